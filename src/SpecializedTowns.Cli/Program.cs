@@ -1,1 +1,6 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Text;
+using SpecializedTowns.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+using SpecializedTowns.Cli.Policies;
+
+
+
+namespace SpecializedTowns.Cli;
+
+/// <summary>Thrown for bad input a person can mend; the message is shown as it is and the exit code is 2.</summary>
+public sealed class UserInputException(string message) : Exception(message);
+
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    };
+
+    public static readonly Option<string?> PoliciesOption = new("--policies")
+    {
+        Description = "政策包目录（默认：仓库中的 policies/ 或程序旁的 policies/）",
+        Recursive = true,
+    };
+
+    /// <summary>Runs a command line; writers are parameters so tests can run the CLI in-process.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("专业镇高质量发展管理平台 命令行工具");
+        root.Options.Add(PoliciesOption);
+        var context = new CliContext(stdout, stderr);
+        //root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(PolicyCommands.Create(context));
+        //root.Subcommands.Add(DbCommands.Create(context));
+        //root.Subcommands.Add(DemoCommands.Create(context));
+        //root.Subcommands.Add(TownCommands.CreateTowns(context));
+        //root.Subcommands.Add(TownCommands.CreateRecognize(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine("命令参数有误：");
+            foreach (var error in parse.Errors) stderr.WriteLine("  " + error.Message);
+            stderr.WriteLine("用 --help 查看用法。");
+            return BadInput;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserInputException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return BadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never a stack trace for a person: the message, and where to look if it is ours.
+            stderr.WriteLine($"出错了：{ex.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>What every command needs: where to write, and the policy packs once loaded.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    public Core.Policies.PolicyCatalog LoadPolicies(ParseResult parse) =>
+        Core.Policies.PolicyCatalog.Load(Core.Policies.PolicyCatalog.LocateDirectory(parse.GetValue(Cli.PoliciesOption)));
+
+    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Cli.Json));
+}

@@ -1,0 +1,260 @@
+namespace SpecializedTowns.Core.Policies;
+
+// The classes mirror the YAML of docs/policy-pack-format.md one to one, so that a pack file reads
+// as the model does. Enumerated values stay strings here: PolicyPackValidator checks them and
+// reports a Chinese message with the line, which an enum conversion error could not.
+
+/// <summary>Anything read from a pack file remembers the line it started on, for error messages.</summary>
+public abstract class PackNode
+{
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public int Line { get; set; }
+}
+
+public sealed class PolicyPack : PackNode
+{
+    public string Id { get; set; } = "";
+    public PolicyDocument Document { get; set; } = new();
+    public List<string> AdoptedStandards { get; set; } = [];
+    public List<RecognitionStandard> Standards { get; set; } = [];
+    public List<NamedTown> Towns { get; set; } = [];
+    public List<KeyTask> KeyTasks { get; set; } = [];
+    public List<Target> Targets { get; set; } = [];
+    public Mechanisms Mechanisms { get; set; } = new();
+    public List<SupportPolicy> SupportPolicies { get; set; } = [];
+    public List<Note> Notes { get; set; } = [];
+
+    /// <summary>The file the pack was read from, relative to the policies folder.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string FileName { get; set; } = "";
+}
+
+public sealed class PolicyDocument : PackNode
+{
+    public string? Number { get; set; }
+    public string Title { get; set; } = "";
+    public string? Issuer { get; set; }
+    public string? IssuedOn { get; set; }
+    public string Jurisdiction { get; set; } = "";
+    public List<string> JurisdictionPath { get; set; } = [];
+    public string Level { get; set; } = "";
+    public string Status { get; set; } = "";
+    public int? PeriodFrom { get; set; }
+    public int? PeriodTo { get; set; }
+    public List<string> Basis { get; set; } = [];
+    public string? InterpretingUnit { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class RecognitionStandard : PackNode
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Tier { get; set; } = "";
+    public string Applicant { get; set; } = "";
+    public string? ApplicantText { get; set; }
+    public string? Cycle { get; set; }
+    public string? Source { get; set; }
+    public List<Criterion> Criteria { get; set; } = [];
+    public List<PriorityFactor> PriorityFactors { get; set; } = [];
+
+    /// <summary>The pack that defines the standard.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string PackId { get; set; } = "";
+}
+
+public sealed class Criterion : PackNode
+{
+    public string Key { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<string> Categories { get; set; } = [];
+    public string? Fact { get; set; }
+    public string? Reading { get; set; }
+    public decimal? Value { get; set; }
+    public Dictionary<string, decimal?>? ByCategory { get; set; }
+    public string? Unit { get; set; }
+    public Relaxation? Relaxation { get; set; }
+    public ClaimAlternative? OrClaim { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class Relaxation : PackNode
+{
+    public decimal Floor { get; set; }
+    public string Requires { get; set; } = "";
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class ClaimAlternative : PackNode
+{
+    public string Fact { get; set; } = "";
+    public string Text { get; set; } = "";
+}
+
+public sealed class PriorityFactor : PackNode
+{
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Source { get; set; }
+}
+
+public sealed class NamedTown : PackNode
+{
+    public string Name { get; set; } = "";
+    public List<string> Townships { get; set; } = [];
+    public string? County { get; set; }
+    public string? Category { get; set; }
+    public string? LeadingIndustry { get; set; }
+    public string? TierGoal { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class KeyTask : PackNode
+{
+    public string? Number { get; set; }
+    public string? Group { get; set; }
+    public string Title { get; set; } = "";
+    public string? Summary { get; set; }
+    public List<string> LeadUnits { get; set; } = [];
+    public List<string> CooperatingUnits { get; set; } = [];
+    public string? Source { get; set; }
+}
+
+public sealed class Target : PackNode
+{
+    public string Metric { get; set; } = "";
+    public string? Scope { get; set; }
+    public decimal? Value { get; set; }
+    public decimal? MaxValue { get; set; }
+    public string? Unit { get; set; }
+    public string Comparison { get; set; } = "";
+    public string? Deadline { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class Mechanisms : PackNode
+{
+    public LeadingGroup? LeadingGroup { get; set; }
+    public List<TaskForce> TaskForces { get; set; } = [];
+    public List<ReportingRule> Reporting { get; set; } = [];
+    public List<EvaluationRule> Evaluation { get; set; } = [];
+    public List<RevenueTier> RevenueTiers { get; set; } = [];
+    public List<OtherMechanism> Others { get; set; } = [];
+}
+
+public sealed class LeadingGroup : PackNode
+{
+    public string Name { get; set; } = "";
+    public string? Leader { get; set; }
+    public List<string> Deputies { get; set; } = [];
+    public List<string> MemberUnits { get; set; } = [];
+    public string? Duties { get; set; }
+    public GroupOffice? Office { get; set; }
+    public List<RosterEntry> Roster { get; set; } = [];
+    public string? Source { get; set; }
+}
+
+public sealed class GroupOffice : PackNode
+{
+    public string? Location { get; set; }
+    public string? Director { get; set; }
+    public List<string> DeputyDirectors { get; set; } = [];
+    public string? Duties { get; set; }
+}
+
+public sealed class RosterEntry : PackNode
+{
+    public string Role { get; set; } = "";
+    public string? Name { get; set; }
+    public string Position { get; set; } = "";
+}
+
+public sealed class TaskForce : PackNode
+{
+    public string Town { get; set; } = "";
+    public string? LeadUnit { get; set; }
+    public List<string> SupportingUnits { get; set; } = [];
+    public List<string> SupportingTownships { get; set; } = [];
+    public string? ResponsibleLeader { get; set; }
+    public string? Reporting { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class ReportingRule : PackNode
+{
+    public string Frequency { get; set; } = "";
+    public string? Who { get; set; }
+    public string? To { get; set; }
+    public string? What { get; set; }
+    public int? DueDay { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class EvaluationRule : PackNode
+{
+    public string Cycle { get; set; } = "";
+    public string? Who { get; set; }
+    public string? Subjects { get; set; }
+    public string? What { get; set; }
+    public List<Consequence> Consequences { get; set; } = [];
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class Consequence : PackNode
+{
+    public string Kind { get; set; } = "";
+    public string? Trigger { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class RevenueTier : PackNode
+{
+    public decimal ValueYi { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class OtherMechanism : PackNode
+{
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class SupportPolicy : PackNode
+{
+    public string? Number { get; set; }
+    public string Title { get; set; } = "";
+    public string? Summary { get; set; }
+    public List<string> LeadUnits { get; set; } = [];
+    public List<string> CooperatingUnits { get; set; } = [];
+    public List<Provision> Provisions { get; set; } = [];
+    public string? Source { get; set; }
+}
+
+public sealed class Provision : PackNode
+{
+    public string Kind { get; set; } = "";
+    public string? Trigger { get; set; }
+    public decimal? Value { get; set; }
+    public string? Unit { get; set; }
+    public string? Quota { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class Note : PackNode
+{
+    public string Title { get; set; } = "";
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+}

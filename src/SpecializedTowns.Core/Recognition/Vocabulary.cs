@@ -1,0 +1,113 @@
+namespace SpecializedTowns.Core.Recognition;
+
+/// <summary>The industry categories the texts name, with their contract keys.</summary>
+public static class IndustryCategories
+{
+    public const string Manufacturing = "manufacturing";
+    public const string SpecialtyAgriculture = "specialty-agriculture";
+    public const string SpecialtyLightIndustry = "specialty-light-industry";
+    public const string CultureTourismHealth = "culture-tourism-health";
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [Manufacturing] = "制造业",
+        [SpecialtyAgriculture] = "特优农业",
+        [SpecialtyLightIndustry] = "特色轻工（工艺美术）",
+        [CultureTourismHealth] = "文旅康养",
+    };
+
+    public static bool IsKnown(string key) => Names.ContainsKey(key);
+
+    public static string NameOf(string key) => Names.TryGetValue(key, out var n) ? n : key;
+
+    public static string? KeyOf(string chineseName) =>
+        Names.FirstOrDefault(p => p.Value == chineseName || p.Value.StartsWith(chineseName, StringComparison.Ordinal)).Key;
+}
+
+/// <summary>The facts about a town that a standard may name (recognition-check contract).</summary>
+public static class FactNames
+{
+    public const string AnnualOutputValueWanYuan = "annualOutputValueWanYuan";
+    public const string LeadingEnterprises = "leadingEnterprises";
+    public const string SupportingEnterprises = "supportingEnterprises";
+    public const string LocalEmployment = "localEmployment";
+    public const string ProvincialMarketSharePercent = "provincialMarketSharePercent";
+    public const string CityMarketSharePercent = "cityMarketSharePercent";
+    public const string LargeNationalMarketSpace = "largeNationalMarketSpace";
+    public const string HistoricalOriginOrGeographicalIndication = "historicalOriginOrGeographicalIndication";
+    public const string IndustryWithinOneCounty = "industryWithinOneCounty";
+
+    /// <summary>Numeric facts with the Chinese words used to name them in explanations.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Numeric = new Dictionary<string, string>
+    {
+        [AnnualOutputValueWanYuan] = "年产值",
+        [LeadingEnterprises] = "龙头企业数量",
+        [SupportingEnterprises] = "关联配套企业数量",
+        [LocalEmployment] = "带动当地就业人数",
+        [ProvincialMarketSharePercent] = "主导产品全省市场占有率",
+        [CityMarketSharePercent] = "主导产品全市市场占有率",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Boolean = new Dictionary<string, string>
+    {
+        [LargeNationalMarketSpace] = "全国拥有较大市场空间",
+        [HistoricalOriginOrGeographicalIndication] = "主导产品具有历史发源地、地理标志等传统特色",
+        [IndustryWithinOneCounty] = "主导产业限定在一个县内",
+    };
+
+    public static readonly IReadOnlySet<string> Percent = new HashSet<string> { ProvincialMarketSharePercent, CityMarketSharePercent };
+
+    public static readonly IReadOnlySet<string> Integer = new HashSet<string> { LeadingEnterprises, SupportingEnterprises, LocalEmployment };
+}
+
+/// <summary>Enumerated words of the pack format, each with its Chinese name for screens and messages.</summary>
+public static class PackVocabulary
+{
+    public static readonly IReadOnlyDictionary<string, string> Levels = new Dictionary<string, string>
+    { ["province"] = "省级", ["city"] = "市级", ["county"] = "县级" };
+
+    public static readonly IReadOnlyDictionary<string, string> Statuses = new Dictionary<string, string>
+    { ["issued"] = "已印发", ["draft"] = "征求意见稿", ["quoted"] = "据引用" };
+
+    public static readonly IReadOnlyDictionary<string, string> Tiers = new Dictionary<string, string>
+    { ["reserve"] = "储备", ["county"] = "县级", ["municipal"] = "市级", ["provincial"] = "省级" };
+
+    public static readonly IReadOnlyDictionary<string, string> Applicants = new Dictionary<string, string>
+    { ["county-government"] = "县（市、区）政府", ["township"] = "乡镇（街道）" };
+
+    public static readonly IReadOnlyDictionary<string, string> CriterionKinds = new Dictionary<string, string>
+    { ["category"] = "认定领域", ["threshold"] = "量化标准", ["principle"] = "原则性要求", ["qualitative"] = "定性要求" };
+
+    public static readonly IReadOnlyDictionary<string, string> Readings = new Dictionary<string, string>
+    { ["at-least"] = "以上/不少于", ["about"] = "左右" };
+
+    public static readonly IReadOnlySet<string> Comparisons = new HashSet<string> { ">=", ">", "=", "<=", "<", "between" };
+
+    public static readonly IReadOnlyDictionary<string, string> Frequencies = new Dictionary<string, string>
+    { ["monthly"] = "每月", ["quarterly"] = "每季度", ["half-yearly"] = "每半年", ["annual"] = "每年", ["ad-hoc"] = "不定期" };
+
+    public static readonly IReadOnlyDictionary<string, string> ConsequenceKinds = new Dictionary<string, string>
+    {
+        ["commendation"] = "表扬", ["reward"] = "奖励", ["supervision-notice"] = "督办通知书",
+        ["rectification"] = "限期整改", ["public-criticism"] = "通报批评", ["interview"] = "约谈",
+        ["accountability"] = "问责", ["funding-tilt"] = "资金倾斜",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> ProvisionKinds = new Dictionary<string, string>
+    {
+        ["commendation"] = "表扬", ["reward"] = "奖励", ["funding"] = "资金支持", ["quota"] = "名额",
+        ["whitelist"] = "白名单", ["priority"] = "优先支持", ["other"] = "其他",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> PriorityFactors = new Dictionary<string, string>
+    {
+        ["national-enterprise-technology-center"] = "国家级企业技术中心",
+        ["provincial-enterprise-technology-center"] = "省级企业技术中心",
+        ["municipal-enterprise-technology-center"] = "市级企业技术中心",
+        ["engineering-center"] = "工程中心",
+        ["specialized-sophisticated"] = "专精特新企业",
+        ["little-giant"] = "“小巨人”企业",
+        ["single-champion"] = "单项冠军企业",
+        ["leading-enterprise"] = "龙头企业",
+    };
+}
