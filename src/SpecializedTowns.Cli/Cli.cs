@@ -8,6 +8,8 @@ using SpecializedTowns.Cli.Policies;
 
 
 
+using SpecializedTowns.Cli.Recognition;
+
 namespace SpecializedTowns.Cli;
 
 /// <summary>Thrown for bad input a person can mend; the message is shown as it is and the exit code is 2.</summary>
@@ -38,7 +40,7 @@ public static class Cli
         var root = new RootCommand("专业镇高质量发展管理平台 命令行工具");
         root.Options.Add(PoliciesOption);
         var context = new CliContext(stdout, stderr);
-        //root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(PolicyCommands.Create(context));
         //root.Subcommands.Add(DbCommands.Create(context));
         //root.Subcommands.Add(DemoCommands.Create(context));

@@ -1,0 +1,143 @@
+using SpecializedTowns.Core.Policies;
+
+namespace SpecializedTowns.Core.Recognition;
+
+/// <summary>
+/// Checks a town's facts against a recognition standard, reading the texts as
+/// contracts/recognition-check.md says. Pure: the standard comes from a policy pack.
+/// </summary>
+public static class RecognitionEngine
+{
+    public static RecognitionResult Evaluate(RecognitionStandard standard, TownFacts facts)
+    {
+        var criteria = new List<CriterionResult>();
+        var gaps = new List<Gap>();
+        foreach (var criterion in standard.Criteria)
+        {
+            var (result, gap) = EvaluateCriterion(criterion, facts);
+            criteria.Add(ApplyExpert(criterion, result, facts) with { Title = criterion.Title });
+            if (gap is not null) gaps.Add(gap);
+        }
+
+        var outcome =
+            criteria.Any(c => c.Result == Results.NotMet) ? Results.Ineligible :
+            criteria.Any(c => c.Result is Results.NeedsReview or Results.MissingData) ? Results.NeedsReview :
+            Results.Eligible;
+
+        var hits = standard.PriorityFactors
+            .Where(f => facts.Designations.Contains(f.Key))
+            .Select(f => new PriorityFactorHit(f.Key, f.Title, f.Source))
+            .ToList();
+
+        return new RecognitionResult(standard.Id, outcome, criteria)
+        {
+            StandardName = standard.Name,
+            Tier = standard.Tier,
+            PriorityFactors = hits,
+            Gaps = gaps.Select(GapView.From).ToList(),
+        };
+    }
+
+    // Rule 9: an expert conclusion settles only what the text could not.
+    private static CriterionResult ApplyExpert(Criterion c, CriterionResult r, TownFacts facts)
+    {
+        if (r.Result is not (Results.NeedsReview or Results.MissingData)) return r;
+        if (!facts.ExpertConclusions.TryGetValue(c.Key, out var conclusion)) return r;
+        return conclusion
+            ? r with { Result = Results.Met, Explanation = r.Explanation + "；专家评审结论：符合" }
+            : r with { Result = Results.NotMet, Explanation = r.Explanation + "；专家评审结论：不符合" };
+    }
+
+    private static (CriterionResult, Gap?) EvaluateCriterion(Criterion c, TownFacts facts) => c.Kind switch
+    {
+        "category" => (Category(c, facts), null),
+        "threshold" => Threshold(c, facts),
+        "principle" => (Principle(c, facts), null),
+        _ => (new CriterionResult(c.Key, Results.NeedsReview, $"{c.Title}：文本未给出量化标准（{c.Text}），需专家评审", c.Source), null),
+    };
+
+    private static CriterionResult Category(Criterion c, TownFacts facts)
+    {
+        var named = string.Join("、", c.Categories.Select(IndustryCategories.NameOf));
+        var name = IndustryCategories.NameOf(facts.Category);
+        return c.Categories.Contains(facts.Category)
+            ? new(c.Key, Results.Met, $"{name}属于本标准的认定领域（{named}）", c.Source)
+            : new(c.Key, Results.NotMet, $"{name}不在本标准的认定领域内（{named}）", c.Source);
+    }
+
+    private static CriterionResult Principle(Criterion c, TownFacts facts)
+    {
+        var label = FactNames.Boolean[c.Fact!];
+        return facts.Flag(c.Fact!) switch
+        {
+            true => new(c.Key, Results.Met, $"{label}，符合要求", c.Source),
+            false => new(c.Key, Results.NeedsReview, $"申报材料表明不满足“{label}”；文本为“原则上”要求，不直接否决，需评审", c.Source),
+            null => new(c.Key, Results.MissingData, $"缺少“{label}”的情况说明，无法判断", c.Source),
+        };
+    }
+
+    private static (CriterionResult, Gap?) Threshold(Criterion c, TownFacts facts)
+    {
+        var fact = c.Fact!;
+        var label = FactNames.Numeric[fact];
+        var prefix = c.ByCategory is not null ? $"{IndustryCategories.NameOf(facts.Category)}类" : "";
+        decimal? threshold = c.ByCategory is not null ? c.ByCategory.GetValueOrDefault(facts.Category) : c.Value;
+
+        if (threshold is null)
+        {
+            var why = c.ByCategory is not null && !c.ByCategory.ContainsKey(facts.Category)
+                ? $"本标准未规定{prefix}{c.Title}的数值标准"
+                : $"文本未给出{c.Title}的数值标准，待办公室配置";
+            return (new(c.Key, Results.NeedsReview, $"{why}，需评审", c.Source), null);
+        }
+
+        var required = c.Reading == "about"
+            ? $"{Quantity.Format(threshold.Value, c.Unit)}左右"
+            : Quantity.Format(threshold.Value, c.Unit);
+        var value = facts.Number(fact);
+        if (value is null)
+            return (ClaimOr(c, facts, $"缺少{prefix}{label}数据（标准：{required}）", Results.MissingData), null);
+
+        var figure = $"{prefix}{label} {Quantity.Format(value.Value, c.Unit)}";
+        if (value >= threshold)
+            return (new(c.Key, Results.Met, $"{figure}，达到 {required} 标准", c.Source), null);
+
+        var gap = new Gap(c.Key, c.Title, threshold.Value - value.Value, c.Unit);
+
+        if (c.Reading == "about")
+        {
+            // Rule 2: "左右" tolerates down to 80 % of N, rounded up, for an expert to weigh.
+            var floor = Math.Ceiling(threshold.Value * 0.8m);
+            return value >= floor
+                ? (new(c.Key, Results.NeedsReview, $"{figure}，略低于“{required}”，在 {Quantity.Format(floor, c.Unit)} 以上，可由专家评审认定", c.Source), gap)
+                : (new(c.Key, Results.NotMet, $"{figure}，低于“{required}”的容许下限 {Quantity.Format(floor, c.Unit)}", c.Source), gap);
+        }
+
+        if (c.Relaxation is { } r)
+        {
+            // Rule 4: only the relaxation the text states, only above its floor, only with the traditional feature.
+            var floorText = Quantity.Format(r.Floor, c.Unit);
+            var feature = FactNames.Boolean[r.Requires];
+            if (value < r.Floor)
+                return (new(c.Key, Results.NotMet, $"{figure}，未达到 {required} 标准，也低于放宽认定的下限 {floorText}", c.Source), gap);
+            return facts.Flag(r.Requires) == true
+                ? (new(c.Key, Results.NeedsReview, $"{figure}，未达到 {required} 标准，但不低于放宽下限 {floorText}，且{feature}，可在充分考虑发展前景后适当放宽，需评审", r.Source ?? c.Source), gap)
+                : (new(c.Key, Results.NotMet, $"{figure}，未达到 {required} 标准；放宽认定（不低于 {floorText}）要求{feature}，{(facts.Flag(r.Requires) is null ? "申报未说明" : "申报表明不具备")}", c.Source), gap);
+        }
+
+        return (ClaimOr(c, facts, $"{figure}，未达到 {required} 标准", Results.NotMet), gap);
+    }
+
+    // Rule 5: "A 或 B" where B is a claim an expert must confirm.
+    private static CriterionResult ClaimOr(Criterion c, TownFacts facts, string aText, string resultWithoutClaim)
+    {
+        if (c.OrClaim is not { } claim)
+            return new(c.Key, resultWithoutClaim, aText, c.Source);
+        return facts.Flag(claim.Fact) switch
+        {
+            true => new(c.Key, Results.NeedsReview, $"{aText}；申报称{claim.Text}，需专家确认", c.Source),
+            false => new(c.Key, Results.NotMet, $"{aText}，且申报表明不具备“{claim.Text}”", c.Source),
+            null => new(c.Key, Results.MissingData, $"{aText}；未说明是否{claim.Text}", c.Source),
+        };
+    }
+}

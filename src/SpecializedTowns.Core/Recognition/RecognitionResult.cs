@@ -1,0 +1,48 @@
+namespace SpecializedTowns.Core.Recognition;
+
+/// <summary>Result words of the recognition-check contract.</summary>
+public static class Results
+{
+    public const string Met = "met";
+    public const string NotMet = "not-met";
+    public const string NeedsReview = "needs-review";
+    public const string MissingData = "missing-data";
+
+    public const string Eligible = "eligible";
+    public const string Ineligible = "ineligible";
+
+    public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
+    {
+        [Met] = "符合", [NotMet] = "不符合", [NeedsReview] = "需评审", [MissingData] = "缺数据",
+        [Eligible] = "符合认定条件", [Ineligible] = "不符合认定条件",
+    };
+}
+
+public sealed record CriterionResult(string Key, string Result, string Explanation, string? Source)
+{
+    public string Title { get; init; } = "";
+}
+
+/// <summary>How far a figure is from a threshold: "年产值还差 0.4亿元".</summary>
+public sealed record Gap(string Key, string Title, decimal Shortfall, string? Unit)
+{
+    public string Text => $"{Title}还差 {Quantity.Format(Shortfall, Unit)}";
+}
+
+public sealed record RecognitionResult(
+    string Standard,
+    string Outcome,
+    IReadOnlyList<CriterionResult> Criteria)
+{
+    public string StandardName { get; init; } = "";
+    public string Tier { get; init; } = "";
+    public IReadOnlyList<PriorityFactorHit> PriorityFactors { get; init; } = [];
+    public IReadOnlyList<GapView> Gaps { get; init; } = [];
+}
+
+public sealed record PriorityFactorHit(string Key, string Title, string? Source);
+
+public sealed record GapView(string Key, decimal Shortfall, string? Unit, string Text)
+{
+    public static GapView From(Gap g) => new(g.Key, g.Shortfall, g.Unit, g.Text);
+}
