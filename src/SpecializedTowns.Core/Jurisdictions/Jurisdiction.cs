@@ -1,0 +1,34 @@
+namespace SpecializedTowns.Core.Jurisdictions;
+
+public enum JurisdictionLevel
+{
+    Province = 1,
+    City = 2,
+    County = 3,
+    Township = 4,
+}
+
+/// <summary>省 → 市 → 县（市、区）→ 乡/镇/街道. Data scope follows this tree.</summary>
+public sealed class Jurisdiction
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public JurisdictionLevel Level { get; set; }
+
+    /// <summary>Administrative division code (GB/T 2260), where known.</summary>
+    public string? Code { get; set; }
+
+    public int? ParentId { get; set; }
+    public Jurisdiction? Parent { get; set; }
+
+    /// <summary>Names from the province down, joined by '/': keeps scope queries to a prefix match.</summary>
+    public string Path { get; set; } = "";
+
+    public static string LevelName(JurisdictionLevel level) => level switch
+    {
+        JurisdictionLevel.Province => "省",
+        JurisdictionLevel.City => "市",
+        JurisdictionLevel.County => "县（市、区）",
+        _ => "乡镇（街道）",
+    };
+}

@@ -1,0 +1,140 @@
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Recognition;
+
+namespace SpecializedTowns.Core.Towns;
+
+public enum Tier
+{
+    Reserve = 1,
+    County = 2,
+    Municipal = 3,
+    Provincial = 4,
+}
+
+public static class Tiers
+{
+    public static string Chinese(Tier tier) => tier switch
+    {
+        Tier.Reserve => "储备",
+        Tier.County => "县级",
+        Tier.Municipal => "市级",
+        _ => "省级",
+    };
+
+    /// <summary>The pack word for a tier (reserve, county, municipal, provincial).</summary>
+    public static string Key(Tier tier) => tier.ToString().ToLowerInvariant();
+
+    public static Tier? Parse(string? key) => key switch
+    {
+        "reserve" => Tier.Reserve,
+        "county" => Tier.County,
+        "municipal" => Tier.Municipal,
+        "provincial" => Tier.Provincial,
+        _ => null,
+    };
+}
+
+/// <summary>专业镇: an industry cluster recognised in a county; may span several townships.</summary>
+public sealed class SpecializedTown
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The county (or county-level city/district) that applies for and builds the town.</summary>
+    public int CountyId { get; set; }
+    public Jurisdiction? County { get; set; }
+
+    public List<TownTownship> Townships { get; set; } = [];
+
+    /// <summary>Contract key of the industry category (see <see cref="IndustryCategories"/>).</summary>
+    public required string Category { get; set; }
+    public required string LeadingIndustry { get; set; }
+    public string? LeadingProducts { get; set; }
+
+    public Tier Tier { get; set; } = Tier.Reserve;
+    public List<TierChange> TierHistory { get; set; } = [];
+
+    /// <summary>Policy pack id of the document the town is run under.</summary>
+    public string? PolicyId { get; set; }
+
+    public bool HistoricalOriginOrGeographicalIndication { get; set; }
+
+    /// <summary>The town's claim of "全国拥有较大市场空间"; an expert confirms it.</summary>
+    public bool? LargeNationalMarketSpace { get; set; }
+
+    public List<TownAnnualStatistics> Statistics { get; set; } = [];
+    public List<Brand> Brands { get; set; } = [];
+    public List<IndustryStandardRecord> IndustryStandards { get; set; } = [];
+
+    /// <summary>Demo figures are marked so that no one mistakes them for statistics.</summary>
+    public bool IsDemo { get; set; }
+}
+
+public sealed class TownTownship
+{
+    public int SpecializedTownId { get; set; }
+    public int TownshipId { get; set; }
+    public Jurisdiction? Township { get; set; }
+}
+
+/// <summary>One step on the tier ladder: which tier, under which standard, when, by which document.</summary>
+public sealed class TierChange
+{
+    public int Id { get; set; }
+    public int SpecializedTownId { get; set; }
+    public Tier Tier { get; set; }
+    public string? StandardId { get; set; }
+    public DateOnly EffectiveOn { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A specialized town's figures for one year (万元, 人, %).</summary>
+public sealed class TownAnnualStatistics
+{
+    public int Id { get; set; }
+    public int SpecializedTownId { get; set; }
+    public int Year { get; set; }
+    public decimal? OutputValueWanYuan { get; set; }
+    public decimal? RevenueWanYuan { get; set; }
+    public decimal? TaxWanYuan { get; set; }
+    public int? Employment { get; set; }
+    public decimal? ProvincialMarketSharePercent { get; set; }
+    public decimal? CityMarketSharePercent { get; set; }
+    public decimal? NationalMarketSharePercent { get; set; }
+    public decimal? ExportWanYuan { get; set; }
+    public int? Patents { get; set; }
+    public int? PublicServicePlatforms { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+public enum BrandKind { Regional = 1, Enterprise = 2, Product = 3 }
+
+public enum RecognitionLevel { National = 1, Provincial = 2, Municipal = 3 }
+
+public sealed class Brand
+{
+    public int Id { get; set; }
+    public int? SpecializedTownId { get; set; }
+    public int? EnterpriseId { get; set; }
+    public required string Name { get; set; }
+    public BrandKind Kind { get; set; }
+    public RecognitionLevel Level { get; set; }
+    public int? Year { get; set; }
+}
+
+public enum StandardKind { National = 1, Industry = 2, Local = 3, Group = 4 }
+
+public enum StandardRole { Led = 1, Joined = 2 }
+
+/// <summary>An industry standard (国家/行业/地方/团体标准) led or joined by a town's enterprises.</summary>
+public sealed class IndustryStandardRecord
+{
+    public int Id { get; set; }
+    public int? SpecializedTownId { get; set; }
+    public int? EnterpriseId { get; set; }
+    public required string Name { get; set; }
+    public string? Code { get; set; }
+    public StandardKind Kind { get; set; }
+    public StandardRole Role { get; set; }
+}

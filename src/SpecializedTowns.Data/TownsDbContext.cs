@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Towns;
+
+namespace SpecializedTowns.Data;
+
+public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options) : DbContext(options)
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<PolicyDocumentRecord> PolicyDocuments => Set<PolicyDocumentRecord>();
+    public DbSet<SpecializedTown> Towns => Set<SpecializedTown>();
+    public DbSet<TownTownship> TownTownships => Set<TownTownship>();
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<TownAnnualStatistics> TownStatistics => Set<TownAnnualStatistics>();
+    public DbSet<Brand> Brands => Set<Brand>();
+    public DbSet<IndustryStandardRecord> IndustryStandards => Set<IndustryStandardRecord>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseDesignation> EnterpriseDesignations => Set<EnterpriseDesignation>();
+    public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
+
+    protected override void OnModelCreating(ModelBuilder b) => b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
+}
