@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SpecializedTowns.Data;
+
+public enum StorageProvider { Sqlite, PostgreSql }
+
+/// <summary>Which database, from configuration: Storage:Provider and ConnectionStrings:Main.</summary>
+public sealed record StorageSettings(StorageProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteFile = "data/specialized-towns.db";
+
+    /// <summary>Reads the two settings; with neither, a SQLite file under data/ beside the working directory.</summary>
+    public static StorageSettings From(string? provider, string? connectionString)
+    {
+        var kind = provider?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "sqlite" => StorageProvider.Sqlite,
+            "postgresql" or "postgres" or "npgsql" => StorageProvider.PostgreSql,
+            _ => throw new ArgumentException($"不支持的存储类型 Storage:Provider=“{provider}”，可用：Sqlite、PostgreSql"),
+        };
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (kind == StorageProvider.PostgreSql)
+                throw new ArgumentException("使用 PostgreSql 时必须配置连接字符串 ConnectionStrings:Main（环境变量 ConnectionStrings__Main）");
+            connectionString = $"Data Source={Path.GetFullPath(DefaultSqliteFile)}";
+        }
+        return new StorageSettings(kind, connectionString);
+    }
+
+    public DbContextOptions<TownsDbContext> DbOptions()
+    {
+        var builder = new DbContextOptionsBuilder<TownsDbContext>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == StorageProvider.Sqlite)
+        {
+            EnsureSqliteFolder();
+            builder.UseSqlite(ConnectionString);
+        }
+        else
+        {
+            builder.UseNpgsql(ConnectionString);
+        }
+    }
+
+    public TownsDbContext CreateContext() => new(DbOptions());
+
+    /// <summary>What to show a person: the file, or the server and database without the password.</summary>
+    public string Describe()
+    {
+        if (Provider == StorageProvider.Sqlite)
+            return $"SQLite 文件 {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}
