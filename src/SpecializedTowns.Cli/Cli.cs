@@ -8,6 +8,7 @@ using SpecializedTowns.Cli.Policies;
 
 
 
+using SpecializedTowns.Cli.Database;
 using SpecializedTowns.Cli.Recognition;
 
 namespace SpecializedTowns.Cli;
@@ -42,7 +43,7 @@ public static class Cli
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(PolicyCommands.Create(context));
-        //root.Subcommands.Add(DbCommands.Create(context));
+        root.Subcommands.Add(DbCommands.Create(context));
         //root.Subcommands.Add(DemoCommands.Create(context));
         //root.Subcommands.Add(TownCommands.CreateTowns(context));
         //root.Subcommands.Add(TownCommands.CreateRecognize(context));

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data.Schema;
+
+namespace SpecializedTowns.Data;
+
+public sealed record SetupReport(int FromVersion, int ToVersion, int PolicyDocuments);
+
+/// <summary>Brings a database to the current schema and registers the policy packs: shared by the web app and the CLI.</summary>
+public static class DatabaseSetup
+{
+    public static async Task<SetupReport> InitializeAsync(StorageSettings storage, PolicyCatalog catalog, CancellationToken ct = default)
+    {
+        await using var db = storage.CreateContext();
+        var migrator = new SchemaMigrator(db, storage.Provider);
+        var from = await migrator.CurrentVersionAsync(ct);
+        await migrator.UpgradeAsync(ct: ct);
+        var to = await migrator.CurrentVersionAsync(ct);
+        var documents = await PolicyRegistry.SyncAsync(db, catalog, ct);
+        return new SetupReport(from, to, documents);
+    }
+}
+
+/// <summary>Keeps policy_documents in step with the packs: one row per pack, its YAML kept as the record.</summary>
+public static class PolicyRegistry
+{
+    public static async Task<int> SyncAsync(TownsDbContext db, PolicyCatalog catalog, CancellationToken ct = default)
+    {
+        var existing = await db.PolicyDocuments.ToDictionaryAsync(d => d.Id, ct);
+        var jurisdictions = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        foreach (var pack in catalog.Packs)
+        {
+            var yaml = await File.ReadAllTextAsync(Path.Combine(catalog.Directory, pack.FileName), ct);
+            if (!existing.TryGetValue(pack.Id, out var record))
+            {
+                record = new PolicyDocumentRecord
+                {
+                    Id = pack.Id, Title = pack.Document.Title, JurisdictionName = pack.Document.Jurisdiction,
+                    Level = pack.Document.Level, Status = pack.Document.Status, PackYaml = yaml,
+                };
+                db.PolicyDocuments.Add(record);
+            }
+            record.Number = pack.Document.Number;
+            record.Title = pack.Document.Title;
+            record.JurisdictionName = pack.Document.Jurisdiction;
+            record.JurisdictionId = jurisdictions.FirstOrDefault(j => j.Name == pack.Document.Jurisdiction)?.Id;
+            record.Level = pack.Document.Level;
+            record.Status = pack.Document.Status;
+            record.IssuedOn = DateOnly.TryParse(pack.Document.IssuedOn, out var d) ? d : null;
+            if (record.PackYaml != yaml || record.LoadedAtUtc == default)
+            {
+                record.PackYaml = yaml;
+                record.LoadedAtUtc = DateTime.UtcNow;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return catalog.Packs.Count;
+    }
+}

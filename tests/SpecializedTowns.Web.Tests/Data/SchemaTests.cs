@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Schema;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Data;
+
+public class SchemaTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Migrations_build_exactly_the_schema_the_model_expects(StorageProvider provider)
+    {
+        var migrated = TestDatabases.Create(provider);
+        await using (var db = migrated.CreateContext())
+            await new SchemaMigrator(db, provider).UpgradeAsync();
+
+        var modelled = TestDatabases.Create(provider);
+        await using (var db = modelled.CreateContext())
+            await db.Database.EnsureCreatedAsync();
+
+        var actual = await SchemaSnapshot.TakeAsync(migrated);
+        var expected = await SchemaSnapshot.TakeAsync(modelled);
+        actual.Except(expected).ShouldBeEmpty("the migrations create what the model lacks");
+        expected.Except(actual).ShouldBeEmpty("the model has what no migration creates: add a migration step");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Upgrading_step_by_step_keeps_data_and_records_each_version(StorageProvider provider)
+    {
+        var storage = TestDatabases.Create(provider);
+        var steps = SchemaMigrator.All(provider);
+        steps.Select(s => s.Version).ShouldBe(Enumerable.Range(1, steps.Count), "versions are numbered 1, 2, 3 … without gaps");
+
+        await using var db = storage.CreateContext();
+        var migrator = new SchemaMigrator(db, provider);
+        (await migrator.CurrentVersionAsync()).ShouldBe(0);
+        await migrator.UpgradeAsync(target: 1);
+        (await migrator.CurrentVersionAsync()).ShouldBe(1);
+
+        // Data written at version 1 must survive every later step.
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO jurisdictions (name, level, code, parent_id, path) VALUES ('山西省', 1, '140000', NULL, '山西省')");
+        var applied = await migrator.UpgradeAsync();
+        applied.Count.ShouldBe(steps.Count - 1);
+        (await migrator.CurrentVersionAsync()).ShouldBe(SchemaMigrator.LatestVersion(provider));
+        (await db.Jurisdictions.SingleAsync()).Name.ShouldBe("山西省");
+
+        (await migrator.UpgradeAsync()).ShouldBeEmpty("a second upgrade has nothing to do");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_steps()
+    {
+        SchemaMigrator.All(StorageProvider.Sqlite).Select(s => (s.Version, s.Name))
+            .ShouldBe(SchemaMigrator.All(StorageProvider.PostgreSql).Select(s => (s.Version, s.Name)));
+    }
+
+    [Fact]
+    public async Task A_database_newer_than_the_program_is_refused()
+    {
+        var storage = TestDatabases.Create(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        var migrator = new SchemaMigrator(db, StorageProvider.Sqlite);
+        await migrator.UpgradeAsync();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_version (version, name, applied_at_utc) VALUES (999, 'future', '2030-01-01')");
+        var ex = await Should.ThrowAsync<InvalidOperationException>(() => migrator.UpgradeAsync());
+        ex.Message.ShouldContain("比本程序支持的");
+    }
+}
+
+/// <summary>Tables, columns (type, nullability) and index names of a database, provider-neutral enough to compare.</summary>
+internal static class SchemaSnapshot
+{
+    public static async Task<HashSet<string>> TakeAsync(StorageSettings storage)
+    {
+        await using var db = storage.CreateContext();
+        var sql = storage.Provider == StorageProvider.Sqlite
+            ? """
+              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || CASE WHEN p."notnull" = 1 THEN ' not null' ELSE '' END || CASE WHEN p.pk > 0 THEN ' pk' ELSE '' END AS "Value"
+              FROM sqlite_master m JOIN pragma_table_info(m.name) p
+              WHERE m.type = 'table' AND m.name NOT IN ('schema_version', 'sqlite_sequence')
+              UNION ALL
+              SELECT 'index ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'schema_version'
+              """
+            : """
+              SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END AS "Value"
+              FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_version'
+              UNION ALL
+              SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_version'
+              UNION ALL
+              SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> 'schema_version'::regclass
+              """;
+        return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).ToHashSet();
+    }
+}
