@@ -91,7 +91,7 @@ internal static class SchemaSnapshot
               UNION ALL
               SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_version'
               UNION ALL
-              SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> 'schema_version'::regclass
+              SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid NOT IN (SELECT oid FROM pg_class WHERE relname = 'schema_version')
               """;
         return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).ToHashSet();
     }
