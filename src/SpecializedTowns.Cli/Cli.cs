@@ -10,6 +10,7 @@ using SpecializedTowns.Cli.Policies;
 
 using SpecializedTowns.Cli.Database;
 using SpecializedTowns.Cli.Recognition;
+using SpecializedTowns.Cli.Towns;
 
 namespace SpecializedTowns.Cli;
 
@@ -27,6 +28,7 @@ public static class Cli
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     public static readonly Option<string?> PoliciesOption = new("--policies")
@@ -44,9 +46,9 @@ public static class Cli
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(PolicyCommands.Create(context));
         root.Subcommands.Add(DbCommands.Create(context));
-        //root.Subcommands.Add(DemoCommands.Create(context));
-        //root.Subcommands.Add(TownCommands.CreateTowns(context));
-        //root.Subcommands.Add(TownCommands.CreateRecognize(context));
+        root.Subcommands.Add(DemoCommands.Create(context));
+        root.Subcommands.Add(TownCommands.CreateTowns(context));
+        root.Subcommands.Add(TownCommands.CreateRecognize(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

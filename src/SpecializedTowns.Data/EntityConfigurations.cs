@@ -121,6 +121,8 @@ internal sealed class TownStatisticsConfiguration : IEntityTypeConfiguration<Tow
         e.Property(x => x.ExportWanYuan).HasColumnName("export_wan_yuan").HasPrecision(18, 2);
         e.Property(x => x.Patents).HasColumnName("patents");
         e.Property(x => x.PublicServicePlatforms).HasColumnName("public_service_platforms");
+        e.Property(x => x.LeadingEnterprises).HasColumnName("leading_enterprises");
+        e.Property(x => x.SupportingEnterprises).HasColumnName("supporting_enterprises");
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.HasIndex(x => new { x.SpecializedTownId, x.Year }).IsUnique().HasDatabaseName("ix_town_annual_statistics_town_year");
     }

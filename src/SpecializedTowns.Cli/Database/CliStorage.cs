@@ -37,3 +37,32 @@ public static class CliStorage
         }
     }
 }
+
+public static class CliDatabase
+{
+    /// <summary>A context on a database whose schema is current; a Chinese hint otherwise.</summary>
+    public static async Task<TownsDbContext> OpenAsync(ParseResult parse, CancellationToken ct)
+    {
+        var storage = CliStorage.Resolve(parse);
+        var db = storage.CreateContext();
+        int version;
+        try
+        {
+            version = await new Data.Schema.SchemaMigrator(db, storage.Provider).CurrentVersionAsync(ct);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            await db.DisposeAsync();
+            throw new UserInputException($"无法连接数据库（{storage.Describe()}）：{ex.Message}");
+        }
+        var latest = Data.Schema.SchemaMigrator.LatestVersion(storage.Provider);
+        if (version == 0 || version < latest)
+        {
+            await db.DisposeAsync();
+            throw new UserInputException(version == 0
+                ? $"数据库（{storage.Describe()}）尚未初始化：请先运行 db init 或 demo load。"
+                : $"数据库结构版本 {version} 较旧（最新 {latest}）：请先运行 db upgrade。");
+        }
+        return db;
+    }
+}

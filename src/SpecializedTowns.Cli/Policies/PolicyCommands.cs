@@ -75,13 +75,21 @@ public static class PolicyCommands
         return policy;
     }
 
-    internal static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    internal static IAnsiConsole Console(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        // Spectre loops without end when a column is narrower than one Chinese character (two cells),
+        // which happens with many columns at its default width of 80 when output is redirected.
+        var terminal = System.Console.IsOutputRedirected ? 0 : System.Console.WindowWidth;
+        console.Profile.Width = Math.Max(terminal, 200);
+        return console;
+    }
 
     internal static string Esc(string? s) => Markup.Escape(s ?? "");
 

@@ -105,6 +105,10 @@ public sealed class TownAnnualStatistics
     public decimal? ExportWanYuan { get; set; }
     public int? Patents { get; set; }
     public int? PublicServicePlatforms { get; set; }
+
+    /// <summary>Counts as reported for the year; the enterprise registry may hold only some of them.</summary>
+    public int? LeadingEnterprises { get; set; }
+    public int? SupportingEnterprises { get; set; }
     public bool IsDemo { get; set; }
 }
 

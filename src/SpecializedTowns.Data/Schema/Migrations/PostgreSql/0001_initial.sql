@@ -98,6 +98,8 @@ CREATE TABLE town_annual_statistics (
     export_wan_yuan numeric(18,2),
     patents integer,
     public_service_platforms integer,
+    leading_enterprises integer,
+    supporting_enterprises integer,
     is_demo boolean NOT NULL,
     CONSTRAINT "PK_town_annual_statistics" PRIMARY KEY (id),
     CONSTRAINT "FK_town_annual_statistics_specialized_towns_specialized_town_id" FOREIGN KEY (specialized_town_id) REFERENCES specialized_towns (id) ON DELETE CASCADE

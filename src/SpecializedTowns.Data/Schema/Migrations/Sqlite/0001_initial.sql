@@ -93,6 +93,8 @@ CREATE TABLE "town_annual_statistics" (
     "export_wan_yuan" TEXT NULL,
     "patents" INTEGER NULL,
     "public_service_platforms" INTEGER NULL,
+    "leading_enterprises" INTEGER NULL,
+    "supporting_enterprises" INTEGER NULL,
     "is_demo" INTEGER NOT NULL,
     CONSTRAINT "FK_town_annual_statistics_specialized_towns_specialized_town_id" FOREIGN KEY ("specialized_town_id") REFERENCES "specialized_towns" ("id") ON DELETE CASCADE
 );

@@ -1,0 +1,11 @@
+namespace SpecializedTowns.Data;
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public int Pages => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+
+    public static (int Page, int PageSize) Normalize(int page, int pageSize) =>
+        (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+
+namespace SpecializedTowns.Data.Recognition;
+
+public sealed record TownRecognition(int TownId, string TownName, string County, Tier Tier, int? Year, TownFacts Facts, RecognitionResult Result);
+
+/// <summary>Builds a stored town's facts from its latest figures and enterprises, and checks them against a standard.</summary>
+public static class StoredTownRecognition
+{
+    public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
+        TownsDbContext db, RecognitionStandard standard, string? jurisdiction = null, CancellationToken ct = default)
+    {
+        var query = db.Towns.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(jurisdiction))
+            query = query.Where(t => t.County!.Name == jurisdiction || t.County.Path.StartsWith(jurisdiction + "/") || t.County.Path.Contains("/" + jurisdiction + "/"));
+        var towns = await query
+            .Select(t => new
+            {
+                Town = t,
+                County = t.County!.Name,
+                CountyPath = t.County.Path,
+                Latest = t.Statistics.OrderByDescending(s => s.Year).FirstOrDefault(),
+            })
+            .OrderBy(t => t.CountyPath).ThenBy(t => t.Town.Name)
+            .ToListAsync(ct);
+        var townIds = towns.Select(t => t.Town.Id).ToList();
+        var enterprises = await db.Enterprises.AsNoTracking()
+            .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
+            .Select(e => new { TownId = e.SpecializedTownId!.Value, e.Role, Designations = e.Designations.Select(d => d.Key).ToList() })
+            .ToListAsync(ct);
+        var byTown = enterprises.ToLookup(e => e.TownId);
+
+        return towns.Select(t =>
+        {
+            var own = byTown[t.Town.Id].ToList();
+            var facts = FactsOf(t.Town, t.Latest,
+                own.Count(e => e.Role == EnterpriseRole.Leading),
+                own.Count(e => e.Role != EnterpriseRole.Leading),
+                own.SelectMany(e => e.Designations).Distinct().ToList());
+            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.Town.Tier, t.Latest?.Year, facts, RecognitionEngine.Evaluate(standard, facts));
+        }).ToList();
+    }
+
+    /// <summary>Reported counts win over the registry, which may hold only a town's main enterprises.</summary>
+    public static TownFacts FactsOf(SpecializedTown town, TownAnnualStatistics? latest, int registeredLeading, int registeredSupporting, IReadOnlyList<string> designations) => new()
+    {
+        Name = town.Name,
+        Category = town.Category,
+        AnnualOutputValueWanYuan = latest?.OutputValueWanYuan,
+        LeadingEnterprises = latest?.LeadingEnterprises ?? registeredLeading,
+        SupportingEnterprises = latest?.SupportingEnterprises ?? registeredSupporting,
+        LocalEmployment = latest?.Employment,
+        ProvincialMarketSharePercent = latest?.ProvincialMarketSharePercent,
+        CityMarketSharePercent = latest?.CityMarketSharePercent,
+        LargeNationalMarketSpace = town.LargeNationalMarketSpace,
+        HistoricalOriginOrGeographicalIndication = town.HistoricalOriginOrGeographicalIndication,
+        // Every host township lies in the town's county by construction.
+        IndustryWithinOneCounty = true,
+        Designations = designations,
+    };
+}
