@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Platform;
+
+public class StartupTests
+{
+    [Fact]
+    public async Task First_start_creates_the_schema_loads_demo_data_and_reports_healthy()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"st-web-{Guid.NewGuid():N}.db");
+        await using var factory = new PlatformFactory("Sqlite", $"Data Source={file};Pooling=False");
+        var client = factory.CreateClient();
+
+        var health = await client.GetAsync("/healthz");
+        health.StatusCode.ShouldBe(HttpStatusCode.OK);
+        File.Exists(file).ShouldBeTrue();
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        db.Towns.Count().ShouldBeGreaterThan(10);
+        db.PolicyDocuments.Count().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Without_demo_only_the_policy_packs_are_loaded()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"st-web-{Guid.NewGuid():N}.db");
+        await using var factory = new PlatformFactory("Sqlite", $"Data Source={file};Pooling=False", demo: false);
+        (await factory.CreateClient().GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        db.Towns.Count().ShouldBe(0);
+        db.PolicyDocuments.Count().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_answers_503_not_a_crash()
+    {
+        // Nothing listens on port 1 of the loopback address.
+        await using var factory = new PlatformFactory("PostgreSql", "Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2");
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("数据库不可用");
+    }
+}
