@@ -130,7 +130,7 @@ public static class PolicyCommands
         if (m.LeadingGroup is { } g)
             console.WriteLine($"领导小组：{g.Name}，组长 {g.Leader}，办公室设在 {g.Office?.Location}，名单 {g.Roster.Count} 人");
         foreach (var tf in m.TaskForces)
-            console.WriteLine($"专班：{tf.Town}，牵头 {tf.LeadUnit}，责任领导 {tf.ResponsibleLeader}");
+            console.WriteLine($"专班：{tf.Town}，牵头 {string.Join("、", tf.LeadUnits)}，责任领导 {tf.ResponsibleLeader}");
         foreach (var r in m.Reporting)
             console.WriteLine($"报送：{PackVocabulary.Frequencies.GetValueOrDefault(r.Frequency, r.Frequency)} {r.Who} → {r.To}（{r.Source}）");
         foreach (var e in m.Evaluation)

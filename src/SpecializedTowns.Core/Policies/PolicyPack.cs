@@ -177,7 +177,7 @@ public sealed class RosterEntry : PackNode
 public sealed class TaskForce : PackNode
 {
     public string Town { get; set; } = "";
-    public string? LeadUnit { get; set; }
+    public List<string> LeadUnits { get; set; } = [];
     public List<string> SupportingUnits { get; set; } = [];
     public List<string> SupportingTownships { get; set; } = [];
     public string? ResponsibleLeader { get; set; }
