@@ -35,7 +35,18 @@ public partial class CoverageTests
             .ToDictionary(s => s.Pack, s => s.Body);
     }
 
+    private static readonly Dictionary<string, YamlNode> Loaded = [];
+
     private static YamlNode Load(string packId)
+    {
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(packId, out var root)) Loaded[packId] = root = Parse(packId);
+            return root;
+        }
+    }
+
+    private static YamlNode Parse(string packId)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(Path.Combine(Packs.Directory, packId + ".yaml"))));
