@@ -16,6 +16,7 @@ public static class DatabaseSetup
         var from = await migrator.CurrentVersionAsync(ct);
         await migrator.UpgradeAsync(ct: ct);
         var to = await migrator.CurrentVersionAsync(ct);
+        await Jurisdictions.JurisdictionTree.EnsureReferenceAsync(db, ct);
         var documents = await PolicyRegistry.SyncAsync(db, catalog, ct);
         return new SetupReport(from, to, documents);
     }
@@ -27,7 +28,7 @@ public static class PolicyRegistry
     public static async Task<int> SyncAsync(TownsDbContext db, PolicyCatalog catalog, CancellationToken ct = default)
     {
         var existing = await db.PolicyDocuments.ToDictionaryAsync(d => d.Id, ct);
-        var jurisdictions = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        var jurisdictions = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
         foreach (var pack in catalog.Packs)
         {
             var yaml = await File.ReadAllTextAsync(Path.Combine(catalog.Directory, pack.FileName), ct);
@@ -43,7 +44,9 @@ public static class PolicyRegistry
             record.Number = pack.Document.Number;
             record.Title = pack.Document.Title;
             record.JurisdictionName = pack.Document.Jurisdiction;
-            record.JurisdictionId = jurisdictions.FirstOrDefault(j => j.Name == pack.Document.Jurisdiction)?.Id;
+            var path = string.Join("/", pack.Document.JurisdictionPath);
+            record.JurisdictionId = (jurisdictions.FirstOrDefault(j => j.Path == path)
+                ?? jurisdictions.FirstOrDefault(j => j.Name == pack.Document.Jurisdiction))?.Id;
             record.Level = pack.Document.Level;
             record.Status = pack.Document.Status;
             record.IssuedOn = DateOnly.TryParse(pack.Document.IssuedOn, out var d) ? d : null;

@@ -216,6 +216,7 @@ internal sealed class EnterpriseStatisticsConfiguration : IEntityTypeConfigurati
         e.Property(x => x.TaxWanYuan).HasColumnName("tax_wan_yuan").HasPrecision(18, 2);
         e.Property(x => x.Employment).HasColumnName("employment");
         e.Property(x => x.ExportWanYuan).HasColumnName("export_wan_yuan").HasPrecision(18, 2);
+        e.Property(x => x.Patents).HasColumnName("patents");
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique().HasDatabaseName("ix_enterprise_annual_statistics_enterprise_year");
     }

@@ -59,5 +59,6 @@ public sealed class EnterpriseAnnualStatistics
     public decimal? TaxWanYuan { get; set; }
     public int? Employment { get; set; }
     public decimal? ExportWanYuan { get; set; }
+    public int? Patents { get; set; }
     public bool IsDemo { get; set; }
 }

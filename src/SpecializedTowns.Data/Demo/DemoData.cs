@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
-using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Jurisdictions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -27,7 +27,7 @@ public static class DemoData
 
         var seed = ReadSeed();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var jurisdictions = await JurisdictionTree.EnsureAsync(db, seed.Jurisdictions, ct);
+        var jurisdictions = await JurisdictionTree.EnsureReferenceAsync(db, ct);
         var statisticRows = 0;
         var enterpriseCount = 0;
 
@@ -145,46 +145,4 @@ public static class DemoData
 
     private static T ParseEnum<T>(string kebab) where T : struct, Enum =>
         Enum.Parse<T>(kebab.Replace("-", ""), ignoreCase: true);
-}
-
-/// <summary>Finds or creates jurisdictions by their path, so loading twice or over existing data adds nothing twice.</summary>
-internal sealed class JurisdictionTree
-{
-    private readonly Dictionary<string, Jurisdiction> _byPath;
-
-    private JurisdictionTree(Dictionary<string, Jurisdiction> byPath) => _byPath = byPath;
-
-    public int Count => _byPath.Count;
-
-    public static async Task<JurisdictionTree> EnsureAsync(TownsDbContext db, IEnumerable<SeedJurisdiction> roots, CancellationToken ct)
-    {
-        var byPath = await db.Jurisdictions.ToDictionaryAsync(j => j.Path, ct);
-        void Add(SeedJurisdiction s, Jurisdiction? parent)
-        {
-            var path = parent is null ? s.Name : $"{parent.Path}/{s.Name}";
-            if (!byPath.TryGetValue(path, out var j))
-            {
-                j = new Jurisdiction
-                {
-                    Name = s.Name, Code = s.Code, Path = path, Parent = parent,
-                    Level = Enum.Parse<JurisdictionLevel>(s.Level, ignoreCase: true),
-                };
-                db.Jurisdictions.Add(j);
-                byPath[path] = j;
-            }
-            foreach (var child in s.Children) Add(child, j);
-        }
-        foreach (var root in roots) Add(root, null);
-        await db.SaveChangesAsync(ct);
-        return new JurisdictionTree(byPath);
-    }
-
-    public Jurisdiction County(string name) =>
-        _byPath.Values.SingleOrDefault(j => j.Level == JurisdictionLevel.County && j.Name == name)
-        ?? throw new InvalidDataException($"demo data names county {name}, which is not in the jurisdiction tree");
-
-    // Township names repeat across counties (古城镇 is in 垣曲 and in 山阴): always look them up under their county.
-    public Jurisdiction Township(Jurisdiction county, string name) =>
-        _byPath.GetValueOrDefault($"{county.Path}/{name}")
-        ?? throw new InvalidDataException($"demo data names township {name} under {county.Name}, which is not in the jurisdiction tree");
 }

@@ -4,16 +4,7 @@ namespace SpecializedTowns.Data.Demo;
 
 internal sealed class DemoSeed
 {
-    public List<SeedJurisdiction> Jurisdictions { get; set; } = [];
     public List<SeedTown> Towns { get; set; } = [];
-}
-
-internal sealed class SeedJurisdiction
-{
-    public string Name { get; set; } = "";
-    public string Level { get; set; } = "";
-    public string? Code { get; set; }
-    public List<SeedJurisdiction> Children { get; set; } = [];
 }
 
 internal sealed class SeedTown

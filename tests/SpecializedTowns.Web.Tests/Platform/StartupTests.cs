@@ -34,6 +34,12 @@ public class StartupTests
         var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
         db.Towns.Count().ShouldBe(0);
         db.PolicyDocuments.Count().ShouldBe(7);
+
+        // The jurisdiction tree is reference data, there without the demo, and each document knows its place.
+        db.Jurisdictions.Count(j => j.Level == SpecializedTowns.Core.Jurisdictions.JurisdictionLevel.City).ShouldBe(11);
+        var yuanqu = db.PolicyDocuments.Single(d => d.Id == "yuanqu-2023-19");
+        db.Jurisdictions.Single(j => j.Id == yuanqu.JurisdictionId).Path.ShouldBe("山西省/运城市/垣曲县");
+        db.PolicyDocuments.Where(d => d.Id != "shanxi-2022-80").ShouldAllBe(d => d.JurisdictionId != null);
     }
 
     [Fact]

@@ -129,6 +129,7 @@ CREATE TABLE enterprise_annual_statistics (
     tax_wan_yuan numeric(18,2),
     employment integer,
     export_wan_yuan numeric(18,2),
+    patents integer,
     is_demo boolean NOT NULL,
     CONSTRAINT "PK_enterprise_annual_statistics" PRIMARY KEY (id),
     CONSTRAINT "FK_enterprise_annual_statistics_enterprises_enterprise_id" FOREIGN KEY (enterprise_id) REFERENCES enterprises (id) ON DELETE CASCADE

@@ -122,6 +122,7 @@ CREATE TABLE "enterprise_annual_statistics" (
     "tax_wan_yuan" TEXT NULL,
     "employment" INTEGER NULL,
     "export_wan_yuan" TEXT NULL,
+    "patents" INTEGER NULL,
     "is_demo" INTEGER NOT NULL,
     CONSTRAINT "FK_enterprise_annual_statistics_enterprises_enterprise_id" FOREIGN KEY ("enterprise_id") REFERENCES "enterprises" ("id") ON DELETE CASCADE
 );
