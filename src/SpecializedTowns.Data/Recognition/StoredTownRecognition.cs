@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Recognition;
 
@@ -14,10 +15,7 @@ public static class StoredTownRecognition
     public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
         TownsDbContext db, RecognitionStandard standard, string? jurisdiction = null, CancellationToken ct = default)
     {
-        var query = db.Towns.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(jurisdiction))
-            query = query.Where(t => t.County!.Name == jurisdiction || t.County.Path.StartsWith(jurisdiction + "/") || t.County.Path.Contains("/" + jurisdiction + "/"));
-        var towns = await query
+        var towns = await db.Towns.AsNoTracking().Under(jurisdiction)
             .Select(t => new
             {
                 Town = t,

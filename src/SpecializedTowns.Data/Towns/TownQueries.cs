@@ -23,13 +23,7 @@ public static class TownQueries
     public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = db.Towns.AsNoTracking().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(filter.Jurisdiction))
-        {
-            var name = filter.Jurisdiction.Trim();
-            // A jurisdiction's towns are those of every county whose path passes through it.
-            query = query.Where(t => t.County!.Name == name || t.County.Path.StartsWith(name + "/") || t.County.Path.Contains("/" + name + "/"));
-        }
+        var query = db.Towns.AsNoTracking().Under(filter.Jurisdiction);
         if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
         if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
         if (!string.IsNullOrWhiteSpace(filter.Search))
