@@ -5,17 +5,44 @@ namespace SpecializedTowns.Core.Recognition;
 /// <summary>How figures are written for people: 万元 below 1亿, 亿元 from 1亿, counts with their measure word.</summary>
 public static class Quantity
 {
-    public static string Format(decimal value, string? unit) => unit switch
+    /// <summary>For screens and tables: 亿元 with two decimals (UI convention).</summary>
+    public static string Format(decimal value, string? unit) => Write(value, unit, exact: false);
+
+    /// <summary>For explanations that compare a figure with a threshold: never rounded, so 4.9999亿元 does not read as 5亿元.</summary>
+    public static string Exact(decimal value, string? unit) => Write(value, unit, exact: true);
+
+    /// <summary>A figure and the threshold it is compared with, in the same unit (both in 亿元 once either reaches 1亿).</summary>
+    public static (string Figure, string Threshold) Pair(decimal figure, decimal threshold, string? unit)
     {
-        "万元" => Money(value),
-        "%" => $"{Trim(value)}%",
-        null or "" => Trim(value),
-        _ => $"{Trim(value)} {unit}",
+        if (unit != "万元") return (Exact(figure, unit), Exact(threshold, unit));
+        var inYi = Math.Max(Math.Abs(figure), Math.Abs(threshold)) >= 10000;
+        return (MoneyIn(figure, inYi, exact: true), MoneyIn(threshold, inYi, exact: true));
+    }
+
+    /// <summary>A shortfall: percentages are 个百分点, not %.</summary>
+    public static string Shortfall(decimal value, string? unit) =>
+        unit == "%" ? $"{Trim(value, exact: true)} 个百分点" : Exact(value, unit);
+
+    public static string Money(decimal wanYuan) => MoneyIn(wanYuan, Math.Abs(wanYuan) >= 10000, exact: false);
+
+    private static string Write(decimal value, string? unit, bool exact) => unit switch
+    {
+        "万元" => MoneyIn(value, Math.Abs(value) >= 10000, exact),
+        "%" => $"{Trim(value, exact)}%",
+        null or "" => Trim(value, exact),
+        _ => $"{Trim(value, exact)} {unit}",
     };
 
-    public static string Money(decimal wanYuan) =>
-        Math.Abs(wanYuan) >= 10000 ? $"{Trim(Math.Round(wanYuan / 10000m, 2))}亿元" : $"{Trim(Math.Round(wanYuan, 2))}万元";
+    private static string MoneyIn(decimal wanYuan, bool inYi, bool exact) =>
+        inYi ? $"{Trim(exact ? wanYuan / 10000m : Math.Round(wanYuan / 10000m, 2), exact)}亿元" : $"{Trim(wanYuan, exact)}万元";
 
-    public static string Trim(decimal value) =>
-        value.ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+    public static string Trim(decimal value) => Trim(value, exact: false);
+
+    private static string Trim(decimal value, bool exact) =>
+        value.ToString(value == decimal.Truncate(value) ? "#,0" : exact ? "#,0.##########" : "#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The same number without trailing zeros (databases return 18000.0 or 18000.00 alike).</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    public static decimal? Normalize(decimal? value) => value is { } v ? Normalize(v) : null;
 }

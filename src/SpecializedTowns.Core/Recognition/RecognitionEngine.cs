@@ -4,7 +4,8 @@ namespace SpecializedTowns.Core.Recognition;
 
 /// <summary>
 /// Checks a town's facts against a recognition standard, reading the texts as
-/// contracts/recognition-check.md says. Pure: the standard comes from a policy pack.
+/// contracts/recognition-check.md says (docs/decisions/0003 for the cases two rules both reach).
+/// Pure: the standard comes from a policy pack.
 /// </summary>
 public static class RecognitionEngine
 {
@@ -15,8 +16,10 @@ public static class RecognitionEngine
         foreach (var criterion in standard.Criteria)
         {
             var (result, gap) = EvaluateCriterion(criterion, facts);
-            criteria.Add(ApplyExpert(criterion, result, facts) with { Title = criterion.Title });
-            if (gap is not null) gaps.Add(gap);
+            result = ApplyExpert(criterion, result, facts) with { Title = criterion.Title };
+            criteria.Add(result);
+            // A criterion the expert panel settled as met has no gap left to close.
+            if (gap is not null && result.Result != Results.Met) gaps.Add(gap);
         }
 
         var outcome =
@@ -91,51 +94,61 @@ public static class RecognitionEngine
             return (new(c.Key, Results.NeedsReview, $"{why}，需评审", c.Source), null);
         }
 
-        var required = c.Reading == "about"
-            ? $"{Quantity.Format(threshold.Value, c.Unit)}左右"
-            : Quantity.Format(threshold.Value, c.Unit);
         var value = facts.Number(fact);
         if (value is null)
-            return (ClaimOr(c, facts, $"缺少{prefix}{label}数据（标准：{required}）", Results.MissingData), null);
-
-        var figure = $"{prefix}{label} {Quantity.Format(value.Value, c.Unit)}";
-        if (value >= threshold)
-            return (new(c.Key, Results.Met, $"{figure}，达到 {required} 标准", c.Source), null);
-
-        var gap = new Gap(c.Key, c.Title, threshold.Value - value.Value, c.Unit);
-
-        if (c.Reading == "about")
         {
-            // Rule 2: "左右" tolerates down to 80 % of N, rounded up, for an expert to weigh.
-            var floor = Math.Ceiling(threshold.Value * 0.8m);
-            return value >= floor
-                ? (new(c.Key, Results.NeedsReview, $"{figure}，略低于“{required}”，在 {Quantity.Format(floor, c.Unit)} 以上，可由专家评审认定", c.Source), gap)
-                : (new(c.Key, Results.NotMet, $"{figure}，低于“{required}”的容许下限 {Quantity.Format(floor, c.Unit)}", c.Source), gap);
+            var required = Quantity.Exact(threshold.Value, c.Unit) + (c.Reading == "about" ? "左右" : "");
+            return (ClaimOr(c, facts, $"缺少{prefix}{label}数据（标准：{required}）", Results.MissingData, absentFigure: true), null);
         }
 
+        var (fig, req) = Quantity.Pair(value.Value, threshold.Value, c.Unit);
+        var figure = $"{prefix}{label} {fig}";
+        if (c.Reading == "about")
+        {
+            if (value >= threshold)
+                return (new(c.Key, Results.Met, $"{figure}，达到“{req}左右”标准", c.Source), null);
+            // Rule 2: "左右" tolerates down to 80 % of N, rounded up, for an expert to weigh.
+            var floor = Math.Ceiling(threshold.Value * 0.8m);
+            var gap = new Gap(c.Key, FactNames.GapNames[fact], threshold.Value - value.Value, c.Unit);
+            var floorText = Quantity.Exact(floor, c.Unit);
+            return value >= floor
+                ? (new(c.Key, Results.NeedsReview, $"{figure}，略低于“{req}左右”，但不低于约数八成（{floorText}），需专家评审", c.Source), gap)
+                : (new(c.Key, Results.NotMet, $"{figure}，低于“{req}左右”的容许下限 {floorText}（约数八成）", c.Source), gap);
+        }
+
+        if (value >= threshold)
+            return (new(c.Key, Results.Met, $"{figure}，达到 {req} 标准", c.Source), null);
+
+        var shortfall = new Gap(c.Key, FactNames.GapNames[fact], threshold.Value - value.Value, c.Unit);
         if (c.Relaxation is { } r)
         {
             // Rule 4: only the relaxation the text states, only above its floor, only with the traditional feature.
-            var floorText = Quantity.Format(r.Floor, c.Unit);
+            var (_, floorText) = Quantity.Pair(value.Value, r.Floor, c.Unit);
             var feature = FactNames.Boolean[r.Requires];
             if (value < r.Floor)
-                return (new(c.Key, Results.NotMet, $"{figure}，未达到 {required} 标准，也低于放宽认定的下限 {floorText}", c.Source), gap);
-            return facts.Flag(r.Requires) == true
-                ? (new(c.Key, Results.NeedsReview, $"{figure}，未达到 {required} 标准，但不低于放宽下限 {floorText}，且{feature}，可在充分考虑发展前景后适当放宽，需评审", r.Source ?? c.Source), gap)
-                : (new(c.Key, Results.NotMet, $"{figure}，未达到 {required} 标准；放宽认定（不低于 {floorText}）要求{feature}，{(facts.Flag(r.Requires) is null ? "申报未说明" : "申报表明不具备")}", c.Source), gap);
+                return (new(c.Key, Results.NotMet, $"{figure}，未达到 {req} 标准，也低于放宽认定的下限 {floorText}", c.Source), shortfall);
+            return facts.Flag(r.Requires) switch
+            {
+                true => (new(c.Key, Results.NeedsReview, $"{figure}，未达到 {req} 标准，但不低于放宽下限 {floorText}，且{feature}，可在充分考虑发展前景后适当放宽，需评审", r.Source ?? c.Source), shortfall),
+                false => (new(c.Key, Results.NotMet, $"{figure}，未达到 {req} 标准；放宽认定（不低于 {floorText}）要求{feature}，申报表明不具备", c.Source), shortfall),
+                // Rule 8: whether the relaxation can apply turns on a fact the applicant has not given.
+                null => (new(c.Key, Results.MissingData, $"{figure}，未达到 {req} 标准；若{feature}可按放宽下限 {floorText} 认定，但申报未说明", c.Source), shortfall),
+            };
         }
 
-        return (ClaimOr(c, facts, $"{figure}，未达到 {required} 标准", Results.NotMet), gap);
+        return (ClaimOr(c, facts, $"{figure}，未达到 {req} 标准", Results.NotMet, absentFigure: false), shortfall);
     }
 
     // Rule 5: "A 或 B" where B is a claim an expert must confirm.
-    private static CriterionResult ClaimOr(Criterion c, TownFacts facts, string aText, string resultWithoutClaim)
+    private static CriterionResult ClaimOr(Criterion c, TownFacts facts, string aText, string resultWithoutClaim, bool absentFigure)
     {
         if (c.OrClaim is not { } claim)
             return new(c.Key, resultWithoutClaim, aText, c.Source);
         return facts.Flag(claim.Fact) switch
         {
             true => new(c.Key, Results.NeedsReview, $"{aText}；申报称{claim.Text}，需专家确认", c.Source),
+            // Rule 8: with the figure itself unknown, a denied claim leaves the criterion open, not failed.
+            false when absentFigure => new(c.Key, Results.MissingData, $"{aText}，申报表明不具备“{claim.Text}”，需补充占有率数据", c.Source),
             false => new(c.Key, Results.NotMet, $"{aText}，且申报表明不具备“{claim.Text}”", c.Source),
             null => new(c.Key, Results.MissingData, $"{aText}；未说明是否{claim.Text}", c.Source),
         };

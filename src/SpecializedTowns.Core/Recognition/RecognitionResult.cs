@@ -24,9 +24,9 @@ public sealed record CriterionResult(string Key, string Result, string Explanati
 }
 
 /// <summary>How far a figure is from a threshold: "年产值还差 0.4亿元".</summary>
-public sealed record Gap(string Key, string Title, decimal Shortfall, string? Unit)
+public sealed record Gap(string Key, string Name, decimal Shortfall, string? Unit)
 {
-    public string Text => $"{Title}还差 {Quantity.Format(Shortfall, Unit)}";
+    public string Text => $"{Name}还差 {Quantity.Shortfall(Shortfall, Unit)}";
 }
 
 public sealed record RecognitionResult(

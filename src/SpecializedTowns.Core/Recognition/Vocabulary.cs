@@ -42,10 +42,21 @@ public static class FactNames
     {
         [AnnualOutputValueWanYuan] = "年产值",
         [LeadingEnterprises] = "龙头企业数量",
-        [SupportingEnterprises] = "关联配套企业数量",
+        [SupportingEnterprises] = "配套企业数量",
         [LocalEmployment] = "带动当地就业人数",
         [ProvincialMarketSharePercent] = "主导产品全省市场占有率",
         [CityMarketSharePercent] = "主导产品全市市场占有率",
+    };
+
+    /// <summary>How a shortfall is named: "年产值还差 0.4亿元，配套企业还差 3 家".</summary>
+    public static readonly IReadOnlyDictionary<string, string> GapNames = new Dictionary<string, string>
+    {
+        [AnnualOutputValueWanYuan] = "年产值",
+        [LeadingEnterprises] = "龙头企业",
+        [SupportingEnterprises] = "配套企业",
+        [LocalEmployment] = "带动就业",
+        [ProvincialMarketSharePercent] = "全省市场占有率",
+        [CityMarketSharePercent] = "全市市场占有率",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Boolean = new Dictionary<string, string>

@@ -92,12 +92,15 @@ public class RecognitionEngineTests
     }
 
     [Fact]
-    public void Relaxation_without_the_traditional_feature_stated_is_not_met()
+    public void Relaxation_band_without_the_traditional_feature_stated_is_missing_data()
     {
+        // Rule 8: whether the relaxation applies turns on a fact the applicant has not given.
         var facts = Strong(IndustryCategories.Manufacturing) with { AnnualOutputValueWanYuan = 30000, HistoricalOriginOrGeographicalIndication = null };
         var c = Criterion("yuncheng-municipal", facts, "output-value");
-        c.Result.ShouldBe(Results.NotMet);
+        c.Result.ShouldBe(Results.MissingData);
         c.Explanation.ShouldContain("申报未说明");
+        // Below the relaxed floor the missing feature no longer matters.
+        Result("yuncheng-municipal", facts with { AnnualOutputValueWanYuan = 9000 }, "output-value").ShouldBe(Results.NotMet);
     }
 
     // Rule 2: "左右" — met at N, needs-review from ceil(0.8 N), not-met below.
@@ -164,6 +167,8 @@ public class RecognitionEngineTests
     {
         Result("yuncheng-municipal", Strong() with { ProvincialMarketSharePercent = null, LargeNationalMarketSpace = true }, "market-share").ShouldBe(Results.NeedsReview);
         Result("yuncheng-municipal", Strong() with { ProvincialMarketSharePercent = null, LargeNationalMarketSpace = null }, "market-share").ShouldBe(Results.MissingData);
+        // Rule 8: with the share unknown, a denied claim leaves the criterion open rather than failed.
+        Result("yuncheng-municipal", Strong() with { ProvincialMarketSharePercent = null, LargeNationalMarketSpace = false }, "market-share").ShouldBe(Results.MissingData);
     }
 
     // Rule 3: "原则上" — false is needs-review, not not-met.
@@ -237,9 +242,31 @@ public class RecognitionEngineTests
         var facts = Strong(IndustryCategories.Manufacturing) with { AnnualOutputValueWanYuan = 46000, SupportingEnterprises = 7, HistoricalOriginOrGeographicalIndication = false };
         var result = RecognitionEngine.Evaluate(Packs.Standard("yuncheng-municipal"), facts);
         result.Outcome.ShouldBe(Results.Ineligible);
-        result.Gaps.Select(g => g.Text).ShouldBe(["关联配套企业还差 3 家", "年产值还差 4,000万元"]);
+        result.Gaps.Select(g => g.Text).ShouldBe(["配套企业还差 3 家", "年产值还差 4,000万元"]);
         RecognitionEngine.Evaluate(Packs.Standard("yuncheng-municipal"), facts with { AnnualOutputValueWanYuan = 46000 - 36000 })
             .Gaps.Single(g => g.Key == "output-value").Text.ShouldBe("年产值还差 4亿元");
+    }
+
+    [Fact]
+    public void Figures_just_below_a_threshold_are_never_rounded_up_to_it()
+    {
+        var facts = Strong(IndustryCategories.Manufacturing) with { AnnualOutputValueWanYuan = 49999, HistoricalOriginOrGeographicalIndication = false };
+        Criterion("yuncheng-municipal", facts, "output-value").Explanation.ShouldStartWith("制造业类年产值 4.9999亿元，未达到 5亿元 标准");
+        var small = Strong(IndustryCategories.SpecialtyAgriculture) with { AnnualOutputValueWanYuan = 25000 };
+        // Figure and threshold in one unit: 2.5亿元 against 0.5亿元, not against 5,000万元.
+        Criterion("shuozhou-municipal", small, "output-value").Explanation.ShouldBe("特优农业类年产值 2.5亿元，达到 0.5亿元 标准");
+    }
+
+    [Fact]
+    public void A_gap_settled_by_the_experts_is_not_listed_and_shares_fall_short_in_points()
+    {
+        var facts = Strong() with { ProvincialMarketSharePercent = 12.5m, LargeNationalMarketSpace = true };
+        var open = RecognitionEngine.Evaluate(Packs.Standard("yuncheng-municipal"), facts);
+        open.Gaps.Single(g => g.Key == "market-share").Text.ShouldBe("全省市场占有率还差 37.5 个百分点");
+
+        var settled = RecognitionEngine.Evaluate(Packs.Standard("yuncheng-municipal"), facts with { ExpertConclusions = new Dictionary<string, bool> { ["market-share"] = true } });
+        settled.Criteria.Single(c => c.Key == "market-share").Result.ShouldBe(Results.Met);
+        settled.Gaps.ShouldNotContain(g => g.Key == "market-share");
     }
 
     [Fact]
