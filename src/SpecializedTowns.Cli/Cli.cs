@@ -31,6 +31,16 @@ public static class Cli
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    // The parser's own Chinese resources miss a few messages.
+    private static string Translate(string message)
+    {
+        var required = System.Text.RegularExpressions.Regex.Match(message, "^Option '(.+)' is required\\.$");
+        if (required.Success) return $"缺少必填参数 {required.Groups[1].Value}";
+        var parseFail = System.Text.RegularExpressions.Regex.Match(message, "^Cannot parse argument '(.*)' for option '(.+)' as expected type '(.+)'\\.$");
+        if (parseFail.Success) return $"参数 {parseFail.Groups[2].Value} 的值“{parseFail.Groups[1].Value}”无效{(parseFail.Groups[3].Value.Contains("Int32") ? "，应为整数" : "")}";
+        return message;
+    }
+
     public static readonly Option<string?> PoliciesOption = new("--policies")
     {
         Description = "政策包目录（默认：仓库中的 policies/ 或程序旁的 policies/）",
@@ -40,6 +50,8 @@ public static class Cli
     /// <summary>Runs a command line; writers are parameters so tests can run the CLI in-process.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // System.CommandLine ships Chinese texts for its help and parse errors.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
         var root = new RootCommand("专业镇高质量发展管理平台 命令行工具");
         root.Options.Add(PoliciesOption);
         var context = new CliContext(stdout, stderr);
@@ -50,11 +62,12 @@ public static class Cli
         root.Subcommands.Add(TownCommands.CreateTowns(context));
         root.Subcommands.Add(TownCommands.CreateRecognize(context));
 
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = "显示帮助和用法";
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine("命令参数有误：");
-            foreach (var error in parse.Errors) stderr.WriteLine("  " + error.Message);
+            foreach (var error in parse.Errors) stderr.WriteLine("  " + Translate(error.Message));
             stderr.WriteLine("用 --help 查看用法。");
             return BadInput;
         }
@@ -65,6 +78,11 @@ public static class Cli
         catch (UserInputException ex)
         {
             stderr.WriteLine(ex.Message);
+            return BadInput;
+        }
+        catch (Exception ex) when (Data.DatabaseErrors.IsDatabaseError(ex))
+        {
+            stderr.WriteLine(Data.DatabaseErrors.Describe(ex));
             return BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -11,6 +11,7 @@ public static class DatabaseSetup
 {
     public static async Task<SetupReport> InitializeAsync(StorageSettings storage, PolicyCatalog catalog, CancellationToken ct = default)
     {
+        storage.EnsureSqliteFolder();
         await using var db = storage.CreateContext();
         var migrator = new SchemaMigrator(db, storage.Provider);
         var from = await migrator.CurrentVersionAsync(ct);

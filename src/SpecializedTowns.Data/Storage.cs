@@ -10,7 +10,10 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
 {
     public const string DefaultSqliteFile = "data/specialized-towns.db";
 
-    /// <summary>Reads the two settings; with neither, a SQLite file under data/ beside the working directory.</summary>
+    /// <summary>
+    /// Reads the two settings; with neither, a SQLite file under data/ beside the working directory
+    /// (in a checkout: at its root, so the web app and the CLI open the same file).
+    /// </summary>
     public static StorageSettings From(string? provider, string? connectionString)
     {
         var kind = provider?.Trim().ToLowerInvariant() switch
@@ -23,7 +26,7 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
         {
             if (kind == StorageProvider.PostgreSql)
                 throw new ArgumentException("使用 PostgreSql 时必须配置连接字符串 ConnectionStrings:Main（环境变量 ConnectionStrings__Main）");
-            connectionString = $"Data Source={Path.GetFullPath(DefaultSqliteFile)}";
+            connectionString = $"Data Source={Path.Combine(Core.Checkout.Home(), DefaultSqliteFile)}";
         }
         return new StorageSettings(kind, connectionString);
     }
@@ -38,10 +41,7 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
     public void Configure(DbContextOptionsBuilder builder)
     {
         if (Provider == StorageProvider.Sqlite)
-        {
-            EnsureSqliteFolder();
             builder.UseSqlite(ConnectionString);
-        }
         else
         {
             builder.UseNpgsql(ConnectionString);
@@ -49,6 +49,14 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
     }
 
     public TownsDbContext CreateContext() => new(DbOptions());
+
+    /// <summary>False for a SQLite file that is not there yet: read-only commands must not create one.</summary>
+    public bool DatabaseExists()
+    {
+        if (Provider != StorageProvider.Sqlite) return true;
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        return string.IsNullOrEmpty(file) || file == ":memory:" || File.Exists(Path.GetFullPath(file));
+    }
 
     /// <summary>What to show a person: the file, or the server and database without the password.</summary>
     public string Describe()
@@ -59,8 +67,10 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
         return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
     }
 
-    private void EnsureSqliteFolder()
+    /// <summary>Before the first write: the folder of a SQLite file must exist.</summary>
+    public void EnsureSqliteFolder()
     {
+        if (Provider != StorageProvider.Sqlite) return;
         var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:") return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(file));

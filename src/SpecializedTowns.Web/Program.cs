@@ -18,16 +18,19 @@ builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-await StartupInitializer.RunAsync(app);
+var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+initializer.LogPackProblems();
+await initializer.EnsureAsync();
 
-app.MapGet("/healthz", async (TownsDbContext db, CancellationToken ct) =>
-    await db.Database.CanConnectAsync(ct)
+app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, CancellationToken ct) =>
+    await init.EnsureAsync(ct) && await db.Database.CanConnectAsync(ct)
         ? Results.Text("正常", "text/plain; charset=utf-8")
         : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable));
 

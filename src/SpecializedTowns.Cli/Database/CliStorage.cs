@@ -44,16 +44,17 @@ public static class CliDatabase
     public static async Task<TownsDbContext> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var storage = CliStorage.Resolve(parse);
+        RequireExisting(storage);
         var db = storage.CreateContext();
         int version;
         try
         {
             version = await new Data.Schema.SchemaMigrator(db, storage.Provider).CurrentVersionAsync(ct);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseError(ex))
         {
             await db.DisposeAsync();
-            throw new UserInputException($"无法连接数据库（{storage.Describe()}）：{ex.Message}");
+            throw new UserInputException(DatabaseErrors.Describe(ex, storage));
         }
         var latest = Data.Schema.SchemaMigrator.LatestVersion(storage.Provider);
         if (version == 0 || version < latest)
@@ -64,5 +65,12 @@ public static class CliDatabase
                 : $"数据库结构版本 {version} 较旧（最新 {latest}）：请先运行 db upgrade。");
         }
         return db;
+    }
+
+    /// <summary>Commands that only read must not leave an empty database file behind.</summary>
+    public static void RequireExisting(StorageSettings storage)
+    {
+        if (!storage.DatabaseExists())
+            throw new UserInputException($"数据库（{storage.Describe()}）不存在：请先运行 db init 或 demo load。");
     }
 }

@@ -29,6 +29,7 @@ public static class DbCommands
         upgrade.SetAction(async (parse, ct) =>
         {
             var storage = CliStorage.Resolve(parse);
+            storage.EnsureSqliteFolder();
             await using var context = storage.CreateContext();
             var migrator = new SchemaMigrator(context, storage.Provider);
             var from = await migrator.CurrentVersionAsync(ct);
@@ -44,6 +45,7 @@ public static class DbCommands
         status.SetAction(async (parse, ct) =>
         {
             var storage = CliStorage.Resolve(parse);
+            CliDatabase.RequireExisting(storage);
             await using var context = storage.CreateContext();
             var current = await new SchemaMigrator(context, storage.Provider).CurrentVersionAsync(ct);
             ctx.Out.WriteLine($"{storage.Describe()}：结构版本 {current}，程序支持的最新版本 {SchemaMigrator.LatestVersion(storage.Provider)}。");

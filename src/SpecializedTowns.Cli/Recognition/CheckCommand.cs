@@ -19,7 +19,12 @@ public static class CheckCommand
         {
             var catalog = ctx.LoadPolicies(parse);
             var standard = FindStandard(catalog, parse.GetValue(standardOption)!);
-            var facts = ReadFacts(parse.GetValue(factsOption)!);
+            var reading = ReadFacts(parse.GetValue(factsOption)!);
+            var facts = reading.Facts;
+            // Warnings go to standard error: standard output stays one JSON document.
+            foreach (var warning in reading.Warnings) ctx.Error.WriteLine($"提示：{warning}");
+            foreach (var key in facts.ExpertConclusions.Keys.Where(k => standard.Criteria.All(c => c.Key != k)))
+                ctx.Error.WriteLine($"提示：专家结论中的“{key}”不是本标准的条件，已忽略（本标准的条件：{string.Join("、", standard.Criteria.Select(c => c.Key))}）");
             var result = RecognitionEngine.Evaluate(standard, facts);
             if (parse.GetValue(jsonOption)) ctx.WriteJson(result);
             else WriteTable(ctx.Out, facts.Name, result);
@@ -39,15 +44,25 @@ public static class CheckCommand
         return standard;
     }
 
-    private static TownFacts ReadFacts(string path)
+    private static FactsReading ReadFacts(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        if (string.IsNullOrWhiteSpace(path)) throw new UserInputException("未指定事实文件：请用 --facts 给出 JSON 文件的路径");
+        if (Directory.Exists(path)) throw new UserInputException($"“{path}”是文件夹，不是文件：请给出事实 JSON 文件的路径");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new UserInputException($"无法读取事实文件“{path}”：{(ex is FileNotFoundException or DirectoryNotFoundException ? "文件不存在" : ex.Message)}");
+            throw new UserInputException($"无法读取事实文件“{path}”：文件不存在");
         }
-        try { return FactsReader.Read(text); }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UserInputException($"无法读取事实文件“{path}”：没有读取权限");
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            throw new UserInputException($"无法读取事实文件“{path}”：路径无效或文件被占用");
+        }
+        try { return FactsReader.Parse(bytes); }
         catch (FactsFormatException ex) { throw new UserInputException($"事实文件“{path}”有误：{ex.Message}"); }
     }
 

@@ -66,11 +66,8 @@ public sealed class PolicyCatalog
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
         var env = Environment.GetEnvironmentVariable("SPECIALIZEDTOWNS_POLICIES");
         if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env);
-        for (var dir = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SpecializedTowns.slnx")) && System.IO.Directory.Exists(Path.Combine(dir.FullName, "policies")))
-                return Path.Combine(dir.FullName, "policies");
-        }
+        if (Checkout.Root() is { } root && System.IO.Directory.Exists(Path.Combine(root, "policies")))
+            return Path.Combine(root, "policies");
         return Path.Combine(AppContext.BaseDirectory, "policies");
     }
 }

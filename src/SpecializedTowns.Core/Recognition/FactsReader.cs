@@ -4,14 +4,39 @@ namespace SpecializedTowns.Core.Recognition;
 
 public sealed class FactsFormatException(string message) : Exception(message);
 
+/// <summary>Facts, and what was ignored on the way (unknown fields), for the person to see.</summary>
+public sealed record FactsReading(TownFacts Facts, IReadOnlyList<string> Warnings);
+
 /// <summary>
 /// Reads the facts JSON of the recognition-check contract. Every problem is a
 /// <see cref="FactsFormatException"/> whose message names the field in Chinese.
 /// </summary>
 public static class FactsReader
 {
-    public static TownFacts Read(string json)
+    private static readonly HashSet<string> KnownFields =
+        ["name", "category", "designations", "expertConclusions", .. FactNames.Numeric.Keys, .. FactNames.Boolean.Keys];
+
+    public static TownFacts Read(string json) => Parse(json).Facts;
+
+    /// <summary>Reads file bytes: UTF-8 only, so that a GBK file is refused rather than read as mojibake.</summary>
+    public static FactsReading Parse(byte[] bytes)
     {
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new FactsFormatException("事实文件不是 UTF-8 编码（可能是 GBK）：请用记事本等工具“另存为 UTF-8”后再试");
+        }
+        return Parse(text.TrimStart('\uFEFF'));
+    }
+
+    public static FactsReading Parse(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            throw new FactsFormatException("事实文件为空");
         JsonDocument doc;
         try
         {
@@ -19,14 +44,19 @@ public static class FactsReader
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is long line ? $"第{line + 1}行" : "";
-            throw new FactsFormatException($"事实文件不是有效的 JSON{(where == "" ? "" : "（" + where + "附近）")}：{ex.Message}");
+            var where = ex.LineNumber is long line ? $"（第{line + 1}行第{ex.BytePositionInLine + 1}个字节附近）" : "";
+            throw new FactsFormatException($"事实文件不是有效的 JSON{where}：请检查括号、引号和逗号是否成对、完整");
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new FactsFormatException("事实文件应是一个 JSON 对象（{ … }）");
+            var warnings = new List<string>();
+            if (root.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } dup)
+                throw new FactsFormatException($"字段 {dup.Key} 出现了 {dup.Count()} 次，请只保留一个");
+            foreach (var p in root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name)))
+                warnings.Add($"未识别的字段“{p.Name}”已忽略{Suggest(p.Name)}");
 
             var category = root.TryGetProperty("category", out var c) && c.ValueKind != JsonValueKind.Null
                 ? (c.ValueKind == JsonValueKind.String ? c.GetString()! : throw Wrong("category", "文字"))
@@ -34,7 +64,7 @@ public static class FactsReader
             if (!IndustryCategories.IsKnown(category))
                 throw new FactsFormatException($"未知的领域 category“{category}”，可用：{CategoryList()}");
 
-            return new TownFacts
+            var facts = new TownFacts
             {
                 Name = String(root, "name"),
                 Category = category,
@@ -50,7 +80,15 @@ public static class FactsReader
                 Designations = Designations(root),
                 ExpertConclusions = Conclusions(root),
             };
+            return new FactsReading(facts, warnings);
         }
+    }
+
+    private static string Suggest(string field)
+    {
+        var close = KnownFields.FirstOrDefault(k => k.StartsWith(field, StringComparison.OrdinalIgnoreCase) || field.StartsWith(k, StringComparison.OrdinalIgnoreCase)
+                                                    || string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
+        return close is null ? "" : $"（是否应为 {close}？）";
     }
 
     private static string CategoryList() =>
@@ -73,7 +111,8 @@ public static class FactsReader
     private static decimal? Decimal(JsonElement root, string field)
     {
         if (!Present(root, field, out var v)) return null;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d)) throw Wrong(field, "数字");
+        if (v.ValueKind != JsonValueKind.Number) throw Wrong(field, "数字");
+        if (!v.TryGetDecimal(out var d)) throw new FactsFormatException($"字段 {field}{Label(field)} 的数值超出范围（{v.GetRawText()}）");
         if (d < 0) throw new FactsFormatException($"字段 {field}{Label(field)} 不能为负数（收到 {d}）");
         return d;
     }
@@ -96,7 +135,7 @@ public static class FactsReader
 
     private static bool? Bool(JsonElement root, string field) =>
         !Present(root, field, out var v) ? null :
-        v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Wrong(field, "true 或 false");
+        v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Wrong(field, " true 或 false");
 
     private static IReadOnlyList<string> Designations(JsonElement root)
     {

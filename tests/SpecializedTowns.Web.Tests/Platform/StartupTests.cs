@@ -42,6 +42,27 @@ public class StartupTests
         db.PolicyDocuments.Where(d => d.Id != "shanxi-2022-80").ShouldAllBe(d => d.JurisdictionId != null);
     }
 
+    [PostgresFact]
+    public async Task A_database_that_appears_later_is_set_up_before_it_is_called_healthy()
+    {
+        var admin = PostgresServer.Instance.AdminConnectionString!;
+        var name = $"st_late_{Guid.NewGuid():N}";
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        await using var factory = new PlatformFactory("PostgreSql", connection);
+        var client = factory.CreateClient();
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+
+        await using (var c = new Npgsql.NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", c).ExecuteNonQueryAsync();
+        }
+
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TownsDbContext>().Towns.Count().ShouldBeGreaterThan(10);
+    }
+
     [Fact]
     public async Task An_unreachable_database_answers_503_not_a_crash()
     {
