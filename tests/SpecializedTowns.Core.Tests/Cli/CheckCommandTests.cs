@@ -74,6 +74,10 @@ public class CheckCommandTests
     [InlineData("""{"category":"manufacturing",""", "不是有效的 JSON")]
     [InlineData("""[1,2]""", "JSON 对象")]
     [InlineData("""{"annualOutputValueWanYuan":1}""", "缺少必填字段 category")]
+    [InlineData("", "事实文件为空")]
+    [InlineData("   \n", "事实文件为空")]
+    [InlineData("""{"category":"manufacturing","localEmployment":1e400}""", "超出范围")]
+    [InlineData("""{"category":"manufacturing","category":"manufacturing"}""", "出现了 2 次")]
     public void Bad_facts_exit_2_with_a_chinese_message_and_no_stdout(string facts, string message)
     {
         var run = CliRunner.Invoke("check", "--standard", "yuncheng-municipal", "--facts", CliRunner.TempFile(facts), "--json");
@@ -98,11 +102,38 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void A_folder_or_a_non_utf8_file_is_refused_in_chinese()
+    {
+        var folder = CliRunner.Invoke("check", "--standard", "yuncheng-municipal", "--facts", Path.GetTempPath(), "--json");
+        folder.ExitCode.ShouldBe(2);
+        folder.Error.ShouldContain("是文件夹");
+
+        var gbk = Path.Combine(Path.GetTempPath(), $"st-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(gbk, [.. "{\"name\":\""u8, 0xC0, 0xFA, 0xC9, 0xBD, .. "\",\"category\":\"manufacturing\"}"u8]);
+        var run = CliRunner.Invoke("check", "--standard", "yuncheng-municipal", "--facts", gbk, "--json");
+        run.ExitCode.ShouldBe(2);
+        run.Out.ShouldBeEmpty();
+        run.Error.ShouldContain("不是 UTF-8 编码");
+    }
+
+    [Fact]
+    public void Ignored_fields_are_reported_on_stderr_while_stdout_stays_one_json_document()
+    {
+        var facts = CliRunner.TempFile("""{"category":"manufacturing","annualOutputValue":60000,"expertConclusions":{"marketshare":true}}""");
+        var run = CliRunner.Invoke("check", "--standard", "yuncheng-municipal", "--facts", facts, "--json");
+        run.ExitCode.ShouldBe(0);
+        JsonDocument.Parse(run.Out).RootElement.GetProperty("standard").GetString().ShouldBe("yuncheng-municipal");
+        run.Error.ShouldContain("未识别的字段“annualOutputValue”已忽略（是否应为 annualOutputValueWanYuan？）");
+        run.Error.ShouldContain("专家结论中的“marketshare”不是本标准的条件");
+    }
+
+    [Fact]
     public void Missing_option_exits_2()
     {
         var run = CliRunner.Invoke("check", "--facts", "x.json");
         run.ExitCode.ShouldBe(2);
         run.Out.ShouldBeEmpty();
+        run.Error.ShouldContain("缺少必填参数 --standard");
     }
 
     [Fact]
