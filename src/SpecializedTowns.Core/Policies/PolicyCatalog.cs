@@ -26,6 +26,13 @@ public sealed class PolicyCatalog
 
     public PolicyPack? FindPack(string id) => Packs.FirstOrDefault(p => p.Id == id);
 
+    /// <summary>Where a standard applies: the jurisdiction path of the document that defines it, e.g. 山西省/运城市.</summary>
+    public string AreaOf(RecognitionStandard standard)
+    {
+        var document = FindPack(standard.PackId)?.Document;
+        return document is null ? "" : document.JurisdictionPath.Count > 0 ? string.Join("/", document.JurisdictionPath) : document.Jurisdiction;
+    }
+
     /// <summary>Ids of the standards a document applies: those it defines, then those it adopts.</summary>
     public static IReadOnlyList<string> StandardIdsOf(PolicyPack pack) =>
         pack.Standards.Select(s => s.Id).Concat(pack.AdoptedStandards).Distinct().ToList();

@@ -20,8 +20,13 @@ public static class IndustryCategories
 
     public static string NameOf(string key) => Names.TryGetValue(key, out var n) ? n : key;
 
-    public static string? KeyOf(string chineseName) =>
-        Names.FirstOrDefault(p => p.Value == chineseName || p.Value.StartsWith(chineseName, StringComparison.Ordinal)).Key;
+    /// <summary>The key for a key or a Chinese name (制造业, 特色轻工 …); null when it names none.</summary>
+    public static string? KeyOf(string keyOrName)
+    {
+        var s = keyOrName.Trim();
+        if (IsKnown(s)) return s;
+        return s.Length < 2 ? null : Names.FirstOrDefault(p => p.Value == s || p.Value.StartsWith(s, StringComparison.Ordinal)).Key;
+    }
 }
 
 /// <summary>The facts about a town that a standard may name (recognition-check contract).</summary>

@@ -24,12 +24,13 @@ public static class Tiers
     /// <summary>The pack word for a tier (reserve, county, municipal, provincial).</summary>
     public static string Key(Tier tier) => tier.ToString().ToLowerInvariant();
 
-    public static Tier? Parse(string? key) => key switch
+    /// <summary>The pack word or the Chinese name (储备、县级、市级、省级).</summary>
+    public static Tier? Parse(string? key) => key?.Trim() switch
     {
-        "reserve" => Tier.Reserve,
-        "county" => Tier.County,
-        "municipal" => Tier.Municipal,
-        "provincial" => Tier.Provincial,
+        "reserve" or "储备" => Tier.Reserve,
+        "county" or "县级" => Tier.County,
+        "municipal" or "市级" => Tier.Municipal,
+        "provincial" or "省级" => Tier.Provincial,
         _ => null,
     };
 }

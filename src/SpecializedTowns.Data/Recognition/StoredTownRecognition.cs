@@ -7,15 +7,15 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Recognition;
 
-public sealed record TownRecognition(int TownId, string TownName, string County, Tier Tier, int? Year, TownFacts Facts, RecognitionResult Result);
+public sealed record TownRecognition(int TownId, string TownName, string County, string CountyPath, Tier Tier, int? Year, bool IsDemo, TownFacts Facts, RecognitionResult Result);
 
 /// <summary>Builds a stored town's facts from its latest figures and enterprises, and checks them against a standard.</summary>
 public static class StoredTownRecognition
 {
     public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
-        TownsDbContext db, RecognitionStandard standard, string? jurisdiction = null, CancellationToken ct = default)
+        TownsDbContext db, RecognitionStandard standard, string? jurisdictionPath = null, CancellationToken ct = default)
     {
-        var towns = await db.Towns.AsNoTracking().Under(jurisdiction)
+        var towns = await db.Towns.AsNoTracking().Under(jurisdictionPath)
             .Select(t => new
             {
                 Town = t,
@@ -39,7 +39,7 @@ public static class StoredTownRecognition
                 own.Count(e => e.Role == EnterpriseRole.Leading),
                 own.Count(e => e.Role != EnterpriseRole.Leading),
                 own.SelectMany(e => e.Designations).Distinct().ToList());
-            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.Town.Tier, t.Latest?.Year, facts, RecognitionEngine.Evaluate(standard, facts));
+            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Latest?.Year, t.Town.IsDemo, facts, RecognitionEngine.Evaluate(standard, facts));
         }).ToList();
     }
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 
 namespace SpecializedTowns.Data.Towns;
 
 public sealed record TownFilter
 {
-    /// <summary>County (or city/province) name: towns anywhere under it.</summary>
-    public string? Jurisdiction { get; init; }
+    /// <summary>Jurisdiction path (山西省/运城市): towns of every county under it.</summary>
+    public string? JurisdictionPath { get; init; }
     public Tier? Tier { get; init; }
     public string? Category { get; init; }
     public string? Search { get; init; }
@@ -23,7 +24,7 @@ public static class TownQueries
     public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = db.Towns.AsNoTracking().Under(filter.Jurisdiction);
+        var query = db.Towns.AsNoTracking().Under(filter.JurisdictionPath);
         if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
         if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -44,7 +45,7 @@ public static class TownQueries
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new TownListItem(r.Id, r.Name, r.County, r.CountyPath, r.Townships, r.Category, r.LeadingIndustry, r.Tier,
-            r.Latest?.Year, r.Latest?.OutputValueWanYuan, r.Latest?.Employment, r.IsDemo)).ToList();
+            r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
         return new Paged<TownListItem>(items, total, page, size);
     }
 }

@@ -4,11 +4,11 @@ namespace SpecializedTowns.Data.Towns;
 
 public static class TownScope
 {
-    /// <summary>Towns of every county whose path passes through the named jurisdiction (a county, city or the province).</summary>
-    public static IQueryable<SpecializedTown> Under(this IQueryable<SpecializedTown> towns, string? jurisdiction)
+    /// <summary>Towns of every county at or below a jurisdiction path (山西省/运城市 → all of 运城's counties).</summary>
+    public static IQueryable<SpecializedTown> Under(this IQueryable<SpecializedTown> towns, string? jurisdictionPath)
     {
-        if (string.IsNullOrWhiteSpace(jurisdiction)) return towns;
-        var name = jurisdiction.Trim();
-        return towns.Where(t => t.County!.Name == name || t.County.Path.StartsWith(name + "/") || t.County.Path.Contains("/" + name + "/"));
+        if (string.IsNullOrWhiteSpace(jurisdictionPath)) return towns;
+        var path = jurisdictionPath.Trim().TrimEnd('/');
+        return towns.Where(t => t.County!.Path == path || t.County.Path.StartsWith(path + "/"));
     }
 }

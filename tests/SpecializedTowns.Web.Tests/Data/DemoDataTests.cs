@@ -113,11 +113,11 @@ public class DemoDataTests
         await using var db = storage.CreateContext();
 
         var all = await TownQueries.ListAsync(db, new TownFilter { PageSize = 500 });
-        var yuncheng = await TownQueries.ListAsync(db, new TownFilter { Jurisdiction = "运城市", PageSize = 500 });
+        var yuncheng = await TownQueries.ListAsync(db, new TownFilter { JurisdictionPath = "山西省/运城市", PageSize = 500 });
         yuncheng.Items.ShouldAllBe(t => t.CountyPath.StartsWith("山西省/运城市/"));
         yuncheng.Total.ShouldBe(all.Items.Count(t => t.CountyPath.StartsWith("山西省/运城市/")));
 
-        var yuanqu = await TownQueries.ListAsync(db, new TownFilter { Jurisdiction = "垣曲县" });
+        var yuanqu = await TownQueries.ListAsync(db, new TownFilter { JurisdictionPath = "山西省/运城市/垣曲县" });
         yuanqu.Items.Select(t => t.Name).ShouldBe(["历山镇蜂蜜专业镇", "古城镇渔业专业镇", "皋落乡食用菌专业镇"], ignoreOrder: true);
 
         var provincial = await TownQueries.ListAsync(db, new TownFilter { Tier = Tier.Provincial });
@@ -146,7 +146,7 @@ public class DemoDataTests
         await using var db = storage.CreateContext();
         var standard = PolicyCatalog.Load(TestDatabases.PoliciesDirectory).FindStandard("yuncheng-municipal")!;
 
-        var results = await StoredTownRecognition.RecognizeAsync(db, standard, "运城市");
+        var results = await StoredTownRecognition.RecognizeAsync(db, standard, "山西省/运城市");
         results.Count.ShouldBe(await db.Towns.CountAsync(t => t.County!.Path.StartsWith("山西省/运城市/")));
         results.ShouldAllBe(r => r.Year == DemoData.LatestYear);
 
