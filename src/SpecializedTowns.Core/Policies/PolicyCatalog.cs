@@ -16,7 +16,7 @@ public sealed class PolicyCatalog
         _standards = packs.SelectMany(p => p.Standards)
             .GroupBy(s => s.Id)
             .ToDictionary(g => g.Key, g => g.First());
-        problems.AddRange(PolicyPackValidator.Validate(packs));
+        problems.AddRange(PolicyPackValidator.Validate(packs, someFileUnreadable: problems.Count > 0));
         Problems = problems;
     }
 

@@ -27,6 +27,10 @@ public sealed class PolicyPack : PackNode
     /// <summary>The file the pack was read from, relative to the policies folder.</summary>
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public string FileName { get; set; } = "";
+
+    /// <summary>The file's lines, so that a problem can name the line of the field itself.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string[] SourceLines { get; set; } = [];
 }
 
 public sealed class PolicyDocument : PackNode

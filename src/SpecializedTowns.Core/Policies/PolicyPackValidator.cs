@@ -13,7 +13,7 @@ public static partial class PolicyPackValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 
-    public static IReadOnlyList<PackProblem> Validate(IReadOnlyList<PolicyPack> packs)
+    public static IReadOnlyList<PackProblem> Validate(IReadOnlyList<PolicyPack> packs, bool someFileUnreadable = false)
     {
         var problems = new List<PackProblem>();
         foreach (var duplicate in packs.GroupBy(p => p.Id).Where(g => g.Count() > 1))
@@ -28,15 +28,44 @@ public static partial class PolicyPackValidator
         var standardIds = standards.Select(s => s.Standard.Id).ToHashSet();
         foreach (var pack in packs)
         {
-            var v = new Checker(pack.FileName, problems);
+            var v = new Checker(pack, problems, checkReferences: !someFileUnreadable);
             CheckPack(v, pack, standardIds);
         }
         return problems;
     }
 
-    private sealed class Checker(string file, List<PackProblem> problems)
+    [GeneratedRegex(@"（([A-Za-z]+(?:\.[A-Za-z]+)*)）")]
+    private static partial Regex FieldInMessage();
+
+    private sealed class Checker(PolicyPack pack, List<PackProblem> problems, bool checkReferences)
     {
-        public void Problem(PackNode node, string message) => problems.Add(new PackProblem(file, node.Line, message));
+        // A pack another file would define may be the one that failed to parse: then say nothing of references.
+        public bool CheckReferences { get; } = checkReferences;
+
+        /// <summary>At the line of the field the message names, when the node has that field; else at the node.</summary>
+        public void Problem(PackNode node, string message, string? field = null)
+        {
+            field ??= FieldInMessage().Match(message) is { Success: true } m ? m.Groups[1].Value.Split('.')[^1] : null;
+            problems.Add(new PackProblem(pack.FileName, field is null ? node.Line : FieldLine(node.Line, field), message));
+        }
+
+        private int FieldLine(int nodeLine, string field)
+        {
+            var lines = pack.SourceLines;
+            if (nodeLine < 1 || nodeLine > lines.Length) return nodeLine;
+            var first = lines[nodeLine - 1];
+            var indent = first.Length - first.TrimStart(' ', '-').Length;
+            for (var i = nodeLine - 1; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+                var own = line.Length - line.TrimStart(' ').Length;
+                var keyIndent = line.Length - line.TrimStart(' ', '-').Length;
+                if (i > nodeLine - 1 && (own < indent && keyIndent <= indent)) break;
+                if (keyIndent == indent && Regex.IsMatch(line.TrimStart(' ', '-'), $"^{Regex.Escape(field)}\\s*:")) return i + 1;
+            }
+            return nodeLine;
+        }
 
         public void Required(PackNode node, string? value, string what)
         {
@@ -87,8 +116,8 @@ public static partial class PolicyPackValidator
         if (d.PeriodFrom is int from && d.PeriodTo is int to && from > to)
             v.Problem(d, $"实施期起始年 {from} 晚于结束年 {to}");
 
-        foreach (var id in pack.AdoptedStandards.Where(id => !standardIds.Contains(id)))
-            v.Problem(pack, $"引用的认定标准“{id}”在任何政策包中都没有定义");
+        foreach (var id in pack.AdoptedStandards.Where(id => v.CheckReferences && !standardIds.Contains(id)))
+            v.Problem(pack, $"引用的认定标准“{id}”在任何政策包中都没有定义", "adoptedStandards");
 
         foreach (var standard in pack.Standards) CheckStandard(v, standard);
 

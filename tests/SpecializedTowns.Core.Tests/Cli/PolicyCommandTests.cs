@@ -134,7 +134,53 @@ public class PolicyCommandTests
         File.WriteAllText(Path.Combine(dir, "demo-county.yaml"), File.ReadAllText(Path.Combine(dir, "demo-county.yaml")).Replace("comparisn:", "comparison:"));
         stderr = new StringWriter();
         SpecializedTowns.Cli.Cli.Run(["--policies", dir, "policy", "validate"], new StringWriter(), stderr).ShouldBe(2);
-        stderr.ToString().ShouldContain("demo-county.yaml 第18行");
+        stderr.ToString().ShouldContain("demo-county.yaml 第22行");
         stderr.ToString().ShouldContain("读法（reading）“roughly”不是可用的取值");
+    }
+
+    private static (int Code, string Error) ValidateBroken(string file, Func<string, string> breakIt)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"packs-{Guid.NewGuid():N}")).FullName;
+        foreach (var f in Directory.GetFiles(Packs.Directory, "*.yaml")) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var path = Path.Combine(dir, file);
+        File.WriteAllText(path, breakIt(File.ReadAllText(path)));
+        var stderr = new StringWriter();
+        var code = SpecializedTowns.Cli.Cli.Run(["--policies", dir, "policy", "validate"], new StringWriter(), stderr);
+        return (code, stderr.ToString());
+    }
+
+    private static int LineOf(string file, string text) =>
+        File.ReadAllLines(Path.Combine(Packs.Directory, file)).Select((l, i) => (l, i)).First(x => x.l.Contains(text)).i + 1;
+
+    [Fact]
+    public void A_bad_value_is_named_at_its_own_line()
+    {
+        var line = LineOf("yangquan-2023-24.yaml", "issuedOn: 2023-04-11");
+        var (code, error) = ValidateBroken("yangquan-2023-24.yaml", t => t.Replace("issuedOn: 2023-04-11", "issuedOn: 2023-13-45"));
+        code.ShouldBe(2);
+        error.ShouldContain($"yangquan-2023-24.yaml 第{line}行：印发日期（document.issuedOn）“2023-13-45”不是有效日期");
+    }
+
+    [Fact]
+    public void A_word_where_a_number_belongs_is_named_in_chinese_without_follow_on_errors()
+    {
+        var (code, error) = ValidateBroken("yuncheng-2023-8.yaml", t => t.Replace("value: 2000", "value: 两千"));
+        code.ShouldBe(2);
+        error.ShouldContain("yuncheng-2023-8.yaml 第");
+        error.ShouldContain("字段 value 的值“两千”不是有效的数字");
+        // The packs that adopt the standard of the unreadable file are not blamed for it.
+        error.ShouldNotContain("没有定义");
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Duplicate_keys_and_tabs_are_refused_at_their_line()
+    {
+        var line = LineOf("yangquan-2023-24.yaml", "  level: city");
+        var (_, duplicate) = ValidateBroken("yangquan-2023-24.yaml", t => t.Replace("  level: city\n", "  level: city\n  level: county\n"));
+        duplicate.ShouldContain($"yangquan-2023-24.yaml 第{line + 1}行：字段“level”重复出现");
+
+        var (_, tab) = ValidateBroken("yangquan-2023-24.yaml", t => t.Replace("  level: city\n", "\tlevel: city\n"));
+        tab.ShouldContain($"yangquan-2023-24.yaml 第{line}行：YAML 格式错误：缩进中含有制表符（Tab）");
     }
 }
