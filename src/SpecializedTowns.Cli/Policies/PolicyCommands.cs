@@ -21,7 +21,9 @@ public static class PolicyCommands
                     Esc(string.Join(", ", PolicyCatalog.StandardIdsOf(p))), p.KeyTasks.Count.ToString(), p.Targets.Count.ToString(), p.SupportPolicies.Count.ToString());
             var console = Console(ctx.Out);
             console.Write(table);
-            console.WriteLine($"共 {catalog.Packs.Count} 个政策包，目录：{catalog.Directory}");
+            console.WriteLine(catalog.Packs.Count == 0
+                ? $"目录 {catalog.Directory} 中没有政策包（*.yaml）。"
+                : $"共 {catalog.Packs.Count} 个政策包，目录：{catalog.Directory}");
             if (catalog.Problems.Count > 0)
                 console.WriteLine($"有 {catalog.Problems.Count} 处问题，运行 policy validate 查看。");
             return Cli.Ok;
@@ -63,7 +65,9 @@ public static class PolicyCommands
         {
             var catalog = ctx.LoadPolicies(parse);
             if (catalog.Packs.Count == 0)
-                throw new UserInputException($"没有读到任何政策包：{string.Join("；", catalog.Problems)}");
+                throw new UserInputException(catalog.Problems.Count > 0
+                    ? $"没有读到任何政策包。{string.Join("；", catalog.Problems)}"
+                    : $"目录 {catalog.Directory} 中没有政策包（*.yaml）。");
             ctx.WriteJson(catalog.Packs.Select(PolicyExport.From).ToList());
             return Cli.Ok;
         });
@@ -93,12 +97,26 @@ public static class PolicyCommands
 
     internal static string Esc(string? s) => Markup.Escape(s ?? "");
 
+    private static readonly Dictionary<string, string> ComparisonWords = new()
+    {
+        [">="] = "不少于", [">"] = "超过", ["="] = "", ["<="] = "不超过", ["<"] = "低于",
+    };
+
+    private static string Period(PolicyDocument d) => (d.PeriodFrom, d.PeriodTo) switch
+    {
+        (null, null) => "未注明",
+        (null, int to) => $"至 {to} 年",
+        (int from, null) => $"{from} 年起",
+        (int from, int to) => $"{from}–{to} 年",
+    };
+
     private static void ShowPack(IAnsiConsole console, PolicyCatalog catalog, PolicyPack p)
     {
         var d = p.Document;
         console.WriteLine($"{d.Title}");
-        console.WriteLine($"  文号：{d.Number ?? "（无文号）"}　发文：{d.Issuer}　日期：{d.IssuedOn ?? "未注明"}　状态：{PackVocabulary.Statuses.GetValueOrDefault(d.Status, d.Status)}");
-        console.WriteLine($"  适用：{string.Join(" / ", d.JurisdictionPath)}（{PackVocabulary.Levels.GetValueOrDefault(d.Level, d.Level)}）　实施期：{d.PeriodFrom?.ToString() ?? "—"}–{d.PeriodTo?.ToString() ?? "—"}");
+        var issuer = string.IsNullOrWhiteSpace(d.Issuer) ? "" : $"　发文：{d.Issuer}";
+        console.WriteLine($"  文号：{d.Number ?? "（无文号）"}{issuer}　日期：{d.IssuedOn ?? "未注明"}　状态：{PackVocabulary.Statuses.GetValueOrDefault(d.Status, d.Status)}");
+        console.WriteLine($"  适用：{string.Join(" / ", d.JurisdictionPath)}（{PackVocabulary.Levels.GetValueOrDefault(d.Level, d.Level)}）　实施期：{Period(d)}");
         if (d.Basis.Count > 0) console.WriteLine($"  依据：{string.Join("、", d.Basis)}");
         foreach (var id in PolicyCatalog.StandardIdsOf(p))
             if (catalog.FindStandard(id) is { } s) ShowStandard(console, s);
@@ -115,8 +133,8 @@ public static class PolicyCommands
             var targets = new Table().Title("目标").AddColumns("指标", "范围", "目标值", "期限", "出处");
             foreach (var t in p.Targets)
             {
-                var value = t.Comparison == "between" ? $"{t.Value}–{t.MaxValue}" : $"{t.Comparison} {t.Value}";
-                targets.AddRow(Esc(t.Metric), Esc(t.Scope), Esc($"{value} {t.Unit}"), Esc(t.Deadline), Esc(t.Source));
+                var value = t.Comparison == "between" ? $"{t.Value}–{t.MaxValue}" : $"{ComparisonWords.GetValueOrDefault(t.Comparison, t.Comparison)} {t.Value}".Trim();
+                targets.AddRow(Esc(t.Metric), Esc(t.Scope ?? "全域"), Esc($"{value} {t.Unit}"), Esc(t.Deadline ?? "未注明"), Esc(t.Source));
             }
             console.Write(targets);
         }
@@ -128,13 +146,31 @@ public static class PolicyCommands
         }
         var m = p.Mechanisms;
         if (m.LeadingGroup is { } g)
-            console.WriteLine($"领导小组：{g.Name}，组长 {g.Leader}，办公室设在 {g.Office?.Location}，名单 {g.Roster.Count} 人");
+        {
+            var parts = new List<string> { g.Name };
+            if (!string.IsNullOrWhiteSpace(g.Leader)) parts.Add($"组长 {g.Leader}");
+            if (!string.IsNullOrWhiteSpace(g.Office?.Location)) parts.Add($"办公室设在 {g.Office!.Location}");
+            parts.Add(g.Roster.Count > 0 ? $"名单 {g.Roster.Count} 人" : g.MemberUnits.Count > 0 ? $"成员单位 {g.MemberUnits.Count} 个（按职务组成）" : "成员按职务组成");
+            console.WriteLine("领导小组：" + string.Join("，", parts));
+        }
         foreach (var tf in m.TaskForces)
-            console.WriteLine($"专班：{tf.Town}，牵头 {string.Join("、", tf.LeadUnits)}，责任领导 {tf.ResponsibleLeader}");
+        {
+            var parts = new List<string> { $"专班：{tf.Town}" };
+            if (tf.LeadUnits.Count > 0) parts.Add($"牵头 {string.Join("、", tf.LeadUnits)}");
+            if (tf.SupportingTownships.Count > 0) parts.Add($"助推 {string.Join("、", tf.SupportingTownships)}");
+            if (!string.IsNullOrWhiteSpace(tf.ResponsibleLeader)) parts.Add($"分管领导 {tf.ResponsibleLeader}");
+            console.WriteLine(string.Join("，", parts));
+        }
         foreach (var r in m.Reporting)
-            console.WriteLine($"报送：{PackVocabulary.Frequencies.GetValueOrDefault(r.Frequency, r.Frequency)} {r.Who} → {r.To}（{r.Source}）");
+        {
+            var route = string.IsNullOrWhiteSpace(r.To) ? r.Who : $"{r.Who} 报 {r.To}";
+            console.WriteLine($"报送：{PackVocabulary.Frequencies.GetValueOrDefault(r.Frequency, r.Frequency)}，{route}{(string.IsNullOrWhiteSpace(r.What) ? "" : "：" + r.What)}（{r.Source}）");
+        }
         foreach (var e in m.Evaluation)
-            console.WriteLine($"考核：{e.What}；结果运用：{string.Join("、", e.Consequences.Select(c => PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind)))}（{e.Source}）");
+        {
+            var uses = e.Consequences.Select(c => PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind)).Distinct().ToList();
+            console.WriteLine($"考核：{e.What}{(uses.Count > 0 ? "；结果运用：" + string.Join("、", uses) : "")}（{e.Source}）");
+        }
         if (m.RevenueTiers.Count > 0)
             console.WriteLine($"营收规模档次：{string.Join("、", m.RevenueTiers.Select(t => $"{t.ValueYi}亿级"))}");
         var problems = catalog.ProblemsOf(p);
