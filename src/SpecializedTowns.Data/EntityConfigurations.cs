@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data;
 
@@ -219,5 +220,21 @@ internal sealed class EnterpriseStatisticsConfiguration : IEntityTypeConfigurati
         e.Property(x => x.Patents).HasColumnName("patents");
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique().HasDatabaseName("ix_enterprise_annual_statistics_enterprise_year");
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        // Identity keeps its own table and column names; only the platform's columns are added.
+        e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(60);
+        e.Property(x => x.JurisdictionId).HasColumnName("jurisdiction_id");
+        e.Property(x => x.UnitName).HasColumnName("unit_name").HasMaxLength(100);
+        e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
+        e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
+        e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => x.JurisdictionId).HasDatabaseName("ix_users_jurisdiction_id");
     }
 }

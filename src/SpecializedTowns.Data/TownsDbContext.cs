@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data;
 
-public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options) : DbContext(options)
+public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<PolicyDocumentRecord> PolicyDocuments => Set<PolicyDocumentRecord>();
@@ -20,5 +24,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options) : D
     public DbSet<EnterpriseDesignation> EnterpriseDesignations => Set<EnterpriseDesignation>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
 
-    protected override void OnModelCreating(ModelBuilder b) => b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SpecializedTowns.Web.Tests.Infrastructure;
 
 /// <summary>The web host on a database of the test's choosing, configured the way an operator would.</summary>
-public sealed class PlatformFactory(string provider, string connectionString, bool demo = true) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(string provider, string connectionString, bool demo = true) : WebApplicationFactory<SpecializedTowns.Web.Platform.DatabaseInitializer>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
