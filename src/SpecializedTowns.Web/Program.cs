@@ -1,9 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Accounts;
+using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,34 +21,131 @@ var storage = StorageSettings.From(builder.Configuration["Storage:Provider"], bu
 builder.Services.AddSingleton(storage);
 builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
-builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 builder.Services.AddSingleton<DatabaseInitializer>();
-builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<TownsDbContext>()
+    .AddErrorDescriber<ChineseIdentityErrors>()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "st.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+    // The API answers 401/403; only pages redirect to the sign-in page.
+    o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+});
+
+const string smart = "CookieOrBearer";
+builder.Services.AddAuthentication()
+    .AddBearerToken(TokenApi.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+    .AddPolicyScheme(smart, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenApi.BearerScheme : IdentityConstants.ApplicationScheme);
+builder.Services.Configure<AuthenticationOptions>(o =>
+{
+    o.DefaultScheme = smart;
+    o.DefaultAuthenticateScheme = smart;
+    o.DefaultChallengeScheme = smart;
+    o.DefaultForbidScheme = smart;
+});
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"));
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+});
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    // Chinese titles for the framework's own problems; never a stack trace.
+    ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
+    {
+        400 when ctx.ProblemDetails.Title is null or "Bad Request" or "One or more validation errors occurred." => "请求参数有误",
+        401 when ctx.ProblemDetails.Title is null or "Unauthorized" => "未登录或登录已过期",
+        403 when ctx.ProblemDetails.Title is null or "Forbidden" => "没有权限",
+        404 when ctx.ProblemDetails.Title is null or "Not Found" => "未找到",
+        500 => "服务器内部错误，请稍后重试或联系管理员",
+        _ => ctx.ProblemDetails.Title,
+    };
+    ctx.ProblemDetails.Type = null;
+    ctx.ProblemDetails.Extensions.Remove("exception");
+});
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "专业镇高质量发展管理平台 API";
+    doc.Info.Version = "v1";
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+
+app.UseSecurityHeaders();
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
+    api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 initializer.LogPackProblems();
-await initializer.EnsureAsync();
+if (await initializer.EnsureAsync()) await app.EnsureAccountsAsync();
 
 app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, CancellationToken ct) =>
     await init.EnsureAsync(ct) && await db.Database.CanConnectAsync(ct)
         ? Results.Text("正常", "text/plain; charset=utf-8")
-        : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable));
+        : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable))
+    .AllowAnonymous().ExcludeFromDescription();
 
-// Until sign-in and the pages arrive (issue 3), the host shows only what it is.
-app.MapGet("/", () => Results.Content("""
-    <!doctype html>
-    <html lang="zh-CN"><head><meta charset="utf-8"><title>专业镇高质量发展管理平台</title></head>
-    <body style="font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif; margin: 3rem;">
-    <h1>专业镇高质量发展管理平台</h1>
-    <p>平台已启动。登录与业务页面将在后续版本提供；当前可用命令行工具（见 README）。</p>
-    </body></html>
-    """, "text/html; charset=utf-8"));
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "专业镇平台 API v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "专业镇平台 API";
+});
+
+app.MapTokenApi();
+app.MapTownsApi();
+app.MapEnterprisesApi();
+app.MapPoliciesApi();
+app.MapJurisdictionsApi();
+app.MapRazorPages();
 
 app.Run();
 
-public partial class Program;
+static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Towns;
 
@@ -13,6 +14,9 @@ public sealed record TownFilter
     public string? Search { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>name, tier, output (largest first); else by place.</summary>
+    public string? Sort { get; init; }
 }
 
 public sealed record TownListItem(
@@ -21,10 +25,10 @@ public sealed record TownListItem(
 
 public static class TownQueries
 {
-    public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default)
+    public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default, UserScope? scope = null)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = db.Towns.AsNoTracking().Under(filter.JurisdictionPath);
+        var query = (scope?.Towns(db.Towns) ?? db.Towns).AsNoTracking().Under(filter.JurisdictionPath);
         if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
         if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -34,8 +38,14 @@ public static class TownQueries
         }
 
         var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        var ordered = filter.Sort switch
+        {
+            "name" => query.OrderBy(t => t.Name),
+            "tier" => query.OrderByDescending(t => t.Tier).ThenBy(t => t.Name),
+            "output" => query.OrderByDescending(t => t.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault()),
+            _ => query.OrderBy(t => t.County!.Path).ThenBy(t => t.Name),
+        };
+        var rows = await ordered
             .Skip((page - 1) * size).Take(size)
             .Select(t => new
             {
@@ -47,5 +57,32 @@ public static class TownQueries
         var items = rows.Select(r => new TownListItem(r.Id, r.Name, r.County, r.CountyPath, r.Townships, r.Category, r.LeadingIndustry, r.Tier,
             r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
         return new Paged<TownListItem>(items, total, page, size);
+    }
+}
+
+public sealed record TownDetail(
+    SpecializedTown Town, string CountyPath, IReadOnlyList<string> Townships,
+    IReadOnlyList<TierChange> TierHistory, IReadOnlyList<TownAnnualStatistics> Statistics,
+    IReadOnlyList<Brand> Brands, IReadOnlyList<IndustryStandardRecord> Standards, int Enterprises);
+
+public static class TownDetails
+{
+    /// <summary>One town in the person's scope; null for one outside it, the same as one that does not exist.</summary>
+    public static async Task<TownDetail?> FindAsync(TownsDbContext db, int id, UserScope? scope, CancellationToken ct = default)
+    {
+        var town = await (scope?.Towns(db.Towns) ?? db.Towns).AsNoTracking()
+            .Include(t => t.County)
+            .Include(t => t.Townships).ThenInclude(x => x.Township)
+            .Include(t => t.TierHistory)
+            .Include(t => t.Statistics)
+            .Include(t => t.Brands)
+            .Include(t => t.IndustryStandards)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (town is null) return null;
+        var enterprises = await db.Enterprises.CountAsync(e => e.SpecializedTownId == id, ct);
+        return new TownDetail(town, town.County!.Path, town.Townships.Select(x => x.Township!.Name).ToList(),
+            town.TierHistory.OrderBy(h => h.EffectiveOn).ToList(), town.Statistics.OrderBy(s => s.Year).ToList(),
+            town.Brands, town.IndustryStandards, enterprises);
     }
 }

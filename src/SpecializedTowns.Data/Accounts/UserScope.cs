@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Towns;
+
+namespace SpecializedTowns.Data.Accounts;
+
+/// <summary>
+/// What a signed-in person may see, enforced in the queries for pages and API alike: a city office its
+/// counties, a county office its county, township staff their own towns, an expert only what is assigned.
+/// </summary>
+public sealed record UserScope(int UserId, string Role, string JurisdictionPath, int? TownId)
+{
+    public const string JurisdictionPathClaim = "st:jurisdiction_path";
+    public const string TownClaim = "st:town_id";
+    public const string DisplayNameClaim = "st:display_name";
+
+    public bool IsAdmin => Role == Roles.Admin;
+
+    /// <summary>The scope of a principal signed in with the platform's claims; null when it lacks them.</summary>
+    public static UserScope? From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var id = int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var i) ? i : 0;
+        var path = user.FindFirstValue(JurisdictionPathClaim);
+        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        if (id == 0 || path is null || role is null) return null;
+        return new UserScope(id, role, path, int.TryParse(user.FindFirstValue(TownClaim), out var t) ? t : null);
+    }
+
+    public IQueryable<SpecializedTown> Towns(IQueryable<SpecializedTown> towns) => Role switch
+    {
+        Roles.Admin => towns,
+        Roles.Office or Roles.MemberUnit or Roles.Leader => towns.Where(t => t.County!.Path == JurisdictionPath || t.County.Path.StartsWith(JurisdictionPath + "/")),
+        Roles.Township => towns.Where(t => t.Id == TownId || t.Townships.Any(x => x.Township!.Path == JurisdictionPath)),
+        _ => towns.Where(_ => false),
+    };
+
+    public IQueryable<Enterprise> Enterprises(IQueryable<Enterprise> enterprises, IQueryable<SpecializedTown> towns) => Role switch
+    {
+        Roles.Admin => enterprises,
+        Roles.Office or Roles.MemberUnit or Roles.Leader => enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
+        Roles.Township => enterprises.Where(e => e.SpecializedTownId != null && Towns(towns).Select(t => t.Id).Contains(e.SpecializedTownId.Value)),
+        _ => enterprises.Where(_ => false),
+    };
+
+    /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
+    public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Enterprises;
+
+public sealed record EnterpriseFilter
+{
+    public string? JurisdictionPath { get; init; }
+    public int? TownId { get; init; }
+    public EnterpriseRole? Role { get; init; }
+    public bool? AboveScale { get; init; }
+    public string? Search { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record EnterpriseListItem(
+    int Id, string Name, string Uscc, string County, string? Township, int? TownId, string? Town, EnterpriseRole Role,
+    bool IsAboveScale, IReadOnlyList<string> Designations, int? Year, decimal? OutputValueWanYuan, int? Employment, bool IsDemo);
+
+public static class EnterpriseQueries
+{
+    public static async Task<Paged<EnterpriseListItem>> ListAsync(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, CancellationToken ct = default)
+    {
+        var (page, size) = Paged<EnterpriseListItem>.Normalize(filter.Page, filter.PageSize);
+        var query = (scope?.Enterprises(db.Enterprises, db.Towns) ?? db.Enterprises).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
+        {
+            var path = filter.JurisdictionPath;
+            query = query.Where(e => e.County!.Path == path || e.County.Path.StartsWith(path + "/"));
+        }
+        if (filter.TownId is { } town) query = query.Where(e => e.SpecializedTownId == town);
+        if (filter.Role is { } role) query = query.Where(e => e.Role == role);
+        if (filter.AboveScale is { } above) query = query.Where(e => e.IsAboveScale == above);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var s = filter.Search.Trim();
+            query = query.Where(e => e.Name.Contains(s) || e.Uscc.Contains(s.ToUpper()));
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name)
+            .Skip((page - 1) * size).Take(size)
+            .Select(e => new
+            {
+                e.Id, e.Name, e.Uscc, County = e.County!.Name, e.SpecializedTownId, e.Role, e.IsAboveScale, e.IsDemo,
+                Township = db.Jurisdictions.Where(j => j.Id == e.TownshipId).Select(j => j.Name).FirstOrDefault(),
+                Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
+                Designations = e.Designations.Select(d => d.Key).ToList(),
+                Latest = e.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new EnterpriseListItem(r.Id, r.Name, r.Uscc, r.County, r.Township, r.SpecializedTownId, r.Town, r.Role,
+            r.IsAboveScale, r.Designations, r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
+        return new Paged<EnterpriseListItem>(items, total, page, size);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Accounts;
+
+/// <summary>Puts the person's jurisdiction path and town in the sign-in, so scope needs no query per request.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole<int>> roles, IOptions<IdentityOptions> options, TownsDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<int>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var path = await db.Jurisdictions.Where(j => j.Id == user.JurisdictionId).Select(j => j.Path).SingleAsync();
+        identity.AddClaim(new Claim(UserScope.JurisdictionPathClaim, path));
+        identity.AddClaim(new Claim(UserScope.DisplayNameClaim, user.DisplayName));
+        if (user.SpecializedTownId is { } town) identity.AddClaim(new Claim(UserScope.TownClaim, town.ToString()));
+        return identity;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Accounts;
+
+public sealed record TokenRequest(string? UserName, string? Password);
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>POST /api/v1/auth/token (contracts/web-and-api.md): a bearer token for scripts and other systems.</summary>
+public static class TokenApi
+{
+    public const string BearerScheme = "Bearer";
+
+    public static void MapTokenApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/v1/auth/token", IssueAsync)
+            .AllowAnonymous()
+            .WithTags("登录")
+            .WithSummary("用用户名和密码换取访问令牌");
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
+        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+            return TypedResults.Problem(title: "请填写用户名和密码", statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["userName"] = ["必填"], ["password"] = ["必填"] } });
+
+        var user = await users.FindByNameAsync(request.UserName.Trim());
+        if (user is null) return Unauthorized("用户名或密码错误");
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut) return Unauthorized("连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试");
+        if (!result.Succeeded) return Unauthorized("用户名或密码错误");
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var options = bearer.Get(BearerScheme);
+        var expiresAt = time.GetUtcNow() + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, BearerScheme);
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+
+    private static ProblemHttpResult Unauthorized(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status401Unauthorized);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Api;
+
+internal static class ApiSupport
+{
+    /// <summary>The caller's scope; every API endpoint but the token one runs behind sign-in, so it is there.</summary>
+    public static UserScope Scope(this HttpContext http) =>
+        UserScope.From(http.User) ?? throw new InvalidOperationException("signed-in user without scope claims");
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: $"未找到{what}", detail: "不存在，或不在您的数据范围内", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(title: "请求参数有误", detail: message, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
+    /// <summary>Validates paging the same way for every collection; null when fine.</summary>
+    public static ProblemHttpResult? CheckPaging(int page, int pageSize) =>
+        page < 1 ? Invalid("page", "页码应从 1 开始")
+        : pageSize is < 1 or > Paged<object>.MaxPageSize ? Invalid("pageSize", $"每页条数应在 1 到 {Paged<object>.MaxPageSize} 之间")
+        : null;
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
+
+namespace SpecializedTowns.Web.Api;
+
+public static class EnterprisesApi
+{
+    public static void MapEnterprisesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/enterprises").WithTags("企业");
+        group.MapGet("/", ListAsync).WithSummary("企业名录（分页、筛选）");
+    }
+
+    private static async Task<Results<Ok<Paged<EnterpriseListItem>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? role = null, bool? aboveScale = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        EnterpriseRole? parsedRole = null;
+        if (role is not null)
+        {
+            if (!Enum.TryParse<EnterpriseRole>(role.Replace("-", ""), ignoreCase: true, out var r))
+                return ApiSupport.Invalid("role", $"未知的企业类型“{role}”，可用：leading、supporting、family-farm、cooperative");
+            parsedRole = r;
+        }
+        string? path = null;
+        if (!string.IsNullOrWhiteSpace(jurisdiction))
+        {
+            var (found, _) = await JurisdictionLookup.FindAsync(db, jurisdiction, ct);
+            if (found is null) return ApiSupport.Invalid("jurisdiction", $"未找到行政区划“{jurisdiction}”");
+            path = found.Path;
+        }
+        var result = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter
+        {
+            JurisdictionPath = path, TownId = townId, Role = parsedRole, AboveScale = aboveScale, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct);
+        return TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data;
+
+namespace SpecializedTowns.Web.Api;
+
+public sealed record JurisdictionView(int Id, string Name, string Level, string? Code, int? ParentId, string Path);
+
+public static class JurisdictionsApi
+{
+    public static void MapJurisdictionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/jurisdictions").WithTags("行政区划")
+            .MapGet("/", ListAsync).WithSummary("本人数据范围内的行政区划（分页，可按上级筛选）");
+    }
+
+    private static async Task<Results<Ok<Paged<JurisdictionView>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? parentId = null, string? level = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        var scope = http.Scope();
+        var query = db.Jurisdictions.AsNoTracking();
+        if (!scope.IsAdmin) query = query.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        if (parentId is { } parent) query = query.Where(j => j.ParentId == parent);
+        if (level is not null)
+        {
+            if (!Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l)) return ApiSupport.Invalid("level", "层级应为 province、city、county 或 township");
+            query = query.Where(j => j.Level == l);
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(j => j.Path).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(j => new JurisdictionView(j.Id, j.Name, j.Level.ToString().ToLower(), j.Code, j.ParentId, j.Path)).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<JurisdictionView>(items, total, page, pageSize));
+    }
+}

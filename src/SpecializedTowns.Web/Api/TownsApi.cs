@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Jurisdictions;
+using SpecializedTowns.Data.Towns;
+
+namespace SpecializedTowns.Web.Api;
+
+public static class TownsApi
+{
+    public static void MapTownsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/towns").WithTags("专业镇");
+        group.MapGet("/", ListAsync).WithSummary("专业镇名录（分页、筛选）");
+        group.MapGet("/{id:int}", GetAsync).WithSummary("一个专业镇的概况、梯次历史与年度统计");
+    }
+
+    private static async Task<Results<Ok<Paged<TownListItem>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null,
+        string? tier = null, string? category = null, string? search = null, string? sort = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        Tier? parsedTier = null;
+        if (tier is not null && (parsedTier = Tiers.Parse(tier)) is null) return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：reserve、county、municipal、provincial");
+        string? categoryKey = null;
+        if (category is not null && (categoryKey = IndustryCategories.KeyOf(category)) is null) return ApiSupport.Invalid("category", $"未知的领域“{category}”");
+        string? path = null;
+        if (!string.IsNullOrWhiteSpace(jurisdiction))
+        {
+            var (found, _) = await JurisdictionLookup.FindAsync(db, jurisdiction, ct);
+            if (found is null) return ApiSupport.Invalid("jurisdiction", $"未找到行政区划“{jurisdiction}”");
+            path = found.Path;
+        }
+        var result = await TownQueries.ListAsync(db, new TownFilter
+        {
+            JurisdictionPath = path, Tier = parsedTier, Category = categoryKey, Search = search, Page = page, PageSize = pageSize, Sort = sort,
+        }, ct, http.Scope());
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<TownView>, ProblemHttpResult>> GetAsync(int id, HttpContext http, TownsDbContext db, CancellationToken ct)
+    {
+        var detail = await TownDetails.FindAsync(db, id, http.Scope(), ct);
+        return detail is null ? ApiSupport.NotFound("专业镇") : TypedResults.Ok(TownView.From(detail));
+    }
+}
+
+public sealed record TownView(
+    int Id, string Name, string County, string CountyPath, IReadOnlyList<string> Townships, string Category, string LeadingIndustry,
+    string? LeadingProducts, string Tier, string? PolicyId, bool IsDemo, int Enterprises,
+    IReadOnlyList<TownView.TierStep> TierHistory, IReadOnlyList<TownView.YearFigures> Statistics)
+{
+    public sealed record TierStep(string Tier, string? StandardId, DateOnly EffectiveOn, string? DocumentNumber, string? Note);
+
+    public sealed record YearFigures(int Year, decimal? OutputValueWanYuan, decimal? RevenueWanYuan, decimal? TaxWanYuan, int? Employment,
+        decimal? ProvincialMarketSharePercent, decimal? CityMarketSharePercent, int? LeadingEnterprises, int? SupportingEnterprises);
+
+    public static TownView From(TownDetail d) => new(
+        d.Town.Id, d.Town.Name, d.Town.County!.Name, d.CountyPath, d.Townships, d.Town.Category, d.Town.LeadingIndustry, d.Town.LeadingProducts,
+        Tiers.Key(d.Town.Tier), d.Town.PolicyId, d.Town.IsDemo, d.Enterprises,
+        d.TierHistory.Select(h => new TierStep(Tiers.Key(h.Tier), h.StandardId, h.EffectiveOn, h.DocumentNumber, h.Note)).ToList(),
+        d.Statistics.Select(s => new YearFigures(s.Year, Quantity.Normalize(s.OutputValueWanYuan), Quantity.Normalize(s.RevenueWanYuan), Quantity.Normalize(s.TaxWanYuan),
+            s.Employment, Quantity.Normalize(s.ProvincialMarketSharePercent), Quantity.Normalize(s.CityMarketSharePercent), s.LeadingEnterprises, s.SupportingEnterprises)).ToList());
+}
