@@ -39,12 +39,14 @@ public static class DashboardQueries
             var area = string.Join("/", pack.Document.JurisdictionPath);
             if (!(scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/") || scope.JurisdictionPath.StartsWith(area + "/"))) continue;
             var inArea = towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/")).ToList();
+            // Progress on a wider area's target (the province's, seen from a city) would count only what this person sees.
+            var seesWholeArea = scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/");
             foreach (var target in pack.Targets)
             {
                 decimal? current = null;
                 string? currentText = null;
                 var tier = TierOf(target.Metric);
-                var wholeArea = string.IsNullOrEmpty(target.Scope) || target.Scope == pack.Document.Jurisdiction;
+                var wholeArea = seesWholeArea && (string.IsNullOrEmpty(target.Scope) || target.Scope == pack.Document.Jurisdiction);
                 if (tier is not null && wholeArea)
                 {
                     current = inArea.Count(t => t.Tier >= tier);

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Recognition;
+using SpecializedTowns.Data.Towns;
+
+namespace SpecializedTowns.Web.Pages.Towns;
+
+public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : PageModel
+{
+    public TownDetail Town { get; private set; } = null!;
+    public PolicyPack? Policy { get; private set; }
+    public TaskForce? TaskForce { get; private set; }
+    public IReadOnlyList<EnterpriseListItem> Enterprises { get; private set; } = [];
+    public RecognitionStandard? NextStandard { get; private set; }
+    public RecognitionResult? NextCheck { get; private set; }
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var town = await TownDetails.FindAsync(db, id, scope, ct);
+        if (town is null) return NotFound();
+        Town = town;
+        Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
+        // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
+        TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));
+        Enterprises = (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = 200 }, scope, ct)).Items;
+
+        // The gap to the next tier: the nearest higher standard that applies where the town lies.
+        NextStandard = catalog.Standards
+            .Where(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier)
+            .Where(s => catalog.AreaOf(s) is var area && (town.CountyPath == area || town.CountyPath.StartsWith(area + "/")))
+            .OrderBy(s => Tiers.Parse(s.Tier)).FirstOrDefault();
+        if (NextStandard is not null)
+            NextCheck = (await StoredTownRecognition.RecognizeAsync(db, NextStandard, town.CountyPath, ct)).FirstOrDefault(r => r.TownId == id)?.Result;
+
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            years = town.Statistics.Select(s => s.Year.ToString() + "年"),
+            output = town.Statistics.Select(s => s.OutputValueWanYuan is { } v ? Math.Round(v / 10000m, 2) : (decimal?)null),
+            revenue = town.Statistics.Select(s => s.RevenueWanYuan is { } v ? Math.Round(v / 10000m, 2) : (decimal?)null),
+            employment = town.Statistics.Select(s => s.Employment),
+        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        return Page();
+    }
+}

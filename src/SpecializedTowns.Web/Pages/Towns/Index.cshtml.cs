@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Towns;
+
+namespace SpecializedTowns.Web.Pages.Towns;
+
+public sealed record JurisdictionOption(string Name, string Label);
+
+public sealed class IndexModel(TownsDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<TownListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public string? Error { get; private set; }
+    public bool Filtered => Jurisdiction is not null || Tier is not null || Category is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        Jurisdictions = await JurisdictionChoices(db, scope, ct);
+        var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
+            ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
+            : null;
+        if (Jurisdiction is not null && path is null) Error = $"“{Jurisdiction}”不在您的数据范围内，已显示全部。";
+        var tier = Tiers.Parse(Tier);
+        var category = Category is null ? null : IndustryCategories.KeyOf(Category);
+        Result = await TownQueries.ListAsync(db, new TownFilter
+        {
+            JurisdictionPath = path, Tier = tier, Category = category, Search = Search, Sort = Sort,
+            Page = Math.Max(1, PageNumber), PageSize = 20,
+        }, ct, scope);
+    }
+
+    /// <summary>The cities and counties in the person's scope, for the filter.</summary>
+    public static async Task<IReadOnlyList<JurisdictionOption>> JurisdictionChoices(TownsDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var query = db.Jurisdictions.AsNoTracking().Where(j => j.Level == Core.Jurisdictions.JurisdictionLevel.City || j.Level == Core.Jurisdictions.JurisdictionLevel.County);
+        if (!scope.IsAdmin) query = query.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        var rows = await query.OrderBy(j => j.Path).Select(j => new { j.Name, j.Level }).ToListAsync(ct);
+        return rows.Select(r => new JurisdictionOption(r.Name, r.Level == Core.Jurisdictions.JurisdictionLevel.County ? "　" + r.Name : r.Name)).ToList();
+    }
+}

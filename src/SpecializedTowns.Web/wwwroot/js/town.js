@@ -1,0 +1,25 @@
+// 专业镇 statistics chart; drawn when its tab is first shown (a hidden element has no size).
+(function () {
+  var data = JSON.parse(document.getElementById('town-data').textContent);
+  var element = document.getElementById('stats-chart');
+  var chart = null;
+  function draw() {
+    if (chart) { chart.resize(); return; }
+    chart = echarts.init(element);
+    chart.setOption({
+      textStyle: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
+      legend: { top: 0, data: ['年产值', '营收', '就业'] },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 60, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: data.years },
+      yAxis: [{ type: 'value', name: '亿元' }, { type: 'value', name: '人' }],
+      series: [
+        { name: '年产值', type: 'bar', data: data.output, itemStyle: { color: '#2874a6' } },
+        { name: '营收', type: 'bar', data: data.revenue, itemStyle: { color: '#d68910' } },
+        { name: '就业', type: 'line', yAxisIndex: 1, data: data.employment, itemStyle: { color: '#1e8449' } }
+      ]
+    });
+  }
+  document.querySelector('[data-bs-target="#tab-statistics"]').addEventListener('shown.bs.tab', draw);
+  window.addEventListener('resize', function () { if (chart) chart.resize(); });
+})();

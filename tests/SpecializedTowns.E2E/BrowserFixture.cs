@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace SpecializedTowns.E2E;
+
+/// <summary>The platform on a real port (SQLite file, demo data) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-e2e-2024";
+    private WebApplicationFactory<SpecializedTowns.Web.Platform.DatabaseInitializer>? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string? Unavailable =>
+        File.Exists(ChromiumPath) ? null : $"未找到 {ChromiumPath}（apt-get install chromium）";
+
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"st-e2e-{Guid.NewGuid():N}.db");
+        _factory = new WebApplicationFactory<SpecializedTowns.Web.Platform.DatabaseInitializer>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Storage:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Main", $"Data Source={file}");
+            b.UseSetting("Seed:AdminPassword", DemoPassword);
+            b.UseSetting("Seed:DemoPassword", DemoPassword);
+            b.UseSetting("Policies:Directory", Path.Combine(AppContext.BaseDirectory, "policies"));
+            b.UseStaticWebAssets();
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public static string ScreenshotPath(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpecializedTowns.slnx"))) dir = dir.Parent;
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
+
+/// <summary>A browser test: skipped with its reason where Chromium is missing, but never under CI (CI=true).</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("CI") != "true" && BrowserFixture.Unavailable is { } reason) Skip = reason;
+    }
+}
