@@ -108,6 +108,13 @@ app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
 app.UseStaticFiles();
+// API documentation is readable without signing in; calling the API still needs a token.
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "专业镇平台 API v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "专业镇平台 API";
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -123,12 +130,6 @@ app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, Cance
     .AllowAnonymous().ExcludeFromDescription();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.UseSwaggerUI(o =>
-{
-    o.SwaggerEndpoint("/openapi/v1.json", "专业镇平台 API v1");
-    o.RoutePrefix = "swagger";
-    o.DocumentTitle = "专业镇平台 API";
-});
 
 app.MapTokenApi();
 app.MapTownsApi();

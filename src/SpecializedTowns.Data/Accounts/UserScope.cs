@@ -36,13 +36,18 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         _ => towns.Where(_ => false),
     };
 
-    public IQueryable<Enterprise> Enterprises(IQueryable<Enterprise> enterprises, IQueryable<SpecializedTown> towns) => Role switch
+    public IQueryable<Enterprise> Enterprises(IQueryable<Enterprise> enterprises, IQueryable<SpecializedTown> towns)
     {
-        Roles.Admin => enterprises,
-        Roles.Office or Roles.MemberUnit or Roles.Leader => enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
-        Roles.Township => enterprises.Where(e => e.SpecializedTownId != null && Towns(towns).Select(t => t.Id).Contains(e.SpecializedTownId.Value)),
-        _ => enterprises.Where(_ => false),
-    };
+        // Built outside the lambda so that EF Core inlines it as a subquery.
+        var ownTowns = Towns(towns).Select(t => t.Id);
+        return Role switch
+        {
+            Roles.Admin => enterprises,
+            Roles.Office or Roles.MemberUnit or Roles.Leader => enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
+            Roles.Township => enterprises.Where(e => e.SpecializedTownId != null && ownTowns.Contains(e.SpecializedTownId.Value)),
+            _ => enterprises.Where(_ => false),
+        };
+    }
 
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
     public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);
