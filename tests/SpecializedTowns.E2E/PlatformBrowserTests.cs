@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace SpecializedTowns.E2E;
 
 [Collection("browser")]
@@ -47,5 +49,51 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         (await page.InnerTextAsync(".alert")).ShouldContain("用户名或密码错误");
         (await page.InputValueAsync("#UserName")).ShouldBe("yuanqu-office");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("login-error.png") });
+    }
+}
+
+[Collection("browser")]
+public sealed class EnterpriseBrowserTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task A_clerk_registers_an_enterprise_with_the_credit_code_checked_as_typed()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Enterprises/Edit");
+
+        var valid = SpecializedTowns.Core.Enterprises.Uscc.Demo("140827", Random.Shared.Next());
+        var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');
+        await page.FillAsync("#Input_Uscc", wrong);
+        await page.WaitForSelectorAsync("#uscc-check .text-danger");
+        (await page.InnerTextAsync("#uscc-check")).ShouldContain("校验位不符");
+
+        // Save with fields missing: errors beside the fields, what was typed kept.
+        await page.FillAsync("#Input_Name", "垣曲县测试蜂产品有限公司");
+        await page.ClickAsync("main form button[type=submit]");
+        (await page.InnerTextAsync("main form")).ShouldContain("请选择所在县");
+        (await page.InputValueAsync("#Input_Name")).ShouldBe("垣曲县测试蜂产品有限公司");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("enterprise-errors.png"), FullPage = true });
+
+        await page.FillAsync("#Input_Uscc", valid);
+        await page.WaitForSelectorAsync("#uscc-check .text-success");
+        await page.SelectOptionAsync("#Input_CountyId", new SelectOptionValue { Label = "垣曲县" });
+        await page.SelectOptionAsync("#Input_TownshipId", new SelectOptionValue { Label = "历山镇" });
+        await page.SelectOptionAsync("#Input_SpecializedTownId", new SelectOptionValue { Label = "历山镇蜂蜜专业镇" });
+        await page.SelectOptionAsync("#Input_Role", new SelectOptionValue { Label = "配套企业" });
+        await page.CheckAsync("#d-specialized-sophisticated");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/Enterprises?search="));
+        (await page.InnerTextAsync("main")).ShouldContain("已保存“垣曲县测试蜂产品有限公司”");
+        (await page.InnerTextAsync("tbody")).ShouldContain(valid);
+    }
+
+    [BrowserFact]
+    public async Task A_read_only_leader_has_no_edit_buttons_and_is_refused_the_form()
+    {
+        var page = await fixture.SignedInPageAsync("yuncheng-leader");
+        await page.GotoAsync(fixture.BaseUrl + "/Enterprises");
+        (await page.Locator("text=新增企业").CountAsync()).ShouldBe(0);
+        var response = await page.GotoAsync(fixture.BaseUrl + "/Enterprises/Edit");
+        response!.Url.ShouldContain("/Account/AccessDenied");
     }
 }

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Enterprises;
+
+public sealed record EnterpriseInput
+{
+    public string Name { get; init; } = "";
+    public string Uscc { get; init; } = "";
+    public int? CountyId { get; init; }
+    public int? TownshipId { get; init; }
+    public int? SpecializedTownId { get; init; }
+    public EnterpriseRole? Role { get; init; }
+    public bool IsAboveScale { get; init; }
+    public IReadOnlyList<string> Designations { get; init; } = [];
+}
+
+/// <summary>Field → Chinese message; empty when the input can be saved.</summary>
+public sealed class FieldErrors : Dictionary<string, string>
+{
+    public bool Ok => Count == 0;
+}
+
+/// <summary>Creating and changing enterprises: validated at the boundary, saved all or nothing, within the person's scope.</summary>
+public static class EnterpriseRegistry
+{
+    public static bool CanEdit(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Township;
+
+    public static readonly IReadOnlyList<string> DesignationKeys =
+        [.. Core.Recognition.PackVocabulary.PriorityFactors.Keys, "high-tech"];
+
+    public static string DesignationName(string key) =>
+        key == "high-tech" ? "高新技术企业" : Core.Recognition.PackVocabulary.PriorityFactors.GetValueOrDefault(key, key);
+
+    /// <summary>Null when the code is valid and unused (by another enterprise than <paramref name="exceptId"/>).</summary>
+    public static async Task<string?> UsccProblemAsync(TownsDbContext db, string? uscc, int? exceptId, CancellationToken ct = default)
+    {
+        var code = uscc?.Trim().ToUpperInvariant();
+        if (Uscc.Problem(code) is { } problem) return problem;
+        var owner = await db.Enterprises.Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return owner is null ? null : $"该统一社会信用代码已登记为“{owner}”";
+    }
+
+    public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, EnterpriseInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!CanEdit(scope)) { errors[""] = "您的角色不能修改企业信息"; return (null, errors); }
+
+        Enterprise? existing = null;
+        if (id is { } editId)
+        {
+            existing = await scope.Enterprises(db.Enterprises, db.Towns).Include(e => e.Designations).SingleOrDefaultAsync(e => e.Id == editId, ct);
+            if (existing is null) { errors[""] = "企业不存在，或不在您的数据范围内"; return (null, errors); }
+        }
+
+        var name = input.Name.Trim();
+        if (name.Length == 0) errors[nameof(input.Name)] = "请填写企业名称";
+        else if (name.Length > 200) errors[nameof(input.Name)] = "企业名称不超过 200 字";
+        if (await UsccProblemAsync(db, input.Uscc, id, ct) is { } usccProblem) errors[nameof(input.Uscc)] = usccProblem;
+        if (input.Role is null) errors[nameof(input.Role)] = "请选择企业类型";
+
+        Jurisdiction? county = null;
+        if (input.CountyId is null) errors[nameof(input.CountyId)] = "请选择所在县（市、区）";
+        else
+        {
+            county = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == input.CountyId && j.Level == JurisdictionLevel.County, ct);
+            if (county is null || !(scope.IsAdmin || scope.Covers(county.Path) || scope.Role == Roles.Township && scope.JurisdictionPath.StartsWith(county.Path + "/")))
+                errors[nameof(input.CountyId)] = "所选县不在您的数据范围内";
+        }
+        if (input.TownshipId is { } townshipId && county is not null
+            && !await db.Jurisdictions.AnyAsync(j => j.Id == townshipId && j.ParentId == county.Id, ct))
+            errors[nameof(input.TownshipId)] = "所选乡镇不属于所选县";
+        if (input.SpecializedTownId is { } townId)
+        {
+            var town = await scope.Towns(db.Towns).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
+            if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
+            else if (county is not null && town.CountyId != county.Id) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在所选县";
+        }
+        else if (scope.Role == Roles.Township) errors[nameof(input.SpecializedTownId)] = "请选择本人负责的专业镇";
+        var unknown = input.Designations.FirstOrDefault(d => !DesignationKeys.Contains(d));
+        if (unknown is not null) errors[nameof(input.Designations)] = $"未知的认定称号“{unknown}”";
+        if (!errors.Ok) return (null, errors);
+
+        var enterprise = existing ?? new Enterprise { Name = name, Uscc = "" };
+        enterprise.Name = name;
+        enterprise.Uscc = input.Uscc.Trim().ToUpperInvariant();
+        enterprise.CountyId = county!.Id;
+        enterprise.TownshipId = input.TownshipId;
+        enterprise.SpecializedTownId = input.SpecializedTownId;
+        enterprise.Role = input.Role!.Value;
+        enterprise.IsAboveScale = input.IsAboveScale;
+        enterprise.Designations.RemoveAll(d => !input.Designations.Contains(d.Key));
+        foreach (var key in input.Designations.Where(k => enterprise.Designations.All(d => d.Key != k)).Distinct())
+            enterprise.Designations.Add(new EnterpriseDesignation { Key = key });
+        if (existing is null) db.Enterprises.Add(enterprise);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another person registered the same code between the check and the save.
+            errors[nameof(input.Uscc)] = "该统一社会信用代码刚被他人登记，请核对";
+            return (null, errors);
+        }
+        return (enterprise.Id, errors);
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+
+namespace SpecializedTowns.Web.Pages.Enterprises;
+
+public sealed class EditModel(TownsDbContext db) : PageModel
+{
+    public sealed class Form
+    {
+        public string Name { get; set; } = "";
+        public string Uscc { get; set; } = "";
+        public int? CountyId { get; set; }
+        public int? TownshipId { get; set; }
+        public int? SpecializedTownId { get; set; }
+        public EnterpriseRole? Role { get; set; }
+        public bool IsAboveScale { get; set; }
+        public List<string> Designations { get; set; } = [];
+    }
+
+    public sealed record Option(int Id, string Name, int? ParentId = null);
+
+    [BindProperty] public Form Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public IReadOnlyList<Option> Counties { get; private set; } = [];
+    public IReadOnlyList<Option> Townships { get; private set; } = [];
+    public IReadOnlyList<Option> Towns { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!EnterpriseRegistry.CanEdit(scope)) return Forbid();
+        Id = id;
+        if (id is { } editId)
+        {
+            var e = await scope.Enterprises(db.Enterprises, db.Towns).Include(x => x.Designations).AsNoTracking().SingleOrDefaultAsync(x => x.Id == editId, ct);
+            if (e is null) return NotFound();
+            Input = new Form
+            {
+                Name = e.Name, Uscc = e.Uscc, CountyId = e.CountyId, TownshipId = e.TownshipId, SpecializedTownId = e.SpecializedTownId,
+                Role = e.Role, IsAboveScale = e.IsAboveScale, Designations = e.Designations.Select(d => d.Key).ToList(),
+            };
+        }
+        await LoadOptionsAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!EnterpriseRegistry.CanEdit(scope)) return Forbid();
+        Id = id;
+        var (savedId, errors) = await EnterpriseRegistry.SaveAsync(db, scope, id, new EnterpriseInput
+        {
+            Name = Input.Name ?? "", Uscc = Input.Uscc ?? "", CountyId = Input.CountyId, TownshipId = Input.TownshipId,
+            SpecializedTownId = Input.SpecializedTownId, Role = Input.Role, IsAboveScale = Input.IsAboveScale, Designations = Input.Designations,
+        }, ct);
+        if (savedId is not null)
+        {
+            TempData["Saved"] = $"已保存“{Input.Name?.Trim()}”";
+            return Redirect("/Enterprises?search=" + Uri.EscapeDataString((Input.Uscc ?? "").Trim().ToUpperInvariant()));
+        }
+        if (errors.TryGetValue("", out var general)) { if (general.Contains("不存在")) return NotFound(); Error = general; }
+        foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        await LoadOptionsAsync(scope, ct);
+        return Page();
+    }
+
+    /// <summary>htmx: the credit code checked as it is typed.</summary>
+    public async Task<IActionResult> OnGetCheckUsccAsync([FromQuery(Name = "Input.Uscc")] string? uscc, int? id, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(uscc)) return Content("", "text/html; charset=utf-8");
+        var problem = await EnterpriseRegistry.UsccProblemAsync(db, uscc, id, ct);
+        var html = problem is null
+            ? "<span class=\"text-success small\"><i class=\"bi bi-check-circle\"></i> 代码有效</span>"
+            : $"<span class=\"text-danger small\"><i class=\"bi bi-exclamation-circle\"></i> {System.Net.WebUtility.HtmlEncode(problem)}</span>";
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    private async Task LoadOptionsAsync(UserScope scope, CancellationToken ct)
+    {
+        var counties = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
+        if (scope.Role == Roles.Township)
+            counties = counties.Where(j => scope.JurisdictionPath.StartsWith(j.Path + "/"));
+        else if (!scope.IsAdmin)
+            counties = counties.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        Counties = await counties.OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, null)).ToListAsync(ct);
+        var countyIds = Counties.Select(c => c.Id).ToList();
+        Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && countyIds.Contains(j.ParentId.Value))
+            .OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
+        Towns = await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
+    }
+}

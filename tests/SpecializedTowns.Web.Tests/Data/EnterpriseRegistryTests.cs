@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Demo;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Data;
+
+public class EnterpriseRegistryTests
+{
+    private static async Task<StorageSettings> LoadedAsync(StorageProvider provider)
+    {
+        var storage = TestDatabases.Create(provider);
+        await DatabaseSetup.InitializeAsync(storage, PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
+        await using var db = storage.CreateContext();
+        await DemoData.LoadAsync(db);
+        return storage;
+    }
+
+    private static async Task<EnterpriseInput> ValidInputAsync(TownsDbContext db, string county = "垣曲县", string? town = "历山镇蜂蜜专业镇") => new()
+    {
+        Name = "测试企业有限公司",
+        Uscc = Uscc.Demo("140827", Random.Shared.Next()),
+        CountyId = await db.Jurisdictions.Where(j => j.Name == county).Select(j => j.Id).SingleAsync(),
+        SpecializedTownId = town is null ? null : await db.Towns.Where(t => t.Name == town).Select(t => (int?)t.Id).SingleAsync(),
+        Role = EnterpriseRole.Supporting,
+        Designations = ["specialized-sophisticated"],
+    };
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_office_registers_an_enterprise_in_its_county_and_nowhere_else(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var yuanqu = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var input = await ValidInputAsync(db);
+
+        var (id, errors) = await EnterpriseRegistry.SaveAsync(db, yuanqu, null, input);
+        errors.ShouldBeEmpty();
+        var saved = await db.Enterprises.Include(e => e.Designations).SingleAsync(e => e.Id == id);
+        saved.Uscc.ShouldBe(input.Uscc);
+        saved.Designations.Select(d => d.Key).ShouldBe(["specialized-sophisticated"]);
+
+        var yangquan = new UserScope(2, Roles.Office, "山西省/阳泉市", null);
+        var other = await ValidInputAsync(db);
+        var (none, refused) = await EnterpriseRegistry.SaveAsync(db, yangquan, null, other);
+        none.ShouldBeNull();
+        refused[nameof(EnterpriseInput.CountyId)].ShouldContain("不在您的数据范围内");
+        refused[nameof(EnterpriseInput.SpecializedTownId)].ShouldContain("不在您的数据范围内");
+        (await db.Enterprises.CountAsync(e => e.Uscc == other.Uscc)).ShouldBe(0);
+
+        var (_, editOutside) = await EnterpriseRegistry.SaveAsync(db, yangquan, id, other);
+        editOutside[""].ShouldContain("不在您的数据范围内");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Bad_input_is_refused_field_by_field_and_nothing_is_written(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var scope = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var existing = await db.Enterprises.FirstAsync();
+        var count = await db.Enterprises.CountAsync();
+        var input = await ValidInputAsync(db) with
+        {
+            Name = " ", Uscc = existing.Uscc, Role = null,
+            SpecializedTownId = await db.Towns.Where(t => t.Name == "万安钻石专业镇").Select(t => (int?)t.Id).SingleAsync(),
+        };
+        var (id, errors) = await EnterpriseRegistry.SaveAsync(db, scope, null, input);
+        id.ShouldBeNull();
+        errors.Keys.ShouldBe([nameof(EnterpriseInput.Name), nameof(EnterpriseInput.Uscc), nameof(EnterpriseInput.Role), nameof(EnterpriseInput.SpecializedTownId)], ignoreOrder: true);
+        errors[nameof(EnterpriseInput.Uscc)].ShouldContain("已登记为");
+        (await db.Enterprises.CountAsync()).ShouldBe(count);
+    }
+
+    [Fact]
+    public async Task Leaders_experts_and_member_units_cannot_edit()
+    {
+        var storage = await LoadedAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        foreach (var role in new[] { Roles.Leader, Roles.Expert, Roles.MemberUnit })
+        {
+            var (_, errors) = await EnterpriseRegistry.SaveAsync(db, new UserScope(1, role, "山西省/运城市/垣曲县", null), null, await ValidInputAsync(db));
+            errors[""].ShouldContain("不能修改");
+        }
+    }
+}
