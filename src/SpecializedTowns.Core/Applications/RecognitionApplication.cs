@@ -1,0 +1,237 @@
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Towns;
+
+namespace SpecializedTowns.Core.Applications;
+
+/// <summary>Where an application for recognition stands (认定申报).</summary>
+public enum ApplicationState
+{
+    Draft = 1,
+    Submitted = 2,
+    Returned = 3,
+    ExpertReview = 4,
+    AwaitingDecision = 5,
+    Publicity = 6,
+    Recognized = 7,
+    Reserved = 8,
+    Rejected = 9,
+}
+
+public enum Decision { Recognize = 1, Reserve = 2, Reject = 3 }
+
+public static class ApplicationStates
+{
+    public static string Chinese(ApplicationState state) => state switch
+    {
+        ApplicationState.Draft => "草稿",
+        ApplicationState.Submitted => "待形式审查",
+        ApplicationState.Returned => "退回修改",
+        ApplicationState.ExpertReview => "专家评审中",
+        ApplicationState.AwaitingDecision => "待领导小组审定",
+        ApplicationState.Publicity => "公示中",
+        ApplicationState.Recognized => "已认定",
+        ApplicationState.Reserved => "列入储备",
+        _ => "不予认定",
+    };
+
+    public static bool IsClosed(ApplicationState state) => state is ApplicationState.Recognized or ApplicationState.Reserved or ApplicationState.Rejected;
+}
+
+/// <summary>One step taken on an application: who, when, what and why. Never changed once written.</summary>
+public sealed class ApplicationEvent
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public int UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public ApplicationState From { get; set; }
+    public ApplicationState To { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class ExpertAssignment
+{
+    public int ApplicationId { get; set; }
+    public int ExpertUserId { get; set; }
+}
+
+/// <summary>An expert's conclusion on one criterion the text leaves to judgement, with a comment.</summary>
+public sealed class ExpertScore
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public int ExpertUserId { get; set; }
+    public string CriterionKey { get; set; } = "";
+    public bool Met { get; set; }
+    public string Comment { get; set; } = "";
+}
+
+/// <summary>
+/// 认定申报: an applicant (county government or township, as the standard says) submits a town's facts;
+/// the office reviews the form, experts score what the text leaves to judgement, the leading group decides,
+/// and after the publicity period without an upheld objection the town takes the tier.
+/// Every transition is a method here; an illegal step throws <see cref="ApplicationRuleException"/>.
+/// </summary>
+public sealed class RecognitionApplication
+{
+    public int Id { get; set; }
+    public int SpecializedTownId { get; set; }
+    public string StandardId { get; set; } = "";
+    public Tier TargetTier { get; set; }
+    public ApplicationState State { get; set; } = ApplicationState.Draft;
+
+    /// <summary>The facts as the applicant states them (recognition-check contract JSON).</summary>
+    public string FactsJson { get; set; } = "{}";
+    public string? PreCheckOutcome { get; set; }
+    public int CreatedByUserId { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? SubmittedAtUtc { get; set; }
+    public Decision? Decision { get; set; }
+    public string? DecisionDocumentNumber { get; set; }
+    public DateOnly? PublicityEndsOn { get; set; }
+    public string? PanelConclusionJson { get; set; }
+
+    public List<ApplicationEvent> Events { get; set; } = [];
+    public List<ExpertAssignment> Experts { get; set; } = [];
+    public List<ExpertScore> Scores { get; set; } = [];
+
+    public void Submit(Actor actor, DateTime now)
+    {
+        Require(actor, "提交申报", Roles.Office, Roles.Township, Roles.Admin);
+        RequireState("提交申报", ApplicationState.Draft, ApplicationState.Returned);
+        SubmittedAtUtc = now;
+        Move(actor, now, "提交申报", ApplicationState.Submitted, null);
+    }
+
+    public void Return(Actor actor, DateTime now, string reasons)
+    {
+        Require(actor, "退回修改", Roles.Office, Roles.Admin);
+        RequireState("退回修改", ApplicationState.Submitted);
+        if (string.IsNullOrWhiteSpace(reasons)) throw new ApplicationRuleException("退回修改须写明理由");
+        Move(actor, now, "退回修改", ApplicationState.Returned, reasons.Trim());
+    }
+
+    public void Accept(Actor actor, DateTime now, IReadOnlyCollection<int> expertUserIds)
+    {
+        Require(actor, "形式审查通过", Roles.Office, Roles.Admin);
+        RequireState("形式审查通过", ApplicationState.Submitted);
+        if (expertUserIds.Count == 0) throw new ApplicationRuleException("形式审查通过时须指定至少一名评审专家");
+        Experts = expertUserIds.Distinct().Select(id => new ExpertAssignment { ApplicationId = Id, ExpertUserId = id }).ToList();
+        Move(actor, now, "形式审查通过，交专家评审", ApplicationState.ExpertReview, $"评审专家 {Experts.Count} 名");
+    }
+
+    /// <summary>An assigned expert's conclusions on the open criteria; scoring again replaces the earlier scores.</summary>
+    public void Score(Actor actor, DateTime now, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, IReadOnlyCollection<string> openCriteria)
+    {
+        Require(actor, "专家评分", Roles.Expert);
+        RequireState("专家评分", ApplicationState.ExpertReview);
+        if (Experts.All(e => e.ExpertUserId != actor.UserId)) throw new ApplicationRuleException("您不是本申报的评审专家");
+        var missing = openCriteria.Where(k => !scores.ContainsKey(k)).ToList();
+        if (missing.Count > 0) throw new ApplicationRuleException($"请对每项待评审条件给出结论：{string.Join("、", missing)}");
+        var empty = scores.Where(s => string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
+        if (empty.Count > 0) throw new ApplicationRuleException($"每项结论须附评审意见：{string.Join("、", empty)}");
+        Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
+        foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key)))
+            Scores.Add(new ExpertScore { ApplicationId = Id, ExpertUserId = actor.UserId, CriterionKey = key, Met = met, Comment = comment.Trim() });
+        Record(actor, now, "专家评分", $"{openCriteria.Count} 项条件");
+    }
+
+    /// <summary>The panel concludes by majority of the assigned experts; a tie is not met. Every expert must have scored.</summary>
+    public IReadOnlyDictionary<string, bool> Conclude(Actor actor, DateTime now, IReadOnlyCollection<string> openCriteria)
+    {
+        Require(actor, "汇总专家结论", Roles.Office, Roles.Admin);
+        RequireState("汇总专家结论", ApplicationState.ExpertReview);
+        var pending = Experts.Where(e => Scores.All(s => s.ExpertUserId != e.ExpertUserId)).ToList();
+        if (pending.Count > 0) throw new ApplicationRuleException($"还有 {pending.Count} 名专家未评分");
+        var conclusion = openCriteria.ToDictionary(k => k, k =>
+        {
+            var votes = Scores.Where(s => s.CriterionKey == k).ToList();
+            return votes.Count(v => v.Met) * 2 > votes.Count;
+        });
+        PanelConclusionJson = System.Text.Json.JsonSerializer.Serialize(conclusion);
+        Move(actor, now, "汇总专家结论", ApplicationState.AwaitingDecision,
+            string.Join("；", conclusion.Select(c => $"{c.Key}：{(c.Value ? "符合" : "不符合")}")));
+        return conclusion;
+    }
+
+    public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn)
+    {
+        Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
+        RequireState("领导小组审定", ApplicationState.AwaitingDecision);
+        if (string.IsNullOrWhiteSpace(documentNumber) && decision != Applications.Decision.Reject)
+            throw new ApplicationRuleException("认定或列入储备须填写文号");
+        if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
+            throw new ApplicationRuleException("不予认定须写明理由");
+        Decision = decision;
+        DecisionDocumentNumber = documentNumber?.Trim();
+        switch (decision)
+        {
+            case Applications.Decision.Recognize:
+                if (publicityEndsOn is null || publicityEndsOn <= DateOnly.FromDateTime(now))
+                    throw new ApplicationRuleException("拟认定须设定公示截止日期（晚于今天）");
+                PublicityEndsOn = publicityEndsOn;
+                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, $"{DecisionDocumentNumber}；公示至 {publicityEndsOn:yyyy-MM-dd}");
+                break;
+            case Applications.Decision.Reserve:
+                Move(actor, now, "审定：列入储备", ApplicationState.Reserved, DecisionDocumentNumber);
+                break;
+            default:
+                Move(actor, now, "审定：不予认定", ApplicationState.Rejected, reason!.Trim());
+                break;
+        }
+    }
+
+    public void RecordObjection(Actor actor, DateTime now, string objection)
+    {
+        Require(actor, "登记公示异议", Roles.Office, Roles.Admin);
+        RequireState("登记公示异议", ApplicationState.Publicity);
+        if (string.IsNullOrWhiteSpace(objection)) throw new ApplicationRuleException("请填写异议内容");
+        Record(actor, now, "登记公示异议", objection.Trim());
+    }
+
+    /// <summary>Ends the publicity period: with an upheld objection the town is not recognised.</summary>
+    public void EndPublicity(Actor actor, DateTime now, bool objectionUpheld, string? reason)
+    {
+        Require(actor, "公示结束", Roles.Office, Roles.Admin);
+        RequireState("公示结束", ApplicationState.Publicity);
+        if (!objectionUpheld && PublicityEndsOn is { } end && DateOnly.FromDateTime(now) < end)
+            throw new ApplicationRuleException($"公示期至 {end:yyyy年M月d日}，期满后方可确认认定");
+        if (objectionUpheld)
+        {
+            if (string.IsNullOrWhiteSpace(reason)) throw new ApplicationRuleException("异议成立须写明理由");
+            Move(actor, now, "公示异议成立，不予认定", ApplicationState.Rejected, reason.Trim());
+        }
+        else
+        {
+            Move(actor, now, "公示期满无异议，正式认定", ApplicationState.Recognized, DecisionDocumentNumber);
+        }
+    }
+
+    private void Require(Actor actor, string action, params string[] roles)
+    {
+        if (!roles.Contains(actor.Role))
+            throw new ApplicationRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能执行“{action}”");
+    }
+
+    private void RequireState(string action, params ApplicationState[] allowed)
+    {
+        if (!allowed.Contains(State))
+            throw new ApplicationRuleException($"申报当前为“{ApplicationStates.Chinese(State)}”，不能“{action}”");
+    }
+
+    private void Move(Actor actor, DateTime now, string action, ApplicationState to, string? reason)
+    {
+        Events.Add(new ApplicationEvent { ApplicationId = Id, AtUtc = now, UserId = actor.UserId, UserName = actor.UserName, Action = action, From = State, To = to, Reason = reason });
+        State = to;
+    }
+
+    private void Record(Actor actor, DateTime now, string action, string? reason) =>
+        Events.Add(new ApplicationEvent { ApplicationId = Id, AtUtc = now, UserId = actor.UserId, UserName = actor.UserName, Action = action, From = State, To = State, Reason = reason });
+}
+
+/// <summary>Who takes a step.</summary>
+public sealed record Actor(int UserId, string UserName, string Role);
+
+public sealed class ApplicationRuleException(string message) : Exception(message);

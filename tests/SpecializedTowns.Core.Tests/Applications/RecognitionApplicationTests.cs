@@ -1,0 +1,128 @@
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Applications;
+
+namespace SpecializedTowns.Core.Tests.Applications;
+
+public class RecognitionApplicationTests
+{
+    private static readonly Actor Township = new(10, "lishan-township", Roles.Township);
+    private static readonly Actor Office = new(20, "yuanqu-office", Roles.Office);
+    private static readonly Actor ExpertA = new(30, "expert-a", Roles.Expert);
+    private static readonly Actor ExpertB = new(31, "expert-b", Roles.Expert);
+    private static readonly Actor ExpertC = new(32, "expert-c", Roles.Expert);
+    private static readonly Actor Leader = new(40, "leader", Roles.Leader);
+    private static readonly DateTime Now = new(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly string[] Open = ["market-share", "heritage"];
+
+    private static Dictionary<string, (bool, string)> Scores(bool marketShare, bool heritage) => new()
+    {
+        ["market-share"] = (marketShare, "依据申报材料"),
+        ["heritage"] = (heritage, "有史料记载"),
+    };
+
+    private static RecognitionApplication InExpertReview()
+    {
+        var a = new RecognitionApplication();
+        a.Submit(Township, Now);
+        a.Accept(Office, Now, [ExpertA.UserId, ExpertB.UserId, ExpertC.UserId]);
+        return a;
+    }
+
+    [Fact]
+    public void From_submission_to_recognition_every_step_is_recorded()
+    {
+        var a = new RecognitionApplication();
+        a.Submit(Township, Now);
+        a.Return(Office, Now, "缺少年产值佐证材料");
+        a.State.ShouldBe(ApplicationState.Returned);
+        a.Submit(Township, Now.AddDays(1));
+        a.Accept(Office, Now.AddDays(2), [ExpertA.UserId, ExpertB.UserId]);
+        a.Score(ExpertA, Now.AddDays(3), Scores(true, true), Open);
+        a.Score(ExpertB, Now.AddDays(3), Scores(true, false), Open);
+        var conclusion = a.Conclude(Office, Now.AddDays(4), Open);
+        conclusion["market-share"].ShouldBeTrue();
+        conclusion["heritage"].ShouldBeFalse("a tie is not a majority");
+        a.Decide(Office, Now.AddDays(5), Decision.Recognize, "垣专领发〔2025〕1号", null, new DateOnly(2025, 3, 15));
+        a.State.ShouldBe(ApplicationState.Publicity);
+        a.RecordObjection(Office, Now.AddDays(6), "有群众反映产值统计口径不一");
+        a.EndPublicity(Office, new DateTime(2025, 3, 16, 0, 0, 0, DateTimeKind.Utc), objectionUpheld: false, null);
+        a.State.ShouldBe(ApplicationState.Recognized);
+
+        a.Events.Select(e => e.Action).ShouldBe(["提交申报", "退回修改", "提交申报", "形式审查通过，交专家评审", "专家评分", "专家评分", "汇总专家结论", "审定：拟认定，进入公示", "登记公示异议", "公示期满无异议，正式认定"]);
+        a.Events[1].Reason.ShouldBe("缺少年产值佐证材料");
+        a.Events.ShouldAllBe(e => e.UserName != "");
+    }
+
+    [Fact]
+    public void Illegal_steps_are_refused_in_chinese()
+    {
+        var a = new RecognitionApplication();
+        Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, [ExpertA.UserId])).Message.ShouldContain("申报当前为“草稿”，不能“形式审查通过”");
+        a.Submit(Township, Now);
+        Should.Throw<ApplicationRuleException>(() => a.Submit(Township, Now)).Message.ShouldContain("不能“提交申报”");
+        Should.Throw<ApplicationRuleException>(() => a.Return(Office, Now, " ")).Message.ShouldContain("须写明理由");
+        Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, [])).Message.ShouldContain("至少一名评审专家");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reserve, "x", null, null)).Message.ShouldContain("不能“领导小组审定”");
+        a.State.ShouldBe(ApplicationState.Submitted);
+    }
+
+    [Fact]
+    public void Each_step_belongs_to_its_role()
+    {
+        var a = new RecognitionApplication();
+        Should.Throw<ApplicationRuleException>(() => a.Submit(Leader, Now)).Message.ShouldContain("领导不能执行“提交申报”");
+        a.Submit(Township, Now);
+        Should.Throw<ApplicationRuleException>(() => a.Accept(Township, Now, [ExpertA.UserId])).Message.ShouldContain("乡镇/专班不能执行");
+        a.Accept(Office, Now, [ExpertA.UserId]);
+        Should.Throw<ApplicationRuleException>(() => a.Score(Office, Now, Scores(true, true), Open)).Message.ShouldContain("不能执行“专家评分”");
+        Should.Throw<ApplicationRuleException>(() => a.Score(ExpertB, Now, Scores(true, true), Open)).Message.ShouldContain("不是本申报的评审专家");
+    }
+
+    [Fact]
+    public void Experts_score_every_open_criterion_with_a_comment_and_all_must_score_before_the_panel_concludes()
+    {
+        var a = InExpertReview();
+        Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, new Dictionary<string, (bool, string)> { ["heritage"] = (true, "好") }, Open))
+            .Message.ShouldContain("market-share");
+        Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, new Dictionary<string, (bool, string)> { ["heritage"] = (true, ""), ["market-share"] = (true, "x") }, Open))
+            .Message.ShouldContain("须附评审意见");
+        a.Score(ExpertA, Now, Scores(false, false), Open);
+        a.Score(ExpertA, Now, Scores(true, true), Open);
+        a.Scores.Count(s => s.ExpertUserId == ExpertA.UserId).ShouldBe(2, "scoring again replaces the earlier scores");
+        a.Score(ExpertB, Now, Scores(true, false), Open);
+        Should.Throw<ApplicationRuleException>(() => a.Conclude(Office, Now, Open)).Message.ShouldContain("还有 1 名专家未评分");
+        a.Score(ExpertC, Now, Scores(false, true), Open);
+        var conclusion = a.Conclude(Office, Now, Open);
+        conclusion["market-share"].ShouldBeTrue();
+        conclusion["heritage"].ShouldBeTrue();
+        a.State.ShouldBe(ApplicationState.AwaitingDecision);
+    }
+
+    [Theory]
+    [InlineData(Decision.Reserve, "垣专领发〔2025〕2号", null, ApplicationState.Reserved)]
+    [InlineData(Decision.Reject, null, "年产值未达标准", ApplicationState.Rejected)]
+    public void The_leading_group_may_also_reserve_or_reject(Decision decision, string? number, string? reason, ApplicationState expected)
+    {
+        var a = InExpertReview();
+        foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
+        a.Conclude(Office, Now, Open);
+        a.Decide(Office, Now, decision, number, reason, null);
+        a.State.ShouldBe(expected);
+        ApplicationStates.IsClosed(a.State).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_decision_needs_its_document_number_or_reason_and_recognition_a_publicity_period()
+    {
+        var a = InExpertReview();
+        foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
+        a.Conclude(Office, Now, Open);
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "", null, new DateOnly(2025, 3, 20))).Message.ShouldContain("须填写文号");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reject, null, "", null)).Message.ShouldContain("须写明理由");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 1))).Message.ShouldContain("公示截止日期");
+        a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 10));
+        Should.Throw<ApplicationRuleException>(() => a.EndPublicity(Office, Now.AddDays(2), false, null)).Message.ShouldContain("期满后方可");
+        a.EndPublicity(Office, Now.AddDays(2), objectionUpheld: true, "经核实产值数据不实");
+        a.State.ShouldBe(ApplicationState.Rejected);
+    }
+}
