@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
@@ -236,5 +237,79 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.JurisdictionId).HasDatabaseName("ix_users_jurisdiction_id");
+    }
+}
+
+internal sealed class RecognitionApplicationConfiguration : IEntityTypeConfiguration<RecognitionApplication>
+{
+    public void Configure(EntityTypeBuilder<RecognitionApplication> e)
+    {
+        e.ToTable("recognition_applications");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
+        e.Property(x => x.StandardId).HasColumnName("standard_id").HasMaxLength(80);
+        e.Property(x => x.TargetTier).HasColumnName("target_tier");
+        e.Property(x => x.State).HasColumnName("state");
+        e.Property(x => x.FactsJson).HasColumnName("facts_json");
+        e.Property(x => x.PreCheckOutcome).HasColumnName("pre_check_outcome").HasMaxLength(20);
+        e.Property(x => x.CreatedByUserId).HasColumnName("created_by_user_id");
+        e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
+        e.Property(x => x.SubmittedAtUtc).HasColumnName("submitted_at_utc");
+        e.Property(x => x.Decision).HasColumnName("decision");
+        e.Property(x => x.DecisionDocumentNumber).HasColumnName("decision_document_number").HasMaxLength(80);
+        e.Property(x => x.PublicityEndsOn).HasColumnName("publicity_ends_on");
+        e.Property(x => x.PanelConclusionJson).HasColumnName("panel_conclusion_json");
+        e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Experts).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_recognition_applications_town");
+        e.HasIndex(x => x.State).HasDatabaseName("ix_recognition_applications_state");
+    }
+}
+
+internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvent> e)
+    {
+        e.ToTable("application_events");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.ApplicationId).HasColumnName("application_id");
+        e.Property(x => x.AtUtc).HasColumnName("at_utc");
+        e.Property(x => x.UserId).HasColumnName("user_id");
+        e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(256);
+        e.Property(x => x.Action).HasColumnName("action").HasMaxLength(60);
+        e.Property(x => x.From).HasColumnName("from_state");
+        e.Property(x => x.To).HasColumnName("to_state");
+        e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(2000);
+        e.HasIndex(x => x.ApplicationId).HasDatabaseName("ix_application_events_application");
+    }
+}
+
+internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<ExpertAssignment>
+{
+    public void Configure(EntityTypeBuilder<ExpertAssignment> e)
+    {
+        e.ToTable("application_experts");
+        e.Property(x => x.ApplicationId).HasColumnName("application_id");
+        e.Property(x => x.ExpertUserId).HasColumnName("expert_user_id");
+        e.HasKey(x => new { x.ApplicationId, x.ExpertUserId });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ExpertUserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.ExpertUserId).HasDatabaseName("ix_application_experts_expert");
+    }
+}
+
+internal sealed class ExpertScoreConfiguration : IEntityTypeConfiguration<ExpertScore>
+{
+    public void Configure(EntityTypeBuilder<ExpertScore> e)
+    {
+        e.ToTable("expert_scores");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.ApplicationId).HasColumnName("application_id");
+        e.Property(x => x.ExpertUserId).HasColumnName("expert_user_id");
+        e.Property(x => x.CriterionKey).HasColumnName("criterion_key").HasMaxLength(60);
+        e.Property(x => x.Met).HasColumnName("met");
+        e.Property(x => x.Comment).HasColumnName("comment").HasMaxLength(2000);
+        e.HasIndex(x => new { x.ApplicationId, x.ExpertUserId, x.CriterionKey }).IsUnique().HasDatabaseName("ix_expert_scores_unique");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
@@ -23,6 +24,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseDesignation> EnterpriseDesignations => Set<EnterpriseDesignation>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
+    public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
