@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Applications;
+
+public sealed record ApplicationListItem(int Id, int TownId, string Town, string County, string StandardId, Tier TargetTier, ApplicationState State, string? PreCheckOutcome, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc);
+
+public sealed record ApplicationView(
+    RecognitionApplication Application, string Town, string CountyPath, Tier CurrentTier, RecognitionStandard? Standard,
+    TownFacts? Facts, RecognitionResult? PreCheck, IReadOnlyList<string> OpenCriteria,
+    IReadOnlyDictionary<int, string> ExpertNames);
+
+public sealed class ApplicationNotFoundException() : Exception("申报不存在，或不在您的数据范围内");
+
+/// <summary>
+/// The recognition workflow as use cases shared by pages and API: who may file for which town under which
+/// standard, the pre-check on the stated facts, each transition saved with its event, and the town's tier
+/// and history changed on recognition — all in one transaction per step.
+/// </summary>
+public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog, TimeProvider time)
+{
+    /// <summary>Applications the person may see: experts only those assigned to them.</summary>
+    public IQueryable<RecognitionApplication> Visible(UserScope scope)
+    {
+        if (scope.Role == Roles.Expert)
+            return db.Applications.Where(a => a.Experts.Any(e => e.ExpertUserId == scope.UserId));
+        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        return db.Applications.Where(a => towns.Contains(a.SpecializedTownId));
+    }
+
+    public async Task<Paged<ApplicationListItem>> ListAsync(UserScope scope, ApplicationState? state, int page, int pageSize, CancellationToken ct = default)
+    {
+        (page, pageSize) = Paged<ApplicationListItem>.Normalize(page, pageSize);
+        var query = Visible(scope).AsNoTracking();
+        if (state is { } s) query = query.Where(a => a.State == s);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Towns, a => a.SpecializedTownId, t => t.Id, (a, t) => new ApplicationListItem(
+                a.Id, t.Id, t.Name, t.County!.Name, a.StandardId, a.TargetTier, a.State, a.PreCheckOutcome, a.CreatedAtUtc, a.SubmittedAtUtc))
+            .ToListAsync(ct);
+        return new Paged<ApplicationListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>The standards a town may apply under: higher than its tier, applying where it lies.</summary>
+    public IReadOnlyList<RecognitionStandard> StandardsFor(string countyPath, Tier tier) =>
+        catalog.Standards
+            .Where(s => Tiers.Parse(s.Tier) is { } t && t > tier)
+            .Where(s => catalog.AreaOf(s) is var area && (countyPath == area || countyPath.StartsWith(area + "/")))
+            .OrderBy(s => Tiers.Parse(s.Tier)).ToList();
+
+    public static bool CanFile(UserScope scope, RecognitionStandard standard) =>
+        scope.Role is Roles.Admin or Roles.Office || scope.Role == Roles.Township && standard.Applicant == "township";
+
+    public async Task<int> CreateAsync(UserScope scope, string userName, int townId, string standardId, string factsJson, CancellationToken ct = default)
+    {
+        var town = await scope.Towns(db.Towns).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
+                   ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内");
+        var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
+                       ?? throw new ApplicationRuleException($"“{standardId}”不是本专业镇可申报的认定标准");
+        if (!CanFile(scope, standard))
+            throw new ApplicationRuleException($"{standard.Name}由{standard.ApplicantText ?? "县政府"}申报，您的角色不能提交");
+        if (await db.Applications.AnyAsync(a => a.SpecializedTownId == townId && a.StandardId == standardId
+                && a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected, ct))
+            throw new ApplicationRuleException("本专业镇已有一份同一标准的在办申报");
+        var application = new RecognitionApplication
+        {
+            SpecializedTownId = townId, StandardId = standardId, TargetTier = Tiers.Parse(standard.Tier)!.Value,
+            CreatedByUserId = scope.UserId, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        SetFacts(application, standard, factsJson, town.Category);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(ct);
+        return application.Id;
+    }
+
+    public async Task UpdateFactsAsync(UserScope scope, int id, string factsJson, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(scope, id, ct);
+        if (application.State is not (ApplicationState.Draft or ApplicationState.Returned))
+            throw new ApplicationRuleException($"申报当前为“{ApplicationStates.Chinese(application.State)}”，不能修改申报事实");
+        if (scope.Role is not (Roles.Admin or Roles.Office or Roles.Township))
+            throw new ApplicationRuleException("您的角色不能修改申报");
+        var town = await db.Towns.SingleAsync(t => t.Id == application.SpecializedTownId, ct);
+        SetFacts(application, Standard(application), factsJson, town.Category);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default) =>
+        StepAsync(scope, id, ct, a => a.Submit(Actor(scope, user), Now));
+
+    public Task ReturnAsync(UserScope scope, string user, int id, string reasons, CancellationToken ct = default) =>
+        StepAsync(scope, id, ct, a => a.Return(Actor(scope, user), Now, reasons));
+
+    public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)
+    {
+        var candidates = (await ExpertCandidatesAsync(id, scope, ct)).Select(e => e.Id).ToHashSet();
+        if (experts.Any(e => !candidates.Contains(e))) throw new ApplicationRuleException("所选专家不在可选范围内");
+        await StepAsync(scope, id, ct, a => a.Accept(Actor(scope, user), Now, experts));
+    }
+
+    public async Task ScoreAsync(UserScope scope, string user, int id, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, CancellationToken ct = default)
+    {
+        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
+        await StepAsync(scope, id, ct, a => a.Score(Actor(scope, user), Now, scores, open));
+    }
+
+    public async Task ConcludeAsync(UserScope scope, string user, int id, CancellationToken ct = default)
+    {
+        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
+        await StepAsync(scope, id, ct, a => a.Conclude(Actor(scope, user), Now, open));
+    }
+
+    public Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default) =>
+        StepAsync(scope, id, ct, a => a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn));
+
+    public Task ObjectAsync(UserScope scope, string user, int id, string objection, CancellationToken ct = default) =>
+        StepAsync(scope, id, ct, a => a.RecordObjection(Actor(scope, user), Now, objection));
+
+    public async Task EndPublicityAsync(UserScope scope, string user, int id, bool upheld, string? reason, CancellationToken ct = default)
+    {
+        await StepAsync(scope, id, ct, a => a.EndPublicity(Actor(scope, user), Now, upheld, reason), async a =>
+        {
+            if (a.State != ApplicationState.Recognized) return;
+            // On recognition the town takes the tier, and its history says by which standard and document.
+            var town = await db.Towns.Include(t => t.TierHistory).SingleAsync(t => t.Id == a.SpecializedTownId, ct);
+            town.Tier = a.TargetTier;
+            town.TierHistory.Add(new TierChange
+            {
+                Tier = a.TargetTier, StandardId = a.StandardId, EffectiveOn = DateOnly.FromDateTime(Now),
+                DocumentNumber = a.DecisionDocumentNumber, Note = $"认定申报第 {a.Id} 号，公示期满无异议",
+            });
+        });
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> ExpertCandidatesAsync(int id, UserScope scope, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(scope, id, ct);
+        var countyPath = await db.Towns.Where(t => t.Id == application.SpecializedTownId).Select(t => t.County!.Path).SingleAsync(ct);
+        var expertRole = await db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id).SingleAsync(ct);
+        var experts = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == expertRole))
+            .Select(u => new { u.Id, u.DisplayName, Path = u.Jurisdiction!.Path }).ToListAsync(ct);
+        // Experts of the town's own area or any area above it.
+        return experts.Where(e => countyPath == e.Path || countyPath.StartsWith(e.Path + "/")).Select(e => (e.Id, e.DisplayName)).ToList();
+    }
+
+    public async Task<ApplicationView> ViewAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var application = await Visible(scope).AsNoTracking()
+            .Include(a => a.Events).Include(a => a.Experts).Include(a => a.Scores)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new ApplicationNotFoundException();
+        var town = await db.Towns.AsNoTracking().Where(t => t.Id == application.SpecializedTownId)
+            .Select(t => new { t.Name, t.Tier, t.Category, Path = t.County!.Path }).SingleAsync(ct);
+        var standard = catalog.FindStandard(application.StandardId);
+        TownFacts? facts = null;
+        RecognitionResult? check = null;
+        if (standard is not null)
+        {
+            facts = ParseFacts(application.FactsJson, town.Category);
+            check = RecognitionEngine.Evaluate(standard, facts);
+        }
+        // Experts decide what the text leaves open: criteria the pre-check could not settle.
+        var open = check?.Criteria.Where(c => c.Result is Results.NeedsReview or Results.MissingData).Select(c => c.Key).ToList() ?? [];
+        var userIds = application.Experts.Select(e => e.ExpertUserId).Concat(application.Scores.Select(s => s.ExpertUserId)).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static Actor Actor(UserScope scope, string userName) => new(scope.UserId, userName, scope.Role);
+
+    private RecognitionStandard Standard(RecognitionApplication a) =>
+        catalog.FindStandard(a.StandardId) ?? throw new ApplicationRuleException($"认定标准“{a.StandardId}”已不在政策包中");
+
+    private static TownFacts ParseFacts(string json, string category)
+    {
+        try { return FactsReader.Read(json); }
+        catch (FactsFormatException) { return new TownFacts { Category = category }; }
+    }
+
+    private static void SetFacts(RecognitionApplication application, RecognitionStandard standard, string factsJson, string category)
+    {
+        TownFacts facts;
+        try { facts = FactsReader.Read(factsJson); }
+        catch (FactsFormatException ex) { throw new ApplicationRuleException(ex.Message); }
+        if (facts.Category != category)
+            throw new ApplicationRuleException($"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）");
+        application.FactsJson = factsJson;
+        application.PreCheckOutcome = RecognitionEngine.Evaluate(standard, facts).Outcome;
+    }
+
+    private async Task<RecognitionApplication> LoadAsync(UserScope scope, int id, CancellationToken ct) =>
+        await Visible(scope).Include(a => a.Events).Include(a => a.Experts).Include(a => a.Scores)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new ApplicationNotFoundException();
+
+    private async Task StepAsync(UserScope scope, int id, CancellationToken ct, Action<RecognitionApplication> step, Func<RecognitionApplication, Task>? after = null)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var application = await LoadAsync(scope, id, ct);
+        step(application);
+        if (after is not null) await after(application);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static string FactsJsonFrom(TownFacts f) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["name"] = f.Name, ["category"] = f.Category,
+        ["annualOutputValueWanYuan"] = f.AnnualOutputValueWanYuan, ["leadingEnterprises"] = f.LeadingEnterprises,
+        ["supportingEnterprises"] = f.SupportingEnterprises, ["localEmployment"] = f.LocalEmployment,
+        ["provincialMarketSharePercent"] = f.ProvincialMarketSharePercent, ["cityMarketSharePercent"] = f.CityMarketSharePercent,
+        ["largeNationalMarketSpace"] = f.LargeNationalMarketSpace, ["historicalOriginOrGeographicalIndication"] = f.HistoricalOriginOrGeographicalIndication,
+        ["industryWithinOneCounty"] = f.IndustryWithinOneCounty, ["designations"] = f.Designations,
+    }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
+        new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
