@@ -23,6 +23,7 @@ builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {

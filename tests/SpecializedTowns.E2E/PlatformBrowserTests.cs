@@ -97,3 +97,57 @@ public sealed class EnterpriseBrowserTests(BrowserFixture fixture)
         response!.Url.ShouldContain("/Account/AccessDenied");
     }
 }
+
+[Collection("browser")]
+public sealed class ApplicationBrowserTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task One_application_walks_from_submission_to_recognition_in_the_browser()
+    {
+        // The county office files for 万安钻石 (县级) under the 运城 city-level standard, with the live pre-check.
+        var office = await fixture.SignedInPageAsync("xinjiang-office");
+        await office.GotoAsync(fixture.BaseUrl + "/Towns?search=万安钻石");
+        await office.ClickAsync("text=万安钻石专业镇");
+        await office.ClickAsync("text=申报认定");
+        (await office.InputValueAsync("#standardId")).ShouldBe("yuncheng-municipal");
+        await office.FillAsync("#f-province", "20");
+        await office.SelectOptionAsync("#f-LargeNationalMarketSpace", "true");
+        await office.WaitForSelectorAsync("#precheck :text('需专家确认')");
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("application-new.png"), FullPage = true });
+        await office.ClickAsync("#application-form button[type=submit]");
+        await office.WaitForURLAsync(u => u.Contains("/Applications/Detail/"));
+        var detailUrl = office.Url;
+        await office.ClickAsync("text=提交申报");
+        (await office.InnerTextAsync("main")).ShouldContain("待形式审查");
+
+        // Formal review: accept without an expert is refused in Chinese, then with one.
+        await office.ClickAsync("text=形式审查通过，交专家评审");
+        (await office.InnerTextAsync(".alert-danger")).ShouldContain("至少一名评审专家");
+        await office.CheckAsync("text=张专家");
+        await office.ClickAsync("text=形式审查通过，交专家评审");
+        (await office.InnerTextAsync("main")).ShouldContain("专家评审中");
+
+        // The assigned expert scores the open criterion with a comment.
+        var expert = await fixture.SignedInPageAsync("expert-zhang");
+        (await expert.InnerTextAsync("main")).ShouldContain("请评审打分");
+        await expert.GotoAsync(detailUrl);
+        await expert.CheckAsync("input[name='Met[market-share]'][value=true]");
+        await expert.FillAsync("textarea[name='Comments[market-share]']", "培育钻石全国市场空间大，产品辐射全国");
+        await expert.ClickAsync("text=保存评审意见");
+        (await expert.InnerTextAsync(".alert-success")).ShouldContain("评审意见已保存");
+
+        // Panel conclusion, decision with document number and publicity, then the end of publicity.
+        await office.ReloadAsync();
+        await office.ClickAsync("text=汇总专家结论");
+        (await office.InnerTextAsync("main")).ShouldContain("采纳专家组结论后的结果");
+        await office.CheckAsync("#d-Recognize");
+        await office.FillAsync("#doc", "运专领发〔2025〕9号");
+        await office.FillAsync("#pub", DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
+        await office.ClickAsync("text=登记审定结果");
+        (await office.InnerTextAsync("main")).ShouldContain("公示中");
+        await office.ClickAsync("text=结束公示");
+        (await office.InnerTextAsync(".alert-danger")).ShouldContain("期满后方可");
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("application-publicity.png"), FullPage = true });
+        (await office.InnerTextAsync("main")).ShouldContain("审定：拟认定，进入公示");
+    }
+}

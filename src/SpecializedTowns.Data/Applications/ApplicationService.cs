@@ -14,7 +14,15 @@ public sealed record ApplicationListItem(int Id, int TownId, string Town, string
 public sealed record ApplicationView(
     RecognitionApplication Application, string Town, string CountyPath, Tier CurrentTier, RecognitionStandard? Standard,
     TownFacts? Facts, RecognitionResult? PreCheck, IReadOnlyList<string> OpenCriteria,
-    IReadOnlyDictionary<int, string> ExpertNames);
+    IReadOnlyDictionary<int, string> ExpertNames)
+{
+    /// <summary>The pre-check with the expert panel's conclusions applied, once the panel has concluded.</summary>
+    public RecognitionResult? WithPanel { get; init; }
+
+    public string CriterionTitle(string key) => PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
+}
+
+public sealed record ToDo(int Id, string Town, ApplicationState State, string What);
 
 public sealed class ApplicationNotFoundException() : Exception("申报不存在，或不在您的数据范围内");
 
@@ -168,7 +176,33 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var open = check?.Criteria.Where(c => c.Result is Results.NeedsReview or Results.MissingData).Select(c => c.Key).ToList() ?? [];
         var userIds = application.Experts.Select(e => e.ExpertUserId).Concat(application.Scores.Select(s => s.ExpertUserId)).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names);
+        RecognitionResult? withPanel = null;
+        if (standard is not null && facts is not null && application.PanelConclusionJson is { } panel)
+            withPanel = RecognitionEngine.Evaluate(standard, facts with { ExpertConclusions = JsonSerializer.Deserialize<Dictionary<string, bool>>(panel)! });
+        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names) { WithPanel = withPanel };
+    }
+
+    /// <summary>What waits for this person: the step their role takes next.</summary>
+    public async Task<IReadOnlyList<ToDo>> ToDoAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var rows = await Visible(scope).AsNoTracking()
+            .Where(a => a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected)
+            .Select(a => new { a.Id, a.State, Town = db.Towns.Where(t => t.Id == a.SpecializedTownId).Select(t => t.Name).First(),
+                Scored = a.Scores.Select(s => s.ExpertUserId).Distinct().Count(), Experts = a.Experts.Count,
+                MineScored = a.Scores.Any(s => s.ExpertUserId == scope.UserId) })
+            .ToListAsync(ct);
+        var office = scope.Role is Roles.Office or Roles.Admin;
+        return rows.Select(r => r.State switch
+        {
+            ApplicationState.Draft or ApplicationState.Returned when scope.Role is Roles.Office or Roles.Admin or Roles.Township =>
+                new ToDo(r.Id, r.Town, r.State, r.State == ApplicationState.Returned ? "已退回，请修改后重新提交" : "草稿，尚未提交"),
+            ApplicationState.Submitted when office => new ToDo(r.Id, r.Town, r.State, "待形式审查"),
+            ApplicationState.ExpertReview when scope.Role == Roles.Expert && !r.MineScored => new ToDo(r.Id, r.Town, r.State, "请评审打分"),
+            ApplicationState.ExpertReview when office && r.Scored == r.Experts => new ToDo(r.Id, r.Town, r.State, "专家已全部评分，待汇总结论"),
+            ApplicationState.AwaitingDecision when office => new ToDo(r.Id, r.Town, r.State, "待领导小组审定"),
+            ApplicationState.Publicity when office => new ToDo(r.Id, r.Town, r.State, "公示中，期满后确认"),
+            _ => null,
+        }).OfType<ToDo>().ToList();
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

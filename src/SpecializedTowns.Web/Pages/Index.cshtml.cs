@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Dashboard;
 
 namespace SpecializedTowns.Web.Pages;
 
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ApplicationService applications) : PageModel
 {
+    public IReadOnlyList<ToDo> ToDo { get; private set; } = [];
     public DashboardView View { get; private set; } = null!;
     public string Place { get; private set; } = "";
     public string ChartJson { get; private set; } = "{}";
@@ -19,6 +21,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog) : PageM
         var scope = UserScope.From(User)!;
         Place = scope.JurisdictionPath.Split('/').Last();
         View = await DashboardQueries.LoadAsync(db, catalog, scope, ct);
+        ToDo = await applications.ToDoAsync(scope, ct);
         // Escaped for an HTML <script> block: "</" cannot close it.
         ChartJson = JsonSerializer.Serialize(new
         {

@@ -22,6 +22,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : Page
     public RecognitionStandard? NextStandard { get; private set; }
     public RecognitionResult? NextCheck { get; private set; }
     public string ChartJson { get; private set; } = "{}";
+    public bool CanApply { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -39,6 +40,9 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : Page
             .Where(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier)
             .Where(s => catalog.AreaOf(s) is var area && (town.CountyPath == area || town.CountyPath.StartsWith(area + "/")))
             .OrderBy(s => Tiers.Parse(s.Tier)).FirstOrDefault();
+        CanApply = catalog.Standards.Any(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier
+            && catalog.AreaOf(s) is var a && (town.CountyPath == a || town.CountyPath.StartsWith(a + "/"))
+            && Data.Applications.ApplicationService.CanFile(scope, s));
         if (NextStandard is not null)
             NextCheck = (await StoredTownRecognition.RecognizeAsync(db, NextStandard, town.CountyPath, ct)).FirstOrDefault(r => r.TownId == id)?.Result;
 

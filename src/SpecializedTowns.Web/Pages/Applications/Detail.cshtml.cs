@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+
+namespace SpecializedTowns.Web.Pages.Applications;
+
+public sealed class DetailModel(ApplicationService applications) : PageModel
+{
+    public ApplicationView View { get; private set; } = null!;
+    public UserScope Scope { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> ExpertCandidates { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public List<int> Experts { get; set; } = [];
+    [BindProperty] public Decision? Decision { get; set; }
+    [BindProperty] public string? DocumentNumber { get; set; }
+    [BindProperty] public DateOnly? PublicityEndsOn { get; set; }
+    [BindProperty] public bool ObjectionUpheld { get; set; }
+    [BindProperty] public Dictionary<string, bool?> Met { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+
+    public bool IsOffice => Scope.Role is Roles.Office or Roles.Admin;
+    public bool IsApplicant => Scope.Role is Roles.Office or Roles.Admin or Roles.Township;
+    public bool IsAssignedExpert => Scope.Role == Roles.Expert && View.Application.Experts.Any(e => e.ExpertUserId == Scope.UserId);
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "已提交，等待形式审查", (s, u) => applications.SubmitAsync(s, u, id, ct));
+
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "已退回修改", (s, u) => applications.ReturnAsync(s, u, id, Reason ?? "", ct));
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "形式审查通过，已交专家评审", (s, u) => applications.AcceptAsync(s, u, id, Experts, ct));
+
+    public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "评审意见已保存", (s, u) =>
+        {
+            var missing = Met.Where(m => m.Value is null).Select(m => m.Key).ToList();
+            if (missing.Count > 0) throw new ApplicationRuleException($"请对每项条件选择“符合”或“不符合”：{string.Join("、", missing)}");
+            var scores = Met.ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
+            return applications.ScoreAsync(s, u, id, scores, ct);
+        });
+
+    public Task<IActionResult> OnPostConcludeAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "专家结论已汇总，等待领导小组审定", (s, u) => applications.ConcludeAsync(s, u, id, ct));
+
+    public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "审定结果已登记", (s, u) => Decision is { } d
+            ? applications.DecideAsync(s, u, id, d, DocumentNumber, Reason, PublicityEndsOn, ct)
+            : throw new ApplicationRuleException("请选择审定结果"));
+
+    public Task<IActionResult> OnPostObjectAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, "异议已登记", (s, u) => applications.ObjectAsync(s, u, id, Reason ?? "", ct));
+
+    public Task<IActionResult> OnPostEndPublicityAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ct, ObjectionUpheld ? "异议成立，不予认定" : "公示期满，已正式认定", (s, u) => applications.EndPublicityAsync(s, u, id, ObjectionUpheld, Reason, ct));
+
+    private async Task<IActionResult> StepAsync(int id, CancellationToken ct, string done, Func<UserScope, string, Task> step)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            await step(scope, User.Identity!.Name!);
+            TempData["Done"] = done;
+            return Redirect($"/Applications/Detail/{id}");
+        }
+        catch (ApplicationNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ApplicationRuleException ex)
+        {
+            // The form shows again with what was typed and the reason it could not be done.
+            Error = ex.Message;
+            return await ShowAsync(id, ct);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        Scope = UserScope.From(User)!;
+        try { View = await applications.ViewAsync(Scope, id, ct); }
+        catch (ApplicationNotFoundException) { return NotFound(); }
+        if (View.Application.State == ApplicationState.Submitted && IsOffice)
+            ExpertCandidates = await applications.ExpertCandidatesAsync(id, Scope, ct);
+        Done = TempData["Done"] as string;
+        return Page();
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Data.Recognition;
+
+namespace SpecializedTowns.Web.Pages.Applications;
+
+public sealed class NewModel(TownsDbContext db, ApplicationService applications, PolicyCatalog catalog) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? TownId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? StandardId { get; set; }
+    [BindProperty] public FactsForm Facts { get; set; } = new();
+
+    public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
+    public SpecializedTown? Town { get; private set; }
+    public string CountyPath { get; private set; } = "";
+    public IReadOnlyList<RecognitionStandard> Standards { get; private set; } = [];
+    public RecognitionResult? PreCheck { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await LoadAsync(scope, ct)) return NotFound();
+        if (Town is not null)
+        {
+            // Start from the town's latest figures; the applicant corrects what has changed.
+            var stored = (await StoredTownRecognition.RecognizeAsync(db, Standards.FirstOrDefault() ?? catalog.Standards.First(), CountyPath, ct))
+                .FirstOrDefault(r => r.TownId == Town.Id);
+            if (stored is not null) Facts = FactsForm.From(stored.Facts);
+            PreCheck = Evaluate();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await LoadAsync(scope, ct) || Town is null) return NotFound();
+        PreCheck = Evaluate();
+        if (StandardId is null) { Error = "请选择认定标准"; return Page(); }
+        try
+        {
+            var json = ApplicationService.FactsJsonFrom(Facts.ToFacts(Town.Name, Town.Category));
+            var id = await applications.CreateAsync(scope, User.Identity!.Name!, Town.Id, StandardId, json, ct);
+            return Redirect($"/Applications/Detail/{id}");
+        }
+        catch (ApplicationRuleException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    /// <summary>htmx: the engine's verdict on the facts as they are typed.</summary>
+    public async Task<IActionResult> OnPostPreCheckAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await LoadAsync(scope, ct) || Town is null) return NotFound();
+        return Partial("_PreCheck", Evaluate());
+    }
+
+    private RecognitionResult? Evaluate()
+    {
+        var standard = Standards.FirstOrDefault(s => s.Id == StandardId);
+        return standard is null || Town is null ? null : RecognitionEngine.Evaluate(standard, Facts.ToFacts(Town.Name, Town.Category));
+    }
+
+    private async Task<bool> LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .Select(t => (t.Id, t.Name)).ToList();
+        if (TownId is null) return true;
+        Town = await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == TownId, ct);
+        if (Town is null) return false;
+        CountyPath = Town.County!.Path;
+        Standards = applications.StandardsFor(CountyPath, Town.Tier).Where(s => ApplicationService.CanFile(scope, s)).ToList();
+        StandardId ??= Standards.FirstOrDefault()?.Id;
+        return true;
+    }
+}
