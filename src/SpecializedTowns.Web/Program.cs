@@ -137,6 +137,7 @@ app.MapTownsApi();
 app.MapEnterprisesApi();
 app.MapPoliciesApi();
 app.MapJurisdictionsApi();
+app.MapApplicationsApi();
 app.MapRazorPages();
 
 app.Run();
