@@ -96,7 +96,10 @@ public static class DashboardQueries
     /// <summary>What needs the person: towns that now meet the next tier's standard, and recognised towns that no longer meet theirs.</summary>
     private static async Task<IReadOnlyList<Attention>> AttentionAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct)
     {
-        var items = new List<Attention>();
+        var items = (await Towns.TierReview.ReviewAsync(db, catalog, scope, ct))
+            .Where(r => r.Result.Outcome == Results.Ineligible)
+            .Select(r => new Attention(r.TownId, r.Town, r.Tier, "动态调整", $"最新统计已不满足{r.Standard.Name}：{string.Join("，", r.Result.Gaps.Select(g => g.Text))}"))
+            .ToList();
         var visible = (await scope.Towns(db.Towns).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         foreach (var standard in catalog.Standards.Where(s => Tiers.Parse(s.Tier) is not null))
         {
@@ -106,9 +109,7 @@ public static class DashboardQueries
             var checkedTowns = await StoredTownRecognition.RecognizeAsync(db, standard, area, ct);
             foreach (var r in checkedTowns.Where(r => visible.Contains(r.TownId)))
             {
-                if (r.Tier == tier && r.Result.Outcome == Results.Ineligible)
-                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "动态调整", $"最新统计已不满足{standard.Name}：{string.Join("，", r.Result.Gaps.Select(g => g.Text))}"));
-                else if (r.Tier == tier - 1 && r.Result.Outcome == Results.Eligible)
+                if (r.Tier == tier - 1 && r.Result.Outcome == Results.Eligible)
                     items.Add(new Attention(r.TownId, r.TownName, r.Tier, "可申报", $"最新统计已达到{standard.Name}，可组织申报"));
                 else if (r.Tier == tier - 1 && r.Result.Outcome == Results.NeedsReview && r.Result.Criteria.All(c => c.Result != Results.NotMet))
                     items.Add(new Attention(r.TownId, r.TownName, r.Tier, "待评审", $"对照{standard.Name}无不符合项，有需专家评审或缺数据的条件"));
