@@ -151,3 +151,34 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         (await office.InnerTextAsync("main")).ShouldContain("审定：拟认定，进入公示");
     }
 }
+
+[Collection("browser")]
+public sealed class TownRegistryBrowserTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task An_office_registers_a_town_and_enters_its_figures()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        await page.ClickAsync("text=登记专业镇");
+        await page.FillAsync("#Input_Name", "英言镇苹果专业镇");
+        await page.SelectOptionAsync("#Input_CountyId", new SelectOptionValue { Label = "垣曲县" });
+        await page.CheckAsync("label:has-text('英言镇')");
+        await page.SelectOptionAsync("#Input_Category", "specialty-agriculture");
+        await page.ClickAsync("main form button[type=submit]");
+        (await page.InnerTextAsync("main form")).ShouldContain("请填写主导产业");
+        await page.FillAsync("#Input_LeadingIndustry", "苹果");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/Towns/Detail/"));
+        (await page.InnerTextAsync("h1")).ShouldContain("英言镇苹果专业镇");
+
+        await page.ClickAsync("button[data-bs-target='#tab-statistics']");
+        await page.ClickAsync("text=录入或更正年度统计");
+        await page.FillAsync("#fig-OutputValueWanYuan", "12500");
+        await page.FillAsync("#fig-Employment", "800");
+        await page.ClickAsync("text=保存统计");
+        (await page.InnerTextAsync(".alert-success")).ShouldContain("统计数据已保存");
+        await page.ClickAsync("button[data-bs-target='#tab-statistics']");
+        (await page.InnerTextAsync("#tab-statistics table")).ShouldContain("1.25亿元");
+    }
+}

@@ -13,8 +13,13 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
-public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : PageModel
+public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
 {
+    [BindProperty] public StatisticsInput Figures { get; set; } = new();
+    public bool CanEdit { get; private set; }
+    public bool CanEnterStatistics { get; private set; }
+    public Dictionary<string, string> FigureErrors { get; private set; } = [];
+    public string? Saved { get; private set; }
     public TownDetail Town { get; private set; } = null!;
     public PolicyPack? Policy { get; private set; }
     public TaskForce? TaskForce { get; private set; }
@@ -24,9 +29,26 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : Page
     public string ChartJson { get; private set; } = "{}";
     public bool CanApply { get; private set; }
 
+    public async Task<IActionResult> OnPostStatisticsAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct);
+        if (errors.TryGetValue("", out var general) && general.Contains("不存在")) return NotFound();
+        if (errors.Ok)
+        {
+            TempData["Saved"] = $"{Figures.Year}年统计数据已保存";
+            return Redirect($"/Towns/Detail/{id}#statistics");
+        }
+        FigureErrors = errors;
+        return await OnGetAsync(id, ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        CanEdit = TownRegistry.CanEdit(scope);
+        CanEnterStatistics = TownRegistry.CanEnterStatistics(scope);
+        Saved = TempData["Saved"] as string;
         var town = await TownDetails.FindAsync(db, id, scope, ct);
         if (town is null) return NotFound();
         Town = town;

@@ -23,11 +23,13 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
     public Paged<TownListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
     public string? Error { get; private set; }
+    public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Tier is not null || Category is not null || !string.IsNullOrWhiteSpace(Search);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        CanEdit = TownRegistry.CanEdit(scope);
         Jurisdictions = await JurisdictionChoices(db, scope, ct);
         var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
             ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+
+namespace SpecializedTowns.Data.Towns;
+
+public sealed record TownInput
+{
+    public string Name { get; init; } = "";
+    public int? CountyId { get; init; }
+    public IReadOnlyList<int> TownshipIds { get; init; } = [];
+    public string? Category { get; init; }
+    public string LeadingIndustry { get; init; } = "";
+    public string? LeadingProducts { get; init; }
+    public string? PolicyId { get; init; }
+    public bool HistoricalOriginOrGeographicalIndication { get; init; }
+    public bool? LargeNationalMarketSpace { get; init; }
+
+    /// <summary>Only when a town is first registered: the tier it already holds, with the document that gave it.</summary>
+    public Tier? Tier { get; init; }
+    public DateOnly? TierSince { get; init; }
+    public string? TierDocumentNumber { get; init; }
+}
+
+public sealed record StatisticsInput
+{
+    public int Year { get; init; }
+    public decimal? OutputValueWanYuan { get; init; }
+    public decimal? RevenueWanYuan { get; init; }
+    public decimal? TaxWanYuan { get; init; }
+    public int? Employment { get; init; }
+    public decimal? ProvincialMarketSharePercent { get; init; }
+    public decimal? CityMarketSharePercent { get; init; }
+    public decimal? ExportWanYuan { get; init; }
+    public int? LeadingEnterprises { get; init; }
+    public int? SupportingEnterprises { get; init; }
+    public int? Patents { get; init; }
+    public int? PublicServicePlatforms { get; init; }
+}
+
+/// <summary>
+/// Registering and changing specialized towns and their yearly figures. The tier changes only through
+/// recognition, except when a town that already holds one is first registered (with its document).
+/// </summary>
+public static class TownRegistry
+{
+    public static bool CanEdit(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+
+    public static bool CanEnterStatistics(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Township;
+
+    public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, TownInput input, TimeProvider time, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!CanEdit(scope)) { errors[""] = "您的角色不能登记或修改专业镇"; return (null, errors); }
+        SpecializedTown? town = null;
+        if (id is { } editId)
+        {
+            town = await scope.Towns(db.Towns).Include(t => t.Townships).SingleOrDefaultAsync(t => t.Id == editId, ct);
+            if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return (null, errors); }
+        }
+
+        var name = input.Name.Trim();
+        if (name.Length == 0) errors[nameof(input.Name)] = "请填写专业镇名称";
+        else if (!name.EndsWith("专业镇", StringComparison.Ordinal)) errors[nameof(input.Name)] = "名称应以“专业镇”结尾，如“历山镇蜂蜜专业镇”";
+        if (input.Category is null || !IndustryCategories.IsKnown(input.Category)) errors[nameof(input.Category)] = "请选择领域";
+        if (string.IsNullOrWhiteSpace(input.LeadingIndustry)) errors[nameof(input.LeadingIndustry)] = "请填写主导产业";
+
+        Jurisdiction? county = null;
+        if (input.CountyId is null) errors[nameof(input.CountyId)] = "请选择所在县（市、区）";
+        else
+        {
+            county = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == input.CountyId && j.Level == JurisdictionLevel.County, ct);
+            if (county is null || !scope.Covers(county.Path)) errors[nameof(input.CountyId)] = "所选县不在您的数据范围内";
+        }
+        if (input.TownshipIds.Count == 0) errors[nameof(input.TownshipIds)] = "请至少选择一个所在乡镇（街道）";
+        else if (county is not null && await db.Jurisdictions.CountAsync(j => input.TownshipIds.Contains(j.Id) && j.ParentId == county.Id, ct) != input.TownshipIds.Distinct().Count())
+            errors[nameof(input.TownshipIds)] = "所选乡镇（街道）须属于所选县";
+        if (county is not null && name.Length > 0
+            && await db.Towns.AnyAsync(t => t.CountyId == county.Id && t.Name == name && t.Id != id, ct))
+            errors[nameof(input.Name)] = $"{county.Name}已有同名专业镇";
+        if (town is null && input.Tier is { } held && held != Tier.Reserve)
+        {
+            if (input.TierSince is null) errors[nameof(input.TierSince)] = "已认定的专业镇请填写认定日期";
+            if (string.IsNullOrWhiteSpace(input.TierDocumentNumber)) errors[nameof(input.TierDocumentNumber)] = "已认定的专业镇请填写认定文号";
+        }
+        if (!errors.Ok) return (null, errors);
+
+        var now = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (town is null)
+        {
+            var tier = input.Tier ?? Tier.Reserve;
+            town = new SpecializedTown { Name = name, Category = input.Category!, LeadingIndustry = "", Tier = tier };
+            town.TierHistory.Add(new TierChange
+            {
+                Tier = tier, EffectiveOn = input.TierSince ?? now, DocumentNumber = input.TierDocumentNumber?.Trim(),
+                Note = tier == Tier.Reserve ? "登记为储备专业镇" : "登记时已认定",
+            });
+            db.Towns.Add(town);
+        }
+        town.Name = name;
+        town.CountyId = county!.Id;
+        town.Category = input.Category!;
+        town.LeadingIndustry = input.LeadingIndustry.Trim();
+        town.LeadingProducts = string.IsNullOrWhiteSpace(input.LeadingProducts) ? null : input.LeadingProducts.Trim();
+        town.PolicyId = input.PolicyId;
+        town.HistoricalOriginOrGeographicalIndication = input.HistoricalOriginOrGeographicalIndication;
+        town.LargeNationalMarketSpace = input.LargeNationalMarketSpace;
+        town.Townships.RemoveAll(t => !input.TownshipIds.Contains(t.TownshipId));
+        foreach (var townshipId in input.TownshipIds.Distinct().Where(tid => town.Townships.All(t => t.TownshipId != tid)))
+            town.Townships.Add(new TownTownship { TownshipId = townshipId });
+        await db.SaveChangesAsync(ct);
+        return (town.Id, errors);
+    }
+
+    /// <summary>Enters or corrects one year's figures; a new year adds a row, the same year replaces it.</summary>
+    public static async Task<FieldErrors> SaveStatisticsAsync(TownsDbContext db, UserScope scope, int townId, StatisticsInput input, TimeProvider time, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!CanEnterStatistics(scope)) { errors[""] = "您的角色不能录入统计数据"; return errors; }
+        var town = await scope.Towns(db.Towns).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
+        if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return errors; }
+        var thisYear = time.GetUtcNow().Year;
+        if (input.Year < 2000 || input.Year > thisYear) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
+        foreach (var (field, value) in new (string, decimal?)[]
+                 {
+                     (nameof(input.OutputValueWanYuan), input.OutputValueWanYuan), (nameof(input.RevenueWanYuan), input.RevenueWanYuan),
+                     (nameof(input.TaxWanYuan), input.TaxWanYuan), (nameof(input.ExportWanYuan), input.ExportWanYuan),
+                     (nameof(input.Employment), input.Employment), (nameof(input.LeadingEnterprises), input.LeadingEnterprises),
+                     (nameof(input.SupportingEnterprises), input.SupportingEnterprises), (nameof(input.Patents), input.Patents),
+                     (nameof(input.PublicServicePlatforms), input.PublicServicePlatforms),
+                 })
+            if (value < 0) errors[field] = "不能为负数";
+        foreach (var (field, value) in new (string, decimal?)[] { (nameof(input.ProvincialMarketSharePercent), input.ProvincialMarketSharePercent), (nameof(input.CityMarketSharePercent), input.CityMarketSharePercent) })
+            if (value is < 0 or > 100) errors[field] = "百分数应在 0 到 100 之间";
+        if (!errors.Ok) return errors;
+
+        var row = town.Statistics.SingleOrDefault(s => s.Year == input.Year);
+        if (row is null) town.Statistics.Add(row = new TownAnnualStatistics { Year = input.Year });
+        row.OutputValueWanYuan = input.OutputValueWanYuan;
+        row.RevenueWanYuan = input.RevenueWanYuan;
+        row.TaxWanYuan = input.TaxWanYuan;
+        row.Employment = input.Employment;
+        row.ProvincialMarketSharePercent = input.ProvincialMarketSharePercent;
+        row.CityMarketSharePercent = input.CityMarketSharePercent;
+        row.ExportWanYuan = input.ExportWanYuan;
+        row.LeadingEnterprises = input.LeadingEnterprises;
+        row.SupportingEnterprises = input.SupportingEnterprises;
+        row.Patents = input.Patents;
+        row.PublicServicePlatforms = input.PublicServicePlatforms;
+        row.IsDemo = false;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Towns;
+
+namespace SpecializedTowns.Web.Pages.Towns;
+
+public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Name { get; set; }
+        public int? CountyId { get; set; }
+        public List<int> TownshipIds { get; set; } = [];
+        public string? Category { get; set; }
+        public string? LeadingIndustry { get; set; }
+        public string? LeadingProducts { get; set; }
+        public string? PolicyId { get; set; }
+        public bool HistoricalOriginOrGeographicalIndication { get; set; }
+        public bool? LargeNationalMarketSpace { get; set; }
+        public Tier? Tier { get; set; }
+        public DateOnly? TierSince { get; set; }
+        public string? TierDocumentNumber { get; set; }
+    }
+
+    public sealed record Place(int Id, string Name, int? ParentId);
+
+    [BindProperty] public Form Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public IReadOnlyList<Place> Counties { get; private set; } = [];
+    public IReadOnlyList<Place> Townships { get; private set; } = [];
+    public IReadOnlyList<PolicyPack> Policies { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!TownRegistry.CanEdit(scope)) return Forbid();
+        Id = id;
+        if (id is { } editId)
+        {
+            var t = await scope.Towns(db.Towns).AsNoTracking().Include(x => x.Townships).SingleOrDefaultAsync(x => x.Id == editId, ct);
+            if (t is null) return NotFound();
+            Input = new Form
+            {
+                Name = t.Name, CountyId = t.CountyId, TownshipIds = t.Townships.Select(x => x.TownshipId).ToList(), Category = t.Category,
+                LeadingIndustry = t.LeadingIndustry, LeadingProducts = t.LeadingProducts, PolicyId = t.PolicyId,
+                HistoricalOriginOrGeographicalIndication = t.HistoricalOriginOrGeographicalIndication, LargeNationalMarketSpace = t.LargeNationalMarketSpace,
+            };
+        }
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!TownRegistry.CanEdit(scope)) return Forbid();
+        Id = id;
+        var (saved, errors) = await TownRegistry.SaveAsync(db, scope, id, new TownInput
+        {
+            Name = Input.Name ?? "", CountyId = Input.CountyId, TownshipIds = Input.TownshipIds, Category = Input.Category,
+            LeadingIndustry = Input.LeadingIndustry ?? "", LeadingProducts = Input.LeadingProducts, PolicyId = Input.PolicyId,
+            HistoricalOriginOrGeographicalIndication = Input.HistoricalOriginOrGeographicalIndication, LargeNationalMarketSpace = Input.LargeNationalMarketSpace,
+            Tier = Input.Tier, TierSince = Input.TierSince, TierDocumentNumber = Input.TierDocumentNumber,
+        }, time, ct);
+        if (saved is not null) return Redirect($"/Towns/Detail/{saved}");
+        if (errors.TryGetValue("", out var general)) { if (general.Contains("不存在")) return NotFound(); Error = general; }
+        foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        var counties = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
+        if (!scope.IsAdmin) counties = counties.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        var list = await counties.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
+        Counties = list.Select(c => new Place(c.Id, c.Name, null)).ToList();
+        var ids = list.Select(c => c.Id).ToList();
+        Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && ids.Contains(j.ParentId.Value))
+            .OrderBy(j => j.Path).Select(j => new Place(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
+        // The documents that govern somewhere in the person's scope or above it.
+        Policies = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) is var area
+            && (scope.IsAdmin || scope.Covers(area) || scope.JurisdictionPath.StartsWith(area + "/"))).ToList();
+    }
+}
