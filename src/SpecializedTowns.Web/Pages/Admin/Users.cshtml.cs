@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Pages.Admin;
+
+/// <summary>系统 → 用户: administrators create accounts, reset passwords and unlock.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+{
+    public sealed record Row(int Id, string UserName, string DisplayName, string Role, string Place, string? Unit, string? Town, bool Locked);
+
+    public sealed class NewUser
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Role { get; set; }
+        public int? JurisdictionId { get; set; }
+        public string? UnitName { get; set; }
+        public int? TownId { get; set; }
+    }
+
+    [BindProperty] public NewUser Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Places { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Message = TempData["Message"] as string;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var userName = Input.UserName?.Trim() ?? "";
+        if (userName.Length == 0) ModelState.AddModelError("Input.UserName", "请填写用户名");
+        if (string.IsNullOrWhiteSpace(Input.DisplayName)) ModelState.AddModelError("Input.DisplayName", "请填写姓名或单位");
+        if (Input.Role is null || !Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "请选择角色");
+        var place = Input.JurisdictionId is { } pid ? await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == pid, ct) : null;
+        if (place is null) ModelState.AddModelError("Input.JurisdictionId", "请选择所属行政区划");
+        if (Input.Role == Roles.Township)
+        {
+            if (place?.Level != JurisdictionLevel.Township) ModelState.AddModelError("Input.JurisdictionId", "乡镇/专班账号应属于一个乡镇（街道）");
+            if (Input.TownId is null) ModelState.AddModelError("Input.TownId", "请选择负责的专业镇");
+        }
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+
+        var password = AccountSeeder.Generate();
+        var user = new AppUser
+        {
+            UserName = userName, DisplayName = Input.DisplayName!.Trim(), JurisdictionId = place!.Id, UnitName = Input.UnitName?.Trim(),
+            SpecializedTownId = Input.Role == Roles.Township ? Input.TownId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime, LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            Error = string.Join("；", result.Errors.Select(e => e.Description));
+            await LoadAsync(ct);
+            return Page();
+        }
+        await users.AddToRoleAsync(user, Input.Role!);
+        TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人登录后修改）";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(int id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        var password = AccountSeeder.Generate();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Message"] = result.Succeeded ? $"{user.UserName} 的新密码：{password}（只显示这一次）" : string.Join("；", result.Errors.Select(e => e.Description));
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(int id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Message"] = $"已解除 {user.UserName} 的锁定";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Search)) query = query.Where(u => u.UserName!.Contains(Search) || u.DisplayName.Contains(Search));
+        var now = time.GetUtcNow();
+        var list = await query.OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.UnitName, u.LockoutEnd, Place = u.Jurisdiction!.Name,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                Town = db.Towns.Where(t => t.Id == u.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        Rows = list.Select(u => new Row(u.Id, u.UserName!, u.DisplayName, Roles.Chinese.GetValueOrDefault(u.Role ?? "", u.Role ?? "—"), u.Place, u.UnitName, u.Town,
+            u.LockoutEnd is { } end && end > now)).ToList();
+        Places = (await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct))
+            .Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
+        Towns = (await db.Towns.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+    }
+}

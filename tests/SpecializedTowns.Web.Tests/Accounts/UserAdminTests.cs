@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Accounts;
+
+public class UserAdminTests
+{
+    private static string Antiforgery(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task The_administrator_creates_an_account_that_can_then_sign_in_and_others_are_refused_the_page()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"st-users-{Guid.NewGuid():N}.db");
+        await using var factory = new PlatformFactory("Sqlite", $"Data Source={file};Pooling=False", demo: true, password: SeededPlatforms.Password);
+        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(admin, "admin", SeededPlatforms.Password);
+        var page = await admin.GetStringAsync("/Admin/Users");
+        page.ShouldContain("yuanqu-office");
+        var placeId = Regex.Match(page, "<option value=\"(\\d+)\">(?:&#x3000;)*垣曲县</option>").Groups[1].Value;
+
+        var refused = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["__RequestVerificationToken"] = Antiforgery(page),
+        }));
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        refusedHtml.ShouldContain("请填写用户名");
+        refusedHtml.ShouldContain("请选择角色");
+
+        var created = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "yuanqu-clerk", ["Input.DisplayName"] = "垣曲县工科局 李明", ["Input.Role"] = "office",
+            ["Input.JurisdictionId"] = placeId, ["Input.UnitName"] = "县工科局", ["__RequestVerificationToken"] = Antiforgery(page),
+        }));
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await admin.GetStringAsync("/Admin/Users");
+        var password = Regex.Match(after, "初始密码：([A-Za-z0-9]{16})").Groups[1].Value;
+        password.Length.ShouldBe(16);
+
+        var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password });
+        token.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(office, "yuanqu-office", SeededPlatforms.Password);
+        var denied = await office.GetAsync("/Admin/Users");
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+}
