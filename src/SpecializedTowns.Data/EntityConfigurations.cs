@@ -263,6 +263,7 @@ internal sealed class RecognitionApplicationConfiguration : IEntityTypeConfigura
         e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Experts).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Attachments).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_recognition_applications_town");
         e.HasIndex(x => x.State).HasDatabaseName("ix_recognition_applications_state");
     }
@@ -311,5 +312,23 @@ internal sealed class ExpertScoreConfiguration : IEntityTypeConfiguration<Expert
         e.Property(x => x.Met).HasColumnName("met");
         e.Property(x => x.Comment).HasColumnName("comment").HasMaxLength(2000);
         e.HasIndex(x => new { x.ApplicationId, x.ExpertUserId, x.CriterionKey }).IsUnique().HasDatabaseName("ix_expert_scores_unique");
+    }
+}
+
+internal sealed class ApplicationAttachmentConfiguration : IEntityTypeConfiguration<ApplicationAttachment>
+{
+    public void Configure(EntityTypeBuilder<ApplicationAttachment> e)
+    {
+        e.ToTable("application_attachments");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.ApplicationId).HasColumnName("application_id");
+        e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(255);
+        e.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(120);
+        e.Property(x => x.Size).HasColumnName("size");
+        e.Property(x => x.Content).HasColumnName("content");
+        e.Property(x => x.UploadedByUserId).HasColumnName("uploaded_by_user_id");
+        e.Property(x => x.UploadedBy).HasColumnName("uploaded_by").HasMaxLength(256);
+        e.Property(x => x.UploadedAtUtc).HasColumnName("uploaded_at_utc");
+        e.HasIndex(x => x.ApplicationId).HasDatabaseName("ix_application_attachments_application");
     }
 }

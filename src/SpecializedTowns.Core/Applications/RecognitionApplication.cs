@@ -96,6 +96,22 @@ public sealed class RecognitionApplication
     public List<ApplicationEvent> Events { get; set; } = [];
     public List<ExpertAssignment> Experts { get; set; } = [];
     public List<ExpertScore> Scores { get; set; } = [];
+    public List<ApplicationAttachment> Attachments { get; set; } = [];
+
+    public const int MaxAttachments = 20;
+
+    /// <summary>Evidence is attached while the applicant prepares the application. The count is passed in: the files themselves are not loaded.</summary>
+    public void Attach(Actor actor, DateTime now, ApplicationAttachment attachment, int existingCount)
+    {
+        Require(actor, "上传申报材料", Roles.Office, Roles.Township, Roles.Admin);
+        RequireState("上传申报材料", ApplicationState.Draft, ApplicationState.Returned);
+        if (existingCount >= MaxAttachments) throw new ApplicationRuleException($"每份申报最多 {MaxAttachments} 个附件");
+        attachment.UploadedByUserId = actor.UserId;
+        attachment.UploadedBy = actor.UserName;
+        attachment.UploadedAtUtc = now;
+        Attachments.Add(attachment);
+        Record(actor, now, "上传申报材料", attachment.FileName);
+    }
 
     public void Submit(Actor actor, DateTime now)
     {
@@ -235,3 +251,42 @@ public sealed class RecognitionApplication
 public sealed record Actor(int UserId, string UserName, string Role);
 
 public sealed class ApplicationRuleException(string message) : Exception(message);
+
+/// <summary>Evidence attached to an application (申报材料): a few document and image types, limited in size.</summary>
+public sealed class ApplicationAttachment
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public int UploadedByUserId { get; set; }
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAtUtc { get; set; }
+
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", "%PDF"u8.ToArray()),
+        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
+        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"u8.ToArray()),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"u8.ToArray()),
+    };
+
+    public static string AllowedList => "PDF、JPG、PNG、Word（.docx）、Excel（.xlsx）";
+
+    /// <summary>The content type to store, or a Chinese reason the file is refused. The bytes must match the extension.</summary>
+    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlySpan<byte> content)
+    {
+        if (content.Length == 0) return (null, "文件为空");
+        if (content.Length > MaxBytes) return (null, $"文件超过 {MaxBytes / 1024 / 1024}MB");
+        var extension = Path.GetExtension(fileName);
+        if (!Allowed.TryGetValue(extension, out var kind)) return (null, $"不支持的文件类型“{extension}”，可上传 {AllowedList}");
+        if (!content.StartsWith(kind.Magic)) return (null, $"文件内容与扩展名“{extension}”不符");
+        return (kind.ContentType, null);
+    }
+}

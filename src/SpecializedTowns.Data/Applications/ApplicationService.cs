@@ -16,6 +16,8 @@ public sealed record ApplicationView(
     TownFacts? Facts, RecognitionResult? PreCheck, IReadOnlyList<string> OpenCriteria,
     IReadOnlyDictionary<int, string> ExpertNames)
 {
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
     /// <summary>The pre-check with the expert panel's conclusions applied, once the panel has concluded.</summary>
     public RecognitionResult? WithPanel { get; init; }
 
@@ -23,6 +25,8 @@ public sealed record ApplicationView(
 }
 
 public sealed record ToDo(int Id, string Town, ApplicationState State, string What);
+
+public sealed record AttachmentInfo(int Id, string FileName, long Size, string UploadedBy, DateTime UploadedAtUtc);
 
 public sealed class ApplicationNotFoundException() : Exception("申报不存在，或不在您的数据范围内");
 
@@ -146,6 +150,23 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         });
     }
 
+    public async Task AttachAsync(UserScope scope, string user, int id, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var (contentType, problem) = ApplicationAttachment.Check(name, content);
+        if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}");
+        var count = await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id, ct);
+        await StepAsync(scope, id, ct, a => a.Attach(Actor(scope, user), Now,
+            new ApplicationAttachment { ApplicationId = id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content }, count));
+    }
+
+    /// <summary>A file of an application the person may see; null otherwise.</summary>
+    public async Task<ApplicationAttachment?> AttachmentAsync(UserScope scope, int id, int attachmentId, CancellationToken ct = default)
+    {
+        if (!await Visible(scope).AnyAsync(a => a.Id == id, ct)) return null;
+        return await db.Set<ApplicationAttachment>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && x.ApplicationId == id, ct);
+    }
+
     public async Task<IReadOnlyList<(int Id, string Name)>> ExpertCandidatesAsync(int id, UserScope scope, CancellationToken ct = default)
     {
         var application = await LoadAsync(scope, id, ct);
@@ -179,7 +200,9 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         RecognitionResult? withPanel = null;
         if (standard is not null && facts is not null && application.PanelConclusionJson is { } panel)
             withPanel = RecognitionEngine.Evaluate(standard, facts with { ExpertConclusions = JsonSerializer.Deserialize<Dictionary<string, bool>>(panel)! });
-        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names) { WithPanel = withPanel };
+        var attachments = await db.Set<ApplicationAttachment>().AsNoTracking().Where(x => x.ApplicationId == id).OrderBy(x => x.Id)
+            .Select(x => new AttachmentInfo(x.Id, x.FileName, x.Size, x.UploadedBy, x.UploadedAtUtc)).ToListAsync(ct);
+        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names) { WithPanel = withPanel, Attachments = attachments };
     }
 
     /// <summary>What waits for this person: the step their role takes next.</summary>

@@ -7,6 +7,7 @@ using SpecializedTowns.Data.Applications;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
+[RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 64 * 1024)]
 public sealed class DetailModel(ApplicationService applications) : PageModel
 {
     public ApplicationView View { get; private set; } = null!;
@@ -29,6 +30,22 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     public bool IsAssignedExpert => Scope.Role == Roles.Expert && View.Application.Experts.Any(e => e.ExpertUserId == Scope.UserId);
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct) =>
+        StepAsync(id, ct, $"已上传“{file?.FileName}”", async (s, u) =>
+        {
+            if (file is null || file.Length == 0) throw new ApplicationRuleException("请选择要上传的文件");
+            if (file.Length > ApplicationAttachment.MaxBytes) throw new ApplicationRuleException($"“{file.FileName}”超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            await applications.AttachAsync(s, u, id, file.FileName, buffer.ToArray(), ct);
+        });
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var file = await applications.AttachmentAsync(UserScope.From(User)!, id, fileId, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "已提交，等待形式审查", (s, u) => applications.SubmitAsync(s, u, id, ct));
