@@ -12,6 +12,7 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         (await page.InnerTextAsync("header")).ShouldContain("运城市");
         (await page.InnerTextAsync("main")).ShouldContain("目标监测");
         await page.WaitForSelectorAsync("#output-chart canvas");
+        await page.WaitForSelectorAsync("#county-map canvas");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard.png"), FullPage = true });
     }
 

