@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The platform's clock: tests move it on to pass a publicity period.</summary>
+    public TestClock Clock { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
     public static string? Unavailable =>
@@ -34,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Seed:DemoPassword", DemoPassword);
             b.UseSetting("Policies:Directory", Path.Combine(AppContext.BaseDirectory, "policies"));
             b.UseStaticWebAssets();
+            b.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -74,6 +78,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
     }
+}
+
+public sealed class TestClock : TimeProvider
+{
+    private TimeSpan _offset;
+    public void Advance(TimeSpan by) => _offset += by;
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
 }
 
 [CollectionDefinition("browser")]

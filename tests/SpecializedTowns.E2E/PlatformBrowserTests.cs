@@ -153,6 +153,17 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         (await office.InnerTextAsync(".alert-danger")).ShouldContain("期满后方可");
         await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("application-publicity.png"), FullPage = true });
         (await office.InnerTextAsync("main")).ShouldContain("审定：拟认定，进入公示");
+
+        // Eight days on, the publicity period is over: the town is recognised and its tier and history change.
+        fixture.Clock.Advance(TimeSpan.FromDays(8));
+        office = await fixture.SignedInPageAsync("xinjiang-office"); // eight days on, the session has expired
+        await office.GotoAsync(detailUrl);
+        await office.ClickAsync("text=结束公示");
+        (await office.InnerTextAsync("main")).ShouldContain("公示期满，已正式认定");
+        (await office.InnerTextAsync("main")).ShouldContain("已认定");
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("application-recognized.png"), FullPage = true });
+        await office.GotoAsync(fixture.BaseUrl + "/Towns?search=万安钻石");
+        (await office.InnerTextAsync("tbody")).ShouldContain("市级");
     }
 }
 
