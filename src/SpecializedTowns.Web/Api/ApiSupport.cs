@@ -17,6 +17,14 @@ internal static class ApiSupport
         TypedResults.Problem(title: "请求参数有误", detail: message, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
+    /// <summary>The path of a jurisdiction named in a filter; a problem naming the field when there is none of that name.</summary>
+    public static async Task<(string? Path, ProblemHttpResult? Problem)> JurisdictionPathAsync(TownsDbContext db, string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return (null, null);
+        var (found, _) = await Data.Jurisdictions.JurisdictionLookup.FindAsync(db, name, ct);
+        return found is null ? (null, Invalid("jurisdiction", $"未找到行政区划“{name}”")) : (found.Path, null);
+    }
+
     /// <summary>Validates paging the same way for every collection; null when fine.</summary>
     public static ProblemHttpResult? CheckPaging(int page, int pageSize) =>
         page < 1 ? Invalid("page", "页码应从 1 开始")

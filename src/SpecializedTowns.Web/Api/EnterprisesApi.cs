@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Enterprises;
-using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -26,13 +25,8 @@ public static class EnterprisesApi
                 return ApiSupport.Invalid("role", $"未知的企业类型“{role}”，可用：leading、supporting、family-farm、cooperative");
             parsedRole = r;
         }
-        string? path = null;
-        if (!string.IsNullOrWhiteSpace(jurisdiction))
-        {
-            var (found, _) = await JurisdictionLookup.FindAsync(db, jurisdiction, ct);
-            if (found is null) return ApiSupport.Invalid("jurisdiction", $"未找到行政区划“{jurisdiction}”");
-            path = found.Path;
-        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
         var result = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter
         {
             JurisdictionPath = path, TownId = townId, Role = parsedRole, AboveScale = aboveScale, Search = search, Page = page, PageSize = pageSize,

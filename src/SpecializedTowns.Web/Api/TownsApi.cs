@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
-using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Api;
@@ -25,13 +24,8 @@ public static class TownsApi
         if (tier is not null && (parsedTier = Tiers.Parse(tier)) is null) return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：reserve、county、municipal、provincial");
         string? categoryKey = null;
         if (category is not null && (categoryKey = IndustryCategories.KeyOf(category)) is null) return ApiSupport.Invalid("category", $"未知的领域“{category}”");
-        string? path = null;
-        if (!string.IsNullOrWhiteSpace(jurisdiction))
-        {
-            var (found, _) = await JurisdictionLookup.FindAsync(db, jurisdiction, ct);
-            if (found is null) return ApiSupport.Invalid("jurisdiction", $"未找到行政区划“{jurisdiction}”");
-            path = found.Path;
-        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
         var result = await TownQueries.ListAsync(db, new TownFilter
         {
             JurisdictionPath = path, Tier = parsedTier, Category = categoryKey, Search = search, Page = page, PageSize = pageSize, Sort = sort,

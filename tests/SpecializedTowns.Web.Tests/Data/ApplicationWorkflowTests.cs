@@ -23,10 +23,8 @@ public class ApplicationWorkflowTests
 
     private static async Task<(StorageSettings Storage, int ExpertId)> LoadedAsync(StorageProvider provider)
     {
-        var storage = TestDatabases.Create(provider);
-        await DatabaseSetup.InitializeAsync(storage, PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
+        var storage = await TestDatabases.WithDemoAsync(provider);
         await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db);
         // Accounts as the web app seeds them, through Identity's own stores.
         var services = new ServiceCollection();
         services.AddLogging();

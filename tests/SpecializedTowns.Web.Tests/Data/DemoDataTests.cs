@@ -13,15 +13,7 @@ namespace SpecializedTowns.Web.Tests.Data;
 
 public class DemoDataTests
 {
-    private static async Task<StorageSettings> LoadedAsync(StorageProvider provider)
-    {
-        var storage = TestDatabases.Create(provider);
-        await DatabaseSetup.InitializeAsync(storage, PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
-        await using var db = storage.CreateContext();
-        var report = await DemoData.LoadAsync(db);
-        report.AlreadyLoaded.ShouldBeFalse();
-        return storage;
-    }
+    private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAsync(provider);
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]

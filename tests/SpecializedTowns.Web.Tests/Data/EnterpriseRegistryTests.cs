@@ -12,14 +12,7 @@ namespace SpecializedTowns.Web.Tests.Data;
 
 public class EnterpriseRegistryTests
 {
-    private static async Task<StorageSettings> LoadedAsync(StorageProvider provider)
-    {
-        var storage = TestDatabases.Create(provider);
-        await DatabaseSetup.InitializeAsync(storage, PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
-        await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db);
-        return storage;
-    }
+    private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAsync(provider);
 
     private static async Task<EnterpriseInput> ValidInputAsync(TownsDbContext db, string county = "垣曲县", string? town = "历山镇蜂蜜专业镇") => new()
     {

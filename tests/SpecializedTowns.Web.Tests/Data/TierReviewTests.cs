@@ -18,11 +18,8 @@ public class TierReviewTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_recognised_town_whose_latest_figures_fall_short_is_listed_first(StorageProvider provider)
     {
-        var storage = TestDatabases.Create(provider);
         var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
-        await DatabaseSetup.InitializeAsync(storage, catalog);
-        await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db);
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
 
         var town = await db.Towns.SingleAsync(t => t.Name == "卿头镇农副产品加工专业镇");
         town.Tier.ShouldBe(Tier.County);

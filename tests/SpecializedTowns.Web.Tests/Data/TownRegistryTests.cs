@@ -14,14 +14,7 @@ public class TownRegistryTests
 {
     private static readonly UserScope Yuanqu = new(1, Roles.Office, "山西省/运城市/垣曲县", null);
 
-    private static async Task<TownsDbContext> LoadedAsync(StorageProvider provider)
-    {
-        var storage = TestDatabases.Create(provider);
-        await DatabaseSetup.InitializeAsync(storage, PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
-        var db = storage.CreateContext();
-        await DemoData.LoadAsync(db);
-        return db;
-    }
+    private static async Task<TownsDbContext> LoadedAsync(StorageProvider provider) => (await TestDatabases.WithDemoAsync(provider)).CreateContext();
 
     private static async Task<int> IdAsync(TownsDbContext db, string path) => await db.Jurisdictions.Where(j => j.Path == path).Select(j => j.Id).SingleAsync();
 

@@ -13,4 +13,14 @@ public static class TestDatabases
     };
 
     public static readonly string PoliciesDirectory = Path.Combine(AppContext.BaseDirectory, "policies");
+
+    /// <summary>A fresh database at the current schema with the policy packs registered and the demo data loaded.</summary>
+    public static async Task<StorageSettings> WithDemoAsync(StorageProvider provider)
+    {
+        var storage = Create(provider);
+        await DatabaseSetup.InitializeAsync(storage, Core.Policies.PolicyCatalog.Load(PoliciesDirectory));
+        await using var db = storage.CreateContext();
+        (await SpecializedTowns.Data.Demo.DemoData.LoadAsync(db)).AlreadyLoaded.ShouldBeFalse();
+        return storage;
+    }
 }
