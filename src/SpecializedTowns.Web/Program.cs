@@ -72,7 +72,9 @@ builder.Services.Configure<AuthenticationOptions>(o =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"));
+builder.Services.AddRazorPages(o => o.Conventions
+    .AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Account/AccessDenied")
+    .AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"));
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

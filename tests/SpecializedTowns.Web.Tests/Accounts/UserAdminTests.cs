@@ -42,6 +42,23 @@ public class UserAdminTests
         var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password });
         token.StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // The new clerk replaces the generated password with their own.
+        var clerk = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(clerk, "yuanqu-clerk", password);
+        async Task<HttpResponseMessage> Change(string current, string @new, string confirm)
+        {
+            var form = await clerk.GetStringAsync("/Account/Password");
+            return await clerk.PostAsync("/Account/Password", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Current"] = current, ["New"] = @new, ["Confirm"] = confirm, ["__RequestVerificationToken"] = Antiforgery(form),
+            }));
+        }
+        (await (await Change("wrong-one-1", "Clerk-pass-9", "Clerk-pass-9")).Content.ReadAsStringAsync()).ShouldContain("当前密码不正确");
+        (await (await Change(password, "Clerk-pass-9", "Clerk-pass-8")).Content.ReadAsStringAsync()).ShouldContain("两次输入的新密码不一致");
+        (await (await Change(password, "short", "short")).Content.ReadAsStringAsync()).ShouldContain("密码至少 8 位");
+        (await Change(password, "clerk-pass-9", "clerk-pass-9")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password = "clerk-pass-9" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
         var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(office, "yuanqu-office", SeededPlatforms.Password);
         var denied = await office.GetAsync("/Admin/Users");

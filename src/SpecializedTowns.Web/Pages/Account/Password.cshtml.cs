@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Pages.Account;
+
+/// <summary>Everyone changes their own password here, first of all after the administrator's generated one.</summary>
+[Authorize]
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty] public string? Current { get; set; }
+    [BindProperty] public string? New { get; set; }
+    [BindProperty] public string? Confirm { get; set; }
+    public string? Done { get; private set; }
+
+    public void OnGet() => Done = TempData["Done"] as string;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrEmpty(Current)) ModelState.AddModelError(nameof(Current), "请输入当前密码");
+        if (string.IsNullOrEmpty(New)) ModelState.AddModelError(nameof(New), "请输入新密码");
+        else if (New != Confirm) ModelState.AddModelError(nameof(Confirm), "两次输入的新密码不一致");
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Current!, New!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(New), e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "当前密码不正确" : e.Description);
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        TempData["Done"] = "密码已修改";
+        return RedirectToPage();
+    }
+}
