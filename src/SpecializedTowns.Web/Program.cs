@@ -120,6 +120,7 @@ app.UseSwaggerUI(o =>
 });
 app.UseRouting();
 app.UseAuthentication();
+app.UseJurisdictionFocus();
 app.UseAuthorization();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();

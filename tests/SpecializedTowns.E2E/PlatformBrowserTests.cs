@@ -197,3 +197,33 @@ public sealed class TownRegistryBrowserTests(BrowserFixture fixture)
         (await page.InnerTextAsync("#tab-statistics table")).ShouldContain("1.25亿元");
     }
 }
+
+[Collection("browser")]
+public sealed class FocusBrowserTests(BrowserFixture fixture)
+{
+    // Choosing posts the form; the page comes back with the same address, so wait for that response itself.
+    private static async Task SwitchAsync(IPage page, string label)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => page.SelectOptionAsync("select.place-switch", new SelectOptionValue { Label = label }),
+            r => r.Request.Method == "GET" && r.Url.EndsWith("/Towns"));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    [BrowserFact]
+    public async Task A_city_office_switches_to_one_county_and_back()
+    {
+        var page = await fixture.SignedInPageAsync("yuncheng-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        var all = await page.Locator("tbody tr").CountAsync();
+        await SwitchAsync(page, "　垣曲县");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('tbody tr').length < n", all);
+        var counties = await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        counties.ShouldNotBeEmpty();
+        counties.ShouldAllBe(c => c == "垣曲县");
+        counties.Count.ShouldBeLessThan(all);
+        await SwitchAsync(page, "运城市（全部）");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('tbody tr').length === n", all);
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(all);
+    }
+}

@@ -15,6 +15,9 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     public const string TownClaim = "st:town_id";
     public const string DisplayNameClaim = "st:display_name";
 
+    /// <summary>The jurisdiction the account belongs to; JurisdictionPathClaim may be narrowed below it for a session (top-bar switch).</summary>
+    public const string HomePathClaim = "st:home_path";
+
     public bool IsAdmin => Role == Roles.Admin;
 
     /// <summary>The scope of a principal signed in with the platform's claims; null when it lacks them.</summary>

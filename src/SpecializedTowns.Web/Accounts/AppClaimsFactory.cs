@@ -16,6 +16,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         var identity = await base.GenerateClaimsAsync(user);
         var path = await db.Jurisdictions.Where(j => j.Id == user.JurisdictionId).Select(j => j.Path).SingleAsync();
         identity.AddClaim(new Claim(UserScope.JurisdictionPathClaim, path));
+        identity.AddClaim(new Claim(UserScope.HomePathClaim, path));
         identity.AddClaim(new Claim(UserScope.DisplayNameClaim, user.DisplayName));
         if (user.SpecializedTownId is { } town) identity.AddClaim(new Claim(UserScope.TownClaim, town.ToString()));
         return identity;

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Accounts;
+
+namespace SpecializedTowns.Web.Pages.Account;
+
+[Authorize]
+public sealed class FocusModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/");
+
+    public IActionResult OnPost(string? path, string? returnUrl)
+    {
+        var home = User.FindFirstValue(UserScope.HomePathClaim);
+        if (string.IsNullOrEmpty(path) || path == home || home is null || !path.StartsWith(home + "/", StringComparison.Ordinal) || !JurisdictionFocus.CanFocus(User))
+            Response.Cookies.Delete(JurisdictionFocus.Cookie);
+        else
+            Response.Cookies.Append(JurisdictionFocus.Cookie, path, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}
