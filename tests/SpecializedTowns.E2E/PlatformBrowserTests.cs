@@ -123,8 +123,13 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         var detailUrl = office.Url;
         await office.ClickAsync("text=提交申报");
         (await office.InnerTextAsync("main")).ShouldContain("待形式审查");
+        (await office.InnerTextAsync("main")).ShouldContain("当前环节由其他角色办理");
 
-        // Formal review: accept without an expert is refused in Chinese, then with one.
+        // The standard is 运城's: its city office reviews. Accept without an expert is refused in Chinese, then with one.
+        var county = office;
+        office = await fixture.SignedInPageAsync("yuncheng-office");
+        (await office.InnerTextAsync("main")).ShouldContain("待形式审查");
+        await office.GotoAsync(detailUrl);
         await office.ClickAsync("text=形式审查通过，交专家评审");
         (await office.InnerTextAsync(".alert-danger")).ShouldContain("至少一名评审专家");
         await office.CheckAsync("text=张专家");
@@ -156,7 +161,7 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
 
         // Eight days on, the publicity period is over: the town is recognised and its tier and history change.
         fixture.Clock.Advance(TimeSpan.FromDays(8));
-        office = await fixture.SignedInPageAsync("xinjiang-office"); // eight days on, the session has expired
+        office = await fixture.SignedInPageAsync("yuncheng-office"); // eight days on, the session has expired
         await office.GotoAsync(detailUrl);
         await office.ClickAsync("text=结束公示");
         (await office.InnerTextAsync("main")).ShouldContain("公示期满，已正式认定");
@@ -164,6 +169,7 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("application-recognized.png"), FullPage = true });
         await office.GotoAsync(fixture.BaseUrl + "/Towns?search=万安钻石");
         (await office.InnerTextAsync("tbody")).ShouldContain("市级");
+        await county.CloseAsync();
     }
 }
 

@@ -96,24 +96,51 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var application = await LoadAsync(scope, id, ct);
         if (application.State is not (ApplicationState.Draft or ApplicationState.Returned))
             throw new ApplicationRuleException($"申报当前为“{ApplicationStates.Chinese(application.State)}”，不能修改申报事实");
-        if (scope.Role is not (Roles.Admin or Roles.Office or Roles.Township))
-            throw new ApplicationRuleException("您的角色不能修改申报");
+        RequireApplicant(scope, application);
         var town = await db.Towns.SingleAsync(t => t.Id == application.SpecializedTownId, ct);
         SetFacts(application, Standard(application), factsJson, town.Category);
         await db.SaveChangesAsync(ct);
     }
 
     public Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => a.Submit(Actor(scope, user), Now));
+        StepAsync(scope, id, ct, a => { RequireApplicant(scope, a); a.Submit(Actor(scope, user), Now); });
 
     public Task ReturnAsync(UserScope scope, string user, int id, string reasons, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => a.Return(Actor(scope, user), Now, reasons));
+        StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Return(Actor(scope, user), Now, reasons); });
+
+    /// <summary>
+    /// The standard's own office reviews and decides: 运城's city standard by the 运城 office, not by the county
+    /// that filed. The filing side may only prepare and submit.
+    /// </summary>
+    private void RequireReviewer(UserScope scope, RecognitionApplication a)
+    {
+        if (scope.Role != Roles.Office) return; // admin may; other roles are refused by the application itself
+        if (!CanReview(scope, a))
+        {
+            var area = catalog.AreaOf(Standard(a));
+            throw new ApplicationRuleException($"本申报由{area[(area.LastIndexOf('/') + 1)..]}领导小组办公室审查、审定，您可以查看办理进度");
+        }
+    }
+
+    public bool CanReview(UserScope scope, RecognitionApplication a) =>
+        scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(a.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
+
+    /// <summary>Only those the standard names as applicant prepare and submit (县政府 or 乡镇（街道）).</summary>
+    public bool CanPrepare(UserScope scope, RecognitionApplication a) =>
+        catalog.FindStandard(a.StandardId) is { } s && CanFile(scope, s);
+
+    private void RequireApplicant(UserScope scope, RecognitionApplication a)
+    {
+        var standard = Standard(a);
+        if (!CanFile(scope, standard))
+            throw new ApplicationRuleException($"{standard.Name}由{standard.ApplicantText ?? "县政府"}申报，您的角色不能办理此步骤");
+    }
 
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)
     {
         var candidates = (await ExpertCandidatesAsync(id, scope, ct)).Select(e => e.Id).ToHashSet();
         if (experts.Any(e => !candidates.Contains(e))) throw new ApplicationRuleException("所选专家不在可选范围内");
-        await StepAsync(scope, id, ct, a => a.Accept(Actor(scope, user), Now, experts));
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Accept(Actor(scope, user), Now, experts); });
     }
 
     public async Task ScoreAsync(UserScope scope, string user, int id, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, CancellationToken ct = default)
@@ -125,18 +152,18 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task ConcludeAsync(UserScope scope, string user, int id, CancellationToken ct = default)
     {
         var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
-        await StepAsync(scope, id, ct, a => a.Conclude(Actor(scope, user), Now, open));
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, open); });
     }
 
     public Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn));
+        StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn); });
 
     public Task ObjectAsync(UserScope scope, string user, int id, string objection, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => a.RecordObjection(Actor(scope, user), Now, objection));
+        StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.RecordObjection(Actor(scope, user), Now, objection); });
 
     public async Task EndPublicityAsync(UserScope scope, string user, int id, bool upheld, string? reason, CancellationToken ct = default)
     {
-        await StepAsync(scope, id, ct, a => a.EndPublicity(Actor(scope, user), Now, upheld, reason), async a =>
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.EndPublicity(Actor(scope, user), Now, upheld, reason); }, async a =>
         {
             if (a.State != ApplicationState.Recognized) return;
             // On recognition the town takes the tier, and its history says by which standard and document.
@@ -156,8 +183,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var (contentType, problem) = ApplicationAttachment.Check(name, content);
         if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}");
         var count = await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id, ct);
-        await StepAsync(scope, id, ct, a => a.Attach(Actor(scope, user), Now,
-            new ApplicationAttachment { ApplicationId = id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content }, count));
+        await StepAsync(scope, id, ct, a =>
+        {
+            RequireApplicant(scope, a);
+            a.Attach(Actor(scope, user), Now, new ApplicationAttachment { ApplicationId = id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content }, count);
+        });
     }
 
     /// <summary>A file of an application the person may see; null otherwise.</summary>
@@ -170,6 +200,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task<IReadOnlyList<(int Id, string Name)>> ExpertCandidatesAsync(int id, UserScope scope, CancellationToken ct = default)
     {
         var application = await LoadAsync(scope, id, ct);
+        RequireReviewer(scope, application);
         var countyPath = await db.Towns.Where(t => t.Id == application.SpecializedTownId).Select(t => t.County!.Path).SingleAsync(ct);
         var expertRole = await db.Roles.Where(r => r.Name == Roles.Expert).Select(r => r.Id).SingleAsync(ct);
         var experts = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == expertRole))
@@ -210,13 +241,15 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         var rows = await Visible(scope).AsNoTracking()
             .Where(a => a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected)
-            .Select(a => new { a.Id, a.State, Town = db.Towns.Where(t => t.Id == a.SpecializedTownId).Select(t => t.Name).First(),
+            .Select(a => new { a.Id, a.State, a.StandardId, Town = db.Towns.Where(t => t.Id == a.SpecializedTownId).Select(t => t.Name).First(),
                 Scored = a.Scores.Select(s => s.ExpertUserId).Distinct().Count(), Experts = a.Experts.Count,
                 MineScored = a.Scores.Any(s => s.ExpertUserId == scope.UserId) })
             .ToListAsync(ct);
-        var office = scope.Role is Roles.Office or Roles.Admin;
-        return rows.Select(r => r.State switch
+        return rows.Select(r =>
         {
+            var office = scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(r.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
+            return r.State switch
+            {
             ApplicationState.Draft or ApplicationState.Returned when scope.Role is Roles.Office or Roles.Admin or Roles.Township =>
                 new ToDo(r.Id, r.Town, r.State, r.State == ApplicationState.Returned ? "已退回，请修改后重新提交" : "草稿，尚未提交"),
             ApplicationState.Submitted when office => new ToDo(r.Id, r.Town, r.State, "待形式审查"),
@@ -225,6 +258,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             ApplicationState.AwaitingDecision when office => new ToDo(r.Id, r.Town, r.State, "待领导小组审定"),
             ApplicationState.Publicity when office => new ToDo(r.Id, r.Town, r.State, "公示中，期满后确认"),
             _ => null,
+            };
         }).OfType<ToDo>().ToList();
     }
 

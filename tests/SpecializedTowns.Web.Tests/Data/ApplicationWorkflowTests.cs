@@ -46,6 +46,7 @@ public class ApplicationWorkflowTests
         var clock = new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var service = new ApplicationService(db, PolicyCatalog.Load(TestDatabases.PoliciesDirectory), clock);
         var office = new UserScope(100, Roles.Office, "山西省/运城市/新绛县", null);
+        var city = new UserScope(101, Roles.Office, "山西省/运城市", null);
         var expert = new UserScope(expertId, Roles.Expert, "山西省/运城市", null);
         var town = await db.Towns.SingleAsync(t => t.Name == "万安钻石专业镇");
         town.Tier.ShouldBe(Tier.County);
@@ -55,19 +56,23 @@ public class ApplicationWorkflowTests
         var id = await service.CreateAsync(office, "xinjiang-office", town.Id, "yuncheng-municipal", facts);
         await service.SubmitAsync(office, "xinjiang-office", id);
 
-        // Experts see only what is assigned to them.
+        // The county files; the standard's own (city) office reviews. Experts see only what is assigned to them.
+        (await Should.ThrowAsync<ApplicationRuleException>(() => service.AcceptAsync(office, "xinjiang-office", id, [expertId])))
+            .Message.ShouldContain("由运城市领导小组办公室审查");
         (await service.ListAsync(expert, null, 1, 50)).Total.ShouldBe(0);
-        (await service.ExpertCandidatesAsync(id, office)).Select(e => e.Id).ShouldContain(expertId);
-        await service.AcceptAsync(office, "xinjiang-office", id, [expertId]);
+        (await service.ExpertCandidatesAsync(id, city)).Select(e => e.Id).ShouldContain(expertId);
+        await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
         (await service.ListAsync(expert, null, 1, 50)).Total.ShouldBe(1);
 
         var view = await service.ViewAsync(expert, id);
         view.OpenCriteria.ShouldBe(["market-share"]);
         await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大") });
-        await service.ConcludeAsync(office, "xinjiang-office", id);
-        await service.DecideAsync(office, "xinjiang-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10));
+        await service.ConcludeAsync(city, "yuncheng-office", id);
+        (await Should.ThrowAsync<ApplicationRuleException>(() => service.DecideAsync(office, "xinjiang-office", id, Decision.Recognize, "x", null, new DateOnly(2025, 3, 10))))
+            .Message.ShouldContain("领导小组办公室审查、审定");
+        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10));
         clock.Now = clock.Now.AddDays(10);
-        await service.EndPublicityAsync(office, "xinjiang-office", id, upheld: false, null);
+        await service.EndPublicityAsync(city, "yuncheng-office", id, upheld: false, null);
 
         await using var check = storage.CreateContext();
         var recognised = await check.Towns.Include(t => t.TierHistory).SingleAsync(t => t.Id == town.Id);
@@ -108,6 +113,8 @@ public class ApplicationWorkflowTests
         (await Should.ThrowAsync<ApplicationRuleException>(() => service.CreateAsync(office, "yuanqu-office", liShan.Id, "yuncheng-municipal", facts)))
             .Message.ShouldContain("在办申报");
         (await Should.ThrowAsync<ApplicationNotFoundException>(() => service.SubmitAsync(yangquan, "yangquan-office", id))).ShouldNotBeNull();
+        // The township may not submit what the county government applies for.
+        (await Should.ThrowAsync<ApplicationRuleException>(() => service.SubmitAsync(township, "lishan-township", id))).Message.ShouldContain("由县政府申报");
         (await db.Applications.SingleAsync(a => a.Id == id)).PreCheckOutcome.ShouldNotBeNull();
     }
 }

@@ -25,8 +25,8 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     [BindProperty] public Dictionary<string, bool?> Met { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
 
-    public bool IsOffice => Scope.Role is Roles.Office or Roles.Admin;
-    public bool IsApplicant => Scope.Role is Roles.Office or Roles.Admin or Roles.Township;
+    public bool IsOffice => applications.CanReview(Scope, View.Application);
+    public bool IsApplicant => applications.CanPrepare(Scope, View.Application);
     public bool IsAssignedExpert => Scope.Role == Roles.Expert && View.Application.Experts.Any(e => e.ExpertUserId == Scope.UserId);
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
