@@ -72,9 +72,28 @@ builder.Services.Configure<AuthenticationOptions>(o =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+// A password reset or a role change takes effect within a minute, not at the next sign-in.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
 builder.Services.AddRazorPages(o => o.Conventions
     .AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Account/AccessDenied")
-    .AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"));
+    .AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"))
+    .AddMvcOptions(o =>
+    {
+        // Chinese for what model binding says about a wrongly typed field.
+        var m = o.ModelBindingMessageProvider;
+        m.SetValueMustNotBeNullAccessor(_ => "此项为必填");
+        m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
+        m.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+        m.SetValueMustBeANumberAccessor(_ => "请填写数字");
+        m.SetMissingBindRequiredValueAccessor(_ => "此项为必填");
+        m.SetMissingKeyOrValueAccessor(() => "此项为必填");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
+        m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
+    });
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -90,6 +109,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         401 when ctx.ProblemDetails.Title is null or "Unauthorized" => "未登录或登录已过期",
         403 when ctx.ProblemDetails.Title is null or "Forbidden" => "没有权限",
         404 when ctx.ProblemDetails.Title is null or "Not Found" => "未找到",
+        405 => "不支持的请求方法",
+        413 => "请求内容过大",
+        415 => "请求内容格式不对：请以 JSON（application/json）提交",
         500 => "服务器内部错误，请稍后重试或联系管理员",
         _ => ctx.ProblemDetails.Title,
     };

@@ -126,7 +126,7 @@ public sealed class RecognitionApplication
         Require(actor, "退回修改", Roles.Office, Roles.Admin);
         RequireState("退回修改", ApplicationState.Submitted);
         if (string.IsNullOrWhiteSpace(reasons)) throw new ApplicationRuleException("退回修改须写明理由");
-        Move(actor, now, "退回修改", ApplicationState.Returned, reasons.Trim());
+        Move(actor, now, "退回修改", ApplicationState.Returned, Text(reasons, "退回理由"));
     }
 
     public void Accept(Actor actor, DateTime now, IReadOnlyCollection<int> expertUserIds)
@@ -148,6 +148,7 @@ public sealed class RecognitionApplication
         if (missing.Count > 0) throw new ApplicationRuleException($"请对每项待评审条件给出结论：{string.Join("、", missing)}");
         var empty = scores.Where(s => string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
         if (empty.Count > 0) throw new ApplicationRuleException($"每项结论须附评审意见：{string.Join("、", empty)}");
+        foreach (var s in scores) Text(s.Value.Comment, "评审意见");
         Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
         foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key)))
             Scores.Add(new ExpertScore { ApplicationId = Id, ExpertUserId = actor.UserId, CriterionKey = key, Met = met, Comment = comment.Trim() });
@@ -180,6 +181,8 @@ public sealed class RecognitionApplication
             throw new ApplicationRuleException("认定或列入储备须填写文号");
         if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
             throw new ApplicationRuleException("不予认定须写明理由");
+        Text(documentNumber, "文号", 80);
+        Text(reason, "理由");
         Decision = decision;
         DecisionDocumentNumber = documentNumber?.Trim();
         switch (decision)
@@ -204,7 +207,7 @@ public sealed class RecognitionApplication
         Require(actor, "登记公示异议", Roles.Office, Roles.Admin);
         RequireState("登记公示异议", ApplicationState.Publicity);
         if (string.IsNullOrWhiteSpace(objection)) throw new ApplicationRuleException("请填写异议内容");
-        Record(actor, now, "登记公示异议", objection.Trim());
+        Record(actor, now, "登记公示异议", Text(objection, "异议内容"));
     }
 
     /// <summary>Ends the publicity period: with an upheld objection the town is not recognised.</summary>
@@ -217,12 +220,22 @@ public sealed class RecognitionApplication
         if (objectionUpheld)
         {
             if (string.IsNullOrWhiteSpace(reason)) throw new ApplicationRuleException("异议成立须写明理由");
-            Move(actor, now, "公示异议成立，不予认定", ApplicationState.Rejected, reason.Trim());
+            Move(actor, now, "公示异议成立，不予认定", ApplicationState.Rejected, Text(reason, "理由"));
         }
         else
         {
             Move(actor, now, "公示期满无异议，正式认定", ApplicationState.Recognized, DecisionDocumentNumber);
         }
+    }
+
+    public const int MaxText = 2000;
+
+    // Reasons, comments and objections are kept whole; past the limit the person is asked to shorten them.
+    private static string Text(string? text, string what, int max = MaxText)
+    {
+        var t = text?.Trim() ?? "";
+        if (t.Length > max) throw new ApplicationRuleException($"{what}不超过 {max} 字（现为 {t.Length} 字）");
+        return t;
     }
 
     private void Require(Actor actor, string action, params string[] roles)

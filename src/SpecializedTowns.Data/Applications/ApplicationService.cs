@@ -180,6 +180,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task AttachAsync(UserScope scope, string user, int id, string fileName, byte[] content, CancellationToken ct = default)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (name.Length > 200) name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
         var (contentType, problem) = ApplicationAttachment.Check(name, content);
         if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}");
         var count = await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id, ct);

@@ -35,13 +35,17 @@ public static class EnterpriseRegistry
     public static string DesignationName(string key) =>
         key == "high-tech" ? "高新技术企业" : Core.Recognition.PackVocabulary.PriorityFactors.GetValueOrDefault(key, key);
 
-    /// <summary>Null when the code is valid and unused (by another enterprise than <paramref name="exceptId"/>).</summary>
-    public static async Task<string?> UsccProblemAsync(TownsDbContext db, string? uscc, int? exceptId, CancellationToken ct = default)
+    /// <summary>
+    /// Null when the code is valid and unused (by another enterprise than <paramref name="exceptId"/>). The owner is
+    /// named only when it lies in the person's scope: a code must not reveal enterprises elsewhere.
+    /// </summary>
+    public static async Task<string?> UsccProblemAsync(TownsDbContext db, UserScope scope, string? uscc, int? exceptId, CancellationToken ct = default)
     {
         var code = uscc?.Trim().ToUpperInvariant();
         if (Uscc.Problem(code) is { } problem) return problem;
-        var owner = await db.Enterprises.Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
-        return owner is null ? null : $"该统一社会信用代码已登记为“{owner}”";
+        if (!await db.Enterprises.AnyAsync(e => e.Uscc == code && e.Id != exceptId, ct)) return null;
+        var owner = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return owner is null ? "该统一社会信用代码已在其他地区登记" : $"该统一社会信用代码已登记为“{owner}”";
     }
 
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, EnterpriseInput input, CancellationToken ct = default)
@@ -59,7 +63,7 @@ public static class EnterpriseRegistry
         var name = input.Name.Trim();
         if (name.Length == 0) errors[nameof(input.Name)] = "请填写企业名称";
         else if (name.Length > 200) errors[nameof(input.Name)] = "企业名称不超过 200 字";
-        if (await UsccProblemAsync(db, input.Uscc, id, ct) is { } usccProblem) errors[nameof(input.Uscc)] = usccProblem;
+        if (await UsccProblemAsync(db, scope, input.Uscc, id, ct) is { } usccProblem) errors[nameof(input.Uscc)] = usccProblem;
         if (input.Role is null) errors[nameof(input.Role)] = "请选择企业类型";
 
         Jurisdiction? county = null;

@@ -65,9 +65,13 @@ public static class TownRegistry
 
         var name = input.Name.Trim();
         if (name.Length == 0) errors[nameof(input.Name)] = "请填写专业镇名称";
+        else if (name.Length > 100) errors[nameof(input.Name)] = "名称不超过 100 字";
         else if (!name.EndsWith("专业镇", StringComparison.Ordinal)) errors[nameof(input.Name)] = "名称应以“专业镇”结尾，如“历山镇蜂蜜专业镇”";
         if (input.Category is null || !IndustryCategories.IsKnown(input.Category)) errors[nameof(input.Category)] = "请选择领域";
         if (string.IsNullOrWhiteSpace(input.LeadingIndustry)) errors[nameof(input.LeadingIndustry)] = "请填写主导产业";
+        else if (input.LeadingIndustry.Trim().Length > 100) errors[nameof(input.LeadingIndustry)] = "主导产业不超过 100 字";
+        if (input.LeadingProducts?.Trim().Length > 400) errors[nameof(input.LeadingProducts)] = "主导产品不超过 400 字";
+        if (input.TierDocumentNumber?.Trim().Length > 80) errors[nameof(input.TierDocumentNumber)] = "文号不超过 80 字";
 
         Jurisdiction? county = null;
         if (input.CountyId is null) errors[nameof(input.CountyId)] = "请选择所在县（市、区）";

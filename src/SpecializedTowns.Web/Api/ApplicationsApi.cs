@@ -46,6 +46,8 @@ public static class ApplicationsApi
 
         group.MapPost("/", async Task<Results<Created<ApplicationDetail>, ProblemHttpResult>> (NewApplication body, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
+            if (body.Facts.ValueKind != System.Text.Json.JsonValueKind.Object)
+                return ApiSupport.Invalid("facts", "请提供申报事实（JSON 对象，格式同 check 命令）");
             try
             {
                 var id = await service.CreateAsync(http.Scope(), http.User.Identity!.Name!, body.TownId, body.StandardId, body.Facts.GetRawText(), ct);
@@ -67,7 +69,7 @@ public static class ApplicationsApi
                     "accept" => service.AcceptAsync(scope, user, id, step.Experts ?? [], ct),
                     "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment)), ct),
                     "conclude" => service.ConcludeAsync(scope, user, id, ct),
-                    "decide" => Enum.TryParse<Decision>(step.Decision, ignoreCase: true, out var d)
+                    "decide" => step.Decision is "recognize" or "reserve" or "reject" && Enum.TryParse<Decision>(step.Decision, ignoreCase: true, out var d)
                         ? service.DecideAsync(scope, user, id, d, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct)
                         : throw new ApplicationRuleException("decision 应为 recognize、reserve 或 reject"),
                     "object" => service.ObjectAsync(scope, user, id, step.Reason ?? "", ct),

@@ -77,8 +77,10 @@ public sealed class EditModel(TownsDbContext db) : PageModel
     /// <summary>htmx: the credit code checked as it is typed.</summary>
     public async Task<IActionResult> OnGetCheckUsccAsync([FromQuery(Name = "Input.Uscc")] string? uscc, int? id, CancellationToken ct)
     {
+        var scope = UserScope.From(User)!;
+        if (!EnterpriseRegistry.CanEdit(scope)) return Forbid();
         if (string.IsNullOrWhiteSpace(uscc)) return Content("", "text/html; charset=utf-8");
-        var problem = await EnterpriseRegistry.UsccProblemAsync(db, uscc, id, ct);
+        var problem = await EnterpriseRegistry.UsccProblemAsync(db, scope, uscc, id, ct);
         var html = problem is null
             ? "<span class=\"text-success small\"><i class=\"bi bi-check-circle\"></i> 代码有效</span>"
             : $"<span class=\"text-danger small\"><i class=\"bi bi-exclamation-circle\"></i> {System.Net.WebUtility.HtmlEncode(problem)}</span>";

@@ -34,7 +34,9 @@
         trigger: 'item',
         formatter: function (p) {
           var c = byName[p.name];
-          return c ? p.name + '：' + c.value + ' 个<br>' + c.towns.join('<br>') : p.name + '：暂无专业镇';
+          // Town names are typed by people: escape them, the tooltip is HTML.
+          var esc = echarts.format.encodeHTML;
+          return c ? esc(p.name) + '：' + c.value + ' 个<br>' + c.towns.map(esc).join('<br>') : esc(p.name) + '：暂无专业镇';
         }
       },
       visualMap: { min: 0, max: Math.max(1, Math.max.apply(null, data.map.counties.map(function (c) { return c.value; }).concat([1]))),

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Accounts;
+
+/// <summary>Findings of the security review, each pinned.</summary>
+public class HardeningTests
+{
+    [Fact]
+    public async Task A_credit_code_does_not_reveal_an_enterprise_outside_the_scope()
+    {
+        var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
+        var items = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/enterprises?search=" + Uri.EscapeDataString("皋落菌业"))).RootElement.GetProperty("items");
+        var uscc = items[0].GetProperty("uscc").GetString()!;
+        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+
+        async Task<HttpResponseMessage> Check(string user)
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            await PageSignIn.SignInAsync(client, user, SeededPlatforms.Password);
+            return await client.GetAsync($"/Enterprises/Edit?handler=CheckUscc&Input.Uscc={uscc}");
+        }
+        (await (await Check("yuanqu-office")).Content.ReadAsStringAsync()).ShouldContain("垣曲县皋落菌业有限公司");
+        var other = await (await Check("xinjiang-office")).Content.ReadAsStringAsync();
+        other.ShouldContain("已在其他地区登记");
+        other.ShouldNotContain("皋落");
+        (await Check("yuncheng-leader")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "read-only roles may not probe codes");
+    }
+
+    [Fact]
+    public async Task Bad_api_input_gets_a_chinese_answer_not_a_500()
+    {
+        var office = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "shuozhou-office");
+        var townId = JsonDocument.Parse(await office.GetStringAsync("/api/v1/towns?search=" + Uri.EscapeDataString("山阴"))).RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
+
+        var noFacts = await office.PostAsJsonAsync("/api/v1/applications", new { townId, standardId = "shuozhou-municipal" });
+        noFacts.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noFacts.Content.ReadAsStringAsync()).ShouldContain("请提供申报事实");
+
+        var created = await office.PostAsJsonAsync("/api/v1/applications", new { townId, standardId = "shuozhou-municipal", facts = new { category = "specialty-agriculture" } });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" });
+
+        var tooLong = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = new string('理', 2500) });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("退回理由不超过 2000 字");
+
+        var odd = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "decide", decision = "42", reason = "r", documentNumber = "n" });
+        odd.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var wrongMethod = await office.DeleteAsync("/api/v1/towns");
+        wrongMethod.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        (await wrongMethod.Content.ReadAsStringAsync()).ShouldContain("不支持的请求方法");
+    }
+}
