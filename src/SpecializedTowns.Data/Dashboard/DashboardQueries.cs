@@ -3,7 +3,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Recognition;
+using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Dashboard;
 
@@ -96,25 +96,19 @@ public static class DashboardQueries
     /// <summary>What needs the person: towns that now meet the next tier's standard, and recognised towns that no longer meet theirs.</summary>
     private static async Task<IReadOnlyList<Attention>> AttentionAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct)
     {
-        var items = (await Towns.TierReview.ReviewAsync(db, catalog, scope, ct))
+        var checks = await TierReview.CheckVisibleAsync(db, catalog, scope, ct);
+        var items = TierReview.Review(checks)
             .Where(r => r.Result.Outcome == Results.Ineligible)
             .Select(r => new Attention(r.TownId, r.Town, r.Tier, "动态调整", $"最新统计已不满足{r.Standard.Name}：{string.Join("，", r.Result.Gaps.Select(g => g.Text))}"))
             .ToList();
-        var visible = (await scope.Towns(db.Towns).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
-        foreach (var standard in catalog.Standards.Where(s => Tiers.Parse(s.Tier) is not null))
-        {
-            var area = catalog.AreaOf(standard);
-            if (!(scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/") || scope.JurisdictionPath.StartsWith(area + "/"))) continue;
-            var tier = Tiers.Parse(standard.Tier)!.Value;
-            var checkedTowns = await StoredTownRecognition.RecognizeAsync(db, standard, area, ct);
-            foreach (var r in checkedTowns.Where(r => visible.Contains(r.TownId)))
+        foreach (var check in checks)
+            foreach (var r in check.Towns.Where(r => r.Tier == check.Tier - 1))
             {
-                if (r.Tier == tier - 1 && r.Result.Outcome == Results.Eligible)
-                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "可申报", $"最新统计已达到{standard.Name}，可组织申报"));
-                else if (r.Tier == tier - 1 && r.Result.Outcome == Results.NeedsReview && r.Result.Criteria.All(c => c.Result != Results.NotMet))
-                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "待评审", $"对照{standard.Name}无不符合项，有需专家评审或缺数据的条件"));
+                if (r.Result.Outcome == Results.Eligible)
+                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "可申报", $"最新统计已达到{check.Standard.Name}，可组织申报"));
+                else if (r.Result.Outcome == Results.NeedsReview && r.Result.Criteria.All(c => c.Result != Results.NotMet))
+                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "待评审", $"对照{check.Standard.Name}无不符合项，有需专家评审或缺数据的条件"));
             }
-        }
         return items.OrderBy(i => i.Kind).ThenBy(i => i.Town).ToList();
     }
 
