@@ -25,9 +25,12 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
     public RecognitionResult? PreCheck { get; private set; }
     public string? Error { get; private set; }
 
+    private static bool MayFile(UserScope scope) => scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office or Core.Accounts.Roles.Township;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        if (!MayFile(scope)) return Forbid();
         if (!await LoadAsync(scope, ct)) return NotFound();
         if (Town is not null)
         {
@@ -43,6 +46,7 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        if (!MayFile(scope)) return Forbid();
         if (!await LoadAsync(scope, ct) || Town is null) return NotFound();
         PreCheck = Evaluate();
         if (StandardId is null) { Error = "请选择认定标准"; return Page(); }
