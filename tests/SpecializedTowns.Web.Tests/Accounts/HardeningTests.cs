@@ -55,4 +55,20 @@ public class HardeningTests
         wrongMethod.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
         (await wrongMethod.Content.ReadAsStringAsync()).ShouldContain("不支持的请求方法");
     }
+
+    [Fact]
+    public async Task A_town_cannot_name_a_document_that_does_not_govern_its_place()
+    {
+        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
+        var form = await client.GetStringAsync("/Towns/Edit");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        form.ShouldNotContain("value=\"shuozhou-2023-19\"");
+        var response = await client.PostAsync("/Towns/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "测试专业镇", ["Input.PolicyId"] = "shuozhou-2023-19", ["__RequestVerificationToken"] = token,
+        }));
+        (await response.Content.ReadAsStringAsync()).ShouldContain("所选文件不适用于您的行政区划");
+    }
 }

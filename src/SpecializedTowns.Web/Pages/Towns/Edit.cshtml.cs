@@ -62,6 +62,13 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         var scope = UserScope.From(User)!;
         if (!TownRegistry.CanEdit(scope)) return Forbid();
         Id = id;
+        await LoadAsync(scope, ct);
+        // Only a document that governs here may be named as the town's basis.
+        if (Input.PolicyId is { Length: > 0 } policy && Policies.All(p => p.Id != policy))
+        {
+            ModelState.AddModelError("Input.PolicyId", "所选文件不适用于您的行政区划");
+            return Page();
+        }
         var (saved, errors) = await TownRegistry.SaveAsync(db, scope, id, new TownInput
         {
             Name = Input.Name ?? "", CountyId = Input.CountyId, TownshipIds = Input.TownshipIds, Category = Input.Category,
@@ -72,7 +79,6 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         if (saved is not null) return Redirect($"/Towns/Detail/{saved}");
         if (errors.TryGetValue("", out var general)) { if (general.Contains("不存在")) return NotFound(); Error = general; }
         foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-        await LoadAsync(scope, ct);
         return Page();
     }
 
