@@ -56,3 +56,20 @@ public static class EnterpriseQueries
         return new Paged<EnterpriseListItem>(items, total, page, size);
     }
 }
+
+public sealed record EnterpriseDetail(Enterprise Enterprise, string CountyPath, string? Township, string? Town, IReadOnlyList<EnterpriseAnnualStatistics> Statistics);
+
+public static class EnterpriseDetails
+{
+    /// <summary>One enterprise in the person's scope; null for one outside it, the same as one that does not exist.</summary>
+    public static async Task<EnterpriseDetail?> FindAsync(TownsDbContext db, int id, UserScope scope, CancellationToken ct = default)
+    {
+        var e = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking()
+            .Include(x => x.County).Include(x => x.Designations).Include(x => x.Statistics)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return null;
+        var township = e.TownshipId is { } tid ? await db.Jurisdictions.Where(j => j.Id == tid).Select(j => j.Name).SingleOrDefaultAsync(ct) : null;
+        var town = e.SpecializedTownId is { } sid ? await db.Towns.Where(t => t.Id == sid).Select(t => t.Name).SingleOrDefaultAsync(ct) : null;
+        return new EnterpriseDetail(e, e.County!.Path, township, town, e.Statistics.OrderBy(s => s.Year).ToList());
+    }
+}

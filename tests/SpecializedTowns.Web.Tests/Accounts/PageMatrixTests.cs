@@ -25,6 +25,13 @@ public class PageMatrixTests
         finally { Gate.Release(); }
     }
 
+    private static async Task<string> EnterpriseAsync()
+    {
+        var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/enterprises?search=" + Uri.EscapeDataString("历山蜂业"))).RootElement
+            .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
+    }
+
     private static async Task<string> LiShanAsync()
     {
         var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
@@ -40,6 +47,7 @@ public class PageMatrixTests
     [InlineData("/Towns/Edit", "admin,yuncheng-office,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Towns/Edit/{lishan}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "yangquan-office,xinjiang-office")]
     [InlineData("/Enterprises", "admin,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Enterprises/Detail/{enterprise}", "admin,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,xinjiang-office,expert-zhang")]
     [InlineData("/Enterprises/Edit", "admin,yuanqu-office,lishan-township,yangquan-office", "yuncheng-leader,yuanqu-member,expert-zhang", "")]
     [InlineData("/Applications", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,lishan-township,expert-zhang", "", "")]
     [InlineData("/Applications/New", "admin,yuanqu-office,lishan-township", "yuncheng-leader,yuanqu-member,expert-zhang", "")]
@@ -51,7 +59,7 @@ public class PageMatrixTests
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
-        var url = path.Replace("{lishan}", await LiShanAsync());
+        var url = path.Replace("{lishan}", await LiShanAsync()).Replace("{enterprise}", await EnterpriseAsync());
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
             (await (await SignedInAsync(user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))
