@@ -14,6 +14,9 @@ public sealed record EnterpriseFilter
     public string? Search { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>name, output (largest first); else by place and role.</summary>
+    public string? Sort { get; init; }
 }
 
 public sealed record EnterpriseListItem(
@@ -40,7 +43,13 @@ public static class EnterpriseQueries
             query = query.Where(e => e.Name.Contains(s) || e.Uscc.Contains(s.ToUpper()));
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name)
+        var ordered = filter.Sort switch
+        {
+            "name" => query.OrderBy(e => e.Name),
+            "output" => query.OrderByDescending(e => e.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault()),
+            _ => query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name),
+        };
+        var rows = await ordered
             .Skip((page - 1) * size).Take(size)
             .Select(e => new
             {

@@ -61,12 +61,17 @@ public class ApplicationWorkflowTests
             .Message.ShouldContain("由运城市领导小组办公室审查");
         (await service.ListAsync(expert, null, 1, 50)).Total.ShouldBe(0);
         (await service.ExpertCandidatesAsync(id, city)).Select(e => e.Id).ShouldContain(expertId);
+        (await service.ToDoAsync(city)).Single(t => t.Id == id).What.ShouldBe("待形式审查");
+        (await service.ToDoAsync(office)).ShouldNotContain(t => t.Id == id, "the filing county does not review");
         await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
         (await service.ListAsync(expert, null, 1, 50)).Total.ShouldBe(1);
+        (await service.ToDoAsync(expert)).Single(t => t.Id == id).What.ShouldBe("请评审打分");
 
         var view = await service.ViewAsync(expert, id);
         view.OpenCriteria.ShouldBe(["market-share"]);
         await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大") });
+        (await service.ToDoAsync(expert)).ShouldBeEmpty();
+        (await service.ToDoAsync(city)).Single(t => t.Id == id).What.ShouldBe("专家已全部评分，待汇总结论");
         await service.ConcludeAsync(city, "yuncheng-office", id);
         (await Should.ThrowAsync<ApplicationRuleException>(() => service.DecideAsync(office, "xinjiang-office", id, Decision.Recognize, "x", null, new DateOnly(2025, 3, 10))))
             .Message.ShouldContain("领导小组办公室审查、审定");

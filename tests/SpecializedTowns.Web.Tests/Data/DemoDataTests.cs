@@ -125,6 +125,9 @@ public class DemoDataTests
         page1.Total.ShouldBe(all.Total);
         page1.Items.Select(t => t.Id).Intersect(page2.Items.Select(t => t.Id)).ShouldBeEmpty();
 
+        var byOutput = await SpecializedTowns.Data.Enterprises.EnterpriseQueries.ListAsync(db, new SpecializedTowns.Data.Enterprises.EnterpriseFilter { Sort = "output", PageSize = 10 }, null);
+        byOutput.Items.Select(e => e.OutputValueWanYuan).ShouldBeInOrder(SortDirection.Descending);
+
         var found = await TownQueries.ListAsync(db, new TownFilter { Search = "蜂蜜" });
         found.Items.Select(t => t.Name).ShouldBe(["历山镇蜂蜜专业镇"]);
     }

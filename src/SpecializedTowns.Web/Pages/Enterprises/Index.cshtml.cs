@@ -15,6 +15,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public string? AboveScale { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<EnterpriseListItem> Result { get; private set; } = new([], 0, 1, 20);
@@ -34,7 +35,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
         Result = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter
         {
-            JurisdictionPath = path, Role = role, AboveScale = above, Search = Search, Page = Math.Max(1, PageNumber), PageSize = 20,
+            JurisdictionPath = path, Role = role, AboveScale = above, Search = Search, Sort = Sort, Page = Math.Max(1, PageNumber), PageSize = 20,
         }, scope, ct);
     }
 
