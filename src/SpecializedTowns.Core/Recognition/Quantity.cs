@@ -36,8 +36,6 @@ public static class Quantity
     private static string MoneyIn(decimal wanYuan, bool inYi, bool exact) =>
         inYi ? $"{Trim(exact ? wanYuan / 10000m : Math.Round(wanYuan / 10000m, 2), exact)}亿元" : $"{Trim(wanYuan, exact)}万元";
 
-    public static string Trim(decimal value) => Trim(value, exact: false);
-
     private static string Trim(decimal value, bool exact) =>
         value.ToString(value == decimal.Truncate(value) ? "#,0" : exact ? "#,0.##########" : "#,0.##", CultureInfo.InvariantCulture);
 

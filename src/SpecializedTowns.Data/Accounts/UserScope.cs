@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Accounts;
 
@@ -34,7 +35,7 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     public IQueryable<SpecializedTown> Towns(IQueryable<SpecializedTown> towns) => Role switch
     {
         Roles.Admin => towns,
-        Roles.Office or Roles.MemberUnit or Roles.Leader => towns.Where(t => t.County!.Path == JurisdictionPath || t.County.Path.StartsWith(JurisdictionPath + "/")),
+        Roles.Office or Roles.MemberUnit or Roles.Leader => towns.Under(JurisdictionPath),
         Roles.Township => towns.Where(t => t.Id == TownId || t.Townships.Any(x => x.Township!.Path == JurisdictionPath)),
         _ => towns.Where(_ => false),
     };

@@ -50,8 +50,6 @@ public sealed class JurisdictionTree
         _byPath.GetValueOrDefault($"{county.Path}/{name}")
         ?? throw new InvalidDataException($"township {name} under {county.Name} is not in the jurisdiction tree");
 
-    public Jurisdiction? Find(string name) => _byPath.Values.FirstOrDefault(j => j.Name == name);
-
     private static Reference ReadReference()
     {
         using var stream = typeof(JurisdictionTree).Assembly.GetManifestResourceStream("shanxi-jurisdictions.yaml")
