@@ -21,6 +21,9 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
 
     public bool IsAdmin => Role == Roles.Admin;
 
+    /// <summary>The account's own jurisdiction, which the top-bar switch never changes; it decides what the person's level may do.</summary>
+    public string HomePath { get; init; } = JurisdictionPath;
+
     /// <summary>The scope of a principal signed in with the platform's claims; null when it lacks them.</summary>
     public static UserScope? From(ClaimsPrincipal user)
     {
@@ -29,7 +32,10 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         var path = user.FindFirstValue(JurisdictionPathClaim);
         var role = Roles.All.FirstOrDefault(user.IsInRole);
         if (id == 0 || path is null || role is null) return null;
-        return new UserScope(id, role, path, int.TryParse(user.FindFirstValue(TownClaim), out var t) ? t : null);
+        return new UserScope(id, role, path, int.TryParse(user.FindFirstValue(TownClaim), out var t) ? t : null)
+        {
+            HomePath = user.FindFirstValue(HomePathClaim) ?? path,
+        };
     }
 
     public IQueryable<SpecializedTown> Towns(IQueryable<SpecializedTown> towns) => Role switch

@@ -52,6 +52,14 @@ public static class TownRegistry
 
     public static bool CanEnterStatistics(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Township;
 
+    /// <summary>
+    /// The highest tier an office may record when it first registers a town: a county office knows of
+    /// county-level recognition, a city office of city-level, and only the province of provincial.
+    /// Higher tiers come through 认定申报, so that one county cannot give its own town a provincial badge.
+    /// </summary>
+    public static Tier HighestTierToRecord(UserScope scope) => scope.IsAdmin ? Tier.Provincial
+        : scope.HomePath.Count(c => c == '/') switch { 0 => Tier.Provincial, 1 => Tier.Municipal, _ => Tier.County };
+
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, TownInput input, TimeProvider time, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
@@ -90,6 +98,10 @@ public static class TownRegistry
         {
             if (input.TierSince is null) errors[nameof(input.TierSince)] = "已认定的专业镇请填写认定日期";
             if (string.IsNullOrWhiteSpace(input.TierDocumentNumber)) errors[nameof(input.TierDocumentNumber)] = "已认定的专业镇请填写认定文号";
+            if (held > HighestTierToRecord(scope))
+                errors[nameof(input.Tier)] = $"您只能登记{Tiers.Chinese(HighestTierToRecord(scope))}及以下的已认定专业镇；更高层级请通过认定申报办理";
+            if (input.TierSince is { } since && since > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+                errors[nameof(input.TierSince)] = "认定日期不能晚于今天";
         }
         if (!errors.Ok) return (null, errors);
 

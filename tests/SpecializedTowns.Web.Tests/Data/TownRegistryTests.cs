@@ -44,7 +44,7 @@ public class TownRegistryTests
         };
         var (none, refused) = await TownRegistry.SaveAsync(db, Yuanqu, null, bad, TimeProvider.System);
         none.ShouldBeNull();
-        refused.Keys.ShouldBe([nameof(TownInput.TownshipIds), nameof(TownInput.Name), nameof(TownInput.TierSince), nameof(TownInput.TierDocumentNumber)], ignoreOrder: true);
+        refused.Keys.ShouldBe([nameof(TownInput.TownshipIds), nameof(TownInput.Name), nameof(TownInput.Tier), nameof(TownInput.TierSince), nameof(TownInput.TierDocumentNumber)], ignoreOrder: true);
 
         var outside = input with { Name = "平定测试专业镇", CountyId = await IdAsync(db, "山西省/阳泉市/平定县"), TownshipIds = [await IdAsync(db, "山西省/阳泉市/平定县/冠山镇")] };
         (await TownRegistry.SaveAsync(db, Yuanqu, null, outside, TimeProvider.System)).Errors[nameof(TownInput.CountyId)].ShouldContain("不在您的数据范围内");
@@ -73,5 +73,35 @@ public class TownRegistryTests
         (await TownRegistry.SaveStatisticsAsync(db, leader, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System))[""].ShouldContain("不能录入");
         var other = new UserScope(4, Roles.Office, "山西省/阳泉市", null);
         (await TownRegistry.SaveStatisticsAsync(db, other, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System))[""].ShouldContain("不在您的数据范围内");
+    }
+
+    [Fact]
+    public async Task An_office_records_at_registration_only_a_tier_its_own_level_gives()
+    {
+        await using var db = await LoadedAsync(StorageProvider.Sqlite);
+        var county = await IdAsync(db, "山西省/运城市/垣曲县");
+        var township = await IdAsync(db, "山西省/运城市/垣曲县/英言镇");
+        TownInput Held(string name, Tier tier, DateOnly since) => new()
+        {
+            Name = name, CountyId = county, TownshipIds = [township], Category = "specialty-agriculture", LeadingIndustry = "苹果",
+            Tier = tier, TierSince = since, TierDocumentNumber = "垣政办函〔2023〕5号",
+        };
+        var past = new DateOnly(2023, 6, 1);
+
+        // The county office, even while a city account is narrowed to the county, stops at 县级.
+        var refused = await TownRegistry.SaveAsync(db, Yuanqu, null, Held("英言镇苹果专业镇", Tier.Municipal, past), TimeProvider.System);
+        refused.Errors[nameof(TownInput.Tier)].ShouldContain("县级");
+        (await TownRegistry.SaveAsync(db, Yuanqu, null, Held("英言镇苹果专业镇", Tier.County, past), TimeProvider.System)).Errors.ShouldBeEmpty();
+
+        var cityFocused = new UserScope(5, Roles.Office, "山西省/运城市/垣曲县", null) { HomePath = "山西省/运城市" };
+        (await TownRegistry.SaveAsync(db, cityFocused, null, Held("英言镇核桃专业镇", Tier.Provincial, past), TimeProvider.System)).Errors[nameof(TownInput.Tier)].ShouldContain("市级");
+        var (id, ok) = await TownRegistry.SaveAsync(db, cityFocused, null, Held("英言镇核桃专业镇", Tier.Municipal, past), TimeProvider.System);
+        ok.ShouldBeEmpty();
+        (await db.Towns.SingleAsync(t => t.Id == id)).Tier.ShouldBe(Tier.Municipal);
+
+        var province = new UserScope(6, Roles.Office, "山西省", null);
+        (await TownRegistry.SaveAsync(db, province, null, Held("英言镇花椒专业镇", Tier.Provincial, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)), TimeProvider.System))
+            .Errors[nameof(TownInput.TierSince)].ShouldBe("认定日期不能晚于今天");
+        (await TownRegistry.SaveAsync(db, province, null, Held("英言镇花椒专业镇", Tier.Provincial, past), TimeProvider.System)).Errors.ShouldBeEmpty();
     }
 }

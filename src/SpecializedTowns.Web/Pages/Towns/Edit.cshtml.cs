@@ -36,6 +36,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     public IReadOnlyList<Place> Townships { get; private set; } = [];
     public IReadOnlyList<PolicyPack> Policies { get; private set; } = [];
     public string? Error { get; private set; }
+    public Tier HighestTier { get; private set; } = Tier.Reserve;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -84,6 +85,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
+        HighestTier = TownRegistry.HighestTierToRecord(scope);
         var counties = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
         if (!scope.IsAdmin) counties = counties.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
         var list = await counties.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
