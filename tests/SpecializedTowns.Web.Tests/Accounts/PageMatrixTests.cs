@@ -8,39 +8,39 @@ namespace SpecializedTowns.Web.Tests.Accounts;
 /// <summary>Every page against every role: who gets it, who is sent to 没有权限, and what is a 404 for whom.</summary>
 public class PageMatrixTests
 {
-    private static readonly Dictionary<string, HttpClient> Clients = [];
+    private static readonly Dictionary<(StorageProvider, string), HttpClient> Clients = [];
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    private static async Task<HttpClient> SignedInAsync(string user)
+    private static async Task<HttpClient> SignedInAsync(StorageProvider provider, string user)
     {
         await Gate.WaitAsync();
         try
         {
-            if (Clients.TryGetValue(user, out var client)) return client;
-            var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+            if (Clients.TryGetValue((provider, user), out var client)) return client;
+            var factory = await SeededPlatforms.GetAsync(provider);
             client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             await PageSignIn.SignInAsync(client, user, SeededPlatforms.Password);
-            return Clients[user] = client;
+            return Clients[(provider, user)] = client;
         }
         finally { Gate.Release(); }
     }
 
-    private static async Task<string> EnterpriseAsync()
+    private static async Task<string> EnterpriseAsync(StorageProvider provider)
     {
-        var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
         return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/enterprises?search=" + Uri.EscapeDataString("历山蜂业"))).RootElement
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
-    private static async Task<string> LiShanAsync()
+    private static async Task<string> LiShanAsync(StorageProvider provider)
     {
-        var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
         return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/towns?search=" + Uri.EscapeDataString("历山镇蜂蜜"))).RootElement
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
     // ok = 200; denied = redirect to 没有权限; missing = 404 (outside the scope, as for a record that does not exist).
-    [Theory]
+    [PostgresTheory]
     [InlineData("/", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Towns", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Towns/Detail/{lishan}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,expert-zhang,xinjiang-office")]
@@ -59,19 +59,25 @@ public class PageMatrixTests
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
-        var url = path.Replace("{lishan}", await LiShanAsync()).Replace("{enterprise}", await EnterpriseAsync());
+        foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })
+            await CheckAsync(provider, path, ok, denied, missing);
+    }
+
+    private static async Task CheckAsync(StorageProvider provider, string path, string ok, string denied, string missing)
+    {
+        var url = path.Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            (await (await SignedInAsync(user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url}");
+            (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url} on {provider}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var response = await (await SignedInAsync(user)).GetAsync(url);
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{user} {url}");
+            var response = await (await SignedInAsync(provider, user)).GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{user} {url} on {provider}");
             response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         }
         foreach (var user in missing.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            (await (await SignedInAsync(user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{user} {url}");
+            (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{user} {url} on {provider}");
 
-        var anonymous = (await SeededPlatforms.GetAsync(StorageProvider.Sqlite)).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = (await SeededPlatforms.GetAsync(provider)).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response2 = await anonymous.GetAsync(url);
         response2.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"anonymous {url}");
         response2.Headers.Location!.ToString().ShouldContain("/Account/Login");
