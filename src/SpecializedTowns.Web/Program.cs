@@ -142,6 +142,7 @@ app.UseSwaggerUI(o =>
 });
 app.UseRouting();
 app.UseAuthentication();
+app.UseBearerRevocation();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
 

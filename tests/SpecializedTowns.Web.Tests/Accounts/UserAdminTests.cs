@@ -41,6 +41,10 @@ public class UserAdminTests
 
         var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password });
         token.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var api = factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+        (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The new clerk replaces the generated password with their own.
         var clerk = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -57,6 +61,8 @@ public class UserAdminTests
         (await (await Change(password, "Clerk-pass-9", "Clerk-pass-8")).Content.ReadAsStringAsync()).ShouldContain("两次输入的新密码不一致");
         (await (await Change(password, "short", "short")).Content.ReadAsStringAsync()).ShouldContain("密码至少 8 位");
         (await Change(password, "clerk-pass-9", "clerk-pass-9")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // A token issued under the old password stops working at once, not when it expires.
+        (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password = "clerk-pass-9" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
