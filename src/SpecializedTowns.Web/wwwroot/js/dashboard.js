@@ -23,8 +23,26 @@
     series: [{ type: 'bar', data: data.revenue.map(function (o) { return o.value; }), itemStyle: { color: '#d68910' } }]
   });
 
+  // A province user sees every county of Shanxi: the eleven city files merged into one map. Names like
+  // 城区 and 郊区 recur in several cities, so each region is named 城市|区县 and the label shows the county.
+  function shanxi(cities) {
+    var features = [];
+    cities.forEach(function (city) {
+      var geo = echarts.getMap(city).geoJSON;
+      geo.features.forEach(function (f) {
+        var copy = JSON.parse(JSON.stringify(f));
+        copy.properties.name = city + '|' + (f.properties.name === '怀仁县' ? '怀仁市' : f.properties.name);
+        features.push(copy);
+      });
+    });
+    // Every city file is still in its compressed form (none has been drawn yet), so the merge keeps the flag.
+    echarts.registerMap('山西', { type: 'FeatureCollection', UTF8Encoding: true, features: features });
+  }
+  function county(name) { return name.indexOf('|') >= 0 ? name.split('|')[1] : name; }
+
   var map = null;
   if (data.map && document.getElementById('county-map')) {
+    if (data.map.cities) shanxi(data.map.cities);
     map = echarts.init(document.getElementById('county-map'));
     var byName = {};
     data.map.counties.forEach(function (c) { byName[c.name] = c; });
@@ -36,7 +54,8 @@
           var c = byName[p.name];
           // Town names are typed by people: escape them, the tooltip is HTML.
           var esc = echarts.format.encodeHTML;
-          return c ? esc(p.name) + '：' + c.value + ' 个<br>' + c.towns.map(esc).join('<br>') : esc(p.name) + '：暂无专业镇';
+          var place = esc(data.map.cities ? p.name.split('|')[0] + '市 ' + county(p.name) : p.name);
+          return c ? place + '：' + c.value + ' 个<br>' + c.towns.map(esc).join('<br>') : place + '：暂无专业镇';
         }
       },
       visualMap: { min: 0, max: Math.max(1, Math.max.apply(null, data.map.counties.map(function (c) { return c.value; }).concat([1]))),
@@ -45,7 +64,8 @@
         type: 'map', map: data.map.name, roam: false,
         // The map package still names 怀仁 a county; the platform uses the current name.
         nameMap: { '怀仁县': '怀仁市' },
-        label: { show: true, fontSize: 11 },
+        // Province-wide the county names would cover each other; hover shows them.
+        label: { show: !data.map.cities, fontSize: 11, formatter: function (p) { return county(p.name); } },
         selectedMode: false,
         itemStyle: { borderColor: '#ffffff' },
         emphasis: { itemStyle: { areaColor: '#d68910' } },
