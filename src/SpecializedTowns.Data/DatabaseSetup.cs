@@ -19,6 +19,7 @@ public static class DatabaseSetup
         var to = await migrator.CurrentVersionAsync(ct);
         await Jurisdictions.JurisdictionTree.EnsureReferenceAsync(db, ct);
         var documents = await PolicyRegistry.SyncAsync(db, catalog, ct);
+        await Units.UnitRegistry.EnsureFromPacksAsync(db, catalog, ct);
         return new SetupReport(from, to, documents);
     }
 }

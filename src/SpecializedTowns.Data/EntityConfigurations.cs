@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data;
@@ -231,12 +232,27 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // Identity keeps its own table and column names; only the platform's columns are added.
         e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(60);
         e.Property(x => x.JurisdictionId).HasColumnName("jurisdiction_id");
-        e.Property(x => x.UnitName).HasColumnName("unit_name").HasMaxLength(100);
+        e.Property(x => x.UnitId).HasColumnName("unit_id");
         e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
         e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
         e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.JurisdictionId).HasDatabaseName("ix_users_jurisdiction_id");
+        e.HasIndex(x => x.UnitId).HasDatabaseName("ix_users_unit_id");
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> e)
+    {
+        e.ToTable("units");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.JurisdictionId).HasColumnName("jurisdiction_id");
+        e.Property(x => x.Name).HasColumnName("name").HasMaxLength(UnitNames.MaxLength);
+        e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.JurisdictionId, x.Name }).IsUnique().HasDatabaseName("ix_units_jurisdiction_name");
     }
 }
 

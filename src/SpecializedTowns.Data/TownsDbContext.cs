@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data;
@@ -26,6 +27,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<Unit> Units => Set<Unit>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -66,7 +66,7 @@ public static class AccountSeeder
         var user = new AppUser
         {
             UserName = account.UserName, DisplayName = account.DisplayName, JurisdictionId = jurisdiction.Id,
-            UnitName = account.UnitName, SpecializedTownId = townId, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true,
+            UnitId = account.UnitName is null ? null : (await Units.UnitRegistry.ResolveAsync(db, jurisdiction.Id, account.UnitName, ct)).Id, SpecializedTownId = townId, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true,
         };
         Check(await users.CreateAsync(user, password), $"user {account.UserName}");
         Check(await users.AddToRoleAsync(user, account.Role), $"role of {account.UserName}");

@@ -15,6 +15,7 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     public const string JurisdictionPathClaim = "st:jurisdiction_path";
     public const string TownClaim = "st:town_id";
     public const string DisplayNameClaim = "st:display_name";
+    public const string UnitClaim = "st:unit_id";
 
     /// <summary>The jurisdiction the account belongs to; JurisdictionPathClaim may be narrowed below it for a session (top-bar switch).</summary>
     public const string HomePathClaim = "st:home_path";
@@ -23,6 +24,9 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
 
     /// <summary>The account's own jurisdiction, which the top-bar switch never changes; it decides what the person's level may do.</summary>
     public string HomePath { get; init; } = JurisdictionPath;
+
+    /// <summary>The unit the person works in; a member unit sees and updates the work it leads or cooperates on.</summary>
+    public int? UnitId { get; init; }
 
     /// <summary>The scope of a principal signed in with the platform's claims; null when it lacks them.</summary>
     public static UserScope? From(ClaimsPrincipal user)
@@ -35,6 +39,7 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         return new UserScope(id, role, path, int.TryParse(user.FindFirstValue(TownClaim), out var t) ? t : null)
         {
             HomePath = user.FindFirstValue(HomePathClaim) ?? path,
+            UnitId = int.TryParse(user.FindFirstValue(UnitClaim), out var u) ? u : null,
         };
     }
 

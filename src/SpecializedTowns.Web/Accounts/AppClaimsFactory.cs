@@ -18,6 +18,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         identity.AddClaim(new Claim(UserScope.JurisdictionPathClaim, path));
         identity.AddClaim(new Claim(UserScope.HomePathClaim, path));
         identity.AddClaim(new Claim(UserScope.DisplayNameClaim, user.DisplayName));
+        if (user.UnitId is { } unit) identity.AddClaim(new Claim(UserScope.UnitClaim, unit.ToString()));
         if (user.SpecializedTownId is { } town) identity.AddClaim(new Claim(UserScope.TownClaim, town.ToString()));
         return identity;
     }

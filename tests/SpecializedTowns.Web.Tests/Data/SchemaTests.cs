@@ -58,6 +58,31 @@ public class SchemaTests
             .ShouldBe(SchemaMigrator.All(StorageProvider.PostgreSql).Select(s => (s.Version, s.Name)));
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Version_5_turns_the_unit_names_of_accounts_into_units(StorageProvider provider)
+    {
+        var storage = TestDatabases.Create(provider);
+        await using var db = storage.CreateContext();
+        var migrator = new SchemaMigrator(db, provider);
+        await migrator.UpgradeAsync(target: 4);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO jurisdictions (name, level, code, parent_id, path) VALUES ('垣曲县', 3, '140827', NULL, '山西省/运城市/垣曲县')");
+        var (f, t) = provider == StorageProvider.Sqlite ? ("0", "1") : ("false", "true");
+        // Only the provider's boolean literals are spliced in; the values are parameters.
+#pragma warning disable EF1003
+        foreach (var (name, unit) in new[] { ("a", "县工科局"), ("b", " 县工科局 "), ("c", "县农业农村局"), ("d", (string?)null) })
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"AspNetUsers\" (display_name, jurisdiction_id, unit_name, created_at_utc, \"UserName\", \"EmailConfirmed\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\") " +
+                $"SELECT {{0}}, id, {{1}}, '2024-01-01T00:00:00', {{0}}, {f}, {f}, {f}, {t}, 0 FROM jurisdictions", name, unit!);
+#pragma warning restore EF1003
+        await migrator.UpgradeAsync();
+
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => new { u.UserName, Unit = u.Unit!.Name }).ToListAsync();
+        users.Select(u => u.Unit).ShouldBe(["县工科局", "县工科局", "县农业农村局", null]);
+        (await db.Units.CountAsync()).ShouldBe(2);
+    }
+
     [Fact]
     public async Task A_database_newer_than_the_program_is_refused()
     {

@@ -7,6 +7,8 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Units;
+using SpecializedTowns.Core.Units;
 
 namespace SpecializedTowns.Web.Pages.Admin;
 
@@ -33,6 +35,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
+    public IReadOnlyList<string> KnownUnits { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -53,12 +56,17 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
             if (place?.Level != JurisdictionLevel.Township) ModelState.AddModelError("Input.JurisdictionId", "乡镇/专班账号应属于一个乡镇（街道）");
             if (Input.TownId is null) ModelState.AddModelError("Input.TownId", "请选择负责的专业镇");
         }
+        if (Input.Role == Roles.MemberUnit && string.IsNullOrWhiteSpace(Input.UnitName))
+            ModelState.AddModelError("Input.UnitName", "成员单位账号请填写所在单位，它决定能看到和办理哪些任务、问题");
+        else if (Input.UnitName?.Trim() is { Length: > 0 } unitName && (unitName.Length > UnitNames.MaxLength || UnitNames.IsCollective(unitName)))
+            ModelState.AddModelError("Input.UnitName", $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
 
         var password = AccountSeeder.Generate();
         var user = new AppUser
         {
-            UserName = userName, DisplayName = Input.DisplayName!.Trim(), JurisdictionId = place!.Id, UnitName = Input.UnitName?.Trim(),
+            UserName = userName, DisplayName = Input.DisplayName!.Trim(), JurisdictionId = place!.Id,
+            UnitId = string.IsNullOrWhiteSpace(Input.UnitName) ? null : (await UnitRegistry.ResolveAsync(db, place.Id, Input.UnitName)).Id,
             SpecializedTownId = Input.Role == Roles.Township ? Input.TownId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime, LockoutEnabled = true,
         };
         var result = await users.CreateAsync(user, password);
@@ -98,13 +106,14 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        KnownUnits = await db.Units.AsNoTracking().Select(u => u.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search)) query = query.Where(u => u.UserName!.Contains(Search) || u.DisplayName.Contains(Search));
         var now = time.GetUtcNow();
         var list = await query.OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.UserName)
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.UnitName, u.LockoutEnd, Place = u.Jurisdiction!.Name,
+                u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, Place = u.Jurisdiction!.Name,
                 Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
                 Town = db.Towns.Where(t => t.Id == u.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
             }).ToListAsync(ct);

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Units;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Units;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Data;
+
+public class UnitRegistryTests
+{
+    [Theory]
+    [InlineData("各镇人民政府", true)]
+    [InlineData("各县〔市、区〕人民政府", true)]
+    [InlineData("相关经济开发区管委会", true)]
+    [InlineData("市直有关部门", true)]
+    [InlineData("县工信科技局", false)]
+    [InlineData("新绛经济技术开发区管委会", false)]
+    public void Collective_phrases_are_not_units(string name, bool collective) => UnitNames.IsCollective(name).ShouldBe(collective);
+
+    [Fact]
+    public async Task The_units_the_documents_name_are_registered_under_their_jurisdiction_once()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        var xinjiang = await db.Units.Where(u => u.Jurisdiction!.Path == "山西省/运城市/新绛县").Select(u => u.Name).ToListAsync();
+        xinjiang.ShouldContain("县工信科技局");
+        xinjiang.ShouldContain("新绛经济技术开发区管委会");
+        xinjiang.ShouldContain("中国人民银行新绛支行");
+        xinjiang.ShouldNotContain("各镇人民政府");
+        (await db.Units.Where(u => u.Jurisdiction!.Path == "山西省/朔州市").Select(u => u.Name).ToListAsync()).ShouldContain("市工信局");
+
+        var before = await db.Units.CountAsync();
+        (await UnitRegistry.EnsureFromPacksAsync(db, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory))).ShouldBe(0);
+        (await db.Units.CountAsync()).ShouldBe(before);
+
+        // For work in 新绛 its own units, not 垣曲's; for work in 怀仁, 朔州's city units above it.
+        var options = await UnitRegistry.ForPathAsync(db, "山西省/运城市/新绛县");
+        options.ShouldAllBe(o => o.Place == "新绛县");
+        options.ShouldNotBeEmpty();
+        var huairen = await UnitRegistry.ForPathAsync(db, "山西省/朔州市/怀仁市");
+        huairen.ShouldContain(o => o.Place == "朔州市" && o.Name == "市工信局");
+    }
+}
