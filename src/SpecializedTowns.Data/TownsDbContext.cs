@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -28,6 +29,13 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<KeyProject> Projects => Set<KeyProject>();
+    public DbSet<ProjectProgress> ProjectProgress => Set<ProjectProgress>();
+    public DbSet<ElementGuarantee> ProjectGuarantees => Set<ElementGuarantee>();
+    public DbSet<ProjectStageChange> ProjectStageChanges => Set<ProjectStageChange>();
+    public DbSet<ProjectBatch> ProjectBatches => Set<ProjectBatch>();
+    public DbSet<ProjectBatchItem> ProjectBatchItems => Set<ProjectBatchItem>();
+    public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -24,6 +24,10 @@ builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirect
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Projects.LeadService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Projects.BatchService>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Projects").Get<SpecializedTowns.Core.Projects.ProjectWarningSettings>() ?? new());
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {

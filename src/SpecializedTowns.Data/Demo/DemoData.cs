@@ -20,7 +20,7 @@ public static class DemoData
     public const int LatestYear = 2024;
     public const int Years = 3;
 
-    public static async Task<DemoLoadReport> LoadAsync(TownsDbContext db, CancellationToken ct = default)
+    public static async Task<DemoLoadReport> LoadAsync(TownsDbContext db, CancellationToken ct = default, TimeProvider? time = null)
     {
         if (await db.Towns.AnyAsync(t => t.IsDemo, ct))
             return new DemoLoadReport(true, 0, 0, 0, 0);
@@ -122,6 +122,8 @@ public static class DemoData
             }
             await db.SaveChangesAsync(ct);
         }
+        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
+        await Projects.ProjectDemo.LoadAsync(db, today, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }

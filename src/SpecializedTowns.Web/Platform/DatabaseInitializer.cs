@@ -9,7 +9,7 @@ namespace SpecializedTowns.Web.Platform;
 /// loads the demo data unless Seed:Demo is false. Runs at start; when the database cannot be reached
 /// then, /healthz tries again, so a server that comes up later is set up before it is called healthy.
 /// </summary>
-public sealed class DatabaseInitializer(StorageSettings storage, PolicyCatalog catalog, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(StorageSettings storage, PolicyCatalog catalog, IConfiguration configuration, ILogger<DatabaseInitializer> logger, TimeProvider time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -28,7 +28,7 @@ public sealed class DatabaseInitializer(StorageSettings storage, PolicyCatalog c
             if (configuration.GetValue("Seed:Demo", true))
             {
                 await using var db = storage.CreateContext();
-                var demo = await DemoData.LoadAsync(db, ct);
+                var demo = await DemoData.LoadAsync(db, ct, time);
                 if (!demo.AlreadyLoaded)
                     logger.LogInformation("已载入演示数据：专业镇 {Towns} 个、企业 {Enterprises} 家", demo.Towns, demo.Enterprises);
             }

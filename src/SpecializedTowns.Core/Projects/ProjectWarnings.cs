@@ -1,0 +1,56 @@
+using SpecializedTowns.Core.Recognition;
+
+namespace SpecializedTowns.Core.Projects;
+
+public enum WarningLevel { None = 0, Yellow = 1, Red = 2 }
+
+public sealed record ProjectWarning(WarningLevel Level, string Text);
+
+/// <summary>
+/// How early a project is flagged (configuration `Projects`): a stage due within <see cref="DueSoonDays"/> is yellow, past due is red;
+/// investment below <see cref="InvestmentYellowBelow"/> of what the year's plan expects by now is yellow, below <see cref="InvestmentRedBelow"/> red.
+/// </summary>
+public sealed record ProjectWarningSettings
+{
+    public int DueSoonDays { get; init; } = 30;
+    public decimal InvestmentYellowBelow { get; init; } = 0.8m;
+    public decimal InvestmentRedBelow { get; init; } = 0.5m;
+}
+
+/// <summary>The 动态监测 of key projects: warnings before a stage slips, and when investment falls behind the year's plan.</summary>
+public static class ProjectWarnings
+{
+    public static IReadOnlyList<ProjectWarning> For(KeyProject project, decimal completedInPlanYearWanYuan, DateOnly today, ProjectWarningSettings settings)
+    {
+        var warnings = new List<ProjectWarning>();
+        foreach (var stage in ProjectTerms.Milestones.Where(s => s > project.Stage))
+        {
+            if (project.PlannedOn(stage) is not { } planned) continue;
+            var days = planned.DayNumber - today.DayNumber;
+            var name = ProjectTerms.Chinese(stage);
+            if (days < 0) warnings.Add(new(WarningLevel.Red, $"计划{name}日期已过 {-days} 天，尚未{name}"));
+            else if (days <= settings.DueSoonDays) warnings.Add(new(WarningLevel.Yellow, days == 0 ? $"今天是计划{name}日期" : $"距计划{name}还有 {days} 天"));
+        }
+
+        var expected = ExpectedByNow(project, today);
+        if (expected > 0)
+        {
+            var ratio = completedInPlanYearWanYuan / expected;
+            var text = $"{project.PlanYear}年已完成投资 {Quantity.Money(completedInPlanYearWanYuan)}，按计划到上月底应完成 {Quantity.Money(expected)}（完成 {Math.Floor(ratio * 100)}%）";
+            if (ratio < settings.InvestmentRedBelow) warnings.Add(new(WarningLevel.Red, "投资严重滞后：" + text));
+            else if (ratio < settings.InvestmentYellowBelow) warnings.Add(new(WarningLevel.Yellow, "投资进度滞后：" + text));
+        }
+        return warnings;
+    }
+
+    /// <summary>
+    /// The share of the year's planned investment due by the end of last month, spread evenly over the months:
+    /// the monthly reports cover whole months, so the month under way is not yet counted. Zero outside the plan year.
+    /// </summary>
+    public static decimal ExpectedByNow(KeyProject project, DateOnly today) =>
+        today.Year == project.PlanYear && project.AnnualPlannedInvestmentWanYuan > 0
+            ? Math.Round(project.AnnualPlannedInvestmentWanYuan * (today.Month - 1) / 12m, 2)
+            : 0;
+
+    public static WarningLevel LevelOf(IReadOnlyList<ProjectWarning> warnings) => warnings.Count == 0 ? WarningLevel.None : warnings.Max(w => w.Level);
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Projects;
+
+public sealed record ProjectFilter
+{
+    public string? Search { get; init; }
+    public int? TownId { get; init; }
+    public ProjectStage? Stage { get; init; }
+    public ProjectKind? Kind { get; init; }
+    public ProjectRole? Role { get; init; }
+    public int? UnitId { get; init; }
+
+    /// <summary>Only projects with a warning at least this level.</summary>
+    public WarningLevel? Warning { get; init; }
+
+    public string Sort { get; init; } = "warning";
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record ProjectListItem(
+    int Id, string Name, int TownId, string Town, string County, string Owner, ProjectKind Kind, ProjectRole Role,
+    decimal TotalInvestmentWanYuan, decimal AnnualPlannedInvestmentWanYuan, decimal CompletedInPlanYearWanYuan, int PlanYear,
+    ProjectStage Stage, DateOnly? NextPlannedOn, string? Unit, WarningLevel Warning, IReadOnlyList<ProjectWarning> Warnings);
+
+public sealed record ProjectSummary(
+    IReadOnlyList<(ProjectStage Stage, int Projects, decimal InvestmentWanYuan)> Funnel,
+    int Year, IReadOnlyList<(int Month, decimal PlannedWanYuan, decimal? CompletedWanYuan)> Investment,
+    int Red, int Yellow);
+
+public static class ProjectQueries
+{
+    private sealed record Row(
+        int Id, string Name, int TownId, string Town, string County, string Owner, ProjectKind Kind, ProjectRole Role,
+        decimal Total, decimal Annual, int PlanYear, ProjectStage Stage, string? Unit,
+        DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn);
+
+    private static IQueryable<KeyProject> Filtered(TownsDbContext db, UserScope scope, ProjectFilter f)
+    {
+        var q = ProjectScope.Projects(db, scope).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            q = q.Where(p => p.Name.Contains(s) || p.OwnerName.Contains(s));
+        }
+        if (f.TownId is { } town) q = q.Where(p => p.SpecializedTownId == town);
+        if (f.Stage is { } stage) q = q.Where(p => p.Stage == stage);
+        if (f.Kind is { } kind) q = q.Where(p => p.Kind == kind);
+        if (f.Role is { } role) q = q.Where(p => p.Role == role);
+        if (f.UnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
+        return q;
+    }
+
+    public static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
+        ProjectWarningSettings settings, CancellationToken ct = default)
+    {
+        var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
+        var rows = Filtered(db, scope, f).Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName, p.Kind, p.Role,
+            p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
+            p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn));
+
+        // Warnings are computed, not stored (they move with the date): sorting or filtering by them needs every
+        // matching row; otherwise only the page is read.
+        List<Row> selected; int total;
+        var byWarning = f.Warning is not null || f.Sort == "warning";
+        if (byWarning)
+        {
+            selected = await rows.ToListAsync(ct);
+            total = selected.Count;
+        }
+        else
+        {
+            total = await rows.CountAsync(ct);
+            var sorted = f.Sort switch
+            {
+                "investment" => rows.OrderByDescending(r => r.Total).ThenBy(r => r.Id),
+                "stage" => rows.OrderBy(r => r.Stage).ThenBy(r => r.Id),
+                "town" => rows.OrderBy(r => r.Town).ThenBy(r => r.Id),
+                _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+            };
+            selected = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        }
+
+        var completed = await CompletedAsync(db, selected.Select(r => (r.Id, r.PlanYear)).ToList(), ct);
+        var items = selected.Select(r =>
+        {
+            var project = new KeyProject
+            {
+                Id = r.Id, Stage = r.Stage, Kind = r.Kind, PlanYear = r.PlanYear, AnnualPlannedInvestmentWanYuan = r.Annual,
+                PlannedSignedOn = r.PlannedSignedOn, PlannedStartOn = r.PlannedStartOn, PlannedProductionOn = r.PlannedProductionOn, PlannedTargetOn = r.PlannedTargetOn,
+            };
+            var done = completed.GetValueOrDefault(r.Id);
+            var warnings = ProjectWarnings.For(project, done, today, settings);
+            var next = ProjectTerms.Milestones.Where(s => s > r.Stage).Select(project.PlannedOn).FirstOrDefault(d => d is not null);
+            return new ProjectListItem(r.Id, r.Name, r.TownId, r.Town, r.County, r.Owner, r.Kind, r.Role, r.Total, r.Annual, done, r.PlanYear,
+                r.Stage, next, r.Unit, ProjectWarnings.LevelOf(warnings), warnings);
+        }).ToList();
+
+        if (byWarning)
+        {
+            if (f.Warning is { } level) items = items.Where(i => i.Warning >= level).ToList();
+            total = items.Count;
+            items = items.OrderByDescending(i => i.Warning).ThenBy(i => i.NextPlannedOn ?? DateOnly.MaxValue).ThenBy(i => i.Id)
+                .Skip((page - 1) * size).Take(size).ToList();
+        }
+        return new Paged<ProjectListItem>(items, total, page, size);
+    }
+
+    /// <summary>Investment completed within each project's plan year. Summed here: SQLite cannot sum decimals in SQL.</summary>
+    public static async Task<Dictionary<int, decimal>> CompletedAsync(TownsDbContext db, IReadOnlyList<(int Id, int PlanYear)> projects, CancellationToken ct)
+    {
+        var ids = projects.Select(p => p.Id).ToList();
+        var years = projects.ToDictionary(p => p.Id, p => p.PlanYear);
+        var rows = await db.ProjectProgress.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.Year, p.InvestmentCompletedWanYuan }).ToListAsync(ct);
+        return rows.Where(r => r.Year == years[r.ProjectId]).GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Sum(r => r.InvestmentCompletedWanYuan));
+    }
+
+    /// <summary>The stage funnel of the filtered library, and the year's investment month by month, planned against completed (both cumulative).</summary>
+    public static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
+        ProjectWarningSettings settings, CancellationToken ct = default)
+    {
+        var q = Filtered(db, scope, f);
+        var stages = await q.Select(p => new { p.Stage, p.TotalInvestmentWanYuan }).ToListAsync(ct);
+        var funnel = ProjectTerms.Stages.Select(s => (s, stages.Count(x => x.Stage == s), stages.Where(x => x.Stage == s).Sum(x => x.TotalInvestmentWanYuan))).ToList();
+
+        var year = today.Year;
+        var planned = (await q.Where(p => p.PlanYear == year).Select(p => p.AnnualPlannedInvestmentWanYuan).ToListAsync(ct)).Sum();
+        var ids = q.Select(p => p.Id);
+        var monthly = await db.ProjectProgress.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProjectId))
+            .Select(p => new { p.Month, p.InvestmentCompletedWanYuan }).ToListAsync(ct);
+        var investment = new List<(int, decimal, decimal?)>();
+        decimal running = 0;
+        for (var m = 1; m <= 12; m++)
+        {
+            running += monthly.Where(x => x.Month == m).Sum(x => x.InvestmentCompletedWanYuan);
+            // Months still to come have no completed figure: the chart stops at the current month.
+            investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
+        }
+
+        var flagged = await ListAsync(db, scope, f with { Warning = WarningLevel.Yellow, Page = 1, PageSize = int.MaxValue }, today, settings, ct);
+        var red = flagged.Items.Count(i => i.Warning == WarningLevel.Red);
+        return new ProjectSummary(funnel, year, investment, red, flagged.Total - red);
+    }
+}

@@ -1,0 +1,127 @@
+using SpecializedTowns.Core.Projects;
+
+namespace SpecializedTowns.Core.Tests.Projects;
+
+public class KeyProjectTests
+{
+    private static readonly DateOnly Today = new(2025, 7, 15);
+    private static readonly ProjectWarningSettings Settings = new();
+
+    private static KeyProject Project(ProjectKind kind = ProjectKind.New, ProjectStage stage = ProjectStage.Planning) => new()
+    {
+        Id = 1, Name = "测试项目", Kind = kind, Stage = stage, PlanYear = 2025, TotalInvestmentWanYuan = 10000,
+    };
+
+    [Fact]
+    public void Stages_are_reached_in_order_with_dates_that_do_not_go_back()
+    {
+        var p = Project();
+        Should.Throw<ProjectRuleException>(() => p.Advance(ProjectStage.Started, Today, Today, 1, "办公室", null, DateTime.UtcNow))
+            .Message.ShouldBe("项目现处于“谋划储备”，下一步只能是“签约”");
+        Should.Throw<ProjectRuleException>(() => p.Advance(ProjectStage.Signed, Today.AddDays(1), Today, 1, "办公室", null, DateTime.UtcNow))
+            .Message.ShouldBe("签约日期不能晚于今天");
+        p.Advance(ProjectStage.Signed, Today.AddDays(-30), Today, 1, "办公室", "集中签约", DateTime.UtcNow);
+        Should.Throw<ProjectRuleException>(() => p.Advance(ProjectStage.Started, Today.AddDays(-31), Today, 1, "办公室", null, DateTime.UtcNow))
+            .Message.ShouldContain("不能早于上一阶段的 2025年6月15日");
+        p.Advance(ProjectStage.Started, Today.AddDays(-30), Today, 1, "办公室", null, DateTime.UtcNow);
+        p.Advance(ProjectStage.InProduction, Today, Today, 1, "办公室", null, DateTime.UtcNow);
+        p.Advance(ProjectStage.AtTarget, Today, Today, 1, "办公室", null, DateTime.UtcNow);
+        p.Stage.ShouldBe(ProjectStage.AtTarget);
+        p.StageChanges.Select(c => c.To).ShouldBe([ProjectStage.Signed, ProjectStage.Started, ProjectStage.InProduction, ProjectStage.AtTarget]);
+        p.StageChanges[0].Note.ShouldBe("集中签约");
+        Should.Throw<ProjectRuleException>(() => p.Advance(ProjectStage.AtTarget, Today, Today, 1, "办公室", null, DateTime.UtcNow)).Message.ShouldBe("项目已达效，没有下一个阶段");
+    }
+
+    [Theory]
+    [InlineData(ProjectKind.TechUpgrade, true)]
+    [InlineData(ProjectKind.Expansion, true)]
+    [InlineData(ProjectKind.New, false)]
+    public void Only_an_enterprise_s_own_expansion_or_upgrade_starts_without_signing(ProjectKind kind, bool allowed)
+    {
+        var p = Project(kind);
+        if (allowed)
+        {
+            p.Advance(ProjectStage.Started, Today, Today, 1, "办公室", null, DateTime.UtcNow);
+            p.SignedOn.ShouldBeNull();
+            p.StartedOn.ShouldBe(Today);
+        }
+        else Should.Throw<ProjectRuleException>(() => p.Advance(ProjectStage.Started, Today, Today, 1, "办公室", null, DateTime.UtcNow));
+    }
+
+    [Theory]
+    [InlineData(-1, WarningLevel.Red, "计划开工日期已过 1 天，尚未开工")]
+    [InlineData(0, WarningLevel.Yellow, "今天是计划开工日期")]
+    [InlineData(30, WarningLevel.Yellow, "距计划开工还有 30 天")]
+    [InlineData(31, WarningLevel.None, null)]
+    public void A_stage_due_within_the_configured_days_is_yellow_and_past_due_red(int days, WarningLevel level, string? text)
+    {
+        var p = Project(stage: ProjectStage.Signed);
+        p.PlannedStartOn = Today.AddDays(days);
+        var warnings = ProjectWarnings.For(p, 0, Today, Settings);
+        ProjectWarnings.LevelOf(warnings).ShouldBe(level);
+        if (text is not null) warnings.Single().Text.ShouldBe(text);
+    }
+
+    [Fact]
+    public void A_reached_stage_is_not_warned_about_even_if_its_plan_has_passed()
+    {
+        var p = Project(stage: ProjectStage.Started);
+        p.PlannedSignedOn = Today.AddDays(-100);
+        p.PlannedStartOn = Today.AddDays(-50);
+        ProjectWarnings.For(p, 0, Today, Settings).ShouldBeEmpty();
+    }
+
+    // Plan 1,200万元 a year; by 15 July six months are over, so 600万元 are due.
+    [Theory]
+    [InlineData(480, WarningLevel.None)]
+    [InlineData(479.99, WarningLevel.Yellow)]
+    [InlineData(300, WarningLevel.Yellow)]
+    [InlineData(299.99, WarningLevel.Red)]
+    public void Investment_behind_the_year_s_plan_is_flagged_at_the_configured_shares(decimal completed, WarningLevel level)
+    {
+        var p = Project(stage: ProjectStage.Started);
+        p.AnnualPlannedInvestmentWanYuan = 1200;
+        ProjectWarnings.ExpectedByNow(p, Today).ShouldBe(600);
+        var warnings = ProjectWarnings.For(p, completed, Today, Settings);
+        ProjectWarnings.LevelOf(warnings).ShouldBe(level);
+        if (level != WarningLevel.None) warnings.Single().Text.ShouldContain("按计划到上月底应完成 600万元");
+    }
+
+    [Fact]
+    public void Nothing_is_due_in_january_or_outside_the_plan_year()
+    {
+        var p = Project(stage: ProjectStage.Started);
+        p.AnnualPlannedInvestmentWanYuan = 1200;
+        ProjectWarnings.ExpectedByNow(p, new DateOnly(2025, 1, 31)).ShouldBe(0);
+        ProjectWarnings.For(p, 0, new DateOnly(2026, 7, 1), Settings).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_lead_is_signed_then_lands_as_a_key_project_and_cannot_be_dropped_afterwards()
+    {
+        var lead = new InvestmentLead
+        {
+            Name = "蜂王浆冻干粉生产项目", SpecializedTownId = 3, CountyId = 9, TargetEnterprise = "浙江某蜂业集团", ChainLink = ChainLink.Extend,
+            ChainPosition = "蜂产品精深加工", Channel = LeadChannel.IndustryChain, IntendedInvestmentWanYuan = 6000, FirstContactOn = Today.AddDays(-60),
+        };
+        Should.Throw<ProjectRuleException>(() => lead.Land(Today, Today, DateTime.UtcNow)).Message.ShouldContain("签约后才能落地");
+        Should.Throw<ProjectRuleException>(() => lead.Sign(Today.AddDays(-61), Today)).Message.ShouldContain("不能早于");
+        lead.Sign(Today.AddDays(-10), Today);
+        var project = lead.Land(Today, Today, DateTime.UtcNow);
+        project.Stage.ShouldBe(ProjectStage.Signed);
+        project.SignedOn.ShouldBe(Today.AddDays(-10));
+        project.TotalInvestmentWanYuan.ShouldBe(6000);
+        project.OwnerName.ShouldBe("浙江某蜂业集团");
+        project.Description!.ShouldContain("延链：蜂产品精深加工");
+        Should.Throw<ProjectRuleException>(() => lead.Drop("不谈了")).Message.ShouldContain("已落地");
+    }
+
+    [Fact]
+    public void Dropping_a_lead_needs_a_reason()
+    {
+        var lead = new InvestmentLead { FirstContactOn = Today };
+        Should.Throw<ProjectRuleException>(() => lead.Drop(" ")).Message.ShouldBe("请说明终止洽谈的原因");
+        lead.Drop("投资方调整战略");
+        lead.Stage.ShouldBe(LeadStage.Dropped);
+    }
+}
