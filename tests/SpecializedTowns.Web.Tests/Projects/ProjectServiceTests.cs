@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Projects;
+
+/// <summary>The key-project library through its services, on both providers, with the demo loaded today.</summary>
+public class ProjectServiceTests
+{
+    private static readonly UserScope Yuanqu = new(1, Roles.Office, "山西省/运城市/垣曲县", null);
+    private static readonly UserScope Xinjiang = new(2, Roles.Office, "山西省/运城市/新绛县", null);
+
+    private static async Task<TownsDbContext> LoadedAsync(StorageProvider provider) => (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    private static async Task<int> UnitAsync(TownsDbContext db, string county, string name) =>
+        await db.Units.Where(u => u.Name == name && u.Jurisdiction!.Name == county).Select(u => u.Id).SingleAsync();
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_list_shows_each_office_its_own_projects_with_their_warnings(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var list = await ProjectQueries.ListAsync(db, Yuanqu, new ProjectFilter { PageSize = 50 }, Today, new ProjectWarningSettings());
+        list.Items.Select(i => i.County).Distinct().ShouldBe(["垣曲县"]);
+        list.Total.ShouldBe(4);
+
+        var coldStorage = list.Items.Single(i => i.Name == "历山镇蜂蜜冷链仓储项目");
+        coldStorage.Warning.ShouldBe(WarningLevel.Red);
+        coldStorage.Warnings.ShouldContain(w => w.Text == "计划签约日期已过 12 天，尚未签约");
+        var extension = list.Items.Single(i => i.Name == "历山蜂产品精深加工扩建项目");
+        extension.Warnings.ShouldContain(w => w.Level == WarningLevel.Yellow && w.Text == "距计划投产还有 20 天");
+        // Sorted by warning, reds first.
+        list.Items.Select(i => i.Warning).ShouldBe(list.Items.Select(i => i.Warning).OrderByDescending(w => w));
+
+        var reds = await ProjectQueries.ListAsync(db, Yuanqu, new ProjectFilter { Warning = WarningLevel.Red }, Today, new ProjectWarningSettings());
+        reds.Items.ShouldAllBe(i => i.Warning == WarningLevel.Red);
+        reds.Items.ShouldContain(i => i.Name == "历山镇蜂蜜冷链仓储项目");
+
+        var summary = await ProjectQueries.SummaryAsync(db, Yuanqu, new ProjectFilter(), Today, new ProjectWarningSettings());
+        summary.Funnel.Sum(f => f.Projects).ShouldBe(4);
+        summary.Funnel.Single(f => f.Stage == ProjectStage.Planning).Projects.ShouldBe(1);
+        summary.Red.ShouldBe(reds.Total);
+
+        (await ProjectQueries.ListAsync(db, Xinjiang, new ProjectFilter(), Today, new ProjectWarningSettings())).Items.Select(i => i.Name).ShouldBe(["培育钻石产业园二期项目"]);
+        var expert = new UserScope(9, Roles.Expert, "山西省/运城市", null);
+        (await ProjectQueries.ListAsync(db, expert, new ProjectFilter(), Today, new ProjectWarningSettings())).Total.ShouldBe(0);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_office_enters_a_project_and_bad_input_is_refused_field_by_field(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var service = new ProjectService(db, TimeProvider.System);
+        var lishan = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        var wanan = await db.Towns.Where(t => t.Name == "万安钻石专业镇").Select(t => t.Id).SingleAsync();
+        var xinjiangUnit = await UnitAsync(db, "新绛县", "县工信科技局");
+
+        var (none, errors) = await service.SaveAsync(Yuanqu, null, new ProjectInput
+        {
+            Name = "", TownId = wanan, TotalInvestmentWanYuan = 0, AnnualPlannedInvestmentWanYuan = 5, PlanYear = 1990,
+            PlannedStartOn = Today.AddDays(10), PlannedSignedOn = Today.AddDays(20), ResponsibleUnitId = xinjiangUnit,
+        });
+        none.ShouldBeNull();
+        errors.Keys.ShouldBe([nameof(ProjectInput.Name), nameof(ProjectInput.TownId), nameof(ProjectInput.OwnerName), nameof(ProjectInput.Kind),
+            nameof(ProjectInput.Role), nameof(ProjectInput.TotalInvestmentWanYuan), nameof(ProjectInput.AnnualPlannedInvestmentWanYuan), nameof(ProjectInput.PlanYear), nameof(ProjectInput.PlannedStartOn)], ignoreOrder: true);
+        errors[nameof(ProjectInput.TownId)].ShouldBe("所选专业镇不在您的数据范围内");
+        errors[nameof(ProjectInput.PlannedStartOn)].ShouldBe("计划开工日期不能早于计划签约日期");
+
+        var input = new ProjectInput
+        {
+            Name = "历山蜂蜜文化体验园", TownId = lishan, OwnerName = "垣曲县文旅投资公司", Kind = ProjectKind.New, Role = ProjectRole.ShortBoard,
+            TotalInvestmentWanYuan = 5000, AnnualPlannedInvestmentWanYuan = 1000, PlanYear = Today.Year,
+            ResponsibleUnitId = xinjiangUnit, PlannedSignedOn = Today.AddDays(10),
+        };
+        (await service.SaveAsync(Yuanqu, null, input)).Errors[nameof(ProjectInput.ResponsibleUnitId)].ShouldContain("不在项目所在县");
+        var (id, ok) = await service.SaveAsync(Yuanqu, null, input with { ResponsibleUnitId = await UnitAsync(db, "垣曲县", "县文旅局") });
+        ok.ShouldBeEmpty();
+        var saved = await db.Projects.Include(p => p.Guarantees).SingleAsync(p => p.Id == id);
+        saved.Stage.ShouldBe(ProjectStage.Planning);
+        saved.Guarantees.Select(g => g.Kind).ShouldBe(GuaranteeTerms.Kinds, ignoreOrder: true);
+
+        var township = new UserScope(3, Roles.Township, "山西省/运城市/垣曲县/历山镇", lishan);
+        (await service.SaveAsync(township, null, input)).Errors[""].ShouldContain("不能登记");
+        await Should.ThrowAsync<ProjectNotFoundException>(() => service.SaveAsync(Xinjiang, id, input));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Only_the_responsible_unit_the_town_or_the_office_report_progress(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var service = new ProjectService(db, TimeProvider.System);
+        var coldStorage = await db.Projects.SingleAsync(p => p.Name == "历山镇蜂蜜冷链仓储项目");
+        var agriculture = new UserScope(4, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = await UnitAsync(db, "垣曲县", "县农业农村局") };
+        var industry = new UserScope(5, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = await UnitAsync(db, "垣曲县", "县工科局") };
+        var month = new ProgressInput { Year = Today.Year, Month = Today.Month, InvestmentCompletedWanYuan = 80, PhysicalProgress = "完成选址" };
+
+        (await service.ReportAsync(industry, "县工科局", coldStorage.Id, month))[""].ShouldContain("只有责任单位");
+        (await service.ReportAsync(agriculture, "县农业农村局", coldStorage.Id, month)).ShouldBeEmpty();
+        (await service.ReportAsync(agriculture, "县农业农村局", coldStorage.Id, month with { InvestmentCompletedWanYuan = 95 })).ShouldBeEmpty();
+        var rows = await db.ProjectProgress.AsNoTracking().Where(p => p.ProjectId == coldStorage.Id).ToListAsync();
+        rows.Single().InvestmentCompletedWanYuan.ShouldBe(95);
+
+        var next = Today.AddMonths(1);
+        var bad = await service.ReportAsync(agriculture, "县农业农村局", coldStorage.Id,
+            new ProgressInput { Year = next.Year, Month = next.Month, InvestmentCompletedWanYuan = -1, PhysicalProgress = " " });
+        bad.Keys.ShouldBe([nameof(ProgressInput.Month), nameof(ProgressInput.InvestmentCompletedWanYuan), nameof(ProgressInput.PhysicalProgress)], ignoreOrder: true);
+
+        var outside = new UserScope(6, Roles.MemberUnit, "山西省/运城市/新绛县", null) { UnitId = agriculture.UnitId };
+        await Should.ThrowAsync<ProjectNotFoundException>(() => service.ReportAsync(outside, "x", coldStorage.Id, month));
+
+        // The guarantee's own unit updates it; a blocked one needs its reason.
+        await Should.ThrowAsync<ProjectRuleException>(() => service.UpdateGuaranteeAsync(agriculture, coldStorage.Id, GuaranteeKind.Land, GuaranteeStatus.Blocked, agriculture.UnitId, null));
+        await service.UpdateGuaranteeAsync(agriculture, coldStorage.Id, GuaranteeKind.Land, GuaranteeStatus.Secured, agriculture.UnitId, "用地指标已批复");
+        await Should.ThrowAsync<ProjectRuleException>(() => service.UpdateGuaranteeAsync(industry, coldStorage.Id, GuaranteeKind.Land, GuaranteeStatus.Pending, agriculture.UnitId, null));
+        (await db.ProjectGuarantees.AsNoTracking().SingleAsync(g => g.ProjectId == coldStorage.Id && g.Kind == GuaranteeKind.Land)).Status.ShouldBe(GuaranteeStatus.Secured);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_batch_moves_all_its_projects_to_its_stage_or_none(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var batches = new BatchService(db, TimeProvider.System);
+        var coldStorage = await db.Projects.SingleAsync(p => p.Name == "历山镇蜂蜜冷链仓储项目");
+        var gaoluo = await db.Projects.SingleAsync(p => p.Name == "皋落食用菌工厂化生产线项目");
+        var wanan = await db.Projects.SingleAsync(p => p.Name == "培育钻石产业园二期项目");
+
+        // 冷链仓储 is not yet signed, so it cannot be started in a start batch: nothing is written, 皋落 included.
+        var (none, refused) = await batches.CreateAsync(Yuanqu, "垣曲县专业镇办", new BatchInput(ProjectStage.Started, Today.AddDays(-1), "集中开工", null, [gaoluo.Id, coldStorage.Id]));
+        none.ShouldBeNull();
+        refused[nameof(BatchInput.ProjectIds)].ShouldStartWith("历山镇蜂蜜冷链仓储项目：");
+        db.ChangeTracker.Clear();
+        (await db.Projects.AsNoTracking().SingleAsync(p => p.Id == gaoluo.Id)).Stage.ShouldBe(ProjectStage.Signed);
+
+        (await batches.CreateAsync(Yuanqu, "x", new BatchInput(ProjectStage.Started, Today, "集中开工", null, [gaoluo.Id, wanan.Id])))
+            .Errors[nameof(BatchInput.ProjectIds)].ShouldContain("不在您数据范围内");
+
+        var (id, ok) = await batches.CreateAsync(Yuanqu, "垣曲县专业镇办", new BatchInput(ProjectStage.Started, Today.AddDays(-1), "垣曲县第四季度重点项目集中开工", "皋落乡", [gaoluo.Id]));
+        ok.ShouldBeEmpty();
+        var started = await db.Projects.AsNoTracking().Include(p => p.StageChanges).SingleAsync(p => p.Id == gaoluo.Id);
+        started.Stage.ShouldBe(ProjectStage.Started);
+        started.StartedOn.ShouldBe(Today.AddDays(-1));
+        started.StageChanges.Last().Note.ShouldBe("垣曲县第四季度重点项目集中开工");
+        (await batches.ListAsync(Xinjiang, null)).ShouldNotContain(b => b.Id == id);
+        (await batches.ListAsync(Yuanqu, null)).Single(b => b.Id == id).Projects.Single().Name.ShouldBe("皋落食用菌工厂化生产线项目");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_signed_lead_lands_as_a_key_project_linked_to_it(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var leads = new LeadService(db, TimeProvider.System);
+        var signed = await db.InvestmentLeads.SingleAsync(l => l.Name == "香菇酱及休闲食品生产线");
+        await Should.ThrowAsync<ProjectNotFoundException>(() => leads.LandAsync(Xinjiang, signed.Id, Today));
+        var member = new UserScope(4, Roles.MemberUnit, "山西省/运城市/垣曲县", null);
+        (await Should.ThrowAsync<ProjectRuleException>(() => leads.LandAsync(member, signed.Id, Today))).Message.ShouldContain("领导小组办公室");
+
+        var projectId = await leads.LandAsync(Yuanqu, signed.Id, Today);
+        db.ChangeTracker.Clear();
+        var lead = await db.InvestmentLeads.AsNoTracking().SingleAsync(l => l.Id == signed.Id);
+        lead.Stage.ShouldBe(LeadStage.Landed);
+        lead.KeyProjectId.ShouldBe(projectId);
+        var project = await db.Projects.AsNoTracking().Include(p => p.Guarantees).SingleAsync(p => p.Id == projectId);
+        project.Stage.ShouldBe(ProjectStage.Signed);
+        project.SpecializedTownId.ShouldBe(signed.SpecializedTownId);
+        project.Guarantees.Count.ShouldBe(4);
+
+        var page = await leads.ListAsync(Yuanqu, null, null, null, 1, 20);
+        page.Items.ShouldAllBe(i => i.Town.Contains("镇") || i.Town.Contains("乡"));
+        page.Items.Last().Stage.ShouldBe(LeadStage.Dropped);
+    }
+}
