@@ -168,6 +168,7 @@ app.MapEnterprisesApi();
 app.MapPoliciesApi();
 app.MapJurisdictionsApi();
 app.MapApplicationsApi();
+app.MapProjectsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -16,6 +17,19 @@ internal static class ApiSupport
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(title: "请求参数有误", detail: message, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
+    /// <summary>Every refused field at once, named as the JSON body names it (camelCase).</summary>
+    public static ProblemHttpResult Invalid(FieldErrors errors) =>
+        TypedResults.Problem(title: errors.TryGetValue("", out var general) ? general : "提交的内容有误", detail: string.Join("；", errors.Where(e => e.Key != "").Select(e => e.Value)),
+            statusCode: errors.Keys.All(k => k == "") ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Where(e => e.Key != "").ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
+            });
+
+    /// <summary>How the person is named in the records they write (the account's display name).</summary>
+    public static string DisplayName(this HttpContext http) =>
+        http.User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? http.User.Identity?.Name ?? "";
 
     /// <summary>The path of a jurisdiction named in a filter; a problem naming the field when there is none of that name.</summary>
     public static async Task<(string? Path, ProblemHttpResult? Problem)> JurisdictionPathAsync(TownsDbContext db, string? name, CancellationToken ct)
