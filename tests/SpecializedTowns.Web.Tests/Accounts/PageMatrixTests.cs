@@ -39,6 +39,13 @@ public class PageMatrixTests
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
+    private static async Task<string> ProjectAsync(StorageProvider provider)
+    {
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/projects?search=" + Uri.EscapeDataString("历山镇蜂蜜冷链仓储项目"))).RootElement
+            .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
+    }
+
     // ok = 200; denied = redirect to 没有权限; missing = 404 (outside the scope, as for a record that does not exist).
     [PostgresTheory]
     [InlineData("/", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
@@ -55,6 +62,13 @@ public class PageMatrixTests
     [InlineData("/Adjustments", "admin,yuncheng-office,yuncheng-leader,lishan-township,expert-zhang", "", "")]
     [InlineData("/Policies", "admin,yuncheng-leader,lishan-township,expert-zhang", "", "")]
     [InlineData("/Policies/Detail/yuanqu-2023-19", "admin,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Projects", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Projects/Detail/{project}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,yangquan-office,expert-zhang")]
+    [InlineData("/Projects/Edit", "admin,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Projects/Edit/{project}", "admin,yuncheng-office,yuanqu-office", "yuanqu-member,lishan-township", "xinjiang-office")]
+    [InlineData("/Projects/Batches", "admin,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Leads", "admin,yuncheng-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Leads/Edit", "admin,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Admin/Users", "admin", "shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
@@ -65,7 +79,7 @@ public class PageMatrixTests
 
     private static async Task CheckAsync(StorageProvider provider, string path, string ok, string denied, string missing)
     {
-        var url = path.Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
+        var url = path.Replace("{project}", await ProjectAsync(provider)).Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
             (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url} on {provider}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Pages.Shared;
+
+namespace SpecializedTowns.Web.Pages.Leads;
+
+public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectService projects) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public LeadStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<LeadListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool Filtered => Town is not null || Stage is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanManage = ProjectService.CanManage(scope);
+        Today = projects.Today;
+        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        Result = await service.ListAsync(scope, Search, Town, Stage, Math.Max(1, PageNumber), 20, ct);
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(int id, string action, DateOnly? on, string? reason, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            switch (action)
+            {
+                case "sign":
+                    await service.SignAsync(scope, id, on ?? throw new ProjectRuleException("请填写签约日期"), ct);
+                    TempData["Saved"] = $"已登记签约（{Display.Date(on.Value)}）。";
+                    break;
+                case "land":
+                    var project = await service.LandAsync(scope, id, on ?? throw new ProjectRuleException("请填写落地日期"), ct);
+                    TempData["Saved"] = "项目已落地，转入重点项目库。请补充计划节点与年度计划投资。";
+                    return Redirect($"/Projects/Edit/{project}");
+                case "drop":
+                    await service.DropAsync(scope, id, reason ?? "", ct);
+                    TempData["Saved"] = "已终止洽谈，原因已记录。";
+                    break;
+                default: return BadRequest();
+            }
+        }
+        catch (ProjectNotFoundException) { return NotFound(); }
+        catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
+        return Redirect("/Leads");
+    }
+}

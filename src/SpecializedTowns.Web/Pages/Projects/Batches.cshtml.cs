@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+
+namespace SpecializedTowns.Web.Pages.Projects;
+
+public sealed class BatchesModel(BatchService batches, ProjectService projects) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    public sealed class Form
+    {
+        public ProjectStage? Kind { get; set; }
+        public DateOnly? HeldOn { get; set; }
+        public string? Title { get; set; }
+        public string? Location { get; set; }
+        public List<int> ProjectIds { get; set; } = [];
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+    public IReadOnlyList<BatchListItem> Batches { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, string Town, ProjectStage Stage)> Candidates { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public DateOnly Today { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ProjectService.CanManage(scope)) return Forbid();
+        if (ModelState.IsValid)
+        {
+            var name = User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+            var (id, errors) = await batches.CreateAsync(scope, name, new BatchInput(Input.Kind, Input.HeldOn, Input.Title ?? "", Input.Location, Input.ProjectIds), ct);
+            if (id is not null)
+            {
+                TempData["Saved"] = $"已登记“{Input.Title!.Trim()}”，{Input.ProjectIds.Distinct().Count()} 个项目的阶段已更新。";
+                return Redirect("/Projects/Batches");
+            }
+            if (errors.TryGetValue("", out var general)) Error = general;
+            foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanManage = ProjectService.CanManage(scope);
+        Today = projects.Today;
+        Batches = await batches.ListAsync(scope, Year, ct);
+        if (CanManage)
+            Candidates = (await projects.Visible(scope).AsNoTracking().Where(p => p.Stage < ProjectStage.AtTarget).OrderBy(p => p.Town!.Name).ThenBy(p => p.Name)
+                .Select(p => new { p.Id, p.Name, Town = p.Town!.Name, p.Stage }).ToListAsync(ct)).Select(p => (p.Id, p.Name, p.Town, p.Stage)).ToList();
+    }
+}

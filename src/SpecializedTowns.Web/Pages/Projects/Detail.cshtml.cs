@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Pages.Shared;
+
+namespace SpecializedTowns.Web.Pages.Projects;
+
+public sealed class DetailModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings) : PageModel
+{
+    public KeyProject Project { get; private set; } = null!;
+    public string Town { get; private set; } = "";
+    public string County { get; private set; } = "";
+    public string? Unit { get; private set; }
+    public IReadOnlyList<ProjectProgress> Progress { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> UnitNames { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
+    public IReadOnlyList<ProjectWarning> Warnings { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title, DateOnly HeldOn, ProjectStage Kind)> Batches { get; private set; } = [];
+    public decimal CompletedInPlanYear { get; private set; }
+    public decimal CompletedTotal { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanReport { get; private set; }
+    public UserScope Scope { get; private set; } = null!;
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public string ActiveTab { get; private set; } = "profile";
+
+    [BindProperty] public ProgressInputForm ProgressForm { get; set; } = new();
+
+    public sealed class ProgressInputForm
+    {
+        public string? Month { get; set; }
+        public decimal? InvestmentCompletedWanYuan { get; set; }
+        public string? PhysicalProgress { get; set; }
+        public string? Difficulties { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Message = TempData["Saved"] as string;
+        Error = TempData["Error"] as string;
+        ActiveTab = TempData["Tab"] as string ?? "profile";
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStageAsync(int id, ProjectStage stage, DateOnly? on, string? note, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            if (on is null) throw new ProjectRuleException("请填写日期");
+            await service.AdvanceAsync(scope, DisplayName, id, stage, on.Value, note, ct);
+            TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage)}。";
+        }
+        catch (ProjectNotFoundException) { return NotFound(); }
+        catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
+        return Redirect($"/Projects/Detail/{id}");
+    }
+
+    public async Task<IActionResult> OnPostProgressAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var errors = new Data.Enterprises.FieldErrors();
+        if (!ModelState.IsValid) errors["InvestmentCompletedWanYuan"] = "当月完成投资请填写数字（万元）";
+        else if (!DateOnly.TryParseExact((ProgressForm.Month ?? "") + "-01", "yyyy-MM-dd", out var month)) errors["Month"] = "请选择月份";
+        else
+        {
+            try
+            {
+                errors = await service.ReportAsync(scope, DisplayName, id, new ProgressInput
+                {
+                    Year = month.Year, Month = month.Month, InvestmentCompletedWanYuan = ProgressForm.InvestmentCompletedWanYuan,
+                    PhysicalProgress = ProgressForm.PhysicalProgress ?? "", Difficulties = ProgressForm.Difficulties,
+                }, ct);
+            }
+            catch (ProjectNotFoundException) { return NotFound(); }
+            if (errors.Ok)
+            {
+                TempData["Saved"] = $"{month.Year}年{month.Month}月进展已保存。";
+                TempData["Tab"] = "progress";
+                return Redirect($"/Projects/Detail/{id}");
+            }
+        }
+        // Keep what was typed, with the reasons beside the fields.
+        foreach (var (field, message) in errors) ModelState.AddModelError(field == "" ? "" : $"{nameof(ProgressForm)}.{field}", message);
+        if (errors.TryGetValue("", out var general)) Error = general;
+        ActiveTab = "progress";
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostGuaranteeAsync(int id, GuaranteeKind kind, GuaranteeStatus status, int? unitId, string? note, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            await service.UpdateGuaranteeAsync(scope, id, kind, status, unitId, note, ct);
+            TempData["Saved"] = $"{GuaranteeTerms.Chinese(kind)}保障已更新为“{GuaranteeTerms.Chinese(status)}”。";
+        }
+        catch (ProjectNotFoundException) { return NotFound(); }
+        catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
+        TempData["Tab"] = "guarantees";
+        return Redirect($"/Projects/Detail/{id}");
+    }
+
+    private string DisplayName => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Scope = UserScope.From(User)!;
+        try { Project = await service.FindAsync(Scope, id, ct); }
+        catch (ProjectNotFoundException) { return false; }
+        var names = await db.Projects.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { Town = p.Town!.Name, County = p.County!.Name, Unit = p.ResponsibleUnit!.Name }).SingleAsync(ct);
+        (Town, County, Unit) = (names.Town, names.County, names.Unit);
+        Progress = await db.ProjectProgress.AsNoTracking().Where(p => p.ProjectId == id).OrderByDescending(p => p.Year).ThenByDescending(p => p.Month).ToListAsync(ct);
+        var unitIds = Project.Guarantees.Select(g => g.UnitId).Where(u => u != null).Select(u => u!.Value).ToList();
+        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Today = service.Today;
+        CompletedInPlanYear = Progress.Where(p => p.Year == Project.PlanYear).Sum(p => p.InvestmentCompletedWanYuan);
+        CompletedTotal = Progress.Sum(p => p.InvestmentCompletedWanYuan);
+        Warnings = ProjectWarnings.For(Project, CompletedInPlanYear, Today, settings);
+        CanManage = ProjectService.CanManage(Scope);
+        CanReport = ProjectService.CanReport(Scope, Project);
+        if (CanManage) Units = await ProjectPages.UnitsAsync(db, Scope, ct);
+        Batches = (await ProjectScope.Batches(db, Scope).AsNoTracking().Where(b => b.Items.Any(i => i.ProjectId == id))
+            .Select(b => new { b.Id, b.Title, b.HeldOn, b.Kind }).ToListAsync(ct)).Select(b => (b.Id, b.Title, b.HeldOn, b.Kind)).ToList();
+        ProgressForm.Month ??= $"{Today.Year:0000}-{Today.Month:00}";
+        return true;
+    }
+}

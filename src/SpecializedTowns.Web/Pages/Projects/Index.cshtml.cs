@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+
+namespace SpecializedTowns.Web.Pages.Projects;
+
+public sealed class IndexModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectRole? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public WarningLevel? Warning { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<ProjectListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public ProjectSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public string ChartJson { get; private set; } = "{}";
+    public bool Filtered => Town is not null || Stage is not null || Kind is not null || Role is not null || Warning is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanManage = ProjectService.CanManage(scope);
+        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        var filter = new ProjectFilter
+        {
+            TownId = Town, Stage = Stage, Kind = Kind, Role = Role, Warning = Warning, Search = Search, Sort = Sort ?? "warning",
+            Page = Math.Max(1, PageNumber), PageSize = 20,
+        };
+        Result = await ProjectQueries.ListAsync(db, scope, filter, service.Today, settings, ct);
+        Summary = await ProjectQueries.SummaryAsync(db, scope, filter with { Warning = null }, service.Today, settings, ct);
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            funnel = Summary.Funnel.Select(f => new { name = ProjectTerms.Chinese(f.Stage), value = f.Projects, investment = Math.Round(f.InvestmentWanYuan / 10000m, 2) }),
+            year = Summary.Year,
+            months = Summary.Investment.Select(m => $"{m.Month}月"),
+            planned = Summary.Investment.Select(m => Math.Round(m.PlannedWanYuan, 0)),
+            completed = Summary.Investment.Select(m => m.CompletedWanYuan is { } c ? Math.Round(c, 0) : (decimal?)null),
+        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+    }
+}
