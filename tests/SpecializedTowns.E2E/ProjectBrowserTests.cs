@@ -15,7 +15,7 @@ public sealed class ProjectBrowserTests(BrowserFixture fixture)
         (await page.InnerTextAsync("table.table-hover tbody")).ShouldContain("历山镇蜂蜜冷链仓储项目");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("projects.png"), FullPage = true });
 
-        await page.ClickAsync("text=皋落食用菌工厂化生产线项目");
+        await page.ClickAsync("table.table-hover >> text=皋落食用菌工厂化生产线项目");
         (await page.InnerTextAsync("h1")).ShouldContain("皋落食用菌工厂化生产线项目");
         (await page.InnerTextAsync(".card .stage")).ShouldBe("签约");
 
@@ -45,7 +45,12 @@ public sealed class ProjectBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignedInPageAsync("yuanqu-member");
         await page.GotoAsync(fixture.BaseUrl + "/Projects");
         (await page.Locator("a.btn:has-text('登记项目')").CountAsync()).ShouldBe(0);
-        await page.ClickAsync("text=黄河鱼苗繁育基地技改项目");
+        // The bell fills in after the page: the member unit is told of the blocked land guarantee of its project.
+        await page.ClickAsync("#bell > a");
+        (await page.InnerTextAsync("#bell .dropdown-menu")).ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("notifications-bell.png") });
+        await page.Keyboard.PressAsync("Escape");
+        await page.ClickAsync("table.table-hover >> text=黄河鱼苗繁育基地技改项目");
         await page.ClickAsync("button[data-bs-target='#tab-progress']");
         await page.WaitForSelectorAsync("#tab-progress.show");
 

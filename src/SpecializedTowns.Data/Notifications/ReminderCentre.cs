@@ -1,0 +1,28 @@
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Data.Projects;
+
+namespace SpecializedTowns.Data.Notifications;
+
+public enum ReminderLevel { Info = 0, Yellow = 1, Red = 2 }
+
+/// <summary>One thing that needs the person: where it belongs, how urgent, what to do, and the page to do it on.</summary>
+public sealed record Reminder(string Area, ReminderLevel Level, string Text, string Link);
+
+/// <summary>
+/// The notification centre (UI.md top bar): reminders are computed from the records each time, not stored, so they
+/// are never stale and disappear as soon as the work is done. Each feature contributes its own source here.
+/// </summary>
+public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, TimeProvider time)
+{
+    public async Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var reminders = new List<Reminder>();
+        reminders.AddRange((await applications.ToDoAsync(scope, ct)).Select(t =>
+            new Reminder("认定申报", ReminderLevel.Yellow, $"{t.Town}：{t.What}", $"/Applications/Detail/{t.Id}")));
+        reminders.AddRange(await ProjectReminders.ForAsync(db, scope, today, projectSettings, ct));
+        return reminders.OrderByDescending(r => r.Level).ToList();
+    }
+}

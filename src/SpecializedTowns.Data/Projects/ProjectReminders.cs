@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notifications;
+
+namespace SpecializedTowns.Data.Projects;
+
+/// <summary>
+/// What the key-project library asks of a person: the office its red projects; a responsible unit or a town its
+/// projects with warnings, last month's progress not yet reported, and guarantees of its own that are pending or blocked.
+/// </summary>
+public static class ProjectReminders
+{
+    public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
+    {
+        var reminders = new List<Reminder>();
+        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
+        if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return reminders;
+
+        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = int.MaxValue };
+        if (scope.Role == Roles.MemberUnit) filter = filter with { UnitId = scope.UnitId ?? -1 };
+        var flagged = await ProjectQueries.ListAsync(db, scope, filter, today, settings, ct);
+        reminders.AddRange(flagged.Items.Select(p => new Reminder("重点项目", p.Warning == WarningLevel.Red ? ReminderLevel.Red : ReminderLevel.Yellow,
+            $"{p.Name}：{p.Warnings[0].Text}", $"/Projects/Detail/{p.Id}")));
+        if (!reporter) return reminders;
+
+        // Projects under way report every month; last month's row is due once the month is over.
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var mine = ProjectScope.Projects(db, scope).AsNoTracking()
+            .Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.InProduction);
+        if (scope.Role == Roles.MemberUnit) mine = mine.Where(p => p.ResponsibleUnitId == scope.UnitId);
+        var unreported = await mine.Where(p => !p.Progress.Any(r => r.Year == last.Year && r.Month == last.Month))
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        reminders.AddRange(unreported.Select(p => new Reminder("重点项目", ReminderLevel.Yellow, $"{p.Name}：{last.Year}年{last.Month}月进展尚未填报", $"/Projects/Detail/{p.Id}")));
+
+        if (scope.Role == Roles.MemberUnit && scope.UnitId is { } unit)
+        {
+            var visible = ProjectScope.Projects(db, scope);
+            var guarantees = await db.ProjectGuarantees.AsNoTracking()
+                .Where(g => g.UnitId == unit && (g.Status == GuaranteeStatus.Pending || g.Status == GuaranteeStatus.Blocked))
+                .Join(visible, g => g.ProjectId, p => p.Id, (g, p) => new { p.Id, p.Name, g.Kind, g.Status })
+                .OrderBy(g => g.Name).ThenBy(g => g.Kind).ToListAsync(ct);
+            reminders.AddRange(guarantees.Select(g => new Reminder("重点项目", g.Status == GuaranteeStatus.Blocked ? ReminderLevel.Red : ReminderLevel.Info,
+                $"{g.Name}：{GuaranteeTerms.Chinese(g.Kind)}保障{GuaranteeTerms.Chinese(g.Status)}", $"/Projects/Detail/{g.Id}")));
+        }
+        return reminders;
+    }
+}

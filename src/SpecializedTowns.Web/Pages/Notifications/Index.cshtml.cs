@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notifications;
+
+namespace SpecializedTowns.Web.Pages.Notifications;
+
+public sealed class IndexModel(ReminderCentre centre) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+
+    public IReadOnlyList<Reminder> All { get; private set; } = [];
+    public IReadOnlyList<Reminder> Shown => Area is null ? All : All.Where(r => r.Area == Area).ToList();
+
+    public async Task OnGetAsync(CancellationToken ct) => All = await centre.ListAsync(UserScope.From(User)!, ct);
+
+    /// <summary>htmx: the header bell with its count and the most urgent few.</summary>
+    public async Task<IActionResult> OnGetBellAsync(CancellationToken ct)
+    {
+        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        return Partial("_Bell", this);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notifications;
+using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Projects;
+
+public class ReminderTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Each_person_is_reminded_of_the_projects_that_need_them(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var agriculture = db.Units.Where(u => u.Name == "县农业农村局" && u.Jurisdiction!.Name == "垣曲县").Select(u => u.Id).Single();
+        var member = new UserScope(4, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = agriculture };
+        var reminders = await ProjectReminders.ForAsync(db, member, today, new ProjectWarningSettings(), default);
+        reminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text == "历山镇蜂蜜冷链仓储项目：计划签约日期已过 12 天，尚未签约");
+        reminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text == "历山镇蜂蜜冷链仓储项目：用地保障受阻");
+        // Only its own projects: 皋落 belongs to 县工科局.
+        reminders.ShouldNotContain(r => r.Text.StartsWith("皋落"));
+
+        // The office is told of red projects only, and nothing of guarantees or monthly rows.
+        var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var officeReminders = await ProjectReminders.ForAsync(db, office, today, new ProjectWarningSettings(), default);
+        officeReminders.ShouldAllBe(r => r.Level == ReminderLevel.Red);
+        officeReminders.Select(r => r.Link).Distinct().Count().ShouldBe(3);
+
+        // A project under way without last month's row reminds the unit responsible for it; the reminder goes once it is reported.
+        var fish = db.Projects.Single(p => p.Name == "黄河鱼苗繁育基地技改项目");
+        db.ProjectProgress.RemoveRange(db.ProjectProgress.Where(p => p.ProjectId == fish.Id));
+        await db.SaveChangesAsync();
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        (await ProjectReminders.ForAsync(db, member, today, new ProjectWarningSettings(), default))
+            .ShouldContain(r => r.Text == $"黄河鱼苗繁育基地技改项目：{last.Year}年{last.Month}月进展尚未填报");
+        await new ProjectService(db, TimeProvider.System).ReportAsync(member, "县农业农村局", fish.Id,
+            new ProgressInput { Year = last.Year, Month = last.Month, InvestmentCompletedWanYuan = 10, PhysicalProgress = "正常生产" });
+        (await ProjectReminders.ForAsync(db, member, today, new ProjectWarningSettings(), default)).ShouldNotContain(r => r.Text.Contains("进展尚未填报"));
+    }
+
+    [Fact]
+    public async Task The_bell_shows_the_count_and_the_notification_page_lists_them_by_area()
+    {
+        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuanqu-member", SeededPlatforms.Password);
+        var bell = await client.GetAsync("/Notifications?handler=Bell");
+        bell.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await bell.Content.ReadAsStringAsync();
+        html.ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
+        html.ShouldContain("badge rounded-pill");
+        html.ShouldNotContain("<html");
+
+        var page = await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("重点项目"));
+        page.ShouldContain("去处理");
+        page.ShouldContain("历山镇蜂蜜冷链仓储项目");
+    }
+}
