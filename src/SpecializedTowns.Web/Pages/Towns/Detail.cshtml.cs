@@ -13,7 +13,7 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
-public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, Core.Projects.ProjectWarningSettings projectSettings) : PageModel
 {
     [BindProperty] public StatisticsInput Figures { get; set; } = new();
     public bool CanEdit { get; private set; }
@@ -43,6 +43,8 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         return await OnGetAsync(id, ct);
     }
 
+    public IReadOnlyList<Data.Projects.ProjectListItem> Projects { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -56,6 +58,8 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
         TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));
         Enterprises = (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = 200 }, scope, ct)).Items;
+        Projects = (await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = 200 },
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct)).Items;
 
         // The gap to the next tier: the nearest higher standard that applies where the town lies.
         NextStandard = catalog.Standards
