@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -28,6 +29,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemEvent> ProblemEvents => Set<ProblemEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
