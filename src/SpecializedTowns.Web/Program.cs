@@ -24,6 +24,8 @@ builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirect
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Problems.ProblemService>();
+builder.Services.AddSingleton(SpecializedTowns.Data.Problems.ProblemSettings.From(builder.Configuration.GetValue<int?>("Problems:DueSoonDays")));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -164,6 +166,7 @@ app.MapEnterprisesApi();
 app.MapPoliciesApi();
 app.MapJurisdictionsApi();
 app.MapApplicationsApi();
+app.MapProblemsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -27,15 +27,6 @@ public static class ProblemDeadline
 
     public static int DaysLeft(DateOnly deadline, DateOnly today) => deadline.DayNumber - today.DayNumber;
 
-    public static string CssClass(DeadlineStatus status) => status switch
-    {
-        DeadlineStatus.Overdue => "deadline-red",
-        DeadlineStatus.DueSoon => "deadline-yellow",
-        DeadlineStatus.OnTrack => "deadline-green",
-        DeadlineStatus.NotSet => "deadline-grey",
-        _ => "",
-    };
-
     /// <summary>How the list says it: 逾期 3 天, 今天到期, 剩 2 天, 未定时限.</summary>
     public static string Describe(DeadlineStatus status, DateOnly? deadline, DateOnly today) => (status, deadline) switch
     {

@@ -9,7 +9,16 @@ using SpecializedTowns.Data.Units;
 namespace SpecializedTowns.Data.Problems;
 
 /// <summary>Problems:DueSoonDays — how many days before its time limit a problem turns yellow.</summary>
-public sealed record ProblemSettings(int DueSoonDays = ProblemDeadline.DefaultDueSoonDays);
+public sealed record ProblemSettings(int DueSoonDays = ProblemDeadline.DefaultDueSoonDays)
+{
+    /// <summary>The configured value, refused at start when it makes no sense rather than colouring every problem wrongly.</summary>
+    public static ProblemSettings From(int? dueSoonDays) => dueSoonDays switch
+    {
+        null => new ProblemSettings(),
+        >= 0 and <= 365 => new ProblemSettings(dueSoonDays.Value),
+        _ => throw new ArgumentException($"配置项 Problems:DueSoonDays 应为 0 到 365 之间的天数（现为 {dueSoonDays}）"),
+    };
+}
 
 /// <summary>What a person types to register a problem; checked by <see cref="ProblemService.RaiseAsync"/>.</summary>
 public sealed record ProblemInput
@@ -213,6 +222,21 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     /// </summary>
     public async Task<int> RaiseAsync(UserScope scope, string userDisplayName, ProblemInput input, CancellationToken ct = default)
     {
+        var (errors, county, lead, cooperating) = await CheckAsync(scope, input, ct);
+        if (!errors.Ok) throw new ProblemInputException(errors);
+        var problem = Problem.Raise(Actor(scope, userDisplayName, county!.Path), Now, input.Title!, input.Description!, input.Source!.Value, input.Kind!.Value,
+            input.Category!.Value, county.Id, input.TownId, input.EnterpriseId, lead, cooperating, input.Deadline);
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync(ct);
+        return problem.Id;
+    }
+
+    /// <summary>What <see cref="RaiseAsync"/> would refuse, without saving anything.</summary>
+    public async Task<FieldErrors> ValidateAsync(UserScope scope, ProblemInput input, CancellationToken ct = default) =>
+        (await CheckAsync(scope, input, ct)).Errors;
+
+    private async Task<(FieldErrors Errors, Jurisdiction? County, UnitRef? Lead, List<UnitRef> Cooperating)> CheckAsync(UserScope scope, ProblemInput input, CancellationToken ct)
+    {
         if (!CanRaise(scope)) throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能登记问题");
         var errors = new FieldErrors();
         foreach (var (field, message) in Problem.CheckText(input.Title, input.Description)) errors[field] = message;
@@ -264,13 +288,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             else cooperating = coop.Select(id => new UnitRef(id, units[id])).ToList();
         }
         if (input.Deadline is { } deadline && deadline < Today) errors[nameof(input.Deadline)] = "办理时限不能早于今天";
-        if (!errors.Ok) throw new ProblemInputException(errors);
-
-        var problem = Problem.Raise(Actor(scope, userDisplayName, county!.Path), Now, input.Title!, input.Description!, input.Source!.Value, input.Kind!.Value,
-            input.Category!.Value, county.Id, input.TownId, input.EnterpriseId, lead, cooperating, input.Deadline);
-        db.Problems.Add(problem);
-        await db.SaveChangesAsync(ct);
-        return problem.Id;
+        return (errors, county, lead, cooperating);
     }
 
     /// <summary>Office, member unit, admin: counties at or below their jurisdiction; township staff: their own county.</summary>
@@ -343,6 +361,25 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             .Select(e => new ProblemOption(e.Id, e.Name, e.SpecializedTownId)).ToListAsync(ct);
         var units = await UnitRegistry.ForPathAsync(db, county.Path, ct);
         return new ProblemFormOptions(counties, county.Id, towns, enterprises, units);
+    }
+
+    /// <summary>The units that lead or cooperate on a problem the person may see: the unit filter of the list.</summary>
+    public async Task<IReadOnlyList<ProblemOption>> FilterUnitsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var visible = Visible(scope);
+        var leads = visible.Where(p => p.LeadUnitId != null).Select(p => p.LeadUnitId!.Value);
+        var cooperating = visible.SelectMany(p => p.CooperatingUnits).Select(c => c.UnitId);
+        var ids = leads.Union(cooperating);
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name)
+            .Select(u => new ProblemOption(u.Id, u.Name + "（" + u.Jurisdiction!.Name + "）", null)).ToListAsync(ct);
+    }
+
+    /// <summary>The towns of the problems the person may see, or of their scope: the town filter of the list.</summary>
+    public async Task<IReadOnlyList<ProblemOption>> FilterTownsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var ids = Visible(scope).Where(p => p.SpecializedTownId != null).Select(p => p.SpecializedTownId!.Value);
+        return await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
     }
 
     /// <summary>The units that may be picked for a problem's county (acceptance form).</summary>
