@@ -31,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<SpecializedTowns.Web.Platform.DatabaseInitializer>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
+            // A free port: without an address of its own the app takes 5080, which another run on the machine may hold.
+            b.UseSetting("urls", "http://127.0.0.1:0");
             b.UseSetting("Storage:Provider", "Sqlite");
             b.UseSetting("ConnectionStrings:Main", $"Data Source={file}");
             b.UseSetting("Seed:AdminPassword", DemoPassword);

@@ -47,11 +47,12 @@ public sealed record UnitFigures(int JurisdictionId, int LeadUnitId, int Open, i
 public static class ProblemFigures
 {
     /// <summary>
-    /// Figures per county and lead unit. A refused problem (不予受理) counts nowhere: it was never the unit's.
-    /// Average days are calendar time from raising to the raiser's confirmation, to one decimal.
+    /// Figures per county and lead unit. A problem becomes the unit's when the office accepts it: a lead unit merely
+    /// proposed at registration, or a refused problem (不予受理), counts nowhere. Average days are calendar time from
+    /// raising to the raiser's confirmation, to one decimal.
     /// </summary>
     public static IReadOnlyList<UnitFigures> ByUnit(IEnumerable<ProblemFigureRow> rows, DateOnly today) =>
-        rows.Where(r => r.State != ProblemState.Declined)
+        rows.Where(r => r.State is not (ProblemState.Registered or ProblemState.Declined))
             .GroupBy(r => (r.JurisdictionId, r.LeadUnitId))
             .Select(g =>
             {

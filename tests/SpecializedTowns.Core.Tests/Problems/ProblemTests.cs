@@ -263,7 +263,8 @@ public class ProblemTests
             Row(LeadUnit, ProblemState.Closed, -40, 10),
             Row(LeadUnit, ProblemState.Closed, -40, 21),
             Row(LeadUnit, ProblemState.Declined, -40),       // never the unit's
-            Row(OtherUnit, ProblemState.Registered, -1),     // open, overdue before acceptance
+            Row(OtherUnit, ProblemState.Registered, -1),     // only proposed: not the unit's until accepted
+            Row(OtherUnit, ProblemState.Accepted, -1),       // open, overdue
             Row(LeadUnit, ProblemState.Closed, null, 4, county: 200),
         };
         var figures = ProblemFigures.ByUnit(rows, Today).ToDictionary(f => (f.JurisdictionId, f.LeadUnitId));
