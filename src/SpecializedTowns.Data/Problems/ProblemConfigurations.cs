@@ -30,7 +30,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         e.Property(x => x.RaisedByUserId).HasColumnName("raised_by_user_id");
         e.Property(x => x.RaisedBy).HasColumnName("raised_by").HasMaxLength(60);
         e.Property(x => x.RaisedAtUtc).HasColumnName("raised_at_utc");
-        e.Property(x => x.State).HasColumnName("state");
+        // Two people taking a step on the same problem at once: the second finds the state changed and is told so.
+        e.Property(x => x.State).HasColumnName("state").IsConcurrencyToken();
         e.Property(x => x.AcceptedAtUtc).HasColumnName("accepted_at_utc");
         e.Property(x => x.AnsweredAtUtc).HasColumnName("answered_at_utc");
         e.Property(x => x.ClosedAtUtc).HasColumnName("closed_at_utc");

@@ -396,7 +396,11 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
         var countyPath = await db.Jurisdictions.Where(j => j.Id == problem.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
         await step(problem, Actor(scope, user, countyPath), countyPath);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ProblemRuleException("该问题刚刚已由他人办理，请刷新页面后查看最新状态");
+        }
         await tx.CommitAsync(ct);
     }
 }

@@ -243,6 +243,44 @@ public class ProblemWorkflowTests
         byDeadline.Items.Where(p => p.Deadline is not null).Select(p => p.Deadline!.Value).ShouldBeInOrder();
     }
 
+    [Fact]
+    public async Task The_due_soon_window_comes_from_configuration_and_nonsense_is_refused()
+    {
+        ProblemSettings.From(null).DueSoonDays.ShouldBe(7);
+        Should.Throw<ArgumentException>(() => ProblemSettings.From(-1)).Message.ShouldContain("Problems:DueSoonDays");
+        var storage = await LoadedAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        var office = await ScopeAsync(db, "xinjiang-office");
+        // The demo's 万安钻石 financing problem is due in five days: yellow with seven days' warning, green with three.
+        async Task<DeadlineStatus> StatusWith(int days) =>
+            (await new ProblemService(db, TimeProvider.System, ProblemSettings.From(days)).ListAsync(office, new ProblemFilter { Search = "设备融资" })).Items.Single().DeadlineStatus;
+        (await StatusWith(7)).ShouldBe(DeadlineStatus.DueSoon);
+        (await StatusWith(3)).ShouldBe(DeadlineStatus.OnTrack);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_step_taken_meanwhile_by_someone_else_is_not_taken_twice(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var first = storage.CreateContext();
+        await using var second = storage.CreateContext();
+        var office = await ScopeAsync(first, "yuanqu-office");
+        var id = await first.Problems.Where(p => p.Title.Contains("用电增容")).Select(p => p.Id).SingleAsync();
+        var deadline = ProblemDeadline.ChinaDate(DateTime.UtcNow).AddDays(10);
+        // The second clerk loaded the problem before the first accepted it.
+        var stale = await second.Problems.Include(p => p.Events).Include(p => p.CooperatingUnits).SingleAsync(p => p.Id == id);
+        await new ProblemService(first, TimeProvider.System, new ProblemSettings()).AcceptAsync(office, "甲", id, new AcceptInput(null, null, deadline, null));
+        stale.Decline(new ProblemActor(office.UserId, "乙", Roles.Office, null, true), DateTime.UtcNow, "重复登记");
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = storage.CreateContext();
+        var stored = await check.Problems.Include(p => p.Events).SingleAsync(p => p.Id == id);
+        stored.State.ShouldBe(ProblemState.Accepted);
+        stored.Events.Count(e => e.From != e.To).ShouldBe(1);
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
