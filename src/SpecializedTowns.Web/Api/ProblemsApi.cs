@@ -153,6 +153,8 @@ public static class ProblemsApi
 
         group.MapGet("/form-options", async (HttpContext http, ProblemService service, int? countyId = null, CancellationToken ct = default) =>
         {
+            if (!ProblemService.CanRaise(http.Scope()))
+                return (IResult)TypedResults.Problem(title: "没有权限", detail: "您的角色不能登记问题", statusCode: StatusCodes.Status403Forbidden);
             var o = await service.FormOptionsAsync(http.Scope(), countyId, ct);
             return TypedResults.Ok(new ProblemFormChoices(
                 o.Counties.Select(c => new ProblemFormChoices.Item(c.Id, c.Name)).ToList(), o.CountyId,

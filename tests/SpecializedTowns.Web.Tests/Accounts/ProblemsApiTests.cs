@@ -116,6 +116,7 @@ public class ProblemsApiTests
         var refused = await leader.PostAsJsonAsync("/api/v1/problems", new { title = "t" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("您的角色不能登记问题");
+        (await leader.GetAsync("/api/v1/problems/form-options")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var id = (await JsonAsync(await office.PostAsJsonAsync("/api/v1/problems", new
         {

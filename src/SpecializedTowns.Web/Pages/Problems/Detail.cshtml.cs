@@ -74,13 +74,11 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         }
     }
 
-    private static string Field(string key) => key switch
-    {
-        nameof(Deadline) => "deadline",
-        nameof(LeadUnitId) => "leadUnitId",
-        nameof(CooperatingUnitIds) => "cooperatingUnitIds",
-        _ => "note",
-    };
+    private static string Field(string key) =>
+        key.StartsWith(nameof(Deadline), StringComparison.Ordinal) ? "deadline"
+        : key.StartsWith(nameof(LeadUnitId), StringComparison.Ordinal) ? "leadUnitId"
+        : key.StartsWith(nameof(CooperatingUnitIds), StringComparison.Ordinal) ? "cooperatingUnitIds"
+        : "note";
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
