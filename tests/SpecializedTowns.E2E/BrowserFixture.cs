@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<SpecializedTowns.Web.Platform.DatabaseInitializer>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
-            // A free port: without an address of its own the app takes 5080, which another run on the machine may hold.
+            // Any free port: without this the platform also binds its default 5080, and two test runs on one machine collide.
             b.UseSetting("urls", "http://127.0.0.1:0");
             b.UseSetting("Storage:Provider", "Sqlite");
             b.UseSetting("ConnectionStrings:Main", $"Data Source={file}");
