@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -36,6 +37,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<ProjectBatch> ProjectBatches => Set<ProjectBatch>();
     public DbSet<ProjectBatchItem> ProjectBatchItems => Set<ProjectBatchItem>();
     public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemEvent> ProblemEvents => Set<ProblemEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

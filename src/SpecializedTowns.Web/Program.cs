@@ -29,6 +29,8 @@ builder.Services.AddScoped<SpecializedTowns.Data.Projects.LeadService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.BatchService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notifications.ReminderCentre>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Projects").Get<SpecializedTowns.Core.Projects.ProjectWarningSettings>() ?? new());
+builder.Services.AddScoped<SpecializedTowns.Data.Problems.ProblemService>();
+builder.Services.AddSingleton(SpecializedTowns.Data.Problems.ProblemSettings.From(builder.Configuration.GetValue<int?>("Problems:DueSoonDays")));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -170,6 +172,7 @@ app.MapPoliciesApi();
 app.MapJurisdictionsApi();
 app.MapApplicationsApi();
 app.MapProjectsApi();
+app.MapProblemsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -41,7 +41,9 @@ public class HardeningTests
         (await noFacts.Content.ReadAsStringAsync()).ShouldContain("请提供申报事实");
 
         var created = await office.PostAsJsonAsync("/api/v1/applications", new { townId, standardId = "shuozhou-municipal", facts = new { category = "specialty-agriculture" } });
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var createdBody = await created.Content.ReadAsStringAsync();
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, createdBody);
+        var id = JsonDocument.Parse(createdBody).RootElement.GetProperty("id").GetInt32();
         await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" });
 
         var tooLong = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = new string('理', 2500) });

@@ -46,6 +46,13 @@ public class PageMatrixTests
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
+    private static async Task<string> ProblemAsync(StorageProvider provider)
+    {
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/problems?search=" + Uri.EscapeDataString("冷链仓储项目建设用地"))).RootElement
+            .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
+    }
+
     // ok = 200; denied = redirect to 没有权限; missing = 404 (outside the scope, as for a record that does not exist).
     [PostgresTheory]
     [InlineData("/", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
@@ -71,6 +78,11 @@ public class PageMatrixTests
     [InlineData("/Leads/Edit", "admin,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Admin/Users", "admin", "shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
+    [InlineData("/Problems", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Problems?tab=overdue", "admin,yuncheng-leader,yuanqu-office,yuanqu-member", "", "")]
+    [InlineData("/Problems?tab=units", "admin,yuncheng-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Problems/New", "admin,yuncheng-office,yuanqu-office,yuanqu-member,lishan-township", "yuncheng-leader,expert-zhang", "")]
+    [InlineData("/Problems/Detail/{problem}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,xinjiang-office,expert-zhang")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })
@@ -80,6 +92,7 @@ public class PageMatrixTests
     private static async Task CheckAsync(StorageProvider provider, string path, string ok, string denied, string missing)
     {
         var url = path.Replace("{project}", await ProjectAsync(provider)).Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
+        if (url.Contains("{problem}")) url = url.Replace("{problem}", await ProblemAsync(provider));
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
             (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url} on {provider}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))

@@ -1,0 +1,68 @@
+namespace SpecializedTowns.Core.Problems;
+
+/// <summary>红 overdue, 黄 due soon, 绿 on track (UI.md); 灰 when no time limit is set yet; none once answered.</summary>
+public enum DeadlineStatus { None = 0, NotSet = 1, OnTrack = 2, DueSoon = 3, Overdue = 4 }
+
+/// <summary>
+/// The time limit runs until the lead unit answers. Dates are China's calendar days: a limit of 3月5日 is met by an
+/// answer on 3月5日 and overdue from 3月6日.
+/// </summary>
+public static class ProblemDeadline
+{
+    public const int DefaultDueSoonDays = 7;
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(utc + ChinaOffset);
+
+    public static DeadlineStatus Of(ProblemState state, DateOnly? deadline, DateOnly today, int dueSoonDays)
+    {
+        if (!ProblemNames.AwaitsAnswer(state)) return DeadlineStatus.None;
+        if (deadline is not { } d) return DeadlineStatus.NotSet;
+        var left = d.DayNumber - today.DayNumber;
+        return left < 0 ? DeadlineStatus.Overdue : left <= dueSoonDays ? DeadlineStatus.DueSoon : DeadlineStatus.OnTrack;
+    }
+
+    public static int DaysOverdue(DateOnly deadline, DateOnly today) => Math.Max(0, today.DayNumber - deadline.DayNumber);
+
+    public static int DaysLeft(DateOnly deadline, DateOnly today) => deadline.DayNumber - today.DayNumber;
+
+    /// <summary>How the list says it: 逾期 3 天, 今天到期, 剩 2 天, 未定时限.</summary>
+    public static string Describe(DeadlineStatus status, DateOnly? deadline, DateOnly today) => (status, deadline) switch
+    {
+        (DeadlineStatus.NotSet, _) => "未定时限",
+        (DeadlineStatus.Overdue, { } d) => $"逾期 {DaysOverdue(d, today)} 天",
+        (DeadlineStatus.DueSoon, { } d) when d == today => "今天到期",
+        (DeadlineStatus.DueSoon or DeadlineStatus.OnTrack, { } d) => $"剩 {DaysLeft(d, today)} 天",
+        _ => "",
+    };
+}
+
+/// <summary>One problem as the by-unit figures need it.</summary>
+public sealed record ProblemFigureRow(int JurisdictionId, int LeadUnitId, ProblemState State, DateOnly? Deadline, DateTime RaisedAtUtc, DateTime? ClosedAtUtc);
+
+/// <summary>A lead unit's problems in one county: open (not yet closed), solved, overdue now, and the average days from raising to closing.</summary>
+public sealed record UnitFigures(int JurisdictionId, int LeadUnitId, int Open, int Solved, int Overdue, double? AverageDaysToClose);
+
+public static class ProblemFigures
+{
+    /// <summary>
+    /// Figures per county and lead unit. A problem becomes the unit's when the office accepts it: a lead unit merely
+    /// proposed at registration, or a refused problem (不予受理), counts nowhere. Average days are calendar time from
+    /// raising to the raiser's confirmation, to one decimal.
+    /// </summary>
+    public static IReadOnlyList<UnitFigures> ByUnit(IEnumerable<ProblemFigureRow> rows, DateOnly today) =>
+        rows.Where(r => r.State is not (ProblemState.Registered or ProblemState.Declined))
+            .GroupBy(r => (r.JurisdictionId, r.LeadUnitId))
+            .Select(g =>
+            {
+                var solved = g.Where(r => r.State == ProblemState.Closed && r.ClosedAtUtc is not null).ToList();
+                return new UnitFigures(
+                    g.Key.JurisdictionId, g.Key.LeadUnitId,
+                    Open: g.Count(r => r.State != ProblemState.Closed),
+                    Solved: solved.Count,
+                    Overdue: g.Count(r => ProblemDeadline.Of(r.State, r.Deadline, today, 0) == DeadlineStatus.Overdue),
+                    AverageDaysToClose: solved.Count == 0 ? null : Math.Round(solved.Average(r => (r.ClosedAtUtc!.Value - r.RaisedAtUtc).TotalDays), 1));
+            })
+            .ToList();
+}

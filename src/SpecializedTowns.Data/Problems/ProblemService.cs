@@ -1,0 +1,406 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Units;
+
+namespace SpecializedTowns.Data.Problems;
+
+/// <summary>Problems:DueSoonDays — how many days before its time limit a problem turns yellow.</summary>
+public sealed record ProblemSettings(int DueSoonDays = ProblemDeadline.DefaultDueSoonDays)
+{
+    /// <summary>The configured value, refused at start when it makes no sense rather than colouring every problem wrongly.</summary>
+    public static ProblemSettings From(int? dueSoonDays) => dueSoonDays switch
+    {
+        null => new ProblemSettings(),
+        >= 0 and <= 365 => new ProblemSettings(dueSoonDays.Value),
+        _ => throw new ArgumentException($"配置项 Problems:DueSoonDays 应为 0 到 365 之间的天数（现为 {dueSoonDays}）"),
+    };
+}
+
+/// <summary>What a person types to register a problem; checked by <see cref="ProblemService.RaiseAsync"/>.</summary>
+public sealed record ProblemInput
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public ProblemSource? Source { get; init; }
+    public ProblemKind? Kind { get; init; }
+    public ProblemCategory? Category { get; init; }
+    public int? CountyId { get; init; }
+    public int? TownId { get; init; }
+    public int? EnterpriseId { get; init; }
+    public int? LeadUnitId { get; init; }
+    public IReadOnlyList<int> CooperatingUnitIds { get; init; } = [];
+    public DateOnly? Deadline { get; init; }
+}
+
+/// <summary>The office's acceptance: null keeps what the problem already names.</summary>
+public sealed record AcceptInput(int? LeadUnitId, IReadOnlyList<int>? CooperatingUnitIds, DateOnly? Deadline, string? Note);
+
+/// <summary>The input cannot be saved: field name (as in <see cref="ProblemInput"/>) → Chinese message. Nothing was written.</summary>
+public sealed class ProblemInputException(FieldErrors errors) : Exception(string.Join("；", errors.Values))
+{
+    public FieldErrors Errors { get; } = errors;
+}
+
+public sealed class ProblemNotFoundException() : Exception("问题不存在，或不在您的数据范围内");
+
+public sealed record ProblemFilter
+{
+    public ProblemState? State { get; init; }
+
+    /// <summary>Everything not yet 办结 or 不予受理.</summary>
+    public bool OpenOnly { get; init; }
+    public ProblemCategory? Category { get; init; }
+    public ProblemSource? Source { get; init; }
+    public ProblemKind? Kind { get; init; }
+    public int? TownId { get; init; }
+
+    /// <summary>Problems the unit leads or cooperates on.</summary>
+    public int? UnitId { get; init; }
+    public bool Overdue { get; init; }
+    public string? JurisdictionPath { get; init; }
+    public string? Search { get; init; }
+
+    /// <summary>raised (newest first, the default), deadline (soonest first), overdue (longest overdue first), state.</summary>
+    public string? Sort { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record ProblemListItem(
+    int Id, string Title, ProblemSource Source, ProblemKind Kind, ProblemCategory Category, ProblemState State,
+    string County, int? TownId, string? Town, int? EnterpriseId, string? Enterprise, int? LeadUnitId, string? LeadUnit,
+    DateOnly? Deadline, string RaisedBy, DateTime RaisedAtUtc, bool IsDemo)
+{
+    public DeadlineStatus DeadlineStatus { get; init; }
+    public int DaysOverdue { get; init; }
+}
+
+public sealed record ProblemView(
+    Problem Problem, string County, string CountyPath, string? Town, string? Enterprise, string? LeadUnit,
+    IReadOnlyList<UnitRef> CooperatingUnits, DateOnly Today, DeadlineStatus DeadlineStatus, IReadOnlyList<ProblemStep> Steps)
+{
+    /// <summary>The person acts for the raiser when confirming or reopening (the office, not the raiser).</summary>
+    public bool ConfirmsOnBehalf { get; init; }
+}
+
+public sealed record UnitFiguresRow(string County, string CountyPath, int UnitId, string Unit, UnitFigures Figures);
+
+public sealed record ProblemOption(int Id, string Name, int? GroupId = null);
+
+/// <summary>The choices of the registration form for one county: towns and enterprises in the person's scope there, and the units of the county and above.</summary>
+public sealed record ProblemFormOptions(
+    IReadOnlyList<ProblemOption> Counties, int? CountyId, IReadOnlyList<ProblemOption> Towns,
+    IReadOnlyList<ProblemOption> Enterprises, IReadOnlyList<(int Id, string Name, string Place)> Units);
+
+/// <summary>
+/// 问题台账 as use cases shared by pages and API (and by the key-project and monthly-report features, which raise
+/// problems through <see cref="RaiseAsync"/>): the data scope, the checks at registration, each step saved with its
+/// event in one transaction, the overdue list that escalates to the office, and the figures by unit.
+/// </summary>
+public sealed class ProblemService(TownsDbContext db, TimeProvider time, ProblemSettings settings)
+{
+    public int DueSoonDays => settings.DueSoonDays;
+
+    public DateOnly Today => ProblemDeadline.ChinaDate(Now);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public static bool CanRaise(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.MemberUnit or Roles.Township;
+
+    /// <summary>
+    /// Office and leaders: the problems of their jurisdiction and below. A member unit: those its unit leads or
+    /// cooperates on. Township staff: those of their towns. Everyone also sees what they raised, since they must
+    /// confirm it. Experts: none.
+    /// </summary>
+    public IQueryable<Problem> Visible(UserScope scope)
+    {
+        var raiser = scope.UserId;
+        switch (scope.Role)
+        {
+            case Roles.Admin:
+                return db.Problems;
+            case Roles.Office or Roles.Leader:
+                var counties = Under(scope.JurisdictionPath);
+                return db.Problems.Where(p => counties.Contains(p.JurisdictionId) || p.RaisedByUserId == raiser);
+            case Roles.MemberUnit:
+                var unit = scope.UnitId ?? -1;
+                return db.Problems.Where(p => p.LeadUnitId == unit || p.CooperatingUnits.Any(c => c.UnitId == unit) || p.RaisedByUserId == raiser);
+            case Roles.Township:
+                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                return db.Problems.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || p.RaisedByUserId == raiser);
+            default:
+                return db.Problems.Where(_ => false);
+        }
+    }
+
+    private IQueryable<int> Under(string path) =>
+        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+
+    public async Task<Paged<ProblemListItem>> ListAsync(UserScope scope, ProblemFilter filter, CancellationToken ct = default)
+    {
+        var (page, pageSize) = Paged<ProblemListItem>.Normalize(filter.Page, filter.PageSize);
+        var today = Today;
+        var query = Visible(scope).AsNoTracking();
+        if (filter.State is { } state) query = query.Where(p => p.State == state);
+        if (filter.OpenOnly) query = query.Where(p => p.State != ProblemState.Closed && p.State != ProblemState.Declined);
+        if (filter.Category is { } category) query = query.Where(p => p.Category == category);
+        if (filter.Source is { } source) query = query.Where(p => p.Source == source);
+        if (filter.Kind is { } kind) query = query.Where(p => p.Kind == kind);
+        if (filter.TownId is { } town) query = query.Where(p => p.SpecializedTownId == town);
+        if (filter.UnitId is { } unit) query = query.Where(p => p.LeadUnitId == unit || p.CooperatingUnits.Any(c => c.UnitId == unit));
+        if (filter.Overdue) query = WhereOverdue(query, today);
+        if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
+        {
+            var counties = Under(filter.JurisdictionPath);
+            query = query.Where(p => counties.Contains(p.JurisdictionId));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            query = query.Where(p => p.Title.Contains(text) || p.Description.Contains(text));
+        }
+        query = filter.Sort switch
+        {
+            "deadline" => query.OrderBy(p => p.Deadline == null).ThenBy(p => p.Deadline).ThenByDescending(p => p.Id),
+            "overdue" => query.OrderBy(p => p.Deadline).ThenBy(p => p.Id),
+            "state" => query.OrderBy(p => p.State).ThenByDescending(p => p.Id),
+            _ => query.OrderByDescending(p => p.RaisedAtUtc).ThenByDescending(p => p.Id),
+        };
+        var total = await query.CountAsync(ct);
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new ProblemListItem(
+                p.Id, p.Title, p.Source, p.Kind, p.Category, p.State,
+                db.Jurisdictions.Where(j => j.Id == p.JurisdictionId).Select(j => j.Name).First(),
+                p.SpecializedTownId, db.Towns.Where(t => t.Id == p.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
+                p.EnterpriseId, db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                p.LeadUnitId, db.Units.Where(u => u.Id == p.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+                p.Deadline, p.RaisedBy, p.RaisedAtUtc, p.IsDemo))
+            .ToListAsync(ct);
+        var items = rows.Select(r => r with
+        {
+            DeadlineStatus = ProblemDeadline.Of(r.State, r.Deadline, today, DueSoonDays),
+            DaysOverdue = r.Deadline is { } d && ProblemNames.AwaitsAnswer(r.State) ? ProblemDeadline.DaysOverdue(d, today) : 0,
+        }).ToList();
+        return new Paged<ProblemListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>Not answered by the time limit: these escalate to the office (已逾期).</summary>
+    private static IQueryable<Problem> WhereOverdue(IQueryable<Problem> query, DateOnly today) =>
+        query.Where(p => (p.State == ProblemState.Registered || p.State == ProblemState.Accepted || p.State == ProblemState.Handling)
+                         && p.Deadline != null && p.Deadline < today);
+
+    public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
+        WhereOverdue(Visible(scope), Today).CountAsync(ct);
+
+    public async Task<ProblemView> ViewAsync(UserScope scope, int id, string userName, CancellationToken ct = default)
+    {
+        var problem = await Visible(scope).AsNoTracking().Include(p => p.Events).Include(p => p.CooperatingUnits)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
+        var county = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == problem.JurisdictionId).Select(j => new { j.Name, j.Path }).SingleAsync(ct);
+        var unitIds = problem.CooperatingUnits.Select(c => c.UnitId).Append(problem.LeadUnitId ?? 0).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var town = problem.SpecializedTownId is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var enterprise = problem.EnterpriseId is { } e ? await db.Enterprises.Where(x => x.Id == e).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var actor = Actor(scope, userName, county.Path);
+        var today = Today;
+        return new ProblemView(problem, county.Name, county.Path, town, enterprise,
+            problem.LeadUnitId is { } lead ? units.GetValueOrDefault(lead) : null,
+            problem.CooperatingUnits.Select(c => new UnitRef(c.UnitId, units.GetValueOrDefault(c.UnitId, ""))).OrderBy(u => u.Name).ToList(),
+            today, ProblemDeadline.Of(problem.State, problem.Deadline, today, DueSoonDays), problem.StepsFor(actor))
+        {
+            ConfirmsOnBehalf = !problem.IsRaiser(actor) && actor.Oversees,
+        };
+    }
+
+    /// <summary>
+    /// Registers a problem in one step: checks every field (scope, county, town, enterprise, units, time limit) and
+    /// saves the problem with its first event, or throws <see cref="ProblemInputException"/> having written nothing.
+    /// </summary>
+    public async Task<int> RaiseAsync(UserScope scope, string userDisplayName, ProblemInput input, CancellationToken ct = default)
+    {
+        var (errors, county, lead, cooperating) = await CheckAsync(scope, input, ct);
+        if (!errors.Ok) throw new ProblemInputException(errors);
+        var problem = Problem.Raise(Actor(scope, userDisplayName, county!.Path), Now, input.Title!, input.Description!, input.Source!.Value, input.Kind!.Value,
+            input.Category!.Value, county.Id, input.TownId, input.EnterpriseId, lead, cooperating, input.Deadline);
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync(ct);
+        return problem.Id;
+    }
+
+    /// <summary>What <see cref="RaiseAsync"/> would refuse, without saving anything.</summary>
+    public async Task<FieldErrors> ValidateAsync(UserScope scope, ProblemInput input, CancellationToken ct = default) =>
+        (await CheckAsync(scope, input, ct)).Errors;
+
+    private async Task<(FieldErrors Errors, Jurisdiction? County, UnitRef? Lead, List<UnitRef> Cooperating)> CheckAsync(UserScope scope, ProblemInput input, CancellationToken ct)
+    {
+        if (!CanRaise(scope)) throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能登记问题");
+        var errors = new FieldErrors();
+        foreach (var (field, message) in Problem.CheckText(input.Title, input.Description)) errors[field] = message;
+        if (input.Source is null || !Enum.IsDefined(input.Source.Value)) errors[nameof(input.Source)] = "请选择问题来源";
+        if (input.Kind is null || !Enum.IsDefined(input.Kind.Value)) errors[nameof(input.Kind)] = "请选择共性或个性问题";
+        if (input.Category is null || !Enum.IsDefined(input.Category.Value)) errors[nameof(input.Category)] = "请选择问题类别";
+
+        Jurisdiction? county = null;
+        if (input.CountyId is null) errors[nameof(input.CountyId)] = "请选择问题所在县（市、区）";
+        else
+        {
+            county = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == input.CountyId && j.Level == JurisdictionLevel.County, ct);
+            if (county is null || !MayRaiseIn(scope, county.Path)) { errors[nameof(input.CountyId)] = "所选县不在您的数据范围内"; county = null; }
+        }
+
+        int? enterpriseTown = null;
+        if (county is not null)
+        {
+            if (input.TownId is { } townId
+                && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == townId && t.CountyId == county.Id, ct))
+                errors[nameof(input.TownId)] = "所选专业镇不在该县或不在您的数据范围内";
+            if (input.EnterpriseId is { } enterpriseId)
+            {
+                var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking()
+                    .Where(e => e.Id == enterpriseId && e.CountyId == county.Id).Select(e => new { e.SpecializedTownId }).SingleOrDefaultAsync(ct);
+                if (enterprise is null) errors[nameof(input.EnterpriseId)] = "所选企业不在该县或不在您的数据范围内";
+                else enterpriseTown = enterprise.SpecializedTownId;
+            }
+            if (input.TownId is { } town && enterpriseTown is { } own && own != town && !errors.ContainsKey(nameof(input.TownId)))
+                errors[nameof(input.EnterpriseId)] = "所选企业不属于所选专业镇";
+        }
+        if (input.Kind == ProblemKind.Individual && input.EnterpriseId is null)
+            errors[nameof(input.EnterpriseId)] = "个性问题请选择所涉企业";
+
+        UnitRef? lead = null;
+        var cooperating = new List<UnitRef>();
+        if (county is not null)
+        {
+            var units = (await UnitRegistry.ForPathAsync(db, county.Path, ct)).ToDictionary(u => u.Id, u => u.Name);
+            if (input.LeadUnitId is { } leadId)
+            {
+                if (units.TryGetValue(leadId, out var name)) lead = new UnitRef(leadId, name);
+                else errors[nameof(input.LeadUnitId)] = "所选牵头单位不是该县可选的单位";
+            }
+            var coop = input.CooperatingUnitIds.Distinct().ToList();
+            if (coop.Any(id => !units.ContainsKey(id))) errors[nameof(input.CooperatingUnitIds)] = "所选配合单位中有不是该县可选的单位";
+            else if (input.LeadUnitId is { } l && coop.Contains(l)) errors[nameof(input.CooperatingUnitIds)] = "牵头单位不必再列为配合单位";
+            else if (coop.Count > Problem.MaxCooperatingUnits) errors[nameof(input.CooperatingUnitIds)] = $"配合单位最多 {Problem.MaxCooperatingUnits} 个";
+            else cooperating = coop.Select(id => new UnitRef(id, units[id])).ToList();
+        }
+        if (input.Deadline is { } deadline && deadline < Today) errors[nameof(input.Deadline)] = "办理时限不能早于今天";
+        return (errors, county, lead, cooperating);
+    }
+
+    /// <summary>Office, member unit, admin: counties at or below their jurisdiction; township staff: their own county.</summary>
+    private static bool MayRaiseIn(UserScope scope, string countyPath) =>
+        scope.Role == Roles.Township ? scope.JurisdictionPath.StartsWith(countyPath + "/", StringComparison.Ordinal) : scope.Covers(countyPath);
+
+    public async Task AcceptAsync(UserScope scope, string user, int id, AcceptInput input, CancellationToken ct = default)
+    {
+        await StepAsync(scope, user, id, ct, async (problem, actor, countyPath) =>
+        {
+            var units = (await UnitRegistry.ForPathAsync(db, countyPath, ct)).ToDictionary(u => u.Id, u => u.Name);
+            var leadId = input.LeadUnitId ?? problem.LeadUnitId;
+            UnitRef? lead = null;
+            if (leadId is { } l)
+                lead = units.TryGetValue(l, out var name) ? new UnitRef(l, name) : throw new ProblemRuleException("所选牵头单位不是该县可选的单位", "leadUnitId");
+            var coopIds = (input.CooperatingUnitIds ?? problem.CooperatingUnits.Select(c => c.UnitId).ToList()).Distinct().ToList();
+            if (coopIds.Any(c => !units.ContainsKey(c))) throw new ProblemRuleException("所选配合单位中有不是该县可选的单位", "cooperatingUnitIds");
+            problem.Accept(actor, Now, lead, coopIds.Select(c => new UnitRef(c, units[c])).ToList(), input.Deadline ?? problem.Deadline, input.Note);
+        });
+    }
+
+    public Task DeclineAsync(UserScope scope, string user, int id, string? reason, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Decline(a, Now, reason); return Task.CompletedTask; });
+
+    public Task HandleAsync(UserScope scope, string user, int id, string? note, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Handle(a, Now, note); return Task.CompletedTask; });
+
+    public Task AnswerAsync(UserScope scope, string user, int id, string? answer, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Answer(a, Now, answer); return Task.CompletedTask; });
+
+    public Task ConfirmAsync(UserScope scope, string user, int id, string? note, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Confirm(a, Now, note); return Task.CompletedTask; });
+
+    public Task ReopenAsync(UserScope scope, string user, int id, string? reason, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Reopen(a, Now, reason); return Task.CompletedTask; });
+
+    /// <summary>Open, solved, overdue and average days to close per county and lead unit, over the problems the person may see.</summary>
+    public async Task<IReadOnlyList<UnitFiguresRow>> FiguresByUnitAsync(UserScope scope, string? jurisdictionPath = null, CancellationToken ct = default)
+    {
+        var query = Visible(scope).AsNoTracking().Where(p => p.LeadUnitId != null);
+        if (!string.IsNullOrWhiteSpace(jurisdictionPath))
+        {
+            var counties = Under(jurisdictionPath);
+            query = query.Where(p => counties.Contains(p.JurisdictionId));
+        }
+        var rows = await query.Select(p => new ProblemFigureRow(p.JurisdictionId, p.LeadUnitId!.Value, p.State, p.Deadline, p.RaisedAtUtc, p.ClosedAtUtc)).ToListAsync(ct);
+        var figures = ProblemFigures.ByUnit(rows, Today);
+        var unitIds = figures.Select(f => f.LeadUnitId).Distinct().ToList();
+        var countyIds = figures.Select(f => f.JurisdictionId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var counties2 = await db.Jurisdictions.AsNoTracking().Where(j => countyIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => new { j.Name, j.Path }, ct);
+        return figures
+            .Select(f => new UnitFiguresRow(counties2[f.JurisdictionId].Name, counties2[f.JurisdictionId].Path, f.LeadUnitId, units[f.LeadUnitId], f))
+            .OrderBy(r => r.CountyPath, StringComparer.Ordinal).ThenByDescending(r => r.Figures.Overdue).ThenByDescending(r => r.Figures.Open).ThenBy(r => r.Unit, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The form's choices; the county is preselected when the person has only one.</summary>
+    public async Task<ProblemFormOptions> FormOptionsAsync(UserScope scope, int? countyId, CancellationToken ct = default)
+    {
+        var all = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County)
+            .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
+        var counties = all.Where(j => MayRaiseIn(scope, j.Path)).Select(j => new ProblemOption(j.Id, j.Name)).ToList();
+        if (counties.Count == 1) countyId ??= counties[0].Id;
+        var county = all.FirstOrDefault(j => j.Id == countyId && counties.Any(c => c.Id == j.Id));
+        if (county is null) return new ProblemFormOptions(counties, null, [], [], []);
+        var towns = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.CountyId == county.Id).OrderBy(t => t.Name)
+            .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
+        var enterprises = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => e.CountyId == county.Id).OrderBy(e => e.Name)
+            .Select(e => new ProblemOption(e.Id, e.Name, e.SpecializedTownId)).ToListAsync(ct);
+        var units = await UnitRegistry.ForPathAsync(db, county.Path, ct);
+        return new ProblemFormOptions(counties, county.Id, towns, enterprises, units);
+    }
+
+    /// <summary>The units that lead or cooperate on a problem the person may see: the unit filter of the list.</summary>
+    public async Task<IReadOnlyList<ProblemOption>> FilterUnitsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var visible = Visible(scope);
+        var leads = visible.Where(p => p.LeadUnitId != null).Select(p => p.LeadUnitId!.Value);
+        var cooperating = visible.SelectMany(p => p.CooperatingUnits).Select(c => c.UnitId);
+        var ids = leads.Union(cooperating);
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name)
+            .Select(u => new ProblemOption(u.Id, u.Name + "（" + u.Jurisdiction!.Name + "）", null)).ToListAsync(ct);
+    }
+
+    /// <summary>The towns of the problems the person may see, or of their scope: the town filter of the list.</summary>
+    public async Task<IReadOnlyList<ProblemOption>> FilterTownsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var ids = Visible(scope).Where(p => p.SpecializedTownId != null).Select(p => p.SpecializedTownId!.Value);
+        return await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
+    }
+
+    /// <summary>The units that may be picked for a problem's county (acceptance form).</summary>
+    public Task<IReadOnlyList<(int Id, string Name, string Place)>> UnitsForAsync(string countyPath, CancellationToken ct = default) =>
+        UnitRegistry.ForPathAsync(db, countyPath, ct);
+
+    private static ProblemActor Actor(UserScope scope, string userName, string countyPath) =>
+        new(scope.UserId, userName, scope.Role, scope.UnitId, scope.IsAdmin || scope.Role == Roles.Office && scope.Covers(countyPath));
+
+    private async Task StepAsync(UserScope scope, string user, int id, CancellationToken ct, Func<Problem, ProblemActor, string, Task> step)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var problem = await Visible(scope).Include(p => p.Events).Include(p => p.CooperatingUnits)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
+        var countyPath = await db.Jurisdictions.Where(j => j.Id == problem.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
+        await step(problem, Actor(scope, user, countyPath), countyPath);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ProblemRuleException("该问题刚刚已由他人办理，请刷新页面后查看最新状态");
+        }
+        await tx.CommitAsync(ct);
+    }
+}

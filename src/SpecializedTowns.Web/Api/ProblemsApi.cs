@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Problems;
+
+namespace SpecializedTowns.Web.Api;
+
+/// <summary>Enumerated fields are written in kebab-case (monthly-report) or in Chinese (月报); the deadline as yyyy-MM-dd.</summary>
+public sealed record NewProblem(
+    string? Title, string? Description, string? Source, string? Kind, string? Category, int? CountyId, int? TownId, int? EnterpriseId,
+    int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
+
+/// <summary>action: accept, decline, handle, answer, confirm or reopen. note: the step's text (受理意见, 理由, 办理情况, 答复, 确认意见, 原因).</summary>
+public sealed record ProblemStepRequest(string? Action, string? Note, int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
+
+public sealed record ProblemSummary(
+    int Id, string Title, string Source, string SourceName, string Kind, string KindName, string Category, string CategoryName,
+    string State, string StateName, string County, int? TownId, string? Town, int? EnterpriseId, string? Enterprise,
+    int? LeadUnitId, string? LeadUnit, DateOnly? Deadline, string DeadlineStatus, int DaysOverdue, string RaisedBy, DateTime RaisedAtUtc);
+
+public sealed record ProblemDetail(
+    int Id, string Title, string Description, string Source, string SourceName, string Kind, string KindName, string Category, string CategoryName,
+    string State, string StateName, string County, string CountyPath, int? TownId, string? Town, int? EnterpriseId, string? Enterprise,
+    int? LeadUnitId, string? LeadUnit, IReadOnlyList<ProblemDetail.UnitItem> CooperatingUnits, DateOnly? Deadline, string DeadlineStatus,
+    string RaisedBy, DateTime RaisedAtUtc, string? LatestAnswer, IReadOnlyList<string> AllowedSteps, IReadOnlyList<ProblemDetail.Step> Events)
+{
+    public sealed record UnitItem(int Id, string Name);
+
+    public sealed record Step(DateTime AtUtc, string User, string Action, string From, string To, string? Note, bool OnBehalf);
+}
+
+public sealed record UnitFiguresItem(string County, int UnitId, string Unit, int Open, int Solved, int Overdue, double? AverageDaysToClose);
+
+public sealed record ProblemFormChoices(
+    IReadOnlyList<ProblemFormChoices.Item> Counties, int? CountyId, IReadOnlyList<ProblemFormChoices.Item> Towns,
+    IReadOnlyList<ProblemFormChoices.Item> Enterprises, IReadOnlyList<ProblemFormChoices.Item> Units)
+{
+    public sealed record Item(int Id, string Name, string? Note = null);
+}
+
+public static class ProblemsApi
+{
+    public static void MapProblemsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/problems").WithTags("问题台账");
+
+        group.MapGet("/", async (HttpContext http, ProblemService service, TownsDbContext db, int page = 1, int pageSize = 50,
+            string? status = null, string? category = null, string? source = null, string? kind = null, int? townId = null, int? unitId = null,
+            bool overdue = false, string? jurisdiction = null, string? search = null, string? sort = null, CancellationToken ct = default) =>
+        {
+            if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
+            ProblemState? state = null;
+            if (status is not null && status != "open")
+            {
+                if (Parse<ProblemState>(status, ProblemNames.Chinese) is not { } s) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：open、{Names<ProblemState>()}");
+                state = s;
+            }
+            ProblemCategory? c = null;
+            if (category is not null && (c = Parse<ProblemCategory>(category, ProblemNames.Chinese)) is null)
+                return ApiSupport.Invalid("category", $"未知的类别“{category}”，可用：{Names<ProblemCategory>()}");
+            ProblemSource? so = null;
+            if (source is not null && (so = Parse<ProblemSource>(source, ProblemNames.Chinese)) is null)
+                return ApiSupport.Invalid("source", $"未知的来源“{source}”，可用：{Names<ProblemSource>()}");
+            ProblemKind? k = null;
+            if (kind is not null && (k = Parse<ProblemKind>(kind, ProblemNames.Chinese)) is null)
+                return ApiSupport.Invalid("kind", $"未知的性质“{kind}”，可用：common（共性）、individual（个性）");
+            if (sort is not null and not ("raised" or "deadline" or "overdue" or "state"))
+                return ApiSupport.Invalid("sort", "sort 应为 raised、deadline、overdue 或 state");
+            var (path, problem) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+            if (problem is not null) return problem;
+            var result = await service.ListAsync(http.Scope(), new ProblemFilter
+            {
+                State = state, OpenOnly = status == "open", Category = c, Source = so, Kind = k, TownId = townId, UnitId = unitId,
+                Overdue = overdue, JurisdictionPath = path, Search = search, Sort = sort, Page = page, PageSize = pageSize,
+            }, ct);
+            return TypedResults.Ok(new Paged<ProblemSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
+        }).WithSummary("问题台账（分页）：可按状态（含 open 未办结）、类别、来源、性质、专业镇、单位、逾期、行政区划筛选，sort=raised|deadline|overdue|state");
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, HttpContext http, ProblemService service, CancellationToken ct) =>
+        {
+            try { return TypedResults.Ok(Detail(await service.ViewAsync(http.Scope(), id, UserName(http), ct))); }
+            catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
+        }).WithSummary("一个问题：概况、当前用户可办理的步骤与办理记录");
+
+        group.MapPost("/", async Task<Results<Created<ProblemDetail>, ProblemHttpResult>> (NewProblem body, HttpContext http, ProblemService service, CancellationToken ct) =>
+        {
+            var scope = http.Scope();
+            if (!ProblemService.CanRaise(scope))
+                return TypedResults.Problem(title: "没有权限", detail: "您的角色不能登记问题", statusCode: StatusCodes.Status403Forbidden);
+            var errors = new Dictionary<string, string>();
+            var source = Field<ProblemSource>(body.Source, "source", "来源", ProblemNames.Chinese, errors);
+            var kind = Field<ProblemKind>(body.Kind, "kind", "性质（共性/个性）", ProblemNames.Chinese, errors);
+            var category = Field<ProblemCategory>(body.Category, "category", "类别", ProblemNames.Chinese, errors);
+            var deadline = Date(body.Deadline, "deadline", errors);
+            try
+            {
+                var input = new ProblemInput
+                {
+                    Title = body.Title, Description = body.Description, Source = source, Kind = kind, Category = category,
+                    CountyId = body.CountyId, TownId = body.TownId, EnterpriseId = body.EnterpriseId, LeadUnitId = body.LeadUnitId,
+                    CooperatingUnitIds = body.CooperatingUnitIds ?? [], Deadline = deadline,
+                };
+                if (errors.Count > 0)
+                {
+                    // Every field at once: what the service finds wrong besides what could not be read.
+                    foreach (var (f, m) in await service.ValidateAsync(scope, input, ct)) errors.TryAdd(Camel(f), m);
+                    return Invalid(errors);
+                }
+                var id = await service.RaiseAsync(scope, UserName(http), input, ct);
+                return TypedResults.Created($"/api/v1/problems/{id}", Detail(await service.ViewAsync(scope, id, UserName(http), ct)));
+            }
+            catch (ProblemInputException ex) { return Invalid(ex.Errors.ToDictionary(e => Camel(e.Key), e => e.Value)); }
+            catch (ProblemRuleException ex) { return Rule(ex); }
+        }).WithSummary("登记问题：标题、描述、来源、性质、类别、所在县（countyId），可选专业镇、企业、牵头单位、配合单位与办理时限");
+
+        group.MapPost("/{id:int}/steps", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, ProblemStepRequest step, HttpContext http, ProblemService service, CancellationToken ct) =>
+        {
+            var scope = http.Scope();
+            var user = UserName(http);
+            var errors = new Dictionary<string, string>();
+            var deadline = Date(step.Deadline, "deadline", errors);
+            if (errors.Count > 0) return Invalid(errors);
+            try
+            {
+                await (step.Action switch
+                {
+                    "accept" => service.AcceptAsync(scope, user, id, new AcceptInput(step.LeadUnitId, step.CooperatingUnitIds, deadline, step.Note), ct),
+                    "decline" => service.DeclineAsync(scope, user, id, step.Note, ct),
+                    "handle" => service.HandleAsync(scope, user, id, step.Note, ct),
+                    "answer" => service.AnswerAsync(scope, user, id, step.Note, ct),
+                    "confirm" => service.ConfirmAsync(scope, user, id, step.Note, ct),
+                    "reopen" => service.ReopenAsync(scope, user, id, step.Note, ct),
+                    _ => throw new ProblemRuleException("action 应为 accept、decline、handle、answer、confirm 或 reopen", "action"),
+                });
+                return TypedResults.Ok(Detail(await service.ViewAsync(scope, id, user, ct)));
+            }
+            catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
+            catch (ProblemRuleException ex) when (ex.Field is not null) { return Invalid(new Dictionary<string, string> { [ex.Field] = ex.Message }); }
+            catch (ProblemRuleException ex) { return Rule(ex); }
+        }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办");
+
+        group.MapGet("/by-unit", async (HttpContext http, ProblemService service, TownsDbContext db, string? jurisdiction = null, CancellationToken ct = default) =>
+        {
+            var (path, problem) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+            if (problem is not null) return (IResult)problem;
+            var rows = await service.FiguresByUnitAsync(http.Scope(), path, ct);
+            return TypedResults.Ok(rows.Select(r => new UnitFiguresItem(r.County, r.UnitId, r.Unit, r.Figures.Open, r.Figures.Solved, r.Figures.Overdue, r.Figures.AverageDaysToClose)).ToList());
+        }).WithSummary("按牵头单位统计：在办、已办结、逾期、平均办结天数（按县分列）");
+
+        group.MapGet("/form-options", async (HttpContext http, ProblemService service, int? countyId = null, CancellationToken ct = default) =>
+        {
+            if (!ProblemService.CanRaise(http.Scope()))
+                return (IResult)TypedResults.Problem(title: "没有权限", detail: "您的角色不能登记问题", statusCode: StatusCodes.Status403Forbidden);
+            var o = await service.FormOptionsAsync(http.Scope(), countyId, ct);
+            return TypedResults.Ok(new ProblemFormChoices(
+                o.Counties.Select(c => new ProblemFormChoices.Item(c.Id, c.Name)).ToList(), o.CountyId,
+                o.Towns.Select(t => new ProblemFormChoices.Item(t.Id, t.Name)).ToList(),
+                o.Enterprises.Select(e => new ProblemFormChoices.Item(e.Id, e.Name)).ToList(),
+                o.Units.Select(u => new ProblemFormChoices.Item(u.Id, u.Name, u.Place)).ToList()));
+        }).WithSummary("登记问题可选的县、专业镇、企业与单位（countyId 选定一个县）");
+    }
+
+    private static string UserName(HttpContext http) => http.User.FindFirstValue(UserScope.DisplayNameClaim) ?? http.User.Identity!.Name!;
+
+    // A refused step is a conflict with the problem's state or the person's part in it, said in Chinese.
+    private static ProblemHttpResult Rule(ProblemRuleException ex) =>
+        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+
+    private static ProblemHttpResult Invalid(Dictionary<string, string> errors) =>
+        TypedResults.Problem(title: "请求参数有误", detail: string.Join("；", errors.Values), statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => e.Key, e => new[] { e.Value }) });
+
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+
+    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private static string Names<T>() where T : struct, Enum => string.Join("、", Enum.GetValues<T>().Select(Kebab));
+
+    /// <summary>The enum value named in kebab-case or in Chinese; null when it names none.</summary>
+    private static T? Parse<T>(string text, Func<T, string> chinese) where T : struct, Enum
+    {
+        var t = text.Trim();
+        return Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Kebab(v!.Value) == t.ToLowerInvariant() || chinese(v!.Value) == t);
+    }
+
+    private static T? Field<T>(string? text, string field, string what, Func<T, string> chinese, Dictionary<string, string> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null; // the service says it is required
+        if (Parse(text, chinese) is { } value) return value;
+        errors[field] = $"未知的{what}“{text}”，可用：{string.Join("、", Enum.GetValues<T>().Select(v => $"{Kebab(v)}（{chinese(v)}）"))}";
+        return null;
+    }
+
+    private static DateOnly? Date(string? text, string field, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors[field] = $"“{text}”不是有效的日期，请写成 2025-03-05 的格式";
+        return null;
+    }
+
+    private static ProblemSummary Summary(ProblemListItem p) => new(
+        p.Id, p.Title, Kebab(p.Source), ProblemNames.Chinese(p.Source), Kebab(p.Kind), ProblemNames.Chinese(p.Kind),
+        Kebab(p.Category), ProblemNames.Chinese(p.Category), Kebab(p.State), ProblemNames.Chinese(p.State), p.County,
+        p.TownId, p.Town, p.EnterpriseId, p.Enterprise, p.LeadUnitId, p.LeadUnit, p.Deadline, Kebab(p.DeadlineStatus), p.DaysOverdue,
+        p.RaisedBy, p.RaisedAtUtc);
+
+    private static ProblemDetail Detail(ProblemView v)
+    {
+        var p = v.Problem;
+        return new ProblemDetail(
+            p.Id, p.Title, p.Description, Kebab(p.Source), ProblemNames.Chinese(p.Source), Kebab(p.Kind), ProblemNames.Chinese(p.Kind),
+            Kebab(p.Category), ProblemNames.Chinese(p.Category), Kebab(p.State), ProblemNames.Chinese(p.State), v.County, v.CountyPath,
+            p.SpecializedTownId, v.Town, p.EnterpriseId, v.Enterprise, p.LeadUnitId, v.LeadUnit,
+            v.CooperatingUnits.Select(u => new ProblemDetail.UnitItem(u.Id, u.Name)).ToList(), p.Deadline, Kebab(v.DeadlineStatus),
+            p.RaisedBy, p.RaisedAtUtc, p.LatestAnswer, v.Steps.Select(Kebab).ToList(),
+            p.Events.OrderBy(e => e.Id).Select(e => new ProblemDetail.Step(e.AtUtc, e.UserName, e.Action,
+                ProblemNames.Chinese(e.From), ProblemNames.Chinese(e.To), e.Note, e.OnBehalf)).ToList());
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Problems;
+
+namespace SpecializedTowns.Web.Pages.Problems;
+
+public sealed class IndexModel(ProblemService problems) : PageModel
+{
+    /// <summary>list (问题清单), overdue (已逾期, for the office to press on) or units (按单位统计).</summary>
+    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemSource? Source { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public int? TownId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<ProblemListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public IReadOnlyList<UnitFiguresRow> Figures { get; private set; } = [];
+    public IReadOnlyList<ProblemOption> Towns { get; private set; } = [];
+    public IReadOnlyList<ProblemOption> Units { get; private set; } = [];
+    public int OverdueCount { get; private set; }
+    public bool CanRaise { get; private set; }
+    public bool SeesOverdueList { get; private set; }
+    public int DueSoonDays => problems.DueSoonDays;
+    public DateOnly Today => problems.Today;
+    public UserScope Scope { get; private set; } = null!;
+
+    public bool Filtered => Status is not null || Category is not null || Source is not null || Kind is not null || TownId is not null
+                            || UnitId is not null || Overdue || !string.IsNullOrWhiteSpace(Search);
+
+    public bool MoreFiltersUsed => Kind is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Scope = UserScope.From(User)!;
+        CanRaise = ProblemService.CanRaise(Scope);
+        // Overdue problems escalate to the office: its members and the leaders who read along get the list of them.
+        SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+        Tab = Tab switch { "overdue" when SeesOverdueList => "overdue", "units" => "units", _ => "list" };
+        OverdueCount = await problems.OverdueCountAsync(Scope, ct);
+        switch (Tab)
+        {
+            case "units":
+                Figures = await problems.FiguresByUnitAsync(Scope, ct: ct);
+                break;
+            case "overdue":
+                Result = await problems.ListAsync(Scope, new ProblemFilter { Overdue = true, Sort = "overdue", Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
+                break;
+            default:
+                Towns = await problems.FilterTownsAsync(Scope, ct);
+                Units = await problems.FilterUnitsAsync(Scope, ct);
+                var state = Enum.TryParse<ProblemState>(Status, out var s) && Enum.IsDefined(s) ? s : (ProblemState?)null;
+                Result = await problems.ListAsync(Scope, new ProblemFilter
+                {
+                    State = state, OpenOnly = Status == "open", Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
+                    Overdue = Overdue, Search = Search, Sort = Sort, Page = Math.Max(1, PageNumber), PageSize = 20,
+                }, ct);
+                break;
+        }
+    }
+}
