@@ -184,3 +184,41 @@ public class ProjectServiceTests
         page.Items.Last().Stage.ShouldBe(LeadStage.Dropped);
     }
 }
+
+public class ProjectProblemTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_month_s_difficulty_goes_to_the_problem_ledger_once(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var projects = new ProjectService(db, TimeProvider.System);
+        var problems = new SpecializedTowns.Data.Problems.ProblemService(db, TimeProvider.System, SpecializedTowns.Data.Problems.ProblemSettings.From(null));
+        var extension = await db.Projects.SingleAsync(p => p.Name == "历山蜂产品精深加工扩建项目");
+        var row = await db.ProjectProgress.Where(p => p.ProjectId == extension.Id && p.Difficulties != null).SingleAsync();
+        ProjectProblems.Guess(row.Difficulties!).ShouldBe(SpecializedTowns.Core.Problems.ProblemCategory.Approval);
+
+        // The ledger keeps who raised a problem, so the raiser is a real account.
+        var lishan = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县/历山镇");
+        var account = new AppUser { UserName = "lishan-clerk", DisplayName = "历山镇专干", JurisdictionId = lishan.Id, SpecializedTownId = extension.SpecializedTownId, CreatedAtUtc = DateTime.UtcNow };
+        db.Users.Add(account);
+        await db.SaveChangesAsync();
+        var township = new UserScope(account.Id, Roles.Township, lishan.Path, extension.SpecializedTownId);
+        var id = await ProjectProblems.RaiseAsync(db, projects, problems, township, "历山镇专干", extension.Id, row.Id, SpecializedTowns.Core.Problems.ProblemCategory.Approval);
+        var problem = await db.Problems.AsNoTracking().SingleAsync(p => p.Id == id);
+        problem.Source.ShouldBe(SpecializedTowns.Core.Problems.ProblemSource.ProjectProgress);
+        problem.Kind.ShouldBe(SpecializedTowns.Core.Problems.ProblemKind.Individual);
+        problem.EnterpriseId.ShouldBe(extension.OwnerEnterpriseId);
+        problem.SpecializedTownId.ShouldBe(extension.SpecializedTownId);
+        problem.Title.ShouldStartWith("历山蜂产品精深加工扩建项目：设备进口报关周期长");
+        problem.Description.ShouldContain("月项目进展");
+        (await db.ProjectProgress.AsNoTracking().SingleAsync(p => p.Id == row.Id)).ProblemId.ShouldBe(id);
+
+        (await Should.ThrowAsync<ProjectRuleException>(() => ProjectProblems.RaiseAsync(db, projects, problems, township, "x", extension.Id, row.Id,
+            SpecializedTowns.Core.Problems.ProblemCategory.Approval))).Message.ShouldBe("这条困难已转入问题台账");
+        var otherCounty = new UserScope(8, Roles.Office, "山西省/运城市/新绛县", null);
+        await Should.ThrowAsync<ProjectNotFoundException>(() => ProjectProblems.RaiseAsync(db, projects, problems, otherCounty, "x", extension.Id, row.Id,
+            SpecializedTowns.Core.Problems.ProblemCategory.Approval));
+    }
+}

@@ -57,6 +57,15 @@ public class ReminderTests
         html.ShouldContain("badge rounded-pill");
         html.ShouldNotContain("<html");
 
+        // The problems its unit leads, accepted and waiting for its answer, are there too.
+        html.ShouldContain("问题台账");
+
+        var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(office, "yuanqu-office", SeededPlatforms.Password);
+        var officePage = await office.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("问题台账"));
+        officePage.ShouldContain("待受理");
+        officePage.ShouldNotContain("请办理并答复");
+
         var page = await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("重点项目"));
         page.ShouldContain("去处理");
         page.ShouldContain("历山镇蜂蜜冷链仓储项目");

@@ -9,7 +9,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
-public sealed class DetailModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings) : PageModel
+public sealed class DetailModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings, Data.Problems.ProblemService problems) : PageModel
 {
     public KeyProject Project { get; private set; } = null!;
     public string Town { get; private set; } = "";
@@ -104,6 +104,22 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         catch (ProjectNotFoundException) { return NotFound(); }
         catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
         TempData["Tab"] = "guarantees";
+        return Redirect($"/Projects/Detail/{id}");
+    }
+
+    /// <summary>A month's difficulty into the problem ledger, in one step.</summary>
+    public async Task<IActionResult> OnPostRaiseAsync(int id, int progressId, Core.Problems.ProblemCategory category, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            var problem = await ProjectProblems.RaiseAsync(db, service, problems, scope, DisplayName, id, progressId, category, ct);
+            TempData["Done"] = "项目困难已转入问题台账，等待领导小组办公室受理";
+            return Redirect($"/Problems/Detail/{problem}");
+        }
+        catch (ProjectNotFoundException) { return NotFound(); }
+        catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; TempData["Tab"] = "progress"; }
+        catch (Core.Problems.ProblemRuleException ex) { TempData["Error"] = ex.Message; TempData["Tab"] = "progress"; }
         return Redirect($"/Projects/Detail/{id}");
     }
 
