@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -28,6 +29,13 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskUnit> TaskUnits => Set<TaskUnit>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -49,7 +49,7 @@ public sealed class ActionPlan
             {
                 var task = new PlanTask
                 {
-                    Number = k.Number?.Trim(), Title = k.Title.Trim(), Source = k.Source?.Trim(), Measures = k.Summary?.Trim() ?? "",
+                    Plan = plan, Number = k.Number?.Trim(), Title = k.Title.Trim(), Source = k.Source?.Trim(), Measures = k.Summary?.Trim() ?? "",
                     Deadline = deadline, OriginalDeadline = deadline, SortOrder = group.Tasks.Count + 1,
                 };
                 foreach (var (names, role) in new[] { (k.LeadUnits, UnitRole.Lead), (k.CooperatingUnits, UnitRole.Cooperating) })

@@ -122,6 +122,7 @@ public static class DemoData
             }
             await db.SaveChangesAsync(ct);
         }
+        await Tasks.TaskDemo.LoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }
