@@ -24,6 +24,10 @@ builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirect
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Tasks.TaskService>();
+var dueSoonDays = builder.Configuration.GetValue("Tasks:DueSoonDays", SpecializedTowns.Core.Tasks.TaskLights.DefaultDueSoonDays);
+if (dueSoonDays is < 0 or > 365) throw new InvalidOperationException($"配置 Tasks:DueSoonDays 应在 0 到 365 之间（现为 {dueSoonDays}）");
+builder.Services.AddSingleton(new SpecializedTowns.Data.Tasks.TaskSettings(dueSoonDays));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -164,6 +168,7 @@ app.MapEnterprisesApi();
 app.MapPoliciesApi();
 app.MapJurisdictionsApi();
 app.MapApplicationsApi();
+app.MapTasksApi();
 app.MapRazorPages();
 
 app.Run();
