@@ -45,7 +45,10 @@ public sealed record TaskView(
 
 public sealed record OverdueItem(int TaskId, int PlanId, string Plan, string? Number, string Task, int? MilestoneId, string? Milestone, DateOnly Deadline, int DaysOverdue);
 
-public sealed record UnitOverdue(UnitRef Unit, int Tasks, int Milestones, IReadOnlyList<OverdueItem> Items);
+/// <summary>One unit's line; Place tells 新绛's 县发改局 from 垣曲's when a city looks at both.</summary>
+public sealed record UnitOverdue(UnitRef Unit, string Place, int Tasks, int Milestones, IReadOnlyList<OverdueItem> Items);
+
+public sealed record PendingExtension(int TaskId, string? Number, string Task, string? Milestone, string RequestedBy, DateOnly PreviousDeadline, DateOnly RequestedDeadline, DateTime RequestedAtUtc);
 
 public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50);
 
@@ -255,15 +258,15 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var query = VisibleTasks(scope).Where(t => t.DoneOn == null);
         if (planId is { } p) query = query.Where(t => t.PlanId == p);
         if (year is { } y) query = query.Where(t => t.Plan!.Year == y);
-        var tasks = await query.AsNoTracking().Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).Include(t => t.Milestones)
-            .AsSplitQuery().ToListAsync(ct);
+        var tasks = await query.AsNoTracking().Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).ThenInclude(u => u!.Jurisdiction)
+            .Include(t => t.Milestones).AsSplitQuery().ToListAsync(ct);
         return Overdue(tasks, Today, scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : null);
     }
 
     /// <summary>The overdue list of the tasks given, as of today; only <paramref name="onlyUnit"/>'s line when given.</summary>
     public static IReadOnlyList<UnitOverdue> Overdue(IEnumerable<PlanTask> tasks, DateOnly today, int? onlyUnit = null)
     {
-        var items = new List<(UnitRef Unit, OverdueItem Item)>();
+        var items = new List<((UnitRef Ref, string Place) Unit, OverdueItem Item)>();
         foreach (var t in tasks.Where(t => !t.IsDone))
         {
             var late = new List<OverdueItem>();
@@ -272,12 +275,12 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             foreach (var m in t.Milestones.Where(m => !m.IsDone && m.Deadline < today).OrderBy(m => m.Deadline))
                 late.Add(new OverdueItem(t.Id, t.PlanId, t.Plan?.Title ?? "", t.Number, t.Title, m.Id, m.Title, m.Deadline, today.DayNumber - m.Deadline.DayNumber));
             foreach (var unit in t.LeadUnits.Where(u => onlyUnit is null || u.UnitId == onlyUnit))
-                items.AddRange(late.Select(i => (new UnitRef(unit.UnitId, unit.Unit?.Name ?? ""), i)));
+                items.AddRange(late.Select(i => ((new UnitRef(unit.UnitId, unit.Unit?.Name ?? ""), unit.Unit?.Jurisdiction?.Name ?? ""), i)));
         }
         return items.GroupBy(x => x.Unit)
-            .Select(g => new UnitOverdue(g.Key, g.Count(x => x.Item.MilestoneId is null), g.Count(x => x.Item.MilestoneId is not null),
+            .Select(g => new UnitOverdue(g.Key.Ref, g.Key.Place, g.Count(x => x.Item.MilestoneId is null), g.Count(x => x.Item.MilestoneId is not null),
                 g.Select(x => x.Item).OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.TaskId).ToList()))
-            .OrderByDescending(u => u.Tasks + u.Milestones).ThenBy(u => u.Unit.Name, StringComparer.Ordinal).ToList();
+            .OrderByDescending(u => u.Tasks + u.Milestones).ThenBy(u => u.Place, StringComparer.Ordinal).ThenBy(u => u.Unit.Name, StringComparer.Ordinal).ToList();
     }
 
     // ---- plans ----
@@ -486,12 +489,19 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     public Task DecideExtensionAsync(UserScope scope, string userName, int id, int extensionId, bool approve, string? note, CancellationToken ct = default) =>
         StepAsync(scope, userName, id, ct, (task, actor) => { task.DecideExtension(actor, Now, extensionId, approve, note); return Task.CompletedTask; });
 
-    /// <summary>Extension requests waiting for this person's decision (an office's to-do).</summary>
-    public async Task<int> PendingExtensionsAsync(UserScope scope, CancellationToken ct = default)
+    /// <summary>Extension requests waiting for this person's decision (an office's to-do), oldest first.</summary>
+    public async Task<IReadOnlyList<PendingExtension>> PendingExtensionsAsync(UserScope scope, CancellationToken ct = default)
     {
-        if (!Manages(scope)) return 0;
-        var tasks = VisibleTasks(scope).Select(t => t.Id);
-        return await db.ExtensionRequests.CountAsync(e => e.State == ExtensionState.Pending && tasks.Contains(e.TaskId), ct);
+        if (!Manages(scope)) return [];
+        var tasks = VisibleTasks(scope);
+        var rows = await db.ExtensionRequests.AsNoTracking().Where(e => e.State == ExtensionState.Pending)
+            .Join(tasks, e => e.TaskId, t => t.Id, (e, t) => new
+            {
+                t.Id, t.Number, t.Title, e.MilestoneId, By = e.RequestedByUnit ?? e.RequestedBy, e.PreviousDeadline, e.RequestedDeadline, e.RequestedAtUtc,
+                Milestone = db.Milestones.Where(m => m.Id == e.MilestoneId).Select(m => m.Title).FirstOrDefault(),
+            })
+            .OrderBy(x => x.RequestedAtUtc).ToListAsync(ct);
+        return rows.Select(x => new PendingExtension(x.Id, x.Number, x.Title, x.MilestoneId is null ? null : x.Milestone, x.By, x.PreviousDeadline, x.RequestedDeadline, x.RequestedAtUtc)).ToList();
     }
 
     private async Task<TaskActor> ActorAsync(UserScope scope, string userName, TaskRole role, CancellationToken ct)

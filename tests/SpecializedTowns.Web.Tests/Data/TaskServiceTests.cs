@@ -181,7 +181,8 @@ public class TaskServiceTests
         missing.Errors["reason"].ShouldBe("请填写延期理由");
         var requestId = await service.RequestExtensionAsync(member, "垣曲县农业农村局", first, milestone.Id, new DateOnly(2024, 11, 30), "第二家企业年底前达规");
         await Should.ThrowAsync<TaskForbiddenException>(() => service.DecideExtensionAsync(member, "垣曲县农业农村局", first, requestId, true, null));
-        (await service.PendingExtensionsAsync(YuanquOffice)).ShouldBe(2, "the demo's own pending request on (四) and this one");
+        (await service.PendingExtensionsAsync(YuanquOffice)).Select(p => p.Milestone).ShouldBe(["建立专业镇重点项目库", "培育升规入统企业 2 家"], "the demo's own pending request on (四) and this one");
+        (await service.PendingExtensionsAsync(member)).ShouldBeEmpty("a unit asks; the office decides");
         await service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", first, requestId, true, "同意");
         (await Should.ThrowAsync<TaskRuleException>(() => service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", first, requestId, false, "再议")))
             .Message.ShouldContain("已批准，不能再次审批");
@@ -272,5 +273,63 @@ public class TaskServiceTests
         // Seen from the real clock long after 2024, whatever was open is overdue.
         var later = await Service(db, new DateOnly(2026, 1, 5)).ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500));
         later.Items.ShouldAllBe(t => t.Light == TaskLight.Done || t.Light == TaskLight.Overdue);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_office_shapes_tasks_units_milestones_and_weights_and_others_may_not(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var member = await MemberAsync(db);
+        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var t = (await service.TaskAsync(YuanquOffice, first)).Task;
+        var office = await UnitAsync(db, Yuanqu, "县工科局");
+        var agriculture = await UnitAsync(db, Yuanqu, "县农业农村局");
+        var xinjiangUnit = await UnitAsync(db, "山西省/运城市/新绛县", "县发改局");
+        TaskEdit Edit(DateOnly deadline, string? title = null) => new(title ?? t.Title, t.Number, t.Source, t.Measures, 90, "户", 52, 2, deadline);
+
+        (await Should.ThrowAsync<TaskRuleException>(() => service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25)), [xinjiangUnit], [])))
+            .Errors.Keys.ShouldBe(["leadUnitIds"]);
+        (await Should.ThrowAsync<TaskRuleException>(() => service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25), " "), [], [agriculture])))
+            .Errors.Keys.ShouldBe(["title"], "the task's own fields are checked first; nothing is saved");
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditTaskAsync(member, "垣曲县农业农村局", first, Edit(new DateOnly(2024, 12, 25)), [office], []));
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditTaskAsync(CityLeader, "运城市分管领导", first, Edit(new DateOnly(2024, 12, 25)), [office], []));
+        await service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25)), [office, agriculture], [await UnitAsync(db, Yuanqu, "县文旅局")]);
+        var edited = (await service.TaskAsync(member, first)).Task;
+        (edited.Deadline, edited.OriginalDeadline, edited.TargetValue, edited.Weight).ShouldBe((new DateOnly(2024, 12, 25), new DateOnly(2024, 12, 31), 90m, 2m));
+        edited.LeadUnits.Select(u => u.Unit!.Name).ShouldBe(["县工科局", "县农业农村局"]);
+        edited.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["县文旅局"]);
+        edited.Notes.Select(n => n.Text).ShouldContain("办公室修改任务：截止日期 2024年12月31日 → 2024年12月25日，权重 1 → 2，目标 90户");
+
+        // The lead unit breaks the task down further; only the office corrects or removes a milestone.
+        var added = await service.AddMilestoneAsync(member, "垣曲县农业农村局", first, "年底前完成市场主体培育验收", new DateOnly(2024, 12, 15), 1);
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditMilestoneAsync(member, "垣曲县农业农村局", first, added, "改名", new DateOnly(2024, 12, 10), 1));
+        await service.EditMilestoneAsync(YuanquOffice, "垣曲县专业镇办", first, added, "年底前完成培育验收", new DateOnly(2024, 12, 10), 0.5m);
+        await service.RemoveMilestoneAsync(YuanquOffice, "垣曲县专业镇办", first, added);
+        (await service.TaskAsync(member, first)).Task.Milestones.Count.ShouldBe(4);
+
+        // A task of the office's own, and group weights that move the plan's figure.
+        var plan = (await service.TaskAsync(YuanquOffice, first)).Plan.Id;
+        var group = await db.TaskGroups.Where(g => g.PlanId == plan).Select(g => g.Id).SingleAsync();
+        (await Should.ThrowAsync<TaskRuleException>(() => service.AddTaskAsync(YuanquOffice, "垣曲县专业镇办", plan, group, new TaskEdit("建立专家库", "（十二）", "垣政办发〔2023〕19号 五（二）", null, null, null, null, 1, new DateOnly(2024, 12, 31)), [], [])))
+            .Errors.Keys.ShouldBe(["leadUnitIds"]);
+        var own = await service.AddTaskAsync(YuanquOffice, "垣曲县专业镇办", plan, group, new TaskEdit("建立专家库", "（十二）", "垣政办发〔2023〕19号 五（二）", null, null, null, null, 1, new DateOnly(2024, 12, 31)), [office], []);
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(member, own));
+        (await service.PlanAsync(YuanquOffice, plan)).Groups.Single().Tasks.Last().Title.ShouldBe("建立专家库");
+
+        var xinjiangPlan = await db.ActionPlans.Where(p => p.Jurisdiction!.Name == "新绛县").Select(p => p.Id).SingleAsync();
+        var xinjiangOffice = XinjiangOffice;
+        var before = (await service.PlanAsync(xinjiangOffice, xinjiangPlan));
+        var third = before.Groups[2];
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.SetGroupWeightAsync(YuanquOffice, xinjiangPlan, third.Id, 3));
+        (await Should.ThrowAsync<TaskRuleException>(() => service.SetGroupWeightAsync(xinjiangOffice, xinjiangPlan, third.Id, -1))).Errors.Keys.ShouldBe(["weight"]);
+        await service.SetGroupWeightAsync(xinjiangOffice, xinjiangPlan, third.Id, 3);
+        var after = await service.PlanAsync(xinjiangOffice, xinjiangPlan);
+        var expected = ProgressMath.Weighted(before.Groups.Select(g => (g.Id == third.Id ? 3m : 1m, g.Progress)));
+        after.Progress.ShouldBe(expected);
+        after.Progress.ShouldNotBe(before.Progress);
     }
 }

@@ -117,7 +117,7 @@ public sealed class DetailModel(TaskService tasks) : PageModel
         try { View = await tasks.TaskAsync(UserScope.From(User)!, id, ct); }
         catch (TaskNotFoundException) { return NotFound(); }
         Done = TempData["Done"] as string;
-        if (FailedForm is null)
+        if (FailedForm != nameof(Report))
         {
             // The report form starts at the first open milestone, with its progress.
             var open = View.Task.Milestones.FirstOrDefault(m => !m.IsDone);

@@ -16,7 +16,7 @@ public sealed class IndexModel(TaskService tasks) : PageModel
     public Paged<PlanListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanCreate { get; private set; }
-    public int PendingExtensions { get; private set; }
+    public IReadOnlyList<PendingExtension> PendingExtensions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int DueSoonDays => tasks.DueSoonDays;
 

@@ -35,6 +35,8 @@ public sealed class NewModel(TaskService tasks, PolicyCatalog catalog) : PageMod
         Input.Year = tasks.Today.Year;
         Input.PolicyId = Packs.FirstOrDefault()?.Id;
         Preview = Packs.FirstOrDefault();
+        // A county office has one place to plan for: it is chosen already.
+        if (Targets.Count(t => !t.IsTown) == 1) Input.Target = Targets.First(t => !t.IsTown).Key;
         return Page();
     }
 

@@ -41,8 +41,9 @@ public static class TaskDisplay
     public static string Figure(decimal? value, string? unit) => value is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) + (unit ?? "") : "—";
 
     /// <summary>A deadline with the original beside it when an extension or the office has moved it.</summary>
-    public static string Deadline(DateOnly deadline, DateOnly original) =>
-        deadline == original ? Display.Date(deadline) : $"{Display.Date(deadline)}（原定 {Display.Date(original)}）";
+    public static IHtmlContent Deadline(DateOnly deadline, DateOnly original) => deadline == original
+        ? new HtmlString(Display.Date(deadline))
+        : new HtmlString($"{Display.Date(deadline)}<span class=\"original-deadline\">原定 {Display.Date(original)}</span>");
 
     /// <summary>
     /// Model-binding failures of one form ("abc" typed for a percentage) as field errors in the form's own
