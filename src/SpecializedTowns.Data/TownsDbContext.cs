@@ -7,6 +7,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -39,6 +40,13 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemEvent> ProblemEvents => Set<ProblemEvent>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskUnit> TaskUnits => Set<TaskUnit>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

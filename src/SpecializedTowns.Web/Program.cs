@@ -31,6 +31,10 @@ builder.Services.AddScoped<SpecializedTowns.Data.Notifications.ReminderCentre>()
 builder.Services.AddSingleton(builder.Configuration.GetSection("Projects").Get<SpecializedTowns.Core.Projects.ProjectWarningSettings>() ?? new());
 builder.Services.AddScoped<SpecializedTowns.Data.Problems.ProblemService>();
 builder.Services.AddSingleton(SpecializedTowns.Data.Problems.ProblemSettings.From(builder.Configuration.GetValue<int?>("Problems:DueSoonDays")));
+builder.Services.AddScoped<SpecializedTowns.Data.Tasks.TaskService>();
+var dueSoonDays = builder.Configuration.GetValue("Tasks:DueSoonDays", SpecializedTowns.Core.Tasks.TaskLights.DefaultDueSoonDays);
+if (dueSoonDays is < 0 or > 365) throw new InvalidOperationException($"配置 Tasks:DueSoonDays 应在 0 到 365 之间（现为 {dueSoonDays}）");
+builder.Services.AddSingleton(new SpecializedTowns.Data.Tasks.TaskSettings(dueSoonDays));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -173,6 +177,7 @@ app.MapJurisdictionsApi();
 app.MapApplicationsApi();
 app.MapProjectsApi();
 app.MapProblemsApi();
+app.MapTasksApi();
 app.MapRazorPages();
 
 app.Run();

@@ -125,6 +125,7 @@ public static class DemoData
         var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
         await Projects.ProjectDemo.LoadAsync(db, today, ct);
         await Problems.ProblemDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
+        await Tasks.TaskDemo.LoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }

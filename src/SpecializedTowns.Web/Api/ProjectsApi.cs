@@ -12,7 +12,7 @@ public sealed record ProjectBody(string? Name, int? TownId, int? OwnerEnterprise
 
 public sealed record StageBody(string? Stage, DateOnly? On, string? Note);
 
-public sealed record ProgressBody(int Year, int Month, decimal? InvestmentCompletedWanYuan, string? PhysicalProgress, string? Difficulties);
+public sealed record ProjectProgressBody(int Year, int Month, decimal? InvestmentCompletedWanYuan, string? PhysicalProgress, string? Difficulties);
 
 public sealed record GuaranteeBody(string? Status, int? UnitId, string? Note);
 
@@ -102,7 +102,7 @@ public static class ProjectsApi
             catch (ProjectRuleException ex) { return Rule(ex); }
         }).WithSummary("项目到达下一阶段（签约、开工、投产、达效），附日期");
 
-        projects.MapPut("/{id:int}/progress", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, ProgressBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
+        projects.MapPut("/{id:int}/progress", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, ProjectProgressBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
             try
             {

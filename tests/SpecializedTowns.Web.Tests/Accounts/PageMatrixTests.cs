@@ -83,6 +83,15 @@ public class PageMatrixTests
     [InlineData("/Problems?tab=units", "admin,yuncheng-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
     [InlineData("/Problems/New", "admin,yuncheng-office,yuanqu-office,yuanqu-member,lishan-township", "yuncheng-leader,expert-zhang", "")]
     [InlineData("/Problems/Detail/{problem}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,xinjiang-office,expert-zhang")]
+    [InlineData("/Tasks", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office", "expert-zhang", "")]
+    [InlineData("/Tasks/New", "admin,yuncheng-office,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Tasks/Plan/{taskplan}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member", "", "xinjiang-office,yangquan-office,lishan-township,expert-zhang")]
+    [InlineData("/Tasks/Plan/{taskplan}?status=overdue&unit=1", "admin,yuanqu-member", "", "xinjiang-office")]
+    [InlineData("/Tasks/Detail/{membertask}", "admin,yuncheng-leader,yuanqu-office,yuanqu-member", "", "xinjiang-office,lishan-township,expert-zhang")]
+    [InlineData("/Tasks/Detail/{ledger}", "admin,yuanqu-office", "", "yuanqu-member,xinjiang-office")]
+    [InlineData("/Tasks/Edit/{membertask}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member", "xinjiang-office,expert-zhang")]
+    [InlineData("/Tasks/Edit?planId={taskplan}", "admin,yuanqu-office", "yuncheng-leader,yuanqu-member", "yangquan-office,lishan-township")]
+    [InlineData("/Tasks/Overdue", "admin,yuncheng-leader,yuanqu-member,lishan-township,xinjiang-office", "expert-zhang", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })
@@ -93,6 +102,11 @@ public class PageMatrixTests
     {
         var url = path.Replace("{project}", await ProjectAsync(provider)).Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
         if (url.Contains("{problem}")) url = url.Replace("{problem}", await ProblemAsync(provider));
+        if (url.Contains("{taskplan}") || url.Contains("task}") || url.Contains("{ledger}"))
+        {
+            var (plan, memberTask, ledger, _) = await TasksApiTests.YuanquAsync(await SeededPlatforms.ClientAsync(provider, "admin"));
+            url = url.Replace("{taskplan}", plan.ToString()).Replace("{membertask}", memberTask.ToString()).Replace("{ledger}", ledger.ToString());
+        }
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
             (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url} on {provider}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))

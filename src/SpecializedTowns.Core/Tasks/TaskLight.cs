@@ -1,0 +1,97 @@
+namespace SpecializedTowns.Core.Tasks;
+
+/// <summary>红黄绿灰 by deadline (UI.md): computed from today every time it is shown, never stored.</summary>
+public enum TaskLight
+{
+    NotStarted = 1,
+    OnTrack = 2,
+    DueSoon = 3,
+    Overdue = 4,
+    Done = 5,
+}
+
+public static class TaskLights
+{
+    public const int DefaultDueSoonDays = 15;
+
+    public static string Chinese(TaskLight light) => light switch
+    {
+        TaskLight.NotStarted => "未开始",
+        TaskLight.OnTrack => "正常推进",
+        TaskLight.DueSoon => "临期",
+        TaskLight.Overdue => "逾期",
+        _ => "已完成",
+    };
+
+    /// <summary>The colour word as the documents and clerks say it.</summary>
+    public static string Colour(TaskLight light) => light switch
+    {
+        TaskLight.NotStarted => "灰",
+        TaskLight.OnTrack => "绿",
+        TaskLight.DueSoon => "黄",
+        TaskLight.Overdue => "红",
+        _ => "完成",
+    };
+
+    public static string Key(TaskLight light) => light switch
+    {
+        TaskLight.NotStarted => "not-started",
+        TaskLight.OnTrack => "on-track",
+        TaskLight.DueSoon => "due-soon",
+        TaskLight.Overdue => "overdue",
+        _ => "done",
+    };
+
+    /// <summary>The key, the colour in English or Chinese, or the Chinese name.</summary>
+    public static TaskLight? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "not-started" or "grey" or "gray" or "灰" or "未开始" => TaskLight.NotStarted,
+        "on-track" or "green" or "绿" or "正常推进" => TaskLight.OnTrack,
+        "due-soon" or "yellow" or "黄" or "临期" => TaskLight.DueSoon,
+        "overdue" or "red" or "红" or "逾期" => TaskLight.Overdue,
+        "done" or "完成" or "已完成" => TaskLight.Done,
+        _ => null,
+    };
+
+    /// <summary>
+    /// One deadline: done is done; past the deadline (the day after it) is 红; due within
+    /// <paramref name="dueSoonDays"/> days, the deadline itself included, is 黄; otherwise 灰 until
+    /// some progress is reported, then 绿. Being late outweighs not having started.
+    /// </summary>
+    public static TaskLight Of(DateOnly deadline, bool done, bool started, DateOnly today, int dueSoonDays)
+    {
+        if (done) return TaskLight.Done;
+        if (today > deadline) return TaskLight.Overdue;
+        if (deadline.DayNumber - today.DayNumber <= dueSoonDays) return TaskLight.DueSoon;
+        return started ? TaskLight.OnTrack : TaskLight.NotStarted;
+    }
+
+    public static TaskLight Of(Milestone m, DateOnly today, int dueSoonDays) =>
+        Of(m.Deadline, m.IsDone, m.Progress > 0, today, dueSoonDays);
+
+    /// <summary>
+    /// A task is as late as its latest open milestone: a task due in December with a milestone overdue
+    /// since June is 红, because the milestone is how the task was to be delivered.
+    /// </summary>
+    public static TaskLight Of(PlanTask task, DateOnly today, int dueSoonDays)
+    {
+        if (task.IsDone) return TaskLight.Done;
+        var light = Of(task.Deadline, false, task.IsStarted, today, dueSoonDays);
+        foreach (var m in task.Milestones.Where(m => !m.IsDone))
+        {
+            var own = Of(m, today, dueSoonDays);
+            if (own is TaskLight.Overdue or TaskLight.DueSoon && Severity(own) > Severity(light)) light = own;
+        }
+        return light;
+    }
+
+    private static int Severity(TaskLight light) => light switch
+    {
+        TaskLight.Overdue => 3,
+        TaskLight.DueSoon => 2,
+        _ => 1,
+    };
+
+    /// <summary>Today in China (UTC+8, no daylight saving): deadlines are calendar days there.</summary>
+    public static DateOnly ChinaToday(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
+}

@@ -1,0 +1,532 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Tasks;
+using SpecializedTowns.Core.Units;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Tasks;
+
+/// <summary>Tasks:DueSoonDays — how many days before a deadline an open item turns yellow.</summary>
+public sealed record TaskSettings(int DueSoonDays = TaskLights.DefaultDueSoonDays);
+
+public sealed record UnitRef(int Id, string Name);
+
+public sealed record TaskRow(
+    int Id, int PlanId, string Plan, int Year, int GroupId, string Group, string? Number, string Title, string? Source,
+    IReadOnlyList<UnitRef> LeadUnits, IReadOnlyList<UnitRef> CooperatingUnits, DateOnly Deadline, DateOnly OriginalDeadline,
+    decimal Progress, TaskLight Light, decimal Weight, int Milestones, int MilestonesDone, bool PendingExtension);
+
+public sealed record PlanListItem(
+    int Id, int Year, string Title, string Place, string? Town, string PolicyId, string? PolicyNumber,
+    int Tasks, decimal Progress, int Overdue, int DueSoon, int Done, bool IsDemo, bool OnlyOwnTasks);
+
+public sealed record GroupView(int Id, string Title, decimal Weight, decimal Progress, IReadOnlyList<TaskRow> Tasks);
+
+public sealed record PlanView(
+    ActionPlan Plan, string Place, string? Town, PolicyPack? Pack, decimal Progress, IReadOnlyList<GroupView> Groups,
+    IReadOnlyDictionary<TaskLight, int> Counts, bool OnlyOwnTasks, bool CanManage, IReadOnlyList<UnitRef> Units, DateOnly Today)
+{
+    public int TaskCount => Groups.Sum(g => g.Tasks.Count);
+}
+
+public sealed record TaskView(
+    PlanTask Task, ActionPlan Plan, string Place, string Group, TaskLight Light, decimal Progress,
+    IReadOnlyDictionary<int, TaskLight> MilestoneLights, TaskRole Role, DateOnly Today, int DueSoonDays)
+{
+    public bool CanReport => Role is TaskRole.Lead or TaskRole.Manager;
+    public bool CanNote => Role is TaskRole.Cooperating or TaskRole.Lead or TaskRole.Manager;
+    public bool CanRequestExtension => Role == TaskRole.Lead;
+    public bool CanManage => Role == TaskRole.Manager;
+
+    public string MilestoneTitle(int? id) => id is { } m ? Task.Milestones.FirstOrDefault(x => x.Id == m)?.Title ?? "（已删除的里程碑）" : "任务";
+}
+
+public sealed record OverdueItem(int TaskId, int PlanId, string Plan, string? Number, string Task, int? MilestoneId, string? Milestone, DateOnly Deadline, int DaysOverdue);
+
+/// <summary>One unit's line; Place tells 新绛's 县发改局 from 垣曲's when a city looks at both.</summary>
+public sealed record UnitOverdue(UnitRef Unit, string Place, int Tasks, int Milestones, IReadOnlyList<OverdueItem> Items);
+
+public sealed record PendingExtension(int TaskId, string? Number, string Task, string? Milestone, string RequestedBy, DateOnly PreviousDeadline, DateOnly RequestedDeadline, DateTime RequestedAtUtc);
+
+public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50);
+
+public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title);
+
+public sealed record PlanTarget(string Key, string Name, string Path, bool IsTown);
+
+public sealed class TaskNotFoundException(string what) : Exception($"{what}不存在，或不在您的数据范围内");
+
+/// <summary>
+/// Responsibility lists as use cases for pages and API: who sees which tasks, a plan started from a pack,
+/// progress, milestones, extensions, each step in one transaction; lights are worked out from today each time.
+/// Scope: the office (of the plan's place or above) and the administrator manage; leaders read; a member unit
+/// sees the tasks it leads or cooperates on; township staff the tasks of their own town's plans and those
+/// naming their unit; experts nothing. See docs/decisions/0005-responsibility-lists.md.
+/// </summary>
+public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, TaskSettings settings)
+{
+    public DateOnly Today => TaskLights.ChinaToday(time.GetUtcNow());
+
+    public int DueSoonDays => settings.DueSoonDays;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public static bool HasAccess(UserScope scope) => scope.Role != Roles.Expert;
+
+    public static bool CanCreatePlans(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+
+    /// <summary>An office sees the plans of its place and below and manages all of them; visibility is the check.</summary>
+    private static bool Manages(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+
+    public IQueryable<PlanTask> VisibleTasks(UserScope scope)
+    {
+        var tasks = db.PlanTasks.AsQueryable();
+        var path = scope.JurisdictionPath;
+        var unit = scope.UnitId;
+        switch (scope.Role)
+        {
+            case Roles.Admin:
+                return tasks;
+            case Roles.Office or Roles.Leader:
+                return tasks.Where(t => t.Plan!.Jurisdiction!.Path == path || t.Plan.Jurisdiction.Path.StartsWith(path + "/"));
+            case Roles.MemberUnit:
+                return unit is null ? tasks.Where(_ => false) : tasks.Where(t => t.Units.Any(u => u.UnitId == unit));
+            case Roles.Township:
+                // Built outside the lambda so that EF Core inlines it as a subquery.
+                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                return tasks.Where(t => (t.Plan!.SpecializedTownId != null && towns.Contains(t.Plan.SpecializedTownId.Value))
+                                        || (unit != null && t.Units.Any(u => u.UnitId == unit)));
+            default:
+                return tasks.Where(_ => false);
+        }
+    }
+
+    public IQueryable<ActionPlan> VisiblePlans(UserScope scope)
+    {
+        var path = scope.JurisdictionPath;
+        switch (scope.Role)
+        {
+            case Roles.Admin:
+                return db.ActionPlans;
+            case Roles.Office or Roles.Leader:
+                return db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(path + "/"));
+            case Roles.Township:
+                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var withTasks = VisibleTasks(scope).Select(t => t.PlanId);
+                return db.ActionPlans.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || withTasks.Contains(p.Id));
+            default:
+                var planIds = VisibleTasks(scope).Select(t => t.PlanId);
+                return db.ActionPlans.Where(p => planIds.Contains(p.Id));
+        }
+    }
+
+    /// <summary>Whether the person sees only part of a plan (their unit's tasks), so that figures are labelled as such.</summary>
+    private async Task<bool> OnlyOwnTasksAsync(UserScope scope, ActionPlan plan, CancellationToken ct) => scope.Role switch
+    {
+        Roles.Admin or Roles.Office or Roles.Leader => false,
+        Roles.Township => plan.SpecializedTownId is not { } town || !await scope.Towns(db.Towns).AnyAsync(t => t.Id == town, ct),
+        _ => true,
+    };
+
+    public static TaskRole RoleFor(UserScope scope, PlanTask task) => scope.Role switch
+    {
+        Roles.Admin or Roles.Office => TaskRole.Manager,
+        Roles.MemberUnit or Roles.Township => task.Units.FirstOrDefault(u => u.UnitId == scope.UnitId)?.Role switch
+        {
+            UnitRole.Lead => TaskRole.Lead,
+            UnitRole.Cooperating => TaskRole.Cooperating,
+            _ => TaskRole.Reader,
+        },
+        _ => TaskRole.Reader,
+    };
+
+    // ---- reading ----
+
+    public async Task<Paged<TaskRow>> ListTasksAsync(UserScope scope, TaskFilter filter, CancellationToken ct = default)
+    {
+        var (page, pageSize) = Paged<TaskRow>.Normalize(filter.Page, filter.PageSize);
+        var query = VisibleTasks(scope);
+        if (filter.PlanId is { } plan) query = query.Where(t => t.PlanId == plan);
+        if (filter.UnitId is { } unit) query = query.Where(t => t.Units.Any(u => u.UnitId == unit));
+        // Lights depend on today, so they are worked out in memory: a county has tens of tasks, a province a few thousand.
+        IEnumerable<TaskRow> rows = await RowsAsync(query, ct);
+        if (filter.Light is { } light) rows = rows.Where(r => r.Light == light);
+        if (filter.Overdue is { } overdue) rows = rows.Where(r => (r.Light == TaskLight.Overdue) == overdue);
+        var all = rows.ToList();
+        return new Paged<TaskRow>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
+    }
+
+    private async Task<List<TaskRow>> RowsAsync(IQueryable<PlanTask> query, CancellationToken ct)
+    {
+        var tasks = await query.AsNoTracking()
+            .Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).Include(t => t.Milestones)
+            .AsSplitQuery().ToListAsync(ct);
+        var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
+        var groups = await db.TaskGroups.AsNoTracking().Where(g => planIds.Contains(g.PlanId))
+            .ToDictionaryAsync(g => g.Id, g => (g.Title, g.SortOrder), ct);
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var pending = (await db.ExtensionRequests.AsNoTracking()
+            .Where(e => taskIds.Contains(e.TaskId) && e.State == ExtensionState.Pending).Select(e => e.TaskId).ToListAsync(ct)).ToHashSet();
+        var today = Today;
+        return tasks
+            .OrderByDescending(t => t.Plan!.Year).ThenBy(t => t.PlanId)
+            .ThenBy(t => groups.GetValueOrDefault(t.GroupId).SortOrder).ThenBy(t => t.SortOrder).ThenBy(t => t.Id)
+            .Select(t => new TaskRow(
+                t.Id, t.PlanId, t.Plan!.Title, t.Plan.Year, t.GroupId, groups.GetValueOrDefault(t.GroupId).Title ?? "", t.Number, t.Title, t.Source,
+                t.LeadUnits.Select(u => new UnitRef(u.UnitId, u.Unit!.Name)).ToList(),
+                t.CooperatingUnits.Select(u => new UnitRef(u.UnitId, u.Unit!.Name)).ToList(),
+                t.Deadline, t.OriginalDeadline, t.Progress, TaskLights.Of(t, today, settings.DueSoonDays), t.Weight,
+                t.Milestones.Count, t.Milestones.Count(m => m.IsDone), pending.Contains(t.Id)))
+            .ToList();
+    }
+
+    public async Task<Paged<PlanListItem>> ListPlansAsync(UserScope scope, int? year, string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        (page, pageSize) = Paged<PlanListItem>.Normalize(page, pageSize);
+        var query = VisiblePlans(scope).AsNoTracking();
+        if (year is { } y) query = query.Where(p => p.Year == y);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            query = query.Where(p => p.Title.Contains(s) || p.Jurisdiction!.Name.Contains(s) || (p.SpecializedTown != null && p.SpecializedTown.Name.Contains(s)));
+        }
+        var total = await query.CountAsync(ct);
+        var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new { p.Id, p.Year, p.Title, Place = p.Jurisdiction!.Name, Town = p.SpecializedTown == null ? null : p.SpecializedTown.Name, p.PolicyId, p.IsDemo, p.SpecializedTownId })
+            .ToListAsync(ct);
+        var ids = plans.Select(p => p.Id).ToList();
+        var rows = (await RowsAsync(VisibleTasks(scope).Where(t => ids.Contains(t.PlanId)), ct)).ToLookup(r => r.PlanId);
+        var groups = (await db.TaskGroups.AsNoTracking().Where(g => ids.Contains(g.PlanId)).ToListAsync(ct)).ToLookup(g => g.PlanId);
+        var items = new List<PlanListItem>();
+        foreach (var p in plans)
+        {
+            var own = rows[p.Id].ToList();
+            var only = await OnlyOwnTasksAsync(scope, new ActionPlan { SpecializedTownId = p.SpecializedTownId }, ct);
+            items.Add(new PlanListItem(p.Id, p.Year, p.Title, p.Place, p.Town, p.PolicyId, catalog.FindPack(p.PolicyId)?.Document.Number,
+                own.Count, PlanProgress(groups[p.Id], own), own.Count(r => r.Light == TaskLight.Overdue), own.Count(r => r.Light == TaskLight.DueSoon),
+                own.Count(r => r.Light == TaskLight.Done), p.IsDemo, only));
+        }
+        return new Paged<PlanListItem>(items, total, page, pageSize);
+    }
+
+    // The rows carry each task's progress already; groups weigh them as ProgressMath does.
+    private static decimal PlanProgress(IEnumerable<TaskGroup> groups, IReadOnlyCollection<TaskRow> rows) =>
+        ProgressMath.Weighted(groups.Select(g => (g, rows.Where(r => r.GroupId == g.Id).ToList())).Where(x => x.Item2.Count > 0)
+            .Select(x => (x.g.Weight, GroupProgress(x.Item2))));
+
+    private static decimal GroupProgress(IEnumerable<TaskRow> rows) => ProgressMath.Weighted(rows.Select(r => (r.Weight, r.Progress)));
+
+    public async Task<PlanView> PlanAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var plan = await VisiblePlans(scope).AsNoTracking().Include(p => p.Jurisdiction).Include(p => p.SpecializedTown)
+            .SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new TaskNotFoundException("行动计划");
+        var groups = await db.TaskGroups.AsNoTracking().Where(g => g.PlanId == id).OrderBy(g => g.SortOrder).ToListAsync(ct);
+        var rows = await RowsAsync(VisibleTasks(scope).Where(t => t.PlanId == id), ct);
+        var views = groups.Select(g => (Group: g, Rows: rows.Where(r => r.GroupId == g.Id).ToList()))
+            .Select(x => new GroupView(x.Group.Id, x.Group.Title, x.Group.Weight, GroupProgress(x.Rows), x.Rows)).ToList();
+        var only = await OnlyOwnTasksAsync(scope, plan, ct);
+        var units = rows.SelectMany(r => r.LeadUnits.Concat(r.CooperatingUnits)).DistinctBy(u => u.Id).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var counts = Enum.GetValues<TaskLight>().ToDictionary(l => l, l => rows.Count(r => r.Light == l));
+        return new PlanView(plan, plan.Jurisdiction!.Name, plan.SpecializedTown?.Name, catalog.FindPack(plan.PolicyId), PlanProgress(groups, rows),
+            only ? views.Where(g => g.Tasks.Count > 0).ToList() : views, counts, only, Manages(scope), units, Today);
+    }
+
+    public async Task<TaskView> TaskAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var task = await VisibleTasks(scope).AsNoTracking()
+            .Include(t => t.Plan).ThenInclude(p => p!.Jurisdiction)
+            .Include(t => t.Units).ThenInclude(u => u.Unit)
+            .Include(t => t.Milestones).Include(t => t.Notes).Include(t => t.Extensions)
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new TaskNotFoundException("任务");
+        task.Milestones = task.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToList();
+        task.Notes = task.Notes.OrderByDescending(n => n.AtUtc).ThenByDescending(n => n.Id).ToList();
+        task.Extensions = task.Extensions.OrderByDescending(e => e.Id).ToList();
+        var group = await db.TaskGroups.Where(g => g.Id == task.GroupId).Select(g => g.Title).SingleAsync(ct);
+        var today = Today;
+        return new TaskView(task, task.Plan!, task.Plan!.Jurisdiction!.Name, group, TaskLights.Of(task, today, settings.DueSoonDays), task.Progress,
+            task.Milestones.ToDictionary(m => m.Id, m => TaskLights.Of(m, today, settings.DueSoonDays)), RoleFor(scope, task), today, settings.DueSoonDays);
+    }
+
+    /// <summary>
+    /// 逾期清单: per lead unit (牵头单位负总责), the open tasks past their deadline and the open milestones past theirs.
+    /// A member unit sees its own line only.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOverdue>> OverdueByUnitAsync(UserScope scope, int? planId, int? year, CancellationToken ct = default)
+    {
+        var query = VisibleTasks(scope).Where(t => t.DoneOn == null);
+        if (planId is { } p) query = query.Where(t => t.PlanId == p);
+        if (year is { } y) query = query.Where(t => t.Plan!.Year == y);
+        var tasks = await query.AsNoTracking().Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).ThenInclude(u => u!.Jurisdiction)
+            .Include(t => t.Milestones).AsSplitQuery().ToListAsync(ct);
+        return Overdue(tasks, Today, scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : null);
+    }
+
+    /// <summary>The overdue list of the tasks given, as of today; only <paramref name="onlyUnit"/>'s line when given.</summary>
+    public static IReadOnlyList<UnitOverdue> Overdue(IEnumerable<PlanTask> tasks, DateOnly today, int? onlyUnit = null)
+    {
+        var items = new List<((UnitRef Ref, string Place) Unit, OverdueItem Item)>();
+        foreach (var t in tasks.Where(t => !t.IsDone))
+        {
+            var late = new List<OverdueItem>();
+            if (t.Deadline < today)
+                late.Add(new OverdueItem(t.Id, t.PlanId, t.Plan?.Title ?? "", t.Number, t.Title, null, null, t.Deadline, today.DayNumber - t.Deadline.DayNumber));
+            foreach (var m in t.Milestones.Where(m => !m.IsDone && m.Deadline < today).OrderBy(m => m.Deadline))
+                late.Add(new OverdueItem(t.Id, t.PlanId, t.Plan?.Title ?? "", t.Number, t.Title, m.Id, m.Title, m.Deadline, today.DayNumber - m.Deadline.DayNumber));
+            foreach (var unit in t.LeadUnits.Where(u => onlyUnit is null || u.UnitId == onlyUnit))
+                items.AddRange(late.Select(i => ((new UnitRef(unit.UnitId, unit.Unit?.Name ?? ""), unit.Unit?.Jurisdiction?.Name ?? ""), i)));
+        }
+        return items.GroupBy(x => x.Unit)
+            .Select(g => new UnitOverdue(g.Key.Ref, g.Key.Place, g.Count(x => x.Item.MilestoneId is null), g.Count(x => x.Item.MilestoneId is not null),
+                g.Select(x => x.Item).OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.TaskId).ToList()))
+            .OrderByDescending(u => u.Tasks + u.Milestones).ThenBy(u => u.Place, StringComparer.Ordinal).ThenBy(u => u.Unit.Name, StringComparer.Ordinal).ToList();
+    }
+
+    // ---- plans ----
+
+    /// <summary>The packs that list key tasks and govern the place (or a place above it).</summary>
+    public IReadOnlyList<PolicyPack> PacksFor(string path) =>
+        catalog.Packs.Where(p => p.KeyTasks.Count > 0 && string.Join("/", p.Document.JurisdictionPath) is var area
+            && (path == area || path.StartsWith(area + "/", StringComparison.Ordinal))).ToList();
+
+    /// <summary>What a plan may be made for: cities and counties in the person's scope, and their towns, where some pack applies.</summary>
+    public async Task<IReadOnlyList<PlanTarget>> TargetsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        if (!CanCreatePlans(scope)) return [];
+        var places = await db.Jurisdictions.AsNoTracking()
+            .Where(j => j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County || j.Level == JurisdictionLevel.Province)
+            .Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
+        var towns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, t.County!.Path }).ToListAsync(ct);
+        return places.Where(j => scope.Covers(j.Path) && PacksFor(j.Path).Count > 0).OrderBy(j => j.Path, StringComparer.Ordinal)
+            .Select(j => new PlanTarget($"j{j.Id}", j.Name, j.Path, false))
+            .Concat(towns.Where(t => PacksFor(t.Path).Count > 0).OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => new PlanTarget($"t{t.Id}", t.Name, t.Path, true)))
+            .ToList();
+    }
+
+    public async Task<int> CreatePlanAsync(UserScope scope, string userName, NewPlan input, CancellationToken ct = default)
+    {
+        if (!CanCreatePlans(scope)) throw new TaskForbiddenException("只有领导小组办公室可以制定年度行动计划");
+        var errors = new Dictionary<string, string>();
+        var pack = string.IsNullOrWhiteSpace(input.PolicyId) ? null : catalog.FindPack(input.PolicyId.Trim());
+        if (pack is null) errors["policyId"] = string.IsNullOrWhiteSpace(input.PolicyId) ? "请选择政策文件" : $"没有编号为“{input.PolicyId}”的政策文件";
+        else if (pack.KeyTasks.Count == 0) errors["policyId"] = $"《{pack.Document.Title}》没有列出重点任务，不能据以生成责任清单";
+        if (input.Year is null) errors["year"] = "请填写年度";
+        else if (input.Year is < 2000 or > 2100) errors["year"] = "年度应在 2000 到 2100 之间";
+        var title = input.Title?.Trim();
+        if (title?.Length > ActionPlan.MaxTitle) errors["title"] = $"计划名称不超过 {ActionPlan.MaxTitle} 字";
+
+        Jurisdiction? place = null;
+        Core.Towns.SpecializedTown? town = null;
+        if ((input.JurisdictionId is null) == (input.TownId is null))
+            errors["jurisdictionId"] = input.TownId is null ? "请选择县（市、区）或专业镇" : "县（市、区）与专业镇只能选择一个";
+        else if (input.TownId is { } townId)
+        {
+            town = await scope.Towns(db.Towns).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct);
+            if (town is null) errors["townId"] = "专业镇不存在，或不在您的数据范围内";
+            else place = town.County;
+        }
+        else
+        {
+            place = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == input.JurisdictionId && j.Level != JurisdictionLevel.Township, ct);
+            if (place is null || !scope.Covers(place.Path)) { errors["jurisdictionId"] = "所选地区不存在，或不在您的数据范围内"; place = null; }
+        }
+        if (pack is not null && place is not null && PacksFor(place.Path).All(p => p.Id != pack.Id) && pack.KeyTasks.Count > 0)
+            errors["policyId"] = $"《{pack.Document.Title}》适用于{pack.Document.Jurisdiction}，不适用于{place.Name}";
+        if (errors.Count == 0 && await db.ActionPlans.AnyAsync(p => p.Year == input.Year && p.JurisdictionId == place!.Id
+                && p.SpecializedTownId == (town == null ? null : town.Id) && p.PolicyId == pack!.Id, ct))
+            errors["year"] = $"{town?.Name ?? place!.Name}已有{input.Year}年依据该文件的行动计划";
+        if (errors.Count > 0) throw new TaskRuleException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var plan = await BuildFromPackAsync(db, pack!, input.Year!.Value, place!, ct);
+            plan.SpecializedTownId = town?.Id;
+            plan.Title = string.IsNullOrEmpty(title) ? DefaultTitle(town?.Name ?? place!.Name, plan.Year) : title;
+            plan.CreatedAtUtc = Now;
+            plan.CreatedByUserId = scope.UserId;
+            plan.CreatedBy = userName;
+            db.ActionPlans.Add(plan);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return plan.Id;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public static string DefaultTitle(string place, int year) => $"{place}{year}年专业镇建设年度行动计划";
+
+    /// <summary>
+    /// The pack's key tasks as a plan of the place, with each unit the text names found among the units of the
+    /// place or a place above it (县工科局 of 垣曲, 市生态环境局垣曲分局 …), and registered in the place when new.
+    /// Shared by plan creation and the demo data; the caller saves.
+    /// </summary>
+    internal static async Task<ActionPlan> BuildFromPackAsync(TownsDbContext db, PolicyPack pack, int year, Jurisdiction place, CancellationToken ct)
+    {
+        var ancestors = Enumerable.Range(1, place.Path.Count(c => c == '/') + 1).Select(n => string.Join("/", place.Path.Split('/').Take(n))).ToList();
+        var known = await db.Units.Include(u => u.Jurisdiction).Where(u => ancestors.Contains(u.Jurisdiction!.Path)).ToListAsync(ct);
+        var names = pack.KeyTasks.SelectMany(k => k.LeadUnits.Concat(k.CooperatingUnits)).Select(n => n.Trim())
+            .Where(n => n.Length is > 0 and <= UnitNames.MaxLength && !UnitNames.IsCollective(n)).Distinct().ToList();
+        var byName = new Dictionary<string, Unit>();
+        foreach (var name in names)
+        {
+            var unit = known.Where(u => u.Name == name).OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefault();
+            if (unit is null)
+            {
+                unit = new Unit { JurisdictionId = place.Id, Name = name };
+                db.Units.Add(unit);
+            }
+            byName[name] = unit;
+        }
+        await db.SaveChangesAsync(ct);
+        var plan = ActionPlan.FromPack(pack, year, new DateOnly(year, 12, 31), n => byName.GetValueOrDefault(n));
+        plan.JurisdictionId = place.Id;
+        return plan;
+    }
+
+    public async Task SetGroupWeightAsync(UserScope scope, int planId, int groupId, decimal? weight, CancellationToken ct = default)
+    {
+        if (!await VisiblePlans(scope).AnyAsync(p => p.Id == planId, ct)) throw new TaskNotFoundException("行动计划");
+        if (!Manages(scope)) throw new TaskForbiddenException("只有领导小组办公室可以调整权重");
+        if (weight is not { } w || w < 0 || w > PlanTask.MaxWeight) throw new TaskRuleException($"权重应在 0 到 {PlanTask.Figure(PlanTask.MaxWeight)} 之间", "weight");
+        var group = await db.TaskGroups.SingleOrDefaultAsync(g => g.Id == groupId && g.PlanId == planId, ct) ?? throw new TaskNotFoundException("任务分组");
+        group.Weight = w;
+        await db.SaveChangesAsync(ct);
+    }
+
+    // ---- tasks ----
+
+    /// <summary>The units a task of the plan may name: those of the plan's place and the places above it.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name, string Place)>> UnitChoicesAsync(UserScope scope, int planId, CancellationToken ct = default)
+    {
+        var path = await VisiblePlans(scope).Where(p => p.Id == planId).Select(p => p.Jurisdiction!.Path).SingleOrDefaultAsync(ct)
+                   ?? throw new TaskNotFoundException("行动计划");
+        return await Units.UnitRegistry.ForPathAsync(db, path, ct);
+    }
+
+    public async Task<int> AddTaskAsync(UserScope scope, string userName, int planId, int? groupId, TaskEdit edit, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct = default)
+    {
+        if (!await VisiblePlans(scope).AnyAsync(p => p.Id == planId, ct)) throw new TaskNotFoundException("行动计划");
+        var actor = await ActorAsync(scope, userName, Manages(scope) ? TaskRole.Manager : TaskRole.Reader, ct);
+        var group = await db.TaskGroups.Include(g => g.Tasks).SingleOrDefaultAsync(g => g.Id == groupId && g.PlanId == planId, ct)
+                    ?? throw new TaskRuleException("请选择任务所属分组", "groupId");
+        var units = await ChosenUnitsAsync(scope, planId, lead, cooperating, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var task = PlanTask.New(actor, Now, edit);
+            task.PlanId = planId;
+            task.SortOrder = group.Tasks.Count == 0 ? 1 : group.Tasks.Max(t => t.SortOrder) + 1;
+            task.SetUnits(actor, Now, units.Lead, units.Cooperating);
+            group.Tasks.Add(task);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return task.Id;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public Task EditTaskAsync(UserScope scope, string userName, int id, TaskEdit edit, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, async (task, actor) =>
+        {
+            var units = await ChosenUnitsAsync(scope, task.PlanId, lead, cooperating, ct);
+            task.Edit(actor, Now, edit);
+            task.SetUnits(actor, Now, units.Lead, units.Cooperating);
+        });
+
+    private async Task<(List<Unit> Lead, List<Unit> Cooperating)> ChosenUnitsAsync(UserScope scope, int planId, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct)
+    {
+        var allowed = (await UnitChoicesAsync(scope, planId, ct)).Select(u => u.Id).ToHashSet();
+        var errors = new Dictionary<string, string>();
+        if (lead.Any(id => !allowed.Contains(id))) errors["leadUnitIds"] = "所选牵头单位不属于本计划的地区";
+        if (cooperating.Any(id => !allowed.Contains(id))) errors["cooperatingUnitIds"] = "所选配合单位不属于本计划的地区";
+        if (errors.Count > 0) throw new TaskRuleException(errors);
+        var ids = lead.Concat(cooperating).ToList();
+        var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        return (lead.Distinct().Select(id => units[id]).ToList(), cooperating.Distinct().Select(id => units[id]).ToList());
+    }
+
+    public Task ReportAsync(UserScope scope, string userName, int id, ProgressReport report, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.ReportProgress(actor, Now, Today, report); return Task.CompletedTask; });
+
+    public Task NoteAsync(UserScope scope, string userName, int id, string? text, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.AddNote(actor, Now, text); return Task.CompletedTask; });
+
+    public async Task<int> AddMilestoneAsync(UserScope scope, string userName, int id, string? title, DateOnly? deadline, decimal? weight, CancellationToken ct = default)
+    {
+        Milestone? added = null;
+        await StepAsync(scope, userName, id, ct, (task, actor) => { added = task.AddMilestone(actor, Now, Today, title, deadline, weight); return Task.CompletedTask; });
+        return added!.Id;
+    }
+
+    public Task EditMilestoneAsync(UserScope scope, string userName, int id, int milestoneId, string? title, DateOnly? deadline, decimal? weight, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.EditMilestone(actor, Now, milestoneId, title, deadline, weight); return Task.CompletedTask; });
+
+    public Task RemoveMilestoneAsync(UserScope scope, string userName, int id, int milestoneId, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.RemoveMilestone(actor, Now, Today, milestoneId); return Task.CompletedTask; });
+
+    public async Task<int> RequestExtensionAsync(UserScope scope, string userName, int id, int? milestoneId, DateOnly? newDeadline, string? reason, CancellationToken ct = default)
+    {
+        ExtensionRequest? request = null;
+        await StepAsync(scope, userName, id, ct, (task, actor) =>
+        {
+            request = task.RequestExtension(actor, Now, Today, milestoneId, newDeadline, reason);
+            return Task.CompletedTask;
+        });
+        return request!.Id;
+    }
+
+    public Task DecideExtensionAsync(UserScope scope, string userName, int id, int extensionId, bool approve, string? note, CancellationToken ct = default) =>
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.DecideExtension(actor, Now, extensionId, approve, note); return Task.CompletedTask; });
+
+    /// <summary>Extension requests waiting for this person's decision (an office's to-do), oldest first.</summary>
+    public async Task<IReadOnlyList<PendingExtension>> PendingExtensionsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        if (!Manages(scope)) return [];
+        var tasks = VisibleTasks(scope);
+        var rows = await db.ExtensionRequests.AsNoTracking().Where(e => e.State == ExtensionState.Pending)
+            .Join(tasks, e => e.TaskId, t => t.Id, (e, t) => new
+            {
+                t.Id, t.Number, t.Title, e.MilestoneId, By = e.RequestedByUnit ?? e.RequestedBy, e.PreviousDeadline, e.RequestedDeadline, e.RequestedAtUtc,
+                Milestone = db.Milestones.Where(m => m.Id == e.MilestoneId).Select(m => m.Title).FirstOrDefault(),
+            })
+            .OrderBy(x => x.RequestedAtUtc).ToListAsync(ct);
+        return rows.Select(x => new PendingExtension(x.Id, x.Number, x.Title, x.MilestoneId is null ? null : x.Milestone, x.By, x.PreviousDeadline, x.RequestedDeadline, x.RequestedAtUtc)).ToList();
+    }
+
+    private async Task<TaskActor> ActorAsync(UserScope scope, string userName, TaskRole role, CancellationToken ct)
+    {
+        var unit = scope.UnitId is { } u ? await db.Units.Where(x => x.Id == u).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        return new TaskActor(scope.UserId, userName, unit, role);
+    }
+
+    private async Task StepAsync(UserScope scope, string userName, int id, CancellationToken ct, Func<PlanTask, TaskActor, Task> step)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var task = await VisibleTasks(scope).Include(t => t.Units).ThenInclude(u => u.Unit).Include(t => t.Milestones).Include(t => t.Extensions)
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new TaskNotFoundException("任务");
+        var actor = await ActorAsync(scope, userName, RoleFor(scope, task), ct);
+        try
+        {
+            await step(task, actor);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            // A refused step may have changed some of the loaded task before it was refused; none of it may be saved later.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Tasks;
+using SpecializedTowns.Core.Units;
+
+namespace SpecializedTowns.Core.Tests.Tasks;
+
+public class PlanTaskTests
+{
+    private static readonly TaskActor Office = new(1, "yuanqu-office", "县工科局", TaskRole.Manager);
+    private static readonly TaskActor Lead = new(2, "yuanqu-member", "县农业农村局", TaskRole.Lead);
+    private static readonly TaskActor Helper = new(3, "helper", "县文旅局", TaskRole.Cooperating);
+    private static readonly TaskActor Reader = new(4, "leader", null, TaskRole.Reader);
+    private static readonly DateTime Now = new(2024, 9, 16, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = new(2024, 9, 16);
+
+    private static PlanTask Task() => new()
+    {
+        Id = 7, Title = "实施专业镇市场主体倍增行动", Deadline = new DateOnly(2024, 12, 31), OriginalDeadline = new DateOnly(2024, 12, 31),
+        Milestones =
+        [
+            new Milestone { Id = 1, Title = "摸清底数", Deadline = new DateOnly(2024, 3, 31), OriginalDeadline = new DateOnly(2024, 3, 31), Progress = 100, DoneOn = new DateOnly(2024, 3, 25) },
+            new Milestone { Id = 2, Title = "新增经营主体 30 家", Deadline = new DateOnly(2024, 9, 30), OriginalDeadline = new DateOnly(2024, 9, 30), Progress = 40 },
+        ],
+    };
+
+    [Fact]
+    public void The_lead_unit_finishes_a_milestone_and_the_task_moves_with_it()
+    {
+        var task = Task();
+        task.Progress.ShouldBe(70m);
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, null, true, null, "已新增 31 家"));
+        task.Milestones[1].Progress.ShouldBe(100);
+        task.Milestones[1].DoneOn.ShouldBe(Today);
+        task.Progress.ShouldBe(100m);
+        task.IsDone.ShouldBeTrue("the last milestone done finishes the task");
+        task.Notes.Single().Text.ShouldBe("里程碑“新增经营主体 30 家”进度 40% → 100%，已完成；已新增 31 家");
+        task.Notes.Single().UnitName.ShouldBe("县农业农村局");
+
+        // Taking it back below 100 reopens milestone and task.
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 90, null, null, null));
+        task.Milestones[1].IsDone.ShouldBeFalse();
+        task.IsDone.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Progress_must_lie_between_0_and_100_and_nothing_is_half_written()
+    {
+        var task = Task();
+        var ex = Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 120, null, 5, "x")));
+        ex.Errors.Keys.ShouldContain("progress");
+        ex.Errors.Keys.ShouldContain("currentValue", "no target set: no figure to report");
+        task.Milestones[1].Progress.ShouldBe(40);
+        task.Notes.ShouldBeEmpty();
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 50, null, null, null)))
+            .Errors.Keys.ShouldBe(["milestoneId"]);
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 100, false, null, null)))
+            .Errors.Keys.ShouldBe(["progress"]);
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(null, null, null, null, " ")))
+            .Message.ShouldContain("请填写");
+    }
+
+    [Fact]
+    public void A_task_without_milestones_takes_progress_itself()
+    {
+        var task = new PlanTask { Deadline = new DateOnly(2024, 12, 31), TargetValue = 80, TargetUnit = "户" };
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 65, null, 52, null));
+        (task.Progress, task.CurrentValue, task.IsDone).ShouldBe((65m, 52m, false));
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 100, null, null, null));
+        task.IsDone.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_cooperating_unit_writes_notes_but_not_figures_and_a_reader_neither()
+    {
+        var task = Task();
+        Should.Throw<TaskForbiddenException>(() => task.ReportProgress(Helper, Now, Today, new ProgressReport(2, 60, null, null, null)))
+            .Message.ShouldContain("由牵头单位填报");
+        task.AddNote(Helper, Now, "配合开展文旅主体摸底");
+        task.Notes.Single().UnitName.ShouldBe("县文旅局");
+        Should.Throw<TaskForbiddenException>(() => task.AddNote(Reader, Now, "x"));
+        Should.Throw<TaskRuleException>(() => task.AddNote(Lead, Now, "")).Errors.Keys.ShouldBe(["note"]);
+    }
+
+    [Fact]
+    public void An_approved_extension_moves_the_deadline_and_keeps_the_old_one()
+    {
+        var task = Task();
+        var request = task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2024, 11, 30), "受企业注册审批进度影响");
+        request.Id = 5;
+        (request.State, request.PreviousDeadline).ShouldBe((ExtensionState.Pending, new DateOnly(2024, 9, 30)));
+        task.Milestones[1].Deadline.ShouldBe(new DateOnly(2024, 9, 30), "nothing moves before the office decides");
+
+        task.DecideExtension(Office, Now.AddDays(1), 5, approve: true, "同意");
+        task.Milestones[1].Deadline.ShouldBe(new DateOnly(2024, 11, 30));
+        task.Milestones[1].OriginalDeadline.ShouldBe(new DateOnly(2024, 9, 30));
+        (request.State, request.DecidedBy, request.DecisionNote).ShouldBe((ExtensionState.Approved, "yuanqu-office", "同意"));
+        task.Notes.Select(n => n.Text).ShouldBe([
+            "申请里程碑“新增经营主体 30 家”延期：2024年9月30日 → 2024年11月30日；理由：受企业注册审批进度影响",
+            "批准里程碑“新增经营主体 30 家”延期申请（2024年9月30日 → 2024年11月30日）：同意",
+        ]);
+    }
+
+    [Fact]
+    public void Only_a_pending_request_can_be_decided_and_only_by_the_office()
+    {
+        var task = Task();
+        var request = task.RequestExtension(Lead, Now, Today, null, new DateOnly(2025, 3, 31), "跨年度项目");
+        request.Id = 9;
+        Should.Throw<TaskForbiddenException>(() => task.DecideExtension(Lead, Now, 9, true, null));
+        Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, 9, approve: false, " "))
+            .Errors.Keys.ShouldBe(["note"], "a rejection says why");
+        task.DecideExtension(Office, Now, 9, approve: false, "年度任务须年内完成");
+        task.Deadline.ShouldBe(new DateOnly(2024, 12, 31));
+        var again = Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, 9, true, null));
+        again.IsInvalidInput.ShouldBeFalse();
+        again.Message.ShouldContain("已驳回，不能再次审批");
+    }
+
+    [Fact]
+    public void A_request_needs_a_reason_a_later_date_and_no_other_pending_request()
+    {
+        var task = Task();
+        var ex = Should.Throw<TaskRuleException>(() => task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2024, 9, 1), ""));
+        ex.Errors.Keys.ShouldBe(["reason", "newDeadline"], ignoreOrder: true);
+        Should.Throw<TaskRuleException>(() => task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2025, 1, 31), "x"))
+            .Errors["newDeadline"].ShouldContain("请先申请任务延期");
+        Should.Throw<TaskRuleException>(() => task.RequestExtension(Lead, Now, Today, 1, new DateOnly(2024, 10, 31), "x"))
+            .Errors["milestoneId"].ShouldContain("已完成");
+        Should.Throw<TaskForbiddenException>(() => task.RequestExtension(Helper, Now, Today, 2, new DateOnly(2024, 10, 31), "x"));
+        Should.Throw<TaskForbiddenException>(() => task.RequestExtension(Office, Now, Today, 2, new DateOnly(2024, 10, 31), "x"));
+        task.Extensions.ShouldBeEmpty();
+
+        task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2024, 10, 31), "原因一");
+        Should.Throw<TaskRuleException>(() => task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2024, 11, 30), "原因二"))
+            .Message.ShouldContain("待审批");
+        task.RequestExtension(Lead, Now, Today, null, new DateOnly(2025, 1, 31), "任务本身可另行申请");
+        task.Extensions.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Milestones_stay_within_the_task_and_the_office_alone_edits_the_task()
+    {
+        var task = Task();
+        Should.Throw<TaskRuleException>(() => task.AddMilestone(Lead, Now, Today, "年底验收", new DateOnly(2025, 1, 15), 1))
+            .Errors.Keys.ShouldBe(["deadline"]);
+        task.AddMilestone(Lead, Now, Today, "年底验收", new DateOnly(2024, 12, 20), 2);
+        task.Milestones.Count.ShouldBe(3);
+        Should.Throw<TaskForbiddenException>(() => task.Edit(Lead, Now, new TaskEdit("x", null, "s", null, null, null, null, 1, new DateOnly(2024, 12, 31))));
+        Should.Throw<TaskRuleException>(() => task.Edit(Office, Now, new TaskEdit("x", null, "s", null, 10, null, null, 1, new DateOnly(2024, 12, 1))))
+            .Errors.Keys.ShouldBe(["targetUnit", "deadline"], ignoreOrder: true);
+        Should.Throw<TaskRuleException>(() => task.RemoveMilestone(Office, Now, Today, 2)).Message.ShouldContain("不能删除");
+        task.RemoveMilestone(Office, Now, Today, task.Milestones[2].Id);
+    }
+
+    [Fact]
+    public void A_plan_from_a_pack_groups_its_tasks_and_leaves_out_collective_names()
+    {
+        var pack = new PolicyPack
+        {
+            Id = "test-pack",
+            KeyTasks =
+            [
+                new KeyTask { Number = "1.", Group = "（一）甲", Title = "任务一", Summary = "措施一", LeadUnits = ["县工科局"], CooperatingUnits = ["县发改局", "各镇人民政府", "县工科局"], Source = "文号 三（一）1" },
+                new KeyTask { Number = "2.", Group = "（一）甲", Title = "任务二", LeadUnits = ["县发改局"], Source = "文号 三（一）2" },
+                new KeyTask { Number = "3.", Group = "（二）乙", Title = "任务三", LeadUnits = ["未登记的单位"], Source = "文号 三（二）3" },
+            ],
+        };
+        var units = new Dictionary<string, Unit> { ["县工科局"] = new() { Id = 1, Name = "县工科局" }, ["县发改局"] = new() { Id = 2, Name = "县发改局" } };
+        var plan = ActionPlan.FromPack(pack, 2024, new DateOnly(2024, 12, 31), n => units.GetValueOrDefault(n));
+        plan.Groups.Select(g => g.Title).ShouldBe(["（一）甲", "（二）乙"]);
+        var first = plan.Groups[0].Tasks[0];
+        (first.Number, first.Title, first.Source, first.Measures, first.Deadline).ShouldBe(("1.", "任务一", "文号 三（一）1", "措施一", new DateOnly(2024, 12, 31)));
+        first.LeadUnits.Select(u => u.Unit!.Name).ShouldBe(["县工科局"]);
+        first.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["县发改局"], "各镇人民政府 is many units; 县工科局 already leads");
+        plan.Groups[1].Tasks[0].Units.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,335 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Tasks;
+using SpecializedTowns.Core.Units;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Data;
+
+/// <summary>Responsibility lists on a real database of either provider: plans from packs, scope by unit and town, progress, extensions, the overdue list.</summary>
+public class TaskServiceTests
+{
+    private sealed class Clock(DateOnly today) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+    private const string Yuanqu = "山西省/运城市/垣曲县";
+
+    private static TaskService Service(TownsDbContext db, DateOnly? today = null) =>
+        new(db, Catalog, new Clock(today ?? TaskDemo.Today), new TaskSettings());
+
+    private static async Task<int> UnitAsync(TownsDbContext db, string path, string name) =>
+        await db.Units.Where(u => u.Jurisdiction!.Path == path && u.Name == name).Select(u => u.Id).SingleAsync();
+
+    private static async Task<UserScope> MemberAsync(TownsDbContext db) =>
+        new(50, Roles.MemberUnit, Yuanqu, null) { UnitId = await UnitAsync(db, Yuanqu, "县农业农村局") };
+
+    private static readonly UserScope YuanquOffice = new(51, Roles.Office, Yuanqu, null);
+    private static readonly UserScope XinjiangOffice = new(52, Roles.Office, "山西省/运城市/新绛县", null);
+    private static readonly UserScope CityLeader = new(53, Roles.Leader, "山西省/运城市", null);
+
+    private static async Task<int> TaskIdAsync(TownsDbContext db, string place, string number) =>
+        await db.PlanTasks.Where(t => t.Plan!.Jurisdiction!.Name == place && t.Number == number && t.Plan.IsDemo).Select(t => t.Id).SingleAsync();
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_plan_started_from_a_pack_has_its_tasks_clauses_and_units(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var yuanqu = await db.Jurisdictions.SingleAsync(j => j.Path == Yuanqu);
+
+        var id = await service.CreatePlanAsync(YuanquOffice, "yuanqu-office", new NewPlan("yuanqu-2023-19", 2025, yuanqu.Id, null, null));
+        var view = await service.PlanAsync(YuanquOffice, id);
+        view.Plan.Title.ShouldBe("垣曲县2025年专业镇建设年度行动计划");
+        var pack = Catalog.FindPack("yuanqu-2023-19")!;
+        var tasks = view.Groups.SelectMany(g => g.Tasks).ToList();
+        tasks.Select(t => (t.Number, t.Title, t.Source)).ShouldBe(pack.KeyTasks.Select(k => (k.Number, k.Title, k.Source)));
+        tasks.ShouldAllBe(t => t.Deadline == new DateOnly(2025, 12, 31) && t.Progress == 0 && t.Light == TaskLight.NotStarted);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            tasks[i].LeadUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].LeadUnits);
+            tasks[i].CooperatingUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].CooperatingUnits.Where(n => !UnitNames.IsCollective(n)));
+        }
+        // The units are the county's own records, the ones accounts belong to.
+        var unitIds = tasks.SelectMany(t => t.LeadUnits.Concat(t.CooperatingUnits)).Select(u => u.Id).Distinct().ToList();
+        (await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.JurisdictionId).Distinct().ToListAsync()).ShouldBe([yuanqu.Id]);
+        tasks.Where(t => t.LeadUnits.Concat(t.CooperatingUnits).Any(u => u.Name == "县农业农村局")).Count().ShouldBe(10);
+
+        // Refused, each naming its field, and nothing written.
+        var before = await db.ActionPlans.CountAsync();
+        (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(YuanquOffice, "x", new NewPlan("yuanqu-2023-19", 2025, yuanqu.Id, null, null))))
+            .Errors["year"].ShouldContain("已有2025年");
+        (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(YuanquOffice, "x", new NewPlan("xinjiang-2023-33", 2025, yuanqu.Id, null, null))))
+            .Errors["policyId"].ShouldContain("不适用于垣曲县");
+        (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(XinjiangOffice, "x", new NewPlan("yuanqu-2023-19", 2026, yuanqu.Id, null, null))))
+            .Errors["jurisdictionId"].ShouldContain("不在您的数据范围内");
+        (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(YuanquOffice, "x", new NewPlan("yuncheng-2023-8", 1999, null, null, null))))
+            .Errors.Keys.ShouldBe(["policyId", "year", "jurisdictionId"], ignoreOrder: true);
+        var member = await MemberAsync(db);
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.CreatePlanAsync(member, "x", new NewPlan("yuanqu-2023-19", 2026, yuanqu.Id, null, null)));
+        (await db.ActionPlans.CountAsync()).ShouldBe(before);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_member_unit_sees_only_its_tasks_and_another_county_none(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var member = await MemberAsync(db);
+        var ledger = await TaskIdAsync(db, "垣曲县", "（十一）");
+        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+
+        var own = await service.ListTasksAsync(member, new TaskFilter(PageSize: 500));
+        own.Total.ShouldBe(10);
+        own.Items.ShouldAllBe(t => t.LeadUnits.Concat(t.CooperatingUnits).Any(u => u.Id == member.UnitId));
+        own.Items.ShouldNotContain(t => t.Id == ledger);
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(member, ledger));
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.NoteAsync(member, "yuanqu-member", ledger, "越权"));
+        (await service.TaskAsync(member, first)).Role.ShouldBe(TaskRole.Lead);
+        var plan = await service.PlanAsync(member, (await service.TaskAsync(member, first)).Plan.Id);
+        plan.OnlyOwnTasks.ShouldBeTrue();
+        plan.TaskCount.ShouldBe(10);
+
+        // The office sees all eleven; 新绛's office and a township none of 垣曲's county plan; the city's leader reads all.
+        (await service.ListTasksAsync(YuanquOffice, new TaskFilter(PageSize: 500))).Total.ShouldBe(11);
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(XinjiangOffice, first));
+        (await service.ListTasksAsync(XinjiangOffice, new TaskFilter(PageSize: 500))).Items.ShouldAllBe(t => t.Plan.StartsWith("新绛县"));
+        var liShan = await db.Towns.SingleAsync(t => t.Name == "历山镇蜂蜜专业镇");
+        var township = new UserScope(54, Roles.Township, Yuanqu + "/历山镇", liShan.Id);
+        (await service.ListTasksAsync(township, new TaskFilter())).Total.ShouldBe(0);
+        var leaderView = await service.TaskAsync(CityLeader, first);
+        leaderView.Role.ShouldBe(TaskRole.Reader);
+        (await service.ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500))).Total.ShouldBe(23);
+        (await service.ListTasksAsync(new UserScope(55, Roles.Expert, "山西省/运城市", null), new TaskFilter())).Total.ShouldBe(0);
+
+        // A plan for the town: its township staff see its tasks, and may report where their unit is named.
+        var townPlan = await service.CreatePlanAsync(YuanquOffice, "yuanqu-office", new NewPlan("yuanqu-2023-19", 2025, null, liShan.Id, null));
+        (await service.ListTasksAsync(township, new TaskFilter(PageSize: 500))).Items.ShouldAllBe(t => t.PlanId == townPlan);
+        (await service.ListTasksAsync(township, new TaskFilter(PageSize: 500))).Total.ShouldBe(10);
+        (await service.ListPlansAsync(township, null, null, 1, 20)).Items.Single().Town.ShouldBe("历山镇蜂蜜专业镇");
+        var townTask = (await service.ListTasksAsync(township, new TaskFilter(PageSize: 1))).Items[0].Id;
+        (await service.TaskAsync(township, townTask)).Role.ShouldBe(TaskRole.Reader);
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.ReportAsync(township, "lishan-township", townTask, new ProgressReport(null, 10, null, null, null)));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_lead_unit_reports_progress_a_cooperating_unit_only_notes(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var member = await MemberAsync(db);
+        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var third = await TaskIdAsync(db, "垣曲县", "（三）");
+
+        var view = await service.TaskAsync(member, first);
+        ProgressMath.Percent(view.Progress).ShouldBe(61);
+        view.Light.ShouldBe(TaskLight.Overdue, "新增农业经营主体 30 家 was due on 7月31日");
+        var milestone = view.Task.Milestones.Single(m => m.Title == "新增农业经营主体 30 家");
+        await service.ReportAsync(member, "垣曲县农业农村局", first, new ProgressReport(milestone.Id, null, true, null, "已新增 31 家"));
+        view = await service.TaskAsync(member, first);
+        ProgressMath.Percent(view.Progress).ShouldBe(68);
+        view.Light.ShouldBe(TaskLight.DueSoon, "what remains is 培育升规入统企业, due on 9月25日");
+        view.Task.Notes[0].Text.ShouldContain("已新增 31 家");
+        view.Task.Notes[0].UnitName.ShouldBe("县农业农村局");
+
+        // On (三) 县农业农村局 cooperates: words yes, figures no. Bad input is refused whole.
+        (await service.TaskAsync(member, third)).Role.ShouldBe(TaskRole.Cooperating);
+        var specialised = (await service.TaskAsync(member, third)).Task.Milestones[1].Id;
+        var refused = await Should.ThrowAsync<TaskForbiddenException>(() =>
+            service.ReportAsync(member, "垣曲县农业农村局", third, new ProgressReport(specialised, 50, null, null, null)));
+        refused.Message.ShouldContain("由牵头单位填报");
+        await service.NoteAsync(member, "垣曲县农业农村局", third, "配合对接农业科技企业 3 家");
+        (await service.TaskAsync(member, third)).Task.Notes[0].Text.ShouldBe("配合对接农业科技企业 3 家");
+        var bad = await Should.ThrowAsync<TaskRuleException>(() => service.ReportAsync(member, "垣曲县农业农村局", first, new ProgressReport(milestone.Id, 140, null, null, "x")));
+        bad.Errors.Keys.ShouldBe(["progress"]);
+        // The same context goes on working after a refusal, with nothing of the refused step saved.
+        await service.NoteAsync(member, "垣曲县农业农村局", first, "补充说明");
+        await using var check = storage.CreateContext();
+        (await check.Milestones.SingleAsync(m => m.Id == milestone.Id)).Progress.ShouldBe(100);
+        (await check.ProgressNotes.CountAsync(n => n.TaskId == first && n.Text == "x")).ShouldBe(0);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_approved_extension_moves_the_deadline_and_the_history_stays(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var member = await MemberAsync(db);
+        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var milestone = (await service.TaskAsync(member, first)).Task.Milestones.Single(m => m.Title == "培育升规入统企业 2 家");
+
+        var missing = await Should.ThrowAsync<TaskRuleException>(() => service.RequestExtensionAsync(member, "垣曲县农业农村局", first, milestone.Id, new DateOnly(2024, 11, 30), " "));
+        missing.Errors["reason"].ShouldBe("请填写延期理由");
+        var requestId = await service.RequestExtensionAsync(member, "垣曲县农业农村局", first, milestone.Id, new DateOnly(2024, 11, 30), "第二家企业年底前达规");
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.DecideExtensionAsync(member, "垣曲县农业农村局", first, requestId, true, null));
+        (await service.PendingExtensionsAsync(YuanquOffice)).Select(p => p.Milestone).ShouldBe(["建立专业镇重点项目库", "培育升规入统企业 2 家"], "the demo's own pending request on (四) and this one");
+        (await service.PendingExtensionsAsync(member)).ShouldBeEmpty("a unit asks; the office decides");
+        await service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", first, requestId, true, "同意");
+        (await Should.ThrowAsync<TaskRuleException>(() => service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", first, requestId, false, "再议")))
+            .Message.ShouldContain("已批准，不能再次审批");
+
+        await using var check = storage.CreateContext();
+        var stored = await check.Milestones.SingleAsync(m => m.Id == milestone.Id);
+        (stored.Deadline, stored.OriginalDeadline).ShouldBe((new DateOnly(2024, 11, 30), new DateOnly(2024, 9, 25)));
+        var request = await check.ExtensionRequests.SingleAsync(e => e.Id == requestId);
+        (request.State, request.PreviousDeadline, request.RequestedDeadline, request.Reason, request.DecisionNote, request.DecidedBy)
+            .ShouldBe((ExtensionState.Approved, new DateOnly(2024, 9, 25), new DateOnly(2024, 11, 30), "第二家企业年底前达规", "同意", "垣曲县专业镇办"));
+        (await check.ProgressNotes.Where(n => n.TaskId == first && n.MilestoneId == milestone.Id).Select(n => n.Text).ToListAsync())
+            .ShouldContain(t => t.StartsWith("批准里程碑“培育升规入统企业 2 家”延期申请"));
+        // Further from today, the milestone is no longer due soon.
+        (await service.TaskAsync(member, first)).MilestoneLights[milestone.Id].ShouldBe(TaskLight.OnTrack);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_overdue_list_counts_per_lead_unit(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        // A small plan of its own in 永济 (no demo plan there), with two units.
+        var yongji = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/永济市");
+        var a = new Unit { JurisdictionId = yongji.Id, Name = "测试甲局" };
+        var b = new Unit { JurisdictionId = yongji.Id, Name = "测试乙局" };
+        db.Units.AddRange(a, b);
+        var group = new TaskGroup { Title = "重点任务", SortOrder = 1 };
+        var plan = new ActionPlan { Year = 2024, Title = "测试计划", PolicyId = "yongji-2024-2025", JurisdictionId = yongji.Id, CreatedBy = "t", Groups = [group] };
+        PlanTask Task(string title, DateOnly deadline, Unit lead, Unit? helper, params (string Title, DateOnly Deadline, bool Done)[] milestones)
+        {
+            var t = new PlanTask
+            {
+                Plan = plan, Title = title, Deadline = deadline, OriginalDeadline = deadline, SortOrder = group.Tasks.Count + 1,
+                Units = [new TaskUnit { Unit = lead, Role = UnitRole.Lead, SortOrder = 1 }],
+                Milestones = milestones.Select(m => new Milestone { Title = m.Title, Deadline = m.Deadline, OriginalDeadline = m.Deadline, Progress = m.Done ? 100 : 10, DoneOn = m.Done ? m.Deadline : null }).ToList(),
+            };
+            if (helper is not null) t.Units.Add(new TaskUnit { Unit = helper, Role = UnitRole.Cooperating, SortOrder = 2 });
+            group.Tasks.Add(t);
+            return t;
+        }
+        var today = new DateOnly(2024, 7, 1);
+        Task("甲一：任务本身逾期", new DateOnly(2024, 6, 30), a, b);
+        Task("甲二：两个里程碑逾期、一个已完成、一个未到期", new DateOnly(2024, 12, 31), a, null,
+            ("m1", new DateOnly(2024, 5, 31), false), ("m2", new DateOnly(2024, 6, 30), false), ("m3", new DateOnly(2024, 3, 31), true), ("m4", new DateOnly(2024, 7, 1), false));
+        Task("乙一：截止当天不算逾期", new DateOnly(2024, 7, 1), b, a);
+        var done = Task("乙二：已完成的不算", new DateOnly(2024, 1, 31), b, null);
+        done.DoneOn = new DateOnly(2024, 1, 20);
+        Task("乙三：任务与里程碑都逾期", new DateOnly(2024, 6, 1), b, null, ("m5", new DateOnly(2024, 5, 1), false));
+        db.ActionPlans.Add(plan);
+        await db.SaveChangesAsync();
+
+        var yongjiOffice = new UserScope(60, Roles.Office, "山西省/运城市/永济市", null);
+        var list = await Service(db, today).OverdueByUnitAsync(yongjiOffice, plan.Id, null);
+        list.Select(u => (u.Unit.Name, u.Tasks, u.Milestones)).ShouldBe([("测试甲局", 1, 2), ("测试乙局", 1, 1)]);
+        var first = list[0].Items;
+        first.Select(i => (i.Task, i.Milestone, i.DaysOverdue)).ShouldBe([("甲二：两个里程碑逾期、一个已完成、一个未到期", "m1", 31), ("甲一：任务本身逾期", null, 1), ("甲二：两个里程碑逾期、一个已完成、一个未到期", "m2", 1)]);
+
+        // A member unit sees its own line only, even for tasks it cooperates on.
+        var memberB = new UserScope(61, Roles.MemberUnit, "山西省/运城市/永济市", null) { UnitId = b.Id };
+        (await Service(db, today).OverdueByUnitAsync(memberB, null, null)).Select(u => u.Unit.Name).ShouldBe(["测试乙局"]);
+        // A day later, 乙一 is overdue too.
+        (await Service(db, today.AddDays(1)).OverdueByUnitAsync(yongjiOffice, plan.Id, 2024)).Single(u => u.Unit.Name == "测试乙局").Tasks.ShouldBe(2);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_demo_plans_show_every_light_as_of_the_demo_day_and_filters_agree(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var all = await service.ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500));
+        all.Items.Select(t => t.Light).Distinct().ShouldBe(Enum.GetValues<TaskLight>(), ignoreOrder: true);
+        foreach (var light in Enum.GetValues<TaskLight>())
+            (await service.ListTasksAsync(CityLeader, new TaskFilter(Light: light, PageSize: 500))).Items.Select(t => t.Id)
+                .ShouldBe(all.Items.Where(t => t.Light == light).Select(t => t.Id));
+        (await service.ListTasksAsync(CityLeader, new TaskFilter(Overdue: true, PageSize: 500))).Total.ShouldBe(all.Items.Count(t => t.Light == TaskLight.Overdue));
+        var page2 = await service.ListTasksAsync(CityLeader, new TaskFilter(Page: 2, PageSize: 10));
+        (page2.Total, page2.Items.Count, page2.Pages).ShouldBe((23, 10, 3));
+
+        var xinjiang = await service.PlanAsync(CityLeader, await db.ActionPlans.Where(p => p.Jurisdiction!.Name == "新绛县").Select(p => p.Id).SingleAsync());
+        xinjiang.Groups.Select(g => g.Title).ShouldBe(Catalog.FindPack("xinjiang-2023-33")!.KeyTasks.Select(k => k.Group!).Distinct());
+        xinjiang.Groups.SelectMany(g => g.Tasks).Single(t => t.Number == "8.").Light.ShouldBe(TaskLight.Done);
+        xinjiang.Progress.ShouldBeGreaterThan(0m);
+        // Seen from the real clock long after 2024, whatever was open is overdue.
+        var later = await Service(db, new DateOnly(2026, 1, 5)).ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500));
+        later.Items.ShouldAllBe(t => t.Light == TaskLight.Done || t.Light == TaskLight.Overdue);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_office_shapes_tasks_units_milestones_and_weights_and_others_may_not(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db);
+        var member = await MemberAsync(db);
+        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var t = (await service.TaskAsync(YuanquOffice, first)).Task;
+        var office = await UnitAsync(db, Yuanqu, "县工科局");
+        var agriculture = await UnitAsync(db, Yuanqu, "县农业农村局");
+        var xinjiangUnit = await UnitAsync(db, "山西省/运城市/新绛县", "县发改局");
+        TaskEdit Edit(DateOnly deadline, string? title = null) => new(title ?? t.Title, t.Number, t.Source, t.Measures, 90, "户", 52, 2, deadline);
+
+        (await Should.ThrowAsync<TaskRuleException>(() => service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25)), [xinjiangUnit], [])))
+            .Errors.Keys.ShouldBe(["leadUnitIds"]);
+        (await Should.ThrowAsync<TaskRuleException>(() => service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25), " "), [], [agriculture])))
+            .Errors.Keys.ShouldBe(["title"], "the task's own fields are checked first; nothing is saved");
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditTaskAsync(member, "垣曲县农业农村局", first, Edit(new DateOnly(2024, 12, 25)), [office], []));
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditTaskAsync(CityLeader, "运城市分管领导", first, Edit(new DateOnly(2024, 12, 25)), [office], []));
+        await service.EditTaskAsync(YuanquOffice, "垣曲县专业镇办", first, Edit(new DateOnly(2024, 12, 25)), [office, agriculture], [await UnitAsync(db, Yuanqu, "县文旅局")]);
+        var edited = (await service.TaskAsync(member, first)).Task;
+        (edited.Deadline, edited.OriginalDeadline, edited.TargetValue, edited.Weight).ShouldBe((new DateOnly(2024, 12, 25), new DateOnly(2024, 12, 31), 90m, 2m));
+        edited.LeadUnits.Select(u => u.Unit!.Name).ShouldBe(["县工科局", "县农业农村局"]);
+        edited.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["县文旅局"]);
+        edited.Notes.Select(n => n.Text).ShouldContain("办公室修改任务：截止日期 2024年12月31日 → 2024年12月25日，权重 1 → 2，目标 90户");
+
+        // The lead unit breaks the task down further; only the office corrects or removes a milestone.
+        var added = await service.AddMilestoneAsync(member, "垣曲县农业农村局", first, "年底前完成市场主体培育验收", new DateOnly(2024, 12, 15), 1);
+        await Should.ThrowAsync<TaskForbiddenException>(() => service.EditMilestoneAsync(member, "垣曲县农业农村局", first, added, "改名", new DateOnly(2024, 12, 10), 1));
+        await service.EditMilestoneAsync(YuanquOffice, "垣曲县专业镇办", first, added, "年底前完成培育验收", new DateOnly(2024, 12, 10), 0.5m);
+        await service.RemoveMilestoneAsync(YuanquOffice, "垣曲县专业镇办", first, added);
+        (await service.TaskAsync(member, first)).Task.Milestones.Count.ShouldBe(4);
+
+        // A task of the office's own, and group weights that move the plan's figure.
+        var plan = (await service.TaskAsync(YuanquOffice, first)).Plan.Id;
+        var group = await db.TaskGroups.Where(g => g.PlanId == plan).Select(g => g.Id).SingleAsync();
+        (await Should.ThrowAsync<TaskRuleException>(() => service.AddTaskAsync(YuanquOffice, "垣曲县专业镇办", plan, group, new TaskEdit("建立专家库", "（十二）", "垣政办发〔2023〕19号 五（二）", null, null, null, null, 1, new DateOnly(2024, 12, 31)), [], [])))
+            .Errors.Keys.ShouldBe(["leadUnitIds"]);
+        var own = await service.AddTaskAsync(YuanquOffice, "垣曲县专业镇办", plan, group, new TaskEdit("建立专家库", "（十二）", "垣政办发〔2023〕19号 五（二）", null, null, null, null, 1, new DateOnly(2024, 12, 31)), [office], []);
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(member, own));
+        (await service.PlanAsync(YuanquOffice, plan)).Groups.Single().Tasks.Last().Title.ShouldBe("建立专家库");
+
+        var xinjiangPlan = await db.ActionPlans.Where(p => p.Jurisdiction!.Name == "新绛县").Select(p => p.Id).SingleAsync();
+        var xinjiangOffice = XinjiangOffice;
+        var before = (await service.PlanAsync(xinjiangOffice, xinjiangPlan));
+        var third = before.Groups[2];
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.SetGroupWeightAsync(YuanquOffice, xinjiangPlan, third.Id, 3));
+        (await Should.ThrowAsync<TaskRuleException>(() => service.SetGroupWeightAsync(xinjiangOffice, xinjiangPlan, third.Id, -1))).Errors.Keys.ShouldBe(["weight"]);
+        await service.SetGroupWeightAsync(xinjiangOffice, xinjiangPlan, third.Id, 3);
+        var after = await service.PlanAsync(xinjiangOffice, xinjiangPlan);
+        var expected = ProgressMath.Weighted(before.Groups.Select(g => (g.Id == third.Id ? 3m : 1m, g.Progress)));
+        after.Progress.ShouldBe(expected);
+        after.Progress.ShouldNotBe(before.Progress);
+    }
+}
