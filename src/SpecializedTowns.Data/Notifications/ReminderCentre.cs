@@ -14,7 +14,7 @@ public sealed record Reminder(string Area, ReminderLevel Level, string Text, str
 /// The notification centre (UI.md top bar): reminders are computed from the records each time, not stored, so they
 /// are never stale and disappear as soon as the work is done. Each feature contributes its own source here.
 /// </summary>
-public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, TimeProvider time)
+public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, Tasks.TaskService tasks, TimeProvider time)
 {
     public async Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default)
     {
@@ -24,6 +24,7 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
             new Reminder("认定申报", ReminderLevel.Yellow, $"{t.Town}：{t.What}", $"/Applications/Detail/{t.Id}")));
         reminders.AddRange(await ProjectReminders.ForAsync(db, scope, today, projectSettings, ct));
         reminders.AddRange(await Problems.ProblemReminders.ForAsync(problems, scope, ct));
+        reminders.AddRange(await Tasks.TaskReminders.ForAsync(tasks, scope, ct));
         return reminders.OrderByDescending(r => r.Level).ToList();
     }
 }

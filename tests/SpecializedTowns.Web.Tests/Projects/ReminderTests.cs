@@ -65,6 +65,9 @@ public class ReminderTests
         var officePage = await office.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("问题台账"));
         officePage.ShouldContain("待受理");
         officePage.ShouldNotContain("请办理并答复");
+        // The demo's 2024 plan is past its deadlines: the office hears it in one line, the lead unit task by task.
+        (await office.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("责任清单"))).ShouldContain("项任务已逾期");
+        (await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("责任清单"))).ShouldContain("已逾期（2024年");
 
         var page = await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("重点项目"));
         page.ShouldContain("去处理");
