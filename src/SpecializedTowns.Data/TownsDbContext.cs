@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -36,6 +37,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<ProjectBatch> ProjectBatches => Set<ProjectBatch>();
     public DbSet<ProjectBatchItem> ProjectBatchItems => Set<ProjectBatchItem>();
     public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
+    public DbSet<Core.Reports.TaskForce> TaskForces => Set<Core.Reports.TaskForce>();
+    public DbSet<TaskForceUnit> TaskForceUnits => Set<TaskForceUnit>();
+    public DbSet<TaskForceTownship> TaskForceTownships => Set<TaskForceTownship>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -124,6 +124,7 @@ public static class DemoData
         }
         var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
         await Projects.ProjectDemo.LoadAsync(db, today, ct);
+        await Reports.ReportDemo.LoadAsync(db, today, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }
