@@ -28,6 +28,11 @@ builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.LeadService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.BatchService>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Projects").Get<SpecializedTowns.Core.Projects.ProjectWarningSettings>() ?? new());
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.TaskForceService>();
+var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
+if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
+builder.Services.AddSingleton(reportSettings);
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -169,6 +174,7 @@ app.MapPoliciesApi();
 app.MapJurisdictionsApi();
 app.MapApplicationsApi();
 app.MapProjectsApi();
+app.MapReportsApi();
 app.MapRazorPages();
 
 app.Run();

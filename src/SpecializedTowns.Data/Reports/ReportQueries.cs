@@ -8,7 +8,7 @@ namespace SpecializedTowns.Data.Reports;
 
 /// <summary>One task force in a month: whether and when it reported, and how many figures were flagged.</summary>
 public sealed record MonthRow(
-    int TaskForceId, int TownId, string Town, string County, IReadOnlyList<string> LeadUnits, ReportMonth Month, DateOnly DueOn,
+    int TaskForceId, int TownId, string Town, string County, IReadOnlyList<string> LeadUnits, IReadOnlyList<int> LeadUnitIds, ReportMonth Month, DateOnly DueOn,
     int? ReportId, ReportState? State, Timeliness Timeliness, DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc,
     DateOnly? ReopenedUntil, bool Open, IReadOnlyList<FigureFlag> Flags)
 {
@@ -89,7 +89,8 @@ public static class ReportQueries
                 var flags = report is null ? [] : ReportPlausibility.Check(month, report.Figures,
                     previous is not null && ReportStates.IsReported(previous.State) ? new PreviousReport(month.Previous, previous.Figures) : null, settings.OutputDropShare);
                 rows.Add(new MonthRow(force.Id, force.SpecializedTownId, force.Town?.Name ?? "", force.County?.Name ?? "",
-                    force.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.Unit?.Name ?? "").ToList(), month, ReportDeadline.DueOn(month, settings),
+                    force.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.Unit?.Name ?? "").ToList(), force.UnitIds(TaskForceRole.Lead).ToList(),
+                    month, ReportDeadline.DueOn(month, settings),
                     report?.Id, report?.State, ReportDeadline.Classify(month, report?.FirstSubmittedAtUtc, today, settings),
                     report?.FirstSubmittedAtUtc, report?.SubmittedAtUtc, report?.AcceptedAtUtc, report?.ReopenedUntil,
                     ReportDeadline.IsOpen(month, today, report?.ReopenedUntil, settings), flags));

@@ -36,7 +36,10 @@ public static class ReportScope
     /// Writes and submits the reports of a task force it sees: the office, the town's own staff, or a member unit that leads it.
     /// A supporting unit contributes through the lead unit and reads only.
     /// </summary>
-    public static bool CanWrite(UserScope scope, TaskForce taskForce) =>
+    public static bool CanWrite(UserScope scope, TaskForce taskForce) => CanWrite(scope, taskForce.UnitIds(TaskForceRole.Lead));
+
+    /// <inheritdoc cref="CanWrite(UserScope, TaskForce)"/>
+    public static bool CanWrite(UserScope scope, IEnumerable<int> leadUnitIds) =>
         CanManage(scope) || scope.Role == Roles.Township
-        || scope.Role == Roles.MemberUnit && scope.UnitId is { } unit && taskForce.Units.Any(u => u.UnitId == unit && u.Role == TaskForceRole.Lead);
+        || scope.Role == Roles.MemberUnit && scope.UnitId is { } unit && leadUnitIds.Contains(unit);
 }

@@ -22,9 +22,11 @@ public sealed record TaskForceInput
     public string? ReportsFrom { get; init; }
 }
 
+public sealed record NamedRef(int Id, string Name);
+
 public sealed record TaskForceListItem(
-    int Id, int TownId, string Town, string County, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> SupportingUnits,
-    IReadOnlyList<string> Townships, string? ResponsibleLeader, string? Source, ReportMonth ReportsFrom, bool IsDemo);
+    int Id, int TownId, string Town, string County, IReadOnlyList<NamedRef> LeadUnits, IReadOnlyList<NamedRef> SupportingUnits,
+    IReadOnlyList<NamedRef> Townships, string? ResponsibleLeader, string? Source, ReportMonth ReportsFrom, bool IsDemo);
 
 /// <summary>Registering task forces (专班): the office names a town's lead and supporting units, townships and leader.</summary>
 public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
@@ -54,9 +56,9 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
 
     public static TaskForceListItem Item(TaskForce f) => new(
         f.Id, f.SpecializedTownId, f.Town?.Name ?? "", f.County?.Name ?? "",
-        f.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.Unit?.Name ?? "").OrderBy(n => n, StringComparer.Ordinal).ToList(),
-        f.Units.Where(u => u.Role == TaskForceRole.Supporting).Select(u => u.Unit?.Name ?? "").OrderBy(n => n, StringComparer.Ordinal).ToList(),
-        f.Townships.Select(t => t.Township?.Name ?? "").OrderBy(n => n, StringComparer.Ordinal).ToList(),
+        f.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        f.Units.Where(u => u.Role == TaskForceRole.Supporting).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        f.Townships.Select(t => new NamedRef(t.TownshipId, t.Township?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         f.ResponsibleLeader, f.Source, ReportMonth.Of(f.ReportsFrom), f.IsDemo);
 
     /// <summary>The towns in scope that have no task force yet, for a new one.</summary>

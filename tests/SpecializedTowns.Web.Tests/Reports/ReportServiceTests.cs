@@ -68,18 +68,18 @@ public class ReportServiceTests
         var list = await service.ListAsync(Xinjiang, null, 1, 50);
         list.Items.Select(f => f.Town).ShouldBe(["万安钻石专业镇", "新绛中药材专业镇", "绛州绿专业镇", "绛州非遗文创专业镇"], ignoreOrder: true);
         var green = list.Items.Single(f => f.Town == "绛州绿专业镇");
-        green.LeadUnits.ShouldBe(["县农业农村局", "县蔬菜中心"], ignoreOrder: true);
-        green.Townships.ShouldBe(["泉掌镇"]);
+        green.LeadUnits.Select(u => u.Name).ShouldBe(["县农业农村局", "县蔬菜中心"], ignoreOrder: true);
+        green.Townships.Select(u => u.Name).ShouldBe(["泉掌镇"]);
         green.ResponsibleLeader.ShouldBe("王会民");
         green.Source.ShouldBe("新政办发〔2023〕33号 附件1");
-        list.Items.Single(f => f.Town == "绛州非遗文创专业镇").Townships.ShouldBe(["龙兴镇", "泽掌镇"], ignoreOrder: true);
-        list.Items.Single(f => f.Town == "万安钻石专业镇").LeadUnits.ShouldBe(["县小企业发展促进中心"]);
+        list.Items.Single(f => f.Town == "绛州非遗文创专业镇").Townships.Select(u => u.Name).ShouldBe(["龙兴镇", "泽掌镇"], ignoreOrder: true);
+        list.Items.Single(f => f.Town == "万安钻石专业镇").LeadUnits.Select(u => u.Name).ShouldBe(["县小企业发展促进中心"]);
 
         var lishan = (await service.ListAsync(Yuanqu, null, 1, 50)).Items.ShouldHaveSingleItem();
         lishan.Town.ShouldBe("历山镇蜂蜜专业镇");
-        lishan.LeadUnits.ShouldBe(["县工科局"]);
-        lishan.SupportingUnits.ShouldBe(["县农业农村局"]);
-        lishan.Townships.ShouldBe(["历山镇"]);
+        lishan.LeadUnits.Select(u => u.Name).ShouldBe(["县工科局"]);
+        lishan.SupportingUnits.Select(u => u.Name).ShouldBe(["县农业农村局"]);
+        lishan.Townships.Select(u => u.Name).ShouldBe(["历山镇"]);
         (await service.ListAsync(Yuncheng, null, 1, 50)).Total.ShouldBe(5);
     }
 
