@@ -7,7 +7,9 @@ namespace SpecializedTowns.Data.Reports;
 
 public sealed record ComparisonCell(string Text, bool Flagged = false);
 
-public sealed record ComparisonRow(string Label, IReadOnlyList<ComparisonCell> Cells, bool IsText = false);
+public enum RowKind { Info, Figure, Text }
+
+public sealed record ComparisonRow(string Label, IReadOnlyList<ComparisonCell> Cells, RowKind Kind = RowKind.Info);
 
 /// <summary>
 /// A month's reports side by side: one column per task force, one row per figure. The page and the CSV export are both
@@ -35,13 +37,13 @@ public sealed record ReportComparison(ReportMonth Month, DateOnly DueOn, IReadOn
             rows.Add(new($"{ReportFigures.Chinese(figure)}（{ReportFigures.Unit(figure)}）", columns.Select(c =>
                 c.Report?.Figures[figure] is { } v
                     ? new ComparisonCell(ReportFigures.Number(v), c.Row.Flags.Any(f => f.Figure == figure))
-                    : new ComparisonCell("—")).ToList()));
-        rows.Add(new("工作进展", columns.Select(c => new ComparisonCell(c.Report?.Progress ?? "—")).ToList(), IsText: true));
-        rows.Add(new("下月计划", columns.Select(c => new ComparisonCell(c.Report?.NextMonthPlan ?? "—")).ToList(), IsText: true));
-        rows.Add(new("困难问题", columns.Select(c => new ComparisonCell(c.Report?.Difficulties ?? "—")).ToList(), IsText: true));
+                    : new ComparisonCell("—")).ToList(), RowKind.Figure));
+        rows.Add(new("工作进展", columns.Select(c => new ComparisonCell(c.Report?.Progress ?? "—")).ToList(), RowKind.Text));
+        rows.Add(new("下月计划", columns.Select(c => new ComparisonCell(c.Report?.NextMonthPlan ?? "—")).ToList(), RowKind.Text));
+        rows.Add(new("困难问题", columns.Select(c => new ComparisonCell(c.Report?.Difficulties ?? "—")).ToList(), RowKind.Text));
         rows.Add(new("异常及说明", columns.Select(c => c.Report is { } r && c.Row.Flags.Count > 0
             ? new ComparisonCell(string.Join("\n", c.Row.Flags.Select(f => $"{f.Text}。说明：{r.Explanation(f.Figure) ?? "（未说明）"}")), Flagged: true)
-            : new ComparisonCell("—")).ToList(), IsText: true));
+            : new ComparisonCell("—")).ToList(), RowKind.Text));
         return new ReportComparison(month, overview.DueOn, columns.Select(c => c.Row.Town).ToList(), rows);
     }
 

@@ -137,7 +137,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service) : Page
                 return Redirect(ReportPages.ReportUrl(taskForceId, Month));
             }
             if (result.Errors.TryGetValue("", out var general)) Error = general;
-            else Error = submit ? "还不能报送，请按提示补充或修改。" : "有填写不正确的项，请按提示修改。";
+            else Error = (submit ? "还不能报送：" : "未保存：") + $"有 {result.Errors.Count} 项需要补充或修改，见各项下方的红字。";
             foreach (var (field, message) in result.Errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         }
         catch (ReportNotFoundException) { return NotFound(); }

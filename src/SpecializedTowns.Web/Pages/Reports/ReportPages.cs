@@ -54,6 +54,14 @@ public static class ReportPages
         return editable && row.Open && ReportScope.CanWrite(scope, row.LeadUnitIds) ? "填报" : "查看";
     }
 
+    /// <summary>The months offered in the month pickers: the current one and the 23 before it, newest first.</summary>
+    public static IReadOnlyList<ReportMonth> MonthChoices(DateOnly today)
+    {
+        var months = new List<ReportMonth>();
+        for (var m = ReportMonth.Of(today); months.Count < 24; m = m.Previous) months.Add(m);
+        return months;
+    }
+
     public static string DisplayName(ClaimsPrincipal user) => user.FindFirst(UserScope.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "";
 
     /// <summary>How the due day is set, in the words of the document and the configuration, for every page that shows a due date.</summary>

@@ -32,6 +32,9 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, string County)> Townships { get; private set; } = [];
 
+    /// <summary>Next month back to two years ago, and the month already set when it is older.</summary>
+    public IReadOnlyList<ReportMonth> Months { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, int? townId, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -101,5 +104,9 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
             .Where(j => j.Level == JurisdictionLevel.Township && (scope.IsAdmin || j.Path.StartsWith(path + "/")))
             .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
         Townships = rows.Select(r => (r.Id, r.Name, r.County)).ToList();
+        var months = new List<ReportMonth> { ReportMonth.Of(reports.Today).Next };
+        months.AddRange(ReportPages.MonthChoices(reports.Today));
+        if (ReportMonth.TryParse(Input.ReportsFrom, out var set) && !months.Contains(set)) months.Add(set);
+        Months = months;
     }
 }

@@ -40,3 +40,17 @@
     input.addEventListener('input', function () { check(input); });
   });
 })();
+
+// Task force form: the units and townships chosen in a long multiple list, written out beneath it.
+(function () {
+  document.querySelectorAll('select[multiple][data-summary]').forEach(function (select) {
+    var target = document.getElementById(select.dataset.summary);
+    if (!target) return;
+    function show() {
+      var names = Array.prototype.filter.call(select.options, function (o) { return o.selected; }).map(function (o) { return o.textContent.trim(); });
+      target.textContent = names.length === 0 ? '未选择' : '已选：' + names.join('、');
+    }
+    select.addEventListener('change', show);
+    show();
+  });
+})();
