@@ -8,6 +8,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Core.Tasks;
+using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
@@ -47,6 +48,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<Core.Reports.TaskForce> TaskForces => Set<Core.Reports.TaskForce>();
+    public DbSet<TaskForceUnit> TaskForceUnits => Set<TaskForceUnit>();
+    public DbSet<TaskForceTownship> TaskForceTownships => Set<TaskForceTownship>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

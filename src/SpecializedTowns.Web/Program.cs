@@ -35,6 +35,11 @@ builder.Services.AddScoped<SpecializedTowns.Data.Tasks.TaskService>();
 var dueSoonDays = builder.Configuration.GetValue("Tasks:DueSoonDays", SpecializedTowns.Core.Tasks.TaskLights.DefaultDueSoonDays);
 if (dueSoonDays is < 0 or > 365) throw new InvalidOperationException($"配置 Tasks:DueSoonDays 应在 0 到 365 之间（现为 {dueSoonDays}）");
 builder.Services.AddSingleton(new SpecializedTowns.Data.Tasks.TaskSettings(dueSoonDays));
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.TaskForceService>();
+var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
+if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
+builder.Services.AddSingleton(reportSettings);
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -178,6 +183,7 @@ app.MapApplicationsApi();
 app.MapProjectsApi();
 app.MapProblemsApi();
 app.MapTasksApi();
+app.MapReportsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -53,6 +53,20 @@ public class PageMatrixTests
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
+    private static async Task<string> LiShanForceAsync(StorageProvider provider)
+    {
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/reports/task-forces?townId={await LiShanAsync(provider)}")).RootElement
+            .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
+    }
+
+    /// <summary>Last month as year/month: the demo has 历山's report for it.</summary>
+    private static string LastMonth()
+    {
+        var last = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(-1);
+        return $"{last.Year}/{last.Month}";
+    }
+
     // ok = 200; denied = redirect to 没有权限; missing = 404 (outside the scope, as for a record that does not exist).
     [PostgresTheory]
     [InlineData("/", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
@@ -76,6 +90,13 @@ public class PageMatrixTests
     [InlineData("/Projects/Batches", "admin,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
     [InlineData("/Leads", "admin,yuncheng-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
     [InlineData("/Leads/Edit", "admin,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Reports", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,xinjiang-office,xinjiang-member,expert-zhang", "", "")]
+    [InlineData("/Reports/TaskForces", "admin,yuncheng-office,yuanqu-member,lishan-township,xinjiang-member,expert-zhang", "", "")]
+    [InlineData("/Reports/Compare", "admin,yuncheng-leader,xinjiang-office,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Reports/TaskForce/{lishanForce}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
+    [InlineData("/Reports/Report/{lishanForce}/{lastMonth}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
+    [InlineData("/Reports/TaskForceEdit", "admin,yuanqu-office,xinjiang-office", "yuncheng-leader,yuanqu-member,lishan-township,xinjiang-member,expert-zhang", "")]
+    [InlineData("/Reports/TaskForceEdit/{lishanForce}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
     [InlineData("/Admin/Users", "admin", "shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
     [InlineData("/Problems", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
@@ -107,6 +128,7 @@ public class PageMatrixTests
             var (plan, memberTask, ledger, _) = await TasksApiTests.YuanquAsync(await SeededPlatforms.ClientAsync(provider, "admin"));
             url = url.Replace("{taskplan}", plan.ToString()).Replace("{membertask}", memberTask.ToString()).Replace("{ledger}", ledger.ToString());
         }
+        if (url.Contains("{lishanForce}")) url = url.Replace("{lishanForce}", await LiShanForceAsync(provider)).Replace("{lastMonth}", LastMonth());
         foreach (var user in ok.Split(',', StringSplitOptions.RemoveEmptyEntries))
             (await (await SignedInAsync(provider, user)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{user} {url} on {provider}");
         foreach (var user in denied.Split(',', StringSplitOptions.RemoveEmptyEntries))

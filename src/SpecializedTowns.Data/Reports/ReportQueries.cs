@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+
+namespace SpecializedTowns.Data.Reports;
+
+/// <summary>One task force in a month: whether and when it reported, and how many figures were flagged.</summary>
+public sealed record MonthRow(
+    int TaskForceId, int TownId, string Town, string County, IReadOnlyList<string> LeadUnits, IReadOnlyList<int> LeadUnitIds, ReportMonth Month, DateOnly DueOn,
+    int? ReportId, ReportState? State, Timeliness Timeliness, DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc,
+    DateOnly? ReopenedUntil, bool Open, IReadOnlyList<FigureFlag> Flags)
+{
+    /// <summary>The state as a person reads it: 未填报 when nothing was started.</summary>
+    public string StateName => State is { } s ? ReportStates.Chinese(s) : "未填报";
+}
+
+public sealed record MonthOverview(ReportMonth Month, DateOnly DueOn, IReadOnlyList<MonthRow> Rows)
+{
+    public int Submitted => Rows.Count(r => r.State == ReportState.Submitted);
+    public int Accepted => Rows.Count(r => r.State == ReportState.Accepted);
+    public int Late => Rows.Count(r => r.Timeliness == Timeliness.Late);
+    public int Missing => Rows.Count(r => r.Timeliness == Timeliness.Missing);
+    public int Drafts => Rows.Count(r => r.State is ReportState.Draft or ReportState.Returned);
+}
+
+public sealed record ReportFilter
+{
+    public int? Year { get; init; }
+    public int? Month { get; init; }
+    public int? TownId { get; init; }
+    public ReportState? State { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record ReportListItem(
+    int Id, int TaskForceId, int TownId, string Town, string County, int Year, int Month, ReportState State, Timeliness Timeliness, DateOnly DueOn,
+    DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc, DateOnly? ReopenedUntil, FigureValues Figures);
+
+/// <summary>A key project of the town and what was reported on it for the month ("progress on its tasks and projects").</summary>
+public sealed record ProjectMonth(int ProjectId, string Name, ProjectStage Stage, decimal? InvestmentCompletedWanYuan, string? PhysicalProgress, string? Difficulties, string? ReportedBy);
+
+public static class ReportQueries
+{
+    /// <summary>Every task force in scope that owes a report for the month, with its report's state, timeliness and flags.</summary>
+    public static async Task<MonthOverview> MonthAsync(TownsDbContext db, UserScope scope, ReportMonth month, DateOnly today, ReportSettings settings, int? taskForceId = null, CancellationToken ct = default)
+    {
+        var first = month.FirstDay;
+        var forces = ReportScope.TaskForces(db, scope).AsNoTracking().Where(f => f.ReportsFrom <= first);
+        if (taskForceId is { } only) forces = forces.Where(f => f.Id == only);
+        var list = await forces.Include(f => f.Town).Include(f => f.County).Include(f => f.Units).ThenInclude(u => u.Unit)
+            .AsSplitQuery().ToListAsync(ct);
+        var rows = await RowsAsync(db, list, [month], today, settings, ct);
+        return new MonthOverview(month, ReportDeadline.DueOn(month, settings),
+            rows.OrderBy(r => list.First(f => f.Id == r.TaskForceId).County!.Path).ThenBy(r => r.Town, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A task force's months from its first owed month (at most two years back) to the current one, newest first.</summary>
+    public static async Task<IReadOnlyList<MonthRow>> HistoryAsync(TownsDbContext db, TaskForce force, DateOnly today, ReportSettings settings, CancellationToken ct = default)
+    {
+        var now = ReportMonth.Of(today);
+        var from = ReportMonth.Of(force.ReportsFrom);
+        if (from.Index < now.Index - 23) from = ReportMonth.Of(now.FirstDay.AddMonths(-23));
+        var months = new List<ReportMonth>();
+        for (var m = now; m >= from; m = m.Previous) months.Add(m);
+        return await RowsAsync(db, [force], months, today, settings, ct);
+    }
+
+    private static async Task<List<MonthRow>> RowsAsync(TownsDbContext db, IReadOnlyList<TaskForce> forces, IReadOnlyList<ReportMonth> months, DateOnly today, ReportSettings settings, CancellationToken ct)
+    {
+        if (forces.Count == 0 || months.Count == 0) return [];
+        var ids = forces.Select(f => f.Id).ToList();
+        var lowest = months.Min().Previous;
+        var highest = months.Max();
+        var (lo, hi) = (lowest.Index, highest.Index);
+        // Year * 12 + Month - 1 is the month index: one range condition fetches the months and the ones before them.
+        var reports = await db.MonthlyReports.AsNoTracking()
+            .Where(r => ids.Contains(r.TaskForceId) && r.Year * 12 + r.Month - 1 >= lo && r.Year * 12 + r.Month - 1 <= hi)
+            .ToListAsync(ct);
+        var byKey = reports.ToDictionary(r => (r.TaskForceId, r.Period));
+        var rows = new List<MonthRow>();
+        foreach (var force in forces)
+            foreach (var month in months)
+            {
+                var report = byKey.GetValueOrDefault((force.Id, month));
+                var previous = byKey.GetValueOrDefault((force.Id, month.Previous));
+                var flags = report is null ? [] : ReportPlausibility.Check(month, report.Figures,
+                    previous is not null && ReportStates.IsReported(previous.State) ? new PreviousReport(month.Previous, previous.Figures) : null, settings.OutputDropShare);
+                rows.Add(new MonthRow(force.Id, force.SpecializedTownId, force.Town?.Name ?? "", force.County?.Name ?? "",
+                    force.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.Unit?.Name ?? "").ToList(), force.UnitIds(TaskForceRole.Lead).ToList(),
+                    month, ReportDeadline.DueOn(month, settings),
+                    report?.Id, report?.State, ReportDeadline.Classify(month, report?.FirstSubmittedAtUtc, today, settings),
+                    report?.FirstSubmittedAtUtc, report?.SubmittedAtUtc, report?.AcceptedAtUtc, report?.ReopenedUntil,
+                    ReportDeadline.IsOpen(month, today, report?.ReopenedUntil, settings), flags));
+            }
+        return rows;
+    }
+
+    public static async Task<Paged<ReportListItem>> ListAsync(TownsDbContext db, UserScope scope, ReportFilter f, DateOnly today, ReportSettings settings, CancellationToken ct = default)
+    {
+        var (page, size) = Paged<ReportListItem>.Normalize(f.Page, f.PageSize);
+        var q = ReportScope.Reports(db, scope).AsNoTracking();
+        if (f.Year is { } year) q = q.Where(r => r.Year == year);
+        if (f.Month is { } month) q = q.Where(r => r.Month == month);
+        if (f.TownId is { } town) q = q.Where(r => r.TaskForce!.SpecializedTownId == town);
+        if (f.State is { } state) q = q.Where(r => r.State == state);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenBy(r => r.TaskForce!.Town!.Name).ThenBy(r => r.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(r => new { Report = r, TownId = r.TaskForce!.SpecializedTownId, Town = r.TaskForce.Town!.Name, County = r.TaskForce.County!.Name })
+            .ToListAsync(ct);
+        return new Paged<ReportListItem>(rows.Select(x =>
+        {
+            var r = x.Report;
+            return new ReportListItem(r.Id, r.TaskForceId, x.TownId, x.Town, x.County, r.Year, r.Month, r.State,
+                ReportDeadline.Classify(r.Period, r.FirstSubmittedAtUtc, today, settings), ReportDeadline.DueOn(r.Period, settings),
+                r.FirstSubmittedAtUtc, r.SubmittedAtUtc, r.AcceptedAtUtc, r.ReopenedUntil, r.Figures);
+        }).ToList(), total, page, size);
+    }
+
+    /// <summary>The town's key projects the person sees, with what was reported on each for the month (null where nothing was).</summary>
+    public static async Task<IReadOnlyList<ProjectMonth>> ProjectsAsync(TownsDbContext db, UserScope scope, int townId, ReportMonth month, CancellationToken ct = default)
+    {
+        var projects = await ProjectScope.Projects(db, scope).AsNoTracking().Where(p => p.SpecializedTownId == townId)
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Stage }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var progress = await db.ProjectProgress.AsNoTracking().Where(p => ids.Contains(p.ProjectId) && p.Year == month.Year && p.Month == month.Month)
+            .ToDictionaryAsync(p => p.ProjectId, ct);
+        return projects.Select(p =>
+        {
+            var row = progress.GetValueOrDefault(p.Id);
+            return new ProjectMonth(p.Id, p.Name, p.Stage, row?.InvestmentCompletedWanYuan, row?.PhysicalProgress, row?.Difficulties, row?.ReportedBy);
+        }).ToList();
+    }
+}

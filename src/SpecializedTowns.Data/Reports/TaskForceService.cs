@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Units;
+
+namespace SpecializedTowns.Data.Reports;
+
+public sealed class ReportNotFoundException(string what = "月报") : Exception($"{what}不存在，或不在您的数据范围内");
+
+public sealed record TaskForceInput
+{
+    public int? TownId { get; init; }
+    public IReadOnlyList<int> LeadUnitIds { get; init; } = [];
+    public IReadOnlyList<int> SupportingUnitIds { get; init; } = [];
+    public IReadOnlyList<int> TownshipIds { get; init; } = [];
+    public string? ResponsibleLeader { get; init; }
+    public string? Source { get; init; }
+
+    /// <summary>The first month reports are owed for, as yyyy-MM.</summary>
+    public string? ReportsFrom { get; init; }
+}
+
+public sealed record NamedRef(int Id, string Name);
+
+public sealed record TaskForceListItem(
+    int Id, int TownId, string Town, string County, IReadOnlyList<NamedRef> LeadUnits, IReadOnlyList<NamedRef> SupportingUnits,
+    IReadOnlyList<NamedRef> Townships, string? ResponsibleLeader, string? Source, ReportMonth ReportsFrom, bool IsDemo);
+
+/// <summary>Registering task forces (专班): the office names a town's lead and supporting units, townships and leader.</summary>
+public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
+{
+    public IQueryable<TaskForce> Visible(UserScope scope) => ReportScope.TaskForces(db, scope);
+
+    public async Task<TaskForce> FindAsync(UserScope scope, int id, CancellationToken ct = default) =>
+        await Visible(scope).AsNoTracking()
+            .Include(f => f.Town).Include(f => f.County)
+            .Include(f => f.Units).ThenInclude(u => u.Unit)
+            .Include(f => f.Townships).ThenInclude(t => t.Township)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(f => f.Id == id, ct)
+        ?? throw new ReportNotFoundException("专班");
+
+    public async Task<Paged<TaskForceListItem>> ListAsync(UserScope scope, int? townId, int page, int pageSize, CancellationToken ct = default)
+    {
+        (page, pageSize) = Paged<TaskForceListItem>.Normalize(page, pageSize);
+        var q = Visible(scope).AsNoTracking();
+        if (townId is { } t) q = q.Where(f => f.SpecializedTownId == t);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(f => f.County!.Path).ThenBy(f => f.Town!.Name).Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(f => f.Town).Include(f => f.County).Include(f => f.Units).ThenInclude(u => u.Unit).Include(f => f.Townships).ThenInclude(x => x.Township)
+            .AsSplitQuery().ToListAsync(ct);
+        return new Paged<TaskForceListItem>(rows.Select(Item).ToList(), total, page, pageSize);
+    }
+
+    public static TaskForceListItem Item(TaskForce f) => new(
+        f.Id, f.SpecializedTownId, f.Town?.Name ?? "", f.County?.Name ?? "",
+        f.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        f.Units.Where(u => u.Role == TaskForceRole.Supporting).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        f.Townships.Select(t => new NamedRef(t.TownshipId, t.Township?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        f.ResponsibleLeader, f.Source, ReportMonth.Of(f.ReportsFrom), f.IsDemo);
+
+    /// <summary>The towns in scope that have no task force yet, for a new one.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsWithoutAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var taken = db.TaskForces.Select(f => f.SpecializedTownId);
+        var rows = await scope.Towns(db.Towns).AsNoTracking().Where(t => !taken.Contains(t.Id))
+            .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name, r.County)).ToList();
+    }
+
+    /// <summary>The townships of a county, for 助推乡镇.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> TownshipsAsync(string countyPath, CancellationToken ct = default)
+    {
+        var rows = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith(countyPath + "/"))
+            .OrderBy(j => j.Name).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    public async Task<(int? Id, FieldErrors Errors)> SaveAsync(UserScope scope, int? id, TaskForceInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (!ReportScope.CanManage(scope)) { errors[""] = "只有领导小组办公室可以设立或调整专班"; return (null, errors); }
+        TaskForce? force = null;
+        if (id is { } editId)
+            force = await Visible(scope).Include(f => f.Units).Include(f => f.Townships).SingleOrDefaultAsync(f => f.Id == editId, ct)
+                ?? throw new ReportNotFoundException("专班");
+
+        var townId = force?.SpecializedTownId ?? input.TownId;
+        var town = townId is { } tid
+            ? await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == tid, ct) : null;
+        if (force is not null && input.TownId is { } changed && changed != force.SpecializedTownId)
+            errors[nameof(input.TownId)] = "专班所属的专业镇不能更改";
+        else if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择专业镇" : "所选专业镇不在您的数据范围内";
+        else if (force is null && await db.TaskForces.AnyAsync(f => f.SpecializedTownId == town.Id, ct))
+            errors[nameof(input.TownId)] = "该专业镇已设立专班，请修改原专班";
+
+        var leads = input.LeadUnitIds.Distinct().ToList();
+        var supporting = input.SupportingUnitIds.Distinct().ToList();
+        var townships = input.TownshipIds.Distinct().ToList();
+        if (leads.Count == 0) errors[nameof(input.LeadUnitIds)] = "请至少选择一个牵头单位";
+        if (town?.County is { } county)
+        {
+            var allowed = (await UnitRegistry.ForPathAsync(db, county.Path, ct)).Select(u => u.Id).ToHashSet();
+            if (leads.Any(u => !allowed.Contains(u))) errors[nameof(input.LeadUnitIds)] = "所选牵头单位不在专业镇所在县或其上级";
+            if (supporting.Any(u => !allowed.Contains(u))) errors[nameof(input.SupportingUnitIds)] = "所选配合单位不在专业镇所在县或其上级";
+            else if (supporting.Intersect(leads).Any()) errors[nameof(input.SupportingUnitIds)] = "同一单位不能既是牵头单位又是配合单位";
+            var inCounty = (await TownshipsAsync(county.Path, ct)).Select(t => t.Id).ToHashSet();
+            if (townships.Any(t => !inCounty.Contains(t))) errors[nameof(input.TownshipIds)] = "所选助推乡镇不在专业镇所在县";
+        }
+        var leader = input.ResponsibleLeader?.Trim();
+        if (leader?.Length > ReportLimits.Leader) errors[nameof(input.ResponsibleLeader)] = $"分管县领导不超过 {ReportLimits.Leader} 字";
+        var source = input.Source?.Trim();
+        if (source?.Length > ReportLimits.Source) errors[nameof(input.Source)] = $"依据不超过 {ReportLimits.Source} 字";
+        var today = ReportDeadline.ChinaDate(time.GetUtcNow().UtcDateTime);
+        if (!ReportMonth.TryParse(input.ReportsFrom, out var from)) errors[nameof(input.ReportsFrom)] = "请选择起报月份";
+        else if (from.Year < 2020 || from > ReportMonth.Of(today).Next) errors[nameof(input.ReportsFrom)] = $"起报月份应在 2020年1月 到 {ReportMonth.Of(today).Next.Chinese} 之间";
+        if (!errors.Ok) return (null, errors);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (force is null)
+        {
+            force = new TaskForce { SpecializedTownId = town!.Id, CountyId = town.CountyId, CreatedAtUtc = now };
+            db.TaskForces.Add(force);
+        }
+        force.ResponsibleLeader = string.IsNullOrEmpty(leader) ? null : leader;
+        force.Source = string.IsNullOrEmpty(source) ? null : source;
+        force.ReportsFrom = from.FirstDay;
+        force.UpdatedAtUtc = now;
+        // A unit keeps its row when it moves between lead and supporting: the key is the unit, the role a column.
+        foreach (var u in force.Units.ToList())
+        {
+            if (leads.Contains(u.UnitId)) u.Role = TaskForceRole.Lead;
+            else if (supporting.Contains(u.UnitId)) u.Role = TaskForceRole.Supporting;
+            else force.Units.Remove(u);
+        }
+        foreach (var (ids, role) in new[] { (leads, TaskForceRole.Lead), (supporting, TaskForceRole.Supporting) })
+            foreach (var unit in ids.Where(u => force.Units.All(x => x.UnitId != u)))
+                force.Units.Add(new TaskForceUnit { UnitId = unit, Role = role });
+        force.Townships.RemoveAll(t => !townships.Contains(t.TownshipId));
+        foreach (var t in townships.Where(t => force.Townships.All(x => x.TownshipId != t)))
+            force.Townships.Add(new TaskForceTownship { TownshipId = t });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (id is null)
+        {
+            // Another office person set up the same town's task force a moment ago.
+            errors[nameof(input.TownId)] = "该专业镇已设立专班，请修改原专班";
+            db.ChangeTracker.Clear();
+            return (null, errors);
+        }
+        return (force.Id, errors);
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Reports;
+using SpecializedTowns.Web.Pages.Projects;
+
+namespace SpecializedTowns.Web.Pages.Reports;
+
+/// <summary>设立 or 调整 a task force (the office only).</summary>
+public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService service, ReportService reports) : PageModel
+{
+    public sealed class Form
+    {
+        public int? TownId { get; set; }
+        public List<int> LeadUnitIds { get; set; } = [];
+        public List<int> SupportingUnitIds { get; set; } = [];
+        public List<int> TownshipIds { get; set; } = [];
+        public string? ResponsibleLeader { get; set; }
+        public string? Source { get; set; }
+        public string? ReportsFrom { get; set; }
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public string? TownName { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<(int Id, string Name, string County)> Towns { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, string County)> Townships { get; private set; } = [];
+
+    /// <summary>Next month back to two years ago, and the month already set when it is older.</summary>
+    public IReadOnlyList<ReportMonth> Months { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? townId, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (id is { } editId)
+        {
+            TaskForceListItem force;
+            try { force = TaskForceService.Item(await service.FindAsync(scope, editId, ct)); }
+            catch (ReportNotFoundException) { return NotFound(); }
+            if (!ReportScope.CanManage(scope)) return Forbid();
+            Id = editId;
+            TownName = force.Town;
+            Input = new Form
+            {
+                TownId = force.TownId, LeadUnitIds = force.LeadUnits.Select(u => u.Id).ToList(), SupportingUnitIds = force.SupportingUnits.Select(u => u.Id).ToList(),
+                TownshipIds = force.Townships.Select(t => t.Id).ToList(), ResponsibleLeader = force.ResponsibleLeader, Source = force.Source,
+                ReportsFrom = force.ReportsFrom.ToString(),
+            };
+        }
+        else
+        {
+            if (!ReportScope.CanManage(scope)) return Forbid();
+            Input = new Form { TownId = townId, ReportsFrom = ReportDeadline.Current(reports.Today, reports.Settings).ToString() };
+        }
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ReportScope.CanManage(scope)) return Forbid();
+        Id = id;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var (saved, errors) = await service.SaveAsync(scope, id, new TaskForceInput
+                {
+                    TownId = Input.TownId, LeadUnitIds = Input.LeadUnitIds, SupportingUnitIds = Input.SupportingUnitIds, TownshipIds = Input.TownshipIds,
+                    ResponsibleLeader = Input.ResponsibleLeader, Source = Input.Source, ReportsFrom = Input.ReportsFrom,
+                }, ct);
+                if (saved is not null)
+                {
+                    TempData["Saved"] = id is null ? "专班已设立。" : "专班已保存。";
+                    return Redirect($"/Reports/TaskForce/{saved}");
+                }
+                if (errors.TryGetValue("", out var general)) Error = general;
+                foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            }
+            catch (ReportNotFoundException) { return NotFound(); }
+        }
+        if (id is { } editId)
+        {
+            try { TownName = (await service.FindAsync(scope, editId, ct)).Town?.Name; }
+            catch (ReportNotFoundException) { return NotFound(); }
+        }
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Towns = Id is null ? await service.TownsWithoutAsync(scope, ct) : [];
+        Units = await ProjectPages.UnitsAsync(db, scope, ct);
+        var path = scope.JurisdictionPath;
+        var rows = await db.Jurisdictions.AsNoTracking()
+            .Where(j => j.Level == JurisdictionLevel.Township && (scope.IsAdmin || j.Path.StartsWith(path + "/")))
+            .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
+        Townships = rows.Select(r => (r.Id, r.Name, r.County)).ToList();
+        var months = new List<ReportMonth> { ReportMonth.Of(reports.Today).Next };
+        months.AddRange(ReportPages.MonthChoices(reports.Today));
+        if (ReportMonth.TryParse(Input.ReportsFrom, out var set) && !months.Contains(set)) months.Add(set);
+        Months = months;
+    }
+}

@@ -1,0 +1,76 @@
+using SpecializedTowns.Core.Reports;
+
+namespace SpecializedTowns.Core.Tests.Reports;
+
+public class ReportPlausibilityTests
+{
+    private const decimal Share = 0.3m;
+    private static readonly FigureValues LastMonth = new(100, 500, 300, 1000, 5, 1);
+
+    private static IReadOnlyList<FigureFlag> Check(ReportMonth month, FigureValues current, FigureValues? previous = null, ReportMonth? previousMonth = null) =>
+        ReportPlausibility.Check(month, current, new PreviousReport(previousMonth ?? month.Previous, previous ?? LastMonth), Share);
+
+    [Theory]
+    [InlineData("70", false)]      // exactly 30 % down is fine
+    [InlineData("69.99", true)]    // 30.01 % down is flagged
+    [InlineData("150", false)]
+    [InlineData("0", true)]
+    public void Monthly_output_is_flagged_only_when_it_falls_by_more_than_the_share(string output, bool flagged)
+    {
+        var flags = Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = decimal.Parse(output), OutputYearToDateWanYuan = 600 });
+        flags.Any(f => f.Figure == ReportFigure.Output).ShouldBe(flagged);
+        flags.Count(f => f.Figure != ReportFigure.Output).ShouldBe(0);
+    }
+
+    [Fact]
+    public void The_flag_says_how_far_the_output_fell()
+    {
+        Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = 69.99m, OutputYearToDateWanYuan = 600 }).Single().Text
+            .ShouldBe("当月产值 69.99万元，比上月 100万元 下降 30.01%，超过 30%");
+    }
+
+    [Fact]
+    public void The_share_is_configurable()
+    {
+        ReportPlausibility.Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = 85, OutputYearToDateWanYuan = 600 },
+            new PreviousReport(new ReportMonth(2025, 5), LastMonth), 0.1m).Single().Figure.ShouldBe(ReportFigure.Output);
+    }
+
+    [Fact]
+    public void A_cumulative_figure_below_last_month_s_is_flagged_and_an_equal_one_is_not()
+    {
+        var june = new ReportMonth(2025, 6);
+        Check(june, LastMonth with { OutputYearToDateWanYuan = 500, InvestmentYearToDateWanYuan = 300 }).ShouldBeEmpty();
+        var flags = Check(june, LastMonth with { OutputYearToDateWanYuan = 499.99m, InvestmentYearToDateWanYuan = 299 });
+        flags.Select(f => f.Figure).ShouldBe([ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate]);
+        flags[0].Text.ShouldBe("当年累计产值 499.99万元 低于上月报送的 500万元：当年累计数不应减少");
+    }
+
+    [Fact]
+    public void January_has_no_previous_month_in_the_same_year_so_cumulative_figures_start_again()
+    {
+        var january = new ReportMonth(2025, 1);
+        var flags = Check(january, new FigureValues(90, 90, 20, 1000, 1, 0), new FigureValues(100, 1300, 800, 1000, 5, 1), new ReportMonth(2024, 12));
+        flags.ShouldBeEmpty("the year's totals restart in January and output fell only 10 %");
+        // Monthly output is still compared with December.
+        Check(january, new FigureValues(50, 50, 20, 1000, 1, 0), new FigureValues(100, 1300, 800, 1000, 5, 1), new ReportMonth(2024, 12))
+            .Select(f => f.Figure).ShouldBe([ReportFigure.Output]);
+    }
+
+    [Fact]
+    public void Without_last_month_s_report_nothing_is_flagged()
+    {
+        var june = new ReportMonth(2025, 6);
+        ReportPlausibility.Check(june, new FigureValues(1, 1, 1, 1, 0, 0), null, Share).ShouldBeEmpty();
+        // A report two months back is not last month's.
+        Check(june, new FigureValues(1, 1, 1, 1, 0, 0), LastMonth, new ReportMonth(2025, 4)).ShouldBeEmpty();
+        // Last month reported no output: no share can be computed.
+        Check(june, new FigureValues(0, 600, 300, 1, 0, 0), LastMonth with { OutputWanYuan = 0 }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Figures_not_yet_filled_in_are_not_flagged()
+    {
+        Check(new ReportMonth(2025, 6), new FigureValues(null, null, null, null, null, null)).ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+
+namespace SpecializedTowns.E2E;
+
+[Collection("browser")]
+public sealed class ReportBrowserTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task A_township_must_explain_a_drop_before_submitting_and_the_office_sees_the_explanation_when_accepting()
+    {
+        var township = await fixture.SignedInPageAsync("lishan-township");
+        await township.ClickAsync("nav.sidebar >> text=专班月报");
+        await township.WaitForSelectorAsync("#reminders");
+        (await township.InnerTextAsync("h1")).ShouldStartWith("专班月报");
+        await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-month.png"), FullPage = true });
+
+        // The month to write is the newest one the task force page offers to fill in (the clock is shared, so ask the app).
+        await township.ClickAsync("#month-table >> text=历山镇蜂蜜专业镇");
+        // The month after the latest accepted one (the demo accepted last month's at loading time).
+        var rows = township.Locator("#history-table tbody tr");
+        var target = -1;
+        for (var i = 0; i < await rows.CountAsync() - 1 && target < 0; i++)
+            if (await rows.Nth(i).Locator("a.btn", new() { HasTextString = "填报" }).CountAsync() > 0 && (await rows.Nth(i + 1).InnerTextAsync()).Contains("已审核"))
+                target = i;
+        target.ShouldBeGreaterThanOrEqualTo(0, await township.InnerTextAsync("#history-table"));
+        await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-task-force.png"), FullPage = true });
+        await rows.Nth(target).Locator("a.btn", new() { HasTextString = "填报" }).ClickAsync();
+        await township.WaitForSelectorAsync("#report-form");
+        var reportUrl = township.Url;
+        (await township.InnerTextAsync("#report-state")).ShouldBe("未填报");
+        (await township.InnerTextAsync("#month-projects")).ShouldContain("历山蜂产品精深加工扩建项目");
+
+        // 当月产值 far below last month's: the explanation box appears while typing, and the server refuses until it is filled in.
+        await township.FillAsync("#Input_OutputWanYuan", "600");
+        await township.WaitForSelectorAsync("#explain-OutputWanYuan:not([hidden])");
+        await township.FillAsync("#Input_OutputYearToDateWanYuan", "99999");
+        await township.FillAsync("#Input_InvestmentYearToDateWanYuan", "99999");
+        await township.FillAsync("#Input_Employees", "2300");
+        await township.FillAsync("#Input_NewMarketEntities", "2");
+        await township.FillAsync("#Input_NewAboveScaleEnterprises", "0");
+        await township.FillAsync("#Input_Progress", "蜂产品精深加工扩建项目灌装线设备到货，开展养蜂技术培训一期");
+        await township.ClickAsync("#submit-report");
+        await township.WaitForSelectorAsync("#report-error");
+        (await township.InnerTextAsync("#report-error")).ShouldContain("还不能报送");
+        (await township.InnerTextAsync("#explain-OutputWanYuan")).ShouldContain("当月产值与上月相比异常，请说明原因后再报送");
+        (await township.InnerTextAsync("#explain-OutputWanYuan .alert")).ShouldContain("下降");
+        (await township.InputValueAsync("#Input_OutputWanYuan")).ShouldBe("600");
+        (await township.InputValueAsync("#Input_Progress")).ShouldContain("灌装线设备到货");
+        (await township.InnerTextAsync("#report-state")).ShouldBe("未填报", "nothing was written");
+        await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-refused.png"), FullPage = true });
+
+        await township.FillAsync("#Input_OutputExplanation", "连续阴雨，蜂群采蜜量下降");
+        await township.ClickAsync("#submit-report");
+        (await township.InnerTextAsync(".alert-success")).ShouldContain("已报送");
+        (await township.InnerTextAsync("#report-state")).ShouldBe("已报送");
+        (await township.InnerTextAsync("#report-figures")).ShouldContain("连续阴雨，蜂群采蜜量下降");
+        await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-submitted.png"), FullPage = true });
+
+        // The office finds it among its reminders, sees the flag with the explanation, and accepts.
+        var office = await fixture.SignedInPageAsync("yuanqu-office");
+        await office.GotoAsync(fixture.BaseUrl + "/Reports");
+        await office.ClickAsync("#reminders a:has-text('等待审核')");
+        await office.WaitForSelectorAsync("#review");
+        office.Url.ShouldBe(reportUrl);
+        var flags = await office.InnerTextAsync("#review-flags");
+        flags.ShouldContain("当月产值 600万元");
+        flags.ShouldContain("说明：连续阴雨，蜂群采蜜量下降");
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-review.png"), FullPage = true });
+        await office.FillAsync("#note", "情况属实");
+        await office.ClickAsync("#accept-report");
+        (await office.InnerTextAsync(".alert-success")).ShouldContain("审核通过");
+        (await office.InnerTextAsync("#report-state")).ShouldBe("已审核");
+        var history = await office.InnerTextAsync("#report-history");
+        history.ShouldContain("历山镇专业镇专干");
+        history.ShouldContain("垣曲县专业镇办");
+        history.ShouldContain("情况属实");
+
+        // Side by side, the flagged figure is marked for the office.
+        var month = reportUrl.Split('/')[^2] + "-" + reportUrl.Split('/')[^1].PadLeft(2, '0');
+        await office.GotoAsync(fixture.BaseUrl + "/Reports/Compare?month=" + month);
+        (await office.Locator("#compare-table td.flagged").CountAsync()).ShouldBeGreaterThan(0);
+        (await office.InnerTextAsync("#compare-table")).ShouldContain("连续阴雨，蜂群采蜜量下降");
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-compare.png"), FullPage = true });
+
+        // 新绛's office on the month before: its four task forces, one with a flagged drop explained, side by side.
+        var before = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd").AddMonths(-1).ToString("yyyy-MM");
+        var xinjiang = await fixture.SignedInPageAsync("xinjiang-office");
+        await xinjiang.GotoAsync(fixture.BaseUrl + "/Reports?month=" + before);
+        var table = await xinjiang.InnerTextAsync("#month-table");
+        foreach (var town in new[] { "万安钻石专业镇", "绛州非遗文创专业镇", "绛州绿专业镇", "新绛中药材专业镇" }) table.ShouldContain(town);
+        await xinjiang.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-office-month.png"), FullPage = true });
+        await xinjiang.ClickAsync("#compare-link");
+        await xinjiang.WaitForSelectorAsync("#compare-table");
+        (await xinjiang.Locator("#compare-table td.flagged").CountAsync()).ShouldBeGreaterThan(0);
+        (await xinjiang.InnerTextAsync("#compare-table")).ShouldContain("入冬后设施蔬菜进入换茬期");
+        await xinjiang.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-office-compare.png"), FullPage = true });
+
+        // The task forces of 附件1, and the form that adjusts one.
+        await xinjiang.GotoAsync(fixture.BaseUrl + "/Reports/TaskForces");
+        (await xinjiang.InnerTextAsync("table")).ShouldContain("县农业农村局、县蔬菜中心");
+        await xinjiang.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-task-forces.png"), FullPage = true });
+        await xinjiang.ClickAsync("tr:has-text('绛州绿专业镇') >> a:has-text('修改')");
+        (await xinjiang.InnerTextAsync("h1")).ShouldBe("调整专班：绛州绿专业镇");
+        await xinjiang.FillAsync("#Input_ResponsibleLeader", "");
+        await xinjiang.EvaluateAsync("document.querySelectorAll('#Input_LeadUnitIds option').forEach(o => o.selected = false)");
+        await xinjiang.ClickAsync("main form button[type=submit]");
+        (await xinjiang.InnerTextAsync("main form")).ShouldContain("请至少选择一个牵头单位");
+        await xinjiang.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-task-force-edit.png"), FullPage = true });
+    }
+}
