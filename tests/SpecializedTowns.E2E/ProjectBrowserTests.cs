@@ -47,6 +47,7 @@ public sealed class ProjectBrowserTests(BrowserFixture fixture)
         (await page.Locator("a.btn:has-text('登记项目')").CountAsync()).ShouldBe(0);
         // The bell fills in after the page: the member unit is told of the blocked land guarantee of its project.
         await page.ClickAsync("#bell > a");
+        await page.WaitForSelectorAsync("#bell .dropdown-menu a.dropdown-item");
         (await page.InnerTextAsync("#bell .dropdown-menu")).ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("notifications-bell.png") });
         await page.Keyboard.PressAsync("Escape");

@@ -53,9 +53,10 @@ public class ReminderTests
         var bell = await client.GetAsync("/Notifications?handler=Bell");
         bell.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await bell.Content.ReadAsStringAsync();
-        html.ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
         html.ShouldContain("badge rounded-pill");
         html.ShouldNotContain("<html");
+        html = await client.GetStringAsync("/Notifications?handler=BellItems");
+        html.ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
 
         // The problems its unit leads, accepted and waiting for its answer, are there too.
         html.ShouldContain("问题台账");

@@ -20,4 +20,11 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
         All = await centre.ListAsync(UserScope.From(User)!, ct);
         return Partial("_Bell", this);
     }
+
+    /// <summary>htmx: the bell's list, when it is opened.</summary>
+    public async Task<IActionResult> OnGetBellItemsAsync(CancellationToken ct)
+    {
+        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        return Partial("_BellItems", this);
+    }
 }
