@@ -10,8 +10,9 @@ namespace SpecializedTowns.Data.Documents;
 /// and font sizes in half-points, as WordprocessingML stores them.
 /// </summary>
 /// <remarks>
-/// Simplifications, on purpose: the character grid is approximated (see <see cref="DocGridCharSpace"/>); the
-/// 版记 floats at the bottom of the last page's type area but is not forced onto an even page; a 印章 is
+/// Simplifications, on purpose: the character grid is approximated (see <see cref="CharacterSpacing3Hao"/>); the
+/// 版记 floats at the bottom of the last page's type area (LibreOffice 7.4 ignores that and prints it right
+/// after the date) but is not forced onto an even page; a 印章 is
 /// not drawn (the office stamps the printed copy), only room is left for it.
 /// </remarks>
 public static class OfficialDocumentWriter
@@ -31,9 +32,10 @@ public static class OfficialDocumentWriter
     // line height so the count does not depend on the font's own leading (fallback fonts differ a lot).
     public const int LinePitch = 579;
 
-    // 156 mm / 28 characters ≈ 15.79 pt a character, 0.21 pt less than the 16 pt default font. Word's grid
-    // takes the difference in 1/4096 pt: −0.2071 × 4096 ≈ −849, so a 3号 line holds exactly 28 characters.
-    private const int DocGridCharSpace = -849;
+    // 156 mm / 28 characters ≈ 15.79 pt a character, a little less than a 16 pt character. Word's character
+    // grid (docGrid linesAndChars) would squeeze it, but LibreOffice then gives each character two cells and
+    // prints 14 a line; narrowing 3号 runs by 0.25 pt (in twentieths of a point) gives 28 in every program.
+    private const int CharacterSpacing3Hao = -5;
 
     // Font names, 6.2: 3号仿宋 for text, 黑体/楷体 for the first two heading levels, 小标宋 for the 版头 and
     // title. The _GB2312 names are what government machines have; the font table names the plain Windows
@@ -72,6 +74,12 @@ public static class OfficialDocumentWriter
         foreach (var element in Heading(document)) body.Append(element);
         foreach (var element in MainPart(document)) body.Append(element);
         body.Append(Colophon(document));
+        // A floating table anchors to the paragraph after it; without one LibreOffice drops the 版记 altogether.
+        // One twip high, so it never pushes a page of its own.
+        body.Append(new Paragraph(new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact },
+        }));
         body.Append(Section(oddFooter, evenFooter));
         main.Document = new Document(body);
         main.Document.Save();
@@ -86,12 +94,14 @@ public static class OfficialDocumentWriter
         var scale = Math.Clamp(TypeAreaWidth * 100 / (authority.Length * SizeXiaoChu * 10), 50, 100);
         var size = scale > 50 ? SizeXiaoChu : TypeAreaWidth * 2 / (authority.Length * 10);
         var authorityRun = TextRun(authority, XiaoBiaoSong, size, color: Red);
-        authorityRun.RunProperties!.Append(new CharacterScale { Val = scale });
+        authorityRun.RunProperties!.CharacterScale = new CharacterScale { Val = scale };
         yield return new Paragraph(
-            new ParagraphProperties(
-                new SnapToGrid { Val = false }, // a 36 pt line cannot sit on the 28.95 pt grid
-                new SpacingBetweenLines { Before = "1984", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
-                new Justification { Val = JustificationValues.Center }),
+            new ParagraphProperties
+            {
+                SnapToGrid = new SnapToGrid { Val = false }, // a 36 pt line cannot sit on the 28.95 pt grid
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "1984", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                Justification = new Justification { Val = JustificationValues.Center },
+            },
             authorityRun);
 
         yield return BlankLine();
@@ -99,8 +109,8 @@ public static class OfficialDocumentWriter
 
         // 7.2.4 发文字号 and 7.2.5 the separator: a paragraph border is exactly 版心 wide, 4 mm ≈ 11 pt below.
         var numberParagraph = TextParagraph(document.DocumentNumber ?? "", FangSong, Size3Hao, JustificationValues.Center);
-        numberParagraph.ParagraphProperties!.Append(new ParagraphBorders(
-            new BottomBorder { Val = BorderValues.Single, Color = Red, Size = 12U, Space = 11U }));
+        numberParagraph.ParagraphProperties!.ParagraphBorders = new ParagraphBorders(
+            new BottomBorder { Val = BorderValues.Single, Color = Red, Size = 12U, Space = 11U });
         yield return numberParagraph;
     }
 
@@ -168,15 +178,14 @@ public static class OfficialDocumentWriter
             var copyTo = "抄送：" + string.Join("，", document.CopyTo) + "。";
             var paragraph = TextParagraph(copyTo, FangSong, Size4Hao, JustificationValues.Left, exactLine: false);
             // Continuation lines align with the first name after the colon (hanging indent of three characters).
-            paragraph.ParagraphProperties!.Append(new Indentation { Left = (Char4Hao * 4).ToString(), Hanging = (Char4Hao * 3).ToString(), Right = Char4Hao.ToString() });
+            paragraph.ParagraphProperties!.Indentation = new Indentation { Left = (Char4Hao * 4).ToString(), Hanging = (Char4Hao * 3).ToString(), Right = Char4Hao.ToString() };
             rows.Add(ColophonRow(paragraph));
         }
 
         // 7.4.3: 印发机关 左空一字, 印发日期 右空一字 followed by "印发", on one line: a right tab stop does it.
         var printed = TextParagraph("", FangSong, Size4Hao, JustificationValues.Left, exactLine: false);
-        printed.ParagraphProperties!.Append(
-            new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - Char4Hao }),
-            new Indentation { Left = Char4Hao.ToString() });
+        printed.ParagraphProperties!.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - Char4Hao });
+        printed.ParagraphProperties.Indentation = new Indentation { Left = Char4Hao.ToString() };
         printed.Append(
             TextRun(document.PrintedBy, FangSong, Size4Hao),
             new Run(RunProperties(FangSong, Size4Hao), new TabChar()),
@@ -185,26 +194,30 @@ public static class OfficialDocumentWriter
 
         const uint thick = 8U, thin = 6U; // eighths of a point
         var table = new Table(
-            new TableProperties(
-                new TablePositionProperties
+            new TableProperties
+            {
+                TablePositionProperties = new TablePositionProperties
                 {
                     VerticalAnchor = VerticalAnchorValues.Margin,
                     TablePositionYAlignment = VerticalAlignmentValues.Bottom,
                     HorizontalAnchor = HorizontalAnchorValues.Margin,
                     TablePositionXAlignment = HorizontalAlignmentValues.Center,
                 },
-                new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = thick, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = thick, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = thin, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Nil },
-                    new RightBorder { Val = BorderValues.Nil },
-                    new InsideVerticalBorder { Val = BorderValues.Nil }),
-                new TableCellMarginDefault(
+                TableWidth = new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                TableBorders = new TableBorders
+                {
+                    TopBorder = new TopBorder { Val = BorderValues.Single, Size = thick, Color = "000000" },
+                    LeftBorder = new LeftBorder { Val = BorderValues.Nil },
+                    BottomBorder = new BottomBorder { Val = BorderValues.Single, Size = thick, Color = "000000" },
+                    RightBorder = new RightBorder { Val = BorderValues.Nil },
+                    InsideHorizontalBorder = new InsideHorizontalBorder { Val = BorderValues.Single, Size = thin, Color = "000000" },
+                    InsideVerticalBorder = new InsideVerticalBorder { Val = BorderValues.Nil },
+                },
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+                TableCellMarginDefault = new TableCellMarginDefault(
                     new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
-                    new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
+                    new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa }),
+            },
             new TableGrid(new GridColumn { Width = TypeAreaWidth.ToString() }));
         table.Append(rows);
         return table;
@@ -220,14 +233,21 @@ public static class OfficialDocumentWriter
     {
         var columns = Math.Max(1, t.Header.Count);
         var columnWidth = TypeAreaWidth / columns;
-        var border = new Func<BorderType, BorderType>(b => { b.Val = BorderValues.Single; b.Size = 4U; b.Color = "000000"; return b; });
         var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableBorders(
-                    border(new TopBorder()), border(new BottomBorder()), border(new LeftBorder()),
-                    border(new RightBorder()), border(new InsideHorizontalBorder()), border(new InsideVerticalBorder()))),
+            new TableProperties
+            {
+                TableWidth = new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                TableBorders = new TableBorders
+                {
+                    TopBorder = Thin(new TopBorder()),
+                    LeftBorder = Thin(new LeftBorder()),
+                    BottomBorder = Thin(new BottomBorder()),
+                    RightBorder = Thin(new RightBorder()),
+                    InsideHorizontalBorder = Thin(new InsideHorizontalBorder()),
+                    InsideVerticalBorder = Thin(new InsideVerticalBorder()),
+                },
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+            },
             new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = columnWidth.ToString() })));
 
         table.Append(Row(t.Header, HeiTi));
@@ -240,6 +260,14 @@ public static class OfficialDocumentWriter
                     new TableCellWidth { Width = columnWidth.ToString(), Type = TableWidthUnitValues.Dxa },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
                 TextParagraph(i < cells.Count ? cells[i] : "", font, Size4Hao, JustificationValues.Center, exactLine: false))));
+
+        static T Thin<T>(T border) where T : BorderType
+        {
+            border.Val = BorderValues.Single;
+            border.Size = 4U;
+            border.Color = "000000";
+            return border;
+        }
     }
 
     // 7.5 页码: 4号半角宋体 Arabic numerals between two 一字线 ("— 1 —"), the dashes 7 mm below the 版心; odd pages
@@ -248,13 +276,15 @@ public static class OfficialDocumentWriter
     {
         var part = main.AddNewPart<FooterPart>();
         var paragraph = new Paragraph(
-            new ParagraphProperties(
-                new SnapToGrid { Val = false },
-                new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
-                new Justification { Val = side },
-                side == JustificationValues.Right
+            new ParagraphProperties
+            {
+                SnapToGrid = new SnapToGrid { Val = false },
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                Indentation = side == JustificationValues.Right
                     ? new Indentation { Right = Char4Hao.ToString() }
-                    : new Indentation { Left = Char4Hao.ToString() }),
+                    : new Indentation { Left = Char4Hao.ToString() },
+                Justification = new Justification { Val = side },
+            },
             TextRun("— ", SongTi, Size4Hao),
             new SimpleField(TextRun("1", SongTi, Size4Hao)) { Instruction = " PAGE " },
             TextRun(" —", SongTi, Size4Hao));
@@ -278,8 +308,8 @@ public static class OfficialDocumentWriter
                 Footer = 1304U, // 23 mm: 35 mm bottom margin − 7 mm gap − one 4号 line
                 Gutter = 0U,
             },
-            // 5.2.3: 22 lines × 28 characters.
-            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LinePitch, CharacterSpace = DocGridCharSpace });
+            // 5.2.3: 22 lines a page; the 28 characters come from CharacterSpacing3Hao.
+            new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch });
 
     // Defaults every paragraph inherits: 3号仿宋, exact 28.95 pt lines, Chinese as the East Asian language.
     private static void AddStyles(MainDocumentPart main)
@@ -293,6 +323,8 @@ public static class OfficialDocumentWriter
                     new FontSizeComplexScript { Val = Size3Hao.ToString() },
                     new Languages { Val = "en-US", EastAsia = "zh-CN" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    // 5.2.3 fills the 版心 with 22 lines; widow control would leave the last one empty.
+                    new WidowControl { Val = false },
                     new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact }))),
             new Style(
                 new StyleName { Val = "Normal" },
@@ -327,10 +359,12 @@ public static class OfficialDocumentWriter
 
     private static Paragraph Indented(params Run[] runs)
     {
-        var paragraph = new Paragraph(new ParagraphProperties(
-            new SpacingBetweenLines { Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact },
-            new Indentation { FirstLine = (2 * Char3Hao).ToString(), FirstLineChars = 200 },
-            new Justification { Val = JustificationValues.Both }));
+        var paragraph = new Paragraph(new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact },
+            Indentation = new Indentation { FirstLine = (2 * Char3Hao).ToString(), FirstLineChars = 200 },
+            Justification = new Justification { Val = JustificationValues.Both },
+        });
         paragraph.Append(runs);
         return paragraph;
     }
@@ -338,33 +372,39 @@ public static class OfficialDocumentWriter
     private static Paragraph RightAligned(string text, int rightIndent)
     {
         var paragraph = TextParagraph(text, FangSong, Size3Hao, JustificationValues.Right);
-        paragraph.ParagraphProperties!.Append(new Indentation { Right = rightIndent.ToString() });
+        paragraph.ParagraphProperties!.Indentation = new Indentation { Right = rightIndent.ToString() };
         return paragraph;
     }
 
     private static Paragraph TextParagraph(string text, string font, int halfPoints, JustificationValues justification, bool exactLine = true) =>
         new(
-            new ParagraphProperties(
-                exactLine
+            new ParagraphProperties
+            {
+                SpacingBetweenLines = exactLine
                     ? new SpacingBetweenLines { Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact }
                     : new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
-                new Justification { Val = justification }),
+                Justification = new Justification { Val = justification },
+            },
             TextRun(text, font, halfPoints));
 
     private static Run TextRun(string text, string font, int halfPoints, string? color = null)
     {
         var properties = RunProperties(font, halfPoints);
-        if (color is not null) properties.Append(new Color { Val = color });
+        if (color is not null) properties.Color = new Color { Val = color };
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     // The same font in every slot: Latin digits and punctuation in a Chinese document take the Chinese font
     // (7.5 asks for 半角 digits in the same 宋体, and 发文字号 digits are 仿宋 like the rest of the line).
+    // Typed setters rather than Append: WordprocessingML requires a fixed child order that Word enforces.
     private static RunProperties RunProperties(string font, int halfPoints) =>
-        new(
-            Fonts(font),
-            new FontSize { Val = halfPoints.ToString() },
-            new FontSizeComplexScript { Val = halfPoints.ToString() });
+        new()
+        {
+            RunFonts = Fonts(font),
+            Spacing = halfPoints == Size3Hao ? new Spacing { Val = CharacterSpacing3Hao } : null,
+            FontSize = new FontSize { Val = halfPoints.ToString() },
+            FontSizeComplexScript = new FontSizeComplexScript { Val = halfPoints.ToString() },
+        };
 
     private static RunFonts Fonts(string font) =>
         new() { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia };

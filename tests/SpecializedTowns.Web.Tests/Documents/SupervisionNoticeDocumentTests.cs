@@ -1,4 +1,6 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SpecializedTowns.Data.Documents;
 
@@ -58,6 +60,16 @@ public class SupervisionNoticeDocumentTests
     // 1 mm = 1440 / 25.4 twips.
     private static void ShouldBeMillimetres(int twips, double mm, double tolerance) =>
         (twips * 25.4 / 1440).ShouldBe(mm, tolerance);
+
+    // Word refuses a file whose elements are out of schema order, where LibreOffice quietly repairs it.
+    [Fact]
+    public void The_file_is_valid_wordprocessingml()
+    {
+        using var docx = Reopen(SupervisionNotice.Build(SampleInput()));
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2010).Validate(docx)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        errors.ShouldBeEmpty();
+    }
 
     [Fact]
     public void Page_is_A4_with_the_margins_of_the_standard()
@@ -171,7 +183,10 @@ public class SupervisionNoticeDocumentTests
         using var docx = Reopen(SupervisionNotice.Build(SampleInput()));
         var body = docx.MainDocumentPart!.Document.Body!;
         var colophon = body.Elements<Table>().Last();
-        colophon.NextSibling().ShouldBeOfType<SectionProperties>(); // nothing follows the 版记
+        // Nothing follows the 版记 but the empty paragraph a floating table anchors to.
+        var anchor = colophon.NextSibling().ShouldBeOfType<Paragraph>();
+        anchor.InnerText.ShouldBeEmpty();
+        anchor.NextSibling().ShouldBeOfType<SectionProperties>();
 
         var rows = colophon.Elements<TableRow>().Select(r => r.InnerText).ToList();
         rows.Count.ShouldBe(2);
