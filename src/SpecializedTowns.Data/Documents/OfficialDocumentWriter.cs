@@ -325,6 +325,10 @@ public static class OfficialDocumentWriter
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     // 5.2.3 fills the 版心 with 22 lines; widow control would leave the last one empty.
                     new WidowControl { Val = false },
+                    // Printed 公文 set "〔2025〕3号" and "2025年3月5日" solid; Word and LibreOffice would otherwise add
+                    // a gap between Chinese characters and digits.
+                    new AutoSpaceDE { Val = false },
+                    new AutoSpaceDN { Val = false },
                     new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact }))),
             new Style(
                 new StyleName { Val = "Normal" },
