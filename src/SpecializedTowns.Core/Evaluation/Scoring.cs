@@ -1,0 +1,130 @@
+namespace SpecializedTowns.Core.Evaluation;
+
+/// <summary>
+/// How an indicator turns a measured value into 0–100 points. The documents ask for an annual evaluation and a ranking
+/// (朔政办发〔2023〕19号 五（五）, 阳政办发〔2023〕24号 六（五）) but name no indicators or formulas, so these are the
+/// platform's methods, chosen per indicator in the pack's evaluation data and shown beside every score.
+/// </summary>
+public enum ScoringMethod
+{
+    /// <summary>Floor or below scores 0, ceiling or above 100, linear between (reversed when lower is better).</summary>
+    Linear = 1,
+
+    /// <summary>The best subject in the cohort scores 100, the others in proportion (brands, standards, projects).</summary>
+    RelativeToBest = 2,
+
+    /// <summary>Steps: the highest step whose threshold the value reaches gives its points.</summary>
+    Steps = 3,
+
+    /// <summary>Points given by a person, 0–100, with a reason.</summary>
+    Manual = 4,
+}
+
+public sealed record ScoreStep(decimal AtLeast, decimal Points);
+
+public sealed record IndicatorRule
+{
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public required decimal Weight { get; init; }
+    public required ScoringMethod Method { get; init; }
+    public decimal? Floor { get; init; }
+    public decimal? Ceiling { get; init; }
+    public bool LowerIsBetter { get; init; }
+    public IReadOnlyList<ScoreStep> Steps { get; init; } = [];
+    public string? Unit { get; init; }
+
+    /// <summary>Where the indicator comes from: a clause, or "平台默认" when the text is silent.</summary>
+    public string? Source { get; init; }
+}
+
+/// <summary>A measured value with the records it came from, so that every score can be traced.</summary>
+public sealed record Measurement(decimal? Value, IReadOnlyList<string> Evidence, string? ManualReason = null);
+
+public sealed record IndicatorScore(IndicatorRule Rule, decimal? Value, decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence);
+
+public sealed record SubjectScore(string Subject, decimal Total, IReadOnlyList<IndicatorScore> Indicators)
+{
+    public int Rank { get; init; }
+    public string? Band { get; init; }
+}
+
+/// <summary>A band of the ranking (优秀, 良好…): by total points, or by the top share of the ranking when <see cref="TopShare"/> is set.</summary>
+public sealed record BandRule(string Name, decimal? MinTotal = null, decimal? TopShare = null);
+
+public static class Scoring
+{
+    public static decimal Points(IndicatorRule rule, decimal? value, decimal? bestInCohort) => rule.Method switch
+    {
+        _ when value is null => 0,
+        ScoringMethod.Linear => Linear(rule, value.Value),
+        ScoringMethod.RelativeToBest => bestInCohort is { } best && best > 0 ? Clamp(value.Value / best * 100) : 0,
+        ScoringMethod.Steps => rule.Steps.Where(s => value.Value >= s.AtLeast).Select(s => s.Points).DefaultIfEmpty(0).Max(),
+        ScoringMethod.Manual => Clamp(value.Value),
+        _ => 0,
+    };
+
+    private static decimal Linear(IndicatorRule rule, decimal value)
+    {
+        var floor = rule.Floor ?? 0;
+        var ceiling = rule.Ceiling ?? 100;
+        if (ceiling == floor) return value >= ceiling ? 100 : 0;
+        var share = (value - floor) / (ceiling - floor);
+        return Clamp((rule.LowerIsBetter ? 1 - share : share) * 100);
+    }
+
+    private static decimal Clamp(decimal points) => Math.Round(Math.Clamp(points, 0, 100), 2);
+
+    /// <summary>
+    /// Scores every subject on every indicator, totals by weight (out of 100 whatever the weights add up to), ranks with
+    /// ties sharing a rank (1, 2, 2, 4) and assigns bands. Subjects with the same total are listed by name.
+    /// </summary>
+    public static IReadOnlyList<SubjectScore> Evaluate(IReadOnlyList<IndicatorRule> rules,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Measurement>> measurements, IReadOnlyList<BandRule> bands)
+    {
+        if (rules.Count == 0) throw new ArgumentException("指标体系为空", nameof(rules));
+        if (rules.Any(r => r.Weight < 0)) throw new ArgumentException("指标权重不能为负", nameof(rules));
+        var totalWeight = rules.Sum(r => r.Weight);
+        if (totalWeight <= 0) throw new ArgumentException("指标权重之和应大于 0", nameof(rules));
+
+        var best = rules.ToDictionary(r => r.Key, r => measurements.Values
+            .Select(m => m.TryGetValue(r.Key, out var x) ? x.Value : null).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
+
+        var scored = measurements.Select(subject =>
+        {
+            var indicators = rules.Select(rule =>
+            {
+                subject.Value.TryGetValue(rule.Key, out var m);
+                var points = Points(rule, m?.Value, best[rule.Key]);
+                var weighted = Math.Round(points * rule.Weight / totalWeight, 2);
+                return new IndicatorScore(rule, m?.Value, points, weighted, Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []);
+            }).ToList();
+            return new SubjectScore(subject.Key, indicators.Sum(i => i.Weighted), indicators);
+        }).OrderByDescending(s => s.Total).ThenBy(s => s.Subject, StringComparer.Ordinal).ToList();
+
+        var ranked = new List<SubjectScore>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? ranked[i - 1].Rank : i + 1;
+            ranked.Add(scored[i] with { Rank = rank });
+        }
+        return ranked.Select(s => s with { Band = BandOf(s, ranked.Count, bands) }).ToList();
+    }
+
+    /// <summary>The first band the subject qualifies for, in the order given; a share band counts ranks, so ties stay together.</summary>
+    private static string? BandOf(SubjectScore s, int count, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
+        (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || s.Rank <= Math.Max(1, Math.Ceiling(count * b.TopShare.Value))))?.Name;
+
+    private static string Explain(IndicatorRule rule, Measurement? m, decimal points, decimal best)
+    {
+        if (m?.Value is not { } v) return "无数据，按 0 分计";
+        var value = $"{v:0.##}{rule.Unit}";
+        return rule.Method switch
+        {
+            ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",
+            ScoringMethod.RelativeToBest => $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
+            ScoringMethod.Steps => $"{value}，按分档得 {points:0.##} 分",
+            _ => $"人工评分 {points:0.##} 分：{m.ManualReason}",
+        };
+    }
+}

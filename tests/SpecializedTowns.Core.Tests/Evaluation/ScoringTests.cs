@@ -1,0 +1,83 @@
+using SpecializedTowns.Core.Evaluation;
+
+namespace SpecializedTowns.Core.Tests.Evaluation;
+
+public class ScoringTests
+{
+    private static IndicatorRule Linear(string key, decimal weight, decimal floor, decimal ceiling, bool lower = false) =>
+        new() { Key = key, Name = key, Weight = weight, Method = ScoringMethod.Linear, Floor = floor, Ceiling = ceiling, LowerIsBetter = lower, Unit = "%" };
+
+    private static Measurement M(decimal? v) => new(v, v is null ? [] : [$"记录 {v}"]);
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-5, 0)]
+    [InlineData(5, 50)]
+    [InlineData(10, 100)]
+    [InlineData(12, 100)]
+    [InlineData(3.333, 33.33)]
+    public void Linear_scores_between_floor_and_ceiling(decimal value, decimal points) =>
+        Scoring.Points(Linear("growth", 1, 0, 10), value, null).ShouldBe(points);
+
+    [Fact]
+    public void Lower_is_better_reverses_the_scale_and_steps_take_the_highest_reached()
+    {
+        Scoring.Points(Linear("days", 1, 0, 30, lower: true), 6, null).ShouldBe(80);
+        var steps = new IndicatorRule
+        {
+            Key = "tier", Name = "营收规模", Weight = 1, Method = ScoringMethod.Steps,
+            Steps = [new(10, 40), new(30, 70), new(100, 100)],
+        };
+        Scoring.Points(steps, 9.99m, null).ShouldBe(0);
+        Scoring.Points(steps, 10, null).ShouldBe(40);
+        Scoring.Points(steps, 99, null).ShouldBe(70);
+        Scoring.Points(steps, 100, null).ShouldBe(100);
+    }
+
+    [Fact]
+    public void Ties_share_a_rank_and_the_next_rank_is_skipped()
+    {
+        var rules = new[] { Linear("a", 60, 0, 10), new IndicatorRule { Key = "b", Name = "品牌", Weight = 40, Method = ScoringMethod.RelativeToBest } };
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(10), ["b"] = M(2) },
+            ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(5), ["b"] = M(4) },
+            ["丙镇"] = new Dictionary<string, Measurement> { ["a"] = M(10), ["b"] = M(2) },
+            ["丁镇"] = new Dictionary<string, Measurement> { ["a"] = M(null) },
+        };
+        var result = Scoring.Evaluate(rules, data, [new BandRule("优秀", TopShare: 0.5m), new BandRule("良好", MinTotal: 50), new BandRule("一般")]);
+
+        // 甲、丙: 60 + 40 × 2/4 = 80; 乙: 30 + 40 = 70; 丁: 0.
+        result.Select(s => (s.Subject, s.Total, s.Rank)).ShouldBe([("丙镇", 80m, 1), ("甲镇", 80m, 1), ("乙镇", 70m, 3), ("丁镇", 0m, 4)]);
+        result.Select(s => s.Band).ShouldBe(["优秀", "优秀", "良好", "一般"]);
+        var missing = result.Single(s => s.Subject == "丁镇").Indicators.First();
+        missing.Explanation.ShouldBe("无数据，按 0 分计");
+        result[0].Indicators[1].Explanation.ShouldBe("2，最高者 4 为 100 分，按比例得 50 分");
+        result[0].Indicators[0].Evidence.ShouldBe(["记录 10"]);
+    }
+
+    [Fact]
+    public void Totals_are_out_of_100_whatever_the_weights_add_up_to()
+    {
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(10), ["b"] = M(0) },
+        };
+        Scoring.Evaluate([Linear("a", 3, 0, 10), Linear("b", 1, 0, 10)], data, []).Single().Total.ShouldBe(75);
+        Should.Throw<ArgumentException>(() => Scoring.Evaluate([Linear("a", 0, 0, 10)], data, []));
+        Should.Throw<ArgumentException>(() => Scoring.Evaluate([], data, []));
+    }
+
+    [Fact]
+    public void A_manual_score_keeps_its_reason_and_is_held_to_0_to_100()
+    {
+        var rule = new IndicatorRule { Key = "m", Name = "工作成效", Weight = 1, Method = ScoringMethod.Manual };
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["m"] = new(120, [], "获省级表彰") },
+        };
+        var s = Scoring.Evaluate([rule], data, []).Single().Indicators.Single();
+        s.Points.ShouldBe(100);
+        s.Explanation.ShouldBe("人工评分 100 分：获省级表彰");
+    }
+}
