@@ -161,7 +161,8 @@ public class AccessTests
     {
         var client = await SeededPlatforms.ClientAsync(provider, null);
         var doc = await client.GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/v1/auth/token", "/api/v1/towns", "/api/v1/enterprises", "/api/v1/policies", "/api/v1/jurisdictions" })
+        foreach (var path in new[] { "/api/v1/auth/token", "/api/v1/towns", "/api/v1/enterprises", "/api/v1/policies", "/api/v1/jurisdictions",
+            "/api/v1/applications", "/api/v1/projects", "/api/v1/investment-leads", "/api/v1/tasks", "/api/v1/reports", "/api/v1/problems" })
             doc.ShouldContain($"\"{path}\"");
         var login = await client.GetAsync("/Account/Login");
         login.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
