@@ -129,6 +129,9 @@ public sealed class Problem
     public const int MaxText = 2000;
     public const int MaxCooperatingUnits = 20;
 
+    /// <summary>A problem is followed "until it is solved", not for ever: a time limit years away is a typing slip.</summary>
+    public const int MaxDeadlineYears = 2;
+
     public int Id { get; set; }
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
@@ -225,6 +228,7 @@ public sealed class Problem
         var limit = deadline ?? Deadline;
         if (limit is null) throw new ProblemRuleException("受理时须确定办理时限", "deadline");
         if (limit < ProblemDeadline.ChinaDate(now)) throw new ProblemRuleException("办理时限不能早于今天", "deadline");
+        if (limit > ProblemDeadline.ChinaDate(now).AddYears(MaxDeadlineYears)) throw new ProblemRuleException($"办理时限不能超过 {MaxDeadlineYears} 年", "deadline");
         var text = Text(note, "受理意见");
         var coop = cooperating ?? [];
         if (coop.Any(c => c.Id == lead)) throw new ProblemRuleException("牵头单位不必再列为配合单位", "cooperatingUnitIds");

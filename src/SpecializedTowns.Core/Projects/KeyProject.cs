@@ -129,6 +129,7 @@ public sealed class KeyProject
                 ? "项目已达效，没有下一个阶段"
                 : $"项目现处于“{ProjectTerms.Chinese(Stage)}”，下一步只能是“{string.Join("”或“", NextStages().Select(ProjectTerms.Chinese))}”");
         if (on > today) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能晚于今天");
+        if (on.Year < 2000) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不合理");
         var previous = ProjectTerms.Milestones.Where(s => s < stage).Select(ReachedOn).Where(d => d is not null).Max();
         if (previous is { } p && on < p)
             throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于上一阶段的 {p.Year}年{p.Month}月{p.Day}日");

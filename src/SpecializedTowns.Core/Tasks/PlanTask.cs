@@ -56,6 +56,9 @@ public sealed class PlanTask
     public const decimal MaxWeight = 1000m;
     public const decimal MaxFigure = 1_000_000_000_000m;
 
+    /// <summary>An extension moves a deadline within the plan's horizon; years away is a typing slip.</summary>
+    public const int MaxExtensionYears = 2;
+
     public int Id { get; set; }
     public int PlanId { get; set; }
     public ActionPlan? Plan { get; set; }
@@ -103,6 +106,7 @@ public sealed class PlanTask
         var errors = new Dictionary<string, string>();
         if (report.Progress is < 0 or > 100) errors["progress"] = "进度应在 0 到 100 之间（%）";
         if (report.CurrentValue is { } v && Math.Abs(v) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
+        else if (report.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
         if (report.CurrentValue is not null && TargetValue is null && TargetUnit is null) errors["currentValue"] = "本任务没有设定目标值，无需填写完成值";
         var note = Trimmed(report.Note);
         if (note?.Length > MaxText) errors["note"] = $"进展说明不超过 {MaxText} 字（现为 {note.Length} 字）";
@@ -257,6 +261,8 @@ public sealed class PlanTask
         if (edit.TargetValue is { } tv && (tv < 0 || tv >= MaxFigure)) errors["targetValue"] = "目标值应为不小于 0 的数";
         if (edit.TargetValue is not null && unit is null) errors["targetUnit"] = "请填写目标值的单位，如：户、个、亿元、%";
         if (edit.CurrentValue is { } cv && Math.Abs(cv) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
+        else if (edit.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
+        if (edit.Deadline.Year is < 2000 or > 2100) errors["deadline"] = "截止日期不合理，请核对年份";
         if (edit.Weight is < 0 or > MaxWeight) errors["weight"] = $"权重应在 0 到 {Figure(MaxWeight)} 之间";
         if (Milestones.FirstOrDefault(m => m.Deadline > edit.Deadline) is { } later)
             errors["deadline"] = $"截止日期不能早于里程碑“{later.Title}”的期限（{Day(later.Deadline)}）";
@@ -311,6 +317,7 @@ public sealed class PlanTask
         if (newDeadline is not { } wanted) errors["newDeadline"] = "请填写申请延至的日期";
         else if (wanted <= current) errors["newDeadline"] = $"申请的期限应晚于现在的期限（{Day(current)}）";
         else if (wanted < today) errors["newDeadline"] = "申请的期限不能早于今天";
+        else if (wanted > current.AddYears(MaxExtensionYears)) errors["newDeadline"] = $"一次延期不能超过 {MaxExtensionYears} 年";
         else if (milestone is not null && wanted > Deadline) errors["newDeadline"] = $"里程碑不能延至任务截止日期（{Day(Deadline)}）之后；请先申请任务延期";
         if (errors.Count > 0) throw new TaskRuleException(errors);
         if (Extensions.Any(e => e.State == ExtensionState.Pending && e.MilestoneId == milestoneId))

@@ -288,6 +288,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             else cooperating = coop.Select(id => new UnitRef(id, units[id])).ToList();
         }
         if (input.Deadline is { } deadline && deadline < Today) errors[nameof(input.Deadline)] = "办理时限不能早于今天";
+        else if (input.Deadline is { } far && far > Today.AddYears(Problem.MaxDeadlineYears)) errors[nameof(input.Deadline)] = $"办理时限不能超过 {Problem.MaxDeadlineYears} 年";
         return (errors, county, lead, cooperating);
     }
 

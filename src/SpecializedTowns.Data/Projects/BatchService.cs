@@ -19,7 +19,8 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<BatchListItem>> ListAsync(UserScope scope, int? year, CancellationToken ct = default)
     {
         var q = ProjectScope.Batches(db, scope).AsNoTracking();
-        if (year is { } y) q = q.Where(b => b.HeldOn >= new DateOnly(y, 1, 1) && b.HeldOn <= new DateOnly(y, 12, 31));
+        // A year outside any plausible plan is no filter at all (a hand-edited address must not fail).
+        if (year is { } y and >= 2000 and <= 2100) q = q.Where(b => b.HeldOn >= new DateOnly(y, 1, 1) && b.HeldOn <= new DateOnly(y, 12, 31));
         var batches = await q.OrderByDescending(b => b.HeldOn).ThenByDescending(b => b.Id)
             .Select(b => new { b.Id, b.Kind, b.HeldOn, b.Title, b.Location, Place = db.Jurisdictions.Where(j => j.Id == b.JurisdictionId).Select(j => j.Name).First(),
                 Projects = b.Items.Select(i => i.ProjectId).ToList() })
@@ -39,6 +40,7 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
         if (input.Kind is not { } kind || !ProjectBatch.Kinds.Contains(kind)) errors[nameof(input.Kind)] = "请选择集中签约、集中开工或集中投产";
         if (input.HeldOn is not { } held) errors[nameof(input.HeldOn)] = "请填写活动日期";
         else if (held > Today) errors[nameof(input.HeldOn)] = "活动日期不能晚于今天：活动举行后再登记";
+        else if (held.Year < 2000) errors[nameof(input.HeldOn)] = "活动日期不合理";
         var title = input.Title.Trim();
         if (title.Length == 0) errors[nameof(input.Title)] = "请填写活动名称";
         else if (title.Length > ProjectLimits.Name) errors[nameof(input.Title)] = $"活动名称不超过 {ProjectLimits.Name} 字";
@@ -57,9 +59,12 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
             try { p.Advance(input.Kind!.Value, input.HeldOn!.Value, Today, scope.UserId, userName, title, now); }
             catch (ProjectRuleException ex) { errors[nameof(input.ProjectIds)] = $"{p.Name}：{ex.Message}"; return (null, errors); }
         }
+        // A batch belongs where its projects are: their county when they share one (so a city or province office's
+        // registration is not shown to every county), else the registering office's own jurisdiction.
+        var counties = projects.Select(p => p.CountyId).Distinct().ToList();
         var batch = new ProjectBatch
         {
-            JurisdictionId = jurisdiction.Level == JurisdictionLevel.Township ? jurisdiction.ParentId!.Value : jurisdiction.Id,
+            JurisdictionId = counties.Count == 1 ? counties[0] : jurisdiction.Level == JurisdictionLevel.Township ? jurisdiction.ParentId!.Value : jurisdiction.Id,
             Kind = input.Kind!.Value, HeldOn = input.HeldOn!.Value, Title = title,
             Location = string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim(),
             Items = ids.Select(id => new ProjectBatchItem { ProjectId = id }).ToList(),

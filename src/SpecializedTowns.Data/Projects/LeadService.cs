@@ -82,6 +82,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
         if (input.Notes?.Trim().Length > ProjectLimits.Text) errors[nameof(input.Notes)] = $"备注不超过 {ProjectLimits.Text} 字";
         if (input.FirstContactOn is not { } first) errors[nameof(input.FirstContactOn)] = "请填写首次接洽日期";
         else if (first > Today) errors[nameof(input.FirstContactOn)] = "首次接洽日期不能晚于今天";
+        else if (first.Year < 2000) errors[nameof(input.FirstContactOn)] = "首次接洽日期不合理";
         else if (lead?.SignedOn is { } signed && first > signed) errors[nameof(input.FirstContactOn)] = "首次接洽日期不能晚于签约日期";
         if (input.ResponsibleUnitId is { } unitId && town?.County is { } county
             && (await UnitRegistry.ForPathAsync(db, county.Path, ct)).All(u => u.Id != unitId))

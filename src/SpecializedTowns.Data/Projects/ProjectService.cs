@@ -168,8 +168,9 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         var errors = new FieldErrors();
         if (!CanReport(scope, project)) { errors[""] = "只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展"; return errors; }
         var today = Today;
-        if (input.Month is < 1 or > 12) errors[nameof(input.Month)] = "月份应为 1 到 12";
-        else if (input.Year < 2000 || new DateOnly(input.Year, input.Month, 1) > new DateOnly(today.Year, today.Month, 1))
+        if (input.Year < 2000 || input.Year > today.Year) errors[nameof(input.Month)] = $"年份应在 2000 到 {today.Year} 之间";
+        else if (input.Month is < 1 or > 12) errors[nameof(input.Month)] = "月份应为 1 到 12";
+        else if (new DateOnly(input.Year, input.Month, 1) > new DateOnly(today.Year, today.Month, 1))
             errors[nameof(input.Month)] = "不能填报未来月份的进展";
         if (input.InvestmentCompletedWanYuan is not { } amount || amount < 0) errors[nameof(input.InvestmentCompletedWanYuan)] = "请填写当月完成投资（万元，不小于 0）";
         else if (amount > project.TotalInvestmentWanYuan) errors[nameof(input.InvestmentCompletedWanYuan)] = "当月完成投资超过了项目总投资，请核对单位是否为万元";

@@ -116,6 +116,10 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         var today = ReportDeadline.ChinaDate(time.GetUtcNow().UtcDateTime);
         if (!ReportMonth.TryParse(input.ReportsFrom, out var from)) errors[nameof(input.ReportsFrom)] = "请选择起报月份";
         else if (from.Year < 2020 || from > ReportMonth.Of(today).Next) errors[nameof(input.ReportsFrom)] = $"起报月份应在 2020年1月 到 {ReportMonth.Of(today).Next.Chinese} 之间";
+        // Moving the start past a month already reported would hide that report and its history.
+        else if (force is not null && await db.MonthlyReports.Where(r => r.TaskForceId == force.Id).OrderBy(r => r.Year).ThenBy(r => r.Month)
+                     .Select(r => new { r.Year, r.Month }).FirstOrDefaultAsync(ct) is { } first && new ReportMonth(first.Year, first.Month) < from)
+            errors[nameof(input.ReportsFrom)] = $"本专班已有 {new ReportMonth(first.Year, first.Month).Chinese}的月报，起报月份不能晚于该月";
         if (!errors.Ok) return (null, errors);
 
         var now = time.GetUtcNow().UtcDateTime;

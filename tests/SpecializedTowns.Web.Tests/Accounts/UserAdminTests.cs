@@ -29,6 +29,23 @@ public class UserAdminTests
         refusedHtml.ShouldContain("请填写用户名");
         refusedHtml.ShouldContain("请选择角色");
 
+        // A township account for a town of another county is refused; a taken user name leaves no stray unit behind.
+        var lishanPlace = Regex.Match(page, "<option value=\"(\\d+)\">(?:&#x3000;)*历山镇</option>").Groups[1].Value;
+        var wananTown = Regex.Match(page, "<option value=\"(\\d+)\">万安钻石专业镇</option>").Groups[1].Value;
+        var wrongTown = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "lishan-2", ["Input.DisplayName"] = "历山镇专干二", ["Input.Role"] = "township", ["Input.JurisdictionId"] = lishanPlace,
+            ["Input.TownId"] = wananTown, ["__RequestVerificationToken"] = Antiforgery(page),
+        }));
+        (await wrongTown.Content.ReadAsStringAsync()).ShouldContain("所选专业镇不在该乡镇（街道）");
+        var taken = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "yuanqu-member", ["Input.DisplayName"] = "重复", ["Input.Role"] = "member-unit", ["Input.JurisdictionId"] = placeId,
+            ["Input.UnitName"] = "孤儿单位测试", ["__RequestVerificationToken"] = Antiforgery(page),
+        }));
+        (await taken.Content.ReadAsStringAsync()).ShouldNotContain("已创建账号");
+        (await admin.GetStringAsync("/Admin/Users")).ShouldNotContain("孤儿单位测试");
+
         var created = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = "yuanqu-clerk", ["Input.DisplayName"] = "垣曲县工科局 李明", ["Input.Role"] = "office",

@@ -47,7 +47,9 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
     {
         var userName = Input.UserName?.Trim() ?? "";
         if (userName.Length == 0) ModelState.AddModelError("Input.UserName", "请填写用户名");
+        else if (userName.Length > 50) ModelState.AddModelError("Input.UserName", "用户名不超过 50 个字符");
         if (string.IsNullOrWhiteSpace(Input.DisplayName)) ModelState.AddModelError("Input.DisplayName", "请填写姓名或单位");
+        else if (Input.DisplayName.Trim().Length > 60) ModelState.AddModelError("Input.DisplayName", "姓名或单位不超过 60 字");
         if (Input.Role is null || !Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "请选择角色");
         var place = Input.JurisdictionId is { } pid ? await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == pid, ct) : null;
         if (place is null) ModelState.AddModelError("Input.JurisdictionId", "请选择所属行政区划");
@@ -55,6 +57,10 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
         {
             if (place?.Level != JurisdictionLevel.Township) ModelState.AddModelError("Input.JurisdictionId", "乡镇/专班账号应属于一个乡镇（街道）");
             if (Input.TownId is null) ModelState.AddModelError("Input.TownId", "请选择负责的专业镇");
+            // A township account sees its town: the town must exist and lie in that township, or it would see another county's.
+            else if (place?.Level == JurisdictionLevel.Township
+                && !await db.Towns.AnyAsync(t => t.Id == Input.TownId && t.Townships.Any(x => x.TownshipId == place.Id), ct))
+                ModelState.AddModelError("Input.TownId", "所选专业镇不在该乡镇（街道）");
         }
         if (Input.Role == Roles.MemberUnit && string.IsNullOrWhiteSpace(Input.UnitName))
             ModelState.AddModelError("Input.UnitName", "成员单位账号请填写所在单位，它决定能看到和办理哪些任务、问题");
@@ -62,6 +68,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
             ModelState.AddModelError("Input.UnitName", $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
 
+        // The unit, the account and its role are written together or not at all (a taken user name leaves no stray unit).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var password = AccountSeeder.Generate();
         var user = new AppUser
         {
@@ -70,13 +78,16 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
             SpecializedTownId = Input.Role == Roles.Township ? Input.TownId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime, LockoutEnabled = true,
         };
         var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role!);
         if (!result.Succeeded)
         {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             Error = string.Join("；", result.Errors.Select(e => e.Description));
             await LoadAsync(ct);
             return Page();
         }
-        await users.AddToRoleAsync(user, Input.Role!);
+        await tx.CommitAsync(ct);
         TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人登录后修改）";
         return RedirectToPage();
     }
