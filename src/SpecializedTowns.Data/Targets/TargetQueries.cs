@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Towns;
@@ -115,8 +116,15 @@ public static class TargetQueries
         var metric = target.Metric;
 
         // A wider area's target (the province's, seen from a city) would count only what this person sees.
-        var seesWholeArea = scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal);
+        // Only roles whose town scope is their whole jurisdiction can count it (an expert or a township sees a few towns).
+        var seesWholeArea = scope.IsAdmin || (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader
+            && (area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal)));
         if (!seesWholeArea) return Measured.Not($"目标针对{jurisdiction}全域，超出您的数据范围，本级无法完整统计");
+
+        // What the records cannot say, whoever the subject is.
+        if (metric.Contains("覆盖")) return Measured.Not("镇域覆盖率需全县乡镇名录与专业镇逐一对应，平台暂未计算");
+        if (metric.Contains("山西精品")) return Measured.Not("品牌记录未标注是否为“山西精品”公用品牌");
+        if (metric.Contains("倍")) return Measured.Not("增长倍数需确定“现有基础”的年份，平台暂未计算");
 
         // The target's subject: the whole jurisdiction, or one named town ("机电制造专业镇").
         var subject = inArea;
@@ -130,10 +138,6 @@ public static class TargetQueries
             subject = named;
             subjectName = named[0].Name;
         }
-
-        if (metric.Contains("覆盖")) return Measured.Not("镇域覆盖率需全县乡镇名录与专业镇逐一对应，平台暂未计算");
-        if (metric.Contains("山西精品")) return Measured.Not("品牌记录未标注是否为“山西精品”公用品牌");
-        if (metric.Contains("倍")) return Measured.Not("增长倍数需确定“现有基础”的年份，平台暂未计算");
 
         if (metric.Contains("数量") && TierOf(metric) is { } tier && subject == inArea)
             return TierCount(subject, tier, subjectName, start, today);
