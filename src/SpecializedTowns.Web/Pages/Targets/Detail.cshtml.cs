@@ -24,7 +24,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         ChartJson = JsonSerializer.Serialize(new
         {
             unit = item.Target.Unit,
-            years = item.History.Select(h => h.SoFar ? $"{h.Year}年（截至今天）" : $"{h.Year}年"),
+            years = item.History.Select(h => h.SoFar ? $"{h.Year}年（至今）" : $"{h.Year}年"),
             values = item.History.Select(h => h.Value),
             goal = item.Target.Value,
             goalName = item.Requirement,

@@ -13,7 +13,7 @@
     textStyle: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
     grid: { left: 50, right: 30, top: 30, bottom: 30 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + ' ' + data.unit; } },
-    xAxis: { type: 'category', data: data.years },
+    xAxis: { type: 'category', data: data.years, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: data.unit, minInterval: data.unit === '亿元' ? 0 : 1, max: function (v) { return data.goal != null ? Math.max(v.max, data.goal) : v.max; } },
     series: series
   });
