@@ -184,6 +184,7 @@ app.MapProjectsApi();
 app.MapProblemsApi();
 app.MapTasksApi();
 app.MapReportsApi();
+app.MapTargetsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -3,23 +3,22 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Targets;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Dashboard;
-
-public sealed record TargetProgress(string Document, string Metric, string? Scope, string Requirement, string? Deadline, string? Source, decimal? Current, string? CurrentText, bool? Reached);
 
 public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, string Text);
 
 public sealed record DashboardView(
     int Towns, IReadOnlyDictionary<Tier, int> ByTier, int Enterprises, decimal OutputWanYuan, int? Year,
-    IReadOnlyList<TargetProgress> Targets, IReadOnlyList<(string Town, decimal OutputWanYuan)> OutputByTown,
+    IReadOnlyList<TargetItem> Targets, IReadOnlyList<(string Town, decimal OutputWanYuan)> OutputByTown,
     IReadOnlyList<(string Band, int Towns)> RevenueBands, IReadOnlyList<Attention> Attention);
 
 /// <summary>工作台: the programme at a glance, within the person's scope.</summary>
 public static class DashboardQueries
 {
-    public static async Task<DashboardView> LoadAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
+    public static async Task<DashboardView> LoadAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default)
     {
         var towns = await scope.Towns(db.Towns).AsNoTracking()
             .Select(t => new
@@ -32,47 +31,8 @@ public static class DashboardQueries
         var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Count(x => x.Tier == t));
         var year = towns.Max(t => t.Latest?.Year);
 
-        // Targets of the documents that govern the person's jurisdiction or lie within it.
-        var targets = new List<TargetProgress>();
-        foreach (var pack in catalog.Packs.Where(p => p.Targets.Count > 0))
-        {
-            var area = string.Join("/", pack.Document.JurisdictionPath);
-            if (!(scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/") || scope.JurisdictionPath.StartsWith(area + "/"))) continue;
-            var inArea = towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/")).ToList();
-            // Progress on a wider area's target (the province's, seen from a city) would count only what this person sees.
-            var seesWholeArea = scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/");
-            foreach (var target in pack.Targets)
-            {
-                decimal? current = null;
-                string? currentText = null;
-                var tier = TierOf(target.Metric);
-                var wholeArea = seesWholeArea && (string.IsNullOrEmpty(target.Scope) || target.Scope == pack.Document.Jurisdiction);
-                if (tier is not null && wholeArea)
-                {
-                    current = inArea.Count(t => t.Tier >= tier);
-                    currentText = $"{current} {target.Unit}";
-                }
-                else if (target.Metric.Contains("产值") && target.Unit == "亿元" && wholeArea)
-                {
-                    current = Math.Round(inArea.Sum(t => t.Latest?.OutputValueWanYuan ?? 0) / 10000m, 2);
-                    currentText = $"{current}亿元（专业镇合计）";
-                }
-                var requirement = target.Comparison switch
-                {
-                    "between" => $"{target.Value}–{target.MaxValue} {target.Unit}",
-                    ">=" => $"不少于 {target.Value} {target.Unit}",
-                    ">" => $"超过 {target.Value} {target.Unit}",
-                    _ => $"{target.Value} {target.Unit}",
-                };
-                bool? reached = current is null ? null : target.Comparison switch
-                {
-                    ">" => current > target.Value,
-                    "between" => current >= target.Value,
-                    _ => current >= target.Value,
-                };
-                targets.Add(new TargetProgress(pack.Document.Number ?? pack.Document.Title, target.Metric, target.Scope, requirement, target.Deadline, target.Source, current, currentText, reached));
-            }
-        }
+        // Targets of the documents that govern the person's jurisdiction or lie within it, under the one rule of 目标监测.
+        var targets = await TargetQueries.AllAsync(db, catalog, scope, today, ct);
 
         var outputByTown = towns.Where(t => t.Latest?.OutputValueWanYuan is not null)
             .OrderByDescending(t => t.Latest!.OutputValueWanYuan).Take(15)
@@ -111,10 +71,4 @@ public static class DashboardQueries
             }
         return items.OrderBy(i => i.Kind).ThenBy(i => i.Town).ToList();
     }
-
-    private static Tier? TierOf(string metric) =>
-        metric.Contains("省级专业镇") ? Tier.Provincial
-        : metric.Contains("市级专业镇") ? Tier.Municipal
-        : metric.Contains("县级专业镇") && !metric.Contains("覆盖") ? Tier.County
-        : null;
 }

@@ -10,7 +10,7 @@ using SpecializedTowns.Data.Dashboard;
 
 namespace SpecializedTowns.Web.Pages;
 
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ApplicationService applications, Data.Notifications.ReminderCentre reminders) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ApplicationService applications, Data.Notifications.ReminderCentre reminders, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ToDo> ToDo { get; private set; } = [];
     public DashboardView View { get; private set; } = null!;
@@ -31,7 +31,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     {
         var scope = UserScope.From(User)!;
         Place = scope.JurisdictionPath.Split('/').Last();
-        View = await DashboardQueries.LoadAsync(db, catalog, scope, ct);
+        View = await DashboardQueries.LoadAsync(db, catalog, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
         ToDo = await applications.ToDoAsync(scope, ct);
         Reminders = await reminders.ListAsync(scope, ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;

@@ -113,6 +113,12 @@ public class PageMatrixTests
     [InlineData("/Tasks/Edit/{membertask}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member", "xinjiang-office,expert-zhang")]
     [InlineData("/Tasks/Edit?planId={taskplan}", "admin,yuanqu-office", "yuncheng-leader,yuanqu-member", "yangquan-office,lishan-township")]
     [InlineData("/Tasks/Overdue", "admin,yuncheng-leader,yuanqu-member,lishan-township,xinjiang-office", "expert-zhang", "")]
+    [InlineData("/Targets", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Targets?document=yuanqu-2023-19&state=Missed", "admin,yuanqu-office", "", "")]
+    [InlineData("/Targets/Detail/yuanqu-2023-19-1", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,xinjiang-office")]
+    [InlineData("/Targets/Detail/yangquan-2023-24-3", "admin,shanxi-office,yangquan-office", "", "yuanqu-office,yuncheng-office")]
+    [InlineData("/Targets/Detail/yuanqu-2023-19-99", "", "", "admin,yuanqu-office")]
+    [InlineData("/Targets/Tiers", "admin,shanxi-office,yuncheng-leader,yuanqu-office,lishan-township,yangquan-office,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })

@@ -1,0 +1,235 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Targets;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Targets;
+
+/// <summary>The value of a target at the end of a year; <see cref="SoFar"/> marks the year under way, read as of today.</summary>
+public sealed record TargetYear(int Year, decimal Value, bool SoFar);
+
+/// <summary>One pack target with its current value, where it came from, its history and its state (目标监测).</summary>
+public sealed record TargetItem(
+    string Key, string PackId, int Position, string Document, string DocumentTitle, string Area, Target Target, string Requirement,
+    DateOnly? Start, DateOnly? Deadline, decimal? Current, string? CurrentText, decimal? Baseline, string How,
+    IReadOnlyList<string> Records, IReadOnlyList<TargetYear> History, TargetAssessment Assessment)
+{
+    public TargetState State => Assessment.State;
+}
+
+public sealed record TargetFilter
+{
+    /// <summary>Pack id or document number.</summary>
+    public string? Document { get; init; }
+    public TargetState? State { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record TownRevenueTiers(int TownId, string Town, string County, string PackId, string Document, IReadOnlyList<RevenueTier> Levels, IReadOnlyList<RevenueTierYear> Years);
+
+/// <summary>
+/// Gathers the current values of pack targets from the platform's records (tier history, annual statistics, brands,
+/// standards) and hands them to the one rule in <see cref="TargetRules"/>; the dashboard and the 目标监测 pages both read here.
+/// </summary>
+public static class TargetQueries
+{
+    private sealed record TownRow(int Id, string Name, Tier Tier, string CountyPath, string County, string? PolicyId,
+        List<TierChange> TierHistory, List<StatRow> Statistics, List<BrandRow> Brands, int LedIndustryStandards);
+
+    private sealed record StatRow(int Year, decimal? Output, decimal? Revenue);
+
+    private sealed record BrandRow(string Name, BrandKind Kind, int? Year);
+
+    /// <summary>The packs that govern the person's jurisdiction or lie within it, as the dashboard has always chosen them.</summary>
+    public static IEnumerable<PolicyPack> PacksFor(PolicyCatalog catalog, UserScope scope) =>
+        catalog.Packs.Where(p => p.Targets.Count > 0 && Relates(AreaOf(p), scope));
+
+    private static string AreaOf(PolicyPack pack) => string.Join("/", pack.Document.JurisdictionPath);
+
+    private static bool Relates(string area, UserScope scope) =>
+        scope.IsAdmin || area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal)
+        || scope.JurisdictionPath.StartsWith(area + "/", StringComparison.Ordinal);
+
+    public static string KeyOf(PolicyPack pack, int position) => $"{pack.Id}-{position}";
+
+    public static async Task<IReadOnlyList<TargetItem>> AllAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default)
+    {
+        var packs = PacksFor(catalog, scope).ToList();
+        if (packs.Count == 0) return [];
+        var towns = await TownsAsync(db, scope, ct);
+        return packs.SelectMany(pack => pack.Targets.Select((t, i) => Evaluate(pack, t, i + 1, towns, scope, today))).ToList();
+    }
+
+    public static async Task<Paged<TargetItem>> ListAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, TargetFilter f, DateOnly today, CancellationToken ct = default)
+    {
+        var (page, size) = Paged<TargetItem>.Normalize(f.Page, f.PageSize);
+        IEnumerable<TargetItem> items = await AllAsync(db, catalog, scope, today, ct);
+        if (!string.IsNullOrWhiteSpace(f.Document)) items = items.Where(i => i.PackId == f.Document.Trim() || i.Document == f.Document.Trim());
+        if (f.State is { } state) items = items.Where(i => i.State == state);
+        var list = items.ToList();
+        return new Paged<TargetItem>(list.Skip((page - 1) * size).Take(size).ToList(), list.Count, page, size);
+    }
+
+    /// <summary>One target by key; null when there is none or its document is outside the person's scope.</summary>
+    public static async Task<TargetItem?> FindAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, string key, DateOnly today, CancellationToken ct = default)
+    {
+        var pack = PacksFor(catalog, scope).FirstOrDefault(p => key.StartsWith(p.Id + "-", StringComparison.Ordinal));
+        if (pack is null || !int.TryParse(key.AsSpan(pack.Id.Length + 1), out var position) || position < 1 || position > pack.Targets.Count) return null;
+        var towns = await TownsAsync(db, scope, ct);
+        return Evaluate(pack, pack.Targets[position - 1], position, towns, scope, today);
+    }
+
+    private static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
+        await scope.Towns(db.Towns).AsNoTracking()
+            .Select(t => new TownRow(t.Id, t.Name, t.Tier, t.County!.Path, t.County.Name, t.PolicyId,
+                t.TierHistory.ToList(),
+                t.Statistics.Select(s => new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan)).ToList(),
+                t.Brands.Select(b => new BrandRow(b.Name, b.Kind, b.Year)).ToList(),
+                t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led)))
+            .ToListAsync(ct);
+
+    private static TargetItem Evaluate(PolicyPack pack, Target target, int position, List<TownRow> towns, UserScope scope, DateOnly today)
+    {
+        var area = AreaOf(pack);
+        var start = TargetRules.StartOf(pack.Document);
+        var m = Measure(pack, target, towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/", StringComparison.Ordinal)).ToList(), scope, start, today);
+        var assessment = TargetRules.Assess(target, new TargetMeasurement(m.Current, m.Baseline, m.Reason), start ?? today, today);
+        var currentText = m.Current is { } c ? $"{c:#,0.##} {target.Unit}" : null;
+        return new TargetItem(KeyOf(pack, position), pack.Id, position, pack.Document.Number ?? pack.Document.Title, pack.Document.Title, pack.Document.Jurisdiction,
+            target, TargetRules.Requirement(target), start, TargetRules.Deadline(target), m.Current, currentText, m.Baseline,
+            m.How, m.Records, m.History, assessment);
+    }
+
+    private sealed record Measured(decimal? Current, decimal? Baseline, string How, IReadOnlyList<string> Records, IReadOnlyList<TargetYear> History, string? Reason)
+    {
+        public static Measured Not(string reason) => new(null, null, reason, [], [], reason);
+    }
+
+    /// <summary>Which records answer a target's metric, read from its wording; what cannot be read is left 待统计 with the reason.</summary>
+    private static Measured Measure(PolicyPack pack, Target target, List<TownRow> inArea, UserScope scope, DateOnly? start, DateOnly today)
+    {
+        var area = AreaOf(pack);
+        var jurisdiction = pack.Document.Jurisdiction;
+        var metric = target.Metric;
+
+        // A wider area's target (the province's, seen from a city) would count only what this person sees.
+        // Only roles whose town scope is their whole jurisdiction can count it (an expert or a township sees a few towns).
+        var seesWholeArea = scope.IsAdmin || (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader
+            && (area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal)));
+        if (!seesWholeArea) return Measured.Not($"目标针对{jurisdiction}全域，超出您的数据范围，本级无法完整统计");
+
+        // What the records cannot say, whoever the subject is.
+        if (metric.Contains("覆盖")) return Measured.Not("镇域覆盖率需全县乡镇名录与专业镇逐一对应，平台暂未计算");
+        if (metric.Contains("山西精品")) return Measured.Not("品牌记录未标注是否为“山西精品”公用品牌");
+        if (metric.Contains("倍")) return Measured.Not("增长倍数需确定“现有基础”的年份，平台暂未计算");
+
+        // The target's subject: the whole jurisdiction, or one named town ("机电制造专业镇").
+        var subject = inArea;
+        var subjectName = jurisdiction;
+        if (!string.IsNullOrEmpty(target.Scope) && target.Scope != jurisdiction)
+        {
+            var core = target.Scope.Replace("专业镇", "");
+            var named = core.Length >= 2 && !target.Scope.StartsWith("每个") && !target.Scope.StartsWith("其他")
+                ? inArea.Where(t => t.Name == target.Scope || t.Name.Contains(core)).ToList() : [];
+            if (named.Count != 1) return Measured.Not($"目标对象为“{target.Scope}”，需逐镇核算，平台暂未按此口径计算");
+            subject = named;
+            subjectName = named[0].Name;
+        }
+
+        if (metric.Contains("数量") && TierOf(metric) is { } tier && subject == inArea)
+            return TierCount(subject, tier, subjectName, start, today);
+        if (metric.Contains("产值") && target.Unit == "亿元")
+            return Output(subject, subjectName, start, today);
+        if (metric.Contains("集群品牌"))
+            return ClusterBrands(subject, subjectName, start, today);
+        if (metric.Contains("行业标准"))
+        {
+            var led = subject.Where(t => t.LedIndustryStandards > 0).ToList();
+            return new(subject.Sum(t => t.LedIndustryStandards), 0,
+                $"{subjectName}各专业镇登记的、由本镇主导制定的行业标准项数（标准记录无年份，只有当前值；基数按 0 计）",
+                led.Select(t => $"{t.Name}：{t.LedIndustryStandards} 项").ToList(), [], null);
+        }
+        return Measured.Not($"平台未采集“{metric}”的数据");
+    }
+
+    private static Tier? TierOf(string metric) =>
+        metric.Contains("省级专业镇") ? Tier.Provincial
+        : metric.Contains("市级专业镇") ? Tier.Municipal
+        : metric.Contains("县级专业镇") ? Tier.County
+        : null;
+
+    /// <summary>A town's tier on a day, from its tier history; null before its first step on the ladder.</summary>
+    private static Tier? TierOn(TownRow town, DateOnly day) =>
+        town.TierHistory.Where(c => c.EffectiveOn <= day).OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).Select(c => (Tier?)c.Tier).LastOrDefault();
+
+    private static Measured TierCount(List<TownRow> towns, Tier tier, string area, DateOnly? start, DateOnly today)
+    {
+        var name = Tiers.Chinese(tier);
+        var reached = towns.Where(t => t.Tier >= tier).OrderByDescending(t => t.Tier).ThenBy(t => t.Name).ToList();
+        var first = towns.SelectMany(t => t.TierHistory).Select(c => c.EffectiveOn.Year).DefaultIfEmpty(today.Year).Min();
+        var from = Math.Min(first, start?.Year ?? first);
+        var history = new List<TargetYear>();
+        for (var year = from; year <= today.Year; year++)
+        {
+            var day = year == today.Year ? today : new DateOnly(year, 12, 31);
+            history.Add(new TargetYear(year, towns.Count(t => TierOn(t, day) >= tier), year == today.Year));
+        }
+        decimal? baseline = start is { } s ? towns.Count(t => TierOn(t, s) >= tier) : null;
+        return new(reached.Count, baseline,
+            $"{area}梯次为{name}及以上的专业镇个数（以专业镇名录的现有梯次计；逐年数值取各年末的梯次变更记录）",
+            reached.Select(t => $"{t.Name}（{t.County}，{Tiers.Chinese(t.Tier)}）").ToList(), history, null);
+    }
+
+    private static Measured Output(List<TownRow> towns, string area, DateOnly? start, DateOnly today)
+    {
+        var years = towns.SelectMany(t => t.Statistics).Where(s => s.Output is not null).Select(s => s.Year).Distinct().Order().ToList();
+        if (years.Count == 0) return Measured.Not($"{area}的专业镇尚无年度产值统计");
+        decimal SumOf(int year) => Math.Round(towns.Sum(t => t.Statistics.Where(s => s.Year == year).Sum(s => s.Output ?? 0)) / 10000m, 2);
+        var latest = years[^1];
+        var history = years.Select(y => new TargetYear(y, SumOf(y), y == today.Year)).ToList();
+        // The baseline is the last full year before the document; without one, the earliest year on record.
+        var before = start is { } s ? years.Where(y => y < s.Year).DefaultIfEmpty(years[0]).Max() : years[0];
+        return new(SumOf(latest), SumOf(before),
+            $"{latest}年{area}各专业镇年度统计的产值合计（专业镇口径，非全口径工业总产值）；基数取文件印发前一年（{before}年）",
+            towns.Select(t => (t.Name, Value: t.Statistics.Where(x => x.Year == latest).Sum(x => x.Output ?? 0)))
+                .Where(t => t.Value > 0).OrderByDescending(t => t.Value)
+                .Select(t => $"{t.Name}：{latest}年产值 {Core.Recognition.Quantity.Money(t.Value)}").ToList(),
+            history, null);
+    }
+
+    private static Measured ClusterBrands(List<TownRow> towns, string area, DateOnly? start, DateOnly today)
+    {
+        var brands = towns.SelectMany(t => t.Brands.Where(b => b.Kind == BrandKind.Regional).Select(b => (Town: t.Name, Brand: b))).ToList();
+        var dated = brands.Where(b => b.Brand.Year is not null).Select(b => b.Brand.Year!.Value).ToList();
+        var history = dated.Count == 0 ? [] : Enumerable.Range(dated.Min(), today.Year - dated.Min() + 1)
+            .Select(y => new TargetYear(y, brands.Count(b => b.Brand.Year <= y), y == today.Year)).ToList();
+        decimal? baseline = start is { } s && dated.Count > 0 ? brands.Count(b => b.Brand.Year < s.Year) : 0;
+        return new(brands.Count, baseline,
+            $"{area}各专业镇登记的区域（集群）品牌个数；“有影响力和知名度”需另行认定，此处按品牌记录计数" + (dated.Count < brands.Count ? "（部分品牌未登记年份，只计入当前值）" : ""),
+            brands.Select(b => $"{b.Brand.Name}（{b.Town}）").ToList(), history, null);
+    }
+
+    /// <summary>营收规模梯次 of every visible town whose document sets revenue levels, year by year.</summary>
+    public static async Task<IReadOnlyList<TownRevenueTiers>> RevenueTiersAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
+    {
+        var towns = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.PolicyId != null)
+            .Select(t => new
+            {
+                t.Id, t.Name, County = t.County!.Name, t.PolicyId,
+                Revenue = t.Statistics.Where(s => s.RevenueWanYuan != null).Select(s => new { s.Year, s.RevenueWanYuan }).ToList(),
+            })
+            .ToListAsync(ct);
+        var result = new List<TownRevenueTiers>();
+        foreach (var town in towns.OrderBy(t => t.County).ThenBy(t => t.Name))
+        {
+            if (catalog.FindPack(town.PolicyId!) is not { Mechanisms.RevenueTiers.Count: > 0 } pack) continue;
+            var levels = pack.Mechanisms.RevenueTiers.OrderBy(l => l.ValueYi).ToList();
+            result.Add(new TownRevenueTiers(town.Id, town.Name, town.County, pack.Id, pack.Document.Number ?? pack.Document.Title, levels,
+                RevenueTiers.Series(town.Revenue.Select(r => (r.Year, r.RevenueWanYuan!.Value)), levels)));
+        }
+        return result;
+    }
+}

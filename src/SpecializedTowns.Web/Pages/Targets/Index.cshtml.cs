@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Targets;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Targets;
+
+namespace SpecializedTowns.Web.Pages.Targets;
+
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+{
+    /// <summary>Pack id of the document to show.</summary>
+    [BindProperty(SupportsGet = true)] public string? Document { get; set; }
+    [BindProperty(SupportsGet = true)] public TargetState? State { get; set; }
+
+    public IReadOnlyList<TargetItem> All { get; private set; } = [];
+    public IReadOnlyList<TargetItem> Shown { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Documents { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        All = await TargetQueries.AllAsync(db, catalog, scope, Today, ct);
+        Documents = All.Select(t => (t.PackId, t.Document)).Distinct().ToList();
+        Shown = All.Where(t => (string.IsNullOrEmpty(Document) || t.PackId == Document) && (State is null || t.State == State)).ToList();
+    }
+}
