@@ -8,6 +8,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Enterprises;
 
@@ -68,8 +69,8 @@ public sealed class EditModel(TownsDbContext db) : PageModel
             TempData["Saved"] = $"已保存“{Input.Name?.Trim()}”";
             return Redirect("/Enterprises?search=" + Uri.EscapeDataString((Input.Uscc ?? "").Trim().ToUpperInvariant()));
         }
-        if (errors.TryGetValue("", out var general)) { if (general.Contains("不存在")) return NotFound(); Error = general; }
-        foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        Error = ModelState.Show(errors, nameof(Input));
+        if (Error?.Contains("不存在") == true) return NotFound();
         await LoadOptionsAsync(scope, ct);
         return Page();
     }

@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Web.Pages.Projects;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Leads;
 
@@ -68,8 +69,7 @@ public sealed class EditModel(TownsDbContext db, LeadService service, ProjectSer
                 ResponsibleUnitId = Input.ResponsibleUnitId, Contact = Input.Contact, Notes = Input.Notes, FirstContactOn = Input.FirstContactOn,
             }, ct);
             if (saved is not null) { TempData["Saved"] = id is null ? "招商项目已登记。" : "招商项目已保存。"; return Redirect("/Leads"); }
-            if (errors.TryGetValue("", out var general)) Error = general;
-            foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            Error = ModelState.Show(errors, nameof(Input));
         }
         catch (ProjectNotFoundException) { return NotFound(); }
         await LoadAsync(scope, ct);

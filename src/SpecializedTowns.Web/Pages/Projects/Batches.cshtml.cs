@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
@@ -42,8 +43,7 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects) 
                 TempData["Saved"] = $"已登记“{Input.Title!.Trim()}”，{Input.ProjectIds.Distinct().Count()} 个项目的阶段已更新。";
                 return Redirect("/Projects/Batches");
             }
-            if (errors.TryGetValue("", out var general)) Error = general;
-            foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            Error = ModelState.Show(errors, nameof(Input));
         }
         await LoadAsync(ct);
         return Page();

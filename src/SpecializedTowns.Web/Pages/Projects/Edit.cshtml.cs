@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
@@ -82,8 +83,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
                 TempData["Saved"] = id is null ? "项目已登记。" : "项目已保存。";
                 return Redirect($"/Projects/Detail/{saved}");
             }
-            if (errors.TryGetValue("", out var general)) Error = general;
-            foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            Error = ModelState.Show(errors, nameof(Input));
         }
         catch (ProjectNotFoundException) { return NotFound(); }
         await LoadAsync(scope, ct);

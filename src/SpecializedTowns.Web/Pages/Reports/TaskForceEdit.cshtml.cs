@@ -7,6 +7,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Pages.Projects;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Reports;
 
@@ -81,8 +82,7 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
                     TempData["Saved"] = id is null ? "专班已设立。" : "专班已保存。";
                     return Redirect($"/Reports/TaskForce/{saved}");
                 }
-                if (errors.TryGetValue("", out var general)) Error = general;
-                foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                Error = ModelState.Show(errors, nameof(Input));
             }
             catch (ReportNotFoundException) { return NotFound(); }
         }

@@ -7,6 +7,7 @@ using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Towns;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
@@ -78,8 +79,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
             Tier = Input.Tier, TierSince = Input.TierSince, TierDocumentNumber = Input.TierDocumentNumber,
         }, time, ct);
         if (saved is not null) return Redirect($"/Towns/Detail/{saved}");
-        if (errors.TryGetValue("", out var general)) { if (general.Contains("不存在")) return NotFound(); Error = general; }
-        foreach (var (field, message) in errors.Where(e => e.Key != "")) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        Error = ModelState.Show(errors, nameof(Input));
+        if (Error?.Contains("不存在") == true) return NotFound();
         return Page();
     }
 
