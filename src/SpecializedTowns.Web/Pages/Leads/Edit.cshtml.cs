@@ -78,8 +78,7 @@ public sealed class EditModel(TownsDbContext db, LeadService service, ProjectSer
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
+        Towns = await ProjectPages.TownsAsync(db, scope, ct);
         Units = await ProjectPages.UnitsAsync(db, scope, ct);
     }
 }

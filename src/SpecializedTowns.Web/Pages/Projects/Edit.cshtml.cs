@@ -92,8 +92,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
+        Towns = await ProjectPages.TownsAsync(db, scope, ct);
         Enterprises = (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => e.SpecializedTownId != null)
             .OrderBy(e => e.SpecializedTownId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).First() })
             .ToListAsync(ct)).Select(e => (e.Id, e.Name, e.Town)).ToList();
@@ -101,9 +100,15 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
     }
 }
 
-/// <summary>What the project pages share: the units a person may name, above and below their jurisdiction.</summary>
+/// <summary>What the project and lead forms share: the towns and units a person may name.</summary>
 public static class ProjectPages
 {
+    /// <summary>The towns in the person's scope, by county, for a grouped select.</summary>
+    public static async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
+        (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
+
+
     public static async Task<IReadOnlyList<(int Id, string Name, string Place)>> UnitsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
         var path = scope.JurisdictionPath;
