@@ -161,6 +161,7 @@ internal sealed class IndustryStandardConfiguration : IEntityTypeConfiguration<I
         e.Property(x => x.Code).HasColumnName("code").HasMaxLength(60);
         e.Property(x => x.Kind).HasColumnName("kind");
         e.Property(x => x.Role).HasColumnName("role");
+        e.Property(x => x.Year).HasColumnName("year");
         e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_industry_standards_specialized_town_id");
         e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_industry_standards_enterprise_id");

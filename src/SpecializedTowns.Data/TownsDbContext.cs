@@ -53,6 +53,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<TaskForceTownship> TaskForceTownships => Set<TaskForceTownship>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
+    public DbSet<Core.Evaluation.AnnualEvaluation> Evaluations => Set<Core.Evaluation.AnnualEvaluation>();
+    public DbSet<Core.Evaluation.EvaluationResult> EvaluationResults => Set<Core.Evaluation.EvaluationResult>();
+    public DbSet<Core.Evaluation.ManualScore> ManualScores => Set<Core.Evaluation.ManualScore>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

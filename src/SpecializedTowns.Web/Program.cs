@@ -37,6 +37,8 @@ if (dueSoonDays is < 0 or > 365) throw new InvalidOperationException($"配置 Ta
 builder.Services.AddSingleton(new SpecializedTowns.Data.Tasks.TaskSettings(dueSoonDays));
 builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Reports.TaskForceService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.MeasureGatherer>();
+builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.EvaluationService>();
 var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
 if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
 builder.Services.AddSingleton(reportSettings);
@@ -184,6 +186,7 @@ app.MapProjectsApi();
 app.MapProblemsApi();
 app.MapTasksApi();
 app.MapReportsApi();
+app.MapEvaluationsApi();
 app.MapTargetsApi();
 app.MapRazorPages();
 

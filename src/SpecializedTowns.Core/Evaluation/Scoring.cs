@@ -38,8 +38,16 @@ public sealed record IndicatorRule
     public string? Source { get; init; }
 }
 
-/// <summary>A measured value with the records it came from, so that every score can be traced.</summary>
-public sealed record Measurement(decimal? Value, IReadOnlyList<string> Evidence, string? ManualReason = null);
+/// <summary>
+/// A measured value with the records it came from, so that every score can be traced. Not applicable (no project
+/// was due, the unit leads no task force) is not a zero: the indicator drops out and the others' weights fill 100.
+/// </summary>
+public sealed record Measurement(decimal? Value, IReadOnlyList<string> Evidence, string? ManualReason = null)
+{
+    public string? NotApplicable { get; init; }
+
+    public static Measurement Absent(string why) => new(null, []) { NotApplicable = why };
+}
 
 public sealed record IndicatorScore(IndicatorRule Rule, decimal? Value, decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence);
 
@@ -84,19 +92,22 @@ public static class Scoring
     {
         if (rules.Count == 0) throw new ArgumentException("指标体系为空", nameof(rules));
         if (rules.Any(r => r.Weight < 0)) throw new ArgumentException("指标权重不能为负", nameof(rules));
-        var totalWeight = rules.Sum(r => r.Weight);
-        if (totalWeight <= 0) throw new ArgumentException("指标权重之和应大于 0", nameof(rules));
+        if (rules.Sum(r => r.Weight) <= 0) throw new ArgumentException("指标权重之和应大于 0", nameof(rules));
 
         var best = rules.ToDictionary(r => r.Key, r => measurements.Values
-            .Select(m => m.TryGetValue(r.Key, out var x) ? x.Value : null).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
+            .Select(m => m.TryGetValue(r.Key, out var x) && x.NotApplicable is null ? x.Value : null).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
 
         var scored = measurements.Select(subject =>
         {
+            bool Applies(IndicatorRule rule) => !(subject.Value.TryGetValue(rule.Key, out var m) && m.NotApplicable is not null);
+            var applicableWeight = rules.Where(Applies).Sum(r => r.Weight);
             var indicators = rules.Select(rule =>
             {
                 subject.Value.TryGetValue(rule.Key, out var m);
+                if (m?.NotApplicable is { } why)
+                    return new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence);
                 var points = Points(rule, m?.Value, best[rule.Key]);
-                var weighted = Math.Round(points * rule.Weight / totalWeight, 2);
+                var weighted = applicableWeight > 0 ? Math.Round(points * rule.Weight / applicableWeight, 2) : 0;
                 return new IndicatorScore(rule, m?.Value, points, weighted, Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []);
             }).ToList();
             return new SubjectScore(subject.Key, indicators.Sum(i => i.Weighted), indicators);
@@ -122,7 +133,7 @@ public static class Scoring
         return rule.Method switch
         {
             ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",
-            ScoringMethod.RelativeToBest => $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
+            ScoringMethod.RelativeToBest => best <= 0 ? $"{value}，参评对象均为 0，得 0 分" : $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
             ScoringMethod.Steps => $"{value}，按分档得 {points:0.##} 分",
             _ => $"人工评分 {points:0.##} 分：{m.ManualReason}",
         };

@@ -4,19 +4,25 @@ namespace SpecializedTowns.Core.Policies;
 public sealed class PolicyCatalog
 {
     public IReadOnlyList<PolicyPack> Packs { get; }
+
+    /// <summary>Indicator systems of the annual evaluation, from the schemes/ folder beside the packs.</summary>
+    public IReadOnlyList<Evaluation.EvaluationScheme> Schemes { get; }
     public IReadOnlyList<PackProblem> Problems { get; }
     public string Directory { get; }
 
     private readonly Dictionary<string, RecognitionStandard> _standards;
 
-    private PolicyCatalog(string directory, List<PolicyPack> packs, List<PackProblem> problems)
+    private PolicyCatalog(string directory, List<PolicyPack> packs, List<PackProblem> problems, List<Evaluation.EvaluationScheme>? schemes = null)
     {
         Directory = directory;
         Packs = packs;
+        Schemes = schemes ?? [];
         _standards = packs.SelectMany(p => p.Standards)
             .GroupBy(s => s.Id)
             .ToDictionary(g => g.Key, g => g.First());
-        problems.AddRange(PolicyPackValidator.Validate(packs, someFileUnreadable: problems.Count > 0));
+        var unreadable = problems.Count > 0;
+        problems.AddRange(PolicyPackValidator.Validate(packs, someFileUnreadable: unreadable));
+        if (!unreadable) problems.AddRange(Evaluation.EvaluationSchemeValidator.Validate(Schemes, packs));
         Problems = problems;
     }
 
@@ -25,6 +31,25 @@ public sealed class PolicyCatalog
     public RecognitionStandard? FindStandard(string id) => _standards.GetValueOrDefault(id);
 
     public PolicyPack? FindPack(string id) => Packs.FirstOrDefault(p => p.Id == id);
+
+    public const string DefaultScheme = "platform-default";
+
+    /// <summary>The pack that governs an area: the document of that exact jurisdiction path, else of the nearest area above it.</summary>
+    public PolicyPack? PackGoverning(string path)
+    {
+        for (var p = path; p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "")
+            if (Packs.FirstOrDefault(x => string.Join("/", x.Document.JurisdictionPath) == p && x.Document.JurisdictionPath.Count > 0) is { } pack)
+                return pack;
+        return null;
+    }
+
+    /// <summary>The annual evaluation rule of a pack: the one with consequences, else the first annual one.</summary>
+    public static EvaluationRule? AnnualEvaluation(PolicyPack? pack) =>
+        pack?.Mechanisms.Evaluation.Where(r => r.Cycle == "annual").OrderByDescending(r => r.Consequences.Count).FirstOrDefault();
+
+    /// <summary>The indicator system an area's evaluation uses: the one its pack names, else the platform default.</summary>
+    public Evaluation.EvaluationScheme? SchemeFor(PolicyPack? pack) =>
+        Schemes.FirstOrDefault(s => s.Id == (AnnualEvaluation(pack)?.Scheme ?? DefaultScheme));
 
     /// <summary>Where a standard applies: the jurisdiction path of the document that defines it, e.g. 山西省/运城市.</summary>
     public string AreaOf(RecognitionStandard standard)
@@ -60,7 +85,20 @@ public sealed class PolicyCatalog
             if (problem is not null) problems.Add(problem);
             if (pack is not null) packs.Add(pack);
         }
-        return new PolicyCatalog(directory, packs, problems);
+        var schemes = new List<Evaluation.EvaluationScheme>();
+        var schemeDirectory = Path.Combine(directory, "schemes");
+        if (System.IO.Directory.Exists(schemeDirectory))
+            foreach (var file in System.IO.Directory.GetFiles(schemeDirectory, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                var name = "schemes/" + Path.GetFileName(file);
+                string text;
+                try { text = File.ReadAllText(file); }
+                catch (IOException ex) { problems.Add(new PackProblem(name, 0, $"无法读取文件：{ex.Message}")); continue; }
+                var (scheme, problem) = PolicyPackReader.ReadScheme(name, text);
+                if (problem is not null) problems.Add(problem);
+                if (scheme is not null) schemes.Add(scheme);
+            }
+        return new PolicyCatalog(directory, packs, problems, schemes);
     }
 
     /// <summary>

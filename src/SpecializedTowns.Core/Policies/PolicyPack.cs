@@ -206,6 +206,9 @@ public sealed class EvaluationRule : PackNode
     public string? Who { get; set; }
     public string? Subjects { get; set; }
     public string? What { get; set; }
+
+    /// <summary>The indicator system (policies/schemes/{id}.yaml) of an annual evaluation; platform-default when not given.</summary>
+    public string? Scheme { get; set; }
     public List<Consequence> Consequences { get; set; } = [];
     public string? Text { get; set; }
     public string? Source { get; set; }

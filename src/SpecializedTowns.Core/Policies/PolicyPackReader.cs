@@ -23,6 +23,26 @@ public static class PolicyPackReader
 
     public static (PolicyPack? Pack, PackProblem? Problem) Read(string fileName, string yaml)
     {
+        var (pack, problem) = Read<PolicyPack>(fileName, yaml);
+        if (pack is null) return (null, problem);
+        pack.FileName = fileName;
+        pack.SourceLines = yaml.Split('\n');
+        foreach (var s in pack.Standards) s.PackId = pack.Id;
+        return (pack, null);
+    }
+
+    /// <summary>An indicator system (policies/schemes/*.yaml), read with the same rules and messages as a pack.</summary>
+    public static (Evaluation.EvaluationScheme? Scheme, PackProblem? Problem) ReadScheme(string fileName, string yaml)
+    {
+        var (scheme, problem) = Read<Evaluation.EvaluationScheme>(fileName, yaml);
+        if (scheme is null) return (null, problem);
+        scheme.FileName = fileName;
+        scheme.SourceLines = yaml.Split('\n');
+        return (scheme, null);
+    }
+
+    private static (T? Value, PackProblem? Problem) Read<T>(string fileName, string yaml) where T : class
+    {
         // YAML forbids tabs in indentation, and the parser's own report points at the wrong line.
         var tabbed = yaml.Split('\n').Select((text, i) => (text, line: i + 1))
             .FirstOrDefault(l => l.text.Length > l.text.TrimStart().Length && l.text[..(l.text.Length - l.text.TrimStart().Length)].Contains('\t'));
@@ -30,13 +50,8 @@ public static class PolicyPackReader
             return (null, new PackProblem(fileName, tabbed.line, "YAML 格式错误：缩进中含有制表符（Tab），请改用空格"));
         try
         {
-            var pack = Deserializer.Deserialize<PolicyPack>(yaml);
-            if (pack is null)
-                return (null, new PackProblem(fileName, 0, "文件为空"));
-            pack.FileName = fileName;
-            pack.SourceLines = yaml.Split('\n');
-            foreach (var s in pack.Standards) s.PackId = pack.Id;
-            return (pack, null);
+            var value = Deserializer.Deserialize<T>(yaml);
+            return value is null ? (null, new PackProblem(fileName, 0, "文件为空")) : (value, null);
         }
         catch (YamlException ex)
         {

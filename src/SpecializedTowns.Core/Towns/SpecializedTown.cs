@@ -142,4 +142,7 @@ public sealed class IndustryStandardRecord
     public string? Code { get; set; }
     public StandardKind Kind { get; set; }
     public StandardRole Role { get; set; }
+
+    /// <summary>The year the standard was issued, for 新增标准 in the annual evaluation; unknown for older records.</summary>
+    public int? Year { get; set; }
 }

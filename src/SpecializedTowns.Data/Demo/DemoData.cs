@@ -55,10 +55,11 @@ public static class DemoData
                     DocumentNumber = h.DocumentNumber,
                     Note = h.Note,
                 }).ToList(),
-                Brands = s.Brands.Select(b => new Brand { Name = b.Name, Kind = ParseEnum<BrandKind>(b.Kind), Level = ParseEnum<RecognitionLevel>(b.Level) }).ToList(),
-                IndustryStandards = s.Standards.Select(x => new IndustryStandardRecord
+                                // The seed gives no years; spreading them over the demo years lets the evaluation count 新增品牌/标准.
+                Brands = s.Brands.Select((b, i) => new Brand { Name = b.Name, Kind = ParseEnum<BrandKind>(b.Kind), Level = ParseEnum<RecognitionLevel>(b.Level), Year = LatestYear - i % Years }).ToList(),
+                IndustryStandards = s.Standards.Select((x, i) => new IndustryStandardRecord
                 {
-                    Name = x.Name, Kind = ParseEnum<StandardKind>(x.Kind), Role = ParseEnum<StandardRole>(x.Role),
+                    Name = x.Name, Kind = ParseEnum<StandardKind>(x.Kind), Role = ParseEnum<StandardRole>(x.Role), Year = LatestYear - i % Years,
                 }).ToList(),
             };
 
@@ -127,6 +128,7 @@ public static class DemoData
         await Problems.ProblemDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Tasks.TaskDemo.LoadAsync(db, ct);
         await Reports.ReportDemo.LoadAsync(db, today, ct);
+        await Evaluation.EvaluationDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }

@@ -1,0 +1,41 @@
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+
+namespace SpecializedTowns.Core.Evaluation;
+
+/// <summary>A consequence as the pack words it, with its clause: what the commendation or notice rests on.</summary>
+public sealed record ConsequenceText(string Kind, string KindName, string? Trigger, string? Text, string? Source);
+
+public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? MinTotal, decimal? BelowTotal, string? Text);
+
+/// <summary>
+/// The indicator system and the pack's consequences as an evaluation used them. Stored with the evaluation so that a
+/// published ranking is read back with its own rules even after the scheme file changes.
+/// </summary>
+public sealed record SchemeSnapshot(
+    string Id, string Name, string Basis, string? Note, string? Source,
+    IReadOnlyList<IndicatorRule> Rules, IReadOnlyList<BandRule> Bands,
+    LineRule? Commendation, LineRule? Supervision, int RectificationDays,
+    string? PackDocument, IReadOnlyList<ConsequenceText> Consequences)
+{
+    public bool IsPlatformDefault => Basis == "platform-default";
+
+    public static SchemeSnapshot Of(EvaluationScheme scheme, SubjectKind kind, PolicyPack? pack)
+    {
+        static LineRule? Line(ConsequenceRule? r) => r is null ? null : new(r.TopShare, r.BottomShare, r.MinTotal, r.BelowTotal, r.Text);
+        var rule = PolicyCatalog.AnnualEvaluation(pack);
+        return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, scheme.RulesFor(kind), scheme.BandRules,
+            Line(scheme.Commendation), Line(scheme.Supervision), scheme.RectificationDays,
+            pack is null ? null : pack.Document.Number ?? pack.Document.Title,
+            rule?.Consequences.Select(c => new ConsequenceText(c.Kind, PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind), c.Trigger, c.Text, c.Source ?? rule.Source)).ToList() ?? []);
+    }
+
+    public bool Commends(int rank, int count, decimal total) => Commendation is { } r
+        && (r.TopShare is null || rank <= Math.Max(1, Math.Ceiling(count * r.TopShare.Value))) && (r.MinTotal is null || total >= r.MinTotal);
+
+    public bool Supervises(int rank, int count, decimal total) => Supervision is { } r
+        && ((r.BottomShare is { } share && count > 1 && rank > count - Math.Max(1, Math.Floor(count * share))) || (r.BelowTotal is { } line && total < line));
+
+    /// <summary>The pack's words for a kind of consequence (commendation, supervision-notice, public-criticism…).</summary>
+    public IEnumerable<ConsequenceText> ConsequencesOf(params string[] kinds) => Consequences.Where(c => kinds.Contains(c.Kind));
+}

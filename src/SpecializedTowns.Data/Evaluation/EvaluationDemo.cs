@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Evaluation;
+
+/// <summary>
+/// A published 2024 evaluation of 运城市's specialized towns (the demo's statistics end in 2024) and a draft of its
+/// townships, made through the service so that they carry real scores and evidence.
+/// </summary>
+public static class EvaluationDemo
+{
+    public const int Year = 2024;
+
+    public static async Task LoadAsync(TownsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Evaluations.AnyAsync(ct)) return;
+        var catalog = PolicyCatalog.Load(PolicyCatalog.LocateDirectory());
+        if (catalog.Schemes.Count == 0) return;
+        var area = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Path == "山西省/运城市", ct);
+        if (area is null) return;
+        var office = new UserScope(0, Roles.Office, area.Path, null);
+        var service = new EvaluationService(db, catalog, new MeasureGatherer(db, catalog, new ReportSettings()), time);
+        var towns = await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Town, area.Id, ct);
+        await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, ct);
+        await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Township, area.Id, ct);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Data.Documents;
+
+namespace SpecializedTowns.Data.Evaluation;
+
+/// <summary>
+/// The evaluation as leaders read it: a report in the official layout (.docx) and the full tables (.xlsx), both
+/// written from the stored results only, so a published evaluation prints the same every time.
+/// </summary>
+public static class EvaluationReport
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxType = Workbook.ContentType;
+
+    public static string Office(string area) => $"{area}专业镇发展领导小组办公室";
+
+    public static string FileName(EvaluationView view, string extension) =>
+        $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估{(view.Evaluation.IsPublished ? "" : "（草稿）")}.{extension}";
+
+    /// <summary>The indicators a subject scored lowest on, as findings for a 督办通知书: what fell short, with its evidence.</summary>
+    public static IReadOnlyList<SupervisionFinding> Findings(ResultView result, string basis) => result.Indicators
+        .Where(i => i.Weight > 0 && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) && i.Points < 60)
+        .OrderBy(i => i.Points).Take(5)
+        .Select(i => new SupervisionFinding($"{i.Name}得分 {i.Points:0.##} 分（{i.Explanation}）", basis))
+        .DefaultIfEmpty(new SupervisionFinding($"综合得分 {result.Row.Total:0.##} 分，排名第 {result.Row.Rank} 位，{result.Row.Band ?? "排名靠后"}", basis))
+        .ToList();
+
+    public static void WriteDocument(EvaluationView view, DateOnly today, Stream output)
+    {
+        var e = view.Evaluation;
+        var kind = SubjectKinds.Chinese(e.Kind);
+        var scheme = view.Scheme;
+        var office = Office(view.Area);
+        var body = new List<DocumentBlock>
+        {
+            new DocumentBlock.Paragraph(
+                $"根据{(scheme.PackDocument is null ? "专业镇建设有关文件" : $"《{scheme.PackDocument}》")}关于开展专业镇年度评估的要求，" +
+                $"对{view.Area}{view.Results.Count}个{kind}{e.Year}年度工作进行了评估。评估采用“{scheme.Name}”，" +
+                (scheme.IsPlatformDefault ? "该指标体系为平台默认（文件未规定评估指标、权重和计分方法）。" : "该指标体系依据文件规定。") +
+                (e.IsPublished ? $"评估结果已于{Date(e.PublishedAtUtc!.Value)}发布。" : "本报告为草稿，结果以发布为准。")),
+            new DocumentBlock.Heading1("评估结果"),
+            new DocumentBlock.Table(["名次", kind, "所在地", "得分", "等次"],
+                view.Results.Select(r => (IReadOnlyList<string>)[r.Row.Rank.ToString(CultureInfo.InvariantCulture), r.Row.SubjectName, r.Row.Place,
+                    r.Row.Total.ToString("0.00", CultureInfo.InvariantCulture), r.Row.Band ?? ""]).ToList()),
+            new DocumentBlock.Heading1("拟予表扬名单"),
+        };
+        var commended = view.Results.Where(r => r.Row.Commended).ToList();
+        var commendBasis = scheme.ConsequencesOf("commendation", "reward").FirstOrDefault();
+        body.Add(new DocumentBlock.Paragraph(commended.Count == 0
+            ? "本年度没有达到表扬条件的评估对象。"
+            : $"{(commendBasis?.Text is { } t ? $"按照“{t}”（{commendBasis.Source}）的要求，" : "")}" +
+              $"{Line(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。"));
+        body.Add(new DocumentBlock.Heading1("拟予督办名单"));
+        var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
+        var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
+        if (supervised.Count == 0) body.Add(new DocumentBlock.Paragraph("本年度没有需要督办的评估对象。"));
+        else
+        {
+            body.Add(new DocumentBlock.Paragraph(
+                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{Line(scheme.Supervision, top: false)}的{kind}" +
+                $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。主要问题如下："));
+            foreach (var r in supervised)
+                body.Add(new DocumentBlock.Heading2($"{r.Row.SubjectName}（{r.Row.Total:0.00} 分，第 {r.Row.Rank} 名）",
+                    string.Join("；", Findings(r, "").Select(f => f.Text)) + "。"));
+        }
+        body.Add(new DocumentBlock.Heading1("评估指标"));
+        body.Add(new DocumentBlock.Table(["指标", "权重", "计分方法"],
+            scheme.Rules.Select(r => (IReadOnlyList<string>)[r.Name, r.Weight.ToString("0.##", CultureInfo.InvariantCulture), MethodName(r)]).ToList()));
+        body.Add(new DocumentBlock.Paragraph("各项得分的计算过程和数据来源见附表（评估明细.xlsx）。"));
+
+        OfficialDocumentWriter.Write(new OfficialDocument
+        {
+            IssuingAuthority = office,
+            Title = $"关于{view.Area}{e.Year}年度{kind}评估结果的报告",
+            MainRecipient = $"{view.Area}专业镇发展领导小组",
+            Body = body,
+            Signature = office,
+            Date = today,
+            PrintedBy = office,
+            PrintedOn = today,
+        }, output);
+    }
+
+    public static void WriteWorkbook(EvaluationView view, Stream output)
+    {
+        var kind = SubjectKinds.Chinese(view.Evaluation.Kind);
+        var rules = view.Scheme.Rules;
+        var ranking = new Sheet("排名",
+            ["名次", kind, "所在地", "总分", "等次", "拟表扬", "拟督办", .. rules.Select(r => $"{r.Name}（得分）")],
+            view.Results.Select(r => (IReadOnlyList<object?>)[r.Row.Rank, r.Row.SubjectName, r.Row.Place, r.Row.Total, r.Row.Band,
+                r.Row.Commended ? "是" : "", r.Row.Supervised ? "是" : "",
+                .. rules.Select(rule => r.Indicators.FirstOrDefault(i => i.Key == rule.Key) is { } i && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) ? (object?)i.Points : "不适用")]));
+        var detail = new Sheet("指标明细",
+            [kind, "指标", "权重", "计量值", "单位", "得分", "加权得分", "计分说明", "数据来源"],
+            view.Results.SelectMany(r => r.Indicators.Select(i => (IReadOnlyList<object?>)[r.Row.SubjectName, i.Name, i.Weight, i.Value, i.Unit,
+                i.Points, i.Weighted, i.Explanation, string.Join("\n", i.Evidence)])),
+            [16, 20, 8, 10, 8, 8, 10, 50, 70]);
+        var scheme = new Sheet("指标体系",
+            ["编号", "指标", "权重", "计分方法", "0分线", "满分线", "依据"],
+            rules.Select(r => (IReadOnlyList<object?>)[r.Key, r.Name, r.Weight, MethodName(r), r.Floor, r.Ceiling, r.Source]),
+            [22, 26, 8, 30, 10, 10, 60]);
+        Workbook.Write(output, ranking, detail, scheme);
+    }
+
+    private static string MethodName(IndicatorRule r) => r.Method switch
+    {
+        ScoringMethod.Linear => $"区间线性（{r.Floor ?? 0:0.##}{r.Unit} 得 0 分，{r.Ceiling ?? 100:0.##}{r.Unit} 得满分）",
+        ScoringMethod.RelativeToBest => "与最高者相比",
+        ScoringMethod.Steps => "分档：" + string.Join("，", r.Steps.Select(s => $"≥{s.AtLeast:0.##}{r.Unit} 得 {s.Points:0.##} 分")),
+        _ => "人工评分（须写明理由）",
+    };
+
+    private static string Line(LineRule? rule, bool top) => rule is null ? (top ? "排名靠前" : "排名靠后") : string.Join(top ? "且" : "或",
+        new[]
+        {
+            top && rule.TopShare is { } t ? $"排名前 {t * 100:0.##}%" : null,
+            top && rule.MinTotal is { } m ? $"得分不低于 {m:0.##} 分" : null,
+            !top && rule.BottomShare is { } b ? $"排名后 {b * 100:0.##}%" : null,
+            !top && rule.BelowTotal is { } l ? $"得分低于 {l:0.##} 分" : null,
+        }.Where(x => x is not null));
+
+    private static string Date(DateTime utc) => OfficialDocument.FormatDate(DateOnly.FromDateTime(utc.AddHours(8)));
+}

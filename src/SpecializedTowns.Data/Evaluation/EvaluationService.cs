@@ -1,0 +1,233 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+
+namespace SpecializedTowns.Data.Evaluation;
+
+public sealed class EvaluationInputException(FieldErrors errors) : Exception(string.Join("；", errors.Values))
+{
+    public FieldErrors Errors { get; } = errors;
+}
+
+public sealed class EvaluationNotFoundException() : Exception("评估不存在，或不在您的数据范围内");
+
+public sealed record EvaluationFilter
+{
+    public int? Year { get; init; }
+    public SubjectKind? Kind { get; init; }
+    public EvaluationState? State { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record EvaluationListItem(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, EvaluationState State,
+    string SchemeName, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
+
+/// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
+public sealed record ResultView(EvaluationResult Row, IReadOnlyList<IndicatorDetail> Indicators);
+
+public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, SchemeSnapshot Scheme, IReadOnlyList<ResultView> Results, bool CanEdit);
+
+/// <summary>
+/// 年度评估: create a draft for an office's own area, recalculate it from the records, give manual scores with a reason,
+/// publish (freeze). Only the area's office (or the administrator) changes an evaluation; leaders read it.
+/// </summary>
+public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, MeasureGatherer gatherer, TimeProvider time)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    public DateOnly Today => ProblemDeadline.ChinaDate(Now);
+
+    public static bool CanRead(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+
+    public static bool CanEdit(UserScope scope, string areaPath) =>
+        scope.IsAdmin || (scope.Role == Roles.Office && areaPath == scope.JurisdictionPath);
+
+    private IQueryable<AnnualEvaluation> Visible(UserScope scope)
+    {
+        if (!CanRead(scope)) return db.Evaluations.Where(_ => false);
+        if (scope.IsAdmin) return db.Evaluations;
+        var under = scope.JurisdictionPath + "/";
+        return db.Evaluations.Where(e => e.AreaPath == scope.JurisdictionPath || e.AreaPath.StartsWith(under));
+    }
+
+    public async Task<Paged<EvaluationListItem>> ListAsync(UserScope scope, EvaluationFilter filter, CancellationToken ct = default)
+    {
+        var query = Visible(scope);
+        if (filter.Year is { } year) query = query.Where(e => e.Year == year);
+        if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
+        if (filter.State is { } state) query = query.Where(e => e.State == state);
+        var (page, size) = Paged<EvaluationListItem>.Normalize(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(e => e.Year).ThenBy(e => e.AreaPath).ThenBy(e => e.Kind)
+            .Skip((page - 1) * size).Take(size)
+            .Select(e => new EvaluationListItem(e.Id, e.Jurisdiction!.Name, e.AreaPath, e.Year, e.Kind, e.State, e.SchemeName, e.SchemeIsPlatformDefault,
+                e.Results.Count, e.Results.Count(r => r.Commended), e.Results.Count(r => r.Supervised), e.CalculatedAtUtc, e.PublishedAtUtc))
+            .ToListAsync(ct);
+        return new Paged<EvaluationListItem>(items, total, page, size);
+    }
+
+    public async Task<EvaluationView> GetAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var e = await Visible(scope).Include(x => x.Jurisdiction).Include(x => x.Results).Include(x => x.ManualScores)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        return View(scope, e);
+    }
+
+    private static EvaluationView View(UserScope scope, AnnualEvaluation e)
+    {
+        var scheme = JsonSerializer.Deserialize<SchemeSnapshot>(e.SchemeJson, Json)!;
+        var results = e.Results.OrderBy(r => r.Rank).ThenBy(r => r.SubjectName, StringComparer.Ordinal)
+            .Select(r => new ResultView(r, JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!)).ToList();
+        return new EvaluationView(e, e.Jurisdiction?.Name ?? e.AreaPath, scheme, results, CanEdit(scope, e.AreaPath) && !e.IsPublished);
+    }
+
+    /// <summary>The areas an account may evaluate: its own (an office), or any city or county (the administrator).</summary>
+    public async Task<IReadOnlyList<Jurisdiction>> AreasAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var query = db.Jurisdictions.Where(j => j.Level != JurisdictionLevel.Township);
+        query = scope.IsAdmin ? query : scope.Role == Roles.Office ? query.Where(j => j.Path == scope.JurisdictionPath) : query.Where(_ => false);
+        return await query.OrderBy(j => j.Path).ToListAsync(ct);
+    }
+
+    public async Task<int> CreateAsync(UserScope scope, string actorName, int? year, SubjectKind? kind, int? jurisdictionId, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (year is null) errors["year"] = "请选择评估年度";
+        else if (year < 2000 || year > Today.Year) errors["year"] = $"评估年度应在 2000 年到 {Today.Year} 年之间";
+        if (kind is null) errors["kind"] = "请选择评估对象（专业镇、乡镇或成员单位）";
+
+        var areas = await AreasAsync(scope, ct);
+        var area = jurisdictionId is null ? areas.FirstOrDefault(a => a.Path == scope.JurisdictionPath) : areas.FirstOrDefault(a => a.Id == jurisdictionId);
+        if (areas.Count == 0) throw new EvaluationNotFoundException();
+        if (area is null) errors["jurisdictionId"] = "请选择评估范围（本级行政区）";
+
+        var pack = area is null ? null : catalog.PackGoverning(area.Path);
+        var scheme = catalog.SchemeFor(pack);
+        if (area is not null && scheme is null)
+            errors["kind"] = $"找不到指标体系“{PolicyCatalog.AnnualEvaluation(pack)?.Scheme ?? PolicyCatalog.DefaultScheme}”（policies/schemes/）";
+        else if (scheme is not null && kind is { } k && scheme.IndicatorsFor(k).Count == 0)
+            errors["kind"] = $"指标体系“{scheme.Name}”没有{SubjectKinds.Chinese(k)}的指标";
+        if (errors.Count == 0 && await db.Evaluations.AnyAsync(e => e.JurisdictionId == area!.Id && e.Year == year && e.Kind == kind, ct))
+            errors["year"] = $"{area!.Name}{year}年度{SubjectKinds.Chinese(kind!.Value)}评估已存在，请在列表中打开它";
+        if (errors.Count > 0) throw new EvaluationInputException(errors);
+
+        var evaluation = new AnnualEvaluation
+        {
+            JurisdictionId = area!.Id, AreaPath = area.Path, Year = year!.Value, Kind = kind!.Value, PackId = pack?.Id,
+            SchemeId = scheme!.Id, SchemeName = scheme.Name, SchemeIsPlatformDefault = scheme.IsPlatformDefault,
+            CreatedAtUtc = Now, CreatedBy = actorName,
+        };
+        await CalculateAsync(evaluation, ct);
+        db.Evaluations.Add(evaluation);
+        await db.SaveChangesAsync(ct);
+        return evaluation.Id;
+    }
+
+    private async Task<AnnualEvaluation> EditableAsync(UserScope scope, int id, int? version, CancellationToken ct)
+    {
+        var e = await Visible(scope).Include(x => x.Results).Include(x => x.ManualScores).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以修改本级评估");
+        e.EnsureDraft();
+        if (version is { } v && v != e.Version) throw new EvaluationRuleException("评估已被他人修改，请刷新页面后重试");
+        return e;
+    }
+
+    public async Task RecalculateAsync(UserScope scope, int id, int? version, CancellationToken ct = default)
+    {
+        var e = await EditableAsync(scope, id, version, ct);
+        await CalculateAsync(e, ct);
+        await SaveAsync(ct);
+    }
+
+    public async Task SetManualScoreAsync(UserScope scope, string actorName, int id, int? version, string? subjectKey, string? indicatorKey,
+        decimal? points, string? reason, CancellationToken ct = default)
+    {
+        var e = await EditableAsync(scope, id, version, ct);
+        var scheme = JsonSerializer.Deserialize<SchemeSnapshot>(e.SchemeJson, Json)!;
+        var errors = new FieldErrors();
+        var rule = scheme.Rules.FirstOrDefault(r => r.Key == indicatorKey);
+        if (rule is null || rule.Method != ScoringMethod.Manual) errors["indicatorKey"] = "该指标不是人工评分指标";
+        if (e.Results.All(r => r.SubjectKey != subjectKey)) errors["subjectKey"] = "评估对象不在本次评估中";
+        if (points is null) errors["points"] = "请填写得分";
+        else if (points is < 0 or > 100) errors["points"] = "得分应在 0 到 100 之间";
+        else if (decimal.Round(points.Value, 2) != points) errors["points"] = "得分最多保留两位小数";
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) errors["reason"] = "请写明评分理由（如督查发现的问题）";
+        else if (reason.Length > AnnualEvaluation.MaxReason) errors["reason"] = $"评分理由不能超过 {AnnualEvaluation.MaxReason} 字";
+        if (errors.Count > 0) throw new EvaluationInputException(errors);
+
+        var existing = e.ManualScores.FirstOrDefault(m => m.SubjectKey == subjectKey && m.IndicatorKey == indicatorKey);
+        if (existing is null) e.ManualScores.Add(existing = new ManualScore { SubjectKey = subjectKey!, IndicatorKey = indicatorKey! });
+        existing.Points = points!.Value;
+        existing.Reason = reason!;
+        existing.GivenBy = actorName;
+        existing.GivenAtUtc = Now;
+        await CalculateAsync(e, ct);
+        await SaveAsync(ct);
+    }
+
+    public async Task PublishAsync(UserScope scope, string actorName, int id, int? version, CancellationToken ct = default)
+    {
+        var e = await EditableAsync(scope, id, version, ct);
+        if (e.Results.Count == 0) throw new EvaluationRuleException("本次评估没有评估对象，不能发布");
+        // Publishing recalculates once more so that what is frozen is what the records say at this moment.
+        await CalculateAsync(e, ct);
+        e.State = EvaluationState.Published;
+        e.PublishedAtUtc = Now;
+        e.PublishedBy = actorName;
+        await SaveAsync(ct);
+    }
+
+    public async Task DeleteAsync(UserScope scope, int id, int? version, CancellationToken ct = default)
+    {
+        var e = await EditableAsync(scope, id, version, ct);
+        db.Evaluations.Remove(e);
+        await SaveAsync(ct);
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new EvaluationRuleException("评估已被他人修改，请刷新页面后重试"); }
+    }
+
+    private async Task CalculateAsync(AnnualEvaluation e, CancellationToken ct)
+    {
+        var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
+        var scheme = catalog.Schemes.FirstOrDefault(s => s.Id == e.SchemeId)
+            ?? throw new EvaluationRuleException($"指标体系“{e.SchemeId}”已不存在，无法重新计算");
+        var snapshot = SchemeSnapshot.Of(scheme, e.Kind, pack);
+        var gathered = await gatherer.GatherAsync(e.AreaPath, e.Year, e.Kind, scheme.IndicatorsFor(e.Kind), e.ManualScores, Today, ct);
+        var subjects = gathered.Subjects.ToDictionary(s => s.Key);
+        var scores = gathered.Measures.Count == 0 ? [] : Scoring.Evaluate(snapshot.Rules, gathered.Measures, snapshot.Bands);
+
+        e.SchemeJson = JsonSerializer.Serialize(snapshot, Json);
+        e.SchemeName = scheme.Name;
+        e.SchemeIsPlatformDefault = scheme.IsPlatformDefault;
+        e.Results.Clear();
+        foreach (var s in scores)
+        {
+            var subject = subjects[s.Subject];
+            e.Results.Add(new EvaluationResult
+            {
+                SubjectKey = s.Subject, SubjectId = subject.Id, SubjectName = subject.Name, Place = subject.Place,
+                Rank = s.Rank, Total = s.Total, Band = s.Band,
+                Commended = snapshot.Commends(s.Rank, scores.Count, s.Total),
+                Supervised = snapshot.Supervises(s.Rank, scores.Count, s.Total),
+                DetailJson = JsonSerializer.Serialize(s.Indicators.Select(i => new IndicatorDetail(i.Rule.Key, i.Rule.Name, i.Rule.Weight,
+                    EvaluationVocabulary.Methods.First(m => m.Value == i.Rule.Method).Key, i.Value, i.Rule.Unit, i.Points, i.Weighted, i.Explanation, i.Evidence)).ToList(), Json),
+            });
+        }
+        e.CalculatedAtUtc = Now;
+        e.Version++;
+    }
+}

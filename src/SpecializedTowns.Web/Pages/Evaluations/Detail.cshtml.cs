@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Evaluation;
+using SpecializedTowns.Web.Pages.Shared;
+
+namespace SpecializedTowns.Web.Pages.Evaluations;
+
+public sealed class DetailModel(EvaluationService evaluations) : PageModel
+{
+    public EvaluationView View { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    /// <summary>The subject whose manual score failed, so its form opens again with what was typed.</summary>
+    public string? FailedSubject { get; private set; }
+
+    [BindProperty] public int? Version { get; set; }
+    [BindProperty] public ScoreForm Score { get; set; } = new();
+
+    public sealed class ScoreForm
+    {
+        public string? SubjectKey { get; set; }
+        public string? IndicatorKey { get; set; }
+        public decimal? Points { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public Task<IActionResult> OnPostRecalculateAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "已按最新数据重新计算", ct, s => evaluations.RecalculateAsync(s, id, Version, ct));
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "评估已发布，结果已冻结", ct, s => evaluations.PublishAsync(s, DisplayName(), id, Version, ct));
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var result = await ActAsync(id, "", ct, s => evaluations.DeleteAsync(s, id, Version, ct));
+        if (Error is not null || result is NotFoundResult) return result;
+        TempData["Done"] = "评估草稿已删除";
+        return RedirectToPage("Index");
+    }
+
+    public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            FailedSubject = Score.SubjectKey;
+            Error = "得分请填写 0 到 100 之间的数字";
+            return ShowAsync(id, ct);
+        }
+        return ActAsync(id, "人工评分已保存并重新计算", ct,
+            s => evaluations.SetManualScoreAsync(s, DisplayName(), id, Version, Score.SubjectKey, Score.IndicatorKey, Score.Points, Score.Reason, ct));
+    }
+
+    private string DisplayName() => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+
+    private async Task<IActionResult> ActAsync(int id, string done, CancellationToken ct, Func<UserScope, Task> action)
+    {
+        var scope = UserScope.From(User)!;
+        try
+        {
+            await action(scope);
+            if (done.Length == 0) return new OkResult();
+            TempData["Done"] = done;
+            return RedirectToPage("Detail", new { id });
+        }
+        catch (EvaluationNotFoundException) { return NotFound(); }
+        catch (EvaluationInputException ex)
+        {
+            FailedSubject = Score.SubjectKey;
+            ModelState.Show(ex.Errors, "Score");
+            Error = string.Join("；", ex.Errors.Values);
+        }
+        catch (Core.Evaluation.EvaluationRuleException ex) { Error = ex.Message; }
+        return await ShowAsync(id, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        try { View = await evaluations.GetAsync(UserScope.From(User)!, id, ct); }
+        catch (EvaluationNotFoundException) { return NotFound(); }
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Evaluation;
+using SpecializedTowns.Web.Pages.Shared;
+
+namespace SpecializedTowns.Web.Pages.Evaluations;
+
+public sealed class IndexModel(EvaluationService evaluations) : PageModel
+{
+    public Paged<EvaluationListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public IReadOnlyList<Jurisdiction> Areas { get; private set; } = [];
+    public int ThisYear { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty] public NewEvaluationForm Input { get; set; } = new();
+
+    public sealed class NewEvaluationForm
+    {
+        public int? Year { get; set; }
+        public string? Kind { get; set; } = "town";
+        public int? JurisdictionId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!EvaluationService.CanRead(scope)) return NotFound();
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!EvaluationService.CanRead(scope)) return NotFound();
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var id = await evaluations.CreateAsync(scope, DisplayName(), Input.Year, SubjectKinds.Parse(Input.Kind), Input.JurisdictionId, ct);
+                TempData["Done"] = "评估已生成（草稿）：请核对各项得分，需要时录入人工评分，确认后发布";
+                return RedirectToPage("Detail", new { id });
+            }
+            catch (EvaluationInputException ex) { ModelState.Show(ex.Errors, "Input"); }
+            catch (EvaluationNotFoundException) { ModelState.AddModelError("", "您没有发起评估的权限：评估由本级专业镇办公室发起"); }
+        }
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private string DisplayName() => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        ThisYear = evaluations.Today.Year;
+        Input.Year ??= ThisYear - 1;
+        Areas = await evaluations.AreasAsync(scope, ct);
+        Result = await evaluations.ListAsync(scope, new EvaluationFilter
+        {
+            Year = Year is >= 2000 and <= 9999 ? Year : null, Kind = SubjectKinds.Parse(Kind),
+            State = State switch { "draft" => EvaluationState.Draft, "published" => EvaluationState.Published, _ => null },
+            Page = Math.Clamp(PageNumber, 1, Paged<object>.MaxPage),
+        }, ct);
+    }
+}
