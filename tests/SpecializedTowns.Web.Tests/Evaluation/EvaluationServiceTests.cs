@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Policies;
@@ -6,14 +7,18 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
 
-public class EvaluationServiceTests(ITestOutputHelper output)
+/// <summary>年度评估 on the demo data (statistics 2022–2024), on both providers.</summary>
+public class EvaluationServiceTests
 {
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private static readonly UserScope Yuncheng = new(1, Roles.Office, "山西省/运城市", null);
+    private static readonly UserScope Xinjiang = new(2, Roles.Office, "山西省/运城市/新绛县", null);
+    private static readonly UserScope Yangquan = new(3, Roles.Office, "山西省/阳泉市", null);
+    private static readonly UserScope YunchengLeader = new(4, Roles.Leader, "山西省/运城市", null);
+    private static readonly UserScope Township = new(5, Roles.Township, "山西省/运城市/新绛县", 1);
 
     private sealed class Clock(DateTimeOffset now) : TimeProvider
     {
@@ -23,20 +28,156 @@ public class EvaluationServiceTests(ITestOutputHelper output)
     private static EvaluationService Service(TownsDbContext db) =>
         new(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero)));
 
-    [Fact]
-    public async Task Explore()
+    private static async Task<TownsDbContext> DemoAsync(StorageProvider provider) => (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+
+    private static async Task<EvaluationView> DemoTownsAsync(TownsDbContext db, EvaluationService service) =>
+        await service.GetAsync(Yuncheng, await db.Evaluations.Where(e => e.AreaPath == "山西省/运城市" && e.Kind == SubjectKind.Town).Select(e => e.Id).SingleAsync());
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_demo_ranks_yunchengs_towns_and_explains_every_score(StorageProvider provider)
     {
-        await using var db = (await TestDatabases.WithDemoAsync(StorageProvider.Sqlite)).CreateContext();
+        await using var db = await DemoAsync(provider);
+        var view = await DemoTownsAsync(db, Service(db));
+        view.Evaluation.IsPublished.ShouldBeTrue();
+        view.Scheme.IsPlatformDefault.ShouldBeTrue();
+        view.Results.Select(r => r.Row.Rank).ShouldBe([1, 2, 3, 4, 5, 6]);
+        view.Results.Select(r => r.Row.Total).ShouldBeInOrder(SortDirection.Descending);
+
+        var top = view.Results[0];
+        top.Row.SubjectName.ShouldBe("永济机电制造专业镇");
+        // Hand-checked: applicable weights 15 (增速) + 10 (营收层级) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 45;
+        // points 100, 70 (20亿级), 60 (县级), 100, 100, 69.7 (6.97 %) → 3,848.5 / 45 = 85.52. No project, task, problem or
+        // task force falls in 2024 for it, so those indicators are "not applicable", not zero.
+        top.Row.Total.ShouldBe(85.52m);
+        top.Row.Band.ShouldBe("优秀");
+        var growth = top.Indicators.Single(i => i.Key == "output-growth");
+        growth.Value.ShouldBe(15m);
+        growth.Points.ShouldBe(100m);
+        growth.Evidence.ShouldContain(e => e.Contains("680,000万元") && e.Contains("2023年"));
+        top.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
+        top.Indicators.Sum(i => i.Weighted).ShouldBe(top.Row.Total, 0.05m);
+
+        // 拟表扬: the top fifth (ceil(6 × 0.2) = 2) with at least 70; 拟督办: below 60.
+        view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["永济机电制造专业镇", "万安钻石专业镇"]);
+        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.Total).ShouldAllBe(t => t < 60);
+        view.Results.Count(r => r.Row.Supervised).ShouldBe(4);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_draft_follows_the_records_and_a_published_evaluation_keeps_its_inputs(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
         var service = Service(db);
-        foreach (var kind in Enum.GetValues<SubjectKind>())
-        {
-            var id = await service.CreateAsync(Yuncheng, "运城办", 2024, kind, null);
-            var view = await service.GetAsync(Yuncheng, id);
-            foreach (var r in view.Results)
-            {
-                output.WriteLine($"{kind} #{r.Row.Rank} {r.Row.SubjectName} {r.Row.Place} {r.Row.Total} {r.Row.Band} c={r.Row.Commended} s={r.Row.Supervised}");
-                foreach (var i in r.Indicators) output.WriteLine($"    {i.Name}: {i.Value} -> {i.Points} ({i.Weighted}) {i.Explanation} | {string.Join(" / ", i.Evidence.Take(2))}");
-            }
-        }
+        var published = await DemoTownsAsync(db, service);
+        var draftId = await service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Town, null);
+        var draft = await service.GetAsync(Xinjiang, draftId);
+        var before = draft.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇");
+
+        // 绛州绿's 2024 output doubles after both were calculated.
+        var town = await db.Towns.SingleAsync(t => t.Name == "绛州绿专业镇");
+        var stats = await db.TownStatistics.SingleAsync(s => s.SpecializedTownId == town.Id && s.Year == 2024);
+        stats.OutputValueWanYuan *= 2;
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        await service.RecalculateAsync(Xinjiang, draftId, draft.Evaluation.Version);
+        var after = (await service.GetAsync(Xinjiang, draftId)).Results.Single(r => r.Row.SubjectName == "绛州绿专业镇");
+        after.Indicators.Single(i => i.Key == "output-growth").Value!.Value.ShouldBeGreaterThan(before.Indicators.Single(i => i.Key == "output-growth").Value!.Value);
+        after.Row.Total.ShouldBeGreaterThan(before.Row.Total);
+
+        var frozen = await service.GetAsync(Yuncheng, published.Evaluation.Id);
+        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(48.21m);
+        (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(Yuncheng, published.Evaluation.Id, null))).Message.ShouldContain("已发布");
+        await Should.ThrowAsync<EvaluationRuleException>(() => service.SetManualScoreAsync(Yuncheng, "运城办", published.Evaluation.Id, null,
+            frozen.Results[0].Row.SubjectKey, "supervision-check", 90, "督查良好"));
+        await Should.ThrowAsync<EvaluationRuleException>(() => service.DeleteAsync(Yuncheng, published.Evaluation.Id, null));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Manual_scores_need_a_reason_and_a_mark_out_of_100_and_count_once_given(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var id = await service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Town, null);
+        var view = await service.GetAsync(Xinjiang, id);
+        var subject = view.Results.Last();
+        var version = view.Evaluation.Version;
+        var totalBefore = subject.Row.Total;
+
+        var bad = await Should.ThrowAsync<EvaluationInputException>(() =>
+            service.SetManualScoreAsync(Xinjiang, "新绛办", id, view.Evaluation.Version, subject.Row.SubjectKey, "supervision-check", 150, " "));
+        bad.Errors["points"].ShouldBe("得分应在 0 到 100 之间");
+        bad.Errors["reason"].ShouldContain("评分理由");
+        (await Should.ThrowAsync<EvaluationInputException>(() =>
+            service.SetManualScoreAsync(Xinjiang, "新绛办", id, view.Evaluation.Version, subject.Row.SubjectKey, "output-growth", 90, "不行")))
+            .Errors.ShouldContainKey("indicatorKey");
+
+        await service.SetManualScoreAsync(Xinjiang, "新绛办", id, version, subject.Row.SubjectKey, "supervision-check", 100, "督查中整改及时");
+        var scored = (await service.GetAsync(Xinjiang, id)).Results.Single(r => r.Row.SubjectKey == subject.Row.SubjectKey);
+        var manual = scored.Indicators.Single(i => i.Key == "supervision-check");
+        manual.Points.ShouldBe(100m);
+        manual.Explanation.ShouldContain("督查中整改及时");
+        manual.Evidence.ShouldContain(e => e.Contains("新绛办"));
+        scored.Row.Total.ShouldBeGreaterThan(totalBefore);
+
+        // The version read before the score is stale now: a second office working from it is told to refresh.
+        (await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version)))
+            .Message.ShouldContain("已被他人修改");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Only_the_areas_office_evaluates_and_only_its_area_and_above_reads(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var published = await DemoTownsAsync(db, service);
+        var yuncheng = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市");
+
+        // A county office evaluates its own county only, and cannot read the city's evaluation.
+        (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Town, yuncheng.Id)))
+            .Errors.ShouldContainKey("jurisdictionId");
+        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Xinjiang, published.Evaluation.Id));
+        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Yangquan, published.Evaluation.Id));
+        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Township, published.Evaluation.Id));
+        (await service.ListAsync(Yangquan, new EvaluationFilter())).Total.ShouldBe(0);
+
+        // The city's leader reads but does not edit; nobody else's evaluation can be changed either.
+        var read = await service.GetAsync(YunchengLeader, published.Evaluation.Id);
+        read.CanEdit.ShouldBeFalse();
+        var draft = await db.Evaluations.SingleAsync(e => e.AreaPath == "山西省/运城市" && e.Kind == SubjectKind.Township);
+        (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(YunchengLeader, draft.Id, null))).Message.ShouldContain("本级");
+        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.CreateAsync(YunchengLeader, "领导", 2024, SubjectKind.Town, null));
+
+        // The same area, year and subjects twice; a year not yet over.
+        (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(Yuncheng, "运城办", 2024, SubjectKind.Town, null)))
+            .Errors["year"].ShouldContain("已存在");
+        (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(Yuncheng, "运城办", 2026, SubjectKind.Unit, null)))
+            .Errors["year"].ShouldContain("2000 年到 2025 年");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Member_units_are_ranked_on_what_they_lead(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var id = await service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Unit, null);
+        var view = await service.GetAsync(Xinjiang, id);
+        view.Results.ShouldNotBeEmpty();
+        view.Results.ShouldAllBe(r => r.Row.Place == "新绛县");
+        // Every unit listed leads at least one thing that fell due in 2024; the evidence names it.
+        foreach (var r in view.Results)
+            r.Indicators.ShouldContain(i => !i.Explanation.StartsWith("不适用") && i.Evidence.Count > 0);
+        var tasks = view.Results[0].Indicators.Single(i => i.Key == "task-completion");
+        tasks.Evidence[0].ShouldStartWith("2024年到期任务");
     }
 }
