@@ -105,8 +105,8 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (kind is null) errors["kind"] = "请选择评估对象（专业镇、乡镇或成员单位）";
 
         var areas = await AreasAsync(scope, ct);
+        if (areas.Count == 0) throw new EvaluationInputException(new FieldErrors { [""] = "只有专业镇办公室可以发起评估" });
         var area = jurisdictionId is null ? areas.FirstOrDefault(a => a.Path == scope.JurisdictionPath) : areas.FirstOrDefault(a => a.Id == jurisdictionId);
-        if (areas.Count == 0) throw new EvaluationNotFoundException();
         if (area is null) errors["jurisdictionId"] = "请选择评估范围（本级行政区）";
 
         var pack = area is null ? null : catalog.PackGoverning(area.Path);

@@ -80,4 +80,30 @@ public class ScoringTests
         s.Points.ShouldBe(100);
         s.Explanation.ShouldBe("人工评分 100 分：获省级表彰");
     }
+
+    [Fact]
+    public void A_not_applicable_indicator_drops_out_and_the_others_fill_100()
+    {
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            // 甲镇 had no project due: its project indicator is not applicable, so 8/10 on growth is its whole 80.
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["b"] = Measurement.Absent("本年度无计划开工项目") },
+            // 乙镇 had projects and started none: that is a zero, which counts.
+            ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["b"] = M(0) },
+        };
+        var result = Scoring.Evaluate([Linear("a", 1, 0, 10), Linear("b", 1, 0, 100)], data, []);
+        result.Single(r => r.Subject == "甲镇").Total.ShouldBe(80);
+        result.Single(r => r.Subject == "乙镇").Total.ShouldBe(40);
+        var dropped = result.Single(r => r.Subject == "甲镇").Indicators[1];
+        dropped.Weighted.ShouldBe(0);
+        dropped.Explanation.ShouldBe("不适用（本年度无计划开工项目），其权重按比例分摊到其余指标");
+        // Relative-to-best ignores the not-applicable when finding the best.
+        var relative = new IndicatorRule { Key = "r", Name = "品牌", Weight = 1, Method = ScoringMethod.RelativeToBest };
+        var zeros = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["r"] = M(0) },
+            ["乙镇"] = new Dictionary<string, Measurement> { ["r"] = M(0) },
+        };
+        Scoring.Evaluate([relative], zeros, [])[0].Indicators[0].Explanation.ShouldBe("0，参评对象均为 0，得 0 分");
+    }
 }

@@ -154,7 +154,8 @@ public class EvaluationServiceTests
         read.CanEdit.ShouldBeFalse();
         var draft = await db.Evaluations.SingleAsync(e => e.AreaPath == "山西省/运城市" && e.Kind == SubjectKind.Township);
         (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(YunchengLeader, draft.Id, null))).Message.ShouldContain("本级");
-        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.CreateAsync(YunchengLeader, "领导", 2024, SubjectKind.Town, null));
+        (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(YunchengLeader, "领导", 2024, SubjectKind.Town, null)))
+            .Errors[""].ShouldBe("只有专业镇办公室可以发起评估");
 
         // The same area, year and subjects twice; a year not yet over.
         (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(Yuncheng, "运城办", 2024, SubjectKind.Town, null)))

@@ -49,8 +49,10 @@ public sealed class IndexModel(EvaluationService evaluations) : PageModel
                 TempData["Done"] = "评估已生成（草稿）：请核对各项得分，需要时录入人工评分，确认后发布";
                 return RedirectToPage("Detail", new { id });
             }
-            catch (EvaluationInputException ex) { ModelState.Show(ex.Errors, "Input"); }
-            catch (EvaluationNotFoundException) { ModelState.AddModelError("", "您没有发起评估的权限：评估由本级专业镇办公室发起"); }
+            catch (EvaluationInputException ex)
+            {
+                if (ModelState.Show(ex.Errors, "Input") is { } general) ModelState.AddModelError("", general);
+            }
         }
         await LoadAsync(scope, ct);
         return Page();

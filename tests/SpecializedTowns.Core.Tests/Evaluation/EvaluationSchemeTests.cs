@@ -1,0 +1,111 @@
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Policies;
+
+namespace SpecializedTowns.Core.Tests.Evaluation;
+
+public class EvaluationSchemeTests
+{
+    [Fact]
+    public void The_shipped_default_scheme_is_valid_marked_as_the_platforms_and_used_where_a_pack_names_none()
+    {
+        Packs.Catalog.Problems.ShouldBeEmpty();
+        var scheme = Packs.Catalog.Schemes.Single(s => s.Id == PolicyCatalog.DefaultScheme);
+        scheme.IsPlatformDefault.ShouldBeTrue();
+        scheme.Kinds.ShouldBe([SubjectKind.Town, SubjectKind.Township, SubjectKind.Unit]);
+        // Every measure named is one the platform computes, for the kind it is used for.
+        foreach (var kind in scheme.Kinds)
+            scheme.IndicatorsFor(kind).ShouldAllBe(i => EvaluationVocabulary.Measures[i.Measure].Subjects.Contains(kind));
+
+        var yuanqu = Packs.Catalog.FindPack("yuanqu-2023-19");
+        Packs.Catalog.PackGoverning("山西省/运城市/垣曲县")!.Id.ShouldBe("yuanqu-2023-19");
+        Packs.Catalog.PackGoverning("山西省/运城市/盐湖区")!.Id.ShouldBe("yuncheng-2023-8");
+        Packs.Catalog.SchemeFor(yuanqu)!.Id.ShouldBe("platform-default");
+        PolicyCatalog.AnnualEvaluation(yuanqu)!.Consequences.Select(c => c.Kind).ShouldContain("interview");
+    }
+
+    private static IReadOnlyList<PackProblem> Validate(string yaml)
+    {
+        var (scheme, problem) = PolicyPackReader.ReadScheme("schemes/test.yaml", yaml);
+        if (problem is not null) return [problem];
+        return EvaluationSchemeValidator.Validate([scheme!], []);
+    }
+
+    [Fact]
+    public void A_bad_scheme_is_named_line_by_line_in_Chinese()
+    {
+        var problems = Validate("""
+            id: county-own
+            name: 某县评估指标
+            basis: made-up
+            subjects:
+              town:
+                - key: growth
+                  name: 产值增速
+                  measure: output-growth
+                  weight: 30
+                  method: linear
+                  floor: 10
+                  ceiling: 10
+                - key: fun
+                  name: 幸福指数
+                  measure: happiness
+                  weight: 0
+                  method: guess
+                - key: brand
+                  name: 品牌
+                  measure: brands-gained
+                  weight: 10
+                  method: steps
+              unit:
+                - key: tier
+                  name: 层级
+                  measure: tier-level
+                  weight: 10
+                  method: manual
+            rectificationDays: 0
+            """);
+        var text = string.Join("\n", problems.Select(p => p.ToString()));
+        text.ShouldContain("依据（basis）应为 document、platform-default 之一");
+        text.ShouldContain("第6行：指标“产值增速”的 0 分线（floor）与满分线（ceiling）不能相同");
+        text.ShouldContain("第13行：指标“幸福指数”的计量（measure）“happiness”不在平台能计算的范围内");
+        text.ShouldContain("指标“幸福指数”的权重（weight）应大于 0");
+        text.ShouldContain("指标“幸福指数”的计分方法（method）应为 linear、relative-to-best、steps、manual 之一");
+        text.ShouldContain("指标“品牌”按分档计分，但没有写分档（steps）");
+        text.ShouldContain("指标“层级”的计量“tier-level”（认定层级（储备0 县级1 市级2 省级3））不适用于成员单位");
+        text.ShouldContain("人工评分（measure: manual）与计分方法 manual 须同时使用");
+        text.ShouldContain("整改期限（rectificationDays）应在 1 到 365 天之间");
+
+        Validate("id: x\nname: y\nbasis: document\nsubjects:\n  town:\n    - key: a\n      nmae: 错字\n").Single().Message.ShouldContain("未知字段“nmae”");
+    }
+
+    [Fact]
+    public void A_pack_naming_a_scheme_that_does_not_exist_is_refused()
+    {
+        var pack = Packs.Catalog.FindPack("yangquan-2023-24")!;
+        var rule = pack.Mechanisms.Evaluation.First(r => r.Cycle == "annual");
+        var original = rule.Scheme;
+        try
+        {
+            rule.Scheme = "yangquan-own";
+            EvaluationSchemeValidator.Validate(Packs.Catalog.Schemes, Packs.Catalog.Packs)
+                .ShouldContain(p => p.File == pack.FileName && p.Message.Contains("“yangquan-own”不存在"));
+        }
+        finally { rule.Scheme = original; }
+    }
+
+    [Fact]
+    public void Consequence_lines_commend_the_top_and_supervise_the_bottom()
+    {
+        var snapshot = SchemeSnapshot.Of(Packs.Catalog.Schemes.Single(s => s.IsPlatformDefault), SubjectKind.Town, Packs.Catalog.FindPack("yangquan-2023-24"));
+        // Of ten, the top two with at least 70 are commended; the last one, or any below 60, are supervised.
+        snapshot.Commends(rank: 2, count: 10, total: 75).ShouldBeTrue();
+        snapshot.Commends(rank: 2, count: 10, total: 65).ShouldBeFalse();
+        snapshot.Commends(rank: 3, count: 10, total: 90).ShouldBeFalse();
+        snapshot.Supervises(rank: 10, count: 10, total: 80).ShouldBeTrue();
+        snapshot.Supervises(rank: 9, count: 10, total: 80).ShouldBeFalse();
+        snapshot.Supervises(rank: 5, count: 10, total: 59.99m).ShouldBeTrue();
+        // A single subject is not "排名靠后" of anyone.
+        snapshot.Supervises(rank: 1, count: 1, total: 80).ShouldBeFalse();
+        snapshot.ConsequencesOf("public-criticism").Single().Trigger.ShouldBe("未按时完成整改任务");
+    }
+}
