@@ -53,6 +53,13 @@ public class PageMatrixTests
             .GetProperty("items")[0].GetProperty("id").GetInt32().ToString();
     }
 
+    private static async Task<string> EvaluationAsync(StorageProvider provider)
+    {
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/evaluations?kind=town&state=published")).RootElement
+            .GetProperty("items").EnumerateArray().First(e => e.GetProperty("areaPath").GetString() == "山西省/运城市").GetProperty("id").GetInt32().ToString();
+    }
+
     private static async Task<string> LiShanForceAsync(StorageProvider provider)
     {
         var admin = await SeededPlatforms.ClientAsync(provider, "admin");
@@ -118,6 +125,9 @@ public class PageMatrixTests
     [InlineData("/Targets/Detail/yuanqu-2023-19-1", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "yangquan-office,xinjiang-office")]
     [InlineData("/Targets/Detail/yangquan-2023-24-3", "admin,shanxi-office,yangquan-office", "", "yuanqu-office,yuncheng-office")]
     [InlineData("/Targets/Detail/yuanqu-2023-19-99", "", "", "admin,yuanqu-office")]
+    [InlineData("/Evaluations", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Evaluations?year=2024&kind=town&state=published&page=2", "admin,yuncheng-office", "", "")]
+    [InlineData("/Evaluations/Detail/{evaluation}", "admin,shanxi-office,yuncheng-office,yuncheng-leader", "", "yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang")]
     [InlineData("/Targets/Tiers", "admin,shanxi-office,yuncheng-leader,yuanqu-office,lishan-township,yangquan-office,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
@@ -129,6 +139,7 @@ public class PageMatrixTests
     {
         var url = path.Replace("{project}", await ProjectAsync(provider)).Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
         if (url.Contains("{problem}")) url = url.Replace("{problem}", await ProblemAsync(provider));
+        if (url.Contains("{evaluation}")) url = url.Replace("{evaluation}", await EvaluationAsync(provider));
         if (url.Contains("{taskplan}") || url.Contains("task}") || url.Contains("{ledger}"))
         {
             var (plan, memberTask, ledger, _) = await TasksApiTests.YuanquAsync(await SeededPlatforms.ClientAsync(provider, "admin"));
