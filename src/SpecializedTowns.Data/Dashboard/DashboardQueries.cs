@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Targets;
@@ -23,7 +24,7 @@ public static class DashboardQueries
         var towns = await scope.Towns(db.Towns).AsNoTracking()
             .Select(t => new
             {
-                t.Id, t.Name, t.Tier, CountyPath = t.County!.Path,
+                t.Id, t.Name, t.Tier, CountyPath = t.County!.Path, t.PolicyId,
                 Latest = t.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.RevenueWanYuan }).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -38,15 +39,15 @@ public static class DashboardQueries
             .OrderByDescending(t => t.Latest!.OutputValueWanYuan).Take(15)
             .Select(t => (t.Name, Quantity.Normalize(t.Latest!.OutputValueWanYuan!.Value))).ToList();
 
-        // 营收规模 bands (朔政办发〔2023〕19号 uses 10/20/30/50/100亿级).
-        decimal[] bounds = [10, 20, 30, 50, 100];
-        var bands = new List<(string, int)> { ("10亿以下", towns.Count(t => (t.Latest?.RevenueWanYuan ?? 0) < 100000)) };
-        for (var i = 0; i < bounds.Length; i++)
-        {
-            var low = bounds[i] * 10000;
-            var high = i + 1 < bounds.Length ? bounds[i + 1] * 10000 : decimal.MaxValue;
-            bands.Add(($"{bounds[i]}亿级", towns.Count(t => t.Latest?.RevenueWanYuan is { } r && r >= low && r < high)));
-        }
+        // 营收规模梯次: each town at the level of its own pack (朔州 10/20/30/50/100亿级, 阳泉 10/20/50/100, 永济 5/10/20), the
+        // same rule as 目标监测's tier page; a town whose pack sets no levels is counted apart, not forced into another's.
+        var levels = towns.Select(t => catalog.FindPack(t.PolicyId ?? "") is { Mechanisms.RevenueTiers.Count: > 0 } pack
+                ? t.Latest?.RevenueWanYuan is { } r ? RevenueTiers.LevelOf(r, pack.Mechanisms.RevenueTiers) : (decimal?)null
+                : null)
+            .ToList();
+        var bands = levels.Where(l => l is not null).GroupBy(l => l!.Value).OrderBy(g => g.Key)
+            .Select(g => (RevenueTiers.Name(g.Key), g.Count())).ToList();
+        if (levels.Count(l => l is null) is > 0 and var unset) bands.Add(("文件未设层级或无营收数据", unset));
 
         var attention = await AttentionAsync(db, catalog, scope, ct);
         return new DashboardView(towns.Count, byTier, enterprises, Quantity.Normalize(towns.Sum(t => t.Latest?.OutputValueWanYuan ?? 0)), year,

@@ -84,5 +84,14 @@ public class TargetQueriesTests
         tiers.Single(t => t.Town == "平鲁小杂粮专业镇").Years.ShouldAllBe(y => y.Name == "未达最低档");
         // 垣曲's document sets no revenue levels.
         (await TargetQueries.RevenueTiersAsync(db, Catalog, Yuanqu)).ShouldBeEmpty();
+
+        // The dashboard's chart counts each town at the level of its own document, the same as this page.
+        var dashboard = await DashboardQueries.LoadAsync(db, Catalog, Shuozhou, MidYear2025);
+        var latest = tiers.Select(t => t.Years[^1].Name).ToList();
+        dashboard.RevenueBands.Where(b => b.Band != "文件未设层级或无营收数据")
+            .ShouldBe(latest.GroupBy(n => n).Select(g => (g.Key, g.Count())), ignoreOrder: true);
+        dashboard.RevenueBands.ShouldContain(("100亿级", 1));
+        var yuanqu = await DashboardQueries.LoadAsync(db, Catalog, Yuanqu, MidYear2025);
+        yuanqu.RevenueBands.Single().Band.ShouldBe("文件未设层级或无营收数据");
     }
 }
