@@ -36,7 +36,7 @@ public sealed record CommendationTrigger(
         : Enterprise is null ? Product ?? "" : $"{Enterprise}（{Product}）";
 
     public string Summary => Measure == PackVocabulary.LeadingEnterpriseRevenueFirst
-        ? $"{Enterprise}{Crossing.Year}年营收 {Quantity.Money(Crossing.Value)}，" + (Crossing.State == CrossingState.Triggered ? $"首次突破{Quantity.Money(Mark)}" : $"达到{Quantity.Money(Mark)}以上，是否首次待核实")
+        ? $"{Enterprise}{Crossing.Year}年营收 {CommendationQueries.Revenue(Crossing.Value, Mark)}，" + (Crossing.State == CrossingState.Triggered ? $"首次突破{Quantity.Money(Mark)}" : $"达到{Quantity.Money(Mark)}以上，是否首次待核实")
         : $"{Product}{Crossing.Year}年全国市场占有率排名第 {Crossing.Value:0} 名，" + (Crossing.State == CrossingState.Triggered ? $"首次进入全国前{Mark:0}名" : $"进入全国前{Mark:0}名，是否首次待核实");
 }
 
@@ -80,7 +80,7 @@ public static class CommendationQueries
                         if (CommendationRules.RevenueFirstReaches(e.Revenue, mark) is not { } crossing) continue;
                         var town = towns[e.TownId];
                         var evidence = crossing.Before.Append(new YearFigure(crossing.Year, crossing.Value))
-                            .Select(f => new TriggerEvidence(f.Year, $"{f.Year}年营收 {Quantity.Exact(f.Value, "万元")}" + (f.Value >= mark ? "" : $"（未达{Quantity.Money(mark)}）"), f.Value >= mark))
+                            .Select(f => new TriggerEvidence(f.Year, $"{f.Year}年营收 {Revenue(f.Value, mark)}" + (f.Value >= mark ? "" : $"（未达{Quantity.Money(mark)}）"), f.Value >= mark))
                             .ToList();
                         result.Add(new CommendationTrigger(provision.Measure!, pack.Id, document, provision, mark, town.Id, town.Name, town.County,
                             e.Id, e.Name, null, crossing, evidence, e.IsDemo || town.IsDemo));
@@ -108,6 +108,10 @@ public static class CommendationQueries
         return result.OrderByDescending(t => t.Crossing.Year).ThenBy(t => t.Crossing.State).ThenBy(t => t.Measure, StringComparer.Ordinal)
             .ThenBy(t => t.Town, StringComparer.Ordinal).ThenBy(t => t.Subject, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>亿元 to two decimals, unless rounding would lift a figure below the mark onto it (9.999亿 is not 10.00亿).</summary>
+    public static string Revenue(decimal wanYuan, decimal mark) =>
+        wanYuan < mark && Math.Round(wanYuan / 10000m, 2) * 10000m >= mark ? Quantity.Exact(wanYuan, "万元") : Quantity.Money(wanYuan);
 
     public static IEnumerable<CommendationTrigger> Matching(IEnumerable<CommendationTrigger> all, TriggerFilter filter) =>
         all.Where(t => (filter.Year is null || t.Crossing.Year == filter.Year) && (filter.State is null || t.Crossing.State == filter.State));

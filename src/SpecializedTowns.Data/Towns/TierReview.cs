@@ -184,8 +184,12 @@ public sealed record AdjustmentItem(
         AdjustmentKind.Upgrade =>
             $"{Town.LatestYear}年统计已达到《{Standard.Name}》的量化条件，无不符合项；另有 {Upgrade!.ForExperts.Count} 项需专家评审，可组织申报{Tiers.Chinese(StandardTier)}专业镇",
         AdjustmentKind.Warning =>
-            $"{Town.LatestYear}年统计不符合本级（{Tiers.Chinese(StandardTier)}）认定标准，已连续 {FailingRun.Count} 年不达标；"
-            + (Rule!.Years - FailingRun.Count == 1 ? "下一年度仍不达标将建议退出或降级" : $"再有 {Rule.Years - FailingRun.Count} 个年度连续不达标将建议退出或降级"),
+            (FailingRun.Count == 1
+                ? $"{Town.LatestYear}年统计不符合本级（{Tiers.Chinese(StandardTier)}）认定标准；"
+                : $"{FailingRun[0].Year}—{Town.LatestYear}年已连续 {FailingRun.Count} 年不符合本级（{Tiers.Chinese(StandardTier)}）认定标准；")
+            + (Rule!.Years - FailingRun.Count == 1
+                ? $"下一年度仍不达标即连续 {Rule.Years} 年，将建议退出或降级"
+                : $"再有 {Rule.Years - FailingRun.Count} 个年度连续不达标，将建议退出或降级"),
         _ => $"{FailingRun[0].Year}—{FailingRun[^1].Year}年连续 {FailingRun.Count} 年不符合本级（{Tiers.Chinese(StandardTier)}）认定标准，"
             + (LowerTier is { } lower
                 ? $"建议降为{Tiers.Chinese(lower)}专业镇（{Town.LatestYear}年统计符合《{LowerStandard!.Name}》的量化条件）"
