@@ -24,9 +24,10 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
     }
 
     [BindProperty] public Form Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Product { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // The list's filters come from the query of a GET only: bound on a POST, "page" would meet the route value of the same name.
+    public int? Year { get; private set; }
+    public string? Product { get; private set; }
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<MarketRankRow> List { get; private set; } = new([], 0, 1, 20);
     public bool CanRecord { get; private set; }
@@ -34,8 +35,9 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
     public IReadOnlyList<(int Id, string Name, string County)> Towns { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, int TownId, string Town)> Enterprises { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(int? year, string? product, [FromQuery(Name = "page")] int page, CancellationToken ct)
     {
+        (Year, Product, PageNumber) = (year, product, Math.Max(1, page));
         Input = new Form { Year = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)).Year - 1 };
         await LoadAsync(ct);
     }
