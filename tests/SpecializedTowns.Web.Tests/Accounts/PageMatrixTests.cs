@@ -81,6 +81,8 @@ public class PageMatrixTests
     [InlineData("/Applications/New", "admin,yuanqu-office,lishan-township", "yuncheng-leader,yuanqu-member,expert-zhang", "")]
     [InlineData("/Applications/New?townId={lishan}", "admin,yuanqu-office,lishan-township", "", "yangquan-office")]
     [InlineData("/Adjustments", "admin,yuncheng-office,yuncheng-leader,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Adjustments?kind=removal&tier=Municipal&page=2", "admin,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Adjustments?kind=review&town=卿头", "admin,yuncheng-office,lishan-township", "", "")]
     [InlineData("/Policies", "admin,yuncheng-leader,lishan-township,expert-zhang", "", "")]
     [InlineData("/Policies/Detail/yuanqu-2023-19", "admin,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Projects", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
@@ -119,6 +121,9 @@ public class PageMatrixTests
     [InlineData("/Targets/Detail/yangquan-2023-24-3", "admin,shanxi-office,yangquan-office", "", "yuanqu-office,yuncheng-office")]
     [InlineData("/Targets/Detail/yuanqu-2023-19-99", "", "", "admin,yuanqu-office")]
     [InlineData("/Targets/Tiers", "admin,shanxi-office,yuncheng-leader,yuanqu-office,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Commendations", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Commendations?year=2024&state=Triggered", "admin,yuanqu-office", "", "")]
+    [InlineData("/Commendations/Ranks?year=2024&product=瓷", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })
