@@ -56,6 +56,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<Core.Evaluation.AnnualEvaluation> Evaluations => Set<Core.Evaluation.AnnualEvaluation>();
     public DbSet<Core.Evaluation.EvaluationResult> EvaluationResults => Set<Core.Evaluation.EvaluationResult>();
     public DbSet<Core.Evaluation.ManualScore> ManualScores => Set<Core.Evaluation.ManualScore>();
+    public DbSet<Core.Commendations.ProductMarketRank> MarketRanks => Set<Core.Commendations.ProductMarketRank>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -42,6 +42,10 @@ builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.EvaluationService>()
 var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
 if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
 builder.Services.AddSingleton(reportSettings);
+var adjustmentSettings = builder.Configuration.GetSection("Adjustments").Get<SpecializedTowns.Core.Towns.AdjustmentSettings>() ?? new();
+if (adjustmentSettings.Problems() is { Count: > 0 } adjustmentProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", adjustmentProblems));
+builder.Services.AddSingleton(adjustmentSettings);
+builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {

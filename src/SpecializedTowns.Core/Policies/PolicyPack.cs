@@ -148,7 +148,17 @@ public sealed class Mechanisms : PackNode
     public List<ReportingRule> Reporting { get; set; } = [];
     public List<EvaluationRule> Evaluation { get; set; } = [];
     public List<RevenueTier> RevenueTiers { get; set; } = [];
+
+    /// <summary>动态调整: how many consecutive failing years lead to exit, where a text sets it; absent, the platform default applies.</summary>
+    public DynamicAdjustment? DynamicAdjustment { get; set; }
     public List<OtherMechanism> Others { get; set; } = [];
+}
+
+public sealed class DynamicAdjustment : PackNode
+{
+    public int? ExitAfterYears { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
 }
 
 public sealed class LeadingGroup : PackNode
@@ -252,6 +262,9 @@ public sealed class Provision : PackNode
 {
     public string Kind { get; set; } = "";
     public string? Trigger { get; set; }
+
+    /// <summary>What the platform measures to detect the trigger (PackVocabulary.ProvisionMeasures); null for provisions it does not detect.</summary>
+    public string? Measure { get; set; }
     public decimal? Value { get; set; }
     public string? Unit { get; set; }
     public string? Quota { get; set; }

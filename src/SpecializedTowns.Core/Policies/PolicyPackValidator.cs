@@ -163,11 +163,31 @@ public static partial class PolicyPackValidator
             {
                 v.OneOf(provision, provision.Kind, PackVocabulary.ProvisionKinds.Keys, "政策条款类型（kind）");
                 v.Source(provision, provision.Source, $"支持政策“{policy.Title}”的条款");
+                CheckMeasure(v, policy, provision);
             }
         }
 
         foreach (var note in pack.Notes)
             v.Source(note, note.Source, $"说明“{note.Title}”");
+    }
+
+    private static void CheckMeasure(Checker v, SupportPolicy policy, Provision p)
+    {
+        if (p.Measure is null) return;
+        var name = $"支持政策“{policy.Title}”的条款";
+        if (!PackVocabulary.ProvisionMeasures.TryGetValue(p.Measure, out var measure))
+        {
+            v.Problem(p, $"{name}的检测指标（measure）“{p.Measure}”不是可用的取值，可用：{string.Join("、", PackVocabulary.ProvisionMeasures.Keys)}");
+            return;
+        }
+        if (p.Kind is not ("commendation" or "reward"))
+            v.Problem(p, $"{name}写了检测指标（measure），类型（kind）应为 commendation 或 reward");
+        if (p.Value is not > 0)
+            v.Problem(p, $"{name}的检测指标“{measure.Name}”需要正数的门槛值（value）");
+        else if (p.Measure == PackVocabulary.NationalRankFirst && p.Value != decimal.Truncate(p.Value.Value))
+            v.Problem(p, $"{name}的名次门槛（value）应为整数");
+        if (p.Unit != measure.Unit)
+            v.Problem(p, $"{name}的检测指标“{measure.Name}”的单位（unit）应为“{measure.Unit}”");
     }
 
     private static void CheckStandard(Checker v, RecognitionStandard s)
@@ -276,6 +296,12 @@ public static partial class PolicyPackValidator
         {
             if (t.ValueYi <= 0) v.Problem(t, "营收规模档次（valueYi）应为正数，单位亿元");
             v.Source(t, t.Source, "营收规模档次");
+        }
+        if (m.DynamicAdjustment is { } d)
+        {
+            if (d.ExitAfterYears is not (>= 1 and <= Towns.ExitRule.MaxYears))
+                v.Problem(d, $"动态调整的退出年限（exitAfterYears）应为 1 到 {Towns.ExitRule.MaxYears} 之间的整数（连续几年不达标建议退出）");
+            v.Source(d, d.Source, "动态调整机制");
         }
         foreach (var o in m.Others)
         {

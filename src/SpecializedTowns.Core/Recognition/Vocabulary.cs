@@ -115,6 +115,20 @@ public static class PackVocabulary
         ["whitelist"] = "白名单", ["priority"] = "优先支持", ["other"] = "其他",
     };
 
+    /// <summary>
+    /// Triggers the platform detects from its records (a provision's <c>measure</c>), each with the unit its <c>value</c> is in:
+    /// a leading enterprise's revenue reaching the value for the first time; a leading product's national market-share
+    /// rank within the value for the first time.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Name, string Unit)> ProvisionMeasures = new Dictionary<string, (string, string)>
+    {
+        [LeadingEnterpriseRevenueFirst] = ("领军企业营收规模首次突破", "万元"),
+        [NationalRankFirst] = ("主导产品市场占有率首次进入全国前列", "名"),
+    };
+
+    public const string LeadingEnterpriseRevenueFirst = "leading-enterprise-revenue-first";
+    public const string NationalRankFirst = "national-market-share-rank-first";
+
     public static readonly IReadOnlyDictionary<string, string> PriorityFactors = new Dictionary<string, string>
     {
         ["national-enterprise-technology-center"] = "国家级企业技术中心",

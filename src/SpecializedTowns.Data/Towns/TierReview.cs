@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
@@ -10,8 +11,9 @@ namespace SpecializedTowns.Data.Towns;
 public sealed record TierReviewItem(int TownId, string Town, string County, Tier Tier, RecognitionStandard Standard, int? Year, RecognitionResult Result, bool IsDemo);
 
 /// <summary>
-/// 动态调整: each recognised town checked, on its latest figures, against the standard of the tier it holds
-/// where it lies. A town that no longer meets it is the office's to follow up.
+/// 动态调整: each recognised town checked against the standard of the tier it holds where it lies — on its latest
+/// figures for the dashboard (<see cref="Review"/>), and over every year on record for the 动态调整 page and API
+/// (<see cref="AdjustmentsAsync"/>: 升级候选, 预警, 建议退出/降级).
 /// </summary>
 public static class TierReview
 {
@@ -32,6 +34,109 @@ public static class TierReview
         return checks;
     }
 
+    /// <summary>
+    /// 动态调整 over every year on record: each visible town against the standard of the tier it holds (预警, 建议退出/降级)
+    /// and against the next tier's standard (升级候选). docs/decisions/0013-dynamic-adjustment-and-triggers.md.
+    /// </summary>
+    public static async Task<IReadOnlyList<AdjustmentItem>> AdjustmentsAsync(
+        TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default)
+    {
+        var towns = await scope.Towns(db.Towns).AsNoTracking()
+            .Include(t => t.County).Include(t => t.Statistics).Include(t => t.TierHistory)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var ids = towns.Select(t => t.Id).ToList();
+        var enterprises = (await db.Enterprises.AsNoTracking()
+            .Where(e => e.SpecializedTownId != null && ids.Contains(e.SpecializedTownId.Value))
+            .Select(e => new { TownId = e.SpecializedTownId!.Value, e.Role, Designations = e.Designations.Select(d => d.Key).ToList() })
+            .ToListAsync(ct)).ToLookup(e => e.TownId);
+
+        var standards = catalog.Standards
+            .Select(s => (Standard: s, Tier: Tiers.Parse(s.Tier), Area: catalog.AreaOf(s)))
+            .Where(s => s.Tier is not null && s.Tier != Tier.Reserve)
+            .Select(s => new Applicable(s.Standard, s.Tier!.Value, s.Area))
+            .ToList();
+
+        var items = new List<AdjustmentItem>();
+        foreach (var town in towns)
+        {
+            if (town.Statistics.Count == 0) continue;
+            var path = town.County!.Path;
+            var here = standards.Where(s => s.Area.Length > 0 && (path == s.Area || path.StartsWith(s.Area + "/", StringComparison.Ordinal))).ToList();
+            var own = enterprises[town.Id].ToList();
+            var designations = own.SelectMany(e => e.Designations).Distinct().ToList();
+            var leading = own.Count(e => e.Role == EnterpriseRole.Leading);
+            var supporting = own.Count(e => e.Role != EnterpriseRole.Leading);
+            var years = town.Statistics.OrderBy(s => s.Year).ToList();
+            var latest = years[^1];
+            RecognitionResult Check(RecognitionStandard standard, TownAnnualStatistics year) =>
+                RecognitionEngine.Evaluate(standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations));
+            TownRef Ref() => new(town.Id, town.Name, town.County.Name, path, town.Tier, latest.Year, town.IsDemo);
+
+            // The standard of the tier it holds: the one it was recognised under, else the nearest that applies where it lies.
+            if (town.Tier != Tier.Reserve && OwnStandard(catalog, town, here) is { } mine)
+            {
+                var results = years.Select(y => new YearResult(y.Year, Check(mine.Standard, y))).ToList();
+                var since = TierAdjustmentRules.HeldSince(town.TierHistory.Select(h => (h.Tier, h.EffectiveOn)), town.Tier);
+                var rule = ExitRule.Of(catalog.FindPack(mine.Standard.PackId)?.Mechanisms.DynamicAdjustment, settings.ExitAfterYears);
+                if (TierAdjustmentRules.ReviewOwnTier(results, since?.Year, rule) is { } verdict)
+                {
+                    Applicable? lower = null;
+                    if (verdict.Kind == AdjustmentKind.Removal)
+                        lower = here.Where(s => s.Tier < town.Tier).OrderByDescending(s => s.Tier).ThenByDescending(s => s.Area.Length)
+                            .FirstOrDefault(s => TierAdjustmentRules.ReviewNextTier(s.Standard, Check(s.Standard, latest)) is not null);
+                    items.Add(new AdjustmentItem(Ref(), verdict.Kind, mine.Standard, mine.Tier, since, results, verdict.FailingRun, null, rule,
+                        lower?.Tier, lower?.Standard));
+                }
+            }
+
+            // The next tier up that has a standard here.
+            if (TierAdjustmentRules.NextTier(town.Tier, here.Select(s => s.Tier)) is { } next)
+            {
+                var target = here.Where(s => s.Tier == next).OrderByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal).First();
+                var result = Check(target.Standard, latest);
+                if (TierAdjustmentRules.ReviewNextTier(target.Standard, result) is { } upgrade)
+                    items.Add(new AdjustmentItem(Ref(), AdjustmentKind.Upgrade, target.Standard, next, null,
+                        [new YearResult(latest.Year, result)], [], upgrade, null, null, null));
+            }
+        }
+        return items.OrderByDescending(i => i.Kind).ThenBy(i => i.Town.CountyPath, StringComparer.Ordinal).ThenBy(i => i.Town.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record Applicable(RecognitionStandard Standard, Tier Tier, string Area);
+
+    private static Applicable? OwnStandard(PolicyCatalog catalog, SpecializedTown town, List<Applicable> here)
+    {
+        var recorded = town.TierHistory.Where(h => h.Tier == town.Tier && h.StandardId != null)
+            .OrderBy(h => h.EffectiveOn).ThenBy(h => h.Id).LastOrDefault()?.StandardId;
+        if (recorded is not null && catalog.FindStandard(recorded) is { } standard && Tiers.Parse(standard.Tier) == town.Tier)
+            return new Applicable(standard, town.Tier, catalog.AreaOf(standard));
+        return here.Where(s => s.Tier == town.Tier).OrderByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>A page of the findings, filtered as the page and the API filter them.</summary>
+    public static Paged<AdjustmentItem> Filter(IReadOnlyList<AdjustmentItem> all, AdjustmentFilter filter)
+    {
+        var (page, size) = Paged<AdjustmentItem>.Normalize(filter.Page, filter.PageSize);
+        var shown = Matching(all, filter).ToList();
+        return new Paged<AdjustmentItem>(shown.Skip((page - 1) * size).Take(size).ToList(), shown.Count, page, size);
+    }
+
+    public static IEnumerable<AdjustmentItem> Matching(IEnumerable<AdjustmentItem> all, AdjustmentFilter filter) =>
+        all.Where(i => (filter.Kind is null || i.Kind == filter.Kind)
+            && (string.IsNullOrWhiteSpace(filter.Town) || i.Town.Name.Contains(filter.Town.Trim(), StringComparison.Ordinal))
+            && (filter.Tier is null || i.Town.Tier == filter.Tier));
+
+    public static byte[] ToCsv(IEnumerable<AdjustmentItem> items) => CsvFile.Write(
+        ["类别", "专业镇", "所在县（市、区）", "现梯次", "对照标准", "标准梯次", "统计年度", "结论", "依据（年度、条件、说明）", "条款", "退出规则", "演示数据"],
+        items.Select(i => new[]
+        {
+            AdjustmentKinds.Chinese(i.Kind), i.Town.Name, i.Town.County, Tiers.Chinese(i.Town.Tier), i.Standard.Name, Tiers.Chinese(i.StandardTier),
+            string.Join("、", i.CausingYears.Select(y => $"{y}年")), i.Summary,
+            string.Join("；", i.Reasons.Select(r => $"{r.Year}年 {r.Criterion}：{r.Explanation}")),
+            string.Join("；", i.Clauses), i.Rule?.Description ?? "", i.Town.IsDemo ? "是" : "",
+        }));
+
     public static IReadOnlyList<TierReviewItem> Review(IReadOnlyList<StandardCheck> checks) =>
         checks.Where(c => c.Tier != Tier.Reserve)
             .SelectMany(c => c.Towns.Where(r => r.Tier == c.Tier)
@@ -41,3 +146,67 @@ public static class TierReview
 }
 
 public sealed record StandardCheck(RecognitionStandard Standard, Tier Tier, IReadOnlyList<TownRecognition> Towns);
+
+public sealed record AdjustmentFilter
+{
+    public AdjustmentKind? Kind { get; init; }
+    public string? Town { get; init; }
+    public Tier? Tier { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record TownRef(int Id, string Name, string County, string CountyPath, Tier Tier, int LatestYear, bool IsDemo);
+
+/// <summary>A criterion of a year that caused a finding, with the clause it comes from.</summary>
+public sealed record AdjustmentReason(int Year, string Criterion, string Result, string Explanation, string? Source);
+
+/// <summary>
+/// One finding of 动态调整. <see cref="Years"/> holds every year checked against <see cref="Standard"/> (for an upgrade, the
+/// latest only); <see cref="FailingRun"/> the years that caused a warning or a proposal to exit.
+/// </summary>
+public sealed record AdjustmentItem(
+    TownRef Town, AdjustmentKind Kind, RecognitionStandard Standard, Tier StandardTier, DateOnly? HeldSince,
+    IReadOnlyList<YearResult> Years, IReadOnlyList<YearResult> FailingRun, UpgradeVerdict? Upgrade, ExitRule? Rule,
+    Tier? LowerTier, RecognitionStandard? LowerStandard)
+{
+    public string Key => $"{Town.Id}-{AdjustmentKinds.Key(Kind)}";
+
+    /// <summary>Whether a year counts for the own-tier check (from the year the town reached its tier).</summary>
+    public bool Counts(int year) => HeldSince is not { } since || year >= since.Year;
+
+    public IReadOnlyList<int> CausingYears => Kind == AdjustmentKind.Upgrade ? [Years[^1].Year] : FailingRun.Select(y => y.Year).ToList();
+
+    public string Summary => Kind switch
+    {
+        AdjustmentKind.Upgrade when Upgrade!.FullyMet =>
+            $"{Town.LatestYear}年统计已符合《{Standard.Name}》的全部条件，可组织申报{Tiers.Chinese(StandardTier)}专业镇",
+        AdjustmentKind.Upgrade =>
+            $"{Town.LatestYear}年统计已达到《{Standard.Name}》的量化条件，无不符合项；另有 {Upgrade!.ForExperts.Count} 项需专家评审，可组织申报{Tiers.Chinese(StandardTier)}专业镇",
+        AdjustmentKind.Warning =>
+            (FailingRun.Count == 1
+                ? $"{Town.LatestYear}年统计不符合本级（{Tiers.Chinese(StandardTier)}）认定标准；"
+                : $"{FailingRun[0].Year}—{Town.LatestYear}年已连续 {FailingRun.Count} 年不符合本级（{Tiers.Chinese(StandardTier)}）认定标准；")
+            + (Rule!.Years - FailingRun.Count == 1
+                ? $"下一年度仍不达标即连续 {Rule.Years} 年，将建议退出或降级"
+                : $"再有 {Rule.Years - FailingRun.Count} 个年度连续不达标，将建议退出或降级"),
+        _ => $"{FailingRun[0].Year}—{FailingRun[^1].Year}年连续 {FailingRun.Count} 年不符合本级（{Tiers.Chinese(StandardTier)}）认定标准，"
+            + (LowerTier is { } lower
+                ? $"建议降为{Tiers.Chinese(lower)}专业镇（{Town.LatestYear}年统计符合《{LowerStandard!.Name}》的量化条件）"
+                : $"建议退出{Tiers.Chinese(StandardTier)}专业镇名单（可转入储备培育）"),
+    };
+
+    /// <summary>The criteria and years that caused the finding: the failed criteria of each failing year, or the met criteria of an upgrade.</summary>
+    public IReadOnlyList<AdjustmentReason> Reasons => Kind == AdjustmentKind.Upgrade
+        ? Upgrade!.Met.Select(c => Reason(Years[^1].Year, c))
+            .Concat(Upgrade.ForExperts.Select(c => Reason(Years[^1].Year, c))).ToList()
+        : FailingRun.SelectMany(y => y.NotMet.Select(c => Reason(y.Year, c))).ToList();
+
+    /// <summary>The clauses the finding rests on: the standard, each criterion that decided it, and the exit rule.</summary>
+    public IReadOnlyList<string> Clauses =>
+        new[] { Standard.Source }.Concat(Reasons.Select(r => r.Source)).Append(Rule?.Source)
+            .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct().ToList();
+
+    private static AdjustmentReason Reason(int year, CriterionResult c) =>
+        new(year, c.Title, Results.Chinese.GetValueOrDefault(c.Result, c.Result), c.Explanation, c.Source);
+}

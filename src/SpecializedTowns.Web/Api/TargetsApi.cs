@@ -1,11 +1,18 @@
+using SpecializedTowns.Core.Commendations;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Targets;
+using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Commendations;
 using SpecializedTowns.Data.Targets;
+using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Api;
 
-/// <summary>/api/v1/targets (目标监测) and its revenue tiers, with the same rule and scope as the pages.</summary>
+/// <summary>
+/// /api/v1/targets (目标监测) and its revenue tiers, 动态调整 findings, commendation triggers and the national market-share
+/// ranks they read, with the same rules and scope as the pages.
+/// </summary>
 public static class TargetsApi
 {
     public static void MapTargetsApi(this IEndpointRouteBuilder app)
@@ -41,12 +48,86 @@ public static class TargetsApi
             });
         }).WithSummary("各专业镇营收规模梯次（按所依文件的亿级档位），逐年及同比升档/降档/持平");
 
+        targets.MapGet("/adjustments", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings,
+            int page = 1, int pageSize = 50, string? kind = null, string? town = null, string? tier = null, CancellationToken ct = default) =>
+        {
+            if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
+            AdjustmentKind? k = null;
+            if (!string.IsNullOrWhiteSpace(kind) && (k = AdjustmentKinds.Parse(kind)) is null)
+                return ApiSupport.Invalid("kind", $"未知的类别“{kind}”，可用 upgrade（升级候选）、warning（预警）、removal（建议退出/降级）");
+            Tier? t = null;
+            if (!string.IsNullOrWhiteSpace(tier) && (t = Tiers.Parse(tier)) is null)
+                return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用 reserve、county、municipal、provincial");
+            var all = await TierReview.AdjustmentsAsync(db, catalog, http.Scope(), settings, ct);
+            var list = TierReview.Filter(all, new AdjustmentFilter { Kind = k, Town = town, Tier = t, Page = page, PageSize = pageSize });
+            return TypedResults.Ok(new
+            {
+                items = list.Items.Select(AdjustmentView), list.Total, list.Page, list.PageSize,
+                counts = Enum.GetValues<AdjustmentKind>().ToDictionary(AdjustmentKinds.Key, x => all.Count(i => i.Kind == x)),
+            });
+        }).WithSummary("动态调整（分页；可按类别 kind=upgrade/warning/removal、专业镇名称 town、现梯次 tier 筛选）：逐年对照所在梯次认定标准，列出升级候选、预警、建议退出/降级及其依据");
+
+        targets.MapGet("/triggers", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog,
+            int? year = null, string? state = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        {
+            if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
+            if (year is < MarketRankLimits.MinYear or > 2100) return ApiSupport.Invalid("year", $"年度应在 {MarketRankLimits.MinYear} 到 2100 之间");
+            CrossingState? s = null;
+            if (!string.IsNullOrWhiteSpace(state) && (s = CrossingStates.Parse(state)) is null) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用 triggered（已触发）、unverified（待核实）");
+            var all = await CommendationQueries.AllAsync(db, catalog, http.Scope(), ct);
+            var list = CommendationQueries.Filter(all, new TriggerFilter { Year = year, State = s, Page = page, PageSize = pageSize });
+            return TypedResults.Ok(new { items = list.Items.Select(TriggerView), list.Total, list.Page, list.PageSize });
+        }).WithSummary("表扬触发事项（分页；year=年度、state=triggered/unverified）：领军企业营收首次突破、主导产品首次进入全国前列，逐年依据与条款");
+
+        targets.MapGet("/market-ranks", async (HttpContext http, MarketRankService ranks,
+            int? year = null, int? townId = null, string? product = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        {
+            if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
+            var list = await ranks.ListAsync(http.Scope(), new MarketRankFilter { Year = year, TownId = townId, Product = product, Page = page, PageSize = pageSize }, ct);
+            return TypedResults.Ok(new { list.Items, list.Total, list.Page, list.PageSize });
+        }).WithSummary("主导产品全国市场占有率排名记录（分页；可按年度 year、专业镇 townId、产品 product 筛选）");
+
+        targets.MapPost("/market-ranks", async (HttpContext http, MarketRankService ranks, MarketRankInput body, CancellationToken ct) =>
+        {
+            var (id, errors) = await ranks.RecordAsync(http.Scope(), http.DisplayName(), body, ct);
+            if (!errors.Ok) return (IResult)ApiSupport.Invalid(errors);
+            return TypedResults.Created($"/api/v1/targets/market-ranks/{id}", new { id });
+        }).WithSummary("登记主导产品某年度的全国市场占有率排名（领导小组办公室）：专业镇、企业（可选）、产品、年度、名次、排名来源");
+
+        targets.MapDelete("/market-ranks/{id:int}", async (int id, HttpContext http, MarketRankService ranks, CancellationToken ct) =>
+        {
+            var (found, errors) = await ranks.DeleteAsync(http.Scope(), id, ct);
+            if (!found) return (IResult)ApiSupport.NotFound("排名记录");
+            return errors.Ok ? TypedResults.NoContent() : ApiSupport.Invalid(errors);
+        }).WithSummary("删除一条全国市场占有率排名记录（领导小组办公室，用于更正）");
+
         targets.MapGet("/{key}", async (string key, HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, CancellationToken ct) =>
             await TargetQueries.FindAsync(db, catalog, http.Scope(), key, Today(time), ct) is { } item
                 ? (IResult)TypedResults.Ok(View(item, withDetail: true))
                 : ApiSupport.NotFound("目标"))
             .WithSummary("一项目标：要求、期限、当前值及其计算依据、逐年数值、状态与理由");
     }
+
+    private static object AdjustmentView(AdjustmentItem i) => new
+    {
+        i.Key, kind = AdjustmentKinds.Key(i.Kind), kindName = AdjustmentKinds.Chinese(i.Kind),
+        townId = i.Town.Id, town = i.Town.Name, county = i.Town.County, tier = Tiers.Key(i.Town.Tier), tierName = Tiers.Chinese(i.Town.Tier),
+        standardId = i.Standard.Id, standard = i.Standard.Name, standardTier = Tiers.Key(i.StandardTier), standardSource = i.Standard.Source, cycle = i.Standard.Cycle,
+        latestYear = i.Town.LatestYear, heldSince = i.HeldSince, years = i.CausingYears, summary = i.Summary,
+        suggestedTier = i.LowerTier is { } lower ? Tiers.Key(lower) : null,
+        exitRule = i.Rule is { } r ? new { years = r.Years, platformDefault = r.IsPlatformDefault, r.Source, description = r.Description } : null,
+        reasons = i.Reasons.Select(x => new { x.Year, criterion = x.Criterion, result = x.Result, explanation = x.Explanation, source = x.Source }),
+        yearByYear = i.Years.Select(y => new { y.Year, outcome = y.Result.Outcome, outcomeName = Core.Recognition.Results.Chinese.GetValueOrDefault(y.Result.Outcome), counts = i.Counts(y.Year), fails = y.Fails }),
+        clauses = i.Clauses, isDemo = i.Town.IsDemo,
+    };
+
+    private static object TriggerView(CommendationTrigger t) => new
+    {
+        t.Key, measure = t.Measure, kindName = t.KindName, year = t.Crossing.Year, state = CrossingStates.Key(t.Crossing.State), stateName = CrossingStates.Chinese(t.Crossing.State),
+        value = t.Crossing.Value, mark = t.Mark, townId = t.TownId, town = t.Town, county = t.County, enterpriseId = t.EnterpriseId, enterprise = t.Enterprise, product = t.Product,
+        summary = t.Summary, evidence = t.Evidence.Select(e => new { e.Year, e.Text, e.Reaches }), note = t.Crossing.Note,
+        policyId = t.PackId, document = t.Document, provision = t.Provision.Text, source = t.Provision.Source, isDemo = t.IsDemo,
+    };
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
 

@@ -88,6 +88,8 @@ public class PageMatrixTests
     [InlineData("/Applications/New", "admin,yuanqu-office,lishan-township", "yuncheng-leader,yuanqu-member,expert-zhang", "")]
     [InlineData("/Applications/New?townId={lishan}", "admin,yuanqu-office,lishan-township", "", "yangquan-office")]
     [InlineData("/Adjustments", "admin,yuncheng-office,yuncheng-leader,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Adjustments?kind=removal&tier=Municipal&page=2", "admin,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Adjustments?kind=review&town=卿头", "admin,yuncheng-office,lishan-township", "", "")]
     [InlineData("/Policies", "admin,yuncheng-leader,lishan-township,expert-zhang", "", "")]
     [InlineData("/Policies/Detail/yuanqu-2023-19", "admin,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Projects", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
@@ -129,6 +131,9 @@ public class PageMatrixTests
     [InlineData("/Evaluations?year=2024&kind=town&state=published&page=2", "admin,yuncheng-office", "", "")]
     [InlineData("/Evaluations/Detail/{evaluation}", "admin,shanxi-office,yuncheng-office,yuncheng-leader", "", "yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang")]
     [InlineData("/Targets/Tiers", "admin,shanxi-office,yuncheng-leader,yuanqu-office,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Commendations", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Commendations?year=2024&state=Triggered", "admin,yuanqu-office", "", "")]
+    [InlineData("/Commendations/Ranks?year=2024&product=瓷", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "", "")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })

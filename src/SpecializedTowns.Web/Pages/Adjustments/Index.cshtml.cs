@@ -1,15 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Adjustments;
 
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog) : PageModel
+/// <summary>
+/// 动态调整: the findings over every year on record (升级候选, 预警, 建议退出/降级) with their years, criteria and clauses,
+/// in tabs with paging and CSV; and, in its own tab, every recognised town on its latest figures.
+/// </summary>
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings, TimeProvider time) : PageModel
 {
-    public IReadOnlyList<TierReviewItem> Items { get; private set; } = [];
+    /// <summary>upgrade, warning, removal; "review" for the latest-year review of every recognised town; empty for all findings.</summary>
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public Tier? Tier { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await TierReview.ReviewAsync(db, catalog, UserScope.From(User)!, ct);
+    public const int PageSize = 20;
+
+    public IReadOnlyList<AdjustmentItem> All { get; private set; } = [];
+    public Paged<AdjustmentItem> Shown { get; private set; } = new([], 0, 1, PageSize);
+    public IReadOnlyList<TierReviewItem> Review { get; private set; } = [];
+    public bool ShowsReview => Kind == "review";
+    public AdjustmentKind? Selected => AdjustmentKinds.Parse(Kind);
+    public AdjustmentSettings Settings => settings;
+
+    /// <summary>The exit rules the findings used, each once (the platform default, or a pack's own).</summary>
+    public IReadOnlyList<ExitRule> Rules { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (ShowsReview)
+        {
+            Review = (await TierReview.ReviewAsync(db, catalog, scope, ct))
+                .Where(r => string.IsNullOrWhiteSpace(Town) || r.Town.Contains(Town.Trim(), StringComparison.Ordinal))
+                .Where(r => Tier is null || r.Tier == Tier).ToList();
+        }
+        All = await TierReview.AdjustmentsAsync(db, catalog, scope, settings, ct);
+        Shown = TierReview.Filter(All, Filter() with { Page = PageNumber, PageSize = PageSize });
+        Rules = All.Where(i => i.Rule is not null).Select(i => i.Rule!).Distinct().ToList();
+        if (Rules.Count == 0) Rules = [ExitRule.PlatformDefault(settings.ExitAfterYears)];
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var all = await TierReview.AdjustmentsAsync(db, catalog, UserScope.From(User)!, settings, ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var name = Selected is { } k ? AdjustmentKinds.Chinese(k).Replace("/", "或") : "全部";
+        return File(TierReview.ToCsv(TierReview.Matching(all, Filter())), "text/csv; charset=utf-8", $"动态调整-{name}-{today:yyyyMMdd}.csv");
+    }
+
+    public int Count(AdjustmentKind? kind) => kind is null ? All.Count : All.Count(i => i.Kind == kind);
+
+    public string TabLink(string? kind) => $"/Adjustments?kind={kind}&town={Uri.EscapeDataString(Town ?? "")}&tier={Tier}";
+
+    private AdjustmentFilter Filter() => new() { Kind = Selected, Town = Town, Tier = Tier };
 }

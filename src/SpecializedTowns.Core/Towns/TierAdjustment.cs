@@ -1,0 +1,140 @@
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+
+namespace SpecializedTowns.Core.Towns;
+
+/// <summary>The three findings of 动态调整 (docs/decisions/0013).</summary>
+public enum AdjustmentKind
+{
+    /// <summary>升级候选: the latest year meets the standard of the next tier that applies where the town lies.</summary>
+    Upgrade = 1,
+
+    /// <summary>预警: the latest year fails the standard of the tier the town holds.</summary>
+    Warning = 2,
+
+    /// <summary>建议退出/降级: it has failed that standard in consecutive years, as many as the exit rule says.</summary>
+    Removal = 3,
+}
+
+public static class AdjustmentKinds
+{
+    public static string Chinese(AdjustmentKind kind) => kind switch
+    {
+        AdjustmentKind.Upgrade => "升级候选",
+        AdjustmentKind.Warning => "预警",
+        _ => "建议退出/降级",
+    };
+
+    public static string Key(AdjustmentKind kind) => kind switch
+    {
+        AdjustmentKind.Upgrade => "upgrade",
+        AdjustmentKind.Warning => "warning",
+        _ => "removal",
+    };
+
+    public static AdjustmentKind? Parse(string? key) => key?.Trim() switch
+    {
+        "upgrade" or "Upgrade" or "升级候选" => AdjustmentKind.Upgrade,
+        "warning" or "Warning" or "预警" => AdjustmentKind.Warning,
+        "removal" or "Removal" or "建议退出/降级" or "建议退出" => AdjustmentKind.Removal,
+        _ => null,
+    };
+}
+
+/// <summary>One year's figures of a town checked against one standard.</summary>
+public sealed record YearResult(int Year, RecognitionResult Result)
+{
+    /// <summary>Fails = a criterion is not met (ineligible). Missing figures or criteria left to experts are not failures.</summary>
+    public bool Fails => Result.Outcome == Results.Ineligible;
+
+    public IReadOnlyList<CriterionResult> NotMet => Result.Criteria.Where(c => c.Result == Results.NotMet).ToList();
+}
+
+/// <summary>
+/// After how many consecutive failing years a town is proposed for exit or a lower tier, and where that number comes
+/// from: a pack's <c>mechanisms.dynamicAdjustment</c> with its citation, or the platform default when no text sets one.
+/// </summary>
+public sealed record ExitRule(int Years, string? Source, string? Text)
+{
+    public const int PlatformDefaultYears = 2;
+    public const int MaxYears = 10;
+
+    public bool IsPlatformDefault => Source is null;
+
+    public static ExitRule PlatformDefault(int years = PlatformDefaultYears) => new(years, null, null);
+
+    public static ExitRule Of(DynamicAdjustment? pack, int platformYears) =>
+        pack?.ExitAfterYears is int years && !string.IsNullOrWhiteSpace(pack.Source) ? new(years, pack.Source, pack.Text) : PlatformDefault(platformYears);
+
+    public string Description => IsPlatformDefault
+        ? $"连续 {Years} 年不达标即建议退出或降级（平台默认：文件未规定退出年限，可由配置 Adjustments:ExitAfterYears 调整）"
+        : $"连续 {Years} 年不达标即建议退出或降级（{Source}）";
+}
+
+/// <summary>What the own-tier check found: a warning or a proposal to exit, with the failing years that caused it (oldest first).</summary>
+public sealed record OwnTierVerdict(AdjustmentKind Kind, IReadOnlyList<YearResult> FailingRun);
+
+/// <summary>Whether the latest year reaches a higher standard: fully met, or met on every figure with the rest for the experts.</summary>
+public sealed record UpgradeVerdict(bool FullyMet, IReadOnlyList<CriterionResult> Met, IReadOnlyList<CriterionResult> ForExperts);
+
+/// <summary>
+/// The rules of 动态调整, pure: which years count, when a failure is a warning and when it is a proposal to exit,
+/// and when a town is a candidate for the next tier. Data/Towns/TierReview gathers the figures.
+/// </summary>
+public static class TierAdjustmentRules
+{
+    /// <summary>
+    /// The day a town reached the tier it holds: the first step of the last unbroken run of its tier history at that tier.
+    /// Null when the history never records the tier (then every year counts).
+    /// </summary>
+    public static DateOnly? HeldSince(IEnumerable<(Tier Tier, DateOnly EffectiveOn)> history, Tier current)
+    {
+        DateOnly? since = null;
+        foreach (var step in history.OrderBy(h => h.EffectiveOn))
+            since = step.Tier == current ? since ?? step.EffectiveOn : null;
+        return since;
+    }
+
+    /// <summary>
+    /// The latest year decides. When it fails, the failing run is the unbroken chain of calendar years before it that
+    /// failed too; a year without figures, or a year that passed, ends the chain. Years before <paramref name="countedFrom"/>
+    /// (the year the town reached its tier) do not count: a town is not held to a tier it did not yet hold.
+    /// </summary>
+    public static OwnTierVerdict? ReviewOwnTier(IEnumerable<YearResult> years, int? countedFrom, ExitRule rule)
+    {
+        var counted = years.Where(y => countedFrom is null || y.Year >= countedFrom).OrderBy(y => y.Year).ToList();
+        if (counted.Count == 0 || !counted[^1].Fails) return null;
+        var run = new List<YearResult> { counted[^1] };
+        for (var i = counted.Count - 2; i >= 0 && counted[i].Year == run[0].Year - 1 && counted[i].Fails; i--)
+            run.Insert(0, counted[i]);
+        return new OwnTierVerdict(run.Count >= rule.Years ? AdjustmentKind.Removal : AdjustmentKind.Warning, run);
+    }
+
+    /// <summary>
+    /// A candidate for a higher tier: every criterion met; or none failed and no figure missing, with at least one
+    /// quantified threshold met and the rest (qualitative or unset in the text) for the experts. A standard whose
+    /// thresholds are all unset (the provincial one) makes nobody a candidate: there is nothing the figures show.
+    /// </summary>
+    public static UpgradeVerdict? ReviewNextTier(RecognitionStandard standard, RecognitionResult latest)
+    {
+        var met = latest.Criteria.Where(c => c.Result == Results.Met).ToList();
+        if (latest.Outcome == Results.Eligible) return new UpgradeVerdict(true, met, []);
+        if (latest.Criteria.Any(c => c.Result is Results.NotMet or Results.MissingData)) return null;
+        var thresholds = standard.Criteria.Where(c => c.Kind == "threshold").Select(c => c.Key).ToHashSet();
+        if (!met.Any(c => thresholds.Contains(c.Key))) return null;
+        return new UpgradeVerdict(false, met, latest.Criteria.Where(c => c.Result == Results.NeedsReview).ToList());
+    }
+
+    /// <summary>The next tier up that has a standard where the town lies (储备 → 县级 where a county standard exists, else 市级 …).</summary>
+    public static Tier? NextTier(Tier current, IEnumerable<Tier> tiersWithStandard) =>
+        tiersWithStandard.Where(t => t > current && t != Tier.Reserve).Select(t => (Tier?)t).Min();
+}
+
+/// <summary>Configuration <c>Adjustments:ExitAfterYears</c>: the platform default of the exit rule where no pack sets one.</summary>
+public sealed record AdjustmentSettings
+{
+    public int ExitAfterYears { get; init; } = ExitRule.PlatformDefaultYears;
+
+    public IReadOnlyList<string> Problems() =>
+        ExitAfterYears is >= 1 and <= ExitRule.MaxYears ? [] : [$"Adjustments:ExitAfterYears 应在 1 到 {ExitRule.MaxYears} 之间（现为 {ExitAfterYears}）"];
+}

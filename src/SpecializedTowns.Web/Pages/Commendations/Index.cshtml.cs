@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Commendations;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Commendations;
+
+namespace SpecializedTowns.Web.Pages.Commendations;
+
+/// <summary>表扬: the commendations the packs' provisions trigger (朔政办发〔2023〕19号 四（九）), by year, with evidence and CSV.</summary>
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public CrossingState? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 20;
+
+    public IReadOnlyList<CommendationTrigger> All { get; private set; } = [];
+    public Paged<CommendationTrigger> Shown { get; private set; } = new([], 0, 1, PageSize);
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public bool CanRecord { get; private set; }
+
+    /// <summary>The provisions the platform detects, with their packs: what is being watched, and where it is written.</summary>
+    public IReadOnlyList<(PolicyPack Pack, Provision Provision)> Watched { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanRecord = MarketRankService.CanRecord(scope);
+        All = await CommendationQueries.AllAsync(db, catalog, scope, ct);
+        Years = All.Select(t => t.Crossing.Year).Distinct().OrderDescending().ToList();
+        Shown = CommendationQueries.Filter(All, new TriggerFilter { Year = Year, State = State, Page = PageNumber, PageSize = PageSize });
+        Watched = catalog.Packs.SelectMany(p => p.SupportPolicies.SelectMany(s => s.Provisions)
+                .Where(x => x.Measure is not null && PackVocabulary.ProvisionMeasures.ContainsKey(x.Measure)).Select(x => (p, x)))
+            .Where(w => scope.IsAdmin || Relates(string.Join("/", w.p.Document.JurisdictionPath), scope.JurisdictionPath)).ToList();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var all = await CommendationQueries.AllAsync(db, catalog, UserScope.From(User)!, ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var rows = CommendationQueries.Matching(all, new TriggerFilter { Year = Year, State = State });
+        return File(CommendationQueries.ToCsv(rows), "text/csv; charset=utf-8", $"表扬触发事项-{(Year is { } y ? $"{y}年" : "全部")}-{today:yyyyMMdd}.csv");
+    }
+
+    // A pack is of interest when its area and the person's jurisdiction lie one within the other.
+    private static bool Relates(string area, string path) =>
+        area.Length > 0 && (area == path || path.StartsWith(area + "/", StringComparison.Ordinal) || area.StartsWith(path + "/", StringComparison.Ordinal));
+}
