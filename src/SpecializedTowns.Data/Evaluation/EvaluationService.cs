@@ -29,6 +29,9 @@ public sealed record EvaluationFilter
 public sealed record EvaluationListItem(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, EvaluationState State,
     string SchemeName, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
 
+public sealed record CommendedItem(int EvaluationId, string Area, int Year, SubjectKind Kind, string Subject, string Place, int Rank, decimal Total,
+    string? Band, DateTime? PublishedAtUtc);
+
 /// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
 public sealed record ResultView(EvaluationResult Row, IReadOnlyList<IndicatorDetail> Indicators);
 
@@ -72,6 +75,21 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
                 e.Results.Count, e.Results.Count(r => r.Commended), e.Results.Count(r => r.Supervised), e.CalculatedAtUtc, e.PublishedAtUtc))
             .ToListAsync(ct);
         return new Paged<EvaluationListItem>(items, total, page, size);
+    }
+
+    /// <summary>表扬名单: the commended of every published evaluation the person may read, newest year first.</summary>
+    public async Task<IReadOnlyList<CommendedItem>> CommendedAsync(UserScope scope, int? year, CancellationToken ct = default)
+    {
+        var query = Visible(scope).Where(e => e.State == EvaluationState.Published);
+        if (year is { } y) query = query.Where(e => e.Year == y);
+        // A join rather than SelectMany over the navigation: SQLite has no APPLY.
+        var rows = await (from e in query
+                          join r in db.EvaluationResults on e.Id equals r.EvaluationId
+                          where r.Commended
+                          select new { e.Id, Area = e.Jurisdiction!.Name, e.Year, e.Kind, r.SubjectName, r.Place, r.Rank, r.Total, r.Band, e.PublishedAtUtc })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(x => x.Year).ThenBy(x => x.Id).ThenBy(x => x.Rank)
+            .Select(x => new CommendedItem(x.Id, x.Area, x.Year, x.Kind, x.SubjectName, x.Place, x.Rank, x.Total, x.Band, x.PublishedAtUtc)).ToList();
     }
 
     public async Task<EvaluationView> GetAsync(UserScope scope, int id, CancellationToken ct = default)

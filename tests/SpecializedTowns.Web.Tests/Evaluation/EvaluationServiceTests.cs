@@ -181,4 +181,18 @@ public class EvaluationServiceTests
         var tasks = view.Results[0].Indicators.Single(i => i.Key == "task-completion");
         tasks.Evidence[0].ShouldStartWith("2024年到期任务");
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_commended_of_published_evaluations_make_the_list_and_drafts_do_not(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var list = await service.CommendedAsync(Yuncheng, 2024);
+        list.Select(c => c.Subject).ShouldBe(["永济机电制造专业镇", "万安钻石专业镇"]);
+        list.ShouldAllBe(c => c.Kind == SubjectKind.Town && c.Area == "运城市");
+        (await service.CommendedAsync(Yuncheng, 2023)).ShouldBeEmpty();
+        (await service.CommendedAsync(Yangquan, null)).ShouldBeEmpty();
+    }
 }

@@ -145,4 +145,25 @@ public class EvaluationsApiTests
         detailRows.Count.ShouldBe(indicators + 1);
         detailRows.Skip(1).Select(r => Cell(r, 8)).ShouldContain(evidence => evidence.Contains("680,000万元"));
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_commendation_page_lists_the_commended_of_published_evaluations_in_scope(StorageProvider provider)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        async Task<string> PageAsync(string user, string url)
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            await PageSignIn.SignInAsync(client, user, SeededPlatforms.Password);
+            return await client.GetStringAsync(url);
+        }
+        var city = await PageAsync("yuncheng-office", "/Commendations?year=2024");
+        var list = city[city.IndexOf("id=\"evaluation-commended\"", StringComparison.Ordinal)..];
+        list.ShouldContain("永济机电制造专业镇");
+        list.ShouldContain("万安钻石专业镇");
+        list.ShouldNotContain("绛州绿专业镇");
+        (await PageAsync("yuncheng-office", "/Commendations?year=2023")).ShouldNotContain("永济机电制造专业镇</td>");
+        (await PageAsync("yangquan-office", "/Commendations")).ShouldNotContain("evaluation-commended");
+    }
 }

@@ -10,7 +10,7 @@ using SpecializedTowns.Data.Commendations;
 namespace SpecializedTowns.Web.Pages.Commendations;
 
 /// <summary>表扬: the commendations the packs' provisions trigger (朔政办发〔2023〕19号 四（九）), by year, with evidence and CSV.</summary>
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, Data.Evaluation.EvaluationService evaluations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public CrossingState? State { get; set; }
@@ -22,6 +22,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     public Paged<CommendationTrigger> Shown { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanRecord { get; private set; }
+    public IReadOnlyList<Data.Evaluation.CommendedItem> Evaluated { get; private set; } = [];
 
     /// <summary>The provisions the platform detects, with their packs: what is being watched, and where it is written.</summary>
     public IReadOnlyList<(PolicyPack Pack, Provision Provision)> Watched { get; private set; } = [];
@@ -31,7 +32,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var scope = UserScope.From(User)!;
         CanRecord = MarketRankService.CanRecord(scope);
         All = await CommendationQueries.AllAsync(db, catalog, scope, ct);
-        Years = All.Select(t => t.Crossing.Year).Distinct().OrderDescending().ToList();
+        Evaluated = await evaluations.CommendedAsync(UserScope.From(User)!, Year is >= 2000 and <= 9999 ? Year : null, ct);
+        Years = All.Select(t => t.Crossing.Year).Concat(Evaluated.Select(e => e.Year)).Distinct().OrderDescending().ToList();
         Shown = CommendationQueries.Filter(All, new TriggerFilter { Year = Year, State = State, Page = PageNumber, PageSize = PageSize });
         Watched = catalog.Packs.SelectMany(p => p.SupportPolicies.SelectMany(s => s.Provisions)
                 .Where(x => x.Measure is not null && PackVocabulary.ProvisionMeasures.ContainsKey(x.Measure)).Select(x => (p, x)))
