@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Problems;
@@ -53,6 +54,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<TaskForceTownship> TaskForceTownships => Set<TaskForceTownship>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeItem> NoticeItems => Set<NoticeItem>();
+    public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
+    public DbSet<NoticeAction> NoticeActions => Set<NoticeAction>();
+    public DbSet<NoticeFile> NoticeFiles => Set<NoticeFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
