@@ -40,6 +40,9 @@ builder.Services.AddScoped<SpecializedTowns.Data.Reports.TaskForceService>();
 var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
 if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
 builder.Services.AddSingleton(reportSettings);
+builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
+builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
+    builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -185,6 +188,7 @@ app.MapProblemsApi();
 app.MapTasksApi();
 app.MapReportsApi();
 app.MapTargetsApi();
+app.MapNoticesApi();
 app.MapRazorPages();
 
 app.Run();

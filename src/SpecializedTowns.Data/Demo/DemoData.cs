@@ -127,6 +127,7 @@ public static class DemoData
         await Problems.ProblemDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Tasks.TaskDemo.LoadAsync(db, ct);
         await Reports.ReportDemo.LoadAsync(db, today, ct);
+        await Notices.NoticeDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }

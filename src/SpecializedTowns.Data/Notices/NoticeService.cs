@@ -61,6 +61,9 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         }
     }
 
+    /// <summary>For the reminders, which read an issuing office's path beside each notice.</summary>
+    internal IQueryable<Jurisdiction> Jurisdictions => db.Jurisdictions;
+
     private IQueryable<int> Under(string path) =>
         db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
 
@@ -78,6 +81,10 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// <summary>Every notice the filter selects (paging ignored, up to <paramref name="max"/>), for the CSV export.</summary>
     public async Task<IReadOnlyList<NoticeListItem>> ExportAsync(UserScope scope, NoticeFilter filter, int max = 10_000, CancellationToken ct = default) =>
         await ProjectAsync(Filtered(scope, filter, Today).Take(max), ct);
+
+    /// <summary>The list rows of these notices (those the person may see), e.g. of a batch just issued.</summary>
+    public Task<IReadOnlyList<NoticeListItem>> ItemsAsync(UserScope scope, IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        ProjectAsync(Visible(scope).AsNoTracking().Where(n => ids.Contains(n.Id)), ct);
 
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
         WhereMissed(Visible(scope), Today).CountAsync(ct);
