@@ -149,7 +149,10 @@ public sealed record NoticePreview(
 
 public sealed record NoticeFileInfo(int Id, string FileName, long Size, string UploadedBy, DateTime UploadedAtUtc);
 
-/// <summary>One finding's rectification as typed: a file may come with it (the page) or be named by an earlier upload (the API).</summary>
+/// <summary>
+/// One finding's rectification as typed: a file may come with it (the page) or be named by an earlier upload (the API); with
+/// neither, a file attached before stays.
+/// </summary>
 public sealed record RectificationInput(string? Measures, string? Evidence, int? AttachmentId = null, string? FileName = null, byte[]? FileContent = null);
 
 public sealed record NoticeView(

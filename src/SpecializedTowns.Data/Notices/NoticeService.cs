@@ -381,10 +381,11 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
                 notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, input.AttachmentId);
                 return;
             }
-            var attachment = input.AttachmentId;
+            // A file already attached stays unless another one is given.
+            var attachment = input.AttachmentId ?? notice.Item(item).AttachmentId;
             if (input.FileContent is { Length: > 0 } content)
                 attachment = (await AddFileAsync(notice, actor, input.FileName ?? "", content, ct)).Id;
-            else if (attachment is { } a && !await db.NoticeFiles.AnyAsync(f => f.Id == a && f.NoticeId == id, ct))
+            else if (input.AttachmentId is { } a && !await db.NoticeFiles.AnyAsync(f => f.Id == a && f.NoticeId == id, ct))
                 throw new NoticeRuleException("所选佐证文件不属于本督办通知书", "attachmentId");
             notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, attachment);
         });
