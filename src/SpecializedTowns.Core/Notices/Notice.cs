@@ -310,7 +310,7 @@ public sealed class Notice
     }
 
     /// <summary>The recipient (or an office for it) writes down what was done for one finding; it may change it until it is submitted.</summary>
-    public void RecordRectification(NoticeActor actor, DateTime now, int position, string? measures, string? evidence, int? attachmentId)
+    public void RecordRectification(NoticeActor actor, DateTime now, int position, string? measures, string? evidence, int? attachmentId = null)
     {
         RequireIssued(NoticeStep.Record);
         if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以填报整改情况");
