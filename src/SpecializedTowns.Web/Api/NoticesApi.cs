@@ -250,7 +250,8 @@ public static class NoticesApi
     {
         if (ProjectsApi.TryEnum(text, out value)) return true;
         var t = text!.Trim();
-        value = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => chinese(v!.Value) == t);
+        // 乡镇（街道） may be written 乡镇.
+        value = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => chinese(v!.Value) == t || chinese(v.Value).Split('（')[0] == t);
         return value is not null;
     }
 
