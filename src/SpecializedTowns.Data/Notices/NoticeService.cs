@@ -136,7 +136,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         var today = Today;
         var rows = await query.Select(n => new NoticeListItem(
                 n.Id, n.DocumentNumber, n.IssuingOffice, n.RecipientKind, n.RecipientName, n.Addressee,
-                db.Jurisdictions.Where(j => j.Id == n.RecipientAreaId).Select(j => j.Name).First(),
+                // A township's notices are listed under its county, as everything else is.
+                db.Jurisdictions.Where(j => j.Id == n.RecipientAreaId).Select(j => j.Level == JurisdictionLevel.Township ? j.Parent!.Name : j.Name).First(),
                 n.Subject, n.Basis, n.EvaluationId, n.IssuedOn, n.Deadline, n.State,
                 n.Items.Count(), n.Items.Count(i => i.State == ItemState.Accepted), n.Items.Count(i => i.State == ItemState.Submitted),
                 n.State != NoticeState.Handled && n.Deadline < today
