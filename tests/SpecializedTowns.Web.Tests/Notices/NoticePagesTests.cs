@@ -12,17 +12,12 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 namespace SpecializedTowns.Web.Tests.Notices;
 
 /// <summary>The notice pages as a browser posts them (antiforgery token, form fields, a file), on both providers.</summary>
+[Collection("notice-platform")]
 public class NoticePagesTests
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    private static async Task<HttpClient> SignedInAsync(StorageProvider provider, string user)
-    {
-        var factory = await SeededPlatforms.GetAsync(provider);
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(client, user, SeededPlatforms.Password);
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(StorageProvider provider, string user) => NoticePlatforms.SignedInAsync(provider, user);
 
     private static string Token(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -123,7 +118,7 @@ public class NoticePagesTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_township_reports_with_a_file_on_the_page_and_the_office_verifies_there(StorageProvider provider)
     {
-        var api = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var api = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
         var town = await NoticesApiTests.RecipientAsync(api, "town", "历山镇蜂蜜专业镇");
         var created = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("town", town, Today.AddDays(15)))).Content.ReadAsStringAsync()).RootElement;
         var url = $"/Notices/Detail/{created.GetProperty("id").GetInt32()}";
@@ -172,11 +167,11 @@ public class NoticePagesTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task An_overdue_notice_shows_the_packs_proposal_and_the_office_records_the_action_on_the_page(StorageProvider provider)
     {
-        var api = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var api = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
         var unit = await NoticesApiTests.RecipientAsync(api, "unit", "县农业农村局");
         var id = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("unit", unit, Today.AddDays(15), "专班牵头工作"))).Content.ReadAsStringAsync())
             .RootElement.GetProperty("id").GetInt32();
-        using (var scope = (await SeededPlatforms.GetAsync(provider)).Services.CreateScope())
+        using (var scope = (await NoticePlatforms.GetAsync(provider)).Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
             var n = await db.Notices.SingleAsync(x => x.Id == id);

@@ -11,7 +11,8 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Notices;
 
-/// <summary>/api/v1/notices on both providers, with the demo accounts of the shared seeded platforms.</summary>
+/// <summary>/api/v1/notices on both providers, with the demo accounts, on the notice tests' own platforms.</summary>
+[Collection("notice-platform")]
 public class NoticesApiTests
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
@@ -46,7 +47,7 @@ public class NoticesApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task An_office_issues_numbered_notices_and_is_told_in_chinese_what_is_wrong(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
         var town = await RecipientAsync(office, "town", "历山镇蜂蜜专业镇");
 
         var refused = await JsonAsync(await office.PostAsJsonAsync("/api/v1/notices", new
@@ -74,11 +75,11 @@ public class NoticesApiTests
         first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("stateName").GetString()).ShouldBe(["待整改", "待整改"]);
 
         // Only offices issue; outside the scope a notice answers 404 like one that does not exist.
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var township = await NoticePlatforms.ClientAsync(provider, "lishan-township");
         (await township.PostAsJsonAsync("/api/v1/notices", Body("town", town, Today.AddDays(30)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await township.GetAsync("/api/v1/notices/recipients")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var id = first.GetProperty("id").GetInt32();
-        var other = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var other = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
         var outside = await other.GetAsync($"/api/v1/notices/{id}");
         var missing = await other.GetAsync("/api/v1/notices/999999");
         (outside.StatusCode, missing.StatusCode).ShouldBe((HttpStatusCode.NotFound, HttpStatusCode.NotFound));
@@ -88,7 +89,7 @@ public class NoticesApiTests
         (await other.GetAsync($"/api/v1/notices/{id}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var anonymous = await SeededPlatforms.ClientAsync(provider, null);
+        var anonymous = await NoticePlatforms.ClientAsync(provider, null);
         (await anonymous.GetAsync("/api/v1/notices")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var openapi = await anonymous.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/v1/notices", "/api/v1/notices/{id}", "/api/v1/notices/{id}/document", "/api/v1/notices/{id}/items/{no}/verification", "/api/v1/notices/batch" })
@@ -100,8 +101,8 @@ public class NoticesApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_township_reports_with_a_file_the_office_returns_and_accepts_and_the_document_downloads(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var office = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
+        var township = await NoticePlatforms.ClientAsync(provider, "lishan-township");
         var town = await RecipientAsync(office, "town", "历山镇蜂蜜专业镇");
         var created = await JsonAsync(await office.PostAsJsonAsync("/api/v1/notices", Body("town", town, Today.AddDays(20))), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
@@ -121,7 +122,7 @@ public class NoticesApiTests
         submitted.GetProperty("items")[0].GetProperty("attachmentId").GetInt32().ShouldBe(fileId);
         (await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await office.GetByteArrayAsync($"/api/v1/notices/{id}/files/{fileId}")).ShouldBe(pdf);
-        (await (await SeededPlatforms.ClientAsync(provider, "xinjiang-office")).GetAsync($"/api/v1/notices/{id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await NoticePlatforms.ClientAsync(provider, "xinjiang-office")).GetAsync($"/api/v1/notices/{id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         await JsonAsync(await office.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" }));
         Errors(await JsonAsync(await office.PostAsJsonAsync($"/api/v1/notices/{id}/items/2/verification", new { decision = "return" }), HttpStatusCode.BadRequest))["reason"].ShouldBe("请写明退回的理由");
@@ -154,7 +155,7 @@ public class NoticesApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_notice_past_its_deadline_gets_the_packs_proposal_and_the_office_records_what_it_did(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yangquan-office");
+        var office = await NoticePlatforms.ClientAsync(provider, "yangquan-office");
         var town = await RecipientAsync(office, "town", "平定砂器刻花瓷专业镇");
         var id = (await JsonAsync(await office.PostAsJsonAsync("/api/v1/notices", Body("town", town, Today.AddDays(20), "平定砂器刻花瓷专业镇建设工作")), HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var before = await JsonAsync(await office.GetAsync($"/api/v1/notices/{id}"));
@@ -163,7 +164,7 @@ public class NoticesApiTests
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         // The notice was issued forty days ago with a deadline ten days ago (the shared platform runs on today's clock).
-        var factory = await SeededPlatforms.GetAsync(provider);
+        var factory = await NoticePlatforms.GetAsync(provider);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
@@ -200,7 +201,7 @@ public class NoticesApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_list_filters_pages_and_refuses_unknown_filters(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
         var all = await JsonAsync(await office.GetAsync("/api/v1/notices?pageSize=500"));
         all.GetProperty("items").EnumerateArray().ShouldContain(n => n.GetProperty("recipient").GetString() == "古城镇" && n.GetProperty("status").GetString() == "overdue");
         all.GetProperty("items").EnumerateArray().ShouldAllBe(n => n.GetProperty("area").GetString() == "垣曲县" || n.GetProperty("area").GetString()!.EndsWith("镇"));
@@ -220,7 +221,7 @@ public class NoticesApiTests
         Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?sort=name"), HttpStatusCode.BadRequest)).ShouldContainKey("sort");
 
         // A member unit sees only what was sent to it; the demo sent 新绛's 县农业农村局 one, 垣曲's none.
-        var member = await JsonAsync(await (await SeededPlatforms.ClientAsync(provider, "xinjiang-member")).GetAsync("/api/v1/notices"));
+        var member = await JsonAsync(await (await NoticePlatforms.ClientAsync(provider, "xinjiang-member")).GetAsync("/api/v1/notices"));
         member.GetProperty("items").EnumerateArray().Select(n => (n.GetProperty("recipient").GetString(), n.GetProperty("statusName").GetString())).ShouldContain(("县农业农村局", "已处理"));
         member.GetProperty("items").EnumerateArray().ShouldAllBe(n => n.GetProperty("recipient").GetString() == "县农业农村局");
     }
@@ -230,7 +231,7 @@ public class NoticesApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_batch_is_refused_whole_naming_each_bad_notice_or_issued_whole(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var office = await NoticePlatforms.ClientAsync(provider, "yuncheng-office");
         var lishan = await RecipientAsync(office, "town", "历山镇蜂蜜专业镇");
         var wanan = await RecipientAsync(office, "town", "万安钻石专业镇");
         var before = (await JsonAsync(await office.GetAsync("/api/v1/notices?pageSize=1"))).GetProperty("total").GetInt32();
@@ -250,7 +251,7 @@ public class NoticesApiTests
         created.EnumerateArray().Select(n => n.GetProperty("recipient").GetString()).ShouldBe(["历山镇蜂蜜专业镇", "万安钻石专业镇"]);
         created.EnumerateArray().ShouldAllBe(n => n.GetProperty("documentNumber").GetString()!.StartsWith("运专办督〔"));
         (await JsonAsync(await office.GetAsync("/api/v1/notices?pageSize=1"))).GetProperty("total").GetInt32().ShouldBe(before + 2);
-        (await (await SeededPlatforms.ClientAsync(provider, "yuanqu-member")).PostAsJsonAsync("/api/v1/notices/batch", new { notices = Array.Empty<object>() }))
+        (await (await NoticePlatforms.ClientAsync(provider, "yuanqu-member")).PostAsJsonAsync("/api/v1/notices/batch", new { notices = Array.Empty<object>() }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
