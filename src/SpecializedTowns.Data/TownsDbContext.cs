@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Problems;
@@ -57,6 +58,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<Core.Evaluation.EvaluationResult> EvaluationResults => Set<Core.Evaluation.EvaluationResult>();
     public DbSet<Core.Evaluation.ManualScore> ManualScores => Set<Core.Evaluation.ManualScore>();
     public DbSet<Core.Commendations.ProductMarketRank> MarketRanks => Set<Core.Commendations.ProductMarketRank>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeItem> NoticeItems => Set<NoticeItem>();
+    public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
+    public DbSet<NoticeAction> NoticeActions => Set<NoticeAction>();
+    public DbSet<NoticeFile> NoticeFiles => Set<NoticeFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -46,6 +46,9 @@ var adjustmentSettings = builder.Configuration.GetSection("Adjustments").Get<Spe
 if (adjustmentSettings.Problems() is { Count: > 0 } adjustmentProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", adjustmentProblems));
 builder.Services.AddSingleton(adjustmentSettings);
 builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
+builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
+    builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
 builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     {
@@ -192,6 +195,7 @@ app.MapTasksApi();
 app.MapReportsApi();
 app.MapEvaluationsApi();
 app.MapTargetsApi();
+app.MapNoticesApi();
 app.MapRazorPages();
 
 app.Run();

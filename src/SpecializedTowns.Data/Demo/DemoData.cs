@@ -130,6 +130,7 @@ public static class DemoData
         await Reports.ReportDemo.LoadAsync(db, today, ct);
         await Evaluation.EvaluationDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await TiersAndTriggersDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
+        await Notices.NoticeDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
     }

@@ -14,7 +14,7 @@ public sealed record Reminder(string Area, ReminderLevel Level, string Text, str
 /// The notification centre (UI.md top bar): reminders are computed from the records each time, not stored, so they
 /// are never stale and disappear as soon as the work is done. Each feature contributes its own source here.
 /// </summary>
-public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, Tasks.TaskService tasks, Core.Reports.ReportSettings reportSettings, TimeProvider time)
+public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, Tasks.TaskService tasks, Core.Reports.ReportSettings reportSettings, Notices.NoticeService notices, TimeProvider time)
 {
     public async Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default)
     {
@@ -28,6 +28,7 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
         reminders.AddRange((await Reports.ReportReminders.ForAsync(db, scope, today, reportSettings, ct)).Select(r => new Reminder("专班月报",
             r.Kind switch { Reports.ReminderKind.Missing => ReminderLevel.Red, Reports.ReminderKind.AwaitingAcceptance => ReminderLevel.Info, _ => ReminderLevel.Yellow },
             r.Text, r.Url)));
+        reminders.AddRange(await Notices.NoticeReminders.ForAsync(notices, scope, ct));
         return reminders.OrderByDescending(r => r.Level).ToList();
     }
 }

@@ -60,6 +60,14 @@ public class PageMatrixTests
             .GetProperty("items").EnumerateArray().First(e => e.GetProperty("areaPath").GetString() == "山西省/运城市").GetProperty("id").GetInt32().ToString();
     }
 
+    /// <summary>The demo's notice to 历山镇蜂蜜专业镇 (the first one; tests add more later).</summary>
+    private static async Task<string> NoticeAsync(StorageProvider provider)
+    {
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        return JsonDocument.Parse(await admin.GetStringAsync("/api/v1/notices?pageSize=500&search=" + Uri.EscapeDataString("历山镇蜂蜜专业镇"))).RootElement
+            .GetProperty("items").EnumerateArray().Min(n => n.GetProperty("id").GetInt32()).ToString();
+    }
+
     private static async Task<string> LiShanForceAsync(StorageProvider provider)
     {
         var admin = await SeededPlatforms.ClientAsync(provider, "admin");
@@ -134,6 +142,12 @@ public class PageMatrixTests
     [InlineData("/Commendations", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Commendations?year=2024&state=Triggered", "admin,yuanqu-office", "", "")]
     [InlineData("/Commendations/Ranks?year=2024&product=瓷", "admin,shanxi-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Notices", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
+    [InlineData("/Notices?status=Overdue&kind=Township&year=2025&overdue=true", "admin,yuanqu-office,lishan-township", "", "")]
+    [InlineData("/Notices?handler=Csv", "admin,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
+    [InlineData("/Notices/New", "admin,shanxi-office,yuncheng-office,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Notices/Detail/{notice}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,lishan-township", "", "yuanqu-member,xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
+    [InlineData("/Notices/Detail/{notice}?handler=Document", "admin,yuncheng-leader,yuanqu-office,lishan-township", "", "yuanqu-member,xinjiang-office,expert-zhang")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })
@@ -145,6 +159,7 @@ public class PageMatrixTests
         var url = path.Replace("{project}", await ProjectAsync(provider)).Replace("{lishan}", await LiShanAsync(provider)).Replace("{enterprise}", await EnterpriseAsync(provider));
         if (url.Contains("{problem}")) url = url.Replace("{problem}", await ProblemAsync(provider));
         if (url.Contains("{evaluation}")) url = url.Replace("{evaluation}", await EvaluationAsync(provider));
+        if (url.Contains("{notice}")) url = url.Replace("{notice}", await NoticeAsync(provider));
         if (url.Contains("{taskplan}") || url.Contains("task}") || url.Contains("{ledger}"))
         {
             var (plan, memberTask, ledger, _) = await TasksApiTests.YuanquAsync(await SeededPlatforms.ClientAsync(provider, "admin"));

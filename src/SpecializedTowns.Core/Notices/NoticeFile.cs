@@ -1,0 +1,35 @@
+using SpecializedTowns.Core.Applications;
+
+namespace SpecializedTowns.Core.Notices;
+
+/// <summary>
+/// A file that shows a rectification (佐证材料): a photo, a PDF, a Word or Excel file, checked as the recognition
+/// application's materials are (<see cref="ApplicationAttachment.Check"/>: the same types and size, the bytes matching the name).
+/// </summary>
+public sealed class NoticeFile
+{
+    public const long MaxBytes = ApplicationAttachment.MaxBytes;
+    public const int MaxFiles = 50;
+
+    public int Id { get; set; }
+    public int NoticeId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public int? UploadedByUserId { get; set; }
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAtUtc { get; set; }
+
+    public static string AllowedList => ApplicationAttachment.AllowedList;
+
+    /// <summary>The name to keep (no folders, at most 200 characters) and its content type, or why the file is refused.</summary>
+    public static (string Name, string? ContentType, string? Problem) Check(string fileName, ReadOnlySpan<byte> content)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        if (name.Length > 200) name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
+        if (name.Length == 0) return (name, null, "文件名为空");
+        var (type, problem) = ApplicationAttachment.Check(name, content);
+        return (name, type, problem);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Core.Policies;
+
+namespace SpecializedTowns.Data.Notices;
+
+/// <summary>
+/// Demo notices, dated relative to the day they are loaded so that they look right on it: 垣曲's notice to 古城镇 is overdue
+/// (its pack proposes 通报批评 and 约谈), 垣曲's notice to 历山镇蜂蜜专业镇 is due within days with an item waiting for the
+/// office, 新绛's notice to its 县农业农村局 was completed late and the office recorded an interview (its pack is silent, so both
+/// actions were offered as 平台默认), and 阳泉's notice to 平定砂器刻花瓷专业镇 was rectified in time. They go through the same
+/// state machine as real ones; without accounts behind them, the steps are recorded under the offices' and recipients' names.
+/// Records are looked up by name: a missing one is an error in the demo, not a silent skip.
+/// </summary>
+public static class NoticeDemo
+{
+    private sealed record Spec(
+        string IssuingPath, RecipientKind Kind, string RecipientPath, string Recipient, string RecipientActor, string Subject,
+        int IssuedDaysAgo, int DeadlineDaysFromNow, (string Text, string Source)[] Findings, string Contact, string Phone, string[] CopyTo,
+        Step[] Steps);
+
+    private enum Do { Record, Submit, Accept, Return, Act }
+
+    private sealed record Step(Do What, int DaysAgo, int Item = 0, string? Text = null, NoticeActionKind Action = NoticeActionKind.Other, int TakenDaysAgo = 0);
+
+    private static Spec[] Specs(int lastYear) =>
+    [
+        new("山西省/运城市/垣曲县", RecipientKind.Township, "山西省/运城市/垣曲县", "古城镇", "古城镇人民政府", "古城镇渔业专业镇建设工作",
+            45, -15,
+            [
+                ($"古城镇渔业专业镇重点项目开工率为 40%，低于年度目标 80%", $"{lastYear}年度评估·项目开工率"),
+                ("专班月报连续 2 个月未按时报送", "月报记录"),
+                ("问题台账中“水域滩涂养殖证续期办理时间长”问题逾期未解决", "问题台账"),
+            ],
+            "李明", "0359-6022135", ["县专业镇发展领导小组各成员单位"],
+            [
+                new(Do.Record, 32, 1, "黄河鱼苗繁育基地技改项目已于上月开工，另一项目完成施工许可办理，开工率提高到 70%"),
+                new(Do.Record, 31, 2, "已补报两个月月报，明确专人负责月报报送"),
+                new(Do.Submit, 30),
+                new(Do.Accept, 28, 1),
+                new(Do.Return, 27, 2, "补报的月报未附报送记录，且未说明今后按时报送的措施，请补充后重新报送"),
+            ]),
+        new("山西省/运城市/垣曲县", RecipientKind.Town, "山西省/运城市/垣曲县", "历山镇蜂蜜专业镇", "历山镇专业镇专干", "历山镇蜂蜜专业镇建设工作",
+            20, 5,
+            [
+                ("蜂蜜冷链仓储项目建设用地未落实，未按计划签约", "重点项目库·节点预警"),
+                ("“历山蜂蜜”线上销售占比不足一成，品牌推广措施未落实", $"{lastYear}年度评估·品牌建设"),
+            ],
+            "李明", "0359-6022135", ["县专业镇发展领导小组各成员单位", "县自然资源局"],
+            [
+                new(Do.Record, 5, 1, "已会同县自然资源局完成选址踏勘，用地纳入本年度用地计划调整方案，项目签约时间确定在下月上旬"),
+                new(Do.Submit, 4),
+            ]),
+        new("山西省/运城市/新绛县", RecipientKind.Unit, "山西省/运城市/新绛县", "县农业农村局", "新绛县农业农村局", "绛州绿专业镇、新绛中药材专业镇专班牵头工作",
+            70, -40,
+            [
+                ("绛州绿专业镇设施蔬菜新建大棚任务完成 45%，专班牵头推进不力", $"{lastYear}年度评估·重点任务完成率"),
+                ("新绛中药材专业镇阳王镇种植基地扩面任务滞后于序时进度", "责任清单"),
+            ],
+            "赵静", "0359-7522061", ["县专业镇发展领导小组各成员单位"],
+            [
+                new(Do.Record, 46, 1, "已制定大棚建设推进方案，新建大棚 120 座完工，完成年度任务的 92%"),
+                new(Do.Submit, 45),
+                new(Do.Accept, 44, 1),
+                new(Do.Record, 31, 2, "阳王镇种植基地扩面 800 亩，已达到序时进度"),
+                new(Do.Submit, 30),
+                new(Do.Accept, 28, 2),
+                new(Do.Act, 24, Text: "县领导小组办公室约谈县农业农村局分管负责同志，督促落实专班牵头责任", Action: NoticeActionKind.Interview, TakenDaysAgo: 25),
+            ]),
+        new("山西省/阳泉市", RecipientKind.Town, "山西省/阳泉市/平定县", "平定砂器刻花瓷专业镇", "平定县冠山镇人民政府", "平定砂器刻花瓷专业镇建设工作",
+            50, -10,
+            [
+                ("砂器刻花瓷产业公共服务平台建设滞后，检测中心尚未投入使用", $"{lastYear}年度评估·公共服务平台"),
+                ("规上企业数量较上年减少 1 家", $"{lastYear}年度评估·市场主体"),
+            ],
+            "孙伟", "0353-2021357", ["市专业镇高质量发展领导小组各成员单位", "平定县人民政府"],
+            [
+                new(Do.Record, 21, 1, "检测中心设备完成安装调试，已于本月投入使用"),
+                new(Do.Record, 21, 2, "培育 2 家企业升规入统，已完成月度统计入库"),
+                new(Do.Submit, 20),
+                new(Do.Accept, 15, 1),
+                new(Do.Accept, 15, 2),
+            ]),
+    ];
+
+    public static async Task<int> LoadAsync(TownsDbContext db, TimeProvider time, CancellationToken ct = default)
+    {
+        if (await db.Notices.AnyAsync(n => n.IsDemo, ct)) return 0;
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = NoticeRules.ChinaDate(now);
+        var packs = new List<PolicyPack>();
+        foreach (var record in await db.PolicyDocuments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct))
+            if (PolicyPackReader.Read(record.Id + ".yaml", record.PackYaml).Pack is { } p) packs.Add(p);
+        var next = new Dictionary<(int, int), int>();
+        var specs = Specs(today.Year - 1);
+        foreach (var s in specs)
+        {
+            var issuing = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Path == s.IssuingPath, ct);
+            int recipientId, areaId;
+            string areaPath;
+            if (s.Kind == RecipientKind.Town)
+            {
+                var t = await db.Towns.Where(x => x.Name == s.Recipient && x.County!.Path == s.RecipientPath).Select(x => new { x.Id, x.CountyId, x.County!.Path }).SingleAsync(ct);
+                (recipientId, areaId, areaPath) = (t.Id, t.CountyId, t.Path);
+            }
+            else if (s.Kind == RecipientKind.Township)
+            {
+                var j = await db.Jurisdictions.Where(x => x.Path == s.RecipientPath + "/" + s.Recipient && x.Level == JurisdictionLevel.Township).Select(x => new { x.Id, x.Path }).SingleAsync(ct);
+                (recipientId, areaId, areaPath) = (j.Id, j.Id, j.Path);
+            }
+            else
+            {
+                var u = await db.Units.Where(x => x.Name == s.Recipient && x.Jurisdiction!.Path == s.RecipientPath).Select(x => new { x.Id, x.JurisdictionId, x.Jurisdiction!.Path }).SingleAsync(ct);
+                (recipientId, areaId, areaPath) = (u.Id, u.JurisdictionId, u.Path);
+            }
+            var issuedAt = now.AddDays(-s.IssuedDaysAgo);
+            var issuedOn = NoticeRules.ChinaDate(issuedAt);
+            var key = (issuing.Id, issuedOn.Year);
+            if (!next.TryGetValue(key, out var sequence))
+                sequence = (await db.Notices.Where(n => n.IssuingJurisdictionId == issuing.Id && n.NumberYear == issuedOn.Year).MaxAsync(n => (int?)n.NumberSequence, ct) ?? 0) + 1;
+            next[key] = sequence + 1;
+            var group = packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == issuing.Path).Select(p => p.Mechanisms.LeadingGroup?.Name).FirstOrDefault(n => n is not null);
+            var officeName = (group ?? $"{issuing.Name}专业镇发展领导小组") + "办公室";
+            var pack = OverdueConsequences.GoverningPack(packs, areaPath);
+            var office = new NoticeActor(null, officeName, Roles.Office, false, true, true);
+            var recipient = new NoticeActor(null, s.RecipientActor, s.Kind == RecipientKind.Unit ? Roles.MemberUnit : Roles.Township, true, false, false);
+            var addressee = s.Kind switch
+            {
+                RecipientKind.Town => string.Join("、", await db.TownTownships.Where(x => x.SpecializedTownId == recipientId).Select(x => x.Township!.Name + "人民政府").ToListAsync(ct)),
+                RecipientKind.Township => s.Recipient + "人民政府",
+                _ => s.Recipient,
+            };
+            var notice = Notice.Issue(office, issuedAt, issuing.Id, officeName, new NoticeNumber(NoticeRules.DefaultPrefix(issuing.Name), issuedOn.Year, sequence),
+                new NoticeContent(s.Kind, recipientId, s.Recipient, addressee, areaId, s.Subject, $"{today.Year - 1}年度专业镇发展评估结果", null,
+                    s.Findings.Select(f => new NoticeFinding(f.Text, f.Source)).ToList(), issuedOn, today.AddDays(s.DeadlineDaysFromNow),
+                    s.Contact, s.Phone, s.CopyTo),
+                pack?.Id, OverdueConsequences.For(pack).DocumentSentence);
+            notice.IsDemo = true;
+            foreach (var step in s.Steps)
+            {
+                var at = now.AddDays(-step.DaysAgo);
+                switch (step.What)
+                {
+                    case Do.Record: notice.RecordRectification(recipient, at, step.Item, step.Text, "相关文件和现场照片已存档备查", null); break;
+                    case Do.Submit: notice.Submit(recipient, at); break;
+                    case Do.Accept: notice.Verify(office, at, step.Item, accept: true, null); break;
+                    case Do.Return: notice.Verify(office, at, step.Item, accept: false, step.Text); break;
+                    default:
+                        notice.RecordActions(office, at, [new ActionInput(step.Action, NoticeRules.ChinaDate(now.AddDays(-step.TakenDaysAgo)), null, step.Text)]);
+                        break;
+                }
+            }
+            db.Notices.Add(notice);
+        }
+        await db.SaveChangesAsync(ct);
+        return specs.Length;
+    }
+}

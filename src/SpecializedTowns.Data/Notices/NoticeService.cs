@@ -1,0 +1,493 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Documents;
+using SpecializedTowns.Data.Enterprises;
+
+namespace SpecializedTowns.Data.Notices;
+
+/// <summary>
+/// 督办通知书 and 限期整改 as use cases shared by pages and API, and by the annual evaluation, which issues its notices through
+/// <see cref="CreateManyAsync"/> in one call: the data scope, the checks before issuing, the numbering per office and year,
+/// each step saved with its event in one transaction, the proposal of the governing pack after a missed deadline, and the
+/// notice as a .docx in the GB/T 9704 layout.
+/// </summary>
+public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSettings settings, PolicyCatalog catalog)
+{
+    /// <summary>The most notices one batch may issue: an evaluation's laggards, not a mail merge.</summary>
+    public const int MaxBatch = 200;
+
+    public int DueSoonDays => settings.DueSoonDays;
+
+    public DateOnly Today => NoticeRules.ChinaDate(Now);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Offices issue notices (and the administrator, for the office of the recipient's county); everyone else reads or reports.</summary>
+    public static bool CanIssue(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+
+    /// <summary>
+    /// Offices and leaders: the notices their jurisdiction or one below it issued, and those sent to a recipient in their area.
+    /// Township staff: those sent to their township, their towns or their township's unit. A member unit: those sent to it.
+    /// Experts: none.
+    /// </summary>
+    public IQueryable<Notice> Visible(UserScope scope)
+    {
+        switch (scope.Role)
+        {
+            case Roles.Admin:
+                return db.Notices;
+            case Roles.Office or Roles.Leader:
+                var area = Under(scope.JurisdictionPath);
+                return db.Notices.Where(n => area.Contains(n.IssuingJurisdictionId) || area.Contains(n.RecipientAreaId));
+            case Roles.MemberUnit:
+                var unit = scope.UnitId ?? -1;
+                return db.Notices.Where(n => n.RecipientUnitId == unit);
+            case Roles.Township:
+                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var path = scope.JurisdictionPath;
+                var township = db.Jurisdictions.Where(j => j.Path == path && j.Level == JurisdictionLevel.Township).Select(j => j.Id);
+                var own = scope.UnitId ?? -1;
+                return db.Notices.Where(n => (n.RecipientTownId != null && towns.Contains(n.RecipientTownId.Value))
+                                             || (n.RecipientTownshipId != null && township.Contains(n.RecipientTownshipId.Value))
+                                             || n.RecipientUnitId == own);
+            default:
+                return db.Notices.Where(_ => false);
+        }
+    }
+
+    /// <summary>For the reminders, which read an issuing office's path beside each notice.</summary>
+    internal IQueryable<Jurisdiction> Jurisdictions => db.Jurisdictions;
+
+    private IQueryable<int> Under(string path) =>
+        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+
+    // ---- lists ----
+
+    public async Task<Paged<NoticeListItem>> ListAsync(UserScope scope, NoticeFilter filter, CancellationToken ct = default)
+    {
+        var (page, pageSize) = Paged<NoticeListItem>.Normalize(filter.Page, filter.PageSize);
+        var query = Filtered(scope, filter, Today);
+        var total = await query.CountAsync(ct);
+        var items = await ProjectAsync(query.Skip((page - 1) * pageSize).Take(pageSize), ct);
+        return new Paged<NoticeListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>Every notice the filter selects (paging ignored, up to <paramref name="max"/>), for the CSV export.</summary>
+    public async Task<IReadOnlyList<NoticeListItem>> ExportAsync(UserScope scope, NoticeFilter filter, int max = 10_000, CancellationToken ct = default) =>
+        await ProjectAsync(Filtered(scope, filter, Today).Take(max), ct);
+
+    /// <summary>The list rows of these notices (those the person may see), e.g. of a batch just issued.</summary>
+    public Task<IReadOnlyList<NoticeListItem>> ItemsAsync(UserScope scope, IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        ProjectAsync(Visible(scope).AsNoTracking().Where(n => ids.Contains(n.Id)), ct);
+
+    public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
+        WhereMissed(Visible(scope), Today).CountAsync(ct);
+
+    private IQueryable<Notice> Filtered(UserScope scope, NoticeFilter filter, DateOnly today)
+    {
+        var query = Visible(scope).AsNoTracking();
+        query = filter.Status switch
+        {
+            NoticeStatus.Issued => WhereInTime(query, today),
+            NoticeStatus.Overdue => WhereMissed(query, today),
+            NoticeStatus.Rectified => query.Where(n => n.State == NoticeState.Rectified),
+            NoticeStatus.Handled => query.Where(n => n.State == NoticeState.Handled),
+            _ => query,
+        };
+        if (filter.Overdue) query = WhereMissed(query, today);
+        if (filter.RecipientKind is { } kind) query = query.Where(n => n.RecipientKind == kind);
+        if (filter.Year is { } year and >= 1 and <= 9998)
+        {
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            query = query.Where(n => n.IssuedOn >= from && n.IssuedOn <= to);
+        }
+        if (filter.EvaluationId is { } evaluation) query = query.Where(n => n.EvaluationId == evaluation);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            query = query.Where(n => n.DocumentNumber.Contains(text) || n.RecipientName.Contains(text) || n.Addressee.Contains(text)
+                                     || n.Subject.Contains(text) || n.Basis.Contains(text));
+        }
+        return filter.Sort switch
+        {
+            "deadline" => query.OrderBy(n => n.Deadline).ThenBy(n => n.Id),
+            "number" => query.OrderBy(n => n.IssuingOffice).ThenByDescending(n => n.NumberYear).ThenByDescending(n => n.NumberSequence),
+            _ => query.OrderByDescending(n => n.IssuedOn).ThenByDescending(n => n.Id),
+        };
+    }
+
+    /// <summary>逾期: still open, past the deadline, with an item the recipient had not reported in time (or that was returned).</summary>
+    private static IQueryable<Notice> WhereMissed(IQueryable<Notice> query, DateOnly today) =>
+        query.Where(n => n.State == NoticeState.Issued && n.Deadline < today
+                         && n.Items.Any(i => !((i.State == ItemState.Submitted || i.State == ItemState.Accepted) && i.SubmittedOn != null && i.SubmittedOn <= n.Deadline)));
+
+    private static IQueryable<Notice> WhereInTime(IQueryable<Notice> query, DateOnly today) =>
+        query.Where(n => n.State == NoticeState.Issued && !(n.Deadline < today
+                         && n.Items.Any(i => !((i.State == ItemState.Submitted || i.State == ItemState.Accepted) && i.SubmittedOn != null && i.SubmittedOn <= n.Deadline))));
+
+    private async Task<IReadOnlyList<NoticeListItem>> ProjectAsync(IQueryable<Notice> query, CancellationToken ct)
+    {
+        var today = Today;
+        var rows = await query.Select(n => new NoticeListItem(
+                n.Id, n.DocumentNumber, n.IssuingOffice, n.RecipientKind, n.RecipientName, n.Addressee,
+                // A township's notices are listed under its county, as everything else is.
+                db.Jurisdictions.Where(j => j.Id == n.RecipientAreaId).Select(j => j.Level == JurisdictionLevel.Township ? j.Parent!.Name : j.Name).First(),
+                n.Subject, n.Basis, n.EvaluationId, n.IssuedOn, n.Deadline, n.State,
+                n.Items.Count(), n.Items.Count(i => i.State == ItemState.Accepted), n.Items.Count(i => i.State == ItemState.Submitted),
+                n.State != NoticeState.Handled && n.Deadline < today
+                    && n.Items.Any(i => !((i.State == ItemState.Submitted || i.State == ItemState.Accepted) && i.SubmittedOn != null && i.SubmittedOn <= n.Deadline)),
+                n.IsDemo))
+            .ToListAsync(ct);
+        return rows.Select(r => r with { Today = today, DueSoonDays = DueSoonDays }).ToList();
+    }
+
+    // ---- one notice ----
+
+    public async Task<NoticeView> ViewAsync(UserScope scope, int id, string userName, CancellationToken ct = default)
+    {
+        var notice = await Visible(scope).AsNoTracking().Include(n => n.Items).Include(n => n.Events).Include(n => n.Actions)
+            .AsSplitQuery().SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
+        var places = await PlacesAsync(notice, ct);
+        var actor = await ActorAsync(scope, userName, notice, places, ct);
+        var files = await db.NoticeFiles.AsNoTracking().Where(f => f.NoticeId == id).OrderBy(f => f.Id)
+            .Select(f => new NoticeFileInfo(f.Id, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
+        var today = Today;
+        notice.Items.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return new NoticeView(notice, places.IssuingPath, places.AreaPath, places.AreaName, today, notice.Status(today),
+            NoticeDeadline.Light(notice.State, notice.MissedDeadline(today), notice.Deadline, today, DueSoonDays),
+            notice.StepsFor(actor, today), notice.Items.Where(i => notice.MayRecord(actor, i)).Select(i => i.Position).ToHashSet(),
+            notice.Items.Where(i => notice.MayVerify(actor, i)).Select(i => i.Position).ToHashSet(), files, ProposalFor(notice.PolicyPackId, places.AreaPath))
+        {
+            RecordsOnBehalf = !actor.IsRecipient && actor.MayRecord,
+        };
+    }
+
+    /// <summary>
+    /// The pack the notice was issued under (or, if it is gone, the one governing the recipient's area now), read for what follows
+    /// a missed deadline.
+    /// </summary>
+    public ConsequenceProposal ProposalFor(string? packId, string areaPath) =>
+        OverdueConsequences.For((packId is null ? null : catalog.FindPack(packId)) ?? OverdueConsequences.GoverningPack(catalog.Packs, areaPath));
+
+    /// <summary>The notice as the recipient receives it: a .docx in the layout of GB/T 9704-2012.</summary>
+    public async Task<(byte[] Content, string FileName)> DocumentAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var n = await Visible(scope).AsNoTracking().Include(x => x.Items).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NoticeNotFoundException();
+        var document = SupervisionNotice.Build(new SupervisionNoticeInput
+        {
+            IssuingOffice = n.IssuingOffice, DocumentNumber = n.DocumentNumber, Recipient = n.Addressee, Subject = n.Subject, Basis = n.Basis,
+            Findings = n.Items.OrderBy(i => i.Position).Select(i => new SupervisionFinding(i.Finding, i.Source)).ToList(),
+            Deadline = n.Deadline, OverdueConsequence = n.OverdueConsequence, Contact = new NoticeContact(n.ContactName, n.ContactPhone),
+            CopyTo = n.CopyTo, IssuedOn = n.IssuedOn,
+        });
+        using var stream = new MemoryStream();
+        OfficialDocumentWriter.Write(document, stream);
+        return (stream.ToArray(), $"督办通知书-{n.DocumentNumber}.docx");
+    }
+
+    // ---- issuing ----
+
+    /// <summary>Issues one notice: checks every field and saves it numbered, or throws <see cref="NoticeInputException"/> having written nothing.</summary>
+    public async Task<int> CreateAsync(UserScope scope, string userDisplayName, NoticeDraft draft, CancellationToken ct = default)
+    {
+        try { return (await CreateManyAsync(scope, userDisplayName, [draft], ct))[0]; }
+        catch (NoticeBatchException ex) { throw new NoticeInputException(ex.Errors[0]); }
+    }
+
+    /// <summary>
+    /// Issues several notices at once — the annual evaluation's laggards in one call. All or nothing: every draft is checked
+    /// first and a single bad one refuses the batch (<see cref="NoticeBatchException"/> names each by its position); the
+    /// notices are then numbered and saved in one transaction. Returns their ids in the order of the drafts.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> CreateManyAsync(UserScope scope, string userDisplayName, IReadOnlyList<NoticeDraft> drafts, CancellationToken ct = default)
+    {
+        if (!CanIssue(scope)) throw new NoticeRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能下发督办通知书");
+        if (drafts.Count == 0) throw new NoticeRuleException("没有要下发的督办通知书");
+        if (drafts.Count > MaxBatch) throw new NoticeRuleException($"一次最多下发 {MaxBatch} 份督办通知书（现为 {drafts.Count} 份）");
+        var today = Today;
+        var now = Now;
+        var ready = new List<Checked>();
+        var failures = new Dictionary<int, FieldErrors>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var (errors, c) = await CheckAsync(scope, drafts[i], today, ct);
+            if (errors.Ok) ready.Add(c!);
+            else failures[i] = errors;
+        }
+        if (failures.Count > 0) throw new NoticeBatchException(failures);
+
+        var actor = new NoticeActor(scope.UserId, userDisplayName, scope.Role, IsRecipient: false, ActsForRecipient: true, Oversees: true);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var next = new Dictionary<int, int>();
+                var notices = new List<Notice>();
+                foreach (var c in ready)
+                {
+                    if (!next.TryGetValue(c.IssuingId, out var sequence))
+                        sequence = (await db.Notices.Where(n => n.IssuingJurisdictionId == c.IssuingId && n.NumberYear == today.Year)
+                            .MaxAsync(n => (int?)n.NumberSequence, ct) ?? 0) + 1;
+                    next[c.IssuingId] = sequence + 1;
+                    var notice = Notice.Issue(actor, now, c.IssuingId, c.IssuingOffice, new NoticeNumber(c.Prefix, today.Year, sequence),
+                        c.Content, c.PackId, c.Consequence);
+                    db.Notices.Add(notice);
+                    notices.Add(notice);
+                }
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return notices.Select(n => n.Id).ToList();
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && IsUniqueViolation(ex))
+            {
+                // Another office worker took the same number a moment ago: number again from what is stored now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>What <see cref="CreateAsync"/> would refuse, without saving anything.</summary>
+    public async Task<FieldErrors> ValidateAsync(UserScope scope, NoticeDraft draft, CancellationToken ct = default) =>
+        (await CheckAsync(scope, draft, Today, ct)).Errors;
+
+    private sealed record Checked(int IssuingId, string IssuingOffice, string Prefix, NoticeContent Content, string? PackId, string? Consequence);
+
+    private sealed record Resolved(RecipientKind Kind, int Id, string Name, string Addressee, string Subject, int AreaId, string AreaPath, Jurisdiction Issuing);
+
+    private async Task<(FieldErrors Errors, Checked? Ready)> CheckAsync(UserScope scope, NoticeDraft draft, DateOnly today, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        Resolved? recipient = null;
+        if (draft.RecipientKind is not { } kind || !Enum.IsDefined(kind) || draft.RecipientId is not { } recipientId)
+            errors[nameof(NoticeDraft.RecipientId)] = "请选择整改对象（专业镇、乡镇或单位）";
+        else if ((recipient = await ResolveAsync(scope, kind, recipientId, ct)) is null)
+            errors[nameof(NoticeDraft.RecipientId)] = "所选整改对象不存在，或不在您的数据范围内";
+
+        var subject = string.IsNullOrWhiteSpace(draft.Subject) ? recipient?.Subject : draft.Subject;
+        var addressee = string.IsNullOrWhiteSpace(draft.Addressee) ? recipient?.Addressee : draft.Addressee;
+        var findings = draft.Findings ?? [];
+        foreach (var (field, message) in NoticeRules.Check(subject ?? "—", addressee ?? "—", draft.Basis, draft.EvaluationId, findings,
+                     today, draft.Deadline, draft.ContactName, draft.ContactPhone, draft.CopyTo))
+            errors[field] = message;
+        if (!errors.Ok || recipient is null) return (errors, null);
+
+        var issuing = recipient.Issuing;
+        var pack = OverdueConsequences.GoverningPack(catalog.Packs, recipient.AreaPath);
+        var content = new NoticeContent(recipient.Kind, recipient.Id, recipient.Name, addressee!, recipient.AreaId, subject!, draft.Basis!,
+            draft.EvaluationId, findings.Select(f => new NoticeFinding(f.Text.Trim(), f.Source.Trim())).ToList(), today, draft.Deadline!.Value,
+            draft.ContactName!, draft.ContactPhone!, draft.CopyTo ?? []);
+        return (errors, new Checked(issuing.Id, IssuingOfficeOf(issuing), settings.PrefixFor(issuing.Name, issuing.Path), content,
+            pack?.Id, OverdueConsequences.For(pack).DocumentSentence));
+    }
+
+    /// <summary>
+    /// The recipient if it exists and lies in the person's area, with what follows from it: its area, the default wording, and the
+    /// issuing jurisdiction (an office issues as its own; the administrator as the office of the recipient's county).
+    /// </summary>
+    private async Task<Resolved?> ResolveAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct)
+    {
+        (string Name, string Addressee, string Subject, int AreaId)? found = kind switch
+        {
+            RecipientKind.Town => await db.Towns.AsNoTracking().Where(t => t.Id == id)
+                .Select(t => new { t.Name, t.CountyId, County = t.County!.Name, Townships = t.Townships.Select(x => x.Township!.Name).ToList() })
+                .SingleOrDefaultAsync(ct) is { } t
+                ? (t.Name, t.Townships.Count > 0 ? string.Join("、", t.Townships.Order(StringComparer.Ordinal).Select(Government)) : Government(t.County), $"{t.Name}建设工作", t.CountyId)
+                : null,
+            RecipientKind.Township => await db.Jurisdictions.AsNoTracking().Where(j => j.Id == id && j.Level == JurisdictionLevel.Township)
+                .Select(j => new { j.Name, j.Id }).SingleOrDefaultAsync(ct) is { } j
+                ? (j.Name, Government(j.Name), "专业镇建设工作", j.Id)
+                : null,
+            _ => await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Name, u.JurisdictionId }).SingleOrDefaultAsync(ct) is { } u
+                ? (u.Name, u.Name, "专业镇建设有关工作", u.JurisdictionId)
+                : null,
+        };
+        if (found is not { } f) return null;
+        var area = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == f.AreaId, ct);
+        if (!scope.Covers(area.Path)) return null;
+        Jurisdiction? issuing;
+        if (scope.IsAdmin)
+        {
+            issuing = area.Level == JurisdictionLevel.Township ? await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == area.ParentId, ct) : area;
+        }
+        else
+        {
+            issuing = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
+            if (issuing is null || issuing.Level == JurisdictionLevel.Township) return null;
+        }
+        return new Resolved(kind, id, f.Name, f.Addressee, f.Subject, f.AreaId, area.Path, issuing);
+    }
+
+    private static string Government(string township) => township.EndsWith("街道", StringComparison.Ordinal) ? township + "办事处" : township + "人民政府";
+
+    /// <summary>发文机关: the leading group's office as the jurisdiction's own document names the group, else the usual name.</summary>
+    private string IssuingOfficeOf(Jurisdiction issuing)
+    {
+        var group = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == issuing.Path)
+            .Select(p => p.Mechanisms.LeadingGroup?.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+        return (group ?? $"{issuing.Name}专业镇发展领导小组") + "办公室";
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };
+
+    /// <summary>Who and what can be chosen on the form: towns, townships and units in the person's area.</summary>
+    public async Task<IReadOnlyList<NoticeRecipient>> RecipientsAsync(UserScope scope, CancellationToken ct = default)
+    {
+        if (!CanIssue(scope)) return [];
+        var path = scope.JurisdictionPath;
+        var all = scope.IsAdmin;
+        var towns = await db.Towns.AsNoTracking().Where(t => all || t.County!.Path == path || t.County.Path.StartsWith(path + "/"))
+            .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new NoticeRecipient(RecipientKind.Town, t.Id, t.Name, t.County!.Name)).ToListAsync(ct);
+        var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(path + "/")))
+            .OrderBy(j => j.Path).Select(j => new NoticeRecipient(RecipientKind.Township, j.Id, j.Name, j.Parent!.Name)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/"))
+            .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new NoticeRecipient(RecipientKind.Unit, u.Id, u.Name, u.Jurisdiction!.Name)).ToListAsync(ct);
+        return [.. towns, .. townships, .. units];
+    }
+
+    /// <summary>What a notice to this recipient would carry, before it is issued; null when the recipient is not the person's to choose.</summary>
+    public async Task<NoticePreview?> PreviewAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct = default)
+    {
+        if (!CanIssue(scope) || await ResolveAsync(scope, kind, id, ct) is not { } r) return null;
+        var year = Today.Year;
+        var next = (await db.Notices.Where(n => n.IssuingJurisdictionId == r.Issuing.Id && n.NumberYear == year).MaxAsync(n => (int?)n.NumberSequence, ct) ?? 0) + 1;
+        return new NoticePreview(IssuingOfficeOf(r.Issuing), new NoticeNumber(settings.PrefixFor(r.Issuing.Name, r.Issuing.Path), year, next).ToString(),
+            r.Addressee, r.Subject, OverdueConsequences.For(OverdueConsequences.GoverningPack(catalog.Packs, r.AreaPath)));
+    }
+
+    /// <summary>The contact of the office's latest notice: the form starts from it.</summary>
+    public async Task<(string Name, string Phone)?> LastContactAsync(UserScope scope, CancellationToken ct = default)
+    {
+        var home = scope.HomePath;
+        var last = await db.Notices.AsNoTracking().Where(n => db.Jurisdictions.Any(j => j.Id == n.IssuingJurisdictionId && j.Path == home))
+            .OrderByDescending(n => n.Id).Select(n => new { n.ContactName, n.ContactPhone }).FirstOrDefaultAsync(ct);
+        return last is null ? null : (last.ContactName, last.ContactPhone);
+    }
+
+    // ---- steps ----
+
+    public Task RecordAsync(UserScope scope, string user, int id, int item, RectificationInput input, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, async (notice, actor) =>
+        {
+            if (!notice.MayRecord(actor, notice.Item(item)))
+            {
+                // Let the rule say why (state, role), in its words.
+                notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, input.AttachmentId);
+                return;
+            }
+            // A file already attached stays unless another one is given.
+            var attachment = input.AttachmentId ?? notice.Item(item).AttachmentId;
+            if (input.FileContent is { Length: > 0 } content)
+                attachment = (await AddFileAsync(notice, actor, input.FileName ?? "", content, ct)).Id;
+            else if (input.AttachmentId is { } a && !await db.NoticeFiles.AnyAsync(f => f.Id == a && f.NoticeId == id, ct))
+                throw new NoticeRuleException("所选佐证文件不属于本督办通知书", "attachmentId");
+            notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, attachment);
+        });
+
+    public async Task<int> SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default)
+    {
+        var sent = 0;
+        await StepAsync(scope, user, id, ct, (notice, actor) => { sent = notice.Submit(actor, Now); return Task.CompletedTask; });
+        return sent;
+    }
+
+    public Task VerifyAsync(UserScope scope, string user, int id, int item, bool accept, string? reason, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (notice, actor) => { notice.Verify(actor, Now, item, accept, reason); return Task.CompletedTask; });
+
+    public Task RecordActionsAsync(UserScope scope, string user, int id, IReadOnlyList<ActionInput> actions, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (notice, actor) => { notice.RecordActions(actor, Now, actions); return Task.CompletedTask; });
+
+    /// <summary>A file of evidence kept with the notice, to be named by a rectification; by those who may report for the recipient.</summary>
+    public async Task<NoticeFileInfo> UploadAsync(UserScope scope, string user, int id, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        NoticeFile? file = null;
+        await StepAsync(scope, user, id, ct, async (notice, actor) =>
+        {
+            if (notice.State != NoticeState.Issued) throw new NoticeRuleException("督办通知书已整改或已处理，不能再上传佐证材料");
+            if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以上传佐证材料");
+            file = await AddFileAsync(notice, actor, fileName, content, ct);
+        }, raisesVersion: false);
+        return new NoticeFileInfo(file!.Id, file.FileName, file.Size, file.UploadedBy, file.UploadedAtUtc);
+    }
+
+    public async Task<NoticeFile?> FileAsync(UserScope scope, int id, int fileId, CancellationToken ct = default)
+    {
+        if (!await Visible(scope).AnyAsync(n => n.Id == id, ct)) return null;
+        return await db.NoticeFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeId == id, ct);
+    }
+
+    private async Task<NoticeFile> AddFileAsync(Notice notice, NoticeActor actor, string fileName, byte[] content, CancellationToken ct)
+    {
+        var (name, contentType, problem) = NoticeFile.Check(fileName, content);
+        if (problem is not null) throw new NoticeRuleException($"“{name}”不能上传：{problem}", "file");
+        if (await db.NoticeFiles.CountAsync(f => f.NoticeId == notice.Id, ct) >= NoticeFile.MaxFiles)
+            throw new NoticeRuleException($"每份督办通知书最多 {NoticeFile.MaxFiles} 个佐证文件", "file");
+        var file = new NoticeFile
+        {
+            NoticeId = notice.Id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content,
+            UploadedByUserId = actor.UserId, UploadedBy = actor.Name, UploadedAtUtc = Now,
+        };
+        db.NoticeFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
+    private sealed record Places(string IssuingPath, string AreaPath, string AreaName);
+
+    private async Task<Places> PlacesAsync(Notice notice, CancellationToken ct)
+    {
+        var rows = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == notice.IssuingJurisdictionId || j.Id == notice.RecipientAreaId)
+            .Select(j => new { j.Id, j.Path, j.Name }).ToListAsync(ct);
+        var area = rows.Single(r => r.Id == notice.RecipientAreaId);
+        return new Places(rows.Single(r => r.Id == notice.IssuingJurisdictionId).Path, area.Path, area.Name);
+    }
+
+    /// <summary>
+    /// The person's part: the issuing office or one above it oversees (verifies, records actions); an office whose area holds the
+    /// recipient may report for it; the recipient's own accounts report. Rights follow the account's own jurisdiction, not the
+    /// top-bar switch, which only narrows what is listed.
+    /// </summary>
+    private async Task<NoticeActor> ActorAsync(UserScope scope, string userName, Notice notice, Places places, CancellationToken ct)
+    {
+        bool HomeCovers(string path) => scope.IsAdmin || path == scope.HomePath || path.StartsWith(scope.HomePath + "/", StringComparison.Ordinal);
+        var office = scope.Role == Roles.Office;
+        var recipient = scope.Role switch
+        {
+            Roles.Township => notice.RecipientKind switch
+            {
+                RecipientKind.Town => await scope.Towns(db.Towns).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
+                RecipientKind.Township => places.AreaPath == scope.JurisdictionPath,
+                _ => scope.UnitId is { } u && u == notice.RecipientUnitId,
+            },
+            Roles.MemberUnit => scope.UnitId is { } unit && unit == notice.RecipientUnitId,
+            _ => false,
+        };
+        return new NoticeActor(scope.UserId, userName, scope.Role, recipient,
+            ActsForRecipient: office && HomeCovers(places.AreaPath),
+            Oversees: scope.IsAdmin || office && HomeCovers(places.IssuingPath));
+    }
+
+    private async Task StepAsync(UserScope scope, string user, int id, CancellationToken ct, Func<Notice, NoticeActor, Task> step, bool raisesVersion = true)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var notice = await Visible(scope).Include(n => n.Items).Include(n => n.Actions).AsSplitQuery()
+            .SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
+        var actor = await ActorAsync(scope, user, notice, await PlacesAsync(notice, ct), ct);
+        var version = notice.Version;
+        await step(notice, actor);
+        if (raisesVersion && notice.Version == version) notice.Version++;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new NoticeRuleException("该督办通知书刚刚已由他人办理，请刷新页面后查看最新状态");
+        }
+        await tx.CommitAsync(ct);
+    }
+}

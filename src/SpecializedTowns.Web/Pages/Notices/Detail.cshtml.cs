@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
+
+namespace SpecializedTowns.Web.Pages.Notices;
+
+[RequestFormLimits(MultipartBodyLengthLimit = NoticeFile.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(NoticeFile.MaxBytes + 64 * 1024)]
+public sealed class DetailModel(NoticeService notices) : PageModel
+{
+    public sealed class ActionRow
+    {
+        public bool Taken { get; set; }
+        public NoticeActionKind Kind { get; set; }
+        public DateOnly? TakenOn { get; set; }
+        public string? DocumentNumber { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public NoticeView View { get; private set; } = null!;
+
+    /// <summary>The step that failed, on which finding, and the field its message belongs beside; the form shows again with what was typed.</summary>
+    public NoticeStep? FailedStep { get; private set; }
+    public int? FailedItem { get; private set; }
+    public string? FailedField { get; private set; }
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    [BindProperty] public string? Measures { get; set; }
+    [BindProperty] public string? Evidence { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public List<ActionRow> Actions { get; set; } = [];
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public Task<IActionResult> OnPostRecordAsync(int id, int item, IFormFile? file, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Record, item, $"第 {item} 项整改情况已填报，报送后交办公室核验", ct, async (s, u) =>
+        {
+            byte[]? content = null;
+            if (file is { Length: > 0 })
+            {
+                if (file.Length > NoticeFile.MaxBytes) throw new NoticeRuleException($"“{file.FileName}”超过 {NoticeFile.MaxBytes / 1024 / 1024}MB，不能上传", "file");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                content = buffer.ToArray();
+            }
+            await notices.RecordAsync(s, u, id, item, new RectificationInput(Measures, Evidence, null, file?.FileName, content), ct);
+        });
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Submit, null, "整改情况已报送，等待办公室核验", ct, async (s, u) => await notices.SubmitAsync(s, u, id, ct));
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, int item, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Verify, item, $"第 {item} 项核验通过", ct, (s, u) => notices.VerifyAsync(s, u, id, item, accept: true, Reason, ct));
+
+    public Task<IActionResult> OnPostReturnAsync(int id, int item, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Verify, item, $"第 {item} 项已退回重新整改", ct, (s, u) => notices.VerifyAsync(s, u, id, item, accept: false, Reason, ct));
+
+    public Task<IActionResult> OnPostActionsAsync(int id, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.RecordAction, null, "处理结果已记录，督办通知书已处理", ct, (s, u) =>
+            notices.RecordActionsAsync(s, u, id, Actions.Where(a => a.Taken).Select(a => new ActionInput(a.Kind, a.TakenOn, a.DocumentNumber, a.Note)).ToList(), ct));
+
+    /// <summary>The notice as issued: a .docx in the GB/T 9704 layout.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            var (content, name) = await notices.DocumentAsync(UserScope.From(User)!, id, ct);
+            return File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+        }
+        catch (NoticeNotFoundException) { return NotFound(); }
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var file = await notices.FileAsync(UserScope.From(User)!, id, fileId, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public string? ErrorFor(NoticeStep step, int? item, string field) => FailedStep == step && FailedItem == item && FailedField == field ? Error : null;
+
+    public bool Failed(NoticeStep step, int? item) => FailedStep == step && FailedItem == item;
+
+    private async Task<IActionResult> StepAsync(int id, NoticeStep step, int? item, string done, CancellationToken ct, Func<UserScope, string, Task> action)
+    {
+        if (!ModelState.IsValid)
+        {
+            // A value the form could not read (a malformed date, say): say so beside it, take no step.
+            FailedStep = step;
+            FailedItem = item;
+            (FailedField, Error) = ModelState.Where(m => m.Value!.Errors.Count > 0).Select(m => (Field(m.Key), m.Value!.Errors[0].ErrorMessage)).First();
+            return await ShowAsync(id, ct);
+        }
+        try
+        {
+            await action(UserScope.From(User)!, NoticePages.UserName(User));
+            TempData["Done"] = done;
+            return Redirect($"/Notices/Detail/{id}");
+        }
+        catch (NoticeNotFoundException) { return NotFound(); }
+        catch (NoticeRuleException ex)
+        {
+            FailedStep = step;
+            FailedItem = item;
+            FailedField = ex.Field ?? "";
+            Error = ex.Message;
+            return await ShowAsync(id, ct);
+        }
+    }
+
+    private static string Field(string key) =>
+        key.Contains(nameof(ActionRow.TakenOn), StringComparison.Ordinal) ? "takenOn" : key.StartsWith(nameof(Reason), StringComparison.Ordinal) ? "reason" : "measures";
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        try { View = await notices.ViewAsync(UserScope.From(User)!, id, NoticePages.UserName(User), ct); }
+        catch (NoticeNotFoundException) { return NotFound(); }
+        if (FailedStep != NoticeStep.RecordAction)
+        {
+            // One row per kind of action, the date today: the office ticks what it did.
+            Actions = Enum.GetValues<NoticeActionKind>().Select(k => new ActionRow { Kind = k, TakenOn = View.Today }).ToList();
+        }
+        Done = TempData["Done"] as string;
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
+
+namespace SpecializedTowns.Web.Pages.Notices;
+
+public sealed class IndexModel(NoticeService notices) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public NoticeStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public RecipientKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<NoticeListItem> Result { get; private set; } = new([], 0, 1, 20);
+    public bool CanIssue { get; private set; }
+    public int OverdueCount { get; private set; }
+    public UserScope Scope { get; private set; } = null!;
+    public DateOnly Today => notices.Today;
+    public int DueSoonDays => notices.DueSoonDays;
+
+    /// <summary>The years offered by the filter: from the platform's first programmes (2023) to this one.</summary>
+    public IEnumerable<int> Years => Enumerable.Range(2023, Math.Max(1, Today.Year - 2022)).Reverse();
+
+    public bool Filtered => Status is not null || Kind is not null || Year is not null || Overdue || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Scope = UserScope.From(User)!;
+        CanIssue = NoticeService.CanIssue(Scope);
+        OverdueCount = await notices.OverdueCountAsync(Scope, ct);
+        Result = await notices.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
+    }
+
+    /// <summary>The list as it is filtered, every page of it, for Excel.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var rows = await notices.ExportAsync(UserScope.From(User)!, Filter(), ct: ct);
+        return File(NoticeExport.ToCsv(rows), "text/csv; charset=utf-8", $"督办通知书-{Today:yyyyMMdd}.csv");
+    }
+
+    private NoticeFilter Filter() => new()
+    {
+        Status = Status is { } s && Enum.IsDefined(s) ? s : null, RecipientKind = Kind is { } k && Enum.IsDefined(k) ? k : null,
+        Year = Year, Overdue = Overdue, Search = Search, Sort = Sort,
+    };
+}
