@@ -39,6 +39,7 @@ builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Reports.TaskForceService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.MeasureGatherer>();
 builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.EvaluationService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Evaluation.EvaluationNotices>();
 var reportSettings = builder.Configuration.GetSection("Reports").Get<SpecializedTowns.Core.Reports.ReportSettings>() ?? new();
 if (reportSettings.Problems() is { Count: > 0 } reportProblems) throw new InvalidOperationException("配置有误：" + string.Join("；", reportProblems));
 builder.Services.AddSingleton(reportSettings);

@@ -14,6 +14,11 @@ public sealed record EvaluationVersion(int? Version);
 
 public sealed record ManualScoreRequest(int? Version, string? SubjectKey, string? IndicatorKey, decimal? Points, string? Reason);
 
+/// <summary>deadline: yyyy-MM-dd, the 限期整改 of every notice; left out = the scheme's rectificationDays from today.</summary>
+public sealed record IssueNoticesRequest(string? Deadline, string? ContactName, string? ContactPhone);
+
+public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank, decimal Total, int? NoticeId, string? DocumentNumber, DateOnly? Deadline);
+
 public sealed record EvaluationSummary(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, string KindName, EvaluationState State, string StateName,
     string Scheme, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
 
@@ -98,6 +103,28 @@ public static class EvaluationsApi
                 return TypedResults.NoContent();
             }));
 
+        group.MapGet("/{id:int}/notices", (HttpContext http, EvaluationService service, EvaluationNotices notices, int id, CancellationToken ct) =>
+            Run(async () =>
+            {
+                var view = await service.GetAsync(http.Scope(), id, ct);
+                return TypedResults.Ok(Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
+            }));
+
+        // The supervised of a published evaluation get their 督办通知书 in one all-or-nothing batch (/api/v1/notices tracks them).
+        group.MapPost("/{id:int}/notices", (HttpContext http, EvaluationService service, EvaluationNotices notices, int id, IssueNoticesRequest body, CancellationToken ct) =>
+            Run(async () =>
+            {
+                DateOnly? deadline = null;
+                if (body.Deadline is not null)
+                {
+                    if (!DateOnly.TryParseExact(body.Deadline, "yyyy-MM-dd", out var d)) return ApiSupport.Invalid("deadline", "整改期限应写作 yyyy-MM-dd，如 2025-06-30");
+                    deadline = d;
+                }
+                var view = await service.GetAsync(http.Scope(), id, ct);
+                await notices.IssueAsync(http.Scope(), http.DisplayName(), view, deadline ?? notices.DefaultDeadline(view), body.ContactName, body.ContactPhone, ct);
+                return TypedResults.Created($"/api/v1/notices?evaluationId={id}", Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
+            }));
+
         group.MapGet("/{id:int}/report.docx", (HttpContext http, EvaluationService service, int id, CancellationToken ct) =>
             Run(async () =>
             {
@@ -128,6 +155,9 @@ public static class EvaluationsApi
         catch (EvaluationRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field, ex.Message); }
         catch (EvaluationRuleException ex) { return TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict); }
     }
+
+    private static IReadOnlyList<SupervisedItem> Supervised(IReadOnlyList<SupervisedSubject> list) => list.Select(s => new SupervisedItem(
+        s.Result.Row.SubjectKey, s.Result.Row.SubjectName, s.Result.Row.Rank, s.Result.Row.Total, s.Notice?.Id, s.Notice?.DocumentNumber, s.Notice?.Deadline)).ToList();
 
     private static EvaluationState? ParseState(string state) => state.Trim() switch
     {

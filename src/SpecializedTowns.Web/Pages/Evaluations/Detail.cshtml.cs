@@ -6,7 +6,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Evaluations;
 
-public sealed class DetailModel(EvaluationService evaluations) : PageModel
+public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices evaluationNotices, Data.Notices.NoticeService notices) : PageModel
 {
     public EvaluationView View { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -14,7 +14,18 @@ public sealed class DetailModel(EvaluationService evaluations) : PageModel
     /// <summary>The subject whose manual score failed, so its form opens again with what was typed.</summary>
     public string? FailedSubject { get; private set; }
 
+    public IReadOnlyList<SupervisedSubject> Supervised { get; private set; } = [];
+    public bool CanIssueNotices { get; private set; }
+
     [BindProperty] public int? Version { get; set; }
+    [BindProperty] public IssueForm Issue { get; set; } = new();
+
+    public sealed class IssueForm
+    {
+        public DateOnly? Deadline { get; set; }
+        public string? ContactName { get; set; }
+        public string? ContactPhone { get; set; }
+    }
     [BindProperty] public ScoreForm Score { get; set; } = new();
 
     public sealed class ScoreForm
@@ -53,6 +64,31 @@ public sealed class DetailModel(EvaluationService evaluations) : PageModel
             s => evaluations.SetManualScoreAsync(s, DisplayName(), id, Version, Score.SubjectKey, Score.IndicatorKey, Score.Points, Score.Reason, ct));
     }
 
+    public async Task<IActionResult> OnPostNoticesAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ModelState.IsValid)
+        {
+            Error = "整改期限请按 年-月-日 填写";
+            return await ShowAsync(id, ct, keepForm: true);
+        }
+        try
+        {
+            var view = await evaluations.GetAsync(scope, id, ct);
+            var count = await evaluationNotices.IssueAsync(scope, DisplayName(), view, Issue.Deadline, Issue.ContactName, Issue.ContactPhone, ct);
+            TempData["Done"] = $"已下发 {count} 份督办通知书，可在“督办通知书/整改”中跟踪整改";
+            return RedirectToPage("Detail", null, new { id }, "tab-supervise");
+        }
+        catch (EvaluationNotFoundException) { return NotFound(); }
+        catch (EvaluationInputException ex)
+        {
+            ModelState.Show(ex.Errors, "Issue");
+            Error = "督办通知书未下发：" + string.Join("；", ex.Errors.Values);
+        }
+        catch (Core.Evaluation.EvaluationRuleException ex) { Error = ex.Message; }
+        return await ShowAsync(id, ct, keepForm: true);
+    }
+
     private string DisplayName() => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
 
     private async Task<IActionResult> ActAsync(int id, string done, CancellationToken ct, Func<UserScope, Task> action)
@@ -76,10 +112,18 @@ public sealed class DetailModel(EvaluationService evaluations) : PageModel
         return await ShowAsync(id, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct, bool keepForm = false)
     {
-        try { View = await evaluations.GetAsync(UserScope.From(User)!, id, ct); }
+        var scope = UserScope.From(User)!;
+        try { View = await evaluations.GetAsync(scope, id, ct); }
         catch (EvaluationNotFoundException) { return NotFound(); }
+        Supervised = View.Evaluation.IsPublished ? await evaluationNotices.SupervisedAsync(scope, View, ct) : [];
+        CanIssueNotices = EvaluationNotices.CanIssue(scope, View) && Supervised.Any(s => s.Notice is null);
+        if (CanIssueNotices && !keepForm)
+        {
+            Issue.Deadline = evaluationNotices.DefaultDeadline(View);
+            if (await notices.LastContactAsync(scope, ct) is { } contact) (Issue.ContactName, Issue.ContactPhone) = contact;
+        }
         return Page();
     }
 }

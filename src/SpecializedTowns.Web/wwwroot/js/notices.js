@@ -23,9 +23,4 @@
     copy.querySelector('textarea').focus();
   });
 
-  // Steps that cannot be undone ask first.
-  document.addEventListener('submit', function (event) {
-    var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
-    if (message && !window.confirm(message)) event.preventDefault();
-  });
 })();

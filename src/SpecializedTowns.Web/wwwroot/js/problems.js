@@ -33,9 +33,4 @@
 
   document.querySelectorAll('#problem-form').forEach(filterEnterprises);
 
-  // Steps that cannot be undone ask first.
-  document.addEventListener('submit', function (event) {
-    var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
-    if (message && !window.confirm(message)) event.preventDefault();
-  });
 })();

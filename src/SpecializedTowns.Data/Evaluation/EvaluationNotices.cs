@@ -1,0 +1,66 @@
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
+
+namespace SpecializedTowns.Data.Evaluation;
+
+/// <summary>The supervised of a published evaluation with the notice each already has (or none yet).</summary>
+public sealed record SupervisedSubject(ResultView Result, NoticeListItem? Notice);
+
+/// <summary>
+/// From a published ranking to 督办通知书: one notice per subject marked 拟督办, listing the indicators it fell short on
+/// with their explanation, due the scheme's 限期整改 days after today. Issued in one all-or-nothing batch through the
+/// notices feature, which numbers them and adds the pack's consequence for a missed deadline.
+/// </summary>
+public sealed class EvaluationNotices(NoticeService notices)
+{
+    public static string Basis(EvaluationView view) => $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估结果";
+
+    public static bool CanIssue(UserScope scope, EvaluationView view) =>
+        view.Evaluation.IsPublished && NoticeService.CanIssue(scope) && (scope.IsAdmin || view.Evaluation.AreaPath == scope.JurisdictionPath);
+
+    public async Task<IReadOnlyList<SupervisedSubject>> SupervisedAsync(UserScope scope, EvaluationView view, CancellationToken ct)
+    {
+        var issued = (await notices.ListAsync(scope, new NoticeFilter { EvaluationId = view.Evaluation.Id, PageSize = Paged<object>.MaxPageSize }, ct)).Items;
+        return view.Results.Where(r => r.Row.Supervised)
+            .Select(r => new SupervisedSubject(r, issued.FirstOrDefault(n => n.RecipientKind == KindOf(view.Evaluation.Kind) && n.RecipientName == r.Row.SubjectName)))
+            .ToList();
+    }
+
+    public DateOnly DefaultDeadline(EvaluationView view) => notices.Today.AddDays(view.Scheme.RectificationDays);
+
+    /// <summary>Issues the notices not yet issued; returns how many. Refused as a whole if any draft is bad.</summary>
+    public async Task<int> IssueAsync(UserScope scope, string user, EvaluationView view, DateOnly? deadline, string? contactName, string? contactPhone, CancellationToken ct)
+    {
+        if (!CanIssue(scope, view)) throw new EvaluationRuleException(view.Evaluation.IsPublished ? "只有本级专业镇办公室可以下发督办通知书" : "评估发布后才能下发督办通知书");
+        var pending = (await SupervisedAsync(scope, view, ct)).Where(s => s.Notice is null).ToList();
+        if (pending.Count == 0) throw new EvaluationRuleException("拟督办对象均已下发督办通知书");
+        var basis = Basis(view);
+        var drafts = pending.Select(s => new NoticeDraft
+        {
+            RecipientKind = KindOf(view.Evaluation.Kind),
+            RecipientId = s.Result.Row.SubjectId,
+            Basis = basis,
+            EvaluationId = view.Evaluation.Id,
+            Findings = EvaluationReport.Findings(s.Result, basis).Select(f => new NoticeFinding(f.Text, f.Source)).ToList(),
+            Deadline = deadline,
+            ContactName = contactName,
+            ContactPhone = contactPhone,
+        }).ToList();
+        try { return (await notices.CreateManyAsync(scope, user, drafts, ct)).Count; }
+        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message); }
+        catch (NoticeBatchException ex)
+        {
+            // The same deadline and contact go on every notice, so the first refusal speaks for all.
+            throw new EvaluationInputException(ex.Errors.Values.First());
+        }
+    }
+
+    private static RecipientKind KindOf(SubjectKind kind) => kind switch
+    {
+        SubjectKind.Town => RecipientKind.Town,
+        SubjectKind.Township => RecipientKind.Township,
+        _ => RecipientKind.Unit,
+    };
+}
