@@ -62,6 +62,9 @@ public sealed record BandRule(string Name, decimal? MinTotal = null, decimal? To
 
 public static class Scoring
 {
+    /// <summary>The explanation's words when a relative indicator has nobody above zero: no one fell short of anyone.</summary>
+    public const string NobodyScored = "参评对象均为 0";
+
     public static decimal Points(IndicatorRule rule, decimal? value, decimal? bestInCohort) => rule.Method switch
     {
         _ when value is null => 0,
@@ -133,7 +136,7 @@ public static class Scoring
         return rule.Method switch
         {
             ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",
-            ScoringMethod.RelativeToBest => best <= 0 ? $"{value}，参评对象均为 0，得 0 分" : $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
+            ScoringMethod.RelativeToBest => best <= 0 ? $"{value}，{NobodyScored}，得 0 分" : $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
             ScoringMethod.Steps => $"{value}，按分档得 {points:0.##} 分",
             _ => $"人工评分 {points:0.##} 分：{m.ManualReason}",
         };

@@ -20,7 +20,8 @@ public static class EvaluationReport
 
     /// <summary>The indicators a subject scored lowest on, as findings for a 督办通知书: what fell short, with its evidence.</summary>
     public static IReadOnlyList<SupervisionFinding> Findings(ResultView result, string basis) => result.Indicators
-        .Where(i => i.Weight > 0 && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) && i.Points < 60)
+        .Where(i => i.Weight > 0 && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) && i.Points < 60
+            && !i.Explanation.Contains(Scoring.NobodyScored, StringComparison.Ordinal))
         .OrderBy(i => i.Points).Take(5)
         .Select(i => new SupervisionFinding($"{i.Name}得分 {i.Points:0.##} 分（{i.Explanation}）", basis.Length == 0 ? "" : $"{basis}·{i.Name}"))
         .DefaultIfEmpty(new SupervisionFinding($"综合得分 {result.Row.Total:0.##} 分，排名第 {result.Row.Rank} 位，{result.Row.Band ?? "排名靠后"}", basis))

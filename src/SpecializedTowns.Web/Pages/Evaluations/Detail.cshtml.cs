@@ -52,9 +52,11 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         return RedirectToPage("Index");
     }
 
+    private bool Unreadable(string prefix) => ModelState.Any(m => m.Key.StartsWith(prefix, StringComparison.Ordinal) && m.Value!.Errors.Count > 0);
+
     public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        if (Unreadable("Score."))
         {
             FailedSubject = Score.SubjectKey;
             Error = "得分请填写 0 到 100 之间的数字";
@@ -67,7 +69,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
     public async Task<IActionResult> OnPostNoticesAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        if (!ModelState.IsValid)
+        if (Unreadable("Issue."))
         {
             Error = "整改期限请按 年-月-日 填写";
             return await ShowAsync(id, ct, keepForm: true);

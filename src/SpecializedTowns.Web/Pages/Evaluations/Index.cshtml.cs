@@ -39,7 +39,8 @@ public sealed class IndexModel(EvaluationService evaluations) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        if (ModelState.IsValid)
+        // Only the form's own fields count: the list's filters (page, year…) are bound on a post too and may not parse.
+        if (!ModelState.Any(m => m.Key.StartsWith("Input.", StringComparison.Ordinal) && m.Value!.Errors.Count > 0))
         {
             try
             {

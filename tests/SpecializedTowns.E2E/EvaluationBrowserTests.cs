@@ -1,0 +1,84 @@
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+
+namespace SpecializedTowns.E2E;
+
+[Collection("browser")]
+public sealed class EvaluationBrowserTests(BrowserFixture fixture)
+{
+    private static string Shot(string name) => BrowserFixture.ScreenshotPath(name);
+
+    [BrowserFact]
+    public async Task A_city_office_evaluates_its_towns_publishes_and_sends_the_laggards_their_notices()
+    {
+        var errors = new List<string>();
+        var office = await fixture.SignedInPageAsync("yuncheng-office");
+        office.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        office.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+
+        // A draft for 2023 from the menu: the platform scores every town from the records.
+        await office.ClickAsync("nav.sidebar >> text=年度评估");
+        (await office.InnerTextAsync("#evaluation-list")).ShouldContain("2024 年度");
+        await office.FillAsync("#Input_Year", "2023");
+        await office.SelectOptionAsync("#Input_Kind", "town");
+        await office.ClickAsync("#evaluation-form button[type=submit]");
+        await office.WaitForURLAsync(u => u.Contains("/Evaluations/Detail/"));
+        (await office.InnerTextAsync("main")).ShouldContain("评估已生成（草稿）");
+        (await office.InnerTextAsync("#evaluation-state")).ShouldBe("草稿");
+        (await office.InnerTextAsync("main")).ShouldContain("平台默认");
+
+        // A manual score without a reason is refused beside the field; with one it counts.
+        var firstDetail = office.Locator(".evaluation-ranking button[data-bs-toggle=collapse]").First;
+        await firstDetail.ClickAsync();
+        var form = office.Locator("form.manual-score").First;
+        await form.Locator("input[name='Score.Points']").FillAsync("90");
+        await form.Locator("button").ClickAsync();
+        (await office.InnerTextAsync("main")).ShouldContain("请写明评分理由");
+        form = office.Locator("tr.collapse.show form.manual-score");
+        (await form.Locator("input[name='Score.Points']").InputValueAsync()).ShouldBe("90");
+        await form.Locator("input[name='Score.Reason']").FillAsync("督查检查中整改及时，台账规范");
+        await form.Locator("button").ClickAsync();
+        (await office.InnerTextAsync("main")).ShouldContain("人工评分已保存并重新计算");
+        await office.Locator(".evaluation-ranking button[data-bs-toggle=collapse]").First.ClickAsync();
+        (await office.InnerTextAsync(".evaluation-ranking")).ShouldContain("督查检查中整改及时");
+        await office.ScreenshotAsync(new() { Path = Shot("evaluation-detail.png"), FullPage = true });
+
+        // Publishing freezes it; the laggards then get their notices in one step.
+        await office.ClickAsync("#evaluation-actions button:has-text('发布')");
+        (await office.InnerTextAsync("#evaluation-state")).ShouldBe("已发布");
+        (await office.InnerTextAsync("#evaluation-actions")).ShouldNotContain("重新计算");
+        await office.ClickAsync("button[data-bs-target='#tab-supervise']");
+        var laggards = await office.Locator("#supervise-list tbody tr").CountAsync();
+        laggards.ShouldBeGreaterThan(0);
+        await office.FillAsync("#Issue_ContactPhone", "12ab");
+        await office.FillAsync("#Issue_ContactName", "王力");
+        await office.ClickAsync("#issue-notices button");
+        (await office.InnerTextAsync("#issue-notices")).ShouldContain("格式不对");
+        (await office.IsVisibleAsync("#tab-supervise")).ShouldBeTrue();
+        await office.FillAsync("#Issue_ContactPhone", "0359-2021234");
+        await office.ClickAsync("#issue-notices button");
+        (await office.InnerTextAsync("main")).ShouldContain($"已下发 {laggards} 份督办通知书");
+        await office.Locator("#tab-supervise.show").WaitForAsync();
+        (await office.IsVisibleAsync("#supervise-list")).ShouldBeTrue();
+        await office.EvaluateAsync("window.scrollTo(0, 0)");
+        await office.WaitForTimeoutAsync(300);
+        await office.ScreenshotAsync(new() { Path = Shot("evaluation-notices.png"), FullPage = true });
+
+        // The first notice opens, names the evaluation it rests on, and downloads as the official .docx.
+        await office.ClickAsync("#supervise-list tbody tr >> nth=0 >> a");
+        await office.WaitForURLAsync(u => u.Contains("/Notices/Detail/"));
+        (await office.InnerTextAsync("main")).ShouldContain("运城市2023年度专业镇评估结果");
+        var download = await office.RunAndWaitForDownloadAsync(() => office.ClickAsync("#notice-download"));
+        var path = Path.Combine(Path.GetTempPath(), $"notice-{Guid.NewGuid():N}.docx");
+        await download.SaveAsAsync(path);
+        using (var word = WordprocessingDocument.Open(path, false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            text.ShouldContain("督办通知书");
+            text.ShouldContain("运城市2023年度专业镇评估结果");
+            text.ShouldContain("得分");
+        }
+        File.Delete(path);
+        errors.ShouldBeEmpty();
+    }
+}
