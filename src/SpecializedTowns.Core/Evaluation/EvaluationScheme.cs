@@ -162,6 +162,7 @@ public static class EvaluationVocabulary
         ["problems-solved"] = new("问题办结率", "%", All),
         ["brands-gained"] = new("新增品牌", "个", TownTownship),
         ["standards-gained"] = new("新增标准", "项", TownTownship),
+        ["gi-gained"] = new("新增地理标志", "个", TownTownship),
         ["employment-growth"] = new("从业人员增长", "%", TownTownship),
         ["manual"] = new("人工评分", "分", All),
     };

@@ -113,7 +113,8 @@ public sealed class TownAnnualStatistics
     public bool IsDemo { get; set; }
 }
 
-public enum BrandKind { Regional = 1, Enterprise = 2, Product = 3 }
+/// <summary>区域公用品牌, 企业品牌, 产品品牌, and 地理标志 (a geographical indication, counted as a brand and on its own).</summary>
+public enum BrandKind { Regional = 1, Enterprise = 2, Product = 3, GeographicalIndication = 4 }
 
 public enum RecognitionLevel { National = 1, Provincial = 2, Municipal = 3 }
 

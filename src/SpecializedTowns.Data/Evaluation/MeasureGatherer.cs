@@ -106,6 +106,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         "problems-solved" => Problems(s, year),
         "brands-gained" => Gained(s, d.Brands, year, "品牌"),
         "standards-gained" => Gained(s, d.Standards, year, "标准"),
+        "gi-gained" => Gained(s, d.Brands.Where(b => b.Kind == BrandKind.GeographicalIndication).ToList(), year, "地理标志"),
         _ => Measurement.Absent($"平台不能计算“{measure}”"),
     };
 
@@ -256,7 +257,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private sealed record ReportRow(int ForceId, string Force, int Year, int Month, DateTime? FirstSubmittedAtUtc, int? NewEntities, int? NewAboveScale);
     private sealed record ProblemRow(int Id, string Title, int? TownId, int? LeadUnitId, int RaisedYear, ProblemState State);
     private sealed record TierRow(int TownId, Tier Tier, DateOnly On, string? Document);
-    private sealed record GainRow(int TownId, string Name, int? Year);
+    private sealed record GainRow(int TownId, string Name, int? Year, BrandKind? Kind = null);
 
     private sealed record AreaData(IReadOnlyList<TownRow> Towns, IReadOnlyList<TownshipRow> Townships, IReadOnlyList<UnitRow> Units,
         IReadOnlyList<ProjectRow> Projects, IReadOnlyDictionary<(int, int), decimal> InvestmentByProject, IReadOnlyList<TaskRow> Tasks,
@@ -318,7 +319,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         // Brands and standards count for a town whether recorded on the town or on one of its enterprises.
         var brands = await db.Brands.Where(b => b.Year == year && ((b.SpecializedTownId != null && townIds.Contains(b.SpecializedTownId.Value))
                 || db.Enterprises.Any(e => e.Id == b.EnterpriseId && e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))))
-            .Select(b => new GainRow(b.SpecializedTownId ?? db.Enterprises.Where(e => e.Id == b.EnterpriseId).Select(e => e.SpecializedTownId!.Value).First(), b.Name, b.Year))
+            .Select(b => new GainRow(b.SpecializedTownId ?? db.Enterprises.Where(e => e.Id == b.EnterpriseId).Select(e => e.SpecializedTownId!.Value).First(), b.Name, b.Year, b.Kind))
             .ToListAsync(ct);
         var standards = await db.IndustryStandards.Where(b => b.Year == year && ((b.SpecializedTownId != null && townIds.Contains(b.SpecializedTownId.Value))
                 || db.Enterprises.Any(e => e.Id == b.EnterpriseId && e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))))

@@ -195,4 +195,24 @@ public class EvaluationServiceTests
         (await service.CommendedAsync(Yuncheng, 2023)).ShouldBeEmpty();
         (await service.CommendedAsync(Yangquan, null)).ShouldBeEmpty();
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Geographical_indications_gained_in_the_year_are_measured_on_their_own_and_as_brands(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var town = await db.Towns.SingleAsync(t => t.Name == "绛州绿专业镇");
+        db.Brands.Add(new Core.Towns.Brand { SpecializedTownId = town.Id, Name = "新绛蒜薹", Kind = Core.Towns.BrandKind.GeographicalIndication, Level = Core.Towns.RecognitionLevel.National, Year = 2024 });
+        await db.SaveChangesAsync();
+        SchemeIndicator Indicator(string measure) => new() { Key = measure, Name = measure, Measure = measure, Weight = 1, Method = "relative-to-best" };
+        var gathered = await new MeasureGatherer(db, Catalog, new ReportSettings()).GatherAsync("山西省/运城市/新绛县", 2024, SubjectKind.Town,
+            [Indicator("gi-gained"), Indicator("brands-gained")], [], new DateOnly(2025, 3, 1), CancellationToken.None);
+        var green = gathered.Measures[$"town:{town.Id}"];
+        green["gi-gained"].Value.ShouldBe(1m);
+        green["gi-gained"].Evidence.ShouldBe(["2024年新增地理标志：新绛蒜薹"]);
+        green["brands-gained"].Value.ShouldBe(2m);
+        var other = gathered.Subjects.First(x => x.Id != town.Id);
+        gathered.Measures[other.Key]["gi-gained"].Value.ShouldBe(0m);
+    }
 }
