@@ -4,52 +4,76 @@ using SpecializedTowns.Data;
 
 namespace SpecializedTowns.Web.Tests.Infrastructure;
 
-/// <summary>One platform per provider with demo data and known passwords, shared by the tests that only read.</summary>
-public static class SeededPlatforms
+/// <summary>
+/// One demo platform per provider with known passwords, created on first use, with API clients that keep each user's
+/// bearer token. <see cref="SeededPlatforms"/> is the one shared by the tests that only read; a feature whose tests write a
+/// lot keeps its own (e.g. the notices'), so that its writes never contend with others for one SQLite file.
+/// </summary>
+public sealed class DemoPlatforms
 {
-    public const string Password = "Test-pass-2024";
-    private static readonly Dictionary<StorageProvider, PlatformFactory> Platforms = [];
-    private static readonly Dictionary<(StorageProvider, string), string> Tokens = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private readonly Dictionary<StorageProvider, PlatformFactory> _platforms = [];
+    private readonly Dictionary<(StorageProvider, string), string> _tokens = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public static async Task<PlatformFactory> GetAsync(StorageProvider provider)
+    public async Task<PlatformFactory> GetAsync(StorageProvider provider)
     {
-        await Gate.WaitAsync();
+        await _gate.WaitAsync();
         try
         {
-            if (!Platforms.TryGetValue(provider, out var factory))
+            if (!_platforms.TryGetValue(provider, out var factory))
             {
                 var storage = TestDatabases.Create(provider);
-                factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: Password);
+                factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password);
                 factory.CreateClient().Dispose();
-                Platforms[provider] = factory;
+                _platforms[provider] = factory;
             }
             return factory;
         }
-        finally { Gate.Release(); }
+        finally { _gate.Release(); }
     }
 
-    public static async Task<HttpClient> ClientAsync(StorageProvider provider, string? userName)
+    /// <summary>An API client with the user's bearer token; anonymous when <paramref name="userName"/> is null.</summary>
+    public async Task<HttpClient> ClientAsync(StorageProvider provider, string? userName)
     {
         var factory = await GetAsync(provider);
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (userName is null) return client;
         string? token;
-        await Gate.WaitAsync();
-        try { Tokens.TryGetValue((provider, userName), out token); }
-        finally { Gate.Release(); }
+        await _gate.WaitAsync();
+        try { _tokens.TryGetValue((provider, userName), out token); }
+        finally { _gate.Release(); }
         if (token is null)
         {
-            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = SeededPlatforms.Password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-            await Gate.WaitAsync();
-            try { Tokens[(provider, userName)] = token; }
-            finally { Gate.Release(); }
+            await _gate.WaitAsync();
+            try { _tokens[(provider, userName)] = token; }
+            finally { _gate.Release(); }
         }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
+    /// <summary>A browser-like client signed in through the sign-in page (cookie, antiforgery).</summary>
+    public async Task<HttpClient> SignedInAsync(StorageProvider provider, string userName)
+    {
+        var factory = await GetAsync(provider);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, userName, SeededPlatforms.Password);
+        return client;
+    }
+
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>The demo platform per provider shared by the tests that only read.</summary>
+public static class SeededPlatforms
+{
+    public const string Password = "Test-pass-2024";
+    private static readonly DemoPlatforms Shared = new();
+
+    public static Task<PlatformFactory> GetAsync(StorageProvider provider) => Shared.GetAsync(provider);
+
+    public static Task<HttpClient> ClientAsync(StorageProvider provider, string? userName) => Shared.ClientAsync(provider, userName);
 }
