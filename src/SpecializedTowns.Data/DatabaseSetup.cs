@@ -17,7 +17,10 @@ public static class DatabaseSetup
         var from = await migrator.CurrentVersionAsync(ct);
         await migrator.UpgradeAsync(ct: ct);
         var to = await migrator.CurrentVersionAsync(ct);
+        // The administrative divisions are reference data shipped with the program, not a change anybody made.
+        db.AuditEnabled = false;
         await Jurisdictions.JurisdictionTree.EnsureReferenceAsync(db, ct);
+        db.AuditEnabled = true;
         var documents = await PolicyRegistry.SyncAsync(db, catalog, ct);
         await Units.UnitRegistry.EnsureFromPacksAsync(db, catalog, ct);
         return new SetupReport(from, to, documents);

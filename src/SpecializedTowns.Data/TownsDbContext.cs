@@ -13,12 +13,28 @@ using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Data;
 
-public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
+public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, AuditActorSource? actors = null, TimeProvider? time = null)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
+    private AuditActor? actor;
+
+    /// <summary>Who the audit entries of this context's saves name: set here (the command line), else the request's signed-in person, else the platform.</summary>
+    public AuditActor Actor
+    {
+        get => actor ?? actors?.Current ?? AuditActor.System;
+        set => actor = value;
+    }
+
+    /// <summary>Off only while the platform loads its own seed and demo data, which nobody changed.</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<PolicyDocumentRecord> PolicyDocuments => Set<PolicyDocumentRecord>();
     public DbSet<SpecializedTown> Towns => Set<SpecializedTown>();
@@ -63,6 +79,39 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options)
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
     public DbSet<NoticeAction> NoticeActions => Set<NoticeAction>();
     public DbSet<NoticeFile> NoticeFiles => Set<NoticeFile>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves the changes and, in the same transaction, one audit entry per changed row: a change without its record
+    /// (or a record without its change) is never left behind.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!AuditEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(true, cancellationToken);
+            var at = time.GetUtcNow().UtcDateTime;
+            var who = Actor;
+            var entries = pending.Select(p => p.Complete(who, at)).ToList();
+            AuditEntries.AddRange(entries);
+            await base.SaveChangesAsync(true, cancellationToken);
+            // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.
+            foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder b)
     {

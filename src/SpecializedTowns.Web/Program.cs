@@ -20,6 +20,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 var storage = StorageSettings.From(builder.Configuration["Storage:Provider"], builder.Configuration.GetConnectionString("Main"));
 builder.Services.AddSingleton(storage);
 builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped(sp => new SpecializedTowns.Data.Audit.AuditActorSource(() => AuditActors.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext)));
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -197,6 +199,7 @@ app.MapReportsApi();
 app.MapEvaluationsApi();
 app.MapTargetsApi();
 app.MapNoticesApi();
+app.MapAuditApi();
 app.MapRazorPages();
 
 app.Run();

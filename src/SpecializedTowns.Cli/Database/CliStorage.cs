@@ -46,6 +46,7 @@ public static class CliDatabase
         var storage = CliStorage.Resolve(parse);
         RequireExisting(storage);
         var db = storage.CreateContext();
+        db.Actor = Data.Audit.AuditActor.CommandLine();
         int version;
         try
         {

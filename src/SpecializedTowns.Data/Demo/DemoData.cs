@@ -22,6 +22,15 @@ public static class DemoData
 
     public static async Task<DemoLoadReport> LoadAsync(TownsDbContext db, CancellationToken ct = default, TimeProvider? time = null)
     {
+        // Demo rows are loaded, not changed by anybody: the audit trail starts with the first person's change.
+        var audit = db.AuditEnabled;
+        db.AuditEnabled = false;
+        try { return await LoadDemoAsync(db, ct, time); }
+        finally { db.AuditEnabled = audit; }
+    }
+
+    private static async Task<DemoLoadReport> LoadDemoAsync(TownsDbContext db, CancellationToken ct, TimeProvider? time)
+    {
         if (await db.Towns.AnyAsync(t => t.IsDemo, ct))
             return new DemoLoadReport(true, 0, 0, 0, 0);
 

@@ -16,5 +16,8 @@ document.addEventListener('submit', function (event) {
   if (target && target.indexOf('#tab-') === 0 && window.bootstrap) {
     var button = document.querySelector('[data-bs-target="' + target + '"]');
     if (button) bootstrap.Tab.getOrCreateInstance(button).show();
+    // Pages without tabs keep their 修改记录 in a collapsed section of the same name.
+    var section = document.querySelector('details' + target);
+    if (section) { section.open = true; section.scrollIntoView(); }
   }
 })();

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SpecializedTowns.Data.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("audit_entries");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.AtUtc).HasColumnName("at_utc");
+        e.Property(x => x.UserId).HasColumnName("user_id");
+        e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(100);
+        e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(100);
+        e.Property(x => x.ActorPath).HasColumnName("actor_path").HasMaxLength(200);
+        e.Property(x => x.Address).HasColumnName("address").HasMaxLength(64);
+        e.Property(x => x.Action).HasColumnName("action");
+        e.Property(x => x.EntityType).HasColumnName("entity_type").HasMaxLength(60);
+        e.Property(x => x.EntityId).HasColumnName("entity_id").HasMaxLength(60);
+        e.Property(x => x.EntityLabel).HasColumnName("entity_label").HasMaxLength(200);
+        e.Property(x => x.RootType).HasColumnName("root_type").HasMaxLength(60);
+        e.Property(x => x.RootId).HasColumnName("root_id").HasMaxLength(60);
+        e.Property(x => x.Changes).HasColumnName("changes");
+        // The audit page lists newest first, filtered by time, person or kind of record; a history tab reads one record's entries.
+        e.HasIndex(x => x.AtUtc).HasDatabaseName("ix_audit_entries_at");
+        e.HasIndex(x => new { x.RootType, x.RootId, x.AtUtc }).HasDatabaseName("ix_audit_entries_root");
+        e.HasIndex(x => new { x.UserId, x.AtUtc }).HasDatabaseName("ix_audit_entries_user");
+        e.HasIndex(x => new { x.EntityType, x.AtUtc }).HasDatabaseName("ix_audit_entries_type");
+    }
+}

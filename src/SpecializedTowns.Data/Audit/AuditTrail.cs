@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace SpecializedTowns.Data.Audit;
+
+/// <summary>
+/// Turns what a context is about to save into audit entries. Captured before the save (old values, deletions) and
+/// completed after it (keys the database generated), so one entry describes exactly one row's change.
+/// </summary>
+public static class AuditTrail
+{
+    /// <summary>Records whose history tab gathers their parts' changes; anything else is filed under the first of these it points to.</summary>
+    public static readonly IReadOnlySet<string> RootTypes = new HashSet<string>
+    {
+        "SpecializedTown", "Enterprise", "RecognitionApplication", "KeyProject", "ProjectBatch", "InvestmentLead", "Problem",
+        "ActionPlan", "PlanTask", "TaskForce", "MonthlyReport", "AnnualEvaluation", "Notice", "AppUser", "Unit",
+        "Jurisdiction", "PolicyDocumentRecord", "ProductMarketRank",
+    };
+
+    // Sign-in secrets and bookkeeping that says nothing to a reader; a changed password is still recorded, without its hash.
+    private static readonly HashSet<string> Masked = ["PasswordHash"];
+    private static readonly HashSet<string> Skipped = ["SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+    private static readonly string[] LabelProperties = ["Name", "Title", "Subject", "DocumentNumber", "UserName", "Summary"];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static bool IsAudited(IEntityType type)
+    {
+        var clr = type.ClrType;
+        if (clr == typeof(AuditEntry) || type.IsOwned()) return false;
+        // Identity's token, login and claim rows are sign-in plumbing; role membership is kept (it is who may do what).
+        return !(clr.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true && !clr.Name.StartsWith("IdentityUserRole", StringComparison.Ordinal));
+    }
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry.Metadata)) continue;
+            var action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
+            var changes = new List<(IProperty Property, object? Old)>();
+            foreach (var property in entry.Properties)
+            {
+                var meta = property.Metadata;
+                if (Skipped.Contains(meta.Name)) continue;
+                switch (action)
+                {
+                    case AuditAction.Created:
+                        changes.Add((meta, null));
+                        break;
+                    case AuditAction.Deleted:
+                        changes.Add((meta, property.OriginalValue));
+                        break;
+                    default:
+                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)) changes.Add((meta, property.OriginalValue));
+                        break;
+                }
+            }
+            if (action == AuditAction.Updated && changes.Count == 0) continue;
+            pending.Add(new Pending(entry, action, changes));
+        }
+        return pending;
+    }
+
+    /// <summary>A change captured before saving; <see cref="Complete"/> after the save, when generated keys are known.</summary>
+    public sealed class Pending(EntityEntry entry, AuditAction action, List<(IProperty Property, object? Old)> changes)
+    {
+        public AuditEntry Complete(AuditActor actor, DateTime atUtc)
+        {
+            var type = entry.Metadata;
+            var fields = changes
+                .Where(c => !(action == AuditAction.Created && c.Property.IsPrimaryKey()))
+                .Select(c => new AuditChange(
+                    c.Property.Name,
+                    action == AuditAction.Created ? null : Show(c.Property, c.Old),
+                    action == AuditAction.Deleted ? null : Show(c.Property, entry.Property(c.Property.Name).CurrentValue)))
+                .Where(c => !(action != AuditAction.Updated && c.Old is null && c.New is null))
+                .ToList();
+            var (rootType, rootId) = Root(type);
+            var key = Key(type.FindPrimaryKey());
+            return new AuditEntry
+            {
+                AtUtc = atUtc,
+                UserId = actor.UserId,
+                UserName = Truncate(actor.UserName, 100)!,
+                DisplayName = Truncate(actor.DisplayName, 100)!,
+                ActorPath = actor.JurisdictionPath,
+                Address = Truncate(actor.Address, 64),
+                Action = action,
+                EntityType = type.ClrType.Name,
+                EntityId = key,
+                EntityLabel = Truncate(Label(), 200),
+                RootType = rootType ?? type.ClrType.Name,
+                RootId = rootId ?? key,
+                Changes = JsonSerializer.Serialize(fields, Json),
+            };
+        }
+
+        private string Key(IKey? key) =>
+            key is null ? "" : string.Join(",", key.Properties.Select(p => Convert.ToString(Value(p), CultureInfo.InvariantCulture)));
+
+        // A deleted row is detached after the save; its values are still on the entry as they were.
+        private object? Value(IProperty p) => action == AuditAction.Deleted ? entry.Property(p.Name).OriginalValue : entry.Property(p.Name).CurrentValue;
+
+        private string? Label()
+        {
+            foreach (var name in LabelProperties)
+                if (entry.Metadata.FindProperty(name) is { ClrType: var t } p && t == typeof(string) && Value(p) is string s && s.Length > 0) return s;
+            return null;
+        }
+
+        private (string? Type, string? Id) Root(IEntityType type)
+        {
+            if (RootTypes.Contains(type.ClrType.Name)) return (null, null);
+            foreach (var fk in type.GetForeignKeys())
+            {
+                if (!RootTypes.Contains(fk.PrincipalEntityType.ClrType.Name)) continue;
+                var values = fk.Properties.Select(Value).ToList();
+                if (values.Any(v => v is null)) continue;
+                return (fk.PrincipalEntityType.ClrType.Name, string.Join(",", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+            }
+            return (null, null);
+        }
+    }
+
+    /// <summary>A value as a person reads it: enumerations by their Chinese names, 是/否, dates in China time, files by their size.</summary>
+    public static string? Show(IProperty property, object? value)
+    {
+        if (value is null) return null;
+        if (Masked.Contains(property.Name)) return "（已设置）";
+        return value switch
+        {
+            string s => Truncate(s, 4000),
+            bool b => b ? "是" : "否",
+            Enum e => EnumNames.Chinese(e),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime t => (t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t).AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTimeOffset o => o.ToUniversalTime().AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            byte[] bytes => $"（文件内容，{bytes.Length:N0} 字节）",
+            decimal m => m.ToString("0.####", CultureInfo.InvariantCulture),
+            double x => x.ToString("0.####", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => Truncate(value.ToString(), 4000),
+        };
+    }
+
+    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..(max - 1)] + "…";
+}
+
+/// <summary>
+/// The Chinese name of an enumeration value, from the domain's own <c>Chinese(TEnum)</c> functions (Tiers.Chinese,
+/// ProjectTerms.Chinese …), so the audit speaks as the screens do without a second list to keep in step.
+/// </summary>
+public static class EnumNames
+{
+    private static readonly Dictionary<Type, MethodInfo> Functions = typeof(Core.Checkout).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: true, IsSealed: true, IsPublic: true })
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+        .Where(m => m.Name == "Chinese" && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
+        .GroupBy(m => m.GetParameters()[0].ParameterType)
+        .ToDictionary(g => g.Key, g => g.First());
+
+    public static string Chinese(Enum value)
+    {
+        if (!Functions.TryGetValue(value.GetType(), out var function)) return value.ToString();
+        try { return (string)function.Invoke(null, [value])!; }
+        catch (TargetInvocationException) { return value.ToString(); }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Audit;
+
+namespace SpecializedTowns.Web.Api;
+
+public sealed record AuditFieldView(string Field, string FieldName, string? Old, string? New);
+
+public sealed record AuditEntryView(
+    long Id, DateTime AtUtc, int? UserId, string UserName, string DisplayName, string? Address, string Action, string ActionName,
+    string EntityType, string EntityTypeName, string EntityId, string? EntityLabel, string RootType, string RootId, IReadOnlyList<AuditFieldView> Changes);
+
+/// <summary>/api/v1/audit: the audit trail, read-only. There is no POST, PUT or DELETE here or anywhere else for it.</summary>
+public static class AuditApi
+{
+    public static void MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/audit").WithTags("审计日志");
+
+        group.MapGet("/", async (HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? from = null, string? to = null,
+            string? user = null, string? action = null, string? entityType = null, string? entityId = null, string? search = null, CancellationToken ct = default) =>
+        {
+            if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
+            if (!TryDate(from, out var f)) return ApiSupport.Invalid("from", $"日期“{from}”无效，应为 yyyy-MM-dd");
+            if (!TryDate(to, out var t)) return ApiSupport.Invalid("to", $"日期“{to}”无效，应为 yyyy-MM-dd");
+            if (f is not null && t is not null && f > t) return ApiSupport.Invalid("from", "开始日期不能晚于结束日期");
+            AuditAction? a = null;
+            if (!string.IsNullOrWhiteSpace(action))
+            {
+                a = action.Trim().ToLowerInvariant() switch
+                {
+                    "created" or "新增" => AuditAction.Created,
+                    "updated" or "修改" => AuditAction.Updated,
+                    "deleted" or "删除" => AuditAction.Deleted,
+                    _ => null,
+                };
+                if (a is null) return ApiSupport.Invalid("action", $"未知的操作“{action}”，可用 created（新增）、updated（修改）、deleted（删除）");
+            }
+            if (!string.IsNullOrWhiteSpace(entityType) && !AuditNames.Types.ContainsKey(entityType.Trim()))
+                return ApiSupport.Invalid("entityType", $"未知的对象类型“{entityType}”，可用：{string.Join("、", AuditNames.Types.Select(x => $"{x.Key}（{x.Value}）"))}");
+            if (!string.IsNullOrWhiteSpace(entityId) && string.IsNullOrWhiteSpace(entityType))
+                return ApiSupport.Invalid("entityId", "按对象编号查询时须同时给出对象类型 entityType");
+            var list = await AuditQueries.ListAsync(db, http.Scope(), new AuditFilter
+            {
+                From = f, To = t, User = user, Action = a, EntityType = entityType, EntityId = entityId, Search = search, Page = page, PageSize = pageSize,
+            }, ct);
+            return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(View).ToList(), list.Total, list.Page, list.PageSize));
+        }).WithSummary("审计日志（分页，最新在前）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, CancellationToken ct) =>
+            await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry)) : ApiSupport.NotFound("审计记录"))
+            .WithSummary("一条审计记录：谁、何时、从哪里、对哪条记录做了什么，每个字段的原值和新值");
+    }
+
+    private static AuditEntryView View(AuditEntry e) => new(
+        e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, e.Action.ToString().ToLowerInvariant(), AuditActions.Chinese(e.Action),
+        e.EntityType, AuditNames.Type(e.EntityType), e.EntityId, e.EntityLabel, e.RootType, e.RootId,
+        e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(c.Field), c.Old, c.New)).ToList());
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return false;
+        date = d;
+        return true;
+    }
+}

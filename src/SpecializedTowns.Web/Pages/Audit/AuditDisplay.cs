@@ -1,0 +1,38 @@
+using SpecializedTowns.Data.Audit;
+
+namespace SpecializedTowns.Web.Pages.Audit;
+
+public static class AuditDisplay
+{
+    /// <summary>The page of a kind of record, for a link from its audit entries; null where a record has no page of its own.</summary>
+    public static string? Link(string type, string id) => type switch
+    {
+        "SpecializedTown" => $"/Towns/Detail/{id}",
+        "Enterprise" => $"/Enterprises/Detail/{id}",
+        "RecognitionApplication" => $"/Applications/Detail/{id}",
+        "KeyProject" => $"/Projects/Detail/{id}",
+        "InvestmentLead" => $"/Leads/Edit/{id}",
+        "Problem" => $"/Problems/Detail/{id}",
+        "PlanTask" => $"/Tasks/Detail/{id}",
+        "TaskForce" => $"/Reports/TaskForce/{id}",
+        "AnnualEvaluation" => $"/Evaluations/Detail/{id}",
+        "Notice" => $"/Notices/Detail/{id}",
+        _ => null,
+    };
+
+    public static string ActionClass(AuditAction action) => action switch
+    {
+        AuditAction.Created => "text-bg-success",
+        AuditAction.Updated => "text-bg-primary",
+        _ => "text-bg-danger",
+    };
+
+    /// <summary>What a list row says about the change in a few words: the fields changed, or how many were set.</summary>
+    public static string Summary(AuditEntry entry)
+    {
+        var changes = entry.ReadChanges();
+        if (entry.Action != AuditAction.Updated) return $"{changes.Count} 项内容";
+        var names = changes.Select(c => AuditNames.Field(c.Field)).ToList();
+        return names.Count <= 4 ? string.Join("、", names) : string.Join("、", names.Take(4)) + $" 等 {names.Count} 项";
+    }
+}
