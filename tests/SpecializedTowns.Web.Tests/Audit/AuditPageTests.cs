@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Audit;
+
+/// <summary>The audit trail as people meet it: recorded from their requests, on the audit page, the history section, the API and the export.</summary>
+public class AuditPageTests
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>A problem raised by the township and accepted by the county office: two people, two changes.</summary>
+    private static async Task<(int Id, string Title)> ProblemAsync(StorageProvider provider)
+    {
+        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var options = await JsonAsync(await township.GetAsync("/api/v1/problems/form-options"));
+        var town = options.GetProperty("towns").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "历山镇蜂蜜专业镇").GetProperty("id").GetInt32();
+        var title = $"审计测试：蜂蜜冷链仓储不足 {Guid.NewGuid():N}"[..30];
+        var created = await JsonAsync(await township.PostAsJsonAsync("/api/v1/problems", new
+        {
+            title, description = "旺季冷库不够用。", source = "调研走访", kind = "common", category = "market",
+            countyId = options.GetProperty("countyId").GetInt32(), townId = town,
+        }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var units = options.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetInt32());
+        await JsonAsync(await office.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new
+        {
+            action = "accept", leadUnitId = units["县农业农村局"], deadline = DateTime.UtcNow.AddHours(8).AddDays(20).ToString("yyyy-MM-dd"), note = "请牵头解决",
+        }));
+        return (id, title);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Each_change_names_its_author_and_fields_and_is_read_within_scope(StorageProvider provider)
+    {
+        var (id, title) = await ProblemAsync(provider);
+        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+
+        var list = await JsonAsync(await office.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}&pageSize=100"));
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var raised = items.Single(e => e.GetProperty("entityType").GetString() == "Problem" && e.GetProperty("action").GetString() == "created");
+        (raised.GetProperty("userName").GetString(), raised.GetProperty("actionName").GetString(), raised.GetProperty("entityLabel").GetString())
+            .ShouldBe(("lishan-township", "新增", title));
+        raised.GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("fieldName").GetString() == "标题" && c.GetProperty("new").GetString() == title);
+        var accepted = items.Single(e => e.GetProperty("entityType").GetString() == "Problem" && e.GetProperty("action").GetString() == "updated");
+        accepted.GetProperty("userName").GetString().ShouldBe("yuanqu-office");
+        var state = accepted.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "State");
+        (state.GetProperty("old").GetString(), state.GetProperty("new").GetString()).ShouldBe(("待受理", "已受理"));
+        // The events of the problem are parts of it: listed with it.
+        items.ShouldContain(e => e.GetProperty("entityType").GetString() == "ProblemEvent" && e.GetProperty("rootId").GetString() == id.ToString());
+
+        // One entry by its number; another county's office sees none of it, the township only its own.
+        var one = await JsonAsync(await office.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}"));
+        one.GetProperty("entityTypeName").GetString().ShouldBe("问题");
+        var xinjiang = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        (await JsonAsync(await xinjiang.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}"))).GetProperty("total").GetInt32().ShouldBe(0);
+        (await xinjiang.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var own = await JsonAsync(await township.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}&pageSize=100"));
+        own.GetProperty("items").EnumerateArray().ShouldAllBe(e => e.GetProperty("userName").GetString() == "lishan-township");
+
+        // The history on the problem's page shows both people's changes; the page says it cannot be edited.
+        var page = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync($"/Problems/Detail/{id}"));
+        var history = page.QuerySelector("#tab-audit")!;
+        history.TextContent.ShouldContain("修改记录");
+        history.TextContent.ShouldContain("lishan-township");
+        history.TextContent.ShouldContain("yuanqu-office");
+        history.TextContent.ShouldContain("已受理");
+        history.TextContent.ShouldContain("任何人都不能修改或删除");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_audit_page_filters_and_exports_what_it_shows(StorageProvider provider)
+    {
+        var (id, title) = await ProblemAsync(provider);
+        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var query = $"type=Problem&entityId={id}&user=yuanqu-office&from={today}&to={today}";
+
+        var page = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync($"/Audit?{query}"));
+        var rows = page.QuerySelectorAll("#audit-table > tbody > tr");
+        rows.Length.ShouldBeGreaterThan(0);
+        rows.ShouldAllBe(r => r.TextContent.Contains("yuanqu-office"));
+        rows.ShouldContain(r => r.TextContent.Contains(title) && r.QuerySelector("a")!.GetAttribute("href") == $"/Problems/Detail/{id}#tab-audit");
+
+        // Nothing before the entry's day.
+        var earlier = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync($"/Audit?type=Problem&entityId={id}&to=2020-01-01"));
+        earlier.QuerySelectorAll("#audit-table > tbody > tr").Length.ShouldBe(0);
+        earlier.QuerySelector(".empty")!.TextContent.ShouldContain("没有符合条件的记录");
+
+        var xlsx = await office.GetAsync($"/Audit?handler=Export&format=xlsx&{query}");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var table = new List<object?[]>();
+        while (reader.Read()) table.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
+        table[0].ShouldBe(["时间", "操作人", "用户名", "来源地址", "操作", "对象类型", "对象", "编号", "字段", "原值", "新值"]);
+        table.Skip(1).ShouldAllBe(r => (string?)r[2] == "yuanqu-office");
+        var stateRow = table.Skip(1).Single(r => (string?)r[8] == "状态");
+        (stateRow[9], stateRow[10]).ShouldBe(("待受理", "已受理"));
+
+        var csv = await office.GetStringAsync($"/Audit?handler=Export&format=csv&{query}");
+        csv.ShouldContain("待受理,已受理");
+    }
+
+    [Fact]
+    public async Task The_api_answers_401_without_credentials_and_names_a_bad_filter_in_chinese()
+    {
+        var anonymous = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, null);
+        (await anonymous.GetAsync("/api/v1/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var office = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var bad = await JsonAsync(await office.GetAsync("/api/v1/audit?action=rewrite"), HttpStatusCode.BadRequest);
+        bad.GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("未知的操作");
+        var badDate = await JsonAsync(await office.GetAsync("/api/v1/audit?from=2025/3/5"), HttpStatusCode.BadRequest);
+        badDate.GetProperty("errors").GetProperty("from")[0].GetString()!.ShouldContain("应为 yyyy-MM-dd");
+        // There is no way to write to the trail through the API.
+        (await office.DeleteAsync("/api/v1/audit/1")).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        (await office.PostAsJsonAsync("/api/v1/audit", new { })).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+    }
+}
