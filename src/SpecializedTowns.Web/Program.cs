@@ -48,6 +48,7 @@ if (adjustmentSettings.Problems() is { Count: > 0 } adjustmentProblems) throw ne
 builder.Services.AddSingleton(adjustmentSettings);
 builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
+builder.Services.AddSingleton<SpecializedTowns.Web.Imports.ImportJobs>();
 builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
     builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
@@ -197,6 +198,7 @@ app.MapReportsApi();
 app.MapEvaluationsApi();
 app.MapTargetsApi();
 app.MapNoticesApi();
+app.MapImportsApi();
 app.MapRazorPages();
 
 app.Run();
