@@ -135,6 +135,10 @@ public static partial class CellValues
     /// <summary>A date written the Chinese way (2024年3月5日).</summary>
     public static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
+    /// <summary>A limit in a message: years and small numbers plain (2000), large ones with separators (100,000,000).</summary>
+    public static string Bound(decimal? value) =>
+        value is { } v && Math.Abs(v) < 10000 ? v.ToString("0.######", CultureInfo.InvariantCulture) : Figure(value);
+
     /// <summary>A figure without trailing zeros and with thousands separators, as the preview shows it.</summary>
     public static string Figure(decimal? value) => value is { } v ? v.ToString("#,0.######", CultureInfo.InvariantCulture) : "（空）";
 }

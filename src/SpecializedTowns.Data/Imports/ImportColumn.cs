@@ -44,9 +44,9 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
 
     private string Range() => (Min, Max) switch
     {
-        ({ } a, { } b) => $"，{CellValues.Figure(a)} 到 {CellValues.Figure(b)}",
-        ({ } a, null) => $"，不小于 {CellValues.Figure(a)}",
-        (null, { } b) => $"，不大于 {CellValues.Figure(b)}",
+        ({ } a, { } b) => $"，{CellValues.Bound(a)} 到 {CellValues.Bound(b)}",
+        ({ } a, null) => $"，不小于 {CellValues.Bound(a)}",
+        (null, { } b) => $"，不大于 {CellValues.Bound(b)}",
         _ => "",
     };
 }

@@ -210,8 +210,8 @@ public static class ImportEngine
     }
 
     private static string? RangeProblem(ImportColumn column, decimal? value) =>
-        value < column.Min ? (column.Min == 0 ? $"{column.Header}不能为负数" : $"{column.Header}不能小于 {CellValues.Figure(column.Min)}")
-        : value > column.Max ? $"{column.Header}不能大于 {CellValues.Figure(column.Max)}{(column.Unit == "万元" ? "，请核对单位是否为万元" : "")}"
+        value < column.Min ? (column.Min == 0 ? $"{column.Header}不能为负数" : $"{column.Header}不能小于 {CellValues.Bound(column.Min)}")
+        : value > column.Max ? $"{column.Header}不能大于 {CellValues.Bound(column.Max)}{(column.Unit == "万元" ? "，请核对单位是否为万元" : "")}"
         : null;
 }
 

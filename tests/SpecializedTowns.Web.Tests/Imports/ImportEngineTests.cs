@@ -137,8 +137,11 @@ public class ImportEngineTests
         var result = await RunAsync(db, kind, file, commit: false);
 
         for (var i = 1; i < rows.Length; i++)
-            result.Errors.ShouldContain(e => e.Row == i + 2 && e.Column == rows[i].Column && e.Message.Contains(rows[i].Message),
-                $"row {i + 2}: {rows[i].Message}; got {string.Join("；", result.Errors.Where(e => e.Row == i + 2).Select(e => e.Column + " " + e.Message))}");
+        {
+            var (row, column, message) = (i + 2, rows[i].Column, rows[i].Message);
+            result.Errors.Any(e => e.Row == row && e.Column == column && e.Message.Contains(message))
+                .ShouldBeTrue($"row {row}: {message}; got {string.Join("；", result.Errors.Where(e => e.Row == row).Select(e => e.Column + " " + e.Message))}");
+        }
         result.Errors.ShouldNotContain(e => e.Row == 2);
         var good = result.Changes.Single(c => c.Row == 2);
         good.Record.ShouldBe("历山镇蜂蜜专业镇 2023年");
@@ -155,7 +158,7 @@ public class ImportEngineTests
         };
         var file = TestFiles.Xlsx(
             TestFiles.Header(kind),
-            TestFiles.Row(kind, new Dictionary<string, string>(Base("甲")) { ["plannedSigned"] = "2025-03-05", ["plannedStart"] = "2025/4/5", ["plannedProduction"] = "2026年3月5日", ["plannedTarget"] = "46000" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("甲")) { ["plannedSigned"] = "2025-03-05", ["plannedStart"] = "2025/4/5", ["plannedProduction"] = "2026年3月5日", ["plannedTarget"] = "46500" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("乙")) { ["plannedSigned"] = "2025-13-05" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("丙")) { ["plannedSigned"] = "2025-06-01", ["plannedStart"] = "2025-05-01" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("丁")) { ["annual"] = "2000" }),
@@ -213,8 +216,9 @@ public class ImportEngineTests
     {
         await using var db = await LoadedAsync();
         var stored = await db.Enterprises.Include(e => e.Designations).Where(e => e.County!.Name == "垣曲县").OrderBy(e => e.Id).Take(2).ToListAsync();
+        var towns = await db.Towns.ToDictionaryAsync(t => t.Id, t => t.Name);
         string?[] Same(Enterprise e, string? name = null) => Enterprise(e.Uscc, name ?? e.Name, "垣曲县", role: Core.Enterprises.Enterprise.RoleName(e.Role),
-            aboveScale: e.IsAboveScale ? "是" : "否", town: e.SpecializedTownId is null ? null : "历山镇蜂蜜专业镇",
+            aboveScale: e.IsAboveScale ? "是" : "否", town: e.SpecializedTownId is { } t ? towns[t] : null,
             designations: string.Join("、", e.Designations.Select(d => SpecializedTowns.Data.Enterprises.EnterpriseRegistry.DesignationName(d.Key))));
         var columns = Enterprises.Columns.Where(c => c.Key != "township").ToList();
         string?[] WithoutTownship(string?[] row) => row.Where((_, i) => Enterprises.Columns[i].Key != "township").ToArray();
@@ -228,7 +232,8 @@ public class ImportEngineTests
         var result = await RunAsync(db, Enterprises, file, commit: false);
 
         result.Errors.ShouldBeEmpty(string.Join("；", result.Errors.Select(e => e.Message)));
-        result.Changes.Select(c => (c.Row, c.Action)).ShouldBe([(2, RowAction.Unchanged), (3, RowAction.Update), (4, RowAction.Create)]);
+        result.Changes.Select(c => (c.Row, c.Action)).ShouldBe([(2, RowAction.Unchanged), (3, RowAction.Update), (4, RowAction.Create)],
+            string.Join("；", result.Changes.SelectMany(c => c.Fields).Select(f => $"{f.Column}: {f.Old} → {f.New}")));
         var update = result.Changes[1].Fields.ShouldHaveSingleItem();
         update.ShouldBe(new FieldChange("企业名称", stored[1].Name, "改过名字的企业"));
         (result.Created, result.Updated, result.Unchanged).ShouldBe((1, 1, 1));
