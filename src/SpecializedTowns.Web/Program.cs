@@ -50,6 +50,7 @@ if (adjustmentSettings.Problems() is { Count: > 0 } adjustmentProblems) throw ne
 builder.Services.AddSingleton(adjustmentSettings);
 builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
+builder.Services.AddSingleton<SpecializedTowns.Web.Imports.ImportJobs>();
 builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
     builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
@@ -200,6 +201,7 @@ app.MapEvaluationsApi();
 app.MapTargetsApi();
 app.MapNoticesApi();
 app.MapAuditApi();
+app.MapImportsApi();
 app.MapRazorPages();
 
 app.Run();

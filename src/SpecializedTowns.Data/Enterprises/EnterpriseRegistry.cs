@@ -32,6 +32,18 @@ public static class EnterpriseRegistry
     public static readonly IReadOnlyList<string> DesignationKeys =
         [.. Core.Recognition.PackVocabulary.PriorityFactors.Keys, "high-tech"];
 
+    public const string UsccElsewhere = "该统一社会信用代码已在其他地区登记";
+
+    public static string UsccTakenBy(string owner) => $"该统一社会信用代码已登记为“{owner}”";
+
+    /// <summary>The rules on a name, shared by the form and the import.</summary>
+    public static string? NameProblem(string name) =>
+        name.Length == 0 ? "请填写企业名称" : name.Length > 200 ? "企业名称不超过 200 字" : null;
+
+    /// <summary>Whether the person may register an enterprise in the county: an office at or above it, township staff in it.</summary>
+    public static bool MayRegisterIn(UserScope scope, string countyPath) =>
+        scope.IsAdmin || scope.Covers(countyPath) || scope.Role == Roles.Township && scope.JurisdictionPath.StartsWith(countyPath + "/");
+
     public static string DesignationName(string key) =>
         key == "high-tech" ? "高新技术企业" : Core.Recognition.PackVocabulary.PriorityFactors.GetValueOrDefault(key, key);
 
@@ -45,7 +57,7 @@ public static class EnterpriseRegistry
         if (Uscc.Problem(code) is { } problem) return problem;
         if (!await db.Enterprises.AnyAsync(e => e.Uscc == code && e.Id != exceptId, ct)) return null;
         var owner = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
-        return owner is null ? "该统一社会信用代码已在其他地区登记" : $"该统一社会信用代码已登记为“{owner}”";
+        return owner is null ? UsccElsewhere : UsccTakenBy(owner);
     }
 
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, EnterpriseInput input, CancellationToken ct = default)
@@ -61,8 +73,7 @@ public static class EnterpriseRegistry
         }
 
         var name = input.Name.Trim();
-        if (name.Length == 0) errors[nameof(input.Name)] = "请填写企业名称";
-        else if (name.Length > 200) errors[nameof(input.Name)] = "企业名称不超过 200 字";
+        if (NameProblem(name) is { } nameProblem) errors[nameof(input.Name)] = nameProblem;
         if (await UsccProblemAsync(db, scope, input.Uscc, id, ct) is { } usccProblem) errors[nameof(input.Uscc)] = usccProblem;
         if (input.Role is null) errors[nameof(input.Role)] = "请选择企业类型";
 
@@ -71,7 +82,7 @@ public static class EnterpriseRegistry
         else
         {
             county = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == input.CountyId && j.Level == JurisdictionLevel.County, ct);
-            if (county is null || !(scope.IsAdmin || scope.Covers(county.Path) || scope.Role == Roles.Township && scope.JurisdictionPath.StartsWith(county.Path + "/")))
+            if (county is null || !MayRegisterIn(scope, county.Path))
                 errors[nameof(input.CountyId)] = "所选县不在您的数据范围内";
         }
         if (input.TownshipId is { } townshipId && county is not null

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Enterprises;
+
+namespace SpecializedTowns.Data.Imports;
+
+/// <summary>企业名录: one row per enterprise, keyed by its 统一社会信用代码; a code already registered in scope is an update.</summary>
+public sealed class EnterpriseImport : ImportKind
+{
+    private static readonly IReadOnlyDictionary<string, EnterpriseRole> RoleNames =
+        Enum.GetValues<EnterpriseRole>().ToDictionary(Enterprise.RoleName);
+
+    private static readonly IReadOnlyDictionary<string, string> DesignationKeysByName =
+        EnterpriseRegistry.DesignationKeys.ToDictionary(EnterpriseRegistry.DesignationName);
+
+    public override string Key => "enterprises";
+    public override string Title => "企业名录";
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业的唯一标识：平台已有此代码的企业时按本行更新，没有时新增" },
+        new("name", "企业名称", ColumnType.Text) { Required = true, MaxLength = 200, Description = "营业执照上的全称" },
+        new("county", "所在县（市、区）", ColumnType.Reference) { Required = true, Reference = ReferenceKind.County, MaxLength = 60, Description = "须在您的数据范围内；重名的县请写成“阳泉市城区”" },
+        new("township", "乡镇（街道）", ColumnType.Reference) { Reference = ReferenceKind.Township, MaxLength = 60, Description = "须属于所填的县" },
+        new("town", "所属专业镇", ColumnType.Reference) { Reference = ReferenceKind.Town, MaxLength = 100, Description = "不属于专业镇的企业留空；须在所填的县" },
+        new("role", "企业类型", ColumnType.Enumeration) { Required = true, Options = [.. RoleNames.Keys], Description = "龙头、配套企业或家庭农场、专业合作社" },
+        new("aboveScale", "规模以上企业", ColumnType.YesNo) { Description = "规上企业填“是”，留空视为“否”" },
+        new("designations", "认定称号", ColumnType.EnumerationList) { Options = [.. DesignationKeysByName.Keys], MaxLength = 400, Description = "专精特新、小巨人、技术中心等，可填多项" },
+    ];
+
+    public override IReadOnlyList<string> Notes =>
+    [
+        "按“统一社会信用代码”判断新增或更新：平台已有该代码的企业时更新其信息，否则新增。",
+        "同一文件中同一代码只能出现一次；代码已在您数据范围以外的地区登记的，不能导入。",
+        "某一选填列整列不在表中时，已有企业的该项保持不变；列在表中而单元格留空时，该项清空。",
+    ];
+
+    public override bool CanImport(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+    public override string Refusal => "只有领导小组办公室可以导入企业名录";
+
+    internal override async Task ApplyAsync(ImportRun run, CancellationToken ct)
+    {
+        var db = run.Db;
+        var scope = run.Scope;
+        var counties = (await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County)
+            .Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct)).Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
+        var countyNames = counties.ToDictionary(c => c.Id, c => c.Name);
+        var allowed = counties.Where(c => EnterpriseRegistry.MayRegisterIn(scope, c.Path)).Select(c => c.Id).ToList();
+        var townships = await ImportLookups.TownshipsAsync(db, allowed, ct);
+        var townshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
+        var towns = await ImportLookups.TownsAsync(db, scope, ct);
+        var townNames = towns.ToDictionary(t => t.Id, t => t.Name);
+
+        var byCode = run.FirstOfEach(r => run.Text(r, "uscc"), "uscc", "统一社会信用代码");
+        var codes = byCode.Keys.ToList();
+        var existing = await db.Enterprises.Include(e => e.Designations).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+        var visible = (await scope.Enterprises(db.Enterprises, db.Towns).Where(e => codes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+
+        foreach (var row in run.Rows)
+        {
+            if (row.HasError) continue;
+            var code = run.Text(row, "uscc")!;
+            var name = run.Text(row, "name")!;
+            if (EnterpriseRegistry.NameProblem(name) is { } np) run.Error(row, "name", np);
+
+            PlaceRef? county = null;
+            var countyText = run.Text(row, "county")!;
+            var (found, ambiguous) = ImportLookups.ByName(counties, c => c.Name, c => c.Path, countyText, "县（市、区）");
+            if (ambiguous is not null) run.Error(row, "county", ambiguous);
+            else if (found is null) run.Error(row, "county", $"没有名为“{countyText}”的县（市、区），请从下拉列表中选择");
+            else if (!allowed.Contains(found.Id)) run.Error(row, "county", $"“{countyText}”不在您的数据范围内");
+            else county = found;
+
+            int? townshipId = null;
+            if (county is not null && run.Text(row, "township") is { } townshipText)
+            {
+                var (t, p) = ImportLookups.ByName(townships.Where(x => x.ParentId == county.Id), x => x.Name, x => x.Path, townshipText, "乡镇");
+                if (t is null) run.Error(row, "township", p ?? $"乡镇“{townshipText}”不属于{county.Name}");
+                else townshipId = t.Id;
+            }
+
+            int? townId = null;
+            if (run.Text(row, "town") is { } townText)
+            {
+                var (t, p) = ImportLookups.ByName(towns, x => x.Name, x => x.CountyPath + "/" + x.Name, townText, "专业镇");
+                if (t is null) run.Error(row, "town", p ?? $"专业镇“{townText}”不存在，或不在您的数据范围内");
+                else if (county is not null && t.CountyId != county.Id) run.Error(row, "town", $"专业镇“{townText}”在{t.CountyName}，不在{county.Name}");
+                else townId = t.Id;
+            }
+
+            existing.TryGetValue(code, out var enterprise);
+            if (enterprise is not null && !visible.Contains(enterprise.Id)) run.Error(row, "uscc", EnterpriseRegistry.UsccElsewhere);
+            if (row.HasError || county is null) continue;
+
+            var role = RoleNames[run.Text(row, "role")!];
+            var designations = run.Get<IReadOnlyList<string>>(row, "designations")?.Select(n => DesignationKeysByName[n]).ToList() ?? [];
+            var aboveScale = run.Get<bool?>(row, "aboveScale") ?? false;
+            if (enterprise is null)
+            {
+                enterprise = new Enterprise
+                {
+                    Name = name, Uscc = code, CountyId = county.Id, TownshipId = townshipId, SpecializedTownId = townId, Role = role, IsAboveScale = aboveScale,
+                    Designations = designations.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
+                };
+                db.Enterprises.Add(enterprise);
+                existing[code] = enterprise;
+                run.Change(row, RowAction.Create, $"{name}（{code}）");
+                continue;
+            }
+
+            var changes = new List<FieldChange>();
+            void Set<T>(string column, T old, T value, Action<T> assign, Func<T, string> show)
+            {
+                if (EqualityComparer<T>.Default.Equals(old, value)) return;
+                changes.Add(new FieldChange(Column(column).FullHeader, show(old), show(value)));
+                assign(value);
+            }
+            string Named(IReadOnlyDictionary<int, string> names, int? id) => id is { } i ? names.GetValueOrDefault(i, "（其他）") : "（空）";
+            Set("name", enterprise.Name, name, v => enterprise.Name = v, v => v);
+            Set("county", enterprise.CountyId, county.Id, v => enterprise.CountyId = v, v => countyNames.GetValueOrDefault(v, ""));
+            if (run.Has("township")) Set("township", enterprise.TownshipId, townshipId, v => enterprise.TownshipId = v, v => Named(townshipNames, v));
+            if (run.Has("town")) Set("town", enterprise.SpecializedTownId, townId, v => enterprise.SpecializedTownId = v, v => Named(townNames, v));
+            Set("role", enterprise.Role, role, v => enterprise.Role = v, Enterprise.RoleName);
+            if (run.Has("aboveScale")) Set("aboveScale", enterprise.IsAboveScale, aboveScale, v => enterprise.IsAboveScale = v, v => v ? "是" : "否");
+            if (run.Has("designations"))
+            {
+                var old = enterprise.Designations.Select(d => d.Key).Order().ToList();
+                if (!old.SequenceEqual(designations.Order()))
+                {
+                    changes.Add(new FieldChange(Column("designations").FullHeader, Show(old), Show(designations)));
+                    enterprise.Designations.RemoveAll(d => !designations.Contains(d.Key));
+                    foreach (var k in designations.Where(k => enterprise.Designations.All(d => d.Key != k)))
+                        enterprise.Designations.Add(new EnterpriseDesignation { Key = k });
+                }
+            }
+            run.Change(row, changes.Count == 0 ? RowAction.Unchanged : RowAction.Update, $"{name}（{code}）", changes);
+        }
+    }
+
+    private static string Show(IEnumerable<string> keys) =>
+        string.Join("、", keys.Select(EnterpriseRegistry.DesignationName)) is { Length: > 0 } s ? s : "（空）";
+
+    internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
+    {
+        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
+        var county = town is not null ? new PlaceRef(town.CountyId, town.CountyName, town.CountyPath, null) : (await ImportLookups.CountiesAsync(db, scope, ct)).FirstOrDefault();
+        var township = county is null ? null : (await ImportLookups.TownshipsAsync(db, [county.Id], ct)).FirstOrDefault();
+        var code = await ExampleCodeAsync(db, county, ct);
+        return new Dictionary<string, string>
+        {
+            ["uscc"] = code, ["name"] = "示例蜂产品有限公司", ["county"] = county?.Name ?? "", ["township"] = township?.Name ?? "",
+            ["town"] = town?.Name ?? "", ["role"] = Enterprise.RoleName(EnterpriseRole.Supporting), ["aboveScale"] = "否",
+            ["designations"] = EnterpriseRegistry.DesignationName("specialized-sophisticated"),
+        };
+    }
+
+    /// <summary>A valid code not registered to anyone, so that the example row imports as new.</summary>
+    internal static async Task<string> ExampleCodeAsync(TownsDbContext db, PlaceRef? county, CancellationToken ct)
+    {
+        var code = await db.Jurisdictions.Where(j => county != null && j.Id == county.Id).Select(j => j.Code).FirstOrDefaultAsync(ct) ?? "140000";
+        for (var seed = 20240305; ; seed++)
+        {
+            var candidate = Uscc.Demo(code, seed);
+            if (!await db.Enterprises.AnyAsync(e => e.Uscc == candidate, ct)) return candidate;
+        }
+    }
+}

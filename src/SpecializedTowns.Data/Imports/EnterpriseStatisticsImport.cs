@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Imports;
+
+/// <summary>企业年度统计: one row per enterprise and year; the enterprise must be registered and in scope.</summary>
+public sealed class EnterpriseStatisticsImport : ImportKind
+{
+    public override string Key => "enterprise-statistics";
+    public override string Title => "企业年度统计";
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业须已在企业名录中（可先导入企业名录）" },
+        new("name", "企业名称", ColumnType.Text) { MaxLength = 200, Description = "便于核对，不导入；以统一社会信用代码为准" },
+        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, Max = 2100, Description = "统计年度，如 2024" },
+        new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
+        new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
+        new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
+        new("employment", "从业人数", ColumnType.Integer) { Unit = "人", Min = 0, Max = 10_000_000 },
+        new("export", "出口额", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
+        new("patents", "专利数", ColumnType.Integer) { Unit = "项", Min = 0, Max = 1_000_000 },
+    ];
+
+    public override IReadOnlyList<string> Notes =>
+    [
+        "按“统一社会信用代码 + 年度”判断新增或更新：该企业已有该年度数据时更新，否则新增。",
+        "金额单位为万元；也可写“1.2亿”，系统换算为 12000 万元。以元为单位的数请先除以 10000。",
+        "某一数据列整列不在表中时，已有数据的该项保持不变；列在表中而单元格留空时，该项清空。",
+    ];
+
+    public override bool CanImport(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Township;
+    public override string Refusal => "只有领导小组办公室和乡镇/专班人员可以导入统计数据";
+
+    internal override async Task ApplyAsync(ImportRun run, CancellationToken ct)
+    {
+        var db = run.Db;
+        var keys = run.FirstOfEach(r => run.Text(r, "uscc") is { } c && run.Integer(r, "year") is { } y ? $"{c}/{y}" : null, "year", "统一社会信用代码和年度");
+        var codes = keys.Values.Select(r => run.Text(r, "uscc")!).Distinct().ToList();
+        var visible = await run.Scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => codes.Contains(e.Uscc))
+            .Select(e => new { e.Id, e.Uscc, e.Name }).ToDictionaryAsync(e => e.Uscc, ct);
+        var registered = (await db.Enterprises.Where(e => codes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet();
+        var ids = visible.Values.Select(e => e.Id).ToList();
+        var stored = await db.EnterpriseStatistics.Where(s => ids.Contains(s.EnterpriseId)).ToDictionaryAsync(s => (s.EnterpriseId, s.Year), ct);
+
+        foreach (var row in run.Rows)
+        {
+            if (row.HasError) continue;
+            var code = run.Text(row, "uscc")!;
+            var year = run.Integer(row, "year")!.Value;
+            if (year > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
+            if (!visible.TryGetValue(code, out var enterprise))
+            {
+                run.Error(row, "uscc", registered.Contains(code) ? "该企业不在您的数据范围内" : "企业名录中没有该统一社会信用代码的企业，请先登记或导入企业");
+                continue;
+            }
+            if (row.HasError) continue;
+
+            var record = $"{enterprise.Name} {year}年";
+            if (!stored.TryGetValue((enterprise.Id, year), out var s))
+            {
+                s = new EnterpriseAnnualStatistics { EnterpriseId = enterprise.Id, Year = year };
+                Fill(run, row, s, new FieldChanges());
+                db.EnterpriseStatistics.Add(s);
+                stored[(enterprise.Id, year)] = s;
+                run.Change(row, RowAction.Create, record);
+                continue;
+            }
+            var changes = new FieldChanges();
+            Fill(run, row, s, changes);
+            if (changes.List.Count > 0) s.IsDemo = false;
+            run.Change(row, changes.Action, record, changes.List);
+        }
+    }
+
+    private void Fill(ImportRun run, ImportRow row, EnterpriseAnnualStatistics s, FieldChanges c)
+    {
+        if (run.Has("output")) c.Set(Column("output"), s.OutputValueWanYuan, run.Number(row, "output"), v => s.OutputValueWanYuan = v);
+        if (run.Has("revenue")) c.Set(Column("revenue"), s.RevenueWanYuan, run.Number(row, "revenue"), v => s.RevenueWanYuan = v);
+        if (run.Has("tax")) c.Set(Column("tax"), s.TaxWanYuan, run.Number(row, "tax"), v => s.TaxWanYuan = v);
+        if (run.Has("employment")) c.Set(Column("employment"), s.Employment, run.Integer(row, "employment"), v => s.Employment = v);
+        if (run.Has("export")) c.Set(Column("export"), s.ExportWanYuan, run.Number(row, "export"), v => s.ExportWanYuan = v);
+        if (run.Has("patents")) c.Set(Column("patents"), s.Patents, run.Integer(row, "patents"), v => s.Patents = v);
+    }
+
+    internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
+    {
+        var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).FirstOrDefaultAsync(ct);
+        return new Dictionary<string, string>
+        {
+            ["uscc"] = enterprise?.Uscc ?? "", ["name"] = enterprise?.Name ?? "", ["year"] = (today.Year - 1).ToString(),
+            ["output"] = "12000", ["revenue"] = "11500.5", ["tax"] = "360", ["employment"] = "186", ["export"] = "0", ["patents"] = "4",
+        };
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Imports;
+
+public sealed record PlaceRef(int Id, string Name, string Path, int? ParentId);
+
+public sealed record TownRef(int Id, string Name, int CountyId, string CountyName, string CountyPath);
+
+/// <summary>
+/// The names a file may use, loaded once per import and looked up in memory: the counties, townships and specialized towns
+/// in the person's scope. A name that is in the platform but outside the scope gets its own message, not "unknown".
+/// </summary>
+internal static class ImportLookups
+{
+    /// <summary>The counties the person works in: those at or below the scope (a township account: its own county).</summary>
+    public static async Task<List<PlaceRef>> CountiesAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var path = scope.JurisdictionPath;
+        var query = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
+        if (!scope.IsAdmin)
+            query = scope.Role == Roles.Township
+                ? query.Where(j => path.StartsWith(j.Path + "/"))
+                : query.Where(j => j.Path == path || j.Path.StartsWith(path + "/"));
+        return (await query.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
+            .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
+    }
+
+    public static async Task<List<PlaceRef>> TownshipsAsync(TownsDbContext db, IReadOnlyCollection<int> countyIds, CancellationToken ct) =>
+        (await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && j.ParentId != null && countyIds.Contains(j.ParentId.Value))
+            .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
+        .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
+
+    public static async Task<List<TownRef>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
+        (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
+        .Select(t => new TownRef(t.Id, t.Name, t.CountyId, t.County, t.Path)).ToList();
+
+    /// <summary>
+    /// Finds a place by name the way people write it: “垣曲县”, or with its city in front when two cities have a county of
+    /// that name (“阳泉市城区”, “阳泉市/城区”). Returns a Chinese problem when none or several match.
+    /// </summary>
+    public static (T? Found, string? Problem) ByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path, string text, string what) where T : class
+    {
+        var t = text.Trim();
+        var matches = items.Where(x => name(x) == t || Qualified(path(x)) == t.Replace("/", "")).Take(3).ToList();
+        return matches.Count switch
+        {
+            1 => (matches[0], null),
+            0 => (null, null),
+            _ => (null, $"有多个名为“{t}”的{what}，请在前面加上所在市或县的名称，如“{Qualified(path(matches[0]))}”"),
+        };
+    }
+
+    /// <summary>The last two names of a path joined: 阳泉市城区, 垣曲县历山镇.</summary>
+    public static string Qualified(string path)
+    {
+        var parts = path.Split('/');
+        return parts.Length >= 2 ? parts[^2] + parts[^1] : path;
+    }
+
+    /// <summary>The names the template's drop-down lists offer for a reference column.</summary>
+    public static async Task<IReadOnlyList<string>> OptionsAsync(TownsDbContext db, UserScope scope, ReferenceKind kind, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case ReferenceKind.County:
+                return (await CountiesAsync(db, scope, ct)).Select(c => c.Name).Distinct().ToList();
+            case ReferenceKind.Town:
+                return (await TownsAsync(db, scope, ct)).Select(t => t.Name).Distinct().ToList();
+            case ReferenceKind.Township:
+                var counties = await CountiesAsync(db, scope, ct);
+                return (await TownshipsAsync(db, counties.Select(c => c.Id).ToList(), ct)).Select(t => t.Name).Distinct().ToList();
+            case ReferenceKind.Unit:
+                var path = scope.JurisdictionPath;
+                return await db.Units.AsNoTracking()
+                    .Where(u => scope.IsAdmin || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/") || path.StartsWith(u.Jurisdiction.Path + "/"))
+                    .Select(u => u.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
+            case ReferenceKind.Plan:
+                return await TaskImport.Plans(db, scope).OrderByDescending(p => p.Year).Select(p => p.Title).Distinct().ToListAsync(ct);
+            default:
+                return [];
+        }
+    }
+}

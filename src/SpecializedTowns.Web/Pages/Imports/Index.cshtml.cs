@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Imports;
+using SpecializedTowns.Web.Api;
+using SpecializedTowns.Web.Imports;
+
+namespace SpecializedTowns.Web.Pages.Imports;
+
+/// <summary>数据 > 导入: pick a kind, download its template, upload, watch the check, read the preview and errors, confirm.</summary>
+[RequestSizeLimit(ImportEngine.MaxFileBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportEngine.MaxFileBytes)]
+public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+
+    public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
+    public ImportKind? Selected { get; private set; }
+
+    private UserScope Scope => UserScope.From(User)!;
+
+    public IActionResult OnGet()
+    {
+        Kinds = ImportKinds.All.Where(k => k.CanImport(Scope)).ToList();
+        Selected = Kinds.FirstOrDefault(k => k.Key == Kind) ?? Kinds.FirstOrDefault();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope)) return NotFound();
+        var bytes = await TemplateWriter.WriteAsync(db, Scope, kind, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
+        return File(bytes, ImportsApi.XlsxType, $"{kind.Title}导入模板.xlsx");
+    }
+
+    public IActionResult OnPostUpload(IFormFile? file)
+    {
+        if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope))
+            return Message("您不能导入这类数据，或没有选择导入类型");
+        if (file is null || file.Length == 0) return Message("请选择要上传的文件");
+        if (SheetReader.FormatOf(file.FileName) is null) return Message("只能上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）");
+        using var buffer = new MemoryStream();
+        file.CopyTo(buffer);
+        var job = jobs.Check(Scope, HttpContext.DisplayName(), kind, Path.GetFileName(file.FileName), buffer.ToArray());
+        return Partial("_Job", job);
+    }
+
+    public IActionResult OnGetStatus(Guid id) =>
+        jobs.Find(id, Scope.UserId) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
+
+    public IActionResult OnPostCommit(Guid id)
+    {
+        if (jobs.Find(id, Scope.UserId) is not { } job) return Message("这次上传已过期，请重新上传文件");
+        jobs.Commit(job);
+        return Partial("_Job", job);
+    }
+
+    public IActionResult OnGetMarked(Guid id)
+    {
+        if (jobs.Find(id, Scope.UserId) is not { Result: { } result } job) return NotFound();
+        return File(ErrorWorkbook.Write(job.Content, job.FileName, result), ImportsApi.ContentType(job.FileName), ErrorWorkbook.FileName(job.FileName));
+    }
+
+    private ContentResult Message(string text) =>
+        Content($"<div class=\"alert alert-danger py-2 mb-0\">{System.Net.WebUtility.HtmlEncode(text)}</div>", "text/html; charset=utf-8");
+}

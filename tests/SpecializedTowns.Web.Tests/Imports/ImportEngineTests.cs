@@ -1,0 +1,332 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Imports;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Imports;
+
+/// <summary>The import engine on real databases with the demo loaded: checks, dry runs, all-or-nothing writes, scope.</summary>
+public class ImportEngineTests
+{
+    private static readonly UserScope Yuanqu = new(1, Roles.Office, "山西省/运城市/垣曲县", null);
+    private static readonly ImportKind Enterprises = ImportKinds.Find("enterprises")!;
+
+    private static async Task<TownsDbContext> LoadedAsync(StorageProvider provider = StorageProvider.Sqlite) =>
+        (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+
+    private static Task<ImportResult> RunAsync(TownsDbContext db, ImportKind kind, byte[] file, bool commit, string name = "file.xlsx", UserScope? scope = null) =>
+        ImportEngine.RunAsync(db, scope ?? Yuanqu, "测试", kind, name, file, commit, TimeProvider.System);
+
+    private static string Code(int seed) => Uscc.Demo("140827", 900_000 + seed);
+
+    private static string?[] Enterprise(string? code, string? name = "测试企业", string? county = "垣曲县", string? township = null, string? town = null,
+        string? role = "配套企业", string? aboveScale = null, string? designations = null) =>
+        TestFiles.Row(Enterprises, new Dictionary<string, string?>
+        {
+            ["uscc"] = code, ["name"] = name, ["county"] = county, ["township"] = township, ["town"] = town, ["role"] = role,
+            ["aboveScale"] = aboveScale, ["designations"] = designations,
+        }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
+
+    [Fact]
+    public async Task Every_template_imports_its_own_example_row_and_then_finds_it_unchanged()
+    {
+        await using var db = await LoadedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        foreach (var kind in ImportKinds.All)
+        {
+            var template = await TemplateWriter.WriteAsync(db, Yuanqu, kind, today);
+            var (text, _) = TestFiles.ReadBack(template, TemplateWriter.InstructionsSheet);
+            text.Values.ShouldContain(kind.Columns[0].FullHeader, $"{kind.Title}: the instructions list the columns");
+
+            var first = await RunAsync(db, kind, template, commit: true, $"{kind.Key}.xlsx");
+            first.Errors.ShouldBeEmpty($"{kind.Title}: {string.Join("；", first.Errors.Select(e => $"{e.Row} {e.Column} {e.Message}"))}");
+            first.Rows.ShouldBe(1);
+            first.Committed.ShouldBeTrue();
+
+            var again = await RunAsync(db, kind, template, commit: false, $"{kind.Key}.xlsx");
+            again.Errors.ShouldBeEmpty();
+            again.Unchanged.ShouldBe(1, $"{kind.Title}: the second import of the same row changes nothing");
+        }
+    }
+
+    [Fact]
+    public async Task The_template_has_drop_down_lists_of_the_scope_and_a_hidden_options_sheet()
+    {
+        await using var db = await LoadedAsync();
+        var template = await TemplateWriter.WriteAsync(db, Yuanqu, Enterprises, DateOnly.FromDateTime(DateTime.UtcNow));
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(template), false);
+        var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        sheets.Select(s => s.Name!.Value).ShouldBe(["企业名录", "填写说明", "选项"]);
+        sheets[2].State!.Value.ShouldBe(DocumentFormat.OpenXml.Spreadsheet.SheetStateValues.Hidden);
+        var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)doc.WorkbookPart.GetPartById(sheets[0].Id!);
+        part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().Count().ShouldBeGreaterThanOrEqualTo(4);
+        var (options, _) = TestFiles.ReadBack(template, "选项");
+        options.Values.ShouldContain("垣曲县");
+        options.Values.ShouldContain("历山镇蜂蜜专业镇");
+        options.Values.ShouldNotContain("新绛县", "another county is not offered");
+        var (header, _) = TestFiles.ReadBack(template, "企业名录");
+        header["A1"].ShouldBe("统一社会信用代码*");
+    }
+
+    [Fact]
+    public async Task Each_rule_has_a_failing_row_with_its_own_message()
+    {
+        await using var db = await LoadedAsync();
+        var xinjiang = await db.Enterprises.Where(e => e.County!.Name == "新绛县").Select(e => e.Uscc).FirstAsync();
+        var rows = new (string?[] Cells, string Column, string Message)[]
+        {
+            (Enterprise(Code(1)), "", ""), // a good row
+            (Enterprise(null), "统一社会信用代码", "请填写“统一社会信用代码”"),
+            (Enterprise("91140827MA0K1234"), "统一社会信用代码", "统一社会信用代码应为 18 位（现为 16 位）"),
+            (Enterprise(Code(2)[..17] + (Code(2)[17] == '0' ? "1" : "0")), "统一社会信用代码", "统一社会信用代码校验位不符"),
+            (Enterprise(Code(1), name: "重复企业"), "统一社会信用代码", "与第 3 行重复（统一社会信用代码相同）"),
+            (Enterprise(xinjiang), "统一社会信用代码", "该统一社会信用代码已在其他地区登记"),
+            (Enterprise(Code(3), name: new string('长', 201)), "企业名称", "企业名称不超过 200 字（现为 201 字）"),
+            (Enterprise(Code(4), county: "不存在县"), "所在县（市、区）", "没有名为“不存在县”的县（市、区）"),
+            (Enterprise(Code(5), county: "新绛县"), "所在县（市、区）", "“新绛县”不在您的数据范围内"),
+            (Enterprise(Code(6), township: "泽掌镇"), "乡镇（街道）", "乡镇“泽掌镇”不属于垣曲县"),
+            (Enterprise(Code(7), town: "万安钻石专业镇"), "所属专业镇", "专业镇“万安钻石专业镇”不存在，或不在您的数据范围内"),
+            (Enterprise(Code(8), role: "龙头"), "企业类型", "“龙头”不是可选的企业类型"),
+            (Enterprise(Code(9), aboveScale: "也许"), "规模以上企业", "“也许”应填“是”或“否”"),
+            (Enterprise(Code(10), designations: "专精特新企业、金牌企业"), "认定称号", "“金牌企业”不是可选的认定称号"),
+        };
+        var file = TestFiles.Xlsx(new[] { ("2024年企业名录（测试）", 1) }.Select(t => (t.Item2, new string?[] { t.Item1 }))
+            .Append((2, TestFiles.Header(Enterprises)))
+            .Concat(rows.Select((r, i) => (i + 3, r.Cells))));
+
+        var result = await RunAsync(db, Enterprises, file, commit: true);
+
+        result.Committed.ShouldBeFalse();
+        result.HeaderRow.ShouldBe(2);
+        for (var i = 1; i < rows.Length; i++)
+        {
+            var (_, column, message) = rows[i];
+            var row = i + 3;
+            result.Errors.ShouldContain(e => e.Row == row && e.Column == column && e.Message.StartsWith(message),
+                $"row {row} should fail on {column}: {message}; got {string.Join("；", result.Errors.Where(e => e.Row == row).Select(e => e.Column + " " + e.Message))}");
+        }
+        result.Errors.ShouldNotContain(e => e.Row == 3);
+        result.ErrorRows.ShouldBe(rows.Length - 1);
+        (await db.Enterprises.CountAsync(e => e.Uscc == Code(1))).ShouldBe(0, "nothing is written while any row is wrong");
+    }
+
+    [Fact]
+    public async Task Statistics_check_units_percentages_years_and_references()
+    {
+        await using var db = await LoadedAsync();
+        var kind = ImportKinds.Find("town-statistics")!;
+        string?[] Row(Dictionary<string, string> v) => TestFiles.Row(kind, v);
+        var rows = new (string?[] Cells, string Column, string Message)[]
+        {
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023", ["output"] = "1.2亿", ["provincialShare"] = "35%" }), "", ""),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2022", ["output"] = "1200000元" }), "年产值（万元）", "单位应为万元"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2021", ["output"] = "很多" }), "年产值（万元）", "“很多”不是数字"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2020", ["provincialShare"] = "120" }), "省内市场占有率（%）", "百分数应在 0 到 100 之间"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2019", ["employment"] = "12.5" }), "从业人数（人）", "“12.5”应为整数"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2018", ["tax"] = "-3" }), "税收（万元）", "税收不能为负数"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "1999" }), "年度", "年度不能小于 2000"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023" }), "年度", "与第 2 行重复"),
+            (Row(new() { ["town"] = "万安钻石专业镇", ["year"] = "2023" }), "专业镇名称", "专业镇“万安钻石专业镇”不在您的数据范围内"),
+        };
+        var file = TestFiles.Xlsx(rows.Select(r => r.Cells).Prepend(TestFiles.Header(kind)).ToArray());
+
+        var result = await RunAsync(db, kind, file, commit: false);
+
+        for (var i = 1; i < rows.Length; i++)
+        {
+            var (row, column, message) = (i + 2, rows[i].Column, rows[i].Message);
+            result.Errors.Any(e => e.Row == row && e.Column == column && e.Message.Contains(message))
+                .ShouldBeTrue($"row {row}: {message}; got {string.Join("；", result.Errors.Where(e => e.Row == row).Select(e => e.Column + " " + e.Message))}");
+        }
+        result.Errors.ShouldNotContain(e => e.Row == 2);
+        var good = result.Changes.Single(c => c.Row == 2);
+        good.Record.ShouldBe("历山镇蜂蜜专业镇 2023年");
+    }
+
+    [Fact]
+    public async Task Dates_in_the_ways_people_write_them_and_planned_dates_in_order()
+    {
+        await using var db = await LoadedAsync();
+        var kind = ImportKinds.Find("projects")!;
+        Dictionary<string, string> Base(string name) => new()
+        {
+            ["name"] = name, ["town"] = "历山镇蜂蜜专业镇", ["owner"] = "某投资公司", ["kind"] = "新建", ["role"] = "补短板强弱项", ["total"] = "1000", ["planYear"] = "2025",
+        };
+        var file = TestFiles.Xlsx(
+            TestFiles.Header(kind),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("甲")) { ["plannedSigned"] = "2025-03-05", ["plannedStart"] = "2025/4/5", ["plannedProduction"] = "2026年3月5日", ["plannedTarget"] = "46500" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("乙")) { ["plannedSigned"] = "2025-13-05" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("丙")) { ["plannedSigned"] = "2025-06-01", ["plannedStart"] = "2025-05-01" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("丁")) { ["annual"] = "2000" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("戊")) { ["unit"] = "不存在的局" }));
+
+        var result = await RunAsync(db, kind, file, commit: false);
+
+        result.Errors.ShouldNotContain(e => e.Row == 2);
+        result.Errors.ShouldContain(e => e.Row == 3 && e.Column == "计划签约日期" && e.Message.Contains("不是有效日期"));
+        result.Errors.ShouldContain(e => e.Row == 4 && e.Column == "计划开工日期" && e.Message == "计划开工日期不能早于计划签约日期");
+        result.Errors.ShouldContain(e => e.Row == 5 && e.Column == "年度计划投资（万元）" && e.Message == "年度计划投资应在 0 到总投资之间");
+        result.Errors.ShouldContain(e => e.Row == 6 && e.Column == "责任单位" && e.Message.Contains("没有名为“不存在的局”的单位"));
+    }
+
+    [Fact]
+    public async Task A_file_with_hundreds_of_errors_returns_every_one()
+    {
+        await using var db = await LoadedAsync();
+        var rows = Enumerable.Range(1, 600).Select(i => Enterprise(Code(i)[..17] + (Code(i)[17] == '0' ? "1" : "0"), role: "不知道")).ToList();
+        var result = await RunAsync(db, Enterprises, TestFiles.Xlsx(rows.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: false);
+        result.Errors.Count.ShouldBe(1200);
+        result.ErrorRows.ShouldBe(600);
+        result.Errors.Select(e => e.Row).Distinct().ShouldBe(Enumerable.Range(2, 600));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_file_that_fails_at_its_last_row_writes_nothing_and_a_clean_one_writes_everything(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var before = await db.Enterprises.CountAsync();
+        var good = Enumerable.Range(1, 200).Select(i => Enterprise(Code(i), name: $"导入企业{i}", town: "历山镇蜂蜜专业镇", designations: "专精特新企业")).ToList();
+        var failing = good.Append(Enterprise(Code(999), county: "新绛县")).Prepend(TestFiles.Header(Enterprises)).ToArray();
+
+        var refused = await RunAsync(db, Enterprises, TestFiles.Xlsx(failing), commit: true);
+        refused.Committed.ShouldBeFalse();
+        refused.Errors.Single().Row.ShouldBe(202);
+        refused.Created.ShouldBe(200);
+        (await db.Enterprises.CountAsync()).ShouldBe(before);
+
+        var written = await RunAsync(db, Enterprises, TestFiles.Xlsx(good.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: true);
+        written.Committed.ShouldBeTrue();
+        written.Created.ShouldBe(200);
+        db.ChangeTracker.Clear();
+        (await db.Enterprises.CountAsync()).ShouldBe(before + 200);
+        var one = await db.Enterprises.Include(e => e.Designations).SingleAsync(e => e.Uscc == Code(7));
+        one.Name.ShouldBe("导入企业7");
+        one.Designations.Select(d => d.Key).ShouldBe(["specialized-sophisticated"]);
+        one.SpecializedTownId.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_dry_run_writes_nothing_and_tells_new_from_updated_and_unchanged()
+    {
+        await using var db = await LoadedAsync();
+        var stored = await db.Enterprises.Include(e => e.Designations).Where(e => e.County!.Name == "垣曲县").OrderBy(e => e.Id).Take(2).ToListAsync();
+        var towns = await db.Towns.ToDictionaryAsync(t => t.Id, t => t.Name);
+        string?[] Same(Enterprise e, string? name = null) => Enterprise(e.Uscc, name ?? e.Name, "垣曲县", role: Core.Enterprises.Enterprise.RoleName(e.Role),
+            aboveScale: e.IsAboveScale ? "是" : "否", town: e.SpecializedTownId is { } t ? towns[t] : null,
+            designations: string.Join("、", e.Designations.Select(d => SpecializedTowns.Data.Enterprises.EnterpriseRegistry.DesignationName(d.Key))));
+        var columns = Enterprises.Columns.Where(c => c.Key != "township").ToList();
+        string?[] WithoutTownship(string?[] row) => row.Where((_, i) => Enterprises.Columns[i].Key != "township").ToArray();
+        var file = TestFiles.Xlsx(
+            WithoutTownship(TestFiles.Header(Enterprises)),
+            WithoutTownship(Same(stored[0])),
+            WithoutTownship(Same(stored[1], "改过名字的企业")),
+            WithoutTownship(Enterprise(Code(1), name: "新企业")));
+        db.ChangeTracker.Clear();
+
+        var result = await RunAsync(db, Enterprises, file, commit: false);
+
+        result.Errors.ShouldBeEmpty(string.Join("；", result.Errors.Select(e => e.Message)));
+        result.Changes.Select(c => (c.Row, c.Action)).ShouldBe([(2, RowAction.Unchanged), (3, RowAction.Update), (4, RowAction.Create)],
+            string.Join("；", result.Changes.SelectMany(c => c.Fields).Select(f => $"{f.Column}: {f.Old} → {f.New}")));
+        var update = result.Changes[1].Fields.ShouldHaveSingleItem();
+        update.ShouldBe(new FieldChange("企业名称", stored[1].Name, "改过名字的企业"));
+        (result.Created, result.Updated, result.Unchanged).ShouldBe((1, 1, 1));
+        (await db.Enterprises.AnyAsync(e => e.Uscc == Code(1))).ShouldBeFalse();
+        (await db.Enterprises.Where(e => e.Id == stored[1].Id).Select(e => e.Name).SingleAsync()).ShouldBe(stored[1].Name);
+        columns.Count.ShouldBe(Enterprises.Columns.Count - 1);
+    }
+
+    [Fact]
+    public async Task Blank_rows_title_rows_and_merged_header_cells_keep_the_sheet_row_numbers()
+    {
+        await using var db = await LoadedAsync();
+        var header = TestFiles.Header(Enterprises);
+        // Row 1: a merged title; rows 2–3: a two-row header whose first cell is merged down over both; blank rows 5 and 7–8.
+        var upper = header.Select((h, i) => i == 0 ? h : i == 1 ? "基本信息" : null).ToArray();
+        var lower = header.Select((h, i) => i == 0 ? null : h).ToArray();
+        var file = TestFiles.Xlsx(
+            [(1, ["垣曲县 2024 年企业名录"]), (2, upper), (3, lower), (4, Enterprise(Code(1))), (6, Enterprise("BAD")), (9, Enterprise(Code(2), role: "错"))],
+            merges: ["A1:H1", "A2:A3"]);
+
+        var result = await RunAsync(db, Enterprises, file, commit: false);
+
+        result.HeaderRow.ShouldBe(3);
+        result.Rows.ShouldBe(3);
+        result.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(6, "统一社会信用代码"), (9, "企业类型")]);
+        result.Changes.Single().Row.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task The_error_workbook_is_the_senders_own_with_an_error_column_and_red_cells()
+    {
+        await using var db = await LoadedAsync();
+        var file = TestFiles.Xlsx([(1, ["标题"]), (3, TestFiles.Header(Enterprises)), (4, Enterprise(Code(1))), (6, Enterprise(Code(2), role: "错", aboveScale: "也许"))], sheetName: "我的企业");
+        var result = await RunAsync(db, Enterprises, file, commit: false);
+
+        var marked = ErrorWorkbook.Write(file, "企业.xlsx", result);
+        ErrorWorkbook.FileName("企业.xlsx").ShouldBe("企业（错误标注）.xlsx");
+        var (text, fill) = TestFiles.ReadBack(marked, "我的企业");
+        text["A1"].ShouldBe("标题");
+        text["I3"].ShouldBe("错误说明");
+        text.ShouldNotContainKey("I4");
+        text["I6"].ShouldContain("【企业类型】“错”不是可选的企业类型");
+        text["I6"].ShouldContain("【规模以上企业】“也许”应填“是”或“否”");
+        fill["F6"].ShouldBe(ErrorWorkbook.RedFill);
+        fill["G6"].ShouldBe(ErrorWorkbook.RedFill);
+        fill["A6"].ShouldNotBe(ErrorWorkbook.RedFill);
+        text["A6"].ShouldBe(Code(2));
+
+        // Read back by the reader too: the marked file still imports, with the same errors at the same rows.
+        var again = await RunAsync(db, Enterprises, marked, commit: false);
+        again.Errors.Select(e => (e.Row, e.Column)).ShouldBe(result.Errors.Select(e => (e.Row, e.Column)));
+    }
+
+    [Fact]
+    public async Task A_csv_saved_by_a_chinese_excel_is_read_and_comes_back_with_its_error_column()
+    {
+        await using var db = await LoadedAsync();
+        var lines = new[] { string.Join(",", TestFiles.Header(Enterprises)), "", string.Join(",", Enterprise(Code(1)).Select(c => c ?? "")), string.Join(",", Enterprise(Code(2), role: "错").Select(c => c ?? "")) };
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n", lines) + "\r\n");
+        var utf8 = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Join("\n", lines))).ToArray();
+        foreach (var bytes in new[] { gbk, utf8 })
+        {
+            var result = await RunAsync(db, Enterprises, bytes, commit: false, "企业.csv");
+            result.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(4, "企业类型")]);
+            result.Changes.Single().Row.ShouldBe(3);
+            var marked = Encoding.UTF8.GetString(ErrorWorkbook.Write(bytes, "企业.csv", result)).TrimStart('\uFEFF').Split("\r\n");
+            marked[0].ShouldEndWith(",错误说明");
+            marked[3].ShouldContain("【企业类型】");
+        }
+    }
+
+    [Fact]
+    public async Task An_office_cannot_import_into_another_county_nor_a_role_without_the_right()
+    {
+        await using var db = await LoadedAsync();
+        var file = TestFiles.Xlsx(TestFiles.Header(Enterprises), Enterprise(Code(1), county: "新绛县"));
+        var result = await RunAsync(db, Enterprises, file, commit: true);
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("“新绛县”不在您的数据范围内");
+
+        var xinjiang = new UserScope(2, Roles.Office, "山西省/运城市/新绛县", null);
+        (await RunAsync(db, Enterprises, file, commit: false, scope: xinjiang)).Errors.ShouldBeEmpty();
+
+        var member = new UserScope(3, Roles.MemberUnit, "山西省/运城市/垣曲县", null);
+        (await RunAsync(db, Enterprises, file, commit: true, scope: member)).Errors.Single().Message.ShouldBe("只有领导小组办公室可以导入企业名录");
+
+        // Township staff report their own town's figures, and only theirs.
+        var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        var township = new UserScope(4, Roles.Township, "山西省/运城市/垣曲县/历山镇", town);
+        var stats = ImportKinds.Find("town-statistics")!;
+        var statsFile = TestFiles.Xlsx(TestFiles.Header(stats),
+            TestFiles.Row(stats, new Dictionary<string, string> { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2022", ["output"] = "100" }),
+            TestFiles.Row(stats, new Dictionary<string, string> { ["town"] = "皋落乡食用菌专业镇", ["year"] = "2022", ["output"] = "100" }));
+        var own = await RunAsync(db, stats, statsFile, commit: false, scope: township);
+        own.Errors.Select(e => e.Row).ShouldBe([3]);
+    }
+}

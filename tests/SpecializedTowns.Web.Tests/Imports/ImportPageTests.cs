@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Imports;
+
+/// <summary>The import page as htmx drives it: upload, poll the check, read the preview, confirm, poll the write. Its own platform, since it writes.</summary>
+public partial class ImportPageTests
+{
+    private static readonly DemoPlatforms Platforms = new();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("id=\"job-([0-9a-f-]{36})\"")]
+    private static partial Regex JobId();
+
+    private static async Task<string> PollAsync(HttpClient client, string id, string until)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var html = await client.GetStringAsync($"/Imports?handler=Status&id={id}");
+            if (html.Contains(until)) return html;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the import never showed “{until}”");
+    }
+
+    [Fact]
+    public async Task An_office_uploads_a_template_sees_the_preview_and_confirms()
+    {
+        var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var page = await client.GetStringAsync("/Imports?kind=town-statistics");
+        page.ShouldContain("专业镇年度统计");
+        page.ShouldContain("/Imports?handler=Template&kind=town-statistics");
+        var token = Token().Match(page).Groups[1].Value;
+        var template = await client.GetByteArrayAsync("/Imports?handler=Template&kind=town-statistics");
+
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(template);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "统计.xlsx");
+        var upload = await client.PostAsync("/Imports?handler=Upload&kind=town-statistics", form);
+        upload.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = JobId().Match(await upload.Content.ReadAsStringAsync()).Groups[1].Value;
+        id.ShouldNotBeEmpty();
+
+        var checkedHtml = await PollAsync(client, id, "import-summary");
+        checkedHtml.ShouldContain("错误 0");
+        checkedHtml.ShouldContain("确认导入");
+        checkedHtml.ShouldContain("历山镇蜂蜜专业镇");
+
+        var commit = await client.PostAsync($"/Imports?handler=Commit&id={id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        commit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var done = await PollAsync(client, id, "import-done");
+        done.ShouldContain("已导入“统计.xlsx”");
+
+        // Another person cannot see this upload.
+        var other = await Platforms.SignedInAsync(StorageProvider.Sqlite, "xinjiang-office");
+        (await other.GetStringAsync($"/Imports?handler=Status&id={id}")).ShouldContain("已过期");
+    }
+
+    [Fact]
+    public async Task A_leader_is_told_there_is_nothing_to_import()
+    {
+        var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-leader");
+        (await client.GetStringAsync("/Imports")).ShouldContain("您的角色没有可导入的数据");
+    }
+}
