@@ -55,7 +55,7 @@ public static class BackupFiles
     {
         var latest = Schema.SchemaMigrator.LatestVersion(provider);
         if (backupVersion == 0)
-            throw new BackupException("这不是本平台的数据库备份：其中没有结构版本记录（schema_version）。");
+            throw new BackupException("这不是本平台的数据库备份：其中没有结构版本记录（schema_version）。数据库未作任何改动。");
         if (backupVersion > latest)
             throw new BackupException($"备份的结构版本为 {backupVersion}，比本程序支持的最新版本 {latest} 新：请先把程序升级到做备份时的版本或更新的版本，再恢复。数据库未作任何改动。");
     }

@@ -7,7 +7,8 @@ public sealed record DatabaseContents(int SchemaVersion, IReadOnlyList<TableRows
 {
     public long TotalRows => Tables.Sum(t => t.Rows);
 
-    public bool IsEmpty => Tables.All(t => t.Rows == 0);
+    /// <summary>No data in any table; the schema alone (schema_version's rows) loses nothing when replaced.</summary>
+    public bool IsEmpty => Tables.All(t => t.Rows == 0 || t.Table == "schema_version");
 
     // A few tables a county office recognises, in the order they think of them.
     private static readonly (string Table, string Label)[] Highlights =

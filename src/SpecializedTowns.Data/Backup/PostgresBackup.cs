@@ -69,6 +69,15 @@ internal static partial class PostgresBackup
             await connection.OpenAsync(ct);
             var current = await DatabaseTables.ReadAsync(connection, StorageProvider.PostgreSql, ct);
             if (!current.IsEmpty && !force) throw new BackupException(BackupFiles.NotEmptyMessage(storage, current));
+            // pg_restore --clean drops only what the archive holds; a newer schema's own tables keep foreign keys
+            // into those, and the drop fails. Rather than drop them outside pg_restore's transaction, ask for an
+            // empty database, where the older backup is restored and then upgraded.
+            var extra = current.Tables.Select(t => t.Table).Where(t => !archive.Tables.Contains(t)).ToList();
+            if (extra.Count > 0)
+                throw new BackupException(
+                    $"目标数据库（{storage.Describe()}，结构版本 {current.SchemaVersion}）有备份（结构版本 {archive.Version}）中没有的表"
+                    + $"（{string.Join("、", extra.Take(3))}{(extra.Count > 3 ? $" 等 {extra.Count} 张" : "")}），无法在其上直接恢复较旧的备份。"
+                    + "请新建一个空数据库（如 createdb towns_restored），把连接字符串指向它再恢复，恢复后会自动升级到本程序的结构版本。数据库未作任何改动。");
         }
 
         // One transaction: pg_restore either replaces every table of the backup or, on any error, changes nothing.
@@ -77,22 +86,10 @@ internal static partial class PostgresBackup
             ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
              .. PostgresTools.ConnectionArguments(settings), file], settings, ct);
         if (restore.ExitCode != 0)
-            throw new BackupException($"pg_restore 恢复失败，数据库保持原样（恢复在一个事务中进行，出错即全部撤销）：{restore.ErrorText}");
+            throw new BackupException($"pg_restore 恢复失败，数据库未作任何改动（恢复在一个事务中进行，出错即全部撤销）：{restore.ErrorText}");
 
         if (archive.Version < SchemaMigrator.LatestVersion(StorageProvider.PostgreSql))
         {
-            // An older backup into a newer database: tables the backup does not know came from later steps and
-            // still hold the replaced data; drop them so the upgrade can create them afresh.
-            await using (var connection = new NpgsqlConnection(storage.ConnectionString))
-            {
-                await connection.OpenAsync(ct);
-                foreach (var table in (await DatabaseTables.ListAsync(connection, StorageProvider.PostgreSql, ct)).Except(archive.Tables))
-                {
-                    await using var drop = connection.CreateCommand();
-                    drop.CommandText = $"DROP TABLE IF EXISTS {DatabaseTables.Quote(table)} CASCADE";
-                    await drop.ExecuteNonQueryAsync(ct);
-                }
-            }
             await using var db = storage.CreateContext();
             await new SchemaMigrator(db, StorageProvider.PostgreSql).UpgradeAsync(ct: ct);
         }

@@ -48,6 +48,10 @@ internal static class SqliteBackup
         {
             throw new BackupException($"备份文件无法读取（{ex.Message}）：文件可能已损坏。数据库未作任何改动。");
         }
+        catch (BackupException ex)
+        {
+            throw new BackupException($"备份文件已损坏，{ex.Message}。数据库未作任何改动。");
+        }
         BackupFiles.CheckVersion(backup.SchemaVersion, StorageProvider.Sqlite);
 
         var targetExists = File.Exists(target);
