@@ -25,7 +25,7 @@ public static class BackupCommands
         command.SetAction(async (parse, ct) =>
         {
             var storage = CliStorage.Resolve(parse);
-            var report = await Guard(() => DatabaseBackup.BackupAsync(storage, parse.GetValue(file)!, parse.GetValue(force), parse.GetValue(pgBin), ct));
+            var report = await Guard(storage, () => DatabaseBackup.BackupAsync(storage, parse.GetValue(file)!, parse.GetValue(force), parse.GetValue(pgBin), ct));
             ctx.Out.WriteLine($"已备份 {report.Source}");
             ctx.Out.WriteLine($"  → {report.File}（{ByteSize.Format(report.SizeBytes)}）");
             ctx.Out.WriteLine($"  结构版本 {report.Contents.SchemaVersion}，{report.Contents.Describe()}");
@@ -49,7 +49,7 @@ public static class BackupCommands
         command.SetAction(async (parse, ct) =>
         {
             var storage = CliStorage.Resolve(parse);
-            var report = await Guard(() => DatabaseBackup.RestoreAsync(storage, parse.GetValue(file)!, parse.GetValue(force), parse.GetValue(pgBin), ct));
+            var report = await Guard(storage, () => DatabaseBackup.RestoreAsync(storage, parse.GetValue(file)!, parse.GetValue(force), parse.GetValue(pgBin), ct));
             ctx.Out.WriteLine($"已从 {report.File} 恢复到 {report.Target}");
             ctx.Out.WriteLine(report.BackupVersion == report.FinalVersion
                 ? $"  结构版本 {report.FinalVersion}"
@@ -61,7 +61,7 @@ public static class BackupCommands
         return command;
     }
 
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    private static async Task<T> Guard<T>(Data.StorageSettings storage, Func<Task<T>> action)
     {
         try
         {
@@ -70,6 +70,11 @@ public static class BackupCommands
         catch (BackupException ex)
         {
             throw new UserInputException(ex.Message);
+        }
+        catch (Exception ex) when (Data.DatabaseErrors.IsDatabaseError(ex))
+        {
+            // Which database could not be reached matters here: backups often run against another server.
+            throw new UserInputException(Data.DatabaseErrors.Describe(ex, storage));
         }
     }
 }

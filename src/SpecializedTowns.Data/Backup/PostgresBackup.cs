@@ -99,7 +99,7 @@ internal static partial class PostgresBackup
             await connection.OpenAsync(ct);
             var restored = await DatabaseTables.ReadAsync(connection, StorageProvider.PostgreSql, ct);
             return new RestoreReport(file, storage.Describe(), archive.Version, restored.SchemaVersion, restored,
-                $"pg_restore --clean --if-exists --no-owner --single-transaction（{Path.GetDirectoryName(pgRestore)}）");
+                $"pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction（{Path.GetDirectoryName(pgRestore)}）");
         }
     }
 
