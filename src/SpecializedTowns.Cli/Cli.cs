@@ -59,6 +59,8 @@ public static class Cli
         root.Subcommands.Add(PolicyCommands.Create(context));
         root.Subcommands.Add(DbCommands.Create(context));
         root.Subcommands.Add(DemoCommands.Create(context));
+        root.Subcommands.Add(BackupCommands.CreateBackup(context));
+        root.Subcommands.Add(BackupCommands.CreateRestore(context));
         root.Subcommands.Add(TownCommands.CreateTowns(context));
         root.Subcommands.Add(TownCommands.CreateRecognize(context));
 
