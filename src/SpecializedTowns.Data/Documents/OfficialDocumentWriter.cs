@@ -51,6 +51,7 @@ public static class OfficialDocumentWriter
     public const int Size3Hao = 32;
     public const int Size4Hao = 28;
     public const int SizeXiaoSi = 24;
+    public const int Size5Hao = 21;
     private const int SizeXiaoChu = 72;
 
     private const int Char3Hao = 320;  // one 3号 character, for indents "空二字" and "右空四字"
