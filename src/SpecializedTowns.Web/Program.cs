@@ -48,6 +48,10 @@ if (adjustmentSettings.Problems() is { Count: > 0 } adjustmentProblems) throw ne
 builder.Services.AddSingleton(adjustmentSettings);
 builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
+// Issue 6 documents: 认定决定/证书, 月报汇总, 一镇一档.
+builder.Services.AddScoped<SpecializedTowns.Data.Applications.RecognitionDocuments>();
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportSummary>();
+builder.Services.AddScoped<SpecializedTowns.Data.Towns.TownDossier>();
 builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
     builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
@@ -197,6 +201,7 @@ app.MapReportsApi();
 app.MapEvaluationsApi();
 app.MapTargetsApi();
 app.MapNoticesApi();
+app.MapDocumentsApi();
 app.MapRazorPages();
 
 app.Run();
