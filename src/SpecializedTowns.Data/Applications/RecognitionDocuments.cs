@@ -28,7 +28,7 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         var town = (await TownsAsync([a.SpecializedTownId], ct))[a.SpecializedTownId];
         var recognizedOn = await RecognizedOnAsync([a.Id], ct);
         var publicity = a.PublicityEndsOn is { } end ? $"，并经公示（至{OfficialDocument.FormatDate(end)}）无异议" : "";
-        var input = DecisionInput(standard, [town], a.DecisionDocumentNumber, recognizedOn[a.Id],
+        var input = DecisionInput(standard, [town], await CountyPathsAsync([a.SpecializedTownId], ct), a.DecisionDocumentNumber, recognizedOn[a.Id],
             $"经{Applicant(standard, town)}申报，领导小组办公室形式审查、专家评审，领导小组审定{publicity}");
         return Write(RecognitionDecision.Build(input), $"认定决定-{town.Name}.docx");
     }
@@ -48,7 +48,8 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         var towns = await TownsAsync(batch.Select(a => a.SpecializedTownId).ToList(), ct);
         var numbers = batch.Select(a => a.DecisionDocumentNumber).Distinct().ToList();
         var number = string.IsNullOrWhiteSpace(documentNumber) ? numbers.Count == 1 ? numbers[0] : null : documentNumber.Trim();
-        var input = DecisionInput(standard, batch.Select(a => towns[a.SpecializedTownId]).DistinctBy(t => t.Name).ToList(), number,
+        var input = DecisionInput(standard, batch.Select(a => towns[a.SpecializedTownId]).DistinctBy(t => t.Name).ToList(),
+            await CountyPathsAsync(towns.Keys, ct), number,
             batch.Max(a => dates[a.Id]), "经申报、形式审查、专家评审、领导小组审定和公示");
         return Write(RecognitionDecision.Build(input), $"认定决定-{year}年{standard.Name}.docx");
     }
@@ -115,14 +116,20 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     private IQueryable<RecognitionApplication> Recognized(UserScope scope) =>
         applications.Visible(scope).AsNoTracking().Where(a => a.State == ApplicationState.Recognized);
 
-    private RecognitionDecisionInput DecisionInput(RecognitionStandard standard, IReadOnlyList<RecognizedTown> towns, string? number, DateOnly date, string procedure)
+    private Task<List<string>> CountyPathsAsync(IReadOnlyCollection<int> townIds, CancellationToken ct) =>
+        db.Towns.Where(t => townIds.Contains(t.Id)).Select(t => t.County!.Path).Distinct().ToListAsync(ct);
+
+    private RecognitionDecisionInput DecisionInput(RecognitionStandard standard, IReadOnlyList<RecognizedTown> towns, IReadOnlyList<string> countyPaths,
+        string? number, DateOnly date, string procedure)
     {
         var areaPath = catalog.AreaOf(standard);
         var pack = catalog.FindPack(standard.PackId)!;
         var group = LeadingGroup(areaPath);
         var rule = ExitRule.Of(pack.Mechanisms.DynamicAdjustment, adjustments.ExitAfterYears);
-        // The evaluation the towns take part in: the standard's own document's, else that of the place the towns lie in.
-        var evaluation = PolicyCatalog.AnnualEvaluation(pack) ?? PolicyCatalog.AnnualEvaluation(catalog.PackGoverning(areaPath));
+        // The evaluation the towns take part in: the standard's own document's, else the one document governing every town's
+        // county (运城's standard is quoted in county texts; 新政办发〔2023〕33号 sets 新绛's evaluation). None is named otherwise.
+        var local = countyPaths.Select(p => PolicyCatalog.AnnualEvaluation(catalog.PackGoverning(p))).Distinct().ToList();
+        var evaluation = PolicyCatalog.AnnualEvaluation(pack) ?? (local.Count == 1 ? local[0] : null);
         return new RecognitionDecisionInput
         {
             IssuingAuthority = group,

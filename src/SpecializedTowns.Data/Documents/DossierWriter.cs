@@ -67,8 +67,11 @@ public static class DossierWriter
         body.Append(Paragraph("", FangSong, Size4Hao, JustificationValues.Left, bottomRule: true));
 
         int level1 = 0, level2 = 0;
-        foreach (var block in dossier.Body)
+        for (var i = 0; i < dossier.Body.Count; i++)
         {
+            var block = dossier.Body[i];
+            // A line introducing a table stays on the table's page.
+            var beforeTable = i + 1 < dossier.Body.Count && dossier.Body[i + 1] is DocumentBlock.Table or DocumentBlock.Facts;
             switch (block)
             {
                 case DocumentBlock.Heading1 h:
@@ -83,7 +86,7 @@ public static class DossierWriter
                     body.Append(p);
                     break;
                 case DocumentBlock.Paragraph t:
-                    body.Append(Paragraph(t.Text, FangSong, Size4Hao, JustificationValues.Both, firstLine: 2 * 280, after: 60));
+                    body.Append(Paragraph(t.Text, FangSong, Size4Hao, JustificationValues.Both, firstLine: 2 * 280, after: 60, keepNext: beforeTable));
                     break;
                 case DocumentBlock.Table t:
                     body.Append(BodyTable(t, Width, t.Compact ? Size5Hao : SizeXiaoSi));

@@ -122,7 +122,10 @@ public static class OfficialDocumentWriter
         // 7.3.1 标题: 2号小标宋, centred, two lines below the red separator.
         yield return BlankLine();
         yield return BlankLine();
-        yield return TextParagraph(document.Title, XiaoBiaoSong, Size2Hao, JustificationValues.Center);
+        // Off the grid: a 2号 line of a wide fallback font would otherwise take two grid lines, so a two-line title gaped.
+        var title = TextParagraph(document.Title, XiaoBiaoSong, Size2Hao, JustificationValues.Center);
+        title.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
+                yield return title;
 
         // 7.3.2 主送机关: one line below the title, flush left, ending with a full-width colon.
         yield return BlankLine();
@@ -142,12 +145,12 @@ public static class OfficialDocumentWriter
                 case DocumentBlock.Heading1 h:
                     level1++;
                     level2 = 0;
-                    yield return Indented(TextRun(ChineseNumber(level1) + "、" + h.Text, HeiTi, Size3Hao));
+                    yield return KeepWithNext(Indented(TextRun(ChineseNumber(level1) + "、" + h.Text, HeiTi, Size3Hao)));
                     break;
                 case DocumentBlock.Heading2 h:
                     level2++;
                     var heading = TextRun("（" + ChineseNumber(level2) + "）" + h.Text, KaiTi, Size3Hao);
-                    yield return h.RunIn is null ? Indented(heading) : Indented(heading, TextRun(h.RunIn, FangSong, Size3Hao));
+                    yield return h.RunIn is null ? KeepWithNext(Indented(heading)) : Indented(heading, TextRun(h.RunIn, FangSong, Size3Hao));
                     break;
                 case DocumentBlock.Table t:
                     yield return BodyTable(t, TypeAreaWidth);
@@ -295,8 +298,14 @@ public static class OfficialDocumentWriter
         if (shaded) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var cell = new TableCell(properties);
+        // Off the document grid: on it every line of small table text would take a whole 28.95 pt line.
         foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-            cell.Append(TextParagraph(line, font, halfPoints, justification, exactLine: false));
+        {
+            var paragraph = TextParagraph(line, font, halfPoints, justification, exactLine: false);
+            paragraph.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
+            paragraph.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { Before = "40", After = "40", Line = "264", LineRule = LineSpacingRuleValues.Auto };
+            cell.Append(paragraph);
+        }
         return cell;
     }
 
@@ -408,6 +417,12 @@ public static class OfficialDocumentWriter
             Justification = new Justification { Val = JustificationValues.Both },
         });
         paragraph.Append(runs);
+        return paragraph;
+    }
+
+    private static Paragraph KeepWithNext(Paragraph paragraph)
+    {
+        paragraph.ParagraphProperties!.KeepNext = new KeepNext();
         return paragraph;
     }
 

@@ -55,17 +55,19 @@ public static class RecognitionCertificate
         styles.Styles.Save();
 
         var t = input.Town;
+        var date = OfficialDocument.FormatDate(input.Date);
         var body = new Body(
-            Line($"证书编号：{input.Number}", OfficialDocumentWriter.FangSong, 24, JustificationValues.Right, after: 600),
-            Line("专 业 镇 认 定 证 书", OfficialDocumentWriter.XiaoBiaoSong, 80, JustificationValues.Center, after: 700, color: DarkRed, spacing: 60),
+            Line($"证书编号：{input.Number}", OfficialDocumentWriter.FangSong, 24, JustificationValues.Right, after: 300),
+            Line("专 业 镇 认 定 证 书", OfficialDocumentWriter.XiaoBiaoSong, 80, JustificationValues.Center, after: 400, color: DarkRed, spacing: 60),
             Line($"{t.Name}：", OfficialDocumentWriter.FangSong, 36, JustificationValues.Left, after: 240, indent: 1600),
             Text($"{input.Basis}，你镇（{t.Place}）被认定为{input.Area}{input.TierName}专业镇。"),
             Text($"主导产业：{t.LeadingIndustry}" + (string.IsNullOrWhiteSpace(t.LeadingProducts) ? "" : $"；主导产品：{t.LeadingProducts}")),
             Text("特发此证。"),
-            Line(input.IssuingAuthority, OfficialDocumentWriter.FangSong, 36, JustificationValues.Right, before: 900, after: 120, right: 1600),
-            Line(OfficialDocument.FormatDate(input.Date), OfficialDocumentWriter.FangSong, 36, JustificationValues.Right, right: 1600 + Math.Max(0, (input.IssuingAuthority.Length * 360 - 11 * 180) / 2)));
+            Line(input.IssuingAuthority, OfficialDocumentWriter.FangSong, 36, JustificationValues.Right, before: 600, after: 120, right: SignatureRight),
+            // The date centred under the issuing authority, where the seal will cover both.
+            Line(date, OfficialDocumentWriter.FangSong, 36, JustificationValues.Right, right: SignatureRight + Math.Max(0, (Width(input.IssuingAuthority) - Width(date)) / 2)));
         if (!string.IsNullOrWhiteSpace(input.DocumentNumber))
-            body.Append(Line($"认定文号：{input.DocumentNumber}", OfficialDocumentWriter.FangSong, 24, JustificationValues.Left, before: 500, indent: 1600, color: "595959"));
+            body.Append(Line($"认定文号：{input.DocumentNumber}", OfficialDocumentWriter.FangSong, 24, JustificationValues.Left, before: 300, indent: 1600, color: "595959"));
         body.Append(new SectionProperties(
             new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight, Orient = PageOrientationValues.Landscape },
             new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 0U, Footer = 0U, Gutter = 0U },
@@ -77,8 +79,13 @@ public static class RecognitionCertificate
         main.Document.Save();
 
         // The statement of the certificate: 小二 仿宋, indented under the addressee, wide lines.
-        static Paragraph Text(string text) => Line(text, OfficialDocumentWriter.FangSong, 36, JustificationValues.Both, after: 120, indent: 1600, firstLine: 720, right: 1600, line: 640);
+        static Paragraph Text(string text) => Line(text, OfficialDocumentWriter.FangSong, 36, JustificationValues.Both, after: 120, indent: 1600, firstLine: 720, right: 1600, line: 560);
     }
+
+    private const int SignatureRight = 1600;
+
+    // Width in twips of 小二 (18 pt) text: full-width characters one em, ASCII digits half.
+    private static int Width(string text) => text.Sum(c => c < 0x80 ? 180 : 360);
 
     private static T Border<T>(T border) where T : BorderType
     {

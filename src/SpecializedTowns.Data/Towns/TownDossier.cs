@@ -76,7 +76,7 @@ public sealed class TownDossier(
         body.Add(new DocumentBlock.Heading1("梯次与认定"));
         body.Add(Table(["日期", "梯次", "认定标准", "文号", "说明"], detail.TierHistory.Select(h => Row(
             OfficialDocument.FormatDate(h.EffectiveOn), Tiers.Chinese(h.Tier), h.StandardId is { } s ? catalog.FindStandard(s)?.Name ?? s : "—",
-            Or(h.DocumentNumber), Or(h.Note))), [3, 2, 4, 4, 5], textColumns: [4]));
+            Or(h.DocumentNumber), Or(h.Note))), [4, 2, 4, 4, 5], textColumns: [4]));
         var apps = await applications.Visible(scope).AsNoTracking().Where(a => a.SpecializedTownId == townId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.StandardId, a.TargetTier, a.State, a.DecisionDocumentNumber, a.SubmittedAtUtc }).ToListAsync(ct);
         if (apps.Count > 0)
@@ -85,7 +85,7 @@ public sealed class TownDossier(
             body.Add(Table(["编号", "认定标准", "申报梯次", "提交日期", "办理结果", "文号"], apps.Select(a => Row(
                 a.Id.ToString(CultureInfo.InvariantCulture), catalog.FindStandard(a.StandardId)?.Name ?? a.StandardId, Tiers.Chinese(a.TargetTier),
                 a.SubmittedAtUtc is { } at ? OfficialDocument.FormatDate(China(at)) : "未提交", ApplicationStates.Chinese(a.State), Or(a.DecisionDocumentNumber))),
-                [2, 5, 2, 3, 3, 4]));
+                [2, 5, 2, 4, 3, 4]));
         }
 
         // 三、历年统计
@@ -126,8 +126,8 @@ public sealed class TownDossier(
                 (enterprises.Count > MaxRows ? $"；下表列出前 {MaxRows} 家" : "") + "。产值单位：万元。"));
             body.Add(Table(["企业名称", "统一社会信用代码", "类型", "规上", "认定称号", "年产值", "就业（人）"], enterprises.Take(MaxRows).Select(e => Row(
                 e.Name, e.Uscc, Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否",
-                Or(string.Join("、", e.Designations.Select(k => PackVocabulary.PriorityFactors.GetValueOrDefault(k, k)))),
-                Money(e.OutputValueWanYuan), Count(e.Employment))), [5, 5, 2, 1, 4, 3, 2], compact: true));
+                Or(string.Join("、", e.Designations.Select(EnterpriseRegistry.DesignationName))),
+                Money(e.OutputValueWanYuan), Count(e.Employment))), [5, 6, 2, 1, 4, 2, 2], compact: true));
         }
 
         // 六、重点项目
@@ -154,7 +154,7 @@ public sealed class TownDossier(
                 .OrderByDescending(x => x.Plan!.Year).ThenBy(x => x.SortOrder).ThenBy(x => x.Id).Take(MaxRows).Select(x => Row(
                     x.Plan!.Year + "年", $"{x.Number} {x.Title}".Trim(), Or(string.Join("、", x.LeadUnits.Select(u => u.Unit!.Name))),
                     OfficialDocument.FormatDate(x.Deadline), $"{x.Progress:0.#}%", TaskLights.Chinese(TaskLights.Of(x, today, taskSettings.DueSoonDays)))),
-                [2, 7, 4, 3, 2, 2], textColumns: [1], compact: true));
+                [2, 7, 4, 4, 2, 2], textColumns: [1], compact: true));
 
         // 八、问题台账
         body.Add(new DocumentBlock.Heading1("问题台账"));
@@ -168,7 +168,7 @@ public sealed class TownDossier(
             body.Add(new DocumentBlock.Paragraph($"问题 {problemRows.Count} 个，其中已办结 {problemRows.Count(p => p.State == ProblemState.Closed)} 个。"));
             body.Add(Table(["提出日期", "问题", "类别", "牵头单位", "办理时限", "状态"], problemRows.Select(p => Row(
                 OfficialDocument.FormatDate(China(p.RaisedAtUtc)), p.Title, $"{ProblemNames.Chinese(p.Kind)}·{ProblemNames.Chinese(p.Category)}", Or(p.Unit),
-                p.Deadline is { } d ? OfficialDocument.FormatDate(d) : "—", ProblemNames.Chinese(p.State))), [3, 7, 2, 3, 3, 2], textColumns: [1], compact: true));
+                p.Deadline is { } d ? OfficialDocument.FormatDate(d) : "—", ProblemNames.Chinese(p.State))), [4, 7, 3, 3, 4, 2], textColumns: [1], compact: true));
         }
 
         // 九、专班月报 (the last twelve months reported)
@@ -206,7 +206,7 @@ public sealed class TownDossier(
         else
             body.Add(Table(["文号", "事由", "发文日期", "整改期限", "状态"], noticeRows.Select(n => Row(
                 n.DocumentNumber, $"关于{n.Subject}的督办通知书", OfficialDocument.FormatDate(n.IssuedOn), OfficialDocument.FormatDate(n.Deadline),
-                NoticeNames.Chinese(n.Status(today)))), [4, 7, 3, 3, 2], textColumns: [1]));
+                NoticeNames.Chinese(n.Status(today)))), [4, 6, 4, 4, 2], textColumns: [1]));
 
         return new Dossier
         {
