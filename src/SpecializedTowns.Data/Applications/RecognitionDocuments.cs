@@ -148,11 +148,18 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
             DynamicAdjustment = rule.IsPlatformDefault
                 ? new CitedText($"领导小组办公室每年对照认定标准复核专业镇年度统计数据，连续{rule.Years}年未达到认定标准的，提出降级或退出建议", null)
                 : new CitedText(rule.Text ?? $"连续{rule.Years}年未达到认定标准的，予以降级或退出", rule.Source),
-            Evaluation = evaluation is null ? null : new CitedText(
-                string.Join("；", new[] { evaluation.What }.Concat(evaluation.Consequences.Select(c => c.Text)).Where(x => !string.IsNullOrWhiteSpace(x)).Distinct()),
-                evaluation.Source),
+            Evaluation = evaluation is null ? null : new CitedText(EvaluationText(evaluation), evaluation.Source),
             Date = date,
         };
+    }
+
+    // What the evaluation is and what follows from it, each clause once: packs record a consequence per kind, and the
+    // 督办 and 限期整改 of one sentence would otherwise be printed twice.
+    private static string EvaluationText(EvaluationRule rule)
+    {
+        var parts = new[] { rule.What }.Concat(rule.Consequences.Select(c => c.Text))
+            .Select(x => x?.Trim().TrimEnd('。', '；', '，') ?? "").Where(x => x.Length > 0).Distinct().ToList();
+        return string.Join("；", parts.Where(x => !parts.Any(other => other != x && other.Contains(x, StringComparison.Ordinal))));
     }
 
     // The applicant the standard names: the county government, or the township (街道) for a township standard.
