@@ -101,13 +101,16 @@ public static class RecognitionCertificate
     {
         var run = OfficialDocumentWriter.TextRun(text, font, halfPoints, color);
         if (spacing != 0) run.RunProperties!.Spacing = new Spacing { Val = spacing };
+        var indentation = new Indentation { Left = indent.ToString(), Right = right.ToString() };
+        // Only set when wanted: a null string would be written as an empty (invalid) attribute.
+        if (firstLine != 0) indentation.FirstLine = firstLine.ToString();
         return new Paragraph(
             new ParagraphProperties
             {
                 SpacingBetweenLines = line is { } l
                     ? new SpacingBetweenLines { Before = before.ToString(), After = after.ToString(), Line = l.ToString(), LineRule = LineSpacingRuleValues.Exact }
                     : new SpacingBetweenLines { Before = before.ToString(), After = after.ToString(), Line = "240", LineRule = LineSpacingRuleValues.Auto },
-                Indentation = new Indentation { Left = indent.ToString(), Right = right.ToString(), FirstLine = firstLine == 0 ? null : firstLine.ToString() },
+                Indentation = indentation,
                 Justification = new Justification { Val = justification },
             },
             run);
