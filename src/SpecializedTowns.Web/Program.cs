@@ -51,6 +51,10 @@ builder.Services.AddSingleton(adjustmentSettings);
 builder.Services.AddScoped<SpecializedTowns.Data.Commendations.MarketRankService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notices.NoticeService>();
 builder.Services.AddSingleton<SpecializedTowns.Web.Imports.ImportJobs>();
+// Issue 6 documents: 认定决定/证书, 月报汇总, 一镇一档.
+builder.Services.AddScoped<SpecializedTowns.Data.Applications.RecognitionDocuments>();
+builder.Services.AddScoped<SpecializedTowns.Data.Reports.ReportSummary>();
+builder.Services.AddScoped<SpecializedTowns.Data.Towns.TownDossier>();
 builder.Services.AddSingleton(SpecializedTowns.Data.Notices.NoticeSettings.From(builder.Configuration.GetValue<int?>("Notices:DueSoonDays"),
     builder.Configuration.GetSection("Notices:NumberPrefixes").Get<Dictionary<string, string>>()));
 
@@ -202,6 +206,7 @@ app.MapTargetsApi();
 app.MapNoticesApi();
 app.MapAuditApi();
 app.MapImportsApi();
+app.MapDocumentsApi();
 app.MapRazorPages();
 
 app.Run();

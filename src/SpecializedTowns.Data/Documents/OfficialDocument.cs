@@ -64,5 +64,18 @@ public abstract record DocumentBlock
     public sealed record Heading2(string Text, string? RunIn = null) : DocumentBlock;
 
     /// <summary>A simple grid: one header row and text cells.</summary>
-    public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : DocumentBlock;
+    public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : DocumentBlock
+    {
+        /// <summary>Relative column widths (e.g. [1, 3, 2]); equal columns when null.</summary>
+        public IReadOnlyList<int>? Weights { get; init; }
+
+        /// <summary>Columns holding running text, set flush left instead of centred (cells of figures and names stay centred).</summary>
+        public IReadOnlyList<int> TextColumns { get; init; } = [];
+
+        /// <summary>Smaller type (小四) for a table with many columns; the standard sets no size for tables.</summary>
+        public bool Compact { get; init; }
+    }
+
+    /// <summary>A two-column sheet of facts (label, value), as a dossier's 基本情况: labels in 黑体 on a grey ground.</summary>
+    public sealed record Facts(IReadOnlyList<KeyValuePair<string, string>> Items) : DocumentBlock;
 }

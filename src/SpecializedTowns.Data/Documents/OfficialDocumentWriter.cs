@@ -50,6 +50,8 @@ public static class OfficialDocumentWriter
     public const int Size2Hao = 44;
     public const int Size3Hao = 32;
     public const int Size4Hao = 28;
+    public const int SizeXiaoSi = 24;
+    public const int Size5Hao = 21;
     private const int SizeXiaoChu = 72;
 
     private const int Char3Hao = 320;  // one 3号 character, for indents "空二字" and "右空四字"
@@ -120,7 +122,10 @@ public static class OfficialDocumentWriter
         // 7.3.1 标题: 2号小标宋, centred, two lines below the red separator.
         yield return BlankLine();
         yield return BlankLine();
-        yield return TextParagraph(document.Title, XiaoBiaoSong, Size2Hao, JustificationValues.Center);
+        // Off the grid: a 2号 line of a wide fallback font would otherwise take two grid lines, so a two-line title gaped.
+        var title = TextParagraph(document.Title, XiaoBiaoSong, Size2Hao, JustificationValues.Center);
+        title.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
+                yield return title;
 
         // 7.3.2 主送机关: one line below the title, flush left, ending with a full-width colon.
         yield return BlankLine();
@@ -140,15 +145,18 @@ public static class OfficialDocumentWriter
                 case DocumentBlock.Heading1 h:
                     level1++;
                     level2 = 0;
-                    yield return Indented(TextRun(ChineseNumber(level1) + "、" + h.Text, HeiTi, Size3Hao));
+                    yield return KeepWithNext(Indented(TextRun(ChineseNumber(level1) + "、" + h.Text, HeiTi, Size3Hao)));
                     break;
                 case DocumentBlock.Heading2 h:
                     level2++;
                     var heading = TextRun("（" + ChineseNumber(level2) + "）" + h.Text, KaiTi, Size3Hao);
-                    yield return h.RunIn is null ? Indented(heading) : Indented(heading, TextRun(h.RunIn, FangSong, Size3Hao));
+                    yield return h.RunIn is null ? KeepWithNext(Indented(heading)) : Indented(heading, TextRun(h.RunIn, FangSong, Size3Hao));
                     break;
                 case DocumentBlock.Table t:
-                    yield return BodyTable(t);
+                    yield return BodyTable(t, TypeAreaWidth);
+                    break;
+                case DocumentBlock.Facts f:
+                    yield return FactsTable(f, TypeAreaWidth, Size4Hao);
                     break;
                 default:
                     throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
@@ -228,46 +236,85 @@ public static class OfficialDocumentWriter
             new TableCellProperties(new TableCellWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa }),
             paragraph));
 
-    // A table inside the 正文: thin borders, the full 版心 width, 4号仿宋 so a few columns fit; header in 黑体.
-    private static Table BodyTable(DocumentBlock.Table t)
+    // A table inside the 正文: thin borders, the full 版心 width, 4号仿宋 so a few columns fit (小四 when compact); header
+    // in 黑体 and repeated on every page; a row never breaks across pages, so a printed table is never cut through a line.
+    internal static Table BodyTable(DocumentBlock.Table t, int width, int? halfPoints = null)
     {
         var columns = Math.Max(1, t.Header.Count);
-        var columnWidth = TypeAreaWidth / columns;
-        var table = new Table(
-            new TableProperties
-            {
-                TableWidth = new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                TableBorders = new TableBorders
-                {
-                    TopBorder = Thin(new TopBorder()),
-                    LeftBorder = Thin(new LeftBorder()),
-                    BottomBorder = Thin(new BottomBorder()),
-                    RightBorder = Thin(new RightBorder()),
-                    InsideHorizontalBorder = Thin(new InsideHorizontalBorder()),
-                    InsideVerticalBorder = Thin(new InsideVerticalBorder()),
-                },
-                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-            },
-            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = columnWidth.ToString() })));
+        var weights = t.Weights is { Count: > 0 } w && w.Count == columns && w.All(x => x > 0) ? w : Enumerable.Repeat(1, columns).ToList();
+        var widths = weights.Select(x => width * x / weights.Sum()).ToList();
+        var size = halfPoints ?? (t.Compact ? SizeXiaoSi : Size4Hao);
+        var table = new Table(GridProperties(width), new TableGrid(widths.Select(x => new GridColumn { Width = x.ToString() })));
 
-        table.Append(Row(t.Header, HeiTi));
-        foreach (var row in t.Rows) table.Append(Row(row, FangSong));
+        table.Append(Row(t.Header, HeiTi, header: true));
+        foreach (var row in t.Rows) table.Append(Row(row, FangSong, header: false));
         return table;
 
-        TableRow Row(IReadOnlyList<string> cells, string font) =>
-            new(Enumerable.Range(0, columns).Select(i => new TableCell(
-                new TableCellProperties(
-                    new TableCellWidth { Width = columnWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-                TextParagraph(i < cells.Count ? cells[i] : "", font, Size4Hao, JustificationValues.Center, exactLine: false))));
-
-        static T Thin<T>(T border) where T : BorderType
+        TableRow Row(IReadOnlyList<string> cells, string font, bool header)
         {
-            border.Val = BorderValues.Single;
-            border.Size = 4U;
-            border.Color = "000000";
-            return border;
+            var properties = new TableRowProperties(new CantSplit());
+            if (header) properties.Append(new TableHeader());
+            var row = new TableRow(properties);
+            row.Append(Enumerable.Range(0, columns).Select(i => Cell(i < cells.Count ? cells[i] : "", widths[i], font, size,
+                !header && t.TextColumns.Contains(i) ? JustificationValues.Left : JustificationValues.Center, shaded: header)));
+            return row;
         }
+    }
+
+    // 基本情况 as a sheet: label and value, the label column a quarter of the width.
+    internal static Table FactsTable(DocumentBlock.Facts f, int width, int halfPoints)
+    {
+        var label = width / 4;
+        var table = new Table(GridProperties(width), new TableGrid(new GridColumn { Width = label.ToString() }, new GridColumn { Width = (width - label).ToString() }));
+        foreach (var (key, value) in f.Items)
+            table.Append(new TableRow(new TableRowProperties(new CantSplit()),
+                Cell(key, label, HeiTi, halfPoints, JustificationValues.Center, shaded: true),
+                Cell(value, width - label, FangSong, halfPoints, JustificationValues.Left, shaded: false)));
+        return table;
+    }
+
+    private static TableProperties GridProperties(int width) => new()
+    {
+        TableWidth = new TableWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa },
+        TableBorders = new TableBorders
+        {
+            TopBorder = Thin(new TopBorder()),
+            LeftBorder = Thin(new LeftBorder()),
+            BottomBorder = Thin(new BottomBorder()),
+            RightBorder = Thin(new RightBorder()),
+            InsideHorizontalBorder = Thin(new InsideHorizontalBorder()),
+            InsideVerticalBorder = Thin(new InsideVerticalBorder()),
+        },
+        TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+        TableCellMarginDefault = new TableCellMarginDefault(
+            new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+            new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa }),
+    };
+
+    // Cell text keeps its line breaks (a reporter's paragraphs) as separate paragraphs.
+    private static TableCell Cell(string text, int width, string font, int halfPoints, JustificationValues justification, bool shaded)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
+        if (shaded) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var cell = new TableCell(properties);
+        // Off the document grid: on it every line of small table text would take a whole 28.95 pt line.
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var paragraph = TextParagraph(line, font, halfPoints, justification, exactLine: false);
+            paragraph.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
+            paragraph.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { Before = "40", After = "40", Line = "264", LineRule = LineSpacingRuleValues.Auto };
+            cell.Append(paragraph);
+        }
+        return cell;
+    }
+
+    private static T Thin<T>(T border) where T : BorderType
+    {
+        border.Val = BorderValues.Single;
+        border.Size = 4U;
+        border.Color = "000000";
+        return border;
     }
 
     // 7.5 页码: 4号半角宋体 Arabic numerals between two 一字线 ("— 1 —"), the dashes 7 mm below the 版心; odd pages
@@ -373,6 +420,12 @@ public static class OfficialDocumentWriter
         return paragraph;
     }
 
+    private static Paragraph KeepWithNext(Paragraph paragraph)
+    {
+        paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        return paragraph;
+    }
+
     private static Paragraph RightAligned(string text, int rightIndent)
     {
         var paragraph = TextParagraph(text, FangSong, Size3Hao, JustificationValues.Right);
@@ -380,7 +433,7 @@ public static class OfficialDocumentWriter
         return paragraph;
     }
 
-    private static Paragraph TextParagraph(string text, string font, int halfPoints, JustificationValues justification, bool exactLine = true) =>
+    internal static Paragraph TextParagraph(string text, string font, int halfPoints, JustificationValues justification, bool exactLine = true) =>
         new(
             new ParagraphProperties
             {
@@ -391,7 +444,7 @@ public static class OfficialDocumentWriter
             },
             TextRun(text, font, halfPoints));
 
-    private static Run TextRun(string text, string font, int halfPoints, string? color = null)
+    internal static Run TextRun(string text, string font, int halfPoints, string? color = null)
     {
         var properties = RunProperties(font, halfPoints);
         if (color is not null) properties.Color = new Color { Val = color };

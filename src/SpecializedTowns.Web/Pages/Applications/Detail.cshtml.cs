@@ -25,6 +25,10 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     [BindProperty] public Dictionary<string, bool?> Met { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
 
+    /// <summary>The year the application was recognised (China time), for the batch decision of that year; null until it is.</summary>
+    public int? RecognizedYear => View.Application.Events.Where(e => e.To == ApplicationState.Recognized && e.From != ApplicationState.Recognized)
+        .Select(e => (int?)e.AtUtc.AddHours(8).Year).LastOrDefault();
+
     public bool IsOffice => applications.CanReview(Scope, View.Application);
     public bool IsApplicant => applications.CanPrepare(Scope, View.Application);
     public bool IsAssignedExpert => Scope.Role == Roles.Expert && View.Application.Experts.Any(e => e.ExpertUserId == Scope.UserId);

@@ -13,7 +13,8 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
-public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, Core.Projects.ProjectWarningSettings projectSettings) : PageModel
+public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, Core.Projects.ProjectWarningSettings projectSettings,
+    Data.Applications.RecognitionDocuments documents) : PageModel
 {
     [BindProperty] public StatisticsInput Figures { get; set; } = new();
     public bool CanEdit { get; private set; }
@@ -28,6 +29,12 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public RecognitionResult? NextCheck { get; private set; }
     public string ChartJson { get; private set; } = "{}";
     public bool CanApply { get; private set; }
+
+    /// <summary>The town holds a recognised tier (县级 and above) with a record of it, so a certificate can be printed.</summary>
+    public bool HasCertificate { get; private set; }
+
+    /// <summary>The latest recognised application, whose 认定决定 the page offers.</summary>
+    public int? RecognizedApplicationId { get; private set; }
 
     public async Task<IActionResult> OnPostStatisticsAsync(int id, CancellationToken ct)
     {
@@ -54,6 +61,8 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         var town = await TownDetails.FindAsync(db, id, scope, ct);
         if (town is null) return NotFound();
         Town = town;
+        HasCertificate = await documents.TownCertificateChangeAsync(scope, id, ct) is not null;
+        RecognizedApplicationId = await documents.LatestRecognizedApplicationAsync(scope, id, ct);
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
         // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
         TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));

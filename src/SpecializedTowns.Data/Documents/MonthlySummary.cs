@@ -1,0 +1,158 @@
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Reports;
+
+namespace SpecializedTowns.Data.Documents;
+
+/// <summary>
+/// One task force in the month as the summary reads it. <see cref="Figures"/> and the texts are those of a submitted or
+/// accepted report only: a draft is the reporter's business until it is submitted (the same rule as the comparison page).
+/// </summary>
+public sealed record SummaryRow(
+    string Town, string County, string LeadUnits, string Status, Timeliness Timeliness, DateOnly? SubmittedOn,
+    FigureValues? Figures, string? Progress, string? NextMonthPlan, string? Difficulties,
+    IReadOnlyList<string> Flags, IReadOnlyList<string> NewProblems)
+{
+    public bool Reported => Figures is not null;
+}
+
+public sealed record MonthlySummaryInput
+{
+    /// <summary>The leading-group office that compiles the summary, e.g. "新绛县专业镇发展领导小组办公室".</summary>
+    public required string Office { get; init; }
+
+    /// <summary>主送: usually the leading group and its members.</summary>
+    public required string Recipient { get; init; }
+
+    /// <summary>The area the summary covers, e.g. "新绛县" or "运城市".</summary>
+    public required string Area { get; init; }
+    public required ReportMonth Month { get; init; }
+    public required DateOnly DueOn { get; init; }
+
+    /// <summary>The day the summary is drawn up; "截至" that day.</summary>
+    public required DateOnly AsOf { get; init; }
+    public required IReadOnlyList<SummaryRow> Rows { get; init; }
+
+    /// <summary>Why task forces report monthly, with its clause (e.g. 新政办发〔2023〕33号 四（二）), where a text says so.</summary>
+    public CitedText? Basis { get; init; }
+}
+
+/// <summary>
+/// 月报汇总 (issue 6): all task forces' monthly reports of a month as a 情况通报 in the official layout, the document a
+/// leading-group office forwards to its leaders — who reported and who is late, the key figures, progress, problems raised
+/// and next month's plans. It says only what the reports and the ledger say.
+/// </summary>
+public static class MonthlySummary
+{
+    public static string FileName(MonthlySummaryInput input) => $"专班月报汇总-{input.Area}{input.Month.Chinese}.docx";
+
+    public static OfficialDocument Build(MonthlySummaryInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var m = input.Month.Chinese;
+        var rows = input.Rows;
+        var reported = rows.Where(r => r.Reported).ToList();
+        var late = rows.Where(r => r.Timeliness == Timeliness.Late).ToList();
+        var missing = rows.Where(r => r.Timeliness == Timeliness.Missing).ToList();
+        var pending = rows.Where(r => r.Timeliness == Timeliness.NotDue && !r.Reported).ToList();
+
+        var body = new List<DocumentBlock>
+        {
+            new DocumentBlock.Paragraph(
+                (input.Basis is { } basis ? $"按照“{basis.Text.TrimEnd('。')}”的要求（{basis.Source}），" : "") +
+                $"现将{input.Area}各专业镇推进专班{m}工作进展情况通报如下。"),
+            new DocumentBlock.Heading1("报送情况"),
+        };
+        if (rows.Count == 0)
+        {
+            body.Add(new DocumentBlock.Paragraph($"{m}没有需要报送月报的专班。"));
+        }
+        else
+        {
+            var counts = $"截至{OfficialDocument.FormatDate(input.AsOf)}，{m}应报送月报的专班共{rows.Count}个（报送截止日为{OfficialDocument.FormatDate(input.DueOn)}），" +
+                $"已报送{reported.Count}个，其中按时报送{rows.Count(r => r.Timeliness == Timeliness.OnTime)}个";
+            counts += late.Count > 0 ? $"、迟报{late.Count}个（{Names(late)}）" : "";
+            counts += missing.Count > 0 ? $"；缺报{missing.Count}个（{Names(missing)}）" : "";
+            counts += pending.Count > 0 ? $"；尚未到截止日、暂未报送{pending.Count}个（{Names(pending)}）" : "";
+            body.Add(new DocumentBlock.Paragraph(counts + "。"));
+            body.Add(new DocumentBlock.Table(["专业镇", "所在县（市、区）", "牵头单位", "报送情况", "报送日期"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Town, r.County, r.LeadUnits, r.Status, r.SubmittedOn is { } d ? OfficialDocument.FormatDate(d) : "—"]).ToList())
+            {
+                Weights = [3, 2, 3, 3, 3],
+                Compact = true,
+            });
+        }
+
+        body.Add(new DocumentBlock.Heading1("主要指标"));
+        if (reported.Count == 0)
+        {
+            body.Add(new DocumentBlock.Paragraph("本月尚无已报送的月报，暂无指标数据。"));
+        }
+        else
+        {
+            var sums = ReportFigures.All.ToDictionary(f => f, f => reported.Select(r => r.Figures![f]).Where(v => v is not null).Sum(v => v!.Value));
+            body.Add(new DocumentBlock.Paragraph(
+                $"已报送月报的{reported.Count}个专班，{m}合计完成产值{Quantity.Money(sums[ReportFigure.Output])}，" +
+                $"当年累计产值{Quantity.Money(sums[ReportFigure.OutputYearToDate])}，当年累计完成投资{Quantity.Money(sums[ReportFigure.InvestmentYearToDate])}；" +
+                $"从业人员{ReportFigures.Number(sums[ReportFigure.Employees])}人，当月新增市场主体{ReportFigures.Number(sums[ReportFigure.NewMarketEntities])}户、" +
+                $"新增规上企业{ReportFigures.Number(sums[ReportFigure.NewAboveScaleEnterprises])}家。各专班指标如下表（金额单位：万元）。"));
+            body.Add(new DocumentBlock.Table(
+                ["专业镇", "当月产值", "当年累计产值", "累计完成投资", "从业人员（人）", "新增市场主体（户）", "新增规上企业（家）"],
+                [
+                    .. reported.Select(r => (IReadOnlyList<string>)[r.Town, .. ReportFigures.All.Select(f => Figure(r.Figures![f]))]),
+                    ["合计", .. ReportFigures.All.Select(f => ReportFigures.Number(sums[f]))],
+                ])
+            {
+                Weights = [3, 2, 2, 2, 2, 2, 2],
+                Compact = true,
+            });
+            var flagged = reported.Where(r => r.Flags.Count > 0).ToList();
+            if (flagged.Count > 0)
+                body.Add(new DocumentBlock.Paragraph("与上月相比变动异常的指标及专班说明：" +
+                    string.Join("；", flagged.Select(r => $"{r.Town}，{string.Join("，", r.Flags.Select(f => f.TrimEnd('。')))}")) + "。"));
+        }
+
+        AddTexts(body, "工作进展", reported, r => r.Progress, "未填写工作进展。");
+        body.Add(new DocumentBlock.Heading1("困难和问题"));
+        var withProblems = reported.Where(r => !string.IsNullOrWhiteSpace(r.Difficulties) || r.NewProblems.Count > 0).ToList();
+        if (withProblems.Count == 0) body.Add(new DocumentBlock.Paragraph("各专班本月未反映困难和问题，问题台账本月无新增问题。"));
+        foreach (var r in withProblems)
+            body.Add(new DocumentBlock.Heading2(r.Town + "。",
+                (string.IsNullOrWhiteSpace(r.Difficulties) ? "月报未反映困难。" : Sentence(r.Difficulties)) +
+                (r.NewProblems.Count > 0 ? $"问题台账本月新增{r.NewProblems.Count}个问题：{string.Join("；", r.NewProblems)}。" : "")));
+        AddTexts(body, "下月工作计划", reported, r => r.NextMonthPlan, "未填写下月计划。");
+
+        body.Add(new DocumentBlock.Heading1("下步要求"));
+        body.Add(new DocumentBlock.Paragraph(
+            (missing.Count > 0 ? $"请{Names(missing)}推进专班尽快补报{m}月报。" : "") +
+            (late.Count > 0 ? $"请{Names(late)}推进专班今后按时报送。" : "") +
+            "各专班要对照年度目标任务，针对月报反映的困难和问题抓好协调解决，需要领导小组协调的事项请及时报领导小组办公室。"));
+
+        return new OfficialDocument
+        {
+            IssuingAuthority = input.Office,
+            Title = $"关于{input.Area}专业镇推进专班{m}工作进展情况的通报",
+            MainRecipient = input.Recipient,
+            Body = body,
+            Signature = input.Office,
+            Date = input.AsOf,
+            PrintedBy = input.Office,
+            PrintedOn = input.AsOf,
+        };
+    }
+
+    private static void AddTexts(List<DocumentBlock> body, string heading, IReadOnlyList<SummaryRow> reported, Func<SummaryRow, string?> text, string empty)
+    {
+        body.Add(new DocumentBlock.Heading1(heading));
+        if (reported.Count == 0) body.Add(new DocumentBlock.Paragraph("本月尚无已报送的月报。"));
+        foreach (var r in reported)
+            body.Add(new DocumentBlock.Heading2(r.Town + "。", text(r) is { Length: > 0 } t ? Sentence(t) : empty));
+    }
+
+    private static string Names(IEnumerable<SummaryRow> rows) => string.Join("、", rows.Select(r => r.Town));
+
+    private static string Figure(decimal? value) => value is { } v ? ReportFigures.Number(v) : "—";
+
+    // Reporters type several lines; in the 通报 they run on as one paragraph, each ending with one 。.
+    private static string Sentence(string text) => string.Concat(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(line => line.TrimEnd('。', '.', '；', ';', '，', ',') + "。"));
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Data.Documents;
+
+namespace SpecializedTowns.Data.Reports;
+
+/// <summary>
+/// 月报汇总 for a month: the task forces the person sees (<see cref="ReportQueries.MonthAsync"/>), what their submitted
+/// reports say, and the problems raised in the ledger for their towns during the month, as a 情况通报 (.docx).
+/// </summary>
+public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, ReportService reports, Problems.ProblemService problems)
+{
+    public async Task<DocumentFile> DocumentAsync(UserScope scope, ReportMonth month, CancellationToken ct = default)
+    {
+        var input = await InputAsync(scope, month, ct);
+        using var stream = new MemoryStream();
+        OfficialDocumentWriter.Write(MonthlySummary.Build(input), stream);
+        return new DocumentFile(stream.ToArray(), MonthlySummary.FileName(input));
+    }
+
+    public async Task<MonthlySummaryInput> InputAsync(UserScope scope, ReportMonth month, CancellationToken ct = default)
+    {
+        var today = reports.Today;
+        var overview = await ReportQueries.MonthAsync(db, scope, month, today, reports.Settings, ct: ct);
+        var ids = overview.Rows.Where(r => r.ReportId is not null).Select(r => r.ReportId!.Value).ToList();
+        var stored = await db.MonthlyReports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+
+        // Problems raised for the towns in the month, China time.
+        var from = month.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var to = month.FirstDay.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var townIds = overview.Rows.Select(r => (int?)r.TownId).Distinct().ToList();
+        var raised = (await problems.Visible(scope).AsNoTracking()
+                .Where(p => townIds.Contains(p.SpecializedTownId) && p.RaisedAtUtc >= from && p.RaisedAtUtc < to)
+                .OrderBy(p => p.RaisedAtUtc).Select(p => new { p.SpecializedTownId, p.Title, p.State }).ToListAsync(ct))
+            .ToLookup(p => p.SpecializedTownId!.Value, p => $"{p.Title.TrimEnd('。')}（{ProblemNames.Chinese(p.State)}）");
+
+        var rows = overview.Rows.Select(r =>
+        {
+            var report = r.ReportId is { } id && ReportStates.IsReported(stored[id].State) ? stored[id] : null;
+            return new SummaryRow(r.Town, r.County, string.Join("、", r.LeadUnits), ReportComparison.Status(r), r.Timeliness,
+                r.SubmittedAtUtc is { } at ? ReportDeadline.ChinaDate(at) : null,
+                report?.Figures, report?.Progress, report?.NextMonthPlan, report?.Difficulties,
+                report is null ? [] : r.Flags.Select(f => $"{f.Text}（说明：{report.Explanation(f.Figure) ?? "未说明"}）").ToList(),
+                raised[r.TownId].ToList());
+        }).ToList();
+
+        var path = scope.JurisdictionPath;
+        return new MonthlySummaryInput
+        {
+            Office = Offices.Office(catalog, path),
+            Recipient = $"{Offices.LeadingGroup(catalog, path)}各成员单位，各专业镇推进专班",
+            Area = Offices.AreaName(path) is { Length: > 0 } area ? area : "全省",
+            Month = month,
+            DueOn = overview.DueOn,
+            AsOf = today,
+            Rows = rows,
+            Basis = await BasisAsync(path, overview, ct),
+        };
+    }
+
+    // The clause that has task forces report monthly: the document governing the person's area, else — when every task force
+    // lies in one county — that county's document (a city's summary of one county's task forces cites 新政办发〔2023〕33号).
+    private async Task<CitedText?> BasisAsync(string path, MonthOverview overview, CancellationToken ct)
+    {
+        var pack = catalog.PackGoverning(path);
+        if (Monthly(pack) is null && overview.Rows.Count > 0)
+        {
+            var forceIds = overview.Rows.Select(r => r.TaskForceId).ToList();
+            var counties = await db.TaskForces.AsNoTracking().Where(f => forceIds.Contains(f.Id)).Select(f => f.County!.Path).Distinct().ToListAsync(ct);
+            if (counties.Count == 1) pack = catalog.PackGoverning(counties[0]);
+        }
+        return Monthly(pack) is { } rule ? new CitedText(rule.Text ?? rule.What ?? "", rule.Source) : null;
+
+        static ReportingRule? Monthly(PolicyPack? p) => p?.Mechanisms.Reporting.FirstOrDefault(r => r.Frequency == "monthly" && !string.IsNullOrWhiteSpace(r.Text) && r.Source is not null);
+    }
+}

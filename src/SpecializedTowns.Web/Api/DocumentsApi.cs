@@ -1,0 +1,60 @@
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Data.Reports;
+using SpecializedTowns.Data.Towns;
+
+namespace SpecializedTowns.Web.Api;
+
+/// <summary>
+/// The Word documents of issue 6, beside the resources they are about: 认定决定 and 认定证书 of a recognised application,
+/// a town's 认定证书 and 一镇一档, and a month's 月报汇总. The pages link here too (the cookie signs the request in).
+/// Outside the person's scope, or not (yet) recognised, is 404 as for any record.
+/// </summary>
+public static class DocumentsApi
+{
+    public static void MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var applications = app.MapGroup("/api/v1/applications").WithTags("认定申报");
+        applications.MapGet("/{id:int}/decision.docx", (int id, HttpContext http, RecognitionDocuments documents, CancellationToken ct) =>
+                File(() => documents.DecisionAsync(http.Scope(), id, ct), "认定申报"))
+            .WithSummary("认定决定（Word，党政机关公文格式；仅已认定的申报）");
+        applications.MapGet("/{id:int}/certificate.docx", (int id, HttpContext http, RecognitionDocuments documents, CancellationToken ct) =>
+                File(() => documents.ApplicationCertificateAsync(http.Scope(), id, ct), "认定申报"))
+            .WithSummary("认定证书（Word，A4 横向一页；仅已认定的申报）");
+        applications.MapGet("/decision.docx", (HttpContext http, RecognitionDocuments documents, string? standard, int? year, string? number, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(standard)) return Task.FromResult<IResult>(ApiSupport.Invalid("standard", "请指定认定标准，如 yuncheng-municipal"));
+                if (year is not { } y || y is < 2000 or > 9999) return Task.FromResult<IResult>(ApiSupport.Invalid("year", "请指定年度，如 2025"));
+                if (number?.Length > 50) return Task.FromResult<IResult>(ApiSupport.Invalid("number", "文号不超过 50 字"));
+                return File(() => documents.BatchDecisionAsync(http.Scope(), standard.Trim(), y, number, ct), "当年按该标准认定的申报");
+            })
+            .WithSummary("合并认定决定：某年按某一认定标准认定的全部专业镇（?standard=&year=，可选 number=文号）");
+
+        var towns = app.MapGroup("/api/v1/towns").WithTags("专业镇");
+        towns.MapGet("/{id:int}/profile.docx", (int id, HttpContext http, TownDossier dossier, CancellationToken ct) =>
+                File(() => dossier.DocumentAsync(http.Scope(), id, ct), "专业镇"))
+            .WithSummary("一镇一档（Word）");
+        towns.MapGet("/{id:int}/certificate.docx", (int id, HttpContext http, RecognitionDocuments documents, CancellationToken ct) =>
+                File(() => documents.TownCertificateAsync(http.Scope(), id, ct), "专业镇的认定记录"))
+            .WithSummary("当前梯次的认定证书（Word；县级及以上）");
+
+        var reports = app.MapGroup("/api/v1/reports").WithTags("专班月报");
+        reports.MapGet("/summary.docx", (HttpContext http, ReportSummary summary, ReportService service, string? month, CancellationToken ct) =>
+            {
+                if (!ReportMonth.TryParse(month, out var m) || m > ReportMonth.Of(service.Today))
+                    return Task.FromResult<IResult>(ApiSupport.Invalid("month", "月份应写作 yyyy-MM，如 2024-08，且不晚于本月"));
+                return File(() => summary.DocumentAsync(http.Scope(), m, ct), "月报");
+            })
+            .WithSummary("月报汇总：一个月全部专班月报的情况通报（Word，?month=2024-08）");
+    }
+
+    private static async Task<IResult> File(Func<Task<DocumentFile>> write, string what)
+    {
+        try
+        {
+            var file = await write();
+            return TypedResults.File(file.Content, DocumentFile.DocxType, file.FileName);
+        }
+        catch (Exception ex) when (ex is ApplicationNotFoundException or TownNotFoundException) { return ApiSupport.NotFound(what); }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Documents;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Documents;
+
+/// <summary>
+/// 月报汇总 and 一镇一档 read back from the shared demo platform (they only read). The demo's reports cover the three months
+/// before this one, so the month before last is closed: every task force has either reported or is 缺报.
+/// </summary>
+public class SummaryAndProfileDocumentTests
+{
+    private static ReportMonth Closed => ReportMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous.Previous;
+
+    private static async Task<JsonElement> JsonAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_monthly_summary_lists_who_reported_and_adds_up_their_figures(StorageProvider provider)
+    {
+        var client = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var month = Closed;
+        var reports = (await JsonAsync(client, $"/api/v1/reports?year={month.Year}&month={month.Month}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("state").GetString() is "submitted" or "accepted").ToList();
+        reports.ShouldNotBeEmpty("the demo has reports for the month before last");
+        var forces = (await JsonAsync(client, "/api/v1/reports/task-forces?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Select(f => f.GetProperty("town").GetString()!).ToList();
+
+        var docx = await Docx.DownloadAsync(client, $"/api/v1/reports/summary.docx?month={month}");
+        docx.ValidationErrors.ShouldBeEmpty();
+        docx.Paragraphs[0].InnerText.ShouldBe("新绛县专业镇发展领导小组办公室");
+        docx.Texts.ShouldContain($"关于新绛县专业镇推进专班{month.Chinese}工作进展情况的通报");
+        Docx.FirstRun(docx.Paragraph($"关于新绛县专业镇推进专班{month.Chinese}工作进展情况的通报")).RunFonts!.EastAsia!.Value.ShouldBe(OfficialDocumentWriter.XiaoBiaoSong);
+        // The basis is the clause that has the task forces report monthly.
+        docx.Paragraphs.First(p => p.InnerText.StartsWith("按照", StringComparison.Ordinal)).InnerText.ShouldContain("新政办发〔2023〕33号 四（二）");
+
+        // Every task force appears in the reporting table with its state; the reporters' count is stated.
+        var status = Docx.Rows(docx.TableStartingWith("专业镇", "所在县（市、区）", "牵头单位"));
+        status.Skip(1).Select(r => r[0]).Order().ShouldBe(forces.Order());
+        docx.ParagraphStartingWith("截至").InnerText.ShouldContain($"已报送{reports.Count}个");
+
+        // The figures table holds each reporter's figures and the total of what they reported.
+        var figures = Docx.Rows(docx.TableStartingWith("专业镇", "当月产值"));
+        figures.Skip(1).SkipLast(1).Select(r => r[0]).Order().ShouldBe(reports.Select(r => r.GetProperty("town").GetString()!).Order());
+        var total = reports.Sum(r => r.GetProperty("outputWanYuan").GetDecimal());
+        figures[^1][0].ShouldBe("合计");
+        figures[^1][1].ShouldBe(ReportFigures.Number(total));
+        var first = reports[0];
+        figures.Single(r => r[0] == first.GetProperty("town").GetString())[2].ShouldBe(ReportFigures.Number(first.GetProperty("outputYearToDateWanYuan").GetDecimal()));
+
+        foreach (var heading in new[] { "一、报送情况", "二、主要指标", "三、工作进展", "四、困难和问题", "五、下月工作计划" })
+            docx.Texts.ShouldContain(heading);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_summary_covers_only_the_task_forces_in_scope_and_checks_the_month(StorageProvider provider)
+    {
+        var yangquan = await SeededPlatforms.ClientAsync(provider, "yangquan-office");
+        var docx = await Docx.DownloadAsync(yangquan, $"/api/v1/reports/summary.docx?month={Closed}");
+        docx.AllText.ShouldNotContain("万安钻石");
+        docx.AllText.ShouldContain("没有需要报送月报的专班");
+
+        (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2024-13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await yangquan.GetAsync("/api/v1/reports/summary.docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2999-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_towns_profile_holds_its_facts_statistics_enterprises_and_records(StorageProvider provider)
+    {
+        var client = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var town = (await JsonAsync(client, "/api/v1/towns?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "万安钻石专业镇").GetProperty("id").GetInt32();
+        var detail = await JsonAsync(client, $"/api/v1/towns/{town}");
+        var enterprises = (await JsonAsync(client, $"/api/v1/enterprises?townId={town}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("name").GetString()!).ToList();
+        enterprises.ShouldNotBeEmpty();
+
+        var docx = await Docx.DownloadAsync(client, $"/api/v1/towns/{town}/profile.docx");
+        docx.ValidationErrors.ShouldBeEmpty();
+        docx.Texts.ShouldContain("万安钻石专业镇");
+        docx.Texts.ShouldContain("一 镇 一 档");
+
+        var facts = Docx.Rows(docx.TableStartingWith("专业镇名称")).ToDictionary(r => r[0], r => r[1]);
+        facts["主导产业"].ShouldBe("培育钻石");
+        facts["乡镇（街道）"].ShouldBe("万安镇");
+        facts["依据文件"].ShouldContain("新政办发〔2023〕33号");
+        facts["推进专班"].ShouldContain("新政办发〔2023〕33号 附件1");
+
+        // One row a year of statistics, as the town's API has them.
+        var years = detail.GetProperty("statistics").EnumerateArray().Select(s => s.GetProperty("year").GetInt32() + "年").ToList();
+        years.ShouldNotBeEmpty();
+        Docx.Rows(docx.TableStartingWith("年度", "年产值")).Skip(1).Select(r => r[0]).ShouldBe(years);
+        // Every enterprise of the registry, the leading ones first.
+        var listed = Docx.Rows(docx.TableStartingWith("企业名称")).Skip(1).ToList();
+        listed.Select(r => r[0]).Order().ShouldBe(enterprises.Order());
+        listed[0][2].ShouldBe("龙头企业");
+
+        foreach (var heading in new[] { "一、基本情况", "二、梯次与认定", "三、历年统计", "四、品牌与标准", "五、企业", "六、重点项目", "七、重点任务",
+                     "八、问题台账", "九、专班月报", "十、年度评估", "十一、督办通知书" })
+            docx.Texts.ShouldContain(heading);
+        docx.Tables.Count.ShouldBeGreaterThanOrEqualTo(5);
+
+        (await (await SeededPlatforms.ClientAsync(provider, "yongji-office")).GetAsync($"/api/v1/towns/{town}/profile.docx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
