@@ -67,13 +67,14 @@ public static class TableExport
 
     /// <summary>
     /// Every row of a paged list, one page at a time: the list's own query (filter, scope, order) feeds the export,
-    /// and only one page is held at once. With ids, only those rows of the list (a person's selection).
+    /// and only one page is held at once. With ids, only those rows of the list (a person's selection; none ticked, none).
     /// </summary>
     public static async IAsyncEnumerable<T> AllPages<T>(Func<int, int, Task<Paged<T>>> page, Func<T, int>? id = null, IReadOnlyCollection<int>? ids = null,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var wanted = ids is { Count: > 0 } ? new HashSet<int>(ids) : null;
+        var wanted = ids is null ? null : new HashSet<int>(ids);
         if (wanted is not null && id is null) throw new ArgumentException("ids need an id selector", nameof(id));
+        if (wanted is { Count: 0 }) yield break;
         var found = 0;
         for (var number = 1; ; number++)
         {
