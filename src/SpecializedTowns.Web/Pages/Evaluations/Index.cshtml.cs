@@ -8,7 +8,6 @@ using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Pages.Shared;
 
 using SpecializedTowns.Data.Exports;
-using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Evaluations;
 
