@@ -46,7 +46,7 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         await page.SelectOptionAsync("#jurisdiction", "垣曲县");
         await page.ClickAsync("form.filter-bar button[type=submit]");
         // Other tests in this run may register towns too: every row is 垣曲's, and its three demo towns are there.
-        var counties = await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var counties = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
         counties.ShouldAllBe(c => c == "垣曲县");
         var body = await page.InnerTextAsync("tbody");
         foreach (var name in new[] { "历山镇蜂蜜专业镇", "古城镇渔业专业镇", "皋落乡食用菌专业镇" }) body.ShouldContain(name);
@@ -246,7 +246,7 @@ public sealed class FocusBrowserTests(BrowserFixture fixture)
         var all = await page.Locator("tbody tr").CountAsync();
         await SwitchAsync(page, "　垣曲县");
         await page.WaitForFunctionAsync("n => document.querySelectorAll('tbody tr').length < n", all);
-        var counties = await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var counties = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
         counties.ShouldNotBeEmpty();
         counties.ShouldAllBe(c => c == "垣曲县");
         counties.Count.ShouldBeLessThan(all);

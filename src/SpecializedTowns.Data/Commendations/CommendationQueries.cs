@@ -131,3 +131,25 @@ public static class CommendationQueries
             t.Summary, string.Join("；", t.Evidence.Select(e => e.Text)), t.Crossing.Note ?? "", t.Provision.Source ?? "", t.IsDemo ? "是" : "",
         }));
 }
+
+/// <summary>表扬触发事项 as a clerk downloads them (.xlsx or .csv): the columns of <see cref="CommendationQueries.ToCsv"/>.</summary>
+public static class CommendationExport
+{
+    /// <summary>What a ticked row names: the provision's measure, the town or enterprise, and the year.</summary>
+    public static string Key(CommendationTrigger t) => $"{t.Measure}-{t.TownId}-{t.EnterpriseId}-{t.Crossing.Year}";
+
+    public static readonly Exports.ExportTable<CommendationTrigger> Table = new("表扬触发事项", [
+        new("年度", t => t.Crossing.Year, 8),
+        new("状态", t => CrossingStates.Chinese(t.Crossing.State), 10),
+        new("表扬事项", t => t.KindName, 24),
+        new("专业镇", t => t.Town, 26),
+        new("所在县（市、区）", t => t.County, 14),
+        new("企业", t => t.Enterprise, 26),
+        new("主导产品", t => t.Product, 16),
+        new("说明", t => t.Summary, 40),
+        new("依据（逐年）", t => string.Join("；", t.Evidence.Select(e => e.Text)), 50),
+        new("待核实原因", t => t.Crossing.Note, 24),
+        new("条款", t => t.Provision.Source, 30),
+        new("演示数据", t => t.IsDemo ? "是" : null, 10),
+    ]);
+}

@@ -233,3 +233,19 @@ public static class TargetQueries
         return result;
     }
 }
+
+/// <summary>目标监测 as a clerk downloads it, for the office's own 目标任务台账.</summary>
+public static class TargetExport
+{
+    public static readonly Exports.ExportTable<TargetItem> Table = new("目标监测", [
+        new("政策文件", t => t.Document, 22),
+        new("指标", t => t.Target.Metric, 24),
+        new("范围", t => t.Target.Scope, 14),
+        new("目标", t => t.Requirement, 20),
+        new("期限", t => t.Deadline is { } d ? d : "未注明", 14),
+        new("当前值", t => t.CurrentText ?? "—", 16),
+        new("状态", t => TargetRules.Chinese(t.State), 10),
+        new("说明", t => t.Assessment.Why, 60),
+        new("依据", t => t.Target.Source, 30),
+    ]);
+}

@@ -210,3 +210,25 @@ public sealed record AdjustmentItem(
     private static AdjustmentReason Reason(int year, CriterionResult c) =>
         new(year, c.Title, Results.Chinese.GetValueOrDefault(c.Result, c.Result), c.Explanation, c.Source);
 }
+
+/// <summary>动态调整 as a clerk downloads it (.xlsx or .csv): the columns of <see cref="TierReview.ToCsv"/>.</summary>
+public static class AdjustmentExport
+{
+    /// <summary>What a ticked row names: the town, the kind of finding and the standard it was checked against.</summary>
+    public static string Key(AdjustmentItem i) => $"{i.Town.Id}-{i.Kind}-{i.StandardTier}";
+
+    public static readonly Exports.ExportTable<AdjustmentItem> Table = new("动态调整", [
+        new("类别", i => AdjustmentKinds.Chinese(i.Kind), 12),
+        new("专业镇", i => i.Town.Name, 26),
+        new("所在县（市、区）", i => i.Town.County, 14),
+        new("现梯次", i => Tiers.Chinese(i.Town.Tier), 8),
+        new("对照标准", i => i.Standard.Name, 30),
+        new("标准梯次", i => Tiers.Chinese(i.StandardTier), 8),
+        new("统计年度", i => string.Join("、", i.CausingYears.Select(y => $"{y}年")), 14),
+        new("结论", i => i.Summary, 30),
+        new("依据（年度、条件、说明）", i => string.Join("；", i.Reasons.Select(r => $"{r.Year}年 {r.Criterion}：{r.Explanation}")), 50),
+        new("条款", i => string.Join("；", i.Clauses), 30),
+        new("退出规则", i => i.Rule?.Description, 30),
+        new("演示数据", i => i.Town.IsDemo ? "是" : null, 10),
+    ]);
+}

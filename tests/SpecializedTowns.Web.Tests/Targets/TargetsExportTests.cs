@@ -24,14 +24,14 @@ public class TargetsExportTests
             return part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
         }
 
-        var all = await client.GetAsync("/Targets?handler=Xlsx");
+        var all = await client.GetAsync("/Targets?handler=Export&format=xlsx");
         all.StatusCode.ShouldBe(HttpStatusCode.OK);
         var rows = Rows(await all.Content.ReadAsByteArrayAsync());
         rows[0].ShouldBe(["政策文件", "指标", "范围", "目标", "期限", "当前值", "状态", "说明", "依据"]);
         rows.Skip(1).Select(r => r[0]).ShouldContain("垣政办发〔2023〕19号");
         rows.Skip(1).Select(r => r[0]).ShouldNotContain("阳政办发〔2023〕24号");
 
-        var filtered = Rows(await client.GetByteArrayAsync("/Targets?handler=Xlsx&document=yuanqu-2023-19"));
+        var filtered = Rows(await client.GetByteArrayAsync("/Targets?handler=Export&format=xlsx&document=yuanqu-2023-19"));
         filtered.Count.ShouldBeGreaterThan(1);
         filtered.Count.ShouldBeLessThan(rows.Count);
         filtered.Skip(1).ShouldAllBe(r => r[0] == "垣政办发〔2023〕19号");

@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Towns;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Adjustments;
 
@@ -47,13 +48,16 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
         if (Rules.Count == 0) Rules = [ExitRule.PlatformDefault(settings.ExitAfterYears)];
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The findings of the tab as filtered, every page of them (or the ticked ones), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var all = await TierReview.AdjustmentsAsync(db, catalog, UserScope.From(User)!, settings, ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
-        var name = Selected is { } k ? AdjustmentKinds.Chinese(k).Replace("/", "或") : "全部";
-        return File(TierReview.ToCsv(TierReview.Matching(all, Filter())), "text/csv; charset=utf-8", $"动态调整-{name}-{today:yyyyMMdd}.csv");
+        var rows = ExportFile.Picked(TierReview.Matching(all, Filter()), AdjustmentExport.Key, Request);
+        return await ExportFile.ResultAsync(AdjustmentExport.Table, format, rows, time, ct);
     }
+
+    /// <summary>The earlier address of the CSV download, kept for bookmarks.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => OnGetExportAsync("csv", ct);
 
     public int Count(AdjustmentKind? kind) => kind is null ? All.Count : All.Count(i => i.Kind == kind);
 

@@ -5,10 +5,12 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
-public sealed class IndexModel(ApplicationService applications) : PageModel
+public sealed class IndexModel(ApplicationService applications, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
@@ -21,5 +23,13 @@ public sealed class IndexModel(ApplicationService applications) : PageModel
         var scope = UserScope.From(User)!;
         CanFile = scope.Role is Roles.Admin or Roles.Office or Roles.Township;
         Result = await applications.ListAsync(scope, State, Math.Max(1, PageNumber), 20, ct);
+    }
+
+    /// <summary>The list as filtered (the same call as the table), every page of it or the ticked rows, to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var rows = TableExport.AllPages((page, size) => applications.ListAsync(scope, State, page, size, ct), a => a.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(ApplicationExport.Table, format, rows, time, ct);
     }
 }

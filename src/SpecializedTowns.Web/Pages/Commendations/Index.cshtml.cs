@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Commendations;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Commendations;
 
@@ -40,13 +41,16 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
             .Where(w => scope.IsAdmin || Relates(string.Join("/", w.p.Document.JurisdictionPath), scope.JurisdictionPath)).ToList();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The triggers as filtered, every page of them (or the ticked ones), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var all = await CommendationQueries.AllAsync(db, catalog, UserScope.From(User)!, ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
         var rows = CommendationQueries.Matching(all, new TriggerFilter { Year = Year, State = State });
-        return File(CommendationQueries.ToCsv(rows), "text/csv; charset=utf-8", $"表扬触发事项-{(Year is { } y ? $"{y}年" : "全部")}-{today:yyyyMMdd}.csv");
+        return await ExportFile.ResultAsync(CommendationExport.Table, format, ExportFile.Picked(rows, CommendationExport.Key, Request), time, ct);
     }
+
+    /// <summary>The earlier address of the CSV download, kept for bookmarks.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => OnGetExportAsync("csv", ct);
 
     // A pack is of interest when its area and the person's jurisdiction lie one within the other.
     private static bool Relates(string area, string path) =>

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Web.Pages.Shared;
 using SpecializedTowns.Web.Pages.Towns;
 
 namespace SpecializedTowns.Web.Pages.Enterprises;
 
-public sealed class IndexModel(TownsDbContext db) : PageModel
+public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
@@ -23,20 +26,36 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Role is not null || AboveScale is not null || !string.IsNullOrWhiteSpace(Search);
 
+    public bool CanImport { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         CanEdit = EnterpriseRegistry.CanEdit(scope);
+        CanImport = scope.Role is Roles.Admin or Roles.Office;
+        Result = await EnterpriseQueries.ListAsync(db, await FilterAsync(scope, ct) with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
+    }
+
+    /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var filter = await FilterAsync(scope, ct);
+        var rows = TableExport.AllPages((page, size) => EnterpriseQueries.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
+            e => e.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(EnterpriseExport.Table, format, rows, time, ct);
+    }
+
+    /// <summary>The one reading of the filter bar that the table and the export share.</summary>
+    private async Task<EnterpriseFilter> FilterAsync(UserScope scope, CancellationToken ct)
+    {
         Jurisdictions = await IndexModelJurisdictions(scope, ct);
         var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
             ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
             : null;
         EnterpriseRole? role = Enum.TryParse<EnterpriseRole>(Role, out var r) ? r : null;
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
-        Result = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter
-        {
-            JurisdictionPath = path, Role = role, AboveScale = above, Search = Search, Sort = Sort, Page = Math.Max(1, PageNumber), PageSize = 20,
-        }, scope, ct);
+        return new EnterpriseFilter { JurisdictionPath = path, Role = role, AboveScale = above, Search = Search, Sort = Sort };
     }
 
     private Task<IReadOnlyList<JurisdictionOption>> IndexModelJurisdictions(UserScope scope, CancellationToken ct) =>

@@ -7,9 +7,11 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Pages.Shared;
 
+using SpecializedTowns.Data.Exports;
+
 namespace SpecializedTowns.Web.Pages.Evaluations;
 
-public sealed class IndexModel(EvaluationService evaluations) : PageModel
+public sealed class IndexModel(EvaluationService evaluations, TimeProvider time) : PageModel
 {
     public Paged<EvaluationListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<Jurisdiction> Areas { get; private set; } = [];
@@ -64,11 +66,22 @@ public sealed class IndexModel(EvaluationService evaluations) : PageModel
         ThisYear = evaluations.Today.Year;
         Input.Year ??= ThisYear - 1;
         Areas = await evaluations.AreasAsync(scope, ct);
-        Result = await evaluations.ListAsync(scope, new EvaluationFilter
-        {
-            Year = Year is >= 2000 and <= 9999 ? Year : null, Kind = SubjectKinds.Parse(Kind),
-            State = State switch { "draft" => EvaluationState.Draft, "published" => EvaluationState.Published, _ => null },
-            Page = Math.Clamp(PageNumber, 1, Paged<object>.MaxPage),
-        }, ct);
+        Result = await evaluations.ListAsync(scope, Filter() with { Page = Math.Clamp(PageNumber, 1, Paged<object>.MaxPage) }, ct);
+    }
+
+    /// <summary>The one reading of the filter bar that the table and the export share.</summary>
+    private EvaluationFilter Filter() => new()
+    {
+        Year = Year is >= 2000 and <= 9999 ? Year : null, Kind = SubjectKinds.Parse(Kind),
+        State = State switch { "draft" => EvaluationState.Draft, "published" => EvaluationState.Published, _ => null },
+    };
+
+    /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var filter = Filter();
+        var rows = TableExport.AllPages((page, size) => evaluations.ListAsync(scope, filter with { Page = page, PageSize = size }, ct), e => e.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(EvaluationExport.Table, format, rows, time, ct);
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Leads;
 
-public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectService projects) : PageModel
+public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectService projects, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
     [BindProperty(SupportsGet = true)] public LeadStage? Stage { get; set; }
@@ -29,6 +30,14 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
         Today = projects.Today;
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         Result = await service.ListAsync(scope, Search, Town, Stage, Math.Max(1, PageNumber), 20, ct);
+    }
+
+    /// <summary>The list as filtered (the same call as the table), every page of it or the ticked rows, to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var rows = TableExport.AllPages((page, size) => service.ListAsync(scope, Search, Town, Stage, page, size, ct), l => l.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(ProjectExport.Leads, format, rows, time, ct);
     }
 
     public async Task<IActionResult> OnPostStepAsync(int id, string action, DateOnly? on, string? reason, CancellationToken ct)

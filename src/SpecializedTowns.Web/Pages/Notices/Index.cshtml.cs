@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Notices;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Notices;
 
-public sealed class IndexModel(NoticeService notices) : PageModel
+public sealed class IndexModel(NoticeService notices, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public NoticeStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public RecipientKind? Kind { get; set; }
@@ -37,12 +39,17 @@ public sealed class IndexModel(NoticeService notices) : PageModel
         Result = await notices.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
     }
 
-    /// <summary>The list as it is filtered, every page of it, for Excel.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The list as it is filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var rows = await notices.ExportAsync(UserScope.From(User)!, Filter(), ct: ct);
-        return File(NoticeExport.ToCsv(rows), "text/csv; charset=utf-8", $"督办通知书-{Today:yyyyMMdd}.csv");
+        var scope = UserScope.From(User)!;
+        var filter = Filter();
+        var rows = TableExport.AllPages((page, size) => notices.ListAsync(scope, filter with { Page = page, PageSize = size }, ct), n => n.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(NoticeTable.Table, format, rows, time, ct);
     }
+
+    /// <summary>The earlier address of the CSV download, kept for bookmarks.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => OnGetExportAsync("csv", ct);
 
     private NoticeFilter Filter() => new()
     {

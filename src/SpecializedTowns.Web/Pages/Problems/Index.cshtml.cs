@@ -4,11 +4,13 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Problems;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
-public sealed class IndexModel(ProblemService problems) : PageModel
+public sealed class IndexModel(ProblemService problems, TimeProvider time) : PageModel
 {
     /// <summary>list (问题清单), overdue (已逾期, for the office to press on) or units (按单位统计).</summary>
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
@@ -53,18 +55,35 @@ public sealed class IndexModel(ProblemService problems) : PageModel
                 Figures = await problems.FiguresByUnitAsync(Scope, ct: ct);
                 break;
             case "overdue":
-                Result = await problems.ListAsync(Scope, new ProblemFilter { Overdue = true, Sort = "overdue", Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
+                Result = await problems.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
                 break;
             default:
                 Towns = await problems.FilterTownsAsync(Scope, ct);
                 Units = await problems.FilterUnitsAsync(Scope, ct);
-                var state = Enum.TryParse<ProblemState>(Status, out var s) && Enum.IsDefined(s) ? s : (ProblemState?)null;
-                Result = await problems.ListAsync(Scope, new ProblemFilter
-                {
-                    State = state, OpenOnly = Status == "open", Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
-                    Overdue = Overdue, Search = Search, Sort = Sort, Page = Math.Max(1, PageNumber), PageSize = 20,
-                }, ct);
+                Result = await problems.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
                 break;
         }
+    }
+
+    /// <summary>The one reading of the tab and filter bar that the table and the export share.</summary>
+    private ProblemFilter Filter()
+    {
+        if (Tab == "overdue" && SeesOverdueList) return new ProblemFilter { Overdue = true, Sort = "overdue" };
+        var state = Enum.TryParse<ProblemState>(Status, out var s) && Enum.IsDefined(s) ? s : (ProblemState?)null;
+        return new ProblemFilter
+        {
+            State = state, OpenOnly = Status == "open", Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
+            Overdue = Overdue, Search = Search, Sort = Sort,
+        };
+    }
+
+    /// <summary>The list of the tab as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        Scope = UserScope.From(User)!;
+        SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+        var filter = Filter();
+        var rows = TableExport.AllPages((page, size) => problems.ListAsync(Scope, filter with { Page = page, PageSize = size }, ct), p => p.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(ProblemExport.Table, format, rows, time, ct);
     }
 }

@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Targets;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Targets;
 
@@ -21,19 +22,15 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    /// <summary>The filtered targets as a spreadsheet, for the office's own 目标任务台账.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    /// <summary>The filtered targets (or the ticked ones) as a spreadsheet or CSV, for the office's own 目标任务台账.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var stream = new MemoryStream();
-        Data.Documents.Workbook.Write(stream, new Data.Documents.Sheet("目标监测",
-            ["政策文件", "指标", "范围", "目标", "期限", "当前值", "状态", "说明", "依据"],
-            Shown.Select(t => (IReadOnlyList<object?>)[t.Document, t.Target.Metric, t.Target.Scope, t.Requirement,
-                t.Deadline is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "未注明", t.CurrentText ?? "—", TargetRules.Chinese(t.State), t.Assessment.Why, t.Target.Source]),
-            [22, 24, 14, 20, 14, 16, 10, 60, 30]));
-        stream.Position = 0;
-        return File(stream, Data.Documents.Workbook.ContentType, $"目标监测（截至{Today:yyyy-MM-dd}）.xlsx");
+        return await ExportFile.ResultAsync(TargetExport.Table, format, ExportFile.Picked(Shown, t => t.Key, Request), time, ct);
     }
+
+    /// <summary>The earlier address of the spreadsheet download, kept for bookmarks.</summary>
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => OnGetExportAsync("xlsx", ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
-public sealed class IndexModel(TaskService tasks) : PageModel
+public sealed class IndexModel(TaskService tasks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
@@ -29,6 +31,18 @@ public sealed class IndexModel(TaskService tasks) : PageModel
         Result = await tasks.ListPlansAsync(scope, Year, Search, Math.Max(1, PageNumber), 20, ct);
         PendingExtensions = await tasks.PendingExtensionsAsync(scope, ct);
         Today = tasks.Today;
+        CanImport = scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office;
         return Page();
+    }
+
+    public bool CanImport { get; private set; }
+
+    /// <summary>The list as filtered (the same call as the table), every page of it or the ticked rows, to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!TaskService.HasAccess(scope)) return Forbid();
+        var rows = TableExport.AllPages((page, size) => tasks.ListPlansAsync(scope, Year, Search, page, size, ct), p => p.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(TaskExport.Plans, format, rows, time, ct);
     }
 }

@@ -5,13 +5,15 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Towns;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
 public sealed record JurisdictionOption(string Name, string Label);
 
-public sealed class IndexModel(TownsDbContext db) : PageModel
+public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
@@ -30,6 +32,22 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
     {
         var scope = UserScope.From(User)!;
         CanEdit = TownRegistry.CanEdit(scope);
+        Result = await TownQueries.ListAsync(db, await FilterAsync(scope, ct) with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct, scope);
+    }
+
+    /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var filter = await FilterAsync(scope, ct);
+        var rows = TableExport.AllPages((page, size) => TownQueries.ListAsync(db, filter with { Page = page, PageSize = size }, ct, scope),
+            t => t.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(TownExport.Table, format, rows, time, ct);
+    }
+
+    /// <summary>The one reading of the filter bar that the table and the export share.</summary>
+    private async Task<TownFilter> FilterAsync(UserScope scope, CancellationToken ct)
+    {
         Jurisdictions = await JurisdictionChoices(db, scope, ct);
         var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
             ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
@@ -37,11 +55,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         if (Jurisdiction is not null && path is null) Error = $"“{Jurisdiction}”不在您的数据范围内，已显示全部。";
         var tier = Tiers.Parse(Tier);
         var category = Category is null ? null : IndustryCategories.KeyOf(Category);
-        Result = await TownQueries.ListAsync(db, new TownFilter
-        {
-            JurisdictionPath = path, Tier = tier, Category = category, Search = Search, Sort = Sort,
-            Page = Math.Max(1, PageNumber), PageSize = 20,
-        }, ct, scope);
+        return new TownFilter { JurisdictionPath = path, Tier = tier, Category = category, Search = Search, Sort = Sort };
     }
 
     /// <summary>The cities and counties in the person's scope, for the filter.</summary>

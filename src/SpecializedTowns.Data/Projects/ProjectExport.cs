@@ -1,0 +1,43 @@
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data.Exports;
+
+namespace SpecializedTowns.Data.Projects;
+
+/// <summary>重点项目库 and 招商引资 as a clerk downloads them.</summary>
+public static class ProjectExport
+{
+    public static string Warning(WarningLevel level) => level switch { WarningLevel.Red => "红", WarningLevel.Yellow => "黄", _ => "绿" };
+
+    public static readonly ExportTable<ProjectListItem> Projects = new("重点项目库", [
+        new("项目名称", p => p.Name, 30),
+        new("项目业主", p => p.Owner, 24),
+        new("专业镇", p => p.Town, 24),
+        new("所在县（市、区）", p => p.County, 14),
+        new("建设性质", p => ProjectTerms.Chinese(p.Kind), 10),
+        new("类别", p => ProjectTerms.Chinese(p.Role), 14),
+        new("阶段", p => ProjectTerms.Chinese(p.Stage), 8),
+        new("下一节点计划日期", p => p.NextPlannedOn, 16),
+        new("总投资（万元）", p => p.TotalInvestmentWanYuan, 16),
+        new("计划年度", p => p.PlanYear, 10),
+        new("年度计划投资（万元）", p => p.AnnualPlannedInvestmentWanYuan, 18),
+        new("年度完成投资（万元）", p => p.CompletedInPlanYearWanYuan, 18),
+        new("预警", p => Warning(p.Warning), 8),
+        new("预警说明", p => string.Join("；", p.Warnings.Select(w => w.Text)), 40),
+        new("责任单位", p => p.Unit, 20),
+    ]);
+
+    public static readonly ExportTable<LeadListItem> Leads = new("招商引资项目", [
+        new("项目名称", l => l.Name, 30),
+        new("目标企业", l => l.TargetEnterprise, 24),
+        new("专业镇", l => l.Town, 24),
+        new("链条", l => LeadTerms.Chinese(l.ChainLink), 8),
+        new("产业链环节", l => l.ChainPosition, 16),
+        new("招商方式", l => LeadTerms.Chinese(l.Channel), 12),
+        new("意向投资（万元）", l => l.IntendedInvestmentWanYuan, 16),
+        new("阶段", l => LeadTerms.Chinese(l.Stage), 8),
+        new("首次接洽", l => l.FirstContactOn, 14),
+        new("签约日期", l => l.SignedOn, 14),
+        new("落地日期", l => l.LandedOn, 14),
+        new("责任单位", l => l.Unit, 20),
+    ]);
+}

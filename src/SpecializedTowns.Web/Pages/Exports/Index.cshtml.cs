@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Web.Pages.Exports;
+
+/// <summary>One exportable list: where it lives, what it holds; its export is that list's own, unfiltered (the whole scope).</summary>
+public sealed record ExportEntry(string Group, string Title, string Path, string Description)
+{
+    public string Link(string format) => $"{Path}?handler=Export&format={format}";
+}
+
+/// <summary>数据 › 导出: every list a clerk can download, in one place, each to Excel or CSV for the person's whole scope.</summary>
+public sealed class IndexModel : PageModel
+{
+    public static readonly IReadOnlyList<ExportEntry> Entries =
+    [
+        new("专业镇", "专业镇名录", "/Towns", "专业镇的所在县、涉及乡镇、产业类别、主导产业、梯次和最近年度的产值、就业"),
+        new("专业镇", "认定申报", "/Applications", "认定申报的专业镇、申报梯次、认定标准、预检结果、状态和提交时间"),
+        new("专业镇", "动态调整", "/Adjustments", "逐年对照认定标准得出的升级候选、预警、建议退出/降级及其依据和条款"),
+        new("企业库", "企业名录", "/Enterprises", "企业名称、统一社会信用代码、所在地、类型、规上、认定称号和最近年度的产值、就业"),
+        new("项目", "重点项目库", "/Projects", "项目业主、专业镇、建设性质、阶段、总投资、年度计划与完成投资、预警和责任单位"),
+        new("项目", "招商引资", "/Leads", "招商项目的目标企业、产业链环节、招商方式、意向投资、进展和签约、落地日期"),
+        new("督办", "责任清单", "/Tasks", "年度行动计划的依据文件、任务数、加权进度和逾期、临期、完成的任务数"),
+        new("督办", "专班月报（本月）", "/Reports", "各专班本月月报的状态、报送情况、报送与审核时间和异常指标"),
+        new("督办", "问题台账", "/Problems", "问题的类别、来源、所在地、牵头单位、办理时限、逾期天数和状态"),
+        new("考评", "年度评估", "/Evaluations", "各次年度评估的范围、对象、指标体系、拟表扬与拟督办数和状态"),
+        new("考评", "督办通知书/整改", "/Notices", "督办通知书的发文字号、整改对象、督办事项、整改期限、状态和整改进度"),
+        new("考评", "目标监测", "/Targets", "政策文件中的量化目标、期限、当前值和达成状态"),
+        new("考评", "表扬触发事项", "/Commendations", "按政策条款触发的表扬事项、专业镇或企业、依据和状态"),
+    ];
+
+    public IReadOnlyList<ExportEntry> Shown { get; private set; } = [];
+
+    public void OnGet()
+    {
+        var scope = UserScope.From(User)!;
+        // Expert reviewers take no part in the responsibility lists (the menu says so too).
+        Shown = Entries.Where(e => e.Path != "/Tasks" || scope.Role != Roles.Expert).ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using SpecializedTowns.Data.Exports;
+
+namespace SpecializedTowns.Web.Pages.Shared;
+
+/// <summary>
+/// An export as a download. Kestrel forbids synchronous writes to the response and the xlsx zip writes synchronously,
+/// so the file is written to a temporary file first (memory stays flat however many rows) and then streamed back;
+/// the file deletes itself when the response has been sent. A failure halfway is a clean error, not half a file.
+/// </summary>
+public static class ExportFile
+{
+    public static async Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IAsyncEnumerable<T> rows, TimeProvider time, CancellationToken ct)
+    {
+        var chosen = TableExport.ParseFormat(format) ?? ExportFormat.Xlsx;
+        var path = Path.Combine(Path.GetTempPath(), $"st-export-{Guid.NewGuid():N}{TableExport.Extension(chosen)}");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            await TableExport.WriteAsync(file, chosen, table, rows, ct);
+            await file.FlushAsync(ct);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        // FileDownloadName gives Content-Disposition both filename and filename* (UTF-8), so the Chinese name survives.
+        return new FileStreamResult(file, TableExport.ContentType(chosen))
+        {
+            FileDownloadName = TableExport.FileName(table.Title, chosen, Today(time)),
+        };
+    }
+
+    /// <summary>
+    /// The rows a person ticked (ids=1&amp;ids=2, or ids=1,2) when the request is a 导出所选 one (selected=1);
+    /// null for the whole filtered list. A selection of nothing exports nothing, never everything.
+    /// </summary>
+    public static IReadOnlyCollection<int>? Selection(HttpRequest request) =>
+        request.Query.ContainsKey("selected") || request.Query.ContainsKey("ids")
+            ? request.Query["ids"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(v => int.TryParse(v, out var i) ? i : 0).Where(i => i > 0).ToHashSet()
+            : null;
+
+    /// <summary>A list worked out in memory (tens of rows), narrowed to the ticked rows named by their keys on a 导出所选.</summary>
+    public static IEnumerable<T> Picked<T>(IEnumerable<T> items, Func<T, string> key, HttpRequest request)
+    {
+        if (!request.Query.ContainsKey("selected") && !request.Query.ContainsKey("ids")) return items;
+        var keys = request.Query["ids"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet();
+        return items.Where(i => keys.Contains(key(i)));
+    }
+
+    public static Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IEnumerable<T> rows, TimeProvider time, CancellationToken ct) =>
+        ResultAsync(table, format, Async(rows), time, ct);
+
+#pragma warning disable CS1998 // a list in memory seen through the asynchronous door
+    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows) yield return row;
+    }
+#pragma warning restore CS1998
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+}
+
+/// <summary>The 导出 menu of a list: the current filter to Excel or CSV, and the ticked rows only.</summary>
+public sealed record ExportMenu(HttpRequest Request, bool Selectable = true, string Handler = "Export")
+{
+    public string Link(string format) => Request.Path + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(Kept()
+        .Append(new("handler", Handler)).Append(new("format", format))).ToQueryString();
+
+    /// <summary>The current filter, to submit along with the ticked rows.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Kept() => Request.Query
+        .Where(q => q.Key is not ("page" or "handler" or "format" or "ids"))
+        .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+}

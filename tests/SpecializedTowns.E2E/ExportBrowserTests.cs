@@ -1,0 +1,46 @@
+using System.Text;
+using ExcelDataReader;
+
+namespace SpecializedTowns.E2E;
+
+[Collection("browser")]
+public sealed class ExportBrowserTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task A_clerk_ticks_two_enterprises_and_downloads_only_those_to_excel()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office", 1366, 768);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(fixture.BaseUrl + "/Enterprises");
+        var rows = page.Locator("table tbody tr");
+        var names = new[] { await rows.Nth(0).Locator("td:nth-child(2) a").InnerTextAsync(), await rows.Nth(2).Locator("td:nth-child(2) a").InnerTextAsync() };
+        await rows.Nth(0).Locator("input[name=ids]").CheckAsync();
+        await rows.Nth(2).Locator("input[name=ids]").CheckAsync();
+        (await page.Locator("input[data-export-all]").EvaluateAsync<bool>("b => b.indeterminate")).ShouldBeTrue();
+
+        await page.ClickAsync(".export-menu .dropdown-toggle");
+        (await page.InnerTextAsync("[data-export-count]")).ShouldBe("2");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("export-selected.png") });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-export-selected][value=xlsx]"));
+        download.SuggestedFilename.ShouldStartWith("企业名录_");
+        download.SuggestedFilename.ShouldEndWith(".xlsx");
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        await using var file = await download.CreateReadStreamAsync();
+        var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        buffer.Position = 0;
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(buffer);
+        var exported = new List<string>();
+        while (reader.Read()) exported.Add(reader.GetString(0));
+        exported.ShouldBe(new[] { "企业名称", names[0], names[1] });
+
+        // The header box ticks the whole page; unticking it leaves nothing to export.
+        await page.Locator("input[data-export-all]").CheckAsync();
+        (await page.Locator("input[name=ids]:checked").CountAsync()).ShouldBe(await rows.CountAsync());
+        await page.Locator("input[data-export-all]").UncheckAsync();
+        (await page.Locator("button[data-export-selected][value=xlsx]").IsDisabledAsync()).ShouldBeTrue();
+        errors.ShouldBeEmpty();
+    }
+}

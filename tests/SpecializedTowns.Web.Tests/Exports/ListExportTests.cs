@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Exports;
+
+public partial class ListExportTests
+{
+    [GeneratedRegex("共 (\\d+) 条")]
+    private static partial Regex Total();
+
+    [GeneratedRegex("name=\"ids\" value=\"(\\d+)\" form=\"export-selected\"[^>]*></td>\\s*<td><a href=\"/Enterprises/Detail/\\1\">([^<]+)</a>")]
+    private static partial Regex EnterpriseRow();
+
+    private static async Task<HttpClient> SignedInAsync(StorageProvider provider, string user)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, user, SeededPlatforms.Password);
+        return client;
+    }
+
+    private static async Task<byte[]> DownloadAsync(HttpClient client, string url, string contentType, string fileName)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldStartWith(fileName);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_enterprise_list_exports_exactly_what_is_filtered_and_only_what_the_county_sees(StorageProvider provider)
+    {
+        var office = await SignedInAsync(provider, "yuanqu-office");
+        var page = await office.GetStringAsync("/Enterprises?aboveScale=yes");
+        var total = int.Parse(Total().Match(page).Groups[1].Value);
+        total.ShouldBeGreaterThan(0);
+
+        var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, "/Enterprises?aboveScale=yes&handler=Export&format=xlsx", Xlsx, "企业名录_"));
+        xlsx[0].Take(7).ShouldBe(["企业名称", "统一社会信用代码", "所在县（市、区）", "乡镇", "专业镇", "类型", "规上企业"]);
+        xlsx.Count.ShouldBe(total + 1);
+        xlsx.Skip(1).ShouldAllBe(r => (string)r[2]! == "垣曲县" && (string)r[6]! == "是");
+        // Money stays a number (万元) and a year a number, for the clerk to add up.
+        xlsx.Skip(1).ShouldContain(r => r[9] is double);
+
+        var (header, rows) = ExportFiles.Csv(await DownloadAsync(office, "/Enterprises?aboveScale=yes&handler=Export&format=csv", "text/csv", "企业名录_"));
+        header.ShouldBe(xlsx[0].Select(h => (string)h!).ToArray());
+        rows.Count.ShouldBe(total);
+        rows.Select(r => r[1]).ShouldBe(xlsx.Skip(1).Select(r => (string)r[1]!));
+
+        // The whole list (no filter) still never holds another county's enterprise.
+        var all = ExportFiles.Xlsx(await DownloadAsync(office, "/Enterprises?handler=Export&format=xlsx", Xlsx, "企业名录_"));
+        all.Count.ShouldBeGreaterThan(xlsx.Count);
+        all.Skip(1).ShouldAllBe(r => (string)r[2]! == "垣曲县");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Exporting_the_ticked_rows_gives_those_rows_and_never_one_outside_the_scope(StorageProvider provider)
+    {
+        var office = await SignedInAsync(provider, "yuanqu-office");
+        var ticked = EnterpriseRow().Matches(await office.GetStringAsync("/Enterprises")).Select(m => (Id: m.Groups[1].Value, Name: m.Groups[2].Value)).ToList();
+        ticked.Count.ShouldBeGreaterThan(3);
+        var chosen = new[] { ticked[0], ticked[3] };
+
+        var otherCounty = EnterpriseRow().Matches(await (await SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Enterprises"))
+            .Select(m => m.Groups[1].Value).First();
+        var ids = string.Concat(chosen.Select(c => $"&ids={c.Id}")) + $"&ids={otherCounty}";
+
+        var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, $"/Enterprises?handler=Export&selected=1&format=xlsx{ids}", Xlsx, "企业名录_"));
+        xlsx.Skip(1).Select(r => (string)r[0]!).ShouldBe(chosen.Select(c => c.Name), ignoreOrder: true);
+
+        var (_, csv) = ExportFiles.Csv(await DownloadAsync(office, $"/Enterprises?handler=Export&selected=1&format=csv{ids}", "text/csv", "企业名录_"));
+        csv.Select(r => r[0]).ShouldBe(chosen.Select(c => c.Name), ignoreOrder: true);
+
+        // 导出所选 with nothing ticked exports nothing, not everything.
+        ExportFiles.Xlsx(await DownloadAsync(office, "/Enterprises?handler=Export&selected=1&format=xlsx", Xlsx, "企业名录_")).Count.ShouldBe(1);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_project_and_problem_exports_follow_their_filters(StorageProvider provider)
+    {
+        var office = await SignedInAsync(provider, "yuncheng-office");
+        var page = await office.GetStringAsync("/Projects?stage=Started");
+        var total = int.Parse(Total().Match(page).Groups[1].Value);
+        var projects = ExportFiles.Xlsx(await DownloadAsync(office, "/Projects?stage=Started&handler=Export&format=xlsx", Xlsx, "重点项目库_"));
+        projects.Count.ShouldBe(total + 1);
+        projects[0][0].ShouldBe("项目名称");
+        projects.Skip(1).ShouldAllBe(r => (string)r[6]! == "开工");
+        var counties = ExportFiles.Xlsx(await DownloadAsync(office, "/Projects?handler=Export&format=xlsx", Xlsx, "重点项目库_")).Skip(1).Select(r => (string)r[3]!).Distinct().ToList();
+        counties.ShouldNotContain("平定县");
+        counties.ShouldNotContain("怀仁市");
+
+        var (header, problems) = ExportFiles.Csv(await DownloadAsync(office, "/Problems?status=open&handler=Export&format=csv", "text/csv", "问题台账_"));
+        header[..2].ShouldBe(["编号", "问题"]);
+        problems.ShouldNotBeEmpty();
+        problems.ShouldAllBe(r => r[11] != "已办结" && r[11] != "不予受理");
+    }
+
+    [Theory]
+    [InlineData("/Towns", "专业镇名录_")]
+    [InlineData("/Enterprises", "企业名录_")]
+    [InlineData("/Applications", "认定申报_")]
+    [InlineData("/Adjustments", "动态调整_")]
+    [InlineData("/Projects", "重点项目库_")]
+    [InlineData("/Leads", "招商引资项目_")]
+    [InlineData("/Tasks", "责任清单_")]
+    [InlineData("/Reports", "专班月报")]
+    [InlineData("/Problems", "问题台账_")]
+    [InlineData("/Evaluations", "年度评估_")]
+    [InlineData("/Notices", "督办通知书_")]
+    [InlineData("/Targets", "目标监测_")]
+    [InlineData("/Commendations", "表扬触发事项_")]
+    public async Task Every_list_on_the_export_page_downloads_a_valid_workbook_and_a_csv(string list, string fileName)
+    {
+        var office = await SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
+        (await office.GetStringAsync("/Exports")).ShouldContain($"href=\"{list}?handler=Export&amp;format=xlsx\"");
+        var bytes = await DownloadAsync(office, $"{list}?handler=Export&format=xlsx", Xlsx, fileName);
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+            new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+        var rows = ExportFiles.Xlsx(bytes);
+        rows[0].ShouldAllBe(h => h is string && Regex.IsMatch((string)h, "\\p{IsCJKUnifiedIdeographs}"));
+        var (header, csv) = ExportFiles.Csv(await DownloadAsync(office, $"{list}?handler=Export&format=csv", "text/csv", fileName));
+        header.ShouldBe(rows[0].Select(h => (string)h!).ToArray());
+        csv.Count.ShouldBe(rows.Count - 1);
+    }
+}
