@@ -5,12 +5,13 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
+using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Audit;
 
 /// <summary>审计日志: every create, change and delete, filtered; read-only by design (there is no handler that writes).</summary>
-public sealed class IndexModel(TownsDbContext db) : PageModel
+public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -43,27 +44,31 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         Result = await AuditQueries.ListAsync(db, Scope, Filter() with { Page = PageNumber, PageSize = 50 }, ct);
     }
 
-    /// <summary>The filtered entries, one row per changed field, as a spreadsheet or CSV.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    /// <summary>The filtered entries, one row per changed field, streamed as they are read: the trail can be long.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var scope = UserScope.From(User)!;
-        var entries = AuditQueries.Filtered(db, scope, Filter()).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).AsAsyncEnumerable();
-        var rows = new List<IReadOnlyList<object?>>();
+        var entries = AuditQueries.Filtered(db, UserScope.From(User)!, Filter()).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).AsAsyncEnumerable();
+        return ExportFile.ResultAsync(ExportColumns, format, FieldRows(entries, ct), time, ct);
+    }
+
+    private sealed record FieldRow(AuditEntry Entry, AuditChange? Change);
+
+    private static readonly ExportTable<FieldRow> ExportColumns = new("审计日志",
+    [
+        new("时间", r => Display.DateTime(r.Entry.AtUtc), 18), new("操作人", r => r.Entry.DisplayName, 14), new("用户名", r => r.Entry.UserName, 14),
+        new("来源地址", r => r.Entry.Address, 14), new("操作", r => AuditActions.Chinese(r.Entry.Action), 6), new("对象类型", r => AuditNames.Type(r.Entry.EntityType), 14),
+        new("对象", r => r.Entry.EntityLabel, 30), new("编号", r => r.Entry.EntityId, 8), new("字段", r => r.Change is { } c ? AuditNames.Field(c.Field) : null, 18),
+        new("原值", r => r.Change?.Old, 30), new("新值", r => r.Change?.New, 30),
+    ]);
+
+    private static async IAsyncEnumerable<FieldRow> FieldRows(IAsyncEnumerable<AuditEntry> entries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         await foreach (var e in entries.WithCancellation(ct))
         {
             var changes = e.ReadChanges();
-            foreach (var c in changes.Count == 0 ? [new AuditChange("", null, null)] : changes)
-                rows.Add([Display.DateTime(e.AtUtc), e.DisplayName, e.UserName, e.Address, AuditActions.Chinese(e.Action), AuditNames.Type(e.EntityType),
-                    e.EntityLabel, e.EntityId, c.Field == "" ? "" : AuditNames.Field(c.Field), c.Old, c.New]);
+            if (changes.Count == 0) yield return new FieldRow(e, null);
+            foreach (var c in changes) yield return new FieldRow(e, c);
         }
-        string[] header = ["时间", "操作人", "用户名", "来源地址", "操作", "对象类型", "对象", "编号", "字段", "原值", "新值"];
-        var name = $"审计日志_{DateTime.UtcNow.AddHours(8):yyyyMMdd}";
-        if (format == "csv")
-            return File(CsvFile.Write(header, rows.Select(r => r.Select(v => v?.ToString()))), "text/csv; charset=utf-8", name + ".csv");
-        var stream = new MemoryStream();
-        Data.Documents.Workbook.Write(stream, new Data.Documents.Sheet("审计日志", header, rows, [18, 12, 14, 14, 6, 14, 30, 8, 18, 30, 30]));
-        stream.Position = 0;
-        return File(stream, Data.Documents.Workbook.ContentType, name + ".xlsx");
     }
 
     private AuditFilter Filter() => new()
