@@ -54,7 +54,8 @@ public sealed class EvaluationBrowserTests(BrowserFixture fixture)
         await office.FillAsync("#Issue_ContactName", "王力");
         await office.ClickAsync("#issue-notices button");
         (await office.InnerTextAsync("#issue-notices")).ShouldContain("格式不对");
-        (await office.IsVisibleAsync("#tab-supervise")).ShouldBeTrue();
+        // The pane is reopened by script after the reload; wait for it rather than sample it.
+        await office.Locator("#tab-supervise.show").WaitForAsync();
         await office.FillAsync("#Issue_ContactPhone", "0359-2021234");
         await office.ClickAsync("#issue-notices button");
         (await office.InnerTextAsync("main")).ShouldContain($"已下发 {laggards} 份督办通知书");
