@@ -29,6 +29,7 @@ builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.LeadService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.BatchService>();
+builder.Services.AddScoped<SpecializedTowns.Data.Accounts.UserDirectory>();
 builder.Services.AddScoped<SpecializedTowns.Data.Notifications.ReminderCentre>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Projects").Get<SpecializedTowns.Core.Projects.ProjectWarningSettings>() ?? new());
 builder.Services.AddScoped<SpecializedTowns.Data.Problems.ProblemService>();

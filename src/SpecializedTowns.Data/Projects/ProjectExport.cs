@@ -40,4 +40,15 @@ public static class ProjectExport
         new("落地日期", l => l.LandedOn, 14),
         new("责任单位", l => l.Unit, 20),
     ]);
+
+    public static readonly ExportTable<BatchListItem> Batches = new("三个一批活动", [
+        new("活动日期", b => b.HeldOn, 12),
+        new("活动名称", b => b.Title, 36),
+        new("类型", b => ProjectBatch.Chinese(b.Kind), 10),
+        new("所在地", b => b.Place, 14),
+        new("地点", b => b.Location, 20),
+        new("项目数", b => b.Projects.Count, 8),
+        new("项目", b => string.Join("；", b.Projects.Select(p => p.Name)), 50),
+        new("总投资（万元）", b => b.Projects.Sum(p => p.TotalInvestmentWanYuan), 16),
+    ]);
 }

@@ -115,6 +115,7 @@ public partial class ListExportTests
     [InlineData("/Adjustments", "动态调整_")]
     [InlineData("/Projects", "重点项目库_")]
     [InlineData("/Leads", "招商引资项目_")]
+    [InlineData("/Projects/Batches", "三个一批活动_")]
     [InlineData("/Tasks", "责任清单_")]
     [InlineData("/Reports", "专班月报")]
     [InlineData("/Problems", "问题台账_")]
@@ -134,5 +135,39 @@ public partial class ListExportTests
         var (header, csv) = ExportFiles.Csv(await DownloadAsync(office, $"{list}?handler=Export&format=csv", "text/csv", fileName));
         header.ShouldBe(rows[0].Select(h => (string)h!).ToArray());
         csv.Count.ShouldBe(rows.Count - 1);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_account_list_exports_its_filter_for_administrators_only_and_never_a_password(StorageProvider provider)
+    {
+        var admin = await SignedInAsync(provider, "admin");
+        (await admin.GetStringAsync("/Exports")).ShouldContain("href=\"/Admin/Users?handler=Export&amp;format=xlsx\"");
+        var page = await admin.GetStringAsync("/Admin/Users?role=office");
+        var shown = int.Parse(Total().Match(page).Groups[1].Value);
+        var rows = ExportFiles.Xlsx(await DownloadAsync(admin, "/Admin/Users?role=office&handler=Export&format=xlsx", Xlsx, "用户_"));
+        rows[0].Select(h => (string)h!).ShouldBe(["用户名", "姓名/单位", "角色", "行政区划", "所在单位", "负责的专业镇", "状态", "创建时间"]);
+        (rows.Count - 1).ShouldBe(shown);
+        rows.Skip(1).ShouldAllBe(r => (string)r[2]! == "领导小组办公室");
+        rows.Skip(1).Select(r => (string)r[0]!).ShouldContain("yuanqu-office");
+        rows.Skip(1).Select(r => (string)r[0]!).ShouldContain("yuncheng-office");
+        rows.Skip(1).Select(r => (string)r[0]!).ShouldNotContain("yuanqu-member");
+        rows.Skip(1).ShouldAllBe(r => r[7] is DateTime);
+
+        // A place narrows to the accounts of it and below; the csv is the same list.
+        var (_, yuncheng) = ExportFiles.Csv(await DownloadAsync(admin, "/Admin/Users?search=yuncheng&handler=Export&format=csv", "text/csv", "用户_"));
+        yuncheng.Select(r => r[0]).ShouldBe(["yuncheng-leader", "yuncheng-office"], ignoreOrder: true);
+        var yunchengId = Regex.Match(await admin.GetStringAsync("/Admin/Users"), "<option value=\"(\\d+)\"[^>]*>[^<]*运城市</option>").Groups[1].Value;
+        var (_, underYuncheng) = ExportFiles.Csv(await DownloadAsync(admin, $"/Admin/Users?place={yunchengId}&handler=Export&format=csv", "text/csv", "用户_"));
+        underYuncheng.Select(r => r[0]).ShouldContain("yuanqu-member");
+        underYuncheng.Select(r => r[0]).ShouldNotContain("yangquan-office");
+        underYuncheng.Select(r => r[0]).ShouldNotContain("admin");
+
+        var office = await SignedInAsync(provider, "yuncheng-office");
+        (await office.GetStringAsync("/Exports")).ShouldNotContain("/Admin/Users");
+        var refused = await office.GetAsync("/Admin/Users?handler=Export&format=xlsx");
+        refused.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (refused.Content.Headers.ContentType?.MediaType).ShouldNotBe(Xlsx);
     }
 }

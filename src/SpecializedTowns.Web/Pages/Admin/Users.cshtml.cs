@@ -9,14 +9,16 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Units;
 using SpecializedTowns.Core.Units;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Admin;
 
 /// <summary>系统 → 用户: administrators create accounts, reset passwords and unlock.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time) : PageModel
 {
-    public sealed record Row(int Id, string UserName, string DisplayName, string Role, string Place, string? Unit, string? Town, bool Locked);
+    private const int PageSize = 50;
 
     public sealed class NewUser
     {
@@ -30,8 +32,12 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
 
     [BindProperty] public NewUser Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Place { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public Paged<UserListItem> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<(int Id, string Label)> Places { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> FilterPlaces { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -41,6 +47,12 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
     {
         Message = TempData["Message"] as string;
         await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = TableExport.AllPages((page, size) => directory.ListAsync(Search, Role, Place, page, size, ct), u => u.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(UserDirectory.Export, format, rows, time, ct);
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
@@ -66,7 +78,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
             ModelState.AddModelError("Input.UnitName", "成员单位账号请填写所在单位，它决定能看到和办理哪些任务、问题");
         else if (Input.UnitName?.Trim() is { Length: > 0 } unitName && (unitName.Length > UnitNames.MaxLength || UnitNames.IsCollective(unitName)))
             ModelState.AddModelError("Input.UnitName", $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
-        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        // Only the form's own fields: the route value "page" never binds to the list's page number on a POST.
+        if (ModelState.Any(m => m.Key.StartsWith("Input.", StringComparison.Ordinal) && m.Value!.Errors.Count > 0)) { await LoadAsync(ct); return Page(); }
 
         // The unit, the account and its role are written together or not at all (a taken user name leaves no stray unit).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -118,20 +131,11 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Ti
     private async Task LoadAsync(CancellationToken ct)
     {
         KnownUnits = await db.Units.AsNoTracking().Select(u => u.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Search)) query = query.Where(u => u.UserName!.Contains(Search) || u.DisplayName.Contains(Search));
-        var now = time.GetUtcNow();
-        var list = await query.OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.UserName)
-            .Select(u => new
-            {
-                u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, Place = u.Jurisdiction!.Name,
-                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
-                Town = db.Towns.Where(t => t.Id == u.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
-            }).ToListAsync(ct);
-        Rows = list.Select(u => new Row(u.Id, u.UserName!, u.DisplayName, Roles.Chinese.GetValueOrDefault(u.Role ?? "", u.Role ?? "—"), u.Place, u.UnitName, u.Town,
-            u.LockoutEnd is { } end && end > now)).ToList();
-        Places = (await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct))
-            .Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
+        Result = await directory.ListAsync(Search, Role, Place, PageNumber, PageSize, ct);
+        var places = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
+        Places = places.Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
+        // Filtering by a township would list one or two accounts; the filter stops at counties, which include theirs.
+        FilterPlaces = places.Where(j => j.Level <= JurisdictionLevel.County).Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
         Towns = (await db.Towns.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
     }
 }

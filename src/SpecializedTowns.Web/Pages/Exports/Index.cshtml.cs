@@ -21,6 +21,7 @@ public sealed class IndexModel : PageModel
         new("企业库", "企业名录", "/Enterprises", "企业名称、统一社会信用代码、所在地、类型、规上、认定称号和最近年度的产值、就业"),
         new("项目", "重点项目库", "/Projects", "项目业主、专业镇、建设性质、阶段、总投资、年度计划与完成投资、预警和责任单位"),
         new("项目", "招商引资", "/Leads", "招商项目的目标企业、产业链环节、招商方式、意向投资、进展和签约、落地日期"),
+        new("项目", "三个一批", "/Projects/Batches", "集中签约、开工、投产活动的日期、名称、所在地、参加项目和总投资"),
         new("督办", "责任清单", "/Tasks", "年度行动计划的依据文件、任务数、加权进度和逾期、临期、完成的任务数"),
         new("督办", "专班月报（本月）", "/Reports", "各专班本月月报的状态、报送情况、报送与审核时间和异常指标"),
         new("督办", "问题台账", "/Problems", "问题的类别、来源、所在地、牵头单位、办理时限、逾期天数和状态"),
@@ -28,6 +29,7 @@ public sealed class IndexModel : PageModel
         new("考评", "督办通知书/整改", "/Notices", "督办通知书的发文字号、整改对象、督办事项、整改期限、状态和整改进度"),
         new("考评", "目标监测", "/Targets", "政策文件中的量化目标、期限、当前值和达成状态"),
         new("考评", "表扬触发事项", "/Commendations", "按政策条款触发的表扬事项、专业镇或企业、依据和状态"),
+        new("系统", "用户", "/Admin/Users", "账号的用户名、姓名/单位、角色、行政区划、负责的专业镇、状态和创建时间（不含密码）"),
     ];
 
     public IReadOnlyList<ExportEntry> Shown { get; private set; } = [];
@@ -36,6 +38,7 @@ public sealed class IndexModel : PageModel
     {
         var scope = UserScope.From(User)!;
         // Expert reviewers take no part in the responsibility lists (the menu says so too).
-        Shown = Entries.Where(e => e.Path != "/Tasks" || scope.Role != Roles.Expert).ToList();
+        // The account list is the administrators' alone.
+        Shown = Entries.Where(e => (e.Path != "/Tasks" || scope.Role != Roles.Expert) && (e.Path != "/Admin/Users" || scope.Role == Roles.Admin)).ToList();
     }
 }
