@@ -34,6 +34,9 @@ public sealed record MonthlySummaryInput
 
     /// <summary>Why task forces report monthly, with its clause (e.g. 新政办发〔2023〕33号 四（二）), where a text says so.</summary>
     public CitedText? Basis { get; init; }
+
+    /// <summary>发文字号 the office gives the 通报 (e.g. "新专办〔2024〕8号"); none leaves the line out.</summary>
+    public string? DocumentNumber { get; init; }
 }
 
 /// <summary>
@@ -130,6 +133,7 @@ public static class MonthlySummary
         return new OfficialDocument
         {
             IssuingAuthority = input.Office,
+            DocumentNumber = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : input.DocumentNumber.Trim(),
             Title = $"关于{input.Area}专业镇推进专班{m}工作进展情况的通报",
             MainRecipient = input.Recipient,
             Body = body,

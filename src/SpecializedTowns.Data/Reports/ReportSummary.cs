@@ -14,9 +14,9 @@ namespace SpecializedTowns.Data.Reports;
 /// </summary>
 public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, ReportService reports, Problems.ProblemService problems)
 {
-    public async Task<DocumentFile> DocumentAsync(UserScope scope, ReportMonth month, CancellationToken ct = default)
+    public async Task<DocumentFile> DocumentAsync(UserScope scope, ReportMonth month, string? documentNumber = null, CancellationToken ct = default)
     {
-        var input = await InputAsync(scope, month, ct);
+        var input = await InputAsync(scope, month, ct) with { DocumentNumber = documentNumber };
         using var stream = new MemoryStream();
         OfficialDocumentWriter.Write(MonthlySummary.Build(input), stream);
         return new DocumentFile(stream.ToArray(), MonthlySummary.FileName(input));

@@ -75,6 +75,15 @@ public class SummaryAndProfileDocumentTests
         (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2024-13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await yangquan.GetAsync("/api/v1/reports/summary.docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2999-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The office gives the 通报 its 发文字号 as it downloads, from the reports page's menu; none leaves the line out.
+        docx.AllText.ShouldNotContain("〔");
+        var page = await (await SeededPlatforms.SignedInAsync(provider, "yangquan-office")).GetStringAsync($"/Reports?month={Closed}");
+        page.ShouldContain("action=\"/api/v1/reports/summary.docx\" id=\"summary-docx\"");
+        page.ShouldContain($"name=\"month\" value=\"{Closed}\"");
+        var numbered = await Docx.DownloadAsync(yangquan, $"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString(" 阳专办〔2024〕5号 "));
+        numbered.Texts.ShouldContain("阳专办〔2024〕5号");
+        (await yangquan.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number={new string('号', 51)}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [PostgresTheory]

@@ -76,4 +76,7 @@ public static class SeededPlatforms
     public static Task<PlatformFactory> GetAsync(StorageProvider provider) => Shared.GetAsync(provider);
 
     public static Task<HttpClient> ClientAsync(StorageProvider provider, string? userName) => Shared.ClientAsync(provider, userName);
+
+    /// <summary>A browser-like client signed in through the sign-in page, for the pages.</summary>
+    public static Task<HttpClient> SignedInAsync(StorageProvider provider, string userName) => Shared.SignedInAsync(provider, userName);
 }

@@ -75,3 +75,7 @@ public sealed record ExportMenu(HttpRequest Request, bool Selectable = true, str
         .Where(q => q.Key is not ("page" or "handler" or "format" or "ids"))
         .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
 }
+
+/// <summary>A Word download whose 发文字号 the office fills in as it downloads (see _DocumentMenu).</summary>
+public sealed record DocumentMenu(string Id, string Label, string Icon, string Action, IReadOnlyList<(string Name, string Value)> Fields,
+    string Placeholder, string? Title = null, string? Hint = null, string ButtonClass = "btn btn-outline-primary btn-sm");
