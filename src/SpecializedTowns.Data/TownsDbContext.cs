@@ -100,6 +100,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
             var at = time.GetUtcNow().UtcDateTime;
             var who = Actor;
             var entries = pending.Select(p => p.Complete(who, at)).ToList();
+            var deleted = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < entries.Count; i++) deleted[entries[i]] = pending[i].DeletedRootPlace;
+            await AuditPlaces.FillAsync(this, entries, e => deleted[e], cancellationToken);
             AuditEntries.AddRange(entries);
             await base.SaveChangesAsync(true, cancellationToken);
             // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.

@@ -14,6 +14,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(100);
         e.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(100);
         e.Property(x => x.ActorPath).HasColumnName("actor_path").HasMaxLength(200);
+        e.Property(x => x.RecordPath).HasColumnName("record_path").HasMaxLength(200);
         e.Property(x => x.Address).HasColumnName("address").HasMaxLength(64);
         e.Property(x => x.Action).HasColumnName("action");
         e.Property(x => x.EntityType).HasColumnName("entity_type").HasMaxLength(60);
@@ -27,5 +28,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.HasIndex(x => new { x.RootType, x.RootId, x.AtUtc }).HasDatabaseName("ix_audit_entries_root");
         e.HasIndex(x => new { x.UserId, x.AtUtc }).HasDatabaseName("ix_audit_entries_user");
         e.HasIndex(x => new { x.EntityType, x.AtUtc }).HasDatabaseName("ix_audit_entries_type");
+        e.HasIndex(x => new { x.RecordPath, x.AtUtc }).HasDatabaseName("ix_audit_entries_record_path");
     }
 }

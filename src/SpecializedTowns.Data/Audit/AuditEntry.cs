@@ -32,6 +32,12 @@ public sealed class AuditEntry
     /// <summary>The jurisdiction the person belonged to; an office reads the entries of its own people and those below it.</summary>
     public string? ActorPath { get; set; }
 
+    /// <summary>
+    /// The jurisdiction the changed record lies in (its root record's county, township or area); an office reads the changes
+    /// to its records whoever made them. Null where a record has no place, and for entries written before step 0014.
+    /// </summary>
+    public string? RecordPath { get; set; }
+
     /// <summary>The client address (IP) the request came from; null for the platform's own jobs and the command line.</summary>
     public string? Address { get; set; }
 

@@ -24,15 +24,23 @@ public sealed record AuditFilter
 public static class AuditQueries
 {
     /// <summary>
-    /// Who reads which entries on the audit page: the administrator all of them; an office or a leader those of the people of
-    /// its jurisdiction and below; anybody else their own. A record's own history is shown on its page, which checks the record.
+    /// Who reads which entries on the audit page: the administrator all of them; an office or a leader those made by the people
+    /// of its jurisdiction and below and those made to the records lying there (by anybody, the province included); anybody
+    /// else their own. A record's own history is shown on its page, which checks the record.
     /// </summary>
-    public static IQueryable<AuditEntry> Visible(IQueryable<AuditEntry> entries, UserScope scope) => scope.Role switch
+    public static IQueryable<AuditEntry> Visible(IQueryable<AuditEntry> entries, UserScope scope)
     {
-        Roles.Admin => entries,
-        Roles.Office or Roles.Leader => entries.Where(e => e.ActorPath != null && (e.ActorPath == scope.JurisdictionPath || e.ActorPath.StartsWith(scope.JurisdictionPath + "/"))),
-        _ => entries.Where(e => e.UserId == scope.UserId),
-    };
+        var path = scope.JurisdictionPath;
+        var under = path + "/";
+        return scope.Role switch
+        {
+            Roles.Admin => entries,
+            Roles.Office or Roles.Leader => entries.Where(e =>
+                (e.ActorPath != null && (e.ActorPath == path || e.ActorPath.StartsWith(under)))
+                || (e.RecordPath != null && (e.RecordPath == path || e.RecordPath.StartsWith(under)))),
+            _ => entries.Where(e => e.UserId == scope.UserId),
+        };
+    }
 
     public static IQueryable<AuditEntry> Filtered(TownsDbContext db, UserScope scope, AuditFilter filter)
     {

@@ -73,6 +73,9 @@ public static class AuditTrail
     /// <summary>A change captured before saving; <see cref="Complete"/> after the save, when generated keys are known.</summary>
     public sealed class Pending(EntityEntry entry, AuditAction action, List<(IProperty Property, object? Old)> changes)
     {
+        /// <summary>Where a root record deleted by this save was, from its own last values (it can no longer be looked up).</summary>
+        public int? DeletedRootPlace => action == AuditAction.Deleted && RootTypes.Contains(entry.Metadata.ClrType.Name) ? AuditPlaces.OwnPlace(entry) : null;
+
         public AuditEntry Complete(AuditActor actor, DateTime atUtc)
         {
             var type = entry.Metadata;

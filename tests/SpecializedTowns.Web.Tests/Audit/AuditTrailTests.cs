@@ -78,6 +78,30 @@ public class AuditTrailTests
         // Its designation went with it, recorded as a part of the enterprise.
         history.ShouldContain(e => e.EntityType == "EnterpriseDesignation" && e.Action == AuditAction.Deleted
             && e.ReadChanges().Any(c => c.Field == "Key" && c.Old == "specialized-sophisticated"));
+        // Every entry says where the record lies, the deleted ones too (from the enterprise's last values).
+        history.ShouldAllBe(e => e.RecordPath == "山西省/运城市/垣曲县");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_county_reads_the_changes_the_province_made_to_its_records_and_no_other_county_does(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        db.Actor = new AuditActor(1, "admin", "系统管理员", "山西省", "10.9.9.9");
+        var project = await db.Projects.Include(p => p.Town).FirstAsync(p => p.Town!.Name == "历山镇蜂蜜专业镇");
+        project.Name += "（调整）";
+        await db.SaveChangesAsync();
+        var entry = (await EntriesAsync(db, "KeyProject", project.Id.ToString())).Last();
+        (entry.UserName, entry.ActorPath, entry.RecordPath).ShouldBe(("admin", "山西省", "山西省/运城市/垣曲县"));
+
+        bool Reads(UserScope scope) => AuditQueries.Visible(db.AuditEntries.AsNoTracking(), scope).Any(e => e.Id == entry.Id);
+        Reads(Yuanqu).ShouldBeTrue("垣曲县 reads the change to its project although a province account made it");
+        Reads(new UserScope(43, Roles.Leader, "山西省/运城市", null)).ShouldBeTrue("运城市 is above 垣曲县");
+        Reads(new UserScope(44, Roles.Office, "山西省/阳泉市", null)).ShouldBeFalse();
+        Reads(new UserScope(45, Roles.Office, "山西省/运城市/新绛县", null)).ShouldBeFalse();
+        Reads(new UserScope(46, Roles.MemberUnit, "山西省/运城市/垣曲县", null)).ShouldBeFalse("a member unit reads only its own entries");
     }
 
     [PostgresTheory]

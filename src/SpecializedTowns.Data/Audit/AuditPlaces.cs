@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace SpecializedTowns.Data.Audit;
+
+/// <summary>
+/// Where a changed record lies (the jurisdiction path of its root record), so a county office reads the changes made to
+/// its records by anybody — the province administrator included — and not only the changes its own people made.
+/// One query per kind of root record in a save, inside the save's transaction.
+/// </summary>
+public static class AuditPlaces
+{
+    private delegate IQueryable<Place> Resolver(TownsDbContext db, List<int> ids);
+
+    private sealed record Place(int Id, int? JurisdictionId);
+
+    // Each root record's jurisdiction: the county of a town, the township (else county) of an enterprise, the area a
+    // notice was sent to, and so on. A kind not listed here is filed by its author's jurisdiction only.
+    private static readonly Dictionary<string, Resolver> Resolvers = new()
+    {
+        ["SpecializedTown"] = (db, ids) => db.Towns.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["Enterprise"] = (db, ids) => db.Enterprises.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.TownshipId ?? x.CountyId)),
+        ["RecognitionApplication"] = (db, ids) => db.Applications.Where(x => ids.Contains(x.Id))
+            .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
+        ["KeyProject"] = (db, ids) => db.Projects.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["ProjectBatch"] = (db, ids) => db.ProjectBatches.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["InvestmentLead"] = (db, ids) => db.InvestmentLeads.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["Problem"] = (db, ids) => db.Problems.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["ActionPlan"] = (db, ids) => db.ActionPlans.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["PlanTask"] = (db, ids) => db.PlanTasks.Where(x => ids.Contains(x.Id))
+            .Select(x => new Place(x.Id, db.ActionPlans.Where(p => p.Id == x.PlanId).Select(p => (int?)p.JurisdictionId).FirstOrDefault())),
+        ["TaskForce"] = (db, ids) => db.TaskForces.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["MonthlyReport"] = (db, ids) => db.MonthlyReports.Where(x => ids.Contains(x.Id))
+            .Select(x => new Place(x.Id, db.TaskForces.Where(f => f.Id == x.TaskForceId).Select(f => (int?)f.CountyId).FirstOrDefault())),
+        ["AnnualEvaluation"] = (db, ids) => db.Evaluations.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["Notice"] = (db, ids) => db.Notices.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.RecipientAreaId)),
+        ["AppUser"] = (db, ids) => db.Users.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["Unit"] = (db, ids) => db.Units.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
+        ["Jurisdiction"] = (db, ids) => db.Jurisdictions.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.Id)),
+        ["ProductMarketRank"] = (db, ids) => db.MarketRanks.Where(x => ids.Contains(x.Id))
+            .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
+    };
+
+    // A root deleted in this very save is gone from the database: its own values say where it was.
+    private static readonly string[] PlaceProperties = ["JurisdictionId", "RecipientAreaId", "TownshipId", "CountyId"];
+
+    /// <summary>Fills <see cref="AuditEntry.RecordPath"/> of the entries; <paramref name="deleted"/> gives a deleted root's own place.</summary>
+    public static async Task FillAsync(TownsDbContext db, IReadOnlyList<AuditEntry> entries, Func<AuditEntry, int?> deleted, CancellationToken ct)
+    {
+        var places = new Dictionary<(string Type, int Id), int?>();
+        foreach (var group in entries.GroupBy(e => e.RootType))
+        {
+            if (!Resolvers.TryGetValue(group.Key, out var resolve)) continue;
+            var ids = group.Select(e => int.TryParse(e.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+                .Where(id => id > 0).Distinct().ToList();
+            // Chunked: an import of a hundred thousand rows must not become one statement with a hundred thousand parameters.
+            foreach (var chunk in ids.Chunk(1000))
+                foreach (var place in await resolve(db, [.. chunk]).AsNoTracking().ToListAsync(ct))
+                    places[(group.Key, place.Id)] = place.JurisdictionId;
+        }
+        // A root deleted in this save lends its place to its parts deleted with it.
+        var gone = new Dictionary<(string Type, string Id), int>();
+        foreach (var entry in entries)
+            if (deleted(entry) is { } own) gone[(entry.RootType, entry.RootId)] = own;
+        var wanted = places.Values.OfType<int>().Concat(gone.Values).Distinct().ToList();
+        var paths = new Dictionary<int, string>();
+        foreach (var chunk in wanted.Chunk(1000))
+            foreach (var j in await db.Jurisdictions.AsNoTracking().Where(j => chunk.Contains(j.Id)).Select(j => new { j.Id, j.Path }).ToListAsync(ct))
+                paths[j.Id] = j.Path;
+        foreach (var entry in entries)
+        {
+            var place = int.TryParse(entry.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var rootId)
+                && places.TryGetValue((entry.RootType, rootId), out var found) ? found
+                : gone.TryGetValue((entry.RootType, entry.RootId), out var was) ? was : null;
+            entry.RecordPath = place is { } p && paths.TryGetValue(p, out var path) ? path : null;
+        }
+    }
+
+    /// <summary>The place a record being deleted names itself (its jurisdiction, township or county), read from its last values.</summary>
+    public static int? OwnPlace(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var name in PlaceProperties)
+            if (entry.Metadata.FindProperty(name) is { } p && entry.Property(p.Name).OriginalValue is int id) return id;
+        return null;
+    }
+}
