@@ -19,6 +19,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var storage = StorageSettings.From(builder.Configuration["Storage:Provider"], builder.Configuration.GetConnectionString("Main"));
 builder.Services.AddSingleton(storage);
+builder.Services.AddHostedService<SpecializedTowns.Web.Platform.PresenceHold>();
 builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped(sp => new SpecializedTowns.Data.Audit.AuditActorSource(() => AuditActors.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext)));

@@ -34,6 +34,9 @@ public static class DatabaseBackup
             throw new BackupException($"{file} 不是本平台的备份文件（既不是 SQLite 数据库，也不是 pg_dump 存档），可能选错了文件或文件已损坏。数据库未作任何改动。");
         if (format != expected)
             throw new BackupException($"{file} 是 {BackupFiles.Describe(format)}，而当前配置的是 {storage.Describe()}：只能恢复同类数据库的备份。数据库未作任何改动。");
+        // Held through the restore: a platform process starting meanwhile finds the database busy rather than half restored.
+        await using var alone = await PlatformPresence.TryExclusiveAsync(storage, ct)
+            ?? throw new BackupException($"平台正在使用该数据库（{storage.Describe()}）：请先停止平台（如 systemctl stop specialized-towns）再恢复。数据库未作任何改动。");
         return storage.Provider == StorageProvider.Sqlite
             ? await SqliteBackup.RestoreAsync(storage, file, force, ct)
             : await PostgresBackup.RestoreAsync(storage, file, force, postgresBin, ct);

@@ -109,6 +109,41 @@ public class BackupRestoreTests
         (await DatabaseFingerprint.TakeAsync(other)).ShouldBe(backedUp);
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Restore_refuses_while_the_platform_runs_on_the_database_and_goes_ahead_once_it_has_stopped(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        var file = Path.Combine(NewFolder(), BackupName(provider));
+        Run(storage, "backup", file).Code.ShouldBe(0);
+        await ChangeAsync(storage, "运行中");
+
+        var platform = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        (await platform.CreateClient().GetAsync("/healthz")).EnsureSuccessStatusCode();
+        var before = await DatabaseFingerprint.TakeAsync(storage);
+        // The platform registers itself in the background as it starts.
+        SpecializedTowns.Data.Backup.PlatformPresence? probe = null;
+        for (var i = 0; i < 100 && (probe = await SpecializedTowns.Data.Backup.PlatformPresence.TryExclusiveAsync(storage)) is not null; i++)
+        {
+            await probe.DisposeAsync();
+            await Task.Delay(100);
+        }
+        probe.ShouldBeNull("the running platform holds the database");
+
+        var refused = Run(storage, "restore", file, "--force");
+        refused.Code.ShouldBe(2);
+        refused.Error.ShouldContain("平台正在使用该数据库");
+        refused.Error.ShouldContain("请先停止平台");
+        (await DatabaseFingerprint.TakeAsync(storage)).ShouldBe(before);
+
+        await platform.DisposeAsync();
+        var restored = Run(storage, "restore", file, "--force");
+        restored.Error.ShouldBeEmpty();
+        restored.Code.ShouldBe(0);
+        (await DatabaseFingerprint.TakeAsync(storage)).ShouldNotBe(before);
+    }
+
     public enum BadFile { Garbage, Truncated, Corrupted, OtherProvider }
 
     [PostgresTheory]
