@@ -28,7 +28,7 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         using var scope = fixture.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
         var stored = await db.Enterprises.AsNoTracking().Include(e => e.Designations).Include(e => e.County)
-            .Where(e => e.County!.Name == "垣曲县" && e.Name.EndsWith("有限公司")).OrderByDescending(e => e.Id).Take(2).ToListAsync();
+            .Where(e => e.County!.Name == "垣曲县" && e.IsDemo && e.Name.EndsWith("有限公司")).OrderBy(e => e.Id).Take(2).ToListAsync();
         var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name);
         var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         return stored.Select(e => new Row(e.Uscc, e.Name, e.County!.Name, e.TownshipId is { } t ? places[t] : "", e.SpecializedTownId is { } s ? towns[s] : "",
@@ -101,9 +101,9 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
 
         var stored = await StoredAsync();
         stored.Count.ShouldBe(2);
-        var suffix = Random.Shared.Next(1000, 9999);
-        var first = new Row(Uscc.Demo("140827", 7_000_000 + suffix), $"垣曲县导入测试蜂业有限公司{suffix}", "垣曲县", "历山镇", "历山镇蜂蜜专业镇", "配套企业", "否", "专精特新企业");
-        var second = first with { Uscc = Uscc.Demo("140827", 8_000_000 + suffix), Name = $"垣曲县导入测试农产品有限公司{suffix}", Role = "龙头", Designations = "" };
+        // Fixed names and codes, so that the screenshot is the same from run to run (each run has its own database).
+        var first = new Row(Uscc.Demo("140827", 7_002_024), "垣曲县导入测试蜂业有限公司", "垣曲县", "历山镇", "历山镇蜂蜜专业镇", "配套企业", "否", "专精特新企业");
+        var second = first with { Uscc = Uscc.Demo("140827", 8_002_024), Name = "垣曲县导入测试农产品有限公司", Role = "龙头", Designations = "" };
         var renamed = stored[1] with { Name = stored[1].Name.Replace("有限公司", "股份有限公司") };
         Row[] rows = [stored[0], renamed, first, second];
 
@@ -141,22 +141,22 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         preview.ShouldContain(first.Name);
         await page.Locator("#import-preview").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("import-preview.png"), FullPage = true });
-        await page.GotoAsync(fixture.BaseUrl + $"/Enterprises?search={Uri.EscapeDataString("导入测试")}");
-        (await page.InnerTextAsync("main")).ShouldNotContain(first.Name, "a dry run writes nothing");
+        // In another tab: the enterprise list does not have them yet.
+        var list = await page.Context.NewPageAsync();
+        await list.GotoAsync(fixture.BaseUrl + $"/Enterprises?search={Uri.EscapeDataString("导入测试")}");
+        (await list.InnerTextAsync("main")).Contains(first.Name).ShouldBeFalse("a dry run writes nothing");
 
-        await page.GotoAsync(fixture.BaseUrl + "/Imports");
-        await UploadAsync(page, Filled(template, rows.Select(r => r.Cells)));
         await page.ClickAsync("#commit-button");
         var done = page.Locator("#import-done");
         await done.WaitForAsync();
         (await done.InnerTextAsync()).ShouldContain("新增 2 条，更新 1 条，1 条无变化");
 
-        await page.GotoAsync(fixture.BaseUrl + $"/Enterprises?search={Uri.EscapeDataString("导入测试")}");
-        var list = await page.InnerTextAsync("table tbody");
-        list.ShouldContain(first.Name);
-        list.ShouldContain(second.Name);
-        await page.GotoAsync(fixture.BaseUrl + $"/Enterprises?search={Uri.EscapeDataString(renamed.Name)}");
-        (await page.InnerTextAsync("table tbody")).ShouldContain(renamed.Uscc);
+        await list.ReloadAsync();
+        var imported = await list.InnerTextAsync("table tbody");
+        imported.ShouldContain(first.Name);
+        imported.ShouldContain(second.Name);
+        await list.GotoAsync(fixture.BaseUrl + $"/Enterprises?search={Uri.EscapeDataString(renamed.Name)}");
+        (await list.InnerTextAsync("table tbody")).ShouldContain(renamed.Uscc);
         errors.ShouldBeEmpty();
     }
 }

@@ -59,6 +59,8 @@ public static partial class ErrorWorkbook
             var start = _next;
             var end = start;
             while (end < _errors.Length && _errors[end].Row == row) end++;
+            // Taken: the rows still to come, and those the sheet lacks, are what remains.
+            _next = end;
             return new ArraySegment<ImportError>(_errors, start, end - start);
         }
 
@@ -234,7 +236,10 @@ public static partial class ErrorWorkbook
             case XmlNodeType.CDATA: writer.WriteCData(reader.Value); break;
             case XmlNodeType.Comment: writer.WriteComment(reader.Value); break;
             case XmlNodeType.ProcessingInstruction: writer.WriteProcessingInstruction(reader.Name, reader.Value); break;
-            case XmlNodeType.XmlDeclaration: writer.WriteStartDocument(reader.Value.Contains("standalone=\"yes\"") || reader.Value.Contains("standalone='yes'")); break;
+            case XmlNodeType.XmlDeclaration:
+                var standalone = reader.GetAttribute("standalone");
+                if (standalone is null) writer.WriteStartDocument(); else writer.WriteStartDocument(standalone == "yes");
+                break;
         }
     }
 

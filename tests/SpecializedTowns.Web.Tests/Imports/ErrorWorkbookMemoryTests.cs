@@ -2,6 +2,7 @@ using System.Text;
 using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Tests.Exports;
+using SpecializedTowns.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SpecializedTowns.Web.Tests.Imports;
@@ -68,28 +69,11 @@ public class ErrorWorkbookMemoryTests(ITestOutputHelper output)
         var path = Path.Combine(Path.GetTempPath(), $"st-marked-memory-{Guid.NewGuid():N}.{format}");
         try
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var baseline = GC.GetTotalMemory(true);
-            long peak = baseline;
-            using var done = new CancellationTokenSource();
-            // Samples the heap as it stands, garbage included: the bound holds even between collections.
-            var sampler = Task.Run(async () =>
+            var growth = await HeapGrowth.PeakDuringAsync(async () =>
             {
-                while (!done.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetTotalMemory(false));
-                    try { await Task.Delay(5, done.Token); } catch (OperationCanceledException) { }
-                }
-            });
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
+                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
                 ErrorWorkbook.Write(original, result.FileName, result, file);
-            peak = Math.Max(peak, GC.GetTotalMemory(false));
-            await done.CancelAsync();
-            await sampler;
-
-            var growth = peak - baseline;
+            });
             output.WriteLine($"{format}: {Rows:N0} rows, {original.Length / 1024} KB in, {new FileInfo(path).Length / 1024} KB out, heap peak {growth / 1024 / 1024} MB above the baseline");
             growth.ShouldBeLessThan(Bound, $"the heap grew by {growth / 1024 / 1024} MB while marking {Rows:N0} rows");
             GC.KeepAlive(original);
