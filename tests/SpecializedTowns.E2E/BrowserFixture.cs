@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public TestClock Clock { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The platform's services, for a test that must read what the demo holds to build a realistic file.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public static string? Unavailable =>
         File.Exists(ChromiumPath) ? null : $"未找到 {ChromiumPath}（apt-get install chromium）";
 

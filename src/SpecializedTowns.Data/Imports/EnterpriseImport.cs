@@ -61,18 +61,20 @@ public sealed class EnterpriseImport : ImportKind
 
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var code = run.Text(row, "uscc")!;
-            var name = run.Text(row, "name")!;
-            if (EnterpriseRegistry.NameProblem(name) is { } np) run.Error(row, "name", np);
+            // A bad or blank cell reads as null: each check below runs where its own cells parsed.
+            var code = run.Text(row, "uscc");
+            var name = run.Text(row, "name");
+            if (name is not null && EnterpriseRegistry.NameProblem(name) is { } np) run.Error(row, "name", np);
 
             PlaceRef? county = null;
-            var countyText = run.Text(row, "county")!;
-            var (found, ambiguous) = ImportLookups.ByName(counties, c => c.Name, c => c.Path, countyText, "县（市、区）");
-            if (ambiguous is not null) run.Error(row, "county", ambiguous);
-            else if (found is null) run.Error(row, "county", $"没有名为“{countyText}”的县（市、区），请从下拉列表中选择");
-            else if (!allowed.Contains(found.Id)) run.Error(row, "county", $"“{countyText}”不在您的数据范围内");
-            else county = found;
+            if (run.Text(row, "county") is { } countyText)
+            {
+                var (found, ambiguous) = ImportLookups.ByName(counties, c => c.Name, c => c.Path, countyText, "县（市、区）");
+                if (ambiguous is not null) run.Error(row, "county", ambiguous);
+                else if (found is null) run.Error(row, "county", $"没有名为“{countyText}”的县（市、区），请从下拉列表中选择");
+                else if (!allowed.Contains(found.Id)) run.Error(row, "county", $"“{countyText}”不在您的数据范围内");
+                else county = found;
+            }
 
             int? townshipId = null;
             if (county is not null && run.Text(row, "township") is { } townshipText)
@@ -91,9 +93,9 @@ public sealed class EnterpriseImport : ImportKind
                 else townId = t.Id;
             }
 
-            existing.TryGetValue(code, out var enterprise);
-            if (enterprise is not null && !visible.Contains(enterprise.Id)) run.Error(row, "uscc", EnterpriseRegistry.UsccElsewhere);
-            if (row.HasError || county is null) continue;
+            Enterprise? enterprise = null;
+            if (code is not null && existing.TryGetValue(code, out enterprise) && !visible.Contains(enterprise.Id)) run.Error(row, "uscc", EnterpriseRegistry.UsccElsewhere);
+            if (row.HasError || county is null || code is null || name is null) continue;
 
             var role = RoleNames[run.Text(row, "role")!];
             var designations = run.Get<IReadOnlyList<string>>(row, "designations")?.Select(n => DesignationKeysByName[n]).ToList() ?? [];

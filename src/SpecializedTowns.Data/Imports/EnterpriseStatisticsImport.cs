@@ -38,7 +38,8 @@ public sealed class EnterpriseStatisticsImport : ImportKind
     {
         var db = run.Db;
         var keys = run.FirstOfEach(r => run.Text(r, "uscc") is { } c && run.Integer(r, "year") is { } y ? $"{c}/{y}" : null, "year", "统一社会信用代码和年度");
-        var codes = keys.Values.Select(r => run.Text(r, "uscc")!).Distinct().ToList();
+        // Every valid code, also of rows whose year or figures are bad, so that those rows learn about the code too.
+        var codes = run.Rows.Select(r => run.Text(r, "uscc")).OfType<string>().Distinct().ToList();
         var visible = await run.Scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => codes.Contains(e.Uscc))
             .Select(e => new { e.Id, e.Uscc, e.Name }).ToDictionaryAsync(e => e.Uscc, ct);
         var registered = (await db.Enterprises.Where(e => codes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet();
@@ -47,31 +48,20 @@ public sealed class EnterpriseStatisticsImport : ImportKind
 
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var code = run.Text(row, "uscc")!;
-            var year = run.Integer(row, "year")!.Value;
+            var code = run.Text(row, "uscc");
+            var year = run.Integer(row, "year");
             if (year > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
+            if (code is null) continue;
             if (!visible.TryGetValue(code, out var enterprise))
             {
                 run.Error(row, "uscc", registered.Contains(code) ? "该企业不在您的数据范围内" : "企业名录中没有该统一社会信用代码的企业，请先登记或导入企业");
                 continue;
             }
-            if (row.HasError) continue;
+            if (row.HasError || year is not { } y) continue;
 
-            var record = $"{enterprise.Name} {year}年";
-            if (!stored.TryGetValue((enterprise.Id, year), out var s))
-            {
-                s = new EnterpriseAnnualStatistics { EnterpriseId = enterprise.Id, Year = year };
-                Fill(run, row, s, new FieldChanges());
-                db.EnterpriseStatistics.Add(s);
-                stored[(enterprise.Id, year)] = s;
-                run.Change(row, RowAction.Create, record);
-                continue;
-            }
-            var changes = new FieldChanges();
-            Fill(run, row, s, changes);
-            if (changes.List.Count > 0) s.IsDemo = false;
-            run.Change(row, changes.Action, record, changes.List);
+            StatisticsRows.Apply(run, row, stored, (enterprise.Id, y), $"{enterprise.Name} {y}年",
+                () => new EnterpriseAnnualStatistics { EnterpriseId = enterprise.Id, Year = y },
+                (s, changes) => Fill(run, row, s, changes), s => db.EnterpriseStatistics.Add(s), s => s.IsDemo = false);
         }
     }
 

@@ -15,8 +15,12 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
     public DateOnly Today { get; } = DateOnly.FromDateTime(nowUtc.AddHours(8));
     public ImportResult Result { get; } = result;
 
-    /// <summary>The rows whose cells all parsed; rows with a bad cell are reported already and left alone.</summary>
-    public IReadOnlyList<ImportRow> Rows { get; } = table.Rows.Where(r => !r.HasError).ToList();
+    /// <summary>
+    /// Every data row, those with a bad cell too: a kind checks each row against the database wherever the cells a check
+    /// needs parsed (a bad or blank cell reads as null), so the sender sees all of a row's problems in one round; only
+    /// rows without any error are applied.
+    /// </summary>
+    public IReadOnlyList<ImportRow> Rows { get; } = table.Rows;
 
     /// <summary>Whether the file has the column at all: an absent optional column keeps what is stored, a blank cell clears it.</summary>
     public bool Has(string key) => table.FileColumns.ContainsKey(kind.IndexOf(key));

@@ -52,13 +52,12 @@ public sealed class ProjectImport : ImportKind
         var resolved = new Dictionary<ImportRow, TownRef>();
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var text = run.Text(row, "town")!;
+            if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
             if (town is null) run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内");
             else resolved[row] = town;
         }
-        run.FirstOfEach(r => resolved.TryGetValue(r, out var t) ? $"{t.Id}/{run.Text(r, "name")}" : null, "name", "专业镇和项目名称");
+        run.FirstOfEach(r => resolved.TryGetValue(r, out var t) && run.Text(r, "name") is { } n ? $"{t.Id}/{n}" : null, "name", "专业镇和项目名称");
 
         var townIds = resolved.Values.Select(t => t.Id).Distinct().ToList();
         var stored = (await db.Projects.Where(p => townIds.Contains(p.SpecializedTownId)).ToListAsync(ct))
@@ -70,15 +69,15 @@ public sealed class ProjectImport : ImportKind
 
         foreach (var row in run.Rows)
         {
-            if (row.HasError || !resolved.TryGetValue(row, out var town)) continue;
-            var name = run.Text(row, "name")!;
-            var total = run.Number(row, "total")!.Value;
+            // A bad or blank cell reads as null: each check runs where its own cells parsed, so a row with a bad cell hears the rest too.
+            resolved.TryGetValue(row, out var town);
+            var total = run.Number(row, "total");
             var annual = run.Number(row, "annual");
             if (annual > total) run.Error(row, "annual", "年度计划投资应在 0 到总投资之间");
-            var planYear = run.Integer(row, "planYear")!.Value;
+            var planYear = run.Integer(row, "planYear");
             if (planYear > run.Today.Year + 5) run.Error(row, "planYear", $"计划年度应在 2000 到 {run.Today.Year + 5} 之间");
             int? unitId = null;
-            if (run.Text(row, "unit") is { } unitText)
+            if (town is not null && run.Text(row, "unit") is { } unitText)
             {
                 var unit = units[town.CountyPath].Where(u => u.Name == unitText).OrderByDescending(u => u.Depth).FirstOrDefault();
                 if (unit is null) run.Error(row, "unit", $"{town.CountyName}及其上级没有名为“{unitText}”的单位，请核对名称");
@@ -91,8 +90,9 @@ public sealed class ProjectImport : ImportKind
                 if (last is { } l && d < l) run.Error(row, key, $"计划{label}日期不能早于计划{lastLabel}日期");
                 last = d; lastLabel = label;
             }
-            if (row.HasError) continue;
+            if (row.HasError || town is null) continue;
 
+            var name = run.Text(row, "name")!;
             var owner = run.Text(row, "owner")!;
             int? ownerId = enterprises.TryGetValue((town.CountyId, owner), out var eid) ? eid : null;
             var isNew = !stored.TryGetValue((town.Id, name), out var project);
@@ -111,9 +111,9 @@ public sealed class ProjectImport : ImportKind
             c.Set(Column("kind"), p.Kind, KindNames[run.Text(row, "kind")!], v => p.Kind = v, ProjectTerms.Chinese);
             c.Set(Column("role"), p.Role, RoleNames[run.Text(row, "role")!], v => p.Role = v, ProjectTerms.Chinese);
             if (isNew || run.Has("description")) c.Set(Column("description"), p.Description, run.Text(row, "description"), v => p.Description = v);
-            c.Set(Column("total"), p.TotalInvestmentWanYuan, total, v => p.TotalInvestmentWanYuan = v);
+            c.Set(Column("total"), p.TotalInvestmentWanYuan, total!.Value, v => p.TotalInvestmentWanYuan = v);
             if (isNew || run.Has("annual")) c.Set(Column("annual"), p.AnnualPlannedInvestmentWanYuan, annual ?? 0, v => p.AnnualPlannedInvestmentWanYuan = v);
-            c.Set(Column("planYear"), p.PlanYear, planYear, v => p.PlanYear = v, v => v.ToString());
+            c.Set(Column("planYear"), p.PlanYear, planYear!.Value, v => p.PlanYear = v, v => v.ToString());
             if (isNew || run.Has("unit")) c.Set(Column("unit"), p.ResponsibleUnitId, unitId, v => p.ResponsibleUnitId = v, v => v is { } i ? unitNames.GetValueOrDefault(i, "") : "（空）");
             if (isNew || run.Has("leader")) c.Set(Column("leader"), p.ResponsibleLeader, run.Text(row, "leader"), v => p.ResponsibleLeader = v);
             if (isNew || run.Has("plannedSigned")) c.Set(Column("plannedSigned"), p.PlannedSignedOn, run.Get<DateOnly?>(row, "plannedSigned"), v => p.PlannedSignedOn = v);

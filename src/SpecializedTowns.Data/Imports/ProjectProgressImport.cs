@@ -45,19 +45,19 @@ public sealed class ProjectProgressImport : ImportKind
         var resolved = new Dictionary<ImportRow, (string Town, int Id, decimal Total)>();
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var text = run.Text(row, "town")!;
+            // A bad or blank cell reads as null: each check runs where its own cells parsed.
+            var (year, month) = (run.Integer(row, "year"), run.Integer(row, "month"));
+            if (year > run.Today.Year) run.Error(row, "year", $"年份应在 2000 到 {run.Today.Year} 之间");
+            else if (year is { } y && month is { } m && new DateOnly(y, m, 1) > new DateOnly(run.Today.Year, run.Today.Month, 1)) run.Error(row, "month", "不能填报未来月份的进展");
+            if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
             if (town is null) { run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内"); continue; }
-            var name = run.Text(row, "project")!;
+            if (run.Text(row, "project") is not { } name) continue;
             if (!projects.TryGetValue((town.Id, name), out var project)) { run.Error(row, "project", $"{town.Name}没有名为“{name}”的重点项目，请先导入项目"); continue; }
-            var (year, month) = (run.Integer(row, "year")!.Value, run.Integer(row, "month")!.Value);
-            if (year > run.Today.Year) run.Error(row, "year", $"年份应在 2000 到 {run.Today.Year} 之间");
-            else if (new DateOnly(year, month, 1) > new DateOnly(run.Today.Year, run.Today.Month, 1)) run.Error(row, "month", "不能填报未来月份的进展");
             if (run.Number(row, "amount") > project.TotalInvestmentWanYuan) run.Error(row, "amount", "当月完成投资超过了项目总投资，请核对单位是否为万元");
             resolved[row] = (town.Name + "：" + name, project.Id, project.TotalInvestmentWanYuan);
         }
-        run.FirstOfEach(r => resolved.TryGetValue(r, out var p) ? $"{p.Id}/{run.Integer(r, "year")}/{run.Integer(r, "month")}" : null, "month", "项目和月份");
+        run.FirstOfEach(r => resolved.TryGetValue(r, out var p) && run.Integer(r, "year") is { } y && run.Integer(r, "month") is { } m ? $"{p.Id}/{y}/{m}" : null, "month", "项目和月份");
 
         var ids = resolved.Values.Select(p => p.Id).Distinct().ToList();
         var stored = await db.ProjectProgress.Where(p => ids.Contains(p.ProjectId)).ToDictionaryAsync(p => (p.ProjectId, p.Year, p.Month), ct);

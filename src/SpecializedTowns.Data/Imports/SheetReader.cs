@@ -129,23 +129,23 @@ public static class SheetReader
     }
 
     /// <summary>Every record of the file as one row; an empty line is an empty row (Excel shows it as one), a quoted line break is not.</summary>
-    internal static List<object?[]> CsvRecords(byte[] content)
+    internal static List<object?[]> CsvRecords(byte[] content) => CsvRecordStream(content).ToList();
+
+    /// <summary>The records one at a time, decoded as they are read (the marked copy of a large file never holds them all).</summary>
+    internal static IEnumerable<object?[]> CsvRecordStream(byte[] content)
     {
-        var encoding = DetectEncoding(content);
-        var text = encoding.GetString(content);
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        using var csv = CsvHelper.CsvReader.Create(new StringReader(text), CsvHelper.CsvReaderOptions.Default with
+        // The reader drops a byte-order mark of the encoding it is given, so the first header cell reads clean.
+        using var text = new StreamReader(new MemoryStream(content, writable: false), DetectEncoding(content), detectEncodingFromByteOrderMarks: true);
+        using var csv = CsvHelper.CsvReader.Create(text, CsvHelper.CsvReaderOptions.Default with
         {
             HasHeader = false, SkipEmptyLines = false, DetectSeparatorHint = true,
         });
-        var records = new List<object?[]>();
         while (csv.Read())
         {
             var cells = new object?[csv.FieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
-            records.Add(cells);
+            yield return cells;
         }
-        return records;
     }
 
     private static List<GridRow> ReadCsv(byte[] content) => CsvRecords(content).Select((cells, i) => new GridRow(i + 1, cells)).ToList();

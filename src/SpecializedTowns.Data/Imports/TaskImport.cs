@@ -31,14 +31,16 @@ public sealed partial class TaskImport : ImportKind
         new("cooperating", "配合单位", ColumnType.Text) { MaxLength = 2000, Description = "同上；一个单位不能既牵头又配合" },
         new("deadline", "截止日期", ColumnType.Date) { Required = true },
         new("weight", "权重", ColumnType.Decimal) { Min = 0, Max = PlanTask.MaxWeight, Description = "留空为 1" },
-        new("milestones", "里程碑", ColumnType.Text) { MaxLength = PlanTask.MaxText, Description = "仅对新增任务生效，格式：名称（2024-06-30）；名称（2024-09-30）" },
+        new("milestones", "里程碑", ColumnType.Text) { MaxLength = PlanTask.MaxText, Description = "格式：名称（2024-06-30）；名称（2024-09-30）。已有任务按名称核对：新的增加、期限变了的调整；留空则不改动已有里程碑" },
     ];
 
     public override IReadOnlyList<string> Notes =>
     [
         "按“行动计划 + 任务名称”判断新增或更新：计划中已有同名任务时更新，否则新增。",
         "行动计划须先在“责任清单”中建立；单位须已登记，请从下拉列表或单位名录中复制名称。",
-        "里程碑只在新增任务时导入；已有任务的里程碑请在任务页面调整。进度和完成情况由牵头单位在平台填报，不能导入。",
+        "里程碑：已有任务的“里程碑”单元格留空时，其里程碑不作改动；填写时即为该任务的全部里程碑，按名称与平台中的核对——没有的新增，期限不同的改为文件中的期限；名称不同而期限相同的视为改名。",
+        "平台中有、文件中没有的里程碑：尚无进度的删除；已完成、已有进度或申请过延期的一律保留，不会因导入而删除。导入前的预览逐项列出里程碑的新增、调整和删除。",
+        "进度和完成情况由牵头单位在平台填报，不能导入。",
     ];
 
     public override bool CanImport(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
@@ -72,6 +74,8 @@ public sealed partial class TaskImport : ImportKind
         var plans = await Plans(db, run.Scope).Where(p => titles.Contains(p.Title)).Include(p => p.Jurisdiction)
             .Include(p => p.Groups).ThenInclude(g => g.Tasks).ThenInclude(t => t.Units).ThenInclude(u => u.Unit)
             .Include(p => p.Groups).ThenInclude(g => g.Tasks).ThenInclude(t => t.Milestones)
+            // A milestone someone asked to extend is not deleted by an import, so the requests are needed.
+            .Include(p => p.Groups).ThenInclude(g => g.Tasks).ThenInclude(t => t.Extensions)
             .AsSplitQuery().ToListAsync(ct);
         var paths = plans.Select(p => p.Jurisdiction!.Path).Distinct().ToList();
         var ancestors = paths.SelectMany(p => Enumerable.Range(1, p.Count(c => c == '/') + 1).Select(n => string.Join("/", p.Split('/').Take(n)))).Distinct().ToList();
@@ -81,18 +85,19 @@ public sealed partial class TaskImport : ImportKind
         var resolved = new Dictionary<ImportRow, ActionPlan>();
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var text = run.Text(row, "plan")!;
+            if (run.Text(row, "plan") is not { } text) continue;
             var matches = plans.Where(p => p.Title == text).ToList();
             if (matches.Count == 0) run.Error(row, "plan", $"没有名为“{text}”的行动计划，或不在您的数据范围内；请先在责任清单中建立计划");
             else if (matches.Count > 1) run.Error(row, "plan", $"有多个名为“{text}”的行动计划，请先在平台中修改计划名称以便区分");
             else resolved[row] = matches[0];
         }
-        run.FirstOfEach(r => resolved.TryGetValue(r, out var p) ? $"{p.Id}/{run.Text(r, "title")}" : null, "title", "行动计划和任务名称");
+        run.FirstOfEach(r => resolved.TryGetValue(r, out var p) && run.Text(r, "title") is { } t ? $"{p.Id}/{t}" : null, "title", "行动计划和任务名称");
 
         foreach (var row in run.Rows)
         {
-            if (row.HasError || !resolved.TryGetValue(row, out var plan)) continue;
+            // A bad or blank cell reads as null: each check runs where its own cells parsed, so a row with a bad cell hears the rest too.
+            var milestones = Milestones(run, row);
+            if (!resolved.TryGetValue(row, out var plan)) continue;
             var path = plan.Jurisdiction!.Path;
             List<Unit> Units(string key)
             {
@@ -108,21 +113,16 @@ public sealed partial class TaskImport : ImportKind
             }
             var lead = Units("lead");
             var cooperating = Units("cooperating");
-            var milestones = new List<(string Title, DateOnly Deadline)>();
-            foreach (var item in (run.Text(row, "milestones") ?? "").Split(['；', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var m = MilestonePattern().Match(item);
-                var (date, _) = m.Success ? CellValues.Date(m.Groups[2].Value) : (null, null);
-                if (date is null) run.Error(row, "milestones", $"里程碑“{item}”应写成“名称（2024-06-30）”");
-                else milestones.Add((m.Groups[1].Value.Trim(), date.Value));
-            }
+            var title = run.Text(row, "title");
+            var existing = title is null ? null : plan.Groups.SelectMany(g => g.Tasks).FirstOrDefault(t => t.Title == title);
+            var groupTitle = run.Text(row, "group");
+            var currentGroup = existing is null ? null : plan.Groups.First(g => g.Tasks.Contains(existing));
+            if (currentGroup is not null && groupTitle is not null && currentGroup.Title != groupTitle)
+                run.Error(row, "group", $"该任务在分组“{currentGroup.Title}”中；调整任务分组请在平台中操作");
             if (row.HasError) continue;
 
-            var title = run.Text(row, "title")!;
             var edit = new TaskEdit(title, run.Text(row, "number"), run.Text(row, "source"), run.Text(row, "measures"), run.Number(row, "targetValue"),
                 run.Text(row, "targetUnit"), null, run.Number(row, "weight") ?? 1m, run.Get<DateOnly?>(row, "deadline")!.Value);
-            var existing = plan.Groups.SelectMany(g => g.Tasks).FirstOrDefault(t => t.Title == title);
-            var groupTitle = run.Text(row, "group")!;
             try
             {
                 if (existing is null)
@@ -130,11 +130,11 @@ public sealed partial class TaskImport : ImportKind
                     var task = PlanTask.New(actor, run.NowUtc, edit);
                     task.PlanId = plan.Id;
                     task.SetUnits(actor, run.NowUtc, lead, cooperating);
-                    foreach (var (name, deadline) in milestones) task.AddMilestone(actor, run.NowUtc, run.Today, name, deadline, 1m);
+                    if (!ApplyMilestones(run, row, task, actor, MilestonePlan.For(task, milestones ?? []))) continue;
                     var group = plan.Groups.FirstOrDefault(g => g.Title == groupTitle);
                     if (group is null)
                     {
-                        group = new TaskGroup { Title = groupTitle, SortOrder = plan.Groups.Count == 0 ? 1 : plan.Groups.Max(g => g.SortOrder) + 1 };
+                        group = new TaskGroup { Title = groupTitle!, SortOrder = plan.Groups.Count == 0 ? 1 : plan.Groups.Max(g => g.SortOrder) + 1 };
                         plan.Groups.Add(group);
                     }
                     task.SortOrder = group.Tasks.Count == 0 ? 1 : group.Tasks.Max(t => t.SortOrder) + 1;
@@ -144,14 +144,19 @@ public sealed partial class TaskImport : ImportKind
                 }
 
                 var changes = Differences(existing, edit, lead, cooperating);
-                var currentGroup = plan.Groups.First(g => g.Tasks.Contains(existing));
-                if (currentGroup.Title != groupTitle) run.Error(row, "group", $"该任务在分组“{currentGroup.Title}”中；调整任务分组请在平台中操作");
-                else if (changes.Count > 0)
+                // A blank cell (or no such column) leaves the milestones as they are; a filled one is the task's whole list.
+                var steps = milestones is null ? null : MilestonePlan.For(existing, milestones);
+                // Milestones and the task's deadline limit each other: when the deadline moves earlier, the milestones go first.
+                var earlier = edit.Deadline < existing.Deadline;
+                if (earlier && steps is not null && !ApplyMilestones(run, row, existing, actor, steps)) continue;
+                if (changes.Count > 0)
                 {
                     existing.Edit(actor, run.NowUtc, edit with { CurrentValue = existing.CurrentValue });
                     if (changes.Any(c => c.Column is "牵头单位" or "配合单位")) existing.SetUnits(actor, run.NowUtc, lead, cooperating);
                 }
-                if (!row.HasError) run.Change(row, changes.Count == 0 ? RowAction.Unchanged : RowAction.Update, $"{plan.Title}：{title}", changes);
+                if (!earlier && steps is not null && !ApplyMilestones(run, row, existing, actor, steps)) continue;
+                changes.AddRange(steps?.Changes ?? []);
+                run.Change(row, changes.Count == 0 ? RowAction.Unchanged : RowAction.Update, $"{plan.Title}：{title}", changes);
             }
             catch (TaskRuleException e)
             {
@@ -160,6 +165,45 @@ public sealed partial class TaskImport : ImportKind
                     run.Error(row, FieldColumns.GetValueOrDefault(field, "milestones"), message);
             }
         }
+    }
+
+    /// <summary>The milestones a row lists, null when its cell is blank (or bad); a badly written item is reported.</summary>
+    private static List<(string Title, DateOnly Deadline)>? Milestones(ImportRun run, ImportRow row)
+    {
+        if (run.Text(row, "milestones") is not { } text) return null;
+        var milestones = new List<(string Title, DateOnly Deadline)>();
+        foreach (var item in text.Split(['；', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var m = MilestonePattern().Match(item);
+            var (date, _) = m.Success ? CellValues.Date(m.Groups[2].Value) : (null, null);
+            if (date is null) run.Error(row, "milestones", $"里程碑“{item}”应写成“名称（2024-06-30）”");
+            else if (milestones.Any(x => x.Title == m.Groups[1].Value.Trim())) run.Error(row, "milestones", $"里程碑“{m.Groups[1].Value.Trim()}”写了两次");
+            else milestones.Add((m.Groups[1].Value.Trim(), date.Value));
+        }
+        return milestones;
+    }
+
+    /// <summary>Makes the planned milestone steps through the task's own rules; a refused step is the row's error on the 里程碑 column.</summary>
+    private static bool ApplyMilestones(ImportRun run, ImportRow row, PlanTask task, TaskActor actor, MilestonePlan steps)
+    {
+        foreach (var step in steps.Steps)
+        {
+            try
+            {
+                switch (step)
+                {
+                    case MilestoneStep.Remove r: task.RemoveMilestone(actor, run.NowUtc, run.Today, r.Milestone.Id); break;
+                    case MilestoneStep.Change c: task.EditMilestone(actor, run.NowUtc, c.Milestone.Id, c.Name, c.Deadline, c.Milestone.Weight); break;
+                    case MilestoneStep.Add a: task.AddMilestone(actor, run.NowUtc, run.Today, a.Name, a.Deadline, 1m); break;
+                }
+            }
+            catch (TaskRuleException e)
+            {
+                run.Error(row, "milestones", $"里程碑“{step.Title}”：{e.Message}");
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<FieldChange> Differences(PlanTask task, TaskEdit edit, List<Unit> lead, List<Unit> cooperating)

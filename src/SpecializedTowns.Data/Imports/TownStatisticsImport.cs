@@ -48,13 +48,12 @@ public sealed class TownStatisticsImport : ImportKind
         var resolved = new Dictionary<ImportRow, TownRef>();
         foreach (var row in run.Rows)
         {
-            if (row.HasError) continue;
-            var text = run.Text(row, "town")!;
+            if (run.Integer(row, "year") > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
+            if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
             if (town is null)
                 run.Error(row, "town", problem ?? (allTownNames.Contains(text) ? $"专业镇“{text}”不在您的数据范围内" : $"没有名为“{text}”的专业镇，请从下拉列表中选择"));
             else resolved[row] = town;
-            if (run.Integer(row, "year") > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
         }
         run.FirstOfEach(r => resolved.TryGetValue(r, out var t) && run.Integer(r, "year") is { } y ? $"{t.Id}/{y}" : null, "year", "专业镇和年度");
 
@@ -62,22 +61,10 @@ public sealed class TownStatisticsImport : ImportKind
         var stored = await db.TownStatistics.Where(s => ids.Contains(s.SpecializedTownId)).ToDictionaryAsync(s => (s.SpecializedTownId, s.Year), ct);
         foreach (var row in run.Rows)
         {
-            if (row.HasError || !resolved.TryGetValue(row, out var town)) continue;
-            var year = run.Integer(row, "year")!.Value;
-            var record = $"{town.Name} {year}年";
-            if (!stored.TryGetValue((town.Id, year), out var s))
-            {
-                s = new TownAnnualStatistics { SpecializedTownId = town.Id, Year = year };
-                Fill(run, row, s, new FieldChanges());
-                db.TownStatistics.Add(s);
-                stored[(town.Id, year)] = s;
-                run.Change(row, RowAction.Create, record);
-                continue;
-            }
-            var changes = new FieldChanges();
-            Fill(run, row, s, changes);
-            if (changes.List.Count > 0) s.IsDemo = false;
-            run.Change(row, changes.Action, record, changes.List);
+            if (row.HasError || !resolved.TryGetValue(row, out var town) || run.Integer(row, "year") is not { } year) continue;
+            StatisticsRows.Apply(run, row, stored, (town.Id, year), $"{town.Name} {year}年",
+                () => new TownAnnualStatistics { SpecializedTownId = town.Id, Year = year },
+                (s, changes) => Fill(run, row, s, changes), s => db.TownStatistics.Add(s), s => s.IsDemo = false);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Imports;
+using SpecializedTowns.Web.Imports;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -61,13 +62,13 @@ public static class ImportsApi
         return TypedResults.Ok(body);
     }
 
-    private static async Task<Results<FileContentHttpResult, NoContent, ProblemHttpResult>> MarkedAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NoContent, ProblemHttpResult>> MarkedAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (k, file, problem) = await ReadAsync(http, kind, ct);
         if (problem is not null) return problem;
         var result = await ImportEngine.RunAsync(db, http.Scope(), http.DisplayName(), k!, file!.Value.Name, file.Value.Bytes, commit: false, time, null, ct);
         if (result.Ok) return TypedResults.NoContent();
-        return TypedResults.File(ErrorWorkbook.Write(file.Value.Bytes, file.Value.Name, result), ContentType(file.Value.Name), ErrorWorkbook.FileName(file.Value.Name));
+        return TypedResults.File(MarkedFile.Write(file.Value.Bytes, file.Value.Name, result), ContentType(file.Value.Name), ErrorWorkbook.FileName(file.Value.Name));
     }
 
     private static async Task<(ImportKind? Kind, (string Name, byte[] Bytes)? File, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, string kind, CancellationToken ct)

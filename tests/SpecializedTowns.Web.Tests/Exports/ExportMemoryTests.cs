@@ -1,4 +1,5 @@
 using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SpecializedTowns.Web.Tests.Exports;
@@ -44,30 +45,14 @@ public class ExportMemoryTests(ITestOutputHelper output)
         var path = Path.Combine(Path.GetTempPath(), $"st-export-memory-{Guid.NewGuid():N}{TableExport.Extension(format)}");
         try
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var baseline = GC.GetTotalMemory(true);
-            long peak = baseline;
-            using var done = new CancellationTokenSource();
-            // Samples the heap as it stands, garbage included: the bound holds even between collections.
-            var sampler = Task.Run(async () =>
+            long written = 0;
+            var growth = await HeapGrowth.PeakDuringAsync(async () =>
             {
-                while (!done.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetTotalMemory(false));
-                    try { await Task.Delay(5, done.Token); } catch (OperationCanceledException) { }
-                }
-            });
-            long written;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
+                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
                 written = await TableExport.WriteAsync(file, format, Table, Generate());
-            peak = Math.Max(peak, GC.GetTotalMemory(false));
-            await done.CancelAsync();
-            await sampler;
+            });
 
             written.ShouldBe(Rows);
-            var growth = peak - baseline;
             output.WriteLine($"{format}: {Rows:N0} rows, {new FileInfo(path).Length / 1024 / 1024} MB file, heap peak {growth / 1024 / 1024} MB above the baseline");
             growth.ShouldBeLessThan(Bound, $"the heap grew by {growth / 1024 / 1024} MB while writing {Rows:N0} rows to {format}");
             // What was written is whole: the last row is there (read lazily, without loading the file).

@@ -59,7 +59,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public IActionResult OnGetMarked(Guid id)
     {
         if (jobs.Find(id, Scope.UserId) is not { Result: { } result } job) return NotFound();
-        return File(ErrorWorkbook.Write(job.Content, job.FileName, result), ImportsApi.ContentType(job.FileName), ErrorWorkbook.FileName(job.FileName));
+        return File(MarkedFile.Write(job.Content, job.FileName, result), ImportsApi.ContentType(job.FileName), ErrorWorkbook.FileName(job.FileName));
     }
 
     private ContentResult Message(string text) =>

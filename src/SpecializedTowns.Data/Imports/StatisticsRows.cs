@@ -1,0 +1,31 @@
+namespace SpecializedTowns.Data.Imports;
+
+/// <summary>
+/// The create-or-update step both annual statistics kinds (企业, 专业镇) share: one record per key (who and which year),
+/// added when the key is new, otherwise filled field by field with each change noted.
+/// </summary>
+internal static class StatisticsRows
+{
+    /// <summary>
+    /// Applies one checked row. <paramref name="edited"/> runs when a stored record changes: a figure someone corrected by
+    /// import is no longer demo data.
+    /// </summary>
+    public static void Apply<TKey, TRecord>(ImportRun run, ImportRow row, Dictionary<TKey, TRecord> stored, TKey key, string record,
+        Func<TRecord> create, Action<TRecord, FieldChanges> fill, Action<TRecord> add, Action<TRecord> edited) where TKey : notnull
+    {
+        if (!stored.TryGetValue(key, out var existing))
+        {
+            var created = create();
+            fill(created, new FieldChanges());
+            add(created);
+            // A later row of the same key (reported as a duplicate) must not add a second record.
+            stored[key] = created;
+            run.Change(row, RowAction.Create, record);
+            return;
+        }
+        var changes = new FieldChanges();
+        fill(existing, changes);
+        if (changes.List.Count > 0) edited(existing);
+        run.Change(row, changes.Action, record, changes.List);
+    }
+}
