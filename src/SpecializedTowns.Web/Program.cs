@@ -207,6 +207,7 @@ app.MapNoticesApi();
 app.MapAuditApi();
 app.MapImportsApi();
 app.MapDocumentsApi();
+app.MapSupportApi();
 app.MapRazorPages();
 
 app.Run();
