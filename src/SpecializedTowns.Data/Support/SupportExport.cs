@@ -43,3 +43,37 @@ public static class SupportExport
         new("重点项目总投资（万元）", l => l.ProjectInvestmentWanYuan, 18),
     ]);
 }
+
+/// <summary>融资白名单 and 上市后备 as a clerk downloads them.</summary>
+public static class SupportRegisterExport
+{
+    public static readonly ExportTable<WhiteListItem> WhiteList = new("融资白名单", [
+        new("年度", w => w.Year, 8),
+        new("企业名称", w => w.Enterprise, 30),
+        new("统一社会信用代码", w => w.Uscc, 22),
+        new("所在县（市、区）", w => w.County, 14),
+        new("专业镇", w => w.Town, 22),
+        new("推荐单位", w => w.RecommendedBy, 18),
+        new("推荐日期", w => w.RecommendedOn, 12),
+        new("状态", w => WhiteListNames.Chinese(w.Status), 8),
+        new("融资需求（万元）", w => w.FinancingNeedWanYuan, 14),
+        new("贷款（万元）", w => w.LoansWanYuan, 12),
+        new("担保（万元）", w => w.GuaranteesWanYuan, 12),
+        new("贷款/担保明细", w => string.Join("；", w.Financings.Select(f => $"{WhiteListNames.Chinese(f.Kind)} {f.Institution} {f.AmountWanYuan:0.####}万元 {f.GrantedOn:yyyy-MM-dd} {f.TermMonths}个月")), 50),
+        new("备注", w => w.Note, 24),
+        new("演示数据", w => w.IsDemo ? "是" : null, 10),
+    ]);
+
+    public static readonly ExportTable<ListingItem> Listing = new("上市后备企业", [
+        new("企业名称", c => c.Enterprise, 30),
+        new("所在县（市、区）", c => c.County, 14),
+        new("专业镇", c => c.Town, 22),
+        new("当前阶段", c => ListingStages.Chinese(c.Stage), 12),
+        new("进入本阶段日期", c => c.StageSince, 14),
+        new("入库日期", c => c.AdmittedOn, 12),
+        new("拟上市板块", c => c.TargetBoard, 16),
+        new("规上企业", c => c.IsAboveScale ? "是" : "否", 10),
+        new("备注", c => c.Note, 24),
+        new("演示数据", c => c.IsDemo ? "是" : null, 10),
+    ]);
+}
