@@ -79,6 +79,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
     public DbSet<NoticeAction> NoticeActions => Set<NoticeAction>();
     public DbSet<NoticeFile> NoticeFiles => Set<NoticeFile>();
+    public DbSet<Core.Support.FundGrant> FundGrants => Set<Core.Support.FundGrant>();
+    public DbSet<Core.Support.WhiteListEntry> WhiteListEntries => Set<Core.Support.WhiteListEntry>();
+    public DbSet<Core.Support.Financing> Financings => Set<Core.Support.Financing>();
+    public DbSet<Core.Support.ListingCandidate> ListingCandidates => Set<Core.Support.ListingCandidate>();
+    public DbSet<Core.Support.ListingStageChange> ListingStageChanges => Set<Core.Support.ListingStageChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -209,6 +209,7 @@ app.MapNoticesApi();
 app.MapAuditApi();
 app.MapImportsApi();
 app.MapDocumentsApi();
+app.MapSupportApi();
 app.MapRazorPages();
 
 app.Run();

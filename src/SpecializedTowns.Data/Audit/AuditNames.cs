@@ -21,6 +21,8 @@ public static class AuditNames
         ["ProductMarketRank"] = "产品市场排名", ["Notice"] = "督办通知书", ["NoticeItem"] = "督办事项", ["NoticeEvent"] = "督办流转记录",
         ["NoticeAction"] = "逾期处理", ["NoticeFile"] = "整改佐证", ["AppUser"] = "用户", ["IdentityUserRole`1"] = "用户角色",
         ["Jurisdiction"] = "行政区划", ["PolicyDocumentRecord"] = "政策文件",
+        ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
+        ["ListingStageChange"] = "上市后备阶段变更",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -73,6 +75,11 @@ public static class AuditNames
         ["PasswordHash"] = "密码", ["LockoutEnd"] = "锁定至", ["AccessFailedCount"] = "登录失败次数", ["LockoutEnabled"] = "允许锁定",
         ["Email"] = "电子邮箱", ["PhoneNumber"] = "电话", ["RoleId"] = "角色", ["UserId"] = "用户",
         ["TownId"] = "专业镇", ["PackYaml"] = "政策包内容", ["LoadedAtUtc"] = "载入时间", ["ApplicationId"] = "认定申报",
+        ["FundName"] = "资金名称", ["PolicyPackId"] = "政策文件", ["ClauseSource"] = "政策条款", ["AmountWanYuan"] = "金额（万元）",
+        ["GrantedOn"] = "日期", ["Purpose"] = "资金用途", ["ExpectedOutcome"] = "预期成效", ["TargetUnit"] = "目标单位",
+        ["CreatedBy"] = "登记人", ["RecommendedBy"] = "推荐单位", ["RecommendedOn"] = "推荐日期", ["FinancingNeedWanYuan"] = "融资需求（万元）",
+        ["WhiteListEntryId"] = "白名单", ["Institution"] = "银行/担保机构", ["TermMonths"] = "期限（月）", ["AdmittedOn"] = "入库日期",
+        ["TargetBoard"] = "拟上市板块", ["ListingCandidateId"] = "上市后备企业", ["By"] = "操作人",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

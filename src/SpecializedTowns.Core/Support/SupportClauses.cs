@@ -1,0 +1,53 @@
+using SpecializedTowns.Core.Policies;
+
+namespace SpecializedTowns.Core.Support;
+
+/// <summary>
+/// A clause a grant or a white-list entry can cite: a numbered support policy (朔政办发〔2023〕19号 四（一）…（十七）) or a
+/// key task of a document without numbered support policies (垣政办发〔2023〕19号 四（一） 专项资金). Its identifier is the
+/// clause's <c>source</c> in the policy pack, the same text every other record of the platform cites.
+/// </summary>
+public sealed record SupportClause(
+    string PackId, string Source, string? Number, string Title, string KindName, string DocumentTitle, string? DocumentNumber, string AreaPath)
+{
+    /// <summary>How a select list and a table show it: 朔政办发〔2023〕19号 四（十三） 为专业镇提供融资服务保障.</summary>
+    public string Label => $"{Source} {Title}";
+}
+
+public static class SupportClauses
+{
+    public const string SupportPolicy = "支持政策";
+    public const string KeyTask = "重点任务";
+
+    /// <summary>The clauses of 朔政办发〔2023〕19号 四 the support registers rest on, by source.</summary>
+    public const string FinancingWhiteList = "朔政办发〔2023〕19号 四（十三）";
+    public const string BrandQuota = "朔政办发〔2023〕19号 四（四）";
+    public const string ListingStages = "阳政办发〔2023〕24号 五（二）";
+
+    /// <summary>Every citable clause of every pack: its numbered support policies first, then its key tasks.</summary>
+    public static IReadOnlyList<SupportClause> All(PolicyCatalog catalog)
+    {
+        var list = new List<SupportClause>();
+        foreach (var pack in catalog.Packs)
+        {
+            var area = pack.Document.JurisdictionPath.Count > 0 ? string.Join("/", pack.Document.JurisdictionPath) : pack.Document.Jurisdiction;
+            foreach (var s in pack.SupportPolicies.Where(s => !string.IsNullOrWhiteSpace(s.Source)))
+                list.Add(new SupportClause(pack.Id, s.Source!.Trim(), s.Number, s.Title, SupportPolicy, pack.Document.Title, pack.Document.Number, area));
+            foreach (var t in pack.KeyTasks.Where(t => !string.IsNullOrWhiteSpace(t.Source)))
+                list.Add(new SupportClause(pack.Id, t.Source!.Trim(), t.Number, t.Title, KeyTask, pack.Document.Title, pack.Document.Number, area));
+        }
+        // A source cited twice in one pack (a task split in two) is one clause to cite.
+        return list.GroupBy(c => c.Source).Select(g => g.First()).ToList();
+    }
+
+    public static SupportClause? Find(PolicyCatalog catalog, string? source) =>
+        string.IsNullOrWhiteSpace(source) ? null : All(catalog).FirstOrDefault(c => c.Source == source.Trim());
+
+    /// <summary>Whether a clause may be applied to a recipient in <paramref name="countyPath"/>: the document governs that area.</summary>
+    public static bool Governs(SupportClause clause, string countyPath) =>
+        clause.AreaPath.Length > 0 && (countyPath == clause.AreaPath || countyPath.StartsWith(clause.AreaPath + "/", StringComparison.Ordinal));
+
+    /// <summary>Whether the clause matters to someone working at <paramref name="scopePath"/> (its document is above, at or below them).</summary>
+    public static bool Concerns(SupportClause clause, string scopePath) =>
+        Governs(clause, scopePath) || clause.AreaPath.StartsWith(scopePath + "/", StringComparison.Ordinal) || clause.AreaPath == scopePath;
+}

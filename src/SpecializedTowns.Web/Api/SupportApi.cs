@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Support;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Support;
+using SpecializedTowns.Web.Pages.Shared;
+
+namespace SpecializedTowns.Web.Api;
+
+/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单 and 上市后备, read within the caller's scope; grants can be recorded.</summary>
+public static class SupportApi
+{
+    public static void MapSupportApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/support").WithTags("政策与支持");
+        group.MapGet("/grants", ListGrantsAsync).WithSummary("资金奖补（分页、筛选）");
+        group.MapGet("/grants/{id:int}", GetGrantAsync).WithSummary("一笔资金奖补");
+        group.MapPost("/grants", CreateGrantAsync).WithSummary("登记资金奖补");
+        group.MapGet("/fund-performance", PerformanceAsync).WithSummary("资金绩效：各专业镇资金与成效，逐级汇总");
+        group.MapGet("/white-list", ListWhiteListAsync).WithSummary("融资白名单及其贷款、担保（分页、筛选）");
+        group.MapGet("/listing", ListListingAsync).WithSummary("上市后备企业资源库（分页、筛选）");
+    }
+
+    private static async Task<Results<Ok<FundGrantPage>, ProblemHttpResult>> ListGrantsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? year = null, string? jurisdiction = null,
+        string? recipientKind = null, string? clause = null, int? townId = null, int? enterpriseId = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        RecipientKind? kind = null;
+        if (recipientKind is not null)
+        {
+            if (!Enum.TryParse<RecipientKind>(recipientKind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
+                return ApiSupport.Invalid("recipientKind", $"未知的支持对象类型“{recipientKind}”，可用：town、enterprise");
+            kind = k;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await FundGrants.ListAsync(db, new FundGrantFilter
+        {
+            Year = year, JurisdictionPath = path, RecipientKind = kind, ClauseSource = clause, TownId = townId, EnterpriseId = enterpriseId,
+            Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<FundGrantDetail>, ProblemHttpResult>> GetGrantAsync(int id, HttpContext http, TownsDbContext db, PolicyCatalog catalog, CancellationToken ct) =>
+        await FundGrants.FindAsync(db, catalog, id, http.Scope(), ct) is { } detail ? TypedResults.Ok(detail) : ApiSupport.NotFound("资金奖补记录");
+
+    private static async Task<Results<Created<FundGrantDetail>, ProblemHttpResult>> CreateGrantAsync(
+        FundGrantInput body, HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, CancellationToken ct)
+    {
+        var scope = http.Scope();
+        var (id, errors) = await FundGrants.SaveAsync(db, catalog, scope, null, body, ExportFile.Today(time), http.DisplayName(), time.GetUtcNow().UtcDateTime, ct);
+        if (id is null) return ApiSupport.Invalid(errors);
+        var detail = (await FundGrants.FindAsync(db, catalog, id.Value, scope, ct))!;
+        return TypedResults.Created($"/api/v1/support/grants/{id}", detail);
+    }
+
+    private static async Task<Results<Ok<FundPerformanceView>, ProblemHttpResult>> PerformanceAsync(
+        HttpContext http, TownsDbContext db, TimeProvider time, int? fromYear = null, int? toYear = null, string? jurisdiction = null, CancellationToken ct = default)
+    {
+        if (fromYear > toYear) return ApiSupport.Invalid("fromYear", "起始年度不能晚于截止年度");
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        var period = Pages.Support.Funds.PerformanceModel.Period(fromYear, toYear, ExportFile.Today(time));
+        return TypedResults.Ok(await FundPerformanceQueries.ComputeAsync(db, http.Scope(), period, path, ct));
+    }
+
+    private static async Task<Results<Ok<Paged<WhiteListItem>>, ProblemHttpResult>> ListWhiteListAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? year = null, string? jurisdiction = null,
+        string? status = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        WhiteListStatus? parsed = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<WhiteListStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+                return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：recommended、admitted、removed");
+            parsed = s;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await WhiteLists.ListAsync(db, new WhiteListFilter
+        {
+            Year = year, JurisdictionPath = path, Status = parsed, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<Paged<ListingItem>>, ProblemHttpResult>> ListListingAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, string? stage = null,
+        int? townId = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        ListingStage? parsed = null;
+        if (stage is not null)
+        {
+            if (!Enum.TryParse<ListingStage>(stage, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+                return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用：{string.Join("、", Enum.GetNames<ListingStage>())}");
+            parsed = s;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await ListingReserve.ListAsync(db, new ListingFilter
+        {
+            JurisdictionPath = path, Stage = parsed, TownId = townId, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+}

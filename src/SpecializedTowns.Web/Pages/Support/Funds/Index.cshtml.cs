@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Support;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Data.Support;
+using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Pages.Towns;
+
+namespace SpecializedTowns.Web.Pages.Support.Funds;
+
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Recipient { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Clause { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public FundGrantPage Result { get; private set; } = new(new Paged<FundGrantListItem>([], 0, 1, 20), 0m);
+    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public IReadOnlyList<SupportClause> Clauses { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool Filtered => Year is not null || Jurisdiction is not null || Recipient is not null || Clause is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanEdit = SupportScope.CanEdit(scope);
+        Result = await FundGrants.ListAsync(db, await FilterAsync(scope, ct) with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var filter = await FilterAsync(scope, ct);
+        var rows = TableExport.AllPages(async (page, size) => (await FundGrants.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct)).Page,
+            g => g.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(SupportExport.Grants, format, rows, time, ct);
+    }
+
+    private async Task<FundGrantFilter> FilterAsync(UserScope scope, CancellationToken ct)
+    {
+        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Clauses = FundGrants.ClauseChoices(catalog, scope);
+        Years = SupportPages.Years(ExportFile.Today(time));
+        RecipientKind? recipient = Enum.TryParse<RecipientKind>(Recipient, out var r) && Enum.IsDefined(r) ? r : null;
+        return new FundGrantFilter
+        {
+            Year = Year, JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), RecipientKind = recipient,
+            ClauseSource = string.IsNullOrWhiteSpace(Clause) ? null : Clause, Search = Search,
+        };
+    }
+}
