@@ -37,6 +37,9 @@ public static class AuditPlaces
         ["AppUser"] = (db, ids) => db.Users.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
         ["Unit"] = (db, ids) => db.Units.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
         ["Jurisdiction"] = (db, ids) => db.Jurisdictions.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.Id)),
+        ["FundGrant"] = (db, ids) => db.FundGrants.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["WhiteListEntry"] = (db, ids) => db.WhiteListEntries.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["ListingCandidate"] = (db, ids) => db.ListingCandidates.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["ProductMarketRank"] = (db, ids) => db.MarketRanks.Where(x => ids.Contains(x.Id))
             .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
     };
