@@ -123,6 +123,10 @@ public partial class ListExportTests
     [InlineData("/Notices", "督办通知书_")]
     [InlineData("/Targets", "目标监测_")]
     [InlineData("/Commendations", "表扬触发事项_")]
+    [InlineData("/Support/Funds", "资金奖补_")]
+    [InlineData("/Support/Funds/Performance", "资金绩效_")]
+    [InlineData("/Support/Finance", "融资白名单_")]
+    [InlineData("/Support/Listing", "上市后备企业_")]
     public async Task Every_list_on_the_export_page_downloads_a_valid_workbook_and_a_csv(string list, string fileName)
     {
         var office = await SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
