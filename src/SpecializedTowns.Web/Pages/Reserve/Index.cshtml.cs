@@ -132,7 +132,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Picture = year == 0 ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, year, path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
-        if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus)) Focus = Picture.Industries.FirstOrDefault();
+        // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
+        if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus))
+            Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Industries.FirstOrDefault();
     }
 
     /// <summary>The chosen measure of a cell; null where it cannot be worked out (a zero denominator).</summary>
