@@ -181,6 +181,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
         e.Property(x => x.Role).HasColumnName("role");
         e.Property(x => x.IsAboveScale).HasColumnName("is_above_scale");
+        e.Property(x => x.Industry).HasColumnName("industry").HasMaxLength(Enterprise.MaxIndustry);
+        e.Property(x => x.IndustryCategory).HasColumnName("industry_category").HasMaxLength(40);
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Jurisdiction>().WithMany().HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);

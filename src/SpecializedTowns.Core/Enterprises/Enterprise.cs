@@ -12,6 +12,8 @@ public enum EnterpriseRole
 
 public sealed class Enterprise
 {
+    public const int MaxIndustry = 50;
+
     public int Id { get; set; }
     public required string Name { get; set; }
 
@@ -23,6 +25,15 @@ public sealed class Enterprise
     public int? TownshipId { get; set; }
     public int? SpecializedTownId { get; set; }
     public EnterpriseRole Role { get; set; }
+
+    /// <summary>
+    /// 所属产业 in the words the county uses for its towns' leading industries (电机, 食用菌 …). Null for an enterprise
+    /// of a specialized town means the town's leading industry; the cluster mapping of 储备培育 groups by it.
+    /// </summary>
+    public string? Industry { get; set; }
+
+    /// <summary>Contract key of the industry category (制造业, 特优农业 …); null for a town's enterprise means the town's.</summary>
+    public string? IndustryCategory { get; set; }
 
     /// <summary>规模以上 (above designated size).</summary>
     public bool IsAboveScale { get; set; }

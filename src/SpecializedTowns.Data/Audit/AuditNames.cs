@@ -27,6 +27,8 @@ public static class AuditNames
 
     private static readonly Dictionary<string, string> Fields = new()
     {
+        // An enterprise's own industry, for the cluster mapping of 储备培育 (Data/Reserve).
+        ["Industry"] = "所属产业", ["IndustryCategory"] = "产业领域",
         ["Name"] = "名称", ["Uscc"] = "统一社会信用代码", ["CountyId"] = "所属县（市、区）", ["TownshipId"] = "所属乡镇",
         ["SpecializedTownId"] = "所属专业镇", ["Role"] = "角色", ["IsAboveScale"] = "规上企业", ["IsDemo"] = "演示数据",
         ["Category"] = "产业类别", ["LeadingIndustry"] = "主导产业", ["LeadingProducts"] = "主导产品", ["Tier"] = "梯次",

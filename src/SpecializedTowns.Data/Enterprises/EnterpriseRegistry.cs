@@ -16,6 +16,10 @@ public sealed record EnterpriseInput
     public EnterpriseRole? Role { get; init; }
     public bool IsAboveScale { get; init; }
     public IReadOnlyList<string> Designations { get; init; } = [];
+
+    /// <summary>所属产业 and its category; empty for an enterprise of a town means the town's (储备培育 groups by them).</summary>
+    public string? Industry { get; init; }
+    public string? IndustryCategory { get; init; }
 }
 
 /// <summary>Field → Chinese message; empty when the input can be saved.</summary>
@@ -97,6 +101,10 @@ public static class EnterpriseRegistry
         else if (scope.Role == Roles.Township) errors[nameof(input.SpecializedTownId)] = "请选择本人负责的专业镇";
         var unknown = input.Designations.FirstOrDefault(d => !DesignationKeys.Contains(d));
         if (unknown is not null) errors[nameof(input.Designations)] = $"未知的认定称号“{unknown}”";
+        var industry = string.IsNullOrWhiteSpace(input.Industry) ? null : input.Industry.Trim();
+        if (industry?.Length > Enterprise.MaxIndustry) errors[nameof(input.Industry)] = $"所属产业不超过 {Enterprise.MaxIndustry} 字";
+        var category = string.IsNullOrWhiteSpace(input.IndustryCategory) ? null : input.IndustryCategory.Trim();
+        if (category is not null && !Core.Recognition.IndustryCategories.IsKnown(category)) errors[nameof(input.IndustryCategory)] = $"未知的产业领域“{category}”";
         if (!errors.Ok) return (null, errors);
 
         var enterprise = existing ?? new Enterprise { Name = name, Uscc = "" };
@@ -107,6 +115,8 @@ public static class EnterpriseRegistry
         enterprise.SpecializedTownId = input.SpecializedTownId;
         enterprise.Role = input.Role!.Value;
         enterprise.IsAboveScale = input.IsAboveScale;
+        enterprise.Industry = industry;
+        enterprise.IndustryCategory = category;
         enterprise.Designations.RemoveAll(d => !input.Designations.Contains(d.Key));
         foreach (var key in input.Designations.Where(k => enterprise.Designations.All(d => d.Key != k)).Distinct())
             enterprise.Designations.Add(new EnterpriseDesignation { Key = key });

@@ -24,6 +24,8 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         public EnterpriseRole? Role { get; set; }
         public bool IsAboveScale { get; set; }
         public List<string> Designations { get; set; } = [];
+        public string? Industry { get; set; }
+        public string? IndustryCategory { get; set; }
     }
 
     public sealed record Option(int Id, string Name, int? ParentId = null);
@@ -48,6 +50,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
             {
                 Name = e.Name, Uscc = e.Uscc, CountyId = e.CountyId, TownshipId = e.TownshipId, SpecializedTownId = e.SpecializedTownId,
                 Role = e.Role, IsAboveScale = e.IsAboveScale, Designations = e.Designations.Select(d => d.Key).ToList(),
+                Industry = e.Industry, IndustryCategory = e.IndustryCategory,
             };
         }
         await LoadOptionsAsync(scope, ct);
@@ -63,6 +66,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         {
             Name = Input.Name ?? "", Uscc = Input.Uscc ?? "", CountyId = Input.CountyId, TownshipId = Input.TownshipId,
             SpecializedTownId = Input.SpecializedTownId, Role = Input.Role, IsAboveScale = Input.IsAboveScale, Designations = Input.Designations,
+            Industry = Input.Industry, IndustryCategory = Input.IndustryCategory,
         }, ct);
         if (savedId is not null)
         {

@@ -1,0 +1,131 @@
+namespace SpecializedTowns.Core.Clusters;
+
+/// <summary>Which figure a location quotient or a concentration is taken on.</summary>
+public enum ClusterBasis { Output = 1, Employment = 2 }
+
+/// <summary>
+/// One enterprise's figures for a year, placed where it lies. <see cref="Industry"/> is null when nobody has said which
+/// industry it is in: it still counts in its township's and regions' all-industry totals, but in no industry's cell.
+/// </summary>
+public sealed record ClusterEnterprise(
+    int Id,
+    string Name,
+    int? TownshipId,
+    int CountyId,
+    int CityId,
+    string? Industry,
+    string? Category,
+    bool IsLeading,
+    decimal OutputWanYuan,
+    int Employment)
+{
+    public IReadOnlyList<string> Designations { get; init; } = [];
+
+    public decimal Figure(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputWanYuan : Employment;
+}
+
+/// <summary>Location quotients of one cell against the county, the city and the province; null where a denominator is zero.</summary>
+public sealed record LocationQuotients(decimal? County, decimal? City, decimal? Province);
+
+/// <summary>How concentrated a cell is among its enterprises: the largest one's share (0–1) and the HHI (0–10 000).</summary>
+public sealed record Concentration(decimal? TopShare, decimal? Hhi, string? TopEnterprise);
+
+/// <summary>One township × industry for one year: the cluster-mapping measures.</summary>
+public sealed record ClusterCell(
+    int TownshipId,
+    int CountyId,
+    int CityId,
+    string Industry,
+    string? Category,
+    int Enterprises,
+    int LeadingEnterprises,
+    decimal OutputWanYuan,
+    int Employment,
+    LocationQuotients OutputLq,
+    LocationQuotients EmploymentLq,
+    Concentration OutputConcentration,
+    Concentration EmploymentConcentration,
+    IReadOnlyList<string> Designations)
+{
+    public LocationQuotients Lq(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputLq : EmploymentLq;
+}
+
+/// <summary>
+/// The cluster-mapping measures of 梯次培育 (永济 五（三）“梳理溯源、深入挖掘本地区具有比较优势的特色产品”; 朔政办发〔2023〕19号
+/// 三（一）“省级+市级+储备”): for each township and industry, its enterprises, output, employment, location quotients and
+/// concentration. Pure: the caller passes every enterprise of the province with figures for the year, because a
+/// quotient against the city or the province needs their totals even when the person sees one county.
+/// </summary>
+public static class ClusterMap
+{
+    /// <summary>
+    /// LQ = (township's industry figure ÷ township's all-industry figure) ÷ (region's industry figure ÷ region's
+    /// all-industry figure). Zero denominators: when the township's all-industry figure is 0, or the region's industry
+    /// figure is 0 (then the township's is 0 too), or the region's all-industry figure is 0, the quotient is undefined
+    /// and returned as null ("无法计算"), never as 0 or infinity: no figure is better than a made-up one.
+    /// </summary>
+    public static decimal? LocationQuotient(decimal townshipIndustry, decimal townshipAll, decimal regionIndustry, decimal regionAll)
+    {
+        if (townshipAll <= 0 || regionIndustry <= 0 || regionAll <= 0) return null;
+        return townshipIndustry / townshipAll / (regionIndustry / regionAll);
+    }
+
+    /// <summary>
+    /// The largest enterprise's share and the Herfindahl–Hirschman index Σ(100 × sᵢ)², so 10 000 is one enterprise
+    /// holding everything. Null when the cell's total is 0 (nothing to share).
+    /// </summary>
+    public static Concentration ConcentrationOf(IEnumerable<(string Name, decimal Figure)> enterprises)
+    {
+        var list = enterprises.Where(e => e.Figure > 0).ToList();
+        var total = list.Sum(e => e.Figure);
+        if (total <= 0) return new Concentration(null, null, null);
+        var top = list.OrderByDescending(e => e.Figure).ThenBy(e => e.Name, StringComparer.Ordinal).First();
+        var hhi = list.Sum(e => (100m * e.Figure / total) * (100m * e.Figure / total));
+        return new Concentration(top.Figure / total, hhi, top.Name);
+    }
+
+    public static IReadOnlyList<ClusterCell> Compute(IReadOnlyList<ClusterEnterprise> province)
+    {
+        var bases = new[] { ClusterBasis.Output, ClusterBasis.Employment };
+        // All-industry totals include enterprises without an industry: they are part of the economy all the same.
+        var townshipAll = bases.ToDictionary(b => b, b => province.Where(e => e.TownshipId != null).GroupBy(e => e.TownshipId!.Value).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var countyAll = bases.ToDictionary(b => b, b => province.GroupBy(e => e.CountyId).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var cityAll = bases.ToDictionary(b => b, b => province.GroupBy(e => e.CityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var provinceAll = bases.ToDictionary(b => b, b => province.Sum(e => e.Figure(b)));
+
+        var withIndustry = province.Where(e => !string.IsNullOrWhiteSpace(e.Industry)).ToList();
+        var countyIndustry = bases.ToDictionary(b => b, b => withIndustry.GroupBy(e => (e.CountyId, Key(e.Industry))).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var cityIndustry = bases.ToDictionary(b => b, b => withIndustry.GroupBy(e => (e.CityId, Key(e.Industry))).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var provinceIndustry = bases.ToDictionary(b => b, b => withIndustry.GroupBy(e => Key(e.Industry)).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+
+        var cells = new List<ClusterCell>();
+        foreach (var g in withIndustry.Where(e => e.TownshipId != null).GroupBy(e => (Township: e.TownshipId!.Value, Industry: Key(e.Industry))))
+        {
+            var first = g.First();
+            LocationQuotients Lq(ClusterBasis b)
+            {
+                var own = g.Sum(e => e.Figure(b));
+                var all = townshipAll[b][g.Key.Township];
+                return new LocationQuotients(
+                    LocationQuotient(own, all, countyIndustry[b][(first.CountyId, g.Key.Industry)], countyAll[b][first.CountyId]),
+                    LocationQuotient(own, all, cityIndustry[b][(first.CityId, g.Key.Industry)], cityAll[b][first.CityId]),
+                    LocationQuotient(own, all, provinceIndustry[b][g.Key.Industry], provinceAll[b]));
+            }
+            // A cell's category is the one most of its enterprises give; ties go to the larger output.
+            var category = g.Where(e => !string.IsNullOrWhiteSpace(e.Category)).GroupBy(e => e.Category!)
+                .OrderByDescending(c => c.Count()).ThenByDescending(c => c.Sum(e => e.OutputWanYuan)).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => c.Key).FirstOrDefault();
+            cells.Add(new ClusterCell(
+                g.Key.Township, first.CountyId, first.CityId, g.Key.Industry, category,
+                g.Count(), g.Count(e => e.IsLeading), g.Sum(e => e.OutputWanYuan), g.Sum(e => e.Employment),
+                Lq(ClusterBasis.Output), Lq(ClusterBasis.Employment),
+                ConcentrationOf(g.Select(e => (e.Name, e.OutputWanYuan))),
+                ConcentrationOf(g.Select(e => (e.Name, (decimal)e.Employment))),
+                g.SelectMany(e => e.Designations).Distinct().Order(StringComparer.Ordinal).ToList()));
+        }
+        return cells;
+    }
+
+    /// <summary>Industries are free text typed by people: "电机 " and "电机" are one industry.</summary>
+    public static string Key(string? industry) => (industry ?? "").Trim();
+}

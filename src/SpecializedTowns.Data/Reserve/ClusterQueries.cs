@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Clusters;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Accounts;
+
+namespace SpecializedTowns.Data.Reserve;
+
+/// <summary>A cell with the names people read, and the specialized town it already is, if any.</summary>
+public sealed record ClusterCellView(ClusterCell Cell, string Township, string TownshipPath, string County, string CountyPath, int? TownId, string? TownName, Tier? TownTier)
+{
+    public string Key => ReserveKeys.Of(Cell.TownshipId, Cell.Industry);
+}
+
+/// <summary>A candidate as the list and the export show it; <see cref="Rank"/> is its place in the whole ranked list.</summary>
+public sealed record CandidateView(int Rank, ClusterCellView View, ReserveCandidate Candidate)
+{
+    public string Key => View.Key;
+
+    public string Gaps => Candidate.Check is null
+        ? Candidate.Target is null ? "所在地没有可对照的认定标准" : "企业未填写产业领域，无法对照标准"
+        : Candidate.Check.Gaps.Count == 0 && Candidate.OpenCriteria == 0 ? "各项量化指标均已达到，可准备申报"
+        : string.Join("；", Candidate.Check.Gaps.Select(g => g.Text)
+            .Concat(Candidate.Check.Criteria.Where(c => c.Result == Results.NotMet && Candidate.Check.Gaps.All(g => g.Key != c.Key)).Select(c => c.Explanation)));
+}
+
+/// <summary>The township × industry picture of one year within an area, and the candidates in it.</summary>
+public sealed record ClusterPicture(int Year, IReadOnlyList<ClusterCellView> Cells, IReadOnlyList<CandidateView> Candidates)
+{
+    public IReadOnlyList<string> Industries => Cells.GroupBy(c => c.Cell.Industry).OrderByDescending(g => g.Sum(c => c.Cell.OutputWanYuan))
+        .ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+
+    public IReadOnlyList<(int Id, string Name, string County)> Townships => Cells
+        .GroupBy(c => c.Cell.TownshipId).Select(g => g.First()).OrderBy(c => c.TownshipPath, StringComparer.Ordinal)
+        .Select(c => (c.Cell.TownshipId, c.Township, c.County)).ToList();
+}
+
+public static class ReserveKeys
+{
+    /// <summary>A township–industry pair in a URL or a ticked row: "12|电机".</summary>
+    public static string Of(int townshipId, string industry) => $"{townshipId}|{industry}";
+
+    public static (int TownshipId, string Industry)? Parse(string? key)
+    {
+        var bar = key?.IndexOf('|') ?? -1;
+        if (bar <= 0 || !int.TryParse(key![..bar], out var id)) return null;
+        var industry = ClusterMap.Key(key[(bar + 1)..]);
+        return industry.Length == 0 ? null : (id, industry);
+    }
+}
+
+/// <summary>
+/// 储备培育: the cluster-mapping measures of every township × industry from the enterprise registry and its annual
+/// statistics, and the candidates for the 储备 list. An enterprise of a specialized town that names no industry of its
+/// own is in the town's leading industry. The quotients against the city and the province use their totals even when
+/// the person sees one county: only sums leave the query, never another county's enterprises.
+/// </summary>
+public static class ClusterQueries
+{
+    public static bool HasAccess(UserScope scope) => scope.Role != Roles.Expert;
+
+    public static async Task<IReadOnlyList<int>> YearsAsync(TownsDbContext db, CancellationToken ct = default) =>
+        await db.EnterpriseStatistics.AsNoTracking().Select(s => s.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+
+    /// <summary>Every township × industry cell of the year across the province(s), before any scope is applied.</summary>
+    public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default)
+    {
+        var rows = await (
+            from s in db.EnterpriseStatistics.AsNoTracking()
+            where s.Year == year
+            join e in db.Enterprises.AsNoTracking() on s.EnterpriseId equals e.Id
+            join c in db.Jurisdictions.AsNoTracking() on e.CountyId equals c.Id
+            join t in db.Towns.AsNoTracking() on e.SpecializedTownId equals (int?)t.Id into towns
+            from t in towns.DefaultIfEmpty()
+            select new
+            {
+                e.Id, e.Name, e.TownshipId, e.CountyId, CityId = c.ParentId, c.Path,
+                e.Industry, e.IndustryCategory, TownIndustry = t == null ? null : t.LeadingIndustry, TownCategory = t == null ? null : t.Category,
+                e.Role, s.OutputValueWanYuan, s.Employment,
+            }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var designations = (await db.EnterpriseDesignations.AsNoTracking().Where(d => ids.Contains(d.EnterpriseId))
+            .Select(d => new { d.EnterpriseId, d.Key }).ToListAsync(ct)).ToLookup(d => d.EnterpriseId, d => d.Key);
+
+        var enterprises = rows.Select(r => (Province: r.Path.Split('/')[0], Enterprise: new ClusterEnterprise(
+            r.Id, r.Name, r.TownshipId, r.CountyId, r.CityId ?? r.CountyId,
+            string.IsNullOrWhiteSpace(r.Industry) ? r.TownIndustry : r.Industry,
+            string.IsNullOrWhiteSpace(r.IndustryCategory) ? r.TownCategory : r.IndustryCategory,
+            r.Role == EnterpriseRole.Leading, r.OutputValueWanYuan ?? 0m, r.Employment ?? 0)
+        {
+            Designations = designations[r.Id].ToList(),
+        })).ToList();
+        // Each province is its own reference region.
+        return enterprises.GroupBy(e => e.Province).SelectMany(g => ClusterMap.Compute(g.Select(x => x.Enterprise).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The cells of the year whose township lies in the area (a city or county path; null for all) and in the person's
+    /// scope, with the candidates among them ranked by <see cref="ReserveCandidates.Rank"/>.
+    /// </summary>
+    public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int year, string? areaPath, CandidateRules rules, CancellationToken ct = default)
+    {
+        if (!HasAccess(scope)) return new ClusterPicture(year, [], []);
+        var cells = await CellsAsync(db, year, ct);
+        var places = await PlacesAsync(db, cells.Select(c => c.TownshipId).Distinct().ToList(), ct);
+        var towns = await TownsByPairAsync(db, ct);
+
+        var views = new List<ClusterCellView>();
+        foreach (var cell in cells)
+        {
+            if (!places.TryGetValue(cell.TownshipId, out var place)) continue;
+            if (!scope.Covers(place.Path) && !(scope.Role == Roles.Township && place.Path == scope.JurisdictionPath)) continue;
+            if (areaPath is not null && place.Path != areaPath && !place.Path.StartsWith(areaPath + "/", StringComparison.Ordinal)) continue;
+            var town = towns.GetValueOrDefault((cell.TownshipId, cell.Industry));
+            views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier));
+        }
+
+        var byCell = views.ToDictionary(v => v.Cell);
+        var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
+            c => TargetFor(catalog, byCell[c].CountyPath), c => byCell[c].TownshipPath);
+        return new ClusterPicture(year, views, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList());
+    }
+
+    /// <summary>
+    /// The standard a candidate is measured against: of the standards that apply where its county lies, the lowest tier
+    /// above 储备 (the county-level one where the county has one, as 永济 does), the most local document first.
+    /// </summary>
+    public static TargetStandard? TargetFor(PolicyCatalog catalog, string countyPath) => catalog.Standards
+        .Select(s => (Standard: s, Tier: Tiers.Parse(s.Tier), Area: catalog.AreaOf(s)))
+        .Where(s => s.Tier is { } t && t != Tier.Reserve && s.Area.Length > 0 && (countyPath == s.Area || countyPath.StartsWith(s.Area + "/", StringComparison.Ordinal)))
+        .OrderBy(s => s.Tier).ThenByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal)
+        .Select(s => new TargetStandard(s.Standard, s.Tier!.Value)).FirstOrDefault();
+
+    internal sealed record Place(string Name, string Path, string County, string CountyPath, int CountyId);
+
+    internal static async Task<Dictionary<int, Place>> PlacesAsync(TownsDbContext db, IReadOnlyCollection<int> townshipIds, CancellationToken ct)
+    {
+        var rows = await (
+            from t in db.Jurisdictions.AsNoTracking()
+            where townshipIds.Contains(t.Id) && t.Level == JurisdictionLevel.Township
+            join c in db.Jurisdictions.AsNoTracking() on t.ParentId equals (int?)c.Id
+            select new { t.Id, t.Name, t.Path, County = c.Name, CountyPath = c.Path, CountyId = c.Id }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new Place(r.Name, r.Path, r.County, r.CountyPath, r.CountyId));
+    }
+
+    internal sealed record TownRef(int Id, string Name, Tier Tier);
+
+    /// <summary>Every specialized town by (township, leading industry): the pair is a town already, whatever its tier.</summary>
+    internal static async Task<Dictionary<(int, string), TownRef>> TownsByPairAsync(TownsDbContext db, CancellationToken ct)
+    {
+        var rows = await (
+            from x in db.TownTownships.AsNoTracking()
+            join t in db.Towns.AsNoTracking() on x.SpecializedTownId equals t.Id
+            select new { x.TownshipId, t.Id, t.Name, t.LeadingIndustry, t.Tier }).ToListAsync(ct);
+        var map = new Dictionary<(int, string), TownRef>();
+        foreach (var r in rows.OrderByDescending(r => r.Tier))
+            map.TryAdd((r.TownshipId, ClusterMap.Key(r.LeadingIndustry)), new TownRef(r.Id, r.Name, r.Tier));
+        return map;
+    }
+}

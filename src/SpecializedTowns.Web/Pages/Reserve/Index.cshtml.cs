@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Clusters;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Reserve;
+using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Pages.Towns;
+
+namespace SpecializedTowns.Web.Pages.Reserve;
+
+/// <summary>
+/// 专业镇 → 储备培育: the township × industry heat map of the chosen measure, townships ranked on one industry (there is
+/// no township boundary data to draw a county map from), the ranked candidates with filters, paging and export, and
+/// 列入储备 in one step. All server-rendered: the page works without JavaScript.
+/// </summary>
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
+
+    /// <summary>lq-county (default), lq-city, lq-province, output, employment, enterprises.</summary>
+    [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
+
+    /// <summary>What location quotients and concentration are taken on: output (default) or employment.</summary>
+    [BindProperty(SupportsGet = true)] public string? Basis { get; set; }
+
+    /// <summary>The industry the ranked view shows; the largest by output when not chosen.</summary>
+    [BindProperty(SupportsGet = true)] public string? Focus { get; set; }
+
+    [BindProperty(SupportsGet = true)] public decimal? MinLq { get; set; }
+    [BindProperty(SupportsGet = true)] public int? MinEnterprises { get; set; }
+    [BindProperty(SupportsGet = true)] public decimal? MinOutput { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public ClusterPicture Picture { get; private set; } = new(0, [], []);
+    public IReadOnlyList<CandidateView> Matching { get; private set; } = [];
+    public Paged<CandidateView> Candidates { get; private set; } = new([], 0, 1, PageSize);
+    public CandidateRules Rules { get; private set; } = new();
+    public bool CanReserve { get; private set; }
+    public string? Error { get; private set; }
+
+    public static readonly IReadOnlyList<(string Key, string Name)> Measures =
+    [
+        ("lq-county", "区位熵（对县）"), ("lq-city", "区位熵（对市）"), ("lq-province", "区位熵（对省）"),
+        ("output", "产值（万元）"), ("employment", "就业（人）"), ("enterprises", "企业数（家）"),
+    ];
+
+    public string MeasureKey => Measures.Any(m => m.Key == Measure) ? Measure! : "lq-county";
+    public string MeasureName => Measures.First(m => m.Key == MeasureKey).Name + (MeasureKey.StartsWith("lq") && BasisValue == ClusterBasis.Employment ? "·按就业" : "");
+    public ClusterBasis BasisValue => Basis == "employment" ? ClusterBasis.Employment : ClusterBasis.Output;
+    public bool IsQuotient => MeasureKey.StartsWith("lq", StringComparison.Ordinal);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ClusterQueries.HasAccess(scope)) return Forbid();
+        await LoadAsync(scope, ct);
+        var (page, size) = Paged<CandidateView>.Normalize(PageNumber, PageSize);
+        Candidates = new Paged<CandidateView>(Matching.Skip((page - 1) * size).Take(size).ToList(), Matching.Count, page, size);
+        return Page();
+    }
+
+    /// <summary>The candidates as filtered, every page (or the ticked rows), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ClusterQueries.HasAccess(scope)) return Forbid();
+        await LoadAsync(scope, ct);
+        return await ExportFile.ResultAsync(ReserveExport.Table, format, ExportFile.Picked(Matching, c => c.Key, Request), time, ct);
+    }
+
+    /// <summary>列入储备: the town at 储备 and its 培育方案 in one step; refusals come back as a message on the page.</summary>
+    public async Task<IActionResult> OnPostReserveAsync(string? key, int? year, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var pair = ReserveKeys.Parse(key);
+        if (pair is null || year is null)
+        {
+            TempData["Error"] = "请从候选名单或热力图中选择乡镇和产业";
+            return Redirect(Back());
+        }
+        try
+        {
+            var result = await ReserveService.AddAsync(db, catalog, scope, User.Identity?.Name ?? "", pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct);
+            TempData["Saved"] = $"已将“{result.TownName}”列入储备，并生成培育方案（{result.Tasks} 项任务）" +
+                                (result.EnterprisesAttached > 0 ? $"，{result.EnterprisesAttached} 家企业已归入该专业镇" : "");
+            TempData["SavedTown"] = result.TownId;
+            TempData["SavedPlan"] = result.PlanId;
+        }
+        catch (ReserveRefusedException ex)
+        {
+            TempData["Error"] = ex.Message;
+        }
+        return Redirect(Back());
+    }
+
+    private string Back()
+    {
+        var query = Request.Query.Where(q => q.Key is not ("handler" or "key")).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+        return "/Reserve" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(query).ToQueryString();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        CanReserve = ReserveService.CanReserve(scope);
+        Years = await ClusterQueries.YearsAsync(db, ct);
+        var year = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();
+        Year = year == 0 ? null : year;
+        Jurisdictions = await Towns.IndexModel.JurisdictionChoices(db, scope, ct);
+        string? path = null;
+        if (!string.IsNullOrWhiteSpace(Jurisdiction))
+        {
+            if (Jurisdictions.Any(j => j.Name == Jurisdiction))
+                path = await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct);
+            else Error = $"“{Jurisdiction}”不在您的数据范围内，已显示全部。";
+        }
+        Rules = new CandidateRules
+        {
+            MinLocationQuotient = MinLq is >= 0 ? MinLq.Value : CandidateRules.DefaultMinLocationQuotient,
+            MinEnterprises = MinEnterprises is >= 1 ? MinEnterprises.Value : CandidateRules.DefaultMinEnterprises,
+            MinOutputWanYuan = MinOutput is >= 0 ? MinOutput.Value : CandidateRules.DefaultMinOutputWanYuan,
+            Basis = BasisValue,
+        };
+        Picture = year == 0 ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, year, path, Rules, ct);
+        var industry = Industry?.Trim();
+        Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
+        // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
+        if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus))
+            Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Industries.FirstOrDefault();
+    }
+
+    /// <summary>The chosen measure of a cell; null where it cannot be worked out (a zero denominator).</summary>
+    public decimal? Value(ClusterCell cell) => MeasureKey switch
+    {
+        "lq-city" => cell.Lq(BasisValue).City,
+        "lq-province" => cell.Lq(BasisValue).Province,
+        "output" => cell.OutputWanYuan,
+        "employment" => cell.Employment,
+        "enterprises" => cell.Enterprises,
+        _ => cell.Lq(BasisValue).County,
+    };
+
+    public string Format(decimal? value) => value is not { } v ? "—" : MeasureKey switch
+    {
+        "output" => Display.Money(v),
+        "employment" or "enterprises" => Display.Count((int)v),
+        _ => v.ToString("0.00"),
+    };
+
+    /// <summary>
+    /// The cell's tint, 0–1. Quotients on a fixed scale (1 = as specialised as the region, 3 and above the darkest) so
+    /// that two areas read alike; figures against the largest shown.
+    /// </summary>
+    public double Shade(decimal? value, decimal max)
+    {
+        if (value is not { } v || v <= 0) return 0;
+        if (IsQuotient) return (double)Math.Min(1m, v / 3m);
+        return max <= 0 ? 0 : (double)(v / max);
+    }
+
+    public string Link(string? measure = null, string? focus = null, string? basis = null) =>
+        "/Reserve" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(new Dictionary<string, string>
+        {
+            ["year"] = Year?.ToString() ?? "", ["jurisdiction"] = Jurisdiction ?? "", ["measure"] = measure ?? MeasureKey,
+            ["basis"] = basis ?? (BasisValue == ClusterBasis.Employment ? "employment" : "output"), ["focus"] = focus ?? Focus ?? "",
+        }.Where(p => p.Value.Length > 0)).ToQueryString() + "#heatmap";
+}

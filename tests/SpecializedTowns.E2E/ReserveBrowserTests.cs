@@ -1,0 +1,40 @@
+namespace SpecializedTowns.E2E;
+
+[Collection("browser")]
+public sealed class ReserveBrowserTests(BrowserFixture fixture)
+{
+    /// <summary>From the heat map to a 储备 town with its 培育方案 (ReserveDemo: 张营镇's 果品 enterprises belong to no town).</summary>
+    [BrowserFact]
+    public async Task The_yongji_office_goes_from_the_heat_map_to_a_reserve_town_with_its_plan()
+    {
+        var page = await fixture.SignedInPageAsync("yongji-office", 1366, 900);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        // The menu entry is wired at merge; the page lives at /Reserve.
+        await page.GotoAsync(fixture.BaseUrl + "/Reserve?year=2024");
+        (await page.InnerTextAsync("h1")).ShouldBe("储备培育");
+        (await page.InnerTextAsync("#heatmap")).ShouldContain("乡镇 × 产业热力图：区位熵（对县）（2024年）");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reserve.png"), FullPage = true });
+
+        await page.ClickAsync("td.heat-cell[data-township='张营镇'][data-industry='果品'] a");
+        await page.WaitForURLAsync(url => url.Contains("industry="));
+        var rows = page.Locator("#candidates tr[data-candidate]");
+        (await rows.CountAsync()).ShouldBe(1, "the cell filters the candidates to its industry");
+        var row = await rows.InnerTextAsync();
+        row.ShouldContain("张营镇");
+        row.ShouldContain("永济市县级专业镇认定标准：未达 4 项");
+        row.ShouldContain("龙头企业还差 1 家");
+
+        await page.ClickAsync("#candidates tr[data-candidate] button:has-text('列入储备')");
+        await page.WaitForSelectorAsync(".alert-success");
+        (await page.InnerTextAsync(".alert-success")).ShouldContain("已将“张营镇果品专业镇”列入储备，并生成培育方案（5 项任务）");
+        (await page.InnerTextAsync("td.heat-cell[data-township='张营镇'][data-industry='果品']")).ShouldContain("储备");
+
+        await page.ClickAsync("#saved-plan");
+        await page.WaitForURLAsync(url => url.Contains("/Tasks/Plan/"));
+        var plan = await page.InnerTextAsync("main");
+        plan.ShouldContain("张营镇果品专业镇培育方案");
+        plan.ShouldContain("对照永济市县级专业镇认定标准补齐差距");
+        plan.ShouldContain("龙头企业达到1 家（县级标准）");
+        plan.ShouldContain("年产值达到1亿元（县级标准）");
+    }
+}
