@@ -17,6 +17,14 @@ public static class SupportPages
     public static Task<IReadOnlyList<JurisdictionOption>> JurisdictionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
         Towns.IndexModel.JurisdictionChoices(db, scope, ct);
 
+    /// <summary>The enterprises a person may pick as a recipient, white-list entry or listing candidate, grouped by county.</summary>
+    public static async Task<IReadOnlyList<SupportOption>> EnterpriseOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
+        (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
+            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new SupportOption(e.Id, e.Name, e.County)).ToList();
+
     /// <summary>This year back to 2020, newest first.</summary>
     public static IReadOnlyList<int> Years(DateOnly today) => Enumerable.Range(2020, Math.Max(1, today.Year - 2019)).Reverse().ToList();
 }
+
+/// <summary>One choice of a picker on the support forms: a town or an enterprise, under its county.</summary>
+public sealed record SupportOption(int Id, string Name, string Group);

@@ -23,11 +23,9 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         public string? Note { get; set; }
     }
 
-    public sealed record Option(int Id, string Name, string Group);
-
     [BindProperty] public Form Input { get; set; } = new();
     public int? Id { get; private set; }
-    public IReadOnlyList<Option> Enterprises { get; private set; } = [];
+    public IReadOnlyList<SupportOption> Enterprises { get; private set; } = [];
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -73,6 +71,5 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
     }
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
-        Enterprises = (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new Option(e.Id, e.Name, e.County)).ToList();
+        Enterprises = await SupportPages.EnterpriseOptionsAsync(db, scope, ct);
 }

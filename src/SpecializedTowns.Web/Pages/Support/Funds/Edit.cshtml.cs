@@ -38,13 +38,11 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         };
     }
 
-    public sealed record Option(int Id, string Name, string Group);
-
     [BindProperty] public Form Input { get; set; } = new();
     public int? Id { get; private set; }
     public IReadOnlyList<SupportClause> Clauses { get; private set; } = [];
-    public IReadOnlyList<Option> Towns { get; private set; } = [];
-    public IReadOnlyList<Option> Enterprises { get; private set; } = [];
+    public IReadOnlyList<SupportOption> Towns { get; private set; } = [];
+    public IReadOnlyList<SupportOption> Enterprises { get; private set; } = [];
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -93,8 +91,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     {
         Clauses = FundGrants.ClauseChoices(catalog, scope);
         Towns = (await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new Option(t.Id, t.Name, t.County)).ToList();
-        Enterprises = (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new Option(e.Id, e.Name, e.County)).ToList();
+            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
+        Enterprises = await SupportPages.EnterpriseOptionsAsync(db, scope, ct);
     }
 }
