@@ -143,6 +143,7 @@ internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
         e.Property(x => x.Kind).HasColumnName("kind");
         e.Property(x => x.Level).HasColumnName("level");
         e.Property(x => x.Year).HasColumnName("year");
+        e.Property(x => x.Honour).HasColumnName("honour");
         e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_brands_specialized_town_id");
         e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_brands_enterprise_id");

@@ -118,8 +118,43 @@ public enum BrandKind { Regional = 1, Enterprise = 2, Product = 3, GeographicalI
 
 public enum RecognitionLevel { National = 1, Provincial = 2, Municipal = 3 }
 
+/// <summary>
+/// A title a brand holds that the texts count: “山西精品”公用品牌 (朔政办发〔2023〕19号 四（四） sets a quota of them per town),
+/// 中华老字号 and 三晋老字号 (四（十四） "加大‘老字号’保护力度"), 中国驰名商标.
+/// </summary>
+public enum BrandHonour { ShanxiJingpin = 1, ChinaTimeHonoured = 2, ShanxiTimeHonoured = 3, WellKnownTrademark = 4 }
+
+/// <summary>The Chinese names of a brand's kind, level and honour, as every page and document writes them.</summary>
+public static class BrandNames
+{
+    public static string Of(BrandKind kind) => kind switch
+    {
+        BrandKind.Regional => "区域公用品牌",
+        BrandKind.Enterprise => "企业品牌",
+        BrandKind.Product => "产品品牌",
+        _ => "地理标志",
+    };
+
+    public static string Of(RecognitionLevel level) => level switch
+    {
+        RecognitionLevel.National => "国家级",
+        RecognitionLevel.Provincial => "省级",
+        _ => "市级",
+    };
+
+    public static string Of(BrandHonour honour) => honour switch
+    {
+        BrandHonour.ShanxiJingpin => "山西精品",
+        BrandHonour.ChinaTimeHonoured => "中华老字号",
+        BrandHonour.ShanxiTimeHonoured => "三晋老字号",
+        _ => "中国驰名商标",
+    };
+}
+
 public sealed class Brand
 {
+    public const int MaxName = 100;
+
     public int Id { get; set; }
     public int? SpecializedTownId { get; set; }
     public int? EnterpriseId { get; set; }
@@ -127,6 +162,7 @@ public sealed class Brand
     public BrandKind Kind { get; set; }
     public RecognitionLevel Level { get; set; }
     public int? Year { get; set; }
+    public BrandHonour? Honour { get; set; }
 }
 
 public enum StandardKind { National = 1, Industry = 2, Local = 3, Group = 4 }

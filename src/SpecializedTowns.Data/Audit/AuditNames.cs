@@ -22,7 +22,7 @@ public static class AuditNames
         ["NoticeAction"] = "逾期处理", ["NoticeFile"] = "整改佐证", ["AppUser"] = "用户", ["IdentityUserRole`1"] = "用户角色",
         ["Jurisdiction"] = "行政区划", ["PolicyDocumentRecord"] = "政策文件",
         ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
-        ["ListingStageChange"] = "上市后备阶段变更",
+        ["ListingStageChange"] = "上市后备阶段变更", ["GeoIndicationApplication"] = "地理标志申请", ["GeoIndicationStatusChange"] = "地理标志申请状态变更",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -82,6 +82,8 @@ public static class AuditNames
         ["CreatedBy"] = "登记人", ["RecommendedBy"] = "推荐单位", ["RecommendedOn"] = "推荐日期", ["FinancingNeedWanYuan"] = "融资需求（万元）",
         ["WhiteListEntryId"] = "白名单", ["Institution"] = "银行/担保机构", ["TermMonths"] = "期限（月）", ["AdmittedOn"] = "入库日期",
         ["TargetBoard"] = "拟上市板块", ["ListingCandidateId"] = "上市后备企业", ["By"] = "操作人",
+        ["Honour"] = "品牌荣誉", ["Applicant"] = "申请人", ["StatusSince"] = "状态日期", ["ApprovedOn"] = "获批日期",
+        ["RegistrationNumber"] = "注册号/公告号", ["BrandId"] = "品牌", ["GeoIndicationApplicationId"] = "地理标志申请",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

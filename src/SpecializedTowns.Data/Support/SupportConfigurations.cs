@@ -133,3 +133,53 @@ internal sealed class ListingStageChangeConfiguration : IEntityTypeConfiguration
         e.HasIndex(x => x.ListingCandidateId).HasDatabaseName("ix_listing_stage_changes_candidate");
     }
 }
+
+internal sealed class GeoIndicationConfiguration : IEntityTypeConfiguration<GeoIndicationApplication>
+{
+    public void Configure(EntityTypeBuilder<GeoIndicationApplication> e)
+    {
+        e.ToTable("geo_indication_applications");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.CountyId).HasColumnName("county_id");
+        e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
+        e.Property(x => x.Name).HasColumnName("name").HasMaxLength(GeoIndicationApplication.MaxName);
+        e.Property(x => x.Product).HasColumnName("product").HasMaxLength(GeoIndicationApplication.MaxText);
+        e.Property(x => x.Kind).HasColumnName("kind");
+        e.Property(x => x.Applicant).HasColumnName("applicant").HasMaxLength(GeoIndicationApplication.MaxText);
+        e.Property(x => x.Status).HasColumnName("status");
+        e.Property(x => x.StatusSince).HasColumnName("status_since");
+        e.Property(x => x.SubmittedOn).HasColumnName("submitted_on");
+        e.Property(x => x.ApprovedOn).HasColumnName("approved_on");
+        e.Property(x => x.RegistrationNumber).HasColumnName("registration_number").HasMaxLength(GeoIndicationApplication.MaxText);
+        e.Property(x => x.BrandId).HasColumnName("brand_id");
+        e.Property(x => x.ClauseSource).HasColumnName("clause_source").HasMaxLength(120);
+        e.Property(x => x.Note).HasColumnName("note").HasMaxLength(GeoIndicationApplication.MaxNote);
+        e.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
+        e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
+        e.Property(x => x.IsDemo).HasColumnName("is_demo");
+        e.HasOne<Jurisdiction>().WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.Restrict);
+        // The brand a grant produced outlives the application's record of it.
+        e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.SetNull);
+        e.HasMany(x => x.History).WithOne().HasForeignKey(x => x.GeoIndicationApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.CountyId, x.Status }).HasDatabaseName("ix_geo_indications_county_status");
+        e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_geo_indications_town");
+        e.HasIndex(x => x.BrandId).HasDatabaseName("ix_geo_indications_brand");
+    }
+}
+
+internal sealed class GeoIndicationStatusChangeConfiguration : IEntityTypeConfiguration<GeoIndicationStatusChange>
+{
+    public void Configure(EntityTypeBuilder<GeoIndicationStatusChange> e)
+    {
+        e.ToTable("geo_indication_status_changes");
+        e.Property(x => x.Id).HasColumnName("id");
+        e.Property(x => x.GeoIndicationApplicationId).HasColumnName("application_id");
+        e.Property(x => x.From).HasColumnName("from_status");
+        e.Property(x => x.To).HasColumnName("to_status");
+        e.Property(x => x.On).HasColumnName("changed_on");
+        e.Property(x => x.Note).HasColumnName("note").HasMaxLength(GeoIndicationApplication.MaxNote);
+        e.Property(x => x.By).HasColumnName("changed_by").HasMaxLength(100);
+        e.HasIndex(x => x.GeoIndicationApplicationId).HasDatabaseName("ix_geo_indication_status_changes_application");
+    }
+}

@@ -49,6 +49,18 @@ public static class SupportScope
         return counties is null ? db.ListingCandidates.Where(_ => false) : db.ListingCandidates.Where(c => counties.Contains(c.CountyId));
     }
 
+    public static IQueryable<GeoIndicationApplication> GeoIndications(TownsDbContext db, UserScope scope)
+    {
+        if (scope.IsAdmin) return db.GeoIndications;
+        if (scope.Role == Roles.Township)
+        {
+            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            return db.GeoIndications.Where(g => g.SpecializedTownId != null && towns.Contains(g.SpecializedTownId.Value));
+        }
+        var counties = Counties(db, scope);
+        return counties is null ? db.GeoIndications.Where(_ => false) : db.GeoIndications.Where(g => counties.Contains(g.CountyId));
+    }
+
     /// <summary>The ids of the counties at or below a jurisdiction path, as a subquery.</summary>
     public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) =>
         db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);

@@ -109,7 +109,7 @@ public sealed class TownDossier(
         if (detail.Brands.Count == 0 && detail.Standards.Count == 0) body.Add(Empty("尚未登记品牌和标准。"));
         if (detail.Brands.Count > 0)
             body.Add(Table(["品牌", "类别", "级别", "年度"], detail.Brands.OrderBy(b => b.Level).ThenBy(b => b.Name, StringComparer.Ordinal).Select(b => Row(
-                b.Name, BrandKindName(b.Kind), LevelName(b.Level), b.Year is { } y ? y + "年" : "—")), [5, 3, 2, 2]));
+                b.Name, BrandNames.Of(b.Kind), BrandNames.Of(b.Level), b.Year is { } y ? y + "年" : "—")), [5, 3, 2, 2]));
         if (detail.Standards.Count > 0)
             body.Add(Table(["标准", "编号", "类别", "主导或参与", "年度"], detail.Standards.OrderBy(s => s.Kind).Select(s => Row(
                 s.Name, Or(s.Code), StandardKindName(s.Kind), s.Role == StandardRole.Led ? "主导" : "参与", s.Year is { } y ? y + "年" : "—")), [6, 4, 2, 2, 2]));
@@ -236,21 +236,6 @@ public sealed class TownDossier(
     private static string Percent(decimal? value) => value is { } v ? Quantity.Format(v, "%") : "—";
 
     private static DateOnly China(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
-
-    private static string BrandKindName(BrandKind kind) => kind switch
-    {
-        BrandKind.Regional => "区域公用品牌",
-        BrandKind.Enterprise => "企业品牌",
-        BrandKind.Product => "产品品牌",
-        _ => "地理标志",
-    };
-
-    private static string LevelName(RecognitionLevel level) => level switch
-    {
-        RecognitionLevel.National => "国家级",
-        RecognitionLevel.Provincial => "省级",
-        _ => "市级",
-    };
 
     private static string StandardKindName(StandardKind kind) => kind switch
     {
