@@ -210,6 +210,7 @@ app.MapAuditApi();
 app.MapImportsApi();
 app.MapDocumentsApi();
 app.MapSupportApi();
+app.MapBrandsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -9,7 +9,7 @@ public enum GeoIndicationKind { CertificationMark = 1, CollectiveMark = 2, Prote
 /// <summary>Where an application stands: 筹备中 → 已提交 → 已受理 → 已公告 → 已获批, or 驳回 / 撤回 (then it may start again).</summary>
 public enum GeoIndicationStatus { Preparing = 1, Submitted = 2, Accepted = 3, Published = 4, Approved = 5, Rejected = 6, Withdrawn = 7 }
 
-public static class GeoIndications
+public static class GeoIndicationNames
 {
     /// <summary>朔政办发〔2023〕19号 三（七）: "加快申请注册‘朔州陶瓷’‘怀仁羔羊肉’等一批地理标志保护品牌".</summary>
     public const string Clause = "朔政办发〔2023〕19号 三（七）";
@@ -65,7 +65,7 @@ public sealed class GeoIndicationApplication
 
     /// <summary>The brand recorded on the town when the indication was granted, so that it counts as a 地理标志 everywhere.</summary>
     public int? BrandId { get; set; }
-    public string ClauseSource { get; set; } = GeoIndications.Clause;
+    public string ClauseSource { get; set; } = GeoIndicationNames.Clause;
     public string? Note { get; set; }
     public List<GeoIndicationStatusChange> History { get; set; } = [];
     public string CreatedBy { get; set; } = "";
@@ -79,7 +79,7 @@ public sealed class GeoIndicationApplication
     public string? Move(GeoIndicationStatus to, DateOnly on, DateOnly today, string? number, string? note, string who)
     {
         if (!Enum.IsDefined(to)) return "请选择新的状态";
-        if (to == Status) return $"申请已是“{GeoIndications.Chinese(to)}”";
+        if (to == Status) return $"申请已是“{GeoIndicationNames.Chinese(to)}”";
         if (Status == GeoIndicationStatus.Approved) return "地理标志已获批，状态不能再变更";
         if (on > today) return "变更日期不能晚于今天";
         if (on < StatusSince) return $"变更日期不能早于当前状态的日期（{StatusSince.Year}年{StatusSince.Month}月{StatusSince.Day}日）";
@@ -87,7 +87,7 @@ public sealed class GeoIndicationApplication
         if (restart && to is not (GeoIndicationStatus.Preparing or GeoIndicationStatus.Submitted))
             return "已驳回或撤回的申请只能重新筹备或重新提交";
         if (!restart && to < Status && to is not (GeoIndicationStatus.Rejected or GeoIndicationStatus.Withdrawn))
-            return $"不能从“{GeoIndications.Chinese(Status)}”退回“{GeoIndications.Chinese(to)}”";
+            return $"不能从“{GeoIndicationNames.Chinese(Status)}”退回“{GeoIndicationNames.Chinese(to)}”";
         if (to == GeoIndicationStatus.Rejected && Status == GeoIndicationStatus.Preparing) return "尚未提交的申请不会被驳回，请选择“撤回”";
         var text = note?.Trim();
         if (to is GeoIndicationStatus.Rejected or GeoIndicationStatus.Withdrawn && string.IsNullOrEmpty(text)) return "驳回或撤回，请说明原因";

@@ -123,7 +123,7 @@ public static class TargetQueries
 
         // What the records cannot say, whoever the subject is.
         if (metric.Contains("覆盖")) return Measured.Not("镇域覆盖率需全县乡镇名录与专业镇逐一对应，平台暂未计算");
-        if (metric.Contains("山西精品")) return Measured.Not("品牌记录未标注是否为“山西精品”公用品牌");
+        if (metric.Contains("山西精品")) return Measured.Not("“山西精品”公用品牌目标按镇核算，逐镇完成情况见 政策与支持 → 品牌标准");
         if (metric.Contains("倍")) return Measured.Not("增长倍数需确定“现有基础”的年份，平台暂未计算");
 
         // The target's subject: the whole jurisdiction, or one named town ("机电制造专业镇").

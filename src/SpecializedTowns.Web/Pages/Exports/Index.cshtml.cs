@@ -33,6 +33,8 @@ public sealed class IndexModel : PageModel
         new("政策与支持", "资金绩效", "/Support/Funds/Performance", "各专业镇及其企业获得的资金与产值、就业、重点项目的对照，逐级合计"),
         new("政策与支持", "融资白名单", "/Support/Finance", "白名单企业、推荐单位、年度、状态和由此获得的贷款、担保"),
         new("政策与支持", "上市后备", "/Support/Listing", "上市后备企业的所在地、专业镇、当前阶段及其进入日期"),
+        new("政策与支持", "品牌", "/Support/Brands", "各专业镇登记的区域公用品牌、企业品牌、产品品牌和地理标志，含“山西精品”等荣誉"),
+        new("政策与支持", "地理标志申请", "/Support/Brands/GeoIndications", "地理标志申请的保护方式、申请人、专业镇、状态及获批注册号"),
         new("系统", "用户", "/Admin/Users", "账号的用户名、姓名/单位、角色、行政区划、负责的专业镇、状态和创建时间（不含密码）"),
     ];
 
