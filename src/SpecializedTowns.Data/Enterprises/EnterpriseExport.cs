@@ -18,6 +18,8 @@ public static class EnterpriseExport
         new("统计年度", e => e.Year, 10),
         new("年产值（万元）", e => e.OutputValueWanYuan, 16),
         new("就业（人）", e => e.Employment, 12),
+        new("所属产业", e => e.Industry, 14),
+        new("产业领域", e => e.IndustryCategory is { } c ? Core.Recognition.IndustryCategories.NameOf(c) : null, 12),
         new("演示数据", e => e.IsDemo ? "是" : null, 10),
     ]);
 }

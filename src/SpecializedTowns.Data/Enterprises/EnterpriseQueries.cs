@@ -21,7 +21,8 @@ public sealed record EnterpriseFilter
 
 public sealed record EnterpriseListItem(
     int Id, string Name, string Uscc, string County, string? Township, int? TownId, string? Town, EnterpriseRole Role,
-    bool IsAboveScale, IReadOnlyList<string> Designations, int? Year, decimal? OutputValueWanYuan, int? Employment, bool IsDemo);
+    bool IsAboveScale, IReadOnlyList<string> Designations, int? Year, decimal? OutputValueWanYuan, int? Employment, bool IsDemo,
+    string? Industry = null, string? IndustryCategory = null);
 
 public static class EnterpriseQueries
 {
@@ -53,7 +54,7 @@ public static class EnterpriseQueries
             .Skip((page - 1) * size).Take(size)
             .Select(e => new
             {
-                e.Id, e.Name, e.Uscc, County = e.County!.Name, e.SpecializedTownId, e.Role, e.IsAboveScale, e.IsDemo,
+                e.Id, e.Name, e.Uscc, County = e.County!.Name, e.SpecializedTownId, e.Role, e.IsAboveScale, e.IsDemo, e.Industry, e.IndustryCategory,
                 Township = db.Jurisdictions.Where(j => j.Id == e.TownshipId).Select(j => j.Name).FirstOrDefault(),
                 Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
                 Designations = e.Designations.Select(d => d.Key).ToList(),
@@ -61,7 +62,8 @@ public static class EnterpriseQueries
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new EnterpriseListItem(r.Id, r.Name, r.Uscc, r.County, r.Township, r.SpecializedTownId, r.Town, r.Role,
-            r.IsAboveScale, r.Designations, r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
+            r.IsAboveScale, r.Designations, r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo,
+            r.Industry, r.IndustryCategory)).ToList();
         return new Paged<EnterpriseListItem>(items, total, page, size);
     }
 }

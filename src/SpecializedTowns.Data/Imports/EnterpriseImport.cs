@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 
@@ -29,6 +30,8 @@ public sealed class EnterpriseImport : ImportKind
         new("role", "企业类型", ColumnType.Enumeration) { Required = true, Options = [.. RoleNames.Keys], Description = "龙头、配套企业或家庭农场、专业合作社" },
         new("aboveScale", "规模以上企业", ColumnType.YesNo) { Description = "规上企业填“是”，留空视为“否”" },
         new("designations", "认定称号", ColumnType.EnumerationList) { Options = [.. DesignationKeysByName.Keys], MaxLength = 400, Description = "专精特新、小巨人、技术中心等，可填多项" },
+        new("industry", "所属产业", ColumnType.Text) { MaxLength = Enterprise.MaxIndustry, Description = "企业自身的产业，如“芦笋”“五金铸造”，用于储备培育的产业集聚分析" },
+        new("industryCategory", "产业领域", ColumnType.Enumeration) { Options = [.. IndustryCategories.Names.Values], Description = "制造业、特优农业、特色轻工或文旅康养" },
     ];
 
     public override IReadOnlyList<string> Notes =>
@@ -100,11 +103,14 @@ public sealed class EnterpriseImport : ImportKind
             var role = RoleNames[run.Text(row, "role")!];
             var designations = run.Get<IReadOnlyList<string>>(row, "designations")?.Select(n => DesignationKeysByName[n]).ToList() ?? [];
             var aboveScale = run.Get<bool?>(row, "aboveScale") ?? false;
+            var industry = run.Text(row, "industry");
+            var category = run.Text(row, "industryCategory") is { } categoryName ? IndustryCategories.KeyOf(categoryName) : null;
             if (enterprise is null)
             {
                 enterprise = new Enterprise
                 {
                     Name = name, Uscc = code, CountyId = county.Id, TownshipId = townshipId, SpecializedTownId = townId, Role = role, IsAboveScale = aboveScale,
+                    Industry = industry, IndustryCategory = category,
                     Designations = designations.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
                 };
                 db.Enterprises.Add(enterprise);
@@ -127,6 +133,9 @@ public sealed class EnterpriseImport : ImportKind
             if (run.Has("town")) Set("town", enterprise.SpecializedTownId, townId, v => enterprise.SpecializedTownId = v, v => Named(townNames, v));
             Set("role", enterprise.Role, role, v => enterprise.Role = v, Enterprise.RoleName);
             if (run.Has("aboveScale")) Set("aboveScale", enterprise.IsAboveScale, aboveScale, v => enterprise.IsAboveScale = v, v => v ? "是" : "否");
+            if (run.Has("industry")) Set("industry", enterprise.Industry, industry, v => enterprise.Industry = v, v => v ?? "（空）");
+            if (run.Has("industryCategory"))
+                Set("industryCategory", enterprise.IndustryCategory, category, v => enterprise.IndustryCategory = v, v => v is null ? "（空）" : IndustryCategories.NameOf(v));
             if (run.Has("designations"))
             {
                 var old = enterprise.Designations.Select(d => d.Key).Order().ToList();
@@ -155,6 +164,7 @@ public sealed class EnterpriseImport : ImportKind
         {
             ["uscc"] = code, ["name"] = "示例蜂产品有限公司", ["county"] = county?.Name ?? "", ["township"] = township?.Name ?? "",
             ["town"] = town?.Name ?? "", ["role"] = Enterprise.RoleName(EnterpriseRole.Supporting), ["aboveScale"] = "否",
+            ["industry"] = "蜂蜜", ["industryCategory"] = IndustryCategories.NameOf(IndustryCategories.SpecialtyAgriculture),
             ["designations"] = EnterpriseRegistry.DesignationName("specialized-sophisticated"),
         };
     }

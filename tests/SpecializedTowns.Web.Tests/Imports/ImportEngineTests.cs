@@ -32,6 +32,30 @@ public class ImportEngineTests
         }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
 
     [Fact]
+    public async Task An_enterprise_s_own_industry_and_its_field_import_and_update_for_the_cluster_map()
+    {
+        await using var db = await LoadedAsync();
+        var code = Code(77);
+        var row = (string? industry, string? category) => TestFiles.Row(Enterprises, new Dictionary<string, string?>
+        {
+            ["uscc"] = code, ["name"] = "垣曲香菇加工厂", ["county"] = "垣曲县", ["role"] = "配套企业", ["industry"] = industry, ["industryCategory"] = category,
+        }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
+
+        var bad = await RunAsync(db, Enterprises, TestFiles.Xlsx([(1, TestFiles.Header(Enterprises)), (2, row("香菇", "矿业"))]), commit: true);
+        bad.Errors.Single().Column.ShouldBe("产业领域");
+        (await db.Enterprises.AnyAsync(e => e.Uscc == code)).ShouldBeFalse();
+
+        (await RunAsync(db, Enterprises, TestFiles.Xlsx([(1, TestFiles.Header(Enterprises)), (2, row("香菇", "特优农业"))]), commit: true)).Committed.ShouldBeTrue();
+        var saved = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Uscc == code);
+        (saved.Industry, saved.IndustryCategory).ShouldBe(("香菇", Core.Recognition.IndustryCategories.SpecialtyAgriculture));
+
+        var update = await RunAsync(db, Enterprises, TestFiles.Xlsx([(1, TestFiles.Header(Enterprises)), (2, row("食用菌", null))]), commit: true);
+        update.Changes.Single().Fields.Select(f => (f.Column, f.Old, f.New)).ShouldBe([("所属产业", "香菇", "食用菌"), ("产业领域", "特优农业", "（空）")]);
+        saved = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Uscc == code);
+        (saved.Industry, saved.IndustryCategory).ShouldBe(("食用菌", (string?)null));
+    }
+
+    [Fact]
     public async Task Every_template_imports_its_own_example_row_and_then_finds_it_unchanged()
     {
         await using var db = await LoadedAsync();
@@ -273,10 +297,10 @@ public class ImportEngineTests
         ErrorWorkbook.FileName("企业.xlsx").ShouldBe("企业（错误标注）.xlsx");
         var (text, fill) = TestFiles.ReadBack(marked, "我的企业");
         text["A1"].ShouldBe("标题");
-        text["I3"].ShouldBe("错误说明");
-        text.ShouldNotContainKey("I4");
-        text["I6"].ShouldContain("【企业类型】“错”不是可选的企业类型");
-        text["I6"].ShouldContain("【规模以上企业】“也许”应填“是”或“否”");
+        text["K3"].ShouldBe("错误说明");
+        text.ShouldNotContainKey("K4");
+        text["K6"].ShouldContain("【企业类型】“错”不是可选的企业类型");
+        text["K6"].ShouldContain("【规模以上企业】“也许”应填“是”或“否”");
         fill["F6"].ShouldBe(ErrorWorkbook.RedFill);
         fill["G6"].ShouldBe(ErrorWorkbook.RedFill);
         fill["A6"].ShouldNotBe(ErrorWorkbook.RedFill);

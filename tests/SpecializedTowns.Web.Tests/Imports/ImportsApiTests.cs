@@ -64,8 +64,8 @@ public class ImportsApiTests
         var marked = await client.PostAsync("/api/v1/imports/enterprises/marked", Upload(file, "企业.xlsx"));
         marked.StatusCode.ShouldBe(HttpStatusCode.OK);
         var (text, fill) = TestFiles.ReadBack(await marked.Content.ReadAsByteArrayAsync());
-        text["I1"].ShouldBe(ErrorWorkbook.ErrorHeader);
-        text["I2"].ShouldContain("【所在县（市、区）】“新绛县”不在您的数据范围内");
+        text["K1"].ShouldBe(ErrorWorkbook.ErrorHeader);
+        text["K2"].ShouldContain("【所在县（市、区）】“新绛县”不在您的数据范围内");
         fill["C2"].ShouldBe(ErrorWorkbook.RedFill);
     }
 
