@@ -169,4 +169,15 @@ public static class FundGrants
     }
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Removes a grant recorded in error; the audit trail keeps what it was.</summary>
+    public static async Task<string?> DeleteAsync(TownsDbContext db, UserScope scope, int id, CancellationToken ct = default)
+    {
+        if (!SupportScope.CanEdit(scope)) return "您的角色不能维护资金奖补";
+        var grant = await SupportScope.Grants(db, scope).SingleOrDefaultAsync(g => g.Id == id, ct);
+        if (grant is null) return "资金奖补记录不存在，或不在您的数据范围内";
+        db.FundGrants.Remove(grant);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
 }

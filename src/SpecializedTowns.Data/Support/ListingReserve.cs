@@ -169,4 +169,15 @@ public static class ListingReserve
         await db.SaveChangesAsync(ct);
         return null;
     }
+
+    /// <summary>Takes an enterprise out of the pool with its stage history (entered in error, or it gave up listing).</summary>
+    public static async Task<string?> DeleteAsync(TownsDbContext db, UserScope scope, int id, CancellationToken ct = default)
+    {
+        if (!SupportScope.CanEdit(scope)) return "您的角色不能维护上市后备企业资源库";
+        var candidate = await SupportScope.Listing(db, scope).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null) return "上市后备企业不存在，或不在您的数据范围内";
+        db.ListingCandidates.Remove(candidate);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
 }

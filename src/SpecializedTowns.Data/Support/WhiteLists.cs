@@ -144,4 +144,32 @@ public static class WhiteLists
         await db.SaveChangesAsync(ct);
         return errors;
     }
+
+    /// <summary>Removes one loan or guarantee recorded in error.</summary>
+    public static async Task<string?> DeleteFinancingAsync(TownsDbContext db, UserScope scope, int entryId, int financingId, CancellationToken ct = default)
+    {
+        if (!SupportScope.CanEdit(scope)) return "您的角色不能维护融资白名单";
+        var entry = await SupportScope.WhiteList(db, scope).Include(w => w.Financings).SingleOrDefaultAsync(w => w.Id == entryId, ct);
+        if (entry is null) return "白名单记录不存在，或不在您的数据范围内";
+        var financing = entry.Financings.SingleOrDefault(f => f.Id == financingId);
+        if (financing is null) return "该笔贷款或担保不存在";
+        entry.Financings.Remove(financing);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Removes an entry recorded in error. One that brought loans or guarantees is history, not a mistake: it is moved off
+    /// the list (状态“移出”) instead.
+    /// </summary>
+    public static async Task<string?> DeleteAsync(TownsDbContext db, UserScope scope, int id, CancellationToken ct = default)
+    {
+        if (!SupportScope.CanEdit(scope)) return "您的角色不能维护融资白名单";
+        var entry = await SupportScope.WhiteList(db, scope).Include(w => w.Financings).SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (entry is null) return "白名单记录不存在，或不在您的数据范围内";
+        if (entry.Financings.Count > 0) return "该企业已因白名单获得贷款或担保，不能删除；如已不在名单上，请将状态改为“移出”";
+        db.WhiteListEntries.Remove(entry);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
 }

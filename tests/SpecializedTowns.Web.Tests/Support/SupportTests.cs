@@ -201,6 +201,37 @@ public class SupportTests
         (await leader.GetAsync("/Support/Funds/Edit")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Records_entered_in_error_can_be_deleted_within_scope_but_a_white_list_entry_that_brought_money_cannot(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var grant = await db.FundGrants.Where(g => g.ClauseSource.StartsWith("朔政办发")).Select(g => g.Id).FirstAsync();
+        (await FundGrants.DeleteAsync(db, Yuanqu, grant)).ShouldBe("资金奖补记录不存在，或不在您的数据范围内");
+        (await FundGrants.DeleteAsync(db, Shuozhou with { Role = Roles.Leader }, grant)).ShouldBe("您的角色不能维护资金奖补");
+        (await FundGrants.DeleteAsync(db, Shuozhou, grant)).ShouldBeNull();
+        (await db.FundGrants.AnyAsync(g => g.Id == grant)).ShouldBeFalse();
+
+        var yunzhong = await db.WhiteListEntries.Include(w => w.Financings)
+            .Where(w => db.Enterprises.Any(e => e.Id == w.EnterpriseId && e.Name == "山西怀仁云中陶瓷集团有限公司")).SingleAsync();
+        var loan = yunzhong.Financings.Single(f => f.Institution == "晋商银行朔州分行").Id;
+        (await WhiteLists.DeleteAsync(db, Shuozhou, yunzhong.Id)).ShouldStartWith("该企业已因白名单获得贷款或担保，不能删除");
+        (await WhiteLists.DeleteFinancingAsync(db, Yuanqu, yunzhong.Id, loan)).ShouldBe("白名单记录不存在，或不在您的数据范围内");
+        (await WhiteLists.DeleteFinancingAsync(db, Shuozhou, yunzhong.Id, loan)).ShouldBeNull();
+        db.ChangeTracker.Clear();
+        (await WhiteLists.FindAsync(db, yunzhong.Id, Shuozhou))!.LoansWanYuan.ShouldBe(3000m, "4500 万元 less the 1500 deleted");
+
+        var recommended = await db.WhiteListEntries.Where(w => w.Status == WhiteListStatus.Recommended).Select(w => w.Id).SingleAsync();
+        (await WhiteLists.DeleteAsync(db, Shuozhou, recommended)).ShouldBeNull();
+        (await db.WhiteListEntries.AnyAsync(w => w.Id == recommended)).ShouldBeFalse();
+
+        var candidate = await db.ListingCandidates.Where(c => db.Enterprises.Any(e => e.Id == c.EnterpriseId && e.Name == "山西桑干河乳业有限公司")).Select(c => c.Id).SingleAsync();
+        (await ListingReserve.DeleteAsync(db, Yuanqu, candidate)).ShouldBe("上市后备企业不存在，或不在您的数据范围内");
+        (await ListingReserve.DeleteAsync(db, Shuozhou, candidate)).ShouldBeNull();
+        (await db.ListingStageChanges.AnyAsync(h => h.ListingCandidateId == candidate)).ShouldBeFalse();
+    }
+
     private sealed record GrantPage(GrantItems Page, decimal TotalWanYuan);
 
     private sealed record GrantItems(List<GrantRow> Items, int Total);

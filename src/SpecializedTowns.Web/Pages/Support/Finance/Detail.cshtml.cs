@@ -52,4 +52,21 @@ public sealed class DetailModel(TownsDbContext db, TimeProvider time) : PageMode
         (Entry, CanEdit) = ((await WhiteLists.FindAsync(db, id, scope, ct))!, true);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostDeleteDealAsync(int id, int financingId, CancellationToken ct)
+    {
+        var problem = await WhiteLists.DeleteFinancingAsync(db, UserScope.From(User)!, id, financingId, ct);
+        if (problem?.StartsWith("白名单记录不存在") == true) return NotFound();
+        TempData[problem is null ? "Saved" : "Problem"] = problem ?? "已删除该笔贷款或担保";
+        return Redirect($"/Support/Finance/Detail/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var problem = await WhiteLists.DeleteAsync(db, UserScope.From(User)!, id, ct);
+        if (problem is null) { TempData["Saved"] = "已删除白名单记录"; return Redirect("/Support/Finance"); }
+        if (problem.Contains("不存在")) return NotFound();
+        TempData["Problem"] = problem;
+        return Redirect($"/Support/Finance/Detail/{id}");
+    }
 }

@@ -20,4 +20,13 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog) : Page
         CanEdit = SupportScope.CanEdit(scope);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var problem = await FundGrants.DeleteAsync(db, UserScope.From(User)!, id, ct);
+        if (problem is null) { TempData["Saved"] = "已删除资金奖补记录"; return Redirect("/Support/Funds"); }
+        if (problem.Contains("不存在")) return NotFound();
+        TempData["Problem"] = problem;
+        return Redirect($"/Support/Funds/Detail/{id}");
+    }
 }

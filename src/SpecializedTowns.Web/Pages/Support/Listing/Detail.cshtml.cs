@@ -37,6 +37,14 @@ public sealed class DetailModel(TownsDbContext db, TimeProvider time) : PageMode
         return Redirect($"/Support/Listing/Detail/{id}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var problem = await ListingReserve.DeleteAsync(db, UserScope.From(User)!, id, ct);
+        if (problem is null) { TempData["Saved"] = "已将该企业移出上市后备企业资源库"; return Redirect("/Support/Listing"); }
+        if (problem.Contains("不存在")) return NotFound();
+        return Forbid();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
