@@ -84,6 +84,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Core.Support.Financing> Financings => Set<Core.Support.Financing>();
     public DbSet<Core.Support.ListingCandidate> ListingCandidates => Set<Core.Support.ListingCandidate>();
     public DbSet<Core.Support.ListingStageChange> ListingStageChanges => Set<Core.Support.ListingStageChange>();
+    public DbSet<Core.Support.TrainingProgramme> TrainingProgrammes => Set<Core.Support.TrainingProgramme>();
+    public DbSet<Core.Support.Talent> Talents => Set<Core.Support.Talent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
