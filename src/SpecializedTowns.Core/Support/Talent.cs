@@ -42,7 +42,7 @@ public sealed class Talent
 {
     public const int MaxName = 40;
     public const int MaxEmployer = 100;
-    public const int MaxPosition = 60;
+    public const int MaxJobTitle = 60;
     public const int MaxHonours = 300;
     public const int MaxNote = 500;
     public const int MinYear = 2015;
@@ -52,13 +52,13 @@ public sealed class Talent
     public int CountyId { get; set; }
     public int? SpecializedTownId { get; set; }
     public int? EnterpriseId { get; set; }
-    public TalentCategory Category { get; set; }
+    public TalentCategory Kind { get; set; }
 
     /// <summary>工作单位 when it is not an enterprise of the register (a university for an expert, a studio for a master).</summary>
     public string? Employer { get; set; }
 
     /// <summary>职务/职称, e.g. 董事长、高级工程师、中国陶瓷艺术大师.</summary>
-    public string? Position { get; set; }
+    public string? JobTitle { get; set; }
 
     /// <summary>荣誉与表彰, e.g. 2024年提请市委、市政府表彰.</summary>
     public string? Honours { get; set; }
@@ -79,7 +79,7 @@ public sealed record TalentInput
     public int? SpecializedTownId { get; init; }
     public int? EnterpriseId { get; init; }
     public string? Employer { get; init; }
-    public string? Position { get; init; }
+    public string? JobTitle { get; init; }
     public string? Honours { get; init; }
     public int? Year { get; init; }
     public string? Note { get; init; }
@@ -107,7 +107,7 @@ public static class TalentRules
         if (input.Employer?.Trim().Length > Talent.MaxEmployer) errors[nameof(input.Employer)] = $"工作单位不超过 {Talent.MaxEmployer} 字";
         if (input.Category == TalentCategory.ExpertServiceMember && input.EnterpriseId is null && string.IsNullOrWhiteSpace(input.Employer))
             errors[nameof(input.Employer)] = "请填写专家的工作单位（如高校、科研院所）";
-        if (input.Position?.Trim().Length > Talent.MaxPosition) errors[nameof(input.Position)] = $"职务/职称不超过 {Talent.MaxPosition} 字";
+        if (input.JobTitle?.Trim().Length > Talent.MaxJobTitle) errors[nameof(input.JobTitle)] = $"职务/职称不超过 {Talent.MaxJobTitle} 字";
         if (input.Honours?.Trim().Length > Talent.MaxHonours) errors[nameof(input.Honours)] = $"荣誉与表彰不超过 {Talent.MaxHonours} 字";
         if (input.Note?.Trim().Length > Talent.MaxNote) errors[nameof(input.Note)] = $"备注不超过 {Talent.MaxNote} 字";
         return errors;

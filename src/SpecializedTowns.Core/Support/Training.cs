@@ -221,13 +221,15 @@ public static class TrainingRollup
 {
     /// <summary>
     /// The lines in reading order, each area's total before what it sums (省 → 市 → 县 → 专业镇); <paramref name="hasTarget"/>
-    /// says for a jurisdiction path whether a document governing it sets the 80% (朔州市 and below).
+    /// says for a jurisdiction path whether a document governing it sets the 80% (朔州市 and below). With a
+    /// <paramref name="year"/>, the programmes are those held in it and the rate counts those that ended (结业) in it, so a
+    /// programme running over New Year counts once, in the year it ended.
     /// </summary>
-    public static IReadOnlyList<TrainingLine> Lines(IEnumerable<TrainingRollupInput> programmes, DateOnly today, Func<string, bool> hasTarget)
+    public static IReadOnlyList<TrainingLine> Lines(IEnumerable<TrainingRollupInput> programmes, DateOnly today, Func<string, bool> hasTarget, int? year = null)
     {
         var towns = programmes
             .GroupBy(p => (p.TownId, p.CountyPath, Name: p.TownId is null ? TrainingLine.OutsideTowns : p.Town ?? ""))
-            .Select(g => (Segments: Segments(g.Key.CountyPath), Line: Sum(PerformanceLevel.Town, g.Key.CountyPath, g.Key.Name, g.Key.TownId, hasTarget(g.Key.CountyPath), g.ToList(), today)))
+            .Select(g => (Segments: Segments(g.Key.CountyPath), Line: Sum(PerformanceLevel.Town, g.Key.CountyPath, g.Key.Name, g.Key.TownId, hasTarget(g.Key.CountyPath), g.ToList(), today, year)))
             .ToList();
         var result = new List<TrainingLine>();
         Add(result, towns, 0, null, hasTarget);
@@ -252,13 +254,14 @@ public static class TrainingRollup
         return segments.Length >= 3 ? segments : [.. segments, .. Enumerable.Repeat("（未分区）", 3 - segments.Length)];
     }
 
-    private static TrainingLine Sum(PerformanceLevel level, string path, string name, int? townId, bool target, List<TrainingRollupInput> programmes, DateOnly today)
+    private static TrainingLine Sum(PerformanceLevel level, string path, string name, int? townId, bool target, List<TrainingRollupInput> programmes, DateOnly today, int? year)
     {
-        var counted = programmes.Where(p => TrainingRules.CountsForRate(p.Mode) && TrainingRules.Finished(p.EndOn, today) && p.Employed is not null).ToList();
+        var finished = programmes.Where(p => TrainingRules.CountsForRate(p.Mode) && TrainingRules.Finished(p.EndOn, today) && (year is null || p.EndOn.Year == year)).ToList();
+        var counted = finished.Where(p => p.Employed is not null).ToList();
         return new TrainingLine(level, path, name, townId, target,
             programmes.Count, programmes.Sum(p => p.Trainees), counted.Count, counted.Sum(p => p.Trainees), counted.Sum(p => p.Employed!.Value),
             programmes.Count(p => !TrainingRules.Finished(p.EndOn, today)),
-            programmes.Count(p => TrainingRules.CountsForRate(p.Mode) && TrainingRules.Finished(p.EndOn, today) && p.Employed is null),
+            finished.Count(p => p.Employed is null),
             programmes.Where(p => p.Mode == TrainingMode.OnTheJob).Sum(p => p.Trainees));
     }
 

@@ -23,6 +23,7 @@ public static class AuditNames
         ["Jurisdiction"] = "行政区划", ["PolicyDocumentRecord"] = "政策文件",
         ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
         ["ListingStageChange"] = "上市后备阶段变更",
+        ["TrainingProgramme"] = "人才培训项目", ["Talent"] = "人才",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -82,6 +83,10 @@ public static class AuditNames
         ["CreatedBy"] = "登记人", ["RecommendedBy"] = "推荐单位", ["RecommendedOn"] = "推荐日期", ["FinancingNeedWanYuan"] = "融资需求（万元）",
         ["WhiteListEntryId"] = "白名单", ["Institution"] = "银行/担保机构", ["TermMonths"] = "期限（月）", ["AdmittedOn"] = "入库日期",
         ["TargetBoard"] = "拟上市板块", ["ListingCandidateId"] = "上市后备企业", ["By"] = "操作人",
+        // 人才培训 and 人才 (Data/Support/TrainingProgrammes.cs, Talents.cs).
+        ["Mode"] = "培训方式", ["Organiser"] = "承办单位/合作院校", ["OrganiserKind"] = "承办单位类型", ["StartOn"] = "开班日期",
+        ["EndOn"] = "结业日期", ["Trainees"] = "培训人数", ["Employed"] = "培训后就业人数", ["SubsidyWanYuan"] = "补贴金额（万元）",
+        ["Employer"] = "工作单位", ["Honours"] = "荣誉与表彰",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

@@ -50,9 +50,9 @@ internal sealed class TalentConfiguration : IEntityTypeConfiguration<Talent>
         e.Property(x => x.CountyId).HasColumnName("county_id");
         e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
         e.Property(x => x.EnterpriseId).HasColumnName("enterprise_id");
-        e.Property(x => x.Category).HasColumnName("category");
+        e.Property(x => x.Kind).HasColumnName("kind");
         e.Property(x => x.Employer).HasColumnName("employer").HasMaxLength(Talent.MaxEmployer);
-        e.Property(x => x.Position).HasColumnName("position").HasMaxLength(Talent.MaxPosition);
+        e.Property(x => x.JobTitle).HasColumnName("job_title").HasMaxLength(Talent.MaxJobTitle);
         e.Property(x => x.Honours).HasColumnName("honours").HasMaxLength(Talent.MaxHonours);
         e.Property(x => x.Year).HasColumnName("year");
         e.Property(x => x.Note).HasColumnName("note").HasMaxLength(Talent.MaxNote);
@@ -62,7 +62,7 @@ internal sealed class TalentConfiguration : IEntityTypeConfiguration<Talent>
         e.HasOne<Jurisdiction>().WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.CountyId, x.Category }).HasDatabaseName("ix_talents_county_category");
+        e.HasIndex(x => new { x.CountyId, x.Kind }).HasDatabaseName("ix_talents_county_kind");
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_talents_town");
         e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_talents_enterprise");
     }

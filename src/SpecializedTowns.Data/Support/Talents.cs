@@ -18,7 +18,7 @@ public sealed record TalentFilter
 
 public sealed record TalentItem(
     int Id, string Name, TalentCategory Category, int CountyId, string County, int? TownId, string? Town, int? EnterpriseId, string? Enterprise,
-    string? Employer, string? Position, string? Honours, int Year, string? Note, bool IsDemo);
+    string? Employer, string? JobTitle, string? Honours, int Year, string? Note, bool IsDemo);
 
 /// <summary>People per town (or 未归属专业镇) and category, for the matrix above the list.</summary>
 public sealed record TalentCounts(IReadOnlyList<(string Town, int? TownId, IReadOnlyDictionary<TalentCategory, int> Counts)> Rows)
@@ -34,7 +34,7 @@ public static class Talents
         var (page, size) = Paged<TalentItem>.Normalize(filter.Page, filter.PageSize);
         var query = Filtered(db, filter, scope);
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderBy(t => t.CountyId).ThenBy(t => t.Category).ThenBy(t => t.Name).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size), ct);
+        var items = await Project(db, query.OrderBy(t => t.CountyId).ThenBy(t => t.Kind).ThenBy(t => t.Name).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size), ct);
         return new Paged<TalentItem>(items, total, page, size);
     }
 
@@ -42,12 +42,12 @@ public static class Talents
     public static async Task<TalentCounts> CountsAsync(TownsDbContext db, TalentFilter filter, UserScope scope, CancellationToken ct = default)
     {
         var rows = await Filtered(db, filter with { Category = null }, scope)
-            .Select(t => new { t.SpecializedTownId, t.Category, Town = db.Towns.Where(x => x.Id == t.SpecializedTownId).Select(x => x.Name).FirstOrDefault() })
+            .Select(t => new { t.SpecializedTownId, t.Kind, Town = db.Towns.Where(x => x.Id == t.SpecializedTownId).Select(x => x.Name).FirstOrDefault() })
             .ToListAsync(ct);
         return new TalentCounts(rows.GroupBy(r => (r.SpecializedTownId, r.Town))
             .OrderBy(g => g.Key.SpecializedTownId is null).ThenBy(g => g.Key.Town, StringComparer.Ordinal)
             .Select(g => (g.Key.Town ?? TrainingLine.OutsideTowns, g.Key.SpecializedTownId,
-                (IReadOnlyDictionary<TalentCategory, int>)g.GroupBy(r => r.Category).ToDictionary(c => c.Key, c => c.Count())))
+                (IReadOnlyDictionary<TalentCategory, int>)g.GroupBy(r => r.Kind).ToDictionary(c => c.Key, c => c.Count())))
             .ToList());
     }
 
@@ -63,7 +63,7 @@ public static class Talents
             query = query.Where(t => counties.Contains(t.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(t => t.SpecializedTownId == town);
-        if (filter.Category is { } category) query = query.Where(t => t.Category == category);
+        if (filter.Category is { } category) query = query.Where(t => t.Kind == category);
         if (filter.Year is { } year) query = query.Where(t => t.Year == year);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -83,8 +83,8 @@ public static class Talents
             Town = db.Towns.Where(x => x.Id == t.SpecializedTownId).Select(x => x.Name).FirstOrDefault(),
             Enterprise = db.Enterprises.Where(e => e.Id == t.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
         }).ToListAsync(ct);
-        return rows.Select(r => new TalentItem(r.Talent.Id, r.Talent.Name, r.Talent.Category, r.Talent.CountyId, r.County ?? "", r.Talent.SpecializedTownId, r.Town,
-            r.Talent.EnterpriseId, r.Enterprise, r.Talent.Employer, r.Talent.Position, r.Talent.Honours, r.Talent.Year, r.Talent.Note, r.Talent.IsDemo)).ToList();
+        return rows.Select(r => new TalentItem(r.Talent.Id, r.Talent.Name, r.Talent.Kind, r.Talent.CountyId, r.County ?? "", r.Talent.SpecializedTownId, r.Town,
+            r.Talent.EnterpriseId, r.Enterprise, r.Talent.Employer, r.Talent.JobTitle, r.Talent.Honours, r.Talent.Year, r.Talent.Note, r.Talent.IsDemo)).ToList();
     }
 
     /// <summary>Creates (id null) or changes a person; the town and the enterprise must lie in the chosen county.</summary>
@@ -131,12 +131,12 @@ public static class Talents
             db.Talents.Add(talent);
         }
         talent.Name = input.Name!.Trim();
-        talent.Category = input.Category!.Value;
+        talent.Kind = input.Category!.Value;
         talent.CountyId = input.CountyId!.Value;
         talent.SpecializedTownId = townId;
         talent.EnterpriseId = input.EnterpriseId;
         talent.Employer = Trimmed(input.Employer);
-        talent.Position = Trimmed(input.Position);
+        talent.JobTitle = Trimmed(input.JobTitle);
         talent.Honours = Trimmed(input.Honours);
         talent.Year = input.Year!.Value;
         talent.Note = Trimmed(input.Note);

@@ -58,7 +58,7 @@ public sealed record TrainingFilter
     public string? JurisdictionPath { get; init; }
     public int? TownId { get; init; }
 
-    /// <summary>结业年度: a programme belongs to the year it ends in, so a year's rate is that of the programmes finished in it.</summary>
+    /// <summary>The programmes held in the year (begun by its end, not ended before it); its rate counts those that ended in it.</summary>
     public int? Year { get; init; }
     public TrainingMode? Mode { get; init; }
     public string? Search { get; init; }
@@ -105,7 +105,7 @@ public static class TrainingProgrammes
             Path = db.Jurisdictions.Where(j => j.Id == p.CountyId).Select(j => j.Path).FirstOrDefault(),
         }).ToListAsync(ct);
         var lines = TrainingRollup.Lines(rows.Select(r => new TrainingRollupInput(r.SpecializedTownId, r.Town, r.Path ?? "", r.Mode, r.EndOn, r.Trainees, r.Employed)),
-            today, TargetApplies(catalog));
+            today, TargetApplies(catalog), filter.Year);
         return new TrainingRollupView(filter.Year, lines);
     }
 
@@ -142,7 +142,7 @@ public static class TrainingProgrammes
         if (filter.Year is { } year)
         {
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            query = query.Where(p => p.EndOn >= from && p.EndOn <= to);
+            query = query.Where(p => p.StartOn <= to && p.EndOn >= from);
         }
         if (filter.Mode is { } mode) query = query.Where(p => p.Mode == mode);
         if (!string.IsNullOrWhiteSpace(filter.Search))
