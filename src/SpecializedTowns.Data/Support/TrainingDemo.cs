@@ -6,9 +6,10 @@ namespace SpecializedTowns.Data.Support;
 /// <summary>
 /// Demo training programmes and talents for the 朔州 towns and two 运城 counties. The programmes show each case of the 80%
 /// of 朔政办发〔2023〕19号 四（八）: above it (山阴乳品 84%), below it (怀仁陶瓷's kiln course, 70%), exactly on it (怀仁陶瓷's
-/// 2026 courses together, 144 of 180), one whose outcome is not yet entered, an in-service course the rate does not count,
+/// 2025 courses together, 144 of 180), one whose outcome is not yet entered, an in-service course the rate does not count,
 /// and one still running (dated from the day the demo is loaded, so it is running whenever someone looks). The 运城 ones cite
-/// their own county's 就业富民 task, which sets no figure. People are fictitious; towns and enterprises are looked up by name.
+/// their own county's 就业富民 task, which sets no figure. Finished courses are fixed in 2024–2025, as the other support demo
+/// data. People are fictitious; towns and enterprises are looked up by name.
 /// </summary>
 public static class TrainingDemo
 {
@@ -25,15 +26,15 @@ public static class TrainingDemo
         new("平鲁小杂粮专业镇", "杂粮加工与电商营销定向式培训", TrainingMode.Directed, "朔州市平鲁区职业技术学校", TrainingProviderKind.VocationalCollege,
             "2025-04-07", "2025-05-30", 50, null, 8m, Sz + "四（八）", "就业协议正在收集"),
         new("怀仁羔羊肉专业镇", "羔羊屠宰分割在岗职工技能提升培训", TrainingMode.OnTheJob, "山西怀仁塞北羔羊肉业有限公司", TrainingProviderKind.Enterprise,
-            "2025-11-10", "2025-11-28", 150, null, null, Sz + "四（八）"),
+            "2025-03-10", "2025-03-28", 150, null, null, Sz + "四（八）"),
         new("怀仁陶瓷专业镇", "日用陶瓷成型与施釉订单式培训班", TrainingMode.OrderBased, "朔州职业技术学院", TrainingProviderKind.VocationalCollege,
-            "2026-03-02", "2026-05-29", 120, 102, 36m, Sz + "四（八）", "学员结业后由云中陶瓷、金沙滩日用瓷等企业录用"),
+            "2025-02-17", "2025-04-30", 120, 102, 36m, Sz + "四（八）", "学员结业后由云中陶瓷、金沙滩日用瓷等企业录用"),
         new("怀仁陶瓷专业镇", "陶瓷窑炉智能控制项目制培训", TrainingMode.ProjectBased, "山西工程职业学院", TrainingProviderKind.VocationalCollege,
-            "2026-06-08", "2026-08-28", 60, 42, 18m, Sz + "四（八）", "部分学员返乡务农，未签订就业协议"),
+            "2025-03-10", "2025-06-13", 60, 42, 18m, Sz + "四（八）", "部分学员返乡务农，未签订就业协议"),
         new("历山镇蜂蜜专业镇", "中蜂标准化养殖项目制培训", TrainingMode.ProjectBased, "运城职业技术大学", TrainingProviderKind.VocationalCollege,
             "2025-04-14", "2025-06-20", 45, 39, 6m, "垣政办发〔2023〕19号 四（五）"),
         new("万安钻石专业镇", "人造金刚石合成压机操作订单式培训", TrainingMode.OrderBased, "新绛县职业中学", TrainingProviderKind.VocationalCollege,
-            "2026-04-06", "2026-06-26", 80, 58, 12m, "新政办发〔2023〕33号 三（四）12"),
+            "2025-03-03", "2025-05-23", 80, 58, 12m, "新政办发〔2023〕33号 三（四）12"),
     ];
 
     private sealed record T(

@@ -118,6 +118,14 @@ public static class TrainingProgrammes
         return new TrainingDetail(item, SupportClauses.Find(catalog, item.ClauseSource), who.CreatedBy, who.CreatedAtUtc);
     }
 
+    /// <summary>The year the latest programme in scope ended by today: the year with the newest results, which the page opens on.</summary>
+    public static async Task<int?> LatestResultYearAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct = default)
+    {
+        var ends = await TalentScope.Programmes(db, scope).AsNoTracking().Where(p => p.EndOn <= today)
+            .OrderByDescending(p => p.EndOn).Select(p => (DateOnly?)p.EndOn).FirstOrDefaultAsync(ct);
+        return ends?.Year;
+    }
+
     /// <summary>Whether the 80% of 四（八） applies at a jurisdiction path: the document that sets it governs there.</summary>
     public static Func<string, bool> TargetApplies(PolicyCatalog catalog)
     {

@@ -14,7 +14,7 @@ namespace SpecializedTowns.Web.Pages.Support.Training;
 /// <summary>人才培训: the year's 培训后就业率 from towns up to the province (朔政办发〔2023〕19号 四（八）), and the programmes.</summary>
 public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
 {
-    /// <summary>A year, or "all"; this year when not given.</summary>
+    /// <summary>A year, or "all"; when not given, the latest year a programme in scope ended (else this year).</summary>
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
@@ -29,6 +29,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int? ChosenYear { get; private set; }
     public bool CanEdit { get; private set; }
+
+    /// <summary>The line the person is answerable for: the area chosen in the filter, else their own jurisdiction, else the top.</summary>
+    public TrainingLine? Headline { get; private set; }
     public bool Filtered => Jurisdiction is not null || Town is not null || Mode is not null || !string.IsNullOrWhiteSpace(Search);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -39,6 +42,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var today = ExportFile.Today(time);
         Rollup = await TrainingProgrammes.RollupAsync(db, catalog, filter, scope, today, ct);
         Result = await TrainingProgrammes.ListAsync(db, catalog, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, today, ct);
+        var own = filter.JurisdictionPath ?? scope.JurisdictionPath;
+        Headline = Rollup.Lines.FirstOrDefault(l => l.IsTotal && l.Path == own) ?? Rollup.Total;
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -64,7 +69,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
         Towns = await TalentPages.TownsAsync(db, scope, ct);
         Years = TalentPages.Years(today);
-        ChosenYear = Year == "all" ? null : int.TryParse(Year, out var y) && Years.Contains(y) ? y : today.Year;
+        ChosenYear = Year == "all" ? null
+            : int.TryParse(Year, out var y) && Years.Contains(y) ? y
+            : await TrainingProgrammes.LatestResultYearAsync(db, scope, today, ct) ?? today.Year;
         TrainingMode? mode = Enum.TryParse<TrainingMode>(Mode, out var m) && Enum.IsDefined(m) ? m : null;
         return new TrainingFilter
         {
