@@ -136,8 +136,9 @@ public static class TrainingRules
     /// <summary>A programme is over (结业) once its end date has come.</summary>
     public static bool Finished(DateOnly endOn, DateOnly today) => endOn <= today;
 
-    /// <summary>培训后就业率 in %, one decimal, for showing; null without trainees.</summary>
-    public static decimal? RatePercent(int employed, int trainees) => trainees > 0 ? decimal.Round(employed * 100m / trainees, 1) : null;
+    /// <summary>培训后就业率 in %, one decimal rounded half up (四舍五入, as a clerk computes it: 130 ÷ 160 = 81.3%); null without trainees.</summary>
+    public static decimal? RatePercent(int employed, int trainees) =>
+        trainees > 0 ? decimal.Round(employed * 100m / trainees, 1, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>Whether the rate reaches 80%, compared exactly (79.96% shows as 80.0% but does not reach it).</summary>
     public static bool Meets(int employed, int trainees) => trainees > 0 && employed * 100m >= TargetPercent * trainees;

@@ -39,6 +39,7 @@ public class TrainingRulesTests
         TrainingRules.Meets(143, 180).ShouldBeFalse();
         TrainingRules.RatePercent(7996, 10000).ShouldBe(80.0m, "shown rounded to one decimal");
         TrainingRules.Meets(7996, 10000).ShouldBeFalse("79.96% does not reach 80%");
+        TrainingRules.RatePercent(130, 160).ShouldBe(81.3m, "81.25% rounds half up");
         TrainingRules.RatePercent(0, 0).ShouldBeNull();
     }
 
