@@ -35,7 +35,7 @@ public static class TalentExport
         new("培训后就业人数（人）", l => l.Employed, 16),
         new("培训后就业率（%）", l => l.RatePercent, 14),
         new("目标（%）", l => l.HasTarget ? TrainingRules.TargetPercent : null, 10),
-        new("是否达标", l => l.Met switch { true => "达标", false => "未达标", null => l.HasTarget ? "无结业数据" : "未设目标" }, 12),
+        new("是否达标", l => l.Met switch { true => "达标", false => "未达标", null => l.HasTarget ? "暂无可计数据" : "未设目标" }, 12),
         new("进行中项目（个）", l => l.InProgress, 14),
         new("待填就业的项目（个）", l => l.AwaitingOutcome, 16),
         new("在岗职工技能提升培训人数（人）", l => l.OnTheJobTrainees, 20),

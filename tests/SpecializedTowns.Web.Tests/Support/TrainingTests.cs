@@ -228,6 +228,54 @@ public class TrainingTests
         (await township.GetAsync($"/Support/Training/Detail/{foreign}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    /// <summary>The form test writes, so it keeps a platform of its own rather than the shared read-only one.</summary>
+    private static readonly DemoPlatforms Writable = new();
+
+    private static string Token(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_form_keeps_what_was_typed_names_the_error_beside_the_field_and_only_the_county_s_office_deletes(StorageProvider provider)
+    {
+        var office = await Writable.SignedInAsync(provider, "shuozhou-office");
+        var form = await office.GetStringAsync("/Support/Training/Edit");
+        var huairen = Regex.Match(form, "<option value=\"(\\d+)\"[^>]*>怀仁市</option>").Groups[1].Value;
+        huairen.ShouldNotBeEmpty();
+        form.ShouldContain("以签订就业协议或提供就业证明为准");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(form), ["Input.CountyId"] = huairen, ["Input.Title"] = "陶瓷贴花工订单式培训", ["Input.Mode"] = "OrderBased",
+            ["Input.Organiser"] = "朔州职业技术学院", ["Input.OrganiserKind"] = "VocationalCollege", ["Input.StartOn"] = "2022-03-01", ["Input.EndOn"] = "2022-05-31",
+            ["Input.Trainees"] = "50", ["Input.Employed"] = "60", ["Input.ClauseSource"] = TrainingRules.TargetClause,
+        };
+        var refused = await office.PostAsync("/Support/Training/Edit", new FormUrlEncodedContent(fields));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var again = await refused.Content.ReadAsStringAsync();
+        again.ShouldContain("就业人数不能超过培训人数（50 人）");
+        again.ShouldContain("value=\"陶瓷贴花工订单式培训\"");
+        again.ShouldContain("value=\"60\"");
+
+        fields["Input.Employed"] = "41";
+        var saved = await office.PostAsync("/Support/Training/Edit", new FormUrlEncodedContent(fields));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var detail = saved.Headers.Location!.ToString();
+        var id = detail[(detail.LastIndexOf('/') + 1)..];
+        (await office.GetStringAsync(detail)).ShouldContain("82.0%");
+
+        // Another county's office cannot delete it, nor a township; the city's office can, after the page asks.
+        var yuanqu = await Writable.SignedInAsync(provider, "yuanqu-office");
+        var yuanquToken = Token(await yuanqu.GetStringAsync("/Support/Training/Edit"));
+        (await yuanqu.PostAsync($"/Support/Training/Edit/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = yuanquToken })))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var edit = await office.GetStringAsync($"/Support/Training/Edit/{id}");
+        edit.ShouldContain("data-confirm=");
+        (await office.PostAsync($"/Support/Training/Edit/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(edit) })))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.GetAsync(detail)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private sealed record TrainingBody(ItemsBody Page, RollupBody Rollup);
 
     private sealed record ItemsBody(List<IdBody> Items, int Total);

@@ -41,6 +41,6 @@ public static class TalentPages
     {
         true => ("达标", "text-bg-success"),
         false => ("未达标", "text-bg-danger"),
-        null => line.HasTarget ? ("无结业数据", "text-bg-light border") : ("未设目标", "text-bg-secondary"),
+        null => line.HasTarget ? ("暂无可计数据", "text-bg-light border") : ("未设目标", "text-bg-secondary"),
     };
 }
