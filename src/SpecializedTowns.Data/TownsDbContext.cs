@@ -86,6 +86,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Core.Support.ListingStageChange> ListingStageChanges => Set<Core.Support.ListingStageChange>();
     public DbSet<Core.Support.GeoIndicationApplication> GeoIndications => Set<Core.Support.GeoIndicationApplication>();
     public DbSet<Core.Support.GeoIndicationStatusChange> GeoIndicationStatusChanges => Set<Core.Support.GeoIndicationStatusChange>();
+    public DbSet<Core.Support.TrainingProgramme> TrainingProgrammes => Set<Core.Support.TrainingProgramme>();
+    public DbSet<Core.Support.Talent> Talents => Set<Core.Support.Talent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -24,6 +24,20 @@ public static class SupportClauses
     public const string BrandQuota = "朔政办发〔2023〕19号 四（四）";
     public const string ListingStages = "阳政办发〔2023〕24号 五（二）";
 
+    /// <summary>员工职业技能培训 and its 80% 培训后就业率 (四（八）); 领军人才、科技专家服务团、人才表彰 (四（二）).</summary>
+    public const string SkillsTraining = "朔政办发〔2023〕19号 四（八）";
+    public const string LeadingTalent = "朔政办发〔2023〕19号 四（二）";
+
+    /// <summary>
+    /// The clauses a training programme may cite besides 四（八）: each document's 就业富民赋能 task, which asks for skills
+    /// training ("以训提能、以训稳岗") without a figure.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TrainingClauses =
+    [
+        SkillsTraining, "朔政办发〔2023〕19号 三（六）", "垣政办发〔2023〕19号 四（五）", "新政办发〔2023〕33号 三（四）12",
+        "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 四（四）12", "阳政办发〔2023〕24号 五（五）",
+    ];
+
     /// <summary>Every citable clause of every pack: its numbered support policies first, then its key tasks.</summary>
     public static IReadOnlyList<SupportClause> All(PolicyCatalog catalog)
     {

@@ -23,6 +23,7 @@ public static class AuditNames
         ["Jurisdiction"] = "行政区划", ["PolicyDocumentRecord"] = "政策文件",
         ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
         ["ListingStageChange"] = "上市后备阶段变更", ["GeoIndicationApplication"] = "地理标志申请", ["GeoIndicationStatusChange"] = "地理标志申请状态变更",
+        ["TrainingProgramme"] = "人才培训项目", ["Talent"] = "人才",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -84,6 +85,10 @@ public static class AuditNames
         ["TargetBoard"] = "拟上市板块", ["ListingCandidateId"] = "上市后备企业", ["By"] = "操作人",
         ["Honour"] = "品牌荣誉", ["Applicant"] = "申请人", ["StatusSince"] = "状态日期", ["ApprovedOn"] = "获批日期",
         ["RegistrationNumber"] = "注册号/公告号", ["BrandId"] = "品牌", ["GeoIndicationApplicationId"] = "地理标志申请",
+        // 人才培训 and 人才 (Data/Support/TrainingProgrammes.cs, Talents.cs).
+        ["Mode"] = "培训方式", ["Organiser"] = "承办单位/合作院校", ["OrganiserKind"] = "承办单位类型", ["StartOn"] = "开班日期",
+        ["EndOn"] = "结业日期", ["Trainees"] = "培训人数", ["Employed"] = "培训后就业人数", ["SubsidyWanYuan"] = "补贴金额（万元）",
+        ["Employer"] = "工作单位", ["Honours"] = "荣誉与表彰",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

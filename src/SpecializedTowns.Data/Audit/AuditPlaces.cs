@@ -41,6 +41,8 @@ public static class AuditPlaces
         ["WhiteListEntry"] = (db, ids) => db.WhiteListEntries.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["ListingCandidate"] = (db, ids) => db.ListingCandidates.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["GeoIndicationApplication"] = (db, ids) => db.GeoIndications.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["TrainingProgramme"] = (db, ids) => db.TrainingProgrammes.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["Talent"] = (db, ids) => db.Talents.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["ProductMarketRank"] = (db, ids) => db.MarketRanks.Where(x => ids.Contains(x.Id))
             .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
     };

@@ -22,6 +22,7 @@ public static class AuditTrail
         "ActionPlan", "PlanTask", "TaskForce", "MonthlyReport", "AnnualEvaluation", "Notice", "AppUser", "Unit",
         "Jurisdiction", "PolicyDocumentRecord", "ProductMarketRank", "FundGrant", "WhiteListEntry", "ListingCandidate",
         "GeoIndicationApplication",
+        "TrainingProgramme", "Talent",
     };
 
     // Sign-in secrets and bookkeeping that says nothing to a reader; a changed password is still recorded, without its hash.

@@ -142,6 +142,7 @@ public static class DemoData
         await Notices.NoticeDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Support.SupportDemo.LoadAsync(db, ct);
         await Support.BrandDemo.LoadAsync(db, ct);
+        await Support.TrainingDemo.LoadAsync(db, today, ct);
         await Reserve.ReserveDemo.LoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);

@@ -7,7 +7,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Api;
 
-/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单 and 上市后备, read within the caller's scope; grants can be recorded.</summary>
+/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单, 上市后备, 人才培训 and 人才, read within the caller's scope; grants can be recorded.</summary>
 public static class SupportApi
 {
     public static void MapSupportApi(this IEndpointRouteBuilder app)
@@ -19,6 +19,8 @@ public static class SupportApi
         group.MapGet("/fund-performance", PerformanceAsync).WithSummary("资金绩效：各专业镇资金与成效，逐级汇总");
         group.MapGet("/white-list", ListWhiteListAsync).WithSummary("融资白名单及其贷款、担保（分页、筛选）");
         group.MapGet("/listing", ListListingAsync).WithSummary("上市后备企业资源库（分页、筛选）");
+        group.MapGet("/training", ListTrainingAsync).WithSummary("人才培训项目（分页、筛选）及培训后就业率逐级汇总（朔政办发〔2023〕19号 四（八））");
+        group.MapGet("/talents", ListTalentsAsync).WithSummary("专业镇人才名录（分页、筛选；朔政办发〔2023〕19号 四（二））");
     }
 
     private static async Task<Results<Ok<FundGrantPage>, ProblemHttpResult>> ListGrantsAsync(
@@ -102,6 +104,50 @@ public static class SupportApi
         return TypedResults.Ok(await ListingReserve.ListAsync(db, new ListingFilter
         {
             JurisdictionPath = path, Stage = parsed, TownId = townId, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+    /// <summary>A page of programmes and the roll-up of everything the filter finds (not only this page).</summary>
+    public sealed record TrainingPage(Paged<TrainingItem> Page, TrainingRollupView Rollup);
+
+    private static async Task<Results<Ok<TrainingPage>, ProblemHttpResult>> ListTrainingAsync(
+        HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, int page = 1, int pageSize = 50, int? year = null,
+        string? jurisdiction = null, int? townId = null, string? mode = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        TrainingMode? parsed = null;
+        if (mode is not null)
+        {
+            if (!Enum.TryParse<TrainingMode>(mode, ignoreCase: true, out var m) || !Enum.IsDefined(m))
+                return ApiSupport.Invalid("mode", $"未知的培训方式“{mode}”，可用：{string.Join("、", Enum.GetNames<TrainingMode>())}");
+            parsed = m;
+        }
+        if (year is < TrainingProgramme.MinYear or > 2100) return ApiSupport.Invalid("year", $"年度应不早于 {TrainingProgramme.MinYear} 年");
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        var filter = new TrainingFilter { Year = year, JurisdictionPath = path, TownId = townId, Mode = parsed, Search = search, Page = page, PageSize = pageSize };
+        var (scope, today) = (http.Scope(), ExportFile.Today(time));
+        return TypedResults.Ok(new TrainingPage(
+            await TrainingProgrammes.ListAsync(db, catalog, filter, scope, today, ct),
+            await TrainingProgrammes.RollupAsync(db, catalog, filter, scope, today, ct)));
+    }
+
+    private static async Task<Results<Ok<Paged<TalentItem>>, ProblemHttpResult>> ListTalentsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? category = null, int? year = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        TalentCategory? parsed = null;
+        if (category is not null)
+        {
+            if (!Enum.TryParse<TalentCategory>(category, ignoreCase: true, out var c) || !Enum.IsDefined(c))
+                return ApiSupport.Invalid("category", $"未知的人才类别“{category}”，可用：{string.Join("、", Enum.GetNames<TalentCategory>())}");
+            parsed = c;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await Talents.ListAsync(db, new TalentFilter
+        {
+            JurisdictionPath = path, TownId = townId, Category = parsed, Year = year, Search = search, Page = page, PageSize = pageSize,
         }, http.Scope(), ct));
     }
 }

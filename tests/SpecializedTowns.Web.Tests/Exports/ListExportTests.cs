@@ -129,6 +129,8 @@ public partial class ListExportTests
     [InlineData("/Support/Listing", "上市后备企业_")]
     [InlineData("/Support/Brands", "品牌_")]
     [InlineData("/Support/Brands/GeoIndications", "地理标志申请_")]
+    [InlineData("/Support/Training", "人才培训_")]
+    [InlineData("/Support/Talents", "人才_")]
     public async Task Every_list_on_the_export_page_downloads_a_valid_workbook_and_a_csv(string list, string fileName)
     {
         var office = await SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
