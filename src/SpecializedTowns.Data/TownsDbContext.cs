@@ -84,6 +84,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Core.Support.Financing> Financings => Set<Core.Support.Financing>();
     public DbSet<Core.Support.ListingCandidate> ListingCandidates => Set<Core.Support.ListingCandidate>();
     public DbSet<Core.Support.ListingStageChange> ListingStageChanges => Set<Core.Support.ListingStageChange>();
+    public DbSet<Core.Support.ServicePlatform> ServicePlatforms => Set<Core.Support.ServicePlatform>();
+    public DbSet<Core.Support.ServicePlatformFunction> ServicePlatformFunctions => Set<Core.Support.ServicePlatformFunction>();
+    public DbSet<Core.Support.TradeEvent> TradeEvents => Set<Core.Support.TradeEvent>();
+    public DbSet<Core.Support.TradeEventTown> TradeEventTowns => Set<Core.Support.TradeEventTown>();
+    public DbSet<Core.Support.EventParticipant> EventParticipants => Set<Core.Support.EventParticipant>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

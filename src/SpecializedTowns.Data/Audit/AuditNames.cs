@@ -23,6 +23,8 @@ public static class AuditNames
         ["Jurisdiction"] = "行政区划", ["PolicyDocumentRecord"] = "政策文件",
         ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
         ["ListingStageChange"] = "上市后备阶段变更",
+        ["ServicePlatform"] = "公共服务平台", ["ServicePlatformFunction"] = "平台功能", ["TradeEvent"] = "展会活动", ["TradeEventTown"] = "活动相关专业镇",
+        ["EventParticipant"] = "参展企业",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -82,6 +84,10 @@ public static class AuditNames
         ["CreatedBy"] = "登记人", ["RecommendedBy"] = "推荐单位", ["RecommendedOn"] = "推荐日期", ["FinancingNeedWanYuan"] = "融资需求（万元）",
         ["WhiteListEntryId"] = "白名单", ["Institution"] = "银行/担保机构", ["TermMonths"] = "期限（月）", ["AdmittedOn"] = "入库日期",
         ["TargetBoard"] = "拟上市板块", ["ListingCandidateId"] = "上市后备企业", ["By"] = "操作人",
+        ["Operator"] = "运营主体", ["OperatorKind"] = "运营主体类型", ["EstablishedYear"] = "建成年份", ["Mode"] = "服务方式",
+        ["Function"] = "功能", ["ServedYear"] = "服务统计年度", ["EnterprisesServed"] = "服务企业（家次）", ["ServicePlatformId"] = "公共服务平台",
+        ["StartOn"] = "开始日期", ["EndOn"] = "结束日期", ["Organiser"] = "主办单位", ["TradeEventId"] = "展会活动",
+        ["IntendedWanYuan"] = "意向签约额（万元）", ["DealWanYuan"] = "成交额（万元）",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

@@ -40,6 +40,8 @@ public static class AuditPlaces
         ["FundGrant"] = (db, ids) => db.FundGrants.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["WhiteListEntry"] = (db, ids) => db.WhiteListEntries.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["ListingCandidate"] = (db, ids) => db.ListingCandidates.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["ServicePlatform"] = (db, ids) => db.ServicePlatforms.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["TradeEvent"] = (db, ids) => db.TradeEvents.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
         ["ProductMarketRank"] = (db, ids) => db.MarketRanks.Where(x => ids.Contains(x.Id))
             .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
     };

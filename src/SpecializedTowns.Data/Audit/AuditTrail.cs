@@ -21,6 +21,7 @@ public static class AuditTrail
         "SpecializedTown", "Enterprise", "RecognitionApplication", "KeyProject", "ProjectBatch", "InvestmentLead", "Problem",
         "ActionPlan", "PlanTask", "TaskForce", "MonthlyReport", "AnnualEvaluation", "Notice", "AppUser", "Unit",
         "Jurisdiction", "PolicyDocumentRecord", "ProductMarketRank", "FundGrant", "WhiteListEntry", "ListingCandidate",
+        "ServicePlatform", "TradeEvent",
     };
 
     // Sign-in secrets and bookkeeping that says nothing to a reader; a changed password is still recorded, without its hash.

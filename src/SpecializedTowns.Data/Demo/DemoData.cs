@@ -141,6 +141,7 @@ public static class DemoData
         await TiersAndTriggersDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Notices.NoticeDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Support.SupportDemo.LoadAsync(db, ct);
+        await Support.PlatformEventDemo.LoadAsync(db, ct);
         await Reserve.ReserveDemo.LoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);
