@@ -7,7 +7,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Api;
 
-/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单 and 上市后备, read within the caller's scope; grants can be recorded.</summary>
+/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单, 上市后备, 公共服务平台 and 展会活动, read within the caller's scope; grants can be recorded.</summary>
 public static class SupportApi
 {
     public static void MapSupportApi(this IEndpointRouteBuilder app)
@@ -19,6 +19,8 @@ public static class SupportApi
         group.MapGet("/fund-performance", PerformanceAsync).WithSummary("资金绩效：各专业镇资金与成效，逐级汇总");
         group.MapGet("/white-list", ListWhiteListAsync).WithSummary("融资白名单及其贷款、担保（分页、筛选）");
         group.MapGet("/listing", ListListingAsync).WithSummary("上市后备企业资源库（分页、筛选）");
+        group.MapGet("/platforms", ListPlatformsAsync).WithSummary("公共服务平台及其功能（分页、筛选）");
+        group.MapGet("/events", ListEventsAsync).WithSummary("展会活动及参展企业、签约额（分页、筛选）");
     }
 
     private static async Task<Results<Ok<FundGrantPage>, ProblemHttpResult>> ListGrantsAsync(
@@ -102,6 +104,53 @@ public static class SupportApi
         return TypedResults.Ok(await ListingReserve.ListAsync(db, new ListingFilter
         {
             JurisdictionPath = path, Stage = parsed, TownId = townId, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<Paged<PlatformItem>>, ProblemHttpResult>> ListPlatformsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? function = null, string? level = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        PlatformFunction? parsedFunction = null;
+        if (function is not null)
+        {
+            if (!Enum.TryParse<PlatformFunction>(function, ignoreCase: true, out var f) || !Enum.IsDefined(f))
+                return ApiSupport.Invalid("function", $"未知的功能“{function}”，可用：{string.Join("、", Enum.GetNames<PlatformFunction>())}");
+            parsedFunction = f;
+        }
+        PlatformLevel? parsedLevel = null;
+        if (level is not null)
+        {
+            if (!Enum.TryParse<PlatformLevel>(level, ignoreCase: true, out var l) || !Enum.IsDefined(l))
+                return ApiSupport.Invalid("level", $"未知的级别“{level}”，可用：{string.Join("、", Enum.GetNames<PlatformLevel>())}");
+            parsedLevel = l;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await ServicePlatforms.ListAsync(db, new PlatformFilter
+        {
+            JurisdictionPath = path, TownId = townId, Function = parsedFunction, Level = parsedLevel, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<Paged<EventItem>>, ProblemHttpResult>> ListEventsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? kind = null, int? year = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        EventKind? parsed = null;
+        if (kind is not null)
+        {
+            if (!Enum.TryParse<EventKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
+                return ApiSupport.Invalid("kind", $"未知的活动类型“{kind}”，可用：{string.Join("、", Enum.GetNames<EventKind>())}");
+            parsed = k;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await TradeEvents.ListAsync(db, new EventFilter
+        {
+            JurisdictionPath = path, TownId = townId, Kind = parsed, Year = year, Search = search, Page = page, PageSize = pageSize,
         }, http.Scope(), ct));
     }
 }
