@@ -39,6 +39,12 @@ public sealed record FunctionMention(string Clause, string Wording);
 
 public sealed record PlatformFunctionInfo(PlatformFunction Function, string Name, IReadOnlyList<FunctionMention> Mentions)
 {
+    /// <summary>Per document, the sections and the words they use: 朔政办发〔2023〕19号 二（七）“研发设计”，三（十一）、四（五）“技术研发”.</summary>
+    public IReadOnlyList<string> Citations => Mentions.GroupBy(m => m.Clause[..m.Clause.LastIndexOf(' ')])
+        .Select(doc => doc.Key + " " + string.Join("，", doc.GroupBy(m => m.Wording)
+            .Select(w => $"{string.Join("、", w.Select(m => m.Clause[(m.Clause.LastIndexOf(' ') + 1)..]))}“{w.Key}”")))
+        .ToList();
+
     /// <summary>Short tag for a form or a table: 二（七）·三（十一）·四（五）, for the Shuozhou clauses, the others after a semicolon.</summary>
     public string Tags => string.Join("；", Mentions.GroupBy(m => m.Clause[..m.Clause.LastIndexOf(' ')])
         .Select(g => $"{g.Key} {string.Join("、", g.Select(m => m.Clause[(m.Clause.LastIndexOf(' ') + 1)..]).Distinct())}"));

@@ -89,7 +89,7 @@ public static class TradeEvents
         var ownTowns = scope.Towns(db.Towns).Select(t => t.Id);
         var links = await db.TradeEventTowns.AsNoTracking().Where(x => ids.Contains(x.TradeEventId) && ownTowns.Contains(x.SpecializedTownId))
             .Select(x => new { x.TradeEventId, x.SpecializedTownId }).ToListAsync(ct);
-        var participants = await VisibleParticipants(db, scope).Where(p => ids.Contains(p.TradeEventId)).ToListAsync(ct);
+        var participants = await VisibleParticipants(db, scope, ids).ToListAsync(ct);
         var townIds = links.Select(l => l.SpecializedTownId).Concat(participants.Where(p => p.TownId is not null).Select(p => p.TownId!.Value)).Distinct().ToList();
         if (filter.TownId is { } only) townIds = townIds.Where(t => t == only).ToList();
         var names = await db.Towns.AsNoTracking().Where(t => townIds.Contains(t.Id))
@@ -112,10 +112,10 @@ public static class TradeEvents
 
     private sealed record ParticipantRow(int TradeEventId, int EnterpriseId, int? TownId, decimal? IntendedWanYuan, decimal? DealWanYuan);
 
-    private static IQueryable<ParticipantRow> VisibleParticipants(TownsDbContext db, UserScope scope)
+    private static IQueryable<ParticipantRow> VisibleParticipants(TownsDbContext db, UserScope scope, List<int> events)
     {
         var enterprises = scope.Enterprises(db.Enterprises, db.Towns);
-        return db.EventParticipants.AsNoTracking()
+        return db.EventParticipants.AsNoTracking().Where(p => events.Contains(p.TradeEventId))
             .Join(enterprises, p => p.EnterpriseId, e => e.Id, (p, e) => new ParticipantRow(p.TradeEventId, p.EnterpriseId, e.SpecializedTownId, p.IntendedWanYuan, p.DealWanYuan));
     }
 

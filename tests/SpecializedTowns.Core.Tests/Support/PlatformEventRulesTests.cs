@@ -23,6 +23,8 @@ public class PlatformCoverageTests
         Words("朔政办发〔2023〕19号 四（五）").ShouldBe(
             ["现代物流", "技术研发", "工业设计", "质量检测", "海关", "电子商务", "文化创意", "融资服务", "信息服务", "报税服务", "商贸会展", "人才培养"], ignoreOrder: true);
         PlatformFunctions.All.Select(f => f.Function).ShouldBe(Enum.GetValues<PlatformFunction>(), ignoreOrder: true);
+        PlatformFunctions.Info(PlatformFunction.ResearchDesign).Citations.ShouldBe([
+            "朔政办发〔2023〕19号 二（七）“研发设计”，三（十一）、四（五）“技术研发”", "阳政办发〔2023〕24号 四（七）“研发设计”，五（十）“技术研发”"]);
         PlatformFunctions.Info(PlatformFunction.Logistics).Tags.ShouldBe("朔政办发〔2023〕19号 二（七）、三（十一）、四（五）；阳政办发〔2023〕24号 四（七）、五（十）");
     }
 
@@ -101,7 +103,7 @@ public class EventRulesTests
         empty.Keys.ShouldBe(["Name", "Kind", "Role", "Level", "StartOn", "EndOn", "Place", "Organiser", "TownIds"], ignoreOrder: true);
         empty["TownIds"].ShouldBe("请至少选择一个相关专业镇");
         EventRules.Check(Valid with { EndOn = new DateOnly(2024, 9, 19) }, Today)["EndOn"].ShouldBe("结束日期不能早于开始日期");
-        EventRules.Check(Valid with { EndOn = new DateOnly(2025, 9, 20) }, Today)["EndOn"].ShouldBe("活动不能超过一年，请分次登记");
+        EventRules.Check(Valid with { EndOn = new DateOnly(2025, 9, 22) }, Today)["EndOn"].ShouldBe("活动不能超过一年，请分次登记");
         EventRules.Check(Valid with { Kind = EventKind.OverseasExhibition, Place = " " }, Today)["Place"].ShouldBe("请填写举办国家（地区）");
     }
 

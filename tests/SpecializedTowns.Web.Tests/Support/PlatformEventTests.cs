@@ -251,7 +251,7 @@ public class PlatformEventTests
         var yuanqu = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
         var foreignPlatform = platformApi.Items.First().Id;
         (await yuanqu.GetStringAsync("/Support/Platforms")).ShouldNotContain("怀仁");
-        (await yuanqu.GetStringAsync("/Support/Events")).ShouldNotContain("博览会");
+        (await yuanqu.GetStringAsync("/Support/Events")).ShouldNotContain("朔州专业镇特色产品博览会");
         (await yuanqu.GetAsync($"/Support/Platforms/Detail/{foreignPlatform}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await yuanqu.GetAsync($"/Support/Platforms/Edit/{foreignPlatform}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await yuanqu.GetAsync($"/Support/Events/Detail/{expo.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
