@@ -88,6 +88,11 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Core.Support.GeoIndicationStatusChange> GeoIndicationStatusChanges => Set<Core.Support.GeoIndicationStatusChange>();
     public DbSet<Core.Support.TrainingProgramme> TrainingProgrammes => Set<Core.Support.TrainingProgramme>();
     public DbSet<Core.Support.Talent> Talents => Set<Core.Support.Talent>();
+    public DbSet<Core.Support.ServicePlatform> ServicePlatforms => Set<Core.Support.ServicePlatform>();
+    public DbSet<Core.Support.ServicePlatformFunction> ServicePlatformFunctions => Set<Core.Support.ServicePlatformFunction>();
+    public DbSet<Core.Support.TradeEvent> TradeEvents => Set<Core.Support.TradeEvent>();
+    public DbSet<Core.Support.TradeEventTown> TradeEventTowns => Set<Core.Support.TradeEventTown>();
+    public DbSet<Core.Support.EventParticipant> EventParticipants => Set<Core.Support.EventParticipant>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

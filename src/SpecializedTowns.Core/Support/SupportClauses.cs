@@ -37,6 +37,15 @@ public static class SupportClauses
         SkillsTraining, "朔政办发〔2023〕19号 三（六）", "垣政办发〔2023〕19号 四（五）", "新政办发〔2023〕33号 三（四）12",
         "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 四（四）12", "阳政办发〔2023〕24号 五（五）",
     ];
+    /// <summary>公共服务平台: the recognition criterion 公共服务体系比较完善, the action 加强公共服务平台建设 and the support policy 提升公共服务平台建设服务水平.</summary>
+    public const string PublicServiceCriterion = "朔政办发〔2023〕19号 二（七）";
+    public const string PlatformBuilding = "朔政办发〔2023〕19号 三（十一）";
+    public const string PlatformSupport = "朔政办发〔2023〕19号 四（五）";
+
+    /// <summary>展会活动: 拓展两个市场行动, “手拉手”活动, 新闻发布会、特色产品博览会、境外展会.</summary>
+    public const string TwoMarkets = "朔政办发〔2023〕19号 三（八）";
+    public const string HandInHand = "朔政办发〔2023〕19号 四（十六）";
+    public const string DomesticAndForeignMarkets = "朔政办发〔2023〕19号 四（十七）";
 
     /// <summary>Every citable clause of every pack: its numbered support policies first, then its key tasks.</summary>
     public static IReadOnlyList<SupportClause> All(PolicyCatalog catalog)

@@ -24,6 +24,8 @@ public static class AuditNames
         ["FundGrant"] = "资金奖补", ["WhiteListEntry"] = "融资白名单", ["Financing"] = "白名单贷款/担保", ["ListingCandidate"] = "上市后备企业",
         ["ListingStageChange"] = "上市后备阶段变更", ["GeoIndicationApplication"] = "地理标志申请", ["GeoIndicationStatusChange"] = "地理标志申请状态变更",
         ["TrainingProgramme"] = "人才培训项目", ["Talent"] = "人才",
+        ["ServicePlatform"] = "公共服务平台", ["ServicePlatformFunction"] = "平台功能", ["TradeEvent"] = "展会活动", ["TradeEventTown"] = "活动相关专业镇",
+        ["EventParticipant"] = "参展企业",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -86,9 +88,14 @@ public static class AuditNames
         ["Honour"] = "品牌荣誉", ["Applicant"] = "申请人", ["StatusSince"] = "状态日期", ["ApprovedOn"] = "获批日期",
         ["RegistrationNumber"] = "注册号/公告号", ["BrandId"] = "品牌", ["GeoIndicationApplicationId"] = "地理标志申请",
         // 人才培训 and 人才 (Data/Support/TrainingProgrammes.cs, Talents.cs).
-        ["Mode"] = "培训方式", ["Organiser"] = "承办单位/合作院校", ["OrganiserKind"] = "承办单位类型", ["StartOn"] = "开班日期",
-        ["EndOn"] = "结业日期", ["Trainees"] = "培训人数", ["Employed"] = "培训后就业人数", ["SubsidyWanYuan"] = "补贴金额（万元）",
+        // Shared by 人才培训 (开班/结业, 承办院校) and 展会活动 (举办日期, 主办单位).
+        ["Mode"] = "方式", ["Organiser"] = "主办/承办单位", ["OrganiserKind"] = "承办单位类型", ["StartOn"] = "开始日期",
+        ["EndOn"] = "结束日期", ["Trainees"] = "培训人数", ["Employed"] = "培训后就业人数", ["SubsidyWanYuan"] = "补贴金额（万元）",
         ["Employer"] = "工作单位", ["Honours"] = "荣誉与表彰",
+        ["Operator"] = "运营主体", ["OperatorKind"] = "运营主体类型", ["EstablishedYear"] = "建成年份",
+        ["Function"] = "功能", ["ServedYear"] = "服务统计年度", ["EnterprisesServed"] = "服务企业（家次）", ["ServicePlatformId"] = "公共服务平台",
+        ["TradeEventId"] = "展会活动",
+        ["IntendedWanYuan"] = "意向签约额（万元）", ["DealWanYuan"] = "成交额（万元）",
     };
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;

@@ -43,6 +43,8 @@ public static class AuditPlaces
         ["GeoIndicationApplication"] = (db, ids) => db.GeoIndications.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["TrainingProgramme"] = (db, ids) => db.TrainingProgrammes.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
         ["Talent"] = (db, ids) => db.Talents.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["ServicePlatform"] = (db, ids) => db.ServicePlatforms.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.CountyId)),
+        ["TradeEvent"] = (db, ids) => db.TradeEvents.Where(x => ids.Contains(x.Id)).Select(x => new Place(x.Id, x.JurisdictionId)),
         ["ProductMarketRank"] = (db, ids) => db.MarketRanks.Where(x => ids.Contains(x.Id))
             .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
     };

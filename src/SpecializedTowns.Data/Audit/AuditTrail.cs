@@ -23,6 +23,7 @@ public static class AuditTrail
         "Jurisdiction", "PolicyDocumentRecord", "ProductMarketRank", "FundGrant", "WhiteListEntry", "ListingCandidate",
         "GeoIndicationApplication",
         "TrainingProgramme", "Talent",
+        "ServicePlatform", "TradeEvent",
     };
 
     // Sign-in secrets and bookkeeping that says nothing to a reader; a changed password is still recorded, without its hash.
@@ -125,7 +126,9 @@ public static class AuditTrail
         private (string? Type, string? Id) Root(IEntityType type)
         {
             if (RootTypes.Contains(type.ClrType.Name)) return (null, null);
-            foreach (var fk in type.GetForeignKeys())
+            // A part belongs to the record whose deletion takes it along (an event's participant to the event, not to the
+            // enterprise it names); otherwise to the first record it points to.
+            foreach (var fk in type.GetForeignKeys().OrderByDescending(fk => fk.DeleteBehavior == DeleteBehavior.Cascade))
             {
                 if (!RootTypes.Contains(fk.PrincipalEntityType.ClrType.Name)) continue;
                 var values = fk.Properties.Select(Value).ToList();

@@ -143,6 +143,7 @@ public static class DemoData
         await Support.SupportDemo.LoadAsync(db, ct);
         await Support.BrandDemo.LoadAsync(db, ct);
         await Support.TrainingDemo.LoadAsync(db, today, ct);
+        await Support.PlatformEventDemo.LoadAsync(db, ct);
         await Reserve.ReserveDemo.LoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new DemoLoadReport(false, jurisdictions.Count, seed.Towns.Count, enterpriseCount, statisticRows);

@@ -7,7 +7,10 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Api;
 
-/// <summary>政策与支持: 资金奖补, 资金绩效, 融资白名单, 上市后备, 人才培训 and 人才, read within the caller's scope; grants can be recorded.</summary>
+/// <summary>
+/// 政策与支持: 资金奖补, 资金绩效, 融资白名单, 上市后备, 人才培训, 人才, 公共服务平台 and 展会活动, read within the caller's
+/// scope; grants can be recorded. 品牌 and 地理标志 are in <see cref="BrandsApi"/>.
+/// </summary>
 public static class SupportApi
 {
     public static void MapSupportApi(this IEndpointRouteBuilder app)
@@ -21,6 +24,8 @@ public static class SupportApi
         group.MapGet("/listing", ListListingAsync).WithSummary("上市后备企业资源库（分页、筛选）");
         group.MapGet("/training", ListTrainingAsync).WithSummary("人才培训项目（分页、筛选）及培训后就业率逐级汇总（朔政办发〔2023〕19号 四（八））");
         group.MapGet("/talents", ListTalentsAsync).WithSummary("专业镇人才名录（分页、筛选；朔政办发〔2023〕19号 四（二））");
+        group.MapGet("/platforms", ListPlatformsAsync).WithSummary("公共服务平台及其功能（分页、筛选）");
+        group.MapGet("/events", ListEventsAsync).WithSummary("展会活动及参展企业、签约额（分页、筛选）");
     }
 
     private static async Task<Results<Ok<FundGrantPage>, ProblemHttpResult>> ListGrantsAsync(
@@ -106,6 +111,7 @@ public static class SupportApi
             JurisdictionPath = path, Stage = parsed, TownId = townId, Search = search, Page = page, PageSize = pageSize,
         }, http.Scope(), ct));
     }
+
     /// <summary>A page of programmes and the roll-up of everything the filter finds (not only this page).</summary>
     public sealed record TrainingPage(Paged<TrainingItem> Page, TrainingRollupView Rollup);
 
@@ -148,6 +154,53 @@ public static class SupportApi
         return TypedResults.Ok(await Talents.ListAsync(db, new TalentFilter
         {
             JurisdictionPath = path, TownId = townId, Category = parsed, Year = year, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<Paged<PlatformItem>>, ProblemHttpResult>> ListPlatformsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? function = null, string? level = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        PlatformFunction? parsedFunction = null;
+        if (function is not null)
+        {
+            if (!Enum.TryParse<PlatformFunction>(function, ignoreCase: true, out var f) || !Enum.IsDefined(f))
+                return ApiSupport.Invalid("function", $"未知的功能“{function}”，可用：{string.Join("、", Enum.GetNames<PlatformFunction>())}");
+            parsedFunction = f;
+        }
+        PlatformLevel? parsedLevel = null;
+        if (level is not null)
+        {
+            if (!Enum.TryParse<PlatformLevel>(level, ignoreCase: true, out var l) || !Enum.IsDefined(l))
+                return ApiSupport.Invalid("level", $"未知的级别“{level}”，可用：{string.Join("、", Enum.GetNames<PlatformLevel>())}");
+            parsedLevel = l;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await ServicePlatforms.ListAsync(db, new PlatformFilter
+        {
+            JurisdictionPath = path, TownId = townId, Function = parsedFunction, Level = parsedLevel, Search = search, Page = page, PageSize = pageSize,
+        }, http.Scope(), ct));
+    }
+
+    private static async Task<Results<Ok<Paged<EventItem>>, ProblemHttpResult>> ListEventsAsync(
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
+        string? kind = null, int? year = null, string? search = null, CancellationToken ct = default)
+    {
+        if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        EventKind? parsed = null;
+        if (kind is not null)
+        {
+            if (!Enum.TryParse<EventKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
+                return ApiSupport.Invalid("kind", $"未知的活动类型“{kind}”，可用：{string.Join("、", Enum.GetNames<EventKind>())}");
+            parsed = k;
+        }
+        var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
+        if (unknown is not null) return unknown;
+        return TypedResults.Ok(await TradeEvents.ListAsync(db, new EventFilter
+        {
+            JurisdictionPath = path, TownId = townId, Kind = parsed, Year = year, Search = search, Page = page, PageSize = pageSize,
         }, http.Scope(), ct));
     }
 }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Support;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Data.Support;
+using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Pages.Towns;
+
+namespace SpecializedTowns.Web.Pages.Support.Platforms;
+
+public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Function { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<PlatformItem> Result { get; private set; } = new([], 0, 1, 20);
+    public IReadOnlyList<TownCoverage> Coverage { get; private set; } = [];
+    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public IReadOnlyList<SupportOption> Towns { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool Filtered => Jurisdiction is not null || Town is not null || Function is not null || Level is not null || !string.IsNullOrWhiteSpace(Search);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        CanEdit = SupportScope.CanEdit(scope);
+        var filter = await FilterAsync(scope, ct);
+        Coverage = await ServicePlatforms.CoverageAsync(db, filter, scope, ct);
+        Result = await ServicePlatforms.ListAsync(db, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        var filter = await FilterAsync(scope, ct);
+        var rows = TableExport.AllPages((page, size) => ServicePlatforms.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
+            p => p.Id, ExportFile.Selection(Request), ct);
+        return await ExportFile.ResultAsync(PlatformEventExport.Platforms, format, rows, time, ct);
+    }
+
+    private async Task<PlatformFilter> FilterAsync(UserScope scope, CancellationToken ct)
+    {
+        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        PlatformFunction? function = Enum.TryParse<PlatformFunction>(Function, out var f) && Enum.IsDefined(f) ? f : null;
+        PlatformLevel? level = Enum.TryParse<PlatformLevel>(Level, out var l) && Enum.IsDefined(l) ? l : null;
+        return new PlatformFilter
+        {
+            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct),
+            TownId = Town is { } t && Towns.Any(o => o.Id == t) ? t : null, Function = function, Level = level, Search = Search,
+        };
+    }
+}
