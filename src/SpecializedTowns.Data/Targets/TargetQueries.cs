@@ -4,6 +4,8 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Support;
+using SpecializedTowns.Core.Support;
 
 namespace SpecializedTowns.Data.Targets;
 
@@ -60,7 +62,8 @@ public static class TargetQueries
         var packs = PacksFor(catalog, scope).ToList();
         if (packs.Count == 0) return [];
         var towns = await TownsAsync(db, scope, ct);
-        return packs.SelectMany(pack => pack.Targets.Select((t, i) => Evaluate(pack, t, i + 1, towns, scope, today))).ToList();
+        var training = await TrainingAsync(db, catalog, scope, packs, today, ct);
+        return packs.SelectMany(pack => pack.Targets.Select((t, i) => Evaluate(pack, t, i + 1, towns, training, scope, today))).ToList();
     }
 
     public static async Task<Paged<TargetItem>> ListAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, TargetFilter f, DateOnly today, CancellationToken ct = default)
@@ -79,7 +82,8 @@ public static class TargetQueries
         var pack = PacksFor(catalog, scope).FirstOrDefault(p => key.StartsWith(p.Id + "-", StringComparison.Ordinal));
         if (pack is null || !int.TryParse(key.AsSpan(pack.Id.Length + 1), out var position) || position < 1 || position > pack.Targets.Count) return null;
         var towns = await TownsAsync(db, scope, ct);
-        return Evaluate(pack, pack.Targets[position - 1], position, towns, scope, today);
+        var training = await TrainingAsync(db, catalog, scope, [pack], today, ct);
+        return Evaluate(pack, pack.Targets[position - 1], position, towns, training, scope, today);
     }
 
     private static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
@@ -91,11 +95,14 @@ public static class TargetQueries
                 t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led)))
             .ToListAsync(ct);
 
-    private static TargetItem Evaluate(PolicyPack pack, Target target, int position, List<TownRow> towns, UserScope scope, DateOnly today)
+    private static TargetItem Evaluate(PolicyPack pack, Target target, int position, List<TownRow> towns, Dictionary<string, List<(int Year, TrainingLine Line)>> training,
+        UserScope scope, DateOnly today)
     {
         var area = AreaOf(pack);
         var start = TargetRules.StartOf(pack.Document);
-        var m = Measure(pack, target, towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/", StringComparison.Ordinal)).ToList(), scope, start, today);
+        var m = IsTrainingRate(target.Metric) && SeesWholeArea(area, scope)
+            ? TrainingRate(pack.Document.Jurisdiction, training.GetValueOrDefault(area) ?? [], today)
+            : Measure(pack, target, towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/", StringComparison.Ordinal)).ToList(), scope, start, today);
         var assessment = TargetRules.Assess(target, new TargetMeasurement(m.Current, m.Baseline, m.Reason), start ?? today, today);
         var currentText = m.Current is { } c ? $"{c:#,0.##} {target.Unit}" : null;
         return new TargetItem(KeyOf(pack, position), pack.Id, position, pack.Document.Number ?? pack.Document.Title, pack.Document.Title, pack.Document.Jurisdiction,
@@ -117,9 +124,7 @@ public static class TargetQueries
 
         // A wider area's target (the province's, seen from a city) would count only what this person sees.
         // Only roles whose town scope is their whole jurisdiction can count it (an expert or a township sees a few towns).
-        var seesWholeArea = scope.IsAdmin || (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader
-            && (area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal)));
-        if (!seesWholeArea) return Measured.Not($"目标针对{jurisdiction}全域，超出您的数据范围，本级无法完整统计");
+        if (!SeesWholeArea(area, scope)) return Measured.Not($"目标针对{jurisdiction}全域，超出您的数据范围，本级无法完整统计");
 
         // What the records cannot say, whoever the subject is.
         if (metric.Contains("覆盖")) return Measured.Not("镇域覆盖率需全县乡镇名录与专业镇逐一对应，平台暂未计算");
@@ -153,6 +158,49 @@ public static class TargetQueries
                 led.Select(t => $"{t.Name}：{t.LedIndustryStandards} 项").ToList(), [], null);
         }
         return Measured.Not($"平台未采集“{metric}”的数据");
+    }
+
+    private static bool SeesWholeArea(string area, UserScope scope) =>
+        scope.IsAdmin || (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader
+            && (area == scope.JurisdictionPath || area.StartsWith(scope.JurisdictionPath + "/", StringComparison.Ordinal)));
+
+    private static bool IsTrainingRate(string metric) => metric.Contains("培训后就业率", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The area's 培训后就业率 year by year from the training register (人才培训), for the packs with such a target: the
+    /// area's total line of each year in which a counted programme ended.
+    /// </summary>
+    private static async Task<Dictionary<string, List<(int Year, TrainingLine Line)>>> TrainingAsync(
+        TownsDbContext db, PolicyCatalog catalog, UserScope scope, IEnumerable<PolicyPack> packs, DateOnly today, CancellationToken ct)
+    {
+        var result = new Dictionary<string, List<(int Year, TrainingLine Line)>>();
+        foreach (var area in packs.Where(p => p.Targets.Any(t => IsTrainingRate(t.Metric))).Select(AreaOf).Distinct())
+        {
+            if (!SeesWholeArea(area, scope)) continue;
+            var years = await TalentScope.Programmes(db, scope).Where(p => p.EndOn <= today)
+                .Where(p => db.Jurisdictions.Any(j => j.Id == p.CountyId && (j.Path == area || j.Path.StartsWith(area + "/"))))
+                .Select(p => p.EndOn.Year).Distinct().ToListAsync(ct);
+            var lines = new List<(int Year, TrainingLine Line)>();
+            foreach (var year in years.Order())
+            {
+                var view = await TrainingProgrammes.RollupAsync(db, catalog, new TrainingFilter { JurisdictionPath = area, Year = year }, scope, today, ct);
+                if (view.Lines.FirstOrDefault(l => l.IsTotal && l.Path == area) is { CountedTrainees: > 0 } line) lines.Add((year, line));
+            }
+            result[area] = lines;
+        }
+        return result;
+    }
+
+    private static Measured TrainingRate(string area, List<(int Year, TrainingLine Line)> years, DateOnly today)
+    {
+        if (years.Count == 0) return Measured.Not($"{area}尚无已结业并填报就业人数的订单式、项目制、定向式培训（人才培训）");
+        // Cut to two places, never rounded up: 79.996 % does not meet 80 %.
+        static decimal Rate(TrainingLine l) => Math.Round(l.Employed * 100m / l.CountedTrainees, 2, MidpointRounding.ToZero);
+        var (year, latest) = years[^1];
+        return new(Rate(latest), null,
+            $"人才培训中{area}各年结业的订单式、项目制、定向式培训：培训后就业人数 ÷ 计入就业率的结业人数（以签订就业协议或提供就业证明为准）；现值取最近有结果的年度（{year}年）",
+            [$"{year}年 {area}：计入 {latest.CountedTrainees} 人，就业 {latest.Employed} 人"],
+            years.Select(y => new TargetYear(y.Year, Rate(y.Line), y.Year == today.Year)).ToList(), null);
     }
 
     private static Tier? TierOf(string metric) =>
