@@ -16,11 +16,17 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The template's columns in order: 统一社会信用代码, 企业名称, 所在县, 乡镇, 所属专业镇, 企业类型, 规模以上企业, 认定称号.</summary>
-    private sealed record Row(string Uscc, string Name, string County, string Township, string Town, string Role, string AboveScale, string Designations)
+    /// <summary>
+    /// The template's columns in order: 统一社会信用代码, 企业名称, 所在县, 乡镇, 所属专业镇, 企业类型, 规模以上企业, 认定称号,
+    /// 所属产业, 产业领域; the error column follows them.
+    /// </summary>
+    private sealed record Row(string Uscc, string Name, string County, string Township, string Town, string Role, string AboveScale, string Designations,
+        string Industry = "", string Category = "")
     {
-        public string[] Cells => [Uscc, Name, County, Township, Town, Role, AboveScale, Designations];
+        public string[] Cells => [Uscc, Name, County, Township, Town, Role, AboveScale, Designations, Industry, Category];
     }
+
+    private const int ErrorColumn = 10;
 
     /// <summary>Two enterprises of 垣曲县 as the platform holds them, to list unchanged and with a new name.</summary>
     private async Task<List<Row>> StoredAsync()
@@ -32,7 +38,8 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name);
         var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         return stored.Select(e => new Row(e.Uscc, e.Name, e.County!.Name, e.TownshipId is { } t ? places[t] : "", e.SpecializedTownId is { } s ? towns[s] : "",
-            Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否", string.Join("、", e.Designations.Select(d => EnterpriseRegistry.DesignationName(d.Key))))).ToList();
+            Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否", string.Join("、", e.Designations.Select(d => EnterpriseRegistry.DesignationName(d.Key))),
+            e.Industry ?? "", e.IndustryCategory is { } c ? Core.Recognition.IndustryCategories.NameOf(c) : "")).ToList();
     }
 
     /// <summary>The downloaded template with its example row replaced by the clerk's rows (drop-downs and instructions kept).</summary>
@@ -122,10 +129,10 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         {
             var sheet = new List<object?[]>();
             while (reader.Read()) sheet.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
-            sheet[0][8].ShouldBe("错误说明");
+            sheet[0][ErrorColumn].ShouldBe("错误说明");
             sheet[4][1].ShouldBe(second.Name);
-            ((string)sheet[4][8]!).ShouldStartWith("【企业类型】“龙头”不是可选的企业类型");
-            sheet[2][8].ShouldBeNull();
+            ((string)sheet[4][ErrorColumn]!).ShouldStartWith("【企业类型】“龙头”不是可选的企业类型");
+            sheet[2][ErrorColumn].ShouldBeNull();
         }
 
         // Fixed and sent again: the dry run lists what would change, and nothing is written yet.

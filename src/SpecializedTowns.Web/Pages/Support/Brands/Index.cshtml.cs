@@ -37,7 +37,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var filter = await FilterAsync(scope, ct);
         Quota = await BrandRegister.QuotaAsync(db, catalog, scope, filter.JurisdictionPath, Today, ct);
         Result = await BrandRegister.ListAsync(db, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
-        Towns = await TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -63,11 +63,6 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         TempData[problem is null ? "Saved" : "Problem"] = problem ?? "已删除品牌";
         return Redirect("/Support/Brands");
     }
-
-    /// <summary>The towns a person may pick or filter by, grouped by county.</summary>
-    public static async Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
 
     private async Task<BrandFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {

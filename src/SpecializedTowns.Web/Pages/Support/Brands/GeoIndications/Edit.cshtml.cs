@@ -40,7 +40,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
             Input = new Form { SpecializedTownId = g.TownId, Name = g.Name, Product = g.Product, Kind = g.Kind, Applicant = g.Applicant, Status = g.Status, StatusSince = g.StatusSince, Note = g.Note };
         }
         else Input = new Form { Status = GeoIndicationStatus.Preparing, StatusSince = ExportFile.Today(time) };
-        Towns = await Brands.IndexModel.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
         return Page();
     }
 
@@ -61,7 +61,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         }
         Error = ModelState.Show(errors, nameof(Input));
         if (Error?.Contains("不存在") == true) return NotFound();
-        Towns = await Brands.IndexModel.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
         return Page();
     }
 }
