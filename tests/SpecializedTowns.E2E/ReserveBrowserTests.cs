@@ -13,6 +13,10 @@ public sealed class ReserveBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/Reserve?year=2024");
         (await page.InnerTextAsync("h1")).ShouldBe("储备培育");
         (await page.InnerTextAsync("#heatmap")).ShouldContain("乡镇 × 产业热力图：区位熵（对县）（2024年）");
+        // The county map of 运城市 is drawn for the focus industry, its figures also in a table.
+        await page.WaitForSelectorAsync("#county-map canvas");
+        (await page.InnerTextAsync("#county-map-card h2")).ShouldStartWith("县域地图：");
+        (await page.TextContentAsync("#county-table"))!.ShouldContain("永济市");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reserve.png"), FullPage = true });
 
         await page.ClickAsync("td.heat-cell[data-township='张营镇'][data-industry='果品'] a");

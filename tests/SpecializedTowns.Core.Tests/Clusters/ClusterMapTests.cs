@@ -88,4 +88,26 @@ public sealed class ClusterMapTests
         cells.ShouldAllBe(c => c.EmploymentLq.County == null && c.EmploymentConcentration.Hhi == null);
         cells.ShouldAllBe(c => c.OutputLq.County == 2m);
     }
+
+    [Fact]
+    public void A_county_s_quotient_for_the_map_is_taken_against_its_city_and_the_province_with_every_enterprise_counted()
+    {
+        // County 10, 芦笋 on output: 1000 of the county's 3000 (I counts, it has no township) → 1/3.
+        //   city 100: 芦笋 1000 of 4000 → 0.25; LQ = (1/3) ÷ 0.25 = 1.3333…; province: 1500 of 6000 → 0.25; the same.
+        // County 11, 铸造: 1000 of 1000 → 1; city 100: 铸造 2000 of 4000 → 0.5; LQ 2; province: 铸造 3500 of 6000; LQ = 6000/3500.
+        // County 20, 芦笋 on employment: 50 of 200; city 200: 50 of 200 → LQ 1; province: 芦笋 150 of 620 → LQ = 0.25 ÷ (150/620).
+        var counties = ClusterMap.Counties(Province);
+        var asparagus = counties.Single(c => c.CountyId == 10 && c.Industry == "芦笋");
+        (asparagus.Enterprises, asparagus.OutputWanYuan, asparagus.Employment).ShouldBe((3, 1000m, 100));
+        asparagus.OutputLq.County.ShouldBeNull("against itself a county is always 1");
+        asparagus.OutputLq.City!.Value.ShouldBe(4m / 3m, 0.0000001m);
+        asparagus.OutputLq.Province!.Value.ShouldBe(4m / 3m, 0.0000001m);
+        var casting = counties.Single(c => c.CountyId == 11 && c.Industry == "铸造");
+        casting.OutputLq.City.ShouldBe(2m);
+        casting.OutputLq.Province!.Value.ShouldBe(6000m / 3500m, 0.0000001m);
+        var far = counties.Single(c => c.CountyId == 20 && c.Industry == "芦笋");
+        far.EmploymentLq.City.ShouldBe(1m);
+        far.EmploymentLq.Province!.Value.ShouldBe(0.25m / (150m / 620m), 0.0000001m);
+        counties.ShouldNotContain(c => c.CountyId == 11 && c.Industry == "芦笋");
+    }
 }

@@ -142,4 +142,27 @@ public class ReserveTests
         var expert = await SeededPlatforms.ClientAsync(provider, "expert-zhang");
         (await expert.GetAsync("/Reserve")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_county_map_shows_the_counties_of_the_person_s_city_with_only_their_sums(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        // 五金铸造 exists only in 永济市 (栲栳镇, 城东街道, 虞乡镇); 运城市's counties are compared with their city.
+        var counties = await ClusterQueries.CountiesAsync(db, Yongji, 2024, "五金铸造");
+        counties.Select(c => (c.County, c.City)).ShouldBe([("永济市", "运城市")]);
+        var yongji = counties.Single().Cell;
+        yongji.Enterprises.ShouldBeGreaterThanOrEqualTo(3);
+        yongji.OutputLq.City.ShouldNotBeNull();
+        // A 朔州 office sees 朔州's counties and none of 运城's, for the same industry or its own.
+        (await ClusterQueries.CountiesAsync(db, new UserScope(9, Roles.Office, "山西省/朔州市", null), 2024, "五金铸造")).ShouldBeEmpty();
+        (await ClusterQueries.CountiesAsync(db, new UserScope(9, Roles.Office, "山西省/朔州市", null), 2024, "陶瓷")).ShouldAllBe(c => c.City == "朔州市");
+        (await ClusterQueries.CountiesAsync(db, new UserScope(9, Roles.Expert, "山西省", null), 2024, "陶瓷")).ShouldBeEmpty();
+
+        var page = await (await SeededPlatforms.ClientAsync(provider, "yongji-office")).GetStringAsync("/Reserve?year=2024&focus=%E4%BA%94%E9%87%91%E9%93%B8%E9%80%A0");
+        page.ShouldContain("县域地图：五金铸造 · 区位熵（对市）（2024年）");
+        page.ShouldContain("id=\"county-map-data\"");
+        page.ShouldContain("/lib/echarts-china-cities/yuncheng.js");
+    }
 }

@@ -44,6 +44,11 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     public IReadOnlyList<CandidateView> Matching { get; private set; } = [];
     public Paged<CandidateView> Candidates { get; private set; } = new([], 0, 1, PageSize);
     public CandidateRules Rules { get; private set; } = new();
+
+    /// <summary>The counties of the person's city (every county for the province) on the focus industry, for the county map.</summary>
+    public IReadOnlyList<CountyFigure> Counties { get; private set; } = [];
+    public IReadOnlyList<string> MapFiles { get; private set; } = [];
+    public string MapJson { get; private set; } = "null";
     public bool CanReserve { get; private set; }
     public string? Error { get; private set; }
 
@@ -135,7 +140,50 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
         if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus))
             Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Industries.FirstOrDefault();
+        if (year != 0 && Focus is { } focus) await LoadMapAsync(scope, year, focus, ct);
     }
+
+    /// <summary>
+    /// The county map: each county of the city (the province for a province user) coloured by the chosen measure of the
+    /// focus industry. A county's quotient against itself is always 1, so 区位熵（对县） shows the quotient against the city.
+    /// </summary>
+    private async Task LoadMapAsync(UserScope scope, int year, string focus, CancellationToken ct)
+    {
+        Counties = await ClusterQueries.CountiesAsync(db, scope, year, focus, ct);
+        var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
+        var province = city is null;
+        MapFiles = province ? Pages.IndexModel.CityMapFiles.Values.ToList()
+            : Pages.IndexModel.CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];
+        if (MapFiles.Count == 0) return;
+        MapJson = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = province ? "山西" : city!.TrimEnd('市'),
+            cities = province ? Pages.IndexModel.CityMapFiles.Keys.Select(c => c.TrimEnd('市')) : null,
+            measure = CountyMeasureName,
+            counties = Counties.Select(c => new
+            {
+                name = province ? $"{c.City.TrimEnd('市')}|{c.County}" : c.County,
+                value = CountyValue(c.Cell),
+                text = Format(CountyValue(c.Cell)),
+                enterprises = c.Cell.Enterprises,
+            }),
+            focus = scope.JurisdictionPath.Split('/').ElementAtOrDefault(2),
+        }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    }
+
+    public string CountyMeasureName => MeasureKey == "lq-county"
+        ? "区位熵（对市）" + (BasisValue == ClusterBasis.Employment ? "·按就业" : "")
+        : MeasureName;
+
+    /// <summary>The chosen measure of a county; 区位熵（对县） reads as the quotient against the city.</summary>
+    public decimal? CountyValue(CountyCell cell) => MeasureKey switch
+    {
+        "lq-province" => cell.Lq(BasisValue).Province,
+        "output" => cell.OutputWanYuan,
+        "employment" => cell.Employment,
+        "enterprises" => cell.Enterprises,
+        _ => cell.Lq(BasisValue).City,
+    };
 
     /// <summary>The chosen measure of a cell; null where it cannot be worked out (a zero denominator).</summary>
     public decimal? Value(ClusterCell cell) => MeasureKey switch
