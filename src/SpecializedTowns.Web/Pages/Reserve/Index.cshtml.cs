@@ -13,8 +13,8 @@ namespace SpecializedTowns.Web.Pages.Reserve;
 
 /// <summary>
 /// 专业镇 → 储备培育: the township × industry heat map of the chosen measure, townships ranked on one industry (there is
-/// no township boundary data to draw a county map from), the ranked candidates with filters, paging and export, and
-/// 列入储备 in one step. All server-rendered: the page works without JavaScript.
+/// no township boundary data), the county map of that industry, the ranked candidates with filters, paging and export,
+/// and 列入储备 in one step. Server-rendered: only the map needs JavaScript, and its figures are in a table beside it.
 /// </summary>
 public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
 {
