@@ -153,6 +153,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Type = null;
     ctx.ProblemDetails.Extensions.Remove("exception");
 });
+// Binding failures reach JsonBodyProblems, which names the field in Chinese, rather than ending as a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<SpecializedTowns.Web.Api.JsonBodyProblems>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "专业镇高质量发展管理平台 API";
