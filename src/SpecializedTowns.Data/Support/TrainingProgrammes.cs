@@ -96,7 +96,25 @@ public static class TrainingProgrammes
     }
 
     public static async Task<TrainingRollupView> RollupAsync(
-        TownsDbContext db, PolicyCatalog catalog, TrainingFilter filter, UserScope scope, DateOnly today, CancellationToken ct = default)
+        TownsDbContext db, PolicyCatalog catalog, TrainingFilter filter, UserScope scope, DateOnly today, CancellationToken ct = default) =>
+        new(filter.Year, TrainingRollup.Lines(await InputsAsync(db, filter, scope, ct), today, TargetApplies(catalog), filter.Year));
+
+    /// <summary>
+    /// The area's total line for each year in which a counted programme ended (目标监测's 四（八） target), from one read of
+    /// the area's programmes: a year's rate counts only the programmes that ended in it.
+    /// </summary>
+    public static async Task<IReadOnlyList<(int Year, TrainingLine Line)>> RatesByYearAsync(
+        TownsDbContext db, PolicyCatalog catalog, string areaPath, UserScope scope, DateOnly today, CancellationToken ct = default)
+    {
+        var inputs = await InputsAsync(db, new TrainingFilter { JurisdictionPath = areaPath }, scope, ct);
+        var hasTarget = TargetApplies(catalog);
+        return inputs.Where(p => p.EndOn <= today).Select(p => p.EndOn.Year).Distinct().Order()
+            .Select(year => (year, Line: TrainingRollup.Lines(inputs, today, hasTarget, year).FirstOrDefault(l => l.IsTotal && l.Path == areaPath)))
+            .Where(y => y.Line is { CountedTrainees: > 0 })
+            .Select(y => (y.year, y.Line!)).ToList();
+    }
+
+    private static async Task<List<TrainingRollupInput>> InputsAsync(TownsDbContext db, TrainingFilter filter, UserScope scope, CancellationToken ct)
     {
         var rows = await Filtered(db, filter, scope).Select(p => new
         {
@@ -104,9 +122,7 @@ public static class TrainingProgrammes
             Town = db.Towns.Where(t => t.Id == p.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
             Path = db.Jurisdictions.Where(j => j.Id == p.CountyId).Select(j => j.Path).FirstOrDefault(),
         }).ToListAsync(ct);
-        var lines = TrainingRollup.Lines(rows.Select(r => new TrainingRollupInput(r.SpecializedTownId, r.Town, r.Path ?? "", r.Mode, r.EndOn, r.Trainees, r.Employed)),
-            today, TargetApplies(catalog), filter.Year);
-        return new TrainingRollupView(filter.Year, lines);
+        return rows.Select(r => new TrainingRollupInput(r.SpecializedTownId, r.Town, r.Path ?? "", r.Mode, r.EndOn, r.Trainees, r.Employed)).ToList();
     }
 
     public static async Task<TrainingDetail?> FindAsync(TownsDbContext db, PolicyCatalog catalog, int id, UserScope scope, DateOnly today, CancellationToken ct = default)

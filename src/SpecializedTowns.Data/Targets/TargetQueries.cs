@@ -177,15 +177,7 @@ public static class TargetQueries
         foreach (var area in packs.Where(p => p.Targets.Any(t => IsTrainingRate(t.Metric))).Select(AreaOf).Distinct())
         {
             if (!SeesWholeArea(area, scope)) continue;
-            var years = await TalentScope.Programmes(db, scope).Where(p => p.EndOn <= today)
-                .Where(p => db.Jurisdictions.Any(j => j.Id == p.CountyId && (j.Path == area || j.Path.StartsWith(area + "/"))))
-                .Select(p => p.EndOn.Year).Distinct().ToListAsync(ct);
-            var lines = new List<(int Year, TrainingLine Line)>();
-            foreach (var year in years.Order())
-            {
-                var view = await TrainingProgrammes.RollupAsync(db, catalog, new TrainingFilter { JurisdictionPath = area, Year = year }, scope, today, ct);
-                if (view.Lines.FirstOrDefault(l => l.IsTotal && l.Path == area) is { CountedTrainees: > 0 } line) lines.Add((year, line));
-            }
+            var lines = (await TrainingProgrammes.RatesByYearAsync(db, catalog, area, scope, today, ct)).ToList();
             result[area] = lines;
         }
         return result;
