@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SpecializedTowns.Data.Demo.Scale;
+
+/// <summary>
+/// Rows written straight to a table inside the context's open transaction: a prepared INSERT on SQLite, binary COPY on
+/// PostgreSQL. Used where EF's change tracker would cost more than the rows (hundreds of thousands of enterprises and
+/// figures) and as the floor an import is measured against. Callers give explicit ids; the identity sequence is moved
+/// past them afterwards so later EF inserts do not collide.
+/// </summary>
+public static class BulkRows
+{
+    public static async Task<int> InsertAsync(TownsDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var count = connection is NpgsqlConnection pg
+            ? await CopyAsync(pg, table, columns, rows, ct)
+            : await InsertSqliteAsync((SqliteConnection)connection, (SqliteTransaction?)transaction, table, columns, rows, ct);
+        if (connection is NpgsqlConnection && columns.Contains("id"))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = transaction;
+            cmd.CommandText = $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))";
+            await cmd.ExecuteScalarAsync(ct);
+        }
+        return count;
+    }
+
+    public static async Task<int> MaxIdAsync(TownsDbContext db, string table, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {table}";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    private static async Task<int> InsertSqliteAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, string[] columns,
+        IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        var parameters = columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        cmd.Prepare();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = Sqlite(row[i]);
+            await cmd.ExecuteNonQueryAsync(ct);
+            count++;
+        }
+        return count;
+    }
+
+    // What EF's SQLite provider stores: booleans as 0/1, decimals as text, dates as ISO text, enums as their number.
+    private static object Sqlite(object? value) => value switch
+    {
+        null => DBNull.Value,
+        bool b => b ? 1 : 0,
+        Enum e => Convert.ToInt32(e),
+        _ => value,
+    };
+
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        var count = 0;
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            foreach (var value in row)
+            {
+                switch (value)
+                {
+                    case null: await writer.WriteNullAsync(ct); break;
+                    case string s: await writer.WriteAsync(s, NpgsqlDbType.Text, ct); break;
+                    case int n: await writer.WriteAsync(n, NpgsqlDbType.Integer, ct); break;
+                    case bool b: await writer.WriteAsync(b, NpgsqlDbType.Boolean, ct); break;
+                    case decimal d: await writer.WriteAsync(d, NpgsqlDbType.Numeric, ct); break;
+                    case DateOnly d: await writer.WriteAsync(d, NpgsqlDbType.Date, ct); break;
+                    case DateTime t: await writer.WriteAsync(DateTime.SpecifyKind(t, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, ct); break;
+                    case Enum e: await writer.WriteAsync(Convert.ToInt32(e), NpgsqlDbType.Integer, ct); break;
+                    default: throw new InvalidOperationException($"BulkRows: {value.GetType().Name} in {table} is not handled");
+                }
+            }
+            count++;
+        }
+        await writer.CompleteAsync(ct);
+        return count;
+    }
+}
