@@ -194,6 +194,9 @@ app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, Cance
         : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable))
     .AllowAnonymous().ExcludeFromDescription();
 
+// Liveness without the database: the process answers. /healthz is readiness (the database too).
+app.MapGet("/livez", () => Results.Text("正常", "text/plain; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
 app.MapTokenApi();

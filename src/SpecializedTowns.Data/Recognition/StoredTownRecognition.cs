@@ -26,19 +26,27 @@ public static class StoredTownRecognition
             .OrderBy(t => t.CountyPath).ThenBy(t => t.Town.Name)
             .ToListAsync(ct);
         var townIds = towns.Select(t => t.Town.Id).ToList();
-        var enterprises = await db.Enterprises.AsNoTracking()
-            .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
-            .Select(e => new { TownId = e.SpecializedTownId!.Value, e.Role, Designations = e.Designations.Select(d => d.Key).ToList() })
-            .ToListAsync(ct);
-        var byTown = enterprises.ToLookup(e => e.TownId);
+        // Counted and de-duplicated in the database: a province holds hundreds of thousands of enterprises.
+        var counts = (await db.Enterprises.AsNoTracking()
+                .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
+                .GroupBy(e => new { TownId = e.SpecializedTownId!.Value, Leading = e.Role == EnterpriseRole.Leading })
+                .Select(g => new { g.Key.TownId, g.Key.Leading, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(c => c.TownId);
+        var designations = (await (
+                from d in db.EnterpriseDesignations.AsNoTracking()
+                join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
+                where e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value)
+                select new { TownId = e.SpecializedTownId!.Value, d.Key }).Distinct().ToListAsync(ct))
+            .ToLookup(d => d.TownId, d => d.Key);
 
         return towns.Select(t =>
         {
-            var own = byTown[t.Town.Id].ToList();
+            var own = counts[t.Town.Id].ToList();
             var facts = FactsOf(t.Town, t.Latest,
-                own.Count(e => e.Role == EnterpriseRole.Leading),
-                own.Count(e => e.Role != EnterpriseRole.Leading),
-                own.SelectMany(e => e.Designations).Distinct().ToList());
+                own.Where(c => c.Leading).Sum(c => c.Count),
+                own.Where(c => !c.Leading).Sum(c => c.Count),
+                designations[t.Town.Id].Order(StringComparer.Ordinal).ToList());
             return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Latest?.Year, t.Town.IsDemo, facts, RecognitionEngine.Evaluate(standard, facts));
         }).ToList();
     }

@@ -108,8 +108,8 @@ public static class ClusterQueries
                 e.Industry, e.IndustryCategory, TownIndustry = t == null ? null : t.LeadingIndustry, TownCategory = t == null ? null : t.Category,
                 e.Role, s.OutputValueWanYuan, s.Employment,
             }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var designations = (await db.EnterpriseDesignations.AsNoTracking().Where(d => ids.Contains(d.EnterpriseId))
+        // All of them rather than "of these ids": few enterprises hold one, and a list of 300,000 ids is more than SQLite takes.
+        var designations = (await db.EnterpriseDesignations.AsNoTracking()
             .Select(d => new { d.EnterpriseId, d.Key }).ToListAsync(ct)).ToLookup(d => d.EnterpriseId, d => d.Key);
 
         var enterprises = rows.Select(r => (Province: r.Path.Split('/')[0], Enterprise: new ClusterEnterprise(

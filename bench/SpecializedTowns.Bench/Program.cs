@@ -1,0 +1,407 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Bench;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Evaluation;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Evaluation;
+using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Data.Imports;
+using SpecializedTowns.Data.Recognition;
+
+// The benchmarks of issue 8, run by bench/run.sh against a database `demo generate` filled. Every figure is printed
+// beside its floor measured in the same run: the raw SQL the page needs, an empty endpoint of the same server, a raw
+// bulk insert. Timings are of sequential requests from one signed-in client (latency, not throughput: that is load.sh).
+Console.OutputEncoding = Encoding.UTF8;
+var options = Args.Parse(args);
+var storage = StorageSettings.From(options.Get("provider"), options.Get("connection") ?? throw new ArgumentException("--connection is required"));
+var iterations = int.Parse(options.Get("iterations") ?? "30");
+var password = options.Get("password") ?? "Bench#2024pass";
+var report = new Report(storage.Provider.ToString(), options.Get("scale") ?? "province");
+
+await using var web = await WebProcess.StartAsync(options.Get("web") ?? throw new ArgumentException("--web (SpecializedTowns.Web.dll) is required"), storage);
+using var http = await web.SignInAsync("shanxi-office", password);
+await using var db = storage.CreateContext();
+await db.Database.OpenConnectionAsync();
+var connection = db.Database.GetDbConnection();
+
+var empty = await Timing.MeasureAsync(iterations, () => web.GetAsync(http, "/livez"));
+report.Line($"空接口 /livez：p50 {empty.P50:F1} ms，p95 {empty.P95:F1} ms");
+
+// ---- pages and their raw SQL floors ------------------------------------------------------------------------------------
+var year = 2024;
+var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection,
+    $"SELECT specialized_town_id FROM town_annual_statistics WHERE year = {year} ORDER BY CAST(output_value_wan_yuan AS REAL) DESC LIMIT 1"));
+var scope = "'山西省/%'";
+var pages = new (string Name, string Url, string Floor)[]
+{
+    ("工作台", "/", $"""
+        SELECT t.tier, COUNT(*), SUM(s.output_value_wan_yuan), SUM(s.employment) FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
+          LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE c.path LIKE {scope} GROUP BY t.tier;
+        SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} GROUP BY p.stage;
+        SELECT q.state, COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} GROUP BY q.state
+        """),
+    ("专业镇名录", "/Towns", TownList("")),
+    ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
+    ("专业镇详情（最大的镇）", $"/Towns/Detail/{bigTown}", $"""
+        SELECT * FROM specialized_towns WHERE id = {bigTown};
+        SELECT * FROM town_annual_statistics WHERE specialized_town_id = {bigTown} ORDER BY year;
+        SELECT * FROM tier_changes WHERE specialized_town_id = {bigTown};
+        SELECT e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id = {bigTown} GROUP BY e.role;
+        SELECT e.id, e.name, s.output_value_wan_yuan FROM enterprises e LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
+          WHERE e.specialized_town_id = {bigTown} AND e.role = 1 ORDER BY e.name LIMIT 20;
+        SELECT id, name, stage, total_investment_wan_yuan FROM key_projects WHERE specialized_town_id = {bigTown} ORDER BY id LIMIT 20
+        """),
+    ("企业名录", "/Enterprises", EnterpriseList("", 0)),
+    ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
+    ("企业名录（第 500 页）", "/Enterprises?page=500", EnterpriseList("", 499 * 20)),
+    ("重点项目库", "/Projects", $"""
+        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan,
+               (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
+          WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
+        """),
+    ("重点项目库（已开工）", "/Projects?stage=Started", $"""
+        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND p.stage = 2;
+        SELECT p.id, p.name, p.stage, p.total_investment_wan_yuan FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id
+          WHERE c.path LIKE {scope} AND p.stage = 2 ORDER BY p.id DESC LIMIT 20
+        """),
+    ("责任清单", "/Tasks", $"""
+        SELECT a.id, a.title, COUNT(t.id), AVG(t.own_progress) FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id
+          LEFT JOIN plan_tasks t ON t.plan_id = a.id WHERE c.path LIKE {scope} GROUP BY a.id, a.title ORDER BY a.id DESC LIMIT 20
+        """),
+    ("问题台账", "/Problems", ProblemList("")),
+    ("问题台账（融资类）", "/Problems?category=Financing", ProblemList("AND q.category = 2")),
+    ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
+    ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
+    ("接口 /api/v1/projects", "/api/v1/projects", $"""
+        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
+        """),
+};
+
+string TownList(string where) => $"""
+    SELECT COUNT(*) FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE c.path LIKE {scope} {where};
+    SELECT t.id, t.name, t.tier, t.category, c.name, s.output_value_wan_yuan, s.employment FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
+      LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY t.name LIMIT 20
+    """;
+string EnterpriseList(string where, int offset) => $"""
+    SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where};
+    SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id
+      LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY e.name, e.id LIMIT 20 OFFSET {offset}
+    """;
+string ProblemList(string where) => $"""
+    SELECT COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} {where};
+    SELECT q.id, q.title, q.category, q.state, q.deadline, c.name, u.name FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
+      LEFT JOIN units u ON u.id = q.lead_unit_id WHERE c.path LIKE {scope} {where} ORDER BY q.raised_at_utc DESC LIMIT 20
+    """;
+
+report.Table("页面", ["页面", "地址", "页面 p50", "页面 p95", "原始 SQL p95", "空接口 p95", "下限 = SQL + 空接口", "页面 ÷ 下限", "p95 < 150 ms", "≤ 1.5× 下限"]);
+foreach (var (name, url, floorSql) in pages)
+{
+    var page = await Timing.MeasureAsync(iterations, () => web.GetAsync(http, url));
+    var sql = await Timing.MeasureAsync(iterations, () => Sql.ReadAllAsync(connection, floorSql));
+    var floor = sql.P95 + empty.P95;
+    var ratio = page.P95 / floor;
+    report.Row(name, url, Ms(page.P50), Ms(page.P95), Ms(sql.P95), Ms(empty.P95), Ms(floor), $"{ratio:F1}×", Mark(page.P95 < 150), Mark(ratio <= 1.5));
+    Console.Error.WriteLine($"  {name}: {page.P95:F0} ms (floor {floor:F0} ms)");
+}
+
+// ---- recognition check and the annual evaluation ---------------------------------------------------------------------------
+if (options.Get("part") == "pages") { Console.WriteLine(report); return 0; }
+var catalog = PolicyCatalog.Load(PolicyCatalog.LocateDirectory(options.Get("policies")));
+report.Table("整体运算", ["运算", "规模", "用时", "目标", "达标"]);
+{
+    var clock = Stopwatch.StartNew();
+    var towns = 0;
+    foreach (var standard in catalog.Standards)
+    {
+        var area = catalog.AreaOf(standard);
+        if (area.Length == 0) continue;
+        towns += (await StoredTownRecognition.RecognizeAsync(db, standard, area)).Count;
+    }
+    report.Row("每个认定标准检查其适用范围内的全部专业镇", $"{catalog.Standards.Count()} 个标准，{towns:N0} 次镇×标准检查", Sec(clock.Elapsed), "—", "—");
+}
+{
+    var admin = await db.Users.SingleAsync(u => u.UserName == AccountSeeder.AdminUserName);
+    var scopeAdmin = new UserScope(admin.Id, Roles.Admin, "山西省", null);
+    var province = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省");
+    await db.Evaluations.Where(e => e.JurisdictionId == province.Id && e.Year == year && e.Kind == SubjectKind.Town).ExecuteDeleteAsync();
+    var service = new EvaluationService(db, catalog, new MeasureGatherer(db, catalog, new ReportSettings()), TimeProvider.System);
+    var clock = Stopwatch.StartNew();
+    var id = await service.CreateAsync(scopeAdmin, "性能测试", year, SubjectKind.Town, province.Id);
+    var created = clock.Elapsed;
+    var subjects = await db.Set<SpecializedTowns.Core.Evaluation.EvaluationResult>().CountAsync(r => r.EvaluationId == id);
+    report.Row("全省专业镇年度评估（生成并计算）", $"{subjects:N0} 个专业镇", Sec(created), "< 5 s", Mark(created.TotalSeconds < 5));
+    await db.Evaluations.Where(e => e.Id == id).ExecuteDeleteAsync();
+    db.ChangeTracker.Clear();
+}
+
+// ---- import of 100,000 enterprise rows against a raw bulk insert of the same rows ----------------------------------------
+{
+    var rows = int.Parse(options.Get("import-rows") ?? "100000");
+    var county = await db.Jurisdictions.Where(j => j.Path == "山西省/太原市/小店区").Select(j => new { j.Id, j.Name, j.Code }).SingleAsync();
+    var csv = new StringBuilder("统一社会信用代码,企业名称,所在县（市、区）,乡镇（街道）,所属专业镇,企业类型,规模以上企业,认定称号,所属产业,产业领域\n");
+    var codes = Enumerable.Range(1, rows).Select(i => Usccs.Make(i)).ToList();
+    foreach (var (code, i) in codes.Select((c, i) => (c, i))) csv.Append($"{code},性能测试企业{i:000000}有限公司,{county.Name},,,配套企业,否,,铸造,制造业\n");
+    var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+    var office = await db.Users.SingleAsync(u => u.UserName == "shanxi-office");
+    var scopeOffice = new UserScope(office.Id, Roles.Office, "山西省", null);
+
+    // Floor: the same rows written raw, in a transaction that is rolled back.
+    var floorClock = Stopwatch.StartNew();
+    await using (var tx = await db.Database.BeginTransactionAsync())
+    {
+        var next = await SpecializedTowns.Data.Demo.Scale.BulkRows.MaxIdAsync(db, "enterprises") + 1;
+        await SpecializedTowns.Data.Demo.Scale.BulkRows.InsertAsync(db, "enterprises",
+            ["id", "name", "uscc", "county_id", "township_id", "specialized_town_id", "role", "industry", "industry_category", "is_above_scale", "is_demo"],
+            codes.Select((c, i) => new object?[] { next + i, $"性能测试企业{i:000000}有限公司", c, county.Id, null, null, 2, "铸造", "manufacturing", false, false }));
+        await tx.RollbackAsync();
+    }
+    var floorTime = floorClock.Elapsed;
+    db.ChangeTracker.Clear();
+
+    await using var importDb = storage.CreateContext();
+    var clock = Stopwatch.StartNew();
+    var result = await ImportEngine.RunAsync(importDb, scopeOffice, "性能测试", ImportKinds.Find("enterprises")!, "bench.csv", bytes, commit: true, TimeProvider.System);
+    var time = clock.Elapsed;
+    var rate = rows / time.TotalSeconds;
+    var ok = result.Errors.Count == 0;
+    report.Row($"导入企业名录 {rows:N0} 行（逐格逐行校验，一个事务）", ok ? $"新增 {result.Created:N0} 行" : $"出错：{result.Errors.First().Message}",
+        $"{Sec(time)}（{rate:N0} 行/秒）；原始批量写入 {Sec(floorTime)}（{rows / floorTime.TotalSeconds:N0} 行/秒）", "≥ 20,000 行/秒", Mark(ok && rate >= 20_000));
+    await db.Database.ExecuteSqlRawAsync("DELETE FROM enterprises WHERE name LIKE '性能测试企业%'");
+}
+
+// ---- export: 1,000,000 rows in bounded memory; the enterprise list exported through the web process ----------------------
+{
+    var before = Process.GetCurrentProcess().PeakWorkingSet64;
+    var table = new ExportTable<object?[]>("企业年度统计", [
+        new("企业", r => r[0]), new("统一社会信用代码", r => r[1]), new("年度", r => r[2]), new("产值（万元）", r => r[3]), new("就业（人）", r => r[4]),
+    ]);
+    var counting = new CountingStream();
+    var clock = Stopwatch.StartNew();
+    var written = await TableExport.WriteAsync(counting, ExportFormat.Xlsx, table, Sql.StreamAsync(connection,
+        "SELECT e.name, e.uscc, s.year, s.output_value_wan_yuan, s.employment FROM enterprise_annual_statistics s JOIN enterprises e ON e.id = s.enterprise_id " +
+        "UNION ALL SELECT e.name, e.uscc, s.year, s.output_value_wan_yuan, s.employment FROM enterprise_annual_statistics s JOIN enterprises e ON e.id = s.enterprise_id WHERE s.year = 2024",
+        1_000_000));
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    report.Row($"导出 {written:N0} 行 .xlsx（流式写出）", $"{counting.Length / 1048576.0:N0} MB 文件", Sec(clock.Elapsed),
+        "内存有界", $"进程峰值 {peak / 1048576.0:N0} MB（导出前 {before / 1048576.0:N0} MB）");
+
+    clock.Restart();
+    var response = await http.GetAsync("/Enterprises?handler=Export&format=xlsx", HttpCompletionOption.ResponseHeadersRead);
+    await using var body = await response.Content.ReadAsStreamAsync();
+    var length = 0L;
+    var buffer = new byte[81920];
+    for (int n; (n = await body.ReadAsync(buffer)) > 0;) length += n;
+    report.Row("网页导出企业名录（全省，.xlsx）", $"{(int)response.StatusCode}，{length / 1048576.0:N1} MB", Sec(clock.Elapsed), "—", $"Web 进程峰值 {web.PeakMegabytes():N0} MB");
+}
+
+report.Table("内存", ["进程", "峰值（VmHWM）", "目标", "达标"]);
+report.Row("Web 进程（整个基准过程）", $"{web.PeakMegabytes():N0} MB", "< 500 MB", Mark(web.PeakMegabytes() < 500));
+
+var text = report.ToString();
+Console.WriteLine(text);
+if (options.Get("out") is { } outFile) await File.WriteAllTextAsync(outFile, text);
+return 0;
+
+static string Ms(double ms) => $"{ms:F1} ms";
+static string Sec(TimeSpan t) => t.TotalSeconds < 10 ? $"{t.TotalSeconds:F2} s" : $"{t.TotalSeconds:F0} s";
+static string Mark(bool ok) => ok ? "✓" : "✗";
+
+namespace SpecializedTowns.Bench
+{
+    internal sealed class Args
+    {
+        private readonly Dictionary<string, string> _values = [];
+
+        public static Args Parse(string[] args)
+        {
+            var result = new Args();
+            for (var i = 0; i + 1 < args.Length; i += 2) result._values[args[i].TrimStart('-')] = args[i + 1];
+            return result;
+        }
+
+        public string? Get(string name) => _values.GetValueOrDefault(name);
+    }
+
+    internal sealed record Stats(double P50, double P95);
+
+    internal static class Timing
+    {
+        public static async Task<Stats> MeasureAsync(int iterations, Func<Task> action)
+        {
+            for (var i = 0; i < 3; i++) await action();
+            var times = new List<double>();
+            for (var i = 0; i < iterations; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await action();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            return new Stats(At(0.5), At(0.95));
+        }
+    }
+
+    internal static class Sql
+    {
+        public static async Task ReadAllAsync(DbConnection connection, string sql)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            do
+            {
+                var values = new object[reader.FieldCount];
+                while (await reader.ReadAsync()) reader.GetValues(values);
+            } while (await reader.NextResultAsync());
+        }
+
+        public static async Task<object?> ScalarAsync(DbConnection connection, string sql)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            return await cmd.ExecuteScalarAsync();
+        }
+
+        public static async IAsyncEnumerable<object?[]> StreamAsync(DbConnection connection, string sql, int limit)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 600;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            for (var n = 0; n < limit && await reader.ReadAsync(); n++)
+            {
+                var values = new object?[reader.FieldCount];
+                reader.GetValues(values!);
+                yield return values.Select(v => v is DBNull ? null : v).ToArray();
+            }
+        }
+    }
+
+    internal static class Usccs
+    {
+        private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+        // Region 149999 is no real county: these codes cannot collide with generated or demo enterprises.
+        public static string Make(int i)
+        {
+            var org = new char[9];
+            var n = (long)i;
+            for (var k = 8; k >= 0; k--) { org[k] = Alphabet[(int)(n % 31)]; n /= 31; }
+            var body = "91149999" + new string(org);
+            return body + SpecializedTowns.Core.Enterprises.Uscc.CheckCharacter(body);
+        }
+    }
+
+    internal sealed class CountingStream : Stream
+    {
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    }
+
+    internal sealed class Report(string provider, string scale)
+    {
+        private readonly StringBuilder _text = new StringBuilder()
+            .AppendLine($"## 基准结果：{scale} 规模，{provider}（{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC，{Environment.ProcessorCount} 核，{Environment.OSVersion}）").AppendLine();
+
+        public void Line(string text) => _text.AppendLine(text).AppendLine();
+
+        public void Table(string title, string[] headers) =>
+            _text.AppendLine().AppendLine($"### {title}").AppendLine().AppendLine($"| {string.Join(" | ", headers)} |").AppendLine($"|{string.Concat(headers.Select(_ => "---|"))}");
+
+        public void Row(params string[] cells) => _text.AppendLine($"| {string.Join(" | ", cells.Select(c => c.Replace("|", "\\|")))} |");
+
+        public override string ToString() => _text.ToString();
+    }
+
+    /// <summary>The web platform as its own process on a free loopback port, so its memory is its own.</summary>
+    internal sealed class WebProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        public Uri Base { get; }
+
+        private WebProcess(Process process, Uri @base) { _process = process; Base = @base; }
+
+        public static async Task<WebProcess> StartAsync(string dll, StorageSettings storage)
+        {
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var info = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll)]) { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!, RedirectStandardOutput = true, RedirectStandardError = true };
+            info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            info.Environment["Storage__Provider"] = storage.Provider.ToString();
+            info.Environment["ConnectionStrings__Main"] = storage.ConnectionString;
+            info.Environment["Logging__LogLevel__Default"] = "Warning";
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var web = new WebProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            using var probe = new HttpClient { BaseAddress = web.Base, Timeout = TimeSpan.FromSeconds(10) };
+            for (var i = 0; i < 240; i++)
+            {
+                try { if ((await probe.GetAsync("/healthz")).IsSuccessStatusCode) return web; } catch (HttpRequestException) { }
+                if (process.HasExited) throw new InvalidOperationException("the web process exited while starting");
+                await Task.Delay(500);
+            }
+            throw new TimeoutException("the web process did not become healthy in 2 minutes");
+        }
+
+        public async Task<HttpClient> SignInAsync(string user, string password)
+        {
+            var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+            var http = new HttpClient(handler) { BaseAddress = Base, Timeout = TimeSpan.FromMinutes(10) };
+            var form = await http.GetStringAsync("/Account/Login");
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {user} failed: {(int)response.StatusCode}");
+            return http;
+        }
+
+        public async Task GetAsync(HttpClient http, string url)
+        {
+            using var response = await http.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        public double PeakMegabytes()
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? double.NaN : long.Parse(Regex.Match(line, @"\d+").Value) / 1024.0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
