@@ -40,12 +40,12 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
 
     public void Configure(DbContextOptionsBuilder builder)
     {
+        // A list of ids in a query goes as one parameter (json_each on SQLite, an array on PostgreSQL), not one parameter per
+        // id: at province scale such lists run to tens of thousands, past SQLite's limit and costly to parse.
         if (Provider == StorageProvider.Sqlite)
-            builder.UseSqlite(ConnectionString);
+            builder.UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         else
-        {
-            builder.UseNpgsql(ConnectionString);
-        }
+            builder.UseNpgsql(ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
     }
 
     public TownsDbContext CreateContext() => new(DbOptions());

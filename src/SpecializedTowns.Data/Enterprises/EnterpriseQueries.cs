@@ -57,13 +57,23 @@ public static class EnterpriseQueries
                 e.Id, e.Name, e.Uscc, County = e.County!.Name, e.SpecializedTownId, e.Role, e.IsAboveScale, e.IsDemo, e.Industry, e.IndustryCategory,
                 Township = db.Jurisdictions.Where(j => j.Id == e.TownshipId).Select(j => j.Name).FirstOrDefault(),
                 Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
-                Designations = e.Designations.Select(d => d.Key).ToList(),
-                Latest = e.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var items = rows.Select(r => new EnterpriseListItem(r.Id, r.Name, r.Uscc, r.County, r.Township, r.SpecializedTownId, r.Town, r.Role,
-            r.IsAboveScale, r.Designations, r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo,
-            r.Industry, r.IndustryCategory)).ToList();
+        // The page's designations and latest figures in two reads of just these ids: as part of the page query, EF numbers
+        // every statistics row of every enterprise (ROW_NUMBER over the whole table) before joining the page.
+        var ids = rows.Select(r => r.Id).ToList();
+        var designations = (await db.EnterpriseDesignations.AsNoTracking().Where(d => ids.Contains(d.EnterpriseId))
+            .OrderBy(d => d.Id).Select(d => new { d.EnterpriseId, d.Key }).ToListAsync(ct)).ToLookup(d => d.EnterpriseId, d => d.Key);
+        var latest = (await db.EnterpriseStatistics.AsNoTracking().Where(x => ids.Contains(x.EnterpriseId))
+                .Select(x => new { x.EnterpriseId, x.Year, x.OutputValueWanYuan, x.Employment }).ToListAsync(ct))
+            .GroupBy(x => x.EnterpriseId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Year)!);
+        var items = rows.Select(r =>
+        {
+            var l = latest.GetValueOrDefault(r.Id);
+            return new EnterpriseListItem(r.Id, r.Name, r.Uscc, r.County, r.Township, r.SpecializedTownId, r.Town, r.Role,
+                r.IsAboveScale, designations[r.Id].ToList(), l?.Year, Quantity.Normalize(l?.OutputValueWanYuan), l?.Employment, r.IsDemo,
+                r.Industry, r.IndustryCategory);
+        }).ToList();
         return new Paged<EnterpriseListItem>(items, total, page, size);
     }
 }

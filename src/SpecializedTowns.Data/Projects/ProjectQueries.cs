@@ -58,18 +58,26 @@ public static class ProjectQueries
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
         var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
-        var rows = Filtered(db, scope, f).Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName, p.Kind, p.Role,
-            p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
+        var filtered = Filtered(db, scope, f);
+        static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
+            p.Kind, p.Role, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
             p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn));
+        var rows = Rows(filtered);
 
-        // Warnings are computed, not stored (they move with the date): sorting or filtering by them needs every
-        // matching row; otherwise only the page is read.
+        // Warnings are computed, not stored (they move with the date): sorting or filtering by them needs the warnings of
+        // every matching project, worked out from a lean read; the full rows are then read for the page only.
         List<Row> selected; int total;
-        var byWarning = f.Warning is not null || f.Sort == "warning";
-        if (byWarning)
+        Dictionary<int, decimal> completed;
+        if (f.Warning is not null || f.Sort == "warning")
         {
-            selected = await rows.ToListAsync(ct);
-            total = selected.Count;
+            var all = await WarningsAsync(db, filtered, today, settings, ct);
+            var matching = all.Where(w => f.Warning is not { } level || w.Level >= level)
+                .OrderByDescending(w => w.Level).ThenBy(w => w.NextPlannedOn ?? DateOnly.MaxValue).ThenBy(w => w.Id).ToList();
+            total = matching.Count;
+            var pageIds = matching.Skip((page - 1) * size).Take(size).Select(w => w.Id).ToList();
+            var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            selected = (await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct)).OrderBy(r => order[r.Id]).ToList();
+            completed = all.Where(w => order.ContainsKey(w.Id)).ToDictionary(w => w.Id, w => w.Completed);
         }
         else
         {
@@ -82,9 +90,9 @@ public static class ProjectQueries
                 _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
             };
             selected = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            completed = await CompletedAsync(db, selected.Select(r => (r.Id, r.PlanYear)).ToList(), ct);
         }
 
-        var completed = await CompletedAsync(db, selected.Select(r => (r.Id, r.PlanYear)).ToList(), ct);
         var items = selected.Select(r =>
         {
             var project = new KeyProject
@@ -94,19 +102,42 @@ public static class ProjectQueries
             };
             var done = completed.GetValueOrDefault(r.Id);
             var warnings = ProjectWarnings.For(project, done, today, settings);
-            var next = ProjectTerms.Milestones.Where(s => s > r.Stage).Select(project.PlannedOn).FirstOrDefault(d => d is not null);
             return new ProjectListItem(r.Id, r.Name, r.TownId, r.Town, r.County, r.Owner, r.Kind, r.Role, r.Total, r.Annual, done, r.PlanYear,
-                r.Stage, next, r.Unit, ProjectWarnings.LevelOf(warnings), warnings);
+                r.Stage, NextPlannedOn(project), r.Unit, ProjectWarnings.LevelOf(warnings), warnings);
         }).ToList();
-
-        if (byWarning)
-        {
-            if (f.Warning is { } level) items = items.Where(i => i.Warning >= level).ToList();
-            total = items.Count;
-            items = items.OrderByDescending(i => i.Warning).ThenBy(i => i.NextPlannedOn ?? DateOnly.MaxValue).ThenBy(i => i.Id)
-                .Skip((page - 1) * size).Take(size).ToList();
-        }
         return new Paged<ProjectListItem>(items, total, page, size);
+    }
+
+    private static DateOnly? NextPlannedOn(KeyProject p) => ProjectTerms.Milestones.Where(s => s > p.Stage).Select(p.PlannedOn).FirstOrDefault(d => d is not null);
+
+    private sealed record Warned(int Id, WarningLevel Level, DateOnly? NextPlannedOn, decimal Completed);
+
+    /// <summary>
+    /// The warning level of every project of the query, from only what warnings need: the dates, the stage, the annual plan
+    /// and the plan year's completed investment (read joined to the projects, not through a list of ids).
+    /// </summary>
+    private static async Task<List<Warned>> WarningsAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today,
+        ProjectWarningSettings settings, CancellationToken ct)
+    {
+        var projects = await q.AsNoTracking().Select(p => new KeyProject
+        {
+            Id = p.Id, Stage = p.Stage, Kind = p.Kind, PlanYear = p.PlanYear, AnnualPlannedInvestmentWanYuan = p.AnnualPlannedInvestmentWanYuan,
+            PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn, PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn,
+        }).ToListAsync(ct);
+        // Summed in the database as doubles (SQLite cannot sum decimals) and rounded back to the cent: amounts carry two
+        // decimals, far inside a double's precision, and this avoids reading every month of every project.
+        var completed = (await (
+                from g in db.ProjectProgress.AsNoTracking()
+                join p in q on g.ProjectId equals p.Id
+                where g.Year == p.PlanYear
+                group (double)g.InvestmentCompletedWanYuan by g.ProjectId into m
+                select new { ProjectId = m.Key, Sum = m.Sum() }).ToListAsync(ct))
+            .ToDictionary(r => r.ProjectId, r => Math.Round((decimal)r.Sum, 2));
+        return projects.Select(p =>
+        {
+            var done = completed.GetValueOrDefault(p.Id);
+            return new Warned(p.Id, ProjectWarnings.LevelOf(ProjectWarnings.For(p, done, today, settings)), NextPlannedOn(p), done);
+        }).ToList();
     }
 
     /// <summary>Investment completed within each project's plan year. Summed here: SQLite cannot sum decimals in SQL.</summary>
@@ -141,8 +172,7 @@ public static class ProjectQueries
             investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
         }
 
-        var flagged = await ListAsync(db, scope, f with { Warning = WarningLevel.Yellow, Page = 1, PageSize = int.MaxValue }, today, settings, ct);
-        var red = flagged.Items.Count(i => i.Warning == WarningLevel.Red);
-        return new ProjectSummary(funnel, year, investment, red, flagged.Total - red);
+        var warned = await WarningsAsync(db, q, today, settings, ct);
+        return new ProjectSummary(funnel, year, investment, warned.Count(w => w.Level == WarningLevel.Red), warned.Count(w => w.Level == WarningLevel.Yellow));
     }
 }
