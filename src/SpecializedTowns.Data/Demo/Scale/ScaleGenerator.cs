@@ -29,7 +29,7 @@ public static class ScaleGenerator
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
         await DemoData.LoadAsync(db, ct);
-        if (await db.Enterprises.CountAsync(ct) > 5_000)
+        if (await db.Users.AnyAsync(u => u.UserName == "office-00001", ct) || await db.Enterprises.CountAsync(ct) > 5_000)
             throw new InvalidOperationException("数据库中已有大量企业数据（可能已生成过），为免重复，请换一个空数据库再生成。");
         var audit = db.AuditEnabled;
         db.AuditEnabled = false;
