@@ -50,7 +50,8 @@ if [ -z "$only" ] || [ "$only" = postgresql ]; then
   as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
     -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c work_mem=32MB -c max_wal_size=4GB -c synchronous_commit=off" start >/dev/null
   trap 'as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-  cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench"
+  as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE bench" >/dev/null
+  cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench;Command Timeout=0"
   echo "== PostgreSQL: generate $scale"
   /usr/bin/time -f "generation: %e s, peak %M KB" $cli demo generate --scale "$scale" --password "$password" --provider PostgreSql --connection "$cs"
   as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d bench -qc "VACUUM ANALYZE" >/dev/null

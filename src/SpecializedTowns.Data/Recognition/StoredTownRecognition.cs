@@ -10,6 +10,11 @@ namespace SpecializedTowns.Data.Recognition;
 public sealed record TownRecognition(int TownId, string TownName, string County, string CountyPath, Tier Tier, int? Year, bool IsDemo, TownFacts Facts, RecognitionResult Result);
 
 /// <summary>Builds a stored town's facts from its latest figures and enterprises, and checks them against a standard.</summary>
+public sealed record TownRegistryFigures(int Leading, int Supporting, IReadOnlyList<string> Designations)
+{
+    public static readonly TownRegistryFigures None = new(0, 0, []);
+}
+
 public static class StoredTownRecognition
 {
     public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
@@ -25,8 +30,21 @@ public static class StoredTownRecognition
             })
             .OrderBy(t => t.CountyPath).ThenBy(t => t.Town.Name)
             .ToListAsync(ct);
-        var townIds = towns.Select(t => t.Town.Id).ToList();
-        // Counted and de-duplicated in the database: a province holds hundreds of thousands of enterprises.
+        var registry = await RegistryAsync(db, towns.Select(t => t.Town.Id).ToList(), ct);
+        return towns.Select(t =>
+        {
+            var own = registry.GetValueOrDefault(t.Town.Id, TownRegistryFigures.None);
+            var facts = FactsOf(t.Town, t.Latest, own.Leading, own.Supporting, own.Designations);
+            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Latest?.Year, t.Town.IsDemo, facts, RecognitionEngine.Evaluate(standard, facts));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Each town's registered leading and other enterprises and the designations they hold, counted and de-duplicated in
+    /// the database: a province holds hundreds of thousands of enterprises, too many to read for a count.
+    /// </summary>
+    public static async Task<Dictionary<int, TownRegistryFigures>> RegistryAsync(TownsDbContext db, IReadOnlyCollection<int> townIds, CancellationToken ct)
+    {
         var counts = (await db.Enterprises.AsNoTracking()
                 .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
                 .GroupBy(e => new { TownId = e.SpecializedTownId!.Value, Leading = e.Role == EnterpriseRole.Leading })
@@ -39,16 +57,9 @@ public static class StoredTownRecognition
                 where e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value)
                 select new { TownId = e.SpecializedTownId!.Value, d.Key }).Distinct().ToListAsync(ct))
             .ToLookup(d => d.TownId, d => d.Key);
-
-        return towns.Select(t =>
-        {
-            var own = counts[t.Town.Id].ToList();
-            var facts = FactsOf(t.Town, t.Latest,
-                own.Where(c => c.Leading).Sum(c => c.Count),
-                own.Where(c => !c.Leading).Sum(c => c.Count),
-                designations[t.Town.Id].Order(StringComparer.Ordinal).ToList());
-            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Latest?.Year, t.Town.IsDemo, facts, RecognitionEngine.Evaluate(standard, facts));
-        }).ToList();
+        return townIds.Distinct().ToDictionary(id => id, id => new TownRegistryFigures(
+            counts[id].Where(c => c.Leading).Sum(c => c.Count), counts[id].Where(c => !c.Leading).Sum(c => c.Count),
+            designations[id].Order(StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>Reported counts win over the registry, which may hold only a town's main enterprises.</summary>

@@ -46,10 +46,7 @@ public static class TierReview
             .AsSplitQuery()
             .ToListAsync(ct);
         var ids = towns.Select(t => t.Id).ToList();
-        var enterprises = (await db.Enterprises.AsNoTracking()
-            .Where(e => e.SpecializedTownId != null && ids.Contains(e.SpecializedTownId.Value))
-            .Select(e => new { TownId = e.SpecializedTownId!.Value, e.Role, Designations = e.Designations.Select(d => d.Key).ToList() })
-            .ToListAsync(ct)).ToLookup(e => e.TownId);
+        var registry = await StoredTownRecognition.RegistryAsync(db, ids, ct);
 
         var standards = catalog.Standards
             .Select(s => (Standard: s, Tier: Tiers.Parse(s.Tier), Area: catalog.AreaOf(s)))
@@ -63,10 +60,8 @@ public static class TierReview
             if (town.Statistics.Count == 0) continue;
             var path = town.County!.Path;
             var here = standards.Where(s => s.Area.Length > 0 && (path == s.Area || path.StartsWith(s.Area + "/", StringComparison.Ordinal))).ToList();
-            var own = enterprises[town.Id].ToList();
-            var designations = own.SelectMany(e => e.Designations).Distinct().ToList();
-            var leading = own.Count(e => e.Role == EnterpriseRole.Leading);
-            var supporting = own.Count(e => e.Role != EnterpriseRole.Leading);
+            var own = registry.GetValueOrDefault(town.Id, TownRegistryFigures.None);
+            var (leading, supporting, designations) = (own.Leading, own.Supporting, own.Designations);
             var years = town.Statistics.OrderBy(s => s.Year).ToList();
             var latest = years[^1];
             RecognitionResult Check(RecognitionStandard standard, TownAnnualStatistics year) =>
