@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using SpecializedTowns.Core.Policies;
@@ -76,6 +77,12 @@ builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     .AddErrorDescriber<ChineseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddDefaultTokenProviders();
+
+// Several web processes on one database (behind nginx) must read each other's cookies, antiforgery tokens and TempData:
+// the key ring lives in the database, under one application name whatever the process's path.
+builder.Services.AddDataProtection()
+    .PersistKeysToDbContext<TownsDbContext>()
+    .SetApplicationName("SpecializedTowns");
 
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -166,6 +173,9 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+// Which process answered (Instance:Name, e.g. env Instance__Name=web-a), for an operator behind a load balancer.
+if (builder.Configuration["Instance:Name"] is { Length: > 0 } instance)
+    app.Use((ctx, next) => { ctx.Response.Headers["X-Instance"] = instance; return next(ctx); });
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
     api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
