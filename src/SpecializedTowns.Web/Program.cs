@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
@@ -163,6 +164,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 // Binding failures reach JsonBodyProblems, which names the field in Chinese, rather than ending as a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<SpecializedTowns.Web.Api.JsonBodyProblems>();
+builder.Services.AddExceptionHandler<SpecializedTowns.Web.Platform.DatabaseUnavailable>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "专业镇高质量发展管理平台 API";
@@ -189,19 +191,46 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "专业镇平台 API";
 });
 app.UseRouting();
-app.UseAuthentication();
+// Not while showing the error page: when the database is what failed, checking the cookie's security stamp would fail again
+// and leave the user a bare 500 instead of the page saying so.
+app.UseWhen(ctx => ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null, a => a.UseAuthentication());
 app.UseBearerRevocation();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 initializer.LogPackProblems();
-if (await initializer.EnsureAsync()) await app.EnsureAccountsAsync();
+if (await initializer.EnsureAsync())
+{
+    // After the schema's own lock is released (advisory locks are per connection: never nest them), another for the accounts.
+    await using var setup = await SetupLock.TakeAsync(storage);
+    await app.EnsureAccountsAsync();
+}
 
-app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, CancellationToken ct) =>
-    await init.EnsureAsync(ct) && await db.Database.CanConnectAsync(ct)
-        ? Results.Text("正常", "text/plain; charset=utf-8")
-        : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable))
+app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, ILogger<DatabaseInitializer> log, CancellationToken ct) =>
+    {
+        // A probe must answer quickly whatever the database does: a server that does not answer counts as down.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(3));
+        var healthy = false;
+        try
+        {
+            // A real round trip: opening a pooled connection proves nothing once the server has restarted under it.
+            if (await init.EnsureAsync(limit.Token))
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", limit.Token);
+                healthy = true;
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseError(ex))
+        {
+            SpecializedTowns.Web.Platform.DatabaseUnavailable.Forget(ex, log);
+        }
+        return healthy
+            ? Results.Text("正常", "text/plain; charset=utf-8")
+            : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+    })
     .AllowAnonymous().ExcludeFromDescription();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
