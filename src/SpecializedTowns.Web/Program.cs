@@ -205,6 +205,9 @@ if (await initializer.EnsureAsync())
     // After the schema's own lock is released (advisory locks are per connection: never nest them), another for the accounts.
     await using var setup = await SetupLock.TakeAsync(storage);
     await app.EnsureAccountsAsync();
+    // The key ring's first key too, under the same lock: two processes started together on an empty ring would each make
+    // a key and, once past the ring's short start-up refresh window, refuse the cookies sealed by the other.
+    app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SpecializedTowns.Startup").Protect("ready");
 }
 
 app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, ILogger<DatabaseInitializer> log, CancellationToken ct) =>

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.ScaleOut;
+
+/// <summary>Needs PostgreSQL and nginx: skipped with the reason where either is missing, never under CI (CI=true).</summary>
+public sealed class ScaleOutFactAttribute : FactAttribute
+{
+    public ScaleOutFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("CI") == "true") return;
+        if ((PostgresServer.Unavailable ?? OwnPostgres.Unavailable ?? Nginx.Unavailable) is { } reason) Skip = reason;
+    }
+}
+
+/// <summary>
+/// Issue 8, beyond one machine: two web processes behind nginx on one PostgreSQL database. The sign-in cookie, antiforgery
+/// tokens and TempData are sealed with the data-protection keys in the database, so a user carries on whichever process
+/// answers; round robin sends each request of a form's GET/POST pair to a different process.
+/// </summary>
+[Collection(nameof(ScaleOutTests))]
+public sealed partial class ScaleOutTests
+{
+    private const string Password = "Scale-out-2024";
+
+    [GeneratedRegex(@"/Projects/Detail/(\d+)")]
+    private static partial Regex ProjectLink();
+
+    [ScaleOutFact]
+    public async Task A_signed_in_user_carries_on_a_workflow_whichever_of_two_processes_answers()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.PostgreSql);
+        // Pooled, as in production: the processes keep connections open across requests.
+        var connection = new NpgsqlConnectionStringBuilder(storage.ConnectionString) { Pooling = true }.ConnectionString;
+
+        // Started together: the setup lock lets one create the accounts while the other waits.
+        await using var a = WebProcess.Start("web-a", "PostgreSql", connection, Password);
+        await using var b = WebProcess.Start("web-b", "PostgreSql", connection, Password);
+        await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(60)), b.WaitHealthyAsync(TimeSpan.FromSeconds(60)));
+        await using var nginx = await Nginx.StartAsync([a.Port, b.Port]);
+
+        using var browser = new Browser(nginx.BaseAddress);
+        await browser.SignInAsync("yuanqu-office", Password);
+        var list = await browser.GetPageAsync("/Projects");
+        var id = ProjectLink().Match(list).Groups[1].Value;
+        id.ShouldNotBeEmpty("the county office sees the demo projects");
+
+        for (var round = 1; round <= 3; round++)
+        {
+            var form = await browser.GetPageAsync($"/Projects/Edit/{id}");
+            var leader = $"分管副县长（第{round}轮）";
+            var saved = await browser.SubmitAsync(form, $"/Projects/Edit/{id}", "Input.Name", new Dictionary<string, string> { ["Input.ResponsibleLeader"] = leader });
+            saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"round {round}: {await saved.Content.ReadAsStringAsync()}");
+            saved.Headers.Location!.ToString().ShouldBe($"/Projects/Detail/{id}");
+
+            // The message travels in the TempData cookie, sealed by one process and opened by the other.
+            var detail = await browser.GetPageAsync($"/Projects/Detail/{id}");
+            detail.ShouldContain("项目已保存。");
+            detail.ShouldContain(leader);
+        }
+
+        string.Join(",", browser.Instances.Distinct().Order()).ShouldBe("web-a,web-b", "round robin reached both processes");
+        // Every form was fetched from one process and posted to the other at least once.
+        browser.Instances.Count.ShouldBeGreaterThan(8);
+
+        await using var db = storage.CreateContext();
+        (await db.DataProtectionKeys.CountAsync()).ShouldBe(1, "both processes use the one key ring in the database");
+    }
+}
+
+[CollectionDefinition(nameof(ScaleOutTests), DisableParallelization = true)]
+public sealed class ScaleOutCollection;
