@@ -38,6 +38,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every web process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Imports.ImportJobRecord> ImportJobs => Set<Imports.ImportJobRecord>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<PolicyDocumentRecord> PolicyDocuments => Set<PolicyDocumentRecord>();
     public DbSet<SpecializedTown> Towns => Set<SpecializedTown>();

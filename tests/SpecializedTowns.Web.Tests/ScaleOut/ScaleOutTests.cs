@@ -40,7 +40,7 @@ public sealed partial class ScaleOutTests
         // Started together: the setup lock lets one create the accounts while the other waits.
         await using var a = WebProcess.Start("web-a", "PostgreSql", connection, Password);
         await using var b = WebProcess.Start("web-b", "PostgreSql", connection, Password);
-        await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(60)), b.WaitHealthyAsync(TimeSpan.FromSeconds(60)));
+        await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(120)), b.WaitHealthyAsync(TimeSpan.FromSeconds(120)));
         await using var nginx = await Nginx.StartAsync([a.Port, b.Port]);
 
         using var browser = new Browser(nginx.BaseAddress);

@@ -45,7 +45,6 @@ public sealed class WebProcess : IAsyncDisposable
         env["Seed__AdminPassword"] = password;
         env["Policies__Directory"] = Infrastructure.TestDatabases.PoliciesDirectory;
         env["Instance__Name"] = name;
-        env["Logging__LogLevel__Default"] = "Warning";
         var process = new Process { StartInfo = info };
         var web = new WebProcess(name, port.Value, process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (web._output) web._output.AppendLine(e.Data); };

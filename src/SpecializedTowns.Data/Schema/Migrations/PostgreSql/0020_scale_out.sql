@@ -1,6 +1,7 @@
 -- Version 20: what several web processes behind one load balancer must share. The data-protection key ring (it signs the
 -- sign-in cookie, antiforgery tokens, TempData and bearer tokens), so any process reads what another wrote; without it
--- each process makes its own keys and a user is signed out whenever another process answers.
+-- each process makes its own keys and a user is signed out whenever another process answers. And the import jobs (an
+-- uploaded file being checked or written), so the page's progress polls and the confirmation may reach any process.
 -- Never edit a released step: add a new one.
 
 CREATE TABLE data_protection_keys (
@@ -9,3 +10,25 @@ CREATE TABLE data_protection_keys (
     xml text,
     CONSTRAINT "PK_data_protection_keys" PRIMARY KEY (id)
 );
+
+CREATE TABLE import_jobs (
+    id uuid NOT NULL,
+    user_id integer NOT NULL,
+    user_name character varying(100) NOT NULL,
+    kind character varying(40) NOT NULL,
+    file_name character varying(260) NOT NULL,
+    content bytea NOT NULL,
+    created_at_utc timestamp with time zone NOT NULL,
+    touched_at_utc timestamp with time zone NOT NULL,
+    phase character varying(100) NOT NULL,
+    done integer NOT NULL,
+    total integer NOT NULL,
+    running boolean NOT NULL,
+    committing boolean NOT NULL,
+    can_commit boolean NOT NULL,
+    result text,
+    failure character varying(500),
+    CONSTRAINT "PK_import_jobs" PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_import_jobs_created ON import_jobs (created_at_utc);
