@@ -30,8 +30,23 @@ public sealed partial class ScaleOutTests
     [GeneratedRegex(@"/Projects/Detail/(\d+)")]
     private static partial Regex ProjectLink();
 
+    [GeneratedRegex("id=\"job-([0-9a-f-]{36})\"")]
+    private static partial Regex JobId();
+
+    private static async Task<string> PollAsync(Browser browser, string id, string until)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var html = await browser.GetPageAsync($"/Imports?handler=Status&id={id}");
+            html.ShouldNotContain("已过期", customMessage: "a process that did not take the upload still knows the job");
+            if (html.Contains(until)) return html;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the import never showed “{until}”");
+    }
+
     [ScaleOutFact]
-    public async Task A_signed_in_user_carries_on_a_workflow_whichever_of_two_processes_answers()
+    public async Task A_signed_in_user_carries_on_a_workflow_and_an_import_whichever_of_two_processes_answers()
     {
         var storage = await TestDatabases.WithDemoAsync(StorageProvider.PostgreSql);
         // Pooled, as in production: the processes keep connections open across requests.
@@ -62,6 +77,27 @@ public sealed partial class ScaleOutTests
             detail.ShouldContain("项目已保存。");
             detail.ShouldContain(leader);
         }
+
+        // An import: uploaded to one process, its progress polled from both, confirmed on either, written once.
+        var imports = await browser.GetPageAsync("/Imports?kind=town-statistics");
+        var template = await (await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/Imports?handler=Template&kind=town-statistics"))).Content.ReadAsByteArrayAsync();
+        var token = Browser.Fields(imports, "__RequestVerificationToken")["__RequestVerificationToken"];
+        var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(template);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        upload.Add(file, "file", "统计.xlsx");
+        var uploaded = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/Imports?handler=Upload&kind=town-statistics") { Content = upload });
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var job = JobId().Match(await uploaded.Content.ReadAsStringAsync()).Groups[1].Value;
+        job.ShouldNotBeEmpty();
+        var polled = browser.Instances.Count;
+        (await PollAsync(browser, job, "import-summary")).ShouldContain("确认导入");
+        var commit = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/Imports?handler=Commit&id={job}")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }) });
+        commit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await commit.Content.ReadAsStringAsync()).ShouldNotContain("已过期");
+        (await PollAsync(browser, job, "import-done")).ShouldContain("已导入“统计.xlsx”");
+        browser.Instances.Skip(polled).Distinct().Count().ShouldBe(2, "the import's polls were answered by both processes");
 
         string.Join(",", browser.Instances.Distinct().Order()).ShouldBe("web-a,web-b", "round robin reached both processes");
         // Every form was fetched from one process and posted to the other at least once.
