@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ using SpecializedTowns.Data.Audit;
 namespace SpecializedTowns.Data;
 
 public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, AuditActorSource? actors = null, TimeProvider? time = null)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     private AuditActor? actor;
 
@@ -35,6 +36,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every web process on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Imports.ImportJobRecord> ImportJobs => Set<Imports.ImportJobRecord>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<PolicyDocumentRecord> PolicyDocuments => Set<PolicyDocumentRecord>();
     public DbSet<SpecializedTown> Towns => Set<SpecializedTown>();

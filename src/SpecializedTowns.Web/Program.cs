@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
@@ -76,6 +78,12 @@ builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     .AddErrorDescriber<ChineseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddDefaultTokenProviders();
+
+// Several web processes on one database (behind nginx) must read each other's cookies, antiforgery tokens and TempData:
+// the key ring lives in the database, under one application name whatever the process's path.
+builder.Services.AddDataProtection()
+    .PersistKeysToDbContext<TownsDbContext>()
+    .SetApplicationName("SpecializedTowns");
 
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -156,6 +164,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 // Binding failures reach JsonBodyProblems, which names the field in Chinese, rather than ending as a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<SpecializedTowns.Web.Api.JsonBodyProblems>();
+builder.Services.AddExceptionHandler<SpecializedTowns.Web.Platform.DatabaseUnavailable>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "专业镇高质量发展管理平台 API";
@@ -166,6 +175,9 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+// Which process answered (Instance:Name, e.g. env Instance__Name=web-a), for an operator behind a load balancer.
+if (builder.Configuration["Instance:Name"] is { Length: > 0 } instance)
+    app.Use((ctx, next) => { ctx.Response.Headers["X-Instance"] = instance; return next(ctx); });
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
     api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
@@ -179,19 +191,50 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "专业镇平台 API";
 });
 app.UseRouting();
-app.UseAuthentication();
+// Not while showing the error page: when the database is what failed, checking the cookie's security stamp would fail again
+// and leave the user a bare 500 instead of the page saying so.
+app.UseWhen(ctx => ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null, a => a.UseAuthentication());
 app.UseBearerRevocation();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 initializer.LogPackProblems();
-if (await initializer.EnsureAsync()) await app.EnsureAccountsAsync();
+if (await initializer.EnsureAsync())
+{
+    // After the schema's own lock is released (advisory locks are per connection: never nest them), another for the accounts.
+    await using var setup = await SetupLock.TakeAsync(storage);
+    await app.EnsureAccountsAsync();
+    // The key ring's first key too, under the same lock: two processes started together on an empty ring would each make
+    // a key and, once past the ring's short start-up refresh window, refuse the cookies sealed by the other.
+    app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SpecializedTowns.Startup").Protect("ready");
+}
 
-app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, CancellationToken ct) =>
-    await init.EnsureAsync(ct) && await db.Database.CanConnectAsync(ct)
-        ? Results.Text("正常", "text/plain; charset=utf-8")
-        : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable))
+app.MapGet("/healthz", async (DatabaseInitializer init, TownsDbContext db, ILogger<DatabaseInitializer> log, CancellationToken ct) =>
+    {
+        var healthy = false;
+        try
+        {
+            // The first setup of a database that appeared after the start (schema, demo data) takes as long as it takes, once.
+            if (await init.EnsureAsync(ct))
+            {
+                // Then a probe answers within seconds whatever the database does (a server that does not answer is down), and
+                // makes a real round trip: opening a pooled connection proves nothing once the server restarted under it.
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                limit.CancelAfter(TimeSpan.FromSeconds(3));
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", limit.Token);
+                healthy = true;
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseError(ex))
+        {
+            SpecializedTowns.Web.Platform.DatabaseUnavailable.Forget(ex, log);
+        }
+        return healthy
+            ? Results.Text("正常", "text/plain; charset=utf-8")
+            : Results.Text("数据库不可用", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+    })
     .AllowAnonymous().ExcludeFromDescription();
 
 // Liveness without the database: the process answers. /healthz is readiness (the database too).

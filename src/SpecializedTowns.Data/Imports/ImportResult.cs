@@ -28,7 +28,9 @@ public sealed class ImportResult
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<ImportError> Errors { get; } = [];
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<RowChange> Changes { get; } = [];
     public bool Committed { get; set; }
 
@@ -37,6 +39,7 @@ public sealed class ImportResult
     public int HeaderRow { get; set; }
 
     /// <summary>The file column of each template column found (by column key).</summary>
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public Dictionary<string, int> FileColumns { get; } = [];
 
     public int ErrorRows => Errors.Where(e => e.Row > 0).Select(e => e.Row).Distinct().Count();

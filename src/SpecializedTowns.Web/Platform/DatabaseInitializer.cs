@@ -22,6 +22,7 @@ public sealed class DatabaseInitializer(StorageSettings storage, PolicyCatalog c
         try
         {
             if (Ready) return true;
+            await using var setup = await SetupLock.TakeAsync(storage, ct);
             var report = await DatabaseSetup.InitializeAsync(storage, catalog, ct);
             if (report.FromVersion != report.ToVersion)
                 logger.LogInformation("{Storage}：数据库结构版本 {From} → {To}，登记政策文件 {Count} 份", storage.Describe(), report.FromVersion, report.ToVersion, report.PolicyDocuments);

@@ -34,32 +34,29 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
         return File(bytes, ImportsApi.XlsxType, $"{kind.Title}导入模板.xlsx");
     }
 
-    public IActionResult OnPostUpload(IFormFile? file)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
         if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope))
             return Message("您不能导入这类数据，或没有选择导入类型");
         if (file is null || file.Length == 0) return Message("请选择要上传的文件");
         if (SheetReader.FormatOf(file.FileName) is null) return Message("只能上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）");
         using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        var job = jobs.Check(Scope, HttpContext.DisplayName(), kind, Path.GetFileName(file.FileName), buffer.ToArray());
+        await file.CopyToAsync(buffer, ct);
+        var job = await jobs.CheckAsync(Scope, HttpContext.DisplayName(), kind, Path.GetFileName(file.FileName), buffer.ToArray(), ct);
         return Partial("_Job", job);
     }
 
-    public IActionResult OnGetStatus(Guid id) =>
-        jobs.Find(id, Scope.UserId) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
+    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct) =>
+        await jobs.FindAsync(id, Scope.UserId, ct) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
 
-    public IActionResult OnPostCommit(Guid id)
-    {
-        if (jobs.Find(id, Scope.UserId) is not { } job) return Message("这次上传已过期，请重新上传文件");
-        jobs.Commit(job);
-        return Partial("_Job", job);
-    }
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct) =>
+        await jobs.CommitAsync(id, Scope, ct) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
 
-    public IActionResult OnGetMarked(Guid id)
+    public async Task<IActionResult> OnGetMarkedAsync(Guid id, CancellationToken ct)
     {
-        if (jobs.Find(id, Scope.UserId) is not { Result: { } result } job) return NotFound();
-        return File(MarkedFile.Write(job.Content, job.FileName, result), ImportsApi.ContentType(job.FileName), ErrorWorkbook.FileName(job.FileName));
+        if (await jobs.FindAsync(id, Scope.UserId, ct) is not { Result: { } result } job
+            || await jobs.ContentAsync(id, Scope.UserId, ct) is not { } content) return NotFound();
+        return File(MarkedFile.Write(content, job.FileName, result), ImportsApi.ContentType(job.FileName), ErrorWorkbook.FileName(job.FileName));
     }
 
     private ContentResult Message(string text) =>
