@@ -45,8 +45,9 @@ public class KillTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Whether the kill caught a write transaction open — told, not asserted (timing decides): SQLite leaves its hot rollback
-    /// journal beside the file; PostgreSQL still shows the dead client's backend in a transaction until it notices.
+    /// Whether the kill caught a write transaction of the app open (the step's, or another of its writes) — told, not asserted
+    /// (timing decides): SQLite leaves its hot rollback journal beside the file; PostgreSQL still shows the dead client's
+    /// backend in a transaction until it notices.
     /// </summary>
     private static async Task<bool> TransactionLeftOpenAsync(StorageSettings storage)
     {
@@ -61,7 +62,7 @@ public class KillTests(ITestOutputHelper output)
     }
 
     private static string Describe(IEnumerable<(int Delay, Seen Seen, bool Open)> seen) =>
-        string.Join("，", seen.Select(s => $"{s.Delay} ms → {s.Seen}{(s.Open ? "（杀时事务未结束）" : "")}"));
+        string.Join("，", seen.Select(s => $"{s.Delay} ms → {s.Seen}{(s.Open ? "（杀时有未提交的写事务）" : "")}"));
 
     private static async Task<WebProcess> RestartAsync(WebProcess web, StorageSettings storage)
     {
