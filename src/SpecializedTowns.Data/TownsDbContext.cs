@@ -107,6 +107,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RaiseVersions();
         if (!AuditEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -138,5 +139,22 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     {
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
+        // The records edited in forms carry a version the database checks on every update (step 0020); see EditConflicts.
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(Core.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
+            b.Entity(type.ClrType).Property(nameof(Core.IVersioned.Version)).HasColumnName("version").IsConcurrencyToken();
+    }
+
+    /// <summary>
+    /// One more version for every edited record that is being updated, so that whoever loaded the previous one finds it moved on
+    /// (the update itself still says WHERE version = the one loaded, which catches a save that slips in between).
+    /// </summary>
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Core.IVersioned>())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Property(v => v.Version);
+            if (version.CurrentValue == version.OriginalValue) version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 }

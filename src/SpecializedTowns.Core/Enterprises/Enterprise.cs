@@ -10,8 +10,11 @@ public enum EnterpriseRole
     Cooperative = 4,
 }
 
-public sealed class Enterprise
+public sealed class Enterprise : IVersioned
 {
+    /// <summary>Edit-form version (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; set; }
+
     public const int MaxIndustry = 50;
 
     public int Id { get; set; }

@@ -43,8 +43,11 @@ public sealed class ProjectRuleException(string message) : Exception(message);
 /// 重点项目库: one project of a specialized town, followed through its whole life. The planned date of each
 /// stage is set when the project is entered; the actual date is written when the stage is reached, in order.
 /// </summary>
-public sealed class KeyProject
+public sealed class KeyProject : IVersioned
 {
+    /// <summary>Edit-form version (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public int SpecializedTownId { get; set; }

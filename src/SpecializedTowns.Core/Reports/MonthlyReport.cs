@@ -64,8 +64,11 @@ public sealed class ReportStep
 /// implausible figure is explained, then accepted or returned by the office. Every step is a method here; an illegal
 /// step throws <see cref="ReportRuleException"/> with the reason in Chinese.
 /// </summary>
-public sealed class MonthlyReport
+public sealed class MonthlyReport : IVersioned
 {
+    /// <summary>Edit-form version (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int TaskForceId { get; set; }
     public TaskForce? TaskForce { get; set; }

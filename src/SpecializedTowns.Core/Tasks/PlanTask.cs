@@ -49,8 +49,11 @@ public sealed record TaskEdit(string? Title, string? Number, string? Source, str
 /// 重点任务 of a plan, with its units, measures, target figure, milestones, notes and extension requests.
 /// Every change is a method here that checks who may make it; the notes keep who changed what.
 /// </summary>
-public sealed class PlanTask
+public sealed class PlanTask : IVersioned
 {
+    /// <summary>Edit-form version (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; set; }
+
     public const int MaxTitle = 200;
     public const int MaxText = 2000;
     public const decimal MaxWeight = 1000m;

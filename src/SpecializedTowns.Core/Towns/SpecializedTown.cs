@@ -36,8 +36,11 @@ public static class Tiers
 }
 
 /// <summary>专业镇: an industry cluster recognised in a county; may span several townships.</summary>
-public sealed class SpecializedTown
+public sealed class SpecializedTown : IVersioned
 {
+    /// <summary>Edit-form version (see <see cref="IVersioned"/>).</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public required string Name { get; set; }
 

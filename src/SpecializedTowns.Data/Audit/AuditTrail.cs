@@ -56,7 +56,8 @@ public static class AuditTrail
             foreach (var property in entry.Properties)
             {
                 var meta = property.Metadata;
-                if (Skipped.Contains(meta.Name)) continue;
+                // An edit form's version is bookkeeping for conflicts, not something a reader of the history needs to see.
+                if (Skipped.Contains(meta.Name) || meta.Name == nameof(Core.IVersioned.Version) && entry.Entity is Core.IVersioned) continue;
                 switch (action)
                 {
                     case AuditAction.Created:

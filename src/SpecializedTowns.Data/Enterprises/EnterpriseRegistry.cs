@@ -20,6 +20,9 @@ public sealed record EnterpriseInput
     /// <summary>所属产业 and its category; empty for an enterprise of a town means the town's (储备培育 groups by them).</summary>
     public string? Industry { get; init; }
     public string? IndustryCategory { get; init; }
+
+    /// <summary>The version the form or API body was loaded at (<see cref="Core.IVersioned"/>); null saves without the check.</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>Field → Chinese message; empty when the input can be saved.</summary>
@@ -107,6 +110,7 @@ public static class EnterpriseRegistry
         if (category is not null && !Core.Recognition.IndustryCategories.IsKnown(category)) errors[nameof(input.IndustryCategory)] = $"未知的产业领域“{category}”";
         if (!errors.Ok) return (null, errors);
 
+        if (existing is not null) await EditConflicts.GuardAsync(db, existing, input.Version, ct);
         var enterprise = existing ?? new Enterprise { Name = name, Uscc = "" };
         enterprise.Name = name;
         enterprise.Uscc = input.Uscc.Trim().ToUpperInvariant();
@@ -125,6 +129,7 @@ public static class EnterpriseRegistry
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException) { throw await EditConflicts.ConflictAsync(db, enterprise, ct); }
         catch (DbUpdateException)
         {
             // Another person registered the same code between the check and the save.

@@ -28,6 +28,9 @@ public sealed record ProjectInput
     public DateOnly? PlannedStartOn { get; init; }
     public DateOnly? PlannedProductionOn { get; init; }
     public DateOnly? PlannedTargetOn { get; init; }
+
+    /// <summary>The version the form or API body was loaded at (<see cref="Core.IVersioned"/>); null saves without the check.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed record ProgressInput
@@ -123,6 +126,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         if (!errors.Ok) return (null, errors);
 
         var now = time.GetUtcNow().UtcDateTime;
+        if (project is not null) await EditConflicts.GuardAsync(db, project, input.Version, ct);
         if (project is null)
         {
             project = new KeyProject { CreatedAtUtc = now, Stage = ProjectStage.Planning };
@@ -148,7 +152,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         project.PlannedStartOn = input.PlannedStartOn;
         project.PlannedProductionOn = input.PlannedProductionOn;
         project.PlannedTargetOn = input.PlannedTargetOn;
-        await db.SaveChangesAsync(ct);
+        await EditConflicts.SaveAsync(db, project, ct);
         return (project.Id, errors);
     }
 

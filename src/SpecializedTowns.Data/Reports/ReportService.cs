@@ -22,6 +22,9 @@ public sealed record ReportInput
     public string? OutputYearToDateExplanation { get; init; }
     public string? InvestmentYearToDateExplanation { get; init; }
 
+    /// <summary>The version the form or API body was loaded at (<see cref="Core.IVersioned"/>); null saves without the check.</summary>
+    public int? Version { get; init; }
+
     public ReportContent ToContent() => new(
         new FigureValues(OutputWanYuan, OutputYearToDateWanYuan, InvestmentYearToDateWanYuan, Employees, NewMarketEntities, NewAboveScaleEnterprises),
         Progress, NextMonthPlan, Difficulties, OutputExplanation, OutputYearToDateExplanation, InvestmentYearToDateExplanation);
@@ -32,6 +35,7 @@ public sealed record ReportInput
         Employees = r.Employees, NewMarketEntities = r.NewMarketEntities, NewAboveScaleEnterprises = r.NewAboveScaleEnterprises,
         Progress = r.Progress, NextMonthPlan = r.NextMonthPlan, Difficulties = r.Difficulties,
         OutputExplanation = r.OutputExplanation, OutputYearToDateExplanation = r.OutputYearToDateExplanation, InvestmentYearToDateExplanation = r.InvestmentYearToDateExplanation,
+        Version = r.Version,
     };
 }
 
@@ -111,6 +115,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
 
         var now = Now;
         var actor = new Actor(scope.UserId, userName, scope.Role);
+        if (report is not null) await EditConflicts.GuardAsync(db, report, input.Version, ct);
         if (report is null)
         {
             report = MonthlyReport.Start(taskForceId, month, actor, now, settings);
@@ -119,6 +124,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         report.Write(content, userName, now, settings);
         if (submit) report.Submit(actor, now, flags, settings);
         try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) when (report.Id != 0) { throw await EditConflicts.ConflictAsync(db, report, ct); }
         catch (DbUpdateException) when (report.Id == 0)
         {
             db.ChangeTracker.Clear();

@@ -436,9 +436,10 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         }
     }
 
-    public Task EditTaskAsync(UserScope scope, string userName, int id, TaskEdit edit, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct = default) =>
+    public Task EditTaskAsync(UserScope scope, string userName, int id, TaskEdit edit, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct = default, int? version = null) =>
         StepAsync(scope, userName, id, ct, async (task, actor) =>
         {
+            await EditConflicts.GuardAsync(db, task, version, ct);
             var units = await ChosenUnitsAsync(scope, task.PlanId, lead, cooperating, ct);
             task.Edit(actor, Now, edit);
             task.SetUnits(actor, Now, units.Lead, units.Cooperating);
@@ -522,6 +523,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+        catch (DbUpdateConcurrencyException) { throw await EditConflicts.ConflictAsync(db, task, ct); }
         catch
         {
             // A refused step may have changed some of the loaded task before it was refused; none of it may be saved later.

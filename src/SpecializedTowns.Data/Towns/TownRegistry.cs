@@ -24,6 +24,9 @@ public sealed record TownInput
     public Tier? Tier { get; init; }
     public DateOnly? TierSince { get; init; }
     public string? TierDocumentNumber { get; init; }
+
+    /// <summary>The version the form or API body was loaded at (<see cref="Core.IVersioned"/>); null saves without the check.</summary>
+    public int? Version { get; init; }
 }
 
 public sealed record StatisticsInput
@@ -106,6 +109,7 @@ public static class TownRegistry
         if (!errors.Ok) return (null, errors);
 
         var now = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (town is not null) await EditConflicts.GuardAsync(db, town, input.Version, ct);
         if (town is null)
         {
             var tier = input.Tier ?? Tier.Reserve;
@@ -128,7 +132,7 @@ public static class TownRegistry
         town.Townships.RemoveAll(t => !input.TownshipIds.Contains(t.TownshipId));
         foreach (var townshipId in input.TownshipIds.Distinct().Where(tid => town.Townships.All(t => t.TownshipId != tid)))
             town.Townships.Add(new TownTownship { TownshipId = townshipId });
-        await db.SaveChangesAsync(ct);
+        await EditConflicts.SaveAsync(db, town, ct);
         return (town.Id, errors);
     }
 

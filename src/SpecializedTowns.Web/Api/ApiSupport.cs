@@ -27,6 +27,18 @@ internal static class ApiSupport
                 ["errors"] = errors.Where(e => e.Key != "").ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
             });
 
+    /// <summary>
+    /// A body sent with a <c>version</c> that is no longer the record's: 409, nothing written, with who saved last and the version
+    /// to read the record at again before resending.
+    /// </summary>
+    public static ProblemHttpResult Conflict(EditConflictException ex) =>
+        TypedResults.Problem(
+            title: ex.CurrentVersion is null ? "该记录已被他人删除" : "该记录已被他人修改",
+            detail: (ex.SavedBy is null || ex.SavedAtUtc is null ? "" : $"{ex.SavedBy} 于 {EditConflicts.When(ex.SavedAtUtc.Value)} 保存了该记录；")
+                + (ex.CurrentVersion is null ? "您提交的内容未保存。" : $"您提交的内容未保存，请重新读取（当前 version 为 {ex.CurrentVersion}）并核对后再提交。"),
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["version"] = ex.CurrentVersion, ["savedBy"] = ex.SavedBy, ["savedAtUtc"] = ex.SavedAtUtc });
+
     /// <summary>How the person is named in the records they write (the account's display name).</summary>
     public static string DisplayName(this HttpContext http) =>
         http.User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? http.User.Identity?.Name ?? "";

@@ -8,7 +8,9 @@ namespace SpecializedTowns.Web.Api;
 
 public sealed record ProjectBody(string? Name, int? TownId, int? OwnerEnterpriseId, string? OwnerName, string? Kind, string? Role, string? Description,
     decimal? TotalInvestmentWanYuan, decimal? AnnualPlannedInvestmentWanYuan, int? PlanYear, int? ResponsibleUnitId, string? ResponsibleLeader,
-    DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn);
+    DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn,
+    // The version read with the project (GET); sent back on PUT, a version somebody has since saved over is a 409.
+    int? Version = null);
 
 public sealed record StageBody(string? Stage, DateOnly? On, string? Note);
 
@@ -20,7 +22,7 @@ public sealed record ProjectView(int Id, string Name, int TownId, string Town, s
     string Kind, string KindName, string Role, string RoleName, string? Description, decimal TotalInvestmentWanYuan, decimal AnnualPlannedInvestmentWanYuan,
     int PlanYear, decimal CompletedInPlanYearWanYuan, string? ResponsibleUnit, string? ResponsibleLeader, string Stage, string StageName,
     IReadOnlyList<ProjectView.Milestone> Milestones, IReadOnlyList<ProjectView.Guarantee> Guarantees, IReadOnlyList<ProjectView.MonthReport> Progress,
-    string Warning, IReadOnlyList<string> Warnings)
+    string Warning, IReadOnlyList<string> Warnings, int Version)
 {
     public sealed record Milestone(string Stage, string StageName, DateOnly? PlannedOn, DateOnly? ReachedOn);
     public sealed record Guarantee(string Kind, string KindName, string Status, string StatusName, string? Unit, string? Note);
@@ -87,7 +89,8 @@ public static class ProjectsApi
                 return TypedResults.Ok(await ViewAsync(db, service, settings, http, id, ct));
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
-        }).WithSummary("修改重点项目（领导小组办公室）");
+            catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
+        }).WithSummary("修改重点项目（领导小组办公室）；带上读取时的 version，期间已被他人修改则返回 409");
 
         projects.MapPost("/{id:int}/stage", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, StageBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
@@ -207,7 +210,7 @@ public static class ProjectsApi
             p.Guarantees.OrderBy(g => g.Kind).Select(g => new ProjectView.Guarantee(Key(g.Kind), GuaranteeTerms.Chinese(g.Kind), Key(g.Status), GuaranteeTerms.Chinese(g.Status),
                 g.UnitId is { } u ? units.GetValueOrDefault(u) : null, g.Note)).ToList(),
             progress.Select(x => new ProjectView.MonthReport(x.Year, x.Month, x.InvestmentCompletedWanYuan, x.PhysicalProgress, x.Difficulties, x.ReportedBy)).ToList(),
-            Key(ProjectWarnings.LevelOf(warnings)), warnings.Select(x => x.Text).ToList());
+            Key(ProjectWarnings.LevelOf(warnings)), warnings.Select(x => x.Text).ToList(), p.Version);
     }
 
     private static ProjectInput? Input(ProjectBody b)
@@ -219,6 +222,7 @@ public static class ProjectsApi
             Description = b.Description, TotalInvestmentWanYuan = b.TotalInvestmentWanYuan, AnnualPlannedInvestmentWanYuan = b.AnnualPlannedInvestmentWanYuan,
             PlanYear = b.PlanYear, ResponsibleUnitId = b.ResponsibleUnitId, ResponsibleLeader = b.ResponsibleLeader,
             PlannedSignedOn = b.PlannedSignedOn, PlannedStartOn = b.PlannedStartOn, PlannedProductionOn = b.PlannedProductionOn, PlannedTargetOn = b.PlannedTargetOn,
+            Version = b.Version,
         };
     }
 

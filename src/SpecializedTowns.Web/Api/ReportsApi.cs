@@ -9,7 +9,9 @@ namespace SpecializedTowns.Web.Api;
 public sealed record ReportBody(
     decimal? OutputWanYuan, decimal? OutputYearToDateWanYuan, decimal? InvestmentYearToDateWanYuan, int? Employees, int? NewMarketEntities, int? NewAboveScaleEnterprises,
     string? Progress, string? NextMonthPlan, string? Difficulties,
-    string? OutputExplanation, string? OutputYearToDateExplanation, string? InvestmentYearToDateExplanation, bool Submit = false);
+    string? OutputExplanation, string? OutputYearToDateExplanation, string? InvestmentYearToDateExplanation, bool Submit = false,
+    // The version read with the report (GET); a version somebody has since saved over is a 409.
+    int? Version = null);
 
 public sealed record ReportStepBody(string? Action, string? Reason);
 
@@ -20,7 +22,7 @@ public sealed record ReportView(
     DateOnly DueOn, DateOnly? ReopenedUntil, bool Open,
     decimal? OutputWanYuan, decimal? OutputYearToDateWanYuan, decimal? InvestmentYearToDateWanYuan, int? Employees, int? NewMarketEntities, int? NewAboveScaleEnterprises,
     string? Progress, string? NextMonthPlan, string? Difficulties, IReadOnlyList<ReportView.Flag> Flags,
-    DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc, IReadOnlyList<ReportView.Step> Steps)
+    DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc, IReadOnlyList<ReportView.Step> Steps, int Version)
 {
     public sealed record Flag(string Figure, string FigureName, string Text, string? Explanation);
     public sealed record Step(string Action, string ActionName, string From, string To, string UserName, string? Reason, DateTime AtUtc);
@@ -101,6 +103,7 @@ public static class ReportsApi
                     Employees = body.Employees, NewMarketEntities = body.NewMarketEntities, NewAboveScaleEnterprises = body.NewAboveScaleEnterprises,
                     Progress = body.Progress, NextMonthPlan = body.NextMonthPlan, Difficulties = body.Difficulties, OutputExplanation = body.OutputExplanation,
                     OutputYearToDateExplanation = body.OutputYearToDateExplanation, InvestmentYearToDateExplanation = body.InvestmentYearToDateExplanation,
+                    Version = body.Version,
                 }, body.Submit, ct);
                 if (result.Id is not { } id || !result.Errors.Ok)
                 {
@@ -112,6 +115,7 @@ public static class ReportsApi
             }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
             catch (ReportRuleException ex) { return Refused(ex); }
+            catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
         }).WithSummary("填写某专班某月月报（保存草稿；submit=true 时一并报送）。异常指标须在对应的 …Explanation 中说明");
 
         reports.MapPost("/{id:int}/steps", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int id, ReportStepBody body, HttpContext http, TownsDbContext db, ReportService service, CancellationToken ct) =>
@@ -213,6 +217,6 @@ public static class ReportsApi
             flags.Select(f => new ReportView.Flag(ProjectsApi.Key(f.Figure), ReportFigures.Chinese(f.Figure), f.Text, r.Explanation(f.Figure))).ToList(),
             r.FirstSubmittedAtUtc, r.SubmittedAtUtc, r.AcceptedAtUtc,
             r.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new ReportView.Step(ProjectsApi.Key(s.Action), ReportStates.Chinese(s.Action),
-                ProjectsApi.Key(s.From), ProjectsApi.Key(s.To), s.UserName, s.Reason, s.AtUtc)).ToList());
+                ProjectsApi.Key(s.From), ProjectsApi.Key(s.To), s.UserName, s.Reason, s.AtUtc)).ToList(), r.Version);
     }
 }

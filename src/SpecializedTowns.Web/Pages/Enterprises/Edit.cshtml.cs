@@ -26,6 +26,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         public List<string> Designations { get; set; } = [];
         public string? Industry { get; set; }
         public string? IndustryCategory { get; set; }
+        public int? Version { get; set; }
     }
 
     public sealed record Option(int Id, string Name, int? ParentId = null);
@@ -36,6 +37,8 @@ public sealed class EditModel(TownsDbContext db) : PageModel
     public IReadOnlyList<Option> Townships { get; private set; } = [];
     public IReadOnlyList<Option> Towns { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>Somebody else saved the record after this form was loaded: the message says who, and links to what they saved.</summary>
+    public bool Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -50,7 +53,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
             {
                 Name = e.Name, Uscc = e.Uscc, CountyId = e.CountyId, TownshipId = e.TownshipId, SpecializedTownId = e.SpecializedTownId,
                 Role = e.Role, IsAboveScale = e.IsAboveScale, Designations = e.Designations.Select(d => d.Key).ToList(),
-                Industry = e.Industry, IndustryCategory = e.IndustryCategory,
+                Industry = e.Industry, IndustryCategory = e.IndustryCategory, Version = e.Version,
             };
         }
         await LoadOptionsAsync(scope, ct);
@@ -62,12 +65,25 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         var scope = UserScope.From(User)!;
         if (!EnterpriseRegistry.CanEdit(scope)) return Forbid();
         Id = id;
-        var (savedId, errors) = await EnterpriseRegistry.SaveAsync(db, scope, id, new EnterpriseInput
+        FieldErrors errors; int? savedId;
+        try
         {
-            Name = Input.Name ?? "", Uscc = Input.Uscc ?? "", CountyId = Input.CountyId, TownshipId = Input.TownshipId,
-            SpecializedTownId = Input.SpecializedTownId, Role = Input.Role, IsAboveScale = Input.IsAboveScale, Designations = Input.Designations,
-            Industry = Input.Industry, IndustryCategory = Input.IndustryCategory,
-        }, ct);
+            (savedId, errors) = await EnterpriseRegistry.SaveAsync(db, scope, id, new EnterpriseInput
+            {
+                Name = Input.Name ?? "", Uscc = Input.Uscc ?? "", CountyId = Input.CountyId, TownshipId = Input.TownshipId,
+                SpecializedTownId = Input.SpecializedTownId, Role = Input.Role, IsAboveScale = Input.IsAboveScale, Designations = Input.Designations,
+                Industry = Input.Industry, IndustryCategory = Input.IndustryCategory, Version = Input.Version,
+            }, ct);
+        }
+        catch (EditConflictException conflict)
+        {
+            // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
+            Error = conflict.Message;
+            Conflict = conflict.CurrentVersion is not null;
+            Input.Version = conflict.CurrentVersion;
+            await LoadOptionsAsync(scope, ct);
+            return Page();
+        }
         if (savedId is not null)
         {
             TempData["Saved"] = $"已保存“{Input.Name?.Trim()}”";

@@ -29,11 +29,14 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
         public DateOnly? PlannedStartOn { get; set; }
         public DateOnly? PlannedProductionOn { get; set; }
         public DateOnly? PlannedTargetOn { get; set; }
+        public int? Version { get; set; }
     }
 
     [BindProperty] public Form Input { get; set; } = new();
     public int? Id { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>Somebody else saved the project after this form was loaded: the message says who, and links to what they saved.</summary>
+    public bool Conflict { get; private set; }
     public IReadOnlyList<(int Id, string Name, string County)> Towns { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, string Town)> Enterprises { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
@@ -53,7 +56,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
                 Kind = p.Kind, Role = p.Role, Description = p.Description, TotalInvestmentWanYuan = p.TotalInvestmentWanYuan,
                 AnnualPlannedInvestmentWanYuan = p.AnnualPlannedInvestmentWanYuan, PlanYear = p.PlanYear, ResponsibleUnitId = p.ResponsibleUnitId,
                 ResponsibleLeader = p.ResponsibleLeader, PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn,
-                PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn,
+                PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn, Version = p.Version,
             };
         }
         else Input = new Form { TownId = townId, PlanYear = service.Today.Year };
@@ -76,7 +79,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
                 Kind = Input.Kind, Role = Input.Role, Description = Input.Description, TotalInvestmentWanYuan = Input.TotalInvestmentWanYuan,
                 AnnualPlannedInvestmentWanYuan = Input.AnnualPlannedInvestmentWanYuan, PlanYear = Input.PlanYear, ResponsibleUnitId = Input.ResponsibleUnitId,
                 ResponsibleLeader = Input.ResponsibleLeader, PlannedSignedOn = Input.PlannedSignedOn, PlannedStartOn = Input.PlannedStartOn,
-                PlannedProductionOn = Input.PlannedProductionOn, PlannedTargetOn = Input.PlannedTargetOn,
+                PlannedProductionOn = Input.PlannedProductionOn, PlannedTargetOn = Input.PlannedTargetOn, Version = Input.Version,
             }, ct);
             if (saved is not null)
             {
@@ -86,6 +89,13 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
             Error = ModelState.Show(errors, nameof(Input));
         }
         catch (ProjectNotFoundException) { return NotFound(); }
+        catch (EditConflictException conflict)
+        {
+            // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
+            Error = conflict.Message;
+            Conflict = conflict.CurrentVersion is not null;
+            Input.Version = conflict.CurrentVersion;
+        }
         await LoadAsync(scope, ct);
         return Page();
     }

@@ -30,13 +30,14 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         public string? OutputExplanation { get; set; }
         public string? OutputYearToDateExplanation { get; set; }
         public string? InvestmentYearToDateExplanation { get; set; }
+        public int? Version { get; set; }
 
         public ReportInput ToInput() => new()
         {
             OutputWanYuan = OutputWanYuan, OutputYearToDateWanYuan = OutputYearToDateWanYuan, InvestmentYearToDateWanYuan = InvestmentYearToDateWanYuan,
             Employees = Employees, NewMarketEntities = NewMarketEntities, NewAboveScaleEnterprises = NewAboveScaleEnterprises,
             Progress = Progress, NextMonthPlan = NextMonthPlan, Difficulties = Difficulties, OutputExplanation = OutputExplanation,
-            OutputYearToDateExplanation = OutputYearToDateExplanation, InvestmentYearToDateExplanation = InvestmentYearToDateExplanation,
+            OutputYearToDateExplanation = OutputYearToDateExplanation, InvestmentYearToDateExplanation = InvestmentYearToDateExplanation, Version = Version,
         };
 
         public static Form From(MonthlyReport r) => new()
@@ -44,7 +45,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
             OutputWanYuan = Trim(r.OutputWanYuan), OutputYearToDateWanYuan = Trim(r.OutputYearToDateWanYuan), InvestmentYearToDateWanYuan = Trim(r.InvestmentYearToDateWanYuan),
             Employees = r.Employees, NewMarketEntities = r.NewMarketEntities, NewAboveScaleEnterprises = r.NewAboveScaleEnterprises,
             Progress = r.Progress, NextMonthPlan = r.NextMonthPlan, Difficulties = r.Difficulties, OutputExplanation = r.OutputExplanation,
-            OutputYearToDateExplanation = r.OutputYearToDateExplanation, InvestmentYearToDateExplanation = r.InvestmentYearToDateExplanation,
+            OutputYearToDateExplanation = r.OutputYearToDateExplanation, InvestmentYearToDateExplanation = r.InvestmentYearToDateExplanation, Version = r.Version,
         };
 
         // PostgreSQL returns 1200.00: shown in the form as 1200.
@@ -140,6 +141,13 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         }
         catch (ReportNotFoundException) { return NotFound(); }
         catch (ReportRuleException ex) { Error = ex.Message; }
+        catch (EditConflictException conflict)
+        {
+            // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
+            Error = conflict.Message;
+            Input.Version = conflict.CurrentVersion;
+            if (!await LoadAsync(taskForceId, year, month, ct)) return NotFound();
+        }
         return Page();
     }
 

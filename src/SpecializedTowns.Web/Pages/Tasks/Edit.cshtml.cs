@@ -26,6 +26,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         public DateOnly? Deadline { get; set; }
         public List<int> LeadUnitIds { get; set; } = [];
         public List<int> CooperatingUnitIds { get; set; } = [];
+        public int? Version { get; set; }
     }
 
     public sealed class MilestoneEdit
@@ -68,6 +69,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
                 Number = t.Number, Title = t.Title, Source = t.Source, Measures = t.Measures, TargetValue = t.TargetValue, TargetUnit = t.TargetUnit,
                 CurrentValue = t.CurrentValue, Weight = t.Weight, Deadline = t.Deadline,
                 LeadUnitIds = t.LeadUnits.Select(u => u.UnitId).ToList(), CooperatingUnitIds = t.CooperatingUnits.Select(u => u.UnitId).ToList(),
+                Version = t.Version,
             };
         }
         else
@@ -93,13 +95,20 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         try
         {
             var taskId = id ?? 0;
-            if (id is { } existing) await tasks.EditTaskAsync(scope, user, existing, edit, Input.LeadUnitIds, Input.CooperatingUnitIds, ct);
+            if (id is { } existing) await tasks.EditTaskAsync(scope, user, existing, edit, Input.LeadUnitIds, Input.CooperatingUnitIds, ct, Input.Version);
             else taskId = await tasks.AddTaskAsync(scope, user, PlanId, Input.GroupId, edit, Input.LeadUnitIds, Input.CooperatingUnitIds, ct);
             TempData["Done"] = id is null ? "任务已新增" : "任务已保存";
             return Redirect($"/Tasks/Detail/{taskId}");
         }
         catch (TaskNotFoundException) { return NotFound(); }
         catch (TaskForbiddenException) { return Forbid(); }
+        catch (EditConflictException conflict)
+        {
+            // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
+            Error = conflict.Message;
+            Input.Version = conflict.CurrentVersion;
+            return Page();
+        }
         catch (TaskRuleException ex)
         {
             foreach (var (field, message) in ex.Errors) Errors[field] = message;
@@ -147,6 +156,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
             Number = t.Number, Title = t.Title, Source = t.Source, Measures = t.Measures, TargetValue = t.TargetValue, TargetUnit = t.TargetUnit,
             CurrentValue = t.CurrentValue, Weight = t.Weight, Deadline = t.Deadline,
             LeadUnitIds = t.LeadUnits.Select(u => u.UnitId).ToList(), CooperatingUnitIds = t.CooperatingUnits.Select(u => u.UnitId).ToList(),
+                Version = t.Version,
         };
     }
 

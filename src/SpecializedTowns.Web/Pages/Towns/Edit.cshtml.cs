@@ -27,6 +27,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         public Tier? Tier { get; set; }
         public DateOnly? TierSince { get; set; }
         public string? TierDocumentNumber { get; set; }
+        public int? Version { get; set; }
     }
 
     public sealed record Place(int Id, string Name, int? ParentId);
@@ -37,6 +38,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     public IReadOnlyList<Place> Townships { get; private set; } = [];
     public IReadOnlyList<PolicyPack> Policies { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>Somebody else saved the record after this form was loaded: the message says who, and links to what they saved.</summary>
+    public bool Conflict { get; private set; }
     public Tier HighestTier { get; private set; } = Tier.Reserve;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -53,6 +56,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
                 Name = t.Name, CountyId = t.CountyId, TownshipIds = t.Townships.Select(x => x.TownshipId).ToList(), Category = t.Category,
                 LeadingIndustry = t.LeadingIndustry, LeadingProducts = t.LeadingProducts, PolicyId = t.PolicyId,
                 HistoricalOriginOrGeographicalIndication = t.HistoricalOriginOrGeographicalIndication, LargeNationalMarketSpace = t.LargeNationalMarketSpace,
+                Version = t.Version,
             };
         }
         await LoadAsync(scope, ct);
@@ -71,13 +75,23 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
             ModelState.AddModelError("Input.PolicyId", "所选文件不适用于您的行政区划");
             return Page();
         }
-        var (saved, errors) = await TownRegistry.SaveAsync(db, scope, id, new TownInput
+        var input = new TownInput
         {
             Name = Input.Name ?? "", CountyId = Input.CountyId, TownshipIds = Input.TownshipIds, Category = Input.Category,
             LeadingIndustry = Input.LeadingIndustry ?? "", LeadingProducts = Input.LeadingProducts, PolicyId = Input.PolicyId,
             HistoricalOriginOrGeographicalIndication = Input.HistoricalOriginOrGeographicalIndication, LargeNationalMarketSpace = Input.LargeNationalMarketSpace,
-            Tier = Input.Tier, TierSince = Input.TierSince, TierDocumentNumber = Input.TierDocumentNumber,
-        }, time, ct);
+            Tier = Input.Tier, TierSince = Input.TierSince, TierDocumentNumber = Input.TierDocumentNumber, Version = Input.Version,
+        };
+        int? saved; Data.Enterprises.FieldErrors errors;
+        try { (saved, errors) = await TownRegistry.SaveAsync(db, scope, id, input, time, ct); }
+        catch (EditConflictException conflict)
+        {
+            // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
+            Error = conflict.Message;
+            Conflict = conflict.CurrentVersion is not null;
+            Input.Version = conflict.CurrentVersion;
+            return Page();
+        }
         if (saved is not null) return Redirect($"/Towns/Detail/{saved}");
         Error = ModelState.Show(errors, nameof(Input));
         if (Error?.Contains("不存在") == true) return NotFound();

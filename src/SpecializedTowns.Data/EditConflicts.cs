@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
+
+namespace SpecializedTowns.Data;
+
+/// <summary>
+/// A form saved against a version of the record that somebody else has since saved over. Nothing of this save was written;
+/// the message names who saved last and when, so the person can compare before saving again.
+/// </summary>
+public sealed class EditConflictException(string message, int? currentVersion, string? savedBy, DateTime? savedAtUtc) : Exception(message)
+{
+    /// <summary>The record's version now (null when it has been deleted): the form carries it on, so the next save, made knowingly, goes through.</summary>
+    public int? CurrentVersion { get; } = currentVersion;
+    public string? SavedBy { get; } = savedBy;
+    public DateTime? SavedAtUtc { get; } = savedAtUtc;
+}
+
+/// <summary>Optimistic concurrency for the edit forms and API bodies of <see cref="IVersioned"/> records.</summary>
+public static class EditConflicts
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Right after loading the tracked record for an edit: the version the form was loaded at must still be the record's (none
+    /// given — an API client that does not send it — saves over whatever is there). The record is marked for update so that a
+    /// save changing only its parts (a town's townships, a task's units) still moves the version on and is checked.
+    /// </summary>
+    public static async Task GuardAsync<T>(TownsDbContext db, T record, int? formVersion, CancellationToken ct) where T : class, IVersioned
+    {
+        if (formVersion is { } v && v != record.Version) throw await ConflictAsync(db, record, ct);
+        db.Entry(record).Property(r => r.Version).IsModified = true;
+    }
+
+    /// <summary>Saves; a concurrent save that got in between the load and this one turns into the same conflict.</summary>
+    public static async Task SaveAsync<T>(TownsDbContext db, T record, CancellationToken ct) where T : class, IVersioned
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw await ConflictAsync(db, record, ct); }
+    }
+
+    public static async Task<EditConflictException> ConflictAsync<T>(TownsDbContext db, T record, CancellationToken ct) where T : class, IVersioned
+    {
+        var id = (int)db.Entry(record).Property("Id").CurrentValue!;
+        // Whatever this save had changed is void: nothing of it may be written later by another save through this context.
+        db.ChangeTracker.Clear();
+        // A refused update inside the caller's transaction leaves PostgreSQL's transaction unusable for the reads below.
+        if (db.Database.CurrentTransaction is { } tx) await tx.RollbackAsync(ct);
+        var type = typeof(T).Name;
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var current = await db.Set<T>().AsNoTracking().Where(r => EF.Property<int>(r, "Id") == id).Select(r => (int?)r.Version).SingleOrDefaultAsync(ct);
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.RootType == type && a.RootId == key)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(a => new { a.DisplayName, a.UserName, a.AtUtc }).FirstOrDefaultAsync(ct);
+        var who = last is null ? null : string.IsNullOrWhiteSpace(last.DisplayName) ? last.UserName : last.DisplayName;
+        if (current is null)
+            return new EditConflictException("该记录已被他人删除，您填写的内容未保存。", null, who, last?.AtUtc);
+        var by = last is null ? "" : $"（{who} 于 {When(last.AtUtc)} 保存）";
+        return new EditConflictException($"该记录已被他人修改{by}，您填写的内容未保存但已保留在下方，请核对后重新保存。", current, who, last?.AtUtc);
+    }
+
+    /// <summary>11月22日 14:05, China Standard Time, as the pages write times.</summary>
+    public static string When(DateTime utc)
+    {
+        var t = DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset;
+        return $"{t.Month}月{t.Day}日 {t:HH:mm}";
+    }
+}
