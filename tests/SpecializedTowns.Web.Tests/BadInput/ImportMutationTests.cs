@@ -381,9 +381,8 @@ public class ImportMutationPostgresTests
     {
         var data = new TheoryData<string>();
         var i = 0;
-        foreach (var row in ImportMutationTests.Names())
+        foreach (string name in ImportMutationTests.Names())
         {
-            var name = (string)row[0];
             var parts = name.Split(' ');
             if (!RefusingOps.Contains(parts[^1])) continue;
             if (parts[1] != "file")
