@@ -136,6 +136,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效");
         m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
         m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
+        o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.CheckboxBinderProvider());
     });
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o =>

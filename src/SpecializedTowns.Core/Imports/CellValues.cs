@@ -45,7 +45,7 @@ public static partial class CellValues
     /// </summary>
     public static (decimal? Value, string? Problem) Decimal(object? value, string? unit)
     {
-        if (value is double d) return ((decimal)d, null);
+        if (value is double d) return FromDouble(d);
         if (value is decimal m) return (m, null);
         var s = Narrow(Text(value)).Replace(",", "").Replace(" ", "");
         if (s.Length == 0) return (null, null);
@@ -61,8 +61,15 @@ public static partial class CellValues
         else if (unit is { Length: > 0 } && s.EndsWith(unit)) s = s[..^unit.Length];
         if (!decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             return (null, $"“{Text(value)}”不是数字{(unit is null ? "" : $"（单位：{unit}）")}");
+        if (Math.Abs(parsed) > decimal.MaxValue / factor) return (null, TooLarge(value));
         return (parsed * factor, null);
     }
+
+    /// <summary>A number cell: Excel holds doubles up to 1e308, a decimal only to 7.9e28.</summary>
+    private static (decimal? Value, string? Problem) FromDouble(double d) =>
+        double.IsFinite(d) && Math.Abs(d) < 7.9e28 ? ((decimal)d, null) : (null, TooLarge(d));
+
+    private static string TooLarge(object? value) => $"“{Text(value)}”超出了可填写的数值范围，请核对";
 
     public static (int? Value, string? Problem) Integer(object? value, string? unit)
     {
@@ -75,7 +82,12 @@ public static partial class CellValues
     /// <summary>A percentage 0–100: “12.5”, “12.5%”, or a cell formatted as percent (0.125 shown as 12.5%).</summary>
     public static (decimal? Value, string? Problem) Percent(object? value, string? numberFormat)
     {
-        if (value is double d) return (numberFormat?.Contains('%') == true ? Math.Round((decimal)d * 100m, 6) : (decimal)d, null);
+        if (value is double d)
+        {
+            var percent = numberFormat?.Contains('%') == true;
+            var (v, problem) = FromDouble(percent ? d * 100 : d);
+            return (percent && v is { } x ? Math.Round(x, 6) : v, problem);
+        }
         var s = Narrow(Text(value)).Replace(" ", "");
         if (s.Length == 0) return (null, null);
         if (s.EndsWith('%')) s = s[..^1];
@@ -105,7 +117,7 @@ public static partial class CellValues
         if (s.Length == 0) return (null, null);
         var m = DatePattern().Match(s);
         if (!m.Success) m = CompactDatePattern().Match(s);
-        if (m.Success && int.TryParse(m.Groups[1].Value, out var y) && int.TryParse(m.Groups[2].Value, out var mo) && int.TryParse(m.Groups[3].Value, out var day)
+        if (m.Success && int.TryParse(m.Groups[1].Value, out var y) && y >= 1 && int.TryParse(m.Groups[2].Value, out var mo) && int.TryParse(m.Groups[3].Value, out var day)
             && mo is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Clamp(y, 1, 9999), mo))
             return (new DateOnly(y, mo, day), null);
         if (s.All(char.IsDigit) && int.TryParse(s, out var n) && n is > 0 and < 100000)

@@ -49,39 +49,48 @@ public static class FactsReader
         }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new FactsFormatException("事实文件应是一个 JSON 对象（{ … }）");
-            var warnings = new List<string>();
-            if (root.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } dup)
-                throw new FactsFormatException($"字段 {dup.Key} 出现了 {dup.Count()} 次，请只保留一个");
-            foreach (var p in root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name)))
-                warnings.Add($"未识别的字段“{p.Name}”已忽略{Suggest(p.Name)}");
-
-            var category = root.TryGetProperty("category", out var c) && c.ValueKind != JsonValueKind.Null
-                ? (c.ValueKind == JsonValueKind.String ? c.GetString()! : throw Wrong("category", "文字"))
-                : throw new FactsFormatException("缺少必填字段 category（领域），可用：" + CategoryList());
-            if (!IndustryCategories.IsKnown(category))
-                throw new FactsFormatException($"未知的领域 category“{category}”，可用：{CategoryList()}");
-
-            var facts = new TownFacts
+            try { return Read(doc.RootElement); }
+            catch (InvalidOperationException)
             {
-                Name = String(root, "name"),
-                Category = category,
-                AnnualOutputValueWanYuan = Decimal(root, FactNames.AnnualOutputValueWanYuan),
-                LeadingEnterprises = Count(root, FactNames.LeadingEnterprises),
-                SupportingEnterprises = Count(root, FactNames.SupportingEnterprises),
-                LocalEmployment = Count(root, FactNames.LocalEmployment),
-                ProvincialMarketSharePercent = Percent(root, FactNames.ProvincialMarketSharePercent),
-                CityMarketSharePercent = Percent(root, FactNames.CityMarketSharePercent),
-                LargeNationalMarketSpace = Bool(root, FactNames.LargeNationalMarketSpace),
-                HistoricalOriginOrGeographicalIndication = Bool(root, FactNames.HistoricalOriginOrGeographicalIndication),
-                IndustryWithinOneCounty = Bool(root, FactNames.IndustryWithinOneCounty),
-                Designations = Designations(root),
-                ExpertConclusions = Conclusions(root),
-            };
-            return new FactsReading(facts, warnings);
+                // A field name with an escaped lone surrogate: valid JSON, but not text.
+                throw new FactsFormatException("事实文件的字段名含有无效的字符（不成对的 \\u 转义），请删去后重试");
+            }
         }
+    }
+
+    private static FactsReading Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new FactsFormatException("事实文件应是一个 JSON 对象（{ … }）");
+        var warnings = new List<string>();
+        if (root.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } dup)
+            throw new FactsFormatException($"字段 {dup.Key} 出现了 {dup.Count()} 次，请只保留一个");
+        foreach (var p in root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name)))
+            warnings.Add($"未识别的字段“{p.Name}”已忽略{Suggest(p.Name)}");
+
+        var category = root.TryGetProperty("category", out var c) && c.ValueKind != JsonValueKind.Null
+            ? (c.ValueKind == JsonValueKind.String ? Text(c, "category") : throw Wrong("category", "文字"))
+            : throw new FactsFormatException("缺少必填字段 category（领域），可用：" + CategoryList());
+        if (!IndustryCategories.IsKnown(category))
+            throw new FactsFormatException($"未知的领域 category“{category}”，可用：{CategoryList()}");
+
+        var facts = new TownFacts
+        {
+            Name = String(root, "name"),
+            Category = category,
+            AnnualOutputValueWanYuan = Decimal(root, FactNames.AnnualOutputValueWanYuan),
+            LeadingEnterprises = Count(root, FactNames.LeadingEnterprises),
+            SupportingEnterprises = Count(root, FactNames.SupportingEnterprises),
+            LocalEmployment = Count(root, FactNames.LocalEmployment),
+            ProvincialMarketSharePercent = Percent(root, FactNames.ProvincialMarketSharePercent),
+            CityMarketSharePercent = Percent(root, FactNames.CityMarketSharePercent),
+            LargeNationalMarketSpace = Bool(root, FactNames.LargeNationalMarketSpace),
+            HistoricalOriginOrGeographicalIndication = Bool(root, FactNames.HistoricalOriginOrGeographicalIndication),
+            IndustryWithinOneCounty = Bool(root, FactNames.IndustryWithinOneCounty),
+            Designations = Designations(root),
+            ExpertConclusions = Conclusions(root),
+        };
+        return new FactsReading(facts, warnings);
     }
 
     private static string Suggest(string field)
@@ -106,7 +115,14 @@ public static class FactsReader
 
     private static string? String(JsonElement root, string field) =>
         !Present(root, field, out var v) ? null :
-        v.ValueKind == JsonValueKind.String ? v.GetString() : throw Wrong(field, "文字");
+        v.ValueKind == JsonValueKind.String ? Text(v, field) : throw Wrong(field, "文字");
+
+    /// <summary>The string, or a refusal naming the field: an escaped lone surrogate ("\ud800") is valid JSON but no text.</summary>
+    private static string Text(JsonElement v, string field)
+    {
+        try { return v.GetString()!; }
+        catch (InvalidOperationException) { throw new FactsFormatException($"字段 {field} 含有无效的字符（不成对的 \\u 转义），请删去后重试"); }
+    }
 
     private static decimal? Decimal(JsonElement root, string field)
     {
@@ -141,7 +157,7 @@ public static class FactsReader
     {
         if (!Present(root, "designations", out var v)) return [];
         if (v.ValueKind != JsonValueKind.Array) throw Wrong("designations", "文字列表");
-        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Wrong("designations", "文字列表")).ToList();
+        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? Text(e, "designations") : throw Wrong("designations", "文字列表")).ToList();
     }
 
     private static IReadOnlyDictionary<string, bool> Conclusions(JsonElement root)

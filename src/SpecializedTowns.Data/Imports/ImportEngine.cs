@@ -175,12 +175,14 @@ public static class ImportEngine
             case ColumnType.Integer:
             {
                 var (v, p) = CellValues.Integer(cell, column.Unit);
-                return p is not null ? (null, p) : (v, RangeProblem(column, v));
+                // An out-of-range value reads as null like any bad cell: the row checks must never see month -1 or year 0.
+                return p is not null ? (null, p) : RangeProblem(column, v) is { } r ? (null, r) : (v, null);
             }
             case ColumnType.Decimal:
             {
                 var (v, p) = CellValues.Decimal(cell, column.Unit);
-                return p is not null ? (null, p) : (v, RangeProblem(column, v));
+                // An out-of-range value reads as null like any bad cell: the row checks must never see month -1 or year 0.
+                return p is not null ? (null, p) : RangeProblem(column, v) is { } r ? (null, r) : (v, null);
             }
             case ColumnType.Percent:
             {

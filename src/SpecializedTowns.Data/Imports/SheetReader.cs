@@ -199,7 +199,15 @@ public static class SheetReader
             {
                 if (cells[f] is not string s || table.FileColumns.ContainsValue(f)) continue;
                 var (column, wrongUnit) = Match(s, columns);
-                if (column < 0 || table.FileColumns.ContainsKey(column)) continue;
+                if (column < 0) continue;
+                if (table.FileColumns.TryGetValue(column, out var first))
+                {
+                    // Two columns of the header row for one template column: which one counts must not be a silent guess.
+                    if (k == headerIndex)
+                        table.Errors.Add(new ImportError(headerRow, columns[column].FullHeader,
+                            $"列“{columns[column].FullHeader}”出现了两次（第 {TemplateWriter.Letter(first)} 列和第 {TemplateWriter.Letter(f)} 列），请删去其中一列") { FileColumn = f });
+                    continue;
+                }
                 table.FileColumns[column] = f;
                 if (wrongUnit is not null)
                     table.Errors.Add(new ImportError(headerRow, s.Trim(), $"列“{s.Trim()}”的单位应为“{columns[column].Unit}”，请换算后把表头改为“{columns[column].FullHeader}”") { FileColumn = f });

@@ -24,7 +24,9 @@ internal static class ApiSupport
             statusCode: errors.Keys.All(k => k == "") ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = errors.Where(e => e.Key != "").ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
+                // "Deadline" from a service and "deadline" from the body's own check are one field: the first message stands.
+                ["errors"] = errors.Where(e => e.Key != "").GroupBy(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..])
+                    .ToDictionary(g => g.Key, g => new[] { g.First().Value }),
             });
 
     /// <summary>

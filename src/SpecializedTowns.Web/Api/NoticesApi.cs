@@ -238,9 +238,14 @@ public static class NoticesApi
         TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>Every refused field at once, named as the JSON body names it: findings[0].text, notices[1].deadline.</summary>
-    private static ProblemHttpResult Invalid(FieldErrors errors, string prefix) =>
-        TypedResults.Problem(title: "提交的内容有误", detail: string.Join("；", errors.Values), statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary(e => prefix + Camel(e.Key), e => new[] { e.Value }) });
+    private static ProblemHttpResult Invalid(FieldErrors errors, string prefix)
+    {
+        // The body's check ("deadline": not a date) and the service's ("Deadline": required) can name one field twice;
+        // the first, more precise message stands.
+        var byField = errors.GroupBy(e => prefix + Camel(e.Key)).ToDictionary(g => g.Key, g => new[] { g.First().Value });
+        return TypedResults.Problem(title: "提交的内容有误", detail: string.Join("；", byField.Values.Select(v => v[0])), statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = byField });
+    }
 
     /// <summary>RecipientId → recipientId, Findings[0].Text → findings[0].text; keys already in camelCase stay.</summary>
     private static string Camel(string field) =>
