@@ -42,11 +42,25 @@ var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection,
 var scope = "'山西省/%'";
 var pages = new (string Name, string Url, string Floor)[]
 {
+    // The dashboard: every town with its latest figures, the enterprises counted, and each town's registry (counts by role,
+    // designations) for the recognition checks of 需要关注. Its reminder card is filled after it shows (row below).
     ("工作台", "/", $"""
-        SELECT t.tier, COUNT(*), SUM(s.output_value_wan_yuan), SUM(s.employment) FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
-          LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE c.path LIKE {scope} GROUP BY t.tier;
-        SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} GROUP BY p.stage;
-        SELECT q.state, COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} GROUP BY q.state
+        SELECT t.id, t.name, t.tier, t.policy_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan, s.employment FROM specialized_towns t
+          JOIN jurisdictions c ON c.id = t.county_id
+          LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
+          WHERE c.path LIKE {scope};
+        SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope};
+        SELECT e.specialized_town_id, e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id IS NOT NULL GROUP BY e.specialized_town_id, e.role;
+        SELECT DISTINCT e.specialized_town_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id IS NOT NULL
+        """),
+    // Every matching project's warning decides the order (warnings first): the lean read and the plan year's sums are its floor.
+    ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
+        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        SELECT q.id, q.title, q.state, q.deadline FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} AND q.state IN (1, 2, 3);
+        SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope}
         """),
     ("专业镇名录", "/Towns", TownList("")),
     ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
@@ -63,9 +77,11 @@ var pages = new (string Name, string Url, string Floor)[]
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
     ("企业名录（第 500 页）", "/Enterprises?page=500", EnterpriseList("", 499 * 20)),
     ("重点项目库", "/Projects", $"""
-        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
-        SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan,
-               (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
+        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
           FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
           WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
         """),
@@ -83,8 +99,11 @@ var pages = new (string Name, string Url, string Floor)[]
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
-        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
-        SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
+        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 50
         """),
 };
 

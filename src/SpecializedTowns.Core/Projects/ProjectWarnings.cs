@@ -28,8 +28,11 @@ public static class ProjectWarnings
             if (project.PlannedOn(stage) is not { } planned) continue;
             var days = planned.DayNumber - today.DayNumber;
             var name = ProjectTerms.Chinese(stage);
-            if (days < 0) warnings.Add(new(WarningLevel.Red, $"计划{name}日期已过 {-days} 天，尚未{name}"));
-            else if (days <= settings.DueSoonDays) warnings.Add(new(WarningLevel.Yellow, days == 0 ? $"今天是计划{name}日期" : $"距计划{name}还有 {days} 天"));
+            switch (StageLevel(days, settings))
+            {
+                case WarningLevel.Red: warnings.Add(new(WarningLevel.Red, $"计划{name}日期已过 {-days} 天，尚未{name}")); break;
+                case WarningLevel.Yellow: warnings.Add(new(WarningLevel.Yellow, days == 0 ? $"今天是计划{name}日期" : $"距计划{name}还有 {days} 天")); break;
+            }
         }
 
         var expected = ExpectedByNow(project, today);
@@ -37,11 +40,38 @@ public static class ProjectWarnings
         {
             var ratio = completedInPlanYearWanYuan / expected;
             var text = $"{project.PlanYear}年已完成投资 {Quantity.Money(completedInPlanYearWanYuan)}，按计划到上月底应完成 {Quantity.Money(expected)}（完成 {Math.Floor(ratio * 100)}%）";
-            if (ratio < settings.InvestmentRedBelow) warnings.Add(new(WarningLevel.Red, "投资严重滞后：" + text));
-            else if (ratio < settings.InvestmentYellowBelow) warnings.Add(new(WarningLevel.Yellow, "投资进度滞后：" + text));
+            switch (InvestmentLevel(ratio, settings))
+            {
+                case WarningLevel.Red: warnings.Add(new(WarningLevel.Red, "投资严重滞后：" + text)); break;
+                case WarningLevel.Yellow: warnings.Add(new(WarningLevel.Yellow, "投资进度滞后：" + text)); break;
+            }
         }
         return warnings;
     }
+
+    /// <summary>
+    /// The level <see cref="For"/> would give, without writing its texts: a province library holds tens of thousands of
+    /// projects, and sorting or counting them by warning needs only the level.
+    /// </summary>
+    public static WarningLevel LevelFor(KeyProject project, decimal completedInPlanYearWanYuan, DateOnly today, ProjectWarningSettings settings)
+    {
+        var level = WarningLevel.None;
+        foreach (var stage in ProjectTerms.Milestones)
+        {
+            if (stage <= project.Stage || project.PlannedOn(stage) is not { } planned) continue;
+            level = Max(level, StageLevel(planned.DayNumber - today.DayNumber, settings));
+        }
+        var expected = ExpectedByNow(project, today);
+        return expected > 0 ? Max(level, InvestmentLevel(completedInPlanYearWanYuan / expected, settings)) : level;
+    }
+
+    private static WarningLevel StageLevel(int daysToPlanned, ProjectWarningSettings settings) =>
+        daysToPlanned < 0 ? WarningLevel.Red : daysToPlanned <= settings.DueSoonDays ? WarningLevel.Yellow : WarningLevel.None;
+
+    private static WarningLevel InvestmentLevel(decimal ratio, ProjectWarningSettings settings) =>
+        ratio < settings.InvestmentRedBelow ? WarningLevel.Red : ratio < settings.InvestmentYellowBelow ? WarningLevel.Yellow : WarningLevel.None;
+
+    private static WarningLevel Max(WarningLevel a, WarningLevel b) => a > b ? a : b;
 
     /// <summary>
     /// The share of the year's planned investment due by the end of last month, spread evenly over the months:

@@ -85,6 +85,13 @@ public static class TaskLights
         return light;
     }
 
+    /// <summary>
+    /// The tasks <see cref="Of(PlanTask, DateOnly, int)"/> makes 红, as a query condition, so that a province's overdue tasks
+    /// are counted where they are stored: not done, and past its own deadline or past the deadline of a milestone not done.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> OverdueOn(DateOnly today) =>
+        t => t.DoneOn == null && (t.Deadline < today || t.Milestones.Any(m => m.DoneOn == null && m.Deadline < today));
+
     private static int Severity(TaskLight light) => light switch
     {
         TaskLight.Overdue => 3,

@@ -57,8 +57,26 @@ public static class ProjectQueries
     public static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
-        var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         var filtered = Filtered(db, scope, f);
+        var warned = f.Warning is not null || f.Sort == "warning" ? await WarningsAsync(db, filtered, today, settings, ct) : null;
+        return await ListAsync(db, filtered, f, today, settings, warned, ct);
+    }
+
+    /// <summary>The library page: its list and its summary, sharing one reading of every matching project's warning.</summary>
+    public static async Task<(Paged<ProjectListItem> List, ProjectSummary Summary)> LibraryAsync(TownsDbContext db, UserScope scope, ProjectFilter f,
+        DateOnly today, ProjectWarningSettings settings, CancellationToken ct = default)
+    {
+        // The warning filter is applied to the computed levels, not in SQL: the summary's projects are the same query.
+        var filtered = Filtered(db, scope, f);
+        var warned = await WarningsAsync(db, filtered, today, settings, ct);
+        var list = await ListAsync(db, filtered, f, today, settings, warned, ct);
+        return (list, await SummaryAsync(db, filtered, today, warned, ct));
+    }
+
+    private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, DateOnly today,
+        ProjectWarningSettings settings, List<Warned>? warned, CancellationToken ct)
+    {
+        var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
             p.Kind, p.Role, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
             p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn));
@@ -70,13 +88,15 @@ public static class ProjectQueries
         Dictionary<int, decimal> completed;
         if (f.Warning is not null || f.Sort == "warning")
         {
-            var all = await WarningsAsync(db, filtered, today, settings, ct);
+            var all = warned ?? throw new ArgumentNullException(nameof(warned));
             var matching = all.Where(w => f.Warning is not { } level || w.Level >= level)
                 .OrderByDescending(w => w.Level).ThenBy(w => w.NextPlannedOn ?? DateOnly.MaxValue).ThenBy(w => w.Id).ToList();
             total = matching.Count;
             var pageIds = matching.Skip((page - 1) * size).Take(size).Select(w => w.Id).ToList();
             var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            selected = (await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct)).OrderBy(r => order[r.Id]).ToList();
+            // Every page at once (reminders, export) reads the rows of the query rather than sending thousands of ids back.
+            var read = size == int.MaxValue ? await rows.ToListAsync(ct) : await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
+            selected = read.Where(r => order.ContainsKey(r.Id)).OrderBy(r => order[r.Id]).ToList();
             completed = all.Where(w => order.ContainsKey(w.Id)).ToDictionary(w => w.Id, w => w.Completed);
         }
         else
@@ -136,7 +156,7 @@ public static class ProjectQueries
         return projects.Select(p =>
         {
             var done = completed.GetValueOrDefault(p.Id);
-            return new Warned(p.Id, ProjectWarnings.LevelOf(ProjectWarnings.For(p, done, today, settings)), NextPlannedOn(p), done);
+            return new Warned(p.Id, ProjectWarnings.LevelFor(p, done, today, settings), NextPlannedOn(p), done);
         }).ToList();
     }
 
@@ -155,24 +175,33 @@ public static class ProjectQueries
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
         var q = Filtered(db, scope, f);
-        var stages = await q.Select(p => new { p.Stage, p.TotalInvestmentWanYuan }).ToListAsync(ct);
-        var funnel = ProjectTerms.Stages.Select(s => (s, stages.Count(x => x.Stage == s), stages.Where(x => x.Stage == s).Sum(x => x.TotalInvestmentWanYuan))).ToList();
+        return await SummaryAsync(db, q, today, await WarningsAsync(db, q, today, settings, ct), ct);
+    }
+
+    private static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today, List<Warned> warned, CancellationToken ct)
+    {
+        // Grouped in the database (sums as doubles, rounded back to the cent: SQLite cannot sum decimals).
+        var stages = (await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => (double)p.TotalInvestmentWanYuan) }).ToListAsync(ct))
+            .ToDictionary(x => x.Stage);
+        var funnel = ProjectTerms.Stages.Select(s => stages.TryGetValue(s, out var x) ? (s, x.Count, Math.Round((decimal)x.Sum, 2)) : (s, 0, 0m)).ToList();
 
         var year = today.Year;
-        var planned = (await q.Where(p => p.PlanYear == year).Select(p => p.AnnualPlannedInvestmentWanYuan).ToListAsync(ct)).Sum();
-        var ids = q.Select(p => p.Id);
-        var monthly = await db.ProjectProgress.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProjectId))
-            .Select(p => new { p.Month, p.InvestmentCompletedWanYuan }).ToListAsync(ct);
+        var planned = Math.Round((decimal)(await q.Where(p => p.PlanYear == year).SumAsync(p => (double)p.AnnualPlannedInvestmentWanYuan, ct)), 2);
+        var monthly = (await (
+                from g in db.ProjectProgress.AsNoTracking()
+                join p in q on g.ProjectId equals p.Id
+                where g.Year == year
+                group (double)g.InvestmentCompletedWanYuan by g.Month into m
+                select new { Month = m.Key, Sum = m.Sum() }).ToListAsync(ct))
+            .ToDictionary(m => m.Month, m => Math.Round((decimal)m.Sum, 2));
         var investment = new List<(int, decimal, decimal?)>();
         decimal running = 0;
         for (var m = 1; m <= 12; m++)
         {
-            running += monthly.Where(x => x.Month == m).Sum(x => x.InvestmentCompletedWanYuan);
+            running += monthly.GetValueOrDefault(m);
             // Months still to come have no completed figure: the chart stops at the current month.
             investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
         }
-
-        var warned = await WarningsAsync(db, q, today, settings, ct);
         return new ProjectSummary(funnel, year, investment, warned.Count(w => w.Level == WarningLevel.Red), warned.Count(w => w.Level == WarningLevel.Yellow));
     }
 }

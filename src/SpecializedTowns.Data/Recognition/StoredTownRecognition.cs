@@ -15,12 +15,19 @@ public sealed record TownRegistryFigures(int Leading, int Supporting, IReadOnlyL
     public static readonly TownRegistryFigures None = new(0, 0, []);
 }
 
+/// <summary>A stored town with the facts of its latest year, ready to check against any standard.</summary>
+public sealed record StoredTown(SpecializedTown Town, string County, string CountyPath, int? Year, TownFacts Facts);
+
 public static class StoredTownRecognition
 {
     public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
-        TownsDbContext db, RecognitionStandard standard, string? jurisdictionPath = null, CancellationToken ct = default)
+        TownsDbContext db, RecognitionStandard standard, string? jurisdictionPath = null, CancellationToken ct = default) =>
+        Evaluate(await LoadAsync(db, db.Towns.Under(jurisdictionPath), ct), standard);
+
+    /// <summary>The facts of every town of the query, read once, ordered by county and name: check them against as many standards as needed.</summary>
+    public static async Task<IReadOnlyList<StoredTown>> LoadAsync(TownsDbContext db, IQueryable<SpecializedTown> query, CancellationToken ct = default)
     {
-        var towns = await db.Towns.AsNoTracking().Under(jurisdictionPath)
+        var towns = await query.AsNoTracking()
             .Select(t => new
             {
                 Town = t,
@@ -34,9 +41,19 @@ public static class StoredTownRecognition
         return towns.Select(t =>
         {
             var own = registry.GetValueOrDefault(t.Town.Id, TownRegistryFigures.None);
-            var facts = FactsOf(t.Town, t.Latest, own.Leading, own.Supporting, own.Designations);
-            return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Latest?.Year, t.Town.IsDemo, facts, RecognitionEngine.Evaluate(standard, facts));
+            return new StoredTown(t.Town, t.County, t.CountyPath, t.Latest?.Year, FactsOf(t.Town, t.Latest, own.Leading, own.Supporting, own.Designations));
         }).ToList();
+    }
+
+    /// <summary>The loaded towns that lie at or below <paramref name="jurisdictionPath"/> (all of them when it is empty), checked against the standard.</summary>
+    public static IReadOnlyList<TownRecognition> Evaluate(IReadOnlyList<StoredTown> towns, RecognitionStandard standard, string? jurisdictionPath = null)
+    {
+        var path = jurisdictionPath?.Trim().TrimEnd('/');
+        return towns
+            .Where(t => string.IsNullOrEmpty(path) || t.CountyPath == path || t.CountyPath.StartsWith(path + "/", StringComparison.Ordinal))
+            .Select(t => new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Year, t.Town.IsDemo, t.Facts,
+                RecognitionEngine.Evaluate(standard, t.Facts)))
+            .ToList();
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class TaskReminders
             reminders.AddRange((await tasks.PendingExtensionsAsync(scope, ct)).Select(e => new Reminder("责任清单", ReminderLevel.Yellow,
                 $"{e.RequestedBy} 申请将“{e.Milestone ?? e.Task}”延期至 {e.RequestedDeadline.Year}年{e.RequestedDeadline.Month}月{e.RequestedDeadline.Day}日，待审批", $"/Tasks/Detail/{e.TaskId}")));
         }
-        var overdue = (await tasks.ListTasksAsync(scope, new TaskFilter(Overdue: true, PageSize: 1), ct)).Total;
+        var overdue = await tasks.OverdueCountAsync(scope, ct);
         if (overdue > 0) reminders.Add(new Reminder("责任清单", ReminderLevel.Red, $"{overdue} 项任务已逾期", "/Tasks/Overdue"));
         return reminders;
     }

@@ -158,6 +158,10 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         return new Paged<TaskRow>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
     }
 
+    /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
+    public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
+        VisibleTasks(scope).CountAsync(TaskLights.OverdueOn(Today), ct);
+
     private async Task<List<TaskRow>> RowsAsync(IQueryable<PlanTask> query, CancellationToken ct)
     {
         var tasks = await query.AsNoTracking()

@@ -23,12 +23,13 @@ public static class TierReview
     /// <summary>Every visible town checked against every standard that applies where it lies: one pass for the review and the dashboard.</summary>
     public static async Task<IReadOnlyList<StandardCheck>> CheckVisibleAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
-        var visible = (await scope.Towns(db.Towns).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        // Read once: each standard then takes the visible towns that lie where it applies.
+        var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db.Towns), ct);
         var checks = new List<StandardCheck>();
         foreach (var standard in catalog.Standards)
         {
             if (Tiers.Parse(standard.Tier) is not { } tier) continue;
-            var towns = (await StoredTownRecognition.RecognizeAsync(db, standard, catalog.AreaOf(standard), ct)).Where(r => visible.Contains(r.TownId)).ToList();
+            var towns = StoredTownRecognition.Evaluate(visible, standard, catalog.AreaOf(standard)).ToList();
             if (towns.Count > 0) checks.Add(new StandardCheck(standard, tier, towns));
         }
         return checks;

@@ -10,11 +10,10 @@ using SpecializedTowns.Data.Dashboard;
 
 namespace SpecializedTowns.Web.Pages;
 
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ApplicationService applications, Data.Notifications.ReminderCentre reminders, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ApplicationService applications, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ToDo> ToDo { get; private set; } = [];
     public DashboardView View { get; private set; } = null!;
-    public IReadOnlyList<Data.Notifications.Reminder> Reminders { get; private set; } = [];
     public string Place { get; private set; } = "";
     public string ChartJson { get; private set; } = "{}";
 
@@ -34,7 +33,6 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         Place = scope.JurisdictionPath.Split('/').Last();
         View = await DashboardQueries.LoadAsync(db, catalog, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
         ToDo = await applications.ToDoAsync(scope, ct);
-        Reminders = await reminders.ListAsync(scope, ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];

@@ -124,4 +124,23 @@ public class KeyProjectTests
         lead.Drop("投资方调整战略");
         lead.Stage.ShouldBe(LeadStage.Dropped);
     }
+
+    [Fact]
+    public void The_level_alone_is_the_level_of_the_warnings_for_every_kind_of_project()
+    {
+        // Seeded, so a failure names a project that can be rebuilt.
+        var random = new Random(8);
+        DateOnly? Someday() => random.Next(5) == 0 ? null : Today.AddDays(random.Next(-90, 90));
+        for (var i = 0; i < 5000; i++)
+        {
+            var p = new KeyProject
+            {
+                Id = i, Stage = (ProjectStage)random.Next(0, 5), Kind = ProjectKind.New, PlanYear = 2024 + random.Next(3),
+                AnnualPlannedInvestmentWanYuan = random.Next(4) == 0 ? 0 : random.Next(1, 5000),
+                PlannedSignedOn = Someday(), PlannedStartOn = Someday(), PlannedProductionOn = Someday(), PlannedTargetOn = Someday(),
+            };
+            var completed = random.Next(0, 4000);
+            ProjectWarnings.LevelFor(p, completed, Today, Settings).ShouldBe(ProjectWarnings.LevelOf(ProjectWarnings.For(p, completed, Today, Settings)), $"project {i}");
+        }
+    }
 }

@@ -247,6 +247,10 @@ public class TaskServiceTests
         (await Service(db, today).OverdueByUnitAsync(memberB, null, null)).Select(u => u.Unit.Name).ShouldBe(["测试乙局"]);
         // A day later, 乙一 is overdue too.
         (await Service(db, today.AddDays(1)).OverdueByUnitAsync(yongjiOffice, plan.Id, 2024)).Single(u => u.Unit.Name == "测试乙局").Tasks.ShouldBe(2);
+        // The count in the database agrees: a task late by its own deadline or by an open milestone, a done milestone not counted.
+        foreach (var day in new[] { today, today.AddDays(1) })
+            (await Service(db, day).OverdueCountAsync(yongjiOffice)).ShouldBe(
+                (await Service(db, day).ListTasksAsync(yongjiOffice, new TaskFilter(PageSize: 500))).Items.Count(t => t.Light == TaskLight.Overdue));
     }
 
     [PostgresTheory]
@@ -263,6 +267,8 @@ public class TaskServiceTests
             (await service.ListTasksAsync(CityLeader, new TaskFilter(Light: light, PageSize: 500))).Items.Select(t => t.Id)
                 .ShouldBe(all.Items.Where(t => t.Light == light).Select(t => t.Id));
         (await service.ListTasksAsync(CityLeader, new TaskFilter(Overdue: true, PageSize: 500))).Total.ShouldBe(all.Items.Count(t => t.Light == TaskLight.Overdue));
+        // Counted in the database for the reminders: the same tasks as the lights worked out in memory.
+        (await service.OverdueCountAsync(CityLeader)).ShouldBe(all.Items.Count(t => t.Light == TaskLight.Overdue));
         var page2 = await service.ListTasksAsync(CityLeader, new TaskFilter(Page: 2, PageSize: 10));
         (page2.Total, page2.Items.Count, page2.Pages).ShouldBe((23, 10, 3));
 
@@ -273,6 +279,7 @@ public class TaskServiceTests
         // Seen from the real clock long after 2024, whatever was open is overdue.
         var later = await Service(db, new DateOnly(2026, 1, 5)).ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500));
         later.Items.ShouldAllBe(t => t.Light == TaskLight.Done || t.Light == TaskLight.Overdue);
+        (await Service(db, new DateOnly(2026, 1, 5)).OverdueCountAsync(CityLeader)).ShouldBe(later.Items.Count(t => t.Light == TaskLight.Overdue));
     }
 
     [PostgresTheory]

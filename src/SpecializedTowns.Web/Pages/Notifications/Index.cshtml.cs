@@ -21,6 +21,13 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
         return Partial("_Bell", this);
     }
 
+    /// <summary>htmx: the dashboard's reminder card, counted by area, filled after the dashboard has shown.</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
+    {
+        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        return Partial("_Summary", this);
+    }
+
     /// <summary>htmx: the bell's list, when it is opened.</summary>
     public async Task<IActionResult> OnGetBellItemsAsync(CancellationToken ct)
     {

@@ -55,8 +55,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         CanImport = scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office;
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         var filter = Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 };
-        Result = await ProjectQueries.ListAsync(db, scope, filter, service.Today, settings, ct);
-        Summary = await ProjectQueries.SummaryAsync(db, scope, filter with { Warning = null }, service.Today, settings, ct);
+        (Result, Summary) = await ProjectQueries.LibraryAsync(db, scope, filter, service.Today, settings, ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             funnel = Summary.Funnel.Select(f => new { name = ProjectTerms.Chinese(f.Stage), value = f.Projects, investment = Math.Round(f.InvestmentWanYuan / 10000m, 2) }),
