@@ -51,11 +51,15 @@ public sealed class EnterpriseImport : ImportKind
         var counties = (await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County)
             .Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct)).Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
         var countyNames = counties.ToDictionary(c => c.Id, c => c.Name);
-        var allowed = counties.Where(c => EnterpriseRegistry.MayRegisterIn(scope, c.Path)).Select(c => c.Id).ToList();
+        var allowed = counties.Where(c => EnterpriseRegistry.MayRegisterIn(scope, c.Path)).Select(c => c.Id).ToHashSet();
         var townships = await ImportLookups.TownshipsAsync(db, allowed, ct);
         var townshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
         var towns = await ImportLookups.TownsAsync(db, scope, ct);
         var townNames = towns.ToDictionary(t => t.Id, t => t.Name);
+
+        var countyIndex = new NameIndex<PlaceRef>(counties, c => c.Name, c => c.Path, "县（市、区）");
+        var townshipIndex = townships.GroupBy(t => t.ParentId).ToDictionary(g => g.Key ?? 0, g => new NameIndex<PlaceRef>(g, x => x.Name, x => x.Path, "乡镇"));
+        var townIndex = new NameIndex<TownRef>(towns, x => x.Name, x => x.CountyPath + "/" + x.Name, "专业镇");
 
         var byCode = run.FirstOfEach(r => run.Text(r, "uscc"), "uscc", "统一社会信用代码");
         var codes = byCode.Keys.ToList();
@@ -72,7 +76,7 @@ public sealed class EnterpriseImport : ImportKind
             PlaceRef? county = null;
             if (run.Text(row, "county") is { } countyText)
             {
-                var (found, ambiguous) = ImportLookups.ByName(counties, c => c.Name, c => c.Path, countyText, "县（市、区）");
+                var (found, ambiguous) = countyIndex.Find(countyText);
                 if (ambiguous is not null) run.Error(row, "county", ambiguous);
                 else if (found is null) run.Error(row, "county", $"没有名为“{countyText}”的县（市、区），请从下拉列表中选择");
                 else if (!allowed.Contains(found.Id)) run.Error(row, "county", $"“{countyText}”不在您的数据范围内");
@@ -82,7 +86,7 @@ public sealed class EnterpriseImport : ImportKind
             int? townshipId = null;
             if (county is not null && run.Text(row, "township") is { } townshipText)
             {
-                var (t, p) = ImportLookups.ByName(townships.Where(x => x.ParentId == county.Id), x => x.Name, x => x.Path, townshipText, "乡镇");
+                var (t, p) = townshipIndex.TryGetValue(county.Id, out var index) ? index.Find(townshipText) : (null, null);
                 if (t is null) run.Error(row, "township", p ?? $"乡镇“{townshipText}”不属于{county.Name}");
                 else townshipId = t.Id;
             }
@@ -90,7 +94,7 @@ public sealed class EnterpriseImport : ImportKind
             int? townId = null;
             if (run.Text(row, "town") is { } townText)
             {
-                var (t, p) = ImportLookups.ByName(towns, x => x.Name, x => x.CountyPath + "/" + x.Name, townText, "专业镇");
+                var (t, p) = townIndex.Find(townText);
                 if (t is null) run.Error(row, "town", p ?? $"专业镇“{townText}”不存在，或不在您的数据范围内");
                 else if (county is not null && t.CountyId != county.Id) run.Error(row, "town", $"专业镇“{townText}”在{t.CountyName}，不在{county.Name}");
                 else townId = t.Id;

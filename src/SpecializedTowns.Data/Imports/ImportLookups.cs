@@ -42,17 +42,8 @@ internal static class ImportLookups
     /// Finds a place by name the way people write it: “垣曲县”, or with its city in front when two cities have a county of
     /// that name (“阳泉市城区”, “阳泉市/城区”). Returns a Chinese problem when none or several match.
     /// </summary>
-    public static (T? Found, string? Problem) ByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path, string text, string what) where T : class
-    {
-        var t = text.Trim();
-        var matches = items.Where(x => name(x) == t || Qualified(path(x)) == t.Replace("/", "")).Take(3).ToList();
-        return matches.Count switch
-        {
-            1 => (matches[0], null),
-            0 => (null, null),
-            _ => (null, $"有多个名为“{t}”的{what}，请在前面加上所在市或县的名称，如“{Qualified(path(matches[0]))}”"),
-        };
-    }
+    public static (T? Found, string? Problem) ByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path, string text, string what) where T : class =>
+        new NameIndex<T>(items, name, path, what).Find(text);
 
     /// <summary>The last two names of a path joined: 阳泉市城区, 垣曲县历山镇.</summary>
     public static string Qualified(string path)
@@ -85,3 +76,50 @@ internal static class ImportLookups
         }
     }
 }
+
+/// <summary>
+/// <see cref="ImportLookups.ByName"/> over a list built once: a file of 100,000 rows looks up the same few hundred places on
+/// every row, so each name and qualified name is indexed rather than every place compared on every row.
+/// </summary>
+internal sealed class NameIndex<T> where T : class
+{
+    private readonly Dictionary<string, List<(int Order, T Item)>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Order, T Item)>> _byQualified = new(StringComparer.Ordinal);
+    private readonly Dictionary<T, string> _qualified = new(ReferenceEqualityComparer.Instance);
+    private readonly string _what;
+
+    public NameIndex(IEnumerable<T> items, Func<T, string> name, Func<T, string> path, string what)
+    {
+        _what = what;
+        var order = 0;
+        foreach (var item in items)
+        {
+            var qualified = ImportLookups.Qualified(path(item));
+            Add(_byName, name(item), (order, item));
+            Add(_byQualified, qualified, (order, item));
+            _qualified[item] = qualified;
+            order++;
+        }
+    }
+
+    private static void Add(Dictionary<string, List<(int, T)>> index, string key, (int, T) entry)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(entry);
+    }
+
+    public (T? Found, string? Problem) Find(string text)
+    {
+        var t = text.Trim();
+        // The places whose name is the text or whose qualified name is it (slashes dropped), in list order, each once.
+        var matches = (_byName.GetValueOrDefault(t) ?? []).Concat(_byQualified.GetValueOrDefault(t.Replace("/", "")) ?? [])
+            .DistinctBy(m => m.Order).OrderBy(m => m.Order).Take(3).Select(m => m.Item).ToList();
+        return matches.Count switch
+        {
+            1 => (matches[0], null),
+            0 => (null, null),
+            _ => (null, $"有多个名为“{t}”的{_what}，请在前面加上所在市或县的名称，如“{_qualified[matches[0]]}”"),
+        };
+    }
+}
+

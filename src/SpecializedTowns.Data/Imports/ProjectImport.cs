@@ -48,12 +48,13 @@ public sealed class ProjectImport : ImportKind
     {
         var db = run.Db;
         var towns = await ImportLookups.TownsAsync(db, run.Scope, ct);
+        var townIndex = new NameIndex<TownRef>(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, "专业镇");
         var units = await UnitsByPathAsync(db, towns.Select(t => t.CountyPath).Distinct().ToList(), ct);
         var resolved = new Dictionary<ImportRow, TownRef>();
         foreach (var row in run.Rows)
         {
             if (run.Text(row, "town") is not { } text) continue;
-            var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
+            var (town, problem) = townIndex.Find(text);
             if (town is null) run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内");
             else resolved[row] = town;
         }

@@ -38,6 +38,7 @@ public sealed class ProjectProgressImport : ImportKind
     {
         var db = run.Db;
         var towns = await ImportLookups.TownsAsync(db, run.Scope, ct);
+        var townIndex = new NameIndex<TownRef>(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, "专业镇");
         var townIds = towns.Select(t => t.Id).ToList();
         var projects = (await ProjectScope.Projects(db, run.Scope).AsNoTracking().Where(p => townIds.Contains(p.SpecializedTownId))
                 .Select(p => new { p.Id, p.Name, p.SpecializedTownId, p.TotalInvestmentWanYuan }).ToListAsync(ct))
@@ -50,7 +51,7 @@ public sealed class ProjectProgressImport : ImportKind
             if (year > run.Today.Year) run.Error(row, "year", $"年份应在 2000 到 {run.Today.Year} 之间");
             else if (year is { } y && month is { } m && new DateOnly(y, m, 1) > new DateOnly(run.Today.Year, run.Today.Month, 1)) run.Error(row, "month", "不能填报未来月份的进展");
             if (run.Text(row, "town") is not { } text) continue;
-            var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
+            var (town, problem) = townIndex.Find(text);
             if (town is null) { run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内"); continue; }
             if (run.Text(row, "project") is not { } name) continue;
             if (!projects.TryGetValue((town.Id, name), out var project)) { run.Error(row, "project", $"{town.Name}没有名为“{name}”的重点项目，请先导入项目"); continue; }

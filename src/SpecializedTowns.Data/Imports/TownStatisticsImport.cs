@@ -44,13 +44,14 @@ public sealed class TownStatisticsImport : ImportKind
     {
         var db = run.Db;
         var towns = await ImportLookups.TownsAsync(db, run.Scope, ct);
+        var townIndex = new NameIndex<TownRef>(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, "专业镇");
         var allTownNames = (await db.Towns.AsNoTracking().Select(t => t.Name).ToListAsync(ct)).ToHashSet();
         var resolved = new Dictionary<ImportRow, TownRef>();
         foreach (var row in run.Rows)
         {
             if (run.Integer(row, "year") > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
             if (run.Text(row, "town") is not { } text) continue;
-            var (town, problem) = ImportLookups.ByName(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, text, "专业镇");
+            var (town, problem) = townIndex.Find(text);
             if (town is null)
                 run.Error(row, "town", problem ?? (allTownNames.Contains(text) ? $"专业镇“{text}”不在您的数据范围内" : $"没有名为“{text}”的专业镇，请从下拉列表中选择"));
             else resolved[row] = town;

@@ -41,8 +41,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     {
         var scope = UserScope.From(User)!;
         var filter = await FilterAsync(scope, ct);
-        var rows = TableExport.AllPages((page, size) => EnterpriseQueries.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
-            e => e.Id, ExportFile.Selection(Request), ct);
+        var rows = EnterpriseQueries.AllAsync(db, filter, scope, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(EnterpriseExport.Table, format, rows, time, ct);
     }
 
