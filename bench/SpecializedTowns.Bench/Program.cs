@@ -40,6 +40,13 @@ var year = 2024;
 var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection,
     $"SELECT specialized_town_id FROM town_annual_statistics WHERE year = {year} ORDER BY CAST(output_value_wan_yuan AS REAL) DESC LIMIT 1"));
 var scope = "'山西省/%'";
+// Every project's warning in scope: its planned dates and the plan year's completed investment (what sorting by warning needs).
+var projectWarnings = $"""
+    SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
+      FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+    SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+      JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id
+    """;
 var pages = new (string Name, string Url, string Floor)[]
 {
     // The dashboard: every town with its latest figures, the enterprises counted, and each town's registry (counts by role,
@@ -53,12 +60,9 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT e.specialized_town_id, e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id IS NOT NULL GROUP BY e.specialized_town_id, e.role;
         SELECT DISTINCT e.specialized_town_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id IS NOT NULL
         """),
-    // Every matching project's warning decides the order (warnings first): the lean read and the plan year's sums are its floor.
+    // The reminder card: every project's warning (red ones remind the office), the open problems and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
-        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
-        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        {projectWarnings};
         SELECT q.id, q.title, q.state, q.deadline FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} AND q.state IN (1, 2, 3);
         SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope}
         """),
@@ -77,10 +81,7 @@ var pages = new (string Name, string Url, string Floor)[]
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
     ("企业名录（第 500 页）", "/Enterprises?page=500", EnterpriseList("", 499 * 20)),
     ("重点项目库", "/Projects", $"""
-        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
-        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        {projectWarnings};
         SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
           FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
           WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
@@ -99,10 +100,7 @@ var pages = new (string Name, string Url, string Floor)[]
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
-        SELECT p.id, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
-        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = p.plan_year GROUP BY g.project_id;
+        {projectWarnings};
         SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 50
         """),
 };
@@ -115,7 +113,7 @@ string TownList(string where) => $"""
 string EnterpriseList(string where, int offset) => $"""
     SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where};
     SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id
-      LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY c.path, e.role, e.name, e.id LIMIT 20 OFFSET {offset}
+      LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY e.name, e.id LIMIT 20 OFFSET {offset}
     """;
 string ProblemList(string where) => $"""
     SELECT COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} {where};
