@@ -13,6 +13,10 @@ public static class DatabaseErrors
         || ex.InnerException is DbException or SocketException
         || ex is ArgumentException { Message: var m } && (m.Contains("connection string", StringComparison.OrdinalIgnoreCase) || m.Contains("initialization string", StringComparison.OrdinalIgnoreCase) || m.Contains("keyword", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A row that another writer got in first: the same key or the same unique code.</summary>
+    public static bool IsUniqueViolation(Exception ex) =>
+        (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };
+
     public static string Describe(Exception ex, StorageSettings? storage = null)
     {
         var where = storage is null ? "" : $"（{SafeDescribe(storage)}）";

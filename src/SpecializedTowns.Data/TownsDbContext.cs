@@ -35,6 +35,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
 
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
+    internal DateTime UtcNow => this.time.GetUtcNow().UtcDateTime;
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every web process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -119,9 +121,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
             var at = time.GetUtcNow().UtcDateTime;
             var who = Actor;
             var entries = pending.Select(p => p.Complete(who, at)).ToList();
-            var deleted = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < entries.Count; i++) deleted[entries[i]] = pending[i].DeletedRootPlace;
-            await AuditPlaces.FillAsync(this, entries, e => deleted[e], cancellationToken);
+            var places = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < entries.Count; i++) places[entries[i]] = pending[i].OwnRootPlace;
+            await AuditPlaces.FillAsync(this, entries, e => places[e], cancellationToken);
             AuditEntries.AddRange(entries);
             await base.SaveChangesAsync(true, cancellationToken);
             // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.

@@ -49,14 +49,20 @@ public static class AuditPlaces
             .Select(x => new Place(x.Id, db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => (int?)t.CountyId).FirstOrDefault())),
     };
 
-    // A root deleted in this very save is gone from the database: its own values say where it was.
+    // A root deleted in this very save is gone from the database (one written in bulk is not looked up): its own values say where it is.
     private static readonly string[] PlaceProperties = ["JurisdictionId", "RecipientAreaId", "TownshipId", "CountyId"];
 
-    /// <summary>Fills <see cref="AuditEntry.RecordPath"/> of the entries; <paramref name="deleted"/> gives a deleted root's own place.</summary>
-    public static async Task FillAsync(TownsDbContext db, IReadOnlyList<AuditEntry> entries, Func<AuditEntry, int?> deleted, CancellationToken ct)
+    /// <summary>
+    /// Fills <see cref="AuditEntry.RecordPath"/> of the entries; <paramref name="own"/> gives a root's own place where the database
+    /// cannot (see <see cref="AuditTrail.Pending.OwnRootPlace"/>), and its parts in the same save share it.
+    /// </summary>
+    public static async Task FillAsync(TownsDbContext db, IReadOnlyList<AuditEntry> entries, Func<AuditEntry, int?> own, CancellationToken ct)
     {
+        var gone = new Dictionary<(string Type, string Id), int>();
+        foreach (var entry in entries)
+            if (own(entry) is { } place) gone[(entry.RootType, entry.RootId)] = place;
         var places = new Dictionary<(string Type, int Id), int?>();
-        foreach (var group in entries.GroupBy(e => e.RootType))
+        foreach (var group in entries.Where(e => !gone.ContainsKey((e.RootType, e.RootId))).GroupBy(e => e.RootType))
         {
             if (!Resolvers.TryGetValue(group.Key, out var resolve)) continue;
             var ids = group.Select(e => int.TryParse(e.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
@@ -66,10 +72,6 @@ public static class AuditPlaces
                 foreach (var place in await resolve(db, [.. chunk]).AsNoTracking().ToListAsync(ct))
                     places[(group.Key, place.Id)] = place.JurisdictionId;
         }
-        // A root deleted in this save lends its place to its parts deleted with it.
-        var gone = new Dictionary<(string Type, string Id), int>();
-        foreach (var entry in entries)
-            if (deleted(entry) is { } own) gone[(entry.RootType, entry.RootId)] = own;
         var wanted = places.Values.OfType<int>().Concat(gone.Values).Distinct().ToList();
         var paths = new Dictionary<int, string>();
         foreach (var chunk in wanted.Chunk(1000))
@@ -84,11 +86,11 @@ public static class AuditPlaces
         }
     }
 
-    /// <summary>The place a record being deleted names itself (its jurisdiction, township or county), read from its last values.</summary>
-    public static int? OwnPlace(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    /// <summary>The place a record names itself (its jurisdiction, township or county), read from the values given.</summary>
+    public static int? OwnPlace(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, object?> value)
     {
         foreach (var name in PlaceProperties)
-            if (entry.Metadata.FindProperty(name) is { } p && entry.Property(p.Name).OriginalValue is int id) return id;
+            if (type.FindProperty(name) is { } p && value(p) is int id) return id;
         return null;
     }
 }

@@ -110,7 +110,7 @@ internal static partial class PostgresBackup
     {
         var list = await PostgresTools.RunAsync(pgRestore, ["--list", file], connection: null, ct);
         if (list.ExitCode != 0)
-            throw new BackupException($"备份文件已损坏或不是 pg_dump 存档，无法读取（{list.ErrorText}）。数据库未作任何改动。");
+            throw new BackupException($"备份文件已损坏或不是 pg_dump 存档，pg_restore 无法读取（{list.ErrorText}）。数据库未作任何改动。");
         var tables = TableEntry().Matches(list.Output).Select(m => m.Groups[2].Value).ToHashSet(StringComparer.Ordinal);
 
         var version = 0;
@@ -118,7 +118,7 @@ internal static partial class PostgresBackup
         {
             var data = await PostgresTools.RunAsync(pgRestore, ["--data-only", "--table=schema_version", "--file=-", file], connection: null, ct);
             if (data.ExitCode != 0)
-                throw new BackupException($"备份文件已损坏，无法读取结构版本（{data.ErrorText}）。数据库未作任何改动。");
+                throw new BackupException($"备份文件已损坏，pg_restore 无法读取结构版本（{data.ErrorText}）。数据库未作任何改动。");
             var inCopy = false;
             foreach (var line in data.Output.Split('\n'))
             {

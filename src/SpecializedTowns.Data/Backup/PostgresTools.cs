@@ -6,7 +6,8 @@ namespace SpecializedTowns.Data.Backup;
 
 public sealed record ToolResult(int ExitCode, string Output, string Error)
 {
-    public string ErrorText => string.IsNullOrWhiteSpace(Error) ? Output.Trim() : Error.Trim();
+    // A tool that dies on a damaged file may say nothing: its exit code is then all there is to report.
+    public string ErrorText => !string.IsNullOrWhiteSpace(Error) ? Error.Trim() : !string.IsNullOrWhiteSpace(Output) ? Output.Trim() : $"没有输出，退出码 {ExitCode}";
 }
 
 /// <summary>

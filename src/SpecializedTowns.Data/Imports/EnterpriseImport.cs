@@ -64,7 +64,9 @@ public sealed class EnterpriseImport : ImportKind
         var byCode = run.FirstOfEach(r => run.Text(r, "uscc"), "uscc", "统一社会信用代码");
         var codes = byCode.Keys.ToList();
         var existing = await db.Enterprises.Include(e => e.Designations).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
-        var visible = (await scope.Enterprises(db.Enterprises, db.Towns).Where(e => codes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        // Whether the user may see a stored enterprise matters only for the codes already stored (none, in a file of new ones).
+        var stored = existing.Keys.ToList();
+        var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db.Enterprises, db.Towns).Where(e => stored.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
 
         foreach (var row in run.Rows)
         {
@@ -117,7 +119,7 @@ public sealed class EnterpriseImport : ImportKind
                     Industry = industry, IndustryCategory = category,
                     Designations = designations.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
                 };
-                db.Enterprises.Add(enterprise);
+                run.Created.Add(enterprise);
                 existing[code] = enterprise;
                 run.Change(row, RowAction.Create, $"{name}（{code}）");
                 continue;

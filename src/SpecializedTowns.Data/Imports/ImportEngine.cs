@@ -43,6 +43,9 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
         });
     }
 
+    /// <summary>New records to write in bulk after the changes to stored ones are saved (<see cref="BulkCreate"/>), rather than through the change tracker.</summary>
+    public List<object> Created { get; } = [];
+
     public void Change(ImportRow row, RowAction action, string record, IReadOnlyList<FieldChange>? fields = null) =>
         Result.Changes.Add(new RowChange(row.Number, action, record, fields ?? []));
 
@@ -118,10 +121,11 @@ public static class ImportEngine
             try
             {
                 await db.SaveChangesAsync(ct);
+                await BulkCreate.InsertAsync(db, run.Created, ct);
                 await tx.CommitAsync(ct);
                 result.Committed = true;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException || DatabaseErrors.IsUniqueViolation(e))
             {
                 await tx.RollbackAsync(ct);
                 result.Errors.Add(new ImportError(0, null, "写入时与他人同时修改的数据冲突，本次没有导入任何数据；请重新上传"));

@@ -29,6 +29,19 @@ public class AuditTrailTests
     private static Task<List<AuditEntry>> EntriesAsync(TownsDbContext db, string rootType, string rootId) =>
         db.AuditEntries.AsNoTracking().Where(e => e.RootType == rootType && e.RootId == rootId).OrderBy(e => e.Id).ToListAsync();
 
+    [Fact]
+    public void Changes_written_by_hand_are_the_json_the_serializer_writes_and_read_back()
+    {
+        List<AuditChange> changes = [
+            new("Name", null, "太谷\"饼\"业 <有限> & 公司\n第二行"), new("Amount", "1.5", null), new("Note", "\\路径\t制表", "emoji 🐝"), new("Empty", "", ""),
+        ];
+        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+        var written = AuditTrail.Write(changes);
+        written.ShouldBe(System.Text.Json.JsonSerializer.Serialize(changes, options));
+        new AuditEntry { UserName = "", DisplayName = "", EntityType = "", EntityId = "", RootType = "", RootId = "", Changes = written }.ReadChanges().ShouldBe(changes);
+        AuditTrail.Write([]).ShouldBe("[]");
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]

@@ -4,6 +4,8 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
+using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -233,6 +235,50 @@ public class ImportEngineTests
         one.Name.ShouldBe("导入企业7");
         one.Designations.Select(d => d.Key).ShouldBe(["specialized-sophisticated"]);
         one.SpecializedTownId.ShouldNotBeNull();
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Imported_enterprises_have_the_history_a_form_save_leaves_and_later_saves_take_fresh_ids(StorageProvider provider)
+    {
+        // New rows go in through the bulk writer, not EF: their history and ids must read as if saved one by one.
+        await using var db = await LoadedAsync(provider);
+        var clerk = new AuditActor(42, "yuanqu-office", "垣曲县专业镇办", "山西省/运城市/垣曲县", "10.1.2.3");
+        db.Actor = clerk;
+        var rows = Enumerable.Range(1, 50).Select(i => Enterprise(Code(300 + i), name: $"批量企业{i}", town: "历山镇蜂蜜专业镇", designations: "专精特新企业")).ToList();
+        var written = await RunAsync(db, Enterprises, TestFiles.Xlsx(rows.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: true);
+        written.Committed.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+
+        var imported = await db.Enterprises.AsNoTracking().Include(e => e.Designations).Where(e => e.Name.StartsWith("批量企业")).ToListAsync();
+        imported.Count.ShouldBe(50);
+        imported.Select(e => e.Id).Distinct().Count().ShouldBe(50);
+        imported.ShouldAllBe(e => e.Designations.Count == 1 && e.Designations[0].Key == "specialized-sophisticated" && e.Version == 0);
+        var one = imported.Single(e => e.Name == "批量企业7");
+        var history = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.RootId == one.Id.ToString()).ToListAsync();
+        history.Select(e => (e.EntityType, e.Action)).ShouldBe([("Enterprise", AuditAction.Created), ("EnterpriseDesignation", AuditAction.Created)], ignoreOrder: true);
+        var created = history.Single(e => e.EntityType == "Enterprise");
+        (created.EntityId, created.EntityLabel, created.UserName, created.ActorPath, created.RecordPath).ShouldBe(
+            (one.Id.ToString(), "批量企业7", "yuanqu-office", "山西省/运城市/垣曲县", "山西省/运城市/垣曲县"));
+        created.ReadChanges().ToDictionary(c => c.Field)["Uscc"].New.ShouldBe(Code(307));
+        (await db.AuditEntries.CountAsync(e => e.RootType == "Enterprise" && e.Action == AuditAction.Created && e.EntityLabel!.StartsWith("批量企业"))).ShouldBe(50);
+
+        // A form save and a second import after it take ids past the imported ones (the PostgreSQL sequence moved with them).
+        var input = new EnterpriseInput
+        {
+            Name = "导入之后的企业", Uscc = Code(399), CountyId = one.CountyId, SpecializedTownId = one.SpecializedTownId,
+            Role = EnterpriseRole.Supporting, Designations = ["specialized-sophisticated"],
+        };
+        var (id, errors) = await EnterpriseRegistry.SaveAsync(db, Yuanqu, null, input);
+        errors.ShouldBeEmpty();
+        var lastImported = imported.Max(e => e.Id);
+        id!.Value.ShouldBeGreaterThan(lastImported);
+        var again = await RunAsync(db, Enterprises, TestFiles.Xlsx([TestFiles.Header(Enterprises), Enterprise(Code(398), name: "第二批企业", designations: "专精特新企业")]), commit: true);
+        again.Committed.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+        (await db.Enterprises.Where(e => e.Uscc == Code(398)).Select(e => e.Id).SingleAsync()).ShouldBeGreaterThan(id.Value);
+        (await db.EnterpriseDesignations.CountAsync(d => d.Key == "specialized-sophisticated" && d.EnterpriseId > lastImported)).ShouldBe(2);
     }
 
     [Fact]

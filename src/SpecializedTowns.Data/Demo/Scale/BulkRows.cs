@@ -15,7 +15,12 @@ namespace SpecializedTowns.Data.Demo.Scale;
 /// </summary>
 public static class BulkRows
 {
-    public static async Task<int> InsertAsync(TownsDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct = default)
+    public static async Task<int> InsertAsync(TownsDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct = default) =>
+        await InsertAsync(db, table, columns, rows, moveSequence: true, ct);
+
+    /// <param name="moveSequence">false when the ids came from <see cref="ReserveIdsAsync"/>: the sequence is already past them, and
+    /// moving it back to the largest committed id would hand out ids another writer has reserved.</param>
+    public static async Task<int> InsertAsync(TownsDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, bool moveSequence, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
@@ -23,7 +28,7 @@ public static class BulkRows
         var count = connection is NpgsqlConnection pg
             ? await CopyAsync(pg, table, columns, rows, ct)
             : await InsertSqliteAsync((SqliteConnection)connection, (SqliteTransaction?)transaction, table, columns, rows, ct);
-        if (connection is NpgsqlConnection && columns.Contains("id"))
+        if (moveSequence && connection is NpgsqlConnection && columns.Contains("id"))
         {
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = transaction;
@@ -31,6 +36,28 @@ public static class BulkRows
             await cmd.ExecuteScalarAsync(ct);
         }
         return count;
+    }
+
+    /// <summary>
+    /// Ids for new rows that no other writer takes: the next values of the table's sequence on PostgreSQL (as EF's own inserts
+    /// take them), past the largest id on SQLite (where one writer at a time holds the database).
+    /// </summary>
+    public static async Task<List<int>> ReserveIdsAsync(TownsDbContext db, string table, int count, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection is not NpgsqlConnection)
+        {
+            var next = await MaxIdAsync(db, table, ct) + 1;
+            return Enumerable.Range(next, count).ToList();
+        }
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = $"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {count})";
+        var ids = new List<int>(count);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(checked((int)reader.GetInt64(0)));
+        return ids;
     }
 
     public static async Task<int> MaxIdAsync(TownsDbContext db, string table, CancellationToken ct = default)
@@ -43,10 +70,11 @@ public static class BulkRows
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
     }
 
-    private static async Task<int> InsertSqliteAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, string[] columns,
+    private static Task<int> InsertSqliteAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, string[] columns,
         IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        await using var cmd = connection.CreateCommand();
+        // One prepared statement a row: many rows a statement is slower here, as each execution looks its parameters up by name.
+        using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
@@ -54,11 +82,12 @@ public static class BulkRows
         var count = 0;
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = Sqlite(row[i]);
-            await cmd.ExecuteNonQueryAsync(ct);
+            cmd.ExecuteNonQuery();
             count++;
         }
-        return count;
+        return Task.FromResult(count);
     }
 
     // What EF's SQLite provider stores: booleans as 0/1, decimals as text, dates as ISO text, enums as their number.
