@@ -35,12 +35,11 @@ public static class AuditTrail
     private static readonly JsonWriterOptions Writing = new() { Encoder = Encoder };
 
     /// <summary>
-    /// The changes as JSON, written by hand: what <c>JsonSerializer</c> writes for the list, at half the cost, which an import
-    /// of a hundred thousand rows feels.
+    /// The changes as JSON, exactly what <c>JsonSerializer</c> writes for the list (a test holds them equal), written with one
+    /// reused writer a thread: an import describes a hundred thousand new rows at once.
     /// </summary>
     public static string Write(IReadOnlyList<AuditChange> changes)
     {
-        // One buffer and writer a thread, reset for each entry: an import describes a hundred thousand rows in a row.
         var buffer = writeBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
         var json = writer ??= new Utf8JsonWriter(buffer, Writing);
         buffer.ResetWrittenCount();
