@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Data.Imports;
 
 namespace SpecializedTowns.Web.Imports;
@@ -69,12 +70,14 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
             });
             await db.SaveChangesAsync(ct);
         }
-        Run(job, scope, content, commit: false);
+        Run(job, scope, content, commit: false, actor: null);
         return job;
     }
 
     /// <summary>Writes a checked file; the rows are checked again inside the write, against the database as it is now. Null when gone.</summary>
-    public async Task<ImportJob?> CommitAsync(Guid id, UserScope scope, CancellationToken ct = default)
+    /// <param name="actor">Who confirmed, for the audit entries of what the import writes: the write runs after the request, where
+    /// no request says who it is.</param>
+    public async Task<ImportJob?> CommitAsync(Guid id, UserScope scope, AuditActor actor, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = storage.CreateContext();
@@ -87,7 +90,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
         var content = await db.ImportJobs.Where(j => j.Id == id).Select(j => j.Content).SingleAsync(ct);
         job.Running = true;
         job.Committing = true;
-        Run(job, scope, content, commit: true);
+        Run(job, scope, content, commit: true, actor);
         return job;
     }
 
@@ -116,7 +119,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
         return await db.ImportJobs.Where(j => j.Id == id && j.UserId == userId).Select(j => j.Content).SingleOrDefaultAsync(ct);
     }
 
-    private void Run(ImportJob job, UserScope scope, byte[] content, bool commit)
+    private void Run(ImportJob job, UserScope scope, byte[] content, bool commit, AuditActor? actor)
     {
         job.Failure = null;
         _running[job.Id] = job;
@@ -137,6 +140,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
             {
                 await using var serviceScope = scopes.CreateAsyncScope();
                 var db = serviceScope.ServiceProvider.GetRequiredService<TownsDbContext>();
+                if (actor is not null) db.Actor = actor;
                 job.Result = await ImportEngine.RunAsync(db, scope, job.UserName, job.Kind, job.FileName, content, commit, time, job);
             }
             catch (Exception e)

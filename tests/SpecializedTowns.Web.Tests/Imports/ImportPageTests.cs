@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Data;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -56,6 +58,13 @@ public partial class ImportPageTests
         commit.StatusCode.ShouldBe(HttpStatusCode.OK);
         var done = await PollAsync(client, id, "import-done");
         done.ShouldContain("已导入“统计.xlsx”");
+        // The write ran after the request, and still names who confirmed it in the history.
+        using (var services = (await Platforms.GetAsync(StorageProvider.Sqlite)).Services.CreateScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var written = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "TownAnnualStatistics").OrderByDescending(e => e.Id).FirstAsync();
+            (written.UserName, written.DisplayName, written.ActorPath).ShouldBe(("yuanqu-office", "垣曲县专业镇办", "山西省/运城市/垣曲县"));
+        }
 
         // Another person cannot see this upload.
         var other = await Platforms.SignedInAsync(StorageProvider.Sqlite, "xinjiang-office");

@@ -5,6 +5,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Imports;
+using SpecializedTowns.Web.Platform;
 
 namespace SpecializedTowns.Web.Pages.Imports;
 
@@ -50,7 +51,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
         await jobs.FindAsync(id, Scope.UserId, ct) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
 
     public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct) =>
-        await jobs.CommitAsync(id, Scope, ct) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
+        await jobs.CommitAsync(id, Scope, AuditActors.From(HttpContext), ct) is { } job ? Partial("_Job", job) : Message("这次上传已过期，请重新上传文件");
 
     public async Task<IActionResult> OnGetMarkedAsync(Guid id, CancellationToken ct)
     {
