@@ -13,9 +13,12 @@ public static class DatabaseErrors
         || ex.InnerException is DbException or SocketException
         || ex is ArgumentException { Message: var m } && (m.Contains("connection string", StringComparison.OrdinalIgnoreCase) || m.Contains("initialization string", StringComparison.OrdinalIgnoreCase) || m.Contains("keyword", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A row that another writer got in first: the same key or the same unique code.</summary>
+    /// <summary>A row that another writer got in first: the same key or the same unique code (and no other broken constraint).</summary>
     public static bool IsUniqueViolation(Exception ex) =>
-        (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };
+        (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+            or SqliteException { SqliteExtendedErrorCode: SqliteUnique or SqlitePrimaryKey };
+
+    private const int SqliteUnique = 2067, SqlitePrimaryKey = 1555;
 
     public static string Describe(Exception ex, StorageSettings? storage = null)
     {

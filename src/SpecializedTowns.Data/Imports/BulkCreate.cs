@@ -45,11 +45,26 @@ internal static class BulkCreate
         // The audit entries are described on the other core while this one writes the rows: each reads only its own record.
         var at = db.UtcNow;
         var actor = db.Actor;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var describing = db.AuditEnabled
             ? Task.Run(() => tables.Where(t => AuditTrail.IsAudited(t.Type)).SelectMany(t => t.Rows.Select(row => AuditTrail.Created(t.Type, row)))
-                .Select(p => (Entry: p.Complete(actor, at), Own: p.OwnRootPlace)).ToList(), ct)
+                .Select(p =>
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    return (Entry: p.Complete(actor, at), Own: p.OwnRootPlace);
+                }).ToList(), stop.Token)
             : Task.FromResult(new List<(AuditEntry Entry, int? Own)>());
-        foreach (var (type, rows) in tables) await WriteAsync(db, type, rows, includeKey: true, ct);
+        try
+        {
+            foreach (var (type, rows) in tables) await WriteAsync(db, type, rows, includeKey: true, ct);
+        }
+        catch
+        {
+            // The import is rolled back: the descriptions are not wanted, and the task is not left running unobserved.
+            await stop.CancelAsync();
+            try { await describing; } catch (OperationCanceledException) { }
+            throw;
+        }
         var described = await describing;
         if (described.Count == 0) return;
         var entries = described.ConvertAll(d => d.Entry);

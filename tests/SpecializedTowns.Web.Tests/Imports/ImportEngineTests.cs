@@ -246,6 +246,18 @@ public class ImportEngineTests
         await using var db = await LoadedAsync(provider);
         var clerk = new AuditActor(42, "yuanqu-office", "垣曲县专业镇办", "山西省/运城市/垣曲县", "10.1.2.3");
         db.Actor = clerk;
+        // The newest enterprise deleted: its id (and its history) must not pass to an imported one.
+        var (gone, _) = await EnterpriseRegistry.SaveAsync(db, Yuanqu, null, new EnterpriseInput
+        {
+            Name = "已注销的企业", Uscc = Code(397), CountyId = await db.Jurisdictions.Where(j => j.Name == "垣曲县").Select(j => j.Id).SingleAsync(),
+            Role = EnterpriseRole.Supporting, Designations = ["specialized-sophisticated"],
+        });
+        db.ChangeTracker.Clear();
+        var goneEnterprise = await db.Enterprises.Include(e => e.Designations).SingleAsync(e => e.Id == gone);
+        var goneDesignation = goneEnterprise.Designations.Single().Id;
+        db.Enterprises.Remove(goneEnterprise);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
         var rows = Enumerable.Range(1, 50).Select(i => Enterprise(Code(300 + i), name: $"批量企业{i}", town: "历山镇蜂蜜专业镇", designations: "专精特新企业")).ToList();
         var written = await RunAsync(db, Enterprises, TestFiles.Xlsx(rows.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: true);
         written.Committed.ShouldBeTrue();
@@ -254,6 +266,7 @@ public class ImportEngineTests
         var imported = await db.Enterprises.AsNoTracking().Include(e => e.Designations).Where(e => e.Name.StartsWith("批量企业")).ToListAsync();
         imported.Count.ShouldBe(50);
         imported.Select(e => e.Id).Distinct().Count().ShouldBe(50);
+        imported.ShouldAllBe(e => e.Id > gone!.Value && e.Designations.All(d => d.Id > goneDesignation));
         imported.ShouldAllBe(e => e.Designations.Count == 1 && e.Designations[0].Key == "specialized-sophisticated" && e.Version == 0);
         var one = imported.Single(e => e.Name == "批量企业7");
         var history = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.RootId == one.Id.ToString()).ToListAsync();

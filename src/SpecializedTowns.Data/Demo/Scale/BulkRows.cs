@@ -39,20 +39,27 @@ public static class BulkRows
     }
 
     /// <summary>
-    /// Ids for new rows that no other writer takes: the next values of the table's sequence on PostgreSQL (as EF's own inserts
-    /// take them), past the largest id on SQLite (where one writer at a time holds the database).
+    /// Ids for new rows that no other writer takes and no deleted row had: the next values of the table's sequence on
+    /// PostgreSQL (as EF's own inserts take them); on SQLite, where one writer at a time holds the database, past both the
+    /// largest id and the largest ever handed out (AUTOINCREMENT's sqlite_sequence), so a new record never takes over the
+    /// history of a deleted one.
     /// </summary>
     public static async Task<List<int>> ReserveIdsAsync(TownsDbContext db, string table, int count, CancellationToken ct = default)
     {
         var connection = db.Database.GetDbConnection();
-        if (connection is not NpgsqlConnection)
-        {
-            var next = await MaxIdAsync(db, table, ct) + 1;
-            return Enumerable.Range(next, count).ToList();
-        }
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection is not NpgsqlConnection)
+        {
+            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'";
+            var sequences = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct)) > 0;
+            cmd.CommandText = sequences
+                ? $"SELECT MAX(COALESCE((SELECT MAX(id) FROM \"{table}\"), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0))"
+                : $"SELECT COALESCE(MAX(id), 0) FROM \"{table}\"";
+            var next = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct)) + 1;
+            return Enumerable.Range(next, count).ToList();
+        }
         cmd.CommandText = $"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {count})";
         var ids = new List<int>(count);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
