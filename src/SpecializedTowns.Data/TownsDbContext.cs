@@ -57,6 +57,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<KeyProject> Projects => Set<KeyProject>();
     public DbSet<ProjectProgress> ProjectProgress => Set<ProjectProgress>();
+    public DbSet<Data.Projects.StoredProjectWarning> ProjectWarnings => Set<Data.Projects.StoredProjectWarning>();
     public DbSet<ElementGuarantee> ProjectGuarantees => Set<ElementGuarantee>();
     public DbSet<ProjectStageChange> ProjectStageChanges => Set<ProjectStageChange>();
     public DbSet<ProjectBatch> ProjectBatches => Set<ProjectBatch>();
@@ -105,29 +106,35 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
 
     /// <summary>
     /// Saves the changes and, in the same transaction, one audit entry per changed row: a change without its record
-    /// (or a record without its change) is never left behind.
+    /// (or a record without its change) is never left behind. A change to a project or its progress also drops the
+    /// project's stored warning (see <see cref="Data.Projects.ProjectWarningStore"/>) in that transaction.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
-        if (!AuditEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var pending = AuditTrail.Capture(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var warningsTouched = Data.Projects.ProjectWarningStore.Touching(ChangeTracker);
+        var pending = AuditEnabled ? AuditTrail.Capture(ChangeTracker) : [];
+        if (pending.Count == 0 && warningsTouched is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            if (warningsTouched is not null) await Data.Projects.ProjectWarningStore.LockAsync(this, cancellationToken);
             var saved = await base.SaveChangesAsync(true, cancellationToken);
-            var at = time.GetUtcNow().UtcDateTime;
-            var who = Actor;
-            var entries = pending.Select(p => p.Complete(who, at)).ToList();
-            var places = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < entries.Count; i++) places[entries[i]] = pending[i].OwnRootPlace;
-            await AuditPlaces.FillAsync(this, entries, e => places[e], cancellationToken);
-            AuditEntries.AddRange(entries);
-            await base.SaveChangesAsync(true, cancellationToken);
-            // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.
-            foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
+            if (pending.Count > 0)
+            {
+                var at = time.GetUtcNow().UtcDateTime;
+                var who = Actor;
+                var entries = pending.Select(p => p.Complete(who, at)).ToList();
+                var places = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < entries.Count; i++) places[entries[i]] = pending[i].OwnRootPlace;
+                await AuditPlaces.FillAsync(this, entries, e => places[e], cancellationToken);
+                AuditEntries.AddRange(entries);
+                await base.SaveChangesAsync(true, cancellationToken);
+                // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.
+                foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
+            }
+            if (warningsTouched is not null) await Data.Projects.ProjectWarningStore.ForgetAsync(this, warningsTouched, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return saved;
         }

@@ -54,53 +54,62 @@ public static class ProjectQueries
         return q;
     }
 
+    private static bool ByWarning(ProjectFilter f) => f.Warning is not null || f.Sort == "warning";
+
     public static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
-        var filtered = Filtered(db, scope, f);
-        var warned = f.Warning is not null || f.Sort == "warning" ? await WarningsAsync(db, filtered, today, settings, ct) : null;
-        return await ListAsync(db, filtered, f, today, settings, warned, ct);
+        if (ByWarning(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
+        return await ListAsync(db, Filtered(db, scope, f), f, today, settings, ct);
     }
 
-    /// <summary>The library page: its list and its summary, sharing one reading of every matching project's warning.</summary>
+    /// <summary>The library page: its list and its summary.</summary>
     public static async Task<(Paged<ProjectListItem> List, ProjectSummary Summary)> LibraryAsync(TownsDbContext db, UserScope scope, ProjectFilter f,
         DateOnly today, ProjectWarningSettings settings, CancellationToken ct = default)
     {
-        // The warning filter is applied to the computed levels, not in SQL: the summary's projects are the same query.
+        await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
         var filtered = Filtered(db, scope, f);
-        var warned = await WarningsAsync(db, filtered, today, settings, ct);
-        var list = await ListAsync(db, filtered, f, today, settings, warned, ct);
-        return (list, await SummaryAsync(db, filtered, today, warned, ct));
+        return (await ListAsync(db, filtered, f, today, settings, ct), await SummaryAsync(db, filtered, today, ct));
     }
 
     private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, DateOnly today,
-        ProjectWarningSettings settings, List<Warned>? warned, CancellationToken ct)
+        ProjectWarningSettings settings, CancellationToken ct)
     {
         var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
             p.Kind, p.Role, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
             p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn));
-        var rows = Rows(filtered);
 
-        // Warnings are computed, not stored (they move with the date): sorting or filtering by them needs the warnings of
-        // every matching project, worked out from a lean read; the full rows are then read for the page only.
+        // By warning, the order and the filter come from the stored levels (refreshed by the caller for today); the page's
+        // own warnings, with their texts, are worked out below from its rows.
         List<Row> selected; int total;
-        Dictionary<int, decimal> completed;
-        if (f.Warning is not null || f.Sort == "warning")
+        var source = f.Warning is { } min ? filtered.Where(p => db.ProjectWarnings.Any(w => w.ProjectId == p.Id && w.Level >= min)) : filtered;
+        if (ByWarning(f))
         {
-            var all = warned ?? throw new ArgumentNullException(nameof(warned));
-            var matching = all.Where(w => f.Warning is not { } level || w.Level >= level)
-                .OrderByDescending(w => w.Level).ThenBy(w => w.NextPlannedOn ?? DateOnly.MaxValue).ThenBy(w => w.Id).ToList();
-            total = matching.Count;
-            var pageIds = matching.Skip((page - 1) * size).Take(size).Select(w => w.Id).ToList();
+            var ordered = (from p in source
+                           join w in db.ProjectWarnings on p.Id equals w.ProjectId into ws
+                           from w in ws.DefaultIfEmpty()
+                           select new { p.Id, Level = w == null ? WarningLevel.None : w.Level, Next = w == null ? null : w.NextPlannedOn })
+                .OrderByDescending(x => x.Level).ThenBy(x => x.Next == null).ThenBy(x => x.Next).ThenBy(x => x.Id).Select(x => x.Id);
+            List<int> pageIds;
+            if (size == int.MaxValue)
+            {
+                pageIds = await ordered.ToListAsync(ct);
+                total = pageIds.Count;
+            }
+            else
+            {
+                total = await source.CountAsync(ct);
+                pageIds = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            }
             var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
             // Every page at once (reminders, export) reads the rows of the query rather than sending thousands of ids back.
-            var read = size == int.MaxValue ? await rows.ToListAsync(ct) : await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
+            var read = size == int.MaxValue ? await Rows(source).ToListAsync(ct) : await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
             selected = read.Where(r => order.ContainsKey(r.Id)).OrderBy(r => order[r.Id]).ToList();
-            completed = all.Where(w => order.ContainsKey(w.Id)).ToDictionary(w => w.Id, w => w.Completed);
         }
         else
         {
+            var rows = Rows(source);
             total = await rows.CountAsync(ct);
             var sorted = f.Sort switch
             {
@@ -110,8 +119,9 @@ public static class ProjectQueries
                 _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
             };
             selected = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-            completed = await CompletedAsync(db, selected.Select(r => (r.Id, r.PlanYear)).ToList(), ct);
         }
+        var ids = selected.Select(r => r.Id).ToList();
+        var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? source : filtered.Where(p => ids.Contains(p.Id)), ct);
 
         var items = selected.Select(r =>
         {
@@ -128,57 +138,32 @@ public static class ProjectQueries
         return new Paged<ProjectListItem>(items, total, page, size);
     }
 
-    private static DateOnly? NextPlannedOn(KeyProject p) => ProjectTerms.Milestones.Where(s => s > p.Stage).Select(p.PlannedOn).FirstOrDefault(d => d is not null);
-
-    private sealed record Warned(int Id, WarningLevel Level, DateOnly? NextPlannedOn, decimal Completed);
+    /// <summary>The next stage's planned date, by which the library orders projects of the same warning level.</summary>
+    public static DateOnly? NextPlannedOn(KeyProject p) => ProjectTerms.Milestones.Where(s => s > p.Stage).Select(p.PlannedOn).FirstOrDefault(d => d is not null);
 
     /// <summary>
-    /// The warning level of every project of the query, from only what warnings need: the dates, the stage, the annual plan
-    /// and the plan year's completed investment (read joined to the projects, not through a list of ids).
+    /// Investment completed within each project's plan year, for the projects of the query (joined to them, not sent as a
+    /// list of ids). Summed in the database as doubles (SQLite cannot sum decimals) and rounded back to the cent: amounts
+    /// carry two decimals, far inside a double's precision.
     /// </summary>
-    private static async Task<List<Warned>> WarningsAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today,
-        ProjectWarningSettings settings, CancellationToken ct)
-    {
-        var projects = await q.AsNoTracking().Select(p => new KeyProject
-        {
-            Id = p.Id, Stage = p.Stage, Kind = p.Kind, PlanYear = p.PlanYear, AnnualPlannedInvestmentWanYuan = p.AnnualPlannedInvestmentWanYuan,
-            PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn, PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn,
-        }).ToListAsync(ct);
-        // Summed in the database as doubles (SQLite cannot sum decimals) and rounded back to the cent: amounts carry two
-        // decimals, far inside a double's precision, and this avoids reading every month of every project.
-        var completed = (await (
+    public static async Task<Dictionary<int, decimal>> CompletedInPlanYearAsync(TownsDbContext db, IQueryable<KeyProject> q, CancellationToken ct) =>
+        (await (
                 from g in db.ProjectProgress.AsNoTracking()
                 join p in q on g.ProjectId equals p.Id
                 where g.Year == p.PlanYear
                 group (double)g.InvestmentCompletedWanYuan by g.ProjectId into m
                 select new { ProjectId = m.Key, Sum = m.Sum() }).ToListAsync(ct))
             .ToDictionary(r => r.ProjectId, r => Math.Round((decimal)r.Sum, 2));
-        return projects.Select(p =>
-        {
-            var done = completed.GetValueOrDefault(p.Id);
-            return new Warned(p.Id, ProjectWarnings.LevelFor(p, done, today, settings), NextPlannedOn(p), done);
-        }).ToList();
-    }
-
-    /// <summary>Investment completed within each project's plan year. Summed here: SQLite cannot sum decimals in SQL.</summary>
-    public static async Task<Dictionary<int, decimal>> CompletedAsync(TownsDbContext db, IReadOnlyList<(int Id, int PlanYear)> projects, CancellationToken ct)
-    {
-        var ids = projects.Select(p => p.Id).ToList();
-        var years = projects.ToDictionary(p => p.Id, p => p.PlanYear);
-        var rows = await db.ProjectProgress.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
-            .Select(p => new { p.ProjectId, p.Year, p.InvestmentCompletedWanYuan }).ToListAsync(ct);
-        return rows.Where(r => r.Year == years[r.ProjectId]).GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Sum(r => r.InvestmentCompletedWanYuan));
-    }
 
     /// <summary>The stage funnel of the filtered library, and the year's investment month by month, planned against completed (both cumulative).</summary>
     public static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
-        var q = Filtered(db, scope, f);
-        return await SummaryAsync(db, q, today, await WarningsAsync(db, q, today, settings, ct), ct);
+        await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
+        return await SummaryAsync(db, Filtered(db, scope, f), today, ct);
     }
 
-    private static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today, List<Warned> warned, CancellationToken ct)
+    private static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today, CancellationToken ct)
     {
         // Grouped in the database (sums as doubles, rounded back to the cent: SQLite cannot sum decimals).
         var stages = (await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => (double)p.TotalInvestmentWanYuan) }).ToListAsync(ct))
@@ -202,6 +187,8 @@ public static class ProjectQueries
             // Months still to come have no completed figure: the chart stops at the current month.
             investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
         }
-        return new ProjectSummary(funnel, year, investment, warned.Count(w => w.Level == WarningLevel.Red), warned.Count(w => w.Level == WarningLevel.Yellow));
+        var levels = await (from p in q join w in db.ProjectWarnings on p.Id equals w.ProjectId
+                            group w by w.Level into g select new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Level, x => x.Count, ct);
+        return new ProjectSummary(funnel, year, investment, levels.GetValueOrDefault(WarningLevel.Red), levels.GetValueOrDefault(WarningLevel.Yellow));
     }
 }

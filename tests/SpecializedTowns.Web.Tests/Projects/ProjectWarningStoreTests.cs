@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Projects;
+
+/// <summary>
+/// The library sorts, filters, pages and counts by warning levels kept in the database: they must always be the levels the
+/// rules give for the day, the settings, the project's dates and its progress.
+/// </summary>
+public class ProjectWarningStoreTests
+{
+    private static readonly UserScope Province = new(1, Roles.Office, "山西省", null);
+    private static readonly DateOnly Today = new(2026, 6, 10);
+
+    /// <summary>The library's order by warning, worked out in memory from the projects and their progress.</summary>
+    private static async Task<List<(int Id, WarningLevel Level)>> ExpectedAsync(TownsDbContext db, DateOnly today, ProjectWarningSettings settings)
+    {
+        var projects = await db.Projects.AsNoTracking().Include(p => p.Progress).ToListAsync();
+        return projects.Select(p =>
+            {
+                var done = p.Progress.Where(g => g.Year == p.PlanYear).Sum(g => g.InvestmentCompletedWanYuan);
+                return (p.Id, Level: ProjectWarnings.LevelOf(ProjectWarnings.For(p, done, today, settings)), Next: ProjectQueries.NextPlannedOn(p));
+            })
+            .OrderByDescending(x => x.Level).ThenBy(x => x.Next ?? DateOnly.MaxValue).ThenBy(x => x.Id)
+            .Select(x => (x.Id, x.Level)).ToList();
+    }
+
+    private static async Task ShouldMatchAsync(TownsDbContext db, DateOnly today, ProjectWarningSettings settings, string when)
+    {
+        var expected = await ExpectedAsync(db, today, settings);
+        var all = await ProjectQueries.ListAsync(db, Province, new ProjectFilter { PageSize = int.MaxValue }, today, settings);
+        all.Items.Select(i => (i.Id, i.Warning)).ShouldBe(expected, $"{when}: the whole library by warning");
+
+        var page3 = await ProjectQueries.ListAsync(db, Province, new ProjectFilter { Page = 3, PageSize = 7 }, today, settings);
+        page3.Total.ShouldBe(expected.Count);
+        page3.Items.Select(i => i.Id).ShouldBe(expected.Skip(14).Take(7).Select(x => x.Id), $"{when}: page 3 of 7");
+
+        var yellowOrWorse = await ProjectQueries.ListAsync(db, Province, new ProjectFilter { Warning = WarningLevel.Yellow, PageSize = 10 }, today, settings);
+        yellowOrWorse.Total.ShouldBe(expected.Count(x => x.Level >= WarningLevel.Yellow), $"{when}: yellow or red");
+        yellowOrWorse.Items.Select(i => i.Id).ShouldBe(expected.Where(x => x.Level >= WarningLevel.Yellow).Take(10).Select(x => x.Id));
+
+        var summary = await ProjectQueries.SummaryAsync(db, Province, new ProjectFilter(), today, settings);
+        (summary.Red, summary.Yellow).ShouldBe((expected.Count(x => x.Level == WarningLevel.Red), expected.Count(x => x.Level == WarningLevel.Yellow)), $"{when}: counts");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Stored_levels_follow_the_day_the_settings_the_dates_and_the_progress(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var places = await db.Projects.Select(p => new { p.SpecializedTownId, p.CountyId }).Distinct().ToListAsync();
+        var random = new Random(8);
+        for (var i = 0; i < 120; i++)
+        {
+            var place = places[random.Next(places.Count)];
+            var stage = (ProjectStage)random.Next((int)ProjectStage.Planning, (int)ProjectStage.InProduction + 1);
+            DateOnly? Around() => random.Next(5) == 0 ? null : Today.AddDays(random.Next(-60, 90));
+            var project = new KeyProject
+            {
+                Name = $"测试项目{i:000}", SpecializedTownId = place.SpecializedTownId, CountyId = place.CountyId, OwnerName = "测试企业",
+                Kind = ProjectKind.New, Role = ProjectRole.Flagship, TotalInvestmentWanYuan = 1000, PlanYear = Today.Year,
+                AnnualPlannedInvestmentWanYuan = random.Next(3) == 0 ? 0 : random.Next(100, 1200), Stage = stage,
+                PlannedSignedOn = Around(), PlannedStartOn = Around(), PlannedProductionOn = Around(), PlannedTargetOn = Around(),
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            for (var m = 1; m < Today.Month; m++)
+                if (random.Next(3) > 0)
+                    project.Progress.Add(new ProjectProgress { Year = Today.Year, Month = m, InvestmentCompletedWanYuan = random.Next(0, 150), PhysicalProgress = "按计划推进", ReportedBy = "测试", ReportedAtUtc = DateTime.UtcNow });
+            db.Projects.Add(project);
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var settings = new ProjectWarningSettings();
+        await ShouldMatchAsync(db, Today, settings, "today");
+        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync(), "every project has its level");
+        await ShouldMatchAsync(db, Today.AddDays(25), settings, "25 days on");
+        await ShouldMatchAsync(db, new DateOnly(Today.Year, 12, 31), settings, "at the year's end");
+        await ShouldMatchAsync(db, Today, settings with { DueSoonDays = 60, InvestmentYellowBelow = 0.95m }, "stricter settings");
+        await ShouldMatchAsync(db, Today, settings, "today again");
+
+        // A quiet project made late by a form save is red at once.
+        var quiet = await db.Projects.Where(p => p.Stage == ProjectStage.Planning && p.AnnualPlannedInvestmentWanYuan == 0).OrderBy(p => p.Id).FirstAsync();
+        quiet.PlannedSignedOn = Today.AddDays(-3);
+        await db.SaveChangesAsync();
+        var first = (await ProjectQueries.ListAsync(db, Province, new ProjectFilter { Warning = WarningLevel.Red, PageSize = 500 }, Today, settings)).Items;
+        first.ShouldContain(i => i.Id == quiet.Id);
+        await ShouldMatchAsync(db, Today, settings, "after a project's date moved");
+
+        // Progress reported, corrected and withdrawn moves the investment warning with it.
+        var behind = await db.Projects.Where(p => p.AnnualPlannedInvestmentWanYuan >= 600 && p.PlannedSignedOn == null && p.PlannedStartOn == null
+            && p.PlannedProductionOn == null && p.PlannedTargetOn == null).FirstOrDefaultAsync()
+            ?? await db.Projects.Where(p => p.AnnualPlannedInvestmentWanYuan >= 600).FirstAsync();
+        var report = new ProjectProgress { ProjectId = behind.Id, Year = Today.Year, Month = 12, InvestmentCompletedWanYuan = 5000, PhysicalProgress = "超额完成", ReportedBy = "测试", ReportedAtUtc = DateTime.UtcNow };
+        db.ProjectProgress.Add(report);
+        await db.SaveChangesAsync();
+        await ShouldMatchAsync(db, Today, settings, "after a large month was reported");
+        report.InvestmentCompletedWanYuan = 1;
+        await db.SaveChangesAsync();
+        await ShouldMatchAsync(db, Today, settings, "after the month was corrected");
+        db.ProjectProgress.Remove(report);
+        await db.SaveChangesAsync();
+        await ShouldMatchAsync(db, Today, settings, "after the month was withdrawn");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_save_rolled_back_leaves_the_stored_level_and_a_committed_one_drops_it(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var settings = new ProjectWarningSettings();
+        await ProjectWarningStore.RefreshAsync(db, Today, settings, default);
+        var project = await db.Projects.OrderBy(p => p.Id).FirstAsync();
+        var basis = ProjectWarningStore.Basis(Today, settings);
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            project.PlannedTargetOn = Today.AddDays(-1);
+            await db.SaveChangesAsync();
+            (await db.ProjectWarnings.AnyAsync(w => w.ProjectId == project.Id)).ShouldBeFalse("dropped inside the save's transaction");
+            await tx.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        (await db.ProjectWarnings.SingleAsync(w => w.ProjectId == project.Id)).Basis.ShouldBe(basis, "a rolled-back save keeps the stored level");
+
+        var again = await db.Projects.SingleAsync(p => p.Id == project.Id);
+        again.Name += "（更名）";
+        await db.SaveChangesAsync();
+        (await db.ProjectWarnings.AnyAsync(w => w.ProjectId == project.Id)).ShouldBeFalse();
+        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync() - 1, "only the saved project's level is dropped");
+    }
+}
