@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SpecializedTowns.Data.Audit;
@@ -42,37 +43,65 @@ internal static class BulkCreate
             }
         }
 
-        // The audit entries are described on the other core while this one writes the rows: each reads only its own record.
+        // The audit entries are described on the other core while this one writes the rows (each reads only its own record),
+        // a block at a time: the writer takes the blocks as they come, so at most a few blocks of entries are held at once
+        // rather than one per record of the file.
         var at = db.UtcNow;
         var actor = db.Actor;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var describing = db.AuditEnabled
-            ? Task.Run(() => tables.Where(t => AuditTrail.IsAudited(t.Type)).SelectMany(t => t.Rows.Select(row => AuditTrail.Created(t.Type, row)))
-                .Select(p =>
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    return (Entry: p.Complete(actor, at), Own: p.OwnRootPlace);
-                }).ToList(), stop.Token)
-            : Task.FromResult(new List<(AuditEntry Entry, int? Own)>());
+        var blocks = Channel.CreateBounded<List<(AuditEntry Entry, int? Own)>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var describing = db.AuditEnabled ? Task.Run(() => DescribeAsync(tables, actor, at, blocks.Writer, stop.Token), CancellationToken.None) : null;
         try
         {
             foreach (var (type, rows) in tables) await WriteAsync(db, type, rows, includeKey: true, ct);
+            if (describing is null) return;
+            var auditType = db.Model.FindEntityType(typeof(AuditEntry))!;
+            await foreach (var block in blocks.Reader.ReadAllAsync(ct))
+            {
+                var entries = block.ConvertAll(d => d.Entry);
+                var own = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
+                foreach (var (entry, place) in block) own[entry] = place;
+                // A new record is where its own values say (the lookup would read them back); its parts are filed with it.
+                await AuditPlaces.FillAsync(db, entries, e => own[e], ct);
+                await WriteAsync(db, auditType, entries, includeKey: false, ct);
+            }
+            await describing;
         }
         catch
         {
             // The import is rolled back: the descriptions are not wanted, and the task is not left running unobserved.
             await stop.CancelAsync();
-            try { await describing; } catch (OperationCanceledException) { }
+            if (describing is not null) try { await describing; } catch (Exception) { }
             throw;
         }
-        var described = await describing;
-        if (described.Count == 0) return;
-        var entries = described.ConvertAll(d => d.Entry);
-        var own = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
-        foreach (var (entry, place) in described) own[entry] = place;
-        // A new record is where its own values say (the lookup would read them back); its parts are filed with it.
-        await AuditPlaces.FillAsync(db, entries, e => own[e], ct);
-        await WriteAsync(db, db.Model.FindEntityType(typeof(AuditEntry))!, entries, includeKey: false, ct);
+    }
+
+    private const int AuditBlock = 5_000;
+
+    private static async Task DescribeAsync(List<(IEntityType Type, List<object> Rows)> tables, AuditActor actor, DateTime at,
+        ChannelWriter<List<(AuditEntry Entry, int? Own)>> blocks, CancellationToken ct)
+    {
+        try
+        {
+            var block = new List<(AuditEntry, int?)>(AuditBlock);
+            foreach (var (type, rows) in tables.Where(t => AuditTrail.IsAudited(t.Type)))
+                foreach (var row in rows)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var pending = AuditTrail.Created(type, row);
+                    block.Add((pending.Complete(actor, at), pending.OwnRootPlace));
+                    if (block.Count < AuditBlock) continue;
+                    await blocks.WriteAsync(block, ct);
+                    block = new List<(AuditEntry, int?)>(AuditBlock);
+                }
+            if (block.Count > 0) await blocks.WriteAsync(block, ct);
+            blocks.Complete();
+        }
+        catch (Exception e)
+        {
+            blocks.Complete(e);
+            throw;
+        }
     }
 
     private static async Task NumberAsync(TownsDbContext db, IEntityType type, List<object> rows, CancellationToken ct)
