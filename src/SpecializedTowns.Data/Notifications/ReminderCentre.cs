@@ -7,8 +7,18 @@ namespace SpecializedTowns.Data.Notifications;
 
 public enum ReminderLevel { Info = 0, Yellow = 1, Red = 2 }
 
-/// <summary>One thing that needs the person: where it belongs, how urgent, what to do, and the page to do it on.</summary>
-public sealed record Reminder(string Area, ReminderLevel Level, string Text, string Link);
+/// <summary>
+/// One thing that needs the person: where it belongs, how urgent, what to do, and the page to do it on. A source with
+/// thousands of like items (the red projects of a province) lists the most urgent and gives the rest as one reminder
+/// that stands for <see cref="Count"/> of them and links to the list that pages and filters them.
+/// </summary>
+public sealed record Reminder(string Area, ReminderLevel Level, string Text, string Link, int Count = 1);
+
+public static class Reminders
+{
+    /// <summary>How many things the reminders stand for: what the bell, the card and the page count.</summary>
+    public static int Total(this IEnumerable<Reminder> reminders) => reminders.Sum(r => r.Count);
+}
 
 /// <summary>
 /// The notification centre (UI.md top bar): reminders are computed from the records each time, not stored, so they

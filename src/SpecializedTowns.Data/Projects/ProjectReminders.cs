@@ -12,17 +12,27 @@ namespace SpecializedTowns.Data.Projects;
 /// </summary>
 public static class ProjectReminders
 {
+    /// <summary>Flagged projects listed one by one, the most urgent first; the rest are one reminder linking to the library.</summary>
+    public const int Listed = 50;
+
     public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
     {
         var reminders = new List<Reminder>();
         var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
         if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return reminders;
 
-        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = int.MaxValue };
+        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = Listed };
         if (scope.Role == Roles.MemberUnit) filter = filter with { UnitId = scope.UnitId ?? -1 };
         var flagged = await ProjectQueries.ListAsync(db, scope, filter, today, settings, ct);
         reminders.AddRange(flagged.Items.Select(p => new Reminder("重点项目", p.Warning == WarningLevel.Red ? ReminderLevel.Red : ReminderLevel.Yellow,
             $"{p.Name}：{p.Warnings[0].Text}", $"/Projects/Detail/{p.Id}")));
+        if (flagged.Total > flagged.Items.Count)
+        {
+            var rest = flagged.Total - flagged.Items.Count;
+            reminders.Add(reporter
+                ? new Reminder("重点项目", ReminderLevel.Yellow, $"另有 {rest:N0} 个项目有预警，请在重点项目库中按预警查看", "/Projects?warning=Yellow" + (scope.Role == Roles.MemberUnit ? $"&unit={scope.UnitId}" : ""), rest)
+                : new Reminder("重点项目", ReminderLevel.Red, $"另有 {rest:N0} 个项目红色预警，请在重点项目库中按预警查看", "/Projects?warning=Red", rest));
+        }
         if (!reporter) return reminders;
 
         // Projects under way report every month; last month's row is due once the month is over.

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
@@ -81,5 +83,54 @@ public class ReminderTests
         var page = await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("重点项目"));
         page.ShouldContain("去处理");
         page.ShouldContain("历山镇蜂蜜冷链仓储项目");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Thousands_of_red_projects_are_listed_by_urgency_and_the_rest_counted_in_one_reminder(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var place = await db.Projects.Where(p => p.County!.Name == "垣曲县").Select(p => new { p.SpecializedTownId, p.CountyId }).FirstAsync();
+        for (var i = 0; i < 70; i++)
+            db.Projects.Add(new KeyProject
+            {
+                Name = $"逾期项目{i:00}", SpecializedTownId = place.SpecializedTownId, CountyId = place.CountyId, OwnerName = "测试企业",
+                Kind = ProjectKind.New, Role = ProjectRole.Flagship, TotalInvestmentWanYuan = 100, PlanYear = today.Year, Stage = ProjectStage.Planning,
+                PlannedSignedOn = today.AddDays(-1 - i), CreatedAtUtc = DateTime.UtcNow,
+            });
+        await db.SaveChangesAsync();
+
+        var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var reds = (await ProjectQueries.ListAsync(db, office, new ProjectFilter { Warning = WarningLevel.Red, PageSize = int.MaxValue }, today, new ProjectWarningSettings())).Items;
+        reds.Count.ShouldBeGreaterThan(ProjectReminders.Listed + 20);
+        var reminders = await ProjectReminders.ForAsync(db, office, today, new ProjectWarningSettings(), default);
+        reminders.Count.ShouldBe(ProjectReminders.Listed + 1);
+        reminders.Take(ProjectReminders.Listed).Select(r => r.Link).ShouldBe(reds.Take(ProjectReminders.Listed).Select(p => $"/Projects/Detail/{p.Id}"), "the most urgent first");
+        reminders[0].Text.ShouldBe("逾期项目69：计划签约日期已过 70 天，尚未签约");
+        var rest = reminders[^1];
+        (rest.Level, rest.Link, rest.Count).ShouldBe((ReminderLevel.Red, "/Projects?warning=Red", reds.Count - ProjectReminders.Listed));
+        rest.Text.ShouldBe($"另有 {reds.Count - ProjectReminders.Listed} 个项目红色预警，请在重点项目库中按预警查看");
+        reminders.Total().ShouldBe(reds.Count, "the bell and the card count every red project");
+    }
+
+    [Fact]
+    public async Task The_library_narrows_to_one_responsible_unit_as_a_member_unit_s_reminder_links_it()
+    {
+        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
+        int agriculture;
+        using (var services = factory.Services.CreateScope())
+            agriculture = await services.ServiceProvider.GetRequiredService<TownsDbContext>().Units
+                .Where(u => u.Name == "县农业农村局" && u.Jurisdiction!.Name == "垣曲县").Select(u => u.Id).SingleAsync();
+        var all = await client.GetStringAsync("/Projects");
+        all.ShouldContain("皋落食用菌工厂化生产线项目");
+        var own = await client.GetStringAsync($"/Projects?unit={agriculture}");
+        own.ShouldContain("历山镇蜂蜜冷链仓储项目");
+        own.ShouldNotContain("皋落食用菌工厂化生产线项目");
+        own.ShouldContain("责任单位：县农业农村局");
+        own.ShouldContain($"name=\"unit\" value=\"{agriculture}\"");
     }
 }

@@ -20,6 +20,10 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
     [BindProperty(SupportsGet = true)] public ProjectRole? Role { get; set; }
     [BindProperty(SupportsGet = true)] public WarningLevel? Warning { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+
+    /// <summary>Only the projects a unit is responsible for (a member unit's reminders link here with its own).</summary>
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    public string? UnitName { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
@@ -28,14 +32,14 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public bool CanManage { get; private set; }
     public string ChartJson { get; private set; } = "{}";
-    public bool Filtered => Town is not null || Stage is not null || Kind is not null || Role is not null || Warning is not null || !string.IsNullOrWhiteSpace(Search);
+    public bool Filtered => Town is not null || Stage is not null || Kind is not null || Role is not null || Warning is not null || Unit is not null || !string.IsNullOrWhiteSpace(Search);
 
     public bool CanImport { get; private set; }
 
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
     private ProjectFilter Filter() => new()
     {
-        TownId = Town, Stage = Stage, Kind = Kind, Role = Role, Warning = Warning, Search = Search, Sort = Sort ?? "warning",
+        TownId = Town, Stage = Stage, Kind = Kind, Role = Role, Warning = Warning, Search = Search, UnitId = Unit, Sort = Sort ?? "warning",
     };
 
     /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
@@ -54,6 +58,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         CanManage = ProjectService.CanManage(scope);
         CanImport = scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office;
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        if (Unit is { } unit) UnitName = await db.Units.Where(u => u.Id == unit).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "（未知单位）";
         var filter = Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 };
         (Result, Summary) = await ProjectQueries.LibraryAsync(db, scope, filter, service.Today, settings, ct);
         ChartJson = JsonSerializer.Serialize(new
