@@ -44,13 +44,21 @@ var scope = "'山西省/%'";
 // library request), then the library counts, orders and pages by them in SQL: the page's warnings and their texts are
 // worked out for its 20 rows only, from those rows and their completed investment.
 var basis = SpecializedTowns.Data.Projects.ProjectWarningStore.Basis(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), new());
-var projectWarnings = $"""
+string ProjectLibrary(string where) => $"""
     SELECT EXISTS (SELECT 1 FROM key_projects p WHERE NOT EXISTS (SELECT 1 FROM project_warnings w WHERE w.project_id = p.id AND w.basis = '{basis}'));
-    SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+    SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where};
     SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
       (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
-        WHERE c.path LIKE {scope} ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20) p
-      ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id
+        WHERE c.path LIKE {scope} {where} ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20) p
+      ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
+    SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
+      FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
+      WHERE c.path LIKE {scope} {where} ORDER BY p.id DESC LIMIT 20;
+    SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} GROUP BY p.stage;
+    SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+      JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
+    SELECT w.level, COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
+      WHERE c.path LIKE {scope} {where} GROUP BY w.level
     """;
 var pages = new (string Name, string Url, string Floor)[]
 {
@@ -65,13 +73,15 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT e.specialized_town_id, e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id IS NOT NULL GROUP BY e.specialized_town_id, e.role;
         SELECT DISTINCT e.specialized_town_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id IS NOT NULL
         """),
-    // The reminder card: the red projects in scope (their stored level), the open problems and the tasks in scope.
+    // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
+    // problems and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
         SELECT EXISTS (SELECT 1 FROM key_projects p WHERE NOT EXISTS (SELECT 1 FROM project_warnings w WHERE w.project_id = p.id AND w.basis = '{basis}'));
-        SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2;
-        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id JOIN jurisdictions c ON c.id = p.county_id
-          JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2 AND g.year = p.plan_year GROUP BY g.project_id;
+        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2;
+        SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on,
+            (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2
+          ORDER BY w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 50;
         SELECT q.id, q.title, q.state, q.deadline FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} AND q.state IN (1, 2, 3);
         SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope}
         """),
@@ -89,22 +99,9 @@ var pages = new (string Name, string Url, string Floor)[]
     ("企业名录", "/Enterprises", EnterpriseList("", 0)),
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
     ("企业名录（第 500 页）", "/Enterprises?page=500", EnterpriseList("", 499 * 20)),
-    ("重点项目库", "/Projects", $"""
-        {projectWarnings};
-        SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} GROUP BY p.stage;
-        SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-          JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
-        SELECT w.level, COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
-          WHERE c.path LIKE {scope} GROUP BY w.level;
-        SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
-          WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 20
-        """),
-    ("重点项目库（已开工）", "/Projects?stage=Started", $"""
-        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} AND p.stage = 2;
-        SELECT p.id, p.name, p.stage, p.total_investment_wan_yuan FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id
-          WHERE c.path LIKE {scope} AND p.stage = 2 ORDER BY p.id DESC LIMIT 20
-        """),
+    // The library: the page of projects by warning, and its summary (stage funnel, the year's investment, warning counts).
+    ("重点项目库", "/Projects", ProjectLibrary("")),
+    ("重点项目库（已开工）", "/Projects?stage=Started", ProjectLibrary("AND p.stage = 2")),
     ("责任清单", "/Tasks", $"""
         SELECT a.id, a.title, COUNT(t.id), AVG(t.own_progress) FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id
           LEFT JOIN plan_tasks t ON t.plan_id = a.id WHERE c.path LIKE {scope} GROUP BY a.id, a.title ORDER BY a.id DESC LIMIT 20
@@ -114,7 +111,12 @@ var pages = new (string Name, string Url, string Floor)[]
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
-        {projectWarnings};
+        SELECT EXISTS (SELECT 1 FROM key_projects p WHERE NOT EXISTS (SELECT 1 FROM project_warnings w WHERE w.project_id = p.id AND w.basis = '{basis}'));
+        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
+          (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
+            WHERE c.path LIKE {scope} ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 50) p
+          ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
         SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 50
         """),
 };
