@@ -155,6 +155,8 @@ public static class ImportEngine
             {
                 (row.Values[i], problem) = Parse(column, cell!);
             }
+            // The raw cell is not read again: a 100,000-row file keeps only its parsed values.
+            row.Cells[i] = null;
             if (problem is null) continue;
             row.HasError = true;
             result.Errors.Add(new ImportError(row.Number, column.FullHeader, problem) { FileColumn = table.FileColumns.GetValueOrDefault(i) });

@@ -8,6 +8,7 @@ namespace SpecializedTowns.Data.Imports;
 public sealed class ImportRow(int number, object?[] cells)
 {
     public int Number { get; } = number;
+    /// <summary>The raw cells, cleared as they are parsed into <see cref="Values"/>.</summary>
     public object?[] Cells { get; } = cells;
 
     /// <summary>Parsed values by column index; null for blank cells and cells that failed.</summary>
