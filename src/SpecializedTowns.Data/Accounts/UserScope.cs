@@ -51,18 +51,35 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         _ => towns.Where(_ => false),
     };
 
-    public IQueryable<Enterprise> Enterprises(IQueryable<Enterprise> enterprises, IQueryable<SpecializedTown> towns)
+    public IQueryable<Enterprise> Enterprises(TownsDbContext db) => Enterprises(db, toCount: false);
+
+    /// <summary>
+    /// The same enterprises for a count: an office's scope as "county_id IN (the jurisdictions under its path)", which the
+    /// database counts from each county's range of the enterprise index. Joined on the path, SQLite walked all 300,000
+    /// enterprises of the province even for one county (160 ms against 2 ms). Not for a page in place order, where the join
+    /// walks the counties in path order and stops at the page, nor for a name search, which reads every row anyway and
+    /// would then look each one up from the index (340 ms against 120 ms).
+    /// </summary>
+    public IQueryable<Enterprise> EnterprisesToCount(TownsDbContext db) => Enterprises(db, toCount: true);
+
+    private IQueryable<Enterprise> Enterprises(TownsDbContext db, bool toCount)
     {
-        // Built outside the lambda so that EF Core inlines it as a subquery.
-        var ownTowns = Towns(towns).Select(t => t.Id);
+        // Built outside the lambdas so that EF Core inlines them as subqueries.
+        var ownTowns = Towns(db.Towns).Select(t => t.Id);
+        var counties = CountiesUnder(db, JurisdictionPath);
         return Role switch
         {
-            Roles.Admin => enterprises,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
-            Roles.Township => enterprises.Where(e => e.SpecializedTownId != null && ownTowns.Contains(e.SpecializedTownId.Value)),
-            _ => enterprises.Where(_ => false),
+            Roles.Admin => db.Enterprises,
+            Roles.Office or Roles.MemberUnit or Roles.Leader when toCount => db.Enterprises.Where(e => counties.Contains(e.CountyId)),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
+            Roles.Township => db.Enterprises.Where(e => e.SpecializedTownId != null && ownTowns.Contains(e.SpecializedTownId.Value)),
+            _ => db.Enterprises.Where(_ => false),
         };
     }
+
+    /// <summary>The ids of the jurisdictions at or below a path, for "county_id IN (…)" (see <see cref="EnterprisesToCount"/>).</summary>
+    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) =>
+        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
 
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
     public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);

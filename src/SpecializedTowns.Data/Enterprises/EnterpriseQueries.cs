@@ -29,9 +29,8 @@ public static class EnterpriseQueries
     public static async Task<Paged<EnterpriseListItem>> ListAsync(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, CancellationToken ct = default)
     {
         var (page, size) = Paged<EnterpriseListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = Filtered(db, filter, scope);
-        var total = await query.CountAsync(ct);
-        var ids = await Ordered(query, filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
+        var total = await Filtered(db, filter, scope, toCount: true).CountAsync(ct);
+        var ids = await Ordered(Filtered(db, filter, scope), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
         return new Paged<EnterpriseListItem>(await ItemsAsync(db, ids, ct), total, page, size);
     }
 
@@ -49,13 +48,18 @@ public static class EnterpriseQueries
                 yield return item;
     }
 
-    private static IQueryable<Enterprise> Filtered(TownsDbContext db, EnterpriseFilter filter, UserScope? scope)
+    /// <param name="toCount">For the count, places are selected by county id unless a name search reads every row anyway (<see cref="UserScope.EnterprisesToCount"/>).</param>
+    private static IQueryable<Enterprise> Filtered(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, bool toCount = false)
     {
-        var query = (scope?.Enterprises(db.Enterprises, db.Towns) ?? db.Enterprises).AsNoTracking();
+        var byCountyIds = toCount && string.IsNullOrWhiteSpace(filter.Search);
+        var query = (scope is null ? db.Enterprises : byCountyIds ? scope.EnterprisesToCount(db) : scope.Enterprises(db)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
             var path = filter.JurisdictionPath;
-            query = query.Where(e => e.County!.Path == path || e.County.Path.StartsWith(path + "/"));
+            var counties = UserScope.CountiesUnder(db, path);
+            query = byCountyIds
+                ? query.Where(e => counties.Contains(e.CountyId))
+                : query.Where(e => e.County!.Path == path || e.County.Path.StartsWith(path + "/"));
         }
         if (filter.TownId is { } town) query = query.Where(e => e.SpecializedTownId == town);
         if (filter.Role is { } role) query = query.Where(e => e.Role == role);
@@ -119,7 +123,7 @@ public static class EnterpriseDetails
     /// <summary>One enterprise in the person's scope; null for one outside it, the same as one that does not exist.</summary>
     public static async Task<EnterpriseDetail?> FindAsync(TownsDbContext db, int id, UserScope scope, CancellationToken ct = default)
     {
-        var e = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking()
+        var e = await scope.Enterprises(db).AsNoTracking()
             .Include(x => x.County).Include(x => x.Designations).Include(x => x.Statistics)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;

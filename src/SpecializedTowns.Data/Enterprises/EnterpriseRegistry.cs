@@ -63,7 +63,7 @@ public static class EnterpriseRegistry
         var code = uscc?.Trim().ToUpperInvariant();
         if (Uscc.Problem(code) is { } problem) return problem;
         if (!await db.Enterprises.AnyAsync(e => e.Uscc == code && e.Id != exceptId, ct)) return null;
-        var owner = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        var owner = await scope.Enterprises(db).Where(e => e.Uscc == code && e.Id != exceptId).Select(e => e.Name).FirstOrDefaultAsync(ct);
         return owner is null ? UsccElsewhere : UsccTakenBy(owner);
     }
 
@@ -75,7 +75,7 @@ public static class EnterpriseRegistry
         Enterprise? existing = null;
         if (id is { } editId)
         {
-            existing = await scope.Enterprises(db.Enterprises, db.Towns).Include(e => e.Designations).SingleOrDefaultAsync(e => e.Id == editId, ct);
+            existing = await scope.Enterprises(db).Include(e => e.Designations).SingleOrDefaultAsync(e => e.Id == editId, ct);
             if (existing is null) { errors[""] = "企业不存在，或不在您的数据范围内"; return (null, errors); }
         }
 

@@ -40,7 +40,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
         var keys = run.FirstOfEach(r => run.Text(r, "uscc") is { } c && run.Integer(r, "year") is { } y ? $"{c}/{y}" : null, "year", "统一社会信用代码和年度");
         // Every valid code, also of rows whose year or figures are bad, so that those rows learn about the code too.
         var codes = run.Rows.Select(r => run.Text(r, "uscc")).OfType<string>().Distinct().ToList();
-        var visible = await run.Scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => codes.Contains(e.Uscc))
+        var visible = await run.Scope.Enterprises(db).AsNoTracking().Where(e => codes.Contains(e.Uscc))
             .Select(e => new { e.Id, e.Uscc, e.Name }).ToDictionaryAsync(e => e.Uscc, ct);
         var registered = (await db.Enterprises.Where(e => codes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet();
         var ids = visible.Values.Select(e => e.Id).ToList();
@@ -77,7 +77,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
-        var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).FirstOrDefaultAsync(ct);
+        var enterprise = await scope.Enterprises(db).AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).FirstOrDefaultAsync(ct);
         return new Dictionary<string, string>
         {
             ["uscc"] = enterprise?.Uscc ?? "", ["name"] = enterprise?.Name ?? "", ["year"] = (today.Year - 1).ToString(),

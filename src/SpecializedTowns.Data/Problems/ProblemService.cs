@@ -260,7 +260,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
                 errors[nameof(input.TownId)] = "所选专业镇不在该县或不在您的数据范围内";
             if (input.EnterpriseId is { } enterpriseId)
             {
-                var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking()
+                var enterprise = await scope.Enterprises(db).AsNoTracking()
                     .Where(e => e.Id == enterpriseId && e.CountyId == county.Id).Select(e => new { e.SpecializedTownId }).SingleOrDefaultAsync(ct);
                 if (enterprise is null) errors[nameof(input.EnterpriseId)] = "所选企业不在该县或不在您的数据范围内";
                 else enterpriseTown = enterprise.SpecializedTownId;
@@ -358,7 +358,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         if (county is null) return new ProblemFormOptions(counties, null, [], [], []);
         var towns = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.CountyId == county.Id).OrderBy(t => t.Name)
             .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
-        var enterprises = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => e.CountyId == county.Id).OrderBy(e => e.Name)
+        var enterprises = await scope.Enterprises(db).AsNoTracking().Where(e => e.CountyId == county.Id).OrderBy(e => e.Name)
             .Select(e => new ProblemOption(e.Id, e.Name, e.SpecializedTownId)).ToListAsync(ct);
         var units = await UnitRegistry.ForPathAsync(db, county.Path, ct);
         return new ProblemFormOptions(counties, county.Id, towns, enterprises, units);

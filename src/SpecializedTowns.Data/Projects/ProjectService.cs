@@ -89,7 +89,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         string? ownerName = input.OwnerName?.Trim();
         if (input.OwnerEnterpriseId is { } enterpriseId)
         {
-            var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().SingleOrDefaultAsync(e => e.Id == enterpriseId, ct);
+            var enterprise = await scope.Enterprises(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == enterpriseId, ct);
             if (enterprise is null) errors[nameof(input.OwnerEnterpriseId)] = "所选企业不在您的数据范围内";
             else if (town is not null && enterprise.CountyId != town.CountyId) errors[nameof(input.OwnerEnterpriseId)] = "业主企业应在专业镇所在县";
             else ownerName = enterprise.Name;

@@ -64,8 +64,10 @@ public static class StoredTownRecognition
     {
         var counts = (await db.Enterprises.AsNoTracking()
                 .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
-                .GroupBy(e => new { TownId = e.SpecializedTownId!.Value, Leading = e.Role == EnterpriseRole.Leading })
-                .Select(g => new { g.Key.TownId, g.Key.Leading, Count = g.Count() })
+                // By the role itself, which follows the town in the index: grouping by "role = leading" made SQLite sort
+                // the province's 300,000 rows (130 ms against 40 ms).
+                .GroupBy(e => new { TownId = e.SpecializedTownId!.Value, e.Role })
+                .Select(g => new { g.Key.TownId, Leading = g.Key.Role == EnterpriseRole.Leading, Count = g.Count() })
                 .ToListAsync(ct))
             .ToLookup(c => c.TownId);
         var designations = (await (

@@ -129,7 +129,7 @@ public static class FundGrants
         }
         else if (input.RecipientKind == RecipientKind.Enterprise && input.EnterpriseId is { } eid)
         {
-            var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Id == eid)
+            var enterprise = await scope.Enterprises(db).Where(e => e.Id == eid)
                 .Select(e => new { e.CountyId, e.SpecializedTownId, e.County!.Path }).SingleOrDefaultAsync(ct);
             if (enterprise is null) errors[nameof(input.EnterpriseId)] = "所选企业不在您的数据范围内";
             else

@@ -119,7 +119,7 @@ public static class ListingReserve
             if (input.EnterpriseId is not { } eid) errors[nameof(input.EnterpriseId)] = "请选择企业";
             else
             {
-                var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Id == eid).Select(e => new { e.CountyId, e.SpecializedTownId }).SingleOrDefaultAsync(ct);
+                var enterprise = await scope.Enterprises(db).Where(e => e.Id == eid).Select(e => new { e.CountyId, e.SpecializedTownId }).SingleOrDefaultAsync(ct);
                 if (enterprise is null) errors[nameof(input.EnterpriseId)] = "所选企业不在您的数据范围内";
                 else if (await db.ListingCandidates.AnyAsync(c => c.EnterpriseId == eid, ct)) errors[nameof(input.EnterpriseId)] = "该企业已在上市后备企业资源库中";
                 else (countyId, townId) = (enterprise.CountyId, enterprise.SpecializedTownId);

@@ -30,7 +30,7 @@ public static class SupportScope
         if (scope.IsAdmin) return db.WhiteListEntries;
         if (scope.Role == Roles.Township)
         {
-            var enterprises = scope.Enterprises(db.Enterprises, db.Towns).Select(e => e.Id);
+            var enterprises = scope.Enterprises(db).Select(e => e.Id);
             return db.WhiteListEntries.Where(w => enterprises.Contains(w.EnterpriseId));
         }
         var counties = Counties(db, scope);
@@ -42,7 +42,7 @@ public static class SupportScope
         if (scope.IsAdmin) return db.ListingCandidates;
         if (scope.Role == Roles.Township)
         {
-            var enterprises = scope.Enterprises(db.Enterprises, db.Towns).Select(e => e.Id);
+            var enterprises = scope.Enterprises(db).Select(e => e.Id);
             return db.ListingCandidates.Where(c => enterprises.Contains(c.EnterpriseId));
         }
         var counties = Counties(db, scope);

@@ -111,7 +111,7 @@ public static class Talents
                     errors[nameof(input.SpecializedTownId)] = "所选专业镇不在该县（市、区）";
                 if (input.EnterpriseId is { } eid)
                 {
-                    var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Id == eid)
+                    var enterprise = await scope.Enterprises(db).Where(e => e.Id == eid)
                         .Select(e => new { e.CountyId, e.SpecializedTownId, Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).FirstOrDefault() }).SingleOrDefaultAsync(ct);
                     if (enterprise is null || enterprise.CountyId != countyId) errors[nameof(input.EnterpriseId)] = "所选企业不在该县（市、区）";
                     // A person works where their enterprise is; an expert's town is the one they help, wherever they work.

@@ -114,7 +114,7 @@ public static class TradeEvents
 
     private static IQueryable<ParticipantRow> VisibleParticipants(TownsDbContext db, UserScope scope, List<int> events)
     {
-        var enterprises = scope.Enterprises(db.Enterprises, db.Towns);
+        var enterprises = scope.Enterprises(db);
         return db.EventParticipants.AsNoTracking().Where(p => events.Contains(p.TradeEventId))
             .Join(enterprises, p => p.EnterpriseId, e => e.Id, (p, e) => new ParticipantRow(p.TradeEventId, p.EnterpriseId, e.SpecializedTownId, p.IntendedWanYuan, p.DealWanYuan));
     }
@@ -137,7 +137,7 @@ public static class TradeEvents
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var s = filter.Search.Trim();
-            var enterprises = scope.Enterprises(db.Enterprises, db.Towns).Where(x => x.Name.Contains(s)).Select(x => x.Id);
+            var enterprises = scope.Enterprises(db).Where(x => x.Name.Contains(s)).Select(x => x.Id);
             query = query.Where(e => e.Name.Contains(s) || e.Organiser.Contains(s) || e.Place.Contains(s)
                 || db.EventParticipants.Any(p => p.TradeEventId == e.Id && enterprises.Contains(p.EnterpriseId)));
         }
@@ -156,7 +156,7 @@ public static class TradeEvents
                 .Select(x => new { x.TradeEventId, x.SpecializedTownId, Name = db.Towns.Where(t => t.Id == x.SpecializedTownId).Select(t => t.Name).First() })
                 .ToListAsync(ct))
             .OrderBy(x => x.Name, StringComparer.Ordinal).ToLookup(x => x.TradeEventId, x => new EventTownItem(x.SpecializedTownId, x.Name));
-        var enterprises = scope.Enterprises(db.Enterprises, db.Towns);
+        var enterprises = scope.Enterprises(db);
         var visible = (await db.EventParticipants.AsNoTracking().Where(p => ids.Contains(p.TradeEventId))
                 .Join(enterprises, p => p.EnterpriseId, e => e.Id, (p, e) => new
                 {
@@ -202,7 +202,7 @@ public static class TradeEvents
 
         var participants = input.Participants ?? [];
         var wantedIds = participants.Where(p => p.EnterpriseId is not null).Select(p => p.EnterpriseId!.Value).Distinct().ToList();
-        var inScope = (await scope.Enterprises(db.Enterprises, db.Towns).Where(e => wantedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var inScope = (await scope.Enterprises(db).Where(e => wantedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         for (var i = 0; i < participants.Count; i++)
             if (participants[i].EnterpriseId is { } eid && !inScope.Contains(eid))
                 errors.TryAdd($"{nameof(input.Participants)}[{i}].{nameof(ParticipantInput.EnterpriseId)}", "所选企业不在您的数据范围内");
@@ -236,7 +236,7 @@ public static class TradeEvents
         ev.SetTowns(townIds);
         // Participants the editor cannot see (added by an office above) stay as they are.
         var existing = ev.Participants.Select(p => p.EnterpriseId).ToList();
-        var seeable = existing.Count == 0 ? [] : (await scope.Enterprises(db.Enterprises, db.Towns).Where(e => existing.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var seeable = existing.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => existing.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var unseen = ev.Participants.Where(p => !seeable.Contains(p.EnterpriseId))
             .Select(p => new ParticipantInput { EnterpriseId = p.EnterpriseId, IntendedWanYuan = p.IntendedWanYuan, DealWanYuan = p.DealWanYuan }).ToList();
         ev.SetParticipants(participants.Concat(unseen).ToList());

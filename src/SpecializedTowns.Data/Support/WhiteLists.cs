@@ -89,7 +89,7 @@ public static class WhiteLists
         int? countyId = null;
         if (input.EnterpriseId is { } eid)
         {
-            var enterprise = await scope.Enterprises(db.Enterprises, db.Towns).Where(e => e.Id == eid).Select(e => new { e.CountyId }).SingleOrDefaultAsync(ct);
+            var enterprise = await scope.Enterprises(db).Where(e => e.Id == eid).Select(e => new { e.CountyId }).SingleOrDefaultAsync(ct);
             if (enterprise is null) errors[nameof(input.EnterpriseId)] = "所选企业不在您的数据范围内";
             else
             {

@@ -47,7 +47,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         Id = id;
         if (id is { } editId)
         {
-            var e = await scope.Enterprises(db.Enterprises, db.Towns).Include(x => x.Designations).AsNoTracking().SingleOrDefaultAsync(x => x.Id == editId, ct);
+            var e = await scope.Enterprises(db).Include(x => x.Designations).AsNoTracking().SingleOrDefaultAsync(x => x.Id == editId, ct);
             if (e is null) return NotFound();
             Input = new Form
             {

@@ -103,7 +103,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Towns = await ProjectPages.TownsAsync(db, scope, ct);
-        Enterprises = (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Where(e => e.SpecializedTownId != null)
+        Enterprises = (await scope.Enterprises(db).AsNoTracking().Where(e => e.SpecializedTownId != null)
             .OrderBy(e => e.SpecializedTownId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).First() })
             .ToListAsync(ct)).Select(e => (e.Id, e.Name, e.Town)).ToList();
         Units = await ProjectPages.UnitsAsync(db, scope, ct);

@@ -19,7 +19,7 @@ public static class SupportPages
 
     /// <summary>The enterprises a person may pick as a recipient, white-list entry or listing candidate, grouped by county.</summary>
     public static async Task<IReadOnlyList<SupportOption>> EnterpriseOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
+        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new SupportOption(e.Id, e.Name, e.County)).ToList();
 
     /// <summary>The towns a person may pick or filter by on the support pages, grouped by county.</summary>

@@ -22,7 +22,7 @@ public static class TalentPages
             .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
 
     public static async Task<IReadOnlyList<PlaceOption>> EnterprisesAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Enterprises(db.Enterprises, db.Towns).AsNoTracking().Select(e => new { e.Id, e.Name, e.CountyId, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
+        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, e.CountyId, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new PlaceOption(e.Id, e.Name, e.CountyId, e.County)).ToList();
 
     /// <summary>Next year (programmes already planned) back to 2020.</summary>

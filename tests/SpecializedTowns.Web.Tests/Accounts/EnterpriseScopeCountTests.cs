@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Dashboard;
+using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Accounts;
+
+/// <summary>
+/// Counts select an office's enterprises by the ids of the jurisdictions under its path, the pages by joining on the path
+/// (UserScope.EnterprisesToCount): both must name the same enterprises, or "共 N 家" disagrees with the pages behind it.
+/// </summary>
+public class EnterpriseScopeCountTests
+{
+    private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_count_of_an_office_s_enterprises_agrees_with_the_enterprises_its_pages_list(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        // A county whose path begins with another county's path: "under 垣曲县" must not take it in.
+        var yuanqu = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县");
+        var lookalike = new Jurisdiction { Name = "垣曲县外", Level = JurisdictionLevel.County, ParentId = yuanqu.ParentId, Path = "山西省/运城市/垣曲县外" };
+        db.Jurisdictions.Add(lookalike);
+        await db.SaveChangesAsync();
+        db.Enterprises.Add(new Enterprise { Name = "路径相近测试有限公司", Uscc = "91140000TESTPATH1X", CountyId = lookalike.Id, Role = EnterpriseRole.Supporting });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var paths = await db.Enterprises.AsNoTracking().Select(e => new { e.Id, e.Name, e.County!.Path }).ToListAsync();
+        int Under(string path) => paths.Count(e => e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal));
+
+        foreach (var path in new[] { "山西省", "山西省/运城市", "山西省/运城市/垣曲县", "山西省/朔州市/怀仁市" })
+        {
+            var scope = new UserScope(1, Roles.Office, path, null);
+            var expected = Under(path);
+            expected.ShouldBeGreaterThan(0, path);
+
+            (await scope.EnterprisesToCount(db).CountAsync()).ShouldBe(expected, path);
+            (await scope.Enterprises(db).CountAsync()).ShouldBe(expected, path);
+            var list = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { PageSize = 200 }, scope);
+            list.Total.ShouldBe(expected, path);
+            list.Items.Count.ShouldBe(Math.Min(expected, 200), path);
+            (await DashboardQueries.LoadAsync(db, Catalog, scope, new DateOnly(2026, 6, 30))).Enterprises.ShouldBe(expected, path);
+        }
+
+        // The province office narrowed to a county by the filter, and a search (which counts by the path join).
+        var province = new UserScope(1, Roles.Office, "山西省", null);
+        (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { JurisdictionPath = "山西省/运城市/垣曲县" }, province)).Total
+            .ShouldBe(Under("山西省/运城市/垣曲县"));
+        var word = paths.First(e => e.Path.StartsWith("山西省/运城市/垣曲县/", StringComparison.Ordinal) || e.Path == "山西省/运城市/垣曲县").Name[..2];
+        (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { JurisdictionPath = "山西省/运城市/垣曲县", Search = word }, province)).Total
+            .ShouldBe(paths.Count(e => e.Path == "山西省/运城市/垣曲县" && e.Name.Contains(word)));
+        (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Search = "路径相近" }, new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null))).Total
+            .ShouldBe(0);
+    }
+}
