@@ -62,16 +62,25 @@ string ProjectLibrary(string where) => $"""
     """;
 var pages = new (string Name, string Url, string Floor)[]
 {
-    // The dashboard: every town with its latest figures, the enterprises counted, and each town's registry (counts by role,
-    // designations) for the recognition checks of 需要关注. Its reminder card is filled after it shows (row below).
+    // The dashboard: every town with its latest figures, the enterprises counted, the towns' statistics, tier changes and
+    // brands for 目标监测. Its reminder and 需要关注 cards are filled after it shows (rows below).
     ("工作台", "/", $"""
         SELECT t.id, t.name, t.tier, t.policy_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan, s.employment FROM specialized_towns t
           JOIN jurisdictions c ON c.id = t.county_id
           LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
           WHERE c.path LIKE {scope};
-        SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope};
+        SELECT COUNT(*) FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope});
+        SELECT s.specialized_town_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan FROM town_annual_statistics s;
+        SELECT * FROM tier_changes;
+        SELECT * FROM brands
+        """),
+    // 需要关注: every town in scope with its latest figures, its registered enterprises counted by role and the designations they hold.
+    ("工作台·需要关注（页面显示后填入）", "/?handler=Attention", $"""
+        SELECT t.*, s.* FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
+          LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
+          WHERE c.path LIKE {scope};
         SELECT e.specialized_town_id, e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id IS NOT NULL GROUP BY e.specialized_town_id, e.role;
-        SELECT DISTINCT e.specialized_town_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id IS NOT NULL
+        SELECT DISTINCT (SELECT e.specialized_town_id FROM enterprises e WHERE e.id = d.enterprise_id), d.key FROM enterprise_designations d
         """),
     // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
     // problems and the tasks in scope.
@@ -126,10 +135,17 @@ string TownList(string where) => $"""
     SELECT t.id, t.name, t.tier, t.category, c.name, s.output_value_wan_yuan, s.employment FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
       LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY t.name LIMIT 20
     """;
+// The count by county ids (a search reads every row: then by the path join), and the page in place order, the order the
+// index of step 0022 gives, read as ids first and then the 20 rows with their figures.
 string EnterpriseList(string where, int offset) => $"""
-    SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where};
-    SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id
-      LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY e.name, e.id LIMIT 20 OFFSET {offset}
+    {(where.Length == 0
+        ? $"SELECT COUNT(*) FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope})"
+        : $"SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}")};
+    SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
+      (SELECT e.id FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}
+        ORDER BY c.path, e.role, e.name, e.id LIMIT 20 OFFSET {offset}) p
+      JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
+      LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
     """;
 string ProblemList(string where) => $"""
     SELECT COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} {where};

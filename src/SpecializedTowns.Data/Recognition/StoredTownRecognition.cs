@@ -70,12 +70,14 @@ public static class StoredTownRecognition
                 .Select(g => new { g.Key.TownId, Leading = g.Key.Role == EnterpriseRole.Leading, Count = g.Count() })
                 .ToListAsync(ct))
             .ToLookup(c => c.TownId);
-        var designations = (await (
-                from d in db.EnterpriseDesignations.AsNoTracking()
-                join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
-                where e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value)
-                select new { TownId = e.SpecializedTownId!.Value, d.Key }).Distinct().ToListAsync(ct))
-            .ToLookup(d => d.TownId, d => d.Key);
+        // From the designations, each looking up its enterprise's town: a few thousand designations against hundreds of
+        // thousands of enterprises, which a join scanned (SQLite 60 ms, PostgreSQL 110 ms against about 20 ms).
+        // Every town's, picked by id below: a condition on the town in the query made EF repeat the lookup for it.
+        var designations = (await db.EnterpriseDesignations.AsNoTracking()
+                .Select(d => new { TownId = db.Enterprises.Where(e => e.Id == d.EnterpriseId).Select(e => e.SpecializedTownId).FirstOrDefault(), d.Key })
+                .Distinct().ToListAsync(ct))
+            .Where(d => d.TownId is not null)
+            .ToLookup(d => d.TownId!.Value, d => d.Key);
         return townIds.Distinct().ToDictionary(id => id, id => new TownRegistryFigures(
             counts[id].Where(c => c.Leading).Sum(c => c.Count), counts[id].Where(c => !c.Leading).Sum(c => c.Count),
             designations[id].Order(StringComparer.Ordinal).ToList()));

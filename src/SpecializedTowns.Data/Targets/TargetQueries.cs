@@ -86,8 +86,9 @@ public static class TargetQueries
         return Evaluate(pack, pack.Targets[position - 1], position, towns, training, scope, today);
     }
 
+    // Split: in one query the tier changes, statistics and brands of a town multiply (a row for each combination).
     private static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        await scope.Towns(db.Towns).AsNoTracking()
+        await scope.Towns(db.Towns).AsNoTracking().AsSplitQuery()
             .Select(t => new TownRow(t.Id, t.Name, t.Tier, t.County!.Path, t.County.Name, t.PolicyId,
                 t.TierHistory.ToList(),
                 t.Statistics.Select(s => new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan)).ToList(),

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Policies;
@@ -26,6 +27,15 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         ["太原市"] = "taiyuan", ["大同市"] = "datong", ["阳泉市"] = "yangquan", ["长治市"] = "changzhi", ["晋城市"] = "jincheng", ["朔州市"] = "shuozhou",
         ["晋中市"] = "jinzhong", ["运城市"] = "yuncheng", ["忻州市"] = "xinzhou", ["临汾市"] = "linfen", ["吕梁市"] = "lvliang",
     };
+
+    public IReadOnlyList<Attention> Attention { get; private set; } = [];
+
+    /// <summary>htmx: the 需要关注 card, filled after the dashboard shows.</summary>
+    public async Task<IActionResult> OnGetAttentionAsync(CancellationToken ct)
+    {
+        Attention = await DashboardQueries.AttentionAsync(db, catalog, UserScope.From(User)!, ct);
+        return Partial("_Attention", this);
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

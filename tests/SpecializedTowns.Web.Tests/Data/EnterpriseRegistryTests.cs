@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Demo;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Recognition;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Data;
@@ -84,5 +85,40 @@ public class EnterpriseRegistryTests
             var (_, errors) = await EnterpriseRegistry.SaveAsync(db, new UserScope(1, role, "山西省/运城市/垣曲县", null), null, await ValidInputAsync(db));
             errors[""].ShouldContain("不能修改");
         }
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_town_s_registry_figures_count_its_own_enterprises_by_role_and_name_each_designation_they_hold_once(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var county = await db.Jurisdictions.Where(j => j.Name == "垣曲县").Select(j => j.Id).SingleAsync();
+        var honey = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        var other = await db.Towns.Where(t => t.Id != honey).Select(t => t.Id).FirstAsync();
+        var before = (await StoredTownRecognition.RegistryAsync(db, [honey, other], default))[honey];
+
+        Enterprise New(int? town, EnterpriseRole role, params string[] keys) => new()
+        {
+            Name = $"登记测试{Guid.NewGuid():N}"[..12], Uscc = Uscc.Demo("140827", Random.Shared.Next()), CountyId = county, SpecializedTownId = town, Role = role,
+            Designations = keys.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
+        };
+        db.Enterprises.AddRange(
+            New(honey, EnterpriseRole.Leading, "test-gazelle", "test-little-giant"),
+            New(honey, EnterpriseRole.Supporting, "test-gazelle"),
+            New(honey, EnterpriseRole.Supporting),
+            New(other, EnterpriseRole.Leading, "test-elsewhere"),
+            New(null, EnterpriseRole.Leading, "test-no-town"));
+        await db.SaveChangesAsync();
+
+        var figures = await StoredTownRecognition.RegistryAsync(db, [honey], default);
+        figures.Keys.ShouldBe([honey]);
+        var after = figures[honey];
+        after.Leading.ShouldBe(before.Leading + 1);
+        after.Supporting.ShouldBe(before.Supporting + 2);
+        after.Designations.ShouldBe(before.Designations.Concat(["test-gazelle", "test-little-giant"]).Distinct().Order(StringComparer.Ordinal));
+        after.Designations.ShouldNotContain("test-elsewhere");
+        after.Designations.ShouldNotContain("test-no-town");
     }
 }

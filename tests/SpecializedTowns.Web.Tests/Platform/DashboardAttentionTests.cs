@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Dashboard;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Platform;
+
+/// <summary>工作台's 需要关注 card: filled after the page shows, with what the recognition check finds in the person's scope.</summary>
+public class DashboardAttentionTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_dashboard_fills_its_attention_card_afterwards_with_the_towns_of_the_person_s_scope(StorageProvider provider)
+    {
+        // Its own platform: the card reads every town's statistics, which other tests change on the shared one.
+        var storage = TestDatabases.Create(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuncheng-office", SeededPlatforms.Password);
+
+        IReadOnlyList<Attention> expected;
+        using (var services = factory.Services.CreateScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var catalog = services.ServiceProvider.GetRequiredService<PolicyCatalog>();
+            expected = await DashboardQueries.AttentionAsync(db, catalog, new UserScope(0, Roles.Office, "山西省/运城市", null));
+        }
+        expected.ShouldNotBeEmpty("the demo has 运城 towns that meet the next tier's standard");
+
+        var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        dashboard.ShouldContain("hx-get=\"/?handler=Attention\"");
+        dashboard.ShouldNotContain(expected[0].Text, Case.Sensitive, "the page shows before the towns are checked");
+
+        var response = await client.GetAsync("/?handler=Attention");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var card = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        card.ShouldNotContain("<html");
+        Regex.Match(card, @"需要关注 <span class=""badge text-bg-warning"">([\d,]+)</span>").Groups[1].Value.ShouldBe(expected.Count.ToString("N0"));
+        foreach (var a in expected.Take(12))
+        {
+            card.ShouldContain($"<a href=\"/Towns/Detail/{a.TownId}\">{a.Town}</a>");
+            card.ShouldContain(a.Text);
+        }
+        // Nothing from another city: 阳泉's towns are in the province office's card, not 运城's.
+        card.ShouldNotContain("阳泉市级专业镇认定标准");
+
+        // Signed out, the card is not served.
+        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await anonymous.GetAsync("/?handler=Attention")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+}
