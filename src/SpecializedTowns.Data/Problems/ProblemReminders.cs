@@ -12,6 +12,9 @@ namespace SpecializedTowns.Data.Problems;
 /// </summary>
 public static class ProblemReminders
 {
+    /// <summary>Problems listed one by one, the overdue first; the rest are one reminder that counts them.</summary>
+    public const int Listed = 50;
+
     public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct)
     {
         var today = problems.Today;
@@ -47,6 +50,14 @@ public static class ProblemReminders
                     break;
             }
         }
-        return reminders;
+        if (reminders.Count <= Listed) return reminders;
+
+        // Listed one by one up to Listed, the late ones first (each group already by deadline); the rest in one reminder.
+        var ordered = reminders.OrderBy(r => r.Level == ReminderLevel.Red ? 0 : 1).ToList();
+        var rest = ordered.Skip(Listed).ToList();
+        var late = rest.Count(r => r.Level == ReminderLevel.Red);
+        var text = late > 0 ? $"另有 {rest.Count:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest.Count:N0} 个问题待办，请在问题台账中查看";
+        var ledger = unit > 0 ? $"/Problems?unitId={unit}" : "/Problems";
+        return [.. ordered.Take(Listed), new Reminder("问题台账", late > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, text, ledger, rest.Count)];
     }
 }
