@@ -56,6 +56,9 @@ public static class StoredTownRecognition
             .ToList();
     }
 
+    /// <summary>Up to this many towns, their designations are read through the towns' enterprises; past it, from the designations.</summary>
+    private const int FewTowns = 50;
+
     /// <summary>
     /// Each town's registered leading and other enterprises and the designations they hold, counted and de-duplicated in
     /// the database: a province holds hundreds of thousands of enterprises, too many to read for a count.
@@ -70,12 +73,18 @@ public static class StoredTownRecognition
                 .Select(g => new { g.Key.TownId, Leading = g.Key.Role == EnterpriseRole.Leading, Count = g.Count() })
                 .ToListAsync(ct))
             .ToLookup(c => c.TownId);
-        // From the designations, each looking up its enterprise's town: a few thousand designations against hundreds of
-        // thousands of enterprises, which a join scanned (SQLite 60 ms, PostgreSQL 110 ms against about 20 ms).
-        // Every town's, picked by id below: a condition on the town in the query made EF repeat the lookup for it.
-        var designations = (await db.EnterpriseDesignations.AsNoTracking()
-                .Select(d => new { TownId = db.Enterprises.Where(e => e.Id == d.EnterpriseId).Select(e => e.SpecializedTownId).FirstOrDefault(), d.Key })
-                .Distinct().ToListAsync(ct))
+        var designations = (townIds.Count <= FewTowns
+                // A few towns (a county's, a city's): their enterprises from the town index, then each one's designations.
+                ? await (from d in db.EnterpriseDesignations.AsNoTracking()
+                         join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
+                         where e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value)
+                         select new { TownId = e.SpecializedTownId, d.Key }).Distinct().ToListAsync(ct)
+                // A province's towns: from the designations, each looking up its enterprise's town, instead of a join that
+                // scanned every enterprise (SQLite 60 ms, PostgreSQL 110 ms against about 20 ms for 300,000 enterprises).
+                // Every town's, picked by id below: a condition on the town here made EF repeat the lookup for it.
+                : await db.EnterpriseDesignations.AsNoTracking()
+                    .Select(d => new { TownId = db.Enterprises.Where(e => e.Id == d.EnterpriseId).Select(e => e.SpecializedTownId).FirstOrDefault(), d.Key })
+                    .Distinct().ToListAsync(ct))
             .Where(d => d.TownId is not null)
             .ToLookup(d => d.TownId!.Value, d => d.Key);
         return townIds.Distinct().ToDictionary(id => id, id => new TownRegistryFigures(

@@ -120,5 +120,14 @@ public class EnterpriseRegistryTests
         after.Designations.ShouldBe(before.Designations.Concat(["test-gazelle", "test-little-giant"]).Distinct().Order(StringComparer.Ordinal));
         after.Designations.ShouldNotContain("test-elsewhere");
         after.Designations.ShouldNotContain("test-no-town");
+
+        // Read for many towns (the demo's 18 and ids of none, past the 50 from which the designations are read the other
+        // way round), the same figures.
+        var many = (await db.Towns.Select(t => t.Id).ToListAsync()).Concat(Enumerable.Range(1_000_000, 60)).ToList();
+        var everyTown = await StoredTownRecognition.RegistryAsync(db, many, default);
+        (everyTown[1_000_000].Leading, everyTown[1_000_000].Supporting, everyTown[1_000_000].Designations.Count).ShouldBe((0, 0, 0));
+        everyTown[honey].ShouldBeEquivalentTo(after);
+        everyTown[other].Designations.ShouldContain("test-elsewhere");
+        everyTown.Values.ShouldAllBe(f => !f.Designations.Contains("test-no-town"));
     }
 }
