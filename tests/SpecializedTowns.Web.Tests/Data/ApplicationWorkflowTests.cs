@@ -23,15 +23,8 @@ public class ApplicationWorkflowTests
 
     private static async Task<(StorageSettings Storage, int ExpertId)> LoadedAsync(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAsync(provider);
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
-        // Accounts as the web app seeds them, through Identity's own stores.
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(db);
-        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<int>>().AddEntityFrameworkStores<TownsDbContext>();
-        await using var provider2 = services.BuildServiceProvider();
-        await AccountSeeder.EnsureAsync(provider2.GetRequiredService<UserManager<AppUser>>(), provider2.GetRequiredService<RoleManager<IdentityRole<int>>>(), db, "Admin-pass-1", true, "Demo-pass-1");
         var expert = await db.Users.SingleAsync(u => u.UserName == "expert-zhang");
         return (storage, expert.Id);
     }

@@ -75,36 +75,6 @@ public class KillTests(ITestOutputHelper output)
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
 
 
-    // One demo database per provider, loaded in this process once; each test starts from a copy, so that only the first pays
-    // for the demo and each web process start is a restart on an existing database (accounts seeded on the first).
-    private static readonly Dictionary<StorageProvider, Task<StorageSettings>> Templates = [];
-    private static readonly Lock TemplateGate = new();
-
-    private static async Task<StorageSettings> FreshDatabaseAsync(StorageProvider provider)
-    {
-        Task<StorageSettings> template;
-        lock (TemplateGate)
-            if (!Templates.TryGetValue(provider, out template!)) Templates[provider] = template = TestDatabases.WithDemoAsync(provider);
-        var source = await template;
-        if (provider == StorageProvider.Sqlite)
-        {
-            var from = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(source.ConnectionString).DataSource;
-            var to = Path.Combine(Path.GetTempPath(), $"st-kill-{Guid.NewGuid():N}.db");
-            File.Copy(from, to);
-            if (File.Exists(from + "-wal")) File.Copy(from + "-wal", to + "-wal");
-            return new StorageSettings(StorageProvider.Sqlite, $"Data Source={to};Pooling=False");
-        }
-        var name = new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString).Database;
-        var copy = $"st_{Guid.NewGuid():N}";
-        await using (var admin = new Npgsql.NpgsqlConnection(PostgresServer.Instance.AdminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE {copy} TEMPLATE {name}", admin);
-            await command.ExecuteNonQueryAsync();
-        }
-        return new StorageSettings(StorageProvider.PostgreSql, new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = copy }.ConnectionString);
-    }
-
     /// <summary>
     /// Kill delays spread over how long the step takes on a just-started process (timed once, on a decoy), from before the
     /// request reaches the database to after it has answered: the machine's speed decides where the transaction is, not a guess.
@@ -179,7 +149,7 @@ public class KillTests(ITestOutputHelper output)
     public async Task An_import_killed_midway_leaves_all_or_none_of_its_rows_and_can_be_run_again(StorageProvider provider)
     {
         var clock = Stopwatch.StartNew();
-        var storage = await FreshDatabaseAsync(provider);
+        var storage = await TestDatabases.WithDemoAsync(provider);
         var web = await WebProcess.StartAsync(storage, Port("import", provider));
         try
         {
@@ -248,7 +218,7 @@ public class KillTests(ITestOutputHelper output)
     public async Task A_publish_killed_midway_leaves_the_evaluation_a_draft_or_published_whole_and_it_can_be_published_again(StorageProvider provider)
     {
         var clock = Stopwatch.StartNew();
-        var storage = await FreshDatabaseAsync(provider);
+        var storage = await TestDatabases.WithDemoAsync(provider);
         var web = await WebProcess.StartAsync(storage, Port("publish", provider));
         try
         {
@@ -365,7 +335,7 @@ public class KillTests(ITestOutputHelper output)
     public async Task Ending_a_publicity_killed_midway_recognises_the_town_whole_or_not_at_all_and_can_be_done_again(StorageProvider provider)
     {
         var clock = Stopwatch.StartNew();
-        var storage = await FreshDatabaseAsync(provider);
+        var storage = await TestDatabases.WithDemoAsync(provider);
         var web = await WebProcess.StartAsync(storage, Port("step", provider));
         try
         {

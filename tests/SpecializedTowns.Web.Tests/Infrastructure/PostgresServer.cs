@@ -23,15 +23,15 @@ public sealed class PostgresServer
 
     public static string? Unavailable => Instance.UnavailableReason;
 
-    /// <summary>A new empty database for one test, dropped with the server.</summary>
-    public string CreateDatabase()
+    /// <summary>A new database for one test, dropped with the server: empty, or a copy of <paramref name="template"/>.</summary>
+    public string CreateDatabase(string? template = null)
     {
         if (AdminConnectionString is null) throw new InvalidOperationException(UnavailableReason);
         var name = $"st_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", connection);
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template ?? "template0"}", connection);
             command.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -14,13 +17,59 @@ public static class TestDatabases
 
     public static readonly string PoliciesDirectory = Path.Combine(AppContext.BaseDirectory, "policies");
 
-    /// <summary>A fresh database at the current schema with the policy packs registered and the demo data loaded.</summary>
-    public static async Task<StorageSettings> WithDemoAsync(StorageProvider provider)
+    /// <summary>
+    /// A fresh database at the current schema with the policy packs registered and the demo data loaded: a copy of one
+    /// loaded once per provider and run (a file copy, or CREATE DATABASE … TEMPLATE), since loading the demo is most of what
+    /// a test that starts from it would otherwise spend. The template itself is never opened again.
+    /// </summary>
+    public static Task<StorageSettings> WithDemoAsync(StorageProvider provider) => CopyOfAsync(provider, accounts: false);
+
+    /// <summary>
+    /// The same with the accounts the web app seeds, through Identity's own stores: admin with <see cref="AdminPassword"/>,
+    /// the demo accounts with <see cref="DemoPassword"/> (hashing them is the slow part of seeding).
+    /// </summary>
+    public static Task<StorageSettings> WithDemoAccountsAsync(StorageProvider provider) => CopyOfAsync(provider, accounts: true);
+
+    public const string AdminPassword = "Admin-pass-1";
+    public const string DemoPassword = "Demo-pass-1";
+
+    private static async Task<StorageSettings> CopyOfAsync(StorageProvider provider, bool accounts)
+    {
+        Task<StorageSettings> template;
+        lock (TemplateGate)
+            if (!Templates.TryGetValue((provider, accounts), out template!)) Templates[(provider, accounts)] = template = LoadDemoAsync(provider, accounts);
+        var source = await template;
+        if (provider == StorageProvider.Sqlite)
+        {
+            var from = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(source.ConnectionString).DataSource;
+            var to = Path.Combine(Path.GetTempPath(), $"st-{Guid.NewGuid():N}.db");
+            File.Copy(from, to);
+            if (File.Exists(from + "-wal")) File.Copy(from + "-wal", to + "-wal");
+            return new StorageSettings(StorageProvider.Sqlite, $"Data Source={to};Pooling=False");
+        }
+        return new StorageSettings(StorageProvider.PostgreSql,
+            PostgresServer.Instance.CreateDatabase(new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString).Database));
+    }
+
+    private static readonly Dictionary<(StorageProvider, bool Accounts), Task<StorageSettings>> Templates = [];
+    private static readonly Lock TemplateGate = new();
+
+    private static async Task<StorageSettings> LoadDemoAsync(StorageProvider provider, bool accounts)
     {
         var storage = Create(provider);
         await DatabaseSetup.InitializeAsync(storage, Core.Policies.PolicyCatalog.Load(PoliciesDirectory));
         await using var db = storage.CreateContext();
         (await SpecializedTowns.Data.Demo.DemoData.LoadAsync(db)).AlreadyLoaded.ShouldBeFalse();
+        if (accounts)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddSingleton(db);
+            services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<int>>().AddEntityFrameworkStores<TownsDbContext>();
+            await using var identity = services.BuildServiceProvider();
+            await AccountSeeder.EnsureAsync(identity.GetRequiredService<UserManager<AppUser>>(), identity.GetRequiredService<RoleManager<IdentityRole<int>>>(),
+                db, AdminPassword, true, DemoPassword);
+        }
         return storage;
     }
 }

@@ -29,18 +29,7 @@ public class NoticeServiceTests
     private const string Yuanqu = "山西省/运城市/垣曲县";
     private const string Xinjiang = "山西省/运城市/新绛县";
 
-    private static async Task<StorageSettings> LoadedAsync(StorageProvider provider)
-    {
-        var storage = await TestDatabases.WithDemoAsync(provider);
-        await using var db = storage.CreateContext();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(db);
-        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<int>>().AddEntityFrameworkStores<TownsDbContext>();
-        await using var provider2 = services.BuildServiceProvider();
-        await AccountSeeder.EnsureAsync(provider2.GetRequiredService<UserManager<AppUser>>(), provider2.GetRequiredService<RoleManager<IdentityRole<int>>>(), db, "Admin-pass-1", true, "Demo-pass-1");
-        return storage;
-    }
+    private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAccountsAsync(provider);
 
     /// <summary>The scope a demo account signs in with.</summary>
     private static async Task<UserScope> ScopeAsync(TownsDbContext db, string userName)
