@@ -53,8 +53,13 @@ string ProjectLibrary(string where) => $"""
       ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
     SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
       FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
-      WHERE c.path LIKE {scope} {where} ORDER BY p.id DESC LIMIT 20;
+      WHERE c.path LIKE {scope} {where} ORDER BY p.id DESC LIMIT 20
+    """;
+// The library's summary cards, filled after the list shows: the stage funnel, the year's investment by month, the warning counts.
+string ProjectSummary(string where) => $"""
+    SELECT EXISTS (SELECT 1 FROM key_projects p WHERE NOT EXISTS (SELECT 1 FROM project_warnings w WHERE w.project_id = p.id AND w.basis = '{basis}'));
     SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} GROUP BY p.stage;
+    SELECT SUM(p.annual_planned_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} AND p.plan_year = {DateTime.UtcNow.Year};
     SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
       JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
     SELECT w.level, COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
@@ -111,6 +116,7 @@ var pages = new (string Name, string Url, string Floor)[]
     // The library: the page of projects by warning, and its summary (stage funnel, the year's investment, warning counts).
     ("重点项目库", "/Projects", ProjectLibrary("")),
     ("重点项目库（已开工）", "/Projects?stage=Started", ProjectLibrary("AND p.stage = 2")),
+    ("重点项目库·汇总（页面显示后填入）", "/Projects?handler=Summary", ProjectSummary("")),
     ("责任清单", "/Tasks", $"""
         SELECT a.id, a.title, COUNT(t.id), AVG(t.own_progress) FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id
           LEFT JOIN plan_tasks t ON t.plan_id = a.id WHERE c.path LIKE {scope} GROUP BY a.id, a.title ORDER BY a.id DESC LIMIT 20

@@ -63,15 +63,6 @@ public static class ProjectQueries
         return await ListAsync(db, Filtered(db, scope, f), f, today, settings, ct);
     }
 
-    /// <summary>The library page: its list and its summary.</summary>
-    public static async Task<(Paged<ProjectListItem> List, ProjectSummary Summary)> LibraryAsync(TownsDbContext db, UserScope scope, ProjectFilter f,
-        DateOnly today, ProjectWarningSettings settings, CancellationToken ct = default)
-    {
-        await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
-        var filtered = Filtered(db, scope, f);
-        return (await ListAsync(db, filtered, f, today, settings, ct), await SummaryAsync(db, filtered, today, ct));
-    }
-
     private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct)
     {
@@ -109,16 +100,17 @@ public static class ProjectQueries
         }
         else
         {
-            var rows = Rows(source);
-            total = await rows.CountAsync(ct);
+            total = await source.CountAsync(ct);
+            // Ordered on the projects, before they become rows: EF cannot order by a member of a record it constructs.
             var sorted = f.Sort switch
             {
-                "investment" => rows.OrderByDescending(r => r.Total).ThenBy(r => r.Id),
-                "stage" => rows.OrderBy(r => r.Stage).ThenBy(r => r.Id),
-                "town" => rows.OrderBy(r => r.Town).ThenBy(r => r.Id),
-                _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+                // As a double: SQLite keeps decimals as text and cannot order by them.
+                "investment" => source.OrderByDescending(p => (double)p.TotalInvestmentWanYuan).ThenBy(p => p.Id),
+                "stage" => source.OrderBy(p => p.Stage).ThenBy(p => p.Id),
+                "town" => source.OrderBy(p => p.Town!.Name).ThenBy(p => p.Id),
+                _ => source.OrderBy(p => p.Name).ThenBy(p => p.Id),
             };
-            selected = await sorted.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            selected = await Rows(sorted).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         }
         var ids = selected.Select(r => r.Id).ToList();
         var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? source : filtered.Where(p => ids.Contains(p.Id)), ct);

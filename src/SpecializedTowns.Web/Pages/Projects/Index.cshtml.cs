@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,10 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         return await ExportFile.ResultAsync(ProjectExport.Projects, format, rows, time, ct);
     }
 
+    /// <summary>The summary cards for the same filter, filled in after the list shows (the page asks with its own query).</summary>
+    public string SummaryUrl => "/Projects" + QueryString.Create(Request.Query
+        .Where(q => q.Key is not ("handler" or "page" or "sort")).Append(new("handler", "Summary")));
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -59,8 +64,12 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         CanImport = scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office;
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         if (Unit is { } unit) UnitName = await db.Units.Where(u => u.Id == unit).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "（未知单位）";
-        var filter = Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 };
-        (Result, Summary) = await ProjectQueries.LibraryAsync(db, scope, filter, service.Today, settings, ct);
+        Result = await ProjectQueries.ListAsync(db, scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, service.Today, settings, ct);
+    }
+
+    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
+    {
+        Summary = await ProjectQueries.SummaryAsync(db, UserScope.From(User)!, Filter(), service.Today, settings, ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             funnel = Summary.Funnel.Select(f => new { name = ProjectTerms.Chinese(f.Stage), value = f.Projects, investment = Math.Round(f.InvestmentWanYuan / 10000m, 2) }),
@@ -69,5 +78,6 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
             planned = Summary.Investment.Select(m => Math.Round(m.PlannedWanYuan, 0)),
             completed = Summary.Investment.Select(m => m.CompletedWanYuan is { } c ? Math.Round(c, 0) : (decimal?)null),
         }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        return Partial("_Summary", this);
     }
 }
