@@ -32,11 +32,15 @@ public static class EnterpriseQueries
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             // A name search reads every row in scope whatever is asked of it: the matching ids are read in order once, and
-            // counted here, instead of one scan for the count and another for the page. Only a term that matches most of the
-            // province ("有限公司") goes on to count and page the usual way.
+            // counted here, instead of one scan for the count and another for the page. A term that matches more than that
+            // ("有限公司") is counted by the database; its page still comes from the ids read, if it lies among them.
             var matched = await Ordered(Filtered(db, filter, scope), filter).Select(e => e.Id).Take(SearchReadAtOnce + 1).ToListAsync(ct);
-            if (matched.Count <= SearchReadAtOnce)
-                return new Paged<EnterpriseListItem>(await ItemsAsync(db, matched.Skip((page - 1) * size).Take(size).ToList(), ct), matched.Count, page, size);
+            var slice = matched.Skip((page - 1) * size).Take(size).ToList();
+            var count = matched.Count <= SearchReadAtOnce ? matched.Count : await Filtered(db, filter, scope, toCount: true).CountAsync(ct);
+            if (matched.Count <= SearchReadAtOnce || (long)page * size <= SearchReadAtOnce)
+                return new Paged<EnterpriseListItem>(await ItemsAsync(db, slice, ct), count, page, size);
+            var beyond = await Ordered(Filtered(db, filter, scope), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
+            return new Paged<EnterpriseListItem>(await ItemsAsync(db, beyond, ct), count, page, size);
         }
         var total = await Filtered(db, filter, scope, toCount: true).CountAsync(ct);
         var ids = await Ordered(Filtered(db, filter, scope), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);

@@ -51,6 +51,8 @@ public static class ProjectQueries
         if (f.Kind is { } kind) q = q.Where(p => p.Kind == kind);
         if (f.Role is { } role) q = q.Where(p => p.Role == role);
         if (f.UnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
+        // By the stored levels: the caller has refreshed them for today.
+        if (f.Warning is { } min) q = q.Where(p => db.ProjectWarnings.Any(w => w.ProjectId == p.Id && w.Level >= min));
         return q;
     }
 
@@ -74,10 +76,9 @@ public static class ProjectQueries
         // By warning, the order and the filter come from the stored levels (refreshed by the caller for today); the page's
         // own warnings, with their texts, are worked out below from its rows.
         List<Row> selected; int total;
-        var source = f.Warning is { } min ? filtered.Where(p => db.ProjectWarnings.Any(w => w.ProjectId == p.Id && w.Level >= min)) : filtered;
         if (ByWarning(f))
         {
-            var ordered = (from p in source
+            var ordered = (from p in filtered
                            join w in db.ProjectWarnings on p.Id equals w.ProjectId into ws
                            from w in ws.DefaultIfEmpty()
                            select new { p.Id, Level = w == null ? WarningLevel.None : w.Level, Next = w == null ? null : w.NextPlannedOn })
@@ -90,30 +91,30 @@ public static class ProjectQueries
             }
             else
             {
-                total = await source.CountAsync(ct);
+                total = await filtered.CountAsync(ct);
                 pageIds = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
             }
             var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
             // Every page at once (reminders, export) reads the rows of the query rather than sending thousands of ids back.
-            var read = size == int.MaxValue ? await Rows(source).ToListAsync(ct) : await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
+            var read = size == int.MaxValue ? await Rows(filtered).ToListAsync(ct) : await Rows(filtered.Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
             selected = read.Where(r => order.ContainsKey(r.Id)).OrderBy(r => order[r.Id]).ToList();
         }
         else
         {
-            total = await source.CountAsync(ct);
+            total = await filtered.CountAsync(ct);
             // Ordered on the projects, before they become rows: EF cannot order by a member of a record it constructs.
             var sorted = f.Sort switch
             {
                 // As a double: SQLite keeps decimals as text and cannot order by them.
-                "investment" => source.OrderByDescending(p => (double)p.TotalInvestmentWanYuan).ThenBy(p => p.Id),
-                "stage" => source.OrderBy(p => p.Stage).ThenBy(p => p.Id),
-                "town" => source.OrderBy(p => p.Town!.Name).ThenBy(p => p.Id),
-                _ => source.OrderBy(p => p.Name).ThenBy(p => p.Id),
+                "investment" => filtered.OrderByDescending(p => (double)p.TotalInvestmentWanYuan).ThenBy(p => p.Id),
+                "stage" => filtered.OrderBy(p => p.Stage).ThenBy(p => p.Id),
+                "town" => filtered.OrderBy(p => p.Town!.Name).ThenBy(p => p.Id),
+                _ => filtered.OrderBy(p => p.Name).ThenBy(p => p.Id),
             };
             selected = await Rows(sorted).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         }
         var ids = selected.Select(r => r.Id).ToList();
-        var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? source : filtered.Where(p => ids.Contains(p.Id)), ct);
+        var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? filtered : filtered.Where(p => ids.Contains(p.Id)), ct);
 
         var items = selected.Select(r =>
         {

@@ -23,15 +23,29 @@ public sealed class PostgresServer
 
     public static string? Unavailable => Instance.UnavailableReason;
 
-    /// <summary>A new database for one test, dropped with the server: empty, or a copy of <paramref name="template"/>.</summary>
-    public string CreateDatabase(string? template = null)
+    /// <summary>A copy of a database for one test, dropped with the server (the copy runs without holding a test thread).</summary>
+    public async Task<string> CreateDatabaseAsync(string template)
+    {
+        if (AdminConnectionString is null) throw new InvalidOperationException(UnavailableReason);
+        var name = $"st_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    /// <summary>A new empty database for one test, dropped with the server.</summary>
+    public string CreateDatabase()
     {
         if (AdminConnectionString is null) throw new InvalidOperationException(UnavailableReason);
         var name = $"st_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template ?? "template0"}", connection);
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", connection);
             command.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;

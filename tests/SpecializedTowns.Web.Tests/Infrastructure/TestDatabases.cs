@@ -37,18 +37,21 @@ public static class TestDatabases
     {
         Task<StorageSettings> template;
         lock (TemplateGate)
-            if (!Templates.TryGetValue((provider, accounts), out template!)) Templates[(provider, accounts)] = template = LoadDemoAsync(provider, accounts);
+        {
+            // A load that failed (a server not yet up) is tried again by the next test rather than failing every one after it.
+            if (!Templates.TryGetValue((provider, accounts), out template!) || template.IsFaulted || template.IsCanceled)
+                Templates[(provider, accounts)] = template = LoadDemoAsync(provider, accounts);
+        }
         var source = await template;
         if (provider == StorageProvider.Sqlite)
         {
             var from = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(source.ConnectionString).DataSource;
             var to = Path.Combine(Path.GetTempPath(), $"st-{Guid.NewGuid():N}.db");
             File.Copy(from, to);
-            if (File.Exists(from + "-wal")) File.Copy(from + "-wal", to + "-wal");
             return new StorageSettings(StorageProvider.Sqlite, $"Data Source={to};Pooling=False");
         }
         return new StorageSettings(StorageProvider.PostgreSql,
-            PostgresServer.Instance.CreateDatabase(new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString).Database));
+            await PostgresServer.Instance.CreateDatabaseAsync(new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString).Database!));
     }
 
     private static readonly Dictionary<(StorageProvider, bool Accounts), Task<StorageSettings>> Templates = [];

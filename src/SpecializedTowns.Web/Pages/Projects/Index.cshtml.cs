@@ -55,7 +55,9 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
 
     /// <summary>The summary cards for the same filter, filled in after the list shows (the page asks with its own query).</summary>
     public string SummaryUrl => "/Projects" + QueryString.Create(Request.Query
-        .Where(q => q.Key is not ("handler" or "page" or "sort")).Append(new("handler", "Summary")));
+        .Where(q => !NotForSummary.Contains(q.Key)).Append(new("handler", "Summary")));
+
+    private static readonly HashSet<string> NotForSummary = new(["handler", "page", "sort"], StringComparer.OrdinalIgnoreCase);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -21,3 +21,20 @@ document.addEventListener('submit', function (event) {
     if (section) { section.open = true; section.scrollIntoView(); }
   }
 })();
+
+// A part filled in after the page shows (hx-trigger="load": the dashboard's cards, the project library's summary) says so
+// when it cannot be had, instead of "正在……" for ever.
+(function () {
+  function failed(event, text) {
+    var el = event.detail && event.detail.elt;
+    if (!el || el.getAttribute('hx-trigger') !== 'load') return;
+    var note = document.createElement('div');
+    note.className = 'alert alert-warning small py-2 mb-2';
+    note.setAttribute('role', 'alert');
+    note.textContent = text + '，请稍后刷新页面重试。';
+    el.replaceChildren(note);
+  }
+  document.body.addEventListener('htmx:responseError', function (event) { failed(event, '这部分内容加载失败（服务器出错）'); });
+  document.body.addEventListener('htmx:sendError', function (event) { failed(event, '这部分内容加载失败（连不上服务器）'); });
+  document.body.addEventListener('htmx:timeout', function (event) { failed(event, '这部分内容加载超时'); });
+})();
