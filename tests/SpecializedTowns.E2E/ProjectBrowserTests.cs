@@ -40,6 +40,19 @@ public sealed class ProjectBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task When_the_summary_cannot_be_had_the_library_says_so_and_still_lists_the_projects()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.RouteAsync("**/Projects?*handler=Summary*", route => route.FulfillAsync(new() { Status = 500, Body = "" }));
+        await page.GotoAsync(fixture.BaseUrl + "/Projects?stage=Started");
+        var alert = page.Locator("[role=alert]:has-text('这部分内容加载失败')");
+        await alert.WaitForAsync();
+        (await alert.InnerTextAsync()).ShouldBe("这部分内容加载失败（服务器出错），请稍后刷新页面重试。");
+        (await page.Locator("text=正在汇总").CountAsync()).ShouldBe(0);
+        (await page.InnerTextAsync("table.table-hover tbody")).ShouldContain("历山蜂产品精深加工扩建项目");
+    }
+
+    [BrowserFact]
     public async Task The_responsible_unit_reports_a_month_and_a_bad_figure_is_refused_in_chinese()
     {
         var page = await fixture.SignedInPageAsync("yuanqu-member");
