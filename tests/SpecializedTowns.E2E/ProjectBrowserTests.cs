@@ -58,8 +58,9 @@ public sealed class ProjectBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignedInPageAsync("yuanqu-member");
         await page.GotoAsync(fixture.BaseUrl + "/Projects");
         (await page.Locator("a.btn:has-text('登记项目')").CountAsync()).ShouldBe(0);
-        // The bell fills in after the page: the member unit is told of the blocked land guarantee of its project.
-        await page.ClickAsync("#bell > a");
+        // The bell fills in after the page: the member unit is told of the blocked land guarantee of its project. Its
+        // placeholder is a plain link to the notifications page, so the click waits for the bell itself (a dropdown).
+        await page.ClickAsync("#bell.dropdown > a");
         await page.WaitForSelectorAsync("#bell .dropdown-menu a.dropdown-item");
         (await page.InnerTextAsync("#bell .dropdown-menu")).ShouldContain("历山镇蜂蜜冷链仓储项目：用地保障受阻");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("notifications-bell.png") });
