@@ -56,12 +56,15 @@ public static class ProjectQueries
         return q;
     }
 
-    private static bool ByWarning(ProjectFilter f) => f.Warning is not null || f.Sort == "warning";
+    private static bool ByWarning(ProjectFilter f) => f.Sort == "warning";
+
+    /// <summary>The stored levels are read to filter or to order by them: refreshed for today first.</summary>
+    private static bool ReadsWarnings(ProjectFilter f) => f.Warning is not null || ByWarning(f);
 
     public static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
-        if (ByWarning(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
+        if (ReadsWarnings(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
         return await ListAsync(db, Filtered(db, scope, f), f, today, settings, ct);
     }
 

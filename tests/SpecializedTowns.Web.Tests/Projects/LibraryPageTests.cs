@@ -68,6 +68,14 @@ public class LibraryPageTests
         var all = parser.ParseDocument(await client.GetStringAsync("/Projects?handler=Summary"));
         int.Parse(all.QuerySelector(".fs-4")!.TextContent.Replace("个", "").Trim()).ShouldBe(yuncheng);
 
+        // Filtered by warning, a header still orders the table: the filtered projects, largest investment first.
+        List<string> Names(AngleSharp.Dom.IDocument d) =>
+            d.QuerySelectorAll("table.table-hover tbody tr").Select(r => r.Children[2].QuerySelector("a")!.TextContent).ToList();
+        var warned = Names(parser.ParseDocument(await client.GetStringAsync("/Projects?warning=Yellow")));
+        warned.Count.ShouldBeGreaterThan(1);
+        Names(parser.ParseDocument(await client.GetStringAsync("/Projects?warning=Yellow&sort=investment")))
+            .ShouldBe(projects.Where(p => warned.Contains(p.Name)).OrderByDescending(p => p.Investment).ThenBy(p => p.Id).Select(p => p.Name));
+
         // Every order of the table's headers answers, in its order.
         foreach (var (sort, column) in new[] { ("name", 2), ("town", 3), ("stage", 5), ("investment", 7), ("warning", 1) })
         {
