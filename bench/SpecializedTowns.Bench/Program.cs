@@ -67,25 +67,26 @@ string ProjectSummary(string where) => $"""
     """;
 var pages = new (string Name, string Url, string Floor)[]
 {
-    // The dashboard: every town with its latest figures, the enterprises counted, the towns' statistics, tier changes and
+    // The dashboard: every town with its latest figures, the enterprises counted (the tallies the database keeps), the towns' statistics, tier changes and
     // brands for 目标监测. Its reminder and 需要关注 cards are filled after it shows (rows below).
     ("工作台", "/", $"""
         SELECT t.id, t.name, t.tier, t.policy_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan, s.employment FROM specialized_towns t
           JOIN jurisdictions c ON c.id = t.county_id
           LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
           WHERE c.path LIKE {scope};
-        SELECT COUNT(*) FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope});
+        SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope});
         SELECT s.specialized_town_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan FROM town_annual_statistics s;
         SELECT * FROM tier_changes;
         SELECT * FROM brands
         """),
-    // 需要关注: every town in scope with its latest figures, its registered enterprises counted by role and the designations they hold.
+    // 需要关注: every town in scope with its latest figures, its registered enterprises by role and the designations they hold
+    // (what the database keeps for them: enterprise tallies, each designation's town).
     ("工作台·需要关注（页面显示后填入）", "/?handler=Attention", $"""
         SELECT t.*, s.* FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
           LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
           WHERE c.path LIKE {scope};
-        SELECT e.specialized_town_id, e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id IS NOT NULL GROUP BY e.specialized_town_id, e.role;
-        SELECT DISTINCT (SELECT e.specialized_town_id FROM enterprises e WHERE e.id = d.enterprise_id), d.key FROM enterprise_designations d
+        SELECT t.town_id, t.role = 1, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id <> 0 GROUP BY t.town_id, t.role = 1;
+        SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL
         """),
     // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
     // problems and the tasks in scope.

@@ -207,6 +207,7 @@ internal sealed class EnterpriseDesignationConfiguration : IEntityTypeConfigurat
         e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);
         e.Property(x => x.Year).HasColumnName("year");
         e.HasIndex(x => new { x.EnterpriseId, x.Key }).IsUnique().HasDatabaseName("ix_enterprise_designations_enterprise_key");
+        Enterprises.DesignationTown.Configure(e);
     }
 }
 

@@ -51,6 +51,8 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<IndustryStandardRecord> IndustryStandards => Set<IndustryStandardRecord>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseDesignation> EnterpriseDesignations => Set<EnterpriseDesignation>();
+    /// <summary>Read only: the database keeps them (see <see cref="Enterprises.EnterpriseTally"/>).</summary>
+    public DbSet<Enterprises.EnterpriseTally> EnterpriseTallies => Set<Enterprises.EnterpriseTally>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();

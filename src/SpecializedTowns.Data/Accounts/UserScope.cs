@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Towns;
 
@@ -74,6 +75,23 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
             Roles.Office or Roles.MemberUnit or Roles.Leader => db.Enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
             Roles.Township => db.Enterprises.Where(e => e.SpecializedTownId != null && ownTowns.Contains(e.SpecializedTownId.Value)),
             _ => db.Enterprises.Where(_ => false),
+        };
+    }
+
+    /// <summary>
+    /// The tallies of the same enterprises as <see cref="Enterprises(TownsDbContext)"/>: their sum is how many there are,
+    /// read from the few thousand rows the database keeps instead of counting the enterprises (<see cref="EnterpriseTally"/>).
+    /// </summary>
+    public IQueryable<EnterpriseTally> EnterpriseTallies(TownsDbContext db)
+    {
+        var ownTowns = Towns(db.Towns).Select(t => t.Id);
+        var counties = CountiesUnder(db, JurisdictionPath);
+        return Role switch
+        {
+            Roles.Admin => db.EnterpriseTallies,
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.EnterpriseTallies.Where(t => counties.Contains(t.CountyId)),
+            Roles.Township => db.EnterpriseTallies.Where(t => t.TownId != EnterpriseTally.NoTown && ownTowns.Contains(t.TownId)),
+            _ => db.EnterpriseTallies.Where(_ => false),
         };
     }
 

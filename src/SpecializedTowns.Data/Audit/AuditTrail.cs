@@ -115,9 +115,11 @@ public static class AuditTrail
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, List<(IProperty Property, object? Old)>> CreatedFields = new();
 
-    // An edit form's version is bookkeeping for conflicts, not something a reader of the history needs to see.
+    // An edit form's version is bookkeeping for conflicts, not something a reader of the history needs to see; nor is a
+    // column the database keeps itself (a shadow property, such as a designation's town).
     private static bool Recorded(IProperty property, object record) =>
-        !Skipped.Contains(property.Name) && !(property.Name == nameof(Core.IVersioned.Version) && record is Core.IVersioned);
+        !Skipped.Contains(property.Name) && !property.IsShadowProperty()
+        && !(property.Name == nameof(Core.IVersioned.Version) && record is Core.IVersioned);
 
     /// <summary>A change captured before saving; <see cref="Complete"/> after the save, when generated keys are known.</summary>
     public sealed class Pending

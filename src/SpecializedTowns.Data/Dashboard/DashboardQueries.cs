@@ -28,7 +28,7 @@ public static class DashboardQueries
                 Latest = t.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.RevenueWanYuan }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var enterprises = await scope.EnterprisesToCount(db).CountAsync(ct);
+        var enterprises = await scope.EnterpriseTallies(db).SumAsync(t => t.Enterprises, ct);
         var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Count(x => x.Tier == t));
         var year = towns.Max(t => t.Latest?.Year);
 

@@ -117,7 +117,8 @@ internal static class BulkCreate
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
         var properties = type.GetProperties()
-            .Where(p => p.GetColumnName(store) is not null && (includeKey || !p.IsPrimaryKey()))
+            // Not the columns the database fills itself (a designation's town, see Enterprises.DesignationTown).
+            .Where(p => p.GetColumnName(store) is not null && (includeKey || !p.IsPrimaryKey()) && p.GetBeforeSaveBehavior() != PropertySaveBehavior.Ignore)
             .Select(p => (Getter: p.GetGetter(), Converter: p.GetValueConverter() ?? p.GetTypeMapping().Converter, Column: p.GetColumnName(store)!))
             .ToList();
         var values = rows.Select(row => properties.Select(p =>

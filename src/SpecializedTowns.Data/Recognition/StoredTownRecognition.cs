@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Recognition;
@@ -56,38 +57,26 @@ public static class StoredTownRecognition
             .ToList();
     }
 
-    /// <summary>Up to this many towns, their designations are read through the towns' enterprises; past it, from the designations.</summary>
-    private const int FewTowns = 50;
-
     /// <summary>
-    /// Each town's registered leading and other enterprises and the designations they hold, counted and de-duplicated in
-    /// the database: a province holds hundreds of thousands of enterprises, too many to read for a count.
+    /// Each town's registered leading and other enterprises and the designations they hold, from what the database keeps
+    /// for them (<see cref="EnterpriseTally"/>, <see cref="DesignationTown"/>): a province holds hundreds of thousands of
+    /// enterprises, too many to count on every request.
     /// </summary>
     public static async Task<Dictionary<int, TownRegistryFigures>> RegistryAsync(TownsDbContext db, IReadOnlyCollection<int> townIds, CancellationToken ct)
     {
-        var counts = (await db.Enterprises.AsNoTracking()
-                .Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
-                // By the role itself, which follows the town in the index: grouping by "role = leading" made SQLite sort
-                // the province's 300,000 rows (130 ms against 40 ms).
-                .GroupBy(e => new { TownId = e.SpecializedTownId!.Value, e.Role })
-                .Select(g => new { g.Key.TownId, Leading = g.Key.Role == EnterpriseRole.Leading, Count = g.Count() })
+        var ids = townIds.Distinct().ToList();
+        var counts = (await db.EnterpriseTallies.AsNoTracking()
+                .Where(t => ids.Contains(t.TownId))
+                .GroupBy(t => new { t.TownId, Leading = t.Role == EnterpriseRole.Leading })
+                .Select(g => new { g.Key.TownId, g.Key.Leading, Count = g.Sum(t => t.Enterprises) })
                 .ToListAsync(ct))
             .ToLookup(c => c.TownId);
-        var designations = (townIds.Count <= FewTowns
-                // A few towns (a county's, a city's): their enterprises from the town index, then each one's designations.
-                ? await (from d in db.EnterpriseDesignations.AsNoTracking()
-                         join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
-                         where e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value)
-                         select new { TownId = e.SpecializedTownId, d.Key }).Distinct().ToListAsync(ct)
-                // A province's towns: from the designations, each looking up its enterprise's town, instead of a join that
-                // scanned every enterprise (SQLite 60 ms, PostgreSQL 110 ms against about 20 ms for 300,000 enterprises).
-                // Every town's, picked by id below: a condition on the town here made EF repeat the lookup for it.
-                : await db.EnterpriseDesignations.AsNoTracking()
-                    .Select(d => new { TownId = db.Enterprises.Where(e => e.Id == d.EnterpriseId).Select(e => e.SpecializedTownId).FirstOrDefault(), d.Key })
-                    .Distinct().ToListAsync(ct))
-            .Where(d => d.TownId is not null)
+        var designations = (await db.EnterpriseDesignations.AsNoTracking()
+                .Select(d => new { TownId = EF.Property<int?>(d, DesignationTown.Property), d.Key })
+                .Where(d => d.TownId != null && ids.Contains(d.TownId.Value))
+                .Distinct().ToListAsync(ct))
             .ToLookup(d => d.TownId!.Value, d => d.Key);
-        return townIds.Distinct().ToDictionary(id => id, id => new TownRegistryFigures(
+        return ids.ToDictionary(id => id, id => new TownRegistryFigures(
             counts[id].Where(c => c.Leading).Sum(c => c.Count), counts[id].Where(c => !c.Leading).Sum(c => c.Count),
             designations[id].Order(StringComparer.Ordinal).ToList()));
     }

@@ -42,6 +42,8 @@ public class ScaleGeneratorTests
         (await db.Problems.CountAsync()).ShouldBe(Small.Problems);
         (await db.Users.CountAsync()).ShouldBe(Small.Accounts);
         (await db.ProjectProgress.CountAsync()).ShouldBeGreaterThan(Small.Projects);
+        // Bulk inserts (COPY on PostgreSQL) keep the counts the dashboard reads.
+        await EnterpriseTallyTests.ShouldMatchTheEnterprisesAsync(storage, "after the generator");
 
         // Every enterprise has a valid credit code, lies in a county, and three years of figures.
         var codes = await db.Enterprises.Select(e => e.Uscc).ToListAsync();

@@ -299,6 +299,7 @@ public class ImportEngineTests
         db.ChangeTracker.Clear();
         (await db.Enterprises.Where(e => e.Uscc == Code(398)).Select(e => e.Id).SingleAsync()).ShouldBeGreaterThan(id.Value);
         (await db.EnterpriseDesignations.CountAsync(d => d.Key == "specialized-sophisticated" && d.EnterpriseId > lastImported)).ShouldBe(2);
+        await SpecializedTowns.Web.Tests.Data.EnterpriseTallyTests.ShouldMatchTheEnterprisesAsync(db, "after the imports");
     }
 
     [Fact]
