@@ -63,10 +63,11 @@ public sealed class EnterpriseImport : ImportKind
 
         var byCode = run.FirstOfEach(r => run.Text(r, "uscc"), "uscc", "统一社会信用代码");
         var codes = byCode.Keys.ToList();
-        var existing = await db.Enterprises.Include(e => e.Designations).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+        var fileCodes = ImportLookups.Codes(db, codes);
+        var existing = await db.Enterprises.Include(e => e.Designations).Where(e => fileCodes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
         // Whether the user may see a stored enterprise matters only for the codes already stored (none, in a file of new ones).
         var stored = existing.Keys.ToList();
-        var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => stored.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => fileCodes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
 
         foreach (var row in run.Rows)
         {

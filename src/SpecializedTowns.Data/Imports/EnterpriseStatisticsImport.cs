@@ -40,9 +40,10 @@ public sealed class EnterpriseStatisticsImport : ImportKind
         var keys = run.FirstOfEach(r => run.Text(r, "uscc") is { } c && run.Integer(r, "year") is { } y ? $"{c}/{y}" : null, "year", "统一社会信用代码和年度");
         // Every valid code, also of rows whose year or figures are bad, so that those rows learn about the code too.
         var codes = run.Rows.Select(r => run.Text(r, "uscc")).OfType<string>().Distinct().ToList();
-        var visible = await run.Scope.Enterprises(db).AsNoTracking().Where(e => codes.Contains(e.Uscc))
+        var fileCodes = ImportLookups.Codes(db, codes);
+        var visible = await run.Scope.Enterprises(db).AsNoTracking().Where(e => fileCodes.Contains(e.Uscc))
             .Select(e => new { e.Id, e.Uscc, e.Name }).ToDictionaryAsync(e => e.Uscc, ct);
-        var registered = (await db.Enterprises.Where(e => codes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet();
+        var registered = (await db.Enterprises.Where(e => fileCodes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet();
         var ids = visible.Values.Select(e => e.Id).ToList();
         var stored = await db.EnterpriseStatistics.Where(s => ids.Contains(s.EnterpriseId)).ToDictionaryAsync(s => (s.EnterpriseId, s.Year), ct);
 

@@ -15,6 +15,18 @@ public sealed record TownRef(int Id, string Name, int CountyId, string CountyNam
 /// </summary>
 internal static class ImportLookups
 {
+    /// <summary>
+    /// A file's codes (up to hundreds of thousands) as a subquery to match with <c>Contains</c>: on PostgreSQL
+    /// "IN (SELECT unnest(@codes))", each code probed in the index. EF's own "= ANY(@codes)" had PostgreSQL weigh the
+    /// 100,000 values one by one while planning (0.3 s) and then test every enterprise against them (0.75 s), against
+    /// 0.12 s this way. On SQLite EF's own translation is already such a subquery (json_each).
+    /// </summary>
+    public static IQueryable<string> Codes(TownsDbContext db, IReadOnlyCollection<string> codes) =>
+        db.Database.IsNpgsql()
+            ? db.Database.SqlQueryRaw<string>("SELECT unnest(@codes) AS \"Value\"", new Npgsql.NpgsqlParameter("codes", codes.ToArray()))
+            : db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM json_each(@codes)",
+                new Microsoft.Data.Sqlite.SqliteParameter("codes", System.Text.Json.JsonSerializer.Serialize(codes)));
+
     /// <summary>The counties the person works in: those at or below the scope (a township account: its own county).</summary>
     public static async Task<List<PlaceRef>> CountiesAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {

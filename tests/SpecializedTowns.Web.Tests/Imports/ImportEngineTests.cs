@@ -235,6 +235,14 @@ public class ImportEngineTests
         one.Name.ShouldBe("导入企业7");
         one.Designations.Select(d => d.Key).ShouldBe(["specialized-sophisticated"]);
         one.SpecializedTownId.ShouldNotBeNull();
+
+        // The same file again with one name changed: every code is found as stored (looked up as one set of codes).
+        var again = good.Select((r, i) => i == 6 ? Enterprise(Code(7), name: "导入企业7（更名）", town: "历山镇蜂蜜专业镇", designations: "专精特新企业") : r);
+        var updated = await RunAsync(db, Enterprises, TestFiles.Xlsx(again.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: true);
+        (updated.Committed, updated.Created, updated.Updated, updated.Unchanged).ShouldBe((true, 0, 1, 199));
+        db.ChangeTracker.Clear();
+        (await db.Enterprises.Where(e => e.Uscc == Code(7)).Select(e => e.Name).SingleAsync()).ShouldBe("导入企业7（更名）");
+        (await db.Enterprises.CountAsync()).ShouldBe(before + 200);
     }
 
     [PostgresTheory]
