@@ -85,6 +85,19 @@ public class ProjectWarningStoreTests
         await ShouldMatchAsync(db, Today, settings with { DueSoonDays = 60, InvestmentYellowBelow = 0.95m }, "stricter settings");
         await ShouldMatchAsync(db, Today, settings, "today again");
 
+        // A project added after today's levels were stored is late already: it has a level, red, at the next read.
+        var late = places[0];
+        db.Projects.Add(new KeyProject
+        {
+            Name = "后加的项目", SpecializedTownId = late.SpecializedTownId, CountyId = late.CountyId, OwnerName = "测试企业",
+            Kind = ProjectKind.New, Role = ProjectRole.Flagship, TotalInvestmentWanYuan = 1000, PlanYear = Today.Year,
+            AnnualPlannedInvestmentWanYuan = 0, Stage = ProjectStage.Planning, PlannedSignedOn = Today.AddDays(-3), CreatedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        await ShouldMatchAsync(db, Today, settings, "after a project was added");
+        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync(), "the new project has its level too");
+
         // A quiet project made late by a form save is red at once.
         var quiet = await db.Projects.Where(p => p.Stage == ProjectStage.Planning && p.AnnualPlannedInvestmentWanYuan == 0).OrderBy(p => p.Id).FirstAsync();
         quiet.PlannedSignedOn = Today.AddDays(-3);
