@@ -20,6 +20,10 @@ public static class DatabaseErrors
 
     private const int SqliteUnique = 2067, SqlitePrimaryKey = 1555;
 
+    /// <summary>PostgreSQL broke a deadlock by cancelling this transaction: nothing of it was written, and trying again works.</summary>
+    public static bool IsDeadlock(Exception ex) =>
+        (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
+
     public static string Describe(Exception ex, StorageSettings? storage = null)
     {
         var where = storage is null ? "" : $"（{SafeDescribe(storage)}）";

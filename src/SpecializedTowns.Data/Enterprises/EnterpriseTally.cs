@@ -45,7 +45,8 @@ public static class DesignationTown
 
     internal static void Configure(EntityTypeBuilder<EnterpriseDesignation> e)
     {
-        var town = e.Property<int?>(Property).HasColumnName("specialized_town_id").ValueGeneratedOnAddOrUpdate();
+        // Never written nor read back by EF (SQLite's RETURNING would give the value from before the trigger ran).
+        var town = e.Property<int?>(Property).HasColumnName("specialized_town_id").ValueGeneratedNever();
         town.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         town.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         e.HasIndex(Property, nameof(EnterpriseDesignation.Key)).HasDatabaseName("ix_enterprise_designations_town_key");

@@ -69,6 +69,8 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
 /// </summary>
 public static class ImportEngine
 {
+    private const long WriteLock = 0x494D_504F_5254; // "IMPORT"
+
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
     public static async Task<ImportResult> RunAsync(TownsDbContext db, UserScope scope, string userName, ImportKind kind, string fileName, byte[] content,
@@ -120,12 +122,15 @@ public static class ImportEngine
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                // One import writes at a time: each holds the enterprise tallies it touches until it commits, and two
+                // taking them in different orders would deadlock. (SQLite has a single writer anyway.)
+                if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
                 await db.SaveChangesAsync(ct);
                 await BulkCreate.InsertAsync(db, run.Created, ct);
                 await tx.CommitAsync(ct);
                 result.Committed = true;
             }
-            catch (Exception e) when (e is DbUpdateException || DatabaseErrors.IsUniqueViolation(e))
+            catch (Exception e) when (e is DbUpdateException || DatabaseErrors.IsUniqueViolation(e) || DatabaseErrors.IsDeadlock(e))
             {
                 await tx.RollbackAsync(ct);
                 result.Errors.Add(new ImportError(0, null, "写入时与他人同时修改的数据冲突，本次没有导入任何数据；请重新上传"));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Enterprises;
@@ -44,13 +45,14 @@ public class EnterpriseTallyTests
     {
         var storage = await TestDatabases.WithDemoAsync(provider);
         await ShouldMatchTheEnterprisesAsync(storage, "after the demo load");
-        int townA, townB, townC, countyA, countyB, created;
+        int townA, townB, townC, countyA, countyB, otherCounty, created;
         await using (var db = storage.CreateContext())
         {
             (await db.EnterpriseTallies.SumAsync(t => t.Enterprises)).ShouldBe(await db.Enterprises.CountAsync());
             var towns = await db.Towns.OrderBy(t => t.Id).Select(t => new { t.Id, t.CountyId }).Take(2).ToListAsync();
             (townA, countyA, townB, countyB) = (towns[0].Id, towns[0].CountyId, towns[1].Id, towns[1].CountyId);
             var code = await db.Jurisdictions.Where(j => j.Id == countyA).Select(j => j.Code).SingleAsync();
+            otherCounty = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County && j.Id != countyA).Select(j => j.Id).FirstAsync();
             // A town of its own, which nothing else refers to, to delete at the end.
             var own = new SpecializedTown { Name = "计数测试镇", CountyId = countyA, Category = "manufacturing", LeadingIndustry = "计数" };
             db.Towns.Add(own);
@@ -97,11 +99,19 @@ public class EnterpriseTallyTests
             // Statements an operator or an import might run: many rows at once.
             await db.Database.ExecuteSqlRawAsync("UPDATE enterprises SET role = 2 WHERE specialized_town_id = {0} AND role = 1", townA);
             await db.Database.ExecuteSqlRawAsync("UPDATE enterprises SET specialized_town_id = {0} WHERE specialized_town_id = {1}", townC, townB);
+            // The county alone.
+            (await db.Database.ExecuteSqlRawAsync("UPDATE enterprises SET county_id = {0} WHERE specialized_town_id = {1} AND county_id = {2}", otherCounty, townA, countyA))
+                .ShouldBeGreaterThan(0);
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO enterprises (name, uscc, county_id, specialized_town_id, role, is_above_scale, is_demo, version) " +
                 "SELECT name || '（二）', 'X' || substr(uscc, 2), county_id, specialized_town_id, role, is_above_scale, is_demo, 0 FROM enterprises WHERE specialized_town_id = {0}", townC);
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO enterprise_designations (enterprise_id, key) SELECT id, 'bulk_key' FROM enterprises WHERE specialized_town_id = {0}", townC);
+            // A designation handed from an enterprise of town C to one in no town; then a write straight into the kept column.
+            (await db.Database.ExecuteSqlRawAsync(
+                "UPDATE enterprise_designations SET enterprise_id = {0} WHERE id = (SELECT MIN(d.id) FROM enterprise_designations d " +
+                "JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id = {1} AND d.key = 'bulk_key')", created, townC)).ShouldBe(1);
+            await db.Database.ExecuteSqlRawAsync("UPDATE enterprise_designations SET specialized_town_id = {0}", townA);
             await ShouldMatchTheEnterprisesAsync(storage, "after statements that insert many rows");
             await db.Database.ExecuteSqlRawAsync("DELETE FROM enterprises WHERE uscc LIKE 'X%'");
         }
@@ -125,5 +135,74 @@ public class EnterpriseTallyTests
             (await db.EnterpriseTallies.SumAsync(t => t.Enterprises)).ShouldBe(before);
         }
         await ShouldMatchTheEnterprisesAsync(storage, "after a town is deleted and a rollback");
+
+        if (provider == StorageProvider.PostgreSql)
+        {
+            await using var db = storage.CreateContext();
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE enterprises CASCADE");
+            await ShouldMatchTheEnterprisesAsync(storage, "after TRUNCATE");
+            (await db.EnterpriseTallies.CountAsync()).ShouldBe(0);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL, two sessions at once: a designation added while another session moves its enterprise to another town (and
+    /// the other way round) ends up with the town the enterprise has once both have committed.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_designation_added_during_a_move_follows_the_enterprise()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.PostgreSql);
+        int enterprise, from, to;
+        await using (var db = storage.CreateContext())
+        {
+            var towns = await db.Towns.OrderBy(t => t.Id).Select(t => t.Id).Take(2).ToListAsync();
+            (from, to) = (towns[0], towns[1]);
+            enterprise = await db.Enterprises.Where(e => e.SpecializedTownId == from).Select(e => e.Id).FirstAsync();
+        }
+        async Task<Npgsql.NpgsqlConnection> OpenAsync()
+        {
+            var c = new Npgsql.NpgsqlConnection(storage.ConnectionString);
+            await c.OpenAsync();
+            return c;
+        }
+        static async Task RunAsync(Npgsql.NpgsqlConnection c, string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, c);
+            await command.ExecuteNonQueryAsync();
+        }
+        async Task<int?> TownOfAsync(string key)
+        {
+            await using var db = storage.CreateContext();
+            return await db.EnterpriseDesignations.Where(d => d.EnterpriseId == enterprise && d.Key == key)
+                .Select(d => EF.Property<int?>(d, DesignationTown.Property)).SingleAsync();
+        }
+
+        await using var mover = await OpenAsync();
+        await using var adder = await OpenAsync();
+
+        // The move first, the designation while it is not yet committed.
+        await RunAsync(mover, "BEGIN");
+        await RunAsync(mover, $"UPDATE enterprises SET specialized_town_id = {to} WHERE id = {enterprise}");
+        await RunAsync(adder, "BEGIN");
+        var adding = RunAsync(adder, $"INSERT INTO enterprise_designations (enterprise_id, key) VALUES ({enterprise}, 'race_one')");
+        await Task.Delay(200);
+        await RunAsync(mover, "COMMIT");
+        await adding;
+        await RunAsync(adder, "COMMIT");
+        (await TownOfAsync("race_one")).ShouldBe(to, "added while the enterprise was being moved");
+
+        // The designation first, the move while it is not yet committed.
+        await RunAsync(adder, "BEGIN");
+        await RunAsync(adder, $"INSERT INTO enterprise_designations (enterprise_id, key) VALUES ({enterprise}, 'race_two')");
+        await RunAsync(mover, "BEGIN");
+        var moving = RunAsync(mover, $"UPDATE enterprises SET specialized_town_id = {from} WHERE id = {enterprise}");
+        await Task.Delay(200);
+        await RunAsync(adder, "COMMIT");
+        await moving;
+        await RunAsync(mover, "COMMIT");
+        (await TownOfAsync("race_two")).ShouldBe(from, "added just before the enterprise was moved");
+        (await TownOfAsync("race_one")).ShouldBe(from);
+        await ShouldMatchTheEnterprisesAsync(storage, "after both races");
     }
 }

@@ -7,6 +7,9 @@
 -- pg_dump puts triggers after the data, so a restore neither counts twice nor misses a row.
 -- Never edit a released step: add a new one.
 
+-- No enterprise or designation is written by another session between the counting below and the triggers taking over.
+LOCK TABLE enterprises, enterprise_designations IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE enterprise_tallies (
     county_id integer NOT NULL,
     town_id integer NOT NULL,
@@ -75,10 +78,12 @@ CREATE TRIGGER enterprise_tallies_update AFTER UPDATE ON enterprises
 CREATE TRIGGER enterprise_tallies_truncate AFTER TRUNCATE ON enterprises
     FOR EACH STATEMENT EXECUTE FUNCTION enterprise_tallies_truncate();
 
--- Whatever a statement writes into the column, it holds the town of the designation's enterprise.
+-- Whatever a statement writes into the column, it holds the town of the designation's enterprise. FOR SHARE: a session
+-- moving the enterprise to another town is waited for (and its town read), or waits for this one and then moves the new
+-- designation with it; an unlocked read let a designation added during a move keep the old town.
 CREATE FUNCTION enterprise_designations_town() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.specialized_town_id := (SELECT specialized_town_id FROM enterprises WHERE id = NEW.enterprise_id);
+    SELECT specialized_town_id INTO NEW.specialized_town_id FROM enterprises WHERE id = NEW.enterprise_id FOR SHARE;
     RETURN NEW;
 END;
 $$;

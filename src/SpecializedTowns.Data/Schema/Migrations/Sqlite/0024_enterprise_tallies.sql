@@ -53,7 +53,9 @@ BEGIN
     WHERE id = NEW.id;
 END;
 
-CREATE TRIGGER enterprise_designations_town_update AFTER UPDATE OF enterprise_id ON enterprise_designations
+-- Also when the town itself is written: whatever a statement puts there, the column holds the enterprise's town (the
+-- trigger's own update does not fire it again: SQLite triggers do not recurse unless recursive_triggers is on).
+CREATE TRIGGER enterprise_designations_town_update AFTER UPDATE OF enterprise_id, specialized_town_id ON enterprise_designations
 BEGIN
     UPDATE enterprise_designations SET specialized_town_id = (SELECT specialized_town_id FROM enterprises WHERE id = NEW.enterprise_id)
     WHERE id = NEW.id;
