@@ -52,6 +52,14 @@ public class EnterpriseScopeCountTests
             (await DashboardQueries.LoadAsync(db, Catalog, scope, new DateOnly(2026, 6, 30))).Enterprises.ShouldBe(expected, path);
         }
 
+        // A township account: its own town's enterprises, counted the same by the dashboard as by the list.
+        var town = await db.Enterprises.Where(e => e.SpecializedTownId != null).GroupBy(e => e.SpecializedTownId!.Value)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var township = new UserScope(1, Roles.Township, "山西省/不存在的乡镇", town);
+        var own = await db.Enterprises.CountAsync(e => e.SpecializedTownId == town);
+        (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { PageSize = 200 }, township)).Total.ShouldBe(own);
+        (await DashboardQueries.LoadAsync(db, Catalog, township, new DateOnly(2026, 6, 30))).Enterprises.ShouldBe(own);
+
         // The province office narrowed to a county by the filter, and a search (which counts by the path join).
         var province = new UserScope(1, Roles.Office, "山西省", null);
         (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { JurisdictionPath = "山西省/运城市/垣曲县" }, province)).Total

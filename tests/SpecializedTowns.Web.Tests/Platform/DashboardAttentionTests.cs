@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +27,20 @@ public class DashboardAttentionTests
         await PageSignIn.SignInAsync(client, "yuncheng-office", SeededPlatforms.Password);
 
         IReadOnlyList<Attention> expected;
+        int enterprises;
         using (var services = factory.Services.CreateScope())
         {
             var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
             var catalog = services.ServiceProvider.GetRequiredService<PolicyCatalog>();
             expected = await DashboardQueries.AttentionAsync(db, catalog, new UserScope(0, Roles.Office, "山西省/运城市", null));
+            enterprises = await db.Enterprises.CountAsync(e => e.County!.Path.StartsWith("山西省/运城市/"));
         }
         expected.ShouldNotBeEmpty("the demo has 运城 towns that meet the next tier's standard");
 
         var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         dashboard.ShouldContain("hx-get=\"/?handler=Attention\"");
+        enterprises.ShouldBeGreaterThan(0);
+        dashboard.ShouldContain($"登记企业 {enterprises:N0} 家", Case.Sensitive, "the city's registered enterprises, from the kept counts");
         dashboard.ShouldNotContain(expected[0].Text, Case.Sensitive, "the page shows before the towns are checked");
 
         var response = await client.GetAsync("/?handler=Attention");
