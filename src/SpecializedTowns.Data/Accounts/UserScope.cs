@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
-using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Accounts;

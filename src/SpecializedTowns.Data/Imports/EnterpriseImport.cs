@@ -67,7 +67,8 @@ public sealed class EnterpriseImport : ImportKind
         var existing = await db.Enterprises.Include(e => e.Designations).Where(e => fileCodes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
         // Whether the user may see a stored enterprise matters only for the codes already stored (none, in a file of new ones).
         var stored = existing.Keys.ToList();
-        var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => fileCodes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var storedCodes = ImportLookups.Codes(db, stored);
+        var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => storedCodes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
 
         foreach (var row in run.Rows)
         {
