@@ -54,9 +54,12 @@ public static class AuditPlaces
 
     /// <summary>
     /// Fills <see cref="AuditEntry.RecordPath"/> of the entries; <paramref name="own"/> gives a root's own place where the database
-    /// cannot (see <see cref="AuditTrail.Pending.OwnRootPlace"/>), and its parts in the same save share it.
+    /// cannot (see <see cref="AuditTrail.Pending.OwnRootPlace"/>), and its parts in the same save share it. <paramref name="paths"/>,
+    /// when given, keeps the jurisdictions' paths from one call to the next: a bulk write fills its entries a block at a time,
+    /// all in the same few hundred places.
     /// </summary>
-    public static async Task FillAsync(TownsDbContext db, IReadOnlyList<AuditEntry> entries, Func<AuditEntry, int?> own, CancellationToken ct)
+    public static async Task FillAsync(TownsDbContext db, IReadOnlyList<AuditEntry> entries, Func<AuditEntry, int?> own, CancellationToken ct,
+        Dictionary<int, string>? paths = null)
     {
         var gone = new Dictionary<(string Type, string Id), int>();
         foreach (var entry in entries)
@@ -72,8 +75,8 @@ public static class AuditPlaces
                 foreach (var place in await resolve(db, [.. chunk]).AsNoTracking().ToListAsync(ct))
                     places[(group.Key, place.Id)] = place.JurisdictionId;
         }
-        var wanted = places.Values.OfType<int>().Concat(gone.Values).Distinct().ToList();
-        var paths = new Dictionary<int, string>();
+        paths ??= [];
+        var wanted = places.Values.OfType<int>().Concat(gone.Values).Where(id => !paths.ContainsKey(id)).Distinct().ToList();
         foreach (var chunk in wanted.Chunk(1000))
             foreach (var j in await db.Jurisdictions.AsNoTracking().Where(j => chunk.Contains(j.Id)).Select(j => new { j.Id, j.Path }).ToListAsync(ct))
                 paths[j.Id] = j.Path;

@@ -56,13 +56,14 @@ internal static class BulkCreate
             foreach (var (type, rows) in tables) await WriteAsync(db, type, rows, includeKey: true, ct);
             if (describing is null) return;
             var auditType = db.Model.FindEntityType(typeof(AuditEntry))!;
+            var paths = new Dictionary<int, string>();
             await foreach (var block in blocks.Reader.ReadAllAsync(ct))
             {
                 var entries = block.ConvertAll(d => d.Entry);
                 var own = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
                 foreach (var (entry, place) in block) own[entry] = place;
                 // A new record is where its own values say (the lookup would read them back); its parts are filed with it.
-                await AuditPlaces.FillAsync(db, entries, e => own[e], ct);
+                await AuditPlaces.FillAsync(db, entries, e => own[e], ct, paths);
                 await WriteAsync(db, auditType, entries, includeKey: false, ct);
             }
             await describing;

@@ -266,9 +266,11 @@ public class ImportEngineTests
         db.Enterprises.Remove(goneEnterprise);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        // 3,000 enterprises with a designation each: 6,000 audit entries, more than one of the blocks they are written in.
-        const int count = 3_000;
-        var rows = Enumerable.Range(1, count).Select(i => Enterprise(Code(1000 + i), name: $"批量企业{i}", town: "历山镇蜂蜜专业镇", designations: "专精特新企业")).ToList();
+        // 3,000 enterprises with a designation each, then 2,100 without, the last 100 in a township: 8,100 audit entries,
+        // more than one of the blocks of 5,000 they are written in, and a place first met in the second block.
+        const int count = 5_100, designated = 3_000, inTownship = 100;
+        var rows = Enumerable.Range(1, count).Select(i => Enterprise(Code(1000 + i), name: $"批量企业{i}", town: "历山镇蜂蜜专业镇",
+            township: i > count - inTownship ? "历山镇" : null, designations: i <= designated ? "专精特新企业" : null)).ToList();
         var written = await RunAsync(db, Enterprises, TestFiles.Xlsx(rows.Prepend(TestFiles.Header(Enterprises)).ToArray()), commit: true);
         written.Committed.ShouldBeTrue();
         db.ChangeTracker.Clear();
@@ -277,7 +279,8 @@ public class ImportEngineTests
         imported.Count.ShouldBe(count);
         imported.Select(e => e.Id).Distinct().Count().ShouldBe(count);
         imported.ShouldAllBe(e => e.Id > gone!.Value && e.Designations.All(d => d.Id > goneDesignation));
-        imported.ShouldAllBe(e => e.Designations.Count == 1 && e.Designations[0].Key == "specialized-sophisticated" && e.Version == 0);
+        imported.Count(e => e.Designations.Count == 1 && e.Designations[0].Key == "specialized-sophisticated").ShouldBe(designated);
+        imported.ShouldAllBe(e => e.Designations.Count <= 1 && e.Version == 0);
         var one = imported.Single(e => e.Name == "批量企业7");
         var history = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.RootId == one.Id.ToString()).ToListAsync();
         history.Select(e => (e.EntityType, e.Action)).ShouldBe([("Enterprise", AuditAction.Created), ("EnterpriseDesignation", AuditAction.Created)], ignoreOrder: true);
@@ -290,7 +293,14 @@ public class ImportEngineTests
         var ids = imported.Select(e => e.Id.ToString()).ToHashSet();
         entries.Where(e => e.EntityType == "Enterprise" && ids.Contains(e.EntityId)).Select(e => e.EntityId).Distinct().Count().ShouldBe(count, "one entry for every enterprise");
         var designations = imported.SelectMany(e => e.Designations).Select(d => d.Id.ToString()).ToHashSet();
-        entries.Where(e => e.EntityType == "EnterpriseDesignation" && designations.Contains(e.EntityId) && ids.Contains(e.RootId)).Count().ShouldBe(count, "and for every designation, filed under its enterprise");
+        entries.Where(e => e.EntityType == "EnterpriseDesignation" && designations.Contains(e.EntityId) && ids.Contains(e.RootId)).Count().ShouldBe(designated, "and for every designation, filed under its enterprise");
+        // Each entry filed where its enterprise is: its township, else its county (the township's path looked up in the second block).
+        var places = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.UserName == "yuanqu-office" && e.EntityType == "Enterprise")
+            .Select(e => new { e.EntityId, e.RecordPath }).ToListAsync();
+        var township = imported.Where(e => e.TownshipId != null).Select(e => e.Id.ToString()).ToHashSet();
+        township.Count.ShouldBe(inTownship);
+        places.Where(p => ids.Contains(p.EntityId)).GroupBy(p => township.Contains(p.EntityId)).ToDictionary(g => g.Key, g => g.Select(p => p.RecordPath).Distinct().Single())
+            .ShouldBe(new Dictionary<bool, string?> { [false] = "山西省/运城市/垣曲县", [true] = "山西省/运城市/垣曲县/历山镇" });
 
         // A form save and a second import after it take ids past the imported ones (the PostgreSQL sequence moved with them).
         var input = new EnterpriseInput
