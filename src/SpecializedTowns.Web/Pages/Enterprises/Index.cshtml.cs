@@ -15,6 +15,7 @@ namespace SpecializedTowns.Web.Pages.Enterprises;
 public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Town { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public string? AboveScale { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
@@ -23,8 +24,9 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<EnterpriseListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public bool CanEdit { get; private set; }
-    public bool Filtered => Jurisdiction is not null || Role is not null || AboveScale is not null || !string.IsNullOrWhiteSpace(Search);
+    public bool Filtered => Jurisdiction is not null || Town is not null || Role is not null || AboveScale is not null || !string.IsNullOrWhiteSpace(Search);
 
     public bool CanImport { get; private set; }
 
@@ -49,14 +51,17 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<EnterpriseFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Jurisdictions = await IndexModelJurisdictions(scope, ct);
+        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
             ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
             : null;
         EnterpriseRole? role = Enum.TryParse<EnterpriseRole>(Role, out var r) ? r : null;
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
-        return new EnterpriseFilter { JurisdictionPath = path, Role = role, AboveScale = above, Search = Search, Sort = Sort };
+        // A town outside the person's scope filters to nothing rather than showing its enterprises.
+        var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;
+        return new EnterpriseFilter { JurisdictionPath = path, TownId = town, Role = role, AboveScale = above, Search = Search, Sort = Sort };
     }
 
     private Task<IReadOnlyList<JurisdictionOption>> IndexModelJurisdictions(UserScope scope, CancellationToken ct) =>
-        Towns.IndexModel.JurisdictionChoices(db, scope, ct);
+        Pages.Towns.IndexModel.JurisdictionChoices(db, scope, ct);
 }

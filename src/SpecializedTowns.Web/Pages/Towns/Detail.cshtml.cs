@@ -24,7 +24,12 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public TownDetail Town { get; private set; } = null!;
     public PolicyPack? Policy { get; private set; }
     public TaskForce? TaskForce { get; private set; }
+    /// <summary>The first few of the town's enterprises (leading first) and of its projects; the tabs link to the full lists.</summary>
+    public const int Listed = 20;
+
     public IReadOnlyList<EnterpriseListItem> Enterprises { get; private set; } = [];
+    public int EnterpriseTotal { get; private set; }
+    public int ProjectTotal { get; private set; }
     public RecognitionStandard? NextStandard { get; private set; }
     public RecognitionResult? NextCheck { get; private set; }
     public string ChartJson { get; private set; } = "{}";
@@ -66,9 +71,11 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
         // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
         TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));
-        Enterprises = (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = 200 }, scope, ct)).Items;
-        Projects = (await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = 200 },
-            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct)).Items;
+        var enterprises = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = Listed }, scope, ct);
+        (Enterprises, EnterpriseTotal) = (enterprises.Items, enterprises.Total);
+        var projects = await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = Listed },
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct);
+        (Projects, ProjectTotal) = (projects.Items, projects.Total);
 
         // The gap to the next tier: the nearest higher standard that applies where the town lies.
         NextStandard = catalog.Standards
@@ -79,7 +86,8 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
             && catalog.AreaOf(s) is var a && (town.CountyPath == a || town.CountyPath.StartsWith(a + "/"))
             && Data.Applications.ApplicationService.CanFile(scope, s));
         if (NextStandard is not null)
-            NextCheck = (await StoredTownRecognition.RecognizeAsync(db, NextStandard, town.CountyPath, ct)).FirstOrDefault(r => r.TownId == id)?.Result;
+            NextCheck = StoredTownRecognition.Evaluate(await StoredTownRecognition.LoadAsync(db, db.Towns.Where(t => t.Id == id), ct), NextStandard)
+                .SingleOrDefault()?.Result;
 
         ChartJson = JsonSerializer.Serialize(new
         {

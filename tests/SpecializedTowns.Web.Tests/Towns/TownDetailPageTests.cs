@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Recognition;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Towns;
+
+/// <summary>
+/// A town's page: its tabs count all of its enterprises and projects, list the first few and link to the full lists
+/// (a large town has thousands of enterprises); the gap to the next tier is the recognition check of that town.
+/// </summary>
+public class TownDetailPageTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_town_s_page_counts_all_its_enterprises_and_projects_lists_the_first_and_links_to_the_rest(StorageProvider provider)
+    {
+        // Its own platform: the town gets more enterprises than the demo gives any.
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        await using (var db = storage.CreateContext())
+        {
+            var town = await db.Towns.Where(t => t.County!.Path.StartsWith("山西省/运城市/")).OrderBy(t => t.Id).FirstAsync();
+            db.Enterprises.AddRange(Enumerable.Range(1, 30).Select(i => new Enterprise
+            {
+                Name = $"页面测试企业{i:D2}", Uscc = Uscc.Demo("140827", 950_000 + i), CountyId = town.CountyId, SpecializedTownId = town.Id,
+                Role = i % 10 == 0 ? EnterpriseRole.Leading : EnterpriseRole.Supporting,
+                Designations = i == 10 ? [new EnterpriseDesignation { Key = "high-tech" }] : [],
+            }));
+            await db.SaveChangesAsync();
+        }
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuncheng-office", TestDatabases.DemoPassword);
+        int townId, enterprises, projects, foreignTown;
+        string townName;
+        List<string> firstListed;
+        RecognitionStandard standard;
+        RecognitionResult expectedCheck;
+        using (var services = factory.Services.CreateScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var catalog = services.ServiceProvider.GetRequiredService<PolicyCatalog>();
+            // The 运城 town with the most enterprises: more than the page lists.
+            var biggest = await db.Towns.Where(t => t.County!.Path.StartsWith("山西省/运城市/"))
+                .Select(t => new { t.Id, t.Name, t.Tier, CountyPath = t.County!.Path, Enterprises = db.Enterprises.Count(e => e.SpecializedTownId == t.Id) })
+                .OrderByDescending(t => t.Enterprises).FirstAsync();
+            (townId, townName, enterprises) = (biggest.Id, biggest.Name, biggest.Enterprises);
+            enterprises.ShouldBeGreaterThan(Pages.Towns.DetailModel.Listed, "the demo's largest 运城 town has more enterprises than the page lists");
+            projects = await db.Projects.CountAsync(p => p.SpecializedTownId == townId);
+            firstListed = await db.Enterprises.Where(e => e.SpecializedTownId == townId).OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id)
+                .Select(e => e.Name).Take(Pages.Towns.DetailModel.Listed).ToListAsync();
+            foreignTown = await db.Towns.Where(t => t.County!.Path.StartsWith("山西省/阳泉市/")).Select(t => t.Id).FirstAsync();
+            standard = catalog.Standards.Where(s => Tiers.Parse(s.Tier) is { } tier && tier > biggest.Tier
+                    && catalog.AreaOf(s) is var area && (biggest.CountyPath == area || biggest.CountyPath.StartsWith(area + "/")))
+                .OrderBy(s => Tiers.Parse(s.Tier)).First();
+            // What the check of every town of the county says of this one.
+            expectedCheck = (await StoredTownRecognition.RecognizeAsync(db, standard, biggest.CountyPath)).Single(r => r.TownId == townId).Result;
+        }
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Towns/Detail/{townId}"));
+        page.ShouldContain($"企业（{enterprises:N0}）");
+        page.ShouldContain($"项目（{projects:N0}）");
+        var enterpriseTab = Between(page, "id=\"tab-enterprises\"", "id=\"tab-projects\"");
+        Regex.Matches(enterpriseTab, @"<a href=""/Enterprises/Detail/\d+"">([^<]+)</a>").Select(m => m.Groups[1].Value).ShouldBe(firstListed, "leading enterprises first, then by name");
+        firstListed.ShouldContain("页面测试企业10");
+        enterpriseTab.ShouldContain("<td class=\"small\">高新技术企业</td>", Case.Sensitive, "designations by their Chinese names");
+        enterpriseTab.ShouldNotContain("high-tech");
+        enterpriseTab.ShouldContain($"<a class=\"small\" href=\"/Enterprises?town={townId}\">以上是龙头企业在前的 {Pages.Towns.DetailModel.Listed} 家，在企业名录中查看全部 {enterprises:N0} 家</a>");
+        var projectTab = Between(page, "id=\"tab-projects\"", "id=\"tab-statistics\"");
+        Regex.Matches(projectTab, @"<a href=""/Projects/Detail/\d+"">").Count.ShouldBe(Math.Min(projects, Pages.Towns.DetailModel.Listed));
+        projectTab.ShouldContain($"href=\"/Projects?town={townId}\"");
+
+        var gap = Between(page, "id=\"tab-gap\"", "id=\"tab-audit\"");
+        gap.ShouldContain($"对照 <strong>{standard.Name}</strong>");
+        foreach (var c in expectedCheck.Criteria) gap.ShouldContain($"<tr><td>{c.Title}</td><td class=\"status-{c.Result}\">{Results.Chinese[c.Result]}</td><td>{c.Explanation}</td>");
+
+        // The link: the enterprise list of that town, all of them, each named with the town.
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enterprises?town={townId}"));
+        list.ShouldContain($"共 {enterprises} 条");
+        list.ShouldContain($"<option value=\"{townId}\" selected=\"selected\">{townName}</option>");
+        Regex.Matches(list, @"<a href=""/Enterprises/Detail/\d+"">([^<]+)</a>").Select(m => m.Groups[1].Value).ShouldBe(firstListed, "the same order as the town's page");
+        // A town outside the office's city lists nothing, whatever its enterprises.
+        var foreign = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enterprises?town={foreignTown}"));
+        foreign.ShouldContain("没有符合条件的企业");
+    }
+
+    private static string Between(string page, string from, string to)
+    {
+        var start = page.IndexOf(from, StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(-1, from);
+        var end = page.IndexOf(to, start, StringComparison.Ordinal);
+        end.ShouldBeGreaterThan(start, to);
+        return page[start..end];
+    }
+}
