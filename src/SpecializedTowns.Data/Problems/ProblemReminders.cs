@@ -21,43 +21,43 @@ public static class ProblemReminders
         var office = scope.Role is Roles.Admin or Roles.Office;
         var unit = scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
         var me = scope.UserId;
-        var rows = await problems.Visible(scope).AsNoTracking()
+        // The problems that ask something of the person: the office hears of one in a unit's hands only once it is late.
+        var due = problems.Visible(scope).AsNoTracking()
             .Where(p => (office && p.State == ProblemState.Registered)
-                        || ((office || p.LeadUnitId == unit) && (p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
-                        || (p.RaisedByUserId == me && p.State == ProblemState.Answered))
-            .OrderBy(p => p.Deadline).Select(p => new { p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId, p.RaisedByUserId }).ToListAsync(ct);
+                        || ((p.LeadUnitId == unit || office && p.Deadline < today) && (p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
+                        || (p.RaisedByUserId == me && p.State == ProblemState.Answered));
+        // Counted and the most urgent read in the database: a province office has thousands open. Late (red) first, each by deadline.
+        var counts = await due.GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), Late = g.Count(p => p.Deadline < today && p.State != ProblemState.Answered) })
+            .SingleOrDefaultAsync(ct);
+        if (counts is null) return [];
+        var rows = await due
+            .OrderBy(p => p.Deadline < today && p.State != ProblemState.Answered ? 0 : 1).ThenBy(p => p.Deadline == null).ThenBy(p => p.Deadline).ThenBy(p => p.Id)
+            .Take(Listed).Select(p => new { p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId }).ToListAsync(ct);
 
-        var reminders = new List<Reminder>();
+        var reminders = new List<Reminder>(rows.Count + 1);
         foreach (var p in rows)
         {
             var overdue = p.Deadline is { } d && d < today ? ProblemDeadline.DaysOverdue(d, today) : 0;
+            var level = overdue > 0 ? ReminderLevel.Red : ReminderLevel.Yellow;
             var link = $"/Problems/Detail/{p.Id}";
-            switch (p.State)
+            reminders.Add(p.State switch
             {
-                case ProblemState.Registered:
-                    reminders.Add(new Reminder("问题台账", overdue > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, $"{p.Title}：待受理", link));
-                    break;
-                case ProblemState.Accepted or ProblemState.Handling when p.LeadUnitId == unit && unit > 0:
-                    reminders.Add(new Reminder("问题台账", overdue > 0 ? ReminderLevel.Red : ReminderLevel.Yellow,
-                        overdue > 0 ? $"{p.Title}：已逾期 {overdue} 天，请尽快办理答复" : $"{p.Title}：请办理并答复", link));
-                    break;
-                case ProblemState.Accepted or ProblemState.Handling when overdue > 0:
-                    // The office hears of a problem in someone else's hands only once it is late.
-                    reminders.Add(new Reminder("问题台账", ReminderLevel.Red, $"{p.Title}：逾期 {overdue} 天未答复，请督办", link));
-                    break;
-                case ProblemState.Answered:
-                    reminders.Add(new Reminder("问题台账", ReminderLevel.Yellow, $"{p.Title}：已答复，请确认是否解决", link));
-                    break;
-            }
+                ProblemState.Registered => new Reminder("问题台账", level, $"{p.Title}：待受理", link),
+                ProblemState.Answered => new Reminder("问题台账", ReminderLevel.Yellow, $"{p.Title}：已答复，请确认是否解决", link),
+                _ when p.LeadUnitId == unit && unit > 0 => new Reminder("问题台账", level,
+                    overdue > 0 ? $"{p.Title}：已逾期 {overdue} 天，请尽快办理答复" : $"{p.Title}：请办理并答复", link),
+                _ => new Reminder("问题台账", ReminderLevel.Red, $"{p.Title}：逾期 {overdue} 天未答复，请督办", link),
+            });
         }
-        if (reminders.Count <= Listed) return reminders;
+        if (counts.All <= Listed) return reminders;
 
-        // Listed one by one up to Listed, the late ones first (each group already by deadline); the rest in one reminder.
-        var ordered = reminders.OrderBy(r => r.Level == ReminderLevel.Red ? 0 : 1).ToList();
-        var rest = ordered.Skip(Listed).ToList();
-        var late = rest.Count(r => r.Level == ReminderLevel.Red);
-        var text = late > 0 ? $"另有 {rest.Count:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest.Count:N0} 个问题待办，请在问题台账中查看";
+        // The rest in one reminder that counts them and links to the ledger.
+        var rest = counts.All - rows.Count;
+        var late = counts.Late - reminders.Count(r => r.Level == ReminderLevel.Red);
+        var text = late > 0 ? $"另有 {rest:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest:N0} 个问题待办，请在问题台账中查看";
         var ledger = unit > 0 ? $"/Problems?unitId={unit}" : "/Problems";
-        return [.. ordered.Take(Listed), new Reminder("问题台账", late > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, text, ledger, rest.Count)];
+        reminders.Add(new Reminder("问题台账", late > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, text, ledger, rest));
+        return reminders;
     }
 }

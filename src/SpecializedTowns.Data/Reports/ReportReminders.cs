@@ -41,11 +41,12 @@ public static class ReportReminders
             .Where(r => ids.Contains(r.TaskForceId) && (r.State != ReportState.Accepted
                 || r.Year * 12 + r.Month - 1 >= lastClosed.Index && r.Year * 12 + r.Month - 1 <= thisMonth.Index))
             .ToListAsync(ct);
+        var byForce = reports.ToLookup(r => r.TaskForceId);
         var reminders = new List<ReportReminder>();
         foreach (var force in forces.OrderBy(f => f.Town!.Name, StringComparer.Ordinal))
         {
             var town = force.Town!.Name;
-            var mine = reports.Where(r => r.TaskForceId == force.Id).ToList();
+            var mine = byForce[force.Id];
             var writes = ReportScope.CanWrite(scope, force);
             var owedFrom = ReportMonth.Of(force.ReportsFrom);
 

@@ -49,4 +49,50 @@ public class ProblemReminderTests
         (rest.Area, rest.Link).ShouldBe(("问题台账", "/Problems"));
         rest.Text.ShouldStartWith($"另有 {rest.Count} 个问题待办");
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Each_person_hears_of_the_problems_that_wait_for_them_and_the_late_ones_first(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAccountsAsync(provider)).CreateContext();
+        var service = new ProblemService(db, TimeProvider.System, new ProblemSettings());
+        var today = service.Today;
+        var county = await db.Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县").Select(j => j.Id).SingleAsync();
+        var units = await db.Units.Select(u => u.Id).Take(2).ToListAsync();
+        var (ours, theirs) = (units[0], units[1]);
+        var user = await db.Users.Where(u => u.UserName == "yuanqu-member").Select(u => u.Id).SingleAsync();
+        // Nothing else waits for the two units or the user: the demo's problems they hold are closed first.
+        await db.Problems.Where(p => p.LeadUnitId == ours || p.LeadUnitId == theirs).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProblemState.Closed));
+        await db.Problems.Where(p => p.RaisedByUserId == user).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProblemState.Closed));
+        Problem New(string title, ProblemState state, int? deadline, int? lead = null, int? raiser = null) => new()
+        {
+            Title = title, Description = "测试", Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Financing,
+            JurisdictionId = county, RaisedBy = "测试", RaisedAtUtc = DateTime.UtcNow, RaisedByUserId = raiser,
+            Deadline = deadline is { } d ? today.AddDays(d) : null, State = state, LeadUnitId = lead,
+        };
+        db.Problems.AddRange(
+            New("我办未到期", ProblemState.Accepted, 5, ours),
+            New("我办已逾期", ProblemState.Handling, -3, ours),
+            New("他办未到期", ProblemState.Accepted, 5, theirs),
+            New("他办已逾期", ProblemState.Handling, -7, theirs),
+            New("我提已答复", ProblemState.Answered, -1, theirs, raiser: user),
+            New("未定时限待受理", ProblemState.Registered, null));
+        await db.SaveChangesAsync();
+
+        var member = new UserScope(user, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = ours };
+        (await ProblemReminders.ForAsync(service, member, default)).Select(r => (r.Level, r.Text)).ShouldBe([
+            (ReminderLevel.Red, "我办已逾期：已逾期 3 天，请尽快办理答复"),
+            (ReminderLevel.Yellow, "我提已答复：已答复，请确认是否解决"),
+            (ReminderLevel.Yellow, "我办未到期：请办理并答复")], "the unit's own, late first, then by deadline; not another unit's");
+
+        var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var texts = (await ProblemReminders.ForAsync(service, office, default)).Select(r => r.Text).ToList();
+        texts.ShouldContain("他办已逾期：逾期 7 天未答复，请督办");
+        texts.ShouldContain("我办已逾期：逾期 3 天未答复，请督办");
+        texts.ShouldContain("未定时限待受理：待受理");
+        texts.ShouldNotContain(t => t.StartsWith("我办未到期") || t.StartsWith("他办未到期") || t.StartsWith("我提已答复"), "a unit's problem not yet late, another's answer");
+        texts.IndexOf("他办已逾期：逾期 7 天未答复，请督办").ShouldBeLessThan(texts.IndexOf("我办已逾期：逾期 3 天未答复，请督办"));
+        texts[^1].ShouldBe("未定时限待受理：待受理", "a problem without a deadline comes last");
+    }
 }
