@@ -44,6 +44,7 @@ var scope = "'山西省/%'";
 // library request), then the library counts, orders and pages by them in SQL: the page's warnings and their texts are
 // worked out for its 20 rows only, from those rows and their completed investment.
 var basis = SpecializedTowns.Data.Projects.ProjectWarningStore.Basis(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), new());
+var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 string ProjectLibrary(string where) => $"""
     SELECT (SELECT COUNT(*) FROM project_warnings WHERE basis = '{basis}') = (SELECT COUNT(*) FROM key_projects);
     SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where};
@@ -89,7 +90,7 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL
         """),
     // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
-    // problems and the tasks in scope.
+    // problems waiting for the office counted and the 50 most urgent of them, and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
         SELECT (SELECT COUNT(*) FROM project_warnings WHERE basis = '{basis}') = (SELECT COUNT(*) FROM key_projects);
         SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2;
@@ -97,7 +98,11 @@ var pages = new (string Name, string Url, string Floor)[]
             (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
           FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2
           ORDER BY w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 50;
-        SELECT q.id, q.title, q.state, q.deadline FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} AND q.state IN (1, 2, 3);
+        SELECT COUNT(*), SUM(CASE WHEN q.deadline < '{today}' THEN 1 ELSE 0 END) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
+          WHERE c.path LIKE {scope} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}');
+        SELECT q.id, q.title, q.state, q.deadline, q.lead_unit_id FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
+          WHERE c.path LIKE {scope} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}')
+          ORDER BY CASE WHEN q.deadline < '{today}' THEN 0 ELSE 1 END, q.deadline IS NULL, q.deadline, q.id LIMIT 50;
         SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope}
         """),
     ("专业镇名录", "/Towns", TownList("")),
@@ -109,7 +114,9 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id = {bigTown} GROUP BY e.role;
         SELECT e.id, e.name, s.output_value_wan_yuan FROM enterprises e LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
           WHERE e.specialized_town_id = {bigTown} AND e.role = 1 ORDER BY e.name LIMIT 20;
-        SELECT id, name, stage, total_investment_wan_yuan FROM key_projects WHERE specialized_town_id = {bigTown} ORDER BY id LIMIT 20
+        SELECT id, name, stage, total_investment_wan_yuan FROM key_projects WHERE specialized_town_id = {bigTown} ORDER BY id LIMIT 20;
+        SELECT COUNT(*) FROM enterprises WHERE specialized_town_id = {bigTown};
+        SELECT COUNT(*) FROM key_projects WHERE specialized_town_id = {bigTown}
         """),
     ("企业名录", "/Enterprises", EnterpriseList("", 0)),
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
