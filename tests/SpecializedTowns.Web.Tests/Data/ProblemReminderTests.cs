@@ -20,12 +20,12 @@ public class ProblemReminderTests
         var service = new ProblemService(db, TimeProvider.System, new ProblemSettings());
         var today = service.Today;
         var county = await db.Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县").Select(j => j.Id).SingleAsync();
-        // 30 waiting to be accepted and late, 100 waiting and not yet due: more than the list holds.
-        db.Problems.AddRange(Enumerable.Range(1, 130).Select(i => new Problem
+        // 80 waiting to be accepted and late, 100 waiting and not yet due: more than the list holds, late ones among the rest too.
+        db.Problems.AddRange(Enumerable.Range(1, 180).Select(i => new Problem
         {
-            Title = i <= 30 ? $"逾期待受理{i:000}" : $"待受理{i:000}", Description = "测试", Source = ProblemSource.Survey, Kind = ProblemKind.Common,
+            Title = i <= 80 ? $"逾期待受理{i:000}" : $"待受理{i:000}", Description = "测试", Source = ProblemSource.Survey, Kind = ProblemKind.Common,
             Category = ProblemCategory.Financing, JurisdictionId = county, RaisedBy = "测试", RaisedAtUtc = DateTime.UtcNow,
-            Deadline = i <= 30 ? today.AddDays(-40 + i) : today.AddDays(i), State = ProblemState.Registered,
+            Deadline = i <= 80 ? today.AddDays(-90 + i) : today.AddDays(i), State = ProblemState.Registered,
         }));
         await db.SaveChangesAsync();
 
@@ -34,20 +34,23 @@ public class ProblemReminderTests
         var due = await service.Visible(office).CountAsync(p => p.State == ProblemState.Registered
             || ((p.State == ProblemState.Accepted || p.State == ProblemState.Handling) && p.Deadline < today)
             || (p.RaisedByUserId == office.UserId && p.State == ProblemState.Answered));
-        due.ShouldBeGreaterThanOrEqualTo(130);
+        due.ShouldBeGreaterThanOrEqualTo(180);
+        var late = await service.Visible(office).CountAsync(p => p.Deadline < today && (p.State == ProblemState.Registered
+            || p.State == ProblemState.Accepted || p.State == ProblemState.Handling));
+        late.ShouldBeGreaterThan(ProblemReminders.Listed);
         var reminders = await ProblemReminders.ForAsync(service, office, default);
 
         reminders.Count.ShouldBe(ProblemReminders.Listed + 1);
         reminders.Total().ShouldBe(due, "the bell counts every problem the reminders stand for");
         var listed = reminders.Take(ProblemReminders.Listed).ToList();
         // The late ones first (ours and the demo's), the longest overdue at the top; then those not yet due.
-        listed.TakeWhile(r => r.Level == ReminderLevel.Red).Count().ShouldBeGreaterThanOrEqualTo(30);
-        listed.SkipWhile(r => r.Level == ReminderLevel.Red).ShouldAllBe(r => r.Level == ReminderLevel.Yellow);
+        listed.ShouldAllBe(r => r.Level == ReminderLevel.Red, "more are late than the list holds");
         listed[0].Text.ShouldBe("逾期待受理001：待受理");
         var rest = reminders[^1];
         rest.Count.ShouldBe(reminders.Total() - ProblemReminders.Listed);
         (rest.Area, rest.Link).ShouldBe(("问题台账", "/Problems"));
-        rest.Text.ShouldStartWith($"另有 {rest.Count} 个问题待办");
+        rest.Text.ShouldBe($"另有 {rest.Count:N0} 个问题待办（其中 {late - ProblemReminders.Listed:N0} 个已逾期），请在问题台账中查看");
+        rest.Level.ShouldBe(ReminderLevel.Red);
     }
 
     [PostgresTheory]
@@ -62,9 +65,9 @@ public class ProblemReminderTests
         var units = await db.Units.Select(u => u.Id).Take(2).ToListAsync();
         var (ours, theirs) = (units[0], units[1]);
         var user = await db.Users.Where(u => u.UserName == "yuanqu-member").Select(u => u.Id).SingleAsync();
-        // Nothing else waits for the two units or the user: the demo's problems they hold are closed first.
-        await db.Problems.Where(p => p.LeadUnitId == ours || p.LeadUnitId == theirs).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProblemState.Closed));
-        await db.Problems.Where(p => p.RaisedByUserId == user).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProblemState.Closed));
+        // Nothing else waits for the two units, the user or the county's office: the demo's problems they hold are closed first.
+        await db.Problems.Where(p => p.LeadUnitId == ours || p.LeadUnitId == theirs || p.RaisedByUserId == user || p.JurisdictionId == county)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProblemState.Closed));
         Problem New(string title, ProblemState state, int? deadline, int? lead = null, int? raiser = null) => new()
         {
             Title = title, Description = "测试", Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Financing,
@@ -77,7 +80,8 @@ public class ProblemReminderTests
             New("他办未到期", ProblemState.Accepted, 5, theirs),
             New("他办已逾期", ProblemState.Handling, -7, theirs),
             New("我提已答复", ProblemState.Answered, -1, theirs, raiser: user),
-            New("未定时限待受理", ProblemState.Registered, null));
+            New("未定时限待受理", ProblemState.Registered, null),
+            New("限期待受理", ProblemState.Registered, 10));
         await db.SaveChangesAsync();
 
         var member = new UserScope(user, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = ours };
@@ -87,12 +91,11 @@ public class ProblemReminderTests
             (ReminderLevel.Yellow, "我办未到期：请办理并答复")], "the unit's own, late first, then by deadline; not another unit's");
 
         var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
-        var texts = (await ProblemReminders.ForAsync(service, office, default)).Select(r => r.Text).ToList();
-        texts.ShouldContain("他办已逾期：逾期 7 天未答复，请督办");
-        texts.ShouldContain("我办已逾期：逾期 3 天未答复，请督办");
-        texts.ShouldContain("未定时限待受理：待受理");
-        texts.ShouldNotContain(t => t.StartsWith("我办未到期") || t.StartsWith("他办未到期") || t.StartsWith("我提已答复"), "a unit's problem not yet late, another's answer");
-        texts.IndexOf("他办已逾期：逾期 7 天未答复，请督办").ShouldBeLessThan(texts.IndexOf("我办已逾期：逾期 3 天未答复，请督办"));
-        texts[^1].ShouldBe("未定时限待受理：待受理", "a problem without a deadline comes last");
+        (await ProblemReminders.ForAsync(service, office, default)).Select(r => (r.Level, r.Text)).ShouldBe([
+            (ReminderLevel.Red, "他办已逾期：逾期 7 天未答复，请督办"),
+            (ReminderLevel.Red, "我办已逾期：逾期 3 天未答复，请督办"),
+            (ReminderLevel.Yellow, "限期待受理：待受理"),
+            (ReminderLevel.Yellow, "未定时限待受理：待受理")],
+            "what is late in a unit's hands, longest first, then what waits to be accepted, a problem without a deadline last; not a unit's problem still in time, nor another's answer");
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
@@ -24,7 +25,7 @@ public class TownDetailPageTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_town_s_page_counts_all_its_enterprises_and_projects_lists_the_first_and_links_to_the_rest(StorageProvider provider)
     {
-        // Its own platform: the town gets more enterprises than the demo gives any.
+        // Its own platform: the town gets more enterprises and projects than the demo gives any, some of the projects late.
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using (var db = storage.CreateContext())
         {
@@ -35,13 +36,20 @@ public class TownDetailPageTests
                 Role = i % 10 == 0 ? EnterpriseRole.Leading : EnterpriseRole.Supporting,
                 Designations = i == 10 ? [new EnterpriseDesignation { Key = "high-tech" }] : [],
             }));
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            db.Projects.AddRange(Enumerable.Range(1, 25).Select(i => new KeyProject
+            {
+                Name = $"页面测试项目{i:D2}", SpecializedTownId = town.Id, CountyId = town.CountyId, OwnerName = "测试企业", Kind = ProjectKind.New,
+                Role = ProjectRole.Flagship, TotalInvestmentWanYuan = 100, PlanYear = today.Year, Stage = ProjectStage.Planning,
+                PlannedSignedOn = i % 5 == 0 ? today.AddDays(-30) : today.AddDays(200), CreatedAtUtc = DateTime.UtcNow,
+            }));
             await db.SaveChangesAsync();
         }
         await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(client, "yuncheng-office", TestDatabases.DemoPassword);
         int townId, enterprises, projects, foreignTown;
-        string townName;
+        string townName, townCounty;
         List<string> firstListed;
         RecognitionStandard standard;
         RecognitionResult expectedCheck;
@@ -51,9 +59,9 @@ public class TownDetailPageTests
             var catalog = services.ServiceProvider.GetRequiredService<PolicyCatalog>();
             // The 运城 town with the most enterprises: more than the page lists.
             var biggest = await db.Towns.Where(t => t.County!.Path.StartsWith("山西省/运城市/"))
-                .Select(t => new { t.Id, t.Name, t.Tier, CountyPath = t.County!.Path, Enterprises = db.Enterprises.Count(e => e.SpecializedTownId == t.Id) })
+                .Select(t => new { t.Id, t.Name, t.Tier, County = t.County!.Name, CountyPath = t.County!.Path, Enterprises = db.Enterprises.Count(e => e.SpecializedTownId == t.Id) })
                 .OrderByDescending(t => t.Enterprises).FirstAsync();
-            (townId, townName, enterprises) = (biggest.Id, biggest.Name, biggest.Enterprises);
+            (townId, townName, townCounty, enterprises) = (biggest.Id, biggest.Name, biggest.County, biggest.Enterprises);
             enterprises.ShouldBeGreaterThan(Pages.Towns.DetailModel.Listed, "the demo's largest 运城 town has more enterprises than the page lists");
             projects = await db.Projects.CountAsync(p => p.SpecializedTownId == townId);
             firstListed = await db.Enterprises.Where(e => e.SpecializedTownId == townId).OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id)
@@ -74,10 +82,16 @@ public class TownDetailPageTests
         firstListed.ShouldContain("页面测试企业10");
         enterpriseTab.ShouldContain("<td class=\"small\">高新技术企业</td>", Case.Sensitive, "designations by their Chinese names");
         enterpriseTab.ShouldNotContain("high-tech");
-        enterpriseTab.ShouldContain($"<a class=\"small\" href=\"/Enterprises?town={townId}\">以上是龙头企业在前的 {Pages.Towns.DetailModel.Listed} 家，在企业名录中查看全部 {enterprises:N0} 家</a>");
+        enterpriseTab.ShouldContain($"<a class=\"small\" href=\"/Enterprises?town={townId}\">仅列出前 {Pages.Towns.DetailModel.Listed} 家（龙头企业在前），共 {enterprises:N0} 家，在企业名录中查看全部</a>");
         var projectTab = Between(page, "id=\"tab-projects\"", "id=\"tab-statistics\"");
         Regex.Matches(projectTab, @"<a href=""/Projects/Detail/\d+"">").Count.ShouldBe(Math.Min(projects, Pages.Towns.DetailModel.Listed));
-        projectTab.ShouldContain($"href=\"/Projects?town={townId}\"");
+        projects.ShouldBeGreaterThan(Pages.Towns.DetailModel.Listed);
+        projectTab.ShouldContain($"<a class=\"small\" href=\"/Projects?town={townId}\">仅列出前 {Pages.Towns.DetailModel.Listed} 个（有预警的在前），共 {projects:N0} 个，在重点项目库中查看全部</a>");
+        // Red before yellow before green.
+        var badges = Regex.Matches(projectTab, @"<span class=""badge warn-(red|yellow|green)"">").Select(m => m.Groups[1].Value switch { "red" => 0, "yellow" => 1, _ => 2 }).ToList();
+        badges.Count.ShouldBe(Pages.Towns.DetailModel.Listed);
+        badges.ShouldBe(badges.Order().ToList());
+        badges[0].ShouldBe(0, "the late projects are red and come first");
 
         var gap = Between(page, "id=\"tab-gap\"", "id=\"tab-audit\"");
         gap.ShouldContain($"对照 <strong>{standard.Name}</strong>");
@@ -86,7 +100,8 @@ public class TownDetailPageTests
         // The link: the enterprise list of that town, all of them, each named with the town.
         var list = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enterprises?town={townId}"));
         list.ShouldContain($"共 {enterprises} 条");
-        list.ShouldContain($"<option value=\"{townId}\" selected=\"selected\">{townName}</option>");
+        list.ShouldContain($"<option value=\"{townId}\" selected=\"selected\">{townName}（{townCounty}）</option>");
+        list.ShouldNotContain($"<option value=\"{foreignTown}\"", Case.Sensitive, "the filter offers only the towns of the person's scope");
         Regex.Matches(list, @"<a href=""/Enterprises/Detail/\d+"">([^<]+)</a>").Select(m => m.Groups[1].Value).ShouldBe(firstListed, "the same order as the town's page");
         // A town outside the office's city lists nothing, whatever its enterprises.
         var foreign = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enterprises?town={foreignTown}"));

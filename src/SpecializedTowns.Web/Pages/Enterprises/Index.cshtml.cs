@@ -51,7 +51,9 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<EnterpriseFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Jurisdictions = await IndexModelJurisdictions(scope, ct);
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        // Named with their county: a province office picks among 300 towns, a few of them alike.
+        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct))
+            .Select(t => (t.Id, $"{t.Name}（{t.County}）")).ToList();
         var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
             ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
             : null;
