@@ -122,10 +122,13 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         }
     }
 
+    /// <summary>Those who see every task of a plan they see (the rest see their own tasks, and a township its towns' plans).</summary>
+    private static bool SeesWholePlans(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+
     /// <summary>Whether the person sees only part of a plan (their unit's tasks), so that figures are labelled as such.</summary>
     private async Task<bool> OnlyOwnTasksAsync(UserScope scope, ActionPlan plan, CancellationToken ct) => scope.Role switch
     {
-        Roles.Admin or Roles.Office or Roles.Leader => false,
+        _ when SeesWholePlans(scope) => false,
         Roles.Township => plan.SpecializedTownId is not { } town || !await scope.Towns(db.Towns).AnyAsync(t => t.Id == town, ct),
         _ => true,
     };
@@ -201,16 +204,27 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             .Select(p => new { p.Id, p.Year, p.Title, Place = p.Jurisdiction!.Name, Town = p.SpecializedTown == null ? null : p.SpecializedTown.Name, p.PolicyId, p.IsDemo, p.SpecializedTownId })
             .ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
-        var rows = (await RowsAsync(VisibleTasks(scope).Where(t => ids.Contains(t.PlanId)), ct)).ToLookup(r => r.PlanId);
+        // Only what the progress and the lights are worked out from: a page of plans holds hundreds of tasks, and their
+        // units, texts and plans are not shown here.
+        var tasks = (await (SeesWholePlans(scope) ? db.PlanTasks : VisibleTasks(scope)).Where(t => ids.Contains(t.PlanId)).AsNoTracking()
+            .Select(t => new PlanTask
+            {
+                Id = t.Id, PlanId = t.PlanId, GroupId = t.GroupId, Weight = t.Weight, Deadline = t.Deadline, OwnProgress = t.OwnProgress, DoneOn = t.DoneOn,
+                Milestones = t.Milestones.Select(m => new Milestone { Weight = m.Weight, Progress = m.Progress, Deadline = m.Deadline, DoneOn = m.DoneOn }).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct)).ToLookup(t => t.PlanId);
         var groups = (await db.TaskGroups.AsNoTracking().Where(g => ids.Contains(g.PlanId)).ToListAsync(ct)).ToLookup(g => g.PlanId);
+        var today = Today;
         var items = new List<PlanListItem>();
         foreach (var p in plans)
         {
-            var own = rows[p.Id].ToList();
+            var own = tasks[p.Id].ToList();
+            var lights = own.Select(t => TaskLights.Of(t, today, settings.DueSoonDays)).ToList();
+            var progress = ProgressMath.OfPlan(groups[p.Id].Select(g => (g, (IReadOnlyCollection<PlanTask>)own.Where(t => t.GroupId == g.Id).ToList())));
             var only = await OnlyOwnTasksAsync(scope, new ActionPlan { SpecializedTownId = p.SpecializedTownId }, ct);
             items.Add(new PlanListItem(p.Id, p.Year, p.Title, p.Place, p.Town, p.PolicyId, catalog.FindPack(p.PolicyId)?.Document.Number,
-                own.Count, PlanProgress(groups[p.Id], own), own.Count(r => r.Light == TaskLight.Overdue), own.Count(r => r.Light == TaskLight.DueSoon),
-                own.Count(r => r.Light == TaskLight.Done), p.IsDemo, only));
+                own.Count, progress, lights.Count(l => l == TaskLight.Overdue), lights.Count(l => l == TaskLight.DueSoon),
+                lights.Count(l => l == TaskLight.Done), p.IsDemo, only));
         }
         return new Paged<PlanListItem>(items, total, page, pageSize);
     }

@@ -245,6 +245,18 @@ public class TaskServiceTests
         // A member unit sees its own line only, even for tasks it cooperates on.
         var memberB = new UserScope(61, Roles.MemberUnit, "山西省/运城市/永济市", null) { UnitId = b.Id };
         (await Service(db, today).OverdueByUnitAsync(memberB, null, null)).Select(u => u.Unit.Name).ShouldBe(["测试乙局"]);
+        // The plan's line in the list agrees with the plan's page: red by a task's own deadline or an open milestone's, 乙一 due
+        // today is yellow, progress weighed over milestones; a member unit's line counts the tasks it is named on only.
+        foreach (var (who, tasks) in new[] { (yongjiOffice, 5), (memberB, 4) })
+        {
+            var line = (await Service(db, today).ListPlansAsync(who, null, null, 1, 20)).Items.Single(p => p.Id == plan.Id);
+            var page = await Service(db, today).PlanAsync(who, plan.Id);
+            (line.Tasks, line.Progress, line.Overdue, line.DueSoon, line.Done)
+                .ShouldBe((page.TaskCount, page.Progress, page.Counts[TaskLight.Overdue], page.Counts[TaskLight.DueSoon], page.Counts[TaskLight.Done]));
+            line.Tasks.ShouldBe(tasks);
+        }
+        var officeLine = (await Service(db, today).ListPlansAsync(yongjiOffice, null, null, 1, 20)).Items.Single(p => p.Id == plan.Id);
+        (officeLine.Progress, officeLine.Overdue, officeLine.DueSoon, officeLine.Done).ShouldBe((8.5m, 3, 1, 1));
         // A day later, 乙一 is overdue too.
         (await Service(db, today.AddDays(1)).OverdueByUnitAsync(yongjiOffice, plan.Id, 2024)).Single(u => u.Unit.Name == "测试乙局").Tasks.ShouldBe(2);
         // The count in the database agrees: a task late by its own deadline or by an open milestone, a done milestone not counted.
