@@ -191,7 +191,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.HasMany(x => x.Designations).WithOne().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Statistics).WithOne().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.Uscc).IsUnique().HasDatabaseName("ix_enterprises_uscc");
-        e.HasIndex(x => new { x.SpecializedTownId, x.Role, x.Name, x.Id }).HasDatabaseName("ix_enterprises_specialized_town_id_role_name");
+        e.HasIndex(x => new { x.SpecializedTownId, x.Role, x.Name, x.Id, x.CountyId }).HasDatabaseName("ix_enterprises_specialized_town_id_role_name");
         e.HasIndex(x => new { x.CountyId, x.Role, x.Name, x.Id }).HasDatabaseName("ix_enterprises_county_id_role_name");
         e.HasIndex(x => x.TownshipId).HasDatabaseName("ix_enterprises_township_id");
     }
