@@ -15,7 +15,6 @@ public class SessionSettingsTests
         {
             (await Show(db, "jit")).ShouldBe(("off", "client"));
             (await Show(db, "min_parallel_table_scan_size")).ShouldBe(("256MB", "client"));
-            (await Show(db, "plan_cache_mode")).ShouldBe(("force_custom_plan", "client"));
         }
         // The operator's Options: their jit and their search_path, ours for the rest.
         var own = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString) { Options = "-c jit=on -c search_path=public" }.ConnectionString;
