@@ -10,7 +10,7 @@ public static class TaskExport
         new("年度", p => p.Year, 8),
         new("地区", p => p.Place, 12),
         new("专业镇", p => p.Town, 24),
-        new("依据文件", p => p.PolicyNumber ?? p.PolicyId, 22),
+        new("依据文件", p => p.PolicyCited, 22),
         new("任务数", p => p.Tasks, 8),
         new("加权进度（%）", p => SpecializedTowns.Core.Tasks.ProgressMath.Percent(p.Progress), 14),
         new("逾期", p => p.Overdue, 8),

@@ -20,7 +20,11 @@ public sealed record TaskRow(
 
 public sealed record PlanListItem(
     int Id, int Year, string Title, string Place, string? Town, string PolicyId, string? PolicyNumber,
-    int Tasks, decimal Progress, int Overdue, int DueSoon, int Done, bool IsDemo, bool OnlyOwnTasks);
+    int Tasks, decimal Progress, int Overdue, int DueSoon, int Done, bool IsDemo, bool OnlyOwnTasks, string? PolicyTitle = null)
+{
+    /// <summary>The document as people cite it: its number, or for a draft without one its title in 《》.</summary>
+    public string PolicyCited => PolicyNumber ?? (PolicyTitle is null ? PolicyId : $"《{PolicyTitle}》");
+}
 
 public sealed record GroupView(int Id, string Title, decimal Weight, decimal Progress, IReadOnlyList<TaskRow> Tasks);
 
@@ -222,9 +226,10 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             var lights = own.Select(t => TaskLights.Of(t, today, settings.DueSoonDays)).ToList();
             var progress = ProgressMath.OfPlan(groups[p.Id].Select(g => (g, (IReadOnlyCollection<PlanTask>)own.Where(t => t.GroupId == g.Id).ToList())));
             var only = await OnlyOwnTasksAsync(scope, new ActionPlan { SpecializedTownId = p.SpecializedTownId }, ct);
-            items.Add(new PlanListItem(p.Id, p.Year, p.Title, p.Place, p.Town, p.PolicyId, catalog.FindPack(p.PolicyId)?.Document.Number,
+            var document = catalog.FindPack(p.PolicyId)?.Document;
+            items.Add(new PlanListItem(p.Id, p.Year, p.Title, p.Place, p.Town, p.PolicyId, document?.Number,
                 own.Count, progress, lights.Count(l => l == TaskLight.Overdue), lights.Count(l => l == TaskLight.DueSoon),
-                lights.Count(l => l == TaskLight.Done), p.IsDemo, only));
+                lights.Count(l => l == TaskLight.Done), p.IsDemo, only, document?.Title));
         }
         return new Paged<PlanListItem>(items, total, page, pageSize);
     }

@@ -257,6 +257,8 @@ public class TaskServiceTests
         }
         var officeLine = (await Service(db, today).ListPlansAsync(yongjiOffice, null, null, 1, 20)).Items.Single(p => p.Id == plan.Id);
         (officeLine.Progress, officeLine.Overdue, officeLine.DueSoon, officeLine.Done).ShouldBe((8.5m, 3, 1, 1));
+        // 永济's plan is a draft for comment without a document number: cited by its title, not by the pack's id.
+        officeLine.PolicyCited.ShouldBe("《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》");
         // A day later, 乙一 is overdue too.
         (await Service(db, today.AddDays(1)).OverdueByUnitAsync(yongjiOffice, plan.Id, 2024)).Single(u => u.Unit.Name == "测试乙局").Tasks.ShouldBe(2);
         // The count in the database agrees: a task late by its own deadline or by an open milestone, a done milestone not counted.
