@@ -66,7 +66,8 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         b.Options = ("-c jit=off -c min_parallel_table_scan_size=256MB " + b.Options).Trim();
-        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Max Auto Prepare"))
+        // Npgsql's own spelling of the keys, so that "MaxAutoPrepare=0" counts as the operator's too.
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = b.ConnectionString }.ContainsKey("Max Auto Prepare"))
             b.MaxAutoPrepare = AutoPrepared;
         return b.ConnectionString;
     }

@@ -118,7 +118,12 @@ public static class ImportEngine
             progress?.Report(new ImportProgress("核对数据库", table.Rows.Count, table.Rows.Count));
             if (!commit || !result.Ok) return result;
 
-            progress?.Report(new ImportProgress("写入", 0, table.Rows.Count));
+            // What is written are the records the check built; the file's parsed rows (a hundred megabytes for 100,000 rows)
+            // go before the write makes its own, so that a web import stays within the process's memory.
+            var rowCount = table.Rows.Count;
+            table.Rows.Clear();
+            table.Rows.TrimExcess();
+            progress?.Report(new ImportProgress("写入", 0, rowCount));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -135,7 +140,7 @@ public static class ImportEngine
                 await tx.RollbackAsync(ct);
                 result.Errors.Add(new ImportError(0, null, "写入时与他人同时修改的数据冲突，本次没有导入任何数据；请重新上传"));
             }
-            progress?.Report(new ImportProgress("写入", table.Rows.Count, table.Rows.Count));
+            progress?.Report(new ImportProgress("写入", rowCount, rowCount));
             return result;
         }
         finally

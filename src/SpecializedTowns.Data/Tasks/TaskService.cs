@@ -213,11 +213,13 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var tasks = (await (SeesWholePlans(scope) ? db.PlanTasks : VisibleTasks(scope)).Where(t => ids.Contains(t.PlanId)).AsNoTracking()
             .Select(t => new PlanTask
             {
-                Id = t.Id, PlanId = t.PlanId, GroupId = t.GroupId, Weight = t.Weight, Deadline = t.Deadline, OwnProgress = t.OwnProgress, DoneOn = t.DoneOn,
-                Milestones = t.Milestones.Select(m => new Milestone { Weight = m.Weight, Progress = m.Progress, Deadline = m.Deadline, DoneOn = m.DoneOn }).ToList(),
+                Id = t.Id, PlanId = t.PlanId, GroupId = t.GroupId, SortOrder = t.SortOrder, Weight = t.Weight, Deadline = t.Deadline, OwnProgress = t.OwnProgress, DoneOn = t.DoneOn,
+                Milestones = t.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+                    .Select(m => new Milestone { Weight = m.Weight, Progress = m.Progress, Deadline = m.Deadline, DoneOn = m.DoneOn }).ToList(),
             })
-            .AsSplitQuery().ToListAsync(ct)).ToLookup(t => t.PlanId);
-        var groups = (await db.TaskGroups.AsNoTracking().Where(g => ids.Contains(g.PlanId)).ToListAsync(ct)).ToLookup(g => g.PlanId);
+            .AsSplitQuery().ToListAsync(ct)).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToLookup(t => t.PlanId);
+        // In the plan page's order, so that the weighed sums add up in the same order and give the same figure.
+        var groups = (await db.TaskGroups.AsNoTracking().Where(g => ids.Contains(g.PlanId)).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct)).ToLookup(g => g.PlanId);
         var today = Today;
         var items = new List<PlanListItem>();
         foreach (var p in plans)

@@ -32,6 +32,7 @@ public class SessionSettingsTests
         var storage = TestDatabases.Create(StorageProvider.PostgreSql);
         (await PreparedAfterRepeatsAsync(storage)).ShouldBe(1);
         (await PreparedAfterRepeatsAsync(storage with { ConnectionString = storage.ConnectionString + ";Max Auto Prepare=0" })).ShouldBe(0);
+        (await PreparedAfterRepeatsAsync(storage with { ConnectionString = storage.ConnectionString + ";MaxAutoPrepare=0" })).ShouldBe(0);
     }
 
     /// <summary>The server's prepared statements of one connection that has run the same query ten times.</summary>

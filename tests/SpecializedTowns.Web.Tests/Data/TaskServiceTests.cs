@@ -227,8 +227,9 @@ public class TaskServiceTests
         }
         var today = new DateOnly(2024, 7, 1);
         Task("甲一：任务本身逾期", new DateOnly(2024, 6, 30), a, b);
-        Task("甲二：两个里程碑逾期、一个已完成、一个未到期", new DateOnly(2024, 12, 31), a, null,
+        var second = Task("甲二：两个里程碑逾期、一个已完成、一个未到期", new DateOnly(2024, 12, 31), a, null,
             ("m1", new DateOnly(2024, 5, 31), false), ("m2", new DateOnly(2024, 6, 30), false), ("m3", new DateOnly(2024, 3, 31), true), ("m4", new DateOnly(2024, 7, 1), false));
+        second.Milestones[2].Weight = 3;
         Task("乙一：截止当天不算逾期", new DateOnly(2024, 7, 1), b, a);
         var done = Task("乙二：已完成的不算", new DateOnly(2024, 1, 31), b, null);
         done.DoneOn = new DateOnly(2024, 1, 20);
@@ -247,7 +248,7 @@ public class TaskServiceTests
         (await Service(db, today).OverdueByUnitAsync(memberB, null, null)).Select(u => u.Unit.Name).ShouldBe(["测试乙局"]);
         // The plan's line in the list agrees with the plan's page: red by a task's own deadline or an open milestone's, 乙一 due
         // today is yellow, progress weighed over milestones; a member unit's line counts the tasks it is named on only.
-        foreach (var (who, tasks) in new[] { (yongjiOffice, 5), (memberB, 4) })
+        foreach (var (who, tasks) in new[] { (yongjiOffice, 5), (CityLeader, 5), (memberB, 4) })
         {
             var line = (await Service(db, today).ListPlansAsync(who, null, null, 1, 20)).Items.Single(p => p.Id == plan.Id);
             var page = await Service(db, today).PlanAsync(who, plan.Id);
@@ -256,7 +257,8 @@ public class TaskServiceTests
             line.Tasks.ShouldBe(tasks);
         }
         var officeLine = (await Service(db, today).ListPlansAsync(yongjiOffice, null, null, 1, 20)).Items.Single(p => p.Id == plan.Id);
-        (officeLine.Progress, officeLine.Overdue, officeLine.DueSoon, officeLine.Done).ShouldBe((8.5m, 3, 1, 1));
+        // 甲二 at (10 + 10 + 3 × 100 + 10) ÷ 6 = 55, the plan at (0 + 55 + 0 + 0 + 10) ÷ 5 = 13.
+        (officeLine.Progress, officeLine.Overdue, officeLine.DueSoon, officeLine.Done).ShouldBe((13m, 3, 1, 1));
         // 永济's plan is a draft for comment without a document number: cited by its title, not by the pack's id.
         officeLine.PolicyCited.ShouldBe("《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》");
         // A day later, 乙一 is overdue too.
