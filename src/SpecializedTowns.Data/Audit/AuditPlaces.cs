@@ -76,10 +76,7 @@ public static class AuditPlaces
                     places[(group.Key, place.Id)] = place.JurisdictionId;
         }
         paths ??= [];
-        var wanted = places.Values.OfType<int>().Concat(gone.Values).Where(id => !paths.ContainsKey(id)).Distinct().ToList();
-        foreach (var chunk in wanted.Chunk(1000))
-            foreach (var j in await db.Jurisdictions.AsNoTracking().Where(j => chunk.Contains(j.Id)).Select(j => new { j.Id, j.Path }).ToListAsync(ct))
-                paths[j.Id] = j.Path;
+        await AddPathsAsync(db, places.Values.OfType<int>().Concat(gone.Values), paths, ct);
         foreach (var entry in entries)
         {
             var place = int.TryParse(entry.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var rootId)
@@ -88,6 +85,18 @@ public static class AuditPlaces
             entry.RecordPath = place is { } p && paths.TryGetValue(p, out var path) ? path : null;
         }
     }
+
+    /// <summary>Reads the paths of the places not yet in <paramref name="paths"/>.</summary>
+    public static async Task AddPathsAsync(TownsDbContext db, IEnumerable<int> places, Dictionary<int, string> paths, CancellationToken ct)
+    {
+        var wanted = places.Where(id => !paths.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in wanted.Chunk(1000))
+            foreach (var j in await db.Jurisdictions.AsNoTracking().Where(j => chunk.Contains(j.Id)).Select(j => new { j.Id, j.Path }).ToListAsync(ct))
+                paths[j.Id] = j.Path;
+    }
+
+    /// <summary>Whether <see cref="FillAsync"/> looks a root of this kind up in the database (the others are filed by their author only).</summary>
+    public static bool IsLookedUp(string rootType) => Resolvers.ContainsKey(rootType);
 
     /// <summary>The place a record names itself (its jurisdiction, township or county), read from the values given.</summary>
     public static int? OwnPlace(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, object?> value)

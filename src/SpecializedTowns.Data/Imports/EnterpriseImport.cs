@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
@@ -16,6 +17,10 @@ public sealed class EnterpriseImport : ImportKind
 
     private static readonly IReadOnlyDictionary<string, string> DesignationKeysByName =
         EnterpriseRegistry.DesignationKeys.ToDictionary(EnterpriseRegistry.DesignationName);
+
+    // The column offers exactly these names (the cell check has matched the cell to one of them).
+    private static readonly IReadOnlyDictionary<string, string> CategoryKeysByName =
+        IndustryCategories.Names.ToDictionary(p => p.Value, p => p.Key);
 
     public override string Key => "enterprises";
     public override string Title => "企业名录";
@@ -64,18 +69,43 @@ public sealed class EnterpriseImport : ImportKind
         var byCode = run.FirstOfEach(r => run.Text(r, "uscc"), "uscc", "统一社会信用代码");
         var codes = byCode.Keys.ToList();
         var fileCodes = ImportLookups.Codes(db, codes);
-        var existing = await db.Enterprises.Include(e => e.Designations).Where(e => fileCodes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+        // The database looks the file's codes up while this core checks every row's name and places, which need no record:
+        // on PostgreSQL the 100,000 index probes of a file of new codes took 0.3–0.5 s, the checks about as long.
+        var finding = db.Enterprises.Include(e => e.Designations).Where(e => fileCodes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+        Places[] places;
+        try
+        {
+            places = CheckPlaces(run, countyIndex, allowed, townshipIndex, townIndex);
+        }
+        catch
+        {
+            // Not left running on the context, nor unobserved, when a check throws.
+            try { await finding; } catch (Exception) { }
+            throw;
+        }
+        var existing = await finding;
         // Whether the user may see a stored enterprise matters only for the codes already stored (none, in a file of new ones).
         var stored = existing.Keys.ToList();
         var storedCodes = ImportLookups.Codes(db, stored);
         var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => storedCodes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        Apply(run, places, existing, visible, countyNames, townshipNames, townNames);
+    }
 
-        foreach (var row in run.Rows)
+    /// <summary>What a row names, once its places are found: a bad or blank cell, or a place not found, leaves null.</summary>
+    private readonly record struct Places(PlaceRef? County, int? TownshipId, int? TownId);
+
+    // The per-row passes are compiled optimized from their first call: run once per import over 100,000 rows, they stayed
+    // in the runtime's quick first-tier code and took twice as long (0.6 s against 0.3 s for the second pass).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Places[] CheckPlaces(ImportRun run, NameIndex<PlaceRef> countyIndex, HashSet<int> allowed,
+        Dictionary<int, NameIndex<PlaceRef>> townshipIndex, NameIndex<TownRef> townIndex)
+    {
+        var places = new Places[run.Rows.Count];
+        for (var i = 0; i < run.Rows.Count; i++)
         {
             // A bad or blank cell reads as null: each check below runs where its own cells parsed.
-            var code = run.Text(row, "uscc");
-            var name = run.Text(row, "name");
-            if (name is not null && EnterpriseRegistry.NameProblem(name) is { } np) run.Error(row, "name", np);
+            var row = run.Rows[i];
+            if (run.Text(row, "name") is { } name && EnterpriseRegistry.NameProblem(name) is { } np) run.Error(row, "name", np);
 
             PlaceRef? county = null;
             if (run.Text(row, "county") is { } countyText)
@@ -103,6 +133,21 @@ public sealed class EnterpriseImport : ImportKind
                 else if (county is not null && t.CountyId != county.Id) run.Error(row, "town", $"专业镇“{townText}”在{t.CountyName}，不在{county.Name}");
                 else townId = t.Id;
             }
+            places[i] = new Places(county, townshipId, townId);
+        }
+        return places;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Apply(ImportRun run, Places[] places, Dictionary<string, Enterprise> existing, HashSet<int> visible,
+        Dictionary<int, string> countyNames, Dictionary<int, string> townshipNames, Dictionary<int, string> townNames)
+    {
+        for (var i = 0; i < run.Rows.Count; i++)
+        {
+            var row = run.Rows[i];
+            var code = run.Text(row, "uscc");
+            var name = run.Text(row, "name");
+            var (county, townshipId, townId) = places[i];
 
             Enterprise? enterprise = null;
             if (code is not null && existing.TryGetValue(code, out enterprise) && !visible.Contains(enterprise.Id)) run.Error(row, "uscc", EnterpriseRegistry.UsccElsewhere);
@@ -112,7 +157,7 @@ public sealed class EnterpriseImport : ImportKind
             var designations = run.Get<IReadOnlyList<string>>(row, "designations")?.Select(n => DesignationKeysByName[n]).ToList() ?? [];
             var aboveScale = run.Get<bool?>(row, "aboveScale") ?? false;
             var industry = run.Text(row, "industry");
-            var category = run.Text(row, "industryCategory") is { } categoryName ? IndustryCategories.KeyOf(categoryName) : null;
+            var category = run.Text(row, "industryCategory") is { } categoryName ? CategoryKeysByName[categoryName] : null;
             if (enterprise is null)
             {
                 enterprise = new Enterprise
@@ -122,7 +167,6 @@ public sealed class EnterpriseImport : ImportKind
                     Designations = designations.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
                 };
                 run.Created.Add(enterprise);
-                existing[code] = enterprise;
                 run.Change(row, RowAction.Create, $"{name}（{code}）");
                 continue;
             }
@@ -134,7 +178,7 @@ public sealed class EnterpriseImport : ImportKind
                 changes.Add(new FieldChange(Column(column).FullHeader, show(old), show(value)));
                 assign(value);
             }
-            string Named(IReadOnlyDictionary<int, string> names, int? id) => id is { } i ? names.GetValueOrDefault(i, "（其他）") : "（空）";
+            string Named(IReadOnlyDictionary<int, string> names, int? id) => id is { } v ? names.GetValueOrDefault(v, "（其他）") : "（空）";
             Set("name", enterprise.Name, name, v => enterprise.Name = v, v => v);
             Set("county", enterprise.CountyId, county.Id, v => enterprise.CountyId = v, v => countyNames.GetValueOrDefault(v, ""));
             if (run.Has("township")) Set("township", enterprise.TownshipId, townshipId, v => enterprise.TownshipId = v, v => Named(townshipNames, v));

@@ -289,11 +289,13 @@ public class ImportEngineTests
             (one.Id.ToString(), "批量企业7", "yuanqu-office", "山西省/运城市/垣曲县", "山西省/运城市/垣曲县"));
         created.ReadChanges().ToDictionary(c => c.Field)["Uscc"].New.ShouldBe(Code(1007));
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.Action == AuditAction.Created && e.UserName == "yuanqu-office")
-            .Select(e => new { e.EntityType, e.EntityId, e.RootId }).ToListAsync();
+            .Select(e => new { e.EntityType, e.EntityId, e.RootId, e.RecordPath }).ToListAsync();
         var ids = imported.Select(e => e.Id.ToString()).ToHashSet();
         entries.Where(e => e.EntityType == "Enterprise" && ids.Contains(e.EntityId)).Select(e => e.EntityId).Distinct().Count().ShouldBe(count, "one entry for every enterprise");
         var designations = imported.SelectMany(e => e.Designations).Select(d => d.Id.ToString()).ToHashSet();
         entries.Where(e => e.EntityType == "EnterpriseDesignation" && designations.Contains(e.EntityId) && ids.Contains(e.RootId)).Count().ShouldBe(designated, "and for every designation, filed under its enterprise");
+        // Described after all 5,100 enterprises, in a later block than theirs: still filed where their enterprise is.
+        entries.Where(e => e.EntityType == "EnterpriseDesignation" && designations.Contains(e.EntityId)).Select(e => e.RecordPath).Distinct().ShouldBe(["山西省/运城市/垣曲县"]);
         // Each entry filed where its enterprise is: its township, else its county (the township's path looked up in the second block).
         var places = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "Enterprise" && e.UserName == "yuanqu-office" && e.EntityType == "Enterprise")
             .Select(e => new { e.EntityId, e.RecordPath }).ToListAsync();
