@@ -26,7 +26,10 @@ public static class Reminders
 /// </summary>
 public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, Tasks.TaskService tasks, Core.Reports.ReportSettings reportSettings, Notices.NoticeService notices, TimeProvider time)
 {
-    public async Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default)
+    public Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default) =>
+        db.PlannedPerRunAsync(scope, () => GatherAsync(scope, ct), ct);
+
+    private async Task<IReadOnlyList<Reminder>> GatherAsync(UserScope scope, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
         var reminders = new List<Reminder>();

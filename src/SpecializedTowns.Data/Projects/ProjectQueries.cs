@@ -156,7 +156,7 @@ public static class ProjectQueries
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
         await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
-        return await SummaryAsync(db, Filtered(db, scope, f), today, ct);
+        return await db.PlannedPerRunAsync(scope, () => SummaryAsync(db, Filtered(db, scope, f), today, ct), ct);
     }
 
     private static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today, CancellationToken ct)

@@ -35,6 +35,57 @@ public class SessionSettingsTests
         (await PreparedAfterRepeatsAsync(storage with { ConnectionString = storage.ConnectionString + ";MaxAutoPrepare=0" })).ShouldBe(0);
     }
 
+    [PostgresFact]
+    public async Task Work_over_a_city_or_the_province_is_planned_for_each_run_s_values_and_the_session_keeps_one_plan_again_after_it()
+    {
+        var storage = TestDatabases.Create(StorageProvider.PostgreSql);
+        await using var db = storage.CreateContext();
+        // Opened here, so that the statements below and those inside the work share one connection and its prepared statements.
+        await db.Database.OpenConnectionAsync();
+        var mode = await db.PlannedPerRunAsync(Province, async () =>
+        {
+            for (var i = 0; i < 10; i++) await RunPlanProbeAsync(db, i);
+            return (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single();
+        });
+        mode.ShouldBe("force_custom_plan");
+        // Npgsql prepares a statement from its fifth run on; each prepared run since was planned for its own values.
+        var during = await PlansAsync(db);
+        during.Generic.ShouldBe(0);
+        during.Custom.ShouldBeGreaterThan(0);
+
+        (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single().ShouldBe("auto");
+        for (var i = 0; i < 10; i++) await RunPlanProbeAsync(db, i);
+        // Back to PostgreSQL's own choice: after five runs planned for their values, one plan for all of them.
+        (await PlansAsync(db)).Generic.ShouldBeGreaterThan(0);
+
+        // A county's work keeps the one plan: the planner's guess of a handful of jurisdictions fits it.
+        (await db.PlannedPerRunAsync(Province with { JurisdictionPath = "山西省/运城市/垣曲县" }, async () =>
+            (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single())).ShouldBe("auto");
+        (await db.PlannedPerRunAsync(Province with { JurisdictionPath = "山西省/运城市" }, async () =>
+            (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single())).ShouldBe("force_custom_plan");
+    }
+
+    [Fact]
+    public async Task On_SQLite_work_over_a_whole_scope_simply_runs()
+    {
+        await using var db = TestDatabases.Create(StorageProvider.Sqlite).CreateContext();
+        (await db.PlannedPerRunAsync(Province, async () => (await db.Database.SqlQuery<int>($"SELECT 41 + 1 AS \"Value\"").ToListAsync()).Single())).ShouldBe(42);
+    }
+
+    private static readonly SpecializedTowns.Data.Accounts.UserScope Province = new(1, SpecializedTowns.Core.Accounts.Roles.Office, "山西省", null);
+
+    private static Task<List<int>> RunPlanProbeAsync(TownsDbContext db, int i) =>
+        db.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM pg_class WHERE relname = {"plan-probe-" + i}").ToListAsync();
+
+    /// <summary>How often the server used one plan for all values and how often it planned for the run's values, for the probe statement.</summary>
+    private static async Task<(long Generic, long Custom)> PlansAsync(TownsDbContext db)
+    {
+        var row = (await db.Database.SqlQuery<PlanCounts>($"SELECT generic_plans AS \"Generic\", custom_plans AS \"Custom\" FROM pg_prepared_statements WHERE statement LIKE '%relname = $1%' AND statement NOT LIKE '%pg_prepared_statements%'").ToListAsync()).Single();
+        return (row.Generic, row.Custom);
+    }
+
+    private sealed record PlanCounts(long Generic, long Custom);
+
     /// <summary>The server's prepared statements of one connection that has run the same query ten times.</summary>
     private static async Task<int> PreparedAfterRepeatsAsync(StorageSettings storage)
     {
