@@ -22,7 +22,10 @@ public sealed class UserDirectory(TownsDbContext db, TimeProvider time)
         if (role is not null && Roles.Chinese.ContainsKey(role))
             query = query.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == role)));
         if (placeId is { } pid && await db.Jurisdictions.AsNoTracking().Where(j => j.Id == pid).Select(j => j.Path).SingleOrDefaultAsync(ct) is { } path)
-            query = query.Where(u => u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/"));
+        {
+            var under = path + "/";
+            query = query.Where(u => u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under));
+        }
         var total = await query.CountAsync(ct);
         var now = time.GetUtcNow();
         var rows = await query.OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.UserName).ThenBy(u => u.Id)

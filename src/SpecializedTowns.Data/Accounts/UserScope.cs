@@ -71,11 +71,12 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         // Built outside the lambdas so that EF Core inlines them as subqueries.
         var ownTowns = Towns(db.Towns).Select(t => t.Id);
         var counties = CountiesUnder(db, JurisdictionPath);
+        var (path, under) = (JurisdictionPath, JurisdictionPath + "/");
         return Role switch
         {
             Roles.Admin => db.Enterprises,
             Roles.Office or Roles.MemberUnit or Roles.Leader when toCount => db.Enterprises.Where(e => counties.Contains(e.CountyId)),
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Enterprises.Where(e => e.County!.Path == JurisdictionPath || e.County.Path.StartsWith(JurisdictionPath + "/")),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Enterprises.Where(e => e.County!.Path == path || e.County.Path.StartsWith(under)),
             Roles.Township => db.Enterprises.Where(e => e.SpecializedTownId != null && ownTowns.Contains(e.SpecializedTownId.Value)),
             _ => db.Enterprises.Where(_ => false),
         };
@@ -99,8 +100,13 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     }
 
     /// <summary>The ids of the jurisdictions at or below a path, for "county_id IN (…)" (see <see cref="EnterprisesToCount"/>).</summary>
-    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) =>
-        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path)
+    {
+        // The prefix is worked out here, not in the query: EF evaluates any expression on the captured values beyond a plain
+        // field read (such as path + "/") with the expression interpreter, which builds delegates by reflection on every run.
+        var under = path + "/";
+        return db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(under)).Select(j => j.Id);
+    }
 
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
     public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);

@@ -310,5 +310,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         ["largeNationalMarketSpace"] = f.LargeNationalMarketSpace, ["historicalOriginOrGeographicalIndication"] = f.HistoricalOriginOrGeographicalIndication,
         ["industryWithinOneCounty"] = f.IndustryWithinOneCounty, ["designations"] = f.Designations,
     }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
-        new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        FactsJson);
+
+    // One instance for every call: options hold the serializer's cache of each type's shape, rebuilt by reflection when new.
+    private static readonly JsonSerializerOptions FactsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -76,11 +76,11 @@ public static class EnterpriseQueries
         var query = (scope is null ? db.Enterprises : byCountyIds ? scope.EnterprisesToCount(db) : scope.Enterprises(db)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var path = filter.JurisdictionPath;
+            var (path, under) = (filter.JurisdictionPath, filter.JurisdictionPath + "/");
             var counties = UserScope.CountiesUnder(db, path);
             query = byCountyIds
                 ? query.Where(e => counties.Contains(e.CountyId))
-                : query.Where(e => e.County!.Path == path || e.County.Path.StartsWith(path + "/"));
+                : query.Where(e => e.County!.Path == path || e.County.Path.StartsWith(under));
         }
         if (filter.TownId is { } town) query = query.Where(e => e.SpecializedTownId == town);
         if (filter.Role is { } role) query = query.Where(e => e.Role == role);

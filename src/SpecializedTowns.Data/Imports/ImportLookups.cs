@@ -30,12 +30,12 @@ internal static class ImportLookups
     /// <summary>The counties the person works in: those at or below the scope (a township account: its own county).</summary>
     public static async Task<List<PlaceRef>> CountiesAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var query = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
         if (!scope.IsAdmin)
             query = scope.Role == Roles.Township
                 ? query.Where(j => path.StartsWith(j.Path + "/"))
-                : query.Where(j => j.Path == path || j.Path.StartsWith(path + "/"));
+                : query.Where(j => j.Path == path || j.Path.StartsWith(under));
         return (await query.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
             .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
     }
@@ -77,9 +77,9 @@ internal static class ImportLookups
                 var counties = await CountiesAsync(db, scope, ct);
                 return (await TownshipsAsync(db, counties.Select(c => c.Id).ToList(), ct)).Select(t => t.Name).Distinct().ToList();
             case ReferenceKind.Unit:
-                var path = scope.JurisdictionPath;
+                var (path, under, all) = (scope.JurisdictionPath, scope.JurisdictionPath + "/", scope.IsAdmin);
                 return await db.Units.AsNoTracking()
-                    .Where(u => scope.IsAdmin || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/") || path.StartsWith(u.Jurisdiction.Path + "/"))
+                    .Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under) || path.StartsWith(u.Jurisdiction.Path + "/"))
                     .Select(u => u.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
             case ReferenceKind.Plan:
                 return await TaskImport.Plans(db, scope).OrderByDescending(p => p.Year).Select(p => p.Title).Distinct().ToListAsync(ct);

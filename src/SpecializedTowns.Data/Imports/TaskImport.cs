@@ -49,11 +49,11 @@ public sealed partial class TaskImport : ImportKind
     /// <summary>The plans an office manages: those of its place and below.</summary>
     internal static IQueryable<ActionPlan> Plans(TownsDbContext db, UserScope scope)
     {
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         return scope.Role switch
         {
             Roles.Admin => db.ActionPlans,
-            Roles.Office => db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(path + "/")),
+            Roles.Office => db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(under)),
             _ => db.ActionPlans.Where(_ => false),
         };
     }

@@ -64,8 +64,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// <summary>For the reminders, which read an issuing office's path beside each notice.</summary>
     internal IQueryable<Jurisdiction> Jurisdictions => db.Jurisdictions;
 
-    private IQueryable<int> Under(string path) =>
-        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+    private IQueryable<int> Under(string path) => UserScope.CountiesUnder(db, path);
 
     // ---- lists ----
 
@@ -341,13 +340,13 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     public async Task<IReadOnlyList<NoticeRecipient>> RecipientsAsync(UserScope scope, CancellationToken ct = default)
     {
         if (!CanIssue(scope)) return [];
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var all = scope.IsAdmin;
-        var towns = await db.Towns.AsNoTracking().Where(t => all || t.County!.Path == path || t.County.Path.StartsWith(path + "/"))
+        var towns = await db.Towns.AsNoTracking().Where(t => all || t.County!.Path == path || t.County.Path.StartsWith(under))
             .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new NoticeRecipient(RecipientKind.Town, t.Id, t.Name, t.County!.Name)).ToListAsync(ct);
-        var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(path + "/")))
+        var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
             .OrderBy(j => j.Path).Select(j => new NoticeRecipient(RecipientKind.Township, j.Id, j.Name, j.Parent!.Name)).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/"))
+        var units = await db.Units.AsNoTracking().Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under))
             .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new NoticeRecipient(RecipientKind.Unit, u.Id, u.Name, u.Jurisdiction!.Name)).ToListAsync(ct);
         return [.. towns, .. townships, .. units];
     }

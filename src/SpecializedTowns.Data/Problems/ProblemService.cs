@@ -137,8 +137,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         }
     }
 
-    private IQueryable<int> Under(string path) =>
-        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+    private IQueryable<int> Under(string path) => UserScope.CountiesUnder(db, path);
 
     public async Task<Paged<ProblemListItem>> ListAsync(UserScope scope, ProblemFilter filter, CancellationToken ct = default)
     {

@@ -14,11 +14,11 @@ public static class ProjectScope
     public static IQueryable<KeyProject> Projects(TownsDbContext db, UserScope scope)
     {
         var towns = scope.Towns(db.Towns).Select(t => t.Id);
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         return scope.Role switch
         {
             Roles.Admin => db.Projects,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Projects.Where(p => p.County!.Path == path || p.County.Path.StartsWith(path + "/")),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Projects.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
             Roles.Township => db.Projects.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.Projects.Where(_ => false),
         };
@@ -27,11 +27,11 @@ public static class ProjectScope
     public static IQueryable<InvestmentLead> Leads(TownsDbContext db, UserScope scope)
     {
         var towns = scope.Towns(db.Towns).Select(t => t.Id);
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         return scope.Role switch
         {
             Roles.Admin => db.InvestmentLeads,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.InvestmentLeads.Where(p => p.County!.Path == path || p.County.Path.StartsWith(path + "/")),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.InvestmentLeads.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
             Roles.Township => db.InvestmentLeads.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.InvestmentLeads.Where(_ => false),
         };
@@ -40,13 +40,13 @@ public static class ProjectScope
     /// <summary>A batch belongs to a county or city; it is seen where that jurisdiction is, and by township staff of a town in it.</summary>
     public static IQueryable<ProjectBatch> Batches(TownsDbContext db, UserScope scope)
     {
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var visibleProjects = Projects(db, scope).Select(p => p.Id);
         return scope.Role switch
         {
             Roles.Admin => db.ProjectBatches,
             Roles.Office or Roles.MemberUnit or Roles.Leader => db.ProjectBatches.Where(b =>
-                db.Jurisdictions.Any(j => j.Id == b.JurisdictionId && (j.Path == path || j.Path.StartsWith(path + "/") || path.StartsWith(j.Path + "/")))),
+                db.Jurisdictions.Any(j => j.Id == b.JurisdictionId && (j.Path == path || j.Path.StartsWith(under) || path.StartsWith(j.Path + "/")))),
             Roles.Township => db.ProjectBatches.Where(b => b.Items.Any(i => visibleProjects.Contains(i.ProjectId))),
             _ => db.ProjectBatches.Where(_ => false),
         };

@@ -73,7 +73,8 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
     /// <summary>The townships of a county, for 助推乡镇.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> TownshipsAsync(string countyPath, CancellationToken ct = default)
     {
-        var rows = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith(countyPath + "/"))
+        var under = countyPath + "/";
+        var rows = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith(under))
             .OrderBy(j => j.Name).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }

@@ -62,8 +62,7 @@ public static class SupportScope
     }
 
     /// <summary>The ids of the counties at or below a jurisdiction path, as a subquery.</summary>
-    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) =>
-        db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(path + "/")).Select(j => j.Id);
+    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) => UserScope.CountiesUnder(db, path);
 
     private static IQueryable<int>? Counties(TownsDbContext db, UserScope scope) =>
         scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader ? CountiesUnder(db, scope.JurisdictionPath) : null;

@@ -45,8 +45,8 @@ public static class TalentScope
         var counties = db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County);
         if (scope.IsAdmin) return counties;
         if (!SupportScope.CanEdit(scope)) return counties.Where(_ => false);
-        var path = scope.JurisdictionPath;
-        return counties.Where(j => j.Path == path || j.Path.StartsWith(path + "/"));
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        return counties.Where(j => j.Path == path || j.Path.StartsWith(under));
     }
 
     private static IQueryable<int>? Counties(TownsDbContext db, UserScope scope) =>

@@ -87,14 +87,14 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     public IQueryable<PlanTask> VisibleTasks(UserScope scope)
     {
         var tasks = db.PlanTasks.AsQueryable();
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var unit = scope.UnitId;
         switch (scope.Role)
         {
             case Roles.Admin:
                 return tasks;
             case Roles.Office or Roles.Leader:
-                return tasks.Where(t => t.Plan!.Jurisdiction!.Path == path || t.Plan.Jurisdiction.Path.StartsWith(path + "/"));
+                return tasks.Where(t => t.Plan!.Jurisdiction!.Path == path || t.Plan.Jurisdiction.Path.StartsWith(under));
             case Roles.MemberUnit:
                 return unit is null ? tasks.Where(_ => false) : tasks.Where(t => t.Units.Any(u => u.UnitId == unit));
             case Roles.Township:
@@ -109,13 +109,13 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     public IQueryable<ActionPlan> VisiblePlans(UserScope scope)
     {
-        var path = scope.JurisdictionPath;
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         switch (scope.Role)
         {
             case Roles.Admin:
                 return db.ActionPlans;
             case Roles.Office or Roles.Leader:
-                return db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(path + "/"));
+                return db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(under));
             case Roles.Township:
                 var towns = scope.Towns(db.Towns).Select(t => t.Id);
                 var withTasks = VisibleTasks(scope).Select(t => t.PlanId);

@@ -9,6 +9,7 @@ public static class TownScope
     {
         if (string.IsNullOrWhiteSpace(jurisdictionPath)) return towns;
         var path = jurisdictionPath.Trim().TrimEnd('/');
-        return towns.Where(t => t.County!.Path == path || t.County.Path.StartsWith(path + "/"));
+        var under = path + "/";
+        return towns.Where(t => t.County!.Path == path || t.County.Path.StartsWith(under));
     }
 }

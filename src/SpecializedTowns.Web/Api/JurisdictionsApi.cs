@@ -21,7 +21,8 @@ public static class JurisdictionsApi
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         var scope = http.Scope();
         var query = db.Jurisdictions.AsNoTracking();
-        if (!scope.IsAdmin) query = query.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        if (!scope.IsAdmin) query = query.Where(j => j.Path == path || j.Path.StartsWith(under));
         if (parentId is { } parent) query = query.Where(j => j.ParentId == parent);
         if (level is not null)
         {

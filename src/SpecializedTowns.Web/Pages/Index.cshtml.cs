@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,6 +60,6 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
             },
             output = View.OutputByTown.Select(o => new { name = o.Town, value = Math.Round(o.OutputWanYuan / 10000m, 2) }),
             revenue = View.RevenueBands.Select(b => new { name = b.Band, value = b.Towns }),
-        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        });
     }
 }

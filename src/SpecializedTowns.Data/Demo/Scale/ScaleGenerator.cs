@@ -97,7 +97,8 @@ public static class ScaleGenerator
 
         private async Task<List<Jurisdiction>> ShanxiCountiesAsync(Jurisdiction province, int wanted)
         {
-            var all = await db.Jurisdictions.Where(j => j.Path.StartsWith(province.Path + "/")).ToListAsync(ct);
+            var under = province.Path + "/";
+            var all = await db.Jurisdictions.Where(j => j.Path.StartsWith(under)).ToListAsync(ct);
             var counties = all.Where(j => j.Level == JurisdictionLevel.County).ToList();
             foreach (var city in all.Where(j => j.Level == JurisdictionLevel.City).OrderBy(j => j.Code))
             {

@@ -114,7 +114,10 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         if (scope.Role == Roles.Township)
             counties = counties.Where(j => scope.JurisdictionPath.StartsWith(j.Path + "/"));
         else if (!scope.IsAdmin)
-            counties = counties.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        {
+            var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+            counties = counties.Where(j => j.Path == path || j.Path.StartsWith(under));
+        }
         Counties = await counties.OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, null)).ToListAsync(ct);
         var countyIds = Counties.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && countyIds.Contains(j.ParentId.Value))

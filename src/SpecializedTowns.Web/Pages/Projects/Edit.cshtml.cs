@@ -121,9 +121,9 @@ public static class ProjectPages
 
     public static async Task<IReadOnlyList<(int Id, string Name, string Place)>> UnitsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
-        var path = scope.JurisdictionPath;
+        var (path, under, all) = (scope.JurisdictionPath, scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Units.AsNoTracking()
-            .Where(u => scope.IsAdmin || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(path + "/") || path.StartsWith(u.Jurisdiction.Path + "/"))
+            .Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under) || path.StartsWith(u.Jurisdiction.Path + "/"))
             .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name, Place = u.Jurisdiction!.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Place)).ToList();
     }

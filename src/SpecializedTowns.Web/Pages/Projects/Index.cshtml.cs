@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -79,7 +78,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
             months = Summary.Investment.Select(m => $"{m.Month}月"),
             planned = Summary.Investment.Select(m => Math.Round(m.PlannedWanYuan, 0)),
             completed = Summary.Investment.Select(m => m.CompletedWanYuan is { } c ? Math.Round(c, 0) : (decimal?)null),
-        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        });
         return Partial("_Summary", this);
     }
 }

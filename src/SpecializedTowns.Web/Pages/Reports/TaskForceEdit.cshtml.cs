@@ -99,9 +99,9 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     {
         Towns = Id is null ? await service.TownsWithoutAsync(scope, ct) : [];
         Units = await ProjectPages.UnitsAsync(db, scope, ct);
-        var path = scope.JurisdictionPath;
+        var (under, all) = (scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.Level == JurisdictionLevel.Township && (scope.IsAdmin || j.Path.StartsWith(path + "/")))
+            .Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
             .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
         Townships = rows.Select(r => (r.Id, r.Name, r.County)).ToList();
         var months = new List<ReportMonth> { ReportMonth.Of(reports.Today).Next };

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +27,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
             values = item.History.Select(h => h.Value),
             goal = item.Target.Value,
             goalName = item.Requirement,
-        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        });
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -95,7 +94,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
             output = town.Statistics.Select(s => s.OutputValueWanYuan is { } v ? Math.Round(v / 10000m, 2) : (decimal?)null),
             revenue = town.Statistics.Select(s => s.RevenueWanYuan is { } v ? Math.Round(v / 10000m, 2) : (decimal?)null),
             employment = town.Statistics.Select(s => s.Employment),
-        }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        });
         return Page();
     }
 }

@@ -102,7 +102,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     {
         HighestTier = TownRegistry.HighestTierToRecord(scope);
         var counties = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
-        if (!scope.IsAdmin) counties = counties.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        if (!scope.IsAdmin) counties = counties.Where(j => j.Path == path || j.Path.StartsWith(under));
         var list = await counties.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
         Counties = list.Select(c => new Place(c.Id, c.Name, null)).ToList();
         var ids = list.Select(c => c.Id).ToList();

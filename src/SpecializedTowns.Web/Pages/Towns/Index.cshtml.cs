@@ -62,7 +62,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     public static async Task<IReadOnlyList<JurisdictionOption>> JurisdictionChoices(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
         var query = db.Jurisdictions.AsNoTracking().Where(j => j.Level == Core.Jurisdictions.JurisdictionLevel.City || j.Level == Core.Jurisdictions.JurisdictionLevel.County);
-        if (!scope.IsAdmin) query = query.Where(j => j.Path == scope.JurisdictionPath || j.Path.StartsWith(scope.JurisdictionPath + "/"));
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        if (!scope.IsAdmin) query = query.Where(j => j.Path == path || j.Path.StartsWith(under));
         var rows = await query.OrderBy(j => j.Path).Select(j => new { j.Name, j.Level }).ToListAsync(ct);
         return rows.Select(r => new JurisdictionOption(r.Name, r.Level == Core.Jurisdictions.JurisdictionLevel.County ? "　" + r.Name : r.Name)).ToList();
     }
