@@ -47,6 +47,14 @@ public class ProjectServiceTests
         summary.Funnel.Sum(f => f.Projects).ShouldBe(4);
         summary.Funnel.Single(f => f.Stage == ProjectStage.Planning).Projects.ShouldBe(1);
         summary.Red.ShouldBe(reds.Total);
+        // The amounts add up as stored (PostgreSQL sums the numerics, SQLite doubles rounded back to the cent).
+        var own = await db.Projects.AsNoTracking().Where(p => p.County!.Name == "垣曲县").ToListAsync();
+        summary.Funnel.Sum(f => f.InvestmentWanYuan).ShouldBe(own.Sum(p => p.TotalInvestmentWanYuan));
+        summary.Funnel.Sum(f => f.InvestmentWanYuan).ShouldBeGreaterThan(0m);
+        summary.Investment[^1].PlannedWanYuan.ShouldBe(own.Where(p => p.PlanYear == Today.Year).Sum(p => p.AnnualPlannedInvestmentWanYuan));
+        var ids = own.Select(p => p.Id).ToList();
+        var completed = await db.ProjectProgress.AsNoTracking().Where(g => ids.Contains(g.ProjectId) && g.Year == Today.Year && g.Month <= Today.Month).ToListAsync();
+        summary.Investment[Today.Month - 1].CompletedWanYuan.ShouldBe(completed.Sum(g => g.InvestmentCompletedWanYuan));
 
         (await ProjectQueries.ListAsync(db, Xinjiang, new ProjectFilter(), Today, new ProjectWarningSettings())).Items.Select(i => i.Name).ShouldBe(["培育钻石产业园二期项目"]);
         var expert = new UserScope(9, Roles.Expert, "山西省/运城市", null);
