@@ -13,7 +13,7 @@ using SpecializedTowns.Web.Accounts;
 using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Platform;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
 
 // contracts/web-and-api.md: port 5080 unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

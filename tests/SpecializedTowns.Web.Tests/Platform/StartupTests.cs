@@ -8,6 +8,21 @@ namespace SpecializedTowns.Web.Tests.Platform;
 public class StartupTests
 {
     [Fact]
+    public async Task Started_from_another_folder_the_app_reads_its_own_settings_from_its_own_folder()
+    {
+        var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"st-cwd-{Guid.NewGuid():N}")).FullName;
+        var file = Path.Combine(Path.GetTempPath(), $"st-web-{Guid.NewGuid():N}.db");
+        await using var web = ScaleOut.WebProcess.Start("web", "Sqlite", $"Data Source={file};Pooling=False", "Started-2024", workingDirectory: elsewhere);
+        await web.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+
+        // The content root is the folder of SpecializedTowns.Web.dll, and its appsettings.json keeps EF Core's log at warnings:
+        // from the bare folder the log would fall back to Information and show every SQL statement of the start.
+        var output = web.Output;
+        output.ShouldContain("Content root path: " + web.Folder, customMessage: output);
+        output.ShouldNotContain("Microsoft.EntityFrameworkCore.Database.Command", customMessage: output);
+    }
+
+    [Fact]
     public async Task First_start_creates_the_schema_loads_demo_data_and_reports_healthy()
     {
         var file = Path.Combine(Path.GetTempPath(), $"st-web-{Guid.NewGuid():N}.db");

@@ -15,6 +15,9 @@ public sealed class WebProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
 
     public int Port { get; }
+
+    /// <summary>The folder of the app's build output (its SpecializedTowns.Web.dll).</summary>
+    public string Folder { get; private init; } = "";
     public string Name { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -23,9 +26,10 @@ public sealed class WebProcess : IAsyncDisposable
 
     private WebProcess(string name, int port, Process process) => (Name, Port, _process) = (name, port, process);
 
-    public static WebProcess Start(string name, string provider, string connectionString, string password, int? port = null)
+    public static WebProcess Start(string name, string provider, string connectionString, string password, int? port = null, string? workingDirectory = null)
     {
         var (dll, folder) = Locate();
+        folder = workingDirectory ?? folder;
         port ??= FreePort();
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\"")
         {
@@ -46,7 +50,7 @@ public sealed class WebProcess : IAsyncDisposable
         env["Policies__Directory"] = Infrastructure.TestDatabases.PoliciesDirectory;
         env["Instance__Name"] = name;
         var process = new Process { StartInfo = info };
-        var web = new WebProcess(name, port.Value, process);
+        var web = new WebProcess(name, port.Value, process) { Folder = Path.GetDirectoryName(dll)! };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (web._output) web._output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (web._output) web._output.AppendLine(e.Data); };
         process.Start();
