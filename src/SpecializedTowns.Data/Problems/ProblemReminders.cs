@@ -22,7 +22,7 @@ public static class ProblemReminders
         var unit = scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
         var me = scope.UserId;
         // The problems that ask something of the person: the office hears of one in a unit's hands only once it is late.
-        var due = problems.Visible(scope).AsNoTracking()
+        var due = (await problems.VisibleAsync(scope, ct)).AsNoTracking()
             .Where(p => (office && p.State == ProblemState.Registered)
                         || ((p.LeadUnitId == unit || office && p.Deadline < today) && (p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
                         || (p.RaisedByUserId == me && p.State == ProblemState.Answered));

@@ -28,7 +28,7 @@ public static class ReportMonthContext
     public static async Task<IReadOnlyList<string>> NewProblemsAsync(Problems.ProblemService problems, UserScope scope, TaskForce force, ReportMonth month, CancellationToken ct)
     {
         var (from, to) = Range(month);
-        var rows = await problems.Visible(scope).AsNoTracking()
+        var rows = await (await problems.VisibleAsync(scope, ct)).AsNoTracking()
             .Where(p => p.SpecializedTownId == force.SpecializedTownId && p.RaisedAtUtc >= from && p.RaisedAtUtc < to)
             .OrderBy(p => p.RaisedAtUtc).Select(p => new { p.Title, p.State }).ToListAsync(ct);
         return rows.Select(p => $"{p.Title}（{ProblemNames.Chinese(p.State)}）").ToList();

@@ -33,7 +33,7 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
         var from = month.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var to = month.FirstDay.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var townIds = overview.Rows.Select(r => (int?)r.TownId).Distinct().ToList();
-        var raised = (await problems.Visible(scope).AsNoTracking()
+        var raised = (await (await problems.VisibleAsync(scope, ct)).AsNoTracking()
                 .Where(p => townIds.Contains(p.SpecializedTownId) && p.RaisedAtUtc >= from && p.RaisedAtUtc < to)
                 .OrderBy(p => p.RaisedAtUtc).Select(p => new { p.SpecializedTownId, p.Title, p.State }).ToListAsync(ct))
             .ToLookup(p => p.SpecializedTownId!.Value, p => $"{p.Title.TrimEnd('。')}（{ProblemNames.Chinese(p.State)}）");

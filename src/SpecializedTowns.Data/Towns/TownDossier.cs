@@ -158,7 +158,7 @@ public sealed class TownDossier(
 
         // 八、问题台账
         body.Add(new DocumentBlock.Heading1("问题台账"));
-        var problemRows = await problems.Visible(scope).AsNoTracking().Where(p => p.SpecializedTownId == townId)
+        var problemRows = await (await problems.VisibleAsync(scope, ct)).AsNoTracking().Where(p => p.SpecializedTownId == townId)
             .OrderByDescending(p => p.RaisedAtUtc).Take(MaxRows)
             .Select(p => new { p.Title, p.Kind, p.Category, p.State, p.RaisedAtUtc, p.Deadline, Unit = db.Units.Where(u => u.Id == p.LeadUnitId).Select(u => u.Name).FirstOrDefault() })
             .ToListAsync(ct);

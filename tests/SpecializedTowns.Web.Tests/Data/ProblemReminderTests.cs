@@ -31,11 +31,11 @@ public class ProblemReminderTests
 
         var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
         // What the office is asked to do: accept what is registered, press on what is late in a unit's hands.
-        var due = await service.Visible(office).CountAsync(p => p.State == ProblemState.Registered
+        var due = await (await service.VisibleAsync(office)).CountAsync(p => p.State == ProblemState.Registered
             || ((p.State == ProblemState.Accepted || p.State == ProblemState.Handling) && p.Deadline < today)
             || (p.RaisedByUserId == office.UserId && p.State == ProblemState.Answered));
         due.ShouldBeGreaterThanOrEqualTo(180);
-        var late = await service.Visible(office).CountAsync(p => p.Deadline < today && (p.State == ProblemState.Registered
+        var late = await (await service.VisibleAsync(office)).CountAsync(p => p.Deadline < today && (p.State == ProblemState.Registered
             || p.State == ProblemState.Accepted || p.State == ProblemState.Handling));
         late.ShouldBeGreaterThan(ProblemReminders.Listed);
         var reminders = await ProblemReminders.ForAsync(service, office, default);
