@@ -43,7 +43,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             case Roles.Admin:
                 return db.Notices;
             case Roles.Office or Roles.Leader:
-                var area = Under(scope.JurisdictionPath);
+                var area = UserScope.CountiesUnder(db, scope.JurisdictionPath);
                 return db.Notices.Where(n => area.Contains(n.IssuingJurisdictionId) || area.Contains(n.RecipientAreaId));
             case Roles.MemberUnit:
                 var unit = scope.UnitId ?? -1;
@@ -63,8 +63,6 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
 
     /// <summary>For the reminders, which read an issuing office's path beside each notice.</summary>
     internal IQueryable<Jurisdiction> Jurisdictions => db.Jurisdictions;
-
-    private IQueryable<int> Under(string path) => UserScope.CountiesUnder(db, path);
 
     // ---- lists ----
 

@@ -140,15 +140,13 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         }
     }
 
-    private IQueryable<int> Under(string path) => UserScope.CountiesUnder(db, path);
-
     // A request asks for the same scope several times (the ledger: its page, the overdue count, two filter lists).
     private (string Path, List<int> Ids)? _under;
 
     private async Task<List<int>> JurisdictionsUnderAsync(string path, CancellationToken ct)
     {
         if (_under is { } known && known.Path == path) return known.Ids;
-        var ids = await Under(path).ToListAsync(ct);
+        var ids = await UserScope.CountiesUnder(db, path).ToListAsync(ct);
         _under = (path, ids);
         return ids;
     }
@@ -168,7 +166,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         if (filter.Overdue) query = WhereOverdue(query, today);
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = Under(filter.JurisdictionPath);
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath);
             query = query.Where(p => counties.Contains(p.JurisdictionId));
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -345,7 +343,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         var query = (await VisibleAsync(scope, ct)).AsNoTracking().Where(p => p.LeadUnitId != null);
         if (!string.IsNullOrWhiteSpace(jurisdictionPath))
         {
-            var counties = Under(jurisdictionPath);
+            var counties = UserScope.CountiesUnder(db, jurisdictionPath);
             query = query.Where(p => counties.Contains(p.JurisdictionId));
         }
         var rows = await query.Select(p => new ProblemFigureRow(p.JurisdictionId, p.LeadUnitId!.Value, p.State, p.Deadline, p.RaisedAtUtc, p.ClosedAtUtc)).ToListAsync(ct);

@@ -66,7 +66,7 @@ public static class FundGrants
         }
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(g => counties.Contains(g.CountyId));
         }
         if (filter.RecipientKind is { } kind) query = query.Where(g => g.RecipientKind == kind);

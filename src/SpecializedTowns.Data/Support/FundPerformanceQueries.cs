@@ -40,7 +40,7 @@ public static class FundPerformanceQueries
         var grants = SupportScope.Grants(db, scope).AsNoTracking().Where(g => g.GrantedOn >= from && g.GrantedOn <= to);
         if (!string.IsNullOrWhiteSpace(jurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, jurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, jurisdictionPath.Trim());
             grants = grants.Where(g => counties.Contains(g.CountyId));
         }
         var grantRows = await grants.Select(g => new

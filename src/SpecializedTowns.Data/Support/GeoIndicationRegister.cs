@@ -73,7 +73,7 @@ public static class GeoIndicationRegister
         var query = SupportScope.GeoIndications(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(g => counties.Contains(g.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(g => g.SpecializedTownId == town);

@@ -76,7 +76,7 @@ public static class ListingReserve
         var query = SupportScope.Listing(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(c => counties.Contains(c.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(c => c.SpecializedTownId == town);

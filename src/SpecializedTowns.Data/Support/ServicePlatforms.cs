@@ -49,7 +49,7 @@ public static class ServicePlatforms
         }
         if (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader)
         {
-            var counties = SupportScope.CountiesUnder(db, scope.JurisdictionPath);
+            var counties = UserScope.CountiesUnder(db, scope.JurisdictionPath);
             return db.ServicePlatforms.Where(p => counties.Contains(p.CountyId));
         }
         return db.ServicePlatforms.Where(_ => false);
@@ -103,7 +103,7 @@ public static class ServicePlatforms
         var query = Visible(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(p => counties.Contains(p.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(p => p.SpecializedTownId == town);

@@ -61,9 +61,7 @@ public static class SupportScope
         return counties is null ? db.GeoIndications.Where(_ => false) : db.GeoIndications.Where(g => counties.Contains(g.CountyId));
     }
 
-    /// <summary>The ids of the counties at or below a jurisdiction path, as a subquery.</summary>
-    public static IQueryable<int> CountiesUnder(TownsDbContext db, string path) => UserScope.CountiesUnder(db, path);
 
     private static IQueryable<int>? Counties(TownsDbContext db, UserScope scope) =>
-        scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader ? CountiesUnder(db, scope.JurisdictionPath) : null;
+        scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader ? UserScope.CountiesUnder(db, scope.JurisdictionPath) : null;
 }

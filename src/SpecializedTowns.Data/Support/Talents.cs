@@ -59,7 +59,7 @@ public static class Talents
         var query = TalentScope.Talents(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(t => counties.Contains(t.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(t => t.SpecializedTownId == town);

@@ -50,7 +50,7 @@ public static class TalentScope
     }
 
     private static IQueryable<int>? Counties(TownsDbContext db, UserScope scope) =>
-        scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader ? SupportScope.CountiesUnder(db, scope.JurisdictionPath) : null;
+        scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader ? UserScope.CountiesUnder(db, scope.JurisdictionPath) : null;
 }
 
 public sealed record TrainingFilter
@@ -159,7 +159,7 @@ public static class TrainingProgrammes
         var query = TalentScope.Programmes(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(p => counties.Contains(p.CountyId));
         }
         if (filter.TownId is { } town) query = query.Where(p => p.SpecializedTownId == town);

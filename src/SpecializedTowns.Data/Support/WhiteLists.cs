@@ -36,7 +36,7 @@ public static class WhiteLists
         if (filter.Year is { } year) query = query.Where(w => w.Year == year);
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var counties = SupportScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
+            var counties = UserScope.CountiesUnder(db, filter.JurisdictionPath.Trim());
             query = query.Where(w => counties.Contains(w.CountyId));
         }
         if (filter.Status is { } status) query = query.Where(w => w.Status == status);
