@@ -22,7 +22,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 var storage = StorageSettings.From(builder.Configuration["Storage:Provider"], builder.Configuration.GetConnectionString("Main"));
 builder.Services.AddSingleton(storage);
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.PresenceHold>();
-builder.Services.AddDbContext<TownsDbContext>(storage.Configure);
+// The options are built once: built per request they cost a parse of the connection string and EF's lookup of its
+// internal services by comparing every option, on each of the platform's requests.
+builder.Services.AddDbContext<TownsDbContext>(storage.Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped(sp => new SpecializedTowns.Data.Audit.AuditActorSource(() => AuditActors.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext)));
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
