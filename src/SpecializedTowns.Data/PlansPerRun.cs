@@ -18,18 +18,23 @@ public static class PlansPerRun
     public static async Task<T> PlannedPerRunAsync<T>(this TownsDbContext db, Accounts.UserScope scope, Func<Task<T>> work, CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql() || !scope.SpansCounties) return await work();
-        // One connection for the whole of the work, so the setting holds for each of its statements. Should the work fail,
-        // closing the connection hands it back to the pool, which resets the session before its next use.
+        // One connection for the whole of the work, so the setting holds for each of its statements. Pooled connections are
+        // not reset when handed back (StorageSettings.ForShortQueries): the setting is put back here, also when the work
+        // fails or is cancelled.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", ct);
-            var result = await work();
-            await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode", ct);
-            return result;
+            return await work();
         }
         finally
         {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode", CancellationToken.None);
+            }
+            // A broken connection is dropped by the pool, setting and all.
+            catch (System.Data.Common.DbException) { }
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -65,6 +65,43 @@ public class SessionSettingsTests
             (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single())).ShouldBe("force_custom_plan");
     }
 
+    [PostgresFact]
+    public async Task Work_over_the_province_that_fails_puts_the_setting_back_before_its_connection_goes_back_to_the_pool()
+    {
+        // Pooled, as the web process's connections are (the test databases' own connection string turns pooling off).
+        var storage = TestDatabases.Create(StorageProvider.PostgreSql) is var created
+            ? created with { ConnectionString = created.ConnectionString + ";Pooling=true" } : null!;
+        var pid = 0;
+        await using (var db = storage.CreateContext())
+        {
+            await Should.ThrowAsync<InvalidOperationException>(() => db.PlannedPerRunAsync<int>(Province, async () =>
+            {
+                pid = (await db.Database.SqlQuery<int>($"SELECT pg_backend_pid() AS \"Value\"").ToListAsync()).Single();
+                throw new InvalidOperationException("work failed");
+            }));
+        }
+        // The pool hands the same session out again, unreset (No Reset On Close): only PlansPerRun put the setting back.
+        await using (var db = storage.CreateContext())
+        {
+            var row = (await db.Database.SqlQuery<Session>($"SELECT pg_backend_pid() AS \"Pid\", current_setting('plan_cache_mode') AS \"Mode\"").ToListAsync()).Single();
+            row.Pid.ShouldBe(pid);
+            row.Mode.ShouldBe("auto");
+            Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
+        }
+    }
+
+    private sealed record Session(int Pid, string Mode);
+
+    [Fact]
+    public void Pooled_connections_are_not_reset_unless_the_operator_says_so()
+    {
+        var ours = new Npgsql.NpgsqlConnectionStringBuilder(StorageSettings.ForShortQueries("Host=db;Database=towns"));
+        ours.NoResetOnClose.ShouldBeTrue();
+        ours.MaxAutoPrepare.ShouldBe(StorageSettings.AutoPrepared);
+        new Npgsql.NpgsqlConnectionStringBuilder(StorageSettings.ForShortQueries("Host=db;Database=towns;No Reset On Close=false")).NoResetOnClose.ShouldBeFalse();
+        new Npgsql.NpgsqlConnectionStringBuilder(StorageSettings.ForShortQueries("Host=db;Database=towns;NoResetOnClose=false")).NoResetOnClose.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task On_SQLite_work_over_a_whole_scope_simply_runs()
     {
