@@ -112,11 +112,10 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT * FROM specialized_towns WHERE id = {bigTown};
         SELECT * FROM town_annual_statistics WHERE specialized_town_id = {bigTown} ORDER BY year;
         SELECT * FROM tier_changes WHERE specialized_town_id = {bigTown};
-        SELECT e.role, COUNT(*) FROM enterprises e WHERE e.specialized_town_id = {bigTown} GROUP BY e.role;
+        SELECT t.role, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown} GROUP BY t.role;
         SELECT e.id, e.name, s.output_value_wan_yuan FROM enterprises e LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
           WHERE e.specialized_town_id = {bigTown} AND e.role = 1 ORDER BY e.name LIMIT 20;
         SELECT id, name, stage, total_investment_wan_yuan FROM key_projects WHERE specialized_town_id = {bigTown} ORDER BY id LIMIT 20;
-        SELECT COUNT(*) FROM enterprises WHERE specialized_town_id = {bigTown};
         SELECT COUNT(*) FROM key_projects WHERE specialized_town_id = {bigTown}
         """),
     ("企业名录", "/Enterprises", EnterpriseList("", 0)),
@@ -159,11 +158,11 @@ string TownList(string where) => $"""
     SELECT t.id, t.name, t.tier, t.category, c.name, s.output_value_wan_yuan, s.employment FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
       LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE c.path LIKE {scope} {where} ORDER BY t.name LIMIT 20
     """;
-// The count by county ids (a search reads every row: then by the path join), and the page in place order, the order the
-// index of step 0022 gives, read as ids first and then the 20 rows with their figures.
+// The count from the tallies the database keeps by county (a search reads every row: then counted by the path join), and
+// the page in place order, the order the index of step 0022 gives, read as ids first and then the 20 rows with their figures.
 string EnterpriseList(string where, int offset) => $"""
     {(where.Length == 0
-        ? $"SELECT COUNT(*) FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope})"
+        ? $"SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope})"
         : $"SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}")};
     SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
       (SELECT e.id FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}

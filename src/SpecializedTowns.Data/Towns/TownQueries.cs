@@ -80,7 +80,7 @@ public static class TownDetails
             .AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Id == id, ct);
         if (town is null) return null;
-        var enterprises = await db.Enterprises.CountAsync(e => e.SpecializedTownId == id, ct);
+        var enterprises = await db.EnterpriseTallies.Where(t => t.TownId == id).SumAsync(t => t.Enterprises, ct);
         return new TownDetail(town, town.County!.Path, town.Townships.Select(x => x.Township!.Name).ToList(),
             town.TierHistory.OrderBy(h => h.EffectiveOn).ToList(), town.Statistics.OrderBy(s => s.Year).ToList(),
             town.Brands, town.IndustryStandards, enterprises);

@@ -8,6 +8,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Dashboard;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Towns;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Accounts;
@@ -69,5 +70,49 @@ public class EnterpriseScopeCountTests
             .ShouldBe(paths.Count(e => e.Path == "山西省/运城市/垣曲县" && e.Name.Contains(word)));
         (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Search = "路径相近" }, new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null))).Total
             .ShouldBe(0);
+    }
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_list_s_total_from_the_kept_tallies_agrees_with_counting_the_enterprises_for_every_filter(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        // A change after loading, so the tallies are tested as kept up, not only as loaded: one enterprise moves town and role.
+        var moved = await db.Enterprises.FirstAsync(e => e.SpecializedTownId != null && e.Role == EnterpriseRole.Supporting);
+        var otherTown = await db.Towns.Where(t => t.Id != moved.SpecializedTownId).Select(t => t.Id).FirstAsync();
+        moved.SpecializedTownId = otherTown;
+        moved.Role = EnterpriseRole.Leading;
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var rows = await db.Enterprises.AsNoTracking().Select(e => new { e.County!.Path, e.SpecializedTownId, e.Role, e.IsAboveScale }).ToListAsync();
+        var town = rows.Where(e => e.SpecializedTownId != null).GroupBy(e => e.SpecializedTownId!.Value).OrderByDescending(g => g.Count()).First().Key;
+        var scopes = new[]
+        {
+            new UserScope(1, Roles.Office, "山西省", null), new UserScope(1, Roles.Office, "山西省/运城市", null),
+            new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null), new UserScope(1, Roles.Township, "山西省/不存在的乡镇", town),
+        };
+        var filters = new[]
+        {
+            new EnterpriseFilter(), new EnterpriseFilter { TownId = town }, new EnterpriseFilter { TownId = otherTown, Role = EnterpriseRole.Leading },
+            new EnterpriseFilter { Role = EnterpriseRole.Supporting }, new EnterpriseFilter { JurisdictionPath = "山西省/运城市" },
+            new EnterpriseFilter { JurisdictionPath = "山西省/运城市/垣曲县", Role = EnterpriseRole.Leading },
+            new EnterpriseFilter { AboveScale = true }, new EnterpriseFilter { TownId = town, AboveScale = false },
+        };
+        var checkedNonZero = 0;
+        foreach (var scope in scopes)
+            foreach (var filter in filters)
+            {
+                var expected = rows.Count(e =>
+                    (scope.Role == Roles.Township ? e.SpecializedTownId == scope.TownId : scope.Covers(e.Path))
+                    && (filter.JurisdictionPath is not { } p || e.Path == p || e.Path.StartsWith(p + "/", StringComparison.Ordinal))
+                    && (filter.TownId is not { } t || e.SpecializedTownId == t)
+                    && (filter.Role is not { } r || e.Role == r)
+                    && (filter.AboveScale is not { } a || e.IsAboveScale == a));
+                (await EnterpriseQueries.ListAsync(db, filter with { PageSize = 5 }, scope)).Total.ShouldBe(expected, $"{scope.JurisdictionPath} {filter}");
+                if (expected > 0) checkedNonZero++;
+            }
+        checkedNonZero.ShouldBeGreaterThan(20);
+        (await TownDetails.FindAsync(db, otherTown, null))!.Enterprises.ShouldBe(rows.Count(e => e.SpecializedTownId == otherTown));
     }
 }
