@@ -125,7 +125,7 @@ public class ProjectWarningStoreTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
-    public async Task A_save_rolled_back_leaves_the_stored_level_and_a_committed_one_drops_it(StorageProvider provider)
+    public async Task A_save_rolled_back_leaves_the_stored_level_and_a_committed_one_marks_it_out_of_date(StorageProvider provider)
     {
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
         var settings = new ProjectWarningSettings();
@@ -137,7 +137,7 @@ public class ProjectWarningStoreTests
         {
             project.PlannedTargetOn = Today.AddDays(-1);
             await db.SaveChangesAsync();
-            (await db.ProjectWarnings.AnyAsync(w => w.ProjectId == project.Id)).ShouldBeFalse("dropped inside the save's transaction");
+            (await db.ProjectWarnings.AsNoTracking().SingleAsync(w => w.ProjectId == project.Id)).Basis.ShouldBe(ProjectWarningStore.OutOfDate, "marked inside the save's transaction");
             await tx.RollbackAsync();
         }
         db.ChangeTracker.Clear();
@@ -146,7 +146,33 @@ public class ProjectWarningStoreTests
         var again = await db.Projects.SingleAsync(p => p.Id == project.Id);
         again.Name += "（更名）";
         await db.SaveChangesAsync();
-        (await db.ProjectWarnings.AnyAsync(w => w.ProjectId == project.Id)).ShouldBeFalse();
-        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync() - 1, "only the saved project's level is dropped");
+        (await db.ProjectWarnings.AsNoTracking().SingleAsync(w => w.ProjectId == project.Id)).Basis.ShouldBe(ProjectWarningStore.OutOfDate);
+        (await db.ProjectWarnings.CountAsync(w => w.Basis == basis)).ShouldBe(await db.Projects.CountAsync() - 1, "only the saved project's level is out of date");
+        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync(), "every project keeps its row");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_project_inserted_around_the_platform_has_its_level_at_the_next_read(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var settings = new ProjectWarningSettings();
+        await ShouldMatchAsync(db, Today, settings, "before");
+
+        // As a bulk load or a database tool would: plain SQL, two rows in one statement, the second late already.
+        var place = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.CountyId, p.SpecializedTownId }).FirstAsync();
+        var (created, late) = (new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc), Today.AddDays(-3));
+        var (kind, role, stage) = ((int)ProjectKind.New, (int)ProjectRole.Flagship, (int)ProjectStage.Planning);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO key_projects (name, specialized_town_id, county_id, owner_name, kind, role, total_investment_wan_yuan, plan_year,
+                annual_planned_investment_wan_yuan, stage, planned_signed_on, created_at_utc, is_demo, version)
+            VALUES ('库外写入的项目甲', {place.SpecializedTownId}, {place.CountyId}, '测试企业', {kind}, {role}, 500, {Today.Year}, 0, {stage}, NULL, {created}, FALSE, 1),
+                   ('库外写入的项目乙', {place.SpecializedTownId}, {place.CountyId}, '测试企业', {kind}, {role}, 500, {Today.Year}, 0, {stage}, {late}, {created}, FALSE, 1)
+            """);
+        (await db.ProjectWarnings.CountAsync()).ShouldBe(await db.Projects.CountAsync(), "the database added their rows");
+        await ShouldMatchAsync(db, Today, settings, "after two projects were inserted with SQL");
+        var second = await db.Projects.SingleAsync(p => p.Name == "库外写入的项目乙");
+        (await db.ProjectWarnings.SingleAsync(w => w.ProjectId == second.Id)).Level.ShouldBe(WarningLevel.Red);
     }
 }
