@@ -51,6 +51,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_problems_town");
         e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_problems_enterprise");
         e.HasIndex(x => x.RaisedByUserId).HasDatabaseName("ix_problems_raised_by");
+        e.HasIndex(x => new { x.RaisedAtUtc, x.Id }).HasDatabaseName("ix_problems_raised_at");
     }
 }
 

@@ -230,6 +230,22 @@ public class ProblemWorkflowTests
         (page1.Items.Count, page1.Total, page3.Items.Count, page3.Pages).ShouldBe((5, 12, 2, 3));
         var byDeadline = await ListAs("yuanqu-office", new ProblemFilter { Sort = "deadline" });
         byDeadline.Items.Where(p => p.Deadline is not null).Select(p => p.Deadline!.Value).ShouldBeInOrder();
+
+        // The province's office covers every jurisdiction there is (its ledger is then read without a condition)…
+        (await ListAs("shanxi-office")).Total.ShouldBe(12);
+        (await ListAs("shanxi-office", new ProblemFilter { PageSize = 5, Page = 3 })).Items.Select(p => p.Id)
+            .ShouldBe((await ListAs("admin", new ProblemFilter { PageSize = 5, Page = 3 })).Items.Select(p => p.Id));
+        // …until the database also holds another province: a problem there is not the Shanxi office's.
+        var hebei = new SpecializedTowns.Core.Jurisdictions.Jurisdiction { Name = "河北省", Level = SpecializedTowns.Core.Jurisdictions.JurisdictionLevel.Province, Path = "河北省" };
+        db.Jurisdictions.Add(hebei);
+        await db.SaveChangesAsync();
+        var moved = await db.Problems.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        await db.Problems.Where(p => p.Id == moved).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, hebei.Id).SetProperty(p => p.RaisedByUserId, (int?)null));
+        var fresh = new ProblemService(db, TimeProvider.System, new ProblemSettings());
+        var shanxi = await fresh.ListAsync(await ScopeAsync(db, "shanxi-office"), new ProblemFilter { PageSize = 100 });
+        shanxi.Total.ShouldBe(11);
+        shanxi.Items.ShouldNotContain(p => p.Id == moved);
+        (await fresh.ListAsync(await ScopeAsync(db, "admin"), new ProblemFilter { PageSize = 100 })).Total.ShouldBe(12);
     }
 
     [Fact]
