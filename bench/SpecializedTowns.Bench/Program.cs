@@ -46,7 +46,7 @@ var scope = "'山西省/%'";
 var basis = SpecializedTowns.Data.Projects.ProjectWarningStore.Basis(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), new());
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 string ProjectLibrary(string where) => $"""
-    SELECT NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis < '{basis}') AND NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis > '{basis}');
+    SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
     SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where};
     SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
       (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
@@ -58,7 +58,7 @@ string ProjectLibrary(string where) => $"""
     """;
 // The library's summary cards, filled after the list shows: the stage funnel, the year's investment by month, the warning counts.
 string ProjectSummary(string where) => $"""
-    SELECT NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis < '{basis}') AND NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis > '{basis}');
+    SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
     SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} GROUP BY p.stage;
     SELECT SUM(p.annual_planned_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where} AND p.plan_year = {DateTime.UtcNow.Year};
     SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
@@ -93,7 +93,7 @@ var pages = new (string Name, string Url, string Floor)[]
     // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
     // problems waiting for the office counted and the 50 most urgent of them, and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
-        SELECT NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis < '{basis}') AND NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis > '{basis}');
+        SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2;
         SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on,
             (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
@@ -143,7 +143,7 @@ var pages = new (string Name, string Url, string Floor)[]
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
-        SELECT NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis < '{basis}') AND NOT EXISTS (SELECT 1 FROM project_warnings WHERE basis > '{basis}');
+        SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
         SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
           (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
