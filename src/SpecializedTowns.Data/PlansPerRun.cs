@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace SpecializedTowns.Data;
 
 /// <summary>
-/// Work that aggregates over the whole of a city's or the province's scope — the reminders behind the bell on every page,
-/// the project library's summary — has PostgreSQL plan each statement for the values it runs with. The platform's
+/// Work that aggregates or sorts over the whole of a city's or the province's scope — the reminders behind the bell on every
+/// page, the project library and its summary — has PostgreSQL plan each statement for the values it runs with. The platform's
 /// statements are prepared (StorageSettings.ForShortQueries), and after five runs PostgreSQL keeps one plan for all values
 /// when that plan looks no dearer. For the scope condition (`path = $1 OR path LIKE $2`) it cannot tell a county from the
 /// province and guesses 8 of 1,329 jurisdictions: right for a county, while for the province office the one plan probes
