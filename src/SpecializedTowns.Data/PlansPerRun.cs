@@ -17,7 +17,7 @@ public static class PlansPerRun
 {
     public static async Task<T> PlannedPerRunAsync<T>(this TownsDbContext db, Accounts.UserScope scope, Func<Task<T>> work, CancellationToken ct = default)
     {
-        if (!db.Database.IsNpgsql() || !scope.SpansCounties) return await work();
+        if (!db.Database.IsNpgsql() || !scope.SpansCounties || db.PlanningPerRun) return await work();
         // One connection for the whole of the work, so the setting holds for each of its statements. Pooled connections are
         // not reset when handed back (StorageSettings.ForShortQueries): the setting is put back here, also when the work
         // fails or is cancelled.
@@ -25,10 +25,12 @@ public static class PlansPerRun
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", ct);
+            db.PlanningPerRun = true;
             return await work();
         }
         finally
         {
+            db.PlanningPerRun = false;
             try
             {
                 await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode", CancellationToken.None);

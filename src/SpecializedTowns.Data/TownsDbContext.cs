@@ -33,6 +33,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     /// <summary>Off only while the platform loads its own seed and demo data, which nobody changed.</summary>
     public bool AuditEnabled { get; set; } = true;
 
+    /// <summary>Inside <see cref="PlansPerRun.PlannedPerRunAsync"/>: work nested in it (the bell lists projects) runs as part of it.</summary>
+    internal bool PlanningPerRun { get; set; }
+
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
     internal DateTime UtcNow => this.time.GetUtcNow().UtcDateTime;

@@ -48,6 +48,12 @@ public class SessionSettingsTests
             return (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single();
         });
         mode.ShouldBe("force_custom_plan");
+        // Work nested in such work (the bell lists the red projects) leaves the setting to the outer work.
+        (await db.PlannedPerRunAsync(Province, async () =>
+        {
+            await db.PlannedPerRunAsync(Province, () => RunPlanProbeAsync(db, 0));
+            return (await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync()).Single();
+        })).ShouldBe("force_custom_plan");
         // Npgsql prepares a statement from its fifth run on; each prepared run since was planned for its own values.
         var during = await PlansAsync(db);
         during.Generic.ShouldBe(0);
