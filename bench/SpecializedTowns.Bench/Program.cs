@@ -108,15 +108,39 @@ var pages = new (string Name, string Url, string Floor)[]
         """),
     ("专业镇名录", "/Towns", TownList("")),
     ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
+    // A town's page: the town with its county, townships, tier history, statistics, brands and standards, its enterprises
+    // counted (the tallies), its latest recognised application. Its enterprise, project and 修改记录 tabs are fetched after it
+    // shows (rows below): the town checked to be in scope, then the first 20 of each with what the rows show.
     ("专业镇详情（最大的镇）", $"/Towns/Detail/{bigTown}", $"""
-        SELECT * FROM specialized_towns WHERE id = {bigTown};
-        SELECT * FROM town_annual_statistics WHERE specialized_town_id = {bigTown} ORDER BY year;
+        SELECT * FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND c.path LIKE {scope};
+        SELECT j.* FROM specialized_town_townships x JOIN jurisdictions j ON j.id = x.township_id WHERE x.specialized_town_id = {bigTown};
         SELECT * FROM tier_changes WHERE specialized_town_id = {bigTown};
-        SELECT t.role, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown} GROUP BY t.role;
-        SELECT e.id, e.name, s.output_value_wan_yuan FROM enterprises e LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
-          WHERE e.specialized_town_id = {bigTown} AND e.role = 1 ORDER BY e.name LIMIT 20;
-        SELECT id, name, stage, total_investment_wan_yuan FROM key_projects WHERE specialized_town_id = {bigTown} ORDER BY id LIMIT 20;
-        SELECT COUNT(*) FROM key_projects WHERE specialized_town_id = {bigTown}
+        SELECT * FROM town_annual_statistics WHERE specialized_town_id = {bigTown};
+        SELECT * FROM brands WHERE specialized_town_id = {bigTown};
+        SELECT * FROM industry_standards WHERE specialized_town_id = {bigTown};
+        SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown};
+        SELECT id FROM recognition_applications WHERE specialized_town_id = {bigTown} AND state = 7 ORDER BY id DESC LIMIT 1
+        """),
+    ("专业镇详情·企业（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Enterprises", $"""
+        SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND c.path LIKE {scope};
+        SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown};
+        SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
+          (SELECT e.id FROM enterprises e WHERE e.specialized_town_id = {bigTown} ORDER BY e.role, e.name, e.id LIMIT 20) p
+          JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
+          LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year};
+        SELECT d.enterprise_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id = {bigTown}
+        """),
+    ("专业镇详情·项目（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Projects", $"""
+        SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND c.path LIKE {scope};
+        SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
+        SELECT COUNT(*) FROM key_projects p WHERE p.specialized_town_id = {bigTown};
+        SELECT p.id, p.name, p.owner_name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan, w.level
+          FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
+          ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20;
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
+          (SELECT p.id, p.plan_year FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
+            ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20) p
+          ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id
         """),
     ("企业名录", "/Enterprises", EnterpriseList("", 0)),
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),

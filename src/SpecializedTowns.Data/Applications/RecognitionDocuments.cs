@@ -75,14 +75,20 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         return await CertificateAsync(townId, change, basis, ct);
     }
 
-    /// <summary>Whether the town page offers a certificate: the step of the history that would be printed, or null.</summary>
+    /// <summary>The step of the history the town's certificate prints, or null when it has none (or is outside the scope).</summary>
     public async Task<TierChange?> TownCertificateChangeAsync(UserScope scope, int townId, CancellationToken ct = default)
     {
         var town = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.Id == townId).Select(t => new { t.Tier }).SingleOrDefaultAsync(ct);
-        if (town is null || town.Tier == Tier.Reserve) return null;
-        return await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId && c.Tier == town.Tier)
-            .OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (town is null) return null;
+        return CertificateChange(town.Tier, await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId && c.Tier == town.Tier).ToListAsync(ct));
     }
+
+    /// <summary>
+    /// The step of a town's history its certificate prints: the latest change to the tier it holds now. A 培育 (reserve)
+    /// town has no certificate; a tier held without a recorded change (entered before the platform) has none either.
+    /// </summary>
+    public static TierChange? CertificateChange(Tier tier, IEnumerable<TierChange> history) => tier == Tier.Reserve ? null
+        : history.Where(c => c.Tier == tier).OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.Id).FirstOrDefault();
 
     /// <summary>The town's latest recognised application the person sees, for the town page's 认定决定 button.</summary>
     public Task<int?> LatestRecognizedApplicationAsync(UserScope scope, int townId, CancellationToken ct = default) =>

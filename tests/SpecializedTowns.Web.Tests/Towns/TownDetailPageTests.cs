@@ -76,17 +76,24 @@ public class TownDetailPageTests
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Towns/Detail/{townId}"));
         page.ShouldContain($"企业（{enterprises:N0}）");
-        page.ShouldContain($"项目（{projects:N0}）");
-        var enterpriseTab = Between(page, "id=\"tab-enterprises\"", "id=\"tab-projects\"");
+        // The two tabs are fetched as soon as the page is shown; the project tab puts its count into its label.
+        page.ShouldContain($"<div hx-get=\"/Towns/Detail/{townId}?handler=Enterprises\" hx-trigger=\"load\"");
+        page.ShouldContain($"<div hx-get=\"/Towns/Detail/{townId}?handler=Projects\" hx-trigger=\"load\"");
+        var enterpriseTab = WebUtility.HtmlDecode(await client.GetStringAsync($"/Towns/Detail/{townId}?handler=Enterprises"));
+        enterpriseTab.ShouldNotContain("<html", Case.Sensitive, "the tab alone, without the layout");
         Regex.Matches(enterpriseTab, @"<a href=""/Enterprises/Detail/\d+"">([^<]+)</a>").Select(m => m.Groups[1].Value).ShouldBe(firstListed, "leading enterprises first, then by name");
         firstListed.ShouldContain("页面测试企业10");
         enterpriseTab.ShouldContain("<td class=\"small\">高新技术企业</td>", Case.Sensitive, "designations by their Chinese names");
         enterpriseTab.ShouldNotContain("high-tech");
         enterpriseTab.ShouldContain($"<a class=\"small\" href=\"/Enterprises?town={townId}\">仅列出前 {Pages.Towns.DetailModel.Listed} 家（龙头企业在前），共 {enterprises:N0} 家，在企业名录中查看全部</a>");
-        var projectTab = Between(page, "id=\"tab-projects\"", "id=\"tab-statistics\"");
+        var projectTab = WebUtility.HtmlDecode(await client.GetStringAsync($"/Towns/Detail/{townId}?handler=Projects"));
+        projectTab.ShouldContain($"<span id=\"town-project-count\" hx-swap-oob=\"true\">（{projects:N0}）</span>");
         Regex.Matches(projectTab, @"<a href=""/Projects/Detail/\d+"">").Count.ShouldBe(Math.Min(projects, Pages.Towns.DetailModel.Listed));
         projects.ShouldBeGreaterThan(Pages.Towns.DetailModel.Listed);
         projectTab.ShouldContain($"<a class=\"small\" href=\"/Projects?town={townId}\">仅列出前 {Pages.Towns.DetailModel.Listed} 个（有预警的在前），共 {projects:N0} 个，在重点项目库中查看全部</a>");
+        // A town outside the office's city: neither tab, as for its page.
+        foreach (var handler in new[] { "Enterprises", "Projects", "History" })
+            (await client.GetAsync($"/Towns/Detail/{foreignTown}?handler={handler}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, handler);
         // Red before yellow before green.
         var badges = Regex.Matches(projectTab, @"<span class=""badge warn-(red|yellow|green)"">").Select(m => m.Groups[1].Value switch { "red" => 0, "yellow" => 1, _ => 2 }).ToList();
         badges.Count.ShouldBe(Pages.Towns.DetailModel.Listed);

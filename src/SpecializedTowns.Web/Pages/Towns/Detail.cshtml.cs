@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
@@ -29,6 +30,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public IReadOnlyList<EnterpriseListItem> Enterprises { get; private set; } = [];
     public int EnterpriseTotal { get; private set; }
     public int ProjectTotal { get; private set; }
+    public int Id { get; private set; }
     public RecognitionStandard? NextStandard { get; private set; }
     public RecognitionResult? NextCheck { get; private set; }
     public string ChartJson { get; private set; } = "{}";
@@ -56,6 +58,34 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     public IReadOnlyList<Data.Projects.ProjectListItem> Projects { get; private set; } = [];
 
+    // The enterprise, project and 修改记录 tabs are hidden when the page opens: the page fetches them as soon as it is shown
+    // (htmx), so the profile is on screen without waiting for the ten queries behind them.
+    public async Task<IActionResult> OnGetEnterprisesAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await InScopeAsync(scope, id, ct)) return NotFound();
+        Id = id;
+        var enterprises = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = Listed }, scope, ct);
+        (Enterprises, EnterpriseTotal) = (enterprises.Items, enterprises.Total);
+        return Partial("_TownEnterprises", this);
+    }
+
+    public async Task<IActionResult> OnGetProjectsAsync(int id, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await InScopeAsync(scope, id, ct)) return NotFound();
+        Id = id;
+        var projects = await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = Listed },
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct);
+        (Projects, ProjectTotal) = (projects.Items, projects.Total);
+        return Partial("_TownProjects", this);
+    }
+
+    public async Task<IActionResult> OnGetHistoryAsync(int id, CancellationToken ct) =>
+        await InScopeAsync(UserScope.From(User)!, id, ct) ? ViewComponent("History", new { type = "SpecializedTown", id }) : NotFound();
+
+    private Task<bool> InScopeAsync(UserScope scope, int id, CancellationToken ct) => scope.Towns(db.Towns).AnyAsync(t => t.Id == id, ct);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -65,16 +95,13 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         var town = await TownDetails.FindAsync(db, id, scope, ct);
         if (town is null) return NotFound();
         Town = town;
-        HasCertificate = await documents.TownCertificateChangeAsync(scope, id, ct) is not null;
+        Id = id;
+        EnterpriseTotal = town.Enterprises;
+        HasCertificate = Data.Applications.RecognitionDocuments.CertificateChange(town.Town.Tier, town.TierHistory) is not null;
         RecognizedApplicationId = await documents.LatestRecognizedApplicationAsync(scope, id, ct);
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
         // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
         TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));
-        var enterprises = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { TownId = id, PageSize = Listed }, scope, ct);
-        (Enterprises, EnterpriseTotal) = (enterprises.Items, enterprises.Total);
-        var projects = await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = Listed },
-            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct);
-        (Projects, ProjectTotal) = (projects.Items, projects.Total);
 
         // The gap to the next tier: the nearest higher standard that applies where the town lies.
         NextStandard = catalog.Standards

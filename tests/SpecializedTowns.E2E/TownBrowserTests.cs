@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using System.Text.RegularExpressions;
+
+namespace SpecializedTowns.E2E;
+
+[Collection("browser")]
+public sealed class TownBrowserTests(BrowserFixture fixture)
+{
+    /// <summary>
+    /// The enterprise, project and 修改记录 tabs of a town's page are fetched after the page shows: in a browser they are
+    /// there when opened, and the project tab's count reaches its label.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_town_s_page_fills_its_enterprise_project_and_history_tabs_after_it_shows()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        await page.ClickAsync("table >> a[href^='/Towns/Detail/']:has-text('历山镇')");
+        await page.WaitForURLAsync(u => u.Contains("/Towns/Detail/"));
+
+        var projects = page.Locator("button[data-bs-target='#tab-projects']");
+        await Assertions.Expect(projects).ToHaveTextAsync(new Regex(@"^项目（\d+）$"));
+        await page.ClickAsync("button[data-bs-target='#tab-enterprises']");
+        await page.WaitForSelectorAsync("#tab-enterprises.show a[href^='/Enterprises/Detail/']");
+        (await page.InnerTextAsync("#tab-enterprises")).ShouldNotContain("正在读取");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("town-enterprises.png"), FullPage = true });
+
+        await projects.ClickAsync();
+        var count = int.Parse(Regex.Match(await projects.InnerTextAsync(), @"\d+").Value);
+        (await page.Locator("#tab-projects a[href^='/Projects/Detail/']").CountAsync()).ShouldBe(Math.Min(count, 20));
+        (await page.InnerTextAsync("#tab-projects")).ShouldContain("在重点项目库中查看");
+
+        await page.ClickAsync("button[data-bs-target='#tab-audit']");
+        (await page.InnerTextAsync("#tab-audit")).ShouldNotContain("正在读取");
+    }
+}
