@@ -40,6 +40,19 @@ var year = 2024;
 var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection,
     $"SELECT specialized_town_id FROM town_annual_statistics WHERE year = {year} ORDER BY CAST(output_value_wan_yuan AS REAL) DESC LIMIT 1"));
 var scope = "'山西省/%'";
+// The first 20 enterprises and projects of the largest town as its page lists them (leading first; most urgent warning
+// first), read once: the page reads their rows by id after choosing them.
+async Task<string> IdsAsync(string sql)
+{
+    var ids = new List<string>();
+    await foreach (var row in Sql.StreamAsync(connection, sql, 20)) ids.Add(Convert.ToString(row[0], System.Globalization.CultureInfo.InvariantCulture)!);
+    return ids.Count == 0 ? "0" : string.Join(",", ids);
+}
+var townEnterprises = await IdsAsync($"SELECT e.id FROM enterprises e WHERE e.specialized_town_id = {bigTown} ORDER BY e.role, e.name, e.id LIMIT 20");
+var townProjects = await IdsAsync($"""
+    SELECT p.id FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
+      ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20
+    """);
 // The stored warning levels are checked for today (ProjectWarningStore; the web process refreshed them on its first
 // library request), then the library counts, orders and pages by them in SQL: the page's warnings and their texts are
 // worked out for its 20 rows only, from those rows and their completed investment.
@@ -124,23 +137,22 @@ var pages = new (string Name, string Url, string Floor)[]
     ("专业镇详情·企业（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Enterprises", $"""
         SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND c.path LIKE {scope};
         SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown};
-        SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
-          (SELECT e.id FROM enterprises e WHERE e.specialized_town_id = {bigTown} ORDER BY e.role, e.name, e.id LIMIT 20) p
-          JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
-          LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year};
-        SELECT d.enterprise_id, d.key FROM enterprise_designations d JOIN enterprises e ON e.id = d.enterprise_id WHERE e.specialized_town_id = {bigTown}
+        SELECT e.id FROM enterprises e WHERE e.specialized_town_id = {bigTown} ORDER BY e.role, e.name, e.id LIMIT 20;
+        SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE e.id IN ({townEnterprises});
+        SELECT d.enterprise_id, d.key FROM enterprise_designations d WHERE d.enterprise_id IN ({townEnterprises});
+        SELECT s.enterprise_id, s.output_value_wan_yuan, s.employment FROM enterprise_annual_statistics s WHERE s.enterprise_id IN ({townEnterprises}) AND s.year = {year}
         """),
     ("专业镇详情·项目（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Projects", $"""
         SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND c.path LIKE {scope};
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p WHERE p.specialized_town_id = {bigTown};
-        SELECT p.id, p.name, p.owner_name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan, w.level
-          FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
+        SELECT p.id FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
           ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20;
-        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
-          (SELECT p.id, p.plan_year FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
-            ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20) p
-          ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id
+        SELECT p.id, p.name, t.name, c.name, p.owner_name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan, u.name
+          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
+          LEFT JOIN units u ON u.id = p.responsible_unit_id WHERE p.id IN ({townProjects});
+        SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id AND g.year = p.plan_year
+          WHERE p.id IN ({townProjects}) GROUP BY g.project_id
         """),
     ("企业名录", "/Enterprises", EnterpriseList("", 0)),
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
