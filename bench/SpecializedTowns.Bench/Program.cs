@@ -37,9 +37,13 @@ report.Line($"空接口 /livez：p50 {empty.P50:F1} ms，p95 {empty.P95:F1} ms")
 
 // ---- pages and their raw SQL floors ------------------------------------------------------------------------------------
 var year = 2024;
-var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection,
-    $"SELECT specialized_town_id FROM town_annual_statistics WHERE year = {year} ORDER BY CAST(output_value_wan_yuan AS REAL) DESC LIMIT 1"));
 var scope = "'山西省/%'";
+// The largest town the signed-in office sees (at national scale the largest of all may lie in another province).
+var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection, $"""
+    SELECT s.specialized_town_id FROM town_annual_statistics s JOIN specialized_towns t ON t.id = s.specialized_town_id
+      JOIN jurisdictions c ON c.id = t.county_id WHERE s.year = {year} AND c.path LIKE {scope}
+      ORDER BY CAST(s.output_value_wan_yuan AS REAL) DESC LIMIT 1
+    """));
 // The first 20 enterprises and projects of the largest town as its page lists them (leading first; most urgent warning
 // first), read once: the page reads their rows by id after choosing them.
 async Task<string> IdsAsync(string sql)
