@@ -30,7 +30,18 @@ public sealed class TownBrowserTests(BrowserFixture fixture)
         (await page.Locator("#tab-projects a[href^='/Projects/Detail/']").CountAsync()).ShouldBe(Math.Min(count, 20));
         (await page.InnerTextAsync("#tab-projects")).ShouldContain("在重点项目库中查看");
 
+        // A change made in the browser is in the 修改记录 tab the next time the page shows (another town: 历山's page is
+        // the other browser tests').
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        await page.ClickAsync("table >> a[href^='/Towns/Detail/']:has-text('古城镇')");
+        await page.ClickAsync("main a[href^='/Towns/Edit/']");
+        await page.FillAsync("#Input_LeadingProducts", "鲤鱼、鲢鱼、鱼苗（修改记录测试）");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/Towns/Detail/"));
         await page.ClickAsync("button[data-bs-target='#tab-audit']");
-        (await page.InnerTextAsync("#tab-audit")).ShouldNotContain("正在读取");
+        await page.WaitForSelectorAsync("#tab-audit.show");
+        var history = await page.InnerTextAsync("#tab-audit");
+        history.ShouldNotContain("正在读取");
+        history.ShouldContain("yuanqu-office");
     }
 }
