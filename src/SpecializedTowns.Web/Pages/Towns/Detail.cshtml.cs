@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
