@@ -229,9 +229,11 @@ public sealed class TownRegistryBrowserTests(BrowserFixture fixture)
 [Collection("browser")]
 public sealed class FocusBrowserTests(BrowserFixture fixture)
 {
-    // Choosing posts the form; the page comes back with the same address, so wait for that response itself.
+    // The choices arrive when the pointer reaches the switch; choosing posts the form and the page comes back with the same
+    // address, so wait for that response itself.
     private static async Task SwitchAsync(IPage page, string label)
     {
+        await page.HoverAsync("select.place-switch");
         await page.RunAndWaitForResponseAsync(
             () => page.SelectOptionAsync("select.place-switch", new SelectOptionValue { Label = label }),
             r => r.Request.Method == "GET" && r.Url.EndsWith("/Towns"));
@@ -243,6 +245,7 @@ public sealed class FocusBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("yuncheng-office");
         await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        (await page.Locator("select.place-switch option").AllInnerTextsAsync()).ShouldBe(["运城市（全部）"], "the choices are not part of every page");
         var all = await page.Locator("tbody tr").CountAsync();
         await SwitchAsync(page, "　垣曲县");
         await page.WaitForFunctionAsync("n => document.querySelectorAll('tbody tr').length < n", all);
@@ -250,6 +253,16 @@ public sealed class FocusBrowserTests(BrowserFixture fixture)
         counties.ShouldNotBeEmpty();
         counties.ShouldAllBe(c => c == "垣曲县");
         counties.Count.ShouldBeLessThan(all);
+        // The county looked at stands beside the city before the choices are fetched.
+        (await page.Locator("select.place-switch option").AllInnerTextsAsync()).ShouldBe(["运城市（全部）", "　垣曲县"]);
+        (await page.InputValueAsync("select.place-switch")).ShouldBe("山西省/运城市/垣曲县");
+        await page.HoverAsync("select.place-switch");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('select.place-switch option').length > 2");
+        var choices = await page.Locator("select.place-switch option").AllInnerTextsAsync();
+        choices[0].ShouldBe("运城市（全部）");
+        choices.ShouldContain("　垣曲县");
+        choices.ShouldContain("　永济市");
+        (await page.InputValueAsync("select.place-switch")).ShouldBe("山西省/运城市/垣曲县", "the county looked at stays chosen");
         await SwitchAsync(page, "运城市（全部）");
         await page.WaitForFunctionAsync("n => document.querySelectorAll('tbody tr').length === n", all);
         (await page.Locator("tbody tr").CountAsync()).ShouldBe(all);

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Web.Accounts;
@@ -14,6 +17,26 @@ public static class JurisdictionFocus
 
     public static bool CanFocus(ClaimsPrincipal user) =>
         Roles.All.Any(user.IsInRole) && !user.IsInRole(Roles.Township) && !user.IsInRole(Roles.Expert);
+
+    /// <summary>Cities or counties lie below a province's or a city's path (a county's path has two slashes).</summary>
+    public static bool HasBelow(string home) => home.Count(c => c == '/') < 2;
+
+    /// <summary>The cities and counties below the home path, in path order (a city, then its counties).</summary>
+    public static Task<List<FocusOption>> BelowAsync(TownsDbContext db, string home, CancellationToken ct)
+    {
+        var under = home + "/";
+        return db.Jurisdictions.AsNoTracking()
+            .Where(j => j.Path.StartsWith(under) && (j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County))
+            .OrderBy(j => j.Path).Select(j => new FocusOption(j.Path, j.Name, j.Level == JurisdictionLevel.County)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The switch's choices: all of the home jurisdiction, then those below it; until they are fetched, the one now looked
+    /// at stands alone beside the home so the switch shows it.
+    /// </summary>
+    public static FocusChoices Options(string home, string current, IReadOnlyList<FocusOption> below) =>
+        new(home, current, below.Count > 0 || current == home ? below
+            : [new FocusOption(current, current.Split('/').Last(), current.Count(c => c == '/') >= 2)]);
 
     public static IApplicationBuilder UseJurisdictionFocus(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -30,3 +53,7 @@ public static class JurisdictionFocus
         await next();
     });
 }
+
+public sealed record FocusOption(string Path, string Name, bool IsCounty);
+
+public sealed record FocusChoices(string Home, string Current, IReadOnlyList<FocusOption> Below);

@@ -2,15 +2,25 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Account;
 
 [Authorize]
-public sealed class FocusModel : PageModel
+public sealed class FocusModel(TownsDbContext db) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
+
+    /// <summary>The switch's choices, fetched when the person reaches for it.</summary>
+    public async Task<IActionResult> OnGetOptionsAsync(CancellationToken ct)
+    {
+        var home = User.FindFirstValue(UserScope.HomePathClaim);
+        var scope = UserScope.From(User);
+        if (home is null || scope is null || !JurisdictionFocus.CanFocus(User)) return NotFound();
+        return Partial("_FocusOptions", JurisdictionFocus.Options(home, scope.JurisdictionPath, await JurisdictionFocus.BelowAsync(db, home, ct)));
+    }
 
     public IActionResult OnPost(string? path, string? returnUrl)
     {
