@@ -241,6 +241,31 @@ public sealed class FocusBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task Without_scripts_the_switch_links_to_a_page_of_choices_that_switches_and_returns()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/Account/Login");
+        await page.FillAsync("#UserName", "yuncheng-office");
+        await page.FillAsync("#Password", BrowserFixture.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+        var all = await page.Locator("tbody tr").CountAsync();
+
+        await page.ClickAsync("header a[href^='/Account/Focus']");
+        (await page.InnerTextAsync("h1")).ShouldBe("切换行政区划");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("focus-without-scripts.png") });
+        await page.SelectOptionAsync("#path", new SelectOptionValue { Label = "　垣曲县" });
+        await page.ClickAsync("main button[type=submit]");
+        page.Url.ShouldEndWith("/Towns");
+        var counties = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        counties.ShouldNotBeEmpty();
+        counties.ShouldAllBe(c => c == "垣曲县");
+        counties.Count.ShouldBeLessThan(all);
+        await context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task A_city_office_switches_to_one_county_and_back()
     {
         var page = await fixture.SignedInPageAsync("yuncheng-office");

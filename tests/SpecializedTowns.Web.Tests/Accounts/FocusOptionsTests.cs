@@ -37,6 +37,15 @@ public class FocusOptionsTests
         city.ShouldContain("<option value=\"山西省/运城市/垣曲县\">　垣曲县</option>");
         city.ShouldNotContain("阳泉市");
 
+        // Without scripts the top bar links to the same choices on a page of their own, which returns where it came from
+        // (only within the platform).
+        page.ShouldContain("<noscript><a class=\"btn btn-sm btn-outline-light\" href=\"/Account/Focus?returnUrl=%2FTowns\">切换</a></noscript>");
+        var plain = WebUtility.HtmlDecode(await province.GetStringAsync("/Account/Focus?returnUrl=%2FTowns"));
+        plain.ShouldContain("<input type=\"hidden\" name=\"returnUrl\" value=\"/Towns\">");
+        plain.ShouldContain("<option value=\"山西省/运城市/垣曲县\">　垣曲县</option>");
+        WebUtility.HtmlDecode(await province.GetStringAsync("/Account/Focus?returnUrl=https%3A%2F%2Fexample.com%2F"))
+            .ShouldContain("<input type=\"hidden\" name=\"returnUrl\" value=\"/\">");
+
         // A county office has nothing below it: no switch on its pages.
         var county = WebUtility.HtmlDecode(await (await SeededPlatforms.ClientAsync(provider, "yuanqu-office")).GetStringAsync("/Towns"));
         county.ShouldNotContain("place-switch");

@@ -11,15 +11,27 @@ namespace SpecializedTowns.Web.Pages.Account;
 [Authorize]
 public sealed class FocusModel(TownsDbContext db) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public FocusChoices Choices { get; private set; } = null!;
+    public string ReturnUrl { get; private set; } = "/";
+
+    /// <summary>The choices on a page of their own, for a browser without scripts (the top bar's 切换 link).</summary>
+    public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
+    {
+        if (await ChoicesAsync(ct) is not { } choices) return NotFound();
+        (Choices, ReturnUrl) = (choices, Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return Page();
+    }
 
     /// <summary>The switch's choices, fetched when the person reaches for it.</summary>
-    public async Task<IActionResult> OnGetOptionsAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetOptionsAsync(CancellationToken ct) =>
+        await ChoicesAsync(ct) is { } choices ? Partial("_FocusOptions", choices) : NotFound();
+
+    private async Task<FocusChoices?> ChoicesAsync(CancellationToken ct)
     {
         var home = User.FindFirstValue(UserScope.HomePathClaim);
         var scope = UserScope.From(User);
-        if (home is null || scope is null || !JurisdictionFocus.CanFocus(User)) return NotFound();
-        return Partial("_FocusOptions", JurisdictionFocus.Options(home, scope.JurisdictionPath, await JurisdictionFocus.BelowAsync(db, home, ct)));
+        if (home is null || scope is null || !JurisdictionFocus.CanFocus(User)) return null;
+        return JurisdictionFocus.Options(home, scope.JurisdictionPath, await JurisdictionFocus.BelowAsync(db, home, ct));
     }
 
     public IActionResult OnPost(string? path, string? returnUrl)
