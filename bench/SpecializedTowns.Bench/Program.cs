@@ -84,6 +84,10 @@ string ProjectSummary(string where) => $"""
       WHERE c.path LIKE {scope} {where} GROUP BY w.level
     """;
 var firstPlans = $"SELECT a.id FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope} ORDER BY a.year DESC, a.id DESC LIMIT 20";
+// What the list pages' filters offer: the cities and counties in scope, and on the enterprise list also the towns.
+var placeChoices = $"SELECT j.name, j.level FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope} ORDER BY j.path;\n";
+var enterpriseChoices = placeChoices
+    + $"SELECT t.id, t.name, c.name FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE c.path LIKE {scope} ORDER BY t.name;\n";
 var pages = new (string Name, string Url, string Floor)[]
 {
     // The dashboard: every town with its latest figures, the enterprises counted (the tallies the database keeps), the towns' statistics, tier changes and
@@ -123,8 +127,8 @@ var pages = new (string Name, string Url, string Floor)[]
           ORDER BY CASE WHEN q.deadline < '{today}' THEN 0 ELSE 1 END, q.deadline IS NULL, q.deadline, q.id LIMIT 50;
         SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE c.path LIKE {scope}
         """),
-    ("专业镇名录", "/Towns", TownList("")),
-    ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
+    ("专业镇名录", "/Towns", placeChoices + TownList("")),
+    ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", placeChoices + TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
     // A town's page: the town with its county, townships, tier history, statistics, brands and standards, its enterprises
     // counted (the tallies), its latest recognised application. Its enterprise, project and 修改记录 tabs are fetched after it
     // shows (rows below): the town checked to be in scope, then the first 20 of each with what the rows show.
@@ -158,9 +162,9 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id AND g.year = p.plan_year
           WHERE p.id IN ({townProjects}) GROUP BY g.project_id
         """),
-    ("企业名录", "/Enterprises", EnterpriseList("", 0)),
-    ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
-    ("企业名录（第 500 页）", "/Enterprises?page=500", EnterpriseList("", 499 * 20)),
+    ("企业名录", "/Enterprises", enterpriseChoices + EnterpriseList("", 0)),
+    ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", enterpriseChoices + EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
+    ("企业名录（第 500 页）", "/Enterprises?page=500", enterpriseChoices + EnterpriseList("", 499 * 20)),
     // The library: the page of projects by warning, and its summary (stage funnel, the year's investment, warning counts).
     ("重点项目库", "/Projects", ProjectLibrary("")),
     ("重点项目库（已开工）", "/Projects?stage=Started", ProjectLibrary("AND p.stage = 2")),
