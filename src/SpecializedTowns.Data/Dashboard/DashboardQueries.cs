@@ -14,43 +14,42 @@ public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, 
 public sealed record DashboardView(
     int Towns, IReadOnlyDictionary<Tier, int> ByTier, int Enterprises, decimal OutputWanYuan, int? Year,
     IReadOnlyList<TargetItem> Targets, IReadOnlyList<(string Town, decimal OutputWanYuan)> OutputByTown,
-    IReadOnlyList<(string Band, int Towns)> RevenueBands);
+    IReadOnlyList<(string Band, int Towns)> RevenueBands, IReadOnlyList<TownPlace> Places);
+
+/// <summary>Where a town lies, for the dashboard's map.</summary>
+public sealed record TownPlace(string Town, string County, string CountyPath);
 
 /// <summary>工作台: the programme at a glance, within the person's scope.</summary>
 public static class DashboardQueries
 {
     public static async Task<DashboardView> LoadAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db.Towns).AsNoTracking()
-            .Select(t => new
-            {
-                t.Id, t.Name, t.Tier, CountyPath = t.County!.Path, t.PolicyId,
-                Latest = t.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.RevenueWanYuan }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        // Every town in scope with its history, statistics and brands, read once: the cards below and 目标监测's targets.
+        var rows = await TargetQueries.TownsAsync(db, scope, ct);
+        var towns = rows.Select(t => new { t.Id, t.Name, t.Tier, t.CountyPath, t.County, t.PolicyId, Latest = t.Statistics.MaxBy(s => s.Year) }).ToList();
         var enterprises = await scope.EnterpriseTallies(db).SumAsync(t => t.Enterprises, ct);
         var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Count(x => x.Tier == t));
         var year = towns.Max(t => t.Latest?.Year);
 
         // Targets of the documents that govern the person's jurisdiction or lie within it, under the one rule of 目标监测.
-        var targets = await TargetQueries.AllAsync(db, catalog, scope, today, ct);
+        var targets = await TargetQueries.AllAsync(db, catalog, scope, today, rows, ct);
 
-        var outputByTown = towns.Where(t => t.Latest?.OutputValueWanYuan is not null)
-            .OrderByDescending(t => t.Latest!.OutputValueWanYuan).Take(15)
-            .Select(t => (t.Name, Quantity.Normalize(t.Latest!.OutputValueWanYuan!.Value))).ToList();
+        var outputByTown = towns.Where(t => t.Latest?.Output is not null)
+            .OrderByDescending(t => t.Latest!.Output).Take(15)
+            .Select(t => (t.Name, Quantity.Normalize(t.Latest!.Output!.Value))).ToList();
 
         // 营收规模梯次: each town at the level of its own pack (朔州 10/20/30/50/100亿级, 阳泉 10/20/50/100, 永济 5/10/20), the
         // same rule as 目标监测's tier page; a town whose pack sets no levels is counted apart, not forced into another's.
         var levels = towns.Select(t => catalog.FindPack(t.PolicyId ?? "") is { Mechanisms.RevenueTiers.Count: > 0 } pack
-                ? t.Latest?.RevenueWanYuan is { } r ? RevenueTiers.LevelOf(r, pack.Mechanisms.RevenueTiers) : (decimal?)null
+                ? t.Latest?.Revenue is { } r ? RevenueTiers.LevelOf(r, pack.Mechanisms.RevenueTiers) : (decimal?)null
                 : null)
             .ToList();
         var bands = levels.Where(l => l is not null).GroupBy(l => l!.Value).OrderBy(g => g.Key)
             .Select(g => (RevenueTiers.Name(g.Key), g.Count())).ToList();
         if (levels.Count(l => l is null) is > 0 and var unset) bands.Add(("文件未设层级或无营收数据", unset));
 
-        return new DashboardView(towns.Count, byTier, enterprises, Quantity.Normalize(towns.Sum(t => t.Latest?.OutputValueWanYuan ?? 0)), year,
-            targets, outputByTown, bands);
+        return new DashboardView(towns.Count, byTier, enterprises, Quantity.Normalize(towns.Sum(t => t.Latest?.Output ?? 0)), year,
+            targets, outputByTown, bands, towns.Select(t => new TownPlace(t.Name, t.County, t.CountyPath)).ToList());
     }
 
     /// <summary>

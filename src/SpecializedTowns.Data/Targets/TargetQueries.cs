@@ -38,12 +38,13 @@ public sealed record TownRevenueTiers(int TownId, string Town, string County, st
 /// </summary>
 public static class TargetQueries
 {
-    private sealed record TownRow(int Id, string Name, Tier Tier, string CountyPath, string County, string? PolicyId,
+    /// <summary>A town in scope with what the targets are measured from; the dashboard reads its own figures from the same rows.</summary>
+    public sealed record TownRow(int Id, string Name, Tier Tier, string CountyPath, string County, string? PolicyId,
         List<TierChange> TierHistory, List<StatRow> Statistics, List<BrandRow> Brands, int LedIndustryStandards);
 
-    private sealed record StatRow(int Year, decimal? Output, decimal? Revenue);
+    public sealed record StatRow(int Year, decimal? Output, decimal? Revenue);
 
-    private sealed record BrandRow(string Name, BrandKind Kind, int? Year);
+    public sealed record BrandRow(string Name, BrandKind Kind, int? Year);
 
     /// <summary>The packs that govern the person's jurisdiction or lie within it, as the dashboard has always chosen them.</summary>
     public static IEnumerable<PolicyPack> PacksFor(PolicyCatalog catalog, UserScope scope) =>
@@ -57,11 +58,16 @@ public static class TargetQueries
 
     public static string KeyOf(PolicyPack pack, int position) => $"{pack.Id}-{position}";
 
-    public static async Task<IReadOnlyList<TargetItem>> AllAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<TargetItem>> AllAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default) =>
+        await AllAsync(db, catalog, scope, today, towns: null, ct);
+
+    /// <param name="towns">The towns in scope as <see cref="TownsAsync"/> reads them, when the caller has them already.</param>
+    public static async Task<IReadOnlyList<TargetItem>> AllAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today,
+        IReadOnlyList<TownRow>? towns, CancellationToken ct = default)
     {
         var packs = PacksFor(catalog, scope).ToList();
         if (packs.Count == 0) return [];
-        var towns = await TownsAsync(db, scope, ct);
+        towns ??= await TownsAsync(db, scope, ct);
         var training = await TrainingAsync(db, catalog, scope, packs, today, ct);
         return packs.SelectMany(pack => pack.Targets.Select((t, i) => Evaluate(pack, t, i + 1, towns, training, scope, today))).ToList();
     }
@@ -87,7 +93,7 @@ public static class TargetQueries
     }
 
     // Split: in one query the tier changes, statistics and brands of a town multiply (a row for each combination).
-    private static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
+    public static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
         await scope.Towns(db.Towns).AsNoTracking().AsSplitQuery()
             .Select(t => new TownRow(t.Id, t.Name, t.Tier, t.County!.Path, t.County.Name, t.PolicyId,
                 t.TierHistory.ToList(),
@@ -96,7 +102,7 @@ public static class TargetQueries
                 t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led)))
             .ToListAsync(ct);
 
-    private static TargetItem Evaluate(PolicyPack pack, Target target, int position, List<TownRow> towns, Dictionary<string, List<(int Year, TrainingLine Line)>> training,
+    private static TargetItem Evaluate(PolicyPack pack, Target target, int position, IReadOnlyList<TownRow> towns, Dictionary<string, List<(int Year, TrainingLine Line)>> training,
         UserScope scope, DateOnly today)
     {
         var area = AreaOf(pack);

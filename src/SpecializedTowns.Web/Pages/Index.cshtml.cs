@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -45,7 +44,6 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];
-        var countyTowns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { County = t.County!.Name, CountyPath = t.County.Path, t.Name }).ToListAsync(ct);
         // On the merged province map a region is 城市|区县 (see dashboard.js), since 城区 and 郊区 recur.
         string Region(string county, string path) => province ? $"{path.Split('/')[1].TrimEnd('市')}|{county}" : county;
         // Escaped for an HTML <script> block: "</" cannot close it.
@@ -55,7 +53,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
             {
                 name = province ? "山西" : city!.TrimEnd('市'),
                 cities = province ? CityMapFiles.Keys.Select(c => c.TrimEnd('市')) : null,
-                counties = countyTowns.GroupBy(t => Region(t.County, t.CountyPath)).Select(g => new { name = g.Key, value = g.Count(), towns = g.Select(t => t.Name) }),
+                counties = View.Places.GroupBy(t => Region(t.County, t.CountyPath)).Select(g => new { name = g.Key, value = g.Count(), towns = g.Select(t => t.Town).Order(StringComparer.Ordinal) }),
                 focus = scope.JurisdictionPath.Split('/').ElementAtOrDefault(2),
             },
             output = View.OutputByTown.Select(o => new { name = o.Town, value = Math.Round(o.OutputWanYuan / 10000m, 2) }),
