@@ -92,15 +92,26 @@ public static class TargetQueries
         return Evaluate(pack, pack.Targets[position - 1], position, towns, training, scope, today);
     }
 
-    // Split: in one query the tier changes, statistics and brands of a town multiply (a row for each combination).
-    public static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        await scope.Towns(db.Towns).AsNoTracking().AsSplitQuery()
-            .Select(t => new TownRow(t.Id, t.Name, t.Tier, t.County!.Path, t.County.Name, t.PolicyId,
-                t.TierHistory.ToList(),
-                t.Statistics.Select(s => new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan)).ToList(),
-                t.Brands.Select(b => new BrandRow(b.Name, b.Kind, b.Year)).ToList(),
-                t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led)))
+    // Each collection read on its own (in one query a town's tier changes, statistics and brands would multiply), flat and put
+    // together here: EF's asynchronous split query built delegates for every town it read, which on the dashboard of the
+    // province cost more than the queries.
+    public static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var towns = scope.Towns(db.Towns).AsNoTracking();
+        var history = (await towns.SelectMany(t => t.TierHistory).OrderBy(h => h.Id).ToListAsync(ct)).ToLookup(h => h.SpecializedTownId);
+        var statistics = (await towns.SelectMany(t => t.Statistics).OrderBy(s => s.Id)
+            .Select(s => new { s.SpecializedTownId, Row = new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan) }).ToListAsync(ct))
+            .ToLookup(s => s.SpecializedTownId, s => s.Row);
+        var brands = (await towns.SelectMany(t => t.Brands).OrderBy(b => b.Id)
+            .Select(b => new { b.SpecializedTownId, Row = new BrandRow(b.Name, b.Kind, b.Year) }).ToListAsync(ct))
+            .ToLookup(b => b.SpecializedTownId ?? 0, b => b.Row);
+        var rows = await towns.OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path, CountyName = t.County.Name, t.PolicyId,
+                Led = t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led) })
             .ToListAsync(ct);
+        return rows.Select(t => new TownRow(t.Id, t.Name, t.Tier, t.Path, t.CountyName, t.PolicyId,
+            history[t.Id].ToList(), statistics[t.Id].ToList(), brands[t.Id].ToList(), t.Led)).ToList();
+    }
 
     private static TargetItem Evaluate(PolicyPack pack, Target target, int position, IReadOnlyList<TownRow> towns, Dictionary<string, List<(int Year, TrainingLine Line)>> training,
         UserScope scope, DateOnly today)
