@@ -92,6 +92,27 @@ public static class TaskLights
     public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> OverdueOn(DateOnly today) =>
         t => t.DoneOn == null && (t.Deadline < today || t.Milestones.Any(m => m.DoneOn == null && m.Deadline < today));
 
+    /// <summary>
+    /// The tasks <see cref="Of(PlanTask, DateOnly, int)"/> gives <paramref name="light"/>, as a query condition, so that a list
+    /// filtered by light is counted and cut into pages where the tasks are stored. Not 红 means every open deadline is today or
+    /// later; then 黄 is an open deadline within the days; 绿 and 灰 are the rest, started or not (IsStarted).
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> Is(TaskLight light, DateOnly today, int dueSoonDays)
+    {
+        var soon = today.AddDays(dueSoonDays);
+        return light switch
+        {
+            TaskLight.Done => t => t.DoneOn != null,
+            TaskLight.Overdue => OverdueOn(today),
+            TaskLight.DueSoon => t => t.DoneOn == null && t.Deadline >= today && !t.Milestones.Any(m => m.DoneOn == null && m.Deadline < today)
+                && (t.Deadline <= soon || t.Milestones.Any(m => m.DoneOn == null && m.Deadline <= soon)),
+            TaskLight.OnTrack => t => t.DoneOn == null && t.Deadline > soon && !t.Milestones.Any(m => m.DoneOn == null && m.Deadline <= soon)
+                && (t.Milestones.Any(m => m.Progress > 0) || !t.Milestones.Any() && t.OwnProgress > 0),
+            _ => t => t.DoneOn == null && t.Deadline > soon && !t.Milestones.Any(m => m.DoneOn == null && m.Deadline <= soon)
+                && !(t.Milestones.Any(m => m.Progress > 0) || !t.Milestones.Any() && t.OwnProgress > 0),
+        };
+    }
+
     private static int Severity(TaskLight light) => light switch
     {
         TaskLight.Overdue => 3,

@@ -157,13 +157,24 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var query = VisibleTasks(scope);
         if (filter.PlanId is { } plan) query = query.Where(t => t.PlanId == plan);
         if (filter.UnitId is { } unit) query = query.Where(t => t.Units.Any(u => u.UnitId == unit));
-        // Lights depend on today, so they are worked out in memory: a county has tens of tasks, a province a few thousand.
-        IEnumerable<TaskRow> rows = await RowsAsync(query, ct);
-        if (filter.Light is { } light) rows = rows.Where(r => r.Light == light);
-        if (filter.Overdue is { } overdue) rows = rows.Where(r => (r.Light == TaskLight.Overdue) == overdue);
-        var all = rows.ToList();
-        return new Paged<TaskRow>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
+        // Each light is a condition the database can test (TaskLights.Is), so the list is counted and cut into pages there and
+        // only a page of tasks is read: a province holds 10,000.
+        var today = Today;
+        if (filter.Light is { } light) query = query.Where(TaskLights.Is(light, today, settings.DueSoonDays));
+        if (filter.Overdue is { } overdue)
+            query = query.Where(overdue ? TaskLights.OverdueOn(today) : Not(TaskLights.OverdueOn(today)));
+        var total = await query.CountAsync(ct);
+        // The order RowsAsync gives: newest plan first, then by group, task and id.
+        var ids = await query.OrderByDescending(t => t.Plan!.Year).ThenBy(t => t.PlanId)
+            .ThenBy(t => db.TaskGroups.Where(g => g.Id == t.GroupId).Select(g => g.SortOrder).FirstOrDefault())
+            .ThenBy(t => t.SortOrder).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.Id).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await RowsAsync(db.PlanTasks.Where(t => ids.Contains(t.Id)), ct);
+        return new Paged<TaskRow>(rows, total, page, pageSize);
     }
+
+    private static System.Linq.Expressions.Expression<Func<PlanTask, bool>> Not(System.Linq.Expressions.Expression<Func<PlanTask, bool>> condition) =>
+        System.Linq.Expressions.Expression.Lambda<Func<PlanTask, bool>>(System.Linq.Expressions.Expression.Not(condition.Body), condition.Parameters);
 
     /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
@@ -171,9 +182,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     private async Task<List<TaskRow>> RowsAsync(IQueryable<PlanTask> query, CancellationToken ct)
     {
-        var tasks = await query.AsNoTracking()
-            .Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).Include(t => t.Milestones)
-            .AsSplitQuery().ToListAsync(ct);
+        var tasks = await TaskReads.WithPartsAsync(query, unitPlaces: false, ct);
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
         var groups = await db.TaskGroups.AsNoTracking().Where(g => planIds.Contains(g.PlanId))
             .ToDictionaryAsync(g => g.Id, g => (g.Title, g.SortOrder), ct);
@@ -210,14 +219,19 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var ids = plans.Select(p => p.Id).ToList();
         // Only what the progress and the lights are worked out from: a page of plans holds hundreds of tasks, and their
         // units, texts and plans are not shown here.
-        var tasks = (await (SeesWholePlans(scope) ? db.PlanTasks : VisibleTasks(scope)).Where(t => ids.Contains(t.PlanId)).AsNoTracking()
+        // Tasks and milestones as two flat reads: EF's asynchronous split query builds delegates for every task it reads (a
+        // province page of plans holds 800 tasks), which cost more than the two queries themselves.
+        var source = (SeesWholePlans(scope) ? db.PlanTasks : VisibleTasks(scope)).Where(t => ids.Contains(t.PlanId));
+        var milestones = (await source.SelectMany(t => t.Milestones).AsNoTracking().OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+            .Select(m => new Milestone { TaskId = m.TaskId, Weight = m.Weight, Progress = m.Progress, Deadline = m.Deadline, DoneOn = m.DoneOn })
+            .ToListAsync(ct)).ToLookup(m => m.TaskId);
+        var tasks = (await source.AsNoTracking()
             .Select(t => new PlanTask
             {
                 Id = t.Id, PlanId = t.PlanId, GroupId = t.GroupId, SortOrder = t.SortOrder, Weight = t.Weight, Deadline = t.Deadline, OwnProgress = t.OwnProgress, DoneOn = t.DoneOn,
-                Milestones = t.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
-                    .Select(m => new Milestone { Weight = m.Weight, Progress = m.Progress, Deadline = m.Deadline, DoneOn = m.DoneOn }).ToList(),
             })
-            .AsSplitQuery().ToListAsync(ct)).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToLookup(t => t.PlanId);
+            .ToListAsync(ct)).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToLookup(t => t.PlanId);
+        foreach (var t in tasks.SelectMany(g => g)) t.Milestones = milestones[t.Id].ToList();
         // In the plan page's order, so that the weighed sums add up in the same order and give the same figure.
         var groups = (await db.TaskGroups.AsNoTracking().Where(g => ids.Contains(g.PlanId)).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct)).ToLookup(g => g.PlanId);
         var today = Today;
@@ -283,8 +297,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var query = VisibleTasks(scope).Where(t => t.DoneOn == null);
         if (planId is { } p) query = query.Where(t => t.PlanId == p);
         if (year is { } y) query = query.Where(t => t.Plan!.Year == y);
-        var tasks = await query.AsNoTracking().Include(t => t.Plan).Include(t => t.Units).ThenInclude(u => u.Unit).ThenInclude(u => u!.Jurisdiction)
-            .Include(t => t.Milestones).AsSplitQuery().ToListAsync(ct);
+        var tasks = await TaskReads.WithPartsAsync(query, unitPlaces: true, ct);
         return Overdue(tasks, Today, scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : null);
     }
 

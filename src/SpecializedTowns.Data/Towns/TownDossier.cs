@@ -16,6 +16,7 @@ using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Documents;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Data.Tasks;
 
 namespace SpecializedTowns.Data.Towns;
 
@@ -146,8 +147,7 @@ public sealed class TownDossier(
 
         // 七、重点任务
         body.Add(new DocumentBlock.Heading1("重点任务"));
-        var taskRows = await tasks.VisibleTasks(scope).AsNoTracking().Where(x => x.Plan!.SpecializedTownId == townId)
-            .Include(x => x.Plan).Include(x => x.Units).ThenInclude(u => u.Unit).Include(x => x.Milestones).AsSplitQuery().ToListAsync(ct);
+        var taskRows = await TaskReads.WithPartsAsync(tasks.VisibleTasks(scope).Where(x => x.Plan!.SpecializedTownId == townId), unitPlaces: false, ct);
         if (taskRows.Count == 0) body.Add(Empty("本专业镇还没有年度行动计划的任务。"));
         else
             body.Add(Table(["年度", "任务", "牵头单位", "完成时限", "进度", "状态"], taskRows

@@ -296,6 +296,20 @@ public class TaskServiceTests
         var later = await Service(db, new DateOnly(2026, 1, 5)).ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500));
         later.Items.ShouldAllBe(t => t.Light == TaskLight.Done || t.Light == TaskLight.Overdue);
         (await Service(db, new DateOnly(2026, 1, 5)).OverdueCountAsync(CityLeader)).ShouldBe(later.Items.Count(t => t.Light == TaskLight.Overdue));
+
+        // The filters are conditions the database tests (TaskLights.Is); the lights shown are worked out in memory. Every 19
+        // days across the demo plans' two years (deadlines and milestones passing, coming due, progress reported), each
+        // filter finds exactly the tasks shown in its light, and 逾期 or not splits them the same way.
+        for (var day = new DateOnly(2024, 1, 1); day <= new DateOnly(2025, 12, 31); day = day.AddDays(19))
+        {
+            var then = Service(db, day);
+            var shown = (await then.ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500))).Items;
+            foreach (var light in Enum.GetValues<TaskLight>())
+                (await then.ListTasksAsync(CityLeader, new TaskFilter(Light: light, PageSize: 500))).Items.Select(t => t.Id)
+                    .ShouldBe(shown.Where(t => t.Light == light).Select(t => t.Id), $"{light} on {day}");
+            (await then.ListTasksAsync(CityLeader, new TaskFilter(Overdue: false, PageSize: 500))).Items.Select(t => t.Id)
+                .ShouldBe(shown.Where(t => t.Light != TaskLight.Overdue).Select(t => t.Id), $"not overdue on {day}");
+        }
     }
 
     [PostgresTheory]
