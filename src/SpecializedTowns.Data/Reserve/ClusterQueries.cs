@@ -28,6 +28,9 @@ public sealed record CandidateView(int Rank, ClusterCellView View, ReserveCandid
             .Concat(Candidate.Check.Criteria.Where(c => c.Result == Results.NotMet && Candidate.Check.Gaps.All(g => g.Key != c.Key)).Select(c => c.Explanation)));
 }
 
+/// <summary>The enterprises with figures in one year, grouped by province (each province its own reference region).</summary>
+public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterEnterprise>> Provinces);
+
 /// <summary>A county's figures for one industry, with the names the map and its table show.</summary>
 public sealed record CountyFigure(CountyCell Cell, string County, string City);
 
@@ -71,18 +74,24 @@ public static class ClusterQueries
 
     /// <summary>Every township × industry cell of the year across the province(s), before any scope is applied.</summary>
     public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default) =>
-        // Each province is its own reference region.
-        (await EnterprisesAsync(db, year, ct)).SelectMany(p => ClusterMap.Compute(p.ToList())).ToList();
+        Cells(await YearAsync(db, year, ct));
+
+    // Each province is its own reference region.
+    private static IReadOnlyList<ClusterCell> Cells(ClusterYear data) => data.Provinces.SelectMany(ClusterMap.Compute).ToList();
 
     /// <summary>
     /// Each county's figures for one industry in the year, for the county map: the counties of the person's city (the
     /// whole province for a province user), with their names. Only sums of other counties are shown, as on the heat map.
     /// </summary>
-    public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, int year, string industry, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, int year, string industry, CancellationToken ct = default) =>
+        HasAccess(scope) ? await CountiesAsync(db, scope, await YearAsync(db, year, ct), industry, ct) : [];
+
+    /// <inheritdoc cref="CountiesAsync(TownsDbContext, UserScope, int, string, CancellationToken)"/>
+    public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, ClusterYear data, string industry, CancellationToken ct = default)
     {
         if (!HasAccess(scope)) return [];
         var key = ClusterMap.Key(industry);
-        var cells = (await EnterprisesAsync(db, year, ct)).SelectMany(p => ClusterMap.Counties(p.ToList())).Where(c => c.Industry == key).ToList();
+        var cells = data.Provinces.SelectMany(ClusterMap.Counties).Where(c => c.Industry == key).ToList();
         var ids = cells.Select(c => c.CountyId).Concat(cells.Select(c => c.CityId)).Distinct().ToList();
         var names = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Path }).ToDictionaryAsync(j => j.Id, ct);
         var city = string.Join("/", scope.JurisdictionPath.Split('/').Take(2));
@@ -92,8 +101,11 @@ public static class ClusterQueries
             .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.County, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every enterprise with figures for the year, grouped by province, each placed where it lies.</summary>
-    private static async Task<IEnumerable<IGrouping<string, ClusterEnterprise>>> EnterprisesAsync(TownsDbContext db, int year, CancellationToken ct)
+    /// <summary>
+    /// Every enterprise with figures for the year, grouped by province, each placed where it lies: what the heat map, the
+    /// candidates and the county map are all worked out from, read once for a page (a province: 300,000 rows).
+    /// </summary>
+    public static async Task<ClusterYear> YearAsync(TownsDbContext db, int year, CancellationToken ct = default)
     {
         var rows = await (
             from s in db.EnterpriseStatistics.AsNoTracking()
@@ -104,33 +116,42 @@ public static class ClusterQueries
             from t in towns.DefaultIfEmpty()
             select new
             {
-                e.Id, e.Name, e.TownshipId, e.CountyId, CityId = c.ParentId, c.Path,
+                e.Id, e.Name, e.TownshipId, e.CountyId, CityId = c.ParentId,
                 e.Industry, e.IndustryCategory, TownIndustry = t == null ? null : t.LeadingIndustry, TownCategory = t == null ? null : t.Category,
                 e.Role, s.OutputValueWanYuan, s.Employment,
             }).ToListAsync(ct);
+        // The province of each county from the few counties, not a path string on each of the rows.
+        var countyIds = rows.Select(r => r.CountyId).Distinct().ToList();
+        var provinceOf = await db.Jurisdictions.AsNoTracking().Where(j => countyIds.Contains(j.Id)).Select(j => new { j.Id, j.Path })
+            .ToDictionaryAsync(j => j.Id, j => j.Path.Split('/')[0], ct);
         // All of them rather than "of these ids": few enterprises hold one, and a list of 300,000 ids is more than SQLite takes.
         var designations = (await db.EnterpriseDesignations.AsNoTracking()
             .Select(d => new { d.EnterpriseId, d.Key }).ToListAsync(ct)).ToLookup(d => d.EnterpriseId, d => d.Key);
 
-        var enterprises = rows.Select(r => (Province: r.Path.Split('/')[0], Enterprise: new ClusterEnterprise(
+        var provinces = rows.Select(r => (Province: provinceOf[r.CountyId], Enterprise: new ClusterEnterprise(
             r.Id, r.Name, r.TownshipId, r.CountyId, r.CityId ?? r.CountyId,
             string.IsNullOrWhiteSpace(r.Industry) ? r.TownIndustry : r.Industry,
             string.IsNullOrWhiteSpace(r.IndustryCategory) ? r.TownCategory : r.IndustryCategory,
             r.Role == EnterpriseRole.Leading, r.OutputValueWanYuan ?? 0m, r.Employment ?? 0)
         {
-            Designations = designations[r.Id].ToList(),
-        })).ToList();
-        return enterprises.GroupBy(e => e.Province, e => e.Enterprise);
+            Designations = designations.Contains(r.Id) ? designations[r.Id].ToList() : [],
+        })).GroupBy(e => e.Province, e => e.Enterprise).Select(g => (IReadOnlyList<ClusterEnterprise>)g.ToList()).ToList();
+        return new ClusterYear(year, provinces);
     }
 
     /// <summary>
     /// The cells of the year whose township lies in the area (a city or county path; null for all) and in the person's
     /// scope, with the candidates among them ranked by <see cref="ReserveCandidates.Rank"/>.
     /// </summary>
-    public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int year, string? areaPath, CandidateRules rules, CancellationToken ct = default)
+    public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int year, string? areaPath, CandidateRules rules, CancellationToken ct = default) =>
+        HasAccess(scope) ? await PictureAsync(db, catalog, scope, await YearAsync(db, year, ct), areaPath, rules, ct) : new ClusterPicture(year, [], []);
+
+    /// <inheritdoc cref="PictureAsync(TownsDbContext, PolicyCatalog, UserScope, int, string?, CandidateRules, CancellationToken)"/>
+    public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, ClusterYear data, string? areaPath, CandidateRules rules, CancellationToken ct = default)
     {
+        var year = data.Year;
         if (!HasAccess(scope)) return new ClusterPicture(year, [], []);
-        var cells = await CellsAsync(db, year, ct);
+        var cells = Cells(data);
         var places = await PlacesAsync(db, cells.Select(c => c.TownshipId).Distinct().ToList(), ct);
         var towns = await TownsByPairAsync(db, ct);
 

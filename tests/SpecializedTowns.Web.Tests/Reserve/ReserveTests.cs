@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
@@ -9,6 +10,8 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Data.Reserve;
 using SpecializedTowns.Web.Tests.Infrastructure;
+
+using SpecializedTowns.Web.Pages.Reserve;
 
 namespace SpecializedTowns.Web.Tests.Reserve;
 
@@ -141,6 +144,26 @@ public class ReserveTests
         read.ShouldNotContain("列入储备</button>");
         var expert = await SeededPlatforms.ClientAsync(provider, "expert-zhang");
         (await expert.GetAsync("/Reserve")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_heat_map_pages_its_townships_and_the_ranking_shows_the_first(StorageProvider provider)
+    {
+        // A province holds 1,200 townships: the heat map shows 20 a page, the rest a click away, in the same order.
+        var admin = await SeededPlatforms.ClientAsync(provider, "admin");
+        var first = await admin.GetStringAsync("/Reserve?year=2024");
+        var total = int.Parse(Regex.Match(first, "共 (\\d+) 个乡镇（街道）").Groups[1].Value);
+        static List<string> Rows(string page) => Regex.Matches(page, "<tr><th class=\"fw-normal text-nowrap\">([^<]*)<span").Select(m => m.Groups[1].Value.Trim()).ToList();
+        var shown = Rows(first);
+        total.ShouldBeGreaterThan(IndexModel.TownshipsPerPage, "the demo has more townships with enterprises than a page holds");
+        shown.Count.ShouldBe(IndexModel.TownshipsPerPage);
+        var second = Rows(await admin.GetStringAsync("/Reserve?year=2024&rows=2"));
+        second.Count.ShouldBe(Math.Min(IndexModel.TownshipsPerPage, total - IndexModel.TownshipsPerPage));
+        second.ShouldNotContain(shown[0]);
+        first.ShouldContain("rows=2#heatmap");
+        first.ShouldNotContain("@rankedNote");
     }
 
     [PostgresTheory]

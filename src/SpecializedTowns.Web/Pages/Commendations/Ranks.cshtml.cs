@@ -73,6 +73,23 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         return Redirect("/Commendations/Ranks");
     }
 
+    /// <summary>The enterprise choices of one town in scope, for the form once a town is chosen.</summary>
+    public async Task<IActionResult> OnGetEnterprisesAsync([FromQuery(Name = "Input.TownId")] int? townId, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!MarketRankService.CanRecord(scope)) return Forbid();
+        if (townId is { } id && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == id, ct)) return NotFound();
+        Enterprises = townId is { } town ? await EnterprisesOfAsync(town, ct) : [];
+        return Partial("_RankEnterprises", this);
+    }
+
+    private async Task<IReadOnlyList<(int Id, string Name, int TownId, string Town)>> EnterprisesOfAsync(int townId, CancellationToken ct) =>
+        (await db.Enterprises.AsNoTracking()
+            .Where(e => e.SpecializedTownId == townId && (e.Role == EnterpriseRole.Leading || e.Role == EnterpriseRole.Supporting))
+            .OrderBy(e => e.Role).ThenBy(e => e.Name)
+            .Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == townId).Select(t => t.Name).First() })
+            .ToListAsync(ct)).Select(e => (e.Id, e.Name, townId, e.Town)).ToList();
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -81,11 +98,9 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         if (!CanRecord) return;
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
-        var ids = Towns.Select(t => t.Id).ToList();
-        Enterprises = (await db.Enterprises.AsNoTracking()
-            .Where(e => e.SpecializedTownId != null && ids.Contains(e.SpecializedTownId.Value) && (e.Role == EnterpriseRole.Leading || e.Role == EnterpriseRole.Supporting))
-            .OrderBy(e => e.SpecializedTownId).ThenBy(e => e.Role).ThenBy(e => e.Name)
-            .Select(e => new { e.Id, e.Name, TownId = e.SpecializedTownId!.Value, Town = e.SpecializedTownId == null ? "" : db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).First() })
-            .ToListAsync(ct)).Select(e => (e.Id, e.Name, e.TownId, e.Town)).ToList();
+        // The enterprises of the town chosen only: a province's towns hold tens of thousands of leading and supporting
+        // enterprises (13 MB of options). Choosing a town fetches its own (OnGetEnterprisesAsync).
+        if (Input.TownId is { } town && Towns.Any(t => t.Id == town)) Enterprises = await EnterprisesOfAsync(town, ct);
+
     }
 }

@@ -38,11 +38,20 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>The heat map's page of townships (20, as every list): a province holds 1,200, each a row of every industry.</summary>
+    [BindProperty(SupportsGet = true, Name = "rows")] public int RowsPage { get; set; } = 1;
+
+    public const int TownshipsPerPage = 20;
+
+    /// <summary>The ranked bars show the first townships on the focus industry; the full ranking is the candidates' export.</summary>
+    public const int RankedShown = 30;
+
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
     public ClusterPicture Picture { get; private set; } = new(0, [], []);
     public IReadOnlyList<CandidateView> Matching { get; private set; } = [];
     public Paged<CandidateView> Candidates { get; private set; } = new([], 0, 1, PageSize);
+    public Paged<(int Id, string Name, string County)> HeatRows { get; private set; } = new([], 0, 1, TownshipsPerPage);
     public CandidateRules Rules { get; private set; } = new();
 
     /// <summary>The counties of the person's city (every county for the province) on the focus industry, for the county map.</summary>
@@ -70,6 +79,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         await LoadAsync(scope, ct);
         var (page, size) = Paged<CandidateView>.Normalize(PageNumber, PageSize);
         Candidates = new Paged<CandidateView>(Matching.Skip((page - 1) * size).Take(size).ToList(), Matching.Count, page, size);
+        var townships = Picture.Townships;
+        var (rows, perPage) = Paged<(int, string, string)>.Normalize(RowsPage, TownshipsPerPage);
+        HeatRows = new Paged<(int, string, string)>(townships.Skip((rows - 1) * perPage).Take(perPage).ToList(), townships.Count, rows, perPage);
         return Page();
     }
 
@@ -134,22 +146,23 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
             MinOutputWanYuan = MinOutput is >= 0 ? MinOutput.Value : CandidateRules.DefaultMinOutputWanYuan,
             Basis = BasisValue,
         };
-        Picture = year == 0 ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, year, path, Rules, ct);
+        var data = year == 0 ? null : await ClusterQueries.YearAsync(db, year, ct);
+        Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
         // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
         if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus))
             Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Industries.FirstOrDefault();
-        if (year != 0 && Focus is { } focus) await LoadMapAsync(scope, year, focus, ct);
+        if (data is not null && Focus is { } focus) await LoadMapAsync(scope, data, focus, ct);
     }
 
     /// <summary>
     /// The county map: each county of the city (the province for a province user) coloured by the chosen measure of the
     /// focus industry. A county's quotient against itself is always 1, so 区位熵（对县） shows the quotient against the city.
     /// </summary>
-    private async Task LoadMapAsync(UserScope scope, int year, string focus, CancellationToken ct)
+    private async Task LoadMapAsync(UserScope scope, ClusterYear data, string focus, CancellationToken ct)
     {
-        Counties = await ClusterQueries.CountiesAsync(db, scope, year, focus, ct);
+        Counties = await ClusterQueries.CountiesAsync(db, scope, data, focus, ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? Pages.IndexModel.CityMapFiles.Values.ToList()

@@ -5,7 +5,16 @@ namespace SpecializedTowns.Web.Pages.Shared;
 /// <summary>Paging and sorting links that keep every other filter of the current query.</summary>
 public sealed record PagerModel(int Page, int Pages, int Total, HttpRequest Request)
 {
-    public string Link(int page) => With("page", page.ToString(), drop: "page");
+    /// <summary>The query parameter of the page number, for a page with two lists paged apart.</summary>
+    public string Param { get; init; } = "page";
+
+    /// <summary>Where the link lands on the page (e.g. "#heatmap").</summary>
+    public string Fragment { get; init; } = "";
+
+    /// <summary>What is counted: 共 N 条, 共 N 个乡镇.</summary>
+    public string Noun { get; init; } = "条";
+
+    public string Link(int page) => With(Param, page.ToString(), drop: Param) + Fragment;
 
     public string Sort(string sort) => With("sort", sort, drop: "sort", alsoDrop: "page");
 
