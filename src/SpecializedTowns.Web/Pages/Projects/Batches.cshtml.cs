@@ -26,7 +26,15 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
 
     [BindProperty] public Form Input { get; set; } = new();
     public Paged<BatchListItem> Batches { get; private set; } = new([], 0, 1, PageSize);
-    public IReadOnlyList<(int Id, string Name, string Town, ProjectStage Stage)> Candidates { get; private set; } = [];
+    public sealed record Candidate(int Id, string Name, string Town, ProjectStage Stage, int CountyId);
+
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+
+    /// <summary>
+    /// Over more than one county the projects that may take part are grouped by county and each county's list is fetched
+    /// when opened (a province: 20,000 projects, 6.6 MB of checkboxes); ticks in one county stay when another is opened.
+    /// </summary>
+    public IReadOnlyList<(int Id, string Name, int Projects)> Counties { get; private set; } = [];
     public bool CanManage { get; private set; }
     public DateOnly Today { get; private set; }
     public string? Error { get; private set; }
@@ -69,8 +77,31 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
         var (page, _) = Paged<BatchListItem>.Normalize(PageNumber, PageSize);
         page = Math.Min(page, Math.Max(1, (all.Count + PageSize - 1) / PageSize));
         Batches = new Paged<BatchListItem>(all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), all.Count, page, PageSize);
-        if (CanManage)
-            Candidates = (await projects.Visible(scope).AsNoTracking().Where(p => p.Stage < ProjectStage.AtTarget).OrderBy(p => p.Town!.Name).ThenBy(p => p.Name)
-                .Select(p => new { p.Id, p.Name, Town = p.Town!.Name, p.Stage }).ToListAsync(ct)).Select(p => (p.Id, p.Name, p.Town, p.Stage)).ToList();
+        if (!CanManage) return;
+        var open = Open(scope);
+        Counties = (await open.GroupBy(p => new { p.CountyId, p.County!.Name, p.County.Path }).Select(g => new { g.Key.CountyId, g.Key.Name, g.Key.Path, Count = g.Count() })
+            .ToListAsync(ct)).OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => (c.CountyId, c.Name, c.Count)).ToList();
+        // One county's list in full; over several, the counties of projects already ticked (a form shown again) come filled.
+        if (Counties.Count <= 1) Candidates = await CandidatesAsync(open, ct);
+        else if (Input.ProjectIds.Count > 0)
+        {
+            var ticked = Input.ProjectIds;
+            var counties = await open.Where(p => ticked.Contains(p.Id)).Select(p => p.CountyId).Distinct().ToListAsync(ct);
+            Candidates = await CandidatesAsync(open.Where(p => counties.Contains(p.CountyId)), ct);
+        }
     }
+
+    /// <summary>The projects of one county in scope that may take part, for its group of the form.</summary>
+    public async Task<IActionResult> OnGetCandidatesAsync(int county, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!ProjectService.CanManage(scope)) return Forbid();
+        Candidates = await CandidatesAsync(Open(scope).Where(p => p.CountyId == county), ct);
+        return Candidates.Count == 0 ? NotFound() : Partial("_BatchCandidates", (Candidates, new List<int>()));
+    }
+
+    private IQueryable<KeyProject> Open(UserScope scope) => projects.Visible(scope).AsNoTracking().Where(p => p.Stage < ProjectStage.AtTarget);
+
+    private static async Task<IReadOnlyList<Candidate>> CandidatesAsync(IQueryable<KeyProject> open, CancellationToken ct) =>
+        await open.OrderBy(p => p.Town!.Name).ThenBy(p => p.Name).Select(p => new Candidate(p.Id, p.Name, p.Town!.Name, p.Stage, p.CountyId)).ToListAsync(ct);
 }
