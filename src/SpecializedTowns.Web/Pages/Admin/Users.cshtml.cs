@@ -34,7 +34,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public int? Place { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<UserListItem> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<(int Id, string Label)> Places { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> FilterPlaces { get; private set; } = [];

@@ -13,7 +13,7 @@ namespace SpecializedTowns.Web.Pages.Applications;
 public sealed class IndexModel(ApplicationService applications, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ApplicationListItem> Result { get; private set; } = new([], 0, 1, 20);
     public bool CanFile { get; private set; }

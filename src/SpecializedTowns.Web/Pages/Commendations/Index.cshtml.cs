@@ -15,7 +15,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public CrossingState? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 20;
 

@@ -15,7 +15,7 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
     [BindProperty(SupportsGet = true)] public LeadStage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<LeadListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];

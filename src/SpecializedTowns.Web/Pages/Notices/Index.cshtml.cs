@@ -17,7 +17,7 @@ public sealed class IndexModel(NoticeService notices, TimeProvider time) : PageM
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<NoticeListItem> Result { get; private set; } = new([], 0, 1, 20);
     public bool CanIssue { get; private set; }

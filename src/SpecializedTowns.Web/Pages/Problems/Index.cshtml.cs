@@ -23,7 +23,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ProblemListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<UnitFiguresRow> Figures { get; private set; } = [];

@@ -13,7 +13,7 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
 {
     private const int PageSize = 20;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public sealed class Form
     {

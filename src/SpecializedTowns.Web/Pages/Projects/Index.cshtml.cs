@@ -25,7 +25,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     public string? UnitName { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ProjectListItem> Result { get; private set; } = new([], 0, 1, 20);
     public ProjectSummary Summary { get; private set; } = null!;

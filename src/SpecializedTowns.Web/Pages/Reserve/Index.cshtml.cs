@@ -36,7 +36,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true)] public int? MinEnterprises { get; set; }
     [BindProperty(SupportsGet = true)] public decimal? MinOutput { get; set; }
     [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The heat map's page of townships (20, as every list): a province holds 1,200, each a row of every industry.</summary>
     [BindProperty(SupportsGet = true, Name = "rows")] public int RowsPage { get; set; } = 1;

@@ -13,7 +13,7 @@ public sealed class IndexModel(TaskService tasks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<PlanListItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<int> Years { get; private set; } = [];

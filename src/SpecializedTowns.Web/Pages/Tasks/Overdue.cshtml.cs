@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
 
@@ -12,7 +13,15 @@ public sealed class OverdueModel(TaskService tasks) : PageModel
     [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    public IReadOnlyList<UnitOverdue> Units { get; private set; } = [];
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 20;
+
+    /// <summary>A page of lead units, the most overdue first: a province has a thousand units with something overdue.</summary>
+    public Paged<UnitOverdue> Units { get; private set; } = new([], 0, 1, PageSize);
+
+    /// <summary>What is overdue across every unit, not only the page shown.</summary>
+    public (int Tasks, int Milestones) Totals { get; private set; }
     public IReadOnlyList<(int Id, string Title)> Plans { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool OwnUnitOnly { get; private set; }
@@ -23,7 +32,10 @@ public sealed class OverdueModel(TaskService tasks) : PageModel
         if (!TaskService.HasAccess(scope)) return Forbid();
         Plans = (await tasks.VisiblePlans(scope).OrderByDescending(p => p.Year).ThenBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
-        Units = await tasks.OverdueByUnitAsync(scope, Plan, Year, ct);
+        var all = await tasks.OverdueByUnitAsync(scope, Plan, Year, ct);
+        var (page, size) = Paged<UnitOverdue>.Normalize(PageNumber, PageSize);
+        Units = new Paged<UnitOverdue>(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size);
+        Totals = (all.Sum(u => u.Tasks), all.Sum(u => u.Milestones));
         Today = tasks.Today;
         OwnUnitOnly = scope.Role == Roles.MemberUnit;
         return Page();

@@ -19,7 +19,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Honour { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public BrandQuotaReport Quota { get; private set; } = new([], [], []);
     public Paged<BrandItem> Result { get; private set; } = new([], 0, 1, 20);

@@ -18,7 +18,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true)] public string? Recipient { get; set; }
     [BindProperty(SupportsGet = true)] public string? Clause { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public FundGrantPage Result { get; private set; } = new(new Paged<FundGrantListItem>([], 0, 1, 20), 0m);
     public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];

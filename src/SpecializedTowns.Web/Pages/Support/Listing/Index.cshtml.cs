@@ -15,7 +15,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
     [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ListingItem> Result { get; private set; } = new([], 0, 1, 20);
     public ListingCounts Counts { get; private set; } = new([]);

@@ -20,7 +20,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
     [BindProperty(SupportsGet = true)] public string? Mode { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<TrainingItem> Result { get; private set; } = new([], 0, 1, 20);
     public TrainingRollupView Rollup { get; private set; } = new(null, []);

@@ -16,7 +16,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<GeoIndicationItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyDictionary<GeoIndicationStatus, int> Counts { get; private set; } = new Dictionary<GeoIndicationStatus, int>();
