@@ -227,6 +227,7 @@ internal sealed class EnterpriseStatisticsConfiguration : IEntityTypeConfigurati
         e.Property(x => x.Patents).HasColumnName("patents");
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique().HasDatabaseName("ix_enterprise_annual_statistics_enterprise_year");
+        e.HasIndex(x => x.Year).HasDatabaseName("ix_enterprise_annual_statistics_year");
     }
 }
 

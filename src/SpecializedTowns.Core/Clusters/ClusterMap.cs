@@ -20,15 +20,54 @@ public sealed record ClusterEnterprise(
     int Employment)
 {
     public IReadOnlyList<string> Designations { get; init; } = [];
+}
+
+/// <summary>
+/// What <see cref="ClusterMap"/> works on: enterprises alike in everything the measures look at, added up. One
+/// enterprise is a piece of one (<see cref="Of"/>); at province scale the database adds them up by place, industry,
+/// category and town, so that 300,000 enterprises arrive as a few thousand sums.
+/// </summary>
+public sealed record ClusterPiece(
+    int? TownshipId,
+    int CountyId,
+    int CityId,
+    string? Industry,
+    string? Category,
+    int Enterprises,
+    int LeadingEnterprises,
+    decimal OutputWanYuan,
+    int Employment,
+    Spread OutputSpread,
+    Spread EmploymentSpread)
+{
+    /// <summary>The designations any of the piece's enterprises hold.</summary>
+    public IReadOnlyList<string> Designations { get; init; } = [];
 
     public decimal Figure(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputWanYuan : Employment;
+
+    public Spread SpreadOf(ClusterBasis basis) => basis == ClusterBasis.Output ? OutputSpread : EmploymentSpread;
+
+    public static ClusterPiece Of(ClusterEnterprise e) => new(
+        e.TownshipId, e.CountyId, e.CityId, e.Industry, e.Category, 1, e.IsLeading ? 1 : 0, e.OutputWanYuan, e.Employment,
+        Spread.Of(e.OutputWanYuan), Spread.Of(e.Employment)) { Designations = e.Designations };
+}
+
+/// <summary>
+/// What concentration needs of a group's positive figures (a zero or negative figure holds no share): their total, the
+/// sum of their squares and the largest. Sums of groups add up to the sums of their union, so the database can add them.
+/// </summary>
+public readonly record struct Spread(decimal Total, decimal Squares, decimal Max)
+{
+    public static Spread Of(decimal figure) => figure > 0 ? new Spread(figure, figure * figure, figure) : default;
+
+    public Spread Plus(Spread other) => new(Total + other.Total, Squares + other.Squares, Math.Max(Max, other.Max));
 }
 
 /// <summary>Location quotients of one cell against the county, the city and the province; null where a denominator is zero.</summary>
 public sealed record LocationQuotients(decimal? County, decimal? City, decimal? Province);
 
 /// <summary>How concentrated a cell is among its enterprises: the largest one's share (0–1) and the HHI (0–10 000).</summary>
-public sealed record Concentration(decimal? TopShare, decimal? Hhi, string? TopEnterprise);
+public sealed record Concentration(decimal? TopShare, decimal? Hhi);
 
 /// <summary>One township × industry for one year: the cluster-mapping measures.</summary>
 public sealed record ClusterCell(
@@ -61,8 +100,9 @@ public sealed record CountyCell(
 /// <summary>
 /// The cluster-mapping measures of 梯次培育 (永济 五（三）“梳理溯源、深入挖掘本地区具有比较优势的特色产品”; 朔政办发〔2023〕19号
 /// 三（一）“省级+市级+储备”): for each township and industry, its enterprises, output, employment, location quotients and
-/// concentration. Pure: the caller passes every enterprise of the province with figures for the year, because a
-/// quotient against the city or the province needs their totals even when the person sees one county.
+/// concentration. Pure: the caller passes every enterprise of the province with figures for the year (as pieces, see
+/// <see cref="ClusterPiece"/>), because a quotient against the city or the province needs their totals even when the
+/// person sees one county.
 /// </summary>
 public static class ClusterMap
 {
@@ -75,54 +115,63 @@ public static class ClusterMap
     public static decimal? LocationQuotient(decimal townshipIndustry, decimal townshipAll, decimal regionIndustry, decimal regionAll)
     {
         if (townshipAll <= 0 || regionIndustry <= 0 || regionAll <= 0) return null;
-        return townshipIndustry / townshipAll / (regionIndustry / regionAll);
+        // One division instead of three: a province computes some 100,000 quotients for a page.
+        return townshipIndustry * regionAll / (townshipAll * regionIndustry);
     }
 
     /// <summary>
-    /// The largest enterprise's share and the Herfindahl–Hirschman index Σ(100 × sᵢ)², so 10 000 is one enterprise
-    /// holding everything. Null when the cell's total is 0 (nothing to share).
+    /// The largest enterprise's share and the Herfindahl–Hirschman index Σ(100 × sᵢ)² = 10 000 × Σfᵢ² ÷ (Σfᵢ)², so
+    /// 10 000 is one enterprise holding everything. Null when the cell's total is 0 (nothing to share).
     /// </summary>
-    public static Concentration ConcentrationOf(IEnumerable<(string Name, decimal Figure)> enterprises)
-    {
-        var list = enterprises.Where(e => e.Figure > 0).ToList();
-        var total = list.Sum(e => e.Figure);
-        if (total <= 0) return new Concentration(null, null, null);
-        var top = list.OrderByDescending(e => e.Figure).ThenBy(e => e.Name, StringComparer.Ordinal).First();
-        var hhi = list.Sum(e => (100m * e.Figure / total) * (100m * e.Figure / total));
-        return new Concentration(top.Figure / total, hhi, top.Name);
-    }
+    public static Concentration ConcentrationOf(Spread spread) => spread.Total <= 0
+        ? new Concentration(null, null)
+        : new Concentration(spread.Max / spread.Total, 10000m * spread.Squares / (spread.Total * spread.Total));
 
-    public static IReadOnlyList<ClusterCell> Compute(IReadOnlyList<ClusterEnterprise> province)
+    public static IReadOnlyList<ClusterCell> Compute(IReadOnlyList<ClusterPiece> province)
     {
         // All-industry totals include enterprises without an industry: they are part of the economy all the same. One pass
-        // over the province (300,000 enterprises) adds every total; sums run in the enterprises' order.
+        // over the pieces adds every total.
         var totals = new Totals(province);
         var cells = new List<ClusterCell>(totals.Cells.Count);
         foreach (var ((township, industry), g) in totals.Cells)
         {
             var first = g[0];
+            var own = new Sum();
+            Spread outputSpread = default, employmentSpread = default;
+            var (enterprises, leading) = (0, 0);
+            foreach (var piece in g)
+            {
+                own.Add(piece);
+                outputSpread = outputSpread.Plus(piece.OutputSpread);
+                employmentSpread = employmentSpread.Plus(piece.EmploymentSpread);
+                enterprises += piece.Enterprises;
+                leading += piece.LeadingEnterprises;
+            }
             LocationQuotients Lq(ClusterBasis b)
             {
-                var own = g.Sum(e => e.Figure(b));
-                var all = totals.Township[township].Of(b);
+                var (mine, all) = (own.Of(b), totals.Township[township].Of(b));
                 return new LocationQuotients(
-                    LocationQuotient(own, all, totals.CountyIndustry[(first.CountyId, industry)].Of(b), totals.County[first.CountyId].Of(b)),
-                    LocationQuotient(own, all, totals.CityIndustry[(first.CityId, industry)].Of(b), totals.City[first.CityId].Of(b)),
-                    LocationQuotient(own, all, totals.ProvinceIndustry[industry].Of(b), totals.Province.Of(b)));
+                    LocationQuotient(mine, all, totals.CountyIndustry[(first.CountyId, industry)].Of(b), totals.County[first.CountyId].Of(b)),
+                    LocationQuotient(mine, all, totals.CityIndustry[(first.CityId, industry)].Of(b), totals.City[first.CityId].Of(b)),
+                    LocationQuotient(mine, all, totals.ProvinceIndustry[industry].Of(b), totals.Province.Of(b)));
             }
-            // A cell's category is the one most of its enterprises give; ties go to the larger output.
-            var category = g.Where(e => !string.IsNullOrWhiteSpace(e.Category)).GroupBy(e => e.Category!)
-                .OrderByDescending(c => c.Count()).ThenByDescending(c => c.Sum(e => e.OutputWanYuan)).ThenBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => c.Key).FirstOrDefault();
             cells.Add(new ClusterCell(
-                township, first.CountyId, first.CityId, industry, category,
-                g.Count, g.Count(e => e.IsLeading), g.Sum(e => e.OutputWanYuan), g.Sum(e => e.Employment),
+                township, first.CountyId, first.CityId, industry, CategoryOf(g),
+                enterprises, leading, own.Output, (int)own.Employment,
                 Lq(ClusterBasis.Output), Lq(ClusterBasis.Employment),
-                ConcentrationOf(g.Select(e => (e.Name, e.OutputWanYuan))),
-                ConcentrationOf(g.Select(e => (e.Name, (decimal)e.Employment))),
-                g.SelectMany(e => e.Designations).Distinct().Order(StringComparer.Ordinal).ToList()));
+                ConcentrationOf(outputSpread), ConcentrationOf(employmentSpread),
+                g.All(e => e.Designations.Count == 0) ? [] : g.SelectMany(e => e.Designations).Distinct().Order(StringComparer.Ordinal).ToList()));
         }
         return cells;
+    }
+
+    /// <summary>A cell's category is the one most of its enterprises give; ties go to the larger output.</summary>
+    private static string? CategoryOf(List<ClusterPiece> pieces)
+    {
+        if (pieces.Count == 1) return string.IsNullOrWhiteSpace(pieces[0].Category) ? null : pieces[0].Category;
+        return pieces.Where(e => !string.IsNullOrWhiteSpace(e.Category)).GroupBy(e => e.Category!)
+            .OrderByDescending(c => c.Sum(e => e.Enterprises)).ThenByDescending(c => c.Sum(e => e.OutputWanYuan)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Key).FirstOrDefault();
     }
 
     /// <summary>
@@ -130,7 +179,7 @@ public static class ClusterMap
     /// employment and location quotients against its city and the province (against itself it would always be 1).
     /// Every enterprise counts, with or without a township.
     /// </summary>
-    public static IReadOnlyList<CountyCell> Counties(IReadOnlyList<ClusterEnterprise> province)
+    public static IReadOnlyList<CountyCell> Counties(IReadOnlyList<ClusterPiece> province)
     {
         var totals = new Totals(province);
         return totals.CountyCells.Select(pair =>
@@ -144,18 +193,18 @@ public static class ClusterMap
                     LocationQuotient(own, all, totals.CityIndustry[(city, industry)].Of(b), totals.City[city].Of(b)),
                     LocationQuotient(own, all, totals.ProvinceIndustry[industry].Of(b), totals.Province.Of(b)));
             }
-            return new CountyCell(county, city, industry, g.Count, g.Sum(e => e.OutputWanYuan), g.Sum(e => e.Employment),
+            return new CountyCell(county, city, industry, g.Sum(e => e.Enterprises), g.Sum(e => e.OutputWanYuan), g.Sum(e => e.Employment),
                 Lq(ClusterBasis.Output), Lq(ClusterBasis.Employment));
         }).ToList();
     }
 
-    /// <summary>Output and employment added up, in the order the enterprises come.</summary>
+    /// <summary>Output and employment added up.</summary>
     private sealed class Sum
     {
         public decimal Output;
         public decimal Employment;
 
-        public void Add(ClusterEnterprise e)
+        public void Add(ClusterPiece e)
         {
             Output += e.Figure(ClusterBasis.Output);
             Employment += e.Figure(ClusterBasis.Employment);
@@ -164,20 +213,20 @@ public static class ClusterMap
         public decimal Of(ClusterBasis basis) => basis == ClusterBasis.Output ? Output : Employment;
     }
 
-    /// <summary>Every total a quotient needs, and the enterprises of each cell in the order they first appear.</summary>
+    /// <summary>Every total a quotient needs, and the pieces of each cell in the order they first appear.</summary>
     private sealed class Totals
     {
         public readonly Dictionary<int, Sum> Township = [], County = [], City = [];
         public readonly Sum Province = new();
         public readonly Dictionary<(int, string), Sum> CountyIndustry = [], CityIndustry = [];
         public readonly Dictionary<string, Sum> ProvinceIndustry = [];
-        public readonly List<((int Township, string Industry) Key, List<ClusterEnterprise> Enterprises)> Cells = [];
-        public readonly List<((int County, int City, string Industry) Key, List<ClusterEnterprise> Enterprises)> CountyCells = [];
+        public readonly List<((int Township, string Industry) Key, List<ClusterPiece> Pieces)> Cells = [];
+        public readonly List<((int County, int City, string Industry) Key, List<ClusterPiece> Pieces)> CountyCells = [];
 
-        public Totals(IReadOnlyList<ClusterEnterprise> province)
+        public Totals(IReadOnlyList<ClusterPiece> province)
         {
-            var cellAt = new Dictionary<(int, string), List<ClusterEnterprise>>();
-            var countyCellAt = new Dictionary<(int, int, string), List<ClusterEnterprise>>();
+            var cellAt = new Dictionary<(int, string), List<ClusterPiece>>();
+            var countyCellAt = new Dictionary<(int, int, string), List<ClusterPiece>>();
             foreach (var e in province)
             {
                 At(County, e.CountyId).Add(e);
@@ -200,7 +249,7 @@ public static class ClusterMap
             return sum;
         }
 
-        private static void Member<TKey>(Dictionary<TKey, List<ClusterEnterprise>> at, List<(TKey, List<ClusterEnterprise>)> ordered, TKey key, ClusterEnterprise e)
+        private static void Member<TKey>(Dictionary<TKey, List<ClusterPiece>> at, List<(TKey, List<ClusterPiece>)> ordered, TKey key, ClusterPiece e)
             where TKey : notnull
         {
             if (!at.TryGetValue(key, out var list))

@@ -29,7 +29,7 @@ public sealed record CandidateView(int Rank, ClusterCellView View, ReserveCandid
 }
 
 /// <summary>The enterprises with figures in one year, grouped by province (each province its own reference region).</summary>
-public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterEnterprise>> Provinces);
+public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPiece>> Provinces);
 
 /// <summary>A county's figures for one industry, with the names the map and its table show.</summary>
 public sealed record CountyFigure(CountyCell Cell, string County, string City);
@@ -69,8 +69,15 @@ public static class ClusterQueries
 {
     public static bool HasAccess(UserScope scope) => scope.Role != Roles.Expert;
 
+    /// <summary>The years with enterprise statistics, latest first: from one year to the next down the year index.</summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(TownsDbContext db, CancellationToken ct = default) =>
-        await db.EnterpriseStatistics.AsNoTracking().Select(s => s.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        await db.Database.SqlQueryRaw<int>("""
+            WITH RECURSIVE y(year) AS (
+                SELECT MAX(year) FROM enterprise_annual_statistics
+                UNION ALL
+                SELECT (SELECT MAX(s.year) FROM enterprise_annual_statistics AS s WHERE s.year < y.year) FROM y WHERE y.year IS NOT NULL)
+            SELECT year AS "Value" FROM y WHERE year IS NOT NULL
+            """).ToListAsync(ct);
 
     /// <summary>Every township × industry cell of the year across the province(s), before any scope is applied.</summary>
     public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default) =>
@@ -103,39 +110,68 @@ public static class ClusterQueries
 
     /// <summary>
     /// Every enterprise with figures for the year, grouped by province, each placed where it lies: what the heat map, the
-    /// candidates and the county map are all worked out from, read once for a page (a province: 300,000 rows).
+    /// candidates and the county map are all worked out from, read once for a page. The database adds the enterprises up
+    /// by place, industry, category and town (a province: 300,000 enterprises, a few thousand sums); which industry an
+    /// enterprise without one of its own is in is decided here, as people type it, not by the database's idea of a blank.
     /// </summary>
     public static async Task<ClusterYear> YearAsync(TownsDbContext db, int year, CancellationToken ct = default)
     {
-        var rows = await (
+        // Ids only in the grouping: the town's industry and the county's city and province come from the few towns and
+        // counties afterwards, not from joins on every row.
+        var enterprises =
             from s in db.EnterpriseStatistics.AsNoTracking()
             where s.Year == year
             join e in db.Enterprises.AsNoTracking() on s.EnterpriseId equals e.Id
-            join c in db.Jurisdictions.AsNoTracking() on e.CountyId equals c.Id
-            join t in db.Towns.AsNoTracking() on e.SpecializedTownId equals (int?)t.Id into towns
-            from t in towns.DefaultIfEmpty()
             select new
             {
-                e.Id, e.Name, e.TownshipId, e.CountyId, CityId = c.ParentId,
-                e.Industry, e.IndustryCategory, TownIndustry = t == null ? null : t.LeadingIndustry, TownCategory = t == null ? null : t.Category,
-                e.Role, s.OutputValueWanYuan, s.Employment,
-            }).ToListAsync(ct);
-        // The province of each county from the few counties, not a path string on each of the rows.
-        var countyIds = rows.Select(r => r.CountyId).Distinct().ToList();
-        var provinceOf = await db.Jurisdictions.AsNoTracking().Where(j => countyIds.Contains(j.Id)).Select(j => new { j.Id, j.Path })
-            .ToDictionaryAsync(j => j.Id, j => j.Path.Split('/')[0], ct);
-        // All of them rather than "of these ids": few enterprises hold one, and a list of 300,000 ids is more than SQLite takes.
-        var designations = (await db.EnterpriseDesignations.AsNoTracking()
-            .Select(d => new { d.EnterpriseId, d.Key }).ToListAsync(ct)).ToLookup(d => d.EnterpriseId, d => d.Key);
-
-        var provinces = rows.Select(r => (Province: provinceOf[r.CountyId], Enterprise: new ClusterEnterprise(
-            r.Id, r.Name, r.TownshipId, r.CountyId, r.CityId ?? r.CountyId,
-            string.IsNullOrWhiteSpace(r.Industry) ? r.TownIndustry : r.Industry,
-            string.IsNullOrWhiteSpace(r.IndustryCategory) ? r.TownCategory : r.IndustryCategory,
-            r.Role == EnterpriseRole.Leading, r.OutputValueWanYuan ?? 0m, r.Employment ?? 0)
+                Key = new { e.TownshipId, e.CountyId, e.Industry, Category = e.IndustryCategory, TownId = e.SpecializedTownId },
+                e.Role, Output = s.OutputValueWanYuan ?? 0m, Employment = s.Employment ?? 0,
+            };
+        var sums = await enterprises.GroupBy(x => x.Key).Select(g => new
         {
-            Designations = designations.Contains(r.Id) ? designations[r.Id].ToList() : [],
-        })).GroupBy(e => e.Province, e => e.Enterprise).Select(g => (IReadOnlyList<ClusterEnterprise>)g.ToList()).ToList();
+            g.Key,
+            Enterprises = g.Count(),
+            Leading = g.Sum(x => x.Role == EnterpriseRole.Leading ? 1 : 0),
+            Output = g.Sum(x => x.Output),
+            Employment = g.Sum(x => x.Employment),
+            PositiveOutput = g.Sum(x => x.Output > 0 ? x.Output : 0m),
+            OutputSquares = g.Sum(x => x.Output > 0 ? x.Output * x.Output : 0m),
+            MaxOutput = g.Max(x => x.Output),
+            PositiveEmployment = g.Sum(x => x.Employment > 0 ? (long)x.Employment : 0L),
+            EmploymentSquares = g.Sum(x => x.Employment > 0 ? (long)x.Employment * x.Employment : 0L),
+            MaxEmployment = g.Max(x => x.Employment),
+        }).ToListAsync(ct);
+        // From the few designations to their enterprises' figures of the year, not the other way round.
+        var designations = (await (
+            from d in db.EnterpriseDesignations.AsNoTracking()
+            join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
+            where db.EnterpriseStatistics.Any(s => s.EnterpriseId == e.Id && s.Year == year)
+            select new
+            {
+                Piece = new { e.TownshipId, e.CountyId, e.Industry, Category = e.IndustryCategory, TownId = e.SpecializedTownId },
+                Designation = d.Key,
+            }).Distinct().ToListAsync(ct))
+            .ToLookup(d => d.Piece, d => d.Designation);
+        var towns = await db.Towns.AsNoTracking().Select(t => new { t.Id, t.LeadingIndustry, t.Category }).ToDictionaryAsync(t => t.Id, ct);
+        var countyIds = sums.Select(r => r.Key.CountyId).Distinct().ToList();
+        var counties = await db.Jurisdictions.AsNoTracking().Where(j => countyIds.Contains(j.Id)).Select(j => new { j.Id, j.ParentId, j.Path })
+            .ToDictionaryAsync(j => j.Id, ct);
+
+        var provinces = sums.Select(r =>
+        {
+            var county = counties[r.Key.CountyId];
+            var town = r.Key.TownId is { } id ? towns.GetValueOrDefault(id) : null;
+            return (Province: county.Path.Split('/')[0], Piece: new ClusterPiece(
+                r.Key.TownshipId, county.Id, county.ParentId ?? county.Id,
+                string.IsNullOrWhiteSpace(r.Key.Industry) ? town?.LeadingIndustry : r.Key.Industry,
+                string.IsNullOrWhiteSpace(r.Key.Category) ? town?.Category : r.Key.Category,
+                r.Enterprises, r.Leading, r.Output, r.Employment,
+                new Spread(r.PositiveOutput, r.OutputSquares, r.MaxOutput),
+                new Spread(r.PositiveEmployment, r.EmploymentSquares, r.MaxEmployment))
+            {
+                Designations = designations[r.Key].ToList(),
+            });
+        }).GroupBy(e => e.Province, e => e.Piece).Select(g => (IReadOnlyList<ClusterPiece>)g.ToList()).ToList();
         return new ClusterYear(year, provinces);
     }
 
@@ -165,9 +201,12 @@ public static class ClusterQueries
             views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier));
         }
 
-        var byCell = views.ToDictionary(v => v.Cell);
+        // By reference: a cell record's own hash goes through every figure it holds.
+        var byCell = views.ToDictionary<ClusterCellView, ClusterCell>(v => v.Cell, ReferenceEqualityComparer.Instance);
+        var targets = new Dictionary<string, TargetStandard?>();
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
-            c => TargetFor(catalog, byCell[c].CountyPath), c => byCell[c].TownshipPath);
+            c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
+            c => byCell[c].TownshipPath);
         return new ClusterPicture(year, views, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList());
     }
 

@@ -13,7 +13,7 @@ public sealed class ReserveCandidatesTests
     private static ClusterCell Cell(int township, string industry, string category, int enterprises, int leading, decimal output, int employment, decimal lqCounty) =>
         new(township, 10, 100, industry, category, enterprises, leading, output, employment,
             new LocationQuotients(lqCounty, lqCounty, lqCounty), new LocationQuotients(lqCounty, null, null),
-            new Concentration(null, null, null), new Concentration(null, null, null), []);
+            new Concentration(null, null), new Concentration(null, null), []);
 
     // Against 永济's county standard (1 leading, about 5 supporting, 2亿元 manufacturing / 1亿元 agriculture, 500 jobs):
     //   A 芦笋: 1 leading + 5 others, 9 000万元 (0.9 of 1亿), 600 jobs      → open 1 (output)
@@ -33,7 +33,7 @@ public sealed class ReserveCandidatesTests
         Cell(5, "核桃", IndustryCategories.SpecialtyAgriculture, 6, 1, 12000, 800, 1.1m),
         Cell(6, "面粉", IndustryCategories.SpecialtyAgriculture, 2, 1, 12000, 800, 4),
         Cell(7, "电机", IndustryCategories.Manufacturing, 9, 1, 90000, 900, 4),
-        new(8, 10, 100, "陶瓷", null, 4, 0, 3000, 100, new(30, 30, 30), new(30, 30, 30), new(null, null, null), new(null, null, null), []),
+        new(8, 10, 100, "陶瓷", null, 4, 0, 3000, 100, new(30, 30, 30), new(30, 30, 30), new(null, null), new(null, null), []),
     ];
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ReserveCandidatesTests
 
         // Output quotient 3, employment quotient 0.8: a candidate on output only.
         var capital = new ClusterCell(9, 10, 100, "化工", IndustryCategories.Manufacturing, 4, 1, 8000, 50,
-            new LocationQuotients(3, 3, 3), new LocationQuotients(0.8m, 0.8m, 0.8m), new(null, null, null), new(null, null, null), []);
+            new LocationQuotients(3, 3, 3), new LocationQuotients(0.8m, 0.8m, 0.8m), new(null, null), new(null, null), []);
         ReserveCandidates.Select([capital], new CandidateRules(), _ => false, _ => Yongji).Count.ShouldBe(1);
         ReserveCandidates.Select([capital], new CandidateRules { Basis = ClusterBasis.Employment }, _ => false, _ => Yongji).ShouldBeEmpty();
     }

@@ -176,7 +176,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
             counties = Counties.Select(c => new
             {
                 name = province ? $"{c.City.TrimEnd('市')}|{c.County}" : c.County,
-                value = CountyValue(c.Cell),
+                value = CountyValue(c.Cell) is { } v ? Math.Round(v, 4) : (decimal?)null,
                 text = Format(CountyValue(c.Cell)),
                 enterprises = c.Cell.Enterprises,
             }),
