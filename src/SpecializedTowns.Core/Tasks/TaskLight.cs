@@ -92,6 +92,13 @@ public static class TaskLights
     public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> OverdueOn(DateOnly today) =>
         t => t.DoneOn == null && (t.Deadline < today || t.Milestones.Any(m => m.DoneOn == null && m.Deadline < today));
 
+    /// <summary>Every task <see cref="OverdueOn"/> leaves out: done, or no open deadline before today.</summary>
+    public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> NotOverdueOn(DateOnly today)
+    {
+        var overdue = OverdueOn(today);
+        return System.Linq.Expressions.Expression.Lambda<Func<PlanTask, bool>>(System.Linq.Expressions.Expression.Not(overdue.Body), overdue.Parameters);
+    }
+
     /// <summary>
     /// The tasks <see cref="Of(PlanTask, DateOnly, int)"/> gives <paramref name="light"/>, as a query condition, so that a list
     /// filtered by light is counted and cut into pages where the tasks are stored. Not 红 means every open deadline is today or

@@ -162,7 +162,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var today = Today;
         if (filter.Light is { } light) query = query.Where(TaskLights.Is(light, today, settings.DueSoonDays));
         if (filter.Overdue is { } overdue)
-            query = query.Where(overdue ? TaskLights.OverdueOn(today) : Not(TaskLights.OverdueOn(today)));
+            query = query.Where(overdue ? TaskLights.OverdueOn(today) : TaskLights.NotOverdueOn(today));
         var total = await query.CountAsync(ct);
         // The order RowsAsync gives: newest plan first, then by group, task and id.
         var ids = await query.OrderByDescending(t => t.Plan!.Year).ThenBy(t => t.PlanId)
@@ -172,9 +172,6 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var rows = ids.Count == 0 ? [] : await RowsAsync(db.PlanTasks.Where(t => ids.Contains(t.Id)), ct);
         return new Paged<TaskRow>(rows, total, page, pageSize);
     }
-
-    private static System.Linq.Expressions.Expression<Func<PlanTask, bool>> Not(System.Linq.Expressions.Expression<Func<PlanTask, bool>> condition) =>
-        System.Linq.Expressions.Expression.Lambda<Func<PlanTask, bool>>(System.Linq.Expressions.Expression.Not(condition.Body), condition.Parameters);
 
     /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>

@@ -83,12 +83,15 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         return Partial("_RankEnterprises", this);
     }
 
-    private async Task<IReadOnlyList<(int Id, string Name, int TownId, string Town)>> EnterprisesOfAsync(int townId, CancellationToken ct) =>
-        (await db.Enterprises.AsNoTracking()
+    private async Task<IReadOnlyList<(int Id, string Name, int TownId, string Town)>> EnterprisesOfAsync(int townId, CancellationToken ct)
+    {
+        var town = await db.Towns.AsNoTracking().Where(t => t.Id == townId).Select(t => t.Name).FirstAsync(ct);
+        return (await db.Enterprises.AsNoTracking()
             .Where(e => e.SpecializedTownId == townId && (e.Role == EnterpriseRole.Leading || e.Role == EnterpriseRole.Supporting))
             .OrderBy(e => e.Role).ThenBy(e => e.Name)
-            .Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == townId).Select(t => t.Name).First() })
-            .ToListAsync(ct)).Select(e => (e.Id, e.Name, townId, e.Town)).ToList();
+            .Select(e => new { e.Id, e.Name })
+            .ToListAsync(ct)).Select(e => (e.Id, e.Name, townId, town)).ToList();
+    }
 
     private async Task LoadAsync(CancellationToken ct)
     {
