@@ -184,6 +184,24 @@ var pages = new (string Name, string Url, string Floor)[]
         """),
     ("问题台账", "/Problems", ProblemList("")),
     ("问题台账（融资类）", "/Problems?category=Financing", ProblemList("AND q.category = 2")),
+    // 储备培育: the years with statistics, the year's enterprises added up by place, industry, category and town (what the
+    // heat map, the candidates and the county map are worked out from), the designations of those cells, the towns, and the
+    // names of the townships and counties; the filter's places as on the town list.
+    ("储备培育（全省热力图、候选、县域地图）", "/Reserve", placeChoices + $"""
+        SELECT MAX(year) FROM enterprise_annual_statistics;
+        SELECT e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id, COUNT(*),
+          SUM(CASE WHEN e.role = 1 THEN 1 ELSE 0 END), SUM(s.output_value_wan_yuan), SUM(s.employment),
+          SUM(CASE WHEN s.output_value_wan_yuan > 0 THEN s.output_value_wan_yuan * s.output_value_wan_yuan ELSE 0 END), MAX(s.output_value_wan_yuan),
+          SUM(CASE WHEN s.employment > 0 THEN s.employment * s.employment ELSE 0 END), MAX(s.employment)
+          FROM enterprise_annual_statistics s JOIN enterprises e ON e.id = s.enterprise_id WHERE s.year = {year}
+          GROUP BY e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id;
+        SELECT DISTINCT e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id, d.key FROM enterprise_designations d
+          JOIN enterprises e ON e.id = d.enterprise_id WHERE EXISTS (SELECT 1 FROM enterprise_annual_statistics s WHERE s.enterprise_id = e.id AND s.year = {year});
+        SELECT t.id, t.leading_industry, t.category, t.name, t.tier FROM specialized_towns t;
+        SELECT x.township_id, x.specialized_town_id FROM specialized_town_townships x;
+        SELECT j.id, j.name, j.path, c.name, c.path, c.id FROM jurisdictions j JOIN jurisdictions c ON c.id = j.parent_id WHERE j.level = 4 AND j.path LIKE {scope};
+        SELECT j.id, j.parent_id, j.name, j.path FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope}
+        """),
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
