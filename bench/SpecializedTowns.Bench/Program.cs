@@ -192,7 +192,7 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id, COUNT(*),
           SUM(CASE WHEN e.role = 1 THEN 1 ELSE 0 END), SUM(s.output_value_wan_yuan), SUM(s.employment),
           SUM(CASE WHEN s.output_value_wan_yuan > 0 THEN s.output_value_wan_yuan * s.output_value_wan_yuan ELSE 0 END), MAX(s.output_value_wan_yuan),
-          SUM(CASE WHEN s.employment > 0 THEN s.employment * s.employment ELSE 0 END), MAX(s.employment)
+          SUM(CASE WHEN s.employment > 0 THEN CAST(s.employment AS BIGINT) * s.employment ELSE 0 END), MAX(s.employment)
           FROM enterprise_annual_statistics s JOIN enterprises e ON e.id = s.enterprise_id WHERE s.year = {year}
           GROUP BY e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id;
         SELECT DISTINCT e.township_id, e.county_id, e.industry, e.industry_category, e.specialized_town_id, d.key FROM enterprise_designations d
