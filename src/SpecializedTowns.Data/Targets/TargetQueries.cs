@@ -220,8 +220,16 @@ public static class TargetQueries
         : null;
 
     /// <summary>A town's tier on a day, from its tier history; null before its first step on the ladder.</summary>
-    private static Tier? TierOn(TownRow town, DateOnly day) =>
-        town.TierHistory.Where(c => c.EffectiveOn <= day).OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).Select(c => (Tier?)c.Tier).LastOrDefault();
+    /// <summary>The tier of the latest change in effect on the day (by date, then by id); null before the first.</summary>
+    private static Tier? TierOn(TownRow town, DateOnly day)
+    {
+        // A loop, not a sort: the dashboard asks this of every town for every year of every tier target.
+        TierChange? latest = null;
+        foreach (var c in town.TierHistory)
+            if (c.EffectiveOn <= day && (latest is null || (c.EffectiveOn, c.Id).CompareTo((latest.EffectiveOn, latest.Id)) > 0))
+                latest = c;
+        return latest?.Tier;
+    }
 
     private static Measured TierCount(List<TownRow> towns, Tier tier, string area, DateOnly? start, DateOnly today)
     {
