@@ -27,6 +27,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.Path).IsUnique().HasDatabaseName("ix_jurisdictions_path");
         e.HasIndex(x => x.ParentId).HasDatabaseName("ix_jurisdictions_parent_id");
+        e.HasIndex(x => new { x.Level, x.Path }).HasDatabaseName("ix_jurisdictions_level_path");
     }
 }
 
