@@ -170,3 +170,26 @@ public class AccessTests
         (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
+
+/// <summary>
+/// The pages' security policy (script-src 'self') blocks inline event handlers: an `onsubmit="return confirm(…)"` is then
+/// silently skipped and a deletion happens without being asked (it did on 全国市场占有率排名). Pages ask with data-confirm.
+/// </summary>
+public class InlineScriptTests
+{
+    [Fact]
+    public void No_page_carries_an_inline_event_handler_or_a_javascript_link()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpecializedTowns.slnx"))) dir = dir.Parent;
+        var pages = Path.Combine(dir!.FullName, "src", "SpecializedTowns.Web", "Pages");
+        var handler = new System.Text.RegularExpressions.Regex(@"\s(on[a-z]+)\s*=\s*[""']|javascript:", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var found = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(pages, f), Line: i + 1, Text: line)))
+            .Where(l => handler.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories).Count().ShouldBeGreaterThan(50);
+        found.ShouldBeEmpty();
+    }
+}
