@@ -125,6 +125,12 @@ public static class ReserveService
             await tx.CommitAsync(ct);
             return new ReserveResult(town.Id, town.Name, plan.Id, group.Tasks.Count, attached);
         }
+        catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex) || DatabaseErrors.IsDeadlock(ex))
+        {
+            // Two people (or two clicks) listing the same pair at once: the other got in first and nothing of this was written.
+            db.ChangeTracker.Clear();
+            throw new ReserveRefusedException($"{township.Name}的“{key}”产业刚刚已由他人列入储备（“{name}”），无需重复列入");
+        }
         catch
         {
             db.ChangeTracker.Clear();

@@ -99,6 +99,37 @@ public class ReserveTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_same_pair_listed_by_several_at_once_makes_one_town_and_tells_the_others(StorageProvider provider)
+    {
+        // Clicked twice, or by two people: whoever comes second gets the Chinese refusal, never a database error (it was a
+        // 503 "数据库暂时不可用" when the second insert hit the town name's unique index).
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        int yuxiang;
+        await using (var db = storage.CreateContext()) yuxiang = await TownshipAsync(db, "虞乡镇");
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var db = storage.CreateContext();
+            try
+            {
+                await ReserveService.AddAsync(db, Catalog, Yongji, "yongji-office", yuxiang, "芦笋", 2024, March2025);
+                return "listed";
+            }
+            catch (ReserveRefusedException ex) { return ex.Message.Contains("无需重复列入") ? "refused" : ex.Message; }
+            catch (Exception ex) when (provider == StorageProvider.Sqlite && DatabaseErrors.IsDatabaseError(ex) && ex.ToString().Contains("database is locked"))
+            {
+                return "busy"; // SQLite's one writer at a time: a click that waited too long is told the database is busy
+            }
+        }));
+        outcomes.Count(o => o == "listed").ShouldBe(1, string.Join("，", outcomes));
+        outcomes.ShouldAllBe(o => o == "listed" || o == "refused" || o == "busy");
+        await using var check = storage.CreateContext();
+        (await check.Towns.CountAsync(t => t.LeadingIndustry == "芦笋" && t.Townships.Any(x => x.TownshipId == yuxiang))).ShouldBe(1);
+        (await check.ActionPlans.CountAsync(p => p.SpecializedTown!.LeadingIndustry == "芦笋" && p.SpecializedTown.Townships.Any(x => x.TownshipId == yuxiang))).ShouldBe(1);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Out_of_scope_and_read_only_people_are_refused_and_nothing_is_written(StorageProvider provider)
     {
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
