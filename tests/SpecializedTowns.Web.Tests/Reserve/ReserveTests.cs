@@ -167,6 +167,21 @@ public class ReserveTests
         csv.ShouldContain("虞乡镇,芦笋");
         csv.ShouldNotContain("栲栳镇", customMessage: "the industry filter applies to the export");
 
+        // On employment the exported quotients and concentration are the ones the page shows, and the headers say so.
+        var onEmployment = (await yongji.GetStringAsync("/Reserve?handler=Export&format=csv&year=2024&basis=employment&industry=%E8%8A%A6%E7%AC%8B"))
+            .Split('\n').Select(l => l.TrimEnd('\r').TrimStart('\uFEFF').Split(',')).ToList();
+        var header = onEmployment[0].ToList();
+        header.ShouldContain("区位熵（对县，按就业）");
+        header.ShouldContain("产值区位熵（对县）");
+        header.ShouldContain("最大企业就业占比（%）");
+        var row = onEmployment.First(r => r.Contains("虞乡镇"));
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var cell = (await ClusterQueries.PictureAsync(db, Catalog, Yongji, 2024, null, new CandidateRules { Basis = ClusterBasis.Employment }))
+            .Cells.Single(c => c.Township == "虞乡镇" && c.Cell.Industry == "芦笋").Cell;
+        decimal.Parse(row[header.IndexOf("区位熵（对县，按就业）")]).ShouldBe(Math.Round(cell.EmploymentLq.County!.Value, 2));
+        decimal.Parse(row[header.IndexOf("产值区位熵（对县）")]).ShouldBe(Math.Round(cell.OutputLq.County!.Value, 2));
+        decimal.Parse(row[header.IndexOf("最大企业就业占比（%）")]).ShouldBe(Math.Round(cell.EmploymentConcentration.TopShare!.Value * 100, 1));
+
         var xinjiang = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
         (await xinjiang.GetStringAsync("/Reserve?year=2024")).ShouldNotContain("虞乡镇");
         var leader = await SeededPlatforms.ClientAsync(provider, "yuncheng-leader");
