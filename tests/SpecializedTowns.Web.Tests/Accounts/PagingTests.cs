@@ -32,5 +32,12 @@ public class PagingTests
             if (!html.Contains("第 2 / ")) missed.Add(list + " " + System.Text.RegularExpressions.Regex.Match(html, "共 [^<]*页").Value + " " + System.Text.RegularExpressions.Regex.Match(html, "<h1[^>]*>[^<]*").Value);
         }
         missed.ShouldBeEmpty();
+
+        // Far past the end, the way back is one click: to the last page.
+        var past = await admin.GetStringAsync("/Towns?page=99");
+        past.ShouldContain("第 99 / ");
+        past.ShouldContain("已超出最后一页");
+        System.Text.RegularExpressions.Regex.IsMatch(past, @"href=""/Towns\?page=\d+"">回到第 \d+ 页</a>").ShouldBeTrue();
+        (await admin.GetStringAsync("/Towns")).ShouldNotContain("已超出最后一页");
     }
 }
