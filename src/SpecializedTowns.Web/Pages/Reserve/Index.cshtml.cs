@@ -132,13 +132,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var year = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();
         Year = year == 0 ? null : year;
         Jurisdictions = await Towns.IndexModel.JurisdictionChoices(db, scope, ct);
-        string? path = null;
-        if (!string.IsNullOrWhiteSpace(Jurisdiction))
-        {
-            if (Jurisdictions.Any(j => j.Name == Jurisdiction))
-                path = await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct);
-            else Error = $"“{Jurisdiction}”不在您的数据范围内，已显示全部。";
-        }
+        (var path, Error) = await Towns.IndexModel.PlaceAsync(db, scope, Jurisdictions, Jurisdiction, ct);
         Rules = new CandidateRules
         {
             MinLocationQuotient = MinLq is >= 0 ? MinLq.Value : CandidateRules.DefaultMinLocationQuotient,

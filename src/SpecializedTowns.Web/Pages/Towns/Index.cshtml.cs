@@ -49,13 +49,29 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<TownFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Jurisdictions = await JurisdictionChoices(db, scope, ct);
-        var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
-            ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
-            : null;
-        if (Jurisdiction is not null && path is null) Error = $"“{Jurisdiction}”不在您的数据范围内，已显示全部。";
+        (var path, Error) = await PlaceAsync(db, scope, Jurisdictions, Jurisdiction, ct);
         var tier = Tiers.Parse(Tier);
         var category = Category is null ? null : IndustryCategories.KeyOf(Category);
         return new TownFilter { JurisdictionPath = path, Tier = tier, Category = category, Search = Search, Sort = Sort };
+    }
+
+    /// <summary>
+    /// The path of the place chosen in the filter, looked up within the person's scope (a name such as 城区 is used by more
+    /// than one city); null for all of the scope, with a message when the name is not one of the choices. The person's own
+    /// jurisdiction (山西省 for the province office) is all of the scope, not an error.
+    /// </summary>
+    public static async Task<(string? Path, string? Error)> PlaceAsync(TownsDbContext db, UserScope scope, IReadOnlyList<JurisdictionOption> choices, string? name, CancellationToken ct)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name == scope.JurisdictionPath.Split('/')[^1]) return (null, null);
+        if (choices.All(j => j.Name != name))
+            return (null, await db.Jurisdictions.AnyAsync(j => j.Name == name, ct)
+                ? $"“{name}”不在您的数据范围内，已显示全部。"
+                : $"没有名为“{name}”的行政区划，已显示全部。");
+        var (own, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        var path = await db.Jurisdictions.Where(j => j.Name == name && (scope.IsAdmin || j.Path == own || j.Path.StartsWith(under)))
+            .OrderBy(j => j.Level).ThenBy(j => j.Path).Select(j => j.Path).FirstAsync(ct);
+        return (path, null);
     }
 
     /// <summary>The cities and counties in the person's scope, for the filter.</summary>
