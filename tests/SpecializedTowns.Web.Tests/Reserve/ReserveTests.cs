@@ -153,6 +153,21 @@ public class ReserveTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task Thresholds_that_are_not_numbers_or_out_of_range_are_named_not_silently_replaced(StorageProvider provider)
+    {
+        var yongji = await SeededPlatforms.ClientAsync(provider, "yongji-office");
+        var bad = await yongji.GetStringAsync("/Reserve?year=2024&minLq=abc&minEnterprises=99999999999&minOutput=-5");
+        bad.ShouldContain("筛选条件有误：");
+        bad.ShouldContain("区位熵不低于（应为不小于 0 的数，已按 1.25 筛选）");
+        bad.ShouldContain("企业不少于（应为 1 以上的整数，已按 3 家筛选）");
+        bad.ShouldContain("产值不低于（应为不小于 0 的数，已按 1000 万元筛选）");
+        (await yongji.GetStringAsync("/Reserve?year=2024&minLq=0&minEnterprises=1&minOutput=0")).ShouldNotContain("筛选条件有误");
+        (await yongji.GetStringAsync("/Reserve?year=2024&minEnterprises=0")).ShouldContain("企业不少于（应为 1 以上的整数");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_page_shows_the_heat_map_and_candidates_in_scope_and_exports_them(StorageProvider provider)
     {
         var yongji = await SeededPlatforms.ClientAsync(provider, "yongji-office");
