@@ -163,6 +163,12 @@ public class ReserveTests
         bad.ShouldContain("产值不低于（应为不小于 0 的数，已按 1000 万元筛选）");
         (await yongji.GetStringAsync("/Reserve?year=2024&minLq=0&minEnterprises=1&minOutput=0")).ShouldNotContain("筛选条件有误");
         (await yongji.GetStringAsync("/Reserve?year=2024&minEnterprises=0")).ShouldContain("企业不少于（应为 1 以上的整数");
+
+        // Switching the heat map's industry or opening a cell keeps the thresholds chosen.
+        var kept = await yongji.GetStringAsync("/Reserve?year=2024&minLq=1.1&minEnterprises=2&minOutput=500");
+        Regex.Matches(kept, "href=\"(/Reserve\\?[^\"]*#(heatmap|candidates))\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList()
+            .ShouldSatisfyAllConditions(links => links.Count.ShouldBeGreaterThan(10), links => links.ShouldAllBe(link => link.Contains("minLq=1.1") && link.Contains("minEnterprises=2") && link.Contains("minOutput=500")));
+        kept.ShouldContain("#candidates\"");
     }
 
     [PostgresTheory]

@@ -228,10 +228,15 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         return max <= 0 ? 0 : (double)(v / max);
     }
 
-    public string Link(string? measure = null, string? focus = null, string? basis = null) =>
+    /// <summary>The page with one setting changed and every other kept: thresholds, industry keyword and heat-map page too.</summary>
+    public string Link(string? measure = null, string? focus = null, string? basis = null, string? industry = null, string fragment = "#heatmap") =>
         "/Reserve" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(new Dictionary<string, string>
         {
             ["year"] = Year?.ToString() ?? "", ["jurisdiction"] = Jurisdiction ?? "", ["measure"] = measure ?? MeasureKey,
             ["basis"] = basis ?? (BasisValue == ClusterBasis.Employment ? "employment" : "output"), ["focus"] = focus ?? Focus ?? "",
-        }.Where(p => p.Value.Length > 0)).ToQueryString() + "#heatmap";
+            ["minLq"] = MinLq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["minEnterprises"] = MinEnterprises?.ToString() ?? "",
+            ["minOutput"] = MinOutput?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["industry"] = industry ?? Industry ?? "", ["rows"] = RowsPage > 1 ? RowsPage.ToString() : "",
+        }.Where(p => p.Value.Length > 0)).ToQueryString() + fragment;
 }
