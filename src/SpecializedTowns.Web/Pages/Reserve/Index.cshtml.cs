@@ -133,18 +133,20 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Year = year == 0 ? null : year;
         Jurisdictions = await Towns.IndexModel.JurisdictionChoices(db, scope, ct);
         (var path, Error) = await Towns.IndexModel.PlaceAsync(db, scope, Jurisdictions, Jurisdiction, ct);
-        // A threshold that is not a number or out of range is named, not silently replaced by the default.
+        // The thresholds as usable; one that is not a number or out of range is named with the default used instead.
+        var (minLq, minEnterprises, minOutput) = (MinLq is >= 0 ? MinLq : null, MinEnterprises is >= 1 ? MinEnterprises : null, MinOutput is >= 0 ? MinOutput : null);
+        bool Refused(string key, object? given, object? used) =>
+            ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !Equals(given, used);
         var refused = new List<string>();
-        bool Unread(string key) => ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-        if (Unread(nameof(MinLq)) || MinLq is < 0) refused.Add($"区位熵不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinLocationQuotient} 筛选）");
-        if (Unread(nameof(MinEnterprises)) || MinEnterprises is < 1) refused.Add($"企业不少于（应为 1 以上的整数，已按 {CandidateRules.DefaultMinEnterprises} 家筛选）");
-        if (Unread(nameof(MinOutput)) || MinOutput is < 0) refused.Add($"产值不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinOutputWanYuan} 万元筛选）");
+        if (Refused(nameof(MinLq), MinLq, minLq)) refused.Add($"区位熵不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinLocationQuotient} 筛选）");
+        if (Refused(nameof(MinEnterprises), MinEnterprises, minEnterprises)) refused.Add($"企业不少于（应为 1 以上的整数，已按 {CandidateRules.DefaultMinEnterprises} 家筛选）");
+        if (Refused(nameof(MinOutput), MinOutput, minOutput)) refused.Add($"产值不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinOutputWanYuan} 万元筛选）");
         if (refused.Count > 0) Error = string.Join(" ", new[] { Error, "筛选条件有误：" + string.Join("；", refused) + "。" }.Where(e => e is not null));
         Rules = new CandidateRules
         {
-            MinLocationQuotient = MinLq is >= 0 ? MinLq.Value : CandidateRules.DefaultMinLocationQuotient,
-            MinEnterprises = MinEnterprises is >= 1 ? MinEnterprises.Value : CandidateRules.DefaultMinEnterprises,
-            MinOutputWanYuan = MinOutput is >= 0 ? MinOutput.Value : CandidateRules.DefaultMinOutputWanYuan,
+            MinLocationQuotient = minLq ?? CandidateRules.DefaultMinLocationQuotient,
+            MinEnterprises = minEnterprises ?? CandidateRules.DefaultMinEnterprises,
+            MinOutputWanYuan = minOutput ?? CandidateRules.DefaultMinOutputWanYuan,
             Basis = BasisValue,
         };
         var data = year == 0 ? null : await ClusterQueries.YearAsync(db, year, ct);
