@@ -43,7 +43,7 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("yuncheng-office");
         await page.GotoAsync(fixture.BaseUrl + "/Towns");
-        await page.SelectOptionAsync("#jurisdiction", "垣曲县");
+        await page.SelectOptionAsync("#jurisdiction", "山西省/运城市/垣曲县");
         await page.ClickAsync("form.filter-bar button[type=submit]");
         // Other tests in this run may register towns too: every row is 垣曲's, and its three demo towns are there.
         var counties = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();

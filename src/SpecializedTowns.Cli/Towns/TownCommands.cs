@@ -122,8 +122,7 @@ public static class TownCommands
     private static async Task<string?> ResolveAsync(TownsDbContext db, string? name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
-        var (found, suggestions) = await JurisdictionLookup.FindAsync(db, name, ct);
-        return found?.Path ?? throw new UserInputException(
-            $"未找到行政区划“{name.Trim()}”" + (suggestions.Count > 0 ? $"，是否是：{string.Join("、", suggestions)}？" : "，请写全称，如 垣曲县、运城市"));
+        var match = await JurisdictionLookup.FindAsync(db, name, ct);
+        return match.Found?.Path ?? throw new UserInputException(match.Problem(name)!);
     }
 }

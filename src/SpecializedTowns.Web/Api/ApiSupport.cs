@@ -45,12 +45,12 @@ internal static class ApiSupport
     public static string DisplayName(this HttpContext http) =>
         http.User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? http.User.Identity?.Name ?? "";
 
-    /// <summary>The path of a jurisdiction named in a filter; a problem naming the field when there is none of that name.</summary>
+    /// <summary>The path of a jurisdiction named in a filter; a problem naming the field when there is none of that name or several.</summary>
     public static async Task<(string? Path, ProblemHttpResult? Problem)> JurisdictionPathAsync(TownsDbContext db, string? name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name)) return (null, null);
-        var (found, _) = await Data.Jurisdictions.JurisdictionLookup.FindAsync(db, name, ct);
-        return found is null ? (null, Invalid("jurisdiction", $"未找到行政区划“{name}”")) : (found.Path, null);
+        var match = await Data.Jurisdictions.JurisdictionLookup.FindAsync(db, name, ct);
+        return match.Found is { } found ? (found.Path, null) : (null, Invalid("jurisdiction", match.Problem(name)!));
     }
 
     /// <summary>Validates paging the same way for every collection; null when fine.</summary>

@@ -23,7 +23,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<EnterpriseListItem> Result { get; private set; } = new([], 0, 1, 20);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Town is not null || Role is not null || AboveScale is not null || !string.IsNullOrWhiteSpace(Search);
@@ -50,20 +50,14 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
     private async Task<EnterpriseFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await IndexModelJurisdictions(scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         // Named with their county: a province office picks among 300 towns, a few of them alike.
         Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct))
             .Select(t => (t.Id, $"{t.Name}（{t.County}）")).ToList();
-        var path = Jurisdictions.Any(j => j.Name == Jurisdiction)
-            ? await db.Jurisdictions.Where(j => j.Name == Jurisdiction).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
-            : null;
         EnterpriseRole? role = Enum.TryParse<EnterpriseRole>(Role, out var r) ? r : null;
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
         // A town outside the person's scope filters to nothing rather than showing its enterprises.
         var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;
-        return new EnterpriseFilter { JurisdictionPath = path, TownId = town, Role = role, AboveScale = above, Search = Search, Sort = Sort };
+        return new EnterpriseFilter { JurisdictionPath = Places.Path, TownId = town, Role = role, AboveScale = above, Search = Search, Sort = Sort };
     }
-
-    private Task<IReadOnlyList<JurisdictionOption>> IndexModelJurisdictions(UserScope scope, CancellationToken ct) =>
-        Pages.Towns.IndexModel.JurisdictionChoices(db, scope, ct);
 }

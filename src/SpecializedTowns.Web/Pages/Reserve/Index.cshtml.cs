@@ -47,7 +47,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     public const int RankedShown = 30;
 
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public ClusterPicture Picture { get; private set; } = new(0, [], []);
     public IReadOnlyList<CandidateView> Matching { get; private set; } = [];
     public Paged<CandidateView> Candidates { get; private set; } = new([], 0, 1, PageSize);
@@ -131,8 +131,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Years = await ClusterQueries.YearsAsync(db, ct);
         var year = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();
         Year = year == 0 ? null : year;
-        Jurisdictions = await Towns.IndexModel.JurisdictionChoices(db, scope, ct);
-        (var path, Error) = await Towns.IndexModel.PlaceAsync(db, scope, Jurisdictions, Jurisdiction, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
+        Error = Places.Error;
         // The thresholds as usable; one that is not a number or out of range is named with the default used instead.
         var (minLq, minEnterprises, minOutput) = (MinLq is >= 0 ? MinLq : null, MinEnterprises is >= 1 ? MinEnterprises : null, MinOutput is >= 0 ? MinOutput : null);
         bool Refused(string key, object? given, object? used) =>
@@ -150,7 +150,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
             Basis = BasisValue,
         };
         var data = year == 0 ? null : await ClusterQueries.YearAsync(db, year, ct);
-        Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, path, Rules, ct);
+        Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, Places.Path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
         // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
@@ -183,9 +183,20 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
                 text = Format(CountyValue(c.Cell)),
                 enterprises = c.Cell.Enterprises,
             }),
-            focus = scope.JurisdictionPath.Split('/').ElementAtOrDefault(2),
+            focus = FocusOnMap(Places.Path ?? scope.JurisdictionPath, province),
         }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
     }
+
+    /// <summary>
+    /// What the map outlines: the county chosen in the filter, else the person's own county, by the map's name for it
+    /// (阳泉|城区 on the province map, where names repeat); on the province map a chosen city outlines its counties (阳泉|).
+    /// </summary>
+    private static string? FocusOnMap(string path, bool province) => path.Split('/') switch
+    {
+        [_, var city, var county, ..] => province ? $"{city.TrimEnd('市')}|{county}" : county,
+        [_, var city] when province => $"{city.TrimEnd('市')}|",
+        _ => null,
+    };
 
     public string CountyMeasureName => MeasureKey == "lq-county"
         ? "区位熵（对市）" + (BasisValue == ClusterBasis.Employment ? "·按就业" : "")

@@ -1,22 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Web.Pages.Towns;
 
 namespace SpecializedTowns.Web.Pages.Support;
 
-/// <summary>What the support pages share: the jurisdiction filter read the same way everywhere, and the years to choose from.</summary>
+/// <summary>What the support pages share: the enterprises and towns to pick, and the years to choose from.</summary>
 public static class SupportPages
 {
-    /// <summary>The path of the chosen city or county when it is in the person's scope; null for 全部 or a name outside it.</summary>
-    public static async Task<string?> PathOfAsync(TownsDbContext db, IReadOnlyList<JurisdictionOption> choices, string? name, CancellationToken ct) =>
-        name is not null && choices.Any(j => j.Name == name)
-            ? await db.Jurisdictions.Where(j => j.Name == name).OrderBy(j => j.Level).Select(j => j.Path).FirstAsync(ct)
-            : null;
-
-    public static Task<IReadOnlyList<JurisdictionOption>> JurisdictionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        Towns.IndexModel.JurisdictionChoices(db, scope, ct);
-
     /// <summary>The enterprises a person may pick as a recipient, white-list entry or listing candidate, grouped by county.</summary>
     public static async Task<IReadOnlyList<SupportOption>> EnterpriseOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
         (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))

@@ -10,6 +10,11 @@
   data.counties.forEach(function (c) { byName[c.name] = c; });
   var values = data.counties.map(function (c) { return c.value; }).filter(function (v) { return v !== null; });
   var esc = echarts.format.encodeHTML;
+  // A focus ending in '|' is a city on the province map: all of its counties are outlined.
+  function focused(name) {
+    var f = data.focus;
+    return !!f && (name === f || (f.charAt(f.length - 1) === '|' && name.indexOf(f) === 0));
+  }
   var map = echarts.init(document.getElementById('county-map'));
   map.setOption({
     textStyle: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
@@ -27,12 +32,13 @@
     },
     series: [{
       type: 'map', map: data.name, roam: false, nameMap: { '怀仁县': '怀仁市' },
-      label: { show: !data.cities, fontSize: 11, formatter: function (p) { return countyMaps.county(p.name); } },
+      // Dark text edged in white reads on the palest and the darkest red alike.
+      label: { show: !data.cities, fontSize: 11, color: '#222', textBorderColor: '#fff', textBorderWidth: 2, formatter: function (p) { return countyMaps.county(p.name); } },
       selectedMode: false,
       itemStyle: { borderColor: '#ffffff', areaColor: '#eeeeee' },
       emphasis: { itemStyle: { areaColor: '#d68910' } },
       data: data.counties.filter(function (c) { return c.value !== null; }).map(function (c) {
-        return { name: c.name, value: c.value, itemStyle: c.name === data.focus ? { borderColor: '#1f5fbf', borderWidth: 2 } : undefined };
+        return { name: c.name, value: c.value, itemStyle: focused(c.name) ? { borderColor: '#1f5fbf', borderWidth: 2 } : undefined };
       })
     }]
   });

@@ -23,7 +23,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     public BrandQuotaReport Quota { get; private set; } = new([], [], []);
     public Paged<BrandItem> Result { get; private set; } = new([], 0, 1, 20);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<SupportOption> Towns { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public DateOnly Today { get; private set; }
@@ -66,12 +66,12 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     private async Task<BrandFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         BrandKind? kind = Enum.TryParse<BrandKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
         BrandHonour? honour = Enum.TryParse<BrandHonour>(Honour, out var h) && Enum.IsDefined(h) ? h : null;
         return new BrandFilter
         {
-            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), TownId = Town, Kind = kind, Honour = honour, Search = Search,
+            JurisdictionPath = Places.Path, TownId = Town, Kind = kind, Honour = honour, Search = Search,
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<EventItem> Result { get; private set; } = new([], 0, 1, 20);
     public EventRollup Rollup { get; private set; } = new([], [], new("合计", 0, 0, 0, 0m, 0m));
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<SupportOption> Towns { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -47,14 +47,14 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<EventFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
         var today = ExportFile.Today(time);
         Years = [today.Year + 1, .. SupportPages.Years(today)];
         EventKind? kind = Enum.TryParse<EventKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
         return new EventFilter
         {
-            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct),
+            JurisdictionPath = Places.Path,
             TownId = Town is { } t && Towns.Any(o => o.Id == t) ? t : null, Kind = kind, Year = Year, Search = Search,
         };
     }

@@ -19,7 +19,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<WhiteListItem> Result { get; private set; } = new([], 0, 1, 20);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Filtered => Year is not null || Jurisdiction is not null || Status is not null || !string.IsNullOrWhiteSpace(Search);
@@ -42,9 +42,9 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<WhiteListFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Years = SupportPages.Years(ExportFile.Today(time));
         WhiteListStatus? status = Enum.TryParse<WhiteListStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
-        return new WhiteListFilter { Year = Year, JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), Status = status, Search = Search };
+        return new WhiteListFilter { Year = Year, JurisdictionPath = Places.Path, Status = status, Search = Search };
     }
 }

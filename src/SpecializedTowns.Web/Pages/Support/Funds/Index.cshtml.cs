@@ -21,7 +21,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public FundGrantPage Result { get; private set; } = new(new Paged<FundGrantListItem>([], 0, 1, 20), 0m);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<SupportClause> Clauses { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -45,13 +45,13 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     private async Task<FundGrantFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Clauses = FundGrants.ClauseChoices(catalog, scope);
         Years = SupportPages.Years(ExportFile.Today(time));
         RecipientKind? recipient = Enum.TryParse<RecipientKind>(Recipient, out var r) && Enum.IsDefined(r) ? r : null;
         return new FundGrantFilter
         {
-            Year = Year, JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), RecipientKind = recipient,
+            Year = Year, JurisdictionPath = Places.Path, RecipientKind = recipient,
             ClauseSource = string.IsNullOrWhiteSpace(Clause) ? null : Clause, Search = Search,
         };
     }

@@ -17,7 +17,7 @@ public sealed class PerformanceModel(TownsDbContext db, TimeProvider time) : Pag
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
 
     public FundPerformanceView View { get; private set; } = null!;
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<int> Years { get; private set; } = [];
     public string? Notice { get; private set; }
 
@@ -34,11 +34,11 @@ public sealed class PerformanceModel(TownsDbContext db, TimeProvider time) : Pag
         var scope = UserScope.From(User)!;
         var today = ExportFile.Today(time);
         Years = SupportPages.Years(today);
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         var period = Period(From, To, today);
         if (From > To) Notice = "起始年度晚于截止年度，已按截止年度起算。";
         (From, To) = (period.FromYear, period.ToYear);
-        return await FundPerformanceQueries.ComputeAsync(db, scope, period, await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), ct);
+        return await FundPerformanceQueries.ComputeAsync(db, scope, period, Places.Path, ct);
     }
 
     /// <summary>The last three years to this year unless chosen; a reversed range is read from its end year.</summary>

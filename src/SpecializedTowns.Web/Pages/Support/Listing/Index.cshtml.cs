@@ -19,7 +19,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<ListingItem> Result { get; private set; } = new([], 0, 1, 20);
     public ListingCounts Counts { get; private set; } = new([]);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Stage is not null || !string.IsNullOrWhiteSpace(Search);
 
@@ -43,8 +43,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<ListingFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         ListingStage? stage = Enum.TryParse<ListingStage>(Stage, out var s) && Enum.IsDefined(s) ? s : null;
-        return new ListingFilter { JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), Stage = stage, Search = Search };
+        return new ListingFilter { JurisdictionPath = Places.Path, Stage = stage, Search = Search };
     }
 }

@@ -21,7 +21,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<PlatformItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyList<TownCoverage> Coverage { get; private set; } = [];
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<SupportOption> Towns { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Town is not null || Function is not null || Level is not null || !string.IsNullOrWhiteSpace(Search);
@@ -46,13 +46,13 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<PlatformFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
         PlatformFunction? function = Enum.TryParse<PlatformFunction>(Function, out var f) && Enum.IsDefined(f) ? f : null;
         PlatformLevel? level = Enum.TryParse<PlatformLevel>(Level, out var l) && Enum.IsDefined(l) ? l : null;
         return new PlatformFilter
         {
-            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct),
+            JurisdictionPath = Places.Path,
             TownId = Town is { } t && Towns.Any(o => o.Id == t) ? t : null, Function = function, Level = level, Search = Search,
         };
     }

@@ -24,7 +24,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<TalentItem> Result { get; private set; } = new([], 0, 1, 20);
     public TalentCounts Counts { get; private set; } = new([]);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<PlaceOption> Towns { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -50,13 +50,13 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<TalentFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await TalentPages.TownsAsync(db, scope, ct);
         Years = SupportPages.Years(ExportFile.Today(time));
         TalentCategory? category = Enum.TryParse<TalentCategory>(Category, out var c) && Enum.IsDefined(c) ? c : null;
         return new TalentFilter
         {
-            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct),
+            JurisdictionPath = Places.Path,
             TownId = Town is { } t && Towns.Any(x => x.Id == t) ? t : null, Category = category, Year = Year, Search = Search,
         };
     }

@@ -24,7 +24,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     public Paged<TrainingItem> Result { get; private set; } = new([], 0, 1, 20);
     public TrainingRollupView Rollup { get; private set; } = new(null, []);
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public IReadOnlyList<PlaceOption> Towns { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int? ChosenYear { get; private set; }
@@ -66,7 +66,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     private async Task<TrainingFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         var today = ExportFile.Today(time);
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await TalentPages.TownsAsync(db, scope, ct);
         Years = TalentPages.Years(today);
         ChosenYear = Year == "all" ? null
@@ -75,7 +75,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         TrainingMode? mode = Enum.TryParse<TrainingMode>(Mode, out var m) && Enum.IsDefined(m) ? m : null;
         return new TrainingFilter
         {
-            JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct),
+            JurisdictionPath = Places.Path,
             TownId = Town is { } t && Towns.Any(x => x.Id == t) ? t : null, Year = ChosenYear, Mode = mode, Search = Search,
         };
     }

@@ -20,7 +20,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     public Paged<GeoIndicationItem> Result { get; private set; } = new([], 0, 1, 20);
     public IReadOnlyDictionary<GeoIndicationStatus, int> Counts { get; private set; } = new Dictionary<GeoIndicationStatus, int>();
-    public IReadOnlyList<JurisdictionOption> Jurisdictions { get; private set; } = [];
+    public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Status is not null || Kind is not null || !string.IsNullOrWhiteSpace(Search);
 
@@ -44,9 +44,9 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task<GeoIndicationFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
-        Jurisdictions = await SupportPages.JurisdictionsAsync(db, scope, ct);
+        Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         GeoIndicationStatus? status = Enum.TryParse<GeoIndicationStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
         GeoIndicationKind? kind = Enum.TryParse<GeoIndicationKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
-        return new GeoIndicationFilter { JurisdictionPath = await SupportPages.PathOfAsync(db, Jurisdictions, Jurisdiction, ct), Status = status, Kind = kind, Search = Search };
+        return new GeoIndicationFilter { JurisdictionPath = Places.Path, Status = status, Kind = kind, Search = Search };
     }
 }
