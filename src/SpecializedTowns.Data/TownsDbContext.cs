@@ -56,6 +56,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<EnterpriseDesignation> EnterpriseDesignations => Set<EnterpriseDesignation>();
     /// <summary>Read only: the database keeps them (see <see cref="Enterprises.EnterpriseTally"/>).</summary>
     public DbSet<Enterprises.EnterpriseTally> EnterpriseTallies => Set<Enterprises.EnterpriseTally>();
+
+    /// <summary>Written by triggers only (see <see cref="Reserve.ClusterYears"/>).</summary>
+    public DbSet<Reserve.DataChange> DataChanges => Set<Reserve.DataChange>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();

@@ -29,6 +29,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped(sp => new SpecializedTowns.Data.Audit.AuditActorSource(() => AuditActors.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext)));
 builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirectory(builder.Configuration["Policies:Directory"])));
 builder.Services.AddSingleton<DatabaseInitializer>();
+// 储备培育's years, kept while the data they are added up from is unchanged (see ClusterYears).
+builder.Services.AddSingleton<SpecializedTowns.Data.Reserve.ClusterYears>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();

@@ -60,16 +60,19 @@ public static class ReserveCandidates
     /// ranked: (1) pairs that could be checked against a standard before those that could not (no standard where the
     /// county lies, or no industry category given); (2) fewer open criteria first — closest to recognition;
     /// (3) higher output as a share of the standard's output threshold; (4) higher location quotient against the
-    /// county; (5) higher output; then township and industry for a stable order.
+    /// county; (5) higher output; then township and industry for a stable order. <paramref name="check"/>: how a cell is
+    /// checked against its standard (<see cref="Check"/>, or the same kept from an earlier request).
     /// </summary>
     public static IReadOnlyList<ReserveCandidate> Select(
         IEnumerable<ClusterCell> cells,
         CandidateRules rules,
         Func<ClusterCell, bool> isAlreadyTown,
         Func<ClusterCell, TargetStandard?> targetFor,
-        Func<ClusterCell, string>? sortName = null)
+        Func<ClusterCell, string>? sortName = null,
+        Func<ClusterCell, TargetStandard?, ReserveCandidate>? check = null)
     {
-        var candidates = cells.Where(rules.StandsOut).Where(c => !isAlreadyTown(c)).Select(c => Check(c, targetFor(c))).ToList();
+        check ??= Check;
+        var candidates = cells.Where(rules.StandsOut).Where(c => !isAlreadyTown(c)).Select(c => check(c, targetFor(c))).ToList();
         return Rank(candidates, rules, sortName);
     }
 

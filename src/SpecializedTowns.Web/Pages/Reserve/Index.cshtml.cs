@@ -16,7 +16,7 @@ namespace SpecializedTowns.Web.Pages.Reserve;
 /// no township boundary data), the county map of that industry, the ranked candidates with filters, paging and export,
 /// and 列入储备 in one step. Server-rendered: only the map needs JavaScript, and its figures are in a table beside it.
 /// </summary>
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, ClusterYears years, TimeProvider time) : PageModel
 {
     public const int PageSize = 20;
 
@@ -149,7 +149,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
             MinOutputWanYuan = minOutput ?? CandidateRules.DefaultMinOutputWanYuan,
             Basis = BasisValue,
         };
-        var data = year == 0 ? null : await ClusterQueries.YearAsync(db, year, ct);
+        var data = year == 0 ? null : await years.GetAsync(db, year, ct);
         Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, Places.Path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Clusters;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Reserve;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Reserve;
+
+/// <summary>
+/// 储备培育's years kept between requests (<see cref="ClusterYears"/>): kept while nothing they are made of changes, worked
+/// out again after any change, whichever connection made it — as another web process, an import or psql would.
+/// </summary>
+public class ClusterYearsTests
+{
+    private static decimal Output(ClusterYear year) => year.Provinces.SelectMany(p => p).Sum(p => p.OutputWanYuan);
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_year_is_kept_until_what_it_is_made_of_changes_through_any_connection(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        var years = new ClusterYears();
+        await using var db = storage.CreateContext();
+        var first = await years.GetAsync(db, 2024);
+        first.Provinces.ShouldNotBeEmpty();
+        (await years.GetAsync(db, 2024)).ShouldBeSameAs(first, "nothing changed");
+
+        // A figure changed elsewhere: the next request has it.
+        await using (var other = storage.CreateContext())
+        {
+            var figure = await other.EnterpriseStatistics.Where(s => s.Year == 2024 && s.OutputValueWanYuan > 0).OrderBy(s => s.Id).FirstAsync();
+            figure.OutputValueWanYuan += 1000m;
+            await other.SaveChangesAsync();
+        }
+        var changed = await years.GetAsync(db, 2024);
+        changed.ShouldNotBeSameAs(first);
+        Output(changed).ShouldBe(Output(first) + 1000m);
+        (await years.GetAsync(db, 2024)).ShouldBeSameAs(changed, "kept again");
+
+        // Every other table the year is made of, written by plain SQL (a statement that changes nothing counts too).
+        var last = changed;
+        foreach (var (what, sql) in new[]
+        {
+            ("enterprise", "UPDATE enterprises SET industry = industry WHERE id = (SELECT MIN(id) FROM enterprises)"),
+            ("designation", "DELETE FROM enterprise_designations WHERE id = (SELECT MIN(id) FROM enterprise_designations)"),
+            ("town", "UPDATE specialized_towns SET leading_industry = leading_industry WHERE id = (SELECT MIN(id) FROM specialized_towns)"),
+            ("jurisdiction", "UPDATE jurisdictions SET code = code WHERE id = (SELECT MIN(id) FROM jurisdictions)"),
+            ("statistics deleted", "DELETE FROM enterprise_annual_statistics WHERE id = (SELECT MIN(id) FROM enterprise_annual_statistics WHERE year = 2024)"),
+        })
+        {
+            await using (var other = storage.CreateContext()) await other.Database.ExecuteSqlRawAsync(sql);
+            var next = await years.GetAsync(db, 2024);
+            next.ShouldNotBeSameAs(last, what);
+            (await years.GetAsync(db, 2024)).ShouldBeSameAs(next, what + ", then kept again");
+            last = next;
+        }
+
+        // Writes elsewhere leave it kept.
+        await using (var other = storage.CreateContext())
+            await other.Database.ExecuteSqlRawAsync("UPDATE specialized_town_townships SET township_id = township_id");
+        (await years.GetAsync(db, 2024)).ShouldBeSameAs(last);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Marks_are_cleared_as_they_pile_up_and_a_change_is_still_seen(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        var years = new ClusterYears();
+        await using var db = storage.CreateContext();
+        await using (var other = storage.CreateContext())
+            for (var i = 0; i < 1_005; i++)
+                await other.Database.ExecuteSqlRawAsync("UPDATE jurisdictions SET code = code WHERE id = 1");
+        var before = await years.GetAsync(db, 2024);
+        // Reading the mark cleared the pile (PostgreSQL appends a row per statement; SQLite keeps one).
+        (await db.DataChanges.CountAsync()).ShouldBeLessThanOrEqualTo(2);
+        var kept = await years.GetAsync(db, 2024);
+        await using (var other = storage.CreateContext())
+            await other.Database.ExecuteSqlRawAsync("DELETE FROM enterprise_annual_statistics WHERE id = (SELECT MIN(id) FROM enterprise_annual_statistics WHERE year = 2024 AND output_value_wan_yuan IS NOT NULL)");
+        var after = await years.GetAsync(db, 2024);
+        after.ShouldNotBeSameAs(kept);
+        Output(after).ShouldBeLessThanOrEqualTo(Output(before));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Pictures_of_a_kept_year_reuse_its_checks_instead_of_piling_them_up(StorageProvider provider)
+    {
+        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+        var leader = new UserScope(3, Roles.Leader, "山西省/运城市", null);
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var year = await new ClusterYears().GetAsync(db, 2024);
+
+        var first = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
+        first.Candidates.ShouldNotBeEmpty();
+        var checkedOnce = year.CheckedCells;
+        checkedOnce.ShouldBe(first.Candidates.Count);
+        // Each request looks the target standards up anew: the checks are still found, not made and kept again.
+        var second = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
+        year.CheckedCells.ShouldBe(checkedOnce);
+        second.Candidates.Zip(first.Candidates).ShouldAllBe(p => ReferenceEquals(p.First.Candidate, p.Second.Candidate));
+    }
+}
