@@ -30,7 +30,7 @@ public static class ReserveService
     public static bool CanReserve(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
 
     public static async Task<ReserveResult> AddAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, string userName,
-        int townshipId, string? industry, int year, TimeProvider time, CancellationToken ct = default)
+        int townshipId, string? industry, int year, TimeProvider time, CancellationToken ct = default, ClusterYears? years = null)
     {
         var key = ClusterMap.Key(industry);
         var township = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == townshipId && j.Level == JurisdictionLevel.Township, ct);
@@ -42,7 +42,9 @@ public static class ReserveService
             throw new ReserveRefusedException("只有本县（市、区）或上级的领导小组办公室可以列入储备");
         if (key.Length == 0) throw new ReserveRefusedException("请选择产业");
 
-        var cell = (await ClusterQueries.CellsAsync(db, year, ct)).FirstOrDefault(c => c.TownshipId == townshipId && c.Industry == key)
+        // The year as the page showed it when nothing has changed since (kept by the web process), else added up again.
+        var cells = years is null ? await ClusterQueries.CellsAsync(db, year, ct) : (await years.GetAsync(db, year, ct)).Cells;
+        var cell = cells.FirstOrDefault(c => c.TownshipId == townshipId && c.Industry == key)
             ?? throw new ReserveRefusedException($"{township.Name}{year}年没有“{key}”产业的企业统计，不能列入储备");
         if ((await ClusterQueries.TownsByPairAsync(db, ct)).TryGetValue((townshipId, key), out var existing))
             throw new ReserveRefusedException($"{township.Name}的“{key}”产业已是{Tiers.Chinese(existing.Tier)}专业镇“{existing.Name}”，无需重复列入");

@@ -106,7 +106,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         }
         try
         {
-            var result = await ReserveService.AddAsync(db, catalog, scope, User.Identity?.Name ?? "", pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct);
+            var result = await ReserveService.AddAsync(db, catalog, scope, User.Identity?.Name ?? "", pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct, years);
             TempData["Saved"] = $"已将“{result.TownName}”列入储备，并生成培育方案（{result.Tasks} 项任务）" +
                                 (result.EnterprisesAttached > 0 ? $"，{result.EnterprisesAttached} 家企业已归入该专业镇" : "");
             TempData["SavedTown"] = result.TownId;
