@@ -26,7 +26,8 @@ public static class JurisdictionLookup
         var named = await db.Jurisdictions.AsNoTracking().Where(j => j.Name == name).ToListAsync(ct);
         var meant = PlaceNames.Meant(named, j => j.Path, j => j.Level, written);
         if (meant.Count == 1) return new(meant[0], [], false);
-        if (meant.Count > 1) return new(null, meant.Select(j => j.Path).ToList(), true);
+        // In the official order of division codes, as the filters list them.
+        if (meant.Count > 1) return new(null, meant.OrderBy(j => j.Code ?? j.Path, StringComparer.Ordinal).Select(j => j.Path).ToList(), true);
         var suggestions = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Name.Contains(name) || (name.Length > 1 && name.Contains(j.Name)))
             .OrderBy(j => j.Level).ThenBy(j => j.Path).Select(j => j.Name).Take(8).ToListAsync(ct);

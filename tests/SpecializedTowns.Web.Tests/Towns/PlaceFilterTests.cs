@@ -27,6 +27,15 @@ public class PlaceFilterTests
             (await yuncheng.GetStringAsync($"{list}?jurisdiction=朔州市")).ShouldContain("“朔州市”不在您的数据范围内，已显示全部。", customMessage: list);
             (await yuncheng.GetStringAsync($"{list}?jurisdiction=不存在县")).ShouldContain("没有名为“不存在县”的行政区划，已显示全部。", customMessage: list);
         }
+        // The office's own city is one of the choices: it stays chosen after the form is sent.
+        WebUtility.HtmlDecode(await yuncheng.GetStringAsync("/Towns?jurisdiction=" + Uri.EscapeDataString("山西省/运城市")))
+            .ShouldContain("<option value=\"山西省/运城市\" selected=\"selected\">");
+        // A county office: its own county stays chosen; its city contains what it sees; a township is not a choice.
+        var yuanqu = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        WebUtility.HtmlDecode(await yuanqu.GetStringAsync("/Towns?jurisdiction=垣曲县")).ShouldContain("<option value=\"山西省/运城市/垣曲县\" selected=\"selected\">");
+        WebUtility.HtmlDecode(await yuanqu.GetStringAsync("/Towns?jurisdiction=运城市")).ShouldContain("“运城市”包含您的数据范围垣曲县，已显示垣曲县的全部。");
+        WebUtility.HtmlDecode(await yuanqu.GetStringAsync("/Towns?jurisdiction=历山镇")).ShouldContain("“历山镇”是乡镇（街道），这里按市、县（市、区）筛选，已显示全部。");
+
         // The select sends the path; a bare name (older links) still finds the county.
         foreach (var written in new[] { "山西省/运城市/垣曲县", "垣曲县", "运城市/垣曲县" })
         {
@@ -68,7 +77,7 @@ public class PlaceFilterTests
             page.IndexOf("value=\"山西省/阳泉市\"").ShouldBeLessThan(page.IndexOf("value=\"山西省/阳泉市/城区\""), list);
 
             var bare = WebUtility.HtmlDecode(await province.GetStringAsync(list + "?jurisdiction=城区"));
-            bare.ShouldContain("“城区”有 2 处：晋城市/城区、阳泉市/城区，请写明上级，如“阳泉市/城区”。已显示全部。", customMessage: list);
+            bare.ShouldContain("“城区”有 2 处：阳泉市/城区、晋城市/城区，请写明上级，如“晋城市/城区”。已显示全部。", customMessage: list);
             bare.ShouldNotContain("selected=\"selected\">　城区", customMessage: list);
 
             var chosen = WebUtility.HtmlDecode(await province.GetStringAsync(list + "?jurisdiction=" + Uri.EscapeDataString("山西省/晋城市/城区")));
@@ -91,7 +100,7 @@ public class PlaceFilterTests
         var ambiguous = await api.GetAsync("/api/v1/enterprises?jurisdiction=" + Uri.EscapeDataString("城区"));
         ambiguous.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         JsonDocument.Parse(await ambiguous.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("jurisdiction")[0].GetString()
-            .ShouldBe("“城区”有 2 处：晋城市/城区、阳泉市/城区，请写明上级，如“阳泉市/城区”。");
+            .ShouldBe("“城区”有 2 处：阳泉市/城区、晋城市/城区，请写明上级，如“晋城市/城区”。");
         (await api.GetAsync("/api/v1/enterprises?jurisdiction=" + Uri.EscapeDataString("晋城市/城区"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -26,16 +26,31 @@ public sealed record PlaceFilter(IReadOnlyList<PlaceChoice> Choices, string? Pat
     {
         var choices = await ChoicesAsync(db, scope, ct);
         var text = written?.Trim();
-        // The person's own jurisdiction (山西省 for the province office) is all of the scope, not an error.
-        if (string.IsNullOrEmpty(text) || PlaceNames.Fits(scope.JurisdictionPath, text)) return new(choices, null, null);
+        if (string.IsNullOrEmpty(text)) return new(choices, null, null);
         var name = PlaceNames.NameOf(text);
         var meant = PlaceNames.Meant(choices.Where(c => c.Name == name), c => c.Path, c => c.Level, text);
+        // One of the choices, the office's own city or county included: it stays chosen in the select.
         if (meant.Count == 1) return new(choices, meant[0].Path, null);
-        if (meant.Count > 1) return new(choices, null, PlaceNames.Ambiguity(text, meant.Select(c => c.Path).ToList()) + "已显示全部。");
-        var elsewhere = await db.Jurisdictions.Where(j => j.Name == name).Select(j => j.Path).ToListAsync(ct);
-        return new(choices, null, elsewhere.Any(p => PlaceNames.Fits(p, text))
-            ? $"“{text}”不在您的数据范围内，已显示全部。"
-            : $"没有名为“{text}”的行政区划，已显示全部。");
+        if (meant.Count > 1)
+            return new(choices, null, PlaceNames.Ambiguity(text, choices.Where(meant.Contains).Select(c => c.Path).ToList()) + "已显示全部。");
+        // The person's own jurisdiction when it is not one of the choices (山西省 for the province office) is all of the scope.
+        if (PlaceNames.Fits(scope.JurisdictionPath, text)) return new(choices, null, null);
+        var named = (await db.Jurisdictions.Where(j => j.Name == name).Select(j => new { j.Path, j.Level }).ToListAsync(ct))
+            .Where(j => PlaceNames.Fits(j.Path, text)).ToList();
+        var here = PlaceNames.NameOf(scope.JurisdictionPath);
+        static bool Within(string path, string area) => path == area || path.StartsWith(area + "/", StringComparison.Ordinal);
+        return new(choices, null, named switch
+        {
+            [] => $"没有名为“{text}”的行政区划，已显示全部。",
+            _ when named.All(j => j.Level == JurisdictionLevel.Township) && named.Any(j => scope.Covers(j.Path)) =>
+                $"“{text}”是乡镇（街道），这里按市、县（市、区）筛选，已显示全部。",
+            _ when named.Any(j => Within(scope.JurisdictionPath, j.Path)) =>
+                $"“{text}”包含您的数据范围{here}，已显示{here}的全部。",
+            // Within the person's own area, outside the place chosen in the top bar.
+            _ when scope.HomePath != scope.JurisdictionPath && named.Any(j => Within(j.Path, scope.HomePath)) =>
+                $"“{text}”不在当前查看的{here}范围内，可在顶栏切换行政区划，已显示{here}的全部。",
+            _ => $"“{text}”不在您的数据范围内，已显示全部。",
+        });
     }
 
     /// <summary>
