@@ -101,6 +101,8 @@ public class SupportTests
                 listed += (await FundGrants.ListAsync(db, new FundGrantFilter { Year = year, PageSize = 500 }, scope)).TotalWanYuan;
             view.Total!.FundsWanYuan.ShouldBe(listed, scope.JurisdictionPath);
             listed.ShouldBeGreaterThan(0m);
+            // No total above what the person sees: 山西省（合计） on 垣曲县's page would hold only 垣曲县's figures.
+            view.Lines.ShouldAllBe(l => !l.IsTotal || scope.IsAdmin || l.Path == scope.JurisdictionPath || l.Path.StartsWith(scope.JurisdictionPath + "/"));
             foreach (var area in view.Lines.Where(l => l.Level == PerformanceLevel.County))
             {
                 var towns = view.Lines.Where(l => l.Level == PerformanceLevel.Town && l.Path == area.Path).ToList();
@@ -113,8 +115,12 @@ public class SupportTests
         var ceramics = shuozhou.Lines.Single(l => l.Name == "怀仁陶瓷专业镇");
         ceramics.TownFundsWanYuan.ShouldBe(5380m);
         ceramics.EnterpriseFundsWanYuan.ShouldBe(480m);
-        shuozhou.Lines[0].Name.ShouldBe("山西省");
+        shuozhou.Lines[0].Name.ShouldBe("朔州市", "the city's total comes first; no 山西省 total holding only 朔州's figures");
         shuozhou.Lines.ShouldNotContain(l => l.Name == "运城市", "a city office sees only its own");
+        // The province office filtered to one county: the lines start at the county.
+        var yuanqu = await FundPerformanceQueries.ComputeAsync(db, Admin, period, "山西省/运城市/垣曲县");
+        yuanqu.Lines[0].Path.ShouldBe("山西省/运城市/垣曲县");
+        yuanqu.Lines.ShouldAllBe(l => l.Path.StartsWith("山西省/运城市/垣曲县"));
     }
 
     [PostgresTheory]
