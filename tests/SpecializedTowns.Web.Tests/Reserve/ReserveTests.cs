@@ -158,17 +158,26 @@ public class ReserveTests
         var yongji = await SeededPlatforms.ClientAsync(provider, "yongji-office");
         var bad = await yongji.GetStringAsync("/Reserve?year=2024&minLq=abc&minEnterprises=99999999999&minOutput=-5");
         bad.ShouldContain("筛选条件有误：");
-        bad.ShouldContain("区位熵不低于（应为不小于 0 的数，已按 1.25 筛选）");
-        bad.ShouldContain("企业不少于（应为 1 以上的整数，已按 3 家筛选）");
-        bad.ShouldContain("产值不低于（应为不小于 0 的数，已按 1000 万元筛选）");
+        bad.ShouldContain("区位熵下限应为不小于 0 的数，已按默认值 1.25 筛选");
+        bad.ShouldContain("企业数下限应为 1 到 1000000 之间的整数，已按默认值 3 家筛选");
+        bad.ShouldContain("产值下限应为不小于 0 的数，已按默认值 1000 万元筛选");
         (await yongji.GetStringAsync("/Reserve?year=2024&minLq=0&minEnterprises=1&minOutput=0")).ShouldNotContain("筛选条件有误");
-        (await yongji.GetStringAsync("/Reserve?year=2024&minEnterprises=0")).ShouldContain("企业不少于（应为 1 以上的整数");
+        (await yongji.GetStringAsync("/Reserve?year=2024&minEnterprises=0")).ShouldContain("企业数下限应为 1 到 1000000 之间的整数");
+        // Above the form's own maximum is named too (it was taken silently).
+        (await yongji.GetStringAsync("/Reserve?year=2024&minEnterprises=2000000")).ShouldContain("企业数下限应为 1 到 1000000 之间的整数");
 
         // Switching the heat map's industry or opening a cell keeps the thresholds chosen.
         var kept = await yongji.GetStringAsync("/Reserve?year=2024&minLq=1.1&minEnterprises=2&minOutput=500");
         Regex.Matches(kept, "href=\"(/Reserve\\?[^\"]*#(heatmap|candidates))\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList()
             .ShouldSatisfyAllConditions(links => links.Count.ShouldBeGreaterThan(10), links => links.ShouldAllBe(link => link.Contains("minLq=1.1") && link.Contains("minEnterprises=2") && link.Contains("minOutput=500")));
         kept.ShouldContain("#candidates\"");
+        // So does the top filter (year, place, measure), which the thresholds are not part of.
+        kept.ShouldContain("<input type=\"hidden\" name=\"minLq\" value=\"1.1\">");
+        kept.ShouldContain("<input type=\"hidden\" name=\"minEnterprises\" value=\"2\">");
+        // And the threshold form keeps the industry looked at (筛选 switched the ranking back to the largest industry).
+        var focused = WebUtility.HtmlDecode(await yongji.GetStringAsync("/Reserve?year=2024&focus=" + Uri.EscapeDataString("果品")));
+        var thresholdForm = focused[focused.IndexOf("action=\"/Reserve#candidates\"")..];
+        thresholdForm[..thresholdForm.IndexOf("</form>")].ShouldContain("<input type=\"hidden\" name=\"focus\" value=\"果品\">");
     }
 
     [PostgresTheory]

@@ -60,6 +60,10 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
     public string MapJson { get; private set; } = "null";
     public bool CanReserve { get; private set; }
     public string? Error { get; private set; }
+    public string? ThresholdError { get; private set; }
+
+    /// <summary>The largest 企业不少于 the form takes (its max).</summary>
+    public const int MaxEnterprises = 1_000_000;
 
     public static readonly IReadOnlyList<(string Key, string Name)> Measures =
     [
@@ -134,14 +138,15 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Error = Places.Error;
         // The thresholds as usable; one that is not a number or out of range is named with the default used instead.
-        var (minLq, minEnterprises, minOutput) = (MinLq is >= 0 ? MinLq : null, MinEnterprises is >= 1 ? MinEnterprises : null, MinOutput is >= 0 ? MinOutput : null);
+        var (minLq, minEnterprises, minOutput) = (MinLq is >= 0 ? MinLq : null, MinEnterprises is >= 1 and <= MaxEnterprises ? MinEnterprises : null, MinOutput is >= 0 ? MinOutput : null);
         bool Refused(string key, object? given, object? used) =>
             ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !Equals(given, used);
         var refused = new List<string>();
-        if (Refused(nameof(MinLq), MinLq, minLq)) refused.Add($"区位熵不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinLocationQuotient} 筛选）");
-        if (Refused(nameof(MinEnterprises), MinEnterprises, minEnterprises)) refused.Add($"企业不少于（应为 1 以上的整数，已按 {CandidateRules.DefaultMinEnterprises} 家筛选）");
-        if (Refused(nameof(MinOutput), MinOutput, minOutput)) refused.Add($"产值不低于（应为不小于 0 的数，已按 {CandidateRules.DefaultMinOutputWanYuan} 万元筛选）");
-        if (refused.Count > 0) Error = string.Join(" ", new[] { Error, "筛选条件有误：" + string.Join("；", refused) + "。" }.Where(e => e is not null));
+        if (Refused(nameof(MinLq), MinLq, minLq)) refused.Add($"区位熵下限应为不小于 0 的数，已按默认值 {CandidateRules.DefaultMinLocationQuotient} 筛选");
+        if (Refused(nameof(MinEnterprises), MinEnterprises, minEnterprises)) refused.Add($"企业数下限应为 1 到 {MaxEnterprises} 之间的整数，已按默认值 {CandidateRules.DefaultMinEnterprises} 家筛选");
+        if (Refused(nameof(MinOutput), MinOutput, minOutput)) refused.Add($"产值下限应为不小于 0 的数，已按默认值 {CandidateRules.DefaultMinOutputWanYuan} 万元筛选");
+        // Shown beside the thresholds: the form sends the person to the candidates, far below the top of the page.
+        ThresholdError = refused.Count > 0 ? "筛选条件有误：" + string.Join("；", refused) + "。" : null;
         Rules = new CandidateRules
         {
             MinLocationQuotient = minLq ?? CandidateRules.DefaultMinLocationQuotient,
