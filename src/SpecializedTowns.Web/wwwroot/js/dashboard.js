@@ -50,7 +50,9 @@
         // The map package still names 怀仁 a county; the platform uses the current name.
         nameMap: { '怀仁县': '怀仁市' },
         // Province-wide the county names would cover each other; hover shows them.
-        label: { show: !data.map.cities, fontSize: 11, formatter: function (p) { return county(p.name); } },
+        label: { show: !data.map.cities, fontSize: 11, color: '#222', textBorderColor: '#fff', textBorderWidth: 2, formatter: function (p) { return county(p.name); } },
+        // 阳泉's 城区 and 矿区 are a few pixels across: a name that would sit on another's is left to the tooltip.
+        labelLayout: { hideOverlap: true },
         selectedMode: false,
         itemStyle: { borderColor: '#ffffff' },
         emphasis: { itemStyle: { areaColor: '#d68910' } },

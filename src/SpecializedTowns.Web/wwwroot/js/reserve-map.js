@@ -34,6 +34,8 @@
       type: 'map', map: data.name, roam: false, nameMap: { '怀仁县': '怀仁市' },
       // Dark text edged in white reads on the palest and the darkest red alike.
       label: { show: !data.cities, fontSize: 11, color: '#222', textBorderColor: '#fff', textBorderWidth: 2, formatter: function (p) { return countyMaps.county(p.name); } },
+      // 阳泉's 城区 and 矿区 are a few pixels across: a name that would sit on another's is left to the tooltip.
+      labelLayout: { hideOverlap: true },
       selectedMode: false,
       itemStyle: { borderColor: '#ffffff', areaColor: '#eeeeee' },
       emphasis: { itemStyle: { areaColor: '#d68910' } },
