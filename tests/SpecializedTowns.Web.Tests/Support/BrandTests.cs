@@ -189,6 +189,9 @@ public class BrandTests
         var yuanqu = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
         var empty = await yuanqu.GetStringAsync("/Support/Brands");
         empty.ShouldContain("您的数据范围内没有适用品牌配额的专业镇");
+        // Filtered to a place: it is the place chosen that has none, not the person's scope.
+        var province = await SeededPlatforms.SignedInAsync(provider, "shanxi-office");
+        (await province.GetStringAsync("/Support/Brands?jurisdiction=" + Uri.EscapeDataString("运城市"))).ShouldContain("所选地区没有适用品牌配额的专业镇");
         empty.ShouldNotContain("金沙滩骨质瓷");
         var none = await yuanqu.GetStringAsync("/Support/Brands/GeoIndications");
         none.ShouldNotContain("怀仁市陶瓷行业协会");
