@@ -36,6 +36,16 @@ public class PlaceFilterTests
         WebUtility.HtmlDecode(await yuanqu.GetStringAsync("/Towns?jurisdiction=运城市")).ShouldContain("“运城市”包含您的数据范围垣曲县，已显示垣曲县的全部。");
         WebUtility.HtmlDecode(await yuanqu.GetStringAsync("/Towns?jurisdiction=历山镇")).ShouldContain("“历山镇”是乡镇（街道），这里按市、县（市、区）筛选，已显示全部。");
 
+        // Filtered to a county, the 专业镇 choices are that county's towns only.
+        foreach (var list in new[] { "/Enterprises", "/Support/Events", "/Support/Platforms", "/Support/Talents", "/Support/Training", "/Support/Brands" })
+        {
+            var all = WebUtility.HtmlDecode(await yuncheng.GetStringAsync(list));
+            var one = WebUtility.HtmlDecode(await yuncheng.GetStringAsync(list + "?jurisdiction=" + Uri.EscapeDataString("山西省/运城市/垣曲县")));
+            System.Text.RegularExpressions.Regex.IsMatch(all, "<option value=\"\\d+\"[^>]*>永济机电制造专业镇").ShouldBeTrue(list);
+            System.Text.RegularExpressions.Regex.IsMatch(one, "<option value=\"\\d+\"[^>]*>永济机电制造专业镇").ShouldBeFalse(list);
+            System.Text.RegularExpressions.Regex.IsMatch(one, "<option value=\"\\d+\"[^>]*>历山镇蜂蜜专业镇").ShouldBeTrue(list);
+        }
+
         // The select sends the path; a bare name (older links) still finds the county.
         foreach (var written in new[] { "山西省/运城市/垣曲县", "垣曲县", "运城市/垣曲县" })
         {

@@ -52,7 +52,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         // Named with their county: a province office picks among 300 towns, a few of them alike.
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct))
+        Towns = (await Support.SupportPages.TownsIn(scope, db, Places.Path).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct))
             .Select(t => (t.Id, $"{t.Name}（{t.County}）")).ToList();
         EnterpriseRole? role = Enum.TryParse<EnterpriseRole>(Role, out var r) ? r : null;
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Support;
 
@@ -12,10 +13,17 @@ public static class SupportPages
         (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new SupportOption(e.Id, e.Name, e.County)).ToList();
 
-    /// <summary>The towns a person may pick or filter by on the support pages, grouped by county.</summary>
-    public static async Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
+    /// <summary>
+    /// The towns a person may pick or filter by on the support pages, grouped by county in the order of the division codes;
+    /// on a list filtered to a place (<paramref name="under"/>), only that place's towns.
+    /// </summary>
+    public static async Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
+        (await TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
+            .OrderBy(t => t.Code ?? t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
+
+    /// <summary>The towns of the person's scope, within a place when one is chosen.</summary>
+    public static IQueryable<Core.Towns.SpecializedTown> TownsIn(UserScope scope, TownsDbContext db, string? under) =>
+        under is null ? scope.Towns(db.Towns) : scope.Towns(db.Towns).Under(under);
 
     /// <summary>This year back to 2020, newest first.</summary>
     public static IReadOnlyList<int> Years(DateOnly today) => Enumerable.Range(2020, Math.Max(1, today.Year - 2019)).Reverse().ToList();

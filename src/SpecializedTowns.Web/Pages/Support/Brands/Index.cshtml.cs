@@ -37,7 +37,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var filter = await FilterAsync(scope, ct);
         Quota = await BrandRegister.QuotaAsync(db, catalog, scope, filter.JurisdictionPath, Today, ct);
         Result = await BrandRegister.ListAsync(db, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)

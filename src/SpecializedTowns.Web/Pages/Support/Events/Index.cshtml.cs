@@ -48,7 +48,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<EventFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
         var today = ExportFile.Today(time);
         Years = [today.Year + 1, .. SupportPages.Years(today)];
         EventKind? kind = Enum.TryParse<EventKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;

@@ -47,7 +47,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<PlatformFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
         PlatformFunction? function = Enum.TryParse<PlatformFunction>(Function, out var f) && Enum.IsDefined(f) ? f : null;
         PlatformLevel? level = Enum.TryParse<PlatformLevel>(Level, out var l) && Enum.IsDefined(l) ? l : null;
         return new PlatformFilter

@@ -51,7 +51,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<TalentFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        Towns = await TalentPages.TownsAsync(db, scope, ct);
+        Towns = await TalentPages.TownsAsync(db, scope, ct, Places.Path);
         Years = SupportPages.Years(ExportFile.Today(time));
         TalentCategory? category = Enum.TryParse<TalentCategory>(Category, out var c) && Enum.IsDefined(c) ? c : null;
         return new TalentFilter

@@ -67,7 +67,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     {
         var today = ExportFile.Today(time);
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        Towns = await TalentPages.TownsAsync(db, scope, ct);
+        Towns = await TalentPages.TownsAsync(db, scope, ct, Places.Path);
         Years = TalentPages.Years(today);
         ChosenYear = Year == "all" ? null
             : int.TryParse(Year, out var y) && Years.Contains(y) ? y

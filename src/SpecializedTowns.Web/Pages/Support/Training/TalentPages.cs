@@ -16,10 +16,10 @@ public static class TalentPages
         (await TalentScope.EditableCounties(db, scope).AsNoTracking().Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct))
             .OrderBy(j => j.Path, StringComparer.Ordinal).Select(j => new PlaceOption(j.Id, j.Name, j.Id, j.Path.Replace("/", " / "))).ToList();
 
-    /// <summary>The towns in the person's scope, for the filter and the forms.</summary>
-    public static async Task<IReadOnlyList<PlaceOption>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
+    /// <summary>The towns in the person's scope (within a place when a list is filtered to one), for the filter and the forms.</summary>
+    public static async Task<IReadOnlyList<PlaceOption>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
+        (await SupportPages.TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
+            .OrderBy(t => t.Code ?? t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
 
     public static async Task<IReadOnlyList<PlaceOption>> EnterprisesAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
         (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, e.CountyId, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
