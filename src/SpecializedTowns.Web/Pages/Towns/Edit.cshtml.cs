@@ -92,7 +92,11 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
             Input.Version = conflict.CurrentVersion;
             return Page();
         }
-        if (saved is not null) return Redirect($"/Towns/Detail/{saved}");
+        if (saved is not null)
+        {
+            TempData["Saved"] = id is null ? $"已登记“{input.Name.Trim()}”" : $"已保存“{input.Name.Trim()}”";
+            return Redirect($"/Towns/Detail/{saved}");
+        }
         Error = ModelState.Show(errors, nameof(Input));
         if (Error?.Contains("不存在") == true) return NotFound();
         return Page();
