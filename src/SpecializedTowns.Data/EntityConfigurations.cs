@@ -195,6 +195,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.HasIndex(x => new { x.SpecializedTownId, x.Role, x.Name, x.Id, x.CountyId }).HasDatabaseName("ix_enterprises_specialized_town_id_role_name");
         e.HasIndex(x => new { x.CountyId, x.Role, x.Name, x.Id }).HasDatabaseName("ix_enterprises_county_id_role_name");
         e.HasIndex(x => x.TownshipId).HasDatabaseName("ix_enterprises_township_id");
+        Enterprises.OutputOrder.Configure(e);
     }
 }
 

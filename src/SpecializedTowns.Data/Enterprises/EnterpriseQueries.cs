@@ -114,14 +114,14 @@ public static class EnterpriseQueries
     }
 
     /// <summary>
-    /// By name, by latest output (largest first), else by place, role and name (the indexes of step 0022 walk in this order).
+    /// By name, by latest output (largest first, those without a figure last; <see cref="OutputOrder"/>), else by place, role and name (the indexes of step 0022 walk in this order).
     /// A town's enterprises all lie in its county, so for one town the place is left out of the order: the database then reads
     /// them from the town's index instead of walking every county of the country.
     /// </summary>
     private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> query, EnterpriseFilter filter) => filter.Sort switch
     {
         "name" => query.OrderBy(e => e.Name).ThenBy(e => e.Id),
-        "output" => query.OrderByDescending(e => e.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault()).ThenBy(e => e.Id),
+        "output" => OutputOrder.LargestFirst(query),
         _ when filter.TownId is not null => query.OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
         _ => query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
     };
