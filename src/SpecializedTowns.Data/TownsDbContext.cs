@@ -59,6 +59,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
 
     /// <summary>Written by triggers only (see <see cref="Reserve.ClusterYears"/>).</summary>
     public DbSet<Reserve.DataChange> DataChanges => Set<Reserve.DataChange>();
+    public DbSet<Exports.ExportProgressRecord> ExportProgress => Set<Exports.ExportProgressRecord>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();

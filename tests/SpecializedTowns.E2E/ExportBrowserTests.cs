@@ -35,12 +35,39 @@ public sealed class ExportBrowserTests(BrowserFixture fixture)
         var exported = new List<string>();
         while (reader.Read()) exported.Add(reader.GetString(0));
         exported.ShouldBe(new[] { "企业名称", names[0], names[1] });
+        // The page fetched the file itself and says so, with the rows it counted.
+        (await page.Locator("#export-status").InnerTextAsync()).ShouldContain("已导出");
+        (await page.Locator("#export-status").InnerTextAsync()).ShouldContain("（2 行）");
 
         // The header box ticks the whole page; unticking it leaves nothing to export.
         await page.Locator("input[data-export-all]").CheckAsync();
         (await page.Locator("input[name=ids]:checked").CountAsync()).ShouldBe(await rows.CountAsync());
         await page.Locator("input[data-export-all]").UncheckAsync();
         (await page.Locator("button[data-export-selected][value=xlsx]").IsDisabledAsync()).ShouldBeTrue();
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task The_export_page_downloads_the_whole_directory_and_shows_the_rows_it_wrote()
+    {
+        var page = await fixture.SignedInPageAsync("shanxi-office", 1366, 768);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(fixture.BaseUrl + "/Exports");
+        var row = page.Locator("#export-list tr", new() { HasText = "企业名录" });
+        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("a[data-export]", new() { HasText = "CSV" }).ClickAsync());
+        download.SuggestedFilename.ShouldStartWith("企业名录_");
+        download.SuggestedFilename.ShouldEndWith(".csv");
+        await using var file = await download.CreateReadStreamAsync();
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var lines = 0;
+        while (await reader.ReadLineAsync() is { Length: > 0 }) lines++;
+        lines.ShouldBeGreaterThan(1);
+
+        var status = page.Locator("#export-status");
+        await status.Locator("text=已导出").WaitForAsync();
+        (await status.InnerTextAsync()).ShouldContain($"（{lines - 1:N0} 行）");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("export-progress-done.png") });
         errors.ShouldBeEmpty();
     }
 }

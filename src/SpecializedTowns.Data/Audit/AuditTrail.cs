@@ -68,7 +68,7 @@ public static class AuditTrail
         // The data-protection key ring and the import jobs are machinery (the key ring's XML holds key material no reader
         // should see); what an import writes is audited row by row.
         if (clr == typeof(AuditEntry) || clr == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
-            || clr == typeof(Imports.ImportJobRecord) || type.IsOwned()) return false;
+            || clr == typeof(Imports.ImportJobRecord) || clr == typeof(Exports.ExportProgressRecord) || type.IsOwned()) return false;
         // Identity's token, login and claim rows are sign-in plumbing; role membership is kept (it is who may do what).
         return !(clr.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true && !clr.Name.StartsWith("IdentityUserRole", StringComparison.Ordinal));
     }

@@ -59,11 +59,13 @@ public static class EnterpriseQueries
     /// Every matching enterprise in the list's order, for an export: the ordered ids are read once (a few bytes a row), then
     /// the rows a thousand at a time by id. Paging with OFFSET would sort the province again for every page.
     /// </summary>
+    /// <param name="counted">Told how many rows will follow, before the first.</param>
     public static async IAsyncEnumerable<EnterpriseListItem> AllAsync(TownsDbContext db, EnterpriseFilter filter, UserScope? scope,
-        IReadOnlyCollection<int>? only = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        IReadOnlyCollection<int>? only = null, Action<int>? counted = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var ids = await Ordered(Filtered(db, filter, scope), filter).Select(e => e.Id).ToListAsync(ct);
         if (only is not null) ids = ids.Where(only.Contains).ToList();
+        counted?.Invoke(ids.Count);
         foreach (var chunk in ids.Chunk(1000))
             foreach (var item in await ItemsAsync(db, chunk, ct))
                 yield return item;

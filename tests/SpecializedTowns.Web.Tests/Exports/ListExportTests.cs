@@ -65,6 +65,36 @@ public partial class ListExportTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_long_export_counts_its_rows_for_the_person_who_asked_and_for_no_one_else(StorageProvider provider)
+    {
+        var office = await SignedInAsync(provider, "yuanqu-office");
+        var id = Guid.NewGuid();
+        var poll = $"/Exports?handler=Progress&id={id}";
+        (await office.GetAsync(poll)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "nothing to show before the export starts");
+
+        var (_, rows) = ExportFiles.Csv(await DownloadAsync(office, $"/Enterprises?aboveScale=yes&handler=Export&format=csv&progress={id}", "text/csv", "企业名录_"));
+        rows.Count.ShouldBeGreaterThan(0);
+        var progress = System.Text.Json.JsonDocument.Parse(await office.GetStringAsync(poll)).RootElement;
+        progress.GetProperty("done").GetInt32().ShouldBe(rows.Count);
+        progress.GetProperty("total").GetInt32().ShouldBe(rows.Count);
+        progress.GetProperty("finished").GetBoolean().ShouldBeTrue();
+        progress.GetProperty("failure").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
+        // Another person, even the province, does not see it; reusing the token exports without touching it.
+        var province = await SignedInAsync(provider, "shanxi-office");
+        (await province.GetAsync(poll)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var again = ExportFiles.Csv(await DownloadAsync(province, $"/Enterprises?handler=Export&format=csv&progress={id}", "text/csv", "企业名录_"));
+        again.Rows.Count.ShouldBeGreaterThan(rows.Count);
+        System.Text.Json.JsonDocument.Parse(await office.GetStringAsync(poll)).RootElement.GetProperty("done").GetInt32().ShouldBe(rows.Count);
+
+        // A token that is not one: the file all the same, without progress.
+        (await DownloadAsync(office, "/Enterprises?handler=Export&format=csv&progress=not-a-token", "text/csv", "企业名录_")).Length.ShouldBeGreaterThan(0);
+        (await office.GetAsync("/Exports?handler=Progress&id=not-a-token")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Exporting_the_ticked_rows_gives_those_rows_and_never_one_outside_the_scope(StorageProvider provider)
     {
         var office = await SignedInAsync(provider, "yuanqu-office");

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Exports;
 
 namespace SpecializedTowns.Web.Pages.Exports;
 
@@ -11,7 +14,7 @@ public sealed record ExportEntry(string Group, string Title, string Path, string
 }
 
 /// <summary>数据 › 导出: every list a clerk can download, in one place, each to Excel or CSV for the person's whole scope.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(TownsDbContext db) : PageModel
 {
     public static readonly IReadOnlyList<ExportEntry> Entries =
     [
@@ -50,5 +53,17 @@ public sealed class IndexModel : PageModel
         // Expert reviewers take no part in the responsibility lists (the menu says so too).
         // The account list is the administrators' alone.
         Shown = Entries.Where(e => (e.Path != "/Tasks" || scope.Role != Roles.Expert) && (e.Path != "/Admin/Users" || scope.Role == Roles.Admin)).ToList();
+    }
+
+    /// <summary>
+    /// How far the person's own export with this token has got, for export.js: rows written, rows in all (null until known),
+    /// whether the file is written, and why not. 404 before the export has started and for anyone else's token.
+    /// </summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
+    {
+        var progress = await ExportProgress.ReadAsync(db, id, UserScope.From(User)!.UserId, ct);
+        if (progress is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(new { done = progress.Done, total = progress.Total, finished = progress.Finished, failure = progress.Failure });
     }
 }

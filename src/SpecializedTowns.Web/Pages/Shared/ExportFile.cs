@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Exports;
 
 namespace SpecializedTowns.Web.Pages.Shared;
@@ -10,22 +11,26 @@ namespace SpecializedTowns.Web.Pages.Shared;
 /// </summary>
 public static class ExportFile
 {
-    public static async Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IAsyncEnumerable<T> rows, TimeProvider time, CancellationToken ct)
+    /// <param name="progress">Counts the rows as they are written, for the page waiting on a long export (<see cref="ProgressAsync"/>).</param>
+    public static async Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IAsyncEnumerable<T> rows, TimeProvider time, CancellationToken ct,
+        ExportProgress? progress = null)
     {
         var chosen = TableExport.ParseFormat(format) ?? ExportFormat.Xlsx;
         var path = Path.Combine(Path.GetTempPath(), $"st-export-{Guid.NewGuid():N}{TableExport.Extension(chosen)}");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
         {
-            await TableExport.WriteAsync(file, chosen, table, rows, ct);
+            await TableExport.WriteAsync(file, chosen, table, progress is null ? rows : progress.Counted(rows, ct), ct);
             await file.FlushAsync(ct);
             file.Position = 0;
         }
-        catch
+        catch (Exception e)
         {
             await file.DisposeAsync();
+            if (progress is not null) await progress.FinishAsync(e is OperationCanceledException ? "导出已取消" : "导出没有完成，请稍后重试");
             throw;
         }
+        if (progress is not null) await progress.FinishAsync(null);
         // FileDownloadName gives Content-Disposition both filename and filename* (UTF-8), so the Chinese name survives.
         return new FileStreamResult(file, TableExport.ContentType(chosen))
         {
@@ -50,6 +55,13 @@ public static class ExportFile
         var keys = request.Query["ids"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet();
         return items.Where(i => keys.Contains(key(i)));
     }
+
+    /// <summary>
+    /// The progress a page asked for with <c>progress=</c> and a token of its own (export.js polls it from
+    /// <c>/Exports?handler=Progress</c>); null without a token, or with one that is not a token.
+    /// </summary>
+    public static async Task<ExportProgress?> ProgressAsync(HttpRequest request, StorageSettings storage, TimeProvider time, int userId, CancellationToken ct) =>
+        Guid.TryParse(request.Query["progress"], out var id) && id != Guid.Empty ? await ExportProgress.StartAsync(storage, time, id, userId, ct) : null;
 
     public static Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IEnumerable<T> rows, TimeProvider time, CancellationToken ct) =>
         ResultAsync(table, format, Async(rows), time, ct);
