@@ -31,6 +31,7 @@ builder.Services.AddSingleton(_ => PolicyCatalog.Load(PolicyCatalog.LocateDirect
 builder.Services.AddSingleton<DatabaseInitializer>();
 // 储备培育's years, kept while the data they are added up from is unchanged (see ClusterYears).
 builder.Services.AddSingleton<SpecializedTowns.Data.Reserve.ClusterYears>();
+builder.Services.AddHostedService<SpecializedTowns.Web.Platform.KeepReserveWarm>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();

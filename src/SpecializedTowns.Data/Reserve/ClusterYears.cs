@@ -38,6 +38,27 @@ public sealed class ClusterYears
         finally { _working.Release(); }
     }
 
+    private string? _seenLast;
+
+    /// <summary>
+    /// Called every few seconds in the background (KeepReserveWarm), so that a person seldom waits for the grouping: with
+    /// nothing kept yet, the latest year is worked out (a new process's first 储备培育 took ~5 s at province scale); a kept
+    /// year whose data changed is worked out again once the data has stopped changing since the previous call — an import
+    /// writing for a minute is grouped once after it, not at every call. A request never waits on this: it still works a
+    /// stale year out itself. Returns the years worked out.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> RefreshAsync(TownsDbContext db, CancellationToken ct = default)
+    {
+        var mark = await MarkAsync(db, ct);
+        var quiet = mark == _seenLast;
+        _seenLast = mark;
+        var due = _kept.IsEmpty
+            ? (await ClusterQueries.YearsAsync(db, ct)).Take(1).ToList()
+            : quiet ? _kept.Where(k => k.Value.Mark != mark).Select(k => k.Key).Order().ToList() : [];
+        foreach (var year in due) await GetAsync(db, year, ct);
+        return due;
+    }
+
     /// <summary>
     /// The change mark as this moment's snapshot sees it: count and highest id of <c>data_changes</c>. Every write statement
     /// on those tables commits a row with it (PostgreSQL) or moves the one row's id on (SQLite), so any committed change
@@ -45,15 +66,23 @@ public sealed class ClusterYears
     /// </summary>
     public static async Task<string> MarkAsync(TownsDbContext db, CancellationToken ct = default)
     {
-        var mark = (await db.Database.SqlQueryRaw<Mark>("SELECT COUNT(*) AS \"Count\", COALESCE(MAX(id), 0) AS \"Last\" FROM data_changes").ToListAsync(ct)).Single();
+        var mark = await ReadAsync();
         if (mark.Count > ClearAfter)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.DataChanges.Where(c => c.Id <= mark.Last).ExecuteDeleteAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO data_changes DEFAULT VALUES", ct);
-            await tx.CommitAsync(ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.DataChanges.Where(c => c.Id <= mark.Last).ExecuteDeleteAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO data_changes DEFAULT VALUES", ct);
+                await tx.CommitAsync(ct);
+            }
+            // The mark after clearing: the old one would make the year kept under it look changed at the next request.
+            // Still read before any grouping, so a write deleted here without being seen is in the grouping that follows.
+            mark = await ReadAsync();
         }
         return $"{mark.Count}:{mark.Last}";
+
+        async Task<Mark> ReadAsync() =>
+            (await db.Database.SqlQueryRaw<Mark>("SELECT COUNT(*) AS \"Count\", COALESCE(MAX(id), 0) AS \"Last\" FROM data_changes").ToListAsync(ct)).Single();
     }
 
     private sealed record Mark(long Count, long Last);

@@ -69,6 +69,39 @@ public class ClusterYearsTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_background_round_works_out_the_latest_year_then_a_changed_year_once_its_data_has_settled(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        var years = new ClusterYears();
+        await using var db = storage.CreateContext();
+        var latest = (await ClusterQueries.YearsAsync(db))[0];
+        (await years.RefreshAsync(db)).ShouldBe([latest], "a new process works the latest year out before anyone asks");
+        var kept = await years.GetAsync(db, latest);
+        (await years.RefreshAsync(db)).ShouldBeEmpty("nothing changed");
+        (await years.GetAsync(db, latest)).ShouldBeSameAs(kept);
+
+        async Task WriteAsync()
+        {
+            await using var other = storage.CreateContext();
+            await other.Database.ExecuteSqlRawAsync(
+                "UPDATE enterprise_annual_statistics SET output_value_wan_yuan = output_value_wan_yuan + 500 WHERE id = (SELECT MIN(id) FROM enterprise_annual_statistics WHERE year = {0})", latest);
+        }
+        // Still changing at a round: left for the next; changed again: left again; settled: worked out once.
+        await WriteAsync();
+        (await years.RefreshAsync(db)).ShouldBeEmpty("the data has just changed");
+        await WriteAsync();
+        (await years.RefreshAsync(db)).ShouldBeEmpty("it changed again since the last round");
+        (await years.RefreshAsync(db)).ShouldBe([latest], "settled since the last round");
+        var refreshed = await years.GetAsync(db, latest);
+        refreshed.ShouldNotBeSameAs(kept);
+        Output(refreshed).ShouldBe(Output(kept) + 1000m);
+        (await years.RefreshAsync(db)).ShouldBeEmpty("already worked out");
+        (await years.GetAsync(db, latest)).ShouldBeSameAs(refreshed);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Marks_are_cleared_as_they_pile_up_and_a_change_is_still_seen(StorageProvider provider)
     {
         var storage = await TestDatabases.WithDemoAsync(provider);
