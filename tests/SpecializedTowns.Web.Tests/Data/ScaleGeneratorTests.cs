@@ -42,6 +42,14 @@ public class ScaleGeneratorTests
         (await db.Problems.CountAsync()).ShouldBe(Small.Problems);
         (await db.Users.CountAsync()).ShouldBe(Small.Accounts);
         (await db.ProjectProgress.CountAsync()).ShouldBeGreaterThan(Small.Projects);
+        // Every county has its own real division code, under its city's: places sort as offices know them (太原 before 大同,
+        // 平城区 first in 大同), and a generated county never takes a real one's code.
+        var counties = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County)
+            .Select(j => new { j.Name, j.Code, City = db.Jurisdictions.Where(c => c.Id == j.ParentId).Select(c => c.Code).Single() }).ToListAsync();
+        counties.ShouldAllBe(c => c.Code != null && c.Code.Length == 6 && c.City != null && c.Code.StartsWith(c.City.Substring(0, 4)));
+        counties.Select(c => c.Code).Distinct().Count().ShouldBe(117);
+        counties.Single(c => c.Name == "平城区").Code.ShouldBe("140213");
+        counties.Single(c => c.Name == "沁水县").Code.ShouldBe("140521");
         // Bulk inserts (COPY on PostgreSQL) keep the counts the dashboard reads.
         await EnterpriseTallyTests.ShouldMatchTheEnterprisesAsync(storage, "after the generator");
 

@@ -107,18 +107,12 @@ public static class ScaleGenerator
             foreach (var city in all.Where(j => j.Level == JurisdictionLevel.City).OrderBy(j => j.Code))
             {
                 if (!ShanxiCounties.Names.TryGetValue(city.Name, out var names)) continue;
-                var i = 0;
-                foreach (var name in names)
+                foreach (var (name, code) in names)
                 {
-                    i++;
                     if (counties.Count >= wanted) break;
                     var path = $"{city.Path}/{name}";
                     if (counties.Any(c => c.Path == path)) continue;
-                    var county = new Jurisdiction
-                    {
-                        Name = name, Level = JurisdictionLevel.County, ParentId = city.Id, Path = path,
-                        Code = city.Code is null ? null : city.Code[..4] + (20 + i).ToString("00"),
-                    };
+                    var county = new Jurisdiction { Name = name, Level = JurisdictionLevel.County, ParentId = city.Id, Path = path, Code = code };
                     db.Jurisdictions.Add(county);
                     counties.Add(county);
                 }
