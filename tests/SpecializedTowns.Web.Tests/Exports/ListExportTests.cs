@@ -44,7 +44,8 @@ public partial class ListExportTests
         var total = int.Parse(Total().Match(page).Groups[1].Value);
         total.ShouldBeGreaterThan(0);
 
-        var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, "/Enterprises?aboveScale=yes&handler=Export&format=xlsx", Xlsx, "企业名录_"));
+        // Named for the county it covers, so that a file passed up to the city says whose it is.
+        var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, "/Enterprises?aboveScale=yes&handler=Export&format=xlsx", Xlsx, "企业名录_垣曲县_"));
         xlsx[0].Take(7).ShouldBe(["企业名称", "统一社会信用代码", "所在县（市、区）", "乡镇", "专业镇", "类型", "规上企业"]);
         xlsx.Count.ShouldBe(total + 1);
         xlsx.Skip(1).ShouldAllBe(r => (string)r[2]! == "垣曲县" && (string)r[6]! == "是");
@@ -83,9 +84,14 @@ public partial class ListExportTests
         // Another person, even the province, does not see it; reusing the token exports without touching it.
         var province = await SignedInAsync(provider, "shanxi-office");
         (await province.GetAsync(poll)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var again = ExportFiles.Csv(await DownloadAsync(province, $"/Enterprises?handler=Export&format=csv&progress={id}", "text/csv", "企业名录_"));
+        var again = ExportFiles.Csv(await DownloadAsync(province, $"/Enterprises?handler=Export&format=csv&progress={id}", "text/csv", "企业名录_山西省_"));
         again.Rows.Count.ShouldBeGreaterThan(rows.Count);
         System.Text.Json.JsonDocument.Parse(await office.GetStringAsync(poll)).RootElement.GetProperty("done").GetInt32().ShouldBe(rows.Count);
+
+        // The place chosen names the file; a name that is not a place leaves the whole scope, and so its name.
+        (await DownloadAsync(province, "/Enterprises?handler=Export&format=csv&jurisdiction=" + Uri.EscapeDataString("山西省/运城市"), "text/csv", "企业名录_运城市_")).Length.ShouldBeGreaterThan(0);
+        (await DownloadAsync(province, "/Towns?handler=Export&format=csv&jurisdiction=" + Uri.EscapeDataString("运城市/垣曲县"), "text/csv", "专业镇名录_垣曲县_")).Length.ShouldBeGreaterThan(0);
+        (await DownloadAsync(province, "/Enterprises?handler=Export&format=csv&jurisdiction=" + Uri.EscapeDataString("火星"), "text/csv", "企业名录_山西省_")).Length.ShouldBeGreaterThan(0);
 
         // A token that is not one: the file all the same, without progress.
         (await DownloadAsync(office, "/Enterprises?handler=Export&format=csv&progress=not-a-token", "text/csv", "企业名录_")).Length.ShouldBeGreaterThan(0);

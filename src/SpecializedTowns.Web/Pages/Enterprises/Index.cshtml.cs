@@ -46,7 +46,7 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
         var filter = await FilterAsync(scope, ct);
         var progress = await ExportFile.ProgressAsync(Request, storage, time, scope.UserId, ct);
         var rows = EnterpriseQueries.AllAsync(db, filter, scope, ExportFile.Selection(Request), progress is null ? null : progress.SetTotal, ct);
-        return await ExportFile.ResultAsync(EnterpriseExport.Table, format, rows, time, ct, progress);
+        return await ExportFile.ResultAsync(EnterpriseExport.Table, format, rows, time, ct, progress, place: Places.Path);
     }
 
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>

@@ -95,7 +95,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         var scope = UserScope.From(User)!;
         if (!ClusterQueries.HasAccess(scope)) return Forbid();
         await LoadAsync(scope, ct);
-        return await ExportFile.ResultAsync(ReserveExport.For(BasisValue), format, ExportFile.Picked(Matching, c => c.Key, Request), time, ct);
+        return await ExportFile.ResultAsync(ReserveExport.For(BasisValue), format, ExportFile.Picked(Matching, c => c.Key, Request), time, ct, place: Places.Path);
     }
 
     /// <summary>列入储备: the town at 储备 and its 培育方案 in one step; refusals come back as a message on the page.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Exports;
 
 namespace SpecializedTowns.Web.Pages.Shared;
@@ -12,8 +14,9 @@ namespace SpecializedTowns.Web.Pages.Shared;
 public static class ExportFile
 {
     /// <param name="progress">Counts the rows as they are written, for the page waiting on a long export (<see cref="ProgressAsync"/>).</param>
+    /// <param name="place">The path of the place the list was narrowed to, for the file's name; without one, the person's own place.</param>
     public static async Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IAsyncEnumerable<T> rows, TimeProvider time, CancellationToken ct,
-        ExportProgress? progress = null)
+        ExportProgress? progress = null, string? place = null)
     {
         var chosen = TableExport.ParseFormat(format) ?? ExportFormat.Xlsx;
         var path = Path.Combine(Path.GetTempPath(), $"st-export-{Guid.NewGuid():N}{TableExport.Extension(chosen)}");
@@ -31,11 +34,24 @@ public static class ExportFile
             throw;
         }
         if (progress is not null) await progress.FinishAsync(null);
-        // FileDownloadName gives Content-Disposition both filename and filename* (UTF-8), so the Chinese name survives.
-        return new FileStreamResult(file, TableExport.ContentType(chosen))
+        return new Download(file, TableExport.ContentType(chosen), table.Title, chosen, Today(time), place);
+    }
+
+    /// <summary>
+    /// The file named as it is sent: the list, the place it covers and the day (企业名录_垣曲县_20261205.xlsx), so that files
+    /// passed from county to city to province say whose they are. FileDownloadName gives Content-Disposition both filename
+    /// and filename* (UTF-8), so the Chinese name survives.
+    /// </summary>
+    private sealed class Download(Stream file, string contentType, string title, ExportFormat format, DateOnly day, string? place)
+        : FileStreamResult(file, contentType)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
         {
-            FileDownloadName = TableExport.FileName(table.Title, chosen, Today(time)),
-        };
+            var path = place ?? UserScope.From(context.HttpContext.User)?.JurisdictionPath;
+            var name = string.IsNullOrWhiteSpace(path) ? "" : PlaceNames.NameOf(path);
+            FileDownloadName = TableExport.FileName(name.Length == 0 ? title : $"{title}_{name}", format, day);
+            return base.ExecuteResultAsync(context);
+        }
     }
 
     /// <summary>
@@ -63,8 +79,9 @@ public static class ExportFile
     public static async Task<ExportProgress?> ProgressAsync(HttpRequest request, StorageSettings storage, TimeProvider time, int userId, CancellationToken ct) =>
         Guid.TryParse(request.Query["progress"], out var id) && id != Guid.Empty ? await ExportProgress.StartAsync(storage, time, id, userId, ct) : null;
 
-    public static Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IEnumerable<T> rows, TimeProvider time, CancellationToken ct) =>
-        ResultAsync(table, format, Async(rows), time, ct);
+    public static Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IEnumerable<T> rows, TimeProvider time, CancellationToken ct,
+        string? place = null) =>
+        ResultAsync(table, format, Async(rows), time, ct, place: place);
 
 #pragma warning disable CS1998 // a list in memory seen through the asynchronous door
     private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> rows)

@@ -46,7 +46,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => BrandRegister.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             b => b.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(BrandExport.Brands, format, rows, time, ct);
+        return await ExportFile.ResultAsync(BrandExport.Brands, format, rows, time, ct, place: Places.Path);
     }
 
     public async Task<IActionResult> OnGetQuotaExportAsync(string? format, CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var scope = UserScope.From(User)!;
         var filter = await FilterAsync(scope, ct);
         var report = await BrandRegister.QuotaAsync(db, catalog, scope, filter.JurisdictionPath, ExportFile.Today(time), ct);
-        return await ExportFile.ResultAsync(BrandExport.Quota, format, report.Towns, time, ct);
+        return await ExportFile.ResultAsync(BrandExport.Quota, format, report.Towns, time, ct, place: Places.Path);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => TradeEvents.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             e => e.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(PlatformEventExport.Events, format, rows, time, ct);
+        return await ExportFile.ResultAsync(PlatformEventExport.Events, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<EventFilter> FilterAsync(UserScope scope, CancellationToken ct)

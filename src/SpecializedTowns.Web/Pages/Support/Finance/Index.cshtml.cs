@@ -37,7 +37,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => WhiteLists.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             w => w.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(SupportRegisterExport.WhiteList, format, rows, time, ct);
+        return await ExportFile.ResultAsync(SupportRegisterExport.WhiteList, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<WhiteListFilter> FilterAsync(UserScope scope, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages(async (page, size) => (await FundGrants.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct)).Page,
             g => g.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(SupportExport.Grants, format, rows, time, ct);
+        return await ExportFile.ResultAsync(SupportExport.Grants, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<FundGrantFilter> FilterAsync(UserScope scope, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class PerformanceModel(TownsDbContext db, TimeProvider time) : Pag
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var view = await ComputeAsync(ct);
-        return await ExportFile.ResultAsync(SupportExport.Performance, format, view.Lines, time, ct);
+        return await ExportFile.ResultAsync(SupportExport.Performance, format, view.Lines, time, ct, place: Places.Path);
     }
 
     private async Task<FundPerformanceView> ComputeAsync(CancellationToken ct)

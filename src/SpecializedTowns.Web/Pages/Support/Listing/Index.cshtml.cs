@@ -38,7 +38,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => ListingReserve.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             c => c.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(SupportRegisterExport.Listing, format, rows, time, ct);
+        return await ExportFile.ResultAsync(SupportRegisterExport.Listing, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<ListingFilter> FilterAsync(UserScope scope, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => ServicePlatforms.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             p => p.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(PlatformEventExport.Platforms, format, rows, time, ct);
+        return await ExportFile.ResultAsync(PlatformEventExport.Platforms, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<PlatformFilter> FilterAsync(UserScope scope, CancellationToken ct)

@@ -45,7 +45,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => TalentRegister.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             t => t.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(TalentExport.Talents, format, rows, time, ct);
+        return await ExportFile.ResultAsync(TalentExport.Talents, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<TalentFilter> FilterAsync(UserScope scope, CancellationToken ct)

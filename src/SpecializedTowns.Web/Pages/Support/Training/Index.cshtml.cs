@@ -53,14 +53,14 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var today = ExportFile.Today(time);
         var rows = TableExport.AllPages((page, size) => TrainingProgrammes.ListAsync(db, catalog, filter with { Page = page, PageSize = size }, scope, today, ct),
             p => p.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(TalentExport.Programmes, format, rows, time, ct);
+        return await ExportFile.ResultAsync(TalentExport.Programmes, format, rows, time, ct, place: Places.Path);
     }
 
     public async Task<IActionResult> OnGetExportRollupAsync(string? format, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         var view = await TrainingProgrammes.RollupAsync(db, catalog, await FilterAsync(scope, ct), scope, ExportFile.Today(time), ct);
-        return await ExportFile.ResultAsync(TalentExport.Rollup, format, view.Lines, time, ct);
+        return await ExportFile.ResultAsync(TalentExport.Rollup, format, view.Lines, time, ct, place: Places.Path);
     }
 
     private async Task<TrainingFilter> FilterAsync(UserScope scope, CancellationToken ct)

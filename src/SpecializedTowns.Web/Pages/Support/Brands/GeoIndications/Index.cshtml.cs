@@ -39,7 +39,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => GeoIndicationRegister.ListAsync(db, filter with { Page = page, PageSize = size }, scope, ct),
             g => g.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(BrandExport.GeoIndications, format, rows, time, ct);
+        return await ExportFile.ResultAsync(BrandExport.GeoIndications, format, rows, time, ct, place: Places.Path);
     }
 
     private async Task<GeoIndicationFilter> FilterAsync(UserScope scope, CancellationToken ct)
