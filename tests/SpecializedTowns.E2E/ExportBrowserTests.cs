@@ -35,8 +35,8 @@ public sealed class ExportBrowserTests(BrowserFixture fixture)
         var exported = new List<string>();
         while (reader.Read()) exported.Add(reader.GetString(0));
         exported.ShouldBe(new[] { "企业名称", names[0], names[1] });
-        // The page fetched the file itself and says so, with the rows it counted.
-        (await page.Locator("#export-status").InnerTextAsync()).ShouldContain("已导出");
+        // The page fetched the file itself and says so, with the rows it counted (asked once more after the download).
+        await page.Locator("#export-status").Locator("text=已导出").WaitForAsync();
         (await page.Locator("#export-status").InnerTextAsync()).ShouldContain("（2 行）");
 
         // The header box ticks the whole page; unticking it leaves nothing to export.
