@@ -99,6 +99,20 @@ public sealed partial class ScaleOutTests
         (await PollAsync(browser, job, "import-done")).ShouldContain("已导入“统计.xlsx”");
         browser.Instances.Skip(polled).Distinct().Count().ShouldBe(2, "the import's polls were answered by both processes");
 
+        // An export's progress: written by the process making the file, read from either (export.js polls it).
+        var export = Guid.NewGuid();
+        var csv = await browser.GetPageAsync($"/Enterprises?handler=Export&format=csv&progress={export}");
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length - 1;
+        rows.ShouldBeGreaterThan(0);
+        var exported = browser.Instances.Count;
+        for (var i = 0; i < 2; i++)
+        {
+            var progress = System.Text.Json.JsonDocument.Parse(await browser.GetPageAsync($"/Exports?handler=Progress&id={export}")).RootElement;
+            progress.GetProperty("finished").GetBoolean().ShouldBeTrue();
+            progress.GetProperty("done").GetInt32().ShouldBe(rows);
+        }
+        browser.Instances.Skip(exported).Distinct().Count().ShouldBe(2, "the export's progress was read from both processes");
+
         string.Join(",", browser.Instances.Distinct().Order()).ShouldBe("web-a,web-b", "round robin reached both processes");
         // Every form was fetched from one process and posted to the other at least once.
         browser.Instances.Count.ShouldBeGreaterThan(8);
