@@ -115,16 +115,24 @@ public static class ClusterQueries
             SELECT year AS "Value" FROM y WHERE year IS NOT NULL
             """).ToListAsync(ct);
 
-    /// <summary>Every township × industry cell of the year across the province(s), before any scope is applied.</summary>
-    public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, CancellationToken ct = default) =>
-        (await YearAsync(db, year, ct)).Cells;
+    /// <summary>
+    /// The province a person's 储备培育 is worked out for: each province is its own reference region, so an office needs
+    /// only its own (a national database holds 4.7 million enterprises); all of them (null) for the administrator.
+    /// </summary>
+    public static string? ProvinceOf(UserScope scope) => scope.IsAdmin ? null : ProvinceOf(scope.JurisdictionPath);
+
+    public static string ProvinceOf(string path) => path.Split('/')[0];
+
+    /// <summary>Every township × industry cell of the year across the province (null: all), before any scope is applied.</summary>
+    public static async Task<IReadOnlyList<ClusterCell>> CellsAsync(TownsDbContext db, int year, string? province, CancellationToken ct = default) =>
+        (await YearAsync(db, year, province, ct)).Cells;
 
     /// <summary>
     /// Each county's figures for one industry in the year, for the county map: the counties of the person's city (the
     /// whole province for a province user), with their names. Only sums of other counties are shown, as on the heat map.
     /// </summary>
     public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, int year, string industry, CancellationToken ct = default) =>
-        HasAccess(scope) ? await CountiesAsync(db, scope, await YearAsync(db, year, ct), industry, ct) : [];
+        HasAccess(scope) ? await CountiesAsync(db, scope, await YearAsync(db, year, ProvinceOf(scope), ct), industry, ct) : [];
 
     /// <inheritdoc cref="CountiesAsync(TownsDbContext, UserScope, int, string, CancellationToken)"/>
     public static async Task<IReadOnlyList<CountyFigure>> CountiesAsync(TownsDbContext db, UserScope scope, ClusterYear data, string industry, CancellationToken ct = default)
@@ -147,14 +155,21 @@ public static class ClusterQueries
     /// by place, industry, category and town (a province: 300,000 enterprises, a few thousand sums); which industry an
     /// enterprise without one of its own is in is decided here, as people type it, not by the database's idea of a blank.
     /// </summary>
-    public static async Task<ClusterYear> YearAsync(TownsDbContext db, int year, CancellationToken ct = default)
+    /// <param name="province">A province's path, or null for every province.</param>
+    public static async Task<ClusterYear> YearAsync(TownsDbContext db, int year, string? province, CancellationToken ct = default)
     {
+        var registry = db.Enterprises.AsNoTracking();
+        if (province is not null)
+        {
+            var inProvince = UserScope.CountiesUnder(db, province);
+            registry = registry.Where(e => inProvince.Contains(e.CountyId));
+        }
         // Ids only in the grouping: the town's industry and the county's city and province come from the few towns and
         // counties afterwards, not from joins on every row.
         var enterprises =
             from s in db.EnterpriseStatistics.AsNoTracking()
             where s.Year == year
-            join e in db.Enterprises.AsNoTracking() on s.EnterpriseId equals e.Id
+            join e in registry on s.EnterpriseId equals e.Id
             select new
             {
                 Key = new { e.TownshipId, e.CountyId, e.Industry, Category = e.IndustryCategory, TownId = e.SpecializedTownId },
@@ -177,7 +192,7 @@ public static class ClusterQueries
         // From the few designations to their enterprises' figures of the year, not the other way round.
         var designations = (await (
             from d in db.EnterpriseDesignations.AsNoTracking()
-            join e in db.Enterprises.AsNoTracking() on d.EnterpriseId equals e.Id
+            join e in registry on d.EnterpriseId equals e.Id
             where db.EnterpriseStatistics.Any(s => s.EnterpriseId == e.Id && s.Year == year)
             select new
             {
@@ -213,7 +228,7 @@ public static class ClusterQueries
     /// scope, with the candidates among them ranked by <see cref="ReserveCandidates.Rank"/>.
     /// </summary>
     public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int year, string? areaPath, CandidateRules rules, CancellationToken ct = default) =>
-        HasAccess(scope) ? await PictureAsync(db, catalog, scope, await YearAsync(db, year, ct), areaPath, rules, ct) : new ClusterPicture(year, [], []);
+        HasAccess(scope) ? await PictureAsync(db, catalog, scope, await YearAsync(db, year, ProvinceOf(scope), ct), areaPath, rules, ct) : new ClusterPicture(year, [], []);
 
     /// <inheritdoc cref="PictureAsync(TownsDbContext, PolicyCatalog, UserScope, int, string?, CandidateRules, CancellationToken)"/>
     public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, ClusterYear data, string? areaPath, CandidateRules rules, CancellationToken ct = default)

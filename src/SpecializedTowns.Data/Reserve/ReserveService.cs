@@ -43,7 +43,8 @@ public static class ReserveService
         if (key.Length == 0) throw new ReserveRefusedException("请选择产业");
 
         // The year as the page showed it when nothing has changed since (kept by the web process), else added up again.
-        var cells = years is null ? await ClusterQueries.CellsAsync(db, year, ct) : (await years.GetAsync(db, year, ct)).Cells;
+        var province = ClusterQueries.ProvinceOf(county.Path);
+        var cells = years is null ? await ClusterQueries.CellsAsync(db, year, province, ct) : (await years.GetAsync(db, year, province, ct)).Cells;
         var cell = cells.FirstOrDefault(c => c.TownshipId == townshipId && c.Industry == key)
             ?? throw new ReserveRefusedException($"{township.Name}{year}年没有“{key}”产业的企业统计，不能列入储备");
         if ((await ClusterQueries.TownsByPairAsync(db, ct)).TryGetValue((townshipId, key), out var existing))

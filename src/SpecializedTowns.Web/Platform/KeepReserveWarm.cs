@@ -4,8 +4,8 @@ using SpecializedTowns.Data.Reserve;
 namespace SpecializedTowns.Web.Platform;
 
 /// <summary>
-/// Works 储备培育's years out in the background (<see cref="ClusterYears.RefreshAsync"/>): the latest year soon after the
-/// process starts, a kept year again after its data has changed and settled. Without it the first person to open the page
+/// Works 储备培育's years out in the background (<see cref="ClusterYears.RefreshAsync"/>): a province database's latest
+/// year soon after the process starts, a kept year again after its data has changed and settled. Without it the first person to open the page
 /// after a start or an import waited 1–5 s at province scale. A database that is down is tried again at the next round.
 /// </summary>
 public sealed class KeepReserveWarm(StorageSettings storage, ClusterYears years, IConfiguration configuration, ILogger<KeepReserveWarm> log) : BackgroundService
@@ -25,7 +25,8 @@ public sealed class KeepReserveWarm(StorageSettings storage, ClusterYears years,
                 {
                     await using var db = storage.CreateContext();
                     var worked = await years.RefreshAsync(db, stoppingToken);
-                    if (worked.Count > 0) log.LogInformation("储备培育：已在后台汇总 {Years} 年度", string.Join("、", worked));
+                    if (worked.Count > 0)
+                        log.LogInformation("储备培育：已在后台汇总 {Years}", string.Join("、", worked.Select(w => $"{w.Province ?? "全部"}{w.Year}年度")));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -16,6 +16,8 @@ namespace SpecializedTowns.Web.Tests.Reserve;
 /// </summary>
 public class ClusterYearsTests
 {
+    private const string Shanxi = "山西省";
+
     private static decimal Output(ClusterYear year) => year.Provinces.SelectMany(p => p).Sum(p => p.OutputWanYuan);
 
     [PostgresTheory]
@@ -26,9 +28,9 @@ public class ClusterYearsTests
         var storage = await TestDatabases.WithDemoAsync(provider);
         var years = new ClusterYears();
         await using var db = storage.CreateContext();
-        var first = await years.GetAsync(db, 2024);
+        var first = await years.GetAsync(db, 2024, Shanxi);
         first.Provinces.ShouldNotBeEmpty();
-        (await years.GetAsync(db, 2024)).ShouldBeSameAs(first, "nothing changed");
+        (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(first, "nothing changed");
 
         // A figure changed elsewhere: the next request has it.
         await using (var other = storage.CreateContext())
@@ -37,10 +39,10 @@ public class ClusterYearsTests
             figure.OutputValueWanYuan += 1000m;
             await other.SaveChangesAsync();
         }
-        var changed = await years.GetAsync(db, 2024);
+        var changed = await years.GetAsync(db, 2024, Shanxi);
         changed.ShouldNotBeSameAs(first);
         Output(changed).ShouldBe(Output(first) + 1000m);
-        (await years.GetAsync(db, 2024)).ShouldBeSameAs(changed, "kept again");
+        (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(changed, "kept again");
 
         // Every other table the year is made of, written by plain SQL (a statement that changes nothing counts too).
         var last = changed;
@@ -54,16 +56,16 @@ public class ClusterYearsTests
         })
         {
             await using (var other = storage.CreateContext()) await other.Database.ExecuteSqlRawAsync(sql);
-            var next = await years.GetAsync(db, 2024);
+            var next = await years.GetAsync(db, 2024, Shanxi);
             next.ShouldNotBeSameAs(last, what);
-            (await years.GetAsync(db, 2024)).ShouldBeSameAs(next, what + ", then kept again");
+            (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(next, what + ", then kept again");
             last = next;
         }
 
         // Writes elsewhere leave it kept.
         await using (var other = storage.CreateContext())
             await other.Database.ExecuteSqlRawAsync("UPDATE specialized_town_townships SET township_id = township_id");
-        (await years.GetAsync(db, 2024)).ShouldBeSameAs(last);
+        (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(last);
     }
 
     [PostgresTheory]
@@ -75,10 +77,10 @@ public class ClusterYearsTests
         var years = new ClusterYears();
         await using var db = storage.CreateContext();
         var latest = (await ClusterQueries.YearsAsync(db))[0];
-        (await years.RefreshAsync(db)).ShouldBe([latest], "a new process works the latest year out before anyone asks");
-        var kept = await years.GetAsync(db, latest);
+        (await years.RefreshAsync(db)).ShouldBe([(latest, Shanxi)], "a new process works the province's latest year out before anyone asks");
+        var kept = await years.GetAsync(db, latest, Shanxi);
         (await years.RefreshAsync(db)).ShouldBeEmpty("nothing changed");
-        (await years.GetAsync(db, latest)).ShouldBeSameAs(kept);
+        (await years.GetAsync(db, latest, Shanxi)).ShouldBeSameAs(kept);
 
         async Task WriteAsync()
         {
@@ -91,12 +93,54 @@ public class ClusterYearsTests
         (await years.RefreshAsync(db)).ShouldBeEmpty("the data has just changed");
         await WriteAsync();
         (await years.RefreshAsync(db)).ShouldBeEmpty("it changed again since the last round");
-        (await years.RefreshAsync(db)).ShouldBe([latest], "settled since the last round");
-        var refreshed = await years.GetAsync(db, latest);
+        (await years.RefreshAsync(db)).ShouldBe([(latest, Shanxi)], "settled since the last round");
+        var refreshed = await years.GetAsync(db, latest, Shanxi);
         refreshed.ShouldNotBeSameAs(kept);
         Output(refreshed).ShouldBe(Output(kept) + 1000m);
         (await years.RefreshAsync(db)).ShouldBeEmpty("already worked out");
-        (await years.GetAsync(db, latest)).ShouldBeSameAs(refreshed);
+        (await years.GetAsync(db, latest, Shanxi)).ShouldBeSameAs(refreshed);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_province_is_worked_out_alone_and_only_a_few_are_kept(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var shanxi = await new ClusterYears().GetAsync(db, 2024, Shanxi);
+
+        // Another province with one enterprise and its figures.
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO jurisdictions (name, level, code, parent_id, path) VALUES ('河北省', 1, '130000', NULL, '河北省')");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO jurisdictions (name, level, code, parent_id, path) SELECT '石家庄市', 2, '130100', id, '河北省/石家庄市' FROM jurisdictions WHERE path = '河北省'");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO jurisdictions (name, level, code, parent_id, path) SELECT '正定县', 3, '130123', id, '河北省/石家庄市/正定县' FROM jurisdictions WHERE path = '河北省/石家庄市'");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO enterprises (name, uscc, county_id, role, is_above_scale, is_demo, industry, industry_category, version) " +
+            "SELECT '正定测试企业', '91130123MA0000001X', id, 2, FALSE, FALSE, '电机', 'manufacturing', 0 FROM jurisdictions WHERE path = '河北省/石家庄市/正定县'");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO enterprise_annual_statistics (enterprise_id, year, output_value_wan_yuan, employment, is_demo) " +
+            "SELECT id, 2024, 777, 7, FALSE FROM enterprises WHERE uscc = '91130123MA0000001X'");
+
+        var years = new ClusterYears();
+        var alone = await years.GetAsync(db, 2024, Shanxi);
+        alone.Provinces.Count.ShouldBe(1);
+        Output(alone).ShouldBe(Output(shanxi), "Shanxi's sums leave out Hebei's enterprise");
+        var all = await years.GetAsync(db, 2024, null);
+        all.Provinces.Count.ShouldBe(2);
+        Output(all).ShouldBe(Output(shanxi) + 777m);
+        Output(await years.GetAsync(db, 2024, "河北省")).ShouldBe(777m);
+
+        // Two provinces: nothing is worked out before an office asks for its own.
+        (await new ClusterYears().RefreshAsync(db)).ShouldBeEmpty();
+
+        // At most four kept: the one used longest ago goes.
+        await years.GetAsync(db, 2023, Shanxi);
+        (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(alone, "still kept, and now the latest used");
+        await years.GetAsync(db, 2022, Shanxi);
+        (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(alone, "the fifth dropped the one used longest ago, not this one");
+        (await years.GetAsync(db, 2024, null)).ShouldNotBeSameAs(all, "all provinces, used longest ago, was dropped");
     }
 
     [PostgresTheory]
@@ -110,13 +154,13 @@ public class ClusterYearsTests
         await using (var other = storage.CreateContext())
             for (var i = 0; i < 1_005; i++)
                 await other.Database.ExecuteSqlRawAsync("UPDATE jurisdictions SET code = code WHERE id = 1");
-        var before = await years.GetAsync(db, 2024);
+        var before = await years.GetAsync(db, 2024, Shanxi);
         // Reading the mark cleared the pile (PostgreSQL appends a row per statement; SQLite keeps one).
         (await db.DataChanges.CountAsync()).ShouldBeLessThanOrEqualTo(2);
-        var kept = await years.GetAsync(db, 2024);
+        var kept = await years.GetAsync(db, 2024, Shanxi);
         await using (var other = storage.CreateContext())
             await other.Database.ExecuteSqlRawAsync("DELETE FROM enterprise_annual_statistics WHERE id = (SELECT MIN(id) FROM enterprise_annual_statistics WHERE year = 2024 AND output_value_wan_yuan IS NOT NULL)");
-        var after = await years.GetAsync(db, 2024);
+        var after = await years.GetAsync(db, 2024, Shanxi);
         after.ShouldNotBeSameAs(kept);
         Output(after).ShouldBeLessThanOrEqualTo(Output(before));
     }
@@ -130,7 +174,7 @@ public class ClusterYearsTests
         var leader = new UserScope(3, Roles.Leader, "山西省/运城市", null);
         var storage = await TestDatabases.WithDemoAsync(provider);
         await using var db = storage.CreateContext();
-        var year = await new ClusterYears().GetAsync(db, 2024);
+        var year = await new ClusterYears().GetAsync(db, 2024, Shanxi);
 
         var first = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
         first.Candidates.ShouldNotBeEmpty();

@@ -154,7 +154,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
             MinOutputWanYuan = minOutput ?? CandidateRules.DefaultMinOutputWanYuan,
             Basis = BasisValue,
         };
-        var data = year == 0 ? null : await years.GetAsync(db, year, ct);
+        var data = year == 0 ? null : await years.GetAsync(db, year, ClusterQueries.ProvinceOf(scope), ct);
         Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, Places.Path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
