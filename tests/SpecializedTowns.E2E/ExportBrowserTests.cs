@@ -70,4 +70,33 @@ public sealed class ExportBrowserTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("export-progress-done.png") });
         errors.ShouldBeEmpty();
     }
+
+    [BrowserFact]
+    public async Task An_expired_sign_in_is_said_instead_of_downloading_the_sign_in_page_and_a_closed_card_stays_closed()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office", 1366, 768);
+        var downloads = 0;
+        page.Download += (_, _) => downloads++;
+        await page.GotoAsync(fixture.BaseUrl + "/Towns");
+
+        // A list that does not count its rows: the card shows the time waited, then the file with the place in its name.
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.ClickAsync(".export-menu .dropdown-toggle");
+            await page.ClickAsync(".export-menu a[data-export][href*='format=csv']");
+        });
+        download.SuggestedFilename.ShouldStartWith("专业镇名录_垣曲县_");
+        await page.Locator("#export-status").Locator("text=已导出").WaitForAsync();
+        await page.Locator("#export-status .btn-close").ClickAsync();
+        (await page.Locator("#export-status").IsVisibleAsync()).ShouldBeFalse();
+
+        // The session is gone (expired, or signed out in another tab).
+        await page.Context.ClearCookiesAsync();
+        await page.ClickAsync(".export-menu .dropdown-toggle");
+        await page.ClickAsync(".export-menu a[data-export][href*='format=xlsx']");
+        var status = page.Locator("#export-status");
+        await status.Locator("text=登录已过期").WaitForAsync();
+        (await status.InnerTextAsync()).ShouldContain("导出失败");
+        downloads.ShouldBe(1, "nothing downloaded for the expired session");
+    }
 }

@@ -8,7 +8,8 @@ using SpecializedTowns.Data.Exports;
 namespace SpecializedTowns.Web.Pages.Exports;
 
 /// <summary>One exportable list: where it lives, what it holds; its export is that list's own, unfiltered (the whole scope).</summary>
-public sealed record ExportEntry(string Group, string Title, string Path, string Description)
+/// <param name="Counted">The export counts its rows as it writes them, for the progress shown while waiting.</param>
+public sealed record ExportEntry(string Group, string Title, string Path, string Description, bool Counted = false)
 {
     public string Link(string format) => $"{Path}?handler=Export&format={format}";
 }
@@ -21,7 +22,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         new("专业镇", "专业镇名录", "/Towns", "专业镇的所在县、涉及乡镇、产业类别、主导产业、梯次和最近年度的产值、就业"),
         new("专业镇", "认定申报", "/Applications", "认定申报的专业镇、申报梯次、认定标准、预检结果、状态和提交时间"),
         new("专业镇", "动态调整", "/Adjustments", "逐年对照认定标准得出的升级候选、预警、建议退出/降级及其依据和条款"),
-        new("企业库", "企业名录", "/Enterprises", "企业名称、统一社会信用代码、所在地、类型、规上、认定称号和最近年度的产值、就业"),
+        new("企业库", "企业名录", "/Enterprises", "企业名称、统一社会信用代码、所在地、类型、规上、认定称号和最近年度的产值、就业", Counted: true),
         new("项目", "重点项目库", "/Projects", "项目业主、专业镇、建设性质、阶段、总投资、年度计划与完成投资、预警和责任单位"),
         new("项目", "招商引资", "/Leads", "招商项目的目标企业、产业链环节、招商方式、意向投资、进展和签约、落地日期"),
         new("项目", "三个一批", "/Projects/Batches", "集中签约、开工、投产活动的日期、名称、所在地、参加项目和总投资"),
@@ -57,13 +58,15 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
 
     /// <summary>
     /// How far the person's own export with this token has got, for export.js: rows written, rows in all (null until known),
-    /// whether the file is written, and why not. 404 before the export has started and for anyone else's token.
+    /// whether the file is written, and why not. Not started (the same answer for anyone else's token) before the export
+    /// has begun: a poll that comes too early is not an error in the browser's console.
     /// </summary>
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
     {
         var progress = await ExportProgress.ReadAsync(db, id, UserScope.From(User)!.UserId, ct);
-        if (progress is null) return NotFound();
         Response.Headers.CacheControl = "no-store";
-        return new JsonResult(new { done = progress.Done, total = progress.Total, finished = progress.Finished, failure = progress.Failure });
+        return progress is null
+            ? new JsonResult(new { started = false })
+            : new JsonResult(new { started = true, done = progress.Done, total = progress.Total, finished = progress.Finished, failure = progress.Failure });
     }
 }

@@ -94,7 +94,8 @@ public static class ExportFile
 }
 
 /// <summary>The 导出 menu of a list: the current filter to Excel or CSV, and the ticked rows only.</summary>
-public sealed record ExportMenu(HttpRequest Request, bool Selectable = true, string Handler = "Export")
+/// <param name="Counted">The export counts its rows for the page (<see cref="ExportFile.ProgressAsync"/>): export.js polls them.</param>
+public sealed record ExportMenu(HttpRequest Request, bool Selectable = true, string Handler = "Export", bool Counted = false)
 {
     public string Link(string format) => Request.Path + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(Kept()
         .Append(new("handler", Handler)).Append(new("format", format))).ToQueryString();
