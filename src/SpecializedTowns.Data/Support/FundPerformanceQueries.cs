@@ -77,11 +77,7 @@ public static class FundPerformanceQueries
                 Sum(county.Where(g => g.RecipientKind == RecipientKind.Town).Select(g => g.AmountWanYuan)),
                 Sum(county.Where(g => g.RecipientKind == RecipientKind.Enterprise).Select(g => g.AmountWanYuan)),
                 county.Count(), null, null, null, null, 0, 0m));
-        // A total above the area shown would carry its name with only the area's figures (山西省（合计） on 运城市's page, or
-        // on the province office's page filtered to 垣曲县): the lines start at the area.
-        var area = !string.IsNullOrWhiteSpace(jurisdictionPath) ? jurisdictionPath.Trim() : scope.IsAdmin ? "" : scope.JurisdictionPath;
-        return new FundPerformanceView(period,
-            FundPerformance.Lines(inputs).Where(l => !(l.IsTotal && area.StartsWith(l.Path + "/", StringComparison.Ordinal))).ToList());
+        return new FundPerformanceView(period, AreaLines.From(FundPerformance.Lines(inputs), jurisdictionPath, scope, l => l.IsTotal, l => l.Path));
     }
 
     private static decimal Sum(IEnumerable<decimal> values) => Quantity.Normalize(values.Sum());

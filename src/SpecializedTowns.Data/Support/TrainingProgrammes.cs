@@ -97,7 +97,8 @@ public static class TrainingProgrammes
 
     public static async Task<TrainingRollupView> RollupAsync(
         TownsDbContext db, PolicyCatalog catalog, TrainingFilter filter, UserScope scope, DateOnly today, CancellationToken ct = default) =>
-        new(filter.Year, TrainingRollup.Lines(await InputsAsync(db, filter, scope, ct), today, TargetApplies(catalog), filter.Year));
+        new(filter.Year, AreaLines.From(TrainingRollup.Lines(await InputsAsync(db, filter, scope, ct), today, TargetApplies(catalog), filter.Year),
+            filter.JurisdictionPath, scope, l => l.IsTotal, l => l.Path));
 
     /// <summary>
     /// The area's total line for each year in which a counted programme ended (目标监测's 四（八） target), from one read of

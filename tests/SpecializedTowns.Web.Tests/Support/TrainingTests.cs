@@ -91,6 +91,13 @@ public class TrainingTests
         var yuanquView = await TrainingProgrammes.RollupAsync(db, Catalog, new TrainingFilter { Year = 2023 }, Yuanqu, Today);
         yuanquView.Lines.ShouldNotContain(l => l.Name == "朔州市");
         (await TrainingProgrammes.RollupAsync(db, Catalog, new TrainingFilter { Year = 2023 }, Shuozhou, Today)).Lines.ShouldNotContain(l => l.Name == "运城市");
+        // No 山西省 total on the city's or the county's roll-up: it would hold only their figures under the province's name.
+        var shuozhouView = await TrainingProgrammes.RollupAsync(db, Catalog, new TrainingFilter { Year = 2023 }, Shuozhou, Today);
+        shuozhouView.Lines.ShouldNotContain(l => l.Name == "山西省");
+        shuozhouView.Total!.Name.ShouldBe("朔州市");
+        yuanquView.Lines.ShouldNotContain(l => l.Name == "山西省" || l.Name == "运城市");
+        var filtered = await TrainingProgrammes.RollupAsync(db, Catalog, new TrainingFilter { Year = 2023, JurisdictionPath = "山西省/运城市" }, Admin, Today);
+        filtered.Total!.Name.ShouldBe("运城市");
         (await TrainingProgrammes.FindAsync(db, Catalog, first, Yuanqu, Today)).ShouldBeNull();
         (await TrainingProgrammes.DeleteAsync(db, Yuanqu, first))!.ShouldContain("不存在");
         var item = (await TrainingProgrammes.FindAsync(db, Catalog, first, Shuozhou, Today))!.Item;
