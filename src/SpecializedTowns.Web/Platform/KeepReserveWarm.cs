@@ -8,13 +8,12 @@ namespace SpecializedTowns.Web.Platform;
 /// year soon after the process starts, a kept year again after its data has changed and settled. Without it the first person to open the page
 /// after a start or an import waited 1–5 s at province scale. A database that is down is tried again at the next round.
 /// </summary>
-public sealed class KeepReserveWarm(StorageSettings storage, ClusterYears years, IConfiguration configuration, ILogger<KeepReserveWarm> log) : BackgroundService
+public sealed class KeepReserveWarm(StorageSettings storage, ClusterYears years, ILogger<KeepReserveWarm> log) : BackgroundService
 {
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Reserve:KeepWarm", true)) return;
         try
         {
             // After the start-up work (schema, accounts) has had the database to itself.
