@@ -48,12 +48,17 @@ public static class ReserveService
         var cell = cells.FirstOrDefault(c => c.TownshipId == townshipId && c.Industry == key)
             ?? throw new ReserveRefusedException($"{township.Name}{year}年没有“{key}”产业的企业统计，不能列入储备");
         if ((await ClusterQueries.TownsByPairAsync(db, ct)).TryGetValue((townshipId, key), out var existing))
-            throw new ReserveRefusedException($"{township.Name}的“{key}”产业已是{Tiers.Chinese(existing.Tier)}专业镇“{existing.Name}”，无需重复列入");
+            throw AlreadyListed(township.Name, key, existing);
         if (cell.Category is null)
             throw new ReserveRefusedException($"{township.Name}“{key}”产业的企业都未填写产业领域（制造业、特优农业等），请先在企业名录中补充");
         var name = $"{township.Name}{key}专业镇";
         if (await db.Towns.AnyAsync(t => t.Name == name && t.CountyId == county.Id, ct))
+        {
+            // Someone else may have listed this very pair since the check above; then that is what the person is told.
+            if ((await ClusterQueries.TownsByPairAsync(db, ct)).TryGetValue((townshipId, key), out var listed))
+                throw AlreadyListed(township.Name, key, listed);
             throw new ReserveRefusedException($"{county.Name}已有名为“{name}”的专业镇");
+        }
 
         var target = ClusterQueries.TargetFor(catalog, county.Path);
         var pack = catalog.PackGoverning(county.Path) ?? (target is null ? null : catalog.FindPack(target.Standard.PackId));
@@ -140,6 +145,9 @@ public static class ReserveService
             throw;
         }
     }
+
+    private static ReserveRefusedException AlreadyListed(string township, string key, ClusterQueries.TownRef town) =>
+        new($"{township}的“{key}”产业已是{Tiers.Chinese(town.Tier)}专业镇“{town.Name}”，无需重复列入");
 
     private static string Lq(decimal? value) => value is { } v ? v.ToString("0.00") : "无法计算";
 
