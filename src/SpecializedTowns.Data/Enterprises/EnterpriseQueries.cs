@@ -90,11 +90,19 @@ public static class EnterpriseQueries
         return tallies.SumAsync(t => t.Enterprises, ct);
     }
 
-    /// <param name="toCount">For the count, places are selected by county id unless a name search reads every row anyway (<see cref="UserScope.EnterprisesToCount"/>).</param>
+    /// <param name="toCount">
+    /// For the count, places are selected by county id unless a name search reads every row anyway
+    /// (<see cref="UserScope.EnterprisesByCountyIds"/>). So they are for a city's or a county's pages in output order: the
+    /// index by county and output gives a county's last page from its own range (1.2 s → 35 ms on SQLite) and a city's
+    /// from a sort of its tens of thousands. A whole province walks the province-wide output index instead, which SQLite
+    /// would otherwise leave for a sort of all 300,000 on every page.
+    /// </param>
     private static IQueryable<Enterprise> Filtered(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, bool toCount = false)
     {
-        var byCountyIds = toCount && string.IsNullOrWhiteSpace(filter.Search);
-        var query = (scope is null ? db.Enterprises : byCountyIds ? scope.EnterprisesToCount(db) : scope.Enterprises(db)).AsNoTracking();
+        var area = string.IsNullOrWhiteSpace(filter.JurisdictionPath) ? scope?.JurisdictionPath : filter.JurisdictionPath;
+        var belowProvince = area is not null && area.Contains('/');
+        var byCountyIds = string.IsNullOrWhiteSpace(filter.Search) && (toCount || filter.Sort == "output" && belowProvince);
+        var query = (scope is null ? db.Enterprises : byCountyIds ? scope.EnterprisesByCountyIds(db) : scope.Enterprises(db)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
             var (path, under) = (filter.JurisdictionPath, filter.JurisdictionPath + "/");

@@ -23,6 +23,7 @@ public static class OutputOrder
         order.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         order.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         e.HasIndex(Property, nameof(Enterprise.Id)).IsDescending(true, false).HasDatabaseName("ix_enterprises_output_order");
+        e.HasIndex(nameof(Enterprise.CountyId), Property, nameof(Enterprise.Id)).IsDescending(false, true, false).HasDatabaseName("ix_enterprises_county_output_order");
     }
 
     public static IQueryable<Enterprise> LargestFirst(IQueryable<Enterprise> query) =>

@@ -15,7 +15,7 @@ namespace SpecializedTowns.Web.Tests.Accounts;
 
 /// <summary>
 /// Counts select an office's enterprises by the ids of the jurisdictions under its path, the pages by joining on the path
-/// (UserScope.EnterprisesToCount): both must name the same enterprises, or "共 N 家" disagrees with the pages behind it.
+/// (UserScope.EnterprisesByCountyIds): both must name the same enterprises, or "共 N 家" disagrees with the pages behind it.
 /// </summary>
 public class EnterpriseScopeCountTests
 {
@@ -45,12 +45,18 @@ public class EnterpriseScopeCountTests
             var expected = Under(path);
             expected.ShouldBeGreaterThan(0, path);
 
-            (await scope.EnterprisesToCount(db).CountAsync()).ShouldBe(expected, path);
+            (await scope.EnterprisesByCountyIds(db).CountAsync()).ShouldBe(expected, path);
             (await scope.Enterprises(db).CountAsync()).ShouldBe(expected, path);
             var list = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { PageSize = 200 }, scope);
             list.Total.ShouldBe(expected, path);
             list.Items.Count.ShouldBe(Math.Min(expected, 200), path);
             (await DashboardQueries.LoadAsync(db, Catalog, scope, new DateOnly(2026, 6, 30))).Enterprises.ShouldBe(expected, path);
+
+            // Sorted by output, the pages also select by county id (the index by county and output): the same enterprises.
+            var byOutput = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = "output" }, scope).Select(e => e.Id).ToListAsync();
+            byOutput.Order().ShouldBe(paths.Where(e => e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)).Select(e => e.Id).Order(), path);
+            (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Sort = "output", PageSize = 200 }, scope)).Items.Select(e => e.Id)
+                .ShouldBe(byOutput.Take(200), path);
         }
 
         // A township account: its own town's enterprises, counted the same by the dashboard as by the list.

@@ -121,6 +121,9 @@ public class BackupRestoreTests
 
         var platform = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
         (await platform.CreateClient().GetAsync("/healthz")).EnsureSuccessStatusCode();
+        // The running platform's own change marks (data_changes) are compacted by it in the background (储备培育's round):
+        // what the refused restore must leave alone is everything else.
+        static IEnumerable<string> Data(IEnumerable<string> tables) => tables.Where(t => !t.StartsWith("data_changes:", StringComparison.Ordinal));
         var before = await DatabaseFingerprint.TakeAsync(storage);
         // The platform registers itself in the background as it starts.
         SpecializedTowns.Data.Backup.PlatformPresence? probe = null;
@@ -135,13 +138,13 @@ public class BackupRestoreTests
         refused.Code.ShouldBe(2);
         refused.Error.ShouldContain("平台正在使用该数据库");
         refused.Error.ShouldContain("请先停止平台");
-        (await DatabaseFingerprint.TakeAsync(storage)).ShouldBe(before);
+        Data(await DatabaseFingerprint.TakeAsync(storage)).ToList().ShouldBe(Data(before).ToList());
 
         await platform.DisposeAsync();
         var restored = Run(storage, "restore", file, "--force");
         restored.Error.ShouldBeEmpty();
         restored.Code.ShouldBe(0);
-        (await DatabaseFingerprint.TakeAsync(storage)).ShouldNotBe(before);
+        string.Join("\n", Data(await DatabaseFingerprint.TakeAsync(storage))).ShouldNotBe(string.Join("\n", Data(before)), "the backup, taken before the change, is back");
     }
 
     public enum BadFile { Garbage, Truncated, Corrupted, OtherProvider }
