@@ -44,6 +44,12 @@ var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection, $"""
       JOIN jurisdictions c ON c.id = t.county_id WHERE s.year = {year} AND c.path LIKE {scope}
       ORDER BY CAST(s.output_value_wan_yuan AS REAL) DESC LIMIT 1
     """));
+// The county with the most enterprises, and its last page of 企业名录 sorted by output (the county's range of its index).
+var (bigCounty, bigCountyEnterprises) = await Sql.StreamAsync(connection, $"""
+    SELECT c.path, SUM(t.enterprises) AS n FROM enterprise_tallies t JOIN jurisdictions c ON c.id = t.county_id
+      WHERE c.path LIKE {scope} GROUP BY c.path ORDER BY n DESC, c.path LIMIT 1
+    """, 1).Select(r => (Convert.ToString(r[0])!, Convert.ToInt32(r[1]))).FirstAsync();
+var bigCountyLastPage = Math.Max(1, (bigCountyEnterprises + 19) / 20);
 // The first 20 enterprises and projects of the largest town as its page lists them (leading first; most urgent warning
 // first), read once: the page reads their rows by id after choosing them.
 async Task<string> IdsAsync(string sql)
@@ -167,6 +173,15 @@ var pages = new (string Name, string Url, string Floor)[]
     ("企业名录（第 500 页）", "/Enterprises?page=500", enterpriseChoices + EnterpriseList("", 499 * 20)),
     // Largest latest output first: the order the database keeps on each enterprise (schema version 31).
     ("企业名录（按产值）", "/Enterprises?sort=output", enterpriseChoices + EnterpriseList("", 0, "e.output_order DESC, e.id")),
+    // A county's last page in that order: its own range of the index by county and output (schema version 33).
+    ($"企业名录（按产值，{bigCounty[(bigCounty.LastIndexOf('/') + 1)..]}末页）", $"/Enterprises?sort=output&jurisdiction={Uri.EscapeDataString(bigCounty)}&page={bigCountyLastPage}", $"""
+        {enterpriseChoices}SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN (SELECT id FROM jurisdictions WHERE path = '{bigCounty}' OR path LIKE '{bigCounty}/%');
+        SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
+          (SELECT e.id FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path = '{bigCounty}' OR path LIKE '{bigCounty}/%')
+            ORDER BY e.output_order DESC, e.id LIMIT 20 OFFSET {(bigCountyLastPage - 1) * 20}) p
+          JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
+          LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
+        """),
     // The library: the page of projects by warning, and its summary (stage funnel, the year's investment, warning counts).
     ("重点项目库", "/Projects", ProjectLibrary("")),
     ("重点项目库（已开工）", "/Projects?stage=Started", ProjectLibrary("AND p.stage = 2")),
