@@ -57,6 +57,11 @@ public class EnterpriseScopeCountTests
             byOutput.Order().ShouldBe(paths.Where(e => e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)).Select(e => e.Id).Order(), path);
             (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Sort = "output", PageSize = 200 }, scope)).Items.Select(e => e.Id)
                 .ShouldBe(byOutput.Take(200), path);
+            // So do a search's matches in that order, at every level.
+            var found = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = "output", Search = "有限" }, scope).Select(e => e.Id).ToListAsync();
+            found.Order().ShouldBe(paths.Where(e => (e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)) && e.Name.Contains("有限"))
+                .Select(e => e.Id).Order(), path);
+            found.Count.ShouldBeGreaterThan(0, path);
         }
 
         // A township account: its own town's enterprises, counted the same by the dashboard as by the list.
