@@ -52,16 +52,19 @@ public class EnterpriseScopeCountTests
             list.Items.Count.ShouldBe(Math.Min(expected, 200), path);
             (await DashboardQueries.LoadAsync(db, Catalog, scope, new DateOnly(2026, 6, 30))).Enterprises.ShouldBe(expected, path);
 
-            // Sorted by output, the pages also select by county id (the index by county and output): the same enterprises.
-            var byOutput = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = "output" }, scope).Select(e => e.Id).ToListAsync();
-            byOutput.Order().ShouldBe(paths.Where(e => e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)).Select(e => e.Id).Order(), path);
-            (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Sort = "output", PageSize = 200 }, scope)).Items.Select(e => e.Id)
-                .ShouldBe(byOutput.Take(200), path);
-            // So do a search's matches in that order, at every level.
-            var found = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = "output", Search = "有限" }, scope).Select(e => e.Id).ToListAsync();
-            found.Order().ShouldBe(paths.Where(e => (e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)) && e.Name.Contains("有限"))
-                .Select(e => e.Id).Order(), path);
-            found.Count.ShouldBeGreaterThan(0, path);
+            // Sorted by output or by name, the pages of a city or county and any search select by county id: the same
+            // enterprises, at every level.
+            var under = paths.Where(e => e.Path == path || e.Path.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+            foreach (var sort in new[] { "output", "name" })
+            {
+                var sorted = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = sort }, scope).Select(e => e.Id).ToListAsync();
+                sorted.Order().ShouldBe(under.Select(e => e.Id).Order(), $"{path} {sort}");
+                (await EnterpriseQueries.ListAsync(db, new EnterpriseFilter { Sort = sort, PageSize = 200 }, scope)).Items.Select(e => e.Id)
+                    .ShouldBe(sorted.Take(200), $"{path} {sort}");
+                var found = await EnterpriseQueries.AllAsync(db, new EnterpriseFilter { Sort = sort, Search = "有限" }, scope).Select(e => e.Id).ToListAsync();
+                found.Order().ShouldBe(under.Where(e => e.Name.Contains("有限")).Select(e => e.Id).Order(), $"{path} {sort} 有限");
+                found.Count.ShouldBeGreaterThan(0, path);
+            }
         }
 
         // A township account: its own town's enterprises, counted the same by the dashboard as by the list.
