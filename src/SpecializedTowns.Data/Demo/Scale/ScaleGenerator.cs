@@ -656,8 +656,13 @@ public static class ScaleGenerator
 
         // ---- helpers -----------------------------------------------------------------------------------------------------
 
-        private decimal Pareto(decimal minimum, double alpha, decimal cap) =>
-            Math.Min(cap, Math.Round(minimum / (decimal)Math.Pow(1 - rng.NextDouble(), 1 / alpha), 2));
+        /// <summary>A draw beyond the cap is folded back below it (cap² ÷ draw): cut at the cap, the few largest enterprises of a
+        /// province all showed the same 500亿元 at the top of the list sorted by output.</summary>
+        private decimal Pareto(decimal minimum, double alpha, decimal cap)
+        {
+            var draw = minimum / (decimal)Math.Pow(1 - rng.NextDouble(), 1 / alpha);
+            return Math.Round(draw <= cap ? draw : Math.Max(minimum, cap * (cap / draw)), 2);
+        }
 
         private int Pick(double[] shares)
         {
