@@ -10,9 +10,9 @@ dotnet build SpecializedTowns.slnx -c Release -nologo -v q 2>&1 | tee "$logs/bui
 status=${PIPESTATUS[0]}
 [ "$status" -ne 0 ] && { echo "build failed"; exit "$status"; }
 
-# The three projects at once: the browser tests mostly wait on Chromium and the web tests mostly on the databases, so
-# side by side they finish minutes sooner than one after the other (dotnet test on the solution ran them in turn).
-# Every test project the solution lists, so that a new one is not left out.
+# Every test project the solution lists, all at once: the browser tests mostly wait on Chromium and the web tests mostly
+# on the databases, so side by side they finish minutes sooner than one after the other (dotnet test on the solution ran
+# them in turn).
 mapfile -t projects < <(grep -oE 'tests/[^"]+\.csproj' SpecializedTowns.slnx)
 pids=()
 for p in "${projects[@]}"; do

@@ -59,8 +59,8 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
 
     /// <summary>
     /// The same enterprises with an office's scope as "county_id IN (the jurisdictions under its path)", which the database
-    /// reads from each county's range of an enterprise index: for a count, and for 企业名录 sorted by output (a county's last
-    /// page from its own range of that order instead of walking the province's). Joined on the path, SQLite walked all
+    /// reads from each county's range of an enterprise index: for a count, and for 企业名录 sorted by output or name below a
+    /// province (a county's last page from its own range instead of walking the province's order; see EnterpriseQueries). Joined on the path, SQLite walked all
     /// 300,000 enterprises of the province even to count one county (160 ms against 2 ms). Not for a page in place order,
     /// where the join walks the counties in path order and stops at the page, nor for a name search, which reads every row
     /// anyway and would then look each one up from the index (340 ms against 120 ms).
