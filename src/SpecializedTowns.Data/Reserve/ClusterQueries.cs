@@ -55,6 +55,37 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
     public ReserveCandidate Check(ClusterCell cell, TargetStandard? target) =>
         _checked.GetOrAdd((cell, target?.Standard), _ => ReserveCandidates.Check(cell, target));
 
+    // A picture placed and ranked for one scope, area and set of rules: 40 ms of a province's 90 ms page (placing 20,000
+    // cells, ranking 4,700 candidates), the same for every office of the scope until the data changes, and it changes
+    // with this year (the places and towns it reads are marked in data_changes too). People seldom try more than a few
+    // thresholds; past this many pictures (a province's is a few megabytes) the kept ones are dropped.
+    private const int KeepPictures = 16;
+
+    private readonly ConcurrentDictionary<PictureKey, ClusterPicture> _pictures = new();
+
+    /// <summary>How many pictures are kept with the year.</summary>
+    public int KeptPictures => _pictures.Count;
+
+    internal ClusterPicture? KeptPicture(PictureKey key) => _pictures.GetValueOrDefault(key);
+
+    internal ClusterPicture Keep(PictureKey key, ClusterPicture picture)
+    {
+        if (_pictures.Count >= KeepPictures) _pictures.Clear();
+        return _pictures.GetOrAdd(key, picture);
+    }
+
+    // The county map's figures with their names, by the city looked at (null: the province) and industry: a few hundred
+    // small rows, but read from the jurisdictions and sorted on every page otherwise.
+    private readonly ConcurrentDictionary<(string? City, string Industry), IReadOnlyList<CountyFigure>> _countyFigures = new();
+
+    internal IReadOnlyList<CountyFigure>? KeptCounties(string? city, string industry) => _countyFigures.GetValueOrDefault((city, industry));
+
+    internal IReadOnlyList<CountyFigure> Keep(string? city, string industry, IReadOnlyList<CountyFigure> figures)
+    {
+        if (_countyFigures.Count >= KeepPictures * 4) _countyFigures.Clear();
+        return _countyFigures.GetOrAdd((city, industry), figures);
+    }
+
     private sealed class ByReference : IEqualityComparer<(ClusterCell, RecognitionStandard?)>
     {
         public static readonly ByReference Instance = new();
@@ -70,16 +101,44 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
 /// <summary>A county's figures for one industry, with the names the map and its table show.</summary>
 public sealed record CountyFigure(CountyCell Cell, string County, string City);
 
-/// <summary>The township × industry picture of one year within an area, and the candidates in it.</summary>
+/// <summary>
+/// The township × industry picture of one year within an area, and the candidates in it. A picture may be kept with its
+/// year and read by several requests at once: what a page derives from every cell is worked out once, here.
+/// </summary>
 public sealed record ClusterPicture(int Year, IReadOnlyList<ClusterCellView> Cells, IReadOnlyList<CandidateView> Candidates)
 {
-    public IReadOnlyList<string> Industries => Cells.GroupBy(c => c.Cell.Industry).OrderByDescending(g => g.Sum(c => c.Cell.OutputWanYuan))
-        .ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+    private readonly Lazy<IReadOnlyList<string>> _industries = new(() => Cells.GroupBy(c => c.Cell.Industry)
+        .OrderByDescending(g => g.Sum(c => c.Cell.OutputWanYuan)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList());
 
-    public IReadOnlyList<(int Id, string Name, string County)> Townships => Cells
+    private readonly Lazy<IReadOnlyList<(int Id, string Name, string County)>> _townships = new(() => Cells
         .GroupBy(c => c.Cell.TownshipId).Select(g => g.First()).OrderBy(c => c.TownshipPath, StringComparer.Ordinal)
-        .Select(c => (c.Cell.TownshipId, c.Township, c.County)).ToList();
+        .Select(c => (c.Cell.TownshipId, c.Township, c.County)).ToList());
+
+    private readonly Lazy<Dictionary<(int, string), ClusterCellView>> _byPair = new(() => Cells.ToDictionary(c => (c.Cell.TownshipId, c.Cell.Industry)));
+    private readonly Lazy<ILookup<string, ClusterCellView>> _byIndustry = new(() => Cells.ToLookup(c => c.Cell.Industry, StringComparer.Ordinal));
+    private readonly Lazy<HashSet<ClusterCellView>> _candidates = new(() => Candidates.Select(c => c.View).ToHashSet<ClusterCellView>(ReferenceEqualityComparer.Instance));
+    private readonly ConcurrentDictionary<string, decimal> _largest = new(StringComparer.Ordinal);
+
+    /// <summary>The industries, largest output first.</summary>
+    public IReadOnlyList<string> Industries => _industries.Value;
+
+    /// <summary>The townships with a cell, in path order (county by county).</summary>
+    public IReadOnlyList<(int Id, string Name, string County)> Townships => _townships.Value;
+
+    public ClusterCellView? At(int townshipId, string industry) => _byPair.Value.GetValueOrDefault((townshipId, industry));
+
+    /// <summary>The cells of one industry.</summary>
+    public IEnumerable<ClusterCellView> Of(string industry) => _byIndustry.Value[industry];
+
+    public bool IsCandidate(ClusterCellView view) => _candidates.Value.Contains(view);
+
+    /// <summary>The largest of a measure over every cell (0 when none is positive); <paramref name="measure"/> names <paramref name="value"/>.</summary>
+    public decimal Largest(string measure, Func<ClusterCell, decimal?> value) =>
+        _largest.GetOrAdd(measure, _ => Cells.Select(c => value(c.Cell) ?? 0m).DefaultIfEmpty(0m).Max());
 }
+
+/// <summary>What a picture depends on besides its year: who looks (<see cref="UserScope.Covers"/>, a township's own cells), where, by which rules and standards.</summary>
+internal readonly record struct PictureKey(bool Admin, bool Township, string Scope, string? Area, CandidateRules Rules, PolicyCatalog Catalog);
 
 public static class ReserveKeys
 {
@@ -139,14 +198,16 @@ public static class ClusterQueries
     {
         if (!HasAccess(scope)) return [];
         var key = ClusterMap.Key(industry);
+        // The province's counties for an administrator or a province user, else those of the person's city.
+        string? city = scope.IsAdmin || !scope.JurisdictionPath.Contains('/') ? null : string.Join("/", scope.JurisdictionPath.Split('/').Take(2));
+        if (data.KeptCounties(city, key) is { } kept) return kept;
         var cells = data.CountyCells.Where(c => c.Industry == key).ToList();
         var ids = cells.Select(c => c.CountyId).Concat(cells.Select(c => c.CityId)).Distinct().ToList();
         var names = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Path }).ToDictionaryAsync(j => j.Id, ct);
-        var city = string.Join("/", scope.JurisdictionPath.Split('/').Take(2));
-        return cells.Where(c => names.ContainsKey(c.CountyId) && names.ContainsKey(c.CityId))
-            .Where(c => scope.IsAdmin || scope.JurisdictionPath.Count(ch => ch == '/') == 0 || names[c.CountyId].Path.StartsWith(city + "/", StringComparison.Ordinal))
+        return data.Keep(city, key, cells.Where(c => names.ContainsKey(c.CountyId) && names.ContainsKey(c.CityId))
+            .Where(c => city is null || names[c.CountyId].Path.StartsWith(city + "/", StringComparison.Ordinal))
             .Select(c => new CountyFigure(c, names[c.CountyId].Name, names[c.CityId].Name))
-            .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.County, StringComparer.Ordinal).ToList();
+            .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.County, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>
@@ -235,6 +296,8 @@ public static class ClusterQueries
     {
         var year = data.Year;
         if (!HasAccess(scope)) return new ClusterPicture(year, [], []);
+        var key = new PictureKey(scope.IsAdmin, scope.Role == Roles.Township, scope.JurisdictionPath, areaPath, rules, catalog);
+        if (data.KeptPicture(key) is { } kept) return kept;
         var cells = data.Cells;
         var places = await PlacesAsync(db, cells.Select(c => c.TownshipId).Distinct().ToList(), ct);
         var towns = await TownsByPairAsync(db, ct);
@@ -255,7 +318,7 @@ public static class ClusterQueries
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
             c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
             c => byCell[c].TownshipPath, data.Check);
-        return new ClusterPicture(year, views, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList());
+        return data.Keep(key, new ClusterPicture(year, views, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
     }
 
     /// <summary>

@@ -8,8 +8,9 @@ namespace SpecializedTowns.Data.Reserve;
 /// The years 储备培育 has added up, kept by a web process while nothing they are made of changes. A province's year is
 /// 300,000 yearly figures grouped in the database (0.6 s) and worked into cells (0.2 s), for data that changes a few
 /// times a day. Whether it changed is read from <c>data_changes</c>, which triggers on the enterprises, their figures and
-/// designations, the towns and the jurisdictions write (schema version 30) — so a change made through another web
-/// process, an import, the command line or psql is seen by the next request, not after a timeout.
+/// designations, the towns, the townships they cover and the jurisdictions write (schema versions 30, 34) — so a change
+/// made through another web process, an import, the command line or psql is seen by the next request, not after a
+/// timeout. What pages derive from a year (ranked candidates, the county map) is kept with it (<see cref="ClusterYear"/>).
 /// </summary>
 public sealed class ClusterYears
 {

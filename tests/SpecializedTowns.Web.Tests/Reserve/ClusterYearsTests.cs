@@ -52,6 +52,7 @@ public class ClusterYearsTests
             ("designation", "DELETE FROM enterprise_designations WHERE id = (SELECT MIN(id) FROM enterprise_designations)"),
             ("town", "UPDATE specialized_towns SET leading_industry = leading_industry WHERE id = (SELECT MIN(id) FROM specialized_towns)"),
             ("jurisdiction", "UPDATE jurisdictions SET code = code WHERE id = (SELECT MIN(id) FROM jurisdictions)"),
+            ("a town's townships", "UPDATE specialized_town_townships SET township_id = township_id"),
             ("statistics deleted", "DELETE FROM enterprise_annual_statistics WHERE id = (SELECT MIN(id) FROM enterprise_annual_statistics WHERE year = 2024)"),
         })
         {
@@ -64,7 +65,7 @@ public class ClusterYearsTests
 
         // Writes elsewhere leave it kept.
         await using (var other = storage.CreateContext())
-            await other.Database.ExecuteSqlRawAsync("UPDATE specialized_town_townships SET township_id = township_id");
+            await other.Database.ExecuteSqlRawAsync("UPDATE town_annual_statistics SET year = year");
         (await years.GetAsync(db, 2024, Shanxi)).ShouldBeSameAs(last);
     }
 
@@ -184,5 +185,44 @@ public class ClusterYearsTests
         var second = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
         year.CheckedCells.ShouldBe(checkedOnce);
         second.Candidates.Zip(first.Candidates).ShouldAllBe(p => ReferenceEquals(p.First.Candidate, p.Second.Candidate));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_picture_is_kept_for_everyone_who_sees_the_same_and_worked_out_again_when_a_town_takes_a_candidates_township(StorageProvider provider)
+    {
+        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+        var leader = new UserScope(3, Roles.Leader, "山西省/运城市", null);
+        var office = new UserScope(4, Roles.Office, "山西省/运城市", null);
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        var years = new ClusterYears();
+        await using var db = storage.CreateContext();
+        var year = await years.GetAsync(db, 2024, Shanxi);
+
+        var first = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
+        (await ClusterQueries.PictureAsync(db, catalog, office, year, null, new CandidateRules())).ShouldBeSameAs(first, "the same city seen by another person");
+        (await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules { MinEnterprises = 5 })).ShouldNotBeSameAs(first, "other thresholds");
+        (await ClusterQueries.PictureAsync(db, catalog, leader, year, "山西省/运城市/永济市", new CandidateRules())).ShouldNotBeSameAs(first, "one county of the city");
+        (await ClusterQueries.PictureAsync(db, catalog, new UserScope(5, Roles.Office, "山西省/运城市/永济市", null), year, null, new CandidateRules()))
+            .Cells.ShouldAllBe(c => c.TownshipPath.StartsWith("山西省/运城市/永济市/"), "a county office's own picture, not the city's");
+        year.KeptPictures.ShouldBe(4);
+
+        // A town of the city takes the first candidate's township, in the candidate's industry: only the townships table
+        // is written for the second step, and the pair is a town now, no longer a candidate.
+        var candidate = first.Candidates[0].View;
+        var townId = await db.Towns.Where(t => t.County!.Path.StartsWith("山西省/运城市/") && !t.Townships.Any(x => x.TownshipId == candidate.Cell.TownshipId))
+            .OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        await using (var other = storage.CreateContext())
+            await other.Database.ExecuteSqlAsync($"UPDATE specialized_towns SET leading_industry = {candidate.Cell.Industry} WHERE id = {townId}");
+        year = await years.GetAsync(db, 2024, Shanxi);
+        var before = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
+        before.Candidates.ShouldContain(c => c.Key == candidate.Key);
+        await using (var other = storage.CreateContext())
+            await other.Database.ExecuteSqlAsync($"INSERT INTO specialized_town_townships (specialized_town_id, township_id) VALUES ({townId}, {candidate.Cell.TownshipId})");
+        var after = await ClusterQueries.PictureAsync(db, catalog, leader, await years.GetAsync(db, 2024, Shanxi), null, new CandidateRules());
+        after.ShouldNotBeSameAs(before);
+        after.Candidates.ShouldNotContain(c => c.Key == candidate.Key);
+        after.At(candidate.Cell.TownshipId, candidate.Cell.Industry)!.TownId.ShouldBe(townId);
     }
 }

@@ -217,6 +217,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         _ => cell.Lq(BasisValue).City,
     };
 
+    /// <summary>Names what <see cref="Value"/> reads: the measure and the basis of its quotients.</summary>
+    public string ValueKey => $"{MeasureKey}|{BasisValue}";
+
     /// <summary>The chosen measure of a cell; null where it cannot be worked out (a zero denominator).</summary>
     public decimal? Value(ClusterCell cell) => MeasureKey switch
     {
