@@ -55,23 +55,32 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
     public ReserveCandidate Check(ClusterCell cell, TargetStandard? target) =>
         _checked.GetOrAdd((cell, target?.Standard), _ => ReserveCandidates.Check(cell, target));
 
-    // A picture placed and ranked for one scope, area and set of rules: 40 ms of a province's 90 ms page (placing 20,000
-    // cells, ranking 4,700 candidates), the same for every office of the scope until the data changes, and it changes
-    // with this year (the places and towns it reads are marked in data_changes too). People seldom try more than a few
-    // thresholds; past this many pictures (a province's is a few megabytes) the kept ones are dropped.
-    private const int KeepPictures = 16;
+    // Pages derive much from a year that stays the same until the data changes, and changes with this year (the places
+    // and towns they read are marked in data_changes too). At province scale: placing the 20,000 cells for a scope and
+    // area (the views, ~10 MB with what is derived from them) and ranking 4,700 candidates by a set of rules took 40 ms
+    // of a 90 ms page. The views are kept per scope and area, the rankings per rules on top; people look at a few areas
+    // and try a few thresholds, and past these many the kept ones are dropped.
+    private const int KeepPlaced = 8, KeepPictures = 16;
 
-    private readonly ConcurrentDictionary<PictureKey, ClusterPicture> _pictures = new();
+    private readonly ConcurrentDictionary<PlacedKey, PlacedCells> _placed = new();
+    private readonly ConcurrentDictionary<(PlacedKey, CandidateRules, PolicyCatalog), ClusterPicture> _pictures = new();
 
-    /// <summary>How many pictures are kept with the year.</summary>
-    public int KeptPictures => _pictures.Count;
+    /// <summary>How many placings and how many ranked pictures are kept with the year.</summary>
+    public (int Placed, int Pictures) Kept => (_placed.Count, _pictures.Count);
 
-    internal ClusterPicture? KeptPicture(PictureKey key) => _pictures.GetValueOrDefault(key);
+    internal PlacedCells? KeptPlaced(PlacedKey key) => _placed.GetValueOrDefault(key);
 
-    internal ClusterPicture Keep(PictureKey key, ClusterPicture picture)
+    internal PlacedCells Keep(PlacedKey key, PlacedCells placed) => Keep(_placed, KeepPlaced, key, placed);
+
+    internal ClusterPicture? KeptPicture(PlacedKey key, CandidateRules rules, PolicyCatalog catalog) => _pictures.GetValueOrDefault((key, rules, catalog));
+
+    internal ClusterPicture Keep(PlacedKey key, CandidateRules rules, PolicyCatalog catalog, ClusterPicture picture) =>
+        Keep(_pictures, KeepPictures, (key, rules, catalog), picture);
+
+    private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, int most, TKey key, TValue value) where TKey : notnull
     {
-        if (_pictures.Count >= KeepPictures) _pictures.Clear();
-        return _pictures.GetOrAdd(key, picture);
+        if (kept.Count >= most) kept.Clear();
+        return kept.GetOrAdd(key, value);
     }
 
     // The county map's figures with their names, by the city looked at (null: the province) and industry: a few hundred
@@ -80,11 +89,8 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
 
     internal IReadOnlyList<CountyFigure>? KeptCounties(string? city, string industry) => _countyFigures.GetValueOrDefault((city, industry));
 
-    internal IReadOnlyList<CountyFigure> Keep(string? city, string industry, IReadOnlyList<CountyFigure> figures)
-    {
-        if (_countyFigures.Count >= KeepPictures * 4) _countyFigures.Clear();
-        return _countyFigures.GetOrAdd((city, industry), figures);
-    }
+    internal IReadOnlyList<CountyFigure> Keep(string? city, string industry, IReadOnlyList<CountyFigure> figures) =>
+        Keep(_countyFigures, KeepPictures * 4, (city, industry), figures);
 
     private sealed class ByReference : IEqualityComparer<(ClusterCell, RecognitionStandard?)>
     {
@@ -102,22 +108,25 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
 public sealed record CountyFigure(CountyCell Cell, string County, string City);
 
 /// <summary>
-/// The township × industry picture of one year within an area, and the candidates in it. A picture may be kept with its
-/// year and read by several requests at once: what a page derives from every cell is worked out once, here.
+/// The cells of one year a person sees within an area, with the names people read. Kept with the year and read by several
+/// requests at once: what a page derives from every cell is worked out once, here.
 /// </summary>
-public sealed record ClusterPicture(int Year, IReadOnlyList<ClusterCellView> Cells, IReadOnlyList<CandidateView> Candidates)
+public sealed class PlacedCells(IReadOnlyList<ClusterCellView> cells)
 {
-    private readonly Lazy<IReadOnlyList<string>> _industries = new(() => Cells.GroupBy(c => c.Cell.Industry)
+    public static readonly PlacedCells None = new([]);
+
+    private readonly Lazy<IReadOnlyList<string>> _industries = new(() => cells.GroupBy(c => c.Cell.Industry)
         .OrderByDescending(g => g.Sum(c => c.Cell.OutputWanYuan)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList());
 
-    private readonly Lazy<IReadOnlyList<(int Id, string Name, string County)>> _townships = new(() => Cells
+    private readonly Lazy<IReadOnlyList<(int Id, string Name, string County)>> _townships = new(() => cells
         .GroupBy(c => c.Cell.TownshipId).Select(g => g.First()).OrderBy(c => c.TownshipPath, StringComparer.Ordinal)
         .Select(c => (c.Cell.TownshipId, c.Township, c.County)).ToList());
 
-    private readonly Lazy<Dictionary<(int, string), ClusterCellView>> _byPair = new(() => Cells.ToDictionary(c => (c.Cell.TownshipId, c.Cell.Industry)));
-    private readonly Lazy<ILookup<string, ClusterCellView>> _byIndustry = new(() => Cells.ToLookup(c => c.Cell.Industry, StringComparer.Ordinal));
-    private readonly Lazy<HashSet<ClusterCellView>> _candidates = new(() => Candidates.Select(c => c.View).ToHashSet<ClusterCellView>(ReferenceEqualityComparer.Instance));
+    private readonly Lazy<Dictionary<(int, string), ClusterCellView>> _byPair = new(() => cells.ToDictionary(c => (c.Cell.TownshipId, c.Cell.Industry)));
+    private readonly Lazy<ILookup<string, ClusterCellView>> _byIndustry = new(() => cells.ToLookup(c => c.Cell.Industry, StringComparer.Ordinal));
     private readonly ConcurrentDictionary<string, decimal> _largest = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ClusterCellView> Cells => cells;
 
     /// <summary>The industries, largest output first.</summary>
     public IReadOnlyList<string> Industries => _industries.Value;
@@ -130,15 +139,25 @@ public sealed record ClusterPicture(int Year, IReadOnlyList<ClusterCellView> Cel
     /// <summary>The cells of one industry.</summary>
     public IEnumerable<ClusterCellView> Of(string industry) => _byIndustry.Value[industry];
 
-    public bool IsCandidate(ClusterCellView view) => _candidates.Value.Contains(view);
-
     /// <summary>The largest of a measure over every cell (0 when none is positive); <paramref name="measure"/> names <paramref name="value"/>.</summary>
     public decimal Largest(string measure, Func<ClusterCell, decimal?> value) =>
-        _largest.GetOrAdd(measure, _ => Cells.Select(c => value(c.Cell) ?? 0m).DefaultIfEmpty(0m).Max());
+        _largest.GetOrAdd(measure, _ => cells.Select(c => value(c.Cell) ?? 0m).DefaultIfEmpty(0m).Max());
 }
 
-/// <summary>What a picture depends on besides its year: who looks (<see cref="UserScope.Covers"/>, a township's own cells), where, by which rules and standards.</summary>
-internal readonly record struct PictureKey(bool Admin, bool Township, string Scope, string? Area, CandidateRules Rules, PolicyCatalog Catalog);
+/// <summary>What placing a year's cells depends on: who looks (<see cref="UserScope.Covers"/>; a township sees its own cells) and where.</summary>
+internal readonly record struct PlacedKey(bool Admin, bool Township, string Scope, string? Area);
+
+/// <summary>The township × industry picture of one year within an area, and the candidates in it, ranked.</summary>
+public sealed record ClusterPicture(int Year, PlacedCells Placed, IReadOnlyList<CandidateView> Candidates)
+{
+    public static ClusterPicture Empty(int year) => new(year, PlacedCells.None, []);
+
+    private readonly Lazy<HashSet<ClusterCellView>> _candidates = new(() => Candidates.Select(c => c.View).ToHashSet<ClusterCellView>(ReferenceEqualityComparer.Instance));
+
+    public IReadOnlyList<ClusterCellView> Cells => Placed.Cells;
+
+    public bool IsCandidate(ClusterCellView view) => _candidates.Value.Contains(view);
+}
 
 public static class ReserveKeys
 {
@@ -289,19 +308,33 @@ public static class ClusterQueries
     /// scope, with the candidates among them ranked by <see cref="ReserveCandidates.Rank"/>.
     /// </summary>
     public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int year, string? areaPath, CandidateRules rules, CancellationToken ct = default) =>
-        HasAccess(scope) ? await PictureAsync(db, catalog, scope, await YearAsync(db, year, ProvinceOf(scope), ct), areaPath, rules, ct) : new ClusterPicture(year, [], []);
+        HasAccess(scope) ? await PictureAsync(db, catalog, scope, await YearAsync(db, year, ProvinceOf(scope), ct), areaPath, rules, ct) : ClusterPicture.Empty(year);
 
     /// <inheritdoc cref="PictureAsync(TownsDbContext, PolicyCatalog, UserScope, int, string?, CandidateRules, CancellationToken)"/>
     public static async Task<ClusterPicture> PictureAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, ClusterYear data, string? areaPath, CandidateRules rules, CancellationToken ct = default)
     {
         var year = data.Year;
-        if (!HasAccess(scope)) return new ClusterPicture(year, [], []);
-        var key = new PictureKey(scope.IsAdmin, scope.Role == Roles.Township, scope.JurisdictionPath, areaPath, rules, catalog);
-        if (data.KeptPicture(key) is { } kept) return kept;
+        if (!HasAccess(scope)) return ClusterPicture.Empty(year);
+        var key = new PlacedKey(scope.IsAdmin, scope.Role == Roles.Township, scope.JurisdictionPath, areaPath);
+        if (data.KeptPicture(key, rules, catalog) is { } kept) return kept;
+        var placed = data.KeptPlaced(key) ?? data.Keep(key, await PlaceAsync(db, scope, data, areaPath, ct));
+        var views = placed.Cells;
+
+        // By reference: a cell record's own hash goes through every figure it holds.
+        var byCell = views.ToDictionary<ClusterCellView, ClusterCell>(v => v.Cell, ReferenceEqualityComparer.Instance);
+        var targets = new Dictionary<string, TargetStandard?>();
+        var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
+            c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
+            c => byCell[c].TownshipPath, data.Check);
+        return data.Keep(key, rules, catalog, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
+    }
+
+    /// <summary>The year's cells whose township lies in the area and in the person's scope, with names and the town each pair already is.</summary>
+    private static async Task<PlacedCells> PlaceAsync(TownsDbContext db, UserScope scope, ClusterYear data, string? areaPath, CancellationToken ct)
+    {
         var cells = data.Cells;
         var places = await PlacesAsync(db, cells.Select(c => c.TownshipId).Distinct().ToList(), ct);
         var towns = await TownsByPairAsync(db, ct);
-
         var views = new List<ClusterCellView>();
         foreach (var cell in cells)
         {
@@ -311,14 +344,7 @@ public static class ClusterQueries
             var town = towns.GetValueOrDefault((cell.TownshipId, cell.Industry));
             views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier));
         }
-
-        // By reference: a cell record's own hash goes through every figure it holds.
-        var byCell = views.ToDictionary<ClusterCellView, ClusterCell>(v => v.Cell, ReferenceEqualityComparer.Instance);
-        var targets = new Dictionary<string, TargetStandard?>();
-        var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
-            c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
-            c => byCell[c].TownshipPath, data.Check);
-        return data.Keep(key, new ClusterPicture(year, views, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
+        return new PlacedCells(views);
     }
 
     /// <summary>

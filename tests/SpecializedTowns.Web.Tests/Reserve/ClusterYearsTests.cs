@@ -202,11 +202,14 @@ public class ClusterYearsTests
 
         var first = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules());
         (await ClusterQueries.PictureAsync(db, catalog, office, year, null, new CandidateRules())).ShouldBeSameAs(first, "the same city seen by another person");
-        (await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules { MinEnterprises = 5 })).ShouldNotBeSameAs(first, "other thresholds");
+        var stricter = await ClusterQueries.PictureAsync(db, catalog, leader, year, null, new CandidateRules { MinEnterprises = 5 });
+        stricter.ShouldNotBeSameAs(first, "other thresholds");
+        stricter.Candidates.Count.ShouldBeLessThan(first.Candidates.Count);
+        stricter.Placed.ShouldBeSameAs(first.Placed, "the same cells, ranked by other rules");
         (await ClusterQueries.PictureAsync(db, catalog, leader, year, "山西省/运城市/永济市", new CandidateRules())).ShouldNotBeSameAs(first, "one county of the city");
         (await ClusterQueries.PictureAsync(db, catalog, new UserScope(5, Roles.Office, "山西省/运城市/永济市", null), year, null, new CandidateRules()))
             .Cells.ShouldAllBe(c => c.TownshipPath.StartsWith("山西省/运城市/永济市/"), "a county office's own picture, not the city's");
-        year.KeptPictures.ShouldBe(4);
+        year.Kept.ShouldBe((3, 4), "placed for the city, a county of it and a county office; four rankings");
 
         // A town of the city takes the first candidate's township, in the candidate's industry: only the townships table
         // is written for the second step, and the pair is a town now, no longer a candidate.
@@ -223,6 +226,6 @@ public class ClusterYearsTests
         var after = await ClusterQueries.PictureAsync(db, catalog, leader, await years.GetAsync(db, 2024, Shanxi), null, new CandidateRules());
         after.ShouldNotBeSameAs(before);
         after.Candidates.ShouldNotContain(c => c.Key == candidate.Key);
-        after.At(candidate.Cell.TownshipId, candidate.Cell.Industry)!.TownId.ShouldBe(townId);
+        after.Placed.At(candidate.Cell.TownshipId, candidate.Cell.Industry)!.TownId.ShouldBe(townId);
     }
 }

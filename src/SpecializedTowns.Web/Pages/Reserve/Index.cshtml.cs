@@ -48,7 +48,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
 
     public IReadOnlyList<int> Years { get; private set; } = [];
     public PlaceFilter Places { get; private set; } = PlaceFilter.None;
-    public ClusterPicture Picture { get; private set; } = new(0, [], []);
+    public ClusterPicture Picture { get; private set; } = ClusterPicture.Empty(0);
     public IReadOnlyList<CandidateView> Matching { get; private set; } = [];
     public Paged<CandidateView> Candidates { get; private set; } = new([], 0, 1, PageSize);
     public Paged<(int Id, string Name, string County)> HeatRows { get; private set; } = new([], 0, 1, TownshipsPerPage);
@@ -83,7 +83,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         await LoadAsync(scope, ct);
         var (page, size) = Paged<CandidateView>.Normalize(PageNumber, PageSize);
         Candidates = new Paged<CandidateView>(Matching.Skip((page - 1) * size).Take(size).ToList(), Matching.Count, page, size);
-        var townships = Picture.Townships;
+        var townships = Picture.Placed.Townships;
         var (rows, perPage) = Paged<(int, string, string)>.Normalize(RowsPage, TownshipsPerPage);
         HeatRows = new Paged<(int, string, string)>(townships.Skip((rows - 1) * perPage).Take(perPage).ToList(), townships.Count, rows, perPage);
         return Page();
@@ -155,12 +155,12 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
             Basis = BasisValue,
         };
         var data = year == 0 ? null : await years.GetAsync(db, year, ClusterQueries.ProvinceOf(scope), ct);
-        Picture = data is null ? new ClusterPicture(0, [], []) : await ClusterQueries.PictureAsync(db, catalog, scope, data, Places.Path, Rules, ct);
+        Picture = data is null ? ClusterPicture.Empty(0) : await ClusterQueries.PictureAsync(db, catalog, scope, data, Places.Path, Rules, ct);
         var industry = Industry?.Trim();
         Matching = Picture.Candidates.Where(c => string.IsNullOrEmpty(industry) || c.View.Cell.Industry.Contains(industry, StringComparison.Ordinal)).ToList();
         // The ranked view opens on the industry of the first candidate (the one a person came for), else the largest.
-        if (string.IsNullOrWhiteSpace(Focus) || !Picture.Industries.Contains(Focus))
-            Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Industries.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(Focus) || !Picture.Placed.Industries.Contains(Focus))
+            Focus = Matching.FirstOrDefault()?.View.Cell.Industry ?? Picture.Placed.Industries.FirstOrDefault();
         if (data is not null && Focus is { } focus) await LoadMapAsync(scope, data, focus, ct);
     }
 
