@@ -3,6 +3,25 @@ namespace SpecializedTowns.E2E;
 [Collection("browser")]
 public sealed class ReserveBrowserTests(BrowserFixture fixture)
 {
+    /// <summary>ECharts and the city outlines are fetched only as the county map nears the screen, below the heat map and the ranking.</summary>
+    [BrowserFact]
+    public async Task The_county_map_loads_its_scripts_only_as_it_nears_the_screen()
+    {
+        var page = await fixture.SignedInPageAsync("yongji-office", 1366, 500);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(fixture.BaseUrl + "/Reserve?year=2024");
+        (await page.EvaluateAsync<double>("document.getElementById('county-map').getBoundingClientRect().top - innerHeight")).ShouldBeGreaterThan(300, "the map starts well below the screen");
+        await page.WaitForTimeoutAsync(500);
+        (await page.EvaluateAsync<bool>("typeof echarts === 'undefined' && !document.querySelector('script[src*=echarts]')")).ShouldBeTrue("nothing of ECharts fetched yet");
+
+        await page.Locator("#county-map-card").ScrollIntoViewIfNeededAsync();
+        await page.WaitForSelectorAsync("#county-map canvas");
+        (await page.EvaluateAsync<int>("document.querySelectorAll('script[src*=echarts]').length")).ShouldBe(2, "ECharts and 运城's outline");
+        (await page.EvaluateAsync<int>("echarts.getInstanceByDom(document.getElementById('county-map')).getOption().series[0].data.length")).ShouldBeGreaterThan(0);
+        errors.ShouldBeEmpty();
+    }
+
     /// <summary>From the heat map to a 储备 town with its 培育方案 (ReserveDemo: 张营镇's 果品 enterprises belong to no town).</summary>
     [BrowserFact]
     public async Task The_yongji_office_goes_from_the_heat_map_to_a_reserve_town_with_its_plan()
@@ -13,7 +32,8 @@ public sealed class ReserveBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/Reserve?year=2024");
         (await page.InnerTextAsync("h1")).ShouldBe("储备培育");
         (await page.InnerTextAsync("#heatmap")).ShouldContain("乡镇 × 产业热力图：区位熵（对县）（2024年）");
-        // The county map of 运城市 is drawn for the focus industry, its figures also in a table.
+        // The county map of 运城市 is drawn for the focus industry (as it nears the screen), its figures also in a table.
+        await page.Locator("#county-map").ScrollIntoViewIfNeededAsync();
         await page.WaitForSelectorAsync("#county-map canvas");
         (await page.InnerTextAsync("#county-map-card h2")).ShouldStartWith("县域地图：");
         (await page.TextContentAsync("#county-table"))!.ShouldContain("永济市");
