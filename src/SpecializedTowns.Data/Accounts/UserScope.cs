@@ -109,6 +109,13 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         return db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(under)).Select(j => j.Id);
     }
 
+    /// <summary>
+    /// Whether the person's enterprises under a path are all of those under it (an administrator's, or an office's, member
+    /// unit's or leader's within their own path), so that a place filter needs no second condition for the scope: SQLite
+    /// given both "county_id IN" conditions drove the page from the wider one (怀仁市's last page by output: 24 ms against 3).
+    /// </summary>
+    public bool SeesAllUnder(string path) => Role is Roles.Admin || Role is Roles.Office or Roles.MemberUnit or Roles.Leader && Covers(path);
+
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
     public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);
 }

@@ -105,7 +105,8 @@ public static class EnterpriseQueries
         var area = string.IsNullOrWhiteSpace(filter.JurisdictionPath) ? scope?.JurisdictionPath : filter.JurisdictionPath;
         var searching = !string.IsNullOrWhiteSpace(filter.Search);
         var byCountyIds = toCount && !searching || filter.Sort is "output" or "name" && (searching || area is not null && area.Contains('/'));
-        var query = (scope is null ? db.Enterprises : byCountyIds ? scope.EnterprisesByCountyIds(db) : scope.Enterprises(db)).AsNoTracking();
+        var placeAlone = scope is null || !string.IsNullOrWhiteSpace(filter.JurisdictionPath) && scope.SeesAllUnder(filter.JurisdictionPath);
+        var query = (placeAlone ? db.Enterprises : byCountyIds ? scope!.EnterprisesByCountyIds(db) : scope!.Enterprises(db)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
             var (path, under) = (filter.JurisdictionPath, filter.JurisdictionPath + "/");

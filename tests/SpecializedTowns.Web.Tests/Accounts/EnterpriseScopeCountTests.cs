@@ -123,7 +123,13 @@ public class EnterpriseScopeCountTests
                     && (filter.TownId is not { } t || e.SpecializedTownId == t)
                     && (filter.Role is not { } r || e.Role == r)
                     && (filter.AboveScale is not { } a || e.IsAboveScale == a));
-                (await EnterpriseQueries.ListAsync(db, filter with { PageSize = 5 }, scope)).Total.ShouldBe(expected, $"{scope.JurisdictionPath} {filter}");
+                foreach (var sort in new string?[] { null, "output" })
+                {
+                    // A place filter outside the person's scope keeps both conditions (垣曲县 filtering by 运城市 sees 垣曲县).
+                    var page = await EnterpriseQueries.ListAsync(db, filter with { PageSize = 5, Sort = sort }, scope);
+                    page.Total.ShouldBe(expected, $"{scope.JurisdictionPath} {filter} {sort}");
+                    page.Items.Count.ShouldBe(Math.Min(5, expected), $"{scope.JurisdictionPath} {filter} {sort}");
+                }
                 if (expected > 0) checkedNonZero++;
             }
         checkedNonZero.ShouldBeGreaterThan(20);
