@@ -58,24 +58,30 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
     // Pages derive much from a year that stays the same until the data changes, and changes with this year (the places
     // and towns they read are marked in data_changes too). At province scale: placing the 20,000 cells for a scope and
     // area (the views, ~10 MB with what is derived from them) and ranking 4,700 candidates by a set of rules took 40 ms
-    // of a 90 ms page. The views are kept per scope and area, the rankings per rules on top; people look at a few areas
-    // and try a few thresholds, and past these many the kept ones are dropped.
+    // of a 90 ms page. The views are kept per part of the province seen (a county office and its city's office looking
+    // at that county share one), the rankings per rules on top; people look at a few areas and try a few thresholds, and
+    // past these many the kept ones are dropped (the rankings with the placings they hold).
     private const int KeepPlaced = 8, KeepPictures = 16;
 
-    private readonly ConcurrentDictionary<PlacedKey, PlacedCells> _placed = new();
-    private readonly ConcurrentDictionary<(PlacedKey, CandidateRules, PolicyCatalog), ClusterPicture> _pictures = new();
+    private readonly ConcurrentDictionary<Seen, PlacedCells> _placed = new();
+    private readonly ConcurrentDictionary<(Seen, CandidateRules, PolicyCatalog), ClusterPicture> _pictures = new();
 
     /// <summary>How many placings and how many ranked pictures are kept with the year.</summary>
     public (int Placed, int Pictures) Kept => (_placed.Count, _pictures.Count);
 
-    internal PlacedCells? KeptPlaced(PlacedKey key) => _placed.GetValueOrDefault(key);
+    internal PlacedCells? KeptPlaced(Seen seen) => _placed.GetValueOrDefault(seen);
 
-    internal PlacedCells Keep(PlacedKey key, PlacedCells placed) => Keep(_placed, KeepPlaced, key, placed);
+    internal PlacedCells Keep(Seen seen, PlacedCells placed)
+    {
+        // The rankings hold their placings: dropped together, or the dropped placings would stay in memory behind them.
+        if (_placed.Count >= KeepPlaced) _pictures.Clear();
+        return Keep(_placed, KeepPlaced, seen, placed);
+    }
 
-    internal ClusterPicture? KeptPicture(PlacedKey key, CandidateRules rules, PolicyCatalog catalog) => _pictures.GetValueOrDefault((key, rules, catalog));
+    internal ClusterPicture? KeptPicture(Seen seen, CandidateRules rules, PolicyCatalog catalog) => _pictures.GetValueOrDefault((seen, rules, catalog));
 
-    internal ClusterPicture Keep(PlacedKey key, CandidateRules rules, PolicyCatalog catalog, ClusterPicture picture) =>
-        Keep(_pictures, KeepPictures, (key, rules, catalog), picture);
+    internal ClusterPicture Keep(Seen seen, CandidateRules rules, PolicyCatalog catalog, ClusterPicture picture) =>
+        Keep(_pictures, KeepPictures, (seen, rules, catalog), picture);
 
     private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, int most, TKey key, TValue value) where TKey : notnull
     {
@@ -144,17 +150,38 @@ public sealed class PlacedCells(IReadOnlyList<ClusterCellView> cells)
         _largest.GetOrAdd(measure, _ => cells.Select(c => value(c.Cell) ?? 0m).DefaultIfEmpty(0m).Max());
 }
 
-/// <summary>What placing a year's cells depends on: who looks (<see cref="UserScope.Covers"/>; a township sees its own cells) and where.</summary>
-internal readonly record struct PlacedKey(bool Admin, bool Township, string Scope, string? Area);
+/// <summary>
+/// The part of the province whose cells a person sees in an area: where the scope (<see cref="UserScope.Covers"/>) and the
+/// area meet, which in a tree of places is the deeper of the two, or nothing. <see cref="Path"/> null is everything.
+/// </summary>
+internal readonly record struct Seen(string? Path, bool Nothing)
+{
+    public static Seen Of(UserScope scope, string? area)
+    {
+        var own = scope.IsAdmin ? null : scope.JurisdictionPath;
+        if (area is null || own is not null && Under(own, area)) return new(own, false);
+        return own is null || Under(area, own) ? new(area, false) : new(null, true);
+    }
+
+    public bool Holds(string path) => !Nothing && (Path is null || Under(path, Path));
+
+    private static bool Under(string path, string root) => path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+}
 
 /// <summary>The township × industry picture of one year within an area, and the candidates in it, ranked.</summary>
-public sealed record ClusterPicture(int Year, PlacedCells Placed, IReadOnlyList<CandidateView> Candidates)
+public sealed class ClusterPicture(int year, PlacedCells placed, IReadOnlyList<CandidateView> candidates)
 {
     public static ClusterPicture Empty(int year) => new(year, PlacedCells.None, []);
 
-    private readonly Lazy<HashSet<ClusterCellView>> _candidates = new(() => Candidates.Select(c => c.View).ToHashSet<ClusterCellView>(ReferenceEqualityComparer.Instance));
+    private readonly Lazy<HashSet<ClusterCellView>> _candidates = new(() => candidates.Select(c => c.View).ToHashSet<ClusterCellView>(ReferenceEqualityComparer.Instance));
 
-    public IReadOnlyList<ClusterCellView> Cells => Placed.Cells;
+    public int Year => year;
+
+    public PlacedCells Placed => placed;
+
+    public IReadOnlyList<CandidateView> Candidates => candidates;
+
+    public IReadOnlyList<ClusterCellView> Cells => placed.Cells;
 
     public bool IsCandidate(ClusterCellView view) => _candidates.Value.Contains(view);
 }
@@ -315,9 +342,9 @@ public static class ClusterQueries
     {
         var year = data.Year;
         if (!HasAccess(scope)) return ClusterPicture.Empty(year);
-        var key = new PlacedKey(scope.IsAdmin, scope.Role == Roles.Township, scope.JurisdictionPath, areaPath);
-        if (data.KeptPicture(key, rules, catalog) is { } kept) return kept;
-        var placed = data.KeptPlaced(key) ?? data.Keep(key, await PlaceAsync(db, scope, data, areaPath, ct));
+        var seen = Seen.Of(scope, areaPath);
+        if (data.KeptPicture(seen, rules, catalog) is { } kept) return kept;
+        var placed = data.KeptPlaced(seen) ?? data.Keep(seen, await PlaceAsync(db, data, seen, ct));
         var views = placed.Cells;
 
         // By reference: a cell record's own hash goes through every figure it holds.
@@ -326,12 +353,13 @@ public static class ClusterQueries
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
             c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
             c => byCell[c].TownshipPath, data.Check);
-        return data.Keep(key, rules, catalog, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
+        return data.Keep(seen, rules, catalog, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
     }
 
-    /// <summary>The year's cells whose township lies in the area and in the person's scope, with names and the town each pair already is.</summary>
-    private static async Task<PlacedCells> PlaceAsync(TownsDbContext db, UserScope scope, ClusterYear data, string? areaPath, CancellationToken ct)
+    /// <summary>The year's cells whose township the person sees in the area, with names and the town each pair already is.</summary>
+    private static async Task<PlacedCells> PlaceAsync(TownsDbContext db, ClusterYear data, Seen seen, CancellationToken ct)
     {
+        if (seen.Nothing) return PlacedCells.None;
         var cells = data.Cells;
         var places = await PlacesAsync(db, cells.Select(c => c.TownshipId).Distinct().ToList(), ct);
         var towns = await TownsByPairAsync(db, ct);
@@ -339,8 +367,7 @@ public static class ClusterQueries
         foreach (var cell in cells)
         {
             if (!places.TryGetValue(cell.TownshipId, out var place)) continue;
-            if (!scope.Covers(place.Path) && !(scope.Role == Roles.Township && place.Path == scope.JurisdictionPath)) continue;
-            if (areaPath is not null && place.Path != areaPath && !place.Path.StartsWith(areaPath + "/", StringComparison.Ordinal)) continue;
+            if (!seen.Holds(place.Path)) continue;
             var town = towns.GetValueOrDefault((cell.TownshipId, cell.Industry));
             views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier));
         }

@@ -105,6 +105,9 @@ public class EnterpriseScopeCountTests
         {
             new UserScope(1, Roles.Office, "山西省", null), new UserScope(1, Roles.Office, "山西省/运城市", null),
             new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null), new UserScope(1, Roles.Township, "山西省/不存在的乡镇", town),
+            // The other roles whose enterprises are those under their path, and the expert, who sees none even with a place filter.
+            new UserScope(1, Roles.Leader, "山西省/运城市", null), new UserScope(1, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = 1 },
+            new UserScope(1, Roles.Expert, "山西省", null),
         };
         var filters = new[]
         {
@@ -118,7 +121,7 @@ public class EnterpriseScopeCountTests
             foreach (var filter in filters)
             {
                 var expected = rows.Count(e =>
-                    (scope.Role == Roles.Township ? e.SpecializedTownId == scope.TownId : scope.Covers(e.Path))
+                    (scope.Role == Roles.Township ? e.SpecializedTownId == scope.TownId : scope.Role != Roles.Expert && scope.Covers(e.Path))
                     && (filter.JurisdictionPath is not { } p || e.Path == p || e.Path.StartsWith(p + "/", StringComparison.Ordinal))
                     && (filter.TownId is not { } t || e.SpecializedTownId == t)
                     && (filter.Role is not { } r || e.Role == r)

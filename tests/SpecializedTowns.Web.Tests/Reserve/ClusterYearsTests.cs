@@ -206,10 +206,16 @@ public class ClusterYearsTests
         stricter.ShouldNotBeSameAs(first, "other thresholds");
         stricter.Candidates.Count.ShouldBeLessThan(first.Candidates.Count);
         stricter.Placed.ShouldBeSameAs(first.Placed, "the same cells, ranked by other rules");
-        (await ClusterQueries.PictureAsync(db, catalog, leader, year, "山西省/运城市/永济市", new CandidateRules())).ShouldNotBeSameAs(first, "one county of the city");
-        (await ClusterQueries.PictureAsync(db, catalog, new UserScope(5, Roles.Office, "山西省/运城市/永济市", null), year, null, new CandidateRules()))
-            .Cells.ShouldAllBe(c => c.TownshipPath.StartsWith("山西省/运城市/永济市/"), "a county office's own picture, not the city's");
-        year.Kept.ShouldBe((3, 4), "placed for the city, a county of it and a county office; four rankings");
+        var yongji = await ClusterQueries.PictureAsync(db, catalog, leader, year, "山西省/运城市/永济市", new CandidateRules());
+        yongji.ShouldNotBeSameAs(first, "one county of the city");
+        yongji.Cells.ShouldNotBeEmpty();
+        yongji.Cells.ShouldAllBe(c => c.TownshipPath.StartsWith("山西省/运城市/永济市/"));
+        var yongjiOffice = new UserScope(5, Roles.Office, "山西省/运城市/永济市", null);
+        (await ClusterQueries.PictureAsync(db, catalog, yongjiOffice, year, null, new CandidateRules())).ShouldBeSameAs(yongji, "the county office sees what the city sees of it");
+        (await ClusterQueries.PictureAsync(db, catalog, yongjiOffice, year, "山西省/运城市", new CandidateRules())).ShouldBeSameAs(yongji, "a wider area shows no more than the scope");
+        (await ClusterQueries.PictureAsync(db, catalog, yongjiOffice, year, "山西省/运城市/垣曲县", new CandidateRules())).Cells.ShouldBeEmpty("another county");
+        (await ClusterQueries.PictureAsync(db, catalog, leader, year, "山西省/运城市/永济", new CandidateRules())).Cells.ShouldBeEmpty("a path that only begins like 永济市");
+        year.Kept.ShouldBe((4, 5), "placed for the city, 永济市, nothing and “永济”; the city's two rankings and those of the other three");
 
         // A town of the city takes the first candidate's township, in the candidate's industry: only the townships table
         // is written for the second step, and the pair is a town now, no longer a candidate.
@@ -227,5 +233,32 @@ public class ClusterYearsTests
         after.ShouldNotBeSameAs(before);
         after.Candidates.ShouldNotContain(c => c.Key == candidate.Key);
         after.Placed.At(candidate.Cell.TownshipId, candidate.Cell.Industry)!.TownId.ShouldBe(townId);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_county_map_of_a_kept_year_shows_each_office_its_own_city(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var year = await new ClusterYears().GetAsync(db, 2024, Shanxi);
+        // The industry found in most cities, and two of them.
+        var (industry, cityIds) = year.CountyCells.GroupBy(c => c.Industry)
+            .Select(g => (g.Key, Cities: g.Select(c => c.CityId).Distinct().Order().ToList())).OrderByDescending(x => x.Cities.Count).First();
+        cityIds.Count.ShouldBeGreaterThan(1);
+        var two = cityIds.Take(2).ToList();
+        var cities = await db.Jurisdictions.Where(j => two.Contains(j.Id)).OrderBy(j => j.Id).Select(j => new { j.Name, j.Path }).ToListAsync();
+        var countyOfFirst = await db.Jurisdictions.Where(j => j.ParentId == cityIds[0]).Select(j => j.Path).FirstAsync();
+
+        var first = await ClusterQueries.CountiesAsync(db, new UserScope(2, Roles.Office, countyOfFirst, null), year, industry);
+        var second = await ClusterQueries.CountiesAsync(db, new UserScope(3, Roles.Leader, cities[1].Path, null), year, industry);
+        var province = await ClusterQueries.CountiesAsync(db, new UserScope(1, Roles.Office, "山西省", null), year, industry);
+        first.ShouldNotBeEmpty();
+        first.ShouldAllBe(c => c.City == cities[0].Name, "a county office's map is its city");
+        second.ShouldNotBeEmpty();
+        second.ShouldAllBe(c => c.City == cities[1].Name);
+        province.Count.ShouldBe(year.CountyCells.Count(c => c.Industry == industry), "the province sees every county with the industry");
+        (await ClusterQueries.CountiesAsync(db, new UserScope(4, Roles.Leader, cities[0].Path, null), year, industry)).ShouldBeSameAs(first, "kept for the city");
     }
 }

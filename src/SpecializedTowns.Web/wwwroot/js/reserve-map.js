@@ -11,12 +11,17 @@
   // Fetched side by side, run in order (async = false): ECharts, then each city's outline, then the map is drawn.
   function load(scripts, done) {
     var failed = false;
+    function fail() { failed = true; el.textContent = '地图加载失败，各县数据见下方“表格”。'; }
     scripts.forEach(function (src, i) {
       var s = document.createElement('script');
       s.src = src;
       s.async = false;
-      s.onerror = function () { failed = true; el.textContent = '地图加载失败，各县数据见下方“表格”。'; };
-      if (i === scripts.length - 1) s.onload = function () { if (!failed) done(); };
+      s.onerror = fail;
+      if (i === scripts.length - 1) s.onload = function () {
+        if (failed) return;
+        // A script that loaded but did not run, or a map file unlike the others, leaves the same note rather than a blank card.
+        try { done(); } catch (e) { fail(); throw e; }
+      };
       document.body.appendChild(s);
     });
   }
