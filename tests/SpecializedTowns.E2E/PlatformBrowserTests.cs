@@ -8,11 +8,20 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task Sign_in_shows_the_dashboard_of_the_users_own_jurisdiction()
     {
-        var page = await fixture.SignedInPageAsync("yuncheng-office");
+        var page = await fixture.SignedInPageAsync("yuncheng-office", 1366, 500);
         (await page.InnerTextAsync("header")).ShouldContain("运城市");
         (await page.InnerTextAsync("main")).ShouldContain("目标监测");
+        // The charts sit below the figures and reminders: ECharts is fetched only as they near the screen, then all draw.
+        (await page.EvaluateAsync<double>("document.getElementById('county-map').getBoundingClientRect().top - innerHeight")).ShouldBeGreaterThan(200);
+        await page.WaitForTimeoutAsync(500);
+        (await page.EvaluateAsync<bool>("typeof echarts === 'undefined' && !document.querySelector('script[src*=echarts]')")).ShouldBeTrue();
+        (await page.InnerTextAsync("#output-chart")).ShouldBe("图表加载中…");
+        await page.Locator("#county-map").ScrollIntoViewIfNeededAsync();
         await page.WaitForSelectorAsync("#output-chart canvas");
+        await page.WaitForSelectorAsync("#revenue-chart canvas");
         await page.WaitForSelectorAsync("#county-map canvas");
+        // Back to the top, or the full-page shot shows the fixed top bar halfway down.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard.png"), FullPage = true });
     }
 
@@ -24,6 +33,7 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
         await page.ReloadAsync();
+        await page.Locator("#county-map").ScrollIntoViewIfNeededAsync();
         await page.WaitForSelectorAsync("#county-map canvas");
         // All eleven cities merged: well over a hundred counties, and 城区 of 阳泉 apart from 城区 of 长治.
         var regions = await page.EvaluateAsync<string[]>("echarts.getMap('山西').geoJSON.features.map(f => f.properties.name)");
@@ -35,6 +45,8 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
             "echarts.getInstanceByDom(document.getElementById('county-map')).getOption().series[0].data.find(d => d.name === '运城|垣曲县').value");
         yuanqu.ShouldBeGreaterThanOrEqualTo(3);
         errors.ShouldBeEmpty();
+        // Back to the top, or the full-page shot shows the fixed top bar halfway down.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard-province.png"), FullPage = true });
     }
 

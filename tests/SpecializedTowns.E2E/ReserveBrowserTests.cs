@@ -37,6 +37,8 @@ public sealed class ReserveBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#county-map canvas");
         (await page.InnerTextAsync("#county-map-card h2")).ShouldStartWith("县域地图：");
         (await page.TextContentAsync("#county-table"))!.ShouldContain("永济市");
+        // Back to the top, or the full-page shot shows the fixed top bar halfway down.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reserve.png"), FullPage = true });
 
         await page.ClickAsync("td.heat-cell[data-township='张营镇'][data-industry='果品'] a");

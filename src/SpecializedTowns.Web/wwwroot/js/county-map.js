@@ -1,4 +1,5 @@
-// County maps shared by 工作台 and 储备培育: the map files of echarts-china-cities have one region per county.
+// County maps shared by 工作台 and 储备培育: the map files of echarts-china-cities have one region per county; and the
+// loading of ECharts itself, for both pages.
 window.countyMaps = (function () {
   // A province user sees every county of Shanxi: the eleven city files merged into one map. Names like
   // 城区 and 郊区 recur in several cities, so each region is named 城市|区县 and the label shows the county.
@@ -17,5 +18,37 @@ window.countyMaps = (function () {
     echarts.registerMap('山西', { type: 'FeatureCollection', UTF8Encoding: true, features: features });
   }
   function county(name) { return name.indexOf('|') >= 0 ? name.split('|')[1] : name; }
-  return { shanxi: shanxi, county: county };
+
+  // ECharts and the city outlines (1 MB for the province) are fetched only as one of the charts comes within 200 px of
+  // the screen: run with the page, they held up 工作台 and 储备培育 above them by half a second. Fetched side by side, run
+  // in order (async = false), then draw(); fail() if a script does not load or drawing throws.
+  function whenNear(charts, scripts, draw, fail) {
+    var started = false;
+    function start() {
+      if (started) return;
+      started = true;
+      var failed = false;
+      function broken() { failed = true; fail(); }
+      scripts.forEach(function (src, i) {
+        var s = document.createElement('script');
+        s.src = src;
+        s.async = false;
+        s.onerror = broken;
+        if (i === scripts.length - 1) s.onload = function () {
+          if (failed) return;
+          try { draw(); } catch (e) { broken(); throw e; }
+        };
+        document.body.appendChild(s);
+      });
+    }
+    if (!('IntersectionObserver' in window)) return start();
+    var seen = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      seen.disconnect();
+      start();
+    }, { rootMargin: '200px 0px' });
+    charts.forEach(function (el) { seen.observe(el); });
+  }
+
+  return { shanxi: shanxi, county: county, whenNear: whenNear };
 })();

@@ -1,38 +1,14 @@
 // 储备培育 county map: each county coloured by the chosen measure of the focus industry. Data comes from the JSON block
 // the page renders (no inline script under the CSP); the table under the map holds the same figures.
-// ECharts and the city outlines are fetched only as the map nears the screen: at the foot of a long page they held up the
-// heat map above them for half a second.
 (function () {
   var block = document.getElementById('county-map-data');
   var el = document.getElementById('county-map');
   if (!block || !el) return;
   var data = JSON.parse(block.textContent);
   if (!data) return;
-  // Fetched side by side, run in order (async = false): ECharts, then each city's outline, then the map is drawn.
-  function load(scripts, done) {
-    var failed = false;
-    function fail() { failed = true; el.textContent = '地图加载失败，各县数据见下方“表格”。'; }
-    scripts.forEach(function (src, i) {
-      var s = document.createElement('script');
-      s.src = src;
-      s.async = false;
-      s.onerror = fail;
-      if (i === scripts.length - 1) s.onload = function () {
-        if (failed) return;
-        // A script that loaded but did not run, or a map file unlike the others, leaves the same note rather than a blank card.
-        try { done(); } catch (e) { fail(); throw e; }
-      };
-      document.body.appendChild(s);
-    });
-  }
-  var scripts = JSON.parse(el.getAttribute('data-scripts') || '[]');
-  if (!('IntersectionObserver' in window)) return load(scripts, draw);
-  var seen = new IntersectionObserver(function (entries) {
-    if (!entries.some(function (e) { return e.isIntersecting; })) return;
-    seen.disconnect();
-    load(scripts, draw);
-  }, { rootMargin: '200px 0px' });
-  seen.observe(el);
+  countyMaps.whenNear([el], JSON.parse(el.getAttribute('data-scripts') || '[]'), draw, function () {
+    el.textContent = '地图加载失败，各县数据见下方“表格”。';
+  });
 
   function draw() {
     if (data.cities) countyMaps.shanxi(data.cities);
