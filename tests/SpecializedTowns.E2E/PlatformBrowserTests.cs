@@ -70,6 +70,8 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#tab-gap.show");
         (await page.InnerTextAsync("#tab-gap")).ShouldContain("运城市级专业镇认定标准");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("town-gap.png"), FullPage = true });
+        // ECharts is fetched only when the 统计 tab is first opened.
+        (await page.EvaluateAsync<bool>("typeof echarts === 'undefined' && !document.querySelector('script[src*=echarts]')")).ShouldBeTrue();
         await page.ClickAsync("button[data-bs-target='#tab-statistics']");
         await page.WaitForSelectorAsync("#tab-statistics.show #stats-chart canvas");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("town-statistics.png"), FullPage = true });

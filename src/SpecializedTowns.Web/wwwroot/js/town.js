@@ -1,8 +1,19 @@
-// 专业镇 statistics chart; drawn when its tab is first shown (a hidden element has no size).
+// 专业镇 statistics chart; drawn when its tab is first shown (a hidden element has no size), ECharts fetched then.
 (function () {
-  var data = JSON.parse(document.getElementById('town-data').textContent);
+  var block = document.getElementById('town-data');
+  var data = JSON.parse(block.textContent);
   var element = document.getElementById('stats-chart');
-  var chart = null;
+  var chart = null, loading = false;
+  function show() {
+    if (window.echarts) return draw();
+    if (loading) return;
+    loading = true;
+    var s = document.createElement('script');
+    s.src = block.getAttribute('data-echarts');
+    s.onload = draw;
+    s.onerror = function () { element.textContent = '图表加载失败，请刷新页面重试；各年数字见下方表格。'; };
+    document.body.appendChild(s);
+  }
   function draw() {
     if (chart) { chart.resize(); return; }
     chart = echarts.init(element);
@@ -20,6 +31,6 @@
       ]
     });
   }
-  document.querySelector('[data-bs-target="#tab-statistics"]').addEventListener('shown.bs.tab', draw);
+  document.querySelector('[data-bs-target="#tab-statistics"]').addEventListener('shown.bs.tab', show);
   window.addEventListener('resize', function () { if (chart) chart.resize(); });
 })();
