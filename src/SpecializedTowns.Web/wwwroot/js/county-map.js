@@ -41,11 +41,16 @@ window.countyMaps = (function () {
         document.body.appendChild(s);
       });
     }
-    if (!('IntersectionObserver' in window)) return start();
+    // Never before the page's own load event: scripts added earlier would hold it up until they had run.
+    function afterLoad() {
+      if (document.readyState === 'complete') start();
+      else window.addEventListener('load', start);
+    }
+    if (!('IntersectionObserver' in window)) return afterLoad();
     var seen = new IntersectionObserver(function (entries) {
       if (!entries.some(function (e) { return e.isIntersecting; })) return;
       seen.disconnect();
-      start();
+      afterLoad();
     }, { rootMargin: '200px 0px' });
     charts.forEach(function (el) { seen.observe(el); });
   }
