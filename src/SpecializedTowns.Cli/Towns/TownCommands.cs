@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpecializedTowns.Cli.Database;
 using SpecializedTowns.Cli.Policies;
 using SpecializedTowns.Cli.Recognition;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
@@ -84,8 +85,8 @@ public static class TownCommands
             await using var db = await CliDatabase.OpenAsync(parse, ct);
             var asked = await ResolveAsync(db, parse.GetValue(JurisdictionOption), ct);
             // A standard applies where the document that defines it governs: 永济's county standard is not 垣曲's.
-            var scope = asked is null || IsWithin(asked, area) ? asked ?? area
-                : IsWithin(area, asked) ? area
+            var scope = asked is null || Jurisdiction.IsWithin(asked, area) ? asked ?? area
+                : Jurisdiction.IsWithin(area, asked) ? area
                 : throw new UserInputException($"{standard.Name}适用于{Last(area)}，{Last(asked)}不在其范围内");
             var results = await StoredTownRecognition.RecognizeAsync(db, standard, scope, ct);
             if (parse.GetValue(JsonOption))
@@ -114,8 +115,6 @@ public static class TownCommands
     }
 
     private static string Last(string path) => path[(path.LastIndexOf('/') + 1)..];
-
-    private static bool IsWithin(string path, string area) => path == area || path.StartsWith(area + "/", StringComparison.Ordinal);
 
     private static string CityOf(string countyPath) => countyPath.Split('/') is { Length: >= 3 } parts ? parts[1] : "";
 

@@ -24,6 +24,9 @@ public sealed class Jurisdiction
     /// <summary>Names from the province down, joined by '/': keeps scope queries to a prefix match.</summary>
     public string Path { get; set; } = "";
 
+    /// <summary>Whether a path is the area itself or lies below it ("山西省/运城市外" is not within "山西省/运城市").</summary>
+    public static bool IsWithin(string path, string area) => path == area || path.StartsWith(area + "/", StringComparison.Ordinal);
+
     public static string LevelName(JurisdictionLevel level) => level switch
     {
         JurisdictionLevel.Province => "省",

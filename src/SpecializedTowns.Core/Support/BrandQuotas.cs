@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
 
@@ -110,5 +111,5 @@ public static class BrandQuotas
     };
 
     private static bool Under(string path, string area) =>
-        area.Length > 0 && (path == area || path.StartsWith(area + "/", StringComparison.Ordinal));
+        area.Length > 0 && Jurisdiction.IsWithin(path, area);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Towns;
@@ -117,5 +118,5 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     public bool SeesAllUnder(string path) => Role is Roles.Admin || Role is Roles.Office or Roles.MemberUnit or Roles.Leader && Covers(path);
 
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
-    public bool Covers(string path) => IsAdmin || path == JurisdictionPath || path.StartsWith(JurisdictionPath + "/", StringComparison.Ordinal);
+    public bool Covers(string path) => IsAdmin || Jurisdiction.IsWithin(path, JurisdictionPath);
 }

