@@ -40,6 +40,7 @@ public static class AuditTrail
     /// </summary>
     public static string Write(IReadOnlyList<AuditChange> changes)
     {
+        if (AllPlain(changes)) return WritePlain(changes);
         var buffer = writeBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
         var json = writer ??= new Utf8JsonWriter(buffer, Writing);
         buffer.ResetWrittenCount();
@@ -58,6 +59,50 @@ public static class AuditTrail
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// Changes whose texts the encoder writes as they are, joined without it: an import's new rows are mostly such (names,
+    /// codes, numbers), and escaping them through UTF-8 took 0.7 s of the 1.8 s that describing 100,000 enterprises took.
+    /// </summary>
+    private static string WritePlain(IReadOnlyList<AuditChange> changes)
+    {
+        var b = plainBuilder ??= new System.Text.StringBuilder(512);
+        b.Clear().Append('[');
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var c = changes[i];
+            if (i > 0) b.Append(',');
+            b.Append("{\"Field\":\"").Append(c.Field);
+            b.Append("\",\"Old\":");
+            if (c.Old is null) b.Append("null"); else b.Append('"').Append(c.Old).Append('"');
+            b.Append(",\"New\":");
+            if (c.New is null) b.Append("null"); else b.Append('"').Append(c.New).Append('"');
+            b.Append('}');
+        }
+        return b.Append(']').ToString();
+    }
+
+    private static bool AllPlain(IReadOnlyList<AuditChange> changes)
+    {
+        foreach (var c in changes)
+            if (!IsPlain(c.Field) || !IsPlain(c.Old) || !IsPlain(c.New)) return false;
+        return true;
+    }
+
+    // Printable ASCII but what JavaScriptEncoder always escapes (quote, backslash and the HTML-sensitive < > & ' + `), and the
+    // CJK ideographs of Unicode 1.1 (U+4E00–U+9FA5: none is a code point the encoder takes for unassigned
+    // and escapes). A test compares every printable ASCII character and both ends of that range with the serializer.
+    private static bool IsPlain(string? text)
+    {
+        if (text is null) return true;
+        foreach (var ch in text)
+        {
+            if (ch is >= '\u4E00' and <= '\u9FA5') continue;
+            if (ch is < ' ' or > '~' or '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`') return false;
+        }
+        return true;
+    }
+
+    [ThreadStatic] private static System.Text.StringBuilder? plainBuilder;
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? writeBuffer;
     [ThreadStatic] private static Utf8JsonWriter? writer;
     private static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("Field"), OldName = JsonEncodedText.Encode("Old"), NewName = JsonEncodedText.Encode("New");
@@ -178,8 +223,12 @@ public static class AuditTrail
             };
         }
 
-        private string Key(IKey? key) =>
-            key is null ? "" : string.Join(",", key.Properties.Select(p => Convert.ToString(Value(p), CultureInfo.InvariantCulture)));
+        private string Key(IKey? key) => key switch
+        {
+            null => "",
+            { Properties: [var single] } => Convert.ToString(Value(single), CultureInfo.InvariantCulture) ?? "",
+            _ => string.Join(",", key.Properties.Select(p => Convert.ToString(Value(p), CultureInfo.InvariantCulture))),
+        };
 
         // A deleted row is detached after the save; its values are still on the entry as they were.
         private object? Value(IProperty p) => action == AuditAction.Deleted && original is not null ? original(p) : current(p);

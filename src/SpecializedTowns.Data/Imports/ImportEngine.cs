@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Imports;
@@ -95,12 +96,7 @@ public static class ImportEngine
         if (table.Rows.Count == 0) { result.Errors.Add(new ImportError(0, null, "文件中没有数据行")); return result; }
 
         progress?.Report(new ImportProgress("检查格式", 0, table.Rows.Count));
-        var done = 0;
-        foreach (var row in table.Rows)
-        {
-            ParseCells(kind, table, row, result);
-            if (++done % 10000 == 0) progress?.Report(new ImportProgress("检查格式", done, table.Rows.Count));
-        }
+        CheckCells(kind, table, result, progress);
 
         progress?.Report(new ImportProgress("核对数据库", 0, table.Rows.Count));
         var run = new ImportRun(db, scope, userName, time.GetUtcNow().UtcDateTime, kind, table, result);
@@ -150,7 +146,31 @@ public static class ImportEngine
         }
     }
 
-    private static void ParseCells(ImportKind kind, ImportTable table, ImportRow row, ImportResult result)
+    private const int CellBlock = 4096;
+
+    /// <summary>
+    /// Every row's cells, in blocks on all cores: each cell is checked on its own, and a file of 100,000 rows took 0.4–0.6 s
+    /// on one. The problems are kept per block and joined in block order, so they read exactly as a row-by-row pass lists them.
+    /// </summary>
+    private static void CheckCells(ImportKind kind, ImportTable table, ImportResult result, IProgress<ImportProgress>? progress)
+    {
+        var rows = table.Rows;
+        var blocks = new List<ImportError>?[(rows.Count + CellBlock - 1) / CellBlock];
+        var done = 0;
+        Parallel.For(0, blocks.Length, b =>
+        {
+            var errors = new List<ImportError>();
+            var end = Math.Min(rows.Count, (b + 1) * CellBlock);
+            for (var i = b * CellBlock; i < end; i++) ParseCells(kind, table, rows[i], errors);
+            blocks[b] = errors;
+            var now = Interlocked.Add(ref done, end - b * CellBlock);
+            if (now / 10000 != (now - (end - b * CellBlock)) / 10000) progress?.Report(new ImportProgress("检查格式", now, rows.Count));
+        });
+        foreach (var errors in blocks) result.Errors.AddRange(errors!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ParseCells(ImportKind kind, ImportTable table, ImportRow row, List<ImportError> errors)
     {
         for (var i = 0; i < kind.Columns.Count; i++)
         {
@@ -169,7 +189,7 @@ public static class ImportEngine
             row.Cells[i] = null;
             if (problem is null) continue;
             row.HasError = true;
-            result.Errors.Add(new ImportError(row.Number, column.FullHeader, problem) { FileColumn = table.FileColumns.GetValueOrDefault(i) });
+            errors.Add(new ImportError(row.Number, column.FullHeader, problem) { FileColumn = table.FileColumns.GetValueOrDefault(i) });
         }
     }
 

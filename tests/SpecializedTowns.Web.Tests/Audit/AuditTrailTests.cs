@@ -42,6 +42,21 @@ public class AuditTrailTests
         AuditTrail.Write([]).ShouldBe("[]");
     }
 
+    [Fact]
+    public void Changes_of_plain_text_written_without_the_encoder_are_still_the_json_the_serializer_writes()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+        // Every printable ASCII character alone and inside a name, the ends of the ideographs written as they are and just past them.
+        var texts = Enumerable.Range(0x20, 0x7F - 0x20).Select(c => ((char)c).ToString())
+            .Concat(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => $"太谷{(char)c}饼业"))
+            .Concat(["\u4E00", "\u9FA5", "\u9FA6", "\u9FFF", "\u4DFF", "（集团）", "性能测试企业099999有限公司", "91140000MA0K123456", "1.5", ""]);
+        foreach (var text in texts)
+        {
+            List<AuditChange> changes = [new("Name", null, text), new("Uscc", text, "否")];
+            AuditTrail.Write(changes).ShouldBe(System.Text.Json.JsonSerializer.Serialize(changes, options), $"“{text}”");
+        }
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
