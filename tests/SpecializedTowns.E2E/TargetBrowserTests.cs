@@ -20,6 +20,8 @@ public sealed class TargetBrowserTests(BrowserFixture fixture)
 
         await page.ClickAsync("table.targets >> text=市级专业镇数量");
         (await page.InnerTextAsync("h1")).ShouldContain("市级专业镇数量");
+        // The page does not wait for ECharts: the chart is drawn when it has come.
+        (await (await page.APIRequest.GetAsync(page.Url)).TextAsync()).ShouldNotContain("<script src=\"/lib/echarts");
         await page.WaitForSelectorAsync("#history-chart canvas");
         (await page.InnerTextAsync("#history-table")).ShouldContain("2023年");
         (await page.InnerTextAsync("main")).ShouldContain("计算方法");

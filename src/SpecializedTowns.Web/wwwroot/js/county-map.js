@@ -27,19 +27,7 @@ window.countyMaps = (function () {
     function start() {
       if (started) return;
       started = true;
-      var failed = false;
-      function broken() { failed = true; fail(); }
-      scripts.forEach(function (src, i) {
-        var s = document.createElement('script');
-        s.src = src;
-        s.async = false;
-        s.onerror = broken;
-        if (i === scripts.length - 1) s.onload = function () {
-          if (failed) return;
-          try { draw(); } catch (e) { broken(); throw e; }
-        };
-        document.body.appendChild(s);
-      });
+      window.loadScripts(scripts, draw, fail);
     }
     // Never before the page's own load event: scripts added earlier would hold it up until they had run.
     function afterLoad() {

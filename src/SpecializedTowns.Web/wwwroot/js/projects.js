@@ -4,10 +4,20 @@
   var charts = [];
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
-  function draw() {
+  // ECharts is fetched once the summary is there, not with the list: the list shows without waiting for 1 MB of script.
+  function show() {
     var block = document.getElementById('projects-data');
     if (!block || block.dataset.drawn) return;
     block.dataset.drawn = '1';
+    window.loadScripts([block.getAttribute('data-echarts')], function () { draw(block); }, function () {
+      ['funnel-chart', 'investment-chart'].forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el) el.textContent = '图表加载失败，请刷新页面重试；各阶段的项目数见上方。';
+      });
+    });
+  }
+
+  function draw(block) {
     var data = JSON.parse(block.textContent);
     var font = { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' };
 
@@ -46,6 +56,6 @@
     }
   }
 
-  draw();
-  document.body.addEventListener('htmx:afterSettle', draw);
+  show();
+  document.body.addEventListener('htmx:afterSettle', show);
 })();

@@ -38,3 +38,38 @@ document.addEventListener('submit', function (event) {
   document.body.addEventListener('htmx:sendError', function (event) { failed(event, '这部分内容加载失败（连不上服务器）'); });
   document.body.addEventListener('htmx:timeout', function (event) { failed(event, '这部分内容加载超时'); });
 })();
+
+// Scripts a page needs only for a chart (ECharts is 1 MB): fetched side by side when the chart is about to be drawn and run
+// in the order asked for, then done(); fail() when one cannot be had. Each is fetched once a page, however often it is asked
+// for (a summary swapped in again, a second map), and a call made while it is still on its way waits for it.
+(function () {
+  var scripts = {};
+  function settle(state, ok) {
+    state.settled = true;
+    state.ok = ok;
+    state.waiting.splice(0).forEach(function (then) { then(ok); });
+  }
+  window.loadScripts = function (sources, done, fail) {
+    var left = sources.length, failed = false;
+    function one(ok) {
+      if (failed) return;
+      if (!ok) { failed = true; fail(); return; }
+      if (--left > 0) return;
+      try { done(); } catch (e) { failed = true; fail(); throw e; }
+    }
+    if (left === 0) { left = 1; return one(true); }
+    sources.forEach(function (src) {
+      var state = scripts[src];
+      if (!state) {
+        state = scripts[src] = { settled: false, ok: false, waiting: [] };
+        var s = document.createElement('script');
+        s.src = src;
+        s.async = false;
+        s.onload = function () { settle(state, true); };
+        s.onerror = function () { settle(state, false); };
+        document.body.appendChild(s);
+      }
+      if (state.settled) one(state.ok); else state.waiting.push(one);
+    });
+  };
+})();

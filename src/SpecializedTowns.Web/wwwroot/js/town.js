@@ -8,11 +8,8 @@
     if (window.echarts) return draw();
     if (loading) return;
     loading = true;
-    var s = document.createElement('script');
-    s.src = block.getAttribute('data-echarts');
-    s.onload = draw;
-    s.onerror = function () { element.textContent = '图表加载失败，请刷新页面重试；各年数字见下方表格。'; };
-    document.body.appendChild(s);
+    window.loadScripts([block.getAttribute('data-echarts')], draw,
+      function () { element.textContent = '图表加载失败，请刷新页面重试；各年数字见下方表格。'; });
   }
   function draw() {
     if (chart) { chart.resize(); return; }
