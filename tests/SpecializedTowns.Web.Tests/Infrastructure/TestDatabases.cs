@@ -36,11 +36,14 @@ public static class TestDatabases
     private static async Task<StorageSettings> CopyOfAsync(StorageProvider provider, bool accounts)
     {
         Task<StorageSettings> template;
+        // The demo's dates are set from the day it is loaded on (China time): a run that crosses midnight there loads it
+        // again, or a test comparing with today would be a day off (a CI run begun at 23:55 Beijing time failed four such).
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         lock (TemplateGate)
         {
             // A load that failed (a server not yet up) is tried again by the next test rather than failing every one after it.
-            if (!Templates.TryGetValue((provider, accounts), out template!) || template.IsFaulted || template.IsCanceled)
-                Templates[(provider, accounts)] = template = LoadDemoAsync(provider, accounts);
+            if (!Templates.TryGetValue((provider, accounts, day), out template!) || template.IsFaulted || template.IsCanceled)
+                Templates[(provider, accounts, day)] = template = LoadDemoAsync(provider, accounts);
         }
         var source = await template;
         if (provider == StorageProvider.Sqlite)
@@ -54,7 +57,7 @@ public static class TestDatabases
             await PostgresServer.Instance.CreateDatabaseAsync(new Npgsql.NpgsqlConnectionStringBuilder(source.ConnectionString).Database!));
     }
 
-    private static readonly Dictionary<(StorageProvider, bool Accounts), Task<StorageSettings>> Templates = [];
+    private static readonly Dictionary<(StorageProvider, bool Accounts, DateOnly Day), Task<StorageSettings>> Templates = [];
     private static readonly Lock TemplateGate = new();
 
     private static async Task<StorageSettings> LoadDemoAsync(StorageProvider provider, bool accounts)
