@@ -3,11 +3,9 @@
   var block = document.getElementById('town-data');
   var data = JSON.parse(block.textContent);
   var element = document.getElementById('stats-chart');
-  var chart = null, loading = false;
+  var chart = null;
+  // Each opening of the tab asks; the script is fetched once, and a chart already drawn is only resized.
   function show() {
-    if (window.echarts) return draw();
-    if (loading) return;
-    loading = true;
     window.loadScripts([block.getAttribute('data-echarts')], draw,
       function () { element.textContent = '图表加载失败，请刷新页面重试；各年数字见下方表格。'; });
   }
