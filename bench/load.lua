@@ -1,5 +1,7 @@
 -- wrk script for bench/load.sh: signed-in GETs over a rotation of pages and API endpoints.
 -- Environment (set by load.sh): LOAD_COOKIE (the sign-in cookie header), LOAD_PATHS (paths separated by spaces).
+-- Each thread keeps its cookies as a browser does: the server re-issues the sign-in cookie when it checks the account again
+-- (once a minute), and a client that kept sending the old one made every later request check the account anew.
 local cookie = os.getenv("LOAD_COOKIE") or ""
 local paths = {}
 for p in string.gmatch(os.getenv("LOAD_PATHS") or "/", "%S+") do table.insert(paths, p) end
@@ -21,7 +23,22 @@ function request()
   return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookie })
 end
 
+-- The name=value pair of a Set-Cookie header replaces the cookie of that name (wrk keeps one header of each name, and the
+-- platform sets one cookie at a time).
+local function keep(set)
+  local name, value = string.match(set, "^%s*([^=;%s]+)=([^;]*)")
+  if not name then return end
+  local pair = name .. "=" .. value
+  local found = false
+  cookie = string.gsub(cookie, "([^;%s]+)=[^;]*", function(n)
+    if n == name then found = true; return pair end
+  end)
+  if not found then cookie = (cookie == "" and pair) or (cookie .. "; " .. pair) end
+end
+
 function response(status, headers, body)
+  local set = headers["Set-Cookie"] or headers["set-cookie"]
+  if set then keep(set) end
   if status < 200 or status >= 400 then errors = errors + 1 end
   local location = headers["Location"] or headers["location"]
   if location and string.find(location, "/Account/Login", 1, true) then bounced = bounced + 1 end
