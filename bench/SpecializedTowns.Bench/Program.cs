@@ -72,8 +72,8 @@ string ProjectLibrary(string where) => $"""
     SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
     SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} {where};
     SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
-      (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
-        WHERE c.path LIKE {scope} {where} ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 20) p
+      (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
+        WHERE c.path LIKE {scope} {where} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 20) p
       ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
     SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
       FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id

@@ -65,16 +65,17 @@ public static class ProjectQueries
         ProjectWarningSettings settings, CancellationToken ct = default)
     {
         if (ReadsWarnings(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
-        // Over a city or the province the page sorts every project in scope by warning: planned for the run, a hash join
-        // (14 ms for the province), where the one plan for all scopes probes the warnings of 20,000 projects one by one (21 ms).
-        // One town's projects (a town's page) are a few dozen whoever asks: the one plan, without two statements to set it.
+        // Over a city or the province the list is planned for the run, so that PostgreSQL reads the warning order from its
+        // index or sorts what a filter leaves, by the figures (one plan for all scopes probed the warnings of 20,000 projects
+        // one by one, 21 ms). One town's projects (a town's page) are a few dozen whoever asks: the one plan, without two
+        // statements to set it.
         return f.TownId is null
-            ? await db.PlannedPerRunAsync(scope, () => ListAsync(db, Filtered(db, scope, f), f, today, settings, ct), ct)
-            : await ListAsync(db, Filtered(db, scope, f), f, today, settings, ct);
+            ? await db.PlannedPerRunAsync(scope, () => ListAsync(db, Filtered(db, scope, f), f, scope.SpansCounties, today, settings, ct), ct)
+            : await ListAsync(db, Filtered(db, scope, f), f, wide: false, today, settings, ct);
     }
 
-    private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, DateOnly today,
-        ProjectWarningSettings settings, CancellationToken ct)
+    private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, bool wide,
+        DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
     {
         var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
@@ -86,11 +87,17 @@ public static class ProjectQueries
         List<Row> selected; int total;
         if (ByWarning(f))
         {
-            var ordered = (from p in filtered
-                           join w in db.ProjectWarnings on p.Id equals w.ProjectId into ws
-                           from w in ws.DefaultIfEmpty()
-                           select new { p.Id, Level = w == null ? WarningLevel.None : w.Level, Next = w == null ? null : w.NextPlannedOn })
-                .OrderByDescending(x => x.Level).ThenBy(x => x.Next == null).ThenBy(x => x.Next).ThenBy(x => x.Id).Select(x => x.Id);
+            // Every project has its row (ProjectWarningStore), so an inner join. Over a city or the province the order is the
+            // columns of ix_project_warnings_order, read from its start (the province's first page, PostgreSQL 20 → 2 ms, SQLite
+            // 19 → 1 ms). A county's or a town's few hundred projects are found by place and sorted, in the same order written
+            // so that no index gives it: SQLite, which keeps no statistics here, walked the index for them (3 → 15 ms).
+            var joined = from p in filtered
+                         join w in db.ProjectWarnings on p.Id equals w.ProjectId
+                         select new { Id = w.ProjectId, w.Level, w.NextPlannedOn, w.NextInOrder };
+            var ordered = (wide
+                    ? joined.OrderByDescending(x => x.Level).ThenBy(x => x.NextInOrder).ThenBy(x => x.Id)
+                    : joined.OrderByDescending(x => x.Level).ThenBy(x => x.NextPlannedOn == null).ThenBy(x => x.NextPlannedOn).ThenBy(x => x.Id))
+                .Select(x => x.Id);
             List<int> pageIds;
             if (size == int.MaxValue)
             {

@@ -20,6 +20,13 @@ public sealed class StoredProjectWarning
     public WarningLevel Level { get; set; }
     public DateOnly? NextPlannedOn { get; set; }
     public string Basis { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="NextPlannedOn"/>, or the last day there is when none: the list's order (most urgent level first, then the
+    /// nearest next date, those without one last) is then three plain columns, which one index gives in order (schema
+    /// version 35). Computed by the database.
+    /// </summary>
+    public DateOnly NextInOrder { get; private set; }
 }
 
 internal sealed class StoredProjectWarningConfiguration : IEntityTypeConfiguration<StoredProjectWarning>
@@ -33,8 +40,17 @@ internal sealed class StoredProjectWarningConfiguration : IEntityTypeConfigurati
         e.Property(x => x.NextPlannedOn).HasColumnName("next_planned_on");
         e.Property(x => x.Basis).HasColumnName("basis").HasMaxLength(60);
         e.HasIndex(x => x.Basis).HasDatabaseName("ix_project_warnings_basis");
+        e.Property(x => x.NextInOrder).HasColumnName("next_in_order");
+        e.HasIndex(x => new { x.Level, x.NextInOrder, x.ProjectId }).IsDescending(true, false, false).HasDatabaseName("ix_project_warnings_order");
         e.HasOne<KeyProject>().WithOne().HasForeignKey<StoredProjectWarning>(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal static class StoredProjectWarningOrder
+{
+    /// <summary>Stored on PostgreSQL, which has no other kind (before 18); virtual on SQLite, which cannot add a stored column to a table.</summary>
+    public static void Configure(ModelBuilder b, bool postgres) =>
+        b.Entity<StoredProjectWarning>().Property(x => x.NextInOrder).HasComputedColumnSql("COALESCE(next_planned_on, '9999-12-31')", stored: postgres);
 }
 
 /// <summary>

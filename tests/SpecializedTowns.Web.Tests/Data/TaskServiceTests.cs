@@ -128,6 +128,31 @@ public class TaskServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_task_list_is_paged_in_the_order_of_plan_group_and_task(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        // Groups numbered against the order they were made in, so that ordering by group id instead would show.
+        var groups = await db.TaskGroups.OrderBy(g => g.Id).ToListAsync();
+        for (var i = 0; i < groups.Count; i++) groups[i].SortOrder = groups.Count - i;
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var order = await db.PlanTasks.AsNoTracking().Where(t => t.Plan!.Jurisdiction!.Path.StartsWith("山西省/运城市"))
+            .Select(t => new { t.Id, t.Plan!.Year, t.PlanId, Group = db.TaskGroups.Single(g => g.Id == t.GroupId).SortOrder, t.SortOrder }).ToListAsync();
+        var expected = order.OrderByDescending(t => t.Year).ThenBy(t => t.PlanId).ThenBy(t => t.Group).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => t.Id).ToList();
+        expected.Count.ShouldBe(23);
+
+        var service = Service(db);
+        var paged = new List<int>();
+        for (var page = 1; page <= 5; page++)
+            paged.AddRange((await service.ListTasksAsync(CityLeader, new TaskFilter(Page: page, PageSize: 5))).Items.Select(t => t.Id));
+        paged.ShouldBe(expected, "five pages of five, one after another");
+        (await service.ListTasksAsync(CityLeader, new TaskFilter(PageSize: 500))).Items.Select(t => t.Id).ShouldBe(expected);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_lead_unit_reports_progress_a_cooperating_unit_only_notes(StorageProvider provider)
     {
         var storage = await TestDatabases.WithDemoAsync(provider);
