@@ -46,7 +46,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         e.HasMany(x => x.CooperatingUnits).WithOne().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.JurisdictionId).HasDatabaseName("ix_problems_jurisdiction");
-        e.HasIndex(x => x.State).HasDatabaseName("ix_problems_state");
+        // By state, then deadline: the overdue count on every page's bell reads one range of it per open state (schema 36).
+        e.HasIndex(x => new { x.State, x.Deadline }).HasDatabaseName("ix_problems_state_deadline");
         e.HasIndex(x => x.LeadUnitId).HasDatabaseName("ix_problems_lead_unit");
         e.HasIndex(x => x.SpecializedTownId).HasDatabaseName("ix_problems_town");
         e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_problems_enterprise");
