@@ -125,7 +125,7 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on,
             (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
           FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE c.path LIKE {scope} AND w.level = 2
-          ORDER BY w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 50;
+          ORDER BY w.next_in_order, w.project_id LIMIT 50;
         SELECT COUNT(*), SUM(CASE WHEN q.deadline < '{today}' THEN 1 ELSE 0 END) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
           WHERE c.path LIKE {scope} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}');
         SELECT q.id, q.title, q.state, q.deadline, q.lead_unit_id FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
@@ -217,8 +217,8 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope};
         SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
-          (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id LEFT JOIN project_warnings w ON w.project_id = p.id
-            WHERE c.path LIKE {scope} ORDER BY w.level DESC, w.next_planned_on IS NULL, w.next_planned_on, p.id LIMIT 50) p
+          (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
+            WHERE c.path LIKE {scope} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 50) p
           ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
         SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE c.path LIKE {scope} ORDER BY p.id DESC LIMIT 50
         """),

@@ -208,8 +208,10 @@ public static class ProjectQueries
             // Months still to come have no completed figure: the chart stops at the current month.
             investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
         }
-        var levels = await (from p in q join w in db.ProjectWarnings on p.Id equals w.ProjectId
-                            group w by w.Level into g select new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Level, x => x.Count, ct);
-        return new ProjectSummary(funnel, year, investment, levels.GetValueOrDefault(WarningLevel.Red), levels.GetValueOrDefault(WarningLevel.Yellow));
+        // Counted side by side, not grouped by level: grouped, SQLite read the warnings in the order of their index by level
+        // and looked each project up (the province: 36–46 ms against 5–10).
+        var levels = await (from p in q join w in db.ProjectWarnings on p.Id equals w.ProjectId select w.Level).GroupBy(_ => 1)
+            .Select(g => new { Red = g.Count(l => l == WarningLevel.Red), Yellow = g.Count(l => l == WarningLevel.Yellow) }).SingleOrDefaultAsync(ct);
+        return new ProjectSummary(funnel, year, investment, levels?.Red ?? 0, levels?.Yellow ?? 0);
     }
 }
