@@ -182,6 +182,14 @@ var pages = new (string Name, string Url, string Floor)[]
           JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
           LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
         """),
+    // By name over the whole scope: no index gives the order, so the names of the scope's counties are sorted.
+    ("企业名录（按名称）", "/Enterprises?sort=name", $"""
+        {enterpriseChoices}SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope});
+        SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
+          (SELECT e.id FROM enterprises e WHERE e.county_id IN (SELECT id FROM jurisdictions WHERE path LIKE {scope}) ORDER BY e.name, e.id LIMIT 20) p
+          JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
+          LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
+        """),
     // The library: the page of projects by warning, and its summary (stage funnel, the year's investment, warning counts).
     ("重点项目库", "/Projects", ProjectLibrary("")),
     ("重点项目库（已开工）", "/Projects?stage=Started", ProjectLibrary("AND p.stage = 2")),
