@@ -217,6 +217,18 @@ public class ProblemWorkflowTests
         overdue.Items.ShouldAllBe(p => p.DeadlineStatus == DeadlineStatus.Overdue);
         (await service.OverdueCountAsync(await ScopeAsync(db, "yuncheng-office"))).ShouldBe(3);
 
+        // The unit filter offers each unit that leads or cooperates on a problem the person sees, once.
+        foreach (var user in new[] { "yuanqu-office", "yuncheng-office", "yuanqu-member", "shanxi-office" })
+        {
+            var seen = (await ListAs(user)).Items.Select(p => p.Id).ToList();
+            var involved = await db.Problems.AsNoTracking().Where(p => seen.Contains(p.Id))
+                .Select(p => new { p.LeadUnitId, Cooperating = p.CooperatingUnits.Select(c => c.UnitId).ToList() }).ToListAsync();
+            var expected = involved.Where(p => p.LeadUnitId != null).Select(p => p.LeadUnitId!.Value).Concat(involved.SelectMany(p => p.Cooperating)).Distinct().Order().ToList();
+            expected.ShouldNotBeEmpty(user);
+            var offered = (await service.FilterUnitsAsync(await ScopeAsync(db, user))).Select(o => o.Id).ToList();
+            offered.Order().ToList().ShouldBe(expected, user);
+        }
+
         // Filters and paging keep the total.
         (await ListAs("yuanqu-office", new ProblemFilter { UnitId = agriculture })).Total.ShouldBe(4);
         (await ListAs("yuanqu-office", new ProblemFilter { Category = ProblemCategory.Land })).Items.ShouldAllBe(p => p.Category == ProblemCategory.Land);
