@@ -96,7 +96,7 @@ public class SchemaTests
     }
 }
 
-/// <summary>Tables, columns (type, nullability) and index names of a database, provider-neutral enough to compare.</summary>
+/// <summary>Tables, columns (type, nullability, how a generated one is computed) and index names of a database, provider-neutral enough to compare.</summary>
 internal static class SchemaSnapshot
 {
     public static async Task<HashSet<string>> TakeAsync(StorageSettings storage)
@@ -104,14 +104,16 @@ internal static class SchemaSnapshot
         await using var db = storage.CreateContext();
         var sql = storage.Provider == StorageProvider.Sqlite
             ? """
-              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || CASE WHEN p."notnull" = 1 THEN ' not null' ELSE '' END || CASE WHEN p.pk > 0 THEN ' pk' ELSE '' END AS "Value"
-              FROM sqlite_master m JOIN pragma_table_info(m.name) p
+              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || CASE WHEN p."notnull" = 1 THEN ' not null' ELSE '' END || CASE WHEN p.pk > 0 THEN ' pk' ELSE '' END
+                  || CASE p.hidden WHEN 2 THEN ' generated virtual' WHEN 3 THEN ' generated stored' ELSE '' END AS "Value"
+              FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p
               WHERE m.type = 'table' AND m.name NOT IN ('schema_version', 'sqlite_sequence')
               UNION ALL
               SELECT 'index ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'schema_version'
               """
             : """
-              SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END AS "Value"
+              SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
+                  || COALESCE(' generated ' || generation_expression, '') AS "Value"
               FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_version'
               UNION ALL
               SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_version'
