@@ -8,26 +8,30 @@ namespace SpecializedTowns.Web.Tests.Infrastructure;
 /// One demo platform per provider with known passwords, created on first use, with API clients that keep each user's
 /// bearer token. <see cref="SeededPlatforms"/> is the one shared by the tests that only read; a feature whose tests write a
 /// lot keeps its own (e.g. the notices'), so that its writes never contend with others for one SQLite file.
+/// The demo's dates count from the day it is loaded (China time), so a run that crosses midnight there gets a new platform,
+/// as it gets a new demo database (<see cref="TestDatabases"/>): a test comparing with today would otherwise be a day off.
 /// </summary>
 public sealed class DemoPlatforms
 {
-    private readonly Dictionary<StorageProvider, PlatformFactory> _platforms = [];
-    private readonly Dictionary<(StorageProvider, string), string> _tokens = [];
+    private readonly Dictionary<StorageProvider, (DateOnly Day, PlatformFactory Factory)> _platforms = [];
+    private readonly Dictionary<(PlatformFactory, string), string> _tokens = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<PlatformFactory> GetAsync(StorageProvider provider)
     {
+        var day = TestDatabases.ChinaToday;
         await _gate.WaitAsync();
         try
         {
-            if (!_platforms.TryGetValue(provider, out var factory))
+            if (!_platforms.TryGetValue(provider, out var known) || known.Day != day)
             {
+                // The previous day's platform is left to the tests still using it.
                 var storage = TestDatabases.Create(provider);
-                factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password);
+                var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password);
                 factory.CreateClient().Dispose();
-                _platforms[provider] = factory;
+                _platforms[provider] = known = (day, factory);
             }
-            return factory;
+            return known.Factory;
         }
         finally { _gate.Release(); }
     }
@@ -40,7 +44,7 @@ public sealed class DemoPlatforms
         if (userName is null) return client;
         string? token;
         await _gate.WaitAsync();
-        try { _tokens.TryGetValue((provider, userName), out token); }
+        try { _tokens.TryGetValue((factory, userName), out token); }
         finally { _gate.Release(); }
         if (token is null)
         {
@@ -48,7 +52,7 @@ public sealed class DemoPlatforms
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
             await _gate.WaitAsync();
-            try { _tokens[(provider, userName)] = token; }
+            try { _tokens[(factory, userName)] = token; }
             finally { _gate.Release(); }
         }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -38,7 +38,7 @@ public static class TestDatabases
         Task<StorageSettings> template;
         // The demo's dates are set from the day it is loaded on (China time): a run that crosses midnight there loads it
         // again, or a test comparing with today would be a day off (a CI run begun at 23:55 Beijing time failed four such).
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var day = ChinaToday;
         lock (TemplateGate)
         {
             // A load that failed (a server not yet up) is tried again by the next test rather than failing every one after it.
@@ -58,6 +58,9 @@ public static class TestDatabases
     }
 
     private static readonly Dictionary<(StorageProvider, bool Accounts, DateOnly Day), Task<StorageSettings>> Templates = [];
+
+    /// <summary>The day the demo's dates count from.</summary>
+    public static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
     private static readonly Lock TemplateGate = new();
 
     private static async Task<StorageSettings> LoadDemoAsync(StorageProvider provider, bool accounts)
