@@ -64,6 +64,27 @@ public class ScaleGeneratorTests
         perTown.OrderByDescending(n => n).Take(perTown.Count / 10).Sum().ShouldBeGreaterThan(perTown.Sum() / 5);
         (await db.Towns.Select(t => t.Tier).Distinct().CountAsync()).ShouldBeGreaterThan(2);
 
+        // The trail the years left: one 新增 per Shanxi enterprise, project and problem, by its county's office, in place.
+        var trail = await db.AuditEntries.GroupBy(e => e.EntityType).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        trail["Enterprise"].ShouldBe(await db.Enterprises.CountAsync(e => db.Jurisdictions.Any(j => j.Id == e.CountyId && j.Path.StartsWith("山西省/"))));
+        trail["KeyProject"].ShouldBe(Small.Projects);
+        trail["Problem"].ShouldBe(Small.Problems);
+        var sample = await db.AuditEntries.Where(e => e.EntityType == "Enterprise" && e.UserId != null).OrderByDescending(e => e.Id).FirstAsync();
+        (await db.Users.SingleAsync(u => u.Id == sample.UserId)).UserName.ShouldBe(sample.UserName);
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Id.ToString() == sample.EntityId);
+        var place = await db.Jurisdictions.SingleAsync(j => j.Id == (enterprise.TownshipId ?? enterprise.CountyId));
+        (sample.Action, sample.EntityLabel, sample.RecordPath).ShouldBe((SpecializedTowns.Data.Audit.AuditAction.Created, enterprise.Name, place.Path));
+        sample.ActorPath.ShouldBe((await db.Jurisdictions.SingleAsync(j => j.Id == enterprise.CountyId)).Path);
+        sample.ReadChanges().ShouldContain(c => c.Field == "Uscc" && c.New == enterprise.Uscc);
+        // The entries of one import file share their moment, as an import writes them.
+        (await db.AuditEntries.Where(e => e.EntityType == "Enterprise").Select(e => e.AtUtc).Distinct().CountAsync()).ShouldBeLessThan(trail["Enterprise"] / 10);
+        // The platform's own writes carry on after the generated ids.
+        var last = await db.AuditEntries.MaxAsync(e => e.Id);
+        var unit = await db.Units.FirstAsync();
+        unit.Name += "（改）";
+        await db.SaveChangesAsync();
+        (await db.AuditEntries.MaxAsync(e => e.Id)).ShouldBeGreaterThan(last);
+
         // Accounts sign in with the given password; the README's demo accounts are among them.
         var office = await db.Users.SingleAsync(u => u.UserName == "shanxi-office");
         new PasswordHasher<AppUser>().VerifyHashedPassword(office, office.PasswordHash!, Password).ShouldNotBe(PasswordVerificationResult.Failed);

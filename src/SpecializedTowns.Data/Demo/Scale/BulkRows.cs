@@ -155,6 +155,7 @@ public static class BulkRows
                     case null: await writer.WriteNullAsync(ct); break;
                     case string s: await writer.WriteAsync(s, NpgsqlDbType.Text, ct); break;
                     case int n: await writer.WriteAsync(n, NpgsqlDbType.Integer, ct); break;
+                    case long n: await writer.WriteAsync(n, NpgsqlDbType.Bigint, ct); break;
                     case bool b: await writer.WriteAsync(b, NpgsqlDbType.Boolean, ct); break;
                     case decimal d: await writer.WriteAsync(d, NpgsqlDbType.Numeric, ct); break;
                     case DateOnly d: await writer.WriteAsync(d, NpgsqlDbType.Date, ct); break;

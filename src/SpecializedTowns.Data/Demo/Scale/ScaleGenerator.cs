@@ -10,6 +10,7 @@ using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Demo.Scale;
@@ -79,6 +80,8 @@ public static class ScaleGenerator
             var tasks = await TasksAsync(counties, towns, spec.Tasks);
             progress?.Report("问题台账…");
             var problems = await ProblemsAsync(counties, towns, spec.Problems);
+            progress?.Report("审计日志…");
+            await AuditTrailAsync(counties);
 
             if (spec.IsNational)
             {
@@ -653,6 +656,83 @@ public static class ScaleGenerator
 
         private static object?[] Event(int id, int problemId, DateTime at, (int Id, string Name) who, string action, ProblemState from, ProblemState to) =>
             [id, problemId, at, who.Id == 0 ? null : who.Id, who.Name, action, from, to, null, false];
+
+        // ---- audit trail -------------------------------------------------------------------------------------------------
+
+        private static readonly string[] AuditColumns =
+        [
+            "id", "at_utc", "user_id", "user_name", "display_name", "actor_path", "record_path", "address", "action", "entity_type", "entity_id",
+            "entity_label", "root_type", "root_id", "changes",
+        ];
+
+        /// <summary>
+        /// The trail a province's years of work leave: each county office brought its enterprises in by import (files of up to
+        /// 5,000 rows, every row of a file written at the same moment, as an import writes them) and registered its projects and
+        /// problems. One entry per record, as the platform writes them; Shanxi's only, also at national scale.
+        /// </summary>
+        private async Task AuditTrailAsync(List<Jurisdiction> counties)
+        {
+            if (await db.AuditEntries.CountAsync(ct) > 5_000) return;
+            var countyIds = counties.Select(c => c.Id).ToList();
+            var paths = await db.Jurisdictions.Where(j => j.Path.StartsWith("山西省")).Select(j => new { j.Id, j.Path }).ToDictionaryAsync(j => j.Id, j => j.Path, ct);
+            var offices = _officeByCounty.Values.Select(o => o.Id).ToList();
+            var userNames = await db.Users.Where(u => offices.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName!, ct);
+            var nextId = await BulkRows.MaxIdAsync(db, "audit_entries", ct) + 1;
+            var entries = new List<object?[]>(50_000);
+            async Task FlushAsync()
+            {
+                await BulkRows.InsertAsync(db, "audit_entries", AuditColumns, entries, ct);
+                entries.Clear();
+            }
+            void Add(DateTime at, int countyId, string type, int id, string label, string? placePath, IReadOnlyList<AuditChange> fields)
+            {
+                // A county without an office account (a scaled-down run) had its records brought in by the platform itself.
+                var (user, name, display) = _officeByCounty.TryGetValue(countyId, out var office) ? ((int?)office.Id, userNames[office.Id], office.Name) : (null, "system", "系统");
+                entries.Add([
+                    (long)nextId++, at, user, name, display,
+                    paths.GetValueOrDefault(countyId), placePath, $"10.{14 + countyId % 11}.{countyId % 250}.{20 + countyId % 200}", AuditAction.Created,
+                    type, id.ToString(System.Globalization.CultureInfo.InvariantCulture), label, type, id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    AuditTrail.Write(fields),
+                ]);
+            }
+            static AuditChange New(string field, string? value) => new(field, null, value);
+
+            foreach (var (c, countyId) in countyIds.Index())
+            {
+                var rows = await db.Enterprises.Where(e => e.CountyId == countyId).OrderBy(e => e.Id)
+                    .Select(e => new { e.Id, e.Name, e.Uscc, e.TownshipId, e.Industry, e.IndustryCategory, e.Role, e.IsAboveScale }).ToListAsync(ct);
+                // A file a month, from March 2024 on; the counties spread over the first days of the month.
+                foreach (var (f, file) in rows.Chunk(5_000).Index())
+                {
+                    var at = new DateTime(2024, 3, 2 + c % 25, 1 + c % 8, c % 60, 0, DateTimeKind.Utc).AddMonths(f);
+                    foreach (var e in file)
+                        Add(at, countyId, "Enterprise", e.Id, e.Name, paths.GetValueOrDefault(e.TownshipId ?? countyId), [
+                            New("CountyId", countyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), New("Industry", e.Industry),
+                            New("IndustryCategory", e.IndustryCategory), New("IsAboveScale", e.IsAboveScale ? "是" : "否"), New("IsDemo", "否"), New("Name", e.Name),
+                            New("Role", EnumNames.Chinese(e.Role)), New("TownshipId", e.TownshipId?.ToString(System.Globalization.CultureInfo.InvariantCulture)), New("Uscc", e.Uscc),
+                        ]);
+                    if (entries.Count >= 45_000) await FlushAsync();
+                }
+            }
+            foreach (var chunk in (await db.Projects.Where(p => countyIds.Contains(p.CountyId)).OrderBy(p => p.Id)
+                         .Select(p => new { p.Id, p.Name, p.CountyId, p.OwnerName, p.PlanYear, p.TotalInvestmentWanYuan }).ToListAsync(ct)).Chunk(45_000))
+            {
+                foreach (var p in chunk)
+                    Add(new DateTime(p.PlanYear, 1, 5, 2, 0, 0, DateTimeKind.Utc).AddDays(p.Id % 150).AddMinutes(p.Id % 600), p.CountyId, "KeyProject", p.Id, p.Name,
+                        paths.GetValueOrDefault(p.CountyId), [New("Name", p.Name), New("OwnerName", p.OwnerName), New("PlanYear", p.PlanYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                            New("TotalInvestmentWanYuan", p.TotalInvestmentWanYuan.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                await FlushAsync();
+            }
+            foreach (var chunk in (await db.Problems.Where(p => countyIds.Contains(p.JurisdictionId)).OrderBy(p => p.Id)
+                         .Select(p => new { p.Id, p.Title, p.JurisdictionId, p.RaisedAtUtc, p.Category }).ToListAsync(ct)).Chunk(45_000))
+            {
+                foreach (var p in chunk)
+                    Add(p.RaisedAtUtc, p.JurisdictionId, "Problem", p.Id, p.Title, paths.GetValueOrDefault(p.JurisdictionId),
+                        [New("Category", EnumNames.Chinese(p.Category)), New("Title", p.Title)]);
+                await FlushAsync();
+            }
+            await FlushAsync();
+        }
 
         // ---- helpers -----------------------------------------------------------------------------------------------------
 

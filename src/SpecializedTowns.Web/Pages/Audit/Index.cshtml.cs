@@ -45,10 +45,10 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     }
 
     /// <summary>The filtered entries, one row per changed field, streamed as they are read: the trail can be long.</summary>
-    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var entries = AuditQueries.Filtered(db, UserScope.From(User)!, Filter()).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).AsAsyncEnumerable();
-        return ExportFile.ResultAsync(ExportColumns, format, FieldRows(entries, ct), time, ct);
+        var entries = (await AuditQueries.FilteredAsync(db, UserScope.From(User)!, Filter(), ct)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).AsAsyncEnumerable();
+        return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(entries, ct), time, ct);
     }
 
     private sealed record FieldRow(AuditEntry Entry, AuditChange? Change);

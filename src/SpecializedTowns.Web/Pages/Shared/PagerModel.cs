@@ -14,6 +14,9 @@ public sealed record PagerModel(int Page, int Pages, int Total, HttpRequest Requ
     /// <summary>What is counted: 共 N 条, 共 N 个乡镇.</summary>
     public string Noun { get; init; } = "条";
 
+    /// <summary>The count stopped at <see cref="Total"/> (Paged.TotalIsLowerBound): 共 N 条以上.</summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public string Link(int page) => With(Param, page.ToString(), drop: Param) + Fragment;
 
     public string Sort(string sort) => With("sort", sort, drop: "sort", alsoDrop: "page");

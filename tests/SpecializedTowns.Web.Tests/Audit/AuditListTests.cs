@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
+using SpecializedTowns.Data.Demo.Scale;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Audit;
+
+/// <summary>
+/// The audit list over more entries than it counts: who reads which entries by place (a range of paths, not LIKE), newest
+/// first with an import's entries sharing their moment, the count that stops at <see cref="AuditQueries.CountLimit"/>, and
+/// on SQLite the two ways of reading a page (by the time index when there are many, by the place and filter indexes when few).
+/// </summary>
+public class AuditListTests
+{
+    private static readonly string[] Places =
+    [
+        "山西省/运城市", "山西省/运城市/垣曲县", "山西省/运城市/垣曲县/历山镇", "山西省/运城市盐湖", "山西省/运城", "山西省/运城市0",
+        "山西省/晋城市/沁水县", "山西省", "山西", "山西省0",
+    ];
+
+    private static readonly string[] Columns =
+        ["id", "at_utc", "user_id", "user_name", "display_name", "actor_path", "record_path", "action", "entity_type", "entity_id", "entity_label", "root_type", "root_id", "changes"];
+
+    /// <summary>
+    /// 10,500 entries: most made by the province to enterprises of 沁水县 in three imports (one moment each), and a few hundred
+    /// spread over the places above as the person's or the record's place, of several kinds and changes.
+    /// </summary>
+    private static async Task<List<(long Id, DateTime At, string? Actor, string? Record, string Type, AuditAction Action)>> SeedAsync(TownsDbContext db)
+    {
+        var rows = new List<object?[]>();
+        // What the demo's loading already wrote is read along.
+        var kept = (await db.AuditEntries.Select(e => new { e.Id, e.AtUtc, e.ActorPath, e.RecordPath, e.EntityType, e.Action }).ToListAsync())
+            .Select(e => (e.Id, e.AtUtc, e.ActorPath, e.RecordPath, e.EntityType, e.Action)).ToList();
+        var id = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+        var rng = new Random(11);
+        var imports = new[] { new DateTime(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc), new DateTime(2025, 6, 1, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 2, 0, 0, DateTimeKind.Utc) };
+        for (var i = 0; i < 10_500; i++)
+        {
+            var few = i % 30 == 0;
+            var at = few ? new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(rng.Next(700_000)) : imports[i % 3];
+            var actor = few ? (rng.Next(4) == 0 ? null : Places[rng.Next(Places.Length)]) : "山西省";
+            var record = few ? (rng.Next(4) == 0 ? null : Places[rng.Next(Places.Length)]) : "山西省/晋城市/沁水县";
+            var type = few && rng.Next(2) == 0 ? "KeyProject" : "Enterprise";
+            var action = few ? (AuditAction)(1 + rng.Next(3)) : AuditAction.Created;
+            rows.Add([++id, at, null, "system", "系统", actor, record, action, type, (i + 1).ToString(), $"记录{i}", type, (i + 1).ToString(), "[]"]);
+            kept.Add((id, at, actor, record, type, action));
+        }
+        await BulkRows.InsertAsync(db, "audit_entries", Columns, rows);
+        return kept;
+    }
+
+    private static bool Under(string? path, string place) => path is not null && (path == place || path.StartsWith(place + "/", StringComparison.Ordinal));
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Offices_read_the_entries_of_their_places_newest_first_and_the_count_stops_at_the_limit(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var seeded = await SeedAsync(db);
+
+        foreach (var place in new[] { "山西省/运城市", "山西省/运城市/垣曲县", "山西省", "山西省/晋城市" })
+        {
+            var scope = new UserScope(9_999, Roles.Office, place, null);
+            var expected = seeded.Where(e => Under(e.Actor, place) || Under(e.Record, place))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
+            (await AuditQueries.Visible(db, scope).Select(e => e.Id).ToListAsync()).Order().ShouldBe(expected.Order(), $"{place}: by place");
+
+            // Page by page, as the page reads them: the same entries in the same order, whichever way each page was read.
+            var read = new List<long>();
+            Paged<AuditEntry> page;
+            var number = 1;
+            do
+            {
+                page = await AuditQueries.ListAsync(db, scope, new AuditFilter { Page = number++, PageSize = 500 });
+                read.AddRange(page.Items.Select(e => e.Id));
+                page.TotalIsLowerBound.ShouldBe(expected.Count > AuditQueries.CountLimit, place);
+                page.Total.ShouldBe(Math.Min(expected.Count, AuditQueries.CountLimit), place);
+            }
+            while (page.Items.Count == 500);
+            read.ShouldBe(expected, $"{place}: newest first");
+            // Past the count there is always one more page while this one is full; at the end none.
+            page.Pages.ShouldBe(number - 1, place);
+        }
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Filters_give_the_same_entries_however_the_page_is_read(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var seeded = await SeedAsync(db);
+
+        var filters = new (AuditFilter Filter, Func<(long Id, DateTime At, string? Actor, string? Record, string Type, AuditAction Action), bool> Keeps)[]
+        {
+            (new AuditFilter { EntityType = "KeyProject" }, e => e.Type == "KeyProject"),
+            (new AuditFilter { Action = AuditAction.Deleted }, e => e.Action == AuditAction.Deleted),
+            (new AuditFilter { EntityType = "Enterprise", Action = AuditAction.Created }, e => e.Type == "Enterprise" && e.Action == AuditAction.Created),
+            (new AuditFilter { User = "系统" }, _ => true),
+            (new AuditFilter { User = "nobody" }, _ => false),
+            (new AuditFilter { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 6, 1) }, e => e.At.AddHours(8).Date == new DateTime(2025, 6, 1)),
+        };
+        foreach (var place in new[] { "山西省", "山西省/运城市/垣曲县" })
+        foreach (var (filter, keeps) in filters)
+        {
+            var scope = new UserScope(9_999, Roles.Office, place, null);
+            var expected = seeded.Where(e => (Under(e.Actor, place) || Under(e.Record, place)) && keeps(e))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
+            var first = await AuditQueries.ListAsync(db, scope, filter with { Page = 1, PageSize = 50 });
+            first.Items.Select(e => e.Id).ShouldBe(expected.Take(50), $"{place} {filter}");
+            first.Total.ShouldBe(Math.Min(expected.Count, AuditQueries.CountLimit), $"{place} {filter}");
+            var deep = await AuditQueries.ListAsync(db, scope, filter with { Page = 60, PageSize = 50 });
+            deep.Items.Select(e => e.Id).ShouldBe(expected.Skip(59 * 50).Take(50), $"{place} {filter}, page 60");
+        }
+    }
+}
