@@ -94,6 +94,17 @@ var firstPlans = $"SELECT a.id FROM action_plans a JOIN jurisdictions c ON c.id 
 var placeChoices = $"SELECT j.path, j.name, j.level, j.code FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope} ORDER BY j.code;\n";
 var enterpriseChoices = placeChoices
     + $"SELECT t.id, t.name, c.name FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE c.path LIKE {scope} ORDER BY t.name;\n";
+// 审计日志 for the province office: its people's and its records' entries, a byte-wise range of paths (SQLite compares bytes;
+// PostgreSQL in the "C" collation, as the indexes are), counted up to 10,000 and read newest first. On SQLite, which keeps no
+// statistics, the page past that count is read along the time index with no other index matching (AuditQueries.For).
+var c = storage.Provider == StorageProvider.PostgreSql ? " COLLATE \"C\"" : "";
+var plain = storage.Provider == StorageProvider.PostgreSql ? "" : " || ''";
+string AuditUnder(string col) => $"({col}{c} = '山西省' OR ({col}{c} >= '山西省/' AND {col}{c} < '山西省0'))";
+string AuditList(string where, string walkWhere) => $"""
+    SELECT COUNT(*) FROM (SELECT 1 FROM audit_entries a WHERE ({AuditUnder("a.actor_path")} OR {AuditUnder("a.record_path")}) {where} LIMIT 10001) x;
+    SELECT a.* FROM audit_entries a WHERE ({AuditUnder("a.actor_path" + plain)} OR {AuditUnder("a.record_path" + plain)}) {walkWhere}
+      ORDER BY a.at_utc DESC, a.id DESC LIMIT 50
+    """;
 var pages = new (string Name, string Url, string Floor)[]
 {
     // The dashboard: every town with its latest figures, the enterprises counted (the tallies the database keeps), the towns' statistics, tier changes and
@@ -219,6 +230,9 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT j.id, j.name, j.path, c.name, c.path, c.id FROM jurisdictions j JOIN jurisdictions c ON c.id = j.parent_id WHERE j.level = 4 AND j.path LIKE {scope};
         SELECT j.id, j.name, j.path FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope}
         """),
+    ("审计日志", "/Audit", AuditList("", "")),
+    ("审计日志（重点项目）", "/Audit?type=KeyProject", AuditList("AND (a.entity_type = 'KeyProject' OR a.root_type = 'KeyProject')",
+        $"AND (a.entity_type{plain} = 'KeyProject' OR a.root_type{plain} = 'KeyProject')")),
     ("接口 /api/v1/enterprises", "/api/v1/enterprises", EnterpriseList("", 0)),
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""

@@ -15,9 +15,13 @@ namespace SpecializedTowns.Data;
 /// </summary>
 public static class PlansPerRun
 {
-    public static async Task<T> PlannedPerRunAsync<T>(this TownsDbContext db, Accounts.UserScope scope, Func<Task<T>> work, CancellationToken ct = default)
+    public static Task<T> PlannedPerRunAsync<T>(this TownsDbContext db, Accounts.UserScope scope, Func<Task<T>> work, CancellationToken ct = default) =>
+        db.PlannedPerRunAsync(scope.SpansCounties, work, ct);
+
+    /// <param name="perRun">Whether to plan per run: the audit list does for every scope (AuditQueries.ListAsync).</param>
+    public static async Task<T> PlannedPerRunAsync<T>(this TownsDbContext db, bool perRun, Func<Task<T>> work, CancellationToken ct = default)
     {
-        if (!db.Database.IsNpgsql() || !scope.SpansCounties || db.PlanningPerRun) return await work();
+        if (!db.Database.IsNpgsql() || !perRun || db.PlanningPerRun) return await work();
         // One connection for the whole of the work, so the setting holds for each of its statements. Pooled connections are
         // not reset when handed back (StorageSettings.ForShortQueries): the setting is put back here, also when the work
         // fails or is cancelled.
