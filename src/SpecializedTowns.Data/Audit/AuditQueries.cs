@@ -43,8 +43,8 @@ public static class AuditQueries
     }
 
     /// <summary>
-    /// Which index reads the entries. PostgreSQL chooses from its statistics (<see cref="Planner"/>). SQLite keeps none and
-    /// takes whichever index matches a condition, even one that matches most of the trail; so each condition but those of
+    /// Which index reads the entries. PostgreSQL chooses from its statistics (<see cref="Drive.Planner"/>). SQLite keeps none
+    /// and takes whichever index matches a condition, even one that matches most of the trail; so each condition but those of
     /// the chosen index is written so that no index matches it, and the choice is made here (<see cref="For"/>).
     /// </summary>
     private enum Drive
@@ -102,7 +102,7 @@ public static class AuditQueries
 
     /// <summary>
     /// How far the list is counted. A province's trail holds an entry for every enterprise ever imported, and counting them
-    /// all read the whole table on every page (PostgreSQL 0.17–0.34 s for 600,000); past this the page says “1 万条以上”.
+    /// all read the whole table on every page (PostgreSQL 0.17–0.34 s for 600,000); past this the page says “共 10,000 条以上”.
     /// </summary>
     public const int CountLimit = 10_000;
 
