@@ -4,6 +4,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Data.Demo.Scale;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Audit;
@@ -118,5 +119,40 @@ public class AuditListTests
             var deep = await AuditQueries.ListAsync(db, scope, filter with { Page = 60, PageSize = 50 });
             deep.Items.Select(e => e.Id).ShouldBe(expected.Skip(59 * 50).Take(50), $"{place} {filter}, page 60");
         }
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_page_says_how_far_it_counted_and_the_way_back_from_past_the_end(StorageProvider provider)
+    {
+        // Its own platform: 10,500 more entries would change what other tests count on the shared ones.
+        var storage = TestDatabases.Create(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password);
+        factory.CreateClient().Dispose();
+        using (var services = factory.Services.CreateScope())
+            await SeedAsync(services.ServiceProvider.GetRequiredService<TownsDbContext>());
+        var province = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(province, "shanxi-office", SeededPlatforms.Password);
+        var county = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(county, "yuanqu-office", SeededPlatforms.Password);
+
+        var first = System.Net.WebUtility.HtmlDecode(await province.GetStringAsync("/Audit"));
+        first.ShouldContain("共 10,000 条以上，第 1 页");
+        first.ShouldContain("记录超过 10,000 条，只数到这里");
+        first.ShouldContain("href=\"/Audit?page=2\">下一页");
+        var past = System.Net.WebUtility.HtmlDecode(await province.GetStringAsync("/Audit?page=5000"));
+        past.ShouldContain("第 5000 页没有记录，已超出最后一页。<a href=\"/Audit?page=1\">回到第 1 页</a>");
+
+        // A county's few are counted to the end: its last page is known, and so is the way back to it.
+        var own = System.Net.WebUtility.HtmlDecode(await county.GetStringAsync("/Audit"));
+        own.ShouldNotContain("条以上");
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(own, "共 (\\d+) 条，第 1 / (\\d+) 页").Groups[2].Value);
+        (await county.GetStringAsync("/Audit?page=500")).ShouldContain($"回到第 {total} 页");
+
+        var api = System.Text.Json.JsonDocument.Parse(await province.GetStringAsync("/api/v1/audit?pageSize=500")).RootElement;
+        (api.GetProperty("total").GetInt32(), api.GetProperty("totalIsLowerBound").GetBoolean()).ShouldBe((AuditQueries.CountLimit, true));
+        var countyApi = System.Text.Json.JsonDocument.Parse(await county.GetStringAsync("/api/v1/audit")).RootElement;
+        countyApi.TryGetProperty("totalIsLowerBound", out _).ShouldBeFalse("written only when the count stopped");
     }
 }
