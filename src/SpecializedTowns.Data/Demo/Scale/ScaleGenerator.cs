@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
@@ -687,11 +688,12 @@ public static class ScaleGenerator
             void Add(DateTime at, int countyId, string type, int id, string label, string? placePath, IReadOnlyList<AuditChange> fields)
             {
                 // A county without an office account (a scaled-down run) had its records brought in by the platform itself.
+                var key = id.ToString(CultureInfo.InvariantCulture);
                 var (user, name, display) = _officeByCounty.TryGetValue(countyId, out var office) ? ((int?)office.Id, userNames[office.Id], office.Name) : (null, "system", "系统");
                 entries.Add([
                     (long)nextId++, at, user, name, display,
                     paths.GetValueOrDefault(countyId), placePath, $"10.{14 + countyId % 11}.{countyId % 250}.{20 + countyId % 200}", AuditAction.Created,
-                    type, id.ToString(System.Globalization.CultureInfo.InvariantCulture), label, type, id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    type, key, label, type, key,
                     AuditTrail.Write(fields),
                 ]);
             }
@@ -707,9 +709,9 @@ public static class ScaleGenerator
                     var at = new DateTime(2024, 3, 2 + c % 25, 1 + c % 8, c % 60, 0, DateTimeKind.Utc).AddMonths(f);
                     foreach (var e in file)
                         Add(at, countyId, "Enterprise", e.Id, e.Name, paths.GetValueOrDefault(e.TownshipId ?? countyId), [
-                            New("CountyId", countyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), New("Industry", e.Industry),
+                            New("CountyId", countyId.ToString(CultureInfo.InvariantCulture)), New("Industry", e.Industry),
                             New("IndustryCategory", e.IndustryCategory), New("IsAboveScale", e.IsAboveScale ? "是" : "否"), New("IsDemo", "否"), New("Name", e.Name),
-                            New("Role", EnumNames.Chinese(e.Role)), New("TownshipId", e.TownshipId?.ToString(System.Globalization.CultureInfo.InvariantCulture)), New("Uscc", e.Uscc),
+                            New("Role", EnumNames.Chinese(e.Role)), New("TownshipId", e.TownshipId?.ToString(CultureInfo.InvariantCulture)), New("Uscc", e.Uscc),
                         ]);
                     if (entries.Count >= 45_000) await FlushAsync();
                 }
@@ -719,8 +721,8 @@ public static class ScaleGenerator
             {
                 foreach (var p in chunk)
                     Add(new DateTime(p.PlanYear, 1, 5, 2, 0, 0, DateTimeKind.Utc).AddDays(p.Id % 150).AddMinutes(p.Id % 600), p.CountyId, "KeyProject", p.Id, p.Name,
-                        paths.GetValueOrDefault(p.CountyId), [New("Name", p.Name), New("OwnerName", p.OwnerName), New("PlanYear", p.PlanYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                            New("TotalInvestmentWanYuan", p.TotalInvestmentWanYuan.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                        paths.GetValueOrDefault(p.CountyId), [New("Name", p.Name), New("OwnerName", p.OwnerName), New("PlanYear", p.PlanYear.ToString(CultureInfo.InvariantCulture)),
+                            New("TotalInvestmentWanYuan", p.TotalInvestmentWanYuan.ToString(CultureInfo.InvariantCulture))]);
                 await FlushAsync();
             }
             foreach (var chunk in (await db.Problems.Where(p => countyIds.Contains(p.JurisdictionId)).OrderBy(p => p.Id)
