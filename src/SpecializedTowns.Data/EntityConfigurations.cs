@@ -26,6 +26,8 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         e.Property(x => x.Path).HasColumnName("path").HasMaxLength(400);
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.Path).IsUnique().HasDatabaseName("ix_jurisdictions_path");
+        // The places below a path as one range compared byte by byte (UserScope.CountiesUnder; schema version 38).
+        e.HasIndex(x => x.Path, "ix_jurisdictions_path_c").UseCollation("C", null!);
         e.HasIndex(x => x.ParentId).HasDatabaseName("ix_jurisdictions_parent_id");
         e.HasIndex(x => new { x.Level, x.Path }).HasDatabaseName("ix_jurisdictions_level_path");
     }

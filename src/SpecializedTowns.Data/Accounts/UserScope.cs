@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
@@ -48,12 +49,12 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
         };
     }
 
-    public IQueryable<SpecializedTown> Towns(IQueryable<SpecializedTown> towns) => Role switch
+    public IQueryable<SpecializedTown> Towns(TownsDbContext db) => Role switch
     {
-        Roles.Admin => towns,
-        Roles.Office or Roles.MemberUnit or Roles.Leader => towns.Under(JurisdictionPath),
-        Roles.Township => towns.Where(t => t.Id == TownId || t.Townships.Any(x => x.Township!.Path == JurisdictionPath)),
-        _ => towns.Where(_ => false),
+        Roles.Admin => db.Towns,
+        Roles.Office or Roles.MemberUnit or Roles.Leader => db.Towns.Under(db, JurisdictionPath),
+        Roles.Township => db.Towns.Where(t => t.Id == TownId || t.Townships.Any(x => x.Township!.Path == JurisdictionPath)),
+        _ => db.Towns.Where(_ => false),
     };
 
     public IQueryable<Enterprise> Enterprises(TownsDbContext db) => Enterprises(db, byCountyIds: false);
@@ -71,7 +72,7 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     private IQueryable<Enterprise> Enterprises(TownsDbContext db, bool byCountyIds)
     {
         // Built outside the lambdas so that EF Core inlines them as subqueries.
-        var ownTowns = Towns(db.Towns).Select(t => t.Id);
+        var ownTowns = Towns(db).Select(t => t.Id);
         var counties = CountiesUnder(db, JurisdictionPath);
         var (path, under) = (JurisdictionPath, JurisdictionPath + "/");
         return Role switch
@@ -90,7 +91,7 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     /// </summary>
     public IQueryable<EnterpriseTally> EnterpriseTallies(TownsDbContext db)
     {
-        var ownTowns = Towns(db.Towns).Select(t => t.Id);
+        var ownTowns = Towns(db).Select(t => t.Id);
         var counties = CountiesUnder(db, JurisdictionPath);
         return Role switch
         {
@@ -102,12 +103,24 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     }
 
     /// <summary>The ids of the jurisdictions at or below a path, for "county_id IN (…)" (see <see cref="EnterprisesByCountyIds"/>).</summary>
+    /// <remarks>
+    /// "Below" is the range of paths from "path/" up to "path0" ('0' follows '/'), compared byte by byte: exactly the paths
+    /// starting with "path/", read as one stretch of a path index (as the audit log's places, AuditQueries.At). On PostgreSQL
+    /// the comparison is in the "C" collation, as ix_jurisdictions_path_c is (schema version 38): LIKE 'path/%' uses an index
+    /// only in a database in the C locale. There the ids are also written "id + 0", so that the planner cannot join them to a
+    /// table by walking both primary-key orders: with 44,059 jurisdictions (national scale) it chose that walk, betting it
+    /// would stop at the province's last county, and read them all (专业镇名录 for 山西省 24–38 ms against 3–6).
+    /// </remarks>
     public static IQueryable<int> CountiesUnder(TownsDbContext db, string path)
     {
-        // The prefix is worked out here, not in the query: EF evaluates any expression on the captured values beyond a plain
+        // The bounds are worked out here, not in the query: EF evaluates any expression on the captured values beyond a plain
         // field read (such as path + "/") with the expression interpreter, which builds delegates by reflection on every run.
-        var under = path + "/";
-        return db.Jurisdictions.Where(j => j.Path == path || j.Path.StartsWith(under)).Select(j => j.Id);
+        var (under, end) = (path + "/", path + "0");
+        return db.Database.IsNpgsql()
+            ? db.Jurisdictions.Where(j => EF.Functions.Collate(j.Path, "C") == path
+                    || (string.Compare(EF.Functions.Collate(j.Path, "C"), under) >= 0 && string.Compare(EF.Functions.Collate(j.Path, "C"), end) < 0))
+                .Select(j => j.Id + 0)
+            : db.Jurisdictions.Where(j => j.Path == path || (string.Compare(j.Path, under) >= 0 && string.Compare(j.Path, end) < 0)).Select(j => j.Id);
     }
 
     /// <summary>

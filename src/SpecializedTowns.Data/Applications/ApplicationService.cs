@@ -42,7 +42,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         if (scope.Role == Roles.Expert)
             return db.Applications.Where(a => a.Experts.Any(e => e.ExpertUserId == scope.UserId));
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         return db.Applications.Where(a => towns.Contains(a.SpecializedTownId));
     }
 
@@ -71,7 +71,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
 
     public async Task<int> CreateAsync(UserScope scope, string userName, int townId, string standardId, string factsJson, CancellationToken ct = default)
     {
-        var town = await scope.Towns(db.Towns).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
+        var town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
                    ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内");
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
                        ?? throw new ApplicationRuleException($"“{standardId}”不是本专业镇可申报的认定标准");

@@ -78,7 +78,7 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     /// <summary>The step of the history the town's certificate prints, or null when it has none (or is outside the scope).</summary>
     public async Task<TierChange?> TownCertificateChangeAsync(UserScope scope, int townId, CancellationToken ct = default)
     {
-        var town = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.Id == townId).Select(t => new { t.Tier }).SingleOrDefaultAsync(ct);
+        var town = await scope.Towns(db).AsNoTracking().Where(t => t.Id == townId).Select(t => new { t.Tier }).SingleOrDefaultAsync(ct);
         if (town is null) return null;
         return CertificateChange(town.Tier, await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId && c.Tier == town.Tier).ToListAsync(ct));
     }

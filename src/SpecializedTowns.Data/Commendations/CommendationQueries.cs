@@ -56,7 +56,7 @@ public static class CommendationQueries
                 .Where(p => p.Measure is not null && PackVocabulary.ProvisionMeasures.ContainsKey(p.Measure) && p.Value > 0).ToList();
             var area = string.Join("/", pack.Document.JurisdictionPath);
             if (provisions.Count == 0 || area.Length == 0) continue;
-            var towns = await scope.Towns(db.Towns).AsNoTracking().Under(area)
+            var towns = await scope.Towns(db).AsNoTracking().Under(db, area)
                 .Select(t => new { t.Id, t.Name, County = t.County!.Name, t.IsDemo }).ToDictionaryAsync(t => t.Id, ct);
             if (towns.Count == 0) continue;
             var ids = towns.Keys.ToList();

@@ -41,7 +41,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
     public async Task<Paged<MarketRankRow>> ListAsync(UserScope scope, MarketRankFilter filter, CancellationToken ct = default)
     {
         var (page, size) = Paged<MarketRankRow>.Normalize(filter.Page, filter.PageSize);
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         var query = db.MarketRanks.AsNoTracking().Where(r => towns.Contains(r.SpecializedTownId));
         if (filter.Year is { } year) query = query.Where(r => r.Year == year);
         if (filter.TownId is { } town) query = query.Where(r => r.SpecializedTownId == town);
@@ -70,7 +70,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
 
         if (input.TownId is null) errors["TownId"] = "请选择专业镇";
-        else if (!await scope.Towns(db.Towns).AnyAsync(t => t.Id == input.TownId, ct)) errors["TownId"] = "未找到该专业镇，或不在您的数据范围内";
+        else if (!await scope.Towns(db).AnyAsync(t => t.Id == input.TownId, ct)) errors["TownId"] = "未找到该专业镇，或不在您的数据范围内";
         if (input.EnterpriseId is { } enterprise && !errors.ContainsKey("TownId")
             && !await db.Enterprises.AnyAsync(e => e.Id == enterprise && e.SpecializedTownId == input.TownId, ct))
             errors["EnterpriseId"] = "所选企业不属于该专业镇";
@@ -115,7 +115,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
     public async Task<(bool Found, FieldErrors Errors)> DeleteAsync(UserScope scope, int id, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         var record = await db.MarketRanks.FirstOrDefaultAsync(r => r.Id == id && towns.Contains(r.SpecializedTownId), ct);
         if (record is null) return (false, errors);
         if (!CanRecord(scope))

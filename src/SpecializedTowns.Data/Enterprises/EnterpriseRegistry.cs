@@ -97,7 +97,7 @@ public static class EnterpriseRegistry
             errors[nameof(input.TownshipId)] = "所选乡镇不属于所选县";
         if (input.SpecializedTownId is { } townId)
         {
-            var town = await scope.Towns(db.Towns).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
+            var town = await scope.Towns(db).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
             if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
             else if (county is not null && town.CountyId != county.Id) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在所选县";
         }

@@ -46,7 +46,7 @@ internal static class ImportLookups
         .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
 
     public static async Task<List<TownRef>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
         .Select(t => new TownRef(t.Id, t.Name, t.CountyId, t.County, t.Path)).ToList();
 

@@ -49,7 +49,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
                 var unit = scope.UnitId ?? -1;
                 return db.Notices.Where(n => n.RecipientUnitId == unit);
             case Roles.Township:
-                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var towns = scope.Towns(db).Select(t => t.Id);
                 var path = scope.JurisdictionPath;
                 var township = db.Jurisdictions.Where(j => j.Path == path && j.Level == JurisdictionLevel.Township).Select(j => j.Id);
                 var own = scope.UnitId ?? -1;
@@ -459,7 +459,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         {
             Roles.Township => notice.RecipientKind switch
             {
-                RecipientKind.Town => await scope.Towns(db.Towns).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
+                RecipientKind.Town => await scope.Towns(db).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
                 RecipientKind.Township => places.AreaPath == scope.JurisdictionPath,
                 _ => scope.UnitId is { } u && u == notice.RecipientUnitId,
             },

@@ -134,7 +134,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
                 var unit = scope.UnitId ?? -1;
                 return db.Problems.Where(p => p.LeadUnitId == unit || p.CooperatingUnits.Any(c => c.UnitId == unit) || p.RaisedByUserId == raiser);
             case Roles.Township:
-                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var towns = scope.Towns(db).Select(t => t.Id);
                 return db.Problems.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || p.RaisedByUserId == raiser);
             default:
                 return db.Problems.Where(_ => false);
@@ -274,7 +274,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         if (county is not null)
         {
             if (input.TownId is { } townId
-                && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == townId && t.CountyId == county.Id, ct))
+                && !await scope.Towns(db).AnyAsync(t => t.Id == townId && t.CountyId == county.Id, ct))
                 errors[nameof(input.TownId)] = "所选专业镇不在该县或不在您的数据范围内";
             if (input.EnterpriseId is { } enterpriseId)
             {
@@ -374,7 +374,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         if (counties.Count == 1) countyId ??= counties[0].Id;
         var county = all.FirstOrDefault(j => j.Id == countyId && counties.Any(c => c.Id == j.Id));
         if (county is null) return new ProblemFormOptions(counties, null, [], [], []);
-        var towns = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.CountyId == county.Id).OrderBy(t => t.Name)
+        var towns = await scope.Towns(db).AsNoTracking().Where(t => t.CountyId == county.Id).OrderBy(t => t.Name)
             .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
         var enterprises = await scope.Enterprises(db).AsNoTracking().Where(e => e.CountyId == county.Id).OrderBy(e => e.Name)
             .Select(e => new ProblemOption(e.Id, e.Name, e.SpecializedTownId)).ToListAsync(ct);

@@ -66,7 +66,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
         if (name.Length == 0) errors[nameof(input.Name)] = "请填写项目名称";
         else if (name.Length > ProjectLimits.Name) errors[nameof(input.Name)] = $"项目名称不超过 {ProjectLimits.Name} 字";
         var town = input.TownId is { } townId
-            ? await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
+            ? await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
         if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择所属专业镇" : "所选专业镇不在您的数据范围内";
         var target = input.TargetEnterprise.Trim();
         if (target.Length == 0) errors[nameof(input.TargetEnterprise)] = "请填写招商目标企业";

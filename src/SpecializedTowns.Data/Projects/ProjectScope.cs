@@ -13,12 +13,12 @@ public static class ProjectScope
 {
     public static IQueryable<KeyProject> Projects(TownsDbContext db, UserScope scope)
     {
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
-        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        var towns = scope.Towns(db).Select(t => t.Id);
+        var counties = UserScope.CountiesUnder(db, scope.JurisdictionPath);
         return scope.Role switch
         {
             Roles.Admin => db.Projects,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Projects.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Projects.Where(p => counties.Contains(p.CountyId)),
             Roles.Township => db.Projects.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.Projects.Where(_ => false),
         };
@@ -26,12 +26,12 @@ public static class ProjectScope
 
     public static IQueryable<InvestmentLead> Leads(TownsDbContext db, UserScope scope)
     {
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
-        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        var towns = scope.Towns(db).Select(t => t.Id);
+        var counties = UserScope.CountiesUnder(db, scope.JurisdictionPath);
         return scope.Role switch
         {
             Roles.Admin => db.InvestmentLeads,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.InvestmentLeads.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => db.InvestmentLeads.Where(p => counties.Contains(p.CountyId)),
             Roles.Township => db.InvestmentLeads.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.InvestmentLeads.Where(_ => false),
         };

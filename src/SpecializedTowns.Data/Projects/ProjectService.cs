@@ -83,7 +83,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         else if (name.Length > ProjectLimits.Name) errors[nameof(input.Name)] = $"项目名称不超过 {ProjectLimits.Name} 字";
 
         var town = input.TownId is { } townId
-            ? await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
+            ? await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
         if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择所属专业镇" : "所选专业镇不在您的数据范围内";
 
         string? ownerName = input.OwnerName?.Trim();

@@ -23,7 +23,7 @@ public static class StoredTownRecognition
 {
     public static async Task<IReadOnlyList<TownRecognition>> RecognizeAsync(
         TownsDbContext db, RecognitionStandard standard, string? jurisdictionPath = null, CancellationToken ct = default) =>
-        Evaluate(await LoadAsync(db, db.Towns.Under(jurisdictionPath), ct), standard);
+        Evaluate(await LoadAsync(db, db.Towns.Under(db, jurisdictionPath), ct), standard);
 
     /// <summary>The facts of every town of the query, read once, ordered by county and name: check them against as many standards as needed.</summary>
     public static async Task<IReadOnlyList<StoredTown>> LoadAsync(TownsDbContext db, IQueryable<SpecializedTown> query, CancellationToken ct = default)

@@ -13,7 +13,7 @@ public static class ReportScope
 {
     public static IQueryable<TaskForce> TaskForces(TownsDbContext db, UserScope scope)
     {
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         return scope.Role switch
         {
             Roles.Admin => db.TaskForces,

@@ -65,7 +65,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsWithoutAsync(UserScope scope, CancellationToken ct = default)
     {
         var taken = db.TaskForces.Select(f => f.SpecializedTownId);
-        var rows = await scope.Towns(db.Towns).AsNoTracking().Where(t => !taken.Contains(t.Id))
+        var rows = await scope.Towns(db).AsNoTracking().Where(t => !taken.Contains(t.Id))
             .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.County)).ToList();
     }
@@ -90,7 +90,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
 
         var townId = force?.SpecializedTownId ?? input.TownId;
         var town = townId is { } tid
-            ? await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == tid, ct) : null;
+            ? await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == tid, ct) : null;
         if (force is not null && input.TownId is { } changed && changed != force.SpecializedTownId)
             errors[nameof(input.TownId)] = "专班所属的专业镇不能更改";
         else if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择专业镇" : "所选专业镇不在您的数据范围内";

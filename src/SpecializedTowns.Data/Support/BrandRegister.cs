@@ -46,7 +46,7 @@ public static class BrandRegister
     public static async Task<Paged<BrandItem>> ListAsync(TownsDbContext db, BrandFilter filter, UserScope scope, CancellationToken ct = default)
     {
         var (page, size) = Paged<BrandItem>.Normalize(filter.Page, filter.PageSize);
-        var towns = scope.Towns(db.Towns).Under(filter.JurisdictionPath).Select(t => t.Id);
+        var towns = scope.Towns(db).Under(db, filter.JurisdictionPath).Select(t => t.Id);
         var query = db.Brands.AsNoTracking().Where(b => b.SpecializedTownId != null && towns.Contains(b.SpecializedTownId.Value));
         if (filter.TownId is { } town) query = query.Where(b => b.SpecializedTownId == town);
         if (filter.Kind is { } kind) query = query.Where(b => b.Kind == kind);
@@ -73,7 +73,7 @@ public static class BrandRegister
 
     private static IQueryable<Brand> Visible(TownsDbContext db, UserScope scope)
     {
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         return db.Brands.Where(b => b.SpecializedTownId != null && towns.Contains(b.SpecializedTownId.Value));
     }
 
@@ -91,7 +91,7 @@ public static class BrandRegister
         if (name.Length == 0) errors[nameof(input.Name)] = "请填写品牌名称";
         else if (name.Length > Brand.MaxName) errors[nameof(input.Name)] = $"品牌名称不超过 {Brand.MaxName} 字";
         if (input.SpecializedTownId is not { } townId) errors[nameof(input.SpecializedTownId)] = "请选择专业镇";
-        else if (!await scope.Towns(db.Towns).AnyAsync(t => t.Id == townId, ct)) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
+        else if (!await scope.Towns(db).AnyAsync(t => t.Id == townId, ct)) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
         else
         {
             if (input.EnterpriseId is { } eid && !await db.Enterprises.AnyAsync(e => e.Id == eid && e.SpecializedTownId == townId, ct))
@@ -139,7 +139,7 @@ public static class BrandRegister
     {
         var rules = BrandQuotas.Rules(catalog);
         if (rules.Count == 0) return new BrandQuotaReport(rules, [], []);
-        var towns = await scope.Towns(db.Towns).Under(jurisdictionPath).AsNoTracking()
+        var towns = await scope.Towns(db).Under(db, jurisdictionPath).AsNoTracking()
             .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path }).ToListAsync(ct);
         towns = towns.Where(t => BrandQuotas.Governs(rules, t.Path)).ToList();
         var ids = towns.Select(t => t.Id).ToList();

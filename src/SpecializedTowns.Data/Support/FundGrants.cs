@@ -123,7 +123,7 @@ public static class FundGrants
         string? countyPath = null;
         if (input.RecipientKind == RecipientKind.Town && input.SpecializedTownId is { } tid)
         {
-            var town = await scope.Towns(db.Towns).Where(t => t.Id == tid).Select(t => new { t.Id, t.CountyId, t.County!.Path }).SingleOrDefaultAsync(ct);
+            var town = await scope.Towns(db).Where(t => t.Id == tid).Select(t => new { t.Id, t.CountyId, t.County!.Path }).SingleOrDefaultAsync(ct);
             if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
             else (countyId, townId, countyPath) = (town.CountyId, town.Id, town.Path);
         }

@@ -31,8 +31,8 @@ public static class FundPerformanceQueries
     public static async Task<FundPerformanceView> ComputeAsync(
         TownsDbContext db, UserScope scope, PerformancePeriod period, string? jurisdictionPath = null, CancellationToken ct = default)
     {
-        var towns = scope.Towns(db.Towns).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(jurisdictionPath)) towns = towns.Under(jurisdictionPath);
+        var towns = scope.Towns(db).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(jurisdictionPath)) towns = towns.Under(db, jurisdictionPath);
         var townRows = await towns.Select(t => new { t.Id, t.Name, t.Tier, Path = t.County!.Path }).ToListAsync(ct);
         var townIds = townRows.Select(t => t.Id).ToList();
 

@@ -105,7 +105,7 @@ public static class GeoIndicationRegister
         }
         int? countyId = null;
         if (input.SpecializedTownId is not { } townId) errors[nameof(input.SpecializedTownId)] = "请选择专业镇";
-        else if ((countyId = await scope.Towns(db.Towns).Where(t => t.Id == townId).Select(t => (int?)t.CountyId).SingleOrDefaultAsync(ct)) is null)
+        else if ((countyId = await scope.Towns(db).Where(t => t.Id == townId).Select(t => (int?)t.CountyId).SingleOrDefaultAsync(ct)) is null)
             errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
         else if (app is { Status: GeoIndicationStatus.Approved } && app.SpecializedTownId != townId)
             errors[nameof(input.SpecializedTownId)] = "已获批的地理标志不能改到其他专业镇";

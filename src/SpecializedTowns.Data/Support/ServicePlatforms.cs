@@ -44,7 +44,7 @@ public static class ServicePlatforms
         if (scope.IsAdmin) return db.ServicePlatforms;
         if (scope.Role == Roles.Township)
         {
-            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            var towns = scope.Towns(db).Select(t => t.Id);
             return db.ServicePlatforms.Where(p => towns.Contains(p.SpecializedTownId));
         }
         if (scope.Role is Roles.Office or Roles.MemberUnit or Roles.Leader)
@@ -75,7 +75,7 @@ public static class ServicePlatforms
     /// </summary>
     public static async Task<IReadOnlyList<TownCoverage>> CoverageAsync(TownsDbContext db, PlatformFilter filter, UserScope scope, CancellationToken ct = default)
     {
-        var towns = scope.Towns(db.Towns).AsNoTracking().Under(filter.JurisdictionPath);
+        var towns = scope.Towns(db).AsNoTracking().Under(db, filter.JurisdictionPath);
         if (filter.TownId is { } only) towns = towns.Where(t => t.Id == only);
         var townRows = await towns.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct);
         var ids = townRows.Select(t => t.Id).ToList();
@@ -149,7 +149,7 @@ public static class ServicePlatforms
         int? countyId = null;
         if (input.SpecializedTownId is { } townId)
         {
-            var town = await scope.Towns(db.Towns).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
+            var town = await scope.Towns(db).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
             if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
             else countyId = town.CountyId;
         }

@@ -18,7 +18,7 @@ public static class SupportScope
         if (scope.IsAdmin) return db.FundGrants;
         if (scope.Role == Roles.Township)
         {
-            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            var towns = scope.Towns(db).Select(t => t.Id);
             return db.FundGrants.Where(g => g.SpecializedTownId != null && towns.Contains(g.SpecializedTownId.Value));
         }
         var counties = Counties(db, scope);
@@ -54,7 +54,7 @@ public static class SupportScope
         if (scope.IsAdmin) return db.GeoIndications;
         if (scope.Role == Roles.Township)
         {
-            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            var towns = scope.Towns(db).Select(t => t.Id);
             return db.GeoIndications.Where(g => g.SpecializedTownId != null && towns.Contains(g.SpecializedTownId.Value));
         }
         var counties = Counties(db, scope);

@@ -107,7 +107,7 @@ public static class Talents
             if (!await TalentScope.EditableCounties(db, scope).AnyAsync(j => j.Id == countyId, ct)) errors[nameof(input.CountyId)] = "所选县（市、区）不在您的数据范围内";
             else
             {
-                if (townId is { } tid && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == tid && t.CountyId == countyId, ct))
+                if (townId is { } tid && !await scope.Towns(db).AnyAsync(t => t.Id == tid && t.CountyId == countyId, ct))
                     errors[nameof(input.SpecializedTownId)] = "所选专业镇不在该县（市、区）";
                 if (input.EnterpriseId is { } eid)
                 {

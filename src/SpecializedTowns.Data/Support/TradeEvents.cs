@@ -50,7 +50,7 @@ public static class TradeEvents
     public static IQueryable<TradeEvent> Visible(TownsDbContext db, UserScope scope)
     {
         if (scope.IsAdmin) return db.TradeEvents;
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         return db.TradeEvents.Where(e => db.TradeEventTowns.Any(x => x.TradeEventId == e.Id && towns.Contains(x.SpecializedTownId)));
     }
 
@@ -59,7 +59,7 @@ public static class TradeEvents
     {
         if (!SupportScope.CanEdit(scope)) return db.TradeEvents.Where(_ => false);
         if (scope.IsAdmin) return db.TradeEvents;
-        var towns = scope.Towns(db.Towns).Select(t => t.Id);
+        var towns = scope.Towns(db).Select(t => t.Id);
         return Visible(db, scope).Where(e => !db.TradeEventTowns.Any(x => x.TradeEventId == e.Id && !towns.Contains(x.SpecializedTownId)));
     }
 
@@ -86,7 +86,7 @@ public static class TradeEvents
     {
         var events = await Filtered(db, filter, scope).Select(e => new { e.Id, e.Kind }).ToListAsync(ct);
         var ids = events.Select(e => e.Id).ToList();
-        var ownTowns = scope.Towns(db.Towns).Select(t => t.Id);
+        var ownTowns = scope.Towns(db).Select(t => t.Id);
         var links = await db.TradeEventTowns.AsNoTracking().Where(x => ids.Contains(x.TradeEventId) && ownTowns.Contains(x.SpecializedTownId))
             .Select(x => new { x.TradeEventId, x.SpecializedTownId }).ToListAsync(ct);
         var participants = await VisibleParticipants(db, scope, ids).ToListAsync(ct);
@@ -124,7 +124,7 @@ public static class TradeEvents
         var query = Visible(db, scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
         {
-            var under = db.Towns.Under(filter.JurisdictionPath).Select(t => t.Id);
+            var under = db.Towns.Under(db, filter.JurisdictionPath).Select(t => t.Id);
             query = query.Where(e => db.TradeEventTowns.Any(x => x.TradeEventId == e.Id && under.Contains(x.SpecializedTownId)));
         }
         if (filter.TownId is { } town) query = query.Where(e => db.TradeEventTowns.Any(x => x.TradeEventId == e.Id && x.SpecializedTownId == town));
@@ -197,7 +197,7 @@ public static class TradeEvents
         foreach (var (field, message) in EventRules.Check(input, today)) errors[field] = message;
 
         var townIds = (input.TownIds ?? []).Distinct().ToList();
-        var towns = await scope.Towns(db.Towns).Where(t => townIds.Contains(t.Id)).Select(t => new { t.Id, t.County!.Path }).ToListAsync(ct);
+        var towns = await scope.Towns(db).Where(t => townIds.Contains(t.Id)).Select(t => new { t.Id, t.County!.Path }).ToListAsync(ct);
         if (towns.Count != townIds.Count) errors[nameof(input.TownIds)] = "所选专业镇不在您的数据范围内";
 
         var participants = input.Participants ?? [];

@@ -20,7 +20,7 @@ public static class TalentScope
         if (scope.IsAdmin) return db.TrainingProgrammes;
         if (scope.Role == Roles.Township)
         {
-            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            var towns = scope.Towns(db).Select(t => t.Id);
             return db.TrainingProgrammes.Where(p => p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value));
         }
         var counties = Counties(db, scope);
@@ -32,7 +32,7 @@ public static class TalentScope
         if (scope.IsAdmin) return db.Talents;
         if (scope.Role == Roles.Township)
         {
-            var towns = scope.Towns(db.Towns).Select(t => t.Id);
+            var towns = scope.Towns(db).Select(t => t.Id);
             return db.Talents.Where(p => p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value));
         }
         var counties = Counties(db, scope);
@@ -218,7 +218,7 @@ public static class TrainingProgrammes
             countyPath = await TalentScope.EditableCounties(db, scope).Where(j => j.Id == countyId).Select(j => j.Path).SingleOrDefaultAsync(ct);
             if (countyPath is null) errors[nameof(input.CountyId)] = "所选县（市、区）不在您的数据范围内";
             else if (input.SpecializedTownId is { } townId
-                && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == townId && t.CountyId == countyId, ct))
+                && !await scope.Towns(db).AnyAsync(t => t.Id == townId && t.CountyId == countyId, ct))
                 errors[nameof(input.SpecializedTownId)] = "所选专业镇不在该县（市、区）";
         }
         var clause = SupportClauses.Find(catalog, input.ClauseSource);

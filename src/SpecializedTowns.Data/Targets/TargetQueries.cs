@@ -97,7 +97,7 @@ public static class TargetQueries
     // province cost more than the queries.
     public static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
-        var towns = scope.Towns(db.Towns).AsNoTracking();
+        var towns = scope.Towns(db).AsNoTracking();
         var history = (await towns.SelectMany(t => t.TierHistory).OrderBy(h => h.Id).ToListAsync(ct)).ToLookup(h => h.SpecializedTownId);
         var statistics = (await towns.SelectMany(t => t.Statistics).OrderBy(s => s.Id)
             .Select(s => new { s.SpecializedTownId, Row = new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan) }).ToListAsync(ct))
@@ -281,7 +281,7 @@ public static class TargetQueries
     /// <summary>营收规模梯次 of every visible town whose document sets revenue levels, year by year.</summary>
     public static async Task<IReadOnlyList<TownRevenueTiers>> RevenueTiersAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db.Towns).AsNoTracking().Where(t => t.PolicyId != null)
+        var towns = await scope.Towns(db).AsNoTracking().Where(t => t.PolicyId != null)
             .Select(t => new
             {
                 t.Id, t.Name, County = t.County!.Name, t.PolicyId,

@@ -87,19 +87,19 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     public IQueryable<PlanTask> VisibleTasks(UserScope scope)
     {
         var tasks = db.PlanTasks.AsQueryable();
-        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        var places = UserScope.CountiesUnder(db, scope.JurisdictionPath);
         var unit = scope.UnitId;
         switch (scope.Role)
         {
             case Roles.Admin:
                 return tasks;
             case Roles.Office or Roles.Leader:
-                return tasks.Where(t => t.Plan!.Jurisdiction!.Path == path || t.Plan.Jurisdiction.Path.StartsWith(under));
+                return tasks.Where(t => places.Contains(t.Plan!.JurisdictionId));
             case Roles.MemberUnit:
                 return unit is null ? tasks.Where(_ => false) : tasks.Where(t => t.Units.Any(u => u.UnitId == unit));
             case Roles.Township:
                 // Built outside the lambda so that EF Core inlines it as a subquery.
-                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var towns = scope.Towns(db).Select(t => t.Id);
                 return tasks.Where(t => (t.Plan!.SpecializedTownId != null && towns.Contains(t.Plan.SpecializedTownId.Value))
                                         || (unit != null && t.Units.Any(u => u.UnitId == unit)));
             default:
@@ -109,15 +109,15 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     public IQueryable<ActionPlan> VisiblePlans(UserScope scope)
     {
-        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
+        var places = UserScope.CountiesUnder(db, scope.JurisdictionPath);
         switch (scope.Role)
         {
             case Roles.Admin:
                 return db.ActionPlans;
             case Roles.Office or Roles.Leader:
-                return db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(under));
+                return db.ActionPlans.Where(p => places.Contains(p.JurisdictionId));
             case Roles.Township:
-                var towns = scope.Towns(db.Towns).Select(t => t.Id);
+                var towns = scope.Towns(db).Select(t => t.Id);
                 var withTasks = VisibleTasks(scope).Select(t => t.PlanId);
                 return db.ActionPlans.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || withTasks.Contains(p.Id));
             default:
@@ -133,7 +133,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     private async Task<bool> OnlyOwnTasksAsync(UserScope scope, ActionPlan plan, CancellationToken ct) => scope.Role switch
     {
         _ when SeesWholePlans(scope) => false,
-        Roles.Township => plan.SpecializedTownId is not { } town || !await scope.Towns(db.Towns).AnyAsync(t => t.Id == town, ct),
+        Roles.Township => plan.SpecializedTownId is not { } town || !await scope.Towns(db).AnyAsync(t => t.Id == town, ct),
         _ => true,
     };
 
@@ -333,7 +333,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var places = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County || j.Level == JurisdictionLevel.Province)
             .Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
-        var towns = await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, t.County!.Path }).ToListAsync(ct);
+        var towns = await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, t.County!.Path }).ToListAsync(ct);
         return places.Where(j => scope.Covers(j.Path) && PacksFor(j.Path).Count > 0).OrderBy(j => j.Path, StringComparer.Ordinal)
             .Select(j => new PlanTarget($"j{j.Id}", j.Name, j.Path, false))
             .Concat(towns.Where(t => PacksFor(t.Path).Count > 0).OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
@@ -359,7 +359,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             errors["jurisdictionId"] = input.TownId is null ? "请选择县（市、区）或专业镇" : "县（市、区）与专业镇只能选择一个";
         else if (input.TownId is { } townId)
         {
-            town = await scope.Towns(db.Towns).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct);
+            town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct);
             if (town is null) errors["townId"] = "专业镇不存在，或不在您的数据范围内";
             else place = town.County;
         }

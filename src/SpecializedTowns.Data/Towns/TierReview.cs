@@ -24,7 +24,7 @@ public static class TierReview
     public static async Task<IReadOnlyList<StandardCheck>> CheckVisibleAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
         // Read once: each standard then takes the visible towns that lie where it applies.
-        var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db.Towns), ct);
+        var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db), ct);
         var checks = new List<StandardCheck>();
         foreach (var standard in catalog.Standards)
         {
@@ -42,7 +42,7 @@ public static class TierReview
     public static async Task<IReadOnlyList<AdjustmentItem>> AdjustmentsAsync(
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db.Towns).AsNoTracking()
+        var towns = await scope.Towns(db).AsNoTracking()
             .Include(t => t.County).Include(t => t.Statistics).Include(t => t.TierHistory)
             .AsSplitQuery()
             .ToListAsync(ct);

@@ -28,7 +28,7 @@ public static class TownQueries
     public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default, UserScope? scope = null)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = (scope?.Towns(db.Towns) ?? db.Towns).AsNoTracking().Under(filter.JurisdictionPath);
+        var query = (scope?.Towns(db) ?? db.Towns).AsNoTracking().Under(db, filter.JurisdictionPath);
         if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
         if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -72,7 +72,7 @@ public static class TownDetails
     {
         // The town, then each of its lists by itself: EF's asynchronous split query of the same built a fresh set of
         // delegates for the town's row on every request (DynamicMethod.CreateDelegate, about a tenth of the page's CPU).
-        var town = await (scope?.Towns(db.Towns) ?? db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == id, ct);
+        var town = await (scope?.Towns(db) ?? db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (town is null) return null;
         town.Townships = await db.TownTownships.AsNoTracking().Include(x => x.Township).Where(x => x.SpecializedTownId == id).OrderBy(x => x.TownshipId).ToListAsync(ct);
         town.TierHistory = await db.TierChanges.AsNoTracking().Where(h => h.SpecializedTownId == id).OrderBy(h => h.Id).ToListAsync(ct);

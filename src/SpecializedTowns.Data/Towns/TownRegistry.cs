@@ -70,7 +70,7 @@ public static class TownRegistry
         SpecializedTown? town = null;
         if (id is { } editId)
         {
-            town = await scope.Towns(db.Towns).Include(t => t.Townships).SingleOrDefaultAsync(t => t.Id == editId, ct);
+            town = await scope.Towns(db).Include(t => t.Townships).SingleOrDefaultAsync(t => t.Id == editId, ct);
             if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return (null, errors); }
         }
 
@@ -141,7 +141,7 @@ public static class TownRegistry
     {
         var errors = new FieldErrors();
         if (!CanEnterStatistics(scope)) { errors[""] = "您的角色不能录入统计数据"; return errors; }
-        var town = await scope.Towns(db.Towns).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
+        var town = await scope.Towns(db).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
         if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return errors; }
         var thisYear = time.GetUtcNow().Year;
         if (input.Year < 2000 || input.Year > thisYear) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";

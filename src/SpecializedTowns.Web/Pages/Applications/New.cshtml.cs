@@ -79,10 +79,10 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
 
     private async Task<bool> LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
             .Select(t => (t.Id, t.Name)).ToList();
         if (TownId is null) return true;
-        Town = await scope.Towns(db.Towns).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == TownId, ct);
+        Town = await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == TownId, ct);
         if (Town is null) return false;
         CountyPath = Town.County!.Path;
         Standards = applications.StandardsFor(CountyPath, Town.Tier).Where(s => ApplicationService.CanFile(scope, s)).ToList();

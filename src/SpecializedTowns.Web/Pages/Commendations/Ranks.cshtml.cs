@@ -78,7 +78,7 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
     {
         var scope = UserScope.From(User)!;
         if (!MarketRankService.CanRecord(scope)) return Forbid();
-        if (townId is { } id && !await scope.Towns(db.Towns).AnyAsync(t => t.Id == id, ct)) return NotFound();
+        if (townId is { } id && !await scope.Towns(db).AnyAsync(t => t.Id == id, ct)) return NotFound();
         Enterprises = townId is { } town ? await EnterprisesOfAsync(town, ct) : [];
         return Partial("_RankEnterprises", this);
     }
@@ -99,7 +99,7 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         CanRecord = MarketRankService.CanRecord(scope);
         List = await ranks.ListAsync(scope, new MarketRankFilter { Year = Year, Product = Product, Page = PageNumber, PageSize = 20 }, ct);
         if (!CanRecord) return;
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
         // The enterprises of the town chosen only: a province's towns hold tens of thousands of leading and supporting
         // enterprises (13 MB of options). Choosing a town fetches its own (OnGetEnterprisesAsync).

@@ -122,6 +122,6 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         var countyIds = Counties.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && countyIds.Contains(j.ParentId.Value))
             .OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
-        Towns = await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
+        Towns = await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
     }
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
         var scope = UserScope.From(User)!;
         CanManage = ProjectService.CanManage(scope);
         Today = projects.Today;
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         Result = await service.ListAsync(scope, Search, Town, Stage, Math.Max(1, PageNumber), 20, ct);
     }
 

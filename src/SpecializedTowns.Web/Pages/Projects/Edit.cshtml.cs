@@ -115,7 +115,7 @@ public static class ProjectPages
 {
     /// <summary>The towns in the person's scope, by county, for a grouped select.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
 
 

@@ -63,7 +63,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         var scope = UserScope.From(User)!;
         CanManage = ProjectService.CanManage(scope);
         CanImport = scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office;
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         if (Unit is { } unit) UnitName = await db.Units.Where(u => u.Id == unit).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "（未知单位）";
         Result = await ProjectQueries.ListAsync(db, scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, service.Today, settings, ct);
     }

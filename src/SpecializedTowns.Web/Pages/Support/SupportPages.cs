@@ -23,7 +23,7 @@ public static class SupportPages
 
     /// <summary>The towns of the person's scope, within a place when one is chosen.</summary>
     public static IQueryable<Core.Towns.SpecializedTown> TownsIn(UserScope scope, TownsDbContext db, string? under) =>
-        under is null ? scope.Towns(db.Towns) : scope.Towns(db.Towns).Under(under);
+        under is null ? scope.Towns(db) : scope.Towns(db).Under(db, under);
 
     /// <summary>This year back to 2020, newest first.</summary>
     public static IReadOnlyList<int> Years(DateOnly today) => Enumerable.Range(2020, Math.Max(1, today.Year - 2019)).Reverse().ToList();

@@ -84,7 +84,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public async Task<IActionResult> OnGetHistoryAsync(int id, CancellationToken ct) =>
         await InScopeAsync(UserScope.From(User)!, id, ct) ? ViewComponent("History", new { type = "SpecializedTown", id }) : NotFound();
 
-    private Task<bool> InScopeAsync(UserScope scope, int id, CancellationToken ct) => scope.Towns(db.Towns).AnyAsync(t => t.Id == id, ct);
+    private Task<bool> InScopeAsync(UserScope scope, int id, CancellationToken ct) => scope.Towns(db).AnyAsync(t => t.Id == id, ct);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -49,7 +49,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         Id = id;
         if (id is { } editId)
         {
-            var t = await scope.Towns(db.Towns).AsNoTracking().Include(x => x.Townships).SingleOrDefaultAsync(x => x.Id == editId, ct);
+            var t = await scope.Towns(db).AsNoTracking().Include(x => x.Townships).SingleOrDefaultAsync(x => x.Id == editId, ct);
             if (t is null) return NotFound();
             Input = new Form
             {

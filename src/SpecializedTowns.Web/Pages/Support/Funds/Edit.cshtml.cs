@@ -90,7 +90,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     private async Task LoadOptionsAsync(UserScope scope, CancellationToken ct)
     {
         Clauses = FundGrants.ClauseChoices(catalog, scope);
-        Towns = (await scope.Towns(db.Towns).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
+        Towns = (await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
             .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
         Enterprises = await SupportPages.EnterpriseOptionsAsync(db, scope, ct);
     }
