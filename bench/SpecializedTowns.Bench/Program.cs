@@ -43,7 +43,7 @@ var scope = "'山西省/%'";
 string ScopeIds(string path) => storage.Provider == StorageProvider.PostgreSql
     ? $"SELECT id + 0 FROM jurisdictions WHERE path COLLATE \"C\" = '{path}' OR (path COLLATE \"C\" >= '{path}/' AND path COLLATE \"C\" < '{path}0')"
     : $"SELECT id FROM jurisdictions WHERE path = '{path}' OR (path >= '{path}/' AND path < '{path}0')";
-var inScope = $"c.id IN ({ScopeIds("山西省")})";
+string InScope(string column) => $"{column} IN ({ScopeIds("山西省")})";
 // The largest town the signed-in office sees (at national scale the largest of all may lie in another province).
 var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection, $"""
     SELECT s.specialized_town_id FROM town_annual_statistics s JOIN specialized_towns t ON t.id = s.specialized_town_id
@@ -76,30 +76,30 @@ var basis = SpecializedTowns.Data.Projects.ProjectWarningStore.Basis(DateOnly.Fr
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 string ProjectLibrary(string where) => $"""
     SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
-    SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope} {where};
+    SELECT COUNT(*) FROM key_projects p WHERE {InScope("p.county_id")} {where};
     SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
-      (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
-        WHERE {inScope} {where} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 20) p
+      (SELECT p.id, p.plan_year FROM key_projects p JOIN project_warnings w ON w.project_id = p.id
+        WHERE {InScope("p.county_id")} {where} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 20) p
       ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
     SELECT p.id, p.name, t.name, p.stage, p.total_investment_wan_yuan, p.annual_planned_investment_wan_yuan
-      FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN specialized_towns t ON t.id = p.specialized_town_id
-      WHERE {inScope} {where} ORDER BY p.id DESC LIMIT 20
+      FROM key_projects p JOIN specialized_towns t ON t.id = p.specialized_town_id
+      WHERE {InScope("p.county_id")} {where} ORDER BY p.id DESC LIMIT 20
     """;
 // The library's summary cards, filled after the list shows: the stage funnel, the year's investment by month, the warning counts.
 string ProjectSummary(string where) => $"""
     SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
-    SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope} {where} GROUP BY p.stage;
-    SELECT SUM(p.annual_planned_investment_wan_yuan) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope} {where} AND p.plan_year = {DateTime.UtcNow.Year};
+    SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p WHERE {InScope("p.county_id")} {where} GROUP BY p.stage;
+    SELECT SUM(p.annual_planned_investment_wan_yuan) FROM key_projects p WHERE {InScope("p.county_id")} {where} AND p.plan_year = {DateTime.UtcNow.Year};
     SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-      JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
-    SELECT w.level, COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
-      WHERE {inScope} {where} GROUP BY w.level
+      WHERE {InScope("p.county_id")} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
+    SELECT w.level, COUNT(*) FROM key_projects p JOIN project_warnings w ON w.project_id = p.id
+      WHERE {InScope("p.county_id")} {where} GROUP BY w.level
     """;
-var firstPlans = $"SELECT a.id FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE {inScope} ORDER BY a.year DESC, a.id DESC LIMIT 20";
+var firstPlans = $"SELECT a.id FROM action_plans a WHERE {InScope("a.jurisdiction_id")} ORDER BY a.year DESC, a.id DESC LIMIT 20";
 // What the list pages' filters offer: the cities and counties in scope, and on the enterprise list also the towns.
 var placeChoices = $"SELECT j.path, j.name, j.level, j.code FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope} ORDER BY j.code;\n";
 var enterpriseChoices = placeChoices
-    + $"SELECT t.id, t.name, c.name FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE {inScope} ORDER BY t.name;\n";
+    + $"SELECT t.id, t.name, c.name FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE {InScope("t.county_id")} ORDER BY t.name;\n";
 // 审计日志 for the province office: its people's and its records' entries, a byte-wise range of paths (SQLite compares bytes;
 // PostgreSQL in the "C" collation, as the indexes are), counted up to 10,000 and read newest first. On SQLite, which keeps no
 // statistics, the page past that count is read along the time index with no other index matching (AuditQueries.For).
@@ -117,9 +117,8 @@ var pages = new (string Name, string Url, string Floor)[]
     // brands for 目标监测. Its reminder and 需要关注 cards are filled after it shows (rows below).
     ("工作台", "/", $"""
         SELECT t.id, t.name, t.tier, t.policy_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan, s.employment FROM specialized_towns t
-          JOIN jurisdictions c ON c.id = t.county_id
           LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
-          WHERE {inScope};
+          WHERE {InScope("t.county_id")};
         SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN ({ScopeIds("山西省")});
         SELECT s.specialized_town_id, s.year, s.output_value_wan_yuan, s.revenue_wan_yuan FROM town_annual_statistics s;
         SELECT * FROM tier_changes;
@@ -128,9 +127,9 @@ var pages = new (string Name, string Url, string Floor)[]
     // 需要关注: every town in scope with its latest figures, its registered enterprises by role and the designations they hold
     // (what the database keeps for them: enterprise tallies, each designation's town).
     ("工作台·需要关注（页面显示后填入）", "/?handler=Attention", $"""
-        SELECT t.*, s.* FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
+        SELECT t.*, s.* FROM specialized_towns t
           LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
-          WHERE {inScope};
+          WHERE {InScope("t.county_id")};
         SELECT t.town_id, t.role = 1, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id <> 0 GROUP BY t.town_id, t.role = 1;
         SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL
         """),
@@ -138,17 +137,17 @@ var pages = new (string Name, string Url, string Floor)[]
     // problems waiting for the office counted and the 50 most urgent of them, and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
-        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE {inScope} AND w.level = 2;
+        SELECT COUNT(*) FROM key_projects p JOIN project_warnings w ON w.project_id = p.id WHERE {InScope("p.county_id")} AND w.level = 2;
         SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on,
             (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
-          FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id WHERE {inScope} AND w.level = 2
+          FROM key_projects p JOIN project_warnings w ON w.project_id = p.id WHERE {InScope("p.county_id")} AND w.level = 2
           ORDER BY w.next_in_order, w.project_id LIMIT 50;
-        SELECT COUNT(*), SUM(CASE WHEN q.deadline < '{today}' THEN 1 ELSE 0 END) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
-          WHERE {inScope} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}');
-        SELECT q.id, q.title, q.state, q.deadline, q.lead_unit_id FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
-          WHERE {inScope} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}')
+        SELECT COUNT(*), SUM(CASE WHEN q.deadline < '{today}' THEN 1 ELSE 0 END) FROM problems q
+          WHERE {InScope("q.jurisdiction_id")} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}');
+        SELECT q.id, q.title, q.state, q.deadline, q.lead_unit_id FROM problems q
+          WHERE {InScope("q.jurisdiction_id")} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}')
           ORDER BY CASE WHEN q.deadline < '{today}' THEN 0 ELSE 1 END, q.deadline IS NULL, q.deadline, q.id LIMIT 50;
-        SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE {inScope}
+        SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id WHERE {InScope("a.jurisdiction_id")}
         """),
     ("专业镇名录", "/Towns", placeChoices + TownList("")),
     ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", placeChoices + TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),
@@ -156,7 +155,7 @@ var pages = new (string Name, string Url, string Floor)[]
     // counted (the tallies), its latest recognised application. Its enterprise, project and 修改记录 tabs are fetched after it
     // shows (rows below): the town checked to be in scope, then the first 20 of each with what the rows show.
     ("专业镇详情（最大的镇）", $"/Towns/Detail/{bigTown}", $"""
-        SELECT * FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND {inScope};
+        SELECT * FROM specialized_towns t WHERE t.id = {bigTown} AND {InScope("t.county_id")};
         SELECT j.* FROM specialized_town_townships x JOIN jurisdictions j ON j.id = x.township_id WHERE x.specialized_town_id = {bigTown};
         SELECT * FROM tier_changes WHERE specialized_town_id = {bigTown};
         SELECT * FROM town_annual_statistics WHERE specialized_town_id = {bigTown};
@@ -166,7 +165,7 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT id FROM recognition_applications WHERE specialized_town_id = {bigTown} AND state = 7 ORDER BY id DESC LIMIT 1
         """),
     ("专业镇详情·企业（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Enterprises", $"""
-        SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND {inScope};
+        SELECT 1 FROM specialized_towns t WHERE t.id = {bigTown} AND {InScope("t.county_id")};
         SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id = {bigTown};
         SELECT e.id FROM enterprises e WHERE e.specialized_town_id = {bigTown} ORDER BY e.role, e.name, e.id LIMIT 20;
         SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE e.id IN ({townEnterprises});
@@ -174,7 +173,7 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT s.enterprise_id, s.output_value_wan_yuan, s.employment FROM enterprise_annual_statistics s WHERE s.enterprise_id IN ({townEnterprises}) AND s.year = {year}
         """),
     ("专业镇详情·项目（页面显示后填入）", $"/Towns/Detail/{bigTown}?handler=Projects", $"""
-        SELECT 1 FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE t.id = {bigTown} AND {inScope};
+        SELECT 1 FROM specialized_towns t WHERE t.id = {bigTown} AND {InScope("t.county_id")};
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p WHERE p.specialized_town_id = {bigTown};
         SELECT p.id FROM key_projects p LEFT JOIN project_warnings w ON w.project_id = p.id WHERE p.specialized_town_id = {bigTown}
@@ -214,15 +213,15 @@ var pages = new (string Name, string Url, string Floor)[]
     // The years to filter by, the 20 plans with their place and town, and what each plan's progress and lights are worked
     // out from: its groups, its tasks' figures and their milestones; then the extension requests waiting for the office.
     ("责任清单", "/Tasks", $"""
-        SELECT DISTINCT a.year FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE {inScope};
-        SELECT COUNT(*) FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE {inScope};
+        SELECT DISTINCT a.year FROM action_plans a WHERE {InScope("a.jurisdiction_id")};
+        SELECT COUNT(*) FROM action_plans a WHERE {InScope("a.jurisdiction_id")};
         SELECT a.id, a.year, a.title, c.name, t.name, a.policy_id FROM action_plans a JOIN jurisdictions c ON c.id = a.jurisdiction_id
-          LEFT JOIN specialized_towns t ON t.id = a.specialized_town_id WHERE {inScope} ORDER BY a.year DESC, a.id DESC LIMIT 20;
+          LEFT JOIN specialized_towns t ON t.id = a.specialized_town_id WHERE {InScope("a.jurisdiction_id")} ORDER BY a.year DESC, a.id DESC LIMIT 20;
         SELECT t.id, t.plan_id, t.group_id, t.weight, t.deadline, t.own_progress, t.done_on FROM plan_tasks t WHERE t.plan_id IN ({firstPlans});
         SELECT m.task_id, m.weight, m.progress, m.deadline, m.done_on FROM task_milestones m JOIN plan_tasks t ON t.id = m.task_id WHERE t.plan_id IN ({firstPlans});
         SELECT g.id, g.plan_id, g.weight FROM task_groups g WHERE g.plan_id IN ({firstPlans});
         SELECT x.id, x.task_id, x.milestone_id, x.requested_deadline FROM task_extensions x JOIN plan_tasks t ON t.id = x.task_id JOIN action_plans a ON a.id = t.plan_id
-          JOIN jurisdictions c ON c.id = a.jurisdiction_id WHERE {inScope} AND x.state = 1
+          WHERE {InScope("a.jurisdiction_id")} AND x.state = 1
         """),
     ("问题台账", "/Problems", ProblemList("")),
     ("问题台账（融资类）", "/Problems?category=Financing", ProblemList("AND q.category = 2")),
@@ -243,19 +242,19 @@ var pages = new (string Name, string Url, string Floor)[]
     ("接口 /api/v1/towns", "/api/v1/towns", TownList("")),
     ("接口 /api/v1/projects", "/api/v1/projects", $"""
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
-        SELECT COUNT(*) FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope};
+        SELECT COUNT(*) FROM key_projects p WHERE {InScope("p.county_id")};
         SELECT g.project_id, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN
-          (SELECT p.id, p.plan_year FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id JOIN project_warnings w ON w.project_id = p.id
-            WHERE {inScope} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 50) p
+          (SELECT p.id, p.plan_year FROM key_projects p JOIN project_warnings w ON w.project_id = p.id
+            WHERE {InScope("p.county_id")} ORDER BY w.level DESC, w.next_in_order, w.project_id LIMIT 50) p
           ON p.id = g.project_id AND g.year = p.plan_year GROUP BY g.project_id;
-        SELECT p.* FROM key_projects p JOIN jurisdictions c ON c.id = p.county_id WHERE {inScope} ORDER BY p.id DESC LIMIT 50
+        SELECT p.* FROM key_projects p WHERE {InScope("p.county_id")} ORDER BY p.id DESC LIMIT 50
         """),
 };
 
 string TownList(string where) => $"""
-    SELECT COUNT(*) FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE {inScope} {where};
+    SELECT COUNT(*) FROM specialized_towns t WHERE {InScope("t.county_id")} {where};
     SELECT t.id, t.name, t.tier, t.category, c.name, s.output_value_wan_yuan, s.employment FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
-      LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE {inScope} {where} ORDER BY t.name LIMIT 20
+      LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE {InScope("t.county_id")} {where} ORDER BY t.name LIMIT 20
     """;
 // The count from the tallies the database keeps by county (a search reads every row: then counted by the path join), and
 // the page in place order, the order the index of step 0022 gives, read as ids first and then the 20 rows with their figures.
