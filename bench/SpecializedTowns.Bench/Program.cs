@@ -43,7 +43,11 @@ var scope = "'山西省/%'";
 string ScopeIds(string path) => storage.Provider == StorageProvider.PostgreSql
     ? $"SELECT id + 0 FROM jurisdictions WHERE path COLLATE \"C\" = '{path}' OR (path COLLATE \"C\" >= '{path}/' AND path COLLATE \"C\" < '{path}0')"
     : $"SELECT id FROM jurisdictions WHERE path = '{path}' OR (path >= '{path}/' AND path < '{path}0')";
-string InScope(string column) => $"{column} IN ({ScopeIds("山西省")})";
+// The towns, projects and plans of the scope: on PostgreSQL by those ids; SQLite joins each row's county and tests its
+// path (UserScope.PlacesAsIds), written here as that lookup by key.
+string InScope(string column) => storage.Provider == StorageProvider.PostgreSql
+    ? $"{column} IN ({ScopeIds("山西省")})"
+    : $"EXISTS (SELECT 1 FROM jurisdictions c WHERE c.id = {column} AND (c.path = '山西省' OR c.path LIKE '山西省/%'))";
 // The largest town the signed-in office sees (at national scale the largest of all may lie in another province).
 var bigTown = Convert.ToInt32(await Sql.ScalarAsync(connection, $"""
     SELECT s.specialized_town_id FROM town_annual_statistics s JOIN specialized_towns t ON t.id = s.specialized_town_id

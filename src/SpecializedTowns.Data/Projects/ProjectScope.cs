@@ -15,10 +15,13 @@ public static class ProjectScope
     {
         var towns = scope.Towns(db).Select(t => t.Id);
         var counties = UserScope.CountiesUnder(db, scope.JurisdictionPath);
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         return scope.Role switch
         {
             Roles.Admin => db.Projects,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.Projects.Where(p => counties.Contains(p.CountyId)),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => UserScope.PlacesAsIds(db)
+                ? db.Projects.Where(p => counties.Contains(p.CountyId))
+                : db.Projects.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
             Roles.Township => db.Projects.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.Projects.Where(_ => false),
         };
@@ -28,10 +31,13 @@ public static class ProjectScope
     {
         var towns = scope.Towns(db).Select(t => t.Id);
         var counties = UserScope.CountiesUnder(db, scope.JurisdictionPath);
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         return scope.Role switch
         {
             Roles.Admin => db.InvestmentLeads,
-            Roles.Office or Roles.MemberUnit or Roles.Leader => db.InvestmentLeads.Where(p => counties.Contains(p.CountyId)),
+            Roles.Office or Roles.MemberUnit or Roles.Leader => UserScope.PlacesAsIds(db)
+                ? db.InvestmentLeads.Where(p => counties.Contains(p.CountyId))
+                : db.InvestmentLeads.Where(p => p.County!.Path == path || p.County.Path.StartsWith(under)),
             Roles.Township => db.InvestmentLeads.Where(p => towns.Contains(p.SpecializedTownId)),
             _ => db.InvestmentLeads.Where(_ => false),
         };

@@ -88,13 +88,16 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     {
         var tasks = db.PlanTasks.AsQueryable();
         var places = UserScope.CountiesUnder(db, scope.JurisdictionPath);
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var unit = scope.UnitId;
         switch (scope.Role)
         {
             case Roles.Admin:
                 return tasks;
             case Roles.Office or Roles.Leader:
-                return tasks.Where(t => places.Contains(t.Plan!.JurisdictionId));
+                return UserScope.PlacesAsIds(db)
+                    ? tasks.Where(t => places.Contains(t.Plan!.JurisdictionId))
+                    : tasks.Where(t => t.Plan!.Jurisdiction!.Path == path || t.Plan.Jurisdiction.Path.StartsWith(under));
             case Roles.MemberUnit:
                 return unit is null ? tasks.Where(_ => false) : tasks.Where(t => t.Units.Any(u => u.UnitId == unit));
             case Roles.Township:
@@ -110,12 +113,15 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     public IQueryable<ActionPlan> VisiblePlans(UserScope scope)
     {
         var places = UserScope.CountiesUnder(db, scope.JurisdictionPath);
+        var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         switch (scope.Role)
         {
             case Roles.Admin:
                 return db.ActionPlans;
             case Roles.Office or Roles.Leader:
-                return db.ActionPlans.Where(p => places.Contains(p.JurisdictionId));
+                return UserScope.PlacesAsIds(db)
+                    ? db.ActionPlans.Where(p => places.Contains(p.JurisdictionId))
+                    : db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(under));
             case Roles.Township:
                 var towns = scope.Towns(db).Select(t => t.Id);
                 var withTasks = VisibleTasks(scope).Select(t => t.PlanId);

@@ -8,7 +8,13 @@ public static class TownScope
     public static IQueryable<SpecializedTown> Under(this IQueryable<SpecializedTown> towns, TownsDbContext db, string? jurisdictionPath)
     {
         if (string.IsNullOrWhiteSpace(jurisdictionPath)) return towns;
-        var counties = Accounts.UserScope.CountiesUnder(db, jurisdictionPath.Trim().TrimEnd('/'));
-        return towns.Where(t => counties.Contains(t.CountyId));
+        var path = jurisdictionPath.Trim().TrimEnd('/');
+        if (Accounts.UserScope.PlacesAsIds(db))
+        {
+            var counties = Accounts.UserScope.CountiesUnder(db, path);
+            return towns.Where(t => counties.Contains(t.CountyId));
+        }
+        var under = path + "/";
+        return towns.Where(t => t.County!.Path == path || t.County.Path.StartsWith(under));
     }
 }
