@@ -53,9 +53,18 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     {
         Roles.Admin => db.Towns,
         Roles.Office or Roles.MemberUnit or Roles.Leader => db.Towns.Under(db, JurisdictionPath),
-        Roles.Township => db.Towns.Where(t => t.Id == TownId || t.Townships.Any(x => x.Township!.Path == JurisdictionPath)),
+        Roles.Township => db.Towns.Where(t => TownshipTownIds(db).Contains(t.Id)),
         _ => db.Towns.Where(_ => false),
     };
+
+    /// <summary>
+    /// Township staff's towns: their own, and those covering their township, as the union of two lookups. Written as
+    /// "id = $1 OR EXISTS (its townships)", PostgreSQL could not tell how few towns that is, and a township's bell sorted the
+    /// warnings of the province's 20,000 projects to find its 60 (68 ms; read from the union, 2 ms).
+    /// </summary>
+    private IQueryable<int> TownshipTownIds(TownsDbContext db) =>
+        db.Towns.Where(t => t.Id == TownId).Select(t => t.Id)
+            .Union(db.TownTownships.Where(x => x.Township!.Path == JurisdictionPath).Select(x => x.SpecializedTownId));
 
     public IQueryable<Enterprise> Enterprises(TownsDbContext db) => Enterprises(db, byCountyIds: false);
 

@@ -29,9 +29,42 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
     public Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default) =>
         db.PlannedPerRunAsync(scope, () => GatherAsync(scope, ct), ct);
 
+    /// <summary>The bell shows past this many as "99+".</summary>
+    public const int BellCounts = 100;
+
+    /// <summary>
+    /// What <see cref="ListAsync"/> adds up to (<see cref="Reminders.Total"/>), counted no further than <paramref name="upTo"/>:
+    /// the header bell asks after every page and needs no more. The sources that grow with the scope (a province office's
+    /// thousands of problems and red projects) are counted in the database, each only as far as the rest of the way, and
+    /// the others are not read once the count is reached. The province office's bell read every source, and its 50 most
+    /// urgent problems and projects, for a badge that said "99+" (33 ms p50 on province data).
+    /// </summary>
+    public async Task<int> CountAsync(UserScope scope, int upTo = BellCounts, CancellationToken ct = default)
+    {
+        var today = Today;
+        var count = 0;
+        var sources = new Func<int, Task<int>>[]
+        {
+            async left => (await applications.ToDoAsync(scope, ct)).Count,
+            left => Problems.ProblemReminders.CountAsync(problems, scope, left, ct),
+            left => ProjectReminders.CountAsync(db, scope, today, projectSettings, left, ct),
+            async left => (await Notices.NoticeReminders.ForAsync(notices, scope, ct)).Total(),
+            async left => (await Reports.ReportReminders.ForAsync(db, scope, today, reportSettings, ct)).Count,
+            async left => (await Tasks.TaskReminders.ForAsync(tasks, scope, ct)).Total(),
+        };
+        foreach (var source in sources)
+        {
+            count += await source(upTo - count);
+            if (count >= upTo) return upTo;
+        }
+        return count;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+
     private async Task<IReadOnlyList<Reminder>> GatherAsync(UserScope scope, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = Today;
         var reminders = new List<Reminder>();
         reminders.AddRange((await applications.ToDoAsync(scope, ct)).Select(t =>
             new Reminder("认定申报", ReminderLevel.Yellow, $"{t.Town}：{t.What}", $"/Applications/Detail/{t.Id}")));

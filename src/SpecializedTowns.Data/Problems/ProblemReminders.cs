@@ -15,17 +15,30 @@ public static class ProblemReminders
     /// <summary>Problems listed one by one, the overdue first; the rest are one reminder that counts them.</summary>
     public const int Listed = 50;
 
-    public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct)
+    private static int UnitOf(UserScope scope) => scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
+
+    /// <summary>The problems that ask something of the person: the office hears of one in a unit's hands only once it is late.</summary>
+    private static async Task<IQueryable<Problem>> DueAsync(ProblemService problems, UserScope scope, CancellationToken ct)
     {
         var today = problems.Today;
         var office = scope.Role is Roles.Admin or Roles.Office;
-        var unit = scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
+        var unit = UnitOf(scope);
         var me = scope.UserId;
-        // The problems that ask something of the person: the office hears of one in a unit's hands only once it is late.
-        var due = (await problems.VisibleAsync(scope, ct)).AsNoTracking()
+        return (await problems.VisibleAsync(scope, ct)).AsNoTracking()
             .Where(p => (office && p.State == ProblemState.Registered)
                         || ((p.LeadUnitId == unit || office && p.Deadline < today) && (p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
                         || (p.RaisedByUserId == me && p.State == ProblemState.Answered));
+    }
+
+    /// <summary>How many problems <see cref="ForAsync"/> stands for (one reminder each), counted no further than <paramref name="upTo"/>.</summary>
+    public static async Task<int> CountAsync(ProblemService problems, UserScope scope, int upTo, CancellationToken ct) =>
+        await (await DueAsync(problems, scope, ct)).Take(upTo).CountAsync(ct);
+
+    public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct)
+    {
+        var today = problems.Today;
+        var unit = UnitOf(scope);
+        var due = await DueAsync(problems, scope, ct);
         // Counted and the most urgent read in the database: a province office has thousands open. Late (red) first, each by deadline.
         var counts = await due.GroupBy(_ => 1)
             .Select(g => new { All = g.Count(), Late = g.Count(p => p.Deadline < today && p.State != ProblemState.Answered) })

@@ -74,6 +74,17 @@ public static class ProjectQueries
             : await ListAsync(db, Filtered(db, scope, f), f, wide: false, today, settings, ct);
     }
 
+    /// <summary>
+    /// How many projects the filter finds, counted no further than <paramref name="upTo"/>: the header bell shows "99+" past
+    /// that, and over the province the count stops at the hundredth red project instead of reading all of them.
+    /// </summary>
+    public static async Task<int> CountAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
+        ProjectWarningSettings settings, int upTo, CancellationToken ct = default)
+    {
+        if (ReadsWarnings(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
+        return await Filtered(db, scope, f).Take(upTo).CountAsync(ct);
+    }
+
     private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, bool wide,
         DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
     {

@@ -15,15 +15,32 @@ public static class ProjectReminders
     /// <summary>Flagged projects listed one by one, the most urgent first; the rest are one reminder linking to the library.</summary>
     public const int Listed = 50;
 
+    /// <summary>The projects the reminders list one by one: an office's red ones; a reporter's (its unit's) with any warning.</summary>
+    private static ProjectFilter Flagged(UserScope scope)
+    {
+        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
+        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = Listed };
+        return scope.Role == Roles.MemberUnit ? filter with { UnitId = scope.UnitId ?? -1 } : filter;
+    }
+
+    /// <summary>
+    /// How many things <see cref="ForAsync"/> stands for, counted no further than <paramref name="upTo"/>. An office's are
+    /// its red projects alone, counted in the database; a reporter's few are gathered as the list gathers them.
+    /// </summary>
+    public static async Task<int> CountAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, int upTo, CancellationToken ct)
+    {
+        if (scope.Role is Roles.Admin or Roles.Office or Roles.Leader)
+            return await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, upTo, ct);
+        return Math.Min((await ForAsync(db, scope, today, settings, ct)).Total(), upTo);
+    }
+
     public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
     {
         var reminders = new List<Reminder>();
         var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
         if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return reminders;
 
-        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = Listed };
-        if (scope.Role == Roles.MemberUnit) filter = filter with { UnitId = scope.UnitId ?? -1 };
-        var flagged = await ProjectQueries.ListAsync(db, scope, filter, today, settings, ct);
+        var flagged = await ProjectQueries.ListAsync(db, scope, Flagged(scope), today, settings, ct);
         reminders.AddRange(flagged.Items.Select(p => new Reminder("重点项目", p.Warning == WarningLevel.Red ? ReminderLevel.Red : ReminderLevel.Yellow,
             $"{p.Name}：{p.Warnings[0].Text}", $"/Projects/Detail/{p.Id}")));
         if (flagged.Total > flagged.Items.Count)

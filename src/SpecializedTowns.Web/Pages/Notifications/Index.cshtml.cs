@@ -14,10 +14,13 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => All = await centre.ListAsync(UserScope.From(User)!, ct);
 
-    /// <summary>htmx: the header bell with its count and the most urgent few.</summary>
+    /// <summary>The bell's count, up to <see cref="ReminderCentre.BellCounts"/>.</summary>
+    public int BellCount { get; private set; }
+
+    /// <summary>htmx: the header bell with its count; its list is fetched when it is opened.</summary>
     public async Task<IActionResult> OnGetBellAsync(CancellationToken ct)
     {
-        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        BellCount = await centre.CountAsync(UserScope.From(User)!, ct: ct);
         return Partial("_Bell", this);
     }
 

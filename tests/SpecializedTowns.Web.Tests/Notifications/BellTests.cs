@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notifications;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Notifications;
+
+/// <summary>The header bell counts without listing (ReminderCentre.CountAsync): its count must be what the list adds up to.</summary>
+public partial class BellTests
+{
+    [GeneratedRegex("查看全部（([0-9,]+)）")]
+    private static partial Regex SeeAll();
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Every_demo_account_s_bell_counts_what_its_reminder_list_adds_up_to(StorageProvider provider)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        var withReminders = 0;
+        foreach (var account in AccountSeeder.DemoAccounts)
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            await PageSignIn.SignInAsync(client, account.UserName, SeededPlatforms.Password);
+            var bell = await client.GetStringAsync("/Notifications?handler=Bell");
+            var list = await client.GetStringAsync("/Notifications?handler=BellItems");
+            var total = int.Parse(SeeAll().Match(list).Groups[1].Value, NumberStyles.AllowThousands);
+            total.ShouldBeLessThan(100, "the demo's accounts have fewer reminders than the bell counts");
+            if (total == 0) bell.ShouldContain("title=\"没有提醒\"", customMessage: account.UserName);
+            else
+            {
+                bell.ShouldContain($"aria-label=\"通知提醒 {total} 条\"", customMessage: account.UserName);
+                bell.ShouldContain($">{total}</span>", customMessage: account.UserName);
+                withReminders++;
+            }
+        }
+        withReminders.ShouldBeGreaterThanOrEqualTo(6, "offices, member units, a township and a leader have something to do in the demo");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_count_stops_at_the_cap_and_is_exact_below_it(StorageProvider provider)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        using var services = factory.Services.CreateScope();
+        var centre = services.ServiceProvider.GetRequiredService<ReminderCentre>();
+        var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
+        foreach (var (name, path) in new[] { ("yuanqu-office", "山西省/运城市/垣曲县"), ("yuncheng-office", "山西省/运城市"), ("shanxi-office", "山西省") })
+        {
+            var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+            var scope = new UserScope(id, Roles.Office, path, null);
+            var total = (await centre.ListAsync(scope)).Total();
+            total.ShouldBeGreaterThan(3, name);
+            // Each source is counted only as far as the rest of the way: 1 and 2 stop inside the first sources that have any.
+            foreach (var upTo in new[] { 1, 2, total - 1, total, total + 1, ReminderCentre.BellCounts })
+                (await centre.CountAsync(scope, upTo)).ShouldBe(Math.Min(total, upTo), $"{name}, up to {upTo}");
+        }
+    }
+}
