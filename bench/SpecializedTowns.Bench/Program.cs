@@ -78,6 +78,11 @@ var townProjects = await IdsAsync($"""
 // worked out for its 20 rows only, from those rows and their completed investment.
 var basis = SpecializedTowns.Data.Projects.ProjectWarningStore.Basis(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), new());
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+// The problems waiting for the office (ProblemReminders): registered, or late in a unit's hands.
+string DueProblems(string select, string limit) =>
+    $"SELECT {select} FROM problems q WHERE {InScope("q.jurisdiction_id")} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}') {limit}";
+var openApplications = $"SELECT a.id, a.state, a.standard_id FROM recognition_applications a JOIN specialized_towns t ON t.id = a.specialized_town_id WHERE {InScope("t.county_id")} AND a.state NOT IN (7, 8, 9)";
+var dueProblems = Convert.ToInt32(await Sql.ScalarAsync(connection, DueProblems("COUNT(*)", "")));
 string ProjectLibrary(string where) => $"""
     SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
     SELECT COUNT(*) FROM key_projects p WHERE {InScope("p.county_id")} {where};
@@ -137,21 +142,23 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT t.town_id, t.role = 1, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id <> 0 GROUP BY t.town_id, t.role = 1;
         SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL
         """),
-    // The reminder card: the 50 most urgent red projects in scope and the count of the rest (their stored level), the open
-    // problems waiting for the office counted and the 50 most urgent of them, and the tasks in scope.
+    // The reminder card counts by area (ReminderCentre.TallyAsync): the red projects in scope (their stored level, checked
+    // for today), the open problems waiting for the office with how many are late, and the tasks in scope.
     ("工作台·通知提醒（页面显示后填入）", "/Notifications?handler=Summary", $"""
         SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
         SELECT COUNT(*) FROM key_projects p JOIN project_warnings w ON w.project_id = p.id WHERE {InScope("p.county_id")} AND w.level = 2;
-        SELECT p.id, p.name, p.stage, p.plan_year, p.annual_planned_investment_wan_yuan, p.planned_signed_on, p.planned_start_on, p.planned_production_on, p.planned_target_on,
-            (SELECT SUM(g.investment_completed_wan_yuan) FROM project_progress g WHERE g.project_id = p.id AND g.year = p.plan_year)
-          FROM key_projects p JOIN project_warnings w ON w.project_id = p.id WHERE {InScope("p.county_id")} AND w.level = 2
-          ORDER BY w.next_in_order, w.project_id LIMIT 50;
-        SELECT COUNT(*), SUM(CASE WHEN q.deadline < '{today}' THEN 1 ELSE 0 END) FROM problems q
-          WHERE {InScope("q.jurisdiction_id")} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}');
-        SELECT q.id, q.title, q.state, q.deadline, q.lead_unit_id FROM problems q
-          WHERE {InScope("q.jurisdiction_id")} AND (q.state = 1 OR q.state IN (2, 3) AND q.deadline < '{today}')
-          ORDER BY CASE WHEN q.deadline < '{today}' THEN 0 ELSE 1 END, q.deadline IS NULL, q.deadline, q.id LIMIT 50;
+        {DueProblems("COUNT(*), SUM(CASE WHEN q.deadline < '" + today + "' THEN 1 ELSE 0 END)", "")};
         SELECT t.id, t.deadline, t.done_on FROM plan_tasks t JOIN action_plans a ON a.id = t.plan_id WHERE {InScope("a.jurisdiction_id")}
+        """),
+    // The header bell, asked after every page (ReminderCentre.CountAsync): the reminders counted up to 100, where it shows
+    // "99+". The applications in hand first, then the office's problems; its red projects too if those stop short of 100.
+    ("通知铃（每个页面显示后填入）", "/Notifications?handler=Bell", dueProblems >= 100
+        ? $"{openApplications};\nSELECT COUNT(*) FROM ({DueProblems("1", "LIMIT 100")}) x"
+        : $"""
+        {openApplications};
+        SELECT COUNT(*) FROM ({DueProblems("1", "LIMIT 100")}) x;
+        SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
+        SELECT COUNT(*) FROM (SELECT 1 FROM key_projects p JOIN project_warnings w ON w.project_id = p.id WHERE {InScope("p.county_id")} AND w.level = 2 LIMIT {100 - dueProblems}) x
         """),
     ("专业镇名录", "/Towns", placeChoices + TownList("")),
     ("专业镇名录（筛选：制造业+搜索）", "/Towns?category=manufacturing&search=%E9%93%B8%E9%80%A0", placeChoices + TownList("AND t.category = 'manufacturing' AND t.name LIKE '%铸造%'")),

@@ -14,6 +14,9 @@ public enum ReminderLevel { Info = 0, Yellow = 1, Red = 2 }
 /// </summary>
 public sealed record Reminder(string Area, ReminderLevel Level, string Text, string Link, int Count = 1);
 
+/// <summary>An area's reminders counted (<see cref="ReminderCentre.TallyAsync"/>), with the most urgent level among them.</summary>
+public sealed record ReminderTally(string Area, int Count, ReminderLevel Level);
+
 public static class Reminders
 {
     /// <summary>How many things the reminders stand for: what the bell, the card and the page count.</summary>
@@ -27,7 +30,16 @@ public static class Reminders
 public sealed class ReminderCentre(TownsDbContext db, ApplicationService applications, ProjectWarningSettings projectSettings, Problems.ProblemService problems, Tasks.TaskService tasks, Core.Reports.ReportSettings reportSettings, Notices.NoticeService notices, TimeProvider time)
 {
     public Task<IReadOnlyList<Reminder>> ListAsync(UserScope scope, CancellationToken ct = default) =>
-        db.PlannedPerRunAsync(scope, () => GatherAsync(scope, ct), ct);
+        db.PlannedPerRunAsync(scope, () => GatherAsync(scope, listed: true, ct), ct);
+
+    /// <summary>
+    /// The reminders counted by area, in the order the list shows them (areas with a red one first), for the dashboard's card.
+    /// A province office's problems and red projects are counted, not read: the card listed the 50 most urgent of each to
+    /// show two numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderTally>> TallyAsync(UserScope scope, CancellationToken ct = default) =>
+        (await db.PlannedPerRunAsync(scope, () => GatherAsync(scope, listed: false, ct), ct))
+            .GroupBy(r => r.Area).Select(g => new ReminderTally(g.Key, g.Total(), g.Max(r => r.Level))).ToList();
 
     /// <summary>The bell shows past this many as "99+".</summary>
     public const int BellCounts = 100;
@@ -62,14 +74,14 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
 
-    private async Task<IReadOnlyList<Reminder>> GatherAsync(UserScope scope, CancellationToken ct)
+    private async Task<IReadOnlyList<Reminder>> GatherAsync(UserScope scope, bool listed, CancellationToken ct)
     {
         var today = Today;
         var reminders = new List<Reminder>();
         reminders.AddRange((await applications.ToDoAsync(scope, ct)).Select(t =>
             new Reminder("认定申报", ReminderLevel.Yellow, $"{t.Town}：{t.What}", $"/Applications/Detail/{t.Id}")));
-        reminders.AddRange(await ProjectReminders.ForAsync(db, scope, today, projectSettings, ct));
-        reminders.AddRange(await Problems.ProblemReminders.ForAsync(problems, scope, ct));
+        reminders.AddRange(await ProjectReminders.ForAsync(db, scope, today, projectSettings, ct, listed));
+        reminders.AddRange(await Problems.ProblemReminders.ForAsync(problems, scope, ct, listed ? Problems.ProblemReminders.Listed : 0));
         reminders.AddRange(await Tasks.TaskReminders.ForAsync(tasks, scope, ct));
         reminders.AddRange((await Reports.ReportReminders.ForAsync(db, scope, today, reportSettings, ct)).Select(r => new Reminder("专班月报",
             r.Kind switch { Reports.ReminderKind.Missing => ReminderLevel.Red, Reports.ReminderKind.AwaitingAcceptance => ReminderLevel.Info, _ => ReminderLevel.Yellow },

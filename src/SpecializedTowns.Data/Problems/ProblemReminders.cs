@@ -15,6 +15,8 @@ public static class ProblemReminders
     /// <summary>Problems listed one by one, the overdue first; the rest are one reminder that counts them.</summary>
     public const int Listed = 50;
 
+    private sealed record Row(int Id, string Title, ProblemState State, DateOnly? Deadline, int? LeadUnitId);
+
     private static int UnitOf(UserScope scope) => scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
 
     /// <summary>The problems that ask something of the person: the office hears of one in a unit's hands only once it is late.</summary>
@@ -34,7 +36,8 @@ public static class ProblemReminders
     public static async Task<int> CountAsync(ProblemService problems, UserScope scope, int upTo, CancellationToken ct) =>
         await (await DueAsync(problems, scope, ct)).Take(upTo).CountAsync(ct);
 
-    public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct)
+    /// <param name="listed">How many to list one by one (<see cref="Listed"/>); with 0, all are one reminder that counts them.</param>
+    public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct, int listed = Listed)
     {
         var today = problems.Today;
         var unit = UnitOf(scope);
@@ -44,9 +47,9 @@ public static class ProblemReminders
             .Select(g => new { All = g.Count(), Late = g.Count(p => p.Deadline < today && p.State != ProblemState.Answered) })
             .SingleOrDefaultAsync(ct);
         if (counts is null) return [];
-        var rows = await due
+        List<Row> rows = listed == 0 ? [] : await due
             .OrderBy(p => p.Deadline < today && p.State != ProblemState.Answered ? 0 : 1).ThenBy(p => p.Deadline == null).ThenBy(p => p.Deadline).ThenBy(p => p.Id)
-            .Take(Listed).Select(p => new { p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId }).ToListAsync(ct);
+            .Take(listed).Select(p => new Row(p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId)).ToListAsync(ct);
 
         var reminders = new List<Reminder>(rows.Count + 1);
         foreach (var p in rows)
@@ -63,7 +66,7 @@ public static class ProblemReminders
                 _ => new Reminder("问题台账", ReminderLevel.Red, $"{p.Title}：逾期 {overdue} 天未答复，请督办", link),
             });
         }
-        if (counts.All <= Listed) return reminders;
+        if (counts.All <= rows.Count) return reminders;
 
         // The rest in one reminder that counts them and links to the ledger.
         var rest = counts.All - rows.Count;

@@ -82,7 +82,8 @@ public static class ProjectQueries
         ProjectWarningSettings settings, int upTo, CancellationToken ct = default)
     {
         if (ReadsWarnings(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
-        return await Filtered(db, scope, f).Take(upTo).CountAsync(ct);
+        var q = Filtered(db, scope, f);
+        return await (upTo == int.MaxValue ? q : q.Take(upTo)).CountAsync(ct);
     }
 
     private static async Task<Paged<ProjectListItem>> ListAsync(TownsDbContext db, IQueryable<KeyProject> filtered, ProjectFilter f, bool wide,

@@ -34,13 +34,16 @@ public static class ProjectReminders
         return Math.Min((await ForAsync(db, scope, today, settings, ct)).Total(), upTo);
     }
 
-    public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct)
+    /// <param name="listed">False: an office's red projects are one reminder that counts them, none read one by one.</param>
+    public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct, bool listed = true)
     {
         var reminders = new List<Reminder>();
         var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
         if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return reminders;
 
-        var flagged = await ProjectQueries.ListAsync(db, scope, Flagged(scope), today, settings, ct);
+        var flagged = listed || reporter
+            ? await ProjectQueries.ListAsync(db, scope, Flagged(scope), today, settings, ct)
+            : new Paged<ProjectListItem>([], await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, int.MaxValue, ct), 1, Listed);
         reminders.AddRange(flagged.Items.Select(p => new Reminder("重点项目", p.Warning == WarningLevel.Red ? ReminderLevel.Red : ReminderLevel.Yellow,
             $"{p.Name}：{p.Warnings[0].Text}", $"/Projects/Detail/{p.Id}")));
         if (flagged.Total > flagged.Items.Count)

@@ -51,6 +51,11 @@ public class ProblemReminderTests
         (rest.Area, rest.Link).ShouldBe(("问题台账", "/Problems"));
         rest.Text.ShouldBe($"另有 {rest.Count:N0} 个问题待办（其中 {late - ProblemReminders.Listed:N0} 个已逾期），请在问题台账中查看");
         rest.Level.ShouldBe(ReminderLevel.Red);
+
+        // Unlisted (the dashboard's card), they are one red reminder that counts them all; the bell counts only as far as it shows.
+        (await ProblemReminders.ForAsync(service, office, default, listed: 0)).Select(r => (r.Count, r.Level)).ShouldBe([(due, ReminderLevel.Red)]);
+        (await ProblemReminders.CountAsync(service, office, 100, default)).ShouldBe(100);
+        (await ProblemReminders.CountAsync(service, office, due + 1, default)).ShouldBe(due);
     }
 
     [PostgresTheory]

@@ -112,7 +112,13 @@ public class ReminderTests
         var rest = reminders[^1];
         (rest.Level, rest.Link, rest.Count).ShouldBe((ReminderLevel.Red, "/Projects?warning=Red", reds.Count - ProjectReminders.Listed));
         rest.Text.ShouldBe($"另有 {reds.Count - ProjectReminders.Listed} 个项目红色预警，请在重点项目库中按预警查看");
-        reminders.Total().ShouldBe(reds.Count, "the bell and the card count every red project");
+        reminders.Total().ShouldBe(reds.Count, "the notification page counts every red project");
+
+        // Unlisted (the dashboard's card), they are one red reminder that counts them all; the bell counts as far as 100.
+        var unlisted = await ProjectReminders.ForAsync(db, office, today, new ProjectWarningSettings(), default, listed: false);
+        unlisted.Select(r => (r.Level, r.Count, r.Link)).ShouldBe([(ReminderLevel.Red, reds.Count, "/Projects?warning=Red")]);
+        (await ProjectReminders.CountAsync(db, office, today, new ProjectWarningSettings(), 100, default)).ShouldBe(Math.Min(reds.Count, 100));
+        (await ProjectReminders.CountAsync(db, office, today, new ProjectWarningSettings(), 10, default)).ShouldBe(10);
     }
 
     [Fact]

@@ -24,10 +24,12 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
         return Partial("_Bell", this);
     }
 
+    public IReadOnlyList<ReminderTally> Tallies { get; private set; } = [];
+
     /// <summary>htmx: the dashboard's reminder card, counted by area, filled after the dashboard has shown.</summary>
     public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
     {
-        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        Tallies = await centre.TallyAsync(UserScope.From(User)!, ct);
         return Partial("_Summary", this);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core.Accounts;
@@ -10,8 +11,11 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Notifications;
 
-/// <summary>The header bell counts without listing (ReminderCentre.CountAsync): its count must be what the list adds up to.</summary>
-public partial class BellTests
+/// <summary>
+/// The header bell and the dashboard's card count reminders without listing them (ReminderCentre.CountAsync, TallyAsync):
+/// what they count must be what the list adds up to.
+/// </summary>
+public partial class ReminderCountTests
 {
     [GeneratedRegex("查看全部（([0-9,]+)）")]
     private static partial Regex SeeAll();
@@ -61,5 +65,29 @@ public partial class BellTests
             foreach (var upTo in new[] { 1, 2, total - 1, total, total + 1, ReminderCentre.BellCounts })
                 (await centre.CountAsync(scope, upTo)).ShouldBe(Math.Min(total, upTo), $"{name}, up to {upTo}");
         }
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_dashboard_card_counts_each_area_as_the_list_adds_it_up(StorageProvider provider)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        using var services = factory.Services.CreateScope();
+        var centre = services.ServiceProvider.GetRequiredService<ReminderCentre>();
+        var users = services.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var claims = services.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
+        var areas = new HashSet<string>();
+        foreach (var account in AccountSeeder.DemoAccounts)
+        {
+            // The scope as a signed-in session carries it: unit and town included.
+            var scope = UserScope.From(await claims.CreateAsync((await users.FindByNameAsync(account.UserName))!))!;
+            var list = await centre.ListAsync(scope);
+            var expected = list.GroupBy(r => r.Area).Select(g => new ReminderTally(g.Key, g.Total(), g.Max(r => r.Level))).ToList();
+            (await centre.TallyAsync(scope)).ShouldBe(expected, account.UserName);
+            (await centre.CountAsync(scope)).ShouldBe(Math.Min(list.Total(), ReminderCentre.BellCounts), account.UserName);
+            areas.UnionWith(expected.Select(t => t.Area));
+        }
+        new[] { "重点项目", "问题台账", "责任清单", "专班月报", "督办通知书" }.ShouldBeSubsetOf(areas);
     }
 }
