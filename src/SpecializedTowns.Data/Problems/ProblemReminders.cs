@@ -32,9 +32,17 @@ public static class ProblemReminders
                         || (p.RaisedByUserId == me && p.State == ProblemState.Answered));
     }
 
-    /// <summary>How many problems <see cref="ForAsync"/> stands for (one reminder each), counted no further than <paramref name="upTo"/>.</summary>
-    public static async Task<int> CountAsync(ProblemService problems, UserScope scope, int upTo, CancellationToken ct) =>
-        await (await DueAsync(problems, scope, ct)).Take(upTo).CountAsync(ct);
+    /// <summary>
+    /// How many problems <see cref="ForAsync"/> stands for (one reminder each), no more than <paramref name="upTo"/>. Over a
+    /// city or the province the count stops there rather than reading thousands. In one county it is counted whole: PostgreSQL
+    /// took the LIMIT for a promise of early matches and scanned every problem for a county's 95, where without it the two
+    /// indexes of the scope give them (national data: 4.6 → 1.0 ms).
+    /// </summary>
+    public static async Task<int> CountAsync(ProblemService problems, UserScope scope, int upTo, CancellationToken ct)
+    {
+        var due = await DueAsync(problems, scope, ct);
+        return scope.SpansCounties ? await due.Take(upTo).CountAsync(ct) : Math.Min(await due.CountAsync(ct), upTo);
+    }
 
     /// <param name="listed">How many to list one by one (<see cref="Listed"/>); with 0, all are one reminder that counts them.</param>
     public static async Task<IReadOnlyList<Reminder>> ForAsync(ProblemService problems, UserScope scope, CancellationToken ct, int listed = Listed)

@@ -153,7 +153,10 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     {
         if (_under is { } known && known.Path == path) return known.Ids;
         List<int>? ids = await UserScope.CountiesUnder(db, path).ToListAsync(ct);
-        if (!path.Contains('/') && ids.Count == await db.Jurisdictions.CountAsync(ct)) ids = null;
+        // Any jurisdiction outside it, rather than all of them counted: in a national database the first row read is another
+        // province's, where counting the 44,000 took 2 ms on every page that reads the ledger or the bell.
+        var under = path + "/";
+        if (!path.Contains('/') && !await db.Jurisdictions.AnyAsync(j => j.Path != path && !j.Path.StartsWith(under), ct)) ids = null;
         _under = (path, ids);
         return ids;
     }

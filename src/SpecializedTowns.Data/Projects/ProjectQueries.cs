@@ -83,6 +83,8 @@ public static class ProjectQueries
     {
         if (ReadsWarnings(f)) await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
         var q = Filtered(db, scope, f);
+        // Also in one county: there PostgreSQL reads the county's projects by its index, where the whole count hashed all
+        // 20,000 projects (a county's red ones on national data: 0.1 ms against 5 ms).
         return await (upTo == int.MaxValue ? q : q.Take(upTo)).CountAsync(ct);
     }
 

@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Problems;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Data.Tasks;
 using SpecializedTowns.Web.Tests.Infrastructure;
@@ -34,12 +35,15 @@ public class PlacesUnderTests
         var towns = await db.Towns.Where(t => yuncheng.Contains(t.CountyId)).OrderBy(t => t.Id).Select(t => t.Id).Take(edgeIds.Count).ToListAsync();
         var projects = await db.Projects.Where(p => yuncheng.Contains(p.CountyId)).OrderBy(p => p.Id).Select(p => p.Id).Take(edgeIds.Count).ToListAsync();
         var plans = await db.ActionPlans.Where(p => yuncheng.Contains(p.JurisdictionId)).OrderBy(p => p.Id).Select(p => p.Id).Take(edgeIds.Count).ToListAsync();
+        var problems = await db.Problems.Where(p => yuncheng.Contains(p.JurisdictionId)).OrderBy(p => p.Id).Select(p => p.Id).Take(edgeIds.Count).ToListAsync();
+        problems.Count.ShouldBe(edgeIds.Count, "the demo has enough problems in 运城市 to move");
         towns.Count.ShouldBe(edgeIds.Count, "the demo has enough towns in 运城市 to move");
         projects.Count.ShouldBe(edgeIds.Count, "the demo has enough projects in 运城市 to move");
         plans.Count.ShouldBeGreaterThan(0, "the demo has action plans in 运城市");
         for (var i = 0; i < edgeIds.Count; i++)
         {
-            var (county, town, project) = (edgeIds[i], towns[i], projects[i]);
+            var (county, town, project, problem) = (edgeIds[i], towns[i], projects[i], problems[i]);
+            await db.Problems.Where(p => p.Id == problem).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, county));
             await db.Towns.Where(t => t.Id == town).ExecuteUpdateAsync(s => s.SetProperty(t => t.CountyId, county));
             await db.Projects.Where(p => p.Id == project).ExecuteUpdateAsync(s => s.SetProperty(p => p.CountyId, county));
             if (i < plans.Count)
@@ -51,6 +55,7 @@ public class PlacesUnderTests
 
         var paths = await db.Jurisdictions.ToDictionaryAsync(j => j.Id, j => j.Path);
         var tasks = new TaskService(db, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory), TimeProvider.System, new(7));
+        var ledger = new ProblemService(db, TimeProvider.System, new ProblemSettings());
         foreach (var place in new[] { "山西省/运城市", "山西省/运城", "山西省/运城市/垣曲县", "山西省", "山西省0" })
         {
             bool Covered(int id) => Jurisdiction.IsWithin(paths[id], place);
@@ -66,6 +71,9 @@ public class PlacesUnderTests
                 .ShouldBe((await db.ActionPlans.Select(p => new { p.Id, p.JurisdictionId }).ToListAsync()).Where(p => Covered(p.JurisdictionId)).Select(p => p.Id).Order(), $"{place}: plans");
             (await tasks.VisibleTasks(scope).Select(t => t.Id).ToListAsync()).Order()
                 .ShouldBe((await db.PlanTasks.Select(t => new { t.Id, t.Plan!.JurisdictionId }).ToListAsync()).Where(t => Covered(t.JurisdictionId)).Select(t => t.Id).Order(), $"{place}: tasks");
+            // The province's office too keeps its condition: 山西省0 lies outside it (ProblemService.JurisdictionsUnderAsync).
+            (await (await ledger.VisibleAsync(scope)).Select(p => p.Id).ToListAsync()).Order()
+                .ShouldBe((await db.Problems.Select(p => new { p.Id, p.JurisdictionId }).ToListAsync()).Where(p => Covered(p.JurisdictionId)).Select(p => p.Id).Order(), $"{place}: problems");
         }
     }
 }
