@@ -134,8 +134,11 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
                 var unit = scope.UnitId ?? -1;
                 return db.Problems.Where(p => p.LeadUnitId == unit || p.CooperatingUnits.Any(c => c.UnitId == unit) || p.RaisedByUserId == raiser);
             case Roles.Township:
-                var towns = scope.Towns(db).Select(t => t.Id);
-                return db.Problems.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || p.RaisedByUserId == raiser);
+                // The town ids as a list too, for the same reason: with the subquery PostgreSQL read all 20,000 problems for
+                // each of the ledger's statements (3.7 ms each); with the list, the town and raiser indexes give them.
+                if (_towns is not { } towns || towns.Scope != scope) _towns = towns = (scope, await scope.Towns(db).Select(t => t.Id).ToListAsync(ct));
+                var townIds = towns.Ids;
+                return db.Problems.Where(p => (p.SpecializedTownId != null && townIds.Contains(p.SpecializedTownId.Value)) || p.RaisedByUserId == raiser);
             default:
                 return db.Problems.Where(_ => false);
         }
@@ -143,6 +146,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
 
     // A request asks for the same scope several times (the ledger: its page, the overdue count, two filter lists).
     private (string Path, List<int>? Ids)? _under;
+    private (UserScope Scope, List<int> Ids)? _towns;
 
     /// <summary>
     /// The ids of the jurisdictions at or below the path; null when that is every jurisdiction there is (the province's own

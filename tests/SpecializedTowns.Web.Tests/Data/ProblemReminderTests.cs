@@ -103,4 +103,38 @@ public class ProblemReminderTests
             (ReminderLevel.Yellow, "未定时限待受理：待受理")],
             "what is late in a unit's hands, longest first, then what waits to be accepted, a problem without a deadline last; not a unit's problem still in time, nor another's answer");
     }
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Township_staff_see_the_problems_of_their_towns_and_those_they_raised(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAccountsAsync(provider)).CreateContext();
+        var service = new ProblemService(db, TimeProvider.System, new ProblemSettings());
+        var user = await db.Users.Where(u => u.UserName == "lishan-township").Select(u => new { u.Id, u.SpecializedTownId }).SingleAsync();
+        const string township = "山西省/运城市/垣曲县/历山镇";
+        var towns = (await db.TownTownships.Where(x => x.Township!.Path == township).Select(x => x.SpecializedTownId).ToListAsync())
+            .Append(user.SpecializedTownId!.Value).ToHashSet();
+        var others = await db.Towns.Where(t => !towns.Contains(t.Id)).Select(t => new { t.Id, t.CountyId }).Take(2).ToListAsync();
+        others.Count.ShouldBe(2);
+        // Problems in its town, in another town (one of them raised by the township's own account), and with no town.
+        var county = await db.Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县").Select(j => j.Id).SingleAsync();
+        Problem New(string title, int? town, int? raiser) => new()
+        {
+            Title = title, Description = "测试", Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Financing,
+            JurisdictionId = county, SpecializedTownId = town, RaisedBy = "测试", RaisedByUserId = raiser, RaisedAtUtc = DateTime.UtcNow, State = ProblemState.Registered,
+        };
+        db.Problems.AddRange(New("本镇的问题", towns.First(), null), New("别镇的问题", others[0].Id, null), New("本人提的别镇问题", others[1].Id, user.Id), New("无镇的问题", null, null));
+        await db.SaveChangesAsync();
+
+        var scope = new UserScope(user.Id, Roles.Township, township, user.SpecializedTownId);
+        var expected = (await db.Problems.Select(p => new { p.Id, p.SpecializedTownId, p.RaisedByUserId }).ToListAsync())
+            .Where(p => p.SpecializedTownId is { } t && towns.Contains(t) || p.RaisedByUserId == user.Id).Select(p => p.Id).Order().ToList();
+        expected.Count.ShouldBeGreaterThanOrEqualTo(2);
+        (await (await service.VisibleAsync(scope)).Select(p => p.Id).ToListAsync()).Order().ShouldBe(expected);
+        var titles = await (await service.VisibleAsync(scope)).Select(p => p.Title).ToListAsync();
+        titles.ShouldContain("本镇的问题");
+        titles.ShouldContain("本人提的别镇问题");
+        titles.ShouldNotContain("别镇的问题");
+        titles.ShouldNotContain("无镇的问题");
+    }
 }
