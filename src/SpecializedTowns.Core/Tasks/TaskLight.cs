@@ -120,6 +120,16 @@ public static class TaskLights
         };
     }
 
+    /// <summary>
+    /// The tasks <see cref="Of(PlanTask, DateOnly, int)"/> makes 红 or 黄, as one query condition: not done, with an open
+    /// deadline (its own or a milestone's) no later than <paramref name="dueSoonDays"/> days from today.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<PlanTask, bool>> NeedsAttention(DateOnly today, int dueSoonDays)
+    {
+        var soon = today.AddDays(dueSoonDays);
+        return t => t.DoneOn == null && (t.Deadline <= soon || t.Milestones.Any(m => m.DoneOn == null && m.Deadline <= soon));
+    }
+
     private static int Severity(TaskLight light) => light switch
     {
         TaskLight.Overdue => 3,

@@ -62,7 +62,7 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
             left => ProjectReminders.CountAsync(db, scope, today, projectSettings, left, ct),
             async left => (await Notices.NoticeReminders.ForAsync(notices, scope, ct)).Total(),
             async left => (await Reports.ReportReminders.ForAsync(db, scope, today, reportSettings, ct)).Count,
-            async left => (await Tasks.TaskReminders.ForAsync(tasks, scope, ct)).Total(),
+            left => Tasks.TaskReminders.CountAsync(tasks, scope, ct),
         };
         foreach (var source in sources)
         {

@@ -29,9 +29,35 @@ public static class ProjectReminders
     /// </summary>
     public static async Task<int> CountAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, int upTo, CancellationToken ct)
     {
-        if (scope.Role is Roles.Admin or Roles.Office or Roles.Leader)
-            return await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, upTo, ct);
-        return Math.Min((await ForAsync(db, scope, today, settings, ct)).Total(), upTo);
+        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
+        if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return 0;
+        var count = await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, upTo, ct);
+        if (!reporter || count >= upTo) return Math.Min(count, upTo);
+        // Counted, not listed: a unit's bell read its projects, their warnings and sums in nine statements (8.6 ms).
+        count += await Unreported(db, scope, today).CountAsync(ct);
+        if (scope.Role == Roles.MemberUnit && scope.UnitId is { } unit) count += await Guarantees(db, scope, unit).CountAsync(ct);
+        return Math.Min(count, upTo);
+    }
+
+    /// <summary>Projects under way report every month; last month's row is due once the month is over.</summary>
+    private static IQueryable<KeyProject> Unreported(TownsDbContext db, UserScope scope, DateOnly today)
+    {
+        var last = LastMonth(today);
+        var mine = ProjectScope.Projects(db, scope).AsNoTracking()
+            .Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.InProduction);
+        if (scope.Role == Roles.MemberUnit) mine = mine.Where(p => p.ResponsibleUnitId == scope.UnitId);
+        return mine.Where(p => !p.Progress.Any(r => r.Year == last.Year && r.Month == last.Month));
+    }
+
+    private static DateOnly LastMonth(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>The unit's own guarantees that are pending or blocked, on projects it sees.</summary>
+    private static IQueryable<ElementGuarantee> Guarantees(TownsDbContext db, UserScope scope, int unit)
+    {
+        var visible = ProjectScope.Projects(db, scope);
+        return db.ProjectGuarantees.AsNoTracking()
+            .Where(g => g.UnitId == unit && (g.Status == GuaranteeStatus.Pending || g.Status == GuaranteeStatus.Blocked))
+            .Where(g => visible.Any(p => p.Id == g.ProjectId));
     }
 
     /// <param name="listed">False: an office's red projects are one reminder that counts them, none read one by one.</param>
@@ -55,21 +81,14 @@ public static class ProjectReminders
         }
         if (!reporter) return reminders;
 
-        // Projects under way report every month; last month's row is due once the month is over.
-        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var mine = ProjectScope.Projects(db, scope).AsNoTracking()
-            .Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.InProduction);
-        if (scope.Role == Roles.MemberUnit) mine = mine.Where(p => p.ResponsibleUnitId == scope.UnitId);
-        var unreported = await mine.Where(p => !p.Progress.Any(r => r.Year == last.Year && r.Month == last.Month))
-            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var last = LastMonth(today);
+        var unreported = await Unreported(db, scope, today).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         reminders.AddRange(unreported.Select(p => new Reminder("重点项目", ReminderLevel.Yellow, $"{p.Name}：{last.Year}年{last.Month}月进展尚未填报", $"/Projects/Detail/{p.Id}")));
 
         if (scope.Role == Roles.MemberUnit && scope.UnitId is { } unit)
         {
-            var visible = ProjectScope.Projects(db, scope);
-            var guarantees = await db.ProjectGuarantees.AsNoTracking()
-                .Where(g => g.UnitId == unit && (g.Status == GuaranteeStatus.Pending || g.Status == GuaranteeStatus.Blocked))
-                .Join(visible, g => g.ProjectId, p => p.Id, (g, p) => new { p.Id, p.Name, g.Kind, g.Status })
+            var guarantees = await Guarantees(db, scope, unit)
+                .Join(db.Projects, g => g.ProjectId, p => p.Id, (g, p) => new { p.Id, p.Name, g.Kind, g.Status })
                 .OrderBy(g => g.Name).ThenBy(g => g.Kind).ToListAsync(ct);
             reminders.AddRange(guarantees.Select(g => new Reminder("重点项目", g.Status == GuaranteeStatus.Blocked ? ReminderLevel.Red : ReminderLevel.Info,
                 $"{g.Name}：{GuaranteeTerms.Chinese(g.Kind)}保障{GuaranteeTerms.Chinese(g.Status)}", $"/Projects/Detail/{g.Id}")));

@@ -17,8 +17,7 @@ public static class TaskReminders
         if (!TaskService.HasAccess(scope)) return reminders;
         if (scope.Role == Roles.MemberUnit && scope.UnitId is { } unit)
         {
-            var mine = await tasks.ListTasksAsync(scope, new TaskFilter(UnitId: unit, PageSize: Paged<TaskRow>.MaxPageSize), ct);
-            foreach (var t in mine.Items.Where(t => t.LeadUnits.Any(u => u.Id == unit) && t.Light is TaskLight.Overdue or TaskLight.DueSoon))
+            foreach (var t in await tasks.LeadAttentionAsync(scope, unit, ct))
                 reminders.Add(new Reminder("责任清单", t.Light == TaskLight.Overdue ? ReminderLevel.Red : ReminderLevel.Yellow,
                     $"{t.Number} {t.Title}：{(t.Light == TaskLight.Overdue ? "已逾期" : "临近截止")}（{t.Deadline.Year}年{t.Deadline.Month}月{t.Deadline.Day}日）".TrimStart(),
                     $"/Tasks/Detail/{t.Id}"));
@@ -32,5 +31,13 @@ public static class TaskReminders
         var overdue = await tasks.OverdueCountAsync(scope, ct);
         if (overdue > 0) reminders.Add(new Reminder("责任清单", ReminderLevel.Red, $"{overdue} 项任务已逾期", "/Tasks/Overdue"));
         return reminders;
+    }
+
+    /// <summary>How many things <see cref="ForAsync"/> stands for, counted for the bell without building the reminders.</summary>
+    public static async Task<int> CountAsync(TaskService tasks, UserScope scope, CancellationToken ct)
+    {
+        if (TaskService.HasAccess(scope) && scope.Role == Roles.MemberUnit && scope.UnitId is { } unit)
+            return await tasks.LeadAttentionCountAsync(scope, unit, ct);
+        return (await ForAsync(tasks, scope, ct)).Total();
     }
 }

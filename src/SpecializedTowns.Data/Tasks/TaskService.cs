@@ -54,6 +54,8 @@ public sealed record UnitOverdue(UnitRef Unit, string Place, int Tasks, int Mile
 
 public sealed record PendingExtension(int TaskId, string? Number, string Task, string? Milestone, string RequestedBy, DateOnly PreviousDeadline, DateOnly RequestedDeadline, DateTime RequestedAtUtc);
 
+public sealed record TaskAttention(int Id, string? Number, string Title, DateOnly Deadline, TaskLight Light);
+
 public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50);
 
 public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title);
@@ -101,10 +103,14 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             case Roles.MemberUnit:
                 return unit is null ? tasks.Where(_ => false) : tasks.Where(t => t.Units.Any(u => u.UnitId == unit));
             case Roles.Township:
-                // Built outside the lambda so that EF Core inlines it as a subquery.
+                // Their towns' plans' tasks and their unit's, as the union of two lookups. Written as "the plan's town is theirs
+                // OR their unit has it", PostgreSQL joined each of the province's 10,000 tasks to its plan to test it (the
+                // township's overdue count: 1.5 → 0.3 ms, on every page's bell). Built outside the lambda so that EF Core
+                // inlines it as a subquery.
                 var towns = scope.Towns(db).Select(t => t.Id);
-                return tasks.Where(t => (t.Plan!.SpecializedTownId != null && towns.Contains(t.Plan.SpecializedTownId.Value))
-                                        || (unit != null && t.Units.Any(u => u.UnitId == unit)));
+                var ids = db.PlanTasks.Where(t => t.Plan!.SpecializedTownId != null && towns.Contains(t.Plan.SpecializedTownId.Value)).Select(t => t.Id)
+                    .Union(db.TaskUnits.Where(u => unit != null && u.UnitId == unit).Select(u => u.TaskId));
+                return tasks.Where(t => ids.Contains(t.Id));
             default:
                 return tasks.Where(_ => false);
         }
@@ -123,8 +129,11 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
                     ? db.ActionPlans.Where(p => places.Contains(p.JurisdictionId))
                     : db.ActionPlans.Where(p => p.Jurisdiction!.Path == path || p.Jurisdiction.Path.StartsWith(under));
             case Roles.Township:
+                // Their towns' plans, and those where their unit has a task. Asked as "the plans of their visible tasks", the
+                // towns were tested again for each of the province's 10,000 tasks (历山镇's 责任清单: 4 statements of 1.4 ms).
                 var towns = scope.Towns(db).Select(t => t.Id);
-                var withTasks = VisibleTasks(scope).Select(t => t.PlanId);
+                var unit = scope.UnitId;
+                var withTasks = db.PlanTasks.Where(t => unit != null && t.Units.Any(u => u.UnitId == unit)).Select(t => t.PlanId);
                 return db.ActionPlans.Where(p => (p.SpecializedTownId != null && towns.Contains(p.SpecializedTownId.Value)) || withTasks.Contains(p.Id));
             default:
                 var planIds = VisibleTasks(scope).Select(t => t.PlanId);
@@ -180,6 +189,32 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         return new Paged<TaskRow>(rows, total, page, pageSize);
     }
 
+    /// <summary>
+    /// The tasks <paramref name="unit"/> leads that are 红 or 黄, for its reminders, in the list's order. One statement:
+    /// read as a page of the unit's tasks, it took seven and stopped at a page.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskAttention>> LeadAttentionAsync(UserScope scope, int unit, CancellationToken ct = default)
+    {
+        var today = Today;
+        var rows = await LeadAttention(scope, unit, today)
+            .Join(db.TaskGroups, t => t.GroupId, g => g.Id, (t, g) => new
+            {
+                t.Id, t.Number, t.Title, t.Deadline, t.PlanId, t.Plan!.Year, Group = g.SortOrder, t.SortOrder,
+                Milestone = t.Milestones.Where(m => m.DoneOn == null).Min(m => (DateOnly?)m.Deadline),
+            })
+            .OrderByDescending(x => x.Year).ThenBy(x => x.PlanId).ThenBy(x => x.Group).ThenBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .ToListAsync(ct);
+        return rows.Select(x => new TaskAttention(x.Id, x.Number, x.Title, x.Deadline,
+            x.Deadline < today || x.Milestone < today ? TaskLight.Overdue : TaskLight.DueSoon)).ToList();
+    }
+
+    public Task<int> LeadAttentionCountAsync(UserScope scope, int unit, CancellationToken ct = default) =>
+        LeadAttention(scope, unit, Today).CountAsync(ct);
+
+    private IQueryable<PlanTask> LeadAttention(UserScope scope, int unit, DateOnly today) =>
+        VisibleTasks(scope).Where(t => t.Units.Any(u => u.UnitId == unit && u.Role == UnitRole.Lead))
+            .Where(TaskLights.NeedsAttention(today, settings.DueSoonDays));
+
     /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
         VisibleTasks(scope).CountAsync(TaskLights.OverdueOn(Today), ct);
@@ -220,6 +255,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new { p.Id, p.Year, p.Title, Place = p.Jurisdiction!.Name, Town = p.SpecializedTown == null ? null : p.SpecializedTown.Name, p.PolicyId, p.IsDemo, p.SpecializedTownId })
             .ToListAsync(ct);
+        if (plans.Count == 0) return new Paged<PlanListItem>([], total, page, pageSize);
         var ids = plans.Select(p => p.Id).ToList();
         // Only what the progress and the lights are worked out from: a page of plans holds hundreds of tasks, and their
         // units, texts and plans are not shown here.

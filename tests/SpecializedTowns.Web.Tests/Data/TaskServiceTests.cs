@@ -123,6 +123,22 @@ public class TaskServiceTests
         var townTask = (await service.ListTasksAsync(township, new TaskFilter(PageSize: 1))).Items[0].Id;
         (await service.TaskAsync(township, townTask)).Role.ShouldBe(TaskRole.Reader);
         await Should.ThrowAsync<TaskForbiddenException>(() => service.ReportAsync(township, "lishan-township", townTask, new ProgressReport(null, 10, null, null, null)));
+
+        // Named on a task of the county's plan, the township's own unit sees that task and that plan too, and no other of it.
+        var lishanTownship = await db.Jurisdictions.Where(j => j.Path == Yuanqu + "/历山镇").Select(j => j.Id).SingleAsync();
+        var townshipUnit = (await SpecializedTowns.Data.Units.UnitRegistry.ResolveAsync(db, lishanTownship, "历山镇人民政府")).Id;
+        await db.SaveChangesAsync();
+        var withUnit = township with { UnitId = townshipUnit };
+        (await service.ListTasksAsync(withUnit, new TaskFilter(PageSize: 500))).Total.ShouldBe(10);
+        db.TaskUnits.Add(new TaskUnit { TaskId = ledger, UnitId = townshipUnit, Role = UnitRole.Cooperating, SortOrder = 9 });
+        await db.SaveChangesAsync();
+        var seen = (await service.ListTasksAsync(withUnit, new TaskFilter(PageSize: 500))).Items;
+        seen.Count.ShouldBe(11);
+        seen.Where(t => t.PlanId != townPlan).Select(t => t.Id).ShouldBe([ledger]);
+        (await service.ListPlansAsync(withUnit, null, null, 1, 20)).Items.Select(p => p.Town ?? p.Place).ShouldBe(["历山镇蜂蜜专业镇", "垣曲县"], ignoreOrder: true);
+        (await service.TaskAsync(withUnit, ledger)).Role.ShouldBe(TaskRole.Cooperating);
+        await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(withUnit, first));
+        (await service.ListTasksAsync(township, new TaskFilter(PageSize: 500))).Total.ShouldBe(10, "without a unit, only the town's plan");
     }
 
     [PostgresTheory]
@@ -334,6 +350,16 @@ public class TaskServiceTests
                     .ShouldBe(shown.Where(t => t.Light == light).Select(t => t.Id), $"{light} on {day}");
             (await then.ListTasksAsync(CityLeader, new TaskFilter(Overdue: false, PageSize: 500))).Items.Select(t => t.Id)
                 .ShouldBe(shown.Where(t => t.Light != TaskLight.Overdue).Select(t => t.Id), $"not overdue on {day}");
+            // A lead unit's reminders are read as one condition (TaskLights.NeedsAttention): exactly the tasks it leads shown
+            // red or yellow, in the list's order and light, and counted the same for the bell.
+            foreach (var unit in shown.SelectMany(t => t.LeadUnits).Select(u => u.Id).Distinct())
+            {
+                var member = new UserScope(56, Roles.MemberUnit, "山西省/运城市", null) { UnitId = unit };
+                var expected = shown.Where(t => t.LeadUnits.Any(u => u.Id == unit) && t.Light is TaskLight.Overdue or TaskLight.DueSoon)
+                    .Select(t => (t.Id, t.Number, t.Deadline, t.Light)).ToList();
+                (await then.LeadAttentionAsync(member, unit)).Select(t => (t.Id, t.Number, t.Deadline, t.Light)).ShouldBe(expected, $"unit {unit} on {day}");
+                (await then.LeadAttentionCountAsync(member, unit)).ShouldBe(expected.Count, $"unit {unit} on {day}");
+            }
         }
     }
 
