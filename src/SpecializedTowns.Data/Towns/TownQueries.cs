@@ -25,7 +25,15 @@ public sealed record TownListItem(
 
 public static class TownQueries
 {
-    public static async Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default, UserScope? scope = null)
+    /// <remarks>
+    /// A search over more than a county is planned for its values (<see cref="PlansPerRun"/>): PostgreSQL's one plan for all
+    /// guessed a name search finds one town and read the province's 1,329 places again for each town found (the province's
+    /// 铸造 towns: 2.2 ms to count 36 of 300, against 0.7).
+    /// </remarks>
+    public static Task<Paged<TownListItem>> ListAsync(TownsDbContext db, TownFilter filter, CancellationToken ct = default, UserScope? scope = null) =>
+        db.PlannedPerRunAsync(!string.IsNullOrWhiteSpace(filter.Search) && (scope?.SpansCounties ?? true), () => ListInScopeAsync(db, filter, scope, ct), ct);
+
+    private static async Task<Paged<TownListItem>> ListInScopeAsync(TownsDbContext db, TownFilter filter, UserScope? scope, CancellationToken ct)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
         var query = (scope?.Towns(db) ?? db.Towns).AsNoTracking().Under(db, filter.JurisdictionPath);

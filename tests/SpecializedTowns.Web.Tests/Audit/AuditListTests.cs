@@ -97,10 +97,23 @@ public class AuditListTests
         var storage = await TestDatabases.WithDemoAsync(provider);
         await using var db = storage.CreateContext();
         var seeded = await SeedAsync(db);
+        // Parts filed under their projects (monthly progress): 重点项目 takes them along, 项目月度进展 lists them alone.
+        var id = await db.AuditEntries.MaxAsync(e => e.Id);
+        var rng = new Random(5);
+        var parts = new List<object?[]>();
+        for (var i = 0; i < 400; i++)
+        {
+            var at = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(rng.Next(700_000));
+            var (actor, record) = (Places[rng.Next(Places.Length)], Places[rng.Next(Places.Length)]);
+            parts.Add([++id, at, null, "system", "系统", actor, record, AuditAction.Updated, "ProjectProgress", $"{i + 1}", null, "KeyProject", $"{i % 40 + 1}", "[]"]);
+            seeded.Add((id, at, actor, record, "ProjectProgress", AuditAction.Updated));
+        }
+        await BulkRows.InsertAsync(db, "audit_entries", Columns, parts);
 
         var filters = new (AuditFilter Filter, Func<(long Id, DateTime At, string? Actor, string? Record, string Type, AuditAction Action), bool> Keeps)[]
         {
-            (new AuditFilter { EntityType = "KeyProject" }, e => e.Type == "KeyProject"),
+            (new AuditFilter { EntityType = "KeyProject" }, e => e.Type is "KeyProject" or "ProjectProgress"),
+            (new AuditFilter { EntityType = "ProjectProgress" }, e => e.Type == "ProjectProgress"),
             (new AuditFilter { Action = AuditAction.Deleted }, e => e.Action == AuditAction.Deleted),
             (new AuditFilter { EntityType = "Enterprise", Action = AuditAction.Created }, e => e.Type == "Enterprise" && e.Action == AuditAction.Created),
             (new AuditFilter { User = "系统" }, _ => true),
