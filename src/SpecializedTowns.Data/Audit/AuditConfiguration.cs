@@ -30,7 +30,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.HasIndex(x => new { x.UserId, x.AtUtc }).HasDatabaseName("ix_audit_entries_user");
         e.HasIndex(x => new { x.EntityType, x.AtUtc }).HasDatabaseName("ix_audit_entries_type");
         // A kind of record with its parts, newest first (AuditQueries: the filter by kind).
-        e.HasIndex(x => new { x.RootType, x.AtUtc }).HasDatabaseName("ix_audit_entries_root_time");
+        e.HasIndex(x => new { x.RootType, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_root_time");
         // An office reads by place: a range of paths compared byte by byte (AuditQueries.Visible), on PostgreSQL in the "C"
         // collation whatever the database's locale, so the range is one stretch of these indexes.
         e.HasIndex(x => new { x.RecordPath, x.AtUtc }).HasDatabaseName("ix_audit_entries_record_path").UseCollation("C", null!);

@@ -56,6 +56,8 @@ public static class AuditQueries
         Place,
         /// <summary>The indexes of the kind of record, of change, of the account: when those are few.</summary>
         Filter,
+        /// <summary>The kind of record's own index newest first, testing each entry, stopping at the page: when there are many of it.</summary>
+        Kind,
     }
 
     private static Drive For(TownsDbContext db, UserScope scope, AuditFilter filter, int? counted)
@@ -63,7 +65,9 @@ public static class AuditQueries
         if (!db.Database.IsSqlite()) return Drive.Planner;
         // One record's history is a few entries of the record index, whatever else is asked.
         if (!string.IsNullOrWhiteSpace(filter.EntityType) && !string.IsNullOrWhiteSpace(filter.EntityId)) return Drive.Filter;
-        if (counted > CountLimit) return Drive.Time;
+        // Many of a kind: every entry of its index is of it, where the time index passed all the others first (a province's
+        // 重点项目 behind 300,000 imported enterprises: 50 ms).
+        if (counted > CountLimit) return string.IsNullOrWhiteSpace(filter.EntityType) ? Drive.Time : Drive.Kind;
         var byPlace = scope.Role is Roles.Office or Roles.Leader;
         var byFilter = filter.Action is not null || !string.IsNullOrWhiteSpace(filter.EntityType) || !string.IsNullOrWhiteSpace(filter.User);
         // A county's entries are few next to a kind of record over the province (4,362 against 300,000 enterprises: 1.4 s by kind).
@@ -126,7 +130,7 @@ public static class AuditQueries
     {
         var query = Visible(db, scope, drive);
         // The filters' own indexes are left unmatched when another index reads the entries.
-        var plain = drive is Drive.Time or Drive.Place;
+        var plain = drive is Drive.Time or Drive.Place or Drive.Kind;
         if (filter.From is { } from) { var t = ChinaDayStartUtc(from); query = query.Where(e => e.AtUtc >= t); }
         if (filter.To is { } to) { var t = ChinaDayStartUtc(to.AddDays(1)); query = query.Where(e => e.AtUtc < t); }
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -146,9 +150,10 @@ public static class AuditQueries
             // part's kind is never a root, so it is its entity_type. As "entity_type = kind OR root_type = kind" PostgreSQL
             // walked the whole trail by time: 400,000 imported enterprises' entries lay before the province's 重点项目 (p95 172 ms, now 3 ms).
             var type = filter.EntityType.Trim();
+            var indexed = !plain || drive == Drive.Kind;
             query = AuditTrail.RootTypes.Contains(type)
-                ? (plain ? query.Where(e => e.RootType + "" == type) : query.Where(e => e.RootType == type))
-                : (plain ? query.Where(e => e.EntityType + "" == type) : query.Where(e => e.EntityType == type));
+                ? (indexed ? query.Where(e => e.RootType == type) : query.Where(e => e.RootType + "" == type))
+                : (indexed ? query.Where(e => e.EntityType == type) : query.Where(e => e.EntityType + "" == type));
             if (!string.IsNullOrWhiteSpace(filter.EntityId)) { var id = filter.EntityId.Trim(); query = query.Where(e => (e.EntityType == type && e.EntityId == id) || (e.RootType == type && e.RootId == id)); }
         }
         if (!string.IsNullOrWhiteSpace(filter.Search)) { var s = filter.Search.Trim(); query = query.Where(e => e.EntityLabel != null && e.EntityLabel.Contains(s)); }

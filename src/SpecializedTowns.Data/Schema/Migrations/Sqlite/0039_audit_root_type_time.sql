@@ -2,4 +2,4 @@
 -- root_type (AuditQueries), read newest first from this index rather than walking the whole trail by time.
 -- Never edit a released step: add a new one.
 
-CREATE INDEX "ix_audit_entries_root_time" ON "audit_entries" ("root_type", "at_utc");
+CREATE INDEX "ix_audit_entries_root_time" ON "audit_entries" ("root_type", "at_utc", "id");
