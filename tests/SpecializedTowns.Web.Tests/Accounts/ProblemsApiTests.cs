@@ -197,6 +197,18 @@ public class ProblemsApiTests
         page.ShouldNotContain("Exception");
 
         var enterprise = Regex.Match(page, "<option value=\"(\\d+)\"[^>]*>垣曲县古城冷链物流有限公司</option>").Groups[1].Value;
+        // What was chosen stays chosen when the form comes back (the choices mark themselves, not the select's tag helper).
+        var leadSelect = Regex.Match(page, "name=\"Input.LeadUnitId\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        var lead = Regex.Matches(leadSelect, "<option value=\"(\\d+)\"").Last().Groups[1].Value;
+        var again = await (await client.PostAsync("/Problems/New", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.CountyId"] = county, ["Input.Title"] = "古城镇冷链物流用电增容",
+            ["Input.Description"] = "", ["Input.Source"] = "EnterpriseReport", ["Input.Kind"] = "Individual", ["Input.Category"] = "Energy",
+            ["Input.EnterpriseId"] = enterprise, ["Input.LeadUnitId"] = lead,
+        }))).Content.ReadAsStringAsync();
+        again.ShouldContain("请填写问题描述");
+        Regex.Matches(again, "<option value=\"(\\d+)\"[^>]*selected=\"selected\"").Select(m => m.Groups[1].Value).ShouldBe([county, enterprise, lead], ignoreOrder: true);
+
         var saved = await client.PostAsync("/Problems/New", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Input.CountyId"] = county, ["Input.Title"] = "古城镇冷链物流用电增容",
