@@ -15,11 +15,15 @@ public static class ProjectReminders
     /// <summary>Flagged projects listed one by one, the most urgent first; the rest are one reminder linking to the library.</summary>
     public const int Listed = 50;
 
+    /// <summary>A responsible unit or a town reports on its projects; an office or a leader oversees them.</summary>
+    private static bool Reports(UserScope scope) => scope.Role is Roles.MemberUnit or Roles.Township;
+
+    private static bool Reminded(UserScope scope) => Reports(scope) || scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+
     /// <summary>The projects the reminders list one by one: an office's red ones; a reporter's (its unit's) with any warning.</summary>
     private static ProjectFilter Flagged(UserScope scope)
     {
-        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
-        var filter = new ProjectFilter { Warning = reporter ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = Listed };
+        var filter = new ProjectFilter { Warning = Reports(scope) ? WarningLevel.Yellow : WarningLevel.Red, Page = 1, PageSize = Listed };
         return scope.Role == Roles.MemberUnit ? filter with { UnitId = scope.UnitId ?? -1 } : filter;
     }
 
@@ -29,8 +33,8 @@ public static class ProjectReminders
     /// </summary>
     public static async Task<int> CountAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, int upTo, CancellationToken ct)
     {
-        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
-        if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return 0;
+        if (!Reminded(scope)) return 0;
+        var reporter = Reports(scope);
         var count = await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, upTo, ct);
         if (!reporter || count >= upTo) return Math.Min(count, upTo);
         // Counted, not listed: a unit's bell read its projects, their warnings and sums in nine statements (8.6 ms).
@@ -64,8 +68,8 @@ public static class ProjectReminders
     public static async Task<IReadOnlyList<Reminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ProjectWarningSettings settings, CancellationToken ct, bool listed = true)
     {
         var reminders = new List<Reminder>();
-        var reporter = scope.Role is Roles.MemberUnit or Roles.Township;
-        if (!reporter && scope.Role is not (Roles.Admin or Roles.Office or Roles.Leader)) return reminders;
+        if (!Reminded(scope)) return reminders;
+        var reporter = Reports(scope);
 
         var flagged = listed || reporter
             ? await ProjectQueries.ListAsync(db, scope, Flagged(scope), today, settings, ct)
