@@ -32,9 +32,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // A kind of record with its parts, newest first (AuditQueries: the filter by kind).
         e.HasIndex(x => new { x.RootType, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_root_time");
         // An office reads by place: a range of paths compared byte by byte (AuditQueries.Visible), on PostgreSQL in the "C"
-        // collation whatever the database's locale, so the range is one stretch of these indexes.
-        e.HasIndex(x => new { x.RecordPath, x.AtUtc }).HasDatabaseName("ix_audit_entries_record_path").UseCollation("C", null!);
+        // collation whatever the database's locale, so the range is one stretch of these indexes; or each place newest first
+        // (AuditQueries.NewestByPlaceAsync), from the index alone, which the id makes whole.
+        e.HasIndex(x => new { x.RecordPath, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_record_path").UseCollation("C", null!, null!);
         e.HasIndex(x => new { x.Action, x.AtUtc }).HasDatabaseName("ix_audit_entries_action");
-        e.HasIndex(x => new { x.ActorPath, x.AtUtc }).HasDatabaseName("ix_audit_entries_actor_path").UseCollation("C", null!);
+        e.HasIndex(x => new { x.ActorPath, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_actor_path").UseCollation("C", null!, null!);
     }
 }

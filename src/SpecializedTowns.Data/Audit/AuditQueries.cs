@@ -58,6 +58,8 @@ public static class AuditQueries
         Filter,
         /// <summary>The kind of record's own index newest first, testing each entry, stopping at the page: when there are many of it.</summary>
         Kind,
+        /// <summary>Each place of an office's scope newest first from the path index, merged (<see cref="NewestByPlaceAsync"/>): its other conditions tested on the entries found.</summary>
+        ByPlace,
     }
 
     private static Drive For(TownsDbContext db, UserScope scope, AuditFilter filter, int? counted)
@@ -126,11 +128,20 @@ public static class AuditQueries
         return await db.Users.Where(u => u.UserName == user || u.DisplayName.Contains(user)).Select(u => u.Id).ToListAsync(ct);
     }
 
-    private static IQueryable<AuditEntry> Filtered(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts, Drive drive)
+    private static IQueryable<AuditEntry> Filtered(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts, Drive drive) =>
+        Matching(Visible(db, scope, drive), filter, accounts, drive);
+
+    /// <summary>
+    /// The filter's conditions on any entries: those the person may read (<see cref="Filtered"/>), or all of them where the
+    /// places of the scope are tested on their own (<see cref="CountBySidesAsync"/>, <see cref="NewestByPlaceAsync"/>).
+    /// </summary>
+    private static IQueryable<AuditEntry> Matching(TownsDbContext db, AuditFilter filter, List<int> accounts) =>
+        Matching(db.AuditEntries.AsNoTracking(), filter, accounts, db.Database.IsNpgsql() ? Drive.Planner : Drive.ByPlace);
+
+    private static IQueryable<AuditEntry> Matching(IQueryable<AuditEntry> query, AuditFilter filter, List<int> accounts, Drive drive)
     {
-        var query = Visible(db, scope, drive);
         // The filters' own indexes are left unmatched when another index reads the entries.
-        var plain = drive is Drive.Time or Drive.Place or Drive.Kind;
+        var plain = drive is Drive.Time or Drive.Place or Drive.Kind or Drive.ByPlace;
         if (filter.From is { } from) { var t = ChinaDayStartUtc(from); query = query.Where(e => e.AtUtc >= t); }
         if (filter.To is { } to) { var t = ChinaDayStartUtc(to.AddDays(1)); query = query.Where(e => e.AtUtc < t); }
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -174,7 +185,15 @@ public static class AuditQueries
         // province's 重点项目 entries (100–500 ms against 6), and for a county's page 20 or its enterprises (120–270 ms).
         return await db.PlannedPerRunAsync(perRun: true, async () =>
         {
-            var counted = await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct);
+            var counted = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader
+                ? await CountBySidesAsync(db, scope, filter, accounts, ct)
+                : await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct);
+            var skip = (page - 1) * size;
+            if (counted > CountLimit && ReadsByPlace(scope, skip + size))
+            {
+                var newest = await NewestByPlaceAsync(db, scope, filter, accounts, skip, size, ct);
+                return new Paged<AuditEntry>(newest, CountLimit, page, size) { TotalIsLowerBound = true };
+            }
             var found = Filtered(db, scope, filter, accounts, For(db, scope, filter, counted));
             // Up to the count limit the entries are few enough to fetch by their conditions' indexes and sort. PostgreSQL
             // otherwise walked the time index when it guessed them spread evenly over time: a county's, brought in by
@@ -186,6 +205,88 @@ public static class AuditQueries
             var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
             return new Paged<AuditEntry>(items, Math.Min(counted, CountLimit), page, size) { TotalIsLowerBound = counted > CountLimit };
         }, ct);
+    }
+
+    /// <summary>
+    /// An office's entries counted up to <see cref="CountLimit"/> on PostgreSQL: those of records at its place, then those of
+    /// its people on records elsewhere, each as one stretch of its path index. As one condition on both paths PostgreSQL read
+    /// the whole trail, from wherever its last scan had stopped: 运城市's count took 60–1,300 ms after 700,000 entries elsewhere.
+    /// </summary>
+    private static async Task<int> CountBySidesAsync(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts, CancellationToken ct)
+    {
+        var entries = Matching(db, filter, accounts);
+        var (path, under, end) = (scope.JurisdictionPath, scope.JurisdictionPath + "/", scope.JurisdictionPath + "0");
+        // "At the place or below" as the one range [place, place0) with the paths between place and place/ left out, where
+        // "= place OR in [place/, place0)" had the planner test every entry of the index.
+        var records = await entries.Where(e =>
+                string.Compare(EF.Functions.Collate(e.RecordPath!, "C"), path) >= 0 && string.Compare(EF.Functions.Collate(e.RecordPath!, "C"), end) < 0
+                && (EF.Functions.Collate(e.RecordPath!, "C") == path || string.Compare(EF.Functions.Collate(e.RecordPath!, "C"), under) >= 0))
+            .Take(CountLimit + 1).CountAsync(ct);
+        if (records > CountLimit) return records;
+        var people = await entries.Where(e =>
+                string.Compare(EF.Functions.Collate(e.ActorPath!, "C"), path) >= 0 && string.Compare(EF.Functions.Collate(e.ActorPath!, "C"), end) < 0
+                && (EF.Functions.Collate(e.ActorPath!, "C") == path || string.Compare(EF.Functions.Collate(e.ActorPath!, "C"), under) >= 0)
+                && (e.RecordPath == null || !(string.Compare(EF.Functions.Collate(e.RecordPath, "C"), path) >= 0 && string.Compare(EF.Functions.Collate(e.RecordPath, "C"), end) < 0
+                    && (EF.Functions.Collate(e.RecordPath, "C") == path || string.Compare(EF.Functions.Collate(e.RecordPath, "C"), under) >= 0))))
+            .Take(CountLimit + 1 - records).CountAsync(ct);
+        return records + people;
+    }
+
+    /// <summary>How far into the list an office's page is read place by place; past it, as any other page (a deep page read that way would fetch every place's entries up to it).</summary>
+    private const int ByPlaceDepth = 1_000;
+
+    /// <summary>
+    /// Whether a page of an office below the province is read place by place (<see cref="NewestByPlaceAsync"/>): when its
+    /// entries are many (counted past <see cref="CountLimit"/>) and the page is not deep. A province office's scope is the
+    /// whole trail and walking it by time finds a page at once; a county's few entries are fetched and sorted.
+    /// </summary>
+    private static bool ReadsByPlace(UserScope scope, int depth) =>
+        scope.Role is Roles.Office or Roles.Leader && scope.JurisdictionPath.Contains('/') && depth <= ByPlaceDepth;
+
+    /// <summary>
+    /// A page of an office's entries, newest first: the newest of each place of the scope (the record's, then the person's)
+    /// from the path indexes, the page taken from them, then those entries read. Walking the whole trail by time, as both
+    /// databases otherwise did for a city's many entries, first passed every newer entry elsewhere: after imports had added
+    /// 700,000 entries in 太原市, 运城市's first page took 250 ms (PostgreSQL) and 218 ms (SQLite); the other way, fetching the
+    /// city's 50,000 entries through the path indexes and sorting them, 150 ms. Each place is read newest first, up to the
+    /// page's depth: 177 places of 运城市 by 50 entries.
+    /// </summary>
+    private static async Task<List<AuditEntry>> NewestByPlaceAsync(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts,
+        int skip, int size, CancellationToken ct)
+    {
+        var entries = Matching(db, filter, accounts);
+        var depth = skip + size;
+        var (path, under, end) = (scope.JurisdictionPath, scope.JurisdictionPath + "/", scope.JurisdictionPath + "0");
+        List<long> ids;
+        if (db.Database.IsNpgsql())
+        {
+            // Each place as a LATERAL subquery, read from the path index by itself (path, time, id) without the table.
+            var places = db.Jurisdictions.Where(j => EF.Functions.Collate(j.Path, "C") == path
+                    || (string.Compare(EF.Functions.Collate(j.Path, "C"), under) >= 0 && string.Compare(EF.Functions.Collate(j.Path, "C"), end) < 0))
+                .Select(j => j.Path);
+            var byRecord = places.SelectMany(p => entries.Where(e => EF.Functions.Collate(e.RecordPath!, "C") == p)
+                .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(depth).Select(e => new { e.Id, e.AtUtc }));
+            var byActor = places.SelectMany(p => entries.Where(e => EF.Functions.Collate(e.ActorPath!, "C") == p)
+                .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(depth).Select(e => new { e.Id, e.AtUtc }));
+            // UNION: an entry of a person of the place on a record there comes from both sides.
+            ids = await byRecord.Union(byActor).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Skip(skip).Take(size).Select(x => x.Id).ToListAsync(ct);
+        }
+        else
+        {
+            // SQLite has no LATERAL: each place's newest are an IN list correlated with the place, and CROSS JOIN makes SQLite
+            // take the places first.
+            var places = db.Jurisdictions.Where(j => j.Path == path || (string.Compare(j.Path, under) >= 0 && string.Compare(j.Path, end) < 0));
+            var byRecord = from j in places
+                from e in db.AuditEntries
+                where entries.Where(x => x.RecordPath == j.Path).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Take(depth).Select(x => x.Id).Contains(e.Id)
+                select new { e.Id, e.AtUtc };
+            var byActor = from j in places
+                from e in db.AuditEntries
+                where entries.Where(x => x.ActorPath == j.Path).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Take(depth).Select(x => x.Id).Contains(e.Id)
+                select new { e.Id, e.AtUtc };
+            ids = await byRecord.Union(byActor).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Skip(skip).Take(size).Select(x => x.Id).ToListAsync(ct);
+        }
+        return await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
     }
 
     /// <summary>A record's history, newest first: its own changes and those of its parts. The caller has checked the record is in scope.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
@@ -31,6 +32,14 @@ public class AuditListTests
     /// </summary>
     private static async Task<List<(long Id, DateTime At, string? Actor, string? Record, string Type, AuditAction Action)>> SeedAsync(TownsDbContext db)
     {
+        // Entries are filed under jurisdictions' paths (AuditPlaces): 沁水县, where the imports' enterprises lie, is one, as in
+        // the full tree (the demo's 晋城市 has no counties). The other odd paths above are not, and lie under no office's place.
+        if (!await db.Jurisdictions.AnyAsync(j => j.Path == "山西省/晋城市/沁水县"))
+        {
+            var city = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/晋城市");
+            db.Jurisdictions.Add(new Jurisdiction { Name = "沁水县", Level = JurisdictionLevel.County, ParentId = city.Id, Path = "山西省/晋城市/沁水县", Code = "140521" });
+            await db.SaveChangesAsync();
+        }
         var rows = new List<object?[]>();
         // What the demo's loading already wrote is read along.
         var kept = (await db.AuditEntries.Select(e => new { e.Id, e.AtUtc, e.ActorPath, e.RecordPath, e.EntityType, e.Action }).ToListAsync())
@@ -120,7 +129,8 @@ public class AuditListTests
             (new AuditFilter { User = "nobody" }, _ => false),
             (new AuditFilter { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 6, 1) }, e => e.At.AddHours(8).Date == new DateTime(2025, 6, 1)),
         };
-        foreach (var place in new[] { "山西省", "山西省/运城市/垣曲县" })
+        // 晋城市: its 10,000 entries and more read place by place (AuditQueries.NewestByPlaceAsync) up to page 20 of 50.
+        foreach (var place in new[] { "山西省", "山西省/运城市/垣曲县", "山西省/晋城市" })
         foreach (var (filter, keeps) in filters)
         {
             var scope = new UserScope(9_999, Roles.Office, place, null);
@@ -129,6 +139,8 @@ public class AuditListTests
             var first = await AuditQueries.ListAsync(db, scope, filter with { Page = 1, PageSize = 50 });
             first.Items.Select(e => e.Id).ShouldBe(expected.Take(50), $"{place} {filter}");
             first.Total.ShouldBe(Math.Min(expected.Count, AuditQueries.CountLimit), $"{place} {filter}");
+            var twentieth = await AuditQueries.ListAsync(db, scope, filter with { Page = 20, PageSize = 50 });
+            twentieth.Items.Select(e => e.Id).ShouldBe(expected.Skip(19 * 50).Take(50), $"{place} {filter}, page 20");
             var deep = await AuditQueries.ListAsync(db, scope, filter with { Page = 60, PageSize = 50 });
             deep.Items.Select(e => e.Id).ShouldBe(expected.Skip(59 * 50).Take(50), $"{place} {filter}, page 60");
         }
