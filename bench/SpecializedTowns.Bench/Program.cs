@@ -94,13 +94,23 @@ string ProjectLibrary(string where) => $"""
       FROM key_projects p JOIN specialized_towns t ON t.id = p.specialized_town_id
       WHERE {InScope("p.county_id")} {where} ORDER BY p.id DESC LIMIT 20
     """;
+// The year's completed investment by month: on SQLite the figures of the listed projects read from the index by year and
+// month (ProjectQueries.SummaryAsync), on PostgreSQL joined to them.
+string MonthlyProgress(string where) => storage.Provider == StorageProvider.PostgreSql
+    ? $"""
+        SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
+          WHERE {InScope("p.county_id")} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month
+        """
+    : $"""
+        SELECT g.month, SUM(CAST(g.investment_completed_wan_yuan AS REAL)) FROM project_progress g
+          WHERE g.year = {DateTime.UtcNow.Year} AND g.project_id IN (SELECT p.id FROM key_projects p WHERE {InScope("p.county_id")} {where}) GROUP BY g.month
+        """;
 // The library's summary cards, filled after the list shows: the stage funnel, the year's investment by month, the warning counts.
 string ProjectSummary(string where) => $"""
     SELECT COALESCE((SELECT MIN(basis) FROM project_warnings) = '{basis}' AND (SELECT MAX(basis) FROM project_warnings) = '{basis}', TRUE);
     SELECT p.stage, COUNT(*), SUM(p.total_investment_wan_yuan) FROM key_projects p WHERE {InScope("p.county_id")} {where} GROUP BY p.stage;
     SELECT SUM(p.annual_planned_investment_wan_yuan) FROM key_projects p WHERE {InScope("p.county_id")} {where} AND p.plan_year = {DateTime.UtcNow.Year};
-    SELECT g.month, SUM(g.investment_completed_wan_yuan) FROM project_progress g JOIN key_projects p ON p.id = g.project_id
-      WHERE {InScope("p.county_id")} {where} AND g.year = {DateTime.UtcNow.Year} GROUP BY g.month;
+    {MonthlyProgress(where)};
     SELECT w.level, COUNT(*) FROM key_projects p JOIN project_warnings w ON w.project_id = p.id
       WHERE {InScope("p.county_id")} {where} GROUP BY w.level
     """;
@@ -115,8 +125,13 @@ var enterpriseChoices = placeChoices
 var c = storage.Provider == StorageProvider.PostgreSql ? " COLLATE \"C\"" : "";
 var plain = storage.Provider == StorageProvider.PostgreSql ? "" : " || ''";
 string AuditUnder(string col) => $"({col}{c} = '山西省' OR ({col}{c} >= '山西省/' AND {col}{c} < '山西省0'))";
+// On PostgreSQL the count is of the records' side first, one stretch of its path index (AuditQueries.CountBySidesAsync);
+// past the limit the people's side is not counted.
+string AuditCount(string where) => storage.Provider == StorageProvider.PostgreSql
+    ? $"SELECT COUNT(*) FROM (SELECT 1 FROM audit_entries a WHERE a.record_path{c} >= '山西省' AND a.record_path{c} < '山西省0' AND (a.record_path{c} = '山西省' OR a.record_path{c} >= '山西省/') {where} LIMIT 10001) x"
+    : $"SELECT COUNT(*) FROM (SELECT 1 FROM audit_entries a WHERE ({AuditUnder("a.actor_path")} OR {AuditUnder("a.record_path")}) {where} LIMIT 10001) x";
 string AuditList(string where, string walkWhere) => $"""
-    SELECT COUNT(*) FROM (SELECT 1 FROM audit_entries a WHERE ({AuditUnder("a.actor_path")} OR {AuditUnder("a.record_path")}) {where} LIMIT 10001) x;
+    {AuditCount(where)};
     SELECT a.* FROM audit_entries a WHERE ({AuditUnder("a.actor_path" + plain)} OR {AuditUnder("a.record_path" + plain)}) {walkWhere}
       ORDER BY a.at_utc DESC, a.id DESC LIMIT 50
     """;

@@ -64,6 +64,9 @@ internal sealed class ProjectProgressConfiguration : IEntityTypeConfiguration<Pr
         e.Property(x => x.ReportedBy).HasColumnName("reported_by").HasMaxLength(60);
         e.Property(x => x.ReportedAtUtc).HasColumnName("reported_at_utc");
         e.HasIndex(x => new { x.ProjectId, x.Year, x.Month }).IsUnique().HasDatabaseName("ix_project_progress_project_month");
+        // The library's card adds up a year's completed investment month by month (ProjectQueries.SummaryAsync) from this
+        // index alone, in month order.
+        e.HasIndex(x => new { x.Year, x.Month, x.ProjectId, x.InvestmentCompletedWanYuan }).HasDatabaseName("ix_project_progress_year_month");
     }
 }
 

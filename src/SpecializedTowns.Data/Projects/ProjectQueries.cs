@@ -192,7 +192,6 @@ public static class ProjectQueries
         // cent — two decimals, far inside a double's precision. On PostgreSQL the doubles cost most of the card: numeric
         // becomes float8 by way of text, and the stage funnel took 28 ms instead of 6, the months 85 ms instead of 24.
         var year = today.Year;
-        var progress = from g in db.ProjectProgress.AsNoTracking() join p in q on g.ProjectId equals p.Id where g.Year == year select g;
         Dictionary<ProjectStage, (int Count, decimal Sum)> stages;
         decimal planned;
         Dictionary<int, decimal> monthly;
@@ -201,6 +200,7 @@ public static class ProjectQueries
             stages = await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => p.TotalInvestmentWanYuan) })
                 .ToDictionaryAsync(x => x.Stage, x => (x.Count, x.Sum), ct);
             planned = await q.Where(p => p.PlanYear == year).SumAsync(p => p.AnnualPlannedInvestmentWanYuan, ct);
+            var progress = from g in db.ProjectProgress.AsNoTracking() join p in q on g.ProjectId equals p.Id where g.Year == year select g;
             monthly = await progress.GroupBy(g => g.Month).Select(m => new { Month = m.Key, Sum = m.Sum(g => g.InvestmentCompletedWanYuan) })
                 .ToDictionaryAsync(m => m.Month, m => m.Sum, ct);
         }
@@ -209,7 +209,11 @@ public static class ProjectQueries
             stages = await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => (double)p.TotalInvestmentWanYuan) })
                 .ToDictionaryAsync(x => x.Stage, x => (x.Count, Math.Round((decimal)x.Sum, 2)), ct);
             planned = Math.Round((decimal)await q.Where(p => p.PlanYear == year).SumAsync(p => (double)p.AnnualPlannedInvestmentWanYuan, ct), 2);
-            monthly = await progress.GroupBy(g => g.Month).Select(m => new { Month = m.Key, Sum = m.Sum(g => (double)g.InvestmentCompletedWanYuan) })
+            // The year's progress of the projects in the list, not joined to them: joined, SQLite looked up the project and
+            // its county for each of the province's 88,000 monthly figures (75–93 ms; this way, from the index by year and month, 33).
+            var listed = q.Select(p => p.Id);
+            monthly = await db.ProjectProgress.AsNoTracking().Where(g => g.Year == year && listed.Contains(g.ProjectId))
+                .GroupBy(g => g.Month).Select(m => new { Month = m.Key, Sum = m.Sum(g => (double)g.InvestmentCompletedWanYuan) })
                 .ToDictionaryAsync(m => m.Month, m => Math.Round((decimal)m.Sum, 2), ct);
         }
         var funnel = ProjectTerms.Stages.Select(s => stages.TryGetValue(s, out var x) ? (s, x.Count, x.Sum) : (s, 0, 0m)).ToList();
