@@ -4,7 +4,7 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Data;
 
-/// <summary>The platform's PostgreSQL sessions run without JIT, keep parallel workers for national-size scans and prepare the statements they repeat (StorageSettings.ForShortQueries).</summary>
+/// <summary>The platform's PostgreSQL sessions run without JIT, keep parallel workers for national-size scans of tables and indexes and prepare the statements they repeat (StorageSettings.ForShortQueries).</summary>
 public class SessionSettingsTests
 {
     [PostgresFact]
@@ -15,6 +15,7 @@ public class SessionSettingsTests
         {
             (await Show(db, "jit")).ShouldBe(("off", "client"));
             (await Show(db, "min_parallel_table_scan_size")).ShouldBe(("256MB", "client"));
+            (await Show(db, "min_parallel_index_scan_size")).ShouldBe(("256MB", "client"));
         }
         // The operator's Options: their jit and their search_path, ours for the rest.
         var own = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString) { Options = "-c jit=on -c search_path=public" }.ConnectionString;
