@@ -253,7 +253,8 @@ public static class AuditQueries
     /// databases otherwise did for a city's many entries, first passed every newer entry elsewhere: after imports had added
     /// 700,000 entries in 太原市, 运城市's first page took 250 ms (PostgreSQL) and 218 ms (SQLite); the other way, fetching the
     /// city's 50,000 entries through the path indexes and sorting them, 150 ms. Each place is read newest first, up to the
-    /// page's depth: 177 places of 运城市 by 50 entries.
+    /// page's depth: 177 places of 运城市 by 50 entries. The places are the jurisdictions under the scope: an entry is filed
+    /// under jurisdictions' paths only (AuditTrail takes the person's, AuditPlaces the record's), and none is renamed or removed.
     /// </summary>
     private static async Task<List<AuditEntry>> NewestByPlaceAsync(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts,
         int skip, int size, CancellationToken ct)
