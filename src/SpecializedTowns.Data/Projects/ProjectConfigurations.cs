@@ -65,8 +65,10 @@ internal sealed class ProjectProgressConfiguration : IEntityTypeConfiguration<Pr
         e.Property(x => x.ReportedAtUtc).HasColumnName("reported_at_utc");
         e.HasIndex(x => new { x.ProjectId, x.Year, x.Month }).IsUnique().HasDatabaseName("ix_project_progress_project_month");
         // The library's card adds up a year's completed investment month by month (ProjectQueries.SummaryAsync) from this
-        // index alone, in month order.
-        e.HasIndex(x => new { x.Year, x.Month, x.ProjectId, x.InvestmentCompletedWanYuan }).HasDatabaseName("ix_project_progress_year_month");
+        // index alone. The project before the month: SQLite, which keeps no statistics, also takes it for a project's figures
+        // of its plan year (CompletedInPlanYearAsync), and with the month second it read the whole year for each project
+        // (the API's page of 50: 75–400 ms against under 1).
+        e.HasIndex(x => new { x.Year, x.ProjectId, x.Month, x.InvestmentCompletedWanYuan }).HasDatabaseName("ix_project_progress_year_month");
     }
 }
 
