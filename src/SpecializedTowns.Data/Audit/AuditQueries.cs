@@ -185,9 +185,30 @@ public static class AuditQueries
         // province's 重点项目 entries (100–500 ms against 6), and for a county's page 20 or its enterprises (120–270 ms).
         return await db.PlannedPerRunAsync(perRun: true, async () =>
         {
-            var counted = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader
+            var bySides = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader;
+            int? searched = null;
+            // An office below the province on PostgreSQL counts its places' entries by their indexes first (CountBySidesAsync).
+            if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && scope.JurisdictionPath.Contains('/')))
+            {
+                // A name matches few entries and is no index's: finding them reads the whole scope, which counting and then
+                // reading the page did twice (a province's search, 1,000,000 entries: PostgreSQL 1.2 s). The matches are
+                // read once, up to the limit, and counted and ordered here. Past the limit they are many and the page below
+                // finds them newest first at once.
+                var matched = await Filtered(db, scope, filter, accounts, For(db, scope, filter, null))
+                    .Select(e => new { e.Id, e.AtUtc }).Take(CountLimit + 1).ToListAsync(ct);
+                if (matched.Count <= CountLimit)
+                {
+                    var slice = matched.OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.Id)
+                        .Skip((page - 1) * size).Take(size).Select(m => m.Id).ToList();
+                    var rows = await db.AuditEntries.AsNoTracking().Where(e => slice.Contains(e.Id))
+                        .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+                    return new Paged<AuditEntry>(rows, matched.Count, page, size);
+                }
+                searched = matched.Count;
+            }
+            var counted = searched ?? (bySides
                 ? await CountBySidesAsync(db, scope, filter, accounts, ct)
-                : await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct);
+                : await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct));
             var skip = (page - 1) * size;
             if (counted > CountLimit && ReadsByPlace(scope, skip + size))
             {
