@@ -27,7 +27,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Newest first is by time and then id: an import writes all its entries at one moment.
         e.HasIndex(x => new { x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_at");
         e.HasIndex(x => new { x.RootType, x.RootId, x.AtUtc }).HasDatabaseName("ix_audit_entries_root");
-        e.HasIndex(x => new { x.UserId, x.AtUtc }).HasDatabaseName("ix_audit_entries_user");
+        // An account's newest, in order from the index alone (AuditQueries.NewestByAccountAsync).
+        e.HasIndex(x => new { x.UserId, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_user");
         e.HasIndex(x => new { x.EntityType, x.AtUtc }).HasDatabaseName("ix_audit_entries_type");
         // A kind of record with its parts, newest first (AuditQueries: the filter by kind).
         e.HasIndex(x => new { x.RootType, x.AtUtc, x.Id }).HasDatabaseName("ix_audit_entries_root_time");

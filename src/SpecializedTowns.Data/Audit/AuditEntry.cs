@@ -66,7 +66,33 @@ public sealed record AuditActor(int? UserId, string UserName, string DisplayName
 {
     public static readonly AuditActor System = new(null, "system", "系统", null, null);
 
-    public static AuditActor CommandLine() => new(null, "cli:" + Environment.UserName, "命令行（" + Environment.UserName + "）", null, null);
+    public static AuditActor CommandLine() => new(null, CommandLinePrefix + Environment.UserName, $"{CommandLineWord}（{Environment.UserName}）", null, null);
+
+    private const string CommandLineWord = "命令行";
+
+    public static AuditActor SignedOut(string? address) => new(null, "anonymous", "未登录用户", null, address);
+
+    /// <summary>How the command line's sign-in names begin.</summary>
+    public const string CommandLinePrefix = "cli:";
+
+    /// <summary>
+    /// Which of the actors without an account a 操作人 filter names, by the sign-in names their entries carry: the platform
+    /// (“系统” or “system”), the signed-out (“未登录用户”, “anonymous”), the command line (“命令行”: all of its users; one of
+    /// them by its sign-in name, “cli:root”, or as shown, “命令行（root）”). These are all there are, and their display names are made here from fixed words:
+    /// so a name that is none of them (an account's) leaves those entries out at once, where testing every entry's display name
+    /// read the whole trail (a province's 700,000 entries of the platform's imports: 0.6 s for any name).
+    /// </summary>
+    public static (List<string> UserNames, bool CommandLine) WithoutAccountNamed(string term)
+    {
+        var names = new List<string>();
+        foreach (var actor in new[] { System, SignedOut(null) })
+            if (term == actor.UserName || actor.DisplayName.Contains(term, StringComparison.Ordinal)) names.Add(actor.UserName);
+        if (term.StartsWith(CommandLinePrefix, StringComparison.Ordinal)) names.Add(term);
+        // As the page shows it: 命令行（root）.
+        if (term.StartsWith(CommandLineWord + "（", StringComparison.Ordinal) && term.EndsWith('）') && term.Length > CommandLineWord.Length + 2)
+            names.Add(CommandLinePrefix + term[(CommandLineWord.Length + 1)..^1]);
+        return (names, CommandLineWord.Contains(term, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>

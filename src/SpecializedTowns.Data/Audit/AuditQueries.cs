@@ -60,6 +60,8 @@ public static class AuditQueries
         Kind,
         /// <summary>Each place of an office's scope newest first from the path index, merged (<see cref="NewestByPlaceAsync"/>): its other conditions tested on the entries found.</summary>
         ByPlace,
+        /// <summary>Each account the 操作人 filter names newest first from the account index, merged (<see cref="NewestByAccountAsync"/>).</summary>
+        ByAccount,
     }
 
     private static Drive For(TownsDbContext db, UserScope scope, AuditFilter filter, int? counted)
@@ -119,7 +121,7 @@ public static class AuditQueries
     /// <summary>
     /// The accounts the 操作人 filter names, by sign-in name or part of the display name: their entries are found by account
     /// in its index, where comparing the names stored in every entry read the whole trail. Entries without an account (the
-    /// platform's own jobs, the command line) are matched by the names they carry.
+    /// platform's own jobs, the command line) are matched by their sign-in names (<see cref="AuditActor.WithoutAccountNamed"/>).
     /// </summary>
     private static async Task<List<int>> AccountsNamedAsync(TownsDbContext db, AuditFilter filter, CancellationToken ct)
     {
@@ -141,15 +143,22 @@ public static class AuditQueries
     private static IQueryable<AuditEntry> Matching(IQueryable<AuditEntry> query, AuditFilter filter, List<int> accounts, Drive drive)
     {
         // The filters' own indexes are left unmatched when another index reads the entries.
-        var plain = drive is Drive.Time or Drive.Place or Drive.Kind or Drive.ByPlace;
+        var plain = drive is Drive.Time or Drive.Place or Drive.Kind or Drive.ByPlace or Drive.ByAccount;
         if (filter.From is { } from) { var t = ChinaDayStartUtc(from); query = query.Where(e => e.AtUtc >= t); }
         if (filter.To is { } to) { var t = ChinaDayStartUtc(to.AddDays(1)); query = query.Where(e => e.AtUtc < t); }
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
-            var user = filter.User.Trim();
-            query = plain
-                ? query.Where(e => accounts.Contains(e.UserId ?? 0) || (e.UserId == null && (e.UserName == user || e.DisplayName.Contains(user))))
-                : query.Where(e => (e.UserId != null && accounts.Contains(e.UserId.Value)) || (e.UserId == null && (e.UserName == user || e.DisplayName.Contains(user))));
+            var (names, commandLine) = AuditActor.WithoutAccountNamed(filter.User.Trim());
+            var prefix = AuditActor.CommandLinePrefix;
+            query = (plain, names.Count > 0 || commandLine) switch
+            {
+                (true, false) => query.Where(e => accounts.Contains(e.UserId ?? 0)),
+                (false, false) => query.Where(e => e.UserId != null && accounts.Contains(e.UserId.Value)),
+                (true, true) => query.Where(e => accounts.Contains(e.UserId ?? 0)
+                    || (e.UserId == null && (names.Contains(e.UserName) || (commandLine && e.UserName.StartsWith(prefix))))),
+                (false, true) => query.Where(e => (e.UserId != null && accounts.Contains(e.UserId.Value))
+                    || (e.UserId == null && (names.Contains(e.UserName) || (commandLine && e.UserName.StartsWith(prefix))))),
+            };
         }
         if (filter.Action is { } action)
             query = plain ? query.Where(e => (int)e.Action + 0 == (int)action) : query.Where(e => e.Action == action);
@@ -210,9 +219,11 @@ public static class AuditQueries
                 ? await CountBySidesAsync(db, scope, filter, accounts, ct)
                 : await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct));
             var skip = (page - 1) * size;
-            if (counted > CountLimit && ReadsByPlace(scope, skip + size))
+            if (counted > CountLimit && skip + size <= ByPlaceDepth && (ReadsByAccount(filter, accounts) || ReadsByPlace(scope)))
             {
-                var newest = await NewestByPlaceAsync(db, scope, filter, accounts, skip, size, ct);
+                var newest = ReadsByAccount(filter, accounts)
+                    ? await NewestByAccountAsync(db, scope, filter, accounts, skip, size, ct)
+                    : await NewestByPlaceAsync(db, scope, filter, accounts, skip, size, ct);
                 return new Paged<AuditEntry>(newest, CountLimit, page, size) { TotalIsLowerBound = true };
             }
             var found = Filtered(db, scope, filter, accounts, For(db, scope, filter, counted));
@@ -254,19 +265,47 @@ public static class AuditQueries
     }
 
     /// <summary>
-    /// How far into the list an office's page is read place by place: as far as the list is counted. Deeper, each place's
+    /// How far into the list a page is read place by place or account by account: as far as the list is counted. Deeper, each place's
     /// newest up to the page cost more than the other way (运城市's page 200, 10,000 entries in: PostgreSQL 85 ms, SQLite
     /// 150 ms; by time past 700,000 newer entries elsewhere 270–300 ms from page 5 on).
     /// </summary>
     private const int ByPlaceDepth = CountLimit;
 
     /// <summary>
-    /// Whether a page of an office below the province is read place by place (<see cref="NewestByPlaceAsync"/>): when its
+    /// Whether a page of an office below the province is read place by place (<see cref="NewestByPlaceAsync"/>), when its
     /// entries are many (counted past <see cref="CountLimit"/>) and the page is not deep. A province office's scope is the
     /// whole trail and walking it by time finds a page at once; a county's few entries are fetched and sorted.
     /// </summary>
-    private static bool ReadsByPlace(UserScope scope, int depth) =>
-        scope.Role is Roles.Office or Roles.Leader && scope.JurisdictionPath.Contains('/') && depth <= ByPlaceDepth;
+    private static bool ReadsByPlace(UserScope scope) =>
+        scope.Role is Roles.Office or Roles.Leader && scope.JurisdictionPath.Contains('/');
+
+    /// <summary>
+    /// Whether a page of many entries is read account by account (<see cref="NewestByAccountAsync"/>): when the 操作人 filter
+    /// names a few accounts and none of the actors without one. Walking the trail by time passed every newer entry by
+    /// others: 永济市's office's entries lay behind 700,000 of the platform's imports (the province's page 190 ms, 运城市's by
+    /// place 117 ms).
+    /// </summary>
+    private static bool ReadsByAccount(AuditFilter filter, List<int> accounts) =>
+        !string.IsNullOrWhiteSpace(filter.User) && accounts.Count is > 0 and <= 50
+        && AuditActor.WithoutAccountNamed(filter.User.Trim()) is { UserNames.Count: 0, CommandLine: false };
+
+    /// <summary>
+    /// A page of the entries of the accounts named, newest first: each account's newest up to the page's depth from the
+    /// account index (account, time, id), tested for the scope and the other filters, merged, then read by id. One query per
+    /// account joined by UNION ALL: as one query over the accounts EF numbered every entry in scope (ROW_NUMBER, 1.5 s).
+    /// </summary>
+    private static async Task<List<AuditEntry>> NewestByAccountAsync(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts,
+        int skip, int size, CancellationToken ct)
+    {
+        var depth = skip + size;
+        // On SQLite the scope and the other filters are written so that no index but the account's matches them.
+        var entries = Filtered(db, scope, filter with { User = null }, accounts, db.Database.IsNpgsql() ? Drive.Planner : Drive.ByAccount);
+        var newest = accounts.Distinct().Select(a => entries.Where(e => e.UserId == a)
+                .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(depth).Select(e => new { e.Id, e.AtUtc }))
+            .Aggregate((all, one) => all.Concat(one));
+        var ids = await newest.OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Skip(skip).Take(size).Select(x => x.Id).ToListAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+    }
 
     /// <summary>
     /// A page of an office's entries, newest first: the newest of each place of the scope (the record's, then the person's)

@@ -13,7 +13,7 @@ public static class AuditActors
         var address = http.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : null;
         var user = http.User;
         if (user.Identity?.IsAuthenticated != true)
-            return new AuditActor(null, "anonymous", "未登录用户", null, address);
+            return AuditActor.SignedOut(address);
         var id = int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var i) ? i : (int?)null;
         var name = user.Identity.Name ?? "";
         return new AuditActor(id, name, user.FindFirstValue(UserScope.DisplayNameClaim) ?? name,

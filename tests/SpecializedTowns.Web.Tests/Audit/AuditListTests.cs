@@ -103,22 +103,41 @@ public class AuditListTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Filters_give_the_same_entries_however_the_page_is_read(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAsync(provider);
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
         var seeded = await SeedAsync(db);
         // Parts filed under their projects (monthly progress): 重点项目 takes them along, 项目月度进展 lists them alone.
         var id = await db.AuditEntries.MaxAsync(e => e.Id);
         var rng = new Random(5);
         var parts = new List<object?[]>();
+        var office = await db.Users.SingleAsync(u => u.UserName == "yuanqu-office");
         for (var i = 0; i < 400; i++)
         {
             var at = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(rng.Next(700_000));
             var (actor, record) = (Places[rng.Next(Places.Length)], Places[rng.Next(Places.Length)]);
-            parts.Add([++id, at, null, "system", "系统", actor, record, AuditAction.Updated, "ProjectProgress", $"{i + 1}", null, "KeyProject", $"{i % 40 + 1}", "[]"]);
+            // Some by the command line, as two of its users, some by an account.
+            var (user, name, display) = (i % 10) switch
+            {
+                0 => ((int?)null, "cli:root", "命令行（root）"),
+                1 => (null, "cli:ops", "命令行（ops）"),
+                2 => (office.Id, office.UserName!, office.DisplayName),
+                _ => (null, "system", "系统"),
+            };
+            parts.Add([++id, at, user, name, display, actor, record, AuditAction.Updated, "ProjectProgress", $"{i + 1}", null, "KeyProject", $"{i % 40 + 1}", "[]"]);
             seeded.Add((id, at, actor, record, "ProjectProgress", AuditAction.Updated));
+        }
+        // An import by the account: more entries of it than are counted, all of one moment, read account by account.
+        var imported = new DateTime(2025, 9, 1, 2, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 10_100; i++)
+        {
+            parts.Add([++id, imported, office.Id, office.UserName!, office.DisplayName, "山西省/运城市/垣曲县", "山西省/晋城市/沁水县", AuditAction.Created, "Enterprise", $"x{i}", $"导入{i}", "Enterprise", $"x{i}", "[]"]);
+            seeded.Add((id, imported, "山西省/运城市/垣曲县", "山西省/晋城市/沁水县", "Enterprise", AuditAction.Created));
         }
         await BulkRows.InsertAsync(db, "audit_entries", Columns, parts);
         var labels = await db.AuditEntries.ToDictionaryAsync(e => e.Id, e => e.EntityLabel);
+        var actors = await db.AuditEntries.ToDictionaryAsync(e => e.Id, e => e.UserName);
+        var accounts = await db.AuditEntries.ToDictionaryAsync(e => e.Id, e => e.UserId);
+        var yuanqu = await db.Users.Where(u => u.DisplayName.Contains("垣曲")).Select(u => (int?)u.Id).ToListAsync();
         bool Named(long entry, string part) => labels[entry]?.Contains(part, StringComparison.Ordinal) == true;
 
         var filters = new (AuditFilter Filter, Func<(long Id, DateTime At, string? Actor, string? Record, string Type, AuditAction Action), bool> Keeps)[]
@@ -127,8 +146,14 @@ public class AuditListTests
             (new AuditFilter { EntityType = "ProjectProgress" }, e => e.Type == "ProjectProgress"),
             (new AuditFilter { Action = AuditAction.Deleted }, e => e.Action == AuditAction.Deleted),
             (new AuditFilter { EntityType = "Enterprise", Action = AuditAction.Created }, e => e.Type == "Enterprise" && e.Action == AuditAction.Created),
-            (new AuditFilter { User = "系统" }, _ => true),
+            (new AuditFilter { User = "系统" }, e => actors[e.Id] == "system"),
+            (new AuditFilter { User = "system" }, e => actors[e.Id] == "system"),
+            (new AuditFilter { User = "命令行" }, e => actors[e.Id].StartsWith("cli:", StringComparison.Ordinal)),
+            (new AuditFilter { User = "cli:root" }, e => actors[e.Id] == "cli:root"),
+            (new AuditFilter { User = "命令行（ops）" }, e => actors[e.Id] == "cli:ops"),
             (new AuditFilter { User = "nobody" }, _ => false),
+            (new AuditFilter { User = "yuanqu-office" }, e => accounts[e.Id] == office.Id),
+            (new AuditFilter { User = "垣曲" }, e => yuanqu.Contains(accounts[e.Id])),
             (new AuditFilter { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 6, 1) }, e => e.At.AddHours(8).Date == new DateTime(2025, 6, 1)),
             // A name: few matches are read once and ordered in memory; past the count limit the page is read as without it.
             (new AuditFilter { Search = "记录12" }, e => Named(e.Id, "记录12")),
