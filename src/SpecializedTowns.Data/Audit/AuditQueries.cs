@@ -209,9 +209,7 @@ public static class AuditQueries
                 {
                     var slice = matched.OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.Id)
                         .Skip((page - 1) * size).Take(size).Select(m => m.Id).ToList();
-                    var rows = await db.AuditEntries.AsNoTracking().Where(e => slice.Contains(e.Id))
-                        .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
-                    return new Paged<AuditEntry>(rows, matched.Count, page, size);
+                    return new Paged<AuditEntry>(await ByIdsAsync(db, slice, ct), matched.Count, page, size);
                 }
                 searched = matched.Count;
             }
@@ -304,7 +302,7 @@ public static class AuditQueries
                 .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(depth).Select(e => new { e.Id, e.AtUtc }))
             .Aggregate((all, one) => all.Concat(one));
         var ids = await newest.OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Skip(skip).Take(size).Select(x => x.Id).ToListAsync(ct);
-        return await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+        return await ByIdsAsync(db, ids, ct);
     }
 
     /// <summary>
@@ -351,8 +349,12 @@ public static class AuditQueries
                 select new { e.Id, e.AtUtc };
             ids = await byRecord.Union(byActor).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Skip(skip).Take(size).Select(x => x.Id).ToListAsync(ct);
         }
-        return await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+        return await ByIdsAsync(db, ids, ct);
     }
+
+    /// <summary>The entries of a page found by id, newest first.</summary>
+    private static Task<List<AuditEntry>> ByIdsAsync(TownsDbContext db, List<long> ids, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
 
     /// <summary>A record's history, newest first: its own changes and those of its parts. The caller has checked the record is in scope.</summary>
     public static Task<List<AuditEntry>> HistoryAsync(TownsDbContext db, string rootType, string rootId, int max = 200, CancellationToken ct = default) =>
