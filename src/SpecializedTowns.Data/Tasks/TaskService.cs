@@ -334,11 +334,32 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     /// </summary>
     public async Task<IReadOnlyList<UnitOverdue>> OverdueByUnitAsync(UserScope scope, int? planId, int? year, CancellationToken ct = default)
     {
-        var query = VisibleTasks(scope).Where(t => t.DoneOn == null);
+        var today = Today;
+        var query = VisibleTasks(scope).AsNoTracking().Where(t => t.DoneOn == null);
         if (planId is { } p) query = query.Where(t => t.PlanId == p);
         if (year is { } y) query = query.Where(t => t.Plan!.Year == y);
-        var tasks = await TaskReads.WithPartsAsync(query, unitPlaces: true, ct);
-        return Overdue(tasks, Today, scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : null);
+        // Only the late tasks, late milestones and lead units, with only what the list shows: read whole with every part, a
+        // province's 2,900 open tasks brought 5,700 units with their places and every task's text (86 ms a page, 30 of it SQL).
+        query = query.Where(t => t.Deadline < today || t.Milestones.Any(m => m.DoneOn == null && m.Deadline < today));
+        var tasks = await query.Select(t => new PlanTask
+        {
+            Id = t.Id, PlanId = t.PlanId, Plan = new ActionPlan { Title = t.Plan!.Title }, Number = t.Number, Title = t.Title, Deadline = t.Deadline,
+        }).ToListAsync(ct);
+        if (tasks.Count == 0) return [];
+        var milestones = (await query.SelectMany(t => t.Milestones).Where(m => m.DoneOn == null && m.Deadline < today)
+            .Select(m => new Milestone { Id = m.Id, TaskId = m.TaskId, Title = m.Title, Deadline = m.Deadline }).ToListAsync(ct)).ToLookup(m => m.TaskId);
+        var units = (await query.SelectMany(t => t.Units).Where(u => u.Role == UnitRole.Lead)
+            .Select(u => new TaskUnit
+            {
+                TaskId = u.TaskId, UnitId = u.UnitId, Role = u.Role, SortOrder = u.SortOrder,
+                Unit = new Unit { Name = u.Unit!.Name, Jurisdiction = new Jurisdiction { Name = u.Unit.Jurisdiction!.Name } },
+            }).ToListAsync(ct)).ToLookup(u => u.TaskId);
+        foreach (var t in tasks)
+        {
+            t.Milestones = milestones[t.Id].ToList();
+            t.Units = units[t.Id].ToList();
+        }
+        return Overdue(tasks, today, scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : null);
     }
 
     /// <summary>The overdue list of the tasks given, as of today; only <paramref name="onlyUnit"/>'s line when given.</summary>
