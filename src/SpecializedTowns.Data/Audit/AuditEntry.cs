@@ -77,10 +77,11 @@ public sealed record AuditActor(int? UserId, string UserName, string DisplayName
 
     /// <summary>
     /// Which of the actors without an account a 操作人 filter names, by the sign-in names their entries carry: the platform
-    /// (“系统” or “system”), the signed-out (“未登录用户”, “anonymous”), the command line (“命令行”: all of its users; one of
-    /// them by its sign-in name, “cli:root”, or as shown, “命令行（root）”). These are all there are, and their display names are made here from fixed words:
-    /// so a name that is none of them (an account's) leaves those entries out at once, where testing every entry's display name
-    /// read the whole trail (a province's 700,000 entries of the platform's imports: 0.6 s for any name).
+    /// (“系统” or “system”), the signed-out (“未登录用户”, “anonymous”), the command line (“命令行”: all of its users; one
+    /// of them by its sign-in name, “cli:root”, or as shown, “命令行（root）”). These are all there are (a signed-in person
+    /// always has an account's id), and their display names are made here from fixed words: so a name that is none of them
+    /// (an account's) leaves those entries out at once, where testing every entry's display name read the whole trail (a
+    /// province's 700,000 entries of the platform's imports: 0.6 s for any name).
     /// </summary>
     public static (List<string> UserNames, bool CommandLine) WithoutAccountNamed(string term)
     {
