@@ -347,6 +347,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         }).ToListAsync(ct);
         if (tasks.Count == 0) return [];
         var milestones = (await query.SelectMany(t => t.Milestones).Where(m => m.DoneOn == null && m.Deadline < today)
+            .OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
             .Select(m => new Milestone { Id = m.Id, TaskId = m.TaskId, Title = m.Title, Deadline = m.Deadline }).ToListAsync(ct)).ToLookup(m => m.TaskId);
         var units = (await query.SelectMany(t => t.Units).Where(u => u.Role == UnitRole.Lead)
             .Select(u => new TaskUnit
