@@ -197,7 +197,7 @@ public static class AuditQueries
             var bySides = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader;
             int? searched = null;
             // An office below the province on PostgreSQL counts its places' entries by their indexes first (CountBySidesAsync).
-            if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && scope.JurisdictionPath.Contains('/')))
+            if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && ReadsByPlace(scope)))
             {
                 // A name matches few entries and is no index's: finding them reads the whole scope, which counting and then
                 // reading the page did twice (a province's search, 1,000,000 entries: PostgreSQL 1.2 s). The matches are
@@ -217,9 +217,10 @@ public static class AuditQueries
                 ? await CountBySidesAsync(db, scope, filter, accounts, ct)
                 : await Filtered(db, scope, filter, accounts, For(db, scope, filter, null)).Take(CountLimit + 1).CountAsync(ct));
             var skip = (page - 1) * size;
-            if (counted > CountLimit && skip + size <= ByPlaceDepth && (ReadsByAccount(filter, accounts) || ReadsByPlace(scope)))
+            var byAccount = ReadsByAccount(filter, accounts);
+            if (counted > CountLimit && skip + size <= ByPlaceDepth && (byAccount || ReadsByPlace(scope)))
             {
-                var newest = ReadsByAccount(filter, accounts)
+                var newest = byAccount
                     ? await NewestByAccountAsync(db, scope, filter, accounts, skip, size, ct)
                     : await NewestByPlaceAsync(db, scope, filter, accounts, skip, size, ct);
                 return new Paged<AuditEntry>(newest, CountLimit, page, size) { TotalIsLowerBound = true };
