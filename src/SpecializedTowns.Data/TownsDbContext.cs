@@ -158,6 +158,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
         Data.Projects.StoredProjectWarningOrder.Configure(b, Database.IsNpgsql());
+        AuditLabelIndex.Configure(b, Database.IsNpgsql());
         // The records edited in forms carry a version the database checks on every update (step 0020); see EditConflicts.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(Core.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
             b.Entity(type.ClrType).Property(nameof(Core.IVersioned.Version)).HasColumnName("version").IsConcurrencyToken();

@@ -32,6 +32,8 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 // 储备培育's years, kept while the data they are added up from is unchanged (see ClusterYears).
 builder.Services.AddSingleton<SpecializedTowns.Data.Reserve.ClusterYears>();
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.KeepReserveWarm>();
+// The audit page's name search index, built after the entries are written (see AuditLabelIndex).
+builder.Services.AddHostedService<SpecializedTowns.Web.Platform.IndexAuditLabels>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();

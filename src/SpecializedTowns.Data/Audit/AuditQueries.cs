@@ -62,6 +62,8 @@ public static class AuditQueries
         ByPlace,
         /// <summary>Each account the 操作人 filter names newest first from the account index, merged (<see cref="NewestByAccountAsync"/>).</summary>
         ByAccount,
+        /// <summary>The entries the name index points to (<see cref="AuditLabelIndex"/>), by id: every other condition tested on them.</summary>
+        ById,
     }
 
     private static Drive For(TownsDbContext db, UserScope scope, AuditFilter filter, int? counted)
@@ -114,6 +116,13 @@ public static class AuditQueries
     /// </summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>
+    /// How many entries the name index may point a search to (<see cref="AuditLabelIndex.CandidatesAsync"/>). Testing that
+    /// many by id took PostgreSQL about 20 ms for 15,000; a term held by more (有限, 公司) is held by the newest entries too,
+    /// and the list walked newest first finds its page at once.
+    /// </summary>
+    private const int SearchCandidates = 50_000;
+
     /// <summary>The entries the filter asks for, of those the person may read.</summary>
     public static async Task<IQueryable<AuditEntry>> FilteredAsync(TownsDbContext db, UserScope scope, AuditFilter filter, CancellationToken ct = default) =>
         Filtered(db, scope, filter, await AccountsNamedAsync(db, filter, ct), For(db, scope, filter, null));
@@ -143,7 +152,7 @@ public static class AuditQueries
     private static IQueryable<AuditEntry> Matching(IQueryable<AuditEntry> query, AuditFilter filter, List<int> accounts, Drive drive)
     {
         // The filters' own indexes are left unmatched when another index reads the entries.
-        var plain = drive is Drive.Time or Drive.Place or Drive.Kind or Drive.ByPlace or Drive.ByAccount;
+        var plain = drive is Drive.Time or Drive.Place or Drive.Kind or Drive.ByPlace or Drive.ByAccount or Drive.ById;
         if (filter.From is { } from) { var t = ChinaDayStartUtc(from); query = query.Where(e => e.AtUtc >= t); }
         if (filter.To is { } to) { var t = ChinaDayStartUtc(to.AddDays(1)); query = query.Where(e => e.AtUtc < t); }
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -195,6 +204,20 @@ public static class AuditQueries
         return await db.PlannedPerRunAsync(perRun: true, async () =>
         {
             var bySides = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader;
+            if (!string.IsNullOrWhiteSpace(filter.Search)
+                && await AuditLabelIndex.CandidatesAsync(db, filter.Search.Trim(), SearchCandidates, ct) is { } candidates)
+            {
+                // The entries whose names may hold the term, from the name index: each tested by id for the term itself,
+                // the scope and the other filters, counted and ordered here (a province's search: PostgreSQL 0.45 s, SQLite
+                // 0.8 s, testing every entry).
+                var ids = candidates.ToList();
+                var indexed = await Filtered(db, scope, filter, accounts, db.Database.IsNpgsql() ? Drive.Planner : Drive.ById)
+                    .Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.AtUtc }).ToListAsync(ct);
+                var slice = indexed.OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.Id)
+                    .Skip((page - 1) * size).Take(size).Select(m => m.Id).ToList();
+                return new Paged<AuditEntry>(await ByIdsAsync(db, slice, ct), Math.Min(indexed.Count, CountLimit), page, size)
+                    { TotalIsLowerBound = indexed.Count > CountLimit };
+            }
             int? searched = null;
             // An office below the province on PostgreSQL counts its places' entries by their indexes first (CountBySidesAsync).
             if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && ReadsByPlace(scope)))

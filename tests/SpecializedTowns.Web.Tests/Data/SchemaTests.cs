@@ -108,6 +108,8 @@ internal static class SchemaSnapshot
                   || CASE p.hidden WHEN 2 THEN ' generated virtual' WHEN 3 THEN ' generated stored' ELSE '' END AS "Value"
               FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p
               WHERE m.type = 'table' AND m.name NOT IN ('schema_version', 'sqlite_sequence')
+                  -- The FTS5 index of the audit names (step 43) and its shadow tables: not something the model can describe.
+                  AND m.name NOT LIKE 'audit\_label\_grams%' ESCAPE '\'
               UNION ALL
               SELECT 'index ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'schema_version'
               """
