@@ -318,6 +318,14 @@ if (part is null or "pages")
 // A server in service has run its pages many times: the JIT has compiled them again with what it learnt (tiered
 // compilation), and the first requests of a fresh process measure that compiling instead. Every page is requested in
 // turns first, as traffic would, and measured after.
+// The audit names are indexed by the web process after they are written (AuditLabelIndex): right after the data is generated
+// or imported it is still at work, and the pages are measured once it has caught up, as a server in service would have.
+var indexWait = Stopwatch.StartNew();
+var waiting = storage.Provider == StorageProvider.PostgreSql
+    ? "SELECT COUNT(*) FROM audit_label_pending"
+    : "SELECT COUNT(*) FROM audit_entries WHERE id > (SELECT last_id FROM audit_label_indexed)";
+while (Convert.ToInt64(await Sql.ScalarAsync(connection, waiting)) > 0 && indexWait.Elapsed < TimeSpan.FromMinutes(15)) await Task.Delay(1000);
+report.Line($"审计日志名称索引追上已写入的记录用了 {indexWait.Elapsed.TotalSeconds:F0} s（Web 进程在后台建立）");
 var warmup = int.Parse(options.Get("warmup") ?? "40");
 for (var round = 0; round < warmup; round++)
     foreach (var (_, url, _) in pages) await web.GetAsync(http, url);
@@ -349,6 +357,24 @@ if (busiest is { } account && await db.Users.Where(u => u.Id == account).Select(
           ORDER BY a.at_utc DESC, a.id DESC LIMIT 50
         """;
     await MeasurePageAsync(http, "审计日志（按操作人）", $"/Audit?user={Uri.EscapeDataString(accountName)}", byAccount);
+}
+// 审计日志 searched by name, as the province office: two characters of a real enterprise's name (its township), found through
+// the index of pairs of characters (AuditLabelIndex) and tested by id; testing every entry's name took 0.45 s (PostgreSQL)
+// and 0.8 s (SQLite) over 1,140,000 entries.
+if (await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Name).FirstOrDefaultAsync() is { Length: >= 5 } firstName)
+{
+    var term = firstName[3..5];
+    var pairs = SpecializedTowns.Data.Audit.AuditLabelIndex.Pairs(term);
+    var candidates = storage.Provider == StorageProvider.PostgreSql
+        ? $"SELECT entry_id FROM audit_label_grams WHERE grams @> '{{{string.Join(',', pairs)}}}' UNION ALL SELECT e.id FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id WHERE strpos(e.entity_label, '{term}') > 0"
+        : $"SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH '{string.Join(" AND ", pairs.Select(p => "g" + ((uint)p).ToString("x")))}' UNION ALL SELECT id FROM audit_entries WHERE id > (SELECT last_id FROM audit_label_indexed WHERE id = 1) AND instr(entity_label, '{term}') > 0";
+    var matching = $"a.id IN ({candidates}) AND {(storage.Provider == StorageProvider.PostgreSql ? "strpos" : "instr")}(a.entity_label, '{term}') > 0 AND ({AuditUnder("a.actor_path" + plain)} OR {AuditUnder("a.record_path" + plain)})";
+    var searched = $"""
+        SELECT COUNT(*) FROM ({candidates} LIMIT 50001) x;
+        SELECT a.id, a.at_utc FROM audit_entries a WHERE {matching};
+        SELECT a.* FROM audit_entries a WHERE {matching} ORDER BY a.at_utc DESC, a.id DESC LIMIT 50
+        """;
+    await MeasurePageAsync(http, "审计日志（按名称搜索）", $"/Audit?search={Uri.EscapeDataString(term)}", searched);
 }
 // 审计日志 of a city office (运城市办公室), whose entries are a share of the trail: counted from the path index of its records
 // and read place by place (AuditQueries.NewestByPlaceAsync), newest 50 of each of its places merged. Walking the trail by time
