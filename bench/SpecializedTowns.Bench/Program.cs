@@ -323,7 +323,7 @@ if (part is null or "pages")
 var indexWait = Stopwatch.StartNew();
 var waiting = storage.Provider == StorageProvider.PostgreSql
     ? "SELECT COUNT(*) FROM audit_label_pending"
-    : "SELECT COUNT(*) FROM audit_entries WHERE id > (SELECT last_id FROM audit_label_indexed)";
+    : "SELECT COUNT(*) FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times)";
 while (Convert.ToInt64(await Sql.ScalarAsync(connection, waiting)) > 0 && indexWait.Elapsed < TimeSpan.FromMinutes(15)) await Task.Delay(1000);
 report.Line($"审计日志名称索引追上已写入的记录用了 {indexWait.Elapsed.TotalSeconds:F0} s（Web 进程在后台建立）");
 var warmup = int.Parse(options.Get("warmup") ?? "40");
@@ -367,7 +367,7 @@ if (await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Name).FirstOrDefaultAs
     var pairs = SpecializedTowns.Data.Audit.AuditLabelIndex.Pairs(term);
     var candidates = storage.Provider == StorageProvider.PostgreSql
         ? $"SELECT entry_id FROM audit_label_grams WHERE grams @> '{{{string.Join(',', pairs)}}}' UNION ALL SELECT e.id FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id WHERE strpos(e.entity_label, '{term}') > 0"
-        : $"SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH '{string.Join(" AND ", pairs.Select(p => "g" + ((uint)p).ToString("x")))}' UNION ALL SELECT id FROM audit_entries WHERE id > (SELECT last_id FROM audit_label_indexed WHERE id = 1) AND instr(entity_label, '{term}') > 0";
+        : $"SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH '{string.Join(" AND ", pairs.Select(p => "g" + ((uint)p).ToString("x")))}' UNION ALL SELECT id FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times) AND instr(entity_label, '{term}') > 0";
     var matching = $"a.id IN ({candidates}) AND {(storage.Provider == StorageProvider.PostgreSql ? "strpos" : "instr")}(a.entity_label, '{term}') > 0 AND ({AuditUnder("a.actor_path" + plain)} OR {AuditUnder("a.record_path" + plain)})";
     var searched = $"""
         SELECT COUNT(*) FROM ({candidates} LIMIT 50001) x;

@@ -15,8 +15,9 @@ namespace SpecializedTowns.Data.Audit;
 /// The index is built after the entries are written (<see cref="IndexSomeAsync"/>, by a background service of the web
 /// process), never as they are written: indexing 100,000 entries as an import wrote them cost it 1.3–1.8 s, a fifth of the
 /// import. The entries not yet indexed are tested directly (<see cref="CandidatesAsync"/>), so a search is exact whatever the
-/// index holds. Which those are depends on the database. SQLite has a single writer, so entries are committed in id order
-/// and the index keeps the highest id it has reached (audit_label_indexed); every entry above it is pending. On PostgreSQL
+/// index holds. Which those are depends on the database. SQLite has a single writer, so entries are committed in id order:
+/// the index notes the time of every entry it has passed (audit_label_times), and every entry above the highest is pending.
+/// On PostgreSQL
 /// transactions commit in any order, so every statement that inserts entries also records their range of ids, in its own
 /// transaction (a trigger, schema version 43: audit_label_pending); indexing a range and removing it commit together.
 /// </para>
@@ -35,39 +36,39 @@ public static class AuditLabelIndex
     /// <summary>A pair as a word SQLite's FTS5 reads whole (letters and digits only): g and its hexadecimal digits.</summary>
     private static string Word(int pair) => "g" + ((uint)pair).ToString("x", CultureInfo.InvariantCulture);
 
-    private static string Words(string label) => string.Join(' ', Pairs(label).Select(Word));
-
     /// <summary>
-    /// The ids of the entries that may contain the term in their names: those indexed under all of its pairs and those not
-    /// yet indexed that contain it. Null when the index cannot narrow the search: a term of one character, or more than
-    /// <paramref name="limit"/> entries (a common term, which the newest entries hold anyway).
+    /// The entries that may contain the term in their names, with their times, newest first: those indexed under all of its
+    /// pairs and those not yet indexed that contain it. Null when the index cannot narrow the search: a term of one
+    /// character, or more than <paramref name="limit"/> entries (a common term, which the newest entries hold anyway).
     /// </summary>
-    public static async Task<HashSet<long>?> CandidatesAsync(TownsDbContext db, string term, int limit, CancellationToken ct = default)
+    public static async Task<List<Candidate>?> CandidatesAsync(TownsDbContext db, string term, int limit, CancellationToken ct = default)
     {
         var pairs = Pairs(term);
         if (pairs.Length == 0) return null;
-        List<long> ids;
+        List<Candidate> found;
         if (db.Database.IsNpgsql())
-            ids = await db.Database.SqlQuery<long>($"""
-                SELECT entry_id AS "Value" FROM audit_label_grams WHERE grams @> {pairs}
+            found = await db.Database.SqlQuery<Candidate>($"""
+                SELECT entry_id AS "Id", at_utc AS "AtUtc" FROM audit_label_grams WHERE grams @> {pairs}
                 UNION ALL
-                SELECT e.id FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id
+                SELECT e.id, e.at_utc FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id
                 WHERE strpos(e.entity_label, {term}) > 0
                 LIMIT {limit + 1}
                 """).ToListAsync(ct);
         else
         {
             var words = string.Join(" AND ", pairs.Select(Word));
-            ids = await db.Database.SqlQuery<long>($"""
-                SELECT rowid AS "Value" FROM audit_label_grams WHERE audit_label_grams MATCH {words}
+            found = await db.Database.SqlQuery<Candidate>($"""
+                SELECT id AS "Id", at_utc AS "AtUtc" FROM audit_label_times WHERE id IN (SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH {words})
                 UNION ALL
-                SELECT id FROM audit_entries WHERE id > (SELECT last_id FROM audit_label_indexed WHERE id = 1) AND instr(entity_label, {term}) > 0
+                SELECT id, at_utc FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times) AND instr(entity_label, {term}) > 0
                 LIMIT {limit + 1}
                 """).ToListAsync(ct);
         }
         // An entry of a range that overlaps another (ids given out to two statements at once) may come from both parts.
-        var candidates = ids.ToHashSet();
-        return candidates.Count > limit ? null : candidates;
+        var candidates = found.DistinctBy(c => c.Id).ToList();
+        if (candidates.Count > limit) return null;
+        candidates.Sort((a, b) => a.AtUtc != b.AtUtc ? b.AtUtc.CompareTo(a.AtUtc) : b.Id.CompareTo(a.Id));
+        return candidates;
     }
 
     /// <summary>
@@ -106,22 +107,25 @@ public static class AuditLabelIndex
             (range, first, last) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
         var upTo = Math.Min(last, first + batch - 1);
-        var (ids, pairs) = (new List<long>(), new List<string>());
-        await using (var entries = Command(connection, transaction, "SELECT id, entity_label FROM audit_entries WHERE id BETWEEN @first AND @upTo AND entity_label IS NOT NULL",
+        var (ids, times, pairs) = (new List<long>(), new List<DateTime>(), new List<string>());
+        await using (var entries = Command(connection, transaction, "SELECT id, at_utc, entity_label FROM audit_entries WHERE id BETWEEN @first AND @upTo AND entity_label IS NOT NULL",
             ("first", first), ("upTo", upTo)))
         await using (var reader = await entries.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
+                // Counted as the search counts them (UTF-16), not as the database does (a character outside the BMP is two).
+                if (Pairs(reader.GetString(2)) is not { Length: > 0 } found) continue;
                 ids.Add(reader.GetInt64(0));
-                pairs.Add("{" + string.Join(',', Pairs(reader.GetString(1))) + "}");
+                times.Add(reader.GetDateTime(1));
+                pairs.Add("{" + string.Join(',', found) + "}");
             }
         // An entry of this range may be another statement's (ids given out to two at once): it may be indexed already, or
         // not yet committed, in which case its own statement's range brings it later.
         if (ids.Count > 0)
             await using (var insert = Command(connection, transaction, """
-                INSERT INTO audit_label_grams (entry_id, grams) SELECT id, g::integer[] FROM unnest(@ids, @pairs) AS x(id, g)
+                INSERT INTO audit_label_grams (entry_id, at_utc, grams) SELECT id, at, g::integer[] FROM unnest(@ids, @times, @pairs) AS x(id, at, g)
                 ON CONFLICT (entry_id) DO NOTHING
-                """, ("ids", ids.ToArray()), ("pairs", pairs.ToArray())))
+                """, ("ids", ids.ToArray()), ("times", times.ToArray()), ("pairs", pairs.ToArray())))
                 await insert.ExecuteNonQueryAsync(ct);
         await using (var done = Command(connection, transaction,
             upTo >= last ? "DELETE FROM audit_label_pending WHERE id = @range" : "UPDATE audit_label_pending SET first_id = @next WHERE id = @range",
@@ -133,30 +137,37 @@ public static class AuditLabelIndex
     private static async Task<int?> IndexSqliteAsync(DbConnection connection, DbTransaction transaction, int batch, CancellationToken ct)
     {
         // The transaction holds SQLite's write lock from its start (Microsoft.Data.Sqlite begins IMMEDIATE), so no entry is
-        // committed between reading the mark and moving it.
+        // committed between reading how far the index has come and moving it on.
         long mark;
-        await using (var read = Command(connection, transaction, "SELECT last_id FROM audit_label_indexed WHERE id = 1"))
+        await using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM audit_label_times"))
             mark = Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        var entries = new List<(long Id, string? Label)>();
-        await using (var select = Command(connection, transaction, "SELECT id, entity_label FROM audit_entries WHERE id > @mark ORDER BY id LIMIT @batch",
+        var entries = new List<(long Id, string At, string? Label)>();
+        // The time as stored (text), copied as it is.
+        await using (var select = Command(connection, transaction, "SELECT id, at_utc, entity_label FROM audit_entries WHERE id > @mark ORDER BY id LIMIT @batch",
             ("mark", mark), ("batch", batch)))
         await using (var reader = await select.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) entries.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            while (await reader.ReadAsync(ct)) entries.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         if (entries.Count == 0) return null;
+        var indexed = 0;
         await using (var insert = Command(connection, transaction, "INSERT INTO audit_label_grams (rowid, grams) VALUES (@id, @words)", ("id", 0L), ("words", "")))
+        await using (var time = Command(connection, transaction, "INSERT INTO audit_label_times (id, at_utc) VALUES (@id, @at)", ("id", 0L), ("at", "")))
         {
             insert.Prepare();
-            foreach (var (id, label) in entries)
+            time.Prepare();
+            foreach (var (id, at, label) in entries)
             {
-                if (label is null || label.Length < 2) continue;
+                // Every entry passed has its time noted, with a name or not: the highest marks how far the index has come.
+                time.Parameters[0].Value = id;
+                time.Parameters[1].Value = at;
+                await time.ExecuteNonQueryAsync(ct);
+                if (label is null || Pairs(label) is not { Length: > 0 } pairs) continue;
                 insert.Parameters[0].Value = id;
-                insert.Parameters[1].Value = Words(label);
+                insert.Parameters[1].Value = string.Join(' ', pairs.Select(Word));
                 await insert.ExecuteNonQueryAsync(ct);
+                indexed++;
             }
         }
-        await using (var move = Command(connection, transaction, "UPDATE audit_label_indexed SET last_id = @last WHERE id = 1", ("last", entries[^1].Id)))
-            await move.ExecuteNonQueryAsync(ct);
-        return entries.Count;
+        return indexed;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
@@ -184,6 +195,7 @@ public static class AuditLabelIndex
                 e.ToTable("audit_label_grams");
                 e.HasKey(x => x.EntryId);
                 e.Property(x => x.EntryId).HasColumnName("entry_id").ValueGeneratedNever();
+                e.Property(x => x.AtUtc).HasColumnName("at_utc");
                 e.Property(x => x.Grams).HasColumnName("grams");
                 e.HasIndex(x => x.Grams).HasMethod("gin").HasDatabaseName("ix_audit_label_grams_grams");
             });
@@ -198,20 +210,28 @@ public static class AuditLabelIndex
         else
         {
             // The pairs themselves are an FTS5 table, which the model cannot describe (created by step 0043 only).
-            b.Entity<AuditLabelIndexed>(e =>
+            b.Entity<AuditLabelTime>(e =>
             {
-                e.ToTable("audit_label_indexed");
+                e.ToTable("audit_label_times");
                 e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-                e.Property(x => x.LastId).HasColumnName("last_id");
+                e.Property(x => x.AtUtc).HasColumnName("at_utc");
             });
         }
     }
+}
+
+/// <summary>An entry that may hold a searched term (<see cref="AuditLabelIndex.CandidatesAsync"/>).</summary>
+public sealed class Candidate
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
 }
 
 /// <summary>A row of audit_label_grams on PostgreSQL: an entry's pairs (<see cref="AuditLabelIndex.Pairs"/>).</summary>
 internal sealed class AuditLabelPairs
 {
     public long EntryId { get; set; }
+    public DateTime AtUtc { get; set; }
     public int[] Grams { get; set; } = [];
 }
 
@@ -223,9 +243,9 @@ internal sealed class AuditLabelPending
     public long LastId { get; set; }
 }
 
-/// <summary>The one row of audit_label_indexed on SQLite: every entry up to this id is indexed.</summary>
-internal sealed class AuditLabelIndexed
+/// <summary>A row of audit_label_times on SQLite: the time of an entry the index has passed, so that candidates are ordered without reading the entries.</summary>
+internal sealed class AuditLabelTime
 {
-    public int Id { get; set; }
-    public long LastId { get; set; }
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
 }

@@ -206,18 +206,7 @@ public static class AuditQueries
             var bySides = db.Database.IsNpgsql() && scope.Role is Roles.Office or Roles.Leader;
             if (!string.IsNullOrWhiteSpace(filter.Search)
                 && await AuditLabelIndex.CandidatesAsync(db, filter.Search.Trim(), SearchCandidates, ct) is { } candidates)
-            {
-                // The entries whose names may hold the term, from the name index: each tested by id for the term itself,
-                // the scope and the other filters, counted and ordered here (a province's search: PostgreSQL 0.45 s, SQLite
-                // 0.8 s, testing every entry).
-                var ids = candidates.ToList();
-                var indexed = await Filtered(db, scope, filter, accounts, db.Database.IsNpgsql() ? Drive.Planner : Drive.ById)
-                    .Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.AtUtc }).ToListAsync(ct);
-                var slice = indexed.OrderByDescending(m => m.AtUtc).ThenByDescending(m => m.Id)
-                    .Skip((page - 1) * size).Take(size).Select(m => m.Id).ToList();
-                return new Paged<AuditEntry>(await ByIdsAsync(db, slice, ct), Math.Min(indexed.Count, CountLimit), page, size)
-                    { TotalIsLowerBound = indexed.Count > CountLimit };
-            }
+                return await SearchedAsync(db, scope, filter, accounts, candidates, page, size, ct);
             int? searched = null;
             // An office below the province on PostgreSQL counts its places' entries by their indexes first (CountBySidesAsync).
             if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && ReadsByPlace(scope)))
@@ -259,6 +248,29 @@ public static class AuditQueries
             var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
             return new Paged<AuditEntry>(items, Math.Min(counted, CountLimit), page, size) { TotalIsLowerBound = counted > CountLimit };
         }, ct);
+    }
+
+    /// <summary>
+    /// A page of a name search from the entries the name index points to (<see cref="AuditLabelIndex.CandidatesAsync"/>),
+    /// newest first: each tested by id for the term itself, the scope and the other filters, in growing batches from the
+    /// newest, until the page is filled and the count reaches its limit, or none is left. Testing every entry's name took a
+    /// province's search PostgreSQL 0.45 s, SQLite 0.8 s; testing all 46,000 candidates of 铸造 at once 97 ms (PostgreSQL).
+    /// </summary>
+    private static async Task<Paged<AuditEntry>> SearchedAsync(TownsDbContext db, UserScope scope, AuditFilter filter, List<int> accounts,
+        List<Candidate> candidates, int page, int size, CancellationToken ct)
+    {
+        var entries = Filtered(db, scope, filter, accounts, db.Database.IsNpgsql() ? Drive.Planner : Drive.ById);
+        var wanted = Math.Max(CountLimit + 1, page * size);
+        var matched = new List<long>();
+        for (var (tested, batch) = (0, Math.Max(1_000, page * size)); tested < candidates.Count && matched.Count < wanted; tested += batch, batch *= 2)
+        {
+            var ids = candidates.Skip(tested).Take(batch).Select(c => c.Id).ToList();
+            var hits = (await entries.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+            matched.AddRange(ids.Where(hits.Contains));
+        }
+        var slice = matched.Skip((page - 1) * size).Take(size).ToList();
+        return new Paged<AuditEntry>(await ByIdsAsync(db, slice, ct), Math.Min(matched.Count, CountLimit), page, size)
+            { TotalIsLowerBound = matched.Count > CountLimit };
     }
 
     /// <summary>

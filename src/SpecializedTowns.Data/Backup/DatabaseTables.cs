@@ -14,7 +14,9 @@ public static class DatabaseTables
     {
         await using var command = connection.CreateCommand();
         command.CommandText = provider == StorageProvider.Sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            // Not virtual tables (the FTS5 index of the audit names cannot be counted) nor their shadow tables: a copy holds them
+            // whole, and they are derived from the tables counted.
+            ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);

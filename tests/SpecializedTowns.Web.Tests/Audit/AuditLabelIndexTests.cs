@@ -44,7 +44,7 @@ public class AuditLabelIndexTests
             .Select(e => (e.Id, e.AtUtc, e.EntityLabel, e.RecordPath, e.ActorPath)).ToList();
     }
 
-    private static readonly string[] Terms = ["鑫盛", "盛铸", "铸造有限", "鑫盛铸造", "（12）", "100%", "a_b", "0%a", "盛", "X（", "不存在", "公司合作社项目"];
+    private static readonly string[] Terms = ["鑫盛", "（1", "盛铸", "铸造有限", "鑫盛铸造", "（12）", "100%", "a_b", "0%a", "盛", "X（", "不存在", "公司合作社项目"];
 
     private static async Task ShouldFindAsync(TownsDbContext db, List<(long Id, DateTime At, string? Label, string? Record, string? Actor)> entries, string state)
     {
@@ -90,8 +90,12 @@ public class AuditLabelIndexTests
         var batches = 0;
         while (await AuditLabelIndex.IndexSomeAsync(db, 1_000) is not null) batches++;
         batches.ShouldBeGreaterThan(0);
-        (await AuditLabelIndex.CandidatesAsync(db, "鑫盛", 100_000)).ShouldNotBeNull()
-            .ShouldBe(entries.Where(e => e.Label?.Contains("鑫盛") == true).Select(e => e.Id), ignoreOrder: true);
+        // Every entry holding the term, newest first, and those holding its pairs apart (盛铸 … 鑫盛) besides.
+        var candidates = (await AuditLabelIndex.CandidatesAsync(db, "鑫盛铸", 100_000)).ShouldNotBeNull();
+        candidates.Select(c => c.Id).ShouldBeSubsetOf(entries.Where(e => e.Label?.Contains("鑫盛") == true && e.Label.Contains("盛铸")).Select(e => e.Id));
+        entries.Where(e => e.Label?.Contains("鑫盛铸") == true).Select(e => e.Id).ShouldBeSubsetOf(candidates.Select(c => c.Id));
+        candidates.Count.ShouldBeGreaterThan(entries.Count(e => e.Label?.Contains("鑫盛铸") == true), "pairs apart in some names");
+        candidates.Select(c => (c.AtUtc, c.Id)).ShouldBe(candidates.Select(c => (c.AtUtc, c.Id)).OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id));
         await ShouldFindAsync(db, entries, "all indexed");
 
         // Written after the index caught up: found by testing them, until indexed too.

@@ -53,7 +53,8 @@ public static class DatabaseFingerprint
     {
         await using var command = connection.CreateCommand();
         command.CommandText = provider == StorageProvider.Sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            // A virtual table (the FTS5 index of the audit names) is read through its shadow tables, which are listed.
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

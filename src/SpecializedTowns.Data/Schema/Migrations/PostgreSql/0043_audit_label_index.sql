@@ -4,11 +4,13 @@
 -- index on the entries). Entries not yet indexed are tested directly: audit_label_pending holds the range of ids of each
 -- statement that inserted entries, written by the trigger below in that statement's transaction, so the ranges of
 -- transactions that commit out of id order are never missed; indexing a range removes it in the same transaction.
+-- Each indexed entry keeps its time beside its pairs, so that a search orders its candidates without reading the entries.
 -- Every entry already stored is one pending range, indexed in the background after the upgrade.
 -- Never edit a released step: add a new one.
 
 CREATE TABLE audit_label_grams (
     entry_id bigint NOT NULL,
+    at_utc timestamp with time zone NOT NULL,
     grams integer[] NOT NULL,
     CONSTRAINT "PK_audit_label_grams" PRIMARY KEY (entry_id)
 );
