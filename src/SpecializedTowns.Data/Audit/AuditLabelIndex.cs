@@ -24,6 +24,12 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public static class AuditLabelIndex
 {
+    /// <summary>
+    /// Whether a table is one of the index's (with SQLite's FTS5 shadow tables): derived from audit_entries, and written by
+    /// the background indexer at any moment, not by the request or command that wrote the entries.
+    /// </summary>
+    public static bool IsIndexTable(string table) => table.StartsWith("audit_label_", StringComparison.Ordinal);
+
     /// <summary>The pairs of adjacent characters (UTF-16 code units) of a text, each as one number, each once.</summary>
     public static int[] Pairs(string text)
     {
