@@ -63,6 +63,12 @@ public static class AuditLabelIndex
         else
         {
             var words = string.Join(" AND ", pairs.Select(Word));
+            // Counted in the index alone first: a common term (有限, 600,000 entries) had its first 50,001 looked up with
+            // their times before the search gave up on it (SQLite 130 ms more than without the index).
+            var indexed = await db.Database.SqlQuery<int>($"""
+                SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM audit_label_grams WHERE audit_label_grams MATCH {words} LIMIT {limit + 1})
+                """).SingleAsync(ct);
+            if (indexed > limit) return null;
             found = await db.Database.SqlQuery<Candidate>($"""
                 SELECT id AS "Id", at_utc AS "AtUtc" FROM audit_label_times WHERE id IN (SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH {words})
                 UNION ALL
