@@ -211,8 +211,9 @@ public static class AuditQueries
             // An office below the province on PostgreSQL counts its places' entries by their indexes first (CountBySidesAsync).
             if (!string.IsNullOrWhiteSpace(filter.Search) && !(bySides && ReadsByPlace(scope)))
             {
-                // A name matches few entries and is no index's: finding them reads the whole scope, which counting and then
-                // reading the page did twice (a province's search, 1,000,000 entries: PostgreSQL 1.2 s). The matches are
+                // A name the name index cannot narrow (one character, or held by more than SearchCandidates entries): finding
+                // its matches reads the whole scope, which counting and then reading the page did twice (a province's search,
+                // 1,000,000 entries: PostgreSQL 1.2 s). The matches are
                 // read once, up to the limit, and counted and ordered here. Past the limit they are many and the page below
                 // finds them newest first at once.
                 var matched = await Filtered(db, scope, filter, accounts, For(db, scope, filter, null))
