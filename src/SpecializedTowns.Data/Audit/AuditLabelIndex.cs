@@ -43,44 +43,82 @@ public static class AuditLabelIndex
     private static string Word(int pair) => "g" + ((uint)pair).ToString("x", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The entries that may contain the term in their names, with their times, newest first: those indexed under all of its
-    /// pairs and those not yet indexed that contain it. Null when the index cannot narrow the search: a term of one
-    /// character, or more than <paramref name="limit"/> entries (a common term, which the newest entries hold anyway).
+    /// The ids of the entries that may contain the term in their names, newest first (by time, then id): those indexed under
+    /// all of its pairs and those not yet indexed that contain it. Null when the index cannot narrow the search: a term of
+    /// one character, or more than <paramref name="limit"/> entries (a common term, which the newest entries hold anyway).
     /// </summary>
-    public static async Task<List<Candidate>?> CandidatesAsync(TownsDbContext db, string term, int limit, CancellationToken ct = default)
+    public static async Task<List<long>?> CandidatesAsync(TownsDbContext db, string term, int limit, CancellationToken ct = default)
     {
         var pairs = Pairs(term);
         if (pairs.Length == 0) return null;
-        List<Candidate> found;
+        long[] found;
         if (db.Database.IsNpgsql())
-            found = await db.Database.SqlQuery<Candidate>($"""
-                SELECT entry_id AS "Id", at_utc AS "AtUtc" FROM audit_label_grams WHERE grams @> {pairs}
-                UNION ALL
-                SELECT e.id, e.at_utc FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id
-                WHERE strpos(e.entity_label, {term}) > 0
-                LIMIT {limit + 1}
-                """).ToListAsync(ct);
+        {
+            // Ordered by the database and read as one array: read as 25,000 rows (铸造), the candidates took Npgsql 80–90 ms
+            // to receive, against 8–14 ms for the database to find them. The entries not yet indexed are read apart (a
+            // materialized CTE cannot be shared with parallel workers): as one branch of the union, estimated at 60,000
+            // rows whatever the ranges hold, they had the planner run the two branches in two worker processes, which on
+            // two cores took 53–114 ms against 17–25.
+            found = await ScalarAsync<long[]>(db, """
+                WITH pending AS MATERIALIZED (
+                    SELECT e.id, e.at_utc FROM audit_label_pending p JOIN audit_entries e ON e.id BETWEEN p.first_id AND p.last_id
+                    WHERE strpos(e.entity_label, @term) > 0
+                    LIMIT @limit)
+                SELECT COALESCE(array_agg(id ORDER BY at DESC, id DESC), '{}') FROM (
+                    SELECT entry_id AS id, at_utc AS at FROM audit_label_grams WHERE grams @> @pairs
+                    UNION ALL
+                    SELECT id, at_utc FROM pending
+                    LIMIT @limit) c
+                """, ct, ("pairs", pairs), ("term", term), ("limit", limit + 1));
+        }
         else
         {
             var words = string.Join(" AND ", pairs.Select(Word));
             // Counted in the index alone first: a common term (有限, 600,000 entries) had its first 50,001 looked up with
             // their times before the search gave up on it (SQLite 130 ms more than without the index).
-            var indexed = await db.Database.SqlQuery<int>($"""
-                SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM audit_label_grams WHERE audit_label_grams MATCH {words} LIMIT {limit + 1})
-                """).SingleAsync(ct);
+            var indexed = await ScalarAsync<long>(db,
+                "SELECT COUNT(*) FROM (SELECT 1 FROM audit_label_grams WHERE audit_label_grams MATCH @words LIMIT @limit)", ct, ("words", words), ("limit", limit + 1));
             if (indexed > limit) return null;
-            found = await db.Database.SqlQuery<Candidate>($"""
-                SELECT id AS "Id", at_utc AS "AtUtc" FROM audit_label_times WHERE id IN (SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH {words})
-                UNION ALL
-                SELECT id, at_utc FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times) AND instr(entity_label, {term}) > 0
-                LIMIT {limit + 1}
-                """).ToListAsync(ct);
+            // Sorted here: ordered in the query, SQLite merged the two parts in time order, walking the whole trail's time
+            // index for the entries not yet indexed (鑫盛 7 → 62 ms).
+            var rows = new List<(long Id, DateTime At)>();
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), """
+                    SELECT id, at_utc FROM audit_label_times WHERE id IN (SELECT rowid FROM audit_label_grams WHERE audit_label_grams MATCH @words)
+                    UNION ALL
+                    SELECT id, at_utc FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times) AND instr(entity_label, @term) > 0
+                    LIMIT @limit
+                    """, ("words", words), ("term", term), ("limit", limit + 1));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetDateTime(1)));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            rows.Sort((a, b) => a.At != b.At ? b.At.CompareTo(a.At) : b.Id.CompareTo(a.Id));
+            found = [.. rows.Select(r => r.Id)];
         }
+        if (found.Length > limit) return null;
         // An entry of a range that overlaps another (ids given out to two statements at once) may come from both parts.
-        var candidates = found.DistinctBy(c => c.Id).ToList();
-        if (candidates.Count > limit) return null;
-        candidates.Sort((a, b) => a.AtUtc != b.AtUtc ? b.AtUtc.CompareTo(a.AtUtc) : b.Id.CompareTo(a.Id));
-        return candidates;
+        var seen = new HashSet<long>(found.Length);
+        return [.. found.Where(seen.Add)];
+    }
+
+    private static async Task<T> ScalarAsync<T>(TownsDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
+            return (T)(await command.ExecuteScalarAsync(ct))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
@@ -182,7 +220,7 @@ public static class AuditLabelIndex
         return indexed;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -232,13 +270,6 @@ public static class AuditLabelIndex
             });
         }
     }
-}
-
-/// <summary>An entry that may hold a searched term (<see cref="AuditLabelIndex.CandidatesAsync"/>).</summary>
-public sealed class Candidate
-{
-    public long Id { get; set; }
-    public DateTime AtUtc { get; set; }
 }
 
 /// <summary>A row of audit_label_grams on PostgreSQL: an entry's pairs (<see cref="AuditLabelIndex.Pairs"/>).</summary>
