@@ -21,6 +21,13 @@ public enum Decision { Recognize = 1, Reserve = 2, Reject = 3 }
 
 public static class ApplicationStates
 {
+    public static string Chinese(Decision decision) => decision switch
+    {
+        Decision.Recognize => "认定",
+        Decision.Reserve => "列入储备",
+        _ => "不予认定",
+    };
+
     public static string Chinese(ApplicationState state) => state switch
     {
         ApplicationState.Draft => "草稿",

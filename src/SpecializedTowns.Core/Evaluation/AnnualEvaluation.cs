@@ -18,6 +18,8 @@ public sealed class AnnualEvaluation
 {
     public const int MaxReason = 400;
 
+    public static string Chinese(EvaluationState state) => state == EvaluationState.Published ? "已发布" : "草稿";
+
     public int Id { get; set; }
     public int JurisdictionId { get; set; }
     public Jurisdiction? Jurisdiction { get; set; }

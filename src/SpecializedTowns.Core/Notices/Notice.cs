@@ -27,6 +27,14 @@ public static class NoticeNames
         _ => "单位",
     };
 
+    /// <summary>The stored state as the audit shows it: a notice past its deadline is 逾期 only when read on a day (see Notice.Status).</summary>
+    public static string Chinese(NoticeState state) => Chinese(state switch
+    {
+        NoticeState.Handled => NoticeStatus.Handled,
+        NoticeState.Rectified => NoticeStatus.Rectified,
+        _ => NoticeStatus.Issued,
+    });
+
     public static string Chinese(NoticeStatus status) => status switch
     {
         NoticeStatus.Issued => "已下发",

@@ -47,6 +47,8 @@ public sealed class TaskForceUnit
     public int UnitId { get; set; }
     public Unit? Unit { get; set; }
     public TaskForceRole Role { get; set; }
+
+    public static string Chinese(TaskForceRole role) => role == TaskForceRole.Lead ? "牵头单位" : "配合单位";
 }
 
 /// <summary>助推乡镇: a township that supports the task force (附件1 lists townships only in that column).</summary>

@@ -87,6 +87,8 @@ public sealed class TaskUnit
     public Unit? Unit { get; set; }
     public UnitRole Role { get; set; }
     public int SortOrder { get; set; }
+
+    public static string Chinese(UnitRole role) => role == UnitRole.Lead ? "牵头单位" : "配合单位";
 }
 
 /// <summary>A step of a task with its own deadline and weight (e.g. 6月底前建立项目库).</summary>

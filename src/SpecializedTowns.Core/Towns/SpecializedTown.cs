@@ -172,6 +172,19 @@ public enum StandardKind { National = 1, Industry = 2, Local = 3, Group = 4 }
 
 public enum StandardRole { Led = 1, Joined = 2 }
 
+public static class StandardNames
+{
+    public static string Chinese(StandardKind kind) => kind switch
+    {
+        StandardKind.National => "国家标准",
+        StandardKind.Industry => "行业标准",
+        StandardKind.Local => "地方标准",
+        _ => "团体标准",
+    };
+
+    public static string Chinese(StandardRole role) => role == StandardRole.Led ? "主导" : "参与";
+}
+
 /// <summary>An industry standard (国家/行业/地方/团体标准) led or joined by a town's enterprises.</summary>
 public sealed class IndustryStandardRecord
 {

@@ -11,7 +11,7 @@ public static class AuditNames
         ["SpecializedTown"] = "专业镇", ["TownTownship"] = "专业镇所含乡镇", ["TierChange"] = "梯次变更", ["TownAnnualStatistics"] = "专业镇年度统计",
         ["Brand"] = "品牌", ["IndustryStandardRecord"] = "标准", ["Enterprise"] = "企业", ["EnterpriseDesignation"] = "企业认定称号",
         ["EnterpriseAnnualStatistics"] = "企业年度统计", ["RecognitionApplication"] = "认定申报", ["ApplicationEvent"] = "申报流转记录", ["ApplicationAttachment"] = "申报附件",
-        ["ApplicationExpert"] = "评审专家", ["ExpertScore"] = "专家评分", ["Unit"] = "单位", ["KeyProject"] = "重点项目",
+        ["ApplicationExpert"] = "评审专家", ["ExpertAssignment"] = "评审专家分配", ["ExpertScore"] = "专家评分", ["Unit"] = "单位", ["KeyProject"] = "重点项目",
         ["ProjectProgress"] = "项目月度进展", ["ElementGuarantee"] = "要素保障", ["ProjectStageChange"] = "项目阶段变更", ["ProjectBatch"] = "三个一批",
         ["ProjectBatchItem"] = "三个一批项目", ["InvestmentLead"] = "招商引资项目", ["Problem"] = "问题", ["ProblemEvent"] = "问题处理记录",
         ["ProblemCooperatingUnit"] = "问题配合单位", ["ActionPlan"] = "年度行动计划", ["TaskGroup"] = "任务分组", ["PlanTask"] = "重点任务",
@@ -96,7 +96,40 @@ public static class AuditNames
         ["Function"] = "功能", ["ServedYear"] = "服务统计年度", ["EnterprisesServed"] = "服务企业（家次）", ["ServicePlatformId"] = "公共服务平台",
         ["TradeEventId"] = "展会活动",
         ["IntendedWanYuan"] = "意向签约额（万元）", ["DealWanYuan"] = "成交额（万元）",
+        // Workflow steps (问题、督办、月报、申报的流转记录): times are shown in China time, so “时间”, not UTC.
+        ["Action"] = "操作", ["AtUtc"] = "时间", ["OnBehalf"] = "代为办理", ["ItemPosition"] = "事项序号",
+        ["CreatedByUserId"] = "创建人编号", ["RaisedByUserId"] = "提出人编号", ["RequestedByUserId"] = "申请人编号", ["DecidedByUserId"] = "决定人编号",
+        ["UploadedByUserId"] = "上传人编号", ["RecordedByUserId"] = "记录人编号", ["UploadedBy"] = "上传人", ["UploadedAtUtc"] = "上传时间",
+        ["RecordedBy"] = "记录人", ["RecordedAtUtc"] = "记录时间", ["GivenBy"] = "评分人", ["GivenAtUtc"] = "评分时间",
+        ["UpdatedBy"] = "更新人", ["RequestedByUnit"] = "申请单位", ["UnitName"] = "单位名称", ["AttachmentId"] = "附件",
+        ["AcceptedAtUtc"] = "受理时间", ["AnsweredAtUtc"] = "答复时间", ["LatestAnswer"] = "最新答复", ["FirstSubmittedAtUtc"] = "首次报送时间",
+        ["ReopenedUntil"] = "重新开放至", ["ReportsFrom"] = "月报起始月份", ["KeyProjectId"] = "对应重点项目", ["JobTitle"] = "职称",
+        ["RankingSource"] = "排名来源", ["PanelConclusionJson"] = "专家组结论",
+        // 专班月报's own figures.
+        ["OutputWanYuan"] = "当月产值（万元）", ["OutputExplanation"] = "产值说明", ["OutputYearToDateWanYuan"] = "累计产值（万元）",
+        ["OutputYearToDateExplanation"] = "累计产值说明", ["InvestmentYearToDateWanYuan"] = "累计投资（万元）", ["InvestmentYearToDateExplanation"] = "累计投资说明",
+        ["Employees"] = "从业人员（人）",
+        // 督办通知书: its number's parts and to whom it goes.
+        ["NoticeId"] = "督办通知书", ["IssuingJurisdictionId"] = "发文行政区划", ["NumberPrefix"] = "文号前缀", ["NumberYear"] = "文号年份",
+        ["NumberSequence"] = "文号序号", ["OverdueConsequence"] = "逾期后果", ["RecipientAreaId"] = "整改对象所在地", ["RecipientTownId"] = "整改对象（专业镇）",
+        ["RecipientTownshipId"] = "整改对象（乡镇）", ["RecipientUnitId"] = "整改对象（单位）",
+        // 年度评估.
+        ["AreaPath"] = "评估范围", ["PackId"] = "政策包", ["SchemeId"] = "指标体系编号", ["SchemeIsPlatformDefault"] = "使用平台默认指标体系",
+        ["SchemeJson"] = "指标体系内容", ["DetailJson"] = "得分明细", ["SubjectId"] = "评估对象编号", ["SubjectKey"] = "评估对象",
+        ["SubjectName"] = "评估对象名称",
+        // Accounts.
+        ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumberConfirmed"] = "电话已验证", ["TwoFactorEnabled"] = "两步验证",
     };
+
+    /// <summary>Fields that store a code word rather than a name, with the names the pages show for them.</summary>
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> Codes = new()
+    {
+        ["PreCheckOutcome"] = Core.Recognition.Results.Chinese,
+    };
+
+    /// <summary>The Chinese name of a code word stored in a field, or null when the field holds no codes or the word is not one.</summary>
+    public static string? Code(string field, string value) =>
+        Codes.TryGetValue(field, out var names) && names.TryGetValue(value, out var name) ? name : null;
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;
 

@@ -114,6 +114,9 @@ public static class AuditTrail
         // should see); what an import writes is audited row by row.
         if (clr == typeof(AuditEntry) || clr == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
             || clr == typeof(Imports.ImportJobRecord) || clr == typeof(Exports.ExportProgressRecord) || type.IsOwned()) return false;
+        // Nor what the database or the background work derives from the records (tallies, warnings, indexes), never saved by a person.
+        if (clr == typeof(Enterprises.EnterpriseTally) || clr == typeof(Projects.StoredProjectWarning) || clr == typeof(Reserve.DataChange)
+            || clr == typeof(AuditLabelTime) || clr == typeof(AuditLabelPairs) || clr == typeof(AuditLabelPending)) return false;
         // Identity's token, login and claim rows are sign-in plumbing; role membership is kept (it is who may do what).
         return !(clr.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true && !clr.Name.StartsWith("IdentityUserRole", StringComparison.Ordinal));
     }
@@ -165,6 +168,11 @@ public static class AuditTrail
     private static bool Recorded(IProperty property, object record) =>
         !Skipped.Contains(property.Name) && !property.IsShadowProperty()
         && !(property.Name == nameof(Core.IVersioned.Version) && record is Core.IVersioned);
+
+    /// <summary>The fields an entry of a kind of record may show (a check that each has a Chinese name uses it).</summary>
+    public static IEnumerable<IProperty> RecordedFields(IEntityType type) =>
+        type.GetProperties().Where(p => !p.IsPrimaryKey() && !Skipped.Contains(p.Name) && !p.IsShadowProperty()
+            && !(p.Name == nameof(Core.IVersioned.Version) && typeof(Core.IVersioned).IsAssignableFrom(type.ClrType)));
 
     /// <summary>A change captured before saving; <see cref="Complete"/> after the save, when generated keys are known.</summary>
     public sealed class Pending
@@ -263,7 +271,7 @@ public static class AuditTrail
         if (Masked.Contains(property.Name)) return "（已设置）";
         return value switch
         {
-            string s => Truncate(s, 4000),
+            string s => Truncate(AuditNames.Code(property.Name, s) ?? s, 4000),
             bool b => b ? "是" : "否",
             Enum e => EnumNames.Chinese(e),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -272,6 +280,8 @@ public static class AuditTrail
             byte[] bytes => $"（文件内容，{bytes.Length:N0} 字节）",
             decimal m => m.ToString("0.####", CultureInfo.InvariantCulture),
             double x => x.ToString("0.####", CultureInfo.InvariantCulture),
+            // A list kept in one column (a notice's 抄送): its items, not the list's type name.
+            IEnumerable<string> items => Truncate(string.Join("、", items), 4000),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => Truncate(value.ToString(), 4000),
         };
@@ -286,12 +296,17 @@ public static class AuditTrail
 /// </summary>
 public static class EnumNames
 {
+    // Named Chinese as a rule; a few kept the names their pages call them by (BrandNames.Of, Enterprise.RoleName, Jurisdiction.LevelName).
+    private static readonly HashSet<string> Names = ["Chinese", "Of", "RoleName", "LevelName"];
+
     private static readonly Dictionary<Type, MethodInfo> Functions = typeof(Core.Checkout).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: true, IsSealed: true, IsPublic: true })
-        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-        .Where(m => m.Name == "Chinese" && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
+        .Where(t => t.IsPublic)
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        .Where(m => Names.Contains(m.Name) && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
         .GroupBy(m => m.GetParameters()[0].ParameterType)
         .ToDictionary(g => g.Key, g => g.First());
+
+    public static bool Has(Type enumType) => Functions.ContainsKey(enumType);
 
     public static string Chinese(Enum value)
     {

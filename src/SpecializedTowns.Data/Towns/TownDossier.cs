@@ -113,7 +113,7 @@ public sealed class TownDossier(
                 b.Name, BrandNames.Of(b.Kind), BrandNames.Of(b.Level), b.Year is { } y ? y + "年" : "—")), [5, 3, 2, 2]));
         if (detail.Standards.Count > 0)
             body.Add(Table(["标准", "编号", "类别", "主导或参与", "年度"], detail.Standards.OrderBy(s => s.Kind).Select(s => Row(
-                s.Name, Or(s.Code), StandardKindName(s.Kind), s.Role == StandardRole.Led ? "主导" : "参与", s.Year is { } y ? y + "年" : "—")), [6, 4, 2, 2, 2]));
+                s.Name, Or(s.Code), StandardNames.Chinese(s.Kind), StandardNames.Chinese(s.Role), s.Year is { } y ? y + "年" : "—")), [6, 4, 2, 2, 2]));
 
         // 五、企业 (the leading ones first)
         body.Add(new DocumentBlock.Heading1("企业"));
@@ -236,12 +236,4 @@ public sealed class TownDossier(
     private static string Percent(decimal? value) => value is { } v ? Quantity.Format(v, "%") : "—";
 
     private static DateOnly China(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
-
-    private static string StandardKindName(StandardKind kind) => kind switch
-    {
-        StandardKind.National => "国家标准",
-        StandardKind.Industry => "行业标准",
-        StandardKind.Local => "地方标准",
-        _ => "团体标准",
-    };
 }

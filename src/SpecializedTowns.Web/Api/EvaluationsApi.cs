@@ -166,7 +166,7 @@ public static class EvaluationsApi
         _ => null,
     };
 
-    public static string StateName(EvaluationState state) => state == EvaluationState.Published ? "已发布" : "草稿";
+    public static string StateName(EvaluationState state) => AnnualEvaluation.Chinese(state);
 
     private static EvaluationSummary Summary(EvaluationListItem e) => new(e.Id, e.Area, e.AreaPath, e.Year, e.Kind, SubjectKinds.Chinese(e.Kind),
         e.State, StateName(e.State), e.SchemeName, e.SchemeIsPlatformDefault, e.Subjects, e.Commended, e.Supervised, e.CalculatedAtUtc, e.PublishedAtUtc);
