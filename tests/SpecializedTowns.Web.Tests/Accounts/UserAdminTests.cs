@@ -77,6 +77,7 @@ public class UserAdminTests
         (await (await Change("wrong-one-1", "Clerk-pass-9", "Clerk-pass-9")).Content.ReadAsStringAsync()).ShouldContain("当前密码不正确");
         (await (await Change(password, "Clerk-pass-9", "Clerk-pass-8")).Content.ReadAsStringAsync()).ShouldContain("两次输入的新密码不一致");
         (await (await Change(password, "short", "short")).Content.ReadAsStringAsync()).ShouldContain("密码至少 8 位");
+        (await (await Change(password, password, password)).Content.ReadAsStringAsync()).ShouldContain("新密码不能与当前密码相同");
         (await Change(password, "clerk-pass-9", "clerk-pass-9")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // A token issued under the old password stops working at once, not when it expires.
         (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

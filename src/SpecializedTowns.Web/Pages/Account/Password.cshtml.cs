@@ -22,6 +22,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         if (string.IsNullOrEmpty(Current)) ModelState.AddModelError(nameof(Current), "请输入当前密码");
         if (string.IsNullOrEmpty(New)) ModelState.AddModelError(nameof(New), "请输入新密码");
         else if (New != Confirm) ModelState.AddModelError(nameof(Confirm), "两次输入的新密码不一致");
+        else if (New == Current) ModelState.AddModelError(nameof(New), "新密码不能与当前密码相同");
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
