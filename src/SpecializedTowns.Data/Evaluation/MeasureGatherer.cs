@@ -129,7 +129,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
             if (a is null || b is null)
                 return new Measurement(null, [$"{t.Name} 缺少{(a is null ? year : year - 1)}年{what}统计"]);
             now += a.Value; before += b.Value;
-            evidence.Add($"{t.Name} {what} {year}年 {Number(a.Value)}{unit}，{year - 1}年 {Number(b.Value)}{unit}（年度统计）");
+            evidence.Add($"{t.Name} {what} {year}年 {Amount(a.Value, unit)}，{year - 1}年 {Amount(b.Value, unit)}（年度统计）");
         }
         if (before == 0) return new Measurement(null, [.. evidence, $"{year - 1}年{what}为 0，无法计算增速"]);
         return new Measurement(Math.Round((now - before) / before * 100, 2), evidence);
@@ -243,6 +243,9 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         : v >= 10000 ? $"{(v / 10000m).ToString("#,0.00", CultureInfo.InvariantCulture)}亿元" : $"{v.ToString("#,0.##", CultureInfo.InvariantCulture)}万元";
 
     private static string Number(decimal v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    // Money in 亿元 from 1亿 (680,000万元 read as 68.00亿元), like every other figure on the evaluation's pages.
+    private static string Amount(decimal v, string unit) => unit == "万元" ? Money(v) : Number(v) + unit;
 
     // ---- loading: a handful of set queries for the whole area, then everything in memory ----
 

@@ -55,7 +55,7 @@ public class EvaluationServiceTests
         var growth = top.Indicators.Single(i => i.Key == "output-growth");
         growth.Value.ShouldBe(15m);
         growth.Points.ShouldBe(100m);
-        growth.Evidence.ShouldContain(e => e.Contains("680,000万元") && e.Contains("2023年"));
+        growth.Evidence.ShouldContain(e => e.Contains("2024年 68.00亿元") && e.Contains("2023年"));
         top.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
         top.Indicators.Sum(i => i.Weighted).ShouldBe(top.Row.Total, 0.05m);
 

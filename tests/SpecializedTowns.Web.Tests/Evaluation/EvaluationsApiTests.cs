@@ -143,7 +143,7 @@ public class EvaluationsApiTests
         var detailRows = ((WorksheetPart)book.WorkbookPart.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Row>().ToList();
         var indicators = results.Sum(r => r.GetProperty("indicators").GetArrayLength());
         detailRows.Count.ShouldBe(indicators + 1);
-        detailRows.Skip(1).Select(r => Cell(r, 8)).ShouldContain(evidence => evidence.Contains("680,000万元"));
+        detailRows.Skip(1).Select(r => Cell(r, 8)).ShouldContain(evidence => evidence.Contains("68.00亿元"));
     }
 
     [PostgresTheory]
