@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
@@ -53,8 +54,8 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
             Input = new Form
             {
                 Name = p.Name, TownId = p.SpecializedTownId, OwnerEnterpriseId = p.OwnerEnterpriseId, OwnerName = p.OwnerEnterpriseId is null ? p.OwnerName : null,
-                Kind = p.Kind, Role = p.Role, Description = p.Description, TotalInvestmentWanYuan = p.TotalInvestmentWanYuan,
-                AnnualPlannedInvestmentWanYuan = p.AnnualPlannedInvestmentWanYuan, PlanYear = p.PlanYear, ResponsibleUnitId = p.ResponsibleUnitId,
+                Kind = p.Kind, Role = p.Role, Description = p.Description, TotalInvestmentWanYuan = Quantity.Normalize(p.TotalInvestmentWanYuan),
+                AnnualPlannedInvestmentWanYuan = Quantity.Normalize(p.AnnualPlannedInvestmentWanYuan), PlanYear = p.PlanYear, ResponsibleUnitId = p.ResponsibleUnitId,
                 ResponsibleLeader = p.ResponsibleLeader, PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn,
                 PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn, Version = p.Version,
             };
