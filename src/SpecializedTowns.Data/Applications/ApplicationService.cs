@@ -283,9 +283,16 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         catch (FactsFormatException ex) { throw new ApplicationRuleException(ex.Message); }
         if (facts.Category != category)
             throw new ApplicationRuleException($"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）");
+        // The facts file format takes any number; an application states its town's figures, in the ranges they have everywhere else.
+        if (FactProblems(facts) is { Count: > 0 } problems) throw new ApplicationRuleException(string.Join("；", problems.Values));
         application.FactsJson = factsJson;
         application.PreCheckOutcome = RecognitionEngine.Evaluate(standard, facts).Outcome;
     }
+
+    /// <summary>The stated figures out of their range, by fact key, each message naming the fact as the standards do.</summary>
+    public static IReadOnlyDictionary<string, string> FactProblems(TownFacts facts) =>
+        FactNames.Numeric.Select(f => (f.Key, Problem: FigureLimits.ForFact(f.Key).Problem(f.Value, facts.Number(f.Key))))
+            .Where(p => p.Problem is not null).ToDictionary(p => p.Key, p => p.Problem!);
 
     private async Task<RecognitionApplication> LoadAsync(UserScope scope, int id, CancellationToken ct) =>
         await Visible(scope).Include(a => a.Events).Include(a => a.Experts).Include(a => a.Scores)
