@@ -145,14 +145,14 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
 
     public async Task ScoreAsync(UserScope scope, string user, int id, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, CancellationToken ct = default)
     {
-        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
-        await StepAsync(scope, id, ct, a => a.Score(Actor(scope, user), Now, scores, open));
+        var view = await ViewAsync(scope, id, ct);
+        await StepAsync(scope, id, ct, a => a.Score(Actor(scope, user), Now, scores, view.OpenCriteria, view.CriterionTitle));
     }
 
     public async Task ConcludeAsync(UserScope scope, string user, int id, CancellationToken ct = default)
     {
-        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
-        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, open); });
+        var view = await ViewAsync(scope, id, ct);
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, view.OpenCriteria, view.CriterionTitle); });
     }
 
     public Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default) =>

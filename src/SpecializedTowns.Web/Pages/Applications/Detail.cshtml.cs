@@ -63,9 +63,8 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "评审意见已保存", (s, u) =>
         {
-            var missing = Met.Where(m => m.Value is null).Select(m => m.Key).ToList();
-            if (missing.Count > 0) throw new ApplicationRuleException($"请对每项条件选择“符合”或“不符合”：{string.Join("、", missing)}");
-            var scores = Met.ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
+            // A criterion left unchosen is left out: the application names each such one as its standard does.
+            var scores = Met.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
             return applications.ScoreAsync(s, u, id, scores, ct);
         });
 
