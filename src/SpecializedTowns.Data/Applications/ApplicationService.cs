@@ -22,6 +22,19 @@ public sealed record ApplicationView(
     public RecognitionResult? WithPanel { get; init; }
 
     public string CriterionTitle(string key) => PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
+
+    /// <summary>
+    /// What the application lacks when it is submitted: no materials uploaded, criteria the pre-check cannot settle for want
+    /// of a figure. None of the five policy texts lists the materials an application must carry (垣政办发〔2023〕19号 三,
+    /// 阳政办发〔2023〕24号 四 and 朔政办发〔2023〕19号 二 give the conditions and the applicant only; the materials are left
+    /// to the 管理办法 the leading-group office issues, 朔政办发〔2023〕19号 五), so these are warned of and confirmed, not refused:
+    /// the office's 形式审查 may still return the application for them.
+    /// </summary>
+    public IReadOnlyList<string> SubmissionGaps =>
+    [
+        .. Attachments.Count == 0 ? ["尚未上传申报材料"] : Array.Empty<string>(),
+        .. (PreCheck?.Criteria ?? []).Where(c => c.Result == Results.MissingData).Select(c => $"“{c.Title}”缺数据"),
+    ];
 }
 
 public sealed record ToDo(int Id, string Town, ApplicationState State, string What);

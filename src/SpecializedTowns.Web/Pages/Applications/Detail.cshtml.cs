@@ -51,8 +51,19 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
+    [BindProperty] public bool ConfirmGaps { get; set; }
+
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        StepAsync(id, ct, "已提交，等待形式审查", (s, u) => applications.SubmitAsync(s, u, id, ct));
+        StepAsync(id, ct, "已提交，等待形式审查", async (s, u) =>
+        {
+            // The policies require no list of materials (see ApplicationView.SubmissionGaps): what is missing is confirmed, not refused.
+            var gaps = (await applications.ViewAsync(s, id, ct)).SubmissionGaps;
+            if (gaps.Count > 0 && !ConfirmGaps)
+                throw new ApplicationRuleException($"请确认后再提交：{string.Join("；", gaps)}。确需提交的，请勾选“{ConfirmGapsLabel}”");
+            await applications.SubmitAsync(s, u, id, ct);
+        });
+
+    public const string ConfirmGapsLabel = "已知悉上述情况，仍然提交";
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "已退回修改", (s, u) => applications.ReturnAsync(s, u, id, Reason ?? "", ct));
