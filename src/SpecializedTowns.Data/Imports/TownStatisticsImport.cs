@@ -30,6 +30,9 @@ public sealed class TownStatisticsImport : ImportKind
         new("supporting", "配套企业数", ColumnType.Integer) { Unit = "家", Min = 0, Max = FigureLimits.MaxSupportingEnterprises },
     ];
 
+    private static readonly string[] Figures =
+        ["output", "revenue", "tax", "employment", "provincialShare", "cityShare", "nationalShare", "export", "patents", "platforms", "leading", "supporting"];
+
     public override IReadOnlyList<string> Notes =>
     [
         "按“专业镇名称 + 年度”判断新增或更新：该专业镇已有该年度数据时更新，否则新增。",
@@ -51,6 +54,9 @@ public sealed class TownStatisticsImport : ImportKind
         foreach (var row in run.Rows)
         {
             if (run.Integer(row, "year") > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
+            // As on the town's page (TownRegistry.SaveStatisticsAsync): a year with no figure would count as the latest and show blanks.
+            if (Figures.All(k => !run.Has(k) || run.Number(row, k) is null && run.Integer(row, k) is null))
+                run.Error(row, "output", "请至少填写一项统计数据：只有专业镇和年度的行不会导入");
             if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = townIndex.Find(text);
             if (town is null)
