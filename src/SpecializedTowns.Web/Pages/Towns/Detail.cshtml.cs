@@ -54,7 +54,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         if (errors.Ok)
         {
             TempData["Saved"] = $"{Figures.Year}年统计数据已保存";
-            return Redirect($"/Towns/Detail/{id}#statistics");
+            return Redirect($"/Towns/Detail/{id}#tab-statistics");
         }
         FigureErrors = errors;
         return await OnGetAsync(id, ct);
