@@ -56,6 +56,12 @@ public sealed class FactsForm
     public bool? HistoricalOriginOrGeographicalIndication { get; set; }
     public bool? IndustryWithinOneCounty { get; set; }
 
+    /// <summary>Blanks the fields named (the form still shows what was typed in them, from the posted values).</summary>
+    public void Forget(IEnumerable<string> fields)
+    {
+        foreach (var field in fields) typeof(FactsForm).GetProperty(field)!.SetValue(this, null);
+    }
+
     public static FactsForm From(TownFacts f) => new()
     {
         AnnualOutputValueWanYuan = f.AnnualOutputValueWanYuan is { } v ? Quantity.Normalize(v) : null,

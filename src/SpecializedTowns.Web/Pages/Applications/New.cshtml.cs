@@ -60,6 +60,9 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
                 ModelState.AddModelError(key, message);
             }
             Error = "申报未保存：请按各项下的提示修改";
+            // The pre-check shown beside the refusal judges only what stands: 150% is not a share that meets 50%.
+            Facts.Forget(problems.Keys);
+            PreCheck = Evaluate();
             return Page();
         }
         try
