@@ -26,9 +26,9 @@ public sealed record ApplicationView(
     /// <summary>
     /// What the application lacks when it is submitted: no materials uploaded, criteria the pre-check cannot settle for want
     /// of a figure. None of the five policy texts lists the materials an application must carry (垣政办发〔2023〕19号 三,
-    /// 阳政办发〔2023〕24号 四 and 朔政办发〔2023〕19号 二 give the conditions and the applicant only; the materials are left
-    /// to the 管理办法 the leading-group office issues, 朔政办发〔2023〕19号 五), so these are warned of and confirmed, not refused:
-    /// the office's 形式审查 may still return the application for them.
+    /// 阳政办发〔2023〕24号 四 and 朔政办发〔2023〕19号 二 give the conditions and the applicant only; the procedure is the office's,
+    /// by the 管理办法 it issues, 朔政办发〔2023〕19号 附件 三、工作机构), so these are warned of and confirmed, not refused:
+    /// the office's 形式审查 may still return the application for them (docs/decisions/0016).
     /// </summary>
     public IReadOnlyList<string> SubmissionGaps =>
     [
