@@ -145,16 +145,25 @@ public sealed class RecognitionApplication
         Move(actor, now, "形式审查通过，交专家评审", ApplicationState.ExpertReview, $"评审专家 {Experts.Count} 名");
     }
 
-    /// <summary>An assigned expert's conclusions on the open criteria; scoring again replaces the earlier scores.</summary>
-    public void Score(Actor actor, DateTime now, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, IReadOnlyCollection<string> openCriteria)
+    /// <summary>
+    /// An assigned expert's conclusions on the open criteria; scoring again replaces the earlier scores. <paramref name="title"/>
+    /// names a criterion in messages as its standard does (龙头企业 for leading-enterprise).
+    /// </summary>
+    public void Score(Actor actor, DateTime now, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, IReadOnlyCollection<string> openCriteria,
+        Func<string, string>? title = null)
     {
+        title ??= key => key;
         Require(actor, "专家评分", Roles.Expert);
         RequireState("专家评分", ApplicationState.ExpertReview);
         if (Experts.All(e => e.ExpertUserId != actor.UserId)) throw new ApplicationRuleException("您不是本申报的评审专家");
         var missing = openCriteria.Where(k => !scores.ContainsKey(k)).ToList();
-        if (missing.Count > 0) throw new ApplicationRuleException($"请对每项待评审条件给出结论：{string.Join("、", missing)}");
-        var empty = scores.Where(s => string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
-        if (empty.Count > 0) throw new ApplicationRuleException($"每项结论须附评审意见：{string.Join("、", empty)}");
+        var empty = scores.Where(s => openCriteria.Contains(s.Key) && string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
+        if (missing.Count > 0 || empty.Count > 0)
+            throw new ApplicationRuleException(string.Join("；", new[]
+            {
+                missing.Count > 0 ? $"请对每项待评审条件选择“符合”或“不符合”：{string.Join("、", missing.Select(title))}" : null,
+                empty.Count > 0 ? $"每项结论须附评审意见：{string.Join("、", empty.Select(title))}" : null,
+            }.OfType<string>()));
         foreach (var s in scores) Text(s.Value.Comment, "评审意见");
         Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
         foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key)))
@@ -163,8 +172,9 @@ public sealed class RecognitionApplication
     }
 
     /// <summary>The panel concludes by majority of the assigned experts; a tie is not met. Every expert must have scored.</summary>
-    public IReadOnlyDictionary<string, bool> Conclude(Actor actor, DateTime now, IReadOnlyCollection<string> openCriteria)
+    public IReadOnlyDictionary<string, bool> Conclude(Actor actor, DateTime now, IReadOnlyCollection<string> openCriteria, Func<string, string>? title = null)
     {
+        title ??= key => key;
         Require(actor, "汇总专家结论", Roles.Office, Roles.Admin);
         RequireState("汇总专家结论", ApplicationState.ExpertReview);
         var pending = Experts.Where(e => Scores.All(s => s.ExpertUserId != e.ExpertUserId)).ToList();
@@ -176,7 +186,7 @@ public sealed class RecognitionApplication
         });
         PanelConclusionJson = System.Text.Json.JsonSerializer.Serialize(conclusion);
         Move(actor, now, "汇总专家结论", ApplicationState.AwaitingDecision,
-            string.Join("；", conclusion.Select(c => $"{c.Key}：{(c.Value ? "符合" : "不符合")}")));
+            string.Join("；", conclusion.Select(c => $"{title(c.Key)}：{(c.Value ? "符合" : "不符合")}")));
         return conclusion;
     }
 

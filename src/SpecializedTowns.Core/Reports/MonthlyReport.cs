@@ -40,8 +40,8 @@ public static class ReportLimits
     public const int Reason = 400;
     public const int Leader = 60;
     public const int Source = 200;
-    public const decimal MaxMoneyWanYuan = 100_000_000m;
-    public const int MaxCount = 10_000_000;
+    public const decimal MaxMoneyWanYuan = Recognition.FigureLimits.MaxMoneyWanYuan;
+    public const int MaxCount = Recognition.FigureLimits.MaxEmployment;
 }
 
 /// <summary>One step on a report: who, when, what and why. Never changed once written.</summary>

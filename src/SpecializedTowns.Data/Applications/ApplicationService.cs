@@ -22,6 +22,19 @@ public sealed record ApplicationView(
     public RecognitionResult? WithPanel { get; init; }
 
     public string CriterionTitle(string key) => PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
+
+    /// <summary>
+    /// What the application lacks when it is submitted: no materials uploaded, criteria the pre-check cannot settle for want
+    /// of a figure. None of the five policy texts lists the materials an application must carry (垣政办发〔2023〕19号 三,
+    /// 阳政办发〔2023〕24号 四 and 朔政办发〔2023〕19号 二 give the conditions and the applicant only; the procedure is the office's,
+    /// by the 管理办法 it issues, 朔政办发〔2023〕19号 附件 三、工作机构), so these are warned of and confirmed, not refused:
+    /// the office's 形式审查 may still return the application for them (docs/decisions/0016).
+    /// </summary>
+    public IReadOnlyList<string> SubmissionGaps =>
+    [
+        .. Attachments.Count == 0 ? ["尚未上传申报材料"] : Array.Empty<string>(),
+        .. (PreCheck?.Criteria ?? []).Where(c => c.Result == Results.MissingData).Select(c => $"“{c.Title}”缺数据"),
+    ];
 }
 
 public sealed record ToDo(int Id, string Town, ApplicationState State, string What);
@@ -145,14 +158,14 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
 
     public async Task ScoreAsync(UserScope scope, string user, int id, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, CancellationToken ct = default)
     {
-        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
-        await StepAsync(scope, id, ct, a => a.Score(Actor(scope, user), Now, scores, open));
+        var view = await ViewAsync(scope, id, ct);
+        await StepAsync(scope, id, ct, a => a.Score(Actor(scope, user), Now, scores, view.OpenCriteria, view.CriterionTitle));
     }
 
     public async Task ConcludeAsync(UserScope scope, string user, int id, CancellationToken ct = default)
     {
-        var open = (await ViewAsync(scope, id, ct)).OpenCriteria;
-        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, open); });
+        var view = await ViewAsync(scope, id, ct);
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, view.OpenCriteria, view.CriterionTitle); });
     }
 
     public Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default) =>
@@ -283,9 +296,16 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         catch (FactsFormatException ex) { throw new ApplicationRuleException(ex.Message); }
         if (facts.Category != category)
             throw new ApplicationRuleException($"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）");
+        // The facts file format takes any number; an application states its town's figures, in the ranges they have everywhere else.
+        if (FactProblems(facts) is { Count: > 0 } problems) throw new ApplicationRuleException(string.Join("；", problems.Values));
         application.FactsJson = factsJson;
         application.PreCheckOutcome = RecognitionEngine.Evaluate(standard, facts).Outcome;
     }
+
+    /// <summary>The stated figures out of their range, by fact key, each message naming the fact as the standards do.</summary>
+    public static IReadOnlyDictionary<string, string> FactProblems(TownFacts facts) =>
+        FactNames.Numeric.Select(f => (f.Key, Problem: FigureLimits.ForFact(f.Key).Problem(f.Value, facts.Number(f.Key))))
+            .Where(p => p.Problem is not null).ToDictionary(p => p.Key, p => p.Problem!);
 
     private async Task<RecognitionApplication> LoadAsync(UserScope scope, int id, CancellationToken ct) =>
         await Visible(scope).Include(a => a.Events).Include(a => a.Experts).Include(a => a.Scores)

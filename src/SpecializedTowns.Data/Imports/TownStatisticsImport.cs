@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Towns;
@@ -15,19 +16,22 @@ public sealed class TownStatisticsImport : ImportKind
     [
         new("town", "专业镇名称", ColumnType.Reference) { Required = true, Reference = ReferenceKind.Town, MaxLength = 100, Description = "须在您的数据范围内，从下拉列表中选择" },
         new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, Max = 2100, Description = "统计年度，如 2024" },
-        new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("employment", "从业人数", ColumnType.Integer) { Unit = "人", Min = 0, Max = 10_000_000 },
+        new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("employment", "从业人数", ColumnType.Integer) { Unit = "人", Min = 0, Max = FigureLimits.MaxEmployment },
         new("provincialShare", "省内市场占有率", ColumnType.Percent) { Unit = "%" },
         new("cityShare", "市内市场占有率", ColumnType.Percent) { Unit = "%" },
         new("nationalShare", "全国市场占有率", ColumnType.Percent) { Unit = "%" },
-        new("export", "出口额", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("patents", "专利数", ColumnType.Integer) { Unit = "项", Min = 0, Max = 1_000_000 },
-        new("platforms", "公共服务平台数", ColumnType.Integer) { Unit = "个", Min = 0, Max = 10_000 },
-        new("leading", "龙头企业数", ColumnType.Integer) { Unit = "家", Min = 0, Max = 100_000 },
-        new("supporting", "配套企业数", ColumnType.Integer) { Unit = "家", Min = 0, Max = 1_000_000 },
+        new("export", "出口额", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("patents", "专利数", ColumnType.Integer) { Unit = "项", Min = 0, Max = FigureLimits.MaxPatents },
+        new("platforms", "公共服务平台数", ColumnType.Integer) { Unit = "个", Min = 0, Max = FigureLimits.MaxPlatforms },
+        new("leading", "龙头企业数", ColumnType.Integer) { Unit = "家", Min = 0, Max = FigureLimits.MaxLeadingEnterprises },
+        new("supporting", "配套企业数", ColumnType.Integer) { Unit = "家", Min = 0, Max = FigureLimits.MaxSupportingEnterprises },
     ];
+
+    private static readonly string[] Figures =
+        ["output", "revenue", "tax", "employment", "provincialShare", "cityShare", "nationalShare", "export", "patents", "platforms", "leading", "supporting"];
 
     public override IReadOnlyList<string> Notes =>
     [
@@ -50,6 +54,9 @@ public sealed class TownStatisticsImport : ImportKind
         foreach (var row in run.Rows)
         {
             if (run.Integer(row, "year") > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
+            // As on the town's page (TownRegistry.SaveStatisticsAsync): a year with no figure would count as the latest and show blanks.
+            if (Figures.All(k => !run.Has(k) || run.Number(row, k) is null && run.Integer(row, k) is null))
+                run.Error(row, "output", "请至少填写一项统计数据：只有专业镇和年度的行不会导入");
             if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = townIndex.Find(text);
             if (town is null)

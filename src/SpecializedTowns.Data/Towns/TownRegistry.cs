@@ -43,7 +43,13 @@ public sealed record StatisticsInput
     public int? SupportingEnterprises { get; init; }
     public int? Patents { get; init; }
     public int? PublicServicePlatforms { get; init; }
+
+    /// <summary>Set to correct a year already entered and clear the figures left blank; without it a blank keeps nothing by accident.</summary>
+    public bool ClearBlanks { get; init; }
 }
+
+/// <summary>A figure of the yearly statistics: its field, the name the form and its messages use, its unit and its range.</summary>
+public sealed record StatisticsField(string Field, string Name, string Unit, FigureRule Rule, Func<StatisticsInput, decimal?> Typed, Func<TownAnnualStatistics, decimal?> Stored);
 
 /// <summary>
 /// Registering and changing specialized towns and their yearly figures. The tier changes only through
@@ -136,26 +142,56 @@ public static class TownRegistry
         return (town.Id, errors);
     }
 
-    /// <summary>Enters or corrects one year's figures; a new year adds a row, the same year replaces it.</summary>
-    public static async Task<FieldErrors> SaveStatisticsAsync(TownsDbContext db, UserScope scope, int townId, StatisticsInput input, TimeProvider time, CancellationToken ct = default)
+    /// <summary>The figures of the yearly statistics form, in its order, with the ranges every other entry of them uses.</summary>
+    public static readonly IReadOnlyList<StatisticsField> StatisticsFields =
+    [
+        new(nameof(StatisticsInput.OutputValueWanYuan), "年产值", "万元", FigureLimits.Money, i => i.OutputValueWanYuan, s => s.OutputValueWanYuan),
+        new(nameof(StatisticsInput.RevenueWanYuan), "营收", "万元", FigureLimits.Money, i => i.RevenueWanYuan, s => s.RevenueWanYuan),
+        new(nameof(StatisticsInput.TaxWanYuan), "税收", "万元", FigureLimits.Money, i => i.TaxWanYuan, s => s.TaxWanYuan),
+        new(nameof(StatisticsInput.Employment), "就业人数", "人", FigureLimits.Employment, i => i.Employment, s => s.Employment),
+        new(nameof(StatisticsInput.ProvincialMarketSharePercent), "全省占有率", "%", FigureLimits.Percent, i => i.ProvincialMarketSharePercent, s => s.ProvincialMarketSharePercent),
+        new(nameof(StatisticsInput.CityMarketSharePercent), "全市占有率", "%", FigureLimits.Percent, i => i.CityMarketSharePercent, s => s.CityMarketSharePercent),
+        new(nameof(StatisticsInput.ExportWanYuan), "出口", "万元", FigureLimits.Money, i => i.ExportWanYuan, s => s.ExportWanYuan),
+        new(nameof(StatisticsInput.LeadingEnterprises), "龙头企业", "家", FigureLimits.LeadingEnterprises, i => i.LeadingEnterprises, s => s.LeadingEnterprises),
+        new(nameof(StatisticsInput.SupportingEnterprises), "配套企业", "家", FigureLimits.SupportingEnterprises, i => i.SupportingEnterprises, s => s.SupportingEnterprises),
+        new(nameof(StatisticsInput.Patents), "专利", "件", FigureLimits.Patents, i => i.Patents, s => s.Patents),
+        new(nameof(StatisticsInput.PublicServicePlatforms), "公共服务平台", "个", FigureLimits.Platforms, i => i.PublicServicePlatforms, s => s.PublicServicePlatforms),
+    ];
+
+    public const string ClearBlanksLabel = "确认清空留空的项";
+
+    /// <summary>
+    /// Enters or corrects one year's figures; a new year adds a row, the same year replaces it. <paramref name="unreadable"/>:
+    /// the fields the form could not read as numbers, with their messages — typed, so neither blank nor cleared.
+    /// </summary>
+    public static async Task<FieldErrors> SaveStatisticsAsync(TownsDbContext db, UserScope scope, int townId, StatisticsInput input, TimeProvider time,
+        CancellationToken ct = default, IReadOnlyDictionary<string, string>? unreadable = null)
     {
         var errors = new FieldErrors();
         if (!CanEnterStatistics(scope)) { errors[""] = "您的角色不能录入统计数据"; return errors; }
         var town = await scope.Towns(db).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
         if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return errors; }
+        unreadable ??= new Dictionary<string, string>();
+        foreach (var (field, message) in unreadable) errors[field] = message;
         var thisYear = time.GetUtcNow().Year;
-        if (input.Year < 2000 || input.Year > thisYear) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
-        foreach (var (field, value) in new (string, decimal?)[]
-                 {
-                     (nameof(input.OutputValueWanYuan), input.OutputValueWanYuan), (nameof(input.RevenueWanYuan), input.RevenueWanYuan),
-                     (nameof(input.TaxWanYuan), input.TaxWanYuan), (nameof(input.ExportWanYuan), input.ExportWanYuan),
-                     (nameof(input.Employment), input.Employment), (nameof(input.LeadingEnterprises), input.LeadingEnterprises),
-                     (nameof(input.SupportingEnterprises), input.SupportingEnterprises), (nameof(input.Patents), input.Patents),
-                     (nameof(input.PublicServicePlatforms), input.PublicServicePlatforms),
-                 })
-            if (value < 0) errors[field] = "不能为负数";
-        foreach (var (field, value) in new (string, decimal?)[] { (nameof(input.ProvincialMarketSharePercent), input.ProvincialMarketSharePercent), (nameof(input.CityMarketSharePercent), input.CityMarketSharePercent) })
-            if (value is < 0 or > 100) errors[field] = "百分数应在 0 到 100 之间";
+        if (!errors.ContainsKey(nameof(input.Year)) && (input.Year < 2000 || input.Year > thisYear)) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
+        foreach (var f in StatisticsFields.Where(f => !errors.ContainsKey(f.Field)))
+            if (f.Rule.Problem(f.Name, f.Typed(input)) is { } problem) errors[f.Field] = problem;
+        // Tax is paid out of what is sold: above the output or the revenue it is a slip of unit or column.
+        if (!errors.ContainsKey(nameof(input.TaxWanYuan)) && input.TaxWanYuan is { } tax)
+        {
+            if (input.OutputValueWanYuan is { } output && tax > output) errors[nameof(input.TaxWanYuan)] = "税收不能大于年产值";
+            else if (input.RevenueWanYuan is { } revenue && tax > revenue) errors[nameof(input.TaxWanYuan)] = "税收不能大于营收";
+        }
+        var typed = StatisticsFields.Where(f => f.Typed(input) is not null || unreadable.ContainsKey(f.Field)).Select(f => f.Field).ToHashSet();
+        // A year with no figure at all would count as the town's latest and show blanks everywhere it is read.
+        if (typed.Count == 0) errors[""] = "请至少填写一项统计数据：只有年度的记录不会保存";
+        else if (town.Statistics.SingleOrDefault(s => s.Year == input.Year) is { } stored && !input.ClearBlanks)
+        {
+            // Correcting one figure of a year already entered must not wipe the others the form left blank.
+            foreach (var f in StatisticsFields.Where(f => !typed.Contains(f.Field) && f.Stored(stored) is not null))
+                errors.TryAdd(f.Field, $"{input.Year}年已填 {Quantity.Exact(f.Stored(stored)!.Value, f.Unit)}，留空将清空此项；请填写，或勾选“{ClearBlanksLabel}”");
+        }
         if (!errors.Ok) return errors;
 
         var row = town.Statistics.SingleOrDefault(s => s.Year == input.Year);

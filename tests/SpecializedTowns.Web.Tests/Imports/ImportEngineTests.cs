@@ -157,6 +157,7 @@ public class ImportEngineTests
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "1999" }), "年度", "年度不能小于 2000"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023" }), "年度", "与第 2 行重复"),
             (Row(new() { ["town"] = "万安钻石专业镇", ["year"] = "2023" }), "专业镇名称", "专业镇“万安钻石专业镇”不在您的数据范围内"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2017" }), "年产值（万元）", "请至少填写一项统计数据"),
         };
         var file = TestFiles.Xlsx(rows.Select(r => r.Cells).Prepend(TestFiles.Header(kind)).ToArray());
 

@@ -51,8 +51,19 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
+    [BindProperty] public bool ConfirmGaps { get; set; }
+
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        StepAsync(id, ct, "已提交，等待形式审查", (s, u) => applications.SubmitAsync(s, u, id, ct));
+        StepAsync(id, ct, "已提交，等待形式审查", async (s, u) =>
+        {
+            // The policies require no list of materials (see ApplicationView.SubmissionGaps): what is missing is confirmed, not refused.
+            var gaps = (await applications.ViewAsync(s, id, ct)).SubmissionGaps;
+            if (gaps.Count > 0 && !ConfirmGaps)
+                throw new ApplicationRuleException($"请确认后再提交：{string.Join("；", gaps)}。确需提交的，请勾选“{ConfirmGapsLabel}”");
+            await applications.SubmitAsync(s, u, id, ct);
+        });
+
+    public const string ConfirmGapsLabel = "已知悉上述情况，仍然提交";
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "已退回修改", (s, u) => applications.ReturnAsync(s, u, id, Reason ?? "", ct));
@@ -63,9 +74,8 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "评审意见已保存", (s, u) =>
         {
-            var missing = Met.Where(m => m.Value is null).Select(m => m.Key).ToList();
-            if (missing.Count > 0) throw new ApplicationRuleException($"请对每项条件选择“符合”或“不符合”：{string.Join("、", missing)}");
-            var scores = Met.ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
+            // A criterion left unchosen is left out: the application names each such one as its standard does.
+            var scores = Met.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
             return applications.ScoreAsync(s, u, id, scores, ct);
         });
 

@@ -50,6 +50,21 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
         if (!await LoadAsync(scope, ct) || Town is null) return NotFound();
         PreCheck = Evaluate();
         if (StandardId is null) { Error = "请选择认定标准"; return Page(); }
+        if (Facts.Problems(ModelState, nameof(Facts), Town.Name, Town.Category) is { Count: > 0 } problems)
+        {
+            // Beside each field, in place of the binder's own words; what was typed stays in the form.
+            foreach (var (field, message) in problems)
+            {
+                var key = $"{nameof(Facts)}.{field}";
+                if (ModelState.TryGetValue(key, out var entry)) entry.Errors.Clear();
+                ModelState.AddModelError(key, message);
+            }
+            Error = "申报未保存：请按各项下的提示修改";
+            // The pre-check shown beside the refusal judges only what stands: 150% is not a share that meets 50%.
+            Facts.Forget(problems.Keys);
+            PreCheck = Evaluate();
+            return Page();
+        }
         try
         {
             var json = ApplicationService.FactsJsonFrom(Facts.ToFacts(Town.Name, Town.Category));

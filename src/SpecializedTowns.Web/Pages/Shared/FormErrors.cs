@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Enterprises;
 
 namespace SpecializedTowns.Web.Pages.Shared;
@@ -14,4 +15,26 @@ public static class FormErrors
         foreach (var (field, message) in errors.Where(e => e.Key != "")) state.AddModelError($"{prefix}.{field}", message);
         return errors.GetValueOrDefault("");
     }
+
+    /// <summary>
+    /// The number fields of the form (bound under <paramref name="prefix"/>) whose text could not be read into their type —
+    /// 99999999999 for an int, 1e40 for a decimal, a word — each with the message its range gives. Binding leaves such a
+    /// field null, which would otherwise save as a blank.
+    /// </summary>
+    public static Dictionary<string, string> UnreadableFigures(this ModelStateDictionary state, string prefix,
+        IEnumerable<(string Field, string Name, FigureRule Rule)> fields)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var (field, name, rule) in fields)
+            if (state.TryGetValue($"{prefix}.{field}", out var entry) && entry.Errors.Count > 0 && entry.AttemptedValue is { } typed)
+                problems[field] = rule.Problem(name, typed);
+        return problems;
+    }
+
+    /// <summary>
+    /// What was typed into the field, as typed, when the form is shown again after a post (1e9 stays 1e9, and what could not
+    /// be read at all is not lost); the bound value when the form is first shown.
+    /// </summary>
+    public static object? Typed(this ModelStateDictionary state, string key, object? bound) =>
+        state.TryGetValue(key, out var entry) && entry.AttemptedValue is { } typed ? typed : bound;
 }

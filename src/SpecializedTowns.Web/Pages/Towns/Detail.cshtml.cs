@@ -10,6 +10,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Recognition;
 using SpecializedTowns.Data.Towns;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
@@ -45,12 +46,15 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public async Task<IActionResult> OnPostStatisticsAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct);
+        var unreadable = ModelState.UnreadableFigures(nameof(Figures), TownRegistry.StatisticsFields.Select(f => (f.Field, f.Name, f.Rule)));
+        if (ModelState.TryGetValue($"{nameof(Figures)}.{nameof(StatisticsInput.Year)}", out var year) && year.Errors.Count > 0)
+            unreadable[nameof(StatisticsInput.Year)] = $"年度应在 2000 到 {time.GetUtcNow().Year} 之间";
+        var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct, unreadable);
         if (errors.TryGetValue("", out var general) && general.Contains("不存在")) return NotFound();
         if (errors.Ok)
         {
             TempData["Saved"] = $"{Figures.Year}年统计数据已保存";
-            return Redirect($"/Towns/Detail/{id}#statistics");
+            return Redirect($"/Towns/Detail/{id}#tab-statistics");
         }
         FigureErrors = errors;
         return await OnGetAsync(id, ct);

@@ -11,7 +11,7 @@ document.addEventListener('submit', function (event) {
 
 // A link or redirect to #tab-… opens that tab; so does a tab holding a form that came back with errors.
 (function () {
-  var failed = document.querySelector('.tab-pane .field-validation-error');
+  var failed = document.querySelector('.tab-pane .field-validation-error, .tab-pane .is-invalid');
   var target = failed ? '#' + failed.closest('.tab-pane').id : location.hash;
   if (target && target.indexOf('#tab-') === 0 && window.bootstrap) {
     var button = document.querySelector('[data-bs-target="' + target + '"]');

@@ -27,5 +27,7 @@
     });
   }
   document.querySelector('[data-bs-target="#tab-statistics"]').addEventListener('shown.bs.tab', show);
+  // Opened before this script ran (site.js opens it for a save or a refused form): no event will come.
+  if (document.getElementById('tab-statistics').classList.contains('active')) show();
   window.addEventListener('resize', function () { if (chart) chart.resize(); });
 })();

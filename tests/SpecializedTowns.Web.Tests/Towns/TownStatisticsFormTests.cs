@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.BadInput;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Towns;
+
+/// <summary>
+/// The 统计 tab of a town's page, posted as the office would: a blank year, figures out of the platform's ranges, a number
+/// too large for its field and a correction that would clear figures already entered are each refused next to the field,
+/// with what was typed shown again and nothing written.
+/// </summary>
+public class TownStatisticsFormTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Blank_absurd_and_clearing_figures_are_refused_next_to_the_field_and_nothing_is_written(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuanqu-office", TestDatabases.DemoPassword);
+        int townId, latestYear;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            townId = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+            latestYear = await db.TownStatistics.Where(s => s.SpecializedTownId == townId && s.OutputValueWanYuan != null && s.TaxWanYuan != null)
+                .MaxAsync(s => s.Year);
+        }
+        var url = $"/Towns/Detail/{townId}";
+
+        // The form as it opens: the year filled in, every figure empty.
+        var blank = await RefusedAsync(factory, client, url, new() { ["Figures.Year"] = "2025" });
+        Text(blank).ShouldContain("请至少填写一项统计数据");
+
+        var absurd = await RefusedAsync(factory, client, url, new()
+        {
+            ["Figures.Year"] = "2025", ["Figures.OutputValueWanYuan"] = "99999999999999", ["Figures.RevenueWanYuan"] = "1e9",
+            ["Figures.TaxWanYuan"] = "5000", ["Figures.Employment"] = "99999999999", ["Figures.CityMarketSharePercent"] = "150",
+        });
+        Message(absurd, "OutputValueWanYuan").ShouldBe("年产值超出合理范围，请核对单位是否为万元");
+        Message(absurd, "RevenueWanYuan").ShouldBe("营收超出合理范围，请核对单位是否为万元");
+        Message(absurd, "Employment").ShouldBe("就业人数超出合理范围");
+        Message(absurd, "CityMarketSharePercent").ShouldBe("全市占有率应在 0 到 100 之间");
+        // What was typed comes back, the number too large for its field included.
+        absurd.ShouldContain("value=\"99999999999999\"");
+        absurd.ShouldContain("value=\"1e9\"");
+        absurd.ShouldContain("value=\"99999999999\"");
+
+        var taxAboveOutput = await RefusedAsync(factory, client, url, new()
+        {
+            ["Figures.Year"] = "2025", ["Figures.OutputValueWanYuan"] = "1000", ["Figures.TaxWanYuan"] = "5000",
+        });
+        Message(taxAboveOutput, "TaxWanYuan").ShouldBe("税收不能大于年产值");
+
+        // A correction of one figure of a year already entered would clear the others: refused until the clearing is confirmed.
+        var clearing = await RefusedAsync(factory, client, url, new() { ["Figures.Year"] = latestYear.ToString(), ["Figures.OutputValueWanYuan"] = "12345" });
+        Message(clearing, "TaxWanYuan").ShouldStartWith($"{latestYear}年已填");
+        Text(clearing).ShouldContain("确认清空");
+        clearing.ShouldContain("value=\"12345\"");
+
+        // A year with figures in range saves.
+        var saved = await PostAsync(client, url, new() { ["Figures.Year"] = "2025", ["Figures.OutputValueWanYuan"] = "18500", ["Figures.TaxWanYuan"] = "520" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static async Task<string> RefusedAsync(PlatformFactory factory, HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var before = await StateAsync(factory);
+        var response = await PostAsync(client, url, fields);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"refused and shown again: {string.Join(", ", fields)}");
+        Text(body).ShouldContain("统计数据未保存");
+        Unchanged(before, await StateAsync(factory), string.Join(", ", fields));
+        return body;
+    }
+
+    /// <summary>Nothing written — but for the change marks, which the running platform compacts in the background at any moment.</summary>
+    private static void Unchanged(DbState before, DbState after, string because) =>
+        before.Differences(after).Where(d => !d.StartsWith("data_changes:", StringComparison.Ordinal)).ShouldBeEmpty($"{because}: nothing may be written");
+
+    private static async Task<DbState> StateAsync(PlatformFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await DbState.CaptureAsync(scope.ServiceProvider.GetRequiredService<TownsDbContext>(), "town_annual_statistics");
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(url);
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync(url + "?handler=Statistics", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The message shown under a field of the form.</summary>
+    private static string Message(string html, string field) =>
+        Text(Regex.Match(html, $"id=\"fig-{field}\"[^>]*>\\s*<div class=\"invalid-feedback\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ").Trim();
+}
