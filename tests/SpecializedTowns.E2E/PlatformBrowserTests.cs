@@ -157,6 +157,9 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         await office.ClickAsync("#application-form button[type=submit]");
         await office.WaitForURLAsync(u => u.Contains("/Applications/Detail/"));
         var detailUrl = office.Url;
+        // No materials uploaded: the page lists that and asks the office to confirm before submitting.
+        (await office.InnerTextAsync("#submission-gaps")).ShouldContain("尚未上传申报材料");
+        await office.CheckAsync("#confirm-gaps");
         await office.ClickAsync("text=提交申报");
         (await office.InnerTextAsync("main")).ShouldContain("待形式审查");
         (await office.InnerTextAsync("main")).ShouldContain("当前环节由其他角色办理");
