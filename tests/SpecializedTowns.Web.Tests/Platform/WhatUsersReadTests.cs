@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Shouldly;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Platform;
+
+/// <summary>
+/// What the pages tell a clerk about the rules they follow: the clause of the clerk's own county's document (never another
+/// county's), plain Chinese instead of configuration keys, help text that says what the check accepts, and search boxes
+/// that cannot be filled past what the address can carry.
+/// </summary>
+public class WhatUsersReadTests
+{
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ").Trim();
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_report_pages_cite_the_county_s_own_document_and_name_no_configuration_key(StorageProvider provider)
+    {
+        // 垣曲's document (垣政办发〔2023〕19号) has no task forces reporting monthly: no clause, and not 新绛's.
+        var yuanqu = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        var list = await yuanqu.GetStringAsync("/Reports");
+        var report = Regex.Match(list, "href=\"(/Reports/Report/\\d+/\\d+/\\d+)\"").Groups[1].Value;
+        report.ShouldNotBeEmpty();
+        Text(list).ShouldContain("各专班按月报送月报，文件未规定具体日期。本平台规定：每月月报须于次月 10 日前报送");
+        foreach (var page in new[] { Text(list), Text(await yuanqu.GetStringAsync(report)) })
+        {
+            page.ShouldNotContain("新政办发");
+            page.ShouldNotContain("Reports:DueDay");
+        }
+
+        var xinjiang = Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Reports"));
+        xinjiang.ShouldContain("每月向专业镇领导小组办公室汇报进展情况，领导小组及时协调解决专业镇培育发展中存在的困难问题。（新政办发〔2023〕33号 四（二））");
+        xinjiang.ShouldContain("新政办发〔2023〕33号 四（二）要求各专班每月汇报进展情况，未规定具体日期。本平台规定：");
+        xinjiang.ShouldNotContain("Reports:DueDay");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_three_batches_page_cites_each_county_s_own_clause(StorageProvider provider)
+    {
+        var yuanqu = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Projects/Batches"));
+        yuanqu.ShouldContain("持续推动签约、开工、投产“三个一批”活动（垣政办发〔2023〕19号 四（四））");
+        yuanqu.ShouldNotContain("新政办发");
+
+        var xinjiang = Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Projects/Batches"));
+        xinjiang.ShouldContain("（新政办发〔2023〕33号 三（一）3）");
+    }
+
+}
