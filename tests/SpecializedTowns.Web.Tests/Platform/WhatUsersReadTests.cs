@@ -52,4 +52,15 @@ public class WhatUsersReadTests
         xinjiang.ShouldContain("（新政办发〔2023〕33号 三（一）3）");
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_adjustments_page_says_who_sets_the_exit_rule_in_words_not_keys(StorageProvider provider)
+    {
+        var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Adjustments"));
+        page.ShouldNotContain("Adjustments:ExitAfterYears");
+        page.ShouldNotContain("mechanisms.dynamicAdjustment");
+        page.ShouldContain("平台默认：文件未规定退出年限，年限可由系统管理员调整");
+    }
+
 }
