@@ -63,4 +63,17 @@ public class WhatUsersReadTests
         page.ShouldContain("平台默认：文件未规定退出年限，年限可由系统管理员调整");
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task List_search_boxes_hold_at_most_50_characters(StorageProvider provider)
+    {
+        var office = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        foreach (var url in new[] { "/Enterprises", "/Projects", "/Leads", "/Tasks" })
+        {
+            var box = Regex.Match(await office.GetStringAsync(url), "<input[^>]*id=\"search\"[^>]*>").Value;
+            box.ShouldNotBeEmpty(url);
+            box.ShouldContain("maxlength=\"50\"", Case.Sensitive, url);
+        }
+    }
 }
