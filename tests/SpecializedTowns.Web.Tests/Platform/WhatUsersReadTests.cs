@@ -66,6 +66,19 @@ public class WhatUsersReadTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_import_help_gives_the_years_the_check_accepts(StorageProvider provider)
+    {
+        var thisYear = DateTime.UtcNow.AddHours(8).Year;
+        var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Imports?kind=enterprise-statistics"));
+        page.ShouldContain($"年度 是 整数，2000 到 {thisYear}");
+        page.ShouldNotContain("2000 到 2100");
+        Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Imports?kind=projects"))
+            .ShouldContain($"计划年度 是 整数，2000 到 {thisYear + 5}");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task List_search_boxes_hold_at_most_50_characters(StorageProvider provider)
     {
         var office = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");

@@ -19,6 +19,9 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
     public ImportKind? Selected { get; private set; }
 
+    /// <summary>The day the help describes: a year column's latest year moves with it, as the check's does.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+
     private UserScope Scope => UserScope.From(User)!;
 
     public IActionResult OnGet()
