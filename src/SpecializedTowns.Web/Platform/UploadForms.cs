@@ -19,8 +19,10 @@ public static class UploadForms
     public static IApplicationBuilder UseUploadForms(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
+        // Once per request: the error and status pages re-execute the pipeline on the same request, whose body is read.
         if (HttpMethods.IsPost(request.Method) && !request.Path.StartsWithSegments("/api")
-            && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+            && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true
+            && context.Items.TryAdd(typeof(UploadForms), true))
         {
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxRequestBytes;
             if (request.ContentLength > MaxRequestBytes)
