@@ -23,6 +23,16 @@ public static class Clauses
         pack.KeyTasks.FirstOrDefault(t => t.Summary?.Contains(ThreeBatchesTerm, StringComparison.Ordinal) == true && t.Source is not null)
             is { } task ? new Clause(Sentence(task.Summary!, ThreeBatchesTerm), task.Source!) : null);
 
+    /// <summary>
+    /// Where the document sets up its task forces (新政办发〔2023〕33号 四（二）、附件1): the task-force mechanism's own words
+    /// where the pack quotes them, else the place of its first task force.
+    /// </summary>
+    public static Clause? TaskForces(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+        pack.Mechanisms.Others.FirstOrDefault(o => o.Key.StartsWith("task-force", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Text) && o.Source is not null)
+            is { } own ? new Clause(own.Text!.Trim(), own.Source!)
+        : pack.Mechanisms.TaskForces.FirstOrDefault(t => t.Source is not null) is { } force ? new Clause("设立专业镇推进专班", force.Source!)
+        : null);
+
     private const string ThreeBatchesTerm = "“三个一批”";
 
     private static Clause? Nearest(PolicyCatalog catalog, string path, Func<PolicyPack, Clause?> find)

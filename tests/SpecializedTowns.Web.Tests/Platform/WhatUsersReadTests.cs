@@ -33,6 +33,12 @@ public class WhatUsersReadTests
             page.ShouldNotContain("Reports:DueDay");
         }
 
+        var forces = Text(await yuanqu.GetStringAsync("/Reports/TaskForces"));
+        forces.ShouldNotContain("新政办发");
+        forces.ShouldContain("每个专业镇设推进专班，牵头单位主抓，配合单位和乡镇助推");
+        Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Reports/TaskForces"))
+            .ShouldContain("构建由县工信科技局总牵头主抓，各镇、各职能部门配合助推的专业镇专班推进机制，统筹推进全县专业镇高质量发展。（新政办发〔2023〕33号 四（二）、附件1）");
+
         var xinjiang = Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Reports"));
         xinjiang.ShouldContain("每月向专业镇领导小组办公室汇报进展情况，领导小组及时协调解决专业镇培育发展中存在的困难问题。（新政办发〔2023〕33号 四（二））");
         xinjiang.ShouldContain("新政办发〔2023〕33号 四（二）要求各专班每月汇报进展情况，未规定具体日期。本平台规定：");
