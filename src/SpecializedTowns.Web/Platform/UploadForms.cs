@@ -9,7 +9,8 @@ namespace SpecializedTowns.Web.Platform;
 /// error page and loses what was typed. Read here with room to spare, an oversized file reaches its page, which says
 /// “文件超过 10MB” beside the field and shows the form again as typed. The ceiling still protects the server: a body
 /// beyond it is refused unread (the status page says so), and files are spooled to disk by the form reader, not held.
-/// Runs after authorization, so only signed-in users' bodies are read at all.
+/// Runs after authorization and only for a signed-in user (the sign-in and error pages are open to anyone): no stranger's
+/// body is read here.
 /// </summary>
 public static class UploadForms
 {
@@ -20,7 +21,7 @@ public static class UploadForms
     {
         var request = context.Request;
         // Once per request: the error and status pages re-execute the pipeline on the same request, whose body is read.
-        if (HttpMethods.IsPost(request.Method) && !request.Path.StartsWithSegments("/api")
+        if (HttpMethods.IsPost(request.Method) && context.User.Identity?.IsAuthenticated == true && !request.Path.StartsWithSegments("/api")
             && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true
             && context.Items.TryAdd(typeof(UploadForms), true))
         {
