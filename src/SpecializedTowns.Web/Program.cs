@@ -207,6 +207,7 @@ app.UseWhen(ctx => ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionH
 app.UseBearerRevocation();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
+app.UseUploadForms();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 initializer.LogPackProblems();

@@ -56,6 +56,29 @@ public static partial class NoticeRules
     private static partial Regex PhonePattern();
 
     /// <summary>
+    /// The 督办事项 as it completes “关于{subject}的督办通知书” (and “你单位在{subject}中”): people type the whole phrase
+    /// they know from other notices, “关于蜂蜜冷链项目滞后的督办”, which would read “关于关于……的督办的督办通知书”. The
+    /// frame's own words are taken off both ends, as often as they were typed; what is left is checked as typed.
+    /// </summary>
+    public static string? Subject(string? typed)
+    {
+        if (typed is null) return null;
+        var subject = typed.Trim();
+        string before;
+        do
+        {
+            before = subject;
+            if (subject.StartsWith("关于", StringComparison.Ordinal)) subject = subject[2..].TrimStart();
+            foreach (var end in SubjectEnds)
+                if (subject.EndsWith(end, StringComparison.Ordinal)) { subject = subject[..^end.Length].TrimEnd(); break; }
+        } while (subject != before);
+        return subject;
+    }
+
+    // Longest first: “的督办通知书” before “督办通知书”, “的督办” before “督办”.
+    private static readonly string[] SubjectEnds = ["的督办通知书", "督办通知书", "的督办", "督办"];
+
+    /// <summary>
     /// Every field of a notice's wording at once: field name (as the draft names it; findings as Findings[0].Text) → message.
     /// The recipient, the issuing office and the number are checked where the records are (Data).
     /// </summary>

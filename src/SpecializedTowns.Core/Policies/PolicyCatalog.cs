@@ -30,6 +30,9 @@ public sealed class PolicyCatalog
 
     public RecognitionStandard? FindStandard(string id) => _standards.GetValueOrDefault(id);
 
+    /// <summary>What users read for a standard: its name (山西省级专业镇认定标准), never its id (shanxi-provincial); the id only when no pack has it.</summary>
+    public string StandardName(string? id) => id is null ? "—" : FindStandard(id)?.Name ?? id;
+
     public PolicyPack? FindPack(string id) => Packs.FirstOrDefault(p => p.Id == id);
 
     public const string DefaultScheme = "platform-default";

@@ -67,7 +67,7 @@ public sealed record ExitRule(int Years, string? Source, string? Text)
         pack?.ExitAfterYears is int years && !string.IsNullOrWhiteSpace(pack.Source) ? new(years, pack.Source, pack.Text) : PlatformDefault(platformYears);
 
     public string Description => IsPlatformDefault
-        ? $"连续 {Years} 年不达标即建议退出或降级（平台默认：文件未规定退出年限，可由配置 Adjustments:ExitAfterYears 调整）"
+        ? $"连续 {Years} 年不达标即建议退出或降级（平台默认：文件未规定退出年限，年限可由系统管理员调整）"
         : $"连续 {Years} 年不达标即建议退出或降级（{Source}）";
 }
 

@@ -15,7 +15,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
     [
         new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业须已在企业名录中（可先导入企业名录）" },
         new("name", "企业名称", ColumnType.Text) { MaxLength = 200, Description = "便于核对，不导入；以统一社会信用代码为准" },
-        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, Max = 2100, Description = "统计年度，如 2024" },
+        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 0, Description = "统计年度，如 2024" },
         new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
         new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
         new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
@@ -51,7 +51,6 @@ public sealed class EnterpriseStatisticsImport : ImportKind
         {
             var code = run.Text(row, "uscc");
             var year = run.Integer(row, "year");
-            if (year > run.Today.Year) run.Error(row, "year", $"年度应在 2000 到 {run.Today.Year} 之间");
             if (code is null) continue;
             if (!visible.TryGetValue(code, out var enterprise))
             {

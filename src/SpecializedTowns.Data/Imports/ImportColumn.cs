@@ -18,6 +18,16 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
     public int MaxLength { get; init; } = 200;
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
+
+    /// <summary>
+    /// For a year column whose latest year moves with the calendar: at most this many years after the current one (0: this
+    /// year, statistics cannot be of a year not yet begun). The check and the help text both read it through
+    /// <see cref="MaxOn"/>, so the 填写说明 cannot promise years the check refuses.
+    /// </summary>
+    public int? YearsAhead { get; init; }
+
+    /// <summary>The largest value accepted on that day.</summary>
+    public decimal? MaxOn(DateOnly today) => YearsAhead is { } n ? today.Year + n : Max;
     public IReadOnlyList<string> Options { get; init; } = [];
     public ReferenceKind Reference { get; init; }
     public string Description { get; init; } = "";
@@ -27,12 +37,12 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
 
     public string TemplateHeader => Required ? FullHeader + "*" : FullHeader;
 
-    /// <summary>The format line of the instructions sheet.</summary>
-    public string Format => Type switch
+    /// <summary>The format line of the instructions sheet and the import page, for a file checked on that day.</summary>
+    public string Format(DateOnly today) => Type switch
     {
         ColumnType.Text or ColumnType.Reference => $"文字，不超过 {MaxLength} 字",
-        ColumnType.Integer => "整数" + Range(),
-        ColumnType.Decimal => "数字，可带小数" + Range() + (Unit == "万元" ? "；也可写“1.2亿”" : ""),
+        ColumnType.Integer => "整数" + Range(MaxOn(today)),
+        ColumnType.Decimal => "数字，可带小数" + Range(MaxOn(today)) + (Unit == "万元" ? "；也可写“1.2亿”" : ""),
         ColumnType.Percent => "百分数 0–100，如 12.5 或 12.5%",
         ColumnType.Date => "日期，如 2024-03-05、2024/3/5 或 2024年3月5日",
         ColumnType.Enumeration => "从下拉列表中选择一项",
@@ -42,7 +52,7 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
         _ => "",
     };
 
-    private string Range() => (Min, Max) switch
+    private string Range(decimal? max) => (Min, max) switch
     {
         ({ } a, { } b) => $"，{CellValues.Bound(a)} 到 {CellValues.Bound(b)}",
         ({ } a, null) => $"，不小于 {CellValues.Bound(a)}",

@@ -24,7 +24,7 @@ public sealed class ProjectImport : ImportKind
         new("description", "建设内容", ColumnType.Text) { MaxLength = ProjectLimits.Text },
         new("total", "总投资", ColumnType.Decimal) { Required = true, Unit = "万元", Min = 0.01m, Max = 100_000_000 },
         new("annual", "年度计划投资", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000, Description = "不大于总投资" },
-        new("planYear", "计划年度", ColumnType.Integer) { Required = true, Min = 2000, Max = 2100 },
+        new("planYear", "计划年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 5 },
         new("unit", "责任单位", ColumnType.Reference) { Reference = ReferenceKind.Unit, MaxLength = 100, Description = "项目所在县或其上级已登记的单位" },
         new("leader", "包联领导", ColumnType.Text) { MaxLength = 60 },
         new("plannedSigned", "计划签约日期", ColumnType.Date),
@@ -76,7 +76,6 @@ public sealed class ProjectImport : ImportKind
             var annual = run.Number(row, "annual");
             if (annual > total) run.Error(row, "annual", "年度计划投资应在 0 到总投资之间");
             var planYear = run.Integer(row, "planYear");
-            if (planYear > run.Today.Year + 5) run.Error(row, "planYear", $"计划年度应在 2000 到 {run.Today.Year + 5} 之间");
             int? unitId = null;
             if (town is not null && run.Text(row, "unit") is { } unitText)
             {

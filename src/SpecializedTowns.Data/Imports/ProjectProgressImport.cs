@@ -17,7 +17,7 @@ public sealed class ProjectProgressImport : ImportKind
     [
         new("town", "所属专业镇", ColumnType.Reference) { Required = true, Reference = ReferenceKind.Town, MaxLength = 100 },
         new("project", "项目名称", ColumnType.Text) { Required = true, MaxLength = ProjectLimits.Name, Description = "须为重点项目库中该专业镇已有的项目" },
-        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, Max = 2100 },
+        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 0 },
         new("month", "月份", ColumnType.Integer) { Required = true, Unit = "月", Min = 1, Max = 12, Description = "1 到 12；不能填报未来月份" },
         new("amount", "当月完成投资", ColumnType.Decimal) { Required = true, Unit = "万元", Min = 0, Max = 100_000_000, Description = "不超过项目总投资" },
         new("progress", "形象进度", ColumnType.Text) { Required = true, MaxLength = ProjectLimits.Text },
@@ -48,8 +48,8 @@ public sealed class ProjectProgressImport : ImportKind
         {
             // A bad or blank cell reads as null: each check runs where its own cells parsed.
             var (year, month) = (run.Integer(row, "year"), run.Integer(row, "month"));
-            if (year > run.Today.Year) run.Error(row, "year", $"年份应在 2000 到 {run.Today.Year} 之间");
-            else if (year is { } y && month is { } m && new DateOnly(y, m, 1) > new DateOnly(run.Today.Year, run.Today.Month, 1)) run.Error(row, "month", "不能填报未来月份的进展");
+            // A year after this one is refused with the cell (ImportColumn.YearsAhead) and reads as null here.
+            if (year is { } y && month is { } m && new DateOnly(y, m, 1) > new DateOnly(run.Today.Year, run.Today.Month, 1)) run.Error(row, "month", "不能填报未来月份的进展");
             if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = townIndex.Find(text);
             if (town is null) { run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内"); continue; }

@@ -26,11 +26,11 @@ public static class TemplateWriter
             var options = c.Reference != ReferenceKind.None ? await ImportLookups.OptionsAsync(db, scope, c.Reference, ct) : c.Options;
             if (options.Count > 0) lists.Add((c, options));
         }
-        return Write(kind, example, lists);
+        return Write(kind, example, lists, today);
     }
 
     /// <summary>Writes the workbook; the example row is written as text as a person would type it.</summary>
-    public static byte[] Write(ImportKind kind, IReadOnlyDictionary<string, string>? example, IReadOnlyList<(ImportColumn Column, IReadOnlyList<string> Options)> lists)
+    public static byte[] Write(ImportKind kind, IReadOnlyDictionary<string, string>? example, IReadOnlyList<(ImportColumn Column, IReadOnlyList<string> Options)> lists, DateOnly today)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -81,7 +81,7 @@ public static class TemplateWriter
             r++;
             notes.Append(RowOf(r++, [("列名", 1u), ("是否必填", 1u), ("说明", 1u), ("格式", 1u), ("单位", 1u), ("可选值", 1u)]));
             foreach (var c in kind.Columns)
-                notes.Append(RowOf(r++, [(c.FullHeader, 0u), (c.Required ? "必填" : "选填", 0u), (c.Description, 4u), (c.Format, 4u), (c.Unit ?? "", 0u),
+                notes.Append(RowOf(r++, [(c.FullHeader, 0u), (c.Required ? "必填" : "选填", 0u), (c.Description, 4u), (c.Format(today), 4u), (c.Unit ?? "", 0u),
                     (c.Options.Count > 0 ? string.Join("、", c.Options) : c.Reference != ReferenceKind.None ? "见下拉列表（您数据范围内的名称）" : "", 4u)]));
             AddSheet(workbook, sheets, InstructionsSheet, new Worksheet(Columns([22, 10, 44, 36, 8, 40]), notes), 2);
 

@@ -267,7 +267,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         else if ((recipient = await ResolveAsync(scope, kind, recipientId, ct)) is null)
             errors[nameof(NoticeDraft.RecipientId)] = "所选整改对象不存在，或不在您的数据范围内";
 
-        var subject = string.IsNullOrWhiteSpace(draft.Subject) ? recipient?.Subject : draft.Subject;
+        var subject = string.IsNullOrWhiteSpace(draft.Subject) ? recipient?.Subject : NoticeRules.Subject(draft.Subject);
         var addressee = string.IsNullOrWhiteSpace(draft.Addressee) ? recipient?.Addressee : draft.Addressee;
         var findings = draft.Findings ?? [];
         foreach (var (field, message) in NoticeRules.Check(subject ?? "—", addressee ?? "—", draft.Basis, draft.EvaluationId, findings,

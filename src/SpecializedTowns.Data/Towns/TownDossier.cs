@@ -76,7 +76,7 @@ public sealed class TownDossier(
         // 二、梯次与认定
         body.Add(new DocumentBlock.Heading1("梯次与认定"));
         body.Add(Table(["日期", "梯次", "认定标准", "文号", "说明"], detail.TierHistory.Select(h => Row(
-            OfficialDocument.FormatDate(h.EffectiveOn), Tiers.Chinese(h.Tier), h.StandardId is { } s ? catalog.FindStandard(s)?.Name ?? s : "—",
+            OfficialDocument.FormatDate(h.EffectiveOn), Tiers.Chinese(h.Tier), catalog.StandardName(h.StandardId),
             Or(h.DocumentNumber), Or(h.Note))), [4, 2, 4, 4, 5], textColumns: [4]));
         var apps = await applications.Visible(scope).AsNoTracking().Where(a => a.SpecializedTownId == townId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.StandardId, a.TargetTier, a.State, a.DecisionDocumentNumber, a.SubmittedAtUtc }).ToListAsync(ct);
@@ -84,7 +84,7 @@ public sealed class TownDossier(
         {
             body.Add(new DocumentBlock.Paragraph($"认定申报 {apps.Count} 次："));
             body.Add(Table(["编号", "认定标准", "申报梯次", "提交日期", "办理结果", "文号"], apps.Select(a => Row(
-                a.Id.ToString(CultureInfo.InvariantCulture), catalog.FindStandard(a.StandardId)?.Name ?? a.StandardId, Tiers.Chinese(a.TargetTier),
+                a.Id.ToString(CultureInfo.InvariantCulture), catalog.StandardName(a.StandardId), Tiers.Chinese(a.TargetTier),
                 a.SubmittedAtUtc is { } at ? OfficialDocument.FormatDate(China(at)) : "未提交", ApplicationStates.Chinese(a.State), Or(a.DecisionDocumentNumber))),
                 [2, 5, 2, 4, 3, 4]));
         }

@@ -31,6 +31,23 @@ public static class JurisdictionFocus
     }
 
     /// <summary>
+    /// Whether a path may be chosen: one of the cities and counties the switch offers (<see cref="BelowAsync"/>), not merely
+    /// text that starts like them — “山西省/运城市/../阳泉市” would show 阳泉市 in the top bar.
+    /// </summary>
+    public static Task<bool> IsChoiceAsync(TownsDbContext db, string home, string path, CancellationToken ct) =>
+        IsBelow(home, path)
+            ? db.Jurisdictions.AsNoTracking().AnyAsync(j => j.Path == path && (j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County), ct)
+            : Task.FromResult(false);
+
+    /// <summary>
+    /// Below the home path by its segments, without a query: what the cookie is checked against on every request (the cookie
+    /// is only written for a real choice, but a person can write their own).
+    /// </summary>
+    public static bool IsBelow(string home, string path) =>
+        path.StartsWith(home + "/", StringComparison.Ordinal)
+        && path[(home.Length + 1)..].Split('/').All(s => s.Length > 0 && s != "." && s != ".." && s.Trim() == s);
+
+    /// <summary>
     /// The switch's choices: all of the home jurisdiction, then those below it; until they are fetched, the one now looked
     /// at stands alone beside the home so the switch shows it.
     /// </summary>
@@ -43,7 +60,7 @@ public static class JurisdictionFocus
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && context.Request.Cookies.TryGetValue(Cookie, out var focus)
             && user.FindFirstValue(UserScope.HomePathClaim) is { } home && CanFocus(user)
-            && focus.StartsWith(home + "/", StringComparison.Ordinal) && user.Identity is ClaimsIdentity identity)
+            && IsBelow(home, focus) && user.Identity is ClaimsIdentity identity)
         {
             var clone = identity.Clone();
             foreach (var claim in clone.FindAll(UserScope.JurisdictionPathClaim).ToList()) clone.RemoveClaim(claim);

@@ -35,9 +35,12 @@ public static class ImportsApi
             .WithSummary("检查文件并返回标注了错误的原文件（增加“错误说明”列，错误单元格标红）");
     }
 
-    private static Ok<IReadOnlyList<object>> Kinds(HttpContext http) =>
-        TypedResults.Ok<IReadOnlyList<object>>(ImportKinds.All.Where(k => k.CanImport(http.Scope()))
-            .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, c.Format, c.Options }) }).ToList());
+    private static Ok<IReadOnlyList<object>> Kinds(HttpContext http, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        return TypedResults.Ok<IReadOnlyList<object>>(ImportKinds.All.Where(k => k.CanImport(http.Scope()))
+            .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, Format = c.Format(today), c.Options }) }).ToList());
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {

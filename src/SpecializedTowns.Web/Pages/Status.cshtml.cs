@@ -9,7 +9,11 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; } = 404;
 
-    public void OnGet(int? code) => Code = code ?? 404;
+    // The code is read from the query string alone: bound as a parameter it is looked for in the form too, and a form
+    // the request failed on (one too large, say) fails again there, leaving the page to say 页面不存在.
+    public void OnGet() => Code = CodeFromQuery();
 
-    public void OnPost(int? code) => Code = code ?? 404;
+    public void OnPost() => Code = CodeFromQuery();
+
+    private int CodeFromQuery() => int.TryParse(Request.Query["code"], out var code) ? code : 404;
 }

@@ -54,4 +54,30 @@ public class FocusOptionsTests
         foreach (var user in new[] { "lishan-township", "expert-zhang" })
             (await (await SeededPlatforms.ClientAsync(provider, user)).GetAsync("/Account/Focus?handler=Options")).StatusCode.ShouldBe(HttpStatusCode.NotFound, user);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Only_a_city_or_county_below_the_person_is_taken_as_the_focus_not_a_path_crafted_to_look_like_one(StorageProvider provider)
+    {
+        var city = await SeededPlatforms.SignedInAsync(provider, "yuncheng-office");
+        async Task<string> FocusAsync(string path)
+        {
+            var form = await city.GetStringAsync("/Account/Focus");
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var posted = await city.PostAsync("/Account/Focus", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["path"] = path, ["returnUrl"] = "/Enterprises",
+            }));
+            posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var page = WebUtility.HtmlDecode(await city.GetStringAsync("/Enterprises"));
+            return Regex.Match(page, @"<select class=""form-select form-select-sm place-switch""[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        }
+
+        (await FocusAsync("山西省/运城市/垣曲县")).ShouldContain("垣曲县");
+        var crafted = await FocusAsync("山西省/运城市/../阳泉市");
+        crafted.ShouldNotContain("阳泉市");
+        crafted.ShouldContain("运城市");
+        (await FocusAsync("山西省/运城市/不存在县")).ShouldNotContain("不存在县");
+    }
 }

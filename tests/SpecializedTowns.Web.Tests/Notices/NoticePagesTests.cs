@@ -165,6 +165,64 @@ public class NoticePagesTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_subject_typed_as_the_whole_phrase_gives_one_关于_and_one_督办_in_the_page_and_the_docx(StorageProvider provider)
+    {
+        var office = await SignedInAsync(provider, "yuanqu-office");
+        var form = await office.GetStringAsync("/Notices/New");
+        var recipient = Regex.Match(form, "<option value=\"(Township:\\d+)\"[^>]*>古城镇（垣曲县）</option>").Groups[1].Value;
+        recipient.ShouldNotBeEmpty();
+        var issued = await PostAsync(office, "/Notices/New", "/Notices/New", new()
+        {
+            ["Input.Recipient"] = recipient, ["Input.Subject"] = "关于蜂蜜冷链项目滞后的督办", ["Input.Basis"] = "2025年度专业镇发展评估结果",
+            ["Input.Findings[0].Text"] = "蜂蜜冷链仓储项目未按期开工", ["Input.Findings[0].Source"] = "2025年度评估·项目开工率",
+            ["Input.Deadline"] = Today.AddDays(30).ToString("yyyy-MM-dd"), ["Input.ContactName"] = "李明", ["Input.ContactPhone"] = "0359-6022135",
+        });
+        issued.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var detailUrl = issued.Headers.Location!.ToString();
+
+        Text(await office.GetStringAsync(detailUrl)).ShouldContain("关于蜂蜜冷链项目滞后的督办通知书");
+        var docx = await Documents.Docx.DownloadAsync(office, detailUrl + "?handler=Document");
+        docx.Texts.ShouldContain("关于蜂蜜冷链项目滞后的督办通知书");
+        docx.AllText.ShouldNotContain("关于关于");
+        docx.AllText.ShouldNotContain("的督办的督办");
+        docx.AllText.ShouldContain("你单位在蜂蜜冷链项目滞后中存在以下问题");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_file_over_the_limit_is_refused_beside_the_field_and_the_measures_typed_are_kept(StorageProvider provider)
+    {
+        var api = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
+        var town = await NoticesApiTests.RecipientAsync(api, "town", "历山镇蜂蜜专业镇");
+        var created = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("town", town, Today.AddDays(15)))).Content.ReadAsStringAsync()).RootElement;
+        var url = $"/Notices/Detail/{created.GetProperty("id").GetInt32()}";
+
+        var township = await SignedInAsync(provider, "lishan-township");
+        var html = await township.GetStringAsync(url);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(html)), "__RequestVerificationToken" },
+            { new StringContent("冷链仓储项目用地已纳入调整方案"), "Measures" },
+            { new StringContent("用地计划调整方案"), "Evidence" },
+        };
+        // 10.6 MB: over the 10MB a file may have, well under what a request may carry.
+        var big = new byte[(int)(10.6 * 1024 * 1024)];
+        "%PDF-1.4 "u8.CopyTo(big);
+        var file = new ByteArrayContent(big);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "用地计划.pdf");
+        var refused = await township.PostAsync(url + "?handler=Record&item=1", form);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var item = Section(await refused.Content.ReadAsStringAsync(), "item-1", "id=\"item-2\"");
+        Text(item).ShouldContain("“用地计划.pdf”超过 10MB，不能上传");
+        Text(item).ShouldContain("冷链仓储项目用地已纳入调整方案");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task An_overdue_notice_shows_the_packs_proposal_and_the_office_records_the_action_on_the_page(StorageProvider provider)
     {
         var api = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");

@@ -34,10 +34,11 @@ public sealed class FocusModel(TownsDbContext db) : PageModel
         return JurisdictionFocus.Options(home, scope.JurisdictionPath, await JurisdictionFocus.BelowAsync(db, home, ct));
     }
 
-    public IActionResult OnPost(string? path, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? path, string? returnUrl, CancellationToken ct)
     {
         var home = User.FindFirstValue(UserScope.HomePathClaim);
-        if (string.IsNullOrEmpty(path) || path == home || home is null || !path.StartsWith(home + "/", StringComparison.Ordinal) || !JurisdictionFocus.CanFocus(User))
+        // Anything but one of the offered choices goes back to the person's own jurisdiction.
+        if (string.IsNullOrEmpty(path) || home is null || !JurisdictionFocus.CanFocus(User) || !await JurisdictionFocus.IsChoiceAsync(db, home, path, ct))
             Response.Cookies.Delete(JurisdictionFocus.Cookie);
         else
             Response.Cookies.Append(JurisdictionFocus.Cookie, path, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });

@@ -10,14 +10,17 @@ using SpecializedTowns.Web.Platform;
 namespace SpecializedTowns.Web.Pages.Imports;
 
 /// <summary>数据 > 导入: pick a kind, download its template, upload, watch the check, read the preview and errors, confirm.</summary>
-[RequestSizeLimit(ImportEngine.MaxFileBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportEngine.MaxFileBytes)]
+// No request limits of its own: UploadForms reads the form under the platform's ceiling, so that a file over
+// ImportEngine.MaxFileBytes reaches OnPostUploadAsync and is answered there.
 public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
     public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
     public ImportKind? Selected { get; private set; }
+
+    /// <summary>The day the help describes: a year column's latest year moves with it, as the check's does.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
 
     private UserScope Scope => UserScope.From(User)!;
 
@@ -40,6 +43,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
         if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope))
             return Message("您不能导入这类数据，或没有选择导入类型");
         if (file is null || file.Length == 0) return Message("请选择要上传的文件");
+        if (file.Length > ImportEngine.MaxFileBytes) return Message($"文件超过 {ImportEngine.MaxFileBytes / 1024 / 1024}MB，请拆分后分批导入");
         if (SheetReader.FormatOf(file.FileName) is null) return Message("只能上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);

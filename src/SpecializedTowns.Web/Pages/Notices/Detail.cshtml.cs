@@ -6,8 +6,8 @@ using SpecializedTowns.Data.Notices;
 
 namespace SpecializedTowns.Web.Pages.Notices;
 
-[RequestFormLimits(MultipartBodyLengthLimit = NoticeFile.MaxBytes + 64 * 1024)]
-[RequestSizeLimit(NoticeFile.MaxBytes + 64 * 1024)]
+// No request limits of its own: UploadForms reads the form under the platform's ceiling, so that a file over
+// NoticeFile.MaxBytes reaches OnPostRecordAsync and is refused beside the field with the measures kept.
 public sealed class DetailModel(NoticeService notices) : PageModel
 {
     public sealed class ActionRow

@@ -1,0 +1,49 @@
+namespace SpecializedTowns.Core.Policies;
+
+/// <summary>A sentence of a policy document and where it stands, e.g. 垣政办发〔2023〕19号 四（四）.</summary>
+public sealed record Clause(string Text, string Source)
+{
+    public override string ToString() => $"{Text}（{Source}）";
+}
+
+/// <summary>
+/// The clause a page quotes to say why it exists. Each area sees its own document's clause: the pack governing the area,
+/// else the city's or the province's above it. Where none of them has such a clause there is none (the page words it
+/// neutrally) rather than another county's: 垣曲 must not be shown 新绛's document as if it bound 垣曲.
+/// </summary>
+public static class Clauses
+{
+    /// <summary>The clause that has task forces report every month (新政办发〔2023〕33号 四（二）).</summary>
+    public static Clause? MonthlyReporting(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+        pack.Mechanisms.Reporting.FirstOrDefault(r => r.Frequency == "monthly" && !string.IsNullOrWhiteSpace(r.Text) && r.Source is not null)
+            is { } rule ? new Clause(rule.Text!.Trim(), rule.Source!) : null);
+
+    /// <summary>The key task that runs the 签约、开工、投产 “三个一批” activity, quoted by its own words on it.</summary>
+    public static Clause? ThreeBatches(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+        pack.KeyTasks.FirstOrDefault(t => t.Summary?.Contains(ThreeBatchesTerm, StringComparison.Ordinal) == true && t.Source is not null)
+            is { } task ? new Clause(Sentence(task.Summary!, ThreeBatchesTerm), task.Source!) : null);
+
+    /// <summary>
+    /// Where the document sets up its task forces (新政办发〔2023〕33号 四（二）、附件1): the task-force mechanism's own words
+    /// where the pack quotes them, else the place of its first task force.
+    /// </summary>
+    public static Clause? TaskForces(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+        pack.Mechanisms.Others.FirstOrDefault(o => o.Key.StartsWith("task-force", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Text) && o.Source is not null)
+            is { } own ? new Clause(own.Text!.Trim(), own.Source!)
+        : pack.Mechanisms.TaskForces.FirstOrDefault(t => t.Source is not null) is { } force ? new Clause("设立专业镇推进专班", force.Source!)
+        : null);
+
+    private const string ThreeBatchesTerm = "“三个一批”";
+
+    private static Clause? Nearest(PolicyCatalog catalog, string path, Func<PolicyPack, Clause?> find)
+    {
+        for (var p = path; p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "")
+            if (catalog.PackGoverning(p) is { } pack && string.Join("/", pack.Document.JurisdictionPath) == p && find(pack) is { } clause)
+                return clause;
+        return null;
+    }
+
+    /// <summary>The part of a summary, between its commas and stops, that holds the term.</summary>
+    private static string Sentence(string text, string term) =>
+        text.Split(['，', '。', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(s => s.Contains(term, StringComparison.Ordinal)) ?? text;
+}

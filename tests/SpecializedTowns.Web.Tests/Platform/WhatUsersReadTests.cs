@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Shouldly;
+using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Platform;
+
+/// <summary>
+/// What the pages tell a clerk about the rules they follow: the clause of the clerk's own county's document (never another
+/// county's), plain Chinese instead of configuration keys, help text that says what the check accepts, and search boxes
+/// that cannot be filled past what the address can carry.
+/// </summary>
+public class WhatUsersReadTests
+{
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ").Trim();
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_report_pages_cite_the_county_s_own_document_and_name_no_configuration_key(StorageProvider provider)
+    {
+        // 垣曲's document (垣政办发〔2023〕19号) has no task forces reporting monthly: no clause, and not 新绛's.
+        var yuanqu = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        var list = await yuanqu.GetStringAsync("/Reports");
+        var report = Regex.Match(list, "href=\"(/Reports/Report/\\d+/\\d+/\\d+)\"").Groups[1].Value;
+        report.ShouldNotBeEmpty();
+        Text(list).ShouldContain("各专班按月报送月报，文件未规定具体日期。本平台规定：每月月报须于次月 10 日前报送");
+        foreach (var page in new[] { Text(list), Text(await yuanqu.GetStringAsync(report)) })
+        {
+            page.ShouldNotContain("新政办发");
+            page.ShouldNotContain("Reports:DueDay");
+        }
+
+        var forces = Text(await yuanqu.GetStringAsync("/Reports/TaskForces"));
+        forces.ShouldNotContain("新政办发");
+        forces.ShouldContain("每个专业镇设推进专班，牵头单位主抓，配合单位和乡镇助推");
+        Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Reports/TaskForces"))
+            .ShouldContain("构建由县工信科技局总牵头主抓，各镇、各职能部门配合助推的专业镇专班推进机制，统筹推进全县专业镇高质量发展。（新政办发〔2023〕33号 四（二）、附件1）");
+
+        var xinjiang = Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Reports"));
+        xinjiang.ShouldContain("每月向专业镇领导小组办公室汇报进展情况，领导小组及时协调解决专业镇培育发展中存在的困难问题。（新政办发〔2023〕33号 四（二））");
+        xinjiang.ShouldContain("新政办发〔2023〕33号 四（二）要求各专班每月汇报进展情况，未规定具体日期。本平台规定：");
+        xinjiang.ShouldNotContain("Reports:DueDay");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_three_batches_page_cites_each_county_s_own_clause(StorageProvider provider)
+    {
+        var yuanqu = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Projects/Batches"));
+        yuanqu.ShouldContain("持续推动签约、开工、投产“三个一批”活动（垣政办发〔2023〕19号 四（四））");
+        yuanqu.ShouldNotContain("新政办发");
+
+        var xinjiang = Text(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync("/Projects/Batches"));
+        xinjiang.ShouldContain("（新政办发〔2023〕33号 三（一）3）");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_adjustments_page_says_who_sets_the_exit_rule_in_words_not_keys(StorageProvider provider)
+    {
+        var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Adjustments"));
+        page.ShouldNotContain("Adjustments:ExitAfterYears");
+        page.ShouldNotContain("mechanisms.dynamicAdjustment");
+        page.ShouldContain("平台默认：文件未规定退出年限，年限可由系统管理员调整");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_import_help_gives_the_years_the_check_accepts(StorageProvider provider)
+    {
+        var thisYear = DateTime.UtcNow.AddHours(8).Year;
+        var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Imports?kind=enterprise-statistics"));
+        page.ShouldContain($"年度 是 整数，2000 到 {thisYear}");
+        page.ShouldNotContain("2000 到 2100");
+        Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Imports?kind=projects"))
+            .ShouldContain($"计划年度 是 整数，2000 到 {thisYear + 5}");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task List_search_boxes_hold_at_most_50_characters(StorageProvider provider)
+    {
+        var office = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        foreach (var url in new[] { "/Enterprises", "/Projects", "/Leads", "/Tasks" })
+        {
+            var box = Regex.Match(await office.GetStringAsync(url), "<input[^>]*id=\"search\"[^>]*>").Value;
+            box.ShouldNotBeEmpty(url);
+            box.ShouldContain("maxlength=\"50\"", Case.Sensitive, url);
+        }
+    }
+}
