@@ -144,6 +144,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
         m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.CheckboxBinderProvider());
+        o.Filters.Add(new SpecializedTowns.Web.Platform.PostWithoutHandler());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese());
     });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.ClientModelValidatorProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese()));

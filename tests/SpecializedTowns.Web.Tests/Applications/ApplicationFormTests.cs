@@ -120,6 +120,10 @@ public class ApplicationFormTests
                 """{"category":"specialty-agriculture","supportingEnterprises":12}""");
         }
         var url = $"/Applications/Detail/{id}";
+        // The list names the standard as its document does, not by its code.
+        var list = Text(await client.GetStringAsync("/Applications"));
+        list.ShouldContain("运城市级专业镇认定标准");
+        list.ShouldNotContain("yuncheng-municipal");
         var page = Text(await client.GetStringAsync(url));
         page.ShouldContain("尚未上传申报材料");
         page.ShouldContain("年产值");

@@ -137,6 +137,10 @@ public class NoticePagesTests
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "用地计划.pdf");
         (await township.PostAsync(url + "?handler=Record&item=1", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // A post naming no handler is sent back to the page (Razor Pages rendered it with nothing loaded: a 500).
+        var unnamed = await PostAsync(township, url, url, new() { ["Measures"] = "x" });
+        unnamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        unnamed.Headers.Location!.ToString().ShouldEndWith(url);
         var refused = await PostAsync(township, url, url + "?handler=Record&item=2", new() { ["Measures"] = "", ["Evidence"] = "x" });
         Text(Section(await refused.Content.ReadAsStringAsync(), "item-2", "notice-history")).ShouldContain("请填写整改措施和完成情况");
         (await PostAsync(township, url, url + "?handler=Submit", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
