@@ -15,7 +15,9 @@ public sealed class PostWithoutHandler : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        // Not the error and status pages run again for a refused post (the response already carries its 404 or 500).
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && context.HttpContext.Response.StatusCode == StatusCodes.Status200OK)
         {
             context.Result = new RedirectResult(request.PathBase + request.Path + request.QueryString);
             return;
