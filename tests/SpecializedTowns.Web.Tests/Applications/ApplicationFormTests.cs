@@ -93,14 +93,14 @@ public class ApplicationFormTests
         error.ShouldContain("年产值");
         error.ShouldNotContain("leading-enterprise");
         error.ShouldNotContain("output-value");
-        Unchanged(before, await StateAsync(factory), "an empty score");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "an empty score");
 
         // Conclusions without comments: named the same way.
         var noComment = keys.SelectMany(k => new[] { ($"Met[{k}]", "true"), ($"Comments[{k}]", "") }).ToDictionary(f => f.Item1, f => f.Item2);
         var second = Text(await (await PostAsync(expert, url, url + "?handler=Score", noComment)).Content.ReadAsStringAsync());
         second.ShouldContain("每项结论须附评审意见");
         second.ShouldNotContain("output-value");
-        Unchanged(before, await StateAsync(factory), "a score without comments");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "a score without comments");
     }
 
     [PostgresTheory]
@@ -134,7 +134,7 @@ public class ApplicationFormTests
         var text = Text(await refused.Content.ReadAsStringAsync());
         text.ShouldContain("请确认后再提交");
         text.ShouldContain("尚未上传申报材料");
-        Unchanged(before, await StateAsync(factory), "a submission not confirmed");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "a submission not confirmed");
 
         (await PostAsync(client, url, url + "?handler=Submit", new() { ["ConfirmGaps"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using (var scope = factory.Services.CreateScope())
@@ -162,13 +162,9 @@ public class ApplicationFormTests
         var response = await client.PostAsync("/Applications/New", new FormUrlEncodedContent(posted));
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"refused and shown again: {string.Join(", ", fields)}");
-        Unchanged(before, await StateAsync(factory), string.Join(", ", fields));
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), string.Join(", ", fields));
         return body;
     }
-
-    /// <summary>Nothing written — but for the change marks, which the running platform compacts in the background at any moment.</summary>
-    private static void Unchanged(DbState before, DbState after, string because) =>
-        before.Differences(after).Where(d => !d.StartsWith("data_changes:", StringComparison.Ordinal)).ShouldBeEmpty($"{because}: nothing may be written");
 
     private static async Task<DbState> StateAsync(PlatformFactory factory)
     {
