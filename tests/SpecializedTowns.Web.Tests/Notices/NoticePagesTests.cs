@@ -113,15 +113,21 @@ public class NoticePagesTests
         (await docx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
     }
 
+    /// <summary>A notice 垣曲县办公室 issues to 历山镇蜂蜜专业镇 through the API, due in 15 days: its page's address.</summary>
+    private static async Task<string> NoticeToLishanAsync(StorageProvider provider)
+    {
+        var api = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
+        var town = await NoticesApiTests.RecipientAsync(api, "town", "历山镇蜂蜜专业镇");
+        var created = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("town", town, Today.AddDays(15)))).Content.ReadAsStringAsync()).RootElement;
+        return $"/Notices/Detail/{created.GetProperty("id").GetInt32()}";
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_township_reports_with_a_file_on_the_page_and_the_office_verifies_there(StorageProvider provider)
     {
-        var api = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
-        var town = await NoticesApiTests.RecipientAsync(api, "town", "历山镇蜂蜜专业镇");
-        var created = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("town", town, Today.AddDays(15)))).Content.ReadAsStringAsync()).RootElement;
-        var url = $"/Notices/Detail/{created.GetProperty("id").GetInt32()}";
+        var url = await NoticeToLishanAsync(provider);
 
         var township = await SignedInAsync(provider, "lishan-township");
         var html = await township.GetStringAsync(url);
@@ -197,10 +203,7 @@ public class NoticePagesTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_file_over_the_limit_is_refused_beside_the_field_and_the_measures_typed_are_kept(StorageProvider provider)
     {
-        var api = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
-        var town = await NoticesApiTests.RecipientAsync(api, "town", "历山镇蜂蜜专业镇");
-        var created = JsonDocument.Parse(await (await api.PostAsJsonAsync("/api/v1/notices", NoticesApiTests.Body("town", town, Today.AddDays(15)))).Content.ReadAsStringAsync()).RootElement;
-        var url = $"/Notices/Detail/{created.GetProperty("id").GetInt32()}";
+        var url = await NoticeToLishanAsync(provider);
 
         var township = await SignedInAsync(provider, "lishan-township");
         var html = await township.GetStringAsync(url);
