@@ -72,4 +72,17 @@ public static class FigureLimits
         FactNames.ProvincialMarketSharePercent or FactNames.CityMarketSharePercent => Percent,
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, "not a numeric fact"),
     };
+
+    /// <summary>
+    /// Tax is paid out of what is sold: above the year's output or revenue it is a slip of unit or column. The same rule for
+    /// the form and both statistics imports; the names are the ones the caller's form or file uses.
+    /// </summary>
+    public static string? TaxProblem(decimal? tax, decimal? output, decimal? revenue, string outputName = "年产值", string revenueName = "营收") =>
+        tax switch
+        {
+            null => null,
+            var t when output is { } o && t > o => $"税收不能大于{outputName}",
+            var t when revenue is { } r && t > r => $"税收不能大于{revenueName}",
+            _ => null,
+        };
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Imports;
@@ -16,18 +17,19 @@ public sealed class EnterpriseStatisticsImport : ImportKind
         new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业须已在企业名录中（可先导入企业名录）" },
         new("name", "企业名称", ColumnType.Text) { MaxLength = 200, Description = "便于核对，不导入；以统一社会信用代码为准" },
         new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 0, Description = "统计年度，如 2024" },
-        new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("employment", "从业人数", ColumnType.Integer) { Unit = "人", Min = 0, Max = 10_000_000 },
-        new("export", "出口额", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000 },
-        new("patents", "专利数", ColumnType.Integer) { Unit = "项", Min = 0, Max = 1_000_000 },
+        new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("employment", "从业人数", ColumnType.Integer) { Unit = "人", Min = 0, Max = FigureLimits.MaxEmployment },
+        new("export", "出口额", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
+        new("patents", "专利数", ColumnType.Integer) { Unit = "项", Min = 0, Max = FigureLimits.MaxPatents },
     ];
 
     public override IReadOnlyList<string> Notes =>
     [
         "按“统一社会信用代码 + 年度”判断新增或更新：该企业已有该年度数据时更新，否则新增。",
         "金额单位为万元；也可写“1.2亿”，系统换算为 12000 万元。以元为单位的数请先除以 10000。",
+        "税收不能大于同一年度的年产值或营业收入（表中没有这两列时，与已录入的数比较）。",
         "某一数据列整列不在表中时，已有数据的该项保持不变；列在表中而单元格留空时，该项清空。",
     ];
 
@@ -57,7 +59,9 @@ public sealed class EnterpriseStatisticsImport : ImportKind
                 run.Error(row, "uscc", registered.Contains(code) ? "该企业不在您的数据范围内" : "企业名录中没有该统一社会信用代码的企业，请先登记或导入企业");
                 continue;
             }
-            if (row.HasError || year is not { } y) continue;
+            if (year is not { } y) continue;
+            var before = stored.GetValueOrDefault((enterprise.Id, y));
+            if (!StatisticsRows.TaxFits(run, row, before?.TaxWanYuan, before?.OutputValueWanYuan, before?.RevenueWanYuan) || row.HasError) continue;
 
             StatisticsRows.Apply(run, row, stored, (enterprise.Id, y), $"{enterprise.Name} {y}年",
                 () => new EnterpriseAnnualStatistics { EnterpriseId = enterprise.Id, Year = y },

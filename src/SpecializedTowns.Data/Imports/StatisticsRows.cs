@@ -1,3 +1,5 @@
+using SpecializedTowns.Core.Recognition;
+
 namespace SpecializedTowns.Data.Imports;
 
 /// <summary>
@@ -27,5 +29,18 @@ internal static class StatisticsRows
         fill(existing, changes);
         if (changes.List.Count > 0) edited(existing);
         run.Change(row, changes.Action, record, changes.List);
+    }
+
+    /// <summary>
+    /// The form's rule that tax cannot exceed output or revenue, on the figures as they will stand after the row: a column the
+    /// file lacks keeps what is stored. Reports on the tax cell; false when the row is refused.
+    /// </summary>
+    public static bool TaxFits(ImportRun run, ImportRow row, decimal? storedTax, decimal? storedOutput, decimal? storedRevenue)
+    {
+        decimal? After(string key, decimal? stored) => run.Has(key) ? run.Number(row, key) : stored;
+        if (FigureLimits.TaxProblem(After("tax", storedTax), After("output", storedOutput), After("revenue", storedRevenue), "年产值", "营业收入") is not { } problem)
+            return true;
+        run.Error(row, "tax", problem);
+        return false;
     }
 }

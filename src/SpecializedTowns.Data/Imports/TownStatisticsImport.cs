@@ -37,6 +37,7 @@ public sealed class TownStatisticsImport : ImportKind
     [
         "按“专业镇名称 + 年度”判断新增或更新：该专业镇已有该年度数据时更新，否则新增。",
         "金额单位为万元；也可写“1.2亿”。市场占有率填 0 到 100 的百分数，如 12.5 或 12.5%。",
+        "税收不能大于同一年度的年产值或营业收入（表中没有这两列时，与已录入的数比较）。",
         "乡镇/专班人员只能导入本人负责的专业镇的数据。",
         "某一数据列整列不在表中时，已有数据的该项保持不变；列在表中而单元格留空时，该项清空。",
     ];
@@ -68,7 +69,9 @@ public sealed class TownStatisticsImport : ImportKind
         var stored = await db.TownStatistics.Where(s => ids.Contains(s.SpecializedTownId)).ToDictionaryAsync(s => (s.SpecializedTownId, s.Year), ct);
         foreach (var row in run.Rows)
         {
-            if (row.HasError || !resolved.TryGetValue(row, out var town) || run.Integer(row, "year") is not { } year) continue;
+            if (!resolved.TryGetValue(row, out var town) || run.Integer(row, "year") is not { } year) continue;
+            var before = stored.GetValueOrDefault((town.Id, year));
+            if (!StatisticsRows.TaxFits(run, row, before?.TaxWanYuan, before?.OutputValueWanYuan, before?.RevenueWanYuan) || row.HasError) continue;
             StatisticsRows.Apply(run, row, stored, (town.Id, year), $"{town.Name} {year}年",
                 () => new TownAnnualStatistics { SpecializedTownId = town.Id, Year = year },
                 (s, changes) => Fill(run, row, s, changes), s => db.TownStatistics.Add(s), s => s.IsDemo = false);

@@ -177,12 +177,8 @@ public static class TownRegistry
         if (!errors.ContainsKey(nameof(input.Year)) && (input.Year < 2000 || input.Year > thisYear)) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
         foreach (var f in StatisticsFields.Where(f => !errors.ContainsKey(f.Field)))
             if (f.Rule.Problem(f.Name, f.Typed(input)) is { } problem) errors[f.Field] = problem;
-        // Tax is paid out of what is sold: above the output or the revenue it is a slip of unit or column.
-        if (!errors.ContainsKey(nameof(input.TaxWanYuan)) && input.TaxWanYuan is { } tax)
-        {
-            if (input.OutputValueWanYuan is { } output && tax > output) errors[nameof(input.TaxWanYuan)] = "税收不能大于年产值";
-            else if (input.RevenueWanYuan is { } revenue && tax > revenue) errors[nameof(input.TaxWanYuan)] = "税收不能大于营收";
-        }
+        if (!errors.ContainsKey(nameof(input.TaxWanYuan)) && FigureLimits.TaxProblem(input.TaxWanYuan, input.OutputValueWanYuan, input.RevenueWanYuan) is { } taxProblem)
+            errors[nameof(input.TaxWanYuan)] = taxProblem;
         var typed = StatisticsFields.Where(f => f.Typed(input) is not null || unreadable.ContainsKey(f.Field)).Select(f => f.Field).ToHashSet();
         // A year with no figure at all would count as the town's latest and show blanks everywhere it is read.
         if (typed.Count == 0) errors[""] = "请至少填写一项统计数据：只有年度的记录不会保存";

@@ -177,6 +177,36 @@ public class ImportEngineTests
     }
 
     [Fact]
+    public async Task Tax_above_output_or_revenue_is_refused_also_against_the_stored_figures_a_file_leaves_alone()
+    {
+        await using var db = await LoadedAsync();
+        var town = await db.Towns.AsNoTracking().Include(t => t.Statistics).SingleAsync(t => t.Name == "历山镇蜂蜜专业镇");
+        var year = town.Statistics.Where(s => s.OutputValueWanYuan is not null).Max(s => s.Year);
+        var storedOutput = town.Statistics.Single(s => s.Year == year).OutputValueWanYuan!.Value;
+        var kind = ImportKinds.Find("town-statistics")!;
+        string?[] Row(Dictionary<string, string> v) => TestFiles.Row(kind, v);
+
+        // The whole sheet: tax against the output and the revenue of the same row.
+        var whole = await RunAsync(db, kind, TestFiles.Xlsx(TestFiles.Header(kind),
+            Row(new() { ["town"] = town.Name, ["year"] = "2015", ["output"] = "1000", ["revenue"] = "900", ["tax"] = "35" }),
+            Row(new() { ["town"] = town.Name, ["year"] = "2014", ["output"] = "1000", ["revenue"] = "900", ["tax"] = "1200" }),
+            Row(new() { ["town"] = town.Name, ["year"] = "2013", ["output"] = "1000", ["revenue"] = "900", ["tax"] = "950" })), commit: true);
+        whole.Errors.ShouldNotContain(e => e.Row == 2);
+        whole.Errors.ShouldContain(e => e.Row == 3 && e.Column == "税收（万元）" && e.Message == "税收不能大于年产值");
+        whole.Errors.ShouldContain(e => e.Row == 4 && e.Column == "税收（万元）" && e.Message == "税收不能大于营业收入");
+        whole.Committed.ShouldBeFalse();
+
+        // Only town, year and tax: the stored output of that year stays, so the tax is checked against it.
+        string?[] Narrow(params string[] keys) => keys.Select(k => kind.Columns.Single(c => c.Key == k).TemplateHeader).ToArray();
+        var narrow = await RunAsync(db, kind, TestFiles.Xlsx(Narrow("town", "year", "tax"),
+            [town.Name, year.ToString(), (storedOutput + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)]), commit: true);
+        narrow.Errors.ShouldContain(e => e.Row == 2 && e.Column == "税收（万元）" && e.Message == "税收不能大于年产值");
+        narrow.Committed.ShouldBeFalse();
+        (await db.TownStatistics.AsNoTracking().SingleAsync(s => s.SpecializedTownId == town.Id && s.Year == year)).TaxWanYuan
+            .ShouldBe(town.Statistics.Single(s => s.Year == year).TaxWanYuan);
+    }
+
+    [Fact]
     public async Task Dates_in_the_ways_people_write_them_and_planned_dates_in_order()
     {
         await using var db = await LoadedAsync();
