@@ -23,3 +23,13 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         return identity;
     }
 }
+
+public static class SignedInUser
+{
+    /// <summary>
+    /// How the person is named in what they record (办理记录, 填报人, 上传人): the account's display name, as every reader
+    /// knows them, not the sign-in name.
+    /// </summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirst(UserScope.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "";
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -43,7 +44,7 @@ internal static class ApiSupport
 
     /// <summary>How the person is named in the records they write (the account's display name).</summary>
     public static string DisplayName(this HttpContext http) =>
-        http.User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? http.User.Identity?.Name ?? "";
+        http.User.DisplayName();
 
     /// <summary>The path of a jurisdiction named in a filter; a problem naming the field when there is none of that name or several.</summary>
     public static async Task<(string? Path, ProblemHttpResult? Problem)> JurisdictionPathAsync(TownsDbContext db, string? name, CancellationToken ct)

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -50,7 +51,7 @@ public static class ApplicationsApi
                 return ApiSupport.Invalid("facts", "请提供申报事实（JSON 对象，格式同 check 命令）");
             try
             {
-                var id = await service.CreateAsync(http.Scope(), http.User.Identity!.Name!, body.TownId, body.StandardId, body.Facts.GetRawText(), ct);
+                var id = await service.CreateAsync(http.Scope(), http.User.DisplayName(), body.TownId, body.StandardId, body.Facts.GetRawText(), ct);
                 return TypedResults.Created($"/api/v1/applications/{id}", Detail(await service.ViewAsync(http.Scope(), id, ct)));
             }
             catch (ApplicationRuleException ex) { return Rule(ex); }
@@ -59,7 +60,7 @@ public static class ApplicationsApi
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationStep step, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
             var scope = http.Scope();
-            var user = http.User.Identity!.Name!;
+            var user = http.User.DisplayName();
             try
             {
                 await (step.Action switch

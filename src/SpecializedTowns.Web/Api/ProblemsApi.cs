@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Problems;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -82,7 +82,7 @@ public static class ProblemsApi
 
         group.MapGet("/{id:int}", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, HttpContext http, ProblemService service, CancellationToken ct) =>
         {
-            try { return TypedResults.Ok(Detail(await service.ViewAsync(http.Scope(), id, UserName(http), ct))); }
+            try { return TypedResults.Ok(Detail(await service.ViewAsync(http.Scope(), id, http.DisplayName(), ct))); }
             catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
         }).WithSummary("一个问题：概况、当前用户可办理的步骤与办理记录");
 
@@ -110,8 +110,8 @@ public static class ProblemsApi
                     foreach (var (f, m) in await service.ValidateAsync(scope, input, ct)) errors.TryAdd(Camel(f), m);
                     return Invalid(errors);
                 }
-                var id = await service.RaiseAsync(scope, UserName(http), input, ct);
-                return TypedResults.Created($"/api/v1/problems/{id}", Detail(await service.ViewAsync(scope, id, UserName(http), ct)));
+                var id = await service.RaiseAsync(scope, http.DisplayName(), input, ct);
+                return TypedResults.Created($"/api/v1/problems/{id}", Detail(await service.ViewAsync(scope, id, http.DisplayName(), ct)));
             }
             catch (ProblemInputException ex) { return Invalid(ex.Errors.ToDictionary(e => Camel(e.Key), e => e.Value)); }
             catch (ProblemRuleException ex) { return Rule(ex); }
@@ -120,7 +120,7 @@ public static class ProblemsApi
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, ProblemStepRequest step, HttpContext http, ProblemService service, CancellationToken ct) =>
         {
             var scope = http.Scope();
-            var user = UserName(http);
+            var user = http.DisplayName();
             var errors = new Dictionary<string, string>();
             var deadline = Date(step.Deadline, "deadline", errors);
             if (errors.Count > 0) return Invalid(errors);
@@ -164,7 +164,6 @@ public static class ProblemsApi
         }).WithSummary("登记问题可选的县、专业镇、企业与单位（countyId 选定一个县）");
     }
 
-    private static string UserName(HttpContext http) => http.User.FindFirstValue(UserScope.DisplayNameClaim) ?? http.User.Identity!.Name!;
 
     // A refused step is a conflict with the problem's state or the person's part in it, said in Chinese.
     private static ProblemHttpResult Rule(ProblemRuleException ex) =>

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -169,7 +169,7 @@ public static class TasksApi
         int? jurisdictionId = path is null ? null : await db.Jurisdictions.Where(j => j.Path == path).Select(j => (int?)j.Id).SingleAsync(ct);
         try
         {
-            var id = await tasks.CreatePlanAsync(http.Scope(), UserName(http), new NewPlan(body.PolicyId, body.Year, jurisdictionId, body.TownId, body.Title), ct);
+            var id = await tasks.CreatePlanAsync(http.Scope(), http.DisplayName(), new NewPlan(body.PolicyId, body.Year, jurisdictionId, body.TownId, body.Title), ct);
             return TypedResults.Created($"/api/v1/tasks/plans/{id}", PlanDetail.From(await tasks.PlanAsync(http.Scope(), id, ct)));
         }
         catch (Exception ex) when (Refusal(ex, ("jurisdictionId", "jurisdiction")) is { } problem) { return problem; }
@@ -180,14 +180,13 @@ public static class TasksApi
         var scope = http.Scope();
         try
         {
-            await step(scope, UserName(http));
+            await step(scope, http.DisplayName());
             return TypedResults.Ok(TaskDetail.From(await tasks.TaskAsync(scope, id, ct)));
         }
         catch (Exception ex) when (Refusal(ex) is { } problem) { return problem; }
     }
 
     /// <summary>The name the history shows: the account's display name (垣曲县农业农村局), not its login.</summary>
-    private static string UserName(HttpContext http) => http.User.FindFirstValue(UserScope.DisplayNameClaim) ?? http.User.Identity!.Name!;
 
     /// <summary>The problem a refused request answers with; null for anything else, which is a fault and goes to the error handler.</summary>
     private static ProblemHttpResult? Refusal(Exception ex, params (string From, string To)[] renames) => ex switch

@@ -139,6 +139,11 @@ public class ApplicationFormTests
         (await PostAsync(client, url, url + "?handler=Submit", new() { ["ConfirmGaps"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using (var scope = factory.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Applications.SingleAsync(a => a.Id == id)).State.ShouldBe(ApplicationState.Submitted);
+        // The history names who submitted as everyone knows them, not by their sign-in name.
+        var history = Regex.Match(await client.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value;
+        history.ShouldContain("提交申报");
+        history.ShouldContain("垣曲县专业镇办");
+        history.ShouldNotContain("yuanqu-office");
     }
 
     private static async Task<(PlatformFactory, HttpClient)> PlatformAsync(StorageProvider provider, string user)

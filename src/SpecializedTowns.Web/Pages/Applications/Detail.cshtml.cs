@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
@@ -98,7 +99,7 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
         var scope = UserScope.From(User)!;
         try
         {
-            await step(scope, User.Identity!.Name!);
+            await step(scope, User.DisplayName());
             TempData["Done"] = done;
             return Redirect($"/Applications/Detail/{id}");
         }

@@ -9,6 +9,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Recognition;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
@@ -68,7 +69,7 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
         try
         {
             var json = ApplicationService.FactsJsonFrom(Facts.ToFacts(Town.Name, Town.Category));
-            var id = await applications.CreateAsync(scope, User.Identity!.Name!, Town.Id, StandardId, json, ct);
+            var id = await applications.CreateAsync(scope, User.DisplayName(), Town.Id, StandardId, json, ct);
             return Redirect($"/Applications/Detail/{id}");
         }
         catch (ApplicationRuleException ex)

@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Commendations;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Commendations;
 
@@ -48,7 +49,7 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         if (!MarketRankService.CanRecord(scope)) return Forbid();
         if (ModelState.IsValid)
         {
-            var (id, errors) = await ranks.RecordAsync(scope, User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "", new MarketRankInput
+            var (id, errors) = await ranks.RecordAsync(scope, User.DisplayName(), new MarketRankInput
             {
                 TownId = Input.TownId, EnterpriseId = Input.EnterpriseId, Product = Input.Product, Year = Input.Year, Rank = Input.Rank,
                 RankingSource = Input.RankingSource, Note = Input.Note,

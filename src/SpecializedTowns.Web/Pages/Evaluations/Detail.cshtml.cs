@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Evaluations;
 
@@ -42,7 +43,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         ActAsync(id, "已按最新数据重新计算", ct, s => evaluations.RecalculateAsync(s, id, Version, ct));
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "评估已发布，结果已冻结", ct, s => evaluations.PublishAsync(s, DisplayName(), id, Version, ct));
+        ActAsync(id, "评估已发布，结果已冻结", ct, s => evaluations.PublishAsync(s, User.DisplayName(), id, Version, ct));
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
@@ -63,7 +64,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
             return ShowAsync(id, ct);
         }
         return ActAsync(id, "人工评分已保存并重新计算", ct,
-            s => evaluations.SetManualScoreAsync(s, DisplayName(), id, Version, Score.SubjectKey, Score.IndicatorKey, Score.Points, Score.Reason, ct));
+            s => evaluations.SetManualScoreAsync(s, User.DisplayName(), id, Version, Score.SubjectKey, Score.IndicatorKey, Score.Points, Score.Reason, ct));
     }
 
     public async Task<IActionResult> OnPostNoticesAsync(int id, CancellationToken ct)
@@ -77,7 +78,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         try
         {
             var view = await evaluations.GetAsync(scope, id, ct);
-            var count = await evaluationNotices.IssueAsync(scope, DisplayName(), view, Issue.Deadline, Issue.ContactName, Issue.ContactPhone, ct);
+            var count = await evaluationNotices.IssueAsync(scope, User.DisplayName(), view, Issue.Deadline, Issue.ContactName, Issue.ContactPhone, ct);
             TempData["Done"] = $"已下发 {count} 份督办通知书，可在“督办通知书/整改”中跟踪整改";
             return RedirectToPage("Detail", null, new { id }, "tab-supervise");
         }
@@ -91,7 +92,6 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         return await ShowAsync(id, ct, keepForm: true);
     }
 
-    private string DisplayName() => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
 
     private async Task<IActionResult> ActAsync(int id, string done, CancellationToken ct, Func<UserScope, Task> action)
     {

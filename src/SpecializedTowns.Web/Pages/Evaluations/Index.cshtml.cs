@@ -8,6 +8,7 @@ using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Pages.Shared;
 
 using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Evaluations;
 
@@ -46,7 +47,7 @@ public sealed class IndexModel(EvaluationService evaluations, TimeProvider time)
         {
             try
             {
-                var id = await evaluations.CreateAsync(scope, DisplayName(), Input.Year, SubjectKinds.Parse(Input.Kind), Input.JurisdictionId, ct);
+                var id = await evaluations.CreateAsync(scope, User.DisplayName(), Input.Year, SubjectKinds.Parse(Input.Kind), Input.JurisdictionId, ct);
                 TempData["Done"] = "评估已生成（草稿）：请核对各项得分，需要时录入人工评分，确认后发布";
                 return RedirectToPage("Detail", new { id });
             }
@@ -59,7 +60,6 @@ public sealed class IndexModel(EvaluationService evaluations, TimeProvider time)
         return Page();
     }
 
-    private string DisplayName() => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Notices;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Notices;
 
@@ -95,7 +96,7 @@ public sealed class DetailModel(NoticeService notices) : PageModel
         }
         try
         {
-            await action(UserScope.From(User)!, NoticePages.UserName(User));
+            await action(UserScope.From(User)!, User.DisplayName());
             TempData["Done"] = done;
             return Redirect($"/Notices/Detail/{id}");
         }
@@ -115,7 +116,7 @@ public sealed class DetailModel(NoticeService notices) : PageModel
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        try { View = await notices.ViewAsync(UserScope.From(User)!, id, NoticePages.UserName(User), ct); }
+        try { View = await notices.ViewAsync(UserScope.From(User)!, id, User.DisplayName(), ct); }
         catch (NoticeNotFoundException) { return NotFound(); }
         if (FailedStep != NoticeStep.RecordAction)
         {

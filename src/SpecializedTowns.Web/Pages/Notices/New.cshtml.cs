@@ -5,6 +5,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Notices;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Notices;
 
@@ -84,7 +85,7 @@ public sealed class NewModel(NoticeService notices) : PageModel
         {
             try
             {
-                var id = await notices.CreateAsync(scope, NoticePages.UserName(User), draft, ct);
+                var id = await notices.CreateAsync(scope, User.DisplayName(), draft, ct);
                 TempData["Done"] = "督办通知书已下发，可下载正式文本印发";
                 return Redirect($"/Notices/Detail/{id}");
             }
@@ -122,7 +123,4 @@ public sealed class NewModel(NoticeService notices) : PageModel
 /// <summary>What the notice pages share.</summary>
 public static class NoticePages
 {
-    /// <summary>The name the history records for the signed-in person.</summary>
-    public static string UserName(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(UserScope.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "";
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Problems;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
@@ -57,7 +58,7 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         }
         try
         {
-            await action(scope, ProblemDisplay.UserName(User));
+            await action(scope, User.DisplayName());
             TempData["Done"] = done;
             return Redirect($"/Problems/Detail/{id}");
         }
@@ -83,7 +84,7 @@ public sealed class DetailModel(ProblemService problems) : PageModel
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        try { View = await problems.ViewAsync(scope, id, ProblemDisplay.UserName(User), ct); }
+        try { View = await problems.ViewAsync(scope, id, User.DisplayName(), ct); }
         catch (ProblemNotFoundException) { return NotFound(); }
         if (View.Steps.Contains(ProblemStep.Accept))
         {

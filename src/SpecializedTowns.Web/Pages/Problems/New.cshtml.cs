@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Problems;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
@@ -62,7 +63,7 @@ public sealed class NewModel(ProblemService problems) : PageModel
         {
             try
             {
-                var id = await problems.RaiseAsync(scope, ProblemDisplay.UserName(User), input, ct);
+                var id = await problems.RaiseAsync(scope, User.DisplayName(), input, ct);
                 TempData["Done"] = "问题已登记，等待领导小组办公室受理";
                 return Redirect($"/Problems/Detail/{id}");
             }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using SpecializedTowns.Core.Problems;
-using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
@@ -25,9 +23,6 @@ public static class ProblemDisplay
         ProblemState.Closed => "badge text-bg-success",
         _ => "badge text-bg-light border",
     };
-
-    /// <summary>The name the history records for the signed-in person.</summary>
-    public static string UserName(ClaimsPrincipal user) => user.FindFirstValue(UserScope.DisplayNameClaim) ?? user.Identity?.Name ?? "";
 
     /// <summary>Where the documents ask for the ledger: shown on the pages so that a clerk can cite it.</summary>
     public const string Basis = "县领导小组成员单位要深入各乡（镇）、企业开展调研，找准产业发展的共性问题和企业发展的个性问题，建立问题台账，“把脉问诊”、协调配合、跟进帮扶。——垣政办发〔2023〕19号 五（二）；新政办发〔2023〕33号 五（三）";

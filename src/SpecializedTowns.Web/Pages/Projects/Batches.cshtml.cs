@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
@@ -55,7 +56,7 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
         // Only the form's own fields: the route value "page" never binds to the list's page number on a POST.
         if (!ModelState.Any(m => m.Key.StartsWith("Input.", StringComparison.Ordinal) && m.Value!.Errors.Count > 0))
         {
-            var name = User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+            var name = User.DisplayName();
             var (id, errors) = await batches.CreateAsync(scope, name, new BatchInput(Input.Kind, Input.HeldOn, Input.Title ?? "", Input.Location, Input.ProjectIds), ct);
             if (id is not null)
             {

@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
@@ -54,7 +55,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         try
         {
             if (on is null) throw new ProjectRuleException("请填写日期");
-            await service.AdvanceAsync(scope, DisplayName, id, stage, on.Value, note, ct);
+            await service.AdvanceAsync(scope, User.DisplayName(), id, stage, on.Value, note, ct);
             TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage)}。";
         }
         catch (ProjectNotFoundException) { return NotFound(); }
@@ -72,7 +73,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         {
             try
             {
-                errors = await service.ReportAsync(scope, DisplayName, id, new ProgressInput
+                errors = await service.ReportAsync(scope, User.DisplayName(), id, new ProgressInput
                 {
                     Year = month.Year, Month = month.Month, InvestmentCompletedWanYuan = ProgressForm.InvestmentCompletedWanYuan,
                     PhysicalProgress = ProgressForm.PhysicalProgress ?? "", Difficulties = ProgressForm.Difficulties,
@@ -113,7 +114,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         var scope = UserScope.From(User)!;
         try
         {
-            var problem = await ProjectProblems.RaiseAsync(db, service, problems, scope, DisplayName, id, progressId, category, ct);
+            var problem = await ProjectProblems.RaiseAsync(db, service, problems, scope, User.DisplayName(), id, progressId, category, ct);
             TempData["Done"] = "项目困难已转入问题台账，等待领导小组办公室受理";
             return Redirect($"/Problems/Detail/{problem}");
         }
@@ -123,7 +124,6 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         return Redirect($"/Projects/Detail/{id}");
     }
 
-    private string DisplayName => User.FindFirst(UserScope.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

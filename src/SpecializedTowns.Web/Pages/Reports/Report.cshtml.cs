@@ -6,6 +6,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Reports;
 
@@ -129,7 +130,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         }
         try
         {
-            var result = await service.SaveAsync(scope, ReportPages.DisplayName(User), taskForceId, Month, Input.ToInput(), submit, ct);
+            var result = await service.SaveAsync(scope, User.DisplayName(), taskForceId, Month, Input.ToInput(), submit, ct);
             if (result.Errors.Ok)
             {
                 TempData["Saved"] = submit ? $"{Month.Chinese}月报已报送，等待领导小组办公室审核。" : "草稿已保存。" + (result.Flags.Count > 0 ? $"有 {result.Flags.Count} 项指标与上月相比异常，报送前请逐项说明。" : "");
@@ -152,10 +153,10 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(int taskForceId, int year, int month, string? note, CancellationToken ct) =>
-        await StepAsync(taskForceId, year, month, (scope, id) => service.AcceptAsync(scope, ReportPages.DisplayName(User), id, note, ct), "月报已审核通过。", ct);
+        await StepAsync(taskForceId, year, month, (scope, id) => service.AcceptAsync(scope, User.DisplayName(), id, note, ct), "月报已审核通过。", ct);
 
     public async Task<IActionResult> OnPostReturnAsync(int taskForceId, int year, int month, string? reason, CancellationToken ct) =>
-        await StepAsync(taskForceId, year, month, (scope, id) => service.ReturnAsync(scope, ReportPages.DisplayName(User), id, reason, ct),
+        await StepAsync(taskForceId, year, month, (scope, id) => service.ReturnAsync(scope, User.DisplayName(), id, reason, ct),
             $"月报已退回修改，填报人可在 {service.Settings.ReopenDays} 天内修改后重新报送。", ct);
 
     public async Task<IActionResult> OnPostReopenAsync(int taskForceId, int year, int month, string? reason, CancellationToken ct)
@@ -163,7 +164,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         if (!ReportMonth.IsValid(year, month)) return NotFound();
         try
         {
-            await service.ReopenAsync(UserScope.From(User)!, ReportPages.DisplayName(User), taskForceId, new ReportMonth(year, month), reason, ct);
+            await service.ReopenAsync(UserScope.From(User)!, User.DisplayName(), taskForceId, new ReportMonth(year, month), reason, ct);
             TempData["Saved"] = $"已重新开放至 {Display.Date(service.Today.AddDays(service.Settings.ReopenDays))}。";
         }
         catch (ReportNotFoundException) { return NotFound(); }

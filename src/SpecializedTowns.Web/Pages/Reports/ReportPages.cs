@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Reports;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Reports;
 
@@ -62,8 +63,6 @@ public static class ReportPages
         for (var m = ReportMonth.Of(today); months.Count < 24; m = m.Previous) months.Add(m);
         return months;
     }
-
-    public static string DisplayName(ClaimsPrincipal user) => user.FindFirst(UserScope.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "";
 
     /// <summary>The clause of the person's own documents that has task forces report monthly, if any (see Clauses).</summary>
     public static Clause? Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>

@@ -8,6 +8,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Reserve;
 using SpecializedTowns.Web.Pages.Shared;
 using SpecializedTowns.Web.Pages.Towns;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Reserve;
 
@@ -110,7 +111,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         }
         try
         {
-            var result = await ReserveService.AddAsync(db, catalog, scope, User.Identity?.Name ?? "", pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct, years);
+            var result = await ReserveService.AddAsync(db, catalog, scope, User.DisplayName(), pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct, years);
             TempData["Saved"] = $"已将“{result.TownName}”列入储备，并生成培育方案（{result.Tasks} 项任务）" +
                                 (result.EnterprisesAttached > 0 ? $"，{result.EnterprisesAttached} 家企业已归入该专业镇" : "");
             TempData["SavedTown"] = result.TownId;

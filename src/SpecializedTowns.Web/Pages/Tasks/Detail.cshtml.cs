@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
@@ -96,7 +96,7 @@ public sealed class DetailModel(TaskService tasks) : PageModel
         }
         try
         {
-            await step(scope, User.FindFirstValue(UserScope.DisplayNameClaim) ?? User.Identity!.Name!);
+            await step(scope, User.DisplayName());
             TempData["Done"] = done;
             return Redirect($"/Tasks/Detail/{id}");
         }

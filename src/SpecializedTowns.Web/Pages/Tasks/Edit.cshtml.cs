@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
@@ -91,7 +91,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         if (Input.Weight is null) Errors.TryAdd("weight", "请填写权重（默认 1）");
         if (Errors.Count > 0) return Page();
         var edit = new TaskEdit(Input.Title, Input.Number, Input.Source, Input.Measures, Input.TargetValue, Input.TargetUnit, Input.CurrentValue, Input.Weight!.Value, Input.Deadline!.Value);
-        var user = User.FindFirstValue(UserScope.DisplayNameClaim) ?? User.Identity!.Name!;
+        var user = User.DisplayName();
         try
         {
             var taskId = id ?? 0;
@@ -134,7 +134,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         if (Errors.Count > 0) return Page();
         try
         {
-            await step(scope, User.FindFirstValue(UserScope.DisplayNameClaim) ?? User.Identity!.Name!);
+            await step(scope, User.DisplayName());
             TempData["Done"] = done;
             return Redirect($"/Tasks/Edit/{id}");
         }

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
@@ -64,7 +64,7 @@ public sealed class NewModel(TaskService tasks, PolicyCatalog catalog) : PageMod
         }
         try
         {
-            var planId = await tasks.CreatePlanAsync(scope, User.FindFirstValue(UserScope.DisplayNameClaim) ?? User.Identity!.Name!,
+            var planId = await tasks.CreatePlanAsync(scope, User.DisplayName(),
                 new NewPlan(Input.PolicyId, Input.Year, jurisdictionId, townId, Input.Title), ct);
             TempData["Done"] = "已生成年度行动计划，请为各项任务分解里程碑、明确期限。";
             return Redirect($"/Tasks/Plan/{planId}");
