@@ -33,7 +33,30 @@ public static class Clauses
         : pack.Mechanisms.TaskForces.FirstOrDefault(t => t.Source is not null) is { } force ? new Clause("设立专业镇推进专班", force.Source!)
         : null);
 
+    /// <summary>
+    /// Where the document asks for a 问题台账: its own sentence on it (垣曲 and 新绛 write it into 常态化服务机制, the
+    /// others give it an entry of its own).
+    /// </summary>
+    public static Clause? ProblemLedger(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+        pack.Mechanisms.Others.FirstOrDefault(o => o.Text?.Contains(ProblemLedgerTerm, StringComparison.Ordinal) == true && o.Source is not null)
+            is { } own ? new Clause(own.Text!.Trim().TrimEnd('。'), own.Source!) : null);
+
+    /// <summary>
+    /// Where the document has 督办 follow a poor annual evaluation: its rectification consequence (督办 and 限期整改), with
+    /// the 通报批评 for missing the deadline where the document sets one (阳政办发〔2023〕24号 六（五）).
+    /// </summary>
+    public static Clause? Supervision(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+    {
+        var consequences = PolicyCatalog.AnnualEvaluation(pack)?.Consequences ?? [];
+        var rectify = consequences.FirstOrDefault(c => c.Kind == "rectification" && !string.IsNullOrWhiteSpace(c.Text) && c.Source is not null)
+                      ?? consequences.FirstOrDefault(c => c.Kind == "supervision-notice" && !string.IsNullOrWhiteSpace(c.Text) && c.Source is not null);
+        if (rectify is null) return null;
+        var criticism = consequences.FirstOrDefault(c => c.Kind == "public-criticism" && c.Source == rectify.Source && !string.IsNullOrWhiteSpace(c.Text));
+        return new Clause(rectify.Text!.Trim().TrimEnd('。') + (criticism is null ? "" : "；" + criticism.Text!.Trim().TrimEnd('。')), rectify.Source!);
+    });
+
     private const string ThreeBatchesTerm = "“三个一批”";
+    private const string ProblemLedgerTerm = "问题台账";
 
     private static Clause? Nearest(PolicyCatalog catalog, string path, Func<PolicyPack, Clause?> find)
     {

@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Notices;
 
 namespace SpecializedTowns.Web.Pages.Notices;
@@ -33,6 +36,11 @@ public static class NoticeDisplay
 
     public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024.0 / 1024:0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 
-    /// <summary>Where the documents ask for notices and rectification: shown on the pages so that a clerk can cite it.</summary>
-    public const string Basis = "对评价排名靠后或建设进度较慢的镇和单位，发出督办通知书，限期整改问题。——新政办发〔2023〕33号 四（五）；对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办，限期整改到位，未按时完成整改任务的，给予通报批评。——阳政办发〔2023〕24号 六（五）";
+    /// <summary>
+    /// Where the user's own document asks for notices and rectification, shown on the pages so that a clerk can cite it;
+    /// an area whose document says nothing of it gets the practice in plain words, not another county's clause.
+    /// </summary>
+    public static string Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
+        (UserScope.From(user) is { } scope ? Clauses.Supervision(catalog, scope.JurisdictionPath)?.ToString() : null)
+        ?? "对评价排名靠后或建设进度较慢的专业镇和单位发出督办通知书，限期整改问题。";
 }

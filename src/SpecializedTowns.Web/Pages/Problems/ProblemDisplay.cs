@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
@@ -24,6 +27,11 @@ public static class ProblemDisplay
         _ => "badge text-bg-light border",
     };
 
-    /// <summary>Where the documents ask for the ledger: shown on the pages so that a clerk can cite it.</summary>
-    public const string Basis = "县领导小组成员单位要深入各乡（镇）、企业开展调研，找准产业发展的共性问题和企业发展的个性问题，建立问题台账，“把脉问诊”、协调配合、跟进帮扶。——垣政办发〔2023〕19号 五（二）；新政办发〔2023〕33号 五（三）";
+    /// <summary>
+    /// Where the user's own document asks for the ledger, shown on the pages so that a clerk can cite it; an area whose
+    /// document says nothing of it gets the practice in plain words, not another county's clause.
+    /// </summary>
+    public static string Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
+        (UserScope.From(user) is { } scope ? Clauses.ProblemLedger(catalog, scope.JurisdictionPath)?.ToString() : null)
+        ?? "领导小组成员单位深入乡镇和企业调研，找准产业发展的共性问题和企业发展的个性问题，建立问题台账，协调配合、跟进帮扶。";
 }
