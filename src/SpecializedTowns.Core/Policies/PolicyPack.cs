@@ -24,6 +24,13 @@ public sealed class PolicyPack : PackNode
     public List<SupportPolicy> SupportPolicies { get; set; } = [];
     public List<Note> Notes { get; set; } = [];
 
+    /// <summary>
+    /// A name the text also uses for one of its units → the name the unit is registered under, where one document writes
+    /// one unit two ways (垣曲: 县市场监督管理局 in the leading group, 县市场监管局 in the task list). The lists above keep the
+    /// text's spelling; only the unit records follow this, so that both spellings are one unit's work.
+    /// </summary>
+    public Dictionary<string, string> UnitAliases { get; set; } = [];
+
     /// <summary>The file the pack was read from, relative to the policies folder.</summary>
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public string FileName { get; set; } = "";

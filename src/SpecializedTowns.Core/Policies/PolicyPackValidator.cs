@@ -121,6 +121,18 @@ public static partial class PolicyPackValidator
 
         foreach (var standard in pack.Standards) CheckStandard(v, standard);
 
+        // An alias joins two spellings the text really uses; one that names no unit of the text would silently join nothing.
+        var written = Units.UnitNames.AsWritten(pack).ToHashSet();
+        foreach (var (alias, full) in pack.UnitAliases)
+        {
+            if (!written.Contains(alias.Trim()))
+                v.Problem(pack, $"单位别名（unitAliases）“{alias}”不是本文件中出现的单位名称", "unitAliases");
+            else if (!written.Contains(full.Trim()))
+                v.Problem(pack, $"单位别名（unitAliases）“{alias}”对应的“{full}”不是本文件中出现的单位名称", "unitAliases");
+            else if (alias.Trim() == full.Trim() || pack.UnitAliases.ContainsKey(full.Trim()))
+                v.Problem(pack, $"单位别名（unitAliases）“{alias}”应对应登记用的全称，不能对应自身或另一个别名", "unitAliases");
+        }
+
         foreach (var town in pack.Towns)
         {
             v.Required(town, town.Name, "专业镇名称（name）");

@@ -47,7 +47,7 @@ public static class ProblemDemo
         new(Yuanqu, "垣曲县专业镇办", "历山蜂蜜线上销售渠道单一，品牌推广不足",
             "专业镇月报反映：蜂蜜销售以线下批发为主，线上销售占比不足一成，“历山蜂蜜”品牌知名度不高。",
             ProblemSource.MonthlyReport, ProblemKind.Common, ProblemCategory.Market, "历山镇蜂蜜专业镇", null, "历山镇专业镇专干", Roles.Township, 60,
-            "县农业农村局", ["县工科局", "县市场监管局"], -20,
+            "县农业农村局", ["县工科局", "县市场监督管理局"], -20,
             [new(ProblemStep.Accept, 58), new(ProblemStep.Handle, 45, "已联系县电商服务中心，组织企业参加直播带货培训。"),
              new(ProblemStep.Answer, 35, "已组织 5 家企业入驻县电商直播基地，“历山蜂蜜”纳入县农产品推介目录，下月参加省农产品展销会。"),
              new(ProblemStep.Confirm, 30, "线上订单已明显增加，问题已解决。")]),

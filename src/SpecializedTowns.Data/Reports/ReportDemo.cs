@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;
+using SpecializedTowns.Core.Units;
 using TaskForce = SpecializedTowns.Core.Reports.TaskForce;
 
 namespace SpecializedTowns.Data.Reports;
@@ -69,7 +70,8 @@ internal static class ReportDemo
                 // The annex names a town by its short name (万安钻石); the registry by its full one (万安钻石专业镇).
                 var matches = towns.Where(t => t.County!.Path == countyPath && t.Name.StartsWith(f.Town, StringComparison.Ordinal)).ToList();
                 if (matches.Count != 1 || forces.Any(x => x.SpecializedTownId == matches[0].Id)) continue;
-                forces.Add(Force(matches[0], f.LeadUnits, f.SupportingUnits, f.SupportingTownships, f.ResponsibleLeader, f.Source));
+                forces.Add(Force(matches[0], f.LeadUnits.Select(n => UnitNames.Registered(pack, n)), f.SupportingUnits.Select(n => UnitNames.Registered(pack, n)),
+                    f.SupportingTownships, f.ResponsibleLeader, f.Source));
             }
         }
         if (towns.FirstOrDefault(t => t.Name == "历山镇蜂蜜专业镇") is { } lishan && forces.All(f => f.SpecializedTownId != lishan.Id))

@@ -472,7 +472,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var ancestors = Enumerable.Range(1, place.Path.Count(c => c == '/') + 1).Select(n => string.Join("/", place.Path.Split('/').Take(n))).ToList();
         var known = await db.Units.Include(u => u.Jurisdiction).Where(u => ancestors.Contains(u.Jurisdiction!.Path)).ToListAsync(ct);
         var names = pack.KeyTasks.SelectMany(k => k.LeadUnits.Concat(k.CooperatingUnits)).Select(n => n.Trim())
-            .Where(n => n.Length is > 0 and <= UnitNames.MaxLength && !UnitNames.IsCollective(n)).Distinct().ToList();
+            .Where(n => n.Length is > 0 and <= UnitNames.MaxLength && !UnitNames.IsCollective(n)).Select(n => UnitNames.Registered(pack, n)).Distinct().ToList();
         var byName = new Dictionary<string, Unit>();
         foreach (var name in names)
         {
@@ -485,7 +485,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             byName[name] = unit;
         }
         await db.SaveChangesAsync(ct);
-        var plan = ActionPlan.FromPack(pack, year, new DateOnly(year, 12, 31), n => byName.GetValueOrDefault(n));
+        var plan = ActionPlan.FromPack(pack, year, new DateOnly(year, 12, 31), n => byName.GetValueOrDefault(UnitNames.Registered(pack, n)));
         plan.JurisdictionId = place.Id;
         return plan;
     }

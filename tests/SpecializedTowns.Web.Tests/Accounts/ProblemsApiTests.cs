@@ -52,7 +52,7 @@ public class ProblemsApiTests
         var deadline = DateTime.UtcNow.AddHours(8).AddDays(14).ToString("yyyy-MM-dd");
         var accepted = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new
         {
-            action = "accept", leadUnitId = units["县农业农村局"], cooperatingUnitIds = new[] { units["县市场监管局"] }, deadline, note = "请县农业农村局牵头",
+            action = "accept", leadUnitId = units["县农业农村局"], cooperatingUnitIds = new[] { units["县市场监督管理局"] }, deadline, note = "请县农业农村局牵头",
         }));
         (accepted.GetProperty("leadUnit").GetString(), accepted.GetProperty("deadline").GetString(), accepted.GetProperty("deadlineStatus").GetString())
             .ShouldBe(("县农业农村局", deadline, "on-track"));

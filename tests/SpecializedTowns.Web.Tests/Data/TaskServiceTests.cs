@@ -57,13 +57,16 @@ public class TaskServiceTests
         tasks.ShouldAllBe(t => t.Deadline == new DateOnly(2025, 12, 31) && t.Progress == 0 && t.Light == TaskLight.NotStarted);
         for (var i = 0; i < tasks.Count; i++)
         {
-            tasks[i].LeadUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].LeadUnits);
-            tasks[i].CooperatingUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].CooperatingUnits.Where(n => !UnitNames.IsCollective(n)));
+            // Each unit as registered: the text's 县市场监管局 is the 县市场监督管理局 of its leading group (unitAliases).
+            tasks[i].LeadUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].LeadUnits.Select(n => UnitNames.Registered(pack, n)));
+            tasks[i].CooperatingUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].CooperatingUnits.Where(n => !UnitNames.IsCollective(n)).Select(n => UnitNames.Registered(pack, n)));
         }
         // The units are the county's own records, the ones accounts belong to.
         var unitIds = tasks.SelectMany(t => t.LeadUnits.Concat(t.CooperatingUnits)).Select(u => u.Id).Distinct().ToList();
         (await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.JurisdictionId).Distinct().ToListAsync()).ShouldBe([yuanqu.Id]);
         tasks.Where(t => t.LeadUnits.Concat(t.CooperatingUnits).Any(u => u.Name == "县农业农村局")).Count().ShouldBe(10);
+        tasks.ShouldContain(t => t.CooperatingUnits.Any(u => u.Name == "县市场监督管理局"));
+        tasks.ShouldNotContain(t => t.CooperatingUnits.Any(u => u.Name == "县市场监管局"));
 
         // Refused, each naming its field, and nothing written.
         var before = await db.ActionPlans.CountAsync();

@@ -29,6 +29,14 @@ public class UnitRegistryTests
         xinjiang.ShouldNotContain("各镇人民政府");
         (await db.Units.Where(u => u.Jurisdiction!.Path == "山西省/朔州市").Select(u => u.Name).ToListAsync()).ShouldContain("市工信局");
 
+        // 垣曲's text writes one bureau 县市场监督管理局 and 县市场监管局 (unitAliases): one unit, and the tasks of the
+        // plan built from the text that name it by the short name are that unit's.
+        var yuanqu = await db.Units.Where(u => u.Jurisdiction!.Path == "山西省/运城市/垣曲县").Select(u => u.Name).ToListAsync();
+        yuanqu.ShouldContain("县市场监督管理局");
+        yuanqu.ShouldNotContain("县市场监管局");
+        var market = await db.Units.SingleAsync(u => u.Jurisdiction!.Path == "山西省/运城市/垣曲县" && u.Name == "县市场监督管理局");
+        (await db.TaskUnits.CountAsync(u => u.UnitId == market.Id)).ShouldBeGreaterThan(0);
+
         var before = await db.Units.CountAsync();
         (await UnitRegistry.EnsureFromPacksAsync(db, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory))).ShouldBe(0);
         (await db.Units.CountAsync()).ShouldBe(before);
