@@ -90,6 +90,47 @@ public class WhatUsersReadTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_menu_s_leading_and_above_scale_entries_open_the_enterprise_list_so_filtered(StorageProvider provider)
+    {
+        var client = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        // The cells of each row of the list: 企业, 代码, 县, 乡镇, 专业镇, 类型, 规上, 年产值 … after the tick box.
+        static List<string[]> Rows(string html) => Regex.Matches(Regex.Match(html, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value, "<tr>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(r => Regex.Matches(r.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(c => Text(c.Groups[1].Value)).ToArray()).ToList();
+        static string Lit(string html) => Text(Regex.Match(html, "<a class=\"menu-item active\"[^>]*>(.*?)</a>", RegexOptions.Singleline).Groups[1].Value);
+
+        var home = await client.GetStringAsync("/");
+        home.ShouldNotContain("建设中");
+        home.ShouldContain("href=\"/Enterprises?role=Leading\"");
+        home.ShouldContain("href=\"/Enterprises?aboveScale=yes\"");
+
+        var leading = await client.GetStringAsync("/Enterprises?role=Leading");
+        Regex.Match(leading, "<h1[^>]*>(.*?)</h1>").Groups[1].Value.ShouldBe("龙头企业");
+        Lit(leading).ShouldBe("龙头企业");
+        var leadingRows = Rows(leading);
+        leadingRows.ShouldNotBeEmpty();
+        leadingRows.ShouldAllBe(r => r[6] == "龙头企业");
+
+        var above = await client.GetStringAsync("/Enterprises?aboveScale=yes");
+        Lit(above).ShouldBe("规上/升规");
+        Rows(above).ShouldAllBe(r => r[7] == "是");
+
+        // 升规培育: not yet above scale, largest output first.
+        var growing = await client.GetStringAsync("/Enterprises?aboveScale=no&sort=output");
+        Lit(growing).ShouldBe("规上/升规");
+        Text(growing).ShouldContain("排在前面的最接近规模以上标准");
+        var rows = Rows(growing);
+        rows.Count.ShouldBeGreaterThan(1);
+        rows.ShouldAllBe(r => r[7] == "否");
+        static decimal WanYuan(string cell) => cell.EndsWith("亿元") ? decimal.Parse(cell[..^2].Replace(",", "")) * 10000 : cell.EndsWith("万元") ? decimal.Parse(cell[..^2].Replace(",", "")) : 0;
+        var outputs = rows.Select(r => WanYuan(r[8])).ToList();
+        outputs.ShouldBe(outputs.OrderByDescending(x => x).ToList());
+
+        Lit(await client.GetStringAsync("/Enterprises")).ShouldBe("企业名录");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_adjustments_page_says_who_sets_the_exit_rule_in_words_not_keys(StorageProvider provider)
     {
         var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Adjustments"));

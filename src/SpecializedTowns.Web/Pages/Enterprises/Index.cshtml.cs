@@ -30,6 +30,22 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
 
     public bool CanImport { get; private set; }
 
+    /// <summary>
+    /// What the menu's 龙头企业 and 规上/升规 open: the same list filtered, named after the entry. 升规培育 is the enterprises
+    /// not yet counted above scale, largest output first — those nearest to being counted (“升规入统”).
+    /// </summary>
+    public ListView View => (Role, AboveScale) switch
+    {
+        (nameof(EnterpriseRole.Leading), _) => new("龙头企业", "类型为龙头企业的企业。各市、县的认定标准都要求专业镇的主导产业至少拥有 1 家龙头企业。", false),
+        (_, "yes") => new("规上/升规", "已纳入规模以上统计的企业。", true),
+        (_, "no") => new("规上/升规", Sort == "output"
+            ? "尚未纳入规模以上统计的企业，按年产值从高到低：排在前面的最接近规模以上标准，是“小升规”“升规入统”培育的重点。"
+            : "尚未纳入规模以上统计的企业。", true),
+        _ => new("企业名录", null, false),
+    };
+
+    public sealed record ListView(string Title, string? Note, bool Tabs);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
