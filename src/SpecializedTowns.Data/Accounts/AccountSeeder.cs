@@ -22,7 +22,7 @@ public static class AccountSeeder
         new("yuncheng-leader", "运城市分管领导", Roles.Leader, "山西省/运城市"),
         new("yuanqu-office", "垣曲县专业镇办", Roles.Office, "山西省/运城市/垣曲县", "县工科局"),
         new("yuanqu-member", "垣曲县农业农村局", Roles.MemberUnit, "山西省/运城市/垣曲县", "县农业农村局"),
-        new("lishan-township", "历山镇专业镇专干", Roles.Township, "山西省/运城市/垣曲县/历山镇", "历山镇人民政府", "历山镇蜂蜜专业镇"),
+        new("lishan-township", "历山镇专业镇专干", Roles.Township, "山西省/运城市/垣曲县/历山镇", "历山镇", "历山镇蜂蜜专业镇"),
         new("xinjiang-office", "新绛县专业镇办", Roles.Office, "山西省/运城市/新绛县", "县工信科技局"),
         new("xinjiang-member", "新绛县农业农村局", Roles.MemberUnit, "山西省/运城市/新绛县", "县农业农村局"),
         new("yongji-office", "永济市专业镇办", Roles.Office, "山西省/运城市/永济市", "市工科局"),

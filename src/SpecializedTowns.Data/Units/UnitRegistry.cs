@@ -27,11 +27,18 @@ public static class UnitRegistry
         return added;
     }
 
-    /// <summary>The unit of that name in the jurisdiction, registered when it is new (an account's or a record's unit typed by a person).</summary>
+    /// <summary>
+    /// The unit of that name in the jurisdiction or the nearest one above it, registered in the jurisdiction when there is
+    /// none (an account's or a record's unit typed by a person). A township's account of 历山镇 is the 历山镇 垣曲's leading
+    /// group names, not a second unit of the same government; an account at a township of 县农业农村局 is the county's bureau.
+    /// </summary>
     public static async Task<Unit> ResolveAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct = default)
     {
         var trimmed = name.Trim();
-        var unit = await db.Units.SingleOrDefaultAsync(u => u.JurisdictionId == jurisdictionId && u.Name == trimmed, ct);
+        var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleAsync(ct);
+        var places = Enumerable.Range(1, path.Count(c => c == '/') + 1).Select(n => string.Join("/", path.Split('/').Take(n))).ToList();
+        var unit = await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
+            .OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefaultAsync(ct);
         if (unit is not null) return unit;
         unit = new Unit { JurisdictionId = jurisdictionId, Name = trimmed };
         db.Units.Add(unit);

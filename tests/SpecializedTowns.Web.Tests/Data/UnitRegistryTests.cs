@@ -48,4 +48,24 @@ public class UnitRegistryTests
         var huairen = await UnitRegistry.ForPathAsync(db, "山西省/朔州市/怀仁市");
         huairen.ShouldContain(o => o.Place == "朔州市" && o.Name == "市工信局");
     }
+
+    [Fact]
+    public async Task An_account_s_unit_is_the_one_of_that_name_at_its_place_or_above_not_a_second_one()
+    {
+        var storage = await TestDatabases.WithDemoAccountsAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        // 历山镇's township account belongs to the 历山镇 of 垣曲's leading group (a member unit), not to a second unit of the
+        // same government that notices and evaluations would list beside it.
+        var lishan = await db.Users.Where(u => u.UserName == "lishan-township").Select(u => new { u.Unit!.Name, Place = u.Unit.Jurisdiction!.Path }).SingleAsync();
+        lishan.ShouldBe(new { Name = "历山镇", Place = "山西省/运城市/垣曲县" });
+        (await db.Units.CountAsync(u => u.Name.StartsWith("历山镇"))).ShouldBe(1);
+
+        var township = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县/历山镇");
+        var bureau = await UnitRegistry.ResolveAsync(db, township.Id, " 县农业农村局 ");
+        bureau.JurisdictionId.ShouldBe((await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县")).Id);
+        var before = await db.Units.CountAsync();
+        var own = await UnitRegistry.ResolveAsync(db, township.Id, "历山镇农业综合服务中心");
+        own.JurisdictionId.ShouldBe(township.Id);
+        (await db.Units.CountAsync()).ShouldBe(before + 1);
+    }
 }
