@@ -20,9 +20,14 @@ public static class ReportMonthContext
         var visible = tasks.VisibleTasks(scope).Where(t => t.Plan!.SpecializedTownId == force.SpecializedTownId
             || t.Units.Any(u => u.Role == UnitRole.Lead && leads.Contains(u.UnitId)));
         var notes = await db.ProgressNotes.AsNoTracking().Where(n => n.AtUtc >= from && n.AtUtc < to)
-            .Join(visible, n => n.TaskId, t => t.Id, (n, t) => new { t.Number, t.Title, t.Progress, n.Text, n.UnitName, n.UserName, n.AtUtc })
+            .Join(visible, n => n.TaskId, t => t.Id, (n, t) => new { n.TaskId, t.Number, t.Title, n.Text, n.UnitName, n.UserName, n.AtUtc })
             .OrderBy(x => x.AtUtc).ToListAsync(ct);
-        return notes.Select(n => $"{n.Number} {n.Title}（进度 {n.Progress:0.#}%）：{n.Text}（{n.UnitName ?? n.UserName}）".TrimStart()).ToList();
+        // A task's progress is worked out from its milestones (PlanTask.Progress), which a projection does not load: read
+        // in the query it was the task's own figure, 0% for every task with milestones.
+        var ids = notes.Select(n => n.TaskId).Distinct().ToList();
+        var progress = (await db.PlanTasks.AsNoTracking().Include(t => t.Milestones).Where(t => ids.Contains(t.Id)).ToListAsync(ct))
+            .ToDictionary(t => t.Id, t => t.Progress);
+        return notes.Select(n => $"{n.Number} {n.Title}（进度 {progress[n.TaskId]:0.#}%）：{n.Text}（{n.UnitName ?? n.UserName}）".TrimStart()).ToList();
     }
 
     public static async Task<IReadOnlyList<string>> NewProblemsAsync(Problems.ProblemService problems, UserScope scope, TaskForce force, ReportMonth month, CancellationToken ct)

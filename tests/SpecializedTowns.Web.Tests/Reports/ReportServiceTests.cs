@@ -338,4 +338,28 @@ public class ReportServiceTests
         (await ReportQueries.MonthAsync(db, Yuanqu, May, new DateOnly(2025, 6, 20), Settings)).Rows.ShouldNotContain(r => r.TaskForceId == id, "owes nothing before its first month");
         await Should.ThrowAsync<ReportNotFoundException>(() => service.SaveAsync(Xinjiang, id, new TaskForceInput { LeadUnitIds = [agriculture], ReportsFrom = "2025-06" }));
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_month_s_task_notes_beside_a_report_give_each_task_s_progress_from_its_milestones(StorageProvider provider)
+    {
+        var (db, clock) = await LoadedAsync(provider);
+        await using var _ = db;
+        var tasks = new SpecializedTowns.Data.Tasks.TaskService(db, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory), clock, new SpecializedTowns.Data.Tasks.TaskSettings());
+        var force = await db.TaskForces.Include(f => f.Units).SingleAsync(f => f.Town!.Name == "历山镇蜂蜜专业镇");
+        var leads = force.UnitIds(TaskForceRole.Lead).ToList();
+        // A task the task force's lead unit leads in 垣曲's plan, with milestones; one of them reported half done in June.
+        var task = await db.PlanTasks.Include(t => t.Milestones)
+            .Where(t => t.Milestones.Count > 1 && t.Plan!.Jurisdiction!.Name == "垣曲县" && t.Units.Any(u => u.Role == Core.Tasks.UnitRole.Lead && leads.Contains(u.UnitId)))
+            .OrderBy(t => t.Id).FirstAsync();
+        var milestone = task.Milestones.Where(m => !m.IsDone).OrderBy(m => m.Id).First();
+        await tasks.ReportAsync(Yuanqu, "垣曲县专业镇办", task.Id, new Core.Tasks.ProgressReport(milestone.Id, Math.Min(100, milestone.Progress + 50), null, null, "六月推进"));
+        db.ChangeTracker.Clear();
+        var expected = (await db.PlanTasks.AsNoTracking().Include(t => t.Milestones).SingleAsync(t => t.Id == task.Id)).Progress;
+        expected.ShouldBeGreaterThan(0);
+
+        var lines = await ReportMonthContext.TaskProgressAsync(db, tasks, Yuanqu, force, June, CancellationToken.None);
+        lines.ShouldContain(l => l.Contains(task.Title) && l.Contains($"（进度 {expected:0.#}%）") && l.Contains("六月推进"));
+    }
 }
