@@ -26,9 +26,13 @@ public sealed record SchemeSnapshot(
         var rule = PolicyCatalog.AnnualEvaluation(pack);
         return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, scheme.RulesFor(kind), scheme.BandRules,
             Line(scheme.Commendation), Line(scheme.Supervision), scheme.RectificationDays,
-            pack is null ? null : pack.Document.Number ?? pack.Document.Title,
+            pack is null ? null : Cite(pack.Document),
             rule?.Consequences.Select(c => new ConsequenceText(c.Kind, PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind), c.Trigger, c.Text, c.Source ?? rule.Source)).ToList() ?? []);
     }
+
+    /// <summary>A document as an official text cites it: 《title》（number）; a title in book-title marks, never a number.</summary>
+    public static string Cite(PolicyDocument document) =>
+        document.Number is { } number ? $"《{document.Title}》（{number}）" : $"《{document.Title}》";
 
     public bool Commends(int rank, int count, decimal total) => Commendation is { } r
         && (r.TopShare is null || rank <= Math.Max(1, Math.Ceiling(count * r.TopShare.Value))) && (r.MinTotal is null || total >= r.MinTotal);

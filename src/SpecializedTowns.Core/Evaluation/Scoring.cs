@@ -1,3 +1,5 @@
+using SpecializedTowns.Core.Towns;
+
 namespace SpecializedTowns.Core.Evaluation;
 
 /// <summary>
@@ -129,10 +131,25 @@ public static class Scoring
     private static string? BandOf(SubjectScore s, int count, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
         (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || s.Rank <= Math.Max(1, Math.Ceiling(count * b.TopShare.Value))))?.Name;
 
+    /// <summary>The unit of 认定层级 (tier-level: 储备 0, 县级 1, 市级 2, 省级 3), whose values are said by their tier names.</summary>
+    private const string TierLevelUnit = "级";
+
+    /// <summary>A value as its readers say it: a 认定层级 by its tier (县级), anything else as number and unit.</summary>
+    public static string Show(IndicatorRule rule, decimal value) => Show(rule.Unit, value);
+
+    public static string Show(string? unit, decimal value) =>
+        unit == TierLevelUnit && value == decimal.Truncate(value) && value is >= 0 and <= 3
+            ? Tiers.Chinese((Tier)(int)(value + 1))
+            : $"{value:0.##}{unit}";
+
+    /// <summary>A step of a stepped indicator: a tier is its own step (县级 得 60 分), a number a threshold (≥20亿级 得 70 分).</summary>
+    public static string Step(IndicatorRule rule, ScoreStep step) =>
+        rule.Unit == TierLevelUnit ? $"{Show(rule, step.AtLeast)} 得 {step.Points:0.##} 分" : $"≥{step.AtLeast:0.##}{rule.Unit} 得 {step.Points:0.##} 分";
+
     private static string Explain(IndicatorRule rule, Measurement? m, decimal points, decimal best)
     {
         if (m?.Value is not { } v) return "无数据，按 0 分计";
-        var value = $"{v:0.##}{rule.Unit}";
+        var value = Show(rule, v);
         return rule.Method switch
         {
             ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",

@@ -10,7 +10,7 @@ public static class EvaluationExport
         new("年度", e => e.Year, 8),
         new("评估范围", e => e.Area, 14),
         new("评估对象", e => SubjectKinds.Chinese(e.Kind), 10),
-        new("指标体系", e => e.SchemeName + (e.SchemeIsPlatformDefault ? "（平台默认）" : ""), 30),
+        new("指标体系", e => e.SchemeIsPlatformDefault && !e.SchemeName.Contains("平台默认") ? e.SchemeName + "（平台默认）" : e.SchemeName, 30),
         new("对象数", e => e.Subjects, 8),
         new("拟表扬", e => e.Commended, 8),
         new("拟督办", e => e.Supervised, 8),

@@ -36,7 +36,7 @@ public static class EvaluationReport
         var body = new List<DocumentBlock>
         {
             new DocumentBlock.Paragraph(
-                $"根据{(scheme.PackDocument is null ? "专业镇建设有关文件" : $"《{scheme.PackDocument}》")}关于开展专业镇年度评估的要求，" +
+                $"根据{scheme.PackDocument ?? "专业镇建设有关文件"}关于开展专业镇年度评估的要求，" +
                 $"对{view.Area}{view.Results.Count}个{kind}{e.Year}年度工作进行了评估。评估采用“{scheme.Name}”，" +
                 (scheme.IsPlatformDefault ? "该指标体系为平台默认（文件未规定评估指标、权重和计分方法）。" : "该指标体系依据文件规定。") +
                 (e.IsPublished ? $"评估结果已于{Date(e.PublishedAtUtc!.Value)}发布。" : "本报告为草稿，结果以发布为准。")),
@@ -108,7 +108,7 @@ public static class EvaluationReport
     {
         ScoringMethod.Linear => $"区间线性（{r.Floor ?? 0:0.##}{r.Unit} 得 0 分，{r.Ceiling ?? 100:0.##}{r.Unit} 得满分）",
         ScoringMethod.RelativeToBest => "与最高者相比",
-        ScoringMethod.Steps => "分档：" + string.Join("，", r.Steps.Select(s => $"≥{s.AtLeast:0.##}{r.Unit} 得 {s.Points:0.##} 分")),
+        ScoringMethod.Steps => "分档：" + string.Join("，", r.Steps.Select(s => Scoring.Step(r, s))),
         _ => "人工评分（须写明理由）",
     };
 

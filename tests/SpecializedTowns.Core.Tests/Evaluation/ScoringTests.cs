@@ -106,4 +106,20 @@ public class ScoringTests
         };
         Scoring.Evaluate([relative], zeros, [])[0].Indicators[0].Explanation.ShouldBe("0，参评对象均为 0，得 0 分");
     }
+
+    [Fact]
+    public void A_tier_level_is_said_by_its_tier_and_its_steps_by_tier()
+    {
+        var tier = new IndicatorRule { Key = "t", Name = "认定层级", Weight = 5, Method = ScoringMethod.Steps, Unit = "级",
+            Steps = [new(0, 40), new(1, 60), new(2, 80), new(3, 100)] };
+        Scoring.Show(tier, 1).ShouldBe("县级");
+        Scoring.Show(tier, 0).ShouldBe("储备");
+        string.Join("；", tier.Steps.Select(s => Scoring.Step(tier, s))).ShouldBe("储备 得 40 分；县级 得 60 分；市级 得 80 分；省级 得 100 分");
+        var measured = new Dictionary<string, IReadOnlyDictionary<string, Measurement>> { ["甲镇"] = new Dictionary<string, Measurement> { ["t"] = M(2) } };
+        Scoring.Evaluate([tier], measured, [])[0].Indicators[0].Explanation.ShouldBe("市级，按分档得 80 分");
+        // Other units keep their numbers.
+        var revenue = tier with { Unit = "亿级", Steps = [new(20, 70)] };
+        Scoring.Step(revenue, revenue.Steps[0]).ShouldBe("≥20亿级 得 70 分");
+        Scoring.Show(revenue, 20).ShouldBe("20亿级");
+    }
 }

@@ -119,6 +119,8 @@ public class EvaluationsApiTests
             text.ShouldContain("关于运城市2024年度专业镇评估结果的报告");
             text.ShouldContain("运城市专业镇发展领导小组办公室");
             text.ShouldContain("平台默认");
+            // The document cited as official texts cite it: its title in book-title marks, then its number.
+            text.ShouldContain("根据《运城市促进专业镇高质量发展三年行动计划》（运政办发〔2023〕8号）关于开展专业镇年度评估的要求");
             var ranking = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
             var rows = ranking.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
             rows.Count.ShouldBe(results.Count + 1);
