@@ -78,6 +78,15 @@ public class AuditPageTests
         history.TextContent.ShouldContain("yuanqu-office");
         history.TextContent.ShouldContain("已受理");
         history.TextContent.ShouldContain("任何人都不能修改或删除");
+        // A reference is shown by its record's name, on the record's page and on the audit page: not the unit's number.
+        var lead = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var unitId = (await JsonAsync(await lead.GetAsync($"/api/v1/problems/{id}"))).GetProperty("leadUnitId").GetInt32();
+        static string[] LeadRow(AngleSharp.Dom.IElement scope) => scope.QuerySelectorAll(".audit-changes tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).Single(cells => cells.Length > 0 && cells[0] == "牵头单位");
+        LeadRow(history).ShouldBe(["牵头单位", "（空）", "县农业农村局"]);
+        var audit = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync($"/Audit?type=Problem&search={Uri.EscapeDataString(title[..10])}"));
+        LeadRow(audit.Body!).ShouldBe(["牵头单位", "（空）", "县农业农村局"]);
+        audit.Body!.TextContent.ShouldNotContain($"（空） {unitId}");
     }
 
     [PostgresTheory]

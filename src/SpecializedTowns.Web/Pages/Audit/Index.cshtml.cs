@@ -42,6 +42,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Scope = UserScope.From(User)!;
         if (From is { } f && To is { } t && f > t) { Error = "开始日期不能晚于结束日期"; return; }
         Result = await AuditQueries.ListAsync(db, Scope, Filter() with { Page = PageNumber, PageSize = 50 }, ct);
+        ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, Result.Items, ct);
     }
 
     /// <summary>The filtered entries, one row per changed field, streamed as they are read: the trail can be long.</summary>

@@ -15,6 +15,7 @@ public sealed class HistoryViewComponent(TownsDbContext db) : ViewComponent
     {
         var key = Convert.ToString(id ?? RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture) ?? "";
         var entries = await AuditQueries.HistoryAsync(db, type, key, ct: HttpContext.RequestAborted);
+        ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, entries, HttpContext.RequestAborted);
         return View(new HistoryModel(type, entries, section));
     }
 }

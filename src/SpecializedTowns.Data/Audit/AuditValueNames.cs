@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace SpecializedTowns.Data.Audit;
+
+/// <summary>
+/// The names behind the ids an audit entry records for a reference (牵头单位 118 is 县农业农村局), read in one query per
+/// kind for the entries of a page. An id whose record is gone stays a number, said as such.
+/// </summary>
+public sealed class AuditValueNames
+{
+    private enum Kind { Unit, Place, Town, Person, Enterprise }
+
+    // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
+    private static readonly Dictionary<string, Kind> References = new()
+    {
+        ["UnitId"] = Kind.Unit, ["LeadUnitId"] = Kind.Unit, ["ResponsibleUnitId"] = Kind.Unit,
+        ["CountyId"] = Kind.Place, ["TownshipId"] = Kind.Place, ["JurisdictionId"] = Kind.Place,
+        ["SpecializedTownId"] = Kind.Town, ["TownId"] = Kind.Town,
+        ["UserId"] = Kind.Person, ["ExpertUserId"] = Kind.Person, ["ReportedByUserId"] = Kind.Person,
+        ["EnterpriseId"] = Kind.Enterprise, ["OwnerEnterpriseId"] = Kind.Enterprise,
+    };
+
+    public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>());
+
+    private readonly IReadOnlyDictionary<(Kind, int), string> names;
+
+    private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names) => this.names = names;
+
+    /// <summary>A value as the history shows it: a reference by its record's name, anything else as recorded.</summary>
+    public string? Show(string field, string? value)
+    {
+        if (value is null || !References.TryGetValue(field, out var kind) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return value;
+        return names.TryGetValue((kind, id), out var name) ? name : $"编号 {id}（已不存在）";
+    }
+
+    public static async Task<AuditValueNames> ForAsync(TownsDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var wanted = entries.SelectMany(e => e.ReadChanges())
+            .SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
+            .Where(x => x.Item2 is not null && References.ContainsKey(x.Field))
+            .Select(x => (Kind: References[x.Field], Id: int.TryParse(x.Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
+            .Where(x => x.Id > 0).Distinct().GroupBy(x => x.Kind, x => x.Id).ToDictionary(g => g.Key, g => g.ToList());
+        if (wanted.Count == 0) return None;
+        var found = new Dictionary<(Kind, int), string>();
+        async Task Read(Kind kind, Func<List<int>, Task<Dictionary<int, string>>> query)
+        {
+            if (!wanted.TryGetValue(kind, out var ids)) return;
+            foreach (var (id, name) in await query(ids)) found[(kind, id)] = name;
+        }
+        await Read(Kind.Unit, ids => db.Units.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Place, ids => db.Jurisdictions.Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, Name = j.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Town, ids => db.Towns.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, Name = t.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Person, ids => db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Enterprise, ids => db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, Name = e.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        return new AuditValueNames(found);
+    }
+}
