@@ -320,7 +320,9 @@ public sealed class PlanTask : IVersioned
         if (newDeadline is not { } wanted) errors["newDeadline"] = "请填写申请延至的日期";
         else if (wanted <= current) errors["newDeadline"] = $"申请的期限应晚于现在的期限（{Day(current)}）";
         else if (wanted < today) errors["newDeadline"] = "申请的期限不能早于今天";
-        else if (wanted > current.AddYears(MaxExtensionYears)) errors["newDeadline"] = $"一次延期不能超过 {MaxExtensionYears} 年";
+        // Counted from today for work already overdue: counted from a deadline more than the limit ago, no date could be asked for.
+        else if (wanted > (current > today ? current : today).AddYears(MaxExtensionYears))
+            errors["newDeadline"] = current >= today ? $"一次延期不能超过 {MaxExtensionYears} 年" : $"已逾期的任务一次最多延至今天起 {MaxExtensionYears} 年内";
         else if (milestone is not null && wanted > Deadline) errors["newDeadline"] = $"里程碑不能延至任务截止日期（{Day(Deadline)}）之后；请先申请任务延期";
         if (errors.Count > 0) throw new TaskRuleException(errors);
         if (Extensions.Any(e => e.State == ExtensionState.Pending && e.MilestoneId == milestoneId))

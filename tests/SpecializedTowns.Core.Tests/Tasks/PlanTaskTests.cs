@@ -117,6 +117,20 @@ public class PlanTaskTests
     }
 
     [Fact]
+    public void Work_overdue_for_years_can_still_be_extended_up_to_two_years_from_today()
+    {
+        // The task's deadline passed more than two years ago: counted from it, no date after today would be allowed.
+        var task = Task();
+        var later = new DateOnly(2027, 3, 1);
+        task.RequestExtension(Lead, Now, later, null, later.AddMonths(6), "企业搬迁后恢复推进").RequestedDeadline.ShouldBe(later.AddMonths(6));
+        Should.Throw<TaskRuleException>(() => Task().RequestExtension(Lead, Now, later, null, later.AddYears(2).AddDays(1), "x"))
+            .Errors["newDeadline"].ShouldBe("已逾期的任务一次最多延至今天起 2 年内");
+        // Not yet due: two years from the deadline, as before.
+        Should.Throw<TaskRuleException>(() => Task().RequestExtension(Lead, Now, Today, null, new DateOnly(2027, 1, 1), "x"))
+            .Errors["newDeadline"].ShouldBe("一次延期不能超过 2 年");
+    }
+
+    [Fact]
     public void A_request_needs_a_reason_a_later_date_and_no_other_pending_request()
     {
         var task = Task();
