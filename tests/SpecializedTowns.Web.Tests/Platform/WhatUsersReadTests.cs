@@ -131,6 +131,33 @@ public class WhatUsersReadTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_monthly_report_with_an_unreadable_number_names_every_other_problem_in_the_same_round(StorageProvider provider)
+    {
+        var township = await SeededPlatforms.SignedInAsync(provider, "lishan-township");
+        var force = Regex.Match(await township.GetStringAsync("/Reports"), "href=\"/Reports/(?:Report|TaskForce)/(\\d+)").Groups[1].Value;
+        force.ShouldNotBeEmpty();
+        var month = DateTime.UtcNow.AddHours(8);
+        var url = $"/Reports/Report/{force}/{month.Year}/{month.Month}";
+        var html = await township.GetStringAsync(url);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var version = Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]*)\"").Groups[1].Value;
+        var posted = await township.PostAsync(url + "?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Version"] = version,
+            ["Input.OutputWanYuan"] = "abc", ["Input.Employees"] = "-5", ["Input.Progress"] = "",
+        }));
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await posted.Content.ReadAsStringAsync();
+        string Under(string id) => Text(Regex.Match(page, $"id=\"{id}\".*?<span class=\"text-danger small field-error\">(.*?)</span>", RegexOptions.Singleline).Groups[1].Value);
+        Under("Input_OutputWanYuan").ShouldBe("“abc”不是有效的值");
+        Under("Input_Employees").ShouldEndWith("不能为负数");
+        Text(page).ShouldContain("请填写本月工作进展");
+        Text(page).ShouldContain("有填写不正确的项");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_adjustments_page_says_who_sets_the_exit_rule_in_words_not_keys(StorageProvider provider)
     {
         var page = Text(await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Adjustments"));

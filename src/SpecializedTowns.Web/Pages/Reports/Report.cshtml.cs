@@ -125,6 +125,9 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         // Numbers that do not parse are reported by model binding in Chinese; what was typed stays in the fields.
         if (!ModelState.IsValid)
         {
+            // The other fields are checked as well, so that one unreadable number does not hide the rest until the next try.
+            foreach (var (field, message) in Input.ToInput().ToContent().Problems(submit, Flags).Where(p => p.Key != ""))
+                if (ModelState[$"{nameof(Input)}.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
             Error = "有填写不正确的项，请按提示修改。";
             return Page();
         }
