@@ -14,6 +14,9 @@ using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
+// A build, unlike a publish, leaves wwwroot in the project folder and names it in a manifest beside the dll, which only
+// Development reads by itself: started from its build folder in Production, every page came without its styles and scripts.
+if (!Directory.Exists(Path.Combine(builder.Environment.ContentRootPath, "wwwroot"))) builder.WebHost.UseStaticWebAssets();
 
 // contracts/web-and-api.md: port 5080 unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

@@ -153,6 +153,9 @@ public class KillTests(ITestOutputHelper output)
         var web = await WebProcess.StartAsync(storage, Port("import", provider));
         try
         {
+            // Started from its build folder (no wwwroot there) the process still serves its styles, from the project's wwwroot.
+            using (var css = await web.Http.GetAsync("/css/site.css"))
+                (css.StatusCode, css.Content.Headers.ContentType?.MediaType).ShouldBe((HttpStatusCode.OK, "text/css"));
             int countyId;
             await using (var db = storage.CreateContext())
                 countyId = await db.Jurisdictions.Where(j => j.Name == "新绛县").Select(j => j.Id).SingleAsync();
