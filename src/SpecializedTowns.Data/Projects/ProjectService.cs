@@ -172,7 +172,8 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         var errors = new FieldErrors();
         if (!CanReport(scope, project)) { errors[""] = "只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展"; return errors; }
         var today = Today;
-        if (input.Year < 2000 || input.Year > today.Year) errors[nameof(input.Month)] = $"年份应在 2000 到 {today.Year} 之间";
+        if (input.Year < 2000) errors[nameof(input.Month)] = $"年份应在 2000 到 {today.Year} 之间";
+        else if (input.Year > today.Year) errors[nameof(input.Month)] = "不能填报未来月份的进展";
         else if (input.Month is < 1 or > 12) errors[nameof(input.Month)] = "月份应为 1 到 12";
         else if (new DateOnly(input.Year, input.Month, 1) > new DateOnly(today.Year, today.Month, 1))
             errors[nameof(input.Month)] = "不能填报未来月份的进展";
