@@ -102,15 +102,22 @@ public static class Scoring
         var best = rules.ToDictionary(r => r.Key, r => measurements.Values
             .Select(m => m.TryGetValue(r.Key, out var x) && x.NotApplicable is null ? x.Value : null).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max());
 
+        // A relative indicator on which nobody is above zero cannot tell the subjects apart: it drops out for all of them, as
+        // it does for a subject it does not apply to. Kept at 0 points, it cost the subjects it was measured for its whole
+        // weight against those it did not apply to (新绛's towns with task forces, none reporting 升规入统, against 永济's without).
+        var voided = rules.Where(r => r.Method == ScoringMethod.RelativeToBest && best[r.Key] <= 0).Select(r => r.Key).ToHashSet();
+
         var scored = measurements.Select(subject =>
         {
-            bool Applies(IndicatorRule rule) => !(subject.Value.TryGetValue(rule.Key, out var m) && m.NotApplicable is not null);
+            bool Applies(IndicatorRule rule) => !voided.Contains(rule.Key) && !(subject.Value.TryGetValue(rule.Key, out var m) && m.NotApplicable is not null);
             var applicableWeight = rules.Where(Applies).Sum(r => r.Weight);
             var indicators = rules.Select(rule =>
             {
                 subject.Value.TryGetValue(rule.Key, out var m);
                 if (m?.NotApplicable is { } why)
                     return new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence);
+                if (voided.Contains(rule.Key))
+                    return new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{NobodyScored}，无从比较），其权重按比例分摊到其余指标", m?.Evidence ?? []);
                 var points = Points(rule, m?.Value, best[rule.Key]);
                 var weighted = applicableWeight > 0 ? Math.Round(points * rule.Weight / applicableWeight, 2) : 0;
                 return new IndicatorScore(rule, m?.Value, points, weighted, Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []);
@@ -153,7 +160,7 @@ public static class Scoring
         return rule.Method switch
         {
             ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",
-            ScoringMethod.RelativeToBest => best <= 0 ? $"{value}，{NobodyScored}，得 0 分" : $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
+            ScoringMethod.RelativeToBest => $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
             ScoringMethod.Steps => $"{value}，按分档得 {points:0.##} 分",
             _ => $"人工评分 {points:0.##} 分：{m.ManualReason}",
         };

@@ -104,7 +104,30 @@ public class ScoringTests
             ["甲镇"] = new Dictionary<string, Measurement> { ["r"] = M(0) },
             ["乙镇"] = new Dictionary<string, Measurement> { ["r"] = M(0) },
         };
-        Scoring.Evaluate([relative], zeros, [])[0].Indicators[0].Explanation.ShouldBe("0，参评对象均为 0，得 0 分");
+        Scoring.Evaluate([relative], zeros, [])[0].Indicators[0].Explanation.ShouldBe("不适用（参评对象均为 0，无从比较），其权重按比例分摊到其余指标");
+    }
+
+    [Fact]
+    public void A_relative_indicator_nobody_scored_on_drops_out_for_all_as_for_those_it_does_not_apply_to()
+    {
+        // 甲镇 and 乙镇 have task forces and reported no 升规入统; 丙镇 has none. All equal on 产值: all equal in total.
+        var rules = new[] { Linear("a", 90, 0, 10), new IndicatorRule { Key = "r", Name = "升规入统", Weight = 10, Method = ScoringMethod.RelativeToBest } };
+        var measured = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(5), ["r"] = M(0) },
+            ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(5), ["r"] = M(0) },
+            ["丙镇"] = new Dictionary<string, Measurement> { ["a"] = M(5), ["r"] = Measurement.Absent("未设工作专班，无月报") },
+        };
+        var result = Scoring.Evaluate(rules, measured, []);
+        result.Select(r => r.Total).Distinct().ShouldBe([50m]);
+        result.Select(r => r.Rank).Distinct().ShouldBe([1]);
+        result.Single(r => r.Subject == "甲镇").Indicators[1].Weighted.ShouldBe(0);
+        // One subject above zero: the indicator counts again, and a zero is a zero.
+        var one = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>(measured) { ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(5), ["r"] = M(2) } };
+        var counted = Scoring.Evaluate(rules, one, []);
+        counted.Single(r => r.Subject == "乙镇").Total.ShouldBe(55m);
+        counted.Single(r => r.Subject == "甲镇").Total.ShouldBe(45m);
+        counted.Single(r => r.Subject == "丙镇").Total.ShouldBe(50m);
     }
 
     [Fact]

@@ -45,24 +45,33 @@ public class EvaluationServiceTests
         view.Results.Select(r => r.Row.Rank).ShouldBe([1, 2, 3, 4, 5, 6]);
         view.Results.Select(r => r.Row.Total).ShouldBeInOrder(SortDirection.Descending);
 
-        var top = view.Results[0];
-        top.Row.SubjectName.ShouldBe("永济机电制造专业镇");
+        var first = view.Results[0];
+        first.Row.SubjectName.ShouldBe("万安钻石专业镇");
+        // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 35 — 新绛's document sets
+        // no revenue tiers, and no town of the city reported 新增市场主体 or 升规入统, so those drop out for all; points 100, 60,
+        // 100, 100, 98.9 → 42.86 + 8.57 + 14.29 + 14.29 + 14.13 = 94.14.
+        first.Row.Total.ShouldBe(94.14m);
+        view.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Indicators.Single(i => i.Key == "new-above-scale").Explanation
+            .ShouldStartWith("不适用（参评对象均为 0");
+
+        var yongji = view.Results.Single(r => r.Row.SubjectName == "永济机电制造专业镇");
+        yongji.Row.Rank.ShouldBe(2);
         // Hand-checked: applicable weights 15 (增速) + 10 (营收层级) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 45;
         // points 100, 70 (20亿级), 60 (县级), 100, 100, 69.7 (6.97 %) → 3,848.5 / 45 = 85.52. No project, task, problem or
         // task force falls in 2024 for it, so those indicators are "not applicable", not zero.
-        top.Row.Total.ShouldBe(85.52m);
-        top.Row.Band.ShouldBe("优秀");
-        var growth = top.Indicators.Single(i => i.Key == "output-growth");
+        yongji.Row.Total.ShouldBe(85.52m);
+        yongji.Row.Band.ShouldBe("优秀");
+        var growth = yongji.Indicators.Single(i => i.Key == "output-growth");
         growth.Value.ShouldBe(15m);
         growth.Points.ShouldBe(100m);
         growth.Evidence.ShouldContain(e => e.Contains("2024年 68.00亿元") && e.Contains("2023年"));
-        top.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
-        top.Indicators.Sum(i => i.Weighted).ShouldBe(top.Row.Total, 0.05m);
+        yongji.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
+        yongji.Indicators.Sum(i => i.Weighted).ShouldBe(yongji.Row.Total, 0.05m);
 
         // 拟表扬: the top fifth (ceil(6 × 0.2) = 2) with at least 70; 拟督办: below 60.
-        view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["永济机电制造专业镇", "万安钻石专业镇"]);
+        view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["万安钻石专业镇", "永济机电制造专业镇"]);
         view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.Total).ShouldAllBe(t => t < 60);
-        view.Results.Count(r => r.Row.Supervised).ShouldBe(4);
+        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.SubjectName).ShouldBe(["卿头镇农副产品加工专业镇"]);
     }
 
     [PostgresTheory]
@@ -90,7 +99,7 @@ public class EvaluationServiceTests
         after.Row.Total.ShouldBeGreaterThan(before.Row.Total);
 
         var frozen = await service.GetAsync(Yuncheng, published.Evaluation.Id);
-        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(48.21m);
+        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(61.98m);
         (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(Yuncheng, published.Evaluation.Id, null))).Message.ShouldContain("已发布");
         await Should.ThrowAsync<EvaluationRuleException>(() => service.SetManualScoreAsync(Yuncheng, "运城办", published.Evaluation.Id, null,
             frozen.Results[0].Row.SubjectKey, "supervision-check", 90, "督查良好"));
@@ -190,7 +199,7 @@ public class EvaluationServiceTests
         await using var db = await DemoAsync(provider);
         var service = Service(db);
         var list = await service.CommendedAsync(Yuncheng, 2024);
-        list.Select(c => c.Subject).ShouldBe(["永济机电制造专业镇", "万安钻石专业镇"]);
+        list.Select(c => c.Subject).ShouldBe(["万安钻石专业镇", "永济机电制造专业镇"]);
         list.ShouldAllBe(c => c.Kind == SubjectKind.Town && c.Area == "运城市");
         (await service.CommendedAsync(Yuncheng, 2023)).ShouldBeEmpty();
         (await service.CommendedAsync(Yangquan, null)).ShouldBeEmpty();

@@ -31,7 +31,7 @@ public class EvaluationsApiTests
         detail.GetProperty("kind").GetString().ShouldBe("town");
         detail.GetProperty("scheme").GetProperty("basis").GetString().ShouldBe("platform-default");
         var first = detail.GetProperty("results")[0];
-        first.GetProperty("subject").GetString().ShouldBe("永济机电制造专业镇");
+        first.GetProperty("subject").GetString().ShouldBe("万安钻石专业镇");
         first.GetProperty("indicators").EnumerateArray().ShouldContain(i => i.GetProperty("key").GetString() == "output-growth"
             && i.GetProperty("evidence")[0].GetString()!.Contains("年度统计"));
 
@@ -124,11 +124,11 @@ public class EvaluationsApiTests
             var ranking = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
             var rows = ranking.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
             rows.Count.ShouldBe(results.Count + 1);
-            rows[1].InnerText.ShouldContain("永济机电制造专业镇");
-            rows[1].InnerText.ShouldContain("85.52");
+            rows[1].InnerText.ShouldContain("万安钻石专业镇");
+            rows[1].InnerText.ShouldContain("94.14");
             // The commended are named with the clause they rest on.
             text.ShouldContain("拟予表扬名单");
-            text.ShouldContain("永济机电制造专业镇、万安钻石专业镇");
+            text.ShouldContain("万安钻石专业镇、永济机电制造专业镇");
         }
 
         var xlsx = await city.GetAsync($"/api/v1/evaluations/{id}/tables.xlsx");
@@ -140,7 +140,7 @@ public class EvaluationsApiTests
         rankingRows.Count.ShouldBe(results.Count + 1);
         string Cell(Row row, int i) => row.Elements<Cell>().ElementAt(i).InnerText;
         Cell(rankingRows[0], 3).ShouldBe("总分");
-        Cell(rankingRows[1], 1).ShouldBe("永济机电制造专业镇");
+        Cell(rankingRows[1], 1).ShouldBe("万安钻石专业镇");
         decimal.Parse(Cell(rankingRows[1], 3), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(results[0].GetProperty("total").GetDecimal());
         var detailRows = ((WorksheetPart)book.WorkbookPart.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Row>().ToList();
         var indicators = results.Sum(r => r.GetProperty("indicators").GetArrayLength());
