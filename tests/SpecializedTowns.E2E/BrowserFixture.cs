@@ -64,7 +64,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // The first page after signing in can take a cold host more than Playwright's 30 s when the test projects start
+        // side by side on two cores (CI 12-06: one sign-in of 64 timed out in the first minute, none after).
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000 });
         return page;
     }
 
