@@ -25,7 +25,7 @@ public class ApplicationFormTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Facts_that_do_not_fit_their_field_are_refused_next_to_it_all_at_once_and_no_draft_is_saved(StorageProvider provider)
     {
-        var (factory, client) = await PlatformAsync(provider, "yuanqu-office");
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
         int townId;
         using (var scope = factory.Services.CreateScope())
@@ -62,7 +62,7 @@ public class ApplicationFormTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task An_expert_s_missing_conclusions_are_named_as_the_standard_names_them(StorageProvider provider)
     {
-        var (factory, expert) = await PlatformAsync(provider, "expert-zhang");
+        var (factory, expert) = await PageSignIn.OwnPlatformAsync(provider, "expert-zhang");
         await using var _ = factory;
         int id;
         using (var scope = factory.Services.CreateScope())
@@ -108,7 +108,7 @@ public class ApplicationFormTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Submitting_without_materials_or_with_facts_missing_asks_for_confirmation_first(StorageProvider provider)
     {
-        var (factory, client) = await PlatformAsync(provider, "yuanqu-office");
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
         int id;
         using (var scope = factory.Services.CreateScope())
@@ -144,15 +144,6 @@ public class ApplicationFormTests
         history.ShouldContain("提交申报");
         history.ShouldContain("垣曲县专业镇办");
         history.ShouldNotContain("yuanqu-office");
-    }
-
-    private static async Task<(PlatformFactory, HttpClient)> PlatformAsync(StorageProvider provider, string user)
-    {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(client, user, TestDatabases.DemoPassword);
-        return (factory, client);
     }
 
     /// <summary>The form of the page posted with the fields given over what the page put there.</summary>

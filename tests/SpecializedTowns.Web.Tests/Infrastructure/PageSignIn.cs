@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpecializedTowns.Data;
 
 namespace SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -18,5 +19,18 @@ public static partial class PageSignIn
         }));
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
+    }
+
+    /// <summary>
+    /// A demo platform of the test's own, with a browser-like client signed in as <paramref name="user"/>: for tests that write,
+    /// or that need a month or record no other test has touched. The caller disposes the factory.
+    /// </summary>
+    public static async Task<(PlatformFactory Factory, HttpClient Client)> OwnPlatformAsync(StorageProvider provider, string user)
+    {
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInAsync(client, user, TestDatabases.DemoPassword);
+        return (factory, client);
     }
 }

@@ -134,10 +134,8 @@ public class WhatUsersReadTests
     public async Task A_monthly_report_with_an_unreadable_number_names_every_other_problem_in_the_same_round(StorageProvider provider)
     {
         // A platform of its own: on the shared one another test may already have sent this month's report.
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var township = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(township, "lishan-township", TestDatabases.DemoPassword);
+        var (factory, township) = await PageSignIn.OwnPlatformAsync(provider, "lishan-township");
+        await using var _ = factory;
         var force = Regex.Match(await township.GetStringAsync("/Reports"), "href=\"/Reports/(?:Report|TaskForce)/(\\d+)").Groups[1].Value;
         force.ShouldNotBeEmpty();
         var month = DateTime.UtcNow.AddHours(8);

@@ -20,10 +20,8 @@ public class TownStatisticsFormTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Blank_absurd_and_clearing_figures_are_refused_next_to_the_field_and_nothing_is_written(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(client, "yuanqu-office", TestDatabases.DemoPassword);
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
         int townId, latestYear;
         using (var scope = factory.Services.CreateScope())
         {
