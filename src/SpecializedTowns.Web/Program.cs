@@ -133,7 +133,7 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Status"))
     .AddMvcOptions(o =>
     {
-        // Chinese for what model binding says about a wrongly typed field.
+        // Chinese for what model binding says about a wrongly typed field (BindingMessagesByType says it per type).
         var m = o.ModelBindingMessageProvider;
         m.SetValueMustNotBeNullAccessor(_ => "此项为必填");
         m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
@@ -149,6 +149,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.CheckboxBinderProvider());
         o.Filters.Add(new SpecializedTowns.Web.Platform.PostWithoutHandler());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese());
+        o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.BindingMessagesByType());
     });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.ClientModelValidatorProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese()));
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -183,7 +183,12 @@ public class TasksApiTests
         {
             ["Report.MilestoneId"] = upgrade.ToString(), ["Report.Progress"] = "七十", ["__RequestVerificationToken"] = token,
         }));
-        (await garbled.Content.ReadAsStringAsync()).ShouldContain("不是有效的值");
+        (await garbled.Content.ReadAsStringAsync()).ShouldContain("“七十”不是整数，请填写阿拉伯数字");
+        var undated = await pages.PostAsync($"/Tasks/Detail/{memberTask}?handler=Extension", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Extension.MilestoneId"] = "", ["Extension.NewDeadline"] = "明年三月", ["Extension.Reason"] = "资金未到位", ["__RequestVerificationToken"] = token,
+        }));
+        (await undated.Content.ReadAsStringAsync()).ShouldContain("“明年三月”不是有效的日期，请写成 2025-03-05 的格式");
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

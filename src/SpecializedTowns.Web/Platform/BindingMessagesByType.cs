@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+
+namespace SpecializedTowns.Web.Platform;
+
+/// <summary>
+/// What model binding says when a typed field cannot read what was written, said for the field's type: a clerk who typed
+/// “七十” into 进展（%）is told to write digits, one who typed 2024/13/01 is shown the date format. Without it every type
+/// gets the one message of Program.cs (“abc”不是有效的值), which says nothing about what to write instead.
+/// Registered after MVC's own provider, which gives each field a copy of the global messages to change.
+/// </summary>
+public sealed class BindingMessagesByType : IBindingMetadataProvider
+{
+    public void CreateBindingMetadata(BindingMetadataProviderContext context)
+    {
+        if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider messages) return;
+        var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+        if (For(type) is not { } say) return;
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => say(value));
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(say);
+        messages.SetValueIsInvalidAccessor(say);
+    }
+
+    /// <summary>The message for a value the type cannot read, or null for a type that keeps the general one.</summary>
+    public static Func<string, string>? For(Type type)
+    {
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+            return value => $"“{value}”不是整数，请填写阿拉伯数字，如 12";
+        if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
+            return value => $"“{value}”不是数字，请填写阿拉伯数字，如 1200.5";
+        if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+            return value => $"“{value}”不是有效的日期，请写成 2025-03-05 的格式";
+        if (type.IsEnum)
+            return value => $"“{value}”不是可选的项，请从列表中选择";
+        return null;
+    }
+}
