@@ -25,6 +25,14 @@ public static class Quantity
 
     public static string Money(decimal wanYuan) => MoneyIn(wanYuan, Math.Abs(wanYuan) >= 10000, exact: false);
 
+    /// <summary>
+    /// A figure as the pages show it in tables and cards: 亿元 always with two decimals (UI.md), so 1.30亿元 and 12.00亿元
+    /// line up in a column. Thresholds quoted from a text keep their own form (<see cref="Money"/>: 首次突破10亿元).
+    /// </summary>
+    public static string Figure(decimal wanYuan) => Math.Abs(wanYuan) >= 10000
+        ? $"{Math.Round(wanYuan / 10000m, 2).ToString("#,0.00", CultureInfo.InvariantCulture)}亿元"
+        : MoneyIn(wanYuan, inYi: false, exact: false);
+
     private static string Write(decimal value, string? unit, bool exact) => unit switch
     {
         "万元" => MoneyIn(value, Math.Abs(value) >= 10000, exact),

@@ -224,7 +224,7 @@ public class PlatformEventTests
 
         var events = await shuozhou.GetStringAsync("/Support/Events?year=2024");
         events.ShouldContain("2024朔州专业镇特色产品博览会");
-        events.ShouldContain("1.3亿元");
+        events.ShouldContain("1.30亿元");
         events.ShouldNotContain("历山蜂蜜产品推介会");
 
         var xlsx = ExportFiles.Xlsx(await shuozhou.GetByteArrayAsync("/Support/Events?year=2024&handler=Export&format=xlsx"));

@@ -17,7 +17,7 @@ public static class Display
         _ => "tier-reserve",
     };
 
-    public static string Money(decimal? wanYuan) => wanYuan is { } v ? Quantity.Money(v) : "—";
+    public static string Money(decimal? wanYuan) => wanYuan is { } v ? Quantity.Figure(v) : "—";
 
     public static string Count(int? value, string unit = "") => value is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) + unit : "—";
 
