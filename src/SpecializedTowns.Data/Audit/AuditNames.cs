@@ -59,7 +59,7 @@ public static class AuditNames
         ["ReturnReason"] = "退回理由", ["FactsJson"] = "申报数据", ["TargetTier"] = "申报梯次", ["PreCheckOutcome"] = "预审结论",
         ["PublicityEndsOn"] = "公示截止日期", ["ExpertUserId"] = "评审专家", ["Evidence"] = "佐证材料", ["FileName"] = "文件名",
         ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["LeadUnitId"] = "牵头单位", ["PlanId"] = "行动计划",
-        ["GroupId"] = "任务分组", ["TaskId"] = "任务", ["MilestoneId"] = "节点", ["DoneOn"] = "完成日期",
+        ["GroupId"] = "任务分组", ["BatchId"] = "三个一批", ["TaskId"] = "任务", ["MilestoneId"] = "节点", ["DoneOn"] = "完成日期",
         ["ReachedOn"] = "完成日期", ["RequestedDeadline"] = "申请延期至", ["PreviousDeadline"] = "原期限", ["RequestedBy"] = "申请人",
         ["RequestedAtUtc"] = "申请时间", ["HandledAtUtc"] = "处理时间", ["Position"] = "序号", ["SortOrder"] = "排序",
         ["Number"] = "编号", ["TaskForceId"] = "专班", ["ReportId"] = "月报", ["OwnProgress"] = "本月进展",

@@ -171,7 +171,7 @@ public static class AuditTrail
 
     /// <summary>The fields an entry of a kind of record may show (a check that each has a Chinese name uses it).</summary>
     public static IEnumerable<IProperty> RecordedFields(IEntityType type) =>
-        type.GetProperties().Where(p => !p.IsPrimaryKey() && !Skipped.Contains(p.Name) && !p.IsShadowProperty()
+        type.GetProperties().Where(p => (!p.IsPrimaryKey() || p.IsForeignKey()) && !Skipped.Contains(p.Name) && !p.IsShadowProperty()
             && !(p.Name == nameof(Core.IVersioned.Version) && typeof(Core.IVersioned).IsAssignableFrom(type.ClrType)));
 
     /// <summary>A change captured before saving; <see cref="Complete"/> after the save, when generated keys are known.</summary>
@@ -204,7 +204,8 @@ public static class AuditTrail
             var fields = new List<AuditChange>(changes.Count);
             foreach (var (property, old) in changes)
             {
-                if (action == AuditAction.Created && property.IsPrimaryKey()) continue;
+                // A link's key is what it links (用户角色: the user and the role), so it is shown; an id of its own is not.
+                if (action == AuditAction.Created && property.IsPrimaryKey() && !property.IsForeignKey()) continue;
                 var field = new AuditChange(property.Name,
                     action == AuditAction.Created ? null : Show(property, old),
                     action == AuditAction.Deleted ? null : Show(property, current(property)));

@@ -9,16 +9,20 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public sealed class AuditValueNames
 {
-    private enum Kind { Unit, Place, Town, Person, Enterprise }
+    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce }
 
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
     {
-        ["UnitId"] = Kind.Unit, ["LeadUnitId"] = Kind.Unit, ["ResponsibleUnitId"] = Kind.Unit,
-        ["CountyId"] = Kind.Place, ["TownshipId"] = Kind.Place, ["JurisdictionId"] = Kind.Place,
-        ["SpecializedTownId"] = Kind.Town, ["TownId"] = Kind.Town,
+        ["UnitId"] = Kind.Unit, ["LeadUnitId"] = Kind.Unit, ["ResponsibleUnitId"] = Kind.Unit, ["RecipientUnitId"] = Kind.Unit,
+        ["CountyId"] = Kind.Place, ["TownshipId"] = Kind.Place, ["JurisdictionId"] = Kind.Place, ["RecipientTownshipId"] = Kind.Place,
+        ["RecipientAreaId"] = Kind.Place, ["IssuingJurisdictionId"] = Kind.Place,
+        ["SpecializedTownId"] = Kind.Town, ["TownId"] = Kind.Town, ["RecipientTownId"] = Kind.Town,
+        // Not the accounts of 提出人编号, 申请人编号 …: each entry names the person beside them (提出人, 申请人 …) as they were.
         ["UserId"] = Kind.Person, ["ExpertUserId"] = Kind.Person, ["ReportedByUserId"] = Kind.Person,
         ["EnterpriseId"] = Kind.Enterprise, ["OwnerEnterpriseId"] = Kind.Enterprise,
+        ["RoleId"] = Kind.Role, ["NoticeId"] = Kind.Notice, ["ProjectId"] = Kind.Project, ["KeyProjectId"] = Kind.Project,
+        ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce,
     };
 
     public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>());
@@ -54,6 +58,12 @@ public sealed class AuditValueNames
         await Read(Kind.Town, ids => db.Towns.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, Name = t.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Person, ids => db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Enterprise, ids => db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, Name = e.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Role, async ids => (await db.Roles.Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => x.Name is { } code && Core.Accounts.Roles.Chinese.TryGetValue(code, out var name) ? name : x.Name ?? ""));
+        await Read(Kind.Notice, ids => db.Notices.Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, Name = n.DocumentNumber }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Project, ids => db.Projects.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Name = p.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Task, ids => db.PlanTasks.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, Name = t.Title }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.TaskForce, ids => db.TaskForces.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Name = f.Town!.Name + "专班" }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         return new AuditValueNames(found);
     }
 }

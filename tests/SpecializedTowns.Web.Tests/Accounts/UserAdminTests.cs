@@ -55,6 +55,11 @@ public class UserAdminTests
         var after = await admin.GetStringAsync("/Admin/Users");
         var password = Regex.Match(after, "初始密码：([A-Za-z0-9]{16})").Groups[1].Value;
         password.Length.ShouldBe(16);
+        // The audit trail says whom the role was given to and which role, by name: not “用户角色 编号 3001,2” and nothing more.
+        var audit = await admin.GetStringAsync("/Audit?type=" + Uri.EscapeDataString("IdentityUserRole`1"));
+        var newest = Regex.Replace(Regex.Replace(Regex.Match(audit, "<table class=\"[^\"]*audit-changes.*?</table>", RegexOptions.Singleline).Value, "<[^>]+>", " "), "\\s+", " ");
+        newest.ShouldContain("用户 垣曲县工科局 李明");
+        newest.ShouldContain("角色 领导小组办公室");
 
         var token = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "yuanqu-clerk", password });
         token.StatusCode.ShouldBe(HttpStatusCode.OK);
