@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Data.Accounts;
@@ -5,15 +6,19 @@ using SpecializedTowns.Data.Notices;
 
 namespace SpecializedTowns.Data.Evaluation;
 
-/// <summary>The supervised of a published evaluation with the notice each already has (or none yet).</summary>
-public sealed record SupervisedSubject(ResultView Result, NoticeListItem? Notice);
+/// <summary>
+/// The supervised of a published evaluation with the notice each already has (or none yet), and the notices it got from the
+/// other evaluations of the same year (a county's and its city's both rank the county's towns), which the office should see
+/// before it supervises the same town twice for one year.
+/// </summary>
+public sealed record SupervisedSubject(ResultView Result, NoticeListItem? Notice, IReadOnlyList<NoticeListItem> SameYear);
 
 /// <summary>
 /// From a published ranking to 督办通知书: one notice per subject marked 拟督办, listing the indicators it fell short on
 /// with their explanation, due the scheme's 限期整改 days after today. Issued in one all-or-nothing batch through the
 /// notices feature, which numbers them and adds the pack's consequence for a missed deadline.
 /// </summary>
-public sealed class EvaluationNotices(NoticeService notices)
+public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
 {
     public static string Basis(EvaluationView view) => $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估结果";
 
@@ -23,8 +28,17 @@ public sealed class EvaluationNotices(NoticeService notices)
     public async Task<IReadOnlyList<SupervisedSubject>> SupervisedAsync(UserScope scope, EvaluationView view, CancellationToken ct)
     {
         var issued = (await notices.ListAsync(scope, new NoticeFilter { EvaluationId = view.Evaluation.Id, PageSize = Paged<object>.MaxPageSize }, ct)).Items;
+        var e = view.Evaluation;
+        // The other evaluations of the year whose area holds this one's or lies in it: only they rank the same subjects.
+        var (under, above) = (e.AreaPath + "/", Ancestors(e.AreaPath));
+        var others = await db.Evaluations.Where(o => o.Id != e.Id && o.Year == e.Year && o.Kind == e.Kind
+                && (o.AreaPath.StartsWith(under) || above.Contains(o.AreaPath)))
+            .Select(o => o.Id).ToListAsync(ct);
+        var sameYear = others.Count == 0 ? [] : (await notices.ListAsync(scope,
+            new NoticeFilter { EvaluationIds = others, RecipientKind = KindOf(e.Kind), PageSize = Paged<object>.MaxPageSize }, ct)).Items;
+        bool Of(NoticeListItem n, ResultView r) => n.RecipientKind == KindOf(e.Kind) && n.RecipientName == r.Row.SubjectName;
         return view.Results.Where(r => r.Row.Supervised)
-            .Select(r => new SupervisedSubject(r, issued.FirstOrDefault(n => n.RecipientKind == KindOf(view.Evaluation.Kind) && n.RecipientName == r.Row.SubjectName)))
+            .Select(r => new SupervisedSubject(r, issued.FirstOrDefault(n => Of(n, r)), sameYear.Where(n => Of(n, r)).ToList()))
             .ToList();
     }
 
@@ -55,6 +69,12 @@ public sealed class EvaluationNotices(NoticeService notices)
             // The same deadline and contact go on every notice, so the first refusal speaks for all.
             throw new EvaluationInputException(ex.Errors.Values.First());
         }
+    }
+
+    private static List<string> Ancestors(string path)
+    {
+        var parts = path.Split('/');
+        return [.. Enumerable.Range(1, parts.Length - 1).Select(n => string.Join('/', parts.Take(n)))];
     }
 
     private static RecipientKind KindOf(SubjectKind kind) => kind switch

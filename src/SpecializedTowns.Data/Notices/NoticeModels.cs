@@ -80,6 +80,9 @@ public sealed record NoticeFilter
     /// <summary>Deadline missed and not yet rectified (逾期).</summary>
     public bool Overdue { get; init; }
     public int? EvaluationId { get; init; }
+
+    /// <summary>From any of these evaluations (the others of a year, whose notices one evaluation's 督办 should not repeat unseen).</summary>
+    public IReadOnlyCollection<int>? EvaluationIds { get; init; }
     public string? Search { get; init; }
 
     /// <summary>issued (newest first, the default), deadline (soonest first) or number.</summary>

@@ -105,6 +105,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             query = query.Where(n => n.IssuedOn >= from && n.IssuedOn <= to);
         }
         if (filter.EvaluationId is { } evaluation) query = query.Where(n => n.EvaluationId == evaluation);
+        if (filter.EvaluationIds is { } evaluations) query = query.Where(n => n.EvaluationId != null && evaluations.Contains(n.EvaluationId.Value));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var text = filter.Search.Trim();

@@ -17,7 +17,9 @@ public sealed record ManualScoreRequest(int? Version, string? SubjectKey, string
 /// <summary>deadline: yyyy-MM-dd, the 限期整改 of every notice; left out = the scheme's rectificationDays from today.</summary>
 public sealed record IssueNoticesRequest(string? Deadline, string? ContactName, string? ContactPhone);
 
-public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank, decimal Total, int? NoticeId, string? DocumentNumber, DateOnly? Deadline);
+/// <summary>SameYearNotices: the 文号 of the notices the subject got from the year's other evaluations (a county's and its city's).</summary>
+public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank, decimal Total, int? NoticeId, string? DocumentNumber, DateOnly? Deadline,
+    IReadOnlyList<string> SameYearNotices);
 
 public sealed record EvaluationSummary(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, string KindName, EvaluationState State, string StateName,
     string Scheme, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
@@ -157,7 +159,8 @@ public static class EvaluationsApi
     }
 
     private static IReadOnlyList<SupervisedItem> Supervised(IReadOnlyList<SupervisedSubject> list) => list.Select(s => new SupervisedItem(
-        s.Result.Row.SubjectKey, s.Result.Row.SubjectName, s.Result.Row.Rank, s.Result.Row.Total, s.Notice?.Id, s.Notice?.DocumentNumber, s.Notice?.Deadline)).ToList();
+        s.Result.Row.SubjectKey, s.Result.Row.SubjectName, s.Result.Row.Rank, s.Result.Row.Total, s.Notice?.Id, s.Notice?.DocumentNumber, s.Notice?.Deadline,
+        s.SameYear.Select(n => n.DocumentNumber).ToList())).ToList();
 
     private static EvaluationState? ParseState(string state) => state.Trim() switch
     {

@@ -58,5 +58,23 @@ public class EvaluationNoticesTests
         text.ShouldContain("运城市2024年度专业镇评估结果");
         text.ShouldContain("从业人员增长得分");
         text.ShouldContain("督办通知书");
+
+        // 永济市 ranks its own towns for the same year: where it would supervise 卿头镇 again, it sees the city's notice first.
+        var yongji = await NoticePlatforms.ClientAsync(provider, "yongji-office");
+        var draft = await JsonAsync(await yongji.PostAsJsonAsync("/api/v1/evaluations", new { year = 2024, kind = "town" }));
+        var own = draft.GetProperty("id").GetInt32();
+        (await yongji.PostAsJsonAsync($"/api/v1/evaluations/{own}/publish", new { version = draft.GetProperty("version").GetInt32() }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var countyLaggard = (await JsonAsync(await yongji.GetAsync($"/api/v1/evaluations/{own}/notices"))).EnumerateArray()
+            .Single(s => s.GetProperty("subject").GetString() == "卿头镇农副产品加工专业镇");
+        var number = supervised.Single().GetProperty("documentNumber").GetString();
+        countyLaggard.GetProperty("sameYearNotices").EnumerateArray().Select(n => n.GetString()).ShouldBe([number]);
+        var page = await (await NoticePlatforms.SignedInAsync(provider, "yongji-office")).GetStringAsync($"/Evaluations/Detail/{own}");
+        page.ShouldContain("本年度已收到 运城市");
+        page.ShouldContain($">{number}</a>");
+        page.ShouldContain("其中 1 个对象已因本年度的其他评估收到督办通知书");
+        // The city's own list, issued already, names the county's evaluation nowhere: it issued no notice yet.
+        (await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}/notices"))).EnumerateArray()
+            .Single().GetProperty("sameYearNotices").GetArrayLength().ShouldBe(0);
     }
 }
