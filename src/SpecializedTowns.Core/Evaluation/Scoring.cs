@@ -153,6 +153,28 @@ public static class Scoring
     public static string Step(IndicatorRule rule, ScoreStep step) =>
         rule.Unit == TierLevelUnit ? $"{Show(rule, step.AtLeast)} 得 {step.Points:0.##} 分" : $"≥{step.AtLeast:0.##}{rule.Unit} 得 {step.Points:0.##} 分";
 
+    /// <summary>
+    /// An indicator a subject fell short on, as a 督办通知书 states a problem: what was measured against what earns full marks
+    /// (从业人员增长 4.75%，低于满分线 10%，得 47.5 分), not the scoring formula the ranking's detail explains.
+    /// </summary>
+    public static string Shortfall(IndicatorRule rule, IndicatorDetail scored)
+    {
+        var points = $"得 {scored.Points:0.##} 分";
+        if (scored.Value is not { } v) return $"{rule.Name}无数据，按 0 分计";
+        var value = Show(rule, v);
+        return rule.Method switch
+        {
+            ScoringMethod.Linear when rule.LowerIsBetter => $"{rule.Name} {value}，高于满分线 {rule.Floor ?? 0:0.##}{rule.Unit}，{points}",
+            ScoringMethod.Linear => $"{rule.Name} {value}，低于满分线 {rule.Ceiling ?? 100:0.##}{rule.Unit}，{points}",
+            ScoringMethod.RelativeToBest => $"{rule.Name} {value}，为参评对象最高值的 {scored.Points:0.##}%，{points}",
+            // The next step up: a tier by its name (未达到市级), a number as a threshold (未达到 20亿级).
+            ScoringMethod.Steps => rule.Steps.Where(s => s.AtLeast > v).MinBy(s => s.AtLeast) is { } next
+                ? $"{rule.Name} {value}，未达到{(rule.Unit == TierLevelUnit ? Show(rule, next.AtLeast) : $" {next.AtLeast:0.##}{rule.Unit}")}（该档 {next.Points:0.##} 分），{points}"
+                : $"{rule.Name} {value}，{points}",
+            _ => $"{rule.Name}{scored.Explanation}",
+        };
+    }
+
     private static string Explain(IndicatorRule rule, Measurement? m, decimal points, decimal best)
     {
         if (m?.Value is not { } v) return "无数据，按 0 分计";

@@ -57,7 +57,7 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
             RecipientId = s.Result.Row.SubjectId,
             Basis = basis,
             EvaluationId = view.Evaluation.Id,
-            Findings = EvaluationReport.Findings(s.Result, basis).Select(f => new NoticeFinding(f.Text, f.Source)).ToList(),
+            Findings = EvaluationReport.Findings(view.Scheme, s.Result, basis).Select(f => new NoticeFinding(f.Text, f.Source)).ToList(),
             Deadline = deadline,
             ContactName = contactName,
             ContactPhone = contactPhone,

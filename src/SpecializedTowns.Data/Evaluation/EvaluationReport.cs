@@ -19,11 +19,12 @@ public static class EvaluationReport
         $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估{(view.Evaluation.IsPublished ? "" : "（草稿）")}.{extension}";
 
     /// <summary>The indicators a subject scored lowest on, as findings for a 督办通知书: what fell short, with its evidence.</summary>
-    public static IReadOnlyList<SupervisionFinding> Findings(ResultView result, string basis) => result.Indicators
+    public static IReadOnlyList<SupervisionFinding> Findings(SchemeSnapshot scheme, ResultView result, string basis) => result.Indicators
         .Where(i => i.Weight > 0 && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) && i.Points < 60
             && !i.Explanation.Contains(Scoring.NobodyScored, StringComparison.Ordinal))
         .OrderBy(i => i.Points).Take(5)
-        .Select(i => new SupervisionFinding($"{i.Name}得分 {i.Points:0.##} 分（{i.Explanation}）", basis.Length == 0 ? "" : $"{basis}·{i.Name}"))
+        .Select(i => new SupervisionFinding(scheme.Rules.FirstOrDefault(r => r.Key == i.Key) is { } rule
+            ? Scoring.Shortfall(rule, i) : $"{i.Name}得分 {i.Points:0.##} 分（{i.Explanation}）", basis.Length == 0 ? "" : $"{basis}·{i.Name}"))
         .DefaultIfEmpty(new SupervisionFinding($"综合得分 {result.Row.Total:0.##} 分，排名第 {result.Row.Rank} 位，{result.Row.Band ?? "排名靠后"}", basis))
         .ToList();
 
@@ -63,7 +64,7 @@ public static class EvaluationReport
                 $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。主要问题如下："));
             foreach (var r in supervised)
                 body.Add(new DocumentBlock.Heading2($"{r.Row.SubjectName}（{r.Row.Total:0.00} 分，第 {r.Row.Rank} 名）",
-                    string.Join("；", Findings(r, "").Select(f => f.Text)) + "。"));
+                    string.Join("；", Findings(scheme, r, "").Select(f => f.Text)) + "。"));
         }
         body.Add(new DocumentBlock.Heading1("评估指标"));
         body.Add(new DocumentBlock.Table(["指标", "权重", "计分方法"],

@@ -145,4 +145,24 @@ public class ScoringTests
         Scoring.Step(revenue, revenue.Steps[0]).ShouldBe("≥20亿级 得 70 分");
         Scoring.Show(revenue, 20).ShouldBe("20亿级");
     }
+
+    [Fact]
+    public void A_shortfall_reads_as_the_problem_against_full_marks_not_as_the_formula()
+    {
+        static IndicatorDetail Scored(IndicatorRule rule, decimal? value, decimal points, string explanation = "") =>
+            new(rule.Key, rule.Name, rule.Weight, rule.Method.ToString(), value, rule.Unit, points, 0, explanation, []);
+        var growth = Linear("growth", 1, 0, 10) with { Name = "从业人员增长" };
+        Scoring.Shortfall(growth, Scored(growth, 4.75m, 47.5m)).ShouldBe("从业人员增长 4.75%，低于满分线 10%，得 47.5 分");
+        var days = Linear("days", 1, 0, 30, lower: true) with { Name = "问题办结用时", Unit = "天" };
+        Scoring.Shortfall(days, Scored(days, 18, 40)).ShouldBe("问题办结用时 18天，高于满分线 0天，得 40 分");
+        var revenue = new IndicatorRule { Key = "r", Name = "营收规模层级", Weight = 1, Method = ScoringMethod.Steps, Unit = "亿级", Steps = [new(10, 60), new(20, 80)] };
+        Scoring.Shortfall(revenue, Scored(revenue, 0, 0)).ShouldBe("营收规模层级 0亿级，未达到 10亿级（该档 60 分），得 0 分");
+        var tier = revenue with { Name = "认定层级", Unit = "级", Steps = [new(0, 40), new(1, 60), new(2, 80)] };
+        Scoring.Shortfall(tier, Scored(tier, 0, 40)).ShouldBe("认定层级 储备，未达到县级（该档 60 分），得 40 分");
+        var brands = new IndicatorRule { Key = "b", Name = "品牌建设", Weight = 1, Method = ScoringMethod.RelativeToBest, Unit = "个" };
+        Scoring.Shortfall(brands, Scored(brands, 2, 25)).ShouldBe("品牌建设 2个，为参评对象最高值的 25%，得 25 分");
+        Scoring.Shortfall(brands, Scored(brands, null, 0)).ShouldBe("品牌建设无数据，按 0 分计");
+        var manual = new IndicatorRule { Key = "m", Name = "督查检查", Weight = 1, Method = ScoringMethod.Manual };
+        Scoring.Shortfall(manual, Scored(manual, 40, 40, "人工评分 40 分：整改不到位")).ShouldBe("督查检查人工评分 40 分：整改不到位");
+    }
 }

@@ -56,7 +56,7 @@ public class EvaluationNoticesTests
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         text.ShouldContain("运城市2024年度专业镇评估结果");
-        text.ShouldContain("从业人员增长得分");
+        text.ShouldContain("从业人员增长 4.75%，低于满分线 10%，得 47.5 分");
         text.ShouldContain("督办通知书");
 
         // 永济市 ranks its own towns for the same year: where it would supervise 卿头镇 again, it sees the city's notice first.
