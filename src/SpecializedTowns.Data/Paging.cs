@@ -22,3 +22,28 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
     /// <summary>Far beyond any list; keeps (page - 1) × pageSize inside an int.</summary>
     public const int MaxPage = 1_000_000;
 }
+
+/// <summary>
+/// A list's sort as the query string gives it: a column's key sorts it its usual way (names A→Z, output largest first), the
+/// same key after a minus the other way round (“-name”, “-output”): a header clicked twice. Each list says what its keys mean.
+/// </summary>
+public readonly record struct ListSort(string Key, bool Reversed)
+{
+    public static ListSort Parse(string? sort)
+    {
+        var s = sort?.Trim() ?? "";
+        return s.StartsWith('-') ? new ListSort(s[1..], true) : new ListSort(s, false);
+    }
+
+    /// <summary>The direction of a column whose usual order is <paramref name="usuallyDescending"/>, as asked.</summary>
+    public bool Descending(bool usuallyDescending = false) => usuallyDescending != Reversed;
+}
+
+public static class Sorting
+{
+    public static IOrderedQueryable<T> OrderBy<T, TKey>(this IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key) : query.OrderBy(key);
+
+    public static IOrderedQueryable<T> ThenBy<T, TKey>(this IOrderedQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? query.ThenByDescending(key) : query.ThenBy(key);
+}

@@ -77,7 +77,8 @@ public sealed class EvaluationBrowserTests(BrowserFixture fixture)
             var text = word.MainDocumentPart!.Document.Body!.InnerText;
             text.ShouldContain("督办通知书");
             text.ShouldContain("运城市2023年度专业镇评估结果");
-            text.ShouldContain("得分");
+            // Each finding states the shortfall and its points (从业人员增长 4.75%，低于满分线 10%，得 47.5 分).
+            System.Text.RegularExpressions.Regex.IsMatch(text, "，得 [0-9.]+ 分").ShouldBeTrue(text);
         }
         File.Delete(path);
         errors.ShouldBeEmpty();

@@ -106,7 +106,8 @@ public static class EnterpriseQueries
     {
         var area = string.IsNullOrWhiteSpace(filter.JurisdictionPath) ? scope?.JurisdictionPath : filter.JurisdictionPath;
         var searching = !string.IsNullOrWhiteSpace(filter.Search);
-        var byCountyIds = toCount && !searching || filter.Sort is "name" || filter.Sort is "output" && (searching || area is not null && area.Contains('/'));
+        var sort = ListSort.Parse(filter.Sort).Key;
+        var byCountyIds = toCount && !searching || sort is "name" || sort is "output" && (searching || area is not null && area.Contains('/'));
         var placeAlone = scope is null || !string.IsNullOrWhiteSpace(filter.JurisdictionPath) && scope.SeesAllUnder(filter.JurisdictionPath);
         var query = (placeAlone ? db.Enterprises : byCountyIds ? scope!.EnterprisesByCountyIds(db) : scope!.Enterprises(db)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.JurisdictionPath))
@@ -134,10 +135,11 @@ public static class EnterpriseQueries
     /// A town's enterprises all lie in its county, so for one town the place is left out of the order: the database then reads
     /// them from the town's index instead of walking every county of the country.
     /// </summary>
-    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> query, EnterpriseFilter filter) => filter.Sort switch
+    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> query, EnterpriseFilter filter) => ListSort.Parse(filter.Sort) switch
     {
-        "name" => query.OrderBy(e => e.Name).ThenBy(e => e.Id),
-        "output" => OutputOrder.LargestFirst(query),
+        { Key: "name" } sort => query.OrderBy(e => e.Name, sort.Descending()).ThenBy(e => e.Id, sort.Descending()),
+        { Key: "output", Reversed: false } => OutputOrder.LargestFirst(query),
+        { Key: "output", Reversed: true } => OutputOrder.SmallestFirst(query),
         _ when filter.TownId is not null => query.OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
         _ => query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
     };

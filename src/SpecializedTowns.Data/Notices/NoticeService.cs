@@ -112,11 +112,13 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             query = query.Where(n => n.DocumentNumber.Contains(text) || n.RecipientName.Contains(text) || n.Addressee.Contains(text)
                                      || n.Subject.Contains(text) || n.Basis.Contains(text));
         }
-        return filter.Sort switch
+        var sort = ListSort.Parse(filter.Sort);
+        return sort.Key switch
         {
-            "deadline" => query.OrderBy(n => n.Deadline).ThenBy(n => n.Id),
-            "number" => query.OrderBy(n => n.IssuingOffice).ThenByDescending(n => n.NumberYear).ThenByDescending(n => n.NumberSequence),
-            _ => query.OrderByDescending(n => n.IssuedOn).ThenByDescending(n => n.Id),
+            "deadline" => query.OrderBy(n => n.Deadline, sort.Descending()).ThenBy(n => n.Id, sort.Descending()),
+            "number" => query.OrderBy(n => n.IssuingOffice).ThenBy(n => n.NumberYear, sort.Descending(usuallyDescending: true))
+                .ThenBy(n => n.NumberSequence, sort.Descending(usuallyDescending: true)),
+            _ => query.OrderBy(n => n.IssuedOn, sort.Descending(usuallyDescending: true)).ThenBy(n => n.Id, sort.Descending(usuallyDescending: true)),
         };
     }
 

@@ -188,12 +188,14 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             var text = filter.Search.Trim();
             query = query.Where(p => p.Title.Contains(text) || p.Description.Contains(text));
         }
-        query = filter.Sort switch
+        var sort = ListSort.Parse(filter.Sort);
+        query = sort.Key switch
         {
-            "deadline" => query.OrderBy(p => p.Deadline == null).ThenBy(p => p.Deadline).ThenByDescending(p => p.Id),
+            // Those without a deadline last either way.
+            "deadline" => query.OrderBy(p => p.Deadline == null).ThenBy(p => p.Deadline, sort.Descending()).ThenByDescending(p => p.Id),
             "overdue" => query.OrderBy(p => p.Deadline).ThenBy(p => p.Id),
-            "state" => query.OrderBy(p => p.State).ThenByDescending(p => p.Id),
-            _ => query.OrderByDescending(p => p.RaisedAtUtc).ThenByDescending(p => p.Id),
+            "state" => query.OrderBy(p => p.State, sort.Descending()).ThenByDescending(p => p.Id),
+            _ => query.OrderBy(p => p.RaisedAtUtc, sort.Descending(usuallyDescending: true)).ThenBy(p => p.Id, sort.Descending(usuallyDescending: true)),
         };
         var total = await query.CountAsync(ct);
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)

@@ -132,13 +132,14 @@ public static class ProjectQueries
         {
             total = await filtered.CountAsync(ct);
             // Ordered on the projects, before they become rows: EF cannot order by a member of a record it constructs.
-            var sorted = f.Sort switch
+            var sort = ListSort.Parse(f.Sort);
+            var sorted = sort.Key switch
             {
                 // As a double: SQLite keeps decimals as text and cannot order by them.
-                "investment" => filtered.OrderByDescending(p => (double)p.TotalInvestmentWanYuan).ThenBy(p => p.Id),
-                "stage" => filtered.OrderBy(p => p.Stage).ThenBy(p => p.Id),
-                "town" => filtered.OrderBy(p => p.Town!.Name).ThenBy(p => p.Id),
-                _ => filtered.OrderBy(p => p.Name).ThenBy(p => p.Id),
+                "investment" => filtered.OrderBy(p => (double)p.TotalInvestmentWanYuan, sort.Descending(usuallyDescending: true)).ThenBy(p => p.Id),
+                "stage" => filtered.OrderBy(p => p.Stage, sort.Descending()).ThenBy(p => p.Id),
+                "town" => filtered.OrderBy(p => p.Town!.Name, sort.Descending()).ThenBy(p => p.Id),
+                _ => filtered.OrderBy(p => p.Name, sort.Descending()).ThenBy(p => p.Id, sort.Descending()),
             };
             selected = await Rows(sorted).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         }

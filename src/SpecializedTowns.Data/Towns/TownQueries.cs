@@ -46,11 +46,13 @@ public static class TownQueries
         }
 
         var total = await query.CountAsync(ct);
-        var ordered = filter.Sort switch
+        var sort = ListSort.Parse(filter.Sort);
+        var ordered = sort.Key switch
         {
-            "name" => query.OrderBy(t => t.Name),
-            "tier" => query.OrderByDescending(t => t.Tier).ThenBy(t => t.Name),
-            "output" => query.OrderByDescending(t => t.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault()),
+            "name" => query.OrderBy(t => t.Name, sort.Descending()).ThenBy(t => t.Id, sort.Descending()),
+            "tier" => query.OrderBy(t => t.Tier, sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
+            "output" => query.OrderBy(t => t.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
+                sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
             _ => query.OrderBy(t => t.County!.Path).ThenBy(t => t.Name),
         };
         var rows = await ordered

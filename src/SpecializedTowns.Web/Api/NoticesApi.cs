@@ -75,13 +75,13 @@ public static class NoticesApi
             if (!TryParse<RecipientKind>(recipientKind, NoticeNames.Chinese, out var k))
                 return ApiSupport.Invalid("recipientKind", $"未知的整改对象类型“{recipientKind}”，可用 town（专业镇）、township（乡镇）、unit（单位）");
             if (year is < 2000 or > 2100) return ApiSupport.Invalid("year", "年份应在 2000 到 2100 之间");
-            if (sort is not null and not ("issued" or "deadline" or "number")) return ApiSupport.Invalid("sort", "sort 应为 issued、deadline 或 number");
+            if (sort is not null && ListSort.Parse(sort).Key is not ("issued" or "deadline" or "number")) return ApiSupport.Invalid("sort", "sort 应为 issued、deadline 或 number，前加 - 为倒序");
             var list = await service.ListAsync(http.Scope(), new NoticeFilter
             {
                 Status = s, RecipientKind = k, Year = year, Overdue = overdue, EvaluationId = evaluationId, Search = search, Sort = sort, Page = page, PageSize = pageSize,
             }, ct);
             return TypedResults.Ok(new Paged<NoticeSummary>(list.Items.Select(Summary).ToList(), list.Total, list.Page, list.PageSize));
-        }).WithSummary("督办通知书（分页）：可按状态（已下发、逾期、已整改、已处理）、整改对象类型、发文年度、逾期、年度评估编号、关键词筛选；sort=issued|deadline|number");
+        }).WithSummary("督办通知书（分页）：可按状态（已下发、逾期、已整改、已处理）、整改对象类型、发文年度、逾期、年度评估编号、关键词筛选；sort=issued|deadline|number，前加 - 为倒序");
 
         group.MapGet("/{id:int}", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, HttpContext http, NoticeService service, CancellationToken ct) =>
         {

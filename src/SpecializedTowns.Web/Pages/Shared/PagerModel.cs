@@ -19,7 +19,21 @@ public sealed record PagerModel(int Page, int Pages, int Total, HttpRequest Requ
 
     public string Link(int page) => With(Param, page.ToString(), drop: Param) + Fragment;
 
-    public string Sort(string sort) => With("sort", sort, drop: "sort", alsoDrop: "page");
+    /// <summary>The list's order when the address names none (the page's own, e.g. 问题台账 newest first).</summary>
+    public string? DefaultSort { get; init; }
+
+    private string? CurrentSort => Request.Query.TryGetValue("sort", out var s) && !string.IsNullOrWhiteSpace(s) ? s.ToString() : DefaultSort;
+
+    /// <summary>
+    /// A column header's link: the list by that column its usual way (names A→Z, output largest first), or the other way
+    /// round (“-name”, see Data's ListSort) when it is already sorted that way, as a spreadsheet does on a second click.
+    /// </summary>
+    public string Sort(string sort, bool oneWay = false) =>
+        With("sort", !oneWay && CurrentSort == sort ? "-" + sort : sort, drop: "sort", alsoDrop: "page");
+
+    /// <summary>▲ (smallest or A first) or ▼ after the header of the column the list is sorted by; nothing after the others.</summary>
+    public string Arrow(string sort, bool usuallyDescending = false) =>
+        CurrentSort == sort ? (usuallyDescending ? " ▼" : " ▲") : CurrentSort == "-" + sort ? (usuallyDescending ? " ▲" : " ▼") : "";
 
     private string With(string key, string value, string drop, string? alsoDrop = null)
     {
