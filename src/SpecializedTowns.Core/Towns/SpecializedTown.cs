@@ -93,9 +93,16 @@ public sealed class TierChange
     public string? Note { get; set; }
 }
 
-/// <summary>A specialized town's figures for one year (万元, 人, %).</summary>
+/// <summary>
+/// A specialized town's figures for one year (万元, 人, %). A town's latest figures are those of the newest year whose 年产值
+/// is filled (<see cref="IsReported"/>): a year begun with only its 营收 does not hide the last complete one from the lists,
+/// the dashboard and the recognition checks.
+/// </summary>
 public sealed class TownAnnualStatistics
 {
+    /// <summary>Whether a year counts as the town's figures (its 年产值 is filled); a query writes it as OutputValueWanYuan != null.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<TownAnnualStatistics, bool>> IsReported = s => s.OutputValueWanYuan != null;
+
     public int Id { get; set; }
     public int SpecializedTownId { get; set; }
     public int Year { get; set; }

@@ -26,7 +26,7 @@ public static class DashboardQueries
     {
         // Every town in scope with its history, statistics and brands, read once: the cards below and 目标监测's targets.
         var rows = await TargetQueries.TownsAsync(db, scope, ct);
-        var towns = rows.Select(t => new { t.Id, t.Name, t.Tier, t.CountyPath, t.County, t.PolicyId, Latest = t.Statistics.MaxBy(s => s.Year) }).ToList();
+        var towns = rows.Select(t => new { t.Id, t.Name, t.Tier, t.CountyPath, t.County, t.PolicyId, Latest = t.Statistics.Where(s => s.Output is not null).MaxBy(s => s.Year) }).ToList();
         var enterprises = await scope.EnterpriseTallies(db).SumAsync(t => t.Enterprises, ct);
         var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Count(x => x.Tier == t));
         var year = towns.Max(t => t.Latest?.Year);

@@ -34,7 +34,7 @@ public static class StoredTownRecognition
                 Town = t,
                 County = t.County!.Name,
                 CountyPath = t.County.Path,
-                Latest = t.Statistics.OrderByDescending(s => s.Year).FirstOrDefault(),
+                Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).FirstOrDefault(),
             })
             .OrderBy(t => t.CountyPath).ThenBy(t => t.Town.Name)
             .ToListAsync(ct);

@@ -58,12 +58,13 @@ public static class TierReview
         var items = new List<AdjustmentItem>();
         foreach (var town in towns)
         {
-            if (town.Statistics.Count == 0) continue;
+            // Only the years whose figures are in (TownAnnualStatistics.IsReported): a year begun with its 营收 alone is not checked.
+            var years = town.Statistics.Where(s => s.OutputValueWanYuan != null).OrderBy(s => s.Year).ToList();
+            if (years.Count == 0) continue;
             var path = town.County!.Path;
             var here = standards.Where(s => s.Area.Length > 0 && (path == s.Area || path.StartsWith(s.Area + "/", StringComparison.Ordinal))).ToList();
             var own = registry.GetValueOrDefault(town.Id, TownRegistryFigures.None);
             var (leading, supporting, designations) = (own.Leading, own.Supporting, own.Designations);
-            var years = town.Statistics.OrderBy(s => s.Year).ToList();
             var latest = years[^1];
             RecognitionResult Check(RecognitionStandard standard, TownAnnualStatistics year) =>
                 RecognitionEngine.Evaluate(standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations));

@@ -51,7 +51,7 @@ public static class TownQueries
         {
             "name" => query.OrderBy(t => t.Name, sort.Descending()).ThenBy(t => t.Id, sort.Descending()),
             "tier" => query.OrderBy(t => t.Tier, sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
-            "output" => query.OrderBy(t => t.Statistics.OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
+            "output" => query.OrderBy(t => t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
                 sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
             _ => query.OrderBy(t => t.County!.Path).ThenBy(t => t.Name),
         };
@@ -61,7 +61,7 @@ public static class TownQueries
             {
                 t.Id, t.Name, County = t.County!.Name, CountyPath = t.County.Path, t.Category, t.LeadingIndustry, t.Tier, t.IsDemo,
                 Townships = t.Townships.Select(x => x.Township!.Name).ToList(),
-                Latest = t.Statistics.OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
+                Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new TownListItem(r.Id, r.Name, r.County, r.CountyPath, r.Townships, r.Category, r.LeadingIndustry, r.Tier,

@@ -67,6 +67,35 @@ public class TownStatisticsFormTests
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_year_begun_with_its_revenue_alone_does_not_hide_the_last_complete_year(StorageProvider provider)
+    {
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
+        int townId, latestYear;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            townId = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+            latestYear = await db.TownStatistics.Where(s => s.SpecializedTownId == townId).MaxAsync(s => s.Year);
+        }
+        string Row(string html) => Text(Regex.Match(html, "<tr[^>]*>(?:(?!</tr>).)*历山镇蜂蜜专业镇.*?</tr>", RegexOptions.Singleline).Value);
+        var before = Row(await client.GetStringAsync("/Towns"));
+        before.ShouldContain("亿元");
+        var dashboard = Text(await client.GetStringAsync("/"));
+        dashboard.ShouldContain($"数据截至 {latestYear}年");
+
+        var next = (latestYear + 1).ToString();
+        (await PostAsync(client, $"/Towns/Detail/{townId}", new() { ["Figures.Year"] = next, ["Figures.RevenueWanYuan"] = "1200" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Row(await client.GetStringAsync("/Towns")).ShouldBe(before);
+        Text(await client.GetStringAsync("/")).ShouldContain($"数据截至 {latestYear}年");
+        var gap = Text(await client.GetStringAsync($"/Towns/Detail/{townId}"));
+        gap.ShouldNotContain("年产值 缺数据");
+    }
+
     private static async Task<string> RefusedAsync(PlatformFactory factory, HttpClient client, string url, Dictionary<string, string> fields)
     {
         var before = await StateAsync(factory);
