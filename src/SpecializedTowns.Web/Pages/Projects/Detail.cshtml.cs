@@ -54,6 +54,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         var scope = UserScope.From(User)!;
         try
         {
+            if (Unreadable() is { } bad) throw new ProjectRuleException(bad);
             if (on is null) throw new ProjectRuleException("请填写日期");
             await service.AdvanceAsync(scope, User.DisplayName(), id, stage, on.Value, note, ct);
             TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage)}。";
@@ -99,6 +100,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         var scope = UserScope.From(User)!;
         try
         {
+            if (Unreadable() is { } bad) throw new ProjectRuleException(bad);
             await service.UpdateGuaranteeAsync(scope, id, kind, status, unitId, note, ct);
             TempData["Saved"] = $"{GuaranteeTerms.Chinese(kind)}保障已更新为“{GuaranteeTerms.Chinese(status)}”。";
         }
@@ -114,6 +116,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         var scope = UserScope.From(User)!;
         try
         {
+            if (Unreadable() is { } bad) throw new ProjectRuleException(bad);
             var problem = await ProjectProblems.RaiseAsync(db, service, problems, scope, User.DisplayName(), id, progressId, category, ct);
             TempData["Done"] = "项目困难已转入问题台账，等待领导小组办公室受理";
             return Redirect($"/Problems/Detail/{problem}");
@@ -124,6 +127,13 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         return Redirect($"/Projects/Detail/{id}");
     }
 
+
+    /// <summary>
+    /// Why a value of the form could not be read (a status not in the list, 明天 typed for a date), or null. Such a form is
+    /// refused as a whole: an unreadable status bound as its default (无需办理) had overwritten the real one.
+    /// </summary>
+    private string? Unreadable() => ModelState.IsValid ? null
+        : ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? "填写的值无效";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
