@@ -14,19 +14,26 @@ public sealed class BindingMessagesByType : IBindingMetadataProvider
     {
         if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider messages) return;
         var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
-        if (For(type) is not { } say) return;
+        if (For(type, context.Key.Name) is not { } say) return;
         messages.SetAttemptedValueIsInvalidAccessor((value, _) => say(value));
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(say);
         messages.SetValueIsInvalidAccessor(say);
     }
 
-    /// <summary>The message for a value the type cannot read, or null for a type that keeps the general one.</summary>
-    public static Func<string, string>? For(Type type)
+    /// <summary>
+    /// The message for a value the type cannot read, or null for a type that keeps the general one. A number named …Id is
+    /// a choice from a list (牵头单位), a Year a year; their names say so where the type cannot.
+    /// </summary>
+    public static Func<string, string>? For(Type type, string? name = null)
     {
+        if (type == typeof(int) && name is { Length: > 2 } && name.EndsWith("Id", StringComparison.Ordinal))
+            return value => $"“{value}”不是可选的项，请从列表中选择";
+        if (type == typeof(int) && name is "Year" or "year")
+            return value => $"“{value}”不是年份，请填写四位数字，如 2025";
         if (type == typeof(int) || type == typeof(long) || type == typeof(short))
-            return value => $"“{value}”不是整数，请填写阿拉伯数字，如 12";
+            return value => $"“{value}”不是整数，请填写阿拉伯数字";
         if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
-            return value => $"“{value}”不是数字，请填写阿拉伯数字，如 1200.5";
+            return value => $"“{value}”不是数字，请填写阿拉伯数字";
         if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
             return value => $"“{value}”不是有效的日期，请写成 2025-03-05 的格式";
         if (type.IsEnum)

@@ -151,7 +151,7 @@ public class WhatUsersReadTests
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await posted.Content.ReadAsStringAsync();
         string Under(string id) => Text(Regex.Match(page, $"id=\"{id}\".*?<span class=\"text-danger small field-error\">(.*?)</span>", RegexOptions.Singleline).Groups[1].Value);
-        Under("Input_OutputWanYuan").ShouldBe("“abc”不是数字，请填写阿拉伯数字，如 1200.5");
+        Under("Input_OutputWanYuan").ShouldBe("“abc”不是数字，请填写阿拉伯数字");
         Under("Input_Employees").ShouldEndWith("不能为负数");
         Text(page).ShouldContain("请填写本月工作进展");
         Text(page).ShouldContain("有填写不正确的项");

@@ -43,6 +43,9 @@ public class ProjectFormTests
         var page = await PostAsync("Guarantee", new() { ["kind"] = "Land", ["status"] = "Maybe", ["note"] = "" });
         page.ShouldContain("“Maybe”不是可选的项，请从列表中选择");
         page.ShouldNotContain("保障已更新为");
+        // A unit is chosen from a list: said as a choice, not as a number badly written.
+        (await PostAsync("Guarantee", new() { ["kind"] = "Land", ["status"] = "Secured", ["unitId"] = "abc" }))
+            .ShouldContain("“abc”不是可选的项，请从列表中选择");
         var dated = await PostAsync("Stage", new() { ["stage"] = (stage + 1).ToString(), ["on"] = "明天" });
         dated.ShouldContain("“明天”不是有效的日期，请写成 2025-03-05 的格式");
 
