@@ -168,20 +168,34 @@ public static class Scoring
             ScoringMethod.Linear => $"{rule.Name} {value}，低于满分线 {rule.Ceiling ?? 100:0.##}{rule.Unit}，{points}",
             ScoringMethod.RelativeToBest => $"{rule.Name} {value}，为参评对象最高值的 {scored.Points:0.##}%，{points}",
             // The next step up: a tier by its name (未达到市级), a number as a threshold (未达到 20亿级).
+            // Below every step the value says nothing a reader can use (0亿级): the lowest step is what was missed.
             ScoringMethod.Steps => rule.Steps.Where(s => s.AtLeast > v).MinBy(s => s.AtLeast) is { } next
-                ? $"{rule.Name} {value}，未达到{(rule.Unit == TierLevelUnit ? Show(rule, next.AtLeast) : $" {next.AtLeast:0.##}{rule.Unit}")}（该档 {next.Points:0.##} 分），{points}"
+                ? rule.Steps.All(s => s.AtLeast > v)
+                    ? $"{rule.Name}未达到最低档{StepName(rule, next)}，{points}"
+                    : $"{rule.Name} {value}，未达到{StepName(rule, next)}，{points}"
                 : $"{rule.Name} {value}，{points}",
             _ => $"{rule.Name}{scored.Explanation}",
         };
     }
 
+    /// <summary>A step as the next one to reach: a tier by its name (市级), a number as a threshold ( 20亿级), with its points.</summary>
+    private static string StepName(IndicatorRule rule, ScoreStep step) =>
+        $"{(rule.Unit == TierLevelUnit ? Show(rule, step.AtLeast) : $" {step.AtLeast:0.##}{rule.Unit}")}（该档 {step.Points:0.##} 分）";
+
     private static string Explain(IndicatorRule rule, Measurement? m, decimal points, decimal best)
     {
         if (m?.Value is not { } v) return "无数据，按 0 分计";
         var value = Show(rule, v);
+        var (floor, ceiling) = (rule.Floor ?? 0, rule.Ceiling ?? 100);
+        // Outside the scale the value is not “between” its ends: it is at full marks or at none.
+        var (full, none) = rule.LowerIsBetter ? (v <= floor, v >= ceiling) : (v >= ceiling, v <= floor);
         return rule.Method switch
         {
-            ScoringMethod.Linear => $"{value}，在 {rule.Floor ?? 0:0.##}{rule.Unit}（0 分）与 {rule.Ceiling ?? 100:0.##}{rule.Unit}（100 分）之间{(rule.LowerIsBetter ? "越低越好" : "")}按比例得 {points:0.##} 分",
+            ScoringMethod.Linear when full && floor != ceiling =>
+                $"{value}，{(rule.LowerIsBetter ? "不高于" : "达到")}满分线 {(rule.LowerIsBetter ? floor : ceiling):0.##}{rule.Unit}，得 {points:0.##} 分",
+            ScoringMethod.Linear when none && floor != ceiling =>
+                $"{value}，{(rule.LowerIsBetter ? "不低于" : "不高于")} 0 分线 {(rule.LowerIsBetter ? ceiling : floor):0.##}{rule.Unit}，得 {points:0.##} 分",
+            ScoringMethod.Linear => $"{value}，在 {floor:0.##}{rule.Unit}（{(rule.LowerIsBetter ? 100 : 0)} 分）与 {ceiling:0.##}{rule.Unit}（{(rule.LowerIsBetter ? 0 : 100)} 分）之间按比例得 {points:0.##} 分",
             ScoringMethod.RelativeToBest => $"{value}，最高者 {best:0.##}{rule.Unit} 为 100 分，按比例得 {points:0.##} 分",
             ScoringMethod.Steps => $"{value}，按分档得 {points:0.##} 分",
             _ => $"人工评分 {points:0.##} 分：{m.ManualReason}",

@@ -156,7 +156,8 @@ public class ScoringTests
         var days = Linear("days", 1, 0, 30, lower: true) with { Name = "问题办结用时", Unit = "天" };
         Scoring.Shortfall(days, Scored(days, 18, 40)).ShouldBe("问题办结用时 18天，高于满分线 0天，得 40 分");
         var revenue = new IndicatorRule { Key = "r", Name = "营收规模层级", Weight = 1, Method = ScoringMethod.Steps, Unit = "亿级", Steps = [new(10, 60), new(20, 80)] };
-        Scoring.Shortfall(revenue, Scored(revenue, 0, 0)).ShouldBe("营收规模层级 0亿级，未达到 10亿级（该档 60 分），得 0 分");
+        Scoring.Shortfall(revenue, Scored(revenue, 0, 0)).ShouldBe("营收规模层级未达到最低档 10亿级（该档 60 分），得 0 分");
+        Scoring.Shortfall(revenue, Scored(revenue, 10, 60)).ShouldBe("营收规模层级 10亿级，未达到 20亿级（该档 80 分），得 60 分");
         var tier = revenue with { Name = "认定层级", Unit = "级", Steps = [new(0, 40), new(1, 60), new(2, 80)] };
         Scoring.Shortfall(tier, Scored(tier, 0, 40)).ShouldBe("认定层级 储备，未达到县级（该档 60 分），得 40 分");
         var brands = new IndicatorRule { Key = "b", Name = "品牌建设", Weight = 1, Method = ScoringMethod.RelativeToBest, Unit = "个" };
@@ -164,5 +165,20 @@ public class ScoringTests
         Scoring.Shortfall(brands, Scored(brands, null, 0)).ShouldBe("品牌建设无数据，按 0 分计");
         var manual = new IndicatorRule { Key = "m", Name = "督查检查", Weight = 1, Method = ScoringMethod.Manual };
         Scoring.Shortfall(manual, Scored(manual, 40, 40, "人工评分 40 分：整改不到位")).ShouldBe("督查检查人工评分 40 分：整改不到位");
+    }
+
+    [Fact]
+    public void A_value_beyond_the_scale_is_said_to_reach_full_marks_or_none_not_to_lie_between()
+    {
+        string Explained(IndicatorRule rule, decimal value) => Scoring.Evaluate([rule],
+            new Dictionary<string, IReadOnlyDictionary<string, Measurement>> { ["甲镇"] = new Dictionary<string, Measurement> { [rule.Key] = M(value) } }, [])[0].Indicators[0].Explanation;
+        var growth = Linear("g", 1, 0, 15);
+        Explained(growth, 22).ShouldBe("22%，达到满分线 15%，得 100 分");
+        Explained(growth, -3).ShouldBe("-3%，不高于 0 分线 0%，得 0 分");
+        Explained(growth, 6).ShouldBe("6%，在 0%（0 分）与 15%（100 分）之间按比例得 40 分");
+        var days = Linear("d", 1, 5, 30, lower: true) with { Unit = "天" };
+        Explained(days, 3).ShouldBe("3天，不高于满分线 5天，得 100 分");
+        Explained(days, 40).ShouldBe("40天，不低于 0 分线 30天，得 0 分");
+        Explained(days, 10).ShouldBe("10天，在 5天（100 分）与 30天（0 分）之间按比例得 80 分");
     }
 }
