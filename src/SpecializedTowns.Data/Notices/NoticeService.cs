@@ -116,7 +116,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         return sort.Key switch
         {
             "deadline" => query.OrderBy(n => n.Deadline, sort.Descending()).ThenBy(n => n.Id, sort.Descending()),
-            "number" => query.OrderBy(n => n.IssuingOffice).ThenBy(n => n.NumberYear, sort.Descending(usuallyDescending: true))
+            // Reversed as a whole: the offices too, not only each office's numbers.
+            "number" => query.OrderBy(n => n.IssuingOffice, sort.Descending()).ThenBy(n => n.NumberYear, sort.Descending(usuallyDescending: true))
                 .ThenBy(n => n.NumberSequence, sort.Descending(usuallyDescending: true)),
             _ => query.OrderBy(n => n.IssuedOn, sort.Descending(usuallyDescending: true)).ThenBy(n => n.Id, sort.Descending(usuallyDescending: true)),
         };

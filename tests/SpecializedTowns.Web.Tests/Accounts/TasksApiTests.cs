@@ -183,7 +183,10 @@ public class TasksApiTests
         {
             ["Report.MilestoneId"] = upgrade.ToString(), ["Report.Progress"] = "七十", ["__RequestVerificationToken"] = token,
         }));
-        (await garbled.Content.ReadAsStringAsync()).ShouldContain("“七十”不是整数，请填写阿拉伯数字");
+        var garbledPage = await garbled.Content.ReadAsStringAsync();
+        garbledPage.ShouldContain("“七十”不是整数，请填写阿拉伯数字");
+        // What was typed stays in the box to be corrected.
+        garbledPage.ShouldContain("name=\"Report.Progress\" type=\"number\" min=\"0\" max=\"100\" step=\"1\" value=\"七十\"");
         var undated = await pages.PostAsync($"/Tasks/Detail/{memberTask}?handler=Extension", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Extension.MilestoneId"] = "", ["Extension.NewDeadline"] = "明年三月", ["Extension.Reason"] = "资金未到位", ["__RequestVerificationToken"] = token,
