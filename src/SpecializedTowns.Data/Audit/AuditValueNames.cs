@@ -9,7 +9,7 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public sealed class AuditValueNames
 {
-    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce }
+    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation }
 
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
@@ -18,8 +18,10 @@ public sealed class AuditValueNames
         ["CountyId"] = Kind.Place, ["TownshipId"] = Kind.Place, ["JurisdictionId"] = Kind.Place, ["RecipientTownshipId"] = Kind.Place,
         ["RecipientAreaId"] = Kind.Place, ["IssuingJurisdictionId"] = Kind.Place,
         ["SpecializedTownId"] = Kind.Town, ["TownId"] = Kind.Town, ["RecipientTownId"] = Kind.Town,
-        // Not the accounts of 提出人编号, 申请人编号 …: each entry names the person beside them (提出人, 申请人 …) as they were.
-        ["UserId"] = Kind.Person, ["ExpertUserId"] = Kind.Person, ["ReportedByUserId"] = Kind.Person,
+        ["UserId"] = Kind.Person, ["ExpertUserId"] = Kind.Person, ["ReportedByUserId"] = Kind.Person, ["CreatedByUserId"] = Kind.Person,
+        ["RaisedByUserId"] = Kind.Person, ["RequestedByUserId"] = Kind.Person, ["DecidedByUserId"] = Kind.Person,
+        ["UploadedByUserId"] = Kind.Person, ["RecordedByUserId"] = Kind.Person,
+        ["ProblemId"] = Kind.Problem, ["EvaluationId"] = Kind.Evaluation,
         ["EnterpriseId"] = Kind.Enterprise, ["OwnerEnterpriseId"] = Kind.Enterprise,
         ["RoleId"] = Kind.Role, ["NoticeId"] = Kind.Notice, ["ProjectId"] = Kind.Project, ["KeyProjectId"] = Kind.Project,
         ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce,
@@ -31,20 +33,32 @@ public sealed class AuditValueNames
 
     private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names) => this.names = names;
 
-    /// <summary>A value as the history shows it: a reference by its record's name, anything else as recorded.</summary>
+    /// <summary>
+    /// A value as the history shows it: a reference by its record's name, a stored document (得分明细, 申报数据: JSON or
+    /// YAML a reader cannot use here) by its size, anything else as recorded. The export keeps every value as recorded.
+    /// </summary>
     public string? Show(string field, string? value)
     {
+        if (value is not null && (field.EndsWith("Json", StringComparison.Ordinal) || field.EndsWith("Yaml", StringComparison.Ordinal)))
+            return $"（{value.Length:N0} 字的结构化内容，完整内容见导出）";
+        if (value is not null && field == "SubjectKey" && value.Split(':') is [var subjectKind, var subjectId] && int.TryParse(subjectId, out var subject))
+            return Show(SubjectField(subjectKind), subject.ToString(CultureInfo.InvariantCulture));
         if (value is null || !References.TryGetValue(field, out var kind) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return value;
         return names.TryGetValue((kind, id), out var name) ? name : $"编号 {id}（已不存在）";
     }
 
+    /// <summary>An evaluation's subject (town:9) is a town, a township or a unit: the field that names that kind of record.</summary>
+    private static string SubjectField(string kind) => kind switch { "town" => "TownId", "township" => "TownshipId", _ => "UnitId" };
+
     public static async Task<AuditValueNames> ForAsync(TownsDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
     {
         var wanted = entries.SelectMany(e => e.ReadChanges())
             .SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
-            .Where(x => x.Item2 is not null && References.ContainsKey(x.Field))
-            .Select(x => (Kind: References[x.Field], Id: int.TryParse(x.Item2, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
+            .Select(x => x.Field == "SubjectKey" && x.Item2?.Split(':') is [var k, var v]
+                ? (Field: SubjectField(k), Value: (string?)v) : (Field: x.Field, Value: x.Item2))
+            .Where(x => x.Value is not null && References.ContainsKey(x.Field))
+            .Select(x => (Kind: References[x.Field], Id: int.TryParse(x.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
             .Where(x => x.Id > 0).Distinct().GroupBy(x => x.Kind, x => x.Id).ToDictionary(g => g.Key, g => g.ToList());
         if (wanted.Count == 0) return None;
         var found = new Dictionary<(Kind, int), string>();
@@ -63,6 +77,9 @@ public sealed class AuditValueNames
         await Read(Kind.Notice, ids => db.Notices.Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, Name = n.DocumentNumber }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Project, ids => db.Projects.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Name = p.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Task, ids => db.PlanTasks.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, Name = t.Title }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Problem, ids => db.Problems.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Name = p.Title }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Evaluation, async ids => (await db.Evaluations.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, Area = e.Jurisdiction!.Name, e.Year, e.Kind }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => $"{x.Area}{x.Year}年度{Core.Evaluation.SubjectKinds.Chinese(x.Kind)}评估"));
         await Read(Kind.TaskForce, ids => db.TaskForces.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Name = f.Town!.Name + "专班" }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         return new AuditValueNames(found);
     }

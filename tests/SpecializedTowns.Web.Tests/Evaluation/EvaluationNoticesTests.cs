@@ -73,6 +73,12 @@ public class EvaluationNoticesTests
         page.ShouldContain("本年度已收到 运城市");
         page.ShouldContain($">{number}</a>");
         page.ShouldContain("其中 1 个对象已因本年度的其他评估收到督办通知书");
+        // Its history names the subjects and sums up the stored score details instead of printing their JSON.
+        var history = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(page, "<[^>]+>", " "));
+        history.ShouldContain("卿头镇农副产品加工专业镇");
+        history.ShouldContain("字的结构化内容，完整内容见导出");
+        history.ShouldNotContain("town:");
+        history.ShouldNotContain("\"key\":");
         // The city's own list, issued already, names the county's evaluation nowhere: it issued no notice yet.
         (await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}/notices"))).EnumerateArray()
             .Single().GetProperty("sameYearNotices").GetArrayLength().ShouldBe(0);
