@@ -50,6 +50,9 @@ public class TownStatisticsFormTests
         absurd.ShouldContain("value=\"1e9\"");
         absurd.ShouldContain("value=\"99999999999\"");
 
+        var notAYear = await RefusedAsync(factory, client, url, new() { ["Figures.Year"] = "明年", ["Figures.OutputValueWanYuan"] = "1000" });
+        Text(notAYear).ShouldContain("“明年”不是年份，请填写 2000 到");
+
         var taxAboveOutput = await RefusedAsync(factory, client, url, new()
         {
             ["Figures.Year"] = "2025", ["Figures.OutputValueWanYuan"] = "1000", ["Figures.TaxWanYuan"] = "5000",

@@ -48,7 +48,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         var scope = UserScope.From(User)!;
         var unreadable = ModelState.UnreadableFigures(nameof(Figures), TownRegistry.StatisticsFields.Select(f => (f.Field, f.Name, f.Rule)));
         if (ModelState.TryGetValue($"{nameof(Figures)}.{nameof(StatisticsInput.Year)}", out var year) && year.Errors.Count > 0)
-            unreadable[nameof(StatisticsInput.Year)] = $"年度应在 2000 到 {time.GetUtcNow().Year} 之间";
+            unreadable[nameof(StatisticsInput.Year)] = $"“{year.AttemptedValue}”不是年份，请填写 2000 到 {time.GetUtcNow().Year} 之间的四位数字";
         var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct, unreadable);
         if (errors.TryGetValue("", out var general) && general.Contains("不存在")) return NotFound();
         if (errors.Ok)
