@@ -29,7 +29,9 @@ public static class AuditTrail
     // Sign-in secrets and bookkeeping that says nothing to a reader; a changed password is still recorded, without its hash.
     private static readonly HashSet<string> Masked = ["PasswordHash"];
     private static readonly HashSet<string> Skipped = ["SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
-    private static readonly string[] LabelProperties = ["Name", "Title", "Subject", "DocumentNumber", "UserName", "Summary", "SubjectName", "Finding"];
+    // A workflow step (问题处理记录, 督办流转记录) is known by what was done (受理), not by who did it: the entry says who.
+    // A sign-in name labels only an account.
+    private static readonly string[] LabelProperties = ["Name", "Title", "Subject", "DocumentNumber", "UserName", "Summary", "SubjectName", "Finding", "Action"];
 
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
     private static readonly JsonWriterOptions Writing = new() { Encoder = Encoder };
@@ -245,7 +247,8 @@ public static class AuditTrail
         private string? Label()
         {
             foreach (var name in LabelProperties)
-                if (type.FindProperty(name) is { ClrType: var t } p && t == typeof(string) && Value(p) is string s && s.Length > 0) return s;
+                if ((name != "UserName" || type.ClrType == typeof(Accounts.AppUser))
+                    && type.FindProperty(name) is { ClrType: var t } p && t == typeof(string) && Value(p) is string s && s.Length > 0) return s;
             // A year's or a month's figures (专业镇年度统计, 项目月度进展) are known by their period.
             if (type.FindProperty("Year") is { } year && Value(year) is int y)
                 return type.FindProperty("Month") is { } month && Value(month) is int m ? $"{y}年{m}月" : $"{y}年";

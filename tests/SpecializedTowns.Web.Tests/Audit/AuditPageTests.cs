@@ -59,6 +59,9 @@ public class AuditPageTests
         (state.GetProperty("old").GetString(), state.GetProperty("new").GetString()).ShouldBe(("待受理", "已受理"));
         // The events of the problem are parts of it: listed with it.
         items.ShouldContain(e => e.GetProperty("entityType").GetString() == "ProblemEvent" && e.GetProperty("rootId").GetString() == id.ToString());
+        // Each is known by what was done (受理), not by its author's name, which the entry gives apart.
+        items.Where(e => e.GetProperty("entityType").GetString() == "ProblemEvent").Select(e => e.GetProperty("entityLabel").GetString())
+            .ShouldBe(["受理", "登记问题"], ignoreOrder: true);
 
         // One entry by its number; another county's office sees none of it, the township only its own.
         var one = await JsonAsync(await office.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}"));
