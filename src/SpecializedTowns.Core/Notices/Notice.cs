@@ -236,7 +236,7 @@ public sealed class Notice
     public string ContactPhone { get; set; } = "";
     public List<string> CopyTo { get; set; } = [];
 
-    /// <summary>The policy pack that governed the recipient's area when the notice was issued, and the consequence it printed.</summary>
+    /// <summary>The policy pack of the issuing office's area when the notice was issued (its own or the one above), and the consequence it printed.</summary>
     public string? PolicyPackId { get; set; }
     public string? OverdueConsequence { get; set; }
 

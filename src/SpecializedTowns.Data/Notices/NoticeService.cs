@@ -163,18 +163,18 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         return new NoticeView(notice, places.IssuingPath, places.AreaPath, places.AreaName, today, notice.Status(today),
             NoticeDeadline.Light(notice.State, notice.MissedDeadline(today), notice.Deadline, today, DueSoonDays),
             notice.StepsFor(actor, today), notice.Items.Where(i => notice.MayRecord(actor, i)).Select(i => i.Position).ToHashSet(),
-            notice.Items.Where(i => notice.MayVerify(actor, i)).Select(i => i.Position).ToHashSet(), files, ProposalFor(notice.PolicyPackId, places.AreaPath))
+            notice.Items.Where(i => notice.MayVerify(actor, i)).Select(i => i.Position).ToHashSet(), files, ProposalFor(notice.PolicyPackId, places.IssuingPath))
         {
             RecordsOnBehalf = !actor.IsRecipient && actor.MayRecord,
         };
     }
 
     /// <summary>
-    /// The pack the notice was issued under (or, if it is gone, the one governing the recipient's area now), read for what follows
-    /// a missed deadline.
+    /// The pack the notice was issued under (or, if it is gone, the one governing the issuing office's area now), read for what
+    /// follows a missed deadline.
     /// </summary>
-    public ConsequenceProposal ProposalFor(string? packId, string areaPath) =>
-        OverdueConsequences.For((packId is null ? null : catalog.FindPack(packId)) ?? OverdueConsequences.GoverningPack(catalog.Packs, areaPath));
+    public ConsequenceProposal ProposalFor(string? packId, string issuingPath) =>
+        OverdueConsequences.For((packId is null ? null : catalog.FindPack(packId)) ?? OverdueConsequences.GoverningPack(catalog.Packs, issuingPath));
 
     /// <summary>The notice as the recipient receives it: a .docx in the layout of GB/T 9704-2012.</summary>
     public async Task<(byte[] Content, string FileName)> DocumentAsync(UserScope scope, int id, CancellationToken ct = default)
@@ -280,7 +280,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         if (!errors.Ok || recipient is null) return (errors, null);
 
         var issuing = recipient.Issuing;
-        var pack = OverdueConsequences.GoverningPack(catalog.Packs, recipient.AreaPath);
+        // The issuing office's own document (or the one above it): a city's notice never invokes a county's text.
+        var pack = OverdueConsequences.GoverningPack(catalog.Packs, issuing.Path);
         var content = new NoticeContent(recipient.Kind, recipient.Id, recipient.Name, addressee!, recipient.AreaId, subject!, draft.Basis!,
             draft.EvaluationId, findings.Select(f => new NoticeFinding(f.Text.Trim(), f.Source.Trim())).ToList(), today, draft.Deadline!.Value,
             draft.ContactName!, draft.ContactPhone!, draft.CopyTo ?? []);
@@ -360,7 +361,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         var year = Today.Year;
         var next = (await db.Notices.Where(n => n.IssuingJurisdictionId == r.Issuing.Id && n.NumberYear == year).MaxAsync(n => (int?)n.NumberSequence, ct) ?? 0) + 1;
         return new NoticePreview(IssuingOfficeOf(r.Issuing), new NoticeNumber(settings.PrefixFor(r.Issuing.Name, r.Issuing.Path), year, next).ToString(),
-            r.Addressee, r.Subject, OverdueConsequences.For(OverdueConsequences.GoverningPack(catalog.Packs, r.AreaPath)));
+            r.Addressee, r.Subject, OverdueConsequences.For(OverdueConsequences.GoverningPack(catalog.Packs, r.Issuing.Path)));
     }
 
     /// <summary>The contact of the office's latest notice: the form starts from it.</summary>

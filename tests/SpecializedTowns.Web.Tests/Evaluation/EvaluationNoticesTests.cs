@@ -51,6 +51,10 @@ public class EvaluationNoticesTests
         var notices = await JsonAsync(await city.GetAsync($"/api/v1/notices?evaluationId={id}&pageSize=50"));
         notices.GetProperty("total").GetInt32().ShouldBe(1);
         var noticeId = supervised.Single(s => s.GetProperty("subject").GetString() == "卿头镇农副产品加工专业镇").GetProperty("noticeId").GetInt32();
+        // What follows a missed deadline comes from the city's own document (or the province's), never from 永济's draft.
+        var detail = await JsonAsync(await city.GetAsync($"/api/v1/notices/{noticeId}"));
+        detail.GetProperty("policyId").GetString().ShouldNotBe("yongji-2024-2025");
+        (detail.GetProperty("overdueConsequence").GetString() ?? "").ShouldNotContain("永济");
         var docx = await city.GetAsync($"/api/v1/notices/{noticeId}/document");
         docx.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);

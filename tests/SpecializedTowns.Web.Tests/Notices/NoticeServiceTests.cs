@@ -434,9 +434,8 @@ public class NoticeServiceTests
         var made = await db.Notices.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync();
         ids.Select(i => made.Single(n => n.Id == i).DocumentNumber).ShouldBe(["运专办督〔2030〕1号", "运专办督〔2030〕2号", "运专办督〔2030〕3号"]);
         made.ShouldAllBe(n => n.EvaluationId == 7 && n.IssuingOffice == "运城市专业镇发展领导小组办公室");
-        // Each recipient's own county pack governs what follows a missed deadline.
-        made.Single(n => n.RecipientTownId == wanan).PolicyPackId.ShouldBe("xinjiang-2023-33");
-        made.Single(n => n.RecipientTownId == lishan).PolicyPackId.ShouldBe("yuanqu-2023-19");
+        // The city's own document governs what follows a missed deadline of its notices, not the counties' (decision 0012).
+        made.ShouldAllBe(n => n.PolicyPackId == "yuncheng-2023-8");
         (await service.ListAsync(city, new NoticeFilter { EvaluationId = 7 })).Total.ShouldBe(3);
     }
 
