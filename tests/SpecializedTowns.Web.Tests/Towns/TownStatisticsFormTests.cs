@@ -22,14 +22,7 @@ public class TownStatisticsFormTests
     {
         var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
-        int townId, latestYear;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-            townId = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
-            latestYear = await db.TownStatistics.Where(s => s.SpecializedTownId == townId && s.OutputValueWanYuan != null && s.TaxWanYuan != null)
-                .MaxAsync(s => s.Year);
-        }
+        var (townId, latestYear) = await LishanAsync(factory);
         var url = $"/Towns/Detail/{townId}";
 
         // The form as it opens: the year filled in, every figure empty.
@@ -77,13 +70,7 @@ public class TownStatisticsFormTests
     {
         var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
-        int townId, latestYear;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-            townId = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
-            latestYear = await db.TownStatistics.Where(s => s.SpecializedTownId == townId).MaxAsync(s => s.Year);
-        }
+        var (townId, latestYear) = await LishanAsync(factory);
         string Row(string html) => Text(Regex.Match(html, "<tr[^>]*>(?:(?!</tr>).)*历山镇蜂蜜专业镇.*?</tr>", RegexOptions.Singleline).Value);
         var before = Row(await client.GetStringAsync("/Towns"));
         before.ShouldContain("亿元");
@@ -97,6 +84,16 @@ public class TownStatisticsFormTests
         Text(await client.GetStringAsync("/")).ShouldContain($"数据截至 {latestYear}年");
         var gap = Text(await client.GetStringAsync($"/Towns/Detail/{townId}"));
         gap.ShouldNotContain("年产值 缺数据");
+    }
+
+    /// <summary>历山镇蜂蜜专业镇 and its latest year with every figure the form checks against (年产值, 税收).</summary>
+    private static async Task<(int TownId, int LatestYear)> LishanAsync(PlatformFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var townId = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        return (townId, await db.TownStatistics.Where(s => s.SpecializedTownId == townId && s.OutputValueWanYuan != null && s.TaxWanYuan != null)
+            .MaxAsync(s => s.Year));
     }
 
     private static async Task<string> RefusedAsync(PlatformFactory factory, HttpClient client, string url, Dictionary<string, string> fields)
