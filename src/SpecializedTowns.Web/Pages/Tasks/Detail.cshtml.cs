@@ -58,9 +58,6 @@ public sealed class DetailModel(TaskService tasks) : PageModel
     public string? FailedForm { get; private set; }
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>What was typed into a field that could not be read (“五十二” for 完成值): shown again rather than an empty box.</summary>
-    public string? Typed(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue : null;
-
     public string? ErrorFor(string form, string field) => FailedForm == form ? Errors.GetValueOrDefault(field) : null;
 
     public string Invalid(string form, string field) => ErrorFor(form, field) is null ? "" : "is-invalid";
