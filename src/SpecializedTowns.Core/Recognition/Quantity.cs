@@ -33,6 +33,17 @@ public static class Quantity
         ? $"{Math.Round(wanYuan / 10000m, 2).ToString("#,0.00", CultureInfo.InvariantCulture)}亿元"
         : MoneyIn(wanYuan, inYi: false, exact: false);
 
+    /// <summary>
+    /// An amount in the unit a figure is counted in. A target set in 亿元 stays in 亿元 (its table is headed 单位：亿元),
+    /// with two decimals like every other amount on the pages; 万元 as <see cref="Figure(decimal)"/>.
+    /// </summary>
+    public static string Figure(decimal value, string? unit) => unit switch
+    {
+        "亿元" => $"{Math.Round(value, 2).ToString("#,0.00", CultureInfo.InvariantCulture)}亿元",
+        "万元" => Figure(value),
+        _ => Format(value, unit),
+    };
+
     private static string Write(decimal value, string? unit, bool exact) => unit switch
     {
         "万元" => MoneyIn(value, Math.Abs(value) >= 10000, exact),

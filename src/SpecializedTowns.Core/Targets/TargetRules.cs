@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
 
 namespace SpecializedTowns.Core.Targets;
 
@@ -121,18 +122,18 @@ public static class TargetRules
         if (Satisfies(target, current))
         {
             var above = target.Comparison == "between" && target.MaxValue is { } max && current > max ? $"，已超过区间上限 {Number(max)} {target.Unit}" : "";
-            return new(TargetState.Met, null, $"当前 {Number(current)} {target.Unit}，已达到目标{above}");
+            return new(TargetState.Met, null, $"当前 {Amount(current, target.Unit)}，已达到目标{above}");
         }
         if (Deadline(target) is not { } deadline)
             return new(TargetState.Unmeasured, null, "文件未给出完成期限，无法按进度判断（当前尚未达到目标）");
         if (today > deadline)
-            return new(TargetState.Missed, null, $"期限 {deadline.Year}年{deadline.Month}月{deadline.Day}日已过，当前 {Number(current)} {target.Unit}，未达到目标");
+            return new(TargetState.Missed, null, $"期限 {deadline.Year}年{deadline.Month}月{deadline.Day}日已过，当前 {Amount(current, target.Unit)}，未达到目标");
 
         var expected = Expected(goal, measured.Baseline ?? current, start, deadline, today);
         // "Keeping the path" means being at least as far along it as the calendar: above it for a rising target, below it for a falling one.
         var falling = target.Comparison is "<" or "<=";
         var keeps = falling ? current <= expected : current >= expected;
-        var text = $"按期限线性推进，今天应达到 {Number(expected)} {target.Unit}，当前 {Number(current)} {target.Unit}";
+        var text = $"按期限线性推进，今天应达到 {Amount(expected, target.Unit)}，当前 {Amount(current, target.Unit)}";
         return keeps ? new(TargetState.OnTrack, expected, text) : new(TargetState.AtRisk, expected, text + "，落后于进度");
     }
 
@@ -147,6 +148,10 @@ public static class TargetRules
         var share = (decimal)(today.DayNumber - start.DayNumber) / (deadline.DayNumber - start.DayNumber);
         return Math.Round(baseline + (goal - baseline) * share, 2);
     }
+
+    /// <summary>A current or expected value as the pages write it: amounts as every amount (68.00亿元), counts as the requirement writes them (2 个).</summary>
+    public static string Amount(decimal value, string? unit) =>
+        unit is "亿元" or "万元" ? Quantity.Figure(value, unit) : $"{Number(value)} {unit}".TrimEnd();
 
     private static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "—";
 }

@@ -122,7 +122,7 @@ public static class TargetQueries
             ? TrainingRate(pack.Document.Jurisdiction, training.GetValueOrDefault(area) ?? [], today)
             : Measure(pack, target, towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/", StringComparison.Ordinal)).ToList(), scope, start, today);
         var assessment = TargetRules.Assess(target, new TargetMeasurement(m.Current, m.Baseline, m.Reason), start ?? today, today);
-        var currentText = m.Current is { } c ? $"{c:#,0.##} {target.Unit}" : null;
+        var currentText = m.Current is { } c ? TargetRules.Amount(c, target.Unit) : null;
         return new TargetItem(KeyOf(pack, position), pack.Id, position, pack.Document.Number ?? pack.Document.Title, pack.Document.Title, pack.Document.Jurisdiction,
             target, TargetRules.Requirement(target), start, TargetRules.Deadline(target), m.Current, currentText, m.Baseline,
             m.How, m.Records, m.History, assessment);

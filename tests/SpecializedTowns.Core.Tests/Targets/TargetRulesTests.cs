@@ -81,6 +81,19 @@ public class TargetRulesTests
     }
 
     [Fact]
+    public void A_target_in_yi_yuan_shows_its_current_and_expected_values_with_two_decimals()
+    {
+        // 永济's 机电制造专业镇: 超过 100 亿元 (the text's own figure stays as written); what the platform measured is an amount.
+        var output = new Target { Metric = "产值", Value = 100, Unit = "亿元", Comparison = ">", Deadline = "2025-01-01" };
+        TargetRules.Requirement(output).ShouldBe("超过 100 亿元");
+        Assess(output, 68, Deadline.AddDays(1)).Why.ShouldBe("期限 2025年1月1日已过，当前 68.00亿元，未达到目标");
+        Assess(output, 50, Halfway).Why.ShouldBe("按期限线性推进，今天应达到 50.00亿元，当前 50.00亿元");
+        TargetRules.Amount(1234.5m, "亿元").ShouldBe("1,234.50亿元");
+        // Counts keep the requirement's form.
+        TargetRules.Amount(2, "个").ShouldBe("2 个");
+    }
+
+    [Fact]
     public void Without_data_or_a_deadline_the_target_waits_with_a_reason()
     {
         var none = Assess(Count(10), null, Halfway);
