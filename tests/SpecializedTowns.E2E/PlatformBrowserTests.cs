@@ -20,6 +20,12 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#output-chart canvas");
         await page.WaitForSelectorAsync("#revenue-chart canvas");
         await page.WaitForSelectorAsync("#county-map canvas");
+        // Every bar of 营收规模梯次 keeps its name: ECharts drops labels it finds crowded (the middle one went, next to 文件未设层级或无营收数据).
+        var revenueLabels = await page.EvaluateAsync<string[]>(
+            "echarts.getInstanceByDom(document.getElementById('revenue-chart')).getModel().getComponent('xAxis', 0).axis.getViewLabels().map(l => l.formattedLabel)");
+        var revenueBands = await page.EvaluateAsync<string[]>("echarts.getInstanceByDom(document.getElementById('revenue-chart')).getOption().xAxis[0].data");
+        revenueBands.Length.ShouldBeGreaterThanOrEqualTo(3);
+        revenueLabels.ShouldBe(revenueBands);
         // Back to the top, or the full-page shot shows the fixed top bar halfway down.
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard.png"), FullPage = true });

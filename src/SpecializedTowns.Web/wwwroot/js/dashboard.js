@@ -25,9 +25,12 @@
     var revenue = echarts.init(document.getElementById('revenue-chart'));
     revenue.setOption({
       textStyle: font,
-      grid: { left: 40, right: 20, top: 20, bottom: 30 },
+      grid: { left: 40, right: 20, top: 20, bottom: 50 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' 个'; } },
-      xAxis: { type: 'category', data: data.revenue.map(function (o) { return o.name; }) },
+      // Every bar keeps its name: left to itself ECharts drops every other label once a long one (文件未设层级或无营收数据)
+      // would touch its neighbour, so long names wrap within their bar's width instead.
+      xAxis: { type: 'category', data: data.revenue.map(function (o) { return o.name; }),
+        axisLabel: { interval: 0, width: bandWidth(), overflow: 'break', lineHeight: 14 } },
       yAxis: { type: 'value', name: '个', minInterval: 1 },
       series: [{ type: 'bar', data: data.revenue.map(function (o) { return o.value; }), itemStyle: { color: '#d68910' } }]
     });
@@ -70,6 +73,13 @@
       });
     }
 
-    window.addEventListener('resize', function () { output.resize(); revenue.resize(); if (map) map.resize(); });
+    function bandWidth() { return Math.max(40, (document.getElementById('revenue-chart').clientWidth - 60) / Math.max(1, data.revenue.length) - 8); }
+
+    window.addEventListener('resize', function () {
+      output.resize();
+      revenue.setOption({ xAxis: { axisLabel: { width: bandWidth() } } });
+      revenue.resize();
+      if (map) map.resize();
+    });
   }
 })();
