@@ -27,7 +27,8 @@ public sealed record SchemeSnapshot(
         return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, scheme.RulesFor(kind), scheme.BandRules,
             Line(scheme.Commendation), Line(scheme.Supervision), scheme.RectificationDays,
             pack is null ? null : Cite(pack.Document),
-            rule?.Consequences.Select(c => new ConsequenceText(c.Kind, PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind), c.Trigger, c.Text, c.Source ?? rule.Source)).ToList() ?? []);
+            rule?.Consequences.Select(c => new ConsequenceText(c.Kind, PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind), c.Trigger, c.Text,
+                (c.Source ?? rule.Source) is { } source ? pack!.Document.Quote(source) : null)).ToList() ?? []);
     }
 
     /// <summary>A document as an official text cites it: 《title》（number）; a title in book-title marks, never a number.</summary>

@@ -55,6 +55,20 @@ public sealed class PolicyDocument : PackNode
     public List<string> Basis { get; set; } = [];
     public string? InterpretingUnit { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>
+    /// One of this document's sources as a text quotes it. The pack format lets a draft's sources name it by its short title
+    /// (《永济市…（2024-2025年）》 三, without （征求意见稿）); beside the document's full name that reads as another
+    /// document, so the title is restored to how the document prints it. Other sources are quoted as written.
+    /// </summary>
+    public string Quote(string source)
+    {
+        if (Number is not null || !source.StartsWith('《')) return source;
+        var end = source.IndexOf('》');
+        if (end < 0) return source;
+        var cited = source[1..end];
+        return cited != Title && Title.StartsWith(cited, StringComparison.Ordinal) ? $"《{Title}》{source[(end + 1)..]}" : source;
+    }
 }
 
 public sealed class RecognitionStandard : PackNode

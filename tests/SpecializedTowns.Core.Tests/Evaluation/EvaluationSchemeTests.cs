@@ -23,6 +23,22 @@ public class EvaluationSchemeTests
         PolicyCatalog.AnnualEvaluation(yuanqu)!.Consequences.Select(c => c.Kind).ShouldContain("interview");
     }
 
+    [Fact]
+    public void A_draft_is_quoted_by_its_full_title_in_the_clauses_a_report_rests_on_as_in_its_opening()
+    {
+        // 永济's sources name the draft by its short title; the report's opening names it in full, so its 表扬/督办 bases must too.
+        var yongji = Packs.Catalog.FindPack("yongji-2024-2025")!;
+        var snapshot = SchemeSnapshot.Of(Packs.Catalog.SchemeFor(yongji)!, SubjectKind.Town, yongji);
+        const string Title = "《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》";
+        snapshot.PackDocument.ShouldBe(Title);
+        snapshot.ConsequencesOf("commendation").First().Source.ShouldBe(Title + " 五（四）");
+        snapshot.ConsequencesOf("supervision-notice").First().Source.ShouldBe(Title + " 五（四）");
+        // A document with a number, and another document's title, are quoted as written.
+        var yuanqu = Packs.Catalog.FindPack("yuanqu-2023-19")!;
+        SchemeSnapshot.Of(Packs.Catalog.SchemeFor(yuanqu)!, SubjectKind.Town, yuanqu).Consequences.ShouldAllBe(c => c.Source!.StartsWith("垣政办发〔2023〕19号"));
+        yongji.Document.Quote("《山西省促进专业镇高质量发展实施方案》 三").ShouldBe("《山西省促进专业镇高质量发展实施方案》 三");
+    }
+
     private static IReadOnlyList<PackProblem> Validate(string yaml)
     {
         var (scheme, problem) = PolicyPackReader.ReadScheme("schemes/test.yaml", yaml);
