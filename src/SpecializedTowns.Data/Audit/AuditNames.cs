@@ -133,5 +133,10 @@ public static class AuditNames
 
     public static string Type(string entityType) => Types.TryGetValue(entityType, out var name) ? name : entityType;
 
-    public static string Field(string field) => Fields.TryGetValue(field, out var name) ? name : field;
+    /// <summary>
+    /// The Chinese name of a field of a kind of record. Only an account's UserName is a sign-in name (用户名); the workflow
+    /// steps (问题处理记录、督办流转记录、月报流转记录、项目阶段变更…) keep in theirs the name of whoever acted, as shown to people.
+    /// </summary>
+    public static string Field(string entityType, string field) =>
+        field == "UserName" && entityType != "AppUser" ? "操作人" : Fields.TryGetValue(field, out var name) ? name : field;
 }

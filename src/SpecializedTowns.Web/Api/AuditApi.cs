@@ -55,7 +55,7 @@ public static class AuditApi
     private static AuditEntryView View(AuditEntry e) => new(
         e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, e.Action.ToString().ToLowerInvariant(), AuditActions.Chinese(e.Action),
         e.EntityType, AuditNames.Type(e.EntityType), e.EntityId, e.EntityLabel, e.RootType, e.RootId,
-        e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(c.Field), c.Old, c.New)).ToList());
+        e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(e.EntityType, c.Field), c.Old, c.New)).ToList());
 
     private static bool TryDate(string? text, out DateOnly? date)
     {

@@ -20,7 +20,7 @@ public class AuditNamesTests
             if (AuditNames.Type(type.ClrType.Name) == type.ClrType.Name) missingTypes.Add(type.ClrType.Name);
             foreach (var property in AuditTrail.RecordedFields(type))
             {
-                if (AuditNames.Field(property.Name) == property.Name) missingFields.Add($"{type.ClrType.Name}.{property.Name}");
+                if (AuditNames.Field(type.ClrType.Name, property.Name) == property.Name) missingFields.Add($"{type.ClrType.Name}.{property.Name}");
                 var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
                 if (clr.IsEnum && !EnumNames.Has(clr)) missingEnums.Add(clr.FullName!);
             }

@@ -62,6 +62,10 @@ public class AuditPageTests
         // Each is known by what was done (受理), not by its author's name, which the entry gives apart.
         items.Where(e => e.GetProperty("entityType").GetString() == "ProblemEvent").Select(e => e.GetProperty("entityLabel").GetString())
             .ShouldBe(["受理", "登记问题"], ignoreOrder: true);
+        // A step keeps the name of whoever acted, as people are shown it: 操作人, not 用户名 (a sign-in name, the entry's own).
+        var acceptStep = items.Single(e => e.GetProperty("entityType").GetString() == "ProblemEvent" && e.GetProperty("entityLabel").GetString() == "受理");
+        var actedBy = acceptStep.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "UserName");
+        (actedBy.GetProperty("fieldName").GetString(), actedBy.GetProperty("new").GetString()).ShouldBe(("操作人", acceptStep.GetProperty("displayName").GetString()));
 
         // One entry by its number; another county's office sees none of it, the township only its own.
         var one = await JsonAsync(await office.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}"));
@@ -123,6 +127,9 @@ public class AuditPageTests
         table.Skip(1).ShouldAllBe(r => (string?)r[2] == "yuanqu-office");
         var stateRow = table.Skip(1).Single(r => (string?)r[8] == "状态");
         (stateRow[9], stateRow[10]).ShouldBe(("待受理", "已受理"));
+        // The step's actor is a name as people see it (the row's 操作人), not a sign-in name.
+        table.Skip(1).ShouldContain(r => (string?)r[5] == "问题处理记录" && (string?)r[8] == "操作人" && (string?)r[10] == (string?)r[1]);
+        table.Skip(1).ShouldNotContain(r => (string?)r[8] == "用户名");
 
         var csv = await office.GetStringAsync($"/Audit?handler=Export&format=csv&{query}");
         csv.ShouldContain("待受理,已受理");

@@ -32,7 +32,7 @@ public static class AuditDisplay
     {
         var changes = entry.ReadChanges();
         if (entry.Action != AuditAction.Updated) return $"{changes.Count} 项内容";
-        var names = changes.Select(c => AuditNames.Field(c.Field)).ToList();
+        var names = changes.Select(c => AuditNames.Field(entry.EntityType, c.Field)).ToList();
         return names.Count <= 4 ? string.Join("、", names) : string.Join("、", names.Take(4)) + $" 等 {names.Count} 项";
     }
 }
