@@ -223,16 +223,12 @@ public sealed class Problem
     {
         RequireState(ProblemStep.Accept, ProblemState.Registered);
         if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以受理问题");
-        var lead = leadUnit?.Id ?? LeadUnitId;
-        if (lead is null) throw new ProblemRuleException("受理时须指定牵头单位", "leadUnitId");
-        var limit = deadline ?? Deadline;
-        if (limit is null) throw new ProblemRuleException("受理时须确定办理时限", "deadline");
-        if (limit < ProblemDeadline.ChinaDate(now)) throw new ProblemRuleException("办理时限不能早于今天", "deadline");
-        if (limit > ProblemDeadline.ChinaDate(now).AddYears(MaxDeadlineYears)) throw new ProblemRuleException($"办理时限不能超过 {MaxDeadlineYears} 年", "deadline");
-        var text = Text(note, "受理意见");
         var coop = cooperating ?? [];
-        if (coop.Any(c => c.Id == lead)) throw new ProblemRuleException("牵头单位不必再列为配合单位", "cooperatingUnitIds");
-        if (coop.Count > MaxCooperatingUnits) throw new ProblemRuleException($"配合单位最多 {MaxCooperatingUnits} 个", "cooperatingUnitIds");
+        var problems = AcceptProblems(now, leadUnit?.Id, coop.Select(c => c.Id).ToList(), deadline, note);
+        if (problems.Count > 0) throw new ProblemRuleException(problems.First().Value, problems.First().Key);
+        var lead = leadUnit?.Id ?? LeadUnitId;
+        var limit = deadline ?? Deadline;
+        var text = Text(note, "受理意见");
         LeadUnitId = lead;
         if (cooperating is not null)
         {
@@ -245,6 +241,27 @@ public sealed class Problem
         AcceptedAtUtc = now;
         var assignment = Assignment(leadUnit, cooperating, deadline);
         Move(actor, now, "受理", ProblemState.Accepted, Join(assignment, text), onBehalf: false);
+    }
+
+    /// <summary>
+    /// Everything wrong with an acceptance, field by field (a unit or deadline not given falls back to what the raiser
+    /// proposed), so that a form names it all at once; <see cref="Accept"/> refuses with the first.
+    /// </summary>
+    public Dictionary<string, string> AcceptProblems(DateTime now, int? leadUnitId, IReadOnlyCollection<int> cooperating, DateOnly? deadline, string? note)
+    {
+        var problems = new Dictionary<string, string>();
+        var lead = leadUnitId ?? LeadUnitId;
+        if (lead is null) problems["leadUnitId"] = "受理时须指定牵头单位";
+        var limit = deadline ?? Deadline;
+        var today = ProblemDeadline.ChinaDate(now);
+        if (limit is null) problems["deadline"] = "受理时须确定办理时限";
+        else if (limit < today) problems["deadline"] = "办理时限不能早于今天";
+        else if (limit > today.AddYears(MaxDeadlineYears)) problems["deadline"] = $"办理时限不能超过 {MaxDeadlineYears} 年";
+        var length = note?.Trim().Length ?? 0;
+        if (length > MaxText) problems["note"] = $"受理意见不超过 {MaxText} 字（现为 {length} 字）";
+        if (lead is not null && cooperating.Contains(lead.Value)) problems["cooperatingUnitIds"] = "牵头单位不必再列为配合单位";
+        else if (cooperating.Count > MaxCooperatingUnits) problems["cooperatingUnitIds"] = $"配合单位最多 {MaxCooperatingUnits} 个";
+        return problems;
     }
 
     public void Decline(ProblemActor actor, DateTime now, string? reason)

@@ -328,14 +328,37 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         await StepAsync(scope, user, id, ct, async (problem, actor, countyPath) =>
         {
             var units = (await UnitRegistry.ForPathAsync(db, countyPath, ct)).ToDictionary(u => u.Id, u => u.Name);
-            var leadId = input.LeadUnitId ?? problem.LeadUnitId;
-            UnitRef? lead = null;
-            if (leadId is { } l)
-                lead = units.TryGetValue(l, out var name) ? new UnitRef(l, name) : throw new ProblemRuleException("所选牵头单位不是该县可选的单位", "leadUnitId");
-            var coopIds = (input.CooperatingUnitIds ?? problem.CooperatingUnits.Select(c => c.UnitId).ToList()).Distinct().ToList();
-            if (coopIds.Any(c => !units.ContainsKey(c))) throw new ProblemRuleException("所选配合单位中有不是该县可选的单位", "cooperatingUnitIds");
+            var (leadId, coopIds, unknown) = AcceptUnits(problem, units, input);
+            if (unknown.Count > 0) throw new ProblemRuleException(unknown.First().Value, unknown.First().Key);
+            var lead = leadId is { } l ? new UnitRef(l, units[l]) : null;
             problem.Accept(actor, Now, lead, coopIds.Select(c => new UnitRef(c, units[c])).ToList(), input.Deadline ?? problem.Deadline, input.Note);
         });
+    }
+
+    /// <summary>
+    /// Everything wrong with an acceptance as typed, every field at once, taking no step: for a form some of whose fields
+    /// could not be read (those come as null and the form says so itself).
+    /// </summary>
+    public async Task<Dictionary<string, string>> AcceptProblemsAsync(UserScope scope, int id, AcceptInput input, CancellationToken ct = default)
+    {
+        var problem = await (await VisibleAsync(scope, ct)).AsNoTracking().Include(p => p.CooperatingUnits)
+            .SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
+        var countyPath = await db.Jurisdictions.Where(j => j.Id == problem.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
+        var units = (await UnitRegistry.ForPathAsync(db, countyPath, ct)).ToDictionary(u => u.Id, u => u.Name);
+        var (leadId, coopIds, errors) = AcceptUnits(problem, units, input);
+        foreach (var (field, message) in problem.AcceptProblems(Now, leadId, coopIds, input.Deadline, input.Note)) errors.TryAdd(field, message);
+        return errors;
+    }
+
+    /// <summary>The units an acceptance names (the raiser's proposal where the form gives none), and those not of the county.</summary>
+    private static (int? Lead, List<int> Cooperating, Dictionary<string, string> Unknown) AcceptUnits(Problem problem, Dictionary<int, string> units, AcceptInput input)
+    {
+        var unknown = new Dictionary<string, string>();
+        var leadId = input.LeadUnitId ?? problem.LeadUnitId;
+        if (leadId is { } l && !units.ContainsKey(l)) unknown["leadUnitId"] = "所选牵头单位不是该县可选的单位";
+        var coopIds = (input.CooperatingUnitIds ?? problem.CooperatingUnits.Select(c => c.UnitId).ToList()).Distinct().ToList();
+        if (coopIds.Any(c => !units.ContainsKey(c))) unknown["cooperatingUnitIds"] = "所选配合单位中有不是该县可选的单位";
+        return (leadId, coopIds, unknown);
     }
 
     public Task DeclineAsync(UserScope scope, string user, int id, string? reason, CancellationToken ct = default) =>

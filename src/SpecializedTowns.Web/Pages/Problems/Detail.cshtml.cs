@@ -12,10 +12,9 @@ public sealed class DetailModel(ProblemService problems) : PageModel
     public ProblemView View { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
 
-    /// <summary>The step that failed and the field its message belongs beside; the form shows again with what was typed.</summary>
+    /// <summary>The step that failed and its messages by the field they belong beside ("" for the step as a whole); the form shows again with what was typed.</summary>
     public ProblemStep? FailedStep { get; private set; }
-    public string? FailedField { get; private set; }
-    public string? Error { get; private set; }
+    public Dictionary<string, string> Errors { get; private set; } = [];
     public string? Done { get; private set; }
 
     [BindProperty] public string? Note { get; set; }
@@ -26,7 +25,10 @@ public sealed class DetailModel(ProblemService problems) : PageModel
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
-        StepAsync(id, ProblemStep.Accept, "已受理，已转牵头单位办理", ct, (s, u) => problems.AcceptAsync(s, u, id, new AcceptInput(LeadUnitId, CooperatingUnitIds, Deadline, Note), ct));
+        StepAsync(id, ProblemStep.Accept, "已受理，已转牵头单位办理", ct, (s, u) => problems.AcceptAsync(s, u, id, AcceptInput(), ct));
+
+    // A field the form could not read is null here: the raiser's proposal stands in for it, and its own message is shown.
+    private AcceptInput AcceptInput() => new(LeadUnitId, CooperatingUnitIds, Deadline, Note);
 
     public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) =>
         StepAsync(id, ProblemStep.Decline, "已决定不予受理", ct, (s, u) => problems.DeclineAsync(s, u, id, Note, ct));
@@ -43,17 +45,26 @@ public sealed class DetailModel(ProblemService problems) : PageModel
     public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
         StepAsync(id, ProblemStep.Reopen, "已退回牵头单位重新办理", ct, (s, u) => problems.ReopenAsync(s, u, id, Note, ct));
 
-    public string? ErrorFor(ProblemStep step, string field) => FailedStep == step && FailedField == field ? Error : null;
+    public string? ErrorFor(ProblemStep step, string field) => FailedStep == step ? Errors.GetValueOrDefault(field) : null;
 
     private async Task<IActionResult> StepAsync(int id, ProblemStep step, string done, CancellationToken ct, Func<UserScope, string, Task> action)
     {
         var scope = UserScope.From(User)!;
         if (!ModelState.IsValid)
         {
-            // A value the form could not read (a malformed date, say): say so beside it, take no step.
+            // A value the form could not read (a malformed date, say): say so beside it and take no step, but name what is
+            // wrong with the fields that were read too, so that one correction is enough.
             FailedStep = step;
-            (FailedField, Error) = ModelState.Where(m => m.Value!.Errors.Count > 0)
-                .Select(m => (Field(m.Key), m.Value!.Errors[0].ErrorMessage)).First();
+            foreach (var (key, entry) in ModelState.Where(m => m.Value!.Errors.Count > 0))
+                Errors.TryAdd(Field(key), entry!.Errors[0].ErrorMessage);
+            if (step == ProblemStep.Accept)
+            {
+                try
+                {
+                    foreach (var (field, message) in await problems.AcceptProblemsAsync(scope, id, AcceptInput(), ct)) Errors.TryAdd(field, message);
+                }
+                catch (ProblemNotFoundException) { return NotFound(); }
+            }
             return await ShowAsync(id, ct);
         }
         try
@@ -69,8 +80,7 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         catch (ProblemRuleException ex)
         {
             FailedStep = step;
-            FailedField = ex.Field ?? "";
-            Error = ex.Message;
+            Errors[ex.Field ?? ""] = ex.Message;
             return await ShowAsync(id, ct);
         }
     }
