@@ -13,7 +13,7 @@ public class ApplicationsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task An_application_is_filed_and_advanced_through_the_api_within_scope(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yongji-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yongji-office");
         var towns = JsonDocument.Parse(await office.GetStringAsync("/api/v1/towns?search=" + Uri.EscapeDataString("开张镇"))).RootElement;
         var townId = towns.GetProperty("items")[0].GetProperty("id").GetInt32();
 
@@ -36,16 +36,16 @@ public class ApplicationsApiTests
         (await refused.Content.ReadAsStringAsync()).ShouldContain("至少一名评审专家");
 
         // Another county's office and the expert (not assigned) see nothing of it.
-        var other = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var other = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         (await other.GetAsync($"/api/v1/applications/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var expert = await SeededPlatforms.ClientAsync(provider, "expert-zhang");
+        var expert = await WritingPlatforms.ClientAsync(provider, "expert-zhang");
         JsonDocument.Parse(await expert.GetStringAsync("/api/v1/applications")).RootElement.GetProperty("items").EnumerateArray()
             .ShouldNotContain(a => a.GetProperty("id").GetInt32() == id);
 
         var returned = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = "请补充配套企业名单" });
         var events = JsonDocument.Parse(await returned.Content.ReadAsStringAsync()).RootElement.GetProperty("events");
         events[events.GetArrayLength() - 1].GetProperty("reason").GetString().ShouldBe("请补充配套企业名单");
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/applications")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/applications")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

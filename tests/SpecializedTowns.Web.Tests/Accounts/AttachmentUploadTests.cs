@@ -24,8 +24,8 @@ public class AttachmentUploadTests
     [Fact]
     public async Task Evidence_is_uploaded_checked_and_read_back_only_within_scope()
     {
-        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
-        var api = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "yongji-office");
+        var factory = await WritingPlatforms.GetAsync(StorageProvider.Sqlite);
+        var api = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, "yongji-office");
         var townId = JsonDocument.Parse(await api.GetStringAsync("/api/v1/towns?search=" + Uri.EscapeDataString("蒲州镇"))).RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
         var created = await api.PostAsJsonAsync("/api/v1/applications", new { townId, standardId = "yongji-county", facts = new { category = "culture-tourism-health", annualOutputValueWanYuan = 11000 } });
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();

@@ -12,10 +12,10 @@ public class HardeningTests
     [Fact]
     public async Task A_credit_code_does_not_reveal_an_enterprise_outside_the_scope()
     {
-        var admin = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
+        var admin = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, "admin");
         var items = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/enterprises?search=" + Uri.EscapeDataString("皋落菌业"))).RootElement.GetProperty("items");
         var uscc = items[0].GetProperty("uscc").GetString()!;
-        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var factory = await WritingPlatforms.GetAsync(StorageProvider.Sqlite);
 
         async Task<HttpResponseMessage> Check(string user)
         {
@@ -33,7 +33,7 @@ public class HardeningTests
     [Fact]
     public async Task Bad_api_input_gets_a_chinese_answer_not_a_500()
     {
-        var office = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "shuozhou-office");
+        var office = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, "shuozhou-office");
         var townId = JsonDocument.Parse(await office.GetStringAsync("/api/v1/towns?search=" + Uri.EscapeDataString("山阴"))).RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
 
         var noFacts = await office.PostAsJsonAsync("/api/v1/applications", new { townId, standardId = "shuozhou-municipal" });
@@ -61,7 +61,7 @@ public class HardeningTests
     [Fact]
     public async Task A_town_cannot_name_a_document_that_does_not_govern_its_place()
     {
-        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var factory = await WritingPlatforms.GetAsync(StorageProvider.Sqlite);
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
         var form = await client.GetStringAsync("/Towns/Edit");

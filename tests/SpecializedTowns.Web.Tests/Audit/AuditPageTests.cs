@@ -20,7 +20,7 @@ public class AuditPageTests
     /// <summary>A problem raised by the township and accepted by the county office: two people, two changes.</summary>
     private static async Task<(int Id, string Title)> ProblemAsync(StorageProvider provider)
     {
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var township = await WritingPlatforms.ClientAsync(provider, "lishan-township");
         var options = await JsonAsync(await township.GetAsync("/api/v1/problems/form-options"));
         var town = options.GetProperty("towns").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "历山镇蜂蜜专业镇").GetProperty("id").GetInt32();
         var title = $"审计测试：蜂蜜冷链仓储不足 {Guid.NewGuid():N}"[..30];
@@ -30,7 +30,7 @@ public class AuditPageTests
             countyId = options.GetProperty("countyId").GetInt32(), townId = town,
         }), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var units = options.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetInt32());
         await JsonAsync(await office.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new
         {
@@ -45,7 +45,7 @@ public class AuditPageTests
     public async Task Each_change_names_its_author_and_fields_and_is_read_within_scope(StorageProvider provider)
     {
         var (id, title) = await ProblemAsync(provider);
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
 
         var list = await JsonAsync(await office.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}&pageSize=100"));
         var items = list.GetProperty("items").EnumerateArray().ToList();
@@ -70,10 +70,10 @@ public class AuditPageTests
         // One entry by its number; another county's office sees none of it, the township only its own.
         var one = await JsonAsync(await office.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}"));
         one.GetProperty("entityTypeName").GetString().ShouldBe("问题");
-        var xinjiang = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var xinjiang = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         (await JsonAsync(await xinjiang.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}"))).GetProperty("total").GetInt32().ShouldBe(0);
         (await xinjiang.GetAsync($"/api/v1/audit/{raised.GetProperty("id").GetInt64()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var township = await WritingPlatforms.ClientAsync(provider, "lishan-township");
         var own = await JsonAsync(await township.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}&pageSize=100"));
         own.GetProperty("items").EnumerateArray().ShouldAllBe(e => e.GetProperty("userName").GetString() == "lishan-township");
 
@@ -86,7 +86,7 @@ public class AuditPageTests
         history.TextContent.ShouldContain("已受理");
         history.TextContent.ShouldContain("任何人都不能修改或删除");
         // A reference is shown by its record's name, on the record's page and on the audit page: not the unit's number.
-        var lead = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var lead = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var unitId = (await JsonAsync(await lead.GetAsync($"/api/v1/problems/{id}"))).GetProperty("leadUnitId").GetInt32();
         static string[] LeadRow(AngleSharp.Dom.IElement scope) => scope.QuerySelectorAll(".audit-changes tr")
             .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).Single(cells => cells.Length > 0 && cells[0] == "牵头单位");
@@ -102,7 +102,7 @@ public class AuditPageTests
     public async Task The_audit_page_filters_and_exports_what_it_shows(StorageProvider provider)
     {
         var (id, title) = await ProblemAsync(provider);
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
         var query = $"type=Problem&entityId={id}&user=yuanqu-office&from={today}&to={today}";
 
@@ -138,9 +138,9 @@ public class AuditPageTests
     [Fact]
     public async Task The_api_answers_401_without_credentials_and_names_a_bad_filter_in_chinese()
     {
-        var anonymous = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, null);
+        var anonymous = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, null);
         (await anonymous.GetAsync("/api/v1/audit")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var office = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, "yuanqu-office");
         var bad = await JsonAsync(await office.GetAsync("/api/v1/audit?action=rewrite"), HttpStatusCode.BadRequest);
         bad.GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("未知的操作");
         var badDate = await JsonAsync(await office.GetAsync("/api/v1/audit?from=2025/3/5"), HttpStatusCode.BadRequest);

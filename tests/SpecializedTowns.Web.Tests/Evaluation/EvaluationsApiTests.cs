@@ -8,7 +8,10 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
 
-/// <summary>/api/v1/evaluations against the shared demo platform, and the report files read back.</summary>
+/// <summary>
+/// /api/v1/evaluations, and the report files read back, on the demo platforms for tests that write
+/// (<see cref="WritingPlatforms"/>): a county creates and publishes an evaluation here.
+/// </summary>
 public class EvaluationsApiTests
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -24,7 +27,7 @@ public class EvaluationsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_city_reads_its_published_evaluation_and_others_do_not(StorageProvider provider)
     {
-        var city = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var city = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         var id = await DemoTownsIdAsync(city);
         var detail = await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}"));
         detail.GetProperty("state").GetString().ShouldBe("published");
@@ -37,12 +40,12 @@ public class EvaluationsApiTests
 
         foreach (var user in new[] { "xinjiang-office", "yangquan-office", "yuanqu-member", "lishan-township" })
         {
-            var other = await SeededPlatforms.ClientAsync(provider, user);
+            var other = await WritingPlatforms.ClientAsync(provider, user);
             (await other.GetAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, user);
             (await JsonAsync(await other.GetAsync("/api/v1/evaluations"))).GetProperty("items").EnumerateArray()
                 .ShouldNotContain(e => e.GetProperty("id").GetInt32() == id, user);
         }
-        var leader = await SeededPlatforms.ClientAsync(provider, "yuncheng-leader");
+        var leader = await WritingPlatforms.ClientAsync(provider, "yuncheng-leader");
         (await JsonAsync(await leader.GetAsync($"/api/v1/evaluations/{id}"))).GetProperty("canEdit").GetBoolean().ShouldBeFalse();
         var refused = await leader.PostAsJsonAsync("/api/v1/evaluations", new { year = 2023, kind = "town" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -55,7 +58,7 @@ public class EvaluationsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_county_creates_scores_and_publishes_its_evaluation_with_clear_errors_on_the_way(StorageProvider provider)
     {
-        var county = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var county = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         var year = provider == StorageProvider.Sqlite ? 2023 : 2022;
 
         var bad = await county.PostAsJsonAsync("/api/v1/evaluations", new { year = 1999, kind = "village" });
@@ -95,7 +98,7 @@ public class EvaluationsApiTests
         (await county.DeleteAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         // The city above reads the county's evaluation.
-        var city = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var city = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         (await city.GetAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -104,7 +107,7 @@ public class EvaluationsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_report_and_the_tables_open_and_say_what_the_ranking_says(StorageProvider provider)
     {
-        var city = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var city = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         var id = await DemoTownsIdAsync(city);
         var detail = await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}"));
         var results = detail.GetProperty("results").EnumerateArray().ToList();
@@ -153,7 +156,7 @@ public class EvaluationsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_commendation_page_lists_the_commended_of_published_evaluations_in_scope(StorageProvider provider)
     {
-        var factory = await SeededPlatforms.GetAsync(provider);
+        var factory = await WritingPlatforms.GetAsync(provider);
         async Task<string> PageAsync(string user, string url)
         {
             var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

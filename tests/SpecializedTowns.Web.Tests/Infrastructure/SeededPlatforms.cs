@@ -71,7 +71,11 @@ public sealed class DemoPlatforms
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
 }
 
-/// <summary>The demo platform per provider shared by the tests that only read.</summary>
+/// <summary>
+/// The demo platform per provider shared by the tests that only read: many of them count, total or compare two readings
+/// (an export and its page, a list and its document), which a write landing in between would break. A test that writes
+/// uses <see cref="WritingPlatforms"/>, its feature's own platform, or one of its own (<see cref="PageSignIn.OwnPlatformAsync"/>).
+/// </summary>
 public static class SeededPlatforms
 {
     public const string Password = "Test-pass-2024";

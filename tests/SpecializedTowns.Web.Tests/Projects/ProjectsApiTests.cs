@@ -23,7 +23,7 @@ public class ProjectsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Projects_are_listed_within_scope_and_another_county_gets_404(StorageProvider provider)
     {
-        var yuanqu = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var yuanqu = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var list = await JsonAsync(await yuanqu.GetAsync("/api/v1/projects?pageSize=100"));
         var names = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
         names.ShouldContain("历山镇蜂蜜冷链仓储项目");
@@ -41,13 +41,13 @@ public class ProjectsApiTests
         detail.GetProperty("guarantees").GetArrayLength().ShouldBe(4);
         detail.GetProperty("warnings").EnumerateArray().ShouldContain(w => w.GetString()!.Contains("计划签约日期已过"));
 
-        var xinjiang = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var xinjiang = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         (await xinjiang.GetAsync($"/api/v1/projects/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await xinjiang.PutAsJsonAsync($"/api/v1/projects/{id}/progress", new { year = 2025, month = 1, investmentCompletedWanYuan = 1, physicalProgress = "x" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await SeededPlatforms.ClientAsync(provider, "expert-zhang")).GetAsync($"/api/v1/projects/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/projects")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/investment-leads")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, "expert-zhang")).GetAsync($"/api/v1/projects/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/projects")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/investment-leads")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [PostgresTheory]
@@ -55,7 +55,7 @@ public class ProjectsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task An_office_enters_a_project_the_member_unit_reports_on_it_and_stages_follow_the_rules(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var town = (await JsonAsync(await office.GetAsync("/api/v1/towns?search=" + Uri.EscapeDataString("古城镇渔业")))).GetProperty("items")[0].GetProperty("id").GetInt32();
 
         var refused = await JsonAsync(await office.PostAsJsonAsync("/api/v1/projects", new { name = "", townId = town, kind = "new", role = "flagship", totalInvestmentWanYuan = -5, planYear = 2025 }),
@@ -82,7 +82,7 @@ public class ProjectsApiTests
         signed.GetProperty("stageName").GetString().ShouldBe("签约");
 
         // The member unit reports on the project it is responsible for, and is refused elsewhere.
-        var member = await SeededPlatforms.ClientAsync(provider, "yuanqu-member");
+        var member = await WritingPlatforms.ClientAsync(provider, "yuanqu-member");
         var mine = await ProjectIdAsync(member, "黄河鱼苗繁育基地技改项目");
         var today = DateTime.UtcNow.AddHours(8);
         var reported = await JsonAsync(await member.PutAsJsonAsync($"/api/v1/projects/{mine}/progress",
@@ -105,7 +105,7 @@ public class ProjectsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_lead_is_entered_signed_and_landed_through_the_api(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var town = (await JsonAsync(await office.GetAsync("/api/v1/towns?search=" + Uri.EscapeDataString("历山镇蜂蜜")))).GetProperty("items")[0].GetProperty("id").GetInt32();
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
         var lead = await JsonAsync(await office.PostAsJsonAsync("/api/v1/investment-leads", new
@@ -124,6 +124,6 @@ public class ProjectsApiTests
         var project = landed.GetProperty("keyProjectId").GetInt32();
         (await JsonAsync(await office.GetAsync($"/api/v1/projects/{project}"))).GetProperty("stage").GetString().ShouldBe("signed");
 
-        (await (await SeededPlatforms.ClientAsync(provider, "yangquan-office")).GetAsync($"/api/v1/investment-leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await WritingPlatforms.ClientAsync(provider, "yangquan-office")).GetAsync($"/api/v1/investment-leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -9,8 +9,9 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 namespace SpecializedTowns.Web.Tests.Reports;
 
 /// <summary>
-/// /api/v1/reports on the seeded platforms (demo loaded today): the demo's reports cover the three months before this one,
-/// so the month before last is always closed and last month always has 历山's accepted report.
+/// /api/v1/reports on the demo platforms for tests that write (<see cref="WritingPlatforms"/>: these send, reopen and accept
+/// reports), loaded today: the demo's reports cover the three months before this one, so the month before last is always
+/// closed and last month always has 历山's accepted report.
 /// </summary>
 public class ReportsApiTests
 {
@@ -36,14 +37,14 @@ public class ReportsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Task_forces_and_reports_are_seen_within_scope_and_another_county_gets_404(StorageProvider provider)
     {
-        var xinjiang = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var xinjiang = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         var forces = await JsonAsync(await xinjiang.GetAsync("/api/v1/reports/task-forces"));
         forces.GetProperty("total").GetInt32().ShouldBe(4);
         var green = forces.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("town").GetString() == "绛州绿专业镇");
         green.GetProperty("leadUnits").EnumerateArray().Select(u => u.GetProperty("name").GetString()).ShouldBe(["县农业农村局", "县蔬菜中心"], ignoreOrder: true);
         green.GetProperty("responsibleLeader").GetString().ShouldBe("王会民");
 
-        var yuanqu = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var yuanqu = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var lishan = await ForceAsync(yuanqu, "历山镇蜂蜜专业镇");
         var greenId = green.GetProperty("id").GetInt32();
         (await yuanqu.GetAsync($"/api/v1/reports/task-forces/{greenId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -53,20 +54,20 @@ public class ReportsApiTests
         (await yuanqu.PutAsJsonAsync(Path(greenId, ThisMonth), new { progress = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await yuanqu.PostAsJsonAsync($"/api/v1/reports/{xinjiangReport}/steps", new { action = "accept" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var township = await WritingPlatforms.ClientAsync(provider, "lishan-township");
         var own = await JsonAsync(await township.GetAsync("/api/v1/reports?pageSize=100"));
         own.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
         own.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("town").GetString() == "历山镇蜂蜜专业镇");
         (await township.GetAsync($"/api/v1/reports/task-forces/{greenId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var member = await SeededPlatforms.ClientAsync(provider, "xinjiang-member");
+        var member = await WritingPlatforms.ClientAsync(provider, "xinjiang-member");
         (await JsonAsync(await member.GetAsync("/api/v1/reports/task-forces"))).GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("town").GetString()).ShouldBe(["新绛中药材专业镇", "绛州绿专业镇"], ignoreOrder: true);
-        var expert = await SeededPlatforms.ClientAsync(provider, "expert-zhang");
+        var expert = await WritingPlatforms.ClientAsync(provider, "expert-zhang");
         (await JsonAsync(await expert.GetAsync("/api/v1/reports"))).GetProperty("total").GetInt32().ShouldBe(0);
         (await expert.GetAsync($"/api/v1/reports/task-forces/{lishan}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/reports")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/reports/task-forces")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/reports")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/reports/task-forces")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         (await JsonAsync(await xinjiang.GetAsync("/api/v1/reports?state=done"), HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!.ShouldContain("未知的状态");
         (await JsonAsync(await xinjiang.GetAsync("/api/v1/reports?state=accepted&pageSize=100"))).GetProperty("items").EnumerateArray()
@@ -78,7 +79,7 @@ public class ReportsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_closed_month_shows_missing_and_late_and_a_reopened_month_takes_a_late_report(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         var closed = ThisMonth.Previous.Previous;
         var month = await JsonAsync(await office.GetAsync($"/api/v1/reports/months/{closed.Year}/{closed.Month}"));
         string Timeliness(JsonElement m, string town) => m.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("town").GetString() == town).GetProperty("timeliness").GetString()!;
@@ -88,7 +89,7 @@ public class ReportsApiTests
         month.GetProperty("missing").GetInt32().ShouldBe(1);
         month.GetProperty("late").GetInt32().ShouldBe(1);
 
-        var member = await SeededPlatforms.ClientAsync(provider, "xinjiang-member");
+        var member = await WritingPlatforms.ClientAsync(provider, "xinjiang-member");
         var herbs = await ForceAsync(member, "新绛中药材专业镇");
         var report = new
         {
@@ -119,7 +120,7 @@ public class ReportsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_township_must_explain_a_drop_before_submitting_and_only_its_office_accepts(StorageProvider provider)
     {
-        var township = await SeededPlatforms.ClientAsync(provider, "lishan-township");
+        var township = await WritingPlatforms.ClientAsync(provider, "lishan-township");
         var lishan = await ForceAsync(township, "历山镇蜂蜜专业镇");
         var last = await JsonAsync(await township.GetAsync($"/api/v1/reports?year={ThisMonth.Previous.Year}&month={ThisMonth.Previous.Month}"));
         var lastOutput = last.GetProperty("items")[0].GetProperty("outputWanYuan").GetDecimal();
@@ -136,7 +137,7 @@ public class ReportsApiTests
         (await JsonAsync(await township.PutAsJsonAsync($"/api/v1/reports/{lishan}/{ThisMonth.Year}/13", body), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("month")[0].GetString().ShouldBe("月份不正确");
 
-        var supporting = await SeededPlatforms.ClientAsync(provider, "yuanqu-member");
+        var supporting = await WritingPlatforms.ClientAsync(provider, "yuanqu-member");
         (await JsonAsync(await supporting.PutAsJsonAsync(Path(lishan, ThisMonth), body), HttpStatusCode.Forbidden))
             .GetProperty("title").GetString()!.ShouldContain("只有专班牵头单位");
 
@@ -150,9 +151,9 @@ public class ReportsApiTests
             .GetProperty("detail").GetString().ShouldBe("只有领导小组办公室可以“审核通过”月报");
         (await JsonAsync(await township.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "approve" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("accept（审核通过）");
-        (await (await SeededPlatforms.ClientAsync(provider, "xinjiang-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
+        (await (await WritingPlatforms.ClientAsync(provider, "xinjiang-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var office = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var reminders = await JsonAsync(await office.GetAsync("/api/v1/reports/reminders"));
         reminders.EnumerateArray().ShouldContain(r => r.GetProperty("kind").GetString() == "awaiting-acceptance" && r.GetProperty("reportId").GetInt32() == id);
         var accepted = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept", reason = "已核" }));
@@ -166,7 +167,7 @@ public class ReportsApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_csv_export_is_the_side_by_side_table_in_utf8_with_a_bom(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "xinjiang-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
         var month = ThisMonth.Previous.Previous.Previous;
         var response = await office.GetAsync($"/Reports/Compare?handler=Csv&month={month}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -188,7 +189,7 @@ public class ReportsApiTests
         (await office.GetByteArrayAsync($"/api/v1/reports/months/{month.Year}/{month.Month}/comparison.csv")).ShouldBe(bytes);
 
         // Another county's office exports only its own task force.
-        var yuanqu = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var yuanqu = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var theirs = Encoding.UTF8.GetString(await yuanqu.GetByteArrayAsync($"/Reports/Compare?handler=Csv&month={month}"));
         theirs.Split("\r\n")[0].ShouldBe("\uFEFF指标,历山镇蜂蜜专业镇");
     }

@@ -22,7 +22,7 @@ public class AdjustmentsAndTriggersApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Adjustments_are_listed_by_class_with_their_reasons_in_scope_with_paging(StorageProvider provider)
     {
-        var province = await SeededPlatforms.ClientAsync(provider, "shanxi-office");
+        var province = await WritingPlatforms.ClientAsync(provider, "shanxi-office");
         var removal = await JsonAsync(await province.GetAsync("/api/v1/targets/adjustments?kind=removal"));
         removal.GetProperty("total").GetInt32().ShouldBe(1);
         var item = removal.GetProperty("items")[0];
@@ -44,7 +44,7 @@ public class AdjustmentsAndTriggersApiTests
         page.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("kind").GetString() == "upgrade");
 
         // 运城's office sees 运城's towns only: 阳泉's proposal to exit is not there.
-        var yuncheng = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var yuncheng = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         var theirs = await JsonAsync(await yuncheng.GetAsync("/api/v1/targets/adjustments?pageSize=100"));
         Towns(theirs).ShouldNotContain("平定砂器刻花瓷专业镇");
         theirs.GetProperty("counts").GetProperty("removal").GetInt32().ShouldBe(0);
@@ -54,7 +54,7 @@ public class AdjustmentsAndTriggersApiTests
         bad.GetProperty("errors").GetProperty("kind")[0].GetString()!.ShouldContain("未知的类别“exit”");
         (await JsonAsync(await province.GetAsync("/api/v1/targets/adjustments?tier=city"), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("tier").GetArrayLength().ShouldBe(1);
         (await JsonAsync(await province.GetAsync("/api/v1/targets/adjustments?pageSize=501"), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("pageSize").GetArrayLength().ShouldBe(1);
-        (await (await SeededPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/targets/adjustments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await WritingPlatforms.ClientAsync(provider, null)).GetAsync("/api/v1/targets/adjustments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [PostgresTheory]
@@ -62,7 +62,7 @@ public class AdjustmentsAndTriggersApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Triggers_are_listed_by_year_with_evidence_and_only_where_the_pack_applies(StorageProvider provider)
     {
-        var shuozhou = await SeededPlatforms.ClientAsync(provider, "shuozhou-office");
+        var shuozhou = await WritingPlatforms.ClientAsync(provider, "shuozhou-office");
         var year2023 = await JsonAsync(await shuozhou.GetAsync("/api/v1/targets/triggers?year=2023"));
         year2023.GetProperty("total").GetInt32().ShouldBe(1);
         var t = year2023.GetProperty("items")[0];
@@ -77,7 +77,7 @@ public class AdjustmentsAndTriggersApiTests
         var unverified = await JsonAsync(await shuozhou.GetAsync("/api/v1/targets/triggers?state=unverified"));
         unverified.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("note").GetString()!.Contains("首次有数据"));
 
-        var yuncheng = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var yuncheng = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         (await JsonAsync(await yuncheng.GetAsync("/api/v1/targets/triggers"))).GetProperty("total").GetInt32().ShouldBe(0);
         (await JsonAsync(await shuozhou.GetAsync("/api/v1/targets/triggers?year=1800"), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("year").GetArrayLength().ShouldBe(1);
         (await JsonAsync(await shuozhou.GetAsync("/api/v1/targets/triggers?state=maybe"), HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!.ShouldContain("未知的状态");
@@ -88,7 +88,7 @@ public class AdjustmentsAndTriggersApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_office_records_lists_and_deletes_a_rank_others_may_not(StorageProvider provider)
     {
-        var office = await SeededPlatforms.ClientAsync(provider, "shuozhou-office");
+        var office = await WritingPlatforms.ClientAsync(provider, "shuozhou-office");
         var towns = await JsonAsync(await office.GetAsync("/api/v1/towns?search=" + Uri.EscapeDataString("平鲁小杂粮")));
         var townId = towns.GetProperty("items")[0].GetProperty("id").GetInt32();
         var product = $"莜麦粉-{provider}";
@@ -100,10 +100,10 @@ public class AdjustmentsAndTriggersApiTests
         errors.GetProperty("rank")[0].GetString().ShouldBe("全国排名名次应为 1 到 1000 之间的整数");
         errors.GetProperty("rankingSource")[0].GetString().ShouldBe("请写明排名来源（发布机构及排名名称）");
 
-        var leader = await SeededPlatforms.ClientAsync(provider, "yuncheng-leader");
+        var leader = await WritingPlatforms.ClientAsync(provider, "yuncheng-leader");
         (await JsonAsync(await leader.PostAsJsonAsync("/api/v1/targets/market-ranks", new { townId, product, year = 2024, rank = 40, rankingSource = "协会" }), HttpStatusCode.Forbidden))
             .GetProperty("title").GetString().ShouldBe("只有领导小组办公室可以登记全国市场占有率排名");
-        var yuncheng = await SeededPlatforms.ClientAsync(provider, "yuncheng-office");
+        var yuncheng = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         (await JsonAsync(await yuncheng.PostAsJsonAsync("/api/v1/targets/market-ranks", new { townId, product, year = 2024, rank = 40, rankingSource = "协会" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("townId")[0].GetString().ShouldBe("未找到该专业镇，或不在您的数据范围内");
 
@@ -124,7 +124,7 @@ public class AdjustmentsAndTriggersApiTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_pages_show_the_classes_and_commendations_and_export_them(StorageProvider provider)
     {
-        var client = (await SeededPlatforms.GetAsync(provider)).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = (await WritingPlatforms.GetAsync(provider)).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(client, "shanxi-office", SeededPlatforms.Password);
 
         var removal = await client.GetStringAsync("/Adjustments?kind=removal");
