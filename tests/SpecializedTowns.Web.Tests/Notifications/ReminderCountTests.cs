@@ -17,8 +17,8 @@ namespace SpecializedTowns.Web.Tests.Notifications;
 /// </summary>
 public partial class ReminderCountTests
 {
-    // Its own demo platform: each test compares two readings of the same reminders, and the tests that write to the shared
-    // one (tasks, problems, projects) ran between them in CI, one reminder apart (23 listed, 22 counted).
+    // Its own demo platform: each test compares two readings of the same reminders, and in CI a test writing to the shared
+    // one (an application, a problem or a report) ran between them, one reminder apart (23 listed, 22 counted).
     private static readonly DemoPlatforms Platforms = new();
 
     [GeneratedRegex("查看全部（([0-9,]+)）")]
