@@ -1,4 +1,5 @@
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 
 namespace SpecializedTowns.Core.Applications;
@@ -190,16 +191,25 @@ public sealed class RecognitionApplication
         return conclusion;
     }
 
-    public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn)
+    /// <summary>
+    /// The leading group's decision on the application as <paramref name="check"/> judges it (the pre-check with the panel's
+    /// conclusions applied). The texts make the standard's conditions requirements — “申请市级专业镇需满足以下要求”
+    /// (阳政办发〔2023〕24号 四), “对符合条件、培育成熟的纳入市级重点专业镇名单” (朔政办发〔2023〕19号 三（一）) — and the only latitude
+    /// they give, “可适当放宽认定条件” above a floor for a traditional product, is already part of the criterion's reading and
+    /// settled by the experts. So a condition still 不符合 here refuses 认定; 列入储备 or 不予认定 remain.
+    /// </summary>
+    public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn, RecognitionResult check)
     {
         Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
         RequireState("领导小组审定", ApplicationState.AwaitingDecision);
+        if (decision == Applications.Decision.Recognize && Unmet(check) is { Count: > 0 } unmet)
+            throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，可选择“列入储备”或“不予认定”");
         if (string.IsNullOrWhiteSpace(documentNumber) && decision != Applications.Decision.Reject)
             throw new ApplicationRuleException("认定或列入储备须填写文号");
         if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
             throw new ApplicationRuleException("不予认定须写明理由");
         Text(documentNumber, "文号", 80);
-        Text(reason, "理由");
+        var why = Text(reason, "理由");
         Decision = decision;
         DecisionDocumentNumber = documentNumber?.Trim();
         switch (decision)
@@ -208,16 +218,23 @@ public sealed class RecognitionApplication
                 if (publicityEndsOn is null || publicityEndsOn <= DateOnly.FromDateTime(now))
                     throw new ApplicationRuleException("拟认定须设定公示截止日期（晚于今天）");
                 PublicityEndsOn = publicityEndsOn;
-                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, $"{DecisionDocumentNumber}；公示至 {publicityEndsOn:yyyy-MM-dd}");
+                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy-MM-dd}", why));
                 break;
             case Applications.Decision.Reserve:
-                Move(actor, now, "审定：列入储备", ApplicationState.Reserved, DecisionDocumentNumber);
+                Move(actor, now, "审定：列入储备", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
                 break;
             default:
-                Move(actor, now, "审定：不予认定", ApplicationState.Rejected, reason!.Trim());
+                Move(actor, now, "审定：不予认定", ApplicationState.Rejected, why);
                 break;
         }
     }
+
+    /// <summary>The conditions that stand in the way of 认定, each with the reason as the check gives it.</summary>
+    public static IReadOnlyList<string> Unmet(RecognitionResult check) =>
+        check.Criteria.Where(c => c.Result != Results.Met)
+            .Select(c => $"{(c.Title == "" ? c.Key : c.Title)}{(c.Result == Results.NotMet ? "不符合" : "尚未评定")}（{c.Explanation}）").ToList();
+
+    private static string? Joined(params string?[] parts) => string.Join("；", parts.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } s ? s : null;
 
     public void RecordObjection(Actor actor, DateTime now, string objection)
     {

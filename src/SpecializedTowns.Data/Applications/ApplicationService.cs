@@ -168,8 +168,12 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, view.OpenCriteria, view.CriterionTitle); });
     }
 
-    public Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn); });
+    public async Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default)
+    {
+        var view = await ViewAsync(scope, id, ct);
+        var check = view.WithPanel ?? view.PreCheck ?? throw new ApplicationRuleException($"认定标准“{view.Application.StandardId}”已不在政策包中");
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check); });
+    }
 
     public Task ObjectAsync(UserScope scope, string user, int id, string objection, CancellationToken ct = default) =>
         StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.RecordObjection(Actor(scope, user), Now, objection); });

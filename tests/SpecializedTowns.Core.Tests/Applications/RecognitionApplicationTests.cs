@@ -1,5 +1,6 @@
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Recognition;
 
 namespace SpecializedTowns.Core.Tests.Applications;
 
@@ -13,6 +14,9 @@ public class RecognitionApplicationTests
     private static readonly Actor Leader = new(40, "leader", Roles.Leader);
     private static readonly DateTime Now = new(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc);
     private static readonly string[] Open = ["market-share", "heritage"];
+
+    private static readonly RecognitionResult Eligible = new("yuncheng-municipal", Results.Eligible,
+        [new("output-value", Results.Met, "特优农业类年产值 2.5亿元，达到 2亿元 标准", "垣政办发〔2023〕19号 三") { Title = "规模相对较大" }]);
 
     private static Dictionary<string, (bool, string)> Scores(bool marketShare, bool heritage) => new()
     {
@@ -42,7 +46,7 @@ public class RecognitionApplicationTests
         var conclusion = a.Conclude(Office, Now.AddDays(4), Open);
         conclusion["market-share"].ShouldBeTrue();
         conclusion["heritage"].ShouldBeFalse("a tie is not a majority");
-        a.Decide(Office, Now.AddDays(5), Decision.Recognize, "垣专领发〔2025〕1号", null, new DateOnly(2025, 3, 15));
+        a.Decide(Office, Now.AddDays(5), Decision.Recognize, "垣专领发〔2025〕1号", null, new DateOnly(2025, 3, 15), Eligible);
         a.State.ShouldBe(ApplicationState.Publicity);
         a.RecordObjection(Office, Now.AddDays(6), "有群众反映产值统计口径不一");
         a.EndPublicity(Office, new DateTime(2025, 3, 16, 0, 0, 0, DateTimeKind.Utc), objectionUpheld: false, null);
@@ -62,7 +66,7 @@ public class RecognitionApplicationTests
         Should.Throw<ApplicationRuleException>(() => a.Submit(Township, Now)).Message.ShouldContain("不能“提交申报”");
         Should.Throw<ApplicationRuleException>(() => a.Return(Office, Now, " ")).Message.ShouldContain("须写明理由");
         Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, [])).Message.ShouldContain("至少一名评审专家");
-        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reserve, "x", null, null)).Message.ShouldContain("不能“领导小组审定”");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reserve, "x", null, null, Eligible)).Message.ShouldContain("不能“领导小组审定”");
         a.State.ShouldBe(ApplicationState.Submitted);
     }
 
@@ -106,7 +110,7 @@ public class RecognitionApplicationTests
         var a = InExpertReview();
         foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
         a.Conclude(Office, Now, Open);
-        a.Decide(Office, Now, decision, number, reason, null);
+        a.Decide(Office, Now, decision, number, reason, null, Eligible);
         a.State.ShouldBe(expected);
         ApplicationStates.IsClosed(a.State).ShouldBeTrue();
     }
@@ -117,12 +121,36 @@ public class RecognitionApplicationTests
         var a = InExpertReview();
         foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
         a.Conclude(Office, Now, Open);
-        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "", null, new DateOnly(2025, 3, 20))).Message.ShouldContain("须填写文号");
-        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reject, null, "", null)).Message.ShouldContain("须写明理由");
-        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 1))).Message.ShouldContain("公示截止日期");
-        a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 10));
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "", null, new DateOnly(2025, 3, 20), Eligible)).Message.ShouldContain("须填写文号");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reject, null, "", null, Eligible)).Message.ShouldContain("须写明理由");
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 1), Eligible)).Message.ShouldContain("公示截止日期");
+        a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 10), Eligible);
         Should.Throw<ApplicationRuleException>(() => a.EndPublicity(Office, Now.AddDays(2), false, null)).Message.ShouldContain("期满后方可");
         a.EndPublicity(Office, Now.AddDays(2), objectionUpheld: true, "经核实产值数据不实");
         a.State.ShouldBe(ApplicationState.Rejected);
+    }
+
+    [Fact]
+    public void A_condition_not_met_refuses_recognition_by_name_and_leaves_reserve_or_rejection()
+    {
+        var a = InExpertReview();
+        foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
+        a.Conclude(Office, Now, Open);
+        var failing = new RecognitionResult("yuncheng-municipal", Results.Ineligible,
+        [
+            new("output-value", Results.Met, "特优农业类年产值 2.5亿元，达到 2亿元 标准", null) { Title = "规模相对较大" },
+            new("market-share", Results.NotMet, "全省市场占有率 8%，未达到 50% 标准", "垣政办发〔2023〕19号 三") { Title = "市场占有率较高" },
+        ]);
+
+        var refused = Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "运专领发〔2025〕3号", "发展前景好", new DateOnly(2025, 3, 10), failing));
+        refused.Message.ShouldContain("不能认定");
+        refused.Message.ShouldContain("市场占有率较高不符合（全省市场占有率 8%，未达到 50% 标准）");
+        refused.Message.ShouldNotContain("规模相对较大");
+        (a.State, a.Decision, a.DecisionDocumentNumber, a.PublicityEndsOn).ShouldBe((ApplicationState.AwaitingDecision, null, null, null));
+
+        // The decision it leaves is recorded with its document number and reason.
+        a.Decide(Office, Now, Decision.Reserve, "运专领发〔2025〕4号", "市场占有率不足，列入储备培育", null, failing);
+        a.State.ShouldBe(ApplicationState.Reserved);
+        a.Events[^1].Reason.ShouldBe("运专领发〔2025〕4号；市场占有率不足，列入储备培育");
     }
 }

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Web.Tests.BadInput;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Applications;
+
+/// <summary>
+/// 领导小组审定 on the detail page, posted as 运城's office would: a town that fails a condition of the standard is not
+/// recognised whatever the form says, and the decision it can take is recorded with its reason.
+/// </summary>
+public class ApplicationDecisionTests
+{
+    // 古城镇渔业 meets every figure of 运城's standard but the market share, and claims no large national market; its output
+    // is below 2亿元 but above the relaxed floor with a geographical indication, which leaves the experts something to judge.
+    private const string FailsMarketShare =
+        """{"category":"specialty-agriculture","annualOutputValueWanYuan":15000,"historicalOriginOrGeographicalIndication":true,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8,"largeNationalMarketSpace":false}""";
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_town_failing_a_condition_is_not_recognised_and_the_page_names_the_condition(StorageProvider provider)
+    {
+        var (factory, city) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
+        await using var _ = factory;
+        var id = await AwaitingDecisionAsync(factory, FailsMarketShare);
+        var url = $"/Applications/Detail/{id}";
+
+        var page = await city.GetStringAsync(url);
+        Text(Regex.Match(page, "id=\"decision-unmet\".*?</div>", RegexOptions.Singleline).Value).ShouldContain("市场占有率");
+        page.ShouldMatch("id=\"d-Recognize\"[^>]*disabled");
+
+        var before = await StateAsync(factory);
+        var refused = await PostAsync(city, url, url + "?handler=Decide", new()
+        {
+            ["Decision"] = "Recognize", ["DocumentNumber"] = "运专领发〔2025〕9号", ["Reason"] = "发展前景好",
+            ["PublicityEndsOn"] = DateTime.UtcNow.AddHours(8).AddDays(7).ToString("yyyy-MM-dd"),
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var error = Text(Regex.Match(await refused.Content.ReadAsStringAsync(), "<div class=\"alert alert-danger[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+        error.ShouldContain("不能认定");
+        error.ShouldContain("市场占有率");
+        error.ShouldContain("列入储备");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "recognising a town that fails a condition");
+
+        (await PostAsync(city, url, url + "?handler=Decide", new()
+        {
+            ["Decision"] = "Reserve", ["DocumentNumber"] = "运专领发〔2025〕10号", ["Reason"] = "全省市场占有率不足，列入储备培育",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var history = Text(Regex.Match(await city.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value);
+        history.ShouldContain("审定：列入储备");
+        history.ShouldContain("运专领发〔2025〕10号；全省市场占有率不足，列入储备培育");
+    }
+
+    /// <summary>An application of 古城镇渔业 to 运城's standard with the facts given, filed by 垣曲, through expert review, awaiting the decision.</summary>
+    internal static async Task<int> AwaitingDecisionAsync(PlatformFactory factory, string facts)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+        var expertId = (await db.Users.SingleAsync(u => u.UserName == "expert-zhang")).Id;
+        var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
+        var county = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
+        var city = new UserScope(101, Roles.Office, "山西省/运城市", null);
+        var id = await service.CreateAsync(county, "yuanqu-office", town.Id, "yuncheng-municipal", facts);
+        await service.SubmitAsync(county, "yuanqu-office", id);
+        await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
+        var open = (await service.ViewAsync(city, id)).OpenCriteria;
+        open.ShouldNotBeEmpty("an expert who has nothing to judge cannot score, and the panel cannot conclude without the score");
+        await service.ScoreAsync(new UserScope(expertId, Roles.Expert, "山西省/运城市", null), "expert-zhang", id,
+            open.ToDictionary(k => k, _ => (true, "经核实")));
+        await service.ConcludeAsync(city, "yuncheng-office", id);
+        return id;
+    }
+
+    internal static async Task<DbState> StateAsync(PlatformFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await DbState.CaptureAsync(scope.ServiceProvider.GetRequiredService<TownsDbContext>(), "recognition_applications");
+    }
+
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handlerUrl, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
+    }
+
+    internal static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), "\\s+", " ").Trim();
+}
