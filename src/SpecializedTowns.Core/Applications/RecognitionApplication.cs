@@ -210,15 +210,17 @@ public sealed class RecognitionApplication
             throw new ApplicationRuleException("不予认定须写明理由");
         Text(documentNumber, "文号", 80);
         var why = Text(reason, "理由");
+        var (first, last) = PublicityWindow(now);
+        if (decision == Applications.Decision.Recognize && (publicityEndsOn is not { } end || end < first || end > last))
+            throw new ApplicationRuleException(
+                $"公示截止日期应在 {first:yyyy年M月d日} 至 {last:yyyy年M月d日} 之间（晚于今天，公示期不超过 {MaxPublicityDays} 天）", nameof(PublicityEndsOn));
         Decision = decision;
         DecisionDocumentNumber = documentNumber?.Trim();
         switch (decision)
         {
             case Applications.Decision.Recognize:
-                if (publicityEndsOn is null || publicityEndsOn <= DateOnly.FromDateTime(now))
-                    throw new ApplicationRuleException("拟认定须设定公示截止日期（晚于今天）");
                 PublicityEndsOn = publicityEndsOn;
-                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy-MM-dd}", why));
+                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy年M月d日}", why));
                 break;
             case Applications.Decision.Reserve:
                 Move(actor, now, "审定：列入储备", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
@@ -227,6 +229,20 @@ public sealed class RecognitionApplication
                 Move(actor, now, "审定：不予认定", ApplicationState.Rejected, why);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The longest publicity period. None of the five texts mentions 公示 at all, let alone its length; a date far ahead would
+    /// hold the application in publicity for years (结束公示 waits for it), so the platform bounds it. 平台默认: 30 days covers the
+    /// usual 5 to 7 working days with room to spare.
+    /// </summary>
+    public const int MaxPublicityDays = 30;
+
+    /// <summary>The days a publicity period may end on, by China's calendar: from tomorrow to <see cref="MaxPublicityDays"/> ahead.</summary>
+    public static (DateOnly First, DateOnly Last) PublicityWindow(DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc.AddHours(8));
+        return (today.AddDays(1), today.AddDays(MaxPublicityDays));
     }
 
     /// <summary>The conditions that stand in the way of 认定, each with the reason as the check gives it.</summary>
@@ -297,7 +313,11 @@ public sealed class RecognitionApplication
 /// <summary>Who takes a step.</summary>
 public sealed record Actor(int UserId, string UserName, string Role);
 
-public sealed class ApplicationRuleException(string message) : Exception(message);
+/// <summary>A step refused; <see cref="Field"/> names the input at fault (the step's parameter) when one is, for the form to show it there.</summary>
+public sealed class ApplicationRuleException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
 
 /// <summary>Evidence attached to an application (申报材料): a few document and image types, limited in size.</summary>
 public sealed class ApplicationAttachment

@@ -153,4 +153,25 @@ public class RecognitionApplicationTests
         a.State.ShouldBe(ApplicationState.Reserved);
         a.Events[^1].Reason.ShouldBe("运专领发〔2025〕4号；市场占有率不足，列入储备培育");
     }
+
+    [Fact]
+    public void The_publicity_period_ends_after_today_and_within_thirty_days_and_the_history_writes_the_date_in_chinese()
+    {
+        var a = InExpertReview();
+        foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
+        a.Conclude(Office, Now, Open);
+        // Now is 2025年3月1日 10:00 in China: the period may end from 3月2日 to 3月31日.
+        foreach (var end in new DateOnly[] { new(2099, 12, 31), new(2025, 4, 1), new(2025, 3, 1) })
+        {
+            var refused = Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "运专领发〔2025〕3号", null, end, Eligible));
+            refused.Message.ShouldBe("公示截止日期应在 2025年3月2日 至 2025年3月31日 之间（晚于今天，公示期不超过 30 天）");
+            refused.Field.ShouldBe(nameof(RecognitionApplication.PublicityEndsOn));
+            (a.State, a.Decision, a.PublicityEndsOn).ShouldBe((ApplicationState.AwaitingDecision, null, null));
+        }
+        RecognitionApplication.PublicityWindow(new DateTime(2025, 3, 1, 17, 0, 0, DateTimeKind.Utc)).ShouldBe((new DateOnly(2025, 3, 3), new DateOnly(2025, 4, 1)),
+            "01:00 on 3月2日 in China is already 3月2日 there");
+
+        a.Decide(Office, Now, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 31), Eligible);
+        a.Events[^1].Reason.ShouldBe("运专领发〔2025〕3号；公示至 2025年3月31日");
+    }
 }

@@ -60,6 +60,35 @@ public class ApplicationDecisionTests
         history.ShouldContain("运专领发〔2025〕10号；全省市场占有率不足，列入储备培育");
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_publicity_period_years_ahead_is_refused_beside_the_date_and_the_history_writes_dates_as_the_page_does(StorageProvider provider)
+    {
+        var (factory, city) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
+        await using var _ = factory;
+        var id = await AwaitingDecisionAsync(factory,
+            """{"category":"specialty-agriculture","annualOutputValueWanYuan":15000,"historicalOriginOrGeographicalIndication":true,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":60}""");
+        var url = $"/Applications/Detail/{id}";
+        var decision = new Dictionary<string, string> { ["Decision"] = "Recognize", ["DocumentNumber"] = "运专领发〔2025〕11号", ["PublicityEndsOn"] = "2099-12-31" };
+
+        var before = await StateAsync(factory);
+        var refused = await PostAsync(city, url, url + "?handler=Decide", new(decision));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        var beside = Text(Regex.Match(html, "id=\"pub\"[^>]*>\\s*<div class=\"invalid-feedback\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+        beside.ShouldContain("公示截止日期应在");
+        beside.ShouldContain("公示期不超过 30 天");
+        html.ShouldContain("value=\"2099-12-31\"");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "a publicity period ending in 2099");
+
+        var end = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
+        decision["PublicityEndsOn"] = end.ToString("yyyy-MM-dd");
+        (await PostAsync(city, url, url + "?handler=Decide", decision)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var history = Text(Regex.Match(await city.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value);
+        history.ShouldContain($"运专领发〔2025〕11号；公示至 {end.Year}年{end.Month}月{end.Day}日");
+    }
+
     /// <summary>An application of 古城镇渔业 to 运城's standard with the facts given, filed by 垣曲, through expert review, awaiting the decision.</summary>
     internal static async Task<int> AwaitingDecisionAsync(PlatformFactory factory, string facts)
     {

@@ -9,7 +9,7 @@ using SpecializedTowns.Web.Accounts;
 namespace SpecializedTowns.Web.Pages.Applications;
 
 [RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 64 * 1024)]
-public sealed class DetailModel(ApplicationService applications) : PageModel
+public sealed class DetailModel(ApplicationService applications, TimeProvider time) : PageModel
 {
     public ApplicationView View { get; private set; } = null!;
     public UserScope Scope { get; private set; } = null!;
@@ -23,12 +23,17 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public DateOnly? PublicityEndsOn { get; set; }
     [BindProperty] public bool ObjectionUpheld { get; set; }
-    [BindProperty] public Dictionary<string, bool?> Met { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    // Named, so that a form without them does not bind them from every field it posts (the binder's fallback to no prefix),
+    // which filed "请勾选或不勾选" against 公示截止日期 and the other fields of 领导小组审定.
+    [BindProperty(Name = nameof(Met))] public Dictionary<string, bool?> Met { get; set; } = [];
+    [BindProperty(Name = nameof(Comments))] public Dictionary<string, string?> Comments { get; set; } = [];
 
     /// <summary>The year the application was recognised (China time), for the batch decision of that year; null until it is.</summary>
     public int? RecognizedYear => View.Application.Events.Where(e => e.To == ApplicationState.Recognized && e.From != ApplicationState.Recognized)
         .Select(e => (int?)e.AtUtc.AddHours(8).Year).LastOrDefault();
+
+    /// <summary>The days the publicity period may end on, today as the platform sees it.</summary>
+    public (DateOnly First, DateOnly Last) PublicityWindow => RecognitionApplication.PublicityWindow(time.GetUtcNow().UtcDateTime);
 
     public bool IsOffice => applications.CanReview(Scope, View.Application);
     public bool IsApplicant => applications.CanPrepare(Scope, View.Application);
@@ -109,8 +114,14 @@ public sealed class DetailModel(ApplicationService applications) : PageModel
         }
         catch (ApplicationRuleException ex)
         {
-            // The form shows again with what was typed and the reason it could not be done.
-            Error = ex.Message;
+            // The form shows again with what was typed and the reason it could not be done, beside the field it concerns.
+            if (ex.Field is { } field)
+            {
+                if (ModelState.TryGetValue(field, out var entry)) entry.Errors.Clear();
+                ModelState.AddModelError(field, ex.Message);
+                Error = "未办理：请按表单中的提示修改";
+            }
+            else Error = ex.Message;
             return await ShowAsync(id, ct);
         }
     }
