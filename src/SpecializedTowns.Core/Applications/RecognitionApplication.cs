@@ -121,6 +121,20 @@ public sealed class RecognitionApplication
         Record(actor, now, "上传申报材料", attachment.FileName);
     }
 
+    /// <summary>
+    /// The applicant corrects the stated figures while the application is theirs: a draft, or returned for 修改. The history
+    /// says so, for the reviewer who returned it to see what changed since. <paramref name="outcome"/> is the pre-check on the new facts.
+    /// </summary>
+    public void ReviseFacts(Actor actor, DateTime now, string factsJson, string outcome)
+    {
+        Require(actor, "修改申报事实", Roles.Office, Roles.Township, Roles.Admin);
+        RequireState("修改申报事实", ApplicationState.Draft, ApplicationState.Returned);
+        if (factsJson == FactsJson) return;
+        FactsJson = factsJson;
+        PreCheckOutcome = outcome;
+        Record(actor, now, "修改申报事实", $"预检：{Results.Chinese.GetValueOrDefault(outcome, outcome)}");
+    }
+
     public void Submit(Actor actor, DateTime now)
     {
         Require(actor, "提交申报", Roles.Office, Roles.Township, Roles.Admin);

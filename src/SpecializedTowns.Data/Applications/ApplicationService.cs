@@ -104,15 +104,18 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         return application.Id;
     }
 
-    public async Task UpdateFactsAsync(UserScope scope, int id, string factsJson, CancellationToken ct = default)
+    /// <summary>Corrects a draft's or a returned application's facts, checked as on filing; the pre-check follows the new figures.</summary>
+    public async Task UpdateFactsAsync(UserScope scope, string user, int id, string factsJson, CancellationToken ct = default)
     {
-        var application = await LoadAsync(scope, id, ct);
-        if (application.State is not (ApplicationState.Draft or ApplicationState.Returned))
-            throw new ApplicationRuleException($"申报当前为“{ApplicationStates.Chinese(application.State)}”，不能修改申报事实");
-        RequireApplicant(scope, application);
-        var town = await db.Towns.SingleAsync(t => t.Id == application.SpecializedTownId, ct);
-        SetFacts(application, Standard(application), factsJson, town.Category);
-        await db.SaveChangesAsync(ct);
+        var visible = Visible(scope).Where(a => a.Id == id);
+        var category = await db.Towns.Where(t => visible.Any(a => a.SpecializedTownId == t.Id)).Select(t => t.Category).SingleOrDefaultAsync(ct)
+                       ?? throw new ApplicationNotFoundException();
+        await StepAsync(scope, id, ct, a =>
+        {
+            RequireApplicant(scope, a);
+            var (json, outcome) = CheckedFacts(Standard(a), factsJson, category);
+            a.ReviseFacts(Actor(scope, user), Now, json, outcome);
+        });
     }
 
     public Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default) =>
@@ -293,7 +296,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         catch (FactsFormatException) { return new TownFacts { Category = category }; }
     }
 
-    private static void SetFacts(RecognitionApplication application, RecognitionStandard standard, string factsJson, string category)
+    private static void SetFacts(RecognitionApplication application, RecognitionStandard standard, string factsJson, string category) =>
+        (application.FactsJson, application.PreCheckOutcome) = CheckedFacts(standard, factsJson, category);
+
+    /// <summary>The facts as an application keeps them, and the pre-check's outcome on them; refused in Chinese when they cannot stand.</summary>
+    private static (string Json, string Outcome) CheckedFacts(RecognitionStandard standard, string factsJson, string category)
     {
         TownFacts facts;
         try { facts = FactsReader.Read(factsJson); }
@@ -302,8 +309,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             throw new ApplicationRuleException($"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）");
         // The facts file format takes any number; an application states its town's figures, in the ranges they have everywhere else.
         if (FactProblems(facts) is { Count: > 0 } problems) throw new ApplicationRuleException(string.Join("；", problems.Values));
-        application.FactsJson = factsJson;
-        application.PreCheckOutcome = RecognitionEngine.Evaluate(standard, facts).Outcome;
+        return (factsJson, RecognitionEngine.Evaluate(standard, facts).Outcome);
     }
 
     /// <summary>The stated figures out of their range, by fact key, each message naming the fact as the standards do.</summary>

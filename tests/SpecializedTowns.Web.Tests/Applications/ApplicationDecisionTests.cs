@@ -89,6 +89,74 @@ public class ApplicationDecisionTests
         history.ShouldContain($"运专领发〔2025〕11号；公示至 {end.Year}年{end.Month}月{end.Day}日");
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_returned_application_shows_why_and_the_county_corrects_its_figures_on_the_page(StorageProvider provider)
+    {
+        var (factory, county) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
+        int id;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+            var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
+            var yuanqu = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
+            id = await service.CreateAsync(yuanqu, "yuanqu-office", town.Id, "yuncheng-municipal",
+                """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""");
+            await service.SubmitAsync(yuanqu, "yuanqu-office", id);
+            await service.ReturnAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, "全省市场占有率与统计年鉴不符，请核实后修改");
+        }
+        var url = $"/Applications/Detail/{id}";
+        var page = await county.GetStringAsync(url);
+        Text(Regex.Match(page, "id=\"returned-banner\".*?</div>\\s*</div>", RegexOptions.Singleline).Value).ShouldContain("退回理由：全省市场占有率与统计年鉴不符，请核实后修改");
+        FormFields(page)["Facts.ProvincialMarketSharePercent"].ShouldBe("8");
+
+        var before = await StateAsync(factory);
+        var bad = FormFields(page);
+        bad["Facts.ProvincialMarketSharePercent"] = "150";
+        bad["Facts.LocalEmployment"] = "-1";
+        bad["Facts.SupportingEnterprises"] = "15";
+        var refused = await county.PostAsync(url + "?handler=Facts", new FormUrlEncodedContent(bad));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        Message(html, "f-province").ShouldBe("主导产品全省市场占有率应在 0 到 100 之间");
+        Message(html, "f-employment").ShouldBe("带动当地就业人数不能为负数");
+        html.ShouldContain("value=\"150\"");
+        html.ShouldContain("value=\"15\"");
+        Text(html).ShouldContain("申报事实未保存");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "facts out of range");
+
+        var good = FormFields(page);
+        good["Facts.ProvincialMarketSharePercent"] = "58";
+        (await county.PostAsync(url + "?handler=Facts", new FormUrlEncodedContent(good))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Applications.SingleAsync(a => a.Id == id);
+            saved.FactsJson.ShouldContain("\"provincialMarketSharePercent\":58");
+            (saved.State, saved.PreCheckOutcome).ShouldBe((ApplicationState.Returned, "eligible"));
+        }
+        var after = Text(await county.GetStringAsync(url));
+        after.ShouldContain("修改申报事实");
+        after.ShouldContain("预检：符合认定条件");
+    }
+
+    /// <summary>The facts form of the detail page as the page filled it, antiforgery token included.</summary>
+    private static Dictionary<string, string> FormFields(string html)
+    {
+        var form = Regex.Match(html, "<form method=\"post\"[^>]*id=\"facts-form\".*?</form>", RegexOptions.Singleline).Value;
+        form.ShouldNotBeEmpty("the applicant has a form to correct the facts");
+        var fields = Regex.Matches(form, "<input [^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (Match select in Regex.Matches(form, "<select [^>]*name=\"([^\"]+)\".*?</select>", RegexOptions.Singleline))
+            fields[select.Groups[1].Value] = Regex.Match(select.Value, "<option value=\"([^\"]*)\" selected").Groups[1].Value;
+        return fields;
+    }
+
+    /// <summary>The message shown under the input with this id.</summary>
+    private static string Message(string html, string inputId) =>
+        Text(Regex.Match(html, $"id=\"{inputId}\"[^>]*>\\s*<div class=\"invalid-feedback\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+
     /// <summary>An application of 古城镇渔业 to 运城's standard with the facts given, filed by 垣曲, through expert review, awaiting the decision.</summary>
     internal static async Task<int> AwaitingDecisionAsync(PlatformFactory factory, string facts)
     {

@@ -27,6 +27,15 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     // which filed "请勾选或不勾选" against 公示截止日期 and the other fields of 领导小组审定.
     [BindProperty(Name = nameof(Met))] public Dictionary<string, bool?> Met { get; set; } = [];
     [BindProperty(Name = nameof(Comments))] public Dictionary<string, string?> Comments { get; set; } = [];
+    [BindProperty(Name = nameof(Facts))] public FactsForm Facts { get; set; } = new();
+
+    // Set when the facts form was posted: a refused form shows what was typed, any other page the stored facts.
+    private bool factsPosted;
+
+    /// <summary>The return that sent the application back to the applicant, while it is returned.</summary>
+    public ApplicationEvent? ReturnedBy => View.Application.State == ApplicationState.Returned
+        ? View.Application.Events.Where(e => e.To == ApplicationState.Returned && e.From != ApplicationState.Returned).MaxBy(e => e.Id)
+        : null;
 
     /// <summary>The year the application was recognised (China time), for the batch decision of that year; null until it is.</summary>
     public int? RecognizedYear => View.Application.Events.Where(e => e.To == ApplicationState.Recognized && e.From != ApplicationState.Recognized)
@@ -55,6 +64,30 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     {
         var file = await applications.AttachmentAsync(UserScope.From(User)!, id, fileId, ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostFactsAsync(int id, CancellationToken ct)
+    {
+        factsPosted = true;
+        var scope = UserScope.From(User)!;
+        ApplicationView view;
+        try { view = await applications.ViewAsync(scope, id, ct); }
+        catch (ApplicationNotFoundException) { return NotFound(); }
+        var category = view.Facts?.Category ?? "";
+        if (Facts.Problems(ModelState, nameof(Facts), view.Town, category) is { Count: > 0 } problems)
+        {
+            // Beside each field, in place of the binder's own words; what was typed stays in the form.
+            foreach (var (field, message) in problems)
+            {
+                var key = $"{nameof(Facts)}.{field}";
+                if (ModelState.TryGetValue(key, out var entry)) entry.Errors.Clear();
+                ModelState.AddModelError(key, message);
+            }
+            Error = "申报事实未保存：请按各项下的提示修改";
+            return await ShowAsync(id, ct);
+        }
+        var json = ApplicationService.FactsJsonFrom(Facts.ToFacts(view.Town, category));
+        return await StepAsync(id, ct, "申报事实已保存，预检已按新数据更新", (s, u) => applications.UpdateFactsAsync(s, u, id, json, ct));
     }
 
     [BindProperty] public bool ConfirmGaps { get; set; }
@@ -131,6 +164,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
         Scope = UserScope.From(User)!;
         try { View = await applications.ViewAsync(Scope, id, ct); }
         catch (ApplicationNotFoundException) { return NotFound(); }
+        if (!factsPosted && View.Facts is { } stated) Facts = FactsForm.From(stated);
         if (View.Application.State == ApplicationState.Submitted && IsOffice)
             ExpertCandidates = await applications.ExpertCandidatesAsync(id, Scope, ct);
         Done = TempData["Done"] as string;
