@@ -82,6 +82,21 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public static bool CanFile(UserScope scope, RecognitionStandard standard) =>
         scope.Role is Roles.Admin or Roles.Office || scope.Role == Roles.Township && standard.Applicant == "township";
 
+    /// <summary>
+    /// For one who may file under none of <paramref name="standards"/> (a township where the standard names the county
+    /// government, 垣政办发〔2023〕19号 三): which standard exists, who applies, and whom to ask; null when there is none.
+    /// </summary>
+    public static string? WhoFiles(UserScope scope, IEnumerable<RecognitionStandard> standards, string countyName)
+    {
+        var others = standards.Where(s => !CanFile(scope, s)).ToList();
+        if (others.Count == 0) return null;
+        var byApplicant = others.GroupBy(ApplicantOf).Select(g => $"{string.Join("、", g.Select(s => s.Name))}由{g.Key}申报");
+        return $"{string.Join("；", byApplicant)}，请联系{countyName}专业镇办（县领导小组办公室）";
+    }
+
+    /// <summary>The applicant as the standard's text names it; the county government where the text names none.</summary>
+    public static string ApplicantOf(RecognitionStandard standard) => standard.ApplicantText ?? "县政府";
+
     public async Task<int> CreateAsync(UserScope scope, string userName, int townId, string standardId, string factsJson, CancellationToken ct = default)
     {
         var town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
@@ -89,7 +104,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
                        ?? throw new ApplicationRuleException($"“{standardId}”不是本专业镇可申报的认定标准");
         if (!CanFile(scope, standard))
-            throw new ApplicationRuleException($"{standard.Name}由{standard.ApplicantText ?? "县政府"}申报，您的角色不能提交");
+            throw new ApplicationRuleException($"{standard.Name}由{ApplicantOf(standard)}申报，您的角色不能提交");
         if (await db.Applications.AnyAsync(a => a.SpecializedTownId == townId && a.StandardId == standardId
                 && a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected, ct))
             throw new ApplicationRuleException("本专业镇已有一份同一标准的在办申报");
@@ -149,7 +164,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         var standard = Standard(a);
         if (!CanFile(scope, standard))
-            throw new ApplicationRuleException($"{standard.Name}由{standard.ApplicantText ?? "县政府"}申报，您的角色不能办理此步骤");
+            throw new ApplicationRuleException($"{standard.Name}由{ApplicantOf(standard)}申报，您的角色不能办理此步骤");
     }
 
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)

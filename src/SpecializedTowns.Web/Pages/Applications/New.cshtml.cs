@@ -24,6 +24,9 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
     public string CountyPath { get; private set; } = "";
     public IReadOnlyList<RecognitionStandard> Standards { get; private set; } = [];
     public RecognitionResult? PreCheck { get; private set; }
+
+    /// <summary>When the user may file under none of the town's higher standards: who files under them instead.</summary>
+    public string? FiledByOthers { get; private set; }
     public string? Error { get; private set; }
 
     private static bool MayFile(UserScope scope) => scope.Role is Core.Accounts.Roles.Admin or Core.Accounts.Roles.Office or Core.Accounts.Roles.Township;
@@ -101,7 +104,9 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
         Town = await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == TownId, ct);
         if (Town is null) return false;
         CountyPath = Town.County!.Path;
-        Standards = applications.StandardsFor(CountyPath, Town.Tier).Where(s => ApplicationService.CanFile(scope, s)).ToList();
+        var higher = applications.StandardsFor(CountyPath, Town.Tier);
+        Standards = higher.Where(s => ApplicationService.CanFile(scope, s)).ToList();
+        if (Standards.Count == 0) FiledByOthers = ApplicationService.WhoFiles(scope, higher, Town.County!.Name);
         StandardId ??= Standards.FirstOrDefault()?.Id;
         return true;
     }
