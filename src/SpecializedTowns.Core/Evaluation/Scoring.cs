@@ -67,7 +67,15 @@ public static class Scoring
     /// <summary>The explanation's words when a relative indicator has nobody above zero: no one fell short of anyone.</summary>
     public const string NobodyScored = "参评对象均为 0";
 
-    public static decimal Points(IndicatorRule rule, decimal? value, decimal? bestInCohort) => rule.Method switch
+    public static decimal Points(IndicatorRule rule, decimal? value, decimal? bestInCohort) => Round(ExactPoints(rule, value, bestInCohort));
+
+    /// <summary>
+    /// Two decimals, a half rounded away from zero (66.665 → 66.67) as Chinese documents round, not to even as .NET does
+    /// by default: a total of 59.995 is read as 60.00 by everyone who sees it, so it must be 60.00 for the bands too.
+    /// </summary>
+    public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    private static decimal ExactPoints(IndicatorRule rule, decimal? value, decimal? bestInCohort) => rule.Method switch
     {
         _ when value is null => 0,
         ScoringMethod.Linear => Linear(rule, value.Value),
@@ -86,7 +94,7 @@ public static class Scoring
         return Clamp((rule.LowerIsBetter ? 1 - share : share) * 100);
     }
 
-    private static decimal Clamp(decimal points) => Math.Round(Math.Clamp(points, 0, 100), 2);
+    private static decimal Clamp(decimal points) => Math.Clamp(points, 0, 100);
 
     /// <summary>
     /// Scores every subject on every indicator, totals by weight (out of 100 whatever the weights add up to), ranks with
@@ -111,18 +119,21 @@ public static class Scoring
         {
             bool Applies(IndicatorRule rule) => !voided.Contains(rule.Key) && !(subject.Value.TryGetValue(rule.Key, out var m) && m.NotApplicable is not null);
             var applicableWeight = rules.Where(Applies).Sum(r => r.Weight);
-            var indicators = rules.Select(rule =>
+            var indicators = rules.Select((IndicatorScore Score, decimal Exact) (rule) =>
             {
                 subject.Value.TryGetValue(rule.Key, out var m);
                 if (m?.NotApplicable is { } why)
-                    return new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence);
+                    return (new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence), 0m);
                 if (voided.Contains(rule.Key))
-                    return new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{NobodyScored}，无从比较），其权重按比例分摊到其余指标", m?.Evidence ?? []);
-                var points = Points(rule, m?.Value, best[rule.Key]);
-                var weighted = applicableWeight > 0 ? Math.Round(points * rule.Weight / applicableWeight, 2) : 0;
-                return new IndicatorScore(rule, m?.Value, points, weighted, Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []);
+                    return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{NobodyScored}，无从比较），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
+                var exact = ExactPoints(rule, m?.Value, best[rule.Key]);
+                var points = Round(exact);
+                var weighted = applicableWeight > 0 ? exact * rule.Weight / applicableWeight : 0;
+                return (new IndicatorScore(rule, m?.Value, points, Round(weighted), Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []), weighted);
             }).ToList();
-            return new SubjectScore(subject.Key, indicators.Sum(i => i.Weighted), indicators);
+            // The parts are shown rounded; summing those would drift (33.33 + 33.33 = 66.66 for an exact 66.667), enough to
+            // move a subject across the 60-point line, so the total is rounded once from the exact parts.
+            return new SubjectScore(subject.Key, Round(indicators.Sum(i => i.Exact)), indicators.Select(i => i.Score).ToList());
         }).OrderByDescending(s => s.Total).ThenBy(s => s.Subject, StringComparer.Ordinal).ToList();
 
         var ranked = new List<SubjectScore>(scored.Count);

@@ -69,6 +69,26 @@ public class ScoringTests
     }
 
     [Fact]
+    public void The_total_is_rounded_once_from_the_exact_parts_not_summed_from_the_rounded_ones()
+    {
+        // A member unit: 任务 50 points at weight 30, 问题 100 at 15, the rest not applicable. Exactly (30×50 + 15×100)/45
+        // = 66.667 → 66.67; the parts as shown (33.33 + 33.33) would add up to 66.66.
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["县工科局"] = new Dictionary<string, Measurement> { ["a"] = M(50), ["b"] = M(100), ["c"] = Measurement.Absent("未设工作专班") },
+        };
+        var unit = Scoring.Evaluate([Linear("a", 30, 0, 100), Linear("b", 15, 0, 100), Linear("c", 55, 0, 100)], data, []).Single();
+        unit.Indicators.Select(i => i.Weighted).ShouldBe([33.33m, 33.33m, 0m]);
+        unit.Total.ShouldBe(66.67m);
+
+        // A half is rounded away from zero, as the documents round: 59.995 is 60.00, and so no longer below the 60-point line.
+        var half = new Dictionary<string, IReadOnlyDictionary<string, Measurement>> { ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(59.995m) } };
+        var town = Scoring.Evaluate([Linear("a", 1, 0, 100)], half, [new BandRule("合格", MinTotal: 60), new BandRule("较差")]).Single();
+        town.Total.ShouldBe(60.00m);
+        town.Band.ShouldBe("合格");
+    }
+
+    [Fact]
     public void A_manual_score_keeps_its_reason_and_is_held_to_0_to_100()
     {
         var rule = new IndicatorRule { Key = "m", Name = "工作成效", Weight = 1, Method = ScoringMethod.Manual };

@@ -49,8 +49,9 @@ public class EvaluationServiceTests
         first.Row.SubjectName.ShouldBe("万安钻石专业镇");
         // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 35 — 新绛's document sets
         // no revenue tiers, and no town of the city reported 新增市场主体 or 升规入统, so those drop out for all; points 100, 60,
-        // 100, 100, 98.9 → 42.86 + 8.57 + 14.29 + 14.29 + 14.13 = 94.14.
-        first.Row.Total.ShouldBe(94.14m);
+        // 100, 100, 98.9 → (1,500 + 300 + 500 + 500 + 494.5) / 35 = 94.129 → 94.13 (the rounded parts shown,
+        // 42.86 + 8.57 + 14.29 + 14.29 + 14.13, would add up to 94.14).
+        first.Row.Total.ShouldBe(94.13m);
         view.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Indicators.Single(i => i.Key == "new-above-scale").Explanation
             .ShouldStartWith("不适用（参评对象均为 0");
 
@@ -99,7 +100,7 @@ public class EvaluationServiceTests
         after.Row.Total.ShouldBeGreaterThan(before.Row.Total);
 
         var frozen = await service.GetAsync(Yuncheng, published.Evaluation.Id);
-        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(61.98m);
+        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(61.97m);
         (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(Yuncheng, published.Evaluation.Id, null))).Message.ShouldContain("已发布");
         await Should.ThrowAsync<EvaluationRuleException>(() => service.SetManualScoreAsync(Yuncheng, "运城办", published.Evaluation.Id, null,
             frozen.Results[0].Row.SubjectKey, "supervision-check", 90, "督查良好"));

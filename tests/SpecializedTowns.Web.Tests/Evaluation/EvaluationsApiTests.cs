@@ -128,7 +128,7 @@ public class EvaluationsApiTests
             var rows = ranking.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
             rows.Count.ShouldBe(results.Count + 1);
             rows[1].InnerText.ShouldContain("万安钻石专业镇");
-            rows[1].InnerText.ShouldContain("94.14");
+            rows[1].InnerText.ShouldContain("94.13");
             // The commended are named with the clause they rest on.
             text.ShouldContain("拟予表扬名单");
             text.ShouldContain("万安钻石专业镇、永济机电制造专业镇");
