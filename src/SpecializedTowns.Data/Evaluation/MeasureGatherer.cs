@@ -299,7 +299,10 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 .ToListAsync(ct))
             .Select(t => new TaskRow(t.Id, t.Title, t.SpecializedTownId, t.Deadline, t.DoneOn, t.Leads)).ToList();
 
-        var forces = (await db.TaskForces.Where(f => townIds.Contains(f.SpecializedTownId))
+        // A unit leads a task force whatever the tier of the force's town: 垣曲's units lead the 专班 of 储备 towns, which
+        // are not among the towns evaluated, and finding forces only through those towns said they led none.
+        var forces = (await db.TaskForces.Where(f => townIds.Contains(f.SpecializedTownId)
+                    || f.Units.Any(u => u.Role == TaskForceRole.Lead && unitIds.Contains(u.UnitId)))
                 .Select(f => new { f.Id, Name = f.Town!.Name + "专班", f.SpecializedTownId, f.ReportsFrom, Leads = f.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.UnitId).ToList() })
                 .ToListAsync(ct))
             .Select(f => new ForceRow(f.Id, f.Name, f.SpecializedTownId, f.ReportsFrom, f.Leads)).ToList();

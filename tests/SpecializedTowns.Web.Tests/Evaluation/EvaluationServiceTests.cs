@@ -195,6 +195,25 @@ public class EvaluationServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_unit_is_measured_on_the_task_force_it_leads_though_the_forces_town_is_only_a_reserve(StorageProvider provider)
+    {
+        // 垣曲's towns are all 储备; 县工科局 leads 历山镇蜂蜜专业镇's 专班, whose demo reports cover the three months before this one.
+        await using var db = await DemoAsync(provider);
+        var today = TestDatabases.ChinaToday;
+        var year = today.AddMonths(-1).Year;
+        var gathered = await new MeasureGatherer(db, Catalog, new ReportSettings()).GatherAsync("山西省/运城市/垣曲县", year, SubjectKind.Unit,
+            [new SchemeIndicator { Key = "report-on-time", Name = "牵头专班月报按时率", Measure = "report-on-time", Weight = 1, Method = "linear", Ceiling = 100 }],
+            [], today, CancellationToken.None);
+        var unit = gathered.Subjects.Single(s => s.Name == "县工科局");
+        var reports = gathered.Measures[unit.Key]["report-on-time"];
+        reports.NotApplicable.ShouldBeNull();
+        reports.Value.ShouldNotBeNull();
+        reports.Evidence[0].ShouldStartWith($"{year}年应报");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_commended_of_published_evaluations_make_the_list_and_drafts_do_not(StorageProvider provider)
     {
         await using var db = await DemoAsync(provider);
