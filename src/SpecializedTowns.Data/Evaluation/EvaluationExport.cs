@@ -18,4 +18,16 @@ public static class EvaluationExport
         new("计算时间", e => e.CalculatedAtUtc, 18),
         new("发布时间", e => e.PublishedAtUtc, 18),
     ]);
+
+    /// <summary>年度评估表扬名单 as the 表扬 page lists it: the commended of every published evaluation the person may read.</summary>
+    public static readonly ExportTable<CommendedItem> Commended = new("年度评估表扬名单", [
+        new("年度", c => c.Year, 8),
+        new("评估", c => $"{c.Area}{SubjectKinds.Chinese(c.Kind)}评估", 22),
+        new("对象", c => c.Subject, 26),
+        new("所在地", c => c.Place, 14),
+        new("名次", c => c.Rank, 8),
+        new("得分", c => c.Total, 10),
+        new("等次", c => c.Band, 8),
+        new("发布时间", c => c.PublishedAtUtc, 18),
+    ]);
 }

@@ -37,6 +37,29 @@ public partial class ListExportTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_commendation_pages_evaluation_list_exports_the_names_it_shows(StorageProvider provider)
+    {
+        // 运城市 has no provision triggered in the demo but a published evaluation commending towns: its 导出 gave a header only.
+        var office = await SignedInAsync(provider, "yuncheng-office");
+        var page = await office.GetStringAsync("/Commendations");
+        var list = page[page.IndexOf("id=\"evaluation-commended\"", StringComparison.Ordinal)..];
+        var shown = Regex.Matches(list[..list.IndexOf("</table>", StringComparison.Ordinal)], "<tr><td>").Count;
+        shown.ShouldBeGreaterThan(0);
+        page.ShouldContain("href=\"/Commendations?handler=EvaluatedExport&amp;format=xlsx\"");
+        (await office.GetStringAsync("/Exports")).ShouldContain("href=\"/Commendations?handler=EvaluatedExport&amp;format=xlsx\"");
+
+        var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, "/Commendations?handler=EvaluatedExport&format=xlsx", Xlsx, "年度评估表扬名单_运城市_"));
+        xlsx[0].ShouldBe(["年度", "评估", "对象", "所在地", "名次", "得分", "等次", "发布时间"]);
+        xlsx.Count.ShouldBe(shown + 1);
+        xlsx.Skip(1).Select(r => (string)r[2]!).ShouldContain("万安钻石专业镇");
+        xlsx.Skip(1).ShouldAllBe(r => (string)r[1]! == "运城市专业镇评估" && r[5] is double);
+        var (_, csv) = ExportFiles.Csv(await DownloadAsync(office, "/Commendations?handler=EvaluatedExport&format=csv", "text/csv", "年度评估表扬名单_"));
+        csv.Count.ShouldBe(shown);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_enterprise_list_exports_exactly_what_is_filtered_and_only_what_the_county_sees(StorageProvider provider)
     {
         var office = await SignedInAsync(provider, "yuanqu-office");

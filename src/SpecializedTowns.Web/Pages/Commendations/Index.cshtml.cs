@@ -49,6 +49,16 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         return await ExportFile.ResultAsync(CommendationExport.Table, format, ExportFile.Picked(rows, CommendationExport.Key, Request), time, ct);
     }
 
+    /// <summary>
+    /// 年度评估表扬名单, the page's second list, to .xlsx or .csv. The list above has its own 导出: each export is the list it
+    /// sits on, so a city with no provision triggered but five towns commended no longer downloads an empty sheet for them.
+    /// </summary>
+    public async Task<IActionResult> OnGetEvaluatedExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await evaluations.CommendedAsync(UserScope.From(User)!, Year is >= 2000 and <= 9999 ? Year : null, ct);
+        return await ExportFile.ResultAsync(Data.Evaluation.EvaluationExport.Commended, format, rows, time, ct);
+    }
+
     /// <summary>The earlier address of the CSV download, kept for bookmarks.</summary>
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => OnGetExportAsync("csv", ct);
 

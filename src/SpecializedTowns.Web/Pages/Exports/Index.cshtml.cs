@@ -9,9 +9,10 @@ namespace SpecializedTowns.Web.Pages.Exports;
 
 /// <summary>One exportable list: where it lives, what it holds; its export is that list's own, unfiltered (the whole scope).</summary>
 /// <param name="Counted">The export counts its rows as it writes them, for the progress shown while waiting.</param>
-public sealed record ExportEntry(string Group, string Title, string Path, string Description, bool Counted = false)
+/// <param name="Handler">The page's handler for this list, when the page holds more than one (表扬: triggers and evaluations).</param>
+public sealed record ExportEntry(string Group, string Title, string Path, string Description, bool Counted = false, string Handler = "Export")
 {
-    public string Link(string format) => $"{Path}?handler=Export&format={format}";
+    public string Link(string format) => $"{Path}?handler={Handler}&format={format}";
 }
 
 /// <summary>数据 › 导出: every list a clerk can download, in one place, each to Excel or CSV for the person's whole scope.</summary>
@@ -33,6 +34,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         new("考评", "督办通知书/整改", "/Notices", "督办通知书的发文字号、整改对象、督办事项、整改期限、状态和整改进度"),
         new("考评", "目标监测", "/Targets", "政策文件中的量化目标、期限、当前值和达成状态"),
         new("考评", "表扬触发事项", "/Commendations", "按政策条款触发的表扬事项、专业镇或企业、依据和状态"),
+        new("考评", "年度评估表扬名单", "/Commendations", "已发布的年度评估中拟予表扬的专业镇、乡镇或成员单位，及其名次、得分和等次", Handler: "EvaluatedExport"),
         new("政策与支持", "资金奖补", "/Support/Funds", "每笔奖补资金的依据条款、受助专业镇或企业、金额、日期、用途和预期成效"),
         new("政策与支持", "资金绩效", "/Support/Funds/Performance", "各专业镇及其企业获得的资金与产值、就业、重点项目的对照，逐级合计"),
         new("政策与支持", "融资白名单", "/Support/Finance", "白名单企业、推荐单位、年度、状态和由此获得的贷款、担保"),
