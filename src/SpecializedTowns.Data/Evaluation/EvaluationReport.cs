@@ -30,6 +30,9 @@ public static class EvaluationReport
 
     public static void WriteDocument(EvaluationView view, DateOnly today, Stream output)
     {
+        // A report “对垣曲县0个专业镇……进行了评估” reads as if an evaluation took place; there was nothing to evaluate.
+        if (view.Results.Count == 0)
+            throw new EvaluationRuleException($"本次评估没有评估对象，不生成评估报告。{view.Nobody}");
         var e = view.Evaluation;
         var kind = SubjectKinds.Chinese(e.Kind);
         var scheme = view.Scheme;

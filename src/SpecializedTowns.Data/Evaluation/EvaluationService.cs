@@ -35,7 +35,9 @@ public sealed record CommendedItem(int EvaluationId, string Area, int Year, Subj
 /// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
 public sealed record ResultView(EvaluationResult Row, IReadOnlyList<IndicatorDetail> Indicators);
 
-public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, SchemeSnapshot Scheme, IReadOnlyList<ResultView> Results, bool CanEdit);
+/// <param name="Nobody">Why there is nobody to rank, when there is nobody (<see cref="EvaluatedTowns.Nobody"/>).</param>
+public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, SchemeSnapshot Scheme, IReadOnlyList<ResultView> Results, bool CanEdit,
+    string? Nobody = null);
 
 /// <summary>
 /// 年度评估: create a draft for an office's own area, recalculate it from the records, give manual scores with a reason,
@@ -96,7 +98,13 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     {
         var e = await Visible(scope).Include(x => x.Jurisdiction).Include(x => x.Results).Include(x => x.ManualScores)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
-        return View(scope, e);
+        var view = View(scope, e);
+        if (view.Results.Count > 0) return view;
+        var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
+        return view with
+        {
+            Nobody = EvaluatedTowns.Nobody(e.Kind, view.Area, e.Year, await gatherer.ReserveTownsAsync(e.AreaPath, ct), PolicyCatalog.AnnualEvaluation(pack)),
+        };
     }
 
     private static EvaluationView View(UserScope scope, AnnualEvaluation e)

@@ -46,6 +46,15 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         return new GatheredMeasures(subjects, measures);
     }
 
+    /// <summary>The 储备 towns of an area, which an evaluation of towns leaves out: named when it finds nobody else.</summary>
+    public async Task<IReadOnlyList<string>> ReserveTownsAsync(string areaPath, CancellationToken ct)
+    {
+        var under = areaPath + "/";
+        var names = await db.Towns.Where(t => t.Tier == Tier.Reserve && (t.County!.Path == areaPath || t.County.Path.StartsWith(under)))
+            .Select(t => t.Name).ToListAsync(ct);
+        return names.Order(StringComparer.Ordinal).ToList();
+    }
+
     private static Measurement Manual(IReadOnlyList<ManualScore> manual, string subject, string indicator) =>
         manual.FirstOrDefault(m => m.SubjectKey == subject && m.IndicatorKey == indicator) is { } score
             ? new Measurement(score.Points, [$"{score.GivenBy} 于 {score.GivenAtUtc.AddHours(8):yyyy年M月d日} 评分：{score.Reason}"], score.Reason)
@@ -270,6 +279,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private async Task<AreaData> LoadAsync(string area, int year, CancellationToken ct)
     {
         var under = area + "/";
+        // Recognised towns only (EvaluatedTowns says why, with the clauses).
         var townQuery = db.Towns.Where(t => t.Tier != Tier.Reserve && (t.County!.Path == area || t.County.Path.StartsWith(under)));
         var towns = await townQuery.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.Tier, t.PolicyId }).ToListAsync(ct);
         var townIds = towns.Select(t => t.Id).ToList();

@@ -19,6 +19,7 @@ public class EvaluationServiceTests
     private static readonly UserScope Yangquan = new(3, Roles.Office, "山西省/阳泉市", null);
     private static readonly UserScope YunchengLeader = new(4, Roles.Leader, "山西省/运城市", null);
     private static readonly UserScope Township = new(5, Roles.Township, "山西省/运城市/新绛县", 1);
+    private static readonly UserScope Yuanqu = new(6, Roles.Office, "山西省/运城市/垣曲县", null);
 
     private sealed class Clock(DateTimeOffset now) : TimeProvider
     {
@@ -209,6 +210,28 @@ public class EvaluationServiceTests
         reports.NotApplicable.ShouldBeNull();
         reports.Value.ShouldNotBeNull();
         reports.Evidence[0].ShouldStartWith($"{year}年应报");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_area_with_only_reserve_towns_is_told_why_nobody_is_ranked_and_gets_no_report_of_nothing(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var id = await service.CreateAsync(Yuanqu, "垣曲办", 2024, SubjectKind.Town, null);
+        var view = await service.GetAsync(Yuanqu, id);
+        view.Results.ShouldBeEmpty();
+        view.Nobody!.ShouldStartWith("垣曲县目前只有储备专业镇（");
+        view.Nobody.ShouldContain("历山镇蜂蜜专业镇");
+        view.Nobody.ShouldContain("专业镇评定后");
+        view.Nobody.ShouldContain(EvaluatedTowns.Basis);
+        // Its own document assesses the townships and departments: the office is pointed there.
+        view.Nobody.ShouldContain("各乡镇和各相关部门（垣政办发〔2023〕19号 五（四））");
+
+        // Not “对垣曲县0个专业镇……进行了评估”: no report at all, and the reason why.
+        var refused = Should.Throw<EvaluationRuleException>(() => EvaluationReport.WriteDocument(view, service.Today, new MemoryStream()));
+        refused.Message.ShouldStartWith("本次评估没有评估对象，不生成评估报告。垣曲县目前只有储备专业镇");
     }
 
     [PostgresTheory]
