@@ -72,7 +72,8 @@ public static class EvaluationReport
         body.Add(new DocumentBlock.Heading1("评估指标"));
         body.Add(new DocumentBlock.Table(["指标", "权重", "计分方法"],
             scheme.Rules.Select(r => (IReadOnlyList<string>)[r.Name, r.Weight.ToString("0.##", CultureInfo.InvariantCulture), MethodName(r)]).ToList()));
-        body.Add(new DocumentBlock.Paragraph("各项得分的计算过程和数据来源见附表（评估明细.xlsx）。"));
+        // The attachment by the name it downloads under (页面“评估明细（Excel）”), so the reader can find the file.
+        body.Add(new DocumentBlock.Paragraph($"各项得分的计算过程和数据来源见附表（{FileName(view, "xlsx")}）。"));
 
         OfficialDocumentWriter.Write(new OfficialDocument
         {

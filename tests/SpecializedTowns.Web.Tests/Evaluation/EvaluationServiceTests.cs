@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
@@ -232,6 +233,28 @@ public class EvaluationServiceTests
         // Not “对垣曲县0个专业镇……进行了评估”: no report at all, and the reason why.
         var refused = Should.Throw<EvaluationRuleException>(() => EvaluationReport.WriteDocument(view, service.Today, new MemoryStream()));
         refused.Message.ShouldStartWith("本次评估没有评估对象，不生成评估报告。垣曲县目前只有储备专业镇");
+    }
+
+    private static string ReportText(EvaluationView view, DateOnly today)
+    {
+        using var stream = new MemoryStream();
+        EvaluationReport.WriteDocument(view, today, stream);
+        stream.Position = 0;
+        using var word = WordprocessingDocument.Open(stream, false);
+        return word.MainDocumentPart!.Document.Body!.InnerText;
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_report_names_its_attachment_by_the_name_the_tables_download_under(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var view = await DemoTownsAsync(db, service);
+        var file = EvaluationReport.FileName(view, "xlsx");
+        file.ShouldBe("运城市2024年度专业镇评估.xlsx");
+        ReportText(view, service.Today).ShouldContain($"各项得分的计算过程和数据来源见附表（{file}）。");
     }
 
     [PostgresTheory]
