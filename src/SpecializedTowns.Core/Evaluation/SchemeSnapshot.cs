@@ -6,7 +6,21 @@ namespace SpecializedTowns.Core.Evaluation;
 /// <summary>A consequence as the pack words it, with its clause: what the commendation or notice rests on.</summary>
 public sealed record ConsequenceText(string Kind, string KindName, string? Trigger, string? Text, string? Source);
 
-public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? MinTotal, decimal? BelowTotal, string? Text);
+public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? MinTotal, decimal? BelowTotal, string? Text)
+{
+    /// <summary>
+    /// The line in words (排名前 20% 且得分不低于 70 分; 排名后 10% 或得分低于 60 分), one wording for the page and the report, so
+    /// the two do not differ in spacing or in a condition the scheme does not set.
+    /// </summary>
+    public static string Describe(LineRule? rule, bool top) => rule is null ? (top ? "排名靠前" : "排名靠后") : string.Join(top ? " 且" : " 或",
+        new[]
+        {
+            top && rule.TopShare is { } t ? $"排名前 {t * 100:0.##}%" : null,
+            top && rule.MinTotal is { } m ? $"得分不低于 {m:0.##} 分" : null,
+            !top && rule.BottomShare is { } b ? $"排名后 {b * 100:0.##}%" : null,
+            !top && rule.BelowTotal is { } l ? $"得分低于 {l:0.##} 分" : null,
+        }.Where(x => x is not null));
+}
 
 /// <summary>
 /// The indicator system and the pack's consequences as an evaluation used them. Stored with the evaluation so that a

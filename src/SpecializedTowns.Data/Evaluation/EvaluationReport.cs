@@ -55,7 +55,7 @@ public static class EvaluationReport
         body.Add(new DocumentBlock.Paragraph(commended.Count == 0
             ? "本年度没有达到表扬条件的评估对象。"
             : $"{(commendBasis?.Text is { } t ? $"按照“{t}”（{commendBasis.Source}）的要求，" : "")}" +
-              $"{Line(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。"));
+              $"{LineRule.Describe(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。"));
         body.Add(new DocumentBlock.Heading1("拟予督办名单"));
         var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
         var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
@@ -63,7 +63,7 @@ public static class EvaluationReport
         else
         {
             body.Add(new DocumentBlock.Paragraph(
-                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{Line(scheme.Supervision, top: false)}的{kind}" +
+                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
                 $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。主要问题如下："));
             foreach (var r in supervised)
                 body.Add(new DocumentBlock.Heading2($"{r.Row.SubjectName}（{r.Row.Total:0.00} 分，第 {r.Row.Rank} 名）",
@@ -116,15 +116,6 @@ public static class EvaluationReport
         ScoringMethod.Steps => "分档：" + string.Join("，", r.Steps.Select(s => Scoring.Step(r, s))),
         _ => "人工评分（须写明理由）",
     };
-
-    private static string Line(LineRule? rule, bool top) => rule is null ? (top ? "排名靠前" : "排名靠后") : string.Join(top ? "且" : "或",
-        new[]
-        {
-            top && rule.TopShare is { } t ? $"排名前 {t * 100:0.##}%" : null,
-            top && rule.MinTotal is { } m ? $"得分不低于 {m:0.##} 分" : null,
-            !top && rule.BottomShare is { } b ? $"排名后 {b * 100:0.##}%" : null,
-            !top && rule.BelowTotal is { } l ? $"得分低于 {l:0.##} 分" : null,
-        }.Where(x => x is not null));
 
     private static string Date(DateTime utc) => OfficialDocument.FormatDate(DateOnly.FromDateTime(utc.AddHours(8)));
 }

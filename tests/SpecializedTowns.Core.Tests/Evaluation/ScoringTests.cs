@@ -89,6 +89,16 @@ public class ScoringTests
     }
 
     [Fact]
+    public void The_commendation_and_supervision_lines_are_worded_alike()
+    {
+        LineRule.Describe(new(0.2m, null, 70, null, null), top: true).ShouldBe("排名前 20% 且得分不低于 70 分");
+        LineRule.Describe(new(null, 0.1m, null, 60, null), top: false).ShouldBe("排名后 10% 或得分低于 60 分");
+        // A condition the scheme does not set is not said (not “排名前 0%”).
+        LineRule.Describe(new(null, null, null, 60, null), top: false).ShouldBe("得分低于 60 分");
+        LineRule.Describe(null, top: true).ShouldBe("排名靠前");
+    }
+
+    [Fact]
     public void A_manual_score_keeps_its_reason_and_is_held_to_0_to_100()
     {
         var rule = new IndicatorRule { Key = "m", Name = "工作成效", Weight = 1, Method = ScoringMethod.Manual };

@@ -260,6 +260,18 @@ public class EvaluationServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_report_words_the_commendation_and_supervision_lines_as_the_page_does(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var text = ReportText(await DemoTownsAsync(db, service), service.Today);
+        text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
+        text.ShouldContain("排名后 10% 或得分低于 60 分的专业镇拟发出督办通知书");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_commended_of_published_evaluations_make_the_list_and_drafts_do_not(StorageProvider provider)
     {
         await using var db = await DemoAsync(provider);
