@@ -96,18 +96,22 @@ public static class EvaluationReport
             ["名次", kind, "所在地", "总分", "等次", "拟表扬", "拟督办", .. rules.Select(r => $"{r.Name}（得分）")],
             view.Results.Select(r => (IReadOnlyList<object?>)[r.Row.Rank, r.Row.SubjectName, r.Row.Place, r.Row.Total, r.Row.Band,
                 r.Row.Commended ? "是" : "", r.Row.Supervised ? "是" : "",
-                .. rules.Select(rule => r.Indicators.FirstOrDefault(i => i.Key == rule.Key) is { } i && !i.Explanation.StartsWith("不适用", StringComparison.Ordinal) ? (object?)i.Points : "不适用")]));
+                .. rules.Select(rule => r.Indicators.FirstOrDefault(i => i.Key == rule.Key) is { } i && !NotApplicable(i) ? (object?)i.Points : "不适用")]));
+        // A 不适用 indicator was not scored, which a 0 in the cell would say it was (and a clerk's SUM would count it).
         var detail = new Sheet("指标明细",
             [kind, "指标", "权重", "计量值", "单位", "得分", "加权得分", "计分说明", "数据来源"],
             view.Results.SelectMany(r => r.Indicators.Select(i => (IReadOnlyList<object?>)[r.Row.SubjectName, i.Name, i.Weight, i.Value, i.Unit,
-                i.Points, i.Weighted, i.Explanation, string.Join("\n", i.Evidence)])),
+                NotApplicable(i) ? null : i.Points, NotApplicable(i) ? null : i.Weighted, i.Explanation, string.Join("\n", i.Evidence)])),
             [16, 20, 8, 10, 8, 8, 10, 50, 70]);
+        // The indicators by their Chinese names only: the scheme's keys (task-completion) mean nothing to the reader.
         var scheme = new Sheet("指标体系",
-            ["编号", "指标", "权重", "计分方法", "0分线", "满分线", "依据"],
-            rules.Select(r => (IReadOnlyList<object?>)[r.Key, r.Name, r.Weight, MethodName(r), r.Floor, r.Ceiling, r.Source]),
-            [22, 26, 8, 30, 10, 10, 60]);
+            ["指标", "权重", "计分方法", "0分线", "满分线", "依据"],
+            rules.Select(r => (IReadOnlyList<object?>)[r.Name, r.Weight, MethodName(r), r.Floor, r.Ceiling, r.Source]),
+            [26, 8, 30, 10, 10, 60]);
         Workbook.Write(output, ranking, detail, scheme);
     }
+
+    private static bool NotApplicable(IndicatorDetail i) => i.Explanation.StartsWith("不适用", StringComparison.Ordinal);
 
     private static string MethodName(IndicatorRule r) => r.Method switch
     {

@@ -1,4 +1,6 @@
+using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using ExcelDataReader;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
@@ -244,6 +246,28 @@ public class EvaluationServiceTests
         return word.MainDocumentPart!.Document.Body!.InnerText;
     }
 
+    /// <summary>Every sheet of the tables by its name, header first, cells as ExcelDataReader reads them (null when empty).</summary>
+    private static Dictionary<string, List<object?[]>> Tables(EvaluationView view)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var stream = new MemoryStream();
+        EvaluationReport.WriteWorkbook(view, stream);
+        stream.Position = 0;
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+        var sheets = new Dictionary<string, List<object?[]>>();
+        do
+        {
+            var rows = sheets[reader.Name] = [];
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.GetValue(i);
+                rows.Add(row);
+            }
+        } while (reader.NextResult());
+        return sheets;
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
@@ -267,6 +291,29 @@ public class EvaluationServiceTests
         var text = ReportText(await DemoTownsAsync(db, service), service.Today);
         text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
         text.ShouldContain("排名后 10% 或得分低于 60 分的专业镇拟发出督办通知书");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_tables_name_indicators_in_chinese_and_leave_what_was_not_scored_blank(StorageProvider provider)
+    {
+        await using var db = await DemoAsync(provider);
+        var tables = Tables(await DemoTownsAsync(db, Service(db)));
+        var scheme = tables["指标体系"];
+        scheme[0].ShouldNotContain("编号");
+        scheme[0][0].ShouldBe("指标");
+        scheme.Skip(1).Select(r => (string)r[0]!).ShouldContain("责任清单按期完成率");
+        scheme.SelectMany(r => r).OfType<string>().ShouldNotContain(c => c == "task-completion" || c == "output-growth");
+
+        var detail = tables["指标明细"];
+        detail[0][5].ShouldBe("得分");
+        detail[0][6].ShouldBe("加权得分");
+        var notApplicable = detail.Skip(1).Where(r => ((string)r[7]!).StartsWith("不适用", StringComparison.Ordinal)).ToList();
+        notApplicable.ShouldNotBeEmpty();
+        notApplicable.ShouldAllBe(r => r[5] == null && r[6] == null);
+        // What was scored keeps its numbers, a 0 included.
+        detail.Skip(1).Where(r => !((string)r[7]!).StartsWith("不适用", StringComparison.Ordinal)).ShouldAllBe(r => r[5] is double && r[6] is double);
     }
 
     [PostgresTheory]
