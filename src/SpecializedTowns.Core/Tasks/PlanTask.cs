@@ -246,7 +246,11 @@ public sealed class PlanTask : IVersioned
         Write(actor, nowUtc, null, changes.Count == 0 ? "办公室修改任务内容" : $"办公室修改任务：{string.Join("，", changes)}");
     }
 
-    private List<string> Apply(TaskEdit edit)
+    /// <summary>
+    /// Everything wrong with an edit of the task's own fields, field by field, so that a form names it all at once;
+    /// <see cref="Edit"/> and <see cref="New"/> refuse with all of it.
+    /// </summary>
+    public Dictionary<string, string> EditProblems(TaskEdit edit)
     {
         var errors = new Dictionary<string, string>();
         var title = Trimmed(edit.Title);
@@ -269,8 +273,17 @@ public sealed class PlanTask : IVersioned
         if (edit.Weight is < 0 or > MaxWeight) errors["weight"] = $"权重应在 0 到 {Figure(MaxWeight)} 之间";
         if (Milestones.FirstOrDefault(m => m.Deadline > edit.Deadline) is { } later)
             errors["deadline"] = $"截止日期不能早于里程碑“{later.Title}”的期限（{Day(later.Deadline)}）";
-        if (errors.Count > 0) throw new TaskRuleException(errors);
+        return errors;
+    }
 
+    private List<string> Apply(TaskEdit edit)
+    {
+        if (EditProblems(edit) is { Count: > 0 } errors) throw new TaskRuleException(errors);
+        var title = Trimmed(edit.Title);
+        var number = Trimmed(edit.Number);
+        var source = Trimmed(edit.Source);
+        var measures = Trimmed(edit.Measures) ?? "";
+        var unit = Trimmed(edit.TargetUnit);
         var changes = new List<string>();
         if (edit.Deadline != Deadline && Deadline != default) changes.Add($"截止日期 {Day(Deadline)} → {Day(edit.Deadline)}");
         if (edit.Weight != Weight) changes.Add($"权重 {Figure(Weight)} → {Figure(edit.Weight)}");
@@ -287,13 +300,21 @@ public sealed class PlanTask : IVersioned
         return changes;
     }
 
+    /// <summary>What is wrong with the units chosen for a task, field by field (<see cref="SetUnits"/> refuses with it).</summary>
+    public static Dictionary<string, string> UnitProblems(IReadOnlyList<Unit> lead, IReadOnlyList<Unit> cooperating)
+    {
+        var errors = new Dictionary<string, string>();
+        if (lead.Count == 0) errors["leadUnitIds"] = "请至少选择一个牵头单位";
+        if (lead.FirstOrDefault(l => cooperating.Any(c => c.Id == l.Id)) is { } both)
+            errors["cooperatingUnitIds"] = $"“{both.Name}”不能既是牵头单位又是配合单位";
+        return errors;
+    }
+
     /// <summary>The office names the units; a task needs a lead unit, and a unit is lead or cooperating, not both.</summary>
     public void SetUnits(TaskActor actor, DateTime nowUtc, IReadOnlyList<Unit> lead, IReadOnlyList<Unit> cooperating)
     {
         Require(actor, "调整责任单位", TaskRole.Manager);
-        if (lead.Count == 0) throw new TaskRuleException("请至少选择一个牵头单位", "leadUnitIds");
-        if (lead.FirstOrDefault(l => cooperating.Any(c => c.Id == l.Id)) is { } both)
-            throw new TaskRuleException($"“{both.Name}”不能既是牵头单位又是配合单位", "cooperatingUnitIds");
+        if (UnitProblems(lead, cooperating) is { Count: > 0 } errors) throw new TaskRuleException(errors);
         string Names(UnitRole role) => string.Join("、", Units.Where(u => u.Role == role).OrderBy(u => u.SortOrder).Select(u => u.Unit?.Name));
         var before = (Names(UnitRole.Lead), Names(UnitRole.Cooperating));
         Units.Clear();

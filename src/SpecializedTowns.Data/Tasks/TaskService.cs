@@ -516,7 +516,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var actor = await ActorAsync(scope, userName, Manages(scope) ? TaskRole.Manager : TaskRole.Reader, ct);
         var group = await db.TaskGroups.Include(g => g.Tasks).SingleOrDefaultAsync(g => g.Id == groupId && g.PlanId == planId, ct)
                     ?? throw new TaskRuleException("请选择任务所属分组", "groupId");
-        var units = await ChosenUnitsAsync(scope, planId, lead, cooperating, ct);
+        var units = await CheckedAsync(scope, planId, new PlanTask(), edit, lead, cooperating, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -540,21 +540,39 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         StepAsync(scope, userName, id, ct, async (task, actor) =>
         {
             await EditConflicts.GuardAsync(db, task, version, ct);
-            var units = await ChosenUnitsAsync(scope, task.PlanId, lead, cooperating, ct);
+            var units = await CheckedAsync(scope, task.PlanId, task, edit, lead, cooperating, ct);
             task.Edit(actor, Now, edit);
             task.SetUnits(actor, Now, units.Lead, units.Cooperating);
         });
 
-    private async Task<(List<Unit> Lead, List<Unit> Cooperating)> ChosenUnitsAsync(UserScope scope, int planId, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct)
+    /// <summary>
+    /// Everything wrong with a task form as typed, saving nothing: for a form some of whose fields could not be read, so
+    /// that it names the rest in the same round. <paramref name="id"/> is the task edited, null for a new one of the plan.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TaskProblemsAsync(UserScope scope, int? id, int planId, TaskEdit edit, IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct = default)
     {
+        var task = id is { } existing
+            ? await VisibleTasks(scope).AsNoTracking().Include(t => t.Milestones).SingleOrDefaultAsync(t => t.Id == existing, ct) ?? throw new TaskNotFoundException("任务")
+            : new PlanTask();
+        try { await CheckedAsync(scope, id is null ? planId : task.PlanId, task, edit, lead, cooperating, ct); }
+        catch (TaskRuleException e) { return e.Errors; }
+        return new Dictionary<string, string>();
+    }
+
+    /// <summary>The units chosen, once the edit and the units are checked together: a form learns of every mistake in one round.</summary>
+    private async Task<(List<Unit> Lead, List<Unit> Cooperating)> CheckedAsync(UserScope scope, int planId, PlanTask task, TaskEdit edit,
+        IReadOnlyList<int> lead, IReadOnlyList<int> cooperating, CancellationToken ct)
+    {
+        var errors = task.EditProblems(edit);
         var allowed = (await UnitChoicesAsync(scope, planId, ct)).Select(u => u.Id).ToHashSet();
-        var errors = new Dictionary<string, string>();
         if (lead.Any(id => !allowed.Contains(id))) errors["leadUnitIds"] = "所选牵头单位不属于本计划的地区";
         if (cooperating.Any(id => !allowed.Contains(id))) errors["cooperatingUnitIds"] = "所选配合单位不属于本计划的地区";
-        if (errors.Count > 0) throw new TaskRuleException(errors);
-        var ids = lead.Concat(cooperating).ToList();
+        var ids = lead.Concat(cooperating).Where(allowed.Contains).ToList();
         var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        return (lead.Distinct().Select(id => units[id]).ToList(), cooperating.Distinct().Select(id => units[id]).ToList());
+        var chosen = (lead.Where(units.ContainsKey).Distinct().Select(id => units[id]).ToList(), cooperating.Where(units.ContainsKey).Distinct().Select(id => units[id]).ToList());
+        foreach (var (field, message) in PlanTask.UnitProblems(chosen.Item1, chosen.Item2)) errors.TryAdd(field, message);
+        if (errors.Count > 0) throw new TaskRuleException(errors);
+        return chosen;
     }
 
     public Task ReportAsync(UserScope scope, string userName, int id, ProgressReport report, CancellationToken ct = default) =>

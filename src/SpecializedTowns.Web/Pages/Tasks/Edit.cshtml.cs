@@ -89,8 +89,20 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         Errors = TaskDisplay.BindingErrors(ModelState, nameof(Input));
         if (Input.Deadline is null) Errors.TryAdd("deadline", "请填写截止日期");
         if (Input.Weight is null) Errors.TryAdd("weight", "请填写权重（默认 1）");
-        if (Errors.Count > 0) return Page();
-        var edit = new TaskEdit(Input.Title, Input.Number, Input.Source, Input.Measures, Input.TargetValue, Input.TargetUnit, Input.CurrentValue, Input.Weight!.Value, Input.Deadline!.Value);
+        // A deadline or weight that could not be read stands in as one that passes, so the rest is still checked.
+        var edit = new TaskEdit(Input.Title, Input.Number, Input.Source, Input.Measures, Input.TargetValue, Input.TargetUnit, Input.CurrentValue,
+            Input.Weight ?? 1, Input.Deadline ?? new DateOnly(DateTime.UtcNow.Year, 12, 31));
+        if (Errors.Count > 0)
+        {
+            // Every mistake in one round: those of the fields that were read too, beside the ones that could not be.
+            try
+            {
+                foreach (var (field, message) in await tasks.TaskProblemsAsync(scope, id, PlanId, edit, Input.LeadUnitIds, Input.CooperatingUnitIds, ct))
+                    Errors.TryAdd(field, message);
+            }
+            catch (TaskNotFoundException) { return NotFound(); }
+            return Page();
+        }
         var user = User.DisplayName();
         try
         {
