@@ -103,17 +103,25 @@ public static partial class NoticeRules
 
         if (CheckDeadline(issuedOn, deadline) is { } late) errors["Deadline"] = late;
 
-        Required(errors, "ContactName", contactName, Notice.MaxContactName, "请填写联系人", "联系人");
-        var phone = contactPhone?.Trim() ?? "";
-        if (phone.Length == 0) errors["ContactPhone"] = "请填写联系电话";
-        else if (!PhonePattern().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 7)
-            errors["ContactPhone"] = $"联系电话“{phone}”格式不对，如 0359-6021234 或 13812345678";
+        foreach (var (field, message) in ContactProblems(contactName, contactPhone)) errors[field] = message;
 
         var copies = (copyTo ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         if (copies.Count > Notice.MaxCopyTo) errors["CopyTo"] = $"抄送机关最多 {Notice.MaxCopyTo} 个（现为 {copies.Count} 个）";
         else if (copies.FirstOrDefault(c => c.Length > Notice.MaxCopyToName) is { } longName)
             errors["CopyTo"] = $"抄送机关“{longName[..10]}……”超过 {Notice.MaxCopyToName} 字";
         else if (copies.Distinct().Count() != copies.Count) errors["CopyTo"] = "抄送机关有重复";
+        return errors;
+    }
+
+    /// <summary>What is wrong with a notice's contact (联系人, 联系电话), on its own: for a form whose deadline could not be read.</summary>
+    public static Dictionary<string, string> ContactProblems(string? contactName, string? contactPhone)
+    {
+        var errors = new Dictionary<string, string>();
+        Required(errors, "ContactName", contactName, Notice.MaxContactName, "请填写联系人", "联系人");
+        var phone = contactPhone?.Trim() ?? "";
+        if (phone.Length == 0) errors["ContactPhone"] = "请填写联系电话";
+        else if (!PhonePattern().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 7)
+            errors["ContactPhone"] = $"联系电话“{phone}”格式不对，如 0359-6021234 或 13812345678";
         return errors;
     }
 

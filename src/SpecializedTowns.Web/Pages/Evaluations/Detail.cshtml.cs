@@ -72,7 +72,10 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         var scope = UserScope.From(User)!;
         if (Unreadable("Issue."))
         {
-            Error = "整改期限请按 年-月-日 填写";
+            // The deadline could not be read: said beside it, and what is wrong with the contact too, so one correction is enough.
+            var contact = Core.Notices.NoticeRules.ContactProblems(Issue.ContactName, Issue.ContactPhone);
+            foreach (var (field, message) in contact) ModelState.AddModelError($"Issue.{field}", message);
+            Error = "督办通知书未下发：" + string.Join("；", contact.Values.Prepend("整改期限请按 年-月-日 填写"));
             return await ShowAsync(id, ct, keepForm: true);
         }
         try
