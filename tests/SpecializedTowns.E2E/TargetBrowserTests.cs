@@ -15,7 +15,8 @@ public sealed class TargetBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("form.filter-bar button[type=submit]");
         var groups = await page.Locator("h2.h6").AllInnerTextsAsync();
         groups.Count.ShouldBe(1);
-        groups[0].ShouldStartWith("垣政办发〔2023〕19号");
+        // The document's title once, with its number beside it.
+        groups[0].ShouldBe("垣曲县促进专业镇高质量发展实施方案 垣政办发〔2023〕19号");
         (await page.InnerTextAsync("table.targets")).ShouldContain("垣政办发〔2023〕19号 二（二）");
 
         await page.ClickAsync("table.targets >> text=市级专业镇数量");
