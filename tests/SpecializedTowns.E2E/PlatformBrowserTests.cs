@@ -84,6 +84,26 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task A_form_being_sent_is_not_sent_again_by_a_second_click()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Problems");
+        // Two submits of one post form in a row, as a double click makes them; the page's own guard runs before this
+        // listener, which only records what the guard decided and keeps the browser where it is.
+        var prevented = await page.EvaluateAsync<bool[]>("""
+            () => {
+              const form = document.querySelector('form[method=post][action="/Account/Logout"]');
+              const seen = [];
+              window.addEventListener('submit', e => { seen.push(e.defaultPrevented); e.preventDefault(); });
+              form.requestSubmit();
+              form.requestSubmit();
+              return seen;
+            }
+            """);
+        prevented.ShouldBe([false, true]);
+    }
+
+    [BrowserFact]
     public async Task A_wrong_password_is_refused_in_chinese_and_keeps_the_user_name()
     {
         var context = await fixture.Browser.NewContextAsync();

@@ -9,6 +9,16 @@ document.addEventListener('submit', function (event) {
   if (message && !window.confirm(message)) event.preventDefault();
 });
 
+// A form that is being sent is not sent again by a second click (a double click on a slow line made two problems). A few
+// seconds on it may be sent again: a form that answers with a download leaves the page where it is.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || !form.method || form.method.toLowerCase() !== 'post') return;
+  var sent = Number(form.getAttribute('data-sent-at') || 0);
+  if (Date.now() - sent < 5000) { event.preventDefault(); return; }
+  form.setAttribute('data-sent-at', String(Date.now()));
+});
+
 // A link or redirect to #tab-… opens that tab; so does a tab holding a form that came back with errors.
 (function () {
   var failed = document.querySelector('.tab-pane .field-validation-error, .tab-pane .is-invalid');
