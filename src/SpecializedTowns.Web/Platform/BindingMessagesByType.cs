@@ -27,17 +27,33 @@ public sealed class BindingMessagesByType : IBindingMetadataProvider
     public static Func<string, string>? For(Type type, string? name = null)
     {
         if (type == typeof(int) && name is { Length: > 2 } && name.EndsWith("Id", StringComparison.Ordinal))
-            return value => $"“{value}”不是可选的项，请从列表中选择";
+            return value => $"{Quoted(value)}不是可选的项，请从列表中选择";
         if (type == typeof(int) && name is "Year" or "year")
-            return value => $"“{value}”不是年份，请填写四位数字，如 2025";
+            return value => $"{Quoted(value)}不是年份，请填写四位数字，如 2025";
         if (type == typeof(int) || type == typeof(long) || type == typeof(short))
-            return value => $"“{value}”不是整数，请填写阿拉伯数字";
+            return value => Digits(value) ? $"{Quoted(value)}太大了，请核对位数" : $"{Quoted(value)}不是整数，请填写阿拉伯数字";
         if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
-            return value => $"“{value}”不是数字，请填写阿拉伯数字";
+            return value => Digits(value) ? $"{Quoted(value)}太大了，请核对位数" : $"{Quoted(value)}不是数字，请填写阿拉伯数字";
         if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
-            return value => $"“{value}”不是有效的日期，请写成 2025-03-05 的格式";
+            return value => $"{Quoted(value)}不是有效的日期，请写成 2025-03-05 的格式";
         if (type.IsEnum)
-            return value => $"“{value}”不是可选的项，请从列表中选择";
+            return value => $"{Quoted(value)}不是可选的项，请从列表中选择";
         return null;
+    }
+
+    /// <summary>
+    /// What was typed, in quotation marks, cut short when long: a page of text pasted into a number field is named by its
+    /// beginning and its length, not repeated in red beside the field.
+    /// </summary>
+    public static string Quoted(string value) =>
+        value.Length <= MaxQuoted ? $"“{value}”" : $"“{value[..MaxQuoted]}……”（共 {value.Length} 字）";
+
+    private const int MaxQuoted = 20;
+
+    // Only digits (a sign first at most): a whole number, just one with more digits than the field holds.
+    private static bool Digits(string value)
+    {
+        var digits = value.Trim().TrimStart('-', '+');
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 }
