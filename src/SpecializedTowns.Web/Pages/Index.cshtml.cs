@@ -32,6 +32,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
 
     public IReadOnlyList<Attention> Attention { get; private set; } = [];
 
+    /// <summary>An expert's dashboard is their reviews: they see no jurisdiction's towns, projects or problems.</summary>
+    public bool IsExpert { get; private set; }
+
     /// <summary>htmx: the 需要关注 card, filled after the dashboard shows.</summary>
     public async Task<IActionResult> OnGetAttentionAsync(CancellationToken ct)
     {
@@ -43,8 +46,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     {
         var scope = UserScope.From(User)!;
         Place = scope.JurisdictionPath.Split('/').Last();
-        View = await DashboardQueries.LoadAsync(db, catalog, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
         ToDo = await applications.ToDoAsync(scope, ct);
+        if (IsExpert = scope.Role == Core.Accounts.Roles.Expert) return;
+        View = await DashboardQueries.LoadAsync(db, catalog, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];
