@@ -186,14 +186,18 @@ public sealed class RecognitionApplication
         Record(actor, now, "专家评分", $"{openCriteria.Count} 项条件");
     }
 
-    /// <summary>The panel concludes by majority of the assigned experts; a tie is not met. Every expert must have scored.</summary>
+    /// <summary>
+    /// The panel concludes by majority of the assigned experts; a tie is not met. Every expert must have scored, when there is
+    /// anything to judge: with every condition settled by the figures, an expert's scores hold nothing, and waiting for them
+    /// left the application in 专家评审 for good.
+    /// </summary>
     public IReadOnlyDictionary<string, bool> Conclude(Actor actor, DateTime now, IReadOnlyCollection<string> openCriteria, Func<string, string>? title = null)
     {
         title ??= key => key;
         Require(actor, "汇总专家结论", Roles.Office, Roles.Admin);
         RequireState("汇总专家结论", ApplicationState.ExpertReview);
         var pending = Experts.Where(e => Scores.All(s => s.ExpertUserId != e.ExpertUserId)).ToList();
-        if (pending.Count > 0) throw new ApplicationRuleException($"还有 {pending.Count} 名专家未评分");
+        if (pending.Count > 0 && openCriteria.Count > 0) throw new ApplicationRuleException($"还有 {pending.Count} 名专家未评分");
         var conclusion = openCriteria.ToDictionary(k => k, k =>
         {
             var votes = Scores.Where(s => s.CriterionKey == k).ToList();

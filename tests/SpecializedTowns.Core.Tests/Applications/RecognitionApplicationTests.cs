@@ -83,6 +83,15 @@ public class RecognitionApplicationTests
     }
 
     [Fact]
+    public void With_every_condition_settled_by_the_figures_the_panel_concludes_without_scores_and_the_application_moves_on()
+    {
+        var a = InExpertReview();
+        var conclusion = a.Conclude(Office, Now, []);
+        conclusion.ShouldBeEmpty();
+        a.State.ShouldBe(ApplicationState.AwaitingDecision);
+    }
+
+    [Fact]
     public void Experts_score_every_open_criterion_with_a_comment_and_all_must_score_before_the_panel_concludes()
     {
         var a = InExpertReview();
