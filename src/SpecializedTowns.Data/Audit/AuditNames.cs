@@ -40,7 +40,7 @@ public static class AuditNames
         ["Employment"] = "从业人员（人）", ["ProvincialMarketSharePercent"] = "全省市场占有率（%）", ["CityMarketSharePercent"] = "全市市场占有率（%）", ["NationalMarketSharePercent"] = "全国市场占有率（%）",
         ["ExportWanYuan"] = "出口额（万元）", ["Patents"] = "专利数", ["PublicServicePlatforms"] = "公共服务平台数", ["LeadingEnterprises"] = "龙头企业数",
         ["SupportingEnterprises"] = "配套企业数", ["EnterpriseId"] = "企业", ["Kind"] = "类型", ["Level"] = "级别",
-        ["Code"] = "编号", ["Key"] = "认定类别", ["StandardId"] = "认定标准", ["EffectiveOn"] = "生效日期",
+        ["Id"] = "编号", ["Code"] = "编号", ["Key"] = "认定类别", ["StandardId"] = "认定标准", ["EffectiveOn"] = "生效日期",
         ["DocumentNumber"] = "文号", ["Note"] = "备注", ["Notes"] = "备注", ["Description"] = "简介",
         ["TotalInvestmentWanYuan"] = "总投资（万元）", ["AnnualPlannedInvestmentWanYuan"] = "年度计划投资（万元）", ["PlanYear"] = "计划年度", ["ResponsibleUnitId"] = "责任单位",
         ["ResponsibleLeader"] = "责任领导", ["Stage"] = "阶段", ["PlannedSignedOn"] = "计划签约日期", ["SignedOn"] = "签约日期",

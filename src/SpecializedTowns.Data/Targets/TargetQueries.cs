@@ -309,7 +309,9 @@ public static class TargetExport
         new("范围", t => t.Target.Scope, 14),
         new("目标", t => t.Requirement, 20),
         new("期限", t => t.Deadline is { } d ? d : "未注明", 14),
-        new("当前值", t => t.CurrentText ?? "—", 16),
+        // A number a spreadsheet can add and compare, with its unit beside it (当前值 0, 单位 家), not the text “0 家”.
+        new("当前值", t => t.Current, 12),
+        new("单位", t => t.Target.Unit, 8),
         new("状态", t => TargetRules.Chinese(t.State), 10),
         new("说明", t => t.Assessment.Why, 60),
         new("依据", t => t.Target.Source, 30),

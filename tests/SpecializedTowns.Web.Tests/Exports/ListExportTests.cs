@@ -207,6 +207,25 @@ public partial class ListExportTests
         csv.Count.ShouldBe(rows.Count - 1);
     }
 
+    [Fact]
+    public async Task Exports_keep_times_and_figures_as_values_a_spreadsheet_can_use()
+    {
+        var office = await SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
+        // 审计日志's 时间 is a date-time cell, and an entry's id is 编号, not Id.
+        var audit = ExportFiles.Xlsx(await DownloadAsync(office, "/Audit?handler=Export&format=xlsx", Xlsx, "审计日志_"));
+        var time = Array.IndexOf(audit[0], "时间");
+        audit.Count.ShouldBeGreaterThan(1);
+        audit.Skip(1).ShouldAllBe(r => r[time] is DateTime);
+        audit.Skip(1).Select(r => r[Array.IndexOf(audit[0], "字段")]).ShouldNotContain("Id");
+
+        // 目标监测's 当前值 a number, its unit in a column of its own.
+        var targets = ExportFiles.Xlsx(await DownloadAsync(office, "/Targets?handler=Export&format=xlsx", Xlsx, "目标监测_"));
+        var (current, unit) = (Array.IndexOf(targets[0], "当前值"), Array.IndexOf(targets[0], "单位"));
+        unit.ShouldBe(current + 1);
+        targets.Skip(1).Where(r => r[current] is not null).ShouldNotBeEmpty();
+        targets.Skip(1).Where(r => r[current] is not null).ShouldAllBe(r => !(r[current] is string));
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]

@@ -27,7 +27,7 @@ public class TargetsExportTests
         var all = await client.GetAsync("/Targets?handler=Export&format=xlsx");
         all.StatusCode.ShouldBe(HttpStatusCode.OK);
         var rows = Rows(await all.Content.ReadAsByteArrayAsync());
-        rows[0].ShouldBe(["政策文件", "指标", "范围", "目标", "期限", "当前值", "状态", "说明", "依据"]);
+        rows[0].ShouldBe(["政策文件", "指标", "范围", "目标", "期限", "当前值", "单位", "状态", "说明", "依据"]);
         rows.Skip(1).Select(r => r[0]).ShouldContain("垣政办发〔2023〕19号");
         rows.Skip(1).Select(r => r[0]).ShouldNotContain("阳政办发〔2023〕24号");
 

@@ -10,7 +10,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
-public sealed class IndexModel(ApplicationService applications, TimeProvider time) : PageModel
+public sealed class IndexModel(ApplicationService applications, Core.Policies.PolicyCatalog catalog, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -30,6 +30,6 @@ public sealed class IndexModel(ApplicationService applications, TimeProvider tim
     {
         var scope = UserScope.From(User)!;
         var rows = TableExport.AllPages((page, size) => applications.ListAsync(scope, State, page, size, ct), a => a.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(ApplicationExport.Table, format, rows, time, ct);
+        return await ExportFile.ResultAsync(ApplicationExport.Table(catalog), format, rows, time, ct);
     }
 }

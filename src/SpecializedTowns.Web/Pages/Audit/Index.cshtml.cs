@@ -56,7 +56,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private static readonly ExportTable<FieldRow> ExportColumns = new("审计日志",
     [
-        new("时间", r => Display.DateTime(r.Entry.AtUtc), 18), new("操作人", r => r.Entry.DisplayName, 14), new("用户名", r => r.Entry.UserName, 14),
+        new("时间", r => r.Entry.AtUtc, 18), new("操作人", r => r.Entry.DisplayName, 14), new("用户名", r => r.Entry.UserName, 14),
         new("来源地址", r => r.Entry.Address, 14), new("操作", r => AuditActions.Chinese(r.Entry.Action), 6), new("对象类型", r => AuditNames.Type(r.Entry.EntityType), 14),
         new("对象", r => r.Entry.EntityLabel, 30), new("编号", r => r.Entry.EntityId, 8), new("字段", r => r.Change is { } c ? AuditNames.Field(r.Entry.EntityType, c.Field) : null, 18),
         new("原值", r => r.Change?.Old, 30), new("新值", r => r.Change?.New, 30),
