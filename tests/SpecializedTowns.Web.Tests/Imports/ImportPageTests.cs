@@ -72,6 +72,21 @@ public partial class ImportPageTests
     }
 
     [Fact]
+    public async Task An_empty_file_is_called_empty_and_no_file_is_asked_for()
+    {
+        var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var token = Token().Match(await client.GetStringAsync("/Imports?kind=town-statistics")).Groups[1].Value;
+        async Task<string> UploadAsync(HttpContent? file)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            if (file is not null) form.Add(file, "file", "专业镇年度统计.csv");
+            return WebUtility.HtmlDecode(await (await client.PostAsync("/Imports?handler=Upload&kind=town-statistics", form)).Content.ReadAsStringAsync());
+        }
+        (await UploadAsync(new ByteArrayContent([]))).ShouldContain("“专业镇年度统计.csv”是空文件（0 字节），请检查后重新选择");
+        (await UploadAsync(null)).ShouldContain("请选择要上传的文件");
+    }
+
+    [Fact]
     public async Task A_leader_is_told_there_is_nothing_to_import()
     {
         var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-leader");

@@ -53,7 +53,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct) =>
         StepAsync(id, ct, $"已上传“{file?.FileName}”", async (s, u) =>
         {
-            if (file is null || file.Length == 0) throw new ApplicationRuleException("请选择要上传的文件");
+            if (Shared.Uploads.Unreadable(file, out var unreadable)) throw new ApplicationRuleException(unreadable);
             if (file.Length > ApplicationAttachment.MaxBytes) throw new ApplicationRuleException($"“{file.FileName}”超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);

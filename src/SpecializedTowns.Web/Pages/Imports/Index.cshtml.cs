@@ -42,7 +42,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     {
         if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope))
             return Message("您不能导入这类数据，或没有选择导入类型");
-        if (file is null || file.Length == 0) return Message("请选择要上传的文件");
+        if (Shared.Uploads.Unreadable(file, out var unreadable)) return Message(unreadable);
         if (file.Length > ImportEngine.MaxFileBytes) return Message($"文件超过 {ImportEngine.MaxFileBytes / 1024 / 1024}MB，请拆分后分批导入");
         if (SheetReader.FormatOf(file.FileName) is null) return Message("只能上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）");
         using var buffer = new MemoryStream();
