@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SpecializedTowns.Core.Documents;
+
+/// <summary>
+/// 发文字号 as GB/T 9704-2012 7.2.4 writes it: the 发文机关代字, the year in full in 六角括号〔〕, the sequence number in
+/// Arabic numerals without 第 and without leading zeros (1, not 01), then 号 — 垣专镇办〔2026〕3号.
+/// </summary>
+public sealed partial record DocumentNumber(string Agency, int Year, int Sequence)
+{
+    public const int MaxLength = 50;
+    public const string Example = "垣专镇办〔2026〕3号";
+
+    public override string ToString() => $"{Agency}〔{Year}〕{Sequence}号";
+
+    // Anything that looks like a number with its year, whatever brackets were typed: so the message can say what is wrong
+    // with each part and offer the number written properly, instead of a bare “格式不对”.
+    [GeneratedRegex(@"^(?<agency>[^0-9〔〕\[\]【】()（）［］〖〗{}｛｝<>《》]*?)(?<open>[〔\[【(（［〖{｛<《])?(?<year>[0-9]+)(?<close>[〕\]】)）］〗}｝>》])?(?<di>第)?(?<seq>[0-9]+)(?<hao>号)?$")]
+    private static partial Regex Loose();
+
+    /// <summary>
+    /// Reads what an office typed. Blank is no number (null, no problem). Full-width digits are read as the digits they are;
+    /// anything else off the standard is refused with what is wrong and, where it can be told, the number written properly.
+    /// </summary>
+    public static string? Check(string? typed, out DocumentNumber? number)
+    {
+        number = null;
+        var text = HalfWidthDigits(typed?.Trim() ?? "");
+        if (text.Length == 0) return null;
+        if (text.Length > MaxLength) return $"发文字号不超过 {MaxLength} 字（现为 {text.Length} 字）";
+
+        var problems = new List<string>();
+        if (text.Any(char.IsWhiteSpace)) problems.Add("中间不应有空格");
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var m = Loose().Match(compact);
+        if (!m.Success)
+            return compact.Contains('〔') && compact.Contains('〕') && !SequenceAfterYear().IsMatch(compact)
+                ? $"发文字号“{text}”缺少发文顺序号：〔年份〕之后写序号再加“号”，如 {Example}"
+                : $"发文字号“{text}”格式不对：应由发文机关代字、〔年份〕和发文顺序号组成，如 {Example}";
+
+        var agency = m.Groups["agency"].Value;
+        var yearText = m.Groups["year"].Value;
+        var sequenceText = m.Groups["seq"].Value;
+        if (agency.Length == 0) problems.Add("缺少发文机关代字（如 垣专镇办）");
+        if (m.Groups["open"].Value != "〔" || m.Groups["close"].Value != "〕")
+            problems.Add(m.Groups["open"].Success || m.Groups["close"].Success
+                ? $"年份应用六角括号“〔〕”括入，不用“{m.Groups["open"].Value}{m.Groups["close"].Value}”"
+                : "年份应用六角括号“〔〕”括入");
+        int? year = null;
+        if (yearText.Length == 4) year = int.Parse(yearText, CultureInfo.InvariantCulture);
+        else if (yearText.Length == 2)
+        {
+            year = 2000 + int.Parse(yearText, CultureInfo.InvariantCulture);
+            problems.Add($"年份应写全称（〔{year}〕，不是〔{yearText}〕）");
+        }
+        else problems.Add($"年份“{yearText}”应为 4 位数字，如〔2026〕");
+        if (m.Groups["di"].Success) problems.Add("序号前不加“第”字");
+        var sequence = sequenceText.Length > 9 ? (int?)null : int.Parse(sequenceText, CultureInfo.InvariantCulture);
+        if (sequence is null) problems.Add($"序号“{sequenceText}”位数过多");
+        else if (sequence == 0) problems.Add("序号从 1 开始");
+        else if (sequenceText.StartsWith('0')) problems.Add($"序号不编虚位（{sequence}，不是 {sequenceText}）");
+        if (!m.Groups["hao"].Success) problems.Add("序号后应加“号”字");
+
+        var proper = agency.Length > 0 && year is not null && sequence is > 0 ? new DocumentNumber(agency, year.Value, sequence.Value) : null;
+        if (problems.Count == 0)
+        {
+            number = proper;
+            return null;
+        }
+        return $"发文字号“{text}”{string.Join("；", problems)}" + (proper is null ? $"。示例：{Example}" : $"。应写作：{proper}");
+    }
+
+    [GeneratedRegex(@"〕\s*第?\s*[0-9]")]
+    private static partial Regex SequenceAfterYear();
+
+    private static string HalfWidthDigits(string text)
+    {
+        if (!text.Any(c => c is >= '０' and <= '９')) return text;
+        var b = new StringBuilder(text.Length);
+        foreach (var c in text) b.Append(c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c);
+        return b.ToString();
+    }
+}
