@@ -6,12 +6,23 @@ namespace SpecializedTowns.Core.Evaluation;
 /// Who an evaluation of towns ranks: recognised towns (县级 and up), never 储备 ones. The texts evaluate a town once it is
 /// recognised — “专业镇评定后，要组织开展专项检查” and “开展专业镇年度评估” (朔政办发〔2023〕19号 五（五）, 新政办发〔2023〕33号
 /// 四（五）) — while a 储备 town is a candidate still being cultivated (“省级+市级+储备”, 朔政办发〔2023〕19号 三（一）).
-/// 垣政办发〔2023〕19号 五（四） assesses 各乡镇和各相关部门 on their work for the towns, not the candidate towns themselves.
 /// The 认定层级 indicator's 储备 step is for a town recognised only after the year evaluated.
+/// <para>
+/// An evaluation of townships is another matter: the county texts assess every township on its work for the towns —
+/// “加强对各乡镇和各相关部门落实专业镇工作的监督考核” (垣政办发〔2023〕19号 五（四）), “强化对各镇、各部门的工作考核”
+/// (新政办发〔2023〕33号 四（五）), “强化对各镇（街道）……的工作考核” (永济行动计划 五（四）) — and cultivating a candidate town is
+/// such work (“各乡镇……制定出台专业镇培育方案”, 垣政办发〔2023〕19号 五（三）; “其他镇（街道）……制定出台培育方案”, 永济行动计划 五（三）).
+/// So a township is measured on all its towns, 储备 included. The township indicators read the records of those towns
+/// (statistics, projects, 专班, problems), so a township with no town, or whose towns had nothing due in the year, has
+/// nothing to be ranked on and is left out, as a member unit that led nothing is.
+/// </para>
 /// </summary>
 public static class EvaluatedTowns
 {
     public const string Basis = "朔政办发〔2023〕19号 五（五）、新政办发〔2023〕33号 四（五）";
+
+    /// <summary>The clauses that assess every township on its work for the towns, 储备 towns included.</summary>
+    public const string TownshipBasis = "垣政办发〔2023〕19号 五（三）（四）、新政办发〔2023〕33号 四（五）";
 
     /// <summary>
     /// What an evaluation with nobody to rank says, instead of a bare “没有可评估的专业镇”: an office whose towns are all 储备
@@ -21,7 +32,7 @@ public static class EvaluatedTowns
     {
         var reserves = reserveTowns.Count == 0 ? "" : $"{reserveTowns.Count} 个：{string.Join("、", reserveTowns)}";
         var own = packRule?.Subjects is { Length: > 0 } subjects && !subjects.Contains("专业镇", StringComparison.Ordinal)
-            ? $"本级文件要求考核的是{subjects}（{packRule.Source}），其中成员单位的工作可发起“成员单位”评估。"
+            ? $"本级文件要求考核的是{subjects}（{packRule.Source}），可分别发起“乡镇”评估（含储备专业镇所在乡镇）和“成员单位”评估。"
             : "";
         return kind switch
         {
@@ -29,9 +40,9 @@ public static class EvaluatedTowns
                 $"{area}目前只有储备专业镇（{reserves}），还没有已认定的专业镇。本评估只评已认定的专业镇：文件要求“专业镇评定后”开展检查评估（{Basis}），" +
                 $"储备专业镇在“储备培育”中跟踪，不参加排名。{own}",
             SubjectKind.Town => $"{area}还没有已认定的专业镇，没有可评估的专业镇。{own}",
-            SubjectKind.Township when reserves.Length > 0 =>
-                $"{area}目前只有储备专业镇（{reserves}），还没有已认定专业镇所在的乡镇。乡镇评估只评已认定专业镇所在的乡镇（{Basis}）。{own}",
-            SubjectKind.Township => $"{area}还没有已认定的专业镇，没有可评估的乡镇。{own}",
+            SubjectKind.Township =>
+                $"{area}没有乡镇在{year}年有可计量的专业镇工作记录（辖区内专业镇（含储备）的年度统计、重点项目、专班月报、问题台账），没有可评估的乡镇。" +
+                $"乡镇评估按所含专业镇（含储备）的记录计分（{TownshipBasis}）。",
             _ => $"{area}的成员单位在{year}年没有牵头到期的责任清单任务、问题、重点项目或专班月报，没有可评估的成员单位。",
         };
     }

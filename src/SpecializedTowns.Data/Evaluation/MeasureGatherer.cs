@@ -26,7 +26,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     public async Task<GatheredMeasures> GatherAsync(string areaPath, int year, SubjectKind kind, IReadOnlyList<SchemeIndicator> indicators,
         IReadOnlyList<ManualScore> manual, DateOnly today, CancellationToken ct)
     {
-        var data = await LoadAsync(areaPath, year, ct);
+        var data = await LoadAsync(areaPath, year, withReserve: kind == SubjectKind.Township, ct);
         var yearEnd = new DateOnly(year, 12, 31);
         var subjects = new List<EvaluationSubject>();
         var measures = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>();
@@ -38,8 +38,8 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 values[indicator.Key] = indicator.Measure == "manual"
                     ? Manual(manual, subject.Key, indicator.Key)
                     : Measure(indicator.Measure, scope, data, year, yearEnd, today);
-            // A unit that led nothing this year has nothing to be ranked on.
-            if (kind == SubjectKind.Unit && values.Values.All(v => v.NotApplicable is not null)) continue;
+            // A unit that led nothing this year, or a township whose towns had nothing due, has nothing to be ranked on.
+            if (kind != SubjectKind.Town && values.Values.All(v => v.NotApplicable is not null)) continue;
             subjects.Add(subject);
             measures[subject.Key] = values;
         }
@@ -276,11 +276,14 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         IReadOnlyList<ForceRow> Forces, IReadOnlyList<ReportRow> Reports, IReadOnlyList<ProblemRow> Problems, IReadOnlyList<TierRow> TierChanges,
         IReadOnlyList<GainRow> Brands, IReadOnlyList<GainRow> Standards);
 
-    private async Task<AreaData> LoadAsync(string area, int year, CancellationToken ct)
+    /// <param name="withReserve">
+    /// Whether the 储备 towns count: for the townships they lie in (their cultivation is the townships' work), not as towns
+    /// themselves (EvaluatedTowns says why, with the clauses).
+    /// </param>
+    private async Task<AreaData> LoadAsync(string area, int year, bool withReserve, CancellationToken ct)
     {
         var under = area + "/";
-        // Recognised towns only (EvaluatedTowns says why, with the clauses).
-        var townQuery = db.Towns.Where(t => t.Tier != Tier.Reserve && (t.County!.Path == area || t.County.Path.StartsWith(under)));
+        var townQuery = db.Towns.Where(t => (withReserve || t.Tier != Tier.Reserve) && (t.County!.Path == area || t.County.Path.StartsWith(under)));
         var towns = await townQuery.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.Tier, t.PolicyId }).ToListAsync(ct);
         var townIds = towns.Select(t => t.Id).ToList();
         var stats = await db.TownStatistics.Where(s => townIds.Contains(s.SpecializedTownId) && (s.Year == year || s.Year == year - 1))

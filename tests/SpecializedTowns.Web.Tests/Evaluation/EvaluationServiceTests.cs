@@ -349,4 +349,27 @@ public class EvaluationServiceTests
         var other = gathered.Subjects.First(x => x.Id != town.Id);
         gathered.Measures[other.Key]["gi-gained"].Value.ShouldBe(0m);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Yuanqus_townships_are_evaluated_on_the_reserve_towns_they_cultivate(StorageProvider provider)
+    {
+        // 垣政办发〔2023〕19号 五（四） assesses 各乡镇 on their work for the towns; 垣曲's three towns are all 储备.
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var id = await service.CreateAsync(Yuanqu, "垣曲办", 2024, SubjectKind.Township, null);
+        var view = await service.GetAsync(Yuanqu, id);
+        view.Nobody.ShouldBeNull();
+        view.Results.Select(r => r.Row.SubjectName).Order(StringComparer.Ordinal).ShouldBe(new[] { "皋落乡", "历山镇", "古城镇" }.Order(StringComparer.Ordinal));
+        view.Results.ShouldAllBe(r => r.Row.Place == "垣曲县");
+        var growth = view.Results.Single(r => r.Row.SubjectName == "历山镇").Indicators.Single(i => i.Key == "output-growth");
+        growth.Evidence.ShouldContain(e => e.Contains("历山镇蜂蜜专业镇"));
+
+        // The towns themselves are still not ranked: a 储备 town is a candidate, not a recognised town.
+        db.ChangeTracker.Clear();
+        var towns = await service.GetAsync(Yuanqu, await service.CreateAsync(Yuanqu, "垣曲办", 2024, SubjectKind.Town, null));
+        towns.Results.ShouldBeEmpty();
+        towns.Nobody!.ShouldContain("可分别发起“乡镇”评估（含储备专业镇所在乡镇）和“成员单位”评估");
+    }
 }
