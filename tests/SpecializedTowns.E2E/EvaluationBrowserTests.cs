@@ -43,9 +43,19 @@ public sealed class EvaluationBrowserTests(BrowserFixture fixture)
         (await office.InnerTextAsync(".evaluation-ranking")).ShouldContain("督查检查中整改及时");
         await office.ScreenshotAsync(new() { Path = Shot("evaluation-detail.png"), FullPage = true });
 
-        // Publishing freezes it; the laggards then get their notices in one step.
-        await office.ClickAsync("#evaluation-actions button:has-text('发布')");
+        // Publishing, under the report's 发文字号, freezes it; the laggards then get their notices in one step. A number
+        // off the standard is refused beside the field, the form kept open with what was typed.
+        var number = $"运专镇办〔{DateTime.UtcNow.AddHours(8).Year}〕2号";
+        await office.ClickAsync("#publish-button");
+        await office.FillAsync("#publish-number", "运专镇办[2024]2号");
+        await office.ClickAsync("#publish-form button[type=submit]");
+        (await office.InnerTextAsync("#publish-form")).ShouldContain("年份应用六角括号“〔〕”括入");
+        (await office.InputValueAsync("#publish-number")).ShouldBe("运专镇办[2024]2号");
+        (await office.InnerTextAsync("#evaluation-state")).ShouldBe("草稿");
+        await office.FillAsync("#publish-number", number);
+        await office.ClickAsync("#publish-form button[type=submit]");
         (await office.InnerTextAsync("#evaluation-state")).ShouldBe("已发布");
+        (await office.InnerTextAsync("#evaluation-document")).ShouldContain($"发文字号：{number}");
         (await office.InnerTextAsync("#evaluation-actions")).ShouldNotContain("重新计算");
         await office.ClickAsync("button[data-bs-target='#tab-supervise']");
         var laggards = await office.Locator("#supervise-list tbody tr").CountAsync();

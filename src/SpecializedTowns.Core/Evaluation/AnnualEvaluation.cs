@@ -1,3 +1,4 @@
+using SpecializedTowns.Core.Documents;
 using SpecializedTowns.Core.Jurisdictions;
 
 namespace SpecializedTowns.Core.Evaluation;
@@ -44,6 +45,12 @@ public sealed class AnnualEvaluation
     public DateTime? PublishedAtUtc { get; set; }
     public string? PublishedBy { get; set; }
 
+    /// <summary>发文字号 the report (通报) goes out under, e.g. 垣专镇办〔2026〕3号; the office gives it, the platform never numbers it.</summary>
+    public string? DocumentNumber { get; set; }
+
+    /// <summary>成文日期 printed under the signature; when not given, the report is dated the day it was published.</summary>
+    public DateOnly? DocumentDate { get; set; }
+
     /// <summary>Bumped by every change, so two offices working on one draft cannot overwrite each other.</summary>
     public int Version { get; set; }
 
@@ -56,6 +63,49 @@ public sealed class AnnualEvaluation
     {
         if (IsPublished) throw new EvaluationRuleException("评估已发布，结果已冻结，不能再修改或重新计算");
     }
+
+    /// <summary>
+    /// The first day an evaluation of <paramref name="year"/> may be published. The texts evaluate a year's results —
+    /// “开展专业镇年度评估” (朔政办发〔2023〕19号 五（五）, 阳政办发〔2023〕24号 六（五）), “纳入年度目标责任考核体系” (all five) —
+    /// so the ranking that commendations and 督办通知书 rest on is frozen only once the year is over. During the year a draft
+    /// stays useful as a preview (who is falling behind), recalculated as the records come in.
+    /// </summary>
+    public static DateOnly FirstPublishingDay(int year) => new(year + 1, 1, 1);
+
+    /// <summary>Why an evaluation of <paramref name="year"/> cannot be published on <paramref name="today"/> (China date), or null.</summary>
+    public static string? PublishingTooEarly(int year, DateOnly today) => today >= FirstPublishingDay(year) ? null
+        : $"{year}年度{(today.Year == year ? "尚未结束" : "还没有开始")}，年度评估要按全年的数据评定，{Date(FirstPublishingDay(year))}起才能发布。" +
+          "在此之前可以保留草稿，随数据更新重新计算、录入人工评分，作为年中预览。";
+
+    /// <summary>
+    /// What is wrong with a 发文字号 and 成文日期 for the report of an evaluation of <paramref name="year"/>, by field
+    /// (documentNumber, documentDate); <paramref name="number"/> is the number as it will be printed. The report of a year
+    /// goes out after the year (<see cref="FirstPublishingDay"/>), so both the date and the year in 〔〕 come after it, and the
+    /// year in 〔〕 is the year the document is dated (GB/T 9704-2012 7.2.4: 年份 is the year of issue).
+    /// </summary>
+    public static Dictionary<string, string> DocumentProblems(int year, string? typedNumber, DateOnly? date, DateOnly today, out Documents.DocumentNumber? number)
+    {
+        var errors = new Dictionary<string, string>();
+        if (Documents.DocumentNumber.Check(typedNumber, out number) is { } bad) errors["documentNumber"] = bad;
+        var first = FirstPublishingDay(year);
+        if (date is { } d)
+        {
+            if (d < first) errors["documentDate"] = $"成文日期{Date(d)}在{year}年度结束之前：{year}年度的评估报告应在{Date(first)}及以后成文";
+            else if (d > today) errors["documentDate"] = $"成文日期{Date(d)}晚于今天（{Date(today)}），请填写领导签发的日期";
+        }
+        if (number is { } n && !errors.ContainsKey("documentNumber"))
+        {
+            if (date is { } dd && !errors.ContainsKey("documentDate") && n.Year != dd.Year)
+                errors["documentNumber"] = $"发文字号的年份〔{n.Year}〕与成文日期{Date(dd)}不在同一年：〔〕内写发文的年份，应为〔{dd.Year}〕";
+            else if (n.Year < first.Year)
+                errors["documentNumber"] = $"发文字号的年份〔{n.Year}〕不对：{year}年度的评估在年度结束后发文，〔〕内写发文的年份，应为〔{Math.Max(first.Year, today.Year)}〕";
+            else if (n.Year > today.Year)
+                errors["documentNumber"] = $"发文字号的年份〔{n.Year}〕还没有到（今年是 {today.Year} 年），〔〕内写发文的年份";
+        }
+        return errors;
+    }
+
+    private static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }
 
 /// <summary>One subject's place in the ranking, with the detail of every indicator (JSON) as it was calculated.</summary>

@@ -116,7 +116,7 @@ public static class AuditNames
         // 年度评估.
         ["AreaPath"] = "评估范围", ["PackId"] = "政策包", ["SchemeId"] = "指标体系编号", ["SchemeIsPlatformDefault"] = "使用平台默认指标体系",
         ["SchemeJson"] = "指标体系内容", ["DetailJson"] = "得分明细", ["SubjectId"] = "评估对象编号", ["SubjectKey"] = "评估对象",
-        ["SubjectName"] = "评估对象名称",
+        ["SubjectName"] = "评估对象名称", ["DocumentDate"] = "成文日期",
         // Accounts.
         ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumberConfirmed"] = "电话已验证", ["TwoFactorEnabled"] = "两步验证",
     };

@@ -27,6 +27,8 @@ internal sealed class AnnualEvaluationConfiguration : IEntityTypeConfiguration<A
         e.Property(x => x.CalculatedAtUtc).HasColumnName("calculated_at_utc");
         e.Property(x => x.PublishedAtUtc).HasColumnName("published_at_utc");
         e.Property(x => x.PublishedBy).HasColumnName("published_by").HasMaxLength(60);
+        e.Property(x => x.DocumentNumber).HasColumnName("document_number").HasMaxLength(Core.Documents.DocumentNumber.MaxLength);
+        e.Property(x => x.DocumentDate).HasColumnName("document_date");
         // Two offices working on one draft: the second save finds the version moved and is told so.
         e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
         e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);

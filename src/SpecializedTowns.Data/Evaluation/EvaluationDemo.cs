@@ -25,7 +25,7 @@ public static class EvaluationDemo
         var office = new UserScope(0, Roles.Office, area.Path, null);
         var service = new EvaluationService(db, catalog, new MeasureGatherer(db, catalog, new ReportSettings()), time);
         var towns = await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Town, area.Id, ct);
-        await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, ct);
+        await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, null, ct);
         await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Township, area.Id, ct);
     }
 }

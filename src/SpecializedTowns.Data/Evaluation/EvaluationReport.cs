@@ -78,15 +78,24 @@ public static class EvaluationReport
         OfficialDocumentWriter.Write(new OfficialDocument
         {
             IssuingAuthority = office,
+            // In the 版头 under the issuing authority, above the red line (GB/T 9704-2012 7.2.4), as the office numbered it.
+            DocumentNumber = e.DocumentNumber,
             Title = $"关于{view.Area}{e.Year}年度{kind}评估结果的报告",
             MainRecipient = $"{view.Area}专业镇发展领导小组",
             Body = body,
             Signature = office,
-            Date = today,
+            Date = DocumentDate(e, today),
             PrintedBy = office,
             PrintedOn = today,
         }, output);
     }
+
+    /// <summary>
+    /// 成文日期: the date the office gave; else, once published, the day it was published, so a published report is dated the
+    /// same at every download; a draft is dated the day it is printed.
+    /// </summary>
+    public static DateOnly DocumentDate(AnnualEvaluation e, DateOnly today) =>
+        e.DocumentDate ?? (e.PublishedAtUtc is { } at ? DateOnly.FromDateTime(at.AddHours(8)) : today);
 
     public static void WriteWorkbook(EvaluationView view, Stream output)
     {

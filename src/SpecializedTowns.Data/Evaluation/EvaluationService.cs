@@ -15,6 +15,9 @@ public sealed class EvaluationInputException(FieldErrors errors) : Exception(str
     public FieldErrors Errors { get; } = errors;
 }
 
+/// <summary>发文字号 and 成文日期 of an evaluation's report as the office typed them (blank = none).</summary>
+public sealed record DocumentInput(string? Number, DateOnly? Date);
+
 public sealed class EvaluationNotFoundException() : Exception("评估不存在，或不在您的数据范围内");
 
 public sealed record EvaluationFilter
@@ -201,16 +204,65 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         await SaveAsync(ct);
     }
 
-    public async Task PublishAsync(UserScope scope, string actorName, int id, int? version, CancellationToken ct = default)
+    /// <summary>
+    /// Publishes the draft as the office reviewed it. Publishing recalculates once more, and the records may have moved since
+    /// the draft was calculated (a monthly report came in, a task was closed): then nothing is published. An office publishes
+    /// the figures it has seen — the published ranking is the ground for commendations and 督办通知书 (朔政办发〔2023〕19号 五（五）),
+    /// and the person publishing answers for it — yet the figures it freezes should be what the records say when it is
+    /// frozen, not an older reading. So the draft is brought up to date, the changes are returned to be shown (who, old → new
+    /// total, rank, band), and the office publishes the new figures by publishing again, with the new version.
+    /// </summary>
+    /// <param name="document">The 发文字号 and 成文日期 to keep with it, when the publishing form carries them; null leaves them as they are.</param>
+    /// <returns>The ranking's changes since the draft was calculated: empty when published, otherwise what to confirm.</returns>
+    public async Task<IReadOnlyList<RankingChange>> PublishAsync(UserScope scope, string actorName, int id, int? version,
+        DocumentInput? document = null, CancellationToken ct = default)
     {
         var e = await EditableAsync(scope, id, version, ct);
         if (e.Results.Count == 0) throw new EvaluationRuleException("本次评估没有评估对象，不能发布");
-        // Publishing recalculates once more so that what is frozen is what the records say at this moment.
+        if (AnnualEvaluation.PublishingTooEarly(e.Year, Today) is { } early) throw new EvaluationRuleException(early);
+        if (document is not null) ApplyDocument(e, document);
+
+        var reviewed = Figures(e);
         await CalculateAsync(e, ct);
-        e.State = EvaluationState.Published;
-        e.PublishedAtUtc = Now;
-        e.PublishedBy = actorName;
+        var changes = RankingChanges.Between(reviewed, Figures(e));
+        if (changes.Count == 0)
+        {
+            e.State = EvaluationState.Published;
+            e.PublishedAtUtc = Now;
+            e.PublishedBy = actorName;
+        }
         await SaveAsync(ct);
+        return changes;
+    }
+
+    private static List<(string Key, string Subject, string Place, RankingFigures Figures)> Figures(AnnualEvaluation e) => e.Results
+        .Select(r => (r.SubjectKey, r.SubjectName, r.Place, RankingFigures.Of(r, JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!)))
+        .ToList();
+
+    /// <summary>
+    /// Gives the evaluation's report its 发文字号 and 成文日期 (blank clears them), draft or published: a number is usually
+    /// assigned when the report goes out, after the figures were frozen, and it changes nothing in them. So it does not move
+    /// the draft's version either — a page that downloads the report keeps its other forms valid.
+    /// </summary>
+    public async Task SetDocumentAsync(UserScope scope, int id, DocumentInput document, CancellationToken ct = default)
+    {
+        var e = await Visible(scope).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以填写评估报告的发文字号");
+        ApplyDocument(e, document);
+        await SaveAsync(ct);
+    }
+
+    private void ApplyDocument(AnnualEvaluation e, DocumentInput document)
+    {
+        var errors = AnnualEvaluation.DocumentProblems(e.Year, document.Number, document.Date, Today, out var number);
+        if (errors.Count > 0)
+        {
+            var fields = new FieldErrors();
+            foreach (var (field, message) in errors) fields[field] = message;
+            throw new EvaluationInputException(fields);
+        }
+        e.DocumentNumber = number?.ToString();
+        e.DocumentDate = document.Date;
     }
 
     public async Task DeleteAsync(UserScope scope, int id, int? version, CancellationToken ct = default)

@@ -12,6 +12,22 @@ public sealed record NewEvaluation(int? Year, string? Kind, int? JurisdictionId)
 /// <summary>version: the evaluation's version as last read, so that a change made meanwhile by someone else is not overwritten.</summary>
 public sealed record EvaluationVersion(int? Version);
 
+/// <summary>
+/// version: the draft's version as last read. documentNumber (发文字号, e.g. 垣专镇办〔2026〕3号) and documentDate (成文日期,
+/// yyyy-MM-dd): the report's, kept with the evaluation; leave both out to keep what it has, send "" to clear one.
+/// </summary>
+public sealed record PublishRequest(int? Version, string? DocumentNumber, string? DocumentDate);
+
+/// <summary>documentNumber (发文字号) and documentDate (成文日期, yyyy-MM-dd) of the evaluation's report; "" or null clears one.</summary>
+public sealed record EvaluationDocumentRequest(string? DocumentNumber, string? DocumentDate);
+
+/// <summary>A subject whose figures moved between the draft reviewed and the recalculation at publishing; before/after null when it entered/left.</summary>
+public sealed record RankingChangeItem(string SubjectKey, string Subject, string Place, RankingChangeItem.Figures? Before, RankingChangeItem.Figures? After,
+    IReadOnlyList<string> Indicators, string Description)
+{
+    public sealed record Figures(int Rank, decimal Total, string? Band, bool Commended, bool Supervised);
+}
+
 public sealed record ManualScoreRequest(int? Version, string? SubjectKey, string? IndicatorKey, decimal? Points, string? Reason);
 
 /// <summary>deadline: yyyy-MM-dd, the 限期整改 of every notice; left out = the scheme's rectificationDays from today.</summary>
@@ -26,7 +42,7 @@ public sealed record EvaluationSummary(int Id, string Area, string AreaPath, int
 
 public sealed record EvaluationDetail(int Id, int Version, string Area, string AreaPath, int Year, SubjectKind Kind, string KindName,
     EvaluationState State, string StateName, bool CanEdit, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc, string? PublishedBy,
-    SchemeSnapshot Scheme, IReadOnlyList<EvaluationDetail.Row> Results)
+    string? DocumentNumber, DateOnly? DocumentDate, SchemeSnapshot Scheme, IReadOnlyList<EvaluationDetail.Row> Results)
 {
     public sealed record Row(string SubjectKey, int SubjectId, string Subject, string Place, int Rank, decimal Total, string? Band,
         bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators);
@@ -91,12 +107,34 @@ public static class EvaluationsApi
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
             }));
 
-        group.MapPost("/{id:int}/publish", (HttpContext http, EvaluationService service, int id, EvaluationVersion body, CancellationToken ct) =>
+        // When the records moved since the draft was calculated nothing is published: 409 with the changes and the draft's new
+        // version, to be shown to whoever publishes; publishing again with that version publishes the new figures.
+        group.MapPost("/{id:int}/publish", (HttpContext http, EvaluationService service, int id, PublishRequest body, CancellationToken ct) =>
             Run(async () =>
             {
-                await service.PublishAsync(http.Scope(), http.DisplayName(), id, body.Version, ct);
-                return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
+                DocumentInput? document = null;
+                if (body.DocumentNumber is not null || body.DocumentDate is not null)
+                {
+                    if (ReadDate(body.DocumentDate, out var date) is { } bad) return bad;
+                    document = new DocumentInput(body.DocumentNumber, date);
+                }
+                var changes = await service.PublishAsync(http.Scope(), http.DisplayName(), id, body.Version, document, ct);
+                var view = await service.GetAsync(http.Scope(), id, ct);
+                if (changes.Count == 0) return TypedResults.Ok(Detail(view));
+                return TypedResults.Problem(title: "数据已变化，评估未发布",
+                    detail: $"草稿计算后数据有变化，重新计算后有 {changes.Count} 个{SubjectKinds.Chinese(view.Evaluation.Kind)}的结果不同（见 changes）。" +
+                            $"草稿已按最新数据更新，请核对后以 version {view.Evaluation.Version} 再次发布。",
+                    statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["version"] = view.Evaluation.Version, ["changes"] = changes.Select(Change).ToList() });
             }));
+
+        group.MapPut("/{id:int}/document", (HttpContext http, EvaluationService service, int id, EvaluationDocumentRequest body, CancellationToken ct) =>
+            Run(async () =>
+            {
+                if (ReadDate(body.DocumentDate, out var date) is { } bad) return bad;
+                await service.SetDocumentAsync(http.Scope(), id, new DocumentInput(body.DocumentNumber, date), ct);
+                return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
+            })).WithSummary("评估报告的发文字号（如 垣专镇办〔2026〕3号）和成文日期（yyyy-MM-dd）；草稿和已发布的评估均可填写，空值清除");
 
         group.MapDelete("/{id:int}", (HttpContext http, EvaluationService service, int id, int? version, CancellationToken ct) =>
             Run(async () =>
@@ -158,6 +196,19 @@ public static class EvaluationsApi
         catch (EvaluationRuleException ex) { return TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict); }
     }
 
+    private static IResult? ReadDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return ApiSupport.Invalid("documentDate", $"成文日期“{text}”应写作 yyyy-MM-dd，如 2026-01-15");
+        date = d;
+        return null;
+    }
+
+    private static RankingChangeItem Change(RankingChange c) => new(c.SubjectKey, c.Subject, c.Place, Figures(c.Before), Figures(c.After), c.Indicators, c.Describe());
+
+    private static RankingChangeItem.Figures? Figures(RankingFigures? f) => f is null ? null : new(f.Rank, f.Total, f.Band, f.Commended, f.Supervised);
+
     private static IReadOnlyList<SupervisedItem> Supervised(IReadOnlyList<SupervisedSubject> list) => list.Select(s => new SupervisedItem(
         s.Result.Row.SubjectKey, s.Result.Row.SubjectName, s.Result.Row.Rank, s.Result.Row.Total, s.Notice?.Id, s.Notice?.DocumentNumber, s.Notice?.Deadline,
         s.SameYear.Select(n => n.DocumentNumber).ToList())).ToList();
@@ -176,7 +227,7 @@ public static class EvaluationsApi
 
     private static EvaluationDetail Detail(EvaluationView v) => new(v.Evaluation.Id, v.Evaluation.Version, v.Area, v.Evaluation.AreaPath,
         v.Evaluation.Year, v.Evaluation.Kind, SubjectKinds.Chinese(v.Evaluation.Kind), v.Evaluation.State, StateName(v.Evaluation.State), v.CanEdit,
-        v.Evaluation.CalculatedAtUtc, v.Evaluation.PublishedAtUtc, v.Evaluation.PublishedBy, v.Scheme,
+        v.Evaluation.CalculatedAtUtc, v.Evaluation.PublishedAtUtc, v.Evaluation.PublishedBy, v.Evaluation.DocumentNumber, v.Evaluation.DocumentDate, v.Scheme,
         v.Results.Select(r => new EvaluationDetail.Row(r.Row.SubjectKey, r.Row.SubjectId, r.Row.SubjectName, r.Row.Place, r.Row.Rank, r.Row.Total,
             r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList());
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Data;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -170,5 +172,60 @@ public class EvaluationsApiTests
         list.ShouldNotContain("绛州绿专业镇");
         (await PageAsync("yuncheng-office", "/Commendations?year=2023")).ShouldNotContain("永济机电制造专业镇</td>");
         (await PageAsync("yangquan-office", "/Commendations")).ShouldNotContain("evaluation-commended");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Publishing_returns_what_moved_since_the_draft_and_the_report_takes_its_number(StorageProvider provider)
+    {
+        // A platform of its own: the test changes a town's statistics.
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        var county = factory.CreateClient();
+        var token = await JsonAsync(await county.PostAsJsonAsync("/api/v1/auth/token", new { userName = "xinjiang-office", password = TestDatabases.DemoPassword }));
+        county.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+
+        var draft = await JsonAsync(await county.PostAsJsonAsync("/api/v1/evaluations", new { year = 2024, kind = "town" }));
+        var id = draft.GetProperty("id").GetInt32();
+        var version = draft.GetProperty("version").GetInt32();
+
+        var bad = await county.PutAsJsonAsync($"/api/v1/evaluations/{id}/document", new { documentNumber = "新专镇办〔2026〕03号", documentDate = "" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonAsync(bad)).GetProperty("errors").GetProperty("documentNumber")[0].GetString()!.ShouldContain("序号不编虚位（3，不是 03）");
+        var badDate = await county.PutAsJsonAsync($"/api/v1/evaluations/{id}/document", new { documentNumber = "", documentDate = "2026/1/5" });
+        (await JsonAsync(badDate)).GetProperty("errors").GetProperty("documentDate")[0].GetString()!.ShouldContain("yyyy-MM-dd");
+        var number = $"新专镇办〔{TestDatabases.ChinaToday.Year}〕3号";
+        var numbered = await JsonAsync(await county.PutAsJsonAsync($"/api/v1/evaluations/{id}/document", new { documentNumber = number }));
+        numbered.GetProperty("documentNumber").GetString().ShouldBe(number);
+        numbered.GetProperty("version").GetInt32().ShouldBe(version);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var town = await db.Towns.SingleAsync(t => t.Name == "绛州绿专业镇");
+            (await db.TownStatistics.SingleAsync(s => s.SpecializedTownId == town.Id && s.Year == 2024)).OutputValueWanYuan *= 2;
+            await db.SaveChangesAsync();
+        }
+        var held = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version });
+        held.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await JsonAsync(held);
+        problem.GetProperty("title").GetString().ShouldBe("数据已变化，评估未发布");
+        var green = problem.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("subject").GetString() == "绛州绿专业镇");
+        green.GetProperty("after").GetProperty("total").GetDecimal().ShouldBeGreaterThan(green.GetProperty("before").GetProperty("total").GetDecimal());
+        green.GetProperty("description").GetString()!.ShouldStartWith("总分 ");
+        var newVersion = problem.GetProperty("version").GetInt32();
+        newVersion.ShouldBeGreaterThan(version);
+        (await JsonAsync(await county.GetAsync($"/api/v1/evaluations/{id}"))).GetProperty("state").GetString().ShouldBe("draft");
+
+        var published = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = newVersion });
+        published.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var detail = await JsonAsync(published);
+        detail.GetProperty("state").GetString().ShouldBe("published");
+        detail.GetProperty("documentNumber").GetString().ShouldBe(number);
+
+        var docx = await county.GetAsync($"/api/v1/evaluations/{id}/report.docx");
+        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        word.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ElementAt(3).InnerText.ShouldBe(number);
     }
 }
