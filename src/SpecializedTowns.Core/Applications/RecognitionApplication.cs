@@ -259,7 +259,7 @@ public sealed class RecognitionApplication
     /// <summary>The days a publicity period may end on, by China's calendar: from tomorrow to <see cref="MaxPublicityDays"/> ahead.</summary>
     public static (DateOnly First, DateOnly Last) PublicityWindow(DateTime nowUtc)
     {
-        var today = DateOnly.FromDateTime(nowUtc.AddHours(8));
+        var today = ChinaTime.Date(nowUtc);
         return (today.AddDays(1), today.AddDays(MaxPublicityDays));
     }
 
@@ -283,7 +283,8 @@ public sealed class RecognitionApplication
     {
         Require(actor, "公示结束", Roles.Office, Roles.Admin);
         RequireState("公示结束", ApplicationState.Publicity);
-        if (!objectionUpheld && PublicityEndsOn is { } end && DateOnly.FromDateTime(now) < end)
+        // The period's last day is a China calendar day: at 03:00 Beijing time on it, the UTC date is still the day before.
+        if (!objectionUpheld && PublicityEndsOn is { } end && ChinaTime.Date(now) < end)
             throw new ApplicationRuleException($"公示期至 {end:yyyy年M月d日}，期满后方可确认认定");
         if (objectionUpheld)
         {

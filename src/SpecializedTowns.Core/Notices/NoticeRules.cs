@@ -18,7 +18,7 @@ public static partial class NoticeRules
         ["山西省"] = "晋",
     };
 
-    public static DateOnly ChinaDate(DateTime utc) => ProblemDeadline.ChinaDate(utc);
+    public static DateOnly ChinaDate(DateTime utc) => ChinaTime.Date(utc);
 
     /// <summary>2025年3月5日, as GB/T 9704 and the pages write dates.</summary>
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";

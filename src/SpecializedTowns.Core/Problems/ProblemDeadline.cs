@@ -11,9 +11,7 @@ public static class ProblemDeadline
 {
     public const int DefaultDueSoonDays = 7;
 
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(utc + ChinaOffset);
+    public static DateOnly ChinaDate(DateTime utc) => ChinaTime.Date(utc);
 
     public static DeadlineStatus Of(ProblemState state, DateOnly? deadline, DateOnly today, int dueSoonDays)
     {

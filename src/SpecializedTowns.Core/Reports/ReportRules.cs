@@ -75,7 +75,7 @@ public sealed class ReportRuleException(string message) : Exception(message);
 public static class ReportDeadline
 {
     /// <summary>Dates are decided in China Standard Time: a report sent at 23:30 on the 10th is on time.</summary>
-    public static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
+    public static DateOnly ChinaDate(DateTime utc) => ChinaTime.Date(utc);
 
     public static DateOnly DueOn(ReportMonth month, ReportSettings settings)
     {

@@ -138,5 +138,5 @@ public static class TaskLights
     };
 
     /// <summary>Today in China (UTC+8, no daylight saving): deadlines are calendar days there.</summary>
-    public static DateOnly ChinaToday(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
+    public static DateOnly ChinaToday(DateTimeOffset now) => ChinaTime.Date(now);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Policies;
@@ -206,7 +207,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             town.Tier = a.TargetTier;
             town.TierHistory.Add(new TierChange
             {
-                Tier = a.TargetTier, StandardId = a.StandardId, EffectiveOn = DateOnly.FromDateTime(Now),
+                Tier = a.TargetTier, StandardId = a.StandardId, EffectiveOn = ChinaTime.Date(Now),
                 DocumentNumber = a.DecisionDocumentNumber, Note = $"认定申报第 {a.Id} 号，公示期满无异议",
             });
         });

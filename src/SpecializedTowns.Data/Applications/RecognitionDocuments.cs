@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Documents;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Applications;
 
@@ -204,7 +205,7 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         var events = await db.ApplicationEvents.AsNoTracking()
             .Where(e => ids.Contains(e.ApplicationId) && e.To == ApplicationState.Recognized && e.From != ApplicationState.Recognized)
             .Select(e => new { e.ApplicationId, e.AtUtc }).ToListAsync(ct);
-        return ids.ToDictionary(id => id, id => events.Where(e => e.ApplicationId == id).Select(e => DateOnly.FromDateTime(e.AtUtc.AddHours(8))).DefaultIfEmpty(DateOnly.MinValue).Max());
+        return ids.ToDictionary(id => id, id => events.Where(e => e.ApplicationId == id).Select(e => ChinaTime.Date(e.AtUtc)).DefaultIfEmpty(DateOnly.MinValue).Max());
     }
 
     private static DocumentFile Write(OfficialDocument document, string fileName)

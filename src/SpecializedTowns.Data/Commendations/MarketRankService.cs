@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Commendations;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Commendations;
 
@@ -64,7 +65,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
             errors[""] = "只有领导小组办公室可以登记全国市场占有率排名";
             return (null, errors);
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.Today(time);
         var product = input.Product?.Trim() ?? "";
         var source = input.RankingSource?.Trim() ?? "";
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();

@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Jurisdictions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Demo;
 
@@ -132,7 +133,7 @@ public static class DemoData
             }
             await db.SaveChangesAsync(ct);
         }
-        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.Today(time ?? TimeProvider.System);
         await Projects.ProjectDemo.LoadAsync(db, today, ct);
         await Problems.ProblemDemo.LoadAsync(db, time ?? TimeProvider.System, ct);
         await Tasks.TaskDemo.LoadAsync(db, ct);

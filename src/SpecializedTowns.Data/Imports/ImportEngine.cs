@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Imports;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Imports;
 
@@ -13,7 +14,7 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
     public UserScope Scope { get; } = scope;
     public string UserName { get; } = userName;
     public DateTime NowUtc { get; } = nowUtc;
-    public DateOnly Today { get; } = DateOnly.FromDateTime(nowUtc.AddHours(8));
+    public DateOnly Today { get; } = ChinaTime.Date(nowUtc);
     public ImportResult Result { get; } = result;
 
     /// <summary>
@@ -97,7 +98,7 @@ public static class ImportEngine
 
         progress?.Report(new ImportProgress("检查格式", 0, table.Rows.Count));
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        CheckCells(kind, table, result, DateOnly.FromDateTime(nowUtc.AddHours(8)), progress);
+        CheckCells(kind, table, result, ChinaTime.Date(nowUtc), progress);
 
         progress?.Report(new ImportProgress("核对数据库", 0, table.Rows.Count));
         var run = new ImportRun(db, scope, userName, nowUtc, kind, table, result);

@@ -2,6 +2,7 @@ using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Notifications;
 
@@ -72,7 +73,7 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
         return count;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => ChinaTime.Today(time);
 
     private async Task<IReadOnlyList<Reminder>> GatherAsync(UserScope scope, bool listed, CancellationToken ct)
     {

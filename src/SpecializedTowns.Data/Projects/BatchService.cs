@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Projects;
 
@@ -14,7 +15,7 @@ public sealed record BatchListItem(int Id, ProjectStage Kind, DateOnly HeldOn, s
 /// <summary>"三个一批": a batch signs, starts or commissions its projects on the day it is held, all of them or none.</summary>
 public sealed class BatchService(TownsDbContext db, TimeProvider time)
 {
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => ChinaTime.Today(time);
 
     public async Task<IReadOnlyList<BatchListItem>> ListAsync(UserScope scope, int? year, CancellationToken ct = default)
     {

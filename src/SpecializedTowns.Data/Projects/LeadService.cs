@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Units;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Projects;
 
@@ -28,7 +29,7 @@ public sealed record LeadListItem(int Id, string Name, string Town, string Targe
 /// <summary>招商引资项目库: leads from first contact to signing and landing, where a landed lead becomes a key project.</summary>
 public sealed class LeadService(TownsDbContext db, TimeProvider time)
 {
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => ChinaTime.Today(time);
 
     public IQueryable<InvestmentLead> Visible(UserScope scope) => ProjectScope.Leads(db, scope);
 

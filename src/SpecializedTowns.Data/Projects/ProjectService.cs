@@ -5,6 +5,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Towns;
 using SpecializedTowns.Data.Units;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Projects;
 
@@ -49,7 +50,7 @@ public sealed record ProgressInput
 /// </summary>
 public sealed class ProjectService(TownsDbContext db, TimeProvider time)
 {
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    public DateOnly Today => ChinaTime.Today(time);
 
     public static bool CanManage(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
 

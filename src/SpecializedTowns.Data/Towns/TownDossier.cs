@@ -17,6 +17,7 @@ using SpecializedTowns.Data.Documents;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Towns;
 
@@ -48,7 +49,7 @@ public sealed class TownDossier(
     {
         var detail = await TownDetails.FindAsync(db, townId, scope, ct) ?? throw new TownNotFoundException();
         var t = detail.Town;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.Today(time);
         var pack = t.PolicyId is null ? null : catalog.FindPack(t.PolicyId);
         var body = new List<DocumentBlock>();
 
@@ -235,5 +236,5 @@ public sealed class TownDossier(
 
     private static string Percent(decimal? value) => value is { } v ? Quantity.Format(v, "%") : "—";
 
-    private static DateOnly China(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
+    private static DateOnly China(DateTime utc) => ChinaTime.Date(utc);
 }

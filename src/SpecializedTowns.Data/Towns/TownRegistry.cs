@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Data.Towns;
 
@@ -109,12 +110,12 @@ public static class TownRegistry
             if (string.IsNullOrWhiteSpace(input.TierDocumentNumber)) errors[nameof(input.TierDocumentNumber)] = "已认定的专业镇请填写认定文号";
             if (held > HighestTierToRecord(scope))
                 errors[nameof(input.Tier)] = $"您只能登记{Tiers.Chinese(HighestTierToRecord(scope))}及以下的已认定专业镇；更高层级请通过认定申报办理";
-            if (input.TierSince is { } since && since > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            if (input.TierSince is { } since && since > ChinaTime.Today(time))
                 errors[nameof(input.TierSince)] = "认定日期不能晚于今天";
         }
         if (!errors.Ok) return (null, errors);
 
-        var now = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var now = ChinaTime.Today(time);
         if (town is not null) await EditConflicts.GuardAsync(db, town, input.Version, ct);
         if (town is null)
         {
@@ -173,7 +174,7 @@ public static class TownRegistry
         if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return errors; }
         unreadable ??= new Dictionary<string, string>();
         foreach (var (field, message) in unreadable) errors[field] = message;
-        var thisYear = time.GetUtcNow().Year;
+        var thisYear = ChinaTime.Today(time).Year;
         if (!errors.ContainsKey(nameof(input.Year)) && (input.Year < 2000 || input.Year > thisYear)) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
         foreach (var f in StatisticsFields.Where(f => !errors.ContainsKey(f.Field)))
             if (f.Rule.Problem(f.Name, f.Typed(input)) is { } problem) errors[f.Field] = problem;

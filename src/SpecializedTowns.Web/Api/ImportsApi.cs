@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Imports;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -37,7 +38,7 @@ public static class ImportsApi
 
     private static Ok<IReadOnlyList<object>> Kinds(HttpContext http, TimeProvider time)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.Today(time);
         return TypedResults.Ok<IReadOnlyList<object>>(ImportKinds.All.Where(k => k.CanImport(http.Scope()))
             .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, Format = c.Format(today), c.Options }) }).ToList());
     }
@@ -45,7 +46,7 @@ public static class ImportsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (Find(http, kind) is not { } k) return Unknown(kind);
-        var bytes = await TemplateWriter.WriteAsync(db, http.Scope(), k, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
+        var bytes = await TemplateWriter.WriteAsync(db, http.Scope(), k, ChinaTime.Today(time), ct);
         return TypedResults.File(bytes, XlsxType, $"{k.Title}导入模板.xlsx");
     }
 

@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Commendations;
 using SpecializedTowns.Data.Targets;
 using SpecializedTowns.Data.Towns;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -129,7 +130,7 @@ public static class TargetsApi
         policyId = t.PackId, document = t.Document, provision = t.Provision.Text, source = t.Provision.Source, isDemo = t.IsDemo,
     };
 
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    private static DateOnly Today(TimeProvider time) => ChinaTime.Today(time);
 
     private static object View(TargetItem i, bool withDetail) => new
     {

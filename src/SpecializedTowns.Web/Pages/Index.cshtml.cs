@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Dashboard;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages;
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         Place = scope.JurisdictionPath.Split('/').Last();
         ToDo = await applications.ToDoAsync(scope, ct);
         if (IsExpert = scope.Role == Core.Accounts.Roles.Expert) return;
-        View = await DashboardQueries.LoadAsync(db, catalog, scope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
+        View = await DashboardQueries.LoadAsync(db, catalog, scope, ChinaTime.Today(time), ct);
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];

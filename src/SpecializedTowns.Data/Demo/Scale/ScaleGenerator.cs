@@ -641,7 +641,7 @@ public static class ScaleGenerator
                     var lead = state == ProblemState.Registered ? null : units[rng.Next(units.Count)];
                     problems.Add([
                         id, title, description, (ProblemSource)(1 + rng.Next(3)), kind, category, county.Id, town?.Id, enterprise, lead?.Id,
-                        lead is null ? null : DateOnly.FromDateTime(raised).AddDays(30 + rng.Next(60)), office.Item1 == 0 ? null : office.Item1,
+                        lead is null ? null : Core.ChinaTime.Date(raised).AddDays(30 + rng.Next(60)), office.Item1 == 0 ? null : office.Item1,
                         office.Item2, raised, state, accepted, answered, closed, answered is null ? null : answer, true,
                     ]);
                     events.Add(Event(nextEvent++, id, raised, office, "登记问题", ProblemState.Registered, ProblemState.Registered));

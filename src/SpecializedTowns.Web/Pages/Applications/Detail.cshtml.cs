@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Web.Accounts;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Applications;
 
@@ -39,7 +40,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
 
     /// <summary>The year the application was recognised (China time), for the batch decision of that year; null until it is.</summary>
     public int? RecognizedYear => View.Application.Events.Where(e => e.To == ApplicationState.Recognized && e.From != ApplicationState.Recognized)
-        .Select(e => (int?)e.AtUtc.AddHours(8).Year).LastOrDefault();
+        .Select(e => (int?)ChinaTime.Date(e.AtUtc).Year).LastOrDefault();
 
     /// <summary>The days the publicity period may end on, today as the platform sees it.</summary>
     public (DateOnly First, DateOnly Last) PublicityWindow => RecognitionApplication.PublicityWindow(time.GetUtcNow().UtcDateTime);

@@ -7,6 +7,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Commendations;
 using SpecializedTowns.Web.Pages.Shared;
 using SpecializedTowns.Web.Accounts;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Commendations;
 
@@ -39,7 +40,7 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
     public async Task OnGetAsync(int? year, string? product, [FromQuery(Name = "page")] int page, CancellationToken ct)
     {
         (Year, Product, PageNumber) = (year, product, Math.Max(1, page));
-        Input = new Form { Year = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)).Year - 1 };
+        Input = new Form { Year = ChinaTime.Today(time).Year - 1 };
         await LoadAsync(ct);
     }
 

@@ -6,6 +6,7 @@ using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Imports;
 using SpecializedTowns.Web.Platform;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Imports;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public ImportKind? Selected { get; private set; }
 
     /// <summary>The day the help describes: a year column's latest year moves with it, as the check's does.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    public DateOnly Today => ChinaTime.Today(time);
 
     private UserScope Scope => UserScope.From(User)!;
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
     {
         if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope)) return NotFound();
-        var bytes = await TemplateWriter.WriteAsync(db, Scope, kind, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), ct);
+        var bytes = await TemplateWriter.WriteAsync(db, Scope, kind, ChinaTime.Today(time), ct);
         return File(bytes, ImportsApi.XlsxType, $"{kind.Title}导入模板.xlsx");
     }
 

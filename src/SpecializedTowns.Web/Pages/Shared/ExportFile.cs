@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Shared;
 
@@ -90,7 +91,7 @@ public static class ExportFile
     }
 #pragma warning restore CS1998
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    public static DateOnly Today(TimeProvider time) => ChinaTime.Today(time);
 }
 
 /// <summary>The 导出 menu of a list: the current filter to Excel or CSV, and the ticked rows only.</summary>

@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Targets;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Targets;
 
@@ -16,7 +17,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        Today = ChinaTime.Today(time);
         // Outside the person's packs is answered as not found, as for any record out of scope.
         if (await TargetQueries.FindAsync(db, catalog, UserScope.From(User)!, key, Today, ct) is not { } item) return NotFound();
         Item = item;

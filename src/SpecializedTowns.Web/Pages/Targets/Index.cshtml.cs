@@ -6,6 +6,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Targets;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Targets;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        Today = ChinaTime.Today(time);
         All = await TargetQueries.AllAsync(db, catalog, scope, Today, ct);
         Documents = All.Select(t => (t.PackId, t.Document)).Distinct().ToList();
         Shown = All.Where(t => (string.IsNullOrEmpty(Document) || t.PackId == Document) && (State is null || t.State == State)).ToList();

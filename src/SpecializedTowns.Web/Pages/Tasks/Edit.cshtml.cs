@@ -91,7 +91,7 @@ public sealed class EditModel(TaskService tasks, TownsDbContext db) : PageModel
         if (Input.Weight is null) Errors.TryAdd("weight", "请填写权重（默认 1）");
         // A deadline or weight that could not be read stands in as one that passes, so the rest is still checked.
         var edit = new TaskEdit(Input.Title, Input.Number, Input.Source, Input.Measures, Input.TargetValue, Input.TargetUnit, Input.CurrentValue,
-            Input.Weight ?? 1, Input.Deadline ?? new DateOnly(DateTime.UtcNow.Year, 12, 31));
+            Input.Weight ?? 1, Input.Deadline ?? new DateOnly(tasks.Today.Year, 12, 31));
         if (Errors.Count > 0)
         {
             // Every mistake in one round: those of the fields that were read too, beside the ones that could not be.

@@ -11,6 +11,7 @@ using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Recognition;
 using SpecializedTowns.Data.Towns;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Core;
 
 namespace SpecializedTowns.Web.Pages.Towns;
 
@@ -43,12 +44,15 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     /// <summary>The latest recognised application, whose 认定决定 the page offers.</summary>
     public int? RecognizedApplicationId { get; private set; }
 
+    /// <summary>The year a new figures row starts at: the last whole year, by China's calendar.</summary>
+    public int LastYear => ChinaTime.Today(time).Year - 1;
+
     public async Task<IActionResult> OnPostStatisticsAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         var unreadable = ModelState.UnreadableFigures(nameof(Figures), TownRegistry.StatisticsFields.Select(f => (f.Field, f.Name, f.Rule)));
         if (ModelState.TryGetValue($"{nameof(Figures)}.{nameof(StatisticsInput.Year)}", out var year) && year.Errors.Count > 0)
-            unreadable[nameof(StatisticsInput.Year)] = $"“{year.AttemptedValue}”不是年份，请填写 2000 到 {time.GetUtcNow().Year} 之间的四位数字";
+            unreadable[nameof(StatisticsInput.Year)] = $"“{year.AttemptedValue}”不是年份，请填写 2000 到 {ChinaTime.Today(time).Year} 之间的四位数字";
         var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct, unreadable);
         if (errors.TryGetValue("", out var general) && general.Contains("不存在")) return NotFound();
         if (errors.Ok)
@@ -80,7 +84,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         if (!await InScopeAsync(scope, id, ct)) return NotFound();
         Id = id;
         var projects = await Data.Projects.ProjectQueries.ListAsync(db, scope, new Data.Projects.ProjectFilter { TownId = id, PageSize = Listed },
-            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8)), projectSettings, ct);
+            ChinaTime.Today(time), projectSettings, ct);
         (Projects, ProjectTotal) = (projects.Items, projects.Total);
         return Partial("_TownProjects", this);
     }
