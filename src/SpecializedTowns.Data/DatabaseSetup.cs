@@ -62,6 +62,12 @@ public static class PolicyRegistry
             }
         }
         await db.SaveChangesAsync(ct);
+        catalog.RememberRetired(RetiredStandardNames(existing.Values.Where(r => catalog.FindPack(r.Id) is null)));
         return catalog.Packs.Count;
     }
+
+    /// <summary>The standards the kept texts of packs no longer loaded define, by id, with their names.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> RetiredStandardNames(IEnumerable<PolicyDocumentRecord> records) =>
+        records.Select(r => PolicyPackReader.Read($"{r.Id}.yaml", r.PackYaml).Pack).OfType<PolicyPack>()
+            .SelectMany(p => p.Standards).Select(s => new KeyValuePair<string, string>(s.Id, s.Name));
 }

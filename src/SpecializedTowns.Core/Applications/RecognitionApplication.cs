@@ -336,6 +336,12 @@ public sealed record Actor(int UserId, string UserName, string Role);
 public sealed class ApplicationRuleException(string message, string? field = null) : Exception(message)
 {
     public string? Field { get; } = field;
+
+    /// <summary>
+    /// For stated facts that cannot stand: each problem by the fact's field as the facts JSON names it (category,
+    /// localEmployment; "" for the facts as a whole), for an API to name them one by one. Empty for any other refusal.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Evidence attached to an application (申报材料): a few document and image types, limited in size.</summary>

@@ -30,8 +30,29 @@ public sealed class PolicyCatalog
 
     public RecognitionStandard? FindStandard(string id) => _standards.GetValueOrDefault(id);
 
-    /// <summary>What users read for a standard: its name (山西省级专业镇认定标准), never its id (shanxi-provincial); the id only when no pack has it.</summary>
-    public string StandardName(string? id) => id is null ? "—" : FindStandard(id)?.Name ?? id;
+    /// <summary>
+    /// What users read for a standard: its name (山西省级专业镇认定标准), never its id (shanxi-provincial) — also for a standard no
+    /// pack defines any more (<see cref="RememberRetired"/>); the id only when its name was never known.
+    /// </summary>
+    public string StandardName(string? id) => id is null ? "—" : FindStandard(id)?.Name ?? _retired.GetValueOrDefault(id) ?? id;
+
+    /// <summary>The name of a standard, or null when neither a pack nor a pack once loaded named it.</summary>
+    public string? KnownStandardName(string id) => FindStandard(id)?.Name ?? _retired.GetValueOrDefault(id);
+
+    private volatile IReadOnlyDictionary<string, string> _retired = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Names of standards that the packs loaded now no longer define (a pack removed, or unreadable since it was last loaded),
+    /// as the texts of the packs once loaded gave them: applications and tiers recorded under such a standard keep reading
+    /// by its name. The ones a loaded pack defines are left to it.
+    /// </summary>
+    public void RememberRetired(IEnumerable<KeyValuePair<string, string>> names)
+    {
+        var retired = new Dictionary<string, string>();
+        foreach (var (id, name) in names)
+            if (!_standards.ContainsKey(id) && !string.IsNullOrWhiteSpace(name)) retired.TryAdd(id, name);
+        _retired = retired;
+    }
 
     public PolicyPack? FindPack(string id) => Packs.FirstOrDefault(p => p.Id == id);
 

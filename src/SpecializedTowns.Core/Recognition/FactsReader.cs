@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace SpecializedTowns.Core.Recognition;
 
-public sealed class FactsFormatException(string message) : Exception(message);
+/// <summary>Facts that cannot be read; <see cref="Field"/> is the field at fault as the JSON names it, when one is.</summary>
+public sealed class FactsFormatException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
 
 /// <summary>Facts, and what was ignored on the way (unknown fields), for the person to see.</summary>
 public sealed record FactsReading(TownFacts Facts, IReadOnlyList<string> Warnings);
@@ -64,15 +68,15 @@ public static class FactsReader
             throw new FactsFormatException("事实文件应是一个 JSON 对象（{ … }）");
         var warnings = new List<string>();
         if (root.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } dup)
-            throw new FactsFormatException($"字段 {dup.Key} 出现了 {dup.Count()} 次，请只保留一个");
+            throw new FactsFormatException($"字段 {dup.Key} 出现了 {dup.Count()} 次，请只保留一个", dup.Key);
         foreach (var p in root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name)))
             warnings.Add($"未识别的字段“{p.Name}”已忽略{Suggest(p.Name)}");
 
         var category = root.TryGetProperty("category", out var c) && c.ValueKind != JsonValueKind.Null
             ? (c.ValueKind == JsonValueKind.String ? Text(c, "category") : throw Wrong("category", "文字"))
-            : throw new FactsFormatException("缺少必填字段 category（领域），可用：" + CategoryList());
+            : throw new FactsFormatException("缺少必填字段 category（领域），可用：" + CategoryList(), "category");
         if (!IndustryCategories.IsKnown(category))
-            throw new FactsFormatException($"未知的领域 category“{category}”，可用：{CategoryList()}");
+            throw new FactsFormatException($"未知的领域 category“{category}”，可用：{CategoryList()}", "category");
 
         var facts = new TownFacts
         {
@@ -104,7 +108,7 @@ public static class FactsReader
         string.Join("、", IndustryCategories.Names.Select(p => $"{p.Key}（{p.Value}）"));
 
     private static FactsFormatException Wrong(string field, string expected) =>
-        new($"字段 {field}{Label(field)} 的类型不对：应为{expected}");
+        new($"字段 {field}{Label(field)} 的类型不对：应为{expected}", field);
 
     private static string Label(string field) =>
         FactNames.Numeric.TryGetValue(field, out var n) ? $"（{n}）" :
@@ -121,15 +125,15 @@ public static class FactsReader
     private static string Text(JsonElement v, string field)
     {
         try { return v.GetString()!; }
-        catch (InvalidOperationException) { throw new FactsFormatException($"字段 {field} 含有无效的字符（不成对的 \\u 转义），请删去后重试"); }
+        catch (InvalidOperationException) { throw new FactsFormatException($"字段 {field} 含有无效的字符（不成对的 \\u 转义），请删去后重试", field); }
     }
 
     private static decimal? Decimal(JsonElement root, string field)
     {
         if (!Present(root, field, out var v)) return null;
         if (v.ValueKind != JsonValueKind.Number) throw Wrong(field, "数字");
-        if (!v.TryGetDecimal(out var d)) throw new FactsFormatException($"字段 {field}{Label(field)} 的数值超出范围（{v.GetRawText()}）");
-        if (d < 0) throw new FactsFormatException($"字段 {field}{Label(field)} 不能为负数（收到 {d}）");
+        if (!v.TryGetDecimal(out var d)) throw new FactsFormatException($"字段 {field}{Label(field)} 的数值超出范围（{v.GetRawText()}）", field);
+        if (d < 0) throw new FactsFormatException($"字段 {field}{Label(field)} 不能为负数（收到 {d}）", field);
         return d;
     }
 
@@ -138,14 +142,14 @@ public static class FactsReader
         var d = Decimal(root, field);
         if (d is null) return null;
         if (d != decimal.Truncate(d.Value) || d > int.MaxValue)
-            throw new FactsFormatException($"字段 {field}{Label(field)} 应为整数（收到 {d}）");
+            throw new FactsFormatException($"字段 {field}{Label(field)} 应为整数（收到 {d}）", field);
         return (int)d.Value;
     }
 
     private static decimal? Percent(JsonElement root, string field)
     {
         var d = Decimal(root, field);
-        if (d > 100) throw new FactsFormatException($"字段 {field}{Label(field)} 是百分数，应在 0 到 100 之间（收到 {d}）");
+        if (d > 100) throw new FactsFormatException($"字段 {field}{Label(field)} 是百分数，应在 0 到 100 之间（收到 {d}）", field);
         return d;
     }
 
@@ -169,7 +173,7 @@ public static class FactsReader
         {
             if (p.Value.ValueKind is JsonValueKind.Null) continue;
             if (p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                throw new FactsFormatException($"专家结论 expertConclusions.{p.Name} 的类型不对：应为 true 或 false");
+                throw new FactsFormatException($"专家结论 expertConclusions.{p.Name} 的类型不对：应为 true 或 false", $"expertConclusions.{p.Name}");
             result[p.Name] = p.Value.GetBoolean();
         }
         return result;

@@ -24,6 +24,15 @@ public sealed record ApplicationView(
 
     public string CriterionTitle(string key) => PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
 
+    /// <summary>The standard as users read it: its name, also when no pack defines it any more (<see cref="PolicyCatalog.StandardName"/>).</summary>
+    public string StandardName { get; init; } = "";
+
+    /// <summary>Why nothing can be checked or done on the application, when no loaded pack defines its standard any more; else null.</summary>
+    public string? StandardMissing { get; init; }
+
+    /// <summary>The application's version for an edit sent back with it (<see cref="ApplicationService.VersionOf"/>).</summary>
+    public int Version => ApplicationService.VersionOf(Application);
+
     /// <summary>
     /// What the application lacks when it is submitted: no materials uploaded, criteria the pre-check cannot settle for want
     /// of a figure. None of the five policy texts lists the materials an application must carry (垣政办发〔2023〕19号 三,
@@ -103,7 +112,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
                    ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内");
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
-                       ?? throw new ApplicationRuleException($"“{standardId}”不是本专业镇可申报的认定标准");
+                       ?? throw new ApplicationRuleException(NotApplicable(town, standardId));
         if (!CanFile(scope, standard))
             throw new ApplicationRuleException($"{standard.Name}由{ApplicantOf(standard)}申报，您的角色不能提交");
         if (await db.Applications.AnyAsync(a => a.SpecializedTownId == townId && a.StandardId == standardId
@@ -120,8 +129,22 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         return application.Id;
     }
 
-    /// <summary>Corrects a draft's or a returned application's facts, checked as on filing; the pre-check follows the new figures.</summary>
-    public async Task UpdateFactsAsync(UserScope scope, string user, int id, string factsJson, CancellationToken ct = default)
+    /// <summary>Why a standard is not one the town may apply under, naming it as users read it and those it may.</summary>
+    private string NotApplicable(SpecializedTown town, string standardId)
+    {
+        var open = StandardsFor(town.County!.Path, town.Tier).Select(s => s.Name).ToList();
+        var those = open.Count == 0 ? "当前没有可申报的认定标准" : $"可申报：{string.Join("、", open)}";
+        return catalog.KnownStandardName(standardId) is { } name
+            ? $"{name}不是本专业镇可申报的认定标准（{town.Name}现为{Tiers.Chinese(town.Tier)}，{those}）"
+            : $"“{standardId}”不是本专业镇可申报的认定标准：没有这个编号的认定标准（{those}）";
+    }
+
+    /// <summary>
+    /// Corrects a draft's or a returned application's facts, checked as on filing; the pre-check follows the new figures.
+    /// <paramref name="version"/> is the one the facts were read at (<see cref="VersionOf"/>): when the application has moved on
+    /// since, nothing is written (<see cref="EditConflictException"/>); null corrects whatever is there, as the page does.
+    /// </summary>
+    public async Task UpdateFactsAsync(UserScope scope, string user, int id, string factsJson, int? version = null, CancellationToken ct = default)
     {
         var visible = Visible(scope).Where(a => a.Id == id);
         var category = await db.Towns.Where(t => visible.Any(a => a.SpecializedTownId == t.Id)).Select(t => t.Category).SingleOrDefaultAsync(ct)
@@ -129,9 +152,24 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         await StepAsync(scope, id, ct, a =>
         {
             RequireApplicant(scope, a);
+            if (version is { } v && v != VersionOf(a)) throw Conflict(a);
             var (json, outcome) = CheckedFacts(Standard(a), factsJson, category);
             a.ReviseFacts(Actor(scope, user), Now, json, outcome);
-        });
+        }, exclusive: version is not null);
+    }
+
+    /// <summary>
+    /// An application's version: how many steps it has had. Every change to it is a step with its event (facts corrected,
+    /// materials uploaded, each transition), so whoever read it at n finds n + 1 after anybody's change — without a column
+    /// of its own, and the last event says who made it.
+    /// </summary>
+    public static int VersionOf(RecognitionApplication a) => a.Events.Count;
+
+    private static EditConflictException Conflict(RecognitionApplication a)
+    {
+        var last = a.Events.MaxBy(e => e.Id);
+        var by = last is null ? "" : $"（{last.UserName} 于 {EditConflicts.When(last.AtUtc)}：{last.Action}）";
+        return new EditConflictException($"该申报已被他人办理或修改{by}，您提交的内容未保存，请重新读取后核对再提交。", VersionOf(a), last?.UserName, last?.AtUtc);
     }
 
     public Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default) =>
@@ -190,7 +228,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default)
     {
         var view = await ViewAsync(scope, id, ct);
-        var check = view.WithPanel ?? view.PreCheck ?? throw new ApplicationRuleException($"认定标准“{view.Application.StandardId}”已不在政策包中");
+        var check = view.WithPanel ?? view.PreCheck ?? throw StandardGone(view.Application.StandardId);
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check); });
     }
 
@@ -270,7 +308,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             withPanel = RecognitionEngine.Evaluate(standard, facts with { ExpertConclusions = JsonSerializer.Deserialize<Dictionary<string, bool>>(panel)! });
         var attachments = await db.Set<ApplicationAttachment>().AsNoTracking().Where(x => x.ApplicationId == id).OrderBy(x => x.Id)
             .Select(x => new AttachmentInfo(x.Id, x.FileName, x.Size, x.UploadedBy, x.UploadedAtUtc)).ToListAsync(ct);
-        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names) { WithPanel = withPanel, Attachments = attachments };
+        return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names)
+        {
+            WithPanel = withPanel, Attachments = attachments, StandardName = catalog.StandardName(application.StandardId),
+            StandardMissing = standard is null ? StandardGone(application.StandardId).Message : null,
+        };
     }
 
     /// <summary>What waits for this person: the step their role takes next.</summary>
@@ -304,7 +346,12 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     private static Actor Actor(UserScope scope, string userName) => new(scope.UserId, userName, scope.Role);
 
     private RecognitionStandard Standard(RecognitionApplication a) =>
-        catalog.FindStandard(a.StandardId) ?? throw new ApplicationRuleException($"认定标准“{a.StandardId}”已不在政策包中");
+        catalog.FindStandard(a.StandardId) ?? throw StandardGone(a.StandardId);
+
+    /// <summary>A step on an application whose standard no loaded pack defines: said by the standard's name where it is known.</summary>
+    private ApplicationRuleException StandardGone(string standardId) => new(
+        (catalog.KnownStandardName(standardId) is { } name ? $"本申报依据的{name}" : $"本申报依据的认定标准（编号“{standardId}”）")
+        + "已不在现行政策包中，不能继续办理；请系统管理员核对政策包目录");
 
     private static TownFacts ParseFacts(string json, string category)
     {
@@ -318,14 +365,40 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     /// <summary>The facts as an application keeps them, and the pre-check's outcome on them; refused in Chinese when they cannot stand.</summary>
     private static (string Json, string Outcome) CheckedFacts(RecognitionStandard standard, string factsJson, string category)
     {
+        // Figures out of range first, in the words the page uses for them (年产值不能为负数), ahead of the facts file's own
+        // refusal of some of them in its words; then the file's format, the category, and the ranges of what was read.
+        if (StatedFigureProblems(factsJson) is { Count: > 0 } stated) throw Refused(stated);
         TownFacts facts;
         try { facts = FactsReader.Read(factsJson); }
-        catch (FactsFormatException ex) { throw new ApplicationRuleException(ex.Message); }
+        catch (FactsFormatException ex) { throw Refused(new Dictionary<string, string> { [ex.Field ?? ""] = ex.Message }); }
         if (facts.Category != category)
-            throw new ApplicationRuleException($"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）");
+            throw Refused(new Dictionary<string, string> { ["category"] = $"申报领域应与专业镇登记的领域一致（{IndustryCategories.NameOf(category)}）" });
         // The facts file format takes any number; an application states its town's figures, in the ranges they have everywhere else.
-        if (FactProblems(facts) is { Count: > 0 } problems) throw new ApplicationRuleException(string.Join("；", problems.Values));
+        if (FactProblems(facts) is { Count: > 0 } problems) throw Refused(problems);
         return (factsJson, RecognitionEngine.Evaluate(standard, facts).Outcome);
+    }
+
+    private static ApplicationRuleException Refused(IReadOnlyDictionary<string, string> problems) =>
+        new(string.Join("；", problems.Values)) { Problems = problems };
+
+    /// <summary>The numeric facts of a facts JSON out of their range, by fact key, as typed (before the facts file is read).</summary>
+    private static Dictionary<string, string> StatedFigureProblems(string factsJson)
+    {
+        var problems = new Dictionary<string, string>();
+        try
+        {
+            using var doc = JsonDocument.Parse(factsJson, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return problems;
+            foreach (var (key, name) in FactNames.Numeric)
+            {
+                if (!doc.RootElement.TryGetProperty(key, out var value) || value.ValueKind != JsonValueKind.Number) continue;
+                var rule = FigureLimits.ForFact(key);
+                if ((value.TryGetDecimal(out var d) ? rule.Problem(name, d) : rule.Problem(name, value.GetRawText())) is { } problem)
+                    problems[key] = problem;
+            }
+        }
+        catch (JsonException) { } // the facts reader says what is wrong with the JSON
+        return problems;
     }
 
     /// <summary>The stated figures out of their range, by fact key, each message naming the fact as the standards do.</summary>
@@ -337,9 +410,16 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         await Visible(scope).Include(a => a.Events).Include(a => a.Experts).Include(a => a.Scores)
             .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new ApplicationNotFoundException();
 
-    private async Task StepAsync(UserScope scope, int id, CancellationToken ct, Action<RecognitionApplication> step, Func<RecognitionApplication, Task>? after = null)
+    /// <summary>
+    /// One step in one transaction. <paramref name="exclusive"/>: the application's row is written first, so that a step checked
+    /// against the version it was read at waits for any other step under way on the application (PostgreSQL holds the row,
+    /// SQLite the database) and then reads what that step left, instead of both passing the same check.
+    /// </summary>
+    private async Task StepAsync(UserScope scope, int id, CancellationToken ct, Action<RecognitionApplication> step, Func<RecognitionApplication, Task>? after = null,
+        bool exclusive = false)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (exclusive) await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, a => a.State), ct);
         var application = await LoadAsync(scope, id, ct);
         step(application);
         if (after is not null) await after(application);

@@ -10,14 +10,17 @@ namespace SpecializedTowns.Web.Api;
 
 public sealed record NewApplication(int TownId, string StandardId, System.Text.Json.JsonElement Facts);
 
+/// <summary>Corrected facts (format as the check command takes them), with the version the application was read at.</summary>
+public sealed record ApplicationFactsBody(int? Version, System.Text.Json.JsonElement Facts);
+
 public sealed record ApplicationStep(string Action, string? Reason, int[]? Experts, string? Decision, string? DocumentNumber,
     DateOnly? PublicityEndsOn, bool? ObjectionUpheld, Dictionary<string, ScoreInput>? Scores);
 
 public sealed record ScoreInput(bool Met, string Comment);
 
-public sealed record ApplicationDetail(int Id, int TownId, string Town, string StandardId, string TargetTier, string State, string StateName,
-    string? DecisionDocumentNumber, DateOnly? PublicityEndsOn, RecognitionResult? PreCheck, RecognitionResult? WithPanel,
-    IReadOnlyList<string> OpenCriteria, IReadOnlyList<ApplicationDetail.Step> Events)
+public sealed record ApplicationDetail(int Id, int TownId, string Town, string StandardId, string StandardName, string TargetTier, string State, string StateName,
+    string? DecisionDocumentNumber, DateOnly? PublicityEndsOn, System.Text.Json.JsonElement Facts, RecognitionResult? PreCheck, RecognitionResult? WithPanel,
+    IReadOnlyList<string> OpenCriteria, IReadOnlyList<ApplicationDetail.Step> Events, int Version)
 {
     public sealed record Step(DateTime AtUtc, string User, string Action, string From, string To, string? Reason);
 }
@@ -47,6 +50,8 @@ public static class ApplicationsApi
 
         group.MapPost("/", async Task<Results<Created<ApplicationDetail>, ProblemHttpResult>> (NewApplication body, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
+            if (string.IsNullOrWhiteSpace(body.StandardId))
+                return ApiSupport.Invalid("standardId", "请填写认定标准编号（standardId，可用的编号见 /api/v1/policies）");
             if (body.Facts.ValueKind != System.Text.Json.JsonValueKind.Object)
                 return ApiSupport.Invalid("facts", "请提供申报事实（JSON 对象，格式同 check 命令）");
             try
@@ -54,8 +59,28 @@ public static class ApplicationsApi
                 var id = await service.CreateAsync(http.Scope(), http.User.DisplayName(), body.TownId, body.StandardId, body.Facts.GetRawText(), ct);
                 return TypedResults.Created($"/api/v1/applications/{id}", Detail(await service.ViewAsync(http.Scope(), id, ct)));
             }
+            catch (ApplicationRuleException ex) when (ex.Problems.Count > 0) { return FactProblems(ex); }
             catch (ApplicationRuleException ex) { return Rule(ex); }
         }).WithSummary("新建申报（草稿）：专业镇、认定标准和申报事实（事实格式同 check 命令）");
+
+        group.MapPut("/{id:int}/facts", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationFactsBody body, HttpContext http, ApplicationService service, CancellationToken ct) =>
+        {
+            if (body.Facts.ValueKind != System.Text.Json.JsonValueKind.Object)
+                return ApiSupport.Invalid("facts", "请提供申报事实（JSON 对象，格式同 check 命令）");
+            var scope = http.Scope();
+            try
+            {
+                await service.UpdateFactsAsync(scope, http.User.DisplayName(), id, body.Facts.GetRawText(), body.Version, ct);
+                return TypedResults.Ok(Detail(await service.ViewAsync(scope, id, ct)));
+            }
+            catch (ApplicationNotFoundException) { return ApiSupport.NotFound("认定申报"); }
+            catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
+            catch (ApplicationRuleException ex) when (ex.Problems.Count > 0) { return FactProblems(ex); }
+            catch (ApplicationRuleException ex) { return Rule(ex); }
+        }).WithSummary("修改申报事实（草稿或退回修改的申报，由申报方办理）；预检按新数据重算。带上读取时的 version，期间申报已有新的办理或修改则返回 409")
+          .WithDescription("请求体：{ \"version\": 3, \"facts\": { … } }，facts 为完整的申报事实（格式同 check 命令和新建申报），替换原有事实。"
+              + "数值超出范围、格式不对或领域与专业镇登记的不一致时返回 400，errors 按 facts.字段 逐项说明；申报不在草稿或退回修改状态、"
+              + "或您不是该标准的申报方时返回 409；不存在或不在您的数据范围内返回 404。");
 
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationStep step, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
@@ -88,10 +113,25 @@ public static class ApplicationsApi
     private static ProblemHttpResult Rule(ApplicationRuleException ex) =>
         TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>Stated facts that cannot stand: 400, each problem under the field of the body it concerns (facts.localEmployment).</summary>
+    private static ProblemHttpResult FactProblems(ApplicationRuleException ex) =>
+        TypedResults.Problem(title: "申报事实有误", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = ex.Problems.ToDictionary(p => p.Key == "" ? "facts" : $"facts.{p.Key}", p => new[] { p.Value }),
+            });
+
+    /// <summary>The facts as stated, for a client to correct and send back; an empty object where what is kept cannot be read.</summary>
+    private static System.Text.Json.JsonElement StatedFacts(string json)
+    {
+        try { using var doc = System.Text.Json.JsonDocument.Parse(json); return doc.RootElement.Clone(); }
+        catch (System.Text.Json.JsonException) { using var empty = System.Text.Json.JsonDocument.Parse("{}"); return empty.RootElement.Clone(); }
+    }
+
     private static ApplicationDetail Detail(ApplicationView v) => new(
-        v.Application.Id, v.Application.SpecializedTownId, v.Town, v.Application.StandardId, Tiers.Key(v.Application.TargetTier),
+        v.Application.Id, v.Application.SpecializedTownId, v.Town, v.Application.StandardId, v.StandardName, Tiers.Key(v.Application.TargetTier),
         v.Application.State.ToString(), ApplicationStates.Chinese(v.Application.State), v.Application.DecisionDocumentNumber,
-        v.Application.PublicityEndsOn, v.PreCheck, v.WithPanel, v.OpenCriteria,
+        v.Application.PublicityEndsOn, StatedFacts(v.Application.FactsJson), v.PreCheck, v.WithPanel, v.OpenCriteria,
         v.Application.Events.OrderBy(e => e.Id).Select(e => new ApplicationDetail.Step(e.AtUtc, e.UserName, e.Action,
-            ApplicationStates.Chinese(e.From), ApplicationStates.Chinese(e.To), e.Reason)).ToList());
+            ApplicationStates.Chinese(e.From), ApplicationStates.Chinese(e.To), e.Reason)).ToList(), v.Version);
 }

@@ -27,7 +27,7 @@ public class ApiMutationTests
     /// <summary>The endpoints with a body, as the OpenAPI document lists them; a new one fails <see cref="Every_endpoint_with_a_body_is_covered"/> until added.</summary>
     private static readonly string[] Endpoints =
     [
-        "POST /api/v1/applications", "POST /api/v1/applications/{id}/steps", "POST /api/v1/projects", "PUT /api/v1/projects/{id}",
+        "POST /api/v1/applications", "POST /api/v1/applications/{id}/steps", "PUT /api/v1/applications/{id}/facts", "POST /api/v1/projects", "PUT /api/v1/projects/{id}",
         "POST /api/v1/projects/{id}/stage", "PUT /api/v1/projects/{id}/progress", "PUT /api/v1/projects/{id}/guarantees/{kind}",
         "POST /api/v1/investment-leads", "POST /api/v1/investment-leads/{id}/steps", "POST /api/v1/problems", "POST /api/v1/problems/{id}/steps",
         "POST /api/v1/tasks/{id}/progress", "POST /api/v1/tasks/{id}/notes", "POST /api/v1/tasks/{id}/milestones", "POST /api/v1/tasks/{id}/extensions",

@@ -88,7 +88,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
             return await ShowAsync(id, ct);
         }
         var json = ApplicationService.FactsJsonFrom(Facts.ToFacts(view.Town, category));
-        return await StepAsync(id, ct, "申报事实已保存，预检已按新数据更新", (s, u) => applications.UpdateFactsAsync(s, u, id, json, ct));
+        return await StepAsync(id, ct, "申报事实已保存，预检已按新数据更新", (s, u) => applications.UpdateFactsAsync(s, u, id, json, ct: ct));
     }
 
     [BindProperty] public bool ConfirmGaps { get; set; }
