@@ -206,6 +206,13 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "专业镇平台 API";
 });
 app.UseRouting();
+app.Use(async (ctx, next) =>
+{
+    if (ctx.GetEndpoint()?.DisplayName == SpecializedTowns.Web.Api.JsonBodyProblems.UnsupportedMediaTypeEndpoint && ctx.Request.Path.StartsWithSegments("/api"))
+        await SpecializedTowns.Web.Api.JsonBodyProblems.UnsupportedMediaTypeAsync(ctx, ctx.RequestServices.GetRequiredService<IProblemDetailsService>());
+    else
+        await next(ctx);
+});
 // Not while showing the error page: when the database is what failed, checking the cookie's security stamp would fail again
 // and leave the user a bare 500 instead of the page saying so.
 app.UseWhen(ctx => ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null, a => a.UseAuthentication());

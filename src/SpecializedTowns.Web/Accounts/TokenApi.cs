@@ -26,9 +26,15 @@ public static class TokenApi
         TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
     {
+        // Only what is missing is named: a body with the user name and no password is not told that its user name is wanting.
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
-            return TypedResults.Problem(title: "请填写用户名和密码", statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["userName"] = ["必填"], ["password"] = ["必填"] } });
+        {
+            var missing = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.UserName)) missing["userName"] = ["请填写用户名"];
+            if (string.IsNullOrEmpty(request.Password)) missing["password"] = ["请填写密码"];
+            return TypedResults.Problem(title: missing.Count == 2 ? "请填写用户名和密码" : missing.ContainsKey("userName") ? "请填写用户名" : "请填写密码",
+                statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = missing });
+        }
 
         var user = await users.FindByNameAsync(request.UserName.Trim());
         if (user is null) return Unauthorized("用户名或密码错误");

@@ -84,6 +84,11 @@ public static class ApplicationsApi
 
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationStep step, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
+            // An option the API does not know is a bad field of the body (400), not a step refused by the application's state (409).
+            if (step.Action is not ("submit" or "return" or "accept" or "score" or "conclude" or "decide" or "object" or "end-publicity"))
+                return ApiSupport.Invalid("action", $"{(string.IsNullOrEmpty(step.Action) ? "请填写 action" : $"未知的 action“{step.Action}”")}：应为 submit、return、accept、score、conclude、decide、object 或 end-publicity");
+            if (step.Action == "decide" && step.Decision is not ("recognize" or "reserve" or "reject"))
+                return ApiSupport.Invalid("decision", $"{(string.IsNullOrEmpty(step.Decision) ? "请填写 decision" : $"未知的 decision“{step.Decision}”")}：应为 recognize（认定）、reserve（列入储备）或 reject（不予认定）");
             var scope = http.Scope();
             var user = http.User.DisplayName();
             try
@@ -93,7 +98,9 @@ public static class ApplicationsApi
                     "submit" => service.SubmitAsync(scope, user, id, ct),
                     "return" => service.ReturnAsync(scope, user, id, step.Reason ?? "", ct),
                     "accept" => service.AcceptAsync(scope, user, id, step.Experts ?? [], ct),
-                    "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment)), ct),
+                    // A criterion given null is left out, as one left unchosen on the page: the application names it as unscored.
+                    "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).Where(s => s.Value is not null)
+                        .ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment ?? "")), ct),
                     "conclude" => service.ConcludeAsync(scope, user, id, ct),
                     "decide" => step.Decision is "recognize" or "reserve" or "reject" && Enum.TryParse<Decision>(step.Decision, ignoreCase: true, out var d)
                         ? service.DecideAsync(scope, user, id, d, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct)
