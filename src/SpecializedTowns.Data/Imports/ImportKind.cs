@@ -54,7 +54,7 @@ public static class ImportKinds
     public static readonly IReadOnlyList<ImportKind> All =
     [
         new EnterpriseImport(), new EnterpriseStatisticsImport(), new TownStatisticsImport(),
-        new ProjectImport(), new ProjectProgressImport(), new TaskImport(),
+        new ProjectImport(), new ProjectProgressImport(), new TaskImport(), new TownshipImport(),
     ];
 
     public static ImportKind? Find(string? key) => All.FirstOrDefault(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase));

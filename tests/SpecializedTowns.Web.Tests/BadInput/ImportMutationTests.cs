@@ -81,6 +81,7 @@ public class ImportMutationTests
                 case "projects": Set("name", n => n + "二期"); break;
                 case "project-progress": Set("year", y => (int.Parse(y!) - 1).ToString()); break;
                 case "tasks": Set("title", n => n + "（续）"); break;
+                case "townships": Set("name", _ => "示例二街道"); Set("code", c => c is { Length: 9 } ? c[..6] + "902" : c); break;
                 default: Set(kind.Columns[0].Key, v => v); break;
             }
             bases[kind.Key] = new Base(kind, header, example, second);

@@ -103,26 +103,13 @@ public static class ScaleGenerator
 
         // ---- jurisdictions ------------------------------------------------------------------------------------------------
 
+        /// <summary>Shanxi's counties, all in the reference tree (shanxi-jurisdictions.yaml), in the order it lists them.</summary>
         private async Task<List<Jurisdiction>> ShanxiCountiesAsync(Jurisdiction province, int wanted)
         {
             var under = province.Path + "/";
-            var all = await db.Jurisdictions.Where(j => j.Path.StartsWith(under)).ToListAsync(ct);
-            var counties = all.Where(j => j.Level == JurisdictionLevel.County).ToList();
-            foreach (var city in all.Where(j => j.Level == JurisdictionLevel.City).OrderBy(j => j.Code))
-            {
-                if (!ShanxiCounties.Names.TryGetValue(city.Name, out var names)) continue;
-                foreach (var (name, code) in names)
-                {
-                    if (counties.Count >= wanted) break;
-                    var path = $"{city.Path}/{name}";
-                    if (counties.Any(c => c.Path == path)) continue;
-                    var county = new Jurisdiction { Name = name, Level = JurisdictionLevel.County, ParentId = city.Id, Path = path, Code = code };
-                    db.Jurisdictions.Add(county);
-                    counties.Add(county);
-                }
-            }
-            await db.SaveChangesAsync(ct);
-            return counties;
+            var counties = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County && j.Path.StartsWith(under)).OrderBy(j => j.Id).ToListAsync(ct);
+            if (counties.Count < wanted) throw new InvalidDataException($"the reference tree holds {counties.Count} of Shanxi's {wanted} counties");
+            return counties.Take(wanted).ToList();
         }
 
         private async Task TownshipsAsync(List<Jurisdiction> counties, int wanted)
