@@ -43,7 +43,9 @@ public sealed class CsvStreamWriter : IDisposable
         switch (value)
         {
             case null: return "";
-            case int or long or short or byte or uint or decimal or double or float:
+            // A decimal keeps the scale it was stored with (25000.0 beside 350 in one column): written without trailing zeros.
+            case decimal d: return d.ToString("G29", CultureInfo.InvariantCulture);
+            case int or long or short or byte or uint or double or float:
                 return Convert.ToString(value, CultureInfo.InvariantCulture)!;
             case DateOnly date: return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case DateTime time:

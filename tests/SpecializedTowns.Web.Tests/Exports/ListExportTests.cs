@@ -224,6 +224,13 @@ public partial class ListExportTests
         unit.ShouldBe(current + 1);
         targets.Skip(1).Where(r => r[current] is not null).ShouldNotBeEmpty();
         targets.Skip(1).Where(r => r[current] is not null).ShouldAllBe(r => !(r[current] is string));
+
+        // A CSV's amounts read alike whatever scale they were stored with: 25000, not 25000.0 beside 350.
+        var (_, projects) = ExportFiles.Csv(await DownloadAsync(office, "/Projects?handler=Export&format=csv", "text/csv", "重点项目库_"));
+        projects.ShouldNotBeEmpty();
+        projects.SelectMany(r => r).Where(v => v is not null && System.Text.RegularExpressions.Regex.IsMatch(v, "^-?\\d+\\.\\d*0$")).ShouldBeEmpty();
+        SpecializedTowns.Data.Exports.CsvStreamWriter.Cell(25000.0m).ShouldBe("25000");
+        SpecializedTowns.Data.Exports.CsvStreamWriter.Cell(1.50m).ShouldBe("1.5");
     }
 
     [PostgresTheory]

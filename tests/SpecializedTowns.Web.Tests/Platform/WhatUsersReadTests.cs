@@ -87,6 +87,15 @@ public class WhatUsersReadTests
         }
     }
 
+    [Fact]
+    public async Task The_menu_offers_导入_only_to_those_who_have_something_to_import()
+    {
+        (await (await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office")).GetStringAsync("/")).ShouldContain("href=\"/Imports\"");
+        (await (await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "lishan-township")).GetStringAsync("/")).ShouldContain("href=\"/Imports\"");
+        // A leader reads; the entry led to “您的角色没有可导入的数据”.
+        (await (await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-leader")).GetStringAsync("/")).ShouldNotContain("href=\"/Imports\"");
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
