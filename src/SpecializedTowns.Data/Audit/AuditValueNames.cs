@@ -41,12 +41,24 @@ public sealed class AuditValueNames
     {
         if (value is not null && (field.EndsWith("Json", StringComparison.Ordinal) || field.EndsWith("Yaml", StringComparison.Ordinal)))
             return $"（{value.Length:N0} 字的结构化内容，完整内容见导出）";
+        if (value is not null && field == "ContentType") return FileKind(value);
         if (value is not null && field == "SubjectKey" && value.Split(':') is [var subjectKind, var subjectId] && int.TryParse(subjectId, out var subject))
             return Show(SubjectField(subjectKind), subject.ToString(CultureInfo.InvariantCulture));
         if (value is null || !References.TryGetValue(field, out var kind) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return value;
         return names.TryGetValue((kind, id), out var name) ? name : $"编号 {id}（已不存在）";
     }
+
+    /// <summary>An uploaded file's type as people call it: “PDF 文件”, not “application/pdf”.</summary>
+    private static string FileKind(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF 文件",
+        "image/png" => "PNG 图片",
+        "image/jpeg" => "JPG 图片",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word 文档（.docx）",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel 表格（.xlsx）",
+        _ => contentType,
+    };
 
     /// <summary>An evaluation's subject (town:9) is a town, a township or a unit: the field that names that kind of record.</summary>
     private static string SubjectField(string kind) => kind switch { "town" => "TownId", "township" => "TownshipId", _ => "UnitId" };

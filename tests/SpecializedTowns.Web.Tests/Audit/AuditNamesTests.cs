@@ -43,5 +43,8 @@ public class AuditNamesTests
         // A code word in another field is left as it is.
         AuditTrail.Show(Field<SpecializedTowns.Core.Notices.Notice>("Subject"), "ineligible").ShouldBe("ineligible");
         AuditTrail.Show(Field<SpecializedTowns.Core.Enterprises.Enterprise>("Role"), SpecializedTowns.Core.Enterprises.EnterpriseRole.Leading).ShouldBe("龙头企业");
+        // An uploaded file's type as people call it, in entries old and new.
+        AuditValueNames.None.Show("ContentType", "application/pdf").ShouldBe("PDF 文件");
+        AuditValueNames.None.Show("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document").ShouldBe("Word 文档（.docx）");
     }
 }
