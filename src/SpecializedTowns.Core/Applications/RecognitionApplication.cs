@@ -342,6 +342,9 @@ public sealed class ApplicationRuleException(string message, string? field = nul
     /// localEmployment; "" for the facts as a whole), for an API to name them one by one. Empty for any other refusal.
     /// </summary>
     public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Refused for who the person is, not for the application's state: the step belongs to another side (an API answers 403).</summary>
+    public bool Forbidden { get; init; }
 }
 
 /// <summary>Evidence attached to an application (申报材料): a few document and image types, limited in size.</summary>

@@ -89,16 +89,30 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             .Where(s => catalog.AreaOf(s) is var area && (countyPath == area || countyPath.StartsWith(area + "/")))
             .OrderBy(s => Tiers.Parse(s.Tier)).ToList();
 
-    public static bool CanFile(UserScope scope, RecognitionStandard standard) =>
-        scope.Role is Roles.Admin or Roles.Office || scope.Role == Roles.Township && standard.Applicant == "township";
+    /// <summary>
+    /// The one rule of who prepares an application (creates it, corrects its facts, uploads materials, submits it): the side
+    /// the standard names as applicant. 垣政办发〔2023〕19号 三、阳政办发〔2023〕24号 四 and 运政办发〔2023〕8号 name the county
+    /// government (县（区）政府), so its office — the office of the county the town lies in, by the account's own jurisdiction and
+    /// not a narrowed view — prepares; the city or province office whose standard it is reviews and decides and does not prepare
+    /// a county's application for it (docs/decisions/0004). Where the standard names the township (永济, 镇（街道）) its staff
+    /// prepare, and the county office may prepare with them as before.
+    /// </summary>
+    public static bool CanFile(UserScope scope, RecognitionStandard standard, string townCountyPath) =>
+        scope.IsAdmin
+        || scope.Role == Roles.Office && scope.HomePath == townCountyPath
+        || scope.Role == Roles.Township && standard.Applicant == "township";
+
+    /// <summary>Whether the person prepares applications at all: a county office, township staff, the administrator — not a city or province office.</summary>
+    public static bool PreparesApplications(UserScope scope) =>
+        scope.IsAdmin || scope.Role == Roles.Township || scope.Role == Roles.Office && scope.HomePath.Count(c => c == '/') >= 2;
 
     /// <summary>
     /// For one who may file under none of <paramref name="standards"/> (a township where the standard names the county
     /// government, 垣政办发〔2023〕19号 三): which standard exists, who applies, and whom to ask; null when there is none.
     /// </summary>
-    public static string? WhoFiles(UserScope scope, IEnumerable<RecognitionStandard> standards, string countyName)
+    public static string? WhoFiles(UserScope scope, IEnumerable<RecognitionStandard> standards, string countyPath, string countyName)
     {
-        var others = standards.Where(s => !CanFile(scope, s)).ToList();
+        var others = standards.Where(s => !CanFile(scope, s, countyPath)).ToList();
         if (others.Count == 0) return null;
         var byApplicant = others.GroupBy(ApplicantOf).Select(g => $"{string.Join("、", g.Select(s => s.Name))}由{g.Key}申报");
         return $"{string.Join("；", byApplicant)}，请联系{countyName}专业镇办（县领导小组办公室）";
@@ -113,8 +127,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
                    ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内");
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
                        ?? throw new ApplicationRuleException(NotApplicable(town, standardId));
-        if (!CanFile(scope, standard))
-            throw new ApplicationRuleException($"{standard.Name}由{ApplicantOf(standard)}申报，您的角色不能提交");
+        if (!CanFile(scope, standard, town.County.Path))
+            throw NotApplicant(scope, standard, town.County.Name, "新建申报");
         if (await db.Applications.AnyAsync(a => a.SpecializedTownId == townId && a.StandardId == standardId
                 && a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected, ct))
             throw new ApplicationRuleException("本专业镇已有一份同一标准的在办申报");
@@ -149,9 +163,10 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var visible = Visible(scope).Where(a => a.Id == id);
         var category = await db.Towns.Where(t => visible.Any(a => a.SpecializedTownId == t.Id)).Select(t => t.Category).SingleOrDefaultAsync(ct)
                        ?? throw new ApplicationNotFoundException();
+        var county = await CountyOfAsync(scope, id, ct);
         await StepAsync(scope, id, ct, a =>
         {
-            RequireApplicant(scope, a);
+            RequireApplicant(scope, a, county, "修改申报事实");
             if (version is { } v && v != VersionOf(a)) throw Conflict(a);
             var (json, outcome) = CheckedFacts(Standard(a), factsJson, category);
             a.ReviseFacts(Actor(scope, user), Now, json, outcome);
@@ -172,8 +187,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         return new EditConflictException($"该申报已被他人办理或修改{by}，您提交的内容未保存，请重新读取后核对再提交。", VersionOf(a), last?.UserName, last?.AtUtc);
     }
 
-    public Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default) =>
-        StepAsync(scope, id, ct, a => { RequireApplicant(scope, a); a.Submit(Actor(scope, user), Now); });
+    public async Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default)
+    {
+        var county = await CountyOfAsync(scope, id, ct);
+        await StepAsync(scope, id, ct, a => { RequireApplicant(scope, a, county, "提交申报"); a.Submit(Actor(scope, user), Now); });
+    }
 
     public Task ReturnAsync(UserScope scope, string user, int id, string reasons, CancellationToken ct = default) =>
         StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Return(Actor(scope, user), Now, reasons); });
@@ -195,15 +213,33 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public bool CanReview(UserScope scope, RecognitionApplication a) =>
         scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(a.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
 
-    /// <summary>Only those the standard names as applicant prepare and submit (县政府 or 乡镇（街道）).</summary>
-    public bool CanPrepare(UserScope scope, RecognitionApplication a) =>
-        catalog.FindStandard(a.StandardId) is { } s && CanFile(scope, s);
+    /// <summary>Only those the standard names as applicant prepare and submit (<see cref="CanFile"/>).</summary>
+    public bool CanPrepare(UserScope scope, RecognitionApplication a, string townCountyPath) =>
+        catalog.FindStandard(a.StandardId) is { } s && CanFile(scope, s, townCountyPath);
 
-    private void RequireApplicant(UserScope scope, RecognitionApplication a)
+    /// <summary>The county the application's town lies in, for the applicant rule; the application must be one the person sees.</summary>
+    private async Task<(string Path, string Name)> CountyOfAsync(UserScope scope, int id, CancellationToken ct)
+    {
+        var visible = Visible(scope).Where(a => a.Id == id);
+        var county = await db.Towns.Where(t => visible.Any(a => a.SpecializedTownId == t.Id))
+            .Select(t => new { t.County!.Path, t.County.Name }).SingleOrDefaultAsync(ct) ?? throw new ApplicationNotFoundException();
+        return (county.Path, county.Name);
+    }
+
+    private void RequireApplicant(UserScope scope, RecognitionApplication a, (string Path, string Name) county, string what)
     {
         var standard = Standard(a);
-        if (!CanFile(scope, standard))
-            throw new ApplicationRuleException($"{standard.Name}由{ApplicantOf(standard)}申报，您的角色不能办理此步骤");
+        if (!CanFile(scope, standard, county.Path)) throw NotApplicant(scope, standard, county.Name, what);
+    }
+
+    /// <summary>Who prepares instead, and what the person may do: the reviewing office is told it reviews, others whom to ask.</summary>
+    private ApplicationRuleException NotApplicant(UserScope scope, RecognitionStandard standard, string countyName, string what)
+    {
+        var preparer = standard.Applicant == "township" ? $"{ApplicantOf(standard)}" : $"{countyName}专业镇办（县领导小组办公室）";
+        var tail = scope.Role == Roles.Office && scope.HomePath == catalog.AreaOf(standard)
+            ? "；您的办公室负责形式审查和审定，可以查看办理进度"
+            : "";
+        return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Forbidden = true };
     }
 
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)
@@ -258,9 +294,10 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var (contentType, problem) = ApplicationAttachment.Check(name, content);
         if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}");
         var count = await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id, ct);
+        var county = await CountyOfAsync(scope, id, ct);
         await StepAsync(scope, id, ct, a =>
         {
-            RequireApplicant(scope, a);
+            RequireApplicant(scope, a, county, "上传申报材料");
             a.Attach(Actor(scope, user), Now, new ApplicationAttachment { ApplicationId = id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content }, count);
         });
     }
@@ -321,6 +358,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var rows = await Visible(scope).AsNoTracking()
             .Where(a => a.State != ApplicationState.Recognized && a.State != ApplicationState.Reserved && a.State != ApplicationState.Rejected)
             .Select(a => new { a.Id, a.State, a.StandardId, Town = db.Towns.Where(t => t.Id == a.SpecializedTownId).Select(t => t.Name).First(),
+                CountyPath = db.Towns.Where(t => t.Id == a.SpecializedTownId).Select(t => t.County!.Path).First(),
                 Scored = a.Scores.Select(s => s.ExpertUserId).Distinct().Count(), Experts = a.Experts.Count,
                 MineScored = a.Scores.Any(s => s.ExpertUserId == scope.UserId) })
             .ToListAsync(ct);
@@ -329,7 +367,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             var office = scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(r.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
             return r.State switch
             {
-            ApplicationState.Draft or ApplicationState.Returned when scope.Role is Roles.Office or Roles.Admin or Roles.Township =>
+            ApplicationState.Draft or ApplicationState.Returned when catalog.FindStandard(r.StandardId) is { } st && CanFile(scope, st, r.CountyPath) =>
                 new ToDo(r.Id, r.Town, r.State, r.State == ApplicationState.Returned ? "已退回，请修改后重新提交" : "草稿，尚未提交"),
             ApplicationState.Submitted when office => new ToDo(r.Id, r.Town, r.State, "待形式审查"),
             ApplicationState.ExpertReview when scope.Role == Roles.Expert && !r.MineScored => new ToDo(r.Id, r.Town, r.State, "请评审打分"),

@@ -79,8 +79,8 @@ public static class ApplicationsApi
             catch (ApplicationRuleException ex) { return Rule(ex); }
         }).WithSummary("修改申报事实（草稿或退回修改的申报，由申报方办理）；预检按新数据重算。带上读取时的 version，期间申报已有新的办理或修改则返回 409")
           .WithDescription("请求体：{ \"version\": 3, \"facts\": { … } }，facts 为完整的申报事实（格式同 check 命令和新建申报），替换原有事实。"
-              + "数值超出范围、格式不对或领域与专业镇登记的不一致时返回 400，errors 按 facts.字段 逐项说明；申报不在草稿或退回修改状态、"
-              + "或您不是该标准的申报方时返回 409；不存在或不在您的数据范围内返回 404。");
+              + "数值超出范围、格式不对或领域与专业镇登记的不一致时返回 400，errors 按 facts.字段 逐项说明；申报不在草稿或退回修改状态时返回 409；"
+              + "您不是该标准的申报方（如审查该申报的市级办公室）时返回 403；不存在或不在您的数据范围内返回 404。");
 
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationStep step, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
@@ -117,8 +117,10 @@ public static class ApplicationsApi
     }
 
     // A refused step is a conflict with the application's state or the person's role, said in Chinese.
-    private static ProblemHttpResult Rule(ApplicationRuleException ex) =>
-        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    // A step that belongs to another side (the reviewing office preparing the county's application) is refused for who asks: 403.
+    private static ProblemHttpResult Rule(ApplicationRuleException ex) => ex.Forbidden
+        ? TypedResults.Problem(title: "无权办理", detail: ex.Message, statusCode: StatusCodes.Status403Forbidden)
+        : TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>Stated facts that cannot stand: 400, each problem under the field of the body it concerns (facts.localEmployment).</summary>
     private static ProblemHttpResult FactProblems(ApplicationRuleException ex) =>

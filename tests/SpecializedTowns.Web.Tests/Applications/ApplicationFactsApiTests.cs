@@ -135,8 +135,8 @@ public class ApplicationFactsApiTests
             (await JsonAsync(await PutAsync(await ApiAsync(factory, outsider), id, null, Stated), HttpStatusCode.NotFound))
                 .GetProperty("title").GetString().ShouldBe("未找到认定申报");
         // A member unit of 垣曲 sees it but does not apply: the standard names the county government.
-        (await JsonAsync(await PutAsync(await ApiAsync(factory, "yuanqu-member"), id, null, Stated), HttpStatusCode.Conflict))
-            .GetProperty("detail").GetString()!.ShouldContain("由县政府申报，您的角色不能办理此步骤");
+        (await JsonAsync(await PutAsync(await ApiAsync(factory, "yuanqu-member"), id, null, Stated), HttpStatusCode.Forbidden))
+            .GetProperty("detail").GetString()!.ShouldContain("由县政府申报，申报事实、申报材料和提交由垣曲县专业镇办（县领导小组办公室）办理");
         before.ShouldHaveNoDataWritten(await ApplicationDecisionTests.StateAsync(factory), "corrections refused by scope or role");
 
         // Submitted again, it is the reviewer's: the applicant's correction is refused as the page refuses it.

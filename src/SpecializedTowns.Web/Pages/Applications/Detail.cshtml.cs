@@ -46,7 +46,19 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public (DateOnly First, DateOnly Last) PublicityWindow => RecognitionApplication.PublicityWindow(time.GetUtcNow().UtcDateTime);
 
     public bool IsOffice => applications.CanReview(Scope, View.Application);
-    public bool IsApplicant => applications.CanPrepare(Scope, View.Application);
+    public bool IsApplicant => applications.CanPrepare(Scope, View.Application, View.CountyPath);
+
+    /// <summary>For one who sees a draft or returned application but does not prepare it: who does, and what comes to them after.</summary>
+    public string PreparedBy
+    {
+        get
+        {
+            var county = View.CountyPath[(View.CountyPath.LastIndexOf('/') + 1)..];
+            var who = View.Standard is { Applicant: "township" } ? "申报镇（街道）" : $"{county}专业镇办（县领导小组办公室）";
+            var after = IsOffice ? "，提交后由您的办公室形式审查" : "";
+            return $"申报事实、申报材料和提交由{who}办理{after}。";
+        }
+    }
     public bool IsAssignedExpert => Scope.Role == Roles.Expert && View.Application.Experts.Any(e => e.ExpertUserId == Scope.UserId);
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);

@@ -21,7 +21,7 @@ public sealed class IndexModel(ApplicationService applications, Core.Policies.Po
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        CanFile = scope.Role is Roles.Admin or Roles.Office or Roles.Township;
+        CanFile = ApplicationService.PreparesApplications(scope);
         Result = await applications.ListAsync(scope, State, Math.Max(1, PageNumber), 20, ct);
     }
 

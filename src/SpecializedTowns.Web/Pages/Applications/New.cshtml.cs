@@ -105,8 +105,8 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
         if (Town is null) return false;
         CountyPath = Town.County!.Path;
         var higher = applications.StandardsFor(CountyPath, Town.Tier);
-        Standards = higher.Where(s => ApplicationService.CanFile(scope, s)).ToList();
-        if (Standards.Count == 0) FiledByOthers = ApplicationService.WhoFiles(scope, higher, Town.County!.Name);
+        Standards = higher.Where(s => ApplicationService.CanFile(scope, s, CountyPath)).ToList();
+        if (Standards.Count == 0) FiledByOthers = ApplicationService.WhoFiles(scope, higher, CountyPath, Town.County!.Name);
         StandardId ??= Standards.FirstOrDefault()?.Id;
         return true;
     }

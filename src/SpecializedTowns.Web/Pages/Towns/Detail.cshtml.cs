@@ -118,7 +118,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
             .OrderBy(s => Tiers.Parse(s.Tier)).FirstOrDefault();
         CanApply = catalog.Standards.Any(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier
             && catalog.AreaOf(s) is var a && (town.CountyPath == a || town.CountyPath.StartsWith(a + "/"))
-            && Data.Applications.ApplicationService.CanFile(scope, s));
+            && Data.Applications.ApplicationService.CanFile(scope, s, town.CountyPath));
         if (NextStandard is not null)
             NextCheck = StoredTownRecognition.Evaluate(await StoredTownRecognition.LoadAsync(db, db.Towns.Where(t => t.Id == id), ct), NextStandard)
                 .SingleOrDefault()?.Result;

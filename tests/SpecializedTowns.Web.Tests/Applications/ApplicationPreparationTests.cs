@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Applications;
+using SpecializedTowns.Web.Tests.Infrastructure;
+
+namespace SpecializedTowns.Web.Tests.Applications;
+
+/// <summary>
+/// 垣曲's application to 运城's city standard is prepared by 垣曲 (垣政办发〔2023〕19号 三: the county government applies;
+/// docs/decisions/0004): the 运城 office that reviews it may read the draft but not create, correct, upload to or submit it —
+/// refused in Chinese on the page and with a 403 in the API, nothing written — while 垣曲 still does all of it.
+/// </summary>
+public class ApplicationPreparationTests
+{
+    private const string Stated =
+        """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""";
+
+    private static async Task<HttpClient> ApiAsync(PlatformFactory factory, string user)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = TestDatabases.DemoPassword });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<(int Id, int TownId)> DraftAsync(PlatformFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+        var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
+        var id = await service.CreateAsync(new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null), "yuanqu-office", town.Id, "yuncheng-municipal", Stated);
+        return (id, town.Id);
+    }
+
+    private static async Task<(ApplicationState State, int Attachments, string Facts)> StoredAsync(PlatformFactory factory, int id)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var a = await db.Applications.AsNoTracking().SingleAsync(x => x.Id == id);
+        return (a.State, await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id), a.FactsJson);
+    }
+
+    private static async Task ForbiddenAsync(HttpResponseMessage response, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, text);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var detail = JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!;
+        detail.ShouldContain(what);
+        detail.ShouldContain("由垣曲县专业镇办（县领导小组办公室）办理");
+        detail.ShouldContain("您的办公室负责形式审查和审定");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_reviewing_city_office_cannot_prepare_the_county_s_application_in_the_api(StorageProvider provider)
+    {
+        var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
+        await using var _f = factory;
+        var (id, townId) = await DraftAsync(factory);
+        var city = await ApiAsync(factory, "yuncheng-office");
+
+        // It reads the draft: it is the office that will review it.
+        var read = JsonDocument.Parse(await city.GetStringAsync($"/api/v1/applications/{id}")).RootElement;
+        var version = read.GetProperty("version").GetInt32();
+
+        await ForbiddenAsync(await city.PutAsync($"/api/v1/applications/{id}/facts", new StringContent(
+            $"{{\"version\":{version},\"facts\":{Stated.Replace("25000", "30000")}}}", System.Text.Encoding.UTF8, "application/json")), "不能修改申报事实");
+        await ForbiddenAsync(await city.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" }), "不能提交申报");
+        await ForbiddenAsync(await city.PostAsJsonAsync("/api/v1/applications", new
+        {
+            townId, standardId = "yuncheng-municipal",
+            facts = JsonDocument.Parse(Stated).RootElement,
+        }), "不能新建申报");
+        var stored = await StoredAsync(factory, id);
+        stored.State.ShouldBe(ApplicationState.Draft);
+        stored.Facts.ShouldContain("25000");
+
+        // The county prepares and submits; then the city reviews, as before.
+        var county = await ApiAsync(factory, "yuanqu-office");
+        (await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var returned = await city.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = "请补充市场占有率的来源" });
+        returned.StatusCode.ShouldBe(HttpStatusCode.OK, await returned.Content.ReadAsStringAsync());
+        // A step the state does not allow stays a 409, for whoever asks.
+        (await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "end-publicity" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_reviewing_city_office_cannot_prepare_the_county_s_application_on_the_page(StorageProvider provider)
+    {
+        var (factory, city) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
+        await using var _f = factory;
+        var (id, townId) = await DraftAsync(factory);
+        var page = $"/Applications/Detail/{id}";
+
+        var html = await city.GetStringAsync(page);
+        var text = ApplicationDecisionTests.Text(html);
+        text.ShouldContain("申报事实、申报材料和提交由垣曲县专业镇办（县领导小组办公室）办理，提交后由您的办公室形式审查");
+        html.ShouldNotContain("handler=Submit");
+        html.ShouldNotContain("handler=Upload");
+        html.ShouldNotContain("handler=Facts");
+
+        var submitted = await ApplicationDecisionTests.PostAsync(city, "/Applications", $"{page}?handler=Submit", new Dictionary<string, string> { ["ConfirmGaps"] = "true" });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var alert = ApplicationDecisionTests.Text(Regex.Match(await submitted.Content.ReadAsStringAsync(), "role=\"alert\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+        alert.ShouldContain("不能提交申报：运城市级专业镇认定标准由县政府申报");
+
+        var token = Regex.Match(await city.GetStringAsync("/Applications"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent("%PDF-1.4 材料"u8.ToArray()), "file", "产值证明.pdf" },
+        };
+        var uploaded = await city.PostAsync($"{page}?handler=Upload", form);
+        ApplicationDecisionTests.Text(await uploaded.Content.ReadAsStringAsync()).ShouldContain("不能上传申报材料");
+
+        var stored = await StoredAsync(factory, id);
+        stored.State.ShouldBe(ApplicationState.Draft);
+        stored.Attachments.ShouldBe(0);
+
+        // Nor does it start one: the town's page offers no 申报 and the new-application page says who files.
+        var newPage = ApplicationDecisionTests.Text(await city.GetStringAsync($"/Applications/New?townId={townId}"));
+        newPage.ShouldContain("由县政府申报，请联系垣曲县专业镇办");
+        (await city.GetStringAsync("/Applications")).ShouldNotContain("href=\"/Applications/New\"");
+
+        // 垣曲 sees the forms and uploads.
+        var county = (factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await PageSignIn.SignInAsync(county, "yuanqu-office", TestDatabases.DemoPassword);
+        (await county.GetStringAsync(page)).ShouldContain("handler=Submit");
+        (await county.GetStringAsync("/Applications")).ShouldContain("href=\"/Applications/New\"");
+    }
+}
