@@ -29,18 +29,35 @@ public sealed record EvaluationFilter
     public int PageSize { get; init; } = 20;
 }
 
+/// <param name="RankedOf">For an evaluation of an area above the person: how many subjects it ranked, while Subjects, Commended and
+/// Supervised count the person's own; null otherwise.</param>
 public sealed record EvaluationListItem(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, EvaluationState State,
-    string SchemeName, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
+    string SchemeName, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc,
+    int? RankedOf = null);
 
 public sealed record CommendedItem(int EvaluationId, string Area, int Year, SubjectKind Kind, string Subject, string Place, int Rank, decimal Total,
-    string? Band, DateTime? PublishedAtUtc);
+    string? Band, DateTime? PublishedAtUtc)
+{
+    /// <summary>How many subjects the evaluation ranked, when it is an area's above the person (only their own rows are listed).</summary>
+    public int? RankedOf { get; init; }
+}
 
 /// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
 public sealed record ResultView(EvaluationResult Row, IReadOnlyList<IndicatorDetail> Indicators);
 
 /// <param name="Nobody">Why there is nobody to rank, when there is nobody (<see cref="EvaluatedTowns.Nobody"/>).</param>
 public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, SchemeSnapshot Scheme, IReadOnlyList<ResultView> Results, bool CanEdit,
-    string? Nobody = null);
+    string? Nobody = null)
+{
+    /// <summary>
+    /// For a published evaluation of an area above the person (运城's, read by 新绛): how many subjects it ranked, while
+    /// <see cref="Results"/> holds only the person's own; null when the person reads the whole evaluation.
+    /// </summary>
+    public int? RankedOf { get; init; }
+
+    /// <summary>Only the person's own rows of another area's evaluation: read-only, and the report of the whole stays with its office.</summary>
+    public bool IsExcerpt => RankedOf is not null;
+}
 
 /// <summary>
 /// 年度评估: create a draft for an office's own area, recalculate it from the records, give manual scores with a reason,
@@ -52,6 +69,12 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     public DateOnly Today => ProblemDeadline.ChinaDate(Now);
+
+    /// <summary>
+    /// Why the report and tables of another area's evaluation are not given: they rank every subject of that area, and the texts
+    /// have the issuing office 通报 its results; a county acts on its own towns' rows (新政办发〔2023〕33号 四（五）).
+    /// </summary>
+    public const string ReportStaysWithOffice = "评估报告和全部明细由发布评估的专业镇办公室出具；您可以在本页查看辖区内评估对象的名次、得分和等次";
 
     public static bool CanRead(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
 
@@ -66,9 +89,56 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         return db.Evaluations.Where(e => e.AreaPath == scope.JurisdictionPath || e.AreaPath.StartsWith(under));
     }
 
+    /// <summary>
+    /// The person's own subjects in evaluations of areas above them: towns in their scope, townships within their area. A unit
+    /// evaluation ranks the area's own member units, none of which is a county's. Null for whom no area lies above (or who
+    /// reads everything).
+    /// </summary>
+    private sealed record Own(string[] Above, int[] Towns, int[] Townships)
+    {
+        public bool Holds(SubjectKind kind, int subjectId) => kind switch
+        {
+            SubjectKind.Town => Towns.Contains(subjectId),
+            SubjectKind.Township => Townships.Contains(subjectId),
+            _ => false,
+        };
+    }
+
+    private async Task<Own?> OwnAsync(UserScope scope, CancellationToken ct)
+    {
+        if (!CanRead(scope) || scope.IsAdmin) return null;
+        var parts = scope.JurisdictionPath.Split('/');
+        var above = Enumerable.Range(1, parts.Length - 1).Select(n => string.Join('/', parts[..n])).ToArray();
+        if (above.Length == 0) return null;
+        var under = scope.JurisdictionPath + "/";
+        return new Own(above, await scope.Towns(db).Select(t => t.Id).ToArrayAsync(ct),
+            await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.Township && (j.Path == scope.JurisdictionPath || j.Path.StartsWith(under)))
+                .Select(j => j.Id).ToArrayAsync(ct));
+    }
+
+    /// <summary>
+    /// Published evaluations of the areas above the person that rank some of their own: 新政办发〔2023〕33号 四（五） has the county act
+    /// “根据省市开展的专业镇年度评估结果” — commend its towns ranked high, send 督办通知书 to those ranked low — so the county reads
+    /// the province's and city's results about its towns. Drafts stay with their office until published.
+    /// </summary>
+    private IQueryable<AnnualEvaluation> Above(Own own) =>
+        db.Evaluations.Where(e => own.Above.Contains(e.AreaPath) && e.State == EvaluationState.Published
+            && db.EvaluationResults.Any(r => r.EvaluationId == e.Id
+                && (e.Kind == SubjectKind.Town && own.Towns.Contains(r.SubjectId) || e.Kind == SubjectKind.Township && own.Townships.Contains(r.SubjectId))));
+
+    /// <summary>What the person reads: evaluations of their area and below, whole; published ones above that rank their own, in excerpt.</summary>
+    private IQueryable<AnnualEvaluation> Readable(UserScope scope, Own? own)
+    {
+        if (own is null) return Visible(scope);
+        var whole = Visible(scope).Select(e => e.Id);
+        var above = Above(own).Select(e => e.Id);
+        return db.Evaluations.Where(e => whole.Contains(e.Id) || above.Contains(e.Id));
+    }
+
     public async Task<Paged<EvaluationListItem>> ListAsync(UserScope scope, EvaluationFilter filter, CancellationToken ct = default)
     {
-        var query = Visible(scope);
+        var own = await OwnAsync(scope, ct);
+        var query = Readable(scope, own);
         if (filter.Year is { } year) query = query.Where(e => e.Year == year);
         if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter.State is { } state) query = query.Where(e => e.State == state);
@@ -79,28 +149,64 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             .Select(e => new EvaluationListItem(e.Id, e.Jurisdiction!.Name, e.AreaPath, e.Year, e.Kind, e.State, e.SchemeName, e.SchemeIsPlatformDefault,
                 e.Results.Count, e.Results.Count(r => r.Commended), e.Results.Count(r => r.Supervised), e.CalculatedAtUtc, e.PublishedAtUtc))
             .ToListAsync(ct);
+        if (own is not null && items.Any(i => own.Above.Contains(i.AreaPath)))
+        {
+            // Another area's evaluation counts the person's own subjects, and says how many it ranked in all.
+            var ids = items.Where(i => own.Above.Contains(i.AreaPath)).Select(i => i.Id).ToList();
+            var rows = await db.EvaluationResults.Where(r => ids.Contains(r.EvaluationId))
+                .Select(r => new { r.EvaluationId, r.SubjectId, r.Commended, r.Supervised }).ToListAsync(ct);
+            items = items.Select(i =>
+            {
+                if (!own.Above.Contains(i.AreaPath)) return i;
+                var all = rows.Where(r => r.EvaluationId == i.Id).ToList();
+                var mine = all.Where(r => own.Holds(i.Kind, r.SubjectId)).ToList();
+                return i with { Subjects = mine.Count, Commended = mine.Count(r => r.Commended), Supervised = mine.Count(r => r.Supervised), RankedOf = all.Count };
+            }).ToList();
+        }
         return new Paged<EvaluationListItem>(items, total, page, size);
     }
 
     /// <summary>表扬名单: the commended of every published evaluation the person may read, newest year first.</summary>
     public async Task<IReadOnlyList<CommendedItem>> CommendedAsync(UserScope scope, int? year, CancellationToken ct = default)
     {
-        var query = Visible(scope).Where(e => e.State == EvaluationState.Published);
+        var own = await OwnAsync(scope, ct);
+        var query = Readable(scope, own).Where(e => e.State == EvaluationState.Published);
         if (year is { } y) query = query.Where(e => e.Year == y);
         // A join rather than SelectMany over the navigation: SQLite has no APPLY.
         var rows = await (from e in query
                           join r in db.EvaluationResults on e.Id equals r.EvaluationId
                           where r.Commended
-                          select new { e.Id, Area = e.Jurisdiction!.Name, e.Year, e.Kind, r.SubjectName, r.Place, r.Rank, r.Total, r.Band, e.PublishedAtUtc })
+                          select new { e.Id, e.AreaPath, Area = e.Jurisdiction!.Name, e.Year, e.Kind, r.SubjectId, r.SubjectName, r.Place, r.Rank, r.Total, r.Band, e.PublishedAtUtc,
+                              Ranked = db.EvaluationResults.Count(x => x.EvaluationId == e.Id) })
             .ToListAsync(ct);
-        return rows.OrderByDescending(x => x.Year).ThenBy(x => x.Id).ThenBy(x => x.Rank)
-            .Select(x => new CommendedItem(x.Id, x.Area, x.Year, x.Kind, x.SubjectName, x.Place, x.Rank, x.Total, x.Band, x.PublishedAtUtc)).ToList();
+        // Of an area's above the person, only their own commended are listed, with the size of the ranking they stand in.
+        bool above(string path) => own is not null && own.Above.Contains(path);
+        return rows.Where(x => !above(x.AreaPath) || own!.Holds(x.Kind, x.SubjectId))
+            .OrderByDescending(x => x.Year).ThenBy(x => x.Id).ThenBy(x => x.Rank)
+            .Select(x => new CommendedItem(x.Id, x.Area, x.Year, x.Kind, x.SubjectName, x.Place, x.Rank, x.Total, x.Band, x.PublishedAtUtc)
+            {
+                RankedOf = above(x.AreaPath) ? x.Ranked : null,
+            }).ToList();
     }
 
     public async Task<EvaluationView> GetAsync(UserScope scope, int id, CancellationToken ct = default)
     {
-        var e = await Visible(scope).Include(x => x.Jurisdiction).Include(x => x.Results).Include(x => x.ManualScores)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        var own = await OwnAsync(scope, ct);
+        var path = await Readable(scope, own).Where(x => x.Id == id).Select(x => x.AreaPath).FirstOrDefaultAsync(ct) ?? throw new EvaluationNotFoundException();
+        var excerpt = own is not null && own.Above.Contains(path);
+        var query = Readable(scope, own).Include(x => x.Jurisdiction).Include(x => x.Results).Include(x => x.ManualScores).AsSplitQuery();
+        // An excerpt's rows are cut below: untracked, so that nothing saved later in the request could take the cut for a deletion.
+        if (excerpt) query = query.AsNoTracking();
+        var e = await query.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        if (excerpt)
+        {
+            // Read as an excerpt: the person's own rows with their rank, never another county's rows, scores or reasons.
+            var ranked = e.Results.Count;
+            e.Results = e.Results.Where(r => own!.Holds(e.Kind, r.SubjectId)).ToList();
+            var keys = e.Results.Select(r => r.SubjectKey).ToHashSet();
+            e.ManualScores = e.ManualScores.Where(m => keys.Contains(m.SubjectKey)).ToList();
+            return View(scope, e) with { RankedOf = ranked };
+        }
         var view = View(scope, e);
         if (view.Results.Count > 0) return view;
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);

@@ -38,11 +38,12 @@ public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank,
     IReadOnlyList<string> SameYearNotices);
 
 public sealed record EvaluationSummary(int Id, string Area, string AreaPath, int Year, SubjectKind Kind, string KindName, EvaluationState State, string StateName,
-    string Scheme, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc);
+    string Scheme, bool SchemeIsPlatformDefault, int Subjects, int Commended, int Supervised, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc,
+    int? RankedOf = null);
 
 public sealed record EvaluationDetail(int Id, int Version, string Area, string AreaPath, int Year, SubjectKind Kind, string KindName,
     EvaluationState State, string StateName, bool CanEdit, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc, string? PublishedBy,
-    string? DocumentNumber, DateOnly? DocumentDate, SchemeSnapshot Scheme, IReadOnlyList<EvaluationDetail.Row> Results)
+    string? DocumentNumber, DateOnly? DocumentDate, SchemeSnapshot Scheme, IReadOnlyList<EvaluationDetail.Row> Results, int? RankedOf = null)
 {
     public sealed record Row(string SubjectKey, int SubjectId, string Subject, string Place, int Rank, decimal Total, string? Band,
         bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators);
@@ -169,6 +170,7 @@ public static class EvaluationsApi
             Run(async () =>
             {
                 var view = await service.GetAsync(http.Scope(), id, ct);
+                if (view.IsExcerpt) return TypedResults.Problem(title: "无权下载", detail: EvaluationService.ReportStaysWithOffice, statusCode: StatusCodes.Status403Forbidden);
                 var stream = new MemoryStream();
                 EvaluationReport.WriteDocument(view, service.Today, stream);
                 stream.Position = 0;
@@ -179,6 +181,7 @@ public static class EvaluationsApi
             Run(async () =>
             {
                 var view = await service.GetAsync(http.Scope(), id, ct);
+                if (view.IsExcerpt) return TypedResults.Problem(title: "无权下载", detail: EvaluationService.ReportStaysWithOffice, statusCode: StatusCodes.Status403Forbidden);
                 var stream = new MemoryStream();
                 EvaluationReport.WriteWorkbook(view, stream);
                 stream.Position = 0;
@@ -223,11 +226,11 @@ public static class EvaluationsApi
     public static string StateName(EvaluationState state) => AnnualEvaluation.Chinese(state);
 
     private static EvaluationSummary Summary(EvaluationListItem e) => new(e.Id, e.Area, e.AreaPath, e.Year, e.Kind, SubjectKinds.Chinese(e.Kind),
-        e.State, StateName(e.State), e.SchemeName, e.SchemeIsPlatformDefault, e.Subjects, e.Commended, e.Supervised, e.CalculatedAtUtc, e.PublishedAtUtc);
+        e.State, StateName(e.State), e.SchemeName, e.SchemeIsPlatformDefault, e.Subjects, e.Commended, e.Supervised, e.CalculatedAtUtc, e.PublishedAtUtc, e.RankedOf);
 
     private static EvaluationDetail Detail(EvaluationView v) => new(v.Evaluation.Id, v.Evaluation.Version, v.Area, v.Evaluation.AreaPath,
         v.Evaluation.Year, v.Evaluation.Kind, SubjectKinds.Chinese(v.Evaluation.Kind), v.Evaluation.State, StateName(v.Evaluation.State), v.CanEdit,
         v.Evaluation.CalculatedAtUtc, v.Evaluation.PublishedAtUtc, v.Evaluation.PublishedBy, v.Evaluation.DocumentNumber, v.Evaluation.DocumentDate, v.Scheme,
         v.Results.Select(r => new EvaluationDetail.Row(r.Row.SubjectKey, r.Row.SubjectId, r.Row.SubjectName, r.Row.Place, r.Row.Rank, r.Row.Total,
-            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList());
+            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList(), v.RankedOf);
 }

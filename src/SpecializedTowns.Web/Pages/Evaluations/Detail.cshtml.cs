@@ -92,6 +92,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         var scope = UserScope.From(User)!;
         try
         {
+            if ((await evaluations.GetAsync(scope, id, ct)).IsExcerpt) throw new EvaluationRuleException(EvaluationService.ReportStaysWithOffice);
             await evaluations.SetDocumentAsync(scope, id, new DocumentInput(Document.Number, Document.Date), ct);
             var view = await evaluations.GetAsync(scope, id, ct);
             var stream = new MemoryStream();
