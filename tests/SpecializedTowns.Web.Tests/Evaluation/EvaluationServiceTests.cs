@@ -155,10 +155,15 @@ public class EvaluationServiceTests
         var published = await DemoTownsAsync(db, service);
         var yuncheng = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市");
 
-        // A county office evaluates its own county only, and cannot read the city's evaluation.
+        // A county office evaluates its own county only, and reads of the city's published evaluation its own towns alone.
         (await Should.ThrowAsync<EvaluationInputException>(() => service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Town, yuncheng.Id)))
             .Errors.ShouldContainKey("jurisdictionId");
-        await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Xinjiang, published.Evaluation.Id));
+        var excerpt = await service.GetAsync(Xinjiang, published.Evaluation.Id);
+        excerpt.IsExcerpt.ShouldBeTrue();
+        excerpt.RankedOf.ShouldBe(published.Results.Count);
+        excerpt.CanEdit.ShouldBeFalse();
+        excerpt.Results.ShouldNotBeEmpty();
+        excerpt.Results.ShouldAllBe(r => r.Row.Place.Contains("新绛县"));
         await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Yangquan, published.Evaluation.Id));
         await Should.ThrowAsync<EvaluationNotFoundException>(() => service.GetAsync(Township, published.Evaluation.Id));
         (await service.ListAsync(Yangquan, new EvaluationFilter())).Total.ShouldBe(0);
