@@ -81,10 +81,11 @@ public sealed class EnterpriseStatisticsImport : ImportKind
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
-        var enterprise = await scope.Enterprises(db).AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).FirstOrDefaultAsync(ct);
+        var enterprise = await scope.Enterprises(db).AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Uscc, e.Name }).FirstOrDefaultAsync(ct);
+        var taken = enterprise is null ? [] : await db.EnterpriseStatistics.Where(s => s.EnterpriseId == enterprise.Id).Select(s => s.Year).ToListAsync(ct);
         return new Dictionary<string, string>
         {
-            ["uscc"] = enterprise?.Uscc ?? "", ["name"] = enterprise?.Name ?? "", ["year"] = (today.Year - 1).ToString(),
+            ["uscc"] = enterprise?.Uscc ?? "", ["name"] = enterprise?.Name ?? "", ["year"] = StatisticsRows.FreeYear(today, taken).ToString(),
             ["output"] = "12000", ["revenue"] = "11500.5", ["tax"] = "360", ["employment"] = "186", ["export"] = "0", ["patents"] = "4",
         };
     }

@@ -95,6 +95,9 @@ public static class ImportEngine
         result.Rows = table.Rows.Count;
         if (result.Errors.Count > 0) return result;
         if (table.Rows.Count == 0) { result.Errors.Add(new ImportError(0, null, "文件中没有数据行")); return result; }
+        // The template's own example never imports; the other rows are still checked, so that one round shows every fault.
+        TemplateExample.Refuse(kind, table, result);
+        if (table.Rows.Count == 0) return result;
 
         progress?.Report(new ImportProgress("检查格式", 0, table.Rows.Count));
         var nowUtc = time.GetUtcNow().UtcDateTime;

@@ -33,7 +33,11 @@ public abstract class ImportKind
     /// </summary>
     internal abstract Task ApplyAsync(ImportRun run, CancellationToken ct);
 
-    /// <summary>The example row of the template, by column key, built from what the person can see so that it imports cleanly.</summary>
+    /// <summary>
+    /// The example row of the template, by column key, built from what the person can see so that it would import cleanly
+    /// once the person takes it as their own (the template marks it so that it is not imported as it is: <see cref="TemplateExample"/>),
+    /// and where cheap with a key no stored record has (a year or month without figures), so that even then it overwrites nothing.
+    /// </summary>
     internal abstract Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct);
 
     // Looked up for every cell a check reads (a million times in a file of 100,000 rows): comparing the keys in turn took

@@ -91,8 +91,13 @@ public sealed class ProjectProgressImport : ImportKind
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         var project = await ProjectScope.Projects(db, scope).AsNoTracking().OrderBy(p => p.Id)
-            .Select(p => new { p.Name, Town = p.Town!.Name, p.TotalInvestmentWanYuan }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Id, p.Name, Town = p.Town!.Name, p.TotalInvestmentWanYuan }).FirstOrDefaultAsync(ct);
+        // The latest month before this one without a report of the project, so that the example never replaces one.
+        var reported = project is null ? [] : (await db.ProjectProgress.Where(p => p.ProjectId == project.Id).Select(p => new { p.Year, p.Month }).ToListAsync(ct))
+            .Select(p => p.Year * 12 + p.Month - 1).ToHashSet();
         var month = today.AddMonths(-1);
+        for (var m = month; m.Year >= 2000; m = m.AddMonths(-1))
+            if (!reported.Contains(m.Year * 12 + m.Month - 1)) { month = m; break; }
         return new Dictionary<string, string>
         {
             ["town"] = project?.Town ?? "", ["project"] = project?.Name ?? "", ["year"] = month.Year.ToString(), ["month"] = month.Month.ToString(),

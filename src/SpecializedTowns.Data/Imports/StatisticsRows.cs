@@ -32,6 +32,17 @@ internal static class StatisticsRows
     }
 
     /// <summary>
+    /// The year of a template's example: the latest before this one that has no figures stored (then last year), so that
+    /// an example taken over as it is adds a year rather than overwriting one.
+    /// </summary>
+    public static int FreeYear(DateOnly today, IReadOnlyCollection<int> taken)
+    {
+        for (var year = today.Year - 1; year >= 2000; year--)
+            if (!taken.Contains(year)) return year;
+        return today.Year - 1;
+    }
+
+    /// <summary>
     /// The form's rule that tax cannot exceed output or revenue, on the figures as they will stand after the row: a column the
     /// file lacks keeps what is stored. Reports on the tax cell; false when the row is refused.
     /// </summary>

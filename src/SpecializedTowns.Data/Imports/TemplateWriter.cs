@@ -16,6 +16,7 @@ public static class TemplateWriter
     public const string InstructionsSheet = "填写说明";
     public const string OptionsSheet = "选项";
     private const int ValidatedRows = 100_000;
+    public const string ExampleColour = "FF808080";
 
     public static async Task<byte[]> WriteAsync(TownsDbContext db, UserScope scope, ImportKind kind, DateOnly today, CancellationToken ct = default)
     {
@@ -29,7 +30,10 @@ public static class TemplateWriter
         return Write(kind, example, lists, today);
     }
 
-    /// <summary>Writes the workbook; the example row is written as text as a person would type it.</summary>
+    /// <summary>
+    /// Writes the workbook; the example row is written as text as a person would type it, grey and italic, its first cell
+    /// marked “示例：” so that an import refuses it (<see cref="TemplateExample"/>).
+    /// </summary>
     public static byte[] Write(ImportKind kind, IReadOnlyDictionary<string, string>? example, IReadOnlyList<(ImportColumn Column, IReadOnlyList<string> Options)> lists, DateOnly today)
     {
         using var stream = new MemoryStream();
@@ -45,7 +49,8 @@ public static class TemplateWriter
             var data = new SheetData();
             data.Append(RowOf(1, kind.Columns.Select(c => (c.TemplateHeader, c.Required ? 2u : 1u))));
             if (example is not null)
-                data.Append(RowOf(2, kind.Columns.Select(c => (example.GetValueOrDefault(c.Key, ""), 3u))));
+                data.Append(RowOf(2, kind.Columns.Select((c, i) =>
+                    (i == 0 ? TemplateExample.Mark(example.GetValueOrDefault(c.Key, "")) : example.GetValueOrDefault(c.Key, ""), 5u))));
             var dataSheet = new Worksheet(
                 new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
                 Columns(kind.Columns.Select(c => Math.Clamp(c.FullHeader.Length * 2.2 + 4, 12, 40)).ToList()),
@@ -76,7 +81,10 @@ public static class TemplateWriter
             var notes = new SheetData();
             uint r = 1;
             notes.Append(RowOf(r++, [($"{kind.Title}导入模板 填写说明", 1u)]));
-            foreach (var line in kind.Notes.Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条；第 2 行为示例，导入前请删除或改为真实数据。标 * 的列必须填写。"))
+            var first = kind.Columns[0].Header;
+            foreach (var line in kind.Notes
+                         .Prepend($"第 2 行（灰色斜体，“{first}”以“{TemplateExample.Marker}”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“{TemplateExample.Marker}”。")
+                         .Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条。标 * 的列必须填写。"))
                 notes.Append(RowOf(r++, [(line, 0u)]));
             r++;
             notes.Append(RowOf(r++, [("列名", 1u), ("是否必填", 1u), ("说明", 1u), ("格式", 1u), ("单位", 1u), ("可选值", 1u)]));
@@ -135,12 +143,16 @@ public static class TemplateWriter
         return s;
     }
 
-    /// <summary>0 plain, 1 header, 2 required header (red), 3 text cell (so 18-digit codes stay text), 4 wrapped text.</summary>
+    /// <summary>
+    /// 0 plain, 1 header, 2 required header (red), 3 text cell (so 18-digit codes stay text), 4 wrapped text, 5 the example
+    /// row (text, grey italic, so that it reads as a sample rather than data).
+    /// </summary>
     private static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }),
-            new Font(new Bold(), new Color { Rgb = "FFC00000" }, new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 3 },
+            new Font(new Bold(), new Color { Rgb = "FFC00000" }, new FontSize { Val = 11 }, new FontName { Val = "等线" }),
+            new Font(new Italic(), new Color { Rgb = ExampleColour }, new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 4 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -151,5 +163,6 @@ public static class TemplateWriter
             new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
             new CellFormat { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true },
             new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 5 });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 49, FontId = 3, ApplyNumberFormat = true, ApplyFont = true }) { Count = 6 });
 }

@@ -99,9 +99,10 @@ public sealed class TownStatisticsImport : ImportKind
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
+        var taken = town is null ? [] : await db.TownStatistics.Where(s => s.SpecializedTownId == town.Id).Select(s => s.Year).ToListAsync(ct);
         return new Dictionary<string, string>
         {
-            ["town"] = town?.Name ?? "", ["year"] = (today.Year - 1).ToString(), ["output"] = "185000", ["revenue"] = "176000", ["tax"] = "5200",
+            ["town"] = town?.Name ?? "", ["year"] = StatisticsRows.FreeYear(today, taken).ToString(), ["output"] = "185000", ["revenue"] = "176000", ["tax"] = "5200",
             ["employment"] = "6800", ["provincialShare"] = "35", ["cityShare"] = "60", ["nationalShare"] = "3.5", ["export"] = "1200",
             ["patents"] = "26", ["platforms"] = "2", ["leading"] = "3", ["supporting"] = "28",
         };

@@ -71,7 +71,8 @@ public class ImportMutationTests
             var template = await TemplateWriter.WriteAsync(db, Yuanqu, kind, today);
             var (text, _) = TestFiles.ReadBack(template, kind.SheetName);
             var header = kind.Columns.Select((_, i) => text.GetValueOrDefault(TemplateWriter.Letter(i) + "1")).ToArray();
-            var example = kind.Columns.Select((_, i) => text.GetValueOrDefault(TemplateWriter.Letter(i) + "2") is { Length: > 0 } v ? v : null).ToArray();
+            // The template's example as a person's own row: its first cell without the “示例：” that makes the import refuse it.
+            var example = kind.Columns.Select((_, i) => TestFiles.Unmarked(text.GetValueOrDefault(TemplateWriter.Letter(i) + "2")) is { Length: > 0 } v ? v : null).ToArray();
             var second = (string?[])example.Clone();
             void Set(string key, Func<string?, string?> f) => second[kind.IndexOf(key)] = f(second[kind.IndexOf(key)]);
             switch (kind.Key)
@@ -157,7 +158,7 @@ public class ImportMutationTests
         "baseline", "reversed-columns", "title-row-above", "100-blank-rows", "header-only", "empty-sheet", "no-header-in-first-30-rows",
         "truncated-zip", "docx-renamed-xlsx", "random-bytes", "zero-bytes", "xls-extension", "txt-extension", "csv-utf8-bom", "csv-utf8-no-bom",
         "csv-gbk", "csv-utf16-bom", "csv-semicolons", "duplicate-row", "merged-cells", "numbers-as-number-cells", "data-on-second-sheet-hidden-first",
-        "only-sheet-hidden", "5000-rows-last-bad",
+        "only-sheet-hidden", "5000-rows-last-bad", "example-kept", "example-edited-copied-below", "example-kept-csv-half-width-colon",
     ];
 
     public static TheoryData<string> Names()
@@ -229,6 +230,14 @@ public class ImportMutationTests
     private static Built BuildFile(ImportKind kind, string op, XCell?[] header, XCell?[] example, XCell?[] second)
     {
         var good = Write([header, example, second], false);
+        // The template's example as the template writes it, its first cell marked “示例：”.
+        XCell?[] Marked(string mark)
+        {
+            var row = (XCell?[])example.Clone();
+            row[0] = mark + TestFiles.Unmarked(TemplateExample.Mark(example[0]?.Text ?? ""))!;
+            return row;
+        }
+        var refuseExample = (int row) => Expect.Refuse(kind.Columns[0].FullHeader, $"第 {row} 行是模板自带的示例，请删除后再导入", row);
         XCell?[] Reverse(XCell?[] r) => r.Reverse().ToArray();
         switch (op)
         {
@@ -288,6 +297,15 @@ public class ImportMutationTests
                 rows.Add(last);
                 return new("file.xlsx", Write(rows, false), Expect.Refuse(null, null, 5002));
             }
+            // The example left in above the person's rows, or copied below them with a figure changed: refused by its mark alone.
+            case "example-kept": return new("file.xlsx", Write([header, Marked(TemplateExample.Marker), second], false), refuseExample(2));
+            case "example-edited-copied-below":
+            {
+                var edited = Marked(TemplateExample.Marker);
+                edited[^1] = kind.Columns[^1].Type is ColumnType.Integer or ColumnType.Decimal ? "7" : "改过的内容";
+                return new("file.xlsx", Write([header, second, edited], false), refuseExample(3));
+            }
+            case "example-kept-csv-half-width-colon": return new("file.csv", Workbooks.Csv([header, Marked(" 示例 : "), second], new UTF8Encoding(false), bom: true), refuseExample(2));
             default: throw new ArgumentException(op);
         }
     }
@@ -375,7 +393,7 @@ public class ImportMutationPostgresTests
     private static readonly string[] RefusingOps =
     [
         "word", "overlong-10000", "minus-one", "text-1e309", "number-cell-1e30", "uscc-check-char", "date-13th-month", "date-year-zero",
-        "unknown-place", "drop-column", "duplicate-column", "truncated-zip", "duplicate-row", "5000-rows-last-bad",
+        "unknown-place", "drop-column", "duplicate-column", "truncated-zip", "duplicate-row", "5000-rows-last-bad", "example-kept",
     ];
 
     public static TheoryData<string> Names()

@@ -57,8 +57,12 @@ public class ImportEngineTests
         (saved.Industry, saved.IndustryCategory).ShouldBe(("食用菌", (string?)null));
     }
 
+    private static readonly string[] Written = [.. BadInput.ImportMutationTests.ImportTables, "jurisdictions"];
+
+    private static string Problems(ImportResult r) => string.Join("；", r.Errors.Select(e => $"{e.Row} {e.Column} {e.Message}"));
+
     [Fact]
-    public async Task Every_template_imports_its_own_example_row_and_then_finds_it_unchanged()
+    public async Task Every_template_s_example_imports_as_new_once_the_person_takes_it_over_and_then_finds_it_unchanged()
     {
         await using var db = await LoadedAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -68,15 +72,157 @@ public class ImportEngineTests
             var (text, _) = TestFiles.ReadBack(template, TemplateWriter.InstructionsSheet);
             text.Values.ShouldContain(kind.Columns[0].FullHeader, $"{kind.Title}: the instructions list the columns");
 
-            var first = await RunAsync(db, kind, template, commit: true, $"{kind.Key}.xlsx");
-            first.Errors.ShouldBeEmpty($"{kind.Title}: {string.Join("；", first.Errors.Select(e => $"{e.Row} {e.Column} {e.Message}"))}");
-            first.Rows.ShouldBe(1);
-            first.Committed.ShouldBeTrue();
+            // The example's values written as the person's own row (its “示例：” deleted) are a complete, valid row, and
+            // its key is free: a year or month without stored figures, a code or name nobody has. So it adds, never overwrites.
+            var own = TestFiles.ExampleTakenOver(template);
+            var first = await RunAsync(db, kind, own, commit: true, $"{kind.Key}.xlsx");
+            first.Errors.ShouldBeEmpty($"{kind.Title}: {Problems(first)}");
+            (first.Rows, first.Created, first.Committed).ShouldBe((1, 1, true), $"{kind.Title}: {string.Join("；", first.Changes.Select(c => $"{c.ActionName} {c.Record}"))}");
 
-            var again = await RunAsync(db, kind, template, commit: false, $"{kind.Key}.xlsx");
+            var again = await RunAsync(db, kind, own, commit: false, $"{kind.Key}.xlsx");
             again.Errors.ShouldBeEmpty();
             again.Unchanged.ShouldBe(1, $"{kind.Title}: the second import of the same row changes nothing");
         }
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_template_uploaded_as_downloaded_is_refused_at_its_example_row_and_writes_nothing(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        foreach (var kind in ImportKinds.All)
+        {
+            var template = await TemplateWriter.WriteAsync(db, Yuanqu, kind, today);
+            var before = await BadInput.DbState.CaptureAsync(db, Written);
+            var result = await RunAsync(db, kind, template, commit: true, $"{kind.Key}.xlsx");
+            result.Committed.ShouldBeFalse(kind.Title);
+            result.Rows.ShouldBe(1);
+            // Only the one message: the example is not also checked as a row (“示例：历山镇蜂蜜专业镇” is no town).
+            var error = result.Errors.ShouldHaveSingleItem($"{kind.Title}: {Problems(result)}");
+            (error.Row, error.Column).ShouldBe((2, kind.Columns[0].FullHeader));
+            error.Message.ShouldStartWith("第 2 行是模板自带的示例，请删除后再导入");
+            before.ShouldBeUnchanged(await BadInput.DbState.CaptureAsync(db, Written), kind.Title);
+        }
+    }
+
+    [Fact]
+    public async Task The_reported_templates_no_longer_touch_the_project_s_progress_or_the_town_s_figures()
+    {
+        // The tester's case: last month's real progress of the first project in scope was overwritten by the example and its
+        // 困难问题 cleared; the town's example wrote last year's figures. Both are stored here first, as a clerk would report them.
+        await using var db = await LoadedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var progress = ImportKinds.Find("project-progress")!;
+        var townStatistics = ImportKinds.Find("town-statistics")!;
+        var (sheet, _) = TestFiles.ReadBack(await TemplateWriter.WriteAsync(db, Yuanqu, progress, today), progress.SheetName);
+        var lastMonth = today.AddMonths(-1);
+        var reported = await RunAsync(db, progress, TestFiles.Xlsx(TestFiles.Header(progress), TestFiles.Row(progress, new Dictionary<string, string>
+        {
+            ["town"] = TestFiles.Unmarked(sheet["A2"])!, ["project"] = sheet["B2"], ["year"] = lastMonth.Year.ToString(), ["month"] = lastMonth.Month.ToString(),
+            ["amount"] = "1", ["progress"] = "真实进度：设备调试", ["difficulties"] = "资金缺口 300 万元",
+        })), commit: true);
+        reported.Committed.ShouldBeTrue(Problems(reported));
+        var figures = await RunAsync(db, townStatistics, TestFiles.Xlsx(TestFiles.Header(townStatistics), TestFiles.Row(townStatistics, new Dictionary<string, string>
+        {
+            ["town"] = "历山镇蜂蜜专业镇", ["year"] = (today.Year - 1).ToString(), ["output"] = "123456",
+        })), commit: true);
+        figures.Committed.ShouldBeTrue(Problems(figures));
+        db.ChangeTracker.Clear();
+        var stored = await db.ProjectProgress.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.PhysicalProgress, p.Difficulties, p.InvestmentCompletedWanYuan }).ToListAsync();
+        var statistics = await db.TownStatistics.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.OutputValueWanYuan, s.TaxWanYuan }).ToListAsync();
+        var (lastProgress, lastStatistics) = (stored.Max(x => x.Id), statistics.Max(x => x.Id));
+
+        (await RunAsync(db, progress, await TemplateWriter.WriteAsync(db, Yuanqu, progress, today), commit: true)).Committed.ShouldBeFalse();
+        (await RunAsync(db, townStatistics, await TemplateWriter.WriteAsync(db, Yuanqu, townStatistics, today), commit: true)).Committed.ShouldBeFalse();
+
+        // Even taken over as it is, the example adds a month and a year without reports rather than replacing one.
+        var month = await RunAsync(db, progress, TestFiles.ExampleTakenOver(await TemplateWriter.WriteAsync(db, Yuanqu, progress, today)), commit: true);
+        (month.Created, month.Committed).ShouldBe((1, true), Problems(month));
+        var year = await RunAsync(db, townStatistics, TestFiles.ExampleTakenOver(await TemplateWriter.WriteAsync(db, Yuanqu, townStatistics, today)), commit: true);
+        (year.Created, year.Committed).ShouldBe((1, true), Problems(year));
+        db.ChangeTracker.Clear();
+        (await db.ProjectProgress.AsNoTracking().Where(p => p.Id <= lastProgress).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.PhysicalProgress, p.Difficulties, p.InvestmentCompletedWanYuan }).ToListAsync()).ShouldBe(stored);
+        (await db.TownStatistics.AsNoTracking().Where(s => s.Id <= lastStatistics).OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.OutputValueWanYuan, s.TaxWanYuan }).ToListAsync()).ShouldBe(statistics);
+    }
+
+    [Fact]
+    public async Task The_example_kept_above_the_person_s_rows_or_copied_below_them_is_refused_by_row_and_the_other_rows_are_still_checked()
+    {
+        await using var db = await LoadedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var kind = ImportKinds.Find("town-statistics")!;
+        var template = await TemplateWriter.WriteAsync(db, Yuanqu, kind, today);
+        var (sheet, _) = TestFiles.ReadBack(template, kind.SheetName);
+        var example = kind.Columns.Select((_, i) => sheet.GetValueOrDefault(TemplateWriter.Letter(i) + "2")).ToArray();
+        string?[] Own(int year, string output) =>
+            TestFiles.Row(kind, new Dictionary<string, string> { ["town"] = "历山镇蜂蜜专业镇", ["year"] = year.ToString(), ["output"] = output, ["revenue"] = "800" });
+        var before = await BadInput.DbState.CaptureAsync(db, Written);
+
+        // Appended under the example, one of them with a fault of its own: both reported in one round.
+        var appended = await RunAsync(db, kind, TestFiles.WithRows(template, [(3, Own(2016, "1000")), (4, Own(2015, "很多"))]), commit: true);
+        appended.Committed.ShouldBeFalse();
+        appended.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(2, "专业镇名称"), (4, "年产值（万元）")], Problems(appended));
+        appended.Errors[0].Message.ShouldStartWith("第 2 行是模板自带的示例，请删除后再导入");
+        appended.Rows.ShouldBe(3);
+
+        // Copied to row 5 with a figure edited, under the person's row 2: still the example, named at row 5.
+        var copied = (string?[])example.Clone();
+        copied[kind.IndexOf("output")] = "99";
+        var moved = await RunAsync(db, kind, TestFiles.WithRows(template, [(2, Own(2016, "1000")), (5, copied)]), commit: true);
+        moved.Committed.ShouldBeFalse();
+        var error = moved.Errors.ShouldHaveSingleItem(Problems(moved));
+        (error.Row, error.Message).ShouldBe((5, "第 5 行是模板自带的示例，请删除后再导入（如已改为真实数据，请去掉“专业镇名称”开头的“示例：”）"));
+        before.ShouldBeUnchanged(await BadInput.DbState.CaptureAsync(db, Written), "refused files");
+
+        // The same template with the example deleted and the person's rows in its place imports.
+        var deleted = TestFiles.WithRows(template, [(2, Own(2016, "1000")), (3, Own(2015, "900"))]);
+        var written = await RunAsync(db, kind, deleted, commit: true);
+        written.Errors.ShouldBeEmpty(Problems(written));
+        (written.Committed, written.Created).ShouldBe((true, 2));
+        var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        (await db.TownStatistics.AsNoTracking().Where(s => s.SpecializedTownId == town && s.Year <= 2016).OrderBy(s => s.Year).Select(s => s.OutputValueWanYuan).ToListAsync())
+            .ShouldBe([900m, 1000m]);
+    }
+
+    [Fact]
+    public async Task The_downloaded_template_shows_the_example_grey_and_marked_and_says_it_is_not_imported()
+    {
+        await using var db = await LoadedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var kind = ImportKinds.Find("town-statistics")!;
+        // Last year already reported for the town, as it is by the end of the year.
+        (await RunAsync(db, kind, TestFiles.Xlsx(TestFiles.Header(kind), TestFiles.Row(kind, new Dictionary<string, string>
+            { ["town"] = "历山镇蜂蜜专业镇", ["year"] = (today.Year - 1).ToString(), ["output"] = "123456" })), commit: true)).Committed.ShouldBeTrue();
+        var template = await TemplateWriter.WriteAsync(db, Yuanqu, kind, today);
+        var (sheet, _) = TestFiles.ReadBack(template, "专业镇年度统计");
+        sheet["A2"].ShouldBe("示例：历山镇蜂蜜专业镇");
+        sheet["C2"].ShouldBe("185000");
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            var workbook = doc.WorkbookPart!;
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!);
+            var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
+            var fonts = workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<DocumentFormat.OpenXml.Spreadsheet.Font>().ToList();
+            foreach (var cell in part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.RowIndex! == 2u).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+            {
+                var format = formats[(int)cell.StyleIndex!.Value];
+                format.NumberFormatId!.Value.ShouldBe(49u, "still text, so that codes keep their digits");
+                var font = fonts[(int)format.FontId!.Value];
+                font.Italic.ShouldNotBeNull(cell.CellReference);
+                font.Color!.Rgb!.Value.ShouldBe(TemplateWriter.ExampleColour);
+            }
+        }
+        var (notes, _) = TestFiles.ReadBack(template, TemplateWriter.InstructionsSheet);
+        notes.Values.ShouldContain("第 2 行（灰色斜体，“专业镇名称”以“示例：”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“示例：”。");
+        // The example year is one without figures for the town.
+        var year = int.Parse(sheet["B2"]);
+        var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+        (await db.TownStatistics.AnyAsync(s => s.SpecializedTownId == town && s.Year == year)).ShouldBeFalse();
+
     }
 
     [Fact]

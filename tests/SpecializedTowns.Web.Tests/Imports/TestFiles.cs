@@ -47,6 +47,52 @@ public static class TestFiles
     /// <summary>Rows numbered from 1 in order.</summary>
     public static byte[] Xlsx(params string?[][] rows) => Xlsx(rows.Select((r, i) => (i + 1, r)));
 
+    /// <summary>A template's example cell as the person writes it when they take the row over: without the “示例：” mark.</summary>
+    public static string? Unmarked(string? cell) =>
+        cell is not null && cell.StartsWith(TemplateExample.Marker, StringComparison.Ordinal) ? cell[TemplateExample.Marker.Length..] : cell;
+
+    /// <summary>
+    /// A downloaded template whose example row the person has taken as their own, as the 填写说明 tells them to: the “示例：”
+    /// deleted from its first cell in Excel, everything else (drop-downs, styles, other sheets) as downloaded.
+    /// </summary>
+    public static byte[] ExampleTakenOver(byte[] template)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var doc = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = doc.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+            var cell = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == "A2");
+            cell.InlineString = new InlineString(new Text(Unmarked(cell.InlineString!.InnerText)!));
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A downloaded template with rows added to its data sheet (after or instead of nothing: the example stays where it is).</summary>
+    public static byte[] WithRows(byte[] template, IEnumerable<(int Row, string?[] Cells)> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var doc = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = doc.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+            var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
+            foreach (var (number, cells) in rows)
+            {
+                data.Elements<Row>().FirstOrDefault(r => r.RowIndex! == (uint)number)?.Remove();
+                var row = new Row { RowIndex = (uint)number };
+                for (var i = 0; i < cells.Length; i++)
+                    if (cells[i] is { } text)
+                        row.Append(new Cell { CellReference = TemplateWriter.Letter(i) + number, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+                var after = data.Elements<Row>().LastOrDefault(r => r.RowIndex! < (uint)number);
+                if (after is null) data.PrependChild(row); else after.InsertAfterSelf(row);
+            }
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>The cells of a sheet by reference (A1 → text), with the fill colour of each cell's style.</summary>
     public static (Dictionary<string, string> Text, Dictionary<string, string?> Fill) ReadBack(byte[] xlsx, string? sheetName = null)
     {
