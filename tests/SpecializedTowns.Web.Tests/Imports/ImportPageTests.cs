@@ -38,7 +38,8 @@ public partial class ImportPageTests
         page.ShouldContain("专业镇年度统计");
         page.ShouldContain("/Imports?handler=Template&kind=town-statistics");
         var token = Token().Match(page).Groups[1].Value;
-        var template = await client.GetByteArrayAsync("/Imports?handler=Template&kind=town-statistics");
+        // The example taken over as the clerk's own row: its “示例：” deleted.
+        var template = TestFiles.ExampleTakenOver(await client.GetByteArrayAsync("/Imports?handler=Template&kind=town-statistics"));
 
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(template);
@@ -69,6 +70,32 @@ public partial class ImportPageTests
         // Another person cannot see this upload.
         var other = await Platforms.SignedInAsync(StorageProvider.Sqlite, "xinjiang-office");
         (await other.GetStringAsync($"/Imports?handler=Status&id={id}")).ShouldContain("已过期");
+    }
+
+    [Fact]
+    public async Task A_template_uploaded_as_downloaded_shows_that_its_example_row_must_go_and_offers_no_import()
+    {
+        var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var page = await client.GetStringAsync("/Imports?kind=project-progress");
+        var token = Token().Match(page).Groups[1].Value;
+        var template = await client.GetByteArrayAsync("/Imports?handler=Template&kind=project-progress");
+        var (sheet, _) = TestFiles.ReadBack(template, "月度进展");
+        sheet["A2"].ShouldStartWith("示例：");
+
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(template);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "月度进展.xlsx");
+        var id = JobId().Match(await (await client.PostAsync("/Imports?handler=Upload&kind=project-progress", form)).Content.ReadAsStringAsync()).Groups[1].Value;
+        var html = WebUtility.HtmlDecode(await PollAsync(client, id, "import-summary"));
+        html.ShouldContain("<td>第 2 行</td><td>所属专业镇</td><td>第 2 行是模板自带的示例，请删除后再导入（如已改为真实数据，请去掉“所属专业镇”开头的“示例：”）</td>");
+        html.ShouldContain("文件有 1 行存在错误，未导入任何数据");
+        html.ShouldNotContain("确认导入");
+
+        // The marked file says it at the example row, in the clerk's own workbook.
+        var (marked, _) = TestFiles.ReadBack(await client.GetByteArrayAsync($"/Imports?handler=Marked&id={id}"), "月度进展");
+        var errorColumn = marked.Single(c => c.Value == "错误说明" && c.Key.EndsWith('1') && !char.IsDigit(c.Key[^2])).Key[..^1];
+        marked[errorColumn + "2"].ShouldContain("第 2 行是模板自带的示例，请删除后再导入");
     }
 
     [Fact]
