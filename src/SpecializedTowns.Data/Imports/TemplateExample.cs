@@ -29,6 +29,10 @@ public static class TemplateExample
         return text.StartsWith("示例", StringComparison.Ordinal) && text[2..].TrimStart().StartsWith(':');
     }
 
+    /// <summary>What the 填写说明 sheet and the import page say about the example.</summary>
+    public static string Note(ImportKind kind) =>
+        $"模板第 2 行（灰色斜体，“{kind.Columns[0].Header}”以“{Marker}”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“{Marker}”。";
+
     public static string Refusal(int row, ImportColumn first) =>
         $"第 {row} 行是模板自带的示例，请删除后再导入（如已改为真实数据，请去掉“{first.Header}”开头的“示例：”）";
 

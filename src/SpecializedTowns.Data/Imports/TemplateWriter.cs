@@ -81,10 +81,7 @@ public static class TemplateWriter
             var notes = new SheetData();
             uint r = 1;
             notes.Append(RowOf(r++, [($"{kind.Title}导入模板 填写说明", 1u)]));
-            var first = kind.Columns[0].Header;
-            foreach (var line in kind.Notes
-                         .Prepend($"第 2 行（灰色斜体，“{first}”以“{TemplateExample.Marker}”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“{TemplateExample.Marker}”。")
-                         .Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条。标 * 的列必须填写。"))
+            foreach (var line in kind.Notes.Prepend(TemplateExample.Note(kind)).Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条。标 * 的列必须填写。"))
                 notes.Append(RowOf(r++, [(line, 0u)]));
             r++;
             notes.Append(RowOf(r++, [("列名", 1u), ("是否必填", 1u), ("说明", 1u), ("格式", 1u), ("单位", 1u), ("可选值", 1u)]));

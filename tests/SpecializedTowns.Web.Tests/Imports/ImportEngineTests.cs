@@ -217,7 +217,7 @@ public class ImportEngineTests
             }
         }
         var (notes, _) = TestFiles.ReadBack(template, TemplateWriter.InstructionsSheet);
-        notes.Values.ShouldContain("第 2 行（灰色斜体，“专业镇名称”以“示例：”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“示例：”。");
+        notes.Values.ShouldContain("模板第 2 行（灰色斜体，“专业镇名称”以“示例：”开头）是示例，不会被导入：带着它上传时系统会提示删除。请删除该行，或在其上改为真实数据并去掉“示例：”。");
         // The example year is one without figures for the town.
         var year = int.Parse(sheet["B2"]);
         var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();

@@ -77,6 +77,7 @@ public partial class ImportPageTests
     {
         var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
         var page = await client.GetStringAsync("/Imports?kind=project-progress");
+        WebUtility.HtmlDecode(page).ShouldContain("模板第 2 行（灰色斜体，“所属专业镇”以“示例：”开头）是示例，不会被导入");
         var token = Token().Match(page).Groups[1].Value;
         var template = await client.GetByteArrayAsync("/Imports?handler=Template&kind=project-progress");
         var (sheet, _) = TestFiles.ReadBack(template, "月度进展");
