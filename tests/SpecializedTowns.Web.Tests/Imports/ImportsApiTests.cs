@@ -37,7 +37,12 @@ public class ImportsApiTests
         template.Content.Headers.ContentType!.MediaType.ShouldBe(ImportsApiTestsTypes.Xlsx);
         var bytes = await template.Content.ReadAsByteArrayAsync();
 
-        var result = await JsonAsync(await client.PostAsync("/api/v1/imports/town-statistics?dryRun=true", Upload(bytes, "统计.xlsx")), HttpStatusCode.OK);
+        // As downloaded, its example row is refused; taken over as the clerk's own row (its “示例：” deleted), it checks clean.
+        var asDownloaded = await JsonAsync(await client.PostAsync("/api/v1/imports/town-statistics?dryRun=true", Upload(bytes, "统计.xlsx")), HttpStatusCode.OK);
+        var error = asDownloaded.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        (error.GetProperty("row").GetInt32(), error.GetProperty("message").GetString()!.StartsWith("第 2 行是模板自带的示例，请删除后再导入")).ShouldBe((2, true));
+
+        var result = await JsonAsync(await client.PostAsync("/api/v1/imports/town-statistics?dryRun=true", Upload(TestFiles.ExampleTakenOver(bytes), "统计.xlsx")), HttpStatusCode.OK);
         result.GetProperty("errorCount").GetInt32().ShouldBe(0);
         result.GetProperty("committed").GetBoolean().ShouldBeFalse();
         result.GetProperty("rows").GetInt32().ShouldBe(1);
