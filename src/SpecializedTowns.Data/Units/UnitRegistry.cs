@@ -29,21 +29,67 @@ public static class UnitRegistry
 
     /// <summary>
     /// The unit of that name in the jurisdiction or the nearest one above it, registered in the jurisdiction when there is
-    /// none (an account's or a record's unit typed by a person). A township's account of 历山镇 is the 历山镇 垣曲's leading
-    /// group names, not a second unit of the same government; an account at a township of 县农业农村局 is the county's bureau.
+    /// none. Only for names the platform itself ships (demo and seed accounts): a name a person types goes through
+    /// <see cref="ChooseAsync"/>, which never invents a unit unasked. A township's account of 历山镇 is the 历山镇 垣曲's
+    /// leading group names, not a second unit of the same government; an account at a township of 县农业农村局 is the county's bureau.
     /// </summary>
-    public static async Task<Unit> ResolveAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct = default)
+    public static async Task<Unit> ResolveAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct = default) =>
+        await FindAsync(db, jurisdictionId, name, ct) ?? await AddAsync(db, jurisdictionId, name, ct);
+
+    /// <summary>
+    /// The unit a person named for work in the jurisdiction (an account's 单位): one of the units of the jurisdiction or
+    /// those above it, or — only when they said it is new — a new unit of the jurisdiction. A spelling of their own
+    /// (县文化旅游局 for 县文旅局) or a county's bureau typed for a city account would otherwise become a second unit
+    /// that sees none of the first one's tasks; the refusal names the registered units that look alike.
+    /// Nothing is written: the caller adds a new unit with <see cref="AddAsync"/> together with what it saves.
+    /// </summary>
+    public static async Task<UnitChoice> ChooseAsync(TownsDbContext db, int jurisdictionId, string name, bool isNew, CancellationToken ct = default)
+    {
+        var trimmed = name.Trim();
+        if (await FindAsync(db, jurisdictionId, trimmed, ct) is { } existing) return new UnitChoice(existing, trimmed, null);
+        if (trimmed.Length > UnitNames.MaxLength || UnitNames.IsCollective(trimmed))
+            return new UnitChoice(null, trimmed, $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
+        if (isNew) return new UnitChoice(null, trimmed, null);
+        var place = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == jurisdictionId).Select(j => new { j.Name, j.Path }).SingleAsync(ct);
+        var similar = Similar(trimmed, (await ForPathAsync(db, place.Path, ct)).Select(u => u.Name));
+        var hint = similar.Count > 0 ? $"相近的已登记单位有：{string.Join("、", similar)}。" : "";
+        return new UnitChoice(null, trimmed,
+            $"“{trimmed}”不是{place.Name}或其上级已登记的单位。{hint}请从列表中选择；确属尚未登记的新单位，请勾选“新增单位”。");
+    }
+
+    /// <summary>A new unit of the jurisdiction, saved at once (so its id can be used), inside the caller's transaction if any.</summary>
+    public static async Task<Unit> AddAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct = default)
+    {
+        var unit = new Unit { JurisdictionId = jurisdictionId, Name = name.Trim() };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(ct);
+        return unit;
+    }
+
+    private static async Task<Unit?> FindAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct)
     {
         var trimmed = name.Trim();
         var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleAsync(ct);
         var places = Enumerable.Range(1, path.Count(c => c == '/') + 1).Select(n => string.Join("/", path.Split('/').Take(n))).ToList();
-        var unit = await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
+        return await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
             .OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefaultAsync(ct);
-        if (unit is not null) return unit;
-        unit = new Unit { JurisdictionId = jurisdictionId, Name = trimmed };
-        db.Units.Add(unit);
-        await db.SaveChangesAsync(ct);
-        return unit;
+    }
+
+    // Characters every unit name shares (县…局, …人民政府, …中心): two names alike in these alone are not alike.
+    private const string Common = "省市县区镇乡街道局委办厅室会处科部中心站所院队组府政人民公司管理服务综合";
+
+    /// <summary>
+    /// The registered names that share at least two distinctive characters with the typed one (县文化旅游局 → 县文旅局,
+    /// 县农业农村局 → 市农业农村局), most alike first; at most five.
+    /// </summary>
+    public static IReadOnlyList<string> Similar(string typed, IEnumerable<string> registered)
+    {
+        var wanted = typed.Where(c => !Common.Contains(c)).ToHashSet();
+        return registered.Distinct()
+            .Select(n => (Name: n, Shared: n.Where(c => !Common.Contains(c)).Distinct().Count(wanted.Contains)))
+            .Where(x => x.Shared >= Math.Min(2, wanted.Count) && x.Shared > 0)
+            .OrderByDescending(x => x.Shared).ThenBy(x => x.Name.Length).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(5).Select(x => x.Name).ToList();
     }
 
     /// <summary>The units a person may pick for work in the path: those of the path itself and of the jurisdictions above it.</summary>
@@ -56,3 +102,9 @@ public static class UnitRegistry
         return rows.Select(r => (r.Id, r.Name, r.Place)).ToList();
     }
 }
+
+/// <summary>
+/// The outcome of <see cref="UnitRegistry.ChooseAsync"/>: the registered unit, or none with the reason (<see cref="Problem"/>),
+/// or none and no problem when a new unit of that <see cref="Name"/> is to be added.
+/// </summary>
+public sealed record UnitChoice(Unit? Existing, string Name, string? Problem);

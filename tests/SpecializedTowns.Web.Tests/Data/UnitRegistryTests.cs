@@ -68,4 +68,13 @@ public class UnitRegistryTests
         own.JurisdictionId.ShouldBe(township.Id);
         (await db.Units.CountAsync()).ShouldBe(before + 1);
     }
+
+    [Fact]
+    public void Names_alike_are_those_sharing_characters_beyond_the_common_ones()
+    {
+        string[] registered = ["县工科局", "县文旅局", "县农业农村局", "市农业农村局", "县人民政府办公室"];
+        UnitRegistry.Similar("县文化旅游局", registered).ShouldBe(["县文旅局"]);
+        UnitRegistry.Similar("县农业农村局（运城市）", registered).ShouldBe(["县农业农村局", "市农业农村局"]);
+        UnitRegistry.Similar("县财政局", registered).ShouldBeEmpty();
+    }
 }
