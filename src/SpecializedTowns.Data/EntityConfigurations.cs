@@ -245,6 +245,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.Property(x => x.UnitId).HasColumnName("unit_id");
         e.Property(x => x.SpecializedTownId).HasColumnName("specialized_town_id");
         e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
+        e.Property(x => x.DisabledAtUtc).HasColumnName("disabled_at_utc");
+        e.Property(x => x.MustChangePassword).HasColumnName("must_change_password");
         e.HasOne(x => x.Jurisdiction).WithMany().HasForeignKey(x => x.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SpecializedTown>().WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.SetNull);

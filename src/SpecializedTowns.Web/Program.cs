@@ -87,6 +87,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole<int>>(o =>
     .AddEntityFrameworkStores<TownsDbContext>()
     .AddErrorDescriber<ChineseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddSignInManager<AccountSignInManager>()
     .AddDefaultTokenProviders();
 
 // Several web processes on one database (behind nginx) must read each other's cookies, antiforgery tokens and TempData:
@@ -217,6 +218,7 @@ app.Use(async (ctx, next) =>
 // and leave the user a bare 500 instead of the page saying so.
 app.UseWhen(ctx => ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null, a => a.UseAuthentication());
 app.UseBearerRevocation();
+app.UseFirstPasswordChange();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
 app.UseUploadForms();

@@ -44,7 +44,7 @@ public static class AccountSeeder
         if (!await db.Users.AnyAsync(ct))
         {
             var password = string.IsNullOrWhiteSpace(adminPassword) ? Generate() : adminPassword;
-            await CreateAsync(users, db, new DemoAccount(AdminUserName, "系统管理员", Roles.Admin, "山西省"), password, ct);
+            await CreateAsync(users, db, new DemoAccount(AdminUserName, "系统管理员", Roles.Admin, "山西省"), password, string.IsNullOrWhiteSpace(adminPassword), ct);
             if (string.IsNullOrWhiteSpace(adminPassword))
                 notes.Add($"已创建管理员账号 admin，初始密码：{password}（只显示这一次，请登录后修改；也可用 Seed__AdminPassword 指定）");
         }
@@ -52,14 +52,16 @@ public static class AccountSeeder
         if (demo && await db.Towns.AnyAsync(t => t.IsDemo, ct) && !await db.Users.AnyAsync(u => u.UserName == DemoAccounts[0].UserName, ct))
         {
             var password = string.IsNullOrWhiteSpace(demoPassword) ? Generate() : demoPassword;
-            foreach (var account in DemoAccounts) await CreateAsync(users, db, account, password, ct);
+            foreach (var account in DemoAccounts) await CreateAsync(users, db, account, password, string.IsNullOrWhiteSpace(demoPassword), ct);
             if (string.IsNullOrWhiteSpace(demoPassword))
                 notes.Add($"已创建演示账号（见 README），共用初始密码：{password}（只显示这一次；也可用 Seed__DemoPassword 指定）");
         }
         return notes;
     }
 
-    private static async Task CreateAsync(UserManager<AppUser> users, TownsDbContext db, DemoAccount account, string password, CancellationToken ct)
+    // A generated password is printed once to whoever started the platform and passed on: it is changed at the first sign-in.
+    // One given in the configuration is the operator's own choice.
+    private static async Task CreateAsync(UserManager<AppUser> users, TownsDbContext db, DemoAccount account, string password, bool generated, CancellationToken ct)
     {
         var jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Path == account.JurisdictionPath, ct);
         var townId = account.TownName is null ? null
@@ -68,6 +70,7 @@ public static class AccountSeeder
         {
             UserName = account.UserName, DisplayName = account.DisplayName, JurisdictionId = jurisdiction.Id,
             UnitId = account.UnitName is null ? null : (await Units.UnitRegistry.ResolveAsync(db, jurisdiction.Id, account.UnitName, ct)).Id, SpecializedTownId = townId, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true,
+            MustChangePassword = generated,
         };
         Check(await users.CreateAsync(user, password), $"user {account.UserName}");
         Check(await users.AddToRoleAsync(user, account.Role), $"role of {account.UserName}");

@@ -77,7 +77,7 @@ public static class AuditNames
         ["CalculatedAtUtc"] = "计算时间", ["IndicatorKey"] = "指标", ["CriterionKey"] = "条件", ["CurrentValue"] = "现值",
         ["TargetValue"] = "目标值", ["Met"] = "是否达到", ["Band"] = "档次", ["Path"] = "区划路径",
         ["ParentId"] = "上级", ["JurisdictionId"] = "行政区划", ["JurisdictionName"] = "行政区划", ["Version"] = "版本",
-        ["PasswordHash"] = "密码", ["LockoutEnd"] = "锁定至", ["AccessFailedCount"] = "登录失败次数", ["LockoutEnabled"] = "允许锁定",
+        ["PasswordHash"] = "密码", ["DisabledAtUtc"] = "停用时间", ["MustChangePassword"] = "须修改初始密码", ["LockoutEnd"] = "锁定至", ["AccessFailedCount"] = "登录失败次数", ["LockoutEnabled"] = "允许锁定",
         ["Email"] = "电子邮箱", ["PhoneNumber"] = "电话", ["RoleId"] = "角色", ["UserId"] = "用户",
         ["TownId"] = "专业镇", ["PackYaml"] = "政策包内容", ["LoadedAtUtc"] = "载入时间", ["ApplicationId"] = "认定申报",
         ["FundName"] = "资金名称", ["PolicyPackId"] = "政策文件", ["ClauseSource"] = "政策条款", ["AmountWanYuan"] = "金额（万元）",

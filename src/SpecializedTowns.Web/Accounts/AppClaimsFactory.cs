@@ -20,6 +20,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         identity.AddClaim(new Claim(UserScope.DisplayNameClaim, user.DisplayName));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(UserScope.UnitClaim, unit.ToString()));
         if (user.SpecializedTownId is { } town) identity.AddClaim(new Claim(UserScope.TownClaim, town.ToString()));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(FirstPasswordChange.Claim, "1"));
         return identity;
     }
 }

@@ -31,6 +31,6 @@ public static class BearerRevocation
         if (id is null || stamp is null) return false;
 
         var user = await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id);
-        return user is not null && user.SecurityStamp == stamp;
+        return user is not null && user.SecurityStamp == stamp && user.DisabledAtUtc is null;
     }
 }

@@ -16,6 +16,12 @@ public static class TokenApi
 {
     public const string BearerScheme = "Bearer";
 
+    /// <summary>
+    /// A generated password was handed on by a person (a new account or a reset); a script must not keep using it. The web
+    /// page is where it is replaced, so the token waits until then.
+    /// </summary>
+    public const string ChangePasswordFirst = "该账号仍在使用管理员生成的初始密码（或重置后的密码）。请先在网页上登录并修改密码，再用新密码申请访问令牌";
+
     public static void MapTokenApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/auth/token", IssueAsync)
             .AllowAnonymous()
@@ -40,7 +46,9 @@ public static class TokenApi
         if (user is null) return Unauthorized("用户名或密码错误");
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut) return Unauthorized("连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试");
+        if (result.IsNotAllowed) return Forbidden(AccountSignInManager.DisabledMessage);
         if (!result.Succeeded) return Unauthorized("用户名或密码错误");
+        if (user.MustChangePassword) return Forbidden(ChangePasswordFirst);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var options = bearer.Get(BearerScheme);
@@ -50,4 +58,6 @@ public static class TokenApi
     }
 
     private static ProblemHttpResult Unauthorized(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status401Unauthorized);
+
+    private static ProblemHttpResult Forbidden(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status403Forbidden);
 }

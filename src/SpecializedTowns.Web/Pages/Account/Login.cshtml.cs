@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Account;
 
@@ -29,7 +30,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut ? "连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试" : "用户名或密码错误";
+        // Identity asks whether the account may sign in before it checks the password: only a disabled account is refused so.
+        Error = result.IsLockedOut ? "连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试"
+            : result.IsNotAllowed ? AccountSignInManager.DisabledMessage : "用户名或密码错误";
         // Keep what was typed, except the password.
         Password = "";
         return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Account;
 
@@ -13,7 +14,10 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty] public string? Current { get; set; }
     [BindProperty] public string? New { get; set; }
     [BindProperty] public string? Confirm { get; set; }
+    /// <summary>Where the person was going when they were sent here to replace the generated password.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Done { get; private set; }
+    public bool FirstTime => User.MustChangePassword();
 
     public void OnGet() => Done = TempData["Done"] as string;
 
@@ -26,14 +30,19 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        var first = user.MustChangePassword;
+        // Written with the new hash in one update: a failed change leaves the account still asked to change.
+        user.MustChangePassword = false;
         var result = await users.ChangePasswordAsync(user, Current!, New!);
         if (!result.Succeeded)
         {
+            user.MustChangePassword = first;
             foreach (var e in result.Errors)
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(New), e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "当前密码不正确" : e.Description);
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
+        if (first) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         TempData["Done"] = "密码已修改";
         return RedirectToPage();
     }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,32 +10,43 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Units;
-using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Admin;
 
-/// <summary>系统 → 用户: administrators create accounts, reset passwords and unlock.</summary>
+/// <summary>
+/// 系统 → 用户: administrators create accounts, change where a person works (role, place, unit, town) as staff move,
+/// disable and re-enable them as staff leave and return, reset passwords and unlock.
+/// </summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time) : PageModel
 {
     private const int PageSize = 50;
 
-    public sealed class NewUser
+    /// <summary>The fields of the new-account form and of the edit form (which keeps the user name).</summary>
+    public sealed class AccountInput
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
         public string? Role { get; set; }
         public int? JurisdictionId { get; set; }
         public string? UnitName { get; set; }
+        /// <summary>The administrator says the unit is not registered yet: only then is a unit added.</summary>
+        public bool NewUnit { get; set; }
         public int? TownId { get; set; }
     }
 
-    [BindProperty] public NewUser Input { get; set; } = new();
+    /// <summary>What a form partial needs: which form, its values, the units it offers and the towns and places to choose from.</summary>
+    public sealed record AccountForm(string Prefix, AccountInput Values, IReadOnlyList<(string Name, string Place)> Units, UsersModel Page);
+
+    [BindProperty] public AccountInput Input { get; set; } = new();
+    [BindProperty] public AccountInput Change { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public int? Place { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<UserListItem> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<(int Id, string Label)> Places { get; private set; } = [];
@@ -41,45 +54,49 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     public IReadOnlyList<(int Id, string Name)> Towns { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public IReadOnlyList<string> KnownUnits { get; private set; } = [];
+    /// <summary>The account being edited (its user name and whether it is the administrator's own), when the edit form shows.</summary>
+    public (int Id, string UserName, bool Self)? Editing { get; private set; }
+    public AccountForm? Form { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
+        Error = TempData["Error"] as string;
+        if (Edit is { } id && await users.FindByIdAsync(id.ToString()) is { } user)
+        {
+            Change = new AccountInput
+            {
+                DisplayName = user.DisplayName, JurisdictionId = user.JurisdictionId, TownId = user.SpecializedTownId,
+                Role = (await users.GetRolesAsync(user)).FirstOrDefault(),
+                UnitName = user.UnitId is { } unit ? await db.Units.Where(u => u.Id == unit).Select(u => u.Name).SingleAsync(ct) : null,
+            };
+        }
         await LoadAsync(ct);
+    }
+
+    /// <summary>The units offered for a place as the administrator picks it (htmx): the place's own and those above it.</summary>
+    public async Task<IActionResult> OnGetUnitsAsync([FromServices] HtmlEncoder encoder, CancellationToken ct)
+    {
+        var place = Request.Query.Where(q => q.Key.EndsWith("JurisdictionId", StringComparison.Ordinal)).Select(q => q.Value.ToString()).FirstOrDefault();
+        var html = new StringBuilder();
+        foreach (var (name, where) in await UnitsForAsync(int.TryParse(place, out var id) ? id : null, ct))
+            html.Append("<option value=\"").Append(encoder.Encode(name)).Append("\">").Append(encoder.Encode(where)).Append("</option>");
+        return Content(html.ToString(), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var rows = TableExport.AllPages((page, size) => directory.ListAsync(Search, Role, Place, page, size, ct), u => u.Id, ExportFile.Selection(Request), ct);
+        var rows = TableExport.AllPages((page, size) => directory.ListAsync(Search, Role, Place, State, page, size, ct), u => u.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(UserDirectory.Export, format, rows, time, ct);
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var userName = Input.UserName?.Trim() ?? "";
-        if (userName.Length == 0) ModelState.AddModelError("Input.UserName", "请填写用户名");
-        else if (userName.Length > 50) ModelState.AddModelError("Input.UserName", "用户名不超过 50 个字符");
-        if (string.IsNullOrWhiteSpace(Input.DisplayName)) ModelState.AddModelError("Input.DisplayName", "请填写姓名或单位");
-        else if (Input.DisplayName.Trim().Length > 60) ModelState.AddModelError("Input.DisplayName", "姓名或单位不超过 60 字");
-        if (Input.Role is null || !Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "请选择角色");
-        var place = Input.JurisdictionId is { } pid ? await db.Jurisdictions.SingleOrDefaultAsync(j => j.Id == pid, ct) : null;
-        if (place is null) ModelState.AddModelError("Input.JurisdictionId", "请选择所属行政区划");
-        if (Input.Role == Roles.Township)
-        {
-            if (place?.Level != JurisdictionLevel.Township) ModelState.AddModelError("Input.JurisdictionId", "乡镇/专班账号应属于一个乡镇（街道）");
-            if (Input.TownId is null) ModelState.AddModelError("Input.TownId", "请选择负责的专业镇");
-            // A township account sees its town: the town must exist and lie in that township, or it would see another county's.
-            else if (place?.Level == JurisdictionLevel.Township
-                && !await db.Towns.AnyAsync(t => t.Id == Input.TownId && t.Townships.Any(x => x.TownshipId == place.Id), ct))
-                ModelState.AddModelError("Input.TownId", "所选专业镇不在该乡镇（街道）");
-        }
-        if (Input.Role == Roles.MemberUnit && string.IsNullOrWhiteSpace(Input.UnitName))
-            ModelState.AddModelError("Input.UnitName", "成员单位账号请填写所在单位，它决定能看到和办理哪些任务、问题");
-        else if (Input.UnitName?.Trim() is { Length: > 0 } unitName && (unitName.Length > UnitNames.MaxLength || UnitNames.IsCollective(unitName)))
-            ModelState.AddModelError("Input.UnitName", $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
+        if (UserNames.Problem(userName) is { } nameProblem) ModelState.AddModelError("Input.UserName", nameProblem);
+        var (place, unit) = await CheckAsync(Input, nameof(Input), ct);
         // Only the form's own fields: the route value "page" never binds to the list's page number on a POST.
-        if (ModelState.Any(m => m.Key.StartsWith("Input.", StringComparison.Ordinal) && m.Value!.Errors.Count > 0)) { await LoadAsync(ct); return Page(); }
+        if (HasErrors(nameof(Input))) { await LoadAsync(ct); return Page(); }
 
         // The unit, the account and its role are written together or not at all (a taken user name leaves no stray unit).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -87,8 +104,9 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         var user = new AppUser
         {
             UserName = userName, DisplayName = Input.DisplayName!.Trim(), JurisdictionId = place!.Id,
-            UnitId = string.IsNullOrWhiteSpace(Input.UnitName) ? null : (await UnitRegistry.ResolveAsync(db, place.Id, Input.UnitName)).Id,
+            UnitId = await UnitIdAsync(place.Id, unit, ct),
             SpecializedTownId = Input.Role == Roles.Township ? Input.TownId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime, LockoutEnabled = true,
+            MustChangePassword = true,
         };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role!);
@@ -101,8 +119,75 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
             return Page();
         }
         await tx.CommitAsync(ct);
-        TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人登录后修改）";
+        TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人；本人首次登录时须先修改密码）";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        Edit = id;
+        var (place, unit) = await CheckAsync(Change, nameof(Change), ct);
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+        // The administrator signed in is an active administrator: keeping them one keeps at least one, so the last can never go.
+        if (IsSelf(user) && Change.Role != Roles.Admin && role == Roles.Admin)
+            ModelState.AddModelError("Change.Role", "不能取消自己的系统管理员角色（否则可能没有人能再管理账号）；请由另一位系统管理员操作");
+        if (HasErrors(nameof(Change))) { await LoadAsync(ct); return Page(); }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = Change.DisplayName!.Trim();
+        user.JurisdictionId = place!.Id;
+        user.UnitId = await UnitIdAsync(place.Id, unit, ct);
+        user.SpecializedTownId = Change.Role == Roles.Township ? Change.TownId : null;
+        var result = IdentityResult.Success;
+        if (role != Change.Role)
+        {
+            if (role is not null) result = await users.RemoveFromRoleAsync(user, role);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, Change.Role!);
+        }
+        // A new stamp ends the sessions and tokens that carry the old role and scope; the person signs in again to the new ones.
+        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            Error = string.Join("；", result.Errors.Select(e => e.Description));
+            await LoadAsync(ct);
+            return Page();
+        }
+        await tx.CommitAsync(ct);
+        TempData["Message"] = $"已保存 {user.UserName} 的角色、行政区划、单位和专业镇；本人须重新登录后按新的范围使用";
+        return LocalRedirect(ListUrl());
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(int id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        // As with the role: the administrator signed in cannot disable themselves, so an active administrator always remains.
+        if (IsSelf(user)) TempData["Error"] = "不能停用自己的账号；请由另一位系统管理员操作";
+        else if (user.DisabledAtUtc is null)
+        {
+            user.DisabledAtUtc = time.GetUtcNow().UtcDateTime;
+            // The stamp is what open sessions and issued tokens are checked against: renewing it ends them.
+            await users.UpdateSecurityStampAsync(user);
+            TempData["Message"] = $"已停用 {user.UserName}：不能再登录或申请访问令牌，已登录的会话和令牌随即失效";
+        }
+        return LocalRedirect(ListUrl());
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(int id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        if (user.DisabledAtUtc is not null)
+        {
+            user.DisabledAtUtc = null;
+            await users.UpdateAsync(user);
+            TempData["Message"] = $"已启用 {user.UserName}，可用原密码登录（如已遗忘，请重置密码）";
+        }
+        return LocalRedirect(ListUrl());
     }
 
     public async Task<IActionResult> OnPostResetAsync(int id)
@@ -111,11 +196,13 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         if (user is null) return NotFound();
         var password = AccountSeeder.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        // Saved with the new hash: the person replaces the password they were told at their next sign-in.
+        user.MustChangePassword = true;
         var result = await users.ResetPasswordAsync(user, token, password);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Message"] = result.Succeeded ? $"{user.UserName} 的新密码：{password}（只显示这一次）" : string.Join("；", result.Errors.Select(e => e.Description));
-        return RedirectToPage();
+        TempData["Message"] = result.Succeeded ? $"{user.UserName} 的新密码：{password}（只显示这一次；本人登录时须先修改密码）" : string.Join("；", result.Errors.Select(e => e.Description));
+        return LocalRedirect(ListUrl());
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(int id)
@@ -125,17 +212,89 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         TempData["Message"] = $"已解除 {user.UserName} 的锁定";
-        return RedirectToPage();
+        return LocalRedirect(ListUrl());
+    }
+
+    /// <summary>
+    /// The list as the administrator left it (filters and page), for a row's action, the edit form and the way back. Written
+    /// out rather than as route values: "page" is the route value naming the Razor page itself.
+    /// </summary>
+    public string ListUrl(string? handler = null, int? id = null, int? edit = null)
+    {
+        var query = new Dictionary<string, string?>();
+        if (handler is not null) query["handler"] = handler;
+        if (id is not null) query["id"] = id.ToString();
+        if (edit is not null) query["edit"] = edit.ToString();
+        if (!string.IsNullOrWhiteSpace(Search)) query["search"] = Search;
+        if (!string.IsNullOrWhiteSpace(Role)) query["role"] = Role;
+        if (Place is not null) query["place"] = Place.ToString();
+        if (!string.IsNullOrWhiteSpace(State)) query["state"] = State;
+        if (PageNumber > 1) query["page"] = PageNumber.ToString();
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Admin/Users", query);
+    }
+
+    public string SelfId => users.GetUserId(User) ?? "";
+
+    private bool IsSelf(AppUser user) => SelfId == user.Id.ToString();
+
+    private bool HasErrors(string prefix) =>
+        ModelState.Any(m => m.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && m.Value!.Errors.Count > 0);
+
+    /// <summary>The checks the new-account and the edit form share; errors are added under the form's prefix.</summary>
+    private async Task<(Jurisdiction? Place, UnitChoice? Unit)> CheckAsync(AccountInput input, string prefix, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.DisplayName)) ModelState.AddModelError($"{prefix}.DisplayName", "请填写姓名或单位");
+        else if (input.DisplayName.Trim().Length > 60) ModelState.AddModelError($"{prefix}.DisplayName", "姓名或单位不超过 60 字");
+        if (input.Role is null || !Roles.All.Contains(input.Role)) ModelState.AddModelError($"{prefix}.Role", "请选择角色");
+        var place = input.JurisdictionId is { } pid ? await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == pid, ct) : null;
+        if (place is null) ModelState.AddModelError($"{prefix}.JurisdictionId", "请选择所属行政区划");
+        if (input.Role == Roles.Township)
+        {
+            if (place?.Level != JurisdictionLevel.Township) ModelState.AddModelError($"{prefix}.JurisdictionId", "乡镇/专班账号应属于一个乡镇（街道）");
+            if (input.TownId is null) ModelState.AddModelError($"{prefix}.TownId", "请选择负责的专业镇");
+            // A township account sees its town: the town must exist and lie in that township, or it would see another county's.
+            else if (place?.Level == JurisdictionLevel.Township
+                && !await db.Towns.AnyAsync(t => t.Id == input.TownId && t.Townships.Any(x => x.TownshipId == place.Id), ct))
+                ModelState.AddModelError($"{prefix}.TownId", "所选专业镇不在该乡镇（街道）");
+        }
+        UnitChoice? unit = null;
+        if (string.IsNullOrWhiteSpace(input.UnitName))
+        {
+            if (input.Role == Roles.MemberUnit)
+                ModelState.AddModelError($"{prefix}.UnitName", "成员单位账号请填写所在单位，它决定能看到和办理哪些任务、问题");
+        }
+        else if (place is not null)
+        {
+            unit = await UnitRegistry.ChooseAsync(db, place.Id, input.UnitName, input.NewUnit, ct);
+            if (unit.Problem is not null) ModelState.AddModelError($"{prefix}.UnitName", unit.Problem);
+        }
+        return (place, unit);
+    }
+
+    private async Task<int?> UnitIdAsync(int placeId, UnitChoice? unit, CancellationToken ct) =>
+        unit is null ? null : (unit.Existing ?? await UnitRegistry.AddAsync(db, placeId, unit.Name, ct)).Id;
+
+    private async Task<IReadOnlyList<(string Name, string Place)>> UnitsForAsync(int? placeId, CancellationToken ct)
+    {
+        if (placeId is null || await db.Jurisdictions.AsNoTracking().Where(j => j.Id == placeId).Select(j => j.Path).SingleOrDefaultAsync(ct) is not { } path)
+            return [];
+        // A name registered at two levels (县工科局 of the county and of the city) is offered once: the nearest is the one chosen.
+        return (await UnitRegistry.ForPathAsync(db, path, ct)).DistinctBy(u => u.Name).Select(u => (u.Name, u.Place)).ToList();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        KnownUnits = await db.Units.AsNoTracking().Select(u => u.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
-        Result = await directory.ListAsync(Search, Role, Place, PageNumber, PageSize, ct);
+        Result = await directory.ListAsync(Search, Role, Place, State, PageNumber, PageSize, ct);
         var places = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
         Places = places.Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
         // Filtering by a township would list one or two accounts; the filter stops at counties, which include theirs.
         FilterPlaces = places.Where(j => j.Level <= JurisdictionLevel.County).Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
         Towns = (await db.Towns.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        if (Edit is { } id && await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.UserName).SingleOrDefaultAsync(ct) is { } name)
+        {
+            Editing = (id, name, users.GetUserId(User) == id.ToString());
+            Form = new AccountForm(nameof(Change), Change, await UnitsForAsync(Change.JurisdictionId, ct), this);
+        }
+        else Form = new AccountForm(nameof(Input), Input, await UnitsForAsync(Input.JurisdictionId, ct), this);
     }
 }
