@@ -1,4 +1,4 @@
--- Version 44: an administrator disables (停用) an account instead of deleting it (its name stays in the records it wrote),
+-- Version 45: an administrator disables (停用) an account instead of deleting it (its name stays in the records it wrote),
 -- and an account whose password an administrator generated must change it at the first sign-in.
 -- Accounts already in use keep working as before. Never edit a released step: add a new one.
 
