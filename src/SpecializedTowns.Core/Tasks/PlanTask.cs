@@ -359,8 +359,12 @@ public sealed class PlanTask : IVersioned
         return request;
     }
 
-    /// <summary>The office decides once; approval moves the deadline, and the request keeps the one it replaced.</summary>
-    public void DecideExtension(TaskActor actor, DateTime nowUtc, int extensionId, bool approve, string? note)
+    /// <summary>
+    /// The office decides once; approval moves the deadline, and the request keeps the one it replaced. <paramref name="today"/> is
+    /// the China date: a request left waiting until the date it asked for has passed cannot be approved, since the work would be
+    /// overdue again the moment it was; it is rejected and the lead unit asks anew (the request form refuses past dates too).
+    /// </summary>
+    public void DecideExtension(TaskActor actor, DateTime nowUtc, DateOnly today, int extensionId, bool approve, string? note)
     {
         if (actor.Role != TaskRole.Manager) throw new TaskForbiddenException("延期申请由领导小组办公室审批");
         var request = Extensions.FirstOrDefault(e => e.Id == extensionId) ?? throw new TaskRuleException("没有这份延期申请", "extensionId");
@@ -377,6 +381,8 @@ public sealed class PlanTask : IVersioned
                 throw new TaskRuleException($"期限已是 {Day(current)}，不晚于申请的期限，请驳回本申请并说明");
             if (milestone is not null && request.RequestedDeadline > Deadline)
                 throw new TaskRuleException($"任务截止日期为 {Day(Deadline)}，里程碑不能延至其后；请先调整任务截止日期");
+            if (request.RequestedDeadline < today)
+                throw new TaskRuleException(StaleMessage(request, today));
             if (milestone is not null) milestone.Deadline = request.RequestedDeadline;
             else Deadline = request.RequestedDeadline;
         }
@@ -388,6 +394,10 @@ public sealed class PlanTask : IVersioned
         Write(actor, nowUtc, request.MilestoneId,
             $"{(approve ? "批准" : "驳回")}{Target(milestone)}延期申请（{Day(request.PreviousDeadline)} → {Day(request.RequestedDeadline)}）{(text is null ? "" : "：" + text)}");
     }
+
+    /// <summary>Why a request whose date has passed is not approved: what the page shows beside it and the refusal says.</summary>
+    public static string StaleMessage(ExtensionRequest request, DateOnly today) =>
+        $"申请延至的 {Day(request.RequestedDeadline)} 已早于今天（{Day(today)}），批准后仍然逾期，不能批准；请驳回并说明，由牵头单位按实际重新申请";
 
     private string Target(Milestone? m) => m is null ? "任务" : $"里程碑“{m.Title}”";
 

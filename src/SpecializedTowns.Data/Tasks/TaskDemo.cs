@@ -184,7 +184,7 @@ public static class TaskDemo
             await SaveAsync(ct);
             if (decided is var (month, day, approve, note))
             {
-                t.DecideExtension(office, At(month, day), request.Id, approve, note);
+                t.DecideExtension(office, At(month, day), Day((month, day)), request.Id, approve, note);
                 await SaveAsync(ct);
             }
         }

@@ -606,7 +606,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     }
 
     public Task DecideExtensionAsync(UserScope scope, string userName, int id, int extensionId, bool approve, string? note, CancellationToken ct = default) =>
-        StepAsync(scope, userName, id, ct, (task, actor) => { task.DecideExtension(actor, Now, extensionId, approve, note); return Task.CompletedTask; });
+        StepAsync(scope, userName, id, ct, (task, actor) => { task.DecideExtension(actor, Now, Today, extensionId, approve, note); return Task.CompletedTask; });
 
     /// <summary>Extension requests waiting for this person's decision (an office's to-do), oldest first.</summary>
     public async Task<IReadOnlyList<PendingExtension>> PendingExtensionsAsync(UserScope scope, CancellationToken ct = default)

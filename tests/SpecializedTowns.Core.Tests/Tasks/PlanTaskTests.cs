@@ -90,7 +90,7 @@ public class PlanTaskTests
         (request.State, request.PreviousDeadline).ShouldBe((ExtensionState.Pending, new DateOnly(2024, 9, 30)));
         task.Milestones[1].Deadline.ShouldBe(new DateOnly(2024, 9, 30), "nothing moves before the office decides");
 
-        task.DecideExtension(Office, Now.AddDays(1), 5, approve: true, "同意");
+        task.DecideExtension(Office, Now.AddDays(1), Today, 5, approve: true, "同意");
         task.Milestones[1].Deadline.ShouldBe(new DateOnly(2024, 11, 30));
         task.Milestones[1].OriginalDeadline.ShouldBe(new DateOnly(2024, 9, 30));
         (request.State, request.DecidedBy, request.DecisionNote).ShouldBe((ExtensionState.Approved, "yuanqu-office", "同意"));
@@ -101,17 +101,31 @@ public class PlanTaskTests
     }
 
     [Fact]
+    public void A_request_left_waiting_past_the_date_it_asked_for_is_not_approved()
+    {
+        var task = Task();
+        var request = task.RequestExtension(Lead, Now, Today, 2, new DateOnly(2024, 10, 15), "受企业注册审批进度影响");
+        request.Id = 6;
+        var later = new DateOnly(2026, 12, 7);
+        var refused = Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now.AddYears(2), later, 6, approve: true, "同意"));
+        refused.Message.ShouldBe("申请延至的 2024年10月15日 已早于今天（2026年12月7日），批准后仍然逾期，不能批准；请驳回并说明，由牵头单位按实际重新申请");
+        (request.State, task.Milestones[1].Deadline, task.Notes.Count).ShouldBe((ExtensionState.Pending, new DateOnly(2024, 9, 30), 1));
+        task.DecideExtension(Office, Now.AddYears(2), new DateOnly(2024, 10, 15), 6, approve: true, null);
+        task.Milestones[1].Deadline.ShouldBe(new DateOnly(2024, 10, 15), "the day asked for itself is still in time");
+    }
+
+    [Fact]
     public void Only_a_pending_request_can_be_decided_and_only_by_the_office()
     {
         var task = Task();
         var request = task.RequestExtension(Lead, Now, Today, null, new DateOnly(2025, 3, 31), "跨年度项目");
         request.Id = 9;
-        Should.Throw<TaskForbiddenException>(() => task.DecideExtension(Lead, Now, 9, true, null));
-        Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, 9, approve: false, " "))
+        Should.Throw<TaskForbiddenException>(() => task.DecideExtension(Lead, Now, Today, 9, true, null));
+        Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, Today, 9, approve: false, " "))
             .Errors.Keys.ShouldBe(["note"], "a rejection says why");
-        task.DecideExtension(Office, Now, 9, approve: false, "年度任务须年内完成");
+        task.DecideExtension(Office, Now, Today, 9, approve: false, "年度任务须年内完成");
         task.Deadline.ShouldBe(new DateOnly(2024, 12, 31));
-        var again = Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, 9, true, null));
+        var again = Should.Throw<TaskRuleException>(() => task.DecideExtension(Office, Now, Today, 9, true, null));
         again.IsInvalidInput.ShouldBeFalse();
         again.Message.ShouldContain("已驳回，不能再次审批");
     }

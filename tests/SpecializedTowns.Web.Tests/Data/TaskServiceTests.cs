@@ -212,6 +212,49 @@ public class TaskServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_request_whose_date_has_passed_by_the_china_date_is_not_approved_and_nothing_moves(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var fourth = await TaskIdAsync(db, "垣曲县", "（四）");
+        var pending = await db.ExtensionRequests.AsNoTracking().SingleAsync(e => e.TaskId == fourth && e.State == ExtensionState.Pending);
+        var asked = pending.RequestedDeadline;
+
+        // 16:30 UTC on the day asked for is already the next day in China: the date has passed there.
+        var clock = new Clock(asked) { Now = new DateTimeOffset(asked.ToDateTime(new TimeOnly(16, 30)), TimeSpan.Zero) };
+        var service = new TaskService(db, Catalog, clock, new TaskSettings());
+        var refused = await Should.ThrowAsync<TaskRuleException>(() => service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", fourth, pending.Id, true, "同意"));
+        refused.Message.ShouldBe($"申请延至的 {PlanTask.Day(asked)} 已早于今天（{PlanTask.Day(asked.AddDays(1))}），批准后仍然逾期，不能批准；请驳回并说明，由牵头单位按实际重新申请");
+        await using (var check = storage.CreateContext())
+        {
+            (await check.ExtensionRequests.SingleAsync(e => e.Id == pending.Id)).State.ShouldBe(ExtensionState.Pending, "nothing of the refused approval is saved");
+            (await check.Milestones.SingleAsync(m => m.Id == pending.MilestoneId)).Deadline.ShouldBe(pending.PreviousDeadline);
+        }
+
+        // Earlier the same day in China it is still in time; and a stale one can always be rejected.
+        await using var db2 = storage.CreateContext();
+        clock.Now = new DateTimeOffset(asked.ToDateTime(new TimeOnly(15, 30)), TimeSpan.Zero);
+        await new TaskService(db2, Catalog, clock, new TaskSettings()).DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", fourth, pending.Id, true, "同意");
+        (await db2.Milestones.AsNoTracking().SingleAsync(m => m.Id == pending.MilestoneId)).Deadline.ShouldBe(asked);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_request_whose_date_has_passed_can_still_be_rejected(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        var fourth = await TaskIdAsync(db, "垣曲县", "（四）");
+        var pending = await db.ExtensionRequests.AsNoTracking().SingleAsync(e => e.TaskId == fourth && e.State == ExtensionState.Pending);
+        var service = Service(db, pending.RequestedDeadline.AddYears(2));
+        await service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", fourth, pending.Id, false, "期限已过，请按实际重新申请");
+        (await db.ExtensionRequests.AsNoTracking().SingleAsync(e => e.Id == pending.Id)).State.ShouldBe(ExtensionState.Rejected);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task An_approved_extension_moves_the_deadline_and_the_history_stays(StorageProvider provider)
     {
         var storage = await TestDatabases.WithDemoAsync(provider);
