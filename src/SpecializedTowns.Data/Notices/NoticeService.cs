@@ -47,19 +47,43 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
                 return db.Notices.Where(n => area.Contains(n.IssuingJurisdictionId) || area.Contains(n.RecipientAreaId));
             case Roles.MemberUnit:
                 var unit = scope.UnitId ?? -1;
-                return db.Notices.Where(n => n.RecipientUnitId == unit);
+                // A township government's own account: the notices to its township are its notices too.
+                var itsTownship = TownshipsOfUnit(unit);
+                return db.Notices.Where(n => n.RecipientUnitId == unit || (n.RecipientTownshipId != null && itsTownship.Contains(n.RecipientTownshipId.Value)));
             case Roles.Township:
                 var towns = scope.Towns(db).Select(t => t.Id);
                 var path = scope.JurisdictionPath;
                 var township = db.Jurisdictions.Where(j => j.Path == path && j.Level == JurisdictionLevel.Township).Select(j => j.Id);
                 var own = scope.UnitId ?? -1;
+                var townshipUnits = TownshipUnits.Where(u => township.Contains(u.TownshipId)).Select(u => u.UnitId);
                 return db.Notices.Where(n => (n.RecipientTownId != null && towns.Contains(n.RecipientTownId.Value))
                                              || (n.RecipientTownshipId != null && township.Contains(n.RecipientTownshipId.Value))
-                                             || n.RecipientUnitId == own);
+                                             || n.RecipientUnitId == own
+                                             || (n.RecipientUnitId != null && townshipUnits.Contains(n.RecipientUnitId.Value)));
             default:
                 return db.Notices.Where(_ => false);
         }
     }
+
+    private sealed class TownshipUnit
+    {
+        public int UnitId { get; init; }
+        public int TownshipId { get; init; }
+    }
+
+    /// <summary>
+    /// The units that are a township's government: a county's unit named exactly as one of its townships (华峰乡 of 垣曲县, as the
+    /// documents' "各乡（镇）人民政府" are registered one by one, and as a township's staff account belongs to it). A notice to
+    /// such a unit is a notice to the township: the form offers the township only, one issued to the unit is made out to the
+    /// township, and those issued before are found under the township as well.
+    /// </summary>
+    private IQueryable<TownshipUnit> TownshipUnits =>
+        from u in db.Units
+        join j in db.Jurisdictions on u.Name equals j.Name
+        where j.ParentId == u.JurisdictionId && j.Level == JurisdictionLevel.Township
+        select new TownshipUnit { UnitId = u.Id, TownshipId = j.Id };
+
+    private IQueryable<int> TownshipsOfUnit(int unitId) => TownshipUnits.Where(t => t.UnitId == unitId).Select(t => t.TownshipId);
 
     /// <summary>For the reminders, which read an issuing office's path beside each notice.</summary>
     internal IQueryable<Jurisdiction> Jurisdictions => db.Jurisdictions;
@@ -98,7 +122,17 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             _ => query,
         };
         if (filter.Overdue) query = WhereMissed(query, today);
-        if (filter.RecipientKind is { } kind) query = query.Where(n => n.RecipientKind == kind);
+        if (filter.RecipientKind is { } kind)
+        {
+            // A township's government as a unit is the township (TownshipUnits): listed with the townships, not with the units.
+            var townshipUnits = TownshipUnits.Select(t => t.UnitId);
+            query = kind switch
+            {
+                RecipientKind.Township => query.Where(n => n.RecipientKind == kind || (n.RecipientUnitId != null && townshipUnits.Contains(n.RecipientUnitId.Value))),
+                RecipientKind.Unit => query.Where(n => n.RecipientKind == kind && !townshipUnits.Contains(n.RecipientUnitId!.Value)),
+                _ => query.Where(n => n.RecipientKind == kind),
+            };
+        }
         if (filter.Year is { } year and >= 1 and <= 9998)
         {
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -295,6 +329,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// </summary>
     private async Task<Resolved?> ResolveAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct)
     {
+        (kind, id) = await ListedRecipientAsync(kind, id, ct);
         (string Name, string Addressee, string Subject, int AreaId)? found = kind switch
         {
             RecipientKind.Town => await db.Towns.AsNoTracking().Where(t => t.Id == id)
@@ -349,10 +384,17 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new NoticeRecipient(RecipientKind.Town, t.Id, t.Name, t.County!.Name)).ToListAsync(ct);
         var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
             .OrderBy(j => j.Path).Select(j => new NoticeRecipient(RecipientKind.Township, j.Id, j.Name, j.Parent!.Name)).ToListAsync(ct);
+        var townshipUnits = TownshipUnits.Select(t => t.UnitId);
         var units = await db.Units.AsNoTracking().Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under))
+            .Where(u => !townshipUnits.Contains(u.Id))
             .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new NoticeRecipient(RecipientKind.Unit, u.Id, u.Name, u.Jurisdiction!.Name)).ToListAsync(ct);
         return [.. towns, .. townships, .. units];
     }
+
+    /// <summary>The recipient as the form lists it: a township's government as a unit (TownshipUnits) is the township.</summary>
+    public async Task<(RecipientKind Kind, int Id)> ListedRecipientAsync(RecipientKind kind, int id, CancellationToken ct = default) =>
+        kind == RecipientKind.Unit && await TownshipsOfUnit(id).Cast<int?>().FirstOrDefaultAsync(ct) is { } township
+            ? (RecipientKind.Township, township) : (kind, id);
 
     /// <summary>What a notice to this recipient would carry, before it is issued; null when the recipient is not the person's to choose.</summary>
     public async Task<NoticePreview?> PreviewAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct = default)
@@ -466,9 +508,11 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             {
                 RecipientKind.Town => await scope.Towns(db).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
                 RecipientKind.Township => places.AreaPath == scope.JurisdictionPath,
-                _ => scope.UnitId is { } u && u == notice.RecipientUnitId,
+                _ => scope.UnitId is { } u && u == notice.RecipientUnitId
+                     || await TownshipsOfUnit(notice.RecipientUnitId ?? -1).AnyAsync(t => db.Jurisdictions.Any(j => j.Id == t && j.Path == scope.JurisdictionPath), ct),
             },
-            Roles.MemberUnit => scope.UnitId is { } unit && unit == notice.RecipientUnitId,
+            Roles.MemberUnit => scope.UnitId is { } unit && (unit == notice.RecipientUnitId
+                                || notice.RecipientTownshipId is { } ts && await TownshipsOfUnit(unit).AnyAsync(t => t == ts, ct)),
             _ => false,
         };
         return new NoticeActor(scope.UserId, userName, scope.Role, recipient,

@@ -51,6 +51,13 @@ public sealed class NewModel(NoticeService notices) : PageModel
         Input.Deadline ??= Today.AddDays(30);
         if (Input.ContactName is null && await notices.LastContactAsync(scope, ct) is { } contact)
             (Input.ContactName, Input.ContactPhone) = contact;
+        // A link may name a township's government as a unit (a problem's lead unit, say): the form lists it as the township.
+        if (NoticeRecipient.TryParse(Input.Recipient, out var kind, out var id))
+        {
+            var (k, i) = await notices.ListedRecipientAsync(kind, id, ct);
+            Input.Recipient = new NoticeRecipient(k, i, "", "").Key;
+            Preview = await notices.PreviewAsync(scope, k, i, ct);
+        }
         await LoadAsync(scope, ct);
         return Page();
     }
