@@ -24,7 +24,7 @@ public enum ProblemState
 }
 
 /// <summary>The steps of the life cycle a person can take on a problem.</summary>
-public enum ProblemStep { Accept = 1, Decline = 2, Handle = 3, Answer = 4, Confirm = 5, Reopen = 6 }
+public enum ProblemStep { Accept = 1, Decline = 2, Handle = 3, Answer = 4, Confirm = 5, Reopen = 6, Urge = 7 }
 
 public static class ProblemNames
 {
@@ -67,6 +67,7 @@ public static class ProblemNames
         ProblemStep.Handle => "办理",
         ProblemStep.Answer => "答复",
         ProblemStep.Confirm => "确认解决",
+        ProblemStep.Urge => "督办",
         _ => "重新办理",
     };
 
@@ -128,6 +129,9 @@ public sealed class Problem
     public const int MaxTitle = 100;
     public const int MaxText = 2000;
     public const int MaxCooperatingUnits = 20;
+
+    /// <summary>The history's name for the office's 督办, by which the lead unit's reminder and the overdue list find it.</summary>
+    public const string UrgeAction = "督办";
 
     /// <summary>A problem is followed "until it is solved", not for ever: a time limit years away is a typing slip.</summary>
     public const int MaxDeadlineYears = 2;
@@ -207,6 +211,7 @@ public sealed class Problem
                 steps.Add(ProblemStep.Decline);
                 break;
             case ProblemState.Accepted or ProblemState.Handling when actor.Oversees || IsLeadUnit(actor):
+                if (!IsLeadUnit(actor)) steps.Add(ProblemStep.Urge);
                 steps.Add(ProblemStep.Handle);
                 if (State == ProblemState.Handling) steps.Add(ProblemStep.Answer);
                 break;
@@ -273,23 +278,40 @@ public sealed class Problem
         Move(actor, now, "不予受理", ProblemState.Declined, text, onBehalf: false);
     }
 
-    /// <summary>The lead unit records what it has done; the first note starts the handling, later ones add to it.</summary>
+    /// <summary>
+    /// The lead unit records what it has done; the first note starts the handling, later ones add to it. The office may record
+    /// it only for the lead unit (a unit that reports on paper or has no account), and the history says so: the office's own
+    /// means of pressing a unit is <see cref="Urge"/>, which moves nothing.
+    /// </summary>
     public void Handle(ProblemActor actor, DateTime now, string? note)
     {
         RequireState(ProblemStep.Handle, ProblemState.Accepted, ProblemState.Handling);
-        RequireHandler(actor, ProblemStep.Handle);
+        var onBehalf = RequireHandler(actor, ProblemStep.Handle);
         var text = Required(note, "请填写办理情况", "办理情况");
-        Move(actor, now, "办理", ProblemState.Handling, text, onBehalf: false);
+        Move(actor, now, onBehalf ? "代牵头单位登记办理情况" : "办理", ProblemState.Handling, text, onBehalf);
     }
 
     public void Answer(ProblemActor actor, DateTime now, string? answer)
     {
         RequireState(ProblemStep.Answer, ProblemState.Handling);
-        RequireHandler(actor, ProblemStep.Answer);
+        var onBehalf = RequireHandler(actor, ProblemStep.Answer);
         var text = Required(answer, "请填写答复内容", "答复内容");
         LatestAnswer = text;
         AnsweredAtUtc = now;
-        Move(actor, now, "答复", ProblemState.Answered, text, onBehalf: false);
+        Move(actor, now, onBehalf ? "代牵头单位答复" : "答复", ProblemState.Answered, text, onBehalf);
+    }
+
+    /// <summary>
+    /// 督办 (新政办发〔2023〕33号 四（五）“对存在的问题督查督办督导”; 垣曲 附件“督促……落实落地”): the office of the county or above
+    /// presses the lead unit of a problem still in its hands, with a note of what it asks. It is kept in the history under the
+    /// office's name and reminds the lead unit; the problem stays where it is, since nothing has been done on it yet.
+    /// </summary>
+    public void Urge(ProblemActor actor, DateTime now, string? note)
+    {
+        RequireState(ProblemStep.Urge, ProblemState.Accepted, ProblemState.Handling);
+        if (!actor.Oversees || IsLeadUnit(actor)) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以督办");
+        var text = Required(note, "请填写督办意见（督办的事项和要求）", "督办意见");
+        Record(actor, now, UrgeAction, State, text, onBehalf: false);
     }
 
     /// <summary>Only the raiser says it is solved; the office may do it for them (marked as such), e.g. for an enterprise that phoned.</summary>
@@ -312,10 +334,12 @@ public sealed class Problem
         Move(actor, now, onBehalf ? "代提出人退回，重新办理" : "提出人退回，重新办理", ProblemState.Handling, text, onBehalf);
     }
 
-    private void RequireHandler(ProblemActor actor, ProblemStep step)
+    /// <summary>True when the office acts for the lead unit.</summary>
+    private bool RequireHandler(ProblemActor actor, ProblemStep step)
     {
-        if (!actor.Oversees && !IsLeadUnit(actor))
-            throw new ProblemRuleException($"只有牵头单位或领导小组办公室可以{ProblemNames.Chinese(step)}");
+        if (IsLeadUnit(actor)) return false;
+        if (actor.Oversees) return true;
+        throw new ProblemRuleException($"只有牵头单位或领导小组办公室可以{ProblemNames.Chinese(step)}");
     }
 
     private bool RequireRaiser(ProblemActor actor, ProblemStep step)

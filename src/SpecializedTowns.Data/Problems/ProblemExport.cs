@@ -3,24 +3,29 @@ using SpecializedTowns.Data.Exports;
 
 namespace SpecializedTowns.Data.Problems;
 
-/// <summary>问题台账 as a clerk downloads it.</summary>
+/// <summary>问题台账 as a clerk downloads it and an office reports it to leaders: what each problem is, who handles it, what was answered, when.</summary>
 public static class ProblemExport
 {
-    public static readonly ExportTable<ProblemListItem> Table = new("问题台账", [
-        new("编号", p => p.Id, 8),
-        new("问题", p => p.Title, 36),
-        new("类别", p => ProblemNames.Chinese(p.Category), 12),
-        new("共性/个性", p => ProblemNames.Chinese(p.Kind), 10),
-        new("来源", p => ProblemNames.Chinese(p.Source), 12),
-        new("县（市、区）", p => p.County, 12),
-        new("专业镇", p => p.Town, 24),
-        new("企业", p => p.Enterprise, 24),
-        new("牵头单位", p => p.LeadUnit, 20),
-        new("办理时限", p => p.Deadline, 14),
-        new("逾期天数", p => p.DaysOverdue > 0 ? p.DaysOverdue : null, 10),
-        new("状态", p => ProblemNames.Chinese(p.State), 10),
-        new("提出人", p => p.RaisedBy, 12),
-        new("登记日期", p => ProblemDeadline.ChinaDate(p.RaisedAtUtc), 14),
-        new("演示数据", p => p.IsDemo ? "是" : null, 10),
+    public static readonly ExportTable<ProblemExportRow> Table = new("问题台账", [
+        new("编号", r => r.Item.Id, 8),
+        new("问题", r => r.Item.Title, 36),
+        new("问题描述", r => r.Description, 60),
+        new("类别", r => ProblemNames.Chinese(r.Item.Category), 12),
+        new("共性/个性", r => ProblemNames.Chinese(r.Item.Kind), 10),
+        new("来源", r => ProblemNames.Chinese(r.Item.Source), 12),
+        new("县（市、区）", r => r.Item.County, 12),
+        new("专业镇", r => r.Item.Town, 24),
+        new("企业", r => r.Item.Enterprise, 24),
+        new("牵头单位", r => r.Item.LeadUnit, 20),
+        new("配合单位", r => r.CooperatingUnits, 30),
+        new("办理时限", r => r.Item.Deadline, 14),
+        new("逾期天数", r => r.Item.DaysOverdue > 0 ? r.Item.DaysOverdue : null, 10),
+        new("状态", r => ProblemNames.Chinese(r.Item.State), 10),
+        new("提出人", r => r.Item.RaisedBy, 12),
+        new("登记日期", r => ProblemDeadline.ChinaDate(r.Item.RaisedAtUtc), 14),
+        new("受理日期", r => r.AcceptedOn, 14),
+        new("答复内容", r => r.LatestAnswer, 60),
+        new("办结日期", r => r.ClosedOn, 14),
+        new("演示数据", r => r.Item.IsDemo ? "是" : null, 10),
     ]);
 }

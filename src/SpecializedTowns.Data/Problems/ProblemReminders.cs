@@ -15,7 +15,7 @@ public static class ProblemReminders
     /// <summary>Problems listed one by one, the overdue first; the rest are one reminder that counts them.</summary>
     public const int Listed = 50;
 
-    private sealed record Row(int Id, string Title, ProblemState State, DateOnly? Deadline, int? LeadUnitId);
+    private sealed record Row(int Id, string Title, ProblemState State, DateOnly? Deadline, int? LeadUnitId, DateTime? UrgedAtUtc);
 
     private static int UnitOf(UserScope scope) => scope.Role == Roles.MemberUnit ? scope.UnitId ?? -1 : -1;
 
@@ -57,7 +57,9 @@ public static class ProblemReminders
         if (counts is null) return [];
         List<Row> rows = listed == 0 ? [] : await due
             .OrderBy(p => p.Deadline < today && p.State != ProblemState.Answered ? 0 : 1).ThenBy(p => p.Deadline == null).ThenBy(p => p.Deadline).ThenBy(p => p.Id)
-            .Take(listed).Select(p => new Row(p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId)).ToListAsync(ct);
+            .Take(listed).Select(p => new Row(p.Id, p.Title, p.State, p.Deadline, p.LeadUnitId,
+                // The office's latest 督办, read for the listed few only: it is how the lead unit hears of it.
+                p.Events.Where(e => e.Action == Problem.UrgeAction).Max(e => (DateTime?)e.AtUtc))).ToListAsync(ct);
 
         var reminders = new List<Reminder>(rows.Count + 1);
         foreach (var p in rows)
@@ -65,20 +67,24 @@ public static class ProblemReminders
             var overdue = p.Deadline is { } d && d < today ? ProblemDeadline.DaysOverdue(d, today) : 0;
             var level = overdue > 0 ? ReminderLevel.Red : ReminderLevel.Yellow;
             var link = $"/Problems/Detail/{p.Id}";
+            var urged = p.UrgedAtUtc is { } u ? ProblemDeadline.ChinaDate(u) : (DateOnly?)null;
+            var urgedText = urged is { } on ? $"领导小组办公室已于 {on.Month}月{on.Day}日 督办，" : "";
             reminders.Add(p.State switch
             {
                 ProblemState.Registered => new Reminder("问题台账", level, $"{p.Title}：待受理", link),
                 ProblemState.Answered => new Reminder("问题台账", ReminderLevel.Yellow, $"{p.Title}：已答复，请确认是否解决", link),
-                _ when p.LeadUnitId == unit && unit > 0 => new Reminder("问题台账", level,
-                    overdue > 0 ? $"{p.Title}：已逾期 {overdue} 天，请尽快办理答复" : $"{p.Title}：请办理并答复", link),
-                _ => new Reminder("问题台账", ReminderLevel.Red, $"{p.Title}：逾期 {overdue} 天未答复，请督办", link),
+                // A problem the office has pressed is red for the lead unit whether or not it is late yet.
+                _ when p.LeadUnitId == unit && unit > 0 => new Reminder("问题台账", urged is null ? level : ReminderLevel.Red,
+                    overdue > 0 ? $"{p.Title}：已逾期 {overdue} 天，{urgedText}请尽快办理答复" : $"{p.Title}：{urgedText}请办理并答复", link),
+                _ => new Reminder("问题台账", ReminderLevel.Red,
+                    urged is { } last ? $"{p.Title}：逾期 {overdue} 天未答复，已于 {last.Month}月{last.Day}日 督办" : $"{p.Title}：逾期 {overdue} 天未答复，请督办", link),
             });
         }
         if (counts.All <= rows.Count) return reminders;
 
         // The rest in one reminder that counts them and links to the ledger.
         var rest = counts.All - rows.Count;
-        var late = counts.Late - reminders.Count(r => r.Level == ReminderLevel.Red);
+        var late = counts.Late - rows.Count(p => p.Deadline < today && p.State != ProblemState.Answered);
         var text = late > 0 ? $"另有 {rest:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest:N0} 个问题待办，请在问题台账中查看";
         var ledger = unit > 0 ? $"/Problems?unitId={unit}" : "/Problems";
         reminders.Add(new Reminder("问题台账", late > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, text, ledger, rest));

@@ -87,6 +87,12 @@ public sealed record ProblemView(
     public bool ConfirmsOnBehalf { get; init; }
 }
 
+/// <summary>
+/// A row of the ledger as the office reports it to leaders: the list's columns with what a reader needs without opening each
+/// problem (问题描述, 配合单位, the current answer, the dates of acceptance and closing).
+/// </summary>
+public sealed record ProblemExportRow(ProblemListItem Item, string Description, string? CooperatingUnits, string? LatestAnswer, DateOnly? AcceptedOn, DateOnly? ClosedOn);
+
 public sealed record UnitFiguresRow(string County, string CountyPath, int UnitId, string Unit, UnitFigures Figures);
 
 public sealed record ProblemOption(int Id, string Name, int? GroupId = null);
@@ -214,6 +220,36 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         }).ToList();
         return new Paged<ProblemListItem>(items, total, page, pageSize);
     }
+
+    /// <summary>
+    /// One page of the export: the list's page (the same filter, order and scope) with each problem's description, cooperating
+    /// units, answer and dates read for that page's problems only, so that the export holds one page at a time however large.
+    /// </summary>
+    public async Task<Paged<ProblemExportRow>> ExportPageAsync(UserScope scope, ProblemFilter filter, CancellationToken ct = default)
+    {
+        var page = await ListAsync(scope, filter, ct);
+        var ids = page.Items.Select(i => i.Id).ToList();
+        var details = await db.Problems.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Description, p.LatestAnswer, p.AcceptedAtUtc, p.ClosedAtUtc, p.State })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var cooperating = (await db.Set<ProblemCooperatingUnit>().AsNoTracking().Where(c => ids.Contains(c.ProblemId))
+                .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { Id = c.ProblemId, u.Name }).ToListAsync(ct))
+            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => string.Join("、", g.Select(c => c.Name).Order(StringComparer.Ordinal)));
+        var rows = page.Items.Select(i =>
+        {
+            var d = details[i.Id];
+            return new ProblemExportRow(i, d.Description, cooperating.GetValueOrDefault(i.Id), d.LatestAnswer,
+                d.AcceptedAtUtc is { } a ? ProblemDeadline.ChinaDate(a) : null,
+                // 办结 is the raiser's confirmation; a problem not accepted (不予受理) has no date of closing.
+                d.State == ProblemState.Closed && d.ClosedAtUtc is { } c ? ProblemDeadline.ChinaDate(c) : null);
+        }).ToList();
+        return new Paged<ProblemExportRow>(rows, page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The latest 督办 of each of these problems (those never pressed are absent): the overdue list shows it.</summary>
+    public async Task<IReadOnlyDictionary<int, DateTime>> LastUrgedAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        await db.Set<ProblemEvent>().AsNoTracking().Where(e => ids.Contains(e.ProblemId) && e.Action == Problem.UrgeAction)
+            .GroupBy(e => e.ProblemId).Select(g => new { g.Key, At = g.Max(e => e.AtUtc) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
 
     /// <summary>Not answered by the time limit: these escalate to the office (已逾期).</summary>
     private static IQueryable<Problem> WhereOverdue(IQueryable<Problem> query, DateOnly today) =>
@@ -369,6 +405,10 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
 
     public Task AnswerAsync(UserScope scope, string user, int id, string? answer, CancellationToken ct = default) =>
         StepAsync(scope, user, id, ct, (p, a, _) => { p.Answer(a, Now, answer); return Task.CompletedTask; });
+
+    /// <summary>The office presses the lead unit (<see cref="Problem.Urge"/>): recorded, reminded, the state unchanged.</summary>
+    public Task UrgeAsync(UserScope scope, string user, int id, string? note, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, (p, a, _) => { p.Urge(a, Now, note); return Task.CompletedTask; });
 
     public Task ConfirmAsync(UserScope scope, string user, int id, string? note, CancellationToken ct = default) =>
         StepAsync(scope, user, id, ct, (p, a, _) => { p.Confirm(a, Now, note); return Task.CompletedTask; });

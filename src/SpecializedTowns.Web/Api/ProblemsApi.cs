@@ -14,7 +14,7 @@ public sealed record NewProblem(
     string? Title, string? Description, string? Source, string? Kind, string? Category, int? CountyId, int? TownId, int? EnterpriseId,
     int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
 
-/// <summary>action: accept, decline, handle, answer, confirm or reopen. note: the step's text (受理意见, 理由, 办理情况, 答复, 确认意见, 原因).</summary>
+/// <summary>action: accept, decline, handle, answer, confirm, reopen or urge (督办). note: the step's text (受理意见, 理由, 办理情况, 答复, 确认意见, 原因, 督办意见).</summary>
 public sealed record ProblemStepRequest(string? Action, string? Note, int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
 
 public sealed record ProblemSummary(
@@ -134,14 +134,15 @@ public static class ProblemsApi
                     "answer" => service.AnswerAsync(scope, user, id, step.Note, ct),
                     "confirm" => service.ConfirmAsync(scope, user, id, step.Note, ct),
                     "reopen" => service.ReopenAsync(scope, user, id, step.Note, ct),
-                    _ => throw new ProblemRuleException("action 应为 accept、decline、handle、answer、confirm 或 reopen", "action"),
+                    "urge" => service.UrgeAsync(scope, user, id, step.Note, ct),
+                    _ => throw new ProblemRuleException("action 应为 accept、decline、handle、answer、confirm、reopen 或 urge", "action"),
                 });
                 return TypedResults.Ok(Detail(await service.ViewAsync(scope, id, user, ct)));
             }
             catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
             catch (ProblemRuleException ex) when (ex.Field is not null) { return Invalid(new Dictionary<string, string> { [ex.Field] = ex.Message }); }
             catch (ProblemRuleException ex) { return Rule(ex); }
-        }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办");
+        }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办，办公室督办牵头单位");
 
         group.MapGet("/by-unit", async (HttpContext http, ProblemService service, TownsDbContext db, string? jurisdiction = null, CancellationToken ct = default) =>
         {

@@ -39,8 +39,8 @@ public class ProblemTests
     private static readonly Dictionary<ProblemState, (ProblemStep Step, ProblemState To)[]> Legal = new()
     {
         [ProblemState.Registered] = [(ProblemStep.Accept, ProblemState.Accepted), (ProblemStep.Decline, ProblemState.Declined)],
-        [ProblemState.Accepted] = [(ProblemStep.Handle, ProblemState.Handling)],
-        [ProblemState.Handling] = [(ProblemStep.Handle, ProblemState.Handling), (ProblemStep.Answer, ProblemState.Answered)],
+        [ProblemState.Accepted] = [(ProblemStep.Handle, ProblemState.Handling), (ProblemStep.Urge, ProblemState.Accepted)],
+        [ProblemState.Handling] = [(ProblemStep.Handle, ProblemState.Handling), (ProblemStep.Answer, ProblemState.Answered), (ProblemStep.Urge, ProblemState.Handling)],
         [ProblemState.Answered] = [(ProblemStep.Confirm, ProblemState.Closed), (ProblemStep.Reopen, ProblemState.Handling)],
         [ProblemState.Closed] = [],
         [ProblemState.Declined] = [],
@@ -59,6 +59,7 @@ public class ProblemTests
             case ProblemStep.Handle: p.Handle(Office, Now, "已协调"); break;
             case ProblemStep.Answer: p.Answer(Office, Now, "已解决"); break;
             case ProblemStep.Confirm: p.Confirm(Office, Now, null); break;
+            case ProblemStep.Urge: p.Urge(Office, Now, "请于 3 日内答复"); break;
             default: p.Reopen(Office, Now, "企业反映仍未解决"); break;
         }
     }
@@ -159,6 +160,41 @@ public class ProblemTests
         Should.Throw<ProblemRuleException>(() => p.Answer(Raiser with { UnitId = LeadUnit }, Now, "x"));
         p.Answer(Lead, Now, "已答复");
         p.State.ShouldBe(ProblemState.Answered);
+    }
+
+    [Fact]
+    public void The_office_urges_the_lead_unit_under_its_own_name_with_a_note_and_the_problem_stays_where_it_is()
+    {
+        foreach (var state in new[] { ProblemState.Accepted, ProblemState.Handling })
+        {
+            var p = In(state);
+            p.StepsFor(Office)[0].ShouldBe(ProblemStep.Urge, "the office's own step comes first");
+            p.StepsFor(Lead).ShouldNotContain(ProblemStep.Urge);
+            var missing = Should.Throw<ProblemRuleException>(() => p.Urge(Office, Now, "  "));
+            (missing.Message, missing.Field).ShouldBe(("请填写督办意见（督办的事项和要求）", "note"));
+            foreach (var actor in new[] { Lead, Other, Raiser, Leader, OtherCountyOffice })
+                Should.Throw<ProblemRuleException>(() => p.Urge(actor, Now, "请抓紧")).Message.ShouldBe("只有本县（或上级）领导小组办公室可以督办");
+            var events = p.Events.Count;
+            p.Urge(Office, Now.AddDays(12), "已逾期，请于 3 个工作日内答复");
+            p.State.ShouldBe(state, "督办 moves nothing: the lead unit has still done nothing");
+            p.Events.Count.ShouldBe(events + 1);
+            var e = p.Events[^1];
+            (e.Action, e.UserName, e.From, e.To, e.Note, e.OnBehalf).ShouldBe((Problem.UrgeAction, "垣曲县专业镇办", state, state, "已逾期，请于 3 个工作日内答复", false));
+        }
+        foreach (var state in new[] { ProblemState.Registered, ProblemState.Answered, ProblemState.Closed, ProblemState.Declined })
+            Should.Throw<ProblemRuleException>(() => In(state).Urge(Office, Now, "请抓紧")).Message.ShouldBe($"问题当前为“{ProblemNames.Chinese(state)}”，不能“督办”");
+    }
+
+    [Fact]
+    public void What_the_office_records_for_the_lead_unit_is_marked_as_done_for_it()
+    {
+        var p = In(ProblemState.Accepted);
+        p.Handle(Office, Now, "县农业农村局书面报送：已现场踏勘");
+        (p.Events[^1].Action, p.Events[^1].OnBehalf, p.State).ShouldBe(("代牵头单位登记办理情况", true, ProblemState.Handling));
+        p.Answer(Office, Now, "县农业农村局书面答复：已纳入计划");
+        (p.Events[^1].Action, p.Events[^1].OnBehalf, p.State).ShouldBe(("代牵头单位答复", true, ProblemState.Answered));
+        var own = In(ProblemState.Handling);
+        own.Events.Where(e => e.Action == "办理").ShouldAllBe(e => !e.OnBehalf, "the lead unit's own steps are its own");
     }
 
     [Fact]

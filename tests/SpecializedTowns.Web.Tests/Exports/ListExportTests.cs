@@ -167,7 +167,8 @@ public partial class ListExportTests
         var (header, problems) = ExportFiles.Csv(await DownloadAsync(office, "/Problems?status=open&handler=Export&format=csv", "text/csv", "问题台账_"));
         header[..2].ShouldBe(["编号", "问题"]);
         problems.ShouldNotBeEmpty();
-        problems.ShouldAllBe(r => r[11] != "已办结" && r[11] != "不予受理");
+        var state = Array.IndexOf(header, "状态");
+        problems.ShouldAllBe(r => r[state] != "已办结" && r[state] != "不予受理");
     }
 
     [Theory]

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
 using SpecializedTowns.Data.Problems;
 using SpecializedTowns.Web.Accounts;
 
@@ -16,6 +19,9 @@ public sealed class DetailModel(ProblemService problems) : PageModel
     public ProblemStep? FailedStep { get; private set; }
     public Dictionary<string, string> Errors { get; private set; } = [];
     public string? Done { get; private set; }
+
+    /// <summary>/Notices/New started for the lead unit with this problem as the finding, for an office that may issue notices.</summary>
+    public string? NoticeLink { get; private set; }
 
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public int? LeadUnitId { get; set; }
@@ -38,6 +44,9 @@ public sealed class DetailModel(ProblemService problems) : PageModel
 
     public Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct) =>
         StepAsync(id, ProblemStep.Answer, "已答复，等待提出人确认", ct, (s, u) => problems.AnswerAsync(s, u, id, Note, ct));
+
+    public Task<IActionResult> OnPostUrgeAsync(int id, CancellationToken ct) =>
+        StepAsync(id, ProblemStep.Urge, "已督办，已记入办理记录并提醒牵头单位", ct, (s, u) => problems.UrgeAsync(s, u, id, Note, ct));
 
     public Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct) =>
         StepAsync(id, ProblemStep.Confirm, "已确认解决，问题办结", ct, (s, u) => problems.ConfirmAsync(s, u, id, Note, ct));
@@ -85,6 +94,25 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         }
     }
 
+    /// <summary>The notice form started from the problem: the lead unit as 整改对象, the problem as the finding with its source.</summary>
+    private static string NoticeLinkFor(ProblemView v, int leadUnitId)
+    {
+        var p = v.Problem;
+        var late = p.Deadline is { } d && v.DeadlineStatus == DeadlineStatus.Overdue ? ProblemDeadline.DaysOverdue(d, v.Today) : 0;
+        var urged = p.Events.Count(e => e.Action == Problem.UrgeAction);
+        var finding = $"{p.Title}（{v.County}）：办理时限 {(p.Deadline is { } limit ? $"{limit.Year}年{limit.Month}月{limit.Day}日" : "未定")}，"
+                      + (late > 0 ? $"已逾期 {late} 天仍未答复" : "尚未答复") + (urged > 0 ? $"，经督办 {urged} 次仍未办结" : "");
+        return QueryHelpers.AddQueryString("/Notices/New", new Dictionary<string, string?>
+        {
+            ["Input.Recipient"] = new NoticeRecipient(RecipientKind.Unit, leadUnitId, "", "").Key,
+            ["Input.Basis"] = Cut($"问题台账第 {p.Id} 号问题{(late > 0 ? "逾期未答复" : "办理滞后")}", Notice.MaxBasis),
+            ["Input.Findings[0].Text"] = Cut(finding, Notice.MaxFindingText),
+            ["Input.Findings[0].Source"] = $"问题台账第 {p.Id} 号",
+        });
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     private static string Field(string key) =>
         key.StartsWith(nameof(Deadline), StringComparison.Ordinal) ? "deadline"
         : key.StartsWith(nameof(LeadUnitId), StringComparison.Ordinal) ? "leadUnitId"
@@ -107,6 +135,8 @@ public sealed class DetailModel(ProblemService problems) : PageModel
                 Deadline = View.Problem.Deadline;
             }
         }
+        if (View.Steps.Contains(ProblemStep.Urge) && NoticeService.CanIssue(scope) && View.Problem.LeadUnitId is { } lead)
+            NoticeLink = NoticeLinkFor(View, lead);
         Done = TempData["Done"] as string;
         return Page();
     }

@@ -30,6 +30,12 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
     public IReadOnlyList<ProblemOption> Towns { get; private set; } = [];
     public IReadOnlyList<ProblemOption> Units { get; private set; } = [];
     public int OverdueCount { get; private set; }
+
+    /// <summary>The overdue tab: when each problem on the page was last pressed (督办).</summary>
+    public IReadOnlyDictionary<int, DateTime> LastUrged { get; private set; } = new Dictionary<int, DateTime>();
+
+    /// <summary>Offices act on the overdue list (受理 or 督办); leaders read it.</summary>
+    public bool Urges => Scope.Role is Roles.Admin or Roles.Office;
     public bool CanRaise { get; private set; }
     public bool SeesOverdueList { get; private set; }
     public int DueSoonDays => problems.DueSoonDays;
@@ -56,6 +62,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
                 break;
             case "overdue":
                 Result = await problems.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
+                LastUrged = await problems.LastUrgedAsync(Result.Items.Select(p => p.Id).ToList(), ct);
                 break;
             default:
                 Towns = await problems.FilterTownsAsync(Scope, ct);
@@ -83,7 +90,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
         Scope = UserScope.From(User)!;
         SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
         var filter = Filter();
-        var rows = TableExport.AllPages((page, size) => problems.ListAsync(Scope, filter with { Page = page, PageSize = size }, ct), p => p.Id, ExportFile.Selection(Request), ct);
+        var rows = TableExport.AllPages((page, size) => problems.ExportPageAsync(Scope, filter with { Page = page, PageSize = size }, ct), r => r.Item.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(ProblemExport.Table, format, rows, time, ct);
     }
 }
