@@ -46,6 +46,7 @@ public class ProblemUrgeTests
         var lead = Regex.Match(query["Input.Recipient"].ToString(), "^Unit:(\\d+)$").Groups[1].Value;
         lead.ShouldNotBeEmpty();
         query["Input.Findings[0].Source"].ToString().ShouldBe($"问题台账第 {id} 号");
+        query["Input.Subject"].ToString().ShouldBe("“皋落乡食用菌专业镇菌种生产技术人员短缺”问题办理");
         query["Input.Findings[0].Text"].ToString().ShouldStartWith("皋落乡食用菌专业镇菌种生产技术人员短缺（垣曲县）：办理时限");
         query["Input.Findings[0].Text"].ToString().ShouldContain("已逾期");
 

@@ -105,6 +105,8 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         return QueryHelpers.AddQueryString("/Notices/New", new Dictionary<string, string?>
         {
             ["Input.Recipient"] = new NoticeRecipient(RecipientKind.Unit, leadUnitId, "", "").Key,
+            // Read as “关于{subject}的督办通知书” and “你单位在{subject}中”.
+            ["Input.Subject"] = $"“{p.Title}”问题办理" is { Length: <= Notice.MaxSubject } subject ? subject : $"问题台账第{p.Id}号问题办理",
             ["Input.Basis"] = Cut($"问题台账第 {p.Id} 号问题{(late > 0 ? "逾期未答复" : "办理滞后")}", Notice.MaxBasis),
             ["Input.Findings[0].Text"] = Cut(finding, Notice.MaxFindingText),
             ["Input.Findings[0].Source"] = $"问题台账第 {p.Id} 号",
