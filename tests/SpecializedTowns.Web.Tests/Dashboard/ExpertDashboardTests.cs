@@ -17,11 +17,11 @@ public class ExpertDashboardTests
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         html.ShouldContain("待评审的认定申报");
         html.ShouldContain("评审专家只查看分配给自己的认定申报");
-        html.ShouldNotContain("数据截至");
+        html.ShouldNotContain("年产值统计年度");
         html.ShouldNotContain("id=\"dashboard-data\"");
 
         var office = WebUtility.HtmlDecode(await (await SeededPlatforms.SignedInAsync(provider, "yuncheng-office")).GetStringAsync("/"));
-        office.ShouldContain("数据截至");
+        office.ShouldContain("年产值统计年度");
         office.ShouldNotContain("待评审的认定申报");
     }
 }

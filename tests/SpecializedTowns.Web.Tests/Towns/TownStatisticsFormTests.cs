@@ -75,13 +75,13 @@ public class TownStatisticsFormTests
         var before = Row(await client.GetStringAsync("/Towns"));
         before.ShouldContain("亿元");
         var dashboard = Text(await client.GetStringAsync("/"));
-        dashboard.ShouldContain($"数据截至 {latestYear}年");
+        dashboard.ShouldContain($"年产值统计年度 {latestYear}年");
 
         var next = (latestYear + 1).ToString();
         (await PostAsync(client, $"/Towns/Detail/{townId}", new() { ["Figures.Year"] = next, ["Figures.RevenueWanYuan"] = "1200" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         Row(await client.GetStringAsync("/Towns")).ShouldBe(before);
-        Text(await client.GetStringAsync("/")).ShouldContain($"数据截至 {latestYear}年");
+        Text(await client.GetStringAsync("/")).ShouldContain($"年产值统计年度 {latestYear}年");
         var gap = Text(await client.GetStringAsync($"/Towns/Detail/{townId}"));
         gap.ShouldNotContain("年产值 缺数据");
     }
