@@ -112,6 +112,17 @@ public sealed class KeyProject : IVersioned
     };
 
     /// <summary>
+    /// The first day a stage or a month's progress of the project may be dated: 1 January of the earliest year the project
+    /// itself names (its plan year, the year it entered the library, its planned or reached stage dates). A project entered
+    /// in 2026 that plans to sign in November 2026 cannot have signed in 2001 or invested in 2019; one that really began
+    /// earlier says so first in its planned dates, which the office edits.
+    /// </summary>
+    public DateOnly EarliestRecordDate =>
+        new(new[] { PlanYear, DateOnly.FromDateTime(CreatedAtUtc.AddHours(8)).Year }
+            .Concat(ProjectTerms.Milestones.SelectMany(s => new[] { PlannedOn(s), ReachedOn(s) }).Where(d => d is not null).Select(d => d!.Value.Year))
+            .Where(y => y >= 2000).DefaultIfEmpty(2000).Min(), 1, 1);
+
+    /// <summary>
     /// A 技改 or 扩建 project of an enterprise already there has no investment agreement to sign,
     /// so it may go from 谋划储备 straight to 开工; every other step is the next stage only.
     /// </summary>
@@ -132,7 +143,8 @@ public sealed class KeyProject : IVersioned
                 ? "项目已达效，没有下一个阶段"
                 : $"项目现处于“{ProjectTerms.Chinese(Stage)}”，下一步只能是“{string.Join("”或“", NextStages().Select(ProjectTerms.Chinese))}”");
         if (on > today) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能晚于今天");
-        if (on.Year < 2000) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不合理");
+        if (on < EarliestRecordDate)
+            throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于 {EarliestRecordDate.Year}年1月1日（项目计划年度、入库年份和计划日期中最早的一年）；项目确实更早启动的，请先在“编辑”中改正计划日期");
         var previous = ProjectTerms.Milestones.Where(s => s < stage).Select(ReachedOn).Where(d => d is not null).Max();
         if (previous is { } p && on < p)
             throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于上一阶段的 {p.Year}年{p.Month}月{p.Day}日");

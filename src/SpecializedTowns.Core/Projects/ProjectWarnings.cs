@@ -35,6 +35,9 @@ public static class ProjectWarnings
             }
         }
 
+        if (AbovePlan(project, completedInPlanYearWanYuan))
+            warnings.Add(new(WarningLevel.Yellow, $"{project.PlanYear}年已完成投资 {Quantity.WanYuan(completedInPlanYearWanYuan)}，超过年度计划投资 "
+                + $"{Quantity.WanYuan(project.AnnualPlannedInvestmentWanYuan)}（完成 {Math.Floor(completedInPlanYearWanYuan / project.AnnualPlannedInvestmentWanYuan * 100)}%），请核实填报或调整年度计划"));
         var expected = ExpectedByNow(project, today);
         if (expected > 0)
         {
@@ -61,6 +64,7 @@ public static class ProjectWarnings
             if (stage <= project.Stage || project.PlannedOn(stage) is not { } planned) continue;
             level = Max(level, StageLevel(planned.DayNumber - today.DayNumber, settings));
         }
+        if (AbovePlan(project, completedInPlanYearWanYuan)) level = Max(level, WarningLevel.Yellow);
         var expected = ExpectedByNow(project, today);
         return expected > 0 ? Max(level, InvestmentLevel(completedInPlanYearWanYuan / expected, settings)) : level;
     }
@@ -70,6 +74,13 @@ public static class ProjectWarnings
 
     private static WarningLevel InvestmentLevel(decimal ratio, ProjectWarningSettings settings) =>
         ratio < settings.InvestmentRedBelow ? WarningLevel.Red : ratio < settings.InvestmentYellowBelow ? WarningLevel.Yellow : WarningLevel.None;
+
+    /// <summary>
+    /// More completed in the plan year than the year's plan: a slip of the unit or a plan left unrevised, which the office
+    /// should look at rather than read as "ahead of schedule" (the 滞后 warning falls silent once the plan is passed).
+    /// </summary>
+    private static bool AbovePlan(KeyProject project, decimal completedInPlanYearWanYuan) =>
+        project.AnnualPlannedInvestmentWanYuan > 0 && completedInPlanYearWanYuan > project.AnnualPlannedInvestmentWanYuan;
 
     private static WarningLevel Max(WarningLevel a, WarningLevel b) => a > b ? a : b;
 

@@ -26,6 +26,13 @@ public static class Quantity
     public static string Money(decimal wanYuan) => MoneyIn(wanYuan, Math.Abs(wanYuan) >= 10000, exact: false);
 
     /// <summary>
+    /// An amount beside or about a field typed in 万元: in 万元 at full precision with thousands separators, never turned into
+    /// 亿元, so that what the person typed and what they are told compare digit by digit (20,150万元 below 20,196万元, where
+    /// both would read 2.02亿元).
+    /// </summary>
+    public static string WanYuan(decimal wanYuan) => $"{Trim(wanYuan, exact: true)}万元";
+
+    /// <summary>
     /// A figure as the pages show it in tables and cards: 亿元 always with two decimals (UI.md), so 1.30亿元 and 12.00亿元
     /// line up in a column. Thresholds quoted from a text keep their own form (<see cref="Money"/>: 首次突破10亿元).
     /// </summary>

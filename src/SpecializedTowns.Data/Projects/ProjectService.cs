@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Projects;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Towns;
@@ -173,13 +174,25 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         var errors = new FieldErrors();
         if (!CanReport(scope, project)) { errors[""] = "只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展"; return errors; }
         var today = Today;
-        if (input.Year < 2000) errors[nameof(input.Month)] = $"年份应在 2000 到 {today.Year} 之间";
+        var earliest = project.EarliestRecordDate;
+        if (input.Year < earliest.Year) errors[nameof(input.Month)] = $"进展月份不能早于 {earliest.Year}年1月（项目计划年度、入库年份和计划日期中最早的一年）";
         else if (input.Year > today.Year) errors[nameof(input.Month)] = "不能填报未来月份的进展";
         else if (input.Month is < 1 or > 12) errors[nameof(input.Month)] = "月份应为 1 到 12";
         else if (new DateOnly(input.Year, input.Month, 1) > new DateOnly(today.Year, today.Month, 1))
             errors[nameof(input.Month)] = "不能填报未来月份的进展";
         if (input.InvestmentCompletedWanYuan is not { } amount || amount < 0) errors[nameof(input.InvestmentCompletedWanYuan)] = "请填写当月完成投资（万元，不小于 0）";
         else if (amount > project.TotalInvestmentWanYuan) errors[nameof(input.InvestmentCompletedWanYuan)] = "当月完成投资超过了项目总投资，请核对单位是否为万元";
+        else
+        {
+            // What the project has completed cannot pass what it costs: a correction of a month replaces that month's figure.
+            // A project's months are few: summed here, as SQLite cannot sum decimals.
+            var others = (await db.ProjectProgress.Where(p => p.ProjectId == id && !(p.Year == input.Year && p.Month == input.Month))
+                .Select(p => p.InvestmentCompletedWanYuan).ToListAsync(ct)).Sum();
+            if (others + amount > project.TotalInvestmentWanYuan)
+                errors[nameof(input.InvestmentCompletedWanYuan)] =
+                    $"累计完成投资将达 {Quantity.WanYuan(others + amount)}，超过项目总投资 {Quantity.WanYuan(project.TotalInvestmentWanYuan)}"
+                    + $"（其他月份已完成 {Quantity.WanYuan(others)}，本月最多 {Quantity.WanYuan(Math.Max(0, project.TotalInvestmentWanYuan - others))}）；总投资已调增的，请先在“编辑”中修改总投资";
+        }
         if (string.IsNullOrWhiteSpace(input.PhysicalProgress)) errors[nameof(input.PhysicalProgress)] = "请填写形象进度";
         else if (input.PhysicalProgress.Trim().Length > ProjectLimits.Text) errors[nameof(input.PhysicalProgress)] = $"形象进度不超过 {ProjectLimits.Text} 字";
         if (input.Difficulties?.Trim().Length > ProjectLimits.Text) errors[nameof(input.Difficulties)] = $"困难问题不超过 {ProjectLimits.Text} 字";
