@@ -203,6 +203,7 @@ public sealed record PreviousReport(ReportMonth Month, FigureValues Figures);
 /// </summary>
 public static class ReportPlausibility
 {
+    // Amounts in 万元 as typed, never rounded to 亿元: 20,150 below 20,196 would read "2.02亿元 低于 2.02亿元".
     public static IReadOnlyList<FigureFlag> Check(ReportMonth month, FigureValues current, PreviousReport? previous, decimal outputDropShare)
     {
         var flags = new List<FigureFlag>();
@@ -214,13 +215,13 @@ public static class ReportPlausibility
             var drop = (last - output) / last;
             if (drop > outputDropShare)
                 flags.Add(new(ReportFigure.Output,
-                    $"当月产值 {Quantity.Money(output)}，比上月 {Quantity.Money(last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
+                    $"当月产值 {Quantity.WanYuan(output)}，比上月 {Quantity.WanYuan(last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
         }
 
         if (month.Year == previous.Month.Year)
             foreach (var figure in new[] { ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate })
                 if (current[figure] is { } now && before[figure] is { } then && now < then)
-                    flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {Quantity.Money(now)} 低于上月报送的 {Quantity.Money(then)}：当年累计数不应减少"));
+                    flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {Quantity.WanYuan(now)} 低于上月报送的 {Quantity.WanYuan(then)}：当年累计数不应减少"));
         return flags;
     }
 

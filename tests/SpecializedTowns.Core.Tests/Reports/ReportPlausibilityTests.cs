@@ -47,6 +47,17 @@ public class ReportPlausibilityTests
     }
 
     [Fact]
+    public void Amounts_above_one_yi_stay_in_wan_yuan_as_typed_so_the_flag_does_not_contradict_itself()
+    {
+        var flags = Check(new ReportMonth(2026, 12), LastMonth with { OutputYearToDateWanYuan = 20150, InvestmentYearToDateWanYuan = 300 },
+            LastMonth with { OutputYearToDateWanYuan = 20196 });
+        flags.Single().Text.ShouldBe("当年累计产值 20,150万元 低于上月报送的 20,196万元：当年累计数不应减少");
+        Check(new ReportMonth(2026, 12), LastMonth with { OutputWanYuan = 12345.67m, OutputYearToDateWanYuan = 20196, InvestmentYearToDateWanYuan = 300 },
+            LastMonth with { OutputWanYuan = 20000, OutputYearToDateWanYuan = 20000 }).Single().Text
+            .ShouldBe("当月产值 12,345.67万元，比上月 20,000万元 下降 38.27%，超过 30%");
+    }
+
+    [Fact]
     public void January_has_no_previous_month_in_the_same_year_so_cumulative_figures_start_again()
     {
         var january = new ReportMonth(2025, 1);
