@@ -50,9 +50,14 @@ public sealed class ReserveBrowserTests(BrowserFixture fixture)
         row.ShouldContain("永济市县级专业镇认定标准：未达 4 项");
         row.ShouldContain("龙头企业还差 1 家");
 
+        // The plan's year is chosen once above the candidates and goes with the row's button; its tasks are led by 永济's office unit.
+        var thisYear = DateTime.UtcNow.AddHours(8).Year.ToString();
+        await page.SelectOptionAsync("#plan-year", thisYear);
+        (await page.InputValueAsync("#plan-lead option:checked")).ShouldNotBeNullOrEmpty();
+        var lead = (await page.InnerTextAsync("#plan-lead option:checked")).Split('（')[0];
         await page.ClickAsync("#candidates tr[data-candidate] button:has-text('列入储备')");
         await page.WaitForSelectorAsync(".alert-success");
-        (await page.InnerTextAsync(".alert-success")).ShouldContain("已将“张营镇果品专业镇”列入储备，并生成培育方案（5 项任务）");
+        (await page.InnerTextAsync(".alert-success")).ShouldContain($"已将“张营镇果品专业镇”列入储备，并生成{thisYear}年培育方案（5 项任务，牵头单位：{lead}）");
         (await page.InnerTextAsync("td.heat-cell[data-township='张营镇'][data-industry='果品']")).ShouldContain("储备");
 
         await page.ClickAsync("#saved-plan");

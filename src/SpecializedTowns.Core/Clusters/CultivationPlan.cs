@@ -33,8 +33,14 @@ public static class CultivationPlan
                 var measures = current is null
                     ? $"对照{target.Standard.Name}：{result.Explanation}。摸清并按年填报{criterion.Title}数据。"
                     : $"对照{target.Standard.Name}：{result.Explanation}。{gap?.Text ?? ""}";
-                tasks.Add(new CultivationTask(criterion.Key, $"{criterion.Title}达到{Quantity.Exact(threshold, criterion.Unit)}{reading}（{tier}标准）",
-                    criterion.Source, measures.TrimEnd('。') + "。", threshold, criterion.Unit, current));
+                // A criterion met either way (主导产品在全省占有率50%以上或全国拥有较大市场空间) is quoted whole: its figure alone
+                // would set the town a target the text does not require of it.
+                var title = criterion.OrClaim is not null && !string.IsNullOrWhiteSpace(criterion.Text)
+                    ? $"{criterion.Title}：{criterion.Text.Trim().TrimEnd('。')}（{tier}标准）"
+                    : $"{criterion.Title}达到{Quantity.Exact(threshold, criterion.Unit)}{reading}（{tier}标准）";
+                if (criterion.OrClaim is { } alt)
+                    measures = measures.TrimEnd('。') + $"。或提供“{alt.Text}”的证明材料，经专家评审认定。";
+                tasks.Add(new CultivationTask(criterion.Key, title, criterion.Source, measures.TrimEnd('。') + "。", threshold, criterion.Unit, current));
             }
             else
             {

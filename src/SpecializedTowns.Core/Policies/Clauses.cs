@@ -55,6 +55,44 @@ public static class Clauses
         return new Clause(rectify.Text!.Trim().TrimEnd('。') + (criticism is null ? "" : "；" + criticism.Text!.Trim().TrimEnd('。')), rectify.Source!);
     });
 
+    /// <summary>
+    /// What the area's own document says of cultivating towns up the tiers and of 培育方案, for 储备培育: its clauses that name
+    /// 梯次培育, 培育方案 or 谋划和培育 (垣曲 二（一）、五（三）; 朔州 三（一）; 永济 五（三）), and the rolling, tiered
+    /// recognition its standard writes into the text (垣曲 三). The nearest document that has any, up to the province's;
+    /// none when no document above the area says anything of it.
+    /// </summary>
+    public static IReadOnlyList<Clause> ReserveCultivation(PolicyCatalog catalog, string path)
+    {
+        for (var p = path; p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "")
+            if (catalog.PackGoverning(p) is { } pack && string.Join("/", pack.Document.JurisdictionPath) == p && CultivationClauses(catalog, pack) is { Count: > 0 } found)
+                return found;
+        return [];
+    }
+
+    private static readonly string[] CultivationTerms = ["梯次培育", "培育方案", "谋划和培育"];
+
+    private static List<Clause> CultivationClauses(PolicyCatalog catalog, PolicyPack pack)
+    {
+        string? Term(string? text) => text is null ? null : CultivationTerms.FirstOrDefault(t => text.Contains(t, StringComparison.Ordinal));
+        var clauses = new List<Clause>();
+        var others = new List<Clause>();
+        foreach (var (title, text, source, isNote) in pack.Notes.Select(n => (n.Title, n.Text, n.Source, true))
+                     .Concat(pack.Mechanisms.Others.Select(o => (o.Title, o.Text, o.Source, false))))
+        {
+            if (source is null || string.IsNullOrWhiteSpace(text) || (Term(title) ?? Term(text)) is null) continue;
+            // A long clause is quoted by its sentence on cultivation (垣曲 二（一）'s 发展思路 names three towns besides).
+            var quoted = Term(text) is { } term && text.Length > 60 ? Sentence(text, term) : text.Trim().TrimEnd('。');
+            (isNote ? clauses : others).Add(new Clause(quoted, source));
+        }
+        // The standard the document applies, where the document itself writes its cycle (垣曲 三 quotes 运城's standard).
+        foreach (var id in PolicyCatalog.StandardIdsOf(pack))
+            if (catalog.FindStandard(id) is { Cycle: { } cycle, Source: { } source } && pack.Document.Number is { } number
+                && source.StartsWith(number, StringComparison.Ordinal) && Term(cycle) is not null && clauses.All(c => c.Text != cycle))
+                clauses.Add(new Clause(cycle.Trim(), source));
+        // In the document's order as far as the pack keeps it: its notes (opening sections), the standard (三), then its mechanisms (五).
+        return clauses.Concat(others).DistinctBy(c => c.Text).ToList();
+    }
+
     private const string ThreeBatchesTerm = "“三个一批”";
     private const string ProblemLedgerTerm = "问题台账";
 

@@ -10,7 +10,13 @@ using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Reserve;
 
-public sealed record ReserveResult(int TownId, string TownName, int PlanId, int Tasks, int EnterprisesAttached);
+public sealed record ReserveResult(int TownId, string TownName, int PlanId, int Tasks, int EnterprisesAttached, int PlanYear = 0, string LeadUnit = "");
+
+/// <summary>
+/// The 培育方案's year and 牵头单位 as the office chose them; null takes the default (<see cref="ReserveService.DefaultPlanYear"/>,
+/// and the office's own unit or the unit the document seats the leading-group office in).
+/// </summary>
+public sealed record ReservePlanChoice(int? Year = null, int? LeadUnitId = null);
 
 /// <summary>A refused step, in words for the person: out of scope, wrong role, or the pair cannot be put on the list.</summary>
 public sealed class ReserveRefusedException(string message, bool notFound = false) : Exception(message)
@@ -29,8 +35,26 @@ public static class ReserveService
 {
     public static bool CanReserve(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
 
+    /// <summary>
+    /// A plan made with less than a quarter of the year left (from October) is for next year: tasks due on 31 December
+    /// a few weeks away could only be missed. Earlier in the year it is for the year under way.
+    /// </summary>
+    public static int DefaultPlanYear(DateOnly today) => today.Month >= 10 ? today.Year + 1 : today.Year;
+
+    /// <summary>
+    /// The unit that leads the plan's tasks unless the office picks another: the unit the county's document seats its
+    /// leading-group office in (垣曲: 县工科局), the county's own before a city's of the same name; else the office's own unit.
+    /// </summary>
+    public static async Task<int?> DefaultLeadUnitAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, string countyPath, CancellationToken ct = default)
+    {
+        var units = await Units.UnitRegistry.ForPathAsync(db, countyPath, ct);
+        var location = catalog.PackGoverning(countyPath)?.Mechanisms.LeadingGroup?.Office?.Location?.Trim();
+        if (location is not null && units.FirstOrDefault(u => u.Name == location) is { Id: > 0 } seat) return seat.Id;
+        return scope.UnitId is { } own && units.Any(u => u.Id == own) ? own : null;
+    }
+
     public static async Task<ReserveResult> AddAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, string userName,
-        int townshipId, string? industry, int year, TimeProvider time, CancellationToken ct = default, ClusterYears? years = null)
+        int townshipId, string? industry, int year, TimeProvider time, CancellationToken ct = default, ClusterYears? years = null, ReservePlanChoice? choice = null)
     {
         var key = ClusterMap.Key(industry);
         var township = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Id == townshipId && j.Level == JurisdictionLevel.Township, ct);
@@ -67,6 +91,14 @@ public static class ReserveService
         var candidate = ReserveCandidates.Check(cell, target);
         var today = TaskLights.ChinaToday(time.GetUtcNow());
         var now = time.GetUtcNow().UtcDateTime;
+
+        var planYear = choice?.Year ?? DefaultPlanYear(today);
+        if (planYear != today.Year && planYear != today.Year + 1)
+            throw new ReserveRefusedException($"培育方案年度应为 {today.Year} 年或 {today.Year + 1} 年");
+        var countyUnits = await Units.UnitRegistry.ForPathAsync(db, county.Path, ct);
+        var leadUnitId = choice?.LeadUnitId ?? await DefaultLeadUnitAsync(db, catalog, scope, county.Path, ct);
+        if (leadUnitId is null) throw new ReserveRefusedException("请选择培育方案的牵头单位");
+        if (countyUnits.All(u => u.Id != leadUnitId)) throw new ReserveRefusedException($"所选牵头单位不是{county.Name}或其上级的单位");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -105,15 +137,15 @@ public static class ReserveService
 
             var plan = new ActionPlan
             {
-                Year = today.Year, PolicyId = pack.Id, JurisdictionId = county.Id, SpecializedTown = town,
-                Title = $"{name}培育方案（{today.Year}年）",
+                Year = planYear, PolicyId = pack.Id, JurisdictionId = county.Id, SpecializedTown = town,
+                Title = $"{name}培育方案（{planYear}年）",
                 CreatedAtUtc = now, CreatedByUserId = scope.UserId, CreatedBy = userName,
             };
             var group = new TaskGroup
             {
                 Title = target is null ? "培育任务" : $"对照{target.Standard.Name}补齐差距", SortOrder = 1,
             };
-            var deadline = new DateOnly(today.Year, 12, 31);
+            var deadline = new DateOnly(planYear, 12, 31);
             var tasks = candidate.Check is { } check && target is not null
                 ? CultivationPlan.TasksFrom(target, candidate.Facts!, check)
                 : [];
@@ -126,12 +158,14 @@ public static class ReserveService
                     Plan = plan, Number = (group.Tasks.Count + 1).ToString(), Title = Clip(t.Title, PlanTask.MaxTitle), Source = t.Source,
                     Measures = Clip(t.Measures, PlanTask.MaxText), TargetValue = t.TargetValue, TargetUnit = t.TargetUnit, CurrentValue = t.CurrentValue,
                     Deadline = deadline, OriginalDeadline = deadline, SortOrder = group.Tasks.Count + 1,
+                    // A task with no unit is nobody's: no member unit sees it or is reminded of it.
+                    Units = [new TaskUnit { UnitId = leadUnitId.Value, Role = UnitRole.Lead, SortOrder = 1 }],
                 });
             plan.Groups.Add(group);
             db.ActionPlans.Add(plan);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new ReserveResult(town.Id, town.Name, plan.Id, group.Tasks.Count, attached);
+            return new ReserveResult(town.Id, town.Name, plan.Id, group.Tasks.Count, attached, planYear, countyUnits.First(u => u.Id == leadUnitId).Name);
         }
         catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex) || DatabaseErrors.IsDeadlock(ex))
         {

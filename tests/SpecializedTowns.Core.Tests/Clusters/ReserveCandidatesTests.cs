@@ -76,4 +76,18 @@ public sealed class ReserveCandidatesTests
         output.Source!.ShouldContain("三、二是");
         tasks.Single(t => t.CriterionKey == "market-share").CurrentValue.ShouldBeNull("enterprise statistics do not give market shares");
     }
+
+    [Fact]
+    public void A_criterion_met_either_way_is_quoted_whole_not_by_its_figure_alone()
+    {
+        var c = ReserveCandidates.Select(Cells, new CandidateRules(), _ => false, _ => Yongji).Single(x => x.Cell.Industry == "果品");
+        var share = CultivationPlan.TasksFrom(Yongji, c.Facts!, c.Check!).Single(t => t.CriterionKey == "market-share");
+        share.Title.ShouldBe("市场占有率：主导产品在全运城市占有率10%以上或全国拥有较大市场空间（县级标准）");
+        share.Measures.ShouldContain("或提供“全国拥有较大市场空间”的证明材料");
+
+        var yuncheng = new TargetStandard(Packs.Standard("yuncheng-municipal"), Tier.Municipal);
+        var municipal = ReserveCandidates.Select(Cells, new CandidateRules(), _ => false, _ => yuncheng).Single(x => x.Cell.Industry == "果品");
+        CultivationPlan.TasksFrom(yuncheng, municipal.Facts!, municipal.Check!).Single(t => t.CriterionKey == "market-share").Title
+            .ShouldBe("市场占有率：主导产品在全省占有率50%以上或全国拥有较大市场空间（市级标准）");
+    }
 }

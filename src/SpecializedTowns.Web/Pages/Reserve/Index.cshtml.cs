@@ -60,6 +60,17 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
     public IReadOnlyList<string> MapFiles { get; private set; } = [];
     public string MapJson { get; private set; } = "null";
     public bool CanReserve { get; private set; }
+
+    /// <summary>The clauses of the area's own documents on cultivating towns (<see cref="Clauses.ReserveCultivation"/>).</summary>
+    public IReadOnlyList<Clause> Grounds { get; private set; } = [];
+
+    /// <summary>The years a 培育方案 may be made for, and the one chosen unless the office picks the other.</summary>
+    public IReadOnlyList<int> PlanYears { get; private set; } = [];
+    public int PlanYear { get; private set; }
+
+    /// <summary>The units that may lead the plan's tasks, when one county is shown (a city's counties each have their own).</summary>
+    public IReadOnlyList<(int Id, string Name, string Place)> LeadUnits { get; private set; } = [];
+    public int? LeadUnit { get; private set; }
     public string? Error { get; private set; }
     public string? ThresholdError { get; private set; }
 
@@ -100,7 +111,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
     }
 
     /// <summary>列入储备: the town at 储备 and its 培育方案 in one step; refusals come back as a message on the page.</summary>
-    public async Task<IActionResult> OnPostReserveAsync(string? key, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnPostReserveAsync(string? key, int? year, int? planYear, int? leadUnitId, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         var pair = ReserveKeys.Parse(key);
@@ -111,8 +122,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         }
         try
         {
-            var result = await ReserveService.AddAsync(db, catalog, scope, User.DisplayName(), pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct, years);
-            TempData["Saved"] = $"已将“{result.TownName}”列入储备，并生成培育方案（{result.Tasks} 项任务）" +
+            var result = await ReserveService.AddAsync(db, catalog, scope, User.DisplayName(), pair.Value.TownshipId, pair.Value.Industry, year.Value, time, ct, years,
+                new ReservePlanChoice(planYear, leadUnitId));
+            TempData["Saved"] = $"已将“{result.TownName}”列入储备，并生成{result.PlanYear}年培育方案（{result.Tasks} 项任务，牵头单位：{result.LeadUnit}）" +
                                 (result.EnterprisesAttached > 0 ? $"，{result.EnterprisesAttached} 家企业已归入该专业镇" : "");
             TempData["SavedTown"] = result.TownId;
             TempData["SavedPlan"] = result.PlanId;
@@ -133,11 +145,22 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         CanReserve = ReserveService.CanReserve(scope);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        PlanYear = ReserveService.DefaultPlanYear(today);
+        PlanYears = [today.Year, today.Year + 1];
         Years = await ClusterQueries.YearsAsync(db, ct);
         var year = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();
         Year = year == 0 ? null : year;
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Error = Places.Error;
+        var area = Places.Path ?? scope.JurisdictionPath;
+        Grounds = Clauses.ReserveCultivation(catalog, area);
+        if (CanReserve && area.Split('/') is { Length: >= 3 } parts)
+        {
+            var county = string.Join("/", parts.Take(3));
+            LeadUnits = await SpecializedTowns.Data.Units.UnitRegistry.ForPathAsync(db, county, ct);
+            LeadUnit = await ReserveService.DefaultLeadUnitAsync(db, catalog, scope, county, ct);
+        }
         // The thresholds as usable; one that is not a number or out of range is named with the default used instead.
         var (minLq, minEnterprises, minOutput) = (MinLq is >= 0 ? MinLq : null, MinEnterprises is >= 1 and <= MaxEnterprises ? MinEnterprises : null, MinOutput is >= 0 ? MinOutput : null);
         bool Refused(string key, object? given, object? used) =>
