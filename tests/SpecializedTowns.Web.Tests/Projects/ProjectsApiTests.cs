@@ -89,7 +89,7 @@ public class ProjectsApiTests
             new { year = today.Year, month = today.Month, investmentCompletedWanYuan = 42.5, physicalProgress = "二号车间设备调试", difficulties = "电力增容待批" }));
         reported.GetProperty("progress").EnumerateArray().ShouldContain(m => m.GetProperty("month").GetInt32() == today.Month && m.GetProperty("difficulties").GetString() == "电力增容待批");
         (await JsonAsync(await member.PutAsJsonAsync($"/api/v1/projects/{mine}/progress", new { year = 1999, month = 5, investmentCompletedWanYuan = 1, physicalProgress = "x" }),
-            HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("month")[0].GetString()!.ShouldStartWith("年份应在 2000 到");
+            HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("month")[0].GetString()!.ShouldStartWith("进展月份不能早于 ");
         // A later year is a month still to come, said as such.
         (await JsonAsync(await member.PutAsJsonAsync($"/api/v1/projects/{mine}/progress", new { year = today.Year + 1, month = 1, investmentCompletedWanYuan = 1, physicalProgress = "x" }),
             HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("month")[0].GetString().ShouldBe("不能填报未来月份的进展");
