@@ -53,7 +53,7 @@ public sealed class ReserveBrowserTests(BrowserFixture fixture)
         // The plan's year is chosen once above the candidates and goes with the row's button; its tasks are led by 永济's office unit.
         var thisYear = DateTime.UtcNow.AddHours(8).Year.ToString();
         await page.SelectOptionAsync("#plan-year", thisYear);
-        (await page.InputValueAsync("#plan-lead option:checked")).ShouldNotBeNullOrEmpty();
+        (await page.InputValueAsync("#plan-lead")).ShouldNotBeNullOrEmpty("永济 seats its office in 市工科局, a registered unit");
         var lead = (await page.InnerTextAsync("#plan-lead option:checked")).Split('（')[0];
         await page.ClickAsync("#candidates tr[data-candidate] button:has-text('列入储备')");
         await page.WaitForSelectorAsync(".alert-success");
