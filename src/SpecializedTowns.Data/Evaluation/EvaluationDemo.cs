@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Policies;
@@ -8,7 +9,7 @@ using SpecializedTowns.Data.Accounts;
 namespace SpecializedTowns.Data.Evaluation;
 
 /// <summary>
-/// A published 2024 evaluation of 运城市's specialized towns (the demo's statistics end in 2024) and a draft of its
+/// A published 2024 evaluation (a draft when the demo is loaded before 2024 has ended) of 运城市's specialized towns (the demo's statistics end in 2024) and a draft of its
 /// townships, made through the service so that they carry real scores and evidence.
 /// </summary>
 public static class EvaluationDemo
@@ -25,7 +26,8 @@ public static class EvaluationDemo
         var office = new UserScope(0, Roles.Office, area.Path, null);
         var service = new EvaluationService(db, catalog, new MeasureGatherer(db, catalog, new ReportSettings()), time);
         var towns = await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Town, area.Id, ct);
-        await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, null, ct);
+        // Published once 2024 is over, as the service allows; a demo loaded on a day within 2024 (the task demo's) keeps it a draft.
+        if (ChinaTime.Today(time).Year > Year) await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, null, ct);
         await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Township, area.Id, ct);
     }
 }
