@@ -110,14 +110,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role!);
-        if (!result.Succeeded)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            Error = string.Join("；", result.Errors.Select(e => e.Description));
-            await LoadAsync(ct);
-            return Page();
-        }
+        if (!result.Succeeded) return await RefusedAsync(tx, result, ct);
         await tx.CommitAsync(ct);
         TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人；本人首次登录时须先修改密码）";
         return RedirectToPage();
@@ -148,14 +141,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         }
         // A new stamp ends the sessions and tokens that carry the old role and scope; the person signs in again to the new ones.
         if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            Error = string.Join("；", result.Errors.Select(e => e.Description));
-            await LoadAsync(ct);
-            return Page();
-        }
+        if (!result.Succeeded) return await RefusedAsync(tx, result, ct);
         await tx.CommitAsync(ct);
         TempData["Message"] = $"已保存 {user.UserName} 的角色、行政区划、单位和专业镇；本人须重新登录后按新的范围使用";
         return LocalRedirect(ListUrl());
@@ -280,6 +266,16 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
             return [];
         // A name registered at two levels (县工科局 of the county and of the city) is offered once: the nearest is the one chosen.
         return (await UnitRegistry.ForPathAsync(db, path, ct)).DistinctBy(u => u.Name).Select(u => (u.Name, u.Place)).ToList();
+    }
+
+    /// <summary>Identity refused a step: nothing of the account's change is kept, and the form shows why.</summary>
+    private async Task<IActionResult> RefusedAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, IdentityResult result, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        Error = string.Join("；", result.Errors.Select(e => e.Description));
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
