@@ -24,14 +24,7 @@ public class ApplicationFactsApiTests
     private const string Stated =
         """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""";
 
-    private static async Task<HttpClient> ApiAsync(PlatformFactory factory, string user)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = TestDatabases.DemoPassword });
-        token.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
+    private static Task<HttpClient> ApiAsync(PlatformFactory factory, string user) => PageSignIn.ApiClientAsync(factory, user, TestDatabases.DemoPassword);
 
     /// <summary>古城镇渔业 to 运城's standard, filed by 垣曲, submitted and returned by 运城 for its market share.</summary>
     private static async Task<int> ReturnedAsync(PlatformFactory factory)

@@ -45,15 +45,7 @@ public class EditConflictTests
         return client;
     }
 
-    private static async Task<HttpClient> ApiAsync(PlatformFactory factory, string user)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = SeededPlatforms.Password });
-        response.EnsureSuccessStatusCode();
-        var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> ApiAsync(PlatformFactory factory, string user) => PageSignIn.ApiClientAsync(factory, user, SeededPlatforms.Password);
 
     /// <summary>The edit form on a page as a browser would post it: the form that carries Input.Version, every field as loaded.</summary>
     private sealed class EditForm(string url, List<KeyValuePair<string, string>> fields)

@@ -21,6 +21,17 @@ public static partial class PageSignIn
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
     }
 
+    /// <summary>A client of the platform that calls the API with a bearer token issued to <paramref name="userName"/>.</summary>
+    public static async Task<HttpClient> ApiClientAsync(PlatformFactory factory, string userName, string password)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>
     /// A demo platform of the test's own, with a browser-like client signed in as <paramref name="user"/>: for tests that write,
     /// or that need a month or record no other test has touched. The caller disposes the factory.
