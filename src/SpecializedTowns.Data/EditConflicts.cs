@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SpecializedTowns.Core;
+using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Data;
 
@@ -23,7 +25,8 @@ public static class EditConflicts
     /// <summary>
     /// Right after loading the tracked record for an edit: the version the form was loaded at must still be the record's (none
     /// given — an API client that does not send it — saves over whatever is there). The record is marked for update so that a
-    /// save changing only its parts (a town's townships, a task's units) still moves the version on and is checked.
+    /// save changing only its parts (a town's townships, a task's units) still moves the version on and is checked; a save
+    /// that changes nothing at all writes nothing (<see cref="MoveVersionsOn"/>).
     /// </summary>
     public static async Task GuardAsync<T>(TownsDbContext db, T record, int? formVersion, CancellationToken ct) where T : class, IVersioned
     {
@@ -36,6 +39,40 @@ public static class EditConflicts
     {
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw await ConflictAsync(db, record, ct); }
+    }
+
+    /// <summary>
+    /// Before every save (the data context calls it): an edited record being updated moves on one version when it or one of its
+    /// parts really changes — exactly the changes its history files under it — and is not written at all when nothing did. A
+    /// form saved as it was loaded must not refuse the next person's save, naming somebody else's earlier change as the cause.
+    /// </summary>
+    internal static void MoveVersionsOn(ChangeTracker tracker)
+    {
+        List<(EntityEntry<IVersioned> Entry, bool Marked)>? unchanged = null;
+        foreach (var entry in tracker.Entries<IVersioned>())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var marked = entry.Properties.Where(p => p.Metadata.Name != nameof(IVersioned.Version) && p.IsModified).ToList();
+            if (marked.Any(AuditTrail.Differs)) MoveOn(entry);
+            else (unchanged ??= []).Add((entry, marked.Count > 0));
+        }
+        if (unchanged is null) return;
+        var parts = AuditTrail.RootsOfChangedParts(tracker);
+        foreach (var (entry, marked) in unchanged)
+        {
+            var id = Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!;
+            if (parts.Contains((entry.Metadata.ClrType.Name, id))) MoveOn(entry);
+            // Fields set back to what they were: written as they are, the version left where it was.
+            else if (marked) entry.Property(v => v.Version).IsModified = false;
+            else entry.State = EntityState.Unchanged;
+        }
+    }
+
+    private static void MoveOn(EntityEntry<IVersioned> entry)
+    {
+        var version = entry.Property(v => v.Version);
+        version.IsModified = true;
+        if (version.CurrentValue == version.OriginalValue) version.CurrentValue = version.OriginalValue + 1;
     }
 
     public static async Task<EditConflictException> ConflictAsync<T>(TownsDbContext db, T record, CancellationToken ct) where T : class, IVersioned

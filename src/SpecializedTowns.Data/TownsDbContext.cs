@@ -120,7 +120,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RaiseVersions();
+        EditConflicts.MoveVersionsOn(ChangeTracker);
         var warningsTouched = Data.Projects.ProjectWarningStore.Touching(ChangeTracker);
         var pending = AuditEnabled ? AuditTrail.Capture(ChangeTracker) : [];
         if (pending.Count == 0 && warningsTouched is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -162,19 +162,5 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
         // The records edited in forms carry a version the database checks on every update (step 0020); see EditConflicts.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(Core.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
             b.Entity(type.ClrType).Property(nameof(Core.IVersioned.Version)).HasColumnName("version").IsConcurrencyToken();
-    }
-
-    /// <summary>
-    /// One more version for every edited record that is being updated, so that whoever loaded the previous one finds it moved on
-    /// (the update itself still says WHERE version = the one loaded, which catches a save that slips in between).
-    /// </summary>
-    private void RaiseVersions()
-    {
-        foreach (var entry in ChangeTracker.Entries<Core.IVersioned>())
-        {
-            if (entry.State != EntityState.Modified) continue;
-            var version = entry.Property(v => v.Version);
-            if (version.CurrentValue == version.OriginalValue) version.CurrentValue = version.OriginalValue + 1;
-        }
     }
 }

@@ -150,6 +150,7 @@ public sealed class MonthlyReport : IVersioned
     public void Write(ReportContent content, string userName, DateTime nowUtc, ReportSettings settings)
     {
         EnsureEditable(ReportDeadline.ChinaDate(nowUtc), settings);
+        var before = Content;
         OutputWanYuan = content.Figures.OutputWanYuan;
         OutputYearToDateWanYuan = content.Figures.OutputYearToDateWanYuan;
         InvestmentYearToDateWanYuan = content.Figures.InvestmentYearToDateWanYuan;
@@ -162,6 +163,8 @@ public sealed class MonthlyReport : IVersioned
         OutputExplanation = Clean(content.OutputExplanation);
         OutputYearToDateExplanation = Clean(content.OutputYearToDateExplanation);
         InvestmentYearToDateExplanation = Clean(content.InvestmentYearToDateExplanation);
+        // Saved as it was: the last writer stays who wrote it, and nothing is written (nor the version moved on).
+        if (Content == before) return;
         UpdatedBy = userName;
         UpdatedAtUtc = nowUtc;
     }

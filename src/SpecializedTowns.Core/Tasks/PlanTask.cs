@@ -242,7 +242,10 @@ public sealed class PlanTask : IVersioned
     public void Edit(TaskActor actor, DateTime nowUtc, TaskEdit edit)
     {
         Require(actor, "修改任务", TaskRole.Manager);
+        var before = (Title, Number, Source, Measures, TargetValue, TargetUnit, CurrentValue, Weight, Deadline);
         var changes = Apply(edit);
+        // A form saved as it was loaded changed nothing: no note, so the task is not written and its version stays.
+        if (before == (Title, Number, Source, Measures, TargetValue, TargetUnit, CurrentValue, Weight, Deadline)) return;
         Write(actor, nowUtc, null, changes.Count == 0 ? "办公室修改任务内容" : $"办公室修改任务：{string.Join("，", changes)}");
     }
 
@@ -316,6 +319,10 @@ public sealed class PlanTask : IVersioned
         Require(actor, "调整责任单位", TaskRole.Manager);
         if (UnitProblems(lead, cooperating) is { Count: > 0 } errors) throw new TaskRuleException(errors);
         string Names(UnitRole role) => string.Join("、", Units.Where(u => u.Role == role).OrderBy(u => u.SortOrder).Select(u => u.Unit?.Name));
+        var wanted = lead.DistinctBy(u => u.Id).Select(u => (u.Id, UnitRole.Lead)).Concat(cooperating.DistinctBy(u => u.Id).Select(u => (u.Id, UnitRole.Cooperating))).ToList();
+        // The same units in the same roles: nothing to replace. The form lists its checkboxes in its own order, not the order the
+        // units were named in, and replacing the rows would write each one as removed and added again.
+        if (wanted.Count == Units.Count && wanted.ToHashSet().SetEquals(Units.Select(u => (u.UnitId, u.Role)))) return;
         var before = (Names(UnitRole.Lead), Names(UnitRole.Cooperating));
         Units.Clear();
         foreach (var (units, role) in new[] { (lead, UnitRole.Lead), (cooperating, UnitRole.Cooperating) })

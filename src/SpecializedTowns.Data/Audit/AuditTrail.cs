@@ -145,7 +145,7 @@ public static class AuditTrail
                         changes.Add((meta, property.OriginalValue));
                         break;
                     default:
-                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)) changes.Add((meta, property.OriginalValue));
+                        if (Differs(property)) changes.Add((meta, property.OriginalValue));
                         break;
                 }
             }
@@ -153,6 +153,44 @@ public static class AuditTrail
             pending.Add(new Pending(entry, action, changes));
         }
         return pending;
+    }
+
+    /// <summary>A field an update really changes: marked modified and holding another value than the one loaded.</summary>
+    internal static bool Differs(PropertyEntry property) => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
+
+    /// <summary>
+    /// The records whose history the changes about to be saved to their parts are filed under (<see cref="Pending.Complete"/>'s
+    /// RootType and RootId): a town's for its townships, a task's for its units and notes. Edit versions move on by it
+    /// (<see cref="EditConflicts.MoveVersionsOn"/>), so that a record's version moves exactly when its history gets an entry.
+    /// </summary>
+    internal static HashSet<(string Type, string Id)> RootsOfChangedParts(ChangeTracker tracker)
+    {
+        var roots = new HashSet<(string, string)>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry.Metadata)
+                || RootTypes.Contains(entry.Metadata.ClrType.Name)) continue;
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(Differs)) continue;
+            var deleted = entry.State == EntityState.Deleted;
+            if (RootOf(entry.Metadata, p => deleted ? entry.Property(p).OriginalValue : entry.Property(p).CurrentValue) is { } root) roots.Add(root);
+        }
+        return roots;
+    }
+
+    /// <summary>The record a part's change is filed under; null for a root, or a part that points to none.</summary>
+    private static (string Type, string Id)? RootOf(IEntityType type, Func<IProperty, object?> value)
+    {
+        if (RootTypes.Contains(type.ClrType.Name)) return null;
+        // A part belongs to the record whose deletion takes it along (an event's participant to the event, not to the
+        // enterprise it names); otherwise to the first record it points to.
+        foreach (var fk in type.GetForeignKeys().OrderByDescending(fk => fk.DeleteBehavior == DeleteBehavior.Cascade))
+        {
+            if (!RootTypes.Contains(fk.PrincipalEntityType.ClrType.Name)) continue;
+            var values = fk.Properties.Select(value).ToList();
+            if (values.Any(v => v is null)) continue;
+            return (fk.PrincipalEntityType.ClrType.Name, string.Join(",", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+        }
+        return null;
     }
 
     /// <summary>
@@ -214,7 +252,7 @@ public static class AuditTrail
                 if (action != AuditAction.Updated && field.Old is null && field.New is null) continue;
                 fields.Add(field);
             }
-            var (rootType, rootId) = Root(type);
+            var root = RootOf(type, Value);
             var key = Key(type.FindPrimaryKey());
             return new AuditEntry
             {
@@ -228,8 +266,8 @@ public static class AuditTrail
                 EntityType = type.ClrType.Name,
                 EntityId = key,
                 EntityLabel = Truncate(Label(), 200),
-                RootType = rootType ?? type.ClrType.Name,
-                RootId = rootId ?? key,
+                RootType = root?.Type ?? type.ClrType.Name,
+                RootId = root?.Id ?? key,
                 Changes = Write(fields),
             };
         }
@@ -255,20 +293,6 @@ public static class AuditTrail
             return null;
         }
 
-        private (string? Type, string? Id) Root(IEntityType type)
-        {
-            if (RootTypes.Contains(type.ClrType.Name)) return (null, null);
-            // A part belongs to the record whose deletion takes it along (an event's participant to the event, not to the
-            // enterprise it names); otherwise to the first record it points to.
-            foreach (var fk in type.GetForeignKeys().OrderByDescending(fk => fk.DeleteBehavior == DeleteBehavior.Cascade))
-            {
-                if (!RootTypes.Contains(fk.PrincipalEntityType.ClrType.Name)) continue;
-                var values = fk.Properties.Select(Value).ToList();
-                if (values.Any(v => v is null)) continue;
-                return (fk.PrincipalEntityType.ClrType.Name, string.Join(",", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
-            }
-            return (null, null);
-        }
     }
 
     /// <summary>A value as a person reads it: enumerations by their Chinese names, 是/否, dates in China time, files by their size.</summary>

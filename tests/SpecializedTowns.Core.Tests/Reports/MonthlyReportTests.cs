@@ -27,6 +27,17 @@ public class MonthlyReportTests
     }
 
     [Fact]
+    public void A_draft_saved_as_it_was_keeps_who_wrote_it_last()
+    {
+        // Stamping an unchanged save would write the report, move its edit version on and refuse the next person's save.
+        var report = Draft(At(2025, 4, 2));
+        report.Write(Complete, Unit.UserName, At(2025, 4, 3), Settings);
+        (report.UpdatedBy, report.UpdatedAtUtc).ShouldBe((Township.UserName, At(2025, 4, 2)));
+        report.Write(Complete with { NextMonthPlan = "推进压机安装调试" }, Unit.UserName, At(2025, 4, 4), Settings);
+        (report.UpdatedBy, report.UpdatedAtUtc).ShouldBe((Unit.UserName, At(2025, 4, 4)));
+    }
+
+    [Fact]
     public void A_report_goes_from_draft_to_submitted_to_accepted_and_each_step_is_recorded()
     {
         var report = Draft();

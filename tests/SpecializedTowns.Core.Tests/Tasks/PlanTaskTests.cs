@@ -181,6 +181,36 @@ public class PlanTaskTests
     }
 
     [Fact]
+    public void A_form_saved_as_it_was_loaded_writes_no_note_and_keeps_the_units_rows()
+    {
+        // A note or a replaced unit row is a change the history files under the task, and moves its edit version on
+        // (EditConflicts.MoveVersionsOn): saving the form unchanged must make neither.
+        var task = Task();
+        task.Source = "垣政办发〔2023〕19号 四（一）";
+        var (lead, helper) = (new Unit { Id = 5, Name = "县农业农村局" }, new Unit { Id = 6, Name = "县文旅局" });
+        task.SetUnits(Office, Now, [lead], [helper]);
+        task.Notes.Count.ShouldBe(1);
+        var rows = task.Units.ToList();
+
+        var same = new TaskEdit(task.Title, task.Number, task.Source, task.Measures, task.TargetValue, task.TargetUnit, task.CurrentValue, task.Weight, task.Deadline);
+        task.Edit(Office, Now, same);
+        task.SetUnits(Office, Now, [lead], [helper]);
+        var other = new Unit { Id = 4, Name = "县工科局" };
+        task.SetUnits(Office, Now, [lead], [helper, other]);
+        rows = task.Units.ToList();
+        task.Notes.Count.ShouldBe(2);
+        // The form lists the units in its own order, not the order they were named in.
+        task.SetUnits(Office, Now, [lead], [other, helper]);
+        task.Notes.Count.ShouldBe(2, "nothing changed: no note");
+        task.Units.ShouldBe(rows, "the same rows, not removed and added again");
+
+        task.Edit(Office, Now, same with { Title = "实施专业镇市场主体倍增行动（调整）" });
+        task.SetUnits(Office, Now, [helper], [lead]);
+        task.Notes.Count.ShouldBe(4);
+        task.Units.Select(u => (u.UnitId, u.Role)).ShouldBe([(6, UnitRole.Lead), (5, UnitRole.Cooperating)]);
+    }
+
+    [Fact]
     public void A_plan_from_a_pack_groups_its_tasks_and_leaves_out_collective_names()
     {
         var pack = new PolicyPack

@@ -99,23 +99,39 @@ public class EditConflictTests
         from form in new[] { "project", "town", "enterprise", "task" }
         select new object[] { provider, form };
 
+    /// <summary>The form of the record, the field the tests type into, how to read it back, and the record as its history files it.</summary>
+    private sealed record Target(string Url, string Field, Func<TownsDbContext, string, Task<string?>> Read, string RootType, Func<TownsDbContext, Task<int>> Version);
+
+    private static async Task<Target> TargetAsync(PlatformFactory factory, TownsDbContext db, string record)
+    {
+        switch (record)
+        {
+            case "project":
+                var project = await db.Projects.Where(p => p.Name == "历山镇蜂蜜冷链仓储项目").Select(p => p.Id).SingleAsync();
+                return new($"/Projects/Edit/{project}", "Input.Description", async (d, u) => await d.Projects.Where(p => p.Id == Id(u)).Select(p => p.Description).SingleAsync(),
+                    "KeyProject", d => d.Projects.Where(p => p.Id == project).Select(p => p.Version).SingleAsync());
+            case "town":
+                var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+                return new($"/Towns/Edit/{town}", "Input.LeadingProducts", async (d, u) => await d.Towns.Where(t => t.Id == Id(u)).Select(t => t.LeadingProducts).SingleAsync(),
+                    "SpecializedTown", d => d.Towns.Where(t => t.Id == town).Select(t => t.Version).SingleAsync());
+            case "enterprise":
+                var enterprise = await db.Enterprises.Where(e => e.Name.Contains("历山蜂业")).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+                return new($"/Enterprises/Edit/{enterprise}", "Input.Industry", async (d, u) => await d.Enterprises.Where(e => e.Id == Id(u)).Select(e => e.Industry).SingleAsync(),
+                    "Enterprise", d => d.Enterprises.Where(e => e.Id == enterprise).Select(e => e.Version).SingleAsync());
+            default:
+                var task = (await TasksApiTests.YuanquAsync(await ApiAsync(factory, "admin"))).MemberTask;
+                return new($"/Tasks/Edit/{task}", "Input.Measures", async (d, u) => await d.PlanTasks.Where(t => t.Id == Id(u)).Select(t => t.Measures).SingleAsync(),
+                    "PlanTask", d => d.PlanTasks.Where(t => t.Id == task).Select(t => t.Version).SingleAsync());
+        }
+    }
+
     [PostgresTheory]
     [MemberData(nameof(Forms))]
     public async Task The_second_of_two_people_saving_the_same_form_is_told_who_saved_keeps_what_they_typed_and_overwrites_nothing(StorageProvider provider, string record)
     {
         var (factory, storage) = await PlatformAsync(provider);
         await using var db = storage.CreateContext();
-        var (url, field, read) = record switch
-        {
-            "project" => ($"/Projects/Edit/{await db.Projects.Where(p => p.Name == "历山镇蜂蜜冷链仓储项目").Select(p => p.Id).SingleAsync()}", "Input.Description",
-                (Func<TownsDbContext, string, Task<string?>>)(async (d, u) => await d.Projects.Where(p => p.Id == Id(u)).Select(p => p.Description).SingleAsync())),
-            "town" => ($"/Towns/Edit/{await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync()}", "Input.LeadingProducts",
-                async (d, u) => await d.Towns.Where(t => t.Id == Id(u)).Select(t => t.LeadingProducts).SingleAsync()),
-            "enterprise" => ($"/Enterprises/Edit/{await db.Enterprises.Where(e => e.Name.Contains("历山蜂业")).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}", "Input.Industry",
-                async (d, u) => await d.Enterprises.Where(e => e.Id == Id(u)).Select(e => e.Industry).SingleAsync()),
-            _ => ($"/Tasks/Edit/{(await TasksApiTests.YuanquAsync(await ApiAsync(factory, "admin"))).MemberTask}", "Input.Measures",
-                async (d, u) => await d.PlanTasks.Where(t => t.Id == Id(u)).Select(t => t.Measures).SingleAsync()),
-        };
+        var (url, field, read, _, _) = await TargetAsync(factory, db, record);
         var first = await BrowserAsync(factory, "yuanqu-office");
         var second = await BrowserAsync(factory, "admin");
 
@@ -154,6 +170,47 @@ public class EditConflictTests
     }
 
     private static int Id(string url) => int.Parse(url[(url.LastIndexOf('/') + 1)..]);
+
+    [PostgresTheory]
+    [MemberData(nameof(Forms))]
+    public async Task A_form_saved_as_it_was_loaded_writes_nothing_and_the_other_persons_save_still_goes_through(StorageProvider provider, string record)
+    {
+        // QA: 甲 opened the form and saved it unchanged; the version moved on without an entry in the history, so 乙's save was
+        // refused with the name and time of the change before 甲's. Nothing changed, so nothing is written and 乙 is not stopped.
+        var (factory, storage) = await PlatformAsync(provider);
+        await using var db = storage.CreateContext();
+        var target = await TargetAsync(factory, db, record);
+        var id = Id(target.Url).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = await BrowserAsync(factory, "yuanqu-office");
+        var second = await BrowserAsync(factory, "admin");
+
+        var firstForm = await EditForm.LoadAsync(first, target.Url);
+        var secondForm = await EditForm.LoadAsync(second, target.Url);
+        var version = await target.Version(db);
+        firstForm["Input.Version"].ShouldBe(version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var entries = await db.AuditEntries.CountAsync(a => a.RootType == target.RootType && a.RootId == id);
+        var before = await target.Read(db, target.Url);
+
+        (await firstForm.PostAsync(first)).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record}: saved unchanged");
+        await using (var check = storage.CreateContext())
+        {
+            var written = string.Join("; ", await check.AuditEntries.Where(a => a.RootType == target.RootType && a.RootId == id).OrderByDescending(a => a.Id).Take(5).Select(a => a.EntityType + " " + a.Action + " " + a.Changes).ToListAsync());
+            (await target.Version(check)).ShouldBe(version, $"{record}: a save that changes nothing does not move the version on ({written})");
+            (await check.AuditEntries.CountAsync(a => a.RootType == target.RootType && a.RootId == id)).ShouldBe(entries, $"{record}: nor writes history");
+            (await target.Read(check, target.Url)).ShouldBe(before);
+        }
+
+        var theirs = $"第二人填写的内容{Guid.NewGuid():N}"[..16];
+        var saved = await secondForm.With(target.Field, theirs).PostAsync(second);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record}: nobody changed anything since the second person loaded the form");
+        await using (var check = storage.CreateContext())
+        {
+            (await target.Read(check, target.Url)).ShouldBe(theirs);
+            (await target.Version(check)).ShouldBe(version + 1);
+            var last = await check.AuditEntries.Where(a => a.RootType == target.RootType && a.RootId == id).OrderByDescending(a => a.Id).FirstAsync();
+            last.UserName.ShouldBe("admin", "the change that moved the version on is the one the history names");
+        }
+    }
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
