@@ -151,4 +151,16 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
 
     /// <summary>The jurisdiction paths the person may filter by: their own and everything below it.</summary>
     public bool Covers(string path) => IsAdmin || Jurisdiction.IsWithin(path, JurisdictionPath);
+
+    // What the account may do follows its own jurisdiction (HomePath); the top-bar switch narrows what is listed (JurisdictionPath),
+    // never the rights on what it still shows, and never lends a city office a county office's rights in the county it looks at.
+
+    /// <summary>Whether a path lies within the account's own jurisdiction, whatever the view is narrowed to: what its rights reach.</summary>
+    public bool HomeCovers(string path) => IsAdmin || Jurisdiction.IsWithin(path, HomePath);
+
+    /// <summary>The same account without the top bar's narrowing: for a record opened by its number, which the narrowed lists may leave out.</summary>
+    public UserScope Unnarrowed => JurisdictionPath == HomePath ? this : this with { JurisdictionPath = HomePath };
+
+    /// <summary>The office of exactly this area (its own jurisdiction): the one that reviews under the area's standard, runs its evaluation.</summary>
+    public bool IsOfficeOf(string areaPath) => Role == Roles.Office && HomePath == areaPath;
 }

@@ -210,8 +210,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         }
     }
 
-    public bool CanReview(UserScope scope, RecognitionApplication a) =>
-        scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(a.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
+    public bool CanReview(UserScope scope, RecognitionApplication a) => CanReview(scope, a.StandardId);
+
+    /// <summary>The standard's own office, by the account's own jurisdiction: a city office looking at one county still reviews under the city's standard.</summary>
+    private bool CanReview(UserScope scope, string standardId) =>
+        scope.IsAdmin || catalog.FindStandard(standardId) is { } s && scope.IsOfficeOf(catalog.AreaOf(s));
 
     /// <summary>Only those the standard names as applicant prepare and submit (<see cref="CanFile"/>).</summary>
     public bool CanPrepare(UserScope scope, RecognitionApplication a, string townCountyPath) =>
@@ -364,7 +367,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             .ToListAsync(ct);
         return rows.Select(r =>
         {
-            var office = scope.IsAdmin || scope.Role == Roles.Office && catalog.FindStandard(r.StandardId) is { } s && scope.JurisdictionPath == catalog.AreaOf(s);
+            var office = CanReview(scope, r.StandardId);
             return r.State switch
             {
             ApplicationState.Draft or ApplicationState.Returned when catalog.FindStandard(r.StandardId) is { } st && CanFile(scope, st, r.CountyPath) =>

@@ -23,7 +23,7 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
     public static string Basis(EvaluationView view) => $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估结果";
 
     public static bool CanIssue(UserScope scope, EvaluationView view) =>
-        view.Evaluation.IsPublished && NoticeService.CanIssue(scope) && (scope.IsAdmin || view.Evaluation.AreaPath == scope.JurisdictionPath);
+        view.Evaluation.IsPublished && NoticeService.CanIssue(scope) && EvaluationService.CanEdit(scope, view.Evaluation.AreaPath);
 
     public async Task<IReadOnlyList<SupervisedSubject>> SupervisedAsync(UserScope scope, EvaluationView view, CancellationToken ct)
     {

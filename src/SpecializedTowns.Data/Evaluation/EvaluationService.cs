@@ -78,8 +78,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
     public static bool CanRead(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
 
-    public static bool CanEdit(UserScope scope, string areaPath) =>
-        scope.IsAdmin || (scope.Role == Roles.Office && areaPath == scope.JurisdictionPath);
+    public static bool CanEdit(UserScope scope, string areaPath) => scope.IsAdmin || scope.IsOfficeOf(areaPath);
 
     private IQueryable<AnnualEvaluation> Visible(UserScope scope)
     {
@@ -191,6 +190,9 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
     public async Task<EvaluationView> GetAsync(UserScope scope, int id, CancellationToken ct = default)
     {
+        // Opened by its number, as the office's own jurisdiction reads it: the top bar's county narrows the list, and must not
+        // hide (or cut to an excerpt) the city's own evaluation the office has just started or runs.
+        scope = scope.Unnarrowed;
         var own = await OwnAsync(scope, ct);
         var path = await Readable(scope, own).Where(x => x.Id == id).Select(x => x.AreaPath).FirstOrDefaultAsync(ct) ?? throw new EvaluationNotFoundException();
         var excerpt = own is not null && own.Above.Contains(path);
@@ -228,7 +230,8 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     public async Task<IReadOnlyList<Jurisdiction>> AreasAsync(UserScope scope, CancellationToken ct = default)
     {
         var query = db.Jurisdictions.Where(j => j.Level != JurisdictionLevel.Township);
-        query = scope.IsAdmin ? query : scope.Role == Roles.Office ? query.Where(j => j.Path == scope.JurisdictionPath) : query.Where(_ => false);
+        var home = scope.HomePath;
+        query = scope.IsAdmin ? query : scope.Role == Roles.Office ? query.Where(j => j.Path == home) : query.Where(_ => false);
         return await query.OrderBy(j => j.Path).ToListAsync(ct);
     }
 
@@ -241,7 +244,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
         var areas = await AreasAsync(scope, ct);
         if (areas.Count == 0) throw new EvaluationInputException(new FieldErrors { [""] = "只有专业镇办公室可以发起评估" });
-        var area = jurisdictionId is null ? areas.FirstOrDefault(a => a.Path == scope.JurisdictionPath) : areas.FirstOrDefault(a => a.Id == jurisdictionId);
+        var area = jurisdictionId is null ? areas.FirstOrDefault(a => a.Path == scope.HomePath) : areas.FirstOrDefault(a => a.Id == jurisdictionId);
         if (area is null) errors["jurisdictionId"] = "请选择评估范围（本级行政区）";
 
         var pack = area is null ? null : catalog.PackGoverning(area.Path);
@@ -268,7 +271,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
     private async Task<AnnualEvaluation> EditableAsync(UserScope scope, int id, int? version, CancellationToken ct)
     {
-        var e = await Visible(scope).Include(x => x.Results).Include(x => x.ManualScores).AsSplitQuery()
+        var e = await Visible(scope.Unnarrowed).Include(x => x.Results).Include(x => x.ManualScores).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
         if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以修改本级评估");
         e.EnsureDraft();
@@ -352,7 +355,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     /// </summary>
     public async Task SetDocumentAsync(UserScope scope, int id, DocumentInput document, CancellationToken ct = default)
     {
-        var e = await Visible(scope).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
+        var e = await Visible(scope.Unnarrowed).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
         if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以填写评估报告的发文字号");
         ApplyDocument(e, document);
         await SaveAsync(ct);

@@ -357,7 +357,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
 
     /// <summary>Office, member unit, admin: counties at or below their jurisdiction; township staff: their own county.</summary>
     private static bool MayRaiseIn(UserScope scope, string countyPath) =>
-        scope.Role == Roles.Township ? scope.JurisdictionPath.StartsWith(countyPath + "/", StringComparison.Ordinal) : scope.Covers(countyPath);
+        scope.Role == Roles.Township ? scope.JurisdictionPath.StartsWith(countyPath + "/", StringComparison.Ordinal) : scope.HomeCovers(countyPath);
 
     public async Task AcceptAsync(UserScope scope, string user, int id, AcceptInput input, CancellationToken ct = default)
     {
@@ -482,7 +482,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         UnitRegistry.ForPathAsync(db, countyPath, ct);
 
     private static ProblemActor Actor(UserScope scope, string userName, string countyPath) =>
-        new(scope.UserId, userName, scope.Role, scope.UnitId, scope.IsAdmin || scope.Role == Roles.Office && scope.Covers(countyPath));
+        new(scope.UserId, userName, scope.Role, scope.UnitId, scope.IsAdmin || scope.Role == Roles.Office && scope.HomeCovers(countyPath));
 
     private async Task StepAsync(UserScope scope, string user, int id, CancellationToken ct, Func<Problem, ProblemActor, string, Task> step)
     {

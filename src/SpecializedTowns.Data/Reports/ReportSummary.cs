@@ -48,11 +48,13 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
                 raised[r.TownId].ToList());
         }).ToList();
 
-        var path = scope.JurisdictionPath;
+        // The 通报 covers what the person looks at (one county, when a city office narrows the top bar to it) and is issued by
+        // the person's own office: a city office looking at 新绛县 does not write as 新绛县's office.
+        var (path, home) = (scope.JurisdictionPath, scope.HomePath);
         return new MonthlySummaryInput
         {
-            Office = Offices.Office(catalog, path),
-            Recipient = $"{Offices.LeadingGroup(catalog, path)}各成员单位，各专业镇推进专班",
+            Office = Offices.Office(catalog, home),
+            Recipient = $"{Offices.LeadingGroup(catalog, home)}各成员单位，各专业镇推进专班",
             Area = Offices.AreaName(path) is { Length: > 0 } area ? area : "全省",
             Month = month,
             DueOn = overview.DueOn,
