@@ -65,6 +65,12 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         }
     }
 
+    /// <summary>
+    /// A notice opened by its number: <see cref="Visible"/> over the account's own jurisdiction. The top bar's county narrows the
+    /// lists; it does not put out of reach a notice the office issued or oversees (one it has just sent to a 市直 unit, say).
+    /// </summary>
+    private IQueryable<Notice> Reachable(UserScope scope) => Visible(scope.Unnarrowed);
+
     private sealed class TownshipUnit
     {
         public int UnitId { get; init; }
@@ -186,7 +192,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
 
     public async Task<NoticeView> ViewAsync(UserScope scope, int id, string userName, CancellationToken ct = default)
     {
-        var notice = await Visible(scope).AsNoTracking().Include(n => n.Items).Include(n => n.Events).Include(n => n.Actions)
+        var notice = await Reachable(scope).AsNoTracking().Include(n => n.Items).Include(n => n.Events).Include(n => n.Actions)
             .AsSplitQuery().SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
         var places = await PlacesAsync(notice, ct);
         var actor = await ActorAsync(scope, userName, notice, places, ct);
@@ -213,7 +219,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// <summary>The notice as the recipient receives it: a .docx in the layout of GB/T 9704-2012.</summary>
     public async Task<(byte[] Content, string FileName)> DocumentAsync(UserScope scope, int id, CancellationToken ct = default)
     {
-        var n = await Visible(scope).AsNoTracking().Include(x => x.Items).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NoticeNotFoundException();
+        var n = await Reachable(scope).AsNoTracking().Include(x => x.Items).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NoticeNotFoundException();
         var document = SupervisionNotice.Build(new SupervisionNoticeInput
         {
             IssuingOffice = n.IssuingOffice, DocumentNumber = n.DocumentNumber, Recipient = n.Addressee, Subject = n.Subject, Basis = n.Basis,
@@ -303,7 +309,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         if (draft.RecipientKind is not { } kind || !Enum.IsDefined(kind) || draft.RecipientId is not { } recipientId)
             errors[nameof(NoticeDraft.RecipientId)] = "请选择整改对象（专业镇、乡镇或单位）";
         else if ((recipient = await ResolveAsync(scope, kind, recipientId, ct)) is null)
-            errors[nameof(NoticeDraft.RecipientId)] = "所选整改对象不存在，或不在您的数据范围内";
+            errors[nameof(NoticeDraft.RecipientId)] = await NotRecipientAsync(scope, kind, recipientId, ct) ?? "所选整改对象不存在，或不在您的数据范围内";
 
         var subject = string.IsNullOrWhiteSpace(draft.Subject) ? recipient?.Subject : NoticeRules.Subject(draft.Subject);
         var addressee = string.IsNullOrWhiteSpace(draft.Addressee) ? recipient?.Addressee : draft.Addressee;
@@ -324,10 +330,32 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     }
 
     /// <summary>
-    /// The recipient if it exists and lies in the person's area, with what follows from it: its area, the default wording, and the
-    /// issuing jurisdiction (an office issues as its own; the administrator as the office of the recipient's county).
+    /// The recipient if it exists and lies in the person's own jurisdiction (not merely the county the top bar narrows the view
+    /// to), with what follows from it: its area, the default wording, and the issuing jurisdiction (an office issues as its own;
+    /// the administrator as the office of the recipient's county).
     /// </summary>
     private async Task<Resolved?> ResolveAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct)
+    {
+        if (await FindRecipientAsync(kind, id, ct) is not { } found) return null;
+        var (f, area) = found;
+        if (!scope.HomeCovers(area.Path)) return null;
+        Jurisdiction? issuing;
+        if (scope.IsAdmin)
+        {
+            issuing = area.Level == JurisdictionLevel.Township ? await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == area.ParentId, ct) : area;
+        }
+        else
+        {
+            issuing = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
+            if (issuing is null || issuing.Level == JurisdictionLevel.Township) return null;
+        }
+        return new Resolved(f.Kind, f.Id, f.Name, f.Addressee, f.Subject, f.AreaId, area.Path, issuing);
+    }
+
+    private sealed record Found(RecipientKind Kind, int Id, string Name, string Addressee, string Subject, int AreaId);
+
+    /// <summary>The recipient as listed (<see cref="ListedRecipientAsync"/>) and the jurisdiction it belongs to; null when there is none.</summary>
+    private async Task<(Found Recipient, Jurisdiction Area)?> FindRecipientAsync(RecipientKind kind, int id, CancellationToken ct)
     {
         (kind, id) = await ListedRecipientAsync(kind, id, ct);
         (string Name, string Addressee, string Subject, int AreaId)? found = kind switch
@@ -347,18 +375,42 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         };
         if (found is not { } f) return null;
         var area = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == f.AreaId, ct);
-        if (!scope.Covers(area.Path)) return null;
-        Jurisdiction? issuing;
-        if (scope.IsAdmin)
+        return (new Found(kind, id, f.Name, f.Addressee, f.Subject, f.AreaId), area);
+    }
+
+    /// <summary>
+    /// Why the person cannot send this recipient a notice, in words for the form; null when they can, or when there is no such
+    /// recipient. A leading group's office supervises the towns, townships (镇) and departments (单位/部门) of its own
+    /// jurisdiction and those below it (新政办发〔2023〕33号 四（五）"对……镇和单位，发出督办通知书"; 阳政办发〔2023〕24号
+    /// 六（五）and 朔政办发〔2023〕19号 五（五）"各县（区）、各部门"): a unit of the city or the province, such as a problem's
+    /// 市直 lead unit, is above a county office, which asks the office of that unit's level to act instead.
+    /// </summary>
+    public async Task<string?> NotRecipientAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct = default)
+    {
+        if (!CanIssue(scope) || await FindRecipientAsync(kind, id, ct) is not { } found || await ResolveAsync(scope, kind, id, ct) is not null) return null;
+        var (f, area) = found;
+        var home = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
+        if (home is null || home.Level == JurisdictionLevel.Township) return "只有领导小组办公室可以下发督办通知书";
+        var what = NoticeNames.Chinese(f.Kind);
+        if (Jurisdiction.IsWithin(home.Path, area.Path))
+            return $"“{f.Name}”是{area.Name}的{what}，在{home.Name}之上：督办通知书由领导小组办公室发给本级和下级的专业镇、乡镇（街道）和单位，"
+                   + $"{IssuingOfficeOf(home)}不能向上级单位下发。请报请{IssuingOfficeOf(area)}督办，或在问题台账中继续督办。";
+        return $"“{f.Name}”属{area.Name}，不在{home.Name}的范围内，不能作为本办公室督办通知书的整改对象。";
+    }
+
+    /// <summary>
+    /// The recipient as the form lists it, when the person may send it a notice: for one a link chose (a problem's lead unit)
+    /// that the list, narrowed to the county the top bar looks at, leaves out.
+    /// </summary>
+    public async Task<NoticeRecipient?> RecipientAsync(UserScope scope, RecipientKind kind, int id, CancellationToken ct = default)
+    {
+        if (!CanIssue(scope) || await ResolveAsync(scope, kind, id, ct) is not { } r) return null;
+        var place = r.Kind switch
         {
-            issuing = area.Level == JurisdictionLevel.Township ? await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Id == area.ParentId, ct) : area;
-        }
-        else
-        {
-            issuing = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
-            if (issuing is null || issuing.Level == JurisdictionLevel.Township) return null;
-        }
-        return new Resolved(kind, id, f.Name, f.Addressee, f.Subject, f.AreaId, area.Path, issuing);
+            RecipientKind.Township => await db.Jurisdictions.Where(j => j.Id == r.AreaId).Select(j => j.Parent!.Name).SingleAsync(ct),
+            _ => await db.Jurisdictions.Where(j => j.Id == r.AreaId).Select(j => j.Name).SingleAsync(ct),
+        };
+        return new NoticeRecipient(r.Kind, r.Id, r.Name, place);
     }
 
     private static string Government(string township) => township.EndsWith("街道", StringComparison.Ordinal) ? township + "办事处" : township + "人民政府";
@@ -463,7 +515,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
 
     public async Task<NoticeFile?> FileAsync(UserScope scope, int id, int fileId, CancellationToken ct = default)
     {
-        if (!await Visible(scope).AnyAsync(n => n.Id == id, ct)) return null;
+        if (!await Reachable(scope).AnyAsync(n => n.Id == id, ct)) return null;
         return await db.NoticeFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeId == id, ct);
     }
 
@@ -500,7 +552,6 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// </summary>
     private async Task<NoticeActor> ActorAsync(UserScope scope, string userName, Notice notice, Places places, CancellationToken ct)
     {
-        bool HomeCovers(string path) => scope.IsAdmin || path == scope.HomePath || path.StartsWith(scope.HomePath + "/", StringComparison.Ordinal);
         var office = scope.Role == Roles.Office;
         var recipient = scope.Role switch
         {
@@ -516,14 +567,14 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             _ => false,
         };
         return new NoticeActor(scope.UserId, userName, scope.Role, recipient,
-            ActsForRecipient: office && HomeCovers(places.AreaPath),
-            Oversees: scope.IsAdmin || office && HomeCovers(places.IssuingPath));
+            ActsForRecipient: office && scope.HomeCovers(places.AreaPath),
+            Oversees: scope.IsAdmin || office && scope.HomeCovers(places.IssuingPath));
     }
 
     private async Task StepAsync(UserScope scope, string user, int id, CancellationToken ct, Func<Notice, NoticeActor, Task> step, bool raisesVersion = true)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var notice = await Visible(scope).Include(n => n.Items).Include(n => n.Actions).AsSplitQuery()
+        var notice = await Reachable(scope).Include(n => n.Items).Include(n => n.Actions).AsSplitQuery()
             .SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
         var actor = await ActorAsync(scope, user, notice, await PlacesAsync(notice, ct), ct);
         var version = notice.Version;

@@ -39,6 +39,9 @@ public sealed class NewModel(NoticeService notices) : PageModel
 
     public IReadOnlyList<NoticeRecipient> Recipients { get; private set; } = [];
     public NoticePreview? Preview { get; private set; }
+
+    /// <summary>Why the recipient a link chose cannot be this office's 整改对象 (a 市直 unit for a county office), shown instead of a silent empty choice.</summary>
+    public string? RecipientNote { get; private set; }
     public string? Error { get; private set; }
     public DateOnly Today => notices.Today;
 
@@ -57,6 +60,11 @@ public sealed class NewModel(NoticeService notices) : PageModel
             var (k, i) = await notices.ListedRecipientAsync(kind, id, ct);
             Input.Recipient = new NoticeRecipient(k, i, "", "").Key;
             Preview = await notices.PreviewAsync(scope, k, i, ct);
+            if (Preview is null)
+            {
+                RecipientNote = await notices.NotRecipientAsync(scope, k, i, ct);
+                Input.Recipient = null;
+            }
         }
         await LoadAsync(scope, ct);
         return Page();
@@ -121,6 +129,11 @@ public sealed class NewModel(NoticeService notices) : PageModel
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Recipients = await notices.RecipientsAsync(scope, ct);
+        // The list follows the county the top bar looks at; a recipient chosen by a link (a problem's 市直 lead unit, say) that
+        // the office may still send a notice to is kept in it, so that the choice shows as made.
+        if (NoticeRecipient.TryParse(Input.Recipient, out var kind, out var id) && Recipients.All(r => r.Key != Input.Recipient)
+            && await notices.RecipientAsync(scope, kind, id, ct) is { } chosen)
+            Recipients = [.. Recipients, chosen];
         // At least three rows, and one free row after what was typed.
         var filled = Input.Findings.FindLastIndex(f => !string.IsNullOrWhiteSpace(f.Text) || !string.IsNullOrWhiteSpace(f.Source)) + 1;
         while (Input.Findings.Count < Math.Max(3, filled + 1) && Input.Findings.Count < Notice.MaxFindings) Input.Findings.Add(new FindingRow());
