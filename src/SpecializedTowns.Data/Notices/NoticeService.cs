@@ -379,8 +379,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     }
 
     /// <summary>
-    /// Why the person cannot send this recipient a notice, in words for the form; null when they can, or when there is no such
-    /// recipient. A leading group's office supervises the towns, townships (镇) and departments (单位/部门) of its own
+    /// Why the person cannot send this recipient a notice, in words for the form; null when they can, when there is no such
+    /// recipient, or when it lies outside the person's area (another county's, which is simply not theirs to see). A leading group's office supervises the towns, townships (镇) and departments (单位/部门) of its own
     /// jurisdiction and those below it (新政办发〔2023〕33号 四（五）"对……镇和单位，发出督办通知书"; 阳政办发〔2023〕24号
     /// 六（五）and 朔政办发〔2023〕19号 五（五）"各县（区）、各部门"): a unit of the city or the province, such as a problem's
     /// 市直 lead unit, is above a county office, which asks the office of that unit's level to act instead.
@@ -391,11 +391,10 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         var (f, area) = found;
         var home = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
         if (home is null || home.Level == JurisdictionLevel.Township) return "只有领导小组办公室可以下发督办通知书";
-        var what = NoticeNames.Chinese(f.Kind);
-        if (Jurisdiction.IsWithin(home.Path, area.Path))
-            return $"“{f.Name}”是{area.Name}的{what}，在{home.Name}之上：督办通知书由领导小组办公室发给本级和下级的专业镇、乡镇（街道）和单位，"
-                   + $"{IssuingOfficeOf(home)}不能向上级单位下发。请报请{IssuingOfficeOf(area)}督办，或在问题台账中继续督办。";
-        return $"“{f.Name}”属{area.Name}，不在{home.Name}的范围内，不能作为本办公室督办通知书的整改对象。";
+        // Another county's recipient is out of the person's data scope: not named, as a missing one would not be.
+        if (!Jurisdiction.IsWithin(home.Path, area.Path)) return null;
+        return $"“{f.Name}”是{area.Name}的{NoticeNames.Chinese(f.Kind)}，在{home.Name}之上：督办通知书由领导小组办公室发给本级和下级的专业镇、乡镇（街道）和单位，"
+               + $"{IssuingOfficeOf(home)}不能向上级单位下发。请报请{IssuingOfficeOf(area)}督办，或在问题台账中继续督办。";
     }
 
     /// <summary>

@@ -138,7 +138,8 @@ public class NoticeServiceTests
         (await Refused(xinjiang, Draft(RecipientKind.Town, lishan, new DateOnly(2031, 1, 30))))["RecipientId"].ShouldBe("所选整改对象不存在，或不在您的数据范围内");
         (await Refused(office, Draft(RecipientKind.Unit, 999_999, new DateOnly(2031, 1, 30))))["RecipientId"].ShouldBe("所选整改对象不存在，或不在您的数据范围内");
         var cityUnit = await UnitAsync(db, "山西省/运城市", "市工信局");
-        (await Refused(office, Draft(RecipientKind.Unit, cityUnit, new DateOnly(2031, 1, 30))))["RecipientId"].ShouldBe("所选整改对象不存在，或不在您的数据范围内", "a county office does not supervise the city's units");
+        (await Refused(office, Draft(RecipientKind.Unit, cityUnit, new DateOnly(2031, 1, 30))))["RecipientId"]
+            .ShouldStartWith("“市工信局”是运城市的单位，在垣曲县之上", Case.Sensitive, "a county office does not supervise the city's units, and is told so");
         // Only offices issue.
         foreach (var user in new[] { "lishan-township", "yuanqu-member", "yuncheng-leader", "expert-zhang" })
         {
