@@ -11,15 +11,17 @@ namespace SpecializedTowns.Data.Dashboard;
 
 public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, string Text);
 
-/// <param name="Year">The one year whose 年产值 the card and the chart compare (see <see cref="DashboardQueries.ComparisonYear"/>).</param>
+/// <param name="Year">The one year whose 年产值 and 营收 the cards and charts compare (<see cref="StatisticsYear.Compared"/>).</param>
 /// <param name="OutputWanYuan">The towns' 年产值 of <paramref name="Year"/> only: figures of different years are never added.</param>
 /// <param name="Unreported">Towns in scope without a 年产值 for <paramref name="Year"/>, shown as “—”, not with another year's figure.</param>
 /// <param name="Newer">Towns that already reported a year after <paramref name="Year"/> (too few yet to compare on it).</param>
+/// <param name="RevenueBands">营收规模梯次 of <paramref name="Year"/>: the towns at each level, then those without that year's 营收 and those whose document sets no levels.</param>
+/// <param name="RevenueMissing">Towns whose document sets levels but that have no 营收 for <paramref name="Year"/>: counted apart, not placed by an older year.</param>
 public sealed record DashboardView(
     int Towns, IReadOnlyDictionary<Tier, int> ByTier, int Enterprises, decimal OutputWanYuan, int? Year,
     IReadOnlyList<TargetItem> Targets, IReadOnlyList<(string Town, decimal OutputWanYuan)> OutputByTown,
     IReadOnlyList<(string Band, int Towns)> RevenueBands, IReadOnlyList<TownPlace> Places,
-    IReadOnlyList<string> Unreported, int Newer);
+    IReadOnlyList<string> Unreported, int Newer, int RevenueMissing);
 
 /// <summary>Where a town lies, for the dashboard's map.</summary>
 public sealed record TownPlace(string Town, string County, string CountyPath);
@@ -31,10 +33,9 @@ public static class DashboardQueries
     {
         // Every town in scope with its history, statistics and brands, read once: the cards below and 目标监测's targets.
         var rows = await TargetQueries.TownsAsync(db, scope, ct);
-        var towns = rows.Select(t => new { t.Id, t.Name, t.Tier, t.CountyPath, t.County, t.PolicyId, Latest = t.Statistics.Where(s => s.Output is not null).MaxBy(s => s.Year) }).ToList();
         var enterprises = await scope.EnterpriseTallies(db).SumAsync(t => t.Enterprises, ct);
-        var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Count(x => x.Tier == t));
-        var year = ComparisonYear(rows.Select(t => t.Statistics.Where(s => s.Output is not null).Select(s => s.Year)));
+        var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => rows.Count(x => x.Tier == t));
+        var year = StatisticsYear.Compared(rows.Select(t => t.Statistics.Where(s => s.Output is not null).Select(s => s.Year)));
         var ofYear = rows.Select(t => (t.Name, Output: t.Statistics.Where(s => s.Year == year && s.Output is not null).Select(s => s.Output).FirstOrDefault(),
             Newer: t.Statistics.Any(s => s.Output is not null && s.Year > year))).ToList();
 
@@ -45,33 +46,23 @@ public static class DashboardQueries
             .OrderByDescending(t => t.Output).Take(15)
             .Select(t => (t.Name, Quantity.Normalize(t.Output!.Value))).ToList();
 
-        // 营收规模梯次: each town at the level of its own pack (朔州 10/20/30/50/100亿级, 阳泉 10/20/50/100, 永济 5/10/20), the
-        // same rule as 目标监测's tier page; a town whose pack sets no levels is counted apart, not forced into another's.
-        var levels = towns.Select(t => catalog.FindPack(t.PolicyId ?? "") is { Mechanisms.RevenueTiers.Count: > 0 } pack
-                ? t.Latest?.Revenue is { } r ? RevenueTiers.LevelOf(r, pack.Mechanisms.RevenueTiers) : (decimal?)null
-                : null)
+        // 营收规模梯次 of the same year as 年产值: each town at the level of its own pack (朔州 10/20/30/50/100亿级, 阳泉
+        // 10/20/50/100, 永济 5/10/20), the same rule as 目标监测's tier page. A town without that year's 营收 is counted apart,
+        // not placed by an older year's figure (nor a newer one's); a town whose pack sets no levels is not forced into another's.
+        var placed = rows.Select(t => catalog.FindPack(t.PolicyId ?? "") is { Mechanisms.RevenueTiers.Count: > 0 } pack
+                ? (Levelled: true, Level: t.Statistics.FirstOrDefault(s => s.Year == year && s.Revenue is not null)?.Revenue is { } r
+                    ? RevenueTiers.LevelOf(r, pack.Mechanisms.RevenueTiers) : (decimal?)null)
+                : (Levelled: false, Level: null))
             .ToList();
-        var bands = levels.Where(l => l is not null).GroupBy(l => l!.Value).OrderBy(g => g.Key)
+        var bands = placed.Where(p => p.Level is not null).GroupBy(p => p.Level!.Value).OrderBy(g => g.Key)
             .Select(g => (RevenueTiers.Name(g.Key), g.Count())).ToList();
-        if (levels.Count(l => l is null) is > 0 and var unset) bands.Add(("文件未设层级或无营收数据", unset));
+        var revenueMissing = placed.Count(p => p.Levelled && p.Level is null);
+        if (revenueMissing > 0) bands.Add((year is { } y ? $"无{y}年营收数据" : "无营收数据", revenueMissing));
+        if (placed.Count(p => !p.Levelled) is > 0 and var unset) bands.Add(("文件未设层级", unset));
 
-        return new DashboardView(towns.Count, byTier, enterprises, Quantity.Normalize(ofYear.Sum(t => t.Output ?? 0)), year,
-            targets, outputByTown, bands, towns.Select(t => new TownPlace(t.Name, t.County, t.CountyPath)).ToList(),
-            year is null ? [] : ofYear.Where(t => t.Output is null).Select(t => t.Name).ToList(), ofYear.Count(t => t.Newer));
-    }
-
-    /// <summary>
-    /// The year the dashboard compares the towns on: the newest year whose 年产值 at least half of the reporting towns have
-    /// filled. Towns report at different times (a few file next year's figures while most have not), and a chart titled
-    /// with one year must hold only that year; taking the newest year of any town put others' older figures under it.
-    /// </summary>
-    public static int? ComparisonYear(IEnumerable<IEnumerable<int>> reportedYearsPerTown)
-    {
-        var towns = reportedYearsPerTown.Select(y => y.ToHashSet()).Where(y => y.Count > 0).ToList();
-        if (towns.Count == 0) return null;
-        var years = towns.SelectMany(y => y).Distinct().OrderDescending().Select(year => (year, Towns: towns.Count(t => t.Contains(year)))).ToList();
-        // Scattered years with no half on any: the year most towns share, the newest of those.
-        return years.FirstOrDefault(y => y.Towns * 2 >= towns.Count) is { Towns: > 0 } common ? common.year : years.MaxBy(y => y.Towns).year;
+        return new DashboardView(rows.Count, byTier, enterprises, Quantity.Normalize(ofYear.Sum(t => t.Output ?? 0)), year,
+            targets, outputByTown, bands, rows.Select(t => new TownPlace(t.Name, t.County, t.CountyPath)).ToList(),
+            year is null ? [] : ofYear.Where(t => t.Output is null).Select(t => t.Name).ToList(), ofYear.Count(t => t.Newer), revenueMissing);
     }
 
     /// <summary>

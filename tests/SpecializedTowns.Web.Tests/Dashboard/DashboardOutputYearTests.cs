@@ -17,10 +17,10 @@ public class DashboardOutputYearTests
     [Fact]
     public void The_comparison_year_is_the_newest_one_at_least_half_the_reporting_towns_have()
     {
-        DashboardQueries.ComparisonYear([]).ShouldBeNull();
-        DashboardQueries.ComparisonYear([[2023, 2024], [2024], [2024, 2025]]).ShouldBe(2024, "one town ahead does not set the year");
-        DashboardQueries.ComparisonYear([[2024, 2025], [2024, 2025], [2024], []]).ShouldBe(2025, "two of three reporting towns");
-        DashboardQueries.ComparisonYear([[2022], [2023], [2024]]).ShouldBe(2024, "scattered years: the newest of those most shared");
+        StatisticsYear.Compared([]).ShouldBeNull();
+        StatisticsYear.Compared([[2023, 2024], [2024], [2024, 2025]]).ShouldBe(2024, "one town ahead does not set the year");
+        StatisticsYear.Compared([[2024, 2025], [2024, 2025], [2024], []]).ShouldBe(2025, "two of three reporting towns");
+        StatisticsYear.Compared([[2022], [2023], [2024]]).ShouldBe(2024, "scattered years: the newest of those most shared");
     }
 
     [PostgresTheory]

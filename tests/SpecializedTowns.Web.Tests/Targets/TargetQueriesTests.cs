@@ -107,13 +107,14 @@ public class TargetQueriesTests
         // 垣曲's document sets no revenue levels.
         (await TargetQueries.RevenueTiersAsync(db, Catalog, Yuanqu)).ShouldBeEmpty();
 
-        // The dashboard's chart counts each town at the level of its own document, the same as this page.
+        // The dashboard's chart counts each town at the level of its own document in the dashboard's year, the same as this page.
         var dashboard = await DashboardQueries.LoadAsync(db, Catalog, Shuozhou, MidYear2025);
-        var latest = tiers.Select(t => t.Years[^1].Name).ToList();
-        dashboard.RevenueBands.Where(b => b.Band != "文件未设层级或无营收数据")
-            .ShouldBe(latest.GroupBy(n => n).Select(g => (g.Key, g.Count())), ignoreOrder: true);
+        dashboard.Year.ShouldBe(2024);
+        var ofYear = tiers.Select(t => t.Years.Single(y => y.Year == dashboard.Year).Name).ToList();
+        dashboard.RevenueBands.ShouldBe(ofYear.GroupBy(n => n).Select(g => (g.Key, g.Count())), ignoreOrder: true);
         dashboard.RevenueBands.ShouldContain(("100亿级", 1));
+        dashboard.RevenueMissing.ShouldBe(0);
         var yuanqu = await DashboardQueries.LoadAsync(db, Catalog, Yuanqu, MidYear2025);
-        yuanqu.RevenueBands.Single().Band.ShouldBe("文件未设层级或无营收数据");
+        yuanqu.RevenueBands.Single().Band.ShouldBe("文件未设层级");
     }
 }
