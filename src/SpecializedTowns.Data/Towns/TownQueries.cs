@@ -17,6 +17,12 @@ public sealed record TownFilter
 
     /// <summary>name, tier, output (largest first); else by place.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>
+    /// The statistics year every row shows and the output sort compares (<see cref="StatisticsYear.Compared"/>): a town
+    /// without it shows none rather than an older year's figure. Null: each town's newest year, named in its row.
+    /// </summary>
+    public int? Year { get; init; }
 }
 
 public sealed record TownListItem(
@@ -36,22 +42,18 @@ public static class TownQueries
     private static async Task<Paged<TownListItem>> ListInScopeAsync(TownsDbContext db, TownFilter filter, UserScope? scope, CancellationToken ct)
     {
         var (page, size) = Paged<TownListItem>.Normalize(filter.Page, filter.PageSize);
-        var query = (scope?.Towns(db) ?? db.Towns).AsNoTracking().Under(db, filter.JurisdictionPath);
-        if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
-        if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var s = filter.Search.Trim();
-            query = query.Where(t => t.Name.Contains(s) || t.LeadingIndustry.Contains(s));
-        }
-
+        var query = Filtered(db, filter, scope);
         var total = await query.CountAsync(ct);
+        var year = filter.Year;
         var sort = ListSort.Parse(filter.Sort);
         var ordered = sort.Key switch
         {
             "name" => query.OrderBy(t => t.Name, sort.Descending()).ThenBy(t => t.Id, sort.Descending()),
             "tier" => query.OrderBy(t => t.Tier, sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
-            "output" => query.OrderBy(t => t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
+            // Towns without a figure (for the year) last either way: PostgreSQL would put them first when sorting largest first.
+            "output" => query.OrderBy(t => !t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).Any(s => year == null || s.Year == year))
+                .ThenBy(t => t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).Where(s => year == null || s.Year == year)
+                    .OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
                 sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
             _ => query.OrderBy(t => t.County!.Path).ThenBy(t => t.Name),
         };
@@ -61,12 +63,39 @@ public static class TownQueries
             {
                 t.Id, t.Name, County = t.County!.Name, CountyPath = t.County.Path, t.Category, t.LeadingIndustry, t.Tier, t.IsDemo,
                 Townships = t.Townships.Select(x => x.Township!.Name).ToList(),
-                Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
+                Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).Where(s => year == null || s.Year == year)
+                    .OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new TownListItem(r.Id, r.Name, r.County, r.CountyPath, r.Townships, r.Category, r.LeadingIndustry, r.Tier,
             r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
         return new Paged<TownListItem>(items, total, page, size);
+    }
+
+    /// <summary>The towns the filter keeps that have no 年产值 for <paramref name="year"/> (their rows show “—”).</summary>
+    public static Task<int> WithoutYearAsync(TownsDbContext db, TownFilter filter, int year, UserScope? scope, CancellationToken ct = default) =>
+        Filtered(db, filter, scope).CountAsync(t => !t.Statistics.Any(s => s.Year == year && s.OutputValueWanYuan != null), ct);
+
+    /// <summary>The year the list compares the towns in scope on, by the dashboard's rule (<see cref="StatisticsYear.Compared"/>).</summary>
+    public static async Task<int?> ComparisonYearAsync(TownsDbContext db, UserScope scope, CancellationToken ct = default)
+    {
+        var towns = scope.Towns(db).Select(t => t.Id);
+        var reported = await db.TownStatistics.AsNoTracking().Where(TownAnnualStatistics.IsReported).Where(s => towns.Contains(s.SpecializedTownId))
+            .Select(s => new { s.SpecializedTownId, s.Year }).ToListAsync(ct);
+        return StatisticsYear.Compared(reported.GroupBy(s => s.SpecializedTownId).Select(g => g.Select(s => s.Year)));
+    }
+
+    private static IQueryable<SpecializedTown> Filtered(TownsDbContext db, TownFilter filter, UserScope? scope)
+    {
+        var query = (scope?.Towns(db) ?? db.Towns).AsNoTracking().Under(db, filter.JurisdictionPath);
+        if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
+        if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var s = filter.Search.Trim();
+            query = query.Where(t => t.Name.Contains(s) || t.LeadingIndustry.Contains(s));
+        }
+        return query;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
@@ -17,9 +18,15 @@ public static class TownsApi
 
     private static async Task<Results<Ok<Paged<TownListItem>>, ProblemHttpResult>> ListAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null,
-        string? tier = null, string? category = null, string? search = null, string? sort = null, CancellationToken ct = default)
+        [Description("梯次：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）")] string? tier = null,
+        [Description("领域：manufacturing（制造业）、specialty-agriculture（特优农业）、specialty-light-industry（特色轻工）、culture-tourism-health（文旅康养），也可写中文")] string? category = null,
+        [Description("名称或主导产业（包含即可）")] string? search = null,
+        [Description("排序：name（名称）、tier（梯次，高者在前）、output（年产值，大者在前），前加 - 为倒序；不填按所在地")] string? sort = null,
+        [Description("统计年度：各条目的年产值、就业及按年产值排序（sort=output）都取这一年，无该年数据的为空；不填时各镇取其最新年度（见各条目的 year）")] int? year = null,
+        CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
+        if (year is < 2000 or > 9999) return ApiSupport.Invalid("year", "统计年度应在 2000 到 9999 之间");
         Tier? parsedTier = null;
         if (tier is not null && (parsedTier = Tiers.Parse(tier)) is null) return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：reserve、county、municipal、provincial");
         string? categoryKey = null;
@@ -28,7 +35,7 @@ public static class TownsApi
         if (unknown is not null) return unknown;
         var result = await TownQueries.ListAsync(db, new TownFilter
         {
-            JurisdictionPath = path, Tier = parsedTier, Category = categoryKey, Search = search, Page = page, PageSize = pageSize, Sort = sort,
+            JurisdictionPath = path, Tier = parsedTier, Category = categoryKey, Search = search, Page = page, PageSize = pageSize, Sort = sort, Year = year,
         }, ct, http.Scope());
         return TypedResults.Ok(result);
     }

@@ -29,7 +29,8 @@ public class SortingTests
         var byName = await page.GetStringAsync("/Towns?sort=name");
         // The header of the column the list is sorted by links to the other way round and shows ▲ (A first).
         Regex.Match(byName, "<a href=\"([^\"]*)\">专业镇 ▲</a>").Groups[1].Value.ShouldBe("/Towns?sort=-name");
-        byName.ShouldContain("<a href=\"/Towns?sort=output\">年产值</a>");
+        // The 年产值 column names the one year it compares the towns on (StatisticsYear.Compared).
+        byName.ShouldContain("<a href=\"/Towns?sort=output\">年产值（2024年）</a>");
         var reversed = await page.GetStringAsync("/Towns?sort=-name");
         Regex.Match(reversed, "<a href=\"([^\"]*)\">专业镇 ▼</a>").Groups[1].Value.ShouldBe("/Towns?sort=name");
 

@@ -25,11 +25,19 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     public bool CanEdit { get; private set; }
     public bool Filtered => Jurisdiction is not null || Tier is not null || Category is not null || !string.IsNullOrWhiteSpace(Search);
 
+    /// <summary>The one statistics year of the 年产值 and 就业 columns (the dashboard's); null when no town has any.</summary>
+    public int? Year { get; private set; }
+
+    /// <summary>Listed towns without a 年产值 for <see cref="Year"/>.</summary>
+    public int WithoutYear { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         CanEdit = TownRegistry.CanEdit(scope);
-        Result = await TownQueries.ListAsync(db, await FilterAsync(scope, ct) with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct, scope);
+        var filter = await FilterAsync(scope, ct);
+        Result = await TownQueries.ListAsync(db, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct, scope);
+        if (Year is { } year && Result.Total > 0) WithoutYear = await TownQueries.WithoutYearAsync(db, filter, year, scope, ct);
     }
 
     /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
@@ -48,6 +56,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         var tier = Tiers.Parse(Tier);
         var category = Category is null ? null : IndustryCategories.KeyOf(Category);
-        return new TownFilter { JurisdictionPath = Places.Path, Tier = tier, Category = category, Search = Search, Sort = Sort };
+        // One year for every row, so that the 年产值 column (and its sort) never sets one town's newer figure against another's older.
+        Year = await TownQueries.ComparisonYearAsync(db, scope, ct);
+        return new TownFilter { JurisdictionPath = Places.Path, Tier = tier, Category = category, Search = Search, Sort = Sort, Year = Year };
     }
 }
