@@ -169,6 +169,12 @@ public static class ReportFigures
 
     public static bool IsMoney(ReportFigure figure) => Unit(figure) == "万元";
 
+    /// <summary>
+    /// A report's figure as people read it, on the page, in print and in documents: in its own unit (money in 万元 as typed,
+    /// never turned into 亿元) at full precision, with the unit written (20,196.5万元, 300人).
+    /// </summary>
+    public static string Text(ReportFigure figure, decimal value) => IsMoney(figure) ? Quantity.WanYuan(value) : Number(value) + Unit(figure);
+
     /// <summary>A figure as a plain number for tables and exports: thousands separators, at most two decimals, no unit.</summary>
     public static string Number(decimal value) =>
         Quantity.Normalize(value).ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
@@ -215,13 +221,13 @@ public static class ReportPlausibility
             var drop = (last - output) / last;
             if (drop > outputDropShare)
                 flags.Add(new(ReportFigure.Output,
-                    $"当月产值 {Quantity.WanYuan(output)}，比上月 {Quantity.WanYuan(last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
+                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，比上月 {ReportFigures.Text(ReportFigure.Output, last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
         }
 
         if (month.Year == previous.Month.Year)
             foreach (var figure in new[] { ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate })
                 if (current[figure] is { } now && before[figure] is { } then && now < then)
-                    flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {Quantity.WanYuan(now)} 低于上月报送的 {Quantity.WanYuan(then)}：当年累计数不应减少"));
+                    flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"));
         return flags;
     }
 

@@ -1,4 +1,3 @@
-using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Reports;
 
 namespace SpecializedTowns.Data.Documents;
@@ -93,11 +92,13 @@ public static class MonthlySummary
         else
         {
             var sums = ReportFigures.All.ToDictionary(f => f, f => reported.Select(r => r.Figures![f]).Where(v => v is not null).Sum(v => v!.Value));
+            string Sum(ReportFigure figure) => ReportFigures.Text(figure, sums[figure]);
             body.Add(new DocumentBlock.Paragraph(
-                $"已报送月报的{reported.Count}个专班，{m}合计完成产值{Quantity.Money(sums[ReportFigure.Output])}，" +
-                $"当年累计产值{Quantity.Money(sums[ReportFigure.OutputYearToDate])}，当年累计完成投资{Quantity.Money(sums[ReportFigure.InvestmentYearToDate])}；" +
-                $"从业人员{ReportFigures.Number(sums[ReportFigure.Employees])}人，当月新增市场主体{ReportFigures.Number(sums[ReportFigure.NewMarketEntities])}户、" +
-                $"新增规上企业{ReportFigures.Number(sums[ReportFigure.NewAboveScaleEnterprises])}家。各专班指标如下表（金额单位：万元）。"));
+                // In 万元 at full precision like the table below and the reports themselves: its 合计 row and this sentence agree.
+                $"已报送月报的{reported.Count}个专班，{m}合计完成产值{Sum(ReportFigure.Output)}，" +
+                $"当年累计产值{Sum(ReportFigure.OutputYearToDate)}，当年累计完成投资{Sum(ReportFigure.InvestmentYearToDate)}；" +
+                $"从业人员{Sum(ReportFigure.Employees)}，当月新增市场主体{Sum(ReportFigure.NewMarketEntities)}、" +
+                $"新增规上企业{Sum(ReportFigure.NewAboveScaleEnterprises)}。各专班指标如下表（金额单位：万元）。"));
             body.Add(new DocumentBlock.Table(
                 ["专业镇", "当月产值", "当年累计产值", "累计完成投资", "从业人员（人）", "新增市场主体（户）", "新增规上企业（家）"],
                 [

@@ -178,7 +178,7 @@ public sealed class TownDossier(
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).Take(12).ToListAsync(ct);
         if (reportRows.Count == 0) body.Add(Empty("没有本专业镇推进专班的月报。"));
         else
-            body.Add(Table(["月份", "状态", "当月产值", "当年累计产值", "累计完成投资", "从业人员"], reportRows.Select(r =>
+            body.Add(Table(["月份", "状态", "当月产值（万元）", "当年累计产值（万元）", "累计完成投资（万元）", "从业人员（人）"], reportRows.Select(r =>
             {
                 var shown = ReportStates.IsReported(r.State);
                 return Row(r.Period.Chinese, ReportStates.Chinese(r.State), shown ? Money(r.OutputWanYuan) : "—", shown ? Money(r.OutputYearToDateWanYuan) : "—",

@@ -57,6 +57,12 @@ public class SummaryAndProfileDocumentTests
         figures[^1][1].ShouldBe(ReportFigures.Number(total));
         var first = reports[0];
         figures.Single(r => r[0] == first.GetProperty("town").GetString())[2].ShouldBe(ReportFigures.Number(first.GetProperty("outputYearToDateWanYuan").GetDecimal()));
+        // The sentence above the table adds up in the table's unit (万元, as reported), not rounded into 亿元 against its 合计 row.
+        var yearToDate = reports.Sum(r => r.GetProperty("outputYearToDateWanYuan").GetDecimal());
+        yearToDate.ShouldBeGreaterThanOrEqualTo(10000m, "a total past 1亿, which 亿元 would round");
+        var sentence = docx.ParagraphStartingWith("已报送月报的").InnerText;
+        sentence.ShouldContain($"合计完成产值{ReportFigures.Text(ReportFigure.Output, total)}，当年累计产值{ReportFigures.Text(ReportFigure.OutputYearToDate, yearToDate)}");
+        sentence.ShouldNotContain("亿元");
 
         foreach (var heading in new[] { "一、报送情况", "二、主要指标", "三、工作进展", "四、困难和问题", "五、下月工作计划" })
             docx.Texts.ShouldContain(heading);
@@ -114,6 +120,8 @@ public class SummaryAndProfileDocumentTests
         var years = detail.GetProperty("statistics").EnumerateArray().Select(s => s.GetProperty("year").GetInt32() + "年").ToList();
         years.ShouldNotBeEmpty();
         Docx.Rows(docx.TableStartingWith("年度", "年产值")).Skip(1).Select(r => r[0]).ShouldBe(years);
+        // The task force's reports with their units, as the report pages write them.
+        Docx.Rows(docx.TableStartingWith("月份", "状态", "当月产值（万元）", "当年累计产值（万元）", "累计完成投资（万元）", "从业人员（人）")).Count.ShouldBeGreaterThan(1);
         // Every enterprise of the registry, the leading ones first.
         var listed = Docx.Rows(docx.TableStartingWith("企业名称")).Skip(1).ToList();
         listed.Select(r => r[0]).Order().ShouldBe(enterprises.Order());

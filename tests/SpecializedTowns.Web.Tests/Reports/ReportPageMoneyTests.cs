@@ -1,29 +1,50 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Reports;
 
-/// <summary>A monthly report's money as UI.md writes it: 亿元 from 1亿 up, not 95,370万元.</summary>
+/// <summary>
+/// A submitted monthly report reads as it was typed: money in 万元 at full precision with the unit written, the same as the
+/// form, its hints and the flags (20,196.57万元), never rounded into 亿元 (2.02亿元) beside a flag that speaks 万元.
+/// </summary>
 public class ReportPageMoneyTests
 {
-    [Fact]
-    public async Task A_year_to_date_output_of_over_one_yi_reads_in_yi_yuan()
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_read_only_table_shows_money_in_wan_yuan_at_full_precision(StorageProvider provider)
     {
-        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-        var report = await db.MonthlyReports.Where(r => r.OutputYearToDateWanYuan >= 10000)
-            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).FirstAsync();
-        var office = await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
-        var response = await office.GetAsync($"/Reports/Report/{report.TaskForceId}/{report.Year}/{report.Month}");
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "xinjiang-office");
+        await using var _ = factory;
+        MonthlyReport report;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            report = await db.MonthlyReports.Where(r => r.State == ReportState.Submitted || r.State == ReportState.Accepted)
+                .Where(r => r.TaskForce!.Town!.County!.Path.StartsWith("山西省/运城市/新绛县"))
+                .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).FirstAsync();
+            report.OutputWanYuan = 1234.5m;
+            report.OutputYearToDateWanYuan = 20196.57m;
+            report.InvestmentYearToDateWanYuan = 123456.78m;
+            report.Employees = 1321;
+            await db.SaveChangesAsync();
+        }
+
+        var response = await client.GetAsync($"/Reports/Report/{report.TaskForceId}/{report.Year}/{report.Month}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        html.ShouldContain(Quantity.Figure(report.OutputYearToDateWanYuan!.Value));
-        Quantity.Figure(report.OutputYearToDateWanYuan!.Value).ShouldEndWith("亿元");
-        html.ShouldNotContain(report.OutputYearToDateWanYuan!.Value.ToString("#,0") + "万元");
+        var table = Regex.Match(html, "<table[^>]*id=\"report-figures\".*?</table>", RegexOptions.Singleline).Value;
+        table.ShouldNotBeEmpty("a submitted report is shown read-only to the office");
+        string Cell(string figure) => Regex.Match(table, $"<td>{figure}</td>\\s*<td class=\"num\">([^<]*)</td>").Groups[1].Value;
+        Cell("当月产值").ShouldBe("1,234.5万元");
+        Cell("当年累计产值").ShouldBe("20,196.57万元");
+        Cell("当年累计完成投资").ShouldBe("123,456.78万元");
+        Cell("从业人员").ShouldBe("1,321人");
+        table.ShouldNotContain("亿元");
     }
 }
