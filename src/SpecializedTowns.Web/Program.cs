@@ -181,12 +181,16 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<SpecializedTowns.Web.Api.JsonBodyProblems>();
 builder.Services.AddExceptionHandler<SpecializedTowns.Web.Platform.DatabaseUnavailable>();
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+builder.Services.AddOpenApi("v1", o =>
 {
-    doc.Info.Title = "专业镇高质量发展管理平台 API";
-    doc.Info.Version = "v1";
-    return Task.CompletedTask;
-}));
+    o.AddDocumentTransformer((doc, _, _) =>
+    {
+        doc.Info.Title = "专业镇高质量发展管理平台 API";
+        doc.Info.Version = "v1";
+        return Task.CompletedTask;
+    });
+    ApiDocumentation.Describe(o);
+});
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Api;
 
 namespace SpecializedTowns.Web.Accounts;
 
@@ -26,7 +27,9 @@ public static class TokenApi
         app.MapPost("/api/v1/auth/token", IssueAsync)
             .AllowAnonymous()
             .WithTags("登录")
-            .WithSummary("用用户名和密码换取访问令牌");
+            .WithSummary("用用户名和密码换取访问令牌（accessToken，其余 /api/v1 请求放在请求头 Authorization: Bearer …）")
+            .Refuses(StatusCodes.Status401Unauthorized, "用户名或密码错误，或连续输错密码次数过多、账号已暂时锁定")
+            .Refuses(StatusCodes.Status403Forbidden, "账号已停用，或仍在使用管理员生成的初始密码（须先在网页上登录并修改密码）");
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
         TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn,

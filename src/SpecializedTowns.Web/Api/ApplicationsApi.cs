@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Recognition;
@@ -30,7 +31,9 @@ public static class ApplicationsApi
     public static void MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/applications").WithTags("认定申报");
-        group.MapGet("/", async (HttpContext http, ApplicationService service, int page = 1, int pageSize = 50, string? state = null, CancellationToken ct = default) =>
+        group.MapGet("/", async (HttpContext http, ApplicationService service, int page = 1, int pageSize = 50,
+            [Description("状态：draft（草稿）、submitted（待形式审查）、returned（退回修改）、expert-review（专家评审中）、awaiting-decision（待领导小组审定）、publicity（公示中）、recognized（已认定）、reserved（列入储备）、rejected（不予认定）")] string? state = null,
+            CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             ApplicationState? parsed = null;
@@ -61,7 +64,9 @@ public static class ApplicationsApi
             }
             catch (ApplicationRuleException ex) when (ex.Problems.Count > 0) { return FactProblems(ex); }
             catch (ApplicationRuleException ex) { return Rule(ex); }
-        }).WithSummary("新建申报（草稿）：专业镇、认定标准和申报事实（事实格式同 check 命令）");
+        }).WithSummary("新建申报（草稿）：专业镇、认定标准和申报事实（事实格式同 check 命令）")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:int}/facts", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (int id, ApplicationFactsBody body, HttpContext http, ApplicationService service, CancellationToken ct) =>
         {
@@ -78,6 +83,8 @@ public static class ApplicationsApi
             catch (ApplicationRuleException ex) when (ex.Problems.Count > 0) { return FactProblems(ex); }
             catch (ApplicationRuleException ex) { return Rule(ex); }
         }).WithSummary("修改申报事实（草稿或退回修改的申报，由申报方办理）；预检按新数据重算。带上读取时的 version，期间申报已有新的办理或修改则返回 409")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您不是该认定标准的申报方（如审查该申报的上级办公室）")
+            .Refuses(StatusCodes.Status409Conflict)
           .WithDescription("请求体：{ \"version\": 3, \"facts\": { … } }，facts 为完整的申报事实（格式同 check 命令和新建申报），替换原有事实。"
               + "数值超出范围、格式不对或领域与专业镇登记的不一致时返回 400，errors 按 facts.字段 逐项说明；申报不在草稿或退回修改状态时返回 409；"
               + "您不是该标准的申报方（如审查该申报的市级办公室）时返回 403；不存在或不在您的数据范围内返回 404。");
@@ -113,7 +120,9 @@ public static class ApplicationsApi
             }
             catch (ApplicationNotFoundException) { return ApiSupport.NotFound("认定申报"); }
             catch (ApplicationRuleException ex) { return Rule(ex); }
-        }).WithSummary("办理一步：提交、退回、受理并指定专家、专家评分、汇总结论、审定、登记异议、结束公示");
+        }).WithSummary("办理一步：提交、退回、受理并指定专家、专家评分、汇总结论、审定、登记异议、结束公示")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status409Conflict);
     }
 
     // A refused step is a conflict with the application's state or the person's role, said in Chinese.

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Audit;
@@ -17,8 +18,10 @@ public static class AuditApi
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("审计日志");
 
-        group.MapGet("/", async (HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? from = null, string? to = null,
-            string? user = null, string? action = null, string? entityType = null, string? entityId = null, string? search = null, CancellationToken ct = default) =>
+        group.MapGet("/", async (HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, [Description("起始日期（含），yyyy-MM-dd，中国时间")] string? from = null, [Description("截止日期（含），yyyy-MM-dd，中国时间")] string? to = null,
+            [Description("操作人（账号或姓名，包含即可）")] string? user = null, [Description("操作：created（新增）、updated（修改）、deleted（删除）")] string? action = null,
+            [Description("对象类型（如 SpecializedTown、KeyProject），含其组成部分的记录")] string? entityType = null, [Description("对象编号")] string? entityId = null,
+            [Description("对象名称（包含即可）")] string? search = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (!TryDate(from, out var f)) return ApiSupport.Invalid("from", $"日期“{from}”无效，应为 yyyy-MM-dd");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Support;
@@ -21,7 +22,8 @@ public static class BrandsApi
 
     private static async Task<Results<Ok<Paged<BrandItem>>, ProblemHttpResult>> ListBrandsAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? kind = null, string? honour = null, string? search = null, CancellationToken ct = default)
+        [Description("品牌类别：regional（区域公用品牌）、enterprise（企业品牌）、product（产品品牌）、geographical-indication（地理标志）")] string? kind = null,
+        [Description("品牌荣誉（如 shanxi-jingpin 山西精品、china-time-honoured 中华老字号）；写错时答复 400 并列出全部可用值")] string? honour = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         if (!TryParse<BrandKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的品牌类别“{kind}”，可用：regional、enterprise、product、geographical-indication");
@@ -44,7 +46,9 @@ public static class BrandsApi
 
     private static async Task<Results<Ok<Paged<GeoIndicationItem>>, ProblemHttpResult>> ListGeoIndicationsAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? status = null, string? kind = null, string? search = null, CancellationToken ct = default)
+        [Description("申请状态（如 preparing 筹备中、submitted 已提交、approved 已获批）；写错时答复 400 并列出全部可用值")] string? status = null,
+        [Description("保护方式（如 certification-mark 地理标志证明商标、collective-mark 地理标志集体商标、protected-product 地理标志保护产品）；写错时答复 400 并列出全部可用值")] string? kind = null,
+        string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         if (!TryParse<GeoIndicationStatus>(status, out var s)) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：preparing、submitted、accepted、published、approved、rejected、withdrawn");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Data.Reports;
@@ -21,14 +22,18 @@ public static class DocumentsApi
         applications.MapGet("/{id:int}/certificate.docx", (int id, HttpContext http, RecognitionDocuments documents, CancellationToken ct) =>
                 File(() => documents.ApplicationCertificateAsync(http.Scope(), id, ct), "认定申报"))
             .WithSummary("认定证书（Word，A4 横向一页；仅已认定的申报）");
-        applications.MapGet("/decision.docx", (HttpContext http, RecognitionDocuments documents, string? standard, int? year, string? number, CancellationToken ct) =>
+        applications.MapGet("/decision.docx", (HttpContext http, RecognitionDocuments documents,
+                [Description("认定标准编号，如 yuncheng-municipal（见 /api/v1/policies）")] string? standard, [Description("认定年度，如 2025")] int? year,
+                [Description("决定的文号（可选，不超过 50 字）")] string? number, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(standard)) return Task.FromResult<IResult>(ApiSupport.Invalid("standard", "请指定认定标准，如 yuncheng-municipal"));
                 if (year is not { } y || y is < 2000 or > 9999) return Task.FromResult<IResult>(ApiSupport.Invalid("year", "请指定年度，如 2025"));
                 if (number?.Trim().Length > 50) return Task.FromResult<IResult>(ApiSupport.Invalid("number", "文号不超过 50 字"));
                 return File(() => documents.BatchDecisionAsync(http.Scope(), standard.Trim(), y, number, ct), "当年按该标准认定的申报");
             })
-            .WithSummary("合并认定决定：某年按某一认定标准认定的全部专业镇（?standard=&year=，可选 number=文号）");
+            .WithSummary("合并认定决定：某年按某一认定标准认定的全部专业镇（?standard=&year=，可选 number=文号）")
+            .Produces(StatusCodes.Status200OK, contentType: DocumentFile.DocxType)
+            .Refuses(StatusCodes.Status404NotFound, "未找到：该年没有按该标准认定、且在您数据范围内的专业镇");
 
         var towns = app.MapGroup("/api/v1/towns").WithTags("专业镇");
         towns.MapGet("/{id:int}/profile.docx", (int id, HttpContext http, TownDossier dossier, CancellationToken ct) =>
@@ -39,7 +44,8 @@ public static class DocumentsApi
             .WithSummary("当前梯次的认定证书（Word；县级及以上）");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("专班月报");
-        reports.MapGet("/summary.docx", (HttpContext http, ReportSummary summary, ReportService service, string? month, string? number, CancellationToken ct) =>
+        reports.MapGet("/summary.docx", (HttpContext http, ReportSummary summary, ReportService service,
+                [Description("月份，yyyy-MM，如 2024-08（不晚于本月）")] string? month, [Description("通报的发文字号（可选，不超过 50 字）")] string? number, CancellationToken ct) =>
             {
                 if (!ReportMonth.TryParse(month, out var m) || m > ReportMonth.Of(service.Today))
                     return Task.FromResult<IResult>(ApiSupport.Invalid("month", "月份应写作 yyyy-MM，如 2024-08，且不晚于本月"));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
@@ -15,7 +16,8 @@ public static class EnterprisesApi
 
     private static async Task<Results<Ok<Paged<EnterpriseListItem>>, ProblemHttpResult>> ListAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? role = null, bool? aboveScale = null, string? search = null, CancellationToken ct = default)
+        [Description("企业类型：leading（龙头企业）、supporting（配套企业）、family-farm（家庭农场）、cooperative（专业合作社）")] string? role = null,
+        [Description("true 只列规上企业，false 只列规下企业")] bool? aboveScale = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         EnterpriseRole? parsedRole = null;

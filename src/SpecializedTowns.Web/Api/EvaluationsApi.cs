@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Policies;
@@ -6,20 +7,22 @@ using SpecializedTowns.Data.Evaluation;
 
 namespace SpecializedTowns.Web.Api;
 
-/// <summary>kind: town, township or unit (or 专业镇, 乡镇, 成员单位). jurisdictionId: the area; an office's own when left out.</summary>
-public sealed record NewEvaluation(int? Year, string? Kind, int? JurisdictionId);
+public sealed record NewEvaluation(
+    [property: Description("评估年度，如 2024（不晚于今年）")] int? Year,
+    [property: Description("评估对象：town（专业镇）、township（乡镇）或 unit（成员单位），也可写中文")] string? Kind,
+    [property: Description("评估范围（行政区划编号，/api/v1/jurisdictions 中的 id）；不填为本人所在的一级")] int? JurisdictionId = null);
 
-/// <summary>version: the evaluation's version as last read, so that a change made meanwhile by someone else is not overwritten.</summary>
-public sealed record EvaluationVersion(int? Version);
+public sealed record EvaluationVersion(
+    [property: Description(EvaluationsApi.VersionText)] int? Version = null);
 
-/// <summary>
-/// version: the draft's version as last read. documentNumber (发文字号, e.g. 垣专镇办〔2026〕3号) and documentDate (成文日期,
-/// yyyy-MM-dd): the report's, kept with the evaluation; leave both out to keep what it has, send "" to clear one.
-/// </summary>
-public sealed record PublishRequest(int? Version, string? DocumentNumber, string? DocumentDate);
+public sealed record PublishRequest(
+    [property: Description(EvaluationsApi.VersionText)] int? Version = null,
+    [property: Description("评估报告的发文字号，如 垣专镇办〔2026〕3号；不填保留原有的，空字符串清除")] string? DocumentNumber = null,
+    [property: Description("评估报告的成文日期，yyyy-MM-dd；不填保留原有的，空字符串清除")] string? DocumentDate = null);
 
-/// <summary>documentNumber (发文字号) and documentDate (成文日期, yyyy-MM-dd) of the evaluation's report; "" or null clears one.</summary>
-public sealed record EvaluationDocumentRequest(string? DocumentNumber, string? DocumentDate);
+public sealed record EvaluationDocumentRequest(
+    [property: Description("发文字号，如 垣专镇办〔2026〕3号；空值清除")] string? DocumentNumber,
+    [property: Description("成文日期，yyyy-MM-dd；空值清除")] string? DocumentDate);
 
 /// <summary>A subject whose figures moved between the draft reviewed and the recalculation at publishing; before/after null when it entered/left.</summary>
 public sealed record RankingChangeItem(string SubjectKey, string Subject, string Place, RankingChangeItem.Figures? Before, RankingChangeItem.Figures? After,
@@ -28,10 +31,17 @@ public sealed record RankingChangeItem(string SubjectKey, string Subject, string
     public sealed record Figures(int Rank, decimal Total, string? Band, bool Commended, bool Supervised);
 }
 
-public sealed record ManualScoreRequest(int? Version, string? SubjectKey, string? IndicatorKey, decimal? Points, string? Reason);
+public sealed record ManualScoreRequest(
+    [property: Description(EvaluationsApi.VersionText)] int? Version,
+    [property: Description("评估对象（评估结果 results 中的 subjectKey）")] string? SubjectKey,
+    [property: Description("人工评分的指标（方案中的指标 key）")] string? IndicatorKey,
+    [property: Description("得分，在该指标的分值范围内；不填清除人工评分")] decimal? Points = null,
+    [property: Description("评分理由（填写得分时必填）")] string? Reason = null);
 
-/// <summary>deadline: yyyy-MM-dd, the 限期整改 of every notice; left out = the scheme's rectificationDays from today.</summary>
-public sealed record IssueNoticesRequest(string? Deadline, string? ContactName, string? ContactPhone);
+public sealed record IssueNoticesRequest(
+    [property: Description("限期整改日期（每份通知书相同），yyyy-MM-dd；不填为今天起按方案的整改期限（rectificationDays）")] string? Deadline = null,
+    [property: Description("联系人")] string? ContactName = null,
+    [property: Description("联系电话")] string? ContactPhone = null);
 
 /// <summary>SameYearNotices: the 文号 of the notices the subject got from the year's other evaluations (a county's and its city's).</summary>
 public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank, decimal Total, int? NoticeId, string? DocumentNumber, DateOnly? Deadline,
@@ -49,14 +59,20 @@ public sealed record EvaluationDetail(int Id, int Version, string Area, string A
         bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators);
 }
 
+/// <summary>/api/v1/evaluations (年度评估): the same rules and scope as the pages, through <see cref="EvaluationService"/>.</summary>
 public static class EvaluationsApi
 {
+    /// <summary>How every body that changes an evaluation names the version it was read at.</summary>
+    public const string VersionText = "评估的版本号（读取评估时得到的 version）：期间他人已修改的，不予保存并答复 409";
+
     public static void MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/evaluations").WithTags("年度评估");
 
-        group.MapGet("/", async (HttpContext http, EvaluationService service, int page = 1, int pageSize = 50, int? year = null,
-            string? kind = null, string? state = null, CancellationToken ct = default) =>
+        group.MapGet("/", async (HttpContext http, EvaluationService service, int page = 1, int pageSize = 50,
+            [Description("评估年度，如 2024")] int? year = null,
+            [Description("评估对象：town（专业镇）、township（乡镇）、unit（成员单位）")] string? kind = null,
+            [Description("状态：draft（草稿）、published（已发布）")] string? state = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             SubjectKind? k = null;
@@ -66,20 +82,22 @@ public static class EvaluationsApi
             if (year is < 2000 or > 9999) return ApiSupport.Invalid("year", "年度应在 2000 到 9999 之间");
             var result = await service.ListAsync(http.Scope(), new EvaluationFilter { Year = year, Kind = k, State = s, Page = page, PageSize = pageSize }, ct);
             return TypedResults.Ok(new Paged<EvaluationSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
-        });
+        }).WithSummary("年度评估（分页；可按年度 year、评估对象 kind、状态 state 筛选）：每项评估的范围、方案、对象数、表扬和督办个数")
+            .Produces<Paged<EvaluationSummary>>();
 
         group.MapGet("/schemes", (PolicyCatalog catalog) => TypedResults.Ok(catalog.Schemes.Select(s => new
         {
             s.Id, s.Name, s.Basis, BasisName = EvaluationVocabulary.Bases.GetValueOrDefault(s.Basis, s.Basis), s.Note, s.Source,
             Subjects = s.Kinds.ToDictionary(SubjectKinds.Key, k => s.RulesFor(k)),
             Bands = s.BandRules, s.RectificationDays,
-        }).ToList()));
+        }).ToList())).WithSummary("评估指标体系：各类评估对象的指标、分值和计分规则，档次划分，整改期限，及其依据");
 
         group.MapGet("/{id:int}", async (HttpContext http, EvaluationService service, int id, CancellationToken ct) =>
         {
             try { return (IResult)TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct))); }
             catch (EvaluationNotFoundException) { return ApiSupport.NotFound("评估"); }
-        });
+        }).WithSummary("一项年度评估：指标体系，各对象的排名、总分、档次、表扬或督办，逐项指标的得分及依据数据")
+            .Produces<EvaluationDetail>();
 
         group.MapPost("/", async (HttpContext http, EvaluationService service, NewEvaluation body, CancellationToken ct) =>
         {
@@ -92,21 +110,25 @@ public static class EvaluationsApi
                 var id = await service.CreateAsync(scope, http.DisplayName(), body.Year, kind, body.JurisdictionId, ct);
                 return TypedResults.Created($"/api/v1/evaluations/{id}", Detail(await service.GetAsync(scope, id, ct)));
             });
-        });
+        }).WithSummary("发起一项年度评估（年度、评估对象、评估范围）：按指标体系从平台数据计算，结果为草稿")
+            .Produces<EvaluationDetail>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status403Forbidden, "只有专业镇办公室可以发起评估");
 
         group.MapPost("/{id:int}/recalculate", (HttpContext http, EvaluationService service, int id, EvaluationVersion body, CancellationToken ct) =>
             Run(async () =>
             {
                 await service.RecalculateAsync(http.Scope(), id, body.Version, ct);
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
-            }));
+            })).WithSummary("按最新数据重新计算评估草稿（人工评分保留）")
+            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:int}/manual-scores", (HttpContext http, EvaluationService service, int id, ManualScoreRequest body, CancellationToken ct) =>
             Run(async () =>
             {
                 await service.SetManualScoreAsync(http.Scope(), http.DisplayName(), id, body.Version, body.SubjectKey, body.IndicatorKey, body.Points, body.Reason, ct);
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
-            }));
+            })).WithSummary("填写或清除一个对象一项人工评分指标的得分（须写明理由），草稿随即重新排名")
+            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status409Conflict);
 
         // When the records moved since the draft was calculated nothing is published: 409 with the changes and the draft's new
         // version, to be shown to whoever publishes; publishing again with that version publishes the new figures.
@@ -127,7 +149,9 @@ public static class EvaluationsApi
                             $"草稿已按最新数据更新，请核对后以 version {view.Evaluation.Version} 再次发布。",
                     statusCode: StatusCodes.Status409Conflict,
                     extensions: new Dictionary<string, object?> { ["version"] = view.Evaluation.Version, ["changes"] = changes.Select(Change).ToList() });
-            }));
+            })).WithSummary("发布评估（可一并填写发文字号、成文日期）：发布前按最新数据重算，结果有变化的不发布，答复 409 并在 changes 中列出变化")
+            .Produces<EvaluationDetail>()
+            .Refuses(StatusCodes.Status409Conflict, "不能发布：草稿计算后数据有变化（changes 列出各对象的变化，version 为更新后的版本，核对后以它再次发布），或状态、年度未到等不允许发布，或已被他人修改");
 
         group.MapPut("/{id:int}/document", (HttpContext http, EvaluationService service, int id, EvaluationDocumentRequest body, CancellationToken ct) =>
             Run(async () =>
@@ -135,21 +159,25 @@ public static class EvaluationsApi
                 if (ReadDate(body.DocumentDate, out var date) is { } bad) return bad;
                 await service.SetDocumentAsync(http.Scope(), id, new DocumentInput(body.DocumentNumber, date), ct);
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
-            })).WithSummary("评估报告的发文字号（如 垣专镇办〔2026〕3号）和成文日期（yyyy-MM-dd）；草稿和已发布的评估均可填写，空值清除");
+            })).WithSummary("评估报告的发文字号（如 垣专镇办〔2026〕3号）和成文日期（yyyy-MM-dd）；草稿和已发布的评估均可填写，空值清除")
+            .Produces<EvaluationDetail>()
+            .Refuses(StatusCodes.Status409Conflict, "不能办理：只有本级专业镇办公室可以填写");
 
-        group.MapDelete("/{id:int}", (HttpContext http, EvaluationService service, int id, int? version, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", (HttpContext http, EvaluationService service, int id, [Description(VersionText)] int? version, CancellationToken ct) =>
             Run(async () =>
             {
                 await service.DeleteAsync(http.Scope(), id, version, ct);
                 return TypedResults.NoContent();
-            }));
+            })).WithSummary("删除评估草稿（已发布的不能删除）")
+            .Produces(StatusCodes.Status204NoContent).Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:int}/notices", (HttpContext http, EvaluationService service, EvaluationNotices notices, int id, CancellationToken ct) =>
             Run(async () =>
             {
                 var view = await service.GetAsync(http.Scope(), id, ct);
                 return TypedResults.Ok(Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
-            }));
+            })).WithSummary("评估拟督办的对象及其督办通知书（已下发的文号、整改期限；同年度其他评估已下发的文号）")
+            .Produces<IReadOnlyList<SupervisedItem>>();
 
         // The supervised of a published evaluation get their 督办通知书 in one all-or-nothing batch (/api/v1/notices tracks them).
         group.MapPost("/{id:int}/notices", (HttpContext http, EvaluationService service, EvaluationNotices notices, int id, IssueNoticesRequest body, CancellationToken ct) =>
@@ -164,7 +192,9 @@ public static class EvaluationsApi
                 var view = await service.GetAsync(http.Scope(), id, ct);
                 await notices.IssueAsync(http.Scope(), http.DisplayName(), view, deadline ?? notices.DefaultDeadline(view), body.ContactName, body.ContactPhone, ct);
                 return TypedResults.Created($"/api/v1/notices?evaluationId={id}", Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
-            }));
+            })).WithSummary("向已发布评估的拟督办对象一次下发督办通知书（全部下发或一份也不下发），此后在 /api/v1/notices 跟踪整改")
+            .Produces<IReadOnlyList<SupervisedItem>>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict, "不能下发：评估尚未发布，或不是本级办公室，或拟督办对象均已下发");
 
         group.MapGet("/{id:int}/report.docx", (HttpContext http, EvaluationService service, int id, CancellationToken ct) =>
             Run(async () =>
@@ -175,7 +205,9 @@ public static class EvaluationsApi
                 EvaluationReport.WriteDocument(view, service.Today, stream);
                 stream.Position = 0;
                 return TypedResults.File(stream, EvaluationReport.DocxType, EvaluationReport.FileName(view, "docx"));
-            }));
+            })).WithSummary("评估报告（.docx）：排名、表扬和督办名单及各指标得分").Produces(StatusCodes.Status200OK, contentType: EvaluationReport.DocxType)
+            .Refuses(StatusCodes.Status403Forbidden, "无权下载：评估报告和全部明细由发布评估的专业镇办公室出具，其他单位只能查看辖区内对象的名次、得分和等次")
+            .Refuses(StatusCodes.Status409Conflict, "本次评估没有评估对象，不生成评估报告");
 
         group.MapGet("/{id:int}/tables.xlsx", (HttpContext http, EvaluationService service, int id, CancellationToken ct) =>
             Run(async () =>
@@ -186,7 +218,8 @@ public static class EvaluationsApi
                 EvaluationReport.WriteWorkbook(view, stream);
                 stream.Position = 0;
                 return TypedResults.File(stream, EvaluationReport.XlsxType, EvaluationReport.FileName(view, "xlsx"));
-            }));
+            })).WithSummary("评估结果表（.xlsx）：排名表及各指标得分明细").Produces(StatusCodes.Status200OK, contentType: EvaluationReport.XlsxType)
+            .Refuses(StatusCodes.Status403Forbidden, "无权下载：评估报告和全部明细由发布评估的专业镇办公室出具，其他单位只能查看辖区内对象的名次、得分和等次");
     }
 
     /// <summary>The service's refusals as HTTP: fields → 400 naming them, not found → 404, a rule (frozen, changed meanwhile) → 409.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpecializedTowns.Data;
@@ -27,13 +28,23 @@ public static class ImportsApi
     {
         var group = app.MapGroup("/api/v1/imports").WithTags("导入");
         group.MapGet("/", Kinds).WithSummary("可导入的数据类型");
-        group.MapGet("/{kind}/template", TemplateAsync).WithSummary("下载导入模板（.xlsx）");
+        group.MapGet("/{kind}/template", TemplateAsync).WithSummary("下载导入模板（.xlsx）").Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .Refuses(StatusCodes.Status404NotFound, "未找到：没有这种导入类型（可用的见 GET /api/v1/imports）");
         group.MapPost("/{kind}", ImportAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportEngine.MaxFileBytes))
-            .WithSummary("检查（dryRun=true，默认）或导入（dryRun=false）一个 .xlsx/.csv 文件（multipart，字段名 file）");
+            .WithSummary("检查（dryRun=true，默认）或导入（dryRun=false）一个 .xlsx/.csv 文件（multipart，字段名 file）")
+            .Refuses(StatusCodes.Status404NotFound, "未找到：没有这种导入类型（可用的见 GET /api/v1/imports）")
+            .Refuses(StatusCodes.Status400BadRequest)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, $"文件过大：不超过 {ImportEngine.MaxFileBytes / 1024 / 1024} MB")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能导入这类数据")
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{kind}/marked", MarkedAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportEngine.MaxFileBytes))
-            .WithSummary("检查文件并返回标注了错误的原文件（增加“错误说明”列，错误单元格标红）");
+            .WithSummary("检查文件并返回标注了错误的原文件（增加“错误说明”列，错误单元格标红）")
+            .Refuses(StatusCodes.Status404NotFound, "未找到：没有这种导入类型（可用的见 GET /api/v1/imports）")
+            .Refuses(StatusCodes.Status400BadRequest)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, $"文件过大：不超过 {ImportEngine.MaxFileBytes / 1024 / 1024} MB")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能导入这类数据");
     }
 
     private static Ok<IReadOnlyList<object>> Kinds(HttpContext http, TimeProvider time)
@@ -43,7 +54,7 @@ public static class ImportsApi
             .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, Format = c.Format(today), c.Options }) }).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync([Description("导入的数据类型（GET /api/v1/imports 列出的 key）")] string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (Find(http, kind) is not { } k) return Unknown(kind);
         var bytes = await TemplateWriter.WriteAsync(db, http.Scope(), k, ChinaTime.Today(time), ct);
@@ -51,7 +62,8 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Ok<ImportResultBody>, ProblemHttpResult>> ImportAsync(
-        string kind, HttpContext http, TownsDbContext db, TimeProvider time, bool dryRun = true, CancellationToken ct = default)
+        [Description("导入的数据类型（GET /api/v1/imports 列出的 key）")] string kind, HttpContext http, TownsDbContext db, TimeProvider time,
+        [Description("true（默认）只检查不写入；false 检查无误后导入，有错误的行则整份文件不导入")] bool dryRun = true, CancellationToken ct = default)
     {
         var (k, file, problem) = await ReadAsync(http, kind, ct);
         if (problem is not null) return problem;
@@ -66,7 +78,7 @@ public static class ImportsApi
         return TypedResults.Ok(body);
     }
 
-    private static async Task<Results<FileStreamHttpResult, NoContent, ProblemHttpResult>> MarkedAsync(string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NoContent, ProblemHttpResult>> MarkedAsync([Description("导入的数据类型（GET /api/v1/imports 列出的 key）")] string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (k, file, problem) = await ReadAsync(http, kind, ct);
         if (problem is not null) return problem;

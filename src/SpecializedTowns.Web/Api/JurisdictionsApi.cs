@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Jurisdictions;
@@ -16,7 +17,8 @@ public static class JurisdictionsApi
     }
 
     private static async Task<Results<Ok<Paged<JurisdictionView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? parentId = null, string? level = null, CancellationToken ct = default)
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, [Description("上级行政区划的编号（id）：只列其直接下级")] int? parentId = null,
+        [Description("层级：province（省）、city（市）、county（县、市、区）、township（乡镇、街道）")] string? level = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         var scope = http.Scope();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Notices;
@@ -65,8 +66,12 @@ public static class NoticesApi
     {
         var group = app.MapGroup("/api/v1/notices").WithTags("督办通知书");
 
-        group.MapGet("/", async (HttpContext http, NoticeService service, int page = 1, int pageSize = 50, string? status = null,
-            string? recipientKind = null, int? year = null, bool overdue = false, int? evaluationId = null, string? search = null, string? sort = null,
+        group.MapGet("/", async (HttpContext http, NoticeService service, int page = 1, int pageSize = 50,
+            [Description("状态：issued（已下发）、overdue（逾期）、rectified（已整改）、handled（已处理），也可写中文")] string? status = null,
+            [Description("整改对象类型：town（专业镇）、township（乡镇）、unit（单位）")] string? recipientKind = null,
+            [Description("发文年度，如 2025")] int? year = null, [Description("true 只列逾期未整改的通知书")] bool overdue = false,
+            [Description("年度评估编号（/api/v1/evaluations 中的 id）：该评估督办的通知书")] int? evaluationId = null, string? search = null,
+            [Description("排序：issued（下发日期）、deadline（整改期限）、number（文号），前加 - 为倒序")] string? sort = null,
             CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
@@ -107,7 +112,9 @@ public static class NoticesApi
             }
             catch (NoticeInputException ex) { return Invalid(ex.Errors, ""); }
             catch (NoticeRuleException ex) { return Rule(ex); }
-        }).WithSummary("下发督办通知书：整改对象（recipientKind + recipientId）、督办依据、可选年度评估编号、问题及来源、整改期限、联系人、联系电话、抄送；发文字号自动编号");
+        }).WithSummary("下发督办通知书：整改对象（recipientKind + recipientId）、督办依据、可选年度评估编号、问题及来源、整改期限、联系人、联系电话、抄送；发文字号自动编号")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以下发督办通知书")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/batch", async Task<Results<Created<IReadOnlyList<NoticeSummary>>, ProblemHttpResult>> (NewNoticeBatch body, HttpContext http, NoticeService service, CancellationToken ct) =>
         {
@@ -131,29 +138,36 @@ public static class NoticesApi
                 return Invalid(all, "");
             }
             catch (NoticeRuleException ex) { return Rule(ex); }
-        }).WithSummary("一次下发多份督办通知书（如年度评估排名靠后的对象）：全部通过检查才下发，任一份有误则一份也不下发并逐份指出");
+        }).WithSummary("一次下发多份督办通知书（如年度评估排名靠后的对象）：全部通过检查才下发，任一份有误则一份也不下发并逐份指出")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以下发督办通知书")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/recipients", async (HttpContext http, NoticeService service, CancellationToken ct) =>
         {
             if (!NoticeService.CanIssue(http.Scope())) return (IResult)Forbidden();
             var list = await service.RecipientsAsync(http.Scope(), ct);
             return TypedResults.Ok(list.Select(r => new NoticeRecipientItem(ProjectsApi.Key(r.Kind), NoticeNames.Chinese(r.Kind), r.Id, r.Name, r.Place)).ToList());
-        }).WithSummary("可作为整改对象的专业镇、乡镇（街道）和单位（本人数据范围内）");
+        }).WithSummary("可作为整改对象的专业镇、乡镇（街道）和单位（本人数据范围内）")
+            .Produces<List<NoticeRecipientItem>>()
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以下发督办通知书");
 
-        group.MapPost("/{id:int}/items/{no:int}/rectification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, int no, RectificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
+        group.MapPost("/{id:int}/items/{no:int}/rectification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, RectificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
             await StepAsync(http, service, id, ct, (s, u) => service.RecordAsync(s, u, id, no, new RectificationInput(body.Measures, body.Evidence, body.AttachmentId), ct)))
-            .WithSummary("填报一项问题的整改情况：整改措施、佐证材料说明、可选佐证文件（attachmentId，先经 …/files 上传）；报送前可修改");
+            .WithSummary("填报一项问题的整改情况：整改措施、佐证材料说明、可选佐证文件（attachmentId，先经 …/files 上传）；报送前可修改")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/submit", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, HttpContext http, NoticeService service, CancellationToken ct) =>
             await StepAsync(http, service, id, ct, (s, u) => service.SubmitAsync(s, u, id, ct)))
-            .WithSummary("报送已填报的整改情况，交办公室核验");
+            .WithSummary("报送已填报的整改情况，交办公室核验")
+            .Refuses(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:int}/items/{no:int}/verification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, int no, VerificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
+        group.MapPost("/{id:int}/items/{no:int}/verification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, VerificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
         {
             bool? accept = body.Decision?.Trim() switch { "accept" or "通过" => true, "return" or "退回" => false, _ => null };
             if (accept is null) return ApiSupport.Invalid("decision", "decision 应为 accept（通过）或 return（退回）");
             return await StepAsync(http, service, id, ct, (s, u) => service.VerifyAsync(s, u, id, no, accept.Value, body.Reason, ct));
-        }).WithSummary("核验一项整改：通过，或写明理由退回重新整改；全部通过即为已整改");
+        }).WithSummary("核验一项整改：通过，或写明理由退回重新整改；全部通过即为已整改")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/actions", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, NoticeActionsBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
         {
@@ -168,7 +182,8 @@ public static class NoticesApi
             }
             if (!errors.Ok) return Invalid(errors, "");
             return await StepAsync(http, service, id, ct, (s, u) => service.RecordActionsAsync(s, u, id, actions, ct));
-        }).WithSummary("逾期后记录实际采取的处理（通报批评、约谈或其他：日期、文号、说明），通知书即为已处理");
+        }).WithSummary("逾期后记录实际采取的处理（通报批评、约谈或其他：日期、文号、说明），通知书即为已处理")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/files", async Task<Results<Created<NoticeFileInfo>, ProblemHttpResult>> (int id, NoticeFileBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
         {
@@ -184,9 +199,10 @@ public static class NoticesApi
             catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
             catch (NoticeRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field == "file" ? "content" : ex.Field, ex.Message); }
             catch (NoticeRuleException ex) { return Rule(ex); }
-        }).WithSummary("上传一个佐证文件（base64），再在填报整改情况时以 attachmentId 引用");
+        }).WithSummary("上传一个佐证文件（base64），再在填报整改情况时以 attachmentId 引用")
+            .Refuses(StatusCodes.Status409Conflict);
 
-        group.MapGet("/{id:int}/files/{fileId:int}", async (int id, int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
+        group.MapGet("/{id:int}/files/{fileId:int}", async (int id, [Description("佐证文件编号（上传时返回的 id）")] int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
             await service.FileAsync(http.Scope(), id, fileId, ct) is { } file
                 ? (IResult)TypedResults.File(file.Content, file.ContentType, file.FileName)
                 : ApiSupport.NotFound("佐证文件"))

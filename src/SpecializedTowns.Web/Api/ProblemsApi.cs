@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,8 +50,12 @@ public static class ProblemsApi
         var group = app.MapGroup("/api/v1/problems").WithTags("问题台账");
 
         group.MapGet("/", async (HttpContext http, ProblemService service, TownsDbContext db, int page = 1, int pageSize = 50,
-            string? status = null, string? category = null, string? source = null, string? kind = null, int? townId = null, int? unitId = null,
-            bool overdue = false, string? jurisdiction = null, string? search = null, string? sort = null, CancellationToken ct = default) =>
+            [Description("状态：open（未办结）、registered（待受理）、accepted（已受理）、handling（办理中）、answered（已答复）、closed（已办结）、declined（不予受理），也可写中文")] string? status = null,
+            [Description("类别：land（用地）、financing（融资）、talent（人才）、approval（审批）、energy（用能）、environment（环评）、market（市场）、other（其他），也可写中文")] string? category = null,
+            [Description("来源：survey（调研走访）、monthly-report（月报）、enterprise-report（企业反映）、project-progress（项目推进），也可写中文")] string? source = null,
+            [Description("性质：common（共性）、individual（个性）")] string? kind = null, int? townId = null,
+            [Description("单位编号：该单位牵头或配合办理的问题")] int? unitId = null, [Description("true 只列逾期未办结的问题")] bool overdue = false, string? jurisdiction = null, string? search = null,
+            [Description("排序：raised（提出时间）、deadline（办理时限）、overdue（逾期）、state（状态），前加 - 为倒序")] string? sort = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             ProblemState? state = null;
@@ -115,7 +120,9 @@ public static class ProblemsApi
             }
             catch (ProblemInputException ex) { return Invalid(ex.Errors.ToDictionary(e => Camel(e.Key), e => e.Value)); }
             catch (ProblemRuleException ex) { return Rule(ex); }
-        }).WithSummary("登记问题：标题、描述、来源、性质、类别、所在县（countyId），可选专业镇、企业、牵头单位、配合单位与办理时限");
+        }).WithSummary("登记问题：标题、描述、来源、性质、类别、所在县（countyId），可选专业镇、企业、牵头单位、配合单位与办理时限")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能登记问题")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/steps", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, ProblemStepRequest step, HttpContext http, ProblemService service, CancellationToken ct) =>
         {
@@ -142,7 +149,8 @@ public static class ProblemsApi
             catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
             catch (ProblemRuleException ex) when (ex.Field is not null) { return Invalid(new Dictionary<string, string> { [ex.Field] = ex.Message }); }
             catch (ProblemRuleException ex) { return Rule(ex); }
-        }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办，办公室督办牵头单位");
+        }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办，办公室督办牵头单位")
+            .Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/by-unit", async (HttpContext http, ProblemService service, TownsDbContext db, string? jurisdiction = null, CancellationToken ct = default) =>
         {
@@ -152,7 +160,7 @@ public static class ProblemsApi
             return TypedResults.Ok(rows.Select(r => new UnitFiguresItem(r.County, r.UnitId, r.Unit, r.Figures.Open, r.Figures.Solved, r.Figures.Overdue, r.Figures.AverageDaysToClose)).ToList());
         }).WithSummary("按牵头单位统计：在办、已办结、逾期、平均办结天数（按县分列）");
 
-        group.MapGet("/form-options", async (HttpContext http, ProblemService service, int? countyId = null, CancellationToken ct = default) =>
+        group.MapGet("/form-options", async (HttpContext http, ProblemService service, [Description("选定的县（行政区划编号）：列出该县的专业镇、企业与单位")] int? countyId = null, CancellationToken ct = default) =>
         {
             if (!ProblemService.CanRaise(http.Scope()))
                 return (IResult)TypedResults.Problem(title: "没有权限", detail: "您的角色不能登记问题", statusCode: StatusCodes.Status403Forbidden);
@@ -162,7 +170,9 @@ public static class ProblemsApi
                 o.Towns.Select(t => new ProblemFormChoices.Item(t.Id, t.Name)).ToList(),
                 o.Enterprises.Select(e => new ProblemFormChoices.Item(e.Id, e.Name)).ToList(),
                 o.Units.Select(u => new ProblemFormChoices.Item(u.Id, u.Name, u.Place)).ToList()));
-        }).WithSummary("登记问题可选的县、专业镇、企业与单位（countyId 选定一个县）");
+        }).WithSummary("登记问题可选的县、专业镇、企业与单位（countyId 选定一个县）")
+            .Produces<ProblemFormChoices>()
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能登记问题");
     }
 
 

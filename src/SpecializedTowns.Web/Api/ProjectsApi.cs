@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
@@ -41,8 +42,11 @@ public static class ProjectsApi
     {
         var projects = app.MapGroup("/api/v1/projects").WithTags("重点项目");
         projects.MapGet("/", async (HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings,
-            int page = 1, int pageSize = 50, string? search = null, int? townId = null, string? stage = null, string? kind = null, string? role = null,
-            string? warning = null, CancellationToken ct = default) =>
+            int page = 1, int pageSize = 50, string? search = null, int? townId = null,
+            [Description("阶段：planning（谋划储备）、signed（签约）、started（开工）、in-production（投产）、at-target（达效）")] string? stage = null,
+            [Description("建设性质：new（新建）、expansion（扩建）、tech-upgrade（技改）")] string? kind = null,
+            [Description("项目类别：flagship（标志性引领性）、short-board（补短板强弱项）")] string? role = null,
+            [Description("预警级别：yellow（黄色预警）、red（红色预警）")] string? warning = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (!TryEnum<ProjectStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 planning、signed、started、in-production、at-target");
@@ -77,7 +81,8 @@ public static class ProjectsApi
             var (id, errors) = await service.SaveAsync(http.Scope(), null, input, ct);
             if (id is null) return ApiSupport.Invalid(errors);
             return TypedResults.Created($"/api/v1/projects/{id}", await ViewAsync(db, service, settings, http, id.Value, ct));
-        }).WithSummary("登记重点项目（领导小组办公室）");
+        }).WithSummary("登记重点项目（领导小组办公室）")
+            .Refuses(StatusCodes.Status403Forbidden);
 
         projects.MapPut("/{id:int}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, ProjectBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
@@ -90,7 +95,9 @@ public static class ProjectsApi
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
             catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
-        }).WithSummary("修改重点项目（领导小组办公室）；带上读取时的 version，期间已被他人修改则返回 409");
+        }).WithSummary("修改重点项目（领导小组办公室）；带上读取时的 version，期间已被他人修改则返回 409")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status409Conflict);
 
         projects.MapPost("/{id:int}/stage", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, StageBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
@@ -103,7 +110,8 @@ public static class ProjectsApi
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
-        }).WithSummary("项目到达下一阶段（签约、开工、投产、达效），附日期");
+        }).WithSummary("项目到达下一阶段（签约、开工、投产、达效），附日期")
+            .Refuses(StatusCodes.Status409Conflict);
 
         projects.MapPut("/{id:int}/progress", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, ProjectProgressBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
@@ -118,9 +126,10 @@ public static class ProjectsApi
                 return TypedResults.Ok(await ViewAsync(db, service, settings, http, id, ct));
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
-        }).WithSummary("填报或更正某月进展（当月完成投资、形象进度、困难问题）");
+        }).WithSummary("填报或更正某月进展（当月完成投资、形象进度、困难问题）")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展");
 
-        projects.MapPut("/{id:int}/guarantees/{kind}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, string kind, GuaranteeBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
+        projects.MapPut("/{id:int}/guarantees/{kind}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, [Description("要素：land（用地）、energy（用能）、environmental-assessment（环评）、financing（融资）")] string kind, GuaranteeBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
             if (!TryEnum<GuaranteeKind>(kind, out var k) || k is null) return ApiSupport.Invalid("kind", "要素应为 land、energy、environmental-assessment 或 financing");
             if (!TryEnum<GuaranteeStatus>(body.Status, out var st) || st is null) return ApiSupport.Invalid("status", "状态应为 not-needed、pending、in-progress、secured 或 blocked");
@@ -131,10 +140,12 @@ public static class ProjectsApi
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
-        }).WithSummary("更新一项要素保障（用地、用能、环评、融资）");
+        }).WithSummary("更新一项要素保障（用地、用能、环评、融资）")
+            .Refuses(StatusCodes.Status409Conflict);
 
         var leads = app.MapGroup("/api/v1/investment-leads").WithTags("招商引资");
-        leads.MapGet("/", async (HttpContext http, LeadService service, int page = 1, int pageSize = 50, string? search = null, int? townId = null, string? stage = null, CancellationToken ct = default) =>
+        leads.MapGet("/", async (HttpContext http, LeadService service, int page = 1, int pageSize = 50, string? search = null, int? townId = null,
+            [Description("阶段：negotiating（洽谈）、signed（签约）、landed（落地）、dropped（终止）")] string? stage = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (!TryEnum<LeadStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 negotiating、signed、landed、dropped");
@@ -162,7 +173,8 @@ public static class ProjectsApi
             }, ct);
             if (id is null) return ApiSupport.Invalid(saveErrors);
             return TypedResults.Created($"/api/v1/investment-leads/{id}", LeadJson(await service.FindAsync(http.Scope(), id.Value, ct)));
-        }).WithSummary("登记招商引资项目（领导小组办公室）");
+        }).WithSummary("登记招商引资项目（领导小组办公室）")
+            .Refuses(StatusCodes.Status403Forbidden);
 
         leads.MapPost("/{id:int}/steps", async Task<Results<Ok<object>, ProblemHttpResult>> (int id, LeadStepBody body, HttpContext http, LeadService service, CancellationToken ct) =>
         {
@@ -181,7 +193,8 @@ public static class ProjectsApi
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("招商引资项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
-        }).WithSummary("签约、落地（转为重点项目）或终止洽谈");
+        }).WithSummary("签约、落地（转为重点项目）或终止洽谈")
+            .Refuses(StatusCodes.Status409Conflict);
     }
 
     private static object LeadJson(LeadListItem l) => new

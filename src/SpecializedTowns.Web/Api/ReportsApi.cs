@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Reports;
@@ -36,7 +37,8 @@ public static class ReportsApi
         var reports = app.MapGroup("/api/v1/reports").WithTags("专班月报");
 
         reports.MapGet("/", async (HttpContext http, TownsDbContext db, ReportService service,
-            int page = 1, int pageSize = 50, int? year = null, int? month = null, int? townId = null, string? state = null, CancellationToken ct = default) =>
+            int page = 1, int pageSize = 50, int? year = null, int? month = null, int? townId = null,
+            [Description("状态：draft（草稿）、submitted（已报送）、accepted（已审核）、returned（退回修改）")] string? state = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (month is < 1 or > 12) return ApiSupport.Invalid("month", "月份应为 1 到 12");
@@ -116,7 +118,9 @@ public static class ReportsApi
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
             catch (ReportRuleException ex) { return Refused(ex); }
             catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
-        }).WithSummary("填写某专班某月月报（保存草稿；submit=true 时一并报送）。异常指标须在对应的 …Explanation 中说明");
+        }).WithSummary("填写某专班某月月报（保存草稿；submit=true 时一并报送）。异常指标须在对应的 …Explanation 中说明")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专班牵头单位、所在乡镇或领导小组办公室可以填报此专班的月报")
+            .Refuses(StatusCodes.Status409Conflict);
 
         reports.MapPost("/{id:int}/steps", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int id, ReportStepBody body, HttpContext http, TownsDbContext db, ReportService service, CancellationToken ct) =>
         {
@@ -139,7 +143,8 @@ public static class ReportsApi
             }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("月报"); }
             catch (ReportRuleException ex) { return Refused(ex); }
-        }).WithSummary("月报办理：报送、审核通过、退回修改、重新开放");
+        }).WithSummary("月报办理：报送、审核通过、退回修改、重新开放")
+            .Refuses(StatusCodes.Status409Conflict);
 
         reports.MapPost("/{taskForceId:int}/{year:int}/{month:int}/reopen", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int taskForceId, int year, int month, ReportStepBody body,
             HttpContext http, TownsDbContext db, ReportService service, CancellationToken ct) =>
@@ -152,7 +157,8 @@ public static class ReportsApi
             }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
             catch (ReportRuleException ex) { return Refused(ex); }
-        }).WithSummary("重新开放某专班已锁定的月份（含无人填报的月份），须附 reason");
+        }).WithSummary("重新开放某专班已锁定的月份（含无人填报的月份），须附 reason")
+            .Refuses(StatusCodes.Status409Conflict);
 
         var forces = reports.MapGroup("/task-forces").WithTags("专班");
         forces.MapGet("/", async (HttpContext http, TaskForceService service, int page = 1, int pageSize = 50, int? townId = null, CancellationToken ct = default) =>
@@ -173,7 +179,8 @@ public static class ReportsApi
             var (id, errors) = await service.SaveAsync(http.Scope(), null, Input(body), ct);
             if (id is null) return ApiSupport.Invalid(errors);
             return TypedResults.Created($"/api/v1/reports/task-forces/{id}", TaskForceJson(TaskForceService.Item(await service.FindAsync(http.Scope(), id.Value, ct))));
-        }).WithSummary("设立专班（领导小组办公室）");
+        }).WithSummary("设立专班（领导小组办公室）")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以设立或调整专班");
 
         forces.MapPut("/{id:int}", async Task<Results<Ok<object>, ProblemHttpResult>> (int id, TaskForceBody body, HttpContext http, TaskForceService service, CancellationToken ct) =>
         {
@@ -184,7 +191,8 @@ public static class ReportsApi
                 return TypedResults.Ok(TaskForceJson(TaskForceService.Item(await service.FindAsync(http.Scope(), id, ct))));
             }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
-        }).WithSummary("调整专班（领导小组办公室）");
+        }).WithSummary("调整专班（领导小组办公室）")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以设立或调整专班");
     }
 
     private static TaskForceInput Input(TaskForceBody b) => new()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Support;
@@ -18,7 +19,8 @@ public static class SupportApi
         var group = app.MapGroup("/api/v1/support").WithTags("政策与支持");
         group.MapGet("/grants", ListGrantsAsync).WithSummary("资金奖补（分页、筛选）");
         group.MapGet("/grants/{id:int}", GetGrantAsync).WithSummary("一笔资金奖补");
-        group.MapPost("/grants", CreateGrantAsync).WithSummary("登记资金奖补");
+        group.MapPost("/grants", CreateGrantAsync).WithSummary("登记资金奖补")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能登记资金奖补");
         group.MapGet("/fund-performance", PerformanceAsync).WithSummary("资金绩效：各专业镇资金与成效，逐级汇总");
         group.MapGet("/white-list", ListWhiteListAsync).WithSummary("融资白名单及其贷款、担保（分页、筛选）");
         group.MapGet("/listing", ListListingAsync).WithSummary("上市后备企业资源库（分页、筛选）");
@@ -29,8 +31,10 @@ public static class SupportApi
     }
 
     private static async Task<Results<Ok<FundGrantPage>, ProblemHttpResult>> ListGrantsAsync(
-        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? year = null, string? jurisdiction = null,
-        string? recipientKind = null, string? clause = null, int? townId = null, int? enterpriseId = null, string? search = null, CancellationToken ct = default)
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, [Description("拨付年度，如 2024")] int? year = null, string? jurisdiction = null,
+        [Description("支持对象类型：town（专业镇）、enterprise（企业）")] string? recipientKind = null,
+        [Description("依据的政策条款（出处，如 朔政办发〔2023〕19号 四（一））")] string? clause = null, int? townId = null,
+        [Description("企业编号（/api/v1/enterprises 中的 id）")] int? enterpriseId = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         RecipientKind? kind = null;
@@ -63,7 +67,7 @@ public static class SupportApi
     }
 
     private static async Task<Results<Ok<FundPerformanceView>, ProblemHttpResult>> PerformanceAsync(
-        HttpContext http, TownsDbContext db, TimeProvider time, int? fromYear = null, int? toYear = null, string? jurisdiction = null, CancellationToken ct = default)
+        HttpContext http, TownsDbContext db, TimeProvider time, [Description("起始年度（含）")] int? fromYear = null, [Description("截止年度（含）")] int? toYear = null, string? jurisdiction = null, CancellationToken ct = default)
     {
         if (fromYear > toYear) return ApiSupport.Invalid("fromYear", "起始年度不能晚于截止年度");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
@@ -73,8 +77,8 @@ public static class SupportApi
     }
 
     private static async Task<Results<Ok<Paged<WhiteListItem>>, ProblemHttpResult>> ListWhiteListAsync(
-        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, int? year = null, string? jurisdiction = null,
-        string? status = null, string? search = null, CancellationToken ct = default)
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, [Description("纳入白名单的年度，如 2024")] int? year = null, string? jurisdiction = null,
+        [Description("状态：recommended（已推荐）、admitted（已入库）、removed（已移出）")] string? status = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         WhiteListStatus? parsed = null;
@@ -93,7 +97,7 @@ public static class SupportApi
     }
 
     private static async Task<Results<Ok<Paged<ListingItem>>, ProblemHttpResult>> ListListingAsync(
-        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, string? stage = null,
+        HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, [Description("培育阶段（如 IndividualToEnterprise 个转企、SmallToAboveScale 小升规）；写错时答复 400 并列出全部可用值")] string? stage = null,
         int? townId = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
@@ -116,8 +120,9 @@ public static class SupportApi
     public sealed record TrainingPage(Paged<TrainingItem> Page, TrainingRollupView Rollup);
 
     private static async Task<Results<Ok<TrainingPage>, ProblemHttpResult>> ListTrainingAsync(
-        HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, int page = 1, int pageSize = 50, int? year = null,
-        string? jurisdiction = null, int? townId = null, string? mode = null, string? search = null, CancellationToken ct = default)
+        HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, int page = 1, int pageSize = 50, [Description("培训年度，如 2024")] int? year = null,
+        string? jurisdiction = null, int? townId = null, [Description("培训方式（如 OrderBased 订单式、ProjectBased 项目制）；写错时答复 400 并列出全部可用值")] string? mode = null,
+        string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         TrainingMode? parsed = null;
@@ -139,7 +144,8 @@ public static class SupportApi
 
     private static async Task<Results<Ok<Paged<TalentItem>>, ProblemHttpResult>> ListTalentsAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? category = null, int? year = null, string? search = null, CancellationToken ct = default)
+        [Description("人才类别（如 LeadingEntrepreneur 领军企业家、HighLevel 高层次人才）；写错时答复 400 并列出全部可用值")] string? category = null,
+        [Description("登记年度，如 2024")] int? year = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         TalentCategory? parsed = null;
@@ -159,7 +165,9 @@ public static class SupportApi
 
     private static async Task<Results<Ok<Paged<PlatformItem>>, ProblemHttpResult>> ListPlatformsAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? function = null, string? level = null, string? search = null, CancellationToken ct = default)
+        [Description("平台功能（如 ResearchDesign 研发设计、Testing 检验检测）；写错时答复 400 并列出全部可用值")] string? function = null,
+        [Description("平台级别：National（国家级）、Provincial（省级）、Municipal（市级）、County（县级）、Unrecognised（未认定）")] string? level = null,
+        string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         PlatformFunction? parsedFunction = null;
@@ -186,7 +194,8 @@ public static class SupportApi
 
     private static async Task<Results<Ok<Paged<EventItem>>, ProblemHttpResult>> ListEventsAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null, int? townId = null,
-        string? kind = null, int? year = null, string? search = null, CancellationToken ct = default)
+        [Description("活动类型（如 Expo 博览会、TradeFair 展销会）；写错时答复 400 并列出全部可用值")] string? kind = null, [Description("举办年度，如 2024")] int? year = null,
+        string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         EventKind? parsed = null;

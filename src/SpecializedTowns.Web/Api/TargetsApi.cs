@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SpecializedTowns.Core.Commendations;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Targets;
@@ -14,13 +15,17 @@ namespace SpecializedTowns.Web.Api;
 /// /api/v1/targets (目标监测) and its revenue tiers, 动态调整 findings, commendation triggers and the national market-share
 /// ranks they read, with the same rules and scope as the pages.
 /// </summary>
+/// <summary>The id of a newly recorded 全国市场占有率排名, for its DELETE.</summary>
+public sealed record MarketRankCreated(int Id);
+
 public static class TargetsApi
 {
     public static void MapTargetsApi(this IEndpointRouteBuilder app)
     {
         var targets = app.MapGroup("/api/v1/targets").WithTags("目标监测");
         targets.MapGet("/", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time,
-            int page = 1, int pageSize = 50, string? document = null, string? status = null, CancellationToken ct = default) =>
+            int page = 1, int pageSize = 50, [Description("政策文件：政策包标识（如 yangquan-2023-24）或文号")] string? document = null,
+            [Description("状态：met（已达成）、on-track（进展正常）、at-risk（有风险）、missed（未达成）、unmeasured（待统计）")] string? status = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             TargetState? state = null;
@@ -30,7 +35,7 @@ public static class TargetsApi
             return TypedResults.Ok(new { items = list.Items.Select(i => View(i, withDetail: false)), list.Total, list.Page, list.PageSize });
         }).WithSummary("政策文件量化目标（分页；可按文件 document=包标识或文号、状态 status 筛选）：当前值、期限、状态");
 
-        targets.MapGet("/revenue-tiers", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog, string? town = null, CancellationToken ct = default) =>
+        targets.MapGet("/revenue-tiers", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog, [Description("专业镇名称（包含即可）")] string? town = null, CancellationToken ct = default) =>
         {
             var rows = await TargetQueries.RevenueTiersAsync(db, catalog, http.Scope(), ct);
             if (!string.IsNullOrWhiteSpace(town)) rows = rows.Where(r => r.Town.Contains(town.Trim())).ToList();
@@ -50,7 +55,9 @@ public static class TargetsApi
         }).WithSummary("各专业镇营收规模梯次（按所依文件的亿级档位），逐年及同比升档/降档/持平");
 
         targets.MapGet("/adjustments", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings,
-            int page = 1, int pageSize = 50, string? kind = null, string? town = null, string? tier = null, CancellationToken ct = default) =>
+            int page = 1, int pageSize = 50, [Description("类别：upgrade（升级候选）、warning（预警）、removal（建议退出/降级）")] string? kind = null,
+            [Description("专业镇名称（包含即可）")] string? town = null, [Description("现梯次：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）")] string? tier = null,
+            CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             AdjustmentKind? k = null;
@@ -69,7 +76,8 @@ public static class TargetsApi
         }).WithSummary("动态调整（分页；可按类别 kind=upgrade/warning/removal、专业镇名称 town、现梯次 tier 筛选）：逐年对照所在梯次认定标准，列出升级候选、预警、建议退出/降级及其依据");
 
         targets.MapGet("/triggers", async (HttpContext http, TownsDbContext db, PolicyCatalog catalog,
-            int? year = null, string? state = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+            [Description("触发的年度，如 2024")] int? year = null, [Description("状态：triggered（已触发）、unverified（待核实）")] string? state = null,
+            int page = 1, int pageSize = 50, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (year is < MarketRankLimits.MinYear or > 2100) return ApiSupport.Invalid("year", $"年度应在 {MarketRankLimits.MinYear} 到 2100 之间");
@@ -81,7 +89,8 @@ public static class TargetsApi
         }).WithSummary("表扬触发事项（分页；year=年度、state=triggered/unverified）：领军企业营收首次突破、主导产品首次进入全国前列，逐年依据与条款");
 
         targets.MapGet("/market-ranks", async (HttpContext http, MarketRankService ranks,
-            int? year = null, int? townId = null, string? product = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+            [Description("排名年度，如 2024")] int? year = null, int? townId = null, [Description("产品名称（包含即可）")] string? product = null,
+            int page = 1, int pageSize = 50, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             var list = await ranks.ListAsync(http.Scope(), new MarketRankFilter { Year = year, TownId = townId, Product = product, Page = page, PageSize = pageSize }, ct);
@@ -92,17 +101,21 @@ public static class TargetsApi
         {
             var (id, errors) = await ranks.RecordAsync(http.Scope(), http.DisplayName(), body, ct);
             if (!errors.Ok) return (IResult)ApiSupport.Invalid(errors);
-            return TypedResults.Created($"/api/v1/targets/market-ranks/{id}", new { id });
-        }).WithSummary("登记主导产品某年度的全国市场占有率排名（领导小组办公室）：专业镇、企业（可选）、产品、年度、名次、排名来源");
+            return TypedResults.Created($"/api/v1/targets/market-ranks/{id}", new MarketRankCreated(id!.Value));
+        }).WithSummary("登记主导产品某年度的全国市场占有率排名（领导小组办公室）：专业镇、企业（可选）、产品、年度、名次、排名来源")
+            .Produces<MarketRankCreated>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以登记全国市场占有率排名");
 
         targets.MapDelete("/market-ranks/{id:int}", async (int id, HttpContext http, MarketRankService ranks, CancellationToken ct) =>
         {
             var (found, errors) = await ranks.DeleteAsync(http.Scope(), id, ct);
             if (!found) return (IResult)ApiSupport.NotFound("排名记录");
             return errors.Ok ? TypedResults.NoContent() : ApiSupport.Invalid(errors);
-        }).WithSummary("删除一条全国市场占有率排名记录（领导小组办公室，用于更正）");
+        }).WithSummary("删除一条全国市场占有率排名记录（领导小组办公室，用于更正）")
+            .Produces(StatusCodes.Status204NoContent)
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以删除全国市场占有率排名");
 
-        targets.MapGet("/{key}", async (string key, HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, CancellationToken ct) =>
+        targets.MapGet("/{key}", async ([Description("目标的标识（列表中的 key，如 yangquan-2023-24-1）")] string key, HttpContext http, TownsDbContext db, PolicyCatalog catalog, TimeProvider time, CancellationToken ct) =>
             await TargetQueries.FindAsync(db, catalog, http.Scope(), key, Today(time), ct) is { } item
                 ? (IResult)TypedResults.Ok(View(item, withDetail: true))
                 : ApiSupport.NotFound("目标"))

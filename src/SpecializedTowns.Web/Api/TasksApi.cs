@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Tasks;
@@ -90,7 +91,8 @@ public static class TasksApi
         // Experts review recognition applications only; the responsibility lists are not theirs to see.
         group.AddEndpointFilter(async (ctx, next) => TaskService.HasAccess(ctx.HttpContext.Scope())
             ? await next(ctx)
-            : TypedResults.Problem(title: "没有权限", detail: "评审专家不参与责任清单", statusCode: StatusCodes.Status403Forbidden));
+            : TypedResults.Problem(title: "没有权限", detail: "评审专家不参与责任清单", statusCode: StatusCodes.Status403Forbidden))
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：评审专家不参与责任清单；填报、审批等由任务的责任单位或领导小组办公室按各自职责办理");
 
         group.MapGet("/", ListAsync).WithSummary("任务（分页；可按计划 plan、单位 unit、状态 status、是否逾期 overdue 筛选）；成员单位只看到本单位牵头或配合的任务");
         group.MapGet("/{id:int}", async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> (int id, HttpContext http, TaskService tasks, CancellationToken ct) =>
@@ -101,23 +103,34 @@ public static class TasksApi
 
         group.MapPost("/{id:int}/progress", (int id, ProgressBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             StepAsync(http, tasks, id, (s, u) => tasks.ReportAsync(s, u, id, new ProgressReport(body.MilestoneId, body.Progress, body.Done, body.CurrentValue, body.Note), ct), ct))
-            .WithSummary("填报进展（牵头单位、办公室）：里程碑或任务本身的进度 %、是否完成、目标完成值、说明");
+            .WithSummary("填报进展（牵头单位、办公室）：里程碑或任务本身的进度 %、是否完成、目标完成值、说明")
+            .Produces<TaskDetail>()
+            .Refuses(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/notes", (int id, NoteBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             StepAsync(http, tasks, id, (s, u) => tasks.NoteAsync(s, u, id, body.Note, ct), ct))
-            .WithSummary("填写进展说明（牵头单位、配合单位、办公室）");
+            .WithSummary("填写进展说明（牵头单位、配合单位、办公室）")
+            .Produces<TaskDetail>()
+            .Refuses(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/milestones", (int id, MilestoneBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             StepAsync(http, tasks, id, (s, u) => tasks.AddMilestoneAsync(s, u, id, body.Title, body.Deadline, body.Weight, ct), ct))
-            .WithSummary("分解里程碑（牵头单位、办公室）");
+            .WithSummary("分解里程碑（牵头单位、办公室）")
+            .Produces<TaskDetail>()
+            .Refuses(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/extensions", (int id, ExtensionBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             StepAsync(http, tasks, id, (s, u) => tasks.RequestExtensionAsync(s, u, id, body.MilestoneId, body.NewDeadline, body.Reason, ct), ct))
-            .WithSummary("申请延期（牵头单位）：任务或某个里程碑的新期限与理由");
-        group.MapPost("/{id:int}/extensions/{extensionId:int}/decision", (int id, int extensionId, DecisionBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
+            .WithSummary("申请延期（牵头单位）：任务或某个里程碑的新期限与理由")
+            .Produces<TaskDetail>()
+            .Refuses(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:int}/extensions/{extensionId:int}/decision", (int id, [Description("延期申请的编号（任务详情 extensions 中的 id）")] int extensionId, DecisionBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             body.Approve is { } approve
                 ? StepAsync(http, tasks, id, (s, u) => tasks.DecideExtensionAsync(s, u, id, extensionId, approve, body.Note, ct), ct)
                 : Task.FromResult<IResult>(ApiSupport.Invalid("approve", "请说明批准（approve: true）或驳回（approve: false）")))
-            .WithSummary("审批延期申请（领导小组办公室）：批准后期限改为申请的日期，原期限与审批意见保留");
+            .WithSummary("审批延期申请（领导小组办公室）：批准后期限改为申请的日期，原期限与审批意见保留")
+            .Produces<TaskDetail>()
+            .Refuses(StatusCodes.Status409Conflict);
 
-        group.MapGet("/plans", async Task<Results<Ok<Paged<PlanListItem>>, ProblemHttpResult>> (HttpContext http, TaskService tasks, int page = 1, int pageSize = 50, string? year = null, string? search = null, CancellationToken ct = default) =>
+        group.MapGet("/plans", async Task<Results<Ok<Paged<PlanListItem>>, ProblemHttpResult>> (HttpContext http, TaskService tasks, int page = 1, int pageSize = 50,
+            [Description("计划年度（四位年份，如 2024）")] string? year = null, [Description("计划名称（包含即可）")] string? search = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
             if (Number(year, "year", "年度（year）应为四位年份") is var (y, problem) && problem is not null) return problem;
@@ -128,8 +141,11 @@ public static class TasksApi
             try { return TypedResults.Ok(PlanDetail.From(await tasks.PlanAsync(http.Scope(), id, ct))); }
             catch (Exception ex) when (Refusal(ex) is { } problem) { return problem; }
         }).WithSummary("一份行动计划：分组、任务、加权进度与红黄绿灰统计");
-        group.MapPost("/plans", CreatePlanAsync).WithSummary("从政策文件新建年度行动计划（办公室）：policyId、year，及 jurisdiction（县市名称）或 townId 之一");
-        group.MapGet("/overdue", async Task<Results<Ok<IReadOnlyList<UnitOverdue>>, ProblemHttpResult>> (HttpContext http, TaskService tasks, string? plan = null, string? year = null, CancellationToken ct = default) =>
+        group.MapPost("/plans", CreatePlanAsync).WithSummary("从政策文件新建年度行动计划（办公室）：policyId、year，及 jurisdiction（县市名称）或 townId 之一")
+            .Produces<PlanDetail>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict);
+        group.MapGet("/overdue", async Task<Results<Ok<IReadOnlyList<UnitOverdue>>, ProblemHttpResult>> (HttpContext http, TaskService tasks,
+            [Description("行动计划的编号（/api/v1/tasks/plans 中的 id）")] string? plan = null, [Description("计划年度（四位年份，如 2024）")] string? year = null, CancellationToken ct = default) =>
         {
             if (Number(plan, "plan", "计划（plan）应为行动计划的编号") is var (p, badPlan) && badPlan is not null) return badPlan;
             if (Number(year, "year", "年度（year）应为四位年份") is var (y, badYear) && badYear is not null) return badYear;
@@ -139,8 +155,11 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<Paged<TaskItem>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, TaskService tasks, int page = 1, int pageSize = 50, string? plan = null, string? unit = null,
-        string? status = null, string? overdue = null, CancellationToken ct = default)
+        HttpContext http, TaskService tasks, int page = 1, int pageSize = 50,
+        [Description("行动计划的编号（/api/v1/tasks/plans 中的 id）")] string? plan = null,
+        [Description("单位编号：该单位牵头或配合的任务（见任务的 leadUnits、cooperatingUnits）")] string? unit = null,
+        [Description("状态：not-started（未开始，灰）、on-track（正常推进，绿）、due-soon（临期，黄）、overdue（逾期，红）、done（已完成）")] string? status = null,
+        [Description("true 只列逾期的任务，false 只列未逾期的")] string? overdue = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         if (Number(plan, "plan", "计划（plan）应为行动计划的编号") is var (planId, badPlan) && badPlan is not null) return badPlan;
