@@ -16,6 +16,24 @@ public sealed class Unit
     public string Name { get; set; } = "";
 }
 
+/// <summary>
+/// A name a unit was known by at a place: its name before a rename, or the name of a duplicate merged into it (县工信局 into
+/// 县工业和信息化局). Documents and people go on writing it, so it stays this unit's: the platform does not register it as a
+/// unit again (the policy documents' names are registered at every start) and finds this unit by it.
+/// </summary>
+public sealed class UnitFormerName
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+
+    /// <summary>The place the name was registered at: the merged unit's own, which may lie below the unit it went into.</summary>
+    public int JurisdictionId { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>The id the name had as a unit of its own until it was merged, so old records' histories can still name it; null for a rename.</summary>
+    public int? MergedUnitId { get; set; }
+}
+
 public static class UnitNames
 {
     public const int MaxLength = 100;
@@ -26,6 +44,18 @@ public static class UnitNames
     /// </summary>
     public static bool IsCollective(string name) =>
         name.StartsWith('各') || name.StartsWith("相关", StringComparison.Ordinal) || name.Contains("有关", StringComparison.Ordinal);
+
+    /// <summary>What is wrong with a name typed for a unit of its own (added or renamed by an administrator), or null.</summary>
+    public static string? NameProblem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "请填写单位名称";
+        var n = name.Trim();
+        if (n.Length > MaxLength) return $"单位名称不超过 {MaxLength} 字，现为 {n.Length} 字";
+        // A space inside makes a second spelling of one unit (县 工信局), which the lookups by name would not find.
+        if (n.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) return "单位名称中不能有空格或换行";
+        if (IsCollective(n)) return $"“{n}”指的是多个单位，不是一个单位的名称；请逐一登记具体单位，如“县工信局”";
+        return null;
+    }
 
     /// <summary>The units a policy document names for its tasks, task forces, leading group and support policies, as registered.</summary>
     public static IReadOnlyList<string> NamedIn(PolicyPack pack) =>
