@@ -64,6 +64,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitFormerName> UnitFormerNames => Set<UnitFormerName>();
     public DbSet<KeyProject> Projects => Set<KeyProject>();
     public DbSet<ProjectProgress> ProjectProgress => Set<ProjectProgress>();
     public DbSet<Data.Projects.StoredProjectWarning> ProjectWarnings => Set<Data.Projects.StoredProjectWarning>();
@@ -73,6 +74,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<ProjectBatchItem> ProjectBatchItems => Set<ProjectBatchItem>();
     public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
     public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemCooperatingUnit> ProblemCooperatingUnits => Set<ProblemCooperatingUnit>();
     public DbSet<ProblemEvent> ProblemEvents => Set<ProblemEvent>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();

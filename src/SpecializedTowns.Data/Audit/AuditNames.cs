@@ -14,7 +14,7 @@ public static class AuditNames
         ["ApplicationExpert"] = "评审专家", ["ExpertAssignment"] = "评审专家分配", ["ExpertScore"] = "专家评分", ["Unit"] = "单位", ["KeyProject"] = "重点项目",
         ["ProjectProgress"] = "项目月度进展", ["ElementGuarantee"] = "要素保障", ["ProjectStageChange"] = "项目阶段变更", ["ProjectBatch"] = "三个一批",
         ["ProjectBatchItem"] = "三个一批项目", ["InvestmentLead"] = "招商引资项目", ["Problem"] = "问题", ["ProblemEvent"] = "问题处理记录",
-        ["ProblemCooperatingUnit"] = "问题配合单位", ["ActionPlan"] = "年度行动计划", ["TaskGroup"] = "任务分组", ["PlanTask"] = "重点任务",
+        ["ProblemCooperatingUnit"] = "问题配合单位", ["UnitFormerName"] = "单位曾用名", ["ActionPlan"] = "年度行动计划", ["TaskGroup"] = "任务分组", ["PlanTask"] = "重点任务",
         ["TaskUnit"] = "任务责任单位", ["Milestone"] = "任务节点", ["ProgressNote"] = "任务进展", ["ExtensionRequest"] = "延期申请",
         ["TaskForce"] = "专班", ["TaskForceUnit"] = "专班成员单位", ["TaskForceTownship"] = "专班所含乡镇", ["MonthlyReport"] = "专班月报",
         ["ReportStep"] = "月报流转记录", ["AnnualEvaluation"] = "年度评估", ["EvaluationResult"] = "评估结果", ["ManualScore"] = "人工评分",
@@ -117,6 +117,8 @@ public static class AuditNames
         ["AreaPath"] = "评估范围", ["PackId"] = "政策包", ["SchemeId"] = "指标体系编号", ["SchemeIsPlatformDefault"] = "使用平台默认指标体系",
         ["SchemeJson"] = "指标体系内容", ["DetailJson"] = "得分明细", ["SubjectId"] = "评估对象编号", ["SubjectKey"] = "评估对象",
         ["SubjectName"] = "评估对象名称", ["DocumentDate"] = "成文日期",
+        // 系统 → 单位: a name a unit had, and what the audit says of a step as a whole (合并单位：…).
+        ["MergedUnitId"] = "并入前的单位", [AuditNote.Field] = "说明",
         // Accounts.
         ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumberConfirmed"] = "电话已验证", ["TwoFactorEnabled"] = "两步验证",
     };

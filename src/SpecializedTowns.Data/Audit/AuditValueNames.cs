@@ -14,7 +14,7 @@ public sealed class AuditValueNames
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
     {
-        ["UnitId"] = Kind.Unit, ["LeadUnitId"] = Kind.Unit, ["ResponsibleUnitId"] = Kind.Unit, ["RecipientUnitId"] = Kind.Unit,
+        ["UnitId"] = Kind.Unit, ["LeadUnitId"] = Kind.Unit, ["ResponsibleUnitId"] = Kind.Unit, ["RecipientUnitId"] = Kind.Unit, ["MergedUnitId"] = Kind.Unit,
         ["CountyId"] = Kind.Place, ["TownshipId"] = Kind.Place, ["JurisdictionId"] = Kind.Place, ["RecipientTownshipId"] = Kind.Place,
         ["RecipientAreaId"] = Kind.Place, ["IssuingJurisdictionId"] = Kind.Place,
         ["SpecializedTownId"] = Kind.Town, ["TownId"] = Kind.Town, ["RecipientTownId"] = Kind.Town,
@@ -79,7 +79,17 @@ public sealed class AuditValueNames
             if (!wanted.TryGetValue(kind, out var ids)) return;
             foreach (var (id, name) in await query(ids)) found[(kind, id)] = name;
         }
-        await Read(Kind.Unit, ids => db.Units.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Unit, async ids =>
+        {
+            var units = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+            // A unit merged into another (系统 → 单位) is gone, but its name is kept as the other's former name.
+            var gone = ids.Where(id => !units.ContainsKey(id)).ToList();
+            if (gone.Count > 0)
+                foreach (var m in await db.UnitFormerNames.Where(f => f.MergedUnitId != null && gone.Contains(f.MergedUnitId.Value))
+                             .Join(db.Units, f => f.UnitId, u => u.Id, (f, u) => new { Id = f.MergedUnitId!.Value, f.Name, Into = u.Name }).ToListAsync(ct))
+                    units[m.Id] = $"{m.Name}（已并入{m.Into}）";
+            return units;
+        });
         await Read(Kind.Place, ids => db.Jurisdictions.Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, Name = j.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Town, ids => db.Towns.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, Name = t.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
         await Read(Kind.Person, ids => db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));

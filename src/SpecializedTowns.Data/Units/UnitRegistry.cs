@@ -12,6 +12,9 @@ public static class UnitRegistry
         var paths = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Path, j => j.Id, ct);
         var existing = (await db.Units.AsNoTracking().Select(u => new { u.JurisdictionId, u.Name }).ToListAsync(ct))
             .Select(u => (u.JurisdictionId, u.Name)).ToHashSet();
+        // A name renamed or merged away stays its unit's (系统 → 单位): registering it again would undo the merge at every start.
+        existing.UnionWith((await db.UnitFormerNames.AsNoTracking().Select(f => new { f.JurisdictionId, f.Name }).ToListAsync(ct))
+            .Select(f => (f.JurisdictionId, f.Name)));
         var added = 0;
         foreach (var pack in catalog.Packs)
         {
@@ -70,9 +73,29 @@ public static class UnitRegistry
     {
         var trimmed = name.Trim();
         var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleAsync(ct);
-        var places = Enumerable.Range(1, path.Count(c => c == '/') + 1).Select(n => string.Join("/", path.Split('/').Take(n))).ToList();
-        return await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
+        var places = Ancestors(path);
+        var unit = await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
             .OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefaultAsync(ct);
+        if (unit is not null) return unit;
+        // A name the unit had before a rename or a merge (县工信局 merged into 县工业和信息化局) is still that unit's.
+        var formerOf = await db.UnitFormerNames.Where(f => f.Name == trimmed)
+            .Join(db.Jurisdictions, f => f.JurisdictionId, j => j.Id, (f, j) => new { f.UnitId, j.Path })
+            .Where(x => places.Contains(x.Path)).OrderByDescending(x => x.Path.Length).Select(x => (int?)x.UnitId).FirstOrDefaultAsync(ct);
+        return formerOf is { } id ? await db.Units.SingleAsync(u => u.Id == id, ct) : null;
+    }
+
+    /// <summary>The path and the paths above it: 山西省, 山西省/运城市, 山西省/运城市/垣曲县.</summary>
+    public static List<string> Ancestors(string path) =>
+        Enumerable.Range(1, path.Count(c => c == '/') + 1).Select(n => string.Join("/", path.Split('/').Take(n))).ToList();
+
+    /// <summary>The former names (<see cref="UnitFormerName"/>) registered at the places given, with the place's path and the unit they lead to.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Path, int UnitId)>> FormerNamesAsync(TownsDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct = default)
+    {
+        var wanted = paths.ToList();
+        var rows = await db.UnitFormerNames.AsNoTracking()
+            .Join(db.Jurisdictions, f => f.JurisdictionId, j => j.Id, (f, j) => new { f.Name, j.Path, f.UnitId })
+            .Where(x => wanted.Contains(x.Path)).ToListAsync(ct);
+        return rows.Select(r => (r.Name, r.Path, r.UnitId)).ToList();
     }
 
     // Characters every unit name shares (县…局, …人民政府, …中心): two names alike in these alone are not alike.
@@ -82,14 +105,29 @@ public static class UnitRegistry
     /// The registered names that share at least two distinctive characters with the typed one (县文化旅游局 → 县文旅局,
     /// 县农业农村局 → 市农业农村局), most alike first; at most five.
     /// </summary>
-    public static IReadOnlyList<string> Similar(string typed, IEnumerable<string> registered)
-    {
-        var wanted = typed.Where(c => !Common.Contains(c)).ToHashSet();
-        return registered.Distinct()
-            .Select(n => (Name: n, Shared: n.Where(c => !Common.Contains(c)).Distinct().Count(wanted.Contains)))
-            .Where(x => x.Shared >= Math.Min(2, wanted.Count) && x.Shared > 0)
+    public static IReadOnlyList<string> Similar(string typed, IEnumerable<string> registered) =>
+        registered.Distinct()
+            .Select(n => (Name: n, Shared: Shared(typed, n)))
+            .Where(x => Alike(typed, x.Name))
             .OrderByDescending(x => x.Shared).ThenBy(x => x.Name.Length).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(5).Select(x => x.Name).ToList();
+
+    /// <summary>
+    /// Whether a registered name looks like the typed one (<see cref="Similar"/>'s test): they share two distinctive characters,
+    /// or the one the typed name has. Not symmetric (县财政局 looks like 县财政金融服务中心, not the other way round): two
+    /// registered units are alike when either looks like the other.
+    /// </summary>
+    public static bool Alike(string typed, string registered)
+    {
+        var wanted = typed.Where(c => !Common.Contains(c)).Distinct().Count();
+        var shared = Shared(typed, registered);
+        return shared > 0 && shared >= Math.Min(2, wanted);
+    }
+
+    private static int Shared(string typed, string registered)
+    {
+        var wanted = typed.Where(c => !Common.Contains(c)).ToHashSet();
+        return registered.Where(c => !Common.Contains(c)).Distinct().Count(wanted.Contains);
     }
 
     /// <summary>The units a person may pick for work in the path: those of the path itself and of the jurisdictions above it.</summary>
