@@ -18,7 +18,12 @@ public static class DatabaseErrors
         (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
             or SqliteException { SqliteExtendedErrorCode: SqliteUnique or SqlitePrimaryKey };
 
-    private const int SqliteUnique = 2067, SqlitePrimaryKey = 1555;
+    private const int SqliteUnique = 2067, SqlitePrimaryKey = 1555, SqliteForeignKey = 787;
+
+    /// <summary>A row still referred to (a delete refused) or referring to one gone: another writer changed the rows in between.</summary>
+    public static bool IsForeignKeyViolation(Exception ex) =>
+        (ex as DbException ?? ex.InnerException as DbException) is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation }
+            or SqliteException { SqliteExtendedErrorCode: SqliteForeignKey };
 
     /// <summary>PostgreSQL broke a deadlock by cancelling this transaction: nothing of it was written, and trying again works.</summary>
     public static bool IsDeadlock(Exception ex) =>
