@@ -118,6 +118,8 @@ public class PageMatrixTests
     [InlineData("/Reports/TaskForceEdit", "admin,yuanqu-office,xinjiang-office", "yuncheng-leader,yuanqu-member,lishan-township,xinjiang-member,expert-zhang", "")]
     [InlineData("/Reports/TaskForceEdit/{lishanForce}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
     [InlineData("/Admin/Users", "admin", "shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Admin/Units", "admin", "shanxi-office,yuanqu-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Admin/Units?alike=true&merge=1", "admin", "yuanqu-office,yuanqu-member", "")]
     [InlineData("/Account/Password", "admin,yuanqu-office,expert-zhang", "", "")]
     [InlineData("/Problems", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,yangquan-office,expert-zhang", "", "")]
     [InlineData("/Problems?tab=overdue", "admin,yuncheng-leader,yuanqu-office,yuanqu-member", "", "")]

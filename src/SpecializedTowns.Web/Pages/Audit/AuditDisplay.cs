@@ -30,6 +30,7 @@ public static class AuditDisplay
     /// <summary>What a list row says about the change in a few words: the fields changed, or how many were set.</summary>
     public static string Summary(AuditEntry entry)
     {
+        if (AuditNote.Text(entry) is { } note) return note;
         var changes = entry.ReadChanges();
         if (entry.Action != AuditAction.Updated) return $"{changes.Count} 项内容";
         var names = changes.Select(c => AuditNames.Field(entry.EntityType, c.Field)).ToList();

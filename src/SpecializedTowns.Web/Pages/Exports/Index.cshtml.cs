@@ -46,6 +46,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         new("政策与支持", "公共服务平台", "/Support/Platforms", "平台名称、服务专业镇、运营主体及类型、级别、建成年份、线上线下、功能和服务企业家次"),
         new("政策与支持", "展会活动", "/Support/Events", "博览会、展销会、推介会等活动的类型、举办或参加、日期、地点、相关专业镇、参展企业和签约额"),
         new("系统", "用户", "/Admin/Users", "账号的用户名、姓名/单位、角色、行政区划、负责的专业镇、状态和创建时间（不含密码）"),
+        new("系统", "单位", "/Admin/Units", "各单位的所在地、名称、曾用名，引用它的任务、问题、专班、项目、督办通知书和账号数，及疑似重复的单位"),
     ];
 
     public IReadOnlyList<ExportEntry> Shown { get; private set; } = [];
@@ -54,8 +55,8 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
     {
         var scope = UserScope.From(User)!;
         // Expert reviewers take no part in the responsibility lists (the menu says so too).
-        // The account list is the administrators' alone.
-        Shown = Entries.Where(e => (e.Path != "/Tasks" || scope.Role != Roles.Expert) && (e.Path != "/Admin/Users" || scope.Role == Roles.Admin)).ToList();
+        // The 系统 lists (accounts, units) are the administrators' alone.
+        Shown = Entries.Where(e => (e.Path != "/Tasks" || scope.Role != Roles.Expert) && (!e.Path.StartsWith("/Admin/", StringComparison.Ordinal) || scope.Role == Roles.Admin)).ToList();
     }
 
     /// <summary>
