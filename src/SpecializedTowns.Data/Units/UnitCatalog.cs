@@ -65,7 +65,7 @@ public static class UnitCatalog
         }
         if (alikeOnly)
         {
-            var ids = AlikeIds(await query.Select(u => new NameAt(u.Id, u.JurisdictionId, u.Name)).ToListAsync(ct));
+            var ids = AlikeIds(await query.Select(u => new NameAt(u.Id, u.JurisdictionId, u.Name, u.Jurisdiction!.Path)).ToListAsync(ct));
             query = query.Where(u => ids.Contains(u.Id));
         }
         if (!string.IsNullOrWhiteSpace(search))
@@ -108,21 +108,19 @@ public static class UnitCatalog
         var places = rows.Select(r => r.JurisdictionId).Distinct().ToList();
         var former = (await db.UnitFormerNames.AsNoTracking().Where(f => ids.Contains(f.UnitId)).OrderBy(f => f.Id).Select(f => new { f.UnitId, f.Name }).ToListAsync(ct))
             .ToLookup(f => f.UnitId, f => f.Name);
-        var neighbours = (await db.Units.AsNoTracking().Where(u => places.Contains(u.JurisdictionId)).Select(u => new NameAt(u.Id, u.JurisdictionId, u.Name)).ToListAsync(ct))
+        var neighbours = (await db.Units.AsNoTracking().Where(u => places.Contains(u.JurisdictionId)).Select(u => new NameAt(u.Id, u.JurisdictionId, u.Name, u.Jurisdiction!.Path)).ToListAsync(ct))
             .ToLookup(u => u.PlaceId);
         return rows.Select(r => r with
         {
             FormerNames = former[r.Id].ToList(),
-            Alike = neighbours[r.JurisdictionId].Where(o => o.Id != r.Id && AreAlike(r.Name, o.Name))
+            Alike = neighbours[r.JurisdictionId].Where(o => o.Id != r.Id && UnitRegistry.AlikePair(r.Name, o.Name, r.Path))
                 .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList(),
         }).ToList();
     }
 
-    private sealed record NameAt(int Id, int PlaceId, string Name);
+    private sealed record NameAt(int Id, int PlaceId, string Name, string Path);
 
-    private static bool AreAlike(string a, string b) => UnitRegistry.Alike(a, b) || UnitRegistry.Alike(b, a);
-
-    /// <summary>The units that look like another unit of the same place, by the test the account form warns with.</summary>
+    /// <summary>The units that look like another unit of the same place (<see cref="UnitRegistry.AlikePair"/>).</summary>
     private static List<int> AlikeIds(IEnumerable<NameAt> units)
     {
         var found = new HashSet<int>();
@@ -131,7 +129,7 @@ public static class UnitCatalog
             var list = place.ToList();
             for (var i = 0; i < list.Count; i++)
                 for (var j = i + 1; j < list.Count; j++)
-                    if (AreAlike(list[i].Name, list[j].Name)) { found.Add(list[i].Id); found.Add(list[j].Id); }
+                    if (UnitRegistry.AlikePair(list[i].Name, list[j].Name, list[i].Path)) { found.Add(list[i].Id); found.Add(list[j].Id); }
         }
         return [.. found];
     }
@@ -258,7 +256,8 @@ public static class UnitCatalog
 
     private static async Task<IReadOnlyList<string>> AlikeAtAsync(TownsDbContext db, Unit unit, CancellationToken ct)
     {
+        var path = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == unit.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
         var others = await db.Units.AsNoTracking().Where(u => u.JurisdictionId == unit.JurisdictionId && u.Id != unit.Id).Select(u => u.Name).ToListAsync(ct);
-        return others.Where(o => AreAlike(unit.Name, o)).Order(StringComparer.Ordinal).Take(5).ToList();
+        return others.Where(o => UnitRegistry.AlikePair(unit.Name, o, path)).Order(StringComparer.Ordinal).Take(5).ToList();
     }
 }

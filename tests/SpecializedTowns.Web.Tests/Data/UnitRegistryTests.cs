@@ -76,5 +76,12 @@ public class UnitRegistryTests
         UnitRegistry.Similar("县文化旅游局", registered).ShouldBe(["县文旅局"]);
         UnitRegistry.Similar("县农业农村局（运城市）", registered).ShouldBe(["县农业农村局", "市农业农村局"]);
         UnitRegistry.Similar("县财政局", registered).ShouldBeEmpty();
+
+        // A place's own name is in many of its units' names: it makes none of them alike.
+        string[] yuanqu = ["垣曲开发区", "市生态环境局垣曲分局", "垣曲经济技术开发区管委会"];
+        UnitRegistry.Similar("人行垣曲支行", yuanqu).ShouldBe(["垣曲开发区", "市生态环境局垣曲分局", "垣曲经济技术开发区管委会"]);
+        UnitRegistry.Similar("人行垣曲支行", yuanqu, "山西省/运城市/垣曲县").ShouldBeEmpty();
+        UnitRegistry.AlikePair("垣曲开发区", "垣曲经济技术开发区管委会", "山西省/运城市/垣曲县").ShouldBeTrue();
+        UnitRegistry.AlikePair("县财政金融服务中心", "县财政局", "山西省/运城市/垣曲县").ShouldBeTrue();
     }
 }

@@ -105,7 +105,7 @@ public sealed class UnitsModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var (problem, name) = await UnitCatalog.DeleteAsync(db, catalog, id, ct);
         if (problem is null) TempData["Message"] = $"已删除单位“{name}”";
         else TempData["Error"] = problem;
-        return LocalRedirect(ListUrl());
+        return LocalRedirect(ListUrl(("rename", null)));
     }
 
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken ct)
