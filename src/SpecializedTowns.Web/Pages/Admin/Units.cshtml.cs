@@ -85,14 +85,15 @@ public sealed class UnitsModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         return LocalRedirect(ListUrl(("search", unit.Name), ("under", null), ("alike", null), ("page", null)));
     }
 
-    public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct)
+    /// <summary>The new name comes as newName: a field called name would also bind to the add form's Input.Name (MVC falls back to the empty prefix) and show there.</summary>
+    public async Task<IActionResult> OnPostRenameAsync(int id, string? newName, CancellationToken ct)
     {
         var old = (await UnitCatalog.FindAsync(db, id, ct))?.Name;
-        var change = await UnitCatalog.RenameAsync(db, id, name, ct);
+        var change = await UnitCatalog.RenameAsync(db, id, newName, ct);
         if (!change.Ok)
         {
             Rename = id;
-            RenameError = (name, change.Problems["Name"]);
+            RenameError = (newName, change.Problems["Name"]);
             await LoadAsync(ct);
             return Page();
         }
