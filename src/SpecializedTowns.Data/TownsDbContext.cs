@@ -160,6 +160,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(TownsDbContext).Assembly);
         Data.Projects.StoredProjectWarningOrder.Configure(b, Database.IsNpgsql());
+        Data.Jurisdictions.PlaceOrder.Configure(b.Entity<Core.Jurisdictions.Jurisdiction>(), Database.IsNpgsql());
         AuditLabelIndex.Configure(b, Database.IsNpgsql());
         // The records edited in forms carry a version the database checks on every update (step 0020); see EditConflicts.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(Core.IVersioned).IsAssignableFrom(t.ClrType)).ToList())

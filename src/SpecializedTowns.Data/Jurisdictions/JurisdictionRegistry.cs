@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data.Exports;
@@ -26,14 +25,6 @@ public sealed record PlaceChange(Jurisdiction? Place, IReadOnlyDictionary<string
 /// </summary>
 public static class JurisdictionRegistry
 {
-    /// <summary>
-    /// The official order of places, by division code as every statistical table lists them (太原市, 大同市, 阳泉市 … and
-    /// within a city its districts first), a township under its county by name (townships have no codes in the reference
-    /// tree). A place without a code falls back to its path, after the coded ones.
-    /// </summary>
-    public static readonly Expression<Func<Jurisdiction, string>> OfficialOrder =
-        j => j.Level == JurisdictionLevel.Township ? (j.Parent!.Code ?? j.Parent.Path) : (j.Code ?? j.Path);
-
     public static async Task<Paged<PlaceListItem>> ListAsync(TownsDbContext db, string? search, JurisdictionLevel? level, int? underId,
         int page, int pageSize, CancellationToken ct = default)
     {
@@ -51,7 +42,7 @@ public static class JurisdictionRegistry
             query = query.Where(j => j.Path == path || j.Path.StartsWith(under));
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(OfficialOrder).ThenBy(j => j.Level).ThenBy(j => j.Name).ThenBy(j => j.Id)
+        var rows = await query.OrderByPlace(j => j).ThenBy(j => j.Level).ThenBy(j => j.Name).ThenBy(j => j.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(j => new PlaceListItem(j.Id, j.Name, j.Level, j.Code, j.Path, db.Jurisdictions.Count(c => c.ParentId == j.Id)))
             .ToListAsync(ct);
@@ -70,7 +61,7 @@ public static class JurisdictionRegistry
     public static async Task<IReadOnlyList<(int Id, string Label, JurisdictionLevel Level)>> ParentsAsync(TownsDbContext db, CancellationToken ct = default)
     {
         var rows = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County)
-            .OrderBy(OfficialOrder).ThenBy(j => j.Level).ThenBy(j => j.Name).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
+            .OrderByCounty(j => j).ThenBy(j => j.Name).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Level == JurisdictionLevel.County ? "　" + r.Name : r.Name, r.Level)).ToList();
     }
 
