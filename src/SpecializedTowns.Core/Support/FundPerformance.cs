@@ -39,25 +39,26 @@ public static class FundPerformance
     /// <summary>
     /// The lines in reading order: each area's total before what it sums (省 → 市 → 县 → 专业镇). Areas are taken from the
     /// county paths (山西省/朔州市/怀仁市): a figure unknown for every line below stays unknown in the total, and a known one
-    /// is summed over the lines that know it.
+    /// is summed over the lines that know it. Areas come in the order <paramref name="areas"/> gives their paths (the
+    /// official order of places), else in the order of their names.
     /// </summary>
-    public static IReadOnlyList<PerformanceLine> Lines(IEnumerable<PerformanceInput> inputs)
+    public static IReadOnlyList<PerformanceLine> Lines(IEnumerable<PerformanceInput> inputs, IComparer<string>? areas = null)
     {
         var towns = inputs.Select(Line).ToList();
         var result = new List<PerformanceLine>();
-        Add(result, towns, depth: 0, prefix: null);
+        Add(result, towns, depth: 0, prefix: null, areas ?? StringComparer.Ordinal);
         return result;
     }
 
-    private static void Add(List<PerformanceLine> into, List<(string[] Segments, PerformanceLine Line)> lines, int depth, string? prefix)
+    private static void Add(List<PerformanceLine> into, List<(string[] Segments, PerformanceLine Line)> lines, int depth, string? prefix, IComparer<string> areas)
     {
         // Areas at this depth (province = 0, city = 1, county = 2); a town line's path has three segments.
-        foreach (var group in lines.GroupBy(l => l.Segments[depth]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in lines.GroupBy(l => l.Segments[depth]).OrderBy(g => prefix is null ? g.Key : prefix + "/" + g.Key, areas))
         {
             var path = prefix is null ? group.Key : prefix + "/" + group.Key;
             var members = group.ToList();
             into.Add(Sum((PerformanceLevel)(depth + 1), path, group.Key, members.Select(m => m.Line).ToList()));
-            if (depth < 2 && members.All(m => m.Segments.Length > depth + 1)) Add(into, members, depth + 1, path);
+            if (depth < 2 && members.All(m => m.Segments.Length > depth + 1)) Add(into, members, depth + 1, path, areas);
             else
                 // The county's towns by money received, most first, then the enterprises outside any town last.
                 into.AddRange(members.Select(m => m.Line).OrderBy(l => l.TownId is null).ThenByDescending(l => l.FundsWanYuan).ThenBy(l => l.Name, StringComparer.Ordinal));

@@ -226,25 +226,28 @@ public static class TrainingRollup
     /// <paramref name="year"/>, the programmes are those held in it and the rate counts those that ended (结业) in it, so a
     /// programme running over New Year counts once, in the year it ended.
     /// </summary>
-    public static IReadOnlyList<TrainingLine> Lines(IEnumerable<TrainingRollupInput> programmes, DateOnly today, Func<string, bool> hasTarget, int? year = null)
+    /// <param name="areas">The order of the areas' paths (the official order of places); else the order of their names.</param>
+    public static IReadOnlyList<TrainingLine> Lines(IEnumerable<TrainingRollupInput> programmes, DateOnly today, Func<string, bool> hasTarget, int? year = null,
+        IComparer<string>? areas = null)
     {
         var towns = programmes
             .GroupBy(p => (p.TownId, p.CountyPath, Name: p.TownId is null ? TrainingLine.OutsideTowns : p.Town ?? ""))
             .Select(g => (Segments: Segments(g.Key.CountyPath), Line: Sum(PerformanceLevel.Town, g.Key.CountyPath, g.Key.Name, g.Key.TownId, hasTarget(g.Key.CountyPath), g.ToList(), today, year)))
             .ToList();
         var result = new List<TrainingLine>();
-        Add(result, towns, 0, null, hasTarget);
+        Add(result, towns, 0, null, hasTarget, areas ?? StringComparer.Ordinal);
         return result;
     }
 
-    private static void Add(List<TrainingLine> into, List<(string[] Segments, TrainingLine Line)> lines, int depth, string? prefix, Func<string, bool> hasTarget)
+    private static void Add(List<TrainingLine> into, List<(string[] Segments, TrainingLine Line)> lines, int depth, string? prefix, Func<string, bool> hasTarget,
+        IComparer<string> areas)
     {
-        foreach (var group in lines.GroupBy(l => l.Segments[depth]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in lines.GroupBy(l => l.Segments[depth]).OrderBy(g => prefix is null ? g.Key : prefix + "/" + g.Key, areas))
         {
             var path = prefix is null ? group.Key : prefix + "/" + group.Key;
             var members = group.ToList();
             into.Add(Total((PerformanceLevel)(depth + 1), path, group.Key, hasTarget(path), members.Select(m => m.Line).ToList()));
-            if (depth < 2) Add(into, members, depth + 1, path, hasTarget);
+            if (depth < 2) Add(into, members, depth + 1, path, hasTarget, areas);
             else into.AddRange(members.Select(m => m.Line).OrderBy(l => l.TownId is null).ThenBy(l => l.Name, StringComparer.Ordinal));
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Support;
@@ -77,7 +78,8 @@ public static class FundPerformanceQueries
                 Sum(county.Where(g => g.RecipientKind == RecipientKind.Town).Select(g => g.AmountWanYuan)),
                 Sum(county.Where(g => g.RecipientKind == RecipientKind.Enterprise).Select(g => g.AmountWanYuan)),
                 county.Count(), null, null, null, null, 0, 0m));
-        return new FundPerformanceView(period, AreaLines.From(FundPerformance.Lines(inputs), jurisdictionPath, scope, l => l.IsTotal, l => l.Path));
+        var areas = await PlaceOrder.OfPathsAsync(db, inputs.Select(i => i.CountyPath), ct);
+        return new FundPerformanceView(period, AreaLines.From(FundPerformance.Lines(inputs, areas), jurisdictionPath, scope, l => l.IsTotal, l => l.Path));
     }
 
     private static decimal Sum(IEnumerable<decimal> values) => Quantity.Normalize(values.Sum());

@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Support;
 
@@ -96,9 +97,13 @@ public static class TrainingProgrammes
     }
 
     public static async Task<TrainingRollupView> RollupAsync(
-        TownsDbContext db, PolicyCatalog catalog, TrainingFilter filter, UserScope scope, DateOnly today, CancellationToken ct = default) =>
-        new(filter.Year, AreaLines.From(TrainingRollup.Lines(await InputsAsync(db, filter, scope, ct), today, TargetApplies(catalog), filter.Year),
+        TownsDbContext db, PolicyCatalog catalog, TrainingFilter filter, UserScope scope, DateOnly today, CancellationToken ct = default)
+    {
+        var inputs = await InputsAsync(db, filter, scope, ct);
+        var areas = await PlaceOrder.OfPathsAsync(db, inputs.Select(p => p.CountyPath), ct);
+        return new(filter.Year, AreaLines.From(TrainingRollup.Lines(inputs, today, TargetApplies(catalog), filter.Year, areas),
             filter.JurisdictionPath, scope, l => l.IsTotal, l => l.Path));
+    }
 
     /// <summary>
     /// The area's total line for each year in which a counted programme ended (目标监测's 四（八） target), from one read of

@@ -63,6 +63,29 @@ public class FundPerformanceTests
     }
 
     [Fact]
+    public void Areas_come_in_the_order_given_for_their_paths_the_official_one_and_by_name_without_it()
+    {
+        PerformanceInput[] inputs =
+        [
+            Town("甲镇", "山西省/临汾市/尧都区", 10m, 0m, 1, output: null, before: null, jobs: null, jobsBefore: null),
+            Town("乙镇", "山西省/太原市/清徐县", 10m, 0m, 1, output: null, before: null, jobs: null, jobsBefore: null),
+            Town("丙镇", "山西省/太原市/迎泽区", 10m, 0m, 1, output: null, before: null, jobs: null, jobsBefore: null),
+        ];
+        // The division codes, as the Data layer reads them for these paths (PlaceOrder.OfPathsAsync).
+        var codes = new Dictionary<string, string>
+        {
+            ["山西省"] = "140000", ["山西省/太原市"] = "140100", ["山西省/太原市/迎泽区"] = "140106", ["山西省/太原市/清徐县"] = "140121",
+            ["山西省/临汾市"] = "141000", ["山西省/临汾市/尧都区"] = "141002",
+        };
+        var official = Comparer<string>.Create((a, b) => string.CompareOrdinal(codes[a], codes[b]));
+
+        FundPerformance.Lines(inputs, official).Where(l => l.IsTotal).Select(l => l.Name)
+            .ShouldBe(["山西省", "太原市", "迎泽区", "清徐县", "临汾市", "尧都区"]);
+        FundPerformance.Lines(inputs).Where(l => l.IsTotal).Select(l => l.Name)
+            .ShouldBe(["山西省", "临汾市", "尧都区", "太原市", "清徐县", "迎泽区"]);
+    }
+
+    [Fact]
     public void A_town_without_money_has_no_ratio_and_an_area_without_any_figure_keeps_it_unknown()
     {
         var lines = FundPerformance.Lines([Town("戊镇", "山西省/阳泉市/盂县", 0m, 0m, 0, output: null, before: null, jobs: null, jobsBefore: null)]);

@@ -117,6 +117,24 @@ public class TrainingRulesTests
     }
 
     [Fact]
+    public void Areas_come_in_the_order_given_for_their_paths()
+    {
+        // 朔城区 (140602) before 山阴县 (140621) by division code; 山 comes before 朔 by its character.
+        const string shuocheng = "山西省/朔州市/朔城区";
+        var codes = new Dictionary<string, string> { ["山西省"] = "140000", ["山西省/朔州市"] = "140600", [shuocheng] = "140602", [Shanyin] = "140621" };
+        var official = Comparer<string>.Create((a, b) => string.CompareOrdinal(codes[a], codes[b]));
+        TrainingRollupInput[] programmes =
+        [
+            P(1, "甲镇", Shanyin, TrainingMode.OrderBased, "2026-03-31", 100, 85),
+            P(2, "乙镇", shuocheng, TrainingMode.OrderBased, "2026-03-31", 100, 85),
+        ];
+        TrainingRollup.Lines(programmes, Today, Shuozhou, areas: official).Where(l => l.IsTotal).Select(l => l.Name)
+            .ShouldBe(["山西省", "朔州市", "朔城区", "山阴县"]);
+        TrainingRollup.Lines(programmes, Today, Shuozhou).Where(l => l.IsTotal).Select(l => l.Name)
+            .ShouldBe(["山西省", "朔州市", "山阴县", "朔城区"]);
+    }
+
+    [Fact]
     public void A_course_over_new_year_counts_in_the_year_it_ended()
     {
         var course = P(1, "甲镇", Huairen, TrainingMode.OrderBased, "2026-01-15", 10, 9);
