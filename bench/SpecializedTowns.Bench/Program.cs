@@ -120,7 +120,7 @@ string ProjectSummary(string where) => $"""
     """;
 var firstPlans = $"SELECT a.id FROM action_plans a WHERE {InScope("a.jurisdiction_id")} ORDER BY a.year DESC, a.id DESC LIMIT 20";
 // What the list pages' filters offer: the cities and counties in scope, and on the enterprise list also the towns.
-var placeChoices = $"SELECT j.path, j.name, j.level, j.code FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope} ORDER BY j.code;\n";
+var placeChoices = $"SELECT j.path, j.name, j.level, j.code FROM jurisdictions j WHERE j.level IN (2, 3) AND j.path LIKE {scope} ORDER BY j.official_order, j.id;\n";
 var enterpriseChoices = placeChoices
     + $"SELECT t.id, t.name, c.name FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id WHERE {InScope("t.county_id")} ORDER BY t.name;\n";
 // 审计日志 for the province office: its people's and its records' entries, a byte-wise range of paths (SQLite compares bytes;
@@ -284,11 +284,12 @@ var pages = new (string Name, string Url, string Floor)[]
 string TownList(string where) => $"""
     SELECT COUNT(*) FROM specialized_towns t WHERE {InScope("t.county_id")} {where};
     SELECT t.id, t.name, t.tier, t.category, c.name, s.output_value_wan_yuan, s.employment FROM specialized_towns t JOIN jurisdictions c ON c.id = t.county_id
-      LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE {InScope("t.county_id")} {where} ORDER BY t.name LIMIT 20
+      LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = {year} WHERE {InScope("t.county_id")} {where} ORDER BY c.official_order, c.id, t.name LIMIT 20
     """;
 // The count from the tallies the database keeps by county (a search reads every row: then counted by the path join), and
-// the page in place order, the order the index of step 0022 gives, read as ids first and then the 20 rows with their figures.
-string EnterpriseList(string where, int offset, string order = "c.path, e.role, e.name, e.id") => $"""
+// the page in place order (the official order of the counties, step 0046, then the index of step 0022), read as ids first and
+// then the 20 rows with their figures.
+string EnterpriseList(string where, int offset, string order = "c.official_order, c.id, e.role, e.name, e.id") => $"""
     {(where.Length == 0
         ? $"SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN ({ScopeIds("山西省")})"
         : $"SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}")};
@@ -305,7 +306,7 @@ string ProblemList(string where) => $"""
     SELECT u.id, u.name, j.name FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id IN (
       SELECT q.lead_unit_id FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope}
       UNION SELECT x.unit_id FROM problem_cooperating_units x JOIN problems q ON q.id = x.problem_id JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope})
-      ORDER BY j.path, u.name;
+      ORDER BY CASE WHEN j.level = 4 THEN COALESCE(j.code, (SELECT p.official_order FROM jurisdictions p WHERE p.id = j.parent_id) || '~' || j.name) ELSE j.official_order END, u.name;
     SELECT COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} {where};
     SELECT q.id, q.title, q.category, q.state, q.deadline, c.name, u.name FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id
       LEFT JOIN units u ON u.id = q.lead_unit_id WHERE c.path LIKE {scope} {where} ORDER BY q.raised_at_utc DESC LIMIT 20
