@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Accounts;
 
@@ -45,7 +46,7 @@ public sealed class UserDirectory(TownsDbContext db, TimeProvider time)
         else if (state == UserStates.Disabled) query = query.Where(u => u.DisabledAtUtc != null);
         var total = await query.CountAsync(ct);
         var now = time.GetUtcNow();
-        var rows = await query.OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.UserName).ThenBy(u => u.Id)
+        var rows = await query.OrderByPlace(u => u.Jurisdiction).ThenBy(u => u.UserName).ThenBy(u => u.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(u => new
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Enterprises;
 
@@ -131,7 +132,9 @@ public static class EnterpriseQueries
     }
 
     /// <summary>
-    /// By name, by latest output (largest first, those without a figure last; <see cref="OutputOrder"/>), else by place, role and name (the indexes of step 0022 walk in this order).
+    /// By name, by latest output (largest first, those without a figure last; <see cref="OutputOrder"/>), else by place (the
+    /// official order, <see cref="PlaceOrder"/>), role and name: the counties are walked in the index of step 46 and each
+    /// county's enterprises in that of step 22, so a page is read without sorting the province.
     /// A town's enterprises all lie in its county, so for one town the place is left out of the order: the database then reads
     /// them from the town's index instead of walking every county of the country.
     /// </summary>
@@ -141,7 +144,7 @@ public static class EnterpriseQueries
         { Key: "output", Reversed: false } => OutputOrder.LargestFirst(query),
         { Key: "output", Reversed: true } => OutputOrder.SmallestFirst(query),
         _ when filter.TownId is not null => query.OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
-        _ => query.OrderBy(e => e.County!.Path).ThenBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
+        _ => query.OrderByCounty(e => e.County).ThenBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
     };
 
     /// <summary>

@@ -7,6 +7,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Evaluation;
 
@@ -143,7 +144,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (filter.State is { } state) query = query.Where(e => e.State == state);
         var (page, size) = Paged<EvaluationListItem>.Normalize(filter.Page, filter.PageSize);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(e => e.Year).ThenBy(e => e.AreaPath).ThenBy(e => e.Kind)
+        var items = await query.OrderByDescending(e => e.Year).ThenByPlace(e => e.Jurisdiction).ThenBy(e => e.AreaPath).ThenBy(e => e.Kind)
             .Skip((page - 1) * size).Take(size)
             .Select(e => new EvaluationListItem(e.Id, e.Jurisdiction!.Name, e.AreaPath, e.Year, e.Kind, e.State, e.SchemeName, e.SchemeIsPlatformDefault,
                 e.Results.Count, e.Results.Count(r => r.Commended), e.Results.Count(r => r.Supervised), e.CalculatedAtUtc, e.PublishedAtUtc))
@@ -232,7 +233,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         var query = db.Jurisdictions.Where(j => j.Level != JurisdictionLevel.Township);
         var home = scope.HomePath;
         query = scope.IsAdmin ? query : scope.Role == Roles.Office ? query.Where(j => j.Path == home) : query.Where(_ => false);
-        return await query.OrderBy(j => j.Path).ToListAsync(ct);
+        return await query.OrderByPlace(j => j).ToListAsync(ct);
     }
 
     public async Task<int> CreateAsync(UserScope scope, string actorName, int? year, SubjectKind? kind, int? jurisdictionId, CancellationToken ct = default)

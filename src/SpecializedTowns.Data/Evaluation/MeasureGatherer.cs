@@ -8,6 +8,7 @@ using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Towns;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Evaluation;
 
@@ -69,11 +70,12 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         switch (kind)
         {
             case SubjectKind.Town:
-                foreach (var t in d.Towns.OrderBy(t => t.County).ThenBy(t => t.Name, StringComparer.Ordinal))
+                // Towns, townships and units come read in the official order of their places (LoadAsync).
+                foreach (var t in d.Towns)
                     yield return (new EvaluationSubject($"town:{t.Id}", t.Id, t.Name, t.County), ScopeOfTowns([t], d, isTown: true));
                 break;
             case SubjectKind.Township:
-                foreach (var g in d.Townships.GroupBy(x => x.TownshipId).OrderBy(g => g.First().Path, StringComparer.Ordinal))
+                foreach (var g in d.Townships.GroupBy(x => x.TownshipId))
                 {
                     var towns = d.Towns.Where(t => g.Any(x => x.TownId == t.Id)).ToList();
                     var first = g.First();
@@ -81,7 +83,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 }
                 break;
             default:
-                foreach (var u in d.Units.OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
+                foreach (var u in d.Units)
                     yield return (new EvaluationSubject($"unit:{u.Id}", u.Id, u.Name, u.Place), new SubjectScope([],
                         d.Projects.Where(p => p.UnitId == u.Id).ToList(),
                         d.Tasks.Where(t => t.LeadUnitIds.Contains(u.Id)).ToList(),
@@ -284,17 +286,18 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     {
         var under = area + "/";
         var townQuery = db.Towns.Where(t => (withReserve || t.Tier != Tier.Reserve) && (t.County!.Path == area || t.County.Path.StartsWith(under)));
-        var towns = await townQuery.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.Tier, t.PolicyId }).ToListAsync(ct);
+        var towns = await townQuery.OrderByCounty(t => t.County).ThenBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name, County = t.County!.Name, t.Tier, t.PolicyId }).ToListAsync(ct);
         var townIds = towns.Select(t => t.Id).ToList();
         var stats = await db.TownStatistics.Where(s => townIds.Contains(s.SpecializedTownId) && (s.Year == year || s.Year == year - 1))
             .Select(s => new { s.SpecializedTownId, s.Year, s.OutputValueWanYuan, s.RevenueWanYuan, s.Employment }).ToListAsync(ct);
         var townRows = towns.Select(t => new TownRow(t.Id, t.Name, t.County, t.Tier, t.PolicyId,
             stats.Where(s => s.SpecializedTownId == t.Id).ToDictionary(s => s.Year, s => new StatRow(s.OutputValueWanYuan, s.RevenueWanYuan, s.Employment)))).ToList();
 
-        var townships = await db.TownTownships.Where(x => townIds.Contains(x.SpecializedTownId))
+        var townships = await db.TownTownships.Where(x => townIds.Contains(x.SpecializedTownId)).OrderByPlace(x => x.Township)
             .Select(x => new TownshipRow(x.TownshipId, x.Township!.Name, x.Township.Path, x.Township.Parent!.Name, x.SpecializedTownId)).ToListAsync(ct);
 
-        var units = await db.Units.Where(u => u.Jurisdiction!.Path == area || u.Jurisdiction.Path.StartsWith(under))
+        var units = await db.Units.Where(u => u.Jurisdiction!.Path == area || u.Jurisdiction.Path.StartsWith(under)).OrderByPlace(u => u.Jurisdiction).ThenBy(u => u.Name)
             .Select(u => new UnitRow(u.Id, u.Name, u.Jurisdiction!.Path, u.Jurisdiction.Name)).ToListAsync(ct);
         var unitIds = units.Select(u => u.Id).ToList();
 

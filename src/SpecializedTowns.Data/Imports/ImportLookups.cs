@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Imports;
 
@@ -36,17 +37,17 @@ internal static class ImportLookups
             query = scope.Role == Roles.Township
                 ? query.Where(j => path.StartsWith(j.Path + "/"))
                 : query.Where(j => j.Path == path || j.Path.StartsWith(under));
-        return (await query.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
+        return (await query.OrderByCounty(j => j).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
             .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
     }
 
     public static async Task<List<PlaceRef>> TownshipsAsync(TownsDbContext db, IReadOnlyCollection<int> countyIds, CancellationToken ct) =>
         (await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && j.ParentId != null && countyIds.Contains(j.ParentId.Value))
-            .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
+            .OrderByPlace(j => j).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
         .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
 
     public static async Task<List<TownRef>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
         .Select(t => new TownRef(t.Id, t.Name, t.CountyId, t.County, t.Path)).ToList();
 

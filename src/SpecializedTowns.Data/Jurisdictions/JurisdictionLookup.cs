@@ -27,10 +27,10 @@ public static class JurisdictionLookup
         var meant = PlaceNames.Meant(named, j => j.Path, j => j.Level, written);
         if (meant.Count == 1) return new(meant[0], [], false);
         // In the official order of division codes, as the filters list them.
-        if (meant.Count > 1) return new(null, meant.OrderBy(j => j.Code ?? j.Path, StringComparer.Ordinal).Select(j => j.Path).ToList(), true);
+        if (meant.Count > 1) return new(null, meant.OrderBy(j => PlaceOrder.KeyOf(j.Code, j.Path), StringComparer.Ordinal).Select(j => j.Path).ToList(), true);
         var suggestions = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Name.Contains(name) || (name.Length > 1 && name.Contains(j.Name)))
-            .OrderBy(j => j.Level).ThenBy(j => j.Path).Select(j => j.Name).Take(8).ToListAsync(ct);
+            .OrderBy(j => j.Level).ThenByPlace(j => j).Select(j => j.Name).Take(8).ToListAsync(ct);
         return new(null, suggestions, false);
     }
 }

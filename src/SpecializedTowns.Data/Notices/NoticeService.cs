@@ -8,6 +8,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Documents;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Notices;
 
@@ -432,13 +433,13 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         var all = scope.IsAdmin;
         var towns = await db.Towns.AsNoTracking().Where(t => all || t.County!.Path == path || t.County.Path.StartsWith(under))
-            .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new NoticeRecipient(RecipientKind.Town, t.Id, t.Name, t.County!.Name)).ToListAsync(ct);
+            .OrderByCounty(t => t.County).ThenBy(t => t.Name).Select(t => new NoticeRecipient(RecipientKind.Town, t.Id, t.Name, t.County!.Name)).ToListAsync(ct);
         var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
-            .OrderBy(j => j.Path).Select(j => new NoticeRecipient(RecipientKind.Township, j.Id, j.Name, j.Parent!.Name)).ToListAsync(ct);
+            .OrderByPlace(j => j).Select(j => new NoticeRecipient(RecipientKind.Township, j.Id, j.Name, j.Parent!.Name)).ToListAsync(ct);
         var townshipUnits = TownshipUnits.Select(t => t.UnitId);
         var units = await db.Units.AsNoTracking().Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under))
             .Where(u => !townshipUnits.Contains(u.Id))
-            .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new NoticeRecipient(RecipientKind.Unit, u.Id, u.Name, u.Jurisdiction!.Name)).ToListAsync(ct);
+            .OrderByPlace(u => u.Jurisdiction).ThenBy(u => u.Name).Select(u => new NoticeRecipient(RecipientKind.Unit, u.Id, u.Name, u.Jurisdiction!.Name)).ToListAsync(ct);
         return [.. towns, .. townships, .. units];
     }
 

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Recognition;
@@ -28,7 +29,7 @@ public static class StoredTownRecognition
     /// <summary>The facts of every town of the query, read once, ordered by county and name: check them against as many standards as needed.</summary>
     public static async Task<IReadOnlyList<StoredTown>> LoadAsync(TownsDbContext db, IQueryable<SpecializedTown> query, CancellationToken ct = default)
     {
-        var towns = await query.AsNoTracking()
+        var towns = await query.AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new
             {
                 Town = t,
@@ -36,7 +37,6 @@ public static class StoredTownRecognition
                 CountyPath = t.County.Path,
                 Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).OrderByDescending(s => s.Year).FirstOrDefault(),
             })
-            .OrderBy(t => t.CountyPath).ThenBy(t => t.Town.Name)
             .ToListAsync(ct);
         var registry = await RegistryAsync(db, towns.Select(t => t.Town.Id).ToList(), ct);
         return towns.Select(t =>

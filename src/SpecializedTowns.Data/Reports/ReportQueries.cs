@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Projects;
 
 namespace SpecializedTowns.Data.Reports;
@@ -54,7 +55,8 @@ public static class ReportQueries
             .AsSplitQuery().ToListAsync(ct);
         var rows = await RowsAsync(db, list, [month], today, settings, ct);
         return new MonthOverview(month, ReportDeadline.DueOn(month, settings),
-            rows.OrderBy(r => list.First(f => f.Id == r.TaskForceId).County!.Path).ThenBy(r => r.Town, StringComparer.Ordinal).ToList());
+            rows.OrderBy(r => list.First(f => f.Id == r.TaskForceId).County is { } c ? PlaceOrder.KeyOf(c.Code, c.Path) : "", StringComparer.Ordinal)
+                .ThenBy(r => r.Town, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>A task force's months from its first owed month (at most two years back) to the current one, newest first.</summary>

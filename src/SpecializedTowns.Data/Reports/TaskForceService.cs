@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Units;
 
 namespace SpecializedTowns.Data.Reports;
@@ -48,7 +49,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         var q = Visible(scope).AsNoTracking();
         if (townId is { } t) q = q.Where(f => f.SpecializedTownId == t);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(f => f.County!.Path).ThenBy(f => f.Town!.Name).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await q.OrderByCounty(f => f.County).ThenBy(f => f.Town!.Name).Skip((page - 1) * pageSize).Take(pageSize)
             .Include(f => f.Town).Include(f => f.County).Include(f => f.Units).ThenInclude(u => u.Unit).Include(f => f.Townships).ThenInclude(x => x.Township)
             .AsSplitQuery().ToListAsync(ct);
         return new Paged<TaskForceListItem>(rows.Select(Item).ToList(), total, page, pageSize);
@@ -66,7 +67,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
     {
         var taken = db.TaskForces.Select(f => f.SpecializedTownId);
         var rows = await scope.Towns(db).AsNoTracking().Where(t => !taken.Contains(t.Id))
-            .OrderBy(t => t.County!.Path).ThenBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct);
+            .OrderByCounty(t => t.County).ThenBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.County)).ToList();
     }
 

@@ -9,11 +9,16 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Reserve;
 
-/// <summary>A cell with the names people read, and the specialized town it already is, if any.</summary>
-public sealed record ClusterCellView(ClusterCell Cell, string Township, string TownshipPath, string County, string CountyPath, int? TownId, string? TownName, Tier? TownTier)
+/// <summary>
+/// A cell with the names people read, and the specialized town it already is, if any. <see cref="TownshipOrder"/> is the
+/// township's key in the official order of places (<see cref="PlaceOrder"/>).
+/// </summary>
+public sealed record ClusterCellView(ClusterCell Cell, string Township, string TownshipPath, string County, string CountyPath, int? TownId, string? TownName, Tier? TownTier,
+    string TownshipOrder)
 {
     public string Key => ReserveKeys.Of(Cell.TownshipId, Cell.Industry);
 }
@@ -125,7 +130,7 @@ public sealed class PlacedCells(IReadOnlyList<ClusterCellView> cells)
         .OrderByDescending(g => g.Sum(c => c.Cell.OutputWanYuan)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList());
 
     private readonly Lazy<IReadOnlyList<(int Id, string Name, string County)>> _townships = new(() => cells
-        .GroupBy(c => c.Cell.TownshipId).Select(g => g.First()).OrderBy(c => c.TownshipPath, StringComparer.Ordinal)
+        .GroupBy(c => c.Cell.TownshipId).Select(g => g.First()).OrderBy(c => c.TownshipOrder, StringComparer.Ordinal)
         .Select(c => (c.Cell.TownshipId, c.Township, c.County)).ToList());
 
     private readonly Lazy<Dictionary<(int, string), ClusterCellView>> _byPair = new(() => cells.ToDictionary(c => (c.Cell.TownshipId, c.Cell.Industry)));
@@ -137,7 +142,7 @@ public sealed class PlacedCells(IReadOnlyList<ClusterCellView> cells)
     /// <summary>The industries, largest output first.</summary>
     public IReadOnlyList<string> Industries => _industries.Value;
 
-    /// <summary>The townships with a cell, in path order (county by county).</summary>
+    /// <summary>The townships with a cell, in the official order (county by county).</summary>
     public IReadOnlyList<(int Id, string Name, string County)> Townships => _townships.Value;
 
     public ClusterCellView? At(int townshipId, string industry) => _byPair.Value.GetValueOrDefault((townshipId, industry));
@@ -247,11 +252,11 @@ public static class ClusterQueries
         if (data.KeptCounties(city, key) is { } kept) return kept;
         var cells = data.CountyCells.Where(c => c.Industry == key).ToList();
         var ids = cells.Select(c => c.CountyId).Concat(cells.Select(c => c.CityId)).Distinct().ToList();
-        var names = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Path }).ToDictionaryAsync(j => j.Id, ct);
+        var names = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Path, j.Code }).ToDictionaryAsync(j => j.Id, ct);
         return data.Keep(city, key, cells.Where(c => names.ContainsKey(c.CountyId) && names.ContainsKey(c.CityId))
             .Where(c => city is null || names[c.CountyId].Path.StartsWith(city + "/", StringComparison.Ordinal))
-            .Select(c => new CountyFigure(c, names[c.CountyId].Name, names[c.CityId].Name))
-            .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.County, StringComparer.Ordinal).ToList());
+            .OrderBy(c => PlaceOrder.KeyOf(names[c.CountyId].Code, names[c.CountyId].Path), StringComparer.Ordinal)
+            .Select(c => new CountyFigure(c, names[c.CountyId].Name, names[c.CityId].Name)).ToList());
     }
 
     /// <summary>
@@ -350,7 +355,7 @@ public static class ClusterQueries
         var targets = new Dictionary<string, TargetStandard?>();
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
             c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
-            c => byCell[c].TownshipPath, data.Check);
+            c => byCell[c].TownshipOrder, data.Check);
         return data.Keep(seen, rules, catalog, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
     }
 
@@ -367,7 +372,7 @@ public static class ClusterQueries
             if (!places.TryGetValue(cell.TownshipId, out var place)) continue;
             if (!seen.Holds(place.Path)) continue;
             var town = towns.GetValueOrDefault((cell.TownshipId, cell.Industry));
-            views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier));
+            views.Add(new ClusterCellView(cell, place.Name, place.Path, place.County, place.CountyPath, town?.Id, town?.Name, town?.Tier, place.Order));
         }
         return new PlacedCells(views);
     }
@@ -382,7 +387,7 @@ public static class ClusterQueries
         .OrderBy(s => s.Tier).ThenByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal)
         .Select(s => new TargetStandard(s.Standard, s.Tier!.Value)).FirstOrDefault();
 
-    internal sealed record Place(string Name, string Path, string County, string CountyPath, int CountyId);
+    internal sealed record Place(string Name, string Path, string County, string CountyPath, int CountyId, string Order);
 
     internal static async Task<Dictionary<int, Place>> PlacesAsync(TownsDbContext db, IReadOnlyCollection<int> townshipIds, CancellationToken ct)
     {
@@ -390,8 +395,9 @@ public static class ClusterQueries
             from t in db.Jurisdictions.AsNoTracking()
             where townshipIds.Contains(t.Id) && t.Level == JurisdictionLevel.Township
             join c in db.Jurisdictions.AsNoTracking() on t.ParentId equals (int?)c.Id
-            select new { t.Id, t.Name, t.Path, County = c.Name, CountyPath = c.Path, CountyId = c.Id }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => new Place(r.Name, r.Path, r.County, r.CountyPath, r.CountyId));
+            select new { t.Id, t.Name, t.Path, t.Code, County = c.Name, CountyPath = c.Path, CountyId = c.Id, CountyCode = c.Code }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new Place(r.Name, r.Path, r.County, r.CountyPath, r.CountyId,
+            PlaceOrder.TownshipKeyOf(r.Code, r.Name, PlaceOrder.KeyOf(r.CountyCode, r.CountyPath))));
     }
 
     internal sealed record TownRef(int Id, string Name, Tier Tier);

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Support;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Support;
@@ -57,11 +58,11 @@ public static class BrandRegister
             .Select(b => new
             {
                 b.Id, TownId = b.SpecializedTownId!.Value, b.EnterpriseId, b.Name, b.Kind, b.Level, b.Honour, b.Year,
-                Town = db.Towns.Where(t => t.Id == b.SpecializedTownId).Select(t => new { t.Name, County = t.County!.Name, t.County.Path }).First(),
+                Town = db.Towns.Where(t => t.Id == b.SpecializedTownId).Select(t => new { t.Name, County = t.County!.Name, Order = EF.Property<string>(t.County!, PlaceOrder.Column) }).First(),
                 Enterprise = db.Enterprises.Where(e => e.Id == b.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
                 FromGi = db.GeoIndications.Any(g => g.BrandId == b.Id),
             })
-            .OrderBy(b => b.Town.Path).ThenBy(b => b.TownId).ThenBy(b => b.Honour == null).ThenBy(b => b.Honour).ThenBy(b => b.Kind).ThenBy(b => b.Id)
+            .OrderBy(b => b.Town.Order).ThenBy(b => b.TownId).ThenBy(b => b.Honour == null).ThenBy(b => b.Honour).ThenBy(b => b.Kind).ThenBy(b => b.Id)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<BrandItem>(rows.Select(r => new BrandItem(r.Id, r.TownId, r.Town.Name, r.Town.County, r.EnterpriseId, r.Enterprise, r.Name, r.Kind, r.Level,
             r.Honour, r.Year, r.FromGi)).ToList(), total, page, size);
@@ -140,7 +141,7 @@ public static class BrandRegister
         var rules = BrandQuotas.Rules(catalog);
         if (rules.Count == 0) return new BrandQuotaReport(rules, [], []);
         var towns = await scope.Towns(db).Under(db, jurisdictionPath).AsNoTracking()
-            .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path, t.County.Code }).ToListAsync(ct);
         towns = towns.Where(t => BrandQuotas.Governs(rules, t.Path)).ToList();
         var ids = towns.Select(t => t.Id).ToList();
         var jingpin = await db.Brands.AsNoTracking().Where(b => b.Honour == BrandHonour.ShanxiJingpin)
@@ -152,9 +153,9 @@ public static class BrandRegister
             .Where(b => b.TownId != null && ids.Contains(b.TownId.Value)).ToListAsync(ct);
         var byTown = jingpin.GroupBy(b => b.TownId!.Value).ToDictionary(g => g.Key, g => g.Select(b => b.Name).Distinct().Order(StringComparer.Ordinal).ToList());
         var quotas = towns
-            .Select(t => BrandQuotas.Town(rules, t.Id, t.Name, t.Path, t.Tier, byTown.GetValueOrDefault(t.Id) ?? [], today))
-            .OrderBy(t => t.Rule is null).ThenByDescending(t => t.Tier).ThenBy(t => t.CountyPath, StringComparer.Ordinal).ThenBy(t => t.Town, StringComparer.Ordinal)
-            .ToList();
+            .Select(t => (Order: PlaceOrder.KeyOf(t.Code, t.Path), Quota: BrandQuotas.Town(rules, t.Id, t.Name, t.Path, t.Tier, byTown.GetValueOrDefault(t.Id) ?? [], today)))
+            .OrderBy(t => t.Quota.Rule is null).ThenByDescending(t => t.Quota.Tier).ThenBy(t => t.Order, StringComparer.Ordinal).ThenBy(t => t.Quota.Town, StringComparer.Ordinal)
+            .Select(t => t.Quota).ToList();
         return new BrandQuotaReport(rules, quotas, BrandQuotas.Rollup(quotas));
     }
 }

@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Support;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Support;
 
@@ -51,7 +52,7 @@ public static class GeoIndicationRegister
         var query = Filtered(db, filter, scope);
         if (filter.Status is { } status) query = query.Where(g => g.Status == status);
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderBy(g => g.Status == GeoIndicationStatus.Approved).ThenBy(g => g.CountyId).ThenBy(g => g.Id).Skip((page - 1) * size).Take(size), ct);
+        var items = await Project(db, query.OrderBy(g => g.Status == GeoIndicationStatus.Approved).ThenByCounty(db, g => g.CountyId).ThenBy(g => g.CountyId).ThenBy(g => g.Id).Skip((page - 1) * size).Take(size), ct);
         return new Paged<GeoIndicationItem>(items, total, page, size);
     }
 

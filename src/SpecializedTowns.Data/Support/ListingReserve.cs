@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Support;
 
@@ -45,7 +46,7 @@ public static class ListingReserve
         var query = Filtered(db, filter with { Stage = null }, scope);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderByDescending(c => c.Stage).ThenBy(c => c.CountyId).ThenBy(c => c.Id).Skip((page - 1) * size).Take(size), ct);
+        var items = await Project(db, query.OrderByDescending(c => c.Stage).ThenByCounty(db, c => c.CountyId).ThenBy(c => c.CountyId).ThenBy(c => c.Id).Skip((page - 1) * size).Take(size), ct);
         return new Paged<ListingItem>(items, total, page, size);
     }
 

@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Support;
@@ -60,7 +61,7 @@ public static class ServicePlatforms
         var (page, size) = Paged<PlatformItem>.Normalize(filter.Page, filter.PageSize);
         var query = Filtered(db, filter, scope);
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderBy(p => p.CountyId).ThenBy(p => p.SpecializedTownId).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        var items = await Project(db, query.OrderByCounty(db, p => p.CountyId).ThenBy(p => p.CountyId).ThenBy(p => p.SpecializedTownId).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Skip((page - 1) * size).Take(size), ct);
         return new Paged<PlatformItem>(items, total, page, size);
     }
@@ -77,7 +78,7 @@ public static class ServicePlatforms
     {
         var towns = scope.Towns(db).AsNoTracking().Under(db, filter.JurisdictionPath);
         if (filter.TownId is { } only) towns = towns.Where(t => t.Id == only);
-        var townRows = await towns.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct);
+        var townRows = await towns.Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct);
         var ids = townRows.Select(t => t.Id).ToList();
         var platforms = await Visible(db, scope).AsNoTracking().Where(p => ids.Contains(p.SpecializedTownId))
             .Select(p => new { p.Id, p.Name, p.SpecializedTownId, p.EstablishedYear }).ToListAsync(ct);
@@ -87,7 +88,7 @@ public static class ServicePlatforms
         var reported = (await db.TownStatistics.AsNoTracking().Where(s => ids.Contains(s.SpecializedTownId) && s.PublicServicePlatforms != null)
                 .Select(s => new { s.SpecializedTownId, s.Year, s.PublicServicePlatforms }).ToListAsync(ct))
             .GroupBy(s => s.SpecializedTownId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Year)!);
-        return townRows.OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t =>
+        return townRows.OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t =>
         {
             var own = platforms.Where(p => p.SpecializedTownId == t.Id).ToList();
             var report = reported.GetValueOrDefault(t.Id);

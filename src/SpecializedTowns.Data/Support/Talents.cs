@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Support;
 
@@ -34,7 +35,7 @@ public static class Talents
         var (page, size) = Paged<TalentItem>.Normalize(filter.Page, filter.PageSize);
         var query = Filtered(db, filter, scope);
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderBy(t => t.CountyId).ThenBy(t => t.Kind).ThenBy(t => t.Name).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size), ct);
+        var items = await Project(db, query.OrderByCounty(db, t => t.CountyId).ThenBy(t => t.CountyId).ThenBy(t => t.Kind).ThenBy(t => t.Name).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size), ct);
         return new Paged<TalentItem>(items, total, page, size);
     }
 

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Support;
@@ -93,9 +94,9 @@ public static class TradeEvents
         var townIds = links.Select(l => l.SpecializedTownId).Concat(participants.Where(p => p.TownId is not null).Select(p => p.TownId!.Value)).Distinct().ToList();
         if (filter.TownId is { } only) townIds = townIds.Where(t => t == only).ToList();
         var names = await db.Towns.AsNoTracking().Where(t => townIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.Name, t.County!.Path }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Name, t.County!.Path, t.County.Code }).ToListAsync(ct);
 
-        var towns = names.OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+        var towns = names.OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => Line(t.Name, links.Where(l => l.SpecializedTownId == t.Id).Select(l => l.TradeEventId).Distinct().Count(),
                 participants.Where(p => p.TownId == t.Id).ToList()))
             .ToList();

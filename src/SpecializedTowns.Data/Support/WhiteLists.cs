@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Support;
 
@@ -46,7 +47,7 @@ public static class WhiteLists
             query = query.Where(w => w.RecommendedBy.Contains(s) || db.Enterprises.Any(e => e.Id == w.EnterpriseId && (e.Name.Contains(s) || e.Uscc.Contains(s.ToUpper()))));
         }
         var total = await query.CountAsync(ct);
-        var items = await Project(db, query.OrderByDescending(w => w.Year).ThenBy(w => w.CountyId).ThenBy(w => w.Id).Skip((page - 1) * size).Take(size), ct);
+        var items = await Project(db, query.OrderByDescending(w => w.Year).ThenByCounty(db, w => w.CountyId).ThenBy(w => w.CountyId).ThenBy(w => w.Id).Skip((page - 1) * size).Take(size), ct);
         return new Paged<WhiteListItem>(items, total, page, size);
     }
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Support;
 using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Support;
-using SpecializedTowns.Core.Support;
 
 namespace SpecializedTowns.Data.Targets;
 
@@ -281,7 +282,7 @@ public static class TargetQueries
     /// <summary>营收规模梯次 of every visible town whose document sets revenue levels, year by year.</summary>
     public static async Task<IReadOnlyList<TownRevenueTiers>> RevenueTiersAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db).AsNoTracking().Where(t => t.PolicyId != null)
+        var towns = await scope.Towns(db).AsNoTracking().Where(t => t.PolicyId != null).OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new
             {
                 t.Id, t.Name, County = t.County!.Name, t.PolicyId,
@@ -289,7 +290,7 @@ public static class TargetQueries
             })
             .ToListAsync(ct);
         var result = new List<TownRevenueTiers>();
-        foreach (var town in towns.OrderBy(t => t.County).ThenBy(t => t.Name))
+        foreach (var town in towns)
         {
             if (catalog.FindPack(town.PolicyId!) is not { Mechanisms.RevenueTiers.Count: > 0 } pack) continue;
             var levels = pack.Mechanisms.RevenueTiers.OrderBy(l => l.ValueYi).ToList();

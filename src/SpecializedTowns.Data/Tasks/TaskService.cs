@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Tasks;
 
@@ -353,7 +354,17 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             .Select(u => new TaskUnit
             {
                 TaskId = u.TaskId, UnitId = u.UnitId, Role = u.Role, SortOrder = u.SortOrder,
-                Unit = new Unit { Name = u.Unit!.Name, Jurisdiction = new Jurisdiction { Name = u.Unit.Jurisdiction!.Name } },
+                Unit = new Unit
+                {
+                    Name = u.Unit!.Name,
+                    // What the place's official order needs (PlaceOrder.KeyOf): a tie of units is broken by their places.
+                    Jurisdiction = new Jurisdiction
+                    {
+                        Name = u.Unit.Jurisdiction!.Name, Level = u.Unit.Jurisdiction.Level, Code = u.Unit.Jurisdiction.Code, Path = u.Unit.Jurisdiction.Path,
+                        Parent = u.Unit.Jurisdiction.Parent == null ? null
+                            : new Jurisdiction { Name = u.Unit.Jurisdiction.Parent.Name, Code = u.Unit.Jurisdiction.Parent.Code, Path = u.Unit.Jurisdiction.Parent.Path },
+                    },
+                },
             }).ToListAsync(ct)).ToLookup(u => u.TaskId);
         foreach (var t in tasks)
         {
@@ -366,7 +377,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     /// <summary>The overdue list of the tasks given, as of today; only <paramref name="onlyUnit"/>'s line when given.</summary>
     public static IReadOnlyList<UnitOverdue> Overdue(IEnumerable<PlanTask> tasks, DateOnly today, int? onlyUnit = null)
     {
-        var items = new List<((UnitRef Ref, string Place) Unit, OverdueItem Item)>();
+        var items = new List<((UnitRef Ref, string Place, string Order) Unit, OverdueItem Item)>();
         foreach (var t in tasks.Where(t => !t.IsDone))
         {
             var late = new List<OverdueItem>();
@@ -375,12 +386,14 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             foreach (var m in t.Milestones.Where(m => !m.IsDone && m.Deadline < today).OrderBy(m => m.Deadline))
                 late.Add(new OverdueItem(t.Id, t.PlanId, t.Plan?.Title ?? "", t.Number, t.Title, m.Id, m.Title, m.Deadline, today.DayNumber - m.Deadline.DayNumber));
             foreach (var unit in t.LeadUnits.Where(u => onlyUnit is null || u.UnitId == onlyUnit))
-                items.AddRange(late.Select(i => ((new UnitRef(unit.UnitId, unit.Unit?.Name ?? ""), unit.Unit?.Jurisdiction?.Name ?? ""), i)));
+                items.AddRange(late.Select(i => ((new UnitRef(unit.UnitId, unit.Unit?.Name ?? ""), unit.Unit?.Jurisdiction?.Name ?? "",
+                    unit.Unit?.Jurisdiction is { } place ? PlaceOrder.KeyOf(place) : ""), i)));
         }
         return items.GroupBy(x => x.Unit)
-            .Select(g => new UnitOverdue(g.Key.Ref, g.Key.Place, g.Count(x => x.Item.MilestoneId is null), g.Count(x => x.Item.MilestoneId is not null),
-                g.Select(x => x.Item).OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.TaskId).ToList()))
-            .OrderByDescending(u => u.Tasks + u.Milestones).ThenBy(u => u.Place, StringComparer.Ordinal).ThenBy(u => u.Unit.Name, StringComparer.Ordinal).ToList();
+            .Select(g => (g.Key.Order, Line: new UnitOverdue(g.Key.Ref, g.Key.Place, g.Count(x => x.Item.MilestoneId is null), g.Count(x => x.Item.MilestoneId is not null),
+                g.Select(x => x.Item).OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.TaskId).ToList())))
+            .OrderByDescending(u => u.Line.Tasks + u.Line.Milestones).ThenBy(u => u.Order, StringComparer.Ordinal).ThenBy(u => u.Line.Unit.Name, StringComparer.Ordinal)
+            .Select(u => u.Line).ToList();
     }
 
     // ---- plans ----
@@ -396,11 +409,11 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         if (!CanCreatePlans(scope)) return [];
         var places = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County || j.Level == JurisdictionLevel.Province)
-            .Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
-        var towns = await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, t.County!.Path }).ToListAsync(ct);
-        return places.Where(j => scope.Covers(j.Path) && PacksFor(j.Path).Count > 0).OrderBy(j => j.Path, StringComparer.Ordinal)
+            .Select(j => new { j.Id, j.Name, j.Path, j.Code }).ToListAsync(ct);
+        var towns = await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, t.County!.Path, t.County.Code }).ToListAsync(ct);
+        return places.Where(j => scope.Covers(j.Path) && PacksFor(j.Path).Count > 0).OrderBy(j => PlaceOrder.KeyOf(j.Code, j.Path), StringComparer.Ordinal)
             .Select(j => new PlanTarget($"j{j.Id}", j.Name, j.Path, false))
-            .Concat(towns.Where(t => PacksFor(t.Path).Count > 0).OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Concat(towns.Where(t => PacksFor(t.Path).Count > 0).OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => new PlanTarget($"t{t.Id}", t.Name, t.Path, true)))
             .ToList();
     }

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Recognition;
 
 namespace SpecializedTowns.Data.Towns;
@@ -42,7 +43,7 @@ public static class TierReview
     public static async Task<IReadOnlyList<AdjustmentItem>> AdjustmentsAsync(
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db).AsNoTracking()
+        var towns = await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name).ThenBy(t => t.Id)
             .Include(t => t.County).Include(t => t.Statistics).Include(t => t.TierHistory)
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -97,7 +98,8 @@ public static class TierReview
                         [new YearResult(latest.Year, result)], [], upgrade, null, null, null));
             }
         }
-        return items.OrderByDescending(i => i.Kind).ThenBy(i => i.Town.CountyPath, StringComparer.Ordinal).ThenBy(i => i.Town.Name, StringComparer.Ordinal).ToList();
+        // A stable sort: within a kind, the towns stay in the official order they were read in.
+        return items.OrderByDescending(i => i.Kind).ToList();
     }
 
     private sealed record Applicable(RecognitionStandard Standard, Tier Tier, string Area);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Towns;
 
@@ -55,7 +56,7 @@ public static class TownQueries
                 .ThenBy(t => t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).Where(s => year == null || s.Year == year)
                     .OrderByDescending(s => s.Year).Select(s => s.OutputValueWanYuan).FirstOrDefault(),
                 sort.Descending(usuallyDescending: true)).ThenBy(t => t.Name),
-            _ => query.OrderBy(t => t.County!.Path).ThenBy(t => t.Name),
+            _ => query.OrderByCounty(t => t.County).ThenBy(t => t.Name),
         };
         var rows = await ordered
             .Skip((page - 1) * size).Take(size)

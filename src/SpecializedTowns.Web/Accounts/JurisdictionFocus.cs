@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Web.Accounts;
 
@@ -21,13 +22,13 @@ public static class JurisdictionFocus
     /// <summary>Cities or counties lie below a province's or a city's path (a county's path has two slashes).</summary>
     public static bool HasBelow(string home) => home.Count(c => c == '/') < 2;
 
-    /// <summary>The cities and counties below the home path, in path order (a city, then its counties).</summary>
+    /// <summary>The cities and counties below the home path, in the official order (a city, then its counties).</summary>
     public static Task<List<FocusOption>> BelowAsync(TownsDbContext db, string home, CancellationToken ct)
     {
         var under = home + "/";
         return db.Jurisdictions.AsNoTracking()
             .Where(j => j.Path.StartsWith(under) && (j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County))
-            .OrderBy(j => j.Path).Select(j => new FocusOption(j.Path, j.Name, j.Level == JurisdictionLevel.County)).ToListAsync(ct);
+            .OrderByCounty(j => j).Select(j => new FocusOption(j.Path, j.Name, j.Level == JurisdictionLevel.County)).ToListAsync(ct);
     }
 
     /// <summary>

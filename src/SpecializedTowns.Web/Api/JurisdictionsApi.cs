@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -32,7 +33,7 @@ public static class JurisdictionsApi
             query = query.Where(j => j.Level == l);
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(j => j.Path).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await query.OrderByPlace(j => j).ThenBy(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(j => new JurisdictionView(j.Id, j.Name, j.Level.ToString().ToLower(), j.Code, j.ParentId, j.Path)).ToListAsync(ct);
         return TypedResults.Ok(new Paged<JurisdictionView>(items, total, page, pageSize));
     }

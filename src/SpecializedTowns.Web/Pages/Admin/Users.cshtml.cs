@@ -9,8 +9,9 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Units;
 using SpecializedTowns.Data.Exports;
+using SpecializedTowns.Data.Jurisdictions;
+using SpecializedTowns.Data.Units;
 using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Admin;
@@ -281,7 +282,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     private async Task LoadAsync(CancellationToken ct)
     {
         Result = await directory.ListAsync(Search, Role, Place, State, PageNumber, PageSize, ct);
-        var places = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
+        var places = await db.Jurisdictions.AsNoTracking().OrderByPlace(j => j).ThenBy(j => j.Level).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
         Places = places.Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
         // Filtering by a township would list one or two accounts; the filter stops at counties, which include theirs.
         FilterPlaces = places.Where(j => j.Level <= JurisdictionLevel.County).Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Commendations;
-using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Web.Accounts;
-using SpecializedTowns.Core;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Commendations;
 
@@ -101,7 +102,7 @@ public sealed class RanksModel(TownsDbContext db, MarketRankService ranks, TimeP
         CanRecord = MarketRankService.CanRecord(scope);
         List = await ranks.ListAsync(scope, new MarketRankFilter { Year = Year, Product = Product, Page = PageNumber, PageSize = 20 }, ct);
         if (!CanRecord) return;
-        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        Towns = (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
         // The enterprises of the town chosen only: a province's towns hold tens of thousands of leading and supporting
         // enterprises (13 MB of options). Choosing a town fetches its own (OnGetEnterprisesAsync).

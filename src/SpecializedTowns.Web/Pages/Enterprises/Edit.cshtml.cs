@@ -8,6 +8,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Enterprises;
@@ -118,10 +119,10 @@ public sealed class EditModel(TownsDbContext db) : PageModel
             var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
             counties = counties.Where(j => j.Path == path || j.Path.StartsWith(under));
         }
-        Counties = await counties.OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, null)).ToListAsync(ct);
+        Counties = await counties.OrderByCounty(j => j).Select(j => new Option(j.Id, j.Name, null)).ToListAsync(ct);
         var countyIds = Counties.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && countyIds.Contains(j.ParentId.Value))
-            .OrderBy(j => j.Path).Select(j => new Option(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
+            .OrderByPlace(j => j).Select(j => new Option(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
         Towns = await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
     }
 }

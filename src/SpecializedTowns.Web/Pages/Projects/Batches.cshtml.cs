@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Projects;
-using SpecializedTowns.Web.Pages.Shared;
 using SpecializedTowns.Web.Accounts;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
@@ -80,8 +81,8 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
         Batches = new Paged<BatchListItem>(all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), all.Count, page, PageSize);
         if (!CanManage) return;
         var open = Open(scope);
-        Counties = (await open.GroupBy(p => new { p.CountyId, p.County!.Name, p.County.Path }).Select(g => new { g.Key.CountyId, g.Key.Name, g.Key.Path, Count = g.Count() })
-            .ToListAsync(ct)).OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => (c.CountyId, c.Name, c.Count)).ToList();
+        Counties = (await open.GroupBy(p => new { p.CountyId, p.County!.Name, p.County.Path, p.County.Code }).Select(g => new { g.Key.CountyId, g.Key.Name, g.Key.Path, g.Key.Code, Count = g.Count() })
+            .ToListAsync(ct)).OrderBy(c => PlaceOrder.KeyOf(c.Code, c.Path), StringComparer.Ordinal).Select(c => (c.CountyId, c.Name, c.Count)).ToList();
         // One county's list in full; over several, the counties of projects already ticked (a form shown again) come filled.
         if (Counties.Count <= 1) Candidates = await CandidatesAsync(open, ct);
         else if (Input.ProjectIds.Count > 0)

@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Projects;
 using SpecializedTowns.Web.Pages.Shared;
 
@@ -116,7 +117,7 @@ public static class ProjectPages
 {
     /// <summary>The towns in the person's scope, by county, for a grouped select.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db).AsNoTracking().OrderBy(t => t.County!.Path).ThenBy(t => t.Name)
+        (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
 
 
@@ -125,7 +126,7 @@ public static class ProjectPages
         var (path, under, all) = (scope.JurisdictionPath, scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Units.AsNoTracking()
             .Where(u => all || u.Jurisdiction!.Path == path || u.Jurisdiction.Path.StartsWith(under) || path.StartsWith(u.Jurisdiction.Path + "/"))
-            .OrderBy(u => u.Jurisdiction!.Path).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name, Place = u.Jurisdiction!.Name }).ToListAsync(ct);
+            .OrderByPlace(u => u.Jurisdiction).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name, Place = u.Jurisdiction!.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.Place)).ToList();
     }
 }

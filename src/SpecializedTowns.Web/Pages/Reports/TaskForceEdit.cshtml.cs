@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Pages.Projects;
 using SpecializedTowns.Web.Pages.Shared;
@@ -102,7 +103,7 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
         var (under, all) = (scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
-            .OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
+            .OrderByPlace(j => j).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
         Townships = rows.Select(r => (r.Id, r.Name, r.County)).ToList();
         var months = new List<ReportMonth> { ReportMonth.Of(reports.Today).Next };
         months.AddRange(ReportPages.MonthChoices(reports.Today));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Web.Pages.Shared;
 
@@ -52,18 +53,12 @@ public sealed record PlaceFilter(IReadOnlyList<PlaceChoice> Choices, string? Pat
         });
     }
 
-    /// <summary>
-    /// The cities and counties in the person's scope, in the official order of their division codes (a city, then its
-    /// counties); by path when a place has no code, so that places without codes still sit under their city.
-    /// </summary>
+    /// <summary>The cities and counties in the person's scope, in the official order (a city, then its counties).</summary>
     private static async Task<IReadOnlyList<PlaceChoice>> ChoicesAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
         var query = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.City || j.Level == JurisdictionLevel.County);
         var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         if (!scope.IsAdmin) query = query.Where(j => j.Path == path || j.Path.StartsWith(under));
-        var rows = await query.Select(j => new { j.Path, j.Name, j.Level, j.Code }).ToListAsync(ct);
-        var byCode = rows.All(r => !string.IsNullOrEmpty(r.Code));
-        return rows.OrderBy(r => byCode ? r.Code : r.Path, StringComparer.Ordinal)
-            .Select(r => new PlaceChoice(r.Path, r.Name, r.Level)).ToList();
+        return await query.OrderByCounty(j => j).Select(j => new PlaceChoice(j.Path, j.Name, j.Level)).ToListAsync(ct);
     }
 }

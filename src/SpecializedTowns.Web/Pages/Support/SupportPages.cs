@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Web.Pages.Support;
@@ -10,8 +11,8 @@ public static class SupportPages
 {
     /// <summary>The enterprises a person may pick as a recipient, white-list entry or listing candidate, grouped by county.</summary>
     public static async Task<IReadOnlyList<SupportOption>> EnterpriseOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new SupportOption(e.Id, e.Name, e.County)).ToList();
+        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, County = e.County!.Name, e.County.Path, e.County.Code }).ToListAsync(ct))
+            .OrderBy(e => PlaceOrder.KeyOf(e.Code, e.Path), StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new SupportOption(e.Id, e.Name, e.County)).ToList();
 
     /// <summary>
     /// The towns a person may pick or filter by on the support pages, grouped by county in the order of the division codes;
@@ -19,7 +20,7 @@ public static class SupportPages
     /// </summary>
     public static async Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
         (await TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
-            .OrderBy(t => t.Code ?? t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
+            .OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
 
     /// <summary>The towns of the person's scope, within a place when one is chosen.</summary>
     public static IQueryable<Core.Towns.SpecializedTown> TownsIn(UserScope scope, TownsDbContext db, string? under) =>

@@ -6,6 +6,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Towns;
 using SpecializedTowns.Web.Pages.Shared;
 
@@ -108,11 +109,11 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         var counties = db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.County);
         var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         if (!scope.IsAdmin) counties = counties.Where(j => j.Path == path || j.Path.StartsWith(under));
-        var list = await counties.OrderBy(j => j.Path).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
+        var list = await counties.OrderByCounty(j => j).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
         Counties = list.Select(c => new Place(c.Id, c.Name, null)).ToList();
         var ids = list.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && ids.Contains(j.ParentId.Value))
-            .OrderBy(j => j.Path).Select(j => new Place(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
+            .OrderByPlace(j => j).Select(j => new Place(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
         // The documents that govern somewhere in the person's scope or above it.
         Policies = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) is var area
             && (scope.IsAdmin || scope.Covers(area) || scope.JurisdictionPath.StartsWith(area + "/"))).ToList();

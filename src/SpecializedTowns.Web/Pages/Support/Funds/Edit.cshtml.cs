@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Support;
 using SpecializedTowns.Web.Api;
 using SpecializedTowns.Web.Pages.Shared;
@@ -90,8 +91,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     private async Task LoadOptionsAsync(UserScope scope, CancellationToken ct)
     {
         Clauses = FundGrants.ClauseChoices(catalog, scope);
-        Towns = (await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-            .OrderBy(t => t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
+        Towns = (await scope.Towns(db).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
+            .OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
         Enterprises = await SupportPages.EnterpriseOptionsAsync(db, scope, ct);
     }
 }

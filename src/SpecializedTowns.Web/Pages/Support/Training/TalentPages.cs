@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Support;
 
 namespace SpecializedTowns.Web.Pages.Support.Training;
@@ -13,17 +14,17 @@ public sealed record PlaceOption(int Id, string Name, int CountyId, string Count
 public static class TalentPages
 {
     public static async Task<IReadOnlyList<PlaceOption>> CountiesAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await TalentScope.EditableCounties(db, scope).AsNoTracking().Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct))
-            .OrderBy(j => j.Path, StringComparer.Ordinal).Select(j => new PlaceOption(j.Id, j.Name, j.Id, j.Path.Replace("/", " / "))).ToList();
+        (await TalentScope.EditableCounties(db, scope).AsNoTracking().Select(j => new { j.Id, j.Name, j.Path, j.Code }).ToListAsync(ct))
+            .OrderBy(j => PlaceOrder.KeyOf(j.Code, j.Path), StringComparer.Ordinal).Select(j => new PlaceOption(j.Id, j.Name, j.Id, j.Path.Replace("/", " / "))).ToList();
 
     /// <summary>The towns in the person's scope (within a place when a list is filtered to one), for the filter and the forms.</summary>
     public static async Task<IReadOnlyList<PlaceOption>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
         (await SupportPages.TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
-            .OrderBy(t => t.Code ?? t.Path, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
+            .OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
 
     public static async Task<IReadOnlyList<PlaceOption>> EnterprisesAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, e.CountyId, County = e.County!.Name, e.County.Path }).ToListAsync(ct))
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new PlaceOption(e.Id, e.Name, e.CountyId, e.County)).ToList();
+        (await scope.Enterprises(db).AsNoTracking().Select(e => new { e.Id, e.Name, e.CountyId, County = e.County!.Name, e.County.Path, e.County.Code }).ToListAsync(ct))
+            .OrderBy(e => PlaceOrder.KeyOf(e.Code, e.Path), StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new PlaceOption(e.Id, e.Name, e.CountyId, e.County)).ToList();
 
     /// <summary>Next year (programmes already planned) back to 2020.</summary>
     public static IReadOnlyList<int> Years(DateOnly today) => [today.Year + 1, .. SupportPages.Years(today)];
