@@ -38,7 +38,7 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name);
         var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         return stored.Select(e => new Row(e.Uscc, e.Name, e.County!.Name, e.TownshipId is { } t ? places[t] : "", e.SpecializedTownId is { } s ? towns[s] : "",
-            Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否", string.Join("、", e.Designations.Select(d => EnterpriseRegistry.DesignationName(d.Key))),
+            Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否", string.Join("、", e.Designations.Select(d => SpecializedTowns.Core.Enterprises.Designations.Name(d.Key))),
             e.Industry ?? "", e.IndustryCategory is { } c ? Core.Recognition.IndustryCategories.NameOf(c) : "")).ToList();
     }
 

@@ -7,7 +7,7 @@ public enum ProblemSource { Survey = 1, MonthlyReport = 2, EnterpriseReport = 3,
 
 /// <summary>
 /// 共性问题 of an industry or 个性问题 of one enterprise: the documents ask for both
-/// (垣政办发〔2023〕19号 五（二）, 新政办发〔2023〕33号 五（三）).
+/// (垣政办发〔2023〕19号 五（二）, 新政办发〔2023〕33号 四（三）).
 /// </summary>
 public enum ProblemKind { Common = 1, Individual = 2 }
 

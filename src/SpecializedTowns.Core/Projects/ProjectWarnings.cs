@@ -20,6 +20,9 @@ public sealed record ProjectWarningSettings
 /// <summary>The 动态监测 of key projects: warnings before a stage slips, and when investment falls behind the year's plan.</summary>
 public static class ProjectWarnings
 {
+    /// <summary>The light as the list, the export and the 字典 name it.</summary>
+    public static string Chinese(WarningLevel level) => level switch { WarningLevel.Red => "红", WarningLevel.Yellow => "黄", _ => "绿" };
+
     public static IReadOnlyList<ProjectWarning> For(KeyProject project, decimal completedInPlanYearWanYuan, DateOnly today, ProjectWarningSettings settings)
     {
         var warnings = new List<ProjectWarning>();

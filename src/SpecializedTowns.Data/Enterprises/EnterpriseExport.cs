@@ -14,7 +14,7 @@ public static class EnterpriseExport
         new("专业镇", e => e.Town, 24),
         new("类型", e => Enterprise.RoleName(e.Role), 12),
         new("规上企业", e => e.IsAboveScale ? "是" : "否", 10),
-        new("认定称号", e => string.Join("、", e.Designations.Select(EnterpriseRegistry.DesignationName)), 24),
+        new("认定称号", e => string.Join("、", e.Designations.Select(Designations.Name)), 24),
         new("统计年度", e => e.Year, 10),
         new("年产值（万元）", e => e.OutputValueWanYuan, 16),
         new("就业（人）", e => e.Employment, 12),

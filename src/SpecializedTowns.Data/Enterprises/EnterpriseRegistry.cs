@@ -36,9 +36,6 @@ public static class EnterpriseRegistry
 {
     public static bool CanEdit(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Township;
 
-    public static readonly IReadOnlyList<string> DesignationKeys =
-        [.. Core.Recognition.PackVocabulary.PriorityFactors.Keys, "high-tech"];
-
     public const string UsccElsewhere = "该统一社会信用代码已在其他地区登记";
 
     public static string UsccTakenBy(string owner) => $"该统一社会信用代码已登记为“{owner}”";
@@ -50,9 +47,6 @@ public static class EnterpriseRegistry
     /// <summary>Whether the person may register an enterprise in the county: an office at or above it, township staff in it.</summary>
     public static bool MayRegisterIn(UserScope scope, string countyPath) =>
         scope.IsAdmin || scope.Covers(countyPath) || scope.Role == Roles.Township && scope.JurisdictionPath.StartsWith(countyPath + "/");
-
-    public static string DesignationName(string key) =>
-        key == "high-tech" ? "高新技术企业" : Core.Recognition.PackVocabulary.PriorityFactors.GetValueOrDefault(key, key);
 
     /// <summary>
     /// Null when the code is valid and unused (by another enterprise than <paramref name="exceptId"/>). The owner is
@@ -102,7 +96,7 @@ public static class EnterpriseRegistry
             else if (county is not null && town.CountyId != county.Id) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在所选县";
         }
         else if (scope.Role == Roles.Township) errors[nameof(input.SpecializedTownId)] = "请选择本人负责的专业镇";
-        var unknown = input.Designations.FirstOrDefault(d => !DesignationKeys.Contains(d));
+        var unknown = input.Designations.FirstOrDefault(d => !Core.Enterprises.Designations.Keys.Contains(d));
         if (unknown is not null) errors[nameof(input.Designations)] = $"未知的认定称号“{unknown}”";
         var industry = string.IsNullOrWhiteSpace(input.Industry) ? null : input.Industry.Trim();
         if (industry?.Length > Enterprise.MaxIndustry) errors[nameof(input.Industry)] = $"所属产业不超过 {Enterprise.MaxIndustry} 字";

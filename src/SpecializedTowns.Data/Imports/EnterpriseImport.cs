@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Recognition;
@@ -16,7 +17,7 @@ public sealed class EnterpriseImport : ImportKind
         Enum.GetValues<EnterpriseRole>().ToDictionary(Enterprise.RoleName);
 
     private static readonly IReadOnlyDictionary<string, string> DesignationKeysByName =
-        EnterpriseRegistry.DesignationKeys.ToDictionary(EnterpriseRegistry.DesignationName);
+        Designations.Keys.ToDictionary(Designations.Name);
 
     // The column offers exactly these names (the cell check has matched the cell to one of them).
     private static readonly IReadOnlyDictionary<string, string> CategoryKeysByName =
@@ -32,11 +33,11 @@ public sealed class EnterpriseImport : ImportKind
         new("county", "所在县（市、区）", ColumnType.Reference) { Required = true, Reference = ReferenceKind.County, MaxLength = 60, Description = "须在您的数据范围内；重名的县请写成“阳泉市城区”" },
         new("township", "乡镇（街道）", ColumnType.Reference) { Reference = ReferenceKind.Township, MaxLength = 60, Description = "须属于所填的县" },
         new("town", "所属专业镇", ColumnType.Reference) { Reference = ReferenceKind.Town, MaxLength = 100, Description = "不属于专业镇的企业留空；须在所填的县" },
-        new("role", "企业类型", ColumnType.Enumeration) { Required = true, Options = [.. RoleNames.Keys], Description = "龙头、配套企业或家庭农场、专业合作社" },
+        ImportColumn.Choice("role", "企业类型", CodeLists.EnterpriseRole) with { Required = true, Description = "龙头、配套企业或家庭农场、专业合作社" },
         new("aboveScale", "规模以上企业", ColumnType.YesNo) { Description = "规上企业填“是”，留空视为“否”" },
-        new("designations", "认定称号", ColumnType.EnumerationList) { Options = [.. DesignationKeysByName.Keys], MaxLength = 400, Description = "专精特新、小巨人、技术中心等，可填多项" },
+        ImportColumn.Choice("designations", "认定称号", CodeLists.Designation, several: true) with { MaxLength = 400, Description = "专精特新、小巨人、技术中心等，可填多项" },
         new("industry", "所属产业", ColumnType.Text) { MaxLength = Enterprise.MaxIndustry, Description = "企业自身的产业，如“芦笋”“五金铸造”，用于储备培育的产业集聚分析" },
-        new("industryCategory", "产业领域", ColumnType.Enumeration) { Options = [.. IndustryCategories.Names.Values], Description = "制造业、特优农业、特色轻工或文旅康养" },
+        ImportColumn.Choice("industryCategory", "产业领域", CodeLists.IndustryCategory) with { Description = "制造业、特优农业、特色轻工或文旅康养" },
     ];
 
     public override IReadOnlyList<string> Notes =>
@@ -204,7 +205,7 @@ public sealed class EnterpriseImport : ImportKind
     }
 
     private static string Show(IEnumerable<string> keys) =>
-        string.Join("、", keys.Select(EnterpriseRegistry.DesignationName)) is { Length: > 0 } s ? s : "（空）";
+        string.Join("、", keys.Select(Designations.Name)) is { Length: > 0 } s ? s : "（空）";
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
@@ -217,7 +218,7 @@ public sealed class EnterpriseImport : ImportKind
             ["uscc"] = code, ["name"] = "示例蜂产品有限公司", ["county"] = county?.Name ?? "", ["township"] = township?.Name ?? "",
             ["town"] = town?.Name ?? "", ["role"] = Enterprise.RoleName(EnterpriseRole.Supporting), ["aboveScale"] = "否",
             ["industry"] = "蜂蜜", ["industryCategory"] = IndustryCategories.NameOf(IndustryCategories.SpecialtyAgriculture),
-            ["designations"] = EnterpriseRegistry.DesignationName("specialized-sophisticated"),
+            ["designations"] = Designations.Name("specialized-sophisticated"),
         };
     }
 

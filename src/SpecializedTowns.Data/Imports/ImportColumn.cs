@@ -1,3 +1,4 @@
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Imports;
 
 namespace SpecializedTowns.Data.Imports;
@@ -29,8 +30,18 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
     /// <summary>The largest value accepted on that day.</summary>
     public decimal? MaxOn(DateOnly today) => YearsAhead is { } n ? today.Year + n : Max;
     public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>
+    /// The code list (字典) a choice column offers, its options being the list's Chinese names: the template's 填写说明 and the
+    /// import page point to the list's section on the 字典 page, which in turn names this column.
+    /// </summary>
+    public CodeList? Codes { get; init; }
     public ReferenceKind Reference { get; init; }
     public string Description { get; init; } = "";
+
+    /// <summary>A column filled with one name of <paramref name="list"/>, or several (<paramref name="several"/>) separated by 、.</summary>
+    public static ImportColumn Choice(string key, string header, CodeList list, bool several = false) =>
+        new(key, header, several ? ColumnType.EnumerationList : ColumnType.Enumeration) { Options = [.. list.Entries.Select(e => e.Name)], Codes = list };
 
     /// <summary>The header as the template writes it: 年产值（万元）. A "*" is added for required columns when written.</summary>
     public string FullHeader => Unit is null ? Header : $"{Header}（{Unit}）";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
@@ -19,8 +20,8 @@ public sealed class ProjectImport : ImportKind
         new("name", "项目名称", ColumnType.Text) { Required = true, MaxLength = ProjectLimits.Name, Description = "同一专业镇内项目名称不重复；已有同名项目时按本行更新" },
         new("town", "所属专业镇", ColumnType.Reference) { Required = true, Reference = ReferenceKind.Town, MaxLength = 100, Description = "须在您的数据范围内" },
         new("owner", "业主单位", ColumnType.Text) { Required = true, MaxLength = ProjectLimits.Name, Description = "与企业名录中本县企业同名时自动关联该企业；也可填尚未入库的投资方" },
-        new("kind", "建设性质", ColumnType.Enumeration) { Required = true, Options = [.. KindNames.Keys] },
-        new("role", "项目类别", ColumnType.Enumeration) { Required = true, Options = [.. RoleNames.Keys] },
+        ImportColumn.Choice("kind", "建设性质", CodeLists.ProjectKind) with { Required = true },
+        ImportColumn.Choice("role", "项目类别", CodeLists.ProjectRole) with { Required = true },
         new("description", "建设内容", ColumnType.Text) { MaxLength = ProjectLimits.Text },
         new("total", "总投资", ColumnType.Decimal) { Required = true, Unit = "万元", Min = 0.01m, Max = 100_000_000 },
         new("annual", "年度计划投资", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000, Description = "不大于总投资" },

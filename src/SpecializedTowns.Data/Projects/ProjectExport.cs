@@ -6,8 +6,6 @@ namespace SpecializedTowns.Data.Projects;
 /// <summary>重点项目库 and 招商引资 as a clerk downloads them.</summary>
 public static class ProjectExport
 {
-    public static string Warning(WarningLevel level) => level switch { WarningLevel.Red => "红", WarningLevel.Yellow => "黄", _ => "绿" };
-
     public static readonly ExportTable<ProjectListItem> Projects = new("重点项目库", [
         new("项目名称", p => p.Name, 30),
         new("项目业主", p => p.Owner, 24),
@@ -21,7 +19,7 @@ public static class ProjectExport
         new("计划年度", p => p.PlanYear, 10),
         new("年度计划投资（万元）", p => p.AnnualPlannedInvestmentWanYuan, 18),
         new("年度完成投资（万元）", p => p.CompletedInPlanYearWanYuan, 18),
-        new("预警", p => Warning(p.Warning), 8),
+        new("预警", p => ProjectWarnings.Chinese(p.Warning), 8),
         new("预警说明", p => string.Join("；", p.Warnings.Select(w => w.Text)), 40),
         new("责任单位", p => p.Unit, 20),
     ]);

@@ -128,7 +128,7 @@ public sealed class TownDossier(
                 (enterprises.Count > MaxRows ? $"；下表列出前 {MaxRows} 家" : "") + "。产值单位：万元。"));
             body.Add(Table(["企业名称", "统一社会信用代码", "类型", "规上", "认定称号", "年产值", "就业（人）"], enterprises.Take(MaxRows).Select(e => Row(
                 e.Name, e.Uscc, Enterprise.RoleName(e.Role), e.IsAboveScale ? "是" : "否",
-                Or(string.Join("、", e.Designations.Select(EnterpriseRegistry.DesignationName))),
+                Or(string.Join("、", e.Designations.Select(Designations.Name))),
                 Money(e.OutputValueWanYuan), Count(e.Employment))), [5, 6, 2, 1, 4, 2, 2], compact: true));
         }
 

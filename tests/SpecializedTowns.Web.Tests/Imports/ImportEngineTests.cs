@@ -509,7 +509,7 @@ public class ImportEngineTests
         var towns = await db.Towns.ToDictionaryAsync(t => t.Id, t => t.Name);
         string?[] Same(Enterprise e, string? name = null) => Enterprise(e.Uscc, name ?? e.Name, "垣曲县", role: Core.Enterprises.Enterprise.RoleName(e.Role),
             aboveScale: e.IsAboveScale ? "是" : "否", town: e.SpecializedTownId is { } t ? towns[t] : null,
-            designations: string.Join("、", e.Designations.Select(d => SpecializedTowns.Data.Enterprises.EnterpriseRegistry.DesignationName(d.Key))));
+            designations: string.Join("、", e.Designations.Select(d => SpecializedTowns.Core.Enterprises.Designations.Name(d.Key))));
         var columns = Enterprises.Columns.Where(c => c.Key != "township").ToList();
         string?[] WithoutTownship(string?[] row) => row.Where((_, i) => Enterprises.Columns[i].Key != "township").ToArray();
         var file = TestFiles.Xlsx(
