@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
@@ -36,12 +37,8 @@ public static class ApplicationsApi
             CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            ApplicationState? parsed = null;
-            if (state is not null)
-            {
-                if (!Enum.TryParse<ApplicationState>(state.Replace("-", ""), ignoreCase: true, out var s)) return ApiSupport.Invalid("state", $"未知的状态“{state}”");
-                parsed = s;
-            }
+            if (!CodeLists.TryParse<ApplicationState>(state, out var parsed))
+                return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用：{CodeLists.ApplicationState.Choices}");
             return TypedResults.Ok(await service.ListAsync(http.Scope(), parsed, page, pageSize, ct));
         }).WithSummary("认定申报（分页，可按状态筛选）；专家只看到分配给本人的申报");
 
@@ -94,7 +91,8 @@ public static class ApplicationsApi
             // An option the API does not know is a bad field of the body (400), not a step refused by the application's state (409).
             if (step.Action is not ("submit" or "return" or "accept" or "score" or "conclude" or "decide" or "object" or "end-publicity"))
                 return ApiSupport.Invalid("action", $"{(string.IsNullOrEmpty(step.Action) ? "请填写 action" : $"未知的 action“{step.Action}”")}：应为 submit、return、accept、score、conclude、decide、object 或 end-publicity");
-            if (step.Action == "decide" && step.Decision is not ("recognize" or "reserve" or "reject"))
+            Decision? decision = null;
+            if (step.Action == "decide" && (!CodeLists.TryParse(step.Decision, out decision) || decision is null))
                 return ApiSupport.Invalid("decision", $"{(string.IsNullOrEmpty(step.Decision) ? "请填写 decision" : $"未知的 decision“{step.Decision}”")}：应为 recognize（认定）、reserve（列入储备）或 reject（不予认定）");
             var scope = http.Scope();
             var user = http.User.DisplayName();
@@ -109,9 +107,7 @@ public static class ApplicationsApi
                     "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).Where(s => s.Value is not null)
                         .ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment ?? "")), ct),
                     "conclude" => service.ConcludeAsync(scope, user, id, ct),
-                    "decide" => step.Decision is "recognize" or "reserve" or "reject" && Enum.TryParse<Decision>(step.Decision, ignoreCase: true, out var d)
-                        ? service.DecideAsync(scope, user, id, d, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct)
-                        : throw new ApplicationRuleException("decision 应为 recognize、reserve 或 reject"),
+                    "decide" => service.DecideAsync(scope, user, id, decision!.Value, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct),
                     "object" => service.ObjectAsync(scope, user, id, step.Reason ?? "", ct),
                     "end-publicity" => service.EndPublicityAsync(scope, user, id, step.ObjectionUpheld ?? false, step.Reason, ct),
                     _ => throw new ApplicationRuleException("action 应为 submit、return、accept、score、conclude、decide、object 或 end-publicity"),

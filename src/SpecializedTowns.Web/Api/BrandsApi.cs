@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Core.Towns;
@@ -26,8 +27,8 @@ public static class BrandsApi
         [Description("品牌荣誉（如 shanxi-jingpin 山西精品、china-time-honoured 中华老字号）；写错时答复 400 并列出全部可用值")] string? honour = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        if (!TryParse<BrandKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的品牌类别“{kind}”，可用：regional、enterprise、product、geographical-indication");
-        if (!TryParse<BrandHonour>(honour, out var h)) return ApiSupport.Invalid("honour", $"未知的品牌荣誉“{honour}”，可用：shanxi-jingpin、china-time-honoured、shanxi-time-honoured、well-known-trademark");
+        if (!CodeLists.TryParse<BrandKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的品牌类别“{kind}”，可用：{CodeLists.For<BrandKind>().Choices}");
+        if (!CodeLists.TryParse<BrandHonour>(honour, out var h)) return ApiSupport.Invalid("honour", $"未知的品牌荣誉“{honour}”，可用：{CodeLists.For<BrandHonour>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await BrandRegister.ListAsync(db, new BrandFilter
@@ -51,23 +52,13 @@ public static class BrandsApi
         string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        if (!TryParse<GeoIndicationStatus>(status, out var s)) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：preparing、submitted、accepted、published、approved、rejected、withdrawn");
-        if (!TryParse<GeoIndicationKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的保护方式“{kind}”，可用：certification-mark、collective-mark、protected-product、agricultural-product");
+        if (!CodeLists.TryParse<GeoIndicationStatus>(status, out var s)) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：{CodeLists.For<GeoIndicationStatus>().Choices}");
+        if (!CodeLists.TryParse<GeoIndicationKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的保护方式“{kind}”，可用：{CodeLists.For<GeoIndicationKind>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await GeoIndicationRegister.ListAsync(db, new GeoIndicationFilter
         {
             JurisdictionPath = path, TownId = townId, Status = s, Kind = k, Search = search, Page = page, PageSize = pageSize,
         }, http.Scope(), ct));
-    }
-
-    /// <summary>Absent is fine; present must name a value, in the kebab-case the API writes (shanxi-jingpin) or the enum's own name.</summary>
-    private static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
-    {
-        value = null;
-        if (text is null) return true;
-        if (!Enum.TryParse<T>(text.Replace("-", ""), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
-        value = parsed;
-        return true;
     }
 }

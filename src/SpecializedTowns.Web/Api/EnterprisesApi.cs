@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Enterprises;
@@ -20,13 +21,8 @@ public static class EnterprisesApi
         [Description("true 只列规上企业，false 只列规下企业")] bool? aboveScale = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        EnterpriseRole? parsedRole = null;
-        if (role is not null)
-        {
-            if (!Enum.TryParse<EnterpriseRole>(role.Replace("-", ""), ignoreCase: true, out var r))
-                return ApiSupport.Invalid("role", $"未知的企业类型“{role}”，可用：leading、supporting、family-farm、cooperative");
-            parsedRole = r;
-        }
+        if (!CodeLists.TryParse<EnterpriseRole>(role, out var parsedRole))
+            return ApiSupport.Invalid("role", $"未知的企业类型“{role}”，可用：{CodeLists.EnterpriseRole.Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         var result = await EnterpriseQueries.ListAsync(db, new EnterpriseFilter

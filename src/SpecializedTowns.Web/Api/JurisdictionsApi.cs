@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Jurisdictions;
@@ -27,11 +28,8 @@ public static class JurisdictionsApi
         var (path, under) = (scope.JurisdictionPath, scope.JurisdictionPath + "/");
         if (!scope.IsAdmin) query = query.Where(j => j.Path == path || j.Path.StartsWith(under));
         if (parentId is { } parent) query = query.Where(j => j.ParentId == parent);
-        if (level is not null)
-        {
-            if (!Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l)) return ApiSupport.Invalid("level", "层级应为 province、city、county 或 township");
-            query = query.Where(j => j.Level == l);
-        }
+        if (!CodeLists.TryParse<JurisdictionLevel>(level, out var parsedLevel)) return ApiSupport.Invalid("level", "层级应为 province、city、county 或 township");
+        if (parsedLevel is { } l) query = query.Where(j => j.Level == l);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByPlace(j => j).ThenBy(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(j => new JurisdictionView(j.Id, j.Name, j.Level.ToString().ToLower(), j.Code, j.ParentId, j.Path)).ToListAsync(ct);

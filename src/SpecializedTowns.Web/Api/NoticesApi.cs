@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Enterprises;
@@ -75,9 +76,9 @@ public static class NoticesApi
             CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            if (!TryParse<NoticeStatus>(status, NoticeNames.Chinese, out var s))
+            if (!CodeLists.TryParse<NoticeStatus>(status, out var s))
                 return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用 issued（已下发）、overdue（逾期）、rectified（已整改）、handled（已处理）");
-            if (!TryParse<RecipientKind>(recipientKind, NoticeNames.Chinese, out var k))
+            if (!CodeLists.TryParse<RecipientKind>(recipientKind, out var k))
                 return ApiSupport.Invalid("recipientKind", $"未知的整改对象类型“{recipientKind}”，可用 town（专业镇）、township（乡镇）、unit（单位）");
             if (year is < 2000 or > 2100) return ApiSupport.Invalid("year", "年份应在 2000 到 2100 之间");
             if (sort is not null && ListSort.Parse(sort).Key is not ("issued" or "deadline" or "number")) return ApiSupport.Invalid("sort", "sort 应为 issued、deadline 或 number，前加 - 为倒序");
@@ -175,7 +176,7 @@ public static class NoticesApi
             var actions = new List<ActionInput>();
             foreach (var (a, i) in (body.Actions ?? []).Select((a, i) => (a, i)))
             {
-                if (!TryParse<NoticeActionKind>(a.Kind, NoticeNames.Chinese, out var kind) || kind is null)
+                if (!CodeLists.TryParse<NoticeActionKind>(a.Kind, out var kind) || kind is null)
                     errors[$"actions[{i}].kind"] = $"未知的处理方式“{a.Kind}”，可用 public-criticism（通报批评）、interview（约谈）、other（其他）";
                 var on = Date(a.TakenOn, $"actions[{i}].takenOn", errors);
                 if (kind is { } k) actions.Add(new ActionInput(k, on, a.DocumentNumber, a.Note));
@@ -234,7 +235,7 @@ public static class NoticesApi
 
     private static NoticeDraft Draft(NewNotice body, string prefix, FieldErrors errors)
     {
-        if (!TryParse<RecipientKind>(body.RecipientKind, NoticeNames.Chinese, out var kind))
+        if (!CodeLists.TryParse<RecipientKind>(body.RecipientKind, out var kind))
             errors[prefix + "recipientKind"] = $"未知的整改对象类型“{body.RecipientKind}”，可用 town（专业镇）、township（乡镇）、unit（单位）";
         return new NoticeDraft
         {
@@ -266,15 +267,6 @@ public static class NoticesApi
     /// <summary>RecipientId → recipientId, Findings[0].Text → findings[0].text; keys already in camelCase stay.</summary>
     private static string Camel(string field) =>
         string.Join(".", field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
-
-    private static bool TryParse<T>(string? text, Func<T, string> chinese, out T? value) where T : struct, Enum
-    {
-        if (ProjectsApi.TryEnum(text, out value)) return true;
-        var t = text!.Trim();
-        // 乡镇（街道） may be written 乡镇.
-        value = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => chinese(v!.Value) == t || chinese(v.Value).Split('（')[0] == t);
-        return value is not null;
-    }
 
     private static DateOnly? Date(string? text, string field, FieldErrors errors)
     {

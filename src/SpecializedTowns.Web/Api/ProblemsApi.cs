@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -61,17 +61,17 @@ public static class ProblemsApi
             ProblemState? state = null;
             if (status is not null && status != "open")
             {
-                if (Parse<ProblemState>(status, ProblemNames.Chinese) is not { } s) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：open、{Names<ProblemState>()}");
+                if (Parse<ProblemState>(status) is not { } s) return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：open、{Names<ProblemState>()}");
                 state = s;
             }
             ProblemCategory? c = null;
-            if (category is not null && (c = Parse<ProblemCategory>(category, ProblemNames.Chinese)) is null)
+            if (category is not null && (c = Parse<ProblemCategory>(category)) is null)
                 return ApiSupport.Invalid("category", $"未知的类别“{category}”，可用：{Names<ProblemCategory>()}");
             ProblemSource? so = null;
-            if (source is not null && (so = Parse<ProblemSource>(source, ProblemNames.Chinese)) is null)
+            if (source is not null && (so = Parse<ProblemSource>(source)) is null)
                 return ApiSupport.Invalid("source", $"未知的来源“{source}”，可用：{Names<ProblemSource>()}");
             ProblemKind? k = null;
-            if (kind is not null && (k = Parse<ProblemKind>(kind, ProblemNames.Chinese)) is null)
+            if (kind is not null && (k = Parse<ProblemKind>(kind)) is null)
                 return ApiSupport.Invalid("kind", $"未知的性质“{kind}”，可用：common（共性）、individual（个性）");
             if (sort is not null && ListSort.Parse(sort).Key is not ("raised" or "deadline" or "overdue" or "state"))
                 return ApiSupport.Invalid("sort", "sort 应为 raised、deadline、overdue 或 state，前加 - 为倒序");
@@ -97,9 +97,9 @@ public static class ProblemsApi
             if (!ProblemService.CanRaise(scope))
                 return TypedResults.Problem(title: "没有权限", detail: "您的角色不能登记问题", statusCode: StatusCodes.Status403Forbidden);
             var errors = new Dictionary<string, string>();
-            var source = Field<ProblemSource>(body.Source, "source", "来源", ProblemNames.Chinese, errors);
-            var kind = Field<ProblemKind>(body.Kind, "kind", "性质（共性/个性）", ProblemNames.Chinese, errors);
-            var category = Field<ProblemCategory>(body.Category, "category", "类别", ProblemNames.Chinese, errors);
+            var source = Field<ProblemSource>(body.Source, "source", "来源", errors);
+            var kind = Field<ProblemKind>(body.Kind, "kind", "性质（共性/个性）", errors);
+            var category = Field<ProblemCategory>(body.Category, "category", "类别", errors);
             var deadline = Date(body.Deadline, "deadline", errors);
             try
             {
@@ -186,22 +186,18 @@ public static class ProblemsApi
 
     private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 
-    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    private static string Kebab<T>(T value) where T : struct, Enum => CodeLists.Code(value);
 
-    private static string Names<T>() where T : struct, Enum => string.Join("、", Enum.GetValues<T>().Select(Kebab));
+    private static string Names<T>() where T : struct, Enum => string.Join("、", CodeLists.For<T>().Entries.Select(e => e.Code));
 
-    /// <summary>The enum value named in kebab-case or in Chinese; null when it names none.</summary>
-    private static T? Parse<T>(string text, Func<T, string> chinese) where T : struct, Enum
-    {
-        var t = text.Trim();
-        return Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Kebab(v!.Value) == t.ToLowerInvariant() || chinese(v!.Value) == t);
-    }
+    /// <summary>The value named by its code or its Chinese name (字典); null when it names none.</summary>
+    private static T? Parse<T>(string text) where T : struct, Enum => CodeLists.TryParse<T>(text, out var value) ? value : null;
 
-    private static T? Field<T>(string? text, string field, string what, Func<T, string> chinese, Dictionary<string, string> errors) where T : struct, Enum
+    private static T? Field<T>(string? text, string field, string what, Dictionary<string, string> errors) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null; // the service says it is required
-        if (Parse(text, chinese) is { } value) return value;
-        errors[field] = $"未知的{what}“{text}”，可用：{string.Join("、", Enum.GetValues<T>().Select(v => $"{Kebab(v)}（{chinese(v)}）"))}";
+        if (Parse<T>(text) is { } value) return value;
+        errors[field] = $"未知的{what}“{text}”，可用：{CodeLists.For<T>().Choices}";
         return null;
     }
 

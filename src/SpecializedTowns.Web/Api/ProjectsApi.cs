@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Projects;
@@ -49,10 +50,10 @@ public static class ProjectsApi
             [Description("预警级别：yellow（黄色预警）、red（红色预警）")] string? warning = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            if (!TryEnum<ProjectStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 planning、signed、started、in-production、at-target");
-            if (!TryEnum<ProjectKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的建设性质“{kind}”，可用 new、expansion、tech-upgrade");
-            if (!TryEnum<ProjectRole>(role, out var r)) return ApiSupport.Invalid("role", $"未知的项目类别“{role}”，可用 flagship、short-board");
-            if (!TryEnum<WarningLevel>(warning, out var w)) return ApiSupport.Invalid("warning", $"未知的预警级别“{warning}”，可用 yellow、red");
+            if (!CodeLists.TryParse<ProjectStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 planning、signed、started、in-production、at-target");
+            if (!CodeLists.TryParse<ProjectKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的建设性质“{kind}”，可用 new、expansion、tech-upgrade");
+            if (!CodeLists.TryParse<ProjectRole>(role, out var r)) return ApiSupport.Invalid("role", $"未知的项目类别“{role}”，可用 flagship、short-board");
+            if (!CodeLists.TryParse<WarningLevel>(warning, out var w)) return ApiSupport.Invalid("warning", $"未知的预警级别“{warning}”，可用 yellow、red");
             var list = await ProjectQueries.ListAsync(db, http.Scope(), new ProjectFilter
             {
                 Search = search, TownId = townId, Stage = s, Kind = k, Role = r, Warning = w, Page = page, PageSize = pageSize,
@@ -101,7 +102,7 @@ public static class ProjectsApi
 
         projects.MapPost("/{id:int}/stage", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, StageBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
-            if (!TryEnum<ProjectStage>(body.Stage, out var stage) || stage is null) return ApiSupport.Invalid("stage", "请指定到达的阶段：signed、started、in-production 或 at-target");
+            if (!CodeLists.TryParse<ProjectStage>(body.Stage, out var stage) || stage is null) return ApiSupport.Invalid("stage", "请指定到达的阶段：signed、started、in-production 或 at-target");
             if (body.On is not { } on) return ApiSupport.Invalid("on", "请填写到达该阶段的日期");
             try
             {
@@ -131,8 +132,8 @@ public static class ProjectsApi
 
         projects.MapPut("/{id:int}/guarantees/{kind}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, [Description("要素：land（用地）、energy（用能）、environmental-assessment（环评）、financing（融资）")] string kind, GuaranteeBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
         {
-            if (!TryEnum<GuaranteeKind>(kind, out var k) || k is null) return ApiSupport.Invalid("kind", "要素应为 land、energy、environmental-assessment 或 financing");
-            if (!TryEnum<GuaranteeStatus>(body.Status, out var st) || st is null) return ApiSupport.Invalid("status", "状态应为 not-needed、pending、in-progress、secured 或 blocked");
+            if (!CodeLists.TryParse<GuaranteeKind>(kind, out var k) || k is null) return ApiSupport.Invalid("kind", "要素应为 land、energy、environmental-assessment 或 financing");
+            if (!CodeLists.TryParse<GuaranteeStatus>(body.Status, out var st) || st is null) return ApiSupport.Invalid("status", "状态应为 not-needed、pending、in-progress、secured 或 blocked");
             try
             {
                 await service.UpdateGuaranteeAsync(http.Scope(), id, k.Value, st.Value, body.UnitId, body.Note, ct);
@@ -148,7 +149,7 @@ public static class ProjectsApi
             [Description("阶段：negotiating（洽谈）、signed（签约）、landed（落地）、dropped（终止）")] string? stage = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            if (!TryEnum<LeadStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 negotiating、signed、landed、dropped");
+            if (!CodeLists.TryParse<LeadStage>(stage, out var s)) return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用 negotiating、signed、landed、dropped");
             var list = await service.ListAsync(http.Scope(), search, townId, s, page, pageSize, ct);
             return TypedResults.Ok(new { items = list.Items.Select(LeadJson), list.Total, list.Page, list.PageSize });
         }).WithSummary("招商引资项目（分页；可按专业镇、阶段筛选）");
@@ -162,8 +163,8 @@ public static class ProjectsApi
         leads.MapPost("/", async Task<Results<Created<object>, ProblemHttpResult>> (LeadBody body, HttpContext http, LeadService service, CancellationToken ct) =>
         {
             var errors = new Data.Enterprises.FieldErrors();
-            if (!TryEnum<ChainLink>(body.ChainLink, out var link)) errors["ChainLink"] = "产业链环节应为 extend（延链）、fill（补链）或 strengthen（强链）";
-            if (!TryEnum<LeadChannel>(body.Channel, out var channel)) errors["Channel"] = "未知的招商方式";
+            if (!CodeLists.TryParse<ChainLink>(body.ChainLink, out var link)) errors["ChainLink"] = "产业链环节应为 extend（延链）、fill（补链）或 strengthen（强链）";
+            if (!CodeLists.TryParse<LeadChannel>(body.Channel, out var channel)) errors["Channel"] = $"未知的招商方式“{body.Channel}”，可用：{CodeLists.LeadChannel.Choices}";
             if (!errors.Ok) return ApiSupport.Invalid(errors);
             var (id, saveErrors) = await service.SaveAsync(http.Scope(), null, new LeadInput
             {
@@ -228,7 +229,7 @@ public static class ProjectsApi
 
     private static ProjectInput? Input(ProjectBody b)
     {
-        if (!TryEnum<ProjectKind>(b.Kind, out var kind) || !TryEnum<ProjectRole>(b.Role, out var role)) return null;
+        if (!CodeLists.TryParse<ProjectKind>(b.Kind, out var kind) || !CodeLists.TryParse<ProjectRole>(b.Role, out var role)) return null;
         return new ProjectInput
         {
             Name = b.Name ?? "", TownId = b.TownId, OwnerEnterpriseId = b.OwnerEnterpriseId, OwnerName = b.OwnerName, Kind = kind, Role = role,
@@ -242,23 +243,14 @@ public static class ProjectsApi
     private static Data.Enterprises.FieldErrors EnumErrors(ProjectBody b)
     {
         var errors = new Data.Enterprises.FieldErrors();
-        if (!TryEnum<ProjectKind>(b.Kind, out _)) errors["Kind"] = "建设性质应为 new（新建）、expansion（扩建）或 tech-upgrade（技改）";
-        if (!TryEnum<ProjectRole>(b.Role, out _)) errors["Role"] = "项目类别应为 flagship（标志性引领性）或 short-board（补短板强弱项）";
+        if (!CodeLists.TryParse<ProjectKind>(b.Kind, out _)) errors["Kind"] = "建设性质应为 new（新建）、expansion（扩建）或 tech-upgrade（技改）";
+        if (!CodeLists.TryParse<ProjectRole>(b.Role, out _)) errors["Role"] = "项目类别应为 flagship（标志性引领性）或 short-board（补短板强弱项）";
         return errors;
     }
 
     private static ProblemHttpResult Rule(ProjectRuleException ex) =>
         TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
 
-    /// <summary>Enum values in the API are kebab-case words (in-production); null or empty means "not given".</summary>
-    internal static bool TryEnum<T>(string? text, out T? value) where T : struct, Enum
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (Enum.TryParse<T>(text.Replace("-", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _)) { value = parsed; return true; }
-        return false;
-    }
-
-    internal static string Key<T>(T value) where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    /// <summary>The API's word for a value (in-production): the one rule of the 字典, <see cref="CodeLists.Code{T}"/>.</summary>
+    internal static string Key<T>(T value) where T : struct, Enum => CodeLists.Code(value);
 }

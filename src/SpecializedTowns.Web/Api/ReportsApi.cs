@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Reports;
@@ -42,7 +43,7 @@ public static class ReportsApi
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (month is < 1 or > 12) return ApiSupport.Invalid("month", "月份应为 1 到 12");
-            if (!ProjectsApi.TryEnum<ReportState>(state, out var s)) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用 draft、submitted、accepted、returned");
+            if (!CodeLists.TryParse<ReportState>(state, out var s)) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用 draft、submitted、accepted、returned");
             var list = await ReportQueries.ListAsync(db, http.Scope(), new ReportFilter { Year = year, Month = month, TownId = townId, State = s, Page = page, PageSize = pageSize },
                 service.Today, service.Settings, ct);
             return TypedResults.Ok(new

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Support;
 using SpecializedTowns.Data;
@@ -37,13 +38,8 @@ public static class SupportApi
         [Description("企业编号（/api/v1/enterprises 中的 id）")] int? enterpriseId = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        RecipientKind? kind = null;
-        if (recipientKind is not null)
-        {
-            if (!Enum.TryParse<RecipientKind>(recipientKind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
-                return ApiSupport.Invalid("recipientKind", $"未知的支持对象类型“{recipientKind}”，可用：town、enterprise");
-            kind = k;
-        }
+        if (!CodeLists.TryParse<RecipientKind>(recipientKind, out var kind))
+            return ApiSupport.Invalid("recipientKind", $"未知的支持对象类型“{recipientKind}”，可用：{CodeLists.For<RecipientKind>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await FundGrants.ListAsync(db, new FundGrantFilter
@@ -81,13 +77,8 @@ public static class SupportApi
         [Description("状态：recommended（已推荐）、admitted（已入库）、removed（已移出）")] string? status = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        WhiteListStatus? parsed = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<WhiteListStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：recommended、admitted、removed");
-            parsed = s;
-        }
+        if (!CodeLists.TryParse<WhiteListStatus>(status, out var parsed))
+            return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：{CodeLists.For<WhiteListStatus>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await WhiteLists.ListAsync(db, new WhiteListFilter
@@ -101,13 +92,8 @@ public static class SupportApi
         int? townId = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        ListingStage? parsed = null;
-        if (stage is not null)
-        {
-            if (!Enum.TryParse<ListingStage>(stage, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用：{string.Join("、", Enum.GetNames<ListingStage>())}");
-            parsed = s;
-        }
+        if (!CodeLists.TryParse<ListingStage>(stage, out var parsed))
+            return ApiSupport.Invalid("stage", $"未知的阶段“{stage}”，可用：{CodeLists.For<ListingStage>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await ListingReserve.ListAsync(db, new ListingFilter
@@ -125,13 +111,8 @@ public static class SupportApi
         string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        TrainingMode? parsed = null;
-        if (mode is not null)
-        {
-            if (!Enum.TryParse<TrainingMode>(mode, ignoreCase: true, out var m) || !Enum.IsDefined(m))
-                return ApiSupport.Invalid("mode", $"未知的培训方式“{mode}”，可用：{string.Join("、", Enum.GetNames<TrainingMode>())}");
-            parsed = m;
-        }
+        if (!CodeLists.TryParse<TrainingMode>(mode, out var parsed))
+            return ApiSupport.Invalid("mode", $"未知的培训方式“{mode}”，可用：{CodeLists.For<TrainingMode>().Choices}");
         if (year is < TrainingProgramme.MinYear or > 2100) return ApiSupport.Invalid("year", $"年度应不早于 {TrainingProgramme.MinYear} 年");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
@@ -148,13 +129,8 @@ public static class SupportApi
         [Description("登记年度，如 2024")] int? year = null, string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        TalentCategory? parsed = null;
-        if (category is not null)
-        {
-            if (!Enum.TryParse<TalentCategory>(category, ignoreCase: true, out var c) || !Enum.IsDefined(c))
-                return ApiSupport.Invalid("category", $"未知的人才类别“{category}”，可用：{string.Join("、", Enum.GetNames<TalentCategory>())}");
-            parsed = c;
-        }
+        if (!CodeLists.TryParse<TalentCategory>(category, out var parsed))
+            return ApiSupport.Invalid("category", $"未知的人才类别“{category}”，可用：{CodeLists.For<TalentCategory>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await Talents.ListAsync(db, new TalentFilter
@@ -170,20 +146,10 @@ public static class SupportApi
         string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        PlatformFunction? parsedFunction = null;
-        if (function is not null)
-        {
-            if (!Enum.TryParse<PlatformFunction>(function, ignoreCase: true, out var f) || !Enum.IsDefined(f))
-                return ApiSupport.Invalid("function", $"未知的功能“{function}”，可用：{string.Join("、", Enum.GetNames<PlatformFunction>())}");
-            parsedFunction = f;
-        }
-        PlatformLevel? parsedLevel = null;
-        if (level is not null)
-        {
-            if (!Enum.TryParse<PlatformLevel>(level, ignoreCase: true, out var l) || !Enum.IsDefined(l))
-                return ApiSupport.Invalid("level", $"未知的级别“{level}”，可用：{string.Join("、", Enum.GetNames<PlatformLevel>())}");
-            parsedLevel = l;
-        }
+        if (!CodeLists.TryParse<PlatformFunction>(function, out var parsedFunction))
+            return ApiSupport.Invalid("function", $"未知的功能“{function}”，可用：{CodeLists.For<PlatformFunction>().Choices}");
+        if (!CodeLists.TryParse<PlatformLevel>(level, out var parsedLevel))
+            return ApiSupport.Invalid("level", $"未知的级别“{level}”，可用：{CodeLists.For<PlatformLevel>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await ServicePlatforms.ListAsync(db, new PlatformFilter
@@ -198,13 +164,8 @@ public static class SupportApi
         string? search = null, CancellationToken ct = default)
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
-        EventKind? parsed = null;
-        if (kind is not null)
-        {
-            if (!Enum.TryParse<EventKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
-                return ApiSupport.Invalid("kind", $"未知的活动类型“{kind}”，可用：{string.Join("、", Enum.GetNames<EventKind>())}");
-            parsed = k;
-        }
+        if (!CodeLists.TryParse<EventKind>(kind, out var parsed))
+            return ApiSupport.Invalid("kind", $"未知的活动类型“{kind}”，可用：{CodeLists.For<EventKind>().Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         return TypedResults.Ok(await TradeEvents.ListAsync(db, new EventFilter
