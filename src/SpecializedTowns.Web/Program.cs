@@ -187,9 +187,12 @@ builder.Services.AddOpenApi("v1", o =>
     {
         doc.Info.Title = "专业镇高质量发展管理平台 API";
         doc.Info.Version = "v1";
+        doc.Info.Description = $"取字典值的参数和字段，其可选值、中文名称和用途见[系统 → 字典]({SpecializedTowns.Core.Dictionaries.CodeLists.PagePath})，也可读取 /api/v1/dictionaries。";
         return Task.CompletedTask;
     });
     ApiDocumentation.Describe(o);
+    // After the general descriptions: a field that takes a code list is described by its list, with the link to 字典.
+    o.AddOperationTransformer(SpecializedTowns.Web.Api.ApiCodeFields.DescribeAsync);
 });
 
 var app = builder.Build();
@@ -289,6 +292,7 @@ app.MapImportsApi();
 app.MapDocumentsApi();
 app.MapSupportApi();
 app.MapBrandsApi();
+app.MapDictionariesApi();
 app.MapRazorPages();
 
 app.Run();

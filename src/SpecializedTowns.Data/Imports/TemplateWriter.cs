@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Data.Accounts;
 using XCellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
 
@@ -8,8 +9,9 @@ namespace SpecializedTowns.Data.Imports;
 
 /// <summary>
 /// The .xlsx template of a kind: the data sheet with its headers (required ones marked "*" in red), one example row and
-/// drop-down lists; a 填写说明 sheet with each column's meaning, format, unit and allowed values; and a hidden 选项 sheet that
-/// holds the lists, including the county, town and unit names of the person's own scope.
+/// drop-down lists; a 填写说明 sheet with each column's meaning, format, unit and allowed values, a choice column linked to its
+/// list on the 字典 page; and a hidden 选项 sheet that holds the lists, including the county, town and unit names of the
+/// person's own scope.
 /// </summary>
 public static class TemplateWriter
 {
@@ -18,7 +20,9 @@ public static class TemplateWriter
     private const int ValidatedRows = 100_000;
     public const string ExampleColour = "FF808080";
 
-    public static async Task<byte[]> WriteAsync(TownsDbContext db, UserScope scope, ImportKind kind, DateOnly today, CancellationToken ct = default)
+    /// <param name="siteUrl">The platform's address as the person reached it (http://host), so that the 字典 links open from Excel;
+    /// without it the 填写说明 names the page's path.</param>
+    public static async Task<byte[]> WriteAsync(TownsDbContext db, UserScope scope, ImportKind kind, DateOnly today, CancellationToken ct = default, string? siteUrl = null)
     {
         var example = await kind.ExampleAsync(db, scope, today, ct);
         var lists = new List<(ImportColumn Column, IReadOnlyList<string> Options)>();
@@ -27,14 +31,15 @@ public static class TemplateWriter
             var options = c.Reference != ReferenceKind.None ? await ImportLookups.OptionsAsync(db, scope, c.Reference, ct) : c.Options;
             if (options.Count > 0) lists.Add((c, options));
         }
-        return Write(kind, example, lists, today);
+        return Write(kind, example, lists, today, siteUrl);
     }
 
     /// <summary>
     /// Writes the workbook; the example row is written as text as a person would type it, grey and italic, its first cell
     /// marked “示例：” so that an import refuses it (<see cref="TemplateExample"/>).
     /// </summary>
-    public static byte[] Write(ImportKind kind, IReadOnlyDictionary<string, string>? example, IReadOnlyList<(ImportColumn Column, IReadOnlyList<string> Options)> lists, DateOnly today)
+    public static byte[] Write(ImportKind kind, IReadOnlyDictionary<string, string>? example, IReadOnlyList<(ImportColumn Column, IReadOnlyList<string> Options)> lists, DateOnly today,
+        string? siteUrl = null)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -79,16 +84,31 @@ public static class TemplateWriter
 
             // The instructions.
             var notes = new SheetData();
+            var notesPart = workbook.AddNewPart<WorksheetPart>();
+            var links = new Hyperlinks();
+            var coded = kind.Columns.Any(c => c.Codes is not null);
             uint r = 1;
             notes.Append(RowOf(r++, [($"{kind.Title}导入模板 填写说明", 1u)]));
-            foreach (var line in kind.Notes.Prepend(TemplateExample.Note(kind)).Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条。标 * 的列必须填写。"))
+            var intro = kind.Notes.Prepend(TemplateExample.Note(kind)).Prepend($"请在“{kind.SheetName}”工作表中从第 2 行起填写，每行一条。标 * 的列必须填写。");
+            if (coded) intro = intro.Append("可选值以平台“系统 → 字典”为准：下表“字典”列的链接打开该列的字典，写明每个值的中文名称和接口代码。");
+            foreach (var line in intro)
                 notes.Append(RowOf(r++, [(line, 0u)]));
             r++;
-            notes.Append(RowOf(r++, [("列名", 1u), ("是否必填", 1u), ("说明", 1u), ("格式", 1u), ("单位", 1u), ("可选值", 1u)]));
+            notes.Append(RowOf(r++, [("列名", 1u), ("是否必填", 1u), ("说明", 1u), ("格式", 1u), ("单位", 1u), ("可选值", 1u), .. coded ? [("字典", 1u)] : Array.Empty<(string, uint)>()]));
             foreach (var c in kind.Columns)
-                notes.Append(RowOf(r++, [(c.FullHeader, 0u), (c.Required ? "必填" : "选填", 0u), (c.Description, 4u), (c.Format(today), 4u), (c.Unit ?? "", 0u),
-                    (c.Options.Count > 0 ? string.Join("、", c.Options) : c.Reference != ReferenceKind.None ? "见下拉列表（您数据范围内的名称）" : "", 4u)]));
-            AddSheet(workbook, sheets, InstructionsSheet, new Worksheet(Columns([22, 10, 44, 36, 8, 40]), notes), 2);
+            {
+                var link = c.Codes is { } list ? DictionaryLink(list, siteUrl) : null;
+                notes.Append(RowOf(r, [(c.FullHeader, 0u), (c.Required ? "必填" : "选填", 0u), (c.Description, 4u), (c.Format(today), 4u), (c.Unit ?? "", 0u),
+                    (c.Options.Count > 0 ? string.Join("、", c.Options) : c.Reference != ReferenceKind.None ? "见下拉列表（您数据范围内的名称）" : "", 4u),
+                    .. link is null ? Array.Empty<(string, uint)>() : [($"{c.Codes!.Title}：{link}", Uri.IsWellFormedUriString(link, UriKind.Absolute) ? 6u : 4u)]]));
+                if (link is not null && Uri.IsWellFormedUriString(link, UriKind.Absolute))
+                    links.Append(new Hyperlink { Reference = $"G{r}", Id = notesPart.AddHyperlinkRelationship(new Uri(link, UriKind.Absolute), true).Id });
+                r++;
+            }
+            var notesSheet = new Worksheet(Columns([22, 10, 44, 36, 8, 40, .. coded ? [48.0] : Array.Empty<double>()]), notes);
+            if (links.HasChildren) notesSheet.Append(links);
+            notesPart.Worksheet = notesSheet;
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(notesPart), SheetId = 2, Name = InstructionsSheet });
 
             // The lists behind the drop-downs, hidden.
             var optionData = new SheetData();
@@ -101,6 +121,10 @@ public static class TemplateWriter
         }
         return stream.ToArray();
     }
+
+    /// <summary>Where the 填写说明 sends a person for a column's list: the 字典 page's section, on the platform they came from.</summary>
+    public static string DictionaryLink(CodeList list, string? siteUrl) =>
+        (string.IsNullOrWhiteSpace(siteUrl) ? "" : siteUrl.TrimEnd('/')) + CodeLists.Link(list);
 
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, Worksheet worksheet, uint id, bool hidden = false)
     {
@@ -142,14 +166,15 @@ public static class TemplateWriter
 
     /// <summary>
     /// 0 plain, 1 header, 2 required header (red), 3 text cell (so 18-digit codes stay text), 4 wrapped text, 5 the example
-    /// row (text, grey italic, so that it reads as a sample rather than data).
+    /// row (text, grey italic, so that it reads as a sample rather than data), 6 a link (blue, underlined, wrapped).
     /// </summary>
     private static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }),
             new Font(new Bold(), new Color { Rgb = "FFC00000" }, new FontSize { Val = 11 }, new FontName { Val = "等线" }),
-            new Font(new Italic(), new Color { Rgb = ExampleColour }, new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 4 },
+            new Font(new Italic(), new Color { Rgb = ExampleColour }, new FontSize { Val = 11 }, new FontName { Val = "等线" }),
+            new Font(new Underline(), new Color { Rgb = "FF0563C1" }, new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 5 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -161,5 +186,6 @@ public static class TemplateWriter
             new CellFormat { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true },
             new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-            new CellFormat { NumberFormatId = 49, FontId = 3, ApplyNumberFormat = true, ApplyFont = true }) { Count = 6 });
+            new CellFormat { NumberFormatId = 49, FontId = 3, ApplyNumberFormat = true, ApplyFont = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 4, ApplyFont = true, ApplyAlignment = true }) { Count = 7 });
 }

@@ -5,6 +5,7 @@ using SpecializedTowns.Data;
 using SpecializedTowns.Data.Imports;
 using SpecializedTowns.Web.Imports;
 using SpecializedTowns.Core;
+using SpecializedTowns.Core.Dictionaries;
 
 namespace SpecializedTowns.Web.Api;
 
@@ -51,13 +52,13 @@ public static class ImportsApi
     {
         var today = ChinaTime.Today(time);
         return TypedResults.Ok<IReadOnlyList<object>>(ImportKinds.All.Where(k => k.CanImport(http.Scope()))
-            .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, Format = c.Format(today), c.Options }) }).ToList());
+            .Select(k => (object)new { k.Key, k.Title, Columns = k.Columns.Select(c => new { c.Key, Header = c.FullHeader, c.Required, Format = c.Format(today), c.Options, Dictionary = c.Codes is { } codes ? CodeLists.Link(codes) : null }) }).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync([Description("导入的数据类型（GET /api/v1/imports 列出的 key）")] string kind, HttpContext http, TownsDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (Find(http, kind) is not { } k) return Unknown(kind);
-        var bytes = await TemplateWriter.WriteAsync(db, http.Scope(), k, ChinaTime.Today(time), ct);
+        var bytes = await TemplateWriter.WriteAsync(db, http.Scope(), k, ChinaTime.Today(time), ct, $"{http.Request.Scheme}://{http.Request.Host}");
         return TypedResults.File(bytes, XlsxType, $"{k.Title}导入模板.xlsx");
     }
 

@@ -35,7 +35,7 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
     {
         if (ImportKinds.Find(Kind) is not { } kind || !kind.CanImport(Scope)) return NotFound();
-        var bytes = await TemplateWriter.WriteAsync(db, Scope, kind, ChinaTime.Today(time), ct);
+        var bytes = await TemplateWriter.WriteAsync(db, Scope, kind, ChinaTime.Today(time), ct, $"{Request.Scheme}://{Request.Host}");
         return File(bytes, ImportsApi.XlsxType, $"{kind.Title}导入模板.xlsx");
     }
 
