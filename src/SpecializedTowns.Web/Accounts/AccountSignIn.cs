@@ -8,8 +8,7 @@ namespace SpecializedTowns.Web.Accounts;
 
 /// <summary>
 /// Identity's sign-in with one more condition: a disabled (停用) account is not allowed to sign in, on the page or for a
-/// token (both ask <see cref="CanSignInAsync"/> before the password). Sessions already open end through the security stamp,
-/// which disabling renews.
+/// token. Sessions already open end through the security stamp, which disabling renews.
 /// </summary>
 public sealed class AccountSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims, IOptions<IdentityOptions> options,
@@ -18,7 +17,18 @@ public sealed class AccountSignInManager(
 {
     public const string DisabledMessage = "该账号已停用，不能登录。如需恢复，请联系系统管理员";
 
-    public override async Task<bool> CanSignInAsync(AppUser user) => user.DisabledAtUtc is null && await base.CanSignInAsync(user);
+    /// <summary>
+    /// Identity asks whether an account may sign in (<see cref="SignInManager{TUser}.CanSignInAsync"/>) before it looks at the
+    /// password: refused there, anybody guessing user names would learn that one exists and is disabled. So the password is
+    /// checked first, failures counted towards the lockout as for any account, and only the right password hears of the
+    /// disabling (<see cref="SignInResult.NotAllowed"/>). The platform signs in by password only (no external logins, no
+    /// second factor), so this is the one way in that needs the check.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        return result.Succeeded && user.DisabledAtUtc is not null ? SignInResult.NotAllowed : result;
+    }
 }
 
 /// <summary>

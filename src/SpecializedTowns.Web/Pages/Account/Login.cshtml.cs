@@ -30,7 +30,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        // Identity asks whether the account may sign in before it checks the password: only a disabled account is refused so.
+        // Refused after the right password only: a disabled account (AccountSignInManager.CheckPasswordSignInAsync).
         Error = result.IsLockedOut ? "连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试"
             : result.IsNotAllowed ? AccountSignInManager.DisabledMessage : "用户名或密码错误";
         // Keep what was typed, except the password.
