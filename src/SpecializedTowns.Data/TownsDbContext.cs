@@ -124,7 +124,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     {
         EditConflicts.MoveVersionsOn(ChangeTracker);
         var warningsTouched = Data.Projects.ProjectWarningStore.Touching(ChangeTracker);
-        var pending = AuditEnabled ? AuditTrail.Capture(ChangeTracker) : [];
+        var pending = AuditEnabled ? AuditTrail.Capture(ChangeTracker, Actor) : [];
         if (pending.Count == 0 && warningsTouched is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;

@@ -123,7 +123,8 @@ public static class AuditTrail
         return !(clr.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true && !clr.Name.StartsWith("IdentityUserRole", StringComparison.Ordinal));
     }
 
-    public static List<Pending> Capture(ChangeTracker tracker)
+    /// <summary>The changes a save is about to make, one pending entry a row; <paramref name="actor"/> is who makes them.</summary>
+    public static List<Pending> Capture(ChangeTracker tracker, AuditActor actor)
     {
         tracker.DetectChanges();
         var pending = new List<Pending>();
@@ -149,7 +150,13 @@ public static class AuditTrail
                         break;
                 }
             }
-            if (action == AuditAction.Updated && changes.Count == 0) continue;
+            if (action == AuditAction.Updated)
+            {
+                if (changes.Count == 0) continue;
+                // An account's sign-in bookkeeping reads as the sign-in it is (SignInAudit), or not at all.
+                if (SignInAudit.Read(entry, changes, actor) is not { } read) continue;
+                action = read;
+            }
             pending.Add(new Pending(entry, action, changes));
         }
         return pending;
@@ -254,14 +261,15 @@ public static class AuditTrail
             }
             var root = RootOf(type, Value);
             var key = Key(type.FindPrimaryKey());
+            var who = SignInAudit.IsSignIn(action) ? SignInAudit.Actor(Value, type, actor) : actor;
             return new AuditEntry
             {
                 AtUtc = atUtc,
-                UserId = actor.UserId,
-                UserName = Truncate(actor.UserName, 100)!,
-                DisplayName = Truncate(actor.DisplayName, 100)!,
-                ActorPath = actor.JurisdictionPath,
-                Address = Truncate(actor.Address, 64),
+                UserId = who.UserId,
+                UserName = Truncate(who.UserName, 100)!,
+                DisplayName = Truncate(who.DisplayName, 100)!,
+                ActorPath = who.JurisdictionPath,
+                Address = Truncate(who.Address, 64),
                 Action = action,
                 EntityType = type.ClrType.Name,
                 EntityId = key,

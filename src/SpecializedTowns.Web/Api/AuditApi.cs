@@ -30,14 +30,9 @@ public static class AuditApi
             AuditAction? a = null;
             if (!string.IsNullOrWhiteSpace(action))
             {
-                a = action.Trim().ToLowerInvariant() switch
-                {
-                    "created" or "新增" => AuditAction.Created,
-                    "updated" or "修改" => AuditAction.Updated,
-                    "deleted" or "删除" => AuditAction.Deleted,
-                    _ => null,
-                };
-                if (a is null) return ApiSupport.Invalid("action", $"未知的操作“{action}”，可用 created（新增）、updated（修改）、deleted（删除）");
+                a = AuditActions.Parse(action);
+                if (a is null)
+                    return ApiSupport.Invalid("action", $"未知的操作“{action}”，可用 {string.Join("、", Enum.GetValues<AuditAction>().Select(x => $"{AuditActions.Code(x)}（{AuditActions.Chinese(x)}）"))}");
             }
             if (!string.IsNullOrWhiteSpace(entityType) && !AuditNames.Types.ContainsKey(entityType.Trim()))
                 return ApiSupport.Invalid("entityType", $"未知的对象类型“{entityType}”，可用：{string.Join("、", AuditNames.Types.Select(x => $"{x.Key}（{x.Value}）"))}");
@@ -48,7 +43,7 @@ public static class AuditApi
                 From = f, To = t, User = user, Action = a, EntityType = entityType, EntityId = entityId, Search = search, Page = page, PageSize = pageSize,
             }, ct);
             return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(View).ToList(), list.Total, list.Page, list.PageSize) { TotalIsLowerBound = list.TotalIsLowerBound });
-        }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
+        }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted，登录失败 sign-in-failed、账号锁定 locked-out）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, CancellationToken ct) =>
             await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry)) : ApiSupport.NotFound("审计记录"))
@@ -56,7 +51,7 @@ public static class AuditApi
     }
 
     private static AuditEntryView View(AuditEntry e) => new(
-        e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, e.Action.ToString().ToLowerInvariant(), AuditActions.Chinese(e.Action),
+        e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, AuditActions.Code(e.Action), AuditActions.Chinese(e.Action),
         e.EntityType, AuditNames.Type(e.EntityType), e.EntityId, e.EntityLabel, e.RootType, e.RootId,
         e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(e.EntityType, c.Field), c.Old, c.New)).ToList());
 

@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Web.Accounts;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Accounts;
 
-/// <summary>What a sign-in tells the person at the door, on the page and for a token.</summary>
+/// <summary>What a sign-in tells the person at the door, on the page and for a token, and what the audit trail makes of it.</summary>
 public class SignInTests
 {
     private const string Wrong = "not-the-password1";
@@ -80,5 +81,72 @@ public class SignInTests
 
         // An active account signs in as before.
         (await PageAsync(factory, "yuanqu-office", TestDatabases.DemoPassword)).ShouldBeNull();
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Failed_sign_ins_and_the_lockout_are_audited_as_such_under_the_account_and_a_good_sign_in_not_at_all(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        int memberId;
+        string memberName;
+        await using (var db = storage.CreateContext())
+        {
+            var member = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "yuanqu-member");
+            (memberId, memberName) = (member.Id, member.DisplayName);
+        }
+
+        // Two wrong passwords on the page and one for a token, then the right one: the count goes back to 0.
+        (await PageAsync(factory, "yuanqu-member", Wrong)).ShouldNotBeNull();
+        (await PageAsync(factory, "yuanqu-member", Wrong)).ShouldNotBeNull();
+        (await TokenAsync(factory, "yuanqu-member", Wrong)).Status.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PageAsync(factory, "yuanqu-member", TestDatabases.DemoPassword)).ShouldBeNull();
+        // Five wrong in a row: four failures and the lockout.
+        for (var i = 0; i < 5; i++) (await PageAsync(factory, "yuanqu-member", Wrong)).ShouldNotBeNull();
+
+        List<AuditEntry> entries;
+        await using (var db = storage.CreateContext())
+            entries = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "AppUser" && e.EntityId == memberId.ToString() && e.Action != AuditAction.Created)
+                .OrderBy(e => e.Id).ToListAsync();
+        entries.Select(e => e.Action).ShouldBe([.. Enumerable.Repeat(AuditAction.SignInFailed, 7), AuditAction.LockedOut]);
+        entries.Select(SignInAudit.Summary).Take(7).ShouldBe(
+            [.. new[] { 1, 2, 3, 1, 2, 3, 4 }.Select(n => $"登录失败：用户名 yuanqu-member（第 {n} 次）")]);
+        SignInAudit.Summary(entries[^1]).ShouldNotBeNull().ShouldStartWith("账号 yuanqu-member 已锁定至 ");
+        SignInAudit.Summary(entries[^1]).ShouldEndWith("（连续输错密码 5 次）");
+        // The account is who and what, from the address the attempt came from; nobody “未登录用户” edited it.
+        entries.ShouldAllBe(e => e.UserId == memberId && e.UserName == "yuanqu-member" && e.DisplayName == memberName && e.EntityLabel == "yuanqu-member");
+
+        // The audit page says it in words; the county's office reads the attempts on its people's accounts, the API filters them.
+        var admin = Browser(factory);
+        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var audit = WebUtility.HtmlDecode(await admin.GetStringAsync("/Audit?type=AppUser"));
+        audit.ShouldContain("登录失败：用户名 yuanqu-member（第 3 次）");
+        audit.ShouldContain("账号 yuanqu-member 已锁定至 ");
+        audit.ShouldContain(">登录失败</span>");
+        audit.ShouldContain(">账号锁定</span>");
+        audit.ShouldNotContain("未登录用户");
+        var office = Browser(factory);
+        await PageSignIn.SignInAsync(office, "yuanqu-office", TestDatabases.DemoPassword);
+        WebUtility.HtmlDecode(await office.GetStringAsync("/Audit?action=SignInFailed")).ShouldContain("登录失败：用户名 yuanqu-member（第 4 次）");
+        var api = await PageSignIn.ApiClientAsync(factory, "admin", TestDatabases.AdminPassword);
+        var listed = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/audit?action=locked-out&entityType=AppUser")).RootElement.GetProperty("items");
+        listed.GetArrayLength().ShouldBe(1);
+        (listed[0].GetProperty("action").GetString(), listed[0].GetProperty("actionName").GetString(), listed[0].GetProperty("userName").GetString())
+            .ShouldBe(("locked-out", "账号锁定", "yuanqu-member"));
+
+        // The administrator's 解除锁定 is the administrator's edit, as before.
+        var users = await admin.GetStringAsync("/Admin/Users");
+        var token = Regex.Match(users, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        (await admin.PostAsync($"/Admin/Users?handler=Unlock&id={memberId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var db = storage.CreateContext())
+        {
+            var unlocked = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "AppUser" && e.EntityId == memberId.ToString()).OrderByDescending(e => e.Id).FirstAsync();
+            (unlocked.Action, unlocked.UserName).ShouldBe((AuditAction.Updated, "admin"));
+            unlocked.ReadChanges().Select(c => c.Field).ShouldBe(["LockoutEnd"]);
+        }
+        (await PageAsync(factory, "yuanqu-member", TestDatabases.DemoPassword)).ShouldBeNull();
     }
 }

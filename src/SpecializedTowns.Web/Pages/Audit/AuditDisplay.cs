@@ -24,13 +24,15 @@ public static class AuditDisplay
     {
         AuditAction.Created => "text-bg-success",
         AuditAction.Updated => "text-bg-primary",
+        AuditAction.SignInFailed => "text-bg-warning",
         _ => "text-bg-danger",
     };
 
-    /// <summary>What a list row says about the change in a few words: the fields changed, or how many were set.</summary>
+    /// <summary>What a list row says about the change in a few words: the fields changed, or how many were set; a sign-in in a sentence.</summary>
     public static string Summary(AuditEntry entry)
     {
         if (AuditNote.Text(entry) is { } note) return note;
+        if (SignInAudit.Summary(entry) is { } signIn) return signIn;
         var changes = entry.ReadChanges();
         if (entry.Action != AuditAction.Updated) return $"{changes.Count} 项内容";
         var names = changes.Select(c => AuditNames.Field(entry.EntityType, c.Field)).ToList();
