@@ -331,14 +331,16 @@ public static class AuditTrail
 
 /// <summary>
 /// The Chinese name of an enumeration value, from the domain's own <c>Chinese(TEnum)</c> functions (Tiers.Chinese,
-/// ProjectTerms.Chinese …), so the audit speaks as the screens do without a second list to keep in step.
+/// ProjectTerms.Chinese …, and this project's own, such as AuditActions.Chinese), so the audit and the forms' messages speak
+/// as the screens do without a second list to keep in step.
 /// </summary>
 public static class EnumNames
 {
     // Named Chinese as a rule; a few kept the names their pages call them by (BrandNames.Of, Enterprise.RoleName, Jurisdiction.LevelName).
     private static readonly HashSet<string> Names = ["Chinese", "Of", "RoleName", "LevelName"];
 
-    private static readonly Dictionary<Type, MethodInfo> Functions = typeof(Core.Checkout).Assembly.GetTypes()
+    private static readonly Dictionary<Type, MethodInfo> Functions = new[] { typeof(Core.Checkout).Assembly, typeof(EnumNames).Assembly }
+        .SelectMany(a => a.GetTypes())
         .Where(t => t.IsPublic)
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
         .Where(m => Names.Contains(m.Name) && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])

@@ -147,8 +147,14 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsEnum)
         {
-            // The names as the body writes them (the configured converter's kebab-case), not as the code spells them.
-            var names = Enum.GetValues(type).Cast<object>().Select(v => options is null ? v.ToString()! : JsonSerializer.Serialize(v, type, options).Trim('"'));
+            // The names as the body writes them (the configured converter's kebab-case), not as the code spells them, each with
+            // the Chinese the pages show for it: a caller matching the API to a form sees which is which.
+            var names = Enum.GetValues(type).Cast<Enum>().Select(v =>
+            {
+                var code = options is null ? v.ToString() : JsonSerializer.Serialize(v, type, options).Trim('"');
+                var chinese = SpecializedTowns.Data.Audit.EnumNames.Chinese(v);
+                return chinese.Any(c => c > '\u007f') ? $"{code}（{chinese}）" : code;
+            });
             return $"应为以下之一：{string.Join("、", names)}";
         }
         if (type == typeof(int)) return $"应为整数（不带小数点，在 {int.MinValue.ToString(CultureInfo.InvariantCulture)} 到 {int.MaxValue.ToString(CultureInfo.InvariantCulture)} 之间）";

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Web.Platform;
 
@@ -14,7 +16,8 @@ public sealed class BindingMessagesByType : IBindingMetadataProvider
     {
         if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider messages) return;
         var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
-        if (For(type, context.Key.Name) is not { } say) return;
+        var field = context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.GetName();
+        if (For(type, context.Key.Name, field) is not { } say) return;
         messages.SetAttemptedValueIsInvalidAccessor((value, _) => say(value));
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(say);
         messages.SetValueIsInvalidAccessor(say);
@@ -22,9 +25,10 @@ public sealed class BindingMessagesByType : IBindingMetadataProvider
 
     /// <summary>
     /// The message for a value the type cannot read, or null for a type that keeps the general one. A number named …Id is
-    /// a choice from a list (牵头单位), a Year a year; their names say so where the type cannot.
+    /// a choice from a list (牵头单位), a Year a year; their names say so where the type cannot. <paramref name="field"/> is
+    /// the field's Chinese name (its [Display]), for a choice from a list of options.
     /// </summary>
-    public static Func<string, string>? For(Type type, string? name = null)
+    public static Func<string, string>? For(Type type, string? name = null, string? field = null)
     {
         if (type == typeof(int) && name is { Length: > 2 } && name.EndsWith("Id", StringComparison.Ordinal))
             return value => $"{Quoted(value)}不是可选的项，请从列表中选择";
@@ -37,9 +41,29 @@ public sealed class BindingMessagesByType : IBindingMetadataProvider
         if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
             return value => $"{Quoted(value)}不是有效的日期，请写成 2025-03-05 的格式";
         if (type.IsEnum)
-            return value => $"{Quoted(value)}不是可选的项，请从列表中选择";
+        {
+            var message = OnlyFromList(type, field);
+            return _ => message;
+        }
         return null;
     }
+
+    /// <summary>
+    /// An option the form did not offer. What came is never repeated: a select's values are the options' code names
+    /// (InProduction), a word the clerk never saw; an old bookmark or a hand-made address brings one that is no longer an
+    /// option. So the message names the field and the options, as the list shows them.
+    /// </summary>
+    private static string OnlyFromList(Type enumType, string? field)
+    {
+        var options = Enum.GetValues(enumType).Cast<Enum>().Select(EnumNames.Chinese)
+            .Where(name => name.Any(c => c > '\u007f')).Distinct().ToList();
+        var listed = options.Count == 0 ? "" : options.Count <= MaxListed
+            ? $"（{string.Join("、", options)}）"
+            : $"（{string.Join("、", options.Take(MaxListed))} 等 {options.Count} 项）";
+        return field is null ? $"只能从列表中选择{listed}" : $"“{field}”只能从列表中选择{listed}";
+    }
+
+    private const int MaxListed = 8;
 
     /// <summary>
     /// What was typed, in quotation marks, cut short when long: a page of text pasted into a number field is named by its

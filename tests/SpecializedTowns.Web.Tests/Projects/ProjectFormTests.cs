@@ -39,9 +39,11 @@ public class ProjectFormTests
             return WebUtility.HtmlDecode(await client.GetStringAsync(url));
         }
 
-        // Bound as its default, “Maybe” had set the land guarantee to 无需办理.
+        // Bound as its default, “Maybe” had set the land guarantee to 无需办理. The message names the field and its options,
+        // not the code word that came, which the clerk never saw.
         var page = await PostAsync("Guarantee", new() { ["kind"] = "Land", ["status"] = "Maybe", ["note"] = "" });
-        page.ShouldContain("“Maybe”不是可选的项，请从列表中选择");
+        page.ShouldContain("“保障状态”只能从列表中选择（无需办理、待落实、办理中、已保障、受阻）");
+        page.ShouldNotContain("Maybe");
         page.ShouldNotContain("保障已更新为");
         // A unit is chosen from a list: said as a choice, not as a number badly written.
         (await PostAsync("Guarantee", new() { ["kind"] = "Land", ["status"] = "Secured", ["unitId"] = "abc" }))

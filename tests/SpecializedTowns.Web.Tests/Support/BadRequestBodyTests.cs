@@ -72,8 +72,8 @@ public class BadRequestBodyTests
         { "PUT /api/v1/applications/1/facts", "application/json", "{\"version\":\"最新\",\"facts\":{}}", "version", "应为整数" },
         { "PUT /api/v1/projects/1", "application/json", "{\"name\":\"项目\",\"plannedStartOn\":20250701}", "plannedStartOn", "应为日期" },
         { "POST /api/v1/auth/token", "application/json", "{\"userName\":[\"yuncheng-office\"],\"password\":\"x\"}", "userName", "应为文字" },
-        // Unknown options: the ones there are, as the body writes them.
-        { "POST /api/v1/support/grants", "application/json", "{\"fundName\":\"资金\",\"kind\":\"gift\"}", "kind", "应为以下之一：special-fund、subsidy、award、interest-subsidy" },
+        // Unknown options: the ones there are, as the body writes them, each with its name on the pages.
+        { "POST /api/v1/support/grants", "application/json", "{\"fundName\":\"资金\",\"kind\":\"gift\"}", "kind", "应为以下之一：special-fund（专项资金）、subsidy（奖补资金）、award（奖励）、interest-subsidy（贷款贴息）" },
         { "POST /api/v1/applications/1/steps", "application/json", "{\"action\":\"approve\"}", "action", "未知的 action“approve”：应为 submit、return" },
         { "POST /api/v1/applications/1/steps", "application/json", "{\"action\":\"decide\",\"decision\":\"yes\"}", "decision", "未知的 decision“yes”" },
         // Numbers too big for their field.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
@@ -18,7 +19,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     /// <summary>upgrade, warning, removal; "review" for the latest-year review of every recognised town; empty for all findings.</summary>
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
-    [BindProperty(SupportsGet = true)] public Tier? Tier { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "现梯次")] public Tier? Tier { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 20;

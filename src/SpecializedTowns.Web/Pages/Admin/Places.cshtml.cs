@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class PlacesModel(TownsDbContext db, TimeProvider time) : PageMode
 
     [BindProperty] public NewPlace Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true)] public JurisdictionLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "级别")] public JurisdictionLevel? Level { get; set; }
     [BindProperty(SupportsGet = true)] public int? Under { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<PlaceListItem> Result { get; private set; } = new([], 0, 1, PageSize);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Accounts;
@@ -20,7 +21,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
 
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public List<int> Experts { get; set; } = [];
-    [BindProperty] public Decision? Decision { get; set; }
+    [BindProperty, Display(Name = "领导小组审定")] public Decision? Decision { get; set; }
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public DateOnly? PublicityEndsOn { get; set; }
     [BindProperty] public bool ObjectionUpheld { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Accounts;
@@ -12,7 +13,7 @@ namespace SpecializedTowns.Web.Pages.Applications;
 
 public sealed class IndexModel(ApplicationService applications, Core.Policies.PolicyCatalog catalog, TimeProvider time) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "状态")] public ApplicationState? State { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ApplicationListItem> Result { get; private set; } = new([], 0, 1, 20);

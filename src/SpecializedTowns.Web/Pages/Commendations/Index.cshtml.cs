@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Commendations;
@@ -14,7 +15,7 @@ namespace SpecializedTowns.Web.Pages.Commendations;
 public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimeProvider time, Data.Evaluation.EvaluationService evaluations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public CrossingState? State { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "状态")] public CrossingState? State { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 20;

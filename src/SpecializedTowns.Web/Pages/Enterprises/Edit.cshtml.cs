@@ -22,7 +22,7 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         public int? CountyId { get; set; }
         public int? TownshipId { get; set; }
         public int? SpecializedTownId { get; set; }
-        public EnterpriseRole? Role { get; set; }
+        [Display(Name = "企业类型")] public EnterpriseRole? Role { get; set; }
         public bool IsAboveScale { get; set; }
         public List<string> Designations { get; set; } = [];
         public string? Industry { get; set; }

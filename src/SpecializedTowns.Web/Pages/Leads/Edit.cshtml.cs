@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,9 @@ public sealed class EditModel(TownsDbContext db, LeadService service, ProjectSer
         public string? Name { get; set; }
         public int? TownId { get; set; }
         public string? TargetEnterprise { get; set; }
-        public ChainLink? ChainLink { get; set; }
+        [Display(Name = "产业链")] public ChainLink? ChainLink { get; set; }
         public string? ChainPosition { get; set; }
-        public LeadChannel? Channel { get; set; }
+        [Display(Name = "招商方式")] public LeadChannel? Channel { get; set; }
         public decimal? IntendedInvestmentWanYuan { get; set; }
         public int? ResponsibleUnitId { get; set; }
         public string? Contact { get; set; }

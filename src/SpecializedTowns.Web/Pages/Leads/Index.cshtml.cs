@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace SpecializedTowns.Web.Pages.Leads;
 public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectService projects, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
-    [BindProperty(SupportsGet = true)] public LeadStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "进展")] public LeadStage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 

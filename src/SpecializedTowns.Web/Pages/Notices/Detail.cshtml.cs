@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Notices;
@@ -14,7 +15,7 @@ public sealed class DetailModel(NoticeService notices) : PageModel
     public sealed class ActionRow
     {
         public bool Taken { get; set; }
-        public NoticeActionKind Kind { get; set; }
+        [Display(Name = "处理方式")] public NoticeActionKind Kind { get; set; }
         public DateOnly? TakenOn { get; set; }
         public string? DocumentNumber { get; set; }
         public string? Note { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Notices;
@@ -11,8 +12,8 @@ namespace SpecializedTowns.Web.Pages.Notices;
 
 public sealed class IndexModel(NoticeService notices, TimeProvider time) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public NoticeStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public RecipientKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "状态")] public NoticeStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "整改对象")] public RecipientKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Accounts;
@@ -15,9 +16,9 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
     /// <summary>list (问题清单), overdue (已逾期, for the office to press on) or units (按单位统计).</summary>
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
-    [BindProperty(SupportsGet = true)] public ProblemSource? Source { get; set; }
-    [BindProperty(SupportsGet = true)] public ProblemKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "问题类别")] public ProblemCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "问题来源")] public ProblemSource? Source { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "问题性质")] public ProblemKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? TownId { get; set; }
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Problems;
@@ -13,9 +14,9 @@ public sealed class NewModel(ProblemService problems) : PageModel
     {
         public string? Title { get; set; }
         public string? Description { get; set; }
-        public ProblemSource? Source { get; set; }
-        public ProblemKind? Kind { get; set; }
-        public ProblemCategory? Category { get; set; }
+        [Display(Name = "问题来源")] public ProblemSource? Source { get; set; }
+        [Display(Name = "问题性质")] public ProblemKind? Kind { get; set; }
+        [Display(Name = "问题类别")] public ProblemCategory? Category { get; set; }
         public int? CountyId { get; set; }
         public int? TownId { get; set; }
         public int? EnterpriseId { get; set; }

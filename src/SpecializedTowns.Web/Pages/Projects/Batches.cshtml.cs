@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class BatchesModel(BatchService batches, ProjectService projects, 
 
     public sealed class Form
     {
-        public ProjectStage? Kind { get; set; }
+        [Display(Name = "类型")] public ProjectStage? Kind { get; set; }
         public DateOnly? HeldOn { get; set; }
         public string? Title { get; set; }
         public string? Location { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostStageAsync(int id, ProjectStage stage, DateOnly? on, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostStageAsync(int id, [Display(Name = "到达阶段")] ProjectStage stage, DateOnly? on, string? note, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         try
@@ -95,7 +96,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostGuaranteeAsync(int id, GuaranteeKind kind, GuaranteeStatus status, int? unitId, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostGuaranteeAsync(int id, [Display(Name = "要素保障事项")] GuaranteeKind kind, [Display(Name = "保障状态")] GuaranteeStatus status, int? unitId, string? note, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         try
@@ -111,7 +112,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
     }
 
     /// <summary>A month's difficulty into the problem ledger, in one step.</summary>
-    public async Task<IActionResult> OnPostRaiseAsync(int id, int progressId, Core.Problems.ProblemCategory category, CancellationToken ct)
+    public async Task<IActionResult> OnPostRaiseAsync(int id, int progressId, [Display(Name = "问题类别")] Core.Problems.ProblemCategory category, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         try

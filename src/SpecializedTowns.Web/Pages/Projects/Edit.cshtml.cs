@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
         public int? TownId { get; set; }
         public int? OwnerEnterpriseId { get; set; }
         public string? OwnerName { get; set; }
-        public ProjectKind? Kind { get; set; }
-        public ProjectRole? Role { get; set; }
+        [Display(Name = "建设性质")] public ProjectKind? Kind { get; set; }
+        [Display(Name = "项目类别")] public ProjectRole? Role { get; set; }
         public string? Description { get; set; }
         public decimal? TotalInvestmentWanYuan { get; set; }
         public decimal? AnnualPlannedInvestmentWanYuan { get; set; }

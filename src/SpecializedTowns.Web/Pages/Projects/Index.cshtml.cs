@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,10 +16,10 @@ namespace SpecializedTowns.Web.Pages.Projects;
 public sealed class IndexModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
-    [BindProperty(SupportsGet = true)] public ProjectStage? Stage { get; set; }
-    [BindProperty(SupportsGet = true)] public ProjectKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public ProjectRole? Role { get; set; }
-    [BindProperty(SupportsGet = true)] public WarningLevel? Warning { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "阶段")] public ProjectStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "建设性质")] public ProjectKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "项目类别")] public ProjectRole? Role { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "预警")] public WarningLevel? Warning { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
 
     /// <summary>Only the projects a unit is responsible for (a member unit's reminders link here with its own).</summary>

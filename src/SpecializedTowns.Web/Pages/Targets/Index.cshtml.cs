@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
@@ -14,7 +15,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 {
     /// <summary>Pack id of the document to show.</summary>
     [BindProperty(SupportsGet = true)] public string? Document { get; set; }
-    [BindProperty(SupportsGet = true)] public TargetState? State { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "状态")] public TargetState? State { get; set; }
 
     public IReadOnlyList<TargetItem> All { get; private set; } = [];
     public IReadOnlyList<TargetItem> Shown { get; private set; } = [];

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         public string? PolicyId { get; set; }
         public bool HistoricalOriginOrGeographicalIndication { get; set; }
         public bool? LargeNationalMarketSpace { get; set; }
-        public Tier? Tier { get; set; }
+        [Display(Name = "现有梯次")] public Tier? Tier { get; set; }
         public DateOnly? TierSince { get; set; }
         public string? TierDocumentNumber { get; set; }
         public int? Version { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,9 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         public int? SpecializedTownId { get; set; }
         public int? EnterpriseId { get; set; }
         public string? Name { get; set; }
-        public BrandKind? Kind { get; set; }
-        public RecognitionLevel? Level { get; set; }
-        public BrandHonour? Honour { get; set; }
+        [Display(Name = "类别")] public BrandKind? Kind { get; set; }
+        [Display(Name = "级别")] public RecognitionLevel? Level { get; set; }
+        [Display(Name = "荣誉")] public BrandHonour? Honour { get; set; }
         public int? Year { get; set; }
     }
 

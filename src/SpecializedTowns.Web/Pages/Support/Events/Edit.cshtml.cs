@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
@@ -22,9 +23,9 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     public sealed class Form
     {
         public string? Name { get; set; }
-        public EventKind? Kind { get; set; }
-        public EventRole? Role { get; set; }
-        public EventLevel? Level { get; set; }
+        [Display(Name = "活动类型")] public EventKind? Kind { get; set; }
+        [Display(Name = "举办或参加")] public EventRole? Role { get; set; }
+        [Display(Name = "级别")] public EventLevel? Level { get; set; }
         public DateOnly? StartOn { get; set; }
         public DateOnly? EndOn { get; set; }
         public string? Place { get; set; }

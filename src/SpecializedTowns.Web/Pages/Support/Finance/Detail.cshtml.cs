@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -12,7 +13,7 @@ public sealed class DetailModel(TownsDbContext db, TimeProvider time) : PageMode
 {
     public sealed class DealForm
     {
-        public FinancingKind? Kind { get; set; } = FinancingKind.Loan;
+        [Display(Name = "类型")] public FinancingKind? Kind { get; set; } = FinancingKind.Loan;
         public string? Institution { get; set; }
         public decimal? AmountWanYuan { get; set; }
         public DateOnly? GrantedOn { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         public int? Year { get; set; }
         public string? RecommendedBy { get; set; }
         public DateOnly? RecommendedOn { get; set; }
-        public WhiteListStatus? Status { get; set; } = WhiteListStatus.Recommended;
+        [Display(Name = "状态")] public WhiteListStatus? Status { get; set; } = WhiteListStatus.Recommended;
         public decimal? FinancingNeedWanYuan { get; set; }
         public string? Note { get; set; }
     }

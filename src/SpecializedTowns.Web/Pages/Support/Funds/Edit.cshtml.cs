@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,10 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     public sealed class Form
     {
         public string? FundName { get; set; }
-        public FundKind? Kind { get; set; }
-        public FundLevel? Level { get; set; }
+        [Display(Name = "资金类型")] public FundKind? Kind { get; set; }
+        [Display(Name = "资金级次")] public FundLevel? Level { get; set; }
         public string? ClauseSource { get; set; }
-        public RecipientKind? RecipientKind { get; set; } = Core.Support.RecipientKind.Town;
+        [Display(Name = "支持对象")] public RecipientKind? RecipientKind { get; set; } = Core.Support.RecipientKind.Town;
         public int? SpecializedTownId { get; set; }
         public int? EnterpriseId { get; set; }
         public decimal? AmountWanYuan { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -11,7 +12,7 @@ namespace SpecializedTowns.Web.Pages.Support.Listing;
 
 public sealed class DetailModel(TownsDbContext db, TimeProvider time) : PageModel
 {
-    [BindProperty] public ListingStage? To { get; set; }
+    [BindProperty, Display(Name = "新阶段")] public ListingStage? To { get; set; }
     [BindProperty] public DateOnly? On { get; set; }
     [BindProperty] public string? Note { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
     public sealed class Form
     {
         public int? EnterpriseId { get; set; }
-        public ListingStage? Stage { get; set; }
+        [Display(Name = "入库时阶段")] public ListingStage? Stage { get; set; }
         public DateOnly? AdmittedOn { get; set; }
         public string? TargetBoard { get; set; }
         public string? Note { get; set; }

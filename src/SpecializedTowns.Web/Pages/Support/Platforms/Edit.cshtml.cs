@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -16,10 +17,10 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         public string? Name { get; set; }
         public int? SpecializedTownId { get; set; }
         public string? Operator { get; set; }
-        public PlatformOperatorKind? OperatorKind { get; set; }
-        public PlatformLevel? Level { get; set; }
+        [Display(Name = "运营主体类型")] public PlatformOperatorKind? OperatorKind { get; set; }
+        [Display(Name = "级别")] public PlatformLevel? Level { get; set; }
         public int? EstablishedYear { get; set; }
-        public PlatformMode? Mode { get; set; }
+        [Display(Name = "服务方式")] public PlatformMode? Mode { get; set; }
         public List<PlatformFunction> Functions { get; set; } = [];
         public int? ServedYear { get; set; }
         public int? EnterprisesServed { get; set; }

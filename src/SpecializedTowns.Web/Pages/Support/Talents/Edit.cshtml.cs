@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -16,7 +17,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
     public sealed class Form
     {
         public string? Name { get; set; }
-        public TalentCategory? Category { get; set; }
+        [Display(Name = "人才类别")] public TalentCategory? Category { get; set; }
         public int? CountyId { get; set; }
         public int? SpecializedTownId { get; set; }
         public int? EnterpriseId { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Policies;
@@ -17,9 +18,9 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         public int? CountyId { get; set; }
         public int? SpecializedTownId { get; set; }
         public string? Title { get; set; }
-        public TrainingMode? Mode { get; set; }
+        [Display(Name = "培训方式")] public TrainingMode? Mode { get; set; }
         public string? Organiser { get; set; }
-        public TrainingProviderKind? OrganiserKind { get; set; }
+        [Display(Name = "承办单位类型")] public TrainingProviderKind? OrganiserKind { get; set; }
         public DateOnly? StartOn { get; set; }
         public DateOnly? EndOn { get; set; }
         public int? Trainees { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -11,7 +12,7 @@ namespace SpecializedTowns.Web.Pages.Support.Brands.GeoIndications;
 
 public sealed class DetailModel(TownsDbContext db, TimeProvider time) : PageModel
 {
-    [BindProperty] public GeoIndicationStatus? To { get; set; }
+    [BindProperty, Display(Name = "新状态")] public GeoIndicationStatus? To { get; set; }
     [BindProperty] public DateOnly? On { get; set; }
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? Note { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Support;
@@ -16,9 +17,9 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         public int? SpecializedTownId { get; set; }
         public string? Name { get; set; }
         public string? Product { get; set; }
-        public GeoIndicationKind? Kind { get; set; }
+        [Display(Name = "保护方式")] public GeoIndicationKind? Kind { get; set; }
         public string? Applicant { get; set; }
-        public GeoIndicationStatus? Status { get; set; }
+        [Display(Name = "当前状态")] public GeoIndicationStatus? Status { get; set; }
         public DateOnly? StatusSince { get; set; }
         public string? Note { get; set; }
     }
