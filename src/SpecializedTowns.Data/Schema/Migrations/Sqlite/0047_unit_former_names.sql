@@ -1,4 +1,4 @@
--- Version 46: the names a unit was known by at a place (系统 → 单位): its name before a rename, and the name of a duplicate
+-- Version 47: the names a unit was known by at a place (系统 → 单位): its name before a rename, and the name of a duplicate
 -- merged into it. The policy documents' unit names are registered at every start; a name kept here is not registered again.
 -- Never edit a released step: add a new one.
 
