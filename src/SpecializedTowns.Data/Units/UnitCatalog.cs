@@ -1,6 +1,4 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Units;
@@ -41,16 +39,6 @@ public sealed record UnitChange(Unit? Unit, IReadOnlyDictionary<string, string> 
 /// </summary>
 public static class UnitCatalog
 {
-    // Places in the official order (JurisdictionRegistry.OfficialOrder), read through the unit's place.
-    private static readonly Expression<Func<Unit, string>> PlaceOrder = Through(JurisdictionRegistry.OfficialOrder);
-
-    private static Expression<Func<Unit, string>> Through(Expression<Func<Jurisdiction, string>> order)
-    {
-        var unit = Expression.Parameter(typeof(Unit), "u");
-        var place = Expression.Property(unit, nameof(Unit.Jurisdiction));
-        return Expression.Lambda<Func<Unit, string>>(ReplacingExpressionVisitor.Replace(order.Parameters[0], place, order.Body), unit);
-    }
-
     public static async Task<Paged<UnitListItem>> ListAsync(TownsDbContext db, string? search, int? underId, bool alikeOnly,
         int page, int pageSize, CancellationToken ct = default)
     {
@@ -75,7 +63,7 @@ public static class UnitCatalog
             query = query.Where(u => u.Name.Contains(s) || db.UnitFormerNames.Any(f => f.UnitId == u.Id && f.Name.Contains(s)));
         }
         var total = await query.CountAsync(ct);
-        var rows = await Counted(db, query.OrderBy(PlaceOrder).ThenBy(u => u.Jurisdiction!.Level).ThenBy(u => u.Jurisdiction!.Name)
+        var rows = await Counted(db, query.OrderByPlace(u => u.Jurisdiction).ThenBy(u => u.Jurisdiction!.Level).ThenBy(u => u.Jurisdiction!.Name)
             .ThenBy(u => u.Name).ThenBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return new Paged<UnitListItem>(await DescribedAsync(db, rows, ct), total, page, pageSize);
     }
