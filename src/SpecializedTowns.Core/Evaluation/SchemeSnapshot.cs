@@ -49,8 +49,9 @@ public sealed record SchemeSnapshot(
     public static string Cite(PolicyDocument document) =>
         document.Number is { } number ? $"《{document.Title}》（{number}）" : $"《{document.Title}》";
 
-    public bool Commends(int rank, int count, decimal total) => Commendation is { } r
-        && (r.TopShare is null || rank <= Math.Max(1, Math.Ceiling(count * r.TopShare.Value))) && (r.MinTotal is null || total >= r.MinTotal);
+    /// <param name="tied">How many share the rank (itself included): a tie across the line of 前 20% stays out together.</param>
+    public bool Commends(int rank, int count, decimal total, int tied = 1) => Commendation is { } r
+        && (r.TopShare is null || Scoring.InTopShare(rank, tied, count, r.TopShare.Value)) && (r.MinTotal is null || total >= r.MinTotal);
 
     public bool Supervises(int rank, int count, decimal total) => Supervision is { } r
         && ((r.BottomShare is { } share && count > 1 && rank > count - Math.Max(1, Math.Floor(count * share))) || (r.BelowTotal is { } line && total < line));

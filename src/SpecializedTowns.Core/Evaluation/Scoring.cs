@@ -48,7 +48,15 @@ public sealed record Measurement(decimal? Value, IReadOnlyList<string> Evidence,
 {
     public string? NotApplicable { get; init; }
 
+    /// <summary>
+    /// The indicator is missing from the subject's own rules (its document sets no revenue tiers), not merely idle for it this
+    /// year: one ranking scores every subject on one indicator set, so the indicator drops out for all of them.
+    /// </summary>
+    public bool NotInRules { get; init; }
+
     public static Measurement Absent(string why) => new(null, []) { NotApplicable = why };
+
+    public static Measurement NotSetFor(string why) => new(null, []) { NotApplicable = why, NotInRules = true };
 }
 
 public sealed record IndicatorScore(IndicatorRule Rule, decimal? Value, decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence);
@@ -114,6 +122,11 @@ public static class Scoring
         // it does for a subject it does not apply to. Kept at 0 points, it cost the subjects it was measured for its whole
         // weight against those it did not apply to (新绛's towns with task forces, none reporting 升规入统, against 永济's without).
         var voided = rules.Where(r => r.Method == ScoringMethod.RelativeToBest && best[r.Key] <= 0).Select(r => r.Key).ToHashSet();
+        // An indicator some subject's own document does not set is dropped for every subject: scored for the others only, it
+        // weighed on them alone (卿头镇 at 0 for 0亿级 against 新绛's towns, whose document has no tiers, 56.39 against 72.5).
+        var notInRules = rules.Where(r => measurements.Values.Any(m => m.TryGetValue(r.Key, out var x) && x.NotInRules))
+            .ToDictionary(r => r.Key, r => measurements.Values.Select(m => m.GetValueOrDefault(r.Key)).First(x => x is { NotInRules: true })!.NotApplicable!);
+        voided.UnionWith(notInRules.Keys);
 
         var scored = measurements.Select(subject =>
         {
@@ -124,6 +137,8 @@ public static class Scoring
                 subject.Value.TryGetValue(rule.Key, out var m);
                 if (m?.NotApplicable is { } why)
                     return (new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence), 0m);
+                if (notInRules.TryGetValue(rule.Key, out var unset))
+                    return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（同一排名中有对象{unset}，各对象按同一指标体系计分，本项均不计），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
                 if (voided.Contains(rule.Key))
                     return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{NobodyScored}，无从比较），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
                 var exact = ExactPoints(rule, m?.Value, best[rule.Key]);
@@ -142,12 +157,18 @@ public static class Scoring
             var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? ranked[i - 1].Rank : i + 1;
             ranked.Add(scored[i] with { Rank = rank });
         }
-        return ranked.Select(s => s with { Band = BandOf(s, ranked.Count, bands) }).ToList();
+        return ranked.Select(s => s with { Band = BandOf(s, ranked, bands) }).ToList();
     }
 
     /// <summary>The first band the subject qualifies for, in the order given; a share band counts ranks, so ties stay together.</summary>
-    private static string? BandOf(SubjectScore s, int count, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
-        (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || s.Rank <= Math.Max(1, Math.Ceiling(count * b.TopShare.Value))))?.Name;
+    private static string? BandOf(SubjectScore s, IReadOnlyList<SubjectScore> ranked, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
+        (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || InTopShare(s.Rank, ranked.Count(x => x.Rank == s.Rank), ranked.Count, b.TopShare.Value)))?.Name;
+
+    /// <summary>
+    /// Whether a rank lies in the top share (排名前 20%): “前 20%” is at most a fifth of those ranked, so the count is rounded down
+    /// (1 of 6, none of 4), never up to a third; and a tie is in only if all who share the rank fit, or the share would be exceeded.
+    /// </summary>
+    public static bool InTopShare(int rank, int tied, int count, decimal share) => rank + Math.Max(1, tied) - 1 <= Math.Floor(count * share);
 
     /// <summary>The unit of 认定层级 (tier-level: 储备 0, 县级 1, 市级 2, 省级 3), whose values are said by their tier names.</summary>
     private const string TierLevelUnit = "级";

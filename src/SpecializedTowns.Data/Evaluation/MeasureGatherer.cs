@@ -150,7 +150,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     {
         var t = s.Towns.Single();
         if (catalog.FindPack(t.PolicyId ?? "") is not { Mechanisms.RevenueTiers.Count: > 0 } pack)
-            return Measurement.Absent("所属文件未设营收规模层级");
+            return Measurement.NotSetFor("所属文件未设营收规模层级");
         if (t.Stats.GetValueOrDefault(year)?.Revenue is not { } revenue) return new Measurement(null, [$"缺少{year}年营业收入统计"]);
         var level = RevenueTiers.LevelOf(revenue, pack.Mechanisms.RevenueTiers);
         return new Measurement(level, [$"{year}年营业收入 {Money(revenue)}，按{pack.Document.Number ?? pack.Document.Title}的层级为{RevenueTiers.Name(level)}"]);

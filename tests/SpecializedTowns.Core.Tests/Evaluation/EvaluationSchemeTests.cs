@@ -117,6 +117,10 @@ public class EvaluationSchemeTests
         snapshot.Commends(rank: 2, count: 10, total: 75).ShouldBeTrue();
         snapshot.Commends(rank: 2, count: 10, total: 65).ShouldBeFalse();
         snapshot.Commends(rank: 3, count: 10, total: 90).ShouldBeFalse();
+        // 前 20% of six is the first alone; two sharing 2nd of ten would make three, more than a fifth.
+        snapshot.Commends(rank: 1, count: 6, total: 90).ShouldBeTrue();
+        snapshot.Commends(rank: 2, count: 6, total: 90).ShouldBeFalse();
+        snapshot.Commends(rank: 2, count: 10, total: 90, tied: 2).ShouldBeFalse();
         snapshot.Supervises(rank: 10, count: 10, total: 80).ShouldBeTrue();
         snapshot.Supervises(rank: 9, count: 10, total: 80).ShouldBeFalse();
         snapshot.Supervises(rank: 5, count: 10, total: 59.99m).ShouldBeTrue();

@@ -112,6 +112,49 @@ public class ScoringTests
     }
 
     [Fact]
+    public void An_indicator_a_subject_s_document_does_not_set_drops_out_for_every_subject_of_the_ranking()
+    {
+        // 甲镇's document sets no revenue tiers; 乙镇's does, and it reaches none. Scored for 乙镇 alone, the indicator cost it
+        // its whole weight against 甲镇 (40 against 80): one ranking, one indicator set, so it counts for neither.
+        var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["tier"] = Measurement.NotSetFor("所属文件未设营收规模层级") },
+            ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["tier"] = M(0) },
+        };
+        var result = Scoring.Evaluate([Linear("a", 1, 0, 10), Linear("tier", 1, 0, 100)], data, []);
+        result.Select(r => r.Total).ShouldBe([80m, 80m]);
+        result.Select(r => r.Rank).ShouldBe([1, 1]);
+        var measured = result.Single(r => r.Subject == "乙镇").Indicators[1];
+        measured.Weighted.ShouldBe(0);
+        measured.Explanation.ShouldBe("不适用（同一排名中有对象所属文件未设营收规模层级，各对象按同一指标体系计分，本项均不计），其权重按比例分摊到其余指标");
+        result.Single(r => r.Subject == "甲镇").Indicators[1].Explanation.ShouldBe("不适用（所属文件未设营收规模层级），其权重按比例分摊到其余指标");
+
+        // Idle for one subject this year (no project due) is not missing from its rules: the others are still scored on it.
+        var idle = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>
+        {
+            ["甲镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["tier"] = Measurement.Absent("本年度无计划开工项目") },
+            ["乙镇"] = new Dictionary<string, Measurement> { ["a"] = M(8), ["tier"] = M(0) },
+        };
+        Scoring.Evaluate([Linear("a", 1, 0, 10), Linear("tier", 1, 0, 100)], idle, []).Single(r => r.Subject == "乙镇").Total.ShouldBe(40);
+    }
+
+    [Fact]
+    public void The_top_fifth_never_holds_more_than_a_fifth()
+    {
+        // 前 20% of six is one town, not two (a third); of four, none; a tie that would overrun the fifth stays out together.
+        Scoring.InTopShare(rank: 1, tied: 1, count: 6, share: 0.2m).ShouldBeTrue();
+        Scoring.InTopShare(rank: 2, tied: 1, count: 6, share: 0.2m).ShouldBeFalse();
+        Scoring.InTopShare(rank: 1, tied: 1, count: 4, share: 0.2m).ShouldBeFalse();
+        Scoring.InTopShare(rank: 2, tied: 1, count: 10, share: 0.2m).ShouldBeTrue();
+        Scoring.InTopShare(rank: 2, tied: 2, count: 10, share: 0.2m).ShouldBeFalse();
+        Scoring.InTopShare(rank: 1, tied: 2, count: 10, share: 0.2m).ShouldBeTrue();
+
+        var six = Enumerable.Range(1, 6).ToDictionary(i => $"镇{i}", i => (IReadOnlyDictionary<string, Measurement>)new Dictionary<string, Measurement> { ["a"] = M(i) });
+        Scoring.Evaluate([Linear("a", 1, 0, 10)], six, [new BandRule("前列", TopShare: 0.2m), new BandRule("其余")])
+            .Count(s => s.Band == "前列").ShouldBe(1);
+    }
+
+    [Fact]
     public void A_not_applicable_indicator_drops_out_and_the_others_fill_100()
     {
         var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>

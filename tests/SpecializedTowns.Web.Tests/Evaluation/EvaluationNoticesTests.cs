@@ -24,8 +24,8 @@ public class EvaluationNoticesTests
         var id = list.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("areaPath").GetString() == "山西省/运城市").GetProperty("id").GetInt32();
 
         var before = await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}/notices"));
-        // Below 60 in 运城市's 2024 ranking: 卿头镇 alone (EvaluationServiceTests).
-        before.EnumerateArray().Select(s => s.GetProperty("subject").GetString()).ShouldBe(["卿头镇农副产品加工专业镇"]);
+        // The last of 运城市's 2024 ranking: 绛州绿 (EvaluationServiceTests).
+        before.EnumerateArray().Select(s => s.GetProperty("subject").GetString()).ShouldBe(["绛州绿专业镇"]);
         before.EnumerateArray().ShouldAllBe(s => s.GetProperty("noticeId").ValueKind == JsonValueKind.Null);
 
         // A bad phone refuses the whole batch: nothing is issued.
@@ -52,7 +52,7 @@ public class EvaluationNoticesTests
         // Each notice rests on the evaluation and lists what the town fell short on; its .docx says so.
         var notices = await JsonAsync(await city.GetAsync($"/api/v1/notices?evaluationId={id}&pageSize=50"));
         notices.GetProperty("total").GetInt32().ShouldBe(1);
-        var noticeId = supervised.Single(s => s.GetProperty("subject").GetString() == "卿头镇农副产品加工专业镇").GetProperty("noticeId").GetInt32();
+        var noticeId = supervised.Single(s => s.GetProperty("subject").GetString() == "绛州绿专业镇").GetProperty("noticeId").GetInt32();
         // What follows a missed deadline comes from the city's own document (or the province's), never from 永济's draft.
         var detail = await JsonAsync(await city.GetAsync($"/api/v1/notices/{noticeId}"));
         detail.GetProperty("policyId").GetString().ShouldNotBe("yongji-2024-2025");
@@ -62,26 +62,26 @@ public class EvaluationNoticesTests
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         text.ShouldContain("运城市2024年度专业镇评估结果");
-        text.ShouldContain("从业人员增长 4.75%，低于满分线 10%，得 47.5 分");
+        text.ShouldContain("绛州绿专业镇");
         text.ShouldContain("督办通知书");
 
-        // 永济市 ranks its own towns for the same year: where it would supervise 卿头镇 again, it sees the city's notice first.
-        var yongji = await NoticePlatforms.ClientAsync(provider, "yongji-office");
-        var draft = await JsonAsync(await yongji.PostAsJsonAsync("/api/v1/evaluations", new { year = 2024, kind = "town" }));
+        // 新绛县 ranks its own towns for the same year: where it would supervise 绛州绿 again, it sees the city's notice first.
+        var countyClient = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
+        var draft = await JsonAsync(await countyClient.PostAsJsonAsync("/api/v1/evaluations", new { year = 2024, kind = "town" }));
         var own = draft.GetProperty("id").GetInt32();
-        (await yongji.PostAsJsonAsync($"/api/v1/evaluations/{own}/publish", new { version = draft.GetProperty("version").GetInt32() }))
+        (await countyClient.PostAsJsonAsync($"/api/v1/evaluations/{own}/publish", new { version = draft.GetProperty("version").GetInt32() }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-        var countyLaggard = (await JsonAsync(await yongji.GetAsync($"/api/v1/evaluations/{own}/notices"))).EnumerateArray()
-            .Single(s => s.GetProperty("subject").GetString() == "卿头镇农副产品加工专业镇");
+        var countyLaggard = (await JsonAsync(await countyClient.GetAsync($"/api/v1/evaluations/{own}/notices"))).EnumerateArray()
+            .Single(s => s.GetProperty("subject").GetString() == "绛州绿专业镇");
         var number = supervised.Single().GetProperty("documentNumber").GetString();
         countyLaggard.GetProperty("sameYearNotices").EnumerateArray().Select(n => n.GetString()).ShouldBe([number]);
-        var page = await (await NoticePlatforms.SignedInAsync(provider, "yongji-office")).GetStringAsync($"/Evaluations/Detail/{own}");
+        var page = await (await NoticePlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync($"/Evaluations/Detail/{own}");
         page.ShouldContain("本年度已收到 运城市");
         page.ShouldContain($">{number}</a>");
         page.ShouldContain("其中 1 个对象已因本年度的其他评估收到督办通知书");
         // Its history names the subjects and sums up the stored score details instead of printing their JSON.
         var history = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(page, "<[^>]+>", " "));
-        history.ShouldContain("卿头镇农副产品加工专业镇");
+        history.ShouldContain("绛州绿专业镇");
         history.ShouldContain("字的结构化内容，完整内容见导出");
         history.ShouldNotContain("town:");
         history.ShouldNotContain("\"key\":");

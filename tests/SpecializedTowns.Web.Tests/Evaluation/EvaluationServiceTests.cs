@@ -61,10 +61,14 @@ public class EvaluationServiceTests
 
         var yongji = view.Results.Single(r => r.Row.SubjectName == "永济机电制造专业镇");
         yongji.Row.Rank.ShouldBe(2);
-        // Hand-checked: applicable weights 15 (增速) + 10 (营收层级) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 45;
-        // points 100, 70 (20亿级), 60 (县级), 100, 100, 69.7 (6.97 %) → 3,848.5 / 45 = 85.52. No project, task, problem or
-        // task force falls in 2024 for it, so those indicators are "not applicable", not zero.
-        yongji.Row.Total.ShouldBe(85.52m);
+        // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 35 — 营收规模层级 drops out
+        // for it too, as 新绛's towns in the same ranking have none: one ranking, one indicator set; points 100, 60 (县级), 100,
+        // 100, 69.7 (6.97 %) → 3,148.5 / 35 = 89.96. No project, task, problem or task force falls in 2024 for it, so those
+        // indicators are "not applicable", not zero.
+        yongji.Row.Total.ShouldBe(89.96m);
+        yongji.Indicators.Single(i => i.Key == "revenue-tier").Explanation
+            .ShouldStartWith("不适用（同一排名中有对象所属文件未设营收规模层级，各对象按同一指标体系计分");
+        view.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Indicators.Single(i => i.Key == "revenue-tier").Weighted.ShouldBe(0);
         yongji.Row.Band.ShouldBe("优秀");
         var growth = yongji.Indicators.Single(i => i.Key == "output-growth");
         growth.Value.ShouldBe(15m);
@@ -73,10 +77,10 @@ public class EvaluationServiceTests
         yongji.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
         yongji.Indicators.Sum(i => i.Weighted).ShouldBe(yongji.Row.Total, 0.05m);
 
-        // 拟表扬: the top fifth (ceil(6 × 0.2) = 2) with at least 70; 拟督办: below 60.
-        view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["万安钻石专业镇", "永济机电制造专业镇"]);
-        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.Total).ShouldAllBe(t => t < 60);
-        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.SubjectName).ShouldBe(["卿头镇农副产品加工专业镇"]);
+        // 拟表扬: 前 20% with at least 70 — of six, one (6 × 0.2 = 1.2, never rounded up to two, a third); 拟督办: the last.
+        view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["万安钻石专业镇"]);
+        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.SubjectName).ShouldBe(["绛州绿专业镇"]);
+        view.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Row.Supervised.ShouldBeFalse();
     }
 
     [PostgresTheory]
@@ -329,7 +333,7 @@ public class EvaluationServiceTests
         await using var db = await DemoAsync(provider);
         var service = Service(db);
         var list = await service.CommendedAsync(Yuncheng, 2024);
-        list.Select(c => c.Subject).ShouldBe(["万安钻石专业镇", "永济机电制造专业镇"]);
+        list.Select(c => c.Subject).ShouldBe(["万安钻石专业镇"]);
         list.ShouldAllBe(c => c.Kind == SubjectKind.Town && c.Area == "运城市");
         (await service.CommendedAsync(Yuncheng, 2023)).ShouldBeEmpty();
         (await service.CommendedAsync(Yangquan, null)).ShouldBeEmpty();

@@ -134,7 +134,9 @@ public class EvaluationsApiTests
             rows[1].InnerText.ShouldContain("94.13");
             // The commended are named with the clause they rest on.
             text.ShouldContain("拟予表扬名单");
-            text.ShouldContain("万安钻石专业镇、永济机电制造专业镇");
+            text.ShouldContain("万安钻石专业镇");
+            // 前 20% of six is one town (not two, a third of them).
+            text.ShouldNotContain("万安钻石专业镇、永济机电制造专业镇");
         }
 
         var xlsx = await city.GetAsync($"/api/v1/evaluations/{id}/tables.xlsx");
@@ -168,8 +170,9 @@ public class EvaluationsApiTests
         }
         var city = await PageAsync("yuncheng-office", "/Commendations?year=2024");
         var list = city[city.IndexOf("id=\"evaluation-commended\"", StringComparison.Ordinal)..];
-        list.ShouldContain("永济机电制造专业镇");
         list.ShouldContain("万安钻石专业镇");
+        // 2nd of six is outside 前 20%.
+        list.ShouldNotContain("永济机电制造专业镇");
         list.ShouldNotContain("绛州绿专业镇");
         (await PageAsync("yuncheng-office", "/Commendations?year=2023")).ShouldNotContain("永济机电制造专业镇</td>");
         (await PageAsync("yangquan-office", "/Commendations")).ShouldNotContain("evaluation-commended");
