@@ -58,6 +58,12 @@ public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, Sc
 
     /// <summary>Only the person's own rows of another area's evaluation: read-only, and the report of the whole stays with its office.</summary>
     public bool IsExcerpt => RankedOf is not null;
+
+    /// <summary>
+    /// For an excerpt: what the reader's own document says to do with the results (its consequences, with its clause), or null when
+    /// it says nothing. The reader's, not the issuing office's nor another county's: 垣曲 acts under 垣政办发〔2023〕19号 五（四）.
+    /// </summary>
+    public string? ReaderBasis { get; init; }
 }
 
 /// <summary>
@@ -78,6 +84,13 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     public const string ReportStaysWithOffice = "评估报告和全部明细由发布评估的专业镇办公室出具；您可以在本页查看辖区内评估对象的名次、得分和等次";
 
     public static bool CanRead(UserScope scope) => scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+
+    /// <summary>
+    /// Who reads their own rows of a published evaluation above them: besides those who read whole evaluations, township staff,
+    /// who receive the 督办通知书 that cites the evaluation (新政办发〔2023〕33号 四（五）: “发出督办通知书” to the towns ranked low)
+    /// and must be able to see the ranking it rests on, as a county reads a city's.
+    /// </summary>
+    public static bool CanReadOwnRows(UserScope scope) => CanRead(scope) || scope.Role == Roles.Township;
 
     public static bool CanEdit(UserScope scope, string areaPath) => scope.IsAdmin || scope.IsOfficeOf(areaPath);
 
@@ -106,7 +119,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
 
     private async Task<Own?> OwnAsync(UserScope scope, CancellationToken ct)
     {
-        if (!CanRead(scope) || scope.IsAdmin) return null;
+        if (!CanReadOwnRows(scope) || scope.IsAdmin) return null;
         var parts = scope.JurisdictionPath.Split('/');
         var above = Enumerable.Range(1, parts.Length - 1).Select(n => string.Join('/', parts[..n])).ToArray();
         if (above.Length == 0) return null;
@@ -208,7 +221,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             e.Results = e.Results.Where(r => own!.Holds(e.Kind, r.SubjectId)).ToList();
             var keys = e.Results.Select(r => r.SubjectKey).ToHashSet();
             e.ManualScores = e.ManualScores.Where(m => keys.Contains(m.SubjectKey)).ToList();
-            return View(scope, e) with { RankedOf = ranked };
+            return View(scope, e) with { RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)) };
         }
         var view = View(scope, e);
         if (view.Results.Count > 0) return view;
@@ -217,6 +230,23 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         {
             Nobody = EvaluatedTowns.Nobody(e.Kind, view.Area, e.Year, await gatherer.ReserveTownsAsync(e.AreaPath, ct), PolicyCatalog.AnnualEvaluation(pack)),
         };
+    }
+
+    /// <summary>The consequences of a pack's annual evaluation in its own words, each with its clause: 对…予以表扬；对…进行通报批评和约谈（垣政办发〔2023〕19号 五（四））.</summary>
+    public static string? ReaderBasis(PolicyPack? pack)
+    {
+        if (PolicyCatalog.AnnualEvaluation(pack) is not { } rule) return null;
+        var said = rule.Consequences.Where(c => !string.IsNullOrWhiteSpace(c.Text))
+            .GroupBy(c => c.Text!.Trim().TrimEnd('。'))
+            .Select(g => (Text: g.Key, Source: g.Select(c => c.Source ?? rule.Source).FirstOrDefault(x => x is not null)))
+            .ToList();
+        if (said.Count == 0)
+            return rule.Source is { } only && (rule.Text ?? rule.What) is { } words ? $"{words.Trim().TrimEnd('。')}（{pack!.Document.Quote(only)}）" : null;
+        // One clause for all reads once at the end; several, each after its own words.
+        var sources = said.Select(x => x.Source).Distinct().ToList();
+        return sources.Count == 1
+            ? $"{string.Join("；", said.Select(x => x.Text))}{(sources[0] is { } one ? $"（{pack!.Document.Quote(one)}）" : "")}"
+            : string.Join("；", said.Select(x => x.Source is { } s ? $"{x.Text}（{pack!.Document.Quote(s)}）" : x.Text));
     }
 
     private static EvaluationView View(UserScope scope, AnnualEvaluation e)

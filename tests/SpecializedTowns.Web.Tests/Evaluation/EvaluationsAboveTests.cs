@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -130,5 +131,96 @@ public class EvaluationsAboveTests
 
         var commended = Text(await county.GetStringAsync("/Commendations?year=2024"));
         commended.ShouldContain("万安钻石专业镇 新绛县 第 1 名（共 6 个） 94.13 优秀");
+    }
+
+    /// <summary>The note above an excerpt, which says what the reader may do with it and under which clause.</summary>
+    private static string Excerpt(string html)
+    {
+        var match = Regex.Match(html, "<div[^>]*id=\"evaluation-excerpt\"[^>]*>(.*?)</div>", RegexOptions.Singleline);
+        match.Success.ShouldBeTrue();
+        return Text(match.Groups[1].Value);
+    }
+
+    /// <summary>A platform of these tests alone: 运城 publishes its township ranking here, which the demo leaves a draft.</summary>
+    private static readonly DemoPlatforms Townships = new();
+
+    private static async Task<int> CityTownshipEvaluationAsync(StorageProvider provider)
+    {
+        var factory = await Townships.GetAsync(provider);
+        int id;
+        EvaluationState state;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var found = await db.Evaluations.Where(e => e.AreaPath == "山西省/运城市" && e.Kind == SubjectKind.Township)
+                .Select(e => new { e.Id, e.State }).SingleAsync();
+            (id, state) = (found.Id, found.State);
+        }
+        if (state == EvaluationState.Published) return id;
+        var city = await Townships.ClientAsync(provider, "yuncheng-office");
+        var response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = (int?)null });
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var version = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32();
+            response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version });
+        }
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_county_reading_the_city_s_ranking_is_pointed_to_its_own_document_not_another_county_s(StorageProvider provider)
+    {
+        var id = await CityTownshipEvaluationAsync(provider);
+        var yuanqu = Excerpt(await (await Townships.SignedInAsync(provider, "yuanqu-office")).GetStringAsync($"/Evaluations/Detail/{id}"));
+        yuanqu.ShouldContain("本评估由运城市专业镇办公室发布");
+        // 垣政办发〔2023〕19号 五（四） in its own words; 新政办发〔2023〕33号 is 新绛's.
+        yuanqu.ShouldContain("按本地文件：对真抓实干、成效明显的予以表扬；对在工作中推诿扯皮、推进不到位、落实不主动不积极的进行通报批评和约谈（垣政办发〔2023〕19号 五（四））");
+        yuanqu.ShouldNotContain("新政办发");
+
+        var (published, _) = await DemoEvaluationsAsync(provider);
+        var xinjiang = Excerpt(await (await SeededPlatforms.SignedInAsync(provider, "xinjiang-office")).GetStringAsync($"/Evaluations/Detail/{published}"));
+        xinjiang.ShouldContain("新政办发〔2023〕33号 四（五）");
+        xinjiang.ShouldNotContain("垣政办发");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_township_reads_its_own_row_of_the_city_s_township_ranking_behind_its_notice(StorageProvider provider)
+    {
+        var id = await CityTownshipEvaluationAsync(provider);
+        string[] others;
+        {
+            var city = await Townships.ClientAsync(provider, "yuncheng-office");
+            others = JsonDocument.Parse(await city.GetStringAsync($"/api/v1/evaluations/{id}")).RootElement.GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("subject").GetString()!).Where(n => n != "历山镇").ToArray();
+        }
+        others.ShouldNotBeEmpty();
+
+        var api = await Townships.ClientAsync(provider, "lishan-township");
+        var detail = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/evaluations/{id}")).RootElement;
+        detail.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("subject").GetString()).ShouldBe(["历山镇"]);
+        detail.GetProperty("rankedOf").GetInt32().ShouldBe(others.Length + 1);
+        detail.GetProperty("canEdit").GetBoolean().ShouldBeFalse();
+        (await api.GetAsync($"/api/v1/evaluations/{id}/report.docx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await api.GetAsync($"/api/v1/evaluations/{id}/tables.xlsx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var pages = await Townships.SignedInAsync(provider, "lishan-township");
+        var page = await pages.GetAsync($"/Evaluations/Detail/{id}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        var text = Text(html);
+        text.ShouldContain($"共 {others.Length + 1} 个乡镇参加排名");
+        text.ShouldContain("历山镇");
+        text.ShouldContain("垣政办发〔2023〕19号 五（四）");
+        html.ShouldNotContain("handler=Recalculate");
+        html.ShouldNotContain("/report.docx");
+        var seen = string.Join("\n", html, await pages.GetStringAsync("/Evaluations"), await api.GetStringAsync("/api/v1/evaluations"));
+        foreach (var other in others) seen.ShouldNotContain($">{other}<");
+        foreach (var other in others) seen.ShouldNotContain($"\"{other}\"");
+
     }
 }
