@@ -86,6 +86,23 @@ public sealed class RecognitionStandard : PackNode
     /// <summary>The pack that defines the standard.</summary>
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public string PackId { get; set; } = "";
+
+    /// <summary>The number of the document that defines the standard (运政办发〔2023〕8号), when it has one.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string? DocumentNumber { get; set; }
+
+    /// <summary>The standard's clause as cited beside it: <see cref="Cite"/> of its source.</summary>
+    public string? Citation => Cite(Source);
+
+    /// <summary>
+    /// A clause of the standard as read by anyone it applies to: under the number of the document that sets it. 运城's city
+    /// standard is known only as 垣政办发〔2023〕19号 三 quotes it; cited bare, a 新绛 or 永济 town read it as 垣曲's document,
+    /// so such a source reads “运政办发〔2023〕8号（据垣政办发〔2023〕19号 三）”. A source in the standard's own document stays as written.
+    /// </summary>
+    public string? Cite(string? source) =>
+        string.IsNullOrWhiteSpace(source) || DocumentNumber is null || source.Contains(DocumentNumber, StringComparison.Ordinal)
+            ? source
+            : $"{DocumentNumber}（据{source}）";
 }
 
 public sealed class Criterion : PackNode

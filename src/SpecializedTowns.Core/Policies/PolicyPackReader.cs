@@ -27,7 +27,7 @@ public static class PolicyPackReader
         if (pack is null) return (null, problem);
         pack.FileName = fileName;
         pack.SourceLines = yaml.Split('\n');
-        foreach (var s in pack.Standards) s.PackId = pack.Id;
+        foreach (var s in pack.Standards) (s.PackId, s.DocumentNumber) = (pack.Id, pack.Document.Number);
         return (pack, null);
     }
 

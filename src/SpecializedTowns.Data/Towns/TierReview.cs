@@ -203,11 +203,12 @@ public sealed record AdjustmentItem(
 
     /// <summary>The clauses the finding rests on: the standard, each criterion that decided it, and the exit rule.</summary>
     public IReadOnlyList<string> Clauses =>
-        new[] { Standard.Source }.Concat(Reasons.Select(r => r.Source)).Append(Rule?.Source)
+        new[] { Standard.Citation }.Concat(Reasons.Select(r => r.Source)).Append(Rule?.Source)
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct().ToList();
 
-    private static AdjustmentReason Reason(int year, CriterionResult c) =>
-        new(year, c.Title, Results.Chinese.GetValueOrDefault(c.Result, c.Result), c.Explanation, c.Source);
+    // A criterion's clause under the standard's own document, as the standard's (RecognitionStandard.Cite).
+    private AdjustmentReason Reason(int year, CriterionResult c) =>
+        new(year, c.Title, Results.Chinese.GetValueOrDefault(c.Result, c.Result), c.Explanation, Standard.Cite(c.Source));
 }
 
 /// <summary>动态调整 as a clerk downloads it (.xlsx or .csv): the columns of <see cref="TierReview.ToCsv"/>.</summary>

@@ -126,7 +126,7 @@ public static class TargetsApi
     {
         i.Key, kind = AdjustmentKinds.Key(i.Kind), kindName = AdjustmentKinds.Chinese(i.Kind),
         townId = i.Town.Id, town = i.Town.Name, county = i.Town.County, tier = Tiers.Key(i.Town.Tier), tierName = Tiers.Chinese(i.Town.Tier),
-        standardId = i.Standard.Id, standard = i.Standard.Name, standardTier = Tiers.Key(i.StandardTier), standardSource = i.Standard.Source, cycle = i.Standard.Cycle,
+        standardId = i.Standard.Id, standard = i.Standard.Name, standardTier = Tiers.Key(i.StandardTier), standardSource = i.Standard.Citation, cycle = i.Standard.Cycle,
         latestYear = i.Town.LatestYear, heldSince = i.HeldSince, years = i.CausingYears, summary = i.Summary,
         suggestedTier = i.LowerTier is { } lower ? Tiers.Key(lower) : null,
         exitRule = i.Rule is { } r ? new { years = r.Years, platformDefault = r.IsPlatformDefault, r.Source, description = r.Description } : null,

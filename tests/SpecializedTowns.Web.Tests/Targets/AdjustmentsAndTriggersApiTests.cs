@@ -60,6 +60,27 @@ public class AdjustmentsAndTriggersApiTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task Yunchengs_standard_is_cited_as_its_own_document_for_every_county(StorageProvider provider)
+    {
+        var yuncheng = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
+        var items = (await JsonAsync(await yuncheng.GetAsync("/api/v1/targets/adjustments?pageSize=100"))).GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("standard").GetString() == "运城市级专业镇认定标准").ToList();
+        items.ShouldContain(i => i.GetProperty("county").GetString() != "垣曲县");
+        foreach (var i in items)
+        {
+            // 运政办发〔2023〕8号 sets it; 垣政办发〔2023〕19号 三 is only where its words are found.
+            i.GetProperty("standardSource").GetString().ShouldBe("运政办发〔2023〕8号（据垣政办发〔2023〕19号 三）");
+            i.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("source").GetString()).ShouldAllBe(s => s == null || s.StartsWith("运政办发〔2023〕8号"));
+            i.GetProperty("clauses").EnumerateArray().Select(c => c.GetString()).ShouldAllBe(c => !c!.StartsWith("垣政办发"));
+        }
+        var page = await (await WritingPlatforms.SignedInAsync(provider, "yuncheng-office")).GetStringAsync("/Adjustments");
+        page.ShouldContain("运政办发〔2023〕8号（据垣政办发〔2023〕19号 三）");
+        page.ShouldNotContain("<div class=\"source\">垣政办发〔2023〕19号 三</div>");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Triggers_are_listed_by_year_with_evidence_and_only_where_the_pack_applies(StorageProvider provider)
     {
         var shuozhou = await WritingPlatforms.ClientAsync(provider, "shuozhou-office");
