@@ -228,6 +228,7 @@ app.UseBearerRevocation();
 app.UseFirstPasswordChange();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
+app.UseOutOfRangeYears();
 app.UseUploadForms();
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();

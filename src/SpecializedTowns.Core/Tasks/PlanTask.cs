@@ -272,7 +272,7 @@ public sealed class PlanTask : IVersioned
         if (edit.TargetValue is not null && unit is null) errors["targetUnit"] = "请填写目标值的单位，如：户、个、亿元、%";
         if (edit.CurrentValue is { } cv && Math.Abs(cv) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
         else if (edit.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
-        if (edit.Deadline.Year is < 2000 or > 2100) errors["deadline"] = "截止日期不合理，请核对年份";
+        if (!CalendarBounds.Contains(edit.Deadline)) errors["deadline"] = "截止日期不合理，请核对年份";
         if (edit.Weight is < 0 or > MaxWeight) errors["weight"] = $"权重应在 0 到 {Figure(MaxWeight)} 之间";
         if (Milestones.FirstOrDefault(m => m.Deadline > edit.Deadline) is { } later)
             errors["deadline"] = $"截止日期不能早于里程碑“{later.Title}”的期限（{Day(later.Deadline)}）";

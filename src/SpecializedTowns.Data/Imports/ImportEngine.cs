@@ -234,7 +234,7 @@ public static class ImportEngine
             case ColumnType.Date:
             {
                 var (v, p) = CellValues.Date(cell);
-                return p is not null ? (null, p) : v is { Year: < 2000 or > 2100 } ? (null, $"日期 {CellValues.Day(v.Value)} 不合理，请核对年份") : (v, null);
+                return p is not null ? (null, p) : v is { } d && !Core.CalendarBounds.Contains(d) ? (null, $"日期 {CellValues.Day(v.Value)} 不合理，请核对年份") : (v, null);
             }
             case ColumnType.YesNo:
                 return CellValues.YesNo(cell) is var (b, problem) ? (b, problem) : default;

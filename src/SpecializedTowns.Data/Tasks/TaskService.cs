@@ -426,7 +426,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         if (pack is null) errors["policyId"] = string.IsNullOrWhiteSpace(input.PolicyId) ? "请选择政策文件" : $"没有编号为“{input.PolicyId}”的政策文件";
         else if (pack.KeyTasks.Count == 0) errors["policyId"] = $"《{pack.Document.Title}》没有列出重点任务，不能据以生成责任清单";
         if (input.Year is null) errors["year"] = "请填写年度";
-        else if (input.Year is < 2000 or > 2100) errors["year"] = "年度应在 2000 到 2100 之间";
+        else if (Core.CalendarBounds.YearProblem(input.Year.Value) is { } yearProblem) errors["year"] = yearProblem;
         var title = input.Title?.Trim();
         if (title?.Length > ActionPlan.MaxTitle) errors["title"] = $"计划名称不超过 {ActionPlan.MaxTitle} 字";
 

@@ -80,7 +80,7 @@ public static class NoticesApi
                 return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用 issued（已下发）、overdue（逾期）、rectified（已整改）、handled（已处理）");
             if (!CodeLists.TryParse<RecipientKind>(recipientKind, out var k))
                 return ApiSupport.Invalid("recipientKind", $"未知的整改对象类型“{recipientKind}”，可用 town（专业镇）、township（乡镇）、unit（单位）");
-            if (year is < 2000 or > 2100) return ApiSupport.Invalid("year", "年份应在 2000 到 2100 之间");
+            if (year is { } y && Core.CalendarBounds.YearProblem(y, "年份") is { } yearProblem) return ApiSupport.Invalid("year", yearProblem);
             if (sort is not null && ListSort.Parse(sort).Key is not ("issued" or "deadline" or "number")) return ApiSupport.Invalid("sort", "sort 应为 issued、deadline 或 number，前加 - 为倒序");
             var list = await service.ListAsync(http.Scope(), new NoticeFilter
             {

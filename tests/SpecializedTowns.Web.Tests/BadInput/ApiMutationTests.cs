@@ -296,4 +296,50 @@ public class ApiMutationTests
             await SendAsync(api, $"{name} [{property}]", method, path, Json(text));
         }
     }
+
+    // ---- years and dates in the address -------------------------------------------------------------------------------
+
+    private static readonly System.Text.RegularExpressions.Regex YearOrDate =
+        new("^(year|from|to|on|day|since|until|asOf|.*Year|.*Date)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Every GET endpoint the OpenAPI document lists with a year or a date in its path or query, given one out of range
+    /// (99999, 0, 9999-12-31, 0001-01-01): a 400 problem+json in Chinese naming the parameter, never a 500.
+    /// </summary>
+    [Fact]
+    public async Task Every_year_and_date_in_the_address_out_of_range_is_a_400()
+    {
+        var api = await Shared.Value;
+        var tried = new List<string>();
+        foreach (var (template, item) in api.Document["paths"]!.AsObject())
+        {
+            if (item!["get"] is not { } operation) continue;
+            var parameters = (operation["parameters"] as JsonArray ?? []).Concat(item["parameters"] as JsonArray ?? []).Where(p => p is not null).ToList();
+            foreach (var parameter in parameters.Where(p => YearOrDate.IsMatch(p!["name"]!.GetValue<string>())))
+            {
+                var name = parameter!["name"]!.GetValue<string>();
+                var integer = Resolve(api, parameter["schema"])["type"]?.ToString().Contains("integer") == true;
+                foreach (var value in integer ? new[] { "99999", "0" } : ["99999", "0", "9999-12-31", "0001-01-01"])
+                {
+                    var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{([^}:]+)[^}]*\}", m => m.Groups[1].Value == name ? value : "1");
+                    if (parameter["in"]?.GetValue<string>() == "query") path += $"?{name}={value}";
+                    var label = $"GET {path}";
+                    tried.Add(label);
+                    using var response = await api.Client.GetAsync(path);
+                    var body = await response.Content.ReadAsStringAsync();
+                    ((int)response.StatusCode).ShouldBe(400, $"{label}: {body[..Math.Min(body.Length, 400)]}");
+                    response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", label);
+                    Chinese.ShouldBeClean(body, label);
+                    var problem = JsonNode.Parse(body)!;
+                    Chinese.Has(problem["title"]?.GetValue<string>()).ShouldBeTrue($"{label}: {body}");
+                    problem["errors"]![name].ShouldNotBeNull($"{label}: the parameter is named: {body}");
+                    problem["errors"]![name]![0]!.GetValue<string>().ShouldContain("2000 到 2100", Case.Sensitive, label);
+                }
+            }
+        }
+        tried.ShouldContain("GET /api/v1/support/grants?year=0");
+        tried.ShouldContain("GET /api/v1/support/events?year=99999");
+        tried.ShouldContain("GET /api/v1/audit?from=9999-12-31");
+        tried.ShouldContain(t => t.StartsWith("GET /api/v1/reports/months/99999/"));
+    }
 }

@@ -172,4 +172,25 @@ public class FormMutationTests
             before.ShouldBeUnchanged(_state = await StateAsync(forms), $"{label} ({status})");
         }
     }
+
+    /// <summary>Every page that takes a year or a date from its address, each given one out of range.</summary>
+    public static TheoryData<string> OutOfRangeAddresses() =>
+    [
+        "/Support/Funds?year=99999", "/Support/Funds?year=0", "/Support/Events?year=99999", "/Support/Talents?year=0", "/Support/Training?year=99999",
+        "/Support/Finance?year=99999", "/Support/Funds/Performance?from=0&to=99999", "/Audit?to=9999-12-31", "/Audit?from=0001-01-01",
+        "/Evaluations?year=99999", "/Reserve?year=99999", "/Projects/Batches?year=99999", "/Notices?year=0", "/Commendations?year=99999",
+        "/Tasks?year=99999", "/Tasks/Overdue?year=0", "/Reports/Report/1/99999/12", "/Reports/Report/1/0/12",
+    ];
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeAddresses))]
+    public async Task A_year_or_date_out_of_range_in_the_address_is_a_Chinese_400(string address)
+    {
+        var client = await BadInputPlatforms.Own.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        using var response = await client.GetAsync(address);
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(400, $"{address}: {body[..Math.Min(body.Length, 400)]}");
+        Chinese.ShouldBeClean(body, address);
+        new HtmlParser().ParseDocument(body).Body!.TextContent.ShouldContain("应在 2000 到 2100 之间", Case.Sensitive, address);
+    }
 }

@@ -217,7 +217,7 @@ public class NoticesApiTests
 
         Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?status=closed"), HttpStatusCode.BadRequest))["status"].ShouldStartWith("未知的状态“closed”");
         Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?pageSize=0"), HttpStatusCode.BadRequest)).ShouldContainKey("pageSize");
-        Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?year=1999"), HttpStatusCode.BadRequest))["year"].ShouldBe("年份应在 2000 到 2100 之间");
+        Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?year=1999"), HttpStatusCode.BadRequest))["year"].ShouldStartWith("年度应在 2000 到 2100 之间");
         Errors(await JsonAsync(await office.GetAsync("/api/v1/notices?sort=name"), HttpStatusCode.BadRequest)).ShouldContainKey("sort");
 
         // A member unit sees only what was sent to it; the demo sent 新绛's 县农业农村局 one, 垣曲's none.
