@@ -226,14 +226,15 @@ public sealed class RecognitionApplication
             throw new ApplicationRuleException("认定或列入储备须填写文号");
         if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
             throw new ApplicationRuleException("不予认定须写明理由");
-        Text(documentNumber, "文号", 80);
+        var number = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(documentNumber, out var numberProblem);
+        if (numberProblem is not null) throw new ApplicationRuleException(numberProblem);
         var why = Text(reason, "理由");
         var (first, last) = PublicityWindow(now);
         if (decision == Applications.Decision.Recognize && (publicityEndsOn is not { } end || end < first || end > last))
             throw new ApplicationRuleException(
                 $"公示截止日期应在 {first:yyyy年M月d日} 至 {last:yyyy年M月d日} 之间（晚于今天，公示期不超过 {MaxPublicityDays} 天）", nameof(PublicityEndsOn));
         Decision = decision;
-        DecisionDocumentNumber = documentNumber?.Trim();
+        DecisionDocumentNumber = number;
         switch (decision)
         {
             case Applications.Decision.Recognize:

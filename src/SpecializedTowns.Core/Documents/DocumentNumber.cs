@@ -72,6 +72,16 @@ public sealed partial record DocumentNumber(string Agency, int Year, int Sequenc
         return $"发文字号“{text}”{string.Join("；", problems)}" + (proper is null ? $"。示例：{Example}" : $"。应写作：{proper}");
     }
 
+    /// <summary>
+    /// The number as it is stored and printed (full-width digits read), null when blank; <paramref name="problem"/> says
+    /// what is off the standard, the same message wherever a 文号 is typed.
+    /// </summary>
+    public static string? Written(string? typed, out string? problem)
+    {
+        problem = Check(typed, out var number);
+        return problem is null ? number?.ToString() : null;
+    }
+
     [GeneratedRegex(@"〕\s*第?\s*[0-9]")]
     private static partial Regex SequenceAfterYear();
 

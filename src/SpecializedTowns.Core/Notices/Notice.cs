@@ -407,7 +407,8 @@ public sealed class Notice
             if (a.TakenOn is not { } on) throw new NoticeRuleException($"请填写{what}的日期", "takenOn");
             if (on < IssuedOn) throw new NoticeRuleException($"{what}的日期不能早于发文日期（{NoticeRules.Date(IssuedOn)}）", "takenOn");
             if (on > today) throw new NoticeRuleException($"{what}的日期不能晚于今天：这里记录已经做了的处理", "takenOn");
-            var number = Text(a.DocumentNumber, "文号", "documentNumber", MaxDocumentNumber);
+            var number = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(a.DocumentNumber, out var numberProblem);
+            if (numberProblem is not null) throw new NoticeRuleException(numberProblem, "documentNumber");
             var note = Text(a.Note, "说明", "note");
             if (a.Kind == NoticeActionKind.Other && note is null) throw new NoticeRuleException("“其他”处理请写明做了什么", "note");
             rows.Add(new NoticeAction

@@ -138,7 +138,7 @@ public static class FundGrantRules
         if (input.GrantedOn is not { } on) errors[nameof(input.GrantedOn)] = "请填写拨付日期";
         else if (on.Year < FundGrant.MinYear) errors[nameof(input.GrantedOn)] = $"拨付日期不早于 {FundGrant.MinYear} 年";
         else if (on > today) errors[nameof(input.GrantedOn)] = "拨付日期不能晚于今天";
-        if (input.DocumentNumber?.Trim().Length > FundGrant.MaxDocumentNumber) errors[nameof(input.DocumentNumber)] = $"文号不超过 {FundGrant.MaxDocumentNumber} 字";
+        if (Documents.DocumentNumber.Check(input.DocumentNumber, out _) is { } numberProblem) errors[nameof(input.DocumentNumber)] = numberProblem;
         var purpose = input.Purpose?.Trim() ?? "";
         if (purpose.Length == 0) errors[nameof(input.Purpose)] = "请填写资金用途";
         else if (purpose.Length > FundGrant.MaxPurpose) errors[nameof(input.Purpose)] = $"资金用途不超过 {FundGrant.MaxPurpose} 字（现为 {purpose.Length} 字）";

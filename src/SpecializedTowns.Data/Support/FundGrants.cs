@@ -159,7 +159,7 @@ public static class FundGrants
         grant.EnterpriseId = grant.RecipientKind == RecipientKind.Enterprise ? input.EnterpriseId : null;
         grant.AmountWanYuan = input.AmountWanYuan!.Value;
         grant.GrantedOn = input.GrantedOn!.Value;
-        grant.DocumentNumber = Trimmed(input.DocumentNumber);
+        grant.DocumentNumber = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(input.DocumentNumber, out _);
         grant.Purpose = input.Purpose!.Trim();
         grant.ExpectedOutcome = input.ExpectedOutcome!.Trim();
         grant.TargetValue = input.TargetValue;

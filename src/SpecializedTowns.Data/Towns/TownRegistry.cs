@@ -89,7 +89,7 @@ public static class TownRegistry
         if (string.IsNullOrWhiteSpace(input.LeadingIndustry)) errors[nameof(input.LeadingIndustry)] = "请填写主导产业";
         else if (input.LeadingIndustry.Trim().Length > 100) errors[nameof(input.LeadingIndustry)] = "主导产业不超过 100 字";
         if (input.LeadingProducts?.Trim().Length > 400) errors[nameof(input.LeadingProducts)] = "主导产品不超过 400 字";
-        if (input.TierDocumentNumber?.Trim().Length > 80) errors[nameof(input.TierDocumentNumber)] = "文号不超过 80 字";
+        if (global::SpecializedTowns.Core.Documents.DocumentNumber.Check(input.TierDocumentNumber, out _) is { } numberProblem) errors[nameof(input.TierDocumentNumber)] = numberProblem;
 
         Jurisdiction? county = null;
         if (input.CountyId is null) errors[nameof(input.CountyId)] = "请选择所在县（市、区）";
@@ -123,7 +123,7 @@ public static class TownRegistry
             town = new SpecializedTown { Name = name, Category = input.Category!, LeadingIndustry = "", Tier = tier };
             town.TierHistory.Add(new TierChange
             {
-                Tier = tier, EffectiveOn = input.TierSince ?? now, DocumentNumber = input.TierDocumentNumber?.Trim(),
+                Tier = tier, EffectiveOn = input.TierSince ?? now, DocumentNumber = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(input.TierDocumentNumber, out _),
                 Note = tier == Tier.Reserve ? "登记为储备专业镇" : "登记时已认定",
             });
             db.Towns.Add(town);

@@ -28,8 +28,9 @@ public static class DocumentsApi
             {
                 if (string.IsNullOrWhiteSpace(standard)) return Task.FromResult<IResult>(ApiSupport.Invalid("standard", "请指定认定标准，如 yuncheng-municipal"));
                 if (year is not { } y || y is < 2000 or > 9999) return Task.FromResult<IResult>(ApiSupport.Invalid("year", "请指定年度，如 2025"));
-                if (number?.Trim().Length > 50) return Task.FromResult<IResult>(ApiSupport.Invalid("number", "文号不超过 50 字"));
-                return File(() => documents.BatchDecisionAsync(http.Scope(), standard.Trim(), y, number, ct), "当年按该标准认定的申报");
+                var written = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(number, out var numberProblem);
+                if (numberProblem is not null) return Task.FromResult<IResult>(ApiSupport.Invalid("number", numberProblem));
+                return File(() => documents.BatchDecisionAsync(http.Scope(), standard.Trim(), y, written, ct), "当年按该标准认定的申报");
             })
             .WithSummary("合并认定决定：某年按某一认定标准认定的全部专业镇（?standard=&year=，可选 number=文号）")
             .Produces(StatusCodes.Status200OK, contentType: DocumentFile.DocxType)
@@ -49,8 +50,9 @@ public static class DocumentsApi
             {
                 if (!ReportMonth.TryParse(month, out var m) || m > ReportMonth.Of(service.Today))
                     return Task.FromResult<IResult>(ApiSupport.Invalid("month", "月份应写作 yyyy-MM，如 2024-08，且不晚于本月"));
-                if (number?.Trim().Length > 50) return Task.FromResult<IResult>(ApiSupport.Invalid("number", "发文字号不超过 50 字"));
-                return File(() => summary.DocumentAsync(http.Scope(), m, number, ct), "月报");
+                var written = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(number, out var numberProblem);
+                if (numberProblem is not null) return Task.FromResult<IResult>(ApiSupport.Invalid("number", numberProblem));
+                return File(() => summary.DocumentAsync(http.Scope(), m, written, ct), "月报");
             })
             .WithSummary("月报汇总：一个月全部专班月报的情况通报（Word，?month=2024-08，可选 number=发文字号）");
     }

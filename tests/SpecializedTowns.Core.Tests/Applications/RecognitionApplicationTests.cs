@@ -132,8 +132,13 @@ public class RecognitionApplicationTests
         a.Conclude(Office, Now, Open);
         Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "", null, new DateOnly(2025, 3, 20), Eligible)).Message.ShouldContain("须填写文号");
         Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reject, null, "", null, Eligible)).Message.ShouldContain("须写明理由");
-        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 1), Eligible)).Message.ShouldContain("公示截止日期");
-        a.Decide(Office, Now, Decision.Recognize, "文号", null, new DateOnly(2025, 3, 10), Eligible);
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "垣专领发〔2025〕3号", null, new DateOnly(2025, 3, 1), Eligible)).Message.ShouldContain("公示截止日期");
+        // The 文号 is held to GB/T 9704 as the evaluation's 发文字号 is, and kept as written properly.
+        Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Recognize, "运专领发(2026)1号", null, new DateOnly(2025, 3, 10), Eligible))
+            .Message.ShouldBe("发文字号“运专领发(2026)1号”年份应用六角括号“〔〕”括入，不用“()”。应写作：运专领发〔2026〕1号");
+        a.State.ShouldBe(ApplicationState.AwaitingDecision);
+        a.Decide(Office, Now, Decision.Recognize, "垣专领发〔２０２５〕３号", null, new DateOnly(2025, 3, 10), Eligible);
+        a.DecisionDocumentNumber.ShouldBe("垣专领发〔2025〕3号");
         Should.Throw<ApplicationRuleException>(() => a.EndPublicity(Office, Now.AddDays(2), false, null)).Message.ShouldContain("期满后方可");
         a.EndPublicity(Office, Now.AddDays(2), objectionUpheld: true, "经核实产值数据不实");
         a.State.ShouldBe(ApplicationState.Rejected);

@@ -121,6 +121,9 @@ public class FundGrantRulesTests
         FundGrantRules.Check(Valid with { TargetValue = 5m }, Today)["TargetUnit"].ShouldContain("请同时填写单位");
         FundGrantRules.Check(Valid with { TargetUnit = "个" }, Today)["TargetValue"].ShouldContain("请同时填写目标值");
         FundGrantRules.Check(Valid with { Purpose = new string('字', FundGrant.MaxPurpose + 1) }, Today)["Purpose"].ShouldContain("不超过 500 字");
+        // 拨付文号 is held to GB/T 9704 as every 文号 the platform records is.
+        FundGrantRules.Check(Valid with { DocumentNumber = "朔财农(2024)18号" }, Today)["DocumentNumber"].ShouldBe("发文字号“朔财农(2024)18号”年份应用六角括号“〔〕”括入，不用“()”。应写作：朔财农〔2024〕18号");
+        FundGrantRules.Check(Valid with { DocumentNumber = "朔财农〔2024〕18号" }, Today).ShouldBeEmpty();
     }
 }
 

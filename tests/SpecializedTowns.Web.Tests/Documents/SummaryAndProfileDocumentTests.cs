@@ -90,6 +90,12 @@ public class SummaryAndProfileDocumentTests
         var numbered = await Docx.DownloadAsync(yangquan, $"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString(" 阳专办〔2024〕5号 "));
         numbered.Texts.ShouldContain("阳专办〔2024〕5号");
         (await yangquan.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number={new string('号', 51)}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Printed only as GB/T 9704 writes it, the rule the evaluation's 发文字号 follows.
+        var off = await yangquan.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString("abc(2026)1"));
+        off.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await off.Content.ReadAsStringAsync()).ShouldContain("年份应用六角括号");
+        (await yangquan.GetAsync("/api/v1/applications/decision.docx?standard=yuncheng-municipal&year=2025&number=" + Uri.EscapeDataString("运专领发(2025)9号")))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [PostgresTheory]

@@ -351,6 +351,11 @@ public class NoticeServiceTests
         var unit = await ScopeAsync(db, "xinjiang-member");
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordActionsAsync(unit, "新绛县农业农村局", xinjiang,
             [new ActionInput(NoticeActionKind.Interview, new DateOnly(2031, 1, 16), null, null)]))).Message.ShouldContain("只有下发通知书的领导小组办公室");
+        // Its 文号 is held to GB/T 9704 as the evaluation's 发文字号 is: refused off the standard, nothing recorded.
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordActionsAsync(xinjiangOffice, "新绛县专业镇办", xinjiang,
+            [new ActionInput(NoticeActionKind.Interview, new DateOnly(2031, 1, 16), "垣专办(2026)9号", "约谈分管负责同志")])))
+            .Message.ShouldBe("发文字号“垣专办(2026)9号”年份应用六角括号“〔〕”括入，不用“()”。应写作：垣专办〔2026〕9号");
+        (await service.ViewAsync(xinjiangOffice, xinjiang, "新绛县专业镇办")).Notice.Actions.ShouldBeEmpty();
         await service.RecordActionsAsync(xinjiangOffice, "新绛县专业镇办", xinjiang, [new ActionInput(NoticeActionKind.Interview, new DateOnly(2031, 1, 16), "新专办〔2031〕1号", "约谈分管负责同志")]);
         var handled = await service.ViewAsync(xinjiangOffice, xinjiang, "新绛县专业镇办");
         (handled.Status, handled.Steps.Count).ShouldBe((NoticeStatus.Handled, 0));
