@@ -178,6 +178,7 @@ public sealed class MonthlyReport : IVersioned
         RequireState(ReportAction.Submit, ReportState.Draft, ReportState.Returned);
         var today = ReportDeadline.ChinaDate(nowUtc);
         ReportDeadline.EnsureOpen(Period, today, ReopenedUntil, settings);
+        ReportDeadline.EnsureMonthEnded(Period, today);
         var missing = Content.Problems(forSubmit: true, flags);
         if (missing.Count > 0) throw new ReportRuleException("还不能报送：" + string.Join("；", missing.Values));
         var due = ReportDeadline.DueOn(Period, settings);

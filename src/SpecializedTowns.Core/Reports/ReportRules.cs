@@ -87,6 +87,26 @@ public static class ReportDeadline
     public static bool IsOpen(ReportMonth month, DateOnly today, DateOnly? reopenedUntil, ReportSettings settings) =>
         today >= month.FirstDay && (today <= DueOn(month, settings) || reopenedUntil is { } until && today <= until);
 
+    /// <summary>
+    /// The last day the month can be written: its due date, or the day it was reopened (or returned) until when that is later.
+    /// A report returned before its due date stays open to the due date, not only the reopening days.
+    /// </summary>
+    public static DateOnly OpenUntil(ReportMonth month, DateOnly? reopenedUntil, ReportSettings settings)
+    {
+        var due = DueOn(month, settings);
+        return reopenedUntil is { } until && until > due ? until : due;
+    }
+
+    /// <summary>
+    /// 每月向领导小组办公室汇报进展情况 (垣政办发〔2023〕19号 and the other counties' texts): a month's report tells what the
+    /// month brought, so it goes in once the month is over, from the next month's first day (China date).
+    /// </summary>
+    public static void EnsureMonthEnded(ReportMonth month, DateOnly today)
+    {
+        if (today <= month.LastDay)
+            throw new ReportRuleException($"{month.Chinese}尚未结束，{Chinese(month.Next.FirstDay)}起方可报送本月月报；现在可以先填写保存");
+    }
+
     /// <summary>Throws the reason the month cannot be written today.</summary>
     public static void EnsureOpen(ReportMonth month, DateOnly today, DateOnly? reopenedUntil, ReportSettings settings)
     {
@@ -228,6 +248,14 @@ public static class ReportPlausibility
             foreach (var figure in new[] { ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate })
                 if (current[figure] is { } now && before[figure] is { } then && now < then)
                     flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"));
+
+        // 当年累计产值 is last month's 累计 plus this month's 当月; a gap means one of the three figures is off (or last month's
+        // was revised): told to the filler, who explains it or corrects the figure, as for a fall.
+        if (month.Year == previous.Month.Year && flags.All(f => f.Figure != ReportFigure.OutputYearToDate)
+            && current.OutputYearToDateWanYuan is { } total && current.OutputWanYuan is { } thisMonth && before.OutputYearToDateWanYuan is { } lastTotal
+            && total != lastTotal + thisMonth)
+            flags.Add(new(ReportFigure.OutputYearToDate,
+                $"当年累计产值 {Quantity.WanYuan(total)}，不等于上月累计 {Quantity.WanYuan(lastTotal)} 加当月产值 {Quantity.WanYuan(thisMonth)}（应为 {Quantity.WanYuan(lastTotal + thisMonth)}）"));
         return flags;
     }
 

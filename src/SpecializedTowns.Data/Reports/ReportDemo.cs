@@ -121,13 +121,15 @@ internal static class ReportDemo
                 }
                 else
                 {
-                    // Reports of last month were written at its end; earlier ones early in the following month.
+                    // Reports of last month were written at its end and sent on the first day of this one (a month is reported
+                    // once it is over); earlier ones early in the following month.
                     var written = month == p1 ? At(month.LastDay, 16) : At(month.LastDay.AddDays(5), 10);
+                    var sent = month == p1 ? At(month.Next.FirstDay, 9) : written.AddMinutes(30);
                     report = MonthlyReport.Start(force.Id, month, reporter, written, settings);
                     report.Write(kind == "draft" ? content with { Figures = figures with { InvestmentYearToDateWanYuan = null, Employees = null } } : content,
                         reporter.UserName, written, settings);
-                    if (kind != "draft") Submit(report, reporter, written.AddMinutes(30), history, settings);
-                    if (kind == "accepted") report.Accept(office, written.AddHours(2), null);
+                    if (kind != "draft") Submit(report, reporter, sent, history, settings);
+                    if (kind == "accepted") report.Accept(office, sent.AddHours(2), null);
                 }
                 report.IsDemo = true;
                 history[month] = report;

@@ -211,6 +211,13 @@ public class ReportServiceTests
         draft.Flags.Count.ShouldBe(2);
 
         var explained = input with { OutputExplanation = "雨季蜂群采蜜量下降", OutputYearToDateExplanation = "5月累计数误含合作社外购蜂蜜，已核减" };
+        // June is not over on the 20th (China date): the report is kept as a draft and sent from 1 July.
+        (await Should.ThrowAsync<ReportRuleException>(() => service.SaveAsync(township, "历山镇专干", lishan, June, explained, submit: true)))
+            .Message.ShouldBe("2025年6月尚未结束，2025年7月1日起方可报送本月月报；现在可以先填写保存");
+        (await service.FindAsync(township, lishan, June))!.State.ShouldBe(ReportState.Draft);
+        clock.Now = new DateTimeOffset(2025, 6, 30, 15, 59, 0, TimeSpan.Zero);
+        (await Should.ThrowAsync<ReportRuleException>(() => service.SaveAsync(township, "历山镇专干", lishan, June, explained, submit: true))).Message.ShouldContain("尚未结束");
+        clock.Set(7, 2);
         var sent = await service.SaveAsync(township, "历山镇专干", lishan, June, explained, submit: true);
         sent.Errors.ShouldBeEmpty();
         var id = sent.Id!.Value;
@@ -225,7 +232,10 @@ public class ReportServiceTests
         await service.ReturnAsync(Yuanqu, "垣曲县专业镇办", id, "请附蜂群采蜜量统计");
         var returned = await service.FindAsync(township, id);
         returned.State.ShouldBe(ReportState.Returned);
-        returned.ReopenedUntil.ShouldBe(new DateOnly(2025, 6, 27));
+        returned.ReopenedUntil.ShouldBe(new DateOnly(2025, 7, 9));
+        // Returned before its due date, the month stays open to the due date: that is the day the reporter is told.
+        ReportDeadline.OpenUntil(June, returned.ReopenedUntil, Settings).ShouldBe(new DateOnly(2025, 7, 10));
+        ReportDeadline.OpenUntil(June, new DateOnly(2025, 7, 15), Settings).ShouldBe(new DateOnly(2025, 7, 15));
         await service.SaveAsync(township, "历山镇专干", lishan, June, explained with { Difficulties = "采蜜量统计见附表" }, submit: true);
         await service.AcceptAsync(Yuanqu, "垣曲县专业镇办", id, "已核");
 

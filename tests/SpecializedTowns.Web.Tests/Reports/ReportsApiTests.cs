@@ -95,6 +95,8 @@ public class ReportsApiTests
         {
             outputWanYuan = 1300.5, outputYearToDateWanYuan = 90000, investmentYearToDateWanYuan = 90000, employees = 1500, newMarketEntities = 2,
             newAboveScaleEnterprises = 0, progress = "补报：中药材仓储项目完成选址", submit = true,
+            // Not last month's 累计 plus this month's 当月: flagged, so explained.
+            outputYearToDateExplanation = "累计数含前期漏统的合作社产值",
         };
         (await JsonAsync(await member.PutAsJsonAsync(Path(herbs, closed), report), HttpStatusCode.Conflict))
             .GetProperty("detail").GetString()!.ShouldContain("截止并锁定");
@@ -141,10 +143,23 @@ public class ReportsApiTests
         (await JsonAsync(await supporting.PutAsJsonAsync(Path(lishan, ThisMonth), body), HttpStatusCode.Forbidden))
             .GetProperty("title").GetString()!.ShouldContain("只有专班牵头单位");
 
+        // Explained, it is still this month's report: sent only once the month is over, kept meanwhile as a draft.
         body["outputExplanation"] = "阴雨天气多，蜂群采蜜量下降";
-        var sent = await JsonAsync(await township.PutAsJsonAsync(Path(lishan, ThisMonth), body));
+        body["outputYearToDateExplanation"] = "累计数按县统计局口径重新核定";
+        (await JsonAsync(await township.PutAsJsonAsync(Path(lishan, ThisMonth), body), HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString()!.ShouldStartWith($"{ThisMonth.Chinese}尚未结束，{ReportDeadline.Chinese(ThisMonth.Next.FirstDay)}起方可报送");
+        body["submit"] = false;
+        var draft = await JsonAsync(await township.PutAsJsonAsync(Path(lishan, ThisMonth), body));
+        draft.GetProperty("state").GetString().ShouldBe("draft");
+        draft.GetProperty("flags")[0].GetProperty("explanation").GetString().ShouldBe("阴雨天气多，蜂群采蜜量下降");
+
+        // A month that is over (four months back, nobody reported it), reopened by the office, is sent and accepted.
+        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
+        var old = ThisMonth.Previous.Previous.Previous.Previous;
+        await JsonAsync(await office.PostAsJsonAsync($"{Path(lishan, old)}/reopen", new { reason = "补报" }));
+        body["submit"] = true;
+        var sent = await JsonAsync(await township.PutAsJsonAsync(Path(lishan, old), body));
         sent.GetProperty("state").GetString().ShouldBe("submitted");
-        sent.GetProperty("flags")[0].GetProperty("explanation").GetString().ShouldBe("阴雨天气多，蜂群采蜜量下降");
         var id = sent.GetProperty("id").GetInt32();
 
         (await JsonAsync(await township.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }), HttpStatusCode.Conflict))
@@ -153,7 +168,6 @@ public class ReportsApiTests
             .GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("accept（审核通过）");
         (await (await WritingPlatforms.ClientAsync(provider, "xinjiang-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
         var reminders = await JsonAsync(await office.GetAsync("/api/v1/reports/reminders"));
         reminders.EnumerateArray().ShouldContain(r => r.GetProperty("kind").GetString() == "awaiting-acceptance" && r.GetProperty("reportId").GetInt32() == id);
         var accepted = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept", reason = "已核" }));
