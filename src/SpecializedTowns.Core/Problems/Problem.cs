@@ -215,7 +215,7 @@ public sealed class Problem
                 steps.Add(ProblemStep.Handle);
                 if (State == ProblemState.Handling) steps.Add(ProblemStep.Answer);
                 break;
-            case ProblemState.Answered when IsRaiser(actor) || actor.Oversees:
+            case ProblemState.Answered when IsRaiser(actor) || MayActForRaiser(actor):
                 steps.Add(ProblemStep.Confirm);
                 steps.Add(ProblemStep.Reopen);
                 break;
@@ -314,7 +314,11 @@ public sealed class Problem
         Record(actor, now, UrgeAction, State, text, onBehalf: false);
     }
 
-    /// <summary>Only the raiser says it is solved; the office may do it for them (marked as such), e.g. for an enterprise that phoned.</summary>
+    /// <summary>
+    /// Only the raiser says it is solved. The office may do it for them (marked 代提出人) only when the raiser has no account
+    /// to do it with — a problem taken from a paper ledger, an enterprise that phoned: a raiser who can sign in answers for
+    /// themselves, and the office cannot close the problem over their head.
+    /// </summary>
     public void Confirm(ProblemActor actor, DateTime now, string? note)
     {
         RequireState(ProblemStep.Confirm, ProblemState.Answered);
@@ -345,9 +349,14 @@ public sealed class Problem
     private bool RequireRaiser(ProblemActor actor, ProblemStep step)
     {
         if (IsRaiser(actor)) return false;
-        if (actor.Oversees) return true;
-        throw new ProblemRuleException($"只有问题提出人（{RaisedBy}）或领导小组办公室代其可以{ProblemNames.Chinese(step)}");
+        if (MayActForRaiser(actor)) return true;
+        throw new ProblemRuleException(actor.Oversees
+            ? $"提出人（{RaisedBy}）有平台账号，须由提出人本人{ProblemNames.Chinese(step)}；领导小组办公室仅在提出人没有账号时代其办理"
+            : $"只有问题提出人（{RaisedBy}）可以{ProblemNames.Chinese(step)}");
     }
+
+    /// <summary>The office stands in for a raiser only when the raiser has no account (registered from paper, or the account removed).</summary>
+    public bool MayActForRaiser(ProblemActor actor) => actor.Oversees && RaisedByUserId is null;
 
     private void RequireState(ProblemStep step, params ProblemState[] allowed)
     {

@@ -276,7 +276,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             problem.CooperatingUnits.Select(c => new UnitRef(c.UnitId, units.GetValueOrDefault(c.UnitId, ""))).OrderBy(u => u.Name).ToList(),
             today, ProblemDeadline.Of(problem.State, problem.Deadline, today, DueSoonDays), problem.StepsFor(actor))
         {
-            ConfirmsOnBehalf = !problem.IsRaiser(actor) && actor.Oversees,
+            ConfirmsOnBehalf = !problem.IsRaiser(actor) && problem.MayActForRaiser(actor),
         };
     }
 

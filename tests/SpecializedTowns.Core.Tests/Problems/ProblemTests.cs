@@ -49,7 +49,8 @@ public class ProblemTests
     public static IEnumerable<object[]> EveryStateAndStep() =>
         from s in Enum.GetValues<ProblemState>() from step in Enum.GetValues<ProblemStep>() select new object[] { s, step };
 
-    // The office may take every step, so what it is refused is refused by the state alone.
+    // The office may take every step but the raiser's own (the raiser has an account here), which the raiser takes: so what
+    // is refused is refused by the state alone.
     private static void Take(Problem p, ProblemStep step)
     {
         switch (step)
@@ -58,9 +59,9 @@ public class ProblemTests
             case ProblemStep.Decline: p.Decline(Office, Now, "重复登记"); break;
             case ProblemStep.Handle: p.Handle(Office, Now, "已协调"); break;
             case ProblemStep.Answer: p.Answer(Office, Now, "已解决"); break;
-            case ProblemStep.Confirm: p.Confirm(Office, Now, null); break;
+            case ProblemStep.Confirm: p.Confirm(Raiser, Now, null); break;
             case ProblemStep.Urge: p.Urge(Office, Now, "请于 3 日内答复"); break;
-            default: p.Reopen(Office, Now, "企业反映仍未解决"); break;
+            default: p.Reopen(Raiser, Now, "企业反映仍未解决"); break;
         }
     }
 
@@ -85,7 +86,9 @@ public class ProblemTests
             p.State.ShouldBe(state);
             p.Events.Count.ShouldBe(events, "a refused step writes nothing");
         }
-        In(state).StepsFor(Office).ShouldBe(Legal[state].Select(l => l.Step).Distinct(), ignoreOrder: true);
+        // The office is offered every legal step but the raiser's own (this raiser has an account); the raiser those.
+        In(state).StepsFor(Office).Concat(In(state).StepsFor(Raiser)).Distinct().ShouldBe(Legal[state].Select(l => l.Step).Distinct(), ignoreOrder: true);
+        In(state).StepsFor(Office).ShouldNotContain(ProblemStep.Confirm);
     }
 
     [Fact]
@@ -198,23 +201,25 @@ public class ProblemTests
     }
 
     [Fact]
-    public void Only_the_raiser_confirms_or_reopens_and_the_office_for_them_is_marked_as_such()
+    public void Only_the_raiser_confirms_or_reopens_and_the_office_not_over_the_head_of_a_raiser_with_an_account()
     {
         foreach (var actor in new[] { Lead, Other, Leader, OtherCountyOffice })
         {
             var p = In(ProblemState.Answered);
             p.StepsFor(actor).ShouldBeEmpty();
-            Should.Throw<ProblemRuleException>(() => p.Confirm(actor, Now, null)).Message.ShouldBe("只有问题提出人（历山镇专业镇专干）或领导小组办公室代其可以确认解决");
+            Should.Throw<ProblemRuleException>(() => p.Confirm(actor, Now, null)).Message.ShouldBe("只有问题提出人（历山镇专业镇专干）可以确认解决");
             Should.Throw<ProblemRuleException>(() => p.Reopen(actor, Now, "未解决")).Message.ShouldContain("只有问题提出人");
         }
         In(ProblemState.Answered).StepsFor(Raiser).ShouldBe([ProblemStep.Confirm, ProblemStep.Reopen]);
 
-        var forThem = In(ProblemState.Answered);
-        forThem.Confirm(Office, Now, "企业电话确认已解决");
-        (forThem.Events[^1].Action, forThem.Events[^1].OnBehalf).ShouldBe(("代提出人确认解决，办结", true));
-        var reopened = In(ProblemState.Answered);
-        reopened.Reopen(Office, Now, "企业反映仍未解决");
-        (reopened.Events[^1].Action, reopened.Events[^1].OnBehalf, reopened.State).ShouldBe(("代提出人退回，重新办理", true, ProblemState.Handling));
+        // The raiser signs in and answers for themselves: the office is not offered, and is refused, 代提出人.
+        var answered = In(ProblemState.Answered);
+        answered.StepsFor(Office).ShouldNotContain(ProblemStep.Confirm);
+        answered.MayActForRaiser(Office).ShouldBeFalse();
+        Should.Throw<ProblemRuleException>(() => answered.Confirm(Office, Now, "企业电话确认已解决")).Message
+            .ShouldBe("提出人（历山镇专业镇专干）有平台账号，须由提出人本人确认解决；领导小组办公室仅在提出人没有账号时代其办理");
+        Should.Throw<ProblemRuleException>(() => answered.Reopen(Office, Now, "企业反映仍未解决")).Message.ShouldContain("有平台账号");
+        answered.State.ShouldBe(ProblemState.Answered);
     }
 
     [Fact]
@@ -227,6 +232,17 @@ public class ProblemTests
         p.Answer(Lead, Now, "a");
         p.StepsFor(new ProblemActor(null, "anyone", Roles.Township, null, false)).ShouldBeEmpty();
         p.StepsFor(Office).ShouldContain(ProblemStep.Confirm);
+        p.MayActForRaiser(Office).ShouldBeTrue();
+        var reopened = Problem.Raise(new ProblemActor(null, "企业来电", Roles.Office, null, true), Now, "t", "d", ProblemSource.EnterpriseReport,
+            ProblemKind.Common, ProblemCategory.Other, 100, null, null, LeadRef, [], Today.AddDays(3));
+        reopened.Accept(Office, Now, null, null, null, null);
+        reopened.Handle(Lead, Now, "n");
+        reopened.Answer(Lead, Now, "a");
+        // What the office does for the raiser is marked as such.
+        p.Confirm(Office, Now, "企业电话确认已解决");
+        (p.Events[^1].Action, p.Events[^1].OnBehalf).ShouldBe(("代提出人确认解决，办结", true));
+        reopened.Reopen(Office, Now, "企业反映仍未解决");
+        (reopened.Events[^1].Action, reopened.Events[^1].OnBehalf, reopened.State).ShouldBe(("代提出人退回，重新办理", true, ProblemState.Handling));
     }
 
     [Fact]

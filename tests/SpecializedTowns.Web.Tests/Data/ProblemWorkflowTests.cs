@@ -103,7 +103,10 @@ public class ProblemWorkflowTests
         await service.ReopenAsync(township, "历山镇专业镇专干", id, "指标仍未下达");
         await service.AnswerAsync(member, "垣曲县农业农村局", id, "指标已下达");
         (await service.ViewAsync(township, id, "历山镇专业镇专干")).Steps.ShouldBe([ProblemStep.Confirm, ProblemStep.Reopen]);
-        (await service.ViewAsync(office, id, "垣曲县专业镇办")).ConfirmsOnBehalf.ShouldBeTrue();
+        // The township has an account and confirms for itself: the office is not offered 代提出人, and is refused it.
+        var forOffice = await service.ViewAsync(office, id, "垣曲县专业镇办");
+        (forOffice.ConfirmsOnBehalf, forOffice.Steps.Contains(ProblemStep.Confirm)).ShouldBe((false, false));
+        (await Should.ThrowAsync<ProblemRuleException>(() => service.ConfirmAsync(office, "垣曲县专业镇办", id, "电话确认"))).Message.ShouldContain("须由提出人本人确认解决");
         clock.Now = clock.Now.AddDays(1);
         await service.ConfirmAsync(township, "历山镇专业镇专干", id, "已解决");
 
