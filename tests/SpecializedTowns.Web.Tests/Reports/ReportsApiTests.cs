@@ -153,20 +153,17 @@ public class ReportsApiTests
         draft.GetProperty("state").GetString().ShouldBe("draft");
         draft.GetProperty("flags")[0].GetProperty("explanation").GetString().ShouldBe("阴雨天气多，蜂群采蜜量下降");
 
-        // A month that is over (four months back, nobody reported it), reopened by the office, is sent and accepted.
-        var office = await WritingPlatforms.ClientAsync(provider, "yuanqu-office");
-        var old = ThisMonth.Previous.Previous.Previous.Previous;
-        await JsonAsync(await office.PostAsJsonAsync($"{Path(lishan, old)}/reopen", new { reason = "补报" }));
-        body["submit"] = true;
-        var sent = await JsonAsync(await township.PutAsJsonAsync(Path(lishan, old), body));
-        sent.GetProperty("state").GetString().ShouldBe("submitted");
-        var id = sent.GetProperty("id").GetInt32();
-
-        (await JsonAsync(await township.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }), HttpStatusCode.Conflict))
+        // Acceptance, on a report sent after its month: 绛州绿's of last month (demo), waiting for 新绛's office. The unit that
+        // sent it does not accept it, nor does another county's office.
+        var office = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
+        var member = await WritingPlatforms.ClientAsync(provider, "xinjiang-member");
+        var id = (await JsonAsync(await office.GetAsync("/api/v1/reports?state=submitted&pageSize=100"))).GetProperty("items").EnumerateArray()
+            .First(i => i.GetProperty("town").GetString() == "绛州绿专业镇").GetProperty("id").GetInt32();
+        (await JsonAsync(await member.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }), HttpStatusCode.Conflict))
             .GetProperty("detail").GetString().ShouldBe("只有领导小组办公室可以“审核通过”月报");
-        (await JsonAsync(await township.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "approve" }), HttpStatusCode.BadRequest))
+        (await JsonAsync(await member.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "approve" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("accept（审核通过）");
-        (await (await WritingPlatforms.ClientAsync(provider, "xinjiang-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
+        (await (await WritingPlatforms.ClientAsync(provider, "yuanqu-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var reminders = await JsonAsync(await office.GetAsync("/api/v1/reports/reminders"));
         reminders.EnumerateArray().ShouldContain(r => r.GetProperty("kind").GetString() == "awaiting-acceptance" && r.GetProperty("reportId").GetInt32() == id);
