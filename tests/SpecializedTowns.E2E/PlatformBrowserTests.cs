@@ -207,6 +207,8 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture)
         await expert.GotoAsync(detailUrl);
         await expert.CheckAsync("input[name='Met[market-share]'][value=true]");
         await expert.FillAsync("textarea[name='Comments[market-share]']", "培育钻石全国市场空间大，产品辐射全国");
+        await expert.CheckAsync("input[name='Met[overall]'][value=true]");
+        await expert.FillAsync("textarea[name='Comments[overall]']", "各项条件符合，建议认定");
         await expert.ClickAsync("text=保存评审意见");
         (await expert.InnerTextAsync(".alert-success")).ShouldContain("评审意见已保存");
 

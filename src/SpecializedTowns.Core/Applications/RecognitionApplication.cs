@@ -74,6 +74,16 @@ public sealed class ExpertScore
     public string CriterionKey { get; set; } = "";
     public bool Met { get; set; }
     public string Comment { get; set; } = "";
+
+    /// <summary>
+    /// The key of an expert's overall opinion (意见, 建议认定 or not): kept beside the criteria so that an expert always has
+    /// something to give, also when the figures settle every condition. <see cref="Met"/> is 建议认定.
+    /// </summary>
+    public const string Overall = "overall";
+
+    public const string OverallTitle = "总体意见";
+
+    public static string Verdict(string key, bool met) => key == Overall ? (met ? "建议认定" : "不建议认定") : met ? "符合" : "不符合";
 }
 
 /// <summary>
@@ -173,17 +183,20 @@ public sealed class RecognitionApplication
         if (Experts.All(e => e.ExpertUserId != actor.UserId)) throw new ApplicationRuleException("您不是本申报的评审专家");
         var missing = openCriteria.Where(k => !scores.ContainsKey(k)).ToList();
         var empty = scores.Where(s => openCriteria.Contains(s.Key) && string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
-        if (missing.Count > 0 || empty.Count > 0)
+        var overall = scores.TryGetValue(ExpertScore.Overall, out var o) ? o : ((bool Met, string Comment)?)null;
+        if (missing.Count > 0 || empty.Count > 0 || overall is null || string.IsNullOrWhiteSpace(overall.Value.Comment))
             throw new ApplicationRuleException(string.Join("；", new[]
             {
                 missing.Count > 0 ? $"请对每项待评审条件选择“符合”或“不符合”：{string.Join("、", missing.Select(title))}" : null,
                 empty.Count > 0 ? $"每项结论须附评审意见：{string.Join("、", empty.Select(title))}" : null,
+                overall is null ? "请在“总体意见”中选择“建议认定”或“不建议认定”" : null,
+                overall is null || string.IsNullOrWhiteSpace(overall.Value.Comment) ? "请填写总体评审意见" : null,
             }.OfType<string>()));
         foreach (var s in scores) Text(s.Value.Comment, "评审意见");
         Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
-        foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key)))
+        foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key) || s.Key == ExpertScore.Overall))
             Scores.Add(new ExpertScore { ApplicationId = Id, ExpertUserId = actor.UserId, CriterionKey = key, Met = met, Comment = comment.Trim() });
-        Record(actor, now, "专家评分", $"{openCriteria.Count} 项条件");
+        Record(actor, now, "专家评分", $"{openCriteria.Count} 项条件；{ExpertScore.Verdict(ExpertScore.Overall, overall!.Value.Met)}");
     }
 
     /// <summary>
@@ -204,8 +217,10 @@ public sealed class RecognitionApplication
             return votes.Count(v => v.Met) * 2 > votes.Count;
         });
         PanelConclusionJson = System.Text.Json.JsonSerializer.Serialize(conclusion);
+        var opinions = Scores.Where(s => s.CriterionKey == ExpertScore.Overall).ToList();
+        var votes = opinions.Count == 0 ? [] : new[] { $"{ExpertScore.OverallTitle}：建议认定 {opinions.Count(v => v.Met)} 人，不建议认定 {opinions.Count(v => !v.Met)} 人" };
         Move(actor, now, "汇总专家结论", ApplicationState.AwaitingDecision,
-            string.Join("；", conclusion.Select(c => $"{title(c.Key)}：{(c.Value ? "符合" : "不符合")}")));
+            string.Join("；", conclusion.Select(c => $"{title(c.Key)}：{(c.Value ? "符合" : "不符合")}").Concat(votes)));
         return conclusion;
     }
 

@@ -22,7 +22,17 @@ public sealed record ApplicationView(
     /// <summary>The pre-check with the expert panel's conclusions applied, once the panel has concluded.</summary>
     public RecognitionResult? WithPanel { get; init; }
 
-    public string CriterionTitle(string key) => PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
+    public string CriterionTitle(string key) =>
+        key == ExpertScore.Overall ? ExpertScore.OverallTitle : PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
+
+    /// <summary>The town's facts as the platform holds them (latest reported statistics, enterprise library); null when it holds none.</summary>
+    public TownFacts? Registered { get; init; }
+
+    /// <summary>The year of the statistics <see cref="Registered"/> is read from; null when none is reported.</summary>
+    public int? RegisteredYear { get; init; }
+
+    /// <summary>Each declared figure beside the registered one (<see cref="DeclaredFacts"/>).</summary>
+    public IReadOnlyList<FactComparison> Comparison => Facts is { } f ? DeclaredFacts.Compare(Registered, f) : [];
 
     /// <summary>The standard as users read it: its name, also when no pack defines it any more (<see cref="PolicyCatalog.StandardName"/>).</summary>
     public string StandardName { get; init; } = "";
@@ -348,8 +358,10 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             withPanel = RecognitionEngine.Evaluate(standard, facts with { ExpertConclusions = JsonSerializer.Deserialize<Dictionary<string, bool>>(panel)! });
         var attachments = await db.Set<ApplicationAttachment>().AsNoTracking().Where(x => x.ApplicationId == id).OrderBy(x => x.Id)
             .Select(x => new AttachmentInfo(x.Id, x.FileName, x.Size, x.UploadedBy, x.UploadedAtUtc)).ToListAsync(ct);
+        var registered = (await Recognition.StoredTownRecognition.LoadAsync(db, db.Towns.Where(t => t.Id == application.SpecializedTownId), ct)).SingleOrDefault();
         return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names)
         {
+            Registered = registered?.Facts, RegisteredYear = registered?.Year,
             WithPanel = withPanel, Attachments = attachments, StandardName = catalog.StandardName(application.StandardId),
             StandardMissing = standard is null ? StandardGone(application.StandardId).Message : null,
         };

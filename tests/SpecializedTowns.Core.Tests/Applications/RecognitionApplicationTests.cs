@@ -22,6 +22,7 @@ public class RecognitionApplicationTests
     {
         ["market-share"] = (marketShare, "依据申报材料"),
         ["heritage"] = (heritage, "有史料记载"),
+        [ExpertScore.Overall] = (true, "同意认定"),
     };
 
     private static RecognitionApplication InExpertReview()
@@ -101,7 +102,7 @@ public class RecognitionApplicationTests
             .Message.ShouldContain("须附评审意见");
         a.Score(ExpertA, Now, Scores(false, false), Open);
         a.Score(ExpertA, Now, Scores(true, true), Open);
-        a.Scores.Count(s => s.ExpertUserId == ExpertA.UserId).ShouldBe(2, "scoring again replaces the earlier scores");
+        a.Scores.Count(s => s.ExpertUserId == ExpertA.UserId).ShouldBe(3, "scoring again replaces the earlier scores (two criteria and the overall opinion)");
         a.Score(ExpertB, Now, Scores(true, false), Open);
         Should.Throw<ApplicationRuleException>(() => a.Conclude(Office, Now, Open)).Message.ShouldContain("还有 1 名专家未评分");
         a.Score(ExpertC, Now, Scores(false, true), Open);
@@ -187,5 +188,22 @@ public class RecognitionApplicationTests
 
         a.Decide(Office, Now, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 31), Eligible);
         a.Events[^1].Reason.ShouldBe("运专领发〔2025〕3号；公示至 2025年3月31日");
+    }
+    [Fact]
+    public void An_expert_always_gives_an_overall_opinion_also_when_the_figures_settle_every_condition()
+    {
+        var a = InExpertReview();
+        var none = new Dictionary<string, (bool, string)>();
+        Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, none, [])).Message.ShouldContain("建议认定");
+        Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, new Dictionary<string, (bool, string)> { [ExpertScore.Overall] = (true, " ") }, []))
+            .Message.ShouldContain("请填写总体评审意见");
+        a.Scores.ShouldBeEmpty("nothing is saved without the overall opinion");
+
+        a.Score(ExpertA, Now, new Dictionary<string, (bool, string)> { [ExpertScore.Overall] = (false, "产值数据与统计不符，不建议认定") }, []);
+        var opinion = a.Scores.ShouldHaveSingleItem();
+        (opinion.CriterionKey, opinion.Met, opinion.Comment).ShouldBe((ExpertScore.Overall, false, "产值数据与统计不符，不建议认定"));
+        a.Events.Last().Reason.ShouldBe("0 项条件；不建议认定");
+        a.Conclude(Office, Now, []);
+        a.Events.Last().Reason.ShouldBe("总体意见：建议认定 0 人，不建议认定 1 人");
     }
 }

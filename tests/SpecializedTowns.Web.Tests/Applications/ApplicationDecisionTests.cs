@@ -173,7 +173,7 @@ public class ApplicationDecisionTests
         var open = (await service.ViewAsync(city, id)).OpenCriteria;
         open.ShouldNotBeEmpty("an expert who has nothing to judge cannot score, and the panel cannot conclude without the score");
         await service.ScoreAsync(new UserScope(expertId, Roles.Expert, "山西省/运城市", null), "expert-zhang", id,
-            open.ToDictionary(k => k, _ => (true, "经核实")));
+            open.Append(ExpertScore.Overall).ToDictionary(k => k, _ => (true, "经核实")));
         await service.ConcludeAsync(city, "yuncheng-office", id);
         return id;
     }

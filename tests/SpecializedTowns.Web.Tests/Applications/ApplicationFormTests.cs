@@ -83,6 +83,7 @@ public class ApplicationFormTests
         var keys = Regex.Matches(page, "name=\"Met\\[([^\\]]+)\\]\" value=\"\"").Select(m => m.Groups[1].Value).Distinct().ToList();
         keys.ShouldContain("leading-enterprise");
         keys.ShouldContain("output-value");
+        keys.ShouldContain(ExpertScore.Overall, "an expert always gives an overall opinion");
         var fields = keys.SelectMany(k => new[] { ($"Met[{k}]", ""), ($"Comments[{k}]", "") }).ToDictionary(f => f.Item1, f => f.Item2);
 
         var before = await StateAsync(factory);
@@ -91,6 +92,7 @@ public class ApplicationFormTests
         var error = Text(Regex.Match(await response.Content.ReadAsStringAsync(), "<div class=\"alert alert-danger[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         error.ShouldContain("龙头企业");
         error.ShouldContain("年产值");
+        error.ShouldContain("请在“总体意见”中选择“建议认定”或“不建议认定”");
         error.ShouldNotContain("leading-enterprise");
         error.ShouldNotContain("output-value");
         before.ShouldHaveNoDataWritten(await StateAsync(factory), "an empty score");
@@ -144,6 +146,44 @@ public class ApplicationFormTests
         history.ShouldContain("提交申报");
         history.ShouldContain("垣曲县专业镇办");
         history.ShouldNotContain("yuanqu-office");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_reviewer_sees_the_declared_facts_beside_the_registered_ones_with_each_difference_flagged(StorageProvider provider)
+    {
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
+        int id;
+        decimal? registeredOutput;
+        int registeredSupporting;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+            var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
+            var registered = (await SpecializedTowns.Data.Recognition.StoredTownRecognition.LoadAsync(db, db.Towns.Where(t => t.Id == town.Id))).Single().Facts;
+            registeredOutput = registered.AnnualOutputValueWanYuan;
+            registeredSupporting = registered.SupportingEnterprises!.Value;
+            // The output overstated, the supporting enterprises as registered.
+            var declared = (registeredOutput ?? 1000m) * 2 + 1000m;
+            id = await service.CreateAsync(new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null), "yuanqu-office", town.Id, "yuncheng-municipal",
+                $$"""{"category":"specialty-agriculture","annualOutputValueWanYuan":{{declared}},"supportingEnterprises":{{registeredSupporting}}}""");
+        }
+        var html = await client.GetStringAsync($"/Applications/Detail/{id}");
+        var table = Regex.Match(html, "<table[^>]*id=\"facts-vs-registry\".*?</table>", RegexOptions.Singleline).Value;
+        table.ShouldNotBeEmpty();
+        Text(table).ShouldContain("平台登记");
+        var output = Regex.Match(table, "<tr class=\"([^\"]*)\" data-fact=\"annualOutputValueWanYuan\">(.*?)</tr>", RegexOptions.Singleline);
+        output.Groups[1].Value.ShouldBe("table-warning");
+        Text(output.Groups[2].Value).ShouldContain("不一致");
+        if (registeredOutput is not null) Text(output.Groups[2].Value).ShouldContain("申报高于平台登记");
+        var supporting = Regex.Match(table, "<tr class=\"([^\"]*)\" data-fact=\"supportingEnterprises\">(.*?)</tr>", RegexOptions.Singleline);
+        supporting.Groups[1].Value.ShouldBe("");
+        Text(supporting.Groups[2].Value).ShouldContain("一致");
+        Text(supporting.Groups[2].Value).ShouldNotContain("不一致");
+        Text(html).ShouldContain("申报事实有 1 项与平台登记的统计数据不一致");
     }
 
     /// <summary>The form of the page posted with the fields given over what the page put there.</summary>

@@ -62,7 +62,7 @@ public class ApplicationWorkflowTests
 
         var view = await service.ViewAsync(expert, id);
         view.OpenCriteria.ShouldBe(["market-share"]);
-        await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大") });
+        await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大"), [ExpertScore.Overall] = (true, "同意认定") });
         (await service.ToDoAsync(expert)).ShouldBeEmpty();
         (await service.ToDoAsync(city)).Single(t => t.Id == id).What.ShouldBe("专家已全部评分，待汇总结论");
         await service.ConcludeAsync(city, "yuncheng-office", id);

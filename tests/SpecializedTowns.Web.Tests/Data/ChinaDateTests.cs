@@ -47,7 +47,7 @@ public class ChinaDateTests
         await service.SubmitAsync(county, "xinjiang-office", id);
         await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
         await service.ScoreAsync(new UserScope(expertId, Roles.Expert, "山西省/运城市", null), "expert-zhang", id,
-            (await service.ViewAsync(city, id)).OpenCriteria.ToDictionary(k => k, _ => (true, "经核实")));
+            (await service.ViewAsync(city, id)).OpenCriteria.Append(ExpertScore.Overall).ToDictionary(k => k, _ => (true, "经核实")));
         await service.ConcludeAsync(city, "yuncheng-office", id);
         await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2026〕3号", null, ChinaDay);
 

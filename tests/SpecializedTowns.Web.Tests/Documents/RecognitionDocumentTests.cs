@@ -51,7 +51,7 @@ public class RecognitionDocumentTests
             var id = await service.CreateAsync(county, "xinjiang-office", town.Id, "yuncheng-municipal", facts);
             await service.SubmitAsync(county, "xinjiang-office", id);
             await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
-            await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大") });
+            await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大"), [ExpertScore.Overall] = (true, "同意认定") });
             await service.ConcludeAsync(city, "yuncheng-office", id);
             await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10));
             clock.Now = clock.Now.AddDays(10);

@@ -316,7 +316,7 @@ public class KillTests(ITestOutputHelper output)
         await service.SubmitAsync(office, "xinjiang-office", id);
         await service.AcceptAsync(city, "yuncheng-office", id, [expert]);
         await service.ScoreAsync(new UserScope(expert, Roles.Expert, city.JurisdictionPath, null), "expert-zhang", id,
-            new Dictionary<string, (bool, string)> { ["market-share"] = (true, "全国市场空间大") });
+            new Dictionary<string, (bool, string)> { ["market-share"] = (true, "全国市场空间大"), [ExpertScore.Overall] = (true, "同意认定") });
         await service.ConcludeAsync(city, "yuncheng-office", id);
         await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, $"运专领发〔2025〕{round}号", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20)));
         return (id, town.Id);

@@ -1,0 +1,26 @@
+using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Recognition;
+
+namespace SpecializedTowns.Core.Tests.Applications;
+
+public class DeclaredFactsTests
+{
+    [Fact]
+    public void Each_declared_figure_stands_beside_the_registered_one_and_a_difference_is_flagged()
+    {
+        var registered = new TownFacts { Category = "manufacturing", AnnualOutputValueWanYuan = 16000, LocalEmployment = 1800, ProvincialMarketSharePercent = 6, LeadingEnterprises = 2 };
+        var declared = registered with { AnnualOutputValueWanYuan = 25000, LocalEmployment = 2100, ProvincialMarketSharePercent = 55, CityMarketSharePercent = 30 };
+
+        var rows = DeclaredFacts.Compare(registered, declared).ToDictionary(r => r.Fact);
+
+        rows[FactNames.AnnualOutputValueWanYuan].ShouldSatisfyAllConditions(
+            r => r.Name.ShouldBe("年产值"), r => r.Registered.ShouldBe(16000m), r => r.Declared.ShouldBe(25000m),
+            r => r.Differs.ShouldBeTrue(), r => r.Difference.ShouldBe("申报高于平台登记 56%"));
+        rows[FactNames.LocalEmployment].Difference.ShouldBe("申报高于平台登记 17%");
+        rows[FactNames.ProvincialMarketSharePercent].Differs.ShouldBeTrue();
+        rows[FactNames.CityMarketSharePercent].Difference.ShouldBe("平台无登记数据");
+        rows[FactNames.LeadingEnterprises].Differs.ShouldBeFalse();
+        rows[FactNames.SupportingEnterprises].Differs.ShouldBeFalse("neither side states it");
+        DeclaredFacts.Compare(null, declared).Count(r => r.Differs).ShouldBe(5, "nothing registered: every declared figure is to be checked");
+    }
+}
