@@ -19,11 +19,15 @@ public sealed class IndexModel(ApplicationService applications, Core.Policies.Po
     public Paged<ApplicationListItem> Result { get; private set; } = new([], 0, 1, 20);
     public bool CanFile { get; private set; }
 
+    /// <summary>The applications whose next step is this person's (<see cref="ApplicationService.ToDoAsync"/>): their row reads 办理, the others 查看.</summary>
+    public IReadOnlySet<int> ActsOn { get; private set; } = new HashSet<int>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         CanFile = ApplicationService.PreparesApplications(scope);
         Result = await applications.ListAsync(scope, State, Math.Max(1, PageNumber), 20, ct);
+        ActsOn = (await applications.ToDoAsync(scope, ct)).Select(t => t.Id).ToHashSet();
     }
 
     /// <summary>The list as filtered (the same call as the table), every page of it or the ticked rows, to .xlsx or .csv.</summary>
