@@ -54,7 +54,7 @@ public sealed class TownDossier(
         var body = new List<DocumentBlock>();
 
         // 一、基本情况
-        var taskForce = pack?.Mechanisms.TaskForces.FirstOrDefault(f => t.Name.StartsWith(f.Town, StringComparison.Ordinal));
+        var taskForce = await TownTaskForce.FindAsync(db, pack, t.Id, t.Name, ct);
         body.Add(new DocumentBlock.Heading1("基本情况"));
         body.Add(new DocumentBlock.Facts(
         [
@@ -68,8 +68,8 @@ public sealed class TownDossier(
             new("传统特色", t.HistoricalOriginOrGeographicalIndication ? "主导产品具有历史发源地、地理标志等传统特色" : "未申报"),
             new("依据文件", pack is null ? "—" : $"《{pack.Document.Title}》{(pack.Document.Number is { } n ? $"（{n}）" : "")}"),
             new("推进专班", taskForce is null ? "未设专班" :
-                $"牵头单位：{string.Join("、", taskForce.LeadUnits)}；助推：{Or(string.Join("、", taskForce.SupportingTownships.Concat(taskForce.SupportingUnits)))}；" +
-                $"分管领导：{Or(taskForce.ResponsibleLeader)}（{taskForce.Source}）"),
+                $"牵头单位：{Or(string.Join("、", taskForce.LeadUnits))}；助推：{Or(string.Join("、", taskForce.Supporting))}；" +
+                $"分管领导：{Or(taskForce.ResponsibleLeader)}{(taskForce.Source is { } source ? $"（{source}）" : "")}"),
             new("企业库企业", $"{detail.Enterprises} 家"),
         ]));
         if (t.IsDemo) body.Add(new DocumentBlock.Paragraph("说明：本专业镇的数据为平台演示数据，不是统计数据。"));

@@ -25,7 +25,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public string? Saved { get; private set; }
     public TownDetail Town { get; private set; } = null!;
     public PolicyPack? Policy { get; private set; }
-    public TaskForce? TaskForce { get; private set; }
+    public TownTaskForce? TaskForce { get; private set; }
     /// <summary>The first few of the town's enterprises (leading first) and of its projects; the tabs link to the full lists.</summary>
     public const int Listed = 20;
 
@@ -108,8 +108,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         HasCertificate = Data.Applications.RecognitionDocuments.CertificateChange(town.Town.Tier, town.TierHistory) is not null;
         RecognizedApplicationId = await documents.LatestRecognizedApplicationAsync(scope, id, ct);
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
-        // Task forces are named by the town's short name in the texts (万安钻石 for 万安钻石专业镇).
-        TaskForce = Policy?.Mechanisms.TaskForces.FirstOrDefault(t => town.Town.Name.StartsWith(t.Town, StringComparison.Ordinal));
+        TaskForce = await TownTaskForce.FindAsync(db, Policy, id, town.Town.Name, ct);
 
         // The gap to the next tier: the nearest higher standard that applies where the town lies.
         NextStandard = catalog.Standards
