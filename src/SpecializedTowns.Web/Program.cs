@@ -109,7 +109,10 @@ builder.Services.ConfigureApplicationCookie(o =>
     // The API answers 401/403; only pages redirect to the sign-in page.
     o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+    // A disabled account's session ends at its next request (EndedSessions), before Identity's own stamp check.
+    o.Events.OnValidatePrincipal = EndedSessions.Before(o.Events.OnValidatePrincipal);
 });
+builder.Services.AddSingleton<EndedSessions>();
 
 const string smart = "CookieOrBearer";
 builder.Services.AddAuthentication()

@@ -13,6 +13,7 @@ using SpecializedTowns.Data.Exports;
 using SpecializedTowns.Data.Jurisdictions;
 using SpecializedTowns.Data.Units;
 using SpecializedTowns.Web.Pages.Shared;
+using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Admin;
 
@@ -21,7 +22,7 @@ namespace SpecializedTowns.Web.Pages.Admin;
 /// disable and re-enable them as staff leave and return, reset passwords and unlock.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time) : PageModel
+public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time, EndedSessions endedSessions) : PageModel
 {
     private const int PageSize = 50;
 
@@ -157,8 +158,11 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         else if (user.DisabledAtUtc is null)
         {
             user.DisabledAtUtc = time.GetUtcNow().UtcDateTime;
+            var stamp = user.SecurityStamp;
             // The stamp is what open sessions and issued tokens are checked against: renewing it ends them.
             await users.UpdateSecurityStampAsync(user);
+            // At once in this process, not at the next stamp check within the minute.
+            endedSessions.End(user.Id, stamp);
             TempData["Message"] = $"已停用 {user.UserName}：不能再登录或申请访问令牌，已登录的会话和令牌随即失效";
         }
         return LocalRedirect(ListUrl());
