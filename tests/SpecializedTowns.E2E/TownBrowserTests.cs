@@ -40,8 +40,8 @@ public sealed class TownBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync(u => u.Contains("/Towns/Detail/"));
         await page.ClickAsync("button[data-bs-target='#tab-audit']");
         await page.WaitForSelectorAsync("#tab-audit.show");
-        var history = await page.InnerTextAsync("#tab-audit");
-        history.ShouldNotContain("正在读取");
-        history.ShouldContain("yuanqu-office");
+        // The tab shows at once and fills when its fragment arrives: wait for the entry rather than read it mid-load.
+        await Assertions.Expect(page.Locator("#tab-audit")).ToContainTextAsync("yuanqu-office");
+        (await page.InnerTextAsync("#tab-audit")).ShouldNotContain("正在读取");
     }
 }
