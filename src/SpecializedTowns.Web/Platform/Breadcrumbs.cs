@@ -47,7 +47,7 @@ public static class Breadcrumbs
         ["/Commendations/Index"] = [], ["/Policies/Index"] = [], ["/Support/Funds/Index"] = [], ["/Support/Finance/Index"] = [],
         ["/Support/Listing/Index"] = [], ["/Support/Brands/Index"] = [], ["/Support/Events/Index"] = [], ["/Support/Platforms/Index"] = [],
         ["/Support/Talents/Index"] = [], ["/Support/Training/Index"] = [], ["/Imports/Index"] = [], ["/Exports/Index"] = [], ["/Audit/Index"] = [],
-        ["/Admin/Users"] = [], ["/Admin/Places"] = [], ["/Admin/Dictionaries"] = [],
+        ["/Admin/Users"] = [], ["/Admin/Places"] = [], ["/Admin/Dictionaries"] = [], ["/Admin/Units"] = [],
 
         // Pages under a list.
         ["/Towns/Detail"] = [Towns], ["/Towns/Edit"] = [Towns],
