@@ -50,6 +50,9 @@ public sealed class ReportBrowserTests(BrowserFixture fixture)
         await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-refused.png"), FullPage = true });
 
         await township.FillAsync("#Input_OutputExplanation", "连续阴雨，蜂群采蜜量下降");
+        // 99,999 is not last month's 累计 plus this month's 600 either: that gap is flagged too, and explained.
+        (await township.InnerTextAsync("#explain-OutputYearToDateWanYuan")).ShouldContain("不等于上月累计");
+        await township.FillAsync("#Input_OutputYearToDateExplanation", "累计数按统计部门核定数填报");
         // The month is not over: it cannot be sent yet, and is kept as a draft with its explanation until it can.
         await township.ClickAsync("#submit-report");
         await township.WaitForSelectorAsync("#report-error");
