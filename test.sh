@@ -6,6 +6,10 @@ cd "$(dirname "$0")"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
+# Every web host a test starts would otherwise watch its appsettings files, one inotify instance each; with the three
+# projects side by side that ran into the per-user limit (128) and hosts failed to start. Tests never edit those files.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 dotnet build SpecializedTowns.slnx -c Release -nologo -v q 2>&1 | tee "$logs/build.log"
 status=${PIPESTATUS[0]}
 [ "$status" -ne 0 ] && { echo "build failed"; exit "$status"; }
