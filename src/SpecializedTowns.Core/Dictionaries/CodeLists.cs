@@ -46,7 +46,8 @@ public static class CodeLists
     {
         Id = "industry-category", Title = "产业领域", Group = "专业镇",
         Note = "专业镇和企业所属的领域；代码是认定预检（recognition-check）约定的键。各认定标准认定的领域不同，见“依据”。",
-        Sources = [Yq + "三", Yj + "三", Yqs + "四（一）", Sz + "二（四）"],
+        // No Sources here: the categories are the recognition standards', so the 字典 cites the standards of the deployment's
+        // policy packs, each under its own document (系统 → 字典 reads them from the catalogue).
         Entries = IndustryCategories.Names.Select(p => new CodeEntry(p.Key, p.Value)).ToList(),
     };
 

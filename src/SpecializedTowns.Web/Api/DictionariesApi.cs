@@ -28,7 +28,7 @@ public static class DictionariesApi
     }
 
     private static DictionaryView View(DictionariesModel.Section s) => new(
-        s.List.Id, s.List.Title, s.List.Group, s.List.Note, s.List.Sources, CodeLists.Link(s.List),
+        s.List.Id, s.List.Title, s.List.Group, s.List.Note, s.Sources, CodeLists.Link(s.List),
         s.List.Entries.Select(e => new EntryView(e.Code, e.Name, e.Number, s.Basis.GetValueOrDefault(e.Code))).ToList(),
         s.Imports.Select(i => new ImportView(i.Kind.Key, i.Kind.Title, i.Column.Header, i.Column.Type == Data.Imports.ColumnType.EnumerationList)).ToList(),
         s.Api.Select(f => new FieldView(f.Method, f.Path, f.Field, f.Place.ToString().ToLowerInvariant(), f.Typed ? "code-or-number" : "code-or-name", f.Note)).ToList());

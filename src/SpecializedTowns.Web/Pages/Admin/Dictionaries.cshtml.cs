@@ -25,7 +25,8 @@ public sealed class DictionariesModel(PolicyCatalog catalog, TimeProvider time) 
     }
 
     /// <summary>One list as the page and the workbook show it.</summary>
-    public sealed record Section(CodeList List, IReadOnlyList<ImportUse> Imports, IReadOnlyList<ApiCodeField> Api, IReadOnlyDictionary<string, string> Basis)
+    public sealed record Section(CodeList List, IReadOnlyList<ImportUse> Imports, IReadOnlyList<ApiCodeField> Api, IReadOnlyDictionary<string, string> Basis,
+        IReadOnlyList<string> Sources)
     {
         /// <summary>The stored numbers matter only where the JSON reader takes them.</summary>
         public bool ShowsNumber => Api.Any(f => f.Typed);
@@ -53,18 +54,28 @@ public sealed class DictionariesModel(PolicyCatalog catalog, TimeProvider time) 
         list,
         ImportKinds.All.SelectMany(k => k.Columns.Where(c => c.Codes == list).Select(c => new ImportUse(k, c))).ToList(),
         ApiCodeFields.Of(list).ToList(),
-        list == CodeLists.IndustryCategory ? CategoryBasis(catalog) : new Dictionary<string, string>())).ToList();
+        list == CodeLists.IndustryCategory ? CategoryBasis(catalog) : new Dictionary<string, string>(),
+        list == CodeLists.IndustryCategory ? CategorySources(catalog) : list.Sources)).ToList();
 
     /// <summary>Which recognition standards of the deployment's packs admit each category, with their clauses: policy is data.</summary>
     private static Dictionary<string, string> CategoryBasis(PolicyCatalog catalog) =>
         CodeLists.IndustryCategory.Entries.ToDictionary(e => e.Code, e => string.Join("；", catalog.Standards
             .Where(s => s.Criteria.Any(c => c.Kind == "category" && c.Categories.Contains(e.Code)))
             .OrderBy(s => s.Id, StringComparer.Ordinal)
-            .Select(s => s.Criteria.First(c => c.Kind == "category").Source is { } source ? $"{s.Name}（{source}）" : s.Name)));
+            .Select(s => CategoryClause(s) is { } clause ? $"{s.Name}（{clause}）" : s.Name)));
+
+    /// <summary>The list's own 依据: the clauses of the deployment's standards that name the categories they recognise.</summary>
+    private static IReadOnlyList<string> CategorySources(PolicyCatalog catalog) =>
+        catalog.Standards.OrderBy(s => s.Id, StringComparer.Ordinal).Select(CategoryClause).OfType<string>().Distinct().ToList();
+
+    // Cited as the town page and 动态调整 cite the standard (RecognitionStandard.Cite): 运城's standard, known only as 垣曲's text
+    // quotes it, under 运城's document number, not as if it were 垣曲's.
+    private static string? CategoryClause(RecognitionStandard s) =>
+        s.Cite(s.Criteria.FirstOrDefault(c => c.Kind == "category")?.Source);
 
     /// <summary>The first sheet: what each list is, where it is used, and its sheet.</summary>
     private static Sheet Contents(IReadOnlyList<Section> sections) => new("目录", ["字典", "代码", "分组", "说明", "依据", "用于"],
-        sections.Select(s => (IReadOnlyList<object?>)[s.List.Title, s.List.Id, s.List.Group, s.List.Note, string.Join("；", s.List.Sources), string.Join("\n", s.Uses)]).ToList(),
+        sections.Select(s => (IReadOnlyList<object?>)[s.List.Title, s.List.Id, s.List.Group, s.List.Note, string.Join("；", s.Sources), string.Join("\n", s.Uses)]).ToList(),
         [18, 24, 10, 50, 40, 70]);
 
     /// <summary>A list's sheet, with the same columns as its table on the page.</summary>
