@@ -17,7 +17,7 @@ public sealed record UnitListItem(int Id, string Name, int JurisdictionId, strin
 
     public IReadOnlyList<string> FormerNames { get; init; } = [];
 
-    /// <summary>The units of the same place whose names look like this one's (<see cref="UnitRegistry.Alike"/>): perhaps the same unit twice.</summary>
+    /// <summary>The units of the same place whose names look like this one's (<see cref="UnitLikeness"/>): perhaps the same unit twice.</summary>
     public IReadOnlyList<(int Id, string Name)> Alike { get; init; } = [];
 }
 
@@ -101,14 +101,14 @@ public static class UnitCatalog
         return rows.Select(r => r with
         {
             FormerNames = former[r.Id].ToList(),
-            Alike = neighbours[r.JurisdictionId].Where(o => o.Id != r.Id && UnitRegistry.AlikePair(r.Name, o.Name, r.Path))
+            Alike = neighbours[r.JurisdictionId].Where(o => o.Id != r.Id && UnitLikeness.Alike(r.Name, o.Name, r.Path))
                 .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList(),
         }).ToList();
     }
 
     private sealed record NameAt(int Id, int PlaceId, string Name, string Path);
 
-    /// <summary>The units that look like another unit of the same place (<see cref="UnitRegistry.AlikePair"/>).</summary>
+    /// <summary>The units that look like another unit of the same place (<see cref="UnitLikeness"/>).</summary>
     private static List<int> AlikeIds(IEnumerable<NameAt> units)
     {
         var found = new HashSet<int>();
@@ -117,7 +117,7 @@ public static class UnitCatalog
             var list = place.ToList();
             for (var i = 0; i < list.Count; i++)
                 for (var j = i + 1; j < list.Count; j++)
-                    if (UnitRegistry.AlikePair(list[i].Name, list[j].Name, list[i].Path)) { found.Add(list[i].Id); found.Add(list[j].Id); }
+                    if (UnitLikeness.Alike(list[i].Name, list[j].Name, list[i].Path)) { found.Add(list[i].Id); found.Add(list[j].Id); }
         }
         return [.. found];
     }
@@ -246,6 +246,6 @@ public static class UnitCatalog
     {
         var path = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == unit.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
         var others = await db.Units.AsNoTracking().Where(u => u.JurisdictionId == unit.JurisdictionId && u.Id != unit.Id).Select(u => u.Name).ToListAsync(ct);
-        return others.Where(o => UnitRegistry.AlikePair(unit.Name, o, path)).Order(StringComparer.Ordinal).Take(5).ToList();
+        return others.Where(o => UnitLikeness.Alike(unit.Name, o, path)).Order(StringComparer.Ordinal).Take(5).ToList();
     }
 }

@@ -54,7 +54,7 @@ public static class UnitMerge
     /// <summary>The units a unit may be merged into: those of its place and the places above it, the alike names first.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name, string Place, bool Alike)>> TargetsAsync(TownsDbContext db, UnitListItem from, CancellationToken ct = default) =>
         (await UnitRegistry.ForPathAsync(db, from.Path, ct)).Where(u => u.Id != from.Id)
-            .Select(u => (u.Id, u.Name, u.Place, Alike: UnitRegistry.AlikePair(from.Name, u.Name, from.Path)))
+            .Select(u => (u.Id, u.Name, u.Place, Alike: UnitLikeness.Alike(from.Name, u.Name, from.Path)))
             .OrderByDescending(u => u.Alike).ToList();
 
     /// <summary>

@@ -54,7 +54,7 @@ public static class UnitRegistry
             return new UnitChoice(null, trimmed, $"请填写一个具体单位的名称（不超过 {UnitNames.MaxLength} 字），不要写“各……”“有关部门”");
         if (isNew) return new UnitChoice(null, trimmed, null);
         var place = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == jurisdictionId).Select(j => new { j.Name, j.Path }).SingleAsync(ct);
-        var similar = Similar(trimmed, (await ForPathAsync(db, place.Path, ct)).Select(u => u.Name), place.Path);
+        var similar = UnitLikeness.Similar(trimmed, (await ForPathAsync(db, place.Path, ct)).Select(u => u.Name), place.Path);
         var hint = similar.Count > 0 ? $"相近的已登记单位有：{string.Join("、", similar)}。" : "";
         return new UnitChoice(null, trimmed,
             $"“{trimmed}”不是{place.Name}或其上级已登记的单位。{hint}请从列表中选择；确属尚未登记的新单位，请勾选“新增单位”。");
@@ -97,44 +97,6 @@ public static class UnitRegistry
             .Where(x => wanted.Contains(x.Path)).ToListAsync(ct);
         return rows.Select(r => (r.Name, r.Path, r.UnitId)).ToList();
     }
-
-    // Characters every unit name shares (县…局, …人民政府, …中心): two names alike in these alone are not alike.
-    private const string Common = "省市县区镇乡街道局委办厅室会处科部中心站所院队组府政人民公司管理服务综合";
-
-    /// <summary>
-    /// The registered names that share at least two distinctive characters with the typed one (县文化旅游局 → 县文旅局,
-    /// 县农业农村局 → 市农业农村局), most alike first; at most five. With a <paramref name="place"/> (a path), the characters
-    /// of its names do not count either: many of a place's units carry them (垣曲开发区, 人行垣曲支行, 市生态环境局垣曲分局).
-    /// </summary>
-    public static IReadOnlyList<string> Similar(string typed, IEnumerable<string> registered, string? place = null) =>
-        registered.Distinct()
-            .Select(n => (Name: n, Shared: Shared(typed, n, place)))
-            .Where(x => Alike(typed, x.Name, place))
-            .OrderByDescending(x => x.Shared).ThenBy(x => x.Name.Length).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(5).Select(x => x.Name).ToList();
-
-    /// <summary>
-    /// Whether a registered name looks like the typed one (<see cref="Similar"/>'s test): they share two distinctive characters,
-    /// or the one the typed name has. Not symmetric (县财政局 looks like 县财政金融服务中心, not the other way round): two
-    /// registered units are alike when either looks like the other.
-    /// </summary>
-    public static bool Alike(string typed, string registered, string? place = null)
-    {
-        var wanted = typed.Where(c => Distinctive(c, place)).Distinct().Count();
-        var shared = Shared(typed, registered, place);
-        return shared > 0 && shared >= Math.Min(2, wanted);
-    }
-
-    /// <summary>Two registered units of a place (its path) that look alike: either looks like the other (系统 → 单位's 疑似重复).</summary>
-    public static bool AlikePair(string a, string b, string place) => Alike(a, b, place) || Alike(b, a, place);
-
-    private static int Shared(string typed, string registered, string? place)
-    {
-        var wanted = typed.Where(c => Distinctive(c, place)).ToHashSet();
-        return registered.Where(c => Distinctive(c, place)).Distinct().Count(wanted.Contains);
-    }
-
-    private static bool Distinctive(char c, string? place) => !Common.Contains(c) && (place is null || !place.Contains(c));
 
     /// <summary>The units a person may pick for work in the path: those of the path itself and of the jurisdictions above it.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name, string Place)>> ForPathAsync(TownsDbContext db, string path, CancellationToken ct = default)

@@ -68,20 +68,4 @@ public class UnitRegistryTests
         own.JurisdictionId.ShouldBe(township.Id);
         (await db.Units.CountAsync()).ShouldBe(before + 1);
     }
-
-    [Fact]
-    public void Names_alike_are_those_sharing_characters_beyond_the_common_ones()
-    {
-        string[] registered = ["县工科局", "县文旅局", "县农业农村局", "市农业农村局", "县人民政府办公室"];
-        UnitRegistry.Similar("县文化旅游局", registered).ShouldBe(["县文旅局"]);
-        UnitRegistry.Similar("县农业农村局（运城市）", registered).ShouldBe(["县农业农村局", "市农业农村局"]);
-        UnitRegistry.Similar("县财政局", registered).ShouldBeEmpty();
-
-        // A place's own name is in many of its units' names: it makes none of them alike.
-        string[] yuanqu = ["垣曲开发区", "市生态环境局垣曲分局", "垣曲经济技术开发区管委会"];
-        UnitRegistry.Similar("人行垣曲支行", yuanqu).ShouldBe(["垣曲开发区", "市生态环境局垣曲分局", "垣曲经济技术开发区管委会"]);
-        UnitRegistry.Similar("人行垣曲支行", yuanqu, "山西省/运城市/垣曲县").ShouldBeEmpty();
-        UnitRegistry.AlikePair("垣曲开发区", "垣曲经济技术开发区管委会", "山西省/运城市/垣曲县").ShouldBeTrue();
-        UnitRegistry.AlikePair("县财政金融服务中心", "县财政局", "山西省/运城市/垣曲县").ShouldBeTrue();
-    }
 }
