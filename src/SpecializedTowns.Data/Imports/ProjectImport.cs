@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
+using SpecializedTowns.Data.Units;
 
 namespace SpecializedTowns.Data.Imports;
 
@@ -50,7 +51,7 @@ public sealed class ProjectImport : ImportKind
         var db = run.Db;
         var towns = await ImportLookups.TownsAsync(db, run.Scope, ct);
         var townIndex = new NameIndex<TownRef>(towns, t => t.Name, t => t.CountyPath + "/" + t.Name, "专业镇");
-        var units = await UnitsByPathAsync(db, towns.Select(t => t.CountyPath).Distinct().ToList(), ct);
+        var units = await UnitLookup.LoadAsync(db, towns.Select(t => t.CountyPath).Distinct(), ct);
         var resolved = new Dictionary<ImportRow, TownRef>();
         foreach (var row in run.Rows)
         {
@@ -67,7 +68,6 @@ public sealed class ProjectImport : ImportKind
         var countyIds = resolved.Values.Select(t => t.CountyId).Distinct().ToList();
         var enterprises = (await db.Enterprises.AsNoTracking().Where(e => countyIds.Contains(e.CountyId)).Select(e => new { e.Id, e.Name, e.CountyId }).ToListAsync(ct))
             .GroupBy(e => (e.CountyId, e.Name)).ToDictionary(g => g.Key, g => g.First().Id);
-        var unitNames = units.Values.SelectMany(u => u).ToDictionary(u => u.Id, u => u.Name);
 
         foreach (var row in run.Rows)
         {
@@ -80,8 +80,8 @@ public sealed class ProjectImport : ImportKind
             int? unitId = null;
             if (town is not null && run.Text(row, "unit") is { } unitText)
             {
-                var unit = units[town.CountyPath].Where(u => u.Name == unitText).OrderByDescending(u => u.Depth).FirstOrDefault();
-                if (unit is null) run.Error(row, "unit", $"{town.CountyName}及其上级没有名为“{unitText}”的单位，请核对名称");
+                var unit = units.Find(town.CountyPath, unitText);
+                if (unit is null) run.Error(row, "unit", $"{town.CountyName}及其上级没有名为“{unitText}”的单位（含曾用名），请核对名称");
                 else unitId = unit.Id;
             }
             DateOnly? last = null; string? lastLabel = null;
@@ -115,7 +115,7 @@ public sealed class ProjectImport : ImportKind
             c.Set(Column("total"), p.TotalInvestmentWanYuan, total!.Value, v => p.TotalInvestmentWanYuan = v);
             if (isNew || run.Has("annual")) c.Set(Column("annual"), p.AnnualPlannedInvestmentWanYuan, annual ?? 0, v => p.AnnualPlannedInvestmentWanYuan = v);
             c.Set(Column("planYear"), p.PlanYear, planYear!.Value, v => p.PlanYear = v, v => v.ToString());
-            if (isNew || run.Has("unit")) c.Set(Column("unit"), p.ResponsibleUnitId, unitId, v => p.ResponsibleUnitId = v, v => v is { } i ? unitNames.GetValueOrDefault(i, "") : "（空）");
+            if (isNew || run.Has("unit")) c.Set(Column("unit"), p.ResponsibleUnitId, unitId, v => p.ResponsibleUnitId = v, v => v is { } i ? units.NameOf(i) ?? "" : "（空）");
             if (isNew || run.Has("leader")) c.Set(Column("leader"), p.ResponsibleLeader, run.Text(row, "leader"), v => p.ResponsibleLeader = v);
             if (isNew || run.Has("plannedSigned")) c.Set(Column("plannedSigned"), p.PlannedSignedOn, run.Get<DateOnly?>(row, "plannedSigned"), v => p.PlannedSignedOn = v);
             if (isNew || run.Has("plannedStart")) c.Set(Column("plannedStart"), p.PlannedStartOn, run.Get<DateOnly?>(row, "plannedStart"), v => p.PlannedStartOn = v);
@@ -125,22 +125,10 @@ public sealed class ProjectImport : ImportKind
         }
     }
 
-    internal sealed record UnitRef(int Id, string Name, int Depth);
-
-    /// <summary>For each county path, the units of the county and of the places above it (as the project form offers them).</summary>
-    internal static async Task<Dictionary<string, List<UnitRef>>> UnitsByPathAsync(TownsDbContext db, IReadOnlyList<string> paths, CancellationToken ct)
-    {
-        var ancestors = paths.SelectMany(p => Enumerable.Range(1, p.Count(c => c == '/') + 1).Select(n => string.Join("/", p.Split('/').Take(n)))).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => ancestors.Contains(u.Jurisdiction!.Path))
-            .Select(u => new { u.Id, u.Name, u.Jurisdiction!.Path }).ToListAsync(ct);
-        return paths.ToDictionary(p => p, p => units.Where(u => u.Path == p || p.StartsWith(u.Path + "/"))
-            .Select(u => new UnitRef(u.Id, u.Name, u.Path.Count(c => c == '/'))).ToList());
-    }
-
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
-        var unit = town is null ? null : (await UnitsByPathAsync(db, [town.CountyPath], ct))[town.CountyPath].OrderByDescending(u => u.Depth).FirstOrDefault();
+        var unit = town is null ? null : (await UnitLookup.LoadAsync(db, [town.CountyPath], ct)).At(town.CountyPath).OrderByDescending(u => u.Depth).FirstOrDefault();
         return new Dictionary<string, string>
         {
             ["name"] = "示例农产品冷链物流中心项目", ["town"] = town?.Name ?? "", ["owner"] = "示例投资有限公司",

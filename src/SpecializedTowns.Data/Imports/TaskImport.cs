@@ -5,6 +5,7 @@ using SpecializedTowns.Core.Imports;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Units;
 
 namespace SpecializedTowns.Data.Imports;
 
@@ -78,8 +79,9 @@ public sealed partial class TaskImport : ImportKind
             .Include(p => p.Groups).ThenInclude(g => g.Tasks).ThenInclude(t => t.Extensions)
             .AsSplitQuery().ToListAsync(ct);
         var paths = plans.Select(p => p.Jurisdiction!.Path).Distinct().ToList();
-        var ancestors = paths.SelectMany(p => Enumerable.Range(1, p.Count(c => c == '/') + 1).Select(n => string.Join("/", p.Split('/').Take(n)))).Distinct().ToList();
-        var units = await db.Units.Include(u => u.Jurisdiction).Where(u => ancestors.Contains(u.Jurisdiction!.Path)).ToListAsync(ct);
+        var lookup = await UnitLookup.LoadAsync(db, paths, ct);
+        var ancestors = paths.SelectMany(UnitRegistry.Ancestors).Distinct().ToList();
+        var units = await db.Units.Include(u => u.Jurisdiction).Where(u => ancestors.Contains(u.Jurisdiction!.Path)).ToDictionaryAsync(u => u.Id, ct);
         var actor = new TaskActor(run.Scope.UserId, run.UserName, null, TaskRole.Manager);
 
         var resolved = new Dictionary<ImportRow, ActionPlan>();
@@ -104,9 +106,8 @@ public sealed partial class TaskImport : ImportKind
                 var found = new List<Unit>();
                 foreach (var name in CellValues.List(run.Text(row, key) ?? ""))
                 {
-                    var unit = units.Where(u => u.Name == name && (u.Jurisdiction!.Path == path || path.StartsWith(u.Jurisdiction.Path + "/")))
-                        .OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefault();
-                    if (unit is null) run.Error(row, key, $"{plan.Jurisdiction.Name}及其上级没有登记名为“{name}”的单位{(UnitNames.IsCollective(name) ? "（“各……”“有关……”不是单位，请逐一写出单位名称）" : "")}");
+                    var unit = lookup.Find(path, name) is { } registered ? units[registered.Id] : null;
+                    if (unit is null) run.Error(row, key, $"{plan.Jurisdiction.Name}及其上级没有登记名为“{name}”的单位（含曾用名）{(UnitNames.IsCollective(name) ? "（“各……”“有关……”不是单位，请逐一写出单位名称）" : "")}");
                     else found.Add(unit);
                 }
                 return found;
@@ -230,7 +231,7 @@ public sealed partial class TaskImport : ImportKind
         var plan = await Plans(db, scope).AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Id)
             .Select(p => new { p.Title, p.Year, Path = p.Jurisdiction!.Path, Group = p.Groups.OrderBy(g => g.SortOrder).Select(g => g.Title).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        var unit = plan is null ? null : (await ProjectImport.UnitsByPathAsync(db, [plan.Path], ct))[plan.Path].OrderByDescending(u => u.Depth).FirstOrDefault();
+        var unit = plan is null ? null : (await UnitLookup.LoadAsync(db, [plan.Path], ct)).At(plan.Path).OrderByDescending(u => u.Depth).FirstOrDefault();
         var year = plan?.Year ?? today.Year;
         return new Dictionary<string, string>
         {

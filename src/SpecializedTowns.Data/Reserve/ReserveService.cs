@@ -49,7 +49,8 @@ public static class ReserveService
     {
         var units = await Units.UnitRegistry.ForPathAsync(db, countyPath, ct);
         var location = catalog.PackGoverning(countyPath)?.Mechanisms.LeadingGroup?.Office?.Location?.Trim();
-        if (location is not null && units.FirstOrDefault(u => u.Name == location) is { Id: > 0 } seat) return seat.Id;
+        // The document's name for the seat, renamed or merged since, still finds it (UnitLookup).
+        if (location is not null && (await Units.UnitLookup.LoadAsync(db, [countyPath], ct, [location])).Find(countyPath, location) is { } seat) return seat.Id;
         return scope.UnitId is { } own && units.Any(u => u.Id == own) ? own : null;
     }
 

@@ -487,13 +487,11 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var names = pack.KeyTasks.SelectMany(k => k.LeadUnits.Concat(k.CooperatingUnits)).Select(n => n.Trim())
             .Where(n => n.Length is > 0 and <= UnitNames.MaxLength && !UnitNames.IsCollective(n)).Select(n => UnitNames.Registered(pack, n)).Distinct().ToList();
         // A name an administrator renamed or merged away (系统 → 单位) is its unit's still, not a unit to register again.
-        var former = await Units.UnitRegistry.FormerNamesAsync(db, ancestors, ct);
+        var lookup = await Units.UnitLookup.LoadAsync(db, [place.Path], ct);
         var byName = new Dictionary<string, Unit>();
         foreach (var name in names)
         {
-            var unit = known.Where(u => u.Name == name).OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefault();
-            if (unit is null && former.Where(f => f.Name == name).OrderByDescending(f => f.Path.Length).Select(f => (int?)f.UnitId).FirstOrDefault() is { } formerOf)
-                unit = known.FirstOrDefault(u => u.Id == formerOf) ?? await db.Units.SingleAsync(u => u.Id == formerOf, ct);
+            var unit = lookup.Find(place.Path, name) is { } found ? known.FirstOrDefault(u => u.Id == found.Id) ?? await db.Units.SingleAsync(u => u.Id == found.Id, ct) : null;
             if (unit is null)
             {
                 unit = new Unit { JurisdictionId = place.Id, Name = name };

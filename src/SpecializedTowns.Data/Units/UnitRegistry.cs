@@ -69,34 +69,18 @@ public static class UnitRegistry
         return unit;
     }
 
+    // The account form's name and a seed's go the way an import's does (UnitLookup): a former name finds its unit too.
     private static async Task<Unit?> FindAsync(TownsDbContext db, int jurisdictionId, string name, CancellationToken ct)
     {
         var trimmed = name.Trim();
         var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleAsync(ct);
-        var places = Ancestors(path);
-        var unit = await db.Units.Where(u => u.Name == trimmed && places.Contains(u.Jurisdiction!.Path))
-            .OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefaultAsync(ct);
-        if (unit is not null) return unit;
-        // A name the unit had before a rename or a merge (县工信局 merged into 县工业和信息化局) is still that unit's.
-        var formerOf = await db.UnitFormerNames.Where(f => f.Name == trimmed)
-            .Join(db.Jurisdictions, f => f.JurisdictionId, j => j.Id, (f, j) => new { f.UnitId, j.Path })
-            .Where(x => places.Contains(x.Path)).OrderByDescending(x => x.Path.Length).Select(x => (int?)x.UnitId).FirstOrDefaultAsync(ct);
-        return formerOf is { } id ? await db.Units.SingleAsync(u => u.Id == id, ct) : null;
+        var found = (await UnitLookup.LoadAsync(db, [path], ct, [trimmed])).Find(path, trimmed);
+        return found is null ? null : await db.Units.SingleAsync(u => u.Id == found.Id, ct);
     }
 
     /// <summary>The path and the paths above it: 山西省, 山西省/运城市, 山西省/运城市/垣曲县.</summary>
     public static List<string> Ancestors(string path) =>
         Enumerable.Range(1, path.Count(c => c == '/') + 1).Select(n => string.Join("/", path.Split('/').Take(n))).ToList();
-
-    /// <summary>The former names (<see cref="UnitFormerName"/>) registered at the places given, with the place's path and the unit they lead to.</summary>
-    public static async Task<IReadOnlyList<(string Name, string Path, int UnitId)>> FormerNamesAsync(TownsDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct = default)
-    {
-        var wanted = paths.ToList();
-        var rows = await db.UnitFormerNames.AsNoTracking()
-            .Join(db.Jurisdictions, f => f.JurisdictionId, j => j.Id, (f, j) => new { f.Name, j.Path, f.UnitId })
-            .Where(x => wanted.Contains(x.Path)).ToListAsync(ct);
-        return rows.Select(r => (r.Name, r.Path, r.UnitId)).ToList();
-    }
 
     /// <summary>The units a person may pick for work in the path: those of the path itself and of the jurisdictions above it.</summary>
     public static async Task<IReadOnlyList<(int Id, string Name, string Place)>> ForPathAsync(TownsDbContext db, string path, CancellationToken ct = default)
