@@ -20,6 +20,14 @@ public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? 
             !top && rule.BottomShare is { } b ? $"排名后 {b * 100:0.##}%" : null,
             !top && rule.BelowTotal is { } l ? $"得分低于 {l:0.##} 分" : null,
         }.Where(x => x is not null));
+
+    /// <summary>
+    /// How many a share of the ranking holds (参评 6 个，排名后 10% 为 0 个), said beside the line so that a last place not
+    /// supervised, or a second not commended, reads as the rule and not as a fault; null when the line sets no share.
+    /// </summary>
+    public static string? ShareCount(LineRule? rule, bool top, int count) => (top ? rule?.TopShare : rule?.BottomShare) is { } share
+        ? $"参评 {count} 个，排名{(top ? "前" : "后")} {share * 100:0.##}% 为 {Math.Floor(count * share):0} 个，不足 1 个的部分不计"
+        : null;
 }
 
 /// <summary>
@@ -53,8 +61,13 @@ public sealed record SchemeSnapshot(
     public bool Commends(int rank, int count, decimal total, int tied = 1) => Commendation is { } r
         && (r.TopShare is null || Scoring.InTopShare(rank, tied, count, r.TopShare.Value)) && (r.MinTotal is null || total >= r.MinTotal);
 
+    /// <summary>
+    /// 督办 for the rank alone or for the score alone: the texts join the two with 或 (“对评价排名靠后或建设进度较慢的……发出督办通知书”,
+    /// 新政办发〔2023〕33号 四（五）、永济行动计划 五（四）、朔政办发〔2023〕19号 五（五）), so a 合格 town in the bottom share is
+    /// supervised, and one outside it only below the line. How the share is counted: <see cref="Scoring.InBottomShare"/>.
+    /// </summary>
     public bool Supervises(int rank, int count, decimal total) => Supervision is { } r
-        && ((r.BottomShare is { } share && count > 1 && rank > count - Math.Max(1, Math.Floor(count * share))) || (r.BelowTotal is { } line && total < line));
+        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share)) || (r.BelowTotal is { } line && total < line));
 
     /// <summary>The pack's words for a kind of consequence (commendation, supervision-notice, public-criticism…).</summary>
     public IEnumerable<ConsequenceText> ConsequencesOf(params string[] kinds) => Consequences.Where(c => kinds.Contains(c.Kind));

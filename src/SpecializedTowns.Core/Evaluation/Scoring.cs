@@ -170,6 +170,16 @@ public static class Scoring
     /// </summary>
     public static bool InTopShare(int rank, int tied, int count, decimal share) => rank + Math.Max(1, tied) - 1 <= Math.Floor(count * share);
 
+    /// <summary>
+    /// Whether a rank lies in the bottom share (排名后 10%), counted as the top share is: at most that share of those ranked,
+    /// rounded down (1 of 10, none of 6), never up to "at least the last one". The texts name no share — 新政办发〔2023〕33号
+    /// 四（五）、永济行动计划 五（四）、朔政办发〔2023〕19号 五（五） say only “对评价排名靠后或建设进度较慢的……发出督办通知书”,
+    /// 阳政办发〔2023〕24号 六（五） “排名靠后、建设进度较慢的……予以督办” — so the share is the scheme's, and is read as written:
+    /// the last of six stands in the last sixth, not the last tenth. A tie across the line stays out together (ranks are shared
+    /// from the top, so the tie's rank is its first place).
+    /// </summary>
+    public static bool InBottomShare(int rank, int count, decimal share) => rank > count - Math.Floor(count * share);
+
     /// <summary>The unit of 认定层级 (tier-level: 储备 0, 县级 1, 市级 2, 省级 3), whose values are said by their tier names.</summary>
     private const string TierLevelUnit = "级";
 

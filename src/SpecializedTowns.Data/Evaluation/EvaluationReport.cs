@@ -59,7 +59,10 @@ public static class EvaluationReport
         body.Add(new DocumentBlock.Heading1("拟予督办名单"));
         var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
         var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
-        if (supervised.Count == 0) body.Add(new DocumentBlock.Paragraph("本年度没有需要督办的评估对象。"));
+        if (supervised.Count == 0)
+            body.Add(new DocumentBlock.Paragraph(scheme.Supervision is null ? "本年度没有需要督办的评估对象。"
+                : $"本年度没有{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
+                  $"{(LineRule.ShareCount(scheme.Supervision, top: false, view.Results.Count) is { } n ? $"（{n}）" : "")}，不拟发出督办通知书。"));
         else
         {
             body.Add(new DocumentBlock.Paragraph(

@@ -126,6 +126,14 @@ public class EvaluationSchemeTests
         snapshot.Supervises(rank: 5, count: 10, total: 59.99m).ShouldBeTrue();
         // A single subject is not "排名靠后" of anyone.
         snapshot.Supervises(rank: 1, count: 1, total: 80).ShouldBeFalse();
+        // 后 10% of six is nobody, as 前 20% of four is: the last of six (绛州绿, 合格 at 61.97, 运城市 2024) is not supervised
+        // for its rank; below 60 it is, whatever its rank; and in a ranking of twenty a 合格 town among the last two is, for its rank (或).
+        snapshot.Supervises(rank: 6, count: 6, total: 61.97m).ShouldBeFalse();
+        snapshot.Supervises(rank: 3, count: 6, total: 59m).ShouldBeTrue();
+        snapshot.Supervises(rank: 19, count: 20, total: 65m).ShouldBeTrue();
+        snapshot.Supervises(rank: 18, count: 20, total: 65m).ShouldBeFalse();
+        LineRule.ShareCount(snapshot.Supervision, top: false, 6).ShouldBe("参评 6 个，排名后 10% 为 0 个，不足 1 个的部分不计");
+        LineRule.ShareCount(snapshot.Commendation, top: true, 6).ShouldBe("参评 6 个，排名前 20% 为 1 个，不足 1 个的部分不计");
         snapshot.ConsequencesOf("public-criticism").Single().Trigger.ShouldBe("未按时完成整改任务");
     }
 }

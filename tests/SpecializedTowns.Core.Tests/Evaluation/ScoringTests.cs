@@ -155,6 +155,18 @@ public class ScoringTests
     }
 
     [Fact]
+    public void The_last_tenth_never_holds_more_than_a_tenth()
+    {
+        // 后 10% is counted as 前 20% is: of six, none (not "at least the last one"); of ten, the last; of twenty, the last two;
+        // two sharing the 9th place of ten would make two, more than a tenth, and stay out together.
+        Scoring.InBottomShare(rank: 6, count: 6, share: 0.1m).ShouldBeFalse();
+        Scoring.InBottomShare(rank: 10, count: 10, share: 0.1m).ShouldBeTrue();
+        Scoring.InBottomShare(rank: 9, count: 10, share: 0.1m).ShouldBeFalse();
+        Scoring.InBottomShare(rank: 19, count: 20, share: 0.1m).ShouldBeTrue();
+        Scoring.InBottomShare(rank: 18, count: 20, share: 0.1m).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_not_applicable_indicator_drops_out_and_the_others_fill_100()
     {
         var data = new Dictionary<string, IReadOnlyDictionary<string, Measurement>>

@@ -77,10 +77,12 @@ public class EvaluationServiceTests
         yongji.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
         yongji.Indicators.Sum(i => i.Weighted).ShouldBe(yongji.Row.Total, 0.05m);
 
-        // 拟表扬: 前 20% with at least 70 — of six, one (6 × 0.2 = 1.2, never rounded up to two, a third); 拟督办: the last.
+        // 拟表扬: 前 20% with at least 70 — of six, one (6 × 0.2 = 1.2, never rounded up to two, a third). 拟督办: 后 10% of six
+        // is nobody (0.6, rounded down as the top share is), and nobody is below 60: the last, 绛州绿 (合格), is not supervised.
         view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["万安钻石专业镇"]);
-        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.SubjectName).ShouldBe(["绛州绿专业镇"]);
-        view.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Row.Supervised.ShouldBeFalse();
+        var last = view.Results.Single(r => r.Row.Rank == 6).Row;
+        (last.SubjectName, last.Band).ShouldBe(("绛州绿专业镇", "合格"));
+        view.Results.Where(r => r.Row.Supervised).ShouldBeEmpty();
     }
 
     [PostgresTheory]
@@ -299,7 +301,8 @@ public class EvaluationServiceTests
         var service = Service(db);
         var text = ReportText(await DemoTownsAsync(db, service), service.Today);
         text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
-        text.ShouldContain("排名后 10% 或得分低于 60 分的专业镇拟发出督办通知书");
+        // Nobody of six is in the last 10%, nor below 60: the report says so with the count, rather than leave the last place unexplained.
+        text.ShouldContain("本年度没有排名后 10% 或得分低于 60 分的专业镇（参评 6 个，排名后 10% 为 0 个，不足 1 个的部分不计），不拟发出督办通知书。");
     }
 
     [PostgresTheory]

@@ -1,9 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
@@ -18,8 +21,16 @@ public class NoticeIssueFormTests
     {
         var (factory, office) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
         await using var _ = factory;
-        var id = Regex.Match(await office.GetStringAsync("/Evaluations"), "href=\"/Evaluations/Detail/(\\d+)\"").Groups[1].Value;
-        id.ShouldNotBeEmpty();
+        // A published ranking with towns to supervise: 运城市's 2023 (four below 60); its 2024 ranking has none.
+        int id;
+        using (var setup = factory.Services.CreateScope())
+        {
+            var evaluations = setup.ServiceProvider.GetRequiredService<EvaluationService>();
+            var cityId = await setup.ServiceProvider.GetRequiredService<TownsDbContext>().Users.Where(u => u.UserName == "yuncheng-office").Select(u => u.Id).SingleAsync();
+            var city = new UserScope(cityId, Roles.Office, "山西省/运城市", null);
+            id = await evaluations.CreateAsync(city, "运城市专业镇办", 2023, SubjectKind.Town, null);
+            await evaluations.PublishAsync(city, "运城市专业镇办", id, null);
+        }
         var url = $"/Evaluations/Detail/{id}";
         var token = new HtmlParser().ParseDocument(await office.GetStringAsync(url))
             .QuerySelector("#issue-notices input[name=__RequestVerificationToken], input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
