@@ -50,7 +50,9 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
         if (ids.Count == 0) errors[nameof(input.ProjectIds)] = "请至少选择一个项目";
         var projects = await ProjectScope.Projects(db, scope).Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         if (projects.Count != ids.Count) errors[nameof(input.ProjectIds)] = "所选项目中有不在您数据范围内的";
-        var jurisdiction = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Path == scope.JurisdictionPath, ct);
+        // The office's own jurisdiction, not the one the top bar narrows the view to: a province office looking at 运城市 still
+        // registers the province's batch, never the city's (as UserScope.HomeCovers/IsOfficeOf keep rights to the home path).
+        var jurisdiction = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Path == scope.HomePath, ct);
         if (!errors.Ok) return (null, errors);
 
         // Each project either reaches the batch's stage on its date, or has reached it already; one refusal refuses all.
@@ -61,7 +63,7 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
             catch (ProjectRuleException ex) { errors[nameof(input.ProjectIds)] = $"{p.Name}：{ex.Message}"; return (null, errors); }
         }
         // A batch belongs where its projects are: their county when they share one (so a city or province office's
-        // registration is not shown to every county), else the registering office's own jurisdiction.
+        // registration is not shown to every county), else the registering office's own (home) jurisdiction.
         var counties = projects.Select(p => p.CountyId).Distinct().ToList();
         var batch = new ProjectBatch
         {

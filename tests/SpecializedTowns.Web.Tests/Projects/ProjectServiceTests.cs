@@ -168,6 +168,26 @@ public class ProjectServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_batch_across_counties_belongs_to_the_office_s_own_jurisdiction_whatever_it_looks_at(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var batches = new BatchService(db, TimeProvider.System);
+        var gaoluo = await db.Projects.SingleAsync(p => p.Name == "皋落食用菌工厂化生产线项目");
+        var wanan = await db.Projects.SingleAsync(p => p.Name == "培育钻石产业园二期项目");
+        // The province's office, its top bar narrowed to 运城市 (关注范围), signs a batch of 垣曲's and 新绛's projects: no county
+        // holds both, so it is the province's batch, not the city's the view was narrowed to.
+        var province = new UserScope(7, Roles.Office, "山西省/运城市", null) { HomePath = "山西省" };
+        var (id, errors) = await batches.CreateAsync(province, "省专业镇办", new BatchInput(ProjectStage.Signed, Today.AddDays(-1), "全省重点项目集中签约", null, [gaoluo.Id, wanan.Id]));
+        errors.ShouldBeEmpty();
+        var place = await db.ProjectBatches.AsNoTracking().Where(b => b.Id == id).Select(b => db.Jurisdictions.Where(j => j.Id == b.JurisdictionId).Select(j => j.Path).First()).SingleAsync();
+        place.ShouldBe("山西省");
+        // 运城市's own office registered nothing: the batch is not listed as the city's.
+        (await batches.ListAsync(new UserScope(8, Roles.Office, "山西省/运城市", null), null)).Single(b => b.Id == id).Place.ShouldBe("山西省");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_signed_lead_lands_as_a_key_project_linked_to_it(StorageProvider provider)
     {
         await using var db = await LoadedAsync(provider);
