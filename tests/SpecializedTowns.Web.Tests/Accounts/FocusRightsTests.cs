@@ -106,4 +106,24 @@ public class FocusRightsTests
         input.Office.ShouldBe(Offices.Office(catalog, "山西省/运城市"));
         input.Office.ShouldNotBe(Offices.Office(catalog, "山西省/运城市/新绛县"));
     }
+
+    [Fact]
+    public async Task The_notice_pages_cite_the_office_s_own_document_whatever_county_it_looks_at()
+    {
+        var factory = await SeededPlatforms.GetAsync(StorageProvider.Sqlite);
+        var catalog = factory.Services.GetRequiredService<PolicyCatalog>();
+        static System.Security.Claims.ClaimsPrincipal Office(string path, string home) => new(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, "1"), new(System.Security.Claims.ClaimTypes.Role, Roles.Office),
+            new(UserScope.JurisdictionPathClaim, path), new(UserScope.HomePathClaim, home),
+        ], "test"));
+
+        // 运城市 has no document of its own here: its office issues notices on the practice in plain words, and looking at
+        // 新绛县 in the top bar does not lend it 新绛's clause (新政办发〔2023〕33号 四（五）), which is 新绛's office's to cite.
+        var home = SpecializedTowns.Web.Pages.Notices.NoticeDisplay.Basis(catalog, Office("山西省/运城市", "山西省/运城市"));
+        var focused = SpecializedTowns.Web.Pages.Notices.NoticeDisplay.Basis(catalog, Office("山西省/运城市/新绛县", "山西省/运城市"));
+        focused.ShouldNotContain("新政办发");
+        focused.ShouldBe(home);
+        SpecializedTowns.Web.Pages.Notices.NoticeDisplay.Basis(catalog, Office("山西省/运城市/新绛县", "山西省/运城市/新绛县")).ShouldContain("新政办发〔2023〕33号 四（五）");
+    }
 }

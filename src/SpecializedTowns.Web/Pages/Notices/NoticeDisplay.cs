@@ -38,9 +38,10 @@ public static class NoticeDisplay
 
     /// <summary>
     /// Where the user's own document asks for notices and rectification, shown on the pages so that a clerk can cite it;
-    /// an area whose document says nothing of it gets the practice in plain words, not another county's clause.
+    /// an area whose document says nothing of it gets the practice in plain words, not another county's clause. The office's own
+    /// document (HomePath): a city office looking at one county in the top bar issues under the city's, never the county's.
     /// </summary>
     public static string Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
-        (UserScope.From(user) is { } scope ? Clauses.Supervision(catalog, scope.JurisdictionPath)?.ToString() : null)
+        (UserScope.From(user) is { } scope ? Clauses.Supervision(catalog, scope.HomePath)?.ToString() : null)
         ?? "对评价排名靠后或建设进度较慢的专业镇和单位发出督办通知书，限期整改问题。";
 }
