@@ -82,7 +82,14 @@ public static class ProblemNames
 /// county or above, or the administrator), because Core knows no jurisdictions. UserId is null only for entries
 /// kept before the platform (demo data, paper ledgers).
 /// </summary>
-public sealed record ProblemActor(int? UserId, string Name, string Role, int? UnitId, bool Oversees);
+public sealed record ProblemActor(int? UserId, string Name, string Role, int? UnitId, bool Oversees)
+{
+    /// <summary>
+    /// The problem's raiser has an account that is disabled (停用): it can no longer sign in to confirm or reopen, so the problem
+    /// would wait for nobody. Decided outside, as <see cref="Oversees"/> is, because Core knows no accounts.
+    /// </summary>
+    public bool RaiserDisabled { get; init; }
+}
 
 public sealed record UnitRef(int Id, string Name);
 
@@ -351,12 +358,15 @@ public sealed class Problem
         if (IsRaiser(actor)) return false;
         if (MayActForRaiser(actor)) return true;
         throw new ProblemRuleException(actor.Oversees
-            ? $"提出人（{RaisedBy}）有平台账号，须由提出人本人{ProblemNames.Chinese(step)}；领导小组办公室仅在提出人没有账号时代其办理"
+            ? $"提出人（{RaisedBy}）有平台账号，须由提出人本人{ProblemNames.Chinese(step)}；领导小组办公室仅在提出人没有账号或账号已停用时代其办理"
             : $"只有问题提出人（{RaisedBy}）可以{ProblemNames.Chinese(step)}");
     }
 
-    /// <summary>The office stands in for a raiser only when the raiser has no account (registered from paper, or the account removed).</summary>
-    public bool MayActForRaiser(ProblemActor actor) => actor.Oversees && RaisedByUserId is null;
+    /// <summary>
+    /// The office stands in for a raiser only when the raiser cannot act: no account (registered from paper, or the account
+    /// removed), or an account disabled, which would otherwise leave an answered problem waiting for someone who cannot sign in.
+    /// </summary>
+    public bool MayActForRaiser(ProblemActor actor) => actor.Oversees && (RaisedByUserId is null || actor.RaiserDisabled);
 
     private void RequireState(ProblemStep step, params ProblemState[] allowed)
     {

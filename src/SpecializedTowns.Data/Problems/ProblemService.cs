@@ -269,7 +269,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var town = problem.SpecializedTownId is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var enterprise = problem.EnterpriseId is { } e ? await db.Enterprises.Where(x => x.Id == e).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var actor = Actor(scope, userName, county.Path);
+        var actor = Actor(scope, userName, county.Path) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) };
         var today = Today;
         return new ProblemView(problem, county.Name, county.Path, town, enterprise,
             problem.LeadUnitId is { } lead ? units.GetValueOrDefault(lead) : null,
@@ -487,13 +487,17 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     private static ProblemActor Actor(UserScope scope, string userName, string countyPath) =>
         new(scope.UserId, userName, scope.Role, scope.UnitId, scope.IsAdmin || scope.Role == Roles.Office && scope.HomeCovers(countyPath));
 
+    /// <summary>Whether the raiser's account is disabled (停用), so that the office may confirm or reopen for them.</summary>
+    private async Task<bool> RaiserDisabledAsync(Problem problem, CancellationToken ct) =>
+        problem.RaisedByUserId is { } raiser && await db.Users.AnyAsync(u => u.Id == raiser && u.DisabledAtUtc != null, ct);
+
     private async Task StepAsync(UserScope scope, string user, int id, CancellationToken ct, Func<Problem, ProblemActor, string, Task> step)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var problem = await (await VisibleAsync(scope, ct)).Include(p => p.Events).Include(p => p.CooperatingUnits)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
         var countyPath = await db.Jurisdictions.Where(j => j.Id == problem.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
-        await step(problem, Actor(scope, user, countyPath), countyPath);
+        await step(problem, Actor(scope, user, countyPath) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) }, countyPath);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {

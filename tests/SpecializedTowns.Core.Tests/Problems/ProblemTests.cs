@@ -217,9 +217,23 @@ public class ProblemTests
         answered.StepsFor(Office).ShouldNotContain(ProblemStep.Confirm);
         answered.MayActForRaiser(Office).ShouldBeFalse();
         Should.Throw<ProblemRuleException>(() => answered.Confirm(Office, Now, "企业电话确认已解决")).Message
-            .ShouldBe("提出人（历山镇专业镇专干）有平台账号，须由提出人本人确认解决；领导小组办公室仅在提出人没有账号时代其办理");
+            .ShouldBe("提出人（历山镇专业镇专干）有平台账号，须由提出人本人确认解决；领导小组办公室仅在提出人没有账号或账号已停用时代其办理");
         Should.Throw<ProblemRuleException>(() => answered.Reopen(Office, Now, "企业反映仍未解决")).Message.ShouldContain("有平台账号");
         answered.State.ShouldBe(ProblemState.Answered);
+    }
+
+    [Fact]
+    public void A_raiser_whose_account_is_disabled_is_stood_in_for_by_the_office()
+    {
+        // 停用 ends the raiser's sign-in: an answered problem would wait for nobody, so the office confirms (or reopens) for them.
+        var disabled = Office with { RaiserDisabled = true };
+        var answered = In(ProblemState.Answered);
+        answered.MayActForRaiser(disabled).ShouldBeTrue();
+        answered.StepsFor(disabled).ShouldBe([ProblemStep.Confirm, ProblemStep.Reopen]);
+        answered.Confirm(disabled, Now, "企业电话确认已解决");
+        (answered.State, answered.Events[^1].OnBehalf).ShouldBe((ProblemState.Closed, true));
+        // Only an office over the problem stands in; another county's is not offered it.
+        In(ProblemState.Answered).MayActForRaiser(OtherCountyOffice with { RaiserDisabled = true }).ShouldBeFalse();
     }
 
     [Fact]

@@ -36,6 +36,45 @@ public class ProblemWorkflowTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_office_confirms_for_a_raiser_whose_account_is_disabled(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = new ProblemService(db, TimeProvider.System, new ProblemSettings());
+        var township = await ScopeAsync(db, "lishan-township");
+        var office = await ScopeAsync(db, "yuanqu-office");
+        var member = await ScopeAsync(db, "yuanqu-member");
+        var liShan = await db.Towns.SingleAsync(t => t.Name == "历山镇蜂蜜专业镇");
+        var id = await service.RaiseAsync(township, "历山镇专业镇专干", new ProblemInput
+        {
+            Title = "蜂产品检测费用高", Description = "企业送检路途远、费用高，希望就近设立检测点。",
+            Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Other, CountyId = liShan.CountyId, TownId = liShan.Id,
+        });
+        await service.AcceptAsync(office, "垣曲县专业镇办", id, new AcceptInput(member.UnitId, [], service.Today.AddDays(10), null));
+        await service.HandleAsync(member, "垣曲县农业农村局", id, "已联系市检测中心");
+        await service.AnswerAsync(member, "垣曲县农业农村局", id, "市检测中心每月到历山镇集中收样一次");
+
+        // The raiser can sign in: the office waits for them.
+        (await service.ViewAsync(office, id, "垣曲县专业镇办")).Steps.ShouldNotContain(ProblemStep.Confirm);
+
+        // 停用: the raiser cannot sign in any more, and the office stands in for them (代提出人), as for a paper entry.
+        var account = await db.Users.SingleAsync(u => u.UserName == "lishan-township");
+        account.DisabledAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var view = await service.ViewAsync(office, id, "垣曲县专业镇办");
+        view.Steps.ShouldBe([ProblemStep.Confirm, ProblemStep.Reopen]);
+        view.ConfirmsOnBehalf.ShouldBeTrue();
+        await service.ConfirmAsync(office, "垣曲县专业镇办", id, "电话联系企业，确认已解决");
+        db.ChangeTracker.Clear();
+        var closed = await db.Problems.AsNoTracking().Include(p => p.Events).SingleAsync(p => p.Id == id);
+        closed.State.ShouldBe(ProblemState.Closed);
+        closed.Events.OrderBy(e => e.Id).Last().OnBehalf.ShouldBeTrue();
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_problem_raised_by_a_township_is_accepted_handled_answered_and_closed_by_its_raiser(StorageProvider provider)
     {
         var storage = await LoadedAsync(provider);
