@@ -30,7 +30,12 @@ public sealed class ReportBrowserTests(BrowserFixture fixture)
         (await township.InnerTextAsync("#report-state")).ShouldBe("未填报");
         (await township.InnerTextAsync("#month-projects")).ShouldContain("历山蜂产品精深加工扩建项目");
 
-        // 当月产值 far below last month's: the explanation box appears while typing, and the server refuses until it is filled in.
+        // The month is not over: 报送 is not offered yet, and the day it opens is said beside it.
+        (await township.IsDisabledAsync("#submit-report")).ShouldBeTrue();
+        (await township.InnerTextAsync("#submit-opens")).ShouldContain("起方可报送");
+
+        // 当月产值 far below last month's: the explanation box appears while typing; the draft is kept, and the figures that will
+        // need a reason before it can be sent are named.
         await township.FillAsync("#Input_OutputWanYuan", "600");
         await township.WaitForSelectorAsync("#explain-OutputWanYuan:not([hidden])");
         await township.FillAsync("#Input_OutputYearToDateWanYuan", "99999");
@@ -39,24 +44,19 @@ public sealed class ReportBrowserTests(BrowserFixture fixture)
         await township.FillAsync("#Input_NewMarketEntities", "2");
         await township.FillAsync("#Input_NewAboveScaleEnterprises", "0");
         await township.FillAsync("#Input_Progress", "蜂产品精深加工扩建项目灌装线设备到货，开展养蜂技术培训一期");
-        await township.ClickAsync("#submit-report");
-        await township.WaitForSelectorAsync("#report-error");
-        (await township.InnerTextAsync("#report-error")).ShouldContain("还不能报送");
-        (await township.InnerTextAsync("#explain-OutputWanYuan")).ShouldContain("当月产值与上月相比异常，请说明原因后再报送");
+        await township.ClickAsync("#save-draft");
+        (await township.InnerTextAsync(".alert-success")).ShouldContain("项指标与上月相比异常，报送前请逐项说明");
+        (await township.InnerTextAsync("#report-state")).ShouldBe("草稿");
         (await township.InnerTextAsync("#explain-OutputWanYuan .alert")).ShouldContain("下降");
+        // 99,999 is not last month's 累计 plus this month's 600 either: that gap is flagged too.
+        (await township.InnerTextAsync("#explain-OutputYearToDateWanYuan")).ShouldContain("不等于上月累计");
         (await township.InputValueAsync("#Input_OutputWanYuan")).ShouldBe("600");
         (await township.InputValueAsync("#Input_Progress")).ShouldContain("灌装线设备到货");
-        (await township.InnerTextAsync("#report-state")).ShouldBe("未填报", "nothing was written");
         await township.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("reports-refused.png"), FullPage = true });
 
+        // Explained and saved again: the draft keeps the reasons until the month is over and it can be sent.
         await township.FillAsync("#Input_OutputExplanation", "连续阴雨，蜂群采蜜量下降");
-        // 99,999 is not last month's 累计 plus this month's 600 either: that gap is flagged too, and explained.
-        (await township.InnerTextAsync("#explain-OutputYearToDateWanYuan")).ShouldContain("不等于上月累计");
         await township.FillAsync("#Input_OutputYearToDateExplanation", "累计数按统计部门核定数填报");
-        // The month is not over: it cannot be sent yet, and is kept as a draft with its explanation until it can.
-        await township.ClickAsync("#submit-report");
-        await township.WaitForSelectorAsync("#report-error");
-        (await township.InnerTextAsync("#report-error")).ShouldContain("尚未结束");
         await township.ClickAsync("#save-draft");
         (await township.InnerTextAsync(".alert-success")).ShouldContain("草稿已保存");
         (await township.InnerTextAsync("#report-state")).ShouldBe("草稿");

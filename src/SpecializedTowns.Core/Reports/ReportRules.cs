@@ -103,9 +103,14 @@ public static class ReportDeadline
     /// </summary>
     public static void EnsureMonthEnded(ReportMonth month, DateOnly today)
     {
-        if (today <= month.LastDay)
-            throw new ReportRuleException($"{month.Chinese}尚未结束，{Chinese(month.Next.FirstDay)}起方可报送本月月报；现在可以先填写保存");
+        if (!MaySubmit(month, today))
+            throw new ReportRuleException($"{month.Chinese}尚未结束，{Chinese(SubmitsFrom(month))}起方可报送本月月报；现在可以先填写保存");
     }
+
+    /// <summary>The first day a month's report may be sent (<see cref="EnsureMonthEnded"/>): what the form says beside a 报送 not yet offered.</summary>
+    public static DateOnly SubmitsFrom(ReportMonth month) => month.Next.FirstDay;
+
+    public static bool MaySubmit(ReportMonth month, DateOnly today) => today >= SubmitsFrom(month);
 
     /// <summary>Throws the reason the month cannot be written today.</summary>
     public static void EnsureOpen(ReportMonth month, DateOnly today, DateOnly? reopenedUntil, ReportSettings settings)

@@ -50,4 +50,28 @@ public class ReportFormUnitTests
         refused.ShouldContain($"当年累计产值 20,150万元 低于上月报送的 {lastYearToDate:#,0}万元：当年累计数不应减少");
         refused.ShouldNotContain("2.02亿元 低于");
     }
+
+    [Fact]
+    public async Task Within_the_month_the_form_offers_no_报送_and_says_the_day_it_opens()
+    {
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(StorageProvider.Sqlite, "lishan-township");
+        await using var _ = factory;
+        int forceId;
+        using (var scope = factory.Services.CreateScope())
+            forceId = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().TaskForces.Where(f => f.Town!.Name == "历山镇蜂蜜专业镇").Select(f => f.Id).SingleAsync();
+        var month = ReportMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+        var next = month.Next;
+
+        // This month is not over: 报送 would be refused (ReportDeadline.EnsureMonthEnded), so the button is shown disabled
+        // with the day it opens, and only 保存草稿 posts.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/Reports/Report/{forceId}/{month.Year}/{month.Month}"));
+        var submit = page.QuerySelector("#submit-report");
+        submit.ShouldNotBeNull();
+        submit.HasAttribute("disabled").ShouldBeTrue();
+        (submit.GetAttribute("formaction") ?? "").ShouldNotContain("handler=Submit");
+        page.QuerySelector("#report-form")!.InnerHtml.ShouldNotContain("handler=Submit");
+        page.QuerySelector("#submit-opens")!.TextContent.ShouldContain($"{next.Year}年{next.Month}月1日起方可报送");
+        page.QuerySelector("#save-draft").ShouldNotBeNull();
+    }
 }
+
