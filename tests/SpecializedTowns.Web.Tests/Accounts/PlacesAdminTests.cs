@@ -72,12 +72,23 @@ public class PlacesAdminTests
 
         // A code is corrected in its row; a wrong one is named there and changes nothing.
         var tongshan = await Scalar(storage, db => db.Jurisdictions.Where(j => j.Name == "同善镇").Select(j => j.Id).SingleAsync());
+        // The field's name as the row's form has it, so that the test posts what the browser posts.
+        var rows = await admin.GetStringAsync($"/Admin/Places?under={yuanqu}");
+        var field = Regex.Match(rows, "<input[^>]*name=\"([^\"]+)\"[^>]*aria-label=\"同善镇的行政区划代码\"").Groups[1].Value;
+        field.ShouldNotBeEmpty();
         async Task<HttpResponseMessage> SetCode(string code) =>
             await admin.PostAsync($"/Admin/Places?handler=Code&id={tongshan}&under={yuanqu}", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["code"] = code, ["__RequestVerificationToken"] = Antiforgery(page),
+                [field] = code, ["__RequestVerificationToken"] = Antiforgery(page),
             }));
-        Text(await (await SetCode("140825108")).Content.ReadAsStringAsync()).ShouldContain("代码“140825108”不在所属县（140827）之下：应以 140827 开头");
+        var refusedRow = await (await SetCode("140825108")).Content.ReadAsStringAsync();
+        Text(refusedRow).ShouldContain("代码“140825108”不在所属县（140827）之下：应以 140827 开头");
+        // The row keeps what was typed; the add form beside it stays empty and unflagged.
+        var addCode = Regex.Match(refusedRow, "<input[^>]*id=\"Input_Code\"[^>]*>").Value;
+        addCode.ShouldNotBeEmpty();
+        addCode.ShouldNotContain("140825108");
+        addCode.ShouldNotContain("input-validation-error");
+        Regex.Matches(Text(refusedRow), "不在所属县").Count.ShouldBe(1);
         (await Scalar(storage, db => db.Jurisdictions.Where(j => j.Id == tongshan).Select(j => j.Code).SingleAsync())).ShouldBe("140827108");
         var corrected = await SetCode("140827108000");
         corrected.StatusCode.ShouldBe(HttpStatusCode.Redirect, Text(await corrected.Content.ReadAsStringAsync()));

@@ -62,12 +62,16 @@ public sealed class PlacesModel(TownsDbContext db, TimeProvider time) : PageMode
         return RedirectToPage(new { under = place.ParentId });
     }
 
-    public async Task<IActionResult> OnPostCodeAsync(int id, string? code, CancellationToken ct)
+    /// <summary>
+    /// A row's code, posted as "placeCode": posted as "code", model binding found no "Input.*" field and fell back to binding
+    /// <see cref="Input"/> from the bare names, so a refused row code reappeared (and was checked) in the add form.
+    /// </summary>
+    public async Task<IActionResult> OnPostCodeAsync(int id, string? placeCode, CancellationToken ct)
     {
-        var change = await JurisdictionRegistry.SetCodeAsync(db, id, code, ct);
+        var change = await JurisdictionRegistry.SetCodeAsync(db, id, placeCode, ct);
         if (!change.Ok)
         {
-            CodeError = (id, code, change.Problems["Code"]);
+            CodeError = (id, placeCode, change.Problems["Code"]);
             await LoadAsync(ct);
             return Page();
         }
