@@ -40,4 +40,75 @@ public class DisabledSessionTests
         (await colleague.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    private static async Task<int> IdAsync(PlatformFactory factory, string userName)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient admin, string url, Dictionary<string, string> form)
+    {
+        var page = await admin.GetStringAsync("/Admin/Users");
+        form["__RequestVerificationToken"] = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await admin.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task A_role_change_and_a_password_reset_end_the_person_s_sessions_at_their_next_request()
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(StorageProvider.Sqlite, "yuanqu-office");
+        await using var _ = factory;
+        var member = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(member, "yuanqu-member", TestDatabases.DemoPassword);
+        var colleague = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(colleague, "xinjiang-office", TestDatabases.DemoPassword);
+        (await office.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await member.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+
+        // 垣曲's office account becomes a leader's: its session with the office's role ends now, not within the minute.
+        var officeId = await IdAsync(factory, "yuanqu-office");
+        int yuanqu;
+        using (var scope = factory.Services.CreateScope())
+            yuanqu = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县").Select(j => j.Id).SingleAsync();
+        (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={officeId}", new()
+        {
+            ["Change.DisplayName"] = "垣曲县分管领导", ["Change.Role"] = "leader", ["Change.JurisdictionId"] = yuanqu.ToString(),
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var next = await office.GetAsync("/Towns");
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the old role's session ends at once, not at Identity's stamp check within the minute");
+        next.Headers.Location!.ToString().ShouldContain("/Account/Login");
+
+        // A reset password: the session signed in with the old one ends as well.
+        var memberId = await IdAsync(factory, "yuanqu-member");
+        (await PostAsync(admin, $"/Admin/Users?handler=Reset&id={memberId}", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await member.GetAsync("/Towns");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session of the old password ends at once");
+        after.Headers.Location!.ToString().ShouldContain("/Account/Login");
+
+        // Nobody else's session is touched, the administrator's included.
+        (await colleague.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_administrator_editing_their_own_account_stays_signed_in()
+    {
+        var (factory, _) = await PageSignIn.OwnPlatformAsync(StorageProvider.Sqlite, "yuanqu-office");
+        await using var __ = factory;
+        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var adminId = await IdAsync(factory, "admin");
+        int province;
+        using (var scope = factory.Services.CreateScope())
+            province = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Jurisdictions.Where(j => j.Path == "山西省").Select(j => j.Id).SingleAsync();
+        (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={adminId}", new()
+        {
+            ["Change.DisplayName"] = "系统管理员（信息中心）", ["Change.Role"] = "admin", ["Change.JurisdictionId"] = province.ToString(),
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
+
