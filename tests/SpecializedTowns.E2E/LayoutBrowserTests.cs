@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace SpecializedTowns.E2E;
+
+/// <summary>
+/// The layout on a phone (375px): the menu folds into an off-canvas panel opened from the top bar, the content takes the
+/// width, wide tables scroll inside their card and no page scrolls sideways. The desktop layout stays as it was.
+/// </summary>
+[Collection("browser")]
+public sealed class LayoutBrowserTests(BrowserFixture fixture)
+{
+    private async Task<string> FirstLinkAsync(IPage page, string list, string prefix)
+    {
+        await page.GotoAsync(fixture.BaseUrl + list);
+        return await page.EvaluateAsync<string>($"document.querySelector('main a[href^=\"{prefix}\"]').getAttribute('href')");
+    }
+
+    [BrowserFact]
+    public async Task At_375px_the_menu_folds_away_and_no_page_scrolls_sideways()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office", 375, 800);
+        (await page.IsVisibleAsync("#sidebar")).ShouldBeFalse();
+        (await page.IsVisibleAsync("header .menu-toggle")).ShouldBeTrue();
+
+        var urls = new List<string> { "/", "/Projects", "/Leads", "/Problems", "/Towns", "/Enterprises", "/Tasks", "/Notifications", "/Support/Funds" };
+        urls.Add(await FirstLinkAsync(page, "/Problems", "/Problems/Detail/"));
+        urls.Add(await FirstLinkAsync(page, "/Projects", "/Projects/Detail/"));
+        urls.Add(await FirstLinkAsync(page, await FirstLinkAsync(page, "/Tasks", "/Tasks/Plan/"), "/Tasks/Detail/"));
+        urls.Add(await FirstLinkAsync(page, "/Reports", "/Reports/Report/"));
+        foreach (var url in urls)
+        {
+            var response = await page.GotoAsync(fixture.BaseUrl + url);
+            response!.Status.ShouldBe(200, url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375, url);
+            // The content has the screen, not what a fixed menu leaves of it.
+            (await page.EvaluateAsync<double>("document.querySelector('main.content').getBoundingClientRect().width")).ShouldBeGreaterThan(360, url);
+            // The page title is not squeezed to a character a line: one line, or (a long title) the width of the screen.
+            (await page.EvaluateAsync<bool>("(() => { const h = document.querySelector('main h1'); if (!h) return true; const r = h.getBoundingClientRect(); return r.height < 40 || r.width > 300; })()"))
+                .ShouldBeTrue(url);
+            // The top bar is one line.
+            (await page.EvaluateAsync<double>("document.querySelector('header .brand').getBoundingClientRect().height")).ShouldBeLessThan(30, url);
+        }
+
+        // 重点项目库: the table scrolls inside its card, its cells are not a character wide.
+        await page.GotoAsync(fixture.BaseUrl + "/Projects");
+        const string list = "[...document.querySelectorAll('main table.table')].filter(t => t.offsetParent !== null).sort((a, b) => b.rows[0].cells.length - a.rows[0].cells.length)[0]";
+        (await page.EvaluateAsync<bool>($"(() => {{ const t = {list}; return t.scrollWidth > t.clientWidth && getComputedStyle(t).overflowX === 'auto'; }})()")).ShouldBeTrue();
+        (await page.EvaluateAsync<double>($"{list}.tBodies[0].rows[0].cells[1].getBoundingClientRect().width")).ShouldBeGreaterThan(60);
+
+        // The menu opens from the top bar and takes the person where they tap.
+        await page.ClickAsync("header .menu-toggle");
+        await page.Locator("#sidebar a[href='/Problems']").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.ClickAsync("#sidebar a[href='/Problems']");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/Problems");
+        (await page.IsVisibleAsync("#sidebar")).ShouldBeFalse();
+    }
+
+    [BrowserFact]
+    public async Task On_a_desktop_the_menu_is_the_fixed_white_column_it_was()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        (await page.IsVisibleAsync("#sidebar")).ShouldBeTrue();
+        (await page.IsVisibleAsync("header .menu-toggle")).ShouldBeFalse();
+        (await page.IsVisibleAsync("#sidebar .offcanvas-header")).ShouldBeFalse();
+        (await page.EvaluateAsync<double>("document.getElementById('sidebar').getBoundingClientRect().width")).ShouldBe(190);
+        (await page.EvaluateAsync<string>("getComputedStyle(document.getElementById('sidebar')).backgroundColor")).ShouldBe("rgb(255, 255, 255)");
+        (await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('#sidebar .offcanvas-body')).display")).ShouldBe("block");
+        (await page.InnerTextAsync("header .brand")).Trim().ShouldBe("专业镇高质量发展管理平台");
+        // Tables are tables again above md.
+        await page.GotoAsync(fixture.BaseUrl + "/Projects");
+        (await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main table.table')).display")).ShouldBe("table");
+    }
+}
