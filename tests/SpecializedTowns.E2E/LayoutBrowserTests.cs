@@ -71,4 +71,24 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/Projects");
         (await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main table.table')).display")).ShouldBe("table");
     }
+
+    [BrowserFact]
+    public async Task Two_refused_fields_in_one_cell_give_two_lines_not_one_sentence()
+    {
+        var page = await fixture.SignedInPageAsync("yuanqu-office");
+        await page.GotoAsync(fixture.BaseUrl + "/Projects/Edit");
+        await page.FillAsync("#Input_TotalInvestmentWanYuan", "100");
+        await page.FillAsync("#Input_PlanYear", "1900");
+        await page.FillAsync("#Input_AnnualPlannedInvestmentWanYuan", "5000");
+        // The server's refusals are what is looked at, not the browser's own checks.
+        await page.EvaluateAsync("() => { const f = document.getElementById('Input_PlanYear').form; f.noValidate = true; f.requestSubmit(); }");
+        var year = page.Locator("span[data-valmsg-for='Input.PlanYear']");
+        var annual = page.Locator("span[data-valmsg-for='Input.AnnualPlannedInvestmentWanYuan']");
+        await year.WaitForAsync();
+        (await year.InnerTextAsync()).ShouldContain("计划年度");
+        (await annual.InnerTextAsync()).ShouldContain("年度计划投资");
+        var first = (await year.BoundingBoxAsync())!;
+        var second = (await annual.BoundingBoxAsync())!;
+        second.Y.ShouldBeGreaterThanOrEqualTo(first.Y + first.Height - 1);
+    }
 }
