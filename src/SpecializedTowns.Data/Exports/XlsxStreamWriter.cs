@@ -17,7 +17,7 @@ public sealed class XlsxStreamWriter : IDisposable
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // Style indexes of styles.xml below.
-    private const int HeaderStyle = 1, TextStyle = 2, DateStyle = 3, DateTimeStyle = 4;
+    private const int HeaderStyle = 1, TextStyle = 2, DateStyle = 3, DateTimeStyle = 4, MoneyStyle = 5;
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
     private static readonly DateTime Epoch = new(1899, 12, 30);
@@ -27,6 +27,7 @@ public sealed class XlsxStreamWriter : IDisposable
     private readonly List<(string Name, string Filter)> sheets = [];
     private XmlWriter? sheet;
     private int row, columns;
+    private bool[] money = [];
     private bool disposed;
 
     public XlsxStreamWriter(Stream output) => zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
@@ -41,6 +42,7 @@ public sealed class XlsxStreamWriter : IDisposable
         sheet = XmlWriter.Create(zip.CreateEntry($"xl/worksheets/sheet{sheets.Count}.xml", CompressionLevel.Optimal).Open(), Settings);
         row = 0;
         columns = header.Count;
+        money = header.Select(IsMoney).ToArray();
         var w = sheet;
         w.WriteStartDocument(true);
         w.WriteStartElement("worksheet", Main);
@@ -100,11 +102,13 @@ public sealed class XlsxStreamWriter : IDisposable
                     // An empty cell is still written, so readers that count cells keep each value under its header.
                     break;
                 case int or long or short or byte or uint or decimal:
+                    if (!header && i < money.Length && money[i]) w.WriteAttributeString("s", MoneyStyle.ToString(CultureInfo.InvariantCulture));
                     w.WriteStartElement("v");
                     w.WriteString(Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
                     w.WriteEndElement();
                     break;
                 case double or float when Convert.ToDouble(value, CultureInfo.InvariantCulture) is var d && double.IsFinite(d):
+                    if (!header && i < money.Length && money[i]) w.WriteAttributeString("s", MoneyStyle.ToString(CultureInfo.InvariantCulture));
                     w.WriteStartElement("v");
                     w.WriteString(d.ToString("R", CultureInfo.InvariantCulture));
                     w.WriteEndElement();
@@ -137,6 +141,12 @@ public sealed class XlsxStreamWriter : IDisposable
         }
         w.WriteEndElement();
     }
+
+    /// <summary>
+    /// A money column is one whose header names its unit as 万元 (“总投资（万元）”), the platform's one unit for money: every
+    /// export and workbook writes it so. Its figures get thousands separators and two decimals, as a clerk formats them.
+    /// </summary>
+    public static bool IsMoney(string header) => header.Contains("（万元）", StringComparison.Ordinal) || header.Contains("(万元)", StringComparison.Ordinal);
 
     private static void Serial(XmlWriter w, double serial, int style)
     {
@@ -309,19 +319,20 @@ public sealed class XlsxStreamWriter : IDisposable
     private const string Rels = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    // 0 plain, 1 bold header, 2 text wrapped at the top, 3 date 2024年3月5日, 4 date and time.
+    // 0 plain, 1 bold header, 2 text wrapped at the top, 3 date 2024年3月5日, 4 date and time, 5 money 25,000.00 (万元).
     private const string StylesXml =
         """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""" +
-        """<numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; hh:mm"/></numFmts>""" +
+        """<numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; hh:mm"/><numFmt numFmtId="178" formatCode="#,##0.00"/></numFmts>""" +
         """<fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts>""" +
         """<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>""" +
         """<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>""" +
         """<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>""" +
-        """<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>""" +
+        """<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>""" +
         """<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>""" +
         """<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>""" +
         """<xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>""" +
-        """<xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>""" +
+        """<xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>""" +
+        """<xf numFmtId="178" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>""" +
         """<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>""" +
         """</styleSheet>""";
 }
