@@ -28,6 +28,9 @@ public static class PolicyPackReader
         pack.FileName = fileName;
         pack.SourceLines = yaml.Split('\n');
         foreach (var s in pack.Standards) (s.PackId, s.DocumentNumber) = (pack.Id, pack.Document.Number);
+        // Item numbers are written as the text prints them; what reads a pack gets them in one form (ItemNumbers).
+        foreach (var t in pack.KeyTasks) t.Number = ItemNumbers.FullWidth(t.Number);
+        foreach (var p in pack.SupportPolicies) p.Number = ItemNumbers.FullWidth(p.Number);
         return (pack, null);
     }
 

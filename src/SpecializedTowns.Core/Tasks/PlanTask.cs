@@ -283,7 +283,7 @@ public sealed class PlanTask : IVersioned
     {
         if (EditProblems(edit) is { Count: > 0 } errors) throw new TaskRuleException(errors);
         var title = Trimmed(edit.Title);
-        var number = Trimmed(edit.Number);
+        var number = Policies.ItemNumbers.FullWidth(edit.Number);
         var source = Trimmed(edit.Source);
         var measures = Trimmed(edit.Measures) ?? "";
         var unit = Trimmed(edit.TargetUnit);

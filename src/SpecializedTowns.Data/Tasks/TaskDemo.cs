@@ -71,13 +71,13 @@ public static class TaskDemo
 
     private static async Task YuanquAsync(Script s, CancellationToken ct)
     {
-        var t1 = s.Numbered("(一)");
+        var t1 = s.Numbered("（一）");
         s.Target(t1, 80, "户");
         s.Milestone(t1, "摸清专业镇市场主体底数", (3, 31), 1);
         s.Milestone(t1, "新增农业经营主体 30 家", (7, 31), 2);
         s.Milestone(t1, "培育升规入统企业 2 家", (9, 25), 1);
         s.Milestone(t1, "全年新增市场主体 80 户", (12, 20), 2);
-        var t2 = s.Numbered("(二)");
+        var t2 = s.Numbered("（二）");
         s.Milestone(t2, "蜂蜜、食用菌产业链招商对接", (5, 31), 1);
         s.Milestone(t2, "皋落乡食用菌基地扩建", (10, 31), 2);
         var t3 = s.Numbered("（三）");

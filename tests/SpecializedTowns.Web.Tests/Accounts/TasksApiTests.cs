@@ -22,14 +22,14 @@ public class TasksApiTests
 
     private static string WithoutTrace(string body) => Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
 
-    /// <summary>The demo's 垣曲 plan, its task (一) that 县农业农村局 leads, and the office's own （十一） it has no part in.</summary>
+    /// <summary>The demo's 垣曲 plan, its task （一） that 县农业农村局 leads, and the office's own （十一） it has no part in.</summary>
     internal static async Task<(int Plan, int MemberTask, int Ledger, int Cooperating)> YuanquAsync(HttpClient admin)
     {
         var plans = await JsonAsync(await admin.GetAsync("/api/v1/tasks/plans?search=" + Uri.EscapeDataString("垣曲县2024")));
         var plan = plans.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("isDemo").GetBoolean()).GetProperty("id").GetInt32();
         var tasks = (await JsonAsync(await admin.GetAsync($"/api/v1/tasks?plan={plan}&pageSize=100"))).GetProperty("items").EnumerateArray().ToList();
         int Numbered(string n) => tasks.Single(t => t.GetProperty("number").GetString() == n).GetProperty("id").GetInt32();
-        return (plan, Numbered("(一)"), Numbered("（十一）"), Numbered("（三）"));
+        return (plan, Numbered("（一）"), Numbered("（十一）"), Numbered("（三）"));
     }
 
     [PostgresTheory]

@@ -93,7 +93,7 @@ public class TaskServiceTests
         var service = Service(db);
         var member = await MemberAsync(db);
         var ledger = await TaskIdAsync(db, "垣曲县", "（十一）");
-        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var first = await TaskIdAsync(db, "垣曲县", "（一）");
 
         var own = await service.ListTasksAsync(member, new TaskFilter(PageSize: 500));
         own.Total.ShouldBe(10);
@@ -178,7 +178,7 @@ public class TaskServiceTests
         await using var db = storage.CreateContext();
         var service = Service(db);
         var member = await MemberAsync(db);
-        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var first = await TaskIdAsync(db, "垣曲县", "（一）");
         var third = await TaskIdAsync(db, "垣曲县", "（三）");
 
         var view = await service.TaskAsync(member, first);
@@ -261,7 +261,7 @@ public class TaskServiceTests
         await using var db = storage.CreateContext();
         var service = Service(db);
         var member = await MemberAsync(db);
-        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var first = await TaskIdAsync(db, "垣曲县", "（一）");
         var milestone = (await service.TaskAsync(member, first)).Task.Milestones.Single(m => m.Title == "培育升规入统企业 2 家");
 
         var missing = await Should.ThrowAsync<TaskRuleException>(() => service.RequestExtensionAsync(member, "垣曲县农业农村局", first, milestone.Id, new DateOnly(2024, 11, 30), " "));
@@ -418,7 +418,7 @@ public class TaskServiceTests
         await using var db = storage.CreateContext();
         var service = Service(db);
         var member = await MemberAsync(db);
-        var first = await TaskIdAsync(db, "垣曲县", "(一)");
+        var first = await TaskIdAsync(db, "垣曲县", "（一）");
         var t = (await service.TaskAsync(YuanquOffice, first)).Task;
         var office = await UnitAsync(db, Yuanqu, "县工科局");
         var agriculture = await UnitAsync(db, Yuanqu, "县农业农村局");
