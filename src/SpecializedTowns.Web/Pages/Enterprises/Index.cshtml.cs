@@ -72,7 +72,8 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
         // Named with their county: a province office picks among 300 towns, a few of them alike.
         Towns = (await Support.SupportPages.TownsIn(scope, db, Places.Path).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct))
             .Select(t => (t.Id, $"{t.Name}（{t.County}）")).ToList();
-        EnterpriseRole? role = Enum.TryParse<EnterpriseRole>(Role, out var r) ? r : null;
+        EnterpriseRole? role = FilterValues.Read<EnterpriseRole>(HttpContext, Role, "企业类型");
+        Role = role?.ToString();
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
         // A town outside the person's scope filters to nothing rather than showing its enterprises.
         var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;

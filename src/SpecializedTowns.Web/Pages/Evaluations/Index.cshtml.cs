@@ -70,11 +70,15 @@ public sealed class IndexModel(EvaluationService evaluations, TimeProvider time)
     }
 
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
-    private EvaluationFilter Filter() => new()
+    private EvaluationFilter Filter()
     {
-        Year = Year is >= 2000 and <= 9999 ? Year : null, Kind = SubjectKinds.Parse(Kind),
-        State = State switch { "draft" => EvaluationState.Draft, "published" => EvaluationState.Published, _ => null },
-    };
+        var kind = SubjectKinds.Parse(Kind);
+        if (kind is null && !string.IsNullOrWhiteSpace(Kind)) FilterValues.Unknown(HttpContext, "评估对象", Kind);
+        Kind = kind is { } k ? SubjectKinds.Key(k) : null;
+        var state = FilterValues.Read<EvaluationState>(HttpContext, State, "状态");
+        State = state?.ToString().ToLowerInvariant();
+        return new() { Year = Year is >= 2000 and <= 9999 ? Year : null, Kind = kind, State = state };
+    }
 
     /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)

@@ -77,10 +77,13 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
     private ProblemFilter Filter()
     {
         if (Tab == "overdue" && SeesOverdueList) return new ProblemFilter { Overdue = true, Sort = "overdue" };
-        var state = Enum.TryParse<ProblemState>(Status, out var s) && Enum.IsDefined(s) ? s : (ProblemState?)null;
+        // 未办结 is the page's own choice beside the states; a state is read as the API reads it (closed, Closed, 已办结).
+        var open = string.Equals(Status?.Trim(), "open", StringComparison.OrdinalIgnoreCase);
+        var state = open ? null : FilterValues.Read<ProblemState>(HttpContext, Status, "状态");
+        Status = open ? "open" : state?.ToString();
         return new ProblemFilter
         {
-            State = state, OpenOnly = Status == "open", Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
+            State = state, OpenOnly = open, Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
             Overdue = Overdue, Search = Search, Sort = Sort,
         };
     }

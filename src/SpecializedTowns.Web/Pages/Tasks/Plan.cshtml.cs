@@ -27,6 +27,7 @@ public sealed class PlanModel(TaskService tasks) : PageModel
         try { View = await tasks.PlanAsync(UserScope.From(User)!, id, ct); }
         catch (TaskNotFoundException) { return NotFound(); }
         Light = TaskLights.Parse(Status);
+        if (Light is null && !string.IsNullOrWhiteSpace(Status)) SpecializedTowns.Web.Pages.Shared.FilterValues.Unknown(HttpContext, "任务状态", Status);
         Done = TempData["Done"] as string;
         return Page();
     }

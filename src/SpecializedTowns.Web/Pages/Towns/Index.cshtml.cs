@@ -54,8 +54,11 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<TownFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        var tier = Tiers.Parse(Tier);
-        var category = Category is null ? null : IndustryCategories.KeyOf(Category);
+        var tier = FilterValues.Read<SpecializedTowns.Core.Towns.Tier>(HttpContext, Tier, "梯次");
+        Tier = tier is { } t ? Tiers.Key(t) : null;
+        var category = string.IsNullOrWhiteSpace(Category) ? null : IndustryCategories.KeyOf(Category.Trim());
+        if (category is null && !string.IsNullOrWhiteSpace(Category)) FilterValues.Unknown(HttpContext, "产业领域", Category);
+        Category = category;
         // One year for every row, so that the 年产值 column (and its sort) never sets one town's newer figure against another's older.
         Year = await TownQueries.ComparisonYearAsync(db, scope, ct);
         return new TownFilter { JurisdictionPath = Places.Path, Tier = tier, Category = category, Search = Search, Sort = Sort, Year = Year };

@@ -67,8 +67,10 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     private async Task<BrandFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        BrandKind? kind = Enum.TryParse<BrandKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
-        BrandHonour? honour = Enum.TryParse<BrandHonour>(Honour, out var h) && Enum.IsDefined(h) ? h : null;
+        BrandKind? kind = FilterValues.Read<BrandKind>(HttpContext, Kind, "品牌类别");
+        Kind = kind?.ToString();
+        BrandHonour? honour = FilterValues.Read<BrandHonour>(HttpContext, Honour, "品牌荣誉");
+        Honour = honour?.ToString();
         return new BrandFilter
         {
             JurisdictionPath = Places.Path, TownId = Town, Kind = kind, Honour = honour, Search = Search,

@@ -51,7 +51,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
         var today = ExportFile.Today(time);
         Years = [today.Year + 1, .. SupportPages.Years(today)];
-        EventKind? kind = Enum.TryParse<EventKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
+        EventKind? kind = FilterValues.Read<EventKind>(HttpContext, Kind, "活动类型");
+        Kind = kind?.ToString();
         return new EventFilter
         {
             JurisdictionPath = Places.Path,

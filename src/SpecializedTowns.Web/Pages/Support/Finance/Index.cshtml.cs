@@ -44,7 +44,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Years = SupportPages.Years(ExportFile.Today(time));
-        WhiteListStatus? status = Enum.TryParse<WhiteListStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
+        WhiteListStatus? status = FilterValues.Read<WhiteListStatus>(HttpContext, Status, "白名单状态");
+        Status = status?.ToString();
         return new WhiteListFilter { Year = Year, JurisdictionPath = Places.Path, Status = status, Search = Search };
     }
 }

@@ -48,7 +48,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Clauses = FundGrants.ClauseChoices(catalog, scope);
         Years = SupportPages.Years(ExportFile.Today(time));
-        RecipientKind? recipient = Enum.TryParse<RecipientKind>(Recipient, out var r) && Enum.IsDefined(r) ? r : null;
+        RecipientKind? recipient = FilterValues.Read<RecipientKind>(HttpContext, Recipient, "支持对象类型");
+        Recipient = recipient?.ToString();
         return new FundGrantFilter
         {
             Year = Year, JurisdictionPath = Places.Path, RecipientKind = recipient,

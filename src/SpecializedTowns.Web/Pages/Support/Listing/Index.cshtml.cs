@@ -44,7 +44,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<ListingFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        ListingStage? stage = Enum.TryParse<ListingStage>(Stage, out var s) && Enum.IsDefined(s) ? s : null;
+        ListingStage? stage = FilterValues.Read<ListingStage>(HttpContext, Stage, "上市后备阶段");
+        Stage = stage?.ToString();
         return new ListingFilter { JurisdictionPath = Places.Path, Stage = stage, Search = Search };
     }
 }

@@ -48,8 +48,10 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
-        PlatformFunction? function = Enum.TryParse<PlatformFunction>(Function, out var f) && Enum.IsDefined(f) ? f : null;
-        PlatformLevel? level = Enum.TryParse<PlatformLevel>(Level, out var l) && Enum.IsDefined(l) ? l : null;
+        PlatformFunction? function = FilterValues.Read<PlatformFunction>(HttpContext, Function, "平台功能");
+        Function = function?.ToString();
+        PlatformLevel? level = FilterValues.Read<PlatformLevel>(HttpContext, Level, "平台级别");
+        Level = level?.ToString();
         return new PlatformFilter
         {
             JurisdictionPath = Places.Path,

@@ -53,7 +53,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await TalentPages.TownsAsync(db, scope, ct, Places.Path);
         Years = SupportPages.Years(ExportFile.Today(time));
-        TalentCategory? category = Enum.TryParse<TalentCategory>(Category, out var c) && Enum.IsDefined(c) ? c : null;
+        TalentCategory? category = FilterValues.Read<TalentCategory>(HttpContext, Category, "人才类别");
+        Category = category?.ToString();
         return new TalentFilter
         {
             JurisdictionPath = Places.Path,

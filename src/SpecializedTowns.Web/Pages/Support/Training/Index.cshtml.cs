@@ -72,7 +72,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         ChosenYear = Year == "all" ? null
             : int.TryParse(Year, out var y) && Years.Contains(y) ? y
             : await TrainingProgrammes.LatestResultYearAsync(db, scope, today, ct) ?? today.Year;
-        TrainingMode? mode = Enum.TryParse<TrainingMode>(Mode, out var m) && Enum.IsDefined(m) ? m : null;
+        TrainingMode? mode = FilterValues.Read<TrainingMode>(HttpContext, Mode, "培训方式");
+        Mode = mode?.ToString();
         return new TrainingFilter
         {
             JurisdictionPath = Places.Path,

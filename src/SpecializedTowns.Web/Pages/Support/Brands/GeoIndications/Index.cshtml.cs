@@ -45,8 +45,10 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task<GeoIndicationFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
-        GeoIndicationStatus? status = Enum.TryParse<GeoIndicationStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
-        GeoIndicationKind? kind = Enum.TryParse<GeoIndicationKind>(Kind, out var k) && Enum.IsDefined(k) ? k : null;
+        GeoIndicationStatus? status = FilterValues.Read<GeoIndicationStatus>(HttpContext, Status, "申请状态");
+        Status = status?.ToString();
+        GeoIndicationKind? kind = FilterValues.Read<GeoIndicationKind>(HttpContext, Kind, "保护方式");
+        Kind = kind?.ToString();
         return new GeoIndicationFilter { JurisdictionPath = Places.Path, Status = status, Kind = kind, Search = Search };
     }
 }
