@@ -180,7 +180,7 @@ public sealed class RecognitionApplication
         title ??= key => key;
         Require(actor, "专家评分", Roles.Expert);
         RequireState("专家评分", ApplicationState.ExpertReview);
-        if (Experts.All(e => e.ExpertUserId != actor.UserId)) throw new ApplicationRuleException("您不是本申报的评审专家");
+        if (Experts.All(e => e.ExpertUserId != actor.UserId)) throw new ApplicationRuleException("您不是本申报的评审专家") { Kind = RefusalKind.Forbidden };
         var missing = openCriteria.Where(k => !scores.ContainsKey(k)).ToList();
         var empty = scores.Where(s => openCriteria.Contains(s.Key) && string.IsNullOrWhiteSpace(s.Value.Comment)).Select(s => s.Key).ToList();
         var overall = scores.TryGetValue(ExpertScore.Overall, out var o) ? o : ((bool Met, string Comment)?)null;
@@ -326,7 +326,7 @@ public sealed class RecognitionApplication
     private void Require(Actor actor, string action, params string[] roles)
     {
         if (!roles.Contains(actor.Role))
-            throw new ApplicationRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能执行“{action}”");
+            throw new ApplicationRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能执行“{action}”") { Kind = RefusalKind.Forbidden };
     }
 
     private void RequireState(string action, params ApplicationState[] allowed)
@@ -349,7 +349,7 @@ public sealed class RecognitionApplication
 public sealed record Actor(int UserId, string UserName, string Role);
 
 /// <summary>A step refused; <see cref="Field"/> names the input at fault (the step's parameter) when one is, for the form to show it there.</summary>
-public sealed class ApplicationRuleException(string message, string? field = null) : Exception(message)
+public sealed class ApplicationRuleException(string message, string? field = null) : Exception(message), IRefusal
 {
     public string? Field { get; } = field;
 
@@ -359,8 +359,8 @@ public sealed class ApplicationRuleException(string message, string? field = nul
     /// </summary>
     public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Refused for who the person is, not for the application's state: the step belongs to another side (an API answers 403).</summary>
-    public bool Forbidden { get; init; }
+    /// <summary>Refused for the application's state by default; <see cref="RefusalKind.Forbidden"/> when the step belongs to another side or role.</summary>
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
 }
 
 /// <summary>Evidence attached to an application (申报材料): a few document and image types, limited in size.</summary>

@@ -5,9 +5,11 @@ namespace SpecializedTowns.Core.Evaluation;
 
 public enum EvaluationState { Draft = 1, Published = 2 }
 
-public sealed class EvaluationRuleException(string message, string? field = null) : Exception(message)
+public sealed class EvaluationRuleException(string message, string? field = null) : Exception(message), IRefusal
 {
     public string? Field { get; } = field;
+
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
 }
 
 /// <summary>

@@ -92,9 +92,11 @@ public sealed record NoticeActor(int? UserId, string Name, string Role, bool IsR
 }
 
 /// <summary>A rule refused in Chinese; <see cref="Field"/> names the input at fault (measures, reason, actions …), null for the state or the person's part.</summary>
-public sealed class NoticeRuleException(string message, string? field = null) : Exception(message)
+public sealed class NoticeRuleException(string message, string? field = null) : Exception(message), IRefusal
 {
     public string? Field { get; } = field;
+
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
 }
 
 /// <summary>One problem the notice lists, with where it was found (an evaluation indicator, a 督查, a ledger entry).</summary>
@@ -259,7 +261,7 @@ public sealed class Notice
     public static Notice Issue(NoticeActor actor, DateTime now, int issuingJurisdictionId, string issuingOffice, NoticeNumber number,
         NoticeContent content, string? policyPackId, string? overdueConsequence)
     {
-        if (!actor.Oversees) throw new NoticeRuleException("只有领导小组办公室可以下发督办通知书");
+        if (!actor.Oversees) throw new NoticeRuleException("只有领导小组办公室可以下发督办通知书") { Kind = RefusalKind.Forbidden };
         if (content.Findings.Count == 0) throw new NoticeRuleException("督办通知书至少列出一个问题", "Findings");
         var notice = new Notice
         {
@@ -321,7 +323,7 @@ public sealed class Notice
     public void RecordRectification(NoticeActor actor, DateTime now, int position, string? measures, string? evidence, int? attachmentId = null)
     {
         RequireIssued(NoticeStep.Record);
-        if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以填报整改情况");
+        if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以填报整改情况") { Kind = RefusalKind.Forbidden };
         var item = Item(position);
         if (!NoticeNames.AwaitsRecipient(item.State))
             throw new NoticeRuleException($"第 {position} 项当前为“{NoticeNames.Chinese(item.State)}”，不能再填报");
@@ -341,7 +343,7 @@ public sealed class Notice
     public int Submit(NoticeActor actor, DateTime now)
     {
         RequireIssued(NoticeStep.Submit);
-        if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以报送整改情况");
+        if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以报送整改情况") { Kind = RefusalKind.Forbidden };
         var drafted = Items.Where(i => i.State == ItemState.Drafted).OrderBy(i => i.Position).ToList();
         if (drafted.Count == 0) throw new NoticeRuleException("没有已填报待报送的整改事项，请先逐项填报整改情况");
         var today = NoticeRules.ChinaDate(now);
@@ -361,7 +363,7 @@ public sealed class Notice
     public void Verify(NoticeActor actor, DateTime now, int position, bool accept, string? reason)
     {
         RequireIssued(NoticeStep.Verify);
-        if (!actor.Oversees) throw new NoticeRuleException("只有下发通知书的领导小组办公室（或上级办公室）可以核验整改情况");
+        if (!actor.Oversees) throw new NoticeRuleException("只有下发通知书的领导小组办公室（或上级办公室）可以核验整改情况") { Kind = RefusalKind.Forbidden };
         var item = Item(position);
         if (item.State != ItemState.Submitted)
             throw new NoticeRuleException($"第 {position} 项当前为“{NoticeNames.Chinese(item.State)}”，不能核验");
@@ -392,7 +394,7 @@ public sealed class Notice
     {
         var today = NoticeRules.ChinaDate(now);
         if (State == NoticeState.Handled) throw new NoticeRuleException("已记录处理结果，不能重复记录");
-        if (!actor.Oversees) throw new NoticeRuleException("只有下发通知书的领导小组办公室（或上级办公室）可以记录处理结果");
+        if (!actor.Oversees) throw new NoticeRuleException("只有下发通知书的领导小组办公室（或上级办公室）可以记录处理结果") { Kind = RefusalKind.Forbidden };
         if (!MissedDeadline(today))
             throw new NoticeRuleException(today <= Deadline
                 ? $"整改期限（{NoticeRules.Date(Deadline)}）未到，不能记录逾期处理"

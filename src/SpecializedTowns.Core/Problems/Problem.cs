@@ -97,9 +97,11 @@ public sealed record UnitRef(int Id, string Name);
 /// A rule refused in Chinese. <see cref="Field"/> names the input at fault (note, leadUnitId, deadline) so that
 /// a form can show the message beside it; null when it is the state or the person's role.
 /// </summary>
-public sealed class ProblemRuleException(string message, string? field = null) : Exception(message)
+public sealed class ProblemRuleException(string message, string? field = null) : Exception(message), IRefusal
 {
     public string? Field { get; } = field;
+
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
 }
 
 /// <summary>One step taken on a problem: who, when, what. Never changed once written.</summary>
@@ -178,7 +180,7 @@ public sealed class Problem
         ProblemCategory category, int jurisdictionId, int? townId, int? enterpriseId, UnitRef? leadUnit, IReadOnlyCollection<UnitRef> cooperating, DateOnly? deadline)
     {
         if (actor.Role is Roles.Expert or Roles.Leader)
-            throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能登记问题");
+            throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能登记问题") { Kind = RefusalKind.Forbidden };
         var problem = new Problem
         {
             Title = title.Trim(), Description = description.Trim(), Source = source, Kind = kind, Category = category,
@@ -234,7 +236,7 @@ public sealed class Problem
     public void Accept(ProblemActor actor, DateTime now, UnitRef? leadUnit, IReadOnlyCollection<UnitRef>? cooperating, DateOnly? deadline, string? note)
     {
         RequireState(ProblemStep.Accept, ProblemState.Registered);
-        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以受理问题");
+        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以受理问题") { Kind = RefusalKind.Forbidden };
         var coop = cooperating ?? [];
         var problems = AcceptProblems(now, leadUnit?.Id, coop.Select(c => c.Id).ToList(), deadline, note);
         if (problems.Count > 0) throw new ProblemRuleException(problems.First().Value, problems.First().Key);
@@ -279,7 +281,7 @@ public sealed class Problem
     public void Decline(ProblemActor actor, DateTime now, string? reason)
     {
         RequireState(ProblemStep.Decline, ProblemState.Registered);
-        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以决定不予受理");
+        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以决定不予受理") { Kind = RefusalKind.Forbidden };
         var text = Required(reason, "请写明不予受理的理由", "理由");
         ClosedAtUtc = now;
         Move(actor, now, "不予受理", ProblemState.Declined, text, onBehalf: false);
@@ -316,7 +318,7 @@ public sealed class Problem
     public void Urge(ProblemActor actor, DateTime now, string? note)
     {
         RequireState(ProblemStep.Urge, ProblemState.Accepted, ProblemState.Handling);
-        if (!actor.Oversees || IsLeadUnit(actor)) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以督办");
+        if (!actor.Oversees || IsLeadUnit(actor)) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以督办") { Kind = RefusalKind.Forbidden };
         var text = Required(note, "请填写督办意见（督办的事项和要求）", "督办意见");
         Record(actor, now, UrgeAction, State, text, onBehalf: false);
     }
@@ -350,7 +352,7 @@ public sealed class Problem
     {
         if (IsLeadUnit(actor)) return false;
         if (actor.Oversees) return true;
-        throw new ProblemRuleException($"只有牵头单位或领导小组办公室可以{ProblemNames.Chinese(step)}");
+        throw new ProblemRuleException($"只有牵头单位或领导小组办公室可以{ProblemNames.Chinese(step)}") { Kind = RefusalKind.Forbidden };
     }
 
     private bool RequireRaiser(ProblemActor actor, ProblemStep step)
@@ -359,7 +361,7 @@ public sealed class Problem
         if (MayActForRaiser(actor)) return true;
         throw new ProblemRuleException(actor.Oversees
             ? $"提出人（{RaisedBy}）有平台账号，须由提出人本人{ProblemNames.Chinese(step)}；领导小组办公室仅在提出人没有账号或账号已停用时代其办理"
-            : $"只有问题提出人（{RaisedBy}）可以{ProblemNames.Chinese(step)}");
+            : $"只有问题提出人（{RaisedBy}）可以{ProblemNames.Chinese(step)}") { Kind = RefusalKind.Forbidden };
     }
 
     /// <summary>

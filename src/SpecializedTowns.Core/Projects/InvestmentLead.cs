@@ -105,14 +105,14 @@ public sealed class InvestmentLead
     public void Drop(string reason)
     {
         if (Stage is LeadStage.Landed or LeadStage.Dropped) throw new ProjectRuleException($"此项目已{LeadTerms.Chinese(Stage)}，不能终止");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ProjectRuleException("请说明终止洽谈的原因");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ProjectRuleException("请说明终止洽谈的原因", "reason");
         Stage = LeadStage.Dropped;
         DropReason = reason.Trim();
     }
 
     private static void Check(DateOnly on, DateOnly today, DateOnly notBefore, string step)
     {
-        if (on > today) throw new ProjectRuleException($"{step}日期不能晚于今天");
-        if (on < notBefore) throw new ProjectRuleException($"{step}日期不能早于 {notBefore.Year}年{notBefore.Month}月{notBefore.Day}日");
+        if (on > today) throw new ProjectRuleException($"{step}日期不能晚于今天", "on");
+        if (on < notBefore) throw new ProjectRuleException($"{step}日期不能早于 {notBefore.Year}年{notBefore.Month}月{notBefore.Day}日", "on");
     }
 }

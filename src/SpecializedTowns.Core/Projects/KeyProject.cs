@@ -37,7 +37,13 @@ public static class ProjectTerms
     public static readonly ProjectStage[] Milestones = [ProjectStage.Signed, ProjectStage.Started, ProjectStage.InProduction, ProjectStage.AtTarget];
 }
 
-public sealed class ProjectRuleException(string message) : Exception(message);
+/// <summary>A step on a project or lead refused; by default for its state (<see cref="RefusalKind.Conflict"/>).</summary>
+public sealed class ProjectRuleException(string message, string? field = null) : Exception(message), IRefusal
+{
+    public string? Field { get; } = field;
+
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
+}
 
 /// <summary>
 /// 重点项目库: one project of a specialized town, followed through its whole life. The planned date of each
@@ -142,12 +148,12 @@ public sealed class KeyProject : IVersioned
             throw new ProjectRuleException(Stage == ProjectStage.AtTarget
                 ? "项目已达效，没有下一个阶段"
                 : $"项目现处于“{ProjectTerms.Chinese(Stage)}”，下一步只能是“{string.Join("”或“", NextStages().Select(ProjectTerms.Chinese))}”");
-        if (on > today) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能晚于今天");
+        if (on > today) throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能晚于今天", "on");
         if (on < EarliestRecordDate)
-            throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于 {EarliestRecordDate.Year}年1月1日（项目计划年度、入库年份和计划日期中最早的一年）；项目确实更早启动的，请先在“编辑”中改正计划日期");
+            throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于 {EarliestRecordDate.Year}年1月1日（项目计划年度、入库年份和计划日期中最早的一年）；项目确实更早启动的，请先在“编辑”中改正计划日期", "on");
         var previous = ProjectTerms.Milestones.Where(s => s < stage).Select(ReachedOn).Where(d => d is not null).Max();
         if (previous is { } p && on < p)
-            throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于上一阶段的 {p.Year}年{p.Month}月{p.Day}日");
+            throw new ProjectRuleException($"{ProjectTerms.Chinese(stage)}日期不能早于上一阶段的 {p.Year}年{p.Month}月{p.Day}日", "on");
 
         var change = new ProjectStageChange
         {

@@ -231,21 +231,21 @@ public sealed class MonthlyReport : IVersioned
     private static string? Reason(string? text, bool required, ReportAction action)
     {
         var t = text?.Trim() ?? "";
-        if (required && t.Length == 0) throw new ReportRuleException($"{ReportStates.Chinese(action)}须写明理由");
-        if (t.Length > ReportLimits.Reason) throw new ReportRuleException($"理由不超过 {ReportLimits.Reason} 字（现为 {t.Length} 字）");
+        if (required && t.Length == 0) throw new ReportRuleException($"{ReportStates.Chinese(action)}须写明理由", "reason");
+        if (t.Length > ReportLimits.Reason) throw new ReportRuleException($"理由不超过 {ReportLimits.Reason} 字（现为 {t.Length} 字）", "reason");
         return t.Length == 0 ? null : t;
     }
 
     private static void RequireReporter(Actor actor, ReportAction action)
     {
         if (actor.Role is not (Roles.Township or Roles.MemberUnit or Roles.Office or Roles.Admin))
-            throw new ReportRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能“{ReportStates.Chinese(action)}”月报");
+            throw new ReportRuleException($"{Roles.Chinese.GetValueOrDefault(actor.Role, actor.Role)}不能“{ReportStates.Chinese(action)}”月报") { Kind = RefusalKind.Forbidden };
     }
 
     private static void RequireOffice(Actor actor, ReportAction action)
     {
         if (actor.Role is not (Roles.Office or Roles.Admin))
-            throw new ReportRuleException($"只有领导小组办公室可以“{ReportStates.Chinese(action)}”月报");
+            throw new ReportRuleException($"只有领导小组办公室可以“{ReportStates.Chinese(action)}”月报") { Kind = RefusalKind.Forbidden };
     }
 
     private void RequireState(ReportAction action, params ReportState[] allowed)

@@ -69,7 +69,13 @@ public readonly record struct ReportMonth(int Year, int Month) : IComparable<Rep
 /// <summary>Whether a month's report came in by its due date.</summary>
 public enum Timeliness { NotDue = 0, OnTime = 1, Late = 2, Missing = 3 }
 
-public sealed class ReportRuleException(string message) : Exception(message);
+/// <summary>A step on a report refused; by default for its state or its month (<see cref="RefusalKind.Conflict"/>).</summary>
+public sealed class ReportRuleException(string message, string? field = null) : Exception(message), IRefusal
+{
+    public string? Field { get; } = field;
+
+    public RefusalKind Kind { get; init; } = field is null ? RefusalKind.Conflict : RefusalKind.Invalid;
+}
 
 /// <summary>Due dates and the lock that follows them.</summary>
 public static class ReportDeadline

@@ -25,7 +25,7 @@ public sealed record TaskActor(int UserId, string UserName, string? UnitName, Ta
 /// A refused step. With field errors it is bad input (the field is named, in the API's camelCase);
 /// without, the step conflicts with the task's state.
 /// </summary>
-public sealed class TaskRuleException : Exception
+public sealed class TaskRuleException : Exception, IRefusal
 {
     public TaskRuleException(string message, string? field = null) : base(message) =>
         Errors = field is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [field] = message };
@@ -35,10 +35,19 @@ public sealed class TaskRuleException : Exception
     public IReadOnlyDictionary<string, string> Errors { get; }
 
     public bool IsInvalidInput => Errors.Count > 0;
+
+    public RefusalKind Kind => IsInvalidInput ? RefusalKind.Invalid : RefusalKind.Conflict;
+
+    public string? Field => Errors.Keys.FirstOrDefault();
 }
 
 /// <summary>The person's role does not allow the step (a cooperating unit changing the figures, a leader writing).</summary>
-public sealed class TaskForbiddenException(string message) : Exception(message);
+public sealed class TaskForbiddenException(string message) : Exception(message), IRefusal
+{
+    public RefusalKind Kind => RefusalKind.Forbidden;
+
+    public string? Field => null;
+}
 
 /// <summary>What a unit reports: a milestone's (or the task's own) progress, done or not, the target figure reached, and words.</summary>
 public sealed record ProgressReport(int? MilestoneId, int? Progress, bool? Done, decimal? CurrentValue, string? Note);

@@ -134,9 +134,9 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task<int> CreateAsync(UserScope scope, string userName, int townId, string standardId, string factsJson, CancellationToken ct = default)
     {
         var town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
-                   ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内");
+                   ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内", "townId");
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
-                       ?? throw new ApplicationRuleException(NotApplicable(town, standardId));
+                       ?? throw new ApplicationRuleException(NotApplicable(town, standardId), "standardId");
         if (!CanFile(scope, standard, town.County.Path))
             throw NotApplicant(scope, standard, town.County.Name, "新建申报");
         if (await db.Applications.AnyAsync(a => a.SpecializedTownId == townId && a.StandardId == standardId
@@ -216,7 +216,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         if (!CanReview(scope, a))
         {
             var area = catalog.AreaOf(Standard(a));
-            throw new ApplicationRuleException($"本申报由{area[(area.LastIndexOf('/') + 1)..]}领导小组办公室审查、审定，您可以查看办理进度");
+            throw new ApplicationRuleException($"本申报由{area[(area.LastIndexOf('/') + 1)..]}领导小组办公室审查、审定，您可以查看办理进度") { Kind = RefusalKind.Forbidden };
         }
     }
 
@@ -252,7 +252,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var tail = scope.Role == Roles.Office && scope.HomePath == catalog.AreaOf(standard)
             ? "；您的办公室负责形式审查和审定，可以查看办理进度"
             : "";
-        return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Forbidden = true };
+        return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Kind = RefusalKind.Forbidden };
     }
 
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)

@@ -62,7 +62,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
         var errors = new FieldErrors();
         if (!CanRecord(scope))
         {
-            errors[""] = "只有领导小组办公室可以登记全国市场占有率排名";
+            errors.Forbidden("只有领导小组办公室可以登记全国市场占有率排名");
             return (null, errors);
         }
         var today = ChinaTime.Today(time);
@@ -121,7 +121,7 @@ public sealed class MarketRankService(TownsDbContext db, TimeProvider time)
         if (record is null) return (false, errors);
         if (!CanRecord(scope))
         {
-            errors[""] = "只有领导小组办公室可以删除全国市场占有率排名";
+            errors.Forbidden("只有领导小组办公室可以删除全国市场占有率排名");
             return (true, errors);
         }
         db.MarketRanks.Remove(record);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
@@ -25,10 +26,32 @@ public sealed record EnterpriseInput
     public int? Version { get; init; }
 }
 
-/// <summary>Field → Chinese message; empty when the input can be saved.</summary>
+/// <summary>
+/// Field → Chinese message; empty when the input can be saved. The key "" holds what concerns no one field; a refusal that
+/// is not about the input at all (not found, not the person's to do, not in this state) says so with <see cref="Kind"/>.
+/// </summary>
 public sealed class FieldErrors : Dictionary<string, string>
 {
     public bool Ok => Count == 0;
+
+    /// <summary><see cref="RefusalKind.Invalid"/> for input to correct; otherwise why nothing was even checked.</summary>
+    public RefusalKind Kind { get; private set; } = RefusalKind.Invalid;
+
+    /// <summary>The record does not exist or lies outside the person's scope.</summary>
+    public FieldErrors NotFound(string message) => Refuse(RefusalKind.NotFound, message);
+
+    /// <summary>The person's role or part does not allow the action.</summary>
+    public FieldErrors Forbidden(string message) => Refuse(RefusalKind.Forbidden, message);
+
+    /// <summary>The record's state does not allow the action now.</summary>
+    public FieldErrors Conflict(string message) => Refuse(RefusalKind.Conflict, message);
+
+    private FieldErrors Refuse(RefusalKind kind, string message)
+    {
+        this[""] = message;
+        Kind = kind;
+        return this;
+    }
 }
 
 /// <summary>Creating and changing enterprises: validated at the boundary, saved all or nothing, within the person's scope.</summary>
@@ -64,13 +87,13 @@ public static class EnterpriseRegistry
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, EnterpriseInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!CanEdit(scope)) { errors[""] = "您的角色不能修改企业信息"; return (null, errors); }
+        if (!CanEdit(scope)) { errors.Forbidden("您的角色不能修改企业信息"); return (null, errors); }
 
         Enterprise? existing = null;
         if (id is { } editId)
         {
             existing = await scope.Enterprises(db).Include(e => e.Designations).SingleOrDefaultAsync(e => e.Id == editId, ct);
-            if (existing is null) { errors[""] = "企业不存在，或不在您的数据范围内"; return (null, errors); }
+            if (existing is null) { errors.NotFound("企业不存在，或不在您的数据范围内"); return (null, errors); }
         }
 
         var name = input.Name.Trim();

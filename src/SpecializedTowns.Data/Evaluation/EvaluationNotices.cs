@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Data.Accounts;
@@ -47,7 +48,10 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
     /// <summary>Issues the notices not yet issued; returns how many. Refused as a whole if any draft is bad.</summary>
     public async Task<int> IssueAsync(UserScope scope, string user, EvaluationView view, DateOnly? deadline, string? contactName, string? contactPhone, CancellationToken ct)
     {
-        if (!CanIssue(scope, view)) throw new EvaluationRuleException(view.Evaluation.IsPublished ? "只有本级专业镇办公室可以下发督办通知书" : "评估发布后才能下发督办通知书");
+        if (!CanIssue(scope, view))
+            throw view.Evaluation.IsPublished
+                ? new EvaluationRuleException("只有本级专业镇办公室可以下发督办通知书") { Kind = RefusalKind.Forbidden }
+                : new EvaluationRuleException("评估发布后才能下发督办通知书");
         var pending = (await SupervisedAsync(scope, view, ct)).Where(s => s.Notice is null).ToList();
         if (pending.Count == 0) throw new EvaluationRuleException("拟督办对象均已下发督办通知书");
         var basis = Basis(view);
@@ -63,7 +67,7 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
             ContactPhone = contactPhone,
         }).ToList();
         try { return (await notices.CreateManyAsync(scope, user, drafts, ct)).Count; }
-        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message); }
+        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message) { Kind = ex.Kind }; }
         catch (NoticeBatchException ex)
         {
             // The same deadline and contact go on every notice, so the first refusal speaks for all.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Jurisdictions;
@@ -274,7 +275,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (kind is null) errors["kind"] = "请选择评估对象（专业镇、乡镇或成员单位）";
 
         var areas = await AreasAsync(scope, ct);
-        if (areas.Count == 0) throw new EvaluationInputException(new FieldErrors { [""] = "只有专业镇办公室可以发起评估" });
+        if (areas.Count == 0) throw new EvaluationInputException(new FieldErrors().Forbidden("只有专业镇办公室可以发起评估"));
         var area = jurisdictionId is null ? areas.FirstOrDefault(a => a.Path == scope.HomePath) : areas.FirstOrDefault(a => a.Id == jurisdictionId);
         if (area is null) errors["jurisdictionId"] = "请选择评估范围（本级行政区）";
 
@@ -304,7 +305,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     {
         var e = await Visible(scope.Unnarrowed).Include(x => x.Results).Include(x => x.ManualScores).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
-        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以修改本级评估");
+        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以修改本级评估") { Kind = RefusalKind.Forbidden };
         e.EnsureDraft();
         if (version is { } v && v != e.Version) throw new EvaluationRuleException("评估已被他人修改，请刷新页面后重试");
         return e;
@@ -387,7 +388,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     public async Task SetDocumentAsync(UserScope scope, int id, DocumentInput document, CancellationToken ct = default)
     {
         var e = await Visible(scope.Unnarrowed).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new EvaluationNotFoundException();
-        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以填写评估报告的发文字号");
+        if (!CanEdit(scope, e.AreaPath)) throw new EvaluationRuleException("只有本级专业镇办公室可以填写评估报告的发文字号") { Kind = RefusalKind.Forbidden };
         ApplyDocument(e, document);
         await SaveAsync(ct);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Notices;
@@ -249,7 +250,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     /// </summary>
     public async Task<IReadOnlyList<int>> CreateManyAsync(UserScope scope, string userDisplayName, IReadOnlyList<NoticeDraft> drafts, CancellationToken ct = default)
     {
-        if (!CanIssue(scope)) throw new NoticeRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能下发督办通知书");
+        if (!CanIssue(scope)) throw new NoticeRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能下发督办通知书") { Kind = RefusalKind.Forbidden };
         if (drafts.Count == 0) throw new NoticeRuleException("没有要下发的督办通知书");
         if (drafts.Count > MaxBatch) throw new NoticeRuleException($"一次最多下发 {MaxBatch} 份督办通知书（现为 {drafts.Count} 份）");
         var today = Today;
@@ -507,7 +508,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         await StepAsync(scope, user, id, ct, async (notice, actor) =>
         {
             if (notice.State != NoticeState.Issued) throw new NoticeRuleException("督办通知书已整改或已处理，不能再上传佐证材料");
-            if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以上传佐证材料");
+            if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以上传佐证材料") { Kind = RefusalKind.Forbidden };
             file = await AddFileAsync(notice, actor, fileName, content, ct);
         }, raisesVersion: false);
         return new NoticeFileInfo(file!.Id, file.FileName, file.Size, file.UploadedBy, file.UploadedAtUtc);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Problems;
@@ -301,7 +302,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
 
     private async Task<(FieldErrors Errors, Jurisdiction? County, UnitRef? Lead, List<UnitRef> Cooperating)> CheckAsync(UserScope scope, ProblemInput input, CancellationToken ct)
     {
-        if (!CanRaise(scope)) throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能登记问题");
+        if (!CanRaise(scope)) throw new ProblemRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能登记问题") { Kind = RefusalKind.Forbidden };
         var errors = new FieldErrors();
         foreach (var (field, message) in Problem.CheckText(input.Title, input.Description)) errors[field] = message;
         if (input.Source is null || !Enum.IsDefined(input.Source.Value)) errors[nameof(input.Source)] = "请选择问题来源";

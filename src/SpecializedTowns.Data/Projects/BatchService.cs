@@ -37,7 +37,7 @@ public sealed class BatchService(TownsDbContext db, TimeProvider time)
     public async Task<(int? Id, FieldErrors Errors)> CreateAsync(UserScope scope, string userName, BatchInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!ProjectService.CanManage(scope)) { errors[""] = "“三个一批”活动由领导小组办公室登记"; return (null, errors); }
+        if (!ProjectService.CanManage(scope)) { errors.Forbidden("“三个一批”活动由领导小组办公室登记"); return (null, errors); }
         if (input.Kind is not { } kind || !ProjectBatch.Kinds.Contains(kind)) errors[nameof(input.Kind)] = "请选择集中签约、集中开工或集中投产";
         if (input.HeldOn is not { } held) errors[nameof(input.HeldOn)] = "请填写活动日期";
         else if (held > Today) errors[nameof(input.HeldOn)] = "活动日期不能晚于今天：活动举行后再登记";

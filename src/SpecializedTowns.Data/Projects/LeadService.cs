@@ -56,12 +56,12 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
     public async Task<(int? Id, FieldErrors Errors)> SaveAsync(UserScope scope, int? id, LeadInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!ProjectService.CanManage(scope)) { errors[""] = "您的角色不能登记或修改招商引资项目"; return (null, errors); }
+        if (!ProjectService.CanManage(scope)) { errors.Forbidden("您的角色不能登记或修改招商引资项目"); return (null, errors); }
         InvestmentLead? lead = null;
         if (id is { } editId)
         {
             lead = await Visible(scope).SingleOrDefaultAsync(l => l.Id == editId, ct) ?? throw new ProjectNotFoundException();
-            if (lead.Stage is LeadStage.Landed or LeadStage.Dropped) { errors[""] = $"此项目已{LeadTerms.Chinese(lead.Stage)}，不能再修改"; return (null, errors); }
+            if (lead.Stage is LeadStage.Landed or LeadStage.Dropped) { errors.Conflict($"此项目已{LeadTerms.Chinese(lead.Stage)}，不能再修改"); return (null, errors); }
         }
         var name = input.Name.Trim();
         if (name.Length == 0) errors[nameof(input.Name)] = "请填写项目名称";
@@ -134,7 +134,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
     public async Task DropAsync(UserScope scope, int id, string reason, CancellationToken ct = default)
     {
         var lead = await ForStepAsync(scope, id, ct);
-        if (reason.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"原因不超过 {ProjectLimits.Note} 字");
+        if (reason.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"原因不超过 {ProjectLimits.Note} 字", "reason");
         lead.Drop(reason);
         await db.SaveChangesAsync(ct);
     }
@@ -142,7 +142,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
     private async Task<InvestmentLead> ForStepAsync(UserScope scope, int id, CancellationToken ct)
     {
         var lead = await Visible(scope).SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new ProjectNotFoundException();
-        if (!ProjectService.CanManage(scope)) throw new ProjectRuleException("招商引资项目的进展由领导小组办公室登记");
+        if (!ProjectService.CanManage(scope)) throw new ProjectRuleException("招商引资项目的进展由领导小组办公室登记") { Kind = RefusalKind.Forbidden };
         return lead;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
@@ -27,7 +28,7 @@ public static class ProjectProblems
         int projectId, int progressId, ProblemCategory category, CancellationToken ct = default)
     {
         var project = await projects.FindAsync(scope, projectId, ct);
-        if (!ProjectService.CanReport(scope, project)) throw new ProjectRuleException("只有责任单位、所在乡镇或领导小组办公室可以把项目困难转为问题");
+        if (!ProjectService.CanReport(scope, project)) throw new ProjectRuleException("只有责任单位、所在乡镇或领导小组办公室可以把项目困难转为问题") { Kind = RefusalKind.Forbidden };
         var row = await db.ProjectProgress.SingleOrDefaultAsync(p => p.Id == progressId && p.ProjectId == projectId, ct)
             ?? throw new ProjectNotFoundException();
         if (string.IsNullOrWhiteSpace(row.Difficulties)) throw new ProjectRuleException("这个月没有填报困难问题");

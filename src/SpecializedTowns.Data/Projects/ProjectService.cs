@@ -72,7 +72,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
     public async Task<(int? Id, FieldErrors Errors)> SaveAsync(UserScope scope, int? id, ProjectInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!CanManage(scope)) { errors[""] = "您的角色不能登记或修改重点项目"; return (null, errors); }
+        if (!CanManage(scope)) { errors.Forbidden("您的角色不能登记或修改重点项目"); return (null, errors); }
         KeyProject? project = null;
         if (id is { } editId)
         {
@@ -161,8 +161,8 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
     public async Task AdvanceAsync(UserScope scope, string userName, int id, ProjectStage stage, DateOnly on, string? note, CancellationToken ct = default)
     {
         var project = await FindAsync(scope, id, ct);
-        if (!CanManage(scope)) throw new ProjectRuleException("项目阶段由领导小组办公室确认");
-        if (note?.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"说明不超过 {ProjectLimits.Note} 字");
+        if (!CanManage(scope)) throw new ProjectRuleException("项目阶段由领导小组办公室确认") { Kind = RefusalKind.Forbidden };
+        if (note?.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"说明不超过 {ProjectLimits.Note} 字", "note");
         project.Advance(stage, on, Today, scope.UserId, userName, note, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
@@ -172,7 +172,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
     {
         var project = await FindAsync(scope, id, ct);
         var errors = new FieldErrors();
-        if (!CanReport(scope, project)) { errors[""] = "只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展"; return errors; }
+        if (!CanReport(scope, project)) { errors.Forbidden("只有责任单位、所在乡镇或领导小组办公室可以填报此项目的进展"); return errors; }
         var today = Today;
         var earliest = project.EarliestRecordDate;
         if (input.Year < earliest.Year) errors[nameof(input.Month)] = $"进展月份不能早于 {earliest.Year}年1月（项目计划年度、入库年份和计划日期中最早的一年）";
@@ -214,16 +214,16 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
     {
         var project = await FindAsync(scope, id, ct);
         var guarantee = project.Guarantees.SingleOrDefault(g => g.Kind == kind) ?? throw new ProjectRuleException("没有这项要素保障");
-        if (!CanUpdateGuarantee(scope, guarantee)) throw new ProjectRuleException($"{GuaranteeTerms.Chinese(kind)}保障由其责任单位或领导小组办公室更新");
-        if (!Enum.IsDefined(status)) throw new ProjectRuleException("未知的保障状态");
-        if (note?.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"说明不超过 {ProjectLimits.Note} 字");
-        if (status == GuaranteeStatus.Blocked && string.IsNullOrWhiteSpace(note)) throw new ProjectRuleException("受阻时请说明原因");
+        if (!CanUpdateGuarantee(scope, guarantee)) throw new ProjectRuleException($"{GuaranteeTerms.Chinese(kind)}保障由其责任单位或领导小组办公室更新") { Kind = RefusalKind.Forbidden };
+        if (!Enum.IsDefined(status)) throw new ProjectRuleException("未知的保障状态", "status");
+        if (note?.Trim().Length > ProjectLimits.Note) throw new ProjectRuleException($"说明不超过 {ProjectLimits.Note} 字", "note");
+        if (status == GuaranteeStatus.Blocked && string.IsNullOrWhiteSpace(note)) throw new ProjectRuleException("受阻时请说明原因", "note");
         if (unitId != guarantee.UnitId)
         {
-            if (!CanManage(scope)) throw new ProjectRuleException("责任单位由领导小组办公室调整");
+            if (!CanManage(scope)) throw new ProjectRuleException("责任单位由领导小组办公室调整") { Kind = RefusalKind.Forbidden };
             var path = await db.Jurisdictions.Where(j => j.Id == project.CountyId).Select(j => j.Path).SingleAsync(ct);
             if (unitId is { } u && (await UnitRegistry.ForPathAsync(db, path, ct)).All(x => x.Id != u))
-                throw new ProjectRuleException("所选责任单位不在项目所在县或其上级");
+                throw new ProjectRuleException("所选责任单位不在项目所在县或其上级", "unitId");
             guarantee.UnitId = unitId;
         }
         guarantee.Status = status;

@@ -83,7 +83,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
     public async Task<(int? Id, FieldErrors Errors)> SaveAsync(UserScope scope, int? id, TaskForceInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!ReportScope.CanManage(scope)) { errors[""] = "只有领导小组办公室可以设立或调整专班"; return (null, errors); }
+        if (!ReportScope.CanManage(scope)) { errors.Forbidden("只有领导小组办公室可以设立或调整专班"); return (null, errors); }
         TaskForce? force = null;
         if (id is { } editId)
             force = await Visible(scope).Include(f => f.Units).Include(f => f.Townships).SingleOrDefaultAsync(f => f.Id == editId, ct)

@@ -81,11 +81,11 @@ public static class BrandRegister
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, BrandInput input, DateOnly today, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护品牌"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护品牌"); return (null, errors); }
         Brand? brand = null;
         if (id is { } editId && (brand = await Visible(db, scope).SingleOrDefaultAsync(b => b.Id == editId, ct)) is null)
         {
-            errors[""] = "品牌不存在，或不在您的数据范围内";
+            errors.NotFound("品牌不存在，或不在您的数据范围内");
             return (null, errors);
         }
         var name = input.Name?.Trim() ?? "";

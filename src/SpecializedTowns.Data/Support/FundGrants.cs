@@ -107,11 +107,11 @@ public static class FundGrants
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, int? id, FundGrantInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能登记资金奖补"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能登记资金奖补"); return (null, errors); }
         Core.Support.FundGrant? grant = null;
         if (id is { } editId && (grant = await SupportScope.Grants(db, scope).SingleOrDefaultAsync(g => g.Id == editId, ct)) is null)
         {
-            errors[""] = "资金奖补记录不存在，或不在您的数据范围内";
+            errors.NotFound("资金奖补记录不存在，或不在您的数据范围内");
             return (null, errors);
         }
         foreach (var (field, message) in FundGrantRules.Check(input, today)) errors[field] = message;

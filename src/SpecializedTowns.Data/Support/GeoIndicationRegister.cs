@@ -97,11 +97,11 @@ public static class GeoIndicationRegister
         TownsDbContext db, UserScope scope, int? id, GeoIndicationInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护地理标志申请"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护地理标志申请"); return (null, errors); }
         GeoIndicationApplication? app = null;
         if (id is { } editId && (app = await SupportScope.GeoIndications(db, scope).SingleOrDefaultAsync(g => g.Id == editId, ct)) is null)
         {
-            errors[""] = "地理标志申请不存在，或不在您的数据范围内";
+            errors.NotFound("地理标志申请不存在，或不在您的数据范围内");
             return (null, errors);
         }
         int? countyId = null;

@@ -107,11 +107,11 @@ public static class ListingReserve
         TownsDbContext db, UserScope scope, int? id, ListingInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护上市后备企业资源库"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护上市后备企业资源库"); return (null, errors); }
         ListingCandidate? candidate = null;
         if (id is { } editId && (candidate = await SupportScope.Listing(db, scope).SingleOrDefaultAsync(c => c.Id == editId, ct)) is null)
         {
-            errors[""] = "上市后备企业不存在，或不在您的数据范围内";
+            errors.NotFound("上市后备企业不存在，或不在您的数据范围内");
             return (null, errors);
         }
         int? countyId = null, townId = null;

@@ -139,11 +139,11 @@ public static class ServicePlatforms
         TownsDbContext db, UserScope scope, int? id, PlatformInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护公共服务平台"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护公共服务平台"); return (null, errors); }
         ServicePlatform? platform = null;
         if (id is { } editId && (platform = await Visible(db, scope).Include(p => p.Functions).SingleOrDefaultAsync(p => p.Id == editId, ct)) is null)
         {
-            errors[""] = "公共服务平台不存在，或不在您的数据范围内";
+            errors.NotFound("公共服务平台不存在，或不在您的数据范围内");
             return (null, errors);
         }
         foreach (var (field, message) in PlatformRules.Check(input, today)) errors[field] = message;

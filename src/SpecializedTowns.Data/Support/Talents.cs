@@ -93,11 +93,11 @@ public static class Talents
         TownsDbContext db, UserScope scope, int? id, TalentInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护人才名录"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护人才名录"); return (null, errors); }
         Talent? talent = null;
         if (id is { } editId && (talent = await TalentScope.Talents(db, scope).SingleOrDefaultAsync(t => t.Id == editId, ct)) is null)
         {
-            errors[""] = "人才记录不存在，或不在您的数据范围内";
+            errors.NotFound("人才记录不存在，或不在您的数据范围内");
             return (null, errors);
         }
         foreach (var (field, message) in TalentRules.Check(input, today)) errors[field] = message;

@@ -187,13 +187,13 @@ public static class TradeEvents
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, int? id, EventInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护展会活动"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护展会活动"); return (null, errors); }
         TradeEvent? ev = null;
         if (id is { } editId)
         {
             ev = await Visible(db, scope).Include(e => e.Towns).Include(e => e.Participants).SingleOrDefaultAsync(e => e.Id == editId, ct);
-            if (ev is null) { errors[""] = "展会活动不存在，或不在您的数据范围内"; return (null, errors); }
-            if (!await CanEditAsync(db, editId, scope, ct)) { errors[""] = "该活动还涉及您数据范围以外的专业镇，请由上级办公室修改"; return (null, errors); }
+            if (ev is null) { errors.NotFound("展会活动不存在，或不在您的数据范围内"); return (null, errors); }
+            if (!await CanEditAsync(db, editId, scope, ct)) { errors.Forbidden("该活动还涉及您数据范围以外的专业镇，请由上级办公室修改"); return (null, errors); }
         }
         foreach (var (field, message) in EventRules.Check(input, today)) errors[field] = message;
 

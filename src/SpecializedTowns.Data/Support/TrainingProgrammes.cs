@@ -208,11 +208,11 @@ public static class TrainingProgrammes
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, int? id, TrainingInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能登记培训项目"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能登记培训项目"); return (null, errors); }
         TrainingProgramme? programme = null;
         if (id is { } editId && (programme = await TalentScope.Programmes(db, scope).SingleOrDefaultAsync(p => p.Id == editId, ct)) is null)
         {
-            errors[""] = "培训项目不存在，或不在您的数据范围内";
+            errors.NotFound("培训项目不存在，或不在您的数据范围内");
             return (null, errors);
         }
         foreach (var (field, message) in TrainingRules.Check(input, today)) errors[field] = message;

@@ -79,11 +79,11 @@ public static class WhiteLists
         TownsDbContext db, UserScope scope, int? id, WhiteListInput input, DateOnly today, string who, DateTime nowUtc, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护融资白名单"; return (null, errors); }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护融资白名单"); return (null, errors); }
         WhiteListEntry? entry = null;
         if (id is { } editId && (entry = await SupportScope.WhiteList(db, scope).Include(w => w.Financings).SingleOrDefaultAsync(w => w.Id == editId, ct)) is null)
         {
-            errors[""] = "白名单记录不存在，或不在您的数据范围内";
+            errors.NotFound("白名单记录不存在，或不在您的数据范围内");
             return (null, errors);
         }
         foreach (var (field, message) in WhiteListRules.Check(input, today)) errors[field] = message;
@@ -129,10 +129,10 @@ public static class WhiteLists
     public static async Task<FieldErrors> AddFinancingAsync(TownsDbContext db, UserScope scope, int entryId, FinancingInput input, DateOnly today, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!SupportScope.CanEdit(scope)) { errors[""] = "您的角色不能维护融资白名单"; return errors; }
+        if (!SupportScope.CanEdit(scope)) { errors.Forbidden("您的角色不能维护融资白名单"); return errors; }
         var entry = await SupportScope.WhiteList(db, scope).Include(w => w.Financings).SingleOrDefaultAsync(w => w.Id == entryId, ct);
-        if (entry is null) { errors[""] = "白名单记录不存在，或不在您的数据范围内"; return errors; }
-        if (entry.Status == WhiteListStatus.Removed) { errors[""] = "该企业已移出白名单，不能再登记贷款或担保"; return errors; }
+        if (entry is null) { errors.NotFound("白名单记录不存在，或不在您的数据范围内"); return errors; }
+        if (entry.Status == WhiteListStatus.Removed) { errors.Conflict("该企业已移出白名单，不能再登记贷款或担保"); return errors; }
         foreach (var (field, message) in WhiteListRules.Check(input, today, entry.RecommendedOn)) errors[field] = message;
         if (!errors.Ok) return errors;
         entry.Financings.Add(new Financing

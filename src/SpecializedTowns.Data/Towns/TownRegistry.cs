@@ -73,12 +73,12 @@ public static class TownRegistry
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, TownInput input, TimeProvider time, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!CanEdit(scope)) { errors[""] = "您的角色不能登记或修改专业镇"; return (null, errors); }
+        if (!CanEdit(scope)) { errors.Forbidden("您的角色不能登记或修改专业镇"); return (null, errors); }
         SpecializedTown? town = null;
         if (id is { } editId)
         {
             town = await scope.Towns(db).Include(t => t.Townships).SingleOrDefaultAsync(t => t.Id == editId, ct);
-            if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return (null, errors); }
+            if (town is null) { errors.NotFound("专业镇不存在，或不在您的数据范围内"); return (null, errors); }
         }
 
         var name = input.Name.Trim();
@@ -169,9 +169,9 @@ public static class TownRegistry
         CancellationToken ct = default, IReadOnlyDictionary<string, string>? unreadable = null)
     {
         var errors = new FieldErrors();
-        if (!CanEnterStatistics(scope)) { errors[""] = "您的角色不能录入统计数据"; return errors; }
+        if (!CanEnterStatistics(scope)) { errors.Forbidden("您的角色不能录入统计数据"); return errors; }
         var town = await scope.Towns(db).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
-        if (town is null) { errors[""] = "专业镇不存在，或不在您的数据范围内"; return errors; }
+        if (town is null) { errors.NotFound("专业镇不存在，或不在您的数据范围内"); return errors; }
         unreadable ??= new Dictionary<string, string>();
         foreach (var (field, message) in unreadable) errors[field] = message;
         var thisYear = ChinaTime.Today(time).Year;

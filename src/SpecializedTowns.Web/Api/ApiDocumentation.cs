@@ -28,7 +28,7 @@ internal static class ApiDocumentation
         [StatusCodes.Status401Unauthorized] = "未登录：缺少访问令牌，或令牌无效、已过期（先以 POST /api/v1/auth/token 取得令牌，放在请求头 Authorization: Bearer …）",
         [StatusCodes.Status403Forbidden] = "无权办理：您的角色或单位不能进行此项操作",
         [StatusCodes.Status404NotFound] = "未找到：记录不存在，或不在您的数据范围内（两者答复相同）",
-        [StatusCodes.Status409Conflict] = "不能办理：按业务规则不允许此项操作（如记录当前的状态不允许，或不是本级办公室），或记录已被他人修改（带 version 时：请重新读取，核对后以新的 version 再提交）",
+        [StatusCodes.Status409Conflict] = "不能办理：按业务规则不允许此项操作（如记录当前的状态不允许：已提交、已发布、已办结），或记录已被他人修改（带 version 时：请重新读取，核对后以新的 version 再提交）",
         [StatusCodes.Status413PayloadTooLarge] = "请求内容过大",
         [StatusCodes.Status415UnsupportedMediaType] = "请求内容格式不对：请求体应为 JSON，请求头 Content-Type 为 application/json",
         [StatusCodes.Status422UnprocessableEntity] = "文件已读取，但其中有不能导入的行：整份文件未导入，result 中逐行列出原因",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
@@ -19,16 +20,41 @@ internal static class ApiSupport
         TypedResults.Problem(title: "请求参数有误", detail: message, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
-    /// <summary>Every refused field at once, named as the JSON body names it (camelCase).</summary>
-    public static ProblemHttpResult Invalid(FieldErrors errors) =>
-        TypedResults.Problem(title: errors.TryGetValue("", out var general) ? general : "提交的内容有误", detail: string.Join("；", errors.Where(e => e.Key != "").Select(e => e.Value)),
-            statusCode: errors.Keys.All(k => k == "") ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
+    /// <summary>
+    /// Every refused field at once, named as the JSON body names it (camelCase). Errors that carry another kind than
+    /// <see cref="RefusalKind.Invalid"/> (not found, not the person's to do, not in this state) are answered by that kind.
+    /// </summary>
+    public static ProblemHttpResult Invalid(FieldErrors errors)
+    {
+        var general = errors.GetValueOrDefault("");
+        if (errors.Kind != RefusalKind.Invalid) return Refused(errors.Kind, general ?? string.Join("；", errors.Values));
+        var fields = errors.Where(e => e.Key != "").ToList();
+        return TypedResults.Problem(title: general ?? "提交的内容有误", detail: fields.Count == 0 ? general : string.Join("；", fields.Select(e => e.Value)),
+            statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?>
             {
                 // "Deadline" from a service and "deadline" from the body's own check are one field: the first message stands.
-                ["errors"] = errors.Where(e => e.Key != "").GroupBy(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..])
-                    .ToDictionary(g => g.Key, g => new[] { g.First().Value }),
+                ["errors"] = fields.GroupBy(e => Camel(e.Key)).ToDictionary(g => g.Key, g => new[] { g.First().Value }),
             });
+    }
+
+    /// <summary>
+    /// The one rule from the kind of a refusal to its answer, for every endpoint: input to correct 400 (naming the field when
+    /// there is one), not found or outside the scope 404, the person's role or part 403, the record's state 409.
+    /// </summary>
+    public static ProblemHttpResult Refused(RefusalKind kind, string message, string? field = null) => kind switch
+    {
+        RefusalKind.NotFound => TypedResults.Problem(title: "未找到记录", detail: message, statusCode: StatusCodes.Status404NotFound),
+        RefusalKind.Forbidden => TypedResults.Problem(title: "没有权限", detail: message, statusCode: StatusCodes.Status403Forbidden),
+        RefusalKind.Conflict => TypedResults.Problem(title: "不能办理", detail: message, statusCode: StatusCodes.Status409Conflict),
+        _ when field is not null => Invalid(Camel(field), message),
+        _ => TypedResults.Problem(title: "请求参数有误", detail: message, statusCode: StatusCodes.Status400BadRequest),
+    };
+
+    /// <summary>A rule exception of a use case, answered by its kind (<see cref="Refused(RefusalKind, string, string?)"/>).</summary>
+    public static ProblemHttpResult Refused(IRefusal refusal) => Refused(refusal.Kind, refusal.Message, refusal.Field);
+
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 
     /// <summary>
     /// A body sent with a <c>version</c> that is no longer the record's: 409, nothing written, with who saved last and the version

@@ -16,7 +16,9 @@ public sealed record NewApplication(int TownId, string StandardId, System.Text.J
 public sealed record ApplicationFactsBody(int? Version, System.Text.Json.JsonElement Facts);
 
 public sealed record ApplicationStep(string Action, string? Reason, int[]? Experts, string? Decision, string? DocumentNumber,
-    DateOnly? PublicityEndsOn, bool? ObjectionUpheld, Dictionary<string, ScoreInput>? Scores);
+    DateOnly? PublicityEndsOn, bool? ObjectionUpheld,
+    [property: Description("action 为 score 时：每项待评审条件（openCriteria）的 key → { met, comment }，另须有 overall（总体意见：met 为 true 建议认定、false 不建议认定，comment 为总体评审意见），缺少时答复 400")]
+    Dictionary<string, ScoreInput>? Scores);
 
 public sealed record ScoreInput(bool Met, string Comment);
 
@@ -94,6 +96,7 @@ public static class ApplicationsApi
             Decision? decision = null;
             if (step.Action == "decide" && (!CodeLists.TryParse(step.Decision, out decision) || decision is null))
                 return ApiSupport.Invalid("decision", $"{(string.IsNullOrEmpty(step.Decision) ? "请填写 decision" : $"未知的 decision“{step.Decision}”")}：应为 recognize（认定）、reserve（列入储备）或 reject（不予认定）");
+            if (step.Action == "score" && MissingOverall(step.Scores) is { } overall) return ApiSupport.Invalid($"scores.{ExpertScore.Overall}", overall);
             var scope = http.Scope();
             var user = http.User.DisplayName();
             try
@@ -117,15 +120,34 @@ public static class ApplicationsApi
             catch (ApplicationNotFoundException) { return ApiSupport.NotFound("认定申报"); }
             catch (ApplicationRuleException ex) { return Rule(ex); }
         }).WithSummary("办理一步：提交、退回、受理并指定专家、专家评分、汇总结论、审定、登记异议、结束公示")
-            .Refuses(StatusCodes.Status403Forbidden)
-            .Refuses(StatusCodes.Status409Conflict);
+            .WithDescription(StepsDescription)
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：此步骤不由您的角色办理（如评审专家以外的人评分、不是本申报的评审专家、审查方办理申报方的步骤）")
+            .Refuses(StatusCodes.Status409Conflict, "不能办理：申报当前的状态不允许此步骤（如已提交、已认定），或认定条件、公示期等业务规则不允许");
     }
 
-    // A refused step is a conflict with the application's state or the person's role, said in Chinese.
-    // A step that belongs to another side (the reviewing office preparing the county's application) is refused for who asks: 403.
-    private static ProblemHttpResult Rule(ApplicationRuleException ex) => ex.Forbidden
-        ? TypedResults.Problem(title: "无权办理", detail: ex.Message, statusCode: StatusCodes.Status403Forbidden)
-        : TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    // A step refused for the application's state is 409, one that belongs to another role or side 403 (the refusal's kind says which).
+    private static ProblemHttpResult Rule(ApplicationRuleException ex) => ApiSupport.Refused(ex);
+
+    /// <summary>What each action of POST …/steps reads from the body; the expert's 总体意见 under scores.overall above all, which is required.</summary>
+    internal const string StepsDescription =
+        "请求体为 { \"action\": \"…\", … }，各 action 读取的字段：\n\n"
+        + "- submit、conclude：无其他字段\n"
+        + "- return：reason（退回理由，必填）\n"
+        + "- accept：experts（评审专家的用户编号数组，至少一名）\n"
+        + "- score（评审专家本人）：scores，一个对象：每项待评审条件（申报的 openCriteria）一个键，值为 { \"met\": true 符合 / false 不符合, \"comment\": \"评审意见\" }；"
+        + "另须有键 overall（总体意见）：{ \"met\": true 建议认定 / false 不建议认定, \"comment\": \"总体评审意见\" }。"
+        + "缺少 scores.overall 或其 comment 为空时答复 400，errors 中为 scores.overall。例：{ \"action\": \"score\", \"scores\": { \"leadingEnterprises\": { \"met\": true, \"comment\": \"龙头企业 3 家，符合\" }, "
+        + "\"overall\": { \"met\": true, \"comment\": \"建议认定\" } } }\n"
+        + "- decide：decision（recognize 认定、reserve 列入储备、reject 不予认定），documentNumber（认定或列入储备时必填），reason（不予认定时必填），publicityEndsOn（公示截止日期）\n"
+        + "- object：reason（异议内容）\n"
+        + "- end-publicity：objectionUpheld（异议是否成立），reason（异议成立时必填）\n\n"
+        + "答复：400 请求体有误（errors 按字段）；403 此步骤不由您的角色办理；404 申报不存在或不在您的数据范围内；409 申报当前的状态不允许此步骤。";
+
+    /// <summary>The refusal of a score without the expert's 总体意见 (scores.overall), before the step is tried; null when it is there.</summary>
+    private static string? MissingOverall(Dictionary<string, ScoreInput>? scores) =>
+        scores?.GetValueOrDefault(ExpertScore.Overall) is not { } overall
+            ? "请在 scores.overall（总体意见）中给出 met（true 建议认定，false 不建议认定）和 comment（总体评审意见）"
+            : string.IsNullOrWhiteSpace(overall.Comment) ? "请在 scores.overall.comment 中填写总体评审意见" : null;
 
     /// <summary>Stated facts that cannot stand: 400, each problem under the field of the body it concerns (facts.localEmployment).</summary>
     private static ProblemHttpResult FactProblems(ApplicationRuleException ex) =>

@@ -65,6 +65,9 @@ public static class EvaluationsApi
     /// <summary>How every body that changes an evaluation names the version it was read at.</summary>
     public const string VersionText = "评估的版本号（读取评估时得到的 version）：期间他人已修改的，不予保存并答复 409";
 
+    /// <summary>The 403 of every step that changes an evaluation: another office, a leader or a unit reads it but may not change it.</summary>
+    private const string OfficeOnly = "无权办理：只有本级专业镇办公室可以修改、发布或删除本级评估";
+
     public static void MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/evaluations").WithTags("年度评估");
@@ -120,7 +123,7 @@ public static class EvaluationsApi
                 await service.RecalculateAsync(http.Scope(), id, body.Version, ct);
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
             })).WithSummary("按最新数据重新计算评估草稿（人工评分保留）")
-            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status409Conflict);
+            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status403Forbidden, OfficeOnly).Refuses(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:int}/manual-scores", (HttpContext http, EvaluationService service, int id, ManualScoreRequest body, CancellationToken ct) =>
             Run(async () =>
@@ -128,7 +131,7 @@ public static class EvaluationsApi
                 await service.SetManualScoreAsync(http.Scope(), http.DisplayName(), id, body.Version, body.SubjectKey, body.IndicatorKey, body.Points, body.Reason, ct);
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
             })).WithSummary("填写或清除一个对象一项人工评分指标的得分（须写明理由），草稿随即重新排名")
-            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status409Conflict);
+            .Produces<EvaluationDetail>().Refuses(StatusCodes.Status403Forbidden, OfficeOnly).Refuses(StatusCodes.Status409Conflict);
 
         // When the records moved since the draft was calculated nothing is published: 409 with the changes and the draft's new
         // version, to be shown to whoever publishes; publishing again with that version publishes the new figures.
@@ -151,6 +154,7 @@ public static class EvaluationsApi
                     extensions: new Dictionary<string, object?> { ["version"] = view.Evaluation.Version, ["changes"] = changes.Select(Change).ToList() });
             })).WithSummary("发布评估（可一并填写发文字号、成文日期）：发布前按最新数据重算，结果有变化的不发布，答复 409 并在 changes 中列出变化")
             .Produces<EvaluationDetail>()
+            .Refuses(StatusCodes.Status403Forbidden, OfficeOnly)
             .Refuses(StatusCodes.Status409Conflict, "不能发布：草稿计算后数据有变化（changes 列出各对象的变化，version 为更新后的版本，核对后以它再次发布），或状态、年度未到等不允许发布，或已被他人修改");
 
         group.MapPut("/{id:int}/document", (HttpContext http, EvaluationService service, int id, EvaluationDocumentRequest body, CancellationToken ct) =>
@@ -161,7 +165,7 @@ public static class EvaluationsApi
                 return TypedResults.Ok(Detail(await service.GetAsync(http.Scope(), id, ct)));
             })).WithSummary("评估报告的发文字号（如 垣专镇办〔2026〕3号）和成文日期（yyyy-MM-dd）；草稿和已发布的评估均可填写，空值清除")
             .Produces<EvaluationDetail>()
-            .Refuses(StatusCodes.Status409Conflict, "不能办理：只有本级专业镇办公室可以填写");
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有本级专业镇办公室可以填写");
 
         group.MapDelete("/{id:int}", (HttpContext http, EvaluationService service, int id, [Description(VersionText)] int? version, CancellationToken ct) =>
             Run(async () =>
@@ -169,7 +173,7 @@ public static class EvaluationsApi
                 await service.DeleteAsync(http.Scope(), id, version, ct);
                 return TypedResults.NoContent();
             })).WithSummary("删除评估草稿（已发布的不能删除）")
-            .Produces(StatusCodes.Status204NoContent).Refuses(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status204NoContent).Refuses(StatusCodes.Status403Forbidden, OfficeOnly).Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:int}/notices", (HttpContext http, EvaluationService service, EvaluationNotices notices, int id, CancellationToken ct) =>
             Run(async () =>
@@ -194,7 +198,8 @@ public static class EvaluationsApi
                 return TypedResults.Created($"/api/v1/notices?evaluationId={id}", Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
             })).WithSummary("向已发布评估的拟督办对象一次下发督办通知书（全部下发或一份也不下发），此后在 /api/v1/notices 跟踪整改")
             .Produces<IReadOnlyList<SupervisedItem>>(StatusCodes.Status201Created)
-            .Refuses(StatusCodes.Status409Conflict, "不能下发：评估尚未发布，或不是本级办公室，或拟督办对象均已下发");
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有本级专业镇办公室可以下发督办通知书")
+            .Refuses(StatusCodes.Status409Conflict, "不能下发：评估尚未发布，或拟督办对象均已下发");
 
         group.MapGet("/{id:int}/report.docx", (HttpContext http, EvaluationService service, int id, CancellationToken ct) =>
             Run(async () =>
@@ -222,14 +227,13 @@ public static class EvaluationsApi
             .Refuses(StatusCodes.Status403Forbidden, "无权下载：评估报告和全部明细由发布评估的专业镇办公室出具，其他单位只能查看辖区内对象的名次、得分和等次");
     }
 
-    /// <summary>The service's refusals as HTTP: fields → 400 naming them, not found → 404, a rule (frozen, changed meanwhile) → 409.</summary>
+    /// <summary>The service's refusals as HTTP by their kind: fields → 400 naming them, not found → 404, not the office's → 403, a rule (frozen, changed meanwhile) → 409.</summary>
     private static async Task<IResult> Run(Func<Task<IResult>> action)
     {
         try { return await action(); }
         catch (EvaluationNotFoundException) { return ApiSupport.NotFound("评估"); }
         catch (EvaluationInputException ex) { return ApiSupport.Invalid(ex.Errors); }
-        catch (EvaluationRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field, ex.Message); }
-        catch (EvaluationRuleException ex) { return TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict); }
+        catch (EvaluationRuleException ex) { return ApiSupport.Refused(ex); }
     }
 
     private static IResult? ReadDate(string? text, out DateOnly? date)

@@ -155,11 +155,13 @@ public static class NoticesApi
         group.MapPost("/{id:int}/items/{no:int}/rectification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, RectificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
             await StepAsync(http, service, id, ct, (s, u) => service.RecordAsync(s, u, id, no, new RectificationInput(body.Measures, body.Evidence, body.AttachmentId), ct)))
             .WithSummary("填报一项问题的整改情况：整改措施、佐证材料说明、可选佐证文件（attachmentId，先经 …/files 上传）；报送前可修改")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/submit", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, HttpContext http, NoticeService service, CancellationToken ct) =>
             await StepAsync(http, service, id, ct, (s, u) => service.SubmitAsync(s, u, id, ct)))
             .WithSummary("报送已填报的整改情况，交办公室核验")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/items/{no:int}/verification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, VerificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
@@ -168,6 +170,7 @@ public static class NoticesApi
             if (accept is null) return ApiSupport.Invalid("decision", "decision 应为 accept（通过）或 return（退回）");
             return await StepAsync(http, service, id, ct, (s, u) => service.VerifyAsync(s, u, id, no, accept.Value, body.Reason, ct));
         }).WithSummary("核验一项整改：通过，或写明理由退回重新整改；全部通过即为已整改")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/actions", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, NoticeActionsBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
@@ -184,6 +187,7 @@ public static class NoticesApi
             if (!errors.Ok) return Invalid(errors, "");
             return await StepAsync(http, service, id, ct, (s, u) => service.RecordActionsAsync(s, u, id, actions, ct));
         }).WithSummary("逾期后记录实际采取的处理（通报批评、约谈或其他：日期、文号、说明），通知书即为已处理")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/files", async Task<Results<Created<NoticeFileInfo>, ProblemHttpResult>> (int id, NoticeFileBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
@@ -201,6 +205,7 @@ public static class NoticesApi
             catch (NoticeRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field == "file" ? "content" : ex.Field, ex.Message); }
             catch (NoticeRuleException ex) { return Rule(ex); }
         }).WithSummary("上传一个佐证文件（base64），再在填报整改情况时以 attachmentId 引用")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:int}/files/{fileId:int}", async (int id, [Description("佐证文件编号（上传时返回的 id）")] int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
@@ -229,7 +234,6 @@ public static class NoticesApi
             return TypedResults.Ok(Detail(await service.ViewAsync(scope, id, http.DisplayName(), ct)));
         }
         catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
-        catch (NoticeRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field, ex.Message); }
         catch (NoticeRuleException ex) { return Rule(ex); }
     }
 
@@ -250,9 +254,8 @@ public static class NoticesApi
     private static ProblemHttpResult Forbidden() =>
         TypedResults.Problem(title: "没有权限", detail: "只有领导小组办公室可以下发督办通知书", statusCode: StatusCodes.Status403Forbidden);
 
-    // A refused step is a conflict with the notice's state or the person's part in it, said in Chinese.
-    private static ProblemHttpResult Rule(NoticeRuleException ex) =>
-        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    // A step refused for the notice's state is 409, one that is not the person's part in it 403, a field at fault 400.
+    private static ProblemHttpResult Rule(NoticeRuleException ex) => ApiSupport.Refused(ex);
 
     /// <summary>Every refused field at once, named as the JSON body names it: findings[0].text, notices[1].deadline.</summary>
     private static ProblemHttpResult Invalid(FieldErrors errors, string prefix)

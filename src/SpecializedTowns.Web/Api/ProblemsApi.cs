@@ -147,9 +147,9 @@ public static class ProblemsApi
                 return TypedResults.Ok(Detail(await service.ViewAsync(scope, id, user, ct)));
             }
             catch (ProblemNotFoundException) { return ApiSupport.NotFound("问题"); }
-            catch (ProblemRuleException ex) when (ex.Field is not null) { return Invalid(new Dictionary<string, string> { [ex.Field] = ex.Message }); }
             catch (ProblemRuleException ex) { return Rule(ex); }
         }).WithSummary("办理一步：受理（可指定牵头单位、配合单位、办理时限）、不予受理、办理、答复、提出人确认解决或退回重办，办公室督办牵头单位")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         group.MapGet("/by-unit", async (HttpContext http, ProblemService service, TownsDbContext db, string? jurisdiction = null, CancellationToken ct = default) =>
@@ -176,9 +176,8 @@ public static class ProblemsApi
     }
 
 
-    // A refused step is a conflict with the problem's state or the person's part in it, said in Chinese.
-    private static ProblemHttpResult Rule(ProblemRuleException ex) =>
-        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    // A step refused for the problem's state is 409, one that is not the person's part in it 403, a field at fault 400.
+    private static ProblemHttpResult Rule(ProblemRuleException ex) => ApiSupport.Refused(ex);
 
     private static ProblemHttpResult Invalid(Dictionary<string, string> errors) =>
         TypedResults.Problem(title: "请求参数有误", detail: string.Join("；", errors.Values), statusCode: StatusCodes.Status400BadRequest,

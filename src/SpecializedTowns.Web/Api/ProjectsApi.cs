@@ -112,6 +112,7 @@ public static class ProjectsApi
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
         }).WithSummary("项目到达下一阶段（签约、开工、投产、达效），附日期")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         projects.MapPut("/{id:int}/progress", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (int id, ProjectProgressBody body, HttpContext http, TownsDbContext db, ProjectService service, ProjectWarningSettings settings, CancellationToken ct) =>
@@ -142,6 +143,7 @@ public static class ProjectsApi
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("重点项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
         }).WithSummary("更新一项要素保障（用地、用能、环评、融资）")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         var leads = app.MapGroup("/api/v1/investment-leads").WithTags("招商引资");
@@ -195,6 +197,7 @@ public static class ProjectsApi
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("招商引资项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
         }).WithSummary("签约、落地（转为重点项目）或终止洽谈")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
     }
 
@@ -248,8 +251,7 @@ public static class ProjectsApi
         return errors;
     }
 
-    private static ProblemHttpResult Rule(ProjectRuleException ex) =>
-        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult Rule(ProjectRuleException ex) => ApiSupport.Refused(ex);
 
     /// <summary>The API's word for a value (in-production): the one rule of the 字典, <see cref="CodeLists.Code{T}"/>.</summary>
     internal static string Key<T>(T value) where T : struct, Enum => CodeLists.Code(value);

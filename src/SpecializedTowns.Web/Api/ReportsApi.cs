@@ -145,6 +145,7 @@ public static class ReportsApi
             catch (ReportNotFoundException) { return ApiSupport.NotFound("月报"); }
             catch (ReportRuleException ex) { return Refused(ex); }
         }).WithSummary("月报办理：报送、审核通过、退回修改、重新开放")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         reports.MapPost("/{taskForceId:int}/{year:int}/{month:int}/reopen", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int taskForceId, int year, int month, ReportStepBody body,
@@ -159,6 +160,7 @@ public static class ReportsApi
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
             catch (ReportRuleException ex) { return Refused(ex); }
         }).WithSummary("重新开放某专班已锁定的月份（含无人填报的月份），须附 reason")
+            .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
         var forces = reports.MapGroup("/task-forces").WithTags("专班");
@@ -208,8 +210,7 @@ public static class ReportsApi
         reportsFrom = f.ReportsFrom.ToString(), f.IsDemo,
     };
 
-    private static ProblemHttpResult Refused(ReportRuleException ex) =>
-        TypedResults.Problem(title: "不能办理", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult Refused(ReportRuleException ex) => ApiSupport.Refused(ex);
 
     private static async Task<ReportView> ViewAsync(HttpContext http, TownsDbContext db, ReportService service, int id, CancellationToken ct)
     {

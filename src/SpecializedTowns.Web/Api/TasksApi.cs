@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -211,13 +212,12 @@ public static class TasksApi
     private static ProblemHttpResult? Refusal(Exception ex, params (string From, string To)[] renames) => ex switch
     {
         TaskNotFoundException => ApiSupport.NotFound(ex.Message.StartsWith("行动计划") ? "行动计划" : "任务"),
-        TaskForbiddenException => TypedResults.Problem(title: "没有权限", detail: ex.Message, statusCode: StatusCodes.Status403Forbidden),
         TaskRuleException { IsInvalidInput: true } rule => TypedResults.Problem(title: "请求参数有误", detail: rule.Message, statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?>
             {
                 ["errors"] = rule.Errors.ToDictionary(e => renames.FirstOrDefault(r => r.From == e.Key).To ?? e.Key, e => new[] { e.Value }),
             }),
-        TaskRuleException rule => TypedResults.Problem(title: "不能办理", detail: rule.Message, statusCode: StatusCodes.Status409Conflict),
+        IRefusal refusal => ApiSupport.Refused(refusal),
         _ => null,
     };
 }

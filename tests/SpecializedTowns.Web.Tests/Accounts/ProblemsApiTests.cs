@@ -66,7 +66,7 @@ public class ProblemsApiTests
         handled.GetProperty("allowedSteps").EnumerateArray().Select(s => s.GetString()).ShouldBe(["handle", "answer"]);
         var answered = await JsonAsync(await member.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new { action = "answer", note = "县检验检测中心已开通蜂蜜检测，周期 2 天" }));
         answered.GetProperty("stateName").GetString().ShouldBe("已答复");
-        (await member.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new { action = "confirm" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await member.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new { action = "confirm" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var closed = await JsonAsync(await township.PostAsJsonAsync($"/api/v1/problems/{id}/steps", new { action = "confirm", note = "已解决" }));
         closed.GetProperty("stateName").GetString().ShouldBe("已办结");

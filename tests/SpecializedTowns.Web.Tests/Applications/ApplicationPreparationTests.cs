@@ -87,8 +87,9 @@ public class ApplicationPreparationTests
         (await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var returned = await city.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = "请补充市场占有率的来源" });
         returned.StatusCode.ShouldBe(HttpStatusCode.OK, await returned.Content.ReadAsStringAsync());
-        // A step the state does not allow stays a 409, for whoever asks.
-        (await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "end-publicity" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // A step the state does not allow is a 409 for the side whose step it is; the other side is refused the step as such (403).
+        (await city.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "end-publicity" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "end-publicity" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [PostgresTheory]

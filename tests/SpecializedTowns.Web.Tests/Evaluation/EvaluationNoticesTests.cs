@@ -44,7 +44,7 @@ public class EvaluationNoticesTests
         var county = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
         // 新绛 reads its towns' rows of the city's evaluation, but the city's notices are the city's to issue.
         var byCounty = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "0359-7521234" });
-        byCounty.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        byCounty.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await JsonAsync(byCounty)).GetProperty("detail").GetString()!.ShouldContain("只有本级专业镇办公室可以下发督办通知书");
 
         var issued = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { deadline = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"), contactName = "王力", contactPhone = "0359-2021234" });

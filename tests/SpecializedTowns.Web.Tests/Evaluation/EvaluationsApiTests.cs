@@ -52,7 +52,7 @@ public class EvaluationsApiTests
         (await JsonAsync(await leader.GetAsync($"/api/v1/evaluations/{id}"))).GetProperty("canEdit").GetBoolean().ShouldBeFalse();
         var refused = await leader.PostAsJsonAsync("/api/v1/evaluations", new { year = 2023, kind = "town" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await JsonAsync(refused)).GetProperty("title").GetString().ShouldBe("只有专业镇办公室可以发起评估");
+        (await JsonAsync(refused)).GetProperty("detail").GetString().ShouldBe("只有专业镇办公室可以发起评估");
         (await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/recalculate", new { })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 

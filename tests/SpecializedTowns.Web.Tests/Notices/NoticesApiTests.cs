@@ -120,7 +120,7 @@ public class NoticesApiTests
         var submitted = await JsonAsync(await township.PostAsync($"/api/v1/notices/{id}/submit", null));
         submitted.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ShouldBe(["submitted", "submitted"]);
         submitted.GetProperty("items")[0].GetProperty("attachmentId").GetInt32().ShouldBe(fileId);
-        (await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await office.GetByteArrayAsync($"/api/v1/notices/{id}/files/{fileId}")).ShouldBe(pdf);
         (await (await NoticePlatforms.ClientAsync(provider, "xinjiang-office")).GetAsync($"/api/v1/notices/{id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

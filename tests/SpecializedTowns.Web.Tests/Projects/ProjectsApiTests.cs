@@ -97,7 +97,7 @@ public class ProjectsApiTests
         (await member.PutAsJsonAsync($"/api/v1/projects/{notMine}/progress", new { year = today.Year, month = today.Month, investmentCompletedWanYuan = 1, physicalProgress = "x" }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await JsonAsync(await member.PostAsJsonAsync("/api/v1/projects", new { name = "x" }), HttpStatusCode.Forbidden))
-            .GetProperty("title").GetString().ShouldBe("您的角色不能登记或修改重点项目");
+            .GetProperty("detail").GetString().ShouldBe("您的角色不能登记或修改重点项目");
     }
 
     [PostgresTheory]

@@ -123,7 +123,7 @@ public class AdjustmentsAndTriggersApiTests
 
         var leader = await WritingPlatforms.ClientAsync(provider, "yuncheng-leader");
         (await JsonAsync(await leader.PostAsJsonAsync("/api/v1/targets/market-ranks", new { townId, product, year = 2024, rank = 40, rankingSource = "协会" }), HttpStatusCode.Forbidden))
-            .GetProperty("title").GetString().ShouldBe("只有领导小组办公室可以登记全国市场占有率排名");
+            .GetProperty("detail").GetString().ShouldBe("只有领导小组办公室可以登记全国市场占有率排名");
         var yuncheng = await WritingPlatforms.ClientAsync(provider, "yuncheng-office");
         (await JsonAsync(await yuncheng.PostAsJsonAsync("/api/v1/targets/market-ranks", new { townId, product, year = 2024, rank = 40, rankingSource = "协会" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("townId")[0].GetString().ShouldBe("未找到该专业镇，或不在您的数据范围内");
