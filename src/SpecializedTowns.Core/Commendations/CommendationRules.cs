@@ -16,13 +16,6 @@ public static class CrossingStates
     public static string Chinese(CrossingState state) => state == CrossingState.Triggered ? "已触发" : "待核实";
 
     public static string Key(CrossingState state) => state == CrossingState.Triggered ? "triggered" : "unverified";
-
-    public static CrossingState? Parse(string? key) => key?.Trim() switch
-    {
-        "triggered" or "Triggered" or "已触发" => CrossingState.Triggered,
-        "unverified" or "Unverified" or "待核实" => CrossingState.Unverified,
-        _ => null,
-    };
 }
 
 /// <summary>One year's figure of a series (revenue in 万元, or a rank).</summary>

@@ -239,6 +239,9 @@ public static class CodeLists
         return true;
     }
 
+    /// <summary>The value a filter names, or null when it names nothing the list knows: for a page's filter, which ignores what it cannot read.</summary>
+    public static T? ValueOrNull<T>(string? text) where T : struct, Enum => TryParse<T>(text, out var value) ? value : null;
+
     private static CodeList Of<T>(string id, string title, string group, Func<T, string> name, string? note = null, params string[] sources) where T : struct, Enum => new()
     {
         Id = id, Title = title, Group = group, Note = note, Sources = sources, EnumType = typeof(T),

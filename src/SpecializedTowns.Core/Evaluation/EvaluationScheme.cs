@@ -13,14 +13,6 @@ public static class SubjectKinds
 {
     public static string Key(SubjectKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static SubjectKind? Parse(string? key) => key?.Trim().ToLowerInvariant() switch
-    {
-        "town" or "专业镇" => SubjectKind.Town,
-        "township" or "乡镇" => SubjectKind.Township,
-        "unit" or "成员单位" => SubjectKind.Unit,
-        _ => null,
-    };
-
     public static string Chinese(SubjectKind kind) => kind switch
     {
         SubjectKind.Town => "专业镇",

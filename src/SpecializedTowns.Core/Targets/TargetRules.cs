@@ -64,16 +64,6 @@ public static class TargetRules
         _ => "unmeasured",
     };
 
-    public static TargetState? Parse(string? key) => key?.Trim().ToLowerInvariant() switch
-    {
-        "met" or "已达成" => TargetState.Met,
-        "on-track" or "进展正常" => TargetState.OnTrack,
-        "at-risk" or "有风险" => TargetState.AtRisk,
-        "missed" or "未达成" => TargetState.Missed,
-        "unmeasured" or "待统计" => TargetState.Unmeasured,
-        _ => null,
-    };
-
     public static DateOnly? Deadline(Target target) =>
         DateOnly.TryParse(target.Deadline, CultureInfo.InvariantCulture, out var d) ? d : null;
 

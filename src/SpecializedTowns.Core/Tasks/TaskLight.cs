@@ -42,17 +42,6 @@ public static class TaskLights
         _ => "done",
     };
 
-    /// <summary>The key, the colour in English or Chinese, or the Chinese name.</summary>
-    public static TaskLight? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "not-started" or "grey" or "gray" or "灰" or "未开始" => TaskLight.NotStarted,
-        "on-track" or "green" or "绿" or "正常推进" => TaskLight.OnTrack,
-        "due-soon" or "yellow" or "黄" or "临期" => TaskLight.DueSoon,
-        "overdue" or "red" or "红" or "逾期" => TaskLight.Overdue,
-        "done" or "完成" or "已完成" => TaskLight.Done,
-        _ => null,
-    };
-
     /// <summary>
     /// One deadline: done is done; past the deadline (the day after it) is 红; due within
     /// <paramref name="dueSoonDays"/> days, the deadline itself included, is 黄; otherwise 灰 until

@@ -31,14 +31,6 @@ public static class AdjustmentKinds
         AdjustmentKind.Warning => "warning",
         _ => "removal",
     };
-
-    public static AdjustmentKind? Parse(string? key) => key?.Trim() switch
-    {
-        "upgrade" or "Upgrade" or "升级候选" => AdjustmentKind.Upgrade,
-        "warning" or "Warning" or "预警" => AdjustmentKind.Warning,
-        "removal" or "Removal" or "建议退出/降级" or "建议退出" => AdjustmentKind.Removal,
-        _ => null,
-    };
 }
 
 /// <summary>One year's figures of a town checked against one standard.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
@@ -78,10 +79,8 @@ public static class EvaluationsApi
             [Description("状态：draft（草稿）、published（已发布）")] string? state = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            SubjectKind? k = null;
-            if (kind is not null && (k = SubjectKinds.Parse(kind)) is null) return ApiSupport.Invalid("kind", $"未知的评估对象“{kind}”，可用：town、township、unit");
-            EvaluationState? s = null;
-            if (state is not null && (s = ParseState(state)) is null) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用：draft、published");
+            if (!CodeLists.TryParse<SubjectKind>(kind, out var k)) return ApiSupport.Invalid("kind", $"未知的评估对象“{kind}”，可用：{CodeLists.SubjectKind.Choices}");
+            if (!CodeLists.TryParse<EvaluationState>(state, out var s)) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用：{CodeLists.EvaluationState.Choices}");
             if (year is < 2000 or > 9999) return ApiSupport.Invalid("year", "年度应在 2000 到 9999 之间");
             var result = await service.ListAsync(http.Scope(), new EvaluationFilter { Year = year, Kind = k, State = s, Page = page, PageSize = pageSize }, ct);
             return TypedResults.Ok(new Paged<EvaluationSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
@@ -105,9 +104,8 @@ public static class EvaluationsApi
         group.MapPost("/", async (HttpContext http, EvaluationService service, NewEvaluation body, CancellationToken ct) =>
         {
             var scope = http.Scope();
-            SubjectKind? kind = null;
-            if (body.Kind is not null && (kind = SubjectKinds.Parse(body.Kind)) is null)
-                return (IResult)ApiSupport.Invalid("kind", $"未知的评估对象“{body.Kind}”，可用：town、township、unit");
+            if (!CodeLists.TryParse<SubjectKind>(body.Kind, out var kind))
+                return (IResult)ApiSupport.Invalid("kind", $"未知的评估对象“{body.Kind}”，可用：{CodeLists.SubjectKind.Choices}");
             return await Run(async () =>
             {
                 var id = await service.CreateAsync(scope, http.DisplayName(), body.Year, kind, body.JurisdictionId, ct);
@@ -252,13 +250,6 @@ public static class EvaluationsApi
     private static IReadOnlyList<SupervisedItem> Supervised(IReadOnlyList<SupervisedSubject> list) => list.Select(s => new SupervisedItem(
         s.Result.Row.SubjectKey, s.Result.Row.SubjectName, s.Result.Row.Rank, s.Result.Row.Total, s.Notice?.Id, s.Notice?.DocumentNumber, s.Notice?.Deadline,
         s.SameYear.Select(n => n.DocumentNumber).ToList())).ToList();
-
-    private static EvaluationState? ParseState(string state) => state.Trim() switch
-    {
-        "draft" or "草稿" => EvaluationState.Draft,
-        "published" or "已发布" => EvaluationState.Published,
-        _ => null,
-    };
 
     public static string StateName(EvaluationState state) => AnnualEvaluation.Chinese(state);
 

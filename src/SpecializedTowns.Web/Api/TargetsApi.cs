@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using SpecializedTowns.Core.Commendations;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Targets;
 using SpecializedTowns.Core.Towns;
@@ -28,9 +29,8 @@ public static class TargetsApi
             [Description("状态：met（已达成）、on-track（进展正常）、at-risk（有风险）、missed（未达成）、unmeasured（待统计）")] string? status = null, CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            TargetState? state = null;
-            if (!string.IsNullOrWhiteSpace(status) && (state = TargetRules.Parse(status)) is null)
-                return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用 met、on-track、at-risk、missed、unmeasured");
+            if (!CodeLists.TryParse<TargetState>(status, out var state))
+                return ApiSupport.Invalid("status", $"未知的状态“{status}”，可用：{CodeLists.TargetState.Choices}");
             var list = await TargetQueries.ListAsync(db, catalog, http.Scope(), new TargetFilter { Document = document, State = state, Page = page, PageSize = pageSize }, Today(time), ct);
             return TypedResults.Ok(new { items = list.Items.Select(i => View(i, withDetail: false)), list.Total, list.Page, list.PageSize });
         }).WithSummary("政策文件量化目标（分页；可按文件 document=包标识或文号、状态 status 筛选）：当前值、期限、状态");
@@ -60,12 +60,10 @@ public static class TargetsApi
             CancellationToken ct = default) =>
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
-            AdjustmentKind? k = null;
-            if (!string.IsNullOrWhiteSpace(kind) && (k = AdjustmentKinds.Parse(kind)) is null)
-                return ApiSupport.Invalid("kind", $"未知的类别“{kind}”，可用 upgrade（升级候选）、warning（预警）、removal（建议退出/降级）");
-            Tier? t = null;
-            if (!string.IsNullOrWhiteSpace(tier) && (t = Tiers.Parse(tier)) is null)
-                return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用 reserve、county、municipal、provincial");
+            if (!CodeLists.TryParse<AdjustmentKind>(kind, out var k))
+                return ApiSupport.Invalid("kind", $"未知的类别“{kind}”，可用：{CodeLists.AdjustmentKind.Choices}");
+            if (!CodeLists.TryParse<Tier>(tier, out var t))
+                return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：{CodeLists.Tier.Choices}");
             var all = await TierReview.AdjustmentsAsync(db, catalog, http.Scope(), settings, ct);
             var list = TierReview.Filter(all, new AdjustmentFilter { Kind = k, Town = town, Tier = t, Page = page, PageSize = pageSize });
             return TypedResults.Ok(new
@@ -81,8 +79,7 @@ public static class TargetsApi
         {
             if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return (IResult)bad;
             if (year is < MarketRankLimits.MinYear or > 2100) return ApiSupport.Invalid("year", $"年度应在 {MarketRankLimits.MinYear} 到 2100 之间");
-            CrossingState? s = null;
-            if (!string.IsNullOrWhiteSpace(state) && (s = CrossingStates.Parse(state)) is null) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用 triggered（已触发）、unverified（待核实）");
+            if (!CodeLists.TryParse<CrossingState>(state, out var s)) return ApiSupport.Invalid("state", $"未知的状态“{state}”，可用：{CodeLists.CrossingState.Choices}");
             var all = await CommendationQueries.AllAsync(db, catalog, http.Scope(), ct);
             var list = CommendationQueries.Filter(all, new TriggerFilter { Year = year, State = s, Page = page, PageSize = pageSize });
             return TypedResults.Ok(new { items = list.Items.Select(TriggerView), list.Total, list.Page, list.PageSize });

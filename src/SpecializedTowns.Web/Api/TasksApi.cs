@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -165,9 +166,8 @@ public static class TasksApi
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         if (Number(plan, "plan", "计划（plan）应为行动计划的编号") is var (planId, badPlan) && badPlan is not null) return badPlan;
         if (Number(unit, "unit", "单位（unit）应为单位编号，见任务的 leadUnits、cooperatingUnits") is var (unitId, badUnit) && badUnit is not null) return badUnit;
-        TaskLight? light = null;
-        if (status is not null && (light = TaskLights.Parse(status)) is null)
-            return ApiSupport.Invalid("status", $"未知的状态（status）“{status}”，可用：not-started（灰）、on-track（绿）、due-soon（黄）、overdue（红）、done");
+        if (!CodeLists.TryParse<TaskLight>(status, out var light))
+            return ApiSupport.Invalid("status", $"未知的状态（status）“{status}”，可用：{CodeLists.TaskLight.Choices}");
         bool? late = null;
         if (overdue is not null)
         {

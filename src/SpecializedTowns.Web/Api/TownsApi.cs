@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
@@ -27,10 +28,10 @@ public static class TownsApi
     {
         if (ApiSupport.CheckPaging(page, pageSize) is { } bad) return bad;
         if (year is < 2000 or > 9999) return ApiSupport.Invalid("year", "统计年度应在 2000 到 9999 之间");
-        Tier? parsedTier = null;
-        if (tier is not null && (parsedTier = Tiers.Parse(tier)) is null) return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：reserve、county、municipal、provincial");
+        if (!CodeLists.TryParse<Tier>(tier, out var parsedTier)) return ApiSupport.Invalid("tier", $"未知的梯次“{tier}”，可用：{CodeLists.Tier.Choices}");
         string? categoryKey = null;
-        if (category is not null && (categoryKey = IndustryCategories.KeyOf(category)) is null) return ApiSupport.Invalid("category", $"未知的领域“{category}”");
+        if (!string.IsNullOrWhiteSpace(category) && (categoryKey = CodeLists.IndustryCategory.Find(category)?.Code) is null)
+            return ApiSupport.Invalid("category", $"未知的领域“{category}”，可用：{CodeLists.IndustryCategory.Choices}");
         var (path, unknown) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
         if (unknown is not null) return unknown;
         var result = await TownQueries.ListAsync(db, new TownFilter

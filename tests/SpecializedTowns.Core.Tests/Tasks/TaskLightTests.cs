@@ -1,3 +1,4 @@
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Tasks;
 
 namespace SpecializedTowns.Core.Tests.Tasks;
@@ -67,14 +68,17 @@ public class TaskLightTests
         TaskLights.ChinaToday(new DateTimeOffset(2024, 6, 30, 16, 0, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2024, 7, 1));
     }
 
+    /// <summary>A status filter reads the 任务状态 code list (decision 0017): the code in any case, or the Chinese name.</summary>
     [Theory]
-    [InlineData("red", TaskLight.Overdue)]
-    [InlineData("黄", TaskLight.DueSoon)]
-    [InlineData("on-track", TaskLight.OnTrack)]
-    [InlineData("灰", TaskLight.NotStarted)]
-    [InlineData("done", TaskLight.Done)]
-    public void Status_words_parse(string text, TaskLight light) => TaskLights.Parse(text).ShouldBe(light);
+    [InlineData("overdue", TaskLight.Overdue)]
+    [InlineData("DueSoon", TaskLight.DueSoon)]
+    [InlineData("ON-TRACK", TaskLight.OnTrack)]
+    [InlineData("未开始", TaskLight.NotStarted)]
+    [InlineData("已完成", TaskLight.Done)]
+    public void Status_words_parse(string text, TaskLight light) => CodeLists.ValueOrNull<TaskLight>(text).ShouldBe(light);
 
-    [Fact]
-    public void An_unknown_status_word_is_refused() => TaskLights.Parse("purple").ShouldBeNull();
+    [Theory]
+    [InlineData("purple")]
+    [InlineData("3")]
+    public void An_unknown_status_word_is_refused(string text) => CodeLists.ValueOrNull<TaskLight>(text).ShouldBeNull();
 }

@@ -328,6 +328,33 @@ public class ApiStatusCodeTests
         before.ShouldHaveNoDataWritten(await StateAsync(provider), "refused target, support and town requests");
     }
 
+    /// <summary>
+    /// Decision 0017: every list filter reads its code list through the one parser, so it takes the code in any letter case and
+    /// with or without hyphens (the older InProduction), as well as the Chinese name, and never the stored number.
+    /// </summary>
+    [Fact]
+    public async Task Every_list_filter_takes_the_code_in_any_case_and_refuses_a_number()
+    {
+        var admin = await As(StorageProvider.Sqlite, "admin");
+        var failures = new List<string>();
+        foreach (var field in ApiCodeFields.All.Where(f => f.Place == ApiFieldPlace.Query))
+        {
+            foreach (var entry in field.List.Entries)
+                foreach (var value in new[] { entry.Code.ToUpperInvariant(), Pascal(entry.Code) })
+                {
+                    using var response = await admin.GetAsync($"{field.Path}?pageSize=1&{field.Field}={Uri.EscapeDataString(value)}");
+                    if (response.StatusCode != HttpStatusCode.OK) failures.Add($"GET {field.Path}?{field.Field}={value}: {(int)response.StatusCode}");
+                }
+            using var number = await admin.GetAsync($"{field.Path}?pageSize=1&{field.Field}=2");
+            if (number.StatusCode != HttpStatusCode.BadRequest
+                || JsonNode.Parse(await number.Content.ReadAsStringAsync())?["errors"]?[field.Field] is null)
+                failures.Add($"GET {field.Path}?{field.Field}=2 is not refused by naming the field");
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    private static string Pascal(string code) => string.Concat(code.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
     [Fact]
     public async Task The_score_step_documents_the_overall_opinion()
     {

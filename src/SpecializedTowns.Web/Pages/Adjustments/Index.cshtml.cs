@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
@@ -28,7 +29,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     public Paged<AdjustmentItem> Shown { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<TierReviewItem> Review { get; private set; } = [];
     public bool ShowsReview => Kind == "review";
-    public AdjustmentKind? Selected => AdjustmentKinds.Parse(Kind);
+    public AdjustmentKind? Selected => CodeLists.ValueOrNull<AdjustmentKind>(Kind);
     public AdjustmentSettings Settings => settings;
 
     /// <summary>The exit rules the findings used, each once (the platform default, or a pack's own).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Data;
@@ -47,7 +48,7 @@ public sealed class IndexModel(EvaluationService evaluations, TimeProvider time)
         {
             try
             {
-                var id = await evaluations.CreateAsync(scope, User.DisplayName(), Input.Year, SubjectKinds.Parse(Input.Kind), Input.JurisdictionId, ct);
+                var id = await evaluations.CreateAsync(scope, User.DisplayName(), Input.Year, CodeLists.ValueOrNull<SubjectKind>(Input.Kind), Input.JurisdictionId, ct);
                 TempData["Done"] = "评估已生成（草稿）：请核对各项得分，需要时录入人工评分，确认后发布";
                 return RedirectToPage("Detail", new { id });
             }
@@ -72,8 +73,7 @@ public sealed class IndexModel(EvaluationService evaluations, TimeProvider time)
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
     private EvaluationFilter Filter()
     {
-        var kind = SubjectKinds.Parse(Kind);
-        if (kind is null && !string.IsNullOrWhiteSpace(Kind)) FilterValues.Unknown(HttpContext, "评估对象", Kind);
+        var kind = FilterValues.Read<SubjectKind>(HttpContext, Kind, "评估对象");
         Kind = kind is { } k ? SubjectKinds.Key(k) : null;
         var state = FilterValues.Read<EvaluationState>(HttpContext, State, "状态");
         State = state?.ToString().ToLowerInvariant();

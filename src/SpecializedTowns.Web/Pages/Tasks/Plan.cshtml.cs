@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
@@ -26,8 +27,7 @@ public sealed class PlanModel(TaskService tasks) : PageModel
     {
         try { View = await tasks.PlanAsync(UserScope.From(User)!, id, ct); }
         catch (TaskNotFoundException) { return NotFound(); }
-        Light = TaskLights.Parse(Status);
-        if (Light is null && !string.IsNullOrWhiteSpace(Status)) SpecializedTowns.Web.Pages.Shared.FilterValues.Unknown(HttpContext, "任务状态", Status);
+        Light = SpecializedTowns.Web.Pages.Shared.FilterValues.Read<TaskLight>(HttpContext, Status, "任务状态");
         Done = TempData["Done"] as string;
         return Page();
     }

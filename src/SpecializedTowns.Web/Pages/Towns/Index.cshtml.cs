@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
@@ -56,7 +57,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         var tier = FilterValues.Read<SpecializedTowns.Core.Towns.Tier>(HttpContext, Tier, "梯次");
         Tier = tier is { } t ? Tiers.Key(t) : null;
-        var category = string.IsNullOrWhiteSpace(Category) ? null : IndustryCategories.KeyOf(Category.Trim());
+        var category = string.IsNullOrWhiteSpace(Category) ? null : CodeLists.IndustryCategory.Find(Category.Trim())?.Code;
         if (category is null && !string.IsNullOrWhiteSpace(Category)) FilterValues.Unknown(HttpContext, "产业领域", Category);
         Category = category;
         // One year for every row, so that the 年产值 column (and its sort) never sets one town's newer figure against another's older.
