@@ -82,32 +82,12 @@ public class FormMutationTests
     }
 
     /// <summary>The form that posts on the page: its fields with the values the page put there (a select's chosen or first real option).</summary>
-    private static List<KeyValuePair<string, string>> Fields(IHtmlDocument doc)
-    {
-        var form = doc.QuerySelectorAll("main form[method=post], form[method=post]")
+    private static BrowserForm Fields(IHtmlDocument doc) => BrowserForm.Of(
+        doc.QuerySelectorAll("main form[method=post], form[method=post]")
             .OfType<IHtmlFormElement>()
             .FirstOrDefault(f => f.Elements.Any(e => e.GetAttribute("name") is { Length: > 0 } n && n != "__RequestVerificationToken" && n != "id"))
-            ?? throw new InvalidOperationException("no form that posts fields");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
-                    if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-                    fields.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    var chosen = select.Options.FirstOrDefault(o => o.IsSelected && o.Value != "") ?? select.Options.FirstOrDefault(o => o.Value != "");
-                    fields.Add(new(select.Name, chosen?.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-            }
-        }
-        return fields;
-    }
+            ?? throw new InvalidOperationException("no form that posts fields"),
+        BrowserForm.Unchosen.FirstRealOption);
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -126,20 +106,18 @@ public class FormMutationTests
         var page = await forms.Client.GetAsync(path);
         page.StatusCode.ShouldBe(HttpStatusCode.OK, $"{name}: the form opens");
         var fields = Fields(parser.ParseDocument(await page.Content.ReadAsStringAsync()));
-        var mutable = fields.Select(f => f.Key).Where(k => k != "__RequestVerificationToken").Distinct().ToList();
+        var mutable = fields.Names.Where(k => k != "__RequestVerificationToken").ToList();
         mutable.ShouldNotBeEmpty(name);
 
         foreach (var field in mutable)
         {
-            var current = fields.First(f => f.Key == field).Value;
+            var current = fields[field]!;
             var value = Value(op, field, current);
             if (op != "missing" && value == current) continue;
-            var posted = fields.Where(f => f.Key != field).ToList();
-            if (value is not null) posted.Add(new(field, value));
             var label = $"{name} [{field}]";
 
             var before = _state ??= await StateAsync(forms);
-            using var response = await forms.Client.PostAsync(path, new FormUrlEncodedContent(posted));
+            using var response = await fields.With(field, value).PostAsync(forms.Client, path);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             status.ShouldBeOneOf([200, 302, 400, 403, 404], $"{label}: {status} {body[..Math.Min(body.Length, 400)]}");

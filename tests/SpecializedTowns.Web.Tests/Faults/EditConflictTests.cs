@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Data;
@@ -48,48 +47,7 @@ public class EditConflictTests
     private static Task<HttpClient> ApiAsync(PlatformFactory factory, string user) => PageSignIn.ApiClientAsync(factory, user, SeededPlatforms.Password);
 
     /// <summary>The edit form on a page as a browser would post it: the form that carries Input.Version, every field as loaded.</summary>
-    private sealed class EditForm(string url, List<KeyValuePair<string, string>> fields)
-    {
-        public string Url { get; } = url;
-
-        public static async Task<EditForm> LoadAsync(HttpClient client, string url) => Read(url, await client.GetStringAsync(url));
-
-        public static EditForm Read(string url, string html)
-        {
-            var doc = new HtmlParser().ParseDocument(html);
-            var version = doc.QuerySelector("main input[name='Input.Version']") ?? throw new InvalidOperationException($"{url} has no Input.Version");
-            var form = (IHtmlFormElement)version.Closest("form")!;
-            var fields = new List<KeyValuePair<string, string>>();
-            foreach (var element in form.Elements)
-            {
-                switch (element)
-                {
-                    case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
-                        if (input.Type is "checkbox" or "radio" && !input.IsChecked) break;
-                        fields.Add(new(input.Name, input.Value));
-                        break;
-                    case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                        foreach (var option in select.Options.Where(o => o.IsSelected)) fields.Add(new(select.Name, option.Value));
-                        break;
-                    case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                        fields.Add(new(area.Name, area.Value));
-                        break;
-                }
-            }
-            return new EditForm(url, fields);
-        }
-
-        public string? this[string name] => fields.LastOrDefault(f => f.Key == name).Value;
-
-        public EditForm With(string name, string value)
-        {
-            var copy = fields.Where(f => f.Key != name).ToList();
-            copy.Add(new(name, value));
-            return new EditForm(Url, copy);
-        }
-
-        public Task<HttpResponseMessage> PostAsync(HttpClient client) => client.PostAsync(Url, new FormUrlEncodedContent(fields));
-    }
+    private static async Task<BrowserForm> EditFormAsync(HttpClient client, string url) => BrowserForm.Holding(await client.GetStringAsync(url), "Input.Version");
 
     private static async Task<string> DisplayNameAsync(TownsDbContext db, string user) =>
         await db.Users.Where(u => u.UserName == user).Select(u => u.DisplayName).SingleAsync();
@@ -136,19 +94,19 @@ public class EditConflictTests
         var second = await BrowserAsync(factory, "admin");
 
         // Both open the form before either saves.
-        var firstForm = await EditForm.LoadAsync(first, url);
-        var secondForm = await EditForm.LoadAsync(second, url);
+        var firstForm = await EditFormAsync(first, url);
+        var secondForm = await EditFormAsync(second, url);
         firstForm["Input.Version"].ShouldBe(secondForm["Input.Version"]);
         firstForm["Input.Version"].ShouldNotBeNullOrEmpty();
 
         var mine = $"第一人填写的内容{Guid.NewGuid():N}"[..16];
         var theirs = $"第二人填写的内容{Guid.NewGuid():N}"[..16];
-        var saved = await firstForm.With(field, mine).PostAsync(first);
+        var saved = await firstForm.With(field, mine).PostAsync(first, url);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record} first save");
         // The page saved to says so (专业镇 went to its detail page without a word).
         if (record == "town") WebUtility.HtmlDecode(await first.GetStringAsync(saved.Headers.Location)).ShouldContain("已保存“历山镇蜂蜜专业镇”");
 
-        var refused = await secondForm.With(field, theirs).PostAsync(second);
+        var refused = await secondForm.With(field, theirs).PostAsync(second, url);
         refused.StatusCode.ShouldBe(HttpStatusCode.OK, $"{record}: the second save is answered with the form, not saved");
         var html = await refused.Content.ReadAsStringAsync();
         var page = new HtmlParser().ParseDocument(html);
@@ -157,14 +115,14 @@ public class EditConflictTests
         alert.ShouldContain(await DisplayNameAsync(db, "yuanqu-office"));
         alert.ShouldContain("您填写的内容未保存但已保留在下方，请核对后重新保存");
         alert.ShouldMatch(@"\d{1,2}月\d{1,2}日 \d{2}:\d{2} 保存");
-        var shown = EditForm.Read(url, html);
+        var shown = BrowserForm.Holding(page, "Input.Version");
         shown[field].ShouldBe(theirs, "what the second person typed is still in the form");
 
         await using (var check = storage.CreateContext())
             (await read(check, url)).ShouldBe(mine, "the first person's save stands");
 
         // Saved again, knowingly, from the form as the page now shows it: it goes through.
-        (await shown.PostAsync(second)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await shown.PostAsync(second, url)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var check = storage.CreateContext())
             (await read(check, url)).ShouldBe(theirs);
     }
@@ -184,14 +142,14 @@ public class EditConflictTests
         var first = await BrowserAsync(factory, "yuanqu-office");
         var second = await BrowserAsync(factory, "admin");
 
-        var firstForm = await EditForm.LoadAsync(first, target.Url);
-        var secondForm = await EditForm.LoadAsync(second, target.Url);
+        var firstForm = await EditFormAsync(first, target.Url);
+        var secondForm = await EditFormAsync(second, target.Url);
         var version = await target.Version(db);
         firstForm["Input.Version"].ShouldBe(version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var entries = await db.AuditEntries.CountAsync(a => a.RootType == target.RootType && a.RootId == id);
         var before = await target.Read(db, target.Url);
 
-        (await firstForm.PostAsync(first)).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record}: saved unchanged");
+        (await firstForm.PostAsync(first, target.Url)).StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record}: saved unchanged");
         await using (var check = storage.CreateContext())
         {
             var written = string.Join("; ", await check.AuditEntries.Where(a => a.RootType == target.RootType && a.RootId == id).OrderByDescending(a => a.Id).Take(5).Select(a => a.EntityType + " " + a.Action + " " + a.Changes).ToListAsync());
@@ -201,7 +159,7 @@ public class EditConflictTests
         }
 
         var theirs = $"第二人填写的内容{Guid.NewGuid():N}"[..16];
-        var saved = await secondForm.With(target.Field, theirs).PostAsync(second);
+        var saved = await secondForm.With(target.Field, theirs).PostAsync(second, target.Url);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{record}: nobody changed anything since the second person loaded the form");
         await using (var check = storage.CreateContext())
         {

@@ -36,29 +36,8 @@ public class NoticeFromProblemRecipientTests
     /// <summary>Every field of the notice form as loaded, with the contact filled in, posted as the browser would.</summary>
     private static Task<HttpResponseMessage> IssueAsync(HttpClient client, IHtmlDocument page, string? recipient = null)
     {
-        var form = (IHtmlFormElement)page.QuerySelector("#notice-form")!;
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
-                    if (input.Type is "checkbox" or "radio" && !input.IsChecked) break;
-                    fields.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    foreach (var option in select.Options.Where(o => o.IsSelected)) fields.Add(new(select.Name, option.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-            }
-        }
-        fields.RemoveAll(f => f.Key is "Input.ContactName" or "Input.ContactPhone" || recipient is not null && f.Key == "Input.Recipient");
-        fields.Add(new("Input.ContactName", "王科长"));
-        fields.Add(new("Input.ContactPhone", "0359-6021234"));
-        if (recipient is not null) fields.Add(new("Input.Recipient", recipient));
-        return client.PostAsync("/Notices/New", new FormUrlEncodedContent(fields));
+        var form = BrowserForm.Of(page, "#notice-form").With("Input.ContactName", "王科长").With("Input.ContactPhone", "0359-6021234");
+        return (recipient is null ? form : form.With("Input.Recipient", recipient)).PostAsync(client, "/Notices/New");
     }
 
     [PostgresTheory]

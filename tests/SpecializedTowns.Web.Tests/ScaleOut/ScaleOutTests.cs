@@ -83,7 +83,7 @@ public sealed partial class ScaleOutTests
         // The template's example taken over as the clerk's own row (as downloaded, the example is refused).
         var template = Imports.TestFiles.ExampleTakenOver(
             await (await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/Imports?handler=Template&kind=town-statistics"))).Content.ReadAsByteArrayAsync());
-        var token = Browser.Fields(imports, "__RequestVerificationToken")["__RequestVerificationToken"];
+        var token = BrowserForm.Holding(imports, "__RequestVerificationToken")["__RequestVerificationToken"]!;
         var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(template);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
