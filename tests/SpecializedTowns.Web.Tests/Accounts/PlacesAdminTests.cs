@@ -14,9 +14,6 @@ namespace SpecializedTowns.Web.Tests.Accounts;
 /// <summary>系统 → 行政区划: the whole province's counties in the official order, and the townships a deployment adds.</summary>
 public class PlacesAdminTests
 {
-    private static string Antiforgery(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static string Option(string html, string name) =>
         Regex.Match(html, $"<option value=\"(\\d+)\"[^>]*>(?:&#x3000;)*{name}</option>").Groups[1].Value;
 
@@ -27,10 +24,8 @@ public class PlacesAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_administrator_adds_a_township_the_county_then_finds_in_its_forms_and_every_mistake_is_named_at_once(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
 
         // Every city of Shanxi in the order of its division code, and all 117 counties, not only those of the five documents.
         var cities = await admin.GetStringAsync("/Admin/Places?level=City");
@@ -44,7 +39,7 @@ public class PlacesAdminTests
         async Task<HttpResponseMessage> Add(string parent, string name, string code) =>
             await admin.PostAsync("/Admin/Places?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.ParentId"] = parent, ["Input.Name"] = name, ["Input.Code"] = code, ["__RequestVerificationToken"] = Antiforgery(page),
+                ["Input.ParentId"] = parent, ["Input.Name"] = name, ["Input.Code"] = code, ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
             }));
 
         var both = Text(await (await Add(yuanqu, "同善 镇", "14082510")).Content.ReadAsStringAsync());
@@ -79,7 +74,7 @@ public class PlacesAdminTests
         async Task<HttpResponseMessage> SetCode(string code) =>
             await admin.PostAsync($"/Admin/Places?handler=Code&id={tongshan}&under={yuanqu}", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                [field] = code, ["__RequestVerificationToken"] = Antiforgery(page),
+                [field] = code, ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
             }));
         var refusedRow = await (await SetCode("140825108")).Content.ReadAsStringAsync();
         Text(refusedRow).ShouldContain("代码“140825108”不在所属县（140827）之下：应以 140827 开头");

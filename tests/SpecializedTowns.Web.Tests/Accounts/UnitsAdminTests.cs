@@ -23,9 +23,6 @@ public class UnitsAdminTests
     private const string Yuanqu = "山西省/运城市/垣曲县";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static string Antiforgery(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), "\\s+", " "));
 
     /// <summary>The list's row of a unit: its eight counts in the order of the columns.</summary>
@@ -39,12 +36,6 @@ public class UnitsAdminTests
     /// <summary>The names the list shows, in its order.</summary>
     private static List<string> Names(string html) =>
         Regex.Matches(html, "<td>\\s*<span>([^<]+)</span>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string page, Dictionary<string, string> form)
-    {
-        form["__RequestVerificationToken"] = Antiforgery(page);
-        return await client.PostAsync(url, new FormUrlEncodedContent(form));
-    }
 
     private static async Task<byte[]> DownloadAsync(HttpClient client, string url, string contentType)
     {
@@ -65,10 +56,8 @@ public class UnitsAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_list_counts_what_refers_to_each_unit_filters_by_place_name_and_likeness_and_exports_the_same_rows(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
         await using var db = storage.CreateContext();
         var yuanqu = await db.Jurisdictions.Where(j => j.Path == Yuanqu).Select(j => j.Id).SingleAsync();
         var bureau = await UnitAsync(db, Yuanqu, "县工科局");
@@ -92,7 +81,7 @@ public class UnitsAdminTests
 
         // A second spelling of the bureau, added by hand: the administrator is told at once, and 疑似重复 lists both.
         var page = await admin.GetStringAsync("/Admin/Units");
-        var added = await PostAsync(admin, "/Admin/Units?handler=Add", page, new() { ["Input.JurisdictionId"] = yuanqu.ToString(), ["Input.Name"] = " 县工业科技局 " });
+        var added = await PageSignIn.PostAsync(admin, "/Admin/Units?handler=Add", page, new() { ["Input.JurisdictionId"] = yuanqu.ToString(), ["Input.Name"] = " 县工业科技局 " });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect, Text(await added.Content.ReadAsStringAsync()));
         var told = Text(await admin.GetStringAsync(added.Headers.Location!.ToString()));
         told.ShouldContain("已添加单位“县工业科技局”");
@@ -120,8 +109,7 @@ public class UnitsAdminTests
         (await admin.GetStringAsync("/Exports")).ShouldContain("href=\"/Admin/Units?handler=Export&amp;format=xlsx\"");
 
         // 系统 is the administrators': a county office neither opens nor exports the register.
-        var office = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(office, "yuanqu-office", TestDatabases.DemoPassword);
+        var office = await PageSignIn.BrowserAsync(factory, "yuanqu-office");
         var denied = await office.GetAsync("/Admin/Units");
         denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         denied.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
@@ -134,10 +122,8 @@ public class UnitsAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Adding_and_renaming_name_every_mistake_and_a_renamed_unit_keeps_its_old_name(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
         await using var db = storage.CreateContext();
         var yuanqu = await db.Jurisdictions.Where(j => j.Path == Yuanqu).Select(j => j.Id).SingleAsync();
         var lishan = await db.Jurisdictions.Where(j => j.Path == Yuanqu + "/历山镇").Select(j => j.Id).SingleAsync();
@@ -146,7 +132,7 @@ public class UnitsAdminTests
 
         async Task<string> Refused(string? place, string name)
         {
-            var response = await PostAsync(admin, "/Admin/Units?handler=Add", page, new() { ["Input.JurisdictionId"] = place ?? "", ["Input.Name"] = name });
+            var response = await PageSignIn.PostAsync(admin, "/Admin/Units?handler=Add", page, new() { ["Input.JurisdictionId"] = place ?? "", ["Input.Name"] = name });
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             var html = await response.Content.ReadAsStringAsync();
             html.ShouldContain($"value=\"{WebUtility.HtmlEncode(name)}\"", Case.Sensitive, "what was typed stays in the form");
@@ -163,7 +149,7 @@ public class UnitsAdminTests
         // Renaming: the same checks, in the row being renamed.
         var tourism = await UnitAsync(db, Yuanqu, "县文旅局");
         async Task<HttpResponseMessage> RenameAsync(string name) =>
-            await PostAsync(admin, $"/Admin/Units?handler=Rename&id={tourism}&rename={tourism}&under={yuanqu}", page, new() { ["newName"] = name });
+            await PageSignIn.PostAsync(admin, $"/Admin/Units?handler=Rename&id={tourism}&rename={tourism}&under={yuanqu}", page, new() { ["newName"] = name });
         Text(await (await RenameAsync(" ")).Content.ReadAsStringAsync()).ShouldContain("请填写单位名称");
         Text(await (await RenameAsync("县文旅局")).Content.ReadAsStringAsync()).ShouldContain("名称没有改动");
         Text(await (await RenameAsync("县工科局")).Content.ReadAsStringAsync()).ShouldContain("垣曲县已有单位“县工科局”");
@@ -255,11 +241,10 @@ public class UnitsAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_duplicate_merged_after_a_preview_leaves_every_record_with_the_unit_it_repeats_and_one_row_where_both_were(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        var d = await DuplicateAsync(storage);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var prepared = await TestDatabases.WithDemoAccountsAsync(provider);
+        var d = await DuplicateAsync(prepared);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider, prepared);
+        await using var _ = factory;
         await using var db = storage.CreateContext();
         var yuanqu = await db.Jurisdictions.Where(j => j.Path == Yuanqu).Select(j => j.Id).SingleAsync();
 
@@ -289,7 +274,7 @@ public class UnitsAdminTests
         var unchanged = await DbState.CaptureAsync(db, "units", "unit_former_names", "task_units", "problems", "problem_cooperating_units",
             "task_force_units", "key_projects", "investment_leads", "project_guarantees", "notices", "AspNetUsers");
         await Refusal.InstallAsync(db, provider);
-        var failed = await PostAsync(admin, merge, preview, []);
+        var failed = await PageSignIn.PostAsync(admin, merge, preview, []);
         failed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var failure = Text(await failed.Content.ReadAsStringAsync());
         failure.ShouldContain("合并没有完成（数据库拒绝了这次修改），所有记录保持原样");
@@ -298,7 +283,7 @@ public class UnitsAdminTests
         unchanged.ShouldHaveNoDataWritten(await DbState.CaptureAsync(db, "units", "unit_former_names", "task_units", "problems", "problem_cooperating_units",
             "task_force_units", "key_projects", "investment_leads", "project_guarantees", "notices", "AspNetUsers"), "a merge the database refused");
 
-        var merged = await PostAsync(admin, merge, preview, []);
+        var merged = await PageSignIn.PostAsync(admin, merge, preview, []);
         merged.StatusCode.ShouldBe(HttpStatusCode.Redirect, Text(await merged.Content.ReadAsStringAsync()));
         Text(await admin.GetStringAsync(merged.Headers.Location!.ToString())).ShouldContain(Sentence + "。“县工业科技局”已删除，作为“县工科局”的曾用名保留");
 
@@ -368,16 +353,14 @@ public class UnitsAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Only_a_unit_nothing_refers_to_and_no_document_names_is_deleted(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
         await using var db = storage.CreateContext();
         var yuanqu = await db.Jurisdictions.Where(j => j.Path == Yuanqu).Select(j => j.Id).SingleAsync();
         var page = await admin.GetStringAsync($"/Admin/Units?under={yuanqu}");
         async Task<string> DeleteAsync(int id)
         {
-            var response = await PostAsync(admin, $"/Admin/Units?handler=Delete&id={id}&under={yuanqu}", page, []);
+            var response = await PageSignIn.PostAsync(admin, $"/Admin/Units?handler=Delete&id={id}&under={yuanqu}", page, []);
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
             return Text(await admin.GetStringAsync(response.Headers.Location!.ToString()));
         }

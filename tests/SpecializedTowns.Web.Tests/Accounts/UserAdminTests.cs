@@ -9,9 +9,6 @@ namespace SpecializedTowns.Web.Tests.Accounts;
 
 public class UserAdminTests
 {
-    private static string Antiforgery(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     [Fact]
     public async Task The_administrator_creates_an_account_that_can_then_sign_in_and_others_are_refused_the_page()
     {
@@ -25,7 +22,7 @@ public class UserAdminTests
 
         var refused = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["__RequestVerificationToken"] = Antiforgery(page),
+            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
         }));
         var refusedHtml = await refused.Content.ReadAsStringAsync();
         refusedHtml.ShouldContain("请填写用户名");
@@ -37,13 +34,13 @@ public class UserAdminTests
         var wrongTown = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = "lishan-2", ["Input.DisplayName"] = "历山镇专干二", ["Input.Role"] = "township", ["Input.JurisdictionId"] = lishanPlace,
-            ["Input.TownId"] = wananTown, ["__RequestVerificationToken"] = Antiforgery(page),
+            ["Input.TownId"] = wananTown, ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
         }));
         (await wrongTown.Content.ReadAsStringAsync()).ShouldContain("所选专业镇不在该乡镇（街道）");
         var taken = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = "yuanqu-member", ["Input.DisplayName"] = "重复", ["Input.Role"] = "member-unit", ["Input.JurisdictionId"] = placeId,
-            ["Input.UnitName"] = "孤儿单位测试", ["Input.NewUnit"] = "true", ["__RequestVerificationToken"] = Antiforgery(page),
+            ["Input.UnitName"] = "孤儿单位测试", ["Input.NewUnit"] = "true", ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
         }));
         (await taken.Content.ReadAsStringAsync()).ShouldNotContain("已创建账号");
         (await admin.GetStringAsync("/Admin/Users")).ShouldNotContain("孤儿单位测试");
@@ -51,7 +48,7 @@ public class UserAdminTests
         var created = await admin.PostAsync("/Admin/Users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = "yuanqu-clerk", ["Input.DisplayName"] = "垣曲县工科局 李明", ["Input.Role"] = "office",
-            ["Input.JurisdictionId"] = placeId, ["Input.UnitName"] = "县工科局", ["__RequestVerificationToken"] = Antiforgery(page),
+            ["Input.JurisdictionId"] = placeId, ["Input.UnitName"] = "县工科局", ["__RequestVerificationToken"] = PageSignIn.Antiforgery(page),
         }));
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = await admin.GetStringAsync("/Admin/Users");
@@ -84,7 +81,7 @@ public class UserAdminTests
             var form = await clerk.GetStringAsync("/Account/Password");
             return await clerk.PostAsync("/Account/Password", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Current"] = current, ["New"] = @new, ["Confirm"] = confirm, ["__RequestVerificationToken"] = Antiforgery(form),
+                ["Current"] = current, ["New"] = @new, ["Confirm"] = confirm, ["__RequestVerificationToken"] = PageSignIn.Antiforgery(form),
             }));
         }
         (await (await Change("wrong-one-1", "Clerk-pass-9", "Clerk-pass-9")).Content.ReadAsStringAsync()).ShouldContain("当前密码不正确");
@@ -106,7 +103,7 @@ public class UserAdminTests
         var clerkId = Regex.Match(list, "name=\"ids\" value=\"(\\d+)\"").Groups[1].Value;
         (await admin.PostAsync($"/Admin/Users?handler=Reset&id={clerkId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Antiforgery(list),
+            ["__RequestVerificationToken"] = PageSignIn.Antiforgery(list),
         }))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reset = Regex.Match(await admin.GetStringAsync("/Admin/Users?search=yuanqu-clerk"), "的新密码：([A-Za-z0-9]{16})").Groups[1].Value;
         reset.Length.ShouldBe(16);
@@ -126,12 +123,6 @@ public class UserAdminTests
     private static string Option(string html, string name) =>
         Regex.Match(html, $"<option value=\"(\\d+)\"[^>]*>(?:&#x3000;|\u3000)*{name}</option>").Groups[1].Value;
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string page, Dictionary<string, string> form)
-    {
-        form["__RequestVerificationToken"] = Antiforgery(page);
-        return client.PostAsync(url, new FormUrlEncodedContent(form));
-    }
-
     [Theory]
     [InlineData("a"), InlineData("ab"), InlineData("李明"), InlineData("yuan qu"), InlineData("yuanqu@li")]
     public void A_user_name_is_three_to_fifty_letters_digits_and_separators(string name) =>
@@ -146,10 +137,8 @@ public class UserAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Units_are_chosen_from_the_place_and_above_and_a_new_one_only_when_ticked(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
         var page = await admin.GetStringAsync("/Admin/Users");
         var yuanqu = Option(page, "垣曲县");
         var yuncheng = Option(page, "运城市");
@@ -159,15 +148,15 @@ public class UserAdminTests
             ["Input.UnitName"] = unit, ["Input.NewUnit"] = isNew ? "true" : "false",
         };
 
-        var shortName = await (await PostAsync(admin, "/Admin/Users?handler=Create", page, Form("a", yuanqu, "县文旅局"))).Content.ReadAsStringAsync();
+        var shortName = await (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("a", yuanqu, "县文旅局"))).Content.ReadAsStringAsync();
         shortName.ShouldContain("用户名须为 3–50 个字符");
         shortName.ShouldContain("value=\"县文旅局\"");
 
         // Another spelling of a registered unit is refused, naming the registered one; so is a county's bureau typed for a city account.
-        var spelling = await (await PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv", yuanqu, "县文化旅游局"))).Content.ReadAsStringAsync();
+        var spelling = await (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv", yuanqu, "县文化旅游局"))).Content.ReadAsStringAsync();
         spelling.ShouldContain("“县文化旅游局”不是垣曲县或其上级已登记的单位");
         spelling.ShouldContain("相近的已登记单位有：县文旅局");
-        var city = await (await PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuncheng-nongye", yuncheng, "县农业农村局"))).Content.ReadAsStringAsync();
+        var city = await (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuncheng-nongye", yuncheng, "县农业农村局"))).Content.ReadAsStringAsync();
         city.ShouldContain("“县农业农村局”不是运城市或其上级已登记的单位");
         await using (var db = storage.CreateContext())
         {
@@ -181,8 +170,8 @@ public class UserAdminTests
         offered.ShouldNotContain("新绛");
 
         // Ticked as new, the name is registered in the place; ticked for a registered name, the registered unit is taken.
-        (await PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv", yuanqu, "县文化旅游局", isNew: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv2", yuanqu, "县文旅局", isNew: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv", yuanqu, "县文化旅游局", isNew: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("yuanqu-wenlv2", yuanqu, "县文旅局", isNew: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var db = storage.CreateContext())
         {
             var units = await db.Users.Where(u => u.UserName!.StartsWith("yuanqu-wenlv")).OrderBy(u => u.UserName)
@@ -198,10 +187,8 @@ public class UserAdminTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Accounts_are_edited_disabled_and_enabled_again_and_the_administrator_cannot_lock_themselves_out(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
-        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var admin = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(admin, "admin", TestDatabases.AdminPassword);
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
         var page = await admin.GetStringAsync("/Admin/Users");
         var yuanqu = Option(page, "垣曲县");
         int memberId, officeId, adminId; string officeStamp;
@@ -217,20 +204,20 @@ public class UserAdminTests
         var edit = await admin.GetStringAsync($"/Admin/Users?edit={memberId}");
         edit.ShouldContain("编辑账号");
         edit.ShouldContain("value=\"县农业农村局\"");
-        var township = await (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
+        var township = await (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
         {
             ["Change.DisplayName"] = "垣曲县农业农村局", ["Change.Role"] = "township", ["Change.JurisdictionId"] = yuanqu,
         })).Content.ReadAsStringAsync();
         township.ShouldContain("乡镇/专班账号应属于一个乡镇（街道）");
         township.ShouldContain("请选择负责的专业镇");
-        var noUnit = await (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
+        var noUnit = await (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
         {
             ["Change.DisplayName"] = "垣曲县农业农村局", ["Change.Role"] = "member-unit", ["Change.JurisdictionId"] = yuanqu, ["Change.UnitName"] = "县文化旅游局",
         })).Content.ReadAsStringAsync();
         noUnit.ShouldContain("相近的已登记单位有：县文旅局");
 
         // The person moves to another bureau: unit and name change, old sessions end (a new security stamp).
-        (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
+        (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Edit&id={memberId}", edit, new()
         {
             ["Change.DisplayName"] = "垣曲县文旅局 王芳", ["Change.Role"] = "member-unit", ["Change.JurisdictionId"] = yuanqu, ["Change.UnitName"] = "县文旅局",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -240,11 +227,11 @@ public class UserAdminTests
 
         // The administrator cannot demote or disable themselves.
         var self = await admin.GetStringAsync($"/Admin/Users?edit={adminId}");
-        (await (await PostAsync(admin, $"/Admin/Users?handler=Edit&id={adminId}", self, new()
+        (await (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Edit&id={adminId}", self, new()
         {
             ["Change.DisplayName"] = "系统管理员", ["Change.Role"] = "office", ["Change.JurisdictionId"] = Option(page, "山西省"),
         })).Content.ReadAsStringAsync()).ShouldContain("不能取消自己的系统管理员角色");
-        (await PostAsync(admin, $"/Admin/Users?handler=Disable&id={adminId}", page, new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Disable&id={adminId}", page, new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await admin.GetStringAsync("/Admin/Users")).ShouldContain("不能停用自己的账号");
 
         // Disabled: the open token stops at once, no new sign-in or token, and the list shows and filters it.
@@ -254,7 +241,7 @@ public class UserAdminTests
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
             (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
         (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await PostAsync(admin, $"/Admin/Users?handler=Disable&id={officeId}&state=active", page, new())).Headers.Location!.ToString().ShouldBe("/Admin/Users?state=active");
+        (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Disable&id={officeId}&state=active", page, new())).Headers.Location!.ToString().ShouldBe("/Admin/Users?state=active");
         (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await using (var db = storage.CreateContext())
         {
@@ -268,7 +255,7 @@ public class UserAdminTests
         (await refusedToken.Content.ReadAsStringAsync()).ShouldContain("该账号已停用");
         var person = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await person.GetStringAsync("/Account/Login");
-        (await (await PostAsync(person, "/Account/Login", login, new() { ["UserName"] = "yuanqu-office", ["Password"] = TestDatabases.DemoPassword }))
+        (await (await PageSignIn.PostAsync(person, "/Account/Login", login, new() { ["UserName"] = "yuanqu-office", ["Password"] = TestDatabases.DemoPassword }))
             .Content.ReadAsStringAsync()).ShouldContain("该账号已停用");
         var disabled = await admin.GetStringAsync("/Admin/Users?state=disabled");
         disabled.ShouldContain("yuanqu-office");
@@ -278,7 +265,7 @@ public class UserAdminTests
         // Audited like every change, in words.
         (await admin.GetStringAsync("/Audit?type=AppUser")).ShouldContain("停用时间");
 
-        (await PostAsync(admin, $"/Admin/Users?handler=Enable&id={officeId}", page, new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageSignIn.PostAsync(admin, $"/Admin/Users?handler=Enable&id={officeId}", page, new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await PageSignIn.SignInAsync(person, "yuanqu-office", TestDatabases.DemoPassword);
         (await person.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
