@@ -96,29 +96,16 @@ public class ApplicationDecisionTests
     {
         var (factory, county) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
-        int id;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-            var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
-            var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
-            var yuanqu = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
-            id = await service.CreateAsync(yuanqu, "yuanqu-office", town.Id, "yuncheng-municipal",
-                """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""");
-            await service.SubmitAsync(yuanqu, "yuanqu-office", id);
-            await service.ReturnAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, "全省市场占有率与统计年鉴不符，请核实后修改");
-        }
+        var id = await GuchengApplication.ReturnedAsync(factory);
         var url = $"/Applications/Detail/{id}";
         var page = await county.GetStringAsync(url);
         Text(Regex.Match(page, "id=\"returned-banner\".*?</div>\\s*</div>", RegexOptions.Singleline).Value).ShouldContain("退回理由：全省市场占有率与统计年鉴不符，请核实后修改");
-        FormFields(page)["Facts.ProvincialMarketSharePercent"].ShouldBe("8");
+        FactsForm(page)["Facts.ProvincialMarketSharePercent"].ShouldBe("8");
 
         var before = await StateAsync(factory);
-        var bad = FormFields(page);
-        bad["Facts.ProvincialMarketSharePercent"] = "150";
-        bad["Facts.LocalEmployment"] = "-1";
-        bad["Facts.SupportingEnterprises"] = "15";
-        var refused = await county.PostAsync(url + "?handler=Facts", new FormUrlEncodedContent(bad));
+        var bad = FactsForm(page)
+            .With("Facts.ProvincialMarketSharePercent", "150").With("Facts.LocalEmployment", "-1").With("Facts.SupportingEnterprises", "15");
+        var refused = await bad.PostAsync(county, url + "?handler=Facts");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await refused.Content.ReadAsStringAsync();
         Message(html, "f-province").ShouldBe("主导产品全省市场占有率应在 0 到 100 之间");
@@ -128,9 +115,8 @@ public class ApplicationDecisionTests
         Text(html).ShouldContain("申报事实未保存");
         before.ShouldHaveNoDataWritten(await StateAsync(factory), "facts out of range");
 
-        var good = FormFields(page);
-        good["Facts.ProvincialMarketSharePercent"] = "58";
-        (await county.PostAsync(url + "?handler=Facts", new FormUrlEncodedContent(good))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var good = FactsForm(page).With("Facts.ProvincialMarketSharePercent", "58");
+        (await good.PostAsync(county, url + "?handler=Facts")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using (var scope = factory.Services.CreateScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Applications.SingleAsync(a => a.Id == id);
@@ -143,15 +129,7 @@ public class ApplicationDecisionTests
     }
 
     /// <summary>The facts form of the detail page as the page filled it, antiforgery token included.</summary>
-    private static Dictionary<string, string> FormFields(string html)
-    {
-        var form = Regex.Match(html, "<form method=\"post\"[^>]*id=\"facts-form\".*?</form>", RegexOptions.Singleline).Value;
-        form.ShouldNotBeEmpty("the applicant has a form to correct the facts");
-        var fields = Regex.Matches(form, "<input [^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        foreach (Match select in Regex.Matches(form, "<select [^>]*name=\"([^\"]+)\".*?</select>", RegexOptions.Singleline))
-            fields[select.Groups[1].Value] = Regex.Match(select.Value, "<option value=\"([^\"]*)\" selected").Groups[1].Value;
-        return fields;
-    }
+    private static BrowserForm FactsForm(string html) => BrowserForm.Of(html, "form#facts-form");
 
     /// <summary>The message shown under the input with this id.</summary>
     private static string Message(string html, string inputId) =>
@@ -187,7 +165,7 @@ public class ApplicationDecisionTests
     internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handlerUrl, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
         return await client.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
     }
 

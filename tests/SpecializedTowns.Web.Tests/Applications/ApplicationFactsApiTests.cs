@@ -4,12 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
-using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
-using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Applications;
@@ -21,24 +17,7 @@ namespace SpecializedTowns.Web.Tests.Applications;
 /// </summary>
 public class ApplicationFactsApiTests
 {
-    private const string Stated =
-        """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""";
-
     private static Task<HttpClient> ApiAsync(PlatformFactory factory, string user) => PageSignIn.ApiClientAsync(factory, user, TestDatabases.DemoPassword);
-
-    /// <summary>古城镇渔业 to 运城's standard, filed by 垣曲, submitted and returned by 运城 for its market share.</summary>
-    private static async Task<int> ReturnedAsync(PlatformFactory factory)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-        var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
-        var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
-        var county = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
-        var id = await service.CreateAsync(county, "yuanqu-office", town.Id, "yuncheng-municipal", Stated);
-        await service.SubmitAsync(county, "yuanqu-office", id);
-        await service.ReturnAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, "全省市场占有率与统计年鉴不符，请核实后修改");
-        return id;
-    }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -60,7 +39,7 @@ public class ApplicationFactsApiTests
     {
         var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _f = factory;
-        var id = await ReturnedAsync(factory);
+        var id = await GuchengApplication.ReturnedAsync(factory);
         var county = await ApiAsync(factory, "yuanqu-office");
 
         var read = await JsonAsync(await county.GetAsync($"/api/v1/applications/{id}"), HttpStatusCode.OK);
@@ -71,22 +50,22 @@ public class ApplicationFactsApiTests
         // Figures out of range: each beside its field, in the words the page's form uses, and nothing written.
         var before = await ApplicationDecisionTests.StateAsync(factory);
         var bad = await JsonAsync(await PutAsync(county, id, version,
-            Stated.Replace("\"provincialMarketSharePercent\":8", "\"provincialMarketSharePercent\":150").Replace("\"localEmployment\":2500", "\"localEmployment\":-1")),
+            GuchengApplication.Stated.Replace("\"provincialMarketSharePercent\":8", "\"provincialMarketSharePercent\":150").Replace("\"localEmployment\":2500", "\"localEmployment\":-1")),
             HttpStatusCode.BadRequest);
         bad.GetProperty("title").GetString().ShouldBe("申报事实有误");
         var errors = bad.GetProperty("errors");
         errors.GetProperty("facts.provincialMarketSharePercent")[0].GetString().ShouldBe("主导产品全省市场占有率应在 0 到 100 之间");
         errors.GetProperty("facts.localEmployment")[0].GetString().ShouldBe("带动当地就业人数不能为负数");
         // A word for a number, and another field than the town's: named by their fields too.
-        (await JsonAsync(await PutAsync(county, id, version, Stated.Replace("\"leadingEnterprises\":2", "\"leadingEnterprises\":\"两家\"")), HttpStatusCode.BadRequest))
+        (await JsonAsync(await PutAsync(county, id, version, GuchengApplication.Stated.Replace("\"leadingEnterprises\":2", "\"leadingEnterprises\":\"两家\"")), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("facts.leadingEnterprises")[0].GetString()!.ShouldContain("类型不对：应为数字");
-        (await JsonAsync(await PutAsync(county, id, version, Stated.Replace("specialty-agriculture", "manufacturing")), HttpStatusCode.BadRequest))
+        (await JsonAsync(await PutAsync(county, id, version, GuchengApplication.Stated.Replace("specialty-agriculture", "manufacturing")), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("facts.category")[0].GetString().ShouldBe("申报领域应与专业镇登记的领域一致（特优农业）");
         (await JsonAsync(await PutAsync(county, id, version, "[1]"), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("facts")[0].GetString()!.ShouldContain("请提供申报事实");
         before.ShouldHaveNoDataWritten(await ApplicationDecisionTests.StateAsync(factory), "facts refused");
 
-        var saved = await JsonAsync(await PutAsync(county, id, version, Stated.Replace("\"provincialMarketSharePercent\":8", "\"provincialMarketSharePercent\":58")), HttpStatusCode.OK);
+        var saved = await JsonAsync(await PutAsync(county, id, version, GuchengApplication.Stated.Replace("\"provincialMarketSharePercent\":8", "\"provincialMarketSharePercent\":58")), HttpStatusCode.OK);
         saved.GetProperty("version").GetInt32().ShouldBe(version + 1);
         saved.GetProperty("preCheck").GetProperty("outcome").GetString().ShouldBe("eligible");
         saved.GetProperty("stateName").GetString().ShouldBe("退回修改");
@@ -103,14 +82,14 @@ public class ApplicationFactsApiTests
         }
 
         // Sent again at the version read before that save: refused, with who saved and the version to read at.
-        var stale = await JsonAsync(await PutAsync(county, id, version, Stated), HttpStatusCode.Conflict);
+        var stale = await JsonAsync(await PutAsync(county, id, version, GuchengApplication.Stated), HttpStatusCode.Conflict);
         stale.GetProperty("title").GetString().ShouldBe("该记录已被他人修改");
         stale.GetProperty("version").GetInt32().ShouldBe(version + 1);
         stale.GetProperty("detail").GetString()!.ShouldContain("您提交的内容未保存");
         (await JsonAsync(await county.GetAsync($"/api/v1/applications/{id}"), HttpStatusCode.OK))
             .GetProperty("facts").GetProperty("provincialMarketSharePercent").GetDecimal().ShouldBe(58m, "the stale correction wrote nothing");
         // Without a version, as the page saves: whatever is there is corrected.
-        (await JsonAsync(await PutAsync(county, id, null, Stated), HttpStatusCode.OK)).GetProperty("preCheck").GetProperty("outcome").GetString().ShouldNotBe("eligible");
+        (await JsonAsync(await PutAsync(county, id, null, GuchengApplication.Stated), HttpStatusCode.OK)).GetProperty("preCheck").GetProperty("outcome").GetString().ShouldNotBe("eligible");
     }
 
     [PostgresTheory]
@@ -120,15 +99,15 @@ public class ApplicationFactsApiTests
     {
         var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _f = factory;
-        var id = await ReturnedAsync(factory);
+        var id = await GuchengApplication.ReturnedAsync(factory);
         var before = await ApplicationDecisionTests.StateAsync(factory);
 
         // Another county's office and an expert not assigned to it: there is no such application for them.
         foreach (var outsider in new[] { "xinjiang-office", "expert-zhang" })
-            (await JsonAsync(await PutAsync(await ApiAsync(factory, outsider), id, null, Stated), HttpStatusCode.NotFound))
+            (await JsonAsync(await PutAsync(await ApiAsync(factory, outsider), id, null, GuchengApplication.Stated), HttpStatusCode.NotFound))
                 .GetProperty("title").GetString().ShouldBe("未找到认定申报");
         // A member unit of 垣曲 sees it but does not apply: the standard names the county government.
-        (await JsonAsync(await PutAsync(await ApiAsync(factory, "yuanqu-member"), id, null, Stated), HttpStatusCode.Forbidden))
+        (await JsonAsync(await PutAsync(await ApiAsync(factory, "yuanqu-member"), id, null, GuchengApplication.Stated), HttpStatusCode.Forbidden))
             .GetProperty("detail").GetString()!.ShouldContain("由县政府申报，申报事实、申报材料和提交由垣曲县专业镇办（县领导小组办公室）办理");
         before.ShouldHaveNoDataWritten(await ApplicationDecisionTests.StateAsync(factory), "corrections refused by scope or role");
 
@@ -137,10 +116,10 @@ public class ApplicationFactsApiTests
         (await JsonAsync(await county.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" }), HttpStatusCode.OK))
             .GetProperty("stateName").GetString().ShouldBe("待形式审查");
         var submitted = await ApplicationDecisionTests.StateAsync(factory);
-        (await JsonAsync(await PutAsync(county, id, null, Stated), HttpStatusCode.Conflict))
+        (await JsonAsync(await PutAsync(county, id, null, GuchengApplication.Stated), HttpStatusCode.Conflict))
             .GetProperty("detail").GetString().ShouldBe("申报当前为“待形式审查”，不能“修改申报事实”");
         submitted.ShouldHaveNoDataWritten(await ApplicationDecisionTests.StateAsync(factory), "a correction of a submitted application");
-        (await JsonAsync(await PutAsync(county, id + 1000, null, Stated), HttpStatusCode.NotFound)).GetProperty("title").GetString().ShouldBe("未找到认定申报");
+        (await JsonAsync(await PutAsync(county, id + 1000, null, GuchengApplication.Stated), HttpStatusCode.NotFound)).GetProperty("title").GetString().ShouldBe("未找到认定申报");
     }
 
     [Fact]

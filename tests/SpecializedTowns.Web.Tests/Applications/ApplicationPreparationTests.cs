@@ -5,12 +5,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
-using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
-using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Applications;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Applications;
@@ -22,20 +18,7 @@ namespace SpecializedTowns.Web.Tests.Applications;
 /// </summary>
 public class ApplicationPreparationTests
 {
-    private const string Stated =
-        """{"category":"specialty-agriculture","annualOutputValueWanYuan":25000,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500,"provincialMarketSharePercent":8}""";
-
     private static Task<HttpClient> ApiAsync(PlatformFactory factory, string user) => PageSignIn.ApiClientAsync(factory, user, TestDatabases.DemoPassword);
-
-    private static async Task<(int Id, int TownId)> DraftAsync(PlatformFactory factory)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
-        var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
-        var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
-        var id = await service.CreateAsync(new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null), "yuanqu-office", town.Id, "yuncheng-municipal", Stated);
-        return (id, town.Id);
-    }
 
     private static async Task<(ApplicationState State, int Attachments, string Facts)> StoredAsync(PlatformFactory factory, int id)
     {
@@ -63,7 +46,7 @@ public class ApplicationPreparationTests
     {
         var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
         await using var _f = factory;
-        var (id, townId) = await DraftAsync(factory);
+        var (id, townId) = await GuchengApplication.DraftAsync(factory);
         var city = await ApiAsync(factory, "yuncheng-office");
 
         // It reads the draft: it is the office that will review it.
@@ -71,12 +54,12 @@ public class ApplicationPreparationTests
         var version = read.GetProperty("version").GetInt32();
 
         await ForbiddenAsync(await city.PutAsync($"/api/v1/applications/{id}/facts", new StringContent(
-            $"{{\"version\":{version},\"facts\":{Stated.Replace("25000", "30000")}}}", System.Text.Encoding.UTF8, "application/json")), "不能修改申报事实");
+            $"{{\"version\":{version},\"facts\":{GuchengApplication.Stated.Replace("25000", "30000")}}}", System.Text.Encoding.UTF8, "application/json")), "不能修改申报事实");
         await ForbiddenAsync(await city.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" }), "不能提交申报");
         await ForbiddenAsync(await city.PostAsJsonAsync("/api/v1/applications", new
         {
             townId, standardId = "yuncheng-municipal",
-            facts = JsonDocument.Parse(Stated).RootElement,
+            facts = JsonDocument.Parse(GuchengApplication.Stated).RootElement,
         }), "不能新建申报");
         var stored = await StoredAsync(factory, id);
         stored.State.ShouldBe(ApplicationState.Draft);
@@ -99,7 +82,7 @@ public class ApplicationPreparationTests
     {
         var (factory, city) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
         await using var _f = factory;
-        var (id, townId) = await DraftAsync(factory);
+        var (id, townId) = await GuchengApplication.DraftAsync(factory);
         var page = $"/Applications/Detail/{id}";
 
         var html = await city.GetStringAsync(page);
@@ -114,7 +97,7 @@ public class ApplicationPreparationTests
         var alert = ApplicationDecisionTests.Text(Regex.Match(await submitted.Content.ReadAsStringAsync(), "role=\"alert\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         alert.ShouldContain("不能提交申报：运城市级专业镇认定标准由县政府申报");
 
-        var token = Regex.Match(await city.GetStringAsync("/Applications"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(await city.GetStringAsync("/Applications"));
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
