@@ -13,7 +13,7 @@ public class AttachmentUploadTests
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, string name, byte[] content)
     {
         var page = await client.GetStringAsync($"/Applications/Detail/{id}");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(page);
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

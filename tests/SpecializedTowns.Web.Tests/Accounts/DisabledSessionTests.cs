@@ -29,7 +29,7 @@ public class DisabledSessionTests
         using (var scope = factory.Services.CreateScope())
             officeId = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Users.Where(u => u.UserName == "yuanqu-office").Select(u => u.Id).SingleAsync();
         var page = await admin.GetStringAsync("/Admin/Users");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(page);
         (await admin.PostAsync($"/Admin/Users?handler=Disable&id={officeId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

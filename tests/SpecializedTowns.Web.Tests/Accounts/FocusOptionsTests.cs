@@ -64,7 +64,7 @@ public class FocusOptionsTests
         async Task<string> FocusAsync(string path)
         {
             var form = await city.GetStringAsync("/Account/Focus");
-            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = PageSignIn.Antiforgery(form);
             var posted = await city.PostAsync("/Account/Focus", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token, ["path"] = path, ["returnUrl"] = "/Enterprises",

@@ -27,7 +27,7 @@ public class FocusRightsTests
     internal static async Task FocusAsync(HttpClient client, string path)
     {
         var form = await client.GetStringAsync("/Account/Focus");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         var posted = await client.PostAsync("/Account/Focus", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["path"] = path, ["returnUrl"] = "/",

@@ -71,7 +71,7 @@ public class HardeningTests
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
         var form = await client.GetStringAsync("/Towns/Edit");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         form.ShouldNotContain("value=\"shuozhou-2023-19\"");
         var response = await client.PostAsync("/Towns/Edit", new FormUrlEncodedContent(new Dictionary<string, string>
         {

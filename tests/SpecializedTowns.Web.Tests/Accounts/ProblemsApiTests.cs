@@ -183,7 +183,7 @@ public class ProblemsApiTests
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
         var form = await client.GetStringAsync("/Problems/New");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         var county = Regex.Match(form, "<option value=\"(\\d+)\" selected=\"selected\">垣曲县</option>").Groups[1].Value;
         county.ShouldNotBeEmpty("the only county of a county office is chosen already");
 

@@ -22,7 +22,7 @@ public class SignInTests
     {
         var client = Browser(factory);
         var form = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
@@ -138,7 +138,7 @@ public class SignInTests
 
         // The administrator's 解除锁定 is the administrator's edit, as before.
         var users = await admin.GetStringAsync("/Admin/Users");
-        var token = Regex.Match(users, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(users);
         (await admin.PostAsync($"/Admin/Users?handler=Unlock&id={memberId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var db = storage.CreateContext())

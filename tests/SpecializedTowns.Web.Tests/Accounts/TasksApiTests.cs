@@ -170,7 +170,7 @@ public class TasksApiTests
         await PageSignIn.SignInAsync(pages, "yuanqu-member", SeededPlatforms.Password);
         var form = await pages.GetStringAsync($"/Tasks/Detail/{memberTask}");
         form.ShouldContain("今天 2024年9月16日");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         var refused = await pages.PostAsync($"/Tasks/Detail/{memberTask}?handler=Extension", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Extension.MilestoneId"] = "", ["Extension.NewDeadline"] = "2024-08-01", ["Extension.Reason"] = "资金未到位", ["__RequestVerificationToken"] = token,

@@ -211,7 +211,7 @@ public class ApplicationFormTests
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handlerUrl, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
         return await client.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
     }
 

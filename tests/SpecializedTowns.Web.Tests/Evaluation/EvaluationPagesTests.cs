@@ -11,15 +11,12 @@ namespace SpecializedTowns.Web.Tests.Evaluation;
 /// <summary>The 年度评估 pages as an office uses them, on a demo platform of the test's own (they write).</summary>
 public partial class EvaluationPagesTests
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
     private static partial Regex Version();
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formPage, params (string, string)[] fields)
     {
-        var token = Token().Match(formPage).Groups[1].Value;
+        var token = PageSignIn.Antiforgery(formPage);
         return await client.PostAsync(url, new FormUrlEncodedContent(
             fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token))));
     }

@@ -13,9 +13,6 @@ public partial class ImportPageTests
 {
     private static readonly DemoPlatforms Platforms = new();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
     [GeneratedRegex("id=\"job-([0-9a-f-]{36})\"")]
     private static partial Regex JobId();
 
@@ -37,7 +34,7 @@ public partial class ImportPageTests
         var page = await client.GetStringAsync("/Imports?kind=town-statistics");
         page.ShouldContain("专业镇年度统计");
         page.ShouldContain("/Imports?handler=Template&kind=town-statistics");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = PageSignIn.Antiforgery(page);
         // The example taken over as the clerk's own row: its “示例：” deleted.
         var template = TestFiles.ExampleTakenOver(await client.GetByteArrayAsync("/Imports?handler=Template&kind=town-statistics"));
 
@@ -78,7 +75,7 @@ public partial class ImportPageTests
         var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
         var page = await client.GetStringAsync("/Imports?kind=project-progress");
         WebUtility.HtmlDecode(page).ShouldContain("模板第 2 行（灰色斜体，“所属专业镇”以“示例：”开头）是示例，不会被导入");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = PageSignIn.Antiforgery(page);
         var template = await client.GetByteArrayAsync("/Imports?handler=Template&kind=project-progress");
         var (sheet, _) = TestFiles.ReadBack(template, "月度进展");
         sheet["A2"].ShouldStartWith("示例：");
@@ -103,7 +100,7 @@ public partial class ImportPageTests
     public async Task An_empty_file_is_called_empty_and_no_file_is_asked_for()
     {
         var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
-        var token = Token().Match(await client.GetStringAsync("/Imports?kind=town-statistics")).Groups[1].Value;
+        var token = PageSignIn.Antiforgery(await client.GetStringAsync("/Imports?kind=town-statistics"));
         async Task<string> UploadAsync(HttpContent? file)
         {
             var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };

@@ -19,13 +19,10 @@ public class NoticePagesTests
 
     private static Task<HttpClient> SignedInAsync(StorageProvider provider, string user) => NoticePlatforms.SignedInAsync(provider, user);
 
-    private static string Token(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handlerUrl, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Token(html);
+        fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
         return await client.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
     }
 
@@ -135,7 +132,7 @@ public class NoticePagesTests
         Text(html).ShouldNotContain("核验通过");
         var form = new MultipartFormDataContent
         {
-            { new StringContent(Token(html)), "__RequestVerificationToken" },
+            { new StringContent(PageSignIn.Antiforgery(html)), "__RequestVerificationToken" },
             { new StringContent("冷链仓储项目用地已纳入年度用地计划调整方案"), "Measures" },
             { new StringContent("用地计划调整方案"), "Evidence" },
         };
@@ -209,7 +206,7 @@ public class NoticePagesTests
         var html = await township.GetStringAsync(url);
         var form = new MultipartFormDataContent
         {
-            { new StringContent(Token(html)), "__RequestVerificationToken" },
+            { new StringContent(PageSignIn.Antiforgery(html)), "__RequestVerificationToken" },
             { new StringContent("冷链仓储项目用地已纳入调整方案"), "Measures" },
             { new StringContent("用地计划调整方案"), "Evidence" },
         };

@@ -150,7 +150,7 @@ public class WhatUsersReadTests
         var month = DateTime.UtcNow.AddHours(8);
         var url = $"/Reports/Report/{force}/{month.Year}/{month.Month}";
         var html = await township.GetStringAsync(url);
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(html);
         var version = Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]*)\"").Groups[1].Value;
         var posted = await township.PostAsync(url + "?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -21,7 +21,7 @@ public class ProblemAcceptFormTests
         id.ShouldNotBeEmpty();
         var url = $"/Problems/Detail/{id}";
         var form = await office.GetStringAsync(url);
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(form);
         var unit = Regex.Match(form, "name=\"CooperatingUnitIds\" value=\"(\\d+)\"").Groups[1].Value;
 
         var response = await office.PostAsync(url + "?handler=Accept", new FormUrlEncodedContent(

@@ -15,8 +15,6 @@ public class ProblemUrgeTests
 {
     private static readonly HtmlParser Html = new();
 
-    private static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
@@ -51,14 +49,14 @@ public class ProblemUrgeTests
         query["Input.Findings[0].Text"].ToString().ShouldContain("已逾期");
 
         // A 督办 without a note is refused beside the field, and nothing is written.
-        var empty = await office.PostAsync(url + "?handler=Urge", new FormUrlEncodedContent([new("Note", " "), new("__RequestVerificationToken", Token(detail))]));
+        var empty = await office.PostAsync(url + "?handler=Urge", new FormUrlEncodedContent([new("Note", " "), new("__RequestVerificationToken", PageSignIn.Antiforgery(detail))]));
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         Html.ParseDocument(await empty.Content.ReadAsStringAsync()).QuerySelector("#problem-urge div.text-danger")!.TextContent.Trim()
             .ShouldBe("请填写督办意见（督办的事项和要求）");
         Html.ParseDocument(await office.GetStringAsync(url)).QuerySelectorAll("#problem-history li").ShouldNotContain(li => li.TextContent.Contains("督办"));
 
         var done = await office.PostAsync(url + "?handler=Urge", new FormUrlEncodedContent(
-            [new("Note", "已逾期，请于 3 个工作日内报送办理进展并答复"), new("__RequestVerificationToken", Token(detail))]));
+            [new("Note", "已逾期，请于 3 个工作日内报送办理进展并答复"), new("__RequestVerificationToken", PageSignIn.Antiforgery(detail))]));
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = Html.ParseDocument(await office.GetStringAsync(url));
         after.QuerySelector("#problem-state")!.TextContent.Trim().ShouldBe("办理中", "督办 moves nothing");
@@ -105,7 +103,7 @@ public class ProblemUrgeTests
         var detail = await office.GetStringAsync(url);
         Html.ParseDocument(detail).QuerySelector("#problem-state")!.TextContent.Trim().ShouldBe("已受理");
         var response = await office.PostAsync(url + "?handler=Handle", new FormUrlEncodedContent(
-            [new("Note", "县行政审批服务管理局电话报送：已开通绿色通道"), new("__RequestVerificationToken", Token(detail))]));
+            [new("Note", "县行政审批服务管理局电话报送：已开通绿色通道"), new("__RequestVerificationToken", PageSignIn.Antiforgery(detail))]));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var entry = Html.ParseDocument(await office.GetStringAsync(url)).QuerySelectorAll("#problem-history li").Last();
         entry.QuerySelector("strong")!.TextContent.ShouldBe("代牵头单位登记办理情况");

@@ -44,7 +44,7 @@ public class BatchFormTests
 
         // Shown again after a refusal (no title): the ticked project's county comes open with it ticked, the others closed.
         var (tickedCounty, tickedIds) = open.First();
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageSignIn.Antiforgery(page);
         var again = await city.PostAsync("/Projects/Batches", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Kind"] = "Started", ["Input.HeldOn"] = "2024-06-01", ["Input.Title"] = "", ["Input.ProjectIds"] = tickedIds[0].ToString(),

@@ -33,7 +33,7 @@ public class ProjectFormTests
         async Task<string> PostAsync(string handler, Dictionary<string, string> fields)
         {
             var html = await client.GetStringAsync(url);
-            fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
             var response = await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields));
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
             return WebUtility.HtmlDecode(await client.GetStringAsync(url));

@@ -43,7 +43,7 @@ public class ReportFormUnitTests
         {
             ["Input.OutputWanYuan"] = "1800", ["Input.OutputYearToDateWanYuan"] = "20150", ["Input.InvestmentYearToDateWanYuan"] = "30000",
             ["Input.Employees"] = "300", ["Input.NewMarketEntities"] = "2", ["Input.NewAboveScaleEnterprises"] = "0", ["Input.Progress"] = "完成本月工作",
-            ["__RequestVerificationToken"] = Regex.Match(await client.GetStringAsync(url), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["__RequestVerificationToken"] = PageSignIn.Antiforgery(await client.GetStringAsync(url)),
         };
         if (month.Month == 1) return; // cumulative figures restart in January: nothing to compare
         var refused = WebUtility.HtmlDecode(await (await client.PostAsync(url + "?handler=Submit", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync());

@@ -326,7 +326,7 @@ public class PlatformEventTests
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string html, string url, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 

@@ -238,9 +238,6 @@ public class TrainingTests
     /// <summary>The form test writes, so it keeps a platform of its own rather than the shared read-only one.</summary>
     private static readonly DemoPlatforms Writable = new();
 
-    private static string Token(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
@@ -253,7 +250,7 @@ public class TrainingTests
         form.ShouldContain("以签订就业协议或提供就业证明为准");
         var fields = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(form), ["Input.CountyId"] = huairen, ["Input.Title"] = "陶瓷贴花工订单式培训", ["Input.Mode"] = "OrderBased",
+            ["__RequestVerificationToken"] = PageSignIn.Antiforgery(form), ["Input.CountyId"] = huairen, ["Input.Title"] = "陶瓷贴花工订单式培训", ["Input.Mode"] = "OrderBased",
             ["Input.Organiser"] = "朔州职业技术学院", ["Input.OrganiserKind"] = "VocationalCollege", ["Input.StartOn"] = "2022-03-01", ["Input.EndOn"] = "2022-05-31",
             ["Input.Trainees"] = "50", ["Input.Employed"] = "60", ["Input.ClauseSource"] = TrainingRules.TargetClause,
         };
@@ -273,12 +270,12 @@ public class TrainingTests
 
         // Another county's office cannot delete it, nor a township; the city's office can, after the page asks.
         var yuanqu = await Writable.SignedInAsync(provider, "yuanqu-office");
-        var yuanquToken = Token(await yuanqu.GetStringAsync("/Support/Training/Edit"));
+        var yuanquToken = PageSignIn.Antiforgery(await yuanqu.GetStringAsync("/Support/Training/Edit"));
         (await yuanqu.PostAsync($"/Support/Training/Edit/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = yuanquToken })))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var edit = await office.GetStringAsync($"/Support/Training/Edit/{id}");
         edit.ShouldContain("data-confirm=");
-        (await office.PostAsync($"/Support/Training/Edit/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(edit) })))
+        (await office.PostAsync($"/Support/Training/Edit/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PageSignIn.Antiforgery(edit) })))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetAsync(detail)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

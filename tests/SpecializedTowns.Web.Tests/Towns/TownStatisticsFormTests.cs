@@ -116,7 +116,7 @@ public class TownStatisticsFormTests
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(url);
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = PageSignIn.Antiforgery(html);
         return await client.PostAsync(url + "?handler=Statistics", new FormUrlEncodedContent(fields));
     }
 
