@@ -15,7 +15,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
     public override IReadOnlyList<ImportColumn> Columns { get; } =
     [
         new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业须已在企业名录中（可先导入企业名录）" },
-        new("name", "企业名称", ColumnType.Text) { MaxLength = 200, Description = "便于核对，不导入；以统一社会信用代码为准" },
+        new("name", "企业名称", ColumnType.Text) { MaxLength = 200, Description = "便于核对，不导入；填写时须与该代码在企业名录中登记的名称一致，留空则不核对" },
         new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 0, Description = "统计年度，如 2024" },
         new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
         new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
@@ -28,6 +28,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
     public override IReadOnlyList<string> Notes =>
     [
         "按“统一社会信用代码 + 年度”判断新增或更新：该企业已有该年度数据时更新，否则新增。",
+        "填写了企业名称的行，名称须与该统一社会信用代码在企业名录中登记的名称一致（不计空格和全角半角），否则该行不导入：代码抄错一位就会把数据记到别的企业名下。",
         "金额单位为万元；也可写“1.2亿”，系统换算为 12000 万元。以元为单位的数请先除以 10000。",
         "税收不能大于同一年度的年产值或营业收入（表中没有这两列时，与已录入的数比较）。",
         "某一数据列整列不在表中时，已有数据的该项保持不变；列在表中而单元格留空时，该项清空。",
@@ -59,6 +60,11 @@ public sealed class EnterpriseStatisticsImport : ImportKind
                 run.Error(row, "uscc", registered.Contains(code) ? "该企业不在您的数据范围内" : "企业名录中没有该统一社会信用代码的企业，请先登记或导入企业");
                 continue;
             }
+            // A code copied wrongly by one character is still a valid code, of another enterprise: the name written beside it is
+            // how the row says which enterprise it means, and a mismatch is refused as the enterprise import refuses a town in
+            // another county. The registered names were read with the codes, so this costs no query.
+            if (run.Text(row, "name") is { } written && !SameName(written, enterprise.Name))
+                run.Error(row, "name", $"企业名称“{written}”与统一社会信用代码 {code} 在企业名录中登记的名称“{enterprise.Name}”不一致，请核对代码或名称（企业已更名的，请先在企业名录中修改名称）");
             if (year is not { } y) continue;
             var before = stored.GetValueOrDefault((enterprise.Id, y));
             if (!StatisticsRows.TaxFits(run, row, before?.TaxWanYuan, before?.OutputValueWanYuan, before?.RevenueWanYuan) || row.HasError) continue;
@@ -68,6 +74,10 @@ public sealed class EnterpriseStatisticsImport : ImportKind
                 (s, changes) => Fill(run, row, s, changes), s => db.EnterpriseStatistics.Add(s), s => s.IsDemo = false);
         }
     }
+
+    /// <summary>The same name as people type it: spaces and full-width or half-width brackets and letters do not count.</summary>
+    private static bool SameName(string written, string registered) =>
+        string.Equals(Core.Imports.CellValues.NormalizeHeader(written), Core.Imports.CellValues.NormalizeHeader(registered), StringComparison.OrdinalIgnoreCase);
 
     private void Fill(ImportRun run, ImportRow row, EnterpriseAnnualStatistics s, FieldChanges c)
     {

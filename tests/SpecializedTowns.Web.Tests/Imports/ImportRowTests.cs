@@ -56,6 +56,35 @@ public class ImportRowTests
         string.Join("|", statsResult.Errors.Select(e => e.Column).Order()).ShouldBe("年产值（万元）|统一社会信用代码", Problems(statsResult, 2));
     }
 
+    [Fact]
+    public async Task A_statistics_row_whose_name_is_not_that_of_the_enterprise_of_its_code_is_refused()
+    {
+        await using var db = await LoadedAsync();
+        var stats = ImportKinds.Find("enterprise-statistics")!;
+        var fish = await db.Enterprises.Where(e => e.Name.Contains("古城黄河水产")).Select(e => new { e.Id, e.Uscc, e.Name }).FirstAsync();
+        var file = TestFiles.Xlsx(
+            TestFiles.Header(stats),
+            // A code copied from one row, a name from another: which enterprise is meant cannot be told.
+            TestFiles.Row(stats, new Dictionary<string, string> { ["uscc"] = fish.Uscc, ["name"] = "错名字公司", ["year"] = "2021", ["output"] = "100" }),
+            // The registered name typed with a space in it is the same name; no name at all is not checked.
+            TestFiles.Row(stats, new Dictionary<string, string> { ["uscc"] = fish.Uscc, ["name"] = fish.Name.Insert(2, " "), ["year"] = "2020", ["output"] = "100" }),
+            TestFiles.Row(stats, new Dictionary<string, string> { ["uscc"] = fish.Uscc, ["year"] = "2019", ["output"] = "100" }));
+
+        var stored = await db.EnterpriseStatistics.CountAsync(s => s.EnterpriseId == fish.Id);
+        var result = await RunAsync(db, stats, file, commit: true);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Row, error.Column).ShouldBe((2, "企业名称"));
+        error.Message.ShouldBe($"企业名称“错名字公司”与统一社会信用代码 {fish.Uscc} 在企业名录中登记的名称“{fish.Name}”不一致，请核对代码或名称（企业已更名的，请先在企业名录中修改名称）");
+        result.Committed.ShouldBeFalse();
+        (await db.EnterpriseStatistics.CountAsync(s => s.EnterpriseId == fish.Id)).ShouldBe(stored, "nothing of the file is written");
+
+        var fixedFile = TestFiles.Xlsx(
+            TestFiles.Header(stats),
+            TestFiles.Row(stats, new Dictionary<string, string> { ["uscc"] = fish.Uscc, ["name"] = fish.Name, ["year"] = "2021", ["output"] = "100" }));
+        (await RunAsync(db, stats, fixedFile, commit: true)).Errors.ShouldBeEmpty();
+    }
+
     private sealed record TaskContext(string Plan, string Group, string Unit, int Year);
 
     private static async Task<TaskContext> PlanAsync(TownsDbContext db)
