@@ -96,5 +96,15 @@ public static class ProjectWarnings
             ? Math.Round(project.AnnualPlannedInvestmentWanYuan * (today.Month - 1) / 12m, 2)
             : 0;
 
+    /// <summary>
+    /// Why a project has its light, in one line for a reminder: the warnings of that light, so that a project red for its
+    /// investment is not announced by the yellow “距计划投产还有 20 天” that happens to come first. The lesser ones are on its page.
+    /// </summary>
+    public static string Reason(IReadOnlyList<ProjectWarning> warnings)
+    {
+        var level = LevelOf(warnings);
+        return string.Join("；", warnings.Where(w => w.Level == level).Select(w => w.Text));
+    }
+
     public static WarningLevel LevelOf(IReadOnlyList<ProjectWarning> warnings) => warnings.Count == 0 ? WarningLevel.None : warnings.Max(w => w.Level);
 }

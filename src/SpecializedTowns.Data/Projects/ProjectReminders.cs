@@ -75,7 +75,7 @@ public static class ProjectReminders
             ? await ProjectQueries.ListAsync(db, scope, Flagged(scope), today, settings, ct)
             : new Paged<ProjectListItem>([], await ProjectQueries.CountAsync(db, scope, Flagged(scope), today, settings, int.MaxValue, ct), 1, Listed);
         reminders.AddRange(flagged.Items.Select(p => new Reminder("重点项目", p.Warning == WarningLevel.Red ? ReminderLevel.Red : ReminderLevel.Yellow,
-            $"{p.Name}：{p.Warnings[0].Text}", $"/Projects/Detail/{p.Id}")));
+            $"{p.Name}：{ProjectWarnings.Reason(p.Warnings)}", $"/Projects/Detail/{p.Id}")));
         if (flagged.Total > flagged.Items.Count)
         {
             var rest = flagged.Total - flagged.Items.Count;

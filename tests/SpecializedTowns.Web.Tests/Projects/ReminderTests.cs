@@ -23,7 +23,8 @@ public class ReminderTests
         var agriculture = db.Units.Where(u => u.Name == "县农业农村局" && u.Jurisdiction!.Name == "垣曲县").Select(u => u.Id).Single();
         var member = new UserScope(4, Roles.MemberUnit, "山西省/运城市/垣曲县", null) { UnitId = agriculture };
         var reminders = await ProjectReminders.ForAsync(db, member, today, new ProjectWarningSettings(), default);
-        reminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text == "历山镇蜂蜜冷链仓储项目：计划签约日期已过 12 天，尚未签约");
+        // Every red reason of the project, the overdue signing first (its investment, none yet, may be red too).
+        reminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text.StartsWith("历山镇蜂蜜冷链仓储项目：计划签约日期已过 12 天，尚未签约"));
         reminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text == "历山镇蜂蜜冷链仓储项目：用地保障受阻");
         // Only its own projects: 皋落 belongs to 县工科局.
         reminders.ShouldNotContain(r => r.Text.StartsWith("皋落"));
@@ -44,6 +45,36 @@ public class ReminderTests
         await new ProjectService(db, TimeProvider.System).ReportAsync(member, "县农业农村局", fish.Id,
             new ProgressInput { Year = last.Year, Month = last.Month, InvestmentCompletedWanYuan = 10, PhysicalProgress = "正常生产" });
         (await ProjectReminders.ForAsync(db, member, today, new ProjectWarningSettings(), default)).ShouldNotContain(r => r.Text.Contains("进展尚未填报"));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_red_project_is_reminded_of_by_its_red_reasons_not_by_a_yellow_one_that_comes_first(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var settings = new ProjectWarningSettings();
+        var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);
+        var red = await ProjectQueries.ListAsync(db, office, new ProjectFilter { Warning = WarningLevel.Red, Page = 1, PageSize = 50 }, today, settings, default);
+        red.Items.ShouldNotBeEmpty();
+        var reminders = await ProjectReminders.ForAsync(db, office, today, settings, default);
+        foreach (var project in red.Items)
+        {
+            // The page badges a red reminder 紧急; its text must say what is red (历山蜂产品精深加工扩建项目: its investment, not
+            // “距计划投产还有 20 天”).
+            var reminder = reminders.Single(r => r.Link == $"/Projects/Detail/{project.Id}");
+            reminder.Level.ShouldBe(ReminderLevel.Red);
+            foreach (var warning in project.Warnings.Where(w => w.Level == WarningLevel.Red)) reminder.Text.ShouldContain(warning.Text);
+            foreach (var warning in project.Warnings.Where(w => w.Level == WarningLevel.Yellow)) reminder.Text.ShouldNotContain(warning.Text);
+        }
+    }
+
+    [Fact]
+    public void A_project_reason_names_the_warnings_of_its_light()
+    {
+        ProjectWarnings.Reason([new(WarningLevel.Yellow, "距计划投产还有 20 天"), new(WarningLevel.Red, "投资严重滞后：…")]).ShouldBe("投资严重滞后：…");
+        ProjectWarnings.Reason([new(WarningLevel.Yellow, "距计划投产还有 20 天"), new(WarningLevel.Yellow, "投资进度滞后：…")]).ShouldBe("距计划投产还有 20 天；投资进度滞后：…");
     }
 
     [Fact]
