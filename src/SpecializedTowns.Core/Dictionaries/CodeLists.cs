@@ -226,6 +226,9 @@ public static class CodeLists
     public static CodeList For<T>() where T : struct, Enum =>
         ByType.TryGetValue(typeof(T), out var list) ? list : throw new InvalidOperationException($"{typeof(T).Name} has no code list");
 
+    /// <summary>The list of an enumeration type, or null for one no person fills in (the audit's own actions, a notice's stored state).</summary>
+    public static CodeList? For(Type enumType) => ByType.GetValueOrDefault(enumType);
+
     /// <summary>
     /// The value a caller names (see <see cref="CodeList.Find"/>): true with null when nothing was given, false when the text
     /// names no value of the list.

@@ -129,6 +129,20 @@ public static class AuditNames
         ["PreCheckOutcome"] = Core.Recognition.Results.Chinese,
     };
 
+    /// <summary>
+    /// Fields that keep a code of a 字典 list as the API writes it (specialty-agriculture, specialized), named from that list
+    /// when shown. Unlike <see cref="Codes"/> they are recorded as they are: an import writes them for a hundred thousand rows.
+    /// </summary>
+    private static readonly Dictionary<string, Core.Dictionaries.CodeList> Lists = new()
+    {
+        ["Category"] = Core.Dictionaries.CodeLists.IndustryCategory, ["IndustryCategory"] = Core.Dictionaries.CodeLists.IndustryCategory,
+        ["Key"] = Core.Dictionaries.CodeLists.Designation,
+    };
+
+    /// <summary>The 字典 name of a code kept in a field, or null when the field keeps none or the value is not one (a name already).</summary>
+    public static string? Listed(string field, string value) =>
+        Lists.TryGetValue(field, out var list) && list.Entries.FirstOrDefault(e => e.Code == value) is { } entry ? entry.Name : null;
+
     /// <summary>The Chinese name of a code word stored in a field, or null when the field holds no codes or the word is not one.</summary>
     public static string? Code(string field, string value) =>
         Codes.TryGetValue(field, out var names) && names.TryGetValue(value, out var name) ? name : null;

@@ -330,9 +330,10 @@ public static class AuditTrail
 }
 
 /// <summary>
-/// The Chinese name of an enumeration value, from the domain's own <c>Chinese(TEnum)</c> functions (Tiers.Chinese,
-/// ProjectTerms.Chinese …, and this project's own, such as AuditActions.Chinese), so the audit and the forms' messages speak
-/// as the screens do without a second list to keep in step.
+/// The Chinese name of an enumeration value, so the audit and the forms' messages speak as the screens do without a second
+/// list to keep in step: a value of a 字典 list by that list's name (CodeLists, the one table the forms, the imports and the
+/// API read too); an enumeration no person fills in (the audit's own actions, a notice's stored state) by the domain's own
+/// <c>Chinese(TEnum)</c> function (AuditActions.Chinese, NoticeNames.Chinese …).
 /// </summary>
 public static class EnumNames
 {
@@ -347,11 +348,17 @@ public static class EnumNames
         .GroupBy(m => m.GetParameters()[0].ParameterType)
         .ToDictionary(g => g.Key, g => g.First());
 
-    public static bool Has(Type enumType) => Functions.ContainsKey(enumType);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<int, string>?> Listed = new();
+
+    public static bool Has(Type enumType) => Core.Dictionaries.CodeLists.For(enumType) is not null || Functions.ContainsKey(enumType);
 
     public static string Chinese(Enum value)
     {
-        if (!Functions.TryGetValue(value.GetType(), out var function)) return value.ToString();
+        var type = value.GetType();
+        var list = Listed.GetOrAdd(type, t => Core.Dictionaries.CodeLists.For(t)?.Entries.Where(e => e.Number is not null)
+            .ToDictionary(e => e.Number!.Value, e => e.Name));
+        if (list is not null && list.TryGetValue(Convert.ToInt32(value, CultureInfo.InvariantCulture), out var name)) return name;
+        if (!Functions.TryGetValue(type, out var function)) return value.ToString();
         try { return (string)function.Invoke(null, [value])!; }
         catch (TargetInvocationException) { return value.ToString(); }
     }

@@ -27,11 +27,39 @@ public sealed class AuditValueNames
         ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce,
     };
 
-    public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>());
+    // The fields that hold a policy pack's id (yuanqu-2023-19): the pack is named by its document's 文号 and title.
+    private static readonly HashSet<string> PolicyFields = ["PolicyId", "PolicyPackId", "PackId"];
+
+    public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>(), new Dictionary<string, string>());
 
     private readonly IReadOnlyDictionary<(Kind, int), string> names;
+    private readonly IReadOnlyDictionary<string, string> policies;
 
-    private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names) => this.names = names;
+    private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names, IReadOnlyDictionary<string, string> policies) =>
+        (this.names, this.policies) = (names, policies);
+
+    /// <summary>
+    /// The record an entry is about, as the list names it: its own name, or for a link without one (专业镇所含乡镇, 任务责任单位,
+    /// whose key is the pair it links, “19,138”) the names of what it links, read from its own fields. Never the pair of
+    /// numbers, which reads as one number with a thousands separator.
+    /// </summary>
+    public string Label(AuditEntry entry)
+    {
+        if (entry.EntityLabel is { } label) return label;
+        var parts = entry.EntityId.Split(',');
+        if (parts.Length < 2) return "编号 " + entry.EntityId;
+        var changes = entry.ReadChanges();
+        var used = new HashSet<string>();
+        var named = new List<string>();
+        foreach (var part in parts)
+        {
+            var field = changes.FirstOrDefault(c => !used.Contains(c.Field) && References.ContainsKey(c.Field) && (c.New ?? c.Old) == part);
+            if (field is null) break;
+            used.Add(field.Field);
+            named.Add(Show(field.Field, part)!);
+        }
+        return named.Count == parts.Length ? string.Join(" · ", named) : "编号 " + string.Join("、", parts);
+    }
 
     /// <summary>
     /// A value as the history shows it: a reference by its record's name, a stored document (得分明细, 申报数据: JSON or
@@ -42,6 +70,10 @@ public sealed class AuditValueNames
         if (value is not null && (field.EndsWith("Json", StringComparison.Ordinal) || field.EndsWith("Yaml", StringComparison.Ordinal)))
             return $"（{value.Length:N0} 字的结构化内容，完整内容见导出）";
         if (value is not null && field == "ContentType") return FileKind(value);
+        if (value is not null && PolicyFields.Contains(field))
+            return policies.TryGetValue(value, out var document) ? document : value;
+        // A code the record keeps as the API writes it (specialty-agriculture), named as the 字典 names it.
+        if (value is not null && AuditNames.Listed(field, value) is { } listed) return listed;
         if (value is not null && field == "SubjectKey" && value.Split(':') is [var subjectKind, var subjectId] && int.TryParse(subjectId, out var subject))
             return Show(SubjectField(subjectKind), subject.ToString(CultureInfo.InvariantCulture));
         if (value is null || !References.TryGetValue(field, out var kind) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -65,14 +97,18 @@ public sealed class AuditValueNames
 
     public static async Task<AuditValueNames> ForAsync(TownsDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
     {
-        var wanted = entries.SelectMany(e => e.ReadChanges())
-            .SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
+        var values = entries.SelectMany(e => e.ReadChanges()).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) }).ToList();
+        var packs = values.Where(x => x.Item2 is not null && PolicyFields.Contains(x.Field)).Select(x => x.Item2!).Distinct().ToList();
+        var policies = packs.Count == 0 ? new Dictionary<string, string>()
+            : (await db.PolicyDocuments.AsNoTracking().Where(d => packs.Contains(d.Id)).Select(d => new { d.Id, d.Number, d.Title }).ToListAsync(ct))
+                .ToDictionary(d => d.Id, d => d.Number is { Length: > 0 } number ? $"{number}《{d.Title.Trim('《', '》')}》" : $"《{d.Title.Trim('《', '》')}》");
+        var wanted = values
             .Select(x => x.Field == "SubjectKey" && x.Item2?.Split(':') is [var k, var v]
                 ? (Field: SubjectField(k), Value: (string?)v) : (Field: x.Field, Value: x.Item2))
             .Where(x => x.Value is not null && References.ContainsKey(x.Field))
             .Select(x => (Kind: References[x.Field], Id: int.TryParse(x.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
             .Where(x => x.Id > 0).Distinct().GroupBy(x => x.Kind, x => x.Id).ToDictionary(g => g.Key, g => g.ToList());
-        if (wanted.Count == 0) return None;
+        if (wanted.Count == 0) return policies.Count == 0 ? None : new AuditValueNames(new Dictionary<(Kind, int), string>(), policies);
         var found = new Dictionary<(Kind, int), string>();
         async Task Read(Kind kind, Func<List<int>, Task<Dictionary<int, string>>> query)
         {
@@ -103,6 +139,6 @@ public sealed class AuditValueNames
         await Read(Kind.Evaluation, async ids => (await db.Evaluations.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, Area = e.Jurisdiction!.Name, e.Year, e.Kind }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => $"{x.Area}{x.Year}年度{Core.Evaluation.SubjectKinds.Chinese(x.Kind)}评估"));
         await Read(Kind.TaskForce, ids => db.TaskForces.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Name = f.Town!.Name + "专班" }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
-        return new AuditValueNames(found);
+        return new AuditValueNames(found, policies);
     }
 }

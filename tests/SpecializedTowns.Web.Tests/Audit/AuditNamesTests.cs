@@ -1,3 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Dictionaries;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Web.Tests.Infrastructure;
@@ -46,5 +51,41 @@ public class AuditNamesTests
         // An uploaded file's type as people call it, in entries old and new.
         AuditValueNames.None.Show("ContentType", "application/pdf").ShouldBe("PDF 文件");
         AuditValueNames.None.Show("ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document").ShouldBe("Word 文档（.docx）");
+    }
+
+    [Fact]
+    public async Task Codes_policy_documents_and_links_read_by_their_names_not_by_codes_or_numbers()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        db.Actor = new AuditActor(42, "yuanqu-office", "垣曲县专业镇办", "山西省/运城市/垣曲县", "10.1.2.3");
+        var town = await db.Towns.Include(t => t.Townships).FirstAsync(t => t.PolicyId == "yuanqu-2023-19");
+        var linked = town.Townships.Select(t => t.TownshipId).ToList();
+        var township = await db.Jurisdictions.FirstAsync(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith("山西省/运城市/垣曲县/") && !linked.Contains(j.Id));
+        var before = town.Category;
+        town.Category = before == IndustryCategories.SpecialtyAgriculture ? IndustryCategories.Manufacturing : IndustryCategories.SpecialtyAgriculture;
+        town.Townships.Add(new TownTownship { SpecializedTownId = town.Id, TownshipId = township.Id });
+        await db.SaveChangesAsync();
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "SpecializedTown" && e.RootId == town.Id.ToString()).OrderBy(e => e.Id).ToListAsync();
+        var names = await AuditValueNames.ForAsync(db, entries);
+        // 专业镇所含乡镇 is keyed by the pair it links (“19,138”): it reads as the town and the township, not as 编号 19,138.
+        var link = entries.Single(e => e.EntityType == "TownTownship" && e.Action == AuditAction.Created);
+        link.EntityId.ShouldBe($"{town.Id},{township.Id}");
+        names.Label(link).ShouldBe($"{town.Name} · {township.Name}");
+        // 产业类别 as the 字典 names it, before and after.
+        var category = entries.Last(e => e.EntityType == "SpecializedTown").ReadChanges().Single(c => c.Field == "Category");
+        names.Show("Category", category.Old).ShouldBe(CodeLists.IndustryCategory.Find(before)!.Name);
+        names.Show("Category", category.New).ShouldBe(CodeLists.IndustryCategory.Find(town.Category)!.Name);
+
+        // 政策文件 by its 文号 and title, not the pack's id.
+        var document = await db.PolicyDocuments.AsNoTracking().SingleAsync(d => d.Id == "yuanqu-2023-19");
+        var created = new AuditEntry { EntityType = "SpecializedTown", EntityId = town.Id.ToString(), EntityLabel = town.Name,
+            Changes = AuditTrail.Write([new AuditChange("PolicyId", null, "yuanqu-2023-19"), new AuditChange("Category", null, "specialty-agriculture")]) };
+        var packNames = await AuditValueNames.ForAsync(db, [created]);
+        packNames.Show("PolicyId", "yuanqu-2023-19").ShouldBe($"垣政办发〔2023〕19号《{document.Title.Trim('《', '》')}》");
+        packNames.Show("Category", "specialty-agriculture").ShouldBe("特优农业");
+        // A link whose fields say nothing of it keeps its numbers, never written as one number with a thousands separator.
+        AuditValueNames.None.Label(new AuditEntry { EntityType = "TaskUnit", EntityId = "27,117" }).ShouldBe("编号 27、117");
     }
 }
