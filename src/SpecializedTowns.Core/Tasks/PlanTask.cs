@@ -129,34 +129,72 @@ public sealed class PlanTask : IVersioned
             errors["milestoneId"] = "本任务已分解为里程碑，请选择要填报的里程碑";
         if (report.Progress is null && report.Done is null && report.CurrentValue is null && note is null)
             errors["progress"] = "请填写进度、完成值或进展说明";
+        // A task with a target figure and no milestones is as far as its figure: 40 of 80 户 is 50%, not whatever was typed.
+        var byValue = FollowsValue && (report.Progress is not null || report.Done is not null || report.CurrentValue is not null);
+        if (byValue && errors.Count == 0)
+        {
+            if (report.CurrentValue is not { } reached)
+                errors["currentValue"] = $"本任务设有目标值（{Figure(TargetValue)}{TargetUnit}），进度按完成值计算，请填写完成值";
+            else
+            {
+                var derived = ValuePercent(reached);
+                if (report.Done == true && derived < 100)
+                    errors["currentValue"] = $"完成值 {Figure(reached)}{TargetUnit} 未达到目标 {Figure(TargetValue)}{TargetUnit}，不能记为已完成";
+                else if (report.Progress is { } typed && typed != derived)
+                    errors["progress"] = $"进度应与完成值一致：完成 {Figure(reached)}{TargetUnit}，目标 {Figure(TargetValue)}{TargetUnit}，即 {derived}%（可不填进度，由完成值计算）";
+            }
+        }
         if (errors.Count > 0) throw new TaskRuleException(errors);
+        if (byValue) report = report with { Progress = ValuePercent(report.CurrentValue!.Value), Done = null };
+
+        // Progress that goes back (30% → 20%, 52 → 40 户, a finished milestone reopened) is allowed, since a figure reported
+        // too high must be corrected, but never silently: it needs its reason, and the note says it went back.
+        var (mp, md) = milestone is not null ? Settle(milestone.Progress, report) : (0, false);
+        var (op, od) = milestone is null && (report.Progress is not null || report.Done is not null) ? Settle(OwnProgress, report) : (OwnProgress, IsDone);
+        var progressBack = milestone is not null ? mp < milestone.Progress : op < OwnProgress;
+        var valueBack = report.CurrentValue is { } newValue && CurrentValue is { } oldValue && newValue < oldValue;
+        if ((progressBack || valueBack) && note is null)
+        {
+            var what = new List<string>();
+            if (progressBack) what.Add($"进度由 {(milestone?.Progress ?? OwnProgress)}% 降为 {(milestone is not null ? mp : op)}%");
+            if (valueBack) what.Add($"完成值由 {Figure(CurrentValue)} 降为 {Figure(report.CurrentValue)}{TargetUnit}");
+            throw new TaskRuleException(new Dictionary<string, string>
+            {
+                ["note"] = $"{string.Join("，", what)}：进度回退须在进展说明中写明原因（如前次填报有误），保存后记入进展记录",
+            });
+        }
 
         var changes = new List<string>();
         if (milestone is not null)
         {
-            var (progress, done) = Settle(milestone.Progress, report);
-            if (progress != milestone.Progress || done != milestone.IsDone)
-                changes.Add($"里程碑“{milestone.Title}”进度 {milestone.Progress}% → {progress}%{(done && !milestone.IsDone ? "，已完成" : !done && milestone.IsDone ? "，改为未完成" : "")}");
-            milestone.Progress = progress;
-            milestone.DoneOn = done ? milestone.DoneOn ?? today : null;
+            if (mp != milestone.Progress || md != milestone.IsDone)
+                changes.Add($"里程碑“{milestone.Title}”进度 {milestone.Progress}% → {mp}%{(md && !milestone.IsDone ? "，已完成" : !md && milestone.IsDone ? "，改为未完成" : "")}{(progressBack ? "（回退）" : "")}");
+            milestone.Progress = mp;
+            milestone.DoneOn = md ? milestone.DoneOn ?? today : null;
         }
         else if (report.Progress is not null || report.Done is not null)
         {
-            var (progress, done) = Settle(OwnProgress, report);
-            if (progress != OwnProgress || done != IsDone)
-                changes.Add($"任务进度 {OwnProgress}% → {progress}%{(done && !IsDone ? "，已完成" : !done && IsDone ? "，改为未完成" : "")}");
-            OwnProgress = progress;
-            DoneOn = done ? DoneOn ?? today : null;
+            if (op != OwnProgress || od != IsDone)
+                changes.Add($"任务进度 {OwnProgress}% → {op}%{(od && !IsDone ? "，已完成" : !od && IsDone ? "，改为未完成" : "")}{(progressBack ? "（回退）" : "")}");
+            OwnProgress = op;
+            DoneOn = od ? DoneOn ?? today : null;
         }
         if (report.CurrentValue is { } value && value != CurrentValue)
         {
-            changes.Add($"完成值 {Figure(CurrentValue)} → {Figure(value)}{TargetUnit}");
+            changes.Add($"完成值 {Figure(CurrentValue)} → {Figure(value)}{TargetUnit}{(valueBack ? "（回退）" : "")}");
             CurrentValue = value;
         }
         Settle(today);
         if (changes.Count == 0 && note is null) return;
-        Write(actor, nowUtc, milestone?.Id, string.Join("；", changes.Append(note).OfType<string>()));
+        Write(actor, nowUtc, milestone?.Id, string.Join("；", changes.Append(note is not null && (progressBack || valueBack) ? "回退原因：" + note : note).OfType<string>()));
     }
+
+    /// <summary>Whether the task's own progress is its target figure's share reached (a target and no milestones).</summary>
+    public bool FollowsValue => Milestones.Count == 0 && TargetValue is > 0;
+
+    /// <summary>The share of the target a figure reaches, in whole percent; 100 only when the target is reached.</summary>
+    public int ValuePercent(decimal reached) =>
+        TargetValue is not > 0 ? 0 : reached >= TargetValue ? 100 : (int)Math.Floor(Math.Max(0m, reached) * 100m / TargetValue.Value);
 
     /// <summary>Done means 100%, and 100% means done: a ticked box wins over the number typed beside it.</summary>
     private static (int Progress, bool Done) Settle(int progress, ProgressReport report)

@@ -103,7 +103,7 @@ public static class TaskDemo
         s.Report(t3, "县发改局", "培育专精特新企业", 20, (9, 3), null);
         s.Report(t4, "县发改局", "建立专业镇重点项目库", 60, (8, 10), "已入库 11 个项目");
         s.Report(t7, "县工科局", "组织企业参加农产品展销会", 30, (8, 15), null);
-        s.Own(t6, "县市场监督管理局", 60, (8, 30), "蜂蜜团体标准已立项", current: 1);
+        s.Own(t6, "县市场监督管理局", 50, (8, 30), "蜂蜜团体标准已立项", current: 1);
         await s.SaveAsync(ct);
 
         await s.ExtensionAsync(t7, "县工科局", "组织企业参加农产品展销会", (10, 20), (8, 20), "展销会主办方将会期推迟到 10 月", decided: (8, 22, true, "同意"), ct);

@@ -36,8 +36,8 @@ public class PlanTaskTests
         task.Notes.Single().Text.ShouldBe("里程碑“新增经营主体 30 家”进度 40% → 100%，已完成；已新增 31 家");
         task.Notes.Single().UnitName.ShouldBe("县农业农村局");
 
-        // Taking it back below 100 reopens milestone and task.
-        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 90, null, null, null));
+        // Taking it back below 100 reopens milestone and task, with its reason.
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 90, null, null, "有一家未通过核验"));
         task.Milestones[1].IsDone.ShouldBeFalse();
         task.IsDone.ShouldBeFalse();
     }
@@ -62,11 +62,53 @@ public class PlanTaskTests
     [Fact]
     public void A_task_without_milestones_takes_progress_itself()
     {
-        var task = new PlanTask { Deadline = new DateOnly(2024, 12, 31), TargetValue = 80, TargetUnit = "户" };
-        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 65, null, 52, null));
-        (task.Progress, task.CurrentValue, task.IsDone).ShouldBe((65m, 52m, false));
+        var task = new PlanTask { Deadline = new DateOnly(2024, 12, 31) };
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 65, null, null, null));
+        (task.Progress, task.IsDone).ShouldBe((65m, false));
         task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 100, null, null, null));
         task.IsDone.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_task_with_a_target_and_no_milestones_is_as_far_as_its_figure()
+    {
+        var task = new PlanTask { Deadline = new DateOnly(2024, 12, 31), TargetValue = 80, TargetUnit = "户" };
+        // 40 of 80 户 is 50%, whatever else is typed beside it.
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, null, null, 40, null));
+        (task.Progress, task.CurrentValue, task.IsDone).ShouldBe((50m, 40m, false));
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 20, null, 40, null)))
+            .Errors["progress"].ShouldBe("进度应与完成值一致：完成 40户，目标 80户，即 50%（可不填进度，由完成值计算）");
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(null, 70, null, null, null)))
+            .Errors["currentValue"].ShouldContain("进度按完成值计算，请填写完成值");
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(null, null, true, 60, null)))
+            .Errors["currentValue"].ShouldContain("未达到目标 80户，不能记为已完成");
+        (task.Progress, task.CurrentValue).ShouldBe((50m, 40m));
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(null, null, null, 81, "超额完成"));
+        (task.Progress, task.IsDone).ShouldBe((100m, true));
+    }
+
+    [Fact]
+    public void Progress_that_goes_back_needs_its_reason_and_the_note_says_it_went_back()
+    {
+        var task = Task();
+        task.TargetValue = 80;
+        task.TargetUnit = "户";
+        task.CurrentValue = 52;
+        var ex = Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 20, null, 40, null)));
+        ex.Errors["note"].ShouldBe("进度由 40% 降为 20%，完成值由 52 降为 40户：进度回退须在进展说明中写明原因（如前次填报有误），保存后记入进展记录");
+        (task.Milestones[1].Progress, task.CurrentValue).ShouldBe((40, 52m));
+        task.Notes.ShouldBeEmpty();
+        // A figure alone going back needs it too.
+        Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(2, null, null, 50, " ")))
+            .Errors.Keys.ShouldBe(["note"]);
+
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 20, null, 40, "前次把意向户数计入，更正"));
+        (task.Milestones[1].Progress, task.CurrentValue).ShouldBe((20, 40m));
+        task.Notes.Single().Text.ShouldBe("里程碑“新增经营主体 30 家”进度 40% → 20%（回退）；完成值 52 → 40户（回退）；回退原因：前次把意向户数计入，更正");
+
+        // Forward needs no reason.
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 30, null, 45, null));
+        task.Notes.Last().Text.ShouldBe("里程碑“新增经营主体 30 家”进度 20% → 30%；完成值 40 → 45户");
     }
 
     [Fact]

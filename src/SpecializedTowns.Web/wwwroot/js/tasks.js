@@ -2,7 +2,8 @@
 (function () {
   // 填报进展: a milestone chosen shows its current progress; done and 100% go together.
   var form = document.getElementById('report-form');
-  if (form) {
+  // A task whose progress follows its target figure has no percent or done box to keep in step.
+  if (form && document.getElementById('report-progress')) {
     var milestone = document.getElementById('report-milestone');
     var progress = document.getElementById('report-progress');
     var done = document.getElementById('report-done');
