@@ -54,4 +54,21 @@ public class TaskRegressTests
         // The overview puts the figure's share beside the milestones' progress.
         after.Body!.TextContent.ShouldContain("80户，已完成 40户（完成率 50%）");
     }
+
+    [Fact]
+    public async Task A_task_with_a_target_and_no_milestones_asks_for_its_figure_not_for_a_percent()
+    {
+        var office = await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var api = await SeededPlatforms.ClientAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var (plan, _, _, _) = await TasksApiTests.YuanquAsync(api);
+        // The demo's （六）: 2 项 targeted, no milestones.
+        var tasks = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"/api/v1/tasks?plan={plan}&pageSize=100")).RootElement.GetProperty("items").EnumerateArray();
+        var six = tasks.Single(t => t.GetProperty("number").GetString() == "（六）").GetProperty("id").GetInt32();
+        var page = new HtmlParser().ParseDocument(await office.GetStringAsync($"/Tasks/Detail/{six}"));
+        page.QuerySelector("#report-progress").ShouldBeNull();
+        page.QuerySelector("#report-done").ShouldBeNull();
+        page.QuerySelector("#report-progress-derived")!.TextContent.ShouldContain("进度按完成值计算");
+        page.QuerySelector("#report-current").ShouldNotBeNull();
+        page.Body!.TextContent.ShouldContain("2项，已完成 1项（完成率 50%）");
+    }
 }
