@@ -75,9 +75,13 @@ public sealed class EnterpriseStatisticsImport : ImportKind
         }
     }
 
-    /// <summary>The same name as people type it: spaces and full-width or half-width brackets and letters do not count.</summary>
+    /// <summary>
+    /// The same name as people type it: spaces and full-width or half-width brackets and letters do not count. The name as
+    /// registered, as nearly every row has it, is settled without normalising: a file holds a hundred thousand rows.
+    /// </summary>
     private static bool SameName(string written, string registered) =>
-        string.Equals(Core.Imports.CellValues.NormalizeHeader(written), Core.Imports.CellValues.NormalizeHeader(registered), StringComparison.OrdinalIgnoreCase);
+        string.Equals(written, registered, StringComparison.Ordinal)
+        || string.Equals(Core.Imports.CellValues.NormalizeHeader(written), Core.Imports.CellValues.NormalizeHeader(registered), StringComparison.OrdinalIgnoreCase);
 
     private void Fill(ImportRun run, ImportRow row, EnterpriseAnnualStatistics s, FieldChanges c)
     {
