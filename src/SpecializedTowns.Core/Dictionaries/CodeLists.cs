@@ -85,7 +85,7 @@ public static class CodeLists
         "“谋划实施一批标志性、引领性的重大项目，着力储备一批补短板、强弱项的重点项目”。", Yq + "四（四）", Yqs + "五（四）", Sz + "三（五）");
 
     public static readonly CodeList WarningLevel = Of<Projects.WarningLevel>("warning-level", "项目预警", "项目", ProjectWarnings.Chinese,
-        "节点临近或年度投资低于序时进度时亮黄灯，逾期或严重滞后亮红灯。");
+        "节点临近、年度投资低于序时进度（自开工或签约当月起计）或计划未完善时亮黄灯，逾期或严重滞后亮红灯；谋划储备项目不计投资进度。");
 
     public static readonly CodeList GuaranteeKind = Of<Projects.GuaranteeKind>("guarantee-kind", "要素保障", "项目", GuaranteeTerms.Chinese,
         "重点项目的四项要素保障。", Yq + "四（九）", Sz + "三（十）");

@@ -68,8 +68,14 @@ public static class ProjectWarningStore
     /// <summary>The basis of a row no day's basis matches: the project's row as the database adds it, or after a save.</summary>
     public const string OutOfDate = "";
 
+    /// <summary>
+    /// Raised when <see cref="ProjectWarnings"/> itself changes, so that rows an older rule computed today are computed again
+    /// (2: the plan is owed from the month the project can start, and 计划未完善 is flagged).
+    /// </summary>
+    private const int RuleVersion = 2;
+
     public static string Basis(DateOnly today, ProjectWarningSettings s) => string.Create(CultureInfo.InvariantCulture,
-        $"{today:yyyy-MM-dd};{s.DueSoonDays};{s.InvestmentYellowBelow};{s.InvestmentRedBelow}");
+        $"r{RuleVersion};{today:yyyy-MM-dd};{s.DueSoonDays};{s.InvestmentYellowBelow};{s.InvestmentRedBelow}");
 
     /// <summary>The entities of a save that change some project's warning (read again after the save, when new ids are known).</summary>
     internal static List<object>? Touching(ChangeTracker tracker)

@@ -57,6 +57,7 @@ public class KeyProjectTests
     {
         var p = Project(stage: ProjectStage.Signed);
         p.PlannedStartOn = Today.AddDays(days);
+        p.AnnualPlannedInvestmentWanYuan = 1200;
         var warnings = ProjectWarnings.For(p, 0, Today, Settings);
         ProjectWarnings.LevelOf(warnings).ShouldBe(level);
         if (text is not null) warnings.Single().Text.ShouldBe(text);
@@ -68,7 +69,8 @@ public class KeyProjectTests
         var p = Project(stage: ProjectStage.Started);
         p.PlannedSignedOn = Today.AddDays(-100);
         p.PlannedStartOn = Today.AddDays(-50);
-        ProjectWarnings.For(p, 0, Today, Settings).ShouldBeEmpty();
+        p.AnnualPlannedInvestmentWanYuan = 1200;
+        ProjectWarnings.For(p, 600, Today, Settings).ShouldBeEmpty();
     }
 
     // Plan 1,200万元 a year; by 15 July six months are over, so 600万元 are due.
@@ -94,6 +96,73 @@ public class KeyProjectTests
         p.AnnualPlannedInvestmentWanYuan = 1200;
         ProjectWarnings.ExpectedByNow(p, new DateOnly(2025, 1, 31)).ShouldBe(0);
         ProjectWarnings.For(p, 0, new DateOnly(2026, 7, 1), Settings).ShouldBeEmpty();
+    }
+
+    // 皋落食用菌工厂化生产线项目 as the QA found it: signed 3 September, to start 1 December, 8,000万元 planned for the year.
+    [Fact]
+    public void A_project_owes_nothing_before_the_month_it_can_start()
+    {
+        var p = new KeyProject
+        {
+            Id = 4, Name = "皋落食用菌工厂化生产线项目", Kind = ProjectKind.New, Stage = ProjectStage.Signed, PlanYear = 2026, TotalInvestmentWanYuan = 25000,
+            AnnualPlannedInvestmentWanYuan = 8000, PlannedSignedOn = new(2026, 9, 3), SignedOn = new(2026, 9, 3), PlannedStartOn = new(2026, 12, 1),
+            PlannedProductionOn = new(2028, 1, 30),
+        };
+        var today = new DateOnly(2026, 12, 7);
+        ProjectWarnings.ExpectedByNow(p, today).ShouldBe(0);
+        ProjectWarnings.For(p, 350, today, Settings).ShouldNotContain(w => w.Text.Contains("投资"));
+
+        // Had it planned to start in September, September to November (three of the four months left) would be owed.
+        p.PlannedStartOn = new(2026, 9, 20);
+        ProjectWarnings.InvestmentFrom(p).ShouldBe(new DateOnly(2026, 9, 20));
+        ProjectWarnings.ExpectedByNow(p, today).ShouldBe(6000);
+        var warning = ProjectWarnings.For(p, 350, today, Settings).Single(w => w.Text.Contains("投资"));
+        warning.Level.ShouldBe(WarningLevel.Red);
+        warning.Text.ShouldBe("投资严重滞后：2026年已完成投资 350万元，按计划（自2026年9月起计）到上月底应完成 6,000万元（完成 5%）");
+        ProjectWarnings.LevelFor(p, 350, today, Settings).ShouldBe(WarningLevel.Red);
+
+        // Started in August, ahead of its plan: the plan is owed from August.
+        p.Stage = ProjectStage.Started;
+        p.StartedOn = new(2026, 8, 10);
+        ProjectWarnings.ExpectedByNow(p, today).ShouldBe(6400);
+
+        // Signed with no planned start: from the signing.
+        p.Stage = ProjectStage.Signed;
+        p.StartedOn = null;
+        p.PlannedStartOn = null;
+        ProjectWarnings.InvestmentFrom(p).ShouldBe(new DateOnly(2026, 9, 3));
+    }
+
+    [Fact]
+    public void A_project_still_being_planned_has_no_investment_warning()
+    {
+        var p = new KeyProject
+        {
+            Id = 2, Name = "历山镇蜂蜜冷链仓储项目", Kind = ProjectKind.New, Stage = ProjectStage.Planning, PlanYear = 2026, TotalInvestmentWanYuan = 3000,
+            AnnualPlannedInvestmentWanYuan = 1200, PlannedSignedOn = new(2026, 1, 5), PlannedStartOn = new(2026, 2, 1),
+        };
+        var today = new DateOnly(2026, 12, 7);
+        ProjectWarnings.ExpectedByNow(p, today).ShouldBe(0);
+        ProjectWarnings.For(p, 0, today, Settings).ShouldNotContain(w => w.Text.Contains("投资"));
+    }
+
+    [Theory]
+    [InlineData(0, null, "计划未完善：尚未填写年度计划投资、计划开工日期，无法按计划监测进度，请在“编辑”中补充")]
+    [InlineData(2000, null, "计划未完善：尚未填写计划开工日期，无法按计划监测进度，请在“编辑”中补充")]
+    [InlineData(0, 60, "计划未完善：尚未填写年度计划投资，无法按计划监测进度，请在“编辑”中补充")]
+    public void A_signed_project_without_its_plan_is_flagged_rather_than_left_green(int annual, int? startInDays, string text)
+    {
+        var p = Project(stage: ProjectStage.Signed);
+        p.SignedOn = Today.AddDays(-2);
+        p.AnnualPlannedInvestmentWanYuan = annual;
+        p.PlannedStartOn = startInDays is { } d ? Today.AddDays(d) : null;
+        var warning = ProjectWarnings.For(p, 0, Today, Settings).ShouldHaveSingleItem();
+        warning.ShouldBe(new ProjectWarning(WarningLevel.Yellow, text));
+        ProjectWarnings.LevelFor(p, 0, Today, Settings).ShouldBe(WarningLevel.Yellow);
+
+        p.AnnualPlannedInvestmentWanYuan = 2000;
+        p.PlannedStartOn = Today.AddDays(60);
+        ProjectWarnings.For(p, 0, Today, Settings).ShouldBeEmpty();
     }
 
     [Fact]
