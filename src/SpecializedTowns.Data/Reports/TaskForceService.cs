@@ -21,6 +21,9 @@ public sealed record TaskForceInput
 
     /// <summary>The first month reports are owed for, as yyyy-MM.</summary>
     public string? ReportsFrom { get; init; }
+
+    /// <summary>The office records a 专班 that existed before it was entered, so 起报月份 may go back (see <see cref="TaskForceStart"/>).</summary>
+    public bool RecordsExisting { get; init; }
 }
 
 public sealed record NamedRef(int Id, string Name);
@@ -117,7 +120,11 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         if (source?.Length > ReportLimits.Source) errors[nameof(input.Source)] = $"依据不超过 {ReportLimits.Source} 字";
         var today = ReportDeadline.ChinaDate(time.GetUtcNow().UtcDateTime);
         if (!ReportMonth.TryParse(input.ReportsFrom, out var from)) errors[nameof(input.ReportsFrom)] = "请选择起报月份";
-        else if (from.Year < 2020 || from > ReportMonth.Of(today).Next) errors[nameof(input.ReportsFrom)] = $"起报月份应在 2020年1月 到 {ReportMonth.Of(today).Next.Chinese} 之间";
+        // An unchanged start stands: a 专班 recorded with its past months keeps them when other fields are edited.
+        else if (force?.ReportsFrom != from.FirstDay
+                 && TaskForceStart.Problem(from, ReportMonth.Of(force is null ? today : ReportDeadline.ChinaDate(force.CreatedAtUtc)), today,
+                     input.RecordsExisting, town?.County is { } area ? await DocumentIssuedOnAsync(area.Path, ct) : null) is { } problem)
+            errors[nameof(input.ReportsFrom)] = problem;
         // Moving the start past a month already reported would hide that report and its history.
         else if (force is not null && await db.MonthlyReports.Where(r => r.TaskForceId == force.Id).OrderBy(r => r.Year).ThenBy(r => r.Month)
                      .Select(r => new { r.Year, r.Month }).FirstOrDefaultAsync(ct) is { } first && new ReportMonth(first.Year, first.Month) < from)
@@ -156,5 +163,19 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
             return (null, errors);
         }
         return (force.Id, errors);
+    }
+
+    /// <summary>
+    /// The date of the county's own policy document (the one that sets up its 专班), or of the nearest level above that has
+    /// one: the earliest a 专班 recorded after the fact may report from.
+    /// </summary>
+    public async Task<DateOnly?> DocumentIssuedOnAsync(string countyPath, CancellationToken ct = default)
+    {
+        var documents = await (from d in db.PolicyDocuments.AsNoTracking()
+                               join j in db.Jurisdictions.AsNoTracking() on d.JurisdictionId equals (int?)j.Id
+                               where d.IssuedOn != null
+                               select new { j.Path, d.IssuedOn }).ToListAsync(ct);
+        return documents.Where(d => d.Path == countyPath || countyPath.StartsWith(d.Path + "/", StringComparison.Ordinal))
+            .GroupBy(d => d.Path.Length).OrderByDescending(g => g.Key).Select(g => g.Min(d => d.IssuedOn)).FirstOrDefault();
     }
 }

@@ -17,7 +17,9 @@ public sealed record ReportBody(
 
 public sealed record ReportStepBody(string? Action, string? Reason);
 
-public sealed record TaskForceBody(int? TownId, int[]? LeadUnitIds, int[]? SupportingUnitIds, int[]? TownshipIds, string? ResponsibleLeader, string? Source, string? ReportsFrom);
+/// <summary>A 专班; <c>recordsExisting</c> true records one set up before today, whose reportsFrom may then go back to the county's policy document.</summary>
+public sealed record TaskForceBody(int? TownId, int[]? LeadUnitIds, int[]? SupportingUnitIds, int[]? TownshipIds, string? ResponsibleLeader, string? Source, string? ReportsFrom,
+    bool? RecordsExisting = null);
 
 public sealed record ReportView(
     int Id, int TaskForceId, int TownId, string Town, int Year, int Month, string State, string StateName, string Timeliness, string TimelinessName,
@@ -201,7 +203,7 @@ public static class ReportsApi
     private static TaskForceInput Input(TaskForceBody b) => new()
     {
         TownId = b.TownId, LeadUnitIds = b.LeadUnitIds ?? [], SupportingUnitIds = b.SupportingUnitIds ?? [], TownshipIds = b.TownshipIds ?? [],
-        ResponsibleLeader = b.ResponsibleLeader, Source = b.Source, ReportsFrom = b.ReportsFrom,
+        ResponsibleLeader = b.ResponsibleLeader, Source = b.Source, ReportsFrom = b.ReportsFrom, RecordsExisting = b.RecordsExisting == true,
     };
 
     private static object TaskForceJson(TaskForceListItem f) => new

@@ -24,6 +24,7 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
         public string? ResponsibleLeader { get; set; }
         public string? Source { get; set; }
         public string? ReportsFrom { get; set; }
+        public bool RecordsExisting { get; set; }
     }
 
     [BindProperty] public Form Input { get; set; } = new();
@@ -58,7 +59,8 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
         else
         {
             if (!ReportScope.CanManage(scope)) return Forbid();
-            Input = new Form { TownId = townId, ReportsFrom = ReportDeadline.Current(reports.Today, reports.Settings).ToString() };
+            // A new 专班 reports from the month it is set up (TaskForceStart).
+            Input = new Form { TownId = townId, ReportsFrom = ReportMonth.Of(reports.Today).ToString() };
         }
         await LoadAsync(scope, ct);
         return Page();
@@ -76,11 +78,12 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
                 var (saved, errors) = await service.SaveAsync(scope, id, new TaskForceInput
                 {
                     TownId = Input.TownId, LeadUnitIds = Input.LeadUnitIds, SupportingUnitIds = Input.SupportingUnitIds, TownshipIds = Input.TownshipIds,
-                    ResponsibleLeader = Input.ResponsibleLeader, Source = Input.Source, ReportsFrom = Input.ReportsFrom,
+                    ResponsibleLeader = Input.ResponsibleLeader, Source = Input.Source, ReportsFrom = Input.ReportsFrom, RecordsExisting = Input.RecordsExisting,
                 }, ct);
                 if (saved is not null)
                 {
-                    TempData["Saved"] = id is null ? "专班已设立。" : "专班已保存。";
+                    var owed = Input.RecordsExisting && ReportMonth.TryParse(Input.ReportsFrom, out var from) ? TaskForceStart.OwedWarning(from, reports.Today) : "";
+                    TempData["Saved"] = (id is null ? "专班已设立。" : "专班已保存。") + (owed.Length > 0 ? owed + "。" : "");
                     return Redirect($"/Reports/TaskForce/{saved}");
                 }
                 Error = ModelState.Show(errors, nameof(Input));
@@ -100,13 +103,21 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     {
         Towns = Id is null ? await service.TownsWithoutAsync(scope, ct) : [];
         Units = await ProjectPages.UnitsAsync(db, scope, ct);
-        var (under, all) = (scope.JurisdictionPath + "/", scope.IsAdmin);
+        var (below, all) = (scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(under)))
+            .Where(j => j.Level == JurisdictionLevel.Township && (all || j.Path.StartsWith(below)))
             .OrderByPlace(j => j).Select(j => new { j.Id, j.Name, County = j.Parent!.Name }).ToListAsync(ct);
         Townships = rows.Select(r => (r.Id, r.Name, r.County)).ToList();
         var months = new List<ReportMonth> { ReportMonth.Of(reports.Today).Next };
         months.AddRange(ReportPages.MonthChoices(reports.Today));
+        // An existing 专班 may be recorded back to its county's policy document (TaskForceStart): offer the months that far back.
+        var under = scope.JurisdictionPath + "/";
+        var documents = await (from d in db.PolicyDocuments.AsNoTracking()
+                               join j in db.Jurisdictions.AsNoTracking() on d.JurisdictionId equals (int?)j.Id
+                               where d.IssuedOn != null && (scope.IsAdmin || j.Path == scope.JurisdictionPath || j.Path.StartsWith(under))
+                               select d.IssuedOn).ToListAsync(ct);
+        if (documents.Count > 0)
+            for (var m = months[^1].Previous; m >= ReportMonth.Of(documents.Min()!.Value); m = m.Previous) months.Add(m);
         if (ReportMonth.TryParse(Input.ReportsFrom, out var set) && !months.Contains(set)) months.Add(set);
         Months = months;
     }
