@@ -85,19 +85,31 @@ public sealed class InvestmentLead
         SignedOn = on;
     }
 
-    /// <summary>Lands the lead and returns the key project it becomes: signed on the lead's signing date, to be started next.</summary>
-    public KeyProject Land(DateOnly on, DateOnly today, DateTime atUtc)
+    /// <summary>Refuses a landing the lead's own state forbids: before signing, or on a day before the signing or after today.</summary>
+    public void CheckLanding(DateOnly on, DateOnly today)
     {
         if (Stage != LeadStage.Signed) throw new ProjectRuleException($"签约后才能落地，此项目现为“{LeadTerms.Chinese(Stage)}”");
         Check(on, today, SignedOn!.Value, "落地");
+    }
+
+    /// <summary>
+    /// Lands the lead and returns the key project it becomes: signed on the lead's signing date, to be started next, with the
+    /// owner and plan the office gave on landing (<see cref="LandingPlan"/>) so that the library watches it from the first day.
+    /// The landing date is written into the project's description, where the project's readers see it.
+    /// </summary>
+    public KeyProject Land(DateOnly on, DateOnly today, DateTime atUtc, LandingPlan plan)
+    {
+        CheckLanding(on, today);
         Stage = LeadStage.Landed;
         LandedOn = on;
         return new KeyProject
         {
-            Name = Name, SpecializedTownId = SpecializedTownId, CountyId = CountyId, OwnerName = TargetEnterprise,
+            Name = Name, SpecializedTownId = SpecializedTownId, CountyId = CountyId, OwnerName = plan.OwnerName,
             Kind = ProjectKind.New, Role = ProjectRole.ShortBoard, TotalInvestmentWanYuan = IntendedInvestmentWanYuan,
-            PlanYear = on.Year, ResponsibleUnitId = ResponsibleUnitId, Stage = ProjectStage.Signed, PlannedSignedOn = SignedOn, SignedOn = SignedOn,
-            Description = $"招商引资项目落地（{LeadTerms.Chinese(Channel)}，{LeadTerms.Chinese(ChainLink)}：{ChainPosition}）",
+            AnnualPlannedInvestmentWanYuan = plan.AnnualPlannedInvestmentWanYuan, PlanYear = LandingPlan.PlanYearFor(on, plan.PlannedStartOn),
+            ResponsibleUnitId = ResponsibleUnitId, Stage = ProjectStage.Signed, PlannedSignedOn = SignedOn, SignedOn = SignedOn,
+            PlannedStartOn = plan.PlannedStartOn, PlannedProductionOn = plan.PlannedProductionOn,
+            Description = $"招商引资项目落地（{on.Year}年{on.Month}月{on.Day}日落地；{LeadTerms.Chinese(Channel)}，{LeadTerms.Chinese(ChainLink)}：{ChainPosition}）",
             CreatedAtUtc = atUtc,
         };
     }
@@ -115,4 +127,15 @@ public sealed class InvestmentLead
         if (on > today) throw new ProjectRuleException($"{step}日期不能晚于今天", "on");
         if (on < notBefore) throw new ProjectRuleException($"{step}日期不能早于 {notBefore.Year}年{notBefore.Month}月{notBefore.Day}日", "on");
     }
+}
+
+/// <summary>
+/// What the office gives when a lead lands, so that the key project it becomes is not a blank the warnings never see: the
+/// real owner (the lead names only a target, often "福建某食品有限公司"), the year's planned investment and the planned 开工
+/// date, and the planned 投产 date when known.
+/// </summary>
+public sealed record LandingPlan(string OwnerName, decimal AnnualPlannedInvestmentWanYuan, DateOnly PlannedStartOn, DateOnly? PlannedProductionOn)
+{
+    /// <summary>The year the plan is for: the landing year, or the year of the planned start when that is later (a lead landing in December to start in spring plans for spring's year).</summary>
+    public static int PlanYearFor(DateOnly landedOn, DateOnly plannedStartOn) => Math.Max(landedOn.Year, plannedStartOn.Year);
 }

@@ -4,6 +4,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Units;
 using SpecializedTowns.Core;
+using SpecializedTowns.Core.Recognition;
 
 namespace SpecializedTowns.Data.Projects;
 
@@ -20,6 +21,16 @@ public sealed record LeadInput
     public string? Contact { get; init; }
     public string? Notes { get; init; }
     public DateOnly? FirstContactOn { get; init; }
+}
+
+/// <summary>A lead's landing: the day, and the essentials of the key project it becomes (see <see cref="LandingPlan"/>).</summary>
+public sealed record LandingInput
+{
+    public DateOnly? On { get; init; }
+    public string? OwnerName { get; init; }
+    public decimal? AnnualPlannedInvestmentWanYuan { get; init; }
+    public DateOnly? PlannedStartOn { get; init; }
+    public DateOnly? PlannedProductionOn { get; init; }
 }
 
 public sealed record LeadListItem(int Id, string Name, string Town, string TargetEnterprise, ChainLink ChainLink, string ChainPosition,
@@ -114,12 +125,36 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Lands the lead: the key project it becomes and the link back are written together or not at all.</summary>
-    public async Task<int> LandAsync(UserScope scope, int id, DateOnly on, CancellationToken ct = default)
+    /// <summary>
+    /// Lands the lead: the key project it becomes and the link back are written together or not at all. The lead's own
+    /// state is checked first (a lead not yet signed is refused whatever was typed), then the project's essentials.
+    /// </summary>
+    public async Task<(int? Id, FieldErrors Errors)> LandAsync(UserScope scope, int id, LandingInput input, CancellationToken ct = default)
     {
+        var errors = new FieldErrors();
         var lead = await ForStepAsync(scope, id, ct);
+        if (input.On is not { } on) { errors[nameof(input.On)] = "请填写落地日期"; return (null, errors); }
+        lead.CheckLanding(on, Today);
+
+        var owner = input.OwnerName?.Trim();
+        if (string.IsNullOrEmpty(owner)) errors[nameof(input.OwnerName)] = "请填写项目业主（投资方在本地注册的企业名称）";
+        else if (owner.Length > ProjectLimits.Name) errors[nameof(input.OwnerName)] = $"业主名称不超过 {ProjectLimits.Name} 字";
+        if (input.AnnualPlannedInvestmentWanYuan is not { } annual || annual <= 0)
+            errors[nameof(input.AnnualPlannedInvestmentWanYuan)] = "请填写年度计划投资（万元，大于 0）";
+        else if (annual > lead.IntendedInvestmentWanYuan)
+            errors[nameof(input.AnnualPlannedInvestmentWanYuan)] = $"年度计划投资不能超过意向投资 {Quantity.Money(lead.IntendedInvestmentWanYuan)}";
+        if (input.PlannedStartOn is not { } start) errors[nameof(input.PlannedStartOn)] = "请填写计划开工日期";
+        else if (start < lead.SignedOn!.Value) errors[nameof(input.PlannedStartOn)] = $"计划开工日期不能早于签约日期 {lead.SignedOn.Value.Year}年{lead.SignedOn.Value.Month}月{lead.SignedOn.Value.Day}日";
+        else if (start.Year > Today.Year + 5) errors[nameof(input.PlannedStartOn)] = $"计划开工日期不能晚于 {Today.Year + 5} 年";
+        if (input.PlannedProductionOn is { } production)
+        {
+            if (production.Year > Today.Year + 20) errors[nameof(input.PlannedProductionOn)] = "计划投产日期不合理";
+            else if (input.PlannedStartOn is { } s && production < s) errors[nameof(input.PlannedProductionOn)] = "计划投产日期不能早于计划开工日期";
+        }
+        if (!errors.Ok) return (null, errors);
+
         var now = time.GetUtcNow().UtcDateTime;
-        var project = lead.Land(on, Today, now);
+        var project = lead.Land(on, Today, now, new LandingPlan(owner!, input.AnnualPlannedInvestmentWanYuan!.Value, input.PlannedStartOn!.Value, input.PlannedProductionOn));
         foreach (var k in GuaranteeTerms.Kinds)
             project.Guarantees.Add(new ElementGuarantee { Kind = k, Status = GuaranteeStatus.Pending, UnitId = lead.ResponsibleUnitId, UpdatedAtUtc = now });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -128,7 +163,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
         lead.KeyProjectId = project.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return project.Id;
+        return (project.Id, errors);
     }
 
     public async Task DropAsync(UserScope scope, int id, string reason, CancellationToken ct = default)

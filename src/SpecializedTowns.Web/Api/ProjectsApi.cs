@@ -34,7 +34,9 @@ public sealed record ProjectView(int Id, string Name, int TownId, string Town, s
 public sealed record LeadBody(string? Name, int? TownId, string? TargetEnterprise, string? ChainLink, string? ChainPosition, string? Channel,
     decimal? IntendedInvestmentWanYuan, int? ResponsibleUnitId, string? Contact, string? Notes, DateOnly? FirstContactOn);
 
-public sealed record LeadStepBody(string? Action, DateOnly? On, string? Reason);
+/// <summary>A lead's step; landing also names the key project's owner, annual plan and planned 开工 (and 投产) dates.</summary>
+public sealed record LeadStepBody(string? Action, DateOnly? On, string? Reason, string? OwnerName = null, decimal? AnnualPlannedInvestmentWanYuan = null,
+    DateOnly? PlannedStartOn = null, DateOnly? PlannedProductionOn = null);
 
 /// <summary>/api/v1/projects (重点项目库) and /api/v1/investment-leads (招商引资项目库), with the same rules as the pages.</summary>
 public static class ProjectsApi
@@ -187,7 +189,14 @@ public static class ProjectsApi
                 switch (body.Action)
                 {
                     case "sign" when body.On is { } on: await service.SignAsync(scope, id, on, ct); break;
-                    case "land" when body.On is { } on: await service.LandAsync(scope, id, on, ct); break;
+                    case "land" when body.On is { } on:
+                        var (project, errors) = await service.LandAsync(scope, id, new LandingInput
+                        {
+                            On = on, OwnerName = body.OwnerName, AnnualPlannedInvestmentWanYuan = body.AnnualPlannedInvestmentWanYuan,
+                            PlannedStartOn = body.PlannedStartOn, PlannedProductionOn = body.PlannedProductionOn,
+                        }, ct);
+                        if (project is null) return ApiSupport.Invalid(errors);
+                        break;
                     case "drop": await service.DropAsync(scope, id, body.Reason ?? "", ct); break;
                     case "sign" or "land": return ApiSupport.Invalid("on", "请填写日期");
                     default: return ApiSupport.Invalid("action", "action 应为 sign（签约）、land（落地，转为重点项目）或 drop（终止）");
@@ -196,7 +205,7 @@ public static class ProjectsApi
             }
             catch (ProjectNotFoundException) { return ApiSupport.NotFound("招商引资项目"); }
             catch (ProjectRuleException ex) { return Rule(ex); }
-        }).WithSummary("签约、落地（转为重点项目）或终止洽谈")
+        }).WithSummary("签约、落地（转为重点项目，须给出业主 ownerName、年度计划投资 annualPlannedInvestmentWanYuan 和计划开工日期 plannedStartOn）或终止洽谈")
             .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
     }

@@ -54,7 +54,7 @@ public static class Breadcrumbs
         ["/Applications/Detail"] = [Applications], ["/Applications/New"] = [Applications],
         ["/Enterprises/Detail"] = [Enterprises], ["/Enterprises/Edit"] = [Enterprises],
         ["/Projects/Detail"] = [Projects], ["/Projects/Edit"] = [Projects],
-        ["/Leads/Edit"] = [Leads],
+        ["/Leads/Edit"] = [Leads], ["/Leads/Land"] = [Leads],
         ["/Tasks/Plan"] = [Tasks], ["/Tasks/Detail"] = [Tasks], ["/Tasks/Edit"] = [Tasks], ["/Tasks/New"] = [Tasks], ["/Tasks/Overdue"] = [Tasks],
         ["/Reports/TaskForces"] = [Reports], ["/Reports/TaskForce"] = [Reports, TaskForces], ["/Reports/TaskForceEdit"] = [Reports, TaskForces],
         ["/Reports/Report"] = [Reports], ["/Reports/Compare"] = [Reports],

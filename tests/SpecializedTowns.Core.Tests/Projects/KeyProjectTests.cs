@@ -173,10 +173,11 @@ public class KeyProjectTests
             Name = "蜂王浆冻干粉生产项目", SpecializedTownId = 3, CountyId = 9, TargetEnterprise = "浙江某蜂业集团", ChainLink = ChainLink.Extend,
             ChainPosition = "蜂产品精深加工", Channel = LeadChannel.IndustryChain, IntendedInvestmentWanYuan = 6000, FirstContactOn = Today.AddDays(-60),
         };
-        Should.Throw<ProjectRuleException>(() => lead.Land(Today, Today, DateTime.UtcNow)).Message.ShouldContain("签约后才能落地");
+        var plan = new LandingPlan("浙江某蜂业集团", 2000, Today.AddDays(30), null);
+        Should.Throw<ProjectRuleException>(() => lead.Land(Today, Today, DateTime.UtcNow, plan)).Message.ShouldContain("签约后才能落地");
         Should.Throw<ProjectRuleException>(() => lead.Sign(Today.AddDays(-61), Today)).Message.ShouldContain("不能早于");
         lead.Sign(Today.AddDays(-10), Today);
-        var project = lead.Land(Today, Today, DateTime.UtcNow);
+        var project = lead.Land(Today, Today, DateTime.UtcNow, plan);
         project.Stage.ShouldBe(ProjectStage.Signed);
         project.SignedOn.ShouldBe(Today.AddDays(-10));
         project.TotalInvestmentWanYuan.ShouldBe(6000);

@@ -193,11 +193,14 @@ public class ProjectServiceTests
         await using var db = await LoadedAsync(provider);
         var leads = new LeadService(db, TimeProvider.System);
         var signed = await db.InvestmentLeads.SingleAsync(l => l.Name == "香菇酱及休闲食品生产线");
-        await Should.ThrowAsync<ProjectNotFoundException>(() => leads.LandAsync(Xinjiang, signed.Id, Today));
+        var landing = new LandingInput { On = Today, OwnerName = "垣曲某食品有限公司", AnnualPlannedInvestmentWanYuan = 1000, PlannedStartOn = Today.AddDays(20) };
+        await Should.ThrowAsync<ProjectNotFoundException>(() => leads.LandAsync(Xinjiang, signed.Id, landing));
         var member = new UserScope(4, Roles.MemberUnit, "山西省/运城市/垣曲县", null);
-        (await Should.ThrowAsync<ProjectRuleException>(() => leads.LandAsync(member, signed.Id, Today))).Message.ShouldContain("领导小组办公室");
+        (await Should.ThrowAsync<ProjectRuleException>(() => leads.LandAsync(member, signed.Id, landing))).Message.ShouldContain("领导小组办公室");
 
-        var projectId = await leads.LandAsync(Yuanqu, signed.Id, Today);
+        var (landed, errors) = await leads.LandAsync(Yuanqu, signed.Id, landing);
+        errors.ShouldBeEmpty();
+        var projectId = landed!.Value;
         db.ChangeTracker.Clear();
         var lead = await db.InvestmentLeads.AsNoTracking().SingleAsync(l => l.Id == signed.Id);
         lead.Stage.ShouldBe(LeadStage.Landed);

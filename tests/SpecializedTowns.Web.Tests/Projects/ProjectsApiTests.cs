@@ -119,7 +119,8 @@ public class ProjectsApiTests
         (await JsonAsync(await office.PostAsJsonAsync($"/api/v1/investment-leads/{id}/steps", new { action = "land", on = today }), HttpStatusCode.Conflict))
             .GetProperty("detail").GetString()!.ShouldContain("签约后才能落地");
         await JsonAsync(await office.PostAsJsonAsync($"/api/v1/investment-leads/{id}/steps", new { action = "sign", on = today }));
-        var landed = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/investment-leads/{id}/steps", new { action = "land", on = today }));
+        var landed = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/investment-leads/{id}/steps",
+            new { action = "land", on = today, ownerName = "垣曲某蜂业有限公司", annualPlannedInvestmentWanYuan = 1200, plannedStartOn = today }));
         landed.GetProperty("stage").GetString().ShouldBe("landed");
         var project = landed.GetProperty("keyProjectId").GetInt32();
         (await JsonAsync(await office.GetAsync($"/api/v1/projects/{project}"))).GetProperty("stage").GetString().ShouldBe("signed");

@@ -53,9 +53,8 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
                     TempData["Saved"] = $"已登记签约（{Display.Date(on.Value)}）。";
                     break;
                 case "land":
-                    var project = await service.LandAsync(scope, id, on ?? throw new ProjectRuleException("请填写落地日期"), ct);
-                    TempData["Saved"] = "项目已落地，转入重点项目库。请补充计划节点与年度计划投资。";
-                    return Redirect($"/Projects/Edit/{project}");
+                    // Landing asks for the key project's owner and plan, on a page of its own.
+                    return Redirect($"/Leads/Land/{id}");
                 case "drop":
                     await service.DropAsync(scope, id, reason ?? "", ct);
                     TempData["Saved"] = "已终止洽谈，原因已记录。";
