@@ -16,8 +16,13 @@ namespace SpecializedTowns.Data.Notices;
 /// </summary>
 public static class NoticeDemo
 {
+    /// <param name="Basis">
+    /// What the findings rest on. The demo has no published evaluation any of these offices can see, so none cites one: each
+    /// rests on records the platform holds (the problem ledger, the lead and project libraries) or says it came from an
+    /// inspection, and names no 专班月报 failure the reports do not show (古城镇 has no 专班; 历山's reports are all accepted).
+    /// </param>
     private sealed record Spec(
-        string IssuingPath, RecipientKind Kind, string RecipientPath, string Recipient, string RecipientActor, string Subject,
+        string IssuingPath, RecipientKind Kind, string RecipientPath, string Recipient, string RecipientActor, string Subject, string Basis,
         int IssuedDaysAgo, int DeadlineDaysFromNow, (string Text, string Source)[] Findings, string Contact, string Phone, string[] CopyTo,
         Step[] Steps);
 
@@ -25,28 +30,30 @@ public static class NoticeDemo
 
     private sealed record Step(Do What, int DaysAgo, int Item = 0, string? Text = null, NoticeActionKind Action = NoticeActionKind.Other, int TakenDaysAgo = 0);
 
-    private static Spec[] Specs(int lastYear) =>
+    private static readonly Spec[] Specs =
     [
         new("山西省/运城市/垣曲县", RecipientKind.Township, "山西省/运城市/垣曲县", "古城镇", "古城镇人民政府", "古城镇渔业专业镇建设工作",
-            45, -15,
+            "问题台账和招商引资项目库记录",
+            // Issued after the ledger's 养殖证 problem was accepted (38 days ago), which it cites.
+            36, -15,
             [
-                ($"古城镇渔业专业镇重点项目开工率为 40%，低于年度目标 80%", $"{lastYear}年度评估·项目开工率"),
-                ("专班月报连续 2 个月未按时报送", "月报记录"),
-                ("问题台账中“水域滩涂养殖证续期办理时间长”问题逾期未解决", "问题台账"),
+                ("企业反映的“古城黄河水产水域滩涂养殖证续期办理时间长”问题，镇政府未跟进协调，续期办理进展缓慢", "问题台账"),
+                ("招商引资项目“水产品预制菜项目”终止洽谈后，未谋划新的延链补链项目，招商引资项目库中本镇没有在谈项目", "招商引资项目库"),
             ],
             "李明", "0359-6022135", ["县专业镇发展领导小组各成员单位"],
             [
-                new(Do.Record, 32, 1, "黄河鱼苗繁育基地技改项目已于上月开工，另一项目完成施工许可办理，开工率提高到 70%"),
-                new(Do.Record, 31, 2, "已补报两个月月报，明确专人负责月报报送"),
+                new(Do.Record, 32, 1, "已会同县行政审批服务管理局、县农业农村局建立会签机制，企业续期材料已补齐，正在会签"),
+                new(Do.Record, 31, 2, "已对接 2 家水产品加工企业，形成水产品精深加工招商项目清单"),
                 new(Do.Submit, 30),
                 new(Do.Accept, 28, 1),
-                new(Do.Return, 27, 2, "补报的月报未附报送记录，且未说明今后按时报送的措施，请补充后重新报送"),
+                new(Do.Return, 27, 2, "招商项目清单未明确对接责任人和时间安排，也未录入招商引资项目库，请补充后重新报送"),
             ]),
         new("山西省/运城市/垣曲县", RecipientKind.Town, "山西省/运城市/垣曲县", "历山镇蜂蜜专业镇", "历山镇专业镇专干", "历山镇蜂蜜专业镇建设工作",
+            "重点项目库动态监测情况",
             20, 5,
             [
-                ("蜂蜜冷链仓储项目建设用地未落实，未按计划签约", "重点项目库·节点预警"),
-                ("“历山蜂蜜”线上销售占比不足一成，品牌推广措施未落实", $"{lastYear}年度评估·品牌建设"),
+                ("蜂蜜冷链仓储项目约 15 亩建设用地指标未落实，临近计划签约日期仍不具备签约条件", "重点项目库·节点预警；问题台账"),
+                ("历山蜂产品精深加工扩建项目年度投资完成情况明显低于序时进度", "重点项目库·投资进度预警"),
             ],
             "李明", "0359-6022135", ["县专业镇发展领导小组各成员单位", "县自然资源局"],
             [
@@ -54,9 +61,10 @@ public static class NoticeDemo
                 new(Do.Submit, 4),
             ]),
         new("山西省/运城市/新绛县", RecipientKind.Unit, "山西省/运城市/新绛县", "县农业农村局", "新绛县农业农村局", "绛州绿专业镇、新绛中药材专业镇专班牵头工作",
+            "县专业镇办现场督查情况",
             70, -40,
             [
-                ("绛州绿专业镇设施蔬菜新建大棚任务完成 45%，专班牵头推进不力", $"{lastYear}年度评估·重点任务完成率"),
+                ("绛州绿专业镇设施蔬菜新建大棚任务完成 45%，专班牵头推进不力", "现场督查"),
                 ("新绛中药材专业镇阳王镇种植基地扩面任务滞后于序时进度", "责任清单"),
             ],
             "赵静", "0359-7522061", ["县专业镇发展领导小组各成员单位"],
@@ -70,10 +78,11 @@ public static class NoticeDemo
                 new(Do.Act, 24, Text: "县领导小组办公室约谈县农业农村局分管负责同志，督促落实专班牵头责任", Action: NoticeActionKind.Interview, TakenDaysAgo: 25),
             ]),
         new("山西省/阳泉市", RecipientKind.Town, "山西省/阳泉市/平定县", "平定砂器刻花瓷专业镇", "平定县冠山镇人民政府", "平定砂器刻花瓷专业镇建设工作",
+            "市专业镇办现场督查和统计部门数据",
             50, -10,
             [
-                ("砂器刻花瓷产业公共服务平台建设滞后，检测中心尚未投入使用", $"{lastYear}年度评估·公共服务平台"),
-                ("规上企业数量较上年减少 1 家", $"{lastYear}年度评估·市场主体"),
+                ("砂器刻花瓷产业公共服务平台建设滞后，检测中心尚未投入使用", "现场督查"),
+                ("规上企业数量较上年减少 1 家", "统计部门数据"),
             ],
             "孙伟", "0353-2021357", ["市专业镇高质量发展领导小组各成员单位", "平定县人民政府"],
             [
@@ -94,7 +103,7 @@ public static class NoticeDemo
         foreach (var record in await db.PolicyDocuments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct))
             if (PolicyPackReader.Read(record.Id + ".yaml", record.PackYaml).Pack is { } p) packs.Add(p);
         var next = new Dictionary<(int, int), int>();
-        var specs = Specs(today.Year - 1);
+        var specs = Specs;
         foreach (var s in specs)
         {
             var issuing = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Path == s.IssuingPath, ct);
@@ -133,7 +142,7 @@ public static class NoticeDemo
                 _ => s.Recipient,
             };
             var notice = Notice.Issue(office, issuedAt, issuing.Id, officeName, new NoticeNumber(NoticeRules.DefaultPrefix(issuing.Name), issuedOn.Year, sequence),
-                new NoticeContent(s.Kind, recipientId, s.Recipient, addressee, areaId, s.Subject, $"{today.Year - 1}年度专业镇发展评估结果", null,
+                new NoticeContent(s.Kind, recipientId, s.Recipient, addressee, areaId, s.Subject, s.Basis, null,
                     s.Findings.Select(f => new NoticeFinding(f.Text, f.Source)).ToList(), issuedOn, today.AddDays(s.DeadlineDaysFromNow),
                     s.Contact, s.Phone, s.CopyTo),
                 pack?.Id, OverdueConsequences.For(pack).DocumentSentence);

@@ -503,6 +503,20 @@ public class NoticeServiceTests
         var handled = await service.ViewAsync(admin, list.Single(n => n.RecipientName == "县农业农村局").Id, "系统管理员");
         handled.Notice.Actions.ShouldHaveSingleItem().Kind.ShouldBe(NoticeActionKind.Interview);
         handled.Proposal.Silent.ShouldBeTrue();
+
+        // Each rests on what the platform holds: a notice that cites an evaluation links a published one, and none blames a
+        // town for 专班月报 it has no 专班 to send (古城镇渔业专业镇 has none).
+        var published = await db.Evaluations.AsNoTracking().Where(e => e.State == SpecializedTowns.Core.Evaluation.EvaluationState.Published).Select(e => e.Id).ToListAsync();
+        foreach (var n in await db.Notices.AsNoTracking().Include(n => n.Items).Where(n => n.IsDemo).ToListAsync())
+        {
+            if (n.Basis.Contains("评估") || n.Items.Any(i => i.Source.Contains("评估")))
+                published.ShouldContain(n.EvaluationId ?? 0, $"{n.RecipientName}：“{n.Basis}”");
+            n.Items.ShouldNotBeEmpty();
+        }
+        (await db.TaskForces.AnyAsync(f => f.Town!.Name == "古城镇渔业专业镇")).ShouldBeFalse();
+        gucheng.Notice.Items.ShouldNotContain(i => i.Finding.Contains("月报") || i.Source.Contains("月报"));
+        gucheng.Notice.Items.ShouldContain(i => i.Source == "问题台账");
+        (await db.Problems.AnyAsync(p => p.Title == "古城黄河水产水域滩涂养殖证续期办理时间长")).ShouldBeTrue("the ledger entry notice 1 cites");
         (await NoticeDemo.LoadAsync(db, TimeProvider.System)).ShouldBe(0, "loaded once");
     }
 }
