@@ -36,6 +36,6 @@ public static class TaskForceStart
     public static string OwedWarning(ReportMonth from, DateOnly today)
     {
         var owed = MonthsOwed(from, today);
-        return owed == 0 ? "" : $"{from.Chinese}至{ReportMonth.Of(today).Previous.Chinese}共 {owed} 个月的月报须补报，过了报送期限仍未报送的月份计为缺报";
+        return owed == 0 ? "" : $"{from.Chinese}至{ReportMonth.Of(today).Previous.Chinese}共 {owed} 个月计入报送范围：已过报送期限而未报送的月份计为缺报，补报须由领导小组办公室逐月重新开放";
     }
 }

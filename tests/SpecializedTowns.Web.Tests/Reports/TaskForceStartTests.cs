@@ -72,6 +72,6 @@ public class TaskForceStartTests
         var owed = TaskForceStart.MonthsOwed(new ReportMonth(2023, 6), today);
         owed.ShouldBeGreaterThan(36);
         WebUtility.HtmlDecode(await client.GetStringAsync(saved.Headers.Location!.OriginalString))
-            .ShouldContain($"2023年6月至{thisMonth.Previous.Chinese}共 {owed} 个月的月报须补报，过了报送期限仍未报送的月份计为缺报");
+            .ShouldContain($"2023年6月至{thisMonth.Previous.Chinese}共 {owed} 个月计入报送范围：已过报送期限而未报送的月份计为缺报，补报须由领导小组办公室逐月重新开放");
     }
 }
