@@ -83,6 +83,25 @@ public class SchemaTests
         (await db.Units.CountAsync()).ShouldBe(2);
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Version_48_puts_the_task_numbers_of_plans_built_before_it_in_full_width_brackets(StorageProvider provider)
+    {
+        // A database at version 47 whose 垣曲 plan was built from the pack as printed: "(一)" beside "（三）".
+        var storage = await TestDatabases.WithDemoAsync(provider);
+        await using var db = storage.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("UPDATE plan_tasks SET number = ' (' || substr(number, 2, length(number) - 2) || ')' WHERE number IN ('（一）', '（二）')");
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_version WHERE version >= 48");
+        (await db.PlanTasks.CountAsync(t => t.Number == " (一)")).ShouldBeGreaterThan(0);
+
+        await new SchemaMigrator(db, provider).UpgradeAsync();
+
+        var numbers = await db.PlanTasks.AsNoTracking().Where(t => t.Number != null).Select(t => t.Number!).ToListAsync();
+        numbers.ShouldContain("（一）");
+        numbers.ShouldAllBe(n => !n.Contains('(') && !n.Contains(')') && n == n.Trim());
+    }
+
     [Fact]
     public async Task A_database_newer_than_the_program_is_refused()
     {
