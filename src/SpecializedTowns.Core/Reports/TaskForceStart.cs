@@ -20,7 +20,7 @@ public static class TaskForceStart
         if (from > latest) return $"起报月份不能晚于 {latest.Chinese}";
         if (from >= setUp) return null;
         if (!recordsExisting)
-            return $"起报月份不能早于专班设立当月（{setUp.Chinese}）：此前各月都会计为缺报。如是登记此前已经设立的专班，请勾选“登记已设立的专班”";
+            return $"起报月份不能早于专班设立当月（{setUp.Chinese}）：此前各月都会计为缺报。如是登记此前已经设立的专班，请注明（页面上勾选“登记已设立的专班”，接口传 recordsExisting: true）";
         if (documentIssuedOn is not { } issued)
             return $"平台尚未登记本县的专业镇政策文件，无法确认专班设立时间，起报月份不能早于 {setUp.Chinese}";
         var earliest = ReportMonth.Of(issued);
