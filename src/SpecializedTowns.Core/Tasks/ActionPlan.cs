@@ -36,10 +36,11 @@ public sealed class ActionPlan
 
     /// <summary>
     /// The key tasks of the pack, grouped by their heading in the text's order, each citing its clause.
-    /// Units are looked up by name: collective names (各乡（镇）人民政府) are not units and are left out;
-    /// a name the lookup does not know is left out too, so the caller decides what is registered.
+    /// Units are looked up by name; a name the lookup does not know is left out, so the caller decides what is
+    /// registered. "各乡（镇）人民政府" gives the task to every township government of the place
+    /// (<paramref name="townships"/>), as the text does; other collective names (相关部门) are not units and are left out.
     /// </summary>
-    public static ActionPlan FromPack(PolicyPack pack, int year, DateOnly deadline, Func<string, Unit?> unitNamed)
+    public static ActionPlan FromPack(PolicyPack pack, int year, DateOnly deadline, Func<string, Unit?> unitNamed, IReadOnlyList<Unit>? townships = null)
     {
         var plan = new ActionPlan { Year = year, PolicyId = pack.Id };
         foreach (var heading in pack.KeyTasks.Select(t => t.Group).Distinct())
@@ -53,9 +54,14 @@ public sealed class ActionPlan
                     Deadline = deadline, OriginalDeadline = deadline, SortOrder = group.Tasks.Count + 1,
                 };
                 foreach (var (names, role) in new[] { (k.LeadUnits, UnitRole.Lead), (k.CooperatingUnits, UnitRole.Cooperating) })
-                    foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= UnitNames.MaxLength && !UnitNames.IsCollective(n)))
-                        if (unitNamed(name) is { } unit && task.Units.All(u => !ReferenceEquals(u.Unit, unit)))
+                    foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= UnitNames.MaxLength))
+                    {
+                        var units = UnitNames.IsEveryTownship(name) ? townships ?? []
+                            : UnitNames.IsCollective(name) ? []
+                            : unitNamed(name) is { } named ? [named] : (IReadOnlyList<Unit>)[];
+                        foreach (var unit in units.Where(unit => task.Units.All(u => !ReferenceEquals(u.Unit, unit) && (unit.Id == 0 || u.UnitId != unit.Id))))
                             task.Units.Add(new TaskUnit { UnitId = unit.Id, Unit = unit, Role = role, SortOrder = task.Units.Count + 1 });
+                    }
                 group.Tasks.Add(task);
             }
             plan.Groups.Add(group);

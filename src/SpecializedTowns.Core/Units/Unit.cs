@@ -45,6 +45,21 @@ public static class UnitNames
     public static bool IsCollective(string name) =>
         name.StartsWith('各') || name.StartsWith("相关", StringComparison.Ordinal) || name.Contains("有关", StringComparison.Ordinal);
 
+    /// <summary>
+    /// "各乡（镇）人民政府", "各乡(镇)人民政府", "各镇人民政府", "各乡镇", "各镇（街道）": every township government of the place. Unlike
+    /// other collective phrases these can be named one by one (the place's townships), so a task that gives them a share
+    /// gives it to each township.
+    /// </summary>
+    public static bool IsEveryTownship(string name)
+    {
+        var n = name.Trim();
+        if (!n.StartsWith('各')) return false;
+        foreach (var suffix in new[] { "人民政府", "政府", "办事处" })
+            if (n.EndsWith(suffix, StringComparison.Ordinal)) { n = n[..^suffix.Length]; break; }
+        var rest = n[1..].Where(c => c is not ('（' or '）' or '(' or ')' or '[' or ']' or '〔' or '〕' or '、')).ToArray();
+        return rest.Length > 0 && rest.All(c => c is '乡' or '镇' or '街' or '道');
+    }
+
     /// <summary>What is wrong with a name typed for a unit of its own (added or renamed by an administrator), or null.</summary>
     public static string? NameProblem(string? name)
     {

@@ -499,10 +499,42 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             }
             byName[name] = unit;
         }
+        var townships = await TownshipGovernmentsAsync(db, pack, place, known, ct);
         await db.SaveChangesAsync(ct);
-        var plan = ActionPlan.FromPack(pack, year, new DateOnly(year, 12, 31), n => byName.GetValueOrDefault(UnitNames.Registered(pack, n)));
+        var plan = ActionPlan.FromPack(pack, year, new DateOnly(year, 12, 31), n => byName.GetValueOrDefault(UnitNames.Registered(pack, n)), townships);
         plan.JurisdictionId = place.Id;
         return plan;
+    }
+
+    /// <summary>
+    /// The units "各乡（镇）人民政府" stands for in a county's plan: one per township of the county, named as the township
+    /// (历山镇), as 垣政办发〔2023〕19号's leading group names them and a township staff account belongs to it, so the
+    /// township sees and reports on the tasks it shares. A township without such a unit gets one at the county. Nothing
+    /// when the pack does not name them, or the place is not a county (a city's "各乡镇" are not its units).
+    /// </summary>
+    private static async Task<IReadOnlyList<Unit>> TownshipGovernmentsAsync(TownsDbContext db, PolicyPack pack, Jurisdiction place, List<Unit> known, CancellationToken ct)
+    {
+        if (place.Level != JurisdictionLevel.County
+            || !pack.KeyTasks.SelectMany(k => k.LeadUnits.Concat(k.CooperatingUnits)).Any(UnitNames.IsEveryTownship)) return [];
+        var townships = await db.Jurisdictions.Where(j => j.ParentId == place.Id && j.Level == JurisdictionLevel.Township)
+            .OrderBy(j => j.Id).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        var ids = townships.Select(t => t.Id).ToList();
+        // A unit registered at the township itself is the one its account found first (UnitRegistry.ResolveAsync looks nearest first).
+        var own = await db.Units.Where(u => ids.Contains(u.JurisdictionId)).ToListAsync(ct);
+        var units = new List<Unit>();
+        foreach (var t in townships)
+        {
+            var unit = own.FirstOrDefault(u => u.JurisdictionId == t.Id && u.Name == t.Name)
+                       ?? known.Where(u => u.Name == t.Name).OrderByDescending(u => u.Jurisdiction!.Path.Length).FirstOrDefault()
+                       ?? db.Units.Local.FirstOrDefault(u => u.JurisdictionId == place.Id && u.Name == t.Name);
+            if (unit is null)
+            {
+                unit = new Unit { JurisdictionId = place.Id, Name = t.Name };
+                db.Units.Add(unit);
+            }
+            units.Add(unit);
+        }
+        return units;
     }
 
     public async Task SetGroupWeightAsync(UserScope scope, int planId, int groupId, decimal? weight, CancellationToken ct = default)

@@ -274,4 +274,42 @@ public class PlanTaskTests
         first.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["县发改局"], "各镇人民政府 is many units; 县工科局 already leads");
         plan.Groups[1].Tasks[0].Units.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("各乡（镇）人民政府", true)]
+    [InlineData("各乡(镇)人民政府", true)]
+    [InlineData("各镇人民政府", true)]
+    [InlineData("各乡镇", true)]
+    [InlineData("各镇[街道]", true)]
+    [InlineData("各县〈区〉政府", false)]
+    [InlineData("各县〔市、区〕人民政府", false)]
+    [InlineData("县直各有关单位", false)]
+    [InlineData("历山镇", false)]
+    public void Every_township_is_told_from_other_collective_names(string name, bool every) =>
+        UnitNames.IsEveryTownship(name).ShouldBe(every);
+
+    [Fact]
+    public void A_task_given_to_every_township_names_each_township_as_the_text_does()
+    {
+        // 垣政办发〔2023〕19号 四（一）: "……等部门和垣曲开发区、各乡(镇)人民政府按职责分工负责".
+        var pack = new PolicyPack
+        {
+            Id = "test-pack",
+            KeyTasks =
+            [
+                new KeyTask { Number = "(一)", Title = "任务一", LeadUnits = ["县工科局"], CooperatingUnits = ["县发改局", "各乡(镇)人民政府"], Source = "文号 四（一）" },
+                new KeyTask { Number = "（十）", Title = "任务十", LeadUnits = ["历山镇"], CooperatingUnits = ["各乡（镇）人民政府", "各县〈区〉政府"], Source = "文号 四（十）" },
+            ],
+        };
+        var units = new Dictionary<string, Unit> { ["县工科局"] = new() { Id = 1, Name = "县工科局" }, ["县发改局"] = new() { Id = 2, Name = "县发改局" } };
+        var lishan = new Unit { Id = 10, Name = "历山镇" };
+        Unit[] townships = [new() { Id = 9, Name = "皋落乡" }, lishan];
+        units["历山镇"] = lishan;
+        var plan = ActionPlan.FromPack(pack, 2024, new DateOnly(2024, 12, 31), n => units.GetValueOrDefault(n), townships);
+        var first = plan.Groups[0].Tasks[0];
+        first.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["县发改局", "皋落乡", "历山镇"]);
+        var tenth = plan.Groups[0].Tasks[1];
+        tenth.LeadUnits.Select(u => u.Unit!.Name).ShouldBe(["历山镇"]);
+        tenth.CooperatingUnits.Select(u => u.Unit!.Name).ShouldBe(["皋落乡"], "历山镇 leads already; 各县〈区〉政府 are not this county's units");
+    }
 }

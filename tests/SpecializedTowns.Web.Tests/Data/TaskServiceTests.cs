@@ -55,11 +55,14 @@ public class TaskServiceTests
         var tasks = view.Groups.SelectMany(g => g.Tasks).ToList();
         tasks.Select(t => (t.Number, t.Title, t.Source)).ShouldBe(pack.KeyTasks.Select(k => (k.Number, k.Title, k.Source)));
         tasks.ShouldAllBe(t => t.Deadline == new DateOnly(2025, 12, 31) && t.Progress == 0 && t.Light == TaskLight.NotStarted);
+        // "各乡（镇）人民政府" is each of the county's townships, in the register's order (TownshipTaskTests).
+        var townships = await db.Jurisdictions.Where(j => j.ParentId == yuanqu.Id).OrderBy(j => j.Id).Select(j => j.Name).ToListAsync();
         for (var i = 0; i < tasks.Count; i++)
         {
             // Each unit as registered: the text's 县市场监管局 is the 县市场监督管理局 of its leading group (unitAliases).
             tasks[i].LeadUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].LeadUnits.Select(n => UnitNames.Registered(pack, n)));
-            tasks[i].CooperatingUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].CooperatingUnits.Where(n => !UnitNames.IsCollective(n)).Select(n => UnitNames.Registered(pack, n)));
+            tasks[i].CooperatingUnits.Select(u => u.Name).ShouldBe(pack.KeyTasks[i].CooperatingUnits
+                .SelectMany(n => UnitNames.IsEveryTownship(n) ? townships : UnitNames.IsCollective(n) ? [] : [UnitNames.Registered(pack, n)]));
         }
         // The units are the county's own records, the ones accounts belong to.
         var unitIds = tasks.SelectMany(t => t.LeadUnits.Concat(t.CooperatingUnits)).Select(u => u.Id).Distinct().ToList();
