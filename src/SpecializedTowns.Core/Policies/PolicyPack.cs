@@ -164,6 +164,14 @@ public sealed class KeyTask : PackNode
     public List<string> LeadUnits { get; set; } = [];
     public List<string> CooperatingUnits { get; set; } = [];
     public string? Source { get; set; }
+
+    /// <summary>
+    /// The platform's registers (资金奖补, 展会活动, 上市后备 — <see cref="SpecializedTowns.Core.Recognition.PackVocabulary.SupportRegisters"/>) this clause is the
+    /// basis of, each with the words of the text that say so, quoted in the register's header for people of the pack's area.
+    /// Not part of the policy export: it is how the platform reads the clause, not the clause.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, string> Registers { get; set; } = [];
 }
 
 public sealed class Target : PackNode
@@ -294,6 +302,14 @@ public sealed class SupportPolicy : PackNode
     public List<string> CooperatingUnits { get; set; } = [];
     public List<Provision> Provisions { get; set; } = [];
     public string? Source { get; set; }
+
+    /// <summary>
+    /// The platform's registers (资金奖补, 展会活动, 上市后备 — <see cref="SpecializedTowns.Core.Recognition.PackVocabulary.SupportRegisters"/>) this clause is the
+    /// basis of, each with the words of the text that say so, quoted in the register's header for people of the pack's area.
+    /// Not part of the policy export: it is how the platform reads the clause, not the clause.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, string> Registers { get; set; } = [];
 }
 
 public sealed class Provision : PackNode

@@ -90,6 +90,15 @@ public static partial class PolicyPackValidator
                 Problem(node, $"{what}“{value}”不是有效日期，应写成 2025-12-31 的形式");
         }
 
+        public void Registers(PackNode node, Dictionary<string, string> registers, string what)
+        {
+            foreach (var (key, text) in registers)
+            {
+                OneOf(node, key, PackVocabulary.SupportRegisters.Keys, $"{what}的支持台账（registers）");
+                Required(node, text, $"{what}在支持台账“{key}”下引用的原文（registers.{key}）");
+            }
+        }
+
         public void Units(PackNode node, IEnumerable<string> units, string what)
         {
             foreach (var unit in units)
@@ -149,6 +158,7 @@ public static partial class PolicyPackValidator
             v.Units(task, task.LeadUnits.Concat(task.CooperatingUnits), $"重点任务“{task.Title}”的单位");
             foreach (var unit in task.LeadUnits.Intersect(task.CooperatingUnits))
                 v.Problem(task, $"重点任务“{task.Title}”中“{unit}”同时列为牵头单位和配合单位");
+            v.Registers(task, task.Registers, $"重点任务“{task.Title}”");
         }
 
         foreach (var target in pack.Targets)
@@ -171,6 +181,7 @@ public static partial class PolicyPackValidator
         {
             v.Required(policy, policy.Title, "支持政策标题（title）");
             v.Source(policy, policy.Source, $"支持政策“{policy.Title}”");
+            v.Registers(policy, policy.Registers, $"支持政策“{policy.Title}”");
             foreach (var provision in policy.Provisions)
             {
                 v.OneOf(provision, provision.Kind, PackVocabulary.ProvisionKinds.Keys, "政策条款类型（kind）");

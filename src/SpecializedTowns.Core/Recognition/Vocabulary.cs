@@ -109,6 +109,14 @@ public static class PackVocabulary
         ["accountability"] = "问责", ["funding-tilt"] = "资金倾斜",
     };
 
+    /// <summary>The support registers a key task or support policy can be the basis of (its <c>registers</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SupportRegisters = new Dictionary<string, string>
+    { [FundsRegister] = "资金奖补", [EventsRegister] = "展会活动", [ListingRegister] = "上市后备" };
+
+    public const string FundsRegister = "funds";
+    public const string EventsRegister = "events";
+    public const string ListingRegister = "listing";
+
     public static readonly IReadOnlyDictionary<string, string> ProvisionKinds = new Dictionary<string, string>
     {
         ["commendation"] = "表扬", ["reward"] = "奖励", ["funding"] = "资金支持", ["quota"] = "名额",
