@@ -57,6 +57,14 @@ public sealed record PendingExtension(int TaskId, string? Number, string Task, s
 
 public sealed record TaskAttention(int Id, string? Number, string Title, DateOnly Deadline, TaskLight Light);
 
+/// <summary>A task as the responsibility list sent to the units prints it, milestones written out.</summary>
+public sealed record TaskExportRow(
+    int Seq, string Plan, string Group, string? Number, string Title, string? Source, string LeadUnits, string CooperatingUnits,
+    DateOnly Deadline, decimal Progress, TaskLight Light, bool PendingExtension, string Milestones);
+
+/// <summary>An overdue task or milestone under its lead unit, as the 逾期清单 prints it.</summary>
+public sealed record OverdueExportRow(string Unit, string Place, string Plan, string? Number, string Task, string? Milestone, DateOnly Deadline, int DaysOverdue);
+
 public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50);
 
 public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title);
@@ -219,6 +227,41 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
     /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
         VisibleTasks(scope).CountAsync(TaskLights.OverdueOn(Today), ct);
+
+    /// <summary>
+    /// The tasks a person sees, in the plan page's order, for the Excel the office sends to the units: those of one plan
+    /// (narrowed as the plan page is, by unit and light) or, without one, of every plan in scope.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskExportRow>> ExportTasksAsync(UserScope scope, int? planId, int? unitId = null, TaskLight? light = null, CancellationToken ct = default)
+    {
+        var query = VisibleTasks(scope);
+        if (planId is { } id)
+        {
+            if (!await VisiblePlans(scope).AnyAsync(p => p.Id == id, ct)) throw new TaskNotFoundException("行动计划");
+            query = query.Where(t => t.PlanId == id);
+        }
+        var rows = (await RowsAsync(query, ct))
+            .Where(r => unitId is not { } u || r.LeadUnits.Concat(r.CooperatingUnits).Any(x => x.Id == u))
+            .Where(r => light is not { } l || r.Light == l).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var milestones = (await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.TaskId)).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+            .ToListAsync(ct)).ToLookup(m => m.TaskId);
+        var today = Today;
+        return rows.Select((r, i) => new TaskExportRow(i + 1, r.Plan, r.Group, r.Number, r.Title, r.Source,
+            string.Join("、", r.LeadUnits.Select(u => u.Name)), string.Join("、", r.CooperatingUnits.Select(u => u.Name)),
+            r.Deadline, r.Progress, r.Light, r.PendingExtension,
+            string.Join("\n", milestones[r.Id].Select((m, n) =>
+                $"{n + 1}. {m.Title}（{m.Deadline.Year}年{m.Deadline.Month}月{m.Deadline.Day}日前，{MilestoneState(m, today)}）")))).ToList();
+    }
+
+    private string MilestoneState(Milestone m, DateOnly today) =>
+        m.IsDone ? "已完成" : $"{TaskLights.Chinese(TaskLights.Of(m, today, settings.DueSoonDays))}，进度 {m.Progress}%";
+
+    /// <summary>The 逾期清单 line by line: each lead unit's overdue tasks and milestones, the most overdue unit first.</summary>
+    public async Task<IReadOnlyList<OverdueExportRow>> ExportOverdueAsync(UserScope scope, int? planId, int? year, CancellationToken ct = default) =>
+        (await OverdueByUnitAsync(scope, planId, year, ct))
+            .SelectMany(u => u.Items.Select(i => new OverdueExportRow(u.Unit.Name, u.Place, i.Plan, i.Number, i.Task, i.Milestone, i.Deadline, i.DaysOverdue)))
+            .ToList();
 
     private async Task<List<TaskRow>> RowsAsync(IQueryable<PlanTask> query, CancellationToken ct)
     {

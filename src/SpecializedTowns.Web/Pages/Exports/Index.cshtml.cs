@@ -28,6 +28,8 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         new("项目", "招商引资", "/Leads", "招商项目的目标企业、产业链环节、招商方式、意向投资、进展和签约、落地日期"),
         new("项目", "三个一批", "/Projects/Batches", "集中签约、开工、投产活动的日期、名称、所在地、参加项目和总投资"),
         new("督办", "责任清单", "/Tasks", "年度行动计划的依据文件、任务数、加权进度和逾期、临期、完成的任务数"),
+        new("督办", "责任清单任务明细", "/Tasks", "逐项任务的序号、依据条款、牵头单位、配合单位、期限、进度、状态和里程碑", Handler: "TaskExport"),
+        new("督办", "逾期清单", "/Tasks/Overdue", "按牵头单位列出逾期的任务和里程碑、期限和逾期天数"),
         new("督办", "专班月报（本月）", "/Reports", "各专班本月月报的状态、报送情况、报送与审核时间和异常指标"),
         new("督办", "问题台账", "/Problems", "问题的类别、来源、所在地、牵头单位、办理时限、逾期天数和状态"),
         new("考评", "年度评估", "/Evaluations", "各次年度评估的范围、对象、指标体系、拟表扬与拟督办数和状态"),
@@ -56,7 +58,7 @@ public sealed class IndexModel(TownsDbContext db) : PageModel
         var scope = UserScope.From(User)!;
         // Expert reviewers take no part in the responsibility lists (the menu says so too).
         // The 系统 lists (accounts, units) are the administrators' alone.
-        Shown = Entries.Where(e => (e.Path != "/Tasks" || scope.Role != Roles.Expert) && (!e.Path.StartsWith("/Admin/", StringComparison.Ordinal) || scope.Role == Roles.Admin)).ToList();
+        Shown = Entries.Where(e => (!e.Path.StartsWith("/Tasks", StringComparison.Ordinal) || scope.Role != Roles.Expert) && (!e.Path.StartsWith("/Admin/", StringComparison.Ordinal) || scope.Role == Roles.Admin)).ToList();
     }
 
     /// <summary>

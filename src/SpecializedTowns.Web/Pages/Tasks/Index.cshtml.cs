@@ -45,4 +45,12 @@ public sealed class IndexModel(TaskService tasks, TimeProvider time) : PageModel
         var rows = TableExport.AllPages((page, size) => tasks.ListPlansAsync(scope, Year, Search, page, size, ct), p => p.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(TaskExport.Plans, format, rows, time, ct);
     }
+
+    /// <summary>Every task of every plan the person sees, one line each (a plan's own page exports that plan's).</summary>
+    public async Task<IActionResult> OnGetTaskExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!TaskService.HasAccess(scope)) return Forbid();
+        return await ExportFile.ResultAsync(TaskExport.Tasks, format, await tasks.ExportTasksAsync(scope, null, ct: ct), time, ct);
+    }
 }

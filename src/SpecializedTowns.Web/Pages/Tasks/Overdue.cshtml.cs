@@ -5,10 +5,11 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
-public sealed class OverdueModel(TaskService tasks) : PageModel
+public sealed class OverdueModel(TaskService tasks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -39,5 +40,13 @@ public sealed class OverdueModel(TaskService tasks) : PageModel
         Today = tasks.Today;
         OwnUnitOnly = scope.Role == Roles.MemberUnit;
         return Page();
+    }
+
+    /// <summary>Every overdue task and milestone of the list (all pages, the plan filter kept), one line each under its lead unit.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!TaskService.HasAccess(scope)) return Forbid();
+        return await ExportFile.ResultAsync(TaskExport.Overdue, format, await tasks.ExportOverdueAsync(scope, Plan, Year, ct), time, ct);
     }
 }

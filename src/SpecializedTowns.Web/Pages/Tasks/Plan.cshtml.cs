@@ -4,10 +4,11 @@ using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Tasks;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Tasks;
 
-public sealed class PlanModel(TaskService tasks) : PageModel
+public sealed class PlanModel(TaskService tasks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -30,6 +31,15 @@ public sealed class PlanModel(TaskService tasks) : PageModel
         Light = SpecializedTowns.Web.Pages.Shared.FilterValues.Read<TaskLight>(HttpContext, Status, "任务状态");
         Done = TempData["Done"] as string;
         return Page();
+    }
+
+    /// <summary>The plan's tasks as the page shows them (the 责任单位 and 状态 filters kept), to .xlsx or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken ct)
+    {
+        IReadOnlyList<TaskExportRow> rows;
+        try { rows = await tasks.ExportTasksAsync(UserScope.From(User)!, id, Unit, TaskLights.Parse(Status), ct); }
+        catch (TaskNotFoundException) { return NotFound(); }
+        return await ExportFile.ResultAsync(TaskExport.Tasks, format, rows, time, ct);
     }
 
     public async Task<IActionResult> OnPostWeightAsync(int id, int groupId, string? weight, CancellationToken ct)
