@@ -37,7 +37,7 @@ public sealed class PlanModel(TaskService tasks, TimeProvider time) : PageModel
     public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken ct)
     {
         IReadOnlyList<TaskExportRow> rows;
-        try { rows = await tasks.ExportTasksAsync(UserScope.From(User)!, id, Unit, TaskLights.Parse(Status), ct); }
+        try { rows = await tasks.ExportTasksAsync(UserScope.From(User)!, id, Unit, SpecializedTowns.Web.Pages.Shared.FilterValues.Read<TaskLight>(HttpContext, Status, "任务状态"), ct); }
         catch (TaskNotFoundException) { return NotFound(); }
         return await ExportFile.ResultAsync(TaskExport.Tasks, format, rows, time, ct);
     }
