@@ -50,7 +50,7 @@ public class TaskExportTests
         rows.Count.ShouldBe(shown + 1);
         rows.Skip(1).Select(r => r[0]).ShouldBe(Enumerable.Range(1, shown).Select(i => (object?)(double)i));
         var first = rows[1];
-        ((string)first[3]!).ShouldBe("(一) 实施专业镇市场主体倍增行动");
+        ((string)first[3]!).ShouldBe("（一） 实施专业镇市场主体倍增行动");
         first[4].ShouldBe("垣政办发〔2023〕19号 四（一）");
         first[5].ShouldBe("县工科局、县农业农村局、县行政审批服务管理局");
         ((string)first[6]!).ShouldContain("县文旅局");
@@ -98,6 +98,6 @@ public class TaskExportTests
         exports.ShouldContain("href=\"/Tasks/Overdue?handler=Export&amp;format=xlsx\"");
         var all = await XlsxAsync(office, "/Tasks?handler=TaskExport&format=xlsx", "责任清单任务_垣曲县_");
         all.Count.ShouldBeGreaterThanOrEqualTo(12);
-        all.Skip(1).ShouldContain(r => (string)r[3]! == "(一) 实施专业镇市场主体倍增行动");
+        all.Skip(1).Select(r => (string)r[3]!).ShouldContain("（一） 实施专业镇市场主体倍增行动");
     }
 }
