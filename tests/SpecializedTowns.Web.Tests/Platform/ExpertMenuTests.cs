@@ -23,6 +23,6 @@ public class ExpertMenuTests
     }
 
     private static List<string> Menu(string html) =>
-        Regex.Matches(Regex.Match(html, "<nav class=\"sidebar\">.*?</nav>", RegexOptions.Singleline).Value, "href=\"([^\"]+)\"")
+        Regex.Matches(Regex.Match(html, "<nav class=\"sidebar[^\"]*\"[^>]*>.*?</nav>", RegexOptions.Singleline).Value, "href=\"([^\"]+)\"")
             .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 }
