@@ -74,4 +74,14 @@ public partial class ListFilterValueTests
         // Nothing chosen is no note.
         (await PageAsync(office, "/Problems?status=&category=")).ShouldNotContain("未知的");
     }
+
+    [Fact]
+    public async Task The_adjustment_list_reads_its_kind_in_any_case_and_says_when_a_kind_is_unknown()
+    {
+        var office = await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
+        foreach (var word in new[] { "warning", "WARNING", "预警" })
+            (await PageAsync(office, "/Adjustments?kind=" + Uri.EscapeDataString(word))).ShouldNotContain("未知的调整类别", customMessage: word);
+        (await PageAsync(office, "/Adjustments?kind=review")).ShouldNotContain("未知的");
+        (await PageAsync(office, "/Adjustments?kind=shrink")).ShouldContain("未知的调整类别“shrink”，已显示全部");
+    }
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     public Paged<AdjustmentItem> Shown { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<TierReviewItem> Review { get; private set; } = [];
     public bool ShowsReview => Kind == "review";
-    public AdjustmentKind? Selected => CodeLists.ValueOrNull<AdjustmentKind>(Kind);
+    public AdjustmentKind? Selected => ShowsReview ? null : SpecializedTowns.Web.Pages.Shared.FilterValues.Read<AdjustmentKind>(HttpContext, Kind, "调整类别");
     public AdjustmentSettings Settings => settings;
 
     /// <summary>The exit rules the findings used, each once (the platform default, or a pack's own).</summary>

@@ -88,6 +88,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
+        ReadFilters();
         var rows = TableExport.AllPages((page, size) => directory.ListAsync(Search, Role, Place, State, page, size, ct), u => u.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(UserDirectory.Export, format, rows, time, ct);
     }
@@ -292,8 +293,29 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         return Page();
     }
 
+    /// <summary>
+    /// 角色 and 状态 as the list's selects write them (CountyOffice, active), in any letter case or by their Chinese names; a
+    /// value that names neither is dropped and said so above the list (FilterValues), not a full list under an address that
+    /// claims a filter.
+    /// </summary>
+    private void ReadFilters()
+    {
+        Role = Known(Roles.Chinese, Role, "角色");
+        State = Known(UserStates.Chinese, State, "账号状态");
+    }
+
+    private string? Known(IReadOnlyDictionary<string, string> names, string? text, string label)
+    {
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t)) return null;
+        var key = names.FirstOrDefault(n => string.Equals(n.Key, t, StringComparison.OrdinalIgnoreCase) || n.Value == t).Key;
+        if (key is null) FilterValues.Unknown(HttpContext, label, t);
+        return key;
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        ReadFilters();
         Result = await directory.ListAsync(Search, Role, Place, State, PageNumber, PageSize, ct);
         var places = await db.Jurisdictions.AsNoTracking().OrderByPlace(j => j).ThenBy(j => j.Level).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
         Places = places.Select(j => (j.Id, new string('　', (int)j.Level - 1) + j.Name)).ToList();
