@@ -300,17 +300,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     /// </summary>
     private void ReadFilters()
     {
-        Role = Known(Roles.Chinese, Role, "角色");
-        State = Known(UserStates.Chinese, State, "账号状态");
-    }
-
-    private string? Known(IReadOnlyDictionary<string, string> names, string? text, string label)
-    {
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t)) return null;
-        var key = names.FirstOrDefault(n => string.Equals(n.Key, t, StringComparison.OrdinalIgnoreCase) || n.Value == t).Key;
-        if (key is null) FilterValues.Unknown(HttpContext, label, t);
-        return key;
+        Role = FilterValues.ReadKey(HttpContext, Roles.Chinese, Role, "角色");
+        State = FilterValues.ReadKey(HttpContext, UserStates.Chinese, State, "账号状态");
     }
 
     private async Task LoadAsync(CancellationToken ct)

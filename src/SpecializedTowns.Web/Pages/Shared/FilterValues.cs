@@ -19,6 +19,19 @@ public static class FilterValues
         : Parse(typeof(T), text) is T value ? value
         : Unknown<T>(http, label, text);
 
+    /// <summary>
+    /// The key of <paramref name="names"/> (key → Chinese name) that <paramref name="text"/> names, in any letter case or by its
+    /// name; null when nothing was chosen or when it names nothing (noted). For lists kept as string keys, not enums (角色).
+    /// </summary>
+    public static string? ReadKey(HttpContext http, IReadOnlyDictionary<string, string> names, string? text, string label)
+    {
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t)) return null;
+        var key = names.FirstOrDefault(n => string.Equals(n.Key, t, StringComparison.OrdinalIgnoreCase) || n.Value == t).Key;
+        if (key is null) Unknown(http, label, t);
+        return key;
+    }
+
     /// <summary>The member of <paramref name="type"/> that <paramref name="text"/> names, or null.</summary>
     public static object? Parse(Type type, string text)
     {
