@@ -65,8 +65,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
         // The first page after signing in can take a cold host more than Playwright's 30 s when the test projects start
-        // side by side on two cores (CI 12-06: one sign-in of 64 timed out in the first minute, none after).
-        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000 });
+        // side by side on two cores (CI 12-06: one sign-in of 64 timed out in the first minute, none after). CI 12-07: one
+        // sign-in still waited 90 s, with no word of where the browser stood; now only the document is awaited, not
+        // every image and lazy script of the home page, and a timeout says the address and any alert on the screen.
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var alert = await page.Locator(".alert").AllInnerTextsAsync();
+            throw new TimeoutException($"{userName} 登录后停在 {page.Url}：{string.Join(" / ", alert)}", e);
+        }
         return page;
     }
 
