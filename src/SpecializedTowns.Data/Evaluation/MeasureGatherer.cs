@@ -164,9 +164,19 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         var tier = held?.Tier ?? (history.Count == 0 ? t.Tier : Tier.Reserve);
         var evidence = held is null
             ? history.Count == 0 ? $"当前层级{Tiers.Chinese(tier)}（无认定记录）" : $"{yearEnd.Year}年底前尚未认定"
-            : $"{held.On:yyyy年M月d日}认定为{Tiers.Chinese(held.Tier)}{(held.Document is null ? "" : $"（{held.Document}）")}";
+            : $"{held.On:yyyy年M月d日}{TierStep(held.Tier, held.Standard)}{(held.Document is null ? "" : $"（{held.Document}）")}";
         return new Measurement((int)tier - 1, [evidence]);
     }
+
+    /// <summary>
+    /// A tier reached against a standard was recognised (认定); one without a standard was named in a government document
+    /// (新政办发〔2023〕33号 二 names its four 特色专业镇 and sets no county standard, decision 0019), and the evidence must not
+    /// claim a recognition that never took place.
+    /// </summary>
+    private static string TierStep(Tier tier, string? standard) =>
+        tier == Tier.Reserve ? "列为储备（培育对象）"
+        : standard is null ? $"由文件列为{Tiers.Chinese(tier)}（未按认定标准评定）"
+        : $"认定为{Tiers.Chinese(tier)}";
 
     private static Measurement ReportSum(SubjectScope s, AreaData d, int year, Func<ReportRow, int?> pick, string what, string unit)
     {
@@ -270,7 +280,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private sealed record ForceRow(int Id, string Name, int TownId, DateOnly ReportsFrom, IReadOnlyList<int> LeadUnitIds);
     private sealed record ReportRow(int ForceId, string Force, int Year, int Month, DateTime? FirstSubmittedAtUtc, int? NewEntities, int? NewAboveScale);
     private sealed record ProblemRow(int Id, string Title, int? TownId, int? LeadUnitId, int RaisedYear, ProblemState State);
-    private sealed record TierRow(int TownId, Tier Tier, DateOnly On, string? Document);
+    private sealed record TierRow(int TownId, Tier Tier, DateOnly On, string? Document, string? Standard);
     private sealed record GainRow(int TownId, string Name, int? Year, BrandKind? Kind = null);
 
     private sealed record AreaData(IReadOnlyList<TownRow> Towns, IReadOnlyList<TownshipRow> Townships, IReadOnlyList<UnitRow> Units,
@@ -336,7 +346,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
             .Select(p => new ProblemRow(p.Id, p.Title, p.SpecializedTownId, p.LeadUnitId, year, p.State)).ToList();
 
         var tiers = await db.TierChanges.Where(c => townIds.Contains(c.SpecializedTownId))
-            .Select(c => new TierRow(c.SpecializedTownId, c.Tier, c.EffectiveOn, c.DocumentNumber)).ToListAsync(ct);
+            .Select(c => new TierRow(c.SpecializedTownId, c.Tier, c.EffectiveOn, c.DocumentNumber, c.StandardId)).ToListAsync(ct);
 
         // Brands and standards count for a town whether recorded on the town or on one of its enterprises.
         var brands = await db.Brands.Where(b => b.Year == year && ((b.SpecializedTownId != null && townIds.Contains(b.SpecializedTownId.Value))

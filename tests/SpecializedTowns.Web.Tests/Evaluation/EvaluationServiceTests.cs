@@ -76,6 +76,10 @@ public class EvaluationServiceTests
         growth.Evidence.ShouldContain(e => e.Contains("2024年 68.00亿元") && e.Contains("2023年"));
         yongji.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
         yongji.Indicators.Sum(i => i.Weighted).ShouldBe(yongji.Row.Total, 0.05m);
+        // 永济 recognised its towns against its own standard; 新绛's document names its four and sets none (decision 0019).
+        yongji.Indicators.Single(i => i.Key == "tier-level").Evidence.ShouldBe(["2024年8月20日认定为县级"]);
+        first.Indicators.Single(i => i.Key == "tier-level").Evidence
+            .ShouldBe(["2023年12月15日由文件列为县级（未按认定标准评定）（新政办发〔2023〕33号）"]);
 
         // 拟表扬: 前 20% with at least 70 — of six, one (6 × 0.2 = 1.2, never rounded up to two, a third). 拟督办: 后 10% of six
         // is nobody (0.6, rounded down as the top share is), and nobody is below 60: the last, 绛州绿 (合格), is not supervised.
