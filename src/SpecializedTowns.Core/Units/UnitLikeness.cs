@@ -13,7 +13,8 @@ namespace SpecializedTowns.Core.Units;
 /// <item>one a short name of the other as Chinese short names are made (县工信局 of 县工业和信息化局, 县发改局 of 县发展和改革局):
 /// it begins with the full name's first character, ends with the same kind of unit (局, 中心, 支行 …; 委 and 局 count as
 /// one, as the 2018–19 reform renamed 发改委 to 发改局), at least three characters, each taken from the full name in order,
-/// and the full name does not hold that kind earlier (市生态环境局垣曲分局 is a branch of a bureau, not 县生态环境局).</item>
+/// and the full name does not hold that kind earlier (市生态环境局垣曲分局 is a branch of a bureau, not 县生态环境局); or, not
+/// beginning where it does, it takes its characters from across the full name (市资规局 of 市规划和自然资源局).</item>
 /// </list>
 /// Two names that each say their level and say a different one (县农业农村局, 市农业农村局) are two units.
 /// </summary>
@@ -88,13 +89,34 @@ public static partial class UnitLikeness
 
     private static bool IsShortFor(string s, string l)
     {
-        if (s.Length < 3 || s[0] != l[0] || !SameKind(s[^1], l[^1])) return false;
+        if (s.Length < 3 || !SameKind(s[^1], l[^1])) return false;
         if (l[..^1].Any(c => SameKind(c, l[^1]))) return false;
+        return s[0] == l[0] ? InOrder(s[..^1], l[..^1]) : FromAcross(s[..^1], l[..^1]);
+    }
+
+    private static bool InOrder(string part, string whole)
+    {
         var at = 0;
-        foreach (var c in s[..^1])
+        foreach (var c in part)
         {
-            at = l.IndexOf(c, at) + 1;
-            if (at == 0 || at == l.Length) return false;
+            at = whole.IndexOf(c, at) + 1;
+            if (at == 0) return false;
+        }
+        return true;
+    }
+
+    // A short name that does not begin where the full name does takes its characters from across the full name: 资规局 of
+    // 规划和自然资源局 and of 自然资源和规划局 (the 2018–19 reform wrote both). When they stand together in the full name they
+    // name a part of it and another unit (科技局 beside 工业和科技局).
+    private static bool FromAcross(string part, string whole)
+    {
+        if (whole.Contains(part, StringComparison.Ordinal)) return false;
+        var left = whole.ToCharArray();
+        foreach (var c in part)
+        {
+            var at = Array.IndexOf(left, c);
+            if (at < 0) return false;
+            left[at] = '\0';
         }
         return true;
     }

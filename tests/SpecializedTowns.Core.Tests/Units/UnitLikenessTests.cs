@@ -31,6 +31,8 @@ public class UnitLikenessTests
     [InlineData("市发展改革委", "市发展和改革委员会", Yangquan)]
     [InlineData("市发改局", "市发改委", Yongji)] // 委 renamed 局 in the 2018–19 reform: 永济 writes 市发改局
     [InlineData("县工商联", "县工商业联合会", Yuanqu)]
+    [InlineData("市资规局", "市规划和自然资源局", Shuozhou)] // not beginning where the full name does
+    [InlineData("县资规局", "县自然资源和规划局", Yuanqu)]
     [InlineData("县人民政府办公室", "县政府办", Yuanqu)]
     // With and without the place's name.
     [InlineData("市商务局", "运城市商务局", Yuncheng)]
@@ -61,6 +63,8 @@ public class UnitLikenessTests
     [InlineData("市科技局", "市工信局", Yangquan)]
     [InlineData("县工科局", "县工信局", Yuanqu)]
     [InlineData("县科技局", "县工业和科技局", Yuanqu)]
+    [InlineData("县信工局", "县工业和科技局", Yuanqu)] // 信 is not in it
+    [InlineData("县和科局", "县工业和科技局", Yuanqu)] // its characters side by side in the full name: a part
     [InlineData("县蔬菜中心", "县融媒体中心", "山西省/运城市/新绛县")]
     [InlineData("人行垣曲支行", "市生态环境局垣曲分局", Yuanqu)] // the place's name makes nothing alike
     [InlineData("垣曲开发区", "人行垣曲支行", Yuanqu)]
