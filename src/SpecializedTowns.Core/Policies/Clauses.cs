@@ -1,3 +1,5 @@
+using SpecializedTowns.Core.Recognition;
+
 namespace SpecializedTowns.Core.Policies;
 
 /// <summary>A sentence of a policy document and where it stands, e.g. 垣政办发〔2023〕19号 四（四）.</summary>
@@ -7,39 +9,42 @@ public sealed record Clause(string Text, string Source)
 }
 
 /// <summary>
-/// The clause a page quotes to say why it exists. Each area sees its own document's clause: the pack governing the area,
-/// else the city's or the province's above it. Where none of them has such a clause there is none (the page words it
-/// neutrally) rather than another county's: 垣曲 must not be shown 新绛's document as if it bound 垣曲.
+/// The clauses of a document a page quotes to say why it exists, in the document's own words. Which documents a reader is
+/// shown them from is <see cref="PolicyBasis"/>'s rule (the reader's own, then the ones above it; another area's only
+/// labelled as such): 垣曲 must not be shown 新绛's document as if it bound 垣曲. 督办 and 储备培育 still pick the nearest
+/// document that has a clause here.
 /// </summary>
 public static class Clauses
 {
     /// <summary>The clause that has task forces report every month (新政办发〔2023〕33号 四（二）).</summary>
-    public static Clause? MonthlyReporting(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
-        pack.Mechanisms.Reporting.FirstOrDefault(r => r.Frequency == "monthly" && !string.IsNullOrWhiteSpace(r.Text) && r.Source is not null)
-            is { } rule ? new Clause(rule.Text!.Trim(), rule.Source!) : null);
+    public static IEnumerable<Clause> MonthlyReporting(PolicyPack pack) =>
+        pack.Mechanisms.Reporting.Where(r => r.Frequency == "monthly" && !string.IsNullOrWhiteSpace(r.Text) && r.Source is not null)
+            .Take(1).Select(r => new Clause(r.Text!.Trim(), r.Source!));
 
-    /// <summary>The key task that runs the 签约、开工、投产 “三个一批” activity, quoted by its own words on it.</summary>
-    public static Clause? ThreeBatches(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
-        pack.KeyTasks.FirstOrDefault(t => t.Summary?.Contains(ThreeBatchesTerm, StringComparison.Ordinal) == true && t.Source is not null)
-            is { } task ? new Clause(Sentence(task.Summary!, ThreeBatchesTerm), task.Source!) : null);
+    /// <summary>The clause that runs the 签约、开工、投产 “三个一批” activity, in its own words (its <c>registers.batches</c>).</summary>
+    public static IEnumerable<Clause> ThreeBatches(PolicyPack pack) => Register(pack, PackVocabulary.BatchesRegister);
 
     /// <summary>
-    /// Where the document sets up its task forces (新政办发〔2023〕33号 四（二）、附件1): the task-force mechanism's own words
-    /// where the pack quotes them, else the place of its first task force.
+    /// Where the document sets up its task forces (新政办发〔2023〕33号 四（二）、附件1; 永济 五（一）'s 培育专班): the
+    /// task-force mechanism's own words.
     /// </summary>
-    public static Clause? TaskForces(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
-        pack.Mechanisms.Others.FirstOrDefault(o => o.Key.StartsWith("task-force", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Text) && o.Source is not null)
-            is { } own ? new Clause(own.Text!.Trim(), own.Source!)
-        : pack.Mechanisms.TaskForces.FirstOrDefault(t => t.Source is not null) is { } force ? new Clause("设立专业镇推进专班", force.Source!)
-        : null);
+    public static IEnumerable<Clause> TaskForces(PolicyPack pack) =>
+        pack.Mechanisms.Others.Where(o => o.Key.StartsWith("task-force", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Text) && o.Source is not null)
+            .Take(1).Select(o => new Clause(o.Text!.Trim(), o.Source!));
 
     /// <summary>
     /// Where the document asks for a 问题台账: its own sentence on it (垣曲 and 新绛 write it into 常态化服务机制, the
     /// others give it an entry of its own).
     /// </summary>
-    public static Clause? ProblemLedger(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
-        pack.Mechanisms.Others.FirstOrDefault(o => o.Text?.Contains(ProblemLedgerTerm, StringComparison.Ordinal) == true && o.Source is not null)
-            is { } own ? new Clause(own.Text!.Trim().TrimEnd('。'), own.Source!) : null);
+    public static IEnumerable<Clause> ProblemLedger(PolicyPack pack) =>
+        pack.Mechanisms.Others.Where(o => o.Text?.Contains(ProblemLedgerTerm, StringComparison.Ordinal) == true && o.Source is not null)
+            .Take(1).Select(o => new Clause(o.Text!.Trim().TrimEnd('。'), o.Source!));
+
+    /// <summary>The clauses a pack marks as the basis of one of the platform's registers (<c>registers</c>), with the text's words.</summary>
+    public static IEnumerable<Clause> Register(PolicyPack pack, string register) =>
+        pack.KeyTasks.Select(t => (t.Source, t.Registers)).Concat(pack.SupportPolicies.Select(p => (p.Source, p.Registers)))
+            .Where(c => !string.IsNullOrWhiteSpace(c.Source) && c.Registers.TryGetValue(register, out var text) && !string.IsNullOrWhiteSpace(text))
+            .Select(c => new Clause(c.Registers[register].Trim(), c.Source!.Trim()));
 
     /// <summary>
     /// Where the document has 督办 follow a poor annual evaluation: its rectification consequence (督办 and 限期整改), with
@@ -93,7 +98,6 @@ public static class Clauses
         return clauses.Concat(others).DistinctBy(c => c.Text).ToList();
     }
 
-    private const string ThreeBatchesTerm = "“三个一批”";
     private const string ProblemLedgerTerm = "问题台账";
 
     private static Clause? Nearest(PolicyCatalog catalog, string path, Func<PolicyPack, Clause?> find)

@@ -109,13 +109,21 @@ public static class PackVocabulary
         ["accountability"] = "问责", ["funding-tilt"] = "资金倾斜",
     };
 
-    /// <summary>The support registers a key task or support policy can be the basis of (its <c>registers</c>).</summary>
+    /// <summary>
+    /// The registers a key task or support policy can be the basis of (its <c>registers</c>): the support registers, the
+    /// 三个一批 activities and the stages of the 上市后备 list, each page quoting the clause to the people of the pack's area.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> SupportRegisters = new Dictionary<string, string>
-    { [FundsRegister] = "资金奖补", [EventsRegister] = "展会活动", [ListingRegister] = "上市后备" };
+    {
+        [FundsRegister] = "资金奖补", [EventsRegister] = "展会活动", [ListingRegister] = "上市后备",
+        [ListingStagesRegister] = "上市后备入库阶段", [BatchesRegister] = "三个一批",
+    };
 
     public const string FundsRegister = "funds";
     public const string EventsRegister = "events";
     public const string ListingRegister = "listing";
+    public const string ListingStagesRegister = "listing-stages";
+    public const string BatchesRegister = "batches";
 
     public static readonly IReadOnlyDictionary<string, string> ProvisionKinds = new Dictionary<string, string>
     {

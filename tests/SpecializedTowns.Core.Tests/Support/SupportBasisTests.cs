@@ -36,9 +36,12 @@ public class SupportBasisTests
         SupportBasis.For(Packs.Catalog, PackVocabulary.FundsRegister, Xinjiang).Own.ShouldBeEmpty();
         SupportBasis.For(Packs.Catalog, PackVocabulary.EventsRegister, Xinjiang).Own.Select(q => q.Source).ShouldBe(["新政办发〔2023〕33号 三（四）11"]);
 
-        // A city reads its counties' documents too; a county under 朔州 reads the city's.
-        SupportBasis.For(Packs.Catalog, PackVocabulary.EventsRegister, "山西省/运城市").Own.Select(q => q.Area).Distinct()
-            .ShouldBe(["垣曲县", "新绛县", "永济市"], ignoreOrder: true);
+        // A city whose own document says nothing reads its counties' documents, as theirs and not as the city's; a county
+        // under 朔州 reads the city's.
+        var city = SupportBasis.For(Packs.Catalog, PackVocabulary.EventsRegister, "山西省/运城市");
+        city.Own.ShouldBeEmpty();
+        city.Below.Select(q => q.Area).Distinct().ShouldBe(["垣曲县", "新绛县", "永济市"], ignoreOrder: true);
+        city.Reference!.Value.Label.ShouldBe(PolicyBasis.BelowLabel);
         SupportBasis.For(Packs.Catalog, PackVocabulary.FundsRegister, "山西省/朔州市/怀仁市").Own.Select(q => q.Source).ShouldBe(["朔政办发〔2023〕19号 四（一）"]);
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Problems;
-using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
@@ -27,11 +27,7 @@ public static class ProblemDisplay
         _ => "badge text-bg-light border",
     };
 
-    /// <summary>
-    /// Where the user's own document asks for the ledger, shown on the pages so that a clerk can cite it; an area whose
-    /// document says nothing of it gets the practice in plain words, not another county's clause.
-    /// </summary>
-    public static string Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
-        (UserScope.From(user) is { } scope ? Clauses.ProblemLedger(catalog, scope.JurisdictionPath)?.ToString() : null)
-        ?? "领导小组成员单位深入乡镇和企业调研，找准产业发展的共性问题和企业发展的个性问题，建立问题台账，协调配合、跟进帮扶。";
+    /// <summary>Where the reader's own documents ask for the ledger, shown on the pages so that a clerk can cite it (see PolicyBasis).</summary>
+    public static BasisView Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
+        BasisDisplay.For(catalog, user, "problems", Clauses.ProblemLedger);
 }

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Accounts;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Reports;
 
@@ -64,18 +65,19 @@ public static class ReportPages
         return months;
     }
 
-    /// <summary>The clause of the person's own documents that has task forces report monthly, if any (see Clauses).</summary>
-    public static Clause? Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
-        UserScope.From(user) is { } scope ? Clauses.MonthlyReporting(catalog, scope.JurisdictionPath) : null;
+    /// <summary>Why reports are monthly: the clause of the person's own documents that says so, else said to be missing (see PolicyBasis).</summary>
+    public static BasisView Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
+        BasisDisplay.For(catalog, user, "monthly-reports", Clauses.MonthlyReporting);
 
-    /// <summary>Why reports are monthly, as the person's document says it, else in plain words without a citation.</summary>
-    public static string Requirement(Clause? basis) => basis?.ToString() ?? "各专班每月向专业镇领导小组办公室报送工作进展";
+    /// <summary>Where the person's own documents set up task forces (专班名录, 设立专班).</summary>
+    public static BasisView TaskForceBasis(PolicyCatalog catalog, ClaimsPrincipal user) =>
+        BasisDisplay.For(catalog, user, "task-forces", Clauses.TaskForces);
 
     /// <summary>
     /// How the due day is set, for every page that shows a due date: the documents ask for a monthly report but name no day,
     /// so the day is the platform's setting — said as such, without the configuration key, which means nothing to a clerk.
     /// </summary>
-    public static string DueRule(ReportSettings settings, Clause? basis) =>
-        (basis is null ? "各专班按月报送月报，文件未规定具体日期。" : $"{basis.Source}要求各专班每月汇报进展情况，未规定具体日期。")
+    public static string DueRule(ReportSettings settings, BasisView basis) =>
+        (basis.Basis.Own.FirstOrDefault() is not { } own ? "各专班按月报送月报，文件未规定具体日期。" : $"{own.Source}要求各专班每月汇报进展情况，未规定具体日期。")
         + $"本平台规定：每月月报须于次月 {settings.DueDay} 日前报送，逾期锁定；领导小组办公室可说明理由重新开放 {settings.ReopenDays} 天（日期由系统管理员设置）。";
 }
