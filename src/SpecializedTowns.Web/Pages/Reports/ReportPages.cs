@@ -79,5 +79,5 @@ public static class ReportPages
     /// </summary>
     public static string DueRule(ReportSettings settings, BasisView basis) =>
         (basis.Basis.Own.FirstOrDefault() is not { } own ? "各专班按月报送月报，文件未规定具体日期。" : $"{own.Source}要求各专班每月汇报进展情况，未规定具体日期。")
-        + $"本平台规定：每月月报须于次月 {settings.DueDay} 日前报送，逾期锁定；领导小组办公室可说明理由重新开放 {settings.ReopenDays} 天（日期由系统管理员设置）。";
+        + $"本平台规定：每月月报须于次月 {settings.DueDay} 日前报送，逾期锁定；领导小组办公室可说明理由重新开放 {settings.ReopenDays} 天（截止日与重新开放天数由系统管理员设置）。";
 }
