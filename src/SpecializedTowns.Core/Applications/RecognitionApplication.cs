@@ -157,15 +157,15 @@ public sealed class RecognitionApplication
     {
         Require(actor, "退回修改", Roles.Office, Roles.Admin);
         RequireState("退回修改", ApplicationState.Submitted);
-        if (string.IsNullOrWhiteSpace(reasons)) throw new ApplicationRuleException("退回修改须写明理由");
-        Move(actor, now, "退回修改", ApplicationState.Returned, Text(reasons, "退回理由"));
+        if (string.IsNullOrWhiteSpace(reasons)) throw new ApplicationRuleException("退回修改须写明理由", ApplicationFields.Reason);
+        Move(actor, now, "退回修改", ApplicationState.Returned, Text(reasons, "退回理由", ApplicationFields.Reason));
     }
 
     public void Accept(Actor actor, DateTime now, IReadOnlyCollection<int> expertUserIds)
     {
         Require(actor, "形式审查通过", Roles.Office, Roles.Admin);
         RequireState("形式审查通过", ApplicationState.Submitted);
-        if (expertUserIds.Count == 0) throw new ApplicationRuleException("形式审查通过时须指定至少一名评审专家");
+        if (expertUserIds.Count == 0) throw new ApplicationRuleException("形式审查通过时须指定至少一名评审专家", ApplicationFields.Experts);
         Experts = expertUserIds.Distinct().Select(id => new ExpertAssignment { ApplicationId = Id, ExpertUserId = id }).ToList();
         Move(actor, now, "形式审查通过，交专家评审", ApplicationState.ExpertReview, $"评审专家 {Experts.Count} 名");
     }
@@ -191,8 +191,8 @@ public sealed class RecognitionApplication
                 empty.Count > 0 ? $"每项结论须附评审意见：{string.Join("、", empty.Select(title))}" : null,
                 overall is null ? "请在“总体意见”中选择“建议认定”或“不建议认定”" : null,
                 overall is null || string.IsNullOrWhiteSpace(overall.Value.Comment) ? "请填写总体评审意见" : null,
-            }.OfType<string>()));
-        foreach (var s in scores) Text(s.Value.Comment, "评审意见");
+            }.OfType<string>()), ApplicationFields.Scores);
+        foreach (var s in scores) Text(s.Value.Comment, "评审意见", ApplicationFields.Scores);
         Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
         foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key) || s.Key == ExpertScore.Overall))
             Scores.Add(new ExpertScore { ApplicationId = Id, ExpertUserId = actor.UserId, CriterionKey = key, Met = met, Comment = comment.Trim() });
@@ -238,16 +238,16 @@ public sealed class RecognitionApplication
         if (decision == Applications.Decision.Recognize && Unmet(check) is { Count: > 0 } unmet)
             throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，可选择“列入储备”或“不予认定”");
         if (string.IsNullOrWhiteSpace(documentNumber) && decision != Applications.Decision.Reject)
-            throw new ApplicationRuleException("认定或列入储备须填写文号");
+            throw new ApplicationRuleException("认定或列入储备须填写文号", ApplicationFields.DocumentNumber);
         if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
-            throw new ApplicationRuleException("不予认定须写明理由");
+            throw new ApplicationRuleException("不予认定须写明理由", ApplicationFields.Reason);
         var number = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(documentNumber, out var numberProblem);
-        if (numberProblem is not null) throw new ApplicationRuleException(numberProblem);
-        var why = Text(reason, "理由");
+        if (numberProblem is not null) throw new ApplicationRuleException(numberProblem, ApplicationFields.DocumentNumber);
+        var why = Text(reason, "理由", ApplicationFields.Reason);
         var (first, last) = PublicityWindow(now);
         if (decision == Applications.Decision.Recognize && (publicityEndsOn is not { } end || end < first || end > last))
             throw new ApplicationRuleException(
-                $"公示截止日期应在 {first:yyyy年M月d日} 至 {last:yyyy年M月d日} 之间（晚于今天，公示期不超过 {MaxPublicityDays} 天）", nameof(PublicityEndsOn));
+                $"公示截止日期应在 {first:yyyy年M月d日} 至 {last:yyyy年M月d日} 之间（晚于今天，公示期不超过 {MaxPublicityDays} 天）", ApplicationFields.PublicityEndsOn);
         Decision = decision;
         DecisionDocumentNumber = number;
         switch (decision)
@@ -290,8 +290,8 @@ public sealed class RecognitionApplication
     {
         Require(actor, "登记公示异议", Roles.Office, Roles.Admin);
         RequireState("登记公示异议", ApplicationState.Publicity);
-        if (string.IsNullOrWhiteSpace(objection)) throw new ApplicationRuleException("请填写异议内容");
-        Record(actor, now, "登记公示异议", Text(objection, "异议内容"));
+        if (string.IsNullOrWhiteSpace(objection)) throw new ApplicationRuleException("请填写异议内容", ApplicationFields.Reason);
+        Record(actor, now, "登记公示异议", Text(objection, "异议内容", ApplicationFields.Reason));
     }
 
     /// <summary>Ends the publicity period: with an upheld objection the town is not recognised.</summary>
@@ -304,8 +304,8 @@ public sealed class RecognitionApplication
             throw new ApplicationRuleException($"公示期至 {end:yyyy年M月d日}，期满后方可确认认定");
         if (objectionUpheld)
         {
-            if (string.IsNullOrWhiteSpace(reason)) throw new ApplicationRuleException("异议成立须写明理由");
-            Move(actor, now, "公示异议成立，不予认定", ApplicationState.Rejected, Text(reason, "理由"));
+            if (string.IsNullOrWhiteSpace(reason)) throw new ApplicationRuleException("异议成立须写明理由", ApplicationFields.Reason);
+            Move(actor, now, "公示异议成立，不予认定", ApplicationState.Rejected, Text(reason, "理由", ApplicationFields.Reason));
         }
         else
         {
@@ -316,10 +316,10 @@ public sealed class RecognitionApplication
     public const int MaxText = 2000;
 
     // Reasons, comments and objections are kept whole; past the limit the person is asked to shorten them.
-    private static string Text(string? text, string what, int max = MaxText)
+    private static string Text(string? text, string what, string field, int max = MaxText)
     {
         var t = text?.Trim() ?? "";
-        if (t.Length > max) throw new ApplicationRuleException($"{what}不超过 {max} 字（现为 {t.Length} 字）");
+        if (t.Length > max) throw new ApplicationRuleException($"{what}不超过 {max} 字（现为 {t.Length} 字）", field);
         return t;
     }
 
@@ -347,6 +347,21 @@ public sealed class RecognitionApplication
 
 /// <summary>Who takes a step.</summary>
 public sealed record Actor(int UserId, string UserName, string Role);
+
+/// <summary>
+/// The inputs of the steps, as the page's form and the API's body name them (the API in camelCase): a refusal that names one
+/// is input to correct (400 in the API, beside that field on the page), one that names none is the application's state.
+/// </summary>
+public static class ApplicationFields
+{
+    public const string Reason = "Reason";
+    public const string Experts = "Experts";
+    public const string Scores = "Scores";
+    public const string Decision = "Decision";
+    public const string DocumentNumber = "DocumentNumber";
+    public const string PublicityEndsOn = "PublicityEndsOn";
+    public const string File = "File";
+}
 
 /// <summary>A step refused; <see cref="Field"/> names the input at fault (the step's parameter) when one is, for the form to show it there.</summary>
 public sealed class ApplicationRuleException(string message, string? field = null) : Exception(message), IRefusal

@@ -258,7 +258,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)
     {
         var candidates = (await ExpertCandidatesAsync(id, scope, ct)).Select(e => e.Id).ToHashSet();
-        if (experts.Any(e => !candidates.Contains(e))) throw new ApplicationRuleException("所选专家不在可选范围内");
+        if (experts.Any(e => !candidates.Contains(e))) throw new ApplicationRuleException("所选专家不在可选范围内", ApplicationFields.Experts);
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Accept(Actor(scope, user), Now, experts); });
     }
 
@@ -305,7 +305,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         if (name.Length > 200) name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
         var (contentType, problem) = ApplicationAttachment.Check(name, content);
-        if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}");
+        if (problem is not null) throw new ApplicationRuleException($"“{name}”不能上传：{problem}", ApplicationFields.File);
         var count = await db.Set<ApplicationAttachment>().CountAsync(x => x.ApplicationId == id, ct);
         var county = await CountyOfAsync(scope, id, ct);
         await StepAsync(scope, id, ct, a =>

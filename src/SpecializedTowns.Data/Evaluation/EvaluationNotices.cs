@@ -67,7 +67,8 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
             ContactPhone = contactPhone,
         }).ToList();
         try { return (await notices.CreateManyAsync(scope, user, drafts, ct)).Count; }
-        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message) { Kind = ex.Kind }; }
+        // The platform made the batch from the evaluation, not the caller: a batch it refuses is no field of theirs to correct.
+        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message) { Kind = ex.Kind == RefusalKind.Invalid ? RefusalKind.Conflict : ex.Kind }; }
         catch (NoticeBatchException ex)
         {
             // The same deadline and contact go on every notice, so the first refusal speaks for all.

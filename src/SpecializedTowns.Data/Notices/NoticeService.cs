@@ -251,8 +251,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     public async Task<IReadOnlyList<int>> CreateManyAsync(UserScope scope, string userDisplayName, IReadOnlyList<NoticeDraft> drafts, CancellationToken ct = default)
     {
         if (!CanIssue(scope)) throw new NoticeRuleException($"{Roles.Chinese.GetValueOrDefault(scope.Role, scope.Role)}不能下发督办通知书") { Kind = RefusalKind.Forbidden };
-        if (drafts.Count == 0) throw new NoticeRuleException("没有要下发的督办通知书");
-        if (drafts.Count > MaxBatch) throw new NoticeRuleException($"一次最多下发 {MaxBatch} 份督办通知书（现为 {drafts.Count} 份）");
+        if (drafts.Count == 0) throw new NoticeRuleException("没有要下发的督办通知书", "notices");
+        if (drafts.Count > MaxBatch) throw new NoticeRuleException($"一次最多下发 {MaxBatch} 份督办通知书（现为 {drafts.Count} 份）", "notices");
         var today = Today;
         var now = Now;
         var ready = new List<Checked>();

@@ -184,7 +184,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
 
     private void EnsureOwed(TaskForce force, ReportMonth month)
     {
-        if (!ReportMonth.IsValid(month.Year, month.Month)) throw new ReportRuleException("月份不正确");
+        if (!ReportMonth.IsValid(month.Year, month.Month)) throw new ReportRuleException("月份不正确", "month");
         if (month > ReportMonth.Of(Today)) throw new ReportRuleException($"{month.Chinese}尚未开始，不能填报");
         if (month < ReportMonth.Of(force.ReportsFrom))
             throw new ReportRuleException($"本专班自 {ReportMonth.Of(force.ReportsFrom).Chinese} 起报送月报，{month.Chinese}无需报送");

@@ -1,3 +1,4 @@
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Recognition;
@@ -69,6 +70,22 @@ public class RecognitionApplicationTests
         Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, [])).Message.ShouldContain("至少一名评审专家");
         Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reserve, "x", null, null, Eligible)).Message.ShouldContain("不能“领导小组审定”");
         a.State.ShouldBe(ApplicationState.Submitted);
+    }
+
+    /// <summary>Input to correct names its field, so that the API answers 400 and the page places it; the state and the role name none.</summary>
+    [Fact]
+    public void Input_refusals_name_their_field_and_state_refusals_none()
+    {
+        var a = new RecognitionApplication();
+        var state = Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, [ExpertA.UserId]));
+        (state.Kind, state.Field).ShouldBe((RefusalKind.Conflict, null));
+        a.Submit(Township, Now);
+        var reason = Should.Throw<ApplicationRuleException>(() => a.Return(Office, Now, " "));
+        (reason.Kind, reason.Field).ShouldBe((RefusalKind.Invalid, ApplicationFields.Reason));
+        Should.Throw<ApplicationRuleException>(() => a.Return(Office, Now, new string('理', RecognitionApplication.MaxText + 1))).Field.ShouldBe(ApplicationFields.Reason);
+        var experts = Should.Throw<ApplicationRuleException>(() => a.Accept(Office, Now, []));
+        (experts.Kind, experts.Field).ShouldBe((RefusalKind.Invalid, ApplicationFields.Experts));
+        Should.Throw<ApplicationRuleException>(() => a.Return(Leader, Now, " ")).Kind.ShouldBe(RefusalKind.Forbidden);
     }
 
     [Fact]

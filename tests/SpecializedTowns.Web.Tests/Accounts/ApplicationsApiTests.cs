@@ -32,7 +32,7 @@ public class ApplicationsApiTests
         JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("stateName").GetString().ShouldBe("待形式审查");
 
         var refused = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "accept", experts = Array.Empty<int>() });
-        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("至少一名评审专家");
 
         // Another county's office and the expert (not assigned) see nothing of it.

@@ -82,6 +82,16 @@ public class ApplicationDecisionTests
         html.ShouldContain("value=\"2099-12-31\"");
         before.ShouldHaveNoDataWritten(await StateAsync(factory), "a publicity period ending in 2099");
 
+        // The other inputs the decision refuses are placed beside their fields too (they were refused as the state once, 409 in the API).
+        var noNumber = await (await PostAsync(city, url, url + "?handler=Decide", new() { ["Decision"] = "Reserve", ["DocumentNumber"] = " " })).Content.ReadAsStringAsync();
+        Text(Regex.Match(noNumber, "id=\"doc\"[^>]*>\\s*<div class=\"invalid-feedback\" id=\"doc-error\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value)
+            .ShouldBe("认定或列入储备须填写文号");
+        noNumber.ShouldMatch("id=\"doc\"[^>]*is-invalid|class=\"[^\"]*is-invalid[^\"]*\" id=\"doc\"");
+        var noReason = await (await PostAsync(city, url, url + "?handler=Decide", new() { ["Decision"] = "Reject" })).Content.ReadAsStringAsync();
+        Text(Regex.Match(noReason, "id=\"why-error\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value).ShouldBe("不予认定须写明理由");
+        Text(noReason).ShouldContain("未办理：不予认定须写明理由");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "a decision without its number or reason");
+
         var end = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
         decision["PublicityEndsOn"] = end.ToString("yyyy-MM-dd");
         (await PostAsync(city, url, url + "?handler=Decide", decision)).StatusCode.ShouldBe(HttpStatusCode.Redirect);

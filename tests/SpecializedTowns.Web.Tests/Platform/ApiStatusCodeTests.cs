@@ -78,6 +78,15 @@ public class ApiStatusCodeTests
         var id = (await OkAsync(await office.PostAsJsonAsync("/api/v1/applications", new { townId = town, standardId = "yongji-county", facts }), HttpStatusCode.Created))
             .GetProperty("id").GetInt32();
         await OkAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" }));
+        // What a step finds wrong with its input is a field to correct, as on the page: 400 naming it, no longer a 409.
+        var submitted = await StateAsync(provider);
+        (await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = " " }), HttpStatusCode.BadRequest, "reason"))
+            .GetProperty("errors").GetProperty("reason")[0].GetString().ShouldBe("退回修改须写明理由");
+        await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = new string('理', 2001) }), HttpStatusCode.BadRequest, "reason");
+        (await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "accept", experts = Array.Empty<int>() }), HttpStatusCode.BadRequest, "experts"))
+            .GetProperty("errors").GetProperty("experts")[0].GetString()!.ShouldContain("至少一名评审专家");
+        await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "accept", experts = new[] { 999999 } }), HttpStatusCode.BadRequest, "experts");
+        submitted.ShouldHaveNoDataWritten(await StateAsync(provider), "application steps refused for their input");
         (await OkAsync(await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "accept", experts = new[] { expertId } })))
             .GetProperty("state").GetString().ShouldBe("ExpertReview");
 
@@ -283,6 +292,8 @@ public class ApiStatusCodeTests
         var before = await StateAsync(provider);
         await RefusedAsync(await office.GetAsync("/api/v1/notices?status=lost"), HttpStatusCode.BadRequest, "status");
         await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/notices/{notice}/items/1/verification", new { decision = "maybe" }), HttpStatusCode.BadRequest, "decision");
+        // An empty batch is the body's to correct (400 naming notices), not a state of anything.
+        await RefusedAsync(await office.PostAsJsonAsync("/api/v1/notices/batch", new { notices = Array.Empty<object>() }), HttpStatusCode.BadRequest, "notices");
         await RefusedAsync(await township.PostAsJsonAsync("/api/v1/notices", new { recipientKind = "town" }), HttpStatusCode.Forbidden);
         // The recipient sees its notice, but verifying is the issuing office's: 403, no longer a 409.
         (await RefusedAsync(await township.PostAsJsonAsync($"/api/v1/notices/{notice}/items/1/verification", new { decision = "accept" }), HttpStatusCode.Forbidden))

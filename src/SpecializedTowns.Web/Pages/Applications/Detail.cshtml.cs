@@ -34,6 +34,14 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     // Set when the facts form was posted: a refused form shows what was typed, any other page the stored facts.
     private bool factsPosted;
 
+    // The handler of a step refused for its input: two forms of one state both post Reason (登记异议, 结束公示).
+    private string? postedStep;
+
+    /// <summary>Why the input <paramref name="field"/> of the form of <paramref name="step"/> was refused; null for any other form.</summary>
+    public string? FieldError(string field, string step) =>
+        string.Equals(postedStep, step, StringComparison.OrdinalIgnoreCase) && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
+            ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>The return that sent the application back to the applicant, while it is returned.</summary>
     public ApplicationEvent? ReturnedBy => View.Application.State == ApplicationState.Returned
         ? View.Application.Events.Where(e => e.To == ApplicationState.Returned && e.From != ApplicationState.Returned).MaxBy(e => e.Id)
@@ -67,8 +75,8 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct) =>
         StepAsync(id, ct, $"已上传“{file?.FileName}”", async (s, u) =>
         {
-            if (Shared.Uploads.Unreadable(file, out var unreadable)) throw new ApplicationRuleException(unreadable);
-            if (file.Length > ApplicationAttachment.MaxBytes) throw new ApplicationRuleException($"“{file.FileName}”超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传");
+            if (Shared.Uploads.Unreadable(file, out var unreadable)) throw new ApplicationRuleException(unreadable, ApplicationFields.File);
+            if (file.Length > ApplicationAttachment.MaxBytes) throw new ApplicationRuleException($"“{file.FileName}”超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传", ApplicationFields.File);
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             await applications.AttachAsync(s, u, id, file.FileName, buffer.ToArray(), ct);
@@ -138,7 +146,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "审定结果已登记", (s, u) => Decision is { } d
             ? applications.DecideAsync(s, u, id, d, DocumentNumber, Reason, PublicityEndsOn, ct)
-            : throw new ApplicationRuleException("请选择审定结果"));
+            : throw new ApplicationRuleException("请选择审定结果", ApplicationFields.Decision));
 
     public Task<IActionResult> OnPostObjectAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "异议已登记", (s, u) => applications.ObjectAsync(s, u, id, Reason ?? "", ct));
@@ -164,9 +172,11 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
             // The form shows again with what was typed and the reason it could not be done, beside the field it concerns.
             if (ex.Field is { } field)
             {
+                postedStep = Request.Query["handler"].ToString();
                 if (ModelState.TryGetValue(field, out var entry)) entry.Errors.Clear();
                 ModelState.AddModelError(field, ex.Message);
-                Error = "未办理：请按表单中的提示修改";
+                // Said above the page too: the form of a step sits in the side column, out of sight on a narrow screen.
+                Error = $"未办理：{ex.Message}";
             }
             else Error = ex.Message;
             return await ShowAsync(id, ct);
