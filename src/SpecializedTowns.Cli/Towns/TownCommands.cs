@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpecializedTowns.Cli.Database;
 using SpecializedTowns.Cli.Policies;
 using SpecializedTowns.Cli.Recognition;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
@@ -24,20 +25,21 @@ public static class TownCommands
         var towns = new Command("towns", "专业镇名录");
         towns.Options.Add(CliStorage.ProviderOption);
         towns.Options.Add(CliStorage.ConnectionOption);
-        var tier = new Option<string?>("--tier") { Description = "梯次：储备、县级、市级、省级（或 reserve、county、municipal、provincial）" };
-        var category = new Option<string?>("--category") { Description = "领域：制造业、特优农业、特色轻工、文旅康养（或 manufacturing 等）" };
+        var tier = new Option<string?>("--tier") { Description = $"梯次：{CodeLists.Tier.Choices}，代码或中文名称均可" };
+        var category = new Option<string?>("--category") { Description = $"领域：{CodeLists.IndustryCategory.Choices}，代码或中文名称均可" };
         var search = new Option<string?>("--search") { Description = "按名称或主导产业查找" };
         var page = new Option<int>("--page") { Description = "页码", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = $"每页条数（1–{Paged<TownListItem>.MaxPageSize}）", DefaultValueFactory = _ => 50 };
         var list = new Command("list", "列出专业镇") { JurisdictionOption, tier, category, search, page, pageSize, JsonOption };
         list.SetAction(async (parse, ct) =>
         {
+            // Read as the web's filters and the API read them (字典): the code in any letter case or the Chinese name.
             var tierValue = parse.GetValue(tier);
-            Tier? parsedTier = tierValue is null ? null
-                : Tiers.Parse(tierValue) ?? throw new UserInputException($"未知的梯次“{tierValue}”，可用：储备、县级、市级、省级");
+            if (!CodeLists.TryParse<Tier>(tierValue, out var parsedTier))
+                throw new UserInputException($"未知的梯次“{tierValue}”，可用：{CodeLists.Tier.Choices}");
             var categoryValue = parse.GetValue(category);
-            var categoryKey = categoryValue is null ? null
-                : IndustryCategories.KeyOf(categoryValue) ?? throw new UserInputException($"未知的领域“{categoryValue}”，可用：{string.Join("、", IndustryCategories.Names.Values)}");
+            var categoryKey = string.IsNullOrWhiteSpace(categoryValue) ? null
+                : CodeLists.IndustryCategory.Find(categoryValue)?.Code ?? throw new UserInputException($"未知的领域“{categoryValue}”，可用：{CodeLists.IndustryCategory.Choices}");
             var (pageValue, sizeValue) = (parse.GetValue(page), parse.GetValue(pageSize));
             if (pageValue < 1) throw new UserInputException($"页码应从 1 开始（收到 {pageValue}）");
             if (sizeValue is < 1 or > Paged<TownListItem>.MaxPageSize)

@@ -54,6 +54,26 @@ public class TownCommandTests
         doc.RootElement.GetProperty("items").EnumerateArray().ShouldAllBe(t => t.GetProperty("isDemo").GetBoolean() && t.GetProperty("tier").GetString() == "reserve");
     }
 
+    /// <summary>The filters read as the web's and the API's do (字典): the code in any letter case, the name with or without its brackets.</summary>
+    [Fact]
+    public void Towns_list_filters_read_their_code_lists_as_the_web_does()
+    {
+        var upper = Run(Loaded.Value, "towns", "list", "--jurisdiction", "运城市", "--tier", "COUNTY", "--category", "Manufacturing");
+        upper.Code.ShouldBe(0, upper.Error);
+        upper.Out.ShouldContain("万安钻石专业镇（演示）");
+        var json = Run(Loaded.Value, "towns", "list", "--tier", "Reserve", "--category", "specialty-agriculture", "--json");
+        json.Code.ShouldBe(0, json.Error);
+        using var doc = JsonDocument.Parse(json.Out);
+        doc.RootElement.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+        doc.RootElement.GetProperty("items").EnumerateArray().ShouldAllBe(t => t.GetProperty("tier").GetString() == "reserve" && t.GetProperty("category").GetString() == "specialty-agriculture");
+        Run(Loaded.Value, "towns", "list", "--category", "特色轻工（工艺美术）").Code.ShouldBe(0);
+
+        var unknown = Run(Loaded.Value, "towns", "list", "--tier", "2");
+        unknown.Code.ShouldBe(2);
+        unknown.Error.ShouldContain("未知的梯次“2”，可用：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）");
+        Run(Loaded.Value, "towns", "list", "--category", "mining").Error.ShouldContain("未知的领域“mining”，可用：manufacturing（制造业）");
+    }
+
     [Theory]
     [InlineData(new[] { "--jurisdiction", "垣曲" }, "未找到行政区划“垣曲”，是否是：垣曲县？")]
     [InlineData(new[] { "--tier", "特级" }, "未知的梯次")]
