@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Commendations;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Evaluation;
@@ -204,6 +205,9 @@ public static class CodeLists
     // ── 系统 ──
     public static readonly CodeList JurisdictionLevel = Of<Jurisdictions.JurisdictionLevel>("jurisdiction-level", "行政区划层级", "系统", Jurisdiction.LevelName);
 
+    public static readonly CodeList AuditAction = Of<Audit.AuditAction>("audit-action", "审计操作", "系统", AuditActions.Chinese,
+        "审计日志记录的操作；登录失败和账号锁定记在所登录的账号名下。");
+
     /// <summary>Every list, in menu order.</summary>
     public static readonly IReadOnlyList<CodeList> All =
     [
@@ -215,7 +219,7 @@ public static class CodeLists
         FundKind, FundLevel, FundRecipientKind, WhiteListStatus, FinancingKind, ListingStage, TrainingMode, TrainingProvider, TalentCategory,
         PlatformFunction, PlatformLevel, PlatformOperator, PlatformMode, EventKind, EventLevel, EventRole,
         BrandKind, BrandLevel, BrandHonour, StandardKind, StandardRole, GeoIndicationKind, GeoIndicationStatus,
-        JurisdictionLevel,
+        JurisdictionLevel, AuditAction,
     ];
 
     private static readonly Dictionary<Type, CodeList> ByType = All.Where(l => l.EnumType is not null).ToDictionary(l => l.EnumType!);
@@ -226,7 +230,7 @@ public static class CodeLists
     public static CodeList For<T>() where T : struct, Enum =>
         ByType.TryGetValue(typeof(T), out var list) ? list : throw new InvalidOperationException($"{typeof(T).Name} has no code list");
 
-    /// <summary>The list of an enumeration type, or null for one no person fills in (the audit's own actions, a notice's stored state).</summary>
+    /// <summary>The list of an enumeration type, or null for one no person fills in or filters by (a notice's stored state).</summary>
     public static CodeList? For(Type enumType) => ByType.GetValueOrDefault(enumType);
 
     /// <summary>

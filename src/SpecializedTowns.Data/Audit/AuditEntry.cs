@@ -1,38 +1,6 @@
+using SpecializedTowns.Core.Audit;
+
 namespace SpecializedTowns.Data.Audit;
-
-/// <summary>What an entry records: a row created, changed or deleted, or a sign-in that failed or locked its account (<see cref="SignInAudit"/>).</summary>
-public enum AuditAction { Created = 1, Updated = 2, Deleted = 3, SignInFailed = 4, LockedOut = 5 }
-
-public static class AuditActions
-{
-    public static string Chinese(AuditAction action) => action switch
-    {
-        AuditAction.Created => "新增",
-        AuditAction.Updated => "修改",
-        AuditAction.SignInFailed => "登录失败",
-        AuditAction.LockedOut => "账号锁定",
-        _ => "删除",
-    };
-
-    /// <summary>The action as the API writes it and reads it in a filter (created, sign-in-failed …).</summary>
-    public static string Code(AuditAction action) => action switch
-    {
-        AuditAction.Created => "created",
-        AuditAction.Updated => "updated",
-        AuditAction.Deleted => "deleted",
-        AuditAction.SignInFailed => "sign-in-failed",
-        _ => "locked-out",
-    };
-
-    /// <summary>An action by its code or its Chinese name, as a filter names it; null for neither.</summary>
-    public static AuditAction? Parse(string text)
-    {
-        var term = text.Trim();
-        foreach (var action in Enum.GetValues<AuditAction>())
-            if (string.Equals(term, Code(action), StringComparison.OrdinalIgnoreCase) || term == Chinese(action)) return action;
-        return null;
-    }
-}
 
 /// <summary>One field of one change: its value before and after, as a person reads them (enumerations in Chinese, dates as dates).</summary>
 public sealed record AuditChange(string Field, string? Old, string? New);

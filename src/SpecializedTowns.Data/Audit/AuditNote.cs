@@ -1,3 +1,5 @@
+using SpecializedTowns.Core.Audit;
+
 namespace SpecializedTowns.Data.Audit;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Audit;

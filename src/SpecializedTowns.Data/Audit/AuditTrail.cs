@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SpecializedTowns.Core.Audit;
 
 namespace SpecializedTowns.Data.Audit;
 
@@ -332,8 +333,8 @@ public static class AuditTrail
 /// <summary>
 /// The Chinese name of an enumeration value, so the audit and the forms' messages speak as the screens do without a second
 /// list to keep in step: a value of a 字典 list by that list's name (CodeLists, the one table the forms, the imports and the
-/// API read too); an enumeration no person fills in (the audit's own actions, a notice's stored state) by the domain's own
-/// <c>Chinese(TEnum)</c> function (AuditActions.Chinese, NoticeNames.Chinese …).
+/// API read too); an enumeration no person fills in (a notice's stored state) by the domain's own <c>Chinese(TEnum)</c>
+/// function (NoticeNames.Chinese …).
 /// </summary>
 public static class EnumNames
 {

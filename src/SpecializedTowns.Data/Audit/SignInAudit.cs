@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Audit;

@@ -104,6 +104,7 @@ public static partial class ApiCodeFields
         Q(CodeLists.GeoIndicationKind, "/api/v1/support/geo-indications", "kind"),
 
         Q(CodeLists.JurisdictionLevel, "/api/v1/jurisdictions", "level"),
+        Q(CodeLists.AuditAction, "/api/v1/audit", "action"),
     ];
 
     public static IEnumerable<ApiCodeField> Of(CodeList list) => All.Where(f => f.List == list);

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpecializedTowns.Core.Audit;
+using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Audit;
 
@@ -27,13 +29,8 @@ public static class AuditApi
             if (!TryDate(from, out var f)) return ApiSupport.Invalid("from", $"日期“{from}”无效，应为 yyyy-MM-dd");
             if (!TryDate(to, out var t)) return ApiSupport.Invalid("to", $"日期“{to}”无效，应为 yyyy-MM-dd");
             if (f is not null && t is not null && f > t) return ApiSupport.Invalid("from", "开始日期不能晚于结束日期");
-            AuditAction? a = null;
-            if (!string.IsNullOrWhiteSpace(action))
-            {
-                a = AuditActions.Parse(action);
-                if (a is null)
-                    return ApiSupport.Invalid("action", $"未知的操作“{action}”，可用 {string.Join("、", Enum.GetValues<AuditAction>().Select(x => $"{AuditActions.Code(x)}（{AuditActions.Chinese(x)}）"))}");
-            }
+            if (!CodeLists.TryParse<AuditAction>(action, out var a))
+                return ApiSupport.Invalid("action", $"未知的操作“{action}”，可用：{CodeLists.AuditAction.Choices}");
             if (!string.IsNullOrWhiteSpace(entityType) && !AuditNames.Types.ContainsKey(entityType.Trim()))
                 return ApiSupport.Invalid("entityType", $"未知的对象类型“{entityType}”，可用：{string.Join("、", AuditNames.Types.Select(x => $"{x.Key}（{x.Value}）"))}");
             if (!string.IsNullOrWhiteSpace(entityId) && string.IsNullOrWhiteSpace(entityType))
@@ -51,7 +48,7 @@ public static class AuditApi
     }
 
     private static AuditEntryView View(AuditEntry e) => new(
-        e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, AuditActions.Code(e.Action), AuditActions.Chinese(e.Action),
+        e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, CodeLists.Code(e.Action), AuditActions.Chinese(e.Action),
         e.EntityType, AuditNames.Type(e.EntityType), e.EntityId, e.EntityLabel, e.RootType, e.RootId,
         e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(e.EntityType, c.Field), c.Old, c.New)).ToList());
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Web.Accounts;

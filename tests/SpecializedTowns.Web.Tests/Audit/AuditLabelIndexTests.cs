@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Recognition;

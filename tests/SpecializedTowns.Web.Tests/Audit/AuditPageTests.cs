@@ -2,7 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Dictionaries;
+using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Audit;
@@ -135,6 +142,48 @@ public class AuditPageTests
 
         var csv = await office.GetStringAsync($"/Audit?handler=Export&format=csv&{query}");
         csv.ShouldContain("待受理,已受理");
+    }
+
+    /// <summary>
+    /// The 操作 filter reads its 字典 list (审计操作) as every other filter does: the code in any letter case or the Chinese name;
+    /// on the page a value that names none is said above the list, which is shown whole; the API refuses it naming action.
+    /// </summary>
+    [Fact]
+    public async Task The_action_filter_reads_the_code_in_any_case_or_the_name()
+    {
+        var (id, _) = await ProblemAsync(StorageProvider.Sqlite);
+        var office = await WritingPlatforms.ClientAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var query = $"type=Problem&entityId={id}";
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string action) =>
+            await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync($"/Audit?{query}&action={Uri.EscapeDataString(action)}"));
+        static int Rows(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("#audit-table > tbody > tr").Length;
+
+        var all = Rows(await PageAsync(""));
+        var created = await PageAsync("created");
+        Rows(created).ShouldBeGreaterThan(0);
+        Rows(created).ShouldBeLessThan(all, "the problem was also changed");
+        foreach (var word in new[] { "CREATED", "Created", "新增" })
+        {
+            var page = await PageAsync(word);
+            Rows(page).ShouldBe(Rows(created), word);
+            page.QuerySelectorAll("#audit-table > tbody > tr .badge").ShouldAllBe(b => b.TextContent == "新增");
+            page.QuerySelector("#action option[selected]")!.TextContent.ShouldBe("新增", word);
+            page.Body!.TextContent.ShouldNotContain("未知的操作", customMessage: word);
+        }
+        var unknown = await PageAsync("rewrite");
+        unknown.Body!.TextContent.ShouldContain("未知的操作“rewrite”，已显示全部");
+        Rows(unknown).ShouldBe(all);
+
+        foreach (var word in new[] { "UPDATED", "修改", "Updated" })
+        {
+            var list = await JsonAsync(await office.GetAsync($"/api/v1/audit?entityType=Problem&entityId={id}&action={Uri.EscapeDataString(word)}"));
+            list.GetProperty("items").EnumerateArray().ShouldNotBeEmpty(word);
+            list.GetProperty("items").EnumerateArray().ShouldAllBe(e => e.GetProperty("action").GetString() == "updated");
+        }
+        (await JsonAsync(await office.GetAsync("/api/v1/audit?action=SignInFailed"))).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(e => e.GetProperty("action").GetString() == "sign-in-failed");
+        var refused = await JsonAsync(await office.GetAsync("/api/v1/audit?action=3"), HttpStatusCode.BadRequest);
+        refused.GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("created（新增）");
     }
 
     [Fact]

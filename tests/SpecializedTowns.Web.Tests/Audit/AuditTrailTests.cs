@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Towns;
@@ -73,7 +74,7 @@ public class ScaleGeneratorTests
         (await db.Users.SingleAsync(u => u.Id == sample.UserId)).UserName.ShouldBe(sample.UserName);
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id.ToString() == sample.EntityId);
         var place = await db.Jurisdictions.SingleAsync(j => j.Id == (enterprise.TownshipId ?? enterprise.CountyId));
-        (sample.Action, sample.EntityLabel, sample.RecordPath).ShouldBe((SpecializedTowns.Data.Audit.AuditAction.Created, enterprise.Name, place.Path));
+        (sample.Action, sample.EntityLabel, sample.RecordPath).ShouldBe((SpecializedTowns.Core.Audit.AuditAction.Created, enterprise.Name, place.Path));
         sample.ActorPath.ShouldBe((await db.Jurisdictions.SingleAsync(j => j.Id == enterprise.CountyId)).Path);
         sample.ReadChanges().ShouldContain(c => c.Field == "Uscc" && c.New == enterprise.Uscc);
         // The entries of one import file share their moment, as an import writes them.

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;

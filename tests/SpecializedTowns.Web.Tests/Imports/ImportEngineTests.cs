@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Enterprises;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;

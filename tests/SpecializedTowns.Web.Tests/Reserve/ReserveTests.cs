@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Clusters;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Towns;

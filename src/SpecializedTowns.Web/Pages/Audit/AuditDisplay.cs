@@ -1,3 +1,4 @@
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Web.Pages.Audit;

@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
@@ -17,7 +17,8 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserFilter { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "操作")] public AuditAction? Action { get; set; }
+    /// <summary>The action as the address names it: its code in any letter case or its Chinese name (字典 · 审计操作).</summary>
+    [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
@@ -27,7 +28,10 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     public UserScope Scope { get; private set; } = null!;
     public string? Error { get; private set; }
 
-    public bool Filtered => From is not null || To is not null || !string.IsNullOrWhiteSpace(UserFilter) || Action is not null
+    /// <summary>The action the filter reads, once <see cref="Filter"/> has read it; null for all and for a value that names none.</summary>
+    public AuditAction? ActionValue { get; private set; }
+
+    public bool Filtered => From is not null || To is not null || !string.IsNullOrWhiteSpace(UserFilter) || ActionValue is not null
         || !string.IsNullOrWhiteSpace(Type) || !string.IsNullOrWhiteSpace(EntityId) || !string.IsNullOrWhiteSpace(Search);
 
     /// <summary>What the page says it shows, so nobody mistakes a county's view for the whole platform's.</summary>
@@ -41,8 +45,9 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = UserScope.From(User)!;
+        var filter = Filter();
         if (From is { } f && To is { } t && f > t) { Error = "开始日期不能晚于结束日期"; return; }
-        Result = await AuditQueries.ListAsync(db, Scope, Filter() with { Page = PageNumber, PageSize = 50 }, ct);
+        Result = await AuditQueries.ListAsync(db, Scope, filter with { Page = PageNumber, PageSize = 50 }, ct);
         ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, Result.Items, ct);
     }
 
@@ -73,9 +78,10 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         }
     }
 
-    private AuditFilter Filter() => new()
+    /// <summary>The one reading of the filter bar that the list and the export share; an action that names none is noted and left off.</summary>
+    private AuditFilter Filter()
     {
-        From = From, To = To, User = UserFilter, Action = Action is { } a && Enum.IsDefined(a) ? a : null,
-        EntityType = Type, EntityId = EntityId, Search = Search,
-    };
+        ActionValue = FilterValues.Read<AuditAction>(HttpContext, Action, "操作");
+        return new() { From = From, To = To, User = UserFilter, Action = ActionValue, EntityType = Type, EntityId = EntityId, Search = Search };
+    }
 }
