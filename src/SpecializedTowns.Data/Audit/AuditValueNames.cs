@@ -62,20 +62,28 @@ public sealed class AuditValueNames
     }
 
     /// <summary>
-    /// A value as the history shows it: a reference by its record's name, a stored document (得分明细, 申报数据: JSON or
-    /// YAML a reader cannot use here) by its size, anything else as recorded. The export keeps every value as recorded.
+    /// A value as the history shows it: a stored document (得分明细, 申报数据: JSON or YAML a reader cannot use here) by its
+    /// size, anything else as <see cref="Named"/> names it.
     /// </summary>
-    public string? Show(string field, string? value)
+    public string? Show(string field, string? value) =>
+        value is not null && IsDocument(field) ? $"（{value.Length:N0} 字的结构化内容，完整内容见导出）" : Named(field, value);
+
+    private static bool IsDocument(string field) => field.EndsWith("Json", StringComparison.Ordinal) || field.EndsWith("Yaml", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A value named as the page names it: a reference by its record's name, a 字典 code and a policy pack by their names, a
+    /// file's type as people call it, anything else (a stored document too, whole) as recorded. The one rule for the page,
+    /// the export and the API's names beside the recorded values.
+    /// </summary>
+    public string? Named(string field, string? value)
     {
-        if (value is not null && (field.EndsWith("Json", StringComparison.Ordinal) || field.EndsWith("Yaml", StringComparison.Ordinal)))
-            return $"（{value.Length:N0} 字的结构化内容，完整内容见导出）";
         if (value is not null && field == "ContentType") return FileKind(value);
         if (value is not null && PolicyFields.Contains(field))
             return policies.TryGetValue(value, out var document) ? document : value;
         // A code the record keeps as the API writes it (specialty-agriculture), named as the 字典 names it.
         if (value is not null && AuditNames.Listed(field, value) is { } listed) return listed;
         if (value is not null && field == "SubjectKey" && value.Split(':') is [var subjectKind, var subjectId] && int.TryParse(subjectId, out var subject))
-            return Show(SubjectField(subjectKind), subject.ToString(CultureInfo.InvariantCulture));
+            return Named(SubjectField(subjectKind), subject.ToString(CultureInfo.InvariantCulture));
         if (value is null || !References.TryGetValue(field, out var kind) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return value;
         return names.TryGetValue((kind, id), out var name) ? name : $"编号 {id}（已不存在）";

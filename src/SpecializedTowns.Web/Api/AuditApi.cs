@@ -7,11 +7,20 @@ using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Web.Api;
 
-public sealed record AuditFieldView(string Field, string FieldName, string? Old, string? New);
+/// <summary>
+/// One field of a change: <c>old</c> and <c>new</c> as recorded (a unit's id, a 字典 code, a policy pack's id), <c>oldName</c> and
+/// <c>newName</c> as the audit page names them (县农业农村局, 特优农业, the pack's 文号 and title).
+/// </summary>
+public sealed record AuditFieldView(string Field, string FieldName, string? Old, string? New, string? OldName, string? NewName);
 
+/// <summary>
+/// An audit entry. <c>entityLabel</c> is the name recorded with the entry, null for a link between two records; <c>entityName</c>
+/// is what the audit page shows, such a link by what it links (古城镇渔业专业镇 · 华峰乡). <c>summary</c> is the page's few words on the change.
+/// </summary>
 public sealed record AuditEntryView(
     long Id, DateTime AtUtc, int? UserId, string UserName, string DisplayName, string? Address, string Action, string ActionName,
-    string EntityType, string EntityTypeName, string EntityId, string? EntityLabel, string RootType, string RootId, IReadOnlyList<AuditFieldView> Changes);
+    string EntityType, string EntityTypeName, string EntityId, string? EntityLabel, string RootType, string RootId, IReadOnlyList<AuditFieldView> Changes,
+    string EntityName, string Summary);
 
 /// <summary>/api/v1/audit: the audit trail, read-only. There is no POST, PUT or DELETE here or anywhere else for it.</summary>
 public static class AuditApi
@@ -39,18 +48,21 @@ public static class AuditApi
             {
                 From = f, To = t, User = user, Action = a, EntityType = entityType, EntityId = entityId, Search = search, Page = page, PageSize = pageSize,
             }, ct);
-            return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(View).ToList(), list.Total, list.Page, list.PageSize) { TotalIsLowerBound = list.TotalIsLowerBound });
+            var names = await AuditValueNames.ForAsync(db, list.Items, ct);
+            return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(e => View(e, names)).ToList(), list.Total, list.Page, list.PageSize) { TotalIsLowerBound = list.TotalIsLowerBound });
         }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted，登录失败 sign-in-failed、账号锁定 locked-out）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, CancellationToken ct) =>
-            await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry)) : ApiSupport.NotFound("审计记录"))
+            await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry, await AuditValueNames.ForAsync(db, [entry], ct))) : ApiSupport.NotFound("审计记录"))
             .WithSummary("一条审计记录：谁、何时、从哪里、对哪条记录做了什么，每个字段的原值和新值");
     }
 
-    private static AuditEntryView View(AuditEntry e) => new(
+    private static AuditEntryView View(AuditEntry e, AuditValueNames names) => new(
         e.Id, e.AtUtc, e.UserId, e.UserName, e.DisplayName, e.Address, CodeLists.Code(e.Action), AuditActions.Chinese(e.Action),
         e.EntityType, AuditNames.Type(e.EntityType), e.EntityId, e.EntityLabel, e.RootType, e.RootId,
-        e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(e.EntityType, c.Field), c.Old, c.New)).ToList());
+        e.ReadChanges().Select(c => new AuditFieldView(c.Field, AuditNames.Field(e.EntityType, c.Field), c.Old, c.New,
+            names.Named(c.Field, c.Old), names.Named(c.Field, c.New))).ToList(),
+        names.Label(e), Pages.Audit.AuditDisplay.Summary(e));
 
     private static bool TryDate(string? text, out DateOnly? date)
     {

@@ -186,6 +186,66 @@ public class AuditPageTests
         refused.GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("created（新增）");
     }
 
+    /// <summary>
+    /// The export and the API name what the page names (AuditValueNames): a link by what it links, a 字典 code and a reference
+    /// by their names. The API keeps the recorded values (old, new, entityLabel) and gives the names beside them.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_export_and_the_api_name_what_the_page_names(StorageProvider provider)
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
+        int townId, placeId;
+        string town, township, before, after;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var user = await db.Users.SingleAsync(u => u.UserName == "yuanqu-office");
+            db.Actor = new AuditActor(user.Id, "yuanqu-office", user.DisplayName, "山西省/运城市/垣曲县", "10.1.2.3");
+            var record = await db.Towns.Include(t => t.Townships).FirstAsync(t => t.PolicyId == "yuanqu-2023-19");
+            var linked = record.Townships.Select(t => t.TownshipId).ToList();
+            var place = await db.Jurisdictions.FirstAsync(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith("山西省/运城市/垣曲县/") && !linked.Contains(j.Id));
+            before = CodeLists.IndustryCategory.Find(record.Category)!.Name;
+            record.Category = record.Category == IndustryCategories.SpecialtyAgriculture ? IndustryCategories.Manufacturing : IndustryCategories.SpecialtyAgriculture;
+            after = CodeLists.IndustryCategory.Find(record.Category)!.Name;
+            record.Townships.Add(new TownTownship { SpecializedTownId = record.Id, TownshipId = place.Id });
+            await db.SaveChangesAsync();
+            (townId, placeId, town, township) = (record.Id, place.Id, record.Name, place.Name);
+        }
+        var query = $"type=SpecializedTown&entityId={townId}&user=yuanqu-office";
+
+        var xlsx = await office.GetAsync($"/Audit?handler=Export&format=xlsx&{query}");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var table = new List<object?[]>();
+        while (reader.Read()) table.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
+        var (what, field, old, @new, number) = (Array.IndexOf(table[0], "对象"), Array.IndexOf(table[0], "字段"), Array.IndexOf(table[0], "原值"), Array.IndexOf(table[0], "新值"), Array.IndexOf(table[0], "编号"));
+        var rows = table.Skip(1).ToList();
+        rows.ShouldNotBeEmpty();
+        // The link as the page shows it, its number kept in 编号.
+        var link = rows.Where(r => (string?)r[number] == $"{townId},{placeId}").ToList();
+        link.ShouldNotBeEmpty();
+        link.ShouldAllBe(r => (string?)r[what] == $"{town} · {township}");
+        link.ShouldContain(r => (string?)r[field] == AuditNames.Field("TownTownship", "TownshipId") && (string?)r[@new] == township);
+        rows.ShouldNotContain(r => ((string?)r[what] ?? "").StartsWith("编号"));
+        var category = rows.Single(r => (string?)r[field] == AuditNames.Field("SpecializedTown", "Category"));
+        (category[old], category[@new]).ShouldBe((before, after));
+
+        var api = await PageSignIn.ApiClientAsync(factory, "yuanqu-office", TestDatabases.DemoPassword);
+        var items = (await JsonAsync(await api.GetAsync($"/api/v1/audit?entityType=SpecializedTown&entityId={townId}&pageSize=100"))).GetProperty("items").EnumerateArray().ToList();
+        var linkEntry = items.Single(e => e.GetProperty("entityType").GetString() == "TownTownship");
+        linkEntry.GetProperty("entityLabel").ValueKind.ShouldBe(JsonValueKind.Null);
+        linkEntry.GetProperty("entityName").GetString().ShouldBe($"{town} · {township}");
+        linkEntry.GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("newName").GetString() == township && c.GetProperty("new").GetString() != township);
+        var change = items.Where(e => e.GetProperty("entityType").GetString() == "SpecializedTown").SelectMany(e => e.GetProperty("changes").EnumerateArray())
+            .Single(c => c.GetProperty("field").GetString() == "Category");
+        (change.GetProperty("old").GetString(), change.GetProperty("oldName").GetString()).ShouldBe((CodeLists.IndustryCategory.Entries.Single(x => x.Name == before).Code, before));
+        (change.GetProperty("new").GetString(), change.GetProperty("newName").GetString()).ShouldBe((CodeLists.IndustryCategory.Entries.Single(x => x.Name == after).Code, after));
+    }
+
     [Fact]
     public async Task The_api_answers_401_without_credentials_and_names_a_bad_filter_in_chinese()
     {

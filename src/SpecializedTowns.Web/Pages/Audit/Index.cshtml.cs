@@ -51,30 +51,55 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, Result.Items, ct);
     }
 
-    /// <summary>The filtered entries, one row per changed field, streamed as they are read: the trail can be long.</summary>
+    /// <summary>The filtered entries, one row per changed field, named as the page names them (<see cref="AuditValueNames"/>).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var entries = (await AuditQueries.FilteredAsync(db, UserScope.From(User)!, Filter(), ct)).OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).AsAsyncEnumerable();
-        return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(entries, ct), time, ct);
+        var entries = await AuditQueries.FilteredAsync(db, UserScope.From(User)!, Filter(), ct);
+        return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(db, entries, ct), time, ct);
     }
 
-    private sealed record FieldRow(AuditEntry Entry, AuditChange? Change);
+    private sealed record FieldRow(AuditEntry Entry, AuditChange? Change, AuditValueNames Names);
 
+    // 对象 and the values as the page shows them: a link row by what it links, a unit by its name, a 字典 code by its name. A
+    // stored document is written whole (the page sums it up and sends the reader here).
     private static readonly ExportTable<FieldRow> ExportColumns = new("审计日志",
     [
         new("时间", r => r.Entry.AtUtc, 18), new("操作人", r => r.Entry.DisplayName, 14), new("用户名", r => r.Entry.UserName, 14),
         new("来源地址", r => r.Entry.Address, 14), new("操作", r => AuditActions.Chinese(r.Entry.Action), 6), new("对象类型", r => AuditNames.Type(r.Entry.EntityType), 14),
-        new("对象", r => r.Entry.EntityLabel, 30), new("编号", r => r.Entry.EntityId, 8), new("字段", r => r.Change is { } c ? AuditNames.Field(r.Entry.EntityType, c.Field) : null, 18),
-        new("原值", r => r.Change?.Old, 30), new("新值", r => r.Change?.New, 30),
+        new("对象", r => r.Names.Label(r.Entry), 30), new("编号", r => r.Entry.EntityId, 8), new("字段", r => r.Change is { } c ? AuditNames.Field(r.Entry.EntityType, c.Field) : null, 18),
+        new("原值", r => r.Change is { } c ? r.Names.Named(c.Field, c.Old) : null, 30), new("新值", r => r.Change is { } c ? r.Names.Named(c.Field, c.New) : null, 30),
     ]);
 
-    private static async IAsyncEnumerable<FieldRow> FieldRows(IAsyncEnumerable<AuditEntry> entries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>How many entries are read, and their names looked up, at a time.</summary>
+    private const int Batch = 1_000;
+
+    /// <summary>
+    /// The entries newest first, a batch at a time, each batch's names read in one query per kind: the trail can be long, and
+    /// PostgreSQL runs no second query on a connection while a reader is still open on it, as one streamed read would keep it.
+    /// </summary>
+    private static async IAsyncEnumerable<FieldRow> FieldRows(TownsDbContext db, IQueryable<AuditEntry> entries,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var e in entries.WithCancellation(ct))
+        (DateTime At, long Id)? after = null;
+        while (true)
         {
-            var changes = e.ReadChanges();
-            if (changes.Count == 0) yield return new FieldRow(e, null);
-            foreach (var c in changes) yield return new FieldRow(e, c);
+            var rest = entries;
+            if (after is { } last)
+            {
+                var (at, id) = last;
+                rest = entries.Where(e => e.AtUtc < at || (e.AtUtc == at && e.Id < id));
+            }
+            var batch = await rest.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(Batch).ToListAsync(ct);
+            if (batch.Count == 0) yield break;
+            var names = await AuditValueNames.ForAsync(db, batch, ct);
+            foreach (var e in batch)
+            {
+                var changes = e.ReadChanges();
+                if (changes.Count == 0) yield return new FieldRow(e, null, names);
+                foreach (var c in changes) yield return new FieldRow(e, c, names);
+            }
+            if (batch.Count < Batch) yield break;
+            after = (batch[^1].AtUtc, batch[^1].Id);
         }
     }
 
