@@ -224,6 +224,16 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         VisibleTasks(scope).Where(t => t.Units.Any(u => u.UnitId == unit && u.Role == UnitRole.Lead))
             .Where(TaskLights.NeedsAttention(today, settings.DueSoonDays));
 
+    /// <summary>
+    /// How many overdue tasks <paramref name="unit"/> is a 配合单位 of without also leading them: a township named on the
+    /// county's shared tasks by "各乡（镇）人民政府" hears of them in one line, not one reminder each (it writes notes, and
+    /// the figures and the deadline are the lead unit's).
+    /// </summary>
+    public Task<int> CooperatingOverdueCountAsync(UserScope scope, int unit, CancellationToken ct = default) =>
+        VisibleTasks(scope)
+            .Where(t => t.Units.Any(u => u.UnitId == unit && u.Role == UnitRole.Cooperating) && !t.Units.Any(u => u.UnitId == unit && u.Role == UnitRole.Lead))
+            .CountAsync(TaskLights.OverdueOn(Today), ct);
+
     /// <summary>How many visible tasks are overdue, counted in the database (the reminders ask on every page).</summary>
     public Task<int> OverdueCountAsync(UserScope scope, CancellationToken ct = default) =>
         VisibleTasks(scope).CountAsync(TaskLights.OverdueOn(Today), ct);

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notifications;
 using SpecializedTowns.Data.Tasks;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
@@ -66,11 +67,47 @@ public class TownshipTaskTests
         await Should.ThrowAsync<TaskForbiddenException>(() => service.ReportAsync(township, "lishan-township", expo, new ProgressReport(null, 50, null, null, null)));
         await Should.ThrowAsync<TaskNotFoundException>(() => service.TaskAsync(township, rows.Single(r => r.Number == "（十一）").Id));
 
-        // Its reminders count the overdue tasks it shares.
+        // The deadlines are the lead units' to keep: of the overdue tasks it only shares it hears in one line of information,
+        // not one reminder each, nor a red "10 项任务已逾期"; the bell counts that line once.
+        var overdue = seen.Where(t => t.Light == TaskLight.Overdue).ToList();
+        overdue.Count.ShouldBeGreaterThan(1);
+        (await TaskReminders.ForAsync(service, township, CancellationToken.None))
+            .ShouldBe([new Reminder("责任清单", ReminderLevel.Info, $"本县有 {overdue.Count} 项任务逾期，贵乡镇为配合单位", "/Tasks/Overdue")]);
+        (await TaskReminders.CountAsync(service, township, CancellationToken.None)).ShouldBe(1);
+
+        // A task it leads is its own to act on: that one is reminded task by task, and the line counts the rest.
+        var led = overdue[0];
+        (await db.TaskUnits.SingleAsync(u => u.TaskId == led.Id && u.UnitId == lishanUnit)).Role = UnitRole.Lead;
+        await db.SaveChangesAsync();
         var reminders = await TaskReminders.ForAsync(service, township, CancellationToken.None);
-        var overdue = seen.Count(t => t.Light == TaskLight.Overdue);
-        overdue.ShouldBeGreaterThan(0);
-        reminders.ShouldContain(r => r.Text == $"{overdue} 项任务已逾期" && r.Link == "/Tasks/Overdue");
+        reminders.Count.ShouldBe(2);
+        reminders[0].ShouldBe(new Reminder("责任清单", ReminderLevel.Red,
+            $"{led.Number} {led.Title}：已逾期（{led.Deadline.Year}年{led.Deadline.Month}月{led.Deadline.Day}日）".TrimStart(), $"/Tasks/Detail/{led.Id}"));
+        reminders[1].Text.ShouldBe($"本县有 {overdue.Count - 1} 项任务逾期，贵乡镇为配合单位");
+        (await TaskReminders.CountAsync(service, township, CancellationToken.None)).ShouldBe(2);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_township_s_bell_card_and_list_show_the_shared_overdue_tasks_as_one_line(StorageProvider provider)
+    {
+        var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "lishan-township");
+        await using var _ = factory;
+        var list = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("责任清单")));
+        var line = System.Text.RegularExpressions.Regex.Matches(list, "本县有 ([0-9]+) 项任务逾期，贵乡镇为配合单位");
+        line.Count.ShouldBe(1);
+        int.Parse(line[0].Groups[1].Value).ShouldBeGreaterThan(1);
+        list.ShouldNotContain("已逾期（", customMessage: "no task of the county's is the township's to lead");
+        list.ShouldNotContain("项任务已逾期");
+
+        // The bell, its list and the dashboard's card count the same things, the shared line once.
+        var items = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Notifications?handler=BellItems"));
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(items, "查看全部（([0-9,]+)）").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands);
+        (await client.GetStringAsync("/Notifications?handler=Bell")).ShouldContain($"aria-label=\"通知提醒 {total} 条\"");
+        var card = await client.GetStringAsync("/Notifications?handler=Summary");
+        card.ShouldContain($"href=\"/Notifications\">{total:N0}</a>");
+        card.ShouldContain("责任清单 <span class=\"badge warn-yellow\">1</span>");
     }
 
     [PostgresTheory]
