@@ -99,11 +99,20 @@ public static class ProjectWarnings
     /// owes nothing before December; spreading its plan from January would call it 严重滞后 before it could have begun.
     /// Zero outside the plan year, for a project still 谋划储备, and before investment can begin.
     /// </summary>
-    public static decimal ExpectedByNow(KeyProject project, DateOnly today)
+    public static decimal ExpectedByNow(KeyProject project, DateOnly today) =>
+        today.Year != project.PlanYear ? 0 : PlannedThrough(project, today.Month - 1);
+
+    /// <summary>
+    /// The year's planned investment due by the end of <paramref name="month"/> of the plan year (cumulative; 0 for month 0):
+    /// the plan spread evenly from the month investment can begin (<see cref="InvestmentFrom"/>) to December, the whole
+    /// plan from December on. The one rule both the warnings (<see cref="ExpectedByNow"/>) and the library's planned
+    /// investment line follow, so that the chart never shows as owed what the warnings do not ask.
+    /// </summary>
+    public static decimal PlannedThrough(KeyProject project, int month)
     {
-        if (today.Year != project.PlanYear || project.AnnualPlannedInvestmentWanYuan <= 0 || InvestmentFrom(project) is not { } from) return 0;
-        var monthsOver = today.Month - from.Month;
-        return monthsOver <= 0 ? 0 : Math.Round(project.AnnualPlannedInvestmentWanYuan * monthsOver / (13 - from.Month), 2);
+        if (project.AnnualPlannedInvestmentWanYuan <= 0 || InvestmentFrom(project) is not { } from) return 0;
+        var months = Math.Min(month, 12) - from.Month + 1;
+        return months <= 0 ? 0 : Math.Round(project.AnnualPlannedInvestmentWanYuan * months / (13 - from.Month), 2);
     }
 
     /// <summary>

@@ -36,7 +36,8 @@ public static class ProjectQueries
     private sealed record Row(
         int Id, string Name, int TownId, string Town, string County, string Owner, ProjectKind Kind, ProjectRole Role,
         decimal Total, decimal Annual, int PlanYear, ProjectStage Stage, string? Unit,
-        DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn);
+        DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn,
+        DateOnly? SignedOn, DateOnly? StartedOn);
 
     private static IQueryable<KeyProject> Filtered(TownsDbContext db, UserScope scope, ProjectFilter f)
     {
@@ -94,7 +95,7 @@ public static class ProjectQueries
         var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
             p.Kind, p.Role, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
-            p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn));
+            p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn, p.SignedOn, p.StartedOn));
 
         // By warning, the order and the filter come from the stored levels (refreshed by the caller for today); the page's
         // own warnings, with their texts, are worked out below from its rows.
@@ -152,6 +153,8 @@ public static class ProjectQueries
             {
                 Id = r.Id, Stage = r.Stage, Kind = r.Kind, PlanYear = r.PlanYear, AnnualPlannedInvestmentWanYuan = r.Annual,
                 PlannedSignedOn = r.PlannedSignedOn, PlannedStartOn = r.PlannedStartOn, PlannedProductionOn = r.PlannedProductionOn, PlannedTargetOn = r.PlannedTargetOn,
+                // The reached dates too: the plan is owed from the day the project really started (ProjectWarnings.InvestmentFrom).
+                SignedOn = r.SignedOn, StartedOn = r.StartedOn,
             };
             var done = completed.GetValueOrDefault(r.Id);
             var warnings = ProjectWarnings.For(project, done, today, settings);
@@ -178,6 +181,30 @@ public static class ProjectQueries
                 select new { ProjectId = m.Key, Sum = m.Sum() }).ToListAsync(ct))
             .ToDictionary(r => r.ProjectId, r => Math.Round((decimal)r.Sum, 2));
 
+    /// <summary>The year's annual plans, summed by what decides the month they are owed from (<see cref="ProjectWarnings.InvestmentFrom"/>).</summary>
+    private sealed record PlanStart(bool Started, DateOnly? StartedOn, DateOnly? PlannedStartOn, DateOnly? SignedOn, DateOnly? PlannedSignedOn, decimal AnnualWanYuan);
+
+    /// <summary>
+    /// The plan year's projects past 谋划储备, grouped by their stage dates: the month a plan is owed from is worked out in
+    /// Core from these (one rule), and grouping by them keeps the rows read to the distinct dates rather than one per project.
+    /// </summary>
+    private static IQueryable<IGrouping<PlanStartKey, KeyProject>> PlanStarts(IQueryable<KeyProject> q, int year) =>
+        q.Where(p => p.PlanYear == year && p.Stage != ProjectStage.Planning)
+            .GroupBy(p => new PlanStartKey
+            {
+                Started = p.Stage >= ProjectStage.Started, StartedOn = p.StartedOn, PlannedStartOn = p.PlannedStartOn,
+                SignedOn = p.SignedOn, PlannedSignedOn = p.PlannedSignedOn,
+            });
+
+    private sealed class PlanStartKey
+    {
+        public bool Started { get; init; }
+        public DateOnly? StartedOn { get; init; }
+        public DateOnly? PlannedStartOn { get; init; }
+        public DateOnly? SignedOn { get; init; }
+        public DateOnly? PlannedSignedOn { get; init; }
+    }
+
     /// <summary>The stage funnel of the filtered library, and the year's investment month by month, planned against completed (both cumulative).</summary>
     public static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
         ProjectWarningSettings settings, CancellationToken ct = default)
@@ -194,13 +221,14 @@ public static class ProjectQueries
         // becomes float8 by way of text, and the stage funnel took 28 ms instead of 6, the months 85 ms instead of 24.
         var year = today.Year;
         Dictionary<ProjectStage, (int Count, decimal Sum)> stages;
-        decimal planned;
+        List<PlanStart> planned;
         Dictionary<int, decimal> monthly;
         if (db.Database.IsNpgsql())
         {
             stages = await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => p.TotalInvestmentWanYuan) })
                 .ToDictionaryAsync(x => x.Stage, x => (x.Count, x.Sum), ct);
-            planned = await q.Where(p => p.PlanYear == year).SumAsync(p => p.AnnualPlannedInvestmentWanYuan, ct);
+            planned = await PlanStarts(q, year).Select(g => new PlanStart(g.Key.Started, g.Key.StartedOn, g.Key.PlannedStartOn, g.Key.SignedOn,
+                g.Key.PlannedSignedOn, g.Sum(p => p.AnnualPlannedInvestmentWanYuan))).ToListAsync(ct);
             var progress = from g in db.ProjectProgress.AsNoTracking() join p in q on g.ProjectId equals p.Id where g.Year == year select g;
             monthly = await progress.GroupBy(g => g.Month).Select(m => new { Month = m.Key, Sum = m.Sum(g => g.InvestmentCompletedWanYuan) })
                 .ToDictionaryAsync(m => m.Month, m => m.Sum, ct);
@@ -209,7 +237,9 @@ public static class ProjectQueries
         {
             stages = await q.GroupBy(p => p.Stage).Select(g => new { Stage = g.Key, Count = g.Count(), Sum = g.Sum(p => (double)p.TotalInvestmentWanYuan) })
                 .ToDictionaryAsync(x => x.Stage, x => (x.Count, Math.Round((decimal)x.Sum, 2)), ct);
-            planned = Math.Round((decimal)await q.Where(p => p.PlanYear == year).SumAsync(p => (double)p.AnnualPlannedInvestmentWanYuan, ct), 2);
+            planned = (await PlanStarts(q, year).Select(g => new { g.Key, Sum = g.Sum(p => (double)p.AnnualPlannedInvestmentWanYuan) }).ToListAsync(ct))
+                .Select(g => new PlanStart(g.Key.Started, g.Key.StartedOn, g.Key.PlannedStartOn, g.Key.SignedOn, g.Key.PlannedSignedOn, Math.Round((decimal)g.Sum, 2)))
+                .ToList();
             // The year's progress of the projects in the list, not joined to them: joined, SQLite looked up the project and
             // its county for each of the province's 88,000 monthly figures (75–93 ms; this way, from the index by year and project, 37–45).
             var listed = q.Select(p => p.Id);
@@ -219,13 +249,20 @@ public static class ProjectQueries
         }
         var funnel = ProjectTerms.Stages.Select(s => stages.TryGetValue(s, out var x) ? (s, x.Count, x.Sum) : (s, 0, 0m)).ToList();
 
+        // Each plan owed from the month its project can start, as the warnings count it (ProjectWarnings.PlannedThrough): a
+        // project starting in September adds nothing to the line before September, and one still 谋划储备 nothing at all.
+        var plans = planned.Select(g => new KeyProject
+        {
+            PlanYear = year, Stage = g.Started ? ProjectStage.Started : ProjectStage.Signed, AnnualPlannedInvestmentWanYuan = g.AnnualWanYuan,
+            StartedOn = g.StartedOn, PlannedStartOn = g.PlannedStartOn, SignedOn = g.SignedOn, PlannedSignedOn = g.PlannedSignedOn,
+        }).ToList();
         var investment = new List<(int, decimal, decimal?)>();
         decimal running = 0;
         for (var m = 1; m <= 12; m++)
         {
             running += monthly.GetValueOrDefault(m);
             // Months still to come have no completed figure: the chart stops at the current month.
-            investment.Add((m, Math.Round(planned * m / 12m, 2), m <= today.Month ? running : null));
+            investment.Add((m, plans.Sum(p => ProjectWarnings.PlannedThrough(p, m)), m <= today.Month ? running : null));
         }
         // Counted side by side, not grouped by level: grouped, SQLite read the warnings in the order of their index by level
         // and looked each project up (the province: 36–46 ms against 5–10).

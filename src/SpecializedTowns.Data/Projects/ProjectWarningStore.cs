@@ -70,9 +70,10 @@ public static class ProjectWarningStore
 
     /// <summary>
     /// Raised when <see cref="ProjectWarnings"/> itself changes, so that rows an older rule computed today are computed again
-    /// (2: the plan is owed from the month the project can start, and 计划未完善 is flagged).
+    /// (2: the plan is owed from the month the project can start, and 计划未完善 is flagged; 3: from the day it really
+    /// started or signed, which the rows were computed without).
     /// </summary>
-    private const int RuleVersion = 2;
+    private const int RuleVersion = 3;
 
     public static string Basis(DateOnly today, ProjectWarningSettings s) => string.Create(CultureInfo.InvariantCulture,
         $"r{RuleVersion};{today:yyyy-MM-dd};{s.DueSoonDays};{s.InvestmentYellowBelow};{s.InvestmentRedBelow}");
@@ -122,6 +123,7 @@ public static class ProjectWarningStore
             {
                 Id = p.Id, Stage = p.Stage, Kind = p.Kind, PlanYear = p.PlanYear, AnnualPlannedInvestmentWanYuan = p.AnnualPlannedInvestmentWanYuan,
                 PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn, PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn,
+                SignedOn = p.SignedOn, StartedOn = p.StartedOn,
             }).ToListAsync(ct);
             var completed = await ProjectQueries.CompletedInPlanYearAsync(db, Stale(), ct);
             var rows = projects.Select(p => (p.Id, ProjectWarnings.LevelFor(p, completed.GetValueOrDefault(p.Id), today, settings), ProjectQueries.NextPlannedOn(p)));
