@@ -95,7 +95,7 @@ public sealed class InvestmentLead
     /// <summary>
     /// Lands the lead and returns the key project it becomes: signed on the lead's signing date, to be started next, with the
     /// owner and plan the office gave on landing (<see cref="LandingPlan"/>) so that the library watches it from the first day.
-    /// The landing date is written into the project's description, where the project's readers see it.
+    /// The project keeps the landing date (<see cref="KeyProject.LandedOn"/>).
     /// </summary>
     public KeyProject Land(DateOnly on, DateOnly today, DateTime atUtc, LandingPlan plan)
     {
@@ -108,8 +108,8 @@ public sealed class InvestmentLead
             Kind = ProjectKind.New, Role = ProjectRole.ShortBoard, TotalInvestmentWanYuan = IntendedInvestmentWanYuan,
             AnnualPlannedInvestmentWanYuan = plan.AnnualPlannedInvestmentWanYuan, PlanYear = LandingPlan.PlanYearFor(on, plan.PlannedStartOn),
             ResponsibleUnitId = ResponsibleUnitId, Stage = ProjectStage.Signed, PlannedSignedOn = SignedOn, SignedOn = SignedOn,
-            PlannedStartOn = plan.PlannedStartOn, PlannedProductionOn = plan.PlannedProductionOn,
-            Description = $"招商引资项目落地（{on.Year}年{on.Month}月{on.Day}日落地；{LeadTerms.Chinese(Channel)}，{LeadTerms.Chinese(ChainLink)}：{ChainPosition}）",
+            PlannedStartOn = plan.PlannedStartOn, PlannedProductionOn = plan.PlannedProductionOn, LandedOn = on,
+            Description = $"招商引资项目落地（{LeadTerms.Chinese(Channel)}，{LeadTerms.Chinese(ChainLink)}：{ChainPosition}）",
             CreatedAtUtc = atUtc,
         };
     }

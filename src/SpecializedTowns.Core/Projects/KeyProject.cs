@@ -92,6 +92,12 @@ public sealed class KeyProject : IVersioned
     public DateOnly? PlannedTargetOn { get; set; }
     public DateOnly? AtTargetOn { get; set; }
 
+    /// <summary>
+    /// The day the 招商引资 lead it came from landed (<see cref="InvestmentLead.Land"/>); none for a project entered or
+    /// imported directly. A fact of the lead's history, not a stage of the project, so never edited on the project.
+    /// </summary>
+    public DateOnly? LandedOn { get; set; }
+
     public bool IsDemo { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 

@@ -32,6 +32,7 @@ internal sealed class KeyProjectConfiguration : IEntityTypeConfiguration<KeyProj
         e.Property(x => x.InProductionOn).HasColumnName("in_production_on");
         e.Property(x => x.PlannedTargetOn).HasColumnName("planned_target_on");
         e.Property(x => x.AtTargetOn).HasColumnName("at_target_on");
+        e.Property(x => x.LandedOn).HasColumnName("landed_on");
         e.Property(x => x.IsDemo).HasColumnName("is_demo");
         e.Property(x => x.CreatedAtUtc).HasColumnName("created_at_utc");
         e.HasOne(x => x.Town).WithMany().HasForeignKey(x => x.SpecializedTownId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,7 @@ public static class ProjectExport
         new("类别", p => ProjectTerms.Chinese(p.Role), 14),
         new("阶段", p => ProjectTerms.Chinese(p.Stage), 8),
         new("下一节点计划日期", p => p.NextPlannedOn, 16),
+        new("招商落地日期", p => p.LandedOn, 14),
         new("总投资（万元）", p => p.TotalInvestmentWanYuan, 16),
         new("计划年度", p => p.PlanYear, 10),
         new("年度计划投资（万元）", p => p.AnnualPlannedInvestmentWanYuan, 18),

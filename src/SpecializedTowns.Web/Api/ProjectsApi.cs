@@ -24,7 +24,7 @@ public sealed record ProjectView(int Id, string Name, int TownId, string Town, s
     string Kind, string KindName, string Role, string RoleName, string? Description, decimal TotalInvestmentWanYuan, decimal AnnualPlannedInvestmentWanYuan,
     int PlanYear, decimal CompletedInPlanYearWanYuan, string? ResponsibleUnit, string? ResponsibleLeader, string Stage, string StageName,
     IReadOnlyList<ProjectView.Milestone> Milestones, IReadOnlyList<ProjectView.Guarantee> Guarantees, IReadOnlyList<ProjectView.MonthReport> Progress,
-    string Warning, IReadOnlyList<string> Warnings, int Version)
+    string Warning, IReadOnlyList<string> Warnings, int Version, DateOnly? LandedOn)
 {
     public sealed record Milestone(string Stage, string StageName, DateOnly? PlannedOn, DateOnly? ReachedOn);
     public sealed record Guarantee(string Kind, string KindName, string Status, string StatusName, string? Unit, string? Note);
@@ -66,7 +66,7 @@ public static class ProjectsApi
                 {
                     i.Id, i.Name, i.TownId, i.Town, i.County, i.Owner, kind = Key(i.Kind), role = Key(i.Role), i.TotalInvestmentWanYuan,
                     i.AnnualPlannedInvestmentWanYuan, i.CompletedInPlanYearWanYuan, i.PlanYear, stage = Key(i.Stage), stageName = ProjectTerms.Chinese(i.Stage),
-                    i.NextPlannedOn, i.Unit, warning = Key(i.Warning), warnings = i.Warnings.Select(x => x.Text),
+                    i.NextPlannedOn, i.Unit, warning = Key(i.Warning), warnings = i.Warnings.Select(x => x.Text), i.LandedOn,
                 }),
                 list.Total, list.Page, list.PageSize,
             });
@@ -236,7 +236,7 @@ public static class ProjectsApi
             p.Guarantees.OrderBy(g => g.Kind).Select(g => new ProjectView.Guarantee(Key(g.Kind), GuaranteeTerms.Chinese(g.Kind), Key(g.Status), GuaranteeTerms.Chinese(g.Status),
                 g.UnitId is { } u ? units.GetValueOrDefault(u) : null, g.Note)).ToList(),
             progress.Select(x => new ProjectView.MonthReport(x.Year, x.Month, x.InvestmentCompletedWanYuan, x.PhysicalProgress, x.Difficulties, x.ReportedBy)).ToList(),
-            Key(ProjectWarnings.LevelOf(warnings)), warnings.Select(x => x.Text).ToList(), p.Version);
+            Key(ProjectWarnings.LevelOf(warnings)), warnings.Select(x => x.Text).ToList(), p.Version, p.LandedOn);
     }
 
     private static ProjectInput? Input(ProjectBody b)

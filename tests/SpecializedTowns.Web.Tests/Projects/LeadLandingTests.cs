@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data;
+using SpecializedTowns.Web.Tests.Exports;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Projects;
@@ -68,7 +69,8 @@ public class LeadLandingTests
         landed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var detail = WebUtility.HtmlDecode(await client.GetStringAsync(landed.Headers.Location!.OriginalString));
         detail.ShouldContain($"项目已于{today.Year}年{today.Month}月{today.Day}日落地，转入重点项目库。");
-        detail.ShouldContain($"{today.Year}年{today.Month}月{today.Day}日落地；");
+        // The project keeps the day as its own 落地日期 (schema step 49), not only in its 建设内容 text.
+        detail.ShouldContain($"<dt class=\"col-sm-2\">落地日期</dt><dd class=\"col-sm-10\">{today.Year}年{today.Month}月{today.Day}日（招商引资项目落地转入）</dd>");
 
         using var after = factory.Services.CreateScope();
         var db = after.ServiceProvider.GetRequiredService<TownsDbContext>();
@@ -81,7 +83,26 @@ public class LeadLandingTests
         project.PlannedStartOn.ShouldBe(start);
         project.PlannedProductionOn.ShouldBe(today.AddDays(400));
         project.PlanYear.ShouldBe(Math.Max(today.Year, start.Year));
-        project.Description!.ShouldContain($"{today.Year}年{today.Month}月{today.Day}日落地");
+        project.LandedOn.ShouldBe(today);
+        project.Description.ShouldBe("招商引资项目落地（以商招商，延链：食用菌精深加工）", "the date is its own field now");
+
+        // The API and the library's list and export carry it too.
+        var view = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/projects/{project.Id}")).RootElement;
+        view.GetProperty("landedOn").GetString().ShouldBe(Iso(today));
+        var listed = JsonDocument.Parse(await api.GetStringAsync("/api/v1/projects?pageSize=100")).RootElement.GetProperty("items").EnumerateArray().ToList();
+        listed.Single(i => i.GetProperty("id").GetInt32() == project.Id).GetProperty("landedOn").GetString().ShouldBe(Iso(today));
+        listed.Where(i => i.GetProperty("id").GetInt32() != project.Id).ShouldAllBe(i => i.GetProperty("landedOn").ValueKind == JsonValueKind.Null);
+        var library = WebUtility.HtmlDecode(await client.GetStringAsync("/Projects?sort=name"));
+        library.ShouldContain($"{today.Year}年{today.Month}月{today.Day}日落地</div>");
+        var export = await client.GetAsync("/Projects?handler=Export&format=xlsx&sort=name");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = ExportFiles.Xlsx(await export.Content.ReadAsByteArrayAsync());
+        var header = rows[0].Select(h => (string)h!).ToList();
+        var landedColumn = header.IndexOf("招商落地日期");
+        landedColumn.ShouldBeGreaterThan(0);
+        var row = rows.Skip(1).Single(r => (string)r[header.IndexOf("项目名称")]! == "香菇酱及休闲食品生产线");
+        row[landedColumn].ShouldBe(today.ToDateTime(TimeOnly.MinValue));
+        rows.Skip(1).Where(r => r != row).ShouldAllBe(r => r[landedColumn] == null);
         ProjectWarnings.PlanGaps(project).ShouldBeEmpty();
     }
 }
