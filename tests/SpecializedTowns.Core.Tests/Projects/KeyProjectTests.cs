@@ -133,6 +133,25 @@ public class KeyProjectTests
         ProjectWarnings.InvestmentFrom(p).ShouldBe(new DateOnly(2026, 9, 3));
     }
 
+    // The library's planned line and the warnings read one rule: the plan owed by the end of each month of the plan year.
+    [Fact]
+    public void The_plan_is_owed_month_by_month_from_the_month_the_project_can_start()
+    {
+        var p = new KeyProject
+        {
+            Id = 5, Name = "九月开工项目", Kind = ProjectKind.New, Stage = ProjectStage.Signed, PlanYear = 2026, TotalInvestmentWanYuan = 10000,
+            AnnualPlannedInvestmentWanYuan = 4000, PlannedSignedOn = new(2026, 8, 20), SignedOn = new(2026, 8, 20), PlannedStartOn = new(2026, 9, 10),
+        };
+        Enumerable.Range(0, 14).Select(m => ProjectWarnings.PlannedThrough(p, m)).ShouldBe([0m, 0, 0, 0, 0, 0, 0, 0, 0, 1000, 2000, 3000, 4000, 4000]);
+        // The warning on a day measures what the line shows at the end of the month before.
+        foreach (var month in Enumerable.Range(1, 12))
+            ProjectWarnings.ExpectedByNow(p, new DateOnly(2026, month, 15)).ShouldBe(ProjectWarnings.PlannedThrough(p, month - 1), $"month {month}");
+        ProjectWarnings.ExpectedByNow(p, new DateOnly(2027, 2, 1)).ShouldBe(0, "outside its plan year");
+
+        p.Stage = ProjectStage.Planning;
+        ProjectWarnings.PlannedThrough(p, 12).ShouldBe(0, "谋划储备 owes nothing");
+    }
+
     [Fact]
     public void A_project_still_being_planned_has_no_investment_warning()
     {
