@@ -83,6 +83,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         ("output", "产值（万元）"), ("employment", "就业（人）"), ("enterprises", "企业数（家）"),
     ];
 
+    private static readonly IReadOnlyDictionary<string, string> MeasureNames = Measures.ToDictionary(m => m.Key, m => m.Name);
+    private static readonly IReadOnlyDictionary<string, string> BasisNames = new Dictionary<string, string> { ["output"] = "按产值", ["employment"] = "按就业" };
+
     public string MeasureKey => Measures.Any(m => m.Key == Measure) ? Measure! : "lq-county";
     public string MeasureName => Measures.First(m => m.Key == MeasureKey).Name + (MeasureKey.StartsWith("lq") && BasisValue == ClusterBasis.Employment ? "·按就业" : "");
     public ClusterBasis BasisValue => Basis == "employment" ? ClusterBasis.Employment : ClusterBasis.Output;
@@ -144,12 +147,19 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
+        // A measure or basis in the address that names none (an old link, a hand-made one) is said above the page with what
+        // is shown instead, as the lists say of their filters; the key in any case or the select's Chinese name is taken.
+        Measure = FilterValues.ReadKey(HttpContext, MeasureNames, Measure, "指标", $"已按“{MeasureNames["lq-county"]}”显示");
+        Basis = FilterValues.ReadKey(HttpContext, BasisNames, Basis, "区位熵、集中度口径", "已按产值计算");
         CanReserve = ReserveService.CanReserve(scope);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
         PlanYear = ReserveService.DefaultPlanYear(today);
         PlanYears = [today.Year, today.Year + 1];
         Years = await ClusterQueries.YearsAsync(db, ct);
         var year = Year is { } y && Years.Contains(y) ? y : Years.FirstOrDefault();
+        var asked = ModelState.TryGetValue(nameof(Year), out var given) ? given.AttemptedValue?.Trim() : null;
+        if (year != 0 && !string.IsNullOrEmpty(asked) && Year != year)
+            FilterValues.Note(HttpContext, Year is { } missing ? $"没有{missing}年的产业数据，已显示{year}年" : $"未知的统计年度{FilterValues.Quoted(asked)}，已显示{year}年");
         Year = year == 0 ? null : year;
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Error = Places.Error;

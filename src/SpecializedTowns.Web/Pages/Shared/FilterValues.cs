@@ -23,12 +23,12 @@ public static class FilterValues
     /// The key of <paramref name="names"/> (key → Chinese name) that <paramref name="text"/> names, in any letter case or by its
     /// name; null when nothing was chosen or when it names nothing (noted). For lists kept as string keys, not enums (角色).
     /// </summary>
-    public static string? ReadKey(HttpContext http, IReadOnlyDictionary<string, string> names, string? text, string label)
+    public static string? ReadKey(HttpContext http, IReadOnlyDictionary<string, string> names, string? text, string label, string instead = "已显示全部")
     {
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t)) return null;
         var key = names.FirstOrDefault(n => string.Equals(n.Key, t, StringComparison.OrdinalIgnoreCase) || n.Value == t).Key;
-        if (key is null) Unknown(http, label, t);
+        if (key is null) Unknown(http, label, t, instead);
         return key;
     }
 
@@ -41,14 +41,25 @@ public static class FilterValues
         return Enum.TryParse(type, t, ignoreCase: true, out var value) && Enum.IsDefined(type, value!) ? value : null;
     }
 
-    /// <summary>Notes “未知的状态“closed”，已显示全部” for the page being drawn.</summary>
-    public static void Unknown(HttpContext http, string label, string text)
+    /// <summary>
+    /// Notes “未知的状态“closed”，已显示全部” for the page being drawn. A choice that always shows one of its options (a tab, a
+    /// measure) says which it shows instead: <paramref name="instead"/> “已按“区位熵（对县）”显示”.
+    /// </summary>
+    public static void Unknown(HttpContext http, string label, string text, string instead = "已显示全部") =>
+        Note(http, $"未知的{label}{Quoted(text)}，{instead}");
+
+    /// <summary>A note of the page's own above the list, for what a value in the address could not choose (没有2019年的数据).</summary>
+    public static void Note(HttpContext http, string note)
     {
-        var t = text.Trim();
-        if (t.Length > Shown) t = t[..Shown] + "…";
-        var note = $"未知的{label}“{t}”，已显示全部";
         if (http.Items[NotesKey] is not List<string> notes) http.Items[NotesKey] = notes = [];
         if (!notes.Contains(note)) notes.Add(note);
+    }
+
+    /// <summary>What came, in quotation marks, cut short: an address can carry a page of text.</summary>
+    public static string Quoted(string text)
+    {
+        var t = text.Trim();
+        return $"“{(t.Length > Shown ? t[..Shown] + "…" : t)}”";
     }
 
     public static IReadOnlyList<string> Notes(HttpContext http) => http.Items[NotesKey] as List<string> ?? [];
