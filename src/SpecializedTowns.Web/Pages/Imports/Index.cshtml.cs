@@ -28,7 +28,18 @@ public sealed class IndexModel(TownsDbContext db, ImportJobs jobs, TimeProvider 
     public IActionResult OnGet()
     {
         Kinds = ImportKinds.All.Where(k => k.CanImport(Scope)).ToList();
-        Selected = Kinds.FirstOrDefault(k => k.Key == Kind) ?? Kinds.FirstOrDefault();
+        var asked = Kind?.Trim();
+        // The tab is chosen by its key in any case or by its title (企业名录); one that names no tab the person has is said
+        // above the page with the tab shown instead, rather than the first tab opening as if it had been asked for.
+        var named = string.IsNullOrEmpty(asked) ? null
+            : ImportKinds.All.FirstOrDefault(k => string.Equals(k.Key, asked, StringComparison.OrdinalIgnoreCase) || k.Title == asked);
+        Selected = named is not null && Kinds.Contains(named) ? named : Kinds.FirstOrDefault();
+        if (!string.IsNullOrEmpty(asked) && Selected is { } shown && Selected != named)
+        {
+            var instead = $"已显示“{shown.Title}”";
+            if (named is null) Shared.FilterValues.Unknown(HttpContext, "导入类型", asked, instead);
+            else Shared.FilterValues.Note(HttpContext, $"您不能导入“{named.Title}”，{instead}");
+        }
         return Page();
     }
 
