@@ -42,6 +42,12 @@ public sealed class ReminderCentre(TownsDbContext db, ApplicationService applica
         (await db.PlannedPerRunAsync(scope, () => GatherAsync(scope, listed: false, ct), ct))
             .GroupBy(r => r.Area).Select(g => new ReminderTally(g.Key, g.Total(), g.Max(r => r.Level))).ToList();
 
+    /// <summary>
+    /// The areas the sources file reminders under, for the page's ?area= to tell an area with nothing due now (shown empty)
+    /// from a word that names none (noted, and everything shown).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Areas = ["认定申报", "重点项目", "问题台账", "责任清单", "专班月报", Notices.NoticeReminders.Area];
+
     /// <summary>The bell shows past this many as "99+".</summary>
     public const int BellCounts = 100;
 

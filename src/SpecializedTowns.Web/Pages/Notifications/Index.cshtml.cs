@@ -12,7 +12,18 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
     public IReadOnlyList<Reminder> All { get; private set; } = [];
     public IReadOnlyList<Reminder> Shown => Area is null ? All : All.Where(r => r.Area == Area).ToList();
 
-    public async Task OnGetAsync(CancellationToken ct) => All = await centre.ListAsync(UserScope.From(User)!, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        All = await centre.ListAsync(UserScope.From(User)!, ct);
+        Area = Area?.Trim() is { Length: > 0 } area ? area : null;
+        // An area a source files under but with nothing due now is an empty list; a word that names no area is said above
+        // the list, which is then shown whole, as the other lists do with their filters.
+        if (Area is { } asked && !ReminderCentre.Areas.Contains(asked) && All.All(r => r.Area != asked))
+        {
+            Shared.FilterValues.Unknown(HttpContext, "事项类别", asked);
+            Area = null;
+        }
+    }
 
     /// <summary>The bell's count, up to <see cref="ReminderCentre.BellCounts"/>.</summary>
     public int BellCount { get; private set; }
