@@ -152,6 +152,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.CheckboxBinderProvider());
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.FilterEnumBinderProvider());
+        o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.OptionListBinderProvider());
         o.Filters.Add(new SpecializedTowns.Web.Platform.PostWithoutHandler());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.BindingMessagesByType());

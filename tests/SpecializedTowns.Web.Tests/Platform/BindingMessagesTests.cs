@@ -59,8 +59,14 @@ public class BindingMessagesTests
                 return;
             }
             if (depth > 2 || t == typeof(string)) return;
-            // The items of a list of rows (督办 actions[0].kind) bind by the row type's fields; a list of options has no field to name.
+            // The items of a list of rows (督办 actions[0].kind) bind by the row type's fields; a list of options (平台功能) is
+            // refused by the list's own name (OptionListBinder), so it needs one as a single option does.
             var item = t.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(t) ? t.GetGenericArguments()[^1] : t.IsArray ? t.GetElementType()! : t;
+            if (item.IsEnum)
+            {
+                Check(where, item, member, depth);
+                return;
+            }
             if (!item.IsClass || item.Assembly.GetName().Name?.StartsWith("SpecializedTowns", StringComparison.Ordinal) != true) return;
             foreach (var p in item.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.SetMethod!.IsPublic))
                 Check($"{where}.{p.Name}", p.PropertyType, p, depth + 1);

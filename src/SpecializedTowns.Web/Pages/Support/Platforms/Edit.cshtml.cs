@@ -21,7 +21,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         [Display(Name = "级别")] public PlatformLevel? Level { get; set; }
         public int? EstablishedYear { get; set; }
         [Display(Name = "服务方式")] public PlatformMode? Mode { get; set; }
-        public List<PlatformFunction> Functions { get; set; } = [];
+        [Display(Name = "平台功能")] public List<PlatformFunction> Functions { get; set; } = [];
         public int? ServedYear { get; set; }
         public int? EnterprisesServed { get; set; }
         public string? Note { get; set; }
@@ -62,6 +62,13 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field that could not be read (a function the list did not offer) is said beside it; saving the rest would save
+        // the platform without it, as if it had not been chosen.
+        if (!ModelState.IsValid)
+        {
+            Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await ServicePlatforms.SaveAsync(db, scope, id, Input.ToInput(), ExportFile.Today(time), HttpContext.DisplayName(),
             time.GetUtcNow().UtcDateTime, ct);
         if (savedId is not null)
