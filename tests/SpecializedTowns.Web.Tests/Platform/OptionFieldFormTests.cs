@@ -43,7 +43,7 @@ public class OptionFieldFormTests
     public async Task A_tier_the_list_did_not_offer_is_named_beside_the_field_and_no_town_is_registered()
     {
         var (client, db, scope) = await OfficeAsync();
-        using var _ = scope;
+        using var owned = scope;
         var (form, page) = await FormAsync(client, "/Towns/Edit", "Input.Name");
         var township = page.QuerySelector("input[name='Input.TownshipIds']")!.GetAttribute("value")!;
         form = form.With("Input.Name", "选项核对专业镇").With("Input.TownshipIds", township).With("Input.LeadingIndustry", "核对产业");
@@ -63,7 +63,7 @@ public class OptionFieldFormTests
     public async Task A_function_the_list_did_not_offer_is_named_by_its_list_and_the_platform_is_not_saved_without_it()
     {
         var (client, db, scope) = await OfficeAsync();
-        using var _ = scope;
+        using var owned = scope;
         var (form, page) = await FormAsync(client, "/Support/Platforms/Edit", "Input.Name");
         var mode = page.QuerySelector("input[name='Input.Mode']")!.GetAttribute("value")!;
         var function = page.QuerySelector("input[name='Input.Functions']")!.GetAttribute("value")!;
@@ -78,5 +78,32 @@ public class OptionFieldFormTests
 
         (await client.PostAsync("/Support/Platforms/Edit", form.Content())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await db.ServicePlatforms.AnyAsync(p => p.Name == "选项核对服务平台")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_form_shown_again_for_a_field_it_could_not_read_has_saved_nothing()
+    {
+        var (client, db, scope) = await OfficeAsync();
+        using var owned = scope;
+
+        // 人才: the year is not required, so the record was written without it and the form came back over it.
+        var (talent, _) = await FormAsync(client, "/Support/Talents/Edit", "Input.Name");
+        talent = talent.With("Input.Name", "读不出年份的人才").With("Input.Employer", "核对单位").With("Input.JobTitle", "工程师");
+        var (status, shown) = await PostAsync(client, "/Support/Talents/Edit", talent.With("Input.Year", "二〇二四").Fields);
+        status.ShouldBe(HttpStatusCode.OK);
+        shown.ShouldContain("“二〇二四”不是年份");
+        (await db.Talents.AnyAsync(t => t.Name == "读不出年份的人才")).ShouldBeFalse("the form shown again has written nothing");
+        (await client.PostAsync("/Support/Talents/Edit", talent.With("Input.Year", "2024").Content())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await db.Talents.CountAsync(t => t.Name == "读不出年份的人才")).ShouldBe(1);
+
+        // 品牌: a 荣誉 the list did not offer had saved the brand without its honour.
+        var (brand, _) = await FormAsync(client, "/Support/Brands/Edit", "Input.Name");
+        brand = brand.With("Input.Name", "核对荣誉品牌");
+        (status, shown) = await PostAsync(client, "/Support/Brands/Edit", brand.With("Input.Honour", "Nobel").Fields);
+        status.ShouldBe(HttpStatusCode.OK);
+        shown.ShouldContain("“荣誉”只能从列表中选择（");
+        (await db.Brands.AnyAsync(b => b.Name == "核对荣誉品牌")).ShouldBeFalse();
+        (await client.PostAsync("/Support/Brands/Edit", brand.Content())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await db.Brands.AnyAsync(b => b.Name == "核对荣誉品牌")).ShouldBeTrue();
     }
 }

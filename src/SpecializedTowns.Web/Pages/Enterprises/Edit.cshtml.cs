@@ -66,6 +66,13 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         var scope = UserScope.From(User)!;
         if (!EnterpriseRegistry.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field the binder could not read (an option the list did not offer, a word in a number) is named beside it;
+        // saving the rest would store it blank, as if nothing had been chosen.
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            await LoadOptionsAsync(scope, ct);
+            return Page();
+        }
         FieldErrors errors; int? savedId;
         try
         {

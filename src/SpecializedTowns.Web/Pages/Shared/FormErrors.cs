@@ -17,6 +17,14 @@ public static class FormErrors
     }
 
     /// <summary>
+    /// Whether a field of the form bound under <paramref name="prefix"/> could not be read (a word in a number, an option the
+    /// list did not offer). Its message is beside it, and the form is shown again without saving: the binder left the field
+    /// blank, and a save would store it so, as if nothing had been typed or chosen.
+    /// </summary>
+    public static bool Unreadable(this ModelStateDictionary state, string prefix) =>
+        state.Any(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 });
+
+    /// <summary>
     /// The number fields of the form (bound under <paramref name="prefix"/>) whose text could not be read into their type —
     /// 99999999999 for an int, 1e40 for a decimal, a word — each with the message its range gives. Binding leaves such a
     /// field null, which would otherwise save as a blank.

@@ -79,7 +79,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         }
         // A field that could not be read (a 梯次 the list did not offer, a date that is no date) is said beside it; saving
         // without it would register the town at 储备 or without its 认定日期 as if nothing had been chosen.
-        if (!ModelState.IsValid) return Page();
+        if (ModelState.Unreadable(nameof(Input))) return Page();
         var input = new TownInput
         {
             Name = Input.Name ?? "", CountyId = Input.CountyId, TownshipIds = Input.TownshipIds, Category = Input.Category,

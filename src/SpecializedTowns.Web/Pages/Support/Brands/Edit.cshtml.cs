@@ -52,6 +52,13 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field the binder could not read (an option the list did not offer, a word in a number) is named beside it;
+        // saving the rest would store it blank, as if nothing had been chosen.
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            await LoadAsync(scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await BrandRegister.SaveAsync(db, scope, id, new BrandInput
         {
             SpecializedTownId = Input.SpecializedTownId, EnterpriseId = Input.EnterpriseId, Name = Input.Name, Kind = Input.Kind, Level = Input.Level,

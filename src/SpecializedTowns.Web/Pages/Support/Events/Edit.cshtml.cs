@@ -77,6 +77,14 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field the binder could not read (an option the list did not offer, a word in a number) is named beside it;
+        // saving the rest would store it blank, as if nothing had been chosen.
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            if (id is { } shownId) OtherParticipants = (await TradeEvents.FindAsync(db, shownId, scope, ct))?.OtherParticipants ?? 0;
+            await LoadAsync(scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await TradeEvents.SaveAsync(db, catalog, scope, id, Input.ToInput(), ExportFile.Today(time), HttpContext.DisplayName(),
             time.GetUtcNow().UtcDateTime, ct);
         if (savedId is not null)

@@ -74,11 +74,16 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
-        // Only the form's own fields count (the route's "page"/"id" are not the form's); a wrongly typed number is named by the binder in Chinese.
-        var badTyping = ModelState.Where(k => k.Key.StartsWith(nameof(Input) + ".")).Any(k => k.Value?.Errors.Count > 0);
+        // A field the binder could not read is named beside it, and nothing is saved (it was: the form came back over a
+        // record already written, without that field).
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            await LoadOptionsAsync(scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await FundGrants.SaveAsync(db, catalog, scope, id, Input.ToInput(), ExportFile.Today(time),
             HttpContext.DisplayName(), time.GetUtcNow().UtcDateTime, ct);
-        if (savedId is not null && !badTyping)
+        if (savedId is not null)
         {
             TempData["Saved"] = "已保存资金奖补记录";
             return Redirect($"/Support/Funds/Detail/{savedId}");

@@ -50,6 +50,14 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field the binder could not read (an option the list did not offer, a word in a number) is named beside it;
+        // saving the rest would store it blank, as if nothing had been chosen.
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            if (id is { } shownId) EnterpriseName = (await ListingReserve.FindAsync(db, shownId, scope, ct))?.Item.Enterprise;
+            await LoadAsync(scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await ListingReserve.SaveAsync(db, scope, id, new ListingInput
         {
             EnterpriseId = Input.EnterpriseId, Stage = Input.Stage, AdmittedOn = Input.AdmittedOn, TargetBoard = Input.TargetBoard, Note = Input.Note,

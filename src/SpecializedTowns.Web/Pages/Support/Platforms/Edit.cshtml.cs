@@ -64,7 +64,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         Id = id;
         // A field that could not be read (a function the list did not offer) is said beside it; saving the rest would save
         // the platform without it, as if it had not been chosen.
-        if (!ModelState.IsValid)
+        if (ModelState.Unreadable(nameof(Input)))
         {
             Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
             return Page();

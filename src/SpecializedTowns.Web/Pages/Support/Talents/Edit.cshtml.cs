@@ -70,9 +70,15 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
-        var badTyping = ModelState.Where(k => k.Key.StartsWith(nameof(Input) + ".")).Any(k => k.Value?.Errors.Count > 0);
+        // A field the binder could not read is named beside it, and nothing is saved (it was: the form came back over a
+        // record already written, without that field).
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            await LoadAsync(scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await TalentRegister.SaveAsync(db, scope, id, Input.ToInput(), ExportFile.Today(time), HttpContext.DisplayName(), time.GetUtcNow().UtcDateTime, ct);
-        if (savedId is not null && !badTyping)
+        if (savedId is not null)
         {
             TempData["Saved"] = $"已保存人才“{Input.Name?.Trim()}”";
             return Redirect("/Support/Talents");

@@ -50,6 +50,13 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
+        // A field the binder could not read (an option the list did not offer, a word in a number) is named beside it;
+        // saving the rest would store it blank, as if nothing had been chosen.
+        if (ModelState.Unreadable(nameof(Input)))
+        {
+            Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+            return Page();
+        }
         var (savedId, errors) = await GeoIndicationRegister.SaveAsync(db, scope, id, new GeoIndicationInput
         {
             SpecializedTownId = Input.SpecializedTownId, Name = Input.Name, Product = Input.Product, Kind = Input.Kind, Applicant = Input.Applicant,
