@@ -65,6 +65,8 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
         return await ExportFile.ResultAsync(EnterpriseExport.Table, format, rows, time, ct, progress, place: Places.Path);
     }
 
+    private static readonly IReadOnlyDictionary<string, string> AboveScaleNames = new Dictionary<string, string> { ["yes"] = "是", ["no"] = "否" };
+
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
     private async Task<EnterpriseFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
@@ -74,6 +76,7 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
             .Select(t => (t.Id, $"{t.Name}（{t.County}）")).ToList();
         EnterpriseRole? role = FilterValues.Read<EnterpriseRole>(HttpContext, Role, "企业类型");
         Role = role?.ToString();
+        AboveScale = FilterValues.ReadKey(HttpContext, AboveScaleNames, AboveScale, "规上企业");
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
         // A town outside the person's scope filters to nothing rather than showing its enterprises.
         var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;

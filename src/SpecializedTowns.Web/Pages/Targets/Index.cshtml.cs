@@ -40,6 +40,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Today = ChinaTime.Today(time);
         All = await TargetQueries.AllAsync(db, catalog, scope, Today, ct);
         Documents = All.Select(t => (t.PackId, t.Document)).Distinct().ToList();
+        // Read as the API reads it (the pack's id in any case, or the document number); one naming none of the area's
+        // documents is said above the list, which is then shown whole, instead of an empty list.
+        Document = FilterValues.ReadKey(HttpContext, Documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Name), Document, "政策文件");
         Shown = All.Where(t => (string.IsNullOrEmpty(Document) || t.PackId == Document) && (State is null || t.State == State)).ToList();
     }
 }

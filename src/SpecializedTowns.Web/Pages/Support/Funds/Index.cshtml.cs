@@ -50,10 +50,16 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Years = SupportPages.Years(ExportFile.Today(time));
         RecipientKind? recipient = FilterValues.Read<RecipientKind>(HttpContext, Recipient, "支持对象类型");
         Recipient = recipient?.ToString();
+        // A clause that is none of the area's (an old link, a typed address) is said above the list, not an empty list.
+        if (!string.IsNullOrWhiteSpace(Clause) && Clauses.All(c => c.Source != Clause.Trim()))
+        {
+            FilterValues.Unknown(HttpContext, "支持条款", Clause);
+            Clause = null;
+        }
         return new FundGrantFilter
         {
             Year = Year, JurisdictionPath = Places.Path, RecipientKind = recipient,
-            ClauseSource = string.IsNullOrWhiteSpace(Clause) ? null : Clause, Search = Search,
+            ClauseSource = string.IsNullOrWhiteSpace(Clause) ? null : Clause.Trim(), Search = Search,
         };
     }
 }

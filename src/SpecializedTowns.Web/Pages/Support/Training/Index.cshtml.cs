@@ -69,9 +69,13 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Towns = await TalentPages.TownsAsync(db, scope, ct, Places.Path);
         Years = TalentPages.Years(today);
-        ChosenYear = Year == "all" ? null
-            : int.TryParse(Year, out var y) && Years.Contains(y) ? y
+        var asked = Year?.Trim();
+        ChosenYear = string.Equals(asked, "all", StringComparison.OrdinalIgnoreCase) || asked == "全部年度" ? null
+            : int.TryParse(asked, out var y) && Years.Contains(y) ? y
             : await TrainingProgrammes.LatestResultYearAsync(db, scope, today, ct) ?? today.Year;
+        // A year the select does not offer (or no year at all) is said above the list with the year shown instead.
+        if (!string.IsNullOrEmpty(asked) && ChosenYear is { } shown && asked != shown.ToString())
+            FilterValues.Unknown(HttpContext, "年度", asked, $"已显示{shown}年");
         TrainingMode? mode = FilterValues.Read<TrainingMode>(HttpContext, Mode, "培训方式");
         Mode = mode?.ToString();
         return new TrainingFilter
