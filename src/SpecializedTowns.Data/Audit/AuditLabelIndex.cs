@@ -31,13 +31,7 @@ public static class AuditLabelIndex
     public static bool IsIndexTable(string table) => table.StartsWith("audit_label_", StringComparison.Ordinal);
 
     /// <summary>The pairs of adjacent characters (UTF-16 code units) of a text, each as one number, each once.</summary>
-    public static int[] Pairs(string text)
-    {
-        if (text.Length < 2) return [];
-        var pairs = new HashSet<int>();
-        for (var i = 0; i + 1 < text.Length; i++) pairs.Add(text[i] << 16 | text[i + 1]);
-        return [.. pairs];
-    }
+    public static int[] Pairs(string text) => CharacterPairs.Of(text);
 
     /// <summary>A pair as a word SQLite's FTS5 reads whole (letters and digits only): g and its hexadecimal digits.</summary>
     private static string Word(int pair) => "g" + ((uint)pair).ToString("x", CultureInfo.InvariantCulture);
