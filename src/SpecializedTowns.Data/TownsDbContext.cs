@@ -162,6 +162,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
         Data.Projects.StoredProjectWarningOrder.Configure(b, Database.IsNpgsql());
         Data.Jurisdictions.PlaceOrder.Configure(b.Entity<Core.Jurisdictions.Jurisdiction>(), Database.IsNpgsql());
         AuditLabelIndex.Configure(b, Database.IsNpgsql());
+        Data.Enterprises.EnterpriseNameIndex.Configure(b, Database.IsNpgsql());
         // The records edited in forms carry a version the database checks on every update (step 0020); see EditConflicts.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(Core.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
             b.Entity(type.ClrType).Property(nameof(Core.IVersioned.Version)).HasColumnName("version").IsConcurrencyToken();

@@ -37,6 +37,8 @@ builder.Services.AddSingleton<SpecializedTowns.Data.Reserve.ClusterYears>();
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.KeepReserveWarm>();
 // The audit page's name search index, built after the entries are written (see AuditLabelIndex).
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.IndexAuditLabels>();
+// The enterprise list's name search index on PostgreSQL, likewise (see EnterpriseNameIndex).
+builder.Services.AddHostedService<SpecializedTowns.Web.Platform.IndexEnterpriseNames>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SpecializedTowns.Data.Applications.ApplicationService>();
 builder.Services.AddScoped<SpecializedTowns.Data.Projects.ProjectService>();

@@ -32,15 +32,16 @@ public static class EnterpriseQueries
         var (page, size) = Paged<EnterpriseListItem>.Normalize(filter.Page, filter.PageSize);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            var named = await NamedAsync(db, filter, ct);
             // A name search reads every row in scope whatever is asked of it: the matching ids are read in order once, and
             // counted here, instead of one scan for the count and another for the page. A term that matches more than that
             // ("有限公司") is counted by the database; its page still comes from the ids read, if it lies among them.
-            var matched = await Ordered(Filtered(db, filter, scope), filter).Select(e => e.Id).Take(SearchReadAtOnce + 1).ToListAsync(ct);
+            var matched = await Ordered(Filtered(db, filter, scope, named: named), filter).Select(e => e.Id).Take(SearchReadAtOnce + 1).ToListAsync(ct);
             var slice = matched.Skip((page - 1) * size).Take(size).ToList();
-            var count = matched.Count <= SearchReadAtOnce ? matched.Count : await Filtered(db, filter, scope, toCount: true).CountAsync(ct);
+            var count = matched.Count <= SearchReadAtOnce ? matched.Count : await Filtered(db, filter, scope, toCount: true, named).CountAsync(ct);
             if (matched.Count <= SearchReadAtOnce || (long)page * size <= SearchReadAtOnce)
                 return new Paged<EnterpriseListItem>(await ItemsAsync(db, slice, ct), count, page, size);
-            var beyond = await Ordered(Filtered(db, filter, scope), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
+            var beyond = await Ordered(Filtered(db, filter, scope, named: named), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
             return new Paged<EnterpriseListItem>(await ItemsAsync(db, beyond, ct), count, page, size);
         }
         var total = await CountAsync(db, filter, scope, ct);
@@ -49,6 +50,24 @@ public static class EnterpriseQueries
     }
 
     private const int SearchReadAtOnce = 5_000;
+
+    /// <summary>
+    /// How many enterprises the name index may point a search to (<see cref="EnterpriseNameIndex.CandidatesAsync"/>). A term
+    /// held by more (“有限”, “铸造”) is searched as before: its matches are dense, and the list's order finds a page of them
+    /// within its first rows, where probing tens of thousands of candidates one by one would cost more.
+    /// </summary>
+    private const int SearchCandidates = 20_000;
+
+    /// <summary>
+    /// The enterprises the name index points the search to, or null to test every name in scope: SQLite (no index), a
+    /// term of one character, a common term, or one that may be part of a credit code (the codes are not indexed).
+    /// </summary>
+    private static async Task<int[]?> NamedAsync(TownsDbContext db, EnterpriseFilter filter, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Search) || !db.Database.IsNpgsql()) return null;
+        var s = filter.Search.Trim();
+        return MayBeInCreditCode(s) ? null : await EnterpriseNameIndex.CandidatesAsync(db, s, SearchCandidates, ct);
+    }
 
     /// <summary>
     /// A credit code holds only digits and capital letters: a term with anything else (a Chinese name) is not looked for
@@ -64,7 +83,7 @@ public static class EnterpriseQueries
     public static async IAsyncEnumerable<EnterpriseListItem> AllAsync(TownsDbContext db, EnterpriseFilter filter, UserScope? scope,
         IReadOnlyCollection<int>? only = null, Action<int>? counted = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var ids = await Ordered(Filtered(db, filter, scope), filter).Select(e => e.Id).ToListAsync(ct);
+        var ids = await Ordered(Filtered(db, filter, scope, named: await NamedAsync(db, filter, ct)), filter).Select(e => e.Id).ToListAsync(ct);
         if (only is not null) ids = ids.Where(only.Contains).ToList();
         counted?.Invoke(ids.Count);
         foreach (var chunk in ids.Chunk(1000))
@@ -103,7 +122,9 @@ public static class EnterpriseQueries
     /// counties SQLite walked the output index and read every row (an index on the name would cost the import a third
     /// more writing).
     /// </param>
-    private static IQueryable<Enterprise> Filtered(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, bool toCount = false)
+    /// <param name="named">The enterprises the name index points the search to (<see cref="NamedAsync"/>): the same test of
+    /// the name is applied to them, so the rows, order and count are those of the search without the index.</param>
+    private static IQueryable<Enterprise> Filtered(TownsDbContext db, EnterpriseFilter filter, UserScope? scope, bool toCount = false, int[]? named = null)
     {
         var area = string.IsNullOrWhiteSpace(filter.JurisdictionPath) ? scope?.JurisdictionPath : filter.JurisdictionPath;
         var searching = !string.IsNullOrWhiteSpace(filter.Search);
@@ -126,6 +147,11 @@ public static class EnterpriseQueries
         {
             var s = filter.Search.Trim();
             var code = s.ToUpperInvariant();
+            if (named is not null)
+            {
+                var candidates = EnterpriseNameIndex.AsQuery(db, named);
+                query = query.Where(e => candidates.Contains(e.Id));
+            }
             query = MayBeInCreditCode(s) ? query.Where(e => e.Name.Contains(s) || e.Uscc.Contains(code)) : query.Where(e => e.Name.Contains(s));
         }
         return query;

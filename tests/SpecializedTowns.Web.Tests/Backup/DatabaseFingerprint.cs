@@ -59,9 +59,9 @@ public static class DatabaseFingerprint
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        // Not the audit names' index: derived from audit_entries, which is compared, and changed at any moment by a running
-        // platform's background indexing.
-        return names.Where(n => !SpecializedTowns.Data.Audit.AuditLabelIndex.IsIndexTable(n)).ToList();
+        // Not the name indexes: derived from audit_entries and enterprises, which are compared, and changed at any moment by a
+        // running platform's background indexing.
+        return names.Where(n => !SpecializedTowns.Data.Audit.AuditLabelIndex.IsIndexTable(n) && !SpecializedTowns.Data.Enterprises.EnterpriseNameIndex.IsIndexTable(n)).ToList();
     }
 
     private static async Task<IReadOnlyList<string>> PrimaryKeyAsync(DbConnection connection, StorageProvider provider, string table)

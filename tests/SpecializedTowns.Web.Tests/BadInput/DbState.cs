@@ -13,10 +13,11 @@ public sealed record DbState(IReadOnlyDictionary<string, long> Counts, IReadOnly
 {
     public static async Task<DbState> CaptureAsync(TownsDbContext db, params string[] hashedTables)
     {
-        // Not the audit names' index: the platform builds it in the background whenever entries are waiting, and what a
-        // request writes to the trail is counted in audit_entries.
+        // Not the name indexes (audit names, enterprise names): the platform builds them in the background whenever rows are
+        // waiting, and what a request writes is counted in audit_entries and enterprises.
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>()
-            .Where(t => !SpecializedTowns.Data.Audit.AuditLabelIndex.IsIndexTable(t)).Distinct().Order().ToList();
+            .Where(t => !SpecializedTowns.Data.Audit.AuditLabelIndex.IsIndexTable(t) && !SpecializedTowns.Data.Enterprises.EnterpriseNameIndex.IsIndexTable(t))
+            .Distinct().Order().ToList();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await connection.OpenAsync();
