@@ -215,7 +215,7 @@ var pages = new (string Name, string Url, string Floor)[]
           WHERE p.id IN ({townProjects}) GROUP BY g.project_id
         """),
     ("企业名录", "/Enterprises", enterpriseChoices + EnterpriseList("", 0)),
-    ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", enterpriseChoices + EnterpriseList("AND e.name LIKE '%鑫盛%'", 0)),
+    ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", enterpriseChoices + EnterpriseList(NameSearch("鑫盛"), 0)),
     ("企业名录（第 500 页）", "/Enterprises?page=500", enterpriseChoices + EnterpriseList("", 499 * 20)),
     // Largest latest output first: the order the database keeps on each enterprise (schema version 31).
     ("企业名录（按产值）", "/Enterprises?sort=output", enterpriseChoices + EnterpriseList("", 0, "e.output_order DESC, e.id")),
@@ -299,6 +299,15 @@ string EnterpriseList(string where, int offset, string order = "c.official_order
       JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
       LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
     """;
+// A name search: on PostgreSQL the enterprises the index of pairs of characters points to (EnterpriseNameIndex) and those
+// not yet indexed that hold the term, each tested again; on SQLite every name in scope.
+string NameSearch(string term) => storage.Provider == StorageProvider.PostgreSql
+    ? $$"""
+        AND e.id IN (SELECT enterprise_id FROM enterprise_name_grams WHERE grams @> '{{"{" + string.Join(',', SpecializedTowns.Data.CharacterPairs.Of(term)) + "}"}}'
+          UNION ALL SELECT n.id FROM enterprise_name_pending p JOIN enterprises n ON n.id BETWEEN p.first_id AND p.last_id WHERE strpos(n.name, '{{term}}') > 0)
+          AND e.name LIKE '%{{term}}%'
+        """
+    : $"AND e.name LIKE '%{term}%'";
 // The count and the page, the overdue count of the tab, and the towns and units of the problems in scope the filters offer.
 string ProblemList(string where) => $"""
     SELECT COUNT(*) FROM problems q JOIN jurisdictions c ON c.id = q.jurisdiction_id WHERE c.path LIKE {scope} AND q.state IN (1, 2, 3) AND q.deadline < '{today}';
@@ -322,11 +331,12 @@ if (part is null or "pages")
 // The audit names are indexed by the web process after they are written (AuditLabelIndex): right after the data is generated
 // or imported it is still at work, and the pages are measured once it has caught up, as a server in service would have.
 var indexWait = Stopwatch.StartNew();
+// Likewise the enterprise names on PostgreSQL (EnterpriseNameIndex).
 var waiting = storage.Provider == StorageProvider.PostgreSql
-    ? "SELECT COUNT(*) FROM audit_label_pending"
+    ? "SELECT (SELECT COUNT(*) FROM audit_label_pending) + (SELECT COUNT(*) FROM enterprise_name_pending)"
     : "SELECT COUNT(*) FROM audit_entries WHERE id > (SELECT COALESCE(MAX(id), 0) FROM audit_label_times)";
 while (Convert.ToInt64(await Sql.ScalarAsync(connection, waiting)) > 0 && indexWait.Elapsed < TimeSpan.FromMinutes(15)) await Task.Delay(1000);
-report.Line($"审计日志名称索引追上已写入的记录用了 {indexWait.Elapsed.TotalSeconds:F0} s（Web 进程在后台建立）");
+report.Line($"审计日志与企业名称的索引追上已写入的记录用了 {indexWait.Elapsed.TotalSeconds:F0} s（Web 进程在后台建立）");
 var warmup = int.Parse(options.Get("warmup") ?? "40");
 for (var round = 0; round < warmup; round++)
     foreach (var (_, url, _) in pages) await web.GetAsync(http, url);
