@@ -35,8 +35,9 @@ public static class EnterpriseNameIndex
     /// <summary>
     /// The ids of the enterprises whose names may contain the term, in no order: those indexed under all of its pairs and
     /// those not yet indexed that contain it. Null when the index cannot narrow the search: SQLite, a term of one character,
-    /// or more than <paramref name="limit"/> enterprises (a common term such as “有限”, whose matches the list's own order
-    /// reaches within its first rows anyway).
+    /// more than <paramref name="limit"/> enterprises (a common term such as “有限”, whose matches the list's own order
+    /// reaches within its first rows anyway), or more than <paramref name="limit"/> ids waiting to be indexed (right after an
+    /// upgrade or a large import): read through the primary key, 255,000 waiting took 0.9–1.3 s, four times the plain scan.
     /// </summary>
     public static async Task<int[]?> CandidatesAsync(TownsDbContext db, string term, int limit, CancellationToken ct = default)
     {
@@ -45,20 +46,22 @@ public static class EnterpriseNameIndex
         if (pairs.Length == 0) return null;
         // Read as one array: a few hundred to some thousands of ids, one row to receive. The enterprises not yet indexed
         // are read apart (materialized), as for the audit names: right after an upgrade they are the whole table.
-        var found = await ScalarAsync<int[]>(db, """
+        // The ELSE branch (and the CTE it reads) runs only when few enough are waiting.
+        var found = await ScalarAsync<object>(db, """
             WITH pending AS MATERIALIZED (
                 SELECT e.id FROM enterprise_name_pending p JOIN enterprises e ON e.id BETWEEN p.first_id AND p.last_id
                 WHERE strpos(e.name, @term) > 0
                 LIMIT @limit)
-            SELECT COALESCE(array_agg(id), '{}') FROM (
+            SELECT CASE WHEN (SELECT COALESCE(SUM(last_id::bigint - first_id + 1), 0) FROM enterprise_name_pending) >= @limit THEN NULL
+            ELSE (SELECT COALESCE(array_agg(id), '{}') FROM (
                 SELECT enterprise_id AS id FROM enterprise_name_grams WHERE grams @> @pairs
                 UNION ALL
                 SELECT id FROM pending
-                LIMIT @limit) c
+                LIMIT @limit) c) END
             """, ct, ("pairs", pairs), ("term", term), ("limit", limit + 1));
-        if (found.Length > limit) return null;
+        if (found is not int[] ids || ids.Length > limit) return null;
         // A renamed enterprise is both indexed (under its old name) and waiting.
-        return [.. found.Distinct()];
+        return [.. ids.Distinct()];
     }
 
     /// <summary>

@@ -87,6 +87,7 @@ public class EnterpriseNameIndexTests
 
         if (postgres)
         {
+            (await EnterpriseNameIndex.CandidatesAsync(db, "不存在的名称", 1_000)).ShouldBeNull("more waiting than the index may point a search to");
             (await EnterpriseNameIndex.IndexSomeAsync(db, 700)).ShouldNotBeNull();
             (await EnterpriseNameIndex.IndexSomeAsync(db, 700)).ShouldNotBeNull();
             await ShouldFindAsync(db, "some indexed");
@@ -98,6 +99,7 @@ public class EnterpriseNameIndexTests
             candidates.Length.ShouldBeGreaterThan(names.Count(e => e.Name.Contains("鑫盛铸")), "pairs apart in some names");
             (await EnterpriseNameIndex.CandidatesAsync(db, "鑫盛", 10)).ShouldBeNull("more than the index may point a search to");
             (await EnterpriseNameIndex.CandidatesAsync(db, "盛", 100_000)).ShouldBeNull("one character has no pair");
+            (await EnterpriseNameIndex.CandidatesAsync(db, "不存在的名称", 1_000)).ShouldNotBeNull().ShouldBeEmpty("nothing waiting");
         }
         else (await EnterpriseNameIndex.IndexSomeAsync(db, 700)).ShouldBeNull("SQLite has no index");
         await ShouldFindAsync(db, "all indexed");
