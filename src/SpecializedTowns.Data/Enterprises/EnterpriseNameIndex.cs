@@ -18,7 +18,7 @@ namespace SpecializedTowns.Data.Enterprises;
 /// directly until they are indexed (<see cref="CandidatesAsync"/>), so it is exact whatever the index holds.
 /// </para>
 /// <para>
-/// SQLite has none (step 51 is empty there): it tests a province's names in ~100 ms, within a page's 150 ms.
+/// SQLite has none (step 50 is empty there): it tests a province's names in ~100 ms, within a page's 150 ms.
 /// </para>
 /// </summary>
 public static class EnterpriseNameIndex

@@ -1,4 +1,4 @@
--- Version 51: the enterprise list's name search (“鑫盛”, two characters inside the names) reads an index of the names by
+-- Version 50: the enterprise list's name search (“鑫盛”, two characters inside the names) reads an index of the names by
 -- their pairs of adjacent characters (EnterpriseNameIndex) instead of testing all of a province's 300,000 names (p95 163 ms
 -- cold, 54–57 ms warm; pg_trgm needs three characters). Built after the enterprises are written, by the web process, as the
 -- audit names are (step 43): kept up as they are written, the index would slow the import of 100,000 enterprises below
