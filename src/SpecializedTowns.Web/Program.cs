@@ -111,10 +111,10 @@ builder.Services.ConfigureApplicationCookie(o =>
     // The API answers 401/403; only pages redirect to the sign-in page.
     o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
-    // A disabled account's session ends at its next request (EndedSessions), before Identity's own stamp check.
-    o.Events.OnValidatePrincipal = EndedSessions.Before(o.Events.OnValidatePrincipal);
+    // A session whose account was disabled or given a new stamp ends at its next request, whichever process renewed the
+    // stamp (SessionStamps), before Identity's own stamp check.
+    o.Events.OnValidatePrincipal = SessionStamps.Before(o.Events.OnValidatePrincipal);
 });
-builder.Services.AddSingleton<EndedSessions>();
 
 const string smart = "CookieOrBearer";
 builder.Services.AddAuthentication()
@@ -131,7 +131,7 @@ builder.Services.Configure<AuthenticationOptions>(o =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-// A password reset or a role change takes effect within a minute, not at the next sign-in.
+// Sessions end at once through SessionStamps; Identity's own check, every minute, renews the claims the cookie carries.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
 builder.Services.AddRazorPages(o => o.Conventions

@@ -9,7 +9,8 @@ namespace SpecializedTowns.Web.Tests.Accounts;
 
 /// <summary>
 /// “已登录的会话和令牌随即失效”: a disabled account's browser session ends at its very next request, not at Identity's
-/// stamp check up to a minute later.
+/// stamp check up to a minute later; so do the sessions of an account given a new role, password or stamp, wherever it was
+/// renewed (SessionStamps). Across two web processes: ScaleOut/ScaleOutTests.
 /// </summary>
 public class DisabledSessionTests
 {
@@ -110,5 +111,65 @@ public class DisabledSessionTests
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await admin.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-}
 
+    private static HttpClient Client(PlatformFactory factory) =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task A_person_s_own_password_change_ends_their_other_sessions_at_once_and_keeps_this_one()
+    {
+        var (factory, laptop) = await PageSignIn.OwnPlatformAsync(StorageProvider.Sqlite, "yuanqu-office");
+        await using var _ = factory;
+        var office = Client(factory);
+        await PageSignIn.SignInAsync(office, "yuanqu-office", TestDatabases.DemoPassword);
+        var colleague = Client(factory);
+        await PageSignIn.SignInAsync(colleague, "yuanqu-member", TestDatabases.DemoPassword);
+        (await laptop.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var form = await office.GetStringAsync("/Account/Password");
+        var changed = await PageSignIn.PostAsync(office, "/Account/Password", form, new()
+        {
+            ["Current"] = TestDatabases.DemoPassword, ["New"] = "Own-new-pass-2024", ["Confirm"] = "Own-new-pass-2024",
+        });
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
+
+        var next = await laptop.GetAsync("/Towns");
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session on the other machine ends at once, not within the minute of Identity's stamp check");
+        next.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        (await office.GetStringAsync("/Account/Password")).ShouldContain("其他浏览器或设备上的登录已退出");
+        (await office.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK, "the session that changed the password carries on");
+        (await colleague.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// Another web process or the command line (a unit merge renews the stamps of its accounts) writes the account's row, not
+    /// this process's memory: the session and the token end at their next request all the same.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_stamp_renewed_outside_this_process_ends_the_session_and_the_token_at_their_next_request(StorageProvider provider)
+    {
+        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
+        var member = await PageSignIn.BrowserAsync(factory, "yuanqu-member");
+        var api = await PageSignIn.ApiClientAsync(factory, "yuanqu-member", TestDatabases.DemoPassword);
+        var colleague = await PageSignIn.BrowserAsync(factory, "yuanqu-office");
+        (await member.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Written through a connection of its own, as the other process or the command line would.
+        await using (var other = storage.CreateContext())
+            (await other.Users.Where(u => u.UserName == "yuanqu-member")
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString("N").ToUpperInvariant()))).ShouldBe(1);
+
+        var next = await member.GetAsync("/Towns");
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session of the old stamp ends at once");
+        next.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        (await member.GetAsync("/Towns")).Headers.Location!.ToString().ShouldContain("/Account/Login", customMessage: "its cookie was removed");
+        (await api.GetAsync("/api/v1/towns")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await colleague.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK, "nobody else's session is touched");
+        var again = await PageSignIn.BrowserAsync(factory, "yuanqu-member");
+        (await again.GetAsync("/Towns")).StatusCode.ShouldBe(HttpStatusCode.OK, "signing in again carries the new stamp");
+    }
+}

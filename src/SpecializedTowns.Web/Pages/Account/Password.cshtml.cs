@@ -41,9 +41,11 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(New), e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "当前密码不正确" : e.Description);
             return Page();
         }
+        // ChangePasswordAsync renewed the stamp: the person's other sessions (another browser, a lost laptop) end at their next
+        // request (SessionStamps), and this one carries on under the new stamp.
         await signIn.RefreshSignInAsync(user);
         if (first) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        TempData["Done"] = "密码已修改";
+        TempData["Done"] = "密码已修改。其他浏览器或设备上的登录已退出，须用新密码重新登录";
         return RedirectToPage();
     }
 }

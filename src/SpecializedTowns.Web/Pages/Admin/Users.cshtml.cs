@@ -22,7 +22,7 @@ namespace SpecializedTowns.Web.Pages.Admin;
 /// disable and re-enable them as staff leave and return, reset passwords and unlock.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time, EndedSessions endedSessions, SignInManager<AppUser> signIn) : PageModel
+public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, UserDirectory directory, TimeProvider time, SignInManager<AppUser> signIn) : PageModel
 {
     private const int PageSize = 50;
 
@@ -132,7 +132,6 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         if (HasErrors(nameof(Change))) { await LoadAsync(ct); return Page(); }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var stamp = user.SecurityStamp;
         user.DisplayName = Change.DisplayName!.Trim();
         user.JurisdictionId = place!.Id;
         user.UnitId = await UnitIdAsync(place.Id, unit, ct);
@@ -147,9 +146,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) return await RefusedAsync(tx, result, ct);
         await tx.CommitAsync(ct);
-        // As for 停用: the old role's sessions end at their next request in this process, not at the stamp check within the minute;
-        // the administrator who edited their own account keeps this session, under the new stamp.
-        endedSessions.End(user.Id, stamp);
+        // As for 停用: the old role's sessions end at their next request, on whichever process (SessionStamps); the
+        // administrator who edited their own account keeps this session, under the new stamp.
         if (IsSelf(user)) await signIn.RefreshSignInAsync(user);
         TempData["Message"] = $"已保存 {user.UserName} 的角色、行政区划、单位和专业镇；本人须重新登录后按新的范围使用";
         return LocalRedirect(ListUrl());
@@ -164,11 +162,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         else if (user.DisabledAtUtc is null)
         {
             user.DisabledAtUtc = time.GetUtcNow().UtcDateTime;
-            var stamp = user.SecurityStamp;
-            // The stamp is what open sessions and issued tokens are checked against: renewing it ends them.
+            // The stamp is what open sessions and issued tokens are checked against at each request: renewing it ends them.
             await users.UpdateSecurityStampAsync(user);
-            // At once in this process, not at the next stamp check within the minute.
-            endedSessions.End(user.Id, stamp);
             TempData["Message"] = $"已停用 {user.UserName}：不能再登录或申请访问令牌，已登录的会话和令牌随即失效";
         }
         return LocalRedirect(ListUrl());
@@ -193,12 +188,10 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         if (user is null) return NotFound();
         var password = AccountSeeder.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var stamp = user.SecurityStamp;
         // Saved with the new hash: the person replaces the password they were told at their next sign-in.
         user.MustChangePassword = true;
         var result = await users.ResetPasswordAsync(user, token, password);
-        // ResetPasswordAsync renews the stamp; the sessions signed in with the old password end at their next request, as for 停用.
-        if (result.Succeeded) endedSessions.End(user.Id, stamp);
+        // ResetPasswordAsync renews the stamp: the sessions signed in with the old password end at their next request, as for 停用.
         if (result.Succeeded && IsSelf(user)) await signIn.RefreshSignInAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
