@@ -122,6 +122,61 @@ public sealed partial class ScaleOutTests
         await using var db = storage.CreateContext();
         (await db.DataProtectionKeys.CountAsync()).ShouldBe(1, "both processes use the one key ring in the database");
     }
+
+    private static async Task<string> BouncedAsync(Browser browser, string url)
+    {
+        var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), mayBounce: true);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"GET {url} after the stamp was renewed on the other process");
+        return response.Headers.Location!.ToString();
+    }
+
+    /// <summary>
+    /// A reset password, and a person's own password change, made on one process end the sessions another process holds at
+    /// their next request, not at Identity's stamp check within the minute: the account's row is what both read (SessionStamps).
+    /// Each browser asks one process directly, so which process holds the session and which renews the stamp is certain.
+    /// </summary>
+    [ScaleOutFact]
+    public async Task A_password_renewed_on_one_process_ends_the_sessions_on_the_other_at_their_next_request()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.PostgreSql);
+        var connection = new NpgsqlConnectionStringBuilder(storage.ConnectionString) { Pooling = true }.ConnectionString;
+        await using var a = WebProcess.Start("web-a", "PostgreSql", connection, Password);
+        await using var b = WebProcess.Start("web-b", "PostgreSql", connection, Password);
+        await Task.WhenAll(a.WaitHealthyAsync(TimeSpan.FromSeconds(120)), b.WaitHealthyAsync(TimeSpan.FromSeconds(120)));
+        int memberId;
+        await using (var db = storage.CreateContext())
+            memberId = await db.Users.Where(u => u.UserName == "yuanqu-member").Select(u => u.Id).SingleAsync();
+
+        // An administrator on A resets the password of a member signed in on B.
+        using var member = new Browser(b.BaseAddress);
+        await member.SignInAsync("yuanqu-member", Password);
+        await member.GetPageAsync("/Towns");
+        using var admin = new Browser(a.BaseAddress);
+        await admin.SignInAsync("admin", Password);
+        var users = await admin.GetPageAsync("/Admin/Users");
+        var reset = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/Admin/Users?handler=Reset&id={memberId}")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = BrowserForm.Holding(users, "__RequestVerificationToken")["__RequestVerificationToken"]! }) });
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetPageAsync(reset.Headers.Location!.ToString())).ShouldContain("yuanqu-member 的新密码");
+        (await BouncedAsync(member, "/Towns")).ShouldContain("/Account/Login");
+
+        // A person signed in on both changes their own password on A: B's session ends, A's carries on, on either process.
+        using var laptop = new Browser(b.BaseAddress);
+        await laptop.SignInAsync("yuanqu-office", Password);
+        await laptop.GetPageAsync("/Towns");
+        using var office = new Browser(a.BaseAddress);
+        await office.SignInAsync("yuanqu-office", Password);
+        var form = await office.GetPageAsync("/Account/Password");
+        var changed = await office.SubmitAsync(form, "/Account/Password", "Current", new Dictionary<string, string>
+            { ["Current"] = Password, ["New"] = "Scale-out-new-2024", ["Confirm"] = "Scale-out-new-2024" });
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
+        (await BouncedAsync(laptop, "/Towns")).ShouldContain("/Account/Login");
+        await office.GetPageAsync("/Towns");
+
+        member.Instances.Distinct().ShouldBe(["web-b"]);
+        laptop.Instances.Distinct().ShouldBe(["web-b"]);
+        admin.Instances.Concat(office.Instances).Distinct().ShouldBe(["web-a"]);
+    }
 }
 
 [CollectionDefinition(nameof(ScaleOutTests), DisableParallelization = true)]
