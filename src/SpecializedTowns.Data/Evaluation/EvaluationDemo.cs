@@ -27,7 +27,8 @@ public static class EvaluationDemo
         var service = new EvaluationService(db, catalog, new MeasureGatherer(db, catalog, new ReportSettings()), time);
         var towns = await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Town, area.Id, ct);
         // Published once 2024 is over, as the service allows; a demo loaded on a day within 2024 (the task demo's) keeps it a draft.
-        if (ChinaTime.Today(time).Year > Year) await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, null, ct);
+        if (ChinaTime.Today(time).Year > Year) await service.PublishAsync(office, "运城市专业镇办（演示）", towns, null, null, ct,
+            coverageReason: "演示数据：演示库只录入了部分指标的记录，发布用于展示评估结果的使用方式");
         await service.CreateAsync(office, "运城市专业镇办（演示）", Year, SubjectKind.Township, area.Id, ct);
     }
 }

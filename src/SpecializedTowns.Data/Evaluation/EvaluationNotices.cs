@@ -46,7 +46,10 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
     public DateOnly DefaultDeadline(EvaluationView view) => notices.Today.AddDays(view.Scheme.RectificationDays);
 
     /// <summary>Issues the notices not yet issued; returns how many. Refused as a whole if any draft is bad.</summary>
-    public async Task<int> IssueAsync(UserScope scope, string user, EvaluationView view, DateOnly? deadline, string? contactName, string? contactPhone, CancellationToken ct)
+    /// <param name="coverageReason">The office's written confirmation when the ranking scored less than half the weight
+    /// (<see cref="EvaluationCoverage.IsLow"/>): a notice resting on one growth figure is not “评估结果，结合各单位工作职责”.</param>
+    public async Task<int> IssueAsync(UserScope scope, string user, EvaluationView view, DateOnly? deadline, string? contactName, string? contactPhone, CancellationToken ct,
+        string? coverageReason = null)
     {
         if (!CanIssue(scope, view))
             throw view.Evaluation.IsPublished
@@ -54,6 +57,10 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
                 : new EvaluationRuleException("评估发布后才能下发督办通知书");
         var pending = (await SupervisedAsync(scope, view, ct)).Where(s => s.Notice is null).ToList();
         if (pending.Count == 0) throw new EvaluationRuleException("拟督办对象均已下发督办通知书");
+        if (view.Coverage.ReasonProblem(coverageReason, "下发督办通知书") is { } unconfirmed)
+            throw new EvaluationInputException(new Enterprises.FieldErrors { [EvaluationCoverage.ReasonField] = unconfirmed });
+        // Written with the notices, in their save: a refused batch leaves no confirmation behind.
+        if (view.Coverage.IsLow) EvaluationService.AddNote(db, view.Evaluation, view.Coverage.Confirmation($"下发督办通知书 {pending.Count} 份", coverageReason!));
         var basis = Basis(view);
         var drafts = pending.Select(s => new NoticeDraft
         {
@@ -66,13 +73,22 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
             ContactName = contactName,
             ContactPhone = contactPhone,
         }).ToList();
-        try { return (await notices.CreateManyAsync(scope, user, drafts, ct)).Count; }
-        // The platform made the batch from the evaluation, not the caller: a batch it refuses is no field of theirs to correct.
-        catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message) { Kind = ex.Kind == RefusalKind.Invalid ? RefusalKind.Conflict : ex.Kind }; }
-        catch (NoticeBatchException ex)
+        try
         {
-            // The same deadline and contact go on every notice, so the first refusal speaks for all.
-            throw new EvaluationInputException(ex.Errors.Values.First());
+            try { return (await notices.CreateManyAsync(scope, user, drafts, ct)).Count; }
+            // The platform made the batch from the evaluation, not the caller: a batch it refuses is no field of theirs to correct.
+            catch (NoticeRuleException ex) { throw new EvaluationRuleException(ex.Message) { Kind = ex.Kind == RefusalKind.Invalid ? RefusalKind.Conflict : ex.Kind }; }
+            catch (NoticeBatchException ex)
+            {
+                // The same deadline and contact go on every notice, so the first refusal speaks for all.
+                throw new EvaluationInputException(ex.Errors.Values.First());
+            }
+        }
+        catch
+        {
+            // Nothing was issued, so nothing was confirmed: the note must not ride on a later save.
+            foreach (var added in db.ChangeTracker.Entries<Audit.AuditEntry>().Where(x => x.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+            throw;
         }
     }
 

@@ -44,6 +44,9 @@ public static class EvaluationReport
                 $"对{view.Area}{view.Results.Count}个{kind}{e.Year}年度工作进行了评估。评估采用“{scheme.Name}”，" +
                 (scheme.IsPlatformDefault ? "该指标体系为平台默认（文件未规定评估指标、权重和计分方法）。" : "该指标体系依据文件规定。") +
                 (e.IsPublished ? $"评估结果已于{Date(e.PublishedAtUtc!.Value)}发布。" : "本报告为草稿，结果以发布为准。")),
+            // What the ranking rests on, before the ranking: the scheme listed under 评估指标 is not all of what was scored.
+            new DocumentBlock.Paragraph($"{view.Coverage.Summary}。{(view.Coverage.UncountedSummary is { } uncounted ? uncounted + "。" : "")}" +
+                (view.Coverage.IsLow ? "计分指标的权重不足一半，排名和拟表扬、拟督办名单取决于少数指标，使用评估结果时请结合各单位工作职责。" : "")),
             new DocumentBlock.Heading1("评估结果"),
             new DocumentBlock.Table(["名次", kind, "所在地", "得分", "等次"],
                 view.Results.Select(r => (IReadOnlyList<string>)[r.Row.Rank.ToString(CultureInfo.InvariantCulture), r.Row.SubjectName, r.Row.Place,
@@ -73,8 +76,8 @@ public static class EvaluationReport
                     string.Join("；", Findings(scheme, r, "").Select(f => f.Text)) + "。"));
         }
         body.Add(new DocumentBlock.Heading1("评估指标"));
-        body.Add(new DocumentBlock.Table(["指标", "权重", "计分方法"],
-            scheme.Rules.Select(r => (IReadOnlyList<string>)[r.Name, r.Weight.ToString("0.##", CultureInfo.InvariantCulture), MethodName(r)]).ToList()));
+        body.Add(new DocumentBlock.Table(["指标", "权重", "计分方法", "本次计分"],
+            scheme.Rules.Select(r => (IReadOnlyList<string>)[r.Name, r.Weight.ToString("0.##", CultureInfo.InvariantCulture), MethodName(r), Counted(view, r.Key)]).ToList()));
         // The attachment by the name it downloads under (页面“评估明细（Excel）”), so the reader can find the file.
         body.Add(new DocumentBlock.Paragraph($"各项得分的计算过程和数据来源见附表（{FileName(view, "xlsx")}）。"));
 
@@ -123,7 +126,14 @@ public static class EvaluationReport
         Workbook.Write(output, ranking, detail, scheme);
     }
 
-    private static bool NotApplicable(IndicatorDetail i) => i.Explanation.StartsWith("不适用", StringComparison.Ordinal);
+    private static bool NotApplicable(IndicatorDetail i) => !EvaluationCoverage.Counts(i);
+
+    /// <summary>Whether an indicator counted in this evaluation: 计分, 未计分, or for some subjects only (3/14 个对象).</summary>
+    private static string Counted(EvaluationView view, string key)
+    {
+        var counted = view.Results.Count(r => r.Indicators.Any(i => i.Key == key && EvaluationCoverage.Counts(i)));
+        return counted == view.Results.Count ? "计分" : counted == 0 ? "未计分" : $"{counted}/{view.Results.Count} 个对象计分";
+    }
 
     private static string MethodName(IndicatorRule r) => r.Method switch
     {

@@ -65,6 +65,11 @@ public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, Sc
     /// it says nothing. The reader's, not the issuing office's nor another county's: 垣曲 acts under 垣政办发〔2023〕19号 五（四）.
     /// </summary>
     public string? ReaderBasis { get; init; }
+
+    /// <summary>How much of the indicator system the rows shown were scored on (本次计分指标 5/15 项，权重 35/100).</summary>
+    public EvaluationCoverage Coverage => coverage ??= EvaluationCoverage.Of(Results.Select(r => r.Indicators));
+
+    private EvaluationCoverage? coverage;
 }
 
 /// <summary>
@@ -355,12 +360,18 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
     /// </summary>
     /// <param name="document">The 发文字号 and 成文日期 to keep with it, when the publishing form carries them; null leaves them as they are.</param>
     /// <returns>The ranking's changes since the draft was calculated: empty when published, otherwise what to confirm.</returns>
+    /// <param name="coverageReason">The office's written confirmation, required when the draft as reviewed scored less than half the
+    /// weight (<see cref="EvaluationCoverage.IsLow"/>); kept in the evaluation's history.</param>
     public async Task<IReadOnlyList<RankingChange>> PublishAsync(UserScope scope, string actorName, int id, int? version,
-        DocumentInput? document = null, CancellationToken ct = default)
+        DocumentInput? document = null, CancellationToken ct = default, string? coverageReason = null)
     {
         var e = await EditableAsync(scope, id, version, ct);
         if (e.Results.Count == 0) throw new EvaluationRuleException("本次评估没有评估对象，不能发布");
         if (AnnualEvaluation.PublishingTooEarly(e.Year, Today) is { } early) throw new EvaluationRuleException(early);
+        // The draft as the office reviewed it: a recalculation that moves the coverage moves the figures too, and publishes nothing.
+        var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!));
+        if (coverage.ReasonProblem(coverageReason, "发布评估") is { } unconfirmed)
+            throw new EvaluationInputException(new FieldErrors { [EvaluationCoverage.ReasonField] = unconfirmed });
         if (document is not null) ApplyDocument(e, document);
 
         var reviewed = Figures(e);
@@ -371,10 +382,15 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             e.State = EvaluationState.Published;
             e.PublishedAtUtc = Now;
             e.PublishedBy = actorName;
+            if (coverage.IsLow) AddNote(db, e, coverage.Confirmation("发布评估", coverageReason!));
         }
         await SaveAsync(ct);
         return changes;
     }
+
+    /// <summary>A sentence in the evaluation's history (修改记录), written with the caller's next save.</summary>
+    internal static void AddNote(TownsDbContext db, AnnualEvaluation e, string text) =>
+        Audit.AuditNote.Add(db, nameof(AnnualEvaluation), e.Id, $"{e.AreaPath.Split('/')[^1]}{e.Year}年度{SubjectKinds.Chinese(e.Kind)}评估", e.AreaPath, text);
 
     private static List<(string Key, string Subject, string Place, RankingFigures Figures)> Figures(AnnualEvaluation e) => e.Results
         .Select(r => (r.SubjectKey, r.SubjectName, r.Place, RankingFigures.Of(r, JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!)))

@@ -19,7 +19,8 @@ public sealed record EvaluationVersion(
 public sealed record PublishRequest(
     [property: Description(EvaluationsApi.VersionText)] int? Version = null,
     [property: Description("评估报告的发文字号，如 垣专镇办〔2026〕3号；不填保留原有的，空字符串清除")] string? DocumentNumber = null,
-    [property: Description("评估报告的成文日期，yyyy-MM-dd；不填保留原有的，空字符串清除")] string? DocumentDate = null);
+    [property: Description("评估报告的成文日期，yyyy-MM-dd；不填保留原有的，空字符串清除")] string? DocumentDate = null,
+    [property: Description(EvaluationsApi.CoverageReasonText)] string? CoverageReason = null);
 
 public sealed record EvaluationDocumentRequest(
     [property: Description("发文字号，如 垣专镇办〔2026〕3号；空值清除")] string? DocumentNumber,
@@ -42,7 +43,8 @@ public sealed record ManualScoreRequest(
 public sealed record IssueNoticesRequest(
     [property: Description("限期整改日期（每份通知书相同），yyyy-MM-dd；不填为今天起按方案的整改期限（rectificationDays）")] string? Deadline = null,
     [property: Description("联系人")] string? ContactName = null,
-    [property: Description("联系电话")] string? ContactPhone = null);
+    [property: Description("联系电话")] string? ContactPhone = null,
+    [property: Description(EvaluationsApi.CoverageReasonText)] string? CoverageReason = null);
 
 /// <summary>SameYearNotices: the 文号 of the notices the subject got from the year's other evaluations (a county's and its city's).</summary>
 public sealed record SupervisedItem(string SubjectKey, string Subject, int Rank, decimal Total, int? NoticeId, string? DocumentNumber, DateOnly? Deadline,
@@ -56,6 +58,9 @@ public sealed record EvaluationDetail(int Id, int Version, string Area, string A
     EvaluationState State, string StateName, bool CanEdit, DateTime CalculatedAtUtc, DateTime? PublishedAtUtc, string? PublishedBy,
     string? DocumentNumber, DateOnly? DocumentDate, SchemeSnapshot Scheme, IReadOnlyList<EvaluationDetail.Row> Results, int? RankedOf = null)
 {
+    /// <summary>How much of the indicator system was scored: counted/indicators, countedWeight/totalWeight, summary, the uncounted with why, isLow.</summary>
+    public EvaluationCoverage? Coverage { get; init; }
+
     public sealed record Row(string SubjectKey, int SubjectId, string Subject, string Place, int Rank, decimal Total, string? Band,
         bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators);
 }
@@ -65,6 +70,9 @@ public static class EvaluationsApi
 {
     /// <summary>How every body that changes an evaluation names the version it was read at.</summary>
     public const string VersionText = "评估的版本号（读取评估时得到的 version）：期间他人已修改的，不予保存并答复 409";
+
+    /// <summary>The written confirmation a low coverage asks for, on publishing and on issuing notices.</summary>
+    public const string CoverageReasonText = "确认理由：评估计分指标的权重不足一半（coverage.isLow）时必填，记入修改记录；否则不需要";
 
     /// <summary>The 403 of every step that changes an evaluation: another office, a leader or a unit reads it but may not change it.</summary>
     private const string OfficeOnly = "无权办理：只有本级专业镇办公室可以修改、发布或删除本级评估";
@@ -142,7 +150,7 @@ public static class EvaluationsApi
                     if (ReadDate(body.DocumentDate, out var date) is { } bad) return bad;
                     document = new DocumentInput(body.DocumentNumber, date);
                 }
-                var changes = await service.PublishAsync(http.Scope(), http.DisplayName(), id, body.Version, document, ct);
+                var changes = await service.PublishAsync(http.Scope(), http.DisplayName(), id, body.Version, document, ct, body.CoverageReason);
                 var view = await service.GetAsync(http.Scope(), id, ct);
                 if (changes.Count == 0) return TypedResults.Ok(Detail(view));
                 return TypedResults.Problem(title: "数据已变化，评估未发布",
@@ -192,7 +200,7 @@ public static class EvaluationsApi
                     deadline = d;
                 }
                 var view = await service.GetAsync(http.Scope(), id, ct);
-                await notices.IssueAsync(http.Scope(), http.DisplayName(), view, deadline ?? notices.DefaultDeadline(view), body.ContactName, body.ContactPhone, ct);
+                await notices.IssueAsync(http.Scope(), http.DisplayName(), view, deadline ?? notices.DefaultDeadline(view), body.ContactName, body.ContactPhone, ct, body.CoverageReason);
                 return TypedResults.Created($"/api/v1/notices?evaluationId={id}", Supervised(await notices.SupervisedAsync(http.Scope(), view, ct)));
             })).WithSummary("向已发布评估的拟督办对象一次下发督办通知书（全部下发或一份也不下发），此后在 /api/v1/notices 跟踪整改")
             .Produces<IReadOnlyList<SupervisedItem>>(StatusCodes.Status201Created)
@@ -260,5 +268,5 @@ public static class EvaluationsApi
         v.Evaluation.Year, v.Evaluation.Kind, SubjectKinds.Chinese(v.Evaluation.Kind), v.Evaluation.State, StateName(v.Evaluation.State), v.CanEdit,
         v.Evaluation.CalculatedAtUtc, v.Evaluation.PublishedAtUtc, v.Evaluation.PublishedBy, v.Evaluation.DocumentNumber, v.Evaluation.DocumentDate, v.Scheme,
         v.Results.Select(r => new EvaluationDetail.Row(r.Row.SubjectKey, r.Row.SubjectId, r.Row.SubjectName, r.Row.Place, r.Row.Rank, r.Row.Total,
-            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList(), v.RankedOf);
+            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList(), v.RankedOf) { Coverage = v.Results.Count == 0 ? null : v.Coverage };
 }

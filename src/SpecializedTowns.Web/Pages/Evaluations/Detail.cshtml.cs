@@ -37,6 +37,9 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
     [BindProperty] public int? Version { get; set; }
     [BindProperty] public DocumentForm Document { get; set; } = new();
 
+    /// <summary>The office's written confirmation of publishing a ranking that scored less than half the weight.</summary>
+    [BindProperty] public string? CoverageReason { get; set; }
+
     public sealed class DocumentForm
     {
         public string? Number { get; set; }
@@ -49,6 +52,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         public DateOnly? Deadline { get; set; }
         public string? ContactName { get; set; }
         public string? ContactPhone { get; set; }
+        public string? CoverageReason { get; set; }
     }
     [BindProperty] public ScoreForm Score { get; set; } = new();
 
@@ -70,7 +74,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         if (UnreadableDocumentDate("publish")) return await ShowAsync(id, ct, keepDocument: true);
         IReadOnlyList<RankingChange> changes = [];
         var result = await ActAsync(id, "", ct, async s =>
-            changes = await evaluations.PublishAsync(s, User.DisplayName(), id, Version, new DocumentInput(Document.Number, Document.Date), ct), "publish");
+            changes = await evaluations.PublishAsync(s, User.DisplayName(), id, Version, new DocumentInput(Document.Number, Document.Date), ct, CoverageReason), "publish");
         if (result is not OkResult) return result;
         if (changes.Count == 0)
         {
@@ -113,7 +117,13 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
     // The service names the fields as the API does (documentNumber, documentDate); the form binds them as Document.Number/Date.
     private void ShowDocumentErrors(Data.Enterprises.FieldErrors errors)
     {
-        foreach (var (field, message) in errors) ModelState.AddModelError(field == "documentDate" ? "Document.Date" : "Document.Number", message);
+        foreach (var (field, message) in errors)
+            ModelState.AddModelError(field switch
+            {
+                "documentDate" => "Document.Date",
+                EvaluationCoverage.ReasonField => nameof(CoverageReason),
+                _ => "Document.Number",
+            }, message);
     }
 
     private bool UnreadableDocumentDate(string form)
@@ -162,7 +172,7 @@ public sealed class DetailModel(EvaluationService evaluations, EvaluationNotices
         try
         {
             var view = await evaluations.GetAsync(scope, id, ct);
-            var count = await evaluationNotices.IssueAsync(scope, User.DisplayName(), view, Issue.Deadline, Issue.ContactName, Issue.ContactPhone, ct);
+            var count = await evaluationNotices.IssueAsync(scope, User.DisplayName(), view, Issue.Deadline, Issue.ContactName, Issue.ContactPhone, ct, Issue.CoverageReason);
             TempData["Done"] = $"已下发 {count} 份督办通知书，可在“督办通知书/整改”中跟踪整改";
             return RedirectToPage("Detail", null, new { id }, "tab-supervise");
         }
