@@ -26,8 +26,31 @@ public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? 
     /// supervised, or a second not commended, reads as the rule and not as a fault; null when the line sets no share.
     /// </summary>
     public static string? ShareCount(LineRule? rule, bool top, int count) => (top ? rule?.TopShare : rule?.BottomShare) is { } share
-        ? $"参评 {count} 个，排名{(top ? "前" : "后")} {share * 100:0.##}% 为 {Math.Floor(count * share):0} 个，不足 1 个的部分不计"
+        ? $"参评 {count} 个，排名{(top ? "前" : "后")} {share * 100:0.##}% 为 {Scoring.Places(count, share)} 个，不足 1 个的部分不计"
         : null;
+
+    /// <summary>
+    /// A tied group that reaches across the line of the share and is marked as a whole (<see cref="Scoring.InTopShare"/>), said
+    /// beside the list so that more names than places read as the rule: 并列第 1 名 3 个，超过前 20%（2 个）名额……由办公室决定.
+    /// Null when no marked tie overfills the share.
+    /// </summary>
+    /// <param name="ranked">Every subject of the ranking: its rank and whether it is marked (拟表扬 or 拟督办).</param>
+    public static string? TieAtCut(LineRule? rule, bool top, IReadOnlyList<(int Rank, bool Marked)> ranked)
+    {
+        if ((top ? rule?.TopShare : rule?.BottomShare) is not { } share) return null;
+        var count = ranked.Count;
+        var places = Scoring.Places(count, share);
+        if (places == 0) return null;
+        var line = top ? places : count - places;
+        foreach (var group in ranked.GroupBy(r => r.Rank).Where(g => g.Count() > 1 && g.All(r => r.Marked)))
+        {
+            var (first, last) = (group.Key, group.Key + group.Count() - 1);
+            if (first <= line && last > line)
+                return $"并列第 {group.Key} 名 {group.Count()} 个，超过排名{(top ? "前" : "后")} {share * 100:0.##}%（{places} 个）的名额。" +
+                       $"并列者得分相同、无从区分，均列为拟{(top ? "表扬" : "督办")}；{(top ? "是否全部予以表扬" : "是否全部下发督办通知书")}由办公室决定";
+        }
+        return null;
+    }
 }
 
 /// <summary>
@@ -57,17 +80,18 @@ public sealed record SchemeSnapshot(
     public static string Cite(PolicyDocument document) =>
         document.Number is { } number ? $"《{document.Title}》（{number}）" : $"《{document.Title}》";
 
-    /// <param name="tied">How many share the rank (itself included): a tie across the line of 前 20% stays out together.</param>
-    public bool Commends(int rank, int count, decimal total, int tied = 1) => Commendation is { } r
-        && (r.TopShare is null || Scoring.InTopShare(rank, tied, count, r.TopShare.Value)) && (r.MinTotal is null || total >= r.MinTotal);
+    /// <summary>拟表扬 for a rank within the top share (a tied group by its shared rank: <see cref="Scoring.InTopShare"/>) and a total at the line.</summary>
+    public bool Commends(int rank, int count, decimal total) => Commendation is { } r
+        && (r.TopShare is null || Scoring.InTopShare(rank, count, r.TopShare.Value)) && (r.MinTotal is null || total >= r.MinTotal);
 
     /// <summary>
     /// 督办 for the rank alone or for the score alone: the texts join the two with 或 (“对评价排名靠后或建设进度较慢的……发出督办通知书”,
     /// 新政办发〔2023〕33号 四（五）、永济行动计划 五（四）、朔政办发〔2023〕19号 五（五）), so a 合格 town in the bottom share is
     /// supervised, and one outside it only below the line. How the share is counted: <see cref="Scoring.InBottomShare"/>.
     /// </summary>
-    public bool Supervises(int rank, int count, decimal total) => Supervision is { } r
-        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share)) || (r.BelowTotal is { } line && total < line));
+    /// <param name="tied">How many share the rank (itself included): a tied group reaching into the bottom share is in as a whole.</param>
+    public bool Supervises(int rank, int count, decimal total, int tied = 1) => Supervision is { } r
+        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share, tied)) || (r.BelowTotal is { } line && total < line));
 
     /// <summary>The pack's words for a kind of consequence (commendation, supervision-notice, public-criticism…).</summary>
     public IEnumerable<ConsequenceText> ConsequencesOf(params string[] kinds) => Consequences.Where(c => kinds.Contains(c.Kind));

@@ -162,23 +162,31 @@ public static class Scoring
 
     /// <summary>The first band the subject qualifies for, in the order given; a share band counts ranks, so ties stay together.</summary>
     private static string? BandOf(SubjectScore s, IReadOnlyList<SubjectScore> ranked, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
-        (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || InTopShare(s.Rank, ranked.Count(x => x.Rank == s.Rank), ranked.Count, b.TopShare.Value)))?.Name;
+        (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || InTopShare(s.Rank, ranked.Count, b.TopShare.Value)))?.Name;
+
+    /// <summary>How many places a share of the ranking holds: “前 20%” is at most a fifth of those ranked, so rounded down (1 of 6, none of 4).</summary>
+    public static int Places(int count, decimal share) => (int)Math.Floor(count * share);
 
     /// <summary>
-    /// Whether a rank lies in the top share (排名前 20%): “前 20%” is at most a fifth of those ranked, so the count is rounded down
-    /// (1 of 6, none of 4), never up to a third; and a tie is in only if all who share the rank fit, or the share would be exceeded.
+    /// Whether a rank lies in the top share (排名前 20%): its place is within the share's places (<see cref="Places"/>). A tie is
+    /// one rank, so a tied group whose shared rank is within the share is in as a whole even when it holds more subjects than
+    /// the share has places: the texts commend “评价排名靠前、成效突出的” (新政办发〔2023〕33号 四（五）, 朔政办发〔2023〕19号 五（五）),
+    /// and nothing in the figures tells tied subjects apart. Leaving the whole group out (as until 12-07) named nobody when three
+    /// townships shared first place with full marks (“没有达到表扬条件”); cutting it would pick by name. The page and the report
+    /// say when a tie overfills the share (<see cref="LineRule.TieAtCut"/>), and the office decides whom it commends.
     /// </summary>
-    public static bool InTopShare(int rank, int tied, int count, decimal share) => rank + Math.Max(1, tied) - 1 <= Math.Floor(count * share);
+    public static bool InTopShare(int rank, int count, decimal share) => rank <= Places(count, share);
 
     /// <summary>
     /// Whether a rank lies in the bottom share (排名后 10%), counted as the top share is: at most that share of those ranked,
     /// rounded down (1 of 10, none of 6), never up to "at least the last one". The texts name no share — 新政办发〔2023〕33号
     /// 四（五）、永济行动计划 五（四）、朔政办发〔2023〕19号 五（五） say only “对评价排名靠后或建设进度较慢的……发出督办通知书”,
     /// 阳政办发〔2023〕24号 六（五） “排名靠后、建设进度较慢的……予以督办” — so the share is the scheme's, and is read as written:
-    /// the last of six stands in the last sixth, not the last tenth. A tie across the line stays out together (ranks are shared
-    /// from the top, so the tie's rank is its first place).
+    /// the last of six stands in the last sixth, not the last tenth. A tie is treated as at the top: ranks are shared from the top,
+    /// so a tied group holds the places from its rank to its rank + tied − 1, and a group reaching into the share is in as a whole
+    /// (two tied last of twenty are both 排名后 10%); the page says when the share is overfilled, and the office decides.
     /// </summary>
-    public static bool InBottomShare(int rank, int count, decimal share) => rank > count - Math.Floor(count * share);
+    public static bool InBottomShare(int rank, int count, decimal share, int tied = 1) => rank + Math.Max(1, tied) - 1 > count - Places(count, share);
 
     /// <summary>The unit of 认定层级 (tier-level: 储备 0, 县级 1, 市级 2, 省级 3), whose values are said by their tier names.</summary>
     private const string TierLevelUnit = "级";

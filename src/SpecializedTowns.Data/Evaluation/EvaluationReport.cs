@@ -58,7 +58,8 @@ public static class EvaluationReport
         body.Add(new DocumentBlock.Paragraph(commended.Count == 0
             ? "本年度没有达到表扬条件的评估对象。"
             : $"{(commendBasis?.Text is { } t ? $"按照“{t}”（{commendBasis.Source}）的要求，" : "")}" +
-              $"{LineRule.Describe(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。"));
+              $"{LineRule.Describe(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。" +
+              (LineRule.TieAtCut(scheme.Commendation, top: true, view.Results.Select(r => (r.Row.Rank, r.Row.Commended)).ToList()) is { } tie ? $"{tie}。" : "")));
         body.Add(new DocumentBlock.Heading1("拟予督办名单"));
         var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
         var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
@@ -70,7 +71,9 @@ public static class EvaluationReport
         {
             body.Add(new DocumentBlock.Paragraph(
                 $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
-                $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。主要问题如下："));
+                $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。" +
+                (LineRule.TieAtCut(scheme.Supervision, top: false, view.Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList()) is { } tie ? $"{tie}。" : "") +
+                "主要问题如下："));
             foreach (var r in supervised)
                 body.Add(new DocumentBlock.Heading2($"{r.Row.SubjectName}（{r.Row.Total:0.00} 分，第 {r.Row.Rank} 名）",
                     string.Join("；", Findings(scheme, r, "").Select(f => f.Text)) + "。"));

@@ -456,8 +456,8 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             {
                 SubjectKey = s.Subject, SubjectId = subject.Id, SubjectName = subject.Name, Place = subject.Place,
                 Rank = s.Rank, Total = s.Total, Band = s.Band,
-                Commended = snapshot.Commends(s.Rank, scores.Count, s.Total, scores.Count(x => x.Rank == s.Rank)),
-                Supervised = snapshot.Supervises(s.Rank, scores.Count, s.Total),
+                Commended = snapshot.Commends(s.Rank, scores.Count, s.Total),
+                Supervised = snapshot.Supervises(s.Rank, scores.Count, s.Total, scores.Count(x => x.Rank == s.Rank)),
                 DetailJson = JsonSerializer.Serialize(s.Indicators.Select(i => new IndicatorDetail(i.Rule.Key, i.Rule.Name, i.Rule.Weight,
                     EvaluationVocabulary.Methods.First(m => m.Value == i.Rule.Method).Key, i.Value, i.Rule.Unit, i.Points, i.Weighted, i.Explanation, i.Evidence)).ToList(), Json),
             });

@@ -139,15 +139,28 @@ public class ScoringTests
     }
 
     [Fact]
-    public void The_top_fifth_never_holds_more_than_a_fifth()
+    public void The_top_fifth_holds_a_fifth_of_the_places_and_a_tie_by_its_shared_rank()
     {
-        // 前 20% of six is one town, not two (a third); of four, none; a tie that would overrun the fifth stays out together.
-        Scoring.InTopShare(rank: 1, tied: 1, count: 6, share: 0.2m).ShouldBeTrue();
-        Scoring.InTopShare(rank: 2, tied: 1, count: 6, share: 0.2m).ShouldBeFalse();
-        Scoring.InTopShare(rank: 1, tied: 1, count: 4, share: 0.2m).ShouldBeFalse();
-        Scoring.InTopShare(rank: 2, tied: 1, count: 10, share: 0.2m).ShouldBeTrue();
-        Scoring.InTopShare(rank: 2, tied: 2, count: 10, share: 0.2m).ShouldBeFalse();
-        Scoring.InTopShare(rank: 1, tied: 2, count: 10, share: 0.2m).ShouldBeTrue();
+        // 前 20% of six is one place, not two (a third); of four, none; of ten, two.
+        Scoring.InTopShare(rank: 1, count: 6, share: 0.2m).ShouldBeTrue();
+        Scoring.InTopShare(rank: 2, count: 6, share: 0.2m).ShouldBeFalse();
+        Scoring.InTopShare(rank: 1, count: 4, share: 0.2m).ShouldBeFalse();
+        Scoring.InTopShare(rank: 2, count: 10, share: 0.2m).ShouldBeTrue();
+        Scoring.InTopShare(rank: 3, count: 10, share: 0.2m).ShouldBeFalse();
+
+        // Three townships tied first with 100 of fourteen (运城 2024: 万安镇, 城北街道, 城西街道): 前 20% of 14 is ⌊2.8⌋ = 2 places,
+        // the group shares rank 1 ≤ 2, so all three are in; until 12-07 the group stayed out and the tab said nobody qualified.
+        var fourteen = Enumerable.Range(1, 14).ToDictionary(i => $"乡镇{i:00}",
+            i => (IReadOnlyDictionary<string, Measurement>)new Dictionary<string, Measurement> { ["a"] = M(i <= 3 ? 15 : 15 - i) });
+        var ranked = Scoring.Evaluate([Linear("a", 1, 0, 15)], fourteen, [new BandRule("前列", TopShare: 0.2m), new BandRule("其余")]);
+        ranked.Where(s => s.Band == "前列").Select(s => s.Subject).ShouldBe(["乡镇01", "乡镇02", "乡镇03"]);
+        ranked.Where(s => s.Rank == 1).Count().ShouldBe(3);
+        // Places 1–3 held by rank 1 overfill the two places: said beside the list, and the office decides.
+        LineRule.TieAtCut(new LineRule(0.2m, null, null, null, null), top: true, ranked.Select(s => (s.Rank, s.Band == "前列")).ToList())
+            .ShouldBe("并列第 1 名 3 个，超过排名前 20%（2 个）的名额。并列者得分相同、无从区分，均列为拟表扬；是否全部予以表扬由办公室决定");
+        // A tie within the places is no news.
+        LineRule.TieAtCut(new LineRule(0.2m, null, null, null, null), top: true, [(1, true), (1, true), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, false), (10, false)])
+            .ShouldBeNull();
 
         var six = Enumerable.Range(1, 6).ToDictionary(i => $"镇{i}", i => (IReadOnlyDictionary<string, Measurement>)new Dictionary<string, Measurement> { ["a"] = M(i) });
         Scoring.Evaluate([Linear("a", 1, 0, 10)], six, [new BandRule("前列", TopShare: 0.2m), new BandRule("其余")])
@@ -155,15 +168,22 @@ public class ScoringTests
     }
 
     [Fact]
-    public void The_last_tenth_never_holds_more_than_a_tenth()
+    public void The_last_tenth_holds_a_tenth_of_the_places_and_a_tie_reaching_into_it()
     {
-        // 后 10% is counted as 前 20% is: of six, none (not "at least the last one"); of ten, the last; of twenty, the last two;
-        // two sharing the 9th place of ten would make two, more than a tenth, and stay out together.
+        // 后 10% is counted as 前 20% is: of six, none (not "at least the last one"); of ten, the last; of twenty, the last two.
         Scoring.InBottomShare(rank: 6, count: 6, share: 0.1m).ShouldBeFalse();
         Scoring.InBottomShare(rank: 10, count: 10, share: 0.1m).ShouldBeTrue();
         Scoring.InBottomShare(rank: 9, count: 10, share: 0.1m).ShouldBeFalse();
         Scoring.InBottomShare(rank: 19, count: 20, share: 0.1m).ShouldBeTrue();
         Scoring.InBottomShare(rank: 18, count: 20, share: 0.1m).ShouldBeFalse();
+        // Two sharing the 9th rank of ten hold places 9–10, and place 10 is the tenth: both are in (until 12-07 both stayed
+        // out, and the last place went unsupervised); of six, a tie at the last places is still nobody's (no place).
+        Scoring.InBottomShare(rank: 9, count: 10, share: 0.1m, tied: 2).ShouldBeTrue();
+        Scoring.InBottomShare(rank: 8, count: 10, share: 0.1m, tied: 2).ShouldBeFalse();
+        Scoring.InBottomShare(rank: 5, count: 6, share: 0.1m, tied: 2).ShouldBeFalse();
+        LineRule.TieAtCut(new LineRule(null, 0.1m, null, null, null), top: false,
+                [(1, false), (2, false), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, true), (9, true)])
+            .ShouldBe("并列第 9 名 2 个，超过排名后 10%（1 个）的名额。并列者得分相同、无从区分，均列为拟督办；是否全部下发督办通知书由办公室决定");
     }
 
     [Fact]
