@@ -117,6 +117,25 @@ public static class TierAdjustmentRules
         return new UpgradeVerdict(false, met, latest.Criteria.Where(c => c.Result == Results.NeedsReview).ToList());
     }
 
+    /// <summary>
+    /// Whether a standard can pre-check anyone: it needs at least one threshold with a value. Every criterion of the provincial
+    /// standard is unset until an office enters it (晋政办发〔2022〕80号's thresholds are not in the texts; policies/shanxi-2022-80.yaml),
+    /// and a check against it finds nothing wrong because it checks nothing — which read as “无不符合项” (12-07).
+    /// </summary>
+    public static bool CannotPreCheck(RecognitionStandard standard) => !standard.Criteria.Any(c => c.Kind == "threshold"
+        && (c.Value is not null || c.ByCategory?.Values.Any(v => v is not null) == true));
+
+    /// <summary>The words for a standard that cannot pre-check (<see cref="CannotPreCheck"/>), one for the dashboard and the API.</summary>
+    public static string NotConfigured(RecognitionStandard standard) => $"{standard.Name}尚未配置，无法预检";
+
+    /// <summary>
+    /// Whether to suggest a town for the next tier, on the dashboard and in 动态调整: <see cref="ReviewNextTier"/>, but never for a
+    /// town whose latest figures fail the standard of the tier it holds — it is to be warned or adjusted at its own tier first,
+    /// not sent to a higher review (12-07: 平定砂器 short of 阳泉's 市级 standard, and in the same card 待评审 for 省级).
+    /// </summary>
+    public static UpgradeVerdict? SuggestNextTier(RecognitionStandard next, RecognitionResult latest, bool failsOwnTier) =>
+        failsOwnTier || CannotPreCheck(next) ? null : ReviewNextTier(next, latest);
+
     /// <summary>The next tier up that has a standard where the town lies (储备 → 县级 where a county standard exists, else 市级 …).</summary>
     public static Tier? NextTier(Tier current, IEnumerable<Tier> tiersWithStandard) =>
         tiersWithStandard.Where(t => t > current && t != Tier.Reserve).Select(t => (Tier?)t).Min();

@@ -9,6 +9,7 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Dashboard;
 
+/// <summary>An item of 需要关注: a town (TownId &gt; 0), or a standard that cannot be checked (TownId 0, <see cref="DashboardQueries.NotConfigured"/>).</summary>
 public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, string Text);
 
 /// <param name="Year">The one year whose 年产值 and 营收 the cards and charts compare (<see cref="StatisticsYear.Compared"/>).</param>
@@ -29,6 +30,9 @@ public sealed record TownPlace(string Town, string County, string CountyPath);
 /// <summary>工作台: the programme at a glance, within the person's scope.</summary>
 public static class DashboardQueries
 {
+    /// <summary>The kind of a 需要关注 item that names a standard, not a town: it cannot be checked yet.</summary>
+    public const string NotConfigured = "标准未配置";
+
     public static async Task<DashboardView> LoadAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, DateOnly today, CancellationToken ct = default)
     {
         // Every town in scope with its history, statistics and brands, read once: the cards below and 目标监测's targets.
@@ -73,18 +77,31 @@ public static class DashboardQueries
     public static async Task<IReadOnlyList<Attention>> AttentionAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
         var checks = await TierReview.CheckVisibleAsync(db, catalog, scope, ct);
-        var items = TierReview.Review(checks)
-            .Where(r => r.Result.Outcome == Results.Ineligible)
+        var failing = TierReview.Review(checks).Where(r => r.Result.Outcome == Results.Ineligible).ToList();
+        var items = failing
             .Select(r => new Attention(r.TownId, r.Town, r.Tier, "动态调整", $"最新统计已不满足{r.Standard.Name}：{string.Join("，", r.Result.Gaps.Select(g => g.Text))}"))
             .ToList();
+        var failingTowns = failing.Select(r => r.TownId).ToHashSet();
+        var unconfigured = new List<Attention>();
         foreach (var check in checks)
-            foreach (var r in check.Towns.Where(r => r.Tier == check.Tier - 1))
+        {
+            var below = check.Towns.Where(r => r.Tier == check.Tier - 1).ToList();
+            if (below.Count == 0) continue;
+            // Checked against nothing, every town would pass: the standard is reported once, not its towns as candidates.
+            if (TierAdjustmentRules.CannotPreCheck(check.Standard))
             {
-                if (r.Result.Outcome == Results.Eligible)
-                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "可申报", $"最新统计已达到{check.Standard.Name}，可组织申报"));
-                else if (r.Result.Outcome == Results.NeedsReview && r.Result.Criteria.All(c => c.Result != Results.NotMet))
-                    items.Add(new Attention(r.TownId, r.TownName, r.Tier, "待评审", $"对照{check.Standard.Name}无不符合项，有需专家评审或缺数据的条件"));
+                unconfigured.Add(new Attention(0, "", check.Tier, NotConfigured,
+                    $"{TierAdjustmentRules.NotConfigured(check.Standard)}：各项条件的数值标准待办公室录入，{below.Count} 个{Tiers.Chinese(check.Tier - 1)}专业镇暂不能对照预检"));
+                continue;
             }
-        return items.OrderBy(i => i.Kind).ThenBy(i => i.Town).ToList();
+            foreach (var r in below)
+            {
+                if (TierAdjustmentRules.SuggestNextTier(check.Standard, r.Result, failingTowns.Contains(r.TownId)) is not { } verdict) continue;
+                items.Add(verdict.FullyMet
+                    ? new Attention(r.TownId, r.TownName, r.Tier, "可申报", $"最新统计已达到{check.Standard.Name}，可组织申报")
+                    : new Attention(r.TownId, r.TownName, r.Tier, "待评审", $"对照{check.Standard.Name}，量化条件均已达到、无不符合项，另有 {verdict.ForExperts.Count} 项需专家评审"));
+            }
+        }
+        return [.. unconfigured, .. items.OrderBy(i => i.Kind).ThenBy(i => i.Town)];
     }
 }

@@ -72,9 +72,11 @@ public static class TierReview
             TownRef Ref() => new(town.Id, town.Name, town.County.Name, path, town.Tier, latest.Year, town.IsDemo);
 
             // The standard of the tier it holds: the one it was recognised under, else the nearest that applies where it lies.
+            var failsOwnTier = false;
             if (town.Tier != Tier.Reserve && OwnStandard(catalog, town, here) is { } mine)
             {
                 var results = years.Select(y => new YearResult(y.Year, Check(mine.Standard, y))).ToList();
+                failsOwnTier = results[^1].Result.Outcome == Results.Ineligible;
                 var since = TierAdjustmentRules.HeldSince(town.TierHistory.Select(h => (h.Tier, h.EffectiveOn)), town.Tier);
                 var rule = ExitRule.Of(catalog.FindPack(mine.Standard.PackId)?.Mechanisms.DynamicAdjustment, settings.ExitAfterYears);
                 if (TierAdjustmentRules.ReviewOwnTier(results, since?.Year, rule) is { } verdict)
@@ -93,7 +95,7 @@ public static class TierReview
             {
                 var target = here.Where(s => s.Tier == next).OrderByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal).First();
                 var result = Check(target.Standard, latest);
-                if (TierAdjustmentRules.ReviewNextTier(target.Standard, result) is { } upgrade)
+                if (TierAdjustmentRules.SuggestNextTier(target.Standard, result, failsOwnTier) is { } upgrade)
                     items.Add(new AdjustmentItem(Ref(), AdjustmentKind.Upgrade, target.Standard, next, null,
                         [new YearResult(latest.Year, result)], [], upgrade, null, null, null));
             }

@@ -79,6 +79,22 @@ public class TierAdjustmentRulesTests
         TierAdjustmentRules.HeldSince([(Tier.Reserve, d(2022, 1))], Tier.County).ShouldBeNull();
     }
 
+    [Fact]
+    public void A_town_failing_its_own_tier_or_a_standard_without_numbers_is_not_suggested_for_the_next_tier()
+    {
+        // The provincial standard sets no number (待办公室配置): it cannot pre-check anyone, and says so.
+        var province = Packs.Standard("shanxi-provincial");
+        TierAdjustmentRules.CannotPreCheck(province).ShouldBeTrue();
+        TierAdjustmentRules.NotConfigured(province).ShouldBe($"{province.Name}尚未配置，无法预检");
+        TierAdjustmentRules.CannotPreCheck(Packs.Standard("yongji-county")).ShouldBeFalse();
+
+        // 蒲州 meets 永济's county standard in full; it is suggested, unless it fails the standard of the tier it holds.
+        var standard = Packs.Standard("yongji-county");
+        var latest = RecognitionEngine.Evaluate(standard, Puzhou(15000));
+        TierAdjustmentRules.SuggestNextTier(standard, latest, failsOwnTier: false)!.FullyMet.ShouldBeTrue();
+        TierAdjustmentRules.SuggestNextTier(standard, latest, failsOwnTier: true).ShouldBeNull();
+    }
+
     private static TownFacts Puzhou(decimal output) => new()
     {
         Category = "culture-tourism-health", AnnualOutputValueWanYuan = output, LeadingEnterprises = 1, SupportingEnterprises = 10,
