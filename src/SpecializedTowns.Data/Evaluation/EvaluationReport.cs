@@ -72,7 +72,7 @@ public static class EvaluationReport
             body.Add(new DocumentBlock.Paragraph(
                 $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
                 $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。" +
-                (LineRule.TieAtCut(scheme.Supervision, top: false, view.Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList()) is { } tie ? $"{tie}。" : "") +
+                (LineRule.TieAtCut(scheme.Supervision, top: false, view.Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList()) is { } bottomTie ? $"{bottomTie}。" : "") +
                 "主要问题如下："));
             foreach (var r in supervised)
                 body.Add(new DocumentBlock.Heading2($"{r.Row.SubjectName}（{r.Row.Total:0.00} 分，第 {r.Row.Rank} 名）",

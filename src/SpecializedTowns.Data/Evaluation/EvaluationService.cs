@@ -370,8 +370,12 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (AnnualEvaluation.PublishingTooEarly(e.Year, Today) is { } early) throw new EvaluationRuleException(early);
         // The draft as the office reviewed it: a recalculation that moves the coverage moves the figures too, and publishes nothing.
         var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!));
-        if (coverage.ReasonProblem(coverageReason, "发布评估") is { } unconfirmed)
-            throw new EvaluationInputException(new FieldErrors { [EvaluationCoverage.ReasonField] = unconfirmed });
+        // Refused together with what is wrong with the 发文字号, so that one correction is enough.
+        var errors = new FieldErrors();
+        if (coverage.ReasonProblem(coverageReason, "发布评估") is { } unconfirmed) errors[EvaluationCoverage.ReasonField] = unconfirmed;
+        if (document is not null)
+            foreach (var (field, message) in AnnualEvaluation.DocumentProblems(e.Year, document.Number, document.Date, Today, out _)) errors[field] = message;
+        if (errors.Count > 0) throw new EvaluationInputException(errors);
         if (document is not null) ApplyDocument(e, document);
 
         var reviewed = Figures(e);

@@ -27,7 +27,7 @@ public class EvaluationNoticesTests
         (await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{published}/notices"))).GetArrayLength().ShouldBe(0);
         var cityDraft = await JsonAsync(await city.PostAsJsonAsync("/api/v1/evaluations", new { year = 2023, kind = "town" }));
         var id = cityDraft.GetProperty("id").GetInt32();
-        (await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = cityDraft.GetProperty("version").GetInt32() }))
+        (await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = cityDraft.GetProperty("version").GetInt32(), coverageReason = "已结合各单位工作职责核实" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var before = await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}/notices"));
@@ -36,24 +36,24 @@ public class EvaluationNoticesTests
         before.EnumerateArray().ShouldAllBe(s => s.GetProperty("noticeId").ValueKind == JsonValueKind.Null);
 
         // A bad phone refuses the whole batch: nothing is issued.
-        var bad = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "12ab" });
+        var bad = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "12ab", coverageReason = "已结合各单位工作职责核实" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonAsync(bad)).GetProperty("errors").GetProperty("contactPhone")[0].GetString()!.ShouldContain("格式不对");
         (await JsonAsync(await city.GetAsync($"/api/v1/evaluations/{id}/notices"))).EnumerateArray()
             .ShouldAllBe(s => s.GetProperty("noticeId").ValueKind == JsonValueKind.Null);
         var county = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
         // 新绛 reads its towns' rows of the city's evaluation, but the city's notices are the city's to issue.
-        var byCounty = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "0359-7521234" });
+        var byCounty = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "0359-7521234", coverageReason = "已结合各单位工作职责核实" });
         byCounty.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await JsonAsync(byCounty)).GetProperty("detail").GetString()!.ShouldContain("只有本级专业镇办公室可以下发督办通知书");
 
-        var issued = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { deadline = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"), contactName = "王力", contactPhone = "0359-2021234" });
+        var issued = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { deadline = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"), contactName = "王力", contactPhone = "0359-2021234", coverageReason = "已结合各单位工作职责核实" });
         issued.StatusCode.ShouldBe(HttpStatusCode.Created);
         var supervised = (await JsonAsync(issued)).EnumerateArray().ToList();
         supervised.Count.ShouldBe(laggards.Length);
         supervised.ShouldAllBe(s => s.GetProperty("documentNumber").GetString()!.Contains("〔"));
         supervised.Select(s => s.GetProperty("documentNumber").GetString()).Distinct().Count().ShouldBe(supervised.Count);
-        (await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "0359-2021234" }))
+        (await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/notices", new { contactName = "王力", contactPhone = "0359-2021234", coverageReason = "已结合各单位工作职责核实" }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         // Each notice rests on the evaluation and lists what the town fell short on; its .docx says so.
@@ -76,7 +76,7 @@ public class EvaluationNoticesTests
         var countyClient = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
         var draft = await JsonAsync(await countyClient.PostAsJsonAsync("/api/v1/evaluations", new { year = 2023, kind = "town" }));
         var own = draft.GetProperty("id").GetInt32();
-        (await countyClient.PostAsJsonAsync($"/api/v1/evaluations/{own}/publish", new { version = draft.GetProperty("version").GetInt32() }))
+        (await countyClient.PostAsJsonAsync($"/api/v1/evaluations/{own}/publish", new { version = draft.GetProperty("version").GetInt32(), coverageReason = "已结合各单位工作职责核实" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         var countyLaggard = (await JsonAsync(await countyClient.GetAsync($"/api/v1/evaluations/{own}/notices"))).EnumerateArray()
             .Single(s => s.GetProperty("subject").GetString() == "绛州绿专业镇");

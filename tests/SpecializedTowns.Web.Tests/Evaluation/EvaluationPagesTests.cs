@@ -101,7 +101,7 @@ public partial class EvaluationPagesTests
             await db.SaveChangesAsync();
         }
 
-        var held = await PostAsync(office, url + "?handler=Publish", detail, ("Version", version), ("Document.Number", ""), ("Document.Date", ""));
+        var held = await PostAsync(office, url + "?handler=Publish", detail, ("Version", version), ("Document.Number", ""), ("Document.Date", ""), ("CoverageReason", "已结合各单位工作职责核实"));
         held.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await held.Content.ReadAsStringAsync();
         var panel = page[page.IndexOf("id=\"publish-changes\"", StringComparison.Ordinal)..];
@@ -113,7 +113,7 @@ public partial class EvaluationPagesTests
         var newVersion = Version().Match(page).Groups[1].Value;
         newVersion.ShouldNotBe(version);
 
-        var confirmed = await PostAsync(office, url + "?handler=Publish", page, ("Version", newVersion), ("Document.Number", ""), ("Document.Date", ""));
+        var confirmed = await PostAsync(office, url + "?handler=Publish", page, ("Version", newVersion), ("Document.Number", ""), ("Document.Date", ""), ("CoverageReason", "已结合各单位工作职责核实"));
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var published = await office.GetStringAsync(url);
         published.ShouldContain("评估已发布，结果已冻结");

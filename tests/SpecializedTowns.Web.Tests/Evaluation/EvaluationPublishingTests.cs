@@ -57,7 +57,7 @@ public class EvaluationPublishingTests
         var reviewed = await service.GetAsync(Xinjiang, id);
         db.ChangeTracker.Clear();
 
-        (await service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version)).ShouldBeEmpty();
+        (await service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version, coverageReason: "已结合各单位工作职责核实")).ShouldBeEmpty();
         db.ChangeTracker.Clear();
         var published = await service.GetAsync(Xinjiang, id);
         published.Evaluation.IsPublished.ShouldBeTrue();
@@ -79,7 +79,7 @@ public class EvaluationPublishingTests
 
         // 绛州绿's 2024 output is corrected after the office looked at the draft.
         await DoubleOutputAsync(db, "绛州绿专业镇", 2024);
-        var changes = await service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version);
+        var changes = await service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version, coverageReason: "已结合各单位工作职责核实");
 
         var green = changes.Single(c => c.Subject == "绛州绿专业镇");
         green.Before!.Total.ShouldBe(before);
@@ -97,10 +97,10 @@ public class EvaluationPublishingTests
 
         // The reviewed version cannot publish any more; the new one publishes exactly what was shown.
         db.ChangeTracker.Clear();
-        (await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version)))
+        (await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, reviewed.Evaluation.Version, coverageReason: "已结合各单位工作职责核实")))
             .Message.ShouldContain("已被他人修改");
         db.ChangeTracker.Clear();
-        (await service.PublishAsync(Xinjiang, "新绛办", id, draft.Evaluation.Version)).ShouldBeEmpty();
+        (await service.PublishAsync(Xinjiang, "新绛办", id, draft.Evaluation.Version, coverageReason: "已结合各单位工作职责核实")).ShouldBeEmpty();
         db.ChangeTracker.Clear();
         var published = await service.GetAsync(Xinjiang, id);
         published.Evaluation.IsPublished.ShouldBeTrue();
@@ -124,7 +124,7 @@ public class EvaluationPublishingTests
 
         var version = (await service.GetAsync(Xinjiang, id)).Evaluation.Version;
         db.ChangeTracker.Clear();
-        var refused = await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version));
+        var refused = await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version, coverageReason: "已结合各单位工作职责核实"));
         refused.Message.ShouldStartWith("2025年度尚未结束，年度评估要按全年的数据评定，2026年1月1日起才能发布。");
         db.ChangeTracker.Clear();
         (await service.GetAsync(Xinjiang, id)).Evaluation.IsPublished.ShouldBeFalse();
@@ -136,7 +136,7 @@ public class EvaluationPublishingTests
         // Midnight in Beijing (16:00 UTC): the year is over there, whatever the server's own clock says.
         clock.Now = new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero);
         db.ChangeTracker.Clear();
-        (await service.PublishAsync(Xinjiang, "新绛办", id, version)).ShouldBeEmpty();
+        (await service.PublishAsync(Xinjiang, "新绛办", id, version, coverageReason: "已结合各单位工作职责核实")).ShouldBeEmpty();
         db.ChangeTracker.Clear();
         (await service.GetAsync(Xinjiang, id)).Evaluation.IsPublished.ShouldBeTrue();
     }
@@ -226,13 +226,13 @@ public class EvaluationPublishingTests
         var id = await service.CreateAsync(Xinjiang, "新绛办", 2024, SubjectKind.Town, null);
         var version = (await service.GetAsync(Xinjiang, id)).Evaluation.Version;
         db.ChangeTracker.Clear();
-        (await Should.ThrowAsync<EvaluationInputException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version, new DocumentInput("新专镇办〔25〕1号", null))))
+        (await Should.ThrowAsync<EvaluationInputException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version, new DocumentInput("新专镇办〔25〕1号", null), coverageReason: "已结合各单位工作职责核实")))
             .Errors["documentNumber"].ShouldContain("年份应写全称（〔2025〕，不是〔25〕）");
         db.ChangeTracker.Clear();
         (await service.GetAsync(Xinjiang, id)).Evaluation.IsPublished.ShouldBeFalse();
 
         db.ChangeTracker.Clear();
-        (await service.PublishAsync(Xinjiang, "新绛办", id, version, new DocumentInput("新专镇办〔2025〕1号", null))).ShouldBeEmpty();
+        (await service.PublishAsync(Xinjiang, "新绛办", id, version, new DocumentInput("新专镇办〔2025〕1号", null), coverageReason: "已结合各单位工作职责核实")).ShouldBeEmpty();
         db.ChangeTracker.Clear();
         var view = await service.GetAsync(Xinjiang, id);
         view.Evaluation.IsPublished.ShouldBeTrue();

@@ -151,7 +151,7 @@ public class EvaluationServiceTests
         scored.Row.Total.ShouldBeGreaterThan(totalBefore);
 
         // The version read before the score is stale now: a second office working from it is told to refresh.
-        (await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version)))
+        (await Should.ThrowAsync<EvaluationRuleException>(() => service.PublishAsync(Xinjiang, "新绛办", id, version, coverageReason: "已结合各单位工作职责核实")))
             .Message.ShouldContain("已被他人修改");
     }
 

@@ -158,11 +158,11 @@ public class EvaluationsAboveTests
         }
         if (state == EvaluationState.Published) return id;
         var city = await Townships.ClientAsync(provider, "yuncheng-office");
-        var response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = (int?)null });
+        var response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = (int?)null, coverageReason = "已结合各单位工作职责核实" });
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             var version = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32();
-            response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version });
+            response = await city.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version, coverageReason = "已结合各单位工作职责核实" });
         }
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return id;

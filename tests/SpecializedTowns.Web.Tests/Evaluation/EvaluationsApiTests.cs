@@ -95,8 +95,8 @@ public class EvaluationsApiTests
         var newVersion = scored.GetProperty("version").GetInt32();
         newVersion.ShouldBeGreaterThan(version);
 
-        (await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var published = await JsonAsync(await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = newVersion }));
+        (await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version, coverageReason = "已结合各单位工作职责核实" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var published = await JsonAsync(await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = newVersion, coverageReason = "已结合各单位工作职责核实" }));
         published.GetProperty("state").GetString().ShouldBe("published");
         (await county.DeleteAsync($"/api/v1/evaluations/{id}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
@@ -211,7 +211,7 @@ public class EvaluationsApiTests
             (await db.TownStatistics.SingleAsync(s => s.SpecializedTownId == town.Id && s.Year == 2024)).OutputValueWanYuan *= 2;
             await db.SaveChangesAsync();
         }
-        var held = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version });
+        var held = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version, coverageReason = "已结合各单位工作职责核实" });
         held.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var problem = await JsonAsync(held);
         problem.GetProperty("title").GetString().ShouldBe("数据已变化，评估未发布");
@@ -222,7 +222,7 @@ public class EvaluationsApiTests
         newVersion.ShouldBeGreaterThan(version);
         (await JsonAsync(await county.GetAsync($"/api/v1/evaluations/{id}"))).GetProperty("state").GetString().ShouldBe("draft");
 
-        var published = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = newVersion });
+        var published = await county.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { version = newVersion, coverageReason = "已结合各单位工作职责核实" });
         published.StatusCode.ShouldBe(HttpStatusCode.OK);
         var detail = await JsonAsync(published);
         detail.GetProperty("state").GetString().ShouldBe("published");

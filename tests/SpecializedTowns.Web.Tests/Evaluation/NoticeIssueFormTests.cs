@@ -29,7 +29,7 @@ public class NoticeIssueFormTests
             var cityId = await setup.ServiceProvider.GetRequiredService<TownsDbContext>().Users.Where(u => u.UserName == "yuncheng-office").Select(u => u.Id).SingleAsync();
             var city = new UserScope(cityId, Roles.Office, "山西省/运城市", null);
             id = await evaluations.CreateAsync(city, "运城市专业镇办", 2023, SubjectKind.Town, null);
-            await evaluations.PublishAsync(city, "运城市专业镇办", id, null);
+            await evaluations.PublishAsync(city, "运城市专业镇办", id, null, coverageReason: "已结合各单位工作职责核实");
         }
         var url = $"/Evaluations/Detail/{id}";
         var token = new HtmlParser().ParseDocument(await office.GetStringAsync(url))

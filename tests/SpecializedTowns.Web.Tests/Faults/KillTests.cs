@@ -234,7 +234,7 @@ public class KillTests(ITestOutputHelper output)
             // The decoy runs on a process that has only just started, as each publish below does.
             web = await RestartAsync(web, storage);
             decoyOffice = await web.ApiAsync("shanxi-office");
-            foreach (var delay in await DelaysAsync($"{provider} publish", () => decoyOffice.PostAsJsonAsync($"/api/v1/evaluations/{decoy}/publish", new { })))
+            foreach (var delay in await DelaysAsync($"{provider} publish", () => decoyOffice.PostAsJsonAsync($"/api/v1/evaluations/{decoy}/publish", new { coverageReason = "已结合各单位工作职责核实" })))
             {
                 var api = await web.ApiAsync("shanxi-office");
                 if (draft is null)
@@ -247,7 +247,7 @@ public class KillTests(ITestOutputHelper output)
                 var before = await EvaluationStateAsync(storage, id);
                 before.State.ShouldBe("Draft");
                 before.Results.ShouldBeGreaterThan(0);
-                (web, var open) = await KillDuringAsync(web, storage, () => api.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { }), delay);
+                (web, var open) = await KillDuringAsync(web, storage, () => api.PostAsJsonAsync($"/api/v1/evaluations/{id}/publish", new { coverageReason = "已结合各单位工作职责核实" }), delay);
                 var after = await EvaluationStateAsync(storage, id);
                 if (after.State == "Draft")
                 {
@@ -282,7 +282,7 @@ public class KillTests(ITestOutputHelper output)
                 draft = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
             }
             var timer = Stopwatch.StartNew();
-            using var published = await office.PostAsJsonAsync($"/api/v1/evaluations/{draft}/publish", new { });
+            using var published = await office.PostAsJsonAsync($"/api/v1/evaluations/{draft}/publish", new { coverageReason = "已结合各单位工作职责核实" });
             published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
             (await EvaluationStateAsync(storage, draft.Value)).State.ShouldBe("Published");
             output.WriteLine($"{provider}: a publish took {timer.ElapsedMilliseconds} ms; test {clock.Elapsed.TotalSeconds:0} s");
