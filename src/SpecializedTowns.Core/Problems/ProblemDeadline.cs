@@ -25,6 +25,18 @@ public static class ProblemDeadline
 
     public static int DaysLeft(DateOnly deadline, DateOnly today) => deadline.DayNumber - today.DayNumber;
 
+    /// <summary>
+    /// Days past the time limit on which the lead unit answered (0 when on time or not answered). Derived from the answer's
+    /// time, which an answered or closed problem keeps (a reopening clears it, and the next answer is the one that counts),
+    /// so that the lateness outlives the 逾期 badge that disappears with the answer.
+    /// </summary>
+    public static int DaysLateAtAnswer(ProblemState state, DateOnly? deadline, DateTime? answeredAtUtc) =>
+        state is ProblemState.Answered or ProblemState.Closed && deadline is { } d && answeredAtUtc is { } at
+            ? DaysOverdue(d, ChinaDate(at)) : 0;
+
+    /// <summary>How the list and the page say it: 逾期 3 天答复.</summary>
+    public static string DescribeLateAnswer(int daysLate) => daysLate > 0 ? $"逾期 {daysLate} 天答复" : "";
+
     /// <summary>How the list says it: 逾期 3 天, 今天到期, 剩 2 天, 未定时限.</summary>
     public static string Describe(DeadlineStatus status, DateOnly? deadline, DateOnly today) => (status, deadline) switch
     {
@@ -37,10 +49,19 @@ public static class ProblemDeadline
 }
 
 /// <summary>One problem as the by-unit figures need it.</summary>
-public sealed record ProblemFigureRow(int JurisdictionId, int LeadUnitId, ProblemState State, DateOnly? Deadline, DateTime RaisedAtUtc, DateTime? ClosedAtUtc);
+public sealed record ProblemFigureRow(int JurisdictionId, int LeadUnitId, ProblemState State, DateOnly? Deadline, DateTime RaisedAtUtc, DateTime? ClosedAtUtc,
+    DateTime? AnsweredAtUtc = null);
 
-/// <summary>A lead unit's problems in one county: open (not yet closed), solved, overdue now, and the average days from raising to closing.</summary>
-public sealed record UnitFigures(int JurisdictionId, int LeadUnitId, int Open, int Solved, int Overdue, double? AverageDaysToClose);
+/// <summary>
+/// A lead unit's problems in one county: open (not yet closed), solved, overdue now, the average days from raising to closing,
+/// and how it answers: answered (answered or closed), of them answered after the time limit (逾期答复), and the share answered in
+/// time (按期答复率, 0–100, null when nothing is answered yet).
+/// </summary>
+public sealed record UnitFigures(int JurisdictionId, int LeadUnitId, int Open, int Solved, int Overdue, double? AverageDaysToClose,
+    int Answered = 0, int AnsweredLate = 0)
+{
+    public double? OnTimeAnswerRate => Answered == 0 ? null : Math.Round(100.0 * (Answered - AnsweredLate) / Answered, 1);
+}
 
 public static class ProblemFigures
 {
@@ -60,7 +81,9 @@ public static class ProblemFigures
                     Open: g.Count(r => r.State != ProblemState.Closed),
                     Solved: solved.Count,
                     Overdue: g.Count(r => ProblemDeadline.Of(r.State, r.Deadline, today, 0) == DeadlineStatus.Overdue),
-                    AverageDaysToClose: solved.Count == 0 ? null : Math.Round(solved.Average(r => (r.ClosedAtUtc!.Value - r.RaisedAtUtc).TotalDays), 1));
+                    AverageDaysToClose: solved.Count == 0 ? null : Math.Round(solved.Average(r => (r.ClosedAtUtc!.Value - r.RaisedAtUtc).TotalDays), 1),
+                    Answered: g.Count(r => r.State is ProblemState.Answered or ProblemState.Closed && r.AnsweredAtUtc is not null),
+                    AnsweredLate: g.Count(r => ProblemDeadline.DaysLateAtAnswer(r.State, r.Deadline, r.AnsweredAtUtc) > 0));
             })
             .ToList();
 }

@@ -75,10 +75,16 @@ public sealed record ProblemFilter
 public sealed record ProblemListItem(
     int Id, string Title, ProblemSource Source, ProblemKind Kind, ProblemCategory Category, ProblemState State,
     string County, int? TownId, string? Town, int? EnterpriseId, string? Enterprise, int? LeadUnitId, string? LeadUnit,
-    DateOnly? Deadline, string RaisedBy, DateTime RaisedAtUtc, bool IsDemo)
+    DateOnly? Deadline, string RaisedBy, DateTime RaisedAtUtc, bool IsDemo, DateTime? AnsweredAtUtc)
 {
     public DeadlineStatus DeadlineStatus { get; init; }
     public int DaysOverdue { get; init; }
+
+    /// <summary>Answered (or closed) after the time limit: by how many days, kept once the 逾期 badge has gone (0 otherwise).</summary>
+    public int DaysLateAtAnswer { get; init; }
+
+    /// <summary>The answer's day, while the problem stands answered or closed.</summary>
+    public DateOnly? AnsweredOn => State is ProblemState.Answered or ProblemState.Closed && AnsweredAtUtc is { } a ? ProblemDeadline.ChinaDate(a) : null;
 }
 
 public sealed record ProblemView(
@@ -213,12 +219,13 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
                 p.SpecializedTownId, db.Towns.Where(t => t.Id == p.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
                 p.EnterpriseId, db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
                 p.LeadUnitId, db.Units.Where(u => u.Id == p.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
-                p.Deadline, p.RaisedBy, p.RaisedAtUtc, p.IsDemo))
+                p.Deadline, p.RaisedBy, p.RaisedAtUtc, p.IsDemo, p.AnsweredAtUtc))
             .ToListAsync(ct);
         var items = rows.Select(r => r with
         {
             DeadlineStatus = ProblemDeadline.Of(r.State, r.Deadline, today, DueSoonDays),
             DaysOverdue = r.Deadline is { } d && ProblemNames.AwaitsAnswer(r.State) ? ProblemDeadline.DaysOverdue(d, today) : 0,
+            DaysLateAtAnswer = ProblemDeadline.DaysLateAtAnswer(r.State, r.Deadline, r.AnsweredAtUtc),
         }).ToList();
         return new Paged<ProblemListItem>(items, total, page, pageSize);
     }
@@ -418,7 +425,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     public Task ReopenAsync(UserScope scope, string user, int id, string? reason, CancellationToken ct = default) =>
         StepAsync(scope, user, id, ct, (p, a, _) => { p.Reopen(a, Now, reason); return Task.CompletedTask; });
 
-    /// <summary>Open, solved, overdue and average days to close per county and lead unit, over the problems the person may see.</summary>
+    /// <summary>Open, solved, overdue, answered late and average days to close per county and lead unit, over the problems the person may see.</summary>
     public async Task<IReadOnlyList<UnitFiguresRow>> FiguresByUnitAsync(UserScope scope, string? jurisdictionPath = null, CancellationToken ct = default)
     {
         var query = (await VisibleAsync(scope, ct)).AsNoTracking().Where(p => p.LeadUnitId != null);
@@ -427,7 +434,7 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             var counties = UserScope.CountiesUnder(db, jurisdictionPath);
             query = query.Where(p => counties.Contains(p.JurisdictionId));
         }
-        var rows = await query.Select(p => new ProblemFigureRow(p.JurisdictionId, p.LeadUnitId!.Value, p.State, p.Deadline, p.RaisedAtUtc, p.ClosedAtUtc)).ToListAsync(ct);
+        var rows = await query.Select(p => new ProblemFigureRow(p.JurisdictionId, p.LeadUnitId!.Value, p.State, p.Deadline, p.RaisedAtUtc, p.ClosedAtUtc, p.AnsweredAtUtc)).ToListAsync(ct);
         var figures = ProblemFigures.ByUnit(rows, Today);
         var unitIds = figures.Select(f => f.LeadUnitId).Distinct().ToList();
         var countyIds = figures.Select(f => f.JurisdictionId).Distinct().ToList();

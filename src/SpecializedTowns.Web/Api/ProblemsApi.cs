@@ -34,7 +34,8 @@ public sealed record ProblemDetail(
     public sealed record Step(DateTime AtUtc, string User, string Action, string From, string To, string? Note, bool OnBehalf);
 }
 
-public sealed record UnitFiguresItem(string County, int UnitId, string Unit, int Open, int Solved, int Overdue, double? AverageDaysToClose);
+public sealed record UnitFiguresItem(string County, int UnitId, string Unit, int Open, int Solved, int Overdue, double? AverageDaysToClose,
+    int AnsweredLate, double? OnTimeAnswerRate);
 
 public sealed record ProblemFormChoices(
     IReadOnlyList<ProblemFormChoices.Item> Counties, int? CountyId, IReadOnlyList<ProblemFormChoices.Item> Towns,
@@ -157,7 +158,8 @@ public static class ProblemsApi
             var (path, problem) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
             if (problem is not null) return (IResult)problem;
             var rows = await service.FiguresByUnitAsync(http.Scope(), path, ct);
-            return TypedResults.Ok(rows.Select(r => new UnitFiguresItem(r.County, r.UnitId, r.Unit, r.Figures.Open, r.Figures.Solved, r.Figures.Overdue, r.Figures.AverageDaysToClose)).ToList());
+            return TypedResults.Ok(rows.Select(r => new UnitFiguresItem(r.County, r.UnitId, r.Unit, r.Figures.Open, r.Figures.Solved, r.Figures.Overdue, r.Figures.AverageDaysToClose,
+                r.Figures.AnsweredLate, r.Figures.OnTimeAnswerRate)).ToList());
         }).WithSummary("按牵头单位统计：在办、已办结、逾期、平均办结天数（按县分列）");
 
         group.MapGet("/form-options", async (HttpContext http, ProblemService service, [Description("选定的县（行政区划编号）：列出该县的专业镇、企业与单位")] int? countyId = null, CancellationToken ct = default) =>
