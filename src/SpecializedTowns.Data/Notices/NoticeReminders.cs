@@ -9,7 +9,8 @@ namespace SpecializedTowns.Data.Notices;
 /// <summary>
 /// What the notices ask of a person. The recipient (its township staff or unit) hears of its own notices whose deadline is near
 /// or missed while something is still to report. Offices hear of the notices in their area that are due soon or overdue, and of
-/// rectification waiting for their verification when they issued the notice (or are above the office that did).
+/// rectification waiting for their verification when they issued the notice (or are above the office that did). A leader, who
+/// reads only, hears of the notices overdue for rectification: what the leadership decides on (通报批评、约谈).
 /// </summary>
 public static class NoticeReminders
 {
@@ -19,7 +20,8 @@ public static class NoticeReminders
     {
         var office = scope.Role is Roles.Admin or Roles.Office;
         var recipient = scope.Role is Roles.Township or Roles.MemberUnit;
-        if (!office && !recipient) return [];
+        var leader = scope.Role == Roles.Leader;
+        if (!office && !recipient && !leader) return [];
         var today = notices.Today;
         var soon = today.AddDays(notices.DueSoonDays);
         var home = scope.HomePath;
@@ -52,6 +54,11 @@ public static class NoticeReminders
                     reminders.Add(new Reminder(Area, ReminderLevel.Red, $"{n.DocumentNumber}：整改已逾期 {overdue} 天，还有 {n.ToDo} 项未报送{returned}", link));
                 else if (n.Deadline >= today && n.Deadline <= soon)
                     reminders.Add(new Reminder(Area, ReminderLevel.Yellow, $"{n.DocumentNumber}：整改期限{due}，还有 {n.ToDo} 项未报送{returned}", link));
+                continue;
+            }
+            if (leader)
+            {
+                if (n.Missed) reminders.Add(new Reminder(Area, ReminderLevel.Red, $"{n.DocumentNumber}（{n.RecipientName}）：逾期 {overdue} 天未完成整改", link));
                 continue;
             }
             var oversees = scope.IsAdmin || n.IssuingPath == home || n.IssuingPath.StartsWith(home + "/", StringComparison.Ordinal);

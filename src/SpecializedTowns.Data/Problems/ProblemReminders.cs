@@ -8,7 +8,9 @@ namespace SpecializedTowns.Data.Problems;
 
 /// <summary>
 /// What the problem ledger asks of a person: the office to accept new problems and to act on overdue ones
-/// (they escalate to it), the lead unit to handle and answer, the raiser to confirm an answered problem.
+/// (they escalate to it), the lead unit to handle and answer, the raiser to confirm an answered problem. A leader, who reads
+/// only, hears of the overdue ones: they are what the leadership is to press (垣政办发〔2023〕19号 五（四） 通报批评和约谈,
+/// 新政办发〔2023〕33号 四（五） 督办).
 /// </summary>
 public static class ProblemReminders
 {
@@ -24,10 +26,12 @@ public static class ProblemReminders
     {
         var today = problems.Today;
         var office = scope.Role is Roles.Admin or Roles.Office;
+        var leader = scope.Role == Roles.Leader;
         var unit = UnitOf(scope);
         var me = scope.UserId;
         return (await problems.VisibleAsync(scope, ct)).AsNoTracking()
             .Where(p => (office && p.State == ProblemState.Registered)
+                        || (leader && p.Deadline < today && (p.State == ProblemState.Registered || p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
                         || ((p.LeadUnitId == unit || office && p.Deadline < today) && (p.State == ProblemState.Accepted || p.State == ProblemState.Handling))
                         || (p.RaisedByUserId == me && p.State == ProblemState.Answered));
     }
@@ -49,6 +53,7 @@ public static class ProblemReminders
     {
         var today = problems.Today;
         var unit = UnitOf(scope);
+        var leader = scope.Role == Roles.Leader;
         var due = await DueAsync(problems, scope, ct);
         // Counted and the most urgent read in the database: a province office has thousands open. Late (red) first, each by deadline.
         var counts = await due.GroupBy(_ => 1)
@@ -71,6 +76,10 @@ public static class ProblemReminders
             var urgedText = urged is { } on ? $"领导小组办公室已于 {on.Month}月{on.Day}日 督办，" : "";
             reminders.Add(p.State switch
             {
+                // What the leader reads: how late, and whether the office has pressed; nothing asked of it.
+                _ when leader => new Reminder("问题台账", ReminderLevel.Red, p.State == ProblemState.Registered
+                    ? $"{p.Title}：逾期 {overdue} 天未受理"
+                    : urged is { } pressed ? $"{p.Title}：逾期 {overdue} 天未答复，领导小组办公室已于 {pressed.Month}月{pressed.Day}日 督办" : $"{p.Title}：逾期 {overdue} 天未答复", link),
                 ProblemState.Registered => new Reminder("问题台账", level, $"{p.Title}：待受理", link),
                 ProblemState.Answered => new Reminder("问题台账", ReminderLevel.Yellow, $"{p.Title}：已答复，请确认是否解决", link),
                 // A problem the office has pressed is red for the lead unit whether or not it is late yet.
@@ -85,8 +94,9 @@ public static class ProblemReminders
         // The rest in one reminder that counts them and links to the ledger.
         var rest = counts.All - rows.Count;
         var late = counts.Late - rows.Count(p => p.Deadline < today && p.State != ProblemState.Answered);
-        var text = late > 0 ? $"另有 {rest:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest:N0} 个问题待办，请在问题台账中查看";
-        var ledger = unit > 0 ? $"/Problems?unitId={unit}" : "/Problems";
+        var text = leader ? $"另有 {rest:N0} 个问题逾期未答复，请在问题台账“已逾期”中查看"
+            : late > 0 ? $"另有 {rest:N0} 个问题待办（其中 {late:N0} 个已逾期），请在问题台账中查看" : $"另有 {rest:N0} 个问题待办，请在问题台账中查看";
+        var ledger = unit > 0 ? $"/Problems?unitId={unit}" : leader ? "/Problems?tab=overdue" : "/Problems";
         reminders.Add(new Reminder("问题台账", late > 0 ? ReminderLevel.Red : ReminderLevel.Yellow, text, ledger, rest));
         return reminders;
     }

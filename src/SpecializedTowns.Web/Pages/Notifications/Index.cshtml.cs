@@ -12,6 +12,9 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
     public IReadOnlyList<Reminder> All { get; private set; } = [];
     public IReadOnlyList<Reminder> Shown => Area is null ? All : All.Where(r => r.Area == Area).ToList();
 
+    /// <summary>A leader reads what needs the leadership's attention and acts on none of it: the link says 查看, not 去处理.</summary>
+    public bool ReadsOnly => UserScope.From(User)?.Role == Core.Accounts.Roles.Leader;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         All = await centre.ListAsync(UserScope.From(User)!, ct);
