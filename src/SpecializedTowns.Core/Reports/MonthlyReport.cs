@@ -88,6 +88,9 @@ public sealed class MonthlyReport : IVersioned
     public string? NextMonthPlan { get; set; }
     public string? Difficulties { get; set; }
 
+    /// <summary>The 问题台账 entry its 困难问题 became (转入问题台账): raised once, and followed from the report.</summary>
+    public int? ProblemId { get; set; }
+
     public string? OutputExplanation { get; set; }
     public string? OutputYearToDateExplanation { get; set; }
     public string? InvestmentYearToDateExplanation { get; set; }

@@ -74,6 +74,7 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
         e.Property(x => x.Progress).HasColumnName("progress").HasMaxLength(ReportLimits.Progress);
         e.Property(x => x.NextMonthPlan).HasColumnName("next_month_plan").HasMaxLength(ReportLimits.Text);
         e.Property(x => x.Difficulties).HasColumnName("difficulties").HasMaxLength(ReportLimits.Text);
+        e.Property(x => x.ProblemId).HasColumnName("problem_id");
         e.Property(x => x.OutputExplanation).HasColumnName("output_explanation").HasMaxLength(ReportLimits.Explanation);
         e.Property(x => x.OutputYearToDateExplanation).HasColumnName("output_ytd_explanation").HasMaxLength(ReportLimits.Explanation);
         e.Property(x => x.InvestmentYearToDateExplanation).HasColumnName("investment_ytd_explanation").HasMaxLength(ReportLimits.Explanation);
@@ -92,6 +93,7 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
         e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.TaskForceId, x.Year, x.Month }).IsUnique().HasDatabaseName("ix_monthly_reports_task_force_month");
         e.HasIndex(x => new { x.Year, x.Month, x.State }).HasDatabaseName("ix_monthly_reports_month_state");
+        e.HasIndex(x => x.ProblemId).HasDatabaseName("ix_monthly_reports_problem");
     }
 }
 

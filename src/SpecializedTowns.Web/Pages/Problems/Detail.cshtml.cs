@@ -10,8 +10,11 @@ using SpecializedTowns.Web.Accounts;
 
 namespace SpecializedTowns.Web.Pages.Problems;
 
-public sealed class DetailModel(ProblemService problems) : PageModel
+public sealed class DetailModel(ProblemService problems, Data.TownsDbContext db) : PageModel
 {
+    /// <summary>The 专班月报 whose 困难问题 this problem became (转入问题台账), or null.</summary>
+    public Data.Reports.ReportOrigin? FromReport { get; private set; }
+
     public ProblemView View { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
 
@@ -139,6 +142,7 @@ public sealed class DetailModel(ProblemService problems) : PageModel
         }
         if (View.Steps.Contains(ProblemStep.Urge) && NoticeService.CanIssue(scope) && View.Problem.LeadUnitId is { } lead)
             NoticeLink = NoticeLinkFor(View, lead);
+        if (View.Problem.Source == ProblemSource.MonthlyReport) FromReport = await Data.Reports.ReportProblems.OriginAsync(db, id, ct);
         Done = TempData["Done"] as string;
         return Page();
     }

@@ -91,6 +91,9 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
     /// <summary>The form is shown: the person writes for this task force, the report is theirs to change, and the month is open.</summary>
     public bool Editing => CanWrite && Open && (Report is null || Report.IsEditable);
 
+    /// <summary>转入问题台账 is offered: the report's 困难问题 is reported and not yet raised, and the person may raise it.</summary>
+    public bool CanRaiseProblem => ReportProblems.CanRaise(Scope, Force) && ReportProblems.Raisable(Report);
+
     /// <summary>The office may reopen: the month is locked and nothing reported is in its hands.</summary>
     public bool CanReopen => CanManage && !Open && Today >= Month.FirstDay && (Report is null || Report.IsEditable);
 
@@ -172,6 +175,25 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         }
         catch (ReportNotFoundException) { return NotFound(); }
         catch (ReportRuleException ex) { TempData["Error"] = ex.Message; }
+        return Redirect(ReportPages.ReportUrl(taskForceId, new ReportMonth(year, month)));
+    }
+
+    /// <summary>The report's 困难问题 into the problem ledger, in one step; the person goes on to the problem.</summary>
+    public async Task<IActionResult> OnPostRaiseAsync(int taskForceId, int year, int month, string? category, CancellationToken ct)
+    {
+        if (!ReportMonth.IsValid(year, month)) return NotFound();
+        try
+        {
+            // Read by name or number, as the form sends it; anything else is "choose one", never a default category.
+            if (!Enum.TryParse<Core.Problems.ProblemCategory>(category, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
+                throw new ReportRuleException("请选择问题类别", "category");
+            var problem = await ReportProblems.RaiseAsync(db, service, problems, UserScope.From(User)!, User.DisplayName(), taskForceId, new ReportMonth(year, month), chosen, ct);
+            TempData["Done"] = "月报反映的困难问题已转入问题台账，等待领导小组办公室受理";
+            return Redirect($"/Problems/Detail/{problem}");
+        }
+        catch (ReportNotFoundException) { return NotFound(); }
+        catch (ReportRuleException ex) { TempData["Error"] = ex.Message; }
+        catch (Core.Problems.ProblemRuleException ex) { TempData["Error"] = ex.Message; }
         return Redirect(ReportPages.ReportUrl(taskForceId, new ReportMonth(year, month)));
     }
 
