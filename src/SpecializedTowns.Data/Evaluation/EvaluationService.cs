@@ -45,6 +45,9 @@ public sealed record CommendedItem(int EvaluationId, string Area, int Year, Subj
 }
 
 /// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
+/// <summary>One town's place in a published evaluation: its rank among <paramref name="RankedOf"/>, score and band.</summary>
+public sealed record TownEvaluationRow(int EvaluationId, string Area, int Year, int Rank, int RankedOf, decimal Total, string? Band, bool Commended, bool Supervised);
+
 public sealed record ResultView(EvaluationResult Row, IReadOnlyList<IndicatorDetail> Indicators);
 
 /// <param name="Nobody">Why there is nobody to rank, when there is nobody (<see cref="EvaluatedTowns.Nobody"/>).</param>
@@ -183,6 +186,26 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             }).ToList();
         }
         return new Paged<EvaluationListItem>(items, total, page, size);
+    }
+
+    /// <summary>
+    /// A town's rows in the published town evaluations the person reads (their own area's, and those above that rank their
+    /// towns), newest year first, for the town's page. Drafts are left out: their figures may still change.
+    /// </summary>
+    public async Task<IReadOnlyList<TownEvaluationRow>> TownRowsAsync(UserScope scope, int townId, CancellationToken ct = default)
+    {
+        if (!CanReadOwnRows(scope)) return [];
+        var evaluations = Readable(scope, await OwnAsync(scope, ct)).Where(e => e.State == EvaluationState.Published && e.Kind == SubjectKind.Town);
+        // Ordered before the rows become records: EF cannot order by a member of a record it constructs.
+        var rows = await db.EvaluationResults.AsNoTracking()
+            .Where(r => r.SubjectId == townId && evaluations.Any(e => e.Id == r.EvaluationId))
+            .Join(db.Evaluations, r => r.EvaluationId, e => e.Id, (r, e) => new
+            {
+                e.Id, Area = e.Jurisdiction!.Name, e.Year, r.Rank, Of = db.EvaluationResults.Count(x => x.EvaluationId == e.Id),
+                r.Total, r.Band, r.Commended, r.Supervised,
+            })
+            .OrderByDescending(x => x.Year).ThenBy(x => x.Id).ToListAsync(ct);
+        return rows.Select(x => new TownEvaluationRow(x.Id, x.Area, x.Year, x.Rank, x.Of, x.Total, x.Band, x.Commended, x.Supervised)).ToList();
     }
 
     /// <summary>表扬名单: the commended of every published evaluation the person may read, newest year first.</summary>

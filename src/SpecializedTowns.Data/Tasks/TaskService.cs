@@ -65,7 +65,8 @@ public sealed record TaskExportRow(
 /// <summary>An overdue task or milestone under its lead unit, as the 逾期清单 prints it.</summary>
 public sealed record OverdueExportRow(string Unit, string Place, string Plan, string? Number, string Task, string? Milestone, DateOnly Deadline, int DaysOverdue);
 
-public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50);
+/// <param name="TownId">The tasks that concern one town (<see cref="TaskService.ConcernTown"/>), for its page.</param>
+public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50, int? TownId = null);
 
 public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title);
 
@@ -181,6 +182,7 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         var query = VisibleTasks(scope);
         if (filter.PlanId is { } plan) query = query.Where(t => t.PlanId == plan);
         if (filter.UnitId is { } unit) query = query.Where(t => t.Units.Any(u => u.UnitId == unit));
+        if (filter.TownId is { } town) query = ConcernTown(query, town);
         // Each light is a condition the database can test (TaskLights.Is), so the list is counted and cut into pages there and
         // only a page of tasks is read: a province holds 10,000.
         var today = Today;
@@ -196,6 +198,17 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
             .Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id).ToListAsync(ct);
         var rows = ids.Count == 0 ? [] : await RowsAsync(db.PlanTasks.Where(t => ids.Contains(t.Id)), ct);
         return new Paged<TaskRow>(rows, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// The tasks that concern a town: those of its own plan, and those of its county's plan, which the county's towns carry out
+    /// together (the county's 年度行动计划 names no town on most of its tasks). A city's or province's plan is left out: it
+    /// concerns every town below and would drown the town's own.
+    /// </summary>
+    private IQueryable<PlanTask> ConcernTown(IQueryable<PlanTask> query, int town)
+    {
+        var county = db.Towns.Where(x => x.Id == town).Select(x => x.CountyId);
+        return query.Where(t => t.Plan!.SpecializedTownId == town || (t.Plan.SpecializedTownId == null && county.Contains(t.Plan.JurisdictionId)));
     }
 
     /// <summary>

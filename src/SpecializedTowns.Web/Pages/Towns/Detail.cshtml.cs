@@ -66,7 +66,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
 
     public IReadOnlyList<Data.Projects.ProjectListItem> Projects { get; private set; } = [];
 
-    // The enterprise, project and 修改记录 tabs are hidden when the page opens: the page fetches them as soon as it is shown
+    // The enterprise, project, task, problem and 修改记录 tabs (and 概况's line on reports and evaluations) are hidden when the page opens: the page fetches them as soon as it is shown
     // (htmx), so the profile is on screen without waiting for the ten queries behind them.
     public async Task<IActionResult> OnGetEnterprisesAsync(int id, CancellationToken ct)
     {
@@ -87,6 +87,65 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
             ChinaTime.Today(time), projectSettings, ct);
         (Projects, ProjectTotal) = (projects.Items, projects.Total);
         return Partial("_TownProjects", this);
+    }
+
+    public IReadOnlyList<Data.Tasks.TaskRow> Tasks { get; private set; } = [];
+    public int TaskTotal { get; private set; }
+    public int TasksOverdue { get; private set; }
+
+    /// <summary>The 任务 tab: the tasks of the town's own plan and of its county's (<see cref="Data.Tasks.TaskFilter.TownId"/>) that the reader sees.</summary>
+    public async Task<IActionResult> OnGetTasksAsync(int id, [FromServices] Data.Tasks.TaskService taskService, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await InScopeAsync(scope, id, ct)) return NotFound();
+        Id = id;
+        if (Data.Tasks.TaskService.HasAccess(scope))
+        {
+            var tasks = await taskService.ListTasksAsync(scope, new Data.Tasks.TaskFilter(TownId: id, PageSize: Listed), ct);
+            (Tasks, TaskTotal) = (tasks.Items, tasks.Total);
+            if (TaskTotal > 0) TasksOverdue = (await taskService.ListTasksAsync(scope, new Data.Tasks.TaskFilter(TownId: id, Overdue: true, PageSize: 1), ct)).Total;
+        }
+        return Partial("_TownTasks", this);
+    }
+
+    public IReadOnlyList<Data.Problems.ProblemListItem> Problems { get; private set; } = [];
+    public int ProblemTotal { get; private set; }
+    public int ProblemsOpen { get; private set; }
+    public int ProblemsOverdue { get; private set; }
+    public DateOnly ProblemsToday { get; private set; }
+
+    /// <summary>The 问题 tab: the town's problems in the reader's ledger, newest first.</summary>
+    public async Task<IActionResult> OnGetProblemsAsync(int id, [FromServices] Data.Problems.ProblemService problemService, CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await InScopeAsync(scope, id, ct)) return NotFound();
+        (Id, ProblemsToday) = (id, problemService.Today);
+        var problems = await problemService.ListAsync(scope, new Data.Problems.ProblemFilter { TownId = id, PageSize = Listed }, ct);
+        (Problems, ProblemTotal) = (problems.Items, problems.Total);
+        if (ProblemTotal > 0)
+        {
+            ProblemsOpen = (await problemService.ListAsync(scope, new Data.Problems.ProblemFilter { TownId = id, OpenOnly = true, PageSize = 1 }, ct)).Total;
+            ProblemsOverdue = (await problemService.ListAsync(scope, new Data.Problems.ProblemFilter { TownId = id, Overdue = true, PageSize = 1 }, ct)).Total;
+        }
+        return Partial("_TownProblems", this);
+    }
+
+    public int? TaskForceId { get; private set; }
+    public IReadOnlyList<Data.Reports.ReportListItem> Reports { get; private set; } = [];
+    public IReadOnlyList<Data.Evaluation.TownEvaluationRow> Evaluations { get; private set; } = [];
+
+    /// <summary>The 月报与评估 line of 概况: the town's 专班 and its latest monthly reports, and its rows in published evaluations.</summary>
+    public async Task<IActionResult> OnGetFollowUpAsync(int id, [FromServices] Data.Reports.ReportService reports, [FromServices] Data.Evaluation.EvaluationService evaluations,
+        CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!await InScopeAsync(scope, id, ct)) return NotFound();
+        Id = id;
+        TaskForceId = await Data.Reports.ReportScope.TaskForces(db, scope).Where(f => f.SpecializedTownId == id).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
+        if (TaskForceId is not null)
+            Reports = (await Data.Reports.ReportQueries.ListAsync(db, scope, new Data.Reports.ReportFilter { TownId = id, PageSize = 3 }, reports.Today, reports.Settings, ct)).Items;
+        Evaluations = await evaluations.TownRowsAsync(scope, id, ct);
+        return Partial("_TownFollowUp", this);
     }
 
     public async Task<IActionResult> OnGetHistoryAsync(int id, CancellationToken ct) =>

@@ -48,7 +48,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = await FilterAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => TownQueries.ListAsync(db, filter with { Page = page, PageSize = size }, ct, scope),
             t => t.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(TownExport.Table, format, rows, time, ct, place: Places.Path);
+        return await ExportFile.ResultAsync(TownExport.For(scope.SpansCities), format, rows, time, ct, place: Places.Path);
     }
 
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
