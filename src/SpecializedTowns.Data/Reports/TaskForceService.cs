@@ -46,11 +46,17 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
             .SingleOrDefaultAsync(f => f.Id == id, ct)
         ?? throw new ReportNotFoundException("专班");
 
-    public async Task<Paged<TaskForceListItem>> ListAsync(UserScope scope, int? townId, int page, int pageSize, CancellationToken ct = default)
+    /// <param name="placePath">A city or county within the scope (专班名录's 行政区划 filter): the task forces of its towns.</param>
+    public async Task<Paged<TaskForceListItem>> ListAsync(UserScope scope, int? townId, int page, int pageSize, CancellationToken ct = default, string? placePath = null)
     {
         (page, pageSize) = Paged<TaskForceListItem>.Normalize(page, pageSize);
         var q = Visible(scope).AsNoTracking();
         if (townId is { } t) q = q.Where(f => f.SpecializedTownId == t);
+        if (placePath is { } place)
+        {
+            var under = place + "/";
+            q = q.Where(f => f.County!.Path == place || f.County.Path.StartsWith(under));
+        }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByCounty(f => f.County).ThenBy(f => f.Town!.Name).Skip((page - 1) * pageSize).Take(pageSize)
             .Include(f => f.Town).Include(f => f.County).Include(f => f.Units).ThenInclude(u => u.Unit).Include(f => f.Townships).ThenInclude(x => x.Township)
