@@ -27,6 +27,12 @@ public sealed class Jurisdiction
     /// <summary>Whether a path is the area itself or lies below it ("山西省/运城市外" is not within "山西省/运城市").</summary>
     public static bool IsWithin(string path, string area) => path == area || path.StartsWith(area + "/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The city a county's path lies in (省/市/县 → 市), for lists read across a province; null for a county directly under its
+    /// province (省直辖县级行政单位), which has no city.
+    /// </summary>
+    public static string? CityOf(string countyPath) => countyPath.Split('/') is { Length: >= 3 } parts ? parts[^2] : null;
+
     public static string LevelName(JurisdictionLevel level) => level switch
     {
         JurisdictionLevel.Province => "省",

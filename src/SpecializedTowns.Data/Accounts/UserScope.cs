@@ -28,6 +28,9 @@ public sealed record UserScope(int UserId, string Role, string JurisdictionPath,
     /// <summary>The scope holds more than one county: a city, the province, or all of it for the administrator.</summary>
     public bool SpansCounties => IsAdmin || JurisdictionPath.Count(c => c == '/') < 2;
 
+    /// <summary>The scope holds more than one city: the province (its office and leaders), or all of it for the administrator.</summary>
+    public bool SpansCities => IsAdmin || !JurisdictionPath.Contains('/');
+
     /// <summary>The account's own jurisdiction, which the top-bar switch never changes; it decides what the person's level may do.</summary>
     public string HomePath { get; init; } = JurisdictionPath;
 

@@ -22,7 +22,16 @@ public sealed record DashboardView(
     int Towns, IReadOnlyDictionary<Tier, int> ByTier, int Enterprises, decimal OutputWanYuan, int? Year,
     IReadOnlyList<TargetItem> Targets, IReadOnlyList<(string Town, decimal OutputWanYuan)> OutputByTown,
     IReadOnlyList<(string Band, int Towns)> RevenueBands, IReadOnlyList<TownPlace> Places,
-    IReadOnlyList<string> Unreported, int Newer, int RevenueMissing);
+    IReadOnlyList<string> Unreported, int Newer, int RevenueMissing)
+{
+    /// <summary>The towns the 年产值 chart shows at most: the largest, so that 18 or 300 towns stay readable.</summary>
+    public const int OutputShown = 15;
+
+    /// <summary>The towns with a 年产值 of <see cref="Year"/>, of which <see cref="OutputByTown"/> holds the first <see cref="OutputShown"/>.</summary>
+    public int OutputReported { get; init; }
+
+    public bool OutputTruncated => OutputReported > OutputByTown.Count;
+}
 
 /// <summary>Where a town lies, for the dashboard's map.</summary>
 public sealed record TownPlace(string Town, string County, string CountyPath);
@@ -47,7 +56,7 @@ public static class DashboardQueries
         var targets = await TargetQueries.AllAsync(db, catalog, scope, today, rows, ct);
 
         var outputByTown = ofYear.Where(t => t.Output is not null)
-            .OrderByDescending(t => t.Output).Take(15)
+            .OrderByDescending(t => t.Output).Take(DashboardView.OutputShown)
             .Select(t => (t.Name, Quantity.Normalize(t.Output!.Value))).ToList();
 
         // 营收规模梯次 of the same year as 年产值: each town at the level of its own pack (朔州 10/20/30/50/100亿级, 阳泉
@@ -66,7 +75,10 @@ public static class DashboardQueries
 
         return new DashboardView(rows.Count, byTier, enterprises, Quantity.Normalize(ofYear.Sum(t => t.Output ?? 0)), year,
             targets, outputByTown, bands, rows.Select(t => new TownPlace(t.Name, t.County, t.CountyPath)).ToList(),
-            year is null ? [] : ofYear.Where(t => t.Output is null).Select(t => t.Name).ToList(), ofYear.Count(t => t.Newer), revenueMissing);
+            year is null ? [] : ofYear.Where(t => t.Output is null).Select(t => t.Name).ToList(), ofYear.Count(t => t.Newer), revenueMissing)
+        {
+            OutputReported = ofYear.Count(t => t.Output is not null),
+        };
     }
 
     /// <summary>

@@ -6,10 +6,15 @@ namespace SpecializedTowns.Data.Projects;
 /// <summary>重点项目库 and 招商引资 as a clerk downloads them.</summary>
 public static class ProjectExport
 {
+    /// <summary>The library as the reader downloads it: with 所在市 for one who reads several cities, so that a sheet can be pivoted by city.</summary>
+    public static ExportTable<ProjectListItem> ProjectsFor(bool spansCities) =>
+        spansCities ? Projects : Projects with { Columns = Projects.Columns.Where(c => c.Header != Towns.TownExport.City).ToList() };
+
     public static readonly ExportTable<ProjectListItem> Projects = new("重点项目库", [
         new("项目名称", p => p.Name, 30),
         new("项目业主", p => p.Owner, 24),
         new("专业镇", p => p.Town, 24),
+        new(Towns.TownExport.City, p => Core.Jurisdictions.Jurisdiction.CityOf(p.CountyPath), 12),
         new("所在县（市、区）", p => p.County, 14),
         new("建设性质", p => ProjectTerms.Chinese(p.Kind), 10),
         new("类别", p => ProjectTerms.Chinese(p.Role), 14),

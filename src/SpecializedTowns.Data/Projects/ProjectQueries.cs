@@ -24,7 +24,11 @@ public sealed record ProjectFilter
 public sealed record ProjectListItem(
     int Id, string Name, int TownId, string Town, string County, string Owner, ProjectKind Kind, ProjectRole Role,
     decimal TotalInvestmentWanYuan, decimal AnnualPlannedInvestmentWanYuan, decimal CompletedInPlanYearWanYuan, int PlanYear,
-    ProjectStage Stage, DateOnly? NextPlannedOn, string? Unit, WarningLevel Warning, IReadOnlyList<ProjectWarning> Warnings, DateOnly? LandedOn = null);
+    ProjectStage Stage, DateOnly? NextPlannedOn, string? Unit, WarningLevel Warning, IReadOnlyList<ProjectWarning> Warnings, DateOnly? LandedOn = null)
+{
+    /// <summary>The county's path, for the export's 所在市.</summary>
+    public string CountyPath { get; init; } = "";
+}
 
 public sealed record ProjectSummary(
     IReadOnlyList<(ProjectStage Stage, int Projects, decimal InvestmentWanYuan)> Funnel,
@@ -37,7 +41,7 @@ public static class ProjectQueries
         int Id, string Name, int TownId, string Town, string County, string Owner, ProjectKind Kind, ProjectRole Role,
         decimal Total, decimal Annual, int PlanYear, ProjectStage Stage, string? Unit,
         DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn,
-        DateOnly? SignedOn, DateOnly? StartedOn, DateOnly? LandedOn);
+        DateOnly? SignedOn, DateOnly? StartedOn, DateOnly? LandedOn, string CountyPath);
 
     private static IQueryable<KeyProject> Filtered(TownsDbContext db, UserScope scope, ProjectFilter f)
     {
@@ -95,7 +99,7 @@ public static class ProjectQueries
         var (page, size) = f.PageSize == int.MaxValue ? (1, int.MaxValue) : Paged<ProjectListItem>.Normalize(f.Page, f.PageSize);
         static IQueryable<Row> Rows(IQueryable<KeyProject> q) => q.Select(p => new Row(p.Id, p.Name, p.SpecializedTownId, p.Town!.Name, p.County!.Name, p.OwnerName,
             p.Kind, p.Role, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, p.Stage, p.ResponsibleUnit!.Name,
-            p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn, p.SignedOn, p.StartedOn, p.LandedOn));
+            p.PlannedSignedOn, p.PlannedStartOn, p.PlannedProductionOn, p.PlannedTargetOn, p.SignedOn, p.StartedOn, p.LandedOn, p.County!.Path));
 
         // By warning, the order and the filter come from the stored levels (refreshed by the caller for today); the page's
         // own warnings, with their texts, are worked out below from its rows.
@@ -159,7 +163,7 @@ public static class ProjectQueries
             var done = completed.GetValueOrDefault(r.Id);
             var warnings = ProjectWarnings.For(project, done, today, settings);
             return new ProjectListItem(r.Id, r.Name, r.TownId, r.Town, r.County, r.Owner, r.Kind, r.Role, r.Total, r.Annual, done, r.PlanYear,
-                r.Stage, NextPlannedOn(project), r.Unit, ProjectWarnings.LevelOf(warnings), warnings, r.LandedOn);
+                r.Stage, NextPlannedOn(project), r.Unit, ProjectWarnings.LevelOf(warnings), warnings, r.LandedOn) { CountyPath = r.CountyPath };
         }).ToList();
         return new Paged<ProjectListItem>(items, total, page, size);
     }

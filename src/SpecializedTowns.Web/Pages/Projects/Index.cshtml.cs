@@ -50,7 +50,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
         var filter = Filter();
         var rows = TableExport.AllPages((page, size) => ProjectQueries.ListAsync(db, scope, filter with { Page = page, PageSize = size }, service.Today, settings, ct),
             p => p.Id, ExportFile.Selection(Request), ct);
-        return await ExportFile.ResultAsync(ProjectExport.Projects, format, rows, time, ct);
+        return await ExportFile.ResultAsync(ProjectExport.ProjectsFor(scope.SpansCities), format, rows, time, ct);
     }
 
     /// <summary>The summary cards for the same filter, filled in after the list shows (the page asks with its own query).</summary>
