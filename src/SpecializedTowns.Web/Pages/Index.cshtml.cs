@@ -43,6 +43,26 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         return Partial("_Attention", this);
     }
 
+    /// <summary>The reader compares cities (the province): the dashboard offers 按市汇总.</summary>
+    public bool SpansCities { get; private set; }
+
+    public IReadOnlyList<CityRow> Cities { get; private set; } = [];
+    public int? CitiesYear { get; private set; }
+
+    /// <summary>
+    /// 按市汇总 for a reader over several cities, filled after the dashboard shows (five grouped queries, not on the page's own
+    /// time); <paramref name="year"/> is the dashboard's compared year, so that the output column is the chart's.
+    /// </summary>
+    public async Task<IActionResult> OnGetCitiesAsync(int? year, [FromServices] Data.Tasks.TaskService tasks, [FromServices] Data.Problems.ProblemService problems,
+        CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        if (!scope.SpansCities || scope.Role == Core.Accounts.Roles.Expert) return NotFound();
+        CitiesYear = year;
+        Cities = await CitySummary.LoadAsync(db, scope, tasks, problems, year, ChinaTime.Today(time), ct);
+        return Partial("_Cities", this);
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -50,6 +70,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
         ToDo = await applications.ToDoAsync(scope, ct);
         if (IsExpert = scope.Role == Core.Accounts.Roles.Expert) return;
         View = await DashboardQueries.LoadAsync(db, catalog, scope, ChinaTime.Today(time), ct);
+        SpansCities = scope.SpansCities;
         var city = scope.JurisdictionPath.Split('/') is { Length: >= 2 } parts ? parts[1] : null;
         var province = city is null;
         MapFiles = province ? CityMapFiles.Values.ToList() : CityMapFiles.TryGetValue(city!, out var file) ? [file] : [];

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Shouldly;
 using SpecializedTowns.Data;
@@ -62,5 +64,50 @@ public class CityColumnTests
         county.ShouldContain("<h2 class=\"h6\" id=\"output-title\">各专业镇年产值（");
         county.ShouldNotContain("图表列出最高的");
         county.ShouldContain("<summary>表格</summary>");
+    }
+}
+
+/// <summary>The province's dashboard sums its towns, output, projects, overdue tasks and open problems by city (QA 86 #10 c), after the page shows.</summary>
+public class CitySummaryTests
+{
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task The_province_s_dashboard_sums_each_city(StorageProvider provider)
+    {
+        var factory = await SeededPlatforms.GetAsync(provider);
+        int yunchengTowns, yunchengProjects, yunchengOpen, yunchengOverdue;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var today = TestDatabases.ChinaToday;
+            yunchengTowns = await db.Towns.CountAsync(t => t.County!.Path.StartsWith("山西省/运城市/"));
+            yunchengProjects = await db.Projects.CountAsync(p => p.County!.Path.StartsWith("山西省/运城市/"));
+            var places = db.Jurisdictions.Where(j => j.Path.StartsWith("山西省/运城市")).Select(j => j.Id);
+            yunchengOpen = await db.Problems.CountAsync(p => places.Contains(p.JurisdictionId)
+                && p.State != Core.Problems.ProblemState.Closed && p.State != Core.Problems.ProblemState.Declined);
+            yunchengOverdue = await db.PlanTasks.Where(t => places.Contains(t.Plan!.JurisdictionId)).CountAsync(Core.Tasks.TaskLights.OverdueOn(today));
+        }
+        var province = await SeededPlatforms.SignedInAsync(provider, "shanxi-office");
+        var page = WebUtility.HtmlDecode(await province.GetStringAsync("/"));
+        var hook = Regex.Match(page, "<div hx-get=\"(/\\?handler=Cities[^\"]*)\" hx-trigger=\"load\"");
+        hook.Success.ShouldBeTrue("the summary comes after the page shows");
+        page.ShouldNotContain("id=\"city-summary\"");
+
+        var table = WebUtility.HtmlDecode(await province.GetStringAsync(hook.Groups[1].Value));
+        var row = Regex.Match(table, "<tr><td>运城市</td>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var cells = Regex.Matches(row, "<td class=\"num\">\\s*(?:<span[^>]*>)?([^<]*)").Select(m => m.Groups[1].Value.Trim()).ToList();
+        // 省级 市级 县级 储备, 合计, 年产值, 重点项目, 逾期任务, 在办问题
+        cells.Count.ShouldBe(9);
+        int.Parse(cells[4]).ShouldBe(yunchengTowns);
+        int.Parse(cells[6]).ShouldBe(yunchengProjects);
+        int.Parse(cells[7]).ShouldBe(yunchengOverdue);
+        int.Parse(cells[8]).ShouldBe(yunchengOpen);
+        table.ShouldContain("<tr><td>阳泉市</td>");
+
+        // A county's dashboard has none, and the handler is not for it.
+        var county = await SeededPlatforms.SignedInAsync(provider, "yuanqu-office");
+        (await county.GetStringAsync("/")).ShouldNotContain("handler=Cities");
+        (await county.GetAsync("/?handler=Cities")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
