@@ -13,6 +13,9 @@ public sealed record MonthRow(
     int? ReportId, ReportState? State, Timeliness Timeliness, DateTime? FirstSubmittedAtUtc, DateTime? SubmittedAtUtc, DateTime? AcceptedAtUtc,
     DateOnly? ReopenedUntil, bool Open, IReadOnlyList<FigureFlag> Flags)
 {
+    /// <summary>The path of the task force's county, whose office alone manages it (<see cref="ReportScope.CanManage(UserScope, string)"/>).</summary>
+    public string CountyPath { get; init; } = "";
+
     /// <summary>The state as a person reads it: 未填报 when nothing was started.</summary>
     public string StateName => State is { } s ? ReportStates.Chinese(s) : "未填报";
 }
@@ -95,7 +98,7 @@ public static class ReportQueries
                     month, ReportDeadline.DueOn(month, settings),
                     report?.Id, report?.State, ReportDeadline.Classify(month, report?.FirstSubmittedAtUtc, today, settings),
                     report?.FirstSubmittedAtUtc, report?.SubmittedAtUtc, report?.AcceptedAtUtc, report?.ReopenedUntil,
-                    ReportDeadline.IsOpen(month, today, report?.ReopenedUntil, settings), flags));
+                    ReportDeadline.IsOpen(month, today, report?.ReopenedUntil, settings), flags) { CountyPath = force.County?.Path ?? "" });
             }
         return rows;
     }

@@ -32,7 +32,7 @@ public static class ReportReminders
 {
     public static async Task<IReadOnlyList<ReportReminder>> ForAsync(TownsDbContext db, UserScope scope, DateOnly today, ReportSettings settings, CancellationToken ct = default)
     {
-        var forces = await ReportScope.TaskForces(db, scope).AsNoTracking().Include(f => f.Town).Include(f => f.Units).ToListAsync(ct);
+        var forces = await ReportScope.TaskForces(db, scope).AsNoTracking().Include(f => f.Town).Include(f => f.County).Include(f => f.Units).ToListAsync(ct);
         if (forces.Count == 0) return [];
         var ids = forces.Select(f => f.Id).ToList();
         var thisMonth = ReportMonth.Of(today);
@@ -79,7 +79,8 @@ public static class ReportReminders
                         $"{town}{lastClosed.Chinese}月报缺报（{ReportDeadline.Chinese(ReportDeadline.DueOn(lastClosed, settings))} 截止）"));
             }
 
-            if (ReportScope.CanManage(scope))
+            // Only the county's office reviews; offices above read the reports without being asked to act on them.
+            if (ReportScope.CanManage(scope, force))
                 foreach (var report in mine.Where(r => r.State == ReportState.Submitted).OrderBy(r => r.SubmittedAtUtc))
                     reminders.Add(new(ReminderKind.AwaitingAcceptance, force.Id, town, report.Period, null, report.Id,
                         $"{town}{report.Period.Chinese}月报已报送，等待审核"));

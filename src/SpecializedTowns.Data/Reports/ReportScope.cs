@@ -29,17 +29,33 @@ public static class ReportScope
         return db.MonthlyReports.Where(r => forces.Contains(r.TaskForceId));
     }
 
-    /// <summary>Registers task forces and accepts, returns and reopens reports.</summary>
-    public static bool CanManage(UserScope scope) => scope.Role is Roles.Admin or Roles.Office;
+    /// <summary>
+    /// Sets up and changes the task force of a town in the county, and accepts, returns and reopens its reports: the office of
+    /// exactly that county (its own jurisdiction, not a narrowed view), or the administrator. 新政办发〔2023〕33号 四（二）:
+    /// "各专班……每月向专业镇领导小组办公室汇报", and 附件2 三 seats that office in the county (县工信科技局); a city or
+    /// province office reads the county's 专班 and reports but does not do the county office's work (decision 0008).
+    /// </summary>
+    public static bool CanManage(UserScope scope, string countyPath) => scope.IsAdmin || scope.IsOfficeOf(countyPath);
+
+    /// <inheritdoc cref="CanManage(UserScope, string)"/>
+    public static bool CanManage(UserScope scope, TaskForce taskForce) =>
+        CanManage(scope, taskForce.County?.Path ?? throw new InvalidOperationException("TaskForce.County must be loaded"));
+
+    /// <summary>Whether the person may set up a 专班 at all: the administrator, or a county office (for the towns of its county).</summary>
+    public static bool CanSetUp(UserScope scope) => scope.IsAdmin || scope.Role == Roles.Office && IsCountyPath(scope.HomePath);
+
+    // A county's path is province/city/county (the jurisdiction tree's third level).
+    private static bool IsCountyPath(string path) => path.Count(c => c == '/') == 2;
 
     /// <summary>
-    /// Writes and submits the reports of a task force it sees: the office, the town's own staff, or a member unit that leads it.
-    /// A supporting unit contributes through the lead unit and reads only.
+    /// Writes and submits the reports of a task force it sees: the county's office, the town's own staff, or a member unit that
+    /// leads it. A supporting unit contributes through the lead unit and reads only; an office above the county reads only.
     /// </summary>
-    public static bool CanWrite(UserScope scope, TaskForce taskForce) => CanWrite(scope, taskForce.UnitIds(TaskForceRole.Lead));
+    public static bool CanWrite(UserScope scope, TaskForce taskForce) =>
+        CanWrite(scope, taskForce.County?.Path ?? throw new InvalidOperationException("TaskForce.County must be loaded"), taskForce.UnitIds(TaskForceRole.Lead));
 
     /// <inheritdoc cref="CanWrite(UserScope, TaskForce)"/>
-    public static bool CanWrite(UserScope scope, IEnumerable<int> leadUnitIds) =>
-        CanManage(scope) || scope.Role == Roles.Township
+    public static bool CanWrite(UserScope scope, string countyPath, IEnumerable<int> leadUnitIds) =>
+        CanManage(scope, countyPath) || scope.Role == Roles.Township
         || scope.Role == Roles.MemberUnit && scope.UnitId is { } unit && leadUnitIds.Contains(unit);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Reports;
@@ -99,7 +100,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         var errors = new FieldErrors();
         if (!ReportScope.CanWrite(scope, force))
         {
-            errors.Forbidden("只有专班牵头单位、所在乡镇或领导小组办公室可以填报此专班的月报");
+            errors.Forbidden("只有专班牵头单位、所在乡镇或本县领导小组办公室可以填报此专班的月报");
             return new SaveResult(null, errors, []);
         }
         EnsureOwed(force, month);
@@ -138,7 +139,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
     public async Task SubmitAsync(UserScope scope, string userName, int id, CancellationToken ct = default)
     {
         var (report, force) = await TrackedAsync(scope, id, ct);
-        if (!ReportScope.CanWrite(scope, force)) throw new ReportRuleException("只有专班牵头单位、所在乡镇或领导小组办公室可以报送此专班的月报") { Kind = RefusalKind.Forbidden };
+        if (!ReportScope.CanWrite(scope, force)) throw new ReportRuleException("只有专班牵头单位、所在乡镇或本县领导小组办公室可以报送此专班的月报") { Kind = RefusalKind.Forbidden };
         var flags = await FlagsAsync(report.TaskForceId, report.Period, report.Figures, ct);
         report.Submit(new Actor(scope.UserId, userName, scope.Role), Now, flags, settings);
         await db.SaveChangesAsync(ct);
@@ -146,14 +147,16 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
 
     public async Task AcceptAsync(UserScope scope, string userName, int id, string? note, CancellationToken ct = default)
     {
-        var (report, _) = await TrackedAsync(scope, id, ct);
+        var (report, force) = await TrackedAsync(scope, id, ct);
+        EnsureManages(scope, force, "审核");
         report.Accept(new Actor(scope.UserId, userName, scope.Role), Now, note);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task ReturnAsync(UserScope scope, string userName, int id, string? reason, CancellationToken ct = default)
     {
-        var (report, _) = await TrackedAsync(scope, id, ct);
+        var (report, force) = await TrackedAsync(scope, id, ct);
+        EnsureManages(scope, force, "退回");
         report.Return(new Actor(scope.UserId, userName, scope.Role), Now, reason, settings);
         await db.SaveChangesAsync(ct);
     }
@@ -162,6 +165,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
     public async Task<int> ReopenAsync(UserScope scope, string userName, int taskForceId, ReportMonth month, string? reason, CancellationToken ct = default)
     {
         var force = await TaskForceAsync(scope, taskForceId, ct);
+        EnsureManages(scope, force, "重新开放");
         EnsureOwed(force, month);
         var actor = new Actor(scope.UserId, userName, scope.Role);
         var now = Now;
@@ -180,6 +184,14 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         var report = await ReportScope.Reports(db, scope).Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new ReportNotFoundException();
         return (report, await TaskForceAsync(scope, report.TaskForceId, ct));
+    }
+
+    /// <summary>Accepting, returning and reopening are the county office's (ReportScope.CanManage); an office above reads.</summary>
+    /// Other roles are refused by the report's own steps (MonthlyReport), which name the office.
+    private static void EnsureManages(UserScope scope, TaskForce force, string step)
+    {
+        if (scope.Role == Roles.Office && !ReportScope.CanManage(scope, force))
+            throw new ReportRuleException($"本专班的月报由{force.County?.Name}领导小组办公室{step}，上级办公室只能查看") { Kind = RefusalKind.Forbidden };
     }
 
     private void EnsureOwed(TaskForce force, ReportMonth month)

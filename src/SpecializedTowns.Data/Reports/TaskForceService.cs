@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data.Accounts;
@@ -30,12 +31,21 @@ public sealed record NamedRef(int Id, string Name);
 
 public sealed record TaskForceListItem(
     int Id, int TownId, string Town, string County, IReadOnlyList<NamedRef> LeadUnits, IReadOnlyList<NamedRef> SupportingUnits,
-    IReadOnlyList<NamedRef> Townships, string? ResponsibleLeader, string? Source, ReportMonth ReportsFrom, bool IsDemo);
+    IReadOnlyList<NamedRef> Townships, string? ResponsibleLeader, string? Source, ReportMonth ReportsFrom, bool IsDemo)
+{
+    /// <summary>The path of the county, whose office alone sets up and changes the task force.</summary>
+    public string CountyPath { get; init; } = "";
+}
 
 /// <summary>Registering task forces (专班): the office names a town's lead and supporting units, townships and leader.</summary>
 public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
 {
     public IQueryable<TaskForce> Visible(UserScope scope) => ReportScope.TaskForces(db, scope);
+
+    /// <summary>The refusal when someone other than the county's office sets up or changes a 专班: another role, or an office above.</summary>
+    private static string NotManager(UserScope scope) => scope.Role == Roles.Office
+        ? "专班由专业镇所在县的领导小组办公室设立和调整，上级办公室只能查看"
+        : "只有领导小组办公室可以设立或调整专班";
 
     public async Task<TaskForce> FindAsync(UserScope scope, int id, CancellationToken ct = default) =>
         await Visible(scope).AsNoTracking()
@@ -69,13 +79,16 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         f.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         f.Units.Where(u => u.Role == TaskForceRole.Supporting).Select(u => new NamedRef(u.UnitId, u.Unit?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         f.Townships.Select(t => new NamedRef(t.TownshipId, t.Township?.Name ?? "")).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
-        f.ResponsibleLeader, f.Source, ReportMonth.Of(f.ReportsFrom), f.IsDemo);
+        f.ResponsibleLeader, f.Source, ReportMonth.Of(f.ReportsFrom), f.IsDemo) { CountyPath = f.County?.Path ?? "" };
 
     /// <summary>The towns in scope that have no task force yet, for a new one.</summary>
     public async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsWithoutAsync(UserScope scope, CancellationToken ct = default)
     {
         var taken = db.TaskForces.Select(f => f.SpecializedTownId);
-        var rows = await scope.Towns(db).AsNoTracking().Where(t => !taken.Contains(t.Id))
+        var towns = scope.Towns(db).AsNoTracking().Where(t => !taken.Contains(t.Id));
+        // Only the county's own office sets up its 专班 (ReportScope.CanManage).
+        if (!scope.IsAdmin) towns = towns.Where(t => t.County!.Path == scope.HomePath);
+        var rows = await towns
             .OrderByCounty(t => t.County).ThenBy(t => t.Name).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name, r.County)).ToList();
     }
@@ -92,11 +105,14 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
     public async Task<(int? Id, FieldErrors Errors)> SaveAsync(UserScope scope, int? id, TaskForceInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (!ReportScope.CanManage(scope)) { errors.Forbidden("只有领导小组办公室可以设立或调整专班"); return (null, errors); }
+        if (!ReportScope.CanSetUp(scope)) { errors.Forbidden(NotManager(scope)); return (null, errors); }
         TaskForce? force = null;
         if (id is { } editId)
-            force = await Visible(scope).Include(f => f.Units).Include(f => f.Townships).SingleOrDefaultAsync(f => f.Id == editId, ct)
+        {
+            force = await Visible(scope).Include(f => f.County).Include(f => f.Units).Include(f => f.Townships).SingleOrDefaultAsync(f => f.Id == editId, ct)
                 ?? throw new ReportNotFoundException("专班");
+            if (!ReportScope.CanManage(scope, force)) { errors.Forbidden(NotManager(scope)); return (null, errors); }
+        }
 
         var townId = force?.SpecializedTownId ?? input.TownId;
         var town = townId is { } tid
@@ -104,6 +120,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         if (force is not null && input.TownId is { } changed && changed != force.SpecializedTownId)
             errors[nameof(input.TownId)] = "专班所属的专业镇不能更改";
         else if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择专业镇" : "所选专业镇不在您的数据范围内";
+        else if (force is null && !ReportScope.CanManage(scope, town.County!.Path)) { errors.Forbidden(NotManager(scope)); return (null, errors); }
         else if (force is null && await db.TaskForces.AnyAsync(f => f.SpecializedTownId == town.Id, ct))
             errors[nameof(input.TownId)] = "该专业镇已设立专班，请修改原专班";
 

@@ -122,7 +122,7 @@ public static class ReportsApi
             catch (ReportRuleException ex) { return Refused(ex); }
             catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
         }).WithSummary("填写某专班某月月报（保存草稿；submit=true 时一并报送）。异常指标须在对应的 …Explanation 中说明")
-            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专班牵头单位、所在乡镇或领导小组办公室可以填报此专班的月报")
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专班牵头单位、所在乡镇或本县领导小组办公室可以填报此专班的月报")
             .Refuses(StatusCodes.Status409Conflict);
 
         reports.MapPost("/{id:int}/steps", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int id, ReportStepBody body, HttpContext http, TownsDbContext db, ReportService service, CancellationToken ct) =>
@@ -185,7 +185,7 @@ public static class ReportsApi
             if (id is null) return ApiSupport.Invalid(errors);
             return TypedResults.Created($"/api/v1/reports/task-forces/{id}", TaskForceJson(TaskForceService.Item(await service.FindAsync(http.Scope(), id.Value, ct))));
         }).WithSummary("设立专班（领导小组办公室）")
-            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以设立或调整专班");
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专业镇所在县的领导小组办公室可以设立或调整专班");
 
         forces.MapPut("/{id:int}", async Task<Results<Ok<object>, ProblemHttpResult>> (int id, TaskForceBody body, HttpContext http, TaskForceService service, CancellationToken ct) =>
         {
@@ -197,7 +197,7 @@ public static class ReportsApi
             }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
         }).WithSummary("调整专班（领导小组办公室）")
-            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有领导小组办公室可以设立或调整专班");
+            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专业镇所在县的领导小组办公室可以设立或调整专班");
     }
 
     private static TaskForceInput Input(TaskForceBody b) => new()

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
@@ -276,6 +277,50 @@ public class ReportServiceTests
         lines.Single(l => l.StartsWith("当月产值（万元）,")).ShouldContain(ReportFigures.Number(may.OutputWanYuan!.Value));
         lines.Single(l => l.StartsWith("异常及说明,")).ShouldContain("入冬后设施蔬菜进入换茬期");
         lines.Count(l => l.Length > 0).ShouldBeGreaterThanOrEqualTo(comparison.Rows.Count + 1);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Only_the_county_office_reviews_reopens_and_sets_up_its_task_forces_and_offices_above_read(StorageProvider provider)
+    {
+        var (db, clock) = await LoadedAsync(provider);
+        await using var _ = db;
+        var service = new ReportService(db, clock, Settings);
+        var taskForces = new TaskForceService(db, clock);
+        var green = await ForceAsync(db, "绛州绿专业镇");
+        var herbs = await ForceAsync(db, "新绛中药材专业镇");
+        var submitted = (await service.FindAsync(Xinjiang, green, May))!;
+        submitted.State.ShouldBe(ReportState.Submitted);
+        var province = new UserScope(7, Roles.Office, "山西省", null);
+        // The city office looking at 新绛县 through the top bar is still the city office (decision 0004).
+        var cityOnXinjiang = Yuncheng with { JurisdictionPath = "山西省/运城市/新绛县" };
+
+        foreach (var above in new[] { Yuncheng, province, cityOnXinjiang })
+        {
+            (await service.FindAsync(above, green, May)).ShouldNotBeNull("an office above reads the county's reports");
+            var accept = await Should.ThrowAsync<ReportRuleException>(() => service.AcceptAsync(above, "上级办公室", submitted.Id, null));
+            accept.Kind.ShouldBe(RefusalKind.Forbidden);
+            accept.Message.ShouldBe("本专班的月报由新绛县领导小组办公室审核，上级办公室只能查看");
+            (await Should.ThrowAsync<ReportRuleException>(() => service.ReturnAsync(above, "上级办公室", submitted.Id, "退回测试"))).Kind.ShouldBe(RefusalKind.Forbidden);
+            (await Should.ThrowAsync<ReportRuleException>(() => service.ReopenAsync(above, "上级办公室", herbs, May, "补报"))).Kind.ShouldBe(RefusalKind.Forbidden);
+            (await service.SaveAsync(above, "上级办公室", herbs, June, Complete(), submit: false)).Errors[""].ShouldContain("本县领导小组办公室");
+            (await ReportReminders.ForAsync(db, above, new DateOnly(2025, 6, 20), Settings)).ShouldNotContain(r => r.Kind == ReminderKind.AwaitingAcceptance);
+            (await ReportQueries.MonthAsync(db, above, May, new DateOnly(2025, 6, 20), Settings)).Rows.ShouldContain(r => r.TaskForceId == green);
+            ReportScope.CanSetUp(above).ShouldBeFalse();
+            (await taskForces.TownsWithoutAsync(above)).ShouldBeEmpty();
+            (await taskForces.SaveAsync(above, herbs, new TaskForceInput { ReportsFrom = "2025-03" })).Errors[""]
+                .ShouldBe("专班由专业镇所在县的领导小组办公室设立和调整，上级办公室只能查看");
+        }
+        (await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.Id == submitted.Id)).State.ShouldBe(ReportState.Submitted, "nothing was written");
+        (await db.MonthlyReports.CountAsync(r => r.TaskForceId == herbs && r.Month == 5)).ShouldBe(0);
+
+        // 新绛's own office does all of it.
+        (await ReportReminders.ForAsync(db, Xinjiang, new DateOnly(2025, 6, 20), Settings)).ShouldContain(r => r.Kind == ReminderKind.AwaitingAcceptance && r.ReportId == submitted.Id);
+        ReportScope.CanSetUp(Xinjiang).ShouldBeTrue();
+        await service.ReturnAsync(Xinjiang, "新绛县专业镇办", submitted.Id, "请核实当月产值");
+        (await service.FindAsync(Xinjiang, submitted.Id)).State.ShouldBe(ReportState.Returned);
+        await service.ReopenAsync(Xinjiang, "新绛县专业镇办", herbs, May, "补报");
     }
 
     [PostgresTheory]

@@ -165,6 +165,20 @@ public class ReportsApiTests
             .GetProperty("errors").GetProperty("action")[0].GetString()!.ShouldContain("accept（审核通过）");
         (await (await WritingPlatforms.ClientAsync(provider, "yuanqu-office")).PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The city and province offices read 新绛's report but neither return nor accept it, nor are asked to (qa86 2).
+        foreach (var above in new[] { "yuncheng-office", "shanxi-office" })
+        {
+            var reader = await WritingPlatforms.ClientAsync(provider, above);
+            (await JsonAsync(await reader.GetAsync($"/api/v1/reports/{id}"))).GetProperty("state").GetString().ShouldBe("submitted");
+            (await JsonAsync(await reader.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "return", reason = "上级办公室测试退回" }), HttpStatusCode.Forbidden))
+                .GetProperty("detail").GetString().ShouldBe("本专班的月报由新绛县领导小组办公室退回，上级办公室只能查看");
+            (await reader.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await JsonAsync(await reader.GetAsync("/api/v1/reports/reminders"))).EnumerateArray()
+                .ShouldNotContain(r => r.GetProperty("kind").GetString() == "awaiting-acceptance");
+            var green = await ForceAsync(reader, "绛州绿专业镇");
+            (await reader.PutAsJsonAsync($"/api/v1/reports/task-forces/{green}", new { leadUnitIds = Array.Empty<int>(), reportsFrom = "2020-01" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
         var reminders = await JsonAsync(await office.GetAsync("/api/v1/reports/reminders"));
         reminders.EnumerateArray().ShouldContain(r => r.GetProperty("kind").GetString() == "awaiting-acceptance" && r.GetProperty("reportId").GetInt32() == id);
         var accepted = await JsonAsync(await office.PostAsJsonAsync($"/api/v1/reports/{id}/steps", new { action = "accept", reason = "已核" }));

@@ -228,7 +228,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         Timeliness = ReportDeadline.Classify(Month, Report?.FirstSubmittedAtUtc, Today, Settings);
         Open = ReportDeadline.IsOpen(Month, Today, Report?.ReopenedUntil, Settings);
         CanWrite = ReportScope.CanWrite(Scope, Force);
-        CanManage = ReportScope.CanManage(Scope);
+        CanManage = ReportScope.CanManage(Scope, Force);
         Projects = await ReportQueries.ProjectsAsync(db, Scope, Force.SpecializedTownId, Month, ct);
         TaskProgress = await ReportMonthContext.TaskProgressAsync(db, tasks, Scope, Force, Month, ct);
         NewProblems = await ReportMonthContext.NewProblemsAsync(problems, Scope, Force, Month, ct);

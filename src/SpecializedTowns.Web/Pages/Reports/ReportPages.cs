@@ -52,9 +52,9 @@ public static class ReportPages
     /// <summary>The action a row offers the person: 审核 for the office when a report waits, 填报 while they can write it, otherwise 查看.</summary>
     public static string ActionName(UserScope scope, MonthRow row)
     {
-        if (ReportScope.CanManage(scope) && row.State == ReportState.Submitted) return "审核";
+        if (ReportScope.CanManage(scope, row.CountyPath) && row.State == ReportState.Submitted) return "审核";
         var editable = row.State is null or ReportState.Draft or ReportState.Returned;
-        return editable && row.Open && ReportScope.CanWrite(scope, row.LeadUnitIds) ? "填报" : "查看";
+        return editable && row.Open && ReportScope.CanWrite(scope, row.CountyPath, row.LeadUnitIds) ? "填报" : "查看";
     }
 
     /// <summary>The months offered in the month pickers: the current one and the 23 before it, newest first.</summary>

@@ -26,7 +26,7 @@ public sealed class TaskForceModel(TownsDbContext db, ReportService service) : P
         catch (ReportNotFoundException) { return NotFound(); }
         Force = TaskForceService.Item(force);
         Today = service.Today;
-        CanManage = ReportScope.CanManage(Scope);
+        CanManage = ReportScope.CanManage(Scope, force);
         CanWrite = ReportScope.CanWrite(Scope, force);
         Months = await ReportQueries.HistoryAsync(db, force, Today, Settings, ct);
         return Page();

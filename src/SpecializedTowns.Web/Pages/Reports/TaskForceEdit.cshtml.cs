@@ -46,7 +46,7 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
             TaskForceListItem force;
             try { force = TaskForceService.Item(await service.FindAsync(scope, editId, ct)); }
             catch (ReportNotFoundException) { return NotFound(); }
-            if (!ReportScope.CanManage(scope)) return Forbid();
+            if (!ReportScope.CanManage(scope, force.CountyPath)) return Forbid();
             Id = editId;
             TownName = force.Town;
             Input = new Form
@@ -58,7 +58,7 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
         }
         else
         {
-            if (!ReportScope.CanManage(scope)) return Forbid();
+            if (!ReportScope.CanSetUp(scope)) return Forbid();
             // A new 专班 reports from the month it is set up (TaskForceStart).
             Input = new Form { TownId = townId, ReportsFrom = ReportMonth.Of(reports.Today).ToString() };
         }
@@ -69,7 +69,8 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        if (!ReportScope.CanManage(scope)) return Forbid();
+        // The service refuses a 专班 of another county (ReportScope.CanManage); this only keeps out those who set up none.
+        if (!ReportScope.CanSetUp(scope)) return Forbid();
         Id = id;
         if (ModelState.IsValid)
         {

@@ -19,11 +19,12 @@ public sealed class TaskForcesModel(TaskForceService service, TownsDbContext db,
     public Paged<TaskForceListItem> Result { get; private set; } = new([], 0, 1, PageSize);
     public PlaceFilter Places { get; private set; } = PlaceFilter.None;
     public bool CanManage { get; private set; }
+    public UserScope Scope { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var scope = UserScope.From(User)!;
-        CanManage = ReportScope.CanManage(scope);
+        var scope = Scope = UserScope.From(User)!;
+        CanManage = ReportScope.CanSetUp(scope);
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Result = await service.ListAsync(scope, null, Math.Max(1, PageNumber), PageSize, ct, Places.Path);
     }
