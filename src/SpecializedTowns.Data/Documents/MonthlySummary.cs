@@ -7,7 +7,7 @@ namespace SpecializedTowns.Data.Documents;
 /// accepted report only: a draft is the reporter's business until it is submitted (the same rule as the comparison page).
 /// </summary>
 public sealed record SummaryRow(
-    string Town, string County, string LeadUnits, string Status, Timeliness Timeliness, DateOnly? SubmittedOn,
+    string Town, string County, string LeadUnits, string Status, Timeliness Timeliness, ReportState? State, DateOnly? SubmittedOn,
     FigureValues? Figures, string? Progress, string? NextMonthPlan, string? Difficulties,
     IReadOnlyList<string> Flags, IReadOnlyList<string> NewProblems)
 {
@@ -54,8 +54,13 @@ public static class MonthlySummary
         var rows = input.Rows;
         var reported = rows.Where(r => r.Reported).ToList();
         var late = rows.Where(r => r.Timeliness == Timeliness.Late).ToList();
-        var missing = rows.Where(r => r.Timeliness == Timeliness.Missing).ToList();
-        var pending = rows.Where(r => r.Timeliness == Timeliness.NotDue && !r.Reported).ToList();
+        // The 报送情况 sentence puts each task force in exactly one group, so that its figures add up to the total (qa86 4):
+        // 已报送 (按时/迟报), 退回修改 (sent once, now back with the reporter), then the unsent by the due date: 缺报 after it,
+        // 尚未到截止日 before it, with the drafts among them named.
+        var returned = rows.Where(r => !r.Reported && r.State == ReportState.Returned).ToList();
+        var unsent = rows.Where(r => !r.Reported && r.State != ReportState.Returned).ToList();
+        var missing = unsent.Where(r => r.Timeliness != Timeliness.NotDue).ToList();
+        var pending = unsent.Where(r => r.Timeliness == Timeliness.NotDue).ToList();
 
         var body = new List<DocumentBlock>
         {
@@ -70,12 +75,19 @@ public static class MonthlySummary
         }
         else
         {
-            var counts = $"截至{OfficialDocument.FormatDate(input.AsOf)}，{m}应报送月报的专班共{rows.Count}个（报送截止日为{OfficialDocument.FormatDate(input.DueOn)}），" +
-                $"已报送{reported.Count}个，其中按时报送{rows.Count(r => r.Timeliness == Timeliness.OnTime)}个";
-            counts += late.Count > 0 ? $"、迟报{late.Count}个（{Names(late)}）" : "";
-            counts += missing.Count > 0 ? $"；缺报{missing.Count}个（{Names(missing)}）" : "";
-            counts += pending.Count > 0 ? $"；尚未到截止日、暂未报送{pending.Count}个（{Names(pending)}）" : "";
-            body.Add(new DocumentBlock.Paragraph(counts + "。"));
+            var reportedLate = reported.Where(r => r.Timeliness == Timeliness.Late).ToList();
+            var reportedOnTime = reported.Except(reportedLate).ToList();
+            var parts = new List<string>
+            {
+                $"已报送{reported.Count}个" + (reported.Count == 0 ? "" : "（" + string.Join("；",
+                    new[] { ("按时报送", reportedOnTime), ("迟报", reportedLate) }.Where(g => g.Item2.Count > 0).Select(g => $"{g.Item1}{g.Item2.Count}个：{Names(g.Item2)}")) + "）"),
+            };
+            if (returned.Count > 0) parts.Add($"退回修改{returned.Count}个（{Names(returned)}），待修改后重新报送");
+            if (missing.Count > 0) parts.Add($"缺报{missing.Count}个（{Names(missing)}）{Drafts(missing)}");
+            if (pending.Count > 0) parts.Add($"尚未到截止日、暂未报送{pending.Count}个（{Names(pending)}）{Drafts(pending)}");
+            body.Add(new DocumentBlock.Paragraph(
+                $"截至{OfficialDocument.FormatDate(input.AsOf)}，{m}应报送月报的专班共{rows.Count}个（报送截止日为{OfficialDocument.FormatDate(input.DueOn)}），" +
+                string.Join("；", parts) + "。"));
             body.Add(new DocumentBlock.Table(["专业镇", "所在县（市、区）", "牵头单位", "报送情况", "报送日期"],
                 rows.Select(r => (IReadOnlyList<string>)[r.Town, r.County, r.LeadUnits, r.Status, r.SubmittedOn is { } d ? OfficialDocument.FormatDate(d) : "—"]).ToList())
             {
@@ -128,6 +140,7 @@ public static class MonthlySummary
         body.Add(new DocumentBlock.Heading1("下步要求"));
         body.Add(new DocumentBlock.Paragraph(
             (missing.Count > 0 ? $"请{Names(missing)}推进专班尽快补报{m}月报。" : "") +
+            (returned.Count > 0 ? $"请{Names(returned)}推进专班按退回意见修改后重新报送。" : "") +
             (late.Count > 0 ? $"请{Names(late)}推进专班今后按时报送。" : "") +
             "各专班要对照年度目标任务，针对月报反映的困难和问题抓好协调解决，需要领导小组协调的事项请及时报领导小组办公室。"));
 
@@ -154,6 +167,10 @@ public static class MonthlySummary
     }
 
     private static string Names(IEnumerable<SummaryRow> rows) => string.Join("、", rows.Select(r => r.Town));
+
+    // Among the unsent, those whose reporter saved a draft: the office knows whom to chase for a last step.
+    private static string Drafts(IReadOnlyList<SummaryRow> unsent) =>
+        unsent.Where(r => r.State == ReportState.Draft).ToList() is { Count: > 0 } drafts ? $"，其中{Names(drafts)}已存草稿" : "";
 
     private static string Figure(decimal? value) => value is { } v ? ReportFigures.Number(v) : "—";
 

@@ -41,7 +41,7 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
         var rows = overview.Rows.Select(r =>
         {
             var report = r.ReportId is { } id && ReportStates.IsReported(stored[id].State) ? stored[id] : null;
-            return new SummaryRow(r.Town, r.County, string.Join("、", r.LeadUnits), ReportComparison.Status(r), r.Timeliness,
+            return new SummaryRow(r.Town, r.County, string.Join("、", r.LeadUnits), ReportComparison.Status(r), r.Timeliness, r.State,
                 r.SubmittedAtUtc is { } at ? ReportDeadline.ChinaDate(at) : null,
                 report?.Figures, report?.Progress, report?.NextMonthPlan, report?.Difficulties,
                 report is null ? [] : r.Flags.Select(f => $"{f.Text}（说明：{report.Explanation(f.Figure) ?? "未说明"}）").ToList(),
