@@ -191,12 +191,32 @@ public sealed class RecognitionApplication
                 empty.Count > 0 ? $"每项结论须附评审意见：{string.Join("、", empty.Select(title))}" : null,
                 overall is null ? "请在“总体意见”中选择“建议认定”或“不建议认定”" : null,
                 overall is null || string.IsNullOrWhiteSpace(overall.Value.Comment) ? "请填写总体评审意见" : null,
-            }.OfType<string>()), ApplicationFields.Scores);
+            }.OfType<string>()), ApplicationFields.Scores)
+            {
+                // Each by its criterion, for the form to show beside it (qa86 3).
+                Problems = openCriteria.Append(ExpertScore.Overall).Distinct()
+                    .Select(k => (Key: k, Problem: ScoreProblem(k, missing.Contains(k) || k == ExpertScore.Overall && overall is null,
+                        empty.Contains(k) || k == ExpertScore.Overall && (overall is null || string.IsNullOrWhiteSpace(overall.Value.Comment)))))
+                    .Where(p => p.Problem is not null).ToDictionary(p => p.Key, p => p.Problem!),
+            };
         foreach (var s in scores) Text(s.Value.Comment, "评审意见", ApplicationFields.Scores);
         Scores.RemoveAll(s => s.ExpertUserId == actor.UserId);
         foreach (var (key, (met, comment)) in scores.Where(s => openCriteria.Contains(s.Key) || s.Key == ExpertScore.Overall))
             Scores.Add(new ExpertScore { ApplicationId = Id, ExpertUserId = actor.UserId, CriterionKey = key, Met = met, Comment = comment.Trim() });
         Record(actor, now, "专家评分", $"{openCriteria.Count} 项条件；{ExpertScore.Verdict(ExpertScore.Overall, overall!.Value.Met)}");
+    }
+
+    private static string? ScoreProblem(string key, bool unchosen, bool uncommented)
+    {
+        var choice = key == ExpertScore.Overall ? "请选择“建议认定”或“不建议认定”" : "请选择“符合”或“不符合”";
+        var comment = key == ExpertScore.Overall ? "填写总体评审意见" : "填写评审意见";
+        return (unchosen, uncommented) switch
+        {
+            (true, true) => $"{choice}，并{comment}",
+            (true, false) => choice,
+            (false, true) => "请" + comment,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -230,13 +250,21 @@ public sealed class RecognitionApplication
     /// (阳政办发〔2023〕24号 四), “对符合条件、培育成熟的纳入市级重点专业镇名单” (朔政办发〔2023〕19号 三（一）) — and the only latitude
     /// they give, “可适当放宽认定条件” above a floor for a traditional product, is already part of the criterion's reading and
     /// settled by the experts. So a condition still 不符合 here refuses 认定; 列入储备 or 不予认定 remain.
+    /// A town already at 储备 (<paramref name="townInReserve"/>) cannot be 列入储备: the ladder has one 储备 tier (朔政办发〔2023〕19号
+    /// 三（一） “省级+市级+储备”), the texts issue a document for a recognition (纳入名单), none for keeping a town where it is, and
+    /// recognition rolls by cycle (“按一定周期滚动认定培育”), so the town may apply again. Deciding 列入储备 with a 文号 changed
+    /// nothing (qa86 12); such a town is 不予认定（保留储备）: no 文号, the reason in the application's history, the tier as it was.
     /// </summary>
-    public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn, RecognitionResult check)
+    public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn, RecognitionResult check,
+        bool townInReserve = false)
     {
         Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
         RequireState("领导小组审定", ApplicationState.AwaitingDecision);
+        var otherwise = townInReserve ? $"可选择“{KeepInReserve}”" : "可选择“列入储备”或“不予认定”";
         if (decision == Applications.Decision.Recognize && Unmet(check) is { Count: > 0 } unmet)
-            throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，可选择“列入储备”或“不予认定”");
+            throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，{otherwise}");
+        if (decision == Applications.Decision.Reserve && townInReserve)
+            throw new ApplicationRuleException($"该专业镇已在储备梯次，列入储备不会改变其梯次；未予认定时请选择“{KeepInReserve}”并写明理由", ApplicationFields.Decision);
         if (string.IsNullOrWhiteSpace(documentNumber) && decision != Applications.Decision.Reject)
             throw new ApplicationRuleException("认定或列入储备须填写文号", ApplicationFields.DocumentNumber);
         if (decision == Applications.Decision.Reject && string.IsNullOrWhiteSpace(reason))
@@ -260,7 +288,7 @@ public sealed class RecognitionApplication
                 Move(actor, now, "审定：列入储备", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
                 break;
             default:
-                Move(actor, now, "审定：不予认定", ApplicationState.Rejected, why);
+                Move(actor, now, townInReserve ? $"审定：{KeepInReserve}" : "审定：不予认定", ApplicationState.Rejected, why);
                 break;
         }
     }
@@ -271,6 +299,9 @@ public sealed class RecognitionApplication
     /// usual 5 to 7 working days with room to spare.
     /// </summary>
     public const int MaxPublicityDays = 30;
+
+    /// <summary>不予认定 for a town already at 储备, which stays there (see <see cref="Decide"/>).</summary>
+    public const string KeepInReserve = "不予认定（保留储备）";
 
     /// <summary>The days a publicity period may end on, by China's calendar: from tomorrow to <see cref="MaxPublicityDays"/> ahead.</summary>
     public static (DateOnly First, DateOnly Last) PublicityWindow(DateTime nowUtc)
@@ -370,7 +401,8 @@ public sealed class ApplicationRuleException(string message, string? field = nul
 
     /// <summary>
     /// For stated facts that cannot stand: each problem by the fact's field as the facts JSON names it (category,
-    /// localEmployment; "" for the facts as a whole), for an API to name them one by one. Empty for any other refusal.
+    /// localEmployment; "" for the facts as a whole), for an API to name them one by one; for an expert's review, each
+    /// criterion left without a choice or comment by its key (<see cref="ExpertScore.Overall"/> for 总体意见). Empty for any other refusal.
     /// </summary>
     public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
 

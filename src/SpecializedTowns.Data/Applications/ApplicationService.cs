@@ -278,7 +278,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         var view = await ViewAsync(scope, id, ct);
         var check = view.WithPanel ?? view.PreCheck ?? throw StandardGone(view.Application.StandardId);
-        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check); });
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check,
+            townInReserve: view.CurrentTier == Tier.Reserve); });
     }
 
     public Task ObjectAsync(UserScope scope, string user, int id, string objection, CancellationToken ct = default) =>

@@ -187,6 +187,39 @@ public class RecognitionApplicationTests
     }
 
     [Fact]
+    public void A_town_already_at_reserve_is_not_reserved_again_but_kept_there_without_a_document_number()
+    {
+        var a = InExpertReview();
+        foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
+        a.Conclude(Office, Now, Open);
+
+        var refused = Should.Throw<ApplicationRuleException>(() => a.Decide(Office, Now, Decision.Reserve, "运专领发〔2026〕3号", null, null, Eligible, townInReserve: true));
+        refused.Message.ShouldBe("该专业镇已在储备梯次，列入储备不会改变其梯次；未予认定时请选择“不予认定（保留储备）”并写明理由");
+        (refused.Field, refused.Kind).ShouldBe(("Decision", RefusalKind.Invalid));
+        (a.State, a.Decision, a.DecisionDocumentNumber).ShouldBe((ApplicationState.AwaitingDecision, null, null));
+
+        a.Decide(Office, Now, Decision.Reject, null, "专家不建议认定，继续储备培育", null, Eligible, townInReserve: true);
+        a.State.ShouldBe(ApplicationState.Rejected);
+        a.DecisionDocumentNumber.ShouldBeNull();
+        (a.Events[^1].Action, a.Events[^1].Reason).ShouldBe(("审定：不予认定（保留储备）", "专家不建议认定，继续储备培育"));
+    }
+
+    [Fact]
+    public void An_expert_review_refused_names_each_criterion_left_without_a_choice_or_comment()
+    {
+        var a = InExpertReview();
+        var scores = new Dictionary<string, (bool Met, string Comment)> { [Open.First()] = (true, "经核实"), [ExpertScore.Overall] = (true, " ") };
+        var refused = Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, scores, Open));
+        refused.Problems.ShouldBe(new Dictionary<string, string>(Open.Skip(1).Select(k => KeyValuePair.Create(k, "请选择“符合”或“不符合”")))
+        {
+            [ExpertScore.Overall] = "请填写总体评审意见",
+        }, ignoreOrder: true);
+        var none = Should.Throw<ApplicationRuleException>(() => a.Score(ExpertA, Now, new Dictionary<string, (bool Met, string Comment)> { [Open.First()] = (false, "") }, Open));
+        none.Problems[Open.First()].ShouldBe("请填写评审意见");
+        none.Problems[ExpertScore.Overall].ShouldBe("请选择“建议认定”或“不建议认定”，并填写总体评审意见");
+    }
+
+    [Fact]
     public void The_publicity_period_ends_after_today_and_within_thirty_days_and_the_history_writes_the_date_in_chinese()
     {
         var a = InExpertReview();

@@ -48,17 +48,87 @@ public class ApplicationDecisionTests
         var error = Text(Regex.Match(await refused.Content.ReadAsStringAsync(), "<div class=\"alert alert-danger[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         error.ShouldContain("不能认定");
         error.ShouldContain("市场占有率");
-        error.ShouldContain("列入储备");
+        // 古城镇渔业 is already at 储备: what remains is 不予认定（保留储备）, not 列入储备 (qa86 12).
+        error.ShouldContain("可选择“不予认定（保留储备）”");
         before.ShouldHaveNoDataWritten(await StateAsync(factory), "recognising a town that fails a condition");
+
+        // The form offers no 列入储备 for it, and does not ask for a 文号 to keep it where it is.
+        page.ShouldNotContain("id=\"d-Reserve\"");
+        Text(Regex.Match(page, "<label class=\"form-check-label\" for=\"d-Reject\">.*?</label>", RegexOptions.Singleline).Value).ShouldBe("不予认定（保留储备）");
+        page.ShouldContain("文号（认定时必填）");
+
+        // 列入储备 posted anyway (an old form) is refused beside the choice, and writes nothing.
+        var reserve = await PostAsync(city, url, url + "?handler=Decide", new()
+        {
+            ["Decision"] = "Reserve", ["DocumentNumber"] = "运专领发〔2025〕10号", ["Reason"] = "全省市场占有率不足，列入储备培育",
+        });
+        reserve.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Text(Regex.Match(await reserve.Content.ReadAsStringAsync(), "id=\"decision-error\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value)
+            .ShouldBe("该专业镇已在储备梯次，列入储备不会改变其梯次；未予认定时请选择“不予认定（保留储备）”并写明理由");
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "列入储备 for a town already at 储备");
 
         (await PostAsync(city, url, url + "?handler=Decide", new()
         {
-            ["Decision"] = "Reserve", ["DocumentNumber"] = "运专领发〔2025〕10号", ["Reason"] = "全省市场占有率不足，列入储备培育",
+            ["Decision"] = "Reject", ["DocumentNumber"] = "", ["Reason"] = "全省市场占有率不足，保留储备继续培育",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var history = Text(Regex.Match(await city.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value);
-        history.ShouldContain("审定：列入储备");
-        history.ShouldContain("运专领发〔2025〕10号；全省市场占有率不足，列入储备培育");
+        history.ShouldContain("审定：不予认定（保留储备）");
+        history.ShouldContain("全省市场占有率不足，保留储备继续培育");
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var saved = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
+        (saved.State, saved.DecisionDocumentNumber).ShouldBe((ApplicationState.Rejected, (string?)null));
+        (await db.Towns.AsNoTracking().SingleAsync(t => t.Name == "古城镇渔业专业镇")).Tier.ShouldBe(Core.Towns.Tier.Reserve);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_refused_expert_review_keeps_every_choice_and_names_the_missing_one_beside_its_criterion(StorageProvider provider)
+    {
+        var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yuncheng-office");
+        await using var __ = factory;
+        // The market share not stated leaves it to the experts beside the output under the relaxed floor.
+        var id = await InExpertReviewAsync(factory,
+            """{"category":"specialty-agriculture","annualOutputValueWanYuan":15000,"historicalOriginOrGeographicalIndication":true,"leadingEnterprises":2,"supportingEnterprises":12,"localEmployment":2500}""");
+        var expert = await PageSignIn.BrowserAsync(factory, "expert-zhang");
+        var url = $"/Applications/Detail/{id}";
+        var page = await expert.GetStringAsync(url);
+        var keys = Regex.Matches(page, "name=\"Met\\[([^\\]]+)\\]\" value=\"true\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        keys.ShouldContain("overall");
+        var criteria = keys.Where(k => k != "overall").ToList();
+        criteria.Count.ShouldBeGreaterThan(1, "one criterion chosen and one left");
+        var (chosen, left) = (criteria[0], criteria[1]);
+
+        // As the browser posts it: each radio group with its hidden empty value after it, the chosen radio first.
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", PageSignIn.Antiforgery(page)),
+            new($"Met[{chosen}]", "true"), new($"Met[{chosen}]", ""), new($"Comments[{chosen}]", "产值经统计局核实"),
+            new($"Met[{left}]", ""), new($"Comments[{left}]", ""),
+            new("Met[overall]", "true"), new("Met[overall]", ""), new("Comments[overall]", ""),
+        };
+        foreach (var other in criteria.Skip(2)) { fields.Add(new($"Met[{other}]", "false")); fields.Add(new($"Met[{other}]", "")); fields.Add(new($"Comments[{other}]", "不足")); }
+        var before = await StateAsync(factory);
+        var refused = await expert.PostAsync(url + "?handler=Score", new FormUrlEncodedContent(fields));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        before.ShouldHaveNoDataWritten(await StateAsync(factory), "a review missing a choice");
+
+        html.ShouldMatch($"id=\"m-{chosen}-y\"[^>]*checked");
+        html.ShouldMatch("id=\"m-overall-y\"[^>]*checked");
+        foreach (var other in criteria.Skip(2)) html.ShouldMatch($"id=\"m-{other}-n\"[^>]*checked");
+        html.ShouldNotMatch($"id=\"m-{left}-[yn]\"[^>]*checked");
+        html.ShouldContain("产值经统计局核实");
+        Beside(html, left).ShouldBe("请选择“符合”或“不符合”");
+        Beside(html, "overall").ShouldBe("请填写总体评审意见");
+        Beside(html, chosen).ShouldBeEmpty();
+        Text(html).ShouldContain("评审意见未保存");
+    }
+
+    /// <summary>The message shown beside a criterion of the expert's review form.</summary>
+    private static string Beside(string html, string key) =>
+        Text(Regex.Match(html, $"id=\"m-{key}-error\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
@@ -144,6 +214,21 @@ public class ApplicationDecisionTests
     /// <summary>The message shown under the input with this id.</summary>
     private static string Message(string html, string inputId) =>
         Text(Regex.Match(html, $"id=\"{inputId}\"[^>]*>\\s*<div class=\"invalid-feedback\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
+
+    /// <summary>An application of 古城镇渔业 to 运城's standard with the facts given, filed by 垣曲 and sent to expert-zhang.</summary>
+    internal static async Task<int> InExpertReviewAsync(PlatformFactory factory, string facts)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+        var service = new ApplicationService(db, scope.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+        var expertId = (await db.Users.SingleAsync(u => u.UserName == "expert-zhang")).Id;
+        var town = await db.Towns.SingleAsync(t => t.Name == "古城镇渔业专业镇");
+        var county = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
+        var id = await service.CreateAsync(county, "yuanqu-office", town.Id, "yuncheng-municipal", facts);
+        await service.SubmitAsync(county, "yuanqu-office", id);
+        await service.AcceptAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, [expertId]);
+        return id;
+    }
 
     /// <summary>An application of 古城镇渔业 to 运城's standard with the facts given, filed by 垣曲, through expert review, awaiting the decision.</summary>
     internal static async Task<int> AwaitingDecisionAsync(PlatformFactory factory, string facts)

@@ -42,6 +42,12 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
         string.Equals(postedStep, step, StringComparison.OrdinalIgnoreCase) && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
             ? entry.Errors[0].ErrorMessage : null;
 
+    /// <summary>The expert's review form was posted and refused: it shows the choices made, not the stored ones.</summary>
+    public bool ScorePosted { get; private set; }
+
+    /// <summary>Why the expert's review could not be saved, by criterion key (总体意见 under <see cref="ExpertScore.Overall"/>).</summary>
+    public IReadOnlyDictionary<string, string> ScoreProblems { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The return that sent the application back to the applicant, while it is returned.</summary>
     public ApplicationEvent? ReturnedBy => View.Application.State == ApplicationState.Returned
         ? View.Application.Events.Where(e => e.To == ApplicationState.Returned && e.From != ApplicationState.Returned).MaxBy(e => e.Id)
@@ -135,6 +141,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "评审意见已保存", (s, u) =>
         {
+            ScorePosted = true;
             // A criterion left unchosen is left out: the application names each such one as its standard does.
             var scores = Met.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => (m.Value!.Value, Comments.GetValueOrDefault(m.Key) ?? ""));
             return applications.ScoreAsync(s, u, id, scores, ct);
@@ -170,7 +177,12 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
         catch (ApplicationRuleException ex)
         {
             // The form shows again with what was typed and the reason it could not be done, beside the field it concerns.
-            if (ex.Field is { } field)
+            if (ScorePosted && ex.Problems.Count > 0)
+            {
+                ScoreProblems = ex.Problems;
+                Error = "评审意见未保存：请按各项下的提示补充";
+            }
+            else if (ex.Field is { } field)
             {
                 postedStep = Request.Query["handler"].ToString();
                 if (ModelState.TryGetValue(field, out var entry)) entry.Errors.Clear();
