@@ -125,7 +125,8 @@ public class PageMatrixTests
     [InlineData("/Reports/TaskForce/{lishanForce}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
     [InlineData("/Reports/Report/{lishanForce}/{lastMonth}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
     [InlineData("/Reports/TaskForceEdit", "admin,yuanqu-office,xinjiang-office", "yuncheng-leader,yuanqu-member,lishan-township,xinjiang-member,expert-zhang", "")]
-    [InlineData("/Reports/TaskForceEdit/{lishanForce}", "admin,yuncheng-office,yuanqu-office", "yuncheng-leader,yuanqu-member,lishan-township", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
+    // Only 垣曲's office changes 垣曲's 专班; 运城's reads it (decision 0008).
+    [InlineData("/Reports/TaskForceEdit/{lishanForce}", "admin,yuanqu-office", "yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
     [InlineData("/Admin/Users", "admin", "shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Admin/Units", "admin", "shanxi-office,yuanqu-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
     [InlineData("/Admin/Units?alike=true&merge=1", "admin", "yuanqu-office,yuanqu-member", "")]

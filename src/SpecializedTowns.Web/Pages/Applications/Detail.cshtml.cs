@@ -180,7 +180,8 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
             if (ScorePosted && ex.Problems.Count > 0)
             {
                 ScoreProblems = ex.Problems;
-                Error = "评审意见未保存：请按各项下的提示补充";
+                // The whole message stays on top as well, naming the criteria for one who reads only the banner.
+                Error = "评审意见未保存：" + ex.Message;
             }
             else if (ex.Field is { } field)
             {
