@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using static SpecializedTowns.Data.RawCommands;
 
 namespace SpecializedTowns.Data.Audit;
 
@@ -101,20 +102,6 @@ public static class AuditLabelIndex
         return [.. found.Where(seen.Add)];
     }
 
-    private static async Task<T> ScalarAsync<T>(TownsDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
-            return (T)(await command.ExecuteScalarAsync(ct))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>
     /// Indexes a batch of the entries not yet indexed (up to <paramref name="batch"/> ids), in one transaction: how many
     /// entries it indexed, or null when none was waiting. Several processes may call it at once: PostgreSQL hands each a
@@ -212,21 +199,6 @@ public static class AuditLabelIndex
             }
         }
         return indexed;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        return command;
     }
 
     /// <summary>The index's tables as the model knows them (each provider's, see the class).</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using static SpecializedTowns.Data.RawCommands;
 
 namespace SpecializedTowns.Data.Enterprises;
 
@@ -70,20 +71,6 @@ public static class EnterpriseNameIndex
     /// </summary>
     internal static IQueryable<int> AsQuery(TownsDbContext db, int[] candidates) =>
         db.Database.SqlQueryRaw<int>("SELECT unnest(@name_candidates) AS \"Value\"", new Npgsql.NpgsqlParameter("name_candidates", candidates));
-
-    private static async Task<T> ScalarAsync<T>(TownsDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
-            return (T)(await command.ExecuteScalarAsync(ct))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     /// <summary>
     /// Indexes some of the enterprises waiting (up to <paramref name="batch"/> ids of their ranges), in one transaction: how
@@ -171,21 +158,6 @@ public static class EnterpriseNameIndex
             await using (var rest = Command(connection, transaction, "UPDATE enterprise_name_pending SET first_id = @next WHERE id = @range", ("next", s.Next), ("range", s.Range)))
                 await rest.ExecuteNonQueryAsync(ct);
         return ids.Count;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        return command;
     }
 
     /// <summary>The index's tables as the model knows them, on PostgreSQL only (see the class).</summary>
