@@ -50,7 +50,8 @@ public class HardeningTests
         (await applicant.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "submit" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var tooLong = await office.PostAsJsonAsync($"/api/v1/applications/{id}/steps", new { action = "return", reason = new string('理', 2500) });
-        tooLong.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Over-long text is the caller's input, named as such (ApplicationFields), not a step the application refuses.
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain("退回理由不超过 2000 字");
 
         // An option the API does not have is a bad field of the body, named as such, not a step the application refuses.
