@@ -34,6 +34,24 @@ public static class EnterpriseNameIndex
     private const long IndexLock = 0x454E_414D_4549_4458; // "ENAMEIDX"
 
     /// <summary>
+    /// The candidates' query. The enterprises not yet indexed are read range by range through the primary key (a lateral
+    /// subquery kept apart by OFFSET 0), whatever the waiting ranges' statistics say (see AuditLabelIndex.PostgreSqlCandidates).
+    /// </summary>
+    internal const string Candidates = """
+        WITH pending AS MATERIALIZED (
+            SELECT e.id FROM enterprise_name_pending p CROSS JOIN LATERAL (
+                SELECT e.id FROM enterprises e WHERE e.id BETWEEN p.first_id AND p.last_id AND strpos(e.name, @term) > 0
+                OFFSET 0) e
+            LIMIT @limit)
+        SELECT CASE WHEN (SELECT COALESCE(SUM(last_id::bigint - first_id + 1), 0) FROM enterprise_name_pending) >= @limit THEN NULL
+        ELSE (SELECT COALESCE(array_agg(id), '{}') FROM (
+            SELECT enterprise_id AS id FROM enterprise_name_grams WHERE grams @> @pairs
+            UNION ALL
+            SELECT id FROM pending
+            LIMIT @limit) c) END
+        """;
+
+    /// <summary>
     /// The ids of the enterprises whose names may contain the term, in no order: those indexed under all of its pairs and
     /// those not yet indexed that contain it. Null when the index cannot narrow the search: SQLite, a term of one character,
     /// more than <paramref name="limit"/> enterprises (a common term such as “有限”, whose matches the list's own order
@@ -48,18 +66,7 @@ public static class EnterpriseNameIndex
         // Read as one array: a few hundred to some thousands of ids, one row to receive. The enterprises not yet indexed
         // are read apart (materialized), as for the audit names: right after an upgrade they are the whole table.
         // The ELSE branch (and the CTE it reads) runs only when few enough are waiting.
-        var found = await ScalarAsync<object>(db, """
-            WITH pending AS MATERIALIZED (
-                SELECT e.id FROM enterprise_name_pending p JOIN enterprises e ON e.id BETWEEN p.first_id AND p.last_id
-                WHERE strpos(e.name, @term) > 0
-                LIMIT @limit)
-            SELECT CASE WHEN (SELECT COALESCE(SUM(last_id::bigint - first_id + 1), 0) FROM enterprise_name_pending) >= @limit THEN NULL
-            ELSE (SELECT COALESCE(array_agg(id), '{}') FROM (
-                SELECT enterprise_id AS id FROM enterprise_name_grams WHERE grams @> @pairs
-                UNION ALL
-                SELECT id FROM pending
-                LIMIT @limit) c) END
-            """, ct, ("pairs", pairs), ("term", term), ("limit", limit + 1));
+        var found = await ScalarAsync<object>(db, Candidates, ct, ("pairs", pairs), ("term", term), ("limit", limit + 1));
         if (found is not int[] ids || ids.Length > limit) return null;
         // A renamed enterprise is both indexed (under its old name) and waiting.
         return [.. ids.Distinct()];
