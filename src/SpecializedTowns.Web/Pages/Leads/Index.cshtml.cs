@@ -24,8 +24,17 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
     public DateOnly Today { get; private set; }
     public bool Filtered => Town is not null || Stage is not null || !string.IsNullOrWhiteSpace(Search);
 
+    /// <summary>
+    /// A 签约 or 终止 form refused for its input (签约日期, 终止原因): the row's form opens again with what was typed and the
+    /// reason beside the field. Carried over the redirect, so the list keeps its filters and its address.
+    /// </summary>
+    public sealed record RefusedStep(int Lead, string Action, string Field, string Message, string? On, string? Reason);
+
+    public RefusedStep? Refused { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (TempData["StepRefused"] is string refused) Refused = System.Text.Json.JsonSerializer.Deserialize<RefusedStep>(refused);
         var scope = UserScope.From(User)!;
         CanManage = ProjectService.CanManage(scope);
         Today = projects.Today;
@@ -41,15 +50,18 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
         return await ExportFile.ResultAsync(ProjectExport.Leads, format, rows, time, ct);
     }
 
-    public async Task<IActionResult> OnPostStepAsync(int id, string action, DateOnly? on, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostStepAsync(int id, string action, DateOnly? on, string? reason, string? back, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        // Back to the list as it was filtered and paged; only a query of this page, never another address.
+        var list = "/Leads" + (back is { Length: > 1 } q && q[0] == '?' && !q.Contains("handler=", StringComparison.OrdinalIgnoreCase) ? q : "");
         try
         {
             switch (action)
             {
                 case "sign":
-                    await service.SignAsync(scope, id, on ?? throw new ProjectRuleException("请填写签约日期"), ct);
+                    if (ModelState.TryGetValue("on", out var typed) && typed.Errors.Count > 0) throw new ProjectRuleException("签约日期无法识别，请选择日期", "on");
+                    await service.SignAsync(scope, id, on ?? throw new ProjectRuleException("请填写签约日期", "on"), ct);
                     TempData["Saved"] = $"已登记签约（{Display.Date(on.Value)}）。";
                     break;
                 case "land":
@@ -63,7 +75,12 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
             }
         }
         catch (ProjectNotFoundException) { return NotFound(); }
+        catch (ProjectRuleException ex) when (ex.Field is { } field && ex.Kind == Core.RefusalKind.Invalid)
+        {
+            TempData["StepRefused"] = System.Text.Json.JsonSerializer.Serialize(
+                new RefusedStep(id, action, field, ex.Message, Request.Form["on"].ToString(), reason));
+        }
         catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
-        return Redirect("/Leads");
+        return Redirect(list);
     }
 }

@@ -50,20 +50,43 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostStageAsync(int id, [Display(Name = "到达阶段")] ProjectStage stage, DateOnly? on, string? note, CancellationToken ct)
+    /// <summary>The stage form as posted (到达阶段, 日期 as typed, 说明), set when it was refused and is shown again.</summary>
+    public (string? Stage, string? On, string? Note)? StagePosted { get; private set; }
+
+    /// <summary>Why the stage form's input <paramref name="field"/> (stage, on, note) was refused; null when it was not.</summary>
+    public string? StageError(string field) =>
+        StagePosted is not null && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    public async Task<IActionResult> OnPostStageAsync(int id, ProjectStage? stage, DateOnly? on, string? note, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         try
         {
-            if (Unreadable() is { } bad) throw new ProjectRuleException(bad);
-            if (on is null) throw new ProjectRuleException("请填写日期");
-            await service.AdvanceAsync(scope, User.DisplayName(), id, stage, on.Value, note, ct);
-            TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage)}。";
+            // What the binder could not read is named beside its field in the page's words, not the binder's.
+            if (Unread("stage") || stage is null) throw new ProjectRuleException("请选择到达阶段", "stage");
+            if (Unread("on")) throw new ProjectRuleException("日期无法识别，请选择日期", "on");
+            if (on is null) throw new ProjectRuleException("请填写日期", "on");
+            await service.AdvanceAsync(scope, User.DisplayName(), id, stage.Value, on.Value, note, ct);
+            TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage.Value)}。";
+            return Redirect($"/Projects/Detail/{id}");
         }
         catch (ProjectNotFoundException) { return NotFound(); }
-        catch (ProjectRuleException ex) { TempData["Error"] = ex.Message; }
-        return Redirect($"/Projects/Detail/{id}");
+        catch (ProjectRuleException ex)
+        {
+            // Shown again with what was typed; a refused input is named beside its field (UI: errors next to the field),
+            // one that concerns the project's state or the person's part above the page.
+            StagePosted = (Request.Form["stage"].ToString(), Request.Form["on"].ToString(), note);
+            if (ex.Field is { } field)
+            {
+                ModelState.Remove(field);
+                ModelState.AddModelError(field, ex.Message);
+            }
+            else Error = ex.Message;
+        }
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
+
+    private bool Unread(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     public async Task<IActionResult> OnPostProgressAsync(int id, CancellationToken ct)
     {
