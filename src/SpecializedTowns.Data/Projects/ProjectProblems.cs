@@ -13,17 +13,6 @@ namespace SpecializedTowns.Data.Projects;
 /// </summary>
 public static class ProjectProblems
 {
-    /// <summary>A first guess at the ledger's category from the words of the difficulty; the person can change it.</summary>
-    public static ProblemCategory Guess(string text) =>
-        text.Contains("用地") || text.Contains("土地") ? ProblemCategory.Land
-        : text.Contains("融资") || text.Contains("贷款") || text.Contains("资金") ? ProblemCategory.Financing
-        : text.Contains("环评") || text.Contains("排污") ? ProblemCategory.Environment
-        : text.Contains("用能") || text.Contains("能耗") || text.Contains("电力") || text.Contains("用电") ? ProblemCategory.Energy
-        : text.Contains("审批") || text.Contains("许可") || text.Contains("手续") || text.Contains("报关") ? ProblemCategory.Approval
-        : text.Contains("人才") || text.Contains("用工") ? ProblemCategory.Talent
-        : text.Contains("市场") || text.Contains("销售") ? ProblemCategory.Market
-        : ProblemCategory.Other;
-
     public static async Task<int> RaiseAsync(TownsDbContext db, ProjectService projects, ProblemService problems, UserScope scope, string userName,
         int projectId, int progressId, ProblemCategory category, CancellationToken ct = default)
     {

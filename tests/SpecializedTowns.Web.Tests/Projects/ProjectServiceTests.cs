@@ -229,7 +229,7 @@ public class ProjectProblemTests
         var problems = new SpecializedTowns.Data.Problems.ProblemService(db, TimeProvider.System, SpecializedTowns.Data.Problems.ProblemSettings.From(null));
         var extension = await db.Projects.SingleAsync(p => p.Name == "历山蜂产品精深加工扩建项目");
         var row = await db.ProjectProgress.Where(p => p.ProjectId == extension.Id && p.Difficulties != null).SingleAsync();
-        ProjectProblems.Guess(row.Difficulties!).ShouldBe(SpecializedTowns.Core.Problems.ProblemCategory.Approval);
+        SpecializedTowns.Core.Problems.ProblemCategoryGuess.Guess(row.Difficulties!).ShouldBe(SpecializedTowns.Core.Problems.ProblemCategory.Approval);
 
         // The ledger keeps who raised a problem, so the raiser is a real account.
         var lishan = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县/历山镇");
