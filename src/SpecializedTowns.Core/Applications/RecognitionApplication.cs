@@ -254,13 +254,15 @@ public sealed class RecognitionApplication
     /// 三（一） “省级+市级+储备”), the texts issue a document for a recognition (纳入名单), none for keeping a town where it is, and
     /// recognition rolls by cycle (“按一定周期滚动认定培育”), so the town may apply again. Deciding 列入储备 with a 文号 changed
     /// nothing (qa86 12); such a town is 不予认定（保留储备）: no 文号, the reason in the application's history, the tier as it was.
+    /// For a town already recognised below the tier it applied for (县级 for 市级), 列入储备 is the reserve of that tier — 列入市级培育
+    /// （储备）, 阳泉's “市级重点培育发展对象” — and leaves its tier as it is (<see cref="ReserveLabel"/>, decision 0020).
     /// </summary>
     public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn, RecognitionResult check,
         bool townInReserve = false)
     {
         Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
         RequireState("领导小组审定", ApplicationState.AwaitingDecision);
-        var otherwise = townInReserve ? $"可选择“{KeepInReserve}”" : "可选择“列入储备”或“不予认定”";
+        var otherwise = townInReserve ? $"可选择“{KeepInReserve}”" : $"可选择“{ReserveLabel(TargetTier)}”或“不予认定”";
         if (decision == Applications.Decision.Recognize && Unmet(check) is { Count: > 0 } unmet)
             throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，{otherwise}");
         if (decision == Applications.Decision.Reserve && townInReserve)
@@ -285,7 +287,7 @@ public sealed class RecognitionApplication
                 Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy年M月d日}", why));
                 break;
             case Applications.Decision.Reserve:
-                Move(actor, now, "审定：列入储备", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
+                Move(actor, now, $"审定：{ReserveLabel(TargetTier)}", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
                 break;
             default:
                 Move(actor, now, townInReserve ? $"审定：{KeepInReserve}" : "审定：不予认定", ApplicationState.Rejected, why);
@@ -299,6 +301,14 @@ public sealed class RecognitionApplication
     /// usual 5 to 7 working days with room to spare.
     /// </summary>
     public const int MaxPublicityDays = 30;
+
+    /// <summary>
+    /// What 列入储备 records for a town recognised below the tier it applied for: it is named a 培育对象 of that tier (the tier's
+    /// reserve: 朔政办发〔2023〕19号 三（一） “省级+市级+储备……对符合条件、培育成熟的纳入市级重点专业镇名单”; 阳政办发〔2023〕24号 二
+    /// “作为市级重点培育发展对象”) and keeps the tier it holds, which no application lowers (decision 0020). The town's page shows it
+    /// while the town stays below that tier.
+    /// </summary>
+    public static string ReserveLabel(Tier target) => $"列入{Tiers.Chinese(target)}培育（储备）";
 
     /// <summary>不予认定 for a town already at 储备, which stays there (see <see cref="Decide"/>).</summary>
     public const string KeepInReserve = "不予认定（保留储备）";

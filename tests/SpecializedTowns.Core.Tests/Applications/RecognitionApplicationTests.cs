@@ -166,6 +166,7 @@ public class RecognitionApplicationTests
     public void A_condition_not_met_refuses_recognition_by_name_and_leaves_reserve_or_rejection()
     {
         var a = InExpertReview();
+        a.TargetTier = Core.Towns.Tier.Municipal;
         foreach (var e in new[] { ExpertA, ExpertB, ExpertC }) a.Score(e, Now, Scores(true, true), Open);
         a.Conclude(Office, Now, Open);
         var failing = new RecognitionResult("yuncheng-municipal", Results.Ineligible,
@@ -184,6 +185,8 @@ public class RecognitionApplicationTests
         a.Decide(Office, Now, Decision.Reserve, "运专领发〔2025〕4号", "市场占有率不足，列入储备培育", null, failing);
         a.State.ShouldBe(ApplicationState.Reserved);
         a.Events[^1].Reason.ShouldBe("运专领发〔2025〕4号；市场占有率不足，列入储备培育");
+        // The reserve of the tier applied for (decision 0020): the town keeps the tier it holds.
+        a.Events[^1].Action.ShouldBe("审定：列入市级培育（储备）");
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     /// <summary>The town holds a recognised tier (县级 and above) with a record of it, so a certificate can be printed.</summary>
     public bool HasCertificate { get; private set; }
 
+    /// <summary>The higher tiers the town is a 培育对象 of by a 列入储备 decision, keeping its own tier (decision 0020).</summary>
+    public IReadOnlyList<Data.Applications.TownReserve> Reserves { get; private set; } = [];
+
     /// <summary>The latest recognised application, whose 认定决定 the page offers.</summary>
     public int? RecognizedApplicationId { get; private set; }
 
@@ -166,6 +169,7 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         EnterpriseTotal = town.Enterprises;
         HasCertificate = Data.Applications.RecognitionDocuments.CertificateChange(town.Town.Tier, town.TierHistory) is not null;
         RecognizedApplicationId = await documents.LatestRecognizedApplicationAsync(scope, id, ct);
+        Reserves = await Data.Applications.TownReserves.ForTownAsync(db, id, town.Town.Tier, ct);
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
         TaskForce = await TownTaskForce.FindAsync(db, Policy, id, town.Town.Name, ct);
 
