@@ -149,6 +149,38 @@ public class ReportServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_months_list_is_paged_in_the_database_with_the_counts_of_the_whole_month(StorageProvider provider)
+    {
+        var (db, _) = await LoadedAsync(provider);
+        await using var __ = db;
+        var today = new DateOnly(2025, 6, 20);
+        foreach (var month in new[] { April, May })
+        {
+            var whole = await ReportQueries.MonthAsync(db, Yuncheng, month, today, Settings);
+            whole.Rows.Count.ShouldBeGreaterThan(2);
+            var pages = new List<MonthRow>();
+            for (var page = 1; page <= 3; page++)
+            {
+                var (counts, rows) = await ReportQueries.MonthPageAsync(db, Yuncheng, month, today, Settings, page, 2);
+                // Every page counts the whole month, not the rows it shows.
+                counts.ShouldBe(whole.Counts);
+                rows.Total.ShouldBe(whole.Rows.Count);
+                rows.Items.Count.ShouldBeLessThanOrEqualTo(2);
+                pages.AddRange(rows.Items);
+            }
+            // The pages together are the month, in the export's order, each task force once.
+            pages.Select(r => r.TaskForceId).ShouldBe(whole.Rows.Select(r => r.TaskForceId));
+            pages.Select(r => (r.State, r.Timeliness)).ShouldBe(whole.Rows.Select(r => (r.State, r.Timeliness)));
+            var past = await ReportQueries.MonthPageAsync(db, Yuncheng, month, today, Settings, 99, 2);
+            past.Page.Items.ShouldBeEmpty();
+            past.Page.Total.ShouldBe(whole.Rows.Count);
+        }
+        (await ReportQueries.MonthPageAsync(db, Xinjiang, April, today, Settings, 1, 20)).Counts.ShouldBe(new MonthCounts(4, 0, 3, 1, 1, 0));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_locked_month_is_written_only_after_the_office_reopens_it_and_only_for_the_days_given(StorageProvider provider)
     {
         var (db, clock) = await LoadedAsync(provider);
