@@ -9,8 +9,18 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
 
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<Reminder> All { get; private set; } = [];
-    public IReadOnlyList<Reminder> Shown => Area is null ? All : All.Where(r => r.Area == Area).ToList();
+
+    /// <summary>
+    /// The page of the area's reminders. Paged here, not in the database: the list is put together from six sources, and the
+    /// ones that grow with the scope (a province's problems and red projects) already hand over their most urgent few and one
+    /// reminder for the rest (<see cref="Reminder.Count"/>).
+    /// </summary>
+    public Data.Paged<Reminder> Result { get; private set; } = new([], 0, 1, PageSize);
 
     /// <summary>A leader reads what needs the leadership's attention and acts on none of it: the link says 查看, not 去处理.</summary>
     public bool ReadsOnly => UserScope.From(User)?.Role == Core.Accounts.Roles.Leader;
@@ -26,6 +36,9 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
             Shared.FilterValues.Unknown(HttpContext, "事项类别", asked);
             Area = null;
         }
+        var shown = Area is null ? All : All.Where(r => r.Area == Area).ToList();
+        var (page, size) = Data.Paged<Reminder>.Normalize(PageNumber, PageSize);
+        Result = new Data.Paged<Reminder>(shown.Skip((page - 1) * size).Take(size).ToList(), shown.Count, page, size);
     }
 
     /// <summary>The bell's count, up to <see cref="ReminderCentre.BellCounts"/>.</summary>

@@ -19,10 +19,25 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
 
     public IReadOnlyList<TargetItem> All { get; private set; } = [];
     public IReadOnlyList<TargetItem> Shown { get; private set; } = [];
+
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>
+    /// The page of <see cref="Shown"/>. Paged here, not in the database: targets are the policy packs' (files), and each one's
+    /// state is worked out from the records for the counts by state above the list anyway.
+    /// </summary>
+    public Paged<TargetItem> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<(string Id, string Name)> Documents { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var (page, size) = Paged<TargetItem>.Normalize(PageNumber, PageSize);
+        Result = new Paged<TargetItem>(Shown.Skip((page - 1) * size).Take(size).ToList(), Shown.Count, page, size);
+    }
 
     /// <summary>The filtered targets (or the ticked ones) as a spreadsheet or CSV, for the office's own 目标任务台账.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
