@@ -18,6 +18,9 @@ public sealed record EnterpriseFilter
 
     /// <summary>name, output (largest first); else by place and role.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>The columns <see cref="Sort"/> names (<see cref="ListSort"/>), each either way.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "output"];
 }
 
 public sealed record EnterpriseListItem(

@@ -87,6 +87,9 @@ public sealed record NoticeFilter
 
     /// <summary>issued (newest first, the default), deadline (soonest first) or number.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>The columns <see cref="Sort"/> names (<see cref="ListSort"/>), each either way.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["issued", "deadline", "number"];
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
 }

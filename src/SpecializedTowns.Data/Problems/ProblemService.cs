@@ -68,6 +68,9 @@ public sealed record ProblemFilter
 
     /// <summary>raised (newest first, the default), deadline (soonest first), overdue (longest overdue first), state.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>The columns <see cref="Sort"/> names (<see cref="ListSort"/>), each either way.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["raised", "deadline", "overdue", "state"];
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
 }

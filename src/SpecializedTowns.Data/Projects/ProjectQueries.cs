@@ -17,6 +17,12 @@ public sealed record ProjectFilter
     public WarningLevel? Warning { get; init; }
 
     public string Sort { get; init; } = "warning";
+
+    /// <summary>The columns <see cref="Sort"/> names (<see cref="ListSort"/>), each either way but for <see cref="OneWaySortKeys"/>.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["warning", "name", "town", "stage", "investment"];
+
+    /// <summary>Most urgent first only: “-warning” would be read as the list by name.</summary>
+    public static readonly IReadOnlyList<string> OneWaySortKeys = ["warning"];
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
 }

@@ -19,6 +19,9 @@ public sealed record TownFilter
     /// <summary>name, tier, output (largest first); else by place.</summary>
     public string? Sort { get; init; }
 
+    /// <summary>The columns <see cref="Sort"/> names (<see cref="ListSort"/>), each either way.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "tier", "output"];
+
     /// <summary>
     /// The statistics year every row shows and the output sort compares (<see cref="StatisticsYear.Compared"/>): a town
     /// without it shows none rather than an older year's figure. Null: each town's newest year, named in its row.

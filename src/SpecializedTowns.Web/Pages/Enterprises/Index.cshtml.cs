@@ -80,6 +80,7 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
         // A town outside the person's scope filters to nothing rather than showing its enterprises.
         var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;
-        return new EnterpriseFilter { JurisdictionPath = Places.Path, TownId = town, Role = role, AboveScale = above, Search = Search, Sort = Sort };
+        return new EnterpriseFilter { JurisdictionPath = Places.Path, TownId = town, Role = role, AboveScale = above, Search = Search,
+            Sort = FilterValues.ReadSort(HttpContext, Sort, EnterpriseFilter.SortKeys) };
     }
 }

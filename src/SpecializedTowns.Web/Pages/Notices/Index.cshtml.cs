@@ -55,6 +55,6 @@ public sealed class IndexModel(NoticeService notices, TimeProvider time) : PageM
     private NoticeFilter Filter() => new()
     {
         Status = Status is { } s && Enum.IsDefined(s) ? s : null, RecipientKind = Kind is { } k && Enum.IsDefined(k) ? k : null,
-        Year = Year, Overdue = Overdue, Search = Search, Sort = Sort,
+        Year = Year, Overdue = Overdue, Search = Search, Sort = FilterValues.ReadSort(HttpContext, Sort, NoticeFilter.SortKeys),
     };
 }

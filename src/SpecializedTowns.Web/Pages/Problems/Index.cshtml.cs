@@ -54,7 +54,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
         CanRaise = ProblemService.CanRaise(Scope);
         // Overdue problems escalate to the office: its members and the leaders who read along get the list of them.
         SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
-        Tab = Tab switch { "overdue" when SeesOverdueList => "overdue", "units" => "units", _ => "list" };
+        ChooseTab();
         OverdueCount = await problems.OverdueCountAsync(Scope, ct);
         switch (Tab)
         {
@@ -73,6 +73,11 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
         }
     }
 
+    private static readonly KeyValuePair<string, string> ListTab = new("list", "问题清单"), OverdueTab = new("overdue", "已逾期"), UnitsTab = new("units", "按单位统计");
+
+    private void ChooseTab() =>
+        Tab = FilterValues.ReadTab(HttpContext, Tab, SeesOverdueList ? [ListTab, OverdueTab, UnitsTab] : [ListTab, UnitsTab], SeesOverdueList ? null : [OverdueTab]);
+
     /// <summary>The one reading of the tab and filter bar that the table and the export share.</summary>
     private ProblemFilter Filter()
     {
@@ -84,7 +89,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
         return new ProblemFilter
         {
             State = state, OpenOnly = open, Category = Category, Source = Source, Kind = Kind, TownId = TownId, UnitId = UnitId,
-            Overdue = Overdue, Search = Search, Sort = Sort,
+            Overdue = Overdue, Search = Search, Sort = FilterValues.ReadSort(HttpContext, Sort, ProblemFilter.SortKeys),
         };
     }
 
@@ -93,6 +98,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
     {
         Scope = UserScope.From(User)!;
         SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
+        ChooseTab();
         var filter = Filter();
         var rows = TableExport.AllPages((page, size) => problems.ExportPageAsync(Scope, filter with { Page = page, PageSize = size }, ct), r => r.Item.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(ProblemExport.Table, format, rows, time, ct);

@@ -40,7 +40,8 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
     /// <summary>The one reading of the filter bar that the table and the export share.</summary>
     private ProjectFilter Filter() => new()
     {
-        TownId = Town, Stage = Stage, Kind = Kind, Role = Role, Warning = Warning, Search = Search, UnitId = Unit, Sort = Sort ?? "warning",
+        TownId = Town, Stage = Stage, Kind = Kind, Role = Role, Warning = Warning, Search = Search, UnitId = Unit,
+        Sort = FilterValues.ReadSort(HttpContext, Sort, ProjectFilter.SortKeys, ProjectFilter.OneWaySortKeys) ?? "warning",
     };
 
     /// <summary>The list as filtered, every page of it (or the ticked rows), to .xlsx or .csv.</summary>

@@ -32,6 +32,51 @@ public static class FilterValues
         return key;
     }
 
+    /// <summary>
+    /// A list's ?sort= (<see cref="Data.ListSort"/>) when it names one of the list's <paramref name="keys"/>, in any letter case,
+    /// with “-” for the other way round except on <paramref name="oneWay"/> columns; written as the list's own headers write it.
+    /// Null when nothing was chosen, or when it names no column: the list then keeps its default order and says so above.
+    /// </summary>
+    public static string? ReadSort(HttpContext http, string? text, IReadOnlyCollection<string> keys, IReadOnlyCollection<string>? oneWay = null)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var sort = Data.ListSort.Parse(text);
+        var key = keys.FirstOrDefault(k => string.Equals(k, sort.Key, StringComparison.OrdinalIgnoreCase));
+        var read = key is not null && !(sort.Reversed && oneWay?.Contains(key) == true) ? (sort.Reversed ? "-" + key : key) : null;
+        if (read is null) Unknown(http, "排序方式", text, "已按默认排序");
+        // The headers' arrows and links (PagerModel) follow the order the list is in, not the text of the address.
+        http.Items[SortKey] = read;
+        return read;
+    }
+
+    private const string SortKey = "SpecializedTowns.ListSort";
+
+    /// <summary>What <see cref="ReadSort"/> made of the address's sort: found, and null for the list's default.</summary>
+    public static bool SortRead(HttpContext http, out string? sort)
+    {
+        var found = http.Items.TryGetValue(SortKey, out var value);
+        sort = value as string;
+        return found;
+    }
+
+    /// <summary>
+    /// The key of the tab that a page's ?tab= names (<paramref name="tabs"/>: key → the tab's title), by key in any letter case
+    /// or by its title; otherwise the first tab, with a note naming it. <paramref name="hidden"/> are tabs the person does not
+    /// have: asked for by name, they are said to be not theirs rather than unknown.
+    /// </summary>
+    public static string ReadTab(HttpContext http, string? text, IReadOnlyList<KeyValuePair<string, string>> tabs, IReadOnlyList<KeyValuePair<string, string>>? hidden = null)
+    {
+        var first = tabs[0];
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t)) return first.Key;
+        static bool Names(KeyValuePair<string, string> tab, string t) => string.Equals(tab.Key, t, StringComparison.OrdinalIgnoreCase) || tab.Value == t;
+        if (tabs.FirstOrDefault(tab => Names(tab, t)) is { Key: not null } named) return named.Key;
+        var instead = $"已显示“{first.Value}”";
+        if (hidden?.FirstOrDefault(tab => Names(tab, t)) is { Key: not null } notYours) Note(http, $"您不能查看“{notYours.Value}”，{instead}");
+        else Unknown(http, "标签页", t, instead);
+        return first.Key;
+    }
+
     /// <summary>The member of <paramref name="type"/> that <paramref name="text"/> names, or null.</summary>
     public static object? Parse(Type type, string text)
     {

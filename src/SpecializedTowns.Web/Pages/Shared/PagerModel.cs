@@ -22,7 +22,9 @@ public sealed record PagerModel(int Page, int Pages, int Total, HttpRequest Requ
     /// <summary>The list's order when the address names none (the page's own, e.g. 问题台账 newest first).</summary>
     public string? DefaultSort { get; init; }
 
-    private string? CurrentSort => Request.Query.TryGetValue("sort", out var s) && !string.IsNullOrWhiteSpace(s) ? s.ToString() : DefaultSort;
+    private string? CurrentSort =>
+        FilterValues.SortRead(Request.HttpContext, out var read) ? read ?? DefaultSort
+        : Request.Query.TryGetValue("sort", out var s) && !string.IsNullOrWhiteSpace(s) ? s.ToString() : DefaultSort;
 
     /// <summary>
     /// A column header's link: the list by that column its usual way (names A→Z, output largest first), or the other way

@@ -62,6 +62,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         Category = category;
         // One year for every row, so that the 年产值 column (and its sort) never sets one town's newer figure against another's older.
         Year = await TownQueries.ComparisonYearAsync(db, scope, ct);
-        return new TownFilter { JurisdictionPath = Places.Path, Tier = tier, Category = category, Search = Search, Sort = Sort, Year = Year };
+        return new TownFilter { JurisdictionPath = Places.Path, Tier = tier, Category = category, Search = Search,
+            Sort = FilterValues.ReadSort(HttpContext, Sort, TownFilter.SortKeys), Year = Year };
     }
 }
