@@ -14,7 +14,7 @@ public sealed record BasisQuote(string Source, string Text, string Area)
 /// a city or the province sees its counties' documents as theirs (下辖地区文件), anyone else other areas' clauses labelled as
 /// reference only.
 /// </summary>
-public sealed record PolicyBasis(IReadOnlyList<BasisQuote> Own, IReadOnlyList<BasisQuote> Below, IReadOnlyList<BasisQuote> Elsewhere, string? QuotedOnly)
+public sealed record PolicyBasis(IReadOnlyList<BasisQuote> Own, IReadOnlyList<BasisQuote> Below, IReadOnlyList<BasisQuote> Elsewhere, string? QuotedOnly, string HomePath = "")
 {
     public const string OwnLabel = "政策依据";
     public const string NotProvided = "本地文件未作规定";
@@ -30,6 +30,17 @@ public sealed record PolicyBasis(IReadOnlyList<BasisQuote> Own, IReadOnlyList<Ba
     /// <summary>What is shown besides the silence: the counties' documents below a city or the province, else the other areas'.</summary>
     public (string Label, IReadOnlyList<BasisQuote> Quotes)? Reference =>
         Own.Count > 0 ? null : Below.Count > 0 ? (BelowLabel, Below) : Elsewhere.Count > 0 ? (ElsewhereLabel, Elsewhere) : null;
+
+    /// <summary>The areas below the home whose documents are quoted, in the catalog's order.</summary>
+    public IReadOnlyList<string> BelowAreas => Below.Select(q => q.Area).Distinct().ToList();
+
+    /// <summary>
+    /// The counties' documents in one short line (下辖 3 个县（市、区）的文件有相关规定：垣曲县、新绛县、永济市): a city or the
+    /// province has a clause from each of its counties, and all of them quoted in full is more than a header line can carry.
+    /// The quotes themselves stay one click away.
+    /// </summary>
+    public string BelowSummary =>
+        $"下辖 {BelowAreas.Count} 个{(HomePath.Contains('/') ? "县（市、区）" : "市、县（市、区）")}的文件有相关规定：{string.Join("、", BelowAreas)}";
 
     /// <summary>The whole citation as one line of text (政策依据：… / 政策依据：本地文件未作规定。其他地区做法（仅供参考）：…).</summary>
     public string Text(string lead = OwnLabel) =>
@@ -66,7 +77,7 @@ public sealed record PolicyBasis(IReadOnlyList<BasisQuote> Own, IReadOnlyList<Ba
         }
         var governing = own.Count > 0 ? null : catalog.PackGoverning(homePath);
         var quotedOnly = governing is { Document.Status: "quoted" } ? governing.Document.Number : null;
-        return new PolicyBasis(own, below, elsewhere, quotedOnly);
+        return new PolicyBasis(own, below, elsewhere, quotedOnly, homePath);
     }
 
     private static string AreaOf(PolicyPack pack) => string.Join("/", pack.Document.JurisdictionPath);

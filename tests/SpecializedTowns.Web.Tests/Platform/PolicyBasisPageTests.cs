@@ -64,7 +64,7 @@ public class PolicyBasisPageTests
         {
             var line = await BasisAsync(city, url, key);
             // Narrowed to 垣曲, these pages cited 垣政办发〔2023〕19号 as the city office's own basis.
-            line.ShouldStartWith("政策依据：本地文件 运政办发〔2023〕8号 平台仅收录其被其他文件引用的内容，未见相关规定。 下辖地区文件：", customMessage: url);
+            line.ShouldStartWith("政策依据：本地文件 运政办发〔2023〕8号 平台仅收录其被其他文件引用的内容，未见相关规定。 下辖 3 个县（市、区）的文件有相关规定：", customMessage: url);
             line.ShouldContain("新政办发〔2023〕33号", Case.Sensitive, url);
         }
     }
