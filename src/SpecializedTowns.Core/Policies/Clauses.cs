@@ -11,8 +11,7 @@ public sealed record Clause(string Text, string Source)
 /// <summary>
 /// The clauses of a document a page quotes to say why it exists, in the document's own words. Which documents a reader is
 /// shown them from is <see cref="PolicyBasis"/>'s rule (the reader's own, then the ones above it; another area's only
-/// labelled as such): 垣曲 must not be shown 新绛's document as if it bound 垣曲. 督办 and 储备培育 still pick the nearest
-/// document that has a clause here.
+/// labelled as such): 垣曲 must not be shown 新绛's document as if it bound 垣曲.
 /// </summary>
 public static class Clauses
 {
@@ -48,31 +47,26 @@ public static class Clauses
 
     /// <summary>
     /// Where the document has 督办 follow a poor annual evaluation: its rectification consequence (督办 and 限期整改), with
-    /// the 通报批评 for missing the deadline where the document sets one (阳政办发〔2023〕24号 六（五）).
+    /// the 通报批评 for missing the deadline where the document sets one (阳政办发〔2023〕24号 六（五）). A document that sends
+    /// no notices but criticises those who fall behind (垣政办发〔2023〕19号 五（四） 通报批评和约谈) is cited by that clause:
+    /// it is the consequence the county's own office works under.
     /// </summary>
-    public static Clause? Supervision(PolicyCatalog catalog, string path) => Nearest(catalog, path, pack =>
+    public static IEnumerable<Clause> Supervision(PolicyPack pack)
     {
-        var consequences = PolicyCatalog.AnnualEvaluation(pack)?.Consequences ?? [];
-        var rectify = consequences.FirstOrDefault(c => c.Kind == "rectification" && !string.IsNullOrWhiteSpace(c.Text) && c.Source is not null)
-                      ?? consequences.FirstOrDefault(c => c.Kind == "supervision-notice" && !string.IsNullOrWhiteSpace(c.Text) && c.Source is not null);
-        if (rectify is null) return null;
-        var criticism = consequences.FirstOrDefault(c => c.Kind == "public-criticism" && c.Source == rectify.Source && !string.IsNullOrWhiteSpace(c.Text));
-        return new Clause(rectify.Text!.Trim().TrimEnd('。') + (criticism is null ? "" : "；" + criticism.Text!.Trim().TrimEnd('。')), rectify.Source!);
-    });
+        var consequences = (PolicyCatalog.AnnualEvaluation(pack)?.Consequences ?? []).Where(c => !string.IsNullOrWhiteSpace(c.Text) && c.Source is not null).ToList();
+        var rectify = consequences.FirstOrDefault(c => c.Kind == "rectification") ?? consequences.FirstOrDefault(c => c.Kind == "supervision-notice");
+        var criticism = consequences.FirstOrDefault(c => c.Kind == "public-criticism" && (rectify is null || c.Source == rectify.Source));
+        if (rectify is null)
+            return criticism is null ? [] : [new Clause(criticism.Text!.Trim().TrimEnd('。'), criticism.Source!)];
+        return [new Clause(rectify.Text!.Trim().TrimEnd('。') + (criticism is null ? "" : "；" + criticism.Text!.Trim().TrimEnd('。')), rectify.Source!)];
+    }
 
     /// <summary>
-    /// What the area's own document says of cultivating towns up the tiers and of 培育方案, for 储备培育: its clauses that name
+    /// What a document says of cultivating towns up the tiers and of 培育方案, for 储备培育: its clauses that name
     /// 梯次培育, 培育方案 or 谋划和培育 (垣曲 二（一）、五（三）; 朔州 三（一）; 永济 五（三）), and the rolling, tiered
-    /// recognition its standard writes into the text (垣曲 三). The nearest document that has any, up to the province's;
-    /// none when no document above the area says anything of it.
+    /// recognition its standard writes into the text (垣曲 三). Whose documents a reader is shown is <see cref="PolicyBasis"/>'s rule.
     /// </summary>
-    public static IReadOnlyList<Clause> ReserveCultivation(PolicyCatalog catalog, string path)
-    {
-        for (var p = path; p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "")
-            if (catalog.PackGoverning(p) is { } pack && string.Join("/", pack.Document.JurisdictionPath) == p && CultivationClauses(catalog, pack) is { Count: > 0 } found)
-                return found;
-        return [];
-    }
+    public static Func<PolicyPack, IEnumerable<Clause>> ReserveCultivation(PolicyCatalog catalog) => pack => CultivationClauses(catalog, pack);
 
     private static readonly string[] CultivationTerms = ["梯次培育", "培育方案", "谋划和培育"];
 
@@ -99,14 +93,6 @@ public static class Clauses
     }
 
     private const string ProblemLedgerTerm = "问题台账";
-
-    private static Clause? Nearest(PolicyCatalog catalog, string path, Func<PolicyPack, Clause?> find)
-    {
-        for (var p = path; p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "")
-            if (catalog.PackGoverning(p) is { } pack && string.Join("/", pack.Document.JurisdictionPath) == p && find(pack) is { } clause)
-                return clause;
-        return null;
-    }
 
     /// <summary>The part of a summary, between its commas and stops, that holds the term.</summary>
     private static string Sentence(string text, string term) =>

@@ -82,4 +82,19 @@ public class PolicyBasisTests
                 clause.Text.ShouldBe("持续推动项目" + (pack.Id.StartsWith("yuanqu") ? "签约、开工" : "开工、签约") + "、投产“三个一批”活动", pack.Id);
         Packs.Catalog.Packs.Count(p => Clauses.ThreeBatches(p).Any()).ShouldBe(5);
     }
+
+    [Fact]
+    public void Supervision_is_cited_from_the_reader_s_own_document_and_a_city_s_counties_are_named_in_one_short_line()
+    {
+        // 垣曲's document sends no notices; its own consequence for those who fall behind is 通报批评和约谈 (五（四）).
+        Basis(Yuanqu, Clauses.Supervision).Text().ShouldBe("政策依据：垣政办发〔2023〕19号 五（四）“对在工作中推诿扯皮、推进不到位、落实不主动不积极的进行通报批评和约谈”");
+        Basis("山西省/运城市/新绛县", Clauses.Supervision).Own.Select(q => q.Source).ShouldBe(["新政办发〔2023〕33号 四（五）"]);
+        Basis(Yangquan, Clauses.Supervision).Own.ShouldHaveSingleItem().Text.ShouldBe("对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办，限期整改到位；未按时完成整改任务的，给予通报批评");
+
+        var city = Basis("山西省/运城市", Clauses.Supervision);
+        city.Own.ShouldBeEmpty();
+        city.BelowAreas.ShouldBe(["垣曲县", "新绛县", "永济市"], ignoreOrder: true);
+        city.BelowSummary.ShouldStartWith("下辖 3 个县（市、区）的文件有相关规定：");
+        Basis("山西省", Clauses.Supervision).BelowSummary.ShouldStartWith("下辖 5 个市、县（市、区）的文件有相关规定：");
+    }
 }

@@ -32,14 +32,15 @@ public class ReservePlanTests
     [Fact]
     public void Each_area_is_shown_its_own_document_on_cultivation()
     {
-        var yuanqu = Clauses.ReserveCultivation(Catalog, "山西省/运城市/垣曲县");
+        IReadOnlyList<BasisQuote> Own(string path) => PolicyBasis.For(Catalog, path, Clauses.ReserveCultivation(Catalog)).Own;
+        var yuanqu = Own("山西省/运城市/垣曲县");
         yuanqu.Select(c => c.Source).ShouldBe(["垣政办发〔2023〕19号 二（一）", "垣政办发〔2023〕19号 三", "垣政办发〔2023〕19号 五（三）"]);
         yuanqu.ShouldContain(c => c.Text == "按一定周期滚动认定培育，实现专业镇梯次培育发展");
         yuanqu.ShouldContain(c => c.Text == "积极谋划和培育县域专业镇");
-        Clauses.ReserveCultivation(Catalog, "山西省/运城市/垣曲县/历山镇").ShouldBe(yuanqu, "a township is under its county's document");
-        Clauses.ReserveCultivation(Catalog, "山西省/朔州市").ShouldContain(c => c.Source == "朔政办发〔2023〕19号 三（一）");
-        Clauses.ReserveCultivation(Catalog, "山西省/运城市/永济市").ShouldAllBe(c => c.Source.StartsWith("《永济市"));
-        Clauses.ReserveCultivation(Catalog, "山西省").ShouldBeEmpty("the provincial text as far as it is known says nothing of it");
+        Own("山西省/运城市/垣曲县/历山镇").ShouldBe(yuanqu, "a township is under its county's document");
+        Own("山西省/朔州市").ShouldContain(c => c.Source == "朔政办发〔2023〕19号 三（一）");
+        Own("山西省/运城市/永济市").ShouldAllBe(c => c.Source.StartsWith("《永济市"));
+        Own("山西省").ShouldBeEmpty("the provincial text as far as it is known says nothing of it");
     }
 
     [PostgresTheory]
@@ -100,7 +101,7 @@ public class ReservePlanTests
         var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
         await using var _ = factory;
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Reserve?year=2024"));
-        var grounds = System.Text.RegularExpressions.Regex.Match(html, "<p[^>]*id=\"reserve-grounds\"[^>]*>(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var grounds = System.Text.RegularExpressions.Regex.Match(html, "<div[^>]*data-basis=\"reserve\"[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
         grounds.ShouldContain("垣政办发〔2023〕19号 二（一）“积极谋划和培育县域专业镇”");
         grounds.ShouldContain("垣政办发〔2023〕19号 三“按一定周期滚动认定培育，实现专业镇梯次培育发展”");
         grounds.ShouldNotContain("永济");

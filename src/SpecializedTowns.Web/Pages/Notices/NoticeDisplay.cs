@@ -3,6 +3,7 @@ using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Notices;
+using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Notices;
 
@@ -37,11 +38,9 @@ public static class NoticeDisplay
     public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024.0 / 1024:0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 
     /// <summary>
-    /// Where the user's own document asks for notices and rectification, shown on the pages so that a clerk can cite it;
-    /// an area whose document says nothing of it gets the practice in plain words, not another county's clause. The office's own
-    /// document (HomePath): a city office looking at one county in the top bar issues under the city's, never the county's.
+    /// Where the reader's own document asks for notices and rectification (or, like 垣政办发〔2023〕19号 五（四）, for
+    /// criticism of those who fall behind), by the rule every page's clause line follows (<see cref="PolicyBasis"/>): a city
+    /// office looking at one county in the top bar issues under the city's documents, never the county's.
     /// </summary>
-    public static string Basis(PolicyCatalog catalog, ClaimsPrincipal user) =>
-        (UserScope.From(user) is { } scope ? Clauses.Supervision(catalog, scope.HomePath)?.ToString() : null)
-        ?? "对评价排名靠后或建设进度较慢的专业镇和单位发出督办通知书，限期整改问题。";
+    public static BasisView Basis(PolicyCatalog catalog, ClaimsPrincipal user) => BasisDisplay.For(catalog, user, "notices", Clauses.Supervision);
 }

@@ -61,8 +61,11 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
     public string MapJson { get; private set; } = "null";
     public bool CanReserve { get; private set; }
 
-    /// <summary>The clauses of the area's own documents on cultivating towns (<see cref="Clauses.ReserveCultivation"/>).</summary>
-    public IReadOnlyList<Clause> Grounds { get; private set; } = [];
+    /// <summary>
+    /// The clauses on cultivating towns (<see cref="Clauses.ReserveCultivation"/>) from the reader's own documents, not the
+    /// area the top bar is narrowed to: a 运城 office looking at 垣曲 does not work under 垣政办发〔2023〕19号.
+    /// </summary>
+    public BasisView? Grounds { get; private set; }
 
     /// <summary>The years a 培育方案 may be made for, and the one chosen unless the office picks the other.</summary>
     public IReadOnlyList<int> PlanYears { get; private set; } = [];
@@ -164,7 +167,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Cluster
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
         Error = Places.Error;
         var area = Places.Path ?? scope.JurisdictionPath;
-        Grounds = Clauses.ReserveCultivation(catalog, area);
+        Grounds = BasisDisplay.For(catalog, User, "reserve", Clauses.ReserveCultivation(catalog), "依据");
         if (CanReserve && area.Split('/') is { Length: >= 3 } parts)
         {
             var county = string.Join("/", parts.Take(3));
