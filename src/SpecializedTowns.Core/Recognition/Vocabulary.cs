@@ -117,6 +117,8 @@ public static class PackVocabulary
     {
         [FundsRegister] = "资金奖补", [EventsRegister] = "展会活动", [ListingRegister] = "上市后备",
         [ListingStagesRegister] = "上市后备入库阶段", [BatchesRegister] = "三个一批",
+        [FinanceRegister] = "融资白名单", [TalentsRegister] = "人才", [TrainingRegister] = "人才培训",
+        [PlatformsRegister] = "公共服务平台", [GeoIndicationsRegister] = "地理标志",
     };
 
     public const string FundsRegister = "funds";
@@ -124,6 +126,11 @@ public static class PackVocabulary
     public const string ListingRegister = "listing";
     public const string ListingStagesRegister = "listing-stages";
     public const string BatchesRegister = "batches";
+    public const string FinanceRegister = "finance";
+    public const string TalentsRegister = "talents";
+    public const string TrainingRegister = "training";
+    public const string PlatformsRegister = "platforms";
+    public const string GeoIndicationsRegister = "geo-indications";
 
     public static readonly IReadOnlyDictionary<string, string> ProvisionKinds = new Dictionary<string, string>
     {
