@@ -42,6 +42,18 @@ public sealed record PolicyBasis(IReadOnlyList<BasisQuote> Own, IReadOnlyList<Ba
     public string BelowSummary =>
         $"下辖 {BelowAreas.Count} 个{(HomePath.Contains('/') ? "县（市、区）" : "市、县（市、区）")}的文件有相关规定：{string.Join("、", BelowAreas)}";
 
+    /// <summary>
+    /// Whether the reference is folded to the names of its areas: always for the counties below, and for other areas'
+    /// practice once it comes from more areas than a header line can quote (储备培育 for 新绛 cited four documents in full).
+    /// </summary>
+    public bool Folded => Reference is { } r && (r.Label == BelowLabel || r.Quotes.Select(q => q.Area).Distinct().Count() > MaxQuotedAreas);
+
+    /// <summary>The folded reference's line: <see cref="BelowSummary"/>, or 朔州市、阳泉市、永济市、垣曲县的文件有相关规定.</summary>
+    public string? FoldedSummary => !Folded ? null : Reference!.Value.Label == BelowLabel ? BelowSummary
+        : $"{string.Join("、", Reference.Value.Quotes.Select(q => q.Area).Distinct())}的文件有相关规定";
+
+    private const int MaxQuotedAreas = 2;
+
     /// <summary>The whole citation as one line of text (政策依据：… / 政策依据：本地文件未作规定。其他地区做法（仅供参考）：…).</summary>
     public string Text(string lead = OwnLabel) =>
         Own.Count > 0 ? $"{lead}：{Join(Own)}"

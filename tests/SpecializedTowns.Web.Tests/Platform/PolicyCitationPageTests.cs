@@ -65,7 +65,8 @@ public class PolicyCitationPageTests
 
         // 新政办发〔2023〕33号 says nothing of it, nor does 运城's as far as it is known: said so, the others only as reference.
         var xinjiang = await BasisAsync(await SeededPlatforms.SignedInAsync(provider, "xinjiang-office"), "/Reserve", "reserve");
-        xinjiang.ShouldStartWith("依据：本地文件未作规定。 " + Elsewhere);
+        // Four other areas' clauses quoted in full made six lines of header: their names first, the words on request.
+        xinjiang.ShouldStartWith("依据：本地文件未作规定。 " + Elsewhere + "朔州市、阳泉市、永济市、垣曲县的文件有相关规定（展开原文）");
         xinjiang.ShouldContain("垣政办发〔2023〕19号 二（一）“积极谋划和培育县域专业镇”");
 
         var yuncheng = await BasisAsync(await SeededPlatforms.SignedInAsync(provider, "yuncheng-office"), "/Reserve", "reserve");
