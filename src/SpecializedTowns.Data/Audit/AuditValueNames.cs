@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core.Policies;
 
 namespace SpecializedTowns.Data.Audit;
 
@@ -9,7 +10,7 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public sealed class AuditValueNames
 {
-    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation }
+    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation, Application }
 
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
@@ -24,30 +25,46 @@ public sealed class AuditValueNames
         ["ProblemId"] = Kind.Problem, ["EvaluationId"] = Kind.Evaluation,
         ["EnterpriseId"] = Kind.Enterprise, ["OwnerEnterpriseId"] = Kind.Enterprise,
         ["RoleId"] = Kind.Role, ["NoticeId"] = Kind.Notice, ["ProjectId"] = Kind.Project, ["KeyProjectId"] = Kind.Project,
-        ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce,
+        ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce, ["ApplicationId"] = Kind.Application,
     };
+
+    // Records by the field that refers to them. An entry about a record with no name of its own to record (an application is
+    // its town's, a 专班 its town's) is named as that reference is, from the record as it is now; an entry about a part with
+    // none (申报附件, 专家评分, 任务进展, 要素保障…) by the record it belongs to (AuditEntry.RootType), its kind beside it.
+    private static readonly Dictionary<string, string> NamedAsReferenced = new()
+    {
+        ["RecognitionApplication"] = "ApplicationId", ["TaskForce"] = "TaskForceId", ["PlanTask"] = "TaskId", ["KeyProject"] = "ProjectId",
+        ["Notice"] = "NoticeId", ["Problem"] = "ProblemId", ["AnnualEvaluation"] = "EvaluationId", ["Enterprise"] = "EnterpriseId",
+        ["SpecializedTown"] = "TownId", ["Unit"] = "UnitId", ["Jurisdiction"] = "JurisdictionId", ["AppUser"] = "UserId",
+    };
+
+    // The fields that hold a recognition standard's id (yuncheng-municipal): named by the standard's title.
+    private static readonly HashSet<string> StandardFields = ["StandardId"];
 
     // The fields that hold a policy pack's id (yuanqu-2023-19): the pack is named by its document's 文号 and title.
     private static readonly HashSet<string> PolicyFields = ["PolicyId", "PolicyPackId", "PackId"];
 
-    public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>(), new Dictionary<string, string>());
+    public static readonly AuditValueNames None = new(new Dictionary<(Kind, int), string>(), new Dictionary<string, string>(), null);
 
     private readonly IReadOnlyDictionary<(Kind, int), string> names;
     private readonly IReadOnlyDictionary<string, string> policies;
+    private readonly PolicyCatalog? catalog;
 
-    private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names, IReadOnlyDictionary<string, string> policies) =>
-        (this.names, this.policies) = (names, policies);
+    private AuditValueNames(IReadOnlyDictionary<(Kind, int), string> names, IReadOnlyDictionary<string, string> policies, PolicyCatalog? catalog) =>
+        (this.names, this.policies, this.catalog) = (names, policies, catalog);
 
     /// <summary>
     /// The record an entry is about, as the list names it: its own name, or for a link without one (专业镇所含乡镇, 任务责任单位,
     /// whose key is the pair it links, “19,138”) the names of what it links, read from its own fields. Never the pair of
-    /// numbers, which reads as one number with a thousands separator.
+    /// numbers, which reads as one number with a thousands separator. A record or part with no name recorded is named by a
+    /// reference (<see cref="NamedAsReferenced"/>: 认定申报 by its town and what it applies for, 申报附件 by its application).
     /// </summary>
     public string Label(AuditEntry entry)
     {
         if (entry.EntityLabel is { } label) return label;
         var parts = entry.EntityId.Split(',');
-        if (parts.Length < 2) return "编号 " + entry.EntityId;
+        if (parts.Length < 2)
+            return NamedBy(entry) is (var field, var id) && names.TryGetValue((References[field], id), out var name) ? name : "编号 " + entry.EntityId;
         var changes = entry.ReadChanges();
         var used = new HashSet<string>();
         var named = new List<string>();
@@ -80,6 +97,7 @@ public sealed class AuditValueNames
         if (value is not null && field == "ContentType") return FileKind(value);
         if (value is not null && PolicyFields.Contains(field))
             return policies.TryGetValue(value, out var document) ? document : value;
+        if (value is not null && StandardFields.Contains(field)) return catalog?.StandardName(value) ?? value;
         // A code the record keeps as the API writes it (specialty-agriculture), named as the 字典 names it.
         if (value is not null && AuditNames.Listed(field, value) is { } listed) return listed;
         if (value is not null && field == "SubjectKey" && value.Split(':') is [var subjectKind, var subjectId] && int.TryParse(subjectId, out var subject))
@@ -103,9 +121,36 @@ public sealed class AuditValueNames
     /// <summary>An evaluation's subject (town:9) is a town, a township or a unit: the field that names that kind of record.</summary>
     private static string SubjectField(string kind) => kind switch { "town" => "TownId", "township" => "TownshipId", _ => "UnitId" };
 
-    public static async Task<AuditValueNames> ForAsync(TownsDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    /// <summary>
+    /// For an entry with no name recorded, the reference that names it (<see cref="NamedAsReferenced"/>): to the record itself, or
+    /// for a part to the record it belongs to; null when there is none.
+    /// </summary>
+    private static (string Field, int Id)? NamedBy(AuditEntry entry)
     {
-        var values = entries.SelectMany(e => e.ReadChanges()).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) }).ToList();
+        if (entry.EntityLabel is not null) return null;
+        var own = entry.EntityType == entry.RootType;
+        return NamedAsReferenced.TryGetValue(own ? entry.EntityType : entry.RootType, out var field)
+               && int.TryParse(own ? entry.EntityId : entry.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (field, id) : null;
+    }
+
+    /// <summary>
+    /// An application as the lists know it: its town and what it applies for, by its standard's title without the words every
+    /// title has (运城市级专业镇认定标准 → 申报运城市级), by the tier when the standard is not known.
+    /// </summary>
+    public static string ApplicationName(string town, string? standardName, Core.Towns.Tier tier)
+    {
+        const string common = "专业镇认定标准";
+        var target = standardName is { Length: > 0 } title && title.EndsWith(common, StringComparison.Ordinal) && title.Length > common.Length
+            ? title[..^common.Length] : Core.Towns.Tiers.Chinese(tier);
+        return $"{town} · 申报{target}";
+    }
+
+    /// <param name="catalog">The policy packs, for the titles of the recognition standards an entry names.</param>
+    public static async Task<AuditValueNames> ForAsync(TownsDbContext db, PolicyCatalog catalog, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var read = entries as IReadOnlyCollection<AuditEntry> ?? entries.ToList();
+        var values = read.SelectMany(e => e.ReadChanges()).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
+            .Concat(read.Select(NamedBy).OfType<(string Field, int Id)>().Select(x => (x.Field, Old: (string?)x.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
         var packs = values.Where(x => x.Item2 is not null && PolicyFields.Contains(x.Field)).Select(x => x.Item2!).Distinct().ToList();
         var policies = packs.Count == 0 ? new Dictionary<string, string>()
             : (await db.PolicyDocuments.AsNoTracking().Where(d => packs.Contains(d.Id)).Select(d => new { d.Id, d.Number, d.Title }).ToListAsync(ct))
@@ -116,7 +161,7 @@ public sealed class AuditValueNames
             .Where(x => x.Value is not null && References.ContainsKey(x.Field))
             .Select(x => (Kind: References[x.Field], Id: int.TryParse(x.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
             .Where(x => x.Id > 0).Distinct().GroupBy(x => x.Kind, x => x.Id).ToDictionary(g => g.Key, g => g.ToList());
-        if (wanted.Count == 0) return policies.Count == 0 ? None : new AuditValueNames(new Dictionary<(Kind, int), string>(), policies);
+        if (wanted.Count == 0) return new AuditValueNames(new Dictionary<(Kind, int), string>(), policies, catalog);
         var found = new Dictionary<(Kind, int), string>();
         async Task Read(Kind kind, Func<List<int>, Task<Dictionary<int, string>>> query)
         {
@@ -147,6 +192,10 @@ public sealed class AuditValueNames
         await Read(Kind.Evaluation, async ids => (await db.Evaluations.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, Area = e.Jurisdiction!.Name, e.Year, e.Kind }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => $"{x.Area}{x.Year}年度{Core.Evaluation.SubjectKinds.Chinese(x.Kind)}评估"));
         await Read(Kind.TaskForce, ids => db.TaskForces.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Name = f.Town!.Name + "专班" }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
-        return new AuditValueNames(found, policies);
+        await Read(Kind.Application, async ids => (await (from a in db.Applications where ids.Contains(a.Id)
+                                                          join t in db.Towns on a.SpecializedTownId equals t.Id
+                                                          select new { a.Id, Town = t.Name, a.StandardId, a.TargetTier }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => ApplicationName(x.Town, catalog.KnownStandardName(x.StandardId), x.TargetTier)));
+        return new AuditValueNames(found, policies, catalog);
     }
 }

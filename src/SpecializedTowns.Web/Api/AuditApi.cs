@@ -29,7 +29,7 @@ public static class AuditApi
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("审计日志");
 
-        group.MapGet("/", async (HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, [Description("起始日期（含），yyyy-MM-dd，中国时间")] string? from = null, [Description("截止日期（含），yyyy-MM-dd，中国时间")] string? to = null,
+        group.MapGet("/", async (HttpContext http, TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog, int page = 1, int pageSize = 50, [Description("起始日期（含），yyyy-MM-dd，中国时间")] string? from = null, [Description("截止日期（含），yyyy-MM-dd，中国时间")] string? to = null,
             [Description("操作人（账号或姓名，包含即可）")] string? user = null, [Description("操作：created（新增）、updated（修改）、deleted（删除）")] string? action = null,
             [Description("对象类型（如 SpecializedTown、KeyProject），含其组成部分的记录")] string? entityType = null, [Description("对象编号")] string? entityId = null,
             [Description("对象名称（包含即可）")] string? search = null, CancellationToken ct = default) =>
@@ -48,12 +48,12 @@ public static class AuditApi
             {
                 From = f, To = t, User = user, Action = a, EntityType = entityType, EntityId = entityId, Search = search, Page = page, PageSize = pageSize,
             }, ct);
-            var names = await AuditValueNames.ForAsync(db, list.Items, ct);
+            var names = await AuditValueNames.ForAsync(db, catalog, list.Items, ct);
             return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(e => View(e, names)).ToList(), list.Total, list.Page, list.PageSize) { TotalIsLowerBound = list.TotalIsLowerBound });
         }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted，登录失败 sign-in-failed、账号锁定 locked-out）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, CancellationToken ct) =>
-            await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry, await AuditValueNames.ForAsync(db, [entry], ct))) : ApiSupport.NotFound("审计记录"))
+        group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog, CancellationToken ct) =>
+            await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry, await AuditValueNames.ForAsync(db, catalog, [entry], ct))) : ApiSupport.NotFound("审计记录"))
             .WithSummary("一条审计记录：谁、何时、从哪里、对哪条记录做了什么，每个字段的原值和新值");
     }
 

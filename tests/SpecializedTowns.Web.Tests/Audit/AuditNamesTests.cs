@@ -13,6 +13,8 @@ namespace SpecializedTowns.Web.Tests.Audit;
 /// <summary>Every field and value a history tab or the audit page can show reads in Chinese, for every kind of record audited.</summary>
 public class AuditNamesTests
 {
+    private static readonly SpecializedTowns.Core.Policies.PolicyCatalog Catalog = SpecializedTowns.Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+
     [Fact]
     public async Task Every_recorded_field_of_every_audited_record_has_a_chinese_name_and_every_enumeration_its_chinese_values()
     {
@@ -69,7 +71,7 @@ public class AuditNamesTests
         await db.SaveChangesAsync();
 
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.RootType == "SpecializedTown" && e.RootId == town.Id.ToString()).OrderBy(e => e.Id).ToListAsync();
-        var names = await AuditValueNames.ForAsync(db, entries);
+        var names = await AuditValueNames.ForAsync(db, Catalog, entries);
         // 专业镇所含乡镇 is keyed by the pair it links (“19,138”): it reads as the town and the township, not as 编号 19,138.
         var link = entries.Single(e => e.EntityType == "TownTownship" && e.Action == AuditAction.Created);
         link.EntityId.ShouldBe($"{town.Id},{township.Id}");
@@ -83,7 +85,7 @@ public class AuditNamesTests
         var document = await db.PolicyDocuments.AsNoTracking().SingleAsync(d => d.Id == "yuanqu-2023-19");
         var created = new AuditEntry { EntityType = "SpecializedTown", EntityId = town.Id.ToString(), EntityLabel = town.Name,
             Changes = AuditTrail.Write([new AuditChange("PolicyId", null, "yuanqu-2023-19"), new AuditChange("Category", null, "specialty-agriculture")]) };
-        var packNames = await AuditValueNames.ForAsync(db, [created]);
+        var packNames = await AuditValueNames.ForAsync(db, Catalog, [created]);
         packNames.Show("PolicyId", "yuanqu-2023-19").ShouldBe($"垣政办发〔2023〕19号《{document.Title.Trim('《', '》')}》");
         packNames.Show("Category", "specialty-agriculture").ShouldBe("特优农业");
         // A link whose fields say nothing of it keeps its numbers, never written as one number with a thousands separator.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Recognition;
@@ -244,6 +245,79 @@ public class AuditPageTests
             .Single(c => c.GetProperty("field").GetString() == "Category");
         (change.GetProperty("old").GetString(), change.GetProperty("oldName").GetString()).ShouldBe((CodeLists.IndustryCategory.Entries.Single(x => x.Name == before).Code, before));
         (change.GetProperty("new").GetString(), change.GetProperty("newName").GetString()).ShouldBe((CodeLists.IndustryCategory.Entries.Single(x => x.Name == after).Code, after));
+    }
+
+    /// <summary>
+    /// An application has no name of its own: its entries read as its town and what it applies for, its standard by its title,
+    /// and its parts (流转记录) name it so too — never “编号 N” or yuncheng-municipal.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_application_is_named_by_its_town_and_what_it_applies_for_on_the_page_the_export_and_the_api(StorageProvider provider)
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-office");
+        await using var _ = factory;
+        int id;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var user = await db.Users.SingleAsync(u => u.UserName == "yuanqu-office");
+            db.Actor = new AuditActor(user.Id, "yuanqu-office", user.DisplayName, "山西省/运城市/垣曲县", "10.1.2.3");
+            var town = await db.Towns.SingleAsync(t => t.Name == "历山镇蜂蜜专业镇");
+            var application = new SpecializedTowns.Core.Applications.RecognitionApplication
+            {
+                SpecializedTownId = town.Id, StandardId = "yuncheng-municipal", TargetTier = Tier.Municipal, CreatedByUserId = user.Id, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            db.ApplicationEvents.Add(new SpecializedTowns.Core.Applications.ApplicationEvent
+            {
+                ApplicationId = application.Id, AtUtc = DateTime.UtcNow, UserId = user.Id, UserName = user.DisplayName, Action = "审计测试：提交申报",
+            });
+            db.Add(new SpecializedTowns.Core.Applications.ApplicationAttachment
+            {
+                ApplicationId = application.Id, FileName = "审计测试材料.pdf", ContentType = "application/pdf", Content = [1, 2, 3], Size = 3,
+                UploadedByUserId = user.Id, UploadedBy = user.DisplayName, UploadedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            id = application.Id;
+        }
+        const string name = "历山镇蜂蜜专业镇 · 申报运城市级";
+        const string standard = "运城市级专业镇认定标准";
+        var query = $"type=RecognitionApplication&entityId={id}";
+
+        var page = new HtmlParser().ParseDocument(await office.GetStringAsync($"/Audit?{query}"));
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        rows.ShouldNotBeEmpty();
+        rows.ShouldContain(r => r.Contains(name) && r.Contains("认定申报"));
+        rows.ShouldNotContain(r => r.Contains($"编号 {id}") || r.Contains("yuncheng-municipal"));
+
+        var xlsx = await office.GetAsync($"/Audit?handler=Export&format=xlsx&{query}");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var table = new List<object?[]>();
+        while (reader.Read()) table.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
+        var (what, type, field, @new) = (Array.IndexOf(table[0], "对象"), Array.IndexOf(table[0], "对象类型"), Array.IndexOf(table[0], "字段"), Array.IndexOf(table[0], "新值"));
+        var exported = table.Skip(1).ToList();
+        exported.Where(r => (string?)r[type] == "认定申报").ShouldAllBe(r => (string?)r[what] == name);
+        // A part with no name of its own (申报附件) by the application it belongs to.
+        exported.Where(r => (string?)r[type] == "申报附件").ShouldNotBeEmpty();
+        exported.Where(r => (string?)r[type] == "申报附件").ShouldAllBe(r => (string?)r[what] == name);
+        exported.ShouldContain(r => (string?)r[field] == "认定标准" && (string?)r[@new] == standard);
+        exported.ShouldContain(r => (string?)r[type] == "申报流转记录" && (string?)r[field] == "认定申报" && (string?)r[@new] == name);
+
+        var api = await PageSignIn.ApiClientAsync(factory, "yuanqu-office", TestDatabases.DemoPassword);
+        var items = (await JsonAsync(await api.GetAsync($"/api/v1/audit?entityType=RecognitionApplication&entityId={id}&pageSize=100"))).GetProperty("items").EnumerateArray().ToList();
+        var created = items.Single(e => e.GetProperty("entityType").GetString() == "RecognitionApplication");
+        created.GetProperty("entityName").GetString().ShouldBe(name);
+        var standardChange = created.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == "StandardId");
+        (standardChange.GetProperty("fieldName").GetString(), standardChange.GetProperty("new").GetString(), standardChange.GetProperty("newName").GetString())
+            .ShouldBe(("认定标准", "yuncheng-municipal", standard));
+        var step = items.Single(e => e.GetProperty("entityType").GetString() == "ApplicationEvent").GetProperty("changes").EnumerateArray()
+            .Single(c => c.GetProperty("field").GetString() == "ApplicationId");
+        (step.GetProperty("fieldName").GetString(), step.GetProperty("newName").GetString()).ShouldBe(("认定申报", name));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using SpecializedTowns.Web.Pages.Shared;
 namespace SpecializedTowns.Web.Pages.Audit;
 
 /// <summary>审计日志: every create, change and delete, filtered; read-only by design (there is no handler that writes).</summary>
-public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, TimeProvider time, SpecializedTowns.Core.Policies.PolicyCatalog catalog) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -48,14 +48,14 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         var filter = Filter();
         if (From is { } f && To is { } t && f > t) { Error = "开始日期不能晚于结束日期"; return; }
         Result = await AuditQueries.ListAsync(db, Scope, filter with { Page = PageNumber, PageSize = 50 }, ct);
-        ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, Result.Items, ct);
+        ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, catalog, Result.Items, ct);
     }
 
     /// <summary>The filtered entries, one row per changed field, named as the page names them (<see cref="AuditValueNames"/>).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var entries = await AuditQueries.FilteredAsync(db, UserScope.From(User)!, Filter(), ct);
-        return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(db, entries, ct), time, ct);
+        return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(db, catalog, entries, ct), time, ct);
     }
 
     private sealed record FieldRow(AuditEntry Entry, AuditChange? Change, AuditValueNames Names);
@@ -77,7 +77,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
     /// The entries newest first, a batch at a time, each batch's names read in one query per kind: the trail can be long, and
     /// PostgreSQL runs no second query on a connection while a reader is still open on it, as one streamed read would keep it.
     /// </summary>
-    private static async IAsyncEnumerable<FieldRow> FieldRows(TownsDbContext db, IQueryable<AuditEntry> entries,
+    private static async IAsyncEnumerable<FieldRow> FieldRows(TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog, IQueryable<AuditEntry> entries,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         (DateTime At, long Id)? after = null;
@@ -91,7 +91,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
             }
             var batch = await rest.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0) yield break;
-            var names = await AuditValueNames.ForAsync(db, batch, ct);
+            var names = await AuditValueNames.ForAsync(db, catalog, batch, ct);
             foreach (var e in batch)
             {
                 var changes = e.ReadChanges();
