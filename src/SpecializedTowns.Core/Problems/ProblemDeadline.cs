@@ -31,8 +31,18 @@ public static class ProblemDeadline
     /// so that the lateness outlives the 逾期 badge that disappears with the answer.
     /// </summary>
     public static int DaysLateAtAnswer(ProblemState state, DateOnly? deadline, DateTime? answeredAtUtc) =>
-        state is ProblemState.Answered or ProblemState.Closed && deadline is { } d && answeredAtUtc is { } at
-            ? DaysOverdue(d, ChinaDate(at)) : 0;
+        LateAtAnswer(state, deadline, answeredAtUtc) ?? 0;
+
+    /// <summary>
+    /// <see cref="DaysLateAtAnswer"/>, but null where lateness does not apply (not answered, or answered without a time
+    /// limit), so that the API tells “answered on time” (0) from “nothing to measure”.
+    /// </summary>
+    public static int? LateAtAnswer(ProblemState state, DateOnly? deadline, DateTime? answeredAtUtc) =>
+        AnsweredOn(state, answeredAtUtc) is { } on && deadline is { } d ? DaysOverdue(d, on) : null;
+
+    /// <summary>The answer's day (China's calendar), while the problem stands answered or closed; null otherwise.</summary>
+    public static DateOnly? AnsweredOn(ProblemState state, DateTime? answeredAtUtc) =>
+        state is ProblemState.Answered or ProblemState.Closed && answeredAtUtc is { } at ? ChinaDate(at) : null;
 
     /// <summary>How the list and the page say it: 逾期 3 天答复.</summary>
     public static string DescribeLateAnswer(int daysLate) => daysLate > 0 ? $"逾期 {daysLate} 天答复" : "";

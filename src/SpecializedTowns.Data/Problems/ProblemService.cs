@@ -87,7 +87,7 @@ public sealed record ProblemListItem(
     public int DaysLateAtAnswer { get; init; }
 
     /// <summary>The answer's day, while the problem stands answered or closed.</summary>
-    public DateOnly? AnsweredOn => State is ProblemState.Answered or ProblemState.Closed && AnsweredAtUtc is { } a ? ProblemDeadline.ChinaDate(a) : null;
+    public DateOnly? AnsweredOn => ProblemDeadline.AnsweredOn(State, AnsweredAtUtc);
 }
 
 public sealed record ProblemView(

@@ -21,13 +21,18 @@ public sealed record ProblemStepRequest(string? Action, string? Note, int? LeadU
 public sealed record ProblemSummary(
     int Id, string Title, string Source, string SourceName, string Kind, string KindName, string Category, string CategoryName,
     string State, string StateName, string County, int? TownId, string? Town, int? EnterpriseId, string? Enterprise,
-    int? LeadUnitId, string? LeadUnit, DateOnly? Deadline, string DeadlineStatus, int DaysOverdue, string RaisedBy, DateTime RaisedAtUtc);
+    int? LeadUnitId, string? LeadUnit, DateOnly? Deadline, string DeadlineStatus, int DaysOverdue, string RaisedBy, DateTime RaisedAtUtc,
+    [property: Description(ProblemsApi.AnsweredOnText)] DateOnly? AnsweredOn,
+    [property: Description(ProblemsApi.DaysLateAtAnswerText)] int? DaysLateAtAnswer);
 
 public sealed record ProblemDetail(
     int Id, string Title, string Description, string Source, string SourceName, string Kind, string KindName, string Category, string CategoryName,
     string State, string StateName, string County, string CountyPath, int? TownId, string? Town, int? EnterpriseId, string? Enterprise,
     int? LeadUnitId, string? LeadUnit, IReadOnlyList<ProblemDetail.UnitItem> CooperatingUnits, DateOnly? Deadline, string DeadlineStatus,
-    string RaisedBy, DateTime RaisedAtUtc, string? LatestAnswer, IReadOnlyList<string> AllowedSteps, IReadOnlyList<ProblemDetail.Step> Events)
+    string RaisedBy, DateTime RaisedAtUtc, string? LatestAnswer,
+    [property: Description(ProblemsApi.AnsweredOnText)] DateOnly? AnsweredOn,
+    [property: Description(ProblemsApi.DaysLateAtAnswerText)] int? DaysLateAtAnswer,
+    IReadOnlyList<string> AllowedSteps, IReadOnlyList<ProblemDetail.Step> Events)
 {
     public sealed record UnitItem(int Id, string Name);
 
@@ -46,6 +51,9 @@ public sealed record ProblemFormChoices(
 
 public static class ProblemsApi
 {
+    internal const string AnsweredOnText = "答复日期（yyyy-MM-dd，中国时间）：问题已答复或已办结时为牵头单位答复的日期，否则为 null";
+    internal const string DaysLateAtAnswerText = "超过办理时限几天答复（页面上的“逾期 N 天答复”）：按时答复为 0；未答复或未定办理时限时为 null";
+
     public static void MapProblemsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/problems").WithTags("问题台账");
@@ -84,7 +92,8 @@ public static class ProblemsApi
                 Overdue = overdue, JurisdictionPath = path, Search = search, Sort = sort, Page = page, PageSize = pageSize,
             }, ct);
             return TypedResults.Ok(new Paged<ProblemSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
-        }).WithSummary("问题台账（分页）：可按状态（含 open 未办结）、类别、来源、性质、专业镇、单位、逾期、行政区划筛选，sort=raised|deadline|overdue|state，前加 - 为倒序");
+        }).WithSummary("问题台账（分页）：可按状态（含 open 未办结）、类别、来源、性质、专业镇、单位、逾期、行政区划筛选，sort=raised|deadline|overdue|state，前加 - 为倒序")
+            .Produces<Paged<ProblemSummary>>();
 
         group.MapGet("/{id:int}", async Task<Results<Ok<ProblemDetail>, ProblemHttpResult>> (int id, HttpContext http, ProblemService service, CancellationToken ct) =>
         {
@@ -214,7 +223,7 @@ public static class ProblemsApi
         p.Id, p.Title, Kebab(p.Source), ProblemNames.Chinese(p.Source), Kebab(p.Kind), ProblemNames.Chinese(p.Kind),
         Kebab(p.Category), ProblemNames.Chinese(p.Category), Kebab(p.State), ProblemNames.Chinese(p.State), p.County,
         p.TownId, p.Town, p.EnterpriseId, p.Enterprise, p.LeadUnitId, p.LeadUnit, p.Deadline, Kebab(p.DeadlineStatus), p.DaysOverdue,
-        p.RaisedBy, p.RaisedAtUtc);
+        p.RaisedBy, p.RaisedAtUtc, p.AnsweredOn, ProblemDeadline.LateAtAnswer(p.State, p.Deadline, p.AnsweredAtUtc));
 
     private static ProblemDetail Detail(ProblemView v)
     {
@@ -224,7 +233,8 @@ public static class ProblemsApi
             Kebab(p.Category), ProblemNames.Chinese(p.Category), Kebab(p.State), ProblemNames.Chinese(p.State), v.County, v.CountyPath,
             p.SpecializedTownId, v.Town, p.EnterpriseId, v.Enterprise, p.LeadUnitId, v.LeadUnit,
             v.CooperatingUnits.Select(u => new ProblemDetail.UnitItem(u.Id, u.Name)).ToList(), p.Deadline, Kebab(v.DeadlineStatus),
-            p.RaisedBy, p.RaisedAtUtc, p.LatestAnswer, v.Steps.Select(Kebab).ToList(),
+            p.RaisedBy, p.RaisedAtUtc, p.LatestAnswer, ProblemDeadline.AnsweredOn(p.State, p.AnsweredAtUtc), ProblemDeadline.LateAtAnswer(p.State, p.Deadline, p.AnsweredAtUtc),
+            v.Steps.Select(Kebab).ToList(),
             p.Events.OrderBy(e => e.Id).Select(e => new ProblemDetail.Step(e.AtUtc, e.UserName, e.Action,
                 ProblemNames.Chinese(e.From), ProblemNames.Chinese(e.To), e.Note, e.OnBehalf)).ToList());
     }

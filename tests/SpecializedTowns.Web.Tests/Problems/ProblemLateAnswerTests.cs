@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using SpecializedTowns.Data;
@@ -9,7 +11,7 @@ namespace SpecializedTowns.Web.Tests.Problems;
 
 /// <summary>
 /// A problem answered after its time limit keeps that fact (垣政办发〔2023〕19号 五（四）“推进不到位”): 逾期 N 天答复 on its page and in
-/// the list, 答复日期 and 逾期天数 in the export, 逾期答复 and 按期答复率 for its lead unit.
+/// the list, 答复日期 and 逾期天数 in the export, answeredOn and daysLateAtAnswer in the API, 逾期答复 and 按期答复率 for its lead unit.
 /// </summary>
 public class ProblemLateAnswerTests
 {
@@ -19,7 +21,7 @@ public class ProblemLateAnswerTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
-    public async Task An_answer_two_days_late_stays_late_on_the_page_the_list_the_export_and_the_unit_figures(StorageProvider provider)
+    public async Task An_answer_two_days_late_stays_late_on_the_page_the_list_the_export_the_api_and_the_unit_figures(StorageProvider provider)
     {
         var (factory, member) = await PageSignIn.OwnPlatformAsync(provider, "yuanqu-member");
         await using var _ = factory;
@@ -55,6 +57,29 @@ public class ProblemLateAnswerTests
         var inTime = rows.Skip(1).Single(r => (string)r[header.IndexOf("问题")]! == "历山蜂蜜线上销售渠道单一，品牌推广不足");
         inTime[header.IndexOf("答复日期")].ShouldBeOfType<DateTime>();
         inTime[header.IndexOf("逾期天数")].ShouldBeNull();
+
+        // The API says what the page and the export say: the answer's day and how late it came (0 in time, null where nothing is measured).
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai")).ToString("yyyy-MM-dd");
+        var api = await PageSignIn.ApiClientAsync(factory, "yuanqu-office", TestDatabases.DemoPassword);
+        async Task<JsonElement> Listed(string title) =>
+            JsonDocument.Parse(await api.GetStringAsync("/api/v1/problems?pageSize=200&search=" + Uri.EscapeDataString(title))).RootElement
+                .GetProperty("items").EnumerateArray().Single(p => p.GetProperty("title").GetString() == title);
+        var late = await Listed(Title);
+        (late.GetProperty("answeredOn").GetString(), late.GetProperty("daysLateAtAnswer").GetInt32()).ShouldBe((today, 2));
+        var single = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/problems/{id}")).RootElement;
+        (single.GetProperty("answeredOn").GetString(), single.GetProperty("daysLateAtAnswer").GetInt32()).ShouldBe((today, 2));
+        var onTime = await Listed("历山蜂蜜线上销售渠道单一，品牌推广不足");
+        onTime.GetProperty("answeredOn").ValueKind.ShouldBe(JsonValueKind.String);
+        onTime.GetProperty("daysLateAtAnswer").GetInt32().ShouldBe(0);
+        var open = JsonDocument.Parse(await api.GetStringAsync("/api/v1/problems?status=open&pageSize=1")).RootElement.GetProperty("items")[0];
+        open.GetProperty("answeredOn").ValueKind.ShouldBe(JsonValueKind.Null);
+        open.GetProperty("daysLateAtAnswer").ValueKind.ShouldBe(JsonValueKind.Null);
+        var schemas = JsonNode.Parse(await api.GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        foreach (var schema in new[] { "ProblemSummary", "ProblemDetail" })
+        {
+            schemas[schema]!["properties"]!["answeredOn"]!["description"]!.GetValue<string>().ShouldContain("答复日期");
+            schemas[schema]!["properties"]!["daysLateAtAnswer"]!["description"]!.GetValue<string>().ShouldContain("逾期 N 天答复");
+        }
 
         var units = Html.ParseDocument(await office.GetStringAsync("/Problems?tab=units"));
         var headings = units.QuerySelectorAll("#unit-figures thead th").Select(th => th.TextContent.Trim()).ToList();
