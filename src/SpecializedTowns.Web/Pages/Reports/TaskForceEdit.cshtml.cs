@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
@@ -69,7 +70,6 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        // The service refuses a 专班 of another county (ReportScope.CanManage); this only keeps out those who set up none.
         if (!ReportScope.CanSetUp(scope)) return Forbid();
         Id = id;
         if (ModelState.IsValid)
@@ -81,6 +81,10 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
                     TownId = Input.TownId, LeadUnitIds = Input.LeadUnitIds, SupportingUnitIds = Input.SupportingUnitIds, TownshipIds = Input.TownshipIds,
                     ResponsibleLeader = Input.ResponsibleLeader, Source = Input.Source, ReportsFrom = Input.ReportsFrom, RecordsExisting = Input.RecordsExisting,
                 }, ct);
+                // A 专班 the office may read but another county's office manages (ReportScope.CanManage) is refused as its form is (403),
+                // not shown as a message on a form it may not fill in; one out of its sight is not found, as for every other record.
+                if (errors.Kind == RefusalKind.Forbidden) return Forbid();
+                if (errors.Kind == RefusalKind.NotFound) return NotFound();
                 if (saved is not null)
                 {
                     var owed = Input.RecordsExisting && ReportMonth.TryParse(Input.ReportsFrom, out var from) ? TaskForceStart.OwedWarning(from, reports.Today) : "";
