@@ -50,7 +50,11 @@ public sealed class TaskForbiddenException(string message) : Exception(message),
 }
 
 /// <summary>What a unit reports: a milestone's (or the task's own) progress, done or not, the target figure reached, and words.</summary>
-public sealed record ProgressReport(int? MilestoneId, int? Progress, bool? Done, decimal? CurrentValue, string? Note);
+public sealed record ProgressReport(int? MilestoneId, int? Progress, bool? Done, decimal? CurrentValue, string? Note)
+{
+    /// <summary>Progress is a percentage of the milestone or the task done.</summary>
+    public const int MinProgress = 0, MaxProgress = 100;
+}
 
 public sealed record TaskEdit(string? Title, string? Number, string? Source, string? Measures, decimal? TargetValue, string? TargetUnit, decimal? CurrentValue, decimal Weight, DateOnly Deadline);
 
@@ -116,7 +120,8 @@ public sealed class PlanTask : IVersioned
             throw new TaskForbiddenException("配合单位可以填写进展说明；进度和完成情况由牵头单位填报");
         Require(actor, "填报进展", TaskRole.Lead, TaskRole.Manager);
         var errors = new Dictionary<string, string>();
-        if (report.Progress is < 0 or > 100) errors["progress"] = "进度应在 0 到 100 之间（%）";
+        if (report.Progress is < ProgressReport.MinProgress or > ProgressReport.MaxProgress)
+            errors["progress"] = $"进度应在 {ProgressReport.MinProgress} 到 {ProgressReport.MaxProgress} 之间（%）";
         if (report.CurrentValue is { } v && Math.Abs(v) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
         else if (report.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
         if (report.CurrentValue is not null && TargetValue is null && TargetUnit is null) errors["currentValue"] = "本任务没有设定目标值，无需填写完成值";

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Evaluation;
@@ -9,7 +10,7 @@ using SpecializedTowns.Data.Evaluation;
 namespace SpecializedTowns.Web.Api;
 
 public sealed record NewEvaluation(
-    [property: Description("评估年度，如 2024（不晚于今年）")] int? Year,
+    [property: Range(Core.CalendarBounds.MinYear, Core.CalendarBounds.MaxYear), Description("评估年度，如 2024（不晚于今年）")] int? Year,
     [property: Description("评估对象：town（专业镇）、township（乡镇）或 unit（成员单位），也可写中文")] string? Kind,
     [property: Description("评估范围（行政区划编号，/api/v1/jurisdictions 中的 id）；不填为本人所在的一级")] int? JurisdictionId = null);
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -83,7 +84,8 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
         // the path then says only how far the reader had got — the field before the fault, not a field at fault.
         if (json.InnerException is JsonException syntax) return (null, Syntax(syntax.Message, where));
         var path = json.Path is { Length: > 1 } p && p.StartsWith('$') ? p[1..].TrimStart('.') : null;
-        var expected = bodyType is null ? null : Expected(TypeAt(bodyType, json.Path ?? "$"), options);
+        var (type, member) = bodyType is null ? (null, null) : TypeAt(bodyType, json.Path ?? "$");
+        var expected = bodyType is null ? null : Expected(type, options, member?.GetCustomAttribute<RangeAttribute>());
         if (string.IsNullOrEmpty(path))
             return (null, $"请求体{expected ?? "应为一个 JSON 对象（{ … }）"}，字段见接口文档");
         var at = json.LineNumber is { } l ? $"（第 {l + 1} 行）" : "";
@@ -104,14 +106,19 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
         return $"请求体不是有效的 JSON：{at}有误，请检查括号、引号和逗号（名称和文字须用英文双引号，最后一项后不能有逗号）";
     }
 
-    /// <summary>The declared type at a JSON path of the body ($.notices[0].deadline), or null where the path leaves the known shape.</summary>
-    internal static Type? TypeAt(Type root, string path)
+    /// <summary>
+    /// The declared type at a JSON path of the body ($.notices[0].deadline), or null where the path leaves the known shape; with
+    /// the property the value belongs to (null for an item of a list or a dictionary), for the range it declares.
+    /// </summary>
+    internal static (Type? Type, PropertyInfo? Member) TypeAt(Type root, string path)
     {
         Type? type = root;
+        PropertyInfo? member = null;
         foreach (Match segment in PathSegment().Matches(path))
         {
-            if (type is null) return null;
+            if (type is null) return (null, null);
             type = Nullable.GetUnderlyingType(type) ?? type;
+            member = null;
             if (segment.Groups["index"].Success)
             {
                 type = ElementType(type);
@@ -123,11 +130,12 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
                 type = value;
                 continue;
             }
-            type = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            member = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name == name
-                                     || string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+                                     || string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            type = member?.PropertyType;
         }
-        return type;
+        return (type, member);
     }
 
     private static Type? DictionaryValueType(Type type) =>
@@ -140,8 +148,12 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
         type.IsArray ? type.GetElementType()
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    /// <summary>What a value of the type is written as, in words a caller can act on; null for a type that takes any JSON.</summary>
-    internal static string? Expected(Type? type, JsonSerializerOptions? options)
+    /// <summary>
+    /// What a value of the type is written as, in words a caller can act on; null for a type that takes any JSON. A whole number
+    /// whose field declares its range ([Range] on the body's property: a percentage, a month) is asked for within that range,
+    /// not within what an int holds.
+    /// </summary>
+    internal static string? Expected(Type? type, JsonSerializerOptions? options, RangeAttribute? range = null)
     {
         if (type is null || type == typeof(JsonElement) || type == typeof(object)) return null;
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -157,6 +169,9 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
             });
             return $"应为以下之一：{string.Join("、", names)}";
         }
+        if (type == typeof(int) && range is { Minimum: int min, Maximum: int max })
+            return max == int.MaxValue ? $"应为不小于 {min.ToString(CultureInfo.InvariantCulture)} 的整数（不带小数点）"
+                : $"应为 {min.ToString(CultureInfo.InvariantCulture)} 到 {max.ToString(CultureInfo.InvariantCulture)} 的整数";
         if (type == typeof(int)) return $"应为整数（不带小数点，在 {int.MinValue.ToString(CultureInfo.InvariantCulture)} 到 {int.MaxValue.ToString(CultureInfo.InvariantCulture)} 之间）";
         if (type == typeof(long)) return "应为整数（不带小数）";
         if (type == typeof(short) || type == typeof(byte)) return "应为较小的整数";

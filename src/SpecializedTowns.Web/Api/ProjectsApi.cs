@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Dictionaries;
@@ -9,14 +10,16 @@ using SpecializedTowns.Data.Projects;
 namespace SpecializedTowns.Web.Api;
 
 public sealed record ProjectBody(string? Name, int? TownId, int? OwnerEnterpriseId, string? OwnerName, string? Kind, string? Role, string? Description,
-    decimal? TotalInvestmentWanYuan, decimal? AnnualPlannedInvestmentWanYuan, int? PlanYear, int? ResponsibleUnitId, string? ResponsibleLeader,
+    decimal? TotalInvestmentWanYuan, decimal? AnnualPlannedInvestmentWanYuan, [property: Range(Core.CalendarBounds.MinYear, Core.CalendarBounds.MaxYear)] int? PlanYear,
+    int? ResponsibleUnitId, string? ResponsibleLeader,
     DateOnly? PlannedSignedOn, DateOnly? PlannedStartOn, DateOnly? PlannedProductionOn, DateOnly? PlannedTargetOn,
     // The version read with the project (GET); sent back on PUT, a version somebody has since saved over is a 409.
     int? Version = null);
 
 public sealed record StageBody(string? Stage, DateOnly? On, string? Note);
 
-public sealed record ProjectProgressBody(int Year, int Month, decimal? InvestmentCompletedWanYuan, string? PhysicalProgress, string? Difficulties);
+public sealed record ProjectProgressBody([property: Range(Core.CalendarBounds.MinYear, Core.CalendarBounds.MaxYear)] int Year, [property: Range(1, 12)] int Month,
+    decimal? InvestmentCompletedWanYuan, string? PhysicalProgress, string? Difficulties);
 
 public sealed record GuaranteeBody(string? Status, int? UnitId, string? Note);
 

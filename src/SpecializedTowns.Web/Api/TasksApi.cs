@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core;
@@ -69,7 +70,10 @@ public sealed record PlanDetail(
         v.Groups.Select(g => new Group(g.Id, g.Title, g.Weight, Math.Round(g.Progress, 1), g.Tasks.Select(TaskItem.From).ToList())).ToList());
 }
 
-public sealed record ProgressBody(int? MilestoneId, int? Progress, bool? Done, decimal? CurrentValue, string? Note);
+// A field's [Range] is what the message for a value that is not a number asks for (JsonBodyProblems), and the document's bounds.
+public sealed record ProgressBody(int? MilestoneId,
+    [property: Range(ProgressReport.MinProgress, ProgressReport.MaxProgress), Description("进度 %，0 到 100 的整数")] int? Progress,
+    bool? Done, decimal? CurrentValue, string? Note);
 
 public sealed record NoteBody(string? Note);
 
@@ -79,7 +83,7 @@ public sealed record ExtensionBody(int? MilestoneId, DateOnly? NewDeadline, stri
 
 public sealed record DecisionBody(bool? Approve, string? Note);
 
-public sealed record NewPlanBody(string? PolicyId, int? Year, string? Jurisdiction, int? TownId, string? Title);
+public sealed record NewPlanBody(string? PolicyId, [property: Range(CalendarBounds.MinYear, CalendarBounds.MaxYear)] int? Year, string? Jurisdiction, int? TownId, string? Title);
 
 /// <summary>
 /// /api/v1/tasks: the responsibility lists with the pages' rules — a member unit its own tasks, an office its place,

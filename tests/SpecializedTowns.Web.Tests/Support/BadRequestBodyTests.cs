@@ -76,6 +76,12 @@ public class BadRequestBodyTests
         { "POST /api/v1/support/grants", "application/json", "{\"fundName\":\"资金\",\"kind\":\"gift\"}", "kind", "应为以下之一：special-fund（专项资金）、subsidy（奖补资金）、award（奖励）、interest-subsidy（贷款贴息）" },
         { "POST /api/v1/applications/1/steps", "application/json", "{\"action\":\"approve\"}", "action", "未知的 action“approve”：应为 submit、return" },
         { "POST /api/v1/applications/1/steps", "application/json", "{\"action\":\"decide\",\"decision\":\"yes\"}", "decision", "未知的 decision“yes”" },
+        // A whole number whose field has a range of its own asks for that range, not for what an int holds (a percentage, a month, a year).
+        { "POST /api/v1/tasks/13/progress", "application/json", "{\"progress\":\"abc\"}", "progress", "“progress”的值格式不对（第 1 行）：应为 0 到 100 的整数" },
+        { "POST /api/v1/tasks/13/progress", "application/json", "{\"progress\":50.5}", "progress", "应为 0 到 100 的整数" },
+        { "PUT /api/v1/projects/1/progress", "application/json", "{\"year\":2025,\"month\":\"三月\"}", "month", "应为 1 到 12 的整数" },
+        { "PUT /api/v1/projects/1/progress", "application/json", "{\"year\":\"2025年\",\"month\":3}", "year", "应为 2000 到 2100 的整数" },
+        { "POST /api/v1/evaluations", "application/json", "{\"year\":\"今年\",\"kind\":\"town\"}", "year", "应为 2000 到 2100 的整数" },
         // Numbers too big for their field.
         { "POST /api/v1/applications", "application/json", "{\"townId\":99999999999,\"standardId\":\"yuncheng-municipal\",\"facts\":{}}", "townId", "在 -2147483648 到 2147483647 之间" },
         { "POST /api/v1/support/grants", "application/json", "{\"fundName\":\"资金\",\"amountWanYuan\":1e400}", "amountWanYuan", "应为数字" },
