@@ -10,7 +10,7 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public sealed class AuditValueNames
 {
-    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation, Application }
+    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation, Application, Report }
 
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
@@ -26,6 +26,7 @@ public sealed class AuditValueNames
         ["EnterpriseId"] = Kind.Enterprise, ["OwnerEnterpriseId"] = Kind.Enterprise,
         ["RoleId"] = Kind.Role, ["NoticeId"] = Kind.Notice, ["ProjectId"] = Kind.Project, ["KeyProjectId"] = Kind.Project,
         ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce, ["ApplicationId"] = Kind.Application,
+        ["ReportId"] = Kind.Report,
     };
 
     // Records by the field that refers to them. An entry about a record with no name of its own to record (an application is
@@ -36,6 +37,7 @@ public sealed class AuditValueNames
         ["RecognitionApplication"] = "ApplicationId", ["TaskForce"] = "TaskForceId", ["PlanTask"] = "TaskId", ["KeyProject"] = "ProjectId",
         ["Notice"] = "NoticeId", ["Problem"] = "ProblemId", ["AnnualEvaluation"] = "EvaluationId", ["Enterprise"] = "EnterpriseId",
         ["SpecializedTown"] = "TownId", ["Unit"] = "UnitId", ["Jurisdiction"] = "JurisdictionId", ["AppUser"] = "UserId",
+        ["MonthlyReport"] = "ReportId",
     };
 
     // The fields that hold a recognition standard's id (yuncheng-municipal): named by the standard's title.
@@ -196,6 +198,10 @@ public sealed class AuditValueNames
                                                           join t in db.Towns on a.SpecializedTownId equals t.Id
                                                           select new { a.Id, Town = t.Name, a.StandardId, a.TargetTier }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => ApplicationName(x.Town, catalog.KnownStandardName(x.StandardId), x.TargetTier)));
+        // A month's report as its page is titled (历山镇蜂蜜专业镇专班2025年5月月报): its own entries record only the month.
+        await Read(Kind.Report, async ids => (await db.MonthlyReports.Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, Town = r.TaskForce!.Town!.Name, r.Year, r.Month }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => $"{x.Town}专班{x.Year}年{x.Month}月月报"));
         return new AuditValueNames(found, policies, catalog);
     }
 }

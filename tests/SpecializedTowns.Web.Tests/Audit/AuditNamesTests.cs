@@ -91,4 +91,28 @@ public class AuditNamesTests
         // A link whose fields say nothing of it keeps its numbers, never written as one number with a thousands separator.
         AuditValueNames.None.Label(new AuditEntry { EntityType = "TaskUnit", EntityId = "27,117" }).ShouldBe("编号 27、117");
     }
+
+    [Fact]
+    public async Task Records_and_parts_with_no_name_of_their_own_are_named_by_what_they_belong_to_not_by_their_number()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        var report = await db.MonthlyReports.AsNoTracking().Include(r => r.TaskForce!).ThenInclude(f => f.Town).OrderBy(r => r.Id).FirstAsync();
+        var force = report.TaskForce!;
+        var id = report.Id.ToString();
+        // 月报流转记录 and 专班 record no name: the month's report and the 专班 by their town, as their pages are titled.
+        var step = new AuditEntry { EntityType = "ReportStep", EntityId = "999", RootType = "MonthlyReport", RootId = id,
+            Changes = AuditTrail.Write([new AuditChange("ReportId", null, id)]) };
+        var forceEntry = new AuditEntry { EntityType = "TaskForce", EntityId = force.Id.ToString(), RootType = "TaskForce", RootId = force.Id.ToString(), Changes = "[]" };
+        var gone = new AuditEntry { EntityType = "ReportStep", EntityId = "998", RootType = "MonthlyReport", RootId = "987654", Changes = "[]" };
+        var names = await AuditValueNames.ForAsync(db, Catalog, [step, forceEntry, gone]);
+        var title = $"{force.Town!.Name}专班{report.Year}年{report.Month}月月报";
+        names.Label(step).ShouldBe(title);
+        names.Show("ReportId", id).ShouldBe(title);
+        names.Label(forceEntry).ShouldBe(force.Town.Name + "专班");
+        // What belongs to a record that is gone keeps its own number.
+        names.Label(gone).ShouldBe("编号 998");
+        AuditValueNames.ApplicationName("历山镇蜂蜜专业镇", "运城市级专业镇认定标准", Tier.Municipal).ShouldBe("历山镇蜂蜜专业镇 · 申报运城市级");
+        AuditValueNames.ApplicationName("历山镇蜂蜜专业镇", null, Tier.County).ShouldBe("历山镇蜂蜜专业镇 · 申报县级");
+    }
 }
