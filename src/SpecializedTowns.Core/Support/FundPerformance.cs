@@ -6,13 +6,16 @@ namespace SpecializedTowns.Core.Support;
 /// One recipient line of the fund-performance review for a period: the money its grants brought (to the town itself and to
 /// its enterprises) and its results at the end of the period against the year before the period began. A line without a
 /// town holds the county's enterprises outside any specialized town, so the review adds up to every grant.
+/// The output years say which statistics were compared; the money granted after the later of them cannot have brought
+/// that change and is left out of the ratio (<paramref name="FundsByOutputYearWanYuan"/>; null: all of it counts).
 /// </summary>
 public sealed record PerformanceInput(
     int? TownId, string Name, string CountyPath, Tier? Tier,
     decimal TownFundsWanYuan, decimal EnterpriseFundsWanYuan, int Grants,
     decimal? OutputValueWanYuan, decimal? OutputBeforeWanYuan,
     int? Employment, int? EmploymentBefore,
-    int Projects, decimal ProjectInvestmentWanYuan);
+    int Projects, decimal ProjectInvestmentWanYuan,
+    int? OutputBeforeYear = null, int? OutputYear = null, decimal? FundsByOutputYearWanYuan = null);
 
 public enum PerformanceLevel { Province = 1, City = 2, County = 3, Town = 4 }
 
@@ -21,17 +24,27 @@ public sealed record PerformanceLine(
     PerformanceLevel Level, string Path, string Name, int? TownId, Tier? Tier,
     decimal TownFundsWanYuan, decimal EnterpriseFundsWanYuan, int Grants,
     decimal? OutputValueWanYuan, decimal? OutputChangeWanYuan, int? Employment, int? EmploymentChange,
-    int Projects, decimal ProjectInvestmentWanYuan)
+    int Projects, decimal ProjectInvestmentWanYuan,
+    int? OutputBeforeYear = null, int? OutputYear = null, decimal? FundsForRatioWanYuan = null)
 {
     public decimal FundsWanYuan => TownFundsWanYuan + EnterpriseFundsWanYuan;
+
+    /// <summary>The years compared for the output change, “2023→2024”; null when unknown or when the lines summed differ.</summary>
+    public string? OutputYears => OutputBeforeYear is { } b && OutputYear is { } e ? $"{b}→{e}" : null;
+
+    /// <summary>The money the ratio is of: granted by the end of the later statistics year (all of it when not told).</summary>
+    public decimal FundsInRatioWanYuan => FundsForRatioWanYuan ?? FundsWanYuan;
+
+    /// <summary>Money of the period granted after the statistics compared, left out of the ratio.</summary>
+    public decimal FundsAfterOutputWanYuan => FundsWanYuan - FundsInRatioWanYuan;
 
     public bool IsTotal => Level != PerformanceLevel.Town;
 
     /// <summary>
-    /// 每万元资金对应产值增量: the growth of output over the period per 万元 granted; null without money or without the
-    /// output of both years. A ratio of the sums, never a sum of ratios.
+    /// 每万元资金对应产值增量: the growth of output over the period per 万元 granted by the end of the later statistics year;
+    /// null without such money or without the output of both years. A ratio of the sums, never a sum of ratios.
     /// </summary>
-    public decimal? OutputChangePerFund => FundsWanYuan > 0 && OutputChangeWanYuan is { } d ? decimal.Round(d / FundsWanYuan, 2) : null;
+    public decimal? OutputChangePerFund => FundsInRatioWanYuan > 0 && OutputChangeWanYuan is { } d ? decimal.Round(d / FundsInRatioWanYuan, 2) : null;
 }
 
 public static class FundPerformance
@@ -73,7 +86,8 @@ public static class FundPerformance
             i.TownFundsWanYuan, i.EnterpriseFundsWanYuan, i.Grants,
             i.OutputValueWanYuan, i.OutputValueWanYuan is { } o && i.OutputBeforeWanYuan is { } b ? o - b : null,
             i.Employment, i.Employment is { } e && i.EmploymentBefore is { } eb ? e - eb : null,
-            i.Projects, i.ProjectInvestmentWanYuan));
+            i.Projects, i.ProjectInvestmentWanYuan,
+            i.OutputBeforeYear, i.OutputYear, i.FundsByOutputYearWanYuan));
     }
 
     private static PerformanceLine Sum(PerformanceLevel level, string path, string name, IReadOnlyList<PerformanceLine> lines) => new(
@@ -81,7 +95,15 @@ public static class FundPerformance
         lines.Sum(l => l.TownFundsWanYuan), lines.Sum(l => l.EnterpriseFundsWanYuan), lines.Sum(l => l.Grants),
         SumKnown(lines.Select(l => l.OutputValueWanYuan)), SumKnown(lines.Select(l => l.OutputChangeWanYuan)),
         SumKnown(lines.Select(l => l.Employment)), SumKnown(lines.Select(l => l.EmploymentChange)),
-        lines.Sum(l => l.Projects), lines.Sum(l => l.ProjectInvestmentWanYuan));
+        lines.Sum(l => l.Projects), lines.Sum(l => l.ProjectInvestmentWanYuan),
+        Same(lines, l => l.OutputBeforeYear), Same(lines, l => l.OutputYear), lines.Sum(l => l.FundsInRatioWanYuan));
+
+    /// <summary>The year every line with an output change compared, or null when they differ.</summary>
+    private static int? Same(IReadOnlyList<PerformanceLine> lines, Func<PerformanceLine, int?> year)
+    {
+        var years = lines.Where(l => l.OutputChangeWanYuan is not null).Select(year).Distinct().ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
 
     private static decimal? SumKnown(IEnumerable<decimal?> values)
     {

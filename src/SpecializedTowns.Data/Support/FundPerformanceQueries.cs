@@ -22,7 +22,8 @@ public sealed record FundPerformanceView(PerformancePeriod Period, IReadOnlyList
 /// <summary>
 /// 资金绩效: for each town in scope, the grants of the period (to the town and to its enterprises) beside its results from
 /// the statistics and the key-project library the platform already keeps. Output and employment are the town's latest
-/// statistics year within the period, compared with its latest year before the period; projects are the key projects
+/// statistics year within the period, compared with its latest year before the period, and set against the money granted
+/// by the end of that year (QA 96: 2025's grants were set against 2023→2024's growth); projects are the key projects
 /// planned in the period.
 /// </summary>
 public static class FundPerformanceQueries
@@ -46,7 +47,7 @@ public static class FundPerformanceQueries
         }
         var grantRows = await grants.Select(g => new
         {
-            g.SpecializedTownId, g.RecipientKind, g.AmountWanYuan, CountyPath = db.Jurisdictions.Where(j => j.Id == g.CountyId).Select(j => j.Path).FirstOrDefault(),
+            g.SpecializedTownId, g.RecipientKind, g.AmountWanYuan, g.GrantedOn, CountyPath = db.Jurisdictions.Where(j => j.Id == g.CountyId).Select(j => j.Path).FirstOrDefault(),
         }).ToListAsync(ct);
 
         var statistics = await db.TownStatistics.AsNoTracking()
@@ -69,7 +70,9 @@ public static class FundPerformanceQueries
                 Sum(own.Where(g => g.RecipientKind == RecipientKind.Enterprise).Select(g => g.AmountWanYuan)),
                 own.Count,
                 Quantity.Normalize(end?.OutputValueWanYuan), Quantity.Normalize(before?.OutputValueWanYuan), end?.Employment, before?.Employment,
-                townProjects.Count, Sum(townProjects.Select(p => p.TotalInvestmentWanYuan))));
+                townProjects.Count, Sum(townProjects.Select(p => p.TotalInvestmentWanYuan)),
+                before?.Year, end?.Year,
+                end is null ? (decimal?)null : Sum(own.Where(g => g.GrantedOn.Year <= end.Year).Select(g => g.AmountWanYuan))));
         }
         // Money granted to enterprises outside any town (or to a town the person does not see) still counts in the county's total.
         var known = townIds.ToHashSet();

@@ -36,6 +36,8 @@ public static class SupportExport
         new("资金笔数", l => l.Grants, 10),
         new("期末年产值（万元）", l => l.OutputValueWanYuan, 16),
         new("产值增量（万元）", l => l.OutputChangeWanYuan, 16),
+        new("产值比较年度", l => l.OutputYears, 12),
+        new("计入比值的资金（万元）", l => l.FundsInRatioWanYuan, 16),
         new("每万元资金对应产值增量（万元）", l => l.OutputChangePerFund, 20),
         new("期末从业人员（人）", l => l.Employment, 14),
         new("就业增量（人）", l => l.EmploymentChange, 12),

@@ -63,6 +63,30 @@ public class FundPerformanceTests
     }
 
     [Fact]
+    public void Money_granted_after_the_statistics_compared_is_left_out_of_the_ratio_and_the_years_are_told()
+    {
+        // 甲镇: 2023→2024 output +1,000; 300 of its 500 granted by the end of 2024, 200 in 2025. 乙镇: 2023→2025, all 100 counts.
+        var lines = FundPerformance.Lines([
+            new PerformanceInput(1, "甲镇", "山西省/朔州市/怀仁市", Tier.County, 500m, 0m, 2, 11000m, 10000m, null, null, 0, 0m,
+                OutputBeforeYear: 2023, OutputYear: 2024, FundsByOutputYearWanYuan: 300m),
+            new PerformanceInput(2, "乙镇", "山西省/朔州市/怀仁市", Tier.County, 100m, 0m, 1, 5500m, 5000m, null, null, 0, 0m,
+                OutputBeforeYear: 2023, OutputYear: 2025, FundsByOutputYearWanYuan: 100m),
+        ]);
+        var jia = lines.Single(l => l.Name == "甲镇");
+        jia.FundsWanYuan.ShouldBe(500m);
+        jia.FundsInRatioWanYuan.ShouldBe(300m);
+        jia.FundsAfterOutputWanYuan.ShouldBe(200m);
+        jia.OutputChangePerFund.ShouldBe(3.33m); // 1,000 / 300, not 1,000 / 500
+        jia.OutputYears.ShouldBe("2023→2024");
+
+        var county = lines.Single(l => l.Name == "怀仁市");
+        county.FundsInRatioWanYuan.ShouldBe(400m);
+        county.OutputChangePerFund.ShouldBe(3.75m); // (1,000 + 500) / (300 + 100)
+        county.OutputYears.ShouldBeNull("the towns compared different years");
+        lines.Single(l => l.Name == "乙镇").OutputYears.ShouldBe("2023→2025");
+    }
+
+    [Fact]
     public void Areas_come_in_the_order_given_for_their_paths_the_official_one_and_by_name_without_it()
     {
         PerformanceInput[] inputs =

@@ -117,6 +117,15 @@ public class SupportTests
         ceramics.TownFundsWanYuan.ShouldBe(5380m);
         ceramics.EnterpriseFundsWanYuan.ShouldBe(480m);
         shuozhou.Lines[0].Name.ShouldBe("朔州市", "the city's total comes first; no 山西省 total holding only 朔州's figures");
+        // 2024–2026 (QA 96): the statistics end at 2024, so money granted in 2025 and 2026 has no output to answer for.
+        var later = await FundPerformanceQueries.ComputeAsync(db, Shuozhou, new PerformancePeriod(2024, 2026));
+        var laterCeramics = later.Lines.Single(l => l.Name == "怀仁陶瓷专业镇");
+        laterCeramics.OutputYears.ShouldBe("2023→2024");
+        var granted2024 = (await FundGrants.ListAsync(db, new FundGrantFilter { Year = 2024, PageSize = 500 }, Shuozhou)).Page.Items
+            .Where(g => g.TownId == laterCeramics.TownId).Sum(g => g.AmountWanYuan);
+        laterCeramics.FundsInRatioWanYuan.ShouldBe(granted2024);
+        laterCeramics.FundsAfterOutputWanYuan.ShouldBeGreaterThan(0m, "the demo grants 怀仁陶瓷 money in 2025");
+        laterCeramics.OutputChangePerFund.ShouldBe(decimal.Round(laterCeramics.OutputChangeWanYuan!.Value / granted2024, 2));
         shuozhou.Lines.ShouldNotContain(l => l.Name == "运城市", "a city office sees only its own");
         // The province office filtered to one county: the lines start at the county.
         var yuanqu = await FundPerformanceQueries.ComputeAsync(db, Admin, period, "山西省/运城市/垣曲县");
@@ -191,6 +200,9 @@ public class SupportTests
 
         // A record of another city is not there for the county, page or API.
         var shuozhou = await SeededPlatforms.ClientAsync(provider, "shuozhou-office");
+        var laterPage = await shuozhou.GetStringAsync("/Support/Funds/Performance?from=2024&to=2026");
+        laterPage.ShouldContain("id=\"funds-after-output\"");
+        laterPage.ShouldContain("2023→2024");
         var page = await shuozhou.GetFromJsonAsync<GrantPage>("/api/v1/support/grants?pageSize=100");
         page!.Page.Items.ShouldAllBe(g => g.ClauseSource.StartsWith("朔政办发"));
         var foreign = page.Page.Items.First().Id;
