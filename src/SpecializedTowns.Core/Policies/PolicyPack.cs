@@ -57,6 +57,16 @@ public sealed class PolicyDocument : PackNode
     public string? Source { get; set; }
 
     /// <summary>
+    /// Why work planned for <paramref name="year"/> falls outside the years the document runs for (执行期), or null when
+    /// inside them or when the document names none. Plans for such a year are made only when the office says the
+    /// document is carried on (延用) until a new one.
+    /// </summary>
+    public string? OutsidePeriod(int year) =>
+        (PeriodFrom is { } from && year < from) || (PeriodTo is { } to && year > to)
+            ? $"《{Title}》的执行期为{(PeriodFrom, PeriodTo) switch { ({ } f, { } t) when f == t => $"{f}年", ({ } f, { } t) => $"{f}—{t}年", ({ } f, null) => $"{f}年起", (null, { } t) => $"至{t}年", _ => "" }}，{year}年不在其中"
+            : null;
+
+    /// <summary>
     /// One of this document's sources as a text quotes it. The pack format lets a draft's sources name it by its short title
     /// (《永济市…（2024-2025年）》 三, without （征求意见稿）); beside the document's full name that reads as another
     /// document, so the title is restored to how the document prints it. Other sources are quoted as written.

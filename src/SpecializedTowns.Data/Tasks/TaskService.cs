@@ -68,7 +68,8 @@ public sealed record OverdueExportRow(string Unit, string Place, string Plan, st
 /// <param name="TownId">The tasks that concern one town (<see cref="TaskService.ConcernTown"/>), for its page.</param>
 public sealed record TaskFilter(int? PlanId = null, int? UnitId = null, TaskLight? Light = null, bool? Overdue = null, int Page = 1, int PageSize = 50, int? TownId = null);
 
-public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title);
+/// <param name="CarryOn">The office confirms the document is carried on (延用) for a year outside its 执行期.</param>
+public sealed record NewPlan(string? PolicyId, int? Year, int? JurisdictionId, int? TownId, string? Title, bool CarryOn = false);
 
 public sealed record PlanTarget(string Key, string Name, string Path, bool IsTown);
 
@@ -493,6 +494,8 @@ public sealed class TaskService(TownsDbContext db, PolicyCatalog catalog, TimePr
         else if (pack.KeyTasks.Count == 0) errors["policyId"] = $"《{pack.Document.Title}》没有列出重点任务，不能据以生成责任清单";
         if (input.Year is null) errors["year"] = "请填写年度";
         else if (Core.CalendarBounds.YearProblem(input.Year.Value) is { } yearProblem) errors["year"] = yearProblem;
+        else if (pack?.Document.OutsidePeriod(input.Year.Value) is { } outside && !input.CarryOn)
+            errors["year"] = outside + "；如该文件延用至新文件出台，请确认延用后再生成";
         var title = input.Title?.Trim();
         if (title?.Length > ActionPlan.MaxTitle) errors["title"] = $"计划名称不超过 {ActionPlan.MaxTitle} 字";
 

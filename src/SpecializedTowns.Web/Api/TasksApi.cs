@@ -83,7 +83,8 @@ public sealed record ExtensionBody(int? MilestoneId, DateOnly? NewDeadline, stri
 
 public sealed record DecisionBody(bool? Approve, string? Note);
 
-public sealed record NewPlanBody(string? PolicyId, [property: Range(CalendarBounds.MinYear, CalendarBounds.MaxYear)] int? Year, string? Jurisdiction, int? TownId, string? Title);
+/// <param name="CarryOn">true to plan a year outside the document's 执行期 (延用 until a new document).</param>
+public sealed record NewPlanBody(string? PolicyId, [property: Range(CalendarBounds.MinYear, CalendarBounds.MaxYear)] int? Year, string? Jurisdiction, int? TownId, string? Title, bool? CarryOn = null);
 
 /// <summary>
 /// /api/v1/tasks: the responsibility lists with the pages' rules — a member unit its own tasks, an office its place,
@@ -147,7 +148,7 @@ public static class TasksApi
             try { return TypedResults.Ok(PlanDetail.From(await tasks.PlanAsync(http.Scope(), id, ct))); }
             catch (Exception ex) when (Refusal(ex) is { } problem) { return problem; }
         }).WithSummary("一份行动计划：分组、任务、加权进度与红黄绿灰统计");
-        group.MapPost("/plans", CreatePlanAsync).WithSummary("从政策文件新建年度行动计划（办公室）：policyId、year，及 jurisdiction（县市名称）或 townId 之一")
+        group.MapPost("/plans", CreatePlanAsync).WithSummary("从政策文件新建年度行动计划（办公室）：policyId、year，及 jurisdiction（县市名称）或 townId 之一；year 在文件执行期外时须 carryOn: true（延用）")
             .Produces<PlanDetail>(StatusCodes.Status201Created)
             .Refuses(StatusCodes.Status409Conflict);
         group.MapGet("/overdue", async Task<Results<Ok<IReadOnlyList<UnitOverdue>>, ProblemHttpResult>> (HttpContext http, TaskService tasks,
@@ -193,7 +194,7 @@ public static class TasksApi
         int? jurisdictionId = path is null ? null : await db.Jurisdictions.Where(j => j.Path == path).Select(j => (int?)j.Id).SingleAsync(ct);
         try
         {
-            var id = await tasks.CreatePlanAsync(http.Scope(), http.DisplayName(), new NewPlan(body.PolicyId, body.Year, jurisdictionId, body.TownId, body.Title), ct);
+            var id = await tasks.CreatePlanAsync(http.Scope(), http.DisplayName(), new NewPlan(body.PolicyId, body.Year, jurisdictionId, body.TownId, body.Title, body.CarryOn == true), ct);
             return TypedResults.Created($"/api/v1/tasks/plans/{id}", PlanDetail.From(await tasks.PlanAsync(http.Scope(), id, ct)));
         }
         catch (Exception ex) when (Refusal(ex, ("jurisdictionId", "jurisdiction")) is { } problem) { return problem; }

@@ -164,6 +164,10 @@ public class TasksApiTests
         created.GetProperty("groups")[0].GetProperty("tasks").GetArrayLength().ShouldBe(10);
         (await JsonAsync(await office.PostAsJsonAsync("/api/v1/tasks/plans", new { policyId = "yuanqu-2023-19", year = 2025, jurisdiction = "垣曲县" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("year")[0].GetString()!.ShouldContain("已有2025年");
+        // A year outside the document's 执行期 needs carryOn (延用).
+        (await JsonAsync(await office.PostAsJsonAsync("/api/v1/tasks/plans", new { policyId = "yuanqu-2023-19", year = 2026, jurisdiction = "垣曲县" }), HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("year")[0].GetString()!.ShouldContain("执行期为2023—2025年，2026年不在其中");
+        await JsonAsync(await office.PostAsJsonAsync("/api/v1/tasks/plans", new { policyId = "yuanqu-2023-19", year = 2026, jurisdiction = "垣曲县", carryOn = true }), HttpStatusCode.Created);
 
         // The page shows the same day and keeps what was typed when a request is refused.
         var pages = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

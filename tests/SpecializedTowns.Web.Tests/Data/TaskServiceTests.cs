@@ -81,6 +81,9 @@ public class TaskServiceTests
             .Errors["jurisdictionId"].ShouldContain("不在您的数据范围内");
         (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(YuanquOffice, "x", new NewPlan("yuncheng-2023-8", 1999, null, null, null))))
             .Errors.Keys.ShouldBe(["policyId", "year", "jurisdictionId"], ignoreOrder: true);
+        // Outside the document's 执行期 (2023—2025) only when the office says it is carried on (QA 96 #5).
+        (await Should.ThrowAsync<TaskRuleException>(() => service.CreatePlanAsync(YuanquOffice, "x", new NewPlan("yuanqu-2023-19", 2030, yuanqu.Id, null, null))))
+            .Errors["year"].ShouldBe("《垣曲县促进专业镇高质量发展实施方案》的执行期为2023—2025年，2030年不在其中；如该文件延用至新文件出台，请确认延用后再生成");
         var member = await MemberAsync(db);
         await Should.ThrowAsync<TaskForbiddenException>(() => service.CreatePlanAsync(member, "x", new NewPlan("yuanqu-2023-19", 2026, yuanqu.Id, null, null)));
         (await db.ActionPlans.CountAsync()).ShouldBe(before);

@@ -18,6 +18,9 @@ public sealed class NewModel(TaskService tasks, PolicyCatalog catalog) : PageMod
         /// <summary>"j12" for a county or city, "t5" for a specialized town: one choice, one field.</summary>
         public string? Target { get; set; }
         public string? Title { get; set; }
+
+        /// <summary>延用: the document is carried on for a year outside its 执行期.</summary>
+        public bool CarryOn { get; set; }
     }
 
     [BindProperty] public Form Input { get; set; } = new();
@@ -65,7 +68,7 @@ public sealed class NewModel(TaskService tasks, PolicyCatalog catalog) : PageMod
         try
         {
             var planId = await tasks.CreatePlanAsync(scope, User.DisplayName(),
-                new NewPlan(Input.PolicyId, Input.Year, jurisdictionId, townId, Input.Title), ct);
+                new NewPlan(Input.PolicyId, Input.Year, jurisdictionId, townId, Input.Title, Input.CarryOn), ct);
             TempData["Done"] = "已生成年度行动计划，请为各项任务分解里程碑、明确期限。";
             return Redirect($"/Tasks/Plan/{planId}");
         }
@@ -85,4 +88,7 @@ public sealed class NewModel(TaskService tasks, PolicyCatalog catalog) : PageMod
     }
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The year asked for lies outside the chosen document's 执行期: the form offers 延用.</summary>
+    public bool OutsidePeriod => Preview is not null && Input.Year is { } year && Preview.Document.OutsidePeriod(year) is not null;
 }
