@@ -284,6 +284,12 @@ public sealed class Consequence : PackNode
 {
     public string Kind { get; set; } = "";
     public string? Trigger { get; set; }
+
+    /// <summary>
+    /// Whom the text sends it to, where it names one: county-government (阳泉 "专业镇所在县政府", 朔州 "所在县（市、区）") or
+    /// township (永济 "所在镇（街道）", 新绛 "镇和单位"). Left out, a town's notice goes to its township, as before.
+    /// </summary>
+    public string? Addressee { get; set; }
     public string? Text { get; set; }
     public string? Source { get; set; }
 }

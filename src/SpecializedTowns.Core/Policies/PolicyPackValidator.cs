@@ -312,6 +312,7 @@ public static partial class PolicyPackValidator
             foreach (var c in e.Consequences)
             {
                 v.OneOf(c, c.Kind, PackVocabulary.ConsequenceKinds.Keys, "考核结果运用（consequences.kind）");
+                v.OneOf(c, c.Addressee, PackVocabulary.Addressees.Keys, "考核结果运用的对象（consequences.addressee）", optional: true);
                 v.Source(c, c.Source, "考核结果运用");
             }
         }

@@ -77,14 +77,14 @@ public static class NoticeDemo
                 new(Do.Accept, 28, 2),
                 new(Do.Act, 24, Text: "县领导小组办公室约谈县农业农村局分管负责同志，督促落实专班牵头责任", Action: NoticeActionKind.Interview, TakenDaysAgo: 25),
             ]),
-        new("山西省/阳泉市", RecipientKind.Town, "山西省/阳泉市/平定县", "平定砂器刻花瓷专业镇", "平定县冠山镇人民政府", "平定砂器刻花瓷专业镇建设工作",
+        new("山西省/阳泉市", RecipientKind.Town, "山西省/阳泉市/平定县", "平定砂器刻花瓷专业镇", "平定县专业镇领导小组办公室", "平定砂器刻花瓷专业镇建设工作",
             "市专业镇办现场督查和统计部门数据",
             50, -10,
             [
                 ("砂器刻花瓷产业公共服务平台建设滞后，检测中心尚未投入使用", "现场督查"),
                 ("规上企业数量较上年减少 1 家", "统计部门数据"),
             ],
-            "孙伟", "0353-2021357", ["市专业镇高质量发展领导小组各成员单位", "平定县人民政府"],
+            "孙伟", "0353-2021357", ["市专业镇高质量发展领导小组各成员单位", "平定县冠山镇人民政府"],
             [
                 new(Do.Record, 21, 1, "检测中心设备完成安装调试，已于本月投入使用"),
                 new(Do.Record, 21, 2, "培育 2 家企业升规入统，已完成月度统计入库"),
@@ -134,9 +134,12 @@ public static class NoticeDemo
             var officeName = (group ?? $"{issuing.Name}专业镇发展领导小组") + "办公室";
             var pack = OverdueConsequences.GoverningPack(packs, areaPath);
             var office = new NoticeActor(null, officeName, Roles.Office, false, true, true);
-            var recipient = new NoticeActor(null, s.RecipientActor, s.Kind == RecipientKind.Unit ? Roles.MemberUnit : Roles.Township, true, false, false);
+            // The city's notice about a town goes where the town's document sends it (阳泉: 所在县政府), answered by the county's office.
+            var toCounty = s.Kind == RecipientKind.Town && issuing.Path != areaPath && NoticeAddressee.CountyGovernmentRule(OverdueConsequences.GoverningPack(packs, areaPath)) is not null;
+            var recipient = new NoticeActor(null, s.RecipientActor, toCounty ? Roles.Office : s.Kind == RecipientKind.Unit ? Roles.MemberUnit : Roles.Township, true, false, false);
             var addressee = s.Kind switch
             {
+                RecipientKind.Town when toCounty => NoticeAddressee.Government(areaPath[(areaPath.LastIndexOf('/') + 1)..]),
                 RecipientKind.Town => string.Join("、", await db.TownTownships.Where(x => x.SpecializedTownId == recipientId).Select(x => x.Township!.Name + "人民政府").ToListAsync(ct)),
                 RecipientKind.Township => s.Recipient + "人民政府",
                 _ => s.Recipient,

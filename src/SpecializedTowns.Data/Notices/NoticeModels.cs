@@ -169,5 +169,8 @@ public sealed record NoticeView(
     /// <summary>The person is an office entering the recipient's part for it.</summary>
     public bool RecordsOnBehalf { get; init; }
 
+    /// <summary>For a notice to a county government: whose account answers it and the clause that addresses it there.</summary>
+    public string? AnsweredBy { get; init; }
+
     public NoticeFileInfo? File(int? id) => id is { } i ? Files.FirstOrDefault(f => f.Id == i) : null;
 }

@@ -208,7 +208,17 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             notice.Items.Where(i => notice.MayVerify(actor, i)).Select(i => i.Position).ToHashSet(), files, ProposalFor(notice.PolicyPackId, places.IssuingPath))
         {
             RecordsOnBehalf = !actor.IsRecipient && actor.MayRecord,
+            AnsweredBy = AnsweredBy(notice, places),
         };
+    }
+
+    /// <summary>Who reports the rectification of a notice to a county government, with the clause that addresses it there; null otherwise.</summary>
+    private string? AnsweredBy(Notice notice, Places places)
+    {
+        if (!NoticeAddressee.ToCountyGovernment(notice.RecipientKind, notice.Addressee, places.AreaName)) return null;
+        var rule = CountyRule(places.AreaPath);
+        var basis = rule is null ? "" : $"（{rule.Source}：“{rule.Text}”）";
+        return $"主送{notice.Addressee}{basis}，整改情况由{places.AreaName}专业镇领导小组办公室填报和报送";
     }
 
     /// <summary>
@@ -351,7 +361,11 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             issuing = await db.Jurisdictions.AsNoTracking().SingleOrDefaultAsync(j => j.Path == scope.HomePath, ct);
             if (issuing is null || issuing.Level == JurisdictionLevel.Township) return null;
         }
-        return new Resolved(f.Kind, f.Id, f.Name, f.Addressee, f.Subject, f.AreaId, area.Path, issuing);
+        // A city's or the province's notice about a town goes where the town's own document sends it: 阳泉 and 朔州 name the
+        // county government. The county's own notices stay with its townships, whom it supervises itself.
+        var addressee = f.Kind == RecipientKind.Town && issuing.Path != area.Path && CountyRule(area.Path) is not null
+            ? NoticeAddressee.Government(area.Name) : f.Addressee;
+        return new Resolved(f.Kind, f.Id, f.Name, addressee, f.Subject, f.AreaId, area.Path, issuing);
     }
 
     private sealed record Found(RecipientKind Kind, int Id, string Name, string Addressee, string Subject, int AreaId);
@@ -414,7 +428,10 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         return new NoticeRecipient(r.Kind, r.Id, r.Name, place);
     }
 
-    private static string Government(string township) => township.EndsWith("街道", StringComparison.Ordinal) ? township + "办事处" : township + "人民政府";
+    private static string Government(string township) => NoticeAddressee.Government(township);
+
+    /// <summary>The clause of the document governing the place that sends a town's notice to the county government, if any.</summary>
+    private Consequence? CountyRule(string areaPath) => NoticeAddressee.CountyGovernmentRule(OverdueConsequences.GoverningPack(catalog.Packs, areaPath));
 
     /// <summary>发文机关: the leading group's office as the jurisdiction's own document names the group, else the usual name.</summary>
     private string IssuingOfficeOf(Jurisdiction issuing)
@@ -554,11 +571,14 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     private async Task<NoticeActor> ActorAsync(UserScope scope, string userName, Notice notice, Places places, CancellationToken ct)
     {
         var office = scope.Role == Roles.Office;
+        // A notice to the county government is answered by the county's leading-group office, not by the town's township.
+        var toCounty = NoticeAddressee.ToCountyGovernment(notice.RecipientKind, notice.Addressee, places.AreaName);
         var recipient = scope.Role switch
         {
+            Roles.Office => toCounty && scope.HomePath == places.AreaPath,
             Roles.Township => notice.RecipientKind switch
             {
-                RecipientKind.Town => await scope.Towns(db).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
+                RecipientKind.Town => !toCounty && await scope.Towns(db).AnyAsync(t => t.Id == notice.RecipientTownId, ct),
                 RecipientKind.Township => places.AreaPath == scope.JurisdictionPath,
                 _ => scope.UnitId is { } u && u == notice.RecipientUnitId
                      || await TownshipsOfUnit(notice.RecipientUnitId ?? -1).AnyAsync(t => db.Jurisdictions.Any(j => j.Id == t && j.Path == scope.JurisdictionPath), ct),

@@ -42,7 +42,8 @@ public sealed record NoticeDetail(
     string Area, string AreaPath, string Subject, string Basis, int? EvaluationId, DateOnly IssuedOn, DateOnly Deadline, string Status, string StatusName,
     string DeadlineStatus, string ContactName, string ContactPhone, IReadOnlyList<string> CopyTo, string? PolicyId, string? OverdueConsequence,
     IReadOnlyList<NoticeDetail.ItemView> Items, IReadOnlyList<string> AllowedSteps, NoticeDetail.ProposalView Proposal,
-    IReadOnlyList<NoticeDetail.ActionView> Actions, IReadOnlyList<NoticeFileInfo> Files, IReadOnlyList<NoticeDetail.StepView> Events, string DocumentUrl)
+    IReadOnlyList<NoticeDetail.ActionView> Actions, IReadOnlyList<NoticeFileInfo> Files, IReadOnlyList<NoticeDetail.StepView> Events, string DocumentUrl,
+    string? AnsweredBy)
 {
     public sealed record ItemView(
         int No, string Finding, string Source, string State, string StateName, string? Measures, string? Evidence, int? AttachmentId,
@@ -304,6 +305,6 @@ public static class NoticesApi
             n.Actions.OrderBy(a => a.Id).Select(a => new NoticeDetail.ActionView(ProjectsApi.Key(a.Kind), NoticeNames.Chinese(a.Kind), a.TakenOn, a.DocumentNumber, a.Note, a.RecordedBy, a.RecordedAtUtc)).ToList(),
             v.Files,
             n.Events.OrderBy(e => e.Id).Select(e => new NoticeDetail.StepView(e.AtUtc, e.ItemPosition, e.UserName, e.Action, e.Note, e.OnBehalf)).ToList(),
-            $"/api/v1/notices/{n.Id}/document");
+            $"/api/v1/notices/{n.Id}/document", v.AnsweredBy);
     }
 }
