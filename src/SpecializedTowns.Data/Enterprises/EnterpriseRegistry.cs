@@ -84,6 +84,22 @@ public static class EnterpriseRegistry
         return owner is null ? UsccElsewhere : UsccTakenBy(owner);
     }
 
+    /// <summary>
+    /// A 专业镇 is an industry cluster in its recorded townships (绛州非遗文创 = 龙兴镇 + 泽掌镇): an enterprise in another
+    /// township of the county is not one of its enterprises, and would swell its lists and 一镇一档. Null when the township is
+    /// one of them, or when the town has none recorded (nothing to hold it to).
+    /// </summary>
+    public static string? TownshipOutsideTown(int townshipId, string township, string town, IReadOnlyCollection<(int Id, string Name)> townTownships) =>
+        townTownships.Count == 0 || townTownships.Any(t => t.Id == townshipId) ? null
+            : $"乡镇“{township}”不属于{town}（{string.Join("、", townTownships.Select(t => t.Name))}）";
+
+    /// <summary>Each town's recorded townships, for <see cref="TownshipOutsideTown"/>.</summary>
+    public static async Task<Dictionary<int, List<(int Id, string Name)>>> TownshipsOfTownsAsync(TownsDbContext db, IQueryable<int> townIds, CancellationToken ct) =>
+        (await db.TownTownships.AsNoTracking().Where(x => townIds.Contains(x.SpecializedTownId))
+            .Select(x => new { x.SpecializedTownId, x.TownshipId, x.Township!.Name }).ToListAsync(ct))
+        .GroupBy(x => x.SpecializedTownId)
+        .ToDictionary(g => g.Key, g => g.OrderBy(x => x.TownshipId).Select(x => (x.TownshipId, x.Name)).ToList());
+
     public static async Task<(int? Id, FieldErrors Errors)> SaveAsync(TownsDbContext db, UserScope scope, int? id, EnterpriseInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
@@ -114,9 +130,16 @@ public static class EnterpriseRegistry
             errors[nameof(input.TownshipId)] = "所选乡镇不属于所选县";
         if (input.SpecializedTownId is { } townId)
         {
-            var town = await scope.Towns(db).Where(t => t.Id == townId).Select(t => new { t.CountyId }).SingleOrDefaultAsync(ct);
+            var town = await scope.Towns(db).Where(t => t.Id == townId).Select(t => new { t.CountyId, t.Name }).SingleOrDefaultAsync(ct);
             if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
             else if (county is not null && town.CountyId != county.Id) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在所选县";
+            else if (input.TownshipId is { } chosen && !errors.ContainsKey(nameof(input.TownshipId)))
+            {
+                var theirs = await TownshipsOfTownsAsync(db, db.Towns.Where(t => t.Id == townId).Select(t => t.Id), ct);
+                var township = await db.Jurisdictions.Where(j => j.Id == chosen).Select(j => j.Name).SingleAsync(ct);
+                if (TownshipOutsideTown(chosen, township, town.Name, theirs.GetValueOrDefault(townId) ?? []) is { } outside)
+                    errors[nameof(input.TownshipId)] = outside;
+            }
         }
         else if (scope.Role == Roles.Township) errors[nameof(input.SpecializedTownId)] = "请选择本人负责的专业镇";
         var unknown = input.Designations.FirstOrDefault(d => !Core.Enterprises.Designations.Keys.Contains(d));

@@ -31,7 +31,7 @@ public sealed class EnterpriseImport : ImportKind
         new("uscc", "统一社会信用代码", ColumnType.Uscc) { Required = true, MaxLength = 18, Description = "企业的唯一标识：平台已有此代码的企业时按本行更新，没有时新增" },
         new("name", "企业名称", ColumnType.Text) { Required = true, MaxLength = 200, Description = "营业执照上的全称" },
         new("county", "所在县（市、区）", ColumnType.Reference) { Required = true, Reference = ReferenceKind.County, MaxLength = 60, Description = "须在您的数据范围内；重名的县请写成“阳泉市城区”" },
-        new("township", "乡镇（街道）", ColumnType.Reference) { Reference = ReferenceKind.Township, MaxLength = 60, Description = "须属于所填的县" },
+        new("township", "乡镇（街道）", ColumnType.Reference) { Reference = ReferenceKind.Township, MaxLength = 60, Description = "须属于所填的县；填了所属专业镇的，须是该专业镇的乡镇" },
         new("town", "所属专业镇", ColumnType.Reference) { Reference = ReferenceKind.Town, MaxLength = 100, Description = "不属于专业镇的企业留空；须在所填的县" },
         ImportColumn.Choice("role", "企业类型", CodeLists.EnterpriseRole) with { Required = true, Description = "龙头、配套企业或家庭农场、专业合作社" },
         new("aboveScale", "规模以上企业", ColumnType.YesNo) { Description = "规上企业填“是”，留空视为“否”" },
@@ -62,6 +62,7 @@ public sealed class EnterpriseImport : ImportKind
         var townshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
         var towns = await ImportLookups.TownsAsync(db, scope, ct);
         var townNames = towns.ToDictionary(t => t.Id, t => t.Name);
+        var townTownships = await EnterpriseRegistry.TownshipsOfTownsAsync(db, scope.Towns(db).Select(t => t.Id), ct);
 
         var countyIndex = new NameIndex<PlaceRef>(counties, c => c.Name, c => c.Path, "县（市、区）");
         var townshipIndex = townships.GroupBy(t => t.ParentId).ToDictionary(g => g.Key ?? 0, g => new NameIndex<PlaceRef>(g, x => x.Name, x => x.Path, "乡镇"));
@@ -76,7 +77,7 @@ public sealed class EnterpriseImport : ImportKind
         Places[] places;
         try
         {
-            places = CheckPlaces(run, countyIndex, allowed, townshipIndex, townIndex);
+            places = CheckPlaces(run, countyIndex, allowed, townshipIndex, townIndex, townTownships);
         }
         catch
         {
@@ -99,7 +100,7 @@ public sealed class EnterpriseImport : ImportKind
     // in the runtime's quick first-tier code and took twice as long (0.6 s against 0.3 s for the second pass).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Places[] CheckPlaces(ImportRun run, NameIndex<PlaceRef> countyIndex, HashSet<int> allowed,
-        Dictionary<int, NameIndex<PlaceRef>> townshipIndex, NameIndex<TownRef> townIndex)
+        Dictionary<int, NameIndex<PlaceRef>> townshipIndex, NameIndex<TownRef> townIndex, Dictionary<int, List<(int Id, string Name)>> townTownships)
     {
         var places = new Places[run.Rows.Count];
         for (var i = 0; i < run.Rows.Count; i++)
@@ -119,11 +120,12 @@ public sealed class EnterpriseImport : ImportKind
             }
 
             int? townshipId = null;
+            string? townshipName = null;
             if (county is not null && run.Text(row, "township") is { } townshipText)
             {
                 var (t, p) = townshipIndex.TryGetValue(county.Id, out var index) ? index.Find(townshipText) : (null, null);
                 if (t is null) run.Error(row, "township", p ?? $"乡镇“{townshipText}”不属于{county.Name}");
-                else townshipId = t.Id;
+                else (townshipId, townshipName) = (t.Id, t.Name);
             }
 
             int? townId = null;
@@ -133,6 +135,9 @@ public sealed class EnterpriseImport : ImportKind
                 if (t is null) run.Error(row, "town", p ?? $"专业镇“{townText}”不存在，或不在您的数据范围内");
                 else if (county is not null && t.CountyId != county.Id) run.Error(row, "town", $"专业镇“{townText}”在{t.CountyName}，不在{county.Name}");
                 else townId = t.Id;
+                if (townId is { } tid && townshipId is { } sid && townTownships.TryGetValue(tid, out var theirs)
+                    && EnterpriseRegistry.TownshipOutsideTown(sid, townshipName!, t!.Name, theirs) is { } outside)
+                    run.Error(row, "township", outside);
             }
             places[i] = new Places(county, townshipId, townId);
         }
