@@ -206,7 +206,7 @@ public static class CodeLists
     public static readonly CodeList JurisdictionLevel = Of<Jurisdictions.JurisdictionLevel>("jurisdiction-level", "行政区划层级", "系统", Jurisdiction.LevelName);
 
     public static readonly CodeList AuditAction = Of<Audit.AuditAction>("audit-action", "审计操作", "系统", AuditActions.Chinese,
-        "审计日志记录的操作；登录失败和账号锁定记在所登录的账号名下。");
+        "审计日志记录的操作；登录失败、账号锁定和已停用账号尝试登录记在所登录的账号名下。");
 
     /// <summary>Every list, in menu order.</summary>
     public static readonly IReadOnlyList<CodeList> All =

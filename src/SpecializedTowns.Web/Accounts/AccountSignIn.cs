@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Audit;
 
 namespace SpecializedTowns.Web.Accounts;
 
@@ -12,7 +14,7 @@ namespace SpecializedTowns.Web.Accounts;
 /// </summary>
 public sealed class AccountSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims, IOptions<IdentityOptions> options,
-    ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, TownsDbContext db)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public const string DisabledMessage = "该账号已停用，不能登录。如需恢复，请联系系统管理员";
@@ -23,11 +25,21 @@ public sealed class AccountSignInManager(
     /// checked first, failures counted towards the lockout as for any account, and only the right password hears of the
     /// disabling (<see cref="SignInResult.NotAllowed"/>). The platform signs in by password only (no external logins, no
     /// second factor), so this is the one way in that needs the check.
+    /// <para>
+    /// The right password of a disabled account is no failure: it sets the count back to 0 as any right password does (a
+    /// locked account is told of its lockout first, as before) and is audited as 已停用账号尝试登录, not 登录失败.
+    /// </para>
     /// </summary>
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
     {
-        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
-        return result.Succeeded && user.DisabledAtUtc is not null ? SignInResult.NotAllowed : result;
+        if (user.DisabledAtUtc is null || await UserManager.IsLockedOutAsync(user) || !await UserManager.CheckPasswordAsync(user, password))
+        {
+            var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+            return result.Succeeded && user.DisabledAtUtc is not null ? SignInResult.NotAllowed : result;
+        }
+        if (user.AccessFailedCount > 0) await UserManager.ResetAccessFailedCountAsync(user);
+        await SignInAudit.RecordDisabledAttemptAsync(db, user);
+        return SignInResult.NotAllowed;
     }
 }
 

@@ -13,9 +13,20 @@ public static class BearerRevocation
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true
-            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await SessionStamps.CurrentAsync(context, user))
-            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            switch (await SessionStamps.StateAsync(context, user))
+            {
+                case SessionState.Disabled:
+                    // Said as the token endpoint says it: signing in again would not help.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    await context.Response.WriteAsJsonAsync(new { title = AccountSignInManager.DisabledMessage, status = 401 }, context.RequestAborted);
+                    return;
+                case SessionState.Ended:
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                    break;
+            }
+        }
         await next();
     });
 }

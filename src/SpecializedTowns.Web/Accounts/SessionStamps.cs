@@ -24,28 +24,39 @@ namespace SpecializedTowns.Web.Accounts;
 /// places the in-memory set missed. Measured in docs/performance.md (横向扩展).
 /// </para>
 /// </summary>
+public enum SessionState { Current, Ended, Disabled }
+
 public static class SessionStamps
 {
     /// <summary>Whether the session or token of <paramref name="principal"/> still carries its account's current stamp.</summary>
-    public static async Task<bool> CurrentAsync(HttpContext context, ClaimsPrincipal principal)
+    public static async Task<bool> CurrentAsync(HttpContext context, ClaimsPrincipal principal) =>
+        await StateAsync(context, principal) == SessionState.Current;
+
+    /// <summary>
+    /// The same check, telling a disabled account from a stamp renewed otherwise: an API caller whose account was 停用 is told
+    /// so (as the token endpoint tells it), not that its sign-in expired, which would send it to sign in again in vain.
+    /// </summary>
+    public static async Task<SessionState> StateAsync(HttpContext context, ClaimsPrincipal principal)
     {
         var services = context.RequestServices;
         var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
-        if (!int.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var id) || string.IsNullOrEmpty(stamp)) return false;
+        if (!int.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var id) || string.IsNullOrEmpty(stamp)) return SessionState.Ended;
         try
         {
             // Not a compiled query: one is bound to the model it was compiled against, and tests run both providers in one process.
             var account = await services.GetRequiredService<TownsDbContext>().Users.AsNoTracking().Where(u => u.Id == id)
                 .Select(u => new { u.SecurityStamp, u.DisabledAtUtc }).FirstOrDefaultAsync(context.RequestAborted);
-            return account is { DisabledAtUtc: null } && account.SecurityStamp == stamp;
+            return account is null ? SessionState.Ended
+                : account.DisabledAtUtc is not null ? SessionState.Disabled
+                : account.SecurityStamp == stamp ? SessionState.Current : SessionState.Ended;
         }
         catch (Exception e) when (DatabaseErrors.IsDatabaseError(e))
         {
             // The database cannot be reached (PostgreSQL restarting): nothing can renew a stamp meanwhile, and the page's own
             // query fails into 数据库暂时不可用 (503). Failing here instead, inside authentication, left the user a bare 500
             // (ScaleOut/PostgresRestartTests).
-            return true;
+            return SessionState.Current;
         }
     }
 

@@ -50,7 +50,7 @@ public static class AuditApi
             }, ct);
             var names = await AuditValueNames.ForAsync(db, catalog, list.Items, ct);
             return TypedResults.Ok(new Paged<AuditEntryView>(list.Items.Select(e => View(e, names)).ToList(), list.Total, list.Page, list.PageSize) { TotalIsLowerBound = list.TotalIsLowerBound });
-        }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted，登录失败 sign-in-failed、账号锁定 locked-out）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
+        }).WithSummary("审计日志（分页，最新在前；total 最多数到 10,000，超过时 totalIsLowerBound 为 true）：可按日期（from、to，yyyy-MM-dd，中国时间）、操作人、操作（created/updated/deleted，登录失败 sign-in-failed、账号锁定 locked-out、已停用账号尝试登录 disabled-sign-in）、对象类型与编号（含其组成部分）、对象名称筛选；管理员看全部，办公室和领导看本级及下级人员的记录，其他人看本人的记录");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<AuditEntryView>, ProblemHttpResult>> (long id, HttpContext http, TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog, CancellationToken ct) =>
             await AuditQueries.FindAsync(db, http.Scope(), id, ct) is { } entry ? TypedResults.Ok(View(entry, await AuditValueNames.ForAsync(db, catalog, [entry], ct))) : ApiSupport.NotFound("审计记录"))

@@ -26,6 +26,7 @@ public static class AuditDisplay
         AuditAction.Created => "text-bg-success",
         AuditAction.Updated => "text-bg-primary",
         AuditAction.SignInFailed => "text-bg-warning",
+        AuditAction.DisabledSignIn => "text-bg-secondary",
         _ => "text-bg-danger",
     };
 
