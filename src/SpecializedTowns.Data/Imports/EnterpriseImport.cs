@@ -216,7 +216,11 @@ public sealed class EnterpriseImport : ImportKind
     {
         var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
         var county = town is not null ? new PlaceRef(town.CountyId, town.CountyName, town.CountyPath, null) : (await ImportLookups.CountiesAsync(db, scope, ct)).FirstOrDefault();
-        var township = county is null ? null : (await ImportLookups.TownshipsAsync(db, [county.Id], ct)).FirstOrDefault();
+        // The example's township is one of its town's: another would be refused (EnterpriseRegistry.TownshipOutsideTown).
+        var townships = county is null ? [] : await ImportLookups.TownshipsAsync(db, [county.Id], ct);
+        var ofTown = town is null ? [] : (await EnterpriseRegistry.TownshipsOfTownsAsync(db, db.Towns.Where(t => t.Id == town.Id).Select(t => t.Id), ct))
+            .GetValueOrDefault(town.Id) ?? [];
+        var township = townships.FirstOrDefault(t => ofTown.Count == 0 || ofTown.Any(o => o.Id == t.Id));
         var code = await ExampleCodeAsync(db, county, ct);
         return new Dictionary<string, string>
         {
