@@ -217,8 +217,8 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     {
         if (!NoticeAddressee.ToCountyGovernment(notice.RecipientKind, notice.Addressee, places.AreaName)) return null;
         var rule = CountyRule(places.AreaPath);
-        var basis = rule is null ? "" : $"（{rule.Source}：“{rule.Text}”）";
-        return $"主送{notice.Addressee}{basis}，整改情况由{places.AreaName}专业镇领导小组办公室填报和报送";
+        var basis = rule is null ? "" : $"按{rule.Source}“{rule.Text}”，";
+        return $"{basis}主送{notice.Addressee}；整改情况由{OfficeName(places.AreaPath, places.AreaName)}填报和报送";
     }
 
     /// <summary>
@@ -434,11 +434,13 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     private Consequence? CountyRule(string areaPath) => NoticeAddressee.CountyGovernmentRule(OverdueConsequences.GoverningPack(catalog.Packs, areaPath));
 
     /// <summary>发文机关: the leading group's office as the jurisdiction's own document names the group, else the usual name.</summary>
-    private string IssuingOfficeOf(Jurisdiction issuing)
+    private string IssuingOfficeOf(Jurisdiction issuing) => OfficeName(issuing.Path, issuing.Name);
+
+    private string OfficeName(string path, string name)
     {
-        var group = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == issuing.Path)
+        var group = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == path)
             .Select(p => p.Mechanisms.LeadingGroup?.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
-        return (group ?? $"{issuing.Name}专业镇发展领导小组") + "办公室";
+        return (group ?? $"{name}专业镇发展领导小组") + "办公室";
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>

@@ -61,7 +61,7 @@ public class NoticeCountyGovernmentTests
         view.RecordsOnBehalf.ShouldBeFalse();
         view.Steps.ShouldContain(NoticeStep.Record);
         view.AnsweredBy!.ShouldContain("阳政办发〔2023〕24号 六（五）");
-        view.AnsweredBy!.ShouldContain("郊区专业镇领导小组办公室");
+        view.AnsweredBy!.ShouldContain("整改情况由郊区专业镇发展领导小组办公室填报和报送");
         await service.RecordAsync(county, "郊区专业镇办", id, 1, new RectificationInput("两个项目已于本月开工", "开工报告"));
         (await service.SubmitAsync(county, "郊区专业镇办", id)).ShouldBe(1);
         await service.VerifyAsync(city, "阳泉市专业镇办", id, 1, accept: true, null);
