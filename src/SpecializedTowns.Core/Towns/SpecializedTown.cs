@@ -206,3 +206,27 @@ public sealed class IndustryStandardRecord
     /// <summary>The year the standard was issued, for 新增标准 in the annual evaluation; unknown for older records.</summary>
     public int? Year { get; set; }
 }
+
+/// <summary>
+/// Which step of a town's history its tier rests on: what the certificate prints and the evaluation's 认定层级 cites. A step
+/// without a standard (a government document naming the town, decision 0019) records the town under a document; it does not
+/// replace an earlier recognition against a standard at the same tier, which is what the tier rests on as long as the town
+/// keeps it. 朔政办发〔2023〕19号 二 sets 怀仁陶瓷 the goal of becoming “全国知名的省级专业镇” a year after its 2022 provincial
+/// recognition; a city's document cannot recognise a provincial town, and the certificate must not say it did (qa96 2).
+/// </summary>
+public static class TierStanding
+{
+    /// <summary>
+    /// Among the unbroken run of latest steps at the tier held on <paramref name="day"/> (all of them without a day), the latest
+    /// against a standard, else the latest; null before the first step.
+    /// </summary>
+    public static TierChange? On(IEnumerable<TierChange> history, DateOnly? day = null)
+    {
+        var steps = history.Where(c => day is null || c.EffectiveOn <= day).OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToList();
+        if (steps.Count == 0) return null;
+        var tier = steps[^1].Tier;
+        for (var i = steps.Count - 1; i >= 0 && steps[i].Tier == tier; i--)
+            if (steps[i].StandardId is not null) return steps[i];
+        return steps[^1];
+    }
+}

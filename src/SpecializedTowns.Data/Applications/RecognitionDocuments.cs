@@ -81,15 +81,21 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     {
         var town = await scope.Towns(db).AsNoTracking().Where(t => t.Id == townId).Select(t => new { t.Tier }).SingleOrDefaultAsync(ct);
         if (town is null) return null;
-        return CertificateChange(town.Tier, await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId && c.Tier == town.Tier).ToListAsync(ct));
+        return CertificateChange(town.Tier, await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId).ToListAsync(ct));
     }
 
     /// <summary>
-    /// The step of a town's history its certificate prints: the latest change to the tier it holds now. A 培育 (reserve)
-    /// town has no certificate; a tier held without a recorded change (entered before the platform) has none either.
+    /// The step of a town's history its certificate prints: the one its tier rests on (<see cref="TierStanding"/>), else the
+    /// latest change to the tier it holds now where the history ends at another. A 培育 (reserve) town has no certificate; a
+    /// tier held without a recorded change (entered before the platform) has none either.
     /// </summary>
-    public static TierChange? CertificateChange(Tier tier, IEnumerable<TierChange> history) => tier == Tier.Reserve ? null
-        : history.Where(c => c.Tier == tier).OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.Id).FirstOrDefault();
+    public static TierChange? CertificateChange(Tier tier, IEnumerable<TierChange> history)
+    {
+        if (tier == Tier.Reserve) return null;
+        var steps = history.ToList();
+        return TierStanding.On(steps) is { } standing && standing.Tier == tier ? standing
+            : steps.Where(c => c.Tier == tier).OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.Id).FirstOrDefault();
+    }
 
     /// <summary>The town's latest recognised application the person sees, for the town page's 认定决定 button.</summary>
     public Task<int?> LatestRecognizedApplicationAsync(UserScope scope, int townId, CancellationToken ct = default) =>

@@ -159,12 +159,12 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private static Measurement TierLevel(SubjectScope s, AreaData d, DateOnly yearEnd)
     {
         var t = s.Towns.Single();
-        var history = d.TierChanges.Where(c => c.TownId == t.Id).OrderBy(c => c.On).ToList();
-        var held = history.LastOrDefault(c => c.On <= yearEnd);
+        var history = d.TierChanges.Where(c => c.SpecializedTownId == t.Id).ToList();
+        var held = TierStanding.On(history, yearEnd);
         var tier = held?.Tier ?? (history.Count == 0 ? t.Tier : Tier.Reserve);
         var evidence = held is null
             ? history.Count == 0 ? $"当前层级{Tiers.Chinese(tier)}（无认定记录）" : $"{yearEnd.Year}年底前尚未认定"
-            : $"{held.On:yyyy年M月d日}{TierStep(held.Tier, held.Standard)}{(held.Document is null ? "" : $"（{held.Document}）")}";
+            : $"{held.EffectiveOn:yyyy年M月d日}{TierStep(held.Tier, held.StandardId)}{(held.DocumentNumber is null ? "" : $"（{held.DocumentNumber}）")}";
         return new Measurement((int)tier - 1, [evidence]);
     }
 
@@ -280,12 +280,11 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private sealed record ForceRow(int Id, string Name, int TownId, DateOnly ReportsFrom, IReadOnlyList<int> LeadUnitIds);
     private sealed record ReportRow(int ForceId, string Force, int Year, int Month, DateTime? FirstSubmittedAtUtc, int? NewEntities, int? NewAboveScale);
     private sealed record ProblemRow(int Id, string Title, int? TownId, int? LeadUnitId, int RaisedYear, ProblemState State);
-    private sealed record TierRow(int TownId, Tier Tier, DateOnly On, string? Document, string? Standard);
     private sealed record GainRow(int TownId, string Name, int? Year, BrandKind? Kind = null);
 
     private sealed record AreaData(IReadOnlyList<TownRow> Towns, IReadOnlyList<TownshipRow> Townships, IReadOnlyList<UnitRow> Units,
         IReadOnlyList<ProjectRow> Projects, IReadOnlyDictionary<(int, int), decimal> InvestmentByProject, IReadOnlyList<TaskRow> Tasks,
-        IReadOnlyList<ForceRow> Forces, IReadOnlyList<ReportRow> Reports, IReadOnlyList<ProblemRow> Problems, IReadOnlyList<TierRow> TierChanges,
+        IReadOnlyList<ForceRow> Forces, IReadOnlyList<ReportRow> Reports, IReadOnlyList<ProblemRow> Problems, IReadOnlyList<TierChange> TierChanges,
         IReadOnlyList<GainRow> Brands, IReadOnlyList<GainRow> Standards);
 
     /// <param name="withReserve">
@@ -345,8 +344,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 .Select(p => new { p.Id, p.Title, p.SpecializedTownId, p.LeadUnitId, p.State }).ToListAsync(ct))
             .Select(p => new ProblemRow(p.Id, p.Title, p.SpecializedTownId, p.LeadUnitId, year, p.State)).ToList();
 
-        var tiers = await db.TierChanges.Where(c => townIds.Contains(c.SpecializedTownId))
-            .Select(c => new TierRow(c.SpecializedTownId, c.Tier, c.EffectiveOn, c.DocumentNumber, c.StandardId)).ToListAsync(ct);
+        var tiers = await db.TierChanges.AsNoTracking().Where(c => townIds.Contains(c.SpecializedTownId)).ToListAsync(ct);
 
         // Brands and standards count for a town whether recorded on the town or on one of its enterprises.
         var brands = await db.Brands.Where(b => b.Year == year && ((b.SpecializedTownId != null && townIds.Contains(b.SpecializedTownId.Value))
