@@ -74,6 +74,7 @@ public static class CheckCommand
         foreach (var c in result.Criteria)
             table.AddRow(PolicyCommands.Esc(c.Title), Results.Chinese[c.Result], PolicyCommands.Esc(c.Explanation), PolicyCommands.Esc(c.Source));
         console.Write(table);
+        if (result.NotConfigured is { } notConfigured) console.WriteLine(notConfigured + "。");
         if (result.Gaps.Count > 0) console.WriteLine("差距：" + string.Join("，", result.Gaps.Select(g => g.Text)));
         if (result.PriorityFactors.Count > 0) console.WriteLine("优先评定因素：" + string.Join("、", result.PriorityFactors.Select(f => f.Title)));
     }

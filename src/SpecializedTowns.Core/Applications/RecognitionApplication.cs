@@ -263,6 +263,9 @@ public sealed class RecognitionApplication
         Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
         RequireState("领导小组审定", ApplicationState.AwaitingDecision);
         var otherwise = townInReserve ? $"可选择“{KeepInReserve}”" : $"可选择“{ReserveLabel(TargetTier)}”或“不予认定”";
+        // Before the unmet conditions: a standard without its numbers is the reason, and no expert's 符合 can stand in for them.
+        if (decision == Applications.Decision.Recognize && check.NotConfigured is { } notConfigured)
+            throw new ApplicationRuleException($"{notConfigured}。本申报{otherwise}，或待标准配置后再审定");
         if (decision == Applications.Decision.Recognize && Unmet(check) is { Count: > 0 } unmet)
             throw new ApplicationRuleException($"以下认定条件不符合，不能认定：{string.Join("；", unmet)}。认定标准的条件须全部符合，{otherwise}");
         if (decision == Applications.Decision.Reserve && townInReserve)
@@ -335,11 +338,17 @@ public sealed class RecognitionApplication
         Record(actor, now, "登记公示异议", Text(objection, "异议内容", ApplicationFields.Reason));
     }
 
-    /// <summary>Ends the publicity period: with an upheld objection the town is not recognised.</summary>
-    public void EndPublicity(Actor actor, DateTime now, bool objectionUpheld, string? reason)
+    /// <summary>
+    /// Ends the publicity period: with an upheld objection the town is not recognised. <paramref name="notConfigured"/> is why the
+    /// standard cannot recognise anyone (<see cref="RecognitionResult.NotConfigured"/>): an application sent to 公示 before that
+    /// was refused at 审定 is not confirmed either; an upheld objection may still close it.
+    /// </summary>
+    public void EndPublicity(Actor actor, DateTime now, bool objectionUpheld, string? reason, string? notConfigured = null)
     {
         Require(actor, "公示结束", Roles.Office, Roles.Admin);
         RequireState("公示结束", ApplicationState.Publicity);
+        if (!objectionUpheld && notConfigured is not null)
+            throw new ApplicationRuleException($"{notConfigured}。公示期满也不能确认认定，请待标准配置后再办理");
         // The period's last day is a China calendar day: at 03:00 Beijing time on it, the UTC date is still the day before.
         if (!objectionUpheld && PublicityEndsOn is { } end && ChinaTime.Date(now) < end)
             throw new ApplicationRuleException($"公示期至 {end:yyyy年M月d日}，期满后方可确认认定");

@@ -101,6 +101,14 @@ public sealed class RecognitionStandard : PackNode
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public string? DocumentNumber { get; set; }
 
+    /// <summary>The jurisdiction of the document that defines the standard (山西省), whose office supplies what the pack lacks.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string Jurisdiction { get; set; } = "";
+
+    /// <summary>The pack file that defines the standard (shanxi-2022-80.yaml): where its missing numbers are written.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string PackFile { get; set; } = "";
+
     /// <summary>The standard's clause as cited beside it: <see cref="Cite"/> of its source.</summary>
     public string? Citation => Cite(Source);
 

@@ -27,7 +27,7 @@ public static class PolicyPackReader
         if (pack is null) return (null, problem);
         pack.FileName = fileName;
         pack.SourceLines = yaml.Split('\n');
-        foreach (var s in pack.Standards) (s.PackId, s.DocumentNumber) = (pack.Id, pack.Document.Number);
+        foreach (var s in pack.Standards) (s.PackId, s.DocumentNumber, s.Jurisdiction, s.PackFile) = (pack.Id, pack.Document.Number, pack.Document.Jurisdiction, fileName);
         // Item numbers are written as the text prints them; what reads a pack gets them in one form (ItemNumbers).
         foreach (var t in pack.KeyTasks) t.Number = ItemNumbers.FullWidth(t.Number);
         foreach (var p in pack.SupportPolicies) p.Number = ItemNumbers.FullWidth(p.Number);

@@ -16,7 +16,7 @@ public static class RecognitionEngine
         foreach (var criterion in standard.Criteria)
         {
             var (result, gap) = EvaluateCriterion(criterion, facts);
-            result = ApplyExpert(criterion, result, facts) with { Title = criterion.Title };
+            result = ApplyExpert(criterion, result, facts) with { Title = criterion.Title, Citation = standard.Cite(result.Source) };
             criteria.Add(result);
             // A criterion the expert panel settled as met has no gap left to close.
             if (gap is not null && result.Result != Results.Met) gaps.Add(gap);
@@ -32,8 +32,10 @@ public static class RecognitionEngine
             .Select(f => new PriorityFactorHit(f.Key, f.Title, f.Source))
             .ToList();
 
+        var unset = criteria.Where(c => c.Unset).Select(c => c.Title).ToList();
         return new RecognitionResult(standard.Id, outcome, criteria)
         {
+            NotConfigured = unset.Count == 0 ? null : UnsetThresholds.NotRecognisable(standard, unset),
             StandardName = standard.Name,
             Tier = standard.Tier,
             PriorityFactors = hits,
@@ -41,11 +43,14 @@ public static class RecognitionEngine
         };
     }
 
-    // Rule 9: an expert conclusion settles only what the text could not.
+    // Rule 9: an expert conclusion settles only what the text could not. A number the office has not yet entered is not
+    // something the text left to judgement: the panel's view is recorded beside it, and the criterion stays open (qa96 1).
     private static CriterionResult ApplyExpert(Criterion c, CriterionResult r, TownFacts facts)
     {
         if (r.Result is not (Results.NeedsReview or Results.MissingData)) return r;
         if (!facts.ExpertConclusions.TryGetValue(c.Key, out var conclusion)) return r;
+        if (r.Unset)
+            return r with { Explanation = $"{r.Explanation}；专家评审意见：{(conclusion ? "符合" : "不符合")}（数值标准未配置，不能作为认定结论）" };
         return conclusion
             ? r with { Result = Results.Met, Explanation = r.Explanation + "；专家评审结论：符合" }
             : r with { Result = Results.NotMet, Explanation = r.Explanation + "；专家评审结论：不符合" };
@@ -91,7 +96,7 @@ public static class RecognitionEngine
             var why = c.ByCategory is not null && !c.ByCategory.ContainsKey(facts.Category)
                 ? $"本标准未规定{prefix}{c.Title}的数值标准"
                 : $"文本未给出{c.Title}的数值标准，待办公室配置";
-            return (new(c.Key, Results.NeedsReview, $"{why}，需评审", c.Source), null);
+            return (new(c.Key, Results.NeedsReview, $"{why}，需评审", c.Source) { Unset = UnsetThresholds.IsUnset(c, facts.Category) }, null);
         }
 
         var value = facts.Number(fact);

@@ -21,6 +21,18 @@ public static class Results
 public sealed record CriterionResult(string Key, string Result, string Explanation, string? Source)
 {
     public string Title { get; init; } = "";
+
+    /// <summary>
+    /// The clause as a reader of the standard cites it (<see cref="Policies.RecognitionStandard.Cite"/>): 运城's standard under
+    /// 运政办发〔2023〕8号, not bare as the 垣曲 text that quotes it. <see cref="Source"/> stays the clause the words come from,
+    /// as the recognition-check contract gives it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Citation { get; init; }
+
+    /// <summary>The standard gives no number here yet (<see cref="UnsetThresholds"/>): open whatever the experts conclude.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unset { get; init; }
 }
 
 /// <summary>How far a figure is from a threshold: "年产值还差 0.4亿元".</summary>
@@ -38,6 +50,10 @@ public sealed record RecognitionResult(
     public string Tier { get; init; } = "";
     public IReadOnlyList<PriorityFactorHit> PriorityFactors { get; init; } = [];
     public IReadOnlyList<GapView> Gaps { get; init; } = [];
+
+    /// <summary>Why the standard cannot recognise anyone yet (<see cref="UnsetThresholds.NotRecognisable"/>); null when every number is set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? NotConfigured { get; init; }
 }
 
 public sealed record PriorityFactorHit(string Key, string Title, string? Source);

@@ -287,7 +287,9 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
 
     public async Task EndPublicityAsync(UserScope scope, string user, int id, bool upheld, string? reason, CancellationToken ct = default)
     {
-        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.EndPublicity(Actor(scope, user), Now, upheld, reason); }, async a =>
+        var view = await ViewAsync(scope, id, ct);
+        var notConfigured = (view.WithPanel ?? view.PreCheck)?.NotConfigured;
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.EndPublicity(Actor(scope, user), Now, upheld, reason, notConfigured); }, async a =>
         {
             if (a.State != ApplicationState.Recognized) return;
             // On recognition the town takes the tier, and its history says by which standard and document.
