@@ -25,7 +25,7 @@ public static class UnsetThresholds
     /// </summary>
     public static string NotRecognisable(RecognitionStandard standard, IEnumerable<string> unset)
     {
-        var office = string.IsNullOrEmpty(standard.Jurisdiction) ? "制定该标准的领导小组办公室" : $"{standard.Jurisdiction}专业镇领导小组办公室";
+        var office = string.IsNullOrEmpty(standard.Jurisdiction) ? "制定该标准的领导小组办公室" : $"{standard.Jurisdiction}专业镇发展领导小组办公室";
         var document = standard.DocumentNumber is { Length: > 0 } n ? $"按{n}" : "按其认定文件";
         var pack = string.IsNullOrEmpty(standard.PackFile) ? "该标准所在的政策包" : $"政策包 {standard.PackFile}";
         return $"{standard.Name}尚未配置{string.Join("、", unset)}的数值标准，不能据此认定。"
