@@ -46,7 +46,7 @@ public class StepFormErrorTests
         future.ShouldNotContain("alert alert-danger"); // the reason stands beside the date, not in a banner
 
         (await RefusedAsync("", "x")).ShouldContain("id=\"on-error\" style=\"max-width: 28rem\">请填写日期</div>");
-        (await RefusedAsync("明天", "x")).ShouldContain("id=\"on-error\" style=\"max-width: 28rem\">日期无法识别，请选择日期</div>");
+        (await RefusedAsync("明天", "x")).ShouldContain("id=\"on-error\" style=\"max-width: 28rem\">“明天”不是有效的日期，请写成 2025-03-05 的格式</div>");
         var longNote = await RefusedAsync(Today, new string('说', ProjectLimits.Note + 1));
         longNote.ShouldContain($"<div class=\"invalid-feedback d-block\" id=\"note-error\">说明不超过 {ProjectLimits.Note} 字</div>");
         longNote.ShouldNotContain("id=\"on-error\"");

@@ -64,7 +64,8 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         {
             // What the binder could not read is named beside its field in the page's words, not the binder's.
             if (Unread("stage") || stage is null) throw new ProjectRuleException("请选择到达阶段", "stage");
-            if (Unread("on")) throw new ProjectRuleException("日期无法识别，请选择日期", "on");
+            // The platform's binding message names what came and the format (“明天”不是有效的日期，请写成 2025-03-05 的格式).
+            if (Unread("on")) throw new ProjectRuleException(ModelState["on"]!.Errors[0].ErrorMessage is { Length: > 0 } said ? said : "日期无法识别，请选择日期", "on");
             if (on is null) throw new ProjectRuleException("请填写日期", "on");
             await service.AdvanceAsync(scope, User.DisplayName(), id, stage.Value, on.Value, note, ct);
             TempData["Saved"] = $"已记录：项目于 {Display.Date(on.Value)} {ProjectTerms.Chinese(stage.Value)}。";
