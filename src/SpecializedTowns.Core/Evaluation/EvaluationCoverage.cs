@@ -4,7 +4,13 @@ namespace SpecializedTowns.Core.Evaluation;
 public sealed record UncountedIndicator(string Name, decimal Weight, string Why, int Subjects, bool ForAll)
 {
     public string Describe() => $"{Name}（权重 {Weight:0.##}，{(ForAll ? "全部对象" : $"{Subjects} 个对象")}不计分：{Why}）";
+
+    /// <summary>The indicator under its reason (<see cref="EvaluationCoverage.ByReason"/>): 营收规模层级（权重 10，全部对象）.</summary>
+    public string Label => $"{Name}（权重 {Weight:0.##}，{(ForAll ? "全部对象" : $"{Subjects} 个对象")}）";
 }
+
+/// <summary>Indicators that did not count for one reason, in the order <see cref="EvaluationCoverage.Uncounted"/> lists them.</summary>
+public sealed record UncountedReason(string Why, IReadOnlyList<UncountedIndicator> Indicators);
 
 /// <summary>
 /// How much of the indicator system an evaluation actually scored. An indicator that does not apply drops out and the others'
@@ -45,6 +51,12 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
 
     /// <summary>未计分：each indicator that did not count, with its weight and why; null when every indicator counted for everyone.</summary>
     public string? UncountedSummary => Uncounted.Count == 0 ? null : "未计分：" + string.Join("；", Uncounted.Select(u => u.Describe()));
+
+    /// <summary>
+    /// The uncounted indicators grouped by why (several rates drop out for one missing record: no 2024 projects, no task force),
+    /// so a reader sees the few missing facts rather than a long list of indicators.
+    /// </summary>
+    public IReadOnlyList<UncountedReason> ByReason => Uncounted.GroupBy(u => u.Why).Select(g => new UncountedReason(g.Key, g.ToList())).ToList();
 
     public string? Warning => IsLow
         ? $"计分指标的权重不足一半（{(ThinnestWeight < CountedWeight ? $"最少的只有 {ThinnestWeight:0.##}" : $"{CountedWeight:0.##}")}/{TotalWeight:0.##}），" +
