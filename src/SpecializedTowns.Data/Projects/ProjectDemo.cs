@@ -12,6 +12,112 @@ internal static class ProjectDemo
     private sealed record P(string Town, string Name, string Owner, ProjectKind Kind, ProjectRole Role, decimal Total, decimal Annual, string? Unit,
         ProjectStage Stage, int? Signed, int? Started, int? Production, int? Target, decimal[] Monthly, string Works, string? Difficulty = null);
 
+    /// <summary>
+    /// A project of the library's earlier year (<see cref="PastYear"/>), with the dates it really reached its stages (a late
+    /// start or commissioning is late) and the investment reported month by month that year, spread evenly from the month
+    /// investment began to December.
+    /// </summary>
+    private sealed record Past(string Town, string Name, string Owner, ProjectKind Kind, ProjectRole Role, decimal Total, decimal Annual, string Unit,
+        DateOnly? Signed, DateOnly PlannedStart, DateOnly Started, DateOnly PlannedProduction, DateOnly InProduction, decimal Invested, string Works);
+
+    private const int PastYear = Evaluation.EvaluationDemo.Year;
+
+    // 2024's key projects of 运城's towns, recognised and 储备 alike, as a county's library would still hold them: the annual
+    // evaluation of 2024 scores 开工率, 投产率 and 年度投资完成率 on them (measured on the projects planned for that year), and
+    // without them every town and township of the demo was ranked on output growth and a few counts alone. Not every project
+    // kept to its plan: 北张 and 开张 started in 2025, 卿头 and 古城 went into production after their planned dates.
+    private static readonly Past[] PastProjects =
+    [
+        new("万安钻石专业镇", "万安培育钻石毛坯扩能项目", "山西晋绛金刚石制品有限公司", ProjectKind.Expansion, ProjectRole.Flagship, 36000, 18000, "县工信科技局",
+            null, new(2024, 3, 15), new(2024, 3, 20), new(2024, 11, 30), new(2024, 12, 18), 16800, "新增六面顶压机 120 台，毛坯年产能提高 40%"),
+        new("绛州非遗文创专业镇", "绛州澄泥砚非遗工坊及展示中心项目", "新绛县古绛澄泥砚文化发展有限公司", ProjectKind.New, ProjectRole.ShortBoard, 3200, 2000, "县文旅局",
+            new(2024, 2, 26), new(2024, 4, 10), new(2024, 4, 10), new(2024, 10, 31), new(2024, 12, 10), 1850, "工坊和展示中心建成开放，入驻非遗传承人 12 名"),
+        new("绛州绿专业镇", "泉掌镇设施蔬菜智能温室建设项目", "山西绛州绿农业开发有限公司", ProjectKind.New, ProjectRole.Flagship, 5600, 3500, "县农业农村局",
+            new(2024, 1, 22), new(2024, 3, 1), new(2024, 3, 5), new(2024, 9, 30), new(2024, 9, 28), 3420, "建成智能连栋温室 60 亩，番茄、彩椒投产"),
+        new("新绛中药材专业镇", "北张镇中药材仓储物流中心项目", "新绛县北张镇绛源药材仓储有限公司", ProjectKind.New, ProjectRole.ShortBoard, 4800, 3000, "县农业农村局",
+            new(2024, 3, 18), new(2024, 6, 30), new(2025, 3, 18), new(2024, 12, 31), new(2025, 5, 20), 900, "因用地性质调整推迟开工，2025年建成恒温库 1.2 万立方米"),
+        new("永济机电制造专业镇", "永济牵引电机智能制造项目", "永济市舜都电机制造有限公司", ProjectKind.Expansion, ProjectRole.Flagship, 26000, 12000, "市工科局",
+            null, new(2024, 4, 15), new(2024, 4, 15), new(2024, 12, 20), new(2024, 12, 26), 10900, "新建智能化定转子生产线 2 条，年产牵引电机 3000 台"),
+        new("卿头镇农副产品加工专业镇", "卿头镇果蔬冷链及净菜加工项目", "永济市卿头镇鑫源果蔬冷藏有限公司", ProjectKind.New, ProjectRole.ShortBoard, 4200, 2600, "市农业农村局",
+            new(2024, 3, 30), new(2024, 5, 20), new(2024, 6, 12), new(2024, 12, 15), new(2025, 3, 28), 1900, "冷库 8000 吨及净菜加工车间建成，设备调试推迟至 2025年3月投产"),
+        new("开张镇畜牧养殖专业镇", "开张镇标准化肉牛养殖场扩建项目", "永济市开张牧业有限公司", ProjectKind.Expansion, ProjectRole.ShortBoard, 3500, 2000, "市农业农村局",
+            null, new(2024, 9, 10), new(2025, 3, 5), new(2025, 6, 30), new(2025, 6, 10), 300, "环评批复延后，2025年3月开工，新增牛舍 6 栋、存栏能力 1500 头"),
+        new("蒲州镇文旅康养专业镇", "蒲州黄河湿地康养步道及配套项目", "永济市蒲州镇黄河湿地康养有限公司", ProjectKind.New, ProjectRole.Flagship, 6800, 3000, "市文旅局",
+            new(2024, 2, 20), new(2024, 3, 28), new(2024, 3, 28), new(2024, 10, 1), new(2024, 9, 26), 2980, "建成湿地康养步道 12 公里及游客服务驿站 3 处"),
+        new("皋落乡食用菌专业镇", "皋落乡香菇标准化出菇棚改造项目", "垣曲县皋落乡舜鑫食用菌专业合作社", ProjectKind.TechUpgrade, ProjectRole.ShortBoard, 1600, 1600, "县农业农村局",
+            null, new(2024, 3, 10), new(2024, 3, 12), new(2024, 8, 31), new(2024, 8, 25), 1520, "改造标准化出菇棚 80 座，配套喷淋和遮阳系统"),
+        new("历山镇蜂蜜专业镇", "历山镇中蜂标准化养殖基地建设项目", "垣曲县历山镇舜乡蜂业养殖专业合作社", ProjectKind.New, ProjectRole.ShortBoard, 1200, 800, "县农业农村局",
+            new(2024, 2, 28), new(2024, 4, 1), new(2024, 4, 1), new(2024, 10, 31), new(2024, 10, 20), 760, "建成标准化中蜂养殖基地 3 处，新增蜂群 2000 箱"),
+        new("古城镇渔业专业镇", "古城镇黄河鲤鱼生态养殖池塘改造项目", "垣曲县古城镇库区渔业专业合作社", ProjectKind.TechUpgrade, ProjectRole.ShortBoard, 900, 900, "县农业农村局",
+            null, new(2024, 5, 15), new(2024, 7, 2), new(2024, 11, 30), new(2024, 12, 20), 610, "改造生态养殖池塘 300 亩，配套尾水处理设施"),
+    ];
+
+    /// <summary>
+    /// Adds <see cref="PastProjects"/>, as each stood on <paramref name="today"/>: a stage reached after it is not reached yet,
+    /// and a month reported after it is not reported (a demo loaded during 2024 has no past year to show, and loads none).
+    /// </summary>
+    private static async Task LoadPastYearAsync(TownsDbContext db, DateOnly today, IReadOnlyDictionary<string, Core.Towns.SpecializedTown> towns,
+        Func<string, string?, int?> unit, IReadOnlyDictionary<string, int> enterprises, CancellationToken ct)
+    {
+        if (today.Year <= PastYear) return;
+        foreach (var s in PastProjects)
+        {
+            if (!towns.TryGetValue(s.Town, out var town)) continue;
+            DateOnly? Reached(DateOnly? on) => on is { } d && d <= today ? d : null;
+            var p = new KeyProject
+            {
+                Name = s.Name, SpecializedTownId = town.Id, CountyId = town.CountyId, OwnerName = s.Owner,
+                OwnerEnterpriseId = enterprises.TryGetValue(s.Owner, out var e) ? e : null,
+                Kind = s.Kind, Role = s.Role, TotalInvestmentWanYuan = s.Total, AnnualPlannedInvestmentWanYuan = s.Annual, PlanYear = PastYear,
+                ResponsibleUnitId = unit(s.Town, s.Unit), ResponsibleLeader = "分管副县长", IsDemo = true,
+                CreatedAtUtc = new DateTime(PastYear, 1, 10, 2, 0, 0, DateTimeKind.Utc), Description = s.Works,
+                PlannedSignedOn = s.Signed, SignedOn = Reached(s.Signed), PlannedStartOn = s.PlannedStart, StartedOn = Reached(s.Started),
+                PlannedProductionOn = s.PlannedProduction,
+            };
+            if (p.StartedOn is not null) p.InProductionOn = Reached(s.InProduction);
+            // Each reached its target output four months after it went into production: a project still in production would owe
+            // a monthly report for good (ProjectReminders), which a finished project of 2024 does not.
+            p.PlannedTargetOn = s.InProduction.AddDays(120);
+            if (p.InProductionOn is not null) p.AtTargetOn = Reached(p.PlannedTargetOn);
+            p.Stage = p.AtTargetOn is not null ? ProjectStage.AtTarget : p.InProductionOn is not null ? ProjectStage.InProduction
+                : p.StartedOn is not null ? ProjectStage.Started : p.SignedOn is not null ? ProjectStage.Signed : ProjectStage.Planning;
+            var previous = ProjectStage.Planning;
+            foreach (var (stage, on) in ProjectTerms.Milestones.Select(m => (m, p.ReachedOn(m))).Where(x => x.Item2 is not null))
+            {
+                p.StageChanges.Add(new ProjectStageChange { From = previous, To = stage, On = on!.Value, UserName = "演示数据", Note = "演示数据", AtUtc = At(on.Value) });
+                previous = stage;
+            }
+            foreach (var k in GuaranteeTerms.Kinds)
+                p.Guarantees.Add(new ElementGuarantee
+                {
+                    Kind = k, UnitId = p.ResponsibleUnitId, UpdatedAtUtc = At(p.StartedOn ?? s.PlannedStart),
+                    Status = p.Stage >= ProjectStage.Started ? GuaranteeStatus.Secured : k == GuaranteeKind.Financing ? GuaranteeStatus.NotNeeded : GuaranteeStatus.InProgress,
+                });
+            // The year's investment in equal monthly reports (the last one takes the rounding) from the month it began, each
+            // reported early in the following month.
+            var from = new[] { s.PlannedStart, s.Started }.Min();
+            var first = from.Year < PastYear ? 1 : from.Month;
+            var months = Enumerable.Range(first, 13 - first).ToList();
+            var each = Math.Round(s.Invested / months.Count, 2);
+            foreach (var m in months)
+            {
+                var reported = new DateOnly(PastYear, m, 1).AddMonths(1).AddDays(4);
+                if (reported > today) break;
+                p.Progress.Add(new ProjectProgress
+                {
+                    Year = PastYear, Month = m, InvestmentCompletedWanYuan = m == 12 ? s.Invested - each * (months.Count - 1) : each,
+                    PhysicalProgress = m < s.Started.Month || s.Started.Year > PastYear ? "办理用地、环评等前期手续"
+                        : m >= s.InProduction.Month && s.InProduction.Year == PastYear ? s.Works : "项目建设中",
+                    ReportedBy = "演示数据", ReportedAtUtc = At(reported),
+                });
+            }
+            db.Projects.Add(p);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static DateTime At(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(1, 0)), DateTimeKind.Utc);
+
     public static async Task LoadAsync(TownsDbContext db, DateOnly today, CancellationToken ct)
     {
         var towns = await db.Towns.Include(t => t.County).ToDictionaryAsync(t => t.Name, ct);
@@ -84,6 +190,7 @@ internal static class ProjectDemo
             projects[s.Name] = p;
         }
         await db.SaveChangesAsync(ct);
+        await LoadPastYearAsync(db, today, towns, Unit, enterprises, ct);
 
         if (projects.TryGetValue("历山蜂产品精深加工扩建项目", out var started) && towns.TryGetValue("历山镇蜂蜜专业镇", out var lishan))
             db.ProjectBatches.Add(new ProjectBatch

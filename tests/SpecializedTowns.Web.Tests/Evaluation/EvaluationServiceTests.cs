@@ -23,6 +23,7 @@ public class EvaluationServiceTests
     private static readonly UserScope YunchengLeader = new(4, Roles.Leader, "山西省/运城市", null);
     private static readonly UserScope Township = new(5, Roles.Township, "山西省/运城市/新绛县", 1);
     private static readonly UserScope Yuanqu = new(6, Roles.Office, "山西省/运城市/垣曲县", null);
+    private static readonly UserScope Yongji = new(7, Roles.Office, "山西省/运城市/永济市", null);
 
     private sealed class Clock(DateTimeOffset now) : TimeProvider
     {
@@ -51,21 +52,22 @@ public class EvaluationServiceTests
 
         var first = view.Results[0];
         first.Row.SubjectName.ShouldBe("万安钻石专业镇");
-        // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 35 — 新绛's document sets
-        // no revenue tiers, and no town of the city reported 新增市场主体 or 升规入统, so those drop out for all; points 100, 60,
-        // 100, 100, 98.9 → (1,500 + 300 + 500 + 500 + 494.5) / 35 = 94.129 → 94.13 (the rounded parts shown,
-        // 42.86 + 8.57 + 14.29 + 14.29 + 14.13, would add up to 94.14).
-        first.Row.Total.ShouldBe(94.13m);
+        // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 10 (开工率) + 5 (投产率) + 10 (投资完成率) + 5 (品牌) + 5 (标准)
+        // + 5 (就业) + 10 (督查检查) = 70 — 新绛's document sets no revenue tiers, and no town of the city reported 新增市场主体 or
+        // 升规入统, so those drop out for all; points 100, 60, 100 (its 2024 project started in 2024), 100 (in production 2024年12月18日),
+        // 93.33 (16,800 of 18,000万元), 100, 100, 98.9, 92 → (1,500 + 300 + 1,000 + 500 + 933.33 + 500 + 500 + 494.5 + 920) / 70
+        // = 94.969 → 94.97. (Before the demo held 2024's projects and 督查检查 scores: 94.13 on 35 of the weight.)
+        first.Row.Total.ShouldBe(94.97m);
         view.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Indicators.Single(i => i.Key == "new-above-scale").Explanation
             .ShouldStartWith("不适用（参评对象均为 0");
 
         var yongji = view.Results.Single(r => r.Row.SubjectName == "永济机电制造专业镇");
         yongji.Row.Rank.ShouldBe(2);
-        // Hand-checked: applicable weights 15 (增速) + 5 (认定层级) + 5 (品牌) + 5 (标准) + 5 (就业) = 35 — 营收规模层级 drops out
-        // for it too, as 新绛's towns in the same ranking have none: one ranking, one indicator set; points 100, 60 (县级), 100,
-        // 100, 69.7 (6.97 %) → 3,148.5 / 35 = 89.96. No project, task, problem or task force falls in 2024 for it, so those
-        // indicators are "not applicable", not zero.
-        yongji.Row.Total.ShouldBe(89.96m);
+        // Hand-checked: the same 70 of the weight — 营收规模层级 drops out for it too, as 新绛's towns in the same ranking have none:
+        // one ranking, one indicator set; points 100, 60 (县级), 100, 100, 90.83 (10,900 of 12,000万元), 100, 100, 69.7 (6.97 %), 88
+        // → (1,500 + 300 + 1,000 + 500 + 908.33 + 500 + 500 + 348.5 + 880) / 70 = 91.955 → 91.95. No task, problem or task force
+        // falls in 2024 for it, so those indicators are "not applicable", not zero.
+        yongji.Row.Total.ShouldBe(91.95m);
         yongji.Indicators.Single(i => i.Key == "revenue-tier").Explanation
             .ShouldStartWith("不适用（同一排名中有对象所属文件未设营收规模层级，各对象按同一指标体系计分");
         view.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Indicators.Single(i => i.Key == "revenue-tier").Weighted.ShouldBe(0);
@@ -74,7 +76,8 @@ public class EvaluationServiceTests
         growth.Value.ShouldBe(15m);
         growth.Points.ShouldBe(100m);
         growth.Evidence.ShouldContain(e => e.Contains("2024年 68.00亿元") && e.Contains("2023年"));
-        yongji.Indicators.Single(i => i.Key == "project-start-rate").Explanation.ShouldStartWith("不适用（2024年无计划开工的重点项目）");
+        yongji.Indicators.Single(i => i.Key == "project-start-rate").Evidence.ShouldBe(["2024年计划开工 1 个，年内开工 1 个", "永济牵引电机智能制造项目：计划2024年4月15日开工，2024年4月15日开工"]);
+        yongji.Indicators.Single(i => i.Key == "report-on-time").Explanation.ShouldStartWith("不适用（未设工作专班）");
         yongji.Indicators.Sum(i => i.Weighted).ShouldBe(yongji.Row.Total, 0.05m);
         // 永济 recognised its towns against its own standard; 新绛's document names its four and sets none (decision 0019).
         yongji.Indicators.Single(i => i.Key == "tier-level").Evidence.ShouldBe(["2024年8月20日认定为县级"]);
@@ -82,11 +85,13 @@ public class EvaluationServiceTests
             .ShouldBe(["2023年12月15日由文件列为县级（未按认定标准评定）（新政办发〔2023〕33号）"]);
 
         // 拟表扬: 前 20% with at least 70 — of six, one (6 × 0.2 = 1.2, never rounded up to two, a third). 拟督办: 后 10% of six
-        // is nobody (0.6, rounded down as the top share is), and nobody is below 60: the last, 绛州绿 (合格), is not supervised.
+        // is nobody (0.6, rounded down as the top share is), but 新绛中药材 is below 60: its 2024 project neither started nor went
+        // into production in 2024 (0 and 0), 900 of 3,000万元 invested (30), no new standard (0), 督查检查 70 →
+        // (1,200 + 300 + 0 + 0 + 300 + 500 + 0 + 281.5 + 700) / 70 = 46.879 → 46.88 (较差).
         view.Results.Where(r => r.Row.Commended).Select(r => r.Row.SubjectName).ShouldBe(["万安钻石专业镇"]);
         var last = view.Results.Single(r => r.Row.Rank == 6).Row;
-        (last.SubjectName, last.Band).ShouldBe(("绛州绿专业镇", "合格"));
-        view.Results.Where(r => r.Row.Supervised).ShouldBeEmpty();
+        (last.SubjectName, last.Band, last.Total).ShouldBe(("新绛中药材专业镇", "较差", 46.88m));
+        view.Results.Where(r => r.Row.Supervised).Select(r => r.Row.SubjectName).ShouldBe(["新绛中药材专业镇"]);
     }
 
     [PostgresTheory]
@@ -114,7 +119,9 @@ public class EvaluationServiceTests
         after.Row.Total.ShouldBeGreaterThan(before.Row.Total);
 
         var frozen = await service.GetAsync(Yuncheng, published.Evaluation.Id);
-        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(61.97m);
+        // Hand-checked as published: 700 (7 % growth, 46.67) + 300 + 1,000 + 500 + 977.14 (3,420 of 3,500万元) + 500 + 500 + 169 + 850
+        // (督查检查 85) = 5,496.14 / 70 = 78.516 → 78.52.
+        frozen.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Row.Total.ShouldBe(78.52m);
         (await Should.ThrowAsync<EvaluationRuleException>(() => service.RecalculateAsync(Yuncheng, published.Evaluation.Id, null))).Message.ShouldContain("已发布");
         await Should.ThrowAsync<EvaluationRuleException>(() => service.SetManualScoreAsync(Yuncheng, "运城办", published.Evaluation.Id, null,
             frozen.Results[0].Row.SubjectKey, "supervision-check", 90, "督查良好"));
@@ -305,8 +312,18 @@ public class EvaluationServiceTests
         var service = Service(db);
         var text = ReportText(await DemoTownsAsync(db, service), service.Today);
         text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
-        // Nobody of six is in the last 10%, nor below 60: the report says so with the count, rather than leave the last place unexplained.
-        text.ShouldContain("本年度没有排名后 10% 或得分低于 60 分的专业镇（参评 6 个，排名后 10% 为 0 个，不足 1 个的部分不计），不拟发出督办通知书。");
+        // 运城's 新绛中药材 is below 60 (46.88): named under the line, with its total and place.
+        text.ShouldContain("排名后 10% 或得分低于 60 分的专业镇拟发出督办通知书，限期 30 日整改。");
+        text.ShouldContain("新绛中药材专业镇（46.88 分，第 6 名）");
+
+        // 永济's own two towns: nobody in the last 10% (of two, none), nor below 60 — 卿头镇 the lower, on 70 of the weight
+        // (营收规模层级 counts in 永济's own ranking, 0亿级 at 0; no 督查检查 score in a new draft): 1,000 (10 % growth) + 0 + 300 + 1,000
+        // + 0 (in production in 2025) + 730.77 (1,900 of 2,600万元) + 500 + 500 + 237.5 = 4,268.27 / 70 = 60.98. The report says so
+        // with the count, rather than leave the last place unexplained.
+        var yongji = await service.GetAsync(Yongji, await service.CreateAsync(Yongji, "永济办", 2024, SubjectKind.Town, null));
+        yongji.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Row.Total.ShouldBe(60.98m);
+        ReportText(yongji, service.Today)
+            .ShouldContain("本年度没有排名后 10% 或得分低于 60 分的专业镇（参评 2 个，排名后 10% 为 0 个，不足 1 个的部分不计），不拟发出督办通知书。");
     }
 
     [PostgresTheory]
