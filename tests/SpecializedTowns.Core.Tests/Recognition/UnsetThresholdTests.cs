@@ -73,7 +73,7 @@ public class UnsetThresholdTests
             a.Decide(office, now, Decision.Recognize, "晋专领发〔2026〕1号", null, new DateOnly(2026, 12, 14), check));
         refused.Message.ShouldStartWith("山西省级专业镇认定标准尚未配置");
         refused.Message.ShouldContain("不能据此认定");
-        refused.Message.ShouldContain("可选择“列入储备”或“不予认定”");
+        refused.Message.ShouldContain("可选择“列入省级培育（储备）”或“不予认定”");
         refused.Kind.ShouldBe(RefusalKind.Conflict);
         (a.State, a.Decision, a.DecisionDocumentNumber, a.Events.Count).ShouldBe((ApplicationState.AwaitingDecision, (Decision?)null, (string?)null, events));
 
