@@ -57,7 +57,7 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
     public string? StageError(string field) =>
         StagePosted is not null && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public async Task<IActionResult> OnPostStageAsync(int id, ProjectStage? stage, DateOnly? on, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostStageAsync(int id, [Display(Name = "到达阶段")] ProjectStage? stage, DateOnly? on, string? note, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         try
