@@ -21,8 +21,11 @@ public sealed class OverdueModel(TaskService tasks, TimeProvider time) : PageMod
     /// <summary>A page of lead units, the most overdue first: a province has a thousand units with something overdue.</summary>
     public Paged<UnitOverdue> Units { get; private set; } = new([], 0, 1, PageSize);
 
-    /// <summary>What is overdue across every unit, not only the page shown.</summary>
-    public (int Tasks, int Milestones) Totals { get; private set; }
+    /// <summary>
+    /// What is overdue across every unit, not only the page shown: each task and milestone once, however many units lead it
+    /// (qa105 4: "逾期任务 43 项" beside the bell's 21), and the unit slots the table adds up beside them.
+    /// </summary>
+    public (int Tasks, int Milestones, int TaskSlots, int MilestoneSlots) Totals { get; private set; }
     public IReadOnlyList<(int Id, string Title)> Plans { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool OwnUnitOnly { get; private set; }
@@ -36,7 +39,10 @@ public sealed class OverdueModel(TaskService tasks, TimeProvider time) : PageMod
         var all = await tasks.OverdueByUnitAsync(scope, Plan, Year, ct);
         var (page, size) = Paged<UnitOverdue>.Normalize(PageNumber, PageSize);
         Units = new Paged<UnitOverdue>(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size);
-        Totals = (all.Sum(u => u.Tasks), all.Sum(u => u.Milestones));
+        var items = all.SelectMany(u => u.Items).ToList();
+        Totals = (items.Where(i => i.MilestoneId is null).Select(i => i.TaskId).Distinct().Count(),
+            items.Where(i => i.MilestoneId is not null).Select(i => i.MilestoneId).Distinct().Count(),
+            all.Sum(u => u.Tasks), all.Sum(u => u.Milestones));
         Today = tasks.Today;
         OwnUnitOnly = scope.Role == Roles.MemberUnit;
         return Page();
