@@ -22,6 +22,9 @@ public static partial class ErrorWorkbook
     public const string ErrorHeader = "错误说明";
     public const string RedFill = "FFFFC7CE";
 
+    /// <summary>What a warning (<see cref="ImportResult.Warnings"/>) begins with in the 错误说明 column, to tell it from an error.</summary>
+    public const string WarningMark = "（提示，不影响导入）";
+
     private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string StylesRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -49,7 +52,9 @@ public static partial class ErrorWorkbook
     /// <summary>The errors of each row in row order, joined into the row's message as they are needed.</summary>
     private sealed class RowErrors(ImportResult result)
     {
-        private readonly ImportError[] _errors = result.Errors.Where(e => e.Row > 0).OrderBy(e => e.Row).ToArray();
+        // A row's warnings follow its errors, said as such and with no red cell: the row imports as it is.
+        private readonly ImportError[] _errors = result.Errors.Where(e => e.Row > 0)
+            .Concat(result.Warnings.Select(w => new ImportError(w.Row, w.Column, WarningMark + w.Message))).OrderBy(e => e.Row).ToArray();
         private int _next;
 
         /// <summary>The errors of the row; rows must be asked for in increasing order.</summary>

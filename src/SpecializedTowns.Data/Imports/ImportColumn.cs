@@ -1,5 +1,6 @@
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Imports;
+using SpecializedTowns.Core.Recognition;
 
 namespace SpecializedTowns.Data.Imports;
 
@@ -27,8 +28,14 @@ public sealed record ImportColumn(string Key, string Header, ColumnType Type)
     /// </summary>
     public int? YearsAhead { get; init; }
 
+    /// <summary>
+    /// For the year of annual statistics: finished years only (<see cref="AnnualFigures.LatestYear"/>), a later one refused
+    /// with the reason (<see cref="AnnualFigures.YearProblem"/>) rather than with the bare range.
+    /// </summary>
+    public bool FinishedYears { get; init; }
+
     /// <summary>The largest value accepted on that day.</summary>
-    public decimal? MaxOn(DateOnly today) => YearsAhead is { } n ? today.Year + n : Max;
+    public decimal? MaxOn(DateOnly today) => FinishedYears ? AnnualFigures.LatestYear(today) : YearsAhead is { } n ? today.Year + n : Max;
     public IReadOnlyList<string> Options { get; init; } = [];
 
     /// <summary>

@@ -45,6 +45,16 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
         });
     }
 
+    /// <summary>A figure to check that does not stop the row (<see cref="ImportResult.Warnings"/>).</summary>
+    public void Warn(ImportRow row, string key, string message)
+    {
+        var index = kind.IndexOf(key);
+        Result.Warnings.Add(new ImportError(row.Number, kind.Columns[index].FullHeader, message)
+        {
+            FileColumn = table.FileColumns.TryGetValue(index, out var f) ? f : null,
+        });
+    }
+
     /// <summary>New records to write in bulk after the changes to stored ones are saved (<see cref="BulkCreate"/>), rather than through the change tracker.</summary>
     public List<object> Created { get; } = [];
 
@@ -112,6 +122,8 @@ public static class ImportEngine
             // A row that failed a database check is not counted as new or updated.
             var bad = result.Errors.Select(e => e.Row).ToHashSet();
             result.Changes.RemoveAll(c => bad.Contains(c.Row));
+            result.Warnings.RemoveAll(w => bad.Contains(w.Row));
+            result.Warnings.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : (a.FileColumn ?? int.MaxValue).CompareTo(b.FileColumn ?? int.MaxValue));
             result.Changes.Sort((a, b) => a.Row.CompareTo(b.Row));
             result.Created = result.Changes.Count(c => c.Action == RowAction.Create);
             result.Updated = result.Changes.Count(c => c.Action == RowAction.Update);
@@ -258,7 +270,8 @@ public static class ImportEngine
     }
 
     private static string? RangeProblem(ImportColumn column, decimal? value, DateOnly today) =>
-        column.YearsAhead is not null && (value < column.Min || value > column.MaxOn(today))
+        column.FinishedYears && value > column.MaxOn(today) ? Core.Recognition.AnnualFigures.YearProblem((int)value.Value, today)
+        : (column.YearsAhead is not null || column.FinishedYears) && (value < column.Min || value > column.MaxOn(today))
             ? $"{column.Header}应在 {CellValues.Bound(column.Min)} 到 {CellValues.Bound(column.MaxOn(today))} 之间"
         : value < column.Min ? (column.Min == 0 ? $"{column.Header}不能为负数" : $"{column.Header}不能小于 {CellValues.Bound(column.Min)}")
         : value > column.Max ? $"{column.Header}不能大于 {CellValues.Bound(column.Max)}{(column.Unit == "万元" ? "，请核对单位是否为万元" : "")}"

@@ -30,6 +30,13 @@ public sealed class ImportResult
     public int Unchanged { get; set; }
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<ImportError> Errors { get; } = [];
+
+    /// <summary>
+    /// Figures to check that do not stop their row (output far off the year before's): the row imports, and the page, the
+    /// committed result and the marked file say what to check.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
+    public List<ImportError> Warnings { get; } = [];
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<RowChange> Changes { get; } = [];
     public bool Committed { get; set; }
@@ -43,6 +50,24 @@ public sealed class ImportResult
     public Dictionary<string, int> FileColumns { get; } = [];
 
     public int ErrorRows => Errors.Where(e => e.Row > 0).Select(e => e.Row).Distinct().Count();
+
+    public int WarningRows => Warnings.Select(e => e.Row).Distinct().Count();
+
+    /// <summary>
+    /// The 错误 count as the summary shows it: in rows, as 新增, 更新 and 共 N 行 count, with the number of problems beside it
+    /// where rows have several (错误 2 行（4 处）); problems of the file as a whole (a missing column) are not of a row.
+    /// </summary>
+    public string ErrorTally
+    {
+        get
+        {
+            var fileErrors = Errors.Count(e => e.Row == 0);
+            var rowErrors = Errors.Count - fileErrors;
+            var rows = ErrorRows;
+            var tally = rowErrors == rows ? $"{rows:N0} 行" : $"{rows:N0} 行（{rowErrors:N0} 处）";
+            return fileErrors == 0 ? tally : rows == 0 ? $"文件 {fileErrors:N0} 处" : $"{tally}，文件 {fileErrors:N0} 处";
+        }
+    }
 
     public bool Ok => Errors.Count == 0;
 }

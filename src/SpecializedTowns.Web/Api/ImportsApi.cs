@@ -15,7 +15,8 @@ public sealed record ImportChangeBody(int Row, string Action, string Record, IRe
 
 public sealed record ImportResultBody(
     string Kind, string FileName, bool DryRun, bool Committed, int Rows, int Created, int Updated, int Unchanged, int ErrorCount,
-    IReadOnlyList<ImportErrorBody> Errors, IReadOnlyList<ImportChangeBody> Changes, bool ChangesTruncated);
+    IReadOnlyList<ImportErrorBody> Errors, IReadOnlyList<ImportChangeBody> Changes, bool ChangesTruncated,
+    int ErrorRows, [property: Description("需核实但不影响导入的数据（如年产值较上年变化过大）")] IReadOnlyList<ImportErrorBody> Warnings);
 
 /// <summary>Templates and imports by API: the same engine as the page, run in the request (a client waits for its answer).</summary>
 public static class ImportsApi
@@ -41,7 +42,7 @@ public static class ImportsApi
             .Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{kind}/marked", MarkedAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportEngine.MaxFileBytes))
-            .WithSummary("检查文件并返回标注了错误的原文件（增加“错误说明”列，错误单元格标红）")
+            .WithSummary("检查文件并返回标注了错误的原文件（增加“错误说明”列，错误单元格标红；需核实的数据也在该列提示）；既无错误也无提示时返回 204")
             .Refuses(StatusCodes.Status404NotFound, "未找到：没有这种导入类型（可用的见 GET /api/v1/imports）")
             .Refuses(StatusCodes.Status400BadRequest)
             .Refuses(StatusCodes.Status413PayloadTooLarge, $"文件过大：不超过 {ImportEngine.MaxFileBytes / 1024 / 1024} MB")
@@ -84,7 +85,7 @@ public static class ImportsApi
         var (k, file, problem) = await ReadAsync(http, kind, ct);
         if (problem is not null) return problem;
         var result = await ImportEngine.RunAsync(db, http.Scope(), http.DisplayName(), k!, file!.Value.Name, file.Value.Bytes, commit: false, time, null, ct);
-        if (result.Ok) return TypedResults.NoContent();
+        if (result.Ok && result.Warnings.Count == 0) return TypedResults.NoContent();
         return TypedResults.File(MarkedFile.Write(file.Value.Bytes, file.Value.Name, result), ContentType(file.Value.Name), ErrorWorkbook.FileName(file.Value.Name));
     }
 
@@ -112,5 +113,5 @@ public static class ImportsApi
         r.Kind, r.FileName, dryRun, r.Committed, r.Rows, r.Created, r.Updated, r.Unchanged, r.Errors.Count,
         r.Errors.Select(e => new ImportErrorBody(e.Row, e.Column, e.Message)).ToList(),
         r.Changes.Take(MaxChanges).Select(c => new ImportChangeBody(c.Row, c.ActionName, c.Record, c.Fields)).ToList(),
-        r.Changes.Count > MaxChanges);
+        r.Changes.Count > MaxChanges, r.ErrorRows, r.Warnings.Select(e => new ImportErrorBody(e.Row, e.Column, e.Message)).ToList());
 }

@@ -206,6 +206,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
             Unchanged = result.Unchanged, Committed = result.Committed, SheetName = result.SheetName, HeaderRow = result.HeaderRow,
         };
         copy.Errors.AddRange(result.Errors);
+        copy.Warnings.AddRange(result.Warnings);
         foreach (var (k, v) in result.FileColumns) copy.FileColumns[k] = v;
         copy.Changes.AddRange(result.Changes.Where(c => c.Action != RowAction.Unchanged)
             .Concat(result.Changes.Where(c => c.Action == RowAction.Unchanged)).Take(StoredChanges));
