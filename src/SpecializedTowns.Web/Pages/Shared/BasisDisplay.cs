@@ -24,4 +24,15 @@ public static class BasisDisplay
 
     public static BasisView Register(PolicyCatalog catalog, ClaimsPrincipal user, string register, string lead = PolicyBasis.OwnLabel) =>
         For(catalog, user, register, pack => Clauses.Register(pack, register), lead);
+
+    /// <summary>
+    /// A clause a hint may cite (朔政办发〔2023〕19号 四（八）), when it is one of the reader's own documents: the source, or null,
+    /// so that a 垣曲, 阳泉 or province office reads the hint without another area's document.
+    /// </summary>
+    public static string? OwnClause(PolicyCatalog catalog, ClaimsPrincipal user, string source) =>
+        Core.Support.SupportClauses.Find(catalog, source) is { } clause && Core.Support.SupportClauses.Governs(clause, HomeOf(user)) ? clause.Source : null;
+
+    /// <summary>Whether the reader works in <paramref name="areaPath"/> or below it (山西省/朔州市 for 朔州's criterion).</summary>
+    public static bool IsOwnArea(ClaimsPrincipal user, string areaPath) =>
+        HomeOf(user) is var home && (home == areaPath || home.StartsWith(areaPath + "/", StringComparison.Ordinal));
 }
