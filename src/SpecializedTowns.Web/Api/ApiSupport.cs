@@ -21,6 +21,20 @@ internal static class ApiSupport
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     /// <summary>
+    /// A list's sort as its filter reads it: one of the filter's <paramref name="keys"/> (the keys its page accepts, in any
+    /// letter case), “-” before it for the reverse; otherwise the refusal that lists them.
+    /// </summary>
+    public static (string? Sort, ProblemHttpResult? Bad) Sort(string? text, IReadOnlyList<string> keys)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var sort = ListSort.Parse(text.Trim());
+        var key = keys.FirstOrDefault(k => string.Equals(k, sort.Key, StringComparison.OrdinalIgnoreCase));
+        return key is null
+            ? (null, Invalid("sort", $"未知的排序“{text}”：sort 应为 {string.Join("、", keys)} 之一，前加 - 为倒序"))
+            : (sort.Reversed ? "-" + key : key, null);
+    }
+
+    /// <summary>
     /// Every refused field at once, named as the JSON body names it (camelCase). Errors that carry another kind than
     /// <see cref="RefusalKind.Invalid"/> (not found, not the person's to do, not in this state) are answered by that kind.
     /// </summary>

@@ -82,10 +82,11 @@ public static class NoticesApi
             if (!CodeLists.TryParse<RecipientKind>(recipientKind, out var k))
                 return ApiSupport.Invalid("recipientKind", $"未知的整改对象类型“{recipientKind}”，可用 town（专业镇）、township（乡镇）、unit（单位）");
             if (year is { } y && Core.CalendarBounds.YearProblem(y, "年份") is { } yearProblem) return ApiSupport.Invalid("year", yearProblem);
-            if (sort is not null && ListSort.Parse(sort).Key is not ("issued" or "deadline" or "number")) return ApiSupport.Invalid("sort", "sort 应为 issued、deadline 或 number，前加 - 为倒序");
+            var (sorted, badSort) = ApiSupport.Sort(sort, NoticeFilter.SortKeys);
+            if (badSort is not null) return badSort;
             var list = await service.ListAsync(http.Scope(), new NoticeFilter
             {
-                Status = s, RecipientKind = k, Year = year, Overdue = overdue, EvaluationId = evaluationId, Search = search, Sort = sort, Page = page, PageSize = pageSize,
+                Status = s, RecipientKind = k, Year = year, Overdue = overdue, EvaluationId = evaluationId, Search = search, Sort = sorted, Page = page, PageSize = pageSize,
             }, ct);
             return TypedResults.Ok(new Paged<NoticeSummary>(list.Items.Select(Summary).ToList(), list.Total, list.Page, list.PageSize));
         }).WithSummary("督办通知书（分页）：可按状态（已下发、逾期、已整改、已处理）、整改对象类型、发文年度、逾期、年度评估编号、关键词筛选；sort=issued|deadline|number，前加 - 为倒序");

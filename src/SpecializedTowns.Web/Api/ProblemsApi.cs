@@ -82,14 +82,14 @@ public static class ProblemsApi
             ProblemKind? k = null;
             if (kind is not null && (k = Parse<ProblemKind>(kind)) is null)
                 return ApiSupport.Invalid("kind", $"未知的性质“{kind}”，可用：common（共性）、individual（个性）");
-            if (sort is not null && ListSort.Parse(sort).Key is not ("raised" or "deadline" or "overdue" or "state"))
-                return ApiSupport.Invalid("sort", "sort 应为 raised、deadline、overdue 或 state，前加 - 为倒序");
+            var (sorted, badSort) = ApiSupport.Sort(sort, ProblemFilter.SortKeys);
+            if (badSort is not null) return badSort;
             var (path, problem) = await ApiSupport.JurisdictionPathAsync(db, jurisdiction, ct);
             if (problem is not null) return problem;
             var result = await service.ListAsync(http.Scope(), new ProblemFilter
             {
                 State = state, OpenOnly = status == "open", Category = c, Source = so, Kind = k, TownId = townId, UnitId = unitId,
-                Overdue = overdue, JurisdictionPath = path, Search = search, Sort = sort, Page = page, PageSize = pageSize,
+                Overdue = overdue, JurisdictionPath = path, Search = search, Sort = sorted, Page = page, PageSize = pageSize,
             }, ct);
             return TypedResults.Ok(new Paged<ProblemSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
         }).WithSummary("问题台账（分页）：可按状态（含 open 未办结）、类别、来源、性质、专业镇、单位、逾期、行政区划筛选，sort=raised|deadline|overdue|state，前加 - 为倒序")
