@@ -10,7 +10,11 @@ namespace SpecializedTowns.Data.Audit;
 /// </summary>
 public sealed class AuditValueNames
 {
-    private enum Kind { Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation, Application, Report }
+    private enum Kind
+    {
+        Unit, Place, Town, Person, Enterprise, Role, Notice, Project, Task, TaskForce, Problem, Evaluation, Application, Report,
+        Batch, TradeEvent, WhiteList, Listing, GeoIndication, Platform,
+    }
 
     // The fields that hold the id of another record, by the kind of record (AuditNames says what each field is).
     private static readonly Dictionary<string, Kind> References = new()
@@ -27,6 +31,8 @@ public sealed class AuditValueNames
         ["RoleId"] = Kind.Role, ["NoticeId"] = Kind.Notice, ["ProjectId"] = Kind.Project, ["KeyProjectId"] = Kind.Project,
         ["TaskId"] = Kind.Task, ["TaskForceId"] = Kind.TaskForce, ["ApplicationId"] = Kind.Application,
         ["ReportId"] = Kind.Report,
+        ["BatchId"] = Kind.Batch, ["TradeEventId"] = Kind.TradeEvent, ["WhiteListEntryId"] = Kind.WhiteList,
+        ["ListingCandidateId"] = Kind.Listing, ["GeoIndicationApplicationId"] = Kind.GeoIndication, ["ServicePlatformId"] = Kind.Platform,
     };
 
     // Records by the field that refers to them. An entry about a record with no name of its own to record (an application is
@@ -38,6 +44,20 @@ public sealed class AuditValueNames
         ["Notice"] = "NoticeId", ["Problem"] = "ProblemId", ["AnnualEvaluation"] = "EvaluationId", ["Enterprise"] = "EnterpriseId",
         ["SpecializedTown"] = "TownId", ["Unit"] = "UnitId", ["Jurisdiction"] = "JurisdictionId", ["AppUser"] = "UserId",
         ["MonthlyReport"] = "ReportId",
+        ["ProjectBatch"] = "BatchId", ["TradeEvent"] = "TradeEventId", ["WhiteListEntry"] = "WhiteListEntryId",
+        ["ListingCandidate"] = "ListingCandidateId", ["GeoIndicationApplication"] = "GeoIndicationApplicationId", ["ServicePlatform"] = "ServicePlatformId",
+    };
+
+    // The pages of the records a value may refer to, so that the history links a 三个一批 or a 展会活动 to where it is shown.
+    private static readonly Dictionary<Kind, Func<int, string>> Pages = new()
+    {
+        [Kind.Batch] = id => $"/Projects/Batches#batch-{id}",
+        [Kind.TradeEvent] = id => $"/Support/Events/Detail/{id}",
+        [Kind.Project] = id => $"/Projects/Detail/{id}",
+        [Kind.WhiteList] = id => $"/Support/Finance/Detail/{id}",
+        [Kind.Listing] = id => $"/Support/Listing/Detail/{id}",
+        [Kind.GeoIndication] = id => $"/Support/Brands/GeoIndications/Detail/{id}",
+        [Kind.Platform] = id => $"/Support/Platforms/Detail/{id}",
     };
 
     // The fields that hold a recognition standard's id (yuncheng-municipal): named by the standard's title.
@@ -63,10 +83,17 @@ public sealed class AuditValueNames
     /// </summary>
     public string Label(AuditEntry entry)
     {
-        if (entry.EntityLabel is { } label) return label;
+        if (OwnLabel(entry) is { } label) return label;
         var parts = entry.EntityId.Split(',');
         if (parts.Length < 2)
-            return NamedBy(entry) is (var field, var id) && names.TryGetValue((References[field], id), out var name) ? name : "编号 " + entry.EntityId;
+        {
+            if (NamedBy(entry) is not (var field, var id) || !names.TryGetValue((References[field], id), out var name)) return "编号 " + entry.EntityId;
+            // A part that is an enterprise's place in its record (参展企业) says which enterprise, as the record's page lists it.
+            return entry.EntityType != entry.RootType && entry.RootType != "Enterprise"
+                   && entry.ReadChanges().FirstOrDefault(c => c.Field == "EnterpriseId") is { } enterprise
+                   && Named("EnterpriseId", enterprise.New ?? enterprise.Old) is { } who && !who.StartsWith("编号 ", StringComparison.Ordinal)
+                ? $"{name} · {who}" : name;
+        }
         var changes = entry.ReadChanges();
         var used = new HashSet<string>();
         var named = new List<string>();
@@ -79,6 +106,11 @@ public sealed class AuditValueNames
         }
         return named.Count == parts.Length ? string.Join(" · ", named) : "编号 " + string.Join("、", parts);
     }
+
+    /// <summary>The page of the record a value refers to (a 三个一批 by its BatchId), when it has one and is still there.</summary>
+    public string? Link(string field, string? value) =>
+        value is not null && References.TryGetValue(field, out var kind) && Pages.TryGetValue(kind, out var page)
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && names.ContainsKey((kind, id)) ? page(id) : null;
 
     /// <summary>
     /// A value as the history shows it: a stored document (得分明细, 申报数据: JSON or YAML a reader cannot use here) by its
@@ -123,13 +155,20 @@ public sealed class AuditValueNames
     /// <summary>An evaluation's subject (town:9) is a town, a township or a unit: the field that names that kind of record.</summary>
     private static string SubjectField(string kind) => kind switch { "town" => "TownId", "township" => "TownshipId", _ => "UnitId" };
 
+    // Records whose only recorded label is their year (a 白名单 entry is one enterprise's place on one year's list, and the trail
+    // labels a record with a Year and no name by its period): named as their lists name them instead.
+    private static readonly HashSet<string> LabelledByYearOnly = ["WhiteListEntry"];
+
+    private static string? OwnLabel(AuditEntry entry) =>
+        entry.EntityLabel is { } label && !(LabelledByYearOnly.Contains(entry.EntityType) && label.EndsWith('年') && label.Length <= 6) ? label : null;
+
     /// <summary>
     /// For an entry with no name recorded, the reference that names it (<see cref="NamedAsReferenced"/>): to the record itself, or
     /// for a part to the record it belongs to; null when there is none.
     /// </summary>
     private static (string Field, int Id)? NamedBy(AuditEntry entry)
     {
-        if (entry.EntityLabel is not null) return null;
+        if (OwnLabel(entry) is not null) return null;
         var own = entry.EntityType == entry.RootType;
         return NamedAsReferenced.TryGetValue(own ? entry.EntityType : entry.RootType, out var field)
                && int.TryParse(own ? entry.EntityId : entry.RootId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (field, id) : null;
@@ -202,6 +241,20 @@ public sealed class AuditValueNames
         await Read(Kind.Report, async ids => (await db.MonthlyReports.Where(r => ids.Contains(r.Id))
                 .Select(r => new { r.Id, Town = r.TaskForce!.Town!.Name, r.Year, r.Month }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => $"{x.Town}专班{x.Year}年{x.Month}月月报"));
+        await Read(Kind.Batch, ids => db.ProjectBatches.Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, Name = b.Title }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.TradeEvent, ids => db.TradeEvents.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        await Read(Kind.Platform, ids => db.ServicePlatforms.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+        // The registers of enterprises name an entry as their lists do: the enterprise, and the register (and its year).
+        await Read(Kind.WhiteList, async ids => (await (from w in db.WhiteListEntries where ids.Contains(w.Id)
+                                                        join e in db.Enterprises on w.EnterpriseId equals e.Id
+                                                        select new { w.Id, e.Name, w.Year }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => $"{x.Name} · {x.Year}年融资白名单"));
+        await Read(Kind.Listing, async ids => (await (from l in db.ListingCandidates where ids.Contains(l.Id)
+                                                      join e in db.Enterprises on l.EnterpriseId equals e.Id
+                                                      select new { l.Id, e.Name }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => $"{x.Name} · 上市后备"));
+        await Read(Kind.GeoIndication, ids => db.GeoIndications.Where(g => ids.Contains(g.Id)).Select(g => new { g.Id, g.Name })
+            .ToDictionaryAsync(x => x.Id, x => $"{x.Name} · 地理标志申请", ct));
         return new AuditValueNames(found, policies, catalog);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core.Audit;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Jurisdictions;
@@ -114,5 +115,101 @@ public class AuditNamesTests
         names.Label(gone).ShouldBe("编号 998");
         AuditValueNames.ApplicationName("历山镇蜂蜜专业镇", "运城市级专业镇认定标准", Tier.Municipal).ShouldBe("历山镇蜂蜜专业镇 · 申报运城市级");
         AuditValueNames.ApplicationName("历山镇蜂蜜专业镇", null, Tier.County).ShouldBe("历山镇蜂蜜专业镇 · 申报县级");
+    }
+}
+
+/// <summary>
+/// The support registers whose records have no name of their own (融资白名单 and its 贷款担保, 上市后备, 地理标志申请's steps,
+/// 平台功能, 参展企业) and the links of 三个一批 and 展会活动 are named as their lists name them, never “编号 N”; a 三个一批 or a
+/// 展会活动 a value refers to links to its page.
+/// </summary>
+public class AuditSupportNamesTests
+{
+    private static readonly SpecializedTowns.Core.Policies.PolicyCatalog Catalog = SpecializedTowns.Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+
+    [Fact]
+    public async Task Support_records_and_their_parts_read_by_enterprise_and_register_and_batches_and_events_by_their_names_with_links()
+    {
+        var storage = await TestDatabases.WithDemoAsync(StorageProvider.Sqlite);
+        await using var db = storage.CreateContext();
+        db.Actor = new AuditActor(42, "shuozhou-office", "朔州市专业镇办", "山西省/朔州市", "10.1.2.3");
+        var before = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+        var today = new DateOnly(2026, 12, 1);
+
+        var white = await db.WhiteListEntries.OrderBy(w => w.Id).FirstAsync();
+        var whiteName = $"{(await db.Enterprises.SingleAsync(e => e.Id == white.EnterpriseId)).Name} · {white.Year}年融资白名单";
+        white.Note = "审计测试：修改备注";
+        db.Add(new SpecializedTowns.Core.Support.Financing
+        {
+            WhiteListEntryId = white.Id, Kind = SpecializedTowns.Core.Support.FinancingKind.Loan, Institution = "审计测试银行", AmountWanYuan = 10, GrantedOn = today, TermMonths = 12,
+        });
+        var listing = await db.ListingCandidates.AsNoTracking().OrderBy(l => l.Id).FirstAsync();
+        var listingName = $"{(await db.Enterprises.SingleAsync(e => e.Id == listing.EnterpriseId)).Name} · 上市后备";
+        db.Add(new SpecializedTowns.Core.Support.ListingStageChange { ListingCandidateId = listing.Id, From = listing.Stage, To = listing.Stage, On = today, By = "审计测试" });
+        var geo = await db.GeoIndications.AsNoTracking().OrderBy(g => g.Id).FirstAsync();
+        db.Add(new SpecializedTowns.Core.Support.GeoIndicationStatusChange { GeoIndicationApplicationId = geo.Id, To = geo.Status, On = today, By = "审计测试" });
+        var platform = await db.ServicePlatforms.AsNoTracking().Include(p => p.Functions).OrderBy(p => p.Id).FirstAsync();
+        var function = Enum.GetValues<SpecializedTowns.Core.Support.PlatformFunction>().First(f => platform.Functions.All(x => x.Function != f));
+        db.Add(new SpecializedTowns.Core.Support.ServicePlatformFunction { ServicePlatformId = platform.Id, Function = function });
+        var trade = await db.TradeEvents.AsNoTracking().Include(e => e.Participants).Include(e => e.Towns).OrderBy(e => e.Id).FirstAsync();
+        var exhibitor = await db.Enterprises.AsNoTracking().Where(e => !trade.Participants.Select(p => p.EnterpriseId).Contains(e.Id)).OrderBy(e => e.Id).FirstAsync();
+        db.Add(new SpecializedTowns.Core.Support.EventParticipant { TradeEventId = trade.Id, EnterpriseId = exhibitor.Id, DealWanYuan = 5 });
+        var eventTown = await db.Towns.AsNoTracking().Where(t => !trade.Towns.Select(x => x.SpecializedTownId).Contains(t.Id)).OrderBy(t => t.Id).FirstAsync();
+        db.Add(new SpecializedTowns.Core.Support.TradeEventTown { TradeEventId = trade.Id, SpecializedTownId = eventTown.Id });
+        var batch = await db.ProjectBatches.AsNoTracking().Include(b => b.Items).OrderBy(b => b.Id).FirstAsync();
+        var project = await db.Projects.AsNoTracking().Where(p => !batch.Items.Select(i => i.ProjectId).Contains(p.Id)).OrderBy(p => p.Id).FirstAsync();
+        db.Add(new SpecializedTowns.Core.Projects.ProjectBatchItem { BatchId = batch.Id, ProjectId = project.Id });
+        await db.SaveChangesAsync();
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Id > before).ToListAsync();
+        var names = await AuditValueNames.ForAsync(db, Catalog, entries);
+        string Label(string type) => names.Label(entries.Single(e => e.EntityType == type));
+        Label("WhiteListEntry").ShouldBe(whiteName);
+        Label("Financing").ShouldBe(whiteName);
+        Label("ListingStageChange").ShouldBe(listingName);
+        Label("GeoIndicationStatusChange").ShouldBe($"{geo.Name} · 地理标志申请");
+        Label("ServicePlatformFunction").ShouldBe(platform.Name);
+        Label("EventParticipant").ShouldBe($"{trade.Name} · {exhibitor.Name}");
+        Label("TradeEventTown").ShouldBe($"{trade.Name} · {eventTown.Name}");
+        Label("ProjectBatchItem").ShouldBe($"{batch.Title} · {project.Name}");
+        entries.Select(names.Label).ShouldAllBe(l => !l.StartsWith("编号"));
+
+        // The 三个一批 and the 展会活动 a part refers to: by name, with a link to where each is shown.
+        names.Show("BatchId", batch.Id.ToString()).ShouldBe(batch.Title);
+        names.Link("BatchId", batch.Id.ToString()).ShouldBe($"/Projects/Batches#batch-{batch.Id}");
+        names.Show("TradeEventId", trade.Id.ToString()).ShouldBe(trade.Name);
+        names.Link("TradeEventId", trade.Id.ToString()).ShouldBe($"/Support/Events/Detail/{trade.Id}");
+        names.Link("TradeEventId", "987654").ShouldBeNull();
+    }
+
+    /// <summary>On the audit page a 三个一批's and a 展会活动's parts link to it by its name, in the row and in the changed values.</summary>
+    [Fact]
+    public async Task The_audit_page_links_a_batch_and_a_trade_event_by_name()
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(StorageProvider.Sqlite, "shuozhou-office");
+        await using var _ = factory;
+        int batchId, tradeId;
+        string batchTitle, tradeName;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var user = await db.Users.SingleAsync(u => u.UserName == "shuozhou-office");
+            db.Actor = new AuditActor(user.Id, "shuozhou-office", user.DisplayName, "山西省/朔州市", "10.1.2.3");
+            var batch = await db.ProjectBatches.AsNoTracking().Include(b => b.Items).OrderBy(b => b.Id).FirstAsync();
+            var project = await db.Projects.AsNoTracking().Where(p => !batch.Items.Select(i => i.ProjectId).Contains(p.Id)).OrderBy(p => p.Id).FirstAsync();
+            db.Add(new SpecializedTowns.Core.Projects.ProjectBatchItem { BatchId = batch.Id, ProjectId = project.Id });
+            var trade = await db.TradeEvents.AsNoTracking().Include(e => e.Participants).OrderBy(e => e.Id).FirstAsync();
+            var exhibitor = await db.Enterprises.AsNoTracking().Where(e => !trade.Participants.Select(p => p.EnterpriseId).Contains(e.Id)).OrderBy(e => e.Id).FirstAsync();
+            db.Add(new SpecializedTowns.Core.Support.EventParticipant { TradeEventId = trade.Id, EnterpriseId = exhibitor.Id });
+            await db.SaveChangesAsync();
+            (batchId, batchTitle, tradeId, tradeName) = (batch.Id, batch.Title, trade.Id, trade.Name);
+        }
+        var batchPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await office.GetStringAsync($"/Audit?type=ProjectBatch&entityId={batchId}"));
+        var batchLinks = batchPage.QuerySelectorAll($"#audit-table a[href='/Projects/Batches#batch-{batchId}']").Select(a => a.TextContent.Trim()).ToList();
+        batchLinks.ShouldContain(batchTitle);
+        batchLinks.ShouldContain(l => l.StartsWith(batchTitle + " · "));
+        var tradePage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await office.GetStringAsync($"/Audit?type=TradeEvent&entityId={tradeId}"));
+        tradePage.QuerySelectorAll($"#audit-table a[href='/Support/Events/Detail/{tradeId}']").Select(a => a.TextContent.Trim()).ShouldContain(tradeName);
+        System.Text.RegularExpressions.Regex.IsMatch(batchPage.Body!.TextContent + tradePage.Body!.TextContent, "编号 \\d").ShouldBeFalse();
     }
 }

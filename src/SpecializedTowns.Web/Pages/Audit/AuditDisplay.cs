@@ -18,6 +18,12 @@ public static class AuditDisplay
         "TaskForce" => $"/Reports/TaskForce/{id}",
         "AnnualEvaluation" => $"/Evaluations/Detail/{id}",
         "Notice" => $"/Notices/Detail/{id}",
+        "ProjectBatch" => $"/Projects/Batches#batch-{id}",
+        "TradeEvent" => $"/Support/Events/Detail/{id}",
+        "WhiteListEntry" => $"/Support/Finance/Detail/{id}",
+        "ListingCandidate" => $"/Support/Listing/Detail/{id}",
+        "GeoIndicationApplication" => $"/Support/Brands/GeoIndications/Detail/{id}",
+        "ServicePlatform" => $"/Support/Platforms/Detail/{id}",
         _ => null,
     };
 
