@@ -11,7 +11,7 @@ namespace SpecializedTowns.Web.Tests.Platform;
 /// </summary>
 public partial class GrowingListPagingTests
 {
-    [GeneratedRegex("共 (\\d+) (?:项目标|条提醒|个专班|份文件)，第 (\\d+) / (\\d+) 页")]
+    [GeneratedRegex("共 (\\d+) (?:项目标|项|个专班|份文件)，第 (\\d+) / (\\d+) 页")]
     private static partial Regex Pager();
 
     private static async Task<string> PageAsync(HttpClient client, string url)
@@ -61,8 +61,11 @@ public partial class GrowingListPagingTests
         var office = await SeededPlatforms.SignedInAsync(StorageProvider.Sqlite, "yuncheng-office");
 
         var reminders = await PageAsync(office, "/Notifications");
-        var (count, _, _) = PagerOf(reminders, "/Notifications");
-        Regex.Matches(reminders, ">(?:去处理|查看)</a>").Count.ShouldBe(Math.Min(20, count));
+        var (count, _, pages) = PagerOf(reminders, "/Notifications");
+        // The pager counts matters as the area buttons do (a reminder for the rest stands for many); it pages the rows.
+        var rows = Regex.Matches(reminders, ">(?:去处理|查看)</a>").Count;
+        rows.ShouldBeLessThanOrEqualTo(count);
+        if (pages > 1) rows.ShouldBe(20);
         var pastReminders = await PageAsync(office, "/Notifications?page=99");
         pastReminders.ShouldContain("已超出最后一页");
         pastReminders.ShouldNotContain("没有需要您处理的事项");

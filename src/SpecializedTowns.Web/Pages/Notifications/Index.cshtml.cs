@@ -22,6 +22,12 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
     /// </summary>
     public Data.Paged<Reminder> Result { get; private set; } = new([], 0, 1, PageSize);
 
+    /// <summary>
+    /// The matters the shown list stands for, as the area buttons count them (<see cref="Reminder.Count"/>): one reminder for
+    /// the rest of a province's red projects is that many matters, so the pager's total says so too, while it pages the rows.
+    /// </summary>
+    public int ItemTotal { get; private set; }
+
     /// <summary>A leader reads what needs the leadership's attention and acts on none of it: the link says 查看, not 去处理.</summary>
     public bool ReadsOnly => UserScope.From(User)?.Role == Core.Accounts.Roles.Leader;
 
@@ -39,6 +45,7 @@ public sealed class IndexModel(ReminderCentre centre) : PageModel
         var shown = Area is null ? All : All.Where(r => r.Area == Area).ToList();
         var (page, size) = Data.Paged<Reminder>.Normalize(PageNumber, PageSize);
         Result = new Data.Paged<Reminder>(shown.Skip((page - 1) * size).Take(size).ToList(), shown.Count, page, size);
+        ItemTotal = shown.Total();
     }
 
     /// <summary>The bell's count, up to <see cref="ReminderCentre.BellCounts"/>.</summary>
