@@ -215,6 +215,9 @@ public static class UnitCatalog
     private static async Task<string?> TakenAsync(TownsDbContext db, Jurisdiction place, string name, int? self, CancellationToken ct)
     {
         var above = UnitRegistry.Ancestors(place.Path);
+        // A 县级市's 市工信局 is its own bureau, written as the city's is: the city's name does not take it from the 县级市 (0018).
+        if (place.Level == JurisdictionLevel.County && CountyWords.Kind(place.Name) is var kind && kind != CountyWords.Any && name.StartsWith(kind, StringComparison.Ordinal))
+            above = [place.Path];
         var holder = await db.Units.AsNoTracking().Where(u => u.Id != self && u.Name == name && above.Contains(u.Jurisdiction!.Path))
             .OrderByDescending(u => u.Jurisdiction!.Path.Length).Select(u => new { u.Jurisdiction!.Name, u.Jurisdiction.Path }).FirstOrDefaultAsync(ct);
         if (holder is not null)

@@ -185,6 +185,63 @@ public class UserAdminTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_county_level_city_account_gets_the_city_unit_of_that_name_only_when_it_is_picked_as_the_citys(StorageProvider provider)
+    {
+        var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);
+        await using var _ = factory;
+        var page = await admin.GetStringAsync("/Admin/Users");
+        var huairen = Option(page, "怀仁市");
+        Dictionary<string, string> Form(string userName, string unit, bool isNew = false) => new()
+        {
+            ["Input.UserName"] = userName, ["Input.DisplayName"] = "怀仁市工信局 赵敏", ["Input.Role"] = "member-unit", ["Input.JurisdictionId"] = huairen,
+            ["Input.UnitName"] = unit, ["Input.NewUnit"] = isNew ? "true" : "false",
+        };
+        async Task<string> PasswordOfNewest() => Regex.Match(await admin.GetStringAsync("/Admin/Users"), "初始密码：([A-Za-z0-9]{16})").Groups[1].Value;
+
+        // 怀仁 is a 市: its 市工信局 is written as 朔州's is. The bare name is not taken to be the city's bureau.
+        var refused = await (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("huairen-gongxin", "市工信局"))).Content.ReadAsStringAsync();
+        refused.ShouldContain("“市工信局”是朔州市的单位；如为怀仁市本级单位请勾选“新增单位”；确为朔州市的这一单位，请从列表选择“市工信局（朔州市）”");
+        (await admin.GetStringAsync($"/Admin/Users?handler=Units&Input.JurisdictionId={huairen}")).ShouldContain("<option value=\"市工信局（朔州市）\">朔州市</option>");
+
+        // Ticked as new, it is 怀仁市's own bureau; picked from the list as the city's, it is 朔州市's.
+        (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("huairen-gongxin", "市工信局", isNew: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ownPassword = await PasswordOfNewest();
+        (await PageSignIn.PostAsync(admin, "/Admin/Users?handler=Create", page, Form("huairen-city", "市工信局（朔州市）"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var cityPassword = await PasswordOfNewest();
+        int projectId, ownUnit, cityId;
+        await using (var db = storage.CreateContext())
+        {
+            var bound = await db.Users.Where(u => u.UserName!.StartsWith("huairen-")).OrderBy(u => u.UserName)
+                .Select(u => new { u.Id, u.UserName, u.UnitId, Unit = u.Unit!.Name, Place = u.Unit.Jurisdiction!.Name }).ToListAsync();
+            bound.Select(u => (u.UserName, u.Unit, u.Place)).ShouldBe([("huairen-city", "市工信局", "朔州市"), ("huairen-gongxin", "市工信局", "怀仁市")]);
+            ownUnit = bound[1].UnitId!.Value;
+            cityId = bound[0].Id;
+            foreach (var u in await db.Users.Where(u => u.UserName!.StartsWith("huairen-")).ToListAsync()) u.MustChangePassword = false;
+            await db.SaveChangesAsync();
+            projectId = await db.Projects.Where(p => p.Name == "怀仁陶瓷智能化窑炉改造项目").Select(p => p.Id).SingleAsync();
+        }
+        // The edit form writes the city's unit as the list does, so saving it unchanged keeps it.
+        (await admin.GetStringAsync($"/Admin/Users?edit={cityId}")).ShouldContain("value=\"市工信局（朔州市）\"");
+
+        // The unit decides the work: the city's bureau answers for the demo's 怀仁 kiln project, 怀仁's own bureau does not …
+        var own = await PageSignIn.BrowserAsync(factory, "huairen-gongxin", ownPassword);
+        var city = await PageSignIn.BrowserAsync(factory, "huairen-city", cityPassword);
+        (await own.GetStringAsync($"/Projects/Detail/{projectId}")).ShouldNotContain("保存当月进展");
+        (await city.GetStringAsync($"/Projects/Detail/{projectId}")).ShouldContain("保存当月进展");
+        // … until the project is given to 怀仁's bureau.
+        await using (var db = storage.CreateContext())
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            project.ResponsibleUnitId = ownUnit;
+            await db.SaveChangesAsync();
+        }
+        (await own.GetStringAsync($"/Projects/Detail/{projectId}")).ShouldContain("保存当月进展");
+        (await city.GetStringAsync($"/Projects/Detail/{projectId}")).ShouldNotContain("保存当月进展");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Accounts_are_edited_disabled_and_enabled_again_and_the_administrator_cannot_lock_themselves_out(StorageProvider provider)
     {
         var (storage, factory, admin) = await PageSignIn.AdminPlatformAsync(provider);

@@ -70,7 +70,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
             {
                 DisplayName = user.DisplayName, JurisdictionId = user.JurisdictionId, TownId = user.SpecializedTownId,
                 Role = (await users.GetRolesAsync(user)).FirstOrDefault(),
-                UnitName = user.UnitId is { } unit ? await db.Units.Where(u => u.Id == unit).Select(u => u.Name).SingleAsync(ct) : null,
+                UnitName = user.UnitId is { } unit ? await UnitWrittenAsync(unit, user.JurisdictionId, ct) : null,
             };
         }
         await LoadAsync(ct);
@@ -268,12 +268,29 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     private async Task<int?> UnitIdAsync(int placeId, UnitChoice? unit, CancellationToken ct) =>
         unit is null ? null : (unit.Existing ?? await UnitRegistry.AddAsync(db, placeId, unit.Name, ct)).Id;
 
+    /// <summary>
+    /// The units offered for a place, as the form writes them (UnitRegistry.WrittenFor): the place's own by name, those above
+    /// it with their place (市工信局（朔州市）), so that taking the city's bureau for a 县级市 account is a choice, not a coincidence
+    /// of spelling.
+    /// </summary>
     private async Task<IReadOnlyList<(string Name, string Place)>> UnitsForAsync(int? placeId, CancellationToken ct)
     {
-        if (placeId is null || await db.Jurisdictions.AsNoTracking().Where(j => j.Id == placeId).Select(j => j.Path).SingleOrDefaultAsync(ct) is not { } path)
+        if (placeId is null || await db.Jurisdictions.AsNoTracking().Where(j => j.Id == placeId).Select(j => new { j.Path, j.Level }).SingleOrDefaultAsync(ct) is not { } place)
             return [];
-        // A name registered at two levels (县工科局 of the county and of the city) is offered once: the nearest is the one chosen.
-        return (await UnitRegistry.ForPathAsync(db, path, ct)).DistinctBy(u => u.Name).Select(u => (u.Name, u.Place)).ToList();
+        var path = place.Path;
+        var rows = await db.Units.AsNoTracking()
+            .Where(u => u.Jurisdiction!.Path == path || path.StartsWith(u.Jurisdiction.Path + "/"))
+            .OrderByDescending(u => u.Jurisdiction!.Level).ThenBy(u => u.Name)
+            .Select(u => new { u.Name, Place = u.Jurisdiction!.Name, u.Jurisdiction.Path }).ToListAsync(ct);
+        // At a township a name registered at two levels is offered once, bare: the nearest is the one chosen.
+        return rows.Select(u => (Name: UnitRegistry.WrittenFor(u.Name, u.Place, u.Path, path, place.Level), u.Place)).DistinctBy(u => u.Name).ToList();
+    }
+
+    private async Task<string> UnitWrittenAsync(int unitId, int jurisdictionId, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, Place = u.Jurisdiction!.Name, u.Jurisdiction.Path }).SingleAsync(ct);
+        var place = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == jurisdictionId).Select(j => new { j.Path, j.Level }).SingleAsync(ct);
+        return UnitRegistry.WrittenFor(unit.Name, unit.Place, unit.Path, place.Path, place.Level);
     }
 
     /// <summary>Identity refused a step: nothing of the account's change is kept, and the form shows why.</summary>
