@@ -1,4 +1,5 @@
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
 
 namespace SpecializedTowns.Core.Problems;
 
@@ -236,7 +237,7 @@ public sealed class Problem
     public void Accept(ProblemActor actor, DateTime now, UnitRef? leadUnit, IReadOnlyCollection<UnitRef>? cooperating, DateOnly? deadline, string? note)
     {
         RequireState(ProblemStep.Accept, ProblemState.Registered);
-        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以受理问题") { Kind = RefusalKind.Forbidden };
+        if (!actor.Oversees) throw new ProblemRuleException($"只有本{CountyWords.Any}或上级领导小组办公室可以受理问题") { Kind = RefusalKind.Forbidden };
         var coop = cooperating ?? [];
         var problems = AcceptProblems(now, leadUnit?.Id, coop.Select(c => c.Id).ToList(), deadline, note);
         if (problems.Count > 0) throw new ProblemRuleException(problems.First().Value, problems.First().Key);
@@ -281,7 +282,7 @@ public sealed class Problem
     public void Decline(ProblemActor actor, DateTime now, string? reason)
     {
         RequireState(ProblemStep.Decline, ProblemState.Registered);
-        if (!actor.Oversees) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以决定不予受理") { Kind = RefusalKind.Forbidden };
+        if (!actor.Oversees) throw new ProblemRuleException($"只有本{CountyWords.Any}或上级领导小组办公室可以决定不予受理") { Kind = RefusalKind.Forbidden };
         var text = Required(reason, "请写明不予受理的理由", "理由");
         ClosedAtUtc = now;
         Move(actor, now, "不予受理", ProblemState.Declined, text, onBehalf: false);
@@ -318,7 +319,7 @@ public sealed class Problem
     public void Urge(ProblemActor actor, DateTime now, string? note)
     {
         RequireState(ProblemStep.Urge, ProblemState.Accepted, ProblemState.Handling);
-        if (!actor.Oversees || IsLeadUnit(actor)) throw new ProblemRuleException("只有本县（或上级）领导小组办公室可以督办") { Kind = RefusalKind.Forbidden };
+        if (!actor.Oversees || IsLeadUnit(actor)) throw new ProblemRuleException($"只有本{CountyWords.Any}或上级领导小组办公室可以督办") { Kind = RefusalKind.Forbidden };
         var text = Required(note, "请填写督办意见（督办的事项和要求）", "督办意见");
         Record(actor, now, UrgeAction, State, text, onBehalf: false);
     }

@@ -1,3 +1,5 @@
+using SpecializedTowns.Core.Jurisdictions;
+
 namespace SpecializedTowns.Core.Reports;
 
 /// <summary>
@@ -22,10 +24,10 @@ public static class TaskForceStart
         if (!recordsExisting)
             return $"起报月份不能早于专班设立当月（{setUp.Chinese}）：此前各月都会计为缺报。如是登记此前已经设立的专班，请注明（页面上勾选“登记已设立的专班”，接口传 recordsExisting: true）";
         if (documentIssuedOn is not { } issued)
-            return $"平台尚未登记本县的专业镇政策文件，无法确认专班设立时间，起报月份不能早于 {setUp.Chinese}";
+            return $"平台尚未登记本{CountyWords.Any}的专业镇政策文件，无法确认专班设立时间，起报月份不能早于 {setUp.Chinese}";
         var earliest = ReportMonth.Of(issued);
         if (from < earliest)
-            return $"起报月份不能早于本县专业镇政策文件印发当月（{earliest.Chinese}，{issued.Year}年{issued.Month}月{issued.Day}日印发）";
+            return $"起报月份不能早于本{CountyWords.Any}专业镇政策文件印发当月（{earliest.Chinese}，{issued.Year}年{issued.Month}月{issued.Day}日印发）";
         return null;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Applications;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
@@ -124,12 +125,19 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         var others = standards.Where(s => !CanFile(scope, s, countyPath)).ToList();
         if (others.Count == 0) return null;
-        var byApplicant = others.GroupBy(ApplicantOf).Select(g => $"{string.Join("、", g.Select(s => s.Name))}由{g.Key}申报");
-        return $"{string.Join("；", byApplicant)}，请联系{countyName}专业镇办（县领导小组办公室）";
+        var byApplicant = others.GroupBy(s => ApplicantOf(s, countyName)).Select(g => $"{string.Join("、", g.Select(s => s.Name))}由{g.Key}申报");
+        return $"{string.Join("；", byApplicant)}，请联系{CountyWords.NamedOffice(countyName)}";
     }
 
-    /// <summary>The applicant as the standard's text names it; the county government where the text names none.</summary>
-    public static string ApplicantOf(RecognitionStandard standard) => standard.ApplicantText ?? "县政府";
+    /// <summary>
+    /// The applicant as the standard's text names it, for a town of <paramref name="countyName"/>. A county government is
+    /// named as that place calls it (运政办发〔2023〕8号 as 垣曲 quotes it says 县政府, but 永济's is the 市政府): the text's
+    /// own word stands only where no county is known, and 县（市、区）政府 where the text names none.
+    /// </summary>
+    public static string ApplicantOf(RecognitionStandard standard, string? countyName = null) =>
+        standard.Applicant == "township" ? standard.ApplicantText ?? "镇（街道）"
+        : countyName is not null ? CountyWords.Government(countyName)
+        : standard.ApplicantText ?? CountyWords.Government(null);
 
     public async Task<int> CreateAsync(UserScope scope, string userName, int townId, string standardId, string factsJson, CancellationToken ct = default)
     {
@@ -248,11 +256,11 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     /// <summary>Who prepares instead, and what the person may do: the reviewing office is told it reviews, others whom to ask.</summary>
     private ApplicationRuleException NotApplicant(UserScope scope, RecognitionStandard standard, string countyName, string what)
     {
-        var preparer = standard.Applicant == "township" ? $"{ApplicantOf(standard)}" : $"{countyName}专业镇办（县领导小组办公室）";
+        var preparer = standard.Applicant == "township" ? ApplicantOf(standard) : CountyWords.NamedOffice(countyName);
         var tail = scope.Role == Roles.Office && scope.HomePath == catalog.AreaOf(standard)
             ? "；您的办公室负责形式审查和审定，可以查看办理进度"
             : "";
-        return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Kind = RefusalKind.Forbidden };
+        return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard, countyName)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Kind = RefusalKind.Forbidden };
     }
 
     public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core;
 using SpecializedTowns.Core.Applications;
 using SpecializedTowns.Core.Reports;
@@ -100,7 +101,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         var errors = new FieldErrors();
         if (!ReportScope.CanWrite(scope, force))
         {
-            errors.Forbidden("只有专班牵头单位、所在乡镇或本县领导小组办公室可以填报此专班的月报");
+            errors.Forbidden($"只有专班牵头单位、所在乡镇或本{CountyWords.Any}领导小组办公室可以填报此专班的月报");
             return new SaveResult(null, errors, []);
         }
         EnsureOwed(force, month);
@@ -139,7 +140,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
     public async Task SubmitAsync(UserScope scope, string userName, int id, CancellationToken ct = default)
     {
         var (report, force) = await TrackedAsync(scope, id, ct);
-        if (!ReportScope.CanWrite(scope, force)) throw new ReportRuleException("只有专班牵头单位、所在乡镇或本县领导小组办公室可以报送此专班的月报") { Kind = RefusalKind.Forbidden };
+        if (!ReportScope.CanWrite(scope, force)) throw new ReportRuleException($"只有专班牵头单位、所在乡镇或本{CountyWords.Any}领导小组办公室可以报送此专班的月报") { Kind = RefusalKind.Forbidden };
         var flags = await FlagsAsync(report.TaskForceId, report.Period, report.Figures, ct);
         report.Submit(new Actor(scope.UserId, userName, scope.Role), Now, flags, settings);
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Tasks;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Notifications;
@@ -43,7 +44,7 @@ public static class TaskReminders
     /// units' to keep. It is one thing to know, counted once by the bell and the card alike.
     /// </summary>
     private static Reminder SharedOverdue(int tasks) =>
-        new("责任清单", ReminderLevel.Info, $"本县有 {tasks} 项任务逾期，贵乡镇为配合单位", "/Tasks/Overdue");
+        new("责任清单", ReminderLevel.Info, $"本{CountyWords.Any}有 {tasks} 项任务逾期，贵乡镇为配合单位", "/Tasks/Overdue");
 
     /// <summary>How many things <see cref="ForAsync"/> stands for, counted for the bell without building the reminders.</summary>
     public static async Task<int> CountAsync(TaskService tasks, UserScope scope, CancellationToken ct)

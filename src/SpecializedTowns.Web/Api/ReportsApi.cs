@@ -122,7 +122,7 @@ public static class ReportsApi
             catch (ReportRuleException ex) { return Refused(ex); }
             catch (EditConflictException conflict) { return ApiSupport.Conflict(conflict); }
         }).WithSummary("填写某专班某月月报（保存草稿；submit=true 时一并报送）。异常指标须在对应的 …Explanation 中说明")
-            .Refuses(StatusCodes.Status403Forbidden, "无权办理：只有专班牵头单位、所在乡镇或本县领导小组办公室可以填报此专班的月报")
+            .Refuses(StatusCodes.Status403Forbidden, $"无权办理：只有专班牵头单位、所在乡镇或本{SpecializedTowns.Core.Jurisdictions.CountyWords.Any}领导小组办公室可以填报此专班的月报")
             .Refuses(StatusCodes.Status409Conflict);
 
         reports.MapPost("/{id:int}/steps", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int id, ReportStepBody body, HttpContext http, TownsDbContext db, ReportService service, CancellationToken ct) =>

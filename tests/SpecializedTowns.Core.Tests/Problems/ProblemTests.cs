@@ -176,7 +176,7 @@ public class ProblemTests
             var missing = Should.Throw<ProblemRuleException>(() => p.Urge(Office, Now, "  "));
             (missing.Message, missing.Field).ShouldBe(("请填写督办意见（督办的事项和要求）", "note"));
             foreach (var actor in new[] { Lead, Other, Raiser, Leader, OtherCountyOffice })
-                Should.Throw<ProblemRuleException>(() => p.Urge(actor, Now, "请抓紧")).Message.ShouldBe("只有本县（或上级）领导小组办公室可以督办");
+                Should.Throw<ProblemRuleException>(() => p.Urge(actor, Now, "请抓紧")).Message.ShouldBe("只有本县（市、区）或上级领导小组办公室可以督办");
             var events = p.Events.Count;
             p.Urge(Office, Now.AddDays(12), "已逾期，请于 3 个工作日内答复");
             p.State.ShouldBe(state, "督办 moves nothing: the lead unit has still done nothing");

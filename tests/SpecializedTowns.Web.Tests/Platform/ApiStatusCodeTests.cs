@@ -236,7 +236,7 @@ public class ApiStatusCodeTests
         await RefusedAsync(await leader.PostAsJsonAsync("/api/v1/problems", new { title = "x" }), HttpStatusCode.Forbidden);
         // The lead unit sees its problem, but urging is the office's: 403, no longer a 409.
         (await RefusedAsync(await member.PostAsJsonAsync($"/api/v1/problems/{handling}/steps", new { action = "urge", note = "请加快" }), HttpStatusCode.Forbidden))
-            .GetProperty("detail").GetString().ShouldBe("只有本县（或上级）领导小组办公室可以督办");
+            .GetProperty("detail").GetString().ShouldBe("只有本县（市、区）或上级领导小组办公室可以督办");
         (await RefusedAsync(await office.PostAsJsonAsync($"/api/v1/problems/{registered}/steps", new { action = "answer", note = "x" }), HttpStatusCode.Conflict))
             .GetProperty("detail").GetString().ShouldBe("问题当前为“待受理”，不能“答复”");
         await RefusedAsync(await other.GetAsync($"/api/v1/problems/{registered}"), HttpStatusCode.NotFound);

@@ -336,7 +336,7 @@ public class ReportServiceTests
             accept.Message.ShouldBe("本专班的月报由新绛县领导小组办公室审核，上级办公室只能查看");
             (await Should.ThrowAsync<ReportRuleException>(() => service.ReturnAsync(above, "上级办公室", submitted.Id, "退回测试"))).Kind.ShouldBe(RefusalKind.Forbidden);
             (await Should.ThrowAsync<ReportRuleException>(() => service.ReopenAsync(above, "上级办公室", herbs, May, "补报"))).Kind.ShouldBe(RefusalKind.Forbidden);
-            (await service.SaveAsync(above, "上级办公室", herbs, June, Complete(), submit: false)).Errors[""].ShouldContain("本县领导小组办公室");
+            (await service.SaveAsync(above, "上级办公室", herbs, June, Complete(), submit: false)).Errors[""].ShouldContain("本县（市、区）领导小组办公室");
             (await ReportReminders.ForAsync(db, above, new DateOnly(2025, 6, 20), Settings)).ShouldNotContain(r => r.Kind == ReminderKind.AwaitingAcceptance);
             (await ReportQueries.MonthAsync(db, above, May, new DateOnly(2025, 6, 20), Settings)).Rows.ShouldContain(r => r.TaskForceId == green);
             ReportScope.CanSetUp(above).ShouldBeFalse();

@@ -46,7 +46,7 @@ public class TaskForceStartTests
         (await RefusedAsync(new { townId = gucheng, leadUnitIds = new[] { agriculture }, reportsFrom = "2020-01" }))
             .ShouldBe($"起报月份不能早于专班设立当月（{thisMonth.Chinese}）：此前各月都会计为缺报。如是登记此前已经设立的专班，请注明（页面上勾选“登记已设立的专班”，接口传 recordsExisting: true）");
         (await RefusedAsync(new { townId = gucheng, leadUnitIds = new[] { agriculture }, reportsFrom = "2020-01", recordsExisting = true }))
-            .ShouldBe("起报月份不能早于本县专业镇政策文件印发当月（2023年6月，2023年6月5日印发）");
+            .ShouldBe("起报月份不能早于本县（市、区）专业镇政策文件印发当月（2023年6月，2023年6月5日印发）");
         (await RefusedAsync(new { townId = gucheng, leadUnitIds = new[] { agriculture }, reportsFrom = thisMonth.Next.Next.ToString() }))
             .ShouldBe($"起报月份不能晚于 {thisMonth.Next.Chinese}");
         var created = await api.PostAsJsonAsync("/api/v1/reports/task-forces", new { townId = gucheng, leadUnitIds = new[] { agriculture }, reportsFrom = thisMonth.ToString() });

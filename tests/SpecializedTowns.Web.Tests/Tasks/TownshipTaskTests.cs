@@ -72,7 +72,7 @@ public class TownshipTaskTests
         var overdue = seen.Where(t => t.Light == TaskLight.Overdue).ToList();
         overdue.Count.ShouldBeGreaterThan(1);
         (await TaskReminders.ForAsync(service, township, CancellationToken.None))
-            .ShouldBe([new Reminder("责任清单", ReminderLevel.Info, $"本县有 {overdue.Count} 项任务逾期，贵乡镇为配合单位", "/Tasks/Overdue")]);
+            .ShouldBe([new Reminder("责任清单", ReminderLevel.Info, $"本县（市、区）有 {overdue.Count} 项任务逾期，贵乡镇为配合单位", "/Tasks/Overdue")]);
         (await TaskReminders.CountAsync(service, township, CancellationToken.None)).ShouldBe(1);
 
         // A task it leads is its own to act on: that one is reminded task by task, and the line counts the rest.
@@ -83,7 +83,7 @@ public class TownshipTaskTests
         reminders.Count.ShouldBe(2);
         reminders[0].ShouldBe(new Reminder("责任清单", ReminderLevel.Red,
             $"{led.Number} {led.Title}：已逾期（{led.Deadline.Year}年{led.Deadline.Month}月{led.Deadline.Day}日）".TrimStart(), $"/Tasks/Detail/{led.Id}"));
-        reminders[1].Text.ShouldBe($"本县有 {overdue.Count - 1} 项任务逾期，贵乡镇为配合单位");
+        reminders[1].Text.ShouldBe($"本县（市、区）有 {overdue.Count - 1} 项任务逾期，贵乡镇为配合单位");
         (await TaskReminders.CountAsync(service, township, CancellationToken.None)).ShouldBe(2);
     }
 
@@ -95,7 +95,7 @@ public class TownshipTaskTests
         var (factory, client) = await PageSignIn.OwnPlatformAsync(provider, "lishan-township");
         await using var _ = factory;
         var list = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("责任清单")));
-        var line = System.Text.RegularExpressions.Regex.Matches(list, "本县有 ([0-9]+) 项任务逾期，贵乡镇为配合单位");
+        var line = System.Text.RegularExpressions.Regex.Matches(list, "本县（市、区）有 ([0-9]+) 项任务逾期，贵乡镇为配合单位");
         line.Count.ShouldBe(1);
         int.Parse(line[0].Groups[1].Value).ShouldBeGreaterThan(1);
         list.ShouldNotContain("已逾期（", customMessage: "no task of the county's is the township's to lead");

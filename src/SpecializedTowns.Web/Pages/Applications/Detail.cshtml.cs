@@ -69,7 +69,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
         get
         {
             var county = View.CountyPath[(View.CountyPath.LastIndexOf('/') + 1)..];
-            var who = View.Standard is { Applicant: "township" } ? "申报镇（街道）" : $"{county}专业镇办（县领导小组办公室）";
+            var who = View.Standard is { Applicant: "township" } ? "申报镇（街道）" : SpecializedTowns.Core.Jurisdictions.CountyWords.NamedOffice(county);
             var after = IsOffice ? "，提交后由您的办公室形式审查" : "";
             return $"申报事实、申报材料和提交由{who}办理{after}。";
         }
