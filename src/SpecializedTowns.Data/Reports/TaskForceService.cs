@@ -38,7 +38,7 @@ public sealed record TaskForceListItem(
 }
 
 /// <summary>Registering task forces (专班): the office names a town's lead and supporting units, townships and leader.</summary>
-public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
+public sealed class TaskForceService(TownsDbContext db, TimeProvider time, SpecializedTowns.Core.Policies.PolicyCatalog? catalog = null)
 {
     public IQueryable<TaskForce> Visible(UserScope scope) => ReportScope.TaskForces(db, scope);
 
@@ -161,6 +161,8 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
             db.TaskForces.Add(force);
         }
         force.ResponsibleLeader = string.IsNullOrEmpty(leader) ? null : leader;
+        // A new 专班 with no 依据 written rests on its county's own clause setting up task forces, where there is one (TaskForceSource).
+        if (string.IsNullOrEmpty(source) && id is null && catalog is not null) source = DefaultSource(town!.County!.Path);
         force.Source = string.IsNullOrEmpty(source) ? null : source;
         force.ReportsFrom = from.FirstDay;
         force.UpdatedAtUtc = now;
@@ -187,6 +189,9 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time)
         }
         return (force.Id, errors);
     }
+
+    /// <summary>The 依据 a new 专班 of the county gets when none is written (TaskForceSource); null without a catalog or a clause.</summary>
+    public string? DefaultSource(string countyPath) => catalog is null ? null : TaskForceSource.Default(catalog, countyPath);
 
     /// <summary>
     /// The date of the county's own policy document (the one that sets up its 专班), or of the nearest level above that has

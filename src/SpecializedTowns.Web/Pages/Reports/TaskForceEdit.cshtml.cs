@@ -61,7 +61,12 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
         {
             if (!ReportScope.CanSetUp(scope)) return Forbid();
             // A new 专班 reports from the month it is set up (TaskForceStart).
-            Input = new Form { TownId = townId, ReportsFrom = ReportMonth.Of(reports.Today).ToString() };
+            // A county office sets up its own county's 专班: the form shows the 依据 the record would get if left empty.
+            Input = new Form
+            {
+                TownId = townId, ReportsFrom = ReportMonth.Of(reports.Today).ToString(),
+                Source = scope.HomePath.Count(c => c == '/') == 2 ? service.DefaultSource(scope.HomePath) : null,
+            };
         }
         await LoadAsync(scope, ct);
         return Page();
