@@ -146,6 +146,13 @@ public class UnitsAdminTests
         (await Refused(lishan.ToString(), "县工科局")).ShouldContain("垣曲县已登记单位“县工科局”，历山镇的工作可以直接选用它，不必重复登记");
         (await db.Units.CountAsync()).ShouldBe(before);
 
+        // 怀仁 is a 市: its 市工信局 is its own bureau, not 朔州市's registered twice (0018); a 县's 市工信局 is still the city's.
+        (await Refused(yuanqu.ToString(), "市工信局")).ShouldContain("运城市已登记单位“市工信局”，垣曲县的工作可以直接选用它");
+        var huairen = await db.Jurisdictions.Where(j => j.Path == "山西省/朔州市/怀仁市").Select(j => j.Id).SingleAsync();
+        (await PageSignIn.PostAsync(admin, "/Admin/Units?handler=Add", page, new() { ["Input.JurisdictionId"] = huairen.ToString(), ["Input.Name"] = "市工信局" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await db.Units.CountAsync(u => u.Name == "市工信局" && u.JurisdictionId == huairen)).ShouldBe(1);
+
         // Renaming: the same checks, in the row being renamed.
         var tourism = await UnitAsync(db, Yuanqu, "县文旅局");
         async Task<HttpResponseMessage> RenameAsync(string name) =>
