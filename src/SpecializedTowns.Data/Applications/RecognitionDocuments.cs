@@ -155,9 +155,11 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
             PolicyTitle = pack.Document.Title,
             PolicyNumber = pack.Document.Number,
             StandardName = standard.Name,
-            StandardSource = standard.Source,
+            // The standard's clause under its own document (PolicyPack.Cite): 运城's city standard is known only as 垣曲's
+            // document quotes it, and a bare 垣政办发〔2023〕19号 三 read as 垣曲's text deciding a 新绛 or 永济 town.
+            StandardSource = standard.Citation,
             Procedure = procedure,
-            Cycle = string.IsNullOrWhiteSpace(standard.Cycle) ? null : new CitedText(standard.Cycle, standard.Source),
+            Cycle = string.IsNullOrWhiteSpace(standard.Cycle) ? null : new CitedText(standard.Cycle, standard.Citation),
             DynamicAdjustment = rule.IsPlatformDefault
                 ? new CitedText($"领导小组办公室每年对照认定标准复核专业镇年度统计数据，连续{rule.Years}年未达到认定标准的，提出降级或退出建议", null)
                 : new CitedText(rule.Text ?? $"连续{rule.Years}年未达到认定标准的，予以降级或退出", rule.Source),

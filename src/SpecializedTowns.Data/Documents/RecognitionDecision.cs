@@ -74,7 +74,7 @@ public static class RecognitionDecision
         var first = input.Towns[0];
         var named = input.Towns.Count == 1 ? first.Name : $"{first.Name}等{input.Towns.Count}个专业镇";
         var policy = $"《{input.PolicyTitle}》" + (string.IsNullOrWhiteSpace(input.PolicyNumber) ? "" : $"（{input.PolicyNumber}）");
-        var standard = input.StandardName + (string.IsNullOrWhiteSpace(input.StandardSource) ? "" : $"（{input.StandardSource}）");
+        var standard = input.StandardName + (Clause(input, input.StandardSource) is { } clause ? $"（{clause}）" : "");
         var whom = input.Towns.Count == 1
             ? $"{first.Name}（{first.Place}，主导产业为{first.LeadingIndustry}）"
             : $"{named}（名单见下表）";
@@ -114,7 +114,20 @@ public static class RecognitionDecision
 
     private static string DynamicManagement(RecognitionDecisionInput input)
     {
-        var cycle = input.Cycle is { } c ? $"按照“{c.Text.TrimEnd('。')}”的要求（{c.Source}），" : "";
+        var cycle = input.Cycle is { } c ? $"按照“{c.Text.TrimEnd('。')}”的要求" + (Clause(input, c.Source) is { } clause ? $"（{clause}）" : "") + "，" : "";
         return $"{cycle}已认定的专业镇实行动态调整，{input.DynamicAdjustment.Cited}";
+    }
+
+    /// <summary>
+    /// A clause of the standard after the decision has named the policy document: without that document's number again, so
+    /// 运政办发〔2023〕8号（据垣政办发〔2023〕19号 三） reads 据垣政办发〔2023〕19号 三 after 《…》（运政办发〔2023〕8号）.
+    /// </summary>
+    private static string? Clause(RecognitionDecisionInput input, string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return null;
+        var number = input.PolicyNumber;
+        return !string.IsNullOrWhiteSpace(number) && source.StartsWith(number + "（", StringComparison.Ordinal) && source.EndsWith('）')
+            ? source[(number.Length + 1)..^1]
+            : source;
     }
 }

@@ -92,7 +92,8 @@ public class RecognitionDocumentTests
         Docx.FirstRun(opening).RunFonts!.EastAsia!.Value.ShouldBe(OfficialDocumentWriter.FangSong);
         Docx.FirstRun(opening).FontSize!.Val!.Value.ShouldBe(OfficialDocumentWriter.Size3Hao.ToString());
         opening.InnerText.ShouldContain("《运城市促进专业镇高质量发展三年行动计划》（运政办发〔2023〕8号）");
-        opening.InnerText.ShouldContain("运城市级专业镇认定标准（垣政办发〔2023〕19号 三）");
+        // 运城's standard under its own document: 垣曲's 三 only quotes it, and is no basis for deciding a 新绛 town.
+        opening.InnerText.ShouldContain("运城市级专业镇认定标准（据垣政办发〔2023〕19号 三）");
         opening.InnerText.ShouldContain("公示（至2025年3月10日）无异议");
         opening.InnerText.ShouldContain("决定认定万安钻石专业镇（新绛县万安镇，主导产业为培育钻石）为运城市市级专业镇");
 
@@ -103,7 +104,8 @@ public class RecognitionDocumentTests
         // What follows, each with its source: the cycle of the standard, the exit rule (platform default here: no text sets
         // one), and the annual evaluation of 新绛's own document.
         var dynamic = docx.ParagraphStartingWith("（一）实行动态管理");
-        dynamic.InnerText.ShouldContain("按照“按一定周期滚动认定培育，实现专业镇梯次培育发展”的要求（垣政办发〔2023〕19号 三）");
+        dynamic.InnerText.ShouldContain("按照“按一定周期滚动认定培育，实现专业镇梯次培育发展”的要求（据垣政办发〔2023〕19号 三）");
+        docx.AllText.ShouldNotContain("（垣政办发〔2023〕19号 三）");
         dynamic.InnerText.ShouldContain("连续2年未达到认定标准的，提出降级或退出建议");
         docx.ParagraphStartingWith("（二）开展年度评估").InnerText.ShouldContain("新政办发〔2023〕33号 四（五）");
 
