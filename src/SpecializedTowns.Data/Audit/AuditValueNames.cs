@@ -186,6 +186,21 @@ public sealed class AuditValueNames
         return $"{town} · 申报{target}";
     }
 
+    /// <summary>
+    /// The applications whose name (<see cref="ApplicationName"/>, as the lists show it today) holds the term, by their ids as
+    /// their entries are filed under them (root_id): the audit search finds through them the entries that record no name of
+    /// their own (认定申报, 申报附件…). Worked out at each search from the applications as they are, so a renamed town or a
+    /// changed standard is found by its new name at once; applications are few next to the trail.
+    /// </summary>
+    public static async Task<List<string>> ApplicationsNamedAsync(TownsDbContext db, PolicyCatalog catalog, string term, CancellationToken ct = default)
+    {
+        var applications = await (from a in db.Applications.AsNoTracking()
+                                   join t in db.Towns on a.SpecializedTownId equals t.Id
+                                   select new { a.Id, Town = t.Name, a.StandardId, a.TargetTier }).ToListAsync(ct);
+        return applications.Where(a => ApplicationName(a.Town, catalog.KnownStandardName(a.StandardId), a.TargetTier).Contains(term, StringComparison.Ordinal))
+            .Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+    }
+
     /// <param name="catalog">The policy packs, for the titles of the recognition standards an entry names.</param>
     public static async Task<AuditValueNames> ForAsync(TownsDbContext db, PolicyCatalog catalog, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
     {

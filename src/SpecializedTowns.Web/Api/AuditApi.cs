@@ -44,7 +44,7 @@ public static class AuditApi
                 return ApiSupport.Invalid("entityType", $"未知的对象类型“{entityType}”，可用：{string.Join("、", AuditNames.Types.Select(x => $"{x.Key}（{x.Value}）"))}");
             if (!string.IsNullOrWhiteSpace(entityId) && string.IsNullOrWhiteSpace(entityType))
                 return ApiSupport.Invalid("entityId", "按对象编号查询时须同时给出对象类型 entityType");
-            var list = await AuditQueries.ListAsync(db, http.Scope(), new AuditFilter
+            var list = await AuditQueries.ListAsync(db, catalog, http.Scope(), new AuditFilter
             {
                 From = f, To = t, User = user, Action = a, EntityType = entityType, EntityId = entityId, Search = search, Page = page, PageSize = pageSize,
             }, ct);

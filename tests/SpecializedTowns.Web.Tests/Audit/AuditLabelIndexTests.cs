@@ -17,6 +17,8 @@ namespace SpecializedTowns.Web.Tests.Audit;
 /// </summary>
 public class AuditLabelIndexTests
 {
+    private static readonly SpecializedTowns.Core.Policies.PolicyCatalog Catalog = SpecializedTowns.Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+
     private static readonly string[] Columns =
         ["at_utc", "user_name", "display_name", "actor_path", "record_path", "action", "entity_type", "entity_id", "entity_label", "root_type", "root_id", "changes"];
 
@@ -56,7 +58,7 @@ public class AuditLabelIndexTests
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
             for (var page = 1; page <= 2; page++)
             {
-                var found = await AuditQueries.ListAsync(db, scope, new AuditFilter { Search = term, Page = page, PageSize = 50 });
+                var found = await AuditQueries.ListAsync(db, Catalog, scope, new AuditFilter { Search = term, Page = page, PageSize = 50 });
                 found.Items.Select(e => e.Id).ShouldBe(expected.Skip((page - 1) * 50).Take(50), $"{state}: {scope.Role} “{term}” page {page}");
                 found.Total.ShouldBe(expected.Count, $"{state}: {scope.Role} “{term}”");
             }
@@ -132,10 +134,10 @@ public class AuditLabelIndexTests
         await tx.CommitAsync();
 
         var admin = new UserScope(9_999, Roles.Admin, "山西省", null);
-        (await AuditQueries.ListAsync(db, admin, new AuditFilter { Search = "晋阳企业" })).Items.Select(e => e.EntityLabel)
+        (await AuditQueries.ListAsync(db, Catalog, admin, new AuditFilter { Search = "晋阳企业" })).Items.Select(e => e.EntityLabel)
             .ShouldBe(["早到的晋阳企业", "迟到的晋阳企业"], ignoreOrder: true);
         (await AuditLabelIndex.IndexSomeAsync(db, 50_000)).ShouldBe(1, "the late entry's own range was waiting");
-        (await AuditQueries.ListAsync(db, admin, new AuditFilter { Search = "晋阳企业" })).Items.Select(e => e.EntityLabel)
+        (await AuditQueries.ListAsync(db, Catalog, admin, new AuditFilter { Search = "晋阳企业" })).Items.Select(e => e.EntityLabel)
             .ShouldBe(["早到的晋阳企业", "迟到的晋阳企业"], ignoreOrder: true);
         (await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM audit_label_pending").SingleAsync()).ShouldBe(0);
     }

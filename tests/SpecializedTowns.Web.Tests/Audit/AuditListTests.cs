@@ -18,6 +18,8 @@ namespace SpecializedTowns.Web.Tests.Audit;
 /// </summary>
 public class AuditListTests
 {
+    private static readonly SpecializedTowns.Core.Policies.PolicyCatalog Catalog = SpecializedTowns.Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+
     private static readonly string[] Places =
     [
         "山西省/运城市", "山西省/运城市/垣曲县", "山西省/运城市/垣曲县/历山镇", "山西省/运城市盐湖", "山西省/运城", "山西省/运城市0",
@@ -87,7 +89,7 @@ public class AuditListTests
             var number = 1;
             do
             {
-                page = await AuditQueries.ListAsync(db, scope, new AuditFilter { Page = number++, PageSize = 500 });
+                page = await AuditQueries.ListAsync(db, Catalog, scope, new AuditFilter { Page = number++, PageSize = 500 });
                 read.AddRange(page.Items.Select(e => e.Id));
                 page.TotalIsLowerBound.ShouldBe(expected.Count > AuditQueries.CountLimit, place);
                 page.Total.ShouldBe(Math.Min(expected.Count, AuditQueries.CountLimit), place);
@@ -168,12 +170,12 @@ public class AuditListTests
             var scope = new UserScope(9_999, Roles.Office, place, null);
             var expected = seeded.Where(e => (Under(e.Actor, place) || Under(e.Record, place)) && keeps(e))
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
-            var first = await AuditQueries.ListAsync(db, scope, filter with { Page = 1, PageSize = 50 });
+            var first = await AuditQueries.ListAsync(db, Catalog, scope, filter with { Page = 1, PageSize = 50 });
             first.Items.Select(e => e.Id).ShouldBe(expected.Take(50), $"{place} {filter}");
             first.Total.ShouldBe(Math.Min(expected.Count, AuditQueries.CountLimit), $"{place} {filter}");
-            var twentieth = await AuditQueries.ListAsync(db, scope, filter with { Page = 20, PageSize = 50 });
+            var twentieth = await AuditQueries.ListAsync(db, Catalog, scope, filter with { Page = 20, PageSize = 50 });
             twentieth.Items.Select(e => e.Id).ShouldBe(expected.Skip(19 * 50).Take(50), $"{place} {filter}, page 20");
-            var deep = await AuditQueries.ListAsync(db, scope, filter with { Page = 60, PageSize = 50 });
+            var deep = await AuditQueries.ListAsync(db, Catalog, scope, filter with { Page = 60, PageSize = 50 });
             deep.Items.Select(e => e.Id).ShouldBe(expected.Skip(59 * 50).Take(50), $"{place} {filter}, page 60");
         }
     }

@@ -47,14 +47,14 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time, Specialized
         Scope = UserScope.From(User)!;
         var filter = Filter();
         if (From is { } f && To is { } t && f > t) { Error = "开始日期不能晚于结束日期"; return; }
-        Result = await AuditQueries.ListAsync(db, Scope, filter with { Page = PageNumber, PageSize = 50 }, ct);
+        Result = await AuditQueries.ListAsync(db, catalog, Scope, filter with { Page = PageNumber, PageSize = 50 }, ct);
         ViewData[nameof(AuditValueNames)] = await AuditValueNames.ForAsync(db, catalog, Result.Items, ct);
     }
 
     /// <summary>The filtered entries, one row per changed field, named as the page names them (<see cref="AuditValueNames"/>).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var entries = await AuditQueries.FilteredAsync(db, UserScope.From(User)!, Filter(), ct);
+        var entries = await AuditQueries.FilteredAsync(db, catalog, UserScope.From(User)!, Filter(), ct);
         return await ExportFile.ResultAsync(ExportColumns, format, FieldRows(db, catalog, entries, ct), time, ct);
     }
 
