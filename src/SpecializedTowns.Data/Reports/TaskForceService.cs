@@ -194,6 +194,22 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time, Speci
     public string? DefaultSource(string countyPath) => catalog is null ? null : TaskForceSource.Default(catalog, countyPath);
 
     /// <summary>
+    /// A town moved to another county (its record corrected) takes its 专班 along, in the town's save: the 专班's county decides
+    /// which office manages it and its reports (<see cref="ReportScope.CanManage(UserScope, TaskForce)"/>), and left behind,
+    /// the old county's office kept that work for a town it no longer sees while the new one could not take it up. Its 助推乡镇
+    /// can only be townships of the town's county, so those of the old county are let go. Its units stay until the new
+    /// county's office chooses its own: the 专班 form offers only the units of the new county and above.
+    /// </summary>
+    public static async Task FollowTownAsync(TownsDbContext db, int townId, int countyId, CancellationToken ct = default)
+    {
+        var force = await db.TaskForces.Include(f => f.Townships).SingleOrDefaultAsync(f => f.SpecializedTownId == townId, ct);
+        if (force is null || force.CountyId == countyId) return;
+        force.CountyId = countyId;
+        var inCounty = await db.Jurisdictions.Where(j => j.ParentId == countyId && j.Level == JurisdictionLevel.Township).Select(j => j.Id).ToListAsync(ct);
+        force.Townships.RemoveAll(t => !inCounty.Contains(t.TownshipId));
+    }
+
+    /// <summary>
     /// The date of the county's own policy document (the one that sets up its 专班), or of the nearest level above that has
     /// one: the earliest a 专班 recorded after the fact may report from.
     /// </summary>

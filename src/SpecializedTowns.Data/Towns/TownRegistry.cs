@@ -129,6 +129,7 @@ public static class TownRegistry
             db.Towns.Add(town);
         }
         town.Name = name;
+        if (town.Id != 0 && town.CountyId != county!.Id) await Reports.TaskForceService.FollowTownAsync(db, town.Id, county.Id, ct);
         town.CountyId = county!.Id;
         town.Category = input.Category!;
         town.LeadingIndustry = input.LeadingIndustry.Trim();
