@@ -14,6 +14,10 @@ public sealed record CultivationTask(string CriterionKey, string Title, string? 
 /// </summary>
 public static class CultivationPlan
 {
+    /// <summary>
+    /// The tasks, each citing its criterion under the standard's own document (<see cref="Policies.RecognitionStandard.Cite"/>):
+    /// a 新绛 town's plan toward 运城's standard cites 运政办发〔2023〕8号（据垣政办发〔2023〕19号 三、二是）, not 垣曲's text.
+    /// </summary>
     public static IReadOnlyList<CultivationTask> TasksFrom(TargetStandard target, TownFacts facts, RecognitionResult check)
     {
         var tasks = new List<CultivationTask>();
@@ -40,11 +44,11 @@ public static class CultivationPlan
                     : $"{criterion.Title}达到{Quantity.Exact(threshold, criterion.Unit)}{reading}（{tier}标准）";
                 if (criterion.OrClaim is { } alt)
                     measures = measures.TrimEnd('。') + $"。或提供“{alt.Text}”的证明材料，经专家评审认定。";
-                tasks.Add(new CultivationTask(criterion.Key, title, criterion.Source, measures.TrimEnd('。') + "。", threshold, criterion.Unit, current));
+                tasks.Add(new CultivationTask(criterion.Key, title, target.Standard.Cite(criterion.Source), measures.TrimEnd('。') + "。", threshold, criterion.Unit, current));
             }
             else
             {
-                tasks.Add(new CultivationTask(criterion.Key, $"{criterion.Title}符合{tier}标准", criterion.Source,
+                tasks.Add(new CultivationTask(criterion.Key, $"{criterion.Title}符合{tier}标准", target.Standard.Cite(criterion.Source),
                     $"对照{target.Standard.Name}：{result.Explanation}。", null, null, null));
             }
         }

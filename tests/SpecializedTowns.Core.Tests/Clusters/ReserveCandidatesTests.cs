@@ -78,6 +78,17 @@ public sealed class ReserveCandidatesTests
     }
 
     [Fact]
+    public void A_task_cites_its_criterion_under_the_standards_own_document()
+    {
+        // 运城's standard is known only as 垣政办发〔2023〕19号 三 quotes it: a 新绛 or 永济 town's plan cites 运城's document.
+        var yuncheng = new TargetStandard(Packs.Standard("yuncheng-municipal"), Tier.Municipal);
+        var c = ReserveCandidates.Select(Cells, new CandidateRules(), _ => false, _ => yuncheng).First(x => x.Check is not null);
+        var tasks = CultivationPlan.TasksFrom(yuncheng, c.Facts!, c.Check!);
+        tasks.ShouldNotBeEmpty();
+        tasks.ShouldAllBe(t => t.Source!.StartsWith("运政办发〔2023〕8号（据垣政办发〔2023〕19号 三"));
+    }
+
+    [Fact]
     public void A_criterion_met_either_way_is_quoted_whole_not_by_its_figure_alone()
     {
         var c = ReserveCandidates.Select(Cells, new CandidateRules(), _ => false, _ => Yongji).Single(x => x.Cell.Industry == "果品");
