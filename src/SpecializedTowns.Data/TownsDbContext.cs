@@ -62,6 +62,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
     public DbSet<Exports.ExportProgressRecord> ExportProgress => Set<Exports.ExportProgressRecord>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();
+    public DbSet<Core.Recognition.ThresholdValue> ThresholdValues => Set<Core.Recognition.ThresholdValue>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitFormerName> UnitFormerNames => Set<UnitFormerName>();

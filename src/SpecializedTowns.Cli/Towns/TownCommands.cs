@@ -82,9 +82,11 @@ public static class TownCommands
         recognize.SetAction(async (parse, ct) =>
         {
             var catalog = ctx.LoadPolicies(parse);
+            await using var db = await CliDatabase.OpenAsync(parse, ct);
+            // The numbers the office entered on the platform count here as they do on its pages (decision 0021).
+            await SpecializedTowns.Data.Recognition.ThresholdValueStore.RefreshAsync(db, catalog, ct);
             var standard = CheckCommand.FindStandard(catalog, parse.GetValue(standardOption)!);
             var area = catalog.AreaOf(standard);
-            await using var db = await CliDatabase.OpenAsync(parse, ct);
             var asked = await ResolveAsync(db, parse.GetValue(JurisdictionOption), ct);
             // A standard applies where the document that defines it governs: 永济's county standard is not 垣曲's.
             var scope = asked is null || Jurisdiction.IsWithin(asked, area) ? asked ?? area

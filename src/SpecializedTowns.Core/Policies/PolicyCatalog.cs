@@ -26,9 +26,45 @@ public sealed class PolicyCatalog
         Problems = problems;
     }
 
-    public IEnumerable<RecognitionStandard> Standards => _standards.Values;
+    /// <summary>The standards as applied: each pack's, with the numbers its office entered where the text gives none (decision 0021).</summary>
+    public IEnumerable<RecognitionStandard> Standards
+    {
+        get
+        {
+            var entered = _entered;
+            return _standards.Values.Select(s => entered.Standards.GetValueOrDefault(s.Id, s));
+        }
+    }
 
-    public RecognitionStandard? FindStandard(string id) => _standards.GetValueOrDefault(id);
+    /// <summary>A standard as applied (see <see cref="Standards"/>); null when no pack defines it.</summary>
+    public RecognitionStandard? FindStandard(string id) =>
+        _entered.Standards.TryGetValue(id, out var effective) ? effective : _standards.GetValueOrDefault(id);
+
+    /// <summary>A standard as its pack states it, without any number entered on the platform.</summary>
+    public RecognitionStandard? PackStandard(string id) => _standards.GetValueOrDefault(id);
+
+    private sealed record EnteredState(long Version, IReadOnlyList<Recognition.ThresholdValue> Values, IReadOnlyDictionary<string, RecognitionStandard> Standards);
+
+    private volatile EnteredState _entered = new(0, [], new Dictionary<string, RecognitionStandard>());
+
+    /// <summary>
+    /// Which entered numbers the catalog applies: the highest row id read (0 for none). The caller compares it with the database's
+    /// before a request, so a number saved by another process counts from the next request on (decision 0021).
+    /// </summary>
+    public long EnteredVersion => _entered.Version;
+
+    /// <summary>The current entered numbers (none superseded), as last read.</summary>
+    public IReadOnlyList<Recognition.ThresholdValue> EnteredValues => _entered.Values;
+
+    /// <summary>Applies the current entered numbers read at <paramref name="version"/>, replacing those applied before.</summary>
+    public void UseEnteredValues(long version, IReadOnlyList<Recognition.ThresholdValue> current)
+    {
+        var standards = new Dictionary<string, RecognitionStandard>();
+        foreach (var id in current.Select(v => v.StandardId).Distinct())
+            if (_standards.TryGetValue(id, out var pack))
+                standards[id] = Recognition.EnteredThresholds.Apply(pack, current);
+        _entered = new EnteredState(version, current, standards);
+    }
 
     /// <summary>
     /// What users read for a standard: its name (山西省级专业镇认定标准), never its id (shanxi-provincial) — also for a standard no

@@ -138,6 +138,13 @@ public sealed class Criterion : PackNode
     public ClaimAlternative? OrClaim { get; set; }
     public string? Text { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>
+    /// The numbers an office entered where the text gives none (decision 0021), by category ("" for one number for all); null
+    /// on a criterion as its pack states it.
+    /// </summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, Recognition.ThresholdValue>? Entered { get; set; }
 }
 
 public sealed class Relaxation : PackNode

@@ -20,15 +20,17 @@ public static class UnsetThresholds
         && (criterion.ByCategory is null ? criterion.Value is null : criterion.ByCategory.TryGetValue(category, out var v) && v is null);
 
     /// <summary>
-    /// Why nothing can be recognised under the standard yet, naming the conditions without a number, who supplies them and how
-    /// they are entered: the numbers live in the standard's policy pack (decision 0001), read when the platform starts.
+    /// Why nothing can be recognised under the standard yet, naming the conditions without a number, who supplies them and where
+    /// they are entered: the standard's 数值标准 page (decision 0021), effective on the next check, without a restart.
     /// </summary>
     public static string NotRecognisable(RecognitionStandard standard, IEnumerable<string> unset)
     {
         var office = string.IsNullOrEmpty(standard.Jurisdiction) ? "制定该标准的领导小组办公室" : $"{standard.Jurisdiction}专业镇发展领导小组办公室";
         var document = standard.DocumentNumber is { Length: > 0 } n ? $"按{n}" : "按其认定文件";
-        var pack = string.IsNullOrEmpty(standard.PackFile) ? "该标准所在的政策包" : $"政策包 {standard.PackFile}";
         return $"{standard.Name}尚未配置{string.Join("、", unset)}的数值标准，不能据此认定。"
-               + $"请{office}{document}提供各项数值及出处，由系统管理员填入{pack}（各条件的 value），校验无误并重启平台后生效";
+               + $"请{office}（或系统管理员）{document}在“政策文件 → {standard.Name} → 数值标准”页面（{PagePath(standard.Id)}）录入各项数值及出处，保存后即时生效";
     }
+
+    /// <summary>The page where the office enters a standard's missing numbers.</summary>
+    public static string PagePath(string standardId) => $"/Policies/Thresholds/{standardId}";
 }

@@ -360,8 +360,9 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
             facts = ParseFacts(application.FactsJson, town.Category);
             check = RecognitionEngine.Evaluate(standard, facts);
         }
-        // Experts decide what the text leaves open: criteria the pre-check could not settle.
-        var open = check?.Criteria.Where(c => c.Result is Results.NeedsReview or Results.MissingData).Select(c => c.Key).ToList() ?? [];
+        // Experts decide what the text leaves open: criteria the pre-check could not settle. Not a number the office has yet to
+        // enter (decision 0021): that is the office's to supply, and a panel's 符合 against no number would settle nothing.
+        var open = check?.Criteria.Where(c => c.Result is Results.NeedsReview or Results.MissingData && !c.Unset).Select(c => c.Key).ToList() ?? [];
         var userIds = application.Experts.Select(e => e.ExpertUserId).Concat(application.Scores.Select(s => s.ExpertUserId)).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         RecognitionResult? withPanel = null;

@@ -25,7 +25,7 @@ public static class AuditNames
         ["ListingStageChange"] = "上市后备阶段变更", ["GeoIndicationApplication"] = "地理标志申请", ["GeoIndicationStatusChange"] = "地理标志申请状态变更",
         ["TrainingProgramme"] = "人才培训项目", ["Talent"] = "人才",
         ["ServicePlatform"] = "公共服务平台", ["ServicePlatformFunction"] = "平台功能", ["TradeEvent"] = "展会活动", ["TradeEventTown"] = "活动相关专业镇",
-        ["EventParticipant"] = "参展企业",
+        ["EventParticipant"] = "参展企业", ["ThresholdValue"] = "认定标准数值",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -119,6 +119,9 @@ public static class AuditNames
         ["SubjectName"] = "评估对象名称", ["DocumentDate"] = "成文日期",
         // 系统 → 单位: a name a unit had, and what the audit says of a step as a whole (合并单位：…).
         ["MergedUnitId"] = "并入前的单位", [AuditNote.Field] = "说明",
+        // 认定标准数值 (decision 0021): a number entered where the standard's text gives none, and who replaced it.
+        ["Value"] = "数值", ["Unit"] = "计量单位", ["EnteredBy"] = "录入人", ["EnteredAtUtc"] = "录入时间",
+        ["SupersededBy"] = "替换人", ["SupersededAtUtc"] = "替换时间",
         // Accounts.
         ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumberConfirmed"] = "电话已验证", ["TwoFactorEnabled"] = "两步验证",
     };

@@ -36,8 +36,10 @@ public class UnsetThresholdTests
         result.NotConfigured.ShouldNotBeNull();
         result.NotConfigured.ShouldStartWith("山西省级专业镇认定标准尚未配置龙头企业、关联配套企业、年产值、市场占有率、带动就业的数值标准，不能据此认定。");
         // Who supplies the numbers and where they go.
-        result.NotConfigured.ShouldContain("请山西省专业镇发展领导小组办公室按晋政办发〔2022〕80号提供各项数值及出处");
-        result.NotConfigured.ShouldContain("政策包 shanxi-2022-80.yaml");
+        result.NotConfigured.ShouldContain("请山西省专业镇发展领导小组办公室（或系统管理员）按晋政办发〔2022〕80号");
+        // Where they are entered: the standard's page on the platform, not its pack file and a restart (decision 0021).
+        result.NotConfigured.ShouldContain("在“政策文件 → 山西省级专业镇认定标准 → 数值标准”页面（/Policies/Thresholds/shanxi-provincial）录入各项数值及出处，保存后即时生效");
+        result.NotConfigured.ShouldNotContain("重启");
     }
 
     [Fact]

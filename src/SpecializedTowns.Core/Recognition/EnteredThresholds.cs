@@ -1,0 +1,104 @@
+using SpecializedTowns.Core.Policies;
+
+namespace SpecializedTowns.Core.Recognition;
+
+/// <summary>
+/// The numbers an office enters for what its standard's text leaves unset (decision 0021): which criteria take one, what may be
+/// entered, and the standard as it is applied once they are (the pack with the numbers filled in).
+/// </summary>
+public static class EnteredThresholds
+{
+    /// <summary>A place a number can be entered: a threshold (and, per category, a category) the pack names without a number.</summary>
+    public sealed record Slot(Criterion Criterion, string? Category)
+    {
+        public string Title => Category is null ? Criterion.Title : $"{Criterion.Title}（{IndustryCategories.NameOf(Category)}类）";
+    }
+
+    /// <summary>Every number the pack leaves for the office, in the pack's order.</summary>
+    public static IReadOnlyList<Slot> Slots(RecognitionStandard pack) => pack.Criteria
+        .Where(c => c.Kind == "threshold")
+        .SelectMany(c => c.ByCategory is null
+            ? c.Value is null ? [new Slot(c, null)] : Array.Empty<Slot>()
+            : c.ByCategory.Where(p => p.Value is null).Select(p => new Slot(c, p.Key)))
+        .ToList();
+
+    /// <summary>
+    /// Why a number cannot be entered here, by form field (“CriterionKey”, “Value”, “Source”); empty when it can. The text's own
+    /// number is never overridden: the policy document, not the platform, sets it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Problems(RecognitionStandard pack, string? criterionKey, string? category, decimal? value, string? source)
+    {
+        var problems = new Dictionary<string, string>();
+        var criterion = pack.Criteria.FirstOrDefault(c => c.Key == criterionKey);
+        if (criterion is null)
+            problems["CriterionKey"] = $"{pack.Name}没有这项条件";
+        else if (criterion.Kind != "threshold")
+            problems["CriterionKey"] = $"“{criterion.Title}”不是数值条件，由专家按文本评审，不录入数值";
+        else if (criterion.ByCategory is null && criterion.Value is { } given)
+            problems["CriterionKey"] = $"“{criterion.Title}”的数值由政策文本规定（{Quantity.Exact(given, criterion.Unit)}，{pack.Cite(criterion.Source)}），不能在平台上改动";
+        else if (criterion.ByCategory is not null && string.IsNullOrEmpty(category))
+            problems["Category"] = $"“{criterion.Title}”按产业类别规定，请选择类别";
+        else if (criterion.ByCategory is not null && !criterion.ByCategory.ContainsKey(category!))
+            problems["Category"] = $"{pack.Name}未对{IndustryCategories.NameOf(category!)}类规定“{criterion.Title}”，不能录入";
+        else if (criterion.ByCategory is not null && criterion.ByCategory[category!] is { } byText)
+            problems["CriterionKey"] = $"{IndustryCategories.NameOf(category!)}类“{criterion.Title}”的数值由政策文本规定（{Quantity.Exact(byText, criterion.Unit)}，{pack.Cite(criterion.Source)}），不能在平台上改动";
+        else if (criterion.ByCategory is null && !string.IsNullOrEmpty(category))
+            problems["Category"] = $"“{criterion.Title}”不分产业类别，不能按类别录入";
+
+        if (value is null) problems["Value"] = "请填写数值";
+        else if (value <= 0) problems["Value"] = "数值应大于 0";
+        else if (criterion?.Unit == "%" && value > 100) problems["Value"] = "百分比不能超过 100";
+        else if (value > 100_000_000m) problems["Value"] = "数值过大，请核对单位";
+        else if (decimal.Round(value.Value, 4) != value) problems["Value"] = "数值最多保留 4 位小数";
+        else if (criterion?.Unit is "家" or "人" or "个" && value != decimal.Truncate(value.Value)) problems["Value"] = $"“{criterion.Title}”以{criterion.Unit}计，应为整数";
+
+        if (string.IsNullOrWhiteSpace(source)) problems["Source"] = "请填写出处（文号及条款），说明数值的依据";
+        else if (source.Trim().Length > ThresholdValue.MaxSource) problems["Source"] = $"出处不能超过 {ThresholdValue.MaxSource} 个字";
+        return problems;
+    }
+
+    /// <summary>
+    /// The standard as applied: <paramref name="pack"/> with the current entered numbers in the places it leaves unset. A number
+    /// for a place the pack fills (a pack edited since) is ignored: the text wins. The pack itself is left as read.
+    /// </summary>
+    public static RecognitionStandard Apply(RecognitionStandard pack, IEnumerable<ThresholdValue> current)
+    {
+        var mine = current.Where(v => v.StandardId == pack.Id).ToList();
+        if (mine.Count == 0) return pack;
+        var criteria = pack.Criteria.Select(c => Fill(c, mine.Where(v => v.CriterionKey == c.Key).ToList())).ToList();
+        return new RecognitionStandard
+        {
+            Line = pack.Line, Id = pack.Id, Name = pack.Name, Tier = pack.Tier, Applicant = pack.Applicant, ApplicantText = pack.ApplicantText,
+            Cycle = pack.Cycle, Source = pack.Source, Criteria = criteria, PriorityFactors = pack.PriorityFactors,
+            PackId = pack.PackId, DocumentNumber = pack.DocumentNumber, Jurisdiction = pack.Jurisdiction, PackFile = pack.PackFile,
+        };
+    }
+
+    private static Criterion Fill(Criterion c, List<ThresholdValue> values)
+    {
+        if (c.Kind != "threshold" || values.Count == 0) return c;
+        decimal? value = c.Value;
+        Dictionary<string, decimal?>? byCategory = c.ByCategory is null ? null : new(c.ByCategory);
+        var entered = new Dictionary<string, ThresholdValue>();
+        // The latest first: two offices saving at once may each leave a current row, and the later one is the number.
+        foreach (var v in values.OrderByDescending(v => v.Id))
+        {
+            if (byCategory is null && v.Category is null && value is null) { value = v.Value; entered[""] = v; }
+            else if (byCategory is not null && v.Category is { } cat && byCategory.TryGetValue(cat, out var had) && had is null) { byCategory[cat] = v.Value; entered[cat] = v; }
+        }
+        if (entered.Count == 0) return c;
+        return new Criterion
+        {
+            Line = c.Line, Key = c.Key, Kind = c.Kind, Title = c.Title, Categories = c.Categories, Fact = c.Fact, Reading = c.Reading,
+            Value = value, ByCategory = byCategory, Unit = c.Unit, Relaxation = c.Relaxation, OrClaim = c.OrClaim, Text = c.Text,
+            Source = c.Source, Entered = entered,
+        };
+    }
+
+    /// <summary>How a 预检 names an entered number's origin, after what it concluded.</summary>
+    public static string Origin(ThresholdValue v) =>
+        $"（数值标准{Quantity.Exact(v.Value, v.Unit)}由办公室录入，出处：{v.Source}）";
+
+    /// <summary>The number as a page shows it: 2家、50亿元、30%.</summary>
+    public static string Show(decimal value, string unit) => Quantity.Exact(value, unit);
+}
