@@ -235,6 +235,7 @@ app.UseBearerRevocation();
 app.UseFirstPasswordChange();
 app.UseJurisdictionFocus();
 app.UseAuthorization();
+app.UseFreshThresholds();
 app.UseOutOfRangeYears();
 app.UseUploadForms();
 

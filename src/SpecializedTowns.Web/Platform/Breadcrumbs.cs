@@ -63,7 +63,7 @@ public static class Breadcrumbs
         ["/Notices/Detail"] = [Notices], ["/Notices/New"] = [Notices],
         ["/Targets/Detail"] = [Targets], ["/Targets/Tiers"] = [Targets],
         ["/Commendations/Ranks"] = [Commendations],
-        ["/Policies/Detail"] = [Policies],
+        ["/Policies/Detail"] = [Policies], ["/Policies/Thresholds"] = [Policies],
         ["/Support/Funds/Detail"] = [Funds], ["/Support/Funds/Edit"] = [Funds], ["/Support/Funds/Performance"] = [Funds],
         ["/Support/Finance/Detail"] = [Finance], ["/Support/Finance/Edit"] = [Finance],
         ["/Support/Listing/Detail"] = [Listing], ["/Support/Listing/Edit"] = [Listing],

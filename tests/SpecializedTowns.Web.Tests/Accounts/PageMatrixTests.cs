@@ -111,6 +111,10 @@ public class PageMatrixTests
     [InlineData("/Adjustments?kind=review&town=卿头", "admin,yuncheng-office,lishan-township", "", "")]
     [InlineData("/Policies", "admin,yuncheng-leader,lishan-township,expert-zhang", "", "")]
     [InlineData("/Policies/Detail/yuanqu-2023-19", "admin,yangquan-office,expert-zhang", "", "")]
+    // 数值标准 (decision 0021): the standard's own office and the administrator; a city office, leaders and others are refused.
+    [InlineData("/Policies/Thresholds/shanxi-provincial", "admin,shanxi-office", "yuncheng-office,yuanqu-office,yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
+    [InlineData("/Policies/Thresholds/yuncheng-municipal", "admin,yuncheng-office", "shanxi-office,yuanqu-office", "")]
+    [InlineData("/Policies/Thresholds/no-such-standard", "", "", "admin,shanxi-office")]
     [InlineData("/Projects", "admin,shanxi-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
     [InlineData("/Projects/Detail/{project}", "admin,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,yangquan-office,expert-zhang")]
     [InlineData("/Projects/Edit", "admin,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]

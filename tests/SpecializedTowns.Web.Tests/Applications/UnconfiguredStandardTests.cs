@@ -64,10 +64,15 @@ public class UnconfiguredStandardTests
         page.ShouldNotContain("预检结论：<strong class=\"status-met\">");
         var said = Text(Regex.Match(page, "<div class=\"alert alert-warning[^\"]*\" data-not-configured>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         said.ShouldStartWith("山西省级专业镇认定标准尚未配置龙头企业、关联配套企业、年产值、市场占有率、带动就业的数值标准，不能据此认定。");
-        said.ShouldContain("政策包 shanxi-2022-80.yaml");
+        said.ShouldContain("/Policies/Thresholds/shanxi-provincial");
         Text(Regex.Match(page, "id=\"decision-not-configured\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value).ShouldContain("不能据此认定");
         page.ShouldMatch("id=\"d-Recognize\"[^>]*disabled");
-        page.ShouldContain("数值标准未配置，不能作为认定结论");
+        // The expert was asked to judge only what the text leaves to judgement (申报领域), not the numbers nobody has entered.
+        using (var s = factory.Services.CreateScope())
+        {
+            var service = new ApplicationService(s.ServiceProvider.GetRequiredService<TownsDbContext>(), s.ServiceProvider.GetRequiredService<PolicyCatalog>(), TimeProvider.System);
+            (await service.ViewAsync(new UserScope(101, Roles.Office, "山西省", null), id)).OpenCriteria.ShouldBe(["category"]);
+        }
 
         // 认定 posted anyway: refused in Chinese, nothing written.
         var before = await StateAsync(factory);
