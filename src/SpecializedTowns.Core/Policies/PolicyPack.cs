@@ -197,6 +197,15 @@ public sealed class KeyTask : PackNode
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Dictionary<string, string> Registers { get; set; } = [];
+
+    /// <summary>
+    /// Whose money the clause is about, when it says (<see cref="SpecializedTowns.Core.Recognition.PackVocabulary.FundLevels"/>):
+    /// 朔政办发〔2023〕19号 四（一） "鼓励各县（市、区）设立专业镇发展专项资金" speaks of county funds, and a 省级 grant booked
+    /// against it would claim a basis the clause does not give. Empty when the clause names no level: any grant may cite it.
+    /// Not part of the policy export: it is how the platform reads the clause, not the clause.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<string> FundLevels { get; set; } = [];
 }
 
 public sealed class Target : PackNode
@@ -341,6 +350,15 @@ public sealed class SupportPolicy : PackNode
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Dictionary<string, string> Registers { get; set; } = [];
+
+    /// <summary>
+    /// Whose money the clause is about, when it says (<see cref="SpecializedTowns.Core.Recognition.PackVocabulary.FundLevels"/>):
+    /// 朔政办发〔2023〕19号 四（一） "鼓励各县（市、区）设立专业镇发展专项资金" speaks of county funds, and a 省级 grant booked
+    /// against it would claim a basis the clause does not give. Empty when the clause names no level: any grant may cite it.
+    /// Not part of the policy export: it is how the platform reads the clause, not the clause.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<string> FundLevels { get; set; } = [];
 }
 
 public sealed class Provision : PackNode

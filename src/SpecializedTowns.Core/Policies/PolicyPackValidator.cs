@@ -99,6 +99,11 @@ public static partial class PolicyPackValidator
             }
         }
 
+        public void FundLevels(PackNode node, List<string> levels, string what)
+        {
+            foreach (var level in levels) OneOf(node, level, PackVocabulary.FundLevels.Keys, $"{what}的资金级次（fundLevels）");
+        }
+
         public void Units(PackNode node, IEnumerable<string> units, string what)
         {
             foreach (var unit in units)
@@ -159,6 +164,7 @@ public static partial class PolicyPackValidator
             foreach (var unit in task.LeadUnits.Intersect(task.CooperatingUnits))
                 v.Problem(task, $"重点任务“{task.Title}”中“{unit}”同时列为牵头单位和配合单位");
             v.Registers(task, task.Registers, $"重点任务“{task.Title}”");
+            v.FundLevels(task, task.FundLevels, $"重点任务“{task.Title}”");
         }
 
         foreach (var target in pack.Targets)
@@ -182,6 +188,7 @@ public static partial class PolicyPackValidator
             v.Required(policy, policy.Title, "支持政策标题（title）");
             v.Source(policy, policy.Source, $"支持政策“{policy.Title}”");
             v.Registers(policy, policy.Registers, $"支持政策“{policy.Title}”");
+            v.FundLevels(policy, policy.FundLevels, $"支持政策“{policy.Title}”");
             foreach (var provision in policy.Provisions)
             {
                 v.OneOf(provision, provision.Kind, PackVocabulary.ProvisionKinds.Keys, "政策条款类型（kind）");

@@ -102,6 +102,10 @@ public static class PackVocabulary
     public static readonly IReadOnlyDictionary<string, string> Frequencies = new Dictionary<string, string>
     { ["monthly"] = "每月", ["quarterly"] = "每季度", ["half-yearly"] = "每半年", ["annual"] = "每年", ["ad-hoc"] = "不定期" };
 
+    /// <summary>Whose budget a clause's money comes from (a key task's or support policy's <c>fundLevels</c>), as 资金奖补 records it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FundLevels = new Dictionary<string, string>
+    { ["provincial"] = "省级", ["municipal"] = "市级", ["county"] = "县级" };
+
     /// <summary>Whom a consequence goes to (consequences.addressee), as the texts name it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Addressees = new Dictionary<string, string>
     { ["county-government"] = "专业镇所在县（市、区）政府", ["township"] = "专业镇所在乡镇（街道）" };

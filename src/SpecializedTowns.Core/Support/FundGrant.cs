@@ -25,6 +25,15 @@ public static class FundNames
         _ => "县级",
     };
 
+    /// <summary>A pack's word for a level (<c>fundLevels</c>: provincial, municipal, county); null for any other.</summary>
+    public static FundLevel? ParseKey(string? key) => key switch
+    {
+        "provincial" => FundLevel.Provincial,
+        "municipal" => FundLevel.Municipal,
+        "county" => FundLevel.County,
+        _ => null,
+    };
+
     public static string Chinese(RecipientKind kind) => kind == RecipientKind.Town ? "专业镇" : "企业";
 }
 

@@ -7,8 +7,10 @@ namespace SpecializedTowns.Core.Support;
 /// key task of a document without numbered support policies (垣政办发〔2023〕19号 四（一） 专项资金). Its identifier is the
 /// clause's <c>source</c> in the policy pack, the same text every other record of the platform cites.
 /// </summary>
+/// <param name="FundLevels">Whose money the clause speaks of (its <c>fundLevels</c>); empty when it names none.</param>
 public sealed record SupportClause(
-    string PackId, string Source, string? Number, string Title, string KindName, string DocumentTitle, string? DocumentNumber, string AreaPath)
+    string PackId, string Source, string? Number, string Title, string KindName, string DocumentTitle, string? DocumentNumber, string AreaPath,
+    IReadOnlyList<FundLevel> FundLevels)
 {
     /// <summary>How a select list and a table show it: 朔政办发〔2023〕19号 四（十三） 为专业镇提供融资服务保障.</summary>
     public string Label => $"{Source} {Title}";
@@ -55,12 +57,28 @@ public static class SupportClauses
         {
             var area = pack.Document.JurisdictionPath.Count > 0 ? string.Join("/", pack.Document.JurisdictionPath) : pack.Document.Jurisdiction;
             foreach (var s in pack.SupportPolicies.Where(s => !string.IsNullOrWhiteSpace(s.Source)))
-                list.Add(new SupportClause(pack.Id, s.Source!.Trim(), s.Number, s.Title, SupportPolicy, pack.Document.Title, pack.Document.Number, area));
+                list.Add(new SupportClause(pack.Id, s.Source!.Trim(), s.Number, s.Title, SupportPolicy, pack.Document.Title, pack.Document.Number, area, Levels(s.FundLevels)));
             foreach (var t in pack.KeyTasks.Where(t => !string.IsNullOrWhiteSpace(t.Source)))
-                list.Add(new SupportClause(pack.Id, t.Source!.Trim(), t.Number, t.Title, KeyTask, pack.Document.Title, pack.Document.Number, area));
+                list.Add(new SupportClause(pack.Id, t.Source!.Trim(), t.Number, t.Title, KeyTask, pack.Document.Title, pack.Document.Number, area, Levels(t.FundLevels)));
         }
         // A source cited twice in one pack (a task split in two) is one clause to cite.
         return list.GroupBy(c => c.Source).Select(g => g.First()).ToList();
+    }
+
+    private static List<FundLevel> Levels(IEnumerable<string> keys) =>
+        keys.Select(k => FundNames.ParseKey(k)).OfType<FundLevel>().Distinct().Order().ToList();
+
+    /// <summary>
+    /// Why a grant from a <paramref name="level"/> budget cannot rest on the clause, or null when it can: a clause that speaks of
+    /// certain levels' money (朔政办发〔2023〕19号 四（一） "鼓励各县（市、区）设立专业镇发展专项资金", county funds) is no basis
+    /// for another level's (the demo's 省级专项资金 for 怀仁陶瓷 was booked against it, qa96 12). A clause naming no level takes any.
+    /// </summary>
+    public static string? LevelProblem(SupportClause clause, FundLevel level)
+    {
+        if (clause.FundLevels.Count == 0 || clause.FundLevels.Contains(level)) return null;
+        var spoken = string.Join("、", clause.FundLevels.Select(FundNames.Chinese));
+        return $"{clause.Source}所说的是{spoken}资金，不能作为{FundNames.Chinese(level)}资金的依据；请改选与资金来源级次相符的条款"
+               + (level == FundLevel.Provincial ? "（如省级文件的条款）" : "") + "，或核对资金来源级次";
     }
 
     public static SupportClause? Find(PolicyCatalog catalog, string? source) =>

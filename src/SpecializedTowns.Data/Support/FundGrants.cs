@@ -141,6 +141,9 @@ public static class FundGrants
         }
         if (clause is not null && countyPath is not null && !SupportClauses.Governs(clause, countyPath))
             errors[nameof(input.ClauseSource)] = $"{clause.DocumentNumber ?? clause.DocumentTitle}适用于{clause.AreaPath.Replace("/", "")}，所选支持对象在{countyPath.Replace("/", "")}，请选择适用于该地的政策条款";
+        if (clause is not null && input.Level is { } level && Enum.IsDefined(level) && !errors.ContainsKey(nameof(input.ClauseSource))
+            && SupportClauses.LevelProblem(clause, level) is { } levelProblem)
+            errors[nameof(input.ClauseSource)] = levelProblem;
         if (!errors.Ok) return (null, errors);
 
         if (grant is null)

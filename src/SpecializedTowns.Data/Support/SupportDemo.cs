@@ -7,7 +7,7 @@ namespace SpecializedTowns.Data.Support;
 /// Demo grants, white-list entries with their loans and guarantees, and listing-pool enterprises for the demo towns of
 /// 朔州、阳泉 and the 运城 counties. Every grant cites a clause of the document that governs its recipient; amounts are
 /// plausible for a county or city fund (tens to hundreds of 万元; the provincial town's 5000万元 follows the public reports
-/// on the first provincial towns quoted in policies/README). Towns and enterprises are looked up by name: a missing one is
+/// on the first provincial towns quoted in policies/README, and cites the provincial pack's clause for them). Towns and enterprises are looked up by name: a missing one is
 /// an error in the demo, not a silent skip. Dates are fixed in 2023–2025, so the reviews of those years have money to show.
 /// </summary>
 public static class SupportDemo
@@ -18,8 +18,11 @@ public static class SupportDemo
     private const string Yj = "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 ";
     private const string Yang = "阳政办发〔2023〕24号 ";
 
+    /// <summary>The provincial pack's clause for the 5000万元 of the first provincial towns (policies/shanxi-2022-80.yaml).</summary>
+    private const string FirstProvincialTowns = "晋政办发〔2022〕81号（据公开报道）";
+
     private static readonly (string Prefix, string Pack)[] Packs =
-        [(Sz, "shuozhou-2023-19"), (Yq, "yuanqu-2023-19"), (Xj, "xinjiang-2023-33"), (Yj, "yongji-2024-2025"), (Yang, "yangquan-2023-24")];
+        [(FirstProvincialTowns, "shanxi-2022-80"), (Sz, "shuozhou-2023-19"), (Yq, "yuanqu-2023-19"), (Xj, "xinjiang-2023-33"), (Yj, "yongji-2024-2025"), (Yang, "yangquan-2023-24")];
 
     private sealed record G(
         string Fund, FundKind Kind, FundLevel Level, string Clause, string? Town, string? Enterprise, decimal Amount, string On,
@@ -27,7 +30,8 @@ public static class SupportDemo
 
     private static readonly G[] Grants =
     [
-        new("省级专业镇发展专项资金", FundKind.SpecialFund, FundLevel.Provincial, Sz + "四（一）", "怀仁陶瓷专业镇", null, 5000m, "2023-08-15", null,
+        // A provincial fund rests on the provincial clause, not on 朔政办发〔2023〕19号 四（一）, which speaks of county funds (qa96 12).
+        new("省级专业镇发展专项资金", FundKind.SpecialFund, FundLevel.Provincial, FirstProvincialTowns, "怀仁陶瓷专业镇", null, 5000m, "2023-08-15", null,
             "怀仁陶瓷专业镇公共窑炉节能改造、陶瓷产业园基础设施和公共服务平台建设",
             "陶瓷产业集群年产值突破 100 亿元，打造全国知名的省级专业镇", 1_000_000m, "万元（年产值）"),
         new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十）", null, "山西怀仁云中陶瓷集团有限公司", 300m, "2023-11-20", null,

@@ -177,6 +177,34 @@ public class SupportClauseTests
         SupportClauses.Concerns(yuanqu, "山西省/运城市").ShouldBeTrue("a city office sees its counties' clauses");
         SupportClauses.Concerns(shuozhou, "山西省/运城市").ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_clause_about_county_funds_is_no_basis_for_a_provincial_grant_and_the_provincial_pack_offers_one()
+    {
+        // qa96 12: 朔政办发〔2023〕19号 四（一） "鼓励各县（市、区）设立专业镇发展专项资金" carried the demo's 省级 5000万元.
+        var countyFunds = SupportClauses.Find(Catalog, "朔政办发〔2023〕19号 四（一）")!;
+        countyFunds.FundLevels.ShouldBe([FundLevel.County]);
+        SupportClauses.LevelProblem(countyFunds, FundLevel.Provincial)!.ShouldStartWith("朔政办发〔2023〕19号 四（一）所说的是县级资金，不能作为省级资金的依据");
+        SupportClauses.LevelProblem(countyFunds, FundLevel.County).ShouldBeNull();
+
+        var provincial = SupportClauses.Find(Catalog, "晋政办发〔2022〕81号（据公开报道）")!;
+        provincial.PackId.ShouldBe("shanxi-2022-80");
+        SupportClauses.Governs(provincial, "山西省/朔州市/怀仁市").ShouldBeTrue();
+        SupportClauses.LevelProblem(provincial, FundLevel.Provincial).ShouldBeNull();
+        SupportClauses.LevelProblem(provincial, FundLevel.County).ShouldNotBeNull();
+        // A clause naming no level takes any grant.
+        SupportClauses.LevelProblem(SupportClauses.Find(Catalog, "朔政办发〔2023〕19号 四（十）")!, FundLevel.Provincial).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_validator_names_an_unknown_fund_level()
+    {
+        var text = File.ReadAllText(Path.Combine(Packs.Directory, "shuozhou-2023-19.yaml"));
+        text.ShouldContain("fundLevels: [county]");
+        var (pack, problem) = PolicyPackReader.Read("shuozhou-2023-19.yaml", text.Replace("fundLevels: [county]", "fundLevels: [city]"));
+        problem.ShouldBeNull();
+        PolicyPackValidator.Validate([pack!]).ShouldContain(p => p.Message.Contains("资金级次（fundLevels）“city”不是可用的取值"));
+    }
 }
 
 public class ListingStageTests

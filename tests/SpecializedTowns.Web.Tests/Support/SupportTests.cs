@@ -76,7 +76,7 @@ public class SupportTests
     {
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
         var grants = await db.FundGrants.AsNoTracking()
-            .Select(g => new { g.ClauseSource, g.PolicyPackId, Path = db.Jurisdictions.Where(j => j.Id == g.CountyId).Select(j => j.Path).First() }).ToListAsync();
+            .Select(g => new { g.ClauseSource, g.PolicyPackId, g.Level, g.FundName, Path = db.Jurisdictions.Where(j => j.Id == g.CountyId).Select(j => j.Path).First() }).ToListAsync();
         grants.Count.ShouldBeGreaterThan(15);
         foreach (var g in grants)
         {
@@ -84,7 +84,43 @@ public class SupportTests
             clause.ShouldNotBeNull(g.ClauseSource);
             clause.PackId.ShouldBe(g.PolicyPackId);
             SupportClauses.Governs(clause, g.Path).ShouldBeTrue($"{g.ClauseSource} → {g.Path}");
+            SupportClauses.LevelProblem(clause, g.Level).ShouldBeNull($"{g.FundName} → {g.ClauseSource}");
         }
+        // qa96 12: the provincial fund of 怀仁陶瓷 rests on the provincial pack, not on 朔州's clause about county funds.
+        var provincial = grants.Single(g => g.Level == FundLevel.Provincial);
+        (provincial.PolicyPackId, provincial.ClauseSource).ShouldBe(("shanxi-2022-80", "晋政办发〔2022〕81号（据公开报道）"));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_provincial_grant_is_refused_on_a_city_clause_about_county_funds_and_taken_on_the_provincial_clause(StorageProvider provider)
+    {
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var huairen = await TownAsync(db, "怀仁陶瓷专业镇");
+        var provincial = Grant(huairen, "朔政办发〔2023〕19号 四（一）") with { FundName = "省级专业镇发展专项资金", Level = FundLevel.Provincial, AmountWanYuan = 5000m };
+
+        var (none, refused) = await FundGrants.SaveAsync(db, Catalog, Shuozhou, null, provincial, Today, "朔州市专业镇办", DateTime.UtcNow);
+        none.ShouldBeNull();
+        refused["ClauseSource"].ShouldStartWith("朔政办发〔2023〕19号 四（一）所说的是县级资金，不能作为省级资金的依据");
+        // The county's own fund may still rest on it, and the same clause choices offer the province's clause for the province's money.
+        (await FundGrants.SaveAsync(db, Catalog, Shuozhou, null, provincial with { Level = FundLevel.County, FundName = "怀仁市专业镇发展专项资金", AmountWanYuan = 50m },
+            Today, "朔州市专业镇办", DateTime.UtcNow)).Errors.ShouldBeEmpty();
+        FundGrants.ClauseChoices(Catalog, Shuozhou).ShouldContain(c => c.Source == "晋政办发〔2022〕81号（据公开报道）");
+        var (id, ok) = await FundGrants.SaveAsync(db, Catalog, Shuozhou, null, provincial with { ClauseSource = "晋政办发〔2022〕81号（据公开报道）" },
+            Today, "朔州市专业镇办", DateTime.UtcNow);
+        ok.ShouldBeEmpty();
+        (await db.FundGrants.SingleAsync(g => g.Id == id)).PolicyPackId.ShouldBe("shanxi-2022-80");
+
+        // The API gives the same refusal, as a field error.
+        var client = await SeededPlatforms.ClientAsync(provider, "shuozhou-office");
+        var response = await client.PostAsJsonAsync("/api/v1/support/grants", new
+        {
+            fundName = "省级专业镇发展专项资金", kind = "special-fund", level = "provincial", clauseSource = "朔政办发〔2023〕19号 四（一）", recipientKind = "town",
+            specializedTownId = huairen, amountWanYuan = 5000, grantedOn = "2025-03-01", purpose = "公共服务平台建设", expectedOutcome = "产值突破 100 亿元",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("所说的是县级资金");
     }
 
     [PostgresTheory]
@@ -204,7 +240,8 @@ public class SupportTests
         laterPage.ShouldContain("id=\"funds-after-output\"");
         laterPage.ShouldContain("2023→2024");
         var page = await shuozhou.GetFromJsonAsync<GrantPage>("/api/v1/support/grants?pageSize=100");
-        page!.Page.Items.ShouldAllBe(g => g.ClauseSource.StartsWith("朔政办发"));
+        // 朔州's own document, and the province's for its provincial fund (qa96 12).
+        page!.Page.Items.ShouldAllBe(g => g.ClauseSource.StartsWith("朔政办发") || g.ClauseSource.StartsWith("晋政办发"));
         var foreign = page.Page.Items.First().Id;
         (await office.GetAsync($"/Support/Funds/Detail/{foreign}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await office.GetAsync($"/Support/Funds/Edit/{foreign}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
