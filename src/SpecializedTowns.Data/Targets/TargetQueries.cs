@@ -41,11 +41,14 @@ public static class TargetQueries
 {
     /// <summary>A town in scope with what the targets are measured from; the dashboard reads its own figures from the same rows.</summary>
     public sealed record TownRow(int Id, string Name, Tier Tier, string CountyPath, string County, string? PolicyId,
-        List<TierChange> TierHistory, List<StatRow> Statistics, List<BrandRow> Brands, int LedIndustryStandards);
+        List<TierChange> TierHistory, List<StatRow> Statistics, List<BrandRow> Brands, List<StandardRow> IndustryStandards);
 
     public sealed record StatRow(int Year, decimal? Output, decimal? Revenue);
 
     public sealed record BrandRow(string Name, BrandKind Kind, int? Year);
+
+    /// <summary>A 行业标准 (not a national, local or group one) the town's enterprises led or joined, with the year it was issued when known.</summary>
+    public sealed record StandardRow(string Name, StandardRole Role, int? Year);
 
     /// <summary>The packs that govern the person's jurisdiction or lie within it, as the dashboard has always chosen them.</summary>
     public static IEnumerable<PolicyPack> PacksFor(PolicyCatalog catalog, UserScope scope) =>
@@ -106,12 +109,14 @@ public static class TargetQueries
         var brands = (await towns.SelectMany(t => t.Brands).OrderBy(b => b.Id)
             .Select(b => new { b.SpecializedTownId, Row = new BrandRow(b.Name, b.Kind, b.Year) }).ToListAsync(ct))
             .ToLookup(b => b.SpecializedTownId ?? 0, b => b.Row);
+        var standards = (await towns.SelectMany(t => t.IndustryStandards).Where(s => s.Kind == StandardKind.Industry).OrderBy(s => s.Id)
+            .Select(s => new { s.SpecializedTownId, Row = new StandardRow(s.Name, s.Role, s.Year) }).ToListAsync(ct))
+            .ToLookup(s => s.SpecializedTownId ?? 0, s => s.Row);
         var rows = await towns.OrderBy(t => t.Id)
-            .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path, CountyName = t.County.Name, t.PolicyId,
-                Led = t.IndustryStandards.Count(s => s.Kind == StandardKind.Industry && s.Role == StandardRole.Led) })
+            .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path, CountyName = t.County.Name, t.PolicyId })
             .ToListAsync(ct);
         return rows.Select(t => new TownRow(t.Id, t.Name, t.Tier, t.Path, t.CountyName, t.PolicyId,
-            history[t.Id].ToList(), statistics[t.Id].ToList(), brands[t.Id].ToList(), t.Led)).ToList();
+            history[t.Id].ToList(), statistics[t.Id].ToList(), brands[t.Id].ToList(), standards[t.Id].ToList())).ToList();
     }
 
     private static TargetItem Evaluate(PolicyPack pack, Target target, int position, IReadOnlyList<TownRow> towns, Dictionary<string, List<(int Year, TrainingLine Line)>> training,
@@ -170,12 +175,7 @@ public static class TargetQueries
         if (metric.Contains("集群品牌"))
             return ClusterBrands(subject, subjectName, start, today);
         if (metric.Contains("行业标准"))
-        {
-            var led = subject.Where(t => t.LedIndustryStandards > 0).ToList();
-            return new(subject.Sum(t => t.LedIndustryStandards), 0,
-                $"{subjectName}各专业镇登记的、由本镇主导制定的行业标准项数（标准记录无年份，只有当前值；基数按 0 计）",
-                led.Select(t => $"{t.Name}：{t.LedIndustryStandards} 项").ToList(), [], null);
-        }
+            return IndustryStandards(subject, subjectName, start, today);
         return Measured.Not($"平台未采集“{metric}”的数据");
     }
 
@@ -277,6 +277,33 @@ public static class TargetQueries
         return new(brands.Count, baseline,
             $"{area}各专业镇登记的区域（集群）品牌个数；“有影响力和知名度”需另行认定，此处按品牌记录计数" + (dated.Count < brands.Count ? "（部分品牌未登记年份，只计入当前值）" : ""),
             brands.Select(b => $"{b.Brand.Name}（{b.Town}）").ToList(), history, null);
+    }
+
+    /// <summary>
+    /// 制定行业标准 (阳政办发〔2023〕24号 二 "制定行业标准3项"): the 行业标准 the towns' enterprises led (主导), year by year from
+    /// the year each was issued. A standard an enterprise only joined (参与) is not counted: 制定 is the drafting unit's, and a
+    /// standard drafted by several towns' enterprises would count once for each; the note names them, so the office sees what
+    /// was left out and why.
+    /// </summary>
+    private static Measured IndustryStandards(List<TownRow> towns, string area, DateOnly? start, DateOnly today)
+    {
+        var all = towns.SelectMany(t => t.IndustryStandards.Select(s => (Town: t.Name, Standard: s))).ToList();
+        var led = all.Where(x => x.Standard.Role == StandardRole.Led).ToList();
+        var joined = all.Where(x => x.Standard.Role == StandardRole.Joined).ToList();
+        var dated = led.Where(x => x.Standard.Year is not null).Select(x => x.Standard.Year!.Value).ToList();
+        // From the year before the document (its 基数) or the first standard on record, whichever is earlier, to this year.
+        var from = Math.Min(dated.DefaultIfEmpty(today.Year).Min(), (start?.Year ?? today.Year + 1) - 1);
+        var history = Enumerable.Range(from, today.Year - from + 1)
+            .Select(y => new TargetYear(y, led.Count(x => x.Standard.Year <= y), y == today.Year)).ToList();
+        decimal? baseline = start is { } s ? led.Count(x => x.Standard.Year < s.Year) : null;
+        var undated = led.Count - dated.Count;
+        var how = $"{area}各专业镇企业主导制定的行业标准项数（按标准发布年度逐年累计；基数为文件印发前，即{(start is { } b ? $"{b.Year - 1}年" : "首年")}末的项数）"
+            + (undated > 0 ? $"；{undated} 项未登记发布年度，只计入当前值" : "")
+            + "。只计主导制定：参与制定的标准由他人牵头起草，同一标准也可能由几个专业镇的企业共同参与，计入会重复"
+            + (joined.Count > 0 ? $"；另有参与制定的行业标准 {joined.Count} 项未计入" : "；目前没有参与制定的行业标准记录");
+        var records = led.Select(x => $"{x.Standard.Name}（{x.Town}，主导{(x.Standard.Year is { } y ? $"，{y}年" : "，未登记年度")}）")
+            .Concat(joined.Select(x => $"{x.Standard.Name}（{x.Town}，参与{(x.Standard.Year is { } y ? $"，{y}年" : "")}，未计入）")).ToList();
+        return new(led.Count, baseline, how, records, history, null);
     }
 
     /// <summary>营收规模梯次 of every visible town whose document sets revenue levels, year by year.</summary>

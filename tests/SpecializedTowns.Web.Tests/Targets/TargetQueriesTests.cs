@@ -44,6 +44,37 @@ public class TargetQueriesTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task Yangquan_s_industry_standards_are_counted_year_by_year_from_their_years_and_joined_ones_are_named_as_left_out(StorageProvider provider)
+    {
+        await using var db = await LoadedAsync(provider);
+        var yangquan = new UserScope(3, Roles.Office, "山西省/阳泉市", null);
+        // qa96 13. Hand-checked from demo-seed.yaml: of 阳泉's 行业标准 only 高铝砖 (郊区耐火材料, 参与, the seed spreads it to 2024) is on record.
+        var target = (await TargetQueries.FindAsync(db, Catalog, yangquan, "yangquan-2023-24-5", MidYear2025))!;
+        target.Target.Metric.ShouldBe("制定行业标准数量");
+        target.How.ShouldNotContain("无年份");
+        target.How.ShouldContain("按标准发布年度逐年累计；基数为文件印发前，即2022年末的项数");
+        target.How.ShouldContain("只计主导制定");
+        target.How.ShouldContain("另有参与制定的行业标准 1 项未计入");
+        target.Current.ShouldBe(0m);
+        target.Baseline.ShouldBe(0m);
+        target.Records.ShouldBe(["高铝砖（郊区耐火材料专业镇，参与，2024年，未计入）"]);
+        target.History.Select(h => (h.Year, h.Value)).ShouldBe([(2022, 0m), (2023, 0m), (2024, 0m), (2025, 0m)]);
+
+        // A led standard of 2024 counts from 2024 on; one without a year only in the current value.
+        var pingding = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Towns, t => t.Name == "平定砂器刻花瓷专业镇");
+        db.IndustryStandards.Add(new SpecializedTowns.Core.Towns.IndustryStandardRecord { SpecializedTownId = pingding.Id, Name = "砂器 耐热炊具", Kind = SpecializedTowns.Core.Towns.StandardKind.Industry, Role = SpecializedTowns.Core.Towns.StandardRole.Led, Year = 2024 });
+        db.IndustryStandards.Add(new SpecializedTowns.Core.Towns.IndustryStandardRecord { SpecializedTownId = pingding.Id, Name = "刻花瓷", Kind = SpecializedTowns.Core.Towns.StandardKind.Industry, Role = SpecializedTowns.Core.Towns.StandardRole.Led });
+        await db.SaveChangesAsync();
+        var after = (await TargetQueries.FindAsync(db, Catalog, yangquan, "yangquan-2023-24-5", MidYear2025))!;
+        after.Current.ShouldBe(2m);
+        after.History.Select(h => (h.Year, h.Value)).ShouldBe([(2022, 0m), (2023, 0m), (2024, 1m), (2025, 1m)]);
+        after.How.ShouldContain("1 项未登记发布年度，只计入当前值");
+        after.Records.ShouldContain("砂器 耐热炊具（平定砂器刻花瓷专业镇，主导，2024年）");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_county_office_sees_its_own_and_the_province_targets_but_not_another_city(StorageProvider provider)
     {
         await using var db = await LoadedAsync(provider);
