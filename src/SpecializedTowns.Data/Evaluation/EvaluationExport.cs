@@ -28,6 +28,8 @@ public static class EvaluationExport
         new("名次", c => c.Rank, 8),
         new("得分", c => c.Total, 10),
         new("等次", c => c.Band, 8),
+        new("主送", c => c.Addressee?.Name, 24),
+        new("主送依据", c => c.Addressee?.Basis, 40),
         new("发布时间", c => c.PublishedAtUtc, 18),
     ]);
 }

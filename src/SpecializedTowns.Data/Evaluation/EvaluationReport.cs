@@ -60,6 +60,11 @@ public static class EvaluationReport
             : $"{(commendBasis?.Text is { } t ? $"按照“{t}”（{commendBasis.Source}）的要求，" : "")}" +
               $"{LineRule.Describe(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。" +
               (LineRule.TieAtCut(scheme.Commendation, top: true, view.Results.Select(r => (r.Row.Rank, r.Row.Commended)).ToList()) is { } tie ? $"{tie}。" : "")));
+        // To whom each commendation goes, as a notice about the same subject would be addressed (阳泉, 朔州: the county government).
+        if (commended.Count > 0 && commended.All(r => view.Addressees.ContainsKey(r.Row.SubjectKey)))
+            body.Add(new DocumentBlock.Table(["名次", kind, "主送", "依据"],
+                commended.Select(r => (IReadOnlyList<string>)[r.Row.Rank.ToString(CultureInfo.InvariantCulture), r.Row.SubjectName,
+                    view.Addressees[r.Row.SubjectKey].Name, view.Addressees[r.Row.SubjectKey].Basis ?? "文件未另行规定，主送评估对象所在地"]).ToList()));
         body.Add(new DocumentBlock.Heading1("拟予督办名单"));
         var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
         var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();

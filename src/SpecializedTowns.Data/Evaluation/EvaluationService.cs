@@ -4,6 +4,7 @@ using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Data.Accounts;
@@ -42,7 +43,18 @@ public sealed record CommendedItem(int EvaluationId, string Area, int Year, Subj
 {
     /// <summary>How many subjects the evaluation ranked, when it is an area's above the person (only their own rows are listed).</summary>
     public int? RankedOf { get; init; }
+
+    /// <summary>To whom the commendation is addressed (主送), by the rule notices follow (<see cref="CommendationAddressee"/>).</summary>
+    public CommendationAddressee? Addressee { get; init; }
 }
+
+/// <summary>
+/// 主送 of a commendation: the subject's government or the subject itself, as <see cref="NoticeAddressee"/> addresses a 督办通知书
+/// about it, read from the commendation consequence of the town's own document (阳政办发〔2023〕24号 六（五） "对评价排名靠前、
+/// 成效突出的专业镇所在县政府予以表扬奖励": 郊区人民政府). <paramref name="Basis"/> quotes the clause that names the addressee,
+/// when the document names one. Read from the records, not stored: a published list shows it as its documents say today.
+/// </summary>
+public sealed record CommendationAddressee(string Name, string? Basis);
 
 /// <summary>One subject's row as read back: the stored detail parsed, nothing recalculated.</summary>
 /// <summary>One town's place in a published evaluation: its rank among <paramref name="RankedOf"/>, score and band.</summary>
@@ -68,6 +80,9 @@ public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, Sc
     /// it says nothing. The reader's, not the issuing office's nor another county's: 垣曲 acts under 垣政办发〔2023〕19号 五（四）.
     /// </summary>
     public string? ReaderBasis { get; init; }
+
+    /// <summary>主送 of each commended row, by subject key (<see cref="CommendationAddressee"/>).</summary>
+    public IReadOnlyDictionary<string, CommendationAddressee> Addressees { get; init; } = new Dictionary<string, CommendationAddressee>();
 
     /// <summary>How much of the indicator system the rows shown were scored on (本次计分指标 5/15 项，权重 35/100).</summary>
     public EvaluationCoverage Coverage => coverage ??= EvaluationCoverage.Of(Results.Select(r => r.Indicators));
@@ -223,12 +238,57 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             .ToListAsync(ct);
         // Of an area's above the person, only their own commended are listed, with the size of the ranking they stand in.
         bool above(string path) => own is not null && own.Above.Contains(path);
-        return rows.Where(x => !above(x.AreaPath) || own!.Holds(x.Kind, x.SubjectId))
+        var listed = rows.Where(x => !above(x.AreaPath) || own!.Holds(x.Kind, x.SubjectId)).ToList();
+        var addressees = new Dictionary<(int, int), CommendationAddressee>();
+        foreach (var g in listed.GroupBy(x => (x.Id, x.AreaPath, x.Kind)))
+            foreach (var (id, a) in await AddresseesAsync(g.Key.AreaPath, g.Key.Kind, g.Select(x => (x.SubjectId, x.SubjectName, x.Place)).ToList(), ct))
+                addressees[(g.Key.Id, id)] = a;
+        return listed
             .OrderByDescending(x => x.Year).ThenBy(x => x.Id).ThenBy(x => x.Rank)
             .Select(x => new CommendedItem(x.Id, x.Area, x.Year, x.Kind, x.SubjectName, x.Place, x.Rank, x.Total, x.Band, x.PublishedAtUtc)
             {
                 RankedOf = above(x.AreaPath) ? x.Ranked : null,
+                Addressee = addressees.GetValueOrDefault((x.Id, x.SubjectId)),
             }).ToList();
+    }
+
+    /// <summary>
+    /// 主送 of each subject of an evaluation of <paramref name="areaPath"/>, by subject id: a town's as its own document addresses a
+    /// notice about it (<see cref="NoticeAddressee"/>, with the document's commendation clause), a township's government, a unit itself.
+    /// </summary>
+    private async Task<Dictionary<int, CommendationAddressee>> AddresseesAsync(string areaPath, SubjectKind kind,
+        IReadOnlyList<(int Id, string Name, string Place)> subjects, CancellationToken ct)
+    {
+        if (kind != SubjectKind.Town)
+            return subjects.DistinctBy(s => s.Id).ToDictionary(s => s.Id,
+                s => new CommendationAddressee(kind == SubjectKind.Township ? NoticeAddressee.Government(s.Name) : s.Name, null));
+        var ids = subjects.Select(s => s.Id).Distinct().ToList();
+        var towns = await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, County = t.County!.Name, CountyPath = t.County.Path, Townships = t.Townships.Select(x => x.Township!.Name).ToList() })
+            .ToListAsync(ct);
+        var result = new Dictionary<int, CommendationAddressee>();
+        foreach (var t in towns)
+        {
+            var pack = OverdueConsequences.GoverningPack(catalog.Packs, t.CountyPath);
+            var toCounty = NoticeAddressee.ToCountyFrom(areaPath, t.CountyPath, NoticeAddressee.CountyGovernmentRule(pack, NoticeAddressee.Commendation));
+            // The clause that names whom it goes to: the county government's, else the one naming the township, if the document has one.
+            var clause = pack?.Mechanisms.Evaluation.SelectMany(e => e.Consequences).FirstOrDefault(c => c.Kind == NoticeAddressee.Commendation
+                && (toCounty ? c.Addressee == NoticeAddressee.CountyGovernment : c.Addressee is not null && c.Addressee != NoticeAddressee.CountyGovernment));
+            result[t.Id] = new CommendationAddressee(NoticeAddressee.ForTown(t.Townships, t.County, toCounty),
+                clause?.Text is { } text ? $"{text.Trim().TrimEnd('。')}（{(clause.Source is { } source ? pack!.Document.Quote(source) : pack!.Document.Number ?? pack.Document.Title)}）" : null);
+        }
+        // A town deleted since the evaluation: its county's government, where its row says it lay.
+        foreach (var s in subjects.Where(s => !result.ContainsKey(s.Id))) result[s.Id] = new CommendationAddressee(NoticeAddressee.Government(s.Place), null);
+        return result;
+    }
+
+    /// <summary>主送 of the commended rows of an evaluation as read, by subject key.</summary>
+    private async Task<EvaluationView> WithAddresseesAsync(EvaluationView view, CancellationToken ct)
+    {
+        var commended = view.Results.Where(r => r.Row.Commended).Select(r => r.Row).ToList();
+        if (commended.Count == 0) return view;
+        var byId = await AddresseesAsync(view.Evaluation.AreaPath, view.Evaluation.Kind, commended.Select(r => (r.SubjectId, r.SubjectName, r.Place)).ToList(), ct);
+        return view with { Addressees = commended.ToDictionary(r => r.SubjectKey, r => byId[r.SubjectId]) };
     }
 
     public async Task<EvaluationView> GetAsync(UserScope scope, int id, CancellationToken ct = default)
@@ -250,10 +310,10 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             e.Results = e.Results.Where(r => own!.Holds(e.Kind, r.SubjectId)).ToList();
             var keys = e.Results.Select(r => r.SubjectKey).ToHashSet();
             e.ManualScores = e.ManualScores.Where(m => keys.Contains(m.SubjectKey)).ToList();
-            return View(scope, e) with { RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)) };
+            return await WithAddresseesAsync(View(scope, e) with { RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)) }, ct);
         }
         var view = View(scope, e);
-        if (view.Results.Count > 0) return view;
+        if (view.Results.Count > 0) return await WithAddresseesAsync(view, ct);
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
         return view with
         {

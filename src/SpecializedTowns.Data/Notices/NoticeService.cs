@@ -363,7 +363,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         }
         // A city's or the province's notice about a town goes where the town's own document sends it: 阳泉 and 朔州 name the
         // county government. The county's own notices stay with its townships, whom it supervises itself.
-        var addressee = f.Kind == RecipientKind.Town && issuing.Path != area.Path && CountyRule(area.Path) is not null
+        var addressee = f.Kind == RecipientKind.Town && NoticeAddressee.ToCountyFrom(issuing.Path, area.Path, CountyRule(area.Path))
             ? NoticeAddressee.Government(area.Name) : f.Addressee;
         return new Resolved(f.Kind, f.Id, f.Name, addressee, f.Subject, f.AreaId, area.Path, issuing);
     }
@@ -379,7 +379,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             RecipientKind.Town => await db.Towns.AsNoTracking().Where(t => t.Id == id)
                 .Select(t => new { t.Name, t.CountyId, County = t.County!.Name, Townships = t.Townships.Select(x => x.Township!.Name).ToList() })
                 .SingleOrDefaultAsync(ct) is { } t
-                ? (t.Name, t.Townships.Count > 0 ? string.Join("、", t.Townships.Order(StringComparer.Ordinal).Select(Government)) : Government(t.County), $"{t.Name}建设工作", t.CountyId)
+                ? (t.Name, NoticeAddressee.ForTown(t.Townships, t.County, toCountyGovernment: false), $"{t.Name}建设工作", t.CountyId)
                 : null,
             RecipientKind.Township => await db.Jurisdictions.AsNoTracking().Where(j => j.Id == id && j.Level == JurisdictionLevel.Township)
                 .Select(j => new { j.Name, j.Id }).SingleOrDefaultAsync(ct) is { } j

@@ -63,8 +63,19 @@ public sealed record EvaluationDetail(int Id, int Version, string Area, string A
     public EvaluationCoverage? Coverage { get; init; }
 
     public sealed record Row(string SubjectKey, int SubjectId, string Subject, string Place, int Rank, decimal Total, string? Band,
-        bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators);
+        bool Commended, bool Supervised, IReadOnlyList<IndicatorDetail> Indicators)
+    {
+        /// <summary>A commended row's 主送 (the county government where the town's document says so), null when not commended.</summary>
+        public string? CommendationAddressee { get; init; }
+
+        /// <summary>The clause that names whom the commendation goes to, when the document names one.</summary>
+        public string? CommendationAddresseeBasis { get; init; }
+    }
 }
+
+/// <summary>One entry of 年度评估表扬名单 (the 表扬 page's second list): who is commended, by which evaluation, and to whom it is addressed.</summary>
+public sealed record CommendedEntry(int EvaluationId, string Area, int Year, string Kind, string KindName, string Subject, string Place, int Rank, int? RankedOf,
+    decimal Total, string? Band, DateTime? PublishedAtUtc, string? Addressee, string? AddresseeBasis);
 
 /// <summary>/api/v1/evaluations (年度评估): the same rules and scope as the pages, through <see cref="EvaluationService"/>.</summary>
 public static class EvaluationsApi
@@ -95,6 +106,15 @@ public static class EvaluationsApi
             return TypedResults.Ok(new Paged<EvaluationSummary>(result.Items.Select(Summary).ToList(), result.Total, result.Page, result.PageSize));
         }).WithSummary("年度评估（分页；可按年度 year、评估对象 kind、状态 state 筛选）：每项评估的范围、方案、对象数、表扬和督办个数")
             .Produces<Paged<EvaluationSummary>>();
+
+        group.MapGet("/commended", async (HttpContext http, EvaluationService service, [Description("评估年度，如 2024")] int? year = null, CancellationToken ct = default) =>
+        {
+            if (year is < 2000 or > 9999) return (IResult)ApiSupport.Invalid("year", "年度应在 2000 到 9999 之间");
+            var list = await service.CommendedAsync(http.Scope(), year, ct);
+            return TypedResults.Ok(list.Select(c => new CommendedEntry(c.EvaluationId, c.Area, c.Year, SubjectKinds.Key(c.Kind), SubjectKinds.Chinese(c.Kind),
+                c.Subject, c.Place, c.Rank, c.RankedOf, c.Total, c.Band, c.PublishedAtUtc, c.Addressee?.Name, c.Addressee?.Basis)).ToList());
+        }).WithSummary("年度评估表扬名单：已发布评估中拟予表扬的对象、名次、得分，及表扬的主送单位（按专业镇所在地文件确定，与督办通知书同一规则）和依据")
+            .Produces<List<CommendedEntry>>();
 
         group.MapGet("/schemes", (PolicyCatalog catalog) => TypedResults.Ok(catalog.Schemes.Select(s => new
         {
@@ -269,5 +289,9 @@ public static class EvaluationsApi
         v.Evaluation.Year, v.Evaluation.Kind, SubjectKinds.Chinese(v.Evaluation.Kind), v.Evaluation.State, StateName(v.Evaluation.State), v.CanEdit,
         v.Evaluation.CalculatedAtUtc, v.Evaluation.PublishedAtUtc, v.Evaluation.PublishedBy, v.Evaluation.DocumentNumber, v.Evaluation.DocumentDate, v.Scheme,
         v.Results.Select(r => new EvaluationDetail.Row(r.Row.SubjectKey, r.Row.SubjectId, r.Row.SubjectName, r.Row.Place, r.Row.Rank, r.Row.Total,
-            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)).ToList(), v.RankedOf) { Coverage = v.Results.Count == 0 ? null : v.Coverage };
+            r.Row.Band, r.Row.Commended, r.Row.Supervised, r.Indicators)
+        {
+            CommendationAddressee = v.Addressees.GetValueOrDefault(r.Row.SubjectKey)?.Name,
+            CommendationAddresseeBasis = v.Addressees.GetValueOrDefault(r.Row.SubjectKey)?.Basis,
+        }).ToList(), v.RankedOf) { Coverage = v.Results.Count == 0 ? null : v.Coverage };
 }

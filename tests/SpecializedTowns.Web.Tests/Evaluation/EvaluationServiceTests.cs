@@ -359,6 +359,8 @@ public class EvaluationServiceTests
         var list = await service.CommendedAsync(Yuncheng, 2024);
         list.Select(c => c.Subject).ShouldBe(["万安钻石专业镇"]);
         list.ShouldAllBe(c => c.Kind == SubjectKind.Town && c.Area == "运城市");
+        // 新绛's document sends its praise to the township ("对……镇和单位予以表扬奖励"), as it does its notices.
+        list[0].Addressee.ShouldBe(new CommendationAddressee("万安镇人民政府", "对评价排名靠前、成效突出的镇和单位予以表扬奖励（新政办发〔2023〕33号 四（五））"));
         (await service.CommendedAsync(Yuncheng, 2023)).ShouldBeEmpty();
         (await service.CommendedAsync(Yangquan, null)).ShouldBeEmpty();
     }
