@@ -49,9 +49,11 @@ public partial class ListExportTests
         (await office.GetStringAsync("/Exports")).ShouldContain("href=\"/Commendations?handler=EvaluatedExport&amp;format=xlsx\"");
 
         var xlsx = ExportFiles.Xlsx(await DownloadAsync(office, "/Commendations?handler=EvaluatedExport&format=xlsx", Xlsx, "年度评估表扬名单_运城市_"));
-        xlsx[0].ShouldBe(["年度", "评估", "对象", "所在地", "名次", "得分", "等次", "发布时间"]);
+        xlsx[0].ShouldBe(["年度", "评估", "对象", "所在地", "名次", "得分", "等次", "主送", "主送依据", "发布时间"]);
         xlsx.Count.ShouldBe(shown + 1);
         xlsx.Skip(1).Select(r => (string)r[2]!).ShouldContain("万安钻石专业镇");
+        // To whom it is addressed, as a notice about the town would be: 新绛's document names the township.
+        xlsx.Skip(1).Single(r => (string)r[2]! == "万安钻石专业镇")[7].ShouldBe("万安镇人民政府");
         xlsx.Skip(1).ShouldAllBe(r => (string)r[1]! == "运城市专业镇评估" && r[5] is double);
         var (_, csv) = ExportFiles.Csv(await DownloadAsync(office, "/Commendations?handler=EvaluatedExport&format=csv", "text/csv", "年度评估表扬名单_"));
         csv.Count.ShouldBe(shown);
