@@ -1,9 +1,12 @@
 namespace SpecializedTowns.Core.Evaluation;
 
 /// <summary>An indicator that did not count for some or all subjects, with why (as the first of them was told).</summary>
-public sealed record UncountedIndicator(string Name, decimal Weight, string Why, int Subjects, bool ForAll)
+/// <param name="ForOthers">Dropped for all because some subjects' own documents do not set it (<see cref="Why"/> then names them).</param>
+public sealed record UncountedIndicator(string Name, decimal Weight, string Why, int Subjects, bool ForAll, bool ForOthers = false)
 {
-    public string Describe() => $"{Name}（权重 {Weight:0.##}，{(ForAll ? "全部对象" : $"{Subjects} 个对象")}不计分：{Why}）";
+    public string Describe() => ForOthers
+        ? $"{Name}（权重 {Weight:0.##}，{Why}）"
+        : $"{Name}（权重 {Weight:0.##}，{(ForAll ? "全部对象" : $"{Subjects} 个对象")}不计分：{Why}）";
 
     /// <summary>The indicator under its reason (<see cref="EvaluationCoverage.ByReason"/>): 营收规模层级（权重 10，全部对象）.</summary>
     public string Label => $"{Name}（权重 {Weight:0.##}，{(ForAll ? "全部对象" : $"{Subjects} 个对象")}）";
@@ -17,7 +20,9 @@ public sealed record UncountedReason(string Why, IReadOnlyList<UncountedIndicato
 /// weights fill the 100 (decision 0011), so a ranking may rest on one growth figure while the page, the report and the
 /// 督办通知书 read as if the whole scheme had been applied (12-07: 运城's township ranking on 1 of 6 indicators, its towns on
 /// 35 of the 100 weight points). The reader is told what counted, and a low coverage asks the office to confirm in writing
-/// before it publishes or issues notices: 新政办发〔2023〕33号 四（五） bases praise and 督办通知书 on “评估结果，结合各单位工作职责”.
+/// before it publishes or issues notices: a ranking on one growth figure cannot be all the office goes on. Where the area's own
+/// document says what the results are used with (新政办发〔2023〕33号 四（五）“结合各单位工作职责”), the warning quotes it
+/// (<see cref="ResultsUse"/>); another area's words are never the reader's (12-07: the province was quoted 新绛's clause).
 /// </summary>
 /// <param name="Counted">Indicators that scored for at least one subject.</param>
 /// <param name="CountedWeight">Their weight.</param>
@@ -43,6 +48,16 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
 
     public static bool Counts(IndicatorDetail i) => !i.Explanation.StartsWith(NotApplicable, StringComparison.Ordinal);
 
+    /// <summary>
+    /// What the evaluation area's own documents say the results are used with, by the platform's one rule for citations
+    /// (<see cref="SpecializedTowns.Core.Policies.PolicyBasis"/>: its own document, else the nearest above; never a county's for a
+    /// city or the province); null when they say nothing.
+    /// </summary>
+    public SpecializedTowns.Core.Policies.BasisQuote? ResultsUse { get; init; }
+
+    /// <summary>使用评估结果时请“结合各单位工作职责”（新政办发〔2023〕33号 四（五））, or null when the area's documents say nothing of it.</summary>
+    public string? UseAdvice => ResultsUse is { } use ? $"使用评估结果时请“{use.Text}”（{use.Source}）" : null;
+
     public bool IsLow => SubjectCount > 0 && TotalWeight > 0 && ThinnestWeight < TotalWeight * LowShare;
 
     /// <summary>本次计分指标 5/15 项，权重 35/100 — with the subjects scored on less, when they differ.</summary>
@@ -60,7 +75,7 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
 
     public string? Warning => IsLow
         ? $"计分指标的权重不足一半（{(ThinnestWeight < CountedWeight ? $"最少的只有 {ThinnestWeight:0.##}" : $"{CountedWeight:0.##}")}/{TotalWeight:0.##}），" +
-          "排名和拟表扬、拟督办取决于少数指标，不能全面反映各单位的工作。使用评估结果时请“结合各单位工作职责”（新政办发〔2023〕33号 四（五））；" +
+          "排名和拟表扬、拟督办取决于少数指标，不能全面反映各单位的工作。" + (UseAdvice is { } advice ? advice + "；" : "") +
           "发布评估、下发督办通知书须由办公室写明确认理由，记入修改记录。"
         : null;
 
@@ -76,7 +91,9 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
     /// <summary>The sentence kept in the evaluation's history when the office confirms a low coverage.</summary>
     public string Confirmation(string step, string reason) => $"{step}（{Summary}，计分指标的权重不足一半），办公室确认理由：{reason.Trim()}";
 
-    public static EvaluationCoverage Of(IEnumerable<IReadOnlyList<IndicatorDetail>> subjects)
+    /// <param name="names">The subjects' names, in the order of <paramref name="subjects"/>: an indicator dropped for all because some
+    /// subjects' documents do not set it names those subjects.</param>
+    public static EvaluationCoverage Of(IEnumerable<IReadOnlyList<IndicatorDetail>> subjects, IReadOnlyList<string>? names = null)
     {
         var all = subjects.ToList();
         if (all.Count == 0) return new EvaluationCoverage(0, 0, 0, 0, 0, 0, 0, []);
@@ -86,13 +103,36 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
         var weights = all.Select(s => s.Where(Counts).Sum(i => i.Weight)).ToList();
         var thinnest = weights.Min();
         var uncounted = indicators
-            .Select(i => (Indicator: i, Missing: all.Select(s => s.FirstOrDefault(x => x.Key == i.Key)).Where(x => x is not null && !Counts(x)).ToList()))
+            .Select(i => (Indicator: i, Missing: all.Select((s, n) => (Detail: s.FirstOrDefault(x => x.Key == i.Key), Subject: names?.ElementAtOrDefault(n)))
+                .Where(x => x.Detail is not null && !Counts(x.Detail)).ToList()))
             .Where(x => x.Missing.Count > 0)
             .OrderByDescending(x => x.Missing.Count == all.Count).ThenByDescending(x => x.Indicator.Weight)
-            .Select(x => new UncountedIndicator(x.Indicator.Name, x.Indicator.Weight, Why(x.Missing[0]!.Explanation), x.Missing.Count, x.Missing.Count == all.Count))
+            .Select(x => UncountedOf(x.Indicator, x.Missing.Select(m => (m.Detail!, m.Subject)).ToList(), all.Count))
             .ToList();
         return new EvaluationCoverage(counted.Count, indicators.Count, counted.Sum(i => i.Weight), total, thinnest, weights.Count(w => w == thinnest), all.Count, uncounted);
     }
+
+    /// <summary>
+    /// The indicator left out, with why as the first subject was told — except when it dropped for all because only some subjects'
+    /// documents do not set it: then the others were told “同一排名中有对象…”, and the first subject's reason alone (所属文件未设营收
+    /// 规模层级, 12-07 on the province's ranking, where 朔州's and 阳泉's towns have tiers) said wrongly that none had them.
+    /// </summary>
+    private static UncountedIndicator UncountedOf(IndicatorDetail indicator, IReadOnlyList<(IndicatorDetail Detail, string? Subject)> missing, int subjects)
+    {
+        var forAll = missing.Count == subjects;
+        var unset = missing.Where(m => !Why(m.Detail.Explanation).StartsWith(Scoring.UnsetForOthers, StringComparison.Ordinal)).ToList();
+        if (!forAll || unset.Count == 0 || unset.Count == missing.Count || unset.Select(m => Why(m.Detail.Explanation)).Distinct().Count() > 1)
+            return new UncountedIndicator(indicator.Name, indicator.Weight, Why(missing[0].Detail.Explanation), missing.Count, forAll);
+        var named = unset.Select(m => m.Subject).OfType<string>().ToList();
+        var which = named.Count == 0 ? $"（{unset.Count} 个）"
+            : named.Count <= MaxNamed ? $"（{string.Join("、", named)}）"
+            : $"（{string.Join("、", named.Take(MaxNamed))}等 {named.Count} 个）";
+        return new UncountedIndicator(indicator.Name, indicator.Weight,
+            $"部分对象{which}{Why(unset[0].Detail.Explanation)}，为同一口径均不计分", missing.Count, forAll, ForOthers: true);
+    }
+
+    /// <summary>How many subjects a reason names before it folds to 等 N 个 (a province ranks dozens of towns).</summary>
+    private const int MaxNamed = 3;
 
     /// <summary>“不适用（2024年无计划开工的重点项目），其权重按比例分摊到其余指标” → 2024年无计划开工的重点项目.</summary>
     private static string Why(string explanation)

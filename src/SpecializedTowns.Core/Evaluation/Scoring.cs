@@ -75,6 +75,12 @@ public static class Scoring
     /// <summary>The explanation's words when a relative indicator has nobody above zero: no one fell short of anyone.</summary>
     public const string NobodyScored = "参评对象均为 0";
 
+    /// <summary>
+    /// The explanation's words for the subjects whose own document does set an indicator that another subject's does not
+    /// (营收规模层级 when 新绛's towns are ranked with 朔州's): dropped for them too, so that one ranking has one indicator set.
+    /// </summary>
+    public const string UnsetForOthers = "同一排名中有对象";
+
     public static decimal Points(IndicatorRule rule, decimal? value, decimal? bestInCohort) => Round(ExactPoints(rule, value, bestInCohort));
 
     /// <summary>
@@ -138,7 +144,7 @@ public static class Scoring
                 if (m?.NotApplicable is { } why)
                     return (new IndicatorScore(rule, null, 0, 0, $"不适用（{why}），其权重按比例分摊到其余指标", m.Evidence), 0m);
                 if (notInRules.TryGetValue(rule.Key, out var unset))
-                    return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（同一排名中有对象{unset}，各对象按同一指标体系计分，本项均不计），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
+                    return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{UnsetForOthers}{unset}，各对象按同一指标体系计分，本项均不计），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
                 if (voided.Contains(rule.Key))
                     return (new IndicatorScore(rule, m?.Value, 0, 0, $"不适用（{NobodyScored}，无从比较），其权重按比例分摊到其余指标", m?.Evidence ?? []), 0m);
                 var exact = ExactPoints(rule, m?.Value, best[rule.Key]);

@@ -62,6 +62,23 @@ public static class Clauses
     }
 
     /// <summary>
+    /// Where a document has the evaluation's results weighed with something besides the ranking: the “结合…” words of its
+    /// evaluation clause on the results (新政办发〔2023〕33号 四（五）“根据省市开展的专业镇年度评估结果，结合各单位工作职责”).
+    /// A ranking that rests on a few indicators is used under these words; a document that has none gives nothing.
+    /// </summary>
+    public static IEnumerable<Clause> ResultsUse(PolicyPack pack) =>
+        pack.Mechanisms.Evaluation
+            .Select(e => (Text: e.Text ?? e.What, e.Source))
+            .Where(e => e.Source is not null && e.Text?.Contains(ResultsTerm, StringComparison.Ordinal) == true)
+            .Select(e => (Words: e.Text!.Split(['，', '。', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(x => x.StartsWith(WeighedWithTerm, StringComparison.Ordinal)), e.Source))
+            .Where(e => e.Words is not null)
+            .Take(1).Select(e => new Clause(e.Words!, e.Source!));
+
+    private const string ResultsTerm = "评估结果";
+    private const string WeighedWithTerm = "结合";
+
+    /// <summary>
     /// What a document says of cultivating towns up the tiers and of 培育方案, for 储备培育: its clauses that name
     /// 梯次培育, 培育方案 or 谋划和培育 (垣曲 二（一）、五（三）; 朔州 三（一）; 永济 五（三）), and the rolling, tiered
     /// recognition its standard writes into the text (垣曲 三). Whose documents a reader is shown is <see cref="PolicyBasis"/>'s rule.

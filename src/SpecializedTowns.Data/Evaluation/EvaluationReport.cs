@@ -46,7 +46,7 @@ public static class EvaluationReport
                 (e.IsPublished ? $"评估结果已于{Date(e.PublishedAtUtc!.Value)}发布。" : "本报告为草稿，结果以发布为准。")),
             // What the ranking rests on, before the ranking: the scheme listed under 评估指标 is not all of what was scored.
             new DocumentBlock.Paragraph($"{view.Coverage.Summary}。{(view.Coverage.UncountedSummary is { } uncounted ? uncounted + "。" : "")}" +
-                (view.Coverage.IsLow ? "计分指标的权重不足一半，排名和拟表扬、拟督办名单取决于少数指标，使用评估结果时请结合各单位工作职责。" : "")),
+                (view.Coverage.IsLow ? $"计分指标的权重不足一半，排名和拟表扬、拟督办名单取决于少数指标{(view.Coverage.UseAdvice is { } advice ? "，" + advice : "")}。" : "")),
             new DocumentBlock.Heading1("评估结果"),
             new DocumentBlock.Table(["名次", kind, "所在地", "得分", "等次"],
                 view.Results.Select(r => (IReadOnlyList<string>)[r.Row.Rank.ToString(CultureInfo.InvariantCulture), r.Row.SubjectName, r.Row.Place,

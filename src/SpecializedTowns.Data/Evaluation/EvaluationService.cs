@@ -85,7 +85,13 @@ public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, Sc
     public IReadOnlyDictionary<string, CommendationAddressee> Addressees { get; init; } = new Dictionary<string, CommendationAddressee>();
 
     /// <summary>How much of the indicator system the rows shown were scored on (本次计分指标 5/15 项，权重 35/100).</summary>
-    public EvaluationCoverage Coverage => coverage ??= EvaluationCoverage.Of(Results.Select(r => r.Indicators));
+    public EvaluationCoverage Coverage => coverage ??= EvaluationCoverage.Of(Results.Select(r => r.Indicators), Results.Select(r => r.Row.SubjectName).ToList()) with { ResultsUse = ResultsUse };
+
+    /// <summary>
+    /// What the reader's documents say the results are used with (<see cref="EvaluationCoverage.ResultsUse"/>): the evaluation
+    /// area's, read by its office; for an excerpt, the reader's own, as <see cref="ReaderBasis"/>.
+    /// </summary>
+    public BasisQuote? ResultsUse { get; init; }
 
     private EvaluationCoverage? coverage;
 }
@@ -310,9 +316,12 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             e.Results = e.Results.Where(r => own!.Holds(e.Kind, r.SubjectId)).ToList();
             var keys = e.Results.Select(r => r.SubjectKey).ToHashSet();
             e.ManualScores = e.ManualScores.Where(m => keys.Contains(m.SubjectKey)).ToList();
-            return await WithAddresseesAsync(View(scope, e) with { RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)) }, ct);
+            return await WithAddresseesAsync(View(scope, e) with
+            {
+                RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)), ResultsUse = ResultsUseAt(scope.JurisdictionPath),
+            }, ct);
         }
-        var view = View(scope, e);
+        var view = View(scope, e) with { ResultsUse = ResultsUseAt(e.AreaPath) };
         if (view.Results.Count > 0) return await WithAddresseesAsync(view, ct);
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
         return view with
@@ -320,6 +329,9 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             Nobody = EvaluatedTowns.Nobody(e.Kind, view.Area, e.Year, await gatherer.ReserveTownsAsync(e.AreaPath, ct), PolicyCatalog.AnnualEvaluation(pack)),
         };
     }
+
+    /// <summary>The area's own words on what evaluation results are used with, by <see cref="PolicyBasis"/>'s rule; never a county's for the city or province.</summary>
+    private BasisQuote? ResultsUseAt(string areaPath) => PolicyBasis.For(catalog, areaPath, Clauses.ResultsUse).Own.FirstOrDefault();
 
     /// <summary>The consequences of a pack's annual evaluation in its own words, each with its clause: 对…予以表扬；对…进行通报批评和约谈（垣政办发〔2023〕19号 五（四））.</summary>
     public static string? ReaderBasis(PolicyPack? pack)
@@ -452,7 +464,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (e.Results.Count == 0) throw new EvaluationRuleException("本次评估没有评估对象，不能发布");
         if (AnnualEvaluation.PublishingTooEarly(e.Year, Today) is { } early) throw new EvaluationRuleException(early);
         // The draft as the office reviewed it: a recalculation that moves the coverage moves the figures too, and publishes nothing.
-        var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!));
+        var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!), e.Results.Select(r => r.SubjectName).ToList());
         // Refused together with what is wrong with the 发文字号, so that one correction is enough.
         var errors = new FieldErrors();
         if (coverage.ReasonProblem(coverageReason, "发布评估") is { } unconfirmed) errors[EvaluationCoverage.ReasonField] = unconfirmed;
