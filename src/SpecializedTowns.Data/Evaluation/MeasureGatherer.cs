@@ -96,8 +96,23 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private static SubjectScope ScopeOfTowns(IReadOnlyList<TownRow> towns, AreaData d, bool isTown)
     {
         var ids = towns.Select(t => t.Id).ToHashSet();
-        return new SubjectScope(towns, d.Projects.Where(p => ids.Contains(p.TownId)).ToList(), d.Tasks.Where(t => t.TownId is { } id && ids.Contains(id)).ToList(),
+        return new SubjectScope(towns, d.Projects.Where(p => ids.Contains(p.TownId)).ToList(), d.Tasks.Where(t => Concerns(t, towns, d.Townships)).ToList(),
             d.Forces.Where(f => ids.Contains(f.TownId)).ToList(), d.Problems.Where(p => p.TownId is { } id && ids.Contains(id)).ToList(), isTown);
+    }
+
+    /// <summary>
+    /// Whether a responsibility-list task concerns the towns: a task of one of their own plans; a task of a county's (or city's)
+    /// plan that singles out one of their townships, naming its government as lead or cooperating unit; or one naming the town in
+    /// its title. A county task given to every township alike (“各镇人民政府”, 新政办发〔2023〕33号 三: every task of 新绛's plan,
+    /// decision 0007) is the lead unit's, measured in the units' ranking: it tells no town from another, and counted for each
+    /// it would rank a county that keeps a plan below one that keeps none (12-07: 新绛's four towns under 永济's). Another
+    /// town's plan is that town's, whatever township it names.
+    /// </summary>
+    private static bool Concerns(TaskRow task, IReadOnlyList<TownRow> towns, IReadOnlyList<TownshipRow> townships)
+    {
+        if (task.TownId is { } own) return towns.Any(t => t.Id == own);
+        if (towns.Any(t => task.Title.Contains(t.Name, StringComparison.Ordinal))) return true;
+        return townships.Any(x => towns.Any(t => t.Id == x.TownId) && task.SingledOut.Contains(x.Path));
     }
 
     private Measurement Measure(string measure, SubjectScope s, AreaData d, int year, DateOnly yearEnd, DateOnly today) => measure switch
@@ -112,7 +127,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         "project-start-rate" => StageRate(s, year, p => p.PlannedStartOn, p => p.StartedOn, "开工"),
         "project-commissioning-rate" => StageRate(s, year, p => p.PlannedProductionOn, p => p.InProductionOn, "投产"),
         "investment-completion" => Investment(s, d, year),
-        "task-completion" => Tasks(s, year),
+        "task-completion" => Tasks(s, d, year),
         "report-on-time" => Reports(s, d, year, today),
         "problems-solved" => Problems(s, year),
         "brands-gained" => Gained(s, d.Brands, year, "品牌"),
@@ -209,13 +224,30 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
              .. projects.Select(p => $"{p.Name}：计划 {Money(p.Annual)}，完成 {Money(d.InvestmentByProject.GetValueOrDefault((p.Id, year)))}")]);
     }
 
-    private static Measurement Tasks(SubjectScope s, int year)
+    /// <summary>The rule a town's 责任清单按期完成率 counts by (<see cref="Concerns"/>), as the page and the report state it.</summary>
+    public const string TownTasksRule = "计入本镇年度行动计划的任务，及县（市、区）行动计划中单列本镇所在乡镇为牵头或配合单位、或写明本镇的任务；" +
+        "由各乡镇共同承担的任务（“各镇人民政府”）计入牵头单位，不计入单个专业镇";
+
+    private static Measurement Tasks(SubjectScope s, AreaData d, int year)
     {
         var due = s.Tasks.Where(t => t.Deadline.Year == year).ToList();
-        if (due.Count == 0) return Measurement.Absent($"{year}年无到期的责任清单任务");
+        var townships = s.IsTown ? d.Townships.Where(x => s.Towns.Any(t => t.Id == x.TownId)).ToList() : [];
+        if (due.Count == 0)
+        {
+            if (!s.IsTown) return Measurement.Absent($"{year}年无到期的责任清单任务");
+            // Said precisely: the county's plan may well have tasks due, shared by every township and so by no town in particular.
+            var counties = townships.Select(x => x.Path[..x.Path.LastIndexOf('/')]).Distinct().ToList();
+            var shared = d.Tasks.Where(t => t.TownId is null && t.Deadline.Year == year && t.SharedByAll && counties.Contains(t.PlanPath))
+                .GroupBy(t => t.PlanArea).Select(g => $"{g.Key}行动计划{year}年到期任务 {g.Count()} 项，均由各乡镇共同承担，未单列本镇所在乡镇（{string.Join("、", townships.Select(x => x.Name).Distinct())}）").ToList();
+            return new Measurement(null, [TownTasksRule, .. shared])
+            {
+                NotApplicable = $"{year}年无指向本镇的到期责任清单任务：本镇没有年度行动计划，县（市、区）行动计划也未单列本镇或所在乡镇",
+            };
+        }
         var onTime = due.Where(t => t.DoneOn is { } on && on <= t.Deadline).ToList();
         return new Measurement(Math.Round(onTime.Count * 100m / due.Count, 2),
-            [$"{year}年到期任务 {due.Count} 项，按期完成 {onTime.Count} 项",
+            [.. s.IsTown ? [$"{TownTasksRule}（所在乡镇：{string.Join("、", townships.Select(x => x.Name).Distinct())}）"] : Array.Empty<string>(),
+             $"{year}年到期任务 {due.Count} 项，按期完成 {onTime.Count} 项",
              .. due.Where(t => !onTime.Contains(t)).Take(20).Select(t => $"未按期完成：{t.Title}（期限{t.Deadline:yyyy年M月d日}{(t.DoneOn is { } on ? $"，{on:yyyy年M月d日}完成" : "")}）")]);
     }
 
@@ -276,7 +308,10 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private sealed record UnitRow(int Id, string Name, string Path, string Place);
     private sealed record ProjectRow(int Id, string Name, int TownId, int? UnitId, int PlanYear, decimal Annual,
         DateOnly? PlannedStartOn, DateOnly? StartedOn, DateOnly? PlannedProductionOn, DateOnly? InProductionOn);
-    private sealed record TaskRow(int Id, string Title, int? TownId, DateOnly Deadline, DateOnly? DoneOn, IReadOnlyList<int> LeadUnitIds);
+    /// <param name="SingledOut">The townships (paths) whose governments the task names, when it does not name every township of its plan's county.</param>
+    /// <param name="SharedByAll">The task names every township of its plan's county (“各镇人民政府”).</param>
+    private sealed record TaskRow(int Id, string Title, int? TownId, DateOnly Deadline, DateOnly? DoneOn, IReadOnlyList<int> LeadUnitIds,
+        string PlanPath, string PlanArea, IReadOnlyList<string> SingledOut, bool SharedByAll);
     private sealed record ForceRow(int Id, string Name, int TownId, DateOnly ReportsFrom, IReadOnlyList<int> LeadUnitIds);
     private sealed record ReportRow(int ForceId, string Force, int Year, int Month, DateTime? FirstSubmittedAtUtc, int? NewEntities, int? NewAboveScale);
     private sealed record ProblemRow(int Id, string Title, int? TownId, int? LeadUnitId, int RaisedYear, ProblemState State);
@@ -318,11 +353,25 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 .GroupBy(x => x.ProjectId).Select(g => new { g.Key, Sum = g.Sum(x => x.InvestmentCompletedWanYuan) }).ToListAsync(ct))
             .ToDictionary(x => (x.Key, year), x => x.Sum);
 
+        var areaTownships = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.Township && j.Path.StartsWith(under))
+            .Select(j => new { j.Name, j.Path }).ToListAsync(ct);
         var tasks = (await db.PlanTasks.Where(t => t.Deadline >= new DateOnly(year, 1, 1) && t.Deadline <= new DateOnly(year, 12, 31)
                     && (t.Plan!.Jurisdiction!.Path == area || t.Plan.Jurisdiction.Path.StartsWith(under)))
-                .Select(t => new { t.Id, t.Title, t.Plan!.SpecializedTownId, t.Deadline, t.DoneOn, Leads = t.Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).ToList() })
+                .Select(t => new
+                {
+                    t.Id, t.Title, t.Plan!.SpecializedTownId, t.Deadline, t.DoneOn, Leads = t.Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).ToList(),
+                    PlanPath = t.Plan.Jurisdiction!.Path, PlanArea = t.Plan.Jurisdiction.Name,
+                    Units = t.Units.Select(u => new { u.Unit!.Name, u.Unit.Jurisdiction!.Path }).ToList(),
+                })
                 .ToListAsync(ct))
-            .Select(t => new TaskRow(t.Id, t.Title, t.SpecializedTownId, t.Deadline, t.DoneOn, t.Leads)).ToList();
+            .Select(t =>
+            {
+                // A township's government is registered at the township, or at the county when the county's plan named it first (TaskService).
+                var county = areaTownships.Where(x => x.Path.StartsWith(t.PlanPath + "/", StringComparison.Ordinal) && x.Path.Count(c => c == '/') == t.PlanPath.Count(c => c == '/') + 1).ToList();
+                var named = county.Where(x => t.Units.Any(u => u.Name == x.Name && (u.Path == x.Path || u.Path == t.PlanPath))).Select(x => x.Path).ToList();
+                var shared = county.Count > 1 && named.Count == county.Count;
+                return new TaskRow(t.Id, t.Title, t.SpecializedTownId, t.Deadline, t.DoneOn, t.Leads, t.PlanPath, t.PlanArea, shared ? [] : named, shared);
+            }).ToList();
 
         // A unit leads a task force whatever the tier of the force's town: 垣曲's units lead the 专班 of 储备 towns, which
         // are not among the towns evaluated, and finding forces only through those towns said they led none.

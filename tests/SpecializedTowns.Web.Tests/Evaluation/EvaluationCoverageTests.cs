@@ -74,8 +74,8 @@ public class EvaluationCoverageTests
 
         // Hand count, towns (6, each with a 2024 project planned to start and go into production in 2024, and a 督查检查 score):
         // 产值增速 15, 认定层级 5, 新增品牌 5, 新增标准 5, 从业人员增长 5, 开工率 10, 投产率 5, 投资完成率 10, 督查检查 10 = 70 of 110.
-        // Still out: 营收规模层级 (新绛's document sets no tiers), 新增市场主体 and 升规入统 (no 2024 月报: all 0), 责任清单 (the plans
-        // are the counties', not a town's), 月报按时 and 问题办结 (nothing of 2024).
+        // Still out: 营收规模层级 (新绛's document sets no tiers), 新增市场主体 and 升规入统 (no 2024 月报: all 0), 责任清单 (新绛's plan
+        // gives every task to all its townships alike, which singles out no town; 永济 keeps none), 月报按时 and 问题办结 (nothing of 2024).
         towns.Evaluation.IsPublished.ShouldBeTrue();
         towns.Results.Count.ShouldBe(6);
         towns.Coverage.IsLow.ShouldBeFalse();
