@@ -241,7 +241,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 .GroupBy(t => t.PlanArea).Select(g => $"{g.Key}行动计划{year}年到期任务 {g.Count()} 项，均由各乡镇共同承担，未单列本镇所在乡镇（{string.Join("、", townships.Select(x => x.Name).Distinct())}）").ToList();
             return new Measurement(null, [TownTasksRule, .. shared])
             {
-                NotApplicable = $"{year}年无指向本镇的到期责任清单任务：本镇没有年度行动计划，县（市、区）行动计划也未单列本镇或所在乡镇",
+                NotApplicable = $"{year}年无指向本镇的到期责任清单任务，本镇没有年度行动计划，县（市、区）行动计划也未单列本镇或所在乡镇",
             };
         }
         var onTime = due.Where(t => t.DoneOn is { } on && on <= t.Deadline).ToList();

@@ -136,7 +136,7 @@ public class EvaluationAreaWordsTests
         // Another of 新绛's towns: the shared tasks are named and counted, and why they do not count for it.
         var lu = view.Results.Single(r => r.Row.SubjectName == "绛州绿专业镇").Indicators.Single(i => i.Key == "task-completion");
         EvaluationCoverage.Counts(lu).ShouldBeFalse();
-        lu.Explanation.ShouldContain("2024年无指向本镇的到期责任清单任务：本镇没有年度行动计划，县（市、区）行动计划也未单列本镇或所在乡镇");
+        lu.Explanation.ShouldContain("2024年无指向本镇的到期责任清单任务，本镇没有年度行动计划，县（市、区）行动计划也未单列本镇或所在乡镇");
         lu.Evidence[0].ShouldBe(MeasureGatherer.TownTasksRule);
         lu.Evidence.ShouldContain(e => e.StartsWith($"新绛县行动计划2024年到期任务 {tasks.Count - 1} 项，均由各乡镇共同承担，未单列本镇所在乡镇（"));
 
