@@ -61,6 +61,11 @@ public static class PlatformFunctions
     /// <summary>The area whose towns the criterion governs; elsewhere the matrix is a comparison, not a test.</summary>
     public const string CriterionArea = "山西省/朔州市";
 
+    /// <summary>
+    /// The area whose document a citation line of <see cref="PlatformFunctionInfo.Citations"/> quotes: a form shows a reader
+    /// only its own area's wording, as the coverage does (another city's clauses are not the reader's rule).
+    /// </summary>
+    public static string AreaOf(string citation) => citation.StartsWith(Yang, StringComparison.Ordinal) ? "山西省/阳泉市" : CriterionArea;
 
     /// <summary>
     /// Each function and the clauses naming it: 朔政办发〔2023〕19号 二（七）, 三（十一）, 四（五）, and 阳政办发〔2023〕24号 四（七）

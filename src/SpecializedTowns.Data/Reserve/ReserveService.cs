@@ -151,7 +151,7 @@ public static class ReserveService
                 ? CultivationPlan.TasksFrom(target, candidate.Facts!, check)
                 : [];
             if (tasks.Count == 0)
-                tasks = [new CultivationTask("apply", target is null ? "明确培育方向和认定标准" : $"准备申报{Tiers.Chinese(target.Tier)}专业镇认定", target?.Standard.Source,
+                tasks = [new CultivationTask("apply", target is null ? "明确培育方向和认定标准" : $"准备申报{Tiers.Chinese(target.Tier)}专业镇认定", target?.Standard.Citation,
                     target is null ? "所在地尚无可对照的认定标准，请办公室明确培育方向。" : "现有统计已达到各项量化指标，其余条件需专家评审，可着手准备申报材料。", null, null, null)];
             foreach (var t in tasks)
                 group.Tasks.Add(new PlanTask

@@ -34,7 +34,8 @@ public static class TaskReminders
                 $"{e.RequestedBy} 申请将“{e.Milestone ?? e.Task}”延期至 {e.RequestedDeadline.Year}年{e.RequestedDeadline.Month}月{e.RequestedDeadline.Day}日，待审批", $"/Tasks/Detail/{e.TaskId}")));
         }
         var overdue = await tasks.OverdueCountAsync(scope, ct);
-        if (overdue > 0) reminders.Add(new Reminder("责任清单", ReminderLevel.Red, $"{overdue} 项任务已逾期", "/Tasks/Overdue"));
+        // One line standing for every overdue task: counted as that many, as the area buttons and the pager count matters.
+        if (overdue > 0) reminders.Add(new Reminder("责任清单", ReminderLevel.Red, $"{overdue} 项任务已逾期", "/Tasks/Overdue", overdue));
         return reminders;
     }
 

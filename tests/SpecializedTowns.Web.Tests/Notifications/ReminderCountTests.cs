@@ -50,6 +50,24 @@ public partial class ReminderCountTests
         withReminders.ShouldBeGreaterThanOrEqualTo(6, "offices, member units, a township and a leader have something to do in the demo");
     }
 
+    [Fact]
+    public async Task The_overdue_tasks_line_counts_as_the_tasks_it_stands_for()
+    {
+        // "10 项任务已逾期" is one line standing for ten matters: the 责任清单 button and the bell count ten, as they count a
+        // "另有 N 个" line as N (the button said 1 项 beside the line's 10).
+        var factory = await Platforms.GetAsync(StorageProvider.Sqlite);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(client, "yuanqu-office", SeededPlatforms.Password);
+        var page = await client.GetStringAsync("/Notifications?area=" + Uri.EscapeDataString("责任清单"));
+        var overdue = int.Parse(Regex.Match(page, "(\\d+) 项任务已逾期").Groups[1].Value);
+        overdue.ShouldBeGreaterThan(1, "the demo's 垣曲 plan has several overdue tasks");
+        var button = int.Parse(Regex.Match(page, "data-items=\"(\\d+)\"[^>]*>责任清单（").Groups[1].Value);
+        button.ShouldBeGreaterThanOrEqualTo(overdue);
+        var bell = await client.GetStringAsync("/Notifications?handler=Bell");
+        var all = int.Parse(Regex.Match(page, "data-items=\"(\\d+)\"[^>]*>全部（").Groups[1].Value);
+        bell.ShouldContain($"aria-label=\"通知提醒 {all} 条\"");
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]

@@ -12,7 +12,8 @@ namespace SpecializedTowns.Web.Tests.Support;
 /// </summary>
 public class OwnDocumentHintTests
 {
-    private static readonly string[] Pages = ["/Reserve", "/Support/Platforms", "/Support/Talents/Edit", "/Support/Training/Edit", "/Support/Brands/Edit"];
+    private static readonly string[] Pages = ["/Reserve", "/Support/Platforms", "/Support/Talents/Edit", "/Support/Training/Edit", "/Support/Brands/Edit",
+        "/Support/Platforms/Edit", "/Support/Events/Edit", "/Support/Brands/GeoIndications/Edit"];
 
     private static async Task<IDocument> PageAsync(HttpClient client, string url)
     {
@@ -47,6 +48,8 @@ public class OwnDocumentHintTests
             text.ShouldNotContain("朔政办发", customMessage: $"{user} {url}");
             text.ShouldNotContain("省级+市级+储备", customMessage: $"{user} {url}");
             text.ShouldNotContain("朔州职业技术学院", customMessage: $"{user} {url}");
+            text.ShouldNotContain("朔州陶瓷", customMessage: $"{user} {url}");
+            text.ShouldNotContain("朔州专业镇特色产品博览会", customMessage: $"{user} {url}");
         }
     }
 
@@ -58,6 +61,10 @@ public class OwnDocumentHintTests
         (await PageAsync(client, "/Support/Training/Edit")).QuerySelector("#employed-hint")!.TextContent.ShouldContain("（朔政办发〔2023〕19号 四（八））");
         (await PageAsync(client, "/Support/Talents/Edit")).QuerySelector("#category-hint")!.TextContent.ShouldContain("依据朔政办发〔2023〕19号 四（二）");
         (await PageAsync(client, "/Support/Brands/Edit")).QuerySelector("#honour-hint")!.TextContent.ShouldContain("朔政办发〔2023〕19号 四（四）");
+        var platform = await PageAsync(client, "/Support/Platforms/Edit");
+        platform.QuerySelector("#operator-hint")!.TextContent.ShouldContain("朔政办发〔2023〕19号 四（五）");
+        platform.QuerySelector("#functions-hint")!.TextContent.ShouldContain("朔政办发〔2023〕19号 二（七） 所列功能");
+        platform.QuerySelector("#functions")!.TextContent.ShouldContain("朔政办发〔2023〕19号 二（七）“研发设计”");
         var list = await PageAsync(client, "/Support/Finance");
         var detail = await PageAsync(client, list.QuerySelectorAll("a[href^='/Support/Finance/Detail/']").Select(a => a.GetAttribute("href")!).First());
         detail.QuerySelector("[data-basis] .basis-own")!.TextContent.ShouldContain("朔政办发〔2023〕19号 四（十三）");
