@@ -82,6 +82,18 @@ public sealed partial record DocumentNumber(string Agency, int Year, int Sequenc
         return problem is null ? number?.ToString() : null;
     }
 
+    /// <summary>
+    /// Why a 发文字号 is not the issuing office's own (null when it is): its 发文机关代字 begins with the short name of the
+    /// office's place (垣 for 垣曲县, 晋 for 山西省), as every 文号 of a place does (垣政办发, 垣专办督), so 新专办〔2026〕9号
+    /// — 新绛's — cannot go out under 垣曲县's office (qa105 1). The platform keeps no list of each office's 代字, only its
+    /// place's short name, hence the check of the first character(s) only.
+    /// </summary>
+    public static string? CheckIssuer(string? written, string shortName, string office)
+    {
+        if (Check(written, out var number) is not null || number is null || number.Agency.StartsWith(shortName, StringComparison.Ordinal)) return null;
+        return $"发文字号“{number}”不是{office}的：本办公室的发文机关代字应以本地简称“{shortName}”开头（如 {shortName}专办〔{number.Year}〕{number.Sequence}号），“{number.Agency}”是其他地方的代字";
+    }
+
     [GeneratedRegex(@"〕\s*第?\s*[0-9]")]
     private static partial Regex SequenceAfterYear();
 

@@ -41,6 +41,26 @@ public static class ReportScope
     public static bool CanManage(UserScope scope, TaskForce taskForce) =>
         CanManage(scope, taskForce.County?.Path ?? throw new InvalidOperationException("TaskForce.County must be loaded"));
 
+    /// <summary>
+    /// Why the person may not produce the month's 月报通报 (null when they may). The 专班 report to the 领导小组办公室
+    /// (新政办发〔2023〕33号 四（二）"每月向专业镇领导小组办公室汇报"), so the 通报 of their reports is that office's document,
+    /// issued under its own name (<see cref="ReportSummary"/>): an office of a county, city or the province, or the
+    /// administrator. A leader sees the same reports on the pages (ReportScope.TaskForces) and may read the 通报 as the office
+    /// would issue it, but gives it no 文号; township staff, member units and experts are reporters or outsiders, and no
+    /// township has a 领导小组 to issue it under (qa105 1).
+    /// </summary>
+    public static string? SummaryRefusal(UserScope scope, bool numbered)
+    {
+        if (scope.IsAdmin || scope.Role == Roles.Office && HasLeadingGroup(scope.HomePath)) return null;
+        if (scope.Role == Roles.Leader)
+            return numbered ? "领导可以阅览月报汇总，但不能给通报编发文字号：月报通报由领导小组办公室印发" : null;
+        if (scope.Role == Roles.Office) return $"{Documents.Offices.AreaName(scope.HomePath)}不设专业镇发展领导小组办公室，不能印发月报通报";
+        return "只有领导小组办公室可以印发月报通报";
+    }
+
+    // Leading groups sit in the province, the cities and the counties; a township has none.
+    private static bool HasLeadingGroup(string path) => path.Count(c => c == '/') <= 2;
+
     /// <summary>Whether the person may set up a 专班 at all: the administrator, or a county office (for the towns of its county).</summary>
     public static bool CanSetUp(UserScope scope) => scope.IsAdmin || scope.Role == Roles.Office && IsCountyPath(scope.HomePath);
 

@@ -22,6 +22,16 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
         return new DocumentFile(stream.ToArray(), MonthlySummary.FileName(input));
     }
 
+    /// <summary>
+    /// The short name the office's 文号 begin with: the first character of its 督办通知书 prefix (Notices:NumberPrefixes, else
+    /// the place's short name, 垣 or 晋), the one configured 代字 the platform has for an office.
+    /// </summary>
+    public static string AgencyShortName(Notices.NoticeSettings notices, string homePath) => notices.PrefixFor(Offices.AreaName(homePath), homePath)[..1];
+
+    /// <summary>Why a 文号 typed for the 通报 is not the issuing office's own (<see cref="Core.Documents.DocumentNumber.CheckIssuer"/>); null when it is.</summary>
+    public static string? NumberProblem(UserScope scope, string? written, PolicyCatalog catalog, Notices.NoticeSettings notices) =>
+        Core.Documents.DocumentNumber.CheckIssuer(written, AgencyShortName(notices, scope.HomePath), Offices.Office(catalog, scope.HomePath));
+
     public async Task<MonthlySummaryInput> InputAsync(UserScope scope, ReportMonth month, CancellationToken ct = default)
     {
         var today = reports.Today;
@@ -44,8 +54,8 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
             return new SummaryRow(r.Town, r.County, string.Join("、", r.LeadUnits), ReportComparison.Status(r), r.Timeliness, r.State,
                 r.SubmittedAtUtc is { } at ? ReportDeadline.ChinaDate(at) : null,
                 report?.Figures, report?.Progress, report?.NextMonthPlan, report?.Difficulties,
-                report is null ? [] : r.Flags.Select(f => $"{f.Text}（说明：{report.Explanation(f.Figure) ?? "未说明"}）").ToList(),
-                raised[r.TownId].ToList());
+                report is null ? [] : r.Flags.Select(f => ReportFigures.Checked.Contains(f.Figure) ? $"{f.Text}（说明：{report.Explanation(f.Figure) ?? "未说明"}）" : f.Text).ToList(),
+                raised[r.TownId].ToList()) { FlaggedFigures = report is null ? [] : r.Flags.Select(f => f.Figure).ToList() };
         }).ToList();
 
         // The 通报 covers what the person looks at (one county, when a city office narrows the top bar to it) and is issued by
