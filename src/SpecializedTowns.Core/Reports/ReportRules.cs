@@ -18,6 +18,11 @@ public sealed record ReportSettings
     /// <summary>当月产值 falling by more than this share of last month's is implausible until explained.</summary>
     public decimal OutputDropShare { get; init; } = 0.3m;
 
+    public const decimal DefaultOutputRiseFactor = 3m;
+
+    /// <summary>当月产值 more than this many times last month's is implausible until explained (a typo of 万元 for 元, an extra 0).</summary>
+    public decimal OutputRiseFactor { get; init; } = DefaultOutputRiseFactor;
+
     /// <summary>A report due within this many days and not yet submitted is a reminder.</summary>
     public int ReminderDays { get; init; } = 3;
 
@@ -28,6 +33,7 @@ public sealed record ReportSettings
         if (DueDay is < 1 or > 31) problems.Add($"Reports:DueDay 应在 1 到 31 之间（现为 {DueDay}）");
         if (ReopenDays is < 1 or > 90) problems.Add($"Reports:ReopenDays 应在 1 到 90 之间（现为 {ReopenDays}）");
         if (OutputDropShare is <= 0 or >= 1) problems.Add($"Reports:OutputDropShare 应大于 0 且小于 1（现为 {OutputDropShare}）");
+        if (OutputRiseFactor is <= 1 or > 1000) problems.Add($"Reports:OutputRiseFactor 应大于 1 且不超过 1000（现为 {OutputRiseFactor}）");
         if (ReminderDays is < 0 or > 31) problems.Add($"Reports:ReminderDays 应在 0 到 31 之间（现为 {ReminderDays}）");
         return problems;
     }
@@ -230,45 +236,85 @@ public sealed record FigureValues(
 /// <summary>A figure that moved implausibly against last month's report.</summary>
 public sealed record FigureFlag(ReportFigure Figure, string Text);
 
-/// <summary>Last month's report as submitted, which this month's figures are compared with.</summary>
-public sealed record PreviousReport(ReportMonth Month, FigureValues Figures);
+/// <summary>
+/// The earlier report (submitted or accepted) this month's figures are compared with: last month's, or — when months in
+/// between went unreported (缺报) — the latest one reported earlier in the same year, since 当年累计 figures cannot fall
+/// because a month was skipped (qa105 2).
+/// </summary>
+public sealed record PreviousReport(ReportMonth Month, FigureValues Figures)
+{
+    /// <summary>The earliest month <see cref="Latest"/> may pick for <paramref name="month"/>: last month, or January of the same year.</summary>
+    public static ReportMonth SearchFrom(ReportMonth month) => new ReportMonth(month.Year, 1) < month.Previous ? new ReportMonth(month.Year, 1) : month.Previous;
+
+    /// <summary>Among the reported months, the one <paramref name="month"/> is compared with; null when there is none.</summary>
+    public static PreviousReport? Latest(ReportMonth month, IEnumerable<PreviousReport> reported) =>
+        reported.Where(r => r.Month < month && r.Month >= SearchFrom(month)).MaxBy(r => r.Month.Index);
+
+    /// <summary>"上月", or the month compared with when it is not last month ("9月", "2025年12月").</summary>
+    public string Label(ReportMonth month) => Month == month.Previous ? "上月" : Month.Year == month.Year ? $"{Month.Month}月" : Month.Chinese;
+}
 
 /// <summary>
 /// Figures that must be explained before a report is submitted (issue 4: "output down by more than a configurable share,
-/// a cumulative figure that falls"). Only last month's report counts: with none, or across a year end for the cumulative
-/// figures (they start again in January), nothing is flagged.
+/// a cumulative figure that falls"; qa105 3: output up by more than a configurable factor), and the warnings that need no
+/// explanation (新增规上企业 above the town's registered enterprises). The fall and the rise of 当月产值 and the sum check
+/// compare with last month's report only; the 当年累计 figures with the latest earlier report of the same year (they start
+/// again in January).
 /// </summary>
 public static class ReportPlausibility
 {
     // Amounts in 万元 as typed, never rounded to 亿元: 20,150 below 20,196 would read "2.02亿元 低于 2.02亿元".
-    public static IReadOnlyList<FigureFlag> Check(ReportMonth month, FigureValues current, PreviousReport? previous, decimal outputDropShare)
+    public static IReadOnlyList<FigureFlag> Check(ReportMonth month, FigureValues current, PreviousReport? previous, decimal outputDropShare,
+        decimal outputRiseFactor = ReportSettings.DefaultOutputRiseFactor, int? townEnterprises = null)
     {
         var flags = new List<FigureFlag>();
-        if (previous is null || previous.Month != month.Previous) return flags;
-        var before = previous.Figures;
+        if (previous is not null && previous.Month < month && previous.Month >= PreviousReport.SearchFrom(month))
+            Compare(month, current, previous, outputDropShare, outputRiseFactor, flags);
 
-        if (current.OutputWanYuan is { } output && before.OutputWanYuan is { } last && last > 0)
+        // Every new 规上 enterprise is one of the town's enterprises: more of them than the town has registered is a slip of
+        // the keyboard (99,999), which would also zero every other town on 升规入统 in the evaluation. A town with none
+        // registered says nothing (the 企业库 may not be filled in yet).
+        if (current.NewAboveScaleEnterprises is { } added && townEnterprises is { } registered && registered > 0 && added > registered)
+            flags.Add(new(ReportFigure.NewAboveScaleEnterprises,
+                $"当月新增规上企业 {ReportFigures.Text(ReportFigure.NewAboveScaleEnterprises, added)}，多于本专业镇在企业库登记的企业数（{registered}家），请核对"));
+        return flags;
+    }
+
+    private static void Compare(ReportMonth month, FigureValues current, PreviousReport previous, decimal outputDropShare, decimal outputRiseFactor, List<FigureFlag> flags)
+    {
+        var before = previous.Figures;
+        var adjacent = previous.Month == month.Previous;
+
+        if (adjacent && current.OutputWanYuan is { } output && before.OutputWanYuan is { } last && last > 0)
         {
             var drop = (last - output) / last;
             if (drop > outputDropShare)
                 flags.Add(new(ReportFigure.Output,
                     $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，比上月 {ReportFigures.Text(ReportFigure.Output, last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
+            else if (output > last * outputRiseFactor)
+                flags.Add(new(ReportFigure.Output,
+                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，是上月 {ReportFigures.Text(ReportFigure.Output, last)} 的 {Times(output / last)} 倍，超过 {Times(outputRiseFactor)} 倍：请核对单位（万元）或说明原因"));
         }
 
         if (month.Year == previous.Month.Year)
             foreach (var figure in new[] { ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate })
                 if (current[figure] is { } now && before[figure] is { } then && now < then)
-                    flags.Add(new(figure, $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"));
+                    flags.Add(new(figure, adjacent
+                        ? $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"
+                        : $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)}，较{previous.Label(month)}（{ReportFigures.Text(figure, then)}）减少，当年累计不应减少"));
 
         // 当年累计产值 is last month's 累计 plus this month's 当月; a gap means one of the three figures is off (or last month's
-        // was revised): told to the filler, who explains it or corrects the figure, as for a fall.
-        if (month.Year == previous.Month.Year && flags.All(f => f.Figure != ReportFigure.OutputYearToDate)
+        // was revised): told to the filler, who explains it or corrects the figure, as for a fall. Across a missed month the
+        // sum holds that month's output too, which this report does not give.
+        if (adjacent && month.Year == previous.Month.Year && flags.All(f => f.Figure != ReportFigure.OutputYearToDate)
             && current.OutputYearToDateWanYuan is { } total && current.OutputWanYuan is { } thisMonth && before.OutputYearToDateWanYuan is { } lastTotal
             && total != lastTotal + thisMonth)
             flags.Add(new(ReportFigure.OutputYearToDate,
                 $"当年累计产值 {Quantity.WanYuan(total)}，不等于上月累计 {Quantity.WanYuan(lastTotal)} 加当月产值 {Quantity.WanYuan(thisMonth)}（应为 {Quantity.WanYuan(lastTotal + thisMonth)}）"));
-        return flags;
     }
+
+    private static string Times(decimal factor) =>
+        Math.Round(factor, factor >= 10 ? 0 : 1).ToString("#,0.#", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal share) =>
         (Math.Round(share * 100, 2)).ToString("0.##", CultureInfo.InvariantCulture) + "%";

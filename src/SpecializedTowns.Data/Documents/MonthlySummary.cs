@@ -12,6 +12,9 @@ public sealed record SummaryRow(
     IReadOnlyList<string> Flags, IReadOnlyList<string> NewProblems)
 {
     public bool Reported => Figures is not null;
+
+    /// <summary>The figures flagged as implausible, marked “※” in the figures table: its 合计 adds them as reported (qa105 2).</summary>
+    public IReadOnlyList<ReportFigure> FlaggedFigures { get; init; } = [];
 }
 
 public sealed record MonthlySummaryInput
@@ -114,7 +117,7 @@ public static class MonthlySummary
             body.Add(new DocumentBlock.Table(
                 ["专业镇", "当月产值", "当年累计产值", "累计完成投资", "从业人员（人）", "新增市场主体（户）", "新增规上企业（家）"],
                 [
-                    .. reported.Select(r => (IReadOnlyList<string>)[r.Town, .. ReportFigures.All.Select(f => Figure(r.Figures![f]))]),
+                    .. reported.Select(r => (IReadOnlyList<string>)[r.Town, .. ReportFigures.All.Select(f => Figure(r.Figures![f]) + (r.FlaggedFigures.Contains(f) ? "※" : ""))]),
                     ["合计", .. ReportFigures.All.Select(f => ReportFigures.Number(sums[f]))],
                 ])
             {
@@ -123,7 +126,7 @@ public static class MonthlySummary
             });
             var flagged = reported.Where(r => r.Flags.Count > 0).ToList();
             if (flagged.Count > 0)
-                body.Add(new DocumentBlock.Paragraph("与上月相比变动异常的指标及专班说明：" +
+                body.Add(new DocumentBlock.Paragraph("表中标“※”的数字变动异常，按报送数计入合计，请结合说明核实。与上月相比变动异常的指标及专班说明：" +
                     string.Join("；", flagged.Select(r => $"{r.Town}，{string.Join("，", r.Flags.Select(f => f.TrimEnd('。')))}")) + "。"));
         }
 

@@ -141,9 +141,8 @@ internal static class ReportDemo
 
     private static void Submit(MonthlyReport report, Actor reporter, DateTime at, Dictionary<ReportMonth, MonthlyReport> history, ReportSettings settings)
     {
-        var previous = history.GetValueOrDefault(report.Period.Previous);
-        var flags = ReportPlausibility.Check(report.Period, report.Figures,
-            previous is not null && ReportStates.IsReported(previous.State) ? new PreviousReport(previous.Period, previous.Figures) : null, settings.OutputDropShare);
+        var previous = PreviousReport.Latest(report.Period, history.Values.Where(r => ReportStates.IsReported(r.State)).Select(r => new PreviousReport(r.Period, r.Figures)));
+        var flags = ReportPlausibility.Check(report.Period, report.Figures, previous, settings.OutputDropShare, settings.OutputRiseFactor);
         report.Submit(reporter, at, flags, settings);
     }
 

@@ -117,7 +117,9 @@ public static class ReportQueries
     {
         if (forces.Count == 0 || months.Count == 0) return [];
         var ids = forces.Select(f => f.Id).ToList();
-        var lowest = months.Min().Previous;
+        // From January of the earliest month's year (or the month before a January): a month is compared with the latest
+        // reported before it in its year when months in between were missed (PreviousReport.Latest).
+        var lowest = PreviousReport.SearchFrom(months.Min());
         var highest = months.Max();
         var (lo, hi) = (lowest.Index, highest.Index);
         // Year * 12 + Month - 1 is the month index: one range condition fetches the months and the ones before them.
@@ -125,14 +127,17 @@ public static class ReportQueries
             .Where(r => ids.Contains(r.TaskForceId) && r.Year * 12 + r.Month - 1 >= lo && r.Year * 12 + r.Month - 1 <= hi)
             .ToListAsync(ct);
         var byKey = reports.ToDictionary(r => (r.TaskForceId, r.Period));
+        var reported = reports.Where(r => ReportStates.IsReported(r.State)).ToLookup(r => r.TaskForceId, r => new PreviousReport(r.Period, r.Figures));
+        var townIds = forces.Select(f => f.SpecializedTownId).Distinct().ToList();
+        var enterprises = await db.Enterprises.Where(e => e.SpecializedTownId != null && townIds.Contains(e.SpecializedTownId.Value))
+            .GroupBy(e => e.SpecializedTownId!.Value).Select(g => new { Town = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Town, g => g.Count, ct);
         var rows = new List<MonthRow>();
         foreach (var force in forces)
             foreach (var month in months)
             {
                 var report = byKey.GetValueOrDefault((force.Id, month));
-                var previous = byKey.GetValueOrDefault((force.Id, month.Previous));
                 var flags = report is null ? [] : ReportPlausibility.Check(month, report.Figures,
-                    previous is not null && ReportStates.IsReported(previous.State) ? new PreviousReport(month.Previous, previous.Figures) : null, settings.OutputDropShare);
+                    PreviousReport.Latest(month, reported[force.Id]), settings.OutputDropShare, settings.OutputRiseFactor, enterprises.GetValueOrDefault(force.SpecializedTownId));
                 rows.Add(new MonthRow(force.Id, force.SpecializedTownId, force.Town?.Name ?? "", force.County?.Name ?? "",
                     force.Units.Where(u => u.Role == TaskForceRole.Lead).Select(u => u.Unit?.Name ?? "").ToList(), force.UnitIds(TaskForceRole.Lead).ToList(),
                     month, ReportDeadline.DueOn(month, settings),

@@ -77,19 +77,26 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         await ReportScope.Reports(db, scope).AsNoTracking().Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == id, ct)
         ?? throw new ReportNotFoundException();
 
-    /// <summary>Last month's report as the office has it (submitted or accepted), which this month is compared with.</summary>
+    /// <summary>
+    /// The earlier report as the office has it (submitted or accepted) that this month is compared with: last month's, or the
+    /// latest reported earlier in the year when months were missed (<see cref="PreviousReport.Latest"/>).
+    /// </summary>
     public async Task<PreviousReport?> PreviousAsync(int taskForceId, ReportMonth month, CancellationToken ct = default)
     {
-        var previous = month.Previous;
-        var row = await db.MonthlyReports.AsNoTracking()
-            .Where(r => r.TaskForceId == taskForceId && r.Year == previous.Year && r.Month == previous.Month
+        var (lo, hi) = (PreviousReport.SearchFrom(month).Index, month.Index - 1);
+        var rows = await db.MonthlyReports.AsNoTracking()
+            .Where(r => r.TaskForceId == taskForceId && r.Year * 12 + r.Month - 1 >= lo && r.Year * 12 + r.Month - 1 <= hi
                 && (r.State == ReportState.Submitted || r.State == ReportState.Accepted))
-            .SingleOrDefaultAsync(ct);
-        return row is null ? null : new PreviousReport(previous, row.Figures);
+            .ToListAsync(ct);
+        return PreviousReport.Latest(month, rows.Select(r => new PreviousReport(r.Period, r.Figures)));
     }
 
-    public async Task<IReadOnlyList<FigureFlag>> FlagsAsync(int taskForceId, ReportMonth month, FigureValues figures, CancellationToken ct = default) =>
-        ReportPlausibility.Check(month, figures, await PreviousAsync(taskForceId, month, ct), settings.OutputDropShare);
+    public async Task<IReadOnlyList<FigureFlag>> FlagsAsync(int taskForceId, ReportMonth month, FigureValues figures, CancellationToken ct = default)
+    {
+        var town = await db.TaskForces.Where(f => f.Id == taskForceId).Select(f => f.SpecializedTownId).SingleAsync(ct);
+        var enterprises = await db.Enterprises.CountAsync(e => e.SpecializedTownId == town, ct);
+        return ReportPlausibility.Check(month, figures, await PreviousAsync(taskForceId, month, ct), settings.OutputDropShare, settings.OutputRiseFactor, enterprises);
+    }
 
     /// <summary>
     /// Saves the typed report as a draft, or saves and submits it. The month must be open and the report still the

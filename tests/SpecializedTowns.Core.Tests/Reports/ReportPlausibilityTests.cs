@@ -73,8 +73,8 @@ public class ReportPlausibilityTests
     {
         var june = new ReportMonth(2025, 6);
         ReportPlausibility.Check(june, new FigureValues(1, 1, 1, 1, 0, 0), null, Share).ShouldBeEmpty();
-        // A report two months back is not last month's.
-        Check(june, new FigureValues(1, 1, 1, 1, 0, 0), LastMonth, new ReportMonth(2025, 4)).ShouldBeEmpty();
+        // A report two months back is not last month's: output is not compared with it (its 累计 figures are, see below).
+        Check(june, new FigureValues(1, 600, 400, 1, 0, 0), LastMonth, new ReportMonth(2025, 4)).ShouldBeEmpty();
         // Last month reported no output: no share can be computed.
         Check(june, new FigureValues(0, 500, 300, 1, 0, 0), LastMonth with { OutputWanYuan = 0 }).ShouldBeEmpty();
     }
@@ -90,6 +90,69 @@ public class ReportPlausibilityTests
         Check(december, november with { OutputWanYuan = 1800, OutputYearToDateWanYuan = 21996 }, november).ShouldBeEmpty();
         // A fall is told once, as a fall.
         Check(december, november with { OutputWanYuan = 1800, OutputYearToDateWanYuan = 20000 }, november).Single().Text.ShouldContain("当年累计数不应减少");
+    }
+
+    [Fact]
+    public void After_a_missed_month_the_cumulative_figures_are_compared_with_the_latest_month_reported_that_year()
+    {
+        // qa105 2: 新绛中药材 reported 9月 (累计 9,900 / 1,440), missed 10月, and sent 11月 with 累计 5,000 / 100.
+        var november = new ReportMonth(2026, 11);
+        var september = new PreviousReport(new ReportMonth(2026, 9), new FigureValues(1100, 9900, 1440, 300, 2, 0));
+        var flags = ReportPlausibility.Check(november, new FigureValues(1200, 5000, 100, 300, 2, 0), september, Share);
+        flags.Select(f => f.Text).ShouldBe([
+            "当年累计产值 5,000万元，较9月（9,900万元）减少，当年累计不应减少",
+            "当年累计完成投资 100万元，较9月（1,440万元）减少，当年累计不应减少",
+        ]);
+        // Output and the 累计 = 上月累计 + 当月 sum are last month's business only: across a gap neither is checked.
+        ReportPlausibility.Check(november, new FigureValues(100, 12000, 1500, 300, 2, 0), september, Share).ShouldBeEmpty();
+        // Last year's report is no comparison for the year's totals.
+        ReportPlausibility.Check(november, new FigureValues(1200, 5000, 100, 300, 2, 0), september with { Month = new ReportMonth(2025, 9) }, Share).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_month_compared_with_is_last_month_or_the_latest_reported_before_it_in_the_year()
+    {
+        var november = new ReportMonth(2026, 11);
+        PreviousReport At(int year, int month) => new(new ReportMonth(year, month), LastMonth);
+        PreviousReport.Latest(november, [At(2026, 8), At(2026, 9), At(2025, 12)])!.Month.ShouldBe(new ReportMonth(2026, 9));
+        PreviousReport.Latest(november, [At(2026, 10), At(2026, 9), At(2026, 11)])!.Month.ShouldBe(new ReportMonth(2026, 10));
+        PreviousReport.Latest(november, [At(2025, 10)]).ShouldBeNull();
+        PreviousReport.Latest(new ReportMonth(2027, 1), [At(2026, 12), At(2026, 11)])!.Month.ShouldBe(new ReportMonth(2026, 12));
+        PreviousReport.Latest(new ReportMonth(2027, 1), [At(2026, 11)]).ShouldBeNull();
+        At(2026, 9).Label(november).ShouldBe("9月");
+        At(2026, 10).Label(november).ShouldBe("上月");
+        At(2026, 12).Label(new ReportMonth(2027, 1)).ShouldBe("上月");
+    }
+
+    [Theory]
+    [InlineData("300", false)]      // exactly three times last month's is still plausible
+    [InlineData("300.01", true)]
+    [InlineData("44600", true)]     // qa105 3: 900,000 typed against 2,016
+    public void Monthly_output_rising_beyond_the_factor_is_flagged_to_be_explained(string output, bool flagged)
+    {
+        var value = decimal.Parse(output, System.Globalization.CultureInfo.InvariantCulture);
+        var flags = Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = value, OutputYearToDateWanYuan = 500 + value });
+        flags.Any(f => f.Figure == ReportFigure.Output).ShouldBe(flagged);
+        if (flagged) flags.Single().Text.ShouldStartWith($"当月产值 {ReportFigures.Text(ReportFigure.Output, value)}，是上月 100万元 的 ");
+        Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = 44600, OutputYearToDateWanYuan = 45100 }).Single().Text
+            .ShouldBe("当月产值 44,600万元，是上月 100万元 的 446 倍，超过 3 倍：请核对单位（万元）或说明原因");
+        // The factor is the deployment's (Reports:OutputRiseFactor).
+        ReportPlausibility.Check(new ReportMonth(2025, 6), LastMonth with { OutputWanYuan = 250, OutputYearToDateWanYuan = 750 },
+            new PreviousReport(new ReportMonth(2025, 5), LastMonth), Share, outputRiseFactor: 2m).Single().Figure.ShouldBe(ReportFigure.Output);
+        new ReportSettings { OutputRiseFactor = 1m }.Problems().ShouldContain(p => p.Contains("Reports:OutputRiseFactor"));
+    }
+
+    [Fact]
+    public void More_new_above_scale_enterprises_than_the_town_has_registered_is_a_warning_needing_no_explanation()
+    {
+        var june = new ReportMonth(2025, 6);
+        var flags = ReportPlausibility.Check(june, LastMonth with { OutputYearToDateWanYuan = 600, NewAboveScaleEnterprises = 99999 }, null, Share, townEnterprises: 5);
+        flags.Single().ShouldBe(new FigureFlag(ReportFigure.NewAboveScaleEnterprises, "当月新增规上企业 99,999家，多于本专业镇在企业库登记的企业数（5家），请核对"));
+        ReportPlausibility.Check(june, LastMonth with { NewAboveScaleEnterprises = 5 }, null, Share, townEnterprises: 5).ShouldBeEmpty();
+        // A town whose enterprises are not entered yet says nothing.
+        ReportPlausibility.Check(june, LastMonth with { NewAboveScaleEnterprises = 3 }, null, Share, townEnterprises: 0).ShouldBeEmpty();
+        // A warning: the report can still be submitted without an explanation (there is no field for one).
+        new ReportContent(LastMonth with { NewAboveScaleEnterprises = 99999 }, "进展", null, null, null, null, null).Problems(forSubmit: true, flags).ShouldBeEmpty();
     }
 
     [Fact]

@@ -26,9 +26,11 @@
         var share = number(input.dataset.share) || 0.3;
         var drop = (previous - value) / previous;
         // Compared in hundredths of a percent, as the server compares exact decimals: 30.00 % is fine, 30.01 % is not.
+        var rise = number(input.dataset.rise) || 3;
         if (Math.round(drop * 10000) > Math.round(share * 10000)) text = '比上月下降 ' + percent(drop) + '，超过 ' + percent(share) + '，请说明原因';
+        else if (value > previous * rise) text = '超过上月的 ' + rise + ' 倍，请核对单位（万元）或说明原因';
       } else if (rule === 'cumulative' && value < previous) {
-        text = '低于上月报送的累计数，当年累计数不应减少，请说明原因';
+        text = '低于' + (input.dataset.compared || '上月') + '报送的累计数，当年累计数不应减少，请说明原因';
       }
     }
     var hasError = box.querySelector('.field-error') !== null;
