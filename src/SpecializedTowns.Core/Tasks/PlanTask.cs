@@ -72,6 +72,9 @@ public sealed class PlanTask : IVersioned
     public const decimal MaxWeight = 1000m;
     public const decimal MaxFigure = 1_000_000_000_000m;
 
+    /// <summary>A 完成值 more than this many times the target is a typing slip (99,999,999,999户 against 200户), refused (qa105 3).</summary>
+    public const decimal MaxTargetMultiple = 100m;
+
     /// <summary>An extension moves a deadline within the plan's horizon; years away is a typing slip.</summary>
     public const int MaxExtensionYears = 2;
 
@@ -124,6 +127,7 @@ public sealed class PlanTask : IVersioned
             errors["progress"] = $"进度应在 {ProgressReport.MinProgress} 到 {ProgressReport.MaxProgress} 之间（%）";
         if (report.CurrentValue is { } v && Math.Abs(v) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
         else if (report.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
+        else if (ValueProblem(report.CurrentValue, TargetValue, TargetUnit) is { } tooMuch) errors["currentValue"] = tooMuch;
         if (report.CurrentValue is not null && TargetValue is null && TargetUnit is null) errors["currentValue"] = "本任务没有设定目标值，无需填写完成值";
         var note = Trimmed(report.Note);
         if (note?.Length > MaxText) errors["note"] = $"进展说明不超过 {MaxText} 字（现为 {note.Length} 字）";
@@ -193,6 +197,21 @@ public sealed class PlanTask : IVersioned
         if (changes.Count == 0 && note is null) return;
         Write(actor, nowUtc, milestone?.Id, string.Join("；", changes.Append(note is not null && (progressBack || valueBack) ? "回退原因：" + note : note).OfType<string>()));
     }
+
+    /// <summary>Why a 完成值 cannot stand against the target (null when it can): more than <see cref="MaxTargetMultiple"/> times it.</summary>
+    public static string? ValueProblem(decimal? value, decimal? target, string? unit) =>
+        value is { } v && target is { } t && t > 0 && v > t * MaxTargetMultiple
+            ? $"完成值 {Figure(v)}{unit} 超过目标 {Figure(t)}{unit} 的 {Figure(MaxTargetMultiple)} 倍，请核对是否多输了位数或单位不同；如目标确已调整，请先由领导小组办公室修改目标值"
+            : null;
+
+    /// <summary>
+    /// A warning, not a refusal, when the 完成值 has reached the target while the task's progress (from its milestones, or as
+    /// typed) is below 100%: one of the two is off, and a page that shows "完成率 100%" beside "进度 72%" must say so (qa105 3).
+    /// </summary>
+    public string? ValueWarning =>
+        TargetValue is { } t && t > 0 && CurrentValue is { } v && v >= t && !IsDone && Progress < 100
+            ? $"完成值 {Figure(v)}{TargetUnit} 已达到目标 {Figure(t)}{TargetUnit}，但任务进度为 {ProgressMath.Percent(Progress)}%，尚未完成：请核对完成值，或更新{(Milestones.Count > 0 ? "里程碑" : "任务")}进度"
+            : null;
 
     /// <summary>Whether the task's own progress is its target figure's share reached (a target and no milestones).</summary>
     public bool FollowsValue => Milestones.Count == 0 && TargetValue is > 0;
@@ -324,6 +343,7 @@ public sealed class PlanTask : IVersioned
         if (edit.TargetValue is not null && unit is null) errors["targetUnit"] = "请填写目标值的单位，如：户、个、亿元、%";
         if (edit.CurrentValue is { } cv && Math.Abs(cv) >= MaxFigure) errors["currentValue"] = "完成值过大，请核对";
         else if (edit.CurrentValue is < 0) errors["currentValue"] = "完成值不能为负";
+        else if (ValueProblem(edit.CurrentValue, edit.TargetValue, unit) is { } tooMuch) errors["currentValue"] = tooMuch;
         if (!CalendarBounds.Contains(edit.Deadline)) errors["deadline"] = "截止日期不合理，请核对年份";
         if (edit.Weight is < 0 or > MaxWeight) errors["weight"] = $"权重应在 0 到 {Figure(MaxWeight)} 之间";
         if (Milestones.FirstOrDefault(m => m.Deadline > edit.Deadline) is { } later)

@@ -88,6 +88,30 @@ public class PlanTaskTests
     }
 
     [Fact]
+    public void A_figure_far_beyond_the_target_is_refused_and_one_past_it_beside_unfinished_progress_is_warned()
+    {
+        // qa105 3: 99,999,999,999户 against a target of 200户 was saved.
+        var task = Task();
+        task.TargetValue = 200;
+        task.TargetUnit = "户";
+        var refused = Should.Throw<TaskRuleException>(() => task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 45, null, 99_999_999_999m, null)));
+        refused.Errors["currentValue"].ShouldBe("完成值 99,999,999,999户 超过目标 200户 的 100 倍，请核对是否多输了位数或单位不同；如目标确已调整，请先由领导小组办公室修改目标值");
+        (task.CurrentValue, task.Milestones[1].Progress).ShouldBe((null, 40), "nothing is half written");
+        task.Notes.ShouldBeEmpty();
+        // The office's own edit is held to the same bound.
+        task.EditProblems(new TaskEdit(task.Title, null, "垣政办发〔2023〕19号 五（二）", "", 200, "户", 20001, 1, task.Deadline))["currentValue"].ShouldContain("超过目标 200户 的 100 倍");
+        task.EditProblems(new TaskEdit(task.Title, null, "垣政办发〔2023〕19号 五（二）", "", 200, "户", 20000, 1, task.Deadline)).ShouldNotContainKey("currentValue");
+
+        // Exactly 100 times is allowed; past the target with the milestones at 72% is a warning beside the figure.
+        task.ValueWarning.ShouldBeNull();
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, 45, null, 240, null));
+        task.CurrentValue.ShouldBe(240m);
+        task.ValueWarning.ShouldBe("完成值 240户 已达到目标 200户，但任务进度为 72%，尚未完成：请核对完成值，或更新里程碑进度");
+        task.ReportProgress(Lead, Now, Today, new ProgressReport(2, null, true, null, null));
+        task.ValueWarning.ShouldBeNull("done: the figure and the progress agree");
+    }
+
+    [Fact]
     public void Progress_that_goes_back_needs_its_reason_and_the_note_says_it_went_back()
     {
         var task = Task();
