@@ -61,6 +61,7 @@ public static class DocumentsApi
                 return File(() => summary.DocumentAsync(scope, m, written, ct), "月报");
             })
             .WithSummary("月报汇总：一个月全部专班月报的情况通报（Word，?month=2024-08，可选 number=发文字号）；由领导小组办公室印发，领导可阅览（不编文号）")
+            .Produces(StatusCodes.Status200OK, contentType: DocumentFile.DocxType)
             .Refuses(StatusCodes.Status403Forbidden, "只有领导小组办公室可以印发月报通报");
     }
 
