@@ -129,7 +129,7 @@ public static class TownRegistry
             db.Towns.Add(town);
         }
         town.Name = name;
-        if (town.Id != 0 && town.CountyId != county!.Id) await Reports.TaskForceService.FollowTownAsync(db, town.Id, county.Id, ct);
+        if (town.Id != 0 && town.CountyId != county!.Id) await FollowCountyAsync(db, town.Id, town.CountyId, county.Id, ct);
         town.CountyId = county!.Id;
         town.Category = input.Category!;
         town.LeadingIndustry = input.LeadingIndustry.Trim();
@@ -142,6 +142,25 @@ public static class TownRegistry
             town.Townships.Add(new TownTownship { TownshipId = townshipId });
         await EditConflicts.SaveAsync(db, town, ct);
         return (town.Id, errors);
+    }
+
+    /// <summary>
+    /// A town moved to another county takes along, in its own save, the records that copied its county when they were made
+    /// and are seen and managed by that county's office: its 专班 (<see cref="Reports.TaskForceService.FollowTownAsync"/>), its
+    /// 重点项目 and 招商线索 (ProjectScope shows them by their CountyId), and the problems its 专班 raised from a monthly report
+    /// (the county accepts them; ReportProblems gave them the 专班's county). Left behind, the old county's office kept them
+    /// for a town it no longer sees and the new one never saw them. Units stay for the new office to choose.
+    /// </summary>
+    static async Task FollowCountyAsync(TownsDbContext db, int townId, int fromCountyId, int toCountyId, CancellationToken ct)
+    {
+        await Reports.TaskForceService.FollowTownAsync(db, townId, toCountyId, ct);
+        foreach (var project in await db.Projects.Where(p => p.SpecializedTownId == townId && p.CountyId == fromCountyId).ToListAsync(ct))
+            project.CountyId = toCountyId;
+        foreach (var lead in await db.InvestmentLeads.Where(l => l.SpecializedTownId == townId && l.CountyId == fromCountyId).ToListAsync(ct))
+            lead.CountyId = toCountyId;
+        foreach (var problem in await db.Problems.Where(p => p.SpecializedTownId == townId && p.JurisdictionId == fromCountyId
+                     && p.Source == global::SpecializedTowns.Core.Problems.ProblemSource.MonthlyReport).ToListAsync(ct))
+            problem.JurisdictionId = toCountyId;
     }
 
     /// <summary>The figures of the yearly statistics form, in its order, with the ranges every other entry of them uses.</summary>
