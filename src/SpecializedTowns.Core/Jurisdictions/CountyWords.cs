@@ -25,6 +25,12 @@ public static class CountyWords
     /// <summary>县领导小组办公室, 市领导小组办公室 (永济市) …</summary>
     public static string Office(string? countyName) => Kind(countyName) + "领导小组办公室";
 
+    /// <summary>县领导, 市领导 (永济市) …: the 专班's 分管领导 is the place's own (永济 has 市领导, no 县领导); 县（市、区）领导 when the place is not known.</summary>
+    public static string Leader(string? countyName) => Kind(countyName) + "领导";
+
+    /// <summary>A position a 专班's 分管领导 may hold, for a form's example: 分管农业副市长 in 永济; without one place, 分管农业的县（市、区）领导.</summary>
+    public static string LeaderExample(string? countyName) => Kind(countyName) is var kind && kind != Any ? $"分管农业副{kind}长" : $"分管农业的{Any}领导";
+
     /// <summary>The county's office as the platform names it to people: 永济市专业镇办（市领导小组办公室）.</summary>
     public static string NamedOffice(string countyName) => $"{countyName}专业镇办（{Office(countyName)}）";
 }

@@ -22,7 +22,7 @@ public sealed class TaskForce
     public int CountyId { get; set; }
     public Jurisdiction? County { get; set; }
 
-    /// <summary>分管县领导 as the document names them (a name or a position).</summary>
+    /// <summary>分管县（市、区）领导 as the document names them (a name or a position).</summary>
     public string? ResponsibleLeader { get; set; }
 
     /// <summary>Where the task force is set up, e.g. 新政办发〔2023〕33号 附件1.</summary>

@@ -13,7 +13,7 @@ public static class ReportExport
         new("牵头单位", f => string.Join("、", f.LeadUnits.Select(u => u.Name)), 26),
         new("配合单位", f => string.Join("、", f.SupportingUnits.Select(u => u.Name)), 30),
         new("助推乡镇", f => string.Join("、", f.Townships.Select(u => u.Name)), 20),
-        new("分管县领导", f => f.ResponsibleLeader, 12),
+        new("分管县（市、区）领导", f => f.ResponsibleLeader, 12),
         new("起报月份", f => f.ReportsFrom.Chinese, 12),
         new("依据", f => f.Source, 30),
         new("演示数据", f => f.IsDemo ? "是" : null, 10),

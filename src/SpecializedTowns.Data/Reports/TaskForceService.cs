@@ -138,7 +138,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time, Speci
             if (townships.Any(t => !inCounty.Contains(t))) errors[nameof(input.TownshipIds)] = "所选助推乡镇不在专业镇所在县";
         }
         var leader = input.ResponsibleLeader?.Trim();
-        if (leader?.Length > ReportLimits.Leader) errors[nameof(input.ResponsibleLeader)] = $"分管县领导不超过 {ReportLimits.Leader} 字";
+        if (leader?.Length > ReportLimits.Leader) errors[nameof(input.ResponsibleLeader)] = $"分管{CountyWords.Leader(town?.County?.Name)}不超过 {ReportLimits.Leader} 字";
         var source = input.Source?.Trim();
         if (source?.Length > ReportLimits.Source) errors[nameof(input.Source)] = $"依据不超过 {ReportLimits.Source} 字";
         var today = ReportDeadline.ChinaDate(time.GetUtcNow().UtcDateTime);

@@ -177,7 +177,7 @@ public static class ReportsApi
         {
             try { return TypedResults.Ok(TaskForceJson(TaskForceService.Item(await service.FindAsync(http.Scope(), id, ct)))); }
             catch (ReportNotFoundException) { return ApiSupport.NotFound("专班"); }
-        }).WithSummary("一个专班：牵头单位、配合单位、助推乡镇、分管县领导、依据");
+        }).WithSummary("一个专班：牵头单位、配合单位、助推乡镇、分管县（市、区）领导、依据");
 
         forces.MapPost("/", async Task<Results<Created<object>, ProblemHttpResult>> (TaskForceBody body, HttpContext http, TaskForceService service, CancellationToken ct) =>
         {

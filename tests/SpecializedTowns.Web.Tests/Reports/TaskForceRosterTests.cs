@@ -41,7 +41,7 @@ public class TaskForceRosterTests
         response.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldStartWith("专班名录_");
         var sheet = ExportFiles.Xlsx(await response.Content.ReadAsByteArrayAsync());
-        sheet[0].Select(c => c?.ToString()).ShouldBe(["专业镇", "所在县（市、区）", "牵头单位", "配合单位", "助推乡镇", "分管县领导", "起报月份", "依据", "演示数据"]);
+        sheet[0].Select(c => c?.ToString()).ShouldBe(["专业镇", "所在县（市、区）", "牵头单位", "配合单位", "助推乡镇", "分管县（市、区）领导", "起报月份", "依据", "演示数据"]);
         sheet.Skip(1).Select(r => r[0]?.ToString()).ShouldBe(shown, "the rows the filtered page shows, in its order");
         sheet.Skip(1).ShouldAllBe(r => (string?)r[1] == "垣曲县");
         sheet.Skip(1).ShouldAllBe(r => !string.IsNullOrEmpty(r[2] as string), "each with its lead unit");

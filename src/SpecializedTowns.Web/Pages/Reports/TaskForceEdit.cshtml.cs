@@ -32,6 +32,8 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     public int? Id { get; private set; }
     public string? TownName { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The county whose 专班 the form sets up (its 分管领导 is a 县, 市 or 区 leader); null where that is not one place.</summary>
+    public string? CountyName { get; private set; }
     public IReadOnlyList<(int Id, string Name, string County)> Towns { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, string Place)> Units { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name, string County)> Townships { get; private set; } = [];
@@ -112,6 +114,9 @@ public sealed class TaskForceEditModel(TownsDbContext db, TaskForceService servi
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Towns = Id is null ? await service.TownsWithoutAsync(scope, ct) : [];
+        CountyName = Id is { } id
+            ? await db.TaskForces.AsNoTracking().Where(f => f.Id == id).Select(f => f.County!.Name).FirstOrDefaultAsync(ct)
+            : scope.HomePath.Count(c => c == '/') == 2 ? scope.HomePath[(scope.HomePath.LastIndexOf('/') + 1)..] : null;
         Units = await ProjectPages.UnitsAsync(db, scope, ct);
         var (below, all) = (scope.JurisdictionPath + "/", scope.IsAdmin);
         var rows = await db.Jurisdictions.AsNoTracking()
