@@ -20,6 +20,16 @@ public static partial class NoticeRules
 
     public static DateOnly ChinaDate(DateTime utc) => ChinaTime.Date(utc);
 
+    /// <summary>
+    /// Whether a 抄送 line names this unit of the issuing office's area: "县专业镇发展领导小组各成员单位" names every member unit
+    /// of that leading group, "县自然资源局" (or "垣曲县自然资源局") the one unit. A unit copied reads the notice and its 整改
+    /// progress; it does not report or act on it.
+    /// </summary>
+    public static bool CopiesTo(IEnumerable<string> copyTo, string unitName, string areaName) =>
+        copyTo.Select(c => c.Trim()).Any(c => c.EndsWith("各成员单位", StringComparison.Ordinal) || c == unitName
+            || unitName.Length > 1 && unitName[0] is '县' or '市' && c == areaName + unitName[1..]);
+
+
     /// <summary>2025年3月5日, as GB/T 9704 and the pages write dates.</summary>
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

@@ -172,5 +172,8 @@ public sealed record NoticeView(
     /// <summary>For a notice to a county government: whose account answers it and the clause that addresses it there.</summary>
     public string? AnsweredBy { get; init; }
 
+    /// <summary>A unit that reads the notice because its 抄送 names it: it follows the 整改, the recipient reports.</summary>
+    public bool CopiedOnly { get; init; }
+
     public NoticeFileInfo? File(int? id) => id is { } i ? Files.FirstOrDefault(f => f.Id == i) : null;
 }

@@ -25,7 +25,8 @@ public static class NoticeReminders
         var today = notices.Today;
         var soon = today.AddDays(notices.DueSoonDays);
         var home = scope.HomePath;
-        var rows = await notices.Visible(scope).AsNoTracking()
+        // A unit only copied on a notice is not reminded of its deadline: the recipient reports.
+        var rows = await notices.Addressed(scope).AsNoTracking()
             .Where(n => n.State == NoticeState.Issued)
             .Select(n => new
             {

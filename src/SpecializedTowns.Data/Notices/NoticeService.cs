@@ -35,10 +35,34 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
 
     /// <summary>
     /// Offices and leaders: the notices their jurisdiction or one below it issued, and those sent to a recipient in their area.
-    /// Township staff: those sent to their township, their towns or their township's unit. A member unit: those sent to it.
-    /// Experts: none.
+    /// Township staff: those sent to their township, their towns or their township's unit. A member unit: those sent to it, and
+    /// those of its own office whose 抄送 names it (<see cref="NoticeRules.CopiesTo"/>), to read only. Experts: none.
     /// </summary>
     public IQueryable<Notice> Visible(UserScope scope)
+    {
+        var addressed = Addressed(scope);
+        if (scope.Role != Roles.MemberUnit || scope.UnitId is not { } unitId) return addressed;
+        var copied = CopiedTo(unitId);
+        return db.Notices.Where(n => addressed.Any(a => a.Id == n.Id) || copied.Contains(n.Id));
+    }
+
+    /// <summary>
+    /// The notices of the unit's own office that copy it. 抄送 is free text kept one a line, so the few notices of that office
+    /// are read and matched here rather than in SQL. A township's government is not a member unit of the leading group.
+    /// </summary>
+    private List<int> CopiedTo(int unitId)
+    {
+        var unit = db.Units.AsNoTracking().Where(u => u.Id == unitId && !TownshipUnits.Any(t => t.UnitId == u.Id))
+            .Select(u => new { u.Name, u.JurisdictionId, Area = u.Jurisdiction!.Name })
+            .SingleOrDefault();
+        if (unit is null) return [];
+        return db.Notices.AsNoTracking().Where(n => n.IssuingJurisdictionId == unit.JurisdictionId && n.RecipientUnitId != unitId)
+            .Select(n => new { n.Id, n.CopyTo }).AsEnumerable()
+            .Where(n => NoticeRules.CopiesTo(n.CopyTo, unit.Name, unit.Area)).Select(n => n.Id).ToList();
+    }
+
+    /// <summary>The notices the account answers for, or oversees: <see cref="Visible"/> without those it is only copied on, for the reminders.</summary>
+    public IQueryable<Notice> Addressed(UserScope scope)
     {
         switch (scope.Role)
         {
@@ -209,6 +233,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         {
             RecordsOnBehalf = !actor.IsRecipient && actor.MayRecord,
             AnsweredBy = AnsweredBy(notice, places),
+            CopiedOnly = scope.Role == Roles.MemberUnit && !actor.MayRecord,
         };
     }
 

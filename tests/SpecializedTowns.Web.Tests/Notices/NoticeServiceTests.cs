@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Notices;
 using SpecializedTowns.Core.Policies;
@@ -153,6 +154,42 @@ public class NoticeServiceTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_unit_named_in_the_copy_line_reads_the_notice_and_its_progress_but_does_not_act(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var service = Service(db, At2030());
+        var office = await ScopeAsync(db, "yuanqu-office");
+        var town = await TownAsync(db, "历山镇蜂蜜专业镇");
+        var deadline = new DateOnly(2031, 1, 30);
+        var toAll = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["县专业镇发展领导小组各成员单位"] });
+        var toAgriculture = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["垣曲县农业农村局"] });
+        var toLand = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["县自然资源局"] });
+        var toNone = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = [] });
+        int[] mine = [toAll, toAgriculture, toLand, toNone];
+        var township = await ScopeAsync(db, "lishan-township");
+        await service.RecordAsync(township, "历山镇专业镇专干", toAll, 1, new RectificationInput("已开工建设", "照片"));
+
+        var member = await ScopeAsync(db, "yuanqu-member");
+        (await service.Visible(member).Where(n => mine.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.Id).ToArrayAsync()).ShouldBe([toAll, toAgriculture]);
+        (await service.Visible(await ScopeAsync(db, "xinjiang-member")).CountAsync(n => mine.Contains(n.Id))).ShouldBe(0, "新绛's member units are not 垣曲's");
+
+        var view = await service.ViewAsync(member, toAll, "垣曲县农业农村局");
+        view.CopiedOnly.ShouldBeTrue();
+        view.Steps.ShouldBeEmpty();
+        view.Recordable.ShouldBeEmpty();
+        view.Notice.Items.Single(i => i.Position == 1).Measures.ShouldBe("已开工建设");
+        var refused = await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(member, "垣曲县农业农村局", toAll, 2, new RectificationInput("已协调", null)));
+        refused.Kind.ShouldBe(RefusalKind.Forbidden);
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.SubmitAsync(member, "垣曲县农业农村局", toAll))).Kind.ShouldBe(RefusalKind.Forbidden);
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.UploadAsync(member, "垣曲县农业农村局", toAll, "a.pdf", "%PDF-1.4 x"u8.ToArray()))).Kind.ShouldBe(RefusalKind.Forbidden);
+        // Copied is not addressed: no deadline reminders for it.
+        (await service.Addressed(member).CountAsync(n => mine.Contains(n.Id))).ShouldBe(0);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task Each_account_sees_and_acts_on_its_own_notices_and_no_other(StorageProvider provider)
     {
         var storage = await LoadedAsync(provider);
@@ -175,7 +212,7 @@ public class NoticeServiceTests
         (await Sees("yuncheng-office")).ShouldBe(mine);
         (await Sees("yuncheng-leader")).ShouldBe(mine);
         (await Sees("lishan-township")).ShouldBe([toTown, toLishanTownship], "a township sees only what is sent to its own township and towns");
-        (await Sees("yuanqu-member")).ShouldBe([toAgriculture], "a member unit only what is sent to it");
+        (await Sees("yuanqu-member")).ShouldBe(mine, "a member unit what is sent to it, and (read only) those copied to every member unit");
         (await Sees("xinjiang-office")).ShouldBeEmpty();
         (await Sees("xinjiang-member")).ShouldBeEmpty("县农业农村局 of 新绛 is another unit than 垣曲's");
         (await Sees("yangquan-office")).ShouldBeEmpty();

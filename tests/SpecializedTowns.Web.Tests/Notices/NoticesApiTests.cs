@@ -229,6 +229,30 @@ public class NoticesApiTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_member_unit_copied_on_a_notice_reads_it_by_api_and_page_and_cannot_write(StorageProvider provider)
+    {
+        // The demo's notice to 历山镇蜂蜜专业镇 is copied to "县专业镇发展领导小组各成员单位、县自然资源局".
+        var member = await NoticePlatforms.ClientAsync(provider, "yuanqu-member");
+        var list = await JsonAsync(await member.GetAsync("/api/v1/notices"));
+        var id = list.GetProperty("items").EnumerateArray().First(n => n.GetProperty("recipient").GetString() == "历山镇蜂蜜专业镇").GetProperty("id").GetInt32();
+        var detail = await JsonAsync(await member.GetAsync($"/api/v1/notices/{id}"));
+        detail.GetProperty("copyTo").EnumerateArray().Select(c => c.GetString()).ShouldContain("县自然资源局");
+        detail.GetProperty("items").GetArrayLength().ShouldBe(2);
+
+        (await member.PostAsJsonAsync($"/api/v1/notices/{id}/items/2/rectification", new { measures = "已协调", evidence = "会议纪要" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await member.PostAsync($"/api/v1/notices/{id}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await member.PostAsJsonAsync($"/api/v1/notices/{id}/files", new { fileName = "a.pdf", content = Convert.ToBase64String("%PDF-1.4 x"u8.ToArray()) })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var page = await (await NoticePlatforms.SignedInAsync(provider, "yuanqu-member")).GetStringAsync($"/Notices/Detail/{id}");
+        System.Net.WebUtility.HtmlDecode(page).ShouldContain("本单位在抄送之列");
+        page.ShouldNotContain("id=\"measures-");
+
+        (await (await NoticePlatforms.ClientAsync(provider, "xinjiang-member")).GetAsync($"/api/v1/notices/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_batch_is_refused_whole_naming_each_bad_notice_or_issued_whole(StorageProvider provider)
     {
         var office = await NoticePlatforms.ClientAsync(provider, "yuncheng-office");
