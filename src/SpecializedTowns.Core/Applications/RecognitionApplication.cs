@@ -464,6 +464,21 @@ public sealed class ApplicationAttachment
         var extension = Path.GetExtension(fileName);
         if (!Allowed.TryGetValue(extension, out var kind)) return (null, $"不支持的文件类型“{extension}”，可上传 {AllowedList}");
         if (!content.StartsWith(kind.Magic)) return (null, $"文件内容与扩展名“{extension}”不符");
+        if (OfficeFolders.TryGetValue(extension, out var folder) && !IsOfficeZip(content, folder))
+            return (null, $"文件内容与扩展名“{extension}”不符，不是可以打开的{(folder == "word/" ? "Word" : "Excel")}文件");
         return (kind.ContentType, null);
+    }
+
+    /// <summary>Where a Word or Excel file keeps its parts: "PK" alone is any zip, and the office would receive a file Word cannot open.</summary>
+    private static readonly Dictionary<string, string> OfficeFolders = new(StringComparer.OrdinalIgnoreCase) { [".docx"] = "word/", [".xlsx"] = "xl/" };
+
+    private static bool IsOfficeZip(ReadOnlySpan<byte> content, string folder)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content.ToArray(), writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            return zip.Entries.Any(e => e.FullName.StartsWith(folder, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (InvalidDataException) { return false; }
     }
 }

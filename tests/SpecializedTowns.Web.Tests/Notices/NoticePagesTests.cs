@@ -224,6 +224,56 @@ public class NoticePagesTests
         Text(item).ShouldContain("冷链仓储项目用地已纳入调整方案");
     }
 
+    private static async Task<HttpResponseMessage> RecordWithFileAsync(HttpClient client, string url, string measures, string fileName, byte[] content)
+    {
+        var html = await client.GetStringAsync(url);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(PageSignIn.Antiforgery(html)), "__RequestVerificationToken" },
+            { new StringContent(measures), "Measures" },
+            { new StringContent("现场照片"), "Evidence" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync(url + "?handler=Record&item=1", form);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_empty_file_or_a_zip_that_is_no_word_file_is_refused_and_a_file_of_no_item_is_shown(StorageProvider provider)
+    {
+        var url = await NoticeToLishanAsync(provider);
+        var id = int.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        var township = await SignedInAsync(provider, "lishan-township");
+
+        // qa105 #6: a 0-byte file was dropped in silence and the item said "已填报".
+        var empty = await RecordWithFileAsync(township, url, "冷链仓储项目用地已纳入调整方案", "empty.pdf", []);
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var item = Text(Section(await empty.Content.ReadAsStringAsync(), "item-1", "id=\"item-2\""));
+        item.ShouldContain("“empty.pdf”是空文件（0 字节），请检查后重新选择");
+        item.ShouldContain("冷链仓储项目用地已纳入调整方案");
+
+        var junk = await RecordWithFileAsync(township, url, "冷链仓储项目用地已纳入调整方案", "notreal.docx", "PK\u0003\u0004junkjunk"u8.ToArray());
+        junk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Text(Section(await junk.Content.ReadAsStringAsync(), "item-1", "id=\"item-2\"")).ShouldContain("不是可以打开的Word文件");
+
+        using (var scope = (await NoticePlatforms.GetAsync(provider)).Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            (await db.NoticeFiles.CountAsync(f => f.NoticeId == id)).ShouldBe(0);
+            (await db.Notices.Where(n => n.Id == id).SelectMany(n => n.Items).CountAsync(i => i.Measures != null)).ShouldBe(0, "nothing half-written");
+        }
+
+        // A file uploaded through the API and named by no item is kept with the notice: the page lists it.
+        var api = await NoticePlatforms.ClientAsync(provider, "lishan-township");
+        (await api.PostAsJsonAsync($"/api/v1/notices/{id}/files", new { fileName = "x.pdf", content = Convert.ToBase64String("%PDF-1.4 x"u8.ToArray()) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var office = await (await SignedInAsync(provider, "yuanqu-office")).GetStringAsync(url);
+        Inner(office, "notice-loose-files", "div").ShouldContain("x.pdf");
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]

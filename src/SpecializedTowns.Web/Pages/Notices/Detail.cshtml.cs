@@ -41,6 +41,9 @@ public sealed class DetailModel(NoticeService notices) : PageModel
         StepAsync(id, NoticeStep.Record, item, $"第 {item} 项整改情况已填报，报送后交办公室核验", ct, async (s, u) =>
         {
             byte[]? content = null;
+            // A file chosen but empty is refused, not silently left out: the clerk believes it was sent.
+            if (file is not null && !string.IsNullOrEmpty(file.FileName) && Shared.Uploads.Unreadable(file, out var unreadable))
+                throw new NoticeRuleException(unreadable, "file");
             if (file is { Length: > 0 })
             {
                 if (file.Length > NoticeFile.MaxBytes) throw new NoticeRuleException($"“{file.FileName}”超过 {NoticeFile.MaxBytes / 1024 / 1024}MB，不能上传", "file");
