@@ -161,10 +161,21 @@ public sealed class RecognitionApplication
         Move(actor, now, "退回修改", ApplicationState.Returned, Text(reasons, "退回理由", ApplicationFields.Reason));
     }
 
-    public void Accept(Actor actor, DateTime now, IReadOnlyCollection<int> expertUserIds)
+    /// <summary>
+    /// What the office and the experts are told when the pre-check already fails a hard criterion: the panel settles only the
+    /// open criteria, so such an application cannot be recognized whatever the experts find (qa105 #8). Null when none fails.
+    /// </summary>
+    public static string? FailedPreCheck(RecognitionResult? preCheck) =>
+        preCheck?.Criteria.Where(c => c.Result == Results.NotMet).Select(c => c.Title.Length > 0 ? c.Title : c.Key).ToList() is { Count: > 0 } failed
+            ? $"预检有不符合项（{string.Join("、", failed)}），送专家评审后也不能认定；可先退回补正"
+            : null;
+
+    /// <param name="failedPreCheck">The <see cref="FailedPreCheck"/> warning of the application, if any: sent to experts only when confirmed.</param>
+    public void Accept(Actor actor, DateTime now, IReadOnlyCollection<int> expertUserIds, string? failedPreCheck = null, bool confirmed = false)
     {
         Require(actor, "形式审查通过", Roles.Office, Roles.Admin);
         RequireState("形式审查通过", ApplicationState.Submitted);
+        if (failedPreCheck is not null && !confirmed) throw new ApplicationRuleException(failedPreCheck);
         if (expertUserIds.Count == 0) throw new ApplicationRuleException("形式审查通过时须指定至少一名评审专家", ApplicationFields.Experts);
         Experts = expertUserIds.Distinct().Select(id => new ExpertAssignment { ApplicationId = Id, ExpertUserId = id }).ToList();
         Move(actor, now, "形式审查通过，交专家评审", ApplicationState.ExpertReview, $"评审专家 {Experts.Count} 名");

@@ -263,11 +263,12 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         return new ApplicationRuleException($"不能{what}：{standard.Name}由{ApplicantOf(standard, countyName)}申报，申报事实、申报材料和提交由{preparer}办理{tail}") { Kind = RefusalKind.Forbidden };
     }
 
-    public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, CancellationToken ct = default)
+    public async Task AcceptAsync(UserScope scope, string user, int id, IReadOnlyCollection<int> experts, bool confirmFailedPreCheck = false, CancellationToken ct = default)
     {
         var candidates = (await ExpertCandidatesAsync(id, scope, ct)).Select(e => e.Id).ToHashSet();
         if (experts.Any(e => !candidates.Contains(e))) throw new ApplicationRuleException("所选专家不在可选范围内", ApplicationFields.Experts);
-        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Accept(Actor(scope, user), Now, experts); });
+        var failed = RecognitionApplication.FailedPreCheck((await ViewAsync(scope, id, ct)).PreCheck);
+        await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Accept(Actor(scope, user), Now, experts, failed, confirmFailedPreCheck); });
     }
 
     public async Task ScoreAsync(UserScope scope, string user, int id, IReadOnlyDictionary<string, (bool Met, string Comment)> scores, CancellationToken ct = default)

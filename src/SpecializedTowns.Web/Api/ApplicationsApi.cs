@@ -18,7 +18,9 @@ public sealed record ApplicationFactsBody(int? Version, System.Text.Json.JsonEle
 public sealed record ApplicationStep(string Action, string? Reason, int[]? Experts, string? Decision, string? DocumentNumber,
     DateOnly? PublicityEndsOn, bool? ObjectionUpheld,
     [property: Description("action 为 score 时：每项待评审条件（openCriteria）的 key → { met, comment }，另须有 overall（总体意见：met 为 true 建议认定、false 不建议认定，comment 为总体评审意见），缺少时答复 400")]
-    Dictionary<string, ScoreInput>? Scores);
+    Dictionary<string, ScoreInput>? Scores,
+    [property: Description("action 为 accept 时：预检已有不符合项仍送专家评审，须为 true（确认知道送评后也不能认定），否则答复 409 并说明不符合项")]
+    bool? ConfirmFailedPrecheck = null);
 
 public sealed record ScoreInput(bool Met, string Comment);
 
@@ -105,7 +107,7 @@ public static class ApplicationsApi
                 {
                     "submit" => service.SubmitAsync(scope, user, id, ct),
                     "return" => service.ReturnAsync(scope, user, id, step.Reason ?? "", ct),
-                    "accept" => service.AcceptAsync(scope, user, id, step.Experts ?? [], ct),
+                    "accept" => service.AcceptAsync(scope, user, id, step.Experts ?? [], step.ConfirmFailedPrecheck ?? false, ct),
                     // A criterion given null is left out, as one left unchosen on the page: the application names it as unscored.
                     "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).Where(s => s.Value is not null)
                         .ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment ?? "")), ct),

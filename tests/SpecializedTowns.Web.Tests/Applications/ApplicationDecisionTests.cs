@@ -227,7 +227,8 @@ public class ApplicationDecisionTests
         var county = new UserScope(100, Roles.Office, "山西省/运城市/垣曲县", null);
         var id = await service.CreateAsync(county, "yuanqu-office", town.Id, "yuncheng-municipal", facts);
         await service.SubmitAsync(county, "yuanqu-office", id);
-        await service.AcceptAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, [expertId]);
+        // Some facts given fail a hard criterion on purpose (审定 is refused): sent to the experts all the same, confirmed.
+        await service.AcceptAsync(new UserScope(101, Roles.Office, "山西省/运城市", null), "yuncheng-office", id, [expertId], confirmFailedPreCheck: true);
         return id;
     }
 
@@ -243,7 +244,7 @@ public class ApplicationDecisionTests
         var city = new UserScope(101, Roles.Office, "山西省/运城市", null);
         var id = await service.CreateAsync(county, "yuanqu-office", town.Id, "yuncheng-municipal", facts);
         await service.SubmitAsync(county, "yuanqu-office", id);
-        await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
+        await service.AcceptAsync(city, "yuncheng-office", id, [expertId], confirmFailedPreCheck: true);
         var open = (await service.ViewAsync(city, id)).OpenCriteria;
         open.ShouldNotBeEmpty("an expert who has nothing to judge cannot score, and the panel cannot conclude without the score");
         await service.ScoreAsync(new UserScope(expertId, Roles.Expert, "山西省/运城市", null), "expert-zhang", id,

@@ -119,6 +119,10 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     }
 
     [BindProperty] public bool ConfirmGaps { get; set; }
+    [BindProperty] public bool ConfirmFailedPreCheck { get; set; }
+
+    /// <summary>The pre-check's failed hard criteria, warned of above 形式审查 and the expert's 总体意见.</summary>
+    public string? FailedPreCheck => RecognitionApplication.FailedPreCheck(View.PreCheck);
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "已提交，等待形式审查", async (s, u) =>
@@ -136,7 +140,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
         StepAsync(id, ct, "已退回修改", (s, u) => applications.ReturnAsync(s, u, id, Reason ?? "", ct));
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
-        StepAsync(id, ct, "形式审查通过，已交专家评审", (s, u) => applications.AcceptAsync(s, u, id, Experts, ct));
+        StepAsync(id, ct, "形式审查通过，已交专家评审", (s, u) => applications.AcceptAsync(s, u, id, Experts, ConfirmFailedPreCheck, ct));
 
     public Task<IActionResult> OnPostScoreAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "评审意见已保存", (s, u) =>
