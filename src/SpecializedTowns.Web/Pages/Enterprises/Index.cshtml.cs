@@ -78,9 +78,9 @@ public sealed class IndexModel(TownsDbContext db, StorageSettings storage, TimeP
         Role = role?.ToString();
         AboveScale = FilterValues.ReadKey(HttpContext, AboveScaleNames, AboveScale, "规上企业");
         bool? above = AboveScale switch { "yes" => true, "no" => false, _ => null };
-        // A town outside the person's scope filters to nothing rather than showing its enterprises.
-        var town = Town is { } id ? Towns.Any(t => t.Id == id) ? id : -1 : (int?)null;
-        return new EnterpriseFilter { JurisdictionPath = Places.Path, TownId = town, Role = role, AboveScale = above, Search = Search,
+        // A town outside the place chosen, or the person's scope, is dropped with a note; its enterprises are never shown.
+        Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(t => t.Id), Places.Name);
+        return new EnterpriseFilter { JurisdictionPath = Places.Path, TownId = Town, Role = role, AboveScale = above, Search = Search,
             Sort = FilterValues.ReadSort(HttpContext, Sort, EnterpriseFilter.SortKeys) };
     }
 }

@@ -93,6 +93,18 @@ public static class FilterValues
     public static void Unknown(HttpContext http, string label, string text, string instead = "已显示全部") =>
         Note(http, $"未知的{label}{Quoted(text)}，{instead}");
 
+    /// <summary>
+    /// The town a list is filtered to, when the bar offers it for the chosen place (<paramref name="offered"/>); otherwise it
+    /// is dropped with a note (所选专业镇不在新绛县，已清除) rather than kept hidden in the address, emptying the list while the
+    /// bar shows 全部. The page sets its own Town to the result, so that the bar, the paging links and the export agree.
+    /// </summary>
+    public static int? ReadTown(HttpContext http, int? town, IEnumerable<int> offered, string? placeName)
+    {
+        if (town is not { } id || offered.Contains(id)) return town;
+        Note(http, placeName is null ? "所选专业镇不在您的数据范围内，已清除" : $"所选专业镇不在{placeName}，已清除");
+        return null;
+    }
+
     /// <summary>A note of the page's own above the list, for what a value in the address could not choose (没有2019年的数据).</summary>
     public static void Note(HttpContext http, string note)
     {

@@ -23,6 +23,9 @@ public sealed record PlaceFilter(IReadOnlyList<PlaceChoice> Choices, string? Pat
 {
     public static readonly PlaceFilter None = new([], null, null);
 
+    /// <summary>The chosen place's name (新绛县), for notes about it; null when none is chosen.</summary>
+    public string? Name => Path is null ? null : Choices.FirstOrDefault(c => c.Path == Path)?.Name;
+
     public static async Task<PlaceFilter> ReadAsync(TownsDbContext db, UserScope scope, string? written, CancellationToken ct)
     {
         var choices = await ChoicesAsync(db, scope, ct);

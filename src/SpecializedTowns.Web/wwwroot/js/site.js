@@ -83,3 +83,9 @@ document.addEventListener('submit', function (event) {
     });
   };
 })();
+
+// A filter bar shows the filters of the list under it. After 返回 the browser puts back what was last typed or chosen
+// there (类别 人才 over a list of every category); the page drew the bar from its address, so that is put back instead.
+window.addEventListener('pageshow', function () {
+  document.querySelectorAll('form.filter-bar').forEach(function (form) { form.reset(); });
+});

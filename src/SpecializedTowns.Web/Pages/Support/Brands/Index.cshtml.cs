@@ -37,7 +37,6 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         var filter = await FilterAsync(scope, ct);
         Quota = await BrandRegister.QuotaAsync(db, catalog, scope, filter.JurisdictionPath, Today, ct);
         Result = await BrandRegister.ListAsync(db, filter with { Page = Math.Max(1, PageNumber), PageSize = 20 }, scope, ct);
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -67,6 +66,8 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     private async Task<BrandFilter> FilterAsync(UserScope scope, CancellationToken ct)
     {
         Places = await PlaceFilter.ReadAsync(db, scope, Jurisdiction, ct);
+        Towns = await SupportPages.TownOptionsAsync(db, scope, ct, Places.Path);
+        Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(o => o.Id), Places.Name);
         BrandKind? kind = FilterValues.Read<BrandKind>(HttpContext, Kind, "品牌类别");
         Kind = kind?.ToString();
         BrandHonour? honour = FilterValues.Read<BrandHonour>(HttpContext, Honour, "品牌荣誉");

@@ -56,7 +56,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         return new EventFilter
         {
             JurisdictionPath = Places.Path,
-            TownId = Town is { } t && Towns.Any(o => o.Id == t) ? t : null, Kind = kind, Year = Year, Search = Search,
+            TownId = Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(o => o.Id), Places.Name), Kind = kind, Year = Year, Search = Search,
         };
     }
 }

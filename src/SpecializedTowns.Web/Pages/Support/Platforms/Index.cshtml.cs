@@ -55,7 +55,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         return new PlatformFilter
         {
             JurisdictionPath = Places.Path,
-            TownId = Town is { } t && Towns.Any(o => o.Id == t) ? t : null, Function = function, Level = level, Search = Search,
+            TownId = Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(o => o.Id), Places.Name), Function = function, Level = level, Search = Search,
         };
     }
 }

@@ -58,7 +58,7 @@ public sealed class IndexModel(TownsDbContext db, TimeProvider time) : PageModel
         return new TalentFilter
         {
             JurisdictionPath = Places.Path,
-            TownId = Town is { } t && Towns.Any(x => x.Id == t) ? t : null, Category = category, Year = Year, Search = Search,
+            TownId = Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(x => x.Id), Places.Name), Category = category, Year = Year, Search = Search,
         };
     }
 }

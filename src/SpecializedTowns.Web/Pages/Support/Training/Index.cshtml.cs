@@ -81,7 +81,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         return new TrainingFilter
         {
             JurisdictionPath = Places.Path,
-            TownId = Town is { } t && Towns.Any(x => x.Id == t) ? t : null, Year = ChosenYear, Mode = mode, Search = Search,
+            TownId = Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(x => x.Id), Places.Name), Year = ChosenYear, Mode = mode, Search = Search,
         };
     }
 }
