@@ -303,6 +303,12 @@ public sealed class Problem
 
     public void Answer(ProblemActor actor, DateTime now, string? answer)
     {
+        // An answer follows at least one 办理情况 (decision 0006): an accepted problem has none yet, and the unit is told what comes first.
+        if (State == ProblemState.Accepted)
+        {
+            RequireHandler(actor, ProblemStep.Answer);
+            throw new ProblemRuleException("请先登记办理情况，再答复");
+        }
         RequireState(ProblemStep.Answer, ProblemState.Handling);
         var onBehalf = RequireHandler(actor, ProblemStep.Answer);
         var text = Required(answer, "请填写答复内容", "答复内容");

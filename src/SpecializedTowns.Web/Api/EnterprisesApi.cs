@@ -7,12 +7,33 @@ using SpecializedTowns.Data.Enterprises;
 
 namespace SpecializedTowns.Web.Api;
 
+public sealed record EnterpriseDesignationView(string Key, int? Year);
+
+public sealed record EnterpriseYearView(int Year, decimal? OutputValueWanYuan, decimal? RevenueWanYuan, decimal? TaxWanYuan, int? Employment, decimal? ExportWanYuan, int? Patents);
+
+/// <summary>One enterprise as GET /api/v1/enterprises/{id} gives it; role is the code the list's filter takes (leading, supporting …).</summary>
+public sealed record EnterpriseView(
+    int Id, string Name, string Uscc, string CountyPath, string? Township, int? TownId, string? Town, string Role, bool IsAboveScale,
+    string? Industry, string? IndustryCategory, IReadOnlyList<EnterpriseDesignationView> Designations, IReadOnlyList<EnterpriseYearView> Statistics, bool IsDemo);
+
 public static class EnterprisesApi
 {
     public static void MapEnterprisesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/enterprises").WithTags("企业");
         group.MapGet("/", ListAsync).WithSummary("企业名录（分页、筛选）");
+        group.MapGet("/{id:int}", async Task<Results<Ok<EnterpriseView>, ProblemHttpResult>> (int id, HttpContext http, TownsDbContext db, CancellationToken ct) =>
+            await EnterpriseDetails.FindAsync(db, id, http.Scope(), ct) is { } d ? TypedResults.Ok(View(d)) : ApiSupport.NotFound("企业"))
+            .WithSummary("一家企业：登记信息、所在县乡和专业镇、认定称号、历年统计；与企业名录同一数据范围，范围外的企业答复 404");
+    }
+
+    private static EnterpriseView View(EnterpriseDetail d)
+    {
+        var e = d.Enterprise;
+        return new EnterpriseView(e.Id, e.Name, e.Uscc, d.CountyPath, d.Township, e.SpecializedTownId, d.Town, CodeLists.Code(e.Role), e.IsAboveScale,
+            e.Industry, e.IndustryCategory, e.Designations.Select(x => new EnterpriseDesignationView(x.Key, x.Year)).ToList(),
+            d.Statistics.Select(s => new EnterpriseYearView(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan, s.TaxWanYuan, s.Employment, s.ExportWanYuan, s.Patents)).ToList(),
+            e.IsDemo);
     }
 
     private static async Task<Results<Ok<Paged<EnterpriseListItem>>, ProblemHttpResult>> ListAsync(

@@ -81,14 +81,24 @@ public class ProblemTests
         }
         else
         {
+            // An accepted problem is answered once a 办理情况 is in (decision 0006): the refusal says what comes first (qa105 #10).
             Should.Throw<ProblemRuleException>(() => Take(p, step)).Message
-                .ShouldBe($"问题当前为“{ProblemNames.Chinese(state)}”，不能“{ProblemNames.Chinese(step)}”");
+                .ShouldBe(state == ProblemState.Accepted && step == ProblemStep.Answer ? "请先登记办理情况，再答复" : $"问题当前为“{ProblemNames.Chinese(state)}”，不能“{ProblemNames.Chinese(step)}”");
             p.State.ShouldBe(state);
             p.Events.Count.ShouldBe(events, "a refused step writes nothing");
         }
         // The office is offered every legal step but the raiser's own (this raiser has an account); the raiser those.
         In(state).StepsFor(Office).Concat(In(state).StepsFor(Raiser)).Distinct().ShouldBe(Legal[state].Select(l => l.Step).Distinct(), ignoreOrder: true);
         In(state).StepsFor(Office).ShouldNotContain(ProblemStep.Confirm);
+    }
+
+    [Fact]
+    public void A_lead_unit_answering_before_any_handling_note_is_told_to_record_one_first()
+    {
+        var p = In(ProblemState.Accepted);
+        Should.Throw<ProblemRuleException>(() => p.Answer(Lead, Now, "已解决")).Message.ShouldBe("请先登记办理情况，再答复");
+        Should.Throw<ProblemRuleException>(() => p.Answer(Other, Now, "已解决")).Message.ShouldBe("只有牵头单位或领导小组办公室可以答复");
+        p.State.ShouldBe(ProblemState.Accepted);
     }
 
     [Fact]
