@@ -149,7 +149,7 @@ public sealed class TownDossier(
         // 七、重点任务
         body.Add(new DocumentBlock.Heading1("重点任务"));
         var taskRows = await TaskReads.WithPartsAsync(tasks.VisibleTasks(scope).Where(x => x.Plan!.SpecializedTownId == townId), unitPlaces: false, ct);
-        if (taskRows.Count == 0) body.Add(Empty("本专业镇还没有年度行动计划的任务。"));
+        if (taskRows.Count == 0) await CountyPlansAsync(body, scope, t.CountyId, today, ct);
         else
             body.Add(Table(["年度", "任务", "牵头单位", "完成时限", "进度", "状态"], taskRows
                 .OrderByDescending(x => x.Plan!.Year).ThenBy(x => x.SortOrder).ThenBy(x => x.Id).Take(MaxRows).Select(x => Row(
@@ -237,4 +237,27 @@ public sealed class TownDossier(
     private static string Percent(decimal? value) => value is { } v ? Quantity.Format(v, "%") : "—";
 
     private static DateOnly China(DateTime utc) => ChinaTime.Date(utc);
+
+    /// <summary>
+    /// 七 of a town without tasks of its own: the plans of its county made for no single town cover it (the county as a whole,
+    /// its townships 配合单位), so the dossier names them with their counts rather than saying the town has no tasks (qa105 #9).
+    /// </summary>
+    private async Task CountyPlansAsync(List<DocumentBlock> body, UserScope scope, int countyId, DateOnly today, CancellationToken ct)
+    {
+        var countyTasks = tasks.VisibleTasks(scope).Where(x => x.Plan!.SpecializedTownId == null && x.Plan.JurisdictionId == countyId);
+        var totals = await countyTasks.GroupBy(x => x.PlanId).Select(g => new { PlanId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (totals.Count == 0)
+        {
+            body.Add(Empty("本专业镇还没有年度行动计划的任务。"));
+            return;
+        }
+        var overdue = await countyTasks.Where(TaskLights.OverdueOn(today)).GroupBy(x => x.PlanId).Select(g => new { PlanId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PlanId, g => g.Count, ct);
+        var ids = totals.Select(x => x.PlanId).ToList();
+        var plans = await db.ActionPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderByDescending(p => p.Year).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        body.Add(new DocumentBlock.Paragraph("本专业镇没有单独的年度行动计划，由本县年度行动计划统筹推进："));
+        foreach (var p in plans)
+            body.Add(new DocumentBlock.Paragraph($"本县年度行动计划（{p.Title}）共 {totals.Single(x => x.PlanId == p.Id).Count} 项任务，逾期 {overdue.GetValueOrDefault(p.Id)} 项。"));
+    }
 }

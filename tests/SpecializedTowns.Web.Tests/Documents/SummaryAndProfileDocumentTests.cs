@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using SpecializedTowns.Core.Reports;
@@ -139,5 +141,30 @@ public class SummaryAndProfileDocumentTests
         docx.Tables.Count.ShouldBeGreaterThanOrEqualTo(5);
 
         (await (await SeededPlatforms.ClientAsync(provider, "yongji-office")).GetAsync($"/api/v1/towns/{town}/profile.docx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_town_covered_by_its_countys_plan_says_so_in_its_profile(StorageProvider provider)
+    {
+        // qa105 #9: 历山镇蜂蜜 has no plan of its own; 垣曲县's plan (for no single town) covers it.
+        var client = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var town = (await JsonAsync(client, "/api/v1/towns?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "历山镇蜂蜜专业镇").GetProperty("id").GetInt32();
+        string title;
+        int total;
+        using (var scope = (await SeededPlatforms.GetAsync(provider)).Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var plan = await db.ActionPlans.Where(p => p.SpecializedTownId == null && p.Jurisdiction!.Name == "垣曲县").OrderByDescending(p => p.Year).FirstAsync();
+            (await db.ActionPlans.CountAsync(p => p.SpecializedTown!.Name == "历山镇蜂蜜专业镇")).ShouldBe(0);
+            title = plan.Title;
+            total = await db.PlanTasks.CountAsync(t => t.PlanId == plan.Id);
+        }
+
+        var docx = await Docx.DownloadAsync(client, $"/api/v1/towns/{town}/profile.docx");
+        docx.Texts.ShouldNotContain("本专业镇还没有年度行动计划的任务。");
+        docx.Texts.ShouldContain(x => x.StartsWith($"本县年度行动计划（{title}）共 {total} 项任务，逾期 ", StringComparison.Ordinal) && x.EndsWith(" 项。", StringComparison.Ordinal));
     }
 }
