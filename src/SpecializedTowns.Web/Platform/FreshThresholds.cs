@@ -13,7 +13,9 @@ public static class FreshThresholds
 {
     public static IApplicationBuilder UseFreshThresholds(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true)
+        // Not while /Error is re-executed for a failed request: the user is still signed in then, and with the database down
+        // this read would fail again inside the handler and turn the page's 503 into a bare 500.
+        if (context.User.Identity?.IsAuthenticated == true && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
             await ThresholdValueStore.RefreshAsync(context.RequestServices.GetRequiredService<TownsDbContext>(),
                 context.RequestServices.GetRequiredService<PolicyCatalog>(), context.RequestAborted);
         await next(context);

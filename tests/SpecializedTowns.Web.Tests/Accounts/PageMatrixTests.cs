@@ -167,8 +167,9 @@ public class PageMatrixTests
     [InlineData("/Notices?status=Overdue&kind=Township&year=2025&overdue=true", "admin,yuanqu-office,lishan-township", "", "")]
     [InlineData("/Notices?handler=Csv", "admin,yuanqu-office,yuanqu-member,lishan-township,expert-zhang", "", "")]
     [InlineData("/Notices/New", "admin,shanxi-office,yuncheng-office,yuanqu-office,yangquan-office", "yuncheng-leader,yuanqu-member,lishan-township,expert-zhang", "")]
-    [InlineData("/Notices/Detail/{notice}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,lishan-township", "", "yuanqu-member,xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
-    [InlineData("/Notices/Detail/{notice}?handler=Document", "admin,yuncheng-leader,yuanqu-office,lishan-township", "", "yuanqu-member,xinjiang-office,expert-zhang")]
+    // 垣曲's member units are copied on the notice (抄送：县专业镇发展领导小组各成员单位): they read it, 新绛's do not.
+    [InlineData("/Notices/Detail/{notice}", "admin,shanxi-office,yuncheng-office,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,xinjiang-member,yangquan-office,expert-zhang")]
+    [InlineData("/Notices/Detail/{notice}?handler=Document", "admin,yuncheng-leader,yuanqu-office,yuanqu-member,lishan-township", "", "xinjiang-office,expert-zhang")]
     public async Task Pages_answer_each_role_as_its_scope_and_rights_say(string path, string ok, string denied, string missing)
     {
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.PostgreSql })

@@ -46,7 +46,7 @@ public class OverduePageTests
         var shown = Units(first);
         shown.Count.ShouldBe(OverdueModel.PageSize);
         shown.Take(3).ShouldBe(["逾期测试单位25", "逾期测试单位24", "逾期测试单位23"], "the most overdue first");
-        var total = int.Parse(Regex.Match(first, "共 (\\d+) 个牵头单位有逾期").Groups[1].Value);
+        var total = int.Parse(Regex.Match(first, "涉及 (\\d+) 个牵头单位").Groups[1].Value);
         total.ShouldBeGreaterThan(25);
         var rest = new List<string>();
         for (var page = 2; (page - 1) * OverdueModel.PageSize < total; page++) rest.AddRange(Units(await client.GetStringAsync($"/Tasks/Overdue?page={page}")));

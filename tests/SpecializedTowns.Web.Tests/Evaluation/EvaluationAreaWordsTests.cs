@@ -81,7 +81,9 @@ public class EvaluationAreaWordsTests
         var report = await ReportTextAsync(province, provinceId);
         report.ShouldContain("计分指标的权重不足一半");
         report.ShouldNotContain("结合各单位工作职责");
-        report.ShouldNotContain("新政办发〔2023〕33号 四（五）");
+        // 新绛's 四（五） may still stand in the 表扬 table, as the clause that addresses a commended 新绛 town (主送依据),
+        // but not as the province's rule for using the results.
+        report.ShouldNotContain("使用评估结果时请");
 
         // 营收规模层级: 朔州's and 阳泉's towns have tiers, 新绛's four do not; dropped for all nine, and said so.
         var uncounted = page.QuerySelector("#coverage-uncounted")!.TextContent;

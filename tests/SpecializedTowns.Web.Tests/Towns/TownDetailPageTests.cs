@@ -110,9 +110,13 @@ public class TownDetailPageTests
         list.ShouldContain($"<option value=\"{townId}\" selected=\"selected\">{townName}（{townCounty}）</option>");
         list.ShouldNotContain($"<option value=\"{foreignTown}\"", Case.Sensitive, "the filter offers only the towns of the person's scope");
         Regex.Matches(list, @"<a href=""/Enterprises/Detail/\d+"">([^<]+)</a>").Select(m => m.Groups[1].Value).ShouldBe(firstListed, "the same order as the town's page");
-        // A town outside the office's city lists nothing, whatever its enterprises.
+        // A town outside the office's city is dropped with a note (qa105 5), and none of its enterprises is listed: the list is
+        // the office's own, all of it.
         var foreign = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enterprises?town={foreignTown}"));
-        foreign.ShouldContain("没有符合条件的企业");
+        foreign.ShouldContain("所选专业镇不在您的数据范围内，已清除");
+        foreign.ShouldNotContain("阳泉市");
+        var all = WebUtility.HtmlDecode(await client.GetStringAsync("/Enterprises"));
+        Regex.Match(foreign, @"共 ([\d,]+) 条").Groups[1].Value.ShouldBe(Regex.Match(all, @"共 ([\d,]+) 条").Groups[1].Value);
     }
 
     private static string Between(string page, string from, string to)
