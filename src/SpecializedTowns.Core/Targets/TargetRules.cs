@@ -21,8 +21,12 @@ public enum TargetState
 /// </summary>
 public sealed record TargetAssessment(TargetState State, decimal? Expected, string Why);
 
-/// <summary>What the platform's data says about a target: the value now, and where it stood when the document was issued.</summary>
-public sealed record TargetMeasurement(decimal? Current, decimal? Baseline, string? UnmeasuredReason)
+/// <summary>
+/// What the platform's data says about a target: the value now, and where it stood when the document was issued.
+/// <see cref="AsOfYear"/> is the year an annual figure is of (产值 from the latest year's statistics), null for a count that
+/// stands as of today.
+/// </summary>
+public sealed record TargetMeasurement(decimal? Current, decimal? Baseline, string? UnmeasuredReason, int? AsOfYear = null)
 {
     public static TargetMeasurement Unmeasurable(string reason) => new(null, null, reason);
 }
@@ -116,6 +120,11 @@ public static class TargetRules
         }
         if (Deadline(target) is not { } deadline)
             return new(TargetState.Unmeasured, null, "文件未给出完成期限，无法按进度判断（当前尚未达到目标）");
+        // An annual figure of a year before the deadline's says nothing of the deadline year: 2024's 68亿元 does not show that a
+        // target for the end of 2025 was missed while 2025's statistics are not in (qa105 10).
+        if (today > deadline && measured.AsOfYear is { } asOf && asOf < deadline.Year)
+            return new(TargetState.Unmeasured, null,
+                $"期限 {deadline.Year}年{deadline.Month}月{deadline.Day}日已过，{deadline.Year}年数据尚未录入（现有最新为 {asOf}年 {Amount(current, target.Unit)}），录入后判断是否达成");
         if (today > deadline)
             return new(TargetState.Missed, null, $"期限 {deadline.Year}年{deadline.Month}月{deadline.Day}日已过，当前 {Amount(current, target.Unit)}，未达到目标");
 

@@ -127,7 +127,7 @@ public static class TargetQueries
         var m = IsTrainingRate(target.Metric) && SeesWholeArea(area, scope)
             ? TrainingRate(pack.Document.Jurisdiction, training.GetValueOrDefault(area) ?? [], today)
             : Measure(pack, target, towns.Where(t => t.CountyPath == area || t.CountyPath.StartsWith(area + "/", StringComparison.Ordinal)).ToList(), scope, start, today);
-        var assessment = TargetRules.Assess(target, new TargetMeasurement(m.Current, m.Baseline, m.Reason), start ?? today, today);
+        var assessment = TargetRules.Assess(target, new TargetMeasurement(m.Current, m.Baseline, m.Reason, m.AsOfYear), start ?? today, today);
         var currentText = m.Current is { } c ? TargetRules.Amount(c, target.Unit) : null;
         return new TargetItem(KeyOf(pack, position), pack.Id, position, pack.Document.Number ?? pack.Document.Title, pack.Document.Title, pack.Document.Jurisdiction,
             target, TargetRules.Requirement(target), start, TargetRules.Deadline(target), m.Current, currentText, m.Baseline,
@@ -136,6 +136,9 @@ public static class TargetQueries
 
     private sealed record Measured(decimal? Current, decimal? Baseline, string How, IReadOnlyList<string> Records, IReadOnlyList<TargetYear> History, string? Reason)
     {
+        /// <summary>The year an annual figure is of (<see cref="TargetMeasurement.AsOfYear"/>).</summary>
+        public int? AsOfYear { get; init; }
+
         public static Measured Not(string reason) => new(null, null, reason, [], [], reason);
     }
 
@@ -264,7 +267,7 @@ public static class TargetQueries
             towns.Select(t => (t.Name, Value: t.Statistics.Where(x => x.Year == latest).Sum(x => x.Output ?? 0)))
                 .Where(t => t.Value > 0).OrderByDescending(t => t.Value)
                 .Select(t => $"{t.Name}：{latest}年产值 {Core.Recognition.Quantity.Money(t.Value)}").ToList(),
-            history, null);
+            history, null) { AsOfYear = latest };
     }
 
     private static Measured ClusterBrands(List<TownRow> towns, string area, DateOnly? start, DateOnly today)

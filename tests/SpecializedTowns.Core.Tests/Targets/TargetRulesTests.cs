@@ -17,6 +17,22 @@ public class TargetRulesTests
         TargetRules.Assess(target, new TargetMeasurement(current, baseline, current is null ? "平台未采集" : null), Start, today);
 
     [Fact]
+    public void After_the_deadline_an_annual_figure_of_an_earlier_year_waits_for_the_deadline_year_s_statistics()
+    {
+        // Deadline 2025-12-31, statistics up to 2024 (qa105 10: "未达成，当前 68.00亿元", 68亿 being 2024's).
+        var output = new Target { Metric = "产值", Value = 100, Unit = "亿元", Comparison = ">", Deadline = "2025-12-31" };
+        var today = new DateOnly(2026, 12, 8);
+        var waiting = TargetRules.Assess(output, new TargetMeasurement(68, 50, null, AsOfYear: 2024), Start, today);
+        waiting.State.ShouldBe(TargetState.Unmeasured);
+        waiting.Why.ShouldBe("期限 2025年12月31日已过，2025年数据尚未录入（现有最新为 2024年 68.00亿元），录入后判断是否达成");
+        // With 2025's figure in, the same value is missed; a value already above the goal is met whatever its year.
+        TargetRules.Assess(output, new TargetMeasurement(68, 50, null, AsOfYear: 2025), Start, today).State.ShouldBe(TargetState.Missed);
+        TargetRules.Assess(output, new TargetMeasurement(101, 50, null, AsOfYear: 2024), Start, today).State.ShouldBe(TargetState.Met);
+        // A count standing as of today (no year) is judged as before.
+        TargetRules.Assess(output, new TargetMeasurement(68, 50, null), Start, today).State.ShouldBe(TargetState.Missed);
+    }
+
+    [Fact]
     public void Exactly_on_the_path_is_on_track_and_just_below_is_at_risk()
     {
         TargetRules.Expected(10, 0, Start, Deadline, Halfway).ShouldBe(5m);

@@ -25,6 +25,8 @@ public class TargetsPageTests
 
         var output = page.QuerySelectorAll("table.targets tbody tr").Single(r => r.Children[1].TextContent.Contains("机电制造专业镇"));
         output.Children[4].TextContent.Trim().ShouldMatch(@"^\d[\d,]*\.\d\d亿元$");
-        output.Children[6].TextContent.ShouldMatch(@"当前 \d[\d,]*\.\d\d亿元");
+        output.Children[6].TextContent.ShouldMatch(@"\d[\d,]*\.\d\d亿元");
+        // The demo's statistics end in 2024: past the end-2025 deadline the target waits for 2025's figures (qa105 10).
+        output.Children[6].TextContent.ShouldContain("2025年数据尚未录入");
     }
 }
