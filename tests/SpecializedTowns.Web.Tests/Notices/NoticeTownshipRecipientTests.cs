@@ -23,12 +23,7 @@ public class NoticeTownshipRecipientTests
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private const string Yuanqu = "山西省/运城市/垣曲县";
 
-    private static async Task<UserScope> ScopeAsync(TownsDbContext db, string userName)
-    {
-        var account = AccountSeeder.DemoAccounts.Single(a => a.UserName == userName);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        return new UserScope(user.Id, account.Role, account.JurisdictionPath, user.SpecializedTownId) { UnitId = user.UnitId };
-    }
+    private static Task<UserScope> ScopeAsync(TownsDbContext db, string userName) => DemoScopes.OfAsync(db, userName);
 
     private static NoticeDraft Draft(RecipientKind kind, int id) => new()
     {
