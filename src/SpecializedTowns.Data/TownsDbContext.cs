@@ -59,6 +59,9 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
 
     /// <summary>Written by triggers only (see <see cref="Reserve.ClusterYears"/>).</summary>
     public DbSet<Reserve.DataChange> DataChanges => Set<Reserve.DataChange>();
+
+    /// <summary>Written by triggers only (see <see cref="Projects.ProjectSummaries"/>).</summary>
+    public DbSet<Projects.ProjectChange> ProjectChanges => Set<Projects.ProjectChange>();
     public DbSet<Exports.ExportProgressRecord> ExportProgress => Set<Exports.ExportProgressRecord>();
     public DbSet<EnterpriseAnnualStatistics> EnterpriseStatistics => Set<EnterpriseAnnualStatistics>();
     public DbSet<RecognitionApplication> Applications => Set<RecognitionApplication>();

@@ -35,6 +35,8 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 // 储备培育's years, kept while the data they are added up from is unchanged (see ClusterYears).
 builder.Services.AddSingleton<SpecializedTowns.Data.Reserve.ClusterYears>();
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.KeepReserveWarm>();
+// 重点项目库's summary cards, likewise (see ProjectSummaries).
+builder.Services.AddSingleton<SpecializedTowns.Data.Projects.ProjectSummaries>();
 // The audit page's name search index, built after the entries are written (see AuditLabelIndex).
 builder.Services.AddHostedService<SpecializedTowns.Web.Platform.IndexAuditLabels>();
 // The enterprise list's name search index on PostgreSQL, likewise (see EnterpriseNameIndex).

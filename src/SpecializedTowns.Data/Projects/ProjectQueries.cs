@@ -215,13 +215,12 @@ public static class ProjectQueries
         public DateOnly? PlannedSignedOn { get; init; }
     }
 
-    /// <summary>The stage funnel of the filtered library, and the year's investment month by month, planned against completed (both cumulative).</summary>
-    public static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today,
-        ProjectWarningSettings settings, CancellationToken ct = default)
-    {
-        await ProjectWarningStore.RefreshAsync(db, today, settings, ct);
-        return await db.PlannedPerRunAsync(scope, () => SummaryAsync(db, Filtered(db, scope, f), today, ct), ct);
-    }
+    /// <summary>
+    /// The stage funnel of the filtered library, and the year's investment month by month, planned against completed (both
+    /// cumulative). The warnings must have been refreshed for today; pages read it through <see cref="ProjectSummaries"/>.
+    /// </summary>
+    internal static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, UserScope scope, ProjectFilter f, DateOnly today, CancellationToken ct = default) =>
+        await db.PlannedPerRunAsync(scope, () => SummaryAsync(db, Filtered(db, scope, f), today, ct), ct);
 
     private static async Task<ProjectSummary> SummaryAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today, CancellationToken ct)
     {

@@ -14,9 +14,6 @@ namespace SpecializedTowns.Data.Reserve;
 /// </summary>
 public sealed class ClusterYears
 {
-    // Past this many rows (PostgreSQL appends one per write statement) the marks are cleared by the next reader.
-    private const int ClearAfter = 1000;
-
     // A province's year is tens of megabytes; a national deployment keeps the few its offices are looking at.
     private const int Keep = 4;
 
@@ -87,33 +84,8 @@ public sealed class ClusterYears
         return due;
     }
 
-    /// <summary>
-    /// The change mark as this moment's snapshot sees it: count and highest id of <c>data_changes</c>. Every write statement
-    /// on those tables commits a row with it (PostgreSQL) or moves the one row's id on (SQLite), so any committed change
-    /// moves the count or the id. Clearing keeps one new row, so that the id moves even if the count comes back.
-    /// </summary>
-    public static async Task<string> MarkAsync(TownsDbContext db, CancellationToken ct = default)
-    {
-        var mark = await ReadAsync();
-        if (mark.Count > ClearAfter)
-        {
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                await db.DataChanges.Where(c => c.Id <= mark.Last).ExecuteDeleteAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("INSERT INTO data_changes DEFAULT VALUES", ct);
-                await tx.CommitAsync(ct);
-            }
-            // The mark after clearing: the old one would make the year kept under it look changed at the next request.
-            // Still read before any grouping, so a write deleted here without being seen is in the grouping that follows.
-            mark = await ReadAsync();
-        }
-        return $"{mark.Count}:{mark.Last}";
-
-        async Task<Mark> ReadAsync() =>
-            (await db.Database.SqlQueryRaw<Mark>("SELECT COUNT(*) AS \"Count\", COALESCE(MAX(id), 0) AS \"Last\" FROM data_changes").ToListAsync(ct)).Single();
-    }
-
-    private sealed record Mark(long Count, long Last);
+    /// <summary>The change mark of what 储备培育 adds up (<see cref="ChangeMarks.Data"/>).</summary>
+    public static Task<string> MarkAsync(TownsDbContext db, CancellationToken ct = default) => ChangeMarks.Data.ReadAsync(db, ct);
 }
 
 /// <summary>A row of <c>data_changes</c> (schema version 30): written by triggers only, read by <see cref="ClusterYears"/>.</summary>

@@ -46,7 +46,7 @@ public class InvestmentChartTests
 
         var filter = new ProjectFilter { Search = "口径测试" };
         var settings = new ProjectWarningSettings();
-        var summary = await ProjectQueries.SummaryAsync(db, Yuanqu, filter, today, settings);
+        var summary = await new ProjectSummaries().GetAsync(db, Yuanqu, filter, today, settings);
         summary.Investment.Select(m => m.PlannedWanYuan).ShouldBe([0m, 0m, 0m, 0m, 300m, 600m, 900m, 1200m, 2500m, 3800m, 5100m, 6400m]);
 
         // By the end of last month the line stands where the warnings measure: their ExpectedByNow, project by project.

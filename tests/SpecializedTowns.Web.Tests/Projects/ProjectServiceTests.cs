@@ -44,7 +44,7 @@ public class ProjectServiceTests
         reds.Items.ShouldAllBe(i => i.Warning == WarningLevel.Red);
         reds.Items.ShouldContain(i => i.Name == "历山镇蜂蜜冷链仓储项目");
 
-        var summary = await ProjectQueries.SummaryAsync(db, Yuanqu, new ProjectFilter(), Today, new ProjectWarningSettings());
+        var summary = await new ProjectSummaries().GetAsync(db, Yuanqu, new ProjectFilter(), Today, new ProjectWarningSettings());
         summary.Funnel.Sum(f => f.Projects).ShouldBe(7);
         summary.Funnel.Single(f => f.Stage == ProjectStage.Planning).Projects.ShouldBe(1);
         summary.Red.ShouldBe(reds.Total);

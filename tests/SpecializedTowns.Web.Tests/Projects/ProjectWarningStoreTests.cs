@@ -51,7 +51,7 @@ public class ProjectWarningStoreTests
         yellowOrWorse.Total.ShouldBe(expected.Count(x => x.Level >= WarningLevel.Yellow), $"{when}: yellow or red");
         yellowOrWorse.Items.Select(i => i.Id).ShouldBe(expected.Where(x => x.Level >= WarningLevel.Yellow).Take(10).Select(x => x.Id));
 
-        var summary = await ProjectQueries.SummaryAsync(db, Province, new ProjectFilter(), today, settings);
+        var summary = await new ProjectSummaries().GetAsync(db, Province, new ProjectFilter(), today, settings);
         (summary.Red, summary.Yellow).ShouldBe((expected.Count(x => x.Level == WarningLevel.Red), expected.Count(x => x.Level == WarningLevel.Yellow)), $"{when}: counts");
     }
 

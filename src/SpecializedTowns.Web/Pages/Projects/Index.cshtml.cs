@@ -13,7 +13,7 @@ using SpecializedTowns.Web.Pages.Shared;
 
 namespace SpecializedTowns.Web.Pages.Projects;
 
-public sealed class IndexModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, ProjectService service, ProjectWarningSettings settings, ProjectSummaries summaries, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Town { get; set; }
     [BindProperty(SupportsGet = true), Display(Name = "阶段")] public ProjectStage? Stage { get; set; }
@@ -72,7 +72,7 @@ public sealed class IndexModel(TownsDbContext db, ProjectService service, Projec
 
     public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
     {
-        Summary = await ProjectQueries.SummaryAsync(db, UserScope.From(User)!, Filter(), service.Today, settings, ct);
+        Summary = await summaries.GetAsync(db, UserScope.From(User)!, Filter(), service.Today, settings, ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             funnel = Summary.Funnel.Select(f => new { name = ProjectTerms.Chinese(f.Stage), value = f.Projects, investment = Math.Round(f.InvestmentWanYuan / 10000m, 2) }),
