@@ -1,4 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
 
 namespace SpecializedTowns.E2E;
 
@@ -6,6 +13,10 @@ namespace SpecializedTowns.E2E;
 public sealed class NoticeBrowserTests(BrowserFixture fixture)
 {
     private static string Shot(string name) => BrowserFixture.ScreenshotPath(name);
+
+    /// <summary>Waits for the page the step redirects to: the old page's message would otherwise be read.</summary>
+    private static Task Done(IPage page, string message) =>
+        page.Locator(".alert-success[role=status]", new() { HasText = message }).WaitForAsync();
 
     [BrowserFact]
     public async Task The_office_issues_a_notice_from_the_form_and_reads_the_overdue_one_with_its_proposal()
@@ -60,6 +71,63 @@ public sealed class NoticeBrowserTests(BrowserFixture fixture)
         // The download is the .docx.
         var download = await office.RunAndWaitForDownloadAsync(() => office.ClickAsync("#notice-download"));
         download.SuggestedFilename.ShouldBe($"督办通知书-{number}.docx");
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task The_township_uploads_two_files_for_a_finding_removes_one_submits_and_the_office_sees_the_one_left()
+    {
+        int id;
+        using (var scope = fixture.Services.CreateScope())
+        {
+            // A notice of its own: the demo's notices are other tests' too.
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            var notices = scope.ServiceProvider.GetRequiredService<NoticeService>();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "yuanqu-office");
+            var issuer = new UserScope(user.Id, Roles.Office, "山西省/运城市/垣曲县", null) { UnitId = user.UnitId };
+            var town = await db.Towns.Where(t => t.Name == "历山镇蜂蜜专业镇").Select(t => t.Id).SingleAsync();
+            id = await notices.CreateAsync(issuer, user.DisplayName, new NoticeDraft
+            {
+                RecipientKind = RecipientKind.Town, RecipientId = town, Basis = "2025年度专业镇发展评估结果",
+                Findings = [new NoticeFinding("蜂蜜冷链仓储项目用地未落实", "2025年度评估·要素保障")],
+                Deadline = notices.Today.AddDays(30), ContactName = "李明", ContactPhone = "0359-6022135",
+            });
+        }
+        var errors = new List<string>();
+        var township = await fixture.SignedInPageAsync("lishan-township", 1366, 900);
+        township.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        // Removing a file and submitting ask for a confirmation first.
+        township.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await township.GotoAsync($"{fixture.BaseUrl}/Notices/Detail/{id}");
+
+        await township.FillAsync("#measures-1", "用地已纳入本年度土地利用计划调整方案");
+        await township.SetInputFilesAsync("#file-1", new[]
+        {
+            new FilePayload { Name = "用地计划.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4 用地计划"u8] },
+            new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0] },
+        });
+        await township.ClickAsync("#item-1 form[enctype] button[type=submit]");
+        await Done(township, "第 1 项整改情况已填报");
+        var files = township.Locator("#files-1 [data-evidence-file]");
+        (await files.AllInnerTextsAsync()).Select(t => t.Split('（')[0].Trim()).ShouldBe(["用地计划.pdf", "现场照片.png"]);
+        await township.ScreenshotAsync(new() { Path = Shot("notice-two-files.png"), FullPage = true });
+
+        await files.Filter(new() { HasText = "现场照片.png" }).Locator("[data-remove-file]").ClickAsync();
+        await Done(township, "已删除第 1 项的一个佐证文件");
+        (await files.CountAsync()).ShouldBe(1);
+
+        await township.ClickAsync("#notice-submit");
+        await Done(township, "整改情况已报送");
+        (await files.AllInnerTextsAsync()).ShouldHaveSingleItem().ShouldStartWith("用地计划.pdf");
+        (await township.Locator("#files-1 [data-remove-file]").CountAsync()).ShouldBe(0, "submitted, the files are read only");
+
+        var office = await fixture.SignedInPageAsync("yuanqu-office", 1366, 900);
+        await office.GotoAsync($"{fixture.BaseUrl}/Notices/Detail/{id}");
+        var seen = office.Locator("#files-1 [data-evidence-file]");
+        (await seen.CountAsync()).ShouldBe(1);
+        (await seen.InnerTextAsync()).ShouldContain("用地计划.pdf");
+        (await office.InnerTextAsync("#notice-history")).ShouldContain("删除佐证文件");
+        await office.ScreenshotAsync(new() { Path = Shot("notice-one-file-left.png"), FullPage = true });
         errors.ShouldBeEmpty();
     }
 }

@@ -132,9 +132,8 @@ public sealed class NoticeItem
     /// <summary>整改措施: what was done; kept when the office returns the item (the history keeps each version).</summary>
     public string? Measures { get; set; }
 
-    /// <summary>佐证材料: what shows it, in words; a file may go with it.</summary>
+    /// <summary>佐证材料: what shows it, in words; files may go with it (<see cref="NoticeFile.NoticeItemId"/>, at most <see cref="NoticeFile.MaxPerItem"/>).</summary>
     public string? Evidence { get; set; }
-    public int? AttachmentId { get; set; }
     public DateTime? RecordedAtUtc { get; set; }
     public string? RecordedBy { get; set; }
     public DateTime? SubmittedAtUtc { get; set; }
@@ -319,8 +318,11 @@ public sealed class Notice
         return steps;
     }
 
-    /// <summary>The recipient (or an office for it) writes down what was done for one finding; it may change it until it is submitted.</summary>
-    public void RecordRectification(NoticeActor actor, DateTime now, int position, string? measures, string? evidence, int? attachmentId = null)
+    /// <summary>
+    /// The recipient (or an office for it) writes down what was done for one finding; it may change it until it is submitted.
+    /// <paramref name="files"/>: how many evidence files the item will hold, those added with this step (<paramref name="added"/>) included.
+    /// </summary>
+    public void RecordRectification(NoticeActor actor, DateTime now, int position, string? measures, string? evidence, int files = 0, IReadOnlyList<string>? added = null)
     {
         RequireIssued(NoticeStep.Record);
         if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以填报整改情况") { Kind = RefusalKind.Forbidden };
@@ -329,14 +331,55 @@ public sealed class Notice
             throw new NoticeRuleException($"第 {position} 项当前为“{NoticeNames.Chinese(item.State)}”，不能再填报");
         var m = Required(measures, "请填写整改措施和完成情况", "整改措施", "measures");
         var e = Text(evidence, "佐证材料说明", "evidence");
-        if (e is null && attachmentId is null) throw new NoticeRuleException("请说明佐证材料，或上传佐证文件", "evidence");
+        if (e is null && files == 0) throw new NoticeRuleException("请说明佐证材料，或上传佐证文件", "evidence");
+        RequireRoomFor(position, files);
         item.Measures = m;
         item.Evidence = e;
-        item.AttachmentId = attachmentId;
         item.RecordedAtUtc = now;
         item.RecordedBy = actor.Name;
         item.State = ItemState.Drafted;
-        Record(actor, now, position, "填报整改情况", m + (e is null ? "" : $"\n佐证：{e}"), onBehalf: !actor.IsRecipient);
+        var note = m + (e is null ? "" : $"\n佐证：{e}") + (added is { Count: > 0 } ? $"\n上传佐证文件：{string.Join("、", added)}" : "");
+        Record(actor, now, position, "填报整改情况", note, onBehalf: !actor.IsRecipient);
+    }
+
+    /// <summary>
+    /// One more evidence file for a finding, outside a rectification (the API): while the item awaits the recipient, as a
+    /// rectification may be changed; once submitted its files are the ones the office verifies, read only.
+    /// <paramref name="files"/>: how many the item holds with this one.
+    /// </summary>
+    public void AddEvidenceFile(NoticeActor actor, DateTime now, int position, string fileName, int files)
+    {
+        EvidenceEditable(actor, position, "上传");
+        RequireRoomFor(position, files);
+        Record(actor, now, position, "上传佐证文件", fileName, onBehalf: !actor.IsRecipient);
+    }
+
+    /// <summary>
+    /// Takes a file off a finding before it is submitted. A drafted item keeps something that shows the rectification: its last
+    /// file goes only when the item says in words what the evidence is. <paramref name="filesLeft"/>: how many stay.
+    /// </summary>
+    public void RemoveEvidenceFile(NoticeActor actor, DateTime now, int position, string fileName, int filesLeft)
+    {
+        var item = EvidenceEditable(actor, position, "删除");
+        if (item.State == ItemState.Drafted && item.Evidence is null && filesLeft == 0)
+            throw new NoticeRuleException($"“{fileName}”是第 {position} 项唯一的佐证，且未填写佐证材料说明：请先上传其他文件或补充说明，再删除");
+        Record(actor, now, position, "删除佐证文件", fileName, onBehalf: !actor.IsRecipient);
+    }
+
+    private NoticeItem EvidenceEditable(NoticeActor actor, int position, string verb)
+    {
+        if (State != NoticeState.Issued) throw new NoticeRuleException($"督办通知书已整改或已处理，不能再{verb}佐证文件");
+        if (!actor.MayRecord) throw new NoticeRuleException($"只有整改对象或领导小组办公室可以{verb}佐证文件") { Kind = RefusalKind.Forbidden };
+        var item = Item(position);
+        if (!NoticeNames.AwaitsRecipient(item.State))
+            throw new NoticeRuleException($"第 {position} 项当前为“{NoticeNames.Chinese(item.State)}”，佐证文件已随整改情况报送，不能再{verb}");
+        return item;
+    }
+
+    private static void RequireRoomFor(int position, int files)
+    {
+        if (files > NoticeFile.MaxPerItem)
+            throw new NoticeRuleException($"第 {position} 项最多 {NoticeFile.MaxPerItem} 个佐证文件（现为 {files} 个），请先删除不需要的文件", "file");
     }
 
     /// <summary>Sends every item written down and not yet sent to the office for verification. Returns how many were sent.</summary>

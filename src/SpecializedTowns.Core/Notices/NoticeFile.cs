@@ -11,8 +11,14 @@ public sealed class NoticeFile
     public const long MaxBytes = ApplicationAttachment.MaxBytes;
     public const int MaxFiles = 50;
 
+    /// <summary>Evidence for one finding: a permit and a few photos, not an archive.</summary>
+    public const int MaxPerItem = 10;
+
     public int Id { get; set; }
     public int NoticeId { get; set; }
+
+    /// <summary>The finding it shows the rectification of; null for a file uploaded to the notice and not yet given to one (the API).</summary>
+    public int? NoticeItemId { get; set; }
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";
     public long Size { get; set; }

@@ -110,7 +110,7 @@ public static class AuditNames
         ["OutputYearToDateExplanation"] = "累计产值说明", ["InvestmentYearToDateWanYuan"] = "累计投资（万元）", ["InvestmentYearToDateExplanation"] = "累计投资说明",
         ["Employees"] = "从业人员（人）",
         // 督办通知书: its number's parts and to whom it goes.
-        ["NoticeId"] = "督办通知书", ["IssuingJurisdictionId"] = "发文行政区划", ["NumberPrefix"] = "文号前缀", ["NumberYear"] = "文号年份",
+        ["NoticeId"] = "督办通知书", ["NoticeItemId"] = "督办事项", ["IssuingJurisdictionId"] = "发文行政区划", ["NumberPrefix"] = "文号前缀", ["NumberYear"] = "文号年份",
         ["NumberSequence"] = "文号序号", ["OverdueConsequence"] = "逾期后果", ["RecipientAreaId"] = "整改对象所在地", ["RecipientTownId"] = "整改对象（专业镇）",
         ["RecipientTownshipId"] = "整改对象（乡镇）", ["RecipientUnitId"] = "整改对象（单位）",
         // 年度评估.

@@ -85,7 +85,6 @@ internal sealed class NoticeItemConfiguration : IEntityTypeConfiguration<NoticeI
         e.Property(x => x.State).HasColumnName("state");
         e.Property(x => x.Measures).HasColumnName("measures").HasMaxLength(Notice.MaxText);
         e.Property(x => x.Evidence).HasColumnName("evidence").HasMaxLength(Notice.MaxText);
-        e.Property(x => x.AttachmentId).HasColumnName("attachment_id");
         e.Property(x => x.RecordedAtUtc).HasColumnName("recorded_at_utc");
         e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(60);
         e.Property(x => x.SubmittedAtUtc).HasColumnName("submitted_at_utc");
@@ -93,9 +92,7 @@ internal sealed class NoticeItemConfiguration : IEntityTypeConfiguration<NoticeI
         e.Property(x => x.VerifiedAtUtc).HasColumnName("verified_at_utc");
         e.Property(x => x.VerifiedBy).HasColumnName("verified_by").HasMaxLength(60);
         e.Property(x => x.ReturnReason).HasColumnName("return_reason").HasMaxLength(Notice.MaxText);
-        e.HasOne<NoticeFile>().WithMany().HasForeignKey(x => x.AttachmentId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => new { x.NoticeId, x.Position }).IsUnique().HasDatabaseName("ix_notice_items_position");
-        e.HasIndex(x => x.AttachmentId).HasDatabaseName("ix_notice_items_attachment");
     }
 }
 
@@ -145,6 +142,7 @@ internal sealed class NoticeFileConfiguration : IEntityTypeConfiguration<NoticeF
         e.ToTable("notice_files");
         e.Property(x => x.Id).HasColumnName("id");
         e.Property(x => x.NoticeId).HasColumnName("notice_id");
+        e.Property(x => x.NoticeItemId).HasColumnName("notice_item_id");
         e.Property(x => x.FileName).HasColumnName("file_name").HasMaxLength(200);
         e.Property(x => x.ContentType).HasColumnName("content_type").HasMaxLength(100);
         e.Property(x => x.Size).HasColumnName("size");
@@ -154,7 +152,9 @@ internal sealed class NoticeFileConfiguration : IEntityTypeConfiguration<NoticeF
         e.Property(x => x.UploadedAtUtc).HasColumnName("uploaded_at_utc");
         e.HasOne<Notice>().WithMany().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<NoticeItem>().WithMany().HasForeignKey(x => x.NoticeItemId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.NoticeId).HasDatabaseName("ix_notice_files_notice");
+        e.HasIndex(x => x.NoticeItemId).HasDatabaseName("ix_notice_files_item");
         e.HasIndex(x => x.UploadedByUserId).HasDatabaseName("ix_notice_files_uploaded_by");
     }
 }

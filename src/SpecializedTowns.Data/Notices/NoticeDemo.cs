@@ -155,7 +155,7 @@ public static class NoticeDemo
                 var at = now.AddDays(-step.DaysAgo);
                 switch (step.What)
                 {
-                    case Do.Record: notice.RecordRectification(recipient, at, step.Item, step.Text, "相关文件和现场照片已存档备查", null); break;
+                    case Do.Record: notice.RecordRectification(recipient, at, step.Item, step.Text, "相关文件和现场照片已存档备查"); break;
                     case Do.Submit: notice.Submit(recipient, at); break;
                     case Do.Accept: notice.Verify(office, at, step.Item, accept: true, null); break;
                     case Do.Return: notice.Verify(office, at, step.Item, accept: false, step.Text); break;

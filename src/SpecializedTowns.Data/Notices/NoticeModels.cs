@@ -153,13 +153,17 @@ public sealed record NoticeRecipient(RecipientKind Kind, int Id, string Name, st
 public sealed record NoticePreview(
     string IssuingOffice, string NextNumber, string DefaultAddressee, string DefaultSubject, ConsequenceProposal Consequence);
 
-public sealed record NoticeFileInfo(int Id, string FileName, long Size, string UploadedBy, DateTime UploadedAtUtc);
+/// <summary>An evidence file as listed: <see cref="Item"/> is the finding's number (1, 2 …), null for one uploaded to the notice and given to no finding.</summary>
+public sealed record NoticeFileInfo(int Id, string FileName, long Size, string UploadedBy, DateTime UploadedAtUtc, int? Item = null);
+
+/// <summary>A file as it came from the form or the API, before <see cref="NoticeFile.Check"/>.</summary>
+public sealed record EvidenceUpload(string FileName, byte[] Content);
 
 /// <summary>
-/// One finding's rectification as typed: a file may come with it (the page) or be named by an earlier upload (the API); with
-/// neither, a file attached before stays.
+/// One finding's rectification as typed: files may come with it (the page) or one uploaded before to the notice may be named
+/// (the API's attachmentId); the files the item already holds stay (they are taken off one by one).
 /// </summary>
-public sealed record RectificationInput(string? Measures, string? Evidence, int? AttachmentId = null, string? FileName = null, byte[]? FileContent = null);
+public sealed record RectificationInput(string? Measures, string? Evidence, int? AttachmentId = null, IReadOnlyList<EvidenceUpload>? Files = null);
 
 public sealed record NoticeView(
     Notice Notice, string IssuingPath, string AreaPath, string Area, DateOnly Today, NoticeStatus Status, DeadlineLight Light,
@@ -175,5 +179,6 @@ public sealed record NoticeView(
     /// <summary>A unit that reads the notice because its 抄送 names it: it follows the 整改, the recipient reports.</summary>
     public bool CopiedOnly { get; init; }
 
-    public NoticeFileInfo? File(int? id) => id is { } i ? Files.FirstOrDefault(f => f.Id == i) : null;
+    /// <summary>The evidence files of one finding, in the order they were uploaded.</summary>
+    public IReadOnlyList<NoticeFileInfo> FilesOf(int position) => Files.Where(f => f.Item == position).ToList();
 }

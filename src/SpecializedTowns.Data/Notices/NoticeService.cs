@@ -222,8 +222,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             .AsSplitQuery().SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
         var places = await PlacesAsync(notice, ct);
         var actor = await ActorAsync(scope, userName, notice, places, ct);
-        var files = await db.NoticeFiles.AsNoTracking().Where(f => f.NoticeId == id).OrderBy(f => f.Id)
-            .Select(f => new NoticeFileInfo(f.Id, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
+        var files = await FilesAsync(notice, ct);
         var today = Today;
         notice.Items.Sort((a, b) => a.Position.CompareTo(b.Position));
         return new NoticeView(notice, places.IssuingPath, places.AreaPath, places.AreaName, today, notice.Status(today),
@@ -517,19 +516,30 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     public Task RecordAsync(UserScope scope, string user, int id, int item, RectificationInput input, CancellationToken ct = default) =>
         StepAsync(scope, user, id, ct, async (notice, actor) =>
         {
-            if (!notice.MayRecord(actor, notice.Item(item)))
+            var target = notice.Item(item);
+            if (!notice.MayRecord(actor, target))
             {
                 // Let the rule say why (state, role), in its words.
-                notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, input.AttachmentId);
+                notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence);
                 return;
             }
-            // A file already attached stays unless another one is given.
-            var attachment = input.AttachmentId ?? notice.Item(item).AttachmentId;
-            if (input.FileContent is { Length: > 0 } content)
-                attachment = (await AddFileAsync(notice, actor, input.FileName ?? "", content, ct)).Id;
-            else if (input.AttachmentId is { } a && !await db.NoticeFiles.AnyAsync(f => f.Id == a && f.NoticeId == id, ct))
-                throw new NoticeRuleException("所选佐证文件不属于本督办通知书", "attachmentId");
-            notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, attachment);
+            // Every file is checked before any is kept: when one is refused, none of them is.
+            var uploads = (input.Files ?? []).Select(f => CheckedUpload(f.FileName, f.Content)).ToList();
+            NoticeFile? named = null;
+            if (input.AttachmentId is { } a)
+            {
+                named = await db.NoticeFiles.SingleOrDefaultAsync(f => f.Id == a && f.NoticeId == id, ct)
+                        ?? throw new NoticeRuleException("所选佐证文件不属于本督办通知书", "attachmentId");
+                if (named.NoticeItemId is { } other && other != target.Id)
+                    throw new NoticeRuleException($"所选佐证文件已是第 {notice.Items.Single(i => i.Id == other).Position} 项的佐证", "attachmentId");
+                if (named.NoticeItemId == target.Id) named = null;
+            }
+            await RequireRoomAsync(notice, uploads.Count, ct);
+            var held = await db.NoticeFiles.CountAsync(f => f.NoticeItemId == target.Id, ct);
+            var added = uploads.Select(u => u.Name).Concat(named is null ? [] : [named.FileName]).ToList();
+            notice.RecordRectification(actor, Now, item, input.Measures, input.Evidence, held + added.Count, added);
+            if (named is not null) named.NoticeItemId = target.Id;
+            foreach (var upload in uploads) db.NoticeFiles.Add(NewFile(notice, target, actor, upload));
         });
 
     public async Task<int> SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default)
@@ -545,7 +555,10 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     public Task RecordActionsAsync(UserScope scope, string user, int id, IReadOnlyList<ActionInput> actions, CancellationToken ct = default) =>
         StepAsync(scope, user, id, ct, (notice, actor) => { notice.RecordActions(actor, Now, actions); return Task.CompletedTask; });
 
-    /// <summary>A file of evidence kept with the notice, to be named by a rectification; by those who may report for the recipient.</summary>
+    /// <summary>
+    /// A file of evidence kept with the notice and given to no finding yet, to be named by a rectification (the API's
+    /// attachmentId); by those who may report for the recipient. Files for a finding go through <see cref="AddItemFileAsync"/>.
+    /// </summary>
     public async Task<NoticeFileInfo> UploadAsync(UserScope scope, string user, int id, string fileName, byte[] content, CancellationToken ct = default)
     {
         NoticeFile? file = null;
@@ -553,10 +566,49 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         {
             if (notice.State != NoticeState.Issued) throw new NoticeRuleException("督办通知书已整改或已处理，不能再上传佐证材料");
             if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以上传佐证材料") { Kind = RefusalKind.Forbidden };
-            file = await AddFileAsync(notice, actor, fileName, content, ct);
+            var upload = CheckedUpload(fileName, content);
+            await RequireRoomAsync(notice, 1, ct);
+            db.NoticeFiles.Add(file = NewFile(notice, null, actor, upload));
         }, raisesVersion: false);
-        return new NoticeFileInfo(file!.Id, file.FileName, file.Size, file.UploadedBy, file.UploadedAtUtc);
+        return Info(file!, null);
     }
+
+    /// <summary>The evidence files of one finding, to anyone who may read the notice.</summary>
+    public async Task<IReadOnlyList<NoticeFileInfo>> ItemFilesAsync(UserScope scope, int id, int item, CancellationToken ct = default)
+    {
+        var notice = await Reachable(scope).AsNoTracking().Include(n => n.Items).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
+        notice.Item(item);
+        return (await FilesAsync(notice, ct)).Where(f => f.Item == item).ToList();
+    }
+
+    /// <summary>One more evidence file for a finding, while the finding awaits the recipient (<see cref="Notice.AddEvidenceFile"/>).</summary>
+    public async Task<NoticeFileInfo> AddItemFileAsync(UserScope scope, string user, int id, int item, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        NoticeFile? file = null;
+        await StepAsync(scope, user, id, ct, async (notice, actor) =>
+        {
+            var target = notice.Item(item);
+            // The person's part and the finding's state first, in the rule's words: a file for a submitted finding is refused as such.
+            if (!notice.MayRecord(actor, target)) notice.AddEvidenceFile(actor, Now, item, fileName, 0);
+            var upload = CheckedUpload(fileName, content);
+            await RequireRoomAsync(notice, 1, ct);
+            notice.AddEvidenceFile(actor, Now, item, upload.Name, await db.NoticeFiles.CountAsync(f => f.NoticeItemId == target.Id, ct) + 1);
+            db.NoticeFiles.Add(file = NewFile(notice, target, actor, upload));
+        });
+        return Info(file!, item);
+    }
+
+    /// <summary>Takes one evidence file off a finding before it is submitted (<see cref="Notice.RemoveEvidenceFile"/>); the file is deleted.</summary>
+    public Task RemoveItemFileAsync(UserScope scope, string user, int id, int item, int fileId, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, async (notice, actor) =>
+        {
+            var target = notice.Item(item);
+            var file = await db.NoticeFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeItemId == target.Id, ct)
+                       ?? throw new NoticeRuleException($"第 {item} 项没有这个佐证文件（可能已被删除），请刷新页面后查看") { Kind = RefusalKind.NotFound };
+            var left = await db.NoticeFiles.CountAsync(f => f.NoticeItemId == target.Id && f.Id != fileId, ct);
+            notice.RemoveEvidenceFile(actor, Now, item, file.FileName, left);
+            db.NoticeFiles.Remove(file);
+        });
 
     public async Task<NoticeFile?> FileAsync(UserScope scope, int id, int fileId, CancellationToken ct = default)
     {
@@ -564,20 +616,38 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         return await db.NoticeFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeId == id, ct);
     }
 
-    private async Task<NoticeFile> AddFileAsync(Notice notice, NoticeActor actor, string fileName, byte[] content, CancellationToken ct)
+    private sealed record CheckedFile(string Name, string ContentType, byte[] Content);
+
+    /// <summary>The one check of an evidence file's name, type, size and bytes (<see cref="NoticeFile.Check"/>), for the page and the API alike.</summary>
+    private static CheckedFile CheckedUpload(string fileName, byte[] content)
     {
         var (name, contentType, problem) = NoticeFile.Check(fileName, content);
         if (problem is not null) throw new NoticeRuleException($"“{name}”不能上传：{problem}", "file");
-        if (await db.NoticeFiles.CountAsync(f => f.NoticeId == notice.Id, ct) >= NoticeFile.MaxFiles)
+        return new CheckedFile(name, contentType!, content);
+    }
+
+    private async Task RequireRoomAsync(Notice notice, int adding, CancellationToken ct)
+    {
+        if (adding > 0 && await db.NoticeFiles.CountAsync(f => f.NoticeId == notice.Id, ct) + adding > NoticeFile.MaxFiles)
             throw new NoticeRuleException($"每份督办通知书最多 {NoticeFile.MaxFiles} 个佐证文件", "file");
-        var file = new NoticeFile
-        {
-            NoticeId = notice.Id, FileName = name, ContentType = contentType!, Size = content.Length, Content = content,
-            UploadedByUserId = actor.UserId, UploadedBy = actor.Name, UploadedAtUtc = Now,
-        };
-        db.NoticeFiles.Add(file);
-        await db.SaveChangesAsync(ct);
-        return file;
+    }
+
+    private NoticeFile NewFile(Notice notice, NoticeItem? item, NoticeActor actor, CheckedFile upload) => new()
+    {
+        NoticeId = notice.Id, NoticeItemId = item?.Id, FileName = upload.Name, ContentType = upload.ContentType, Size = upload.Content.Length,
+        Content = upload.Content, UploadedByUserId = actor.UserId, UploadedBy = actor.Name, UploadedAtUtc = Now,
+    };
+
+    private static NoticeFileInfo Info(NoticeFile f, int? item) => new(f.Id, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc, item);
+
+    /// <summary>Every evidence file of the notice without its content, each with the number of the finding it belongs to.</summary>
+    private async Task<IReadOnlyList<NoticeFileInfo>> FilesAsync(Notice notice, CancellationToken ct)
+    {
+        var positions = notice.Items.ToDictionary(i => i.Id, i => i.Position);
+        var rows = await db.NoticeFiles.AsNoTracking().Where(f => f.NoticeId == notice.Id).OrderBy(f => f.Id)
+            .Select(f => new { f.Id, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc, f.NoticeItemId }).ToListAsync(ct);
+        return rows.Select(f => new NoticeFileInfo(f.Id, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc,
+            f.NoticeItemId is { } i && positions.TryGetValue(i, out var p) ? p : null)).ToList();
     }
 
     private sealed record Places(string IssuingPath, string AreaPath, string AreaName);

@@ -18,7 +18,7 @@ public sealed record NewNotice(
 
 public sealed record NewNoticeBatch(NewNotice[]? Notices);
 
-/// <summary>What was done for one finding, what shows it, and optionally a file uploaded before through …/files.</summary>
+/// <summary>What was done for one finding, what shows it, and optionally a file uploaded before through …/files and given to no finding yet.</summary>
 public sealed record RectificationBody(string? Measures, string? Evidence, int? AttachmentId);
 
 /// <summary>decision: accept or return (通过/退回); reason is required to return.</summary>
@@ -46,7 +46,7 @@ public sealed record NoticeDetail(
     string? AnsweredBy)
 {
     public sealed record ItemView(
-        int No, string Finding, string Source, string State, string StateName, string? Measures, string? Evidence, int? AttachmentId,
+        int No, string Finding, string Source, string State, string StateName, string? Measures, string? Evidence, IReadOnlyList<NoticeFileInfo> Files,
         DateOnly? SubmittedOn, string? VerifiedBy, DateTime? VerifiedAtUtc, string? ReturnReason, bool MayRecord, bool MayVerify);
 
     /// <summary>What the governing pack proposes after a missed deadline; applies says whether it applies to this notice now.</summary>
@@ -156,7 +156,7 @@ public static class NoticesApi
 
         group.MapPost("/{id:int}/items/{no:int}/rectification", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, RectificationBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
             await StepAsync(http, service, id, ct, (s, u) => service.RecordAsync(s, u, id, no, new RectificationInput(body.Measures, body.Evidence, body.AttachmentId), ct)))
-            .WithSummary("填报一项问题的整改情况：整改措施、佐证材料说明、可选佐证文件（attachmentId，先经 …/files 上传）；报送前可修改")
+            .WithSummary("填报一项问题的整改情况：整改措施、佐证材料说明；佐证文件经 …/items/{no}/files 逐个上传（也可以 attachmentId 引用经 …/files 上传、尚未对应问题的文件）；报送前可修改")
             .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
@@ -192,21 +192,49 @@ public static class NoticesApi
             .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:int}/files", async Task<Results<Created<NoticeFileInfo>, ProblemHttpResult>> (int id, NoticeFileBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
+        group.MapGet("/{id:int}/items/{no:int}/files", async Task<Results<Ok<IReadOnlyList<NoticeFileInfo>>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, HttpContext http, NoticeService service, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(body.FileName)) return ApiSupport.Invalid("fileName", "请给出文件名（含扩展名）");
-            byte[] content;
-            try { content = Convert.FromBase64String(body.Content ?? ""); }
-            catch (FormatException) { return ApiSupport.Invalid("content", "content 应为文件内容的 base64 编码"); }
+            try { return TypedResults.Ok(await service.ItemFilesAsync(http.Scope(), id, no, ct)); }
+            catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
+            catch (NoticeRuleException ex) { return Rule(ex); }
+        }).WithSummary("一项问题的佐证文件（按上传先后）；下载用 …/files/{fileId}");
+
+        group.MapPost("/{id:int}/items/{no:int}/files", async Task<Results<Created<NoticeFileInfo>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, NoticeFileBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
+        {
+            var (name, content, bad) = FileContent(body);
+            if (bad is not null) return bad;
             try
             {
-                var file = await service.UploadAsync(http.Scope(), http.DisplayName(), id, body.FileName, content, ct);
+                var file = await service.AddItemFileAsync(http.Scope(), http.DisplayName(), id, no, name!, content!, ct);
+                return TypedResults.Created($"/api/v1/notices/{id}/files/{file.Id}", file);
+            }
+            catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
+            catch (NoticeRuleException ex) when (ex.Field == "file") { return ApiSupport.Invalid("content", ex.Message); }
+            catch (NoticeRuleException ex) { return Rule(ex); }
+        }).WithSummary($"给一项问题上传一个佐证文件（base64）：报送前可增删，每项最多 {NoticeFile.MaxPerItem} 个；报送后只读，退回后可再增删")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status409Conflict);
+
+        group.MapDelete("/{id:int}/items/{no:int}/files/{fileId:int}", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("问题序号：通知书中第几项问题（从 1 开始）")] int no, [Description("佐证文件编号")] int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
+            await StepAsync(http, service, id, ct, (s, u) => service.RemoveItemFileAsync(s, u, id, no, fileId, ct)))
+            .WithSummary("删除一项问题的一个佐证文件（报送前；报送后只读）")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:int}/files", async Task<Results<Created<NoticeFileInfo>, ProblemHttpResult>> (int id, NoticeFileBody body, HttpContext http, NoticeService service, CancellationToken ct) =>
+        {
+            var (name, content, bad) = FileContent(body);
+            if (bad is not null) return bad;
+            try
+            {
+                var file = await service.UploadAsync(http.Scope(), http.DisplayName(), id, name!, content!, ct);
                 return TypedResults.Created($"/api/v1/notices/{id}/files/{file.Id}", file);
             }
             catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
             catch (NoticeRuleException ex) when (ex.Field is not null) { return ApiSupport.Invalid(ex.Field == "file" ? "content" : ex.Field, ex.Message); }
             catch (NoticeRuleException ex) { return Rule(ex); }
-        }).WithSummary("上传一个佐证文件（base64），再在填报整改情况时以 attachmentId 引用")
+        }).WithSummary("上传一个尚未对应问题的佐证文件（base64），再在填报整改情况时以 attachmentId 引用；给某项问题上传请用 …/items/{no}/files")
             .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
@@ -237,6 +265,14 @@ public static class NoticesApi
         }
         catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
         catch (NoticeRuleException ex) { return Rule(ex); }
+    }
+
+    /// <summary>The file a body carries, or why it cannot be read (no name, content not base64).</summary>
+    private static (string? Name, byte[]? Content, ProblemHttpResult? Bad) FileContent(NoticeFileBody body)
+    {
+        if (string.IsNullOrWhiteSpace(body.FileName)) return (null, null, ApiSupport.Invalid("fileName", "请给出文件名（含扩展名）"));
+        try { return (body.FileName, Convert.FromBase64String(body.Content ?? ""), null); }
+        catch (FormatException) { return (null, null, ApiSupport.Invalid("content", "content 应为文件内容的 base64 编码")); }
     }
 
     private static NoticeDraft Draft(NewNotice body, string prefix, FieldErrors errors)
@@ -298,7 +334,7 @@ public static class NoticesApi
             n.EvaluationId, n.IssuedOn, n.Deadline, ProjectsApi.Key(v.Status), NoticeNames.Chinese(v.Status), LightKey(v.Light),
             n.ContactName, n.ContactPhone, n.CopyTo, n.PolicyPackId, n.OverdueConsequence,
             n.Items.OrderBy(i => i.Position).Select(i => new NoticeDetail.ItemView(
-                i.Position, i.Finding, i.Source, ProjectsApi.Key(i.State), NoticeNames.Chinese(i.State), i.Measures, i.Evidence, i.AttachmentId,
+                i.Position, i.Finding, i.Source, ProjectsApi.Key(i.State), NoticeNames.Chinese(i.State), i.Measures, i.Evidence, v.FilesOf(i.Position),
                 i.SubmittedOn, i.VerifiedBy, i.VerifiedAtUtc, i.ReturnReason, v.Recordable.Contains(i.Position), v.Verifiable.Contains(i.Position))).ToList(),
             v.Steps.Select(s => ProjectsApi.Key(s)).ToList(),
             new NoticeDetail.ProposalView(applies, v.Proposal.Silent, v.Proposal.Explanation, v.Proposal.Actions.Select(a => new NoticeDetail.ProposedActionView(

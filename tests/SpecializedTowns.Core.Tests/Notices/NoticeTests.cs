@@ -76,17 +76,17 @@ public class NoticeTests
         n.StepsFor(Township, new DateOnly(2025, 3, 2)).ShouldBe([NoticeStep.Record]);
         n.StepsFor(Leader, new DateOnly(2025, 3, 2)).ShouldBeEmpty();
         Should.Throw<NoticeRuleException>(() => n.Submit(Township, Day(new(2025, 3, 2)))).Message.ShouldBe("没有已填报待报送的整改事项，请先逐项填报整改情况");
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 1, " ", "照片", null)).Field.ShouldBe("measures");
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 1, "已开工", null, null)).Message.ShouldBe("请说明佐证材料，或上传佐证文件");
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Leader, Issued, 1, "已开工", "照片", null)).Message.ShouldContain("只有整改对象");
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 9, "已开工", "照片", null)).Message.ShouldBe("督办通知书没有第 9 项问题");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 1, " ", "照片")).Field.ShouldBe("measures");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 1, "已开工", null)).Message.ShouldBe("请说明佐证材料，或上传佐证文件");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Leader, Issued, 1, "已开工", "照片")).Message.ShouldContain("只有整改对象");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Issued, 9, "已开工", "照片")).Message.ShouldBe("督办通知书没有第 9 项问题");
 
-        n.RecordRectification(Township, Day(new(2025, 3, 10)), 1, "两个项目已开工", null, attachmentId: 4);
+        n.RecordRectification(Township, Day(new(2025, 3, 10)), 1, "两个项目已开工", null, files: 1);
         n.RecordRectification(Township, Day(new(2025, 3, 10)), 2, "已补报月报", "报送回执");
         n.StepsFor(Township, new DateOnly(2025, 3, 10)).ShouldBe([NoticeStep.Record, NoticeStep.Submit], "a drafted item may still be changed");
         n.Submit(Township, Day(new(2025, 3, 11))).ShouldBe(2);
         n.Items.ShouldAllBe(i => i.State == ItemState.Submitted && i.SubmittedOn == new DateOnly(2025, 3, 11));
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Day(new(2025, 3, 12)), 1, "改", "改", null)).Message.ShouldBe("第 1 项当前为“待核验”，不能再填报");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Day(new(2025, 3, 12)), 1, "改", "改")).Message.ShouldBe("第 1 项当前为“待核验”，不能再填报");
         Should.Throw<NoticeRuleException>(() => n.Verify(Township, Day(new(2025, 3, 12)), 1, true, null)).Message.ShouldContain("只有下发通知书的领导小组办公室");
         Should.Throw<NoticeRuleException>(() => n.Verify(CountyBelow, Day(new(2025, 3, 12)), 1, true, null)).Message.ShouldContain("只有下发通知书的领导小组办公室");
         n.StepsFor(Office, new DateOnly(2025, 3, 12)).ShouldBe([NoticeStep.Verify]);
@@ -170,7 +170,7 @@ public class NoticeTests
         n.MissedDeadline(Deadline.AddDays(30)).ShouldBeFalse("handled: nothing left to decide");
         n.StepsFor(Office, Deadline.AddDays(30)).ShouldBeEmpty();
         n.Events.Last().Note.ShouldBe("通报批评（2025年4月5日，垣专办通〔2025〕2号）；约谈（2025年4月4日）：约谈历山镇分管负责同志");
-        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, after, 1, "已开工", "照片", null)).Message.ShouldContain("不能“填报整改情况”");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, after, 1, "已开工", "照片")).Message.ShouldContain("不能“填报整改情况”");
     }
 
     [Fact]
@@ -223,5 +223,33 @@ public class NoticeTests
         Governing("山西省/运城市/万荣县").ShouldBe("yuncheng-2023-8");
         Governing("山西省/大同市").ShouldBe("shanxi-2022-80");
         Governing("山西省/运城市/垣曲县区").ShouldBe("yuncheng-2023-8", "a path is matched by whole names, not by its characters");
+    }
+
+    [Fact]
+    public void Evidence_files_are_added_and_removed_until_the_item_is_submitted_and_a_drafted_item_keeps_some_evidence()
+    {
+        var n = Issue();
+        n.AddEvidenceFile(Township, Day(new(2025, 3, 5)), 1, "许可证.pdf", files: 1);
+        Should.Throw<NoticeRuleException>(() => n.AddEvidenceFile(Township, Day(new(2025, 3, 5)), 1, "照片11.jpg", files: NoticeFile.MaxPerItem + 1))
+            .Message.ShouldBe($"第 1 项最多 {NoticeFile.MaxPerItem} 个佐证文件（现为 {NoticeFile.MaxPerItem + 1} 个），请先删除不需要的文件");
+        Should.Throw<NoticeRuleException>(() => n.RecordRectification(Township, Day(new(2025, 3, 5)), 1, "已开工", null, files: NoticeFile.MaxPerItem + 1)).Field.ShouldBe("file");
+        Should.Throw<NoticeRuleException>(() => n.AddEvidenceFile(Leader, Day(new(2025, 3, 5)), 1, "x.pdf", 2)).Kind.ShouldBe(RefusalKind.Forbidden);
+
+        n.RecordRectification(Township, Day(new(2025, 3, 6)), 1, "两个项目已开工", null, files: 2, added: ["照片.jpg"]);
+        n.Events.Last().Note.ShouldBe("两个项目已开工\n上传佐证文件：照片.jpg");
+        n.RemoveEvidenceFile(Township, Day(new(2025, 3, 7)), 1, "照片.jpg", filesLeft: 1);
+        // The item says nothing in words: its last file stays until another file or a description replaces it.
+        Should.Throw<NoticeRuleException>(() => n.RemoveEvidenceFile(Township, Day(new(2025, 3, 7)), 1, "许可证.pdf", filesLeft: 0))
+            .Message.ShouldBe("“许可证.pdf”是第 1 项唯一的佐证，且未填写佐证材料说明：请先上传其他文件或补充说明，再删除");
+        n.Events.Select(e => e.Action).ShouldBe(["下发督办通知书", "上传佐证文件", "填报整改情况", "删除佐证文件"]);
+
+        n.Submit(Township, Day(new(2025, 3, 8)));
+        var locked = Should.Throw<NoticeRuleException>(() => n.RemoveEvidenceFile(Township, Day(new(2025, 3, 9)), 1, "许可证.pdf", filesLeft: 0));
+        locked.Message.ShouldBe("第 1 项当前为“待核验”，佐证文件已随整改情况报送，不能再删除");
+        locked.Kind.ShouldBe(RefusalKind.Conflict);
+        Should.Throw<NoticeRuleException>(() => n.AddEvidenceFile(Township, Day(new(2025, 3, 9)), 1, "补充.pdf", 2)).Message.ShouldContain("不能再上传");
+        // Returned, the item is the recipient's again, files included.
+        n.Verify(Office, Day(new(2025, 3, 10)), 1, accept: false, "许可证不清晰");
+        n.AddEvidenceFile(Township, Day(new(2025, 3, 11)), 1, "许可证（清晰）.pdf", files: 2);
     }
 }

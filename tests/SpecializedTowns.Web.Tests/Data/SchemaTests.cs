@@ -136,6 +136,57 @@ public class SchemaTests
         landed.ShouldBe([new { Id = projectId, LandedOn = (DateOnly?)landedOn }]);
     }
 
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Version_53_gives_each_file_to_the_finding_that_named_it_and_a_file_two_findings_named_a_copy_for_the_second(StorageProvider provider)
+    {
+        // A database at version 52: one file per finding, named by notice_items.attachment_id. Findings 1 and 3 name the same
+        // file (the API allowed it), finding 2 its own, and one file was uploaded and named by no finding.
+        var storage = TestDatabases.Create(provider);
+        await using var db = storage.CreateContext();
+        var migrator = new SchemaMigrator(db, provider);
+        await migrator.UpgradeAsync(target: 52);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO jurisdictions (name, level, code, parent_id, path) VALUES ('垣曲县', 3, '140827', NULL, '山西省/运城市/垣曲县')");
+        var county = await db.Database.SqlQueryRaw<int>("SELECT id AS \"Value\" FROM jurisdictions").SingleAsync();
+        var issued = new DateTime(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO notices (issuing_jurisdiction_id, issuing_office, number_prefix, number_year, number_sequence, document_number, recipient_kind, recipient_name, addressee, " +
+            "recipient_area_id, subject, basis, issued_on, deadline, contact_name, contact_phone, copy_to, state, created_by, created_at_utc, version, is_demo) " +
+            "VALUES ({0}, '垣曲县专业镇发展领导小组办公室', '垣专办督', 2025, 2, '垣专办督〔2025〕2号', 1, '历山镇蜂蜜专业镇', '历山镇人民政府', {0}, '历山镇蜂蜜专业镇建设工作', '2024年度评估', " +
+            "{1}, {2}, '李明', '0359-6022135', '', 1, '垣曲县专业镇办', {3}, 1, {4})",
+            county, new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), issued, false);
+        var notice = await db.Database.SqlQueryRaw<int>("SELECT id AS \"Value\" FROM notices").SingleAsync();
+        byte[] permit = [.. "%PDF-1.4 施工许可证"u8], receipt = [.. "%PDF-1.4 报送回执"u8], loose = [.. "%PDF-1.4 x"u8];
+        var fileIds = new List<int>();
+        foreach (var (name, content) in new[] { ("许可证.pdf", permit), ("回执.pdf", receipt), ("x.pdf", loose) })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO notice_files (notice_id, file_name, content_type, size, content, uploaded_by, uploaded_at_utc) VALUES ({0}, {1}, 'application/pdf', {2}, {3}, '历山镇专业镇专干', {4})",
+                notice, name, (long)content.Length, content, issued.AddDays(4));
+            fileIds.Add(await db.Database.SqlQueryRaw<int>("SELECT MAX(id) AS \"Value\" FROM notice_files").SingleAsync());
+        }
+        foreach (var (position, file) in new[] { (1, fileIds[0]), (2, fileIds[1]), (3, fileIds[0]) })
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO notice_items (notice_id, position, finding, source, state, measures, attachment_id) VALUES ({0}, {1}, {2}, '2024年度评估', 2, '已整改', {3})",
+                notice, position, $"问题{position}", file);
+
+        await migrator.UpgradeAsync();
+
+        var positions = await db.NoticeItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Position);
+        var files = await db.NoticeFiles.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.Id, f.NoticeItemId, f.FileName, f.Content }).ToListAsync();
+        files.Select(f => (f.FileName, f.NoticeItemId is { } i ? positions[i] : (int?)null)).ShouldBe([("许可证.pdf", 1), ("回执.pdf", 2), ("x.pdf", null), ("许可证.pdf", 3)]);
+        files.Take(3).Select(f => f.Id).ShouldBe(fileIds, "the files keep their ids: links to them still work");
+        files[3].Id.ShouldBeGreaterThan(fileIds.Max());
+        files[3].Content.ShouldBe(permit);
+
+        // The files follow their finding (the reference survived SQLite's rebuild), and a copy is the second finding's alone.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM notice_items WHERE position = 3");
+        (await db.NoticeFiles.AsNoTracking().OrderBy(f => f.Id).Select(f => f.FileName).ToListAsync()).ShouldBe(["许可证.pdf", "回执.pdf", "x.pdf"]);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM notices");
+        (await db.NoticeFiles.CountAsync()).ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_database_newer_than_the_program_is_refused()
     {

@@ -138,7 +138,7 @@ public class NoticePagesTests
         };
         var file = new ByteArrayContent([.. "%PDF-1.4 用地计划"u8]);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "用地计划.pdf");
+        form.Add(file, "files", "用地计划.pdf");
         (await township.PostAsync(url + "?handler=Record&item=1", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // A post naming no handler is sent back to the page (Razor Pages rendered it with nothing loaded: a 500).
         var unnamed = await PostAsync(township, url, url, new() { ["Measures"] = "x" });
@@ -215,7 +215,7 @@ public class NoticePagesTests
         "%PDF-1.4 "u8.CopyTo(big);
         var file = new ByteArrayContent(big);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "用地计划.pdf");
+        form.Add(file, "files", "用地计划.pdf");
         var refused = await township.PostAsync(url + "?handler=Record&item=1", form);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -235,7 +235,7 @@ public class NoticePagesTests
         };
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
+        form.Add(file, "files", fileName);
         return await client.PostAsync(url + "?handler=Record&item=1", form);
     }
 

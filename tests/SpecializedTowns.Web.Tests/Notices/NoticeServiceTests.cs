@@ -261,10 +261,10 @@ public class NoticeServiceTests
         clock.Now = clock.Now.AddDays(5);
         // A file goes with the first item; a disguised one is refused and nothing of it is kept.
         byte[] pdf = [.. "%PDF-1.4 施工许可证"u8];
-        (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("两个项目已开工", null, null, "许可证.pdf", [0x4D, 0x5A]))))
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("两个项目已开工", null, Files: [new("许可证.pdf", [0x4D, 0x5A])]))))
             .Message.ShouldBe("“许可证.pdf”不能上传：文件内容与扩展名“.pdf”不符");
         (await db.NoticeFiles.CountAsync(f => f.NoticeId == id)).ShouldBe(0);
-        await service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("两个项目已开工", null, null, "许可证.pdf", pdf));
+        await service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("两个项目已开工", null, Files: [new("许可证.pdf", pdf)]));
         await service.RecordAsync(township, "历山镇专业镇专干", id, 2, new RectificationInput("已补报月报", "报送回执"));
         (await service.SubmitAsync(township, "历山镇专业镇专干", id)).ShouldBe(2);
         (await Should.ThrowAsync<NoticeRuleException>(() => service.VerifyAsync(township, "历山镇专业镇专干", id, 1, true, null))).Message.ShouldContain("只有下发通知书的领导小组办公室");
@@ -272,7 +272,7 @@ public class NoticeServiceTests
         clock.Now = clock.Now.AddDays(1);
         var view = await service.ViewAsync(office, id, "垣曲县专业镇办");
         view.Steps.ShouldBe([NoticeStep.Verify]);
-        var file = view.File(view.Notice.Item(1).AttachmentId).ShouldNotBeNull();
+        var file = view.FilesOf(1).ShouldHaveSingleItem();
         (await service.FileAsync(office, id, file.Id)).ShouldNotBeNull().Content.ShouldBe(pdf);
         (await service.FileAsync(await ScopeAsync(db, "xinjiang-office"), id, file.Id)).ShouldBeNull();
         await service.VerifyAsync(office, "垣曲县专业镇办", id, 1, true, null);
@@ -304,6 +304,66 @@ public class NoticeServiceTests
         stored.Events.Select(e => e.AtUtc).ShouldBeInOrder();
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("再改", "照片"))))
             .Message.ShouldBe("督办通知书当前为“已整改”，不能“填报整改情况”");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_finding_keeps_several_files_which_may_be_removed_until_it_is_submitted_and_everyone_reading_sees_them(StorageProvider provider)
+    {
+        var storage = await LoadedAsync(provider);
+        await using var db = storage.CreateContext();
+        var clock = At2030();
+        var service = Service(db, clock);
+        var office = await ScopeAsync(db, "yuanqu-office");
+        var township = await ScopeAsync(db, "lishan-township");
+        const string clerk = "历山镇专业镇专干";
+        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), new DateOnly(2031, 1, 30)));
+        static byte[] Pdf(string text) => [.. System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 " + text)];
+
+        // One bad file among those saved together: none is kept, and the rectification is not recorded either.
+        var bad = await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(township, clerk, id, 1,
+            new RectificationInput("两个项目已开工", null, Files: [new("许可证.pdf", Pdf("许可证")), new("现场照片.png", [0x4D, 0x5A])])));
+        bad.Field.ShouldBe("file");
+        bad.Message.ShouldBe("“现场照片.png”不能上传：文件内容与扩展名“.png”不符");
+        await using (var check = storage.CreateContext())
+        {
+            (await check.NoticeFiles.CountAsync(f => f.NoticeId == id)).ShouldBe(0);
+            (await check.NoticeItems.SingleAsync(i => i.NoticeId == id && i.Position == 1)).State.ShouldBe(ItemState.Open);
+        }
+
+        await service.RecordAsync(township, clerk, id, 1, new RectificationInput("两个项目已开工", null, Files: [new("许可证.pdf", Pdf("许可证")), new("现场照片.pdf", Pdf("照片"))]));
+        var photo = (await service.ViewAsync(township, id, clerk)).FilesOf(1).Single(f => f.FileName == "现场照片.pdf");
+        var receipt = await service.AddItemFileAsync(township, clerk, id, 1, "验收单.pdf", Pdf("验收单"));
+        receipt.Item.ShouldBe(1);
+        await service.RemoveItemFileAsync(township, clerk, id, 1, photo.Id);
+        (await service.ItemFilesAsync(township, id, 1)).Select(f => f.FileName).ShouldBe(["许可证.pdf", "验收单.pdf"]);
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(township, clerk, id, 1, photo.Id))).Kind.ShouldBe(RefusalKind.NotFound);
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(township, clerk, id, 2, receipt.Id))).Kind.ShouldBe(RefusalKind.NotFound, "a file is removed from its own finding");
+
+        // A unit copied on the notice reads the files and changes none; another county does not see the notice at all.
+        var member = await ScopeAsync(db, "yuanqu-member");
+        (await service.ItemFilesAsync(member, id, 1)).Count.ShouldBe(2);
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(member, "县农业农村局", id, 1, receipt.Id))).Kind.ShouldBe(RefusalKind.Forbidden);
+        await Should.ThrowAsync<NoticeNotFoundException>(async () => await service.ItemFilesAsync(await ScopeAsync(db, "xinjiang-office"), id, 1));
+
+        for (var n = 3; n <= NoticeFile.MaxPerItem; n++) await service.AddItemFileAsync(township, clerk, id, 1, $"照片{n}.pdf", Pdf($"照片{n}"));
+        (await Should.ThrowAsync<NoticeRuleException>(() => service.AddItemFileAsync(township, clerk, id, 1, "多余.pdf", Pdf("多余"))))
+            .Message.ShouldStartWith($"第 1 项最多 {NoticeFile.MaxPerItem} 个佐证文件");
+
+        await service.SubmitAsync(township, clerk, id);
+        var locked = await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(township, clerk, id, 1, receipt.Id));
+        locked.Kind.ShouldBe(RefusalKind.Conflict);
+        locked.Message.ShouldBe("第 1 项当前为“待核验”，佐证文件已随整改情况报送，不能再删除");
+        var verifying = await service.ViewAsync(office, id, "垣曲县专业镇办");
+        verifying.FilesOf(1).Count.ShouldBe(NoticeFile.MaxPerItem);
+        (await service.FileAsync(office, id, receipt.Id)).ShouldNotBeNull().Content.ShouldBe(Pdf("验收单"));
+
+        await using var stored = storage.CreateContext();
+        var events = await stored.NoticeEvents.Where(e => e.NoticeId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.Note }).ToListAsync();
+        events[1].Note.ShouldBe("两个项目已开工\n上传佐证文件：许可证.pdf、现场照片.pdf");
+        events.Single(e => e.Action == "删除佐证文件").Note.ShouldBe("现场照片.pdf");
+        events.Count(e => e.Action == "上传佐证文件").ShouldBe(NoticeFile.MaxPerItem - 1);
     }
 
     [PostgresTheory]

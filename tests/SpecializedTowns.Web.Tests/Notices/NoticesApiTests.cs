@@ -99,6 +99,50 @@ public class NoticesApiTests
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_finding_takes_several_files_by_api_removable_until_submitted_in_the_scope_of_the_notice(StorageProvider provider)
+    {
+        var office = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
+        var township = await NoticePlatforms.ClientAsync(provider, "lishan-township");
+        var member = await NoticePlatforms.ClientAsync(provider, "yuanqu-member");
+        var other = await NoticePlatforms.ClientAsync(provider, "xinjiang-office");
+        var town = await RecipientAsync(office, "town", "历山镇蜂蜜专业镇");
+        var id = (await JsonAsync(await office.PostAsJsonAsync("/api/v1/notices", Body("town", town, Today.AddDays(20))), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        static object File(string name, string text) => new { fileName = name, content = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 " + text)) };
+        var files = $"/api/v1/notices/{id}/items/1/files";
+
+        var permit = await JsonAsync(await township.PostAsJsonAsync(files, File("许可证.pdf", "许可证")), HttpStatusCode.Created);
+        permit.GetProperty("item").GetInt32().ShouldBe(1);
+        var photo = await JsonAsync(await township.PostAsJsonAsync(files, File("现场照片.pdf", "照片")), HttpStatusCode.Created);
+        var (permitId, photoId) = (permit.GetProperty("id").GetInt32(), photo.GetProperty("id").GetInt32());
+        Errors(await JsonAsync(await township.PostAsJsonAsync(files, new { fileName = "empty.pdf", content = "" }), HttpStatusCode.BadRequest)).ShouldContainKey("content");
+        (await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/9/files", File("x.pdf", "x"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Read by all who read the notice; changed by none of those only copied on it; out of another county's sight.
+        (await JsonAsync(await member.GetAsync(files))).EnumerateArray().Select(f => f.GetProperty("fileName").GetString()).ShouldBe(["许可证.pdf", "现场照片.pdf"]);
+        (await member.PostAsJsonAsync(files, File("x.pdf", "x"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await member.DeleteAsync($"{files}/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await other.GetAsync(files)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsJsonAsync(files, File("x.pdf", "x"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.DeleteAsync($"{files}/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var removed = await JsonAsync(await township.DeleteAsync($"{files}/{photoId}"));
+        removed.GetProperty("items")[0].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("id").GetInt32()).ShouldBe([permitId]);
+        (await township.DeleteAsync($"{files}/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await JsonAsync(await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/rectification", new { measures = "两个项目已开工" }));
+        await JsonAsync(await township.PostAsync($"/api/v1/notices/{id}/submit", null));
+        (await JsonAsync(await township.DeleteAsync($"{files}/{permitId}"), HttpStatusCode.Conflict)).GetProperty("detail").GetString()
+            .ShouldBe("第 1 项当前为“待核验”，佐证文件已随整改情况报送，不能再删除");
+        (await township.PostAsJsonAsync(files, File("补充.pdf", "补充"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var detail = await JsonAsync(await office.GetAsync($"/api/v1/notices/{id}"));
+        detail.GetProperty("items")[0].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("fileName").GetString()).ShouldBe(["许可证.pdf"]);
+        detail.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("item").GetInt32()).ShouldBe([1]);
+        (await office.GetByteArrayAsync($"/api/v1/notices/{id}/files/{permitId}")).ShouldBe(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 许可证"));
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task The_township_reports_with_a_file_the_office_returns_and_accepts_and_the_document_downloads(StorageProvider provider)
     {
         var office = await NoticePlatforms.ClientAsync(provider, "yuanqu-office");
@@ -119,7 +163,7 @@ public class NoticesApiTests
         await JsonAsync(await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/2/rectification", new { measures = "已补报月报", evidence = "报送回执" }));
         var submitted = await JsonAsync(await township.PostAsync($"/api/v1/notices/{id}/submit", null));
         submitted.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ShouldBe(["submitted", "submitted"]);
-        submitted.GetProperty("items")[0].GetProperty("attachmentId").GetInt32().ShouldBe(fileId);
+        submitted.GetProperty("items")[0].GetProperty("files")[0].GetProperty("id").GetInt32().ShouldBe(fileId);
         (await township.PostAsJsonAsync($"/api/v1/notices/{id}/items/1/verification", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await office.GetByteArrayAsync($"/api/v1/notices/{id}/files/{fileId}")).ShouldBe(pdf);
         (await (await NoticePlatforms.ClientAsync(provider, "xinjiang-office")).GetAsync($"/api/v1/notices/{id}/files/{fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -37,22 +37,25 @@ public sealed class DetailModel(NoticeService notices) : PageModel
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
-    public Task<IActionResult> OnPostRecordAsync(int id, int item, IFormFile? file, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRecordAsync(int id, int item, List<IFormFile>? files, CancellationToken ct) =>
         StepAsync(id, NoticeStep.Record, item, $"第 {item} 项整改情况已填报，报送后交办公室核验", ct, async (s, u) =>
         {
-            byte[]? content = null;
-            // A file chosen but empty is refused, not silently left out: the clerk believes it was sent.
-            if (file is not null && !string.IsNullOrEmpty(file.FileName) && Shared.Uploads.Unreadable(file, out var unreadable))
-                throw new NoticeRuleException(unreadable, "file");
-            if (file is { Length: > 0 })
+            var uploads = new List<EvidenceUpload>();
+            // The browser posts one nameless part when no file is chosen: that is no file, not a bad one.
+            foreach (var file in (files ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)))
             {
+                // A file chosen but empty is refused, not silently left out: the clerk believes it was sent.
+                if (Shared.Uploads.Unreadable(file, out var unreadable)) throw new NoticeRuleException(unreadable, "file");
                 if (file.Length > NoticeFile.MaxBytes) throw new NoticeRuleException($"“{file.FileName}”超过 {NoticeFile.MaxBytes / 1024 / 1024}MB，不能上传", "file");
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
-                content = buffer.ToArray();
+                uploads.Add(new EvidenceUpload(file.FileName, buffer.ToArray()));
             }
-            await notices.RecordAsync(s, u, id, item, new RectificationInput(Measures, Evidence, null, file?.FileName, content), ct);
+            await notices.RecordAsync(s, u, id, item, new RectificationInput(Measures, Evidence, Files: uploads), ct);
         });
+
+    public Task<IActionResult> OnPostRemoveFileAsync(int id, int item, int fileId, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Record, item, $"已删除第 {item} 项的一个佐证文件", ct, (s, u) => notices.RemoveItemFileAsync(s, u, id, item, fileId, ct));
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         StepAsync(id, NoticeStep.Submit, null, "整改情况已报送，等待办公室核验", ct, async (s, u) => await notices.SubmitAsync(s, u, id, ct));
