@@ -577,6 +577,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     public async Task<IReadOnlyList<NoticeFileInfo>> ItemFilesAsync(UserScope scope, int id, int item, CancellationToken ct = default)
     {
         var notice = await Reachable(scope).AsNoTracking().Include(n => n.Items).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
+        // A finding the notice does not list is refused as every step on it is.
         notice.Item(item);
         return (await FilesAsync(notice, ct)).Where(f => f.Item == item).ToList();
     }

@@ -138,6 +138,9 @@ public class NoticesApiTests
         detail.GetProperty("items")[0].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("fileName").GetString()).ShouldBe(["许可证.pdf"]);
         detail.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("item").GetInt32()).ShouldBe([1]);
         (await office.GetByteArrayAsync($"/api/v1/notices/{id}/files/{permitId}")).ShouldBe(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 许可证"));
+        var openapi = await (await NoticePlatforms.ClientAsync(provider, null)).GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/notices/{id}/items/{no}/files", "/api/v1/notices/{id}/items/{no}/files/{fileId}" })
+            openapi.ShouldContain($"\"{path}\"");
     }
 
     [PostgresTheory]
