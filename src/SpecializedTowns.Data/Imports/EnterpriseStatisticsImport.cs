@@ -28,8 +28,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
     public override IReadOnlyList<string> Notes =>
     [
         "按“统一社会信用代码 + 年度”判断新增或更新：该企业已有该年度数据时更新，否则新增。",
-        "年度统计只填已结束的年份：当年尚未结束，其数据不是全年数，不能作为年度统计导入。",
-        $"年产值、营业收入超过上一年度的 {AnnualFigures.JumpFactor:0} 倍或不到其 {AnnualFigures.JumpFactor:0} 分之一时（上一年度取表中或已录入的数），系统提示核实单位，不影响导入。",
+        .. StatisticsRows.YearNotes,
         "填写了企业名称的行，名称须与该统一社会信用代码在企业名录中登记的名称一致（不计空格和全角半角），否则该行不导入：代码抄错一位就会把数据记到别的企业名下。",
         "金额单位为万元；也可写“1.2亿”，系统换算为 12000 万元。以元为单位的数请先除以 10000。",
         "税收不能大于同一年度的年产值或营业收入（表中没有这两列时，与已录入的数比较）。",
@@ -78,17 +77,7 @@ public sealed class EnterpriseStatisticsImport : ImportKind
             applied.Add((row, enterprise.Id, y));
         }
 
-        // Once every row stands in `stored`, each year is compared with the year before as both will be after the import:
-        // the file's own row for it where it has one, else what is stored.
-        foreach (var (row, id, y) in applied)
-        {
-            if (!stored.TryGetValue((id, y - 1), out var before)) continue;
-            var now = stored[(id, y)];
-            if (run.Has("output") && AnnualFigures.JumpWarning("年产值", y, now.OutputValueWanYuan, before.OutputValueWanYuan) is { } output)
-                run.Warn(row, "output", output);
-            if (run.Has("revenue") && AnnualFigures.JumpWarning("营业收入", y, now.RevenueWanYuan, before.RevenueWanYuan) is { } revenue)
-                run.Warn(row, "revenue", revenue);
-        }
+        StatisticsRows.WarnJumps(run, applied, stored, s => s.OutputValueWanYuan, s => s.RevenueWanYuan);
     }
 
     /// <summary>

@@ -31,6 +31,32 @@ internal static class StatisticsRows
         run.Change(row, changes.Action, record, changes.List);
     }
 
+    /// <summary>What both kinds' help says about the year (<see cref="AnnualFigures.YearProblem"/>) and the jump (<see cref="AnnualFigures.JumpWarning"/>).</summary>
+    public static readonly string[] YearNotes =
+    [
+        "年度统计只填已结束的年份：当年尚未结束，其数据不是全年数，不能作为年度统计导入。",
+        $"年产值、营业收入超过上一年度的 {AnnualFigures.JumpFactor:0} 倍或不到其 {AnnualFigures.JumpFactor:0} 分之一时（上一年度取表中或已录入的数），系统提示核实单位，不影响导入。",
+    ];
+
+    /// <summary>
+    /// Warns (<see cref="AnnualFigures.JumpWarning"/>) on each applied row whose 年产值 or 营业收入 is far off the year before's.
+    /// Run once every row stands in <paramref name="stored"/>, so that each year is compared with the year before as both will
+    /// be after the import: the file's own row for it where it has one, else what is stored.
+    /// </summary>
+    public static void WarnJumps<TWho, TRecord>(ImportRun run, IEnumerable<(ImportRow Row, TWho Who, int Year)> applied, Dictionary<(TWho, int), TRecord> stored,
+        Func<TRecord, decimal?> output, Func<TRecord, decimal?> revenue) where TWho : notnull
+    {
+        foreach (var (row, who, y) in applied)
+        {
+            if (!stored.TryGetValue((who, y - 1), out var before)) continue;
+            var now = stored[(who, y)];
+            if (run.Has("output") && AnnualFigures.JumpWarning("年产值", y, output(now), output(before)) is { } outputWarning)
+                run.Warn(row, "output", outputWarning);
+            if (run.Has("revenue") && AnnualFigures.JumpWarning("营业收入", y, revenue(now), revenue(before)) is { } revenueWarning)
+                run.Warn(row, "revenue", revenueWarning);
+        }
+    }
+
     /// <summary>
     /// The year of a template's example: the latest before this one that has no figures stored (then last year), so that
     /// an example taken over as it is adds a year rather than overwriting one.

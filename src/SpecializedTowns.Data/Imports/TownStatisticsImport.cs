@@ -15,7 +15,7 @@ public sealed class TownStatisticsImport : ImportKind
     public override IReadOnlyList<ImportColumn> Columns { get; } =
     [
         new("town", "专业镇名称", ColumnType.Reference) { Required = true, Reference = ReferenceKind.Town, MaxLength = 100, Description = "须在您的数据范围内，从下拉列表中选择" },
-        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 0, Description = "统计年度，如 2024" },
+        new("year", "年度", ColumnType.Integer) { Required = true, Min = 2000, FinishedYears = true, Description = "统计年度（已结束的年份），如 2024" },
         new("output", "年产值", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
         new("revenue", "营业收入", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
         new("tax", "税收", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = FigureLimits.MaxMoneyWanYuan },
@@ -36,6 +36,7 @@ public sealed class TownStatisticsImport : ImportKind
     public override IReadOnlyList<string> Notes =>
     [
         "按“专业镇名称 + 年度”判断新增或更新：该专业镇已有该年度数据时更新，否则新增。",
+        .. StatisticsRows.YearNotes,
         "金额单位为万元；也可写“1.2亿”。市场占有率填 0 到 100 的百分数，如 12.5 或 12.5%。",
         "税收不能大于同一年度的年产值或营业收入（表中没有这两列时，与已录入的数比较）。",
         "乡镇/专班人员只能导入本人负责的专业镇的数据。",
@@ -67,6 +68,7 @@ public sealed class TownStatisticsImport : ImportKind
 
         var ids = resolved.Values.Select(t => t.Id).Distinct().ToList();
         var stored = await db.TownStatistics.Where(s => ids.Contains(s.SpecializedTownId)).ToDictionaryAsync(s => (s.SpecializedTownId, s.Year), ct);
+        var applied = new List<(ImportRow Row, int TownId, int Year)>();
         foreach (var row in run.Rows)
         {
             if (!resolved.TryGetValue(row, out var town) || run.Integer(row, "year") is not { } year) continue;
@@ -75,7 +77,9 @@ public sealed class TownStatisticsImport : ImportKind
             StatisticsRows.Apply(run, row, stored, (town.Id, year), $"{town.Name} {year}年",
                 () => new TownAnnualStatistics { SpecializedTownId = town.Id, Year = year },
                 (s, changes) => Fill(run, row, s, changes), s => db.TownStatistics.Add(s), s => s.IsDemo = false);
+            applied.Add((row, town.Id, year));
         }
+        StatisticsRows.WarnJumps(run, applied, stored, s => s.OutputValueWanYuan, s => s.RevenueWanYuan);
     }
 
     private void Fill(ImportRun run, ImportRow row, TownAnnualStatistics s, FieldChanges c)

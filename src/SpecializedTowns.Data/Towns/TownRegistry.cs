@@ -49,6 +49,12 @@ public sealed record StatisticsInput
     public bool ClearBlanks { get; init; }
 }
 
+/// <summary>
+/// What saving a year's figures came to: the refusals by field, or — saved — the figures to check that did not stop the save
+/// (<see cref="AnnualFigures.JumpWarning"/>).
+/// </summary>
+public sealed record StatisticsSaved(FieldErrors Errors, IReadOnlyList<string> Warnings);
+
 /// <summary>A figure of the yearly statistics: its field, the name the form and its messages use, its unit and its range.</summary>
 public sealed record StatisticsField(string Field, string Name, string Unit, FigureRule Rule, Func<StatisticsInput, decimal?> Typed, Func<TownAnnualStatistics, decimal?> Stored);
 
@@ -181,21 +187,29 @@ public static class TownRegistry
 
     public const string ClearBlanksLabel = "确认清空留空的项";
 
+    /// <summary>The figures whose year-on-year jump is questioned (<see cref="AnnualFigures.JumpWarning"/>), as the import questions them.</summary>
+    private static readonly IReadOnlyList<StatisticsField> JumpChecked =
+        StatisticsFields.Where(f => f.Field is nameof(StatisticsInput.OutputValueWanYuan) or nameof(StatisticsInput.RevenueWanYuan)).ToList();
+
     /// <summary>
     /// Enters or corrects one year's figures; a new year adds a row, the same year replaces it. <paramref name="unreadable"/>:
     /// the fields the form could not read as numbers, with their messages — typed, so neither blank nor cleared.
     /// </summary>
-    public static async Task<FieldErrors> SaveStatisticsAsync(TownsDbContext db, UserScope scope, int townId, StatisticsInput input, TimeProvider time,
+    public static async Task<StatisticsSaved> SaveStatisticsAsync(TownsDbContext db, UserScope scope, int townId, StatisticsInput input, TimeProvider time,
         CancellationToken ct = default, IReadOnlyDictionary<string, string>? unreadable = null)
     {
         var errors = new FieldErrors();
-        if (!CanEnterStatistics(scope)) { errors.Forbidden("您的角色不能录入统计数据"); return errors; }
+        if (!CanEnterStatistics(scope)) { errors.Forbidden("您的角色不能录入统计数据"); return new(errors, []); }
         var town = await scope.Towns(db).Include(t => t.Statistics).SingleOrDefaultAsync(t => t.Id == townId, ct);
-        if (town is null) { errors.NotFound("专业镇不存在，或不在您的数据范围内"); return errors; }
+        if (town is null) { errors.NotFound("专业镇不存在，或不在您的数据范围内"); return new(errors, []); }
         unreadable ??= new Dictionary<string, string>();
         foreach (var (field, message) in unreadable) errors[field] = message;
-        var thisYear = ChinaTime.Today(time).Year;
-        if (!errors.ContainsKey(nameof(input.Year)) && (input.Year < 2000 || input.Year > thisYear)) errors[nameof(input.Year)] = $"年度应在 2000 到 {thisYear} 之间";
+        var today = ChinaTime.Today(time);
+        if (!errors.ContainsKey(nameof(input.Year)))
+        {
+            if (input.Year < 2000) errors[nameof(input.Year)] = $"年度应在 2000 到 {AnnualFigures.LatestYear(today)} 之间";
+            else if (AnnualFigures.YearProblem(input.Year, today) is { } unfinished) errors[nameof(input.Year)] = unfinished;
+        }
         foreach (var f in StatisticsFields.Where(f => !errors.ContainsKey(f.Field)))
             if (f.Rule.Problem(f.Name, f.Typed(input)) is { } problem) errors[f.Field] = problem;
         if (!errors.ContainsKey(nameof(input.TaxWanYuan)) && FigureLimits.TaxProblem(input.TaxWanYuan, input.OutputValueWanYuan, input.RevenueWanYuan) is { } taxProblem)
@@ -209,7 +223,7 @@ public static class TownRegistry
             foreach (var f in StatisticsFields.Where(f => !typed.Contains(f.Field) && f.Stored(stored) is not null))
                 errors.TryAdd(f.Field, $"{input.Year}年已填 {Quantity.Exact(f.Stored(stored)!.Value, f.Unit)}，留空将清空此项；请填写，或勾选“{ClearBlanksLabel}”");
         }
-        if (!errors.Ok) return errors;
+        if (!errors.Ok) return new(errors, []);
 
         var row = town.Statistics.SingleOrDefault(s => s.Year == input.Year);
         if (row is null) town.Statistics.Add(row = new TownAnnualStatistics { Year = input.Year });
@@ -226,6 +240,8 @@ public static class TownRegistry
         row.PublicServicePlatforms = input.PublicServicePlatforms;
         row.IsDemo = false;
         await db.SaveChangesAsync(ct);
-        return errors;
+        var before = town.Statistics.SingleOrDefault(s => s.Year == input.Year - 1);
+        return new(errors, before is null ? []
+            : JumpChecked.Select(f => AnnualFigures.JumpWarning(f.Name, input.Year, f.Typed(input), f.Stored(before))).OfType<string>().ToList());
     }
 }

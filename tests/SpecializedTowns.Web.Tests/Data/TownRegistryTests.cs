@@ -59,20 +59,20 @@ public class TownRegistryTests
         var town = await db.Towns.SingleAsync(t => t.Name == "历山镇蜂蜜专业镇");
         var township = new UserScope(2, Roles.Township, "山西省/运城市/垣曲县/历山镇", town.Id);
 
-        (await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 2025, OutputValueWanYuan = 21000, Employment = 2200 }, TimeProvider.System)).ShouldBeEmpty();
-        (await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 2025, OutputValueWanYuan = 21500, Employment = 2250 }, TimeProvider.System)).ShouldBeEmpty();
+        (await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 2025, OutputValueWanYuan = 21000, Employment = 2200 }, TimeProvider.System)).Errors.ShouldBeEmpty();
+        (await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 2025, OutputValueWanYuan = 21500, Employment = 2250 }, TimeProvider.System)).Errors.ShouldBeEmpty();
         var rows = await db.TownStatistics.Where(s => s.SpecializedTownId == town.Id && s.Year == 2025).ToListAsync();
         rows.Count.ShouldBe(1);
         rows[0].OutputValueWanYuan.ShouldBe(21500);
         rows[0].IsDemo.ShouldBeFalse();
 
-        var errors = await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 1990, OutputValueWanYuan = -1, CityMarketSharePercent = 120 }, TimeProvider.System);
+        var errors = (await TownRegistry.SaveStatisticsAsync(db, township, town.Id, new StatisticsInput { Year = 1990, OutputValueWanYuan = -1, CityMarketSharePercent = 120 }, TimeProvider.System)).Errors;
         errors.Keys.ShouldBe([nameof(StatisticsInput.Year), nameof(StatisticsInput.OutputValueWanYuan), nameof(StatisticsInput.CityMarketSharePercent)], ignoreOrder: true);
 
         var leader = new UserScope(3, Roles.Leader, "山西省/运城市", null);
-        (await TownRegistry.SaveStatisticsAsync(db, leader, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System))[""].ShouldContain("不能录入");
+        (await TownRegistry.SaveStatisticsAsync(db, leader, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System)).Errors[""].ShouldContain("不能录入");
         var other = new UserScope(4, Roles.Office, "山西省/阳泉市", null);
-        (await TownRegistry.SaveStatisticsAsync(db, other, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System))[""].ShouldContain("不在您的数据范围内");
+        (await TownRegistry.SaveStatisticsAsync(db, other, town.Id, new StatisticsInput { Year = 2025 }, TimeProvider.System)).Errors[""].ShouldContain("不在您的数据范围内");
     }
 
     [Fact]

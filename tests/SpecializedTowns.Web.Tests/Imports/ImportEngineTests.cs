@@ -302,8 +302,8 @@ public class ImportEngineTests
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2019", ["employment"] = "12.5" }), "从业人数（人）", "“12.5”应为整数"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2018", ["tax"] = "-3" }), "税收（万元）", "税收不能为负数"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "1999" }), "年度", "年度应在 2000 到"),
-            // The help says the same range (ImportColumn.YearsAhead): no later than this year.
-            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = $"{DateTime.UtcNow.Year + 2}", ["output"] = "100" }), "年度", "年度应在 2000 到"),
+            // Annual statistics are of finished years only (ImportColumn.FinishedYears), the reason said.
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = $"{DateTime.UtcNow.Year + 2}", ["output"] = "100" }), "年度", "还没有开始，年度统计只能填报已结束的年份"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023" }), "年度", "与第 2 行重复"),
             (Row(new() { ["town"] = "万安钻石专业镇", ["year"] = "2023" }), "专业镇名称", "专业镇“万安钻石专业镇”不在您的数据范围内"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2017" }), "年产值（万元）", "请至少填写一项统计数据"),

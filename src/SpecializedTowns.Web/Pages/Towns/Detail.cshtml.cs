@@ -48,19 +48,20 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public int? RecognizedApplicationId { get; private set; }
 
     /// <summary>The year a new figures row starts at: the last whole year, by China's calendar.</summary>
-    public int LastYear => ChinaTime.Today(time).Year - 1;
+    public int LastYear => AnnualFigures.LatestYear(ChinaTime.Today(time));
 
     public async Task<IActionResult> OnPostStatisticsAsync(int id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
         var unreadable = ModelState.UnreadableFigures(nameof(Figures), TownRegistry.StatisticsFields.Select(f => (f.Field, f.Name, f.Rule)));
         if (ModelState.TryGetValue($"{nameof(Figures)}.{nameof(StatisticsInput.Year)}", out var year) && year.Errors.Count > 0)
-            unreadable[nameof(StatisticsInput.Year)] = $"“{year.AttemptedValue}”不是年份，请填写 2000 到 {ChinaTime.Today(time).Year} 之间的四位数字";
-        var errors = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct, unreadable);
+            unreadable[nameof(StatisticsInput.Year)] = $"“{year.AttemptedValue}”不是年份，请填写 2000 到 {LastYear} 之间的四位数字";
+        var (errors, warnings) = await TownRegistry.SaveStatisticsAsync(db, scope, id, Figures, time, ct, unreadable);
         if (errors.TryGetValue("", out var general) && general.Contains("不存在")) return NotFound();
         if (errors.Ok)
         {
             TempData["Saved"] = $"{Figures.Year}年统计数据已保存";
+            if (warnings.Count > 0) TempData["SavedWarnings"] = string.Join("；", warnings);
             return Redirect($"/Towns/Detail/{id}#tab-statistics");
         }
         FigureErrors = errors;
