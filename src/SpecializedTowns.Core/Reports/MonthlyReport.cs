@@ -332,8 +332,8 @@ public sealed record ReportContent(
             var text = Explanation(figure)?.Trim() ?? "";
             var field = ExplanationField(figure);
             if (text.Length > ReportLimits.Explanation) problems[field] = $"说明不超过 {ReportLimits.Explanation} 字";
-            else if (forSubmit && text.Length == 0 && flags.Any(f => f.Figure == figure))
-                problems[field] = $"{ReportFigures.Chinese(figure)}与上月相比异常，请说明原因后再报送";
+            else if (forSubmit && text.Length == 0 && flags.FirstOrDefault(f => f.Figure == figure) is { } flag)
+                problems[field] = flag.Unexplained;
         }
         return problems;
     }

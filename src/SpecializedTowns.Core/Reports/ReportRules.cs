@@ -233,8 +233,19 @@ public sealed record FigureValues(
     };
 }
 
-/// <summary>A figure that moved implausibly against last month's report.</summary>
-public sealed record FigureFlag(ReportFigure Figure, string Text);
+/// <summary>
+/// A figure that moved implausibly against an earlier report (<paramref name="ComparedWith"/>: its month as the messages name
+/// it, <see cref="PreviousReport.ComparedWith"/>), or out of range.
+/// </summary>
+public sealed record FigureFlag(ReportFigure Figure, string Text, string ComparedWith = PreviousReport.LastMonth)
+{
+    /// <summary>Why a flagged figure stops the 报送 until explained, naming the month it was compared with.</summary>
+    public string Unexplained => $"{ReportFigures.Chinese(Figure)}与{ComparedWith}相比异常，请说明原因后再报送";
+
+    /// <summary>What a saved draft says about its flags: the month compared with, as the 报送 refusal will name it.</summary>
+    public static string DraftNote(IReadOnlyList<FigureFlag> flags) =>
+        $"有 {flags.Count} 项指标与{flags.FirstOrDefault(f => ReportFigures.Checked.Contains(f.Figure))?.ComparedWith ?? PreviousReport.LastMonth}相比异常，报送前请逐项说明。";
+}
 
 /// <summary>
 /// The earlier report (submitted or accepted) this month's figures are compared with: last month's, or — when months in
@@ -251,7 +262,15 @@ public sealed record PreviousReport(ReportMonth Month, FigureValues Figures)
         reported.Where(r => r.Month < month && r.Month >= SearchFrom(month)).MaxBy(r => r.Month.Index);
 
     /// <summary>"上月", or the month compared with when it is not last month ("9月", "2025年12月").</summary>
-    public string Label(ReportMonth month) => Month == month.Previous ? "上月" : Month.Year == month.Year ? $"{Month.Month}月" : Month.Chinese;
+    public string Label(ReportMonth month) => Month == month.Previous ? LastMonth : Month.Year == month.Year ? $"{Month.Month}月" : Month.Chinese;
+
+    public const string LastMonth = "上月";
+
+    /// <summary>
+    /// The month compared with as a message names it: "上月", or after a missed month "2025年3月（最近一次报送）", so that a
+    /// refusal does not send the filler to look for a last month that was never reported.
+    /// </summary>
+    public string ComparedWith(ReportMonth month) => Month == month.Previous ? LastMonth : $"{Month.Chinese}（最近一次报送）";
 }
 
 /// <summary>
@@ -301,7 +320,8 @@ public static class ReportPlausibility
                 if (current[figure] is { } now && before[figure] is { } then && now < then)
                     flags.Add(new(figure, adjacent
                         ? $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"
-                        : $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)}，较{previous.Label(month)}（{ReportFigures.Text(figure, then)}）减少，当年累计不应减少"));
+                        : $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)}，较{previous.Label(month)}（{ReportFigures.Text(figure, then)}）减少，当年累计不应减少",
+                        previous.ComparedWith(month)));
 
         // 当年累计产值 is last month's 累计 plus this month's 当月; a gap means one of the three figures is off (or last month's
         // was revised): told to the filler, who explains it or corrects the figure, as for a fall. Across a missed month the

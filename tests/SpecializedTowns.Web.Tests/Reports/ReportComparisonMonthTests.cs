@@ -57,7 +57,10 @@ public class ReportComparisonMonthTests
         };
         var refused = await service.SaveAsync(Xinjiang, "新绛县专业镇办", herbs, June, input, submit: true);
         refused.Id.ShouldBeNull();
-        refused.Errors["OutputYearToDateExplanation"].ShouldBe("当年累计产值与上月相比异常，请说明原因后再报送");
+        // The refusal names the month compared with, not a 上月 that was never reported; the draft's note says the same.
+        refused.Errors["OutputYearToDateExplanation"].ShouldBe("当年累计产值与2025年3月（最近一次报送）相比异常，请说明原因后再报送");
+        refused.Errors["InvestmentYearToDateExplanation"].ShouldBe("当年累计完成投资与2025年3月（最近一次报送）相比异常，请说明原因后再报送");
+        FigureFlag.DraftNote(refused.Flags).ShouldBe("有 2 项指标与2025年3月（最近一次报送）相比异常，报送前请逐项说明。");
         refused.Flags.Select(f => f.Text).ShouldBe([
             $"当年累计产值 500万元，较3月（{ReportFigures.Text(ReportFigure.OutputYearToDate, march.OutputYearToDateWanYuan!.Value)}）减少，当年累计不应减少",
             $"当年累计完成投资 1万元，较3月（{ReportFigures.Text(ReportFigure.InvestmentYearToDate, march.InvestmentYearToDateWanYuan!.Value)}）减少，当年累计不应减少",

@@ -139,7 +139,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
             var result = await service.SaveAsync(scope, User.DisplayName(), taskForceId, Month, Input.ToInput(), submit, ct);
             if (result.Errors.Ok)
             {
-                TempData["Saved"] = submit ? $"{Month.Chinese}月报已报送，等待领导小组办公室审核。" : "草稿已保存。" + (result.Flags.Count > 0 ? $"有 {result.Flags.Count} 项指标与上月相比异常，报送前请逐项说明。" : "");
+                TempData["Saved"] = submit ? $"{Month.Chinese}月报已报送，等待领导小组办公室审核。" : "草稿已保存。" + (result.Flags.Count > 0 ? FigureFlag.DraftNote(result.Flags) : "");
                 return Redirect(ReportPages.ReportUrl(taskForceId, Month));
             }
             if (result.Errors.TryGetValue("", out var general)) Error = general;
