@@ -27,7 +27,8 @@ public sealed record TaskDetail(
     decimal? TargetValue, string? TargetUnit, decimal? CurrentValue, decimal Weight, DateOnly Deadline, DateOnly OriginalDeadline, DateOnly? DoneOn,
     decimal Progress, string Status, string StatusName, IReadOnlyList<UnitRef> LeadUnits, IReadOnlyList<UnitRef> CooperatingUnits,
     IReadOnlyList<TaskDetail.MilestoneItem> Milestones, IReadOnlyList<TaskDetail.NoteItem> Notes, IReadOnlyList<TaskDetail.ExtensionItem> Extensions,
-    string Role, TaskDetail.Rights Can)
+    string Role, TaskDetail.Rights Can,
+    [property: Description("需核对但不影响保存的提示（与任务页面所示相同），如完成值已达到目标而进度未到 100%；没有时为空数组")] IReadOnlyList<string> Warnings)
 {
     public sealed record PlanRef(int Id, string Title, int Year, string Place);
 
@@ -54,7 +55,9 @@ public sealed record TaskDetail(
             t.Extensions.Select(e => new ExtensionItem(e.Id, e.MilestoneId, v.MilestoneTitle(e.MilestoneId), e.PreviousDeadline, e.RequestedDeadline, e.Reason,
                 e.RequestedAtUtc, e.RequestedBy, e.RequestedByUnit, e.State.ToString().ToLowerInvariant(), ExtensionRequest.Chinese(e.State),
                 e.DecidedAtUtc, e.DecidedBy, e.DecisionNote)).ToList(),
-            v.Role.ToString().ToLowerInvariant(), new Rights(v.CanReport, v.CanNote, v.CanRequestExtension, v.CanManage, v.CanManage));
+            v.Role.ToString().ToLowerInvariant(), new Rights(v.CanReport, v.CanNote, v.CanRequestExtension, v.CanManage, v.CanManage),
+            // The task page's own warning, so that a report made by API hears what the page would have shown after it.
+            t.ValueWarning is { } valueWarning ? [valueWarning] : []);
     }
 }
 
@@ -110,7 +113,7 @@ public static class TasksApi
 
         group.MapPost("/{id:int}/progress", (int id, ProgressBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>
             StepAsync(http, tasks, id, (s, u) => tasks.ReportAsync(s, u, id, new ProgressReport(body.MilestoneId, body.Progress, body.Done, body.CurrentValue, body.Note), ct), ct))
-            .WithSummary("填报进展（牵头单位、办公室）：里程碑或任务本身的进度 %、是否完成、目标完成值、说明")
+            .WithSummary("填报进展（牵头单位、办公室）：里程碑或任务本身的进度 %、是否完成、目标完成值、说明；完成值已达到目标而进度未到 100% 等需核对之处在 warnings 中提示，不影响保存")
             .Produces<TaskDetail>()
             .Refuses(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/notes", (int id, NoteBody body, HttpContext http, TaskService tasks, CancellationToken ct) =>

@@ -9,7 +9,10 @@ using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Tasks;
 
-/// <summary>qa105 3: a 完成值 a hundred times the target is refused with nothing written; one past the target beside unfinished progress is warned.</summary>
+/// <summary>
+/// qa105 3: a 完成值 a hundred times the target is refused with nothing written; one past the target beside unfinished
+/// progress is warned, on the page and in the API's answer (warnings).
+/// </summary>
 public class TaskValueBoundTests
 {
     [PostgresTheory]
@@ -33,11 +36,24 @@ public class TaskValueBoundTests
         (await bad.Content.ReadAsStringAsync()).ShouldContain("完成值 99,999,999,999户 超过目标 80户 的 100 倍");
         var stored = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/tasks/{task}")).RootElement;
         stored.GetProperty("currentValue").GetDecimal().ShouldBe(52m);
+        stored.GetProperty("warnings").GetArrayLength().ShouldBe(0);
 
         var saved = await api.PostAsJsonAsync($"/api/v1/tasks/{task}/progress", new { milestoneId = milestone, progress = 45, currentValue = 90m });
         saved.IsSuccessStatusCode.ShouldBeTrue(await saved.Content.ReadAsStringAsync());
         var page = new HtmlParser().ParseDocument(await member.GetStringAsync(url));
         page.QuerySelector("#value-warning")!.TextContent.ShouldContain("完成值 90户 已达到目标 80户，但任务进度为");
         page.QuerySelector("#value-warning")!.TextContent.ShouldContain("请核对完成值，或更新里程碑进度");
+
+        // The API's answer to the same report says what the page says (qa: a report made by API heard nothing of it).
+        var answer = JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement;
+        var warning = answer.GetProperty("warnings").EnumerateArray().ShouldHaveSingleItem().GetString()!;
+        warning.ShouldStartWith("完成值 90户 已达到目标 80户，但任务进度为");
+        warning.ShouldEndWith("请核对完成值，或更新里程碑进度");
+        Regex.Replace(page.QuerySelector("#value-warning")!.TextContent, @"\s+", " ").Trim().ShouldBe(warning);
+        JsonDocument.Parse(await api.GetStringAsync($"/api/v1/tasks/{task}")).RootElement.GetProperty("warnings")[0].GetString().ShouldBe(warning);
+
+        // The OpenAPI description names the field.
+        var schemas = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        schemas["TaskDetail"]!["properties"]!["warnings"]!["description"]!.GetValue<string>().ShouldContain("完成值已达到目标而进度未到 100%");
     }
 }
