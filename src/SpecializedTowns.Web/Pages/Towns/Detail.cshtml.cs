@@ -22,7 +22,6 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public bool CanEdit { get; private set; }
     public bool CanEnterStatistics { get; private set; }
     public Dictionary<string, string> FigureErrors { get; private set; } = [];
-    public string? Saved { get; private set; }
     public TownDetail Town { get; private set; } = null!;
     public PolicyPack? Policy { get; private set; }
     public TownTaskForce? TaskForce { get; private set; }
@@ -162,7 +161,6 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         var scope = UserScope.From(User)!;
         CanEdit = TownRegistry.CanEdit(scope);
         CanEnterStatistics = TownRegistry.CanEnterStatistics(scope);
-        Saved = TempData["Saved"] as string;
         var town = await TownDetails.FindAsync(db, id, scope, ct);
         if (town is null) return NotFound();
         Town = town;
