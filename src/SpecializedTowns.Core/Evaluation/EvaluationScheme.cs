@@ -117,6 +117,12 @@ public sealed class ConsequenceRule : PackNode
     public decimal? BottomShare { get; set; }
     public decimal? MinTotal { get; set; }
     public decimal? BelowTotal { get; set; }
+
+    /// <summary>
+    /// The fewest places the share holds when rounding down leaves fewer (<see cref="Scoring.Places"/>): 前 20% of three towns
+    /// is none, so a city with three or four towns (阳泉, 朔州) could never commend one; minPlaces 1 keeps the first in.
+    /// </summary>
+    public int? MinPlaces { get; set; }
     public string? Text { get; set; }
 }
 

@@ -54,6 +54,9 @@ public static partial class EvaluationSchemeValidator
             if (rule is null) continue;
             if (rule.TopShare is <= 0 or > 1 || rule.BottomShare is <= 0 or > 1) Problem(rule, $"{what}的比例应大于 0 且不超过 1");
             if (rule.MinTotal is < 0 or > 100 || rule.BelowTotal is < 0 or > 100) Problem(rule, $"{what}的分数线应在 0 到 100 之间");
+            if (rule.MinPlaces is < 1 or > 100) Problem(rule, $"{what}的最少名额（minPlaces）应为 1 到 100 之间的整数");
+            else if (rule.MinPlaces is not null && rule.TopShare is null && rule.BottomShare is null)
+                Problem(rule, $"{what}的最少名额（minPlaces）只对比例（topShare / bottomShare）起作用，请同时写明比例或删去 minPlaces");
             if (rule.TopShare is null && rule.BottomShare is null && rule.MinTotal is null && rule.BelowTotal is null)
                 Problem(rule, $"{what}没有写名单怎样产生（topShare / bottomShare / minTotal / belowTotal）");
         }

@@ -6,8 +6,12 @@ namespace SpecializedTowns.Core.Evaluation;
 /// <summary>A consequence as the pack words it, with its clause: what the commendation or notice rests on.</summary>
 public sealed record ConsequenceText(string Kind, string KindName, string? Trigger, string? Text, string? Source);
 
-public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? MinTotal, decimal? BelowTotal, string? Text)
+/// <param name="MinPlaces">The fewest places the share holds (<see cref="ConsequenceRule.MinPlaces"/>); null in snapshots made before it.</param>
+public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? MinTotal, decimal? BelowTotal, string? Text, int? MinPlaces = null)
 {
+    /// <summary>How many places the share holds among <paramref name="count"/> ranked (<see cref="Scoring.Places"/>).</summary>
+    public int Places(int count, decimal share) => Scoring.Places(count, share, MinPlaces ?? 0);
+
     /// <summary>
     /// The line in words (排名前 20% 且得分不低于 70 分; 排名后 10% 或得分低于 60 分), one wording for the page and the report, so
     /// the two do not differ in spacing or in a condition the scheme does not set.
@@ -23,11 +27,18 @@ public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? 
 
     /// <summary>
     /// How many a share of the ranking holds (参评 6 个，排名后 10% 为 0 个), said beside the line so that a last place not
-    /// supervised, or a second not commended, reads as the rule and not as a fault; null when the line sets no share.
+    /// supervised, or a second not commended, reads as the rule and not as a fault; null when the line sets no share. When the
+    /// scheme keeps a minimum (minPlaces) that rounding down would miss, it says so: 参评 3 个，排名前 20% 为 0.6 个，不足 1 个按 1 个计.
     /// </summary>
-    public static string? ShareCount(LineRule? rule, bool top, int count) => (top ? rule?.TopShare : rule?.BottomShare) is { } share
-        ? $"参评 {count} 个，排名{(top ? "前" : "后")} {share * 100:0.##}% 为 {Scoring.Places(count, share)} 个，不足 1 个的部分不计"
-        : null;
+    public static string? ShareCount(LineRule? rule, bool top, int count)
+    {
+        if ((top ? rule?.TopShare : rule?.BottomShare) is not { } share) return null;
+        var (exact, places) = (count * share, rule!.Places(count, share));
+        var side = $"参评 {count} 个，排名{(top ? "前" : "后")} {share * 100:0.##}%";
+        return places > Scoring.Places(count, share)
+            ? $"{side} 为 {exact:0.##} 个，不足 {places} 个按 {places} 个计"
+            : $"{side} 为 {places} 个，不足 1 个的部分不计";
+    }
 
     /// <summary>
     /// A tied group that reaches across the line of the share and is marked as a whole (<see cref="Scoring.InTopShare"/>), said
@@ -39,7 +50,7 @@ public sealed record LineRule(decimal? TopShare, decimal? BottomShare, decimal? 
     {
         if ((top ? rule?.TopShare : rule?.BottomShare) is not { } share) return null;
         var count = ranked.Count;
-        var places = Scoring.Places(count, share);
+        var places = rule!.Places(count, share);
         if (places == 0) return null;
         var line = top ? places : count - places;
         foreach (var group in ranked.GroupBy(r => r.Rank).Where(g => g.Count() > 1 && g.All(r => r.Marked)))
@@ -67,7 +78,7 @@ public sealed record SchemeSnapshot(
 
     public static SchemeSnapshot Of(EvaluationScheme scheme, SubjectKind kind, PolicyPack? pack)
     {
-        static LineRule? Line(ConsequenceRule? r) => r is null ? null : new(r.TopShare, r.BottomShare, r.MinTotal, r.BelowTotal, r.Text);
+        static LineRule? Line(ConsequenceRule? r) => r is null ? null : new(r.TopShare, r.BottomShare, r.MinTotal, r.BelowTotal, r.Text, r.MinPlaces);
         var rule = PolicyCatalog.AnnualEvaluation(pack);
         return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, scheme.RulesFor(kind), scheme.BandRules,
             Line(scheme.Commendation), Line(scheme.Supervision), scheme.RectificationDays,
@@ -82,7 +93,7 @@ public sealed record SchemeSnapshot(
 
     /// <summary>拟表扬 for a rank within the top share (a tied group by its shared rank: <see cref="Scoring.InTopShare"/>) and a total at the line.</summary>
     public bool Commends(int rank, int count, decimal total) => Commendation is { } r
-        && (r.TopShare is null || Scoring.InTopShare(rank, count, r.TopShare.Value)) && (r.MinTotal is null || total >= r.MinTotal);
+        && (r.TopShare is null || Scoring.InTopShare(rank, count, r.TopShare.Value, r.MinPlaces ?? 0)) && (r.MinTotal is null || total >= r.MinTotal);
 
     /// <summary>
     /// 督办 for the rank alone or for the score alone: the texts join the two with 或 (“对评价排名靠后或建设进度较慢的……发出督办通知书”,
@@ -91,7 +102,7 @@ public sealed record SchemeSnapshot(
     /// </summary>
     /// <param name="tied">How many share the rank (itself included): a tied group reaching into the bottom share is in as a whole.</param>
     public bool Supervises(int rank, int count, decimal total, int tied = 1) => Supervision is { } r
-        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share, tied)) || (r.BelowTotal is { } line && total < line));
+        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share, tied, r.MinPlaces ?? 0)) || (r.BelowTotal is { } line && total < line));
 
     /// <summary>The pack's words for a kind of consequence (commendation, supervision-notice, public-criticism…).</summary>
     public IEnumerable<ConsequenceText> ConsequencesOf(params string[] kinds) => Consequences.Where(c => kinds.Contains(c.Kind));

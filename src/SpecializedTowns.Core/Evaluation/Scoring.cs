@@ -170,8 +170,12 @@ public static class Scoring
     private static string? BandOf(SubjectScore s, IReadOnlyList<SubjectScore> ranked, IReadOnlyList<BandRule> bands) => bands.FirstOrDefault(b =>
         (b.MinTotal is null || s.Total >= b.MinTotal) && (b.TopShare is null || InTopShare(s.Rank, ranked.Count, b.TopShare.Value)))?.Name;
 
-    /// <summary>How many places a share of the ranking holds: “前 20%” is at most a fifth of those ranked, so rounded down (1 of 6, none of 4).</summary>
-    public static int Places(int count, decimal share) => (int)Math.Floor(count * share);
+    /// <summary>
+    /// How many places a share of the ranking holds: “前 20%” is at most a fifth of those ranked, so rounded down (1 of 6, none of 4),
+    /// but never fewer than <paramref name="minPlaces"/> (the scheme's minPlaces) nor more than are ranked. Rounded down alone, a
+    /// city with three or four towns (阳泉, 朔州) could never commend one, though its text commends “评价排名靠前、成效突出的”.
+    /// </summary>
+    public static int Places(int count, decimal share, int minPlaces = 0) => Math.Max((int)Math.Floor(count * share), Math.Min(minPlaces, count));
 
     /// <summary>
     /// Whether a rank lies in the top share (排名前 20%): its place is within the share's places (<see cref="Places"/>). A tie is
@@ -181,7 +185,7 @@ public static class Scoring
     /// townships shared first place with full marks (“没有达到表扬条件”); cutting it would pick by name. The page and the report
     /// say when a tie overfills the share (<see cref="LineRule.TieAtCut"/>), and the office decides whom it commends.
     /// </summary>
-    public static bool InTopShare(int rank, int count, decimal share) => rank <= Places(count, share);
+    public static bool InTopShare(int rank, int count, decimal share, int minPlaces = 0) => rank <= Places(count, share, minPlaces);
 
     /// <summary>
     /// Whether a rank lies in the bottom share (排名后 10%), counted as the top share is: at most that share of those ranked,
@@ -192,7 +196,8 @@ public static class Scoring
     /// so a tied group holds the places from its rank to its rank + tied − 1, and a group reaching into the share is in as a whole
     /// (two tied last of twenty are both 排名后 10%); the page says when the share is overfilled, and the office decides.
     /// </summary>
-    public static bool InBottomShare(int rank, int count, decimal share, int tied = 1) => rank + Math.Max(1, tied) - 1 > count - Places(count, share);
+    public static bool InBottomShare(int rank, int count, decimal share, int tied = 1, int minPlaces = 0) =>
+        rank + Math.Max(1, tied) - 1 > count - Places(count, share, minPlaces);
 
     /// <summary>The unit of 认定层级 (tier-level: 储备 0, 县级 1, 市级 2, 省级 3), whose values are said by their tier names.</summary>
     private const string TierLevelUnit = "级";
