@@ -31,12 +31,14 @@ public static class SupportDemo
     private static readonly G[] Grants =
     [
         // A provincial fund rests on the provincial clause, not on 朔政办发〔2023〕19号 四（一）, which speaks of county funds (qa96 12).
+        // The city's fund pays equipment upgrades and brand work under 四（十五） (“支持领军企业和骨干企业提升技术装备水平……以更多
+        // 新品、精品、名品开拓国内外市场”), naming no level: 四（十）、（十二）、（十四） speak only of 省级 money the city helps to win.
         new("省级专业镇发展专项资金", FundKind.SpecialFund, FundLevel.Provincial, FirstProvincialTowns, "怀仁陶瓷专业镇", null, 5000m, "2023-08-15", null,
             "怀仁陶瓷专业镇公共窑炉节能改造、陶瓷产业园基础设施和公共服务平台建设",
             "陶瓷产业集群年产值突破 100 亿元，打造全国知名的省级专业镇", 1_000_000m, "万元（年产值）"),
-        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十）", null, "山西怀仁云中陶瓷集团有限公司", 300m, "2023-11-20", null,
+        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十五）", null, "山西怀仁云中陶瓷集团有限公司", 300m, "2023-11-20", null,
             "日用瓷智能化生产线（自动成型、机器人施釉）改造", "关键工序数控化率达到 80%，人均产值提高 20%", 80m, "%"),
-        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十二）", null, "怀仁市金沙滩日用瓷业有限公司", 180m, "2024-04-18", null,
+        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十五）", null, "怀仁市金沙滩日用瓷业有限公司", 180m, "2024-04-18", null,
             "骨质瓷隧道窑余热回收与绿色制造改造", "单位产品综合能耗下降 15%"),
         new("朔州市专业镇发展专项资金", FundKind.SpecialFund, FundLevel.Municipal, Sz + "四（四）", "怀仁陶瓷专业镇", null, 120m, "2024-06-10", null,
             "“朔州陶瓷”区域公用品牌宣传推广和“山西精品”公用品牌申报", "新增“山西精品”公用品牌 1 个", 1m, "个"),
@@ -44,13 +46,13 @@ public static class SupportDemo
             "陶瓷产品质量检测公共服务平台设备购置", "为专业镇内 60 家以上中小企业提供检测服务", 60m, "家"),
         new("朔州市专业镇发展专项资金", FundKind.SpecialFund, FundLevel.Municipal, Sz + "四（十一）", "山阴乳品专业镇", null, 200m, "2023-09-26", null,
             "乳品工程研究中心中试基地建设", "攻克低温乳制品保鲜关键技术 2 项", 2m, "项"),
-        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十）", null, "山西桑干河乳业有限公司", 150m, "2024-05-22", null,
+        new("朔州市专业镇发展专项资金", FundKind.Subsidy, FundLevel.Municipal, Sz + "四（十五）", null, "山西桑干河乳业有限公司", 150m, "2024-05-22", null,
             "液态奶数字化车间建设", "建成市级数字化车间 1 个，产能提高 30%"),
         new("山阴县专业镇发展专项资金", FundKind.SpecialFund, FundLevel.County, Sz + "四（八）", "山阴乳品专业镇", null, 45m, "2024-07-08", null,
             "奶牛养殖和乳品加工订单式技能培训", "培训 300 人，培训后就业率不低于 80%", 300m, "人"),
         new("怀仁市专业镇发展专项资金", FundKind.SpecialFund, FundLevel.County, Sz + "四（十六）", "怀仁羔羊肉专业镇", null, 80m, "2024-03-15", null,
             "羔羊肉产业化联合体“手拉手”产销对接活动", "带动 500 户养殖户入股龙头企业"),
-        new("朔州市专业镇发展专项资金", FundKind.Award, FundLevel.Municipal, Sz + "四（十四）", null, "山西怀仁塞北羔羊肉业有限公司", 50m, "2025-01-20", null,
+        new("朔州市专业镇发展专项资金", FundKind.Award, FundLevel.Municipal, Sz + "四（十五）", null, "山西怀仁塞北羔羊肉业有限公司", 50m, "2025-01-20", null,
             "“怀仁羔羊肉”拳头产品品牌提升", "羔羊肉产品全国市场占有率提高 1 个百分点"),
         new("平鲁区专业镇发展专项资金", FundKind.SpecialFund, FundLevel.County, Sz + "四（十七）", "平鲁小杂粮专业镇", null, 30m, "2024-09-05", null,
             "组织企业参加中国国际农产品交易会", "签订采购意向 2000 万元", 2000m, "万元"),

@@ -193,7 +193,28 @@ public class SupportClauseTests
         SupportClauses.LevelProblem(provincial, FundLevel.Provincial).ShouldBeNull();
         SupportClauses.LevelProblem(provincial, FundLevel.County).ShouldNotBeNull();
         // A clause naming no level takes any grant.
-        SupportClauses.LevelProblem(SupportClauses.Find(Catalog, "朔政办发〔2023〕19号 四（十）")!, FundLevel.Provincial).ShouldBeNull();
+        SupportClauses.LevelProblem(SupportClauses.Find(Catalog, "朔政办发〔2023〕19号 四（十五）")!, FundLevel.Provincial).ShouldBeNull();
+        SupportClauses.LevelProblem(SupportClauses.Find(Catalog, "朔政办发〔2023〕19号 四（十五）")!, FundLevel.County).ShouldBeNull();
+    }
+
+    [Theory]
+    // “支持申请省级奖补资金”, “积极争取省级技术改造专项资金支持”, “帮助争取省级奖励”: the province's money only.
+    [InlineData("朔政办发〔2023〕19号 四（十）", new[] { FundLevel.Provincial })]
+    [InlineData("朔政办发〔2023〕19号 四（十二）", new[] { FundLevel.Provincial })]
+    [InlineData("朔政办发〔2023〕19号 四（十四）", new[] { FundLevel.Provincial })]
+    // “市级层面加大对科技研发和创新平台建设的支持力度……积极帮助争取省级层面奖励补助”.
+    [InlineData("朔政办发〔2023〕19号 四（十一）", new[] { FundLevel.Provincial, FundLevel.Municipal })]
+    // “充分发挥省、市两级专项资金引领示范作用”; 永济's “充分发挥各项上级奖补资金的引领示范作用” (上级: 运城市 and the province).
+    [InlineData("阳政办发〔2023〕24号 五（一）", new[] { FundLevel.Provincial, FundLevel.Municipal })]
+    [InlineData("《永济市促进专业镇高质量发展行动计划（2024-2025年）》 四（一）1", new[] { FundLevel.Provincial, FundLevel.Municipal })]
+    public void A_clause_about_higher_levels_money_is_no_basis_for_a_lower_levels_grant(string source, FundLevel[] levels)
+    {
+        var clause = SupportClauses.Find(Catalog, source)!;
+        clause.FundLevels.Order().ShouldBe(levels.Order());
+        foreach (var level in Enum.GetValues<FundLevel>())
+            if (levels.Contains(level)) SupportClauses.LevelProblem(clause, level).ShouldBeNull();
+            else SupportClauses.LevelProblem(clause, level)!.ShouldStartWith($"{source}所说的是");
+        SupportClauses.LevelProblem(clause, FundLevel.County)!.ShouldContain("不能作为县级资金的依据");
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class SupportTests
         // An enterprise's grant counts towards the town it belonged to.
         var enterprise = await db.Enterprises.Where(e => e.Name == "山西怀仁云中陶瓷集团有限公司").Select(e => new { e.Id, e.SpecializedTownId }).SingleAsync();
         var (eid, _) = await FundGrants.SaveAsync(db, Catalog, Shuozhou, null,
-            Grant(huairen, "朔政办发〔2023〕19号 四（十）") with { RecipientKind = RecipientKind.Enterprise, SpecializedTownId = null, EnterpriseId = enterprise.Id }, Today, "朔州市专业镇办", DateTime.UtcNow);
+            Grant(huairen, "朔政办发〔2023〕19号 四（十五）") with { RecipientKind = RecipientKind.Enterprise, SpecializedTownId = null, EnterpriseId = enterprise.Id }, Today, "朔州市专业镇办", DateTime.UtcNow);
         (await db.FundGrants.SingleAsync(g => g.Id == eid)).SpecializedTownId.ShouldBe(enterprise.SpecializedTownId);
 
         var history = await AuditQueries.HistoryAsync(db, "FundGrant", id.Value.ToString());
