@@ -83,10 +83,21 @@ public sealed partial record DocumentNumber(string Agency, int Year, int Sequenc
     }
 
     /// <summary>
+    /// The place's short name in a 发文机关代字 or a whole 文号: what comes before its 政 or 专 (垣政办发〔2023〕19号 → 垣,
+    /// 运政办发 → 运, 晋中专办督 → 晋中). Null when it has neither after at least one character: nothing says where the name ends.
+    /// </summary>
+    public static string? PlaceShortName(string? agencyOrNumber)
+    {
+        var agency = (agencyOrNumber ?? "").Split('〔', '[', '【', '(', '（')[0].Trim();
+        var end = agency.IndexOfAny(['政', '专']);
+        return end > 0 ? agency[..end] : null;
+    }
+
+    /// <summary>
     /// Why a 发文字号 is not the issuing office's own (null when it is): its 发文机关代字 begins with the short name of the
     /// office's place (垣 for 垣曲县, 晋 for 山西省), as every 文号 of a place does (垣政办发, 垣专办督), so 新专办〔2026〕9号
     /// — 新绛's — cannot go out under 垣曲县's office (qa105 1). The platform keeps no list of each office's 代字, only its
-    /// place's short name, hence the check of the first character(s) only.
+    /// place's short name, so the 代字 must begin with that whole name (晋中, not just 晋, the province's).
     /// </summary>
     public static string? CheckIssuer(string? written, string shortName, string office)
     {

@@ -37,8 +37,11 @@ public static partial class NoticeRules
     /// The prefix of the 发文字号 when configuration names none: the place's short name (its first character, 晋 for the
     /// province, as in 垣政办发, 阳政办发, 晋政办发) followed by 专办督 (专业镇办公室 · 督办).
     /// </summary>
-    public static string DefaultPrefix(string jurisdictionName) =>
-        (Abbreviations.TryGetValue(jurisdictionName, out var short_) ? short_ : jurisdictionName.Trim()[..1]) + "专办督";
+    public static string DefaultPrefix(string jurisdictionName) => ShortName(jurisdictionName) + "专办督";
+
+    /// <summary>A place's short name in document numbers when nothing better is known: 晋 for 山西省, else its first character.</summary>
+    public static string ShortName(string jurisdictionName) =>
+        Abbreviations.TryGetValue(jurisdictionName, out var short_) ? short_ : jurisdictionName.Trim() is { Length: > 0 } name ? name[..1] : "";
 
     /// <summary>A configured prefix: a few characters, without the 〔〕 and 号 that the number adds itself. Null when fine.</summary>
     public static string? CheckPrefix(string? prefix)

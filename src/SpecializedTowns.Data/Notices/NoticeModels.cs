@@ -27,8 +27,11 @@ public sealed record NoticeSettings
         return new NoticeSettings { DueSoonDays = dueSoonDays ?? DefaultDueSoonDays, Prefixes = map };
     }
 
-    public string PrefixFor(string name, string path) =>
-        Prefixes.TryGetValue(path, out var byPath) ? byPath : Prefixes.TryGetValue(name, out var byName) ? byName : NoticeRules.DefaultPrefix(name);
+    public string PrefixFor(string name, string path) => Configured(name, path) ?? NoticeRules.DefaultPrefix(name);
+
+    /// <summary>The prefix configuration names for the place (by path, then by name); null when it names none.</summary>
+    public string? Configured(string name, string path) =>
+        Prefixes.TryGetValue(path, out var byPath) ? byPath : Prefixes.TryGetValue(name, out var byName) ? byName : null;
 }
 
 /// <summary>

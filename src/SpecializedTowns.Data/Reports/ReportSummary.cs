@@ -23,14 +23,22 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
     }
 
     /// <summary>
-    /// The short name the office's 文号 begin with: the first character of its 督办通知书 prefix (Notices:NumberPrefixes, else
-    /// the place's short name, 垣 or 晋), the one configured 代字 the platform has for an office.
+    /// The whole short name the office's 文号 begin with, as its place writes it: the place part of its configured 督办通知书
+    /// prefix (Notices:NumberPrefixes 晋中市 = 晋中专办督 → 晋中, not 晋, which is the province's); else the 代字 of the place's
+    /// own policy document (运政办发〔2023〕8号 → 运, 垣政办发 → 垣, 晋政办发 → 晋); else the place's short name (its first character).
     /// </summary>
-    public static string AgencyShortName(Notices.NoticeSettings notices, string homePath) => notices.PrefixFor(Offices.AreaName(homePath), homePath)[..1];
+    public static string AgencyShortName(PolicyCatalog catalog, Notices.NoticeSettings notices, string homePath)
+    {
+        var name = Offices.AreaName(homePath);
+        if (notices.Configured(name, homePath) is { } prefix) return Core.Documents.DocumentNumber.PlaceShortName(prefix) ?? prefix[..1];
+        return catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == homePath)
+                   .Select(p => Core.Documents.DocumentNumber.PlaceShortName(p.Document.Number)).FirstOrDefault(s => s is not null)
+               ?? Core.Notices.NoticeRules.ShortName(name);
+    }
 
     /// <summary>Why a 文号 typed for the 通报 is not the issuing office's own (<see cref="Core.Documents.DocumentNumber.CheckIssuer"/>); null when it is.</summary>
     public static string? NumberProblem(UserScope scope, string? written, PolicyCatalog catalog, Notices.NoticeSettings notices) =>
-        Core.Documents.DocumentNumber.CheckIssuer(written, AgencyShortName(notices, scope.HomePath), Offices.Office(catalog, scope.HomePath));
+        Core.Documents.DocumentNumber.CheckIssuer(written, AgencyShortName(catalog, notices, scope.HomePath), Offices.Office(catalog, scope.HomePath));
 
     public async Task<MonthlySummaryInput> InputAsync(UserScope scope, ReportMonth month, CancellationToken ct = default)
     {

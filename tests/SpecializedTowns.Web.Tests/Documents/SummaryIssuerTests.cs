@@ -1,6 +1,11 @@
 using System.Net;
+using SpecializedTowns.Core.Accounts;
+using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
+using SpecializedTowns.Data.Accounts;
+using SpecializedTowns.Data.Notices;
+using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Documents;
@@ -66,5 +71,29 @@ public class SummaryIssuerTests
         var page = await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync("/Reports");
         page.ShouldContain("placeholder=\"如：垣专办〔");
         page.ShouldNotContain("新专办");
+    }
+
+    [Fact]
+    public void The_agency_must_begin_with_the_whole_short_name_of_the_office_s_place()
+    {
+        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
+        // A configured prefix names the place in full: 晋中市's 代字 begin 晋中, and 晋 alone is the province's.
+        var configured = NoticeSettings.From(null, new Dictionary<string, string> { ["晋中市"] = "晋中专办督" });
+        ReportSummary.AgencyShortName(catalog, configured, "山西省/晋中市").ShouldBe("晋中");
+        var jinzhong = new UserScope(1, Roles.Office, "山西省/晋中市", null);
+        ReportSummary.NumberProblem(jinzhong, "晋专办〔2026〕9号", catalog, configured)!
+            .ShouldBe("发文字号“晋专办〔2026〕9号”不是晋中市专业镇发展领导小组办公室的：本办公室的发文机关代字应以本地简称“晋中”开头（如 晋中专办〔2026〕9号），“晋专办”是其他地方的代字");
+        ReportSummary.NumberProblem(jinzhong, "晋中专办〔2026〕9号", catalog, configured).ShouldBeNull();
+
+        // Unconfigured, the short name of the place's own document: 运政办发〔2023〕8号, 垣政办发〔2023〕19号, 晋政办发〔2022〕80号;
+        // 永济's draft has no number, so its first character.
+        var none = NoticeSettings.From(null, null);
+        ReportSummary.AgencyShortName(catalog, none, "山西省/运城市").ShouldBe("运");
+        ReportSummary.AgencyShortName(catalog, none, "山西省/运城市/垣曲县").ShouldBe("垣");
+        ReportSummary.AgencyShortName(catalog, none, "山西省").ShouldBe("晋");
+        ReportSummary.AgencyShortName(catalog, none, "山西省/运城市/永济市").ShouldBe("永");
+        var yuncheng = new UserScope(1, Roles.Office, "山西省/运城市", null);
+        ReportSummary.NumberProblem(yuncheng, "运专镇办〔2026〕3号", catalog, none).ShouldBeNull();
+        ReportSummary.NumberProblem(yuncheng, "垣专镇办〔2026〕3号", catalog, none)!.ShouldContain("应以本地简称“运”开头（如 运专办〔2026〕3号）");
     }
 }
