@@ -84,7 +84,7 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
     {
         if (!IsLow) return null;
         var text = reason?.Trim();
-        if (string.IsNullOrEmpty(text)) return $"{Summary}，计分指标的权重不足一半：{step}前请写明确认理由（如：已结合各单位工作职责核实）";
+        if (string.IsNullOrEmpty(text)) return $"{Summary}，计分指标的权重不足一半：{step}前请写明确认理由（如：未计分的指标已逐项核对，本年度确无相应记录）";
         return text.Length > MaxReason ? $"确认理由不能超过 {MaxReason} 字" : null;
     }
 

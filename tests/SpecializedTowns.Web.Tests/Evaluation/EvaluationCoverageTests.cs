@@ -126,6 +126,8 @@ public class EvaluationCoverageTests
         uncountedList.QuerySelector("#coverage-more")!.TextContent.ShouldContain($"展开（另 {reasons.Count - 3} 条）");
         var page = WebUtility.HtmlDecode(html.DocumentElement.OuterHtml);
         page.ShouldContain("id=\"coverage-warning\"");
+        html.QuerySelector("#publish-coverage-reason")!.GetAttribute("placeholder").ShouldBe("如：未计分的指标已逐项核对，本年度确无相应记录，排名可以发布");
+        page.ShouldNotContain("如：已结合各单位工作职责核实");
         page.ShouldContain("计分指标的权重不足一半（35/110）");
 
         var docx = await city.GetAsync($"/api/v1/evaluations/{id}/report.docx");
@@ -157,6 +159,8 @@ public class EvaluationCoverageTests
         var refused = await Should.ThrowAsync<EvaluationInputException>(() => service.PublishAsync(office, "运城办", id, draft.Evaluation.Version));
         refused.Errors.Keys.ShouldBe([EvaluationCoverage.ReasonField]);
         refused.Errors[EvaluationCoverage.ReasonField].ShouldContain("请写明确认理由");
+        // The example fits every area: “结合各单位工作职责” is 新政办发〔2023〕33号's own phrase (四（五）).
+        refused.Errors[EvaluationCoverage.ReasonField].ShouldEndWith("（如：未计分的指标已逐项核对，本年度确无相应记录）");
         db.ChangeTracker.Clear();
         (await service.GetAsync(office, id)).Evaluation.IsPublished.ShouldBeFalse();
 

@@ -72,6 +72,10 @@ public class TownDetailFollowUpTests
         followUp.ShouldContain($"<a href=\"/Reports/Report/{taskForce}/");
         foreach (var (evaluation, rank) in rows)
             Regex.IsMatch(followUp, $"<a href=\"/Evaluations/Detail/{evaluation}\">[^<]*年度专业镇评估</a><span> 第 {rank} 名（共 \\d+ 个）").ShouldBeTrue(followUp);
+        // As read: no stray space after the colons, nor between the area and the year of the title (运城市2024年度专业镇评估).
+        var lines = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(followUp).QuerySelectorAll("#town-follow-up > div").Select(d => d.TextContent).ToList();
+        lines[0].ShouldStartWith("专班月报：月报记录");
+        if (rows.Count > 0) Regex.IsMatch(lines[1], @"^年度评估：\S+市\d{4}年度专业镇评估 第 \d+ 名").ShouldBeTrue(lines[1]);
 
         var problemsTab = WebUtility.HtmlDecode(await leader.GetStringAsync($"/Towns/Detail/{problemTown}?handler=Problems"));
         problemsTab.ShouldContain($"<span id=\"town-problem-count\" hx-swap-oob=\"true\">（{problemCount}）</span>");
