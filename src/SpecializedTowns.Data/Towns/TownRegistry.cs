@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
+using SpecializedTowns.Core.Problems;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data.Accounts;
@@ -151,11 +152,14 @@ public static class TownRegistry
     }
 
     /// <summary>
-    /// A town moved to another county takes along, in its own save, the records that copied its county when they were made
-    /// and are seen and managed by that county's office: its 专班 (<see cref="Reports.TaskForceService.FollowTownAsync"/>), its
-    /// 重点项目 and 招商线索 (ProjectScope shows them by their CountyId), and the problems its 专班 raised from a monthly report
-    /// (the county accepts them; ReportProblems gave them the 专班's county). Left behind, the old county's office kept them
-    /// for a town it no longer sees and the new one never saw them. Units stay for the new office to choose.
+    /// A town moved to another county takes along, in its own save (one transaction, each change audited), the records that
+    /// copied its county when they were made and are seen and managed by that county's office: its 专班
+    /// (<see cref="Reports.TaskForceService.FollowTownAsync"/>), its 重点项目 and 招商线索 (ProjectScope shows them by their
+    /// CountyId), its enterprises that no township places, and its problems still open. Left behind, the old county's office
+    /// kept them for a town it no longer sees and the new one never saw them. What stays is in docs/decisions/0022: an
+    /// enterprise recorded in a township is where that township is (the old county's; it is no longer the town's, since an
+    /// enterprise's town lies in its county), a finished problem keeps the county that handled it (the audit trail and that
+    /// county's 办结 figures read it so), and units belong to their county's leading group.
     /// </summary>
     static async Task FollowCountyAsync(TownsDbContext db, int townId, int fromCountyId, int toCountyId, CancellationToken ct)
     {
@@ -164,8 +168,25 @@ public static class TownRegistry
             project.CountyId = toCountyId;
         foreach (var lead in await db.InvestmentLeads.Where(l => l.SpecializedTownId == townId && l.CountyId == fromCountyId).ToListAsync(ct))
             lead.CountyId = toCountyId;
-        foreach (var problem in await db.Problems.Where(p => p.SpecializedTownId == townId && p.JurisdictionId == fromCountyId
-                     && p.Source == global::SpecializedTowns.Core.Problems.ProblemSource.MonthlyReport).ToListAsync(ct))
+        var (followed, stayed) = (new List<int>(), new List<int>());
+        foreach (var enterprise in await db.Enterprises.Where(e => e.SpecializedTownId == townId && e.CountyId == fromCountyId).ToListAsync(ct))
+        {
+            if (enterprise.TownshipId is null)
+            {
+                enterprise.CountyId = toCountyId;
+                followed.Add(enterprise.Id);
+            }
+            else
+            {
+                enterprise.SpecializedTownId = null;
+                stayed.Add(enterprise.Id);
+            }
+        }
+        // A problem of one enterprise (个性问题) goes where its enterprise goes; any other problem of the town with the town.
+        var finished = Enum.GetValues<ProblemState>().Where(ProblemNames.IsFinished).ToList();
+        foreach (var problem in await db.Problems.Where(p => p.JurisdictionId == fromCountyId && !finished.Contains(p.State)
+                     && (p.SpecializedTownId == townId || (p.EnterpriseId != null && followed.Contains(p.EnterpriseId.Value)))
+                     && !(p.EnterpriseId != null && stayed.Contains(p.EnterpriseId.Value))).ToListAsync(ct))
             problem.JurisdictionId = toCountyId;
     }
 
