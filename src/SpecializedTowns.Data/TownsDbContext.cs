@@ -144,6 +144,7 @@ public sealed class TownsDbContext(DbContextOptions<TownsDbContext> options, Aud
                 var places = new Dictionary<AuditEntry, int?>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < entries.Count; i++) places[entries[i]] = pending[i].OwnRootPlace;
                 await AuditPlaces.FillAsync(this, entries, e => places[e], cancellationToken);
+                await AuditParentLabels.FillAsync(this, entries, cancellationToken);
                 AuditEntries.AddRange(entries);
                 await base.SaveChangesAsync(true, cancellationToken);
                 // The entries are written; nobody reads them back through this context, and a long import must not keep them tracked.

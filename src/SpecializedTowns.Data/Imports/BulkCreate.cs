@@ -67,6 +67,7 @@ internal static class BulkCreate
             // An entry whose root is not among the new records (none, as the imports stand) is filed the way any save files it.
             if (later.Count == 0) return;
             await AuditPlaces.FillAsync(db, later, _ => null, ct, paths);
+            await AuditParentLabels.FillAsync(db, later, ct);
             await WriteAsync(db, auditType, later.ToAsyncEnumerable(), includeKey: false, ct);
         }
         catch
