@@ -136,17 +136,14 @@ public static class AuditLabelIndex
         }
     }
 
+    private static readonly PendingRanges Pending = new("audit_label_pending", intIds: false);
+
     private static async Task<int?> IndexPostgresAsync(DbConnection connection, DbTransaction transaction, int batch, CancellationToken ct)
     {
-        long range, first, last;
         // The oldest range no other process is indexing: locked until this transaction ends, skipped by the others.
-        await using (var pending = Command(connection, transaction, "SELECT id, first_id, last_id FROM audit_label_pending ORDER BY first_id LIMIT 1 FOR UPDATE SKIP LOCKED"))
-        await using (var reader = await pending.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct)) return null;
-            (range, first, last) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-        var upTo = Math.Min(last, first + batch - 1);
+        var taken = await Pending.TakeAsync(connection, transaction, batch, ranges: 1, skipLocked: true, ct);
+        if (taken.IsEmpty) return null;
+        var (first, upTo) = (taken.Firsts[0], taken.Lasts[0]);
         var (ids, times, pairs) = (new List<long>(), new List<DateTime>(), new List<string>());
         await using (var entries = Command(connection, transaction, "SELECT id, at_utc, entity_label FROM audit_entries WHERE id BETWEEN @first AND @upTo AND entity_label IS NOT NULL",
             ("first", first), ("upTo", upTo)))
@@ -167,10 +164,7 @@ public static class AuditLabelIndex
                 ON CONFLICT (entry_id) DO NOTHING
                 """, ("ids", ids.ToArray()), ("times", times.ToArray()), ("pairs", pairs.ToArray())))
                 await insert.ExecuteNonQueryAsync(ct);
-        await using (var done = Command(connection, transaction,
-            upTo >= last ? "DELETE FROM audit_label_pending WHERE id = @range" : "UPDATE audit_label_pending SET first_id = @next WHERE id = @range",
-            ("range", range), ("next", upTo + 1)))
-            await done.ExecuteNonQueryAsync(ct);
+        await Pending.FinishAsync(connection, transaction, taken, ct);
         return ids.Count;
     }
 

@@ -102,34 +102,20 @@ public static class EnterpriseNameIndex
         }
     }
 
+    private static readonly PendingRanges Pending = new("enterprise_name_pending", intIds: true);
+
     private static async Task<int?> IndexAsync(DbConnection connection, DbTransaction transaction, int batch, CancellationToken ct)
     {
         await using (var locking = Command(connection, transaction, "SELECT pg_try_advisory_xact_lock(@key)", ("key", IndexLock)))
             if (await locking.ExecuteScalarAsync(ct) is not true) return null;
         // The oldest ranges, up to the batch: an upgrade's one range of the whole table a part at a time, renames (one id
         // each) many at once.
-        var (taken, firsts, lasts) = (new List<long>(), new List<int>(), new List<int>());
-        (long Range, int Next)? shortened = null;
-        await using (var pending = Command(connection, transaction, "SELECT id, first_id, last_id FROM enterprise_name_pending ORDER BY first_id, id LIMIT 1000"))
-        await using (var reader = await pending.ExecuteReaderAsync(ct))
-        {
-            var budget = batch;
-            while (budget > 0 && await reader.ReadAsync(ct))
-            {
-                var (range, first, last) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
-                var upTo = (int)Math.Min(last, (long)first + budget - 1);
-                firsts.Add(first);
-                lasts.Add(upTo);
-                budget -= upTo - first + 1;
-                if (upTo < last) shortened = (range, upTo + 1);
-                else taken.Add(range);
-            }
-        }
-        if (firsts.Count == 0) return null;
+        var taken = await Pending.TakeAsync(connection, transaction, batch, ranges: 1000, skipLocked: false, ct);
+        if (taken.IsEmpty) return null;
         var names = new Dictionary<int, string>();
         await using (var select = Command(connection, transaction,
             "SELECT e.id, e.name FROM unnest(@firsts, @lasts) AS r(f, l) JOIN enterprises e ON e.id BETWEEN r.f AND r.l",
-            ("firsts", firsts.ToArray()), ("lasts", lasts.ToArray())))
+            ("firsts", taken.Firsts.Select(f => (int)f).ToArray()), ("lasts", taken.Lasts.Select(l => (int)l).ToArray())))
         await using (var reader = await select.ExecuteReaderAsync(ct))
             // Ranges may overlap (a rename inside an import's range): each enterprise once.
             while (await reader.ReadAsync(ct)) names[reader.GetInt32(0)] = reader.GetString(1);
@@ -158,12 +144,7 @@ public static class EnterpriseNameIndex
         if (unpaired.Count > 0)
             await using (var clear = Command(connection, transaction, "DELETE FROM enterprise_name_grams WHERE enterprise_id = ANY(@ids)", ("ids", unpaired.ToArray())))
                 await clear.ExecuteNonQueryAsync(ct);
-        if (taken.Count > 0)
-            await using (var done = Command(connection, transaction, "DELETE FROM enterprise_name_pending WHERE id = ANY(@ranges)", ("ranges", taken.ToArray())))
-                await done.ExecuteNonQueryAsync(ct);
-        if (shortened is { } s)
-            await using (var rest = Command(connection, transaction, "UPDATE enterprise_name_pending SET first_id = @next WHERE id = @range", ("next", s.Next), ("range", s.Range)))
-                await rest.ExecuteNonQueryAsync(ct);
+        await Pending.FinishAsync(connection, transaction, taken, ct);
         return ids.Count;
     }
 
