@@ -31,14 +31,18 @@ public sealed class PolicyCatalog
     {
         get
         {
+            CheckEntered();
             var entered = _entered;
             return _standards.Values.Select(s => entered.Standards.GetValueOrDefault(s.Id, s));
         }
     }
 
     /// <summary>A standard as applied (see <see cref="Standards"/>); null when no pack defines it.</summary>
-    public RecognitionStandard? FindStandard(string id) =>
-        _entered.Standards.TryGetValue(id, out var effective) ? effective : _standards.GetValueOrDefault(id);
+    public RecognitionStandard? FindStandard(string id)
+    {
+        CheckEntered();
+        return _entered.Standards.TryGetValue(id, out var effective) ? effective : _standards.GetValueOrDefault(id);
+    }
 
     /// <summary>A standard as its pack states it, without any number entered on the platform.</summary>
     public RecognitionStandard? PackStandard(string id) => _standards.GetValueOrDefault(id);
@@ -48,13 +52,73 @@ public sealed class PolicyCatalog
     private volatile EnteredState _entered = new(0, [], new Dictionary<string, RecognitionStandard>());
 
     /// <summary>
-    /// Which entered numbers the catalog applies: the highest row id read (0 for none). The caller compares it with the database's
-    /// before a request, so a number saved by another process counts from the next request on (decision 0021).
+    /// Which entered numbers the catalog applies: the highest row id read (0 for none), after the request's check. What is kept
+    /// from a standard's results between requests is kept under it, so that a number saved anywhere changes them.
     /// </summary>
-    public long EnteredVersion => _entered.Version;
+    public long EnteredVersion
+    {
+        get
+        {
+            CheckEntered();
+            return _entered.Version;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EnteredVersion"/> as last applied, without the request's check: for the check itself, which compares it with the
+    /// database's highest id so that a number saved by another process counts from its next request on (decision 0021).
+    /// </summary>
+    public long AppliedVersion => _entered.Version;
 
     /// <summary>The current entered numbers (none superseded), as last read.</summary>
-    public IReadOnlyList<Recognition.ThresholdValue> EnteredValues => _entered.Values;
+    public IReadOnlyList<Recognition.ThresholdValue> EnteredValues
+    {
+        get
+        {
+            CheckEntered();
+            return _entered.Values;
+        }
+    }
+
+    // The check the current request makes before it first reads a standard (see CheckEnteredOnFirstRead); none outside a request
+    // (the command line and background work refresh for themselves).
+    private readonly AsyncLocal<EnteredCheck?> _check = new();
+
+    /// <summary>
+    /// Until the returned handle is disposed, the first read of a standard, its entered numbers or their version in the current
+    /// flow (a web request) runs <paramref name="refresh"/> first, once: a page that reads no standard costs no query, and one
+    /// that reads many costs one (decision 0021).
+    /// </summary>
+    public IDisposable CheckEnteredOnFirstRead(Action refresh)
+    {
+        var check = new EnteredCheck(refresh);
+        _check.Value = check;
+        return check;
+    }
+
+    private void CheckEntered() => _check.Value?.Run();
+
+    private sealed class EnteredCheck(Action refresh) : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private volatile bool _done;
+
+        public void Run()
+        {
+            if (_done) return;
+            lock (_gate)
+            {
+                if (_done) return;
+                // Done before it runs: the refresh applies the values through this catalog, and must not come back here.
+                _done = true;
+                try { refresh(); }
+                catch { _done = false; throw; }
+            }
+        }
+
+        // Work the request left running after it ended (a task it did not wait for) reads what was applied, with no query.
+        public void Dispose() => _done = true;
+    }
 
     /// <summary>Applies the current entered numbers read at <paramref name="version"/>, replacing those applied before.</summary>
     public void UseEnteredValues(long version, IReadOnlyList<Recognition.ThresholdValue> current)
@@ -70,10 +134,11 @@ public sealed class PolicyCatalog
     /// What users read for a standard: its name (山西省级专业镇认定标准), never its id (shanxi-provincial) — also for a standard no
     /// pack defines any more (<see cref="RememberRetired"/>); the id only when its name was never known.
     /// </summary>
-    public string StandardName(string? id) => id is null ? "—" : FindStandard(id)?.Name ?? _retired.GetValueOrDefault(id) ?? id;
+    // The pack's: entered numbers never change a name, and a page that only names a standard has nothing to check.
+    public string StandardName(string? id) => id is null ? "—" : PackStandard(id)?.Name ?? _retired.GetValueOrDefault(id) ?? id;
 
     /// <summary>The name of a standard, or null when neither a pack nor a pack once loaded named it.</summary>
-    public string? KnownStandardName(string id) => FindStandard(id)?.Name ?? _retired.GetValueOrDefault(id);
+    public string? KnownStandardName(string id) => PackStandard(id)?.Name ?? _retired.GetValueOrDefault(id);
 
     private volatile IReadOnlyDictionary<string, string> _retired = new Dictionary<string, string>();
 

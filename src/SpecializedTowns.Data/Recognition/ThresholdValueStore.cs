@@ -50,10 +50,23 @@ public static class ThresholdValueStore
     {
         var version = await db.ThresholdValues.MaxAsync(v => (long?)v.Id, ct) ?? 0;
         // Superseding a row updates it without a new id, but always comes with the new row that does.
-        if (version == catalog.EnteredVersion) return;
-        var current = await db.ThresholdValues.AsNoTracking().Where(v => v.SupersededAtUtc == null).OrderBy(v => v.Id).ToListAsync(ct);
-        catalog.UseEnteredValues(version, current);
+        if (version == catalog.AppliedVersion) return;
+        catalog.UseEnteredValues(version, await Current(db).ToListAsync(ct));
     }
+
+    /// <summary>
+    /// <see cref="RefreshAsync"/> for a request's first read of a standard (<see cref="PolicyCatalog.CheckEnteredOnFirstRead"/>),
+    /// which happens inside a property: on a context of its own, never one a page may be reading from at that moment.
+    /// </summary>
+    public static void Refresh(TownsDbContext db, PolicyCatalog catalog)
+    {
+        var version = db.ThresholdValues.Max(v => (long?)v.Id) ?? 0;
+        if (version == catalog.AppliedVersion) return;
+        catalog.UseEnteredValues(version, Current(db).ToList());
+    }
+
+    private static IQueryable<ThresholdValue> Current(TownsDbContext db) =>
+        db.ThresholdValues.AsNoTracking().Where(v => v.SupersededAtUtc == null).OrderBy(v => v.Id);
 
     /// <summary>Who may enter a standard's numbers: its own jurisdiction's office (as for 审查 and 审定), and the administrator.</summary>
     public static bool CanEnter(UserScope scope, PolicyCatalog catalog, RecognitionStandard standard) =>
