@@ -69,7 +69,9 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
     private const int KeepPlaced = 8, KeepPictures = 16;
 
     private readonly ConcurrentDictionary<Seen, PlacedCells> _placed = new();
-    private readonly ConcurrentDictionary<(Seen, CandidateRules, PolicyCatalog), ClusterPicture> _pictures = new();
+    // A ranking measures candidates against the standards as applied: under the entered numbers' version too, so that a number
+    // an office saves changes 储备培育 on the next request although no figure changed (decision 0021).
+    private readonly ConcurrentDictionary<(Seen, CandidateRules, PolicyCatalog, long), ClusterPicture> _pictures = new();
 
     /// <summary>How many placings and how many ranked pictures are kept with the year.</summary>
     public (int Placed, int Pictures) Kept => (_placed.Count, _pictures.Count);
@@ -83,10 +85,11 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
         return Keep(_placed, KeepPlaced, seen, placed);
     }
 
-    internal ClusterPicture? KeptPicture(Seen seen, CandidateRules rules, PolicyCatalog catalog) => _pictures.GetValueOrDefault((seen, rules, catalog));
+    internal ClusterPicture? KeptPicture(Seen seen, CandidateRules rules, PolicyCatalog catalog, long entered) =>
+        _pictures.GetValueOrDefault((seen, rules, catalog, entered));
 
-    internal ClusterPicture Keep(Seen seen, CandidateRules rules, PolicyCatalog catalog, ClusterPicture picture) =>
-        Keep(_pictures, KeepPictures, (seen, rules, catalog), picture);
+    internal ClusterPicture Keep(Seen seen, CandidateRules rules, PolicyCatalog catalog, long entered, ClusterPicture picture) =>
+        Keep(_pictures, KeepPictures, (seen, rules, catalog, entered), picture);
 
     private static TValue Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, int most, TKey key, TValue value) where TKey : notnull
     {
@@ -346,7 +349,9 @@ public static class ClusterQueries
         var year = data.Year;
         if (!HasAccess(scope)) return ClusterPicture.Empty(year);
         var seen = Seen.Of(scope, areaPath);
-        if (data.KeptPicture(seen, rules, catalog) is { } kept) return kept;
+        // Read once, before the standards: a number saved meanwhile makes the next request rank again, never the reverse.
+        var entered = catalog.EnteredVersion;
+        if (data.KeptPicture(seen, rules, catalog, entered) is { } kept) return kept;
         var placed = data.KeptPlaced(seen) ?? data.Keep(seen, await PlaceAsync(db, data, seen, ct));
         var views = placed.Cells;
 
@@ -356,7 +361,7 @@ public static class ClusterQueries
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
             c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
             c => byCell[c].TownshipOrder, data.Check);
-        return data.Keep(seen, rules, catalog, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
+        return data.Keep(seen, rules, catalog, entered, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
     }
 
     /// <summary>The year's cells whose township the person sees in the area, with names and the town each pair already is.</summary>
