@@ -9,8 +9,8 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Dashboard;
 
-/// <summary>An item of 需要关注: a town (TownId &gt; 0), or a standard that cannot be checked (TownId 0, <see cref="DashboardQueries.NotConfigured"/>).</summary>
-public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, string Text);
+/// <summary>An item of 需要关注: a town (TownId &gt; 0), or a standard that cannot be checked (TownId 0, <see cref="DashboardQueries.NotConfigured"/>, with its <paramref name="StandardId"/>).</summary>
+public sealed record Attention(int TownId, string Town, Tier Tier, string Kind, string Text, string? StandardId = null);
 
 /// <param name="Year">The one year whose 年产值 and 营收 the cards and charts compare (<see cref="StatisticsYear.Compared"/>).</param>
 /// <param name="OutputWanYuan">The towns' 年产值 of <paramref name="Year"/> only: figures of different years are never added.</param>
@@ -103,7 +103,7 @@ public static class DashboardQueries
             if (TierAdjustmentRules.CannotPreCheck(check.Standard))
             {
                 unconfigured.Add(new Attention(0, "", check.Tier, NotConfigured,
-                    $"{TierAdjustmentRules.NotConfigured(check.Standard)}：各项条件的数值标准待办公室录入，{below.Count} 个{Tiers.Chinese(check.Tier - 1)}专业镇暂不能对照预检"));
+                    $"{TierAdjustmentRules.NotConfigured(check.Standard)}：各项条件的数值标准待办公室录入，{below.Count} 个{Tiers.Chinese(check.Tier - 1)}专业镇暂不能对照预检", check.Standard.Id));
                 continue;
             }
             foreach (var r in below)

@@ -39,9 +39,15 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     /// <summary>htmx: the 需要关注 card, filled after the dashboard shows.</summary>
     public async Task<IActionResult> OnGetAttentionAsync(CancellationToken ct)
     {
-        Attention = await DashboardQueries.AttentionAsync(db, catalog, UserScope.From(User)!, ct);
+        var scope = UserScope.From(User)!;
+        Attention = await DashboardQueries.AttentionAsync(db, catalog, scope, ct);
+        EntersNumbersOf = Attention.Select(a => a.StandardId).OfType<string>().Distinct()
+            .Where(id => catalog.PackStandard(id) is { } s && Data.Recognition.ThresholdValueStore.CanEnter(scope, catalog, s)).ToHashSet();
         return Partial("_Attention", this);
     }
+
+    /// <summary>The standards of 需要关注's unset items whose numbers this reader may enter (its office, the administrator): linked to the page.</summary>
+    public IReadOnlySet<string> EntersNumbersOf { get; private set; } = new HashSet<string>();
 
     /// <summary>The reader compares cities (the province): the dashboard offers 按市汇总.</summary>
     public bool SpansCities { get; private set; }

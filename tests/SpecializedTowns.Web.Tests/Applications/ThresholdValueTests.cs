@@ -135,6 +135,55 @@ public class ThresholdValueTests
         (await data.AuditEntries.AsNoTracking().CountAsync(e => e.EntityType == "ThresholdValue")).ShouldBe(5);
     }
 
+    /// <summary>What the panel's conclusion recorded: the conclusions by criterion and the step's entry in the history.</summary>
+    private static async Task<string> RecordedConclusionAsync(PlatformFactory factory, int id)
+    {
+        using var scope = factory.Services.CreateScope();
+        var application = await scope.ServiceProvider.GetRequiredService<TownsDbContext>().Applications.AsNoTracking().Include(a => a.Events).SingleAsync(a => a.Id == id);
+        return $"{application.PanelConclusionJson} {application.Events.Single(e => e.Action == "汇总专家结论").Reason}";
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Until_its_numbers_are_entered_the_standard_is_named_in_adjustment_and_on_the_dashboard_with_a_link_for_its_office(StorageProvider provider)
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(provider, "shanxi-office");
+        await using var _ = factory;
+        var admin = await PageSignIn.BrowserAsync(factory, "admin");
+        // A reader whose 市级 towns (平定砂器) the provincial standard is the next tier of, who does not enter its numbers.
+        var city = await PageSignIn.BrowserAsync(factory, "yangquan-office");
+        async Task<AngleSharp.Dom.IElement?> UnsetOnDashboardAsync(HttpClient client) =>
+            Html.ParseDocument(await client.GetStringAsync("/?handler=Attention")).QuerySelector("li.standard-not-configured");
+        async Task<AngleSharp.Dom.IElement?> UnsetInAdjustmentAsync(HttpClient client) =>
+            Html.ParseDocument(await client.GetStringAsync("/Adjustments")).QuerySelector(".standard-not-configured[data-standard='shanxi-provincial']");
+
+        foreach (var client in new[] { office, admin })
+        {
+            (await UnsetOnDashboardAsync(client))!.QuerySelector($"a.enter-thresholds[href='{Page}']").ShouldNotBeNull();
+            var line = (await UnsetInAdjustmentAsync(client))!;
+            line.TextContent.ShouldBe("山西省级专业镇认定标准的量化条件尚未配置，不产生候选（录入数值标准）。");
+            line.QuerySelector($"a[href='{Page}']").ShouldNotBeNull();
+        }
+        var told = (await UnsetOnDashboardAsync(city))!;
+        told.TextContent.ShouldContain("山西省级专业镇认定标准尚未配置，无法预检：各项条件的数值标准待办公室录入");
+        told.QuerySelector("a").ShouldBeNull();
+        var plain = (await UnsetInAdjustmentAsync(city))!;
+        plain.TextContent.ShouldBe("山西省级专业镇认定标准的量化条件尚未配置，不产生候选。");
+        plain.QuerySelector("a").ShouldBeNull();
+
+        foreach (var (key, value) in Numbers)
+            (await EnterAsync(office, key, value, Cited)).StatusCode.ShouldBe(HttpStatusCode.Redirect, key);
+
+        // Entered: 动态调整 measures against them (the line said “尚未配置” whatever was entered), and the dashboard no longer asks.
+        foreach (var client in new[] { office, city })
+        {
+            (await UnsetOnDashboardAsync(client)).ShouldBeNull();
+            (await UnsetInAdjustmentAsync(client)).ShouldBeNull();
+            Text(await client.GetStringAsync("/Adjustments")).ShouldNotContain("量化条件尚未配置");
+        }
+    }
+
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]

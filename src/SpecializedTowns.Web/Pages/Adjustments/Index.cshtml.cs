@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Policies;
+using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Core.Towns;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
@@ -35,9 +36,19 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     /// <summary>The exit rules the findings used, each once (the platform default, or a pack's own).</summary>
     public IReadOnlyList<ExitRule> Rules { get; private set; } = [];
 
+    /// <summary>
+    /// The standards above 储备 that apply in or above the person's area and still have no number to check against (the provincial
+    /// one until its office enters them, decision 0021): nobody becomes a candidate for them. As applied now, not as the pack reads.
+    /// </summary>
+    public IReadOnlyList<(RecognitionStandard Standard, bool MayEnter)> Unconfigured { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        Unconfigured = catalog.Standards
+            .Where(s => Tiers.Parse(s.Tier) is { } t && t != SpecializedTowns.Core.Towns.Tier.Reserve && TierAdjustmentRules.CannotPreCheck(s))
+            .Where(s => catalog.AreaOf(s) is { Length: > 0 } area && (scope.Covers(area) || SpecializedTowns.Core.Jurisdictions.Jurisdiction.IsWithin(scope.JurisdictionPath, area)))
+            .Select(s => (s, SpecializedTowns.Data.Recognition.ThresholdValueStore.CanEnter(scope, catalog, s))).ToList();
         if (ShowsReview)
         {
             Review = (await TierReview.ReviewAsync(db, catalog, scope, ct))
