@@ -99,6 +99,29 @@ public static class EnteredThresholds
     public static string Origin(ThresholdValue v) =>
         $"（数值标准{Quantity.Exact(v.Value, v.Unit)}由办公室录入，出处：{v.Source}）";
 
+    /// <summary>A number that counts now but did not when the experts scored: entered since (<see cref="Then"/> null) or replaced since.</summary>
+    public sealed record Since(Slot Slot, ThresholdValue? Then, ThresholdValue Now);
+
+    /// <summary>
+    /// The numbers of <paramref name="pack"/> for an application of <paramref name="category"/> entered after <paramref name="at"/>
+    /// (when the experts scored), with the one in force then, from every row entered (<paramref name="history"/>, superseded ones
+    /// too). The panel's conclusion stays as recorded; the page says which number the experts had before them (decision 0021).
+    /// </summary>
+    public static IReadOnlyList<Since> EnteredSince(RecognitionStandard pack, IEnumerable<ThresholdValue> history, DateTime at, string? category)
+    {
+        var rows = history.Where(v => v.StandardId == pack.Id).ToList();
+        var changed = new List<Since>();
+        foreach (var slot in Slots(pack))
+        {
+            if (slot.Category is not null && slot.Category != category) continue;
+            var mine = rows.Where(v => v.CriterionKey == slot.Criterion.Key && v.Category == slot.Category).ToList();
+            if (mine.Where(v => v.SupersededAtUtc is null).MaxBy(v => v.Id) is not { } now || now.EnteredAtUtc <= at) continue;
+            var then = mine.Where(v => v.EnteredAtUtc <= at && (v.SupersededAtUtc is null || v.SupersededAtUtc > at)).MaxBy(v => v.Id);
+            changed.Add(new Since(slot, then, now));
+        }
+        return changed;
+    }
+
     /// <summary>The number as a page shows it: 2家、50亿元、30%.</summary>
     public static string Show(decimal value, string unit) => Quantity.Exact(value, unit);
 }

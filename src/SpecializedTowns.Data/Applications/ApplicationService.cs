@@ -23,6 +23,12 @@ public sealed record ApplicationView(
     /// <summary>The pre-check with the expert panel's conclusions applied, once the panel has concluded.</summary>
     public RecognitionResult? WithPanel { get; init; }
 
+    /// <summary>
+    /// Numbers the office entered (or replaced) after the experts scored (for an expert, after their own scores): the checks above
+    /// use them, the panel did not have them (decision 0021).
+    /// </summary>
+    public IReadOnlyList<EnteredThresholds.Since> EnteredSinceScoring { get; init; } = [];
+
     public string CriterionTitle(string key) =>
         key == ExpertScore.Overall ? ExpertScore.OverallTitle : PreCheck?.Criteria.FirstOrDefault(c => c.Key == key)?.Title ?? key;
 
@@ -369,13 +375,23 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         RecognitionResult? withPanel = null;
         if (standard is not null && facts is not null && application.PanelConclusionJson is { } panel)
             withPanel = RecognitionEngine.Evaluate(standard, facts with { ExpertConclusions = JsonSerializer.Deserialize<Dictionary<string, bool>>(panel)! });
+        IReadOnlyList<EnteredThresholds.Since> enteredSince = [];
+        if (standard is not null && catalog.PackStandard(application.StandardId) is { } pack && EnteredThresholds.Slots(pack).Count > 0)
+        {
+            // An expert is shown what they had before them at their latest scores; others what the first expert to score had, so
+            // that a number entered while the panel was still scoring is named too.
+            var scored = application.Events.Where(e => e.Action == "专家评分" && (scope.Role != Roles.Expert || e.UserId == scope.UserId)).Select(e => e.AtUtc).ToList();
+            if (scored.Count > 0)
+                enteredSince = EnteredThresholds.EnteredSince(pack, await Recognition.ThresholdValueStore.HistoryAsync(db, pack.Id, ct),
+                    scope.Role == Roles.Expert ? scored.Max() : scored.Min(), facts?.Category ?? town.Category);
+        }
         var attachments = await db.Set<ApplicationAttachment>().AsNoTracking().Where(x => x.ApplicationId == id).OrderBy(x => x.Id)
             .Select(x => new AttachmentInfo(x.Id, x.FileName, x.Size, x.UploadedBy, x.UploadedAtUtc)).ToListAsync(ct);
         var registered = (await Recognition.StoredTownRecognition.LoadAsync(db, db.Towns.Where(t => t.Id == application.SpecializedTownId), ct)).SingleOrDefault();
         return new ApplicationView(application, town.Name, town.Path, town.Tier, standard, facts, check, open, names)
         {
             Registered = registered?.Facts, RegisteredYear = registered?.Year,
-            WithPanel = withPanel, Attachments = attachments, StandardName = catalog.StandardName(application.StandardId),
+            WithPanel = withPanel, EnteredSinceScoring = enteredSince, Attachments = attachments, StandardName = catalog.StandardName(application.StandardId),
             StandardMissing = standard is null ? StandardGone(application.StandardId).Message : null,
         };
     }

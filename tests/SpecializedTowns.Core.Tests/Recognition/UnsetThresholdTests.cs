@@ -96,4 +96,28 @@ public class UnsetThresholdTests
         a.State.ShouldBe(ApplicationState.Publicity);
         a.Events.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_number_entered_or_replaced_after_the_experts_scored_is_named_with_the_one_they_had()
+    {
+        var pack = Packs.Standard("shanxi-provincial");
+        var scored = new DateTime(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+        ThresholdValue Row(int id, string key, decimal value, DateTime at, DateTime? replaced = null) => new()
+        {
+            Id = id, StandardId = pack.Id, CriterionKey = key, Value = value, Unit = "家", Source = "测试", EnteredBy = "省办",
+            EnteredAtUtc = at, SupersededAtUtc = replaced,
+        };
+        var history = new[]
+        {
+            Row(1, "leading-enterprise", 2, scored.AddDays(-2), replaced: scored.AddDays(1)),
+            Row(2, "leading-enterprise", 3, scored.AddDays(1)),
+            // In force when they scored and now: nothing to say.
+            Row(3, "supporting-enterprises", 30, scored.AddDays(-1)),
+            Row(4, "employment", 10000, scored.AddHours(1)),
+        };
+        EnteredThresholds.EnteredSince(pack, history, scored, IndustryCategories.Manufacturing)
+            .Select(s => (s.Slot.Criterion.Key, s.Then?.Value, s.Now.Value))
+            .ShouldBe([("leading-enterprise", (decimal?)2m, 3m), ("employment", (decimal?)null, 10000m)]);
+        EnteredThresholds.EnteredSince(pack, history, scored.AddDays(2), IndustryCategories.Manufacturing).ShouldBeEmpty();
+    }
 }

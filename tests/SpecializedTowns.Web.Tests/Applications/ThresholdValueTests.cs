@@ -84,6 +84,7 @@ public class ThresholdValueTests
             ["Met[category]"] = "true", ["Comments[category]"] = "属于制造业", [$"Met[{ExpertScore.Overall}]"] = "true", [$"Comments[{ExpertScore.Overall}]"] = "建议认定",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using (var s = factory.Services.CreateScope()) await Service(s).ConcludeAsync(province, "shanxi-office", id);
+        var recorded = await RecordedConclusionAsync(factory, id);
 
         // Before: the check says the standard has no numbers and where they go; so does the other process.
         (await office.GetStringAsync(url)).ShouldContain("data-not-configured");
@@ -105,6 +106,18 @@ public class ThresholdValueTests
         after.QuerySelector("#threshold-done")!.TextContent.ShouldBe($"已录入带动就业：10,000 人（出处：{Cited}），即时生效");
         after.QuerySelectorAll("#threshold-slots .current-value").Select(v => v.TextContent.Trim())
             .ShouldBe(["2 家以上", "30 家以上", "50亿元以上", "30%以上", "10,000 人以上"]);
+
+        // The panel concluded before the numbers were entered: its conclusion stays as recorded, and the expert and the office read
+        // that the experts had no number for these criteria, which one counts now, and since when.
+        (await RecordedConclusionAsync(factory, id)).ShouldBe(recorded);
+        foreach (var (client, who) in new[] { (expert, "expert"), (office, "office"), (officeThere, "the other process") })
+        {
+            var since = Html.ParseDocument(await client.GetStringAsync(url)).QuerySelectorAll("#entered-since-scoring li");
+            string.Join(" ", since.Select(li => li.GetAttribute("data-criterion"))).ShouldBe(string.Join(" ", Numbers.Keys), who);
+            var output = since.Single(li => li.GetAttribute("data-criterion") == "output-value").TextContent;
+            output.ShouldStartWith("“年产值”：评分时尚未配置（评审表中为“待配置”，专家未评此项）；现行 50亿元，");
+            output.ShouldEndWith($"录入（出处：{Cited}）");
+        }
 
         // After: this process and the other one check against the numbers, cite where they come from, and allow 认定.
         foreach (var client in new[] { office, officeThere })
