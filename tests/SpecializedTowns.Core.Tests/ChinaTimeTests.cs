@@ -7,11 +7,6 @@ namespace SpecializedTowns.Core.Tests;
 /// <summary>Dates the workflow derives from a moment are China's (UTC+8): from 00:00 to 08:00 there, the UTC date is still yesterday.</summary>
 public class ChinaTimeTests
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static readonly DateTime LateEveningUtc = new(2026, 3, 10, 23, 30, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -19,11 +14,11 @@ public class ChinaTimeTests
     {
         ChinaTime.Date(LateEveningUtc).ShouldBe(new DateOnly(2026, 3, 11));
         ChinaTime.Date(new DateTimeOffset(LateEveningUtc)).ShouldBe(new DateOnly(2026, 3, 11));
-        ChinaTime.Today(new Clock(new DateTimeOffset(LateEveningUtc))).ShouldBe(new DateOnly(2026, 3, 11));
-        ChinaTime.Today(new Clock(new DateTimeOffset(2026, 3, 10, 15, 59, 0, TimeSpan.Zero))).ShouldBe(new DateOnly(2026, 3, 10));
-        ChinaTime.Today(new Clock(new DateTimeOffset(2026, 3, 10, 16, 0, 0, TimeSpan.Zero))).ShouldBe(new DateOnly(2026, 3, 11));
+        ChinaTime.Today(new FixedClock(new DateTimeOffset(LateEveningUtc))).ShouldBe(new DateOnly(2026, 3, 11));
+        ChinaTime.Today(new FixedClock(new DateTimeOffset(2026, 3, 10, 15, 59, 0, TimeSpan.Zero))).ShouldBe(new DateOnly(2026, 3, 10));
+        ChinaTime.Today(new FixedClock(new DateTimeOffset(2026, 3, 10, 16, 0, 0, TimeSpan.Zero))).ShouldBe(new DateOnly(2026, 3, 11));
         // The year turns in China eight hours before it does in UTC.
-        ChinaTime.Today(new Clock(new DateTimeOffset(2026, 12, 31, 20, 0, 0, TimeSpan.Zero))).Year.ShouldBe(2027);
+        ChinaTime.Today(new FixedClock(new DateTimeOffset(2026, 12, 31, 20, 0, 0, TimeSpan.Zero))).Year.ShouldBe(2027);
     }
 
     [Fact]

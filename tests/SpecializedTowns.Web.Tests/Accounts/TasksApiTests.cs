@@ -120,7 +120,7 @@ public class TasksApiTests
     public async Task On_the_demo_day_a_unit_reports_asks_for_time_and_the_office_decides(StorageProvider provider)
     {
         var storage = TestDatabases.Create(provider);
-        var clock = new FixedClock(new DateTimeOffset(TaskDemo.Today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+        var clock = new FixedClock(TaskDemo.Today);
         await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: true, password: SeededPlatforms.Password)
             .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
         async Task<HttpClient> ClientAsync(string user)
@@ -196,10 +196,5 @@ public class TasksApiTests
             ["Extension.MilestoneId"] = "", ["Extension.NewDeadline"] = "明年三月", ["Extension.Reason"] = "资金未到位", ["__RequestVerificationToken"] = token,
         }));
         (await undated.Content.ReadAsStringAsync()).ShouldContain("“明年三月”不是有效的日期，请写成 2025-03-05 的格式");
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

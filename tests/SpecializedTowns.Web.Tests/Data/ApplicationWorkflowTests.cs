@@ -15,12 +15,6 @@ namespace SpecializedTowns.Web.Tests.Data;
 
 public class ApplicationWorkflowTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static async Task<(StorageSettings Storage, int ExpertId)> LoadedAsync(StorageProvider provider)
     {
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
@@ -36,7 +30,7 @@ public class ApplicationWorkflowTests
     {
         var (storage, expertId) = await LoadedAsync(provider);
         await using var db = storage.CreateContext();
-        var clock = new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 3, 1));
         var service = new ApplicationService(db, PolicyCatalog.Load(TestDatabases.PoliciesDirectory), clock);
         var office = new UserScope(100, Roles.Office, "山西省/运城市/新绛县", null);
         var city = new UserScope(101, Roles.Office, "山西省/运城市", null);

@@ -18,12 +18,6 @@ namespace SpecializedTowns.Web.Tests.Data;
 /// </summary>
 public class ChinaDateTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>2026-03-10 23:30 UTC = 2026-03-11 07:30 in China.</summary>
     private static readonly DateTimeOffset LateEvening = new(2026, 3, 10, 23, 30, 0, TimeSpan.Zero);
 
@@ -37,7 +31,7 @@ public class ChinaDateTests
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
         var expertId = (await db.Users.SingleAsync(u => u.UserName == "expert-zhang")).Id;
-        var clock = new Clock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2026, 3, 1));
         var service = new ApplicationService(db, PolicyCatalog.Load(TestDatabases.PoliciesDirectory), clock);
         var county = new UserScope(100, Roles.Office, "山西省/运城市/新绛县", null);
         var city = new UserScope(101, Roles.Office, "山西省/运城市", null);
@@ -66,7 +60,7 @@ public class ChinaDateTests
     public async Task A_tier_held_since_china_s_today_is_not_in_the_future_and_a_new_town_starts_that_day(StorageProvider provider)
     {
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
-        var clock = new Clock(LateEvening);
+        var clock = new FixedClock(LateEvening);
         var county = await db.Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县").Select(j => j.Id).SingleAsync();
         var township = await db.Jurisdictions.Where(j => j.Path == "山西省/运城市/垣曲县/英言镇").Select(j => j.Id).SingleAsync();
         var office = new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null);

@@ -12,12 +12,6 @@ namespace SpecializedTowns.Web.Tests.Data;
 
 public class ProblemWorkflowTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAccountsAsync(provider);
 
     /// <summary>The scope a demo account signs in with.</summary>
@@ -79,7 +73,7 @@ public class ProblemWorkflowTests
     {
         var storage = await LoadedAsync(provider);
         await using var db = storage.CreateContext();
-        var clock = new Clock(DateTimeOffset.UtcNow);
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
         var service = new ProblemService(db, clock, new ProblemSettings());
         var township = await ScopeAsync(db, "lishan-township");
         var office = await ScopeAsync(db, "yuanqu-office");
@@ -348,7 +342,7 @@ public class ProblemWorkflowTests
         var storage = await LoadedAsync(provider);
         await using var db = storage.CreateContext();
         var start = new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero);
-        var clock = new Clock(start);
+        var clock = new FixedClock(start);
         var service = new ProblemService(db, clock, new ProblemSettings(DueSoonDays: 7));
         // 永济 has no demo problems: only the hand-made ones below are counted.
         const string yongjiPath = "山西省/运城市/永济市";

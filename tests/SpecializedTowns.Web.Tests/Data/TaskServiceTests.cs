@@ -13,17 +13,11 @@ namespace SpecializedTowns.Web.Tests.Data;
 /// <summary>Responsibility lists on a real database of either provider: plans from packs, scope by unit and town, progress, extensions, the overdue list.</summary>
 public class TaskServiceTests
 {
-    private sealed class Clock(DateOnly today) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private const string Yuanqu = "山西省/运城市/垣曲县";
 
     private static TaskService Service(TownsDbContext db, DateOnly? today = null) =>
-        new(db, Catalog, new Clock(today ?? TaskDemo.Today), new TaskSettings());
+        new(db, Catalog, new FixedClock(today ?? TaskDemo.Today), new TaskSettings());
 
     private static async Task<int> UnitAsync(TownsDbContext db, string path, string name) =>
         await db.Units.Where(u => u.Jurisdiction!.Path == path && u.Name == name).Select(u => u.Id).SingleAsync();
@@ -227,7 +221,7 @@ public class TaskServiceTests
         var asked = pending.RequestedDeadline;
 
         // 16:30 UTC on the day asked for is already the next day in China: the date has passed there.
-        var clock = new Clock(asked) { Now = new DateTimeOffset(asked.ToDateTime(new TimeOnly(16, 30)), TimeSpan.Zero) };
+        var clock = new FixedClock(asked) { Now = new DateTimeOffset(asked.ToDateTime(new TimeOnly(16, 30)), TimeSpan.Zero) };
         var service = new TaskService(db, Catalog, clock, new TaskSettings());
         var refused = await Should.ThrowAsync<TaskRuleException>(() => service.DecideExtensionAsync(YuanquOffice, "垣曲县专业镇办", fourth, pending.Id, true, "同意"));
         refused.Message.ShouldBe($"申请延至的 {PlanTask.Day(asked)} 已早于今天（{PlanTask.Day(asked.AddDays(1))}），批准后仍然逾期，不能批准；请驳回并说明，由牵头单位按实际重新申请");

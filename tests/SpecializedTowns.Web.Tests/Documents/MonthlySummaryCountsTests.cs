@@ -18,11 +18,6 @@ namespace SpecializedTowns.Web.Tests.Documents;
 /// </summary>
 public class MonthlySummaryCountsTests
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static SummaryRow Row(string town, Timeliness timeliness, ReportState? state) =>
         new(town, "新绛县", "县工信局", "", timeliness, state, null,
             state is ReportState.Submitted or ReportState.Accepted ? new FigureValues(100, 1000, 50, 10, 0, 0) : null, null, null, null, [], []);
@@ -80,7 +75,7 @@ public class MonthlySummaryCountsTests
     public async Task The_summary_of_a_month_with_a_returned_report_adds_up(StorageProvider provider)
     {
         // The demo loaded on 2025年6月20日: May's reports were due on 10 June.
-        var clock = new Clock(new DateTimeOffset(2025, 6, 20, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 6, 20));
         var storage = TestDatabases.Create(provider);
         var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
         await DatabaseSetup.InitializeAsync(storage, catalog);

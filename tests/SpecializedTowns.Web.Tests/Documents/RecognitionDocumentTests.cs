@@ -23,12 +23,6 @@ public class RecognitionDocumentTests
     private static readonly Dictionary<StorageProvider, (int Recognized, int Draft, int Town, int ReserveTown)> Prepared = [];
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>万安钻石 recognised as a 运城 city-level town on 2025-03-11 under 运专领发〔2025〕3号, plus an application left as a draft.</summary>
     private static async Task<(int Recognized, int Draft, int Town, int ReserveTown)> PrepareAsync(StorageProvider provider)
     {
@@ -39,7 +33,7 @@ public class RecognitionDocumentTests
             var factory = await Platforms.GetAsync(provider);
             using var services = factory.Services.CreateScope();
             var db = services.ServiceProvider.GetRequiredService<TownsDbContext>();
-            var clock = new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+            var clock = new FixedClock(new DateOnly(2025, 3, 1));
             var service = new ApplicationService(db, services.ServiceProvider.GetRequiredService<PolicyCatalog>(), clock);
             var expertId = (await db.Users.SingleAsync(u => u.UserName == "expert-zhang")).Id;
             var county = new UserScope(100, Roles.Office, "山西省/运城市/新绛县", null);

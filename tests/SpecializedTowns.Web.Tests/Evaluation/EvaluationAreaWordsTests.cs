@@ -27,11 +27,6 @@ public class EvaluationAreaWordsTests
     private static readonly UserScope Province = new(1, Roles.Office, "山西省", null);
     private static readonly UserScope Xinjiang = new(1, Roles.Office, "山西省/运城市/新绛县", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     private static async Task<(StorageSettings Storage, int Province, int Xinjiang)> ThinAsync(StorageProvider provider)
@@ -41,7 +36,7 @@ public class EvaluationAreaWordsTests
         db.Projects.RemoveRange(await db.Projects.Where(p => p.PlanYear == EvaluationDemo.Year).ToListAsync());
         db.Evaluations.RemoveRange(await db.Evaluations.ToListAsync());
         await db.SaveChangesAsync();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
         async Task<int> AreaAsync(UserScope scope) => await db.Jurisdictions.Where(j => j.Path == scope.JurisdictionPath).Select(j => j.Id).SingleAsync();
         var province = await service.CreateAsync(Province, "省专业镇办", EvaluationDemo.Year, SubjectKind.Town, await AreaAsync(Province));
         var xinjiang = await service.CreateAsync(Xinjiang, "新绛办", EvaluationDemo.Year, SubjectKind.Town, await AreaAsync(Xinjiang));
@@ -110,7 +105,7 @@ public class EvaluationAreaWordsTests
     {
         var (storage, provinceId, _) = await ThinAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
 
         // 新绛's 2024 plan gives every task to “各镇人民政府”, i.e. to each of its townships alike (decision 0007). One task is
         // narrowed here to 万安镇 alone and finished on time: it now concerns 万安钻石 (万安镇) and no other town.

@@ -27,11 +27,6 @@ public class EvaluationCoverageTests
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private static readonly UserScope Yuncheng = new(1, Roles.Office, "山西省/运城市", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>
@@ -45,7 +40,7 @@ public class EvaluationCoverageTests
         db.Projects.RemoveRange(await db.Projects.Where(p => p.PlanYear == EvaluationDemo.Year).ToListAsync());
         db.Evaluations.RemoveRange(await db.Evaluations.ToListAsync());
         await db.SaveChangesAsync();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
         var area = await db.Jurisdictions.Where(j => j.Path == Yuncheng.JurisdictionPath).Select(j => j.Id).SingleAsync();
         var towns = await service.CreateAsync(Yuncheng, "运城办", EvaluationDemo.Year, SubjectKind.Town, area);
         var townships = await service.CreateAsync(Yuncheng, "运城办", EvaluationDemo.Year, SubjectKind.Township, area);
@@ -148,7 +143,7 @@ public class EvaluationCoverageTests
         await using var db = storage.CreateContext();
         // A real account: the notices name who issued them.
         var office = Yuncheng with { UserId = await db.Users.Where(u => u.UserName == "yuncheng-office").Select(u => u.Id).SingleAsync() };
-        var clock = new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 3, 1));
         var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), clock);
         await service.RecalculateAsync(office, id, null);
         db.ChangeTracker.Clear();

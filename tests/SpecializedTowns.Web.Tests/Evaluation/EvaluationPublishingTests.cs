@@ -24,13 +24,7 @@ public class EvaluationPublishingTests
     private static readonly UserScope Yuncheng = new(1, Roles.Office, "山西省/运城市", null);
     private static readonly UserScope Xinjiang = new(2, Roles.Office, "山西省/运城市/新绛县", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private static Clock March2025() => new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+    private static FixedClock March2025() => new(new DateOnly(2025, 3, 1));
 
     private static EvaluationService Service(TownsDbContext db, TimeProvider clock) =>
         new(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), clock);
@@ -114,7 +108,7 @@ public class EvaluationPublishingTests
     {
         await using var db = await DemoAsync(provider);
         // 23:59 on 31 December in Beijing is still 2025 there (15:59 UTC).
-        var clock = new Clock(new DateTimeOffset(2025, 12, 31, 15, 59, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateTimeOffset(2025, 12, 31, 15, 59, 0, TimeSpan.Zero));
         var service = Service(db, clock);
         var id = await service.CreateAsync(Xinjiang, "新绛办", 2025, SubjectKind.Town, null);
         var draft = await service.GetAsync(Xinjiang, id);

@@ -25,13 +25,8 @@ public class EvaluationServiceTests
     private static readonly UserScope Yuanqu = new(6, Roles.Office, "山西省/运城市/垣曲县", null);
     private static readonly UserScope Yongji = new(7, Roles.Office, "山西省/运城市/永济市", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static EvaluationService Service(TownsDbContext db) =>
-        new(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new Clock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        new(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
 
     private static async Task<TownsDbContext> DemoAsync(StorageProvider provider) => (await TestDatabases.WithDemoAsync(provider)).CreateContext();
 

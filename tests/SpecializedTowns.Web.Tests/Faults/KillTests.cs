@@ -294,11 +294,6 @@ public class KillTests(ITestOutputHelper output)
 
     private static readonly Lazy<PolicyCatalog> Catalog = new(() => PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
 
-    private sealed class PastClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     /// <summary>A new county-tier town in 新绛县 with an application to 运城's standard, decided and in publicity that has run out.</summary>
     private static async Task<(int Application, int Town)> InPublicityAsync(StorageSettings storage, int round)
     {
@@ -308,7 +303,7 @@ public class KillTests(ITestOutputHelper output)
         db.Towns.Add(town);
         await db.SaveChangesAsync();
         var expert = await db.Users.Where(u => u.UserName == "expert-zhang").Select(u => u.Id).SingleAsync();
-        var service = new ApplicationService(db, Catalog.Value, new PastClock(DateTimeOffset.UtcNow.AddDays(-30)));
+        var service = new ApplicationService(db, Catalog.Value, new FixedClock(DateTimeOffset.UtcNow.AddDays(-30)));
         var office = new UserScope(100, Roles.Office, county.Path, null);
         var city = new UserScope(101, Roles.Office, county.Path[..county.Path.LastIndexOf('/')], null);
         var facts = """{"category":"manufacturing","annualOutputValueWanYuan":85000,"leadingEnterprises":2,"supportingEnterprises":14,"localEmployment":2600,"provincialMarketSharePercent":30,"largeNationalMarketSpace":true}""";

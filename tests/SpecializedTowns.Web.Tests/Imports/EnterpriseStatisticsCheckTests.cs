@@ -16,10 +16,7 @@ public class EnterpriseStatisticsCheckTests
     private static readonly UserScope Yuanqu = new(1, Roles.Office, "山西省/运城市/垣曲县", null);
 
     /// <summary>7 December 2026, 10:00 in China: 2026 is not over, 2025 is the latest finished year.</summary>
-    private sealed class Clock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
-    }
+    private static readonly TimeProvider December2026 = new FixedClock(new DateOnly(2026, 12, 7));
 
     private static readonly ImportKind Stats = ImportKinds.Find("enterprise-statistics")!;
 
@@ -62,7 +59,7 @@ public class EnterpriseStatisticsCheckTests
             good[0], good[1], good[2],
             Row(second.Uscc, 2026, output: "-5"));
 
-        var check = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", withBad, commit: false, new Clock());
+        var check = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", withBad, commit: false, December2026);
 
         check.Errors.ShouldContain(e => e.Row == 2 && e.Column == "年度" && e.Message == "2026年尚未结束，年度统计只能填报已结束的年份（2025年及以前）");
         check.Errors.ShouldContain(e => e.Row == 6 && e.Column == "年度" && e.Message == "2026年尚未结束，年度统计只能填报已结束的年份（2025年及以前）");
@@ -80,7 +77,7 @@ public class EnterpriseStatisticsCheckTests
         check.Warnings.Select(w => $"{w.Row} {w.Column} {w.Message}").ShouldBe(warnings);
 
         var file = TestFiles.Xlsx(new[] { TestFiles.Header(Stats) }.Concat(good).ToArray());
-        var written = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, new Clock());
+        var written = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, December2026);
 
         written.Committed.ShouldBeTrue(string.Join("；", written.Errors.Select(e => e.Message)));
         written.ErrorTally.ShouldBe("0 行");
@@ -107,7 +104,7 @@ public class EnterpriseStatisticsCheckTests
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
         var uscc = await db.Enterprises.Where(e => e.County!.Name == "垣曲县").OrderBy(e => e.Id).Select(e => e.Uscc).FirstAsync();
         var file = TestFiles.Xlsx(TestFiles.Header(Stats), Row(uscc, 2019, output: "1000"), Row(uscc, 2020, output: "5000"), Row(uscc, 2021, output: "1000.01"));
-        var result = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, new Clock());
+        var result = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, December2026);
         result.Committed.ShouldBeTrue(string.Join("；", result.Errors.Select(e => e.Message)));
         result.Warnings.ShouldBeEmpty();
     }

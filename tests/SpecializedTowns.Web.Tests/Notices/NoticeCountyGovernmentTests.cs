@@ -15,11 +15,6 @@ namespace SpecializedTowns.Web.Tests.Notices;
 /// </summary>
 public class NoticeCountyGovernmentTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => start;
-    }
-
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
 
     private static Task<UserScope> ScopeAsync(TownsDbContext db, string userName) => DemoScopes.OfAsync(db, userName);
@@ -40,7 +35,7 @@ public class NoticeCountyGovernmentTests
     {
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new NoticeService(db, new Clock(new DateTimeOffset(2030, 12, 30, 2, 0, 0, TimeSpan.Zero)), new NoticeSettings(), Catalog);
+        var service = new NoticeService(db, new FixedClock(new DateOnly(2030, 12, 30)), new NoticeSettings(), Catalog);
         var city = await ScopeAsync(db, "yangquan-office");
         var town = await TownAsync(db, "郊区耐火材料专业镇");
 
@@ -77,7 +72,7 @@ public class NoticeCountyGovernmentTests
     {
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new NoticeService(db, new Clock(new DateTimeOffset(2030, 12, 30, 2, 0, 0, TimeSpan.Zero)), new NoticeSettings(), Catalog);
+        var service = new NoticeService(db, new FixedClock(new DateOnly(2030, 12, 30)), new NoticeSettings(), Catalog);
 
         var huairen = await TownAsync(db, "怀仁陶瓷专业镇");
         (await service.PreviewAsync(await ScopeAsync(db, "shanxi-office"), RecipientKind.Town, huairen))!.DefaultAddressee.ShouldBe("怀仁市人民政府");

@@ -19,12 +19,6 @@ namespace SpecializedTowns.Web.Tests.Notices;
 /// <summary>The notices' use cases on both providers, with the demo data and the demo accounts' scopes.</summary>
 public class NoticeServiceTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
 
     private const string Yuanqu = "山西省/运城市/垣曲县";
@@ -59,7 +53,7 @@ public class NoticeServiceTests
     };
 
     // 2030-12-30 10:00 in China: a year with no demo notices in it.
-    private static Clock At2030() => new(new DateTimeOffset(2030, 12, 30, 2, 0, 0, TimeSpan.Zero));
+    private static FixedClock At2030() => new(new DateOnly(2030, 12, 30));
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
@@ -422,7 +416,7 @@ public class NoticeServiceTests
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordActionsAsync(xinjiangOffice, "新绛县专业镇办", xinjiang, [new ActionInput(NoticeActionKind.Interview, new DateOnly(2030, 12, 30), null, null)])))
             .Message.ShouldBe("整改期限（2031年1月15日）未到，不能记录逾期处理");
 
-        clock.Now = new DateTimeOffset(2031, 1, 16, 2, 0, 0, TimeSpan.Zero);
+        clock.MoveTo(new DateOnly(2031, 1, 16));
         var y = await service.ViewAsync(await ScopeAsync(db, "yuanqu-office"), yuanqu, "垣曲县专业镇办");
         (y.Status, y.Light).ShouldBe((NoticeStatus.Overdue, DeadlineLight.Overdue));
         y.Steps.ShouldContain(NoticeStep.RecordAction);
@@ -559,7 +553,7 @@ public class NoticeServiceTests
         async Task<List<Reminder>> For(UserScope scope) => (await NoticeReminders.ForAsync(service, scope, default)).Where(r => r.Link == $"/Notices/Detail/{id}").ToList();
 
         (await For(township)).ShouldBeEmpty("eleven days left: not yet");
-        clock.Now = new DateTimeOffset(2031, 1, 5, 2, 0, 0, TimeSpan.Zero);
+        clock.MoveTo(new DateOnly(2031, 1, 5));
         (await For(township)).ShouldHaveSingleItem().ShouldBe(new Reminder("督办通知书", ReminderLevel.Yellow, $"{number}：整改期限还剩 5 天（2031年1月10日），还有 2 项未报送", $"/Notices/Detail/{id}"));
         (await For(office)).ShouldHaveSingleItem().Text.ShouldBe($"{number}（历山镇蜂蜜专业镇）：整改期限还剩 5 天（2031年1月10日），2 项未报送");
         (await For(await ScopeAsync(db, "xinjiang-office"))).ShouldBeEmpty();
@@ -569,7 +563,7 @@ public class NoticeServiceTests
         await service.SubmitAsync(township, "历山镇专业镇专干", id);
         (await For(office)).Select(r => r.Text).ShouldContain($"{number}（历山镇蜂蜜专业镇）：1 项整改情况待核验");
 
-        clock.Now = new DateTimeOffset(2031, 1, 13, 2, 0, 0, TimeSpan.Zero);
+        clock.MoveTo(new DateOnly(2031, 1, 13));
         (await For(township)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             r => r.Level.ShouldBe(ReminderLevel.Red), r => r.Text.ShouldBe($"{number}：整改已逾期 3 天，还有 1 项未报送"));
         var officeReminders = await For(office);

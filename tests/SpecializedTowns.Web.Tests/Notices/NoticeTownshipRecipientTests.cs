@@ -15,11 +15,6 @@ namespace SpecializedTowns.Web.Tests.Notices;
 /// </summary>
 public class NoticeTownshipRecipientTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => start;
-    }
-
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private const string Yuanqu = "山西省/运城市/垣曲县";
 
@@ -39,7 +34,7 @@ public class NoticeTownshipRecipientTests
     {
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new NoticeService(db, new Clock(new DateTimeOffset(2030, 12, 30, 2, 0, 0, TimeSpan.Zero)), new NoticeSettings(), Catalog);
+        var service = new NoticeService(db, new FixedClock(new DateOnly(2030, 12, 30)), new NoticeSettings(), Catalog);
         var office = await ScopeAsync(db, "yuanqu-office");
 
         var recipients = await service.RecipientsAsync(office);
@@ -70,7 +65,7 @@ public class NoticeTownshipRecipientTests
     {
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new NoticeService(db, new Clock(new DateTimeOffset(2030, 12, 30, 2, 0, 0, TimeSpan.Zero)), new NoticeSettings(), Catalog);
+        var service = new NoticeService(db, new FixedClock(new DateOnly(2030, 12, 30)), new NoticeSettings(), Catalog);
         var office = await ScopeAsync(db, "yuanqu-office");
         var staff = await ScopeAsync(db, "lishan-township");
         var lishanUnit = await db.Units.Where(u => u.Jurisdiction!.Path == Yuanqu && u.Name == "历山镇").Select(u => u.Id).SingleAsync();

@@ -17,13 +17,8 @@ public class ProjectProgressBoundsTests
 {
     private static readonly UserScope Yuanqu = new(1, Roles.Office, "山西省/运城市/垣曲县", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     // 15 June 2026, 09:00 in China.
-    private static readonly Clock June2026 = new(new DateTimeOffset(2026, 6, 15, 1, 0, 0, TimeSpan.Zero));
+    private static readonly FixedClock June2026 = new(new DateTimeOffset(2026, 6, 15, 1, 0, 0, TimeSpan.Zero));
 
     private static async Task<(TownsDbContext Db, ProjectService Service, int Id)> ProjectAsync(StorageProvider provider, DateOnly? plannedStart = null)
     {

@@ -19,12 +19,6 @@ namespace SpecializedTowns.Web.Tests.Reports;
 /// </summary>
 public class ReportComparisonMonthTests
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly UserScope Xinjiang = new(1, Roles.Office, "山西省/运城市/新绛县", null);
     private static readonly ReportMonth March = new(2025, 3), May = new(2025, 5), June = new(2025, 6);
 
@@ -33,13 +27,13 @@ public class ReportComparisonMonthTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_cumulative_figure_below_the_latest_reported_month_is_flagged_across_a_missed_month(StorageProvider provider)
     {
-        var clock = new Clock(new DateTimeOffset(2025, 6, 20, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 6, 20));
         var storage = TestDatabases.Create(provider);
         var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
         await DatabaseSetup.InitializeAsync(storage, catalog);
         await using var db = storage.CreateContext();
         await DemoData.LoadAsync(db, time: clock);
-        clock.Now = new DateTimeOffset(2025, 7, 1, 2, 0, 0, TimeSpan.Zero);
+        clock.MoveTo(new DateOnly(2025, 7, 1));
         var service = new ReportService(db, clock, new ReportSettings());
         var herbs = await db.TaskForces.Where(f => f.Town!.Name == "新绛中药材专业镇").Select(f => f.Id).SingleAsync();
         var march = await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.TaskForceId == herbs && r.Year == 2025 && r.Month == 3);
@@ -88,7 +82,7 @@ public class ReportComparisonMonthTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Output_far_above_last_month_and_more_new_above_scale_enterprises_than_the_town_has_are_flagged(StorageProvider provider)
     {
-        var clock = new Clock(new DateTimeOffset(2025, 6, 20, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 6, 20));
         var storage = TestDatabases.Create(provider);
         var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
         await DatabaseSetup.InitializeAsync(storage, catalog);
@@ -114,7 +108,7 @@ public class ReportComparisonMonthTests
         (await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.TaskForceId == wanan && r.Month == 6)).OutputWanYuan.ShouldBe(output);
 
         // The rise is explained before 报送 like a fall (July, once June is over).
-        clock.Now = new DateTimeOffset(2025, 7, 1, 2, 0, 0, TimeSpan.Zero);
+        clock.MoveTo(new DateOnly(2025, 7, 1));
         var refused = await service.SaveAsync(Xinjiang, "新绛县专业镇办", wanan, June, input with { Progress = "新项目投产" }, submit: true);
         refused.Errors.Keys.ShouldBe(["OutputExplanation"]);
         var row = (await ReportQueries.MonthAsync(db, Xinjiang, June, service.Today, service.Settings)).Rows.Single(r => r.TaskForceId == wanan);

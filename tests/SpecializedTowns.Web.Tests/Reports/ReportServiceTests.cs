@@ -17,22 +17,15 @@ namespace SpecializedTowns.Web.Tests.Reports;
 /// </summary>
 public class ReportServiceTests
 {
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-        public void Set(int month, int day) => Now = new DateTimeOffset(2025, month, day, 2, 0, 0, TimeSpan.Zero);
-    }
-
     private static readonly ReportSettings Settings = new();
     private static readonly ReportMonth April = new(2025, 4), May = new(2025, 5), June = new(2025, 6);
     private static readonly UserScope Xinjiang = new(1, Roles.Office, "山西省/运城市/新绛县", null);
     private static readonly UserScope Yuanqu = new(2, Roles.Office, "山西省/运城市/垣曲县", null);
     private static readonly UserScope Yuncheng = new(3, Roles.Office, "山西省/运城市", null);
 
-    private static async Task<(TownsDbContext Db, Clock Clock)> LoadedAsync(StorageProvider provider)
+    private static async Task<(TownsDbContext Db, FixedClock Clock)> LoadedAsync(StorageProvider provider)
     {
-        var clock = new Clock(new DateTimeOffset(2025, 6, 20, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2025, 6, 20));
         var storage = TestDatabases.Create(provider);
         await DatabaseSetup.InitializeAsync(storage, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
         var db = storage.CreateContext();
@@ -200,9 +193,9 @@ public class ReportServiceTests
 
         var saved = await service.SaveAsync(agriculture, "县农业农村局", herbs, May, Complete(), submit: false);
         saved.Errors.ShouldBeEmpty();
-        clock.Set(6, 27);
+        clock.MoveTo(new DateOnly(2025, 6, 27));
         (await service.SaveAsync(agriculture, "县农业农村局", herbs, May, Complete() with { Employees = 1510 }, submit: false)).Errors.ShouldBeEmpty("the last reopened day is open");
-        clock.Set(6, 28);
+        clock.MoveTo(new DateOnly(2025, 6, 28));
         (await Should.ThrowAsync<ReportRuleException>(() => service.SaveAsync(agriculture, "县农业农村局", herbs, May, Complete(), submit: true)))
             .Message.ShouldContain("重新开放至 2025年6月27日，已过期锁定");
 
@@ -250,7 +243,7 @@ public class ReportServiceTests
         (await service.FindAsync(township, lishan, June))!.State.ShouldBe(ReportState.Draft);
         clock.Now = new DateTimeOffset(2025, 6, 30, 15, 59, 0, TimeSpan.Zero);
         (await Should.ThrowAsync<ReportRuleException>(() => service.SaveAsync(township, "历山镇专干", lishan, June, explained, submit: true))).Message.ShouldContain("尚未结束");
-        clock.Set(7, 2);
+        clock.MoveTo(new DateOnly(2025, 7, 2));
         var sent = await service.SaveAsync(township, "历山镇专干", lishan, June, explained, submit: true);
         sent.Errors.ShouldBeEmpty();
         var id = sent.Id!.Value;

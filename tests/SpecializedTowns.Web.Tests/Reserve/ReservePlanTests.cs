@@ -21,13 +21,8 @@ public class ReservePlanTests
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private static readonly UserScope Yuanqu = new(4, Roles.Office, "山西省/运城市/垣曲县", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     // 7 December 2026 in China: 24 days of the year left.
-    private static readonly TimeProvider December2026 = new Clock(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider December2026 = new FixedClock(new DateOnly(2026, 12, 7));
 
     [Fact]
     public void Each_area_is_shown_its_own_document_on_cultivation()

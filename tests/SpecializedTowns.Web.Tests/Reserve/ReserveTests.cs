@@ -24,12 +24,7 @@ public class ReserveTests
     private static readonly UserScope Xinjiang = new(2, Roles.Office, "山西省/运城市/新绛县", null);
     private static readonly UserScope YunchengLeader = new(3, Roles.Leader, "山西省/运城市", null);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private static readonly TimeProvider March2025 = new Clock(new DateTimeOffset(2025, 3, 5, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider March2025 = new FixedClock(new DateOnly(2025, 3, 5));
 
     private static async Task<int> TownshipAsync(TownsDbContext db, string name) =>
         await db.Jurisdictions.Where(j => j.Name == name && j.Path.StartsWith("山西省/运城市/永济市/")).Select(j => j.Id).SingleAsync();

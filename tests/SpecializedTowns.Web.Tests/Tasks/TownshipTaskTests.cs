@@ -16,11 +16,6 @@ namespace SpecializedTowns.Web.Tests.Tasks;
 /// </summary>
 public class TownshipTaskTests
 {
-    private sealed class Clock(DateOnly today) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
-    }
-
     private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private const string Yuanqu = "山西省/运城市/垣曲县";
 
@@ -30,7 +25,7 @@ public class TownshipTaskTests
     public async Task Each_township_cooperates_on_the_tasks_the_text_gives_every_township(StorageProvider provider)
     {
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
-        var service = new TaskService(db, Catalog, new Clock(new DateOnly(2025, 3, 1)), new TaskSettings());
+        var service = new TaskService(db, Catalog, new FixedClock(new DateOnly(2025, 3, 1)), new TaskSettings());
         var townships = await db.Jurisdictions.Where(j => j.Parent!.Path == Yuanqu).OrderBy(j => j.Id).Select(j => j.Name).ToListAsync();
         townships.Count.ShouldBe(11);
 
