@@ -75,12 +75,8 @@ public class MonthlySummaryCountsTests
     public async Task The_summary_of_a_month_with_a_returned_report_adds_up(StorageProvider provider)
     {
         // The demo loaded on 2025年6月20日: May's reports were due on 10 June.
-        var clock = new FixedClock(new DateOnly(2025, 6, 20));
-        var storage = TestDatabases.Create(provider);
-        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
-        await DatabaseSetup.InitializeAsync(storage, catalog);
-        await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db, time: clock);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
+        await using var _ = db;
         var xinjiang = new UserScope(1, Roles.Office, "山西省/运城市/新绛县", null);
         var reports = new ReportService(db, clock, new ReportSettings());
         var may = new ReportMonth(2025, 5);
@@ -89,7 +85,7 @@ public class MonthlySummaryCountsTests
         report.State.ShouldBe(ReportState.Submitted);
         await reports.ReturnAsync(xinjiang, "新绛县专业镇办", report.Id, "请核实当月产值");
 
-        var summary = new ReportSummary(db, catalog, reports, new ProblemService(db, clock, new ProblemSettings()));
+        var summary = new ReportSummary(db, PolicyCatalog.Load(TestDatabases.PoliciesDirectory), reports, new ProblemService(db, clock, new ProblemSettings()));
         var docx = Docx.Open((await summary.DocumentAsync(xinjiang, may)).Content);
         var sentence = docx.ParagraphStartingWith("截至").InnerText;
         sentence.ShouldContain("应报送月报的专班共4个");

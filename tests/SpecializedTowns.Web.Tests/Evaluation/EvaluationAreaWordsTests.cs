@@ -10,6 +10,7 @@ using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Evaluation;
+using SpecializedTowns.Web.Tests.Documents;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
@@ -23,7 +24,6 @@ namespace SpecializedTowns.Web.Tests.Evaluation;
 /// </summary>
 public class EvaluationAreaWordsTests
 {
-    private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
     private static readonly UserScope Province = new(1, Roles.Office, "山西省", null);
     private static readonly UserScope Xinjiang = new(1, Roles.Office, "山西省/运城市/新绛县", null);
 
@@ -31,33 +31,18 @@ public class EvaluationAreaWordsTests
 
     private static async Task<(StorageSettings Storage, int Province, int Xinjiang)> ThinAsync(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        var storage = await ThinEvaluations.CopyAsync(provider);
         await using var db = storage.CreateContext();
-        db.Projects.RemoveRange(await db.Projects.Where(p => p.PlanYear == EvaluationDemo.Year).ToListAsync());
-        db.Evaluations.RemoveRange(await db.Evaluations.ToListAsync());
-        await db.SaveChangesAsync();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
-        async Task<int> AreaAsync(UserScope scope) => await db.Jurisdictions.Where(j => j.Path == scope.JurisdictionPath).Select(j => j.Id).SingleAsync();
-        var province = await service.CreateAsync(Province, "省专业镇办", EvaluationDemo.Year, SubjectKind.Town, await AreaAsync(Province));
-        var xinjiang = await service.CreateAsync(Xinjiang, "新绛办", EvaluationDemo.Year, SubjectKind.Town, await AreaAsync(Xinjiang));
+        var province = await ThinEvaluations.CreateAsync(db, Province, "省专业镇办", SubjectKind.Town);
+        var xinjiang = await ThinEvaluations.CreateAsync(db, Xinjiang, "新绛办", SubjectKind.Town);
         return (storage, province, xinjiang);
     }
 
-    private static async Task<HttpClient> SignedInAsync(PlatformFactory factory, string userName)
-    {
-        var client = factory.CreateClient();
-        var token = await JsonAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = TestDatabases.DemoPassword }));
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(PlatformFactory factory, string userName) =>
+        PageSignIn.ApiClientAsync(factory, userName, TestDatabases.DemoPassword);
 
-    private static async Task<string> ReportTextAsync(HttpClient client, int id)
-    {
-        var docx = await client.GetAsync($"/api/v1/evaluations/{id}/report.docx");
-        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
-        return word.MainDocumentPart!.Document.Body!.InnerText;
-    }
+    private static async Task<string> ReportTextAsync(HttpClient client, int id) =>
+        (await Docx.DownloadAsync(client, $"/api/v1/evaluations/{id}/report.docx")).Body.InnerText;
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
@@ -105,7 +90,7 @@ public class EvaluationAreaWordsTests
     {
         var (storage, provinceId, _) = await ThinAsync(provider);
         await using var db = storage.CreateContext();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
+        var service = ThinEvaluations.Service(db);
 
         // 新绛's 2024 plan gives every task to “各镇人民政府”, i.e. to each of its townships alike (decision 0007). One task is
         // narrowed here to 万安镇 alone and finished on time: it now concerns 万安钻石 (万安镇) and no other town.

@@ -12,6 +12,7 @@ using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Audit;
 using SpecializedTowns.Data.Evaluation;
 using SpecializedTowns.Data.Notices;
+using SpecializedTowns.Web.Tests.Documents;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
@@ -35,27 +36,17 @@ public class EvaluationCoverageTests
     /// </summary>
     private static async Task<(StorageSettings Storage, int Towns, int Townships)> ThinAsync(StorageProvider provider)
     {
-        var storage = await TestDatabases.WithDemoAccountsAsync(provider);
+        var storage = await ThinEvaluations.CopyAsync(provider);
         await using var db = storage.CreateContext();
-        db.Projects.RemoveRange(await db.Projects.Where(p => p.PlanYear == EvaluationDemo.Year).ToListAsync());
-        db.Evaluations.RemoveRange(await db.Evaluations.ToListAsync());
-        await db.SaveChangesAsync();
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), new FixedClock(new DateOnly(2025, 3, 1)));
-        var area = await db.Jurisdictions.Where(j => j.Path == Yuncheng.JurisdictionPath).Select(j => j.Id).SingleAsync();
-        var towns = await service.CreateAsync(Yuncheng, "运城办", EvaluationDemo.Year, SubjectKind.Town, area);
-        var townships = await service.CreateAsync(Yuncheng, "运城办", EvaluationDemo.Year, SubjectKind.Township, area);
+        var towns = await ThinEvaluations.CreateAsync(db, Yuncheng, "运城办", SubjectKind.Town);
+        var townships = await ThinEvaluations.CreateAsync(db, Yuncheng, "运城办", SubjectKind.Township);
         return (storage, towns, townships);
     }
 
     private static PlatformFactory Platform(StorageSettings storage, StorageProvider provider) => new(provider.ToString(), storage.ConnectionString, demo: false);
 
-    private static async Task<HttpClient> SignedInAsync(PlatformFactory factory, string userName)
-    {
-        var client = factory.CreateClient();
-        var token = await JsonAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = TestDatabases.DemoPassword }));
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(PlatformFactory factory, string userName) =>
+        PageSignIn.ApiClientAsync(factory, userName, TestDatabases.DemoPassword);
 
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
@@ -125,10 +116,7 @@ public class EvaluationCoverageTests
         page.ShouldNotContain("如：已结合各单位工作职责核实");
         page.ShouldContain("计分指标的权重不足一半（35/110）");
 
-        var docx = await city.GetAsync($"/api/v1/evaluations/{id}/report.docx");
-        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
-        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        var text = (await Docx.DownloadAsync(city, $"/api/v1/evaluations/{id}/report.docx")).Body.InnerText;
         text.ShouldContain("本次计分指标 5/15 项，权重 35/110。未计分：");
         text.ShouldContain("计分指标的权重不足一半，排名和拟表扬、拟督办名单取决于少数指标");
         text.ShouldContain("本次计分");
@@ -144,7 +132,7 @@ public class EvaluationCoverageTests
         // A real account: the notices name who issued them.
         var office = Yuncheng with { UserId = await db.Users.Where(u => u.UserName == "yuncheng-office").Select(u => u.Id).SingleAsync() };
         var clock = new FixedClock(new DateOnly(2025, 3, 1));
-        var service = new EvaluationService(db, Catalog, new MeasureGatherer(db, Catalog, new ReportSettings()), clock);
+        var service = ThinEvaluations.Service(db, clock);
         await service.RecalculateAsync(office, id, null);
         db.ChangeTracker.Clear();
 

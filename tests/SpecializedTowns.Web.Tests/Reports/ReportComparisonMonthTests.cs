@@ -27,12 +27,8 @@ public class ReportComparisonMonthTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_cumulative_figure_below_the_latest_reported_month_is_flagged_across_a_missed_month(StorageProvider provider)
     {
-        var clock = new FixedClock(new DateOnly(2025, 6, 20));
-        var storage = TestDatabases.Create(provider);
-        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
-        await DatabaseSetup.InitializeAsync(storage, catalog);
-        await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db, time: clock);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
+        await using var _ = db;
         clock.MoveTo(new DateOnly(2025, 7, 1));
         var service = new ReportService(db, clock, new ReportSettings());
         var herbs = await db.TaskForces.Where(f => f.Town!.Name == "新绛中药材专业镇").Select(f => f.Id).SingleAsync();
@@ -68,7 +64,7 @@ public class ReportComparisonMonthTests
         // The month's list and the 通报 carry the flags: the 合计 adds the figures as reported, marked and explained.
         var row = (await ReportQueries.MonthAsync(db, Xinjiang, June, service.Today, service.Settings)).Rows.Single(r => r.TaskForceId == herbs);
         row.Flags.Select(f => f.Figure).ShouldBe([ReportFigure.OutputYearToDate, ReportFigure.InvestmentYearToDate]);
-        var summary = new ReportSummary(db, catalog, service, new ProblemService(db, clock, new ProblemSettings()));
+        var summary = new ReportSummary(db, PolicyCatalog.Load(TestDatabases.PoliciesDirectory), service, new ProblemService(db, clock, new ProblemSettings()));
         var docx = Docx.Open((await summary.DocumentAsync(Xinjiang, June)).Content);
         var figures = Docx.Rows(docx.TableStartingWith("专业镇", "当月产值"));
         figures.Single(r => r[0] == "新绛中药材专业镇").Skip(1).ShouldBe(["100", "500※", "1※", "300", "2", "0"]);
@@ -82,12 +78,8 @@ public class ReportComparisonMonthTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Output_far_above_last_month_and_more_new_above_scale_enterprises_than_the_town_has_are_flagged(StorageProvider provider)
     {
-        var clock = new FixedClock(new DateOnly(2025, 6, 20));
-        var storage = TestDatabases.Create(provider);
-        var catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
-        await DatabaseSetup.InitializeAsync(storage, catalog);
-        await using var db = storage.CreateContext();
-        await DemoData.LoadAsync(db, time: clock);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
+        await using var _ = db;
         var service = new ReportService(db, clock, new ReportSettings());
         var (wanan, town) = await db.TaskForces.Where(f => f.Town!.Name == "万安钻石专业镇").Select(f => new ValueTuple<int, int>(f.Id, f.SpecializedTownId)).SingleAsync();
         var may = await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.TaskForceId == wanan && r.Year == 2025 && r.Month == 5);

@@ -23,16 +23,6 @@ public class ReportServiceTests
     private static readonly UserScope Yuanqu = new(2, Roles.Office, "山西省/运城市/垣曲县", null);
     private static readonly UserScope Yuncheng = new(3, Roles.Office, "山西省/运城市", null);
 
-    private static async Task<(TownsDbContext Db, FixedClock Clock)> LoadedAsync(StorageProvider provider)
-    {
-        var clock = new FixedClock(new DateOnly(2025, 6, 20));
-        var storage = TestDatabases.Create(provider);
-        await DatabaseSetup.InitializeAsync(storage, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory));
-        var db = storage.CreateContext();
-        await DemoData.LoadAsync(db, time: clock);
-        return (db, clock);
-    }
-
     private static async Task<int> ForceAsync(TownsDbContext db, string town) =>
         await db.TaskForces.Where(f => f.Town!.Name == town).Select(f => f.Id).SingleAsync();
 
@@ -56,7 +46,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_demo_sets_up_xinjiangs_four_task_forces_from_annex_1_and_one_for_lishan(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new TaskForceService(db, clock);
         var list = await service.ListAsync(Xinjiang, null, 1, 50);
@@ -82,7 +72,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Each_role_sees_the_task_forces_of_its_scope_and_member_units_only_their_own(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new TaskForceService(db, clock);
         async Task<List<string>> Towns(UserScope scope) => (await service.ListAsync(scope, null, 1, 50)).Items.Select(i => i.Town).ToList();
@@ -110,7 +100,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_month_lists_every_task_force_as_on_time_late_or_missing(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var today = new DateOnly(2025, 6, 20);
         var april = await ReportQueries.MonthAsync(db, Xinjiang, April, today, Settings);
@@ -144,7 +134,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_months_list_is_paged_in_the_database_with_the_counts_of_the_whole_month(StorageProvider provider)
     {
-        var (db, _) = await LoadedAsync(provider);
+        var (db, _) = await June2025Demo.LoadAsync(provider);
         await using var __ = db;
         var today = new DateOnly(2025, 6, 20);
         foreach (var month in new[] { April, May })
@@ -176,7 +166,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_locked_month_is_written_only_after_the_office_reopens_it_and_only_for_the_days_given(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new ReportService(db, clock, Settings);
         var herbs = await ForceAsync(db, "新绛中药材专业镇");
@@ -214,7 +204,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_township_reports_its_month_explains_a_drop_and_the_office_returns_then_accepts_it(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new ReportService(db, clock, Settings);
         var lishan = await ForceAsync(db, "历山镇蜂蜜专业镇");
@@ -281,7 +271,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_side_by_side_view_and_its_csv_hold_the_same_figures_and_flags(StorageProvider provider)
     {
-        var (db, _) = await LoadedAsync(provider);
+        var (db, _) = await June2025Demo.LoadAsync(provider);
         await using var __ = db;
         var comparison = await ReportComparison.BuildAsync(db, Xinjiang, May, new DateOnly(2025, 6, 20), Settings);
         comparison.Columns.ShouldBe(["万安钻石专业镇", "新绛中药材专业镇", "绛州绿专业镇", "绛州非遗文创专业镇"], ignoreOrder: true);
@@ -309,7 +299,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Only_the_county_office_reviews_reopens_and_sets_up_its_task_forces_and_offices_above_read(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new ReportService(db, clock, Settings);
         var taskForces = new TaskForceService(db, clock);
@@ -353,7 +343,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Reminders_name_what_is_due_soon_missing_or_waiting_for_the_person(StorageProvider provider)
     {
-        var (db, _) = await LoadedAsync(provider);
+        var (db, _) = await June2025Demo.LoadAsync(provider);
         await using var __ = db;
         var office = await ReportReminders.ForAsync(db, Xinjiang, new DateOnly(2025, 6, 20), Settings);
         office.Select(r => (r.Kind, r.Town)).ShouldBe(
@@ -382,7 +372,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_office_sets_up_a_task_force_for_a_town_in_its_scope_and_bad_input_is_refused_by_field(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var service = new TaskForceService(db, clock);
         var gucheng = await db.Towns.Where(t => t.Name == "古城镇渔业专业镇").Select(t => t.Id).SingleAsync();
@@ -424,7 +414,7 @@ public class ReportServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_month_s_task_notes_beside_a_report_give_each_task_s_progress_from_its_milestones(StorageProvider provider)
     {
-        var (db, clock) = await LoadedAsync(provider);
+        var (db, clock) = await June2025Demo.LoadAsync(provider);
         await using var _ = db;
         var tasks = new SpecializedTowns.Data.Tasks.TaskService(db, Core.Policies.PolicyCatalog.Load(TestDatabases.PoliciesDirectory), clock, new SpecializedTowns.Data.Tasks.TaskSettings());
         var force = await db.TaskForces.Include(f => f.Units).SingleAsync(f => f.Town!.Name == "历山镇蜂蜜专业镇");
