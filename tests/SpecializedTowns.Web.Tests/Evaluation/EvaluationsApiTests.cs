@@ -187,9 +187,7 @@ public class EvaluationsApiTests
         // A platform of its own: the test changes a town's statistics.
         var storage = await TestDatabases.WithDemoAccountsAsync(provider);
         await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
-        var county = factory.CreateClient();
-        var token = await JsonAsync(await county.PostAsJsonAsync("/api/v1/auth/token", new { userName = "xinjiang-office", password = TestDatabases.DemoPassword }));
-        county.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        var county = await PageSignIn.ApiClientAsync(factory, "xinjiang-office", TestDatabases.DemoPassword);
 
         var draft = await JsonAsync(await county.PostAsJsonAsync("/api/v1/evaluations", new { year = 2024, kind = "town" }));
         var id = draft.GetProperty("id").GetInt32();

@@ -26,13 +26,7 @@ public class NoticeServiceTests
 
     private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAccountsAsync(provider);
 
-    /// <summary>The scope a demo account signs in with.</summary>
-    private static async Task<UserScope> ScopeAsync(TownsDbContext db, string userName)
-    {
-        var account = AccountSeeder.DemoAccounts.SingleOrDefault(a => a.UserName == userName) ?? new DemoAccount(userName, "", Roles.Admin, "山西省");
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        return new UserScope(user.Id, account.Role, account.JurisdictionPath, user.SpecializedTownId) { UnitId = user.UnitId };
-    }
+    private static Task<UserScope> ScopeAsync(TownsDbContext db, string userName) => DemoScopes.OfAsync(db, userName);
 
     private static NoticeService Service(TownsDbContext db, TimeProvider clock, NoticeSettings? settings = null) =>
         new(db, clock, settings ?? new NoticeSettings(), Catalog);
