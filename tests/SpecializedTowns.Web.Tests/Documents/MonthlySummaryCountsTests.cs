@@ -3,7 +3,6 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Demo;
 using SpecializedTowns.Data.Documents;
 using SpecializedTowns.Data.Problems;
 using SpecializedTowns.Data.Reports;

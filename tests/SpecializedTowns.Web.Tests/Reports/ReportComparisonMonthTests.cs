@@ -4,7 +4,6 @@ using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Demo;
 using SpecializedTowns.Data.Problems;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Tests.Documents;

@@ -5,7 +5,6 @@ using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Reports;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
-using SpecializedTowns.Data.Demo;
 using SpecializedTowns.Data.Reports;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
