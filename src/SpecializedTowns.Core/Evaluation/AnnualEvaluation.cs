@@ -143,5 +143,6 @@ public sealed class ManualScore
 }
 
 /// <summary>What is stored per indicator of a result: enough to show and explain the score without the records.</summary>
+/// <param name="Reading">What was measured in words (营业收入 9.05亿元), where the value is a level read from it; null otherwise.</param>
 public sealed record IndicatorDetail(string Key, string Name, decimal Weight, string Method, decimal? Value, string? Unit,
-    decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence);
+    decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence, string? Reading = null);

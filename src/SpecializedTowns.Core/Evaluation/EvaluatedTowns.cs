@@ -6,7 +6,8 @@ namespace SpecializedTowns.Core.Evaluation;
 /// Who an evaluation of towns ranks: recognised towns (县级 and up), never 储备 ones. The texts evaluate a town once it is
 /// recognised — “专业镇评定后，要组织开展专项检查” and “开展专业镇年度评估” (朔政办发〔2023〕19号 五（五）, 新政办发〔2023〕33号
 /// 四（五）) — while a 储备 town is a candidate still being cultivated (“省级+市级+储备”, 朔政办发〔2023〕19号 三（一）).
-/// The 认定层级 indicator's 储备 step is for a town recognised only after the year evaluated.
+/// Recognised in the year evaluated, by the tier held at its end (TierStanding.HeldOn), not today's: a town
+/// recognised in 2026 is no object of the 2024 evaluation (qa110 4; decision 0023).
 /// <para>
 /// An evaluation of townships is another matter: the county texts assess every township on its work for the towns —
 /// “加强对各乡镇和各相关部门落实专业镇工作的监督考核” (垣政办发〔2023〕19号 五（四）), “强化对各镇、各部门的工作考核”

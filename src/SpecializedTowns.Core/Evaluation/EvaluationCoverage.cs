@@ -79,17 +79,45 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
           "发布评估、下发督办通知书须由办公室写明确认理由，记入修改记录。"
         : null;
 
-    /// <summary>What is wrong with the office's confirmation: required when coverage is low, at most <see cref="MaxReason"/> characters.</summary>
+    /// <summary>
+    /// 全部 3 个参评对象均拟督办，含第 1 名；计分指标仅 45/110（权重）: the whole ranking, or its first, under supervision — a 督办通知书
+    /// to the best town of a city under a clause on those “排名靠后” (qa110 2). Null when neither; set by <see cref="WithSweep"/>.
+    /// </summary>
+    public string? Sweep { get; init; }
+
+    /// <summary>Whether publishing and issuing need the office's written confirmation: low coverage, or a sweep.</summary>
+    public bool NeedsReason => IsLow || Sweep is not null;
+
+    /// <summary>The coverage with <see cref="Sweep"/> read from the ranking (each subject's rank and whether it is 拟督办).</summary>
+    public EvaluationCoverage WithSweep(IReadOnlyList<(int Rank, bool Supervised)> ranked)
+    {
+        var supervised = ranked.Count(r => r.Supervised);
+        var first = ranked.Any(r => r.Rank == 1 && r.Supervised);
+        if (supervised == 0 || !first && supervised < ranked.Count) return this with { Sweep = null };
+        var who = supervised == ranked.Count ? $"全部 {ranked.Count} 个参评对象均拟督办" : $"拟督办 {supervised} 个参评对象";
+        return this with
+        {
+            Sweep = who + (first ? "，含第 1 名" : "") + (CountedWeight < TotalWeight ? $"；计分指标仅 {CountedWeight:0.##}/{TotalWeight:0.##}（权重）" : ""),
+        };
+    }
+
+    /// <summary>Why a confirmation is asked for, in one sentence: the low coverage, the sweep, or both.</summary>
+    private string ReasonWhy => string.Join("；", new[] { IsLow ? $"{Summary}，计分指标的权重不足一半" : null, Sweep }.OfType<string>());
+
+    /// <summary>The label of the confirmation field on the page.</summary>
+    public string ReasonLabel => $"确认理由（{ReasonWhy}）";
+
+    /// <summary>What is wrong with the office's confirmation: required when <see cref="NeedsReason"/>, at most <see cref="MaxReason"/> characters.</summary>
     public string? ReasonProblem(string? reason, string step)
     {
-        if (!IsLow) return null;
+        if (!NeedsReason) return null;
         var text = reason?.Trim();
-        if (string.IsNullOrEmpty(text)) return $"{Summary}，计分指标的权重不足一半：{step}前请写明确认理由（如：未计分的指标已逐项核对，本年度确无相应记录）";
+        if (string.IsNullOrEmpty(text)) return $"{ReasonWhy}：{step}前请写明确认理由（如：未计分的指标已逐项核对，本年度确无相应记录）";
         return text.Length > MaxReason ? $"确认理由不能超过 {MaxReason} 字" : null;
     }
 
-    /// <summary>The sentence kept in the evaluation's history when the office confirms a low coverage.</summary>
-    public string Confirmation(string step, string reason) => $"{step}（{Summary}，计分指标的权重不足一半），办公室确认理由：{reason.Trim()}";
+    /// <summary>The sentence kept in the evaluation's history when the office confirms a low coverage or a sweep.</summary>
+    public string Confirmation(string step, string reason) => $"{step}（{ReasonWhy}），办公室确认理由：{reason.Trim()}";
 
     /// <param name="names">The subjects' names, in the order of <paramref name="subjects"/>: an indicator dropped for all because some
     /// subjects' documents do not set it names those subjects.</param>

@@ -1,5 +1,6 @@
 using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Core.Recognition;
+using SpecializedTowns.Core.Towns;
 
 namespace SpecializedTowns.Core.Evaluation;
 
@@ -76,16 +77,68 @@ public sealed record SchemeSnapshot(
 {
     public bool IsPlatformDefault => Basis == "platform-default";
 
-    public static SchemeSnapshot Of(EvaluationScheme scheme, SubjectKind kind, PolicyPack? pack)
+    /// <summary>
+    /// The score line supervises only a subject in the lower half of the ranking, where the area's text supervises “排名靠后、建设进度
+    /// 较慢” (阳政办发〔2023〕24号 六（五）, joined by 、) rather than “排名靠后或建设进度较慢” (朔州, 新绛, 永济): a town ranked first, or
+    /// in the upper half, is not 排名靠后 whatever its score (qa110 2; decision 0023). The bottom share is 排名靠后 by itself.
+    /// </summary>
+    public bool ScoreLineRankedLow { get; init; }
+
+    /// <param name="pack">The evaluated area's own document: its consequences, and its 营收规模 tiers as the steps of 营收规模层级.</param>
+    /// <param name="ladder">The tiers the area's towns can hold (MeasureGatherer.LadderAsync): 认定层级 keeps only those steps, so that
+    /// 阳泉's 储备 town falls short of 市级, never of a 县级 阳泉 does not have.</param>
+    public static SchemeSnapshot Of(EvaluationScheme scheme, SubjectKind kind, PolicyPack? pack, IReadOnlyCollection<Tier>? ladder = null)
     {
         static LineRule? Line(ConsequenceRule? r) => r is null ? null : new(r.TopShare, r.BottomShare, r.MinTotal, r.BelowTotal, r.Text, r.MinPlaces);
         var rule = PolicyCatalog.AnnualEvaluation(pack);
-        return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, scheme.RulesFor(kind), scheme.BandRules,
+        var rules = scheme.IndicatorsFor(kind).Zip(scheme.RulesFor(kind), (indicator, r) => (indicator.Measure, r.Method) switch
+        {
+            ("revenue-tier", ScoringMethod.Steps) when pack is { Mechanisms.RevenueTiers.Count: > 0 } => OwnTiers(r, pack),
+            ("tier-level", ScoringMethod.Steps) when ladder is { Count: > 0 } =>
+                r with { Steps = r.Steps.Where(s => s.AtLeast != decimal.Truncate(s.AtLeast) || s.AtLeast is < 0 or > 3 || ladder.Contains((Tier)(int)(s.AtLeast + 1))).ToList() },
+            _ => r,
+        }).ToList();
+        return new SchemeSnapshot(scheme.Id, scheme.Name, scheme.Basis, scheme.Note, scheme.Source, rules, scheme.BandRules,
             Line(scheme.Commendation), Line(scheme.Supervision), scheme.RectificationDays,
             pack is null ? null : Cite(pack.Document),
             rule?.Consequences.Select(c => new ConsequenceText(c.Kind, PackVocabulary.ConsequenceKinds.GetValueOrDefault(c.Kind, c.Kind), c.Trigger, c.Text,
-                (c.Source ?? rule.Source) is { } source ? pack!.Document.Quote(source) : null)).ToList() ?? []);
+                (c.Source ?? rule.Source) is { } source ? pack!.Document.Quote(source) : null)).ToList() ?? [])
+        {
+            ScoreLineRankedLow = rule?.Consequences.Any(c => c.Kind == "supervision-notice" && c.Trigger is { } t
+                && t.Contains("排名靠后", StringComparison.Ordinal) && !t.Contains('或')) == true,
+        };
     }
+
+    /// <summary>
+    /// 营收规模层级 on the area's own tiers (阳泉: 10/20/50/100亿级), each worth what the scheme gives that size; the scheme's other
+    /// steps (5亿级, 30亿级) are no tier of the area's and would be named to a town as the one it missed.
+    /// </summary>
+    private static IndicatorRule OwnTiers(IndicatorRule r, PolicyPack pack)
+    {
+        var tiers = pack.Mechanisms.RevenueTiers.OrderBy(t => t.ValueYi).ToList();
+        var sources = tiers.Select(t => t.Source).OfType<string>().Distinct().Select(pack.Document.Quote).ToList();
+        return r with
+        {
+            Steps = tiers.Select(t => new ScoreStep(t.ValueYi, Scoring.Points(r, t.ValueYi, null))).ToList(),
+            Source = sources.Count > 0 ? string.Join("、", sources) : pack.Document.Number ?? Cite(pack.Document),
+            StepsOf = pack.Document.Jurisdiction,
+        };
+    }
+
+    /// <summary>
+    /// Who is supervised, in words, for the page and the report alike: the line (<see cref="LineRule.Describe"/>), 阳泉's lower half
+    /// (<see cref="ScoreLineRankedLow"/>), and 平台默认 where the scheme is the platform's: no text sets a share or a score line.
+    /// </summary>
+    public string DescribeSupervision()
+    {
+        var line = LineRule.Describe(Supervision, top: false);
+        if (ScoreLineRankedLow && Supervision?.BelowTotal is { } below)
+            line = line.Replace($"得分低于 {below:0.##} 分", $"排名后半段中得分低于 {below:0.##} 分", StringComparison.Ordinal);
+        return line + (IsPlatformDefault && Supervision is not null ? "（平台默认，文件未规定比例和分数线）" : "");
+    }
+
+    /// <summary>限期 30 日整改, marked 平台默认 where the scheme is the platform's (the texts say only “限期整改”).</summary>
+    public string RectificationTerm() => $"限期 {RectificationDays} 日整改{(IsPlatformDefault ? "（平台默认）" : "")}";
 
     /// <summary>A document as an official text cites it: 《title》（number）; a title in book-title marks, never a number.</summary>
     public static string Cite(PolicyDocument document) =>
@@ -102,7 +155,11 @@ public sealed record SchemeSnapshot(
     /// </summary>
     /// <param name="tied">How many share the rank (itself included): a tied group reaching into the bottom share is in as a whole.</param>
     public bool Supervises(int rank, int count, decimal total, int tied = 1) => Supervision is { } r
-        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share, tied, r.MinPlaces ?? 0)) || (r.BelowTotal is { } line && total < line));
+        && ((r.BottomShare is { } share && count > 1 && Scoring.InBottomShare(rank, count, share, tied, r.MinPlaces ?? 0))
+            || (r.BelowTotal is { } line && total < line && (!ScoreLineRankedLow || Scoring.InBottomShare(rank, count, LowerHalf, tied))));
+
+    /// <summary>The lower half of a ranking, counted as any bottom share (<see cref="Scoring.InBottomShare"/>): 2 of 4, 1 of 3, none of 1.</summary>
+    private const decimal LowerHalf = 0.5m;
 
     /// <summary>The pack's words for a kind of consequence (commendation, supervision-notice, public-criticism…).</summary>
     public IEnumerable<ConsequenceText> ConsequencesOf(params string[] kinds) => Consequences.Where(c => kinds.Contains(c.Kind));

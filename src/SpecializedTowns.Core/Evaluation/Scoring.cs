@@ -38,6 +38,12 @@ public sealed record IndicatorRule
 
     /// <summary>Where the indicator comes from: a clause, or "平台默认" when the text is silent.</summary>
     public string? Source { get; init; }
+
+    /// <summary>
+    /// The area whose document the steps are (阳泉市 for 10/20/50/100亿级), with <see cref="Source"/> its clause: a shortfall then
+    /// names the tier the subject was measured against (未达到阳泉市最低层级 10亿级（阳政办发〔2023〕24号 五（二））).
+    /// </summary>
+    public string? StepsOf { get; init; }
 }
 
 /// <summary>
@@ -54,12 +60,16 @@ public sealed record Measurement(decimal? Value, IReadOnlyList<string> Evidence,
     /// </summary>
     public bool NotInRules { get; init; }
 
+    /// <summary>What was measured in words (营业收入 9.05亿元) when <see cref="Value"/> is a level read from it.</summary>
+    public string? Reading { get; init; }
+
     public static Measurement Absent(string why) => new(null, []) { NotApplicable = why };
 
     public static Measurement NotSetFor(string why) => new(null, []) { NotApplicable = why, NotInRules = true };
 }
 
-public sealed record IndicatorScore(IndicatorRule Rule, decimal? Value, decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence);
+public sealed record IndicatorScore(IndicatorRule Rule, decimal? Value, decimal Points, decimal Weighted, string Explanation, IReadOnlyList<string> Evidence,
+    string? Reading = null);
 
 public sealed record SubjectScore(string Subject, decimal Total, IReadOnlyList<IndicatorScore> Indicators)
 {
@@ -150,7 +160,7 @@ public static class Scoring
                 var exact = ExactPoints(rule, m?.Value, best[rule.Key]);
                 var points = Round(exact);
                 var weighted = applicableWeight > 0 ? exact * rule.Weight / applicableWeight : 0;
-                return (new IndicatorScore(rule, m?.Value, points, Round(weighted), Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? []), weighted);
+                return (new IndicatorScore(rule, m?.Value, points, Round(weighted), Explain(rule, m, points, best[rule.Key]), m?.Evidence ?? [], m?.Reading), weighted);
             }).ToList();
             // The parts are shown rounded; summing those would drift (33.33 + 33.33 = 66.66 for an exact 66.667), enough to
             // move a subject across the 60-point line, so the total is rounded once from the exact parts.
@@ -229,11 +239,16 @@ public static class Scoring
             ScoringMethod.Linear => $"{rule.Name} {value}，低于满分线 {rule.Ceiling ?? 100:0.##}{rule.Unit}，{points}",
             ScoringMethod.RelativeToBest => $"{rule.Name} {value}，为参评对象最高值的 {scored.Points:0.##}%，{points}",
             // The next step up: a tier by its name (未达到市级), a number as a threshold (未达到 20亿级).
-            // Below every step the value says nothing a reader can use (0亿级): the lowest step is what was missed.
+            // Below every step the value says nothing a reader can use (0亿级): the lowest step is what was missed, and where the
+            // steps are an area's own tiers, whose tier and clause, beside the figure it was measured on.
             ScoringMethod.Steps => rule.Steps.Where(s => s.AtLeast > v).MinBy(s => s.AtLeast) is { } next
                 ? rule.Steps.All(s => s.AtLeast > v)
-                    ? $"{rule.Name}未达到最低档{StepName(rule, next)}，{points}"
-                    : $"{rule.Name} {value}，未达到{StepName(rule, next)}，{points}"
+                    ? rule.StepsOf is { } area
+                        ? $"{scored.Reading ?? rule.Name}，未达到{area}最低层级 {next.AtLeast:0.##}{rule.Unit}{(rule.Source is { } clause ? $"（{clause}）" : "")}，{points}"
+                        : $"{rule.Name}未达到最低档{StepName(rule, next)}，{points}"
+                    : rule.StepsOf is { } own && scored.Reading is { } reading
+                        ? $"{reading}，为{own} {value}，未达到{StepName(rule, next)}，{points}"
+                        : $"{rule.Name} {value}，未达到{StepName(rule, next)}，{points}"
                 : $"{rule.Name} {value}，{points}",
             _ => $"{rule.Name}{scored.Explanation}",
         };

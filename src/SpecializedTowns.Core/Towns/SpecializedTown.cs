@@ -229,4 +229,15 @@ public static class TierStanding
             if (steps[i].StandardId is not null) return steps[i];
         return steps[^1];
     }
+
+    /// <summary>
+    /// The tier a town held on a day: its last step by then, 储备 before its first step, and its present tier when it has no
+    /// history at all. The one rule for “the tier in the year evaluated”: who a year's evaluation ranks (recognised that year,
+    /// not today) and the 认定层级 it is scored on.
+    /// </summary>
+    public static Tier HeldOn(IEnumerable<TierChange> history, Tier present, DateOnly day)
+    {
+        var steps = history as IReadOnlyCollection<TierChange> ?? history.ToList();
+        return On(steps, day)?.Tier ?? (steps.Count == 0 ? present : Tier.Reserve);
+    }
 }

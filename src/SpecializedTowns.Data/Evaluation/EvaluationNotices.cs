@@ -60,7 +60,7 @@ public sealed class EvaluationNotices(NoticeService notices, TownsDbContext db)
         if (view.Coverage.ReasonProblem(coverageReason, "下发督办通知书") is { } unconfirmed)
             throw new EvaluationInputException(new Enterprises.FieldErrors { [EvaluationCoverage.ReasonField] = unconfirmed });
         // Written with the notices, in their save: a refused batch leaves no confirmation behind.
-        if (view.Coverage.IsLow) EvaluationService.AddNote(db, view.Evaluation, view.Coverage.Confirmation($"下发督办通知书 {pending.Count} 份", coverageReason!));
+        if (view.Coverage.NeedsReason) EvaluationService.AddNote(db, view.Evaluation, view.Coverage.Confirmation($"下发督办通知书 {pending.Count} 份", coverageReason!));
         var basis = Basis(view);
         var drafts = pending.Select(s => new NoticeDraft
         {

@@ -13,8 +13,6 @@ public static class EvaluationReport
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = Workbook.ContentType;
 
-    public static string Office(string area) => $"{area}专业镇发展领导小组办公室";
-
     public static string FileName(EvaluationView view, string extension) =>
         $"{view.Area}{view.Evaluation.Year}年度{SubjectKinds.Chinese(view.Evaluation.Kind)}评估{(view.Evaluation.IsPublished ? "" : "（草稿）")}.{extension}";
 
@@ -36,7 +34,9 @@ public static class EvaluationReport
         var e = view.Evaluation;
         var kind = SubjectKinds.Chinese(e.Kind);
         var scheme = view.Scheme;
-        var office = Office(view.Area);
+        // The area's leading group by its own document's name, as the 认定决定 and the 督办通知书 name it (qa110 7).
+        var group = view.LeadingGroup;
+        var office = group + "办公室";
         var body = new List<DocumentBlock>
         {
             new DocumentBlock.Paragraph(
@@ -70,13 +70,14 @@ public static class EvaluationReport
         var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
         if (supervised.Count == 0)
             body.Add(new DocumentBlock.Paragraph(scheme.Supervision is null ? "本年度没有需要督办的评估对象。"
-                : $"本年度没有{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
+                : $"本年度没有{scheme.DescribeSupervision()}的{kind}" +
                   $"{(LineRule.ShareCount(scheme.Supervision, top: false, view.Results.Count) is { } n ? $"（{n}）" : "")}，不拟发出督办通知书。"));
         else
         {
             body.Add(new DocumentBlock.Paragraph(
-                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{LineRule.Describe(scheme.Supervision, top: false)}的{kind}" +
-                $"拟发出督办通知书，限期 {scheme.RectificationDays} 日整改。" +
+                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{scheme.DescribeSupervision()}的{kind}" +
+                $"拟发出督办通知书，{scheme.RectificationTerm()}。" +
+                (view.Coverage.Sweep is { } sweep ? $"{sweep}。" : "") +
                 (LineRule.TieAtCut(scheme.Supervision, top: false, view.Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList()) is { } bottomTie ? $"{bottomTie}。" : "") +
                 "主要问题如下："));
             foreach (var r in supervised)
@@ -95,7 +96,7 @@ public static class EvaluationReport
             // In the 版头 under the issuing authority, above the red line (GB/T 9704-2012 7.2.4), as the office numbered it.
             DocumentNumber = e.DocumentNumber,
             Title = $"关于{view.Area}{e.Year}年度{kind}评估结果的报告",
-            MainRecipient = $"{view.Area}专业镇发展领导小组",
+            MainRecipient = group,
             Body = body,
             Signature = office,
             Date = DocumentDate(e, today),

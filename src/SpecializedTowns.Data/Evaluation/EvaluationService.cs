@@ -81,11 +81,19 @@ public sealed record EvaluationView(AnnualEvaluation Evaluation, string Area, Sc
     /// </summary>
     public string? ReaderBasis { get; init; }
 
+    /// <summary>
+    /// The area's leading group as its own document names it (阳泉市专业镇高质量发展领导小组, 阳政办发〔2023〕24号 六（一）), by the one
+    /// rule every document of the platform takes it from (<see cref="Documents.Offices"/>): the report's 发文机关 and 主送.
+    /// </summary>
+    public string LeadingGroup { get; init; } = "";
+
     /// <summary>主送 of each commended row, by subject key (<see cref="CommendationAddressee"/>).</summary>
     public IReadOnlyDictionary<string, CommendationAddressee> Addressees { get; init; } = new Dictionary<string, CommendationAddressee>();
 
     /// <summary>How much of the indicator system the rows shown were scored on (本次计分指标 5/15 项，权重 35/100).</summary>
-    public EvaluationCoverage Coverage => coverage ??= EvaluationCoverage.Of(Results.Select(r => r.Indicators), Results.Select(r => r.Row.SubjectName).ToList()) with { ResultsUse = ResultsUse };
+    public EvaluationCoverage Coverage => coverage ??= (EvaluationCoverage.Of(Results.Select(r => r.Indicators), Results.Select(r => r.Row.SubjectName).ToList()) with { ResultsUse = ResultsUse })
+        // An excerpt holds the reader's own rows only, which say nothing of the whole ranking's first or all.
+        .WithSweep(IsExcerpt ? [] : Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList());
 
     /// <summary>
     /// What the reader's documents say the results are used with (<see cref="EvaluationCoverage.ResultsUse"/>): the evaluation
@@ -319,9 +327,10 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             return await WithAddresseesAsync(View(scope, e) with
             {
                 RankedOf = ranked, ReaderBasis = ReaderBasis(catalog.PackGoverning(scope.JurisdictionPath)), ResultsUse = ResultsUseAt(scope.JurisdictionPath),
+                LeadingGroup = Documents.Offices.LeadingGroup(catalog, e.AreaPath),
             }, ct);
         }
-        var view = View(scope, e) with { ResultsUse = ResultsUseAt(e.AreaPath) };
+        var view = View(scope, e) with { ResultsUse = ResultsUseAt(e.AreaPath), LeadingGroup = Documents.Offices.LeadingGroup(catalog, e.AreaPath) };
         if (view.Results.Count > 0) return await WithAddresseesAsync(view, ct);
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
         return view with
@@ -464,7 +473,8 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         if (e.Results.Count == 0) throw new EvaluationRuleException("本次评估没有评估对象，不能发布");
         if (AnnualEvaluation.PublishingTooEarly(e.Year, Today) is { } early) throw new EvaluationRuleException(early);
         // The draft as the office reviewed it: a recalculation that moves the coverage moves the figures too, and publishes nothing.
-        var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!), e.Results.Select(r => r.SubjectName).ToList());
+        var coverage = EvaluationCoverage.Of(e.Results.Select(r => JsonSerializer.Deserialize<List<IndicatorDetail>>(r.DetailJson, Json)!), e.Results.Select(r => r.SubjectName).ToList())
+            .WithSweep(e.Results.Select(r => (r.Rank, r.Supervised)).ToList());
         // Refused together with what is wrong with the 发文字号, so that one correction is enough.
         var errors = new FieldErrors();
         if (coverage.ReasonProblem(coverageReason, "发布评估") is { } unconfirmed) errors[EvaluationCoverage.ReasonField] = unconfirmed;
@@ -481,7 +491,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
             e.State = EvaluationState.Published;
             e.PublishedAtUtc = Now;
             e.PublishedBy = actorName;
-            if (coverage.IsLow) AddNote(db, e, coverage.Confirmation("发布评估", coverageReason!));
+            if (coverage.NeedsReason) AddNote(db, e, coverage.Confirmation("发布评估", coverageReason!));
         }
         await SaveAsync(ct);
         return changes;
@@ -539,8 +549,8 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
         var scheme = catalog.Schemes.FirstOrDefault(s => s.Id == e.SchemeId)
             ?? throw new EvaluationRuleException($"指标体系“{e.SchemeId}”已不存在，无法重新计算");
-        var snapshot = SchemeSnapshot.Of(scheme, e.Kind, pack);
-        var gathered = await gatherer.GatherAsync(e.AreaPath, e.Year, e.Kind, scheme.IndicatorsFor(e.Kind), e.ManualScores, Today, ct);
+        var gathered = await gatherer.GatherAsync(e.AreaPath, e.Year, e.Kind, scheme.IndicatorsFor(e.Kind), e.ManualScores, Today, ct, pack);
+        var snapshot = SchemeSnapshot.Of(scheme, e.Kind, pack, gathered.Ladder);
         var subjects = gathered.Subjects.ToDictionary(s => s.Key);
         var scores = gathered.Measures.Count == 0 ? [] : Scoring.Evaluate(snapshot.Rules, gathered.Measures, snapshot.Bands);
 
@@ -558,7 +568,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
                 Commended = snapshot.Commends(s.Rank, scores.Count, s.Total),
                 Supervised = snapshot.Supervises(s.Rank, scores.Count, s.Total, scores.Count(x => x.Rank == s.Rank)),
                 DetailJson = JsonSerializer.Serialize(s.Indicators.Select(i => new IndicatorDetail(i.Rule.Key, i.Rule.Name, i.Rule.Weight,
-                    EvaluationVocabulary.Methods.First(m => m.Value == i.Rule.Method).Key, i.Value, i.Rule.Unit, i.Points, i.Weighted, i.Explanation, i.Evidence)).ToList(), Json),
+                    EvaluationVocabulary.Methods.First(m => m.Value == i.Rule.Method).Key, i.Value, i.Rule.Unit, i.Points, i.Weighted, i.Explanation, i.Evidence, i.Reading)).ToList(), Json),
             });
         }
         e.CalculatedAtUtc = Now;

@@ -15,7 +15,11 @@ namespace SpecializedTowns.Data.Evaluation;
 public sealed record EvaluationSubject(string Key, int Id, string Name, string Place);
 
 /// <summary>Every subject of an area with its measures: the values the indicators score, each with the records it came from.</summary>
-public sealed record GatheredMeasures(IReadOnlyList<EvaluationSubject> Subjects, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Measurement>> Measures);
+public sealed record GatheredMeasures(IReadOnlyList<EvaluationSubject> Subjects, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Measurement>> Measures)
+{
+    /// <summary>The tiers a town of the area can hold (<see cref="MeasureGatherer.LadderAsync"/>), which the 认定层级 steps keep.</summary>
+    public IReadOnlyList<Tier> Ladder { get; init; } = Enum.GetValues<Tier>();
+}
 
 /// <summary>
 /// Reads what the platform holds for one area and year and turns it into the measures of the vocabulary
@@ -25,8 +29,9 @@ public sealed record GatheredMeasures(IReadOnlyList<EvaluationSubject> Subjects,
 public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, ReportSettings reportSettings)
 {
     public async Task<GatheredMeasures> GatherAsync(string areaPath, int year, SubjectKind kind, IReadOnlyList<SchemeIndicator> indicators,
-        IReadOnlyList<ManualScore> manual, DateOnly today, CancellationToken ct)
+        IReadOnlyList<ManualScore> manual, DateOnly today, CancellationToken ct, PolicyPack? areaPack = null)
     {
+        areaPack ??= catalog.PackGoverning(areaPath);
         var data = await LoadAsync(areaPath, year, withReserve: kind == SubjectKind.Township, ct);
         var yearEnd = new DateOnly(year, 12, 31);
         var subjects = new List<EvaluationSubject>();
@@ -38,13 +43,31 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
             foreach (var indicator in indicators)
                 values[indicator.Key] = indicator.Measure == "manual"
                     ? Manual(manual, subject.Key, indicator.Key)
-                    : Measure(indicator.Measure, scope, data, year, yearEnd, today);
+                    : Measure(indicator.Measure, scope, data, year, yearEnd, today, areaPack);
             // A unit that led nothing this year, or a township whose towns had nothing due, has nothing to be ranked on.
             if (kind != SubjectKind.Town && values.Values.All(v => v.NotApplicable is not null)) continue;
             subjects.Add(subject);
             measures[subject.Key] = values;
         }
-        return new GatheredMeasures(subjects, measures);
+        return new GatheredMeasures(subjects, measures) { Ladder = await LadderAsync(areaPath, ct) };
+    }
+
+    /// <summary>
+    /// The rungs of an area's ladder: 储备, the tiers some standard sets for it (its own, one above it, or a county's in it), and any
+    /// tier a town of the area holds or held. 阳泉's is 储备 → 市级 → 省级 (阳政办发〔2023〕24号 四 “申请市级专业镇”; no county of
+    /// 阳泉 sets a 县级 standard), so its towns are never said to fall short of a 县级 that does not exist there; 运城's has 县级
+    /// (永济 三) and 新绛's towns hold it by their county's document (decision 0019).
+    /// </summary>
+    public async Task<IReadOnlyList<Tier>> LadderAsync(string areaPath, CancellationToken ct)
+    {
+        var under = areaPath + "/";
+        bool Related(string path) => path.Length > 0 && (path == areaPath || path.StartsWith(under, StringComparison.Ordinal) || areaPath.StartsWith(path + "/", StringComparison.Ordinal));
+        var set = catalog.Standards.Where(s => Related(catalog.AreaOf(s))).Select(s => Tiers.Parse(s.Tier)).OfType<Tier>().ToHashSet();
+        set.Add(Tier.Reserve);
+        var inArea = db.Towns.Where(t => t.County!.Path == areaPath || t.County.Path.StartsWith(under));
+        set.UnionWith(await inArea.Select(t => t.Tier).Distinct().ToListAsync(ct));
+        set.UnionWith(await db.TierChanges.Where(c => inArea.Any(t => t.Id == c.SpecializedTownId)).Select(c => c.Tier).Distinct().ToListAsync(ct));
+        return set.Order().ToList();
     }
 
     /// <summary>The 储备 towns of an area, which an evaluation of towns leaves out: named when it finds nobody else.</summary>
@@ -115,12 +138,12 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         return townships.Any(x => towns.Any(t => t.Id == x.TownId) && task.SingledOut.Contains(x.Path));
     }
 
-    private Measurement Measure(string measure, SubjectScope s, AreaData d, int year, DateOnly yearEnd, DateOnly today) => measure switch
+    private Measurement Measure(string measure, SubjectScope s, AreaData d, int year, DateOnly yearEnd, DateOnly today, PolicyPack? areaPack) => measure switch
     {
         "output" => Output(s, year),
         "output-growth" => Growth(s, year, x => x.Output, "产值", "万元"),
         "employment-growth" => Growth(s, year, x => x.Employment, "从业人员", "人"),
-        "revenue-tier" => RevenueTier(s, year),
+        "revenue-tier" => RevenueTier(s, year, areaPack),
         "tier-level" => TierLevel(s, d, yearEnd),
         "new-market-entities" => ReportSum(s, d, year, r => r.NewEntities, "新增市场主体", "户"),
         "new-above-scale" => ReportSum(s, d, year, r => r.NewAboveScale, "新增规上企业", "户"),
@@ -161,14 +184,24 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         return new Measurement(Math.Round((now - before) / before * 100, 2), evidence);
     }
 
-    private Measurement RevenueTier(SubjectScope s, int year)
+    /// <summary>
+    /// The town's 营收规模层级 by the tiers of the evaluated area's own document where it sets them (阳泉's 10/20/50/100亿级,
+    /// 阳政办发〔2023〕24号 五（二）): the tiers the scheme's steps are set to (<see cref="SchemeSnapshot.Of"/>), so the town is measured,
+    /// scored and told of its shortfall on one ladder. Where the area's document sets none (运城, the province), each town by its own
+    /// document's, and the indicator drops out for all when some town's document has none (<see cref="Measurement.NotInRules"/>).
+    /// </summary>
+    private Measurement RevenueTier(SubjectScope s, int year, PolicyPack? areaPack)
     {
         var t = s.Towns.Single();
-        if (catalog.FindPack(t.PolicyId ?? "") is not { Mechanisms.RevenueTiers.Count: > 0 } pack)
+        var pack = areaPack is { Mechanisms.RevenueTiers.Count: > 0 } ? areaPack : catalog.FindPack(t.PolicyId ?? "");
+        if (pack is not { Mechanisms.RevenueTiers.Count: > 0 })
             return Measurement.NotSetFor("所属文件未设营收规模层级");
         if (t.Stats.GetValueOrDefault(year)?.Revenue is not { } revenue) return new Measurement(null, [$"缺少{year}年营业收入统计"]);
         var level = RevenueTiers.LevelOf(revenue, pack.Mechanisms.RevenueTiers);
-        return new Measurement(level, [$"{year}年营业收入 {Money(revenue)}，按{pack.Document.Number ?? pack.Document.Title}的层级为{RevenueTiers.Name(level)}"]);
+        return new Measurement(level, [$"{year}年营业收入 {Money(revenue)}，按{pack.Document.Number ?? pack.Document.Title}的层级为{RevenueTiers.Name(level)}"])
+        {
+            Reading = $"营业收入 {Money(revenue)}",
+        };
     }
 
     private static Measurement TierLevel(SubjectScope s, AreaData d, DateOnly yearEnd)
@@ -176,7 +209,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         var t = s.Towns.Single();
         var history = d.TierChanges.Where(c => c.SpecializedTownId == t.Id).ToList();
         var held = TierStanding.On(history, yearEnd);
-        var tier = held?.Tier ?? (history.Count == 0 ? t.Tier : Tier.Reserve);
+        var tier = TierStanding.HeldOn(history, t.Tier, yearEnd);
         var evidence = held is null
             ? history.Count == 0 ? $"当前层级{Tiers.Chinese(tier)}（无认定记录）" : $"{yearEnd.Year}年底前尚未认定"
             : $"{held.EffectiveOn:yyyy年M月d日}{TierStep(held.Tier, held.StandardId)}{(held.DocumentNumber is null ? "" : $"（{held.DocumentNumber}）")}";
@@ -329,9 +362,16 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
     private async Task<AreaData> LoadAsync(string area, int year, bool withReserve, CancellationToken ct)
     {
         var under = area + "/";
-        var townQuery = db.Towns.Where(t => (withReserve || t.Tier != Tier.Reserve) && (t.County!.Path == area || t.County.Path.StartsWith(under)));
+        var townQuery = db.Towns.Where(t => t.County!.Path == area || t.County.Path.StartsWith(under));
         var towns = await townQuery.OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name, t.Tier, t.PolicyId }).ToListAsync(ct);
+        var allIds = towns.Select(t => t.Id).ToList();
+        var tiers = await db.TierChanges.AsNoTracking().Where(c => allIds.Contains(c.SpecializedTownId)).ToListAsync(ct);
+        // The towns recognised in the year evaluated, by the tier they held at its end, not today's: a town recognised in 2026 was
+        // 储备 through 2024 and is no object of the 2024 evaluation (qa110 4), as the 认定层级 it would be scored on says.
+        var yearEnd = new DateOnly(year, 12, 31);
+        if (!withReserve)
+            towns = towns.Where(t => TierStanding.HeldOn(tiers.Where(c => c.SpecializedTownId == t.Id), t.Tier, yearEnd) != Tier.Reserve).ToList();
         var townIds = towns.Select(t => t.Id).ToList();
         var stats = await db.TownStatistics.Where(s => townIds.Contains(s.SpecializedTownId) && (s.Year == year || s.Year == year - 1))
             .Select(s => new { s.SpecializedTownId, s.Year, s.OutputValueWanYuan, s.RevenueWanYuan, s.Employment }).ToListAsync(ct);
@@ -393,7 +433,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
                 .Select(p => new { p.Id, p.Title, p.SpecializedTownId, p.LeadUnitId, p.State }).ToListAsync(ct))
             .Select(p => new ProblemRow(p.Id, p.Title, p.SpecializedTownId, p.LeadUnitId, year, p.State)).ToList();
 
-        var tiers = await db.TierChanges.AsNoTracking().Where(c => townIds.Contains(c.SpecializedTownId)).ToListAsync(ct);
+        tiers = tiers.Where(c => townIds.Contains(c.SpecializedTownId)).ToList();
 
         // Brands and standards count for a town whether recorded on the town or on one of its enterprises.
         var brands = await db.Brands.Where(b => b.Year == year && ((b.SpecializedTownId != null && townIds.Contains(b.SpecializedTownId.Value))

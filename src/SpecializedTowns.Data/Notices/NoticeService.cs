@@ -242,7 +242,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         if (!NoticeAddressee.ToCountyGovernment(notice.RecipientKind, notice.Addressee, places.AreaName)) return null;
         var rule = CountyRule(places.AreaPath);
         var basis = rule is null ? "" : $"按{rule.Source}“{rule.Text}”，";
-        return $"{basis}主送{notice.Addressee}；整改情况由{OfficeName(places.AreaPath, places.AreaName)}填报和报送";
+        return $"{basis}主送{notice.Addressee}；整改情况由{OfficeName(places.AreaPath)}填报和报送";
     }
 
     /// <summary>
@@ -458,14 +458,10 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
     private Consequence? CountyRule(string areaPath) => NoticeAddressee.CountyGovernmentRule(OverdueConsequences.GoverningPack(catalog.Packs, areaPath));
 
     /// <summary>发文机关: the leading group's office as the jurisdiction's own document names the group, else the usual name.</summary>
-    private string IssuingOfficeOf(Jurisdiction issuing) => OfficeName(issuing.Path, issuing.Name);
+    private string IssuingOfficeOf(Jurisdiction issuing) => OfficeName(issuing.Path);
 
-    private string OfficeName(string path, string name)
-    {
-        var group = catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == path)
-            .Select(p => p.Mechanisms.LeadingGroup?.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
-        return (group ?? $"{name}专业镇发展领导小组") + "办公室";
-    }
+    // One rule for the name on every document of an area (Documents.Offices): the 认定决定, the evaluation report, this notice.
+    private string OfficeName(string path) => Offices.Office(catalog, path);
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };

@@ -84,7 +84,7 @@ public static class EvaluationsApi
     public const string VersionText = "评估的版本号（读取评估时得到的 version）：期间他人已修改的，不予保存并答复 409";
 
     /// <summary>The written confirmation a low coverage asks for, on publishing and on issuing notices.</summary>
-    public const string CoverageReasonText = "确认理由：评估计分指标的权重不足一半（coverage.isLow）时必填，记入修改记录；否则不需要";
+    public const string CoverageReasonText = "确认理由：评估计分指标的权重不足一半（coverage.isLow），或全部参评对象、或第 1 名拟督办（coverage.sweep）时必填（coverage.needsReason），记入修改记录；否则不需要";
 
     /// <summary>The 403 of every step that changes an evaluation: another office, a leader or a unit reads it but may not change it.</summary>
     private const string OfficeOnly = "无权办理：只有本级专业镇办公室可以修改、发布或删除本级评估";

@@ -122,17 +122,19 @@ public class EvaluationSchemeTests
         snapshot.Commends(rank: 1, count: 6, total: 90).ShouldBeTrue();
         snapshot.Commends(rank: 2, count: 6, total: 90).ShouldBeFalse();
         snapshot.Commends(rank: 2, count: 10, total: 90).ShouldBeTrue();
-        snapshot.Supervises(rank: 10, count: 10, total: 80).ShouldBeTrue();
-        snapshot.Supervises(rank: 9, count: 10, total: 80).ShouldBeFalse();
-        snapshot.Supervises(rank: 5, count: 10, total: 59.99m).ShouldBeTrue();
+        // Supervision by 朔州's words, which join rank and score with 或 (阳泉's 、 is AreaOwnSchemeTests').
+        var either = SchemeSnapshot.Of(Packs.Catalog.Schemes.Single(s => s.IsPlatformDefault), SubjectKind.Town, Packs.Catalog.FindPack("shuozhou-2023-19"));
+        either.Supervises(rank: 10, count: 10, total: 80).ShouldBeTrue();
+        either.Supervises(rank: 9, count: 10, total: 80).ShouldBeFalse();
+        either.Supervises(rank: 5, count: 10, total: 59.99m).ShouldBeTrue();
         // A single subject is not "排名靠后" of anyone.
-        snapshot.Supervises(rank: 1, count: 1, total: 80).ShouldBeFalse();
+        either.Supervises(rank: 1, count: 1, total: 80).ShouldBeFalse();
         // 后 10% of six is nobody, as 前 20% of four is: the last of six (绛州绿, 合格 at 61.97, 运城市 2024) is not supervised
         // for its rank; below 60 it is, whatever its rank; and in a ranking of twenty a 合格 town among the last two is, for its rank (或).
-        snapshot.Supervises(rank: 6, count: 6, total: 61.97m).ShouldBeFalse();
-        snapshot.Supervises(rank: 3, count: 6, total: 59m).ShouldBeTrue();
-        snapshot.Supervises(rank: 19, count: 20, total: 65m).ShouldBeTrue();
-        snapshot.Supervises(rank: 18, count: 20, total: 65m).ShouldBeFalse();
+        either.Supervises(rank: 6, count: 6, total: 61.97m).ShouldBeFalse();
+        either.Supervises(rank: 3, count: 6, total: 59m).ShouldBeTrue();
+        either.Supervises(rank: 19, count: 20, total: 65m).ShouldBeTrue();
+        either.Supervises(rank: 18, count: 20, total: 65m).ShouldBeFalse();
         LineRule.ShareCount(snapshot.Supervision, top: false, 6).ShouldBe("参评 6 个，排名后 10% 为 0 个，不足 1 个的部分不计");
         LineRule.ShareCount(snapshot.Commendation, top: true, 6).ShouldBe("参评 6 个，排名前 20% 为 1 个，不足 1 个的部分不计");
         snapshot.ConsequencesOf("public-criticism").Single().Trigger.ShouldBe("未按时完成整改任务");
