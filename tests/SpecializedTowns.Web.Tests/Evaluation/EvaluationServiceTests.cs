@@ -308,7 +308,8 @@ public class EvaluationServiceTests
         var text = ReportText(await DemoTownsAsync(db, service), service.Today);
         text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
         // 运城's 新绛中药材 is below 60 (46.88): named under the line, with its total and place.
-        text.ShouldContain("排名后 10% 或得分低于 60 分的专业镇拟发出督办通知书，限期 30 日整改。");
+        // The share, the line and the days are the platform's, and said so (qa110 2).
+        text.ShouldContain("排名后 10% 或得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇拟发出督办通知书，限期 30 日整改（平台默认）。");
         text.ShouldContain("新绛中药材专业镇（46.88 分，第 6 名）");
 
         // 永济's own two towns: nobody in the last 10% (of two, none), nor below 60 — 卿头镇 the lower, on 70 of the weight
@@ -318,7 +319,7 @@ public class EvaluationServiceTests
         var yongji = await service.GetAsync(Yongji, await service.CreateAsync(Yongji, "永济办", 2024, SubjectKind.Town, null));
         yongji.Results.Single(r => r.Row.SubjectName == "卿头镇农副产品加工专业镇").Row.Total.ShouldBe(60.98m);
         ReportText(yongji, service.Today)
-            .ShouldContain("本年度没有排名后 10% 或得分低于 60 分的专业镇（参评 2 个，排名后 10% 为 0 个，不足 1 个的部分不计），不拟发出督办通知书。");
+            .ShouldContain("本年度没有排名后 10% 或得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇（参评 2 个，排名后 10% 为 0 个，不足 1 个的部分不计），不拟发出督办通知书。");
     }
 
     [PostgresTheory]

@@ -62,7 +62,8 @@ public class EvaluationsApiTests
     public async Task A_county_creates_scores_and_publishes_its_evaluation_with_clear_errors_on_the_way(StorageProvider provider)
     {
         var county = await WritingPlatforms.ClientAsync(provider, "xinjiang-office");
-        var year = provider == StorageProvider.Sqlite ? 2023 : 2022;
+        // A year 新绛's towns were recognised by (named 县级 on 2023-12-15): before it they are no objects (qa110 4).
+        var year = provider == StorageProvider.Sqlite ? 2023 : 2025;
 
         var bad = await county.PostAsJsonAsync("/api/v1/evaluations", new { year = 1999, kind = "village" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
