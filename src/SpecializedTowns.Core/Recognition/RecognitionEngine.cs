@@ -133,14 +133,24 @@ public static class RecognitionEngine
             // Rule 4: only the relaxation the text states, only above its floor, only with the traditional feature.
             var (_, floorText) = Quantity.Pair(value.Value, r.Floor, c.Unit);
             var feature = FactNames.Boolean[r.Requires];
+            // Recognised under the relaxation: the town is held to the floor it was recognised on, year after year.
+            if (facts.RelaxedCriteria.Contains(c.Key))
+                return value >= r.Floor
+                    ? (new(c.Key, Results.Met, $"{figure}，未达到 {req} 标准，但认定时已按放宽条件认定（不少于 {floorText}），仍不低于放宽下限", r.Source ?? c.Source), null)
+                    : (new(c.Key, Results.NotMet, $"{figure}，低于认定时放宽认定的下限 {floorText}", r.Source ?? c.Source),
+                        new Gap(c.Key, FactNames.GapNames[fact], r.Floor - value.Value, c.Unit));
             if (value < r.Floor)
                 return (new(c.Key, Results.NotMet, $"{figure}，未达到 {req} 标准，也低于放宽认定的下限 {floorText}", c.Source), shortfall);
             return facts.Flag(r.Requires) switch
             {
-                true => (new(c.Key, Results.NeedsReview, $"{figure}，未达到 {req} 标准，但不低于放宽下限 {floorText}，且{feature}，可在充分考虑发展前景后适当放宽，需评审", r.Source ?? c.Source), shortfall),
+                true => (new(c.Key, Results.NeedsReview, $"{figure}，未达到 {req} 标准，但不低于放宽下限 {floorText}，且{feature}，可在充分考虑发展前景后适当放宽，需评审", r.Source ?? c.Source)
+                {
+                    Relaxation = $"按放宽条件认定{FactNames.GapNames[fact]}（{fig}，不少于 {Quantity.Pair(r.Floor, threshold.Value, c.Unit).Figure}，{r.Source ?? c.Source}），由专家评审",
+                }, shortfall),
                 false => (new(c.Key, Results.NotMet, $"{figure}，未达到 {req} 标准；放宽认定（不低于 {floorText}）要求{feature}，申报表明不具备", c.Source), shortfall),
-                // Rule 8: whether the relaxation can apply turns on a fact the applicant has not given.
-                null => (new(c.Key, Results.MissingData, $"{figure}，未达到 {req} 标准；若{feature}可按放宽下限 {floorText} 认定，但申报未说明", c.Source), shortfall),
+                // Rule 8: whether the relaxation can apply turns on a fact the applicant has not given — not a denial of it.
+                null => (new(c.Key, Results.MissingData,
+                    $"{figure}，未达到 {req} 标准；申报未说明是否具备“{feature}”（如具备请在申报表中勾选并附证明），具备的可按放宽下限 {floorText} 认定", c.Source), shortfall),
             };
         }
 

@@ -33,6 +33,13 @@ public sealed record CriterionResult(string Key, string Result, string Explanati
     /// <summary>The standard gives no number here yet (<see cref="UnsetThresholds"/>): open whatever the experts conclude.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Unset { get; init; }
+
+    /// <summary>
+    /// The words for a figure below the standard that may be recognised under the relaxation the text allows (按放宽条件认定年产值，
+    /// 不少于 5,000万元，…): the pre-check's headline says this instead of a gap to the full standard; null otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Relaxation { get; init; }
 }
 
 /// <summary>How far a figure is from a threshold: "年产值还差 0.4亿元".</summary>

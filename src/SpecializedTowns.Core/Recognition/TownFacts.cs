@@ -21,6 +21,12 @@ public sealed record TownFacts
     /// <summary>The expert panel's conclusion per criterion key.</summary>
     public IReadOnlyDictionary<string, bool> ExpertConclusions { get; init; } = new Dictionary<string, bool>();
 
+    /// <summary>
+    /// The criteria the town was recognised under a relaxation of (<see cref="Relaxations.Granted"/>): the yearly check holds
+    /// it to the relaxed floor it was recognised on, not to the full standard it was never asked to meet.
+    /// </summary>
+    public IReadOnlyCollection<string> RelaxedCriteria { get; init; } = [];
+
     public decimal? Number(string fact) => fact switch
     {
         FactNames.AnnualOutputValueWanYuan => AnnualOutputValueWanYuan,

@@ -41,7 +41,13 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
             // Start from the town's latest figures; the applicant corrects what has changed.
             var stored = (await StoredTownRecognition.RecognizeAsync(db, Standards.FirstOrDefault() ?? catalog.Standards.First(), CountyPath, ct))
                 .FirstOrDefault(r => r.TownId == Town.Id);
-            if (stored is not null) Facts = FactsForm.From(stored.Facts);
+            if (stored is not null)
+            {
+                Facts = FactsForm.From(stored.Facts);
+                // The town's register records 传统特色 only when declared: unticked there is 未申报, not 不具备, and the form
+                // starts at 未说明 for the applicant to state (qa110 10).
+                if (stored.Facts.HistoricalOriginOrGeographicalIndication != true) Facts.HistoricalOriginOrGeographicalIndication = null;
+            }
             PreCheck = Evaluate();
         }
         return Page();
