@@ -30,7 +30,10 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         var recognizedOn = await RecognizedOnAsync([a.Id], ct);
         var publicity = a.PublicityEndsOn is { } end ? $"，并经公示（至{OfficialDocument.FormatDate(end)}）无异议" : "";
         var input = DecisionInput(standard, [town], await CountyPathsAsync([a.SpecializedTownId], ct), a.DecisionDocumentNumber, recognizedOn[a.Id],
-            $"经{Applicant(standard, town)}申报，领导小组办公室形式审查、专家评审，领导小组审定{publicity}");
+            $"经{Applicant(standard, town)}申报，领导小组办公室形式审查、专家评审，领导小组审定{publicity}") with
+        {
+            Relaxed = RecognitionRelaxations.Of(standard, a.FactsJson, a.PanelConclusionJson).Select(r => (town.Name, r.Basis)).ToList(),
+        };
         return Write(RecognitionDecision.Build(input), $"认定决定-{town.Name}.docx");
     }
 
@@ -51,7 +54,11 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         var number = string.IsNullOrWhiteSpace(documentNumber) ? numbers.Count == 1 ? numbers[0] : null : documentNumber.Trim();
         var input = DecisionInput(standard, batch.Select(a => towns[a.SpecializedTownId]).DistinctBy(t => t.Name).ToList(),
             await CountyPathsAsync(towns.Keys, ct), number,
-            batch.Max(a => dates[a.Id]), "经申报、形式审查、专家评审、领导小组审定和公示");
+            batch.Max(a => dates[a.Id]), "经申报、形式审查、专家评审、领导小组审定和公示") with
+        {
+            Relaxed = batch.SelectMany(a => RecognitionRelaxations.Of(standard, a.FactsJson, a.PanelConclusionJson)
+                .Select(r => (towns[a.SpecializedTownId].Name, r.Basis))).Distinct().ToList(),
+        };
         return Write(RecognitionDecision.Build(input), $"认定决定-{year}年{standard.Name}.docx");
     }
 
@@ -160,9 +167,7 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
             StandardSource = standard.Citation,
             Procedure = procedure,
             Cycle = string.IsNullOrWhiteSpace(standard.Cycle) ? null : new CitedText(standard.Cycle, standard.Citation),
-            DynamicAdjustment = rule.IsPlatformDefault
-                ? new CitedText($"领导小组办公室每年对照认定标准复核专业镇年度统计数据，连续{rule.Years}年未达到认定标准的，提出降级或退出建议", null)
-                : new CitedText(rule.Text ?? $"连续{rule.Years}年未达到认定标准的，予以降级或退出", rule.Source),
+            DynamicAdjustment = rule.IsPlatformDefault ? null : new CitedText(rule.Text ?? $"连续{rule.Years}年未达到认定标准的，予以降级或退出", rule.Source),
             Evaluation = evaluation is null ? null : new CitedText(EvaluationText(evaluation), evaluation.Source),
             Date = date,
         };

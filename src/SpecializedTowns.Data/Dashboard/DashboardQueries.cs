@@ -86,14 +86,19 @@ public static class DashboardQueries
     /// Every visible town against every standard, with its registered enterprises counted: the dashboard fills this card
     /// after it shows (a province's 300 towns and 300,000 enterprises take about as long as the rest of the page).
     /// </summary>
-    public static async Task<IReadOnlyList<Attention>> AttentionAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Attention>> AttentionAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default,
+        AdjustmentSettings? settings = null)
     {
         var checks = await TierReview.CheckVisibleAsync(db, catalog, scope, ct);
-        var failing = TierReview.Review(checks).Where(r => r.Result.Outcome == Results.Ineligible).ToList();
+        // The towns failing their own tier are 动态调整's 预警 and 建议退出/降级, by its rule (the standard recognised under with any
+        // relaxation granted, the years from recognition on): the card and the page it links to name the same towns (qa110 3).
+        var failing = (await TierReview.AdjustmentsAsync(db, catalog, scope, settings ?? new AdjustmentSettings(), ct))
+            .Where(i => i.Kind is AdjustmentKind.Warning or AdjustmentKind.Removal).ToList();
         var items = failing
-            .Select(r => new Attention(r.TownId, r.Town, r.Tier, "动态调整", $"最新统计已不满足{r.Standard.Name}：{string.Join("，", r.Result.Gaps.Select(g => g.Text))}"))
+            .Select(i => new Attention(i.Town.Id, i.Town.Name, i.Town.Tier, "动态调整",
+                $"最新统计已不满足{i.Standard.Name}：{string.Join("，", i.FailingRun[^1].Result.Gaps.Select(g => g.Text))}"))
             .ToList();
-        var failingTowns = failing.Select(r => r.TownId).ToHashSet();
+        var failingTowns = failing.Select(i => i.Town.Id).ToHashSet();
         var unconfigured = new List<Attention>();
         foreach (var check in checks)
         {

@@ -53,8 +53,14 @@ public sealed record RecognitionDecisionInput
     /// <summary>The standard's cycle ("按一定周期滚动认定培育…") where the text states one.</summary>
     public CitedText? Cycle { get; init; }
 
-    /// <summary>The exit rule of dynamic adjustment: the pack's where it states one, else the office's own rule (Source null).</summary>
-    public required CitedText DynamicAdjustment { get; init; }
+    /// <summary>
+    /// The exit rule of dynamic adjustment where the area's document states one; null where none does. The platform's default
+    /// (连续2年) is how 动态调整 flags towns for review, not a rule an official decision may state as policy (qa110 5).
+    /// </summary>
+    public CitedText? DynamicAdjustment { get; init; }
+
+    /// <summary>Towns recognised under a relaxation the text allows, each with its basis (<see cref="Core.Recognition.GrantedRelaxation.Basis"/>).</summary>
+    public IReadOnlyList<(string Town, string Basis)> Relaxed { get; init; } = [];
 
     /// <summary>The annual evaluation the towns take part in, with what follows from it, where a text says so.</summary>
     public CitedText? Evaluation { get; init; }
@@ -79,9 +85,11 @@ public static class RecognitionDecision
             ? $"{first.Name}（{first.Place}，主导产业为{first.LeadingIndustry}）"
             : $"{named}（名单见下表）";
 
+        // A recognition under a relaxation says so, with its clause and figures: the town does not meet the full standard.
+        var relaxedOne = input.Towns.Count == 1 && input.Relaxed.Count > 0 ? string.Join("，", input.Relaxed.Select(r => r.Basis)) + "，" : "";
         var body = new List<DocumentBlock>
         {
-            new DocumentBlock.Paragraph($"根据{policy}确定的{standard}，{input.Procedure}，" +
+            new DocumentBlock.Paragraph($"根据{policy}确定的{standard}，{input.Procedure}，{relaxedOne}" +
                 $"决定认定{whom}为{input.Area}{input.TierName}专业镇。"),
             new DocumentBlock.Heading1("认定名单"),
             new DocumentBlock.Table(["序号", "专业镇", "所在县（市、区）", "乡镇（街道）", "主导产业"],
@@ -89,9 +97,11 @@ public static class RecognitionDecision
             {
                 Weights = [1, 3, 2, 2, 3],
             },
-            new DocumentBlock.Heading1("有关要求"),
-            new DocumentBlock.Heading2("实行动态管理。", DynamicManagement(input)),
         };
+        if (input.Towns.Count > 1 && input.Relaxed.Count > 0)
+            body.Add(new DocumentBlock.Paragraph("其中，" + string.Join("；", input.Relaxed.Select(r => r.Town + r.Basis)) + "。"));
+        body.Add(new DocumentBlock.Heading1("有关要求"));
+        if (DynamicManagement(input) is { } management) body.Add(new DocumentBlock.Heading2("实行动态管理。", management));
         if (input.Evaluation is { } evaluation)
             body.Add(new DocumentBlock.Heading2("开展年度评估。", evaluation.Cited));
         body.Add(new DocumentBlock.Heading2("落实建设责任。",
@@ -112,10 +122,12 @@ public static class RecognitionDecision
         };
     }
 
-    private static string DynamicManagement(RecognitionDecisionInput input)
+    // Only what the texts say: the standard's cycle and the area's own exit rule; nothing when they say neither.
+    private static string? DynamicManagement(RecognitionDecisionInput input)
     {
+        if (input.Cycle is null && input.DynamicAdjustment is null) return null;
         var cycle = input.Cycle is { } c ? $"按照“{c.Text.TrimEnd('。')}”的要求" + (Clause(input, c.Source) is { } clause ? $"（{clause}）" : "") + "，" : "";
-        return $"{cycle}已认定的专业镇实行动态调整，{input.DynamicAdjustment.Cited}";
+        return input.DynamicAdjustment is { } rule ? $"{cycle}已认定的专业镇实行动态调整，{rule.Cited}" : $"{cycle}已认定的专业镇实行动态调整。";
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class TierReview
             .ToListAsync(ct);
         var ids = towns.Select(t => t.Id).ToList();
         var registry = await StoredTownRecognition.RegistryAsync(db, ids, ct);
+        var relaxed = await Applications.RecognitionRelaxations.ForTownsAsync(db, catalog, ids, ct);
 
         var standards = catalog.Standards
             .Select(s => (Standard: s, Tier: Tiers.Parse(s.Tier), Area: catalog.AreaOf(s)))
@@ -67,8 +68,12 @@ public static class TierReview
             var own = registry.GetValueOrDefault(town.Id, TownRegistryFigures.None);
             var (leading, supporting, designations) = (own.Leading, own.Supporting, own.Designations);
             var latest = years[^1];
+            // A town recognised under a relaxation (阳政办发〔2023〕24号 四（一）) is held to the relaxed floor of that standard.
             RecognitionResult Check(RecognitionStandard standard, TownAnnualStatistics year) =>
-                RecognitionEngine.Evaluate(standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations));
+                RecognitionEngine.Evaluate(standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations) with
+                {
+                    RelaxedCriteria = relaxed.TryGetValue((town.Id, standard.Id), out var granted) ? granted.Select(g => g.CriterionKey).ToList() : [],
+                });
             TownRef Ref() => new(town.Id, town.Name, town.County.Name, path, town.Tier, latest.Year, town.IsDemo);
 
             // The standard of the tier it holds: the one it was recognised under, else the nearest that applies where it lies.
@@ -105,6 +110,17 @@ public static class TierReview
     }
 
     private sealed record Applicable(RecognitionStandard Standard, Tier Tier, string Area);
+
+    /// <summary>
+    /// The standard of the tier a town holds, as 动态调整 checks it: the one it was recognised under, else the nearest that
+    /// applies where it lies; null when none applies. Also whose office may record the town's exit or lower tier.
+    /// </summary>
+    public static RecognitionStandard? OwnStandardOf(PolicyCatalog catalog, SpecializedTown town, string countyPath) =>
+        OwnStandard(catalog, town, catalog.Standards
+            .Select(s => (Standard: s, Tier: Tiers.Parse(s.Tier), Area: catalog.AreaOf(s)))
+            .Where(s => s.Tier is not null && s.Tier != Tier.Reserve && s.Area.Length > 0
+                && (countyPath == s.Area || countyPath.StartsWith(s.Area + "/", StringComparison.Ordinal)))
+            .Select(s => new Applicable(s.Standard, s.Tier!.Value, s.Area)).ToList())?.Standard;
 
     private static Applicable? OwnStandard(PolicyCatalog catalog, SpecializedTown town, List<Applicable> here)
     {

@@ -37,10 +37,10 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Applica
     public bool IsExpert { get; private set; }
 
     /// <summary>htmx: the 需要关注 card, filled after the dashboard shows.</summary>
-    public async Task<IActionResult> OnGetAttentionAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAttentionAsync([FromServices] Core.Towns.AdjustmentSettings settings, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
-        Attention = await DashboardQueries.AttentionAsync(db, catalog, scope, ct);
+        Attention = await DashboardQueries.AttentionAsync(db, catalog, scope, ct, settings);
         EntersNumbersOf = Attention.Select(a => a.StandardId).OfType<string>().Distinct()
             .Where(id => catalog.PackStandard(id) is { } s && Data.Recognition.ThresholdValueStore.CanEnter(scope, catalog, s)).ToHashSet();
         return Partial("_Attention", this);

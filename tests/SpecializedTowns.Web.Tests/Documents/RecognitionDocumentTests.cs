@@ -95,12 +95,13 @@ public class RecognitionDocumentTests
         list[1].ShouldBe(["1", "万安钻石专业镇", "新绛县", "万安镇", "培育钻石"]);
         list[0].Count.ShouldBe(5);
 
-        // What follows, each with its source: the cycle of the standard, the exit rule (platform default here: no text sets
-        // one), and the annual evaluation of 新绛's own document.
+        // What follows, each with its source: the cycle of the standard and the annual evaluation of 新绛's own document.
         var dynamic = docx.ParagraphStartingWith("（一）实行动态管理");
         dynamic.InnerText.ShouldContain("按照“按一定周期滚动认定培育，实现专业镇梯次培育发展”的要求（据垣政办发〔2023〕19号 三）");
         docx.AllText.ShouldNotContain("（垣政办发〔2023〕19号 三）");
-        dynamic.InnerText.ShouldContain("连续2年未达到认定标准的，提出降级或退出建议");
+        // No text sets an exit period: the platform's default (连续2年) is not stated as policy in an official decision (qa110 5).
+        dynamic.InnerText.ShouldContain("已认定的专业镇实行动态调整。");
+        docx.AllText.ShouldNotContain("提出降级或退出建议");
         docx.ParagraphStartingWith("（二）开展年度评估").InnerText.ShouldContain("新政办发〔2023〕33号 四（五）");
 
         // Signed by the group on the day the recognition took effect; printed by its office.
