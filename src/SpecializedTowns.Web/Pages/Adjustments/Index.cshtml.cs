@@ -72,6 +72,72 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     /// <summary>The earlier address of the CSV download, kept for bookmarks.</summary>
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => OnGetExportAsync("csv", ct);
 
+    /// <summary>The exit or lower tier as typed (kept when refused), and the refusal with the field it is about.</summary>
+    [BindProperty] public ExitForm Exit { get; set; } = new();
+    public string? ExitError { get; private set; }
+    public string? ExitField { get; private set; }
+
+    public sealed class ExitForm
+    {
+        public int TownId { get; set; }
+        public string? To { get; set; }
+        public string? DocumentNumber { get; set; }
+        public string? EffectiveOn { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>Whether the person may carry out a 建议退出/降级 row: the office of the standard the town holds its tier under.</summary>
+    public bool MayCarryOut(AdjustmentItem item) =>
+        item.Kind == AdjustmentKind.Removal && TierExits.MayRecord(catalog, UserScope.From(User)!, item.Standard);
+
+    /// <summary>What a row's form offers: 储备, and each lower tier with a standard where the town lies.</summary>
+    public IReadOnlyList<(Tier Tier, RecognitionStandard? Standard)> ExitChoices(AdjustmentItem item) =>
+        TierExits.Choices(catalog, item.Town.Tier, item.Town.CountyPath);
+
+    public ChinaDate Today => new(SpecializedTowns.Core.ChinaTime.Today(time));
+
+    public readonly record struct ChinaDate(DateOnly Date)
+    {
+        public string Iso => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>退出 (to 储备) or 降级 of a town proposed for it, with 文号, date and reason; refused in place with what was typed.</summary>
+    public async Task<IActionResult> OnPostExitAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User)!;
+        DateOnly? on = null;
+        string? problem = null, field = null;
+        if (!string.IsNullOrWhiteSpace(Exit.EffectiveOn))
+        {
+            if (DateOnly.TryParseExact(Exit.EffectiveOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) on = d;
+            else (problem, field) = ($"生效日期“{Exit.EffectiveOn}”不是有效日期", "effectiveOn");
+        }
+        if (problem is null && !Enum.TryParse<Tier>(Exit.To, out var to)) (problem, field) = ("请选择调整后的梯次（转入储备或降为较低梯次）", "to");
+        if (problem is null)
+        {
+            try
+            {
+                var change = await TierExits.RecordAsync(db, catalog, scope, Exit.TownId,
+                    new TierExitInput(Enum.Parse<Tier>(Exit.To!), Exit.DocumentNumber, on, Exit.Reason), time, ct);
+                TempData["Saved"] = $"已办理：{change.Note}（{change.DocumentNumber}，{SpecializedTowns.Web.Pages.Shared.Display.Date(change.EffectiveOn)}起）";
+                TempData["SavedTown"] = Exit.TownId;
+                return Redirect(TabLink(Kind));
+            }
+            catch (TierExitRefusedException ex) when (ex.Kind != SpecializedTowns.Core.RefusalKind.NotFound)
+            {
+                (problem, field) = (ex.Message, ex.Field);
+            }
+            catch (TierExitRefusedException)
+            {
+                return NotFound();
+            }
+        }
+        ExitError = problem;
+        ExitField = field;
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     public int Count(AdjustmentKind? kind) => kind is null ? All.Count : All.Count(i => i.Kind == kind);
 
     public string TabLink(string? kind) => $"/Adjustments?kind={kind}&town={Uri.EscapeDataString(Town ?? "")}&tier={Tier}";
