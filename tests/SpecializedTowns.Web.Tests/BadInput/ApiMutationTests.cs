@@ -37,7 +37,7 @@ public class ApiMutationTests
         "PUT /api/v1/evaluations/{id}/manual-scores", "PUT /api/v1/evaluations/{id}/document", "POST /api/v1/evaluations/{id}/publish", "POST /api/v1/evaluations/{id}/notices",
         "POST /api/v1/targets/market-ranks", "POST /api/v1/notices", "POST /api/v1/notices/batch", "POST /api/v1/notices/{id}/items/{no}/rectification",
         "POST /api/v1/notices/{id}/items/{no}/verification", "POST /api/v1/notices/{id}/actions", "POST /api/v1/notices/{id}/files", "POST /api/v1/notices/{id}/items/{no}/files",
-        "POST /api/v1/support/grants", "POST /api/v1/auth/token",
+        "POST /api/v1/support/grants", "POST /api/v1/auth/token", "POST /api/v1/towns/{id}/tier-changes",
     ];
 
     private static readonly string[] PropertyOps =
