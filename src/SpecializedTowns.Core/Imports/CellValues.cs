@@ -114,7 +114,7 @@ public static partial class CellValues
     [GeneratedRegex(@"^(\d{4})(\d{2})(\d{2})$")]
     private static partial Regex CompactDatePattern();
 
-    /// <summary>2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, a date cell, or an Excel serial number.</summary>
+    /// <summary>2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, a date cell, or an Excel serial number in a number cell.</summary>
     public static (DateOnly? Value, string? Problem) Date(object? value)
     {
         switch (value)
@@ -132,8 +132,10 @@ public static partial class CellValues
         if (m.Success && int.TryParse(m.Groups[1].Value, out var y) && y >= 1 && int.TryParse(m.Groups[2].Value, out var mo) && int.TryParse(m.Groups[3].Value, out var day)
             && mo is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Clamp(y, 1, 9999), mo))
             return (new DateOnly(y, mo, day), null);
-        if (s.All(char.IsDigit) && int.TryParse(s, out var n) && n is > 0 and < 100000)
-            return (DateOnly.FromDateTime(DateTime.FromOADate(n)), null);
+        // Digits typed as text are not a date cell: "45000" read as Excel's day number became 2023-03-15 without a word (qa110 8).
+        // A real date cell (or a number cell) is read above; only text that spells a date is taken as one.
+        if (s.All(char.IsDigit))
+            return (null, $"“{s}”是文字格式的数字，不是日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日（或把单元格设为日期格式）");
         return (null, $"“{Text(value)}”不是有效日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日");
     }
 

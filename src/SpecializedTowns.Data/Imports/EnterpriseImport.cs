@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Dictionaries;
 using SpecializedTowns.Core.Enterprises;
+using SpecializedTowns.Core.Imports;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Recognition;
 using SpecializedTowns.Data.Accounts;
@@ -90,7 +91,24 @@ public sealed class EnterpriseImport : ImportKind
         var stored = existing.Keys.ToList();
         var storedCodes = ImportLookups.Codes(db, stored);
         var visible = stored.Count == 0 ? [] : (await scope.Enterprises(db).Where(e => storedCodes.Contains(e.Uscc)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-        Apply(run, places, existing, visible, countyNames, townshipNames, townNames);
+        var moves = new Dictionary<int, (int Added, ImportRow First)>();
+        Apply(run, places, existing, visible, countyNames, townshipNames, townNames, moves);
+        await WarnGrowthAsync(run, moves, townNames, ct);
+    }
+
+    /// <summary>A town whose enterprises the file more than doubles is named, with its count before and after (<see cref="ImportChecks.TownGrowth"/>).</summary>
+    private static async Task WarnGrowthAsync(ImportRun run, Dictionary<int, (int Added, ImportRow First)> moves, Dictionary<int, string> townNames, CancellationToken ct)
+    {
+        var grown = moves.Where(m => m.Value.Added >= 100).Select(m => m.Key).ToList();
+        if (grown.Count == 0) return;
+        var stored = await run.Db.Enterprises.AsNoTracking().Where(e => e.SpecializedTownId != null && grown.Contains(e.SpecializedTownId.Value))
+            .GroupBy(e => e.SpecializedTownId!.Value).Select(g => new { Town = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Town, x => x.Count, ct);
+        foreach (var town in grown)
+        {
+            var before = stored.GetValueOrDefault(town);
+            var (added, first) = moves[town];
+            if (ImportChecks.TownGrowth(townNames.GetValueOrDefault(town, ""), before, before + added) is { } warning) run.Warn(first, "town", warning);
+        }
     }
 
     /// <summary>What a row names, once its places are found: a bad or blank cell, or a place not found, leaves null.</summary>
@@ -146,8 +164,15 @@ public sealed class EnterpriseImport : ImportKind
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(ImportRun run, Places[] places, Dictionary<string, Enterprise> existing, HashSet<int> visible,
-        Dictionary<int, string> countyNames, Dictionary<int, string> townshipNames, Dictionary<int, string> townNames)
+        Dictionary<int, string> countyNames, Dictionary<int, string> townshipNames, Dictionary<int, string> townNames, Dictionary<int, (int Added, ImportRow First)> moves)
     {
+        void Move(ImportRow row, int? from, int? to)
+        {
+            if (from == to) return;
+            if (from is { } f) moves[f] = moves.TryGetValue(f, out var left) ? (left.Added - 1, left.First) : (-1, row);
+            if (to is { } t) moves[t] = moves.TryGetValue(t, out var joined) ? (joined.Added + 1, joined.First) : (1, row);
+        }
+
         for (var i = 0; i < run.Rows.Count; i++)
         {
             var row = run.Rows[i];
@@ -173,6 +198,7 @@ public sealed class EnterpriseImport : ImportKind
                     Designations = designations.Select(k => new EnterpriseDesignation { Key = k }).ToList(),
                 };
                 run.Created.Add(enterprise);
+                Move(row, null, townId);
                 run.Change(row, RowAction.Create, $"{name}（{code}）");
                 continue;
             }
@@ -188,7 +214,11 @@ public sealed class EnterpriseImport : ImportKind
             Set("name", enterprise.Name, name, v => enterprise.Name = v, v => v);
             Set("county", enterprise.CountyId, county.Id, v => enterprise.CountyId = v, v => countyNames.GetValueOrDefault(v, ""));
             if (run.Has("township")) Set("township", enterprise.TownshipId, townshipId, v => enterprise.TownshipId = v, v => Named(townshipNames, v));
-            if (run.Has("town")) Set("town", enterprise.SpecializedTownId, townId, v => enterprise.SpecializedTownId = v, v => Named(townNames, v));
+            if (run.Has("town"))
+            {
+                Move(row, enterprise.SpecializedTownId, townId);
+                Set("town", enterprise.SpecializedTownId, townId, v => enterprise.SpecializedTownId = v, v => Named(townNames, v));
+            }
             Set("role", enterprise.Role, role, v => enterprise.Role = v, Enterprise.RoleName);
             if (run.Has("aboveScale")) Set("aboveScale", enterprise.IsAboveScale, aboveScale, v => enterprise.IsAboveScale = v, v => v ? "是" : "否");
             if (run.Has("industry")) Set("industry", enterprise.Industry, industry, v => enterprise.Industry = v, v => v ?? "（空）");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecializedTowns.Core.Dictionaries;
+using SpecializedTowns.Core.Imports;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Projects;
@@ -89,6 +90,7 @@ public sealed class ProjectImport : ImportKind
             {
                 if (run.Get<DateOnly?>(row, key) is not { } d) continue;
                 if (last is { } l && d < l) run.Error(row, key, $"计划{label}日期不能早于计划{lastLabel}日期");
+                if (planYear is { } year && ImportChecks.PlanDate(label, d, year) is { } far) run.Warn(row, key, far);
                 last = d; lastLabel = label;
             }
             if (row.HasError || town is null) continue;

@@ -63,6 +63,9 @@ public static class SheetReader
         }
     }
 
+    /// <summary>A merged range of the sheet: 1-based rows, 0-based columns.</summary>
+    private sealed record Merge(int FromRow, int ToRow, int FromColumn, int ToColumn);
+
     /// <summary>A grid row: its 1-based number and the raw cells (string, double, bool, DateTime, or decimal for percent-formatted numbers).</summary>
     private sealed record GridRow(int Number, object?[] Cells);
 
@@ -97,7 +100,8 @@ public static class SheetReader
             grid.Add(new GridRow(n, Cells(reader)));
             if (n % 5000 == 0) progress?.Report(new ImportProgress("读取文件", n, total));
         }
-        return FromGrid(name, grid, columns, progress);
+        var merged = (reader.MergeCells ?? []).Select(m => new Merge(m.FromRow + 1, m.ToRow + 1, m.FromColumn, m.ToColumn)).ToList();
+        return FromGrid(name, grid, columns, progress, merged);
     }
 
     private static object?[] Cells(IExcelDataReader reader)
@@ -180,7 +184,8 @@ public static class SheetReader
         return (-1, null);
     }
 
-    private static ImportTable FromGrid(string? sheetName, List<GridRow> grid, IReadOnlyList<ImportColumn> columns, IProgress<ImportProgress>? progress)
+    private static ImportTable FromGrid(string? sheetName, List<GridRow> grid, IReadOnlyList<ImportColumn> columns, IProgress<ImportProgress>? progress,
+        IReadOnlyList<Merge>? merged = null)
     {
         var table = new ImportTable { SheetName = sheetName };
         var (headerRow, score) = FindHeader(grid, columns);
@@ -214,6 +219,12 @@ public static class SheetReader
                     table.Errors.Add(new ImportError(headerRow, s.Trim(), $"列“{s.Trim()}”的单位应为“{columns[column].Unit}”，请换算后把表头改为“{columns[column].FullHeader}”") { FileColumn = f });
             }
         }
+        // A cell merged down over data rows holds its value in the first row only: Excel shows it in every row, the file has
+        // it once, and the rows below read as blank (“请填写所属专业镇”) without a word about why (qa110 8). Every kind reads here.
+        foreach (var m in (merged ?? []).Where(m => m.ToRow > m.FromRow && m.ToRow > headerRow).OrderBy(m => m.FromRow).ThenBy(m => m.FromColumn))
+            foreach (var (column, f) in table.FileColumns.Where(x => x.Value >= m.FromColumn && x.Value <= m.ToColumn).OrderBy(x => x.Value))
+                table.Errors.Add(new ImportError(Math.Max(m.FromRow, headerRow + 1), columns[column].FullHeader,
+                    $"第 {m.FromRow}–{m.ToRow} 行“{columns[column].Header}”为合并单元格，请取消合并后逐行填写") { FileColumn = f });
         foreach (var missing in columns.Select((c, i) => (c, i)).Where(x => x.c.Required && !table.FileColumns.ContainsKey(x.i)))
             table.Errors.Add(new ImportError(headerRow, missing.c.FullHeader, $"缺少必填列“{missing.c.FullHeader}”"));
 

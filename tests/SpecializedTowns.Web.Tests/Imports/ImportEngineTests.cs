@@ -318,6 +318,7 @@ public class ImportEngineTests
             result.Errors.Any(e => e.Row == row && e.Column == column && e.Message.Contains(message))
                 .ShouldBeTrue($"row {row}: {message}; got {string.Join("；", result.Errors.Where(e => e.Row == row).Select(e => e.Column + " " + e.Message))}");
         }
+        // Digits typed as text are no longer read as Excel's day number (qa110 8: "45000" became 2023-03-15): 20270423 is the compact form.
         result.Errors.ShouldNotContain(e => e.Row == 2);
         var good = result.Changes.Single(c => c.Row == 2);
         good.Record.ShouldBe("历山镇蜂蜜专业镇 2023年");
@@ -364,7 +365,7 @@ public class ImportEngineTests
         };
         var file = TestFiles.Xlsx(
             TestFiles.Header(kind),
-            TestFiles.Row(kind, new Dictionary<string, string>(Base("甲")) { ["plannedSigned"] = "2025-03-05", ["plannedStart"] = "2025/4/5", ["plannedProduction"] = "2026年3月5日", ["plannedTarget"] = "46500" }),
+            TestFiles.Row(kind, new Dictionary<string, string>(Base("甲")) { ["plannedSigned"] = "2025-03-05", ["plannedStart"] = "2025/4/5", ["plannedProduction"] = "2026年3月5日", ["plannedTarget"] = "20270423" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("乙")) { ["plannedSigned"] = "2025-13-05" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("丙")) { ["plannedSigned"] = "2025-06-01", ["plannedStart"] = "2025-05-01" }),
             TestFiles.Row(kind, new Dictionary<string, string>(Base("丁")) { ["annual"] = "2000" }),
@@ -372,6 +373,7 @@ public class ImportEngineTests
 
         var result = await RunAsync(db, kind, file, commit: false);
 
+        // Digits typed as text are no longer read as Excel's day number (qa110 8: "45000" became 2023-03-15): 20270423 is the compact form.
         result.Errors.ShouldNotContain(e => e.Row == 2);
         result.Errors.ShouldContain(e => e.Row == 3 && e.Column == "计划签约日期" && e.Message.Contains("不是有效日期"));
         result.Errors.ShouldContain(e => e.Row == 4 && e.Column == "计划开工日期" && e.Message == "计划开工日期不能早于计划签约日期");
