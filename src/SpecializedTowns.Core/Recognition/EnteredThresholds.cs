@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SpecializedTowns.Core.Documents;
 using SpecializedTowns.Core.Policies;
 
 namespace SpecializedTowns.Core.Recognition;
@@ -6,7 +9,7 @@ namespace SpecializedTowns.Core.Recognition;
 /// The numbers an office enters for what its standard's text leaves unset (decision 0021): which criteria take one, what may be
 /// entered, and the standard as it is applied once they are (the pack with the numbers filled in).
 /// </summary>
-public static class EnteredThresholds
+public static partial class EnteredThresholds
 {
     /// <summary>A place a number can be entered: a threshold (and, per category, a category) the pack names without a number.</summary>
     public sealed record Slot(Criterion Criterion, string? Category)
@@ -29,6 +32,9 @@ public static class EnteredThresholds
     public static IReadOnlyDictionary<string, string> Problems(RecognitionStandard pack, string? criterionKey, string? category, decimal? value, string? source)
     {
         var problems = new Dictionary<string, string>();
+        // An empty form said nothing at all (qa110 6): it is one message, not a refusal of a criterion nobody chose.
+        if (value is null && string.IsNullOrWhiteSpace(source))
+            return new Dictionary<string, string> { [""] = "没有填写任何数值：请在要录入的条件一行填写数值和出处（文号及条款），再点“录入”" };
         var criterion = pack.Criteria.FirstOrDefault(c => c.Key == criterionKey);
         if (criterion is null)
             problems["CriterionKey"] = $"{pack.Name}没有这项条件";
@@ -54,7 +60,44 @@ public static class EnteredThresholds
 
         if (string.IsNullOrWhiteSpace(source)) problems["Source"] = "请填写出处（文号及条款），说明数值的依据";
         else if (source.Trim().Length > ThresholdValue.MaxSource) problems["Source"] = $"出处不能超过 {ThresholdValue.MaxSource} 个字";
+        else if (SourceProblem(source, pack.DocumentNumber) is { } sourceProblem) problems["Source"] = sourceProblem;
         return problems;
+    }
+
+    // A 文号 anywhere in the 出处, whatever brackets were typed, so that DocumentNumber.Check can say what is wrong with it.
+    [GeneratedRegex(@"[\u4e00-\u9fff]+\s*[〔\[【(（［]\s*[0-9０-９]+\s*[〕\]】)）］]\s*第?\s*[0-9０-９]+\s*号?")]
+    private static partial Regex NumberIn();
+
+    /// <summary>
+    /// Why an 出处 does not name the document a number comes from: it must hold a 文号 written as GB/T 9704 writes it
+    /// (<see cref="DocumentNumber.Check"/>), and may add the clause. "随便写的" was taken and shown to applicants as the basis (qa110 6).
+    /// </summary>
+    public static string? SourceProblem(string source, string? documentNumber)
+    {
+        var match = NumberIn().Match(source);
+        if (!match.Success) return $"出处应写明文号，可再加条款，如“{documentNumber ?? DocumentNumber.Example} 三（一）”";
+        return DocumentNumber.Check(match.Value.Trim(), out _) is { } problem ? $"出处中的{problem}" : null;
+    }
+
+    /// <summary>
+    /// The number as typed: thousands separators and full-width digits are read; “%” only for a criterion counted in %, since
+    /// "30%" for 带动就业 (人) was saved as 30 人 (qa110 6). Null with no problem for a blank box.
+    /// </summary>
+    public static string? ReadValue(string? typed, Criterion? criterion, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var text = typed.Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "");
+        if (text.EndsWith('%'))
+        {
+            if (criterion is not null && criterion.Unit != "%")
+                return $"“{criterion.Title}”以{criterion.Unit}计，不是百分比，请去掉“%”后填写{criterion.Unit}数";
+            text = text.TrimEnd('%').TrimEnd();
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+            return "数值应为数字，如 2、30 或 500000";
+        value = v;
+        return null;
     }
 
     /// <summary>

@@ -18,8 +18,9 @@ public static class RecognitionEngine
             var (result, gap) = EvaluateCriterion(criterion, facts);
             result = ApplyExpert(criterion, result, facts) with { Title = criterion.Title, Citation = standard.Cite(result.Source) };
             // A number the office entered is not the text's: the check says whose it is and where it comes from.
+            // Its 出处 is the one the office entered, not the pack's “待办公室配置” (qa110 6).
             if (criterion.Entered?.GetValueOrDefault(criterion.ByCategory is null ? "" : facts.Category) is { } entered)
-                result = result with { Explanation = result.Explanation + EnteredThresholds.Origin(entered) };
+                result = result with { Explanation = result.Explanation + EnteredThresholds.Origin(entered), Citation = entered.Source };
             criteria.Add(result);
             // A criterion the expert panel settled as met has no gap left to close.
             if (gap is not null && result.Result != Results.Met) gaps.Add(gap);

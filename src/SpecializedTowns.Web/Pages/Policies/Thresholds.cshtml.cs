@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpecializedTowns.Core;
@@ -46,17 +45,11 @@ public sealed class ThresholdsModel(TownsDbContext db, PolicyCatalog catalog, Ti
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         PostedSlot = string.IsNullOrWhiteSpace(Category) ? CriterionKey : $"{CriterionKey}-{Category}";
-        decimal? value = null;
-        if (!string.IsNullOrWhiteSpace(Value))
+        // 30%、500,000 and full-width digits are what a clerk types; the unit is the criterion's, written beside the box.
+        if (EnteredThresholds.ReadValue(Value, Standard.Criteria.FirstOrDefault(c => c.Key == CriterionKey), out var value) is { } unreadable)
         {
-            // 30%、500,000 and full-width digits are what a clerk types; the unit is the criterion's, written beside the box.
-            var typed = Value.Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "").TrimEnd('%');
-            if (decimal.TryParse(typed, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) value = v;
-            else
-            {
-                Problems = new Dictionary<string, string> { ["Value"] = "数值应为数字，如 2、30 或 500000" };
-                return Page();
-            }
+            Problems = new Dictionary<string, string> { ["Value"] = unreadable };
+            return Page();
         }
         var change = await ThresholdValueStore.SetAsync(db, catalog, time, UserScope.From(User)!, User.DisplayName(), Standard.Id, CriterionKey, Category, value, Source, ct);
         if (!change.Ok)
