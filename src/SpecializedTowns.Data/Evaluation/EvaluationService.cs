@@ -237,6 +237,19 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         return rows.Select(x => new TownEvaluationRow(x.Id, x.Area, x.Year, x.Rank, x.Of, x.Total, x.Band, x.Commended, x.Supervised)).ToList();
     }
 
+    /// <summary>
+    /// The published evaluations the person reads in which no one reached 表扬, newest year first, said as the page says it
+    /// (阳泉市2024年度专业镇评估已发布，没有达到表扬条件的专业镇): the list then says they were published with no one commended, rather than that results will come
+    /// (qa110 10). Of an area's above the person, only those ranking their own are read (<see cref="Readable"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishedWithoutCommendedAsync(UserScope scope, int? year, CancellationToken ct = default)
+    {
+        var query = Readable(scope, await OwnAsync(scope, ct)).Where(e => e.State == EvaluationState.Published && !e.Results.Any(r => r.Commended));
+        if (year is { } y) query = query.Where(e => e.Year == y);
+        var rows = await query.OrderByDescending(e => e.Year).ThenBy(e => e.Id).Select(e => new { Area = e.Jurisdiction!.Name, e.Year, e.Kind }).ToListAsync(ct);
+        return rows.Select(e => $"{e.Area}{e.Year}年度{SubjectKinds.Chinese(e.Kind)}评估已发布，没有达到表扬条件的{SubjectKinds.Chinese(e.Kind)}").ToList();
+    }
+
     /// <summary>表扬名单: the commended of every published evaluation the person may read, newest year first.</summary>
     public async Task<IReadOnlyList<CommendedItem>> CommendedAsync(UserScope scope, int? year, CancellationToken ct = default)
     {

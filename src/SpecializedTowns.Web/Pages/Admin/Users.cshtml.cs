@@ -64,6 +64,8 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
     {
         Message = TempData["Message"] as string;
         Error = TempData["Error"] as string;
+        // An edit link to an account that is not there (deleted, mistyped) says so instead of showing the list alone.
+        if (Edit is { } missing && await users.FindByIdAsync(missing.ToString()) is null) { Error = $"账号不存在（编号 {missing}），请在列表中重新选择"; Edit = null; }
         if (Edit is { } id && await users.FindByIdAsync(id.ToString()) is { } user)
         {
             Change = new AccountInput
@@ -115,7 +117,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role!);
         if (!result.Succeeded) return await RefusedAsync(tx, result, ct);
         await tx.CommitAsync(ct);
-        TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人；本人首次登录时须先修改密码）";
+        TempData["Message"] = $"已创建账号 {userName}，初始密码：{password}（只显示这一次，请转告本人；本人首次登录时须先修改密码）{await TownNotKeptAsync(Input, ct)}";
         return RedirectToPage();
     }
 
@@ -149,7 +151,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
         // As for 停用: the old role's sessions end at their next request, on whichever process (SessionStamps); the
         // administrator who edited their own account keeps this session, under the new stamp.
         if (IsSelf(user)) await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = $"已保存 {user.UserName} 的角色、行政区划、单位和专业镇；本人须重新登录后按新的范围使用";
+        TempData["Message"] = $"已保存 {user.UserName} 的角色、行政区划、单位和专业镇；本人须重新登录后按新的范围使用{await TownNotKeptAsync(Change, ct)}";
         return LocalRedirect(ListUrl());
     }
 
@@ -166,7 +168,20 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
             await users.UpdateSecurityStampAsync(user);
             TempData["Message"] = $"已停用 {user.UserName}：不能再登录或申请访问令牌，已登录的会话和令牌随即失效";
         }
+        else TempData["Message"] = $"{user.UserName} 已是停用状态，无需再次停用";
         return LocalRedirect(ListUrl());
+    }
+
+    /// <summary>
+    /// Only a 乡镇/专班 account works for one town; a town chosen for another role is not kept, and the message says so rather than
+    /// dropping it without a word (qa110 10: an 评审专家 saved with 负责的专业镇 came back with none).
+    /// </summary>
+    private async Task<string> TownNotKeptAsync(AccountInput input, CancellationToken ct)
+    {
+        if (input.Role == Roles.Township || input.TownId is not { } townId) return "";
+        var town = await db.Towns.AsNoTracking().Where(t => t.Id == townId).Select(t => t.Name).SingleOrDefaultAsync(ct);
+        var role = Roles.Chinese.GetValueOrDefault(input.Role!, input.Role!);
+        return $"。所选的负责专业镇{(town is null ? "" : $"“{town}”")}未保存：只有乡镇/专班账号负责一个专业镇，{role}账号按所属行政区划使用";
     }
 
     public async Task<IActionResult> OnPostEnableAsync(int id)
@@ -179,6 +194,7 @@ public sealed class UsersModel(TownsDbContext db, UserManager<AppUser> users, Us
             await users.UpdateAsync(user);
             TempData["Message"] = $"已启用 {user.UserName}，可用原密码登录（如已遗忘，请重置密码）";
         }
+        else TempData["Message"] = $"{user.UserName} 已是启用状态，无需再次启用";
         return LocalRedirect(ListUrl());
     }
 

@@ -26,6 +26,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
     public bool CanRecord { get; private set; }
     public IReadOnlyList<Data.Evaluation.CommendedItem> Evaluated { get; private set; } = [];
 
+    /// <summary>Published evaluations in which no one reached 表扬, each as one sentence (阳泉市2024年度专业镇评估已发布，没有达到表扬条件的专业镇).</summary>
+    public IReadOnlyList<string> NoneCommended { get; private set; } = [];
+
     /// <summary>The provisions the platform detects, with their packs: what is being watched, and where it is written.</summary>
     public IReadOnlyList<(PolicyPack Pack, Provision Provision)> Watched { get; private set; } = [];
 
@@ -35,6 +38,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, TimePro
         CanRecord = MarketRankService.CanRecord(scope);
         All = await CommendationQueries.AllAsync(db, catalog, scope, ct);
         Evaluated = await evaluations.CommendedAsync(UserScope.From(User)!, Year is >= 2000 and <= 9999 ? Year : null, ct);
+        NoneCommended = await evaluations.PublishedWithoutCommendedAsync(scope, Year is >= 2000 and <= 9999 ? Year : null, ct);
         Years = All.Select(t => t.Crossing.Year).Concat(Evaluated.Select(e => e.Year)).Distinct().OrderDescending().ToList();
         Shown = CommendationQueries.Filter(All, new TriggerFilter { Year = Year, State = State, Page = PageNumber, PageSize = PageSize });
         Watched = catalog.Packs.SelectMany(p => p.SupportPolicies.SelectMany(s => s.Provisions)

@@ -19,6 +19,8 @@ public static class ExportFile
     public static async Task<IActionResult> ResultAsync<T>(ExportTable<T> table, string? format, IAsyncEnumerable<T> rows, TimeProvider time, CancellationToken ct,
         ExportProgress? progress = null, string? place = null)
     {
+        // No format is Excel; a format named that the platform does not write is refused, not answered with an .xlsx (qa110 10).
+        if (!string.IsNullOrWhiteSpace(format) && TableExport.ParseFormat(format) is null) return new Refused(format.Trim());
         var chosen = TableExport.ParseFormat(format) ?? ExportFormat.Xlsx;
         var path = Path.Combine(Path.GetTempPath(), $"st-export-{Guid.NewGuid():N}{TableExport.Extension(chosen)}");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
@@ -43,6 +45,20 @@ public static class ExportFile
     /// passed from county to city to province say whose they are. FileDownloadName gives Content-Disposition both filename
     /// and filename* (UTF-8), so the Chinese name survives.
     /// </summary>
+    /// <summary>400 with the reason: problem+json under /api, the status page's Chinese message on a page.</summary>
+    private sealed class Refused(string format) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            var message = $"不支持导出为“{(format.Length > 20 ? format[..20] + "…" : format)}”格式：请选择 Excel（format=xlsx）或 CSV（format=csv）";
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api")) return Api.ApiSupport.Invalid("format", message).ExecuteAsync(http);
+            http.Items[Platform.OutOfRangeYears.MessageItem] = message;
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class Download(Stream file, string contentType, string title, ExportFormat format, DateOnly day, string? place)
         : FileStreamResult(file, contentType)
     {
