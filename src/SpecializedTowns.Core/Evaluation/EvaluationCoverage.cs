@@ -104,6 +104,9 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
     /// <summary>Why a confirmation is asked for, in one sentence: the low coverage, the sweep, or both.</summary>
     private string ReasonWhy => string.Join("；", new[] { IsLow ? $"{Summary}，计分指标的权重不足一半" : null, Sweep }.OfType<string>());
 
+    /// <summary>An example reason that fits what is being confirmed: the uncounted indicators, or the supervision of the whole ranking.</summary>
+    public string ReasonExample => IsLow ? "如：未计分的指标已逐项核对，本年度确无相应记录" : "如：已逐项核对各对象的得分和问题，督办确有依据";
+
     /// <summary>The label of the confirmation field on the page.</summary>
     public string ReasonLabel => $"确认理由（{ReasonWhy}）";
 
@@ -112,7 +115,7 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
     {
         if (!NeedsReason) return null;
         var text = reason?.Trim();
-        if (string.IsNullOrEmpty(text)) return $"{ReasonWhy}：{step}前请写明确认理由（如：未计分的指标已逐项核对，本年度确无相应记录）";
+        if (string.IsNullOrEmpty(text)) return $"{ReasonWhy}：{step}前请写明确认理由（{ReasonExample}）";
         return text.Length > MaxReason ? $"确认理由不能超过 {MaxReason} 字" : null;
     }
 

@@ -68,14 +68,23 @@ public static partial class EnteredThresholds
     [GeneratedRegex(@"[\u4e00-\u9fff]+\s*[〔\[【(（［]\s*[0-9０-９]+\s*[〕\]】)）］]\s*第?\s*[0-9０-９]+\s*号?")]
     private static partial Regex NumberIn();
 
+    [GeneratedRegex(@"《[^《》]{4,}》")]
+    private static partial Regex TitleIn();
+
     /// <summary>
     /// Why an 出处 does not name the document a number comes from: it must hold a 文号 written as GB/T 9704 writes it
-    /// (<see cref="DocumentNumber.Check"/>), and may add the clause. "随便写的" was taken and shown to applicants as the basis (qa110 6).
+    /// (<see cref="DocumentNumber.Check"/>) or, for a document without one, its 《title》, and may add the clause. "随便写的" was taken
+    /// and shown to applicants as the basis (qa110 6).
     /// </summary>
     public static string? SourceProblem(string source, string? documentNumber)
     {
         var match = NumberIn().Match(source);
-        if (!match.Success) return $"出处应写明文号，可再加条款，如“{documentNumber ?? DocumentNumber.Example} 三（一）”";
+        // A document issued without a 文号 (永济's 行动计划 has none) is cited by its title in 书名号.
+        if (!match.Success && TitleIn().IsMatch(source)) return null;
+        if (!match.Success)
+            return documentNumber is null
+                ? "出处应写明文号或《文件名称》，可再加条款，如“《××市促进专业镇高质量发展行动计划》 三（一）”"
+                : $"出处应写明文号，可再加条款，如“{documentNumber} 三（一）”";
         return DocumentNumber.Check(match.Value.Trim(), out _) is { } problem ? $"出处中的{problem}" : null;
     }
 

@@ -118,7 +118,7 @@ public static class AuditTrail
         if (clr == typeof(AuditEntry) || clr == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
             || clr == typeof(Imports.ImportJobRecord) || clr == typeof(Exports.ExportProgressRecord) || type.IsOwned()) return false;
         // Nor what the database or the background work derives from the records (tallies, warnings, indexes), never saved by a person.
-        if (clr == typeof(Enterprises.EnterpriseTally) || clr == typeof(Projects.StoredProjectWarning) || clr == typeof(Reserve.DataChange)
+        if (clr == typeof(Enterprises.EnterpriseTally) || clr == typeof(Projects.StoredProjectWarning) || clr == typeof(Reserve.DataChange) || clr == typeof(Projects.ProjectChange)
             || clr == typeof(AuditLabelTime) || clr == typeof(AuditLabelPairs) || clr == typeof(AuditLabelPending)
             || clr == typeof(Enterprises.EnterpriseNamePairs) || clr == typeof(Enterprises.EnterpriseNamePending)) return false;
         // Identity's token, login and claim rows are sign-in plumbing; role membership is kept (it is who may do what).

@@ -80,7 +80,7 @@ public class AreaOwnSchemeTests
         var swept = full.WithSweep([(1, true), (2, false), (3, true)]);
         swept.Sweep.ShouldBe("拟督办 2 个参评对象，含第 1 名");
         swept.NeedsReason.ShouldBeTrue();
-        swept.ReasonProblem(" ", "下发督办通知书").ShouldBe("拟督办 2 个参评对象，含第 1 名：下发督办通知书前请写明确认理由（如：已结合各单位工作职责核实）");
+        swept.ReasonProblem(" ", "下发督办通知书").ShouldBe("拟督办 2 个参评对象，含第 1 名：下发督办通知书前请写明确认理由（如：已逐项核对各对象的得分和问题，督办确有依据）");
         swept.ReasonProblem("已逐一核实", "下发督办通知书").ShouldBeNull();
         swept.Confirmation("发布评估", "已逐一核实").ShouldBe("发布评估（拟督办 2 个参评对象，含第 1 名），办公室确认理由：已逐一核实");
     }

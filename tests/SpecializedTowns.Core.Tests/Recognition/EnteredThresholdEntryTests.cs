@@ -19,6 +19,13 @@ public class EnteredThresholdEntryTests
             .ShouldStartWith("出处中的发文字号“晋政办发(2022)80号”年份应用六角括号“〔〕”括入");
         EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "晋政办发〔2022〕80号 附件1 二（一）").ShouldBeEmpty();
         EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "晋政办发〔2022〕80号").ShouldBeEmpty();
+
+        // A document issued without a 文号 is cited by its title: 永济's plan, whose office enters its numbers too.
+        var yongji = Packs.Standard("yongji-county");
+        EnteredThresholds.Problems(yongji, "leading-enterprise", null, 1, "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 三、一是").ContainsKey("Source").ShouldBeFalse();
+        EnteredThresholds.Problems(yongji, "leading-enterprise", null, 1, "随便写的")["Source"]
+            .ShouldBe("出处应写明文号或《文件名称》，可再加条款，如“《××市促进专业镇高质量发展行动计划》 三（一）”");
+        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "《随便》").ContainsKey("Source").ShouldBeTrue("a title of under four characters names no document");
     }
 
     [Fact]
