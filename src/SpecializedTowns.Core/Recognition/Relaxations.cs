@@ -19,6 +19,22 @@ public sealed record GrantedRelaxation(string CriterionKey, string Fact, decimal
             return $"依据{Source}放宽认定（{FactNames.GapNames[Fact]} {figure}，不少于 {floor}）";
         }
     }
+
+    /// <summary>The clause within the standard's own document (四（一）), where <see cref="Source"/> cites it under the document's number.</summary>
+    public string? Clause { get; init; }
+
+    /// <summary>
+    /// What a yearly review of the town says it was held to: 按放宽条件复核（四（一））：年产值不少于 0.5亿元 — the floor it was recognised
+    /// on, not the full standard (the standard and its document are named beside it).
+    /// </summary>
+    public string ReviewNote
+    {
+        get
+        {
+            var (floor, _) = Quantity.Pair(Floor, Threshold, Unit);
+            return $"按放宽条件复核（{Clause ?? Source}）：{FactNames.GapNames[Fact]}不少于 {floor}";
+        }
+    }
 }
 
 /// <summary>Which relaxations a recognition rests on: one rule for the decision that states them and the yearly check that honours them.</summary>
@@ -39,7 +55,12 @@ public static class Relaxations
             if (threshold is null || facts.Number(fact) is not { } value) continue;
             if (value >= threshold || value < r.Floor || facts.Flag(r.Requires) != true) continue;
             if (!facts.ExpertConclusions.TryGetValue(c.Key, out var met) || !met) continue;
-            granted.Add(new GrantedRelaxation(c.Key, fact, value, threshold.Value, r.Floor, c.Unit, standard.Cite(r.Source ?? c.Source)));
+            var source = r.Source ?? c.Source;
+            granted.Add(new GrantedRelaxation(c.Key, fact, value, threshold.Value, r.Floor, c.Unit, standard.Cite(source))
+            {
+                Clause = standard.DocumentNumber is { } number && source?.StartsWith(number, StringComparison.Ordinal) == true && source.Length > number.Length
+                    ? source[number.Length..].Trim() : source,
+            });
         }
         return granted;
     }

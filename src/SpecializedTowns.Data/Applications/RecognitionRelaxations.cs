@@ -25,9 +25,9 @@ public static class RecognitionRelaxations
 
     /// <summary>
     /// Per town and standard, the relaxations of the town's latest recognition under that standard (the recognition its tier
-    /// rests on when the tier change names the standard). Towns recognised on the full standard are absent.
+    /// rests on when the tier change names the standard). Towns recognised on the full standard have none.
     /// </summary>
-    public static async Task<Dictionary<(int TownId, string StandardId), IReadOnlyList<GrantedRelaxation>>> ForTownsAsync(
+    public static async Task<GrantedRelaxations> ForTownsAsync(
         TownsDbContext db, PolicyCatalog catalog, IReadOnlyCollection<int> townIds, CancellationToken ct = default)
     {
         var ids = townIds.Distinct().ToList();
@@ -42,6 +42,20 @@ public static class RecognitionRelaxations
             var granted = Of(standard, latest.FactsJson, latest.PanelConclusionJson);
             if (granted.Count > 0) result[(latest.SpecializedTownId, latest.StandardId)] = granted;
         }
-        return result;
+        return new GrantedRelaxations(result);
     }
+}
+
+/// <summary>
+/// The relaxations towns were recognised under, and the one rule that holds a town to them in every yearly check: 动态调整's
+/// findings, its 已认定专业镇最新年度复核 tab and the dashboard's 需要关注 (qa110 3).
+/// </summary>
+public sealed class GrantedRelaxations(IReadOnlyDictionary<(int TownId, string StandardId), IReadOnlyList<GrantedRelaxation>> byTown)
+{
+    /// <summary>The relaxations of the town's latest recognition under the standard; empty when it was recognised on the full standard.</summary>
+    public IReadOnlyList<GrantedRelaxation> Of(int townId, string standardId) => byTown.GetValueOrDefault((townId, standardId)) ?? [];
+
+    /// <summary>The town's facts held to the relaxed floor of each criterion it was recognised under the relaxation for.</summary>
+    public TownFacts HoldTo(int townId, RecognitionStandard standard, TownFacts facts) =>
+        Of(townId, standard.Id) is { Count: > 0 } granted ? facts with { RelaxedCriteria = granted.Select(g => g.CriterionKey).ToList() } : facts;
 }

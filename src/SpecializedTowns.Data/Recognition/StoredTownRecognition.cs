@@ -9,7 +9,11 @@ using SpecializedTowns.Data.Towns;
 
 namespace SpecializedTowns.Data.Recognition;
 
-public sealed record TownRecognition(int TownId, string TownName, string County, string CountyPath, Tier Tier, int? Year, bool IsDemo, TownFacts Facts, RecognitionResult Result);
+public sealed record TownRecognition(int TownId, string TownName, string County, string CountyPath, Tier Tier, int? Year, bool IsDemo, TownFacts Facts, RecognitionResult Result)
+{
+    /// <summary>The relaxations of the town's recognition under the standard checked, which the check held it to.</summary>
+    public IReadOnlyList<GrantedRelaxation> Relaxed { get; init; } = [];
+}
 
 /// <summary>Builds a stored town's facts from its latest figures and enterprises, and checks them against a standard.</summary>
 public sealed record TownRegistryFigures(int Leading, int Supporting, IReadOnlyList<string> Designations)
@@ -47,13 +51,19 @@ public static class StoredTownRecognition
     }
 
     /// <summary>The loaded towns that lie at or below <paramref name="jurisdictionPath"/> (all of them when it is empty), checked against the standard.</summary>
-    public static IReadOnlyList<TownRecognition> Evaluate(IReadOnlyList<StoredTown> towns, RecognitionStandard standard, string? jurisdictionPath = null)
+    /// <param name="relaxed">The relaxations granted at recognition, to hold each town to (a yearly check); none for a 预检 of candidates.</param>
+    public static IReadOnlyList<TownRecognition> Evaluate(IReadOnlyList<StoredTown> towns, RecognitionStandard standard, string? jurisdictionPath = null,
+        Applications.GrantedRelaxations? relaxed = null)
     {
         var path = jurisdictionPath?.Trim().TrimEnd('/');
         return towns
             .Where(t => string.IsNullOrEmpty(path) || t.CountyPath == path || t.CountyPath.StartsWith(path + "/", StringComparison.Ordinal))
-            .Select(t => new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Year, t.Town.IsDemo, t.Facts,
-                RecognitionEngine.Evaluate(standard, t.Facts)))
+            .Select(t =>
+            {
+                var facts = relaxed?.HoldTo(t.Town.Id, standard, t.Facts) ?? t.Facts;
+                return new TownRecognition(t.Town.Id, t.Town.Name, t.County, t.CountyPath, t.Town.Tier, t.Year, t.Town.IsDemo, facts,
+                    RecognitionEngine.Evaluate(standard, facts)) { Relaxed = relaxed?.Of(t.Town.Id, standard.Id) ?? [] };
+            })
             .ToList();
     }
 

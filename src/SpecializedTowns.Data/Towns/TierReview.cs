@@ -9,7 +9,11 @@ using SpecializedTowns.Data.Recognition;
 
 namespace SpecializedTowns.Data.Towns;
 
-public sealed record TierReviewItem(int TownId, string Town, string County, Tier Tier, RecognitionStandard Standard, int? Year, RecognitionResult Result, bool IsDemo);
+public sealed record TierReviewItem(int TownId, string Town, string County, Tier Tier, RecognitionStandard Standard, int? Year, RecognitionResult Result, bool IsDemo)
+{
+    /// <summary>The relaxations the town was recognised under, which the review held it to (按放宽条件复核（四（一））).</summary>
+    public IReadOnlyList<GrantedRelaxation> Relaxed { get; init; } = [];
+}
 
 /// <summary>
 /// 动态调整: each recognised town checked against the standard of the tier it holds where it lies — on its latest
@@ -26,11 +30,13 @@ public static class TierReview
     {
         // Read once: each standard then takes the visible towns that lie where it applies.
         var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db), ct);
+        // Held to the relaxation granted at recognition, as 动态调整's findings are (qa110 3): the 复核 tab and the dashboard agree with them.
+        var relaxed = await Applications.RecognitionRelaxations.ForTownsAsync(db, catalog, visible.Select(t => t.Town.Id).ToList(), ct);
         var checks = new List<StandardCheck>();
         foreach (var standard in catalog.Standards)
         {
             if (Tiers.Parse(standard.Tier) is not { } tier) continue;
-            var towns = StoredTownRecognition.Evaluate(visible, standard, catalog.AreaOf(standard)).ToList();
+            var towns = StoredTownRecognition.Evaluate(visible, standard, catalog.AreaOf(standard), relaxed).ToList();
             if (towns.Count > 0) checks.Add(new StandardCheck(standard, tier, towns));
         }
         return checks;
@@ -70,10 +76,7 @@ public static class TierReview
             var latest = years[^1];
             // A town recognised under a relaxation (阳政办发〔2023〕24号 四（一）) is held to the relaxed floor of that standard.
             RecognitionResult Check(RecognitionStandard standard, TownAnnualStatistics year) =>
-                RecognitionEngine.Evaluate(standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations) with
-                {
-                    RelaxedCriteria = relaxed.TryGetValue((town.Id, standard.Id), out var granted) ? granted.Select(g => g.CriterionKey).ToList() : [],
-                });
+                RecognitionEngine.Evaluate(standard, relaxed.HoldTo(town.Id, standard, StoredTownRecognition.FactsOf(town, year, leading, supporting, designations)));
             TownRef Ref() => new(town.Id, town.Name, town.County.Name, path, town.Tier, latest.Year, town.IsDemo);
 
             // The standard of the tier it holds: the one it was recognised under, else the nearest that applies where it lies.
@@ -157,7 +160,7 @@ public static class TierReview
     public static IReadOnlyList<TierReviewItem> Review(IReadOnlyList<StandardCheck> checks) =>
         checks.Where(c => c.Tier != Tier.Reserve)
             .SelectMany(c => c.Towns.Where(r => r.Tier == c.Tier)
-                .Select(r => new TierReviewItem(r.TownId, r.TownName, r.County, r.Tier, c.Standard, r.Year, r.Result, r.IsDemo)))
+                .Select(r => new TierReviewItem(r.TownId, r.TownName, r.County, r.Tier, c.Standard, r.Year, r.Result, r.IsDemo) { Relaxed = r.Relaxed }))
             .OrderBy(i => i.Result.Outcome switch { Results.Ineligible => 0, Results.NeedsReview => 1, _ => 2 })
             .ThenBy(i => i.Town).ToList();
 }

@@ -103,6 +103,21 @@ public class RelaxedRecognitionTests
         card.ShouldNotContain(a => a.TownId == town.Id && a.Kind == "动态调整");
         card.ShouldContain(a => a.Town == "平定砂器刻花瓷专业镇" && a.Kind == "动态调整");
 
+        // The 已认定专业镇最新年度复核 tab holds it to the same floor, by the same rule, and says so (its 年产值 6,000万元 is below 2亿元).
+        using (var scope = factory.Services.CreateScope())
+        {
+            var review = (await TierReview.ReviewAsync(scope.ServiceProvider.GetRequiredService<TownsDbContext>(), catalog, City)).Single(r => r.TownId == town.Id);
+            review.Relaxed.Single().ReviewNote.ShouldBe("按放宽条件复核（四（一））：年产值不少于 0.5亿元");
+            review.Result.Criteria.Single(c => c.Key == "output-value").Result.ShouldBe(SpecializedTowns.Core.Recognition.Results.Met);
+            review.Result.Gaps.ShouldNotContain(g => g.Key == "output-value");
+        }
+        var tab = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            await (await Platforms.SignedInAsync(provider, "yangquan-office")).GetStringAsync("/Adjustments?kind=review"));
+        var row = tab.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("盂县中药材专业镇", StringComparison.Ordinal));
+        row.QuerySelector("[data-relaxed]")!.TextContent.ShouldBe("按放宽条件复核（四（一））：年产值不少于 0.5亿元");
+        row.TextContent.ShouldNotContain("年产值还差");
+        tab.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("平定砂器刻花瓷专业镇", StringComparison.Ordinal)).QuerySelector("[data-relaxed]").ShouldBeNull();
+
         // Its 2026 figures above the relaxed floor pass; below it, the gap is to the floor it was recognised on.
         db.ChangeTracker.Clear();
         var year = new TownAnnualStatistics { SpecializedTownId = town.Id, Year = 2026, OutputValueWanYuan = 5500, LeadingEnterprises = 1, SupportingEnterprises = 12 };
