@@ -348,7 +348,7 @@ public sealed class EvaluationService(TownsDbContext db, PolicyCatalog catalog, 
         var pack = e.PackId is null ? null : catalog.FindPack(e.PackId);
         return view with
         {
-            Nobody = EvaluatedTowns.Nobody(e.Kind, view.Area, e.Year, await gatherer.ReserveTownsAsync(e.AreaPath, ct), PolicyCatalog.AnnualEvaluation(pack)),
+            Nobody = EvaluatedTowns.Nobody(e.Kind, view.Area, e.Year, await gatherer.TownsAtYearEndAsync(e.AreaPath, e.Year, ct), PolicyCatalog.AnnualEvaluation(pack)),
         };
     }
 

@@ -70,13 +70,20 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         return set.Order().ToList();
     }
 
-    /// <summary>The 储备 towns of an area, which an evaluation of towns leaves out: named when it finds nobody else.</summary>
-    public async Task<IReadOnlyList<string>> ReserveTownsAsync(string areaPath, CancellationToken ct)
+    /// <summary>
+    /// The area's towns not recognised at the end of <paramref name="year"/>, as they stood then (<see cref="EvaluatedTowns.AtYearEnd"/>,
+    /// by the tier history that picks the year's objects), in name order: what an evaluation with nobody to rank names.
+    /// </summary>
+    public async Task<IReadOnlyList<TownAtYearEnd>> TownsAtYearEndAsync(string areaPath, int year, CancellationToken ct)
     {
         var under = areaPath + "/";
-        var names = await db.Towns.Where(t => t.Tier == Tier.Reserve && (t.County!.Path == areaPath || t.County.Path.StartsWith(under)))
-            .Select(t => t.Name).ToListAsync(ct);
-        return names.Order(StringComparer.Ordinal).ToList();
+        var towns = await db.Towns.Where(t => t.County!.Path == areaPath || t.County.Path.StartsWith(under))
+            .Select(t => new { t.Id, t.Name, t.Tier }).ToListAsync(ct);
+        var ids = towns.Select(t => t.Id).ToList();
+        var history = (await db.TierChanges.AsNoTracking().Where(c => ids.Contains(c.SpecializedTownId)).ToListAsync(ct)).ToLookup(c => c.SpecializedTownId);
+        return towns.OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => EvaluatedTowns.AtYearEnd(t.Name, history[t.Id].ToList(), t.Tier, year))
+            .OfType<TownAtYearEnd>().ToList();
     }
 
     private static Measurement Manual(IReadOnlyList<ManualScore> manual, string subject, string indicator) =>

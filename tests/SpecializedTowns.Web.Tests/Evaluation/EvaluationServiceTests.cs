@@ -242,7 +242,7 @@ public class EvaluationServiceTests
         var id = await service.CreateAsync(Yuanqu, "垣曲办", 2024, SubjectKind.Town, null);
         var view = await service.GetAsync(Yuanqu, id);
         view.Results.ShouldBeEmpty();
-        view.Nobody!.ShouldStartWith("垣曲县目前只有储备专业镇（");
+        view.Nobody!.ShouldStartWith("2024年末垣曲县没有已认定的专业镇（当时储备专业镇 3 个：");
         view.Nobody.ShouldContain("历山镇蜂蜜专业镇");
         view.Nobody.ShouldContain("专业镇评定后");
         view.Nobody.ShouldContain(EvaluatedTowns.Basis);
@@ -251,7 +251,31 @@ public class EvaluationServiceTests
 
         // Not “对垣曲县0个专业镇……进行了评估”: no report at all, and the reason why.
         var refused = Should.Throw<EvaluationRuleException>(() => EvaluationReport.WriteDocument(view, service.Today, new MemoryStream()));
-        refused.Message.ShouldStartWith("本次评估没有评估对象，不生成评估报告。垣曲县目前只有储备专业镇");
+        refused.Message.ShouldStartWith("本次评估没有评估对象，不生成评估报告。2024年末垣曲县没有已认定的专业镇");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Nobody_to_rank_names_the_towns_as_they_stood_at_the_end_of_the_year_not_today(StorageProvider provider)
+    {
+        // 阳泉's towns were listed 储备 on 2023-04-11 and two recognised 市级 on 2023-09-15: in 2022 none was on the list at all. Today's
+        // tiers said “阳泉市目前只有储备专业镇（1 个：盂县中药材专业镇）”, true of 2026 and false of 2022.
+        await using var db = await DemoAsync(provider);
+        var service = Service(db);
+        var view = await service.GetAsync(Yangquan, await service.CreateAsync(Yangquan, "阳泉办", 2022, SubjectKind.Town, null));
+        view.Results.ShouldBeEmpty();
+        view.Nobody!.ShouldStartWith("2022年末阳泉市没有已认定的专业镇（");
+        view.Nobody.ShouldContain("平定砂器刻花瓷专业镇于2023年9月15日认定为市级");
+        view.Nobody.ShouldContain("郊区耐火材料专业镇于2023年9月15日认定为市级");
+        view.Nobody.ShouldContain("不参加2022年度评估");
+        view.Nobody.ShouldNotContain("盂县中药材专业镇");
+        view.Nobody.ShouldNotContain("目前");
+
+        // 2023: 盂县中药材 was 储备 by its end, the other two 市级, so there is a ranking and no such message.
+        var y2023 = await service.GetAsync(Yangquan, await service.CreateAsync(Yangquan, "阳泉办", 2023, SubjectKind.Town, null));
+        y2023.Nobody.ShouldBeNull();
+        y2023.Results.Select(r => r.Row.SubjectName).ShouldNotContain("盂县中药材专业镇");
     }
 
     private static string ReportText(EvaluationView view, DateOnly today)
