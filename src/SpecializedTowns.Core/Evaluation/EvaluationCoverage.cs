@@ -94,10 +94,11 @@ public sealed record EvaluationCoverage(int Counted, int Indicators, decimal Cou
         var supervised = ranked.Count(r => r.Supervised);
         var first = ranked.Any(r => r.Rank == 1 && r.Supervised);
         if (supervised == 0 || !first && supervised < ranked.Count) return this with { Sweep = null };
-        var who = supervised == ranked.Count ? $"全部 {ranked.Count} 个参评对象均拟督办" : $"拟督办 {supervised} 个参评对象";
+        // A ranking of one: “全部 1 个……均拟督办，含第 1 名” counts a first and an all where there is one town.
+        var who = ranked.Count == 1 ? "参评对象仅 1 个，拟督办" : supervised == ranked.Count ? $"全部 {ranked.Count} 个参评对象均拟督办" : $"拟督办 {supervised} 个参评对象";
         return this with
         {
-            Sweep = who + (first ? "，含第 1 名" : "") + (CountedWeight < TotalWeight ? $"；计分指标仅 {CountedWeight:0.##}/{TotalWeight:0.##}（权重）" : ""),
+            Sweep = who + (first && ranked.Count > 1 ? "，含第 1 名" : "") + (CountedWeight < TotalWeight ? $"；计分指标仅 {CountedWeight:0.##}/{TotalWeight:0.##}（权重）" : ""),
         };
     }
 

@@ -137,6 +137,42 @@ public sealed record SchemeSnapshot(
         return line + (IsPlatformDefault && Supervision is not null ? "（平台默认，文件未规定比例和分数线）" : "");
     }
 
+    /// <summary>
+    /// The area's own clause for commending (top) or supervising, in its words with its clause, once:
+    /// “对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办”（阳政办发〔2023〕24号 六（五））. Null where its document says nothing of it.
+    /// </summary>
+    public string? OwnClause(bool top) =>
+        ConsequencesOf(top ? ["commendation", "reward"] : ["supervision-notice", "rectification"]).FirstOrDefault() is { Text: { } text } c
+            ? $"“{text}”{(c.Source is { } source ? $"（{source}）" : "")}" : null;
+
+    /// <summary>
+    /// Who is commended, in words for the page and the report alike: the line (<see cref="LineRule.Describe"/>) and 平台默认 where the
+    /// scheme is the platform's. A ranking of one has no front to be in: its subject is commended on its score alone (minPlaces,
+    /// decision 0025), and “排名前 20% 的专业镇为：怀仁陶瓷专业镇” would say of the only town ranked that it is in a fifth of one.
+    /// </summary>
+    public string DescribeCommendation(int count)
+    {
+        var line = Commendation is { TopShare: { } share } r && count == 1 && r.Places(count, share) == 1
+            ? (r.MinTotal is { } min ? $"得分不低于 {min:0.##} 分" : "参评") + $"（参评仅 1 个，不按排名前 {share * 100:0.##}% 比较）"
+            : LineRule.Describe(Commendation, top: true);
+        return line + (IsPlatformDefault && Commendation is not null ? "（平台默认，文件未规定比例和分数线）" : "");
+    }
+
+    /// <summary>
+    /// How the list is drawn up, as the page states it under the clause: the line, how many places the share holds among those ranked
+    /// (<see cref="LineRule.ShareCount"/>, left out for a ranking of one, which <see cref="DescribeCommendation"/> says), and for
+    /// supervision the term. The scheme's own paraphrase of the clause (“评价排名靠后或建设进度较慢”) leads only where the area's
+    /// document has no clause (<see cref="OwnClause"/>): beside 阳泉's “排名靠后、建设进度较慢” it stated a rule 阳泉 does not have.
+    /// </summary>
+    public string ListRule(bool top, int count)
+    {
+        var line = top ? Commendation : Supervision;
+        var generic = OwnClause(top) is null && line?.Text is { } text ? $"{text}{(IsPlatformDefault ? "（平台默认）" : "")}——" : "";
+        var share = top && count == 1 ? null : LineRule.ShareCount(line, top, count);
+        return generic + (top ? DescribeCommendation(count) : DescribeSupervision()) + (share is null ? "" : $"（{share}）")
+            + (top ? "" : $"；{RectificationTerm()}");
+    }
+
     /// <summary>限期 30 日整改, marked 平台默认 where the scheme is the platform's (the texts say only “限期整改”).</summary>
     public string RectificationTerm() => $"限期 {RectificationDays} 日整改{(IsPlatformDefault ? "（平台默认）" : "")}";
 

@@ -54,11 +54,11 @@ public static class EvaluationReport
             new DocumentBlock.Heading1("拟予表扬名单"),
         };
         var commended = view.Results.Where(r => r.Row.Commended).ToList();
-        var commendBasis = scheme.ConsequencesOf("commendation", "reward").FirstOrDefault();
+        // The area's own clause once, then the platform's line marked as its own (SchemeSnapshot.OwnClause, DescribeCommendation).
+        var commendBasis = scheme.OwnClause(top: true) is { } commendClause ? $"按照{commendClause}的要求，" : "";
         body.Add(new DocumentBlock.Paragraph(commended.Count == 0
             ? "本年度没有达到表扬条件的评估对象。"
-            : $"{(commendBasis?.Text is { } t ? $"按照“{t}”（{commendBasis.Source}）的要求，" : "")}" +
-              $"{LineRule.Describe(scheme.Commendation, top: true)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。" +
+            : $"{commendBasis}{scheme.DescribeCommendation(view.Results.Count)}的{kind}为：{string.Join("、", commended.Select(r => r.Row.SubjectName))}。" +
               (LineRule.TieAtCut(scheme.Commendation, top: true, view.Results.Select(r => (r.Row.Rank, r.Row.Commended)).ToList()) is { } tie ? $"{tie}。" : "")));
         // To whom each commendation goes, as a notice about the same subject would be addressed (阳泉, 朔州: the county government).
         if (commended.Count > 0 && commended.All(r => view.Addressees.ContainsKey(r.Row.SubjectKey)))
@@ -67,15 +67,15 @@ public static class EvaluationReport
                     view.Addressees[r.Row.SubjectKey].Name, view.Addressees[r.Row.SubjectKey].Basis ?? "文件未另行规定，主送评估对象所在地"]).ToList()));
         body.Add(new DocumentBlock.Heading1("拟予督办名单"));
         var supervised = view.Results.Where(r => r.Row.Supervised).ToList();
-        var superviseBasis = scheme.ConsequencesOf("supervision-notice", "rectification").FirstOrDefault();
+        var superviseBasis = scheme.OwnClause(top: false) is { } superviseClause ? $"按照{superviseClause}的要求，" : "";
         if (supervised.Count == 0)
             body.Add(new DocumentBlock.Paragraph(scheme.Supervision is null ? "本年度没有需要督办的评估对象。"
-                : $"本年度没有{scheme.DescribeSupervision()}的{kind}" +
+                : $"{superviseBasis}本年度没有{scheme.DescribeSupervision()}的{kind}" +
                   $"{(LineRule.ShareCount(scheme.Supervision, top: false, view.Results.Count) is { } n ? $"（{n}）" : "")}，不拟发出督办通知书。"));
         else
         {
             body.Add(new DocumentBlock.Paragraph(
-                $"{(superviseBasis?.Text is { } st ? $"按照“{st}”（{superviseBasis.Source}）的要求，" : "")}{scheme.DescribeSupervision()}的{kind}" +
+                $"{superviseBasis}{scheme.DescribeSupervision()}的{kind}" +
                 $"拟发出督办通知书，{scheme.RectificationTerm()}。" +
                 (view.Coverage.Sweep is { } sweep ? $"{sweep}。" : "") +
                 (LineRule.TieAtCut(scheme.Supervision, top: false, view.Results.Select(r => (r.Row.Rank, r.Row.Supervised)).ToList()) is { } bottomTie ? $"{bottomTie}。" : "") +

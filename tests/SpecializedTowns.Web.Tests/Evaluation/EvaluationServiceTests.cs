@@ -330,7 +330,7 @@ public class EvaluationServiceTests
         await using var db = await DemoAsync(provider);
         var service = Service(db);
         var text = ReportText(await DemoTownsAsync(db, service), service.Today);
-        text.ShouldContain("排名前 20% 且得分不低于 70 分的专业镇为：");
+        text.ShouldContain("排名前 20% 且得分不低于 70 分（平台默认，文件未规定比例和分数线）的专业镇为：");
         // 运城's 新绛中药材 is below 60 (46.88): named under the line, with its total and place.
         // The share, the line and the days are the platform's, and said so (qa110 2).
         text.ShouldContain("排名后 10% 或得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇拟发出督办通知书，限期 30 日整改（平台默认）。");

@@ -4,6 +4,7 @@ using SpecializedTowns.Core.Evaluation;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Evaluation;
+using SpecializedTowns.Web.Tests.Documents;
 using SpecializedTowns.Web.Tests.Infrastructure;
 
 namespace SpecializedTowns.Web.Tests.Evaluation;
@@ -49,6 +50,51 @@ public class SmallCityCommendationTests
         var page = await browser.GetStringAsync($"/Evaluations/Detail/{id}");
         page.ShouldContain($"参评 {ranked} 个，排名前 20% 为 {ranked * 0.2m:0.##} 个，不足 1 个按 1 个计");
         page.ShouldContain("拟表扬名额为排名前 20%，按参评数向下取整，不足 1 个按 1 个计");
+    }
+
+    /// <summary>
+    /// 朔州's 2024 ranking holds 怀仁陶瓷 alone (80.34, 良好): commended by minPlaces on its score (decision 0025). Neither the page nor
+    /// the report says it is in a top 20% (of one), and the platform's line is marked 平台默认.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_ranking_of_one_is_commended_on_its_score_and_nothing_says_it_is_in_a_top_fifth(StorageProvider provider)
+    {
+        var (factory, browser) = await PageSignIn.OwnPlatformAsync(provider, "shuozhou-office");
+        await using var _ = factory;
+        var office = new UserScope(1, Roles.Office, "山西省/朔州市", null);
+        int id;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+            id = await service.CreateAsync(office, "朔州市专业镇办", 2024, SubjectKind.Town, null);
+            var view = await service.GetAsync(office, id);
+            view.Results.Single().Row.SubjectName.ShouldBe("怀仁陶瓷专业镇");
+            view.Results.Single().Row.Commended.ShouldBeTrue();
+            view.Scheme.DescribeCommendation(1).ShouldBe("得分不低于 70 分（参评仅 1 个，不按排名前 20% 比较）（平台默认，文件未规定比例和分数线）");
+        }
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.GetStringAsync($"/Evaluations/Detail/{id}"));
+        page.QuerySelector("#commend-basis")!.TextContent.ShouldBe("依据：“对评价排名靠前、成效突出的专业镇所在县（市、区）政府给予表彰奖励”（朔政办发〔2023〕19号 五（五））");
+        page.QuerySelector("#commend-rule")!.TextContent.ShouldBe("产生办法：得分不低于 70 分（参评仅 1 个，不按排名前 20% 比较）（平台默认，文件未规定比例和分数线）");
+        page.QuerySelector("#commend-list")!.TextContent.ShouldContain("怀仁陶瓷专业镇");
+
+        var api = await PageSignIn.ApiClientAsync(factory, "shuozhou-office", TestDatabases.DemoPassword);
+        var report = await Docx.DownloadAsync(api, $"/api/v1/evaluations/{id}/report.docx");
+        report.ValidationErrors.ShouldBeEmpty();
+        report.AllText.ShouldContain("按照“对评价排名靠前、成效突出的专业镇所在县（市、区）政府给予表彰奖励”（朔政办发〔2023〕19号 五（五））的要求，" +
+            "得分不低于 70 分（参评仅 1 个，不按排名前 20% 比较）（平台默认，文件未规定比例和分数线）的专业镇为：怀仁陶瓷专业镇。");
+        report.AllText.ShouldNotContain("排名前 20% 且");
+        report.AllText.ShouldNotContain("排名前 20% 为 0.2 个");
+    }
+
+    [Fact]
+    public void A_ranking_of_one_supervised_is_not_called_all_of_it_and_its_first()
+    {
+        var coverage = EvaluationCoverage.Of([[new IndicatorDetail("a", "指标", 10, "linear", 1m, null, 0m, 0m, "得 0 分", [])]], ["怀仁陶瓷专业镇"]);
+        coverage.WithSweep([(1, true)]).Sweep.ShouldBe("参评对象仅 1 个，拟督办");
+        coverage.WithSweep([(1, true), (2, true)]).Sweep.ShouldBe("全部 2 个参评对象均拟督办，含第 1 名");
     }
 
     [Fact]

@@ -64,6 +64,13 @@ public class YangquanEvaluationTests
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.GetStringAsync($"/Evaluations/Detail/{id}"));
         page.QuerySelector("#supervise-rule")!.TextContent.ShouldContain("排名后 10% 或排名后半段中得分低于 60 分（平台默认，文件未规定比例和分数线）");
+        // 阳泉's own rule once, with its clause; not the scheme's “排名靠后或建设进度较慢” ahead of it (a rule 阳泉 does not have).
+        page.QuerySelector("#supervise-basis")!.TextContent.ShouldBe("依据：“对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办”（阳政办发〔2023〕24号 六（五））");
+        page.QuerySelector("#supervise-rule")!.TextContent.ShouldBe(
+            "产生办法：排名后 10% 或排名后半段中得分低于 60 分（平台默认，文件未规定比例和分数线）（参评 2 个，排名后 10% 为 0 个，不足 1 个的部分不计）；限期 30 日整改（平台默认）");
+        page.QuerySelector("#tab-supervise")!.TextContent.ShouldNotContain("或建设进度较慢");
+        page.QuerySelector("#commend-rule")!.TextContent.ShouldBe(
+            "产生办法：排名前 20% 且得分不低于 70 分（平台默认，文件未规定比例和分数线）（参评 2 个，排名前 20% 为 0.4 个，不足 1 个按 1 个计）");
         page.QuerySelector("#supervise-list")!.TextContent.ShouldContain("营业收入 9.05亿元，未达到阳泉市最低层级 10亿级（阳政办发〔2023〕24号 五（二））");
         page.QuerySelector("#supervision-sweep").ShouldBeNull();
 
@@ -74,11 +81,36 @@ public class YangquanEvaluationTests
         report.Texts[0].ShouldBe("阳泉市专业镇高质量发展领导小组办公室");
         report.Texts.ShouldContain(t => t.StartsWith("阳泉市专业镇高质量发展领导小组：", StringComparison.Ordinal));
         report.AllText.ShouldNotContain("阳泉市专业镇发展领导小组");
-        report.AllText.ShouldContain("排名后 10% 或排名后半段中得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇拟发出督办通知书，限期 30 日整改（平台默认）");
+        report.AllText.ShouldContain("按照“对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办”（阳政办发〔2023〕24号 六（五））的要求，" +
+            "排名后 10% 或排名后半段中得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇拟发出督办通知书，限期 30 日整改（平台默认）");
+        report.AllText.ShouldNotContain("或建设进度较慢");
         report.AllText.ShouldContain("营业收入 9.05亿元，未达到阳泉市最低层级 10亿级（阳政办发〔2023〕24号 五（二））");
         var scheme = Docx.Rows(report.TableStartingWith("指标", "权重", "计分方法"));
         scheme.Single(r => r[0] == "营收规模层级")[2].ShouldBe("分档：≥10亿级 得 60 分，≥20亿级 得 70 分，≥50亿级 得 90 分，≥100亿级 得 100 分");
         scheme.Single(r => r[0] == "认定层级")[2].ShouldBe("分档：储备 得 40 分，市级 得 80 分，省级 得 100 分");
+    }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_ranking_with_nobody_supervised_still_states_Yangquans_own_rule_with_its_clause(StorageProvider provider)
+    {
+        var (factory, _) = await PageSignIn.OwnPlatformAsync(provider, "yangquan-office");
+        await using var __ = factory;
+        int id;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+            var db = scope.ServiceProvider.GetRequiredService<TownsDbContext>();
+            id = await service.CreateAsync(Office, "阳泉市专业镇办", 2024, SubjectKind.Town, null);
+            foreach (var r in await db.EvaluationResults.Where(r => r.EvaluationId == id).ToListAsync()) r.Supervised = false;
+            await db.SaveChangesAsync();
+        }
+        var api = await PageSignIn.ApiClientAsync(factory, "yangquan-office", TestDatabases.DemoPassword);
+        var report = await Docx.DownloadAsync(api, $"/api/v1/evaluations/{id}/report.docx");
+        report.ParagraphStartingWith("按照“对评价排名靠后、建设进度较慢的专业镇所在县政府予以督办”（阳政办发〔2023〕24号 六（五））的要求，本年度没有")
+            .InnerText.ShouldContain("排名后 10% 或排名后半段中得分低于 60 分（平台默认，文件未规定比例和分数线）的专业镇");
+        report.AllText.ShouldNotContain("或建设进度较慢");
     }
 
     [PostgresTheory]
