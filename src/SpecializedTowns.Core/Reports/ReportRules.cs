@@ -239,6 +239,15 @@ public sealed record FigureValues(
 /// </summary>
 public sealed record FigureFlag(ReportFigure Figure, string Text, string ComparedWith = PreviousReport.LastMonth)
 {
+    /// <summary>The month whose report the figure was compared with; null for a flag that compares with no report (新增规上企业 above the town's enterprises).</summary>
+    public ReportMonth? Against { get; init; }
+
+    /// <summary>
+    /// "与2025年9月相比" for a 通报 or the comparison page, which are read after the month and beside other months: there
+    /// "上月" would be read from the day of reading, and a task force that missed months was compared with an earlier one.
+    /// </summary>
+    public static string Phrase(ReportMonth against) => $"与{against.Chinese}相比";
+
     /// <summary>Why a flagged figure stops the 报送 until explained, naming the month it was compared with.</summary>
     public string Unexplained => $"{ReportFigures.Chinese(Figure)}与{ComparedWith}相比异常，请说明原因后再报送";
 
@@ -309,10 +318,10 @@ public static class ReportPlausibility
             var drop = (last - output) / last;
             if (drop > outputDropShare)
                 flags.Add(new(ReportFigure.Output,
-                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，比上月 {ReportFigures.Text(ReportFigure.Output, last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}"));
+                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，比上月 {ReportFigures.Text(ReportFigure.Output, last)} 下降 {Percent(drop)}，超过 {Percent(outputDropShare)}") { Against = previous.Month });
             else if (output > last * outputRiseFactor)
                 flags.Add(new(ReportFigure.Output,
-                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，是上月 {ReportFigures.Text(ReportFigure.Output, last)} 的 {Times(output / last)} 倍，超过 {Times(outputRiseFactor)} 倍：请核对单位（万元）或说明原因"));
+                    $"当月产值 {ReportFigures.Text(ReportFigure.Output, output)}，是上月 {ReportFigures.Text(ReportFigure.Output, last)} 的 {Times(output / last)} 倍，超过 {Times(outputRiseFactor)} 倍：请核对单位（万元）或说明原因") { Against = previous.Month });
         }
 
         if (month.Year == previous.Month.Year)
@@ -321,7 +330,7 @@ public static class ReportPlausibility
                     flags.Add(new(figure, adjacent
                         ? $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)} 低于上月报送的 {ReportFigures.Text(figure, then)}：当年累计数不应减少"
                         : $"{ReportFigures.Chinese(figure)} {ReportFigures.Text(figure, now)}，较{previous.Label(month)}（{ReportFigures.Text(figure, then)}）减少，当年累计不应减少",
-                        previous.ComparedWith(month)));
+                        previous.ComparedWith(month)) { Against = previous.Month });
 
         // 当年累计产值 is last month's 累计 plus this month's 当月; a gap means one of the three figures is off (or last month's
         // was revised): told to the filler, who explains it or corrects the figure, as for a fall. Across a missed month the
@@ -330,7 +339,7 @@ public static class ReportPlausibility
             && current.OutputYearToDateWanYuan is { } total && current.OutputWanYuan is { } thisMonth && before.OutputYearToDateWanYuan is { } lastTotal
             && total != lastTotal + thisMonth)
             flags.Add(new(ReportFigure.OutputYearToDate,
-                $"当年累计产值 {Quantity.WanYuan(total)}，不等于上月累计 {Quantity.WanYuan(lastTotal)} 加当月产值 {Quantity.WanYuan(thisMonth)}（应为 {Quantity.WanYuan(lastTotal + thisMonth)}）"));
+                $"当年累计产值 {Quantity.WanYuan(total)}，不等于上月累计 {Quantity.WanYuan(lastTotal)} 加当月产值 {Quantity.WanYuan(thisMonth)}（应为 {Quantity.WanYuan(lastTotal + thisMonth)}）") { Against = previous.Month });
     }
 
     private static string Times(decimal factor) =>

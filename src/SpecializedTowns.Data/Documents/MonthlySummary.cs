@@ -15,6 +15,9 @@ public sealed record SummaryRow(
 
     /// <summary>The figures flagged as implausible, marked “※” in the figures table: its 合计 adds them as reported (qa105 2).</summary>
     public IReadOnlyList<ReportFigure> FlaggedFigures { get; init; } = [];
+
+    /// <summary>The month whose report the flagged figures were compared with: last month's, or an earlier one after a missed month.</summary>
+    public ReportMonth? ComparedWith { get; init; }
 }
 
 public sealed record MonthlySummaryInput
@@ -126,8 +129,16 @@ public static class MonthlySummary
             });
             var flagged = reported.Where(r => r.Flags.Count > 0).ToList();
             if (flagged.Count > 0)
-                body.Add(new DocumentBlock.Paragraph("表中标“※”的数字变动异常，按报送数计入合计，请结合说明核实。与上月相比变动异常的指标及专班说明：" +
-                    string.Join("；", flagged.Select(r => $"{r.Town}，{string.Join("，", r.Flags.Select(f => f.TrimEnd('。')))}")) + "。"));
+            {
+                // The month compared is named, never "上月": the 通报 is read in a later month, and a task force that missed
+                // months was compared with its latest earlier report. One month for all leads the sentence; else each town says its own.
+                var compared = flagged.Select(r => r.ComparedWith).Distinct().ToList();
+                var common = compared is [{ } only] ? only : (ReportMonth?)null;
+                body.Add(new DocumentBlock.Paragraph("表中标“※”的数字变动异常，按报送数计入合计，请结合说明核实。" +
+                    (common is { } c ? FigureFlag.Phrase(c) : "") + "变动异常的指标及专班说明：" +
+                    string.Join("；", flagged.Select(r => (common is null && r.ComparedWith is { } own ? $"{r.Town}（{FigureFlag.Phrase(own)}）" : r.Town) +
+                        $"，{string.Join("，", r.Flags.Select(f => f.TrimEnd('。')))}")) + "。"));
+            }
         }
 
         AddTexts(body, "工作进展", reported, r => r.Progress, "未填写工作进展。");

@@ -5,7 +5,8 @@ using SpecializedTowns.Data.Accounts;
 
 namespace SpecializedTowns.Data.Reports;
 
-public sealed record ComparisonCell(string Text, bool Flagged = false);
+/// <summary>A cell; <paramref name="Why"/> says what a flagged figure was found against (“与2025年9月相比异常”).</summary>
+public sealed record ComparisonCell(string Text, bool Flagged = false, string? Why = null);
 
 public enum RowKind { Info, Figure, Text }
 
@@ -19,6 +20,12 @@ public sealed record ComparisonRow(string Label, IReadOnlyList<ComparisonCell> C
 public sealed record ReportComparison(ReportMonth Month, DateOnly DueOn, IReadOnlyList<string> Columns, IReadOnlyList<ComparisonRow> Rows)
 {
     public const string CornerLabel = "指标";
+
+    /// <summary>
+    /// What the yellow cells were compared with, for the note above the table: the month named (the page is read after the
+    /// month, so "上月" would mislead), or — when task forces that missed months were compared with different months — where to read it.
+    /// </summary>
+    public string FlagNote { get; init; } = "";
 
     public static async Task<ReportComparison> BuildAsync(TownsDbContext db, UserScope scope, ReportMonth month, DateOnly today, ReportSettings settings, CancellationToken ct = default)
     {
@@ -36,15 +43,28 @@ public sealed record ReportComparison(ReportMonth Month, DateOnly DueOn, IReadOn
         foreach (var figure in ReportFigures.All)
             rows.Add(new($"{ReportFigures.Chinese(figure)}（{ReportFigures.Unit(figure)}）", columns.Select(c =>
                 c.Report?.Figures[figure] is { } v
-                    ? new ComparisonCell(ReportFigures.Number(v), c.Row.Flags.Any(f => f.Figure == figure))
+                    ? new ComparisonCell(ReportFigures.Number(v), c.Row.Flags.Any(f => f.Figure == figure),
+                        c.Row.Flags.FirstOrDefault(f => f.Figure == figure) is { } flag ? flag.Against is { } a ? FigureFlag.Phrase(a) + "异常" : flag.Text : null)
                     : new ComparisonCell("—")).ToList(), RowKind.Figure));
         rows.Add(new("工作进展", columns.Select(c => new ComparisonCell(c.Report?.Progress ?? "—")).ToList(), RowKind.Text));
         rows.Add(new("下月计划", columns.Select(c => new ComparisonCell(c.Report?.NextMonthPlan ?? "—")).ToList(), RowKind.Text));
         rows.Add(new("困难问题", columns.Select(c => new ComparisonCell(c.Report?.Difficulties ?? "—")).ToList(), RowKind.Text));
+        var compared = columns.Where(c => c.Report is not null).SelectMany(c => c.Row.Flags).Select(f => f.Against).OfType<ReportMonth>().Distinct().ToList();
         rows.Add(new("异常及说明", columns.Select(c => c.Report is { } r && c.Row.Flags.Count > 0
-            ? new ComparisonCell(string.Join("\n", c.Row.Flags.Select(f => $"{f.Text}。说明：{r.Explanation(f.Figure) ?? "（未说明）"}")), Flagged: true)
+            ? new ComparisonCell(
+                (compared.Count > 1 && c.Row.Flags.Select(f => f.Against).FirstOrDefault(a => a is not null) is { } own ? FigureFlag.Phrase(own) + "：\n" : "") +
+                string.Join("\n", c.Row.Flags.Select(f => $"{f.Text}。说明：{r.Explanation(f.Figure) ?? "（未说明）"}")), Flagged: true)
             : new ComparisonCell("—")).ToList(), RowKind.Text));
-        return new ReportComparison(month, overview.DueOn, columns.Select(c => c.Row.Town).ToList(), rows);
+        return new ReportComparison(month, overview.DueOn, columns.Select(c => c.Row.Town).ToList(), rows)
+        {
+            // No flag yet: the rule as it will apply — last month, or the latest earlier report of the year after a missed month.
+            FlagNote = compared switch
+            {
+                [var only] => $"为{FigureFlag.Phrase(only)}异常的指标",
+                [] => $"为与{month.Previous.Chinese}（其间缺报的，与本年此前最近一次报送的月份）相比异常的指标",
+                _ => "为与此前最近一次报送的月报相比异常的指标（各专班比较的月份见末行）",
+            },
+        };
     }
 
     public static string Status(MonthRow row) => row.Timeliness switch

@@ -63,7 +63,11 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
                 r.SubmittedAtUtc is { } at ? ReportDeadline.ChinaDate(at) : null,
                 report?.Figures, report?.Progress, report?.NextMonthPlan, report?.Difficulties,
                 report is null ? [] : r.Flags.Select(f => ReportFigures.Checked.Contains(f.Figure) ? $"{f.Text}（说明：{report.Explanation(f.Figure) ?? "未说明"}）" : f.Text).ToList(),
-                raised[r.TownId].ToList()) { FlaggedFigures = report is null ? [] : r.Flags.Select(f => f.Figure).ToList() };
+                raised[r.TownId].ToList())
+            {
+                FlaggedFigures = report is null ? [] : r.Flags.Select(f => f.Figure).ToList(),
+                ComparedWith = report is null ? null : r.Flags.Select(f => f.Against).FirstOrDefault(a => a is not null),
+            };
         }).ToList();
 
         // The 通报 covers what the person looks at (one county, when a city office narrows the top bar to it) and is issued by

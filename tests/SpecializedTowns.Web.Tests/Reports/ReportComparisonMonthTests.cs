@@ -70,6 +70,16 @@ public class ReportComparisonMonthTests
         docx.AllText.ShouldContain("表中标“※”的数字变动异常");
         docx.AllText.ShouldContain("新绛中药材专业镇，当年累计产值 500万元，较3月");
         docx.AllText.ShouldContain("（说明：统计口径调整）");
+
+        // The month compared is named where the comparison is printed or shown, never "上月" (read in July, or across a
+        // missed month, it would point at the wrong report).
+        docx.AllText.ShouldNotContain("与上月相比");
+        docx.AllText.ShouldContain("与2025年3月相比");
+        var comparison = await ReportComparison.BuildAsync(db, Xinjiang, June, service.Today, service.Settings);
+        var column = comparison.Columns.ToList().IndexOf("新绛中药材专业镇");
+        comparison.Rows.Single(r => r.Label.StartsWith("当年累计产值")).Cells[column].Why.ShouldBe("与2025年3月相比异常");
+        comparison.FlagNote.ShouldNotContain("上月");
+        (comparison.FlagNote + comparison.Rows.Single(r => r.Label == "异常及说明").Cells[column].Text).ShouldContain("与2025年3月相比");
     }
 
     [PostgresTheory]
