@@ -34,12 +34,12 @@ public static partial class NoticeRules
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>
-    /// The prefix of the 发文字号 when configuration names none: the place's short name (its first character, 晋 for the
-    /// province, as in 垣政办发, 阳政办发, 晋政办发) followed by 专办督 (专业镇办公室 · 督办).
+    /// The prefix of the 发文字号 when configuration names none: the place's short name (<see cref="Documents.PlaceShortNames"/>:
+    /// 垣 as in 垣政办发, 平定 where 平 would also be 平鲁's) followed by 专办督 (专业镇办公室 · 督办).
     /// </summary>
-    public static string DefaultPrefix(string jurisdictionName) => ShortName(jurisdictionName) + "专办督";
+    public static string DefaultPrefix(string placeShortName) => placeShortName + "专办督";
 
-    /// <summary>A place's short name in document numbers when nothing better is known: 晋 for 山西省, else its first character.</summary>
+    /// <summary>A place's short name in document numbers before others are considered: 晋 for 山西省, else its first character.</summary>
     public static string ShortName(string jurisdictionName) =>
         Abbreviations.TryGetValue(jurisdictionName, out var short_) ? short_ : jurisdictionName.Trim() is { Length: > 0 } name ? name[..1] : "";
 

@@ -50,6 +50,23 @@ public sealed class JurisdictionTree
         _byPath.GetValueOrDefault($"{county.Path}/{name}")
         ?? throw new InvalidDataException($"township {name} under {county.Name} is not in the jurisdiction tree");
 
+    /// <summary>The reference tree's province, cities and counties (the places whose offices issue documents), as paths.</summary>
+    public static IReadOnlyList<string> ReferenceOffices => _referenceOffices.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> _referenceOffices = new(() =>
+    {
+        var paths = new List<string>();
+        void Walk(Node node, string? above)
+        {
+            var path = above is null ? node.Name : $"{above}/{node.Name}";
+            if (Enum.Parse<JurisdictionLevel>(node.Level, ignoreCase: true) == JurisdictionLevel.Township) return;
+            paths.Add(path);
+            foreach (var child in node.Children) Walk(child, path);
+        }
+        foreach (var root in ReadReference().Jurisdictions) Walk(root, null);
+        return paths;
+    });
+
     private static Reference ReadReference()
     {
         using var stream = typeof(JurisdictionTree).Assembly.GetManifestResourceStream("shanxi-jurisdictions.yaml")

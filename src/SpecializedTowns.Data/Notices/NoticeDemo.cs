@@ -144,7 +144,7 @@ public static class NoticeDemo
                 RecipientKind.Township => s.Recipient + "人民政府",
                 _ => s.Recipient,
             };
-            var notice = Notice.Issue(office, issuedAt, issuing.Id, officeName, new NoticeNumber(NoticeRules.DefaultPrefix(issuing.Name), issuedOn.Year, sequence),
+            var notice = Notice.Issue(office, issuedAt, issuing.Id, officeName, new NoticeNumber(new NoticeSettings().PrefixFor(issuing.Name, issuing.Path, packs), issuedOn.Year, sequence),
                 new NoticeContent(s.Kind, recipientId, s.Recipient, addressee, areaId, s.Subject, s.Basis, null,
                     s.Findings.Select(f => new NoticeFinding(f.Text, f.Source)).ToList(), issuedOn, today.AddDays(s.DeadlineDaysFromNow),
                     s.Contact, s.Phone, s.CopyTo),

@@ -1,5 +1,7 @@
 using SpecializedTowns.Core.Notices;
+using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data.Enterprises;
+using SpecializedTowns.Data.Jurisdictions;
 
 namespace SpecializedTowns.Data.Notices;
 
@@ -27,7 +29,9 @@ public sealed record NoticeSettings
         return new NoticeSettings { DueSoonDays = dueSoonDays ?? DefaultDueSoonDays, Prefixes = map };
     }
 
-    public string PrefixFor(string name, string path) => Configured(name, path) ?? NoticeRules.DefaultPrefix(name);
+    /// <summary>The configured prefix, else the place's short name among the others' (<see cref="OfficeShortNames"/>) and 专办督.</summary>
+    public string PrefixFor(string name, string path, IReadOnlyList<PolicyPack> packs) =>
+        Configured(name, path) ?? NoticeRules.DefaultPrefix(OfficeShortNames.Of(packs).For(path));
 
     /// <summary>The prefix configuration names for the place (by path, then by name); null when it names none.</summary>
     public string? Configured(string name, string path) =>

@@ -361,7 +361,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         var content = new NoticeContent(recipient.Kind, recipient.Id, recipient.Name, addressee!, recipient.AreaId, subject!, draft.Basis!,
             draft.EvaluationId, findings.Select(f => new NoticeFinding(f.Text.Trim(), f.Source.Trim())).ToList(), today, draft.Deadline!.Value,
             draft.ContactName!, draft.ContactPhone!, draft.CopyTo ?? []);
-        return (errors, new Checked(issuing.Id, IssuingOfficeOf(issuing), settings.PrefixFor(issuing.Name, issuing.Path), content,
+        return (errors, new Checked(issuing.Id, IssuingOfficeOf(issuing), settings.PrefixFor(issuing.Name, issuing.Path, catalog.Packs), content,
             pack?.Id, OverdueConsequences.For(pack).DocumentSentence));
     }
 
@@ -494,7 +494,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
         if (!CanIssue(scope) || await ResolveAsync(scope, kind, id, ct) is not { } r) return null;
         var year = Today.Year;
         var next = (await db.Notices.Where(n => n.IssuingJurisdictionId == r.Issuing.Id && n.NumberYear == year).MaxAsync(n => (int?)n.NumberSequence, ct) ?? 0) + 1;
-        return new NoticePreview(IssuingOfficeOf(r.Issuing), new NoticeNumber(settings.PrefixFor(r.Issuing.Name, r.Issuing.Path), year, next).ToString(),
+        return new NoticePreview(IssuingOfficeOf(r.Issuing), new NoticeNumber(settings.PrefixFor(r.Issuing.Name, r.Issuing.Path, catalog.Packs), year, next).ToString(),
             r.Addressee, r.Subject, OverdueConsequences.For(OverdueConsequences.GoverningPack(catalog.Packs, r.Issuing.Path)));
     }
 

@@ -25,15 +25,14 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
     /// <summary>
     /// The whole short name the office's 文号 begin with, as its place writes it: the place part of its configured 督办通知书
     /// prefix (Notices:NumberPrefixes 晋中市 = 晋中专办督 → 晋中, not 晋, which is the province's); else the 代字 of the place's
-    /// own policy document (运政办发〔2023〕8号 → 运, 垣政办发 → 垣, 晋政办发 → 晋); else the place's short name (its first character).
+    /// own policy document (运政办发〔2023〕8号 → 运, 垣政办发 → 垣, 晋政办发 → 晋); else the place's short name among the
+    /// others' (its first character, or 平定 where 平 would also be 平鲁's: <see cref="Core.Documents.PlaceShortNames"/>).
     /// </summary>
     public static string AgencyShortName(PolicyCatalog catalog, Notices.NoticeSettings notices, string homePath)
     {
         var name = Offices.AreaName(homePath);
         if (notices.Configured(name, homePath) is { } prefix) return Core.Documents.DocumentNumber.PlaceShortName(prefix) ?? prefix[..1];
-        return catalog.Packs.Where(p => string.Join("/", p.Document.JurisdictionPath) == homePath)
-                   .Select(p => Core.Documents.DocumentNumber.PlaceShortName(p.Document.Number)).FirstOrDefault(s => s is not null)
-               ?? Core.Notices.NoticeRules.ShortName(name);
+        return Jurisdictions.OfficeShortNames.Of(catalog.Packs).For(homePath);
     }
 
     /// <summary>Why a 文号 typed for the 通报 is not the issuing office's own (<see cref="Core.Documents.DocumentNumber.CheckIssuer"/>); null when it is.</summary>

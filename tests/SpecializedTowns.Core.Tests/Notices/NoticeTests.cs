@@ -27,9 +27,9 @@ public class NoticeTests
     public void The_number_is_written_as_official_documents_write_it_and_the_prefix_follows_the_place()
     {
         new NoticeNumber("垣专办督", 2025, 3).ToString().ShouldBe("垣专办督〔2025〕3号");
-        NoticeRules.DefaultPrefix("垣曲县").ShouldBe("垣专办督");
-        NoticeRules.DefaultPrefix("阳泉市").ShouldBe("阳专办督");
-        NoticeRules.DefaultPrefix("山西省").ShouldBe("晋专办督");
+        NoticeRules.DefaultPrefix("垣").ShouldBe("垣专办督");
+        NoticeRules.ShortName("山西省").ShouldBe("晋");
+        NoticeRules.ShortName("阳泉市").ShouldBe("阳");
         NoticeRules.CheckPrefix("垣专办督").ShouldBeNull();
         NoticeRules.CheckPrefix("垣专办督〔").ShouldNotBeNull().ShouldContain("〔〕");
         NoticeRules.CheckPrefix(" ").ShouldBe("发文字号前缀不能为空");

@@ -86,12 +86,12 @@ public class SummaryIssuerTests
         ReportSummary.NumberProblem(jinzhong, "晋中专办〔2026〕9号", catalog, configured).ShouldBeNull();
 
         // Unconfigured, the short name of the place's own document: 运政办发〔2023〕8号, 垣政办发〔2023〕19号, 晋政办发〔2022〕80号;
-        // 永济's draft has no number, so its first character.
+        // 永济's draft has no number, and 永 would also be 永和县's: its name without 市.
         var none = NoticeSettings.From(null, null);
         ReportSummary.AgencyShortName(catalog, none, "山西省/运城市").ShouldBe("运");
         ReportSummary.AgencyShortName(catalog, none, "山西省/运城市/垣曲县").ShouldBe("垣");
         ReportSummary.AgencyShortName(catalog, none, "山西省").ShouldBe("晋");
-        ReportSummary.AgencyShortName(catalog, none, "山西省/运城市/永济市").ShouldBe("永");
+        ReportSummary.AgencyShortName(catalog, none, "山西省/运城市/永济市").ShouldBe("永济");
         var yuncheng = new UserScope(1, Roles.Office, "山西省/运城市", null);
         ReportSummary.NumberProblem(yuncheng, "运专镇办〔2026〕3号", catalog, none).ShouldBeNull();
         ReportSummary.NumberProblem(yuncheng, "垣专镇办〔2026〕3号", catalog, none)!.ShouldContain("应以本地简称“运”开头（如 运专办〔2026〕3号）");
