@@ -108,22 +108,38 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     public Task<int?> LatestRecognizedApplicationAsync(UserScope scope, int townId, CancellationToken ct = default) =>
         Recognized(scope).Where(a => a.SpecializedTownId == townId).OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>证书编号: the issuing area's short name, the year and the certificate's place in the area's year (阳泉专认〔2026〕1号).</summary>
+    public static string CertificateNumber(string area, int year, int sequence) => $"{Core.Documents.PlaceShortNames.Full(area)}专认〔{year}〕{sequence}号";
+
     /// <summary>
-    /// 证书编号: the issuing area's short name, the year and the id of the tier change — unique, and the same each time the
-    /// certificate is printed, without a numbering table.
+    /// The certificate's place among those its area issued in its year: every step of any town's history to a tier above
+    /// 储备 that took effect that year and that the same area recognised, counted in the order they were recorded. Derived, not
+    /// stored: a step recorded later — in another area, or backdated into the same year — comes after, so a printed number never changes.
     /// </summary>
-    public static string CertificateNumber(string area, int year, int tierChangeId) => $"{ShortName(area)}专认〔{year}〕{tierChangeId}号";
+    public async Task<int> CertificateSequenceAsync(TierChange change, CancellationToken ct = default)
+    {
+        var areaPath = AreaOf(change.StandardId, change.Tier, await db.Towns.Where(t => t.Id == change.SpecializedTownId).Select(t => t.County!.Path).SingleAsync(ct));
+        var (from, to) = (new DateOnly(change.EffectiveOn.Year, 1, 1), new DateOnly(change.EffectiveOn.Year + 1, 1, 1));
+        var year = await db.TierChanges.AsNoTracking()
+            .Where(c => c.Tier != Tier.Reserve && c.EffectiveOn >= from && c.EffectiveOn < to && c.Id <= change.Id)
+            .Join(db.Towns, c => c.SpecializedTownId, t => t.Id, (c, t) => new { c.StandardId, c.Tier, CountyPath = t.County!.Path })
+            .ToListAsync(ct);
+        return Math.Max(1, year.Count(c => AreaOf(c.StandardId, c.Tier, c.CountyPath) == areaPath));
+    }
+
+    // Who recognised a step: the area of its standard, else of its tier above the town's county.
+    private string AreaOf(string? standardId, Tier tier, string countyPath) =>
+        (standardId is null ? null : catalog.FindStandard(standardId)) is { } standard ? catalog.AreaOf(standard) : AreaOfTier(countyPath, tier);
 
     private async Task<DocumentFile> CertificateAsync(int townId, TierChange change, string basis, CancellationToken ct)
     {
         var town = (await TownsAsync([townId], ct))[townId];
         var countyPath = await db.Towns.Where(t => t.Id == townId).Select(t => t.County!.Path).SingleAsync(ct);
-        var standard = change.StandardId is null ? null : catalog.FindStandard(change.StandardId);
-        var areaPath = standard is not null ? catalog.AreaOf(standard) : AreaOfTier(countyPath, change.Tier);
+        var areaPath = AreaOf(change.StandardId, change.Tier, countyPath);
         var area = LastName(areaPath);
         var input = new CertificateInput
         {
-            Number = CertificateNumber(area, change.EffectiveOn.Year, change.Id),
+            Number = CertificateNumber(area, change.EffectiveOn.Year, await CertificateSequenceAsync(change, ct)),
             Town = town, Area = area, TierName = Tiers.Chinese(change.Tier),
             IssuingAuthority = LeadingGroup(areaPath), Basis = basis,
             DocumentNumber = change.DocumentNumber, Date = change.EffectiveOn,
@@ -199,10 +215,6 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     }
 
     private static string LastName(string path) => Offices.AreaName(path);
-
-    // 运城市 → 运城, 新绛县 → 新绛, 山西省 → 山西: the short name offices use in numbers.
-    private static string ShortName(string area) =>
-        area.Length > 2 && (area.EndsWith('市') || area.EndsWith('县') || area.EndsWith('省') || area.EndsWith('区')) ? area[..^1] : area;
 
     private async Task<Dictionary<int, RecognizedTown>> TownsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
