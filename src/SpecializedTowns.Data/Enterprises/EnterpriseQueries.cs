@@ -48,11 +48,28 @@ public static class EnterpriseQueries
             return new Paged<EnterpriseListItem>(await ItemsAsync(db, beyond, ct), count, page, size);
         }
         var total = await CountAsync(db, filter, scope, ct);
-        var ids = await Ordered(Filtered(db, filter, scope), filter).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
+        var (backwards, skip, take) = Slice(total, page, size);
+        List<int> ids = take == 0 ? []
+            : await Ordered(Filtered(db, filter, scope), filter, backwards).Skip(skip).Take(take).Select(e => e.Id).ToListAsync(ct);
+        if (backwards) ids.Reverse();
         return new Paged<EnterpriseListItem>(await ItemsAsync(db, ids, ct), total, page, size);
     }
 
     private const int SearchReadAtOnce = 5_000;
+
+    /// <summary>
+    /// Where a page's rows are read: a page in the latter half from the other end of the same order (the indexes read
+    /// backwards), then reversed. OFFSET walks every row it skips, so the province's last page walked 300,000 rows (SQLite
+    /// 1.1–1.9 s) to show 50. The count is exact (the kept tallies, EnterpriseScopeCountTests), so the rows are the same.
+    /// </summary>
+    internal static (bool Backwards, int Skip, int Take) Slice(int total, int page, int size)
+    {
+        var skip = (page - 1) * size;
+        if (skip >= total) return (false, 0, 0);
+        if (skip <= total / 2) return (false, skip, size);
+        var after = total - skip - size;
+        return after >= 0 ? (true, after, size) : (true, 0, size + after);
+    }
 
     /// <summary>
     /// How many enterprises the name index may point a search to (<see cref="EnterpriseNameIndex.CandidatesAsync"/>). A term
@@ -167,13 +184,13 @@ public static class EnterpriseQueries
     /// A town's enterprises all lie in its county, so for one town the place is left out of the order: the database then reads
     /// them from the town's index instead of walking every county of the country.
     /// </summary>
-    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> query, EnterpriseFilter filter) => ListSort.Parse(filter.Sort) switch
+    /// <param name="backwards">The same order from its last row to its first (every key reversed, ties too).</param>
+    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> query, EnterpriseFilter filter, bool backwards = false) => ListSort.Parse(filter.Sort) switch
     {
-        { Key: "name" } sort => query.OrderBy(e => e.Name, sort.Descending()).ThenBy(e => e.Id, sort.Descending()),
-        { Key: "output", Reversed: false } => OutputOrder.LargestFirst(query),
-        { Key: "output", Reversed: true } => OutputOrder.SmallestFirst(query),
-        _ when filter.TownId is not null => query.OrderBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
-        _ => query.OrderByCounty(e => e.County).ThenBy(e => e.Role).ThenBy(e => e.Name).ThenBy(e => e.Id),
+        { Key: "name" } sort => query.OrderBy(e => e.Name, sort.Descending() != backwards).ThenBy(e => e.Id, sort.Descending() != backwards),
+        { Key: "output" } sort => sort.Reversed != backwards ? OutputOrder.SmallestFirst(query) : OutputOrder.LargestFirst(query),
+        _ when filter.TownId is not null => query.OrderBy(e => e.Role, backwards).ThenBy(e => e.Name, backwards).ThenBy(e => e.Id, backwards),
+        _ => query.OrderByCounty(e => e.County, backwards).ThenBy(e => e.Role, backwards).ThenBy(e => e.Name, backwards).ThenBy(e => e.Id, backwards),
     };
 
     /// <summary>

@@ -60,8 +60,8 @@ public static class PlaceOrder
     /// SQLite reads the rows of each county from the next index in order only when the counties cannot tie (the column may
     /// be null to SQLite, so even a unique index on it would not tell it so), and an index ends with the row's id.
     /// </summary>
-    public static IOrderedQueryable<T> OrderByCounty<T>(this IQueryable<T> query, Expression<Func<T, Jurisdiction?>> county) =>
-        query.OrderBy(Through(county, j => EF.Property<string>(j, Column))).ThenBy(Through(county, j => j.Id));
+    public static IOrderedQueryable<T> OrderByCounty<T>(this IQueryable<T> query, Expression<Func<T, Jurisdiction?>> county, bool descending = false) =>
+        query.OrderBy(Through(county, j => EF.Property<string>(j, Column)), descending).ThenBy(Through(county, j => j.Id), descending);
 
     /// <summary>Rows that hold their county's id without a navigation to it (the support registers), in its official order.</summary>
     public static IOrderedQueryable<T> OrderByCounty<T>(this IQueryable<T> query, TownsDbContext db, Expression<Func<T, int>> countyId) =>

@@ -138,4 +138,50 @@ public class EnterpriseScopeCountTests
         checkedNonZero.ShouldBeGreaterThan(20);
         (await TownDetails.FindAsync(db, otherTown, null))!.Enterprises.ShouldBe(rows.Count(e => e.SpecializedTownId == otherTown));
     }
+    [Theory]
+    [InlineData(300_000, 1, 50, false, 0, 50)]
+    [InlineData(300_000, 3_000, 50, false, 149_950, 50)]
+    [InlineData(300_000, 3_002, 50, true, 149_900, 50)]
+    [InlineData(300_000, 6_000, 50, true, 0, 50)]
+    [InlineData(300_010, 6_001, 50, true, 0, 10)]
+    [InlineData(300_000, 6_001, 50, false, 0, 0)]
+    public void The_province_s_last_pages_skip_a_few_rows_from_the_other_end_not_the_whole_list(int total, int page, int size, bool backwards, int skip, int take) =>
+        EnterpriseQueries.Slice(total, page, size).ShouldBe((backwards, skip, take));
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Pages_in_the_latter_half_read_from_the_other_end_hold_the_same_rows_in_the_same_order(StorageProvider provider)
+    {
+        // The latter half of a list is read backwards (a page near the end no longer walks every row before it): page by page
+        // it must be the list read forwards, for every order, with ties (same name, same output, no output) broken the same way.
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var county = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县");
+        for (var i = 0; i < 3; i++)
+            db.Enterprises.Add(new Enterprise { Name = "同名测试有限公司", Uscc = $"91140000TESTTIE{i}0X", CountyId = county.Id, Role = EnterpriseRole.Supporting });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var town = await db.Enterprises.Where(e => e.SpecializedTownId != null).GroupBy(e => e.SpecializedTownId!.Value)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+
+        var pagesChecked = 0;
+        foreach (var scope in new[] { new UserScope(1, Roles.Office, "山西省", null), new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null) })
+            foreach (var filter in new[] { new EnterpriseFilter(), new EnterpriseFilter { TownId = town }, new EnterpriseFilter { AboveScale = false } })
+                foreach (var sort in new string?[] { null, "name", "-name", "output", "-output" })
+                {
+                    var f = filter with { Sort = sort, PageSize = 7 };
+                    var all = await EnterpriseQueries.AllAsync(db, f, scope).Select(e => e.Id).ToListAsync();
+                    var paged = new List<int>();
+                    for (var page = 1; ; page++)
+                    {
+                        var p = await EnterpriseQueries.ListAsync(db, f with { Page = page }, scope);
+                        p.Total.ShouldBe(all.Count);
+                        if (p.Items.Count == 0) break;
+                        paged.AddRange(p.Items.Select(e => e.Id));
+                        pagesChecked++;
+                    }
+                    paged.ShouldBe(all, $"{scope.JurisdictionPath} {f}");
+                }
+        pagesChecked.ShouldBeGreaterThan(50);
+    }
 }
