@@ -62,6 +62,10 @@ var (bigCounty, bigCountyEnterprises) = await Sql.StreamAsync(connection, $"""
       WHERE c.path LIKE {scope} GROUP BY c.path ORDER BY n DESC, c.path LIMIT 1
     """, 1).Select(r => (Convert.ToString(r[0])!, Convert.ToInt32(r[1]))).FirstAsync();
 var bigCountyLastPage = Math.Max(1, (bigCountyEnterprises + 19) / 20);
+// The province's last page of 企业名录 (its own order): read from the other end of the order (EnterpriseQueries.Slice).
+var provinceEnterprises = Convert.ToInt32(await Sql.ScalarAsync(connection,
+    $"SELECT SUM(t.enterprises) FROM enterprise_tallies t JOIN jurisdictions c ON c.id = t.county_id WHERE c.path LIKE {scope}"));
+var provinceLastPage = Math.Max(1, (provinceEnterprises + 19) / 20);
 // The first 20 enterprises and projects of the largest town as its page lists them (leading first; most urgent warning
 // first), read once: the page reads their rows by id after choosing them.
 async Task<string> IdsAsync(string sql)
@@ -150,14 +154,17 @@ var pages = new (string Name, string Url, string Floor)[]
         SELECT * FROM tier_changes;
         SELECT * FROM brands
         """),
-    // 需要关注: every town in scope with its latest figures, its registered enterprises by role and the designations they hold
-    // (what the database keeps for them: enterprise tallies, each designation's town).
+    // 需要关注 (动态调整's findings, TierReview.AdjustmentsAsync): every town in scope in the official order with its county, all
+    // its years' figures and its tier changes, its registered enterprises by role and the designations they hold (what the
+    // database keeps for them: enterprise tallies, each designation's town), and the relaxations granted at recognition.
     ("工作台·需要关注（页面显示后填入）", "/?handler=Attention", $"""
-        SELECT t.*, s.* FROM specialized_towns t
-          LEFT JOIN town_annual_statistics s ON s.specialized_town_id = t.id AND s.year = (SELECT MAX(year) FROM town_annual_statistics x WHERE x.specialized_town_id = t.id)
-          WHERE {InScope("t.county_id")};
+        SELECT t.*, j.* FROM specialized_towns t JOIN jurisdictions j ON j.id = t.county_id WHERE {InScope("t.county_id")} ORDER BY j.official_order, j.id, t.name, t.id;
+        SELECT s.* FROM town_annual_statistics s JOIN specialized_towns t ON t.id = s.specialized_town_id WHERE {InScope("t.county_id")};
+        SELECT c.* FROM tier_changes c JOIN specialized_towns t ON t.id = c.specialized_town_id WHERE {InScope("t.county_id")};
         SELECT t.town_id, t.role = 1, SUM(t.enterprises) FROM enterprise_tallies t WHERE t.town_id <> 0 GROUP BY t.town_id, t.role = 1;
-        SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL
+        SELECT DISTINCT d.specialized_town_id, d.key FROM enterprise_designations d WHERE d.specialized_town_id IS NOT NULL;
+        SELECT r.id, r.specialized_town_id, r.standard_id, r.facts_json, r.panel_conclusion_json FROM recognition_applications r
+          WHERE r.state = 7 AND r.panel_conclusion_json IS NOT NULL
         """),
     // The reminder card counts by area (ReminderCentre.TallyAsync): the red projects in scope (their stored level, checked
     // for today), the open problems waiting for the office with how many are late, and the tasks in scope.
@@ -215,6 +222,9 @@ var pages = new (string Name, string Url, string Floor)[]
     ("企业名录", "/Enterprises", enterpriseChoices + EnterpriseList("", 0)),
     ("企业名录（搜索）", "/Enterprises?search=%E9%91%AB%E7%9B%9B", enterpriseChoices + EnterpriseList(NameSearch("鑫盛"), 0)),
     ("企业名录（第 500 页）", "/Enterprises?page=500", enterpriseChoices + EnterpriseList("", 499 * 20)),
+    // The last page: the same order backwards, the few rows past the last full page skipped (OFFSET walked 300,000 before 12-08).
+    ($"企业名录（全省末页，第 {provinceLastPage:N0} 页）", $"/Enterprises?page={provinceLastPage}", enterpriseChoices
+        + EnterpriseList("", 0, "c.official_order DESC, c.id DESC, e.role DESC, e.name DESC, e.id DESC", limit: provinceEnterprises - (provinceLastPage - 1) * 20)),
     // Largest latest output first: the order the database keeps on each enterprise (schema version 31).
     ("企业名录（按产值）", "/Enterprises?sort=output", enterpriseChoices + EnterpriseList("", 0, "e.output_order DESC, e.id")),
     // A county's last page in that order: its own range of the index by county and output (schema version 33).
@@ -292,13 +302,13 @@ string TownList(string where) => $"""
 // The count from the tallies the database keeps by county (a search reads every row: then counted by the path join), and
 // the page in place order (the official order of the counties, step 0046, then the index of step 0022), read as ids first and
 // then the 20 rows with their figures.
-string EnterpriseList(string where, int offset, string order = "c.official_order, c.id, e.role, e.name, e.id") => $"""
+string EnterpriseList(string where, int offset, string order = "c.official_order, c.id, e.role, e.name, e.id", int limit = 20) => $"""
     {(where.Length == 0
         ? $"SELECT SUM(t.enterprises) FROM enterprise_tallies t WHERE t.county_id IN ({ScopeIds("山西省")})"
         : $"SELECT COUNT(*) FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}")};
     SELECT e.id, e.name, e.uscc, c.name, e.role, e.is_above_scale, s.output_value_wan_yuan, s.employment FROM
       (SELECT e.id FROM enterprises e JOIN jurisdictions c ON c.id = e.county_id WHERE c.path LIKE {scope} {where}
-        ORDER BY {order} LIMIT 20 OFFSET {offset}) p
+        ORDER BY {order} LIMIT {limit} OFFSET {offset}) p
       JOIN enterprises e ON e.id = p.id JOIN jurisdictions c ON c.id = e.county_id
       LEFT JOIN enterprise_annual_statistics s ON s.enterprise_id = e.id AND s.year = {year}
     """;

@@ -46,8 +46,11 @@ public static class TierReview
     /// 动态调整 over every year on record: each visible town against the standard of the tier it holds (预警, 建议退出/降级)
     /// and against the next tier's standard (升级候选). docs/decisions/0013-dynamic-adjustment-and-triggers.md.
     /// </summary>
+    /// <param name="notPreChecked">Given the towns whose next tier's standard has no numbers to check against yet
+    /// (<see cref="TierAdjustmentRules.CannotPreCheck"/>): the dashboard names the standard instead of its towns.</param>
     public static async Task<IReadOnlyList<AdjustmentItem>> AdjustmentsAsync(
-        TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default)
+        TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default,
+        ICollection<(RecognitionStandard Standard, Tier Tier, TownRef Town)>? notPreChecked = null)
     {
         var towns = await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name).ThenBy(t => t.Id)
             .Include(t => t.County).Include(t => t.Statistics).Include(t => t.TierHistory)
@@ -102,6 +105,7 @@ public static class TierReview
             if (TierAdjustmentRules.NextTier(town.Tier, here.Select(s => s.Tier)) is { } next)
             {
                 var target = here.Where(s => s.Tier == next).OrderByDescending(s => s.Area.Length).ThenBy(s => s.Standard.Id, StringComparer.Ordinal).First();
+                if (TierAdjustmentRules.CannotPreCheck(target.Standard)) notPreChecked?.Add((target.Standard, next, Ref()));
                 var result = Check(target.Standard, latest);
                 if (TierAdjustmentRules.SuggestNextTier(target.Standard, result, failsOwnTier) is { } upgrade)
                     items.Add(new AdjustmentItem(Ref(), AdjustmentKind.Upgrade, target.Standard, next, null,
