@@ -61,18 +61,23 @@ internal sealed class ImportRun(TownsDbContext db, UserScope scope, string userN
     public void Change(ImportRow row, RowAction action, string record, IReadOnlyList<FieldChange>? fields = null) =>
         Result.Changes.Add(new RowChange(row.Number, action, record, fields ?? []));
 
-    /// <summary>Reports the first row of each key and flags the later ones as duplicates.</summary>
+    /// <summary>
+    /// Reports the first row of each key and refuses the later ones, naming the columns they differ in (rows identical in
+    /// every cell were taken once before: <see cref="RepeatedRows"/>).
+    /// </summary>
     public Dictionary<TKey, ImportRow> FirstOfEach<TKey>(Func<ImportRow, TKey?> key, string column, string what) where TKey : notnull
     {
         var first = new Dictionary<TKey, ImportRow>();
         foreach (var row in Rows)
         {
             if (key(row) is not { } k) continue;
-            if (first.TryGetValue(k, out var earlier)) Error(row, column, $"与第 {earlier.Number} 行重复（{what}相同）");
+            if (first.TryGetValue(k, out var earlier)) Error(row, column, SameKey(row, earlier, what));
             else first[k] = row;
         }
         return first;
     }
+
+    public string SameKey(ImportRow row, ImportRow earlier, string what) => RepeatedRows.SameKey(kind, row, earlier, what);
 }
 
 /// <summary>
@@ -112,6 +117,7 @@ public static class ImportEngine
         progress?.Report(new ImportProgress("检查格式", 0, table.Rows.Count));
         var nowUtc = time.GetUtcNow().UtcDateTime;
         CheckCells(kind, table, result, ChinaTime.Date(nowUtc), progress);
+        RepeatedRows.TakeOnce(table, result);
 
         progress?.Report(new ImportProgress("核对数据库", 0, table.Rows.Count));
         var run = new ImportRun(db, scope, userName, nowUtc, kind, table, result);

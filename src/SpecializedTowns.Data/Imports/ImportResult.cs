@@ -28,6 +28,9 @@ public sealed class ImportResult
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>Rows identical in every cell to an earlier row, taken once (<see cref="RepeatedRows"/>); each has a 提示 in <see cref="Warnings"/>.</summary>
+    public int Repeated { get; set; }
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<ImportError> Errors { get; } = [];
 

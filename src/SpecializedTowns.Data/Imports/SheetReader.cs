@@ -225,6 +225,16 @@ public static class SheetReader
             foreach (var (column, f) in table.FileColumns.Where(x => x.Value >= m.FromColumn && x.Value <= m.ToColumn).OrderBy(x => x.Value))
                 table.Errors.Add(new ImportError(Math.Max(m.FromRow, headerRow + 1), columns[column].FullHeader,
                     $"第 {m.FromRow}–{m.ToRow} 行“{columns[column].Header}”为合并单元格，请取消合并后逐行填写") { FileColumn = f });
+        // A cell merged across columns inside a data row holds its value in its first column: the template's columns to its
+        // right read as blank, or take nothing of what Excel shows in them. Reported like a merge down; a merge whose only
+        // template column is its first reads that column rightly and is let be.
+        foreach (var m in (merged ?? []).Where(m => m.ToRow == m.FromRow && m.FromRow > headerRow && m.ToColumn > m.FromColumn).OrderBy(m => m.FromRow).ThenBy(m => m.FromColumn))
+        {
+            var covered = table.FileColumns.Where(x => x.Value >= m.FromColumn && x.Value <= m.ToColumn).OrderBy(x => x.Value).ToList();
+            if (!covered.Any(x => x.Value > m.FromColumn)) continue;
+            table.Errors.Add(new ImportError(m.FromRow, columns[covered[0].Key].FullHeader,
+                $"第 {m.FromRow} 行 {TemplateWriter.Letter(m.FromColumn)}–{TemplateWriter.Letter(m.ToColumn)} 列是合并单元格，请取消合并后填写每一格") { FileColumn = m.FromColumn });
+        }
         foreach (var missing in columns.Select((c, i) => (c, i)).Where(x => x.c.Required && !table.FileColumns.ContainsKey(x.i)))
             table.Errors.Add(new ImportError(headerRow, missing.c.FullHeader, $"缺少必填列“{missing.c.FullHeader}”"));
 

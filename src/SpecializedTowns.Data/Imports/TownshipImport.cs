@@ -50,7 +50,7 @@ public sealed class TownshipImport : ImportKind
         var codeHolders = await db.Jurisdictions.AsNoTracking().Where(j => j.Code != null).Select(j => new { j.Code, j.Path }).ToListAsync(ct);
         var codes = codeHolders.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
 
-        var seenPlaces = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenPlaces = new Dictionary<string, ImportRow>(StringComparer.Ordinal);
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in run.Rows)
         {
@@ -69,8 +69,8 @@ public sealed class TownshipImport : ImportKind
             if (county is null || name is null) continue;
 
             var path = $"{county.Path}/{name}";
-            if (seenPlaces.TryGetValue(path, out var earlier)) { run.Error(row, "name", $"与第 {earlier} 行重复（{county.Name}{name}）"); continue; }
-            seenPlaces[path] = row.Number;
+            if (seenPlaces.TryGetValue(path, out var earlier)) { run.Error(row, "name", run.SameKey(row, earlier, $"乡镇（{county.Name}{name}）")); continue; }
+            seenPlaces[path] = row;
             if (code is not null)
             {
                 if (seenCodes.TryGetValue(code, out var first)) { run.Error(row, "code", $"与第 {first} 行的代码相同"); continue; }

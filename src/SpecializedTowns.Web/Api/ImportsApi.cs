@@ -16,7 +16,8 @@ public sealed record ImportChangeBody(int Row, string Action, string Record, IRe
 public sealed record ImportResultBody(
     string Kind, string FileName, bool DryRun, bool Committed, int Rows, int Created, int Updated, int Unchanged, int ErrorCount,
     IReadOnlyList<ImportErrorBody> Errors, IReadOnlyList<ImportChangeBody> Changes, bool ChangesTruncated,
-    int ErrorRows, [property: Description("需核实但不影响导入的数据（如年产值较上年变化过大）")] IReadOnlyList<ImportErrorBody> Warnings);
+    int ErrorRows, [property: Description("需核实但不影响导入的数据（如年产值较上年变化过大），及与前面某行完全相同、只导入一次的行")] IReadOnlyList<ImportErrorBody> Warnings,
+    [property: Description("与前面某行完全相同（每一格都相同）的行数：只导入一次，不算错误；各行在 warnings 中提示")] int Repeated);
 
 /// <summary>Templates and imports by API: the same engine as the page, run in the request (a client waits for its answer).</summary>
 public static class ImportsApi
@@ -113,5 +114,5 @@ public static class ImportsApi
         r.Kind, r.FileName, dryRun, r.Committed, r.Rows, r.Created, r.Updated, r.Unchanged, r.Errors.Count,
         r.Errors.Select(e => new ImportErrorBody(e.Row, e.Column, e.Message)).ToList(),
         r.Changes.Take(MaxChanges).Select(c => new ImportChangeBody(c.Row, c.ActionName, c.Record, c.Fields)).ToList(),
-        r.Changes.Count > MaxChanges, r.ErrorRows, r.Warnings.Select(e => new ImportErrorBody(e.Row, e.Column, e.Message)).ToList());
+        r.Changes.Count > MaxChanges, r.ErrorRows, r.Warnings.Select(e => new ImportErrorBody(e.Row, e.Column, e.Message)).ToList(), r.Repeated);
 }

@@ -203,7 +203,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, StorageSettings stor
         var copy = new ImportResult
         {
             Kind = result.Kind, FileName = result.FileName, Rows = result.Rows, Created = result.Created, Updated = result.Updated,
-            Unchanged = result.Unchanged, Committed = result.Committed, SheetName = result.SheetName, HeaderRow = result.HeaderRow,
+            Unchanged = result.Unchanged, Repeated = result.Repeated, Committed = result.Committed, SheetName = result.SheetName, HeaderRow = result.HeaderRow,
         };
         copy.Errors.AddRange(result.Errors);
         copy.Warnings.AddRange(result.Warnings);

@@ -113,7 +113,7 @@ public class PlacesAdminTests
         refused.Committed.ShouldBeFalse();
         refused.Errors.Select(e => (e.Row, e.Message)).ShouldBe([
             (3, "“新绛县”不在您的数据范围内"),
-            (4, "与第 2 行重复（垣曲县同善镇）"),
+            (4, "第 4 行与第 2 行的乡镇（垣曲县同善镇）相同，但行政区划代码不同：请核对后只保留一行"),
             (5, "代码“140825101”不在所属县（140827）之下：应以 140827 开头"),
             (6, "“Town”不像乡镇（街道）名称，请填写中文名称，如“历山镇”"),
         ]);

@@ -256,7 +256,7 @@ public class ImportEngineTests
             (Enterprise(null), "统一社会信用代码", "请填写“统一社会信用代码”"),
             (Enterprise("91140827MA0K1234"), "统一社会信用代码", "统一社会信用代码应为 18 位（现为 16 位）"),
             (Enterprise(Code(2)[..17] + (Code(2)[17] == '0' ? "1" : "0")), "统一社会信用代码", "统一社会信用代码校验位不符"),
-            (Enterprise(Code(1), name: "重复企业"), "统一社会信用代码", "与第 3 行重复（统一社会信用代码相同）"),
+            (Enterprise(Code(1), name: "重复企业"), "统一社会信用代码", "第 7 行与第 3 行的统一社会信用代码相同，但企业名称不同：请核对后只保留一行"),
             (Enterprise(xinjiang), "统一社会信用代码", "该统一社会信用代码已在其他地区登记"),
             (Enterprise(Code(3), name: new string('长', 201)), "企业名称", "企业名称不超过 200 字（现为 201 字）"),
             (Enterprise(Code(4), county: "不存在县"), "所在县（市、区）", "没有名为“不存在县”的县（市、区）"),
@@ -304,7 +304,7 @@ public class ImportEngineTests
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "1999" }), "年度", "年度应在 2000 到"),
             // Annual statistics are of finished years only (ImportColumn.FinishedYears), the reason said.
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = $"{DateTime.UtcNow.Year + 2}", ["output"] = "100" }), "年度", "还没有开始，年度统计只能填报已结束的年份"),
-            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023" }), "年度", "与第 2 行重复"),
+            (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2023" }), "年度", "与第 2 行的专业镇和年度相同，但年产值、省内市场占有率不同"),
             (Row(new() { ["town"] = "万安钻石专业镇", ["year"] = "2023" }), "专业镇名称", "专业镇“万安钻石专业镇”不在您的数据范围内"),
             (Row(new() { ["town"] = "历山镇蜂蜜专业镇", ["year"] = "2017" }), "年产值（万元）", "请至少填写一项统计数据"),
         };
