@@ -44,6 +44,7 @@ public static partial class ApiCodeFields
     [
         Q(CodeLists.Tier, "/api/v1/towns", "tier"),
         Q(CodeLists.IndustryCategory, "/api/v1/towns", "category"),
+        B(CodeLists.Tier, Post, "/api/v1/towns/{id}/tier-changes", "to") with { Note = "调整后的梯次：reserve 转入储备，或低于现梯次、所在地有认定标准的梯次" },
         Q(CodeLists.ApplicationState, "/api/v1/applications", "state"),
         B(CodeLists.Decision, Post, "/api/v1/applications/{id}/steps", "decision") with { Note = "action 为 decide 时" },
         Q(CodeLists.AdjustmentKind, "/api/v1/targets/adjustments", "kind"),
