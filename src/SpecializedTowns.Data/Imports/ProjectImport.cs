@@ -28,7 +28,7 @@ public sealed class ProjectImport : ImportKind
         new("total", "总投资", ColumnType.Decimal) { Required = true, Unit = "万元", Min = 0.01m, Max = 100_000_000 },
         new("annual", "年度计划投资", ColumnType.Decimal) { Unit = "万元", Min = 0, Max = 100_000_000, Description = "不大于总投资" },
         new("planYear", "计划年度", ColumnType.Integer) { Required = true, Min = 2000, YearsAhead = 5 },
-        new("unit", "责任单位", ColumnType.Reference) { Reference = ReferenceKind.Unit, MaxLength = 100, Description = "项目所在县或其上级已登记的单位" },
+        new("unit", "责任单位", ColumnType.Reference) { Reference = ReferenceKind.Unit, MaxLength = 100, Description = "项目所在县或其上级已登记的单位；上级有同名单位时按本县的读取，指上级的请写成“单位名称（上级地区名称）”" },
         new("leader", "包联领导", ColumnType.Text) { MaxLength = 60 },
         new("plannedSigned", "计划签约日期", ColumnType.Date),
         new("plannedStart", "计划开工日期", ColumnType.Date),
@@ -81,9 +81,10 @@ public sealed class ProjectImport : ImportKind
             int? unitId = null;
             if (town is not null && run.Text(row, "unit") is { } unitText)
             {
-                var unit = units.Find(town.CountyPath, unitText);
+                var (unit, note) = units.Read(town.CountyPath, unitText);
                 if (unit is null) run.Error(row, "unit", $"{town.CountyName}及其上级没有名为“{unitText}”的单位（含曾用名），请核对名称");
                 else unitId = unit.Id;
+                if (note is not null) run.Warn(row, "unit", note);
             }
             DateOnly? last = null; string? lastLabel = null;
             foreach (var (key, label) in new[] { ("plannedSigned", "签约"), ("plannedStart", "开工"), ("plannedProduction", "投产"), ("plannedTarget", "达效") })

@@ -28,7 +28,7 @@ public sealed partial class TaskImport : ImportKind
         new("measures", "工作措施", ColumnType.Text) { MaxLength = PlanTask.MaxText },
         new("targetValue", "目标值", ColumnType.Decimal) { Min = 0, Description = "有量化目标时填写，并填写目标单位" },
         new("targetUnit", "目标单位", ColumnType.Text) { MaxLength = 20, Description = "如：户、个、亿元、%" },
-        new("lead", "牵头单位", ColumnType.Text) { Required = true, MaxLength = 1000, Description = "计划所在地区或其上级已登记的单位；多个用顿号“、”分隔" },
+        new("lead", "牵头单位", ColumnType.Text) { Required = true, MaxLength = 1000, Description = "计划所在地区或其上级已登记的单位；多个用顿号“、”分隔；上级有同名单位时按本级的读取，指上级的请写成“单位名称（上级地区名称）”" },
         new("cooperating", "配合单位", ColumnType.Text) { MaxLength = 2000, Description = "同上；一个单位不能既牵头又配合" },
         new("deadline", "截止日期", ColumnType.Date) { Required = true },
         new("weight", "权重", ColumnType.Decimal) { Min = 0, Max = PlanTask.MaxWeight, Description = "留空为 1" },
@@ -106,7 +106,9 @@ public sealed partial class TaskImport : ImportKind
                 var found = new List<Unit>();
                 foreach (var name in CellValues.List(run.Text(row, key) ?? ""))
                 {
-                    var unit = lookup.Find(path, name) is { } registered ? units[registered.Id] : null;
+                    var (registered, note) = lookup.Read(path, name);
+                    var unit = registered is null ? null : units[registered.Id];
+                    if (note is not null) run.Warn(row, key, note);
                     if (unit is null) run.Error(row, key, $"{plan.Jurisdiction.Name}及其上级没有登记名为“{name}”的单位（含曾用名）{(UnitNames.IsCollective(name) ? "（“各……”“有关……”不是单位，请逐一写出单位名称）" : "")}");
                     else found.Add(unit);
                 }

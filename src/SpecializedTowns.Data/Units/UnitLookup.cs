@@ -60,6 +60,32 @@ public sealed class UnitLookup
         return null;
     }
 
+    /// <summary>
+    /// A unit as a file writes it for work at <paramref name="path"/>, and what the reader should be told. A name written with
+    /// a place above (“财政局（运城市）”, as the account form's list writes it) is that place's unit. A bare name is the
+    /// nearest place's (decision 0018); where a place further up has a unit of the same name, the note says which was taken
+    /// and how to write the other, since the file's author may have meant either.
+    /// </summary>
+    public (RegisteredUnit? Unit, string? Note) Read(string path, string written)
+    {
+        var n = written.Trim();
+        foreach (var place in UnitRegistry.Ancestors(path))
+        {
+            var placeName = PlaceName(place);
+            if (n.Length > placeName.Length + 2 && n.EndsWith($"（{placeName}）", StringComparison.Ordinal)
+                && Find(place, n[..^(placeName.Length + 2)]) is { } picked)
+                return (picked, null);
+        }
+        var unit = Find(path, n);
+        if (unit is null || !_byName.TryGetValue(n, out var same)) return (unit, null);
+        var above = same.Where(u => u.Id != unit.Id && Covers(u.Path, path) && u.Path.Length < unit.Path.Length)
+            .OrderByDescending(u => u.Path.Length).Select(u => PlaceName(u.Path)).ToList();
+        return above.Count == 0 ? (unit, null)
+            : (unit, $"“{n}”按{PlaceName(unit.Path)}的单位读取；{string.Join("、", above)}也有名为“{n}”的单位，如指的是{above[0]}的，请写“{UnitRegistry.Qualified(n, above[0])}”");
+    }
+
+    private static string PlaceName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
     /// <summary>The name of a unit loaded, or null.</summary>
     public string? NameOf(int id) => _byId.GetValueOrDefault(id)?.Name;
 
