@@ -70,6 +70,24 @@ public partial class ImportPageTests
     }
 
     [Fact]
+    public async Task A_row_pasted_twice_is_shown_as_taken_once_not_as_a_row_to_check()
+    {
+        var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");
+        var token = PageSignIn.Antiforgery(await client.GetStringAsync("/Imports?kind=enterprises"));
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(ImportRepeatTests.PastedTwice());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "企业.xlsx");
+        var id = JobId().Match(await (await client.PostAsync("/Imports?handler=Upload&kind=enterprises", form)).Content.ReadAsStringAsync()).Groups[1].Value;
+        var html = WebUtility.HtmlDecode(await PollAsync(client, id, "import-summary"));
+        html.ShouldContain("重复 1 行（只导入一次）");
+        html.ShouldNotContain("warning-tally", customMessage: "a copy taken once is not a figure to check (需核实)");
+        html.ShouldContain("有 1 行与前面的行每一格都相同（见下表），只导入一次，不影响其他行。");
+        html.ShouldContain("<td>第 12 行</td><td></td><td>第 12 行与第 5 行完全相同，只导入一次</td>");
+        html.ShouldContain("确认导入");
+    }
+
+    [Fact]
     public async Task A_template_uploaded_as_downloaded_shows_that_its_example_row_must_go_and_offers_no_import()
     {
         var client = await Platforms.SignedInAsync(StorageProvider.Sqlite, "yuanqu-office");

@@ -39,7 +39,7 @@ public class ImportRepeatTests
     });
 
     /// <summary>Rows 2–11 of ten enterprises, and row 12 a copy of row 5 (seed 4).</summary>
-    private static byte[] PastedTwice() => TestFiles.Xlsx(Enumerable.Range(1, 10).Select(i => (i + 1, Enterprise(i)))
+    internal static byte[] PastedTwice() => TestFiles.Xlsx(Enumerable.Range(1, 10).Select(i => (i + 1, Enterprise(i)))
         .Prepend((1, TestFiles.Header(Enterprises))).Append((12, Enterprise(4))));
 
     [PostgresTheory]
