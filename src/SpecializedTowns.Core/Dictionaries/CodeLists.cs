@@ -53,7 +53,7 @@ public static class CodeLists
     };
 
     public static readonly CodeList Tier = Of<Towns.Tier>("tier", "梯次", "专业镇", Tiers.Chinese,
-        "专业镇所处的培育梯次，由低到高。", Sz + "三（一） “省级+市级+储备”", Yj + "二 “申报省级、发展市级、孵化县级”");
+        "专业镇所处的培育梯次，由低到高；“已退出”为领导小组办公室发文不再列入专业镇名录的专业镇（不计入各梯次数量，历史记录保留）。", Sz + "三（一） “省级+市级+储备”", Yj + "二 “申报省级、发展市级、孵化县级”");
 
     public static readonly CodeList ApplicationState = Of<Applications.ApplicationState>("application-state", "申报状态", "专业镇", ApplicationStates.Chinese,
         "认定申报从草稿到认定（或列入储备、不予认定）经过的状态。");

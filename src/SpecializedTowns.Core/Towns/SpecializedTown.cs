@@ -5,6 +5,12 @@ namespace SpecializedTowns.Core.Towns;
 
 public enum Tier
 {
+    /// <summary>
+    /// 不再列入专业镇名录 (退出, decision 0024): below 储备, so that every “at least 储备/县级” comparison leaves the town out,
+    /// while its history, statistics, evaluations and projects stay where they are. Recorded as a step of the tier history
+    /// with its 文号 and day, like any other change of tier.
+    /// </summary>
+    Delisted = 0,
     Reserve = 1,
     County = 2,
     Municipal = 3,
@@ -15,11 +21,21 @@ public static class Tiers
 {
     public static string Chinese(Tier tier) => tier switch
     {
+        Tier.Delisted => "已退出",
         Tier.Reserve => "储备",
         Tier.County => "县级",
         Tier.Municipal => "市级",
         _ => "省级",
     };
+
+    /// <summary>The tiers of the 名录, highest first: every count of towns by tier (dashboard, cities, filters) runs over these.</summary>
+    public static readonly IReadOnlyList<Tier> OnList = [Tier.Provincial, Tier.Municipal, Tier.County, Tier.Reserve];
+
+    /// <summary>On the 名录 (储备 or recognised): counted, offered for new work, evaluated.</summary>
+    public static bool IsListed(Tier tier) => tier != Tier.Delisted;
+
+    /// <summary>Recognised at some tier (县级 and above): neither 储备 nor taken off the list.</summary>
+    public static bool IsRecognised(Tier tier) => tier >= Tier.County;
 
     /// <summary>The pack word for a tier (reserve, county, municipal, provincial).</summary>
     public static string Key(Tier tier) => tier.ToString().ToLowerInvariant();
@@ -57,6 +73,12 @@ public sealed class SpecializedTown : IVersioned
 
     public Tier Tier { get; set; } = Tier.Reserve;
     public List<TierChange> TierHistory { get; set; } = [];
+
+    /// <summary>
+    /// On the 名录 (<see cref="Tiers.IsListed"/>) as a query writes it: the lists, counts and pickers of new work keep only these;
+    /// a town taken off the list is read through its own page and the 已退出 filter.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<SpecializedTown, bool>> Listed = t => t.Tier != Tier.Delisted;
 
     /// <summary>Policy pack id of the document the town is run under.</summary>
     public string? PolicyId { get; set; }

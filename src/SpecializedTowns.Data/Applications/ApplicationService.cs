@@ -149,6 +149,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     {
         var town = await scope.Towns(db).Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct)
                    ?? throw new ApplicationRuleException("专业镇不存在，或不在您的数据范围内", "townId");
+        if (!Tiers.IsListed(town.Tier))
+            throw new ApplicationRuleException($"{town.Name}已不再列入专业镇名录，不能新建认定申报", "townId");
         var standard = StandardsFor(town.County!.Path, town.Tier).FirstOrDefault(s => s.Id == standardId)
                        ?? throw new ApplicationRuleException(NotApplicable(town, standardId), "standardId");
         if (!CanFile(scope, standard, town.County.Path))

@@ -98,7 +98,8 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     /// </summary>
     public static TierChange? CertificateChange(Tier tier, IEnumerable<TierChange> history)
     {
-        if (tier == Tier.Reserve) return null;
+        // Nor does a town taken off the list (decision 0024): a certificate says it holds a tier it no longer holds.
+        if (!Tiers.IsRecognised(tier)) return null;
         var steps = history.ToList();
         return TierStanding.On(steps) is { } standing && standing.Tier == tier ? standing
             : steps.Where(c => c.Tier == tier).OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.Id).FirstOrDefault();

@@ -28,9 +28,9 @@ public static class CitySummary
     public static async Task<IReadOnlyList<CityRow>> LoadAsync(TownsDbContext db, UserScope scope, TaskService tasks, ProblemService problems, int? year,
         DateOnly today, CancellationToken ct = default)
     {
-        var towns = await scope.Towns(db).GroupBy(t => new { t.County!.Path, t.Tier }).Select(g => new { g.Key.Path, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        var towns = await scope.Towns(db).Where(SpecializedTown.Listed).GroupBy(t => new { t.County!.Path, t.Tier }).Select(g => new { g.Key.Path, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
         // Summed here: SQLite keeps decimals as text. A province's few hundred towns.
-        var inScope = scope.Towns(db).Select(t => t.Id);
+        var inScope = scope.Towns(db).Where(SpecializedTown.Listed).Select(t => t.Id);
         var compared = year ?? -1;
         var output = await db.TownStatistics.Where(s => s.Year == compared && s.OutputValueWanYuan != null && inScope.Contains(s.SpecializedTownId))
             .Join(db.Towns, s => s.SpecializedTownId, t => t.Id, (s, t) => new { t.County!.Path, Output = s.OutputValueWanYuan!.Value }).ToListAsync(ct);
@@ -49,7 +49,7 @@ public static class CitySummary
         {
             bool In(string path) => CityOf(path) == city.Path;
             rows.Add(new CityRow(city.Name,
-                Enum.GetValues<Tier>().ToDictionary(t => t, t => towns.Where(x => x.Tier == t && In(x.Path)).Sum(x => x.Count)),
+                Tiers.OnList.ToDictionary(t => t, t => towns.Where(x => x.Tier == t && In(x.Path)).Sum(x => x.Count)),
                 Core.Recognition.Quantity.Normalize(output.Where(x => In(x.Path)).Sum(x => x.Output)),
                 projects.Where(x => In(x.Path)).Sum(x => x.Count),
                 overdue.Where(x => In(x.Path)).Sum(x => x.Count),

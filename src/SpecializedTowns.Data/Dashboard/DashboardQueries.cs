@@ -47,7 +47,7 @@ public static class DashboardQueries
         // Every town in scope with its history, statistics and brands, read once: the cards below and 目标监测's targets.
         var rows = await TargetQueries.TownsAsync(db, scope, ct);
         var enterprises = await scope.EnterpriseTallies(db).SumAsync(t => t.Enterprises, ct);
-        var byTier = Enum.GetValues<Tier>().ToDictionary(t => t, t => rows.Count(x => x.Tier == t));
+        var byTier = Tiers.OnList.ToDictionary(t => t, t => rows.Count(x => x.Tier == t));
         var year = StatisticsYear.Compared(rows.Select(t => t.Statistics.Where(s => s.Output is not null).Select(s => s.Year)));
         var ofYear = rows.Select(t => (t.Name, Output: t.Statistics.Where(s => s.Year == year && s.Output is not null).Select(s => s.Output).FirstOrDefault(),
             Newer: t.Statistics.Any(s => s.Output is not null && s.Year > year))).ToList();

@@ -18,7 +18,7 @@ public sealed record EvaluationSubject(string Key, int Id, string Name, string P
 public sealed record GatheredMeasures(IReadOnlyList<EvaluationSubject> Subjects, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Measurement>> Measures)
 {
     /// <summary>The tiers a town of the area can hold (<see cref="MeasureGatherer.LadderAsync"/>), which the 认定层级 steps keep.</summary>
-    public IReadOnlyList<Tier> Ladder { get; init; } = Enum.GetValues<Tier>();
+    public IReadOnlyList<Tier> Ladder { get; init; } = Tiers.OnList.Reverse().ToList();
 }
 
 /// <summary>
@@ -67,7 +67,7 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         var inArea = db.Towns.Where(t => t.County!.Path == areaPath || t.County.Path.StartsWith(under));
         set.UnionWith(await inArea.Select(t => t.Tier).Distinct().ToListAsync(ct));
         set.UnionWith(await db.TierChanges.Where(c => inArea.Any(t => t.Id == c.SpecializedTownId)).Select(c => c.Tier).Distinct().ToListAsync(ct));
-        return set.Order().ToList();
+        return set.Where(Tiers.IsListed).Order().ToList();
     }
 
     /// <summary>
@@ -377,8 +377,9 @@ public sealed class MeasureGatherer(TownsDbContext db, PolicyCatalog catalog, Re
         // The towns recognised in the year evaluated, by the tier they held at its end, not today's: a town recognised in 2026 was
         // 储备 through 2024 and is no object of the 2024 evaluation (qa110 4), as the 认定层级 it would be scored on says.
         var yearEnd = new DateOnly(year, 12, 31);
-        if (!withReserve)
-            towns = towns.Where(t => TierStanding.HeldOn(tiers.Where(c => c.SpecializedTownId == t.Id), t.Tier, yearEnd) != Tier.Reserve).ToList();
+        // A town taken off the list (decision 0024) is an object of the years it was on it, and of none after.
+        towns = towns.Where(t => TierStanding.HeldOn(tiers.Where(c => c.SpecializedTownId == t.Id), t.Tier, yearEnd) is var held
+            && (withReserve ? Tiers.IsListed(held) : Tiers.IsRecognised(held))).ToList();
         var townIds = towns.Select(t => t.Id).ToList();
         var stats = await db.TownStatistics.Where(s => townIds.Contains(s.SpecializedTownId) && (s.Year == year || s.Year == year - 1))
             .Select(s => new { s.SpecializedTownId, s.Year, s.OutputValueWanYuan, s.RevenueWanYuan, s.Employment }).ToListAsync(ct);

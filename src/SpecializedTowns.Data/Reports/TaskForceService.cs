@@ -85,7 +85,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time, Speci
     public async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsWithoutAsync(UserScope scope, CancellationToken ct = default)
     {
         var taken = db.TaskForces.Select(f => f.SpecializedTownId);
-        var towns = scope.Towns(db).AsNoTracking().Where(t => !taken.Contains(t.Id));
+        var towns = scope.Towns(db).AsNoTracking().Where(Core.Towns.SpecializedTown.Listed).Where(t => !taken.Contains(t.Id));
         // Only the county's own office sets up its 专班 (ReportScope.CanManage).
         if (!scope.IsAdmin) towns = towns.Where(t => t.County!.Path == scope.HomePath);
         var rows = await towns

@@ -140,7 +140,8 @@ public static class BrandRegister
     {
         var rules = BrandQuotas.Rules(catalog);
         if (rules.Count == 0) return new BrandQuotaReport(rules, [], []);
-        var towns = await scope.Towns(db).Under(db, jurisdictionPath).AsNoTracking()
+        // A town taken off the list (decision 0024) is held to no quota.
+        var towns = await scope.Towns(db).Under(db, jurisdictionPath).AsNoTracking().Where(Core.Towns.SpecializedTown.Listed)
             .Select(t => new { t.Id, t.Name, t.Tier, t.County!.Path, t.County.Code }).ToListAsync(ct);
         towns = towns.Where(t => BrandQuotas.Governs(rules, t.Path)).ToList();
         var ids = towns.Select(t => t.Id).ToList();

@@ -101,7 +101,8 @@ public static class TargetQueries
     // province cost more than the queries.
     public static async Task<List<TownRow>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
     {
-        var towns = scope.Towns(db).AsNoTracking();
+        // The towns on the 名录: one taken off it (decision 0024) no longer counts in the dashboard's figures nor toward a target.
+        var towns = scope.Towns(db).AsNoTracking().Where(SpecializedTown.Listed);
         var history = (await towns.SelectMany(t => t.TierHistory).OrderBy(h => h.Id).ToListAsync(ct)).ToLookup(h => h.SpecializedTownId);
         var statistics = (await towns.SelectMany(t => t.Statistics).OrderBy(s => s.Id)
             .Select(s => new { s.SpecializedTownId, Row = new StatRow(s.Year, s.OutputValueWanYuan, s.RevenueWanYuan) }).ToListAsync(ct))

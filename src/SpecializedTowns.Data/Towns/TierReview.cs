@@ -29,7 +29,7 @@ public static class TierReview
     public static async Task<IReadOnlyList<StandardCheck>> CheckVisibleAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
     {
         // Read once: each standard then takes the visible towns that lie where it applies.
-        var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db), ct);
+        var visible = await StoredTownRecognition.LoadAsync(db, scope.Towns(db).Where(SpecializedTown.Listed), ct);
         // Held to the relaxation granted at recognition, as 动态调整's findings are (qa110 3): the 复核 tab and the dashboard agree with them.
         var relaxed = await Applications.RecognitionRelaxations.ForTownsAsync(db, catalog, visible.Select(t => t.Town.Id).ToList(), ct);
         var checks = new List<StandardCheck>();
@@ -52,7 +52,7 @@ public static class TierReview
         TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings, CancellationToken ct = default,
         ICollection<(RecognitionStandard Standard, Tier Tier, TownRef Town)>? notPreChecked = null)
     {
-        var towns = await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name).ThenBy(t => t.Id)
+        var towns = await scope.Towns(db).AsNoTracking().Where(SpecializedTown.Listed).OrderByCounty(t => t.County).ThenBy(t => t.Name).ThenBy(t => t.Id)
             .Include(t => t.County).Include(t => t.Statistics).Include(t => t.TierHistory)
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -84,7 +84,7 @@ public static class TierReview
 
             // The standard of the tier it holds: the one it was recognised under, else the nearest that applies where it lies.
             var failsOwnTier = false;
-            if (town.Tier != Tier.Reserve && OwnStandard(catalog, town, here) is { } mine)
+            if (Tiers.IsRecognised(town.Tier) && OwnStandard(catalog, town, here) is { } mine)
             {
                 var results = years.Select(y => new YearResult(y.Year, Check(mine.Standard, y))).ToList();
                 failsOwnTier = results[^1].Result.Outcome == Results.Ineligible;

@@ -31,7 +31,12 @@ public sealed record TownFilter
 
 public sealed record TownListItem(
     int Id, string Name, string County, string CountyPath, IReadOnlyList<string> Townships, string Category,
-    string LeadingIndustry, Tier Tier, int? Year, decimal? OutputValueWanYuan, int? Employment, bool IsDemo);
+    string LeadingIndustry, Tier Tier, int? Year, decimal? OutputValueWanYuan, int? Employment, bool IsDemo)
+{
+    /// <summary>For a town taken off the list: the 文号 and day of the step that took it off (decision 0024).</summary>
+    public string? DelistedBy { get; init; }
+    public DateOnly? DelistedOn { get; init; }
+}
 
 public static class TownQueries
 {
@@ -67,12 +72,18 @@ public static class TownQueries
             {
                 t.Id, t.Name, County = t.County!.Name, CountyPath = t.County.Path, t.Category, t.LeadingIndustry, t.Tier, t.IsDemo,
                 Townships = t.Townships.Select(x => x.Township!.Name).ToList(),
+                Delisting = t.TierHistory.Where(h => h.Tier == Tier.Delisted).OrderByDescending(h => h.EffectiveOn).ThenByDescending(h => h.Id)
+                    .Select(h => new { h.DocumentNumber, h.EffectiveOn }).FirstOrDefault(),
                 Latest = t.Statistics.AsQueryable().Where(TownAnnualStatistics.IsReported).Where(s => year == null || s.Year == year)
                     .OrderByDescending(s => s.Year).Select(s => new { s.Year, s.OutputValueWanYuan, s.Employment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new TownListItem(r.Id, r.Name, r.County, r.CountyPath, r.Townships, r.Category, r.LeadingIndustry, r.Tier,
-            r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)).ToList();
+            r.Latest?.Year, Quantity.Normalize(r.Latest?.OutputValueWanYuan), r.Latest?.Employment, r.IsDemo)
+            {
+                DelistedBy = r.Tier == Tier.Delisted ? r.Delisting?.DocumentNumber : null,
+                DelistedOn = r.Tier == Tier.Delisted ? r.Delisting?.EffectiveOn : null,
+            }).ToList();
         return new Paged<TownListItem>(items, total, page, size);
     }
 
@@ -92,7 +103,8 @@ public static class TownQueries
     private static IQueryable<SpecializedTown> Filtered(TownsDbContext db, TownFilter filter, UserScope? scope)
     {
         var query = (scope?.Towns(db) ?? db.Towns).AsNoTracking().Under(db, filter.JurisdictionPath);
-        if (filter.Tier is { } tier) query = query.Where(t => t.Tier == tier);
+        // The 名录 is the towns on it; those taken off it are listed under their own filter (已退出), with the 文号 and day.
+        query = filter.Tier is { } tier ? query.Where(t => t.Tier == tier) : query.Where(SpecializedTown.Listed);
         if (!string.IsNullOrWhiteSpace(filter.Category)) query = query.Where(t => t.Category == filter.Category);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

@@ -111,7 +111,10 @@ public static class TownRegistry
         if (county is not null && name.Length > 0
             && await db.Towns.AnyAsync(t => t.CountyId == county.Id && t.Name == name && t.Id != id, ct))
             errors[nameof(input.Name)] = $"{county.Name}已有同名专业镇";
-        if (town is null && input.Tier is { } held && held != Tier.Reserve)
+        // Taking a town off the list is a step of its history with its 文号 (TierExits), not a way to register one.
+        if (town is null && input.Tier == Tier.Delisted)
+            errors[nameof(input.Tier)] = "新登记的专业镇须为储备或已认定的梯次；不再列入名录的，请在动态调整中办理退出";
+        else if (town is null && input.Tier is { } held && held != Tier.Reserve)
         {
             if (input.TierSince is null) errors[nameof(input.TierSince)] = "已认定的专业镇请填写认定日期";
             if (string.IsNullOrWhiteSpace(input.TierDocumentNumber)) errors[nameof(input.TierDocumentNumber)] = "已认定的专业镇请填写认定文号";

@@ -16,7 +16,7 @@ public static class TownsApi
         group.MapGet("/", ListAsync).WithSummary("专业镇名录（分页、筛选）");
         group.MapGet("/{id:int}", GetAsync).WithSummary("一个专业镇的概况、梯次历史与年度统计");
         group.MapPost("/{id:int}/tier-changes", RecordTierExitAsync)
-            .WithSummary("办理动态调整的退出或降级（认定标准所属的领导小组办公室）：to（调整后梯次：reserve 转入储备，或较低的 county/municipal）、documentNumber（文号，必填）、effectiveOn（生效日期 yyyy-MM-dd）、reason（理由，必填）")
+            .WithSummary("办理动态调整的退出或降级（认定标准所属的领导小组办公室）：to（调整后梯次：reserve 转入储备，或较低的 county/municipal，或 delisted 不再列入专业镇名录，储备专业镇只可 delisted）、documentNumber（文号，必填）、effectiveOn（生效日期 yyyy-MM-dd）、reason（理由，必填）")
             .Refuses(StatusCodes.Status403Forbidden, "无权办理：该专业镇的认定标准不属于您的办公室")
             .Refuses(StatusCodes.Status409Conflict, "储备专业镇没有可退出或降级的认定层级");
     }
@@ -48,7 +48,7 @@ public static class TownsApi
 
     private static async Task<Results<Ok<Paged<TownListItem>>, ProblemHttpResult>> ListAsync(
         HttpContext http, TownsDbContext db, int page = 1, int pageSize = 50, string? jurisdiction = null,
-        [Description("梯次：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）")] string? tier = null,
+        [Description("梯次：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）；delisted（已退出，不再列入名录的专业镇，附退出文号和日期）。不填时列出名录内（未退出）的专业镇")] string? tier = null,
         [Description("领域：manufacturing（制造业）、specialty-agriculture（特优农业）、specialty-light-industry（特色轻工）、culture-tourism-health（文旅康养），也可写中文")] string? category = null,
         [Description("名称或主导产业（包含即可）")] string? search = null,
         [Description("排序：name（名称）、tier（梯次，高者在前）、output（年产值，大者在前），前加 - 为倒序；不填按所在地")] string? sort = null,

@@ -97,7 +97,8 @@ public class CodeListTests
     {
         // Lists whose values had API words of their own before the 字典: the one rule gives the same words.
         CodeLists.Tier.Entries.Select(e => e.Code).ShouldBe(Enum.GetValues<Tier>().Select(Tiers.Key));
-        CodeLists.Tier.Entries.Select(e => e.Code).ShouldBe(PackVocabulary.Tiers.Keys, ignoreOrder: true);
+        // 已退出 (decision 0024) is a town's state a pack's standard cannot recognise to: every other code is a pack word.
+        CodeLists.Tier.Entries.Select(e => e.Code).Where(c => c != Tiers.Key(Tier.Delisted)).ShouldBe(PackVocabulary.Tiers.Keys, ignoreOrder: true);
         CodeLists.SubjectKind.Entries.Select(e => e.Code).ShouldBe(Enum.GetValues<SubjectKind>().Select(SubjectKinds.Key));
         CodeLists.TaskLight.Entries.Select(e => e.Code).ShouldBe(Enum.GetValues<TaskLight>().Select(TaskLights.Key));
         CodeLists.TargetState.Entries.Select(e => e.Code).ShouldBe(Enum.GetValues<TargetState>().Select(TargetRules.Key));

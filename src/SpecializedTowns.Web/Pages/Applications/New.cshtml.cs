@@ -104,7 +104,7 @@ public sealed class NewModel(TownsDbContext db, ApplicationService applications,
 
     private async Task<bool> LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+        Towns = (await scope.Towns(db).AsNoTracking().Where(SpecializedTown.Listed).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
             .Select(t => (t.Id, t.Name)).ToList();
         if (TownId is null) return true;
         Town = await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == TownId, ct);

@@ -130,6 +130,8 @@ public sealed class EditModel(TownsDbContext db) : PageModel
         var countyIds = Counties.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && countyIds.Contains(j.ParentId.Value))
             .OrderByPlace(j => j).Select(j => new Option(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
-        Towns = await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
+        // Towns on the 名录, and the one the enterprise already belongs to even if it has since been taken off it (decision 0024).
+        var keep = Input.SpecializedTownId;
+        Towns = await scope.Towns(db).AsNoTracking().Where(t => t.Tier != Core.Towns.Tier.Delisted || t.Id == keep).OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name, t.CountyId)).ToListAsync(ct);
     }
 }

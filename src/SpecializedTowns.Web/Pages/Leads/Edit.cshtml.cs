@@ -79,7 +79,7 @@ public sealed class EditModel(TownsDbContext db, LeadService service, ProjectSer
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = await ProjectPages.TownsAsync(db, scope, ct);
+        Towns = await ProjectPages.TownsAsync(db, scope, ct, Input.TownId);
         Units = await ProjectPages.UnitsAsync(db, scope, ct);
     }
 }

@@ -105,7 +105,7 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = await ProjectPages.TownsAsync(db, scope, ct);
+        Towns = await ProjectPages.TownsAsync(db, scope, ct, Input.TownId);
         Enterprises = (await scope.Enterprises(db).AsNoTracking().Where(e => e.SpecializedTownId != null)
             .OrderBy(e => e.SpecializedTownId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).First() })
             .ToListAsync(ct)).Select(e => (e.Id, e.Name, e.Town)).ToList();
@@ -117,8 +117,9 @@ public sealed class EditModel(TownsDbContext db, ProjectService service) : PageM
 public static class ProjectPages
 {
     /// <summary>The towns in the person's scope, by county, for a grouped select.</summary>
-    public static async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
+    /// <summary>The towns new work may name: those on the 名录, and <paramref name="keep"/>, the one a record already names (decision 0024).</summary>
+    public static async Task<IReadOnlyList<(int Id, string Name, string County)>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, int? keep = null) =>
+        (await scope.Towns(db).AsNoTracking().Where(t => t.Tier != Core.Towns.Tier.Delisted || t.Id == keep).OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.County)).ToList();
 
 

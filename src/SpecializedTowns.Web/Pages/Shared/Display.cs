@@ -14,6 +14,7 @@ public static class Display
         Tier.Provincial => "tier-provincial",
         Tier.Municipal => "tier-municipal",
         Tier.County => "tier-county",
+        Tier.Delisted => "tier-delisted",
         _ => "tier-reserve",
     };
 

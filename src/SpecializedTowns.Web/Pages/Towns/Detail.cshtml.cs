@@ -37,6 +37,9 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
     public string ChartJson { get; private set; } = "{}";
     public bool CanApply { get; private set; }
 
+    /// <summary>The step that took the town off the list, when it is off it: the 文号 and day the header shows.</summary>
+    public TierChange? Delisting { get; private set; }
+
     /// <summary>The town holds a recognised tier (县级 and above) with a record of it, so a certificate can be printed.</summary>
     public bool HasCertificate { get; private set; }
 
@@ -172,12 +175,15 @@ public sealed class DetailModel(TownsDbContext db, PolicyCatalog catalog, TimePr
         Policy = town.Town.PolicyId is null ? null : catalog.FindPack(town.Town.PolicyId);
         TaskForce = await TownTaskForce.FindAsync(db, Policy, id, town.Town.Name, ct);
 
-        // The gap to the next tier: the nearest higher standard that applies where the town lies.
+        // The gap to the next tier: the nearest higher standard that applies where the town lies. A town taken off the list has
+        // none: it is no longer cultivated, and a new application would be new work on it (decision 0024).
+        var listed = Tiers.IsListed(town.Town.Tier);
+        Delisting = listed ? null : TierStanding.On(town.TierHistory);
         NextStandard = catalog.Standards
-            .Where(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier)
+            .Where(s => listed && Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier)
             .Where(s => catalog.AreaOf(s) is var area && (town.CountyPath == area || town.CountyPath.StartsWith(area + "/")))
             .OrderBy(s => Tiers.Parse(s.Tier)).FirstOrDefault();
-        CanApply = catalog.Standards.Any(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier
+        CanApply = listed && catalog.Standards.Any(s => Tiers.Parse(s.Tier) is { } t && t > town.Town.Tier
             && catalog.AreaOf(s) is var a && (town.CountyPath == a || town.CountyPath.StartsWith(a + "/"))
             && Data.Applications.ApplicationService.CanFile(scope, s, town.CountyPath));
         if (NextStandard is not null)
