@@ -13,6 +13,15 @@ public sealed record FactComparison(string Fact, string Name, decimal? Registere
         : Registered is not { } r ? "平台无登记数据"
         : r == 0 ? "平台登记为 0"
         : $"申报{(Declared > r ? "高" : "低")}于平台登记 {Math.Round(Math.Abs(Declared!.Value - r) * 100 / r, 0)}%";
+
+    /// <summary>Both figures in words, as 审定 records them: “配套企业申报 12 家，平台登记 4 家”.</summary>
+    public string Described => $"{FactNames.GapNames.GetValueOrDefault(Fact, Name)}申报 {Figure(Fact, Declared)}，{(Registered is null ? "平台无登记数据" : $"平台登记 {Figure(Fact, Registered)}")}";
+
+    /// <summary>A figure with its unit, as the application page writes it (万元/亿元, %, 人, 家).</summary>
+    public static string Figure(string fact, decimal? value) => value is not { } v ? "—"
+        : fact == FactNames.AnnualOutputValueWanYuan ? Quantity.Figure(v)
+        : fact is FactNames.ProvincialMarketSharePercent or FactNames.CityMarketSharePercent ? Quantity.Format(v, "%")
+        : v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + (fact == FactNames.LocalEmployment ? " 人" : " 家");
 }
 
 /// <summary>
@@ -24,4 +33,11 @@ public static class DeclaredFacts
 {
     public static IReadOnlyList<FactComparison> Compare(TownFacts? registered, TownFacts declared) =>
         FactNames.Numeric.Select(n => new FactComparison(n.Key, n.Value, registered?.Number(n.Key), declared.Number(n.Key))).ToList();
+
+    /// <summary>
+    /// The differences (形式审查's 不一致, <see cref="FactComparison.Differs"/>) that 审定 must settle or explain before a town is
+    /// recognised or reserved on the declared figures (qa110 3): “配套企业申报 12 家，平台登记 4 家”; null when there are none.
+    /// </summary>
+    public static string? ToSettle(IEnumerable<FactComparison> comparisons) =>
+        string.Join("；", comparisons.Where(c => c.Differs).Select(c => c.Described)) is { Length: > 0 } s ? s : null;
 }

@@ -268,8 +268,10 @@ public sealed class RecognitionApplication
     /// For a town already recognised below the tier it applied for (县级 for 市级), 列入储备 is the reserve of that tier — 列入市级培育
     /// （储备）, 阳泉's “市级重点培育发展对象” — and leaves its tier as it is (<see cref="ReserveLabel"/>, decision 0020).
     /// </summary>
+    /// <param name="toSettle">The declared figures that differ from the platform's (<see cref="DeclaredFacts.ToSettle"/>).</param>
+    /// <param name="settlement">How 审定 settled or explains them: required to recognise or reserve when there are any.</param>
     public void Decide(Actor actor, DateTime now, Decision decision, string? documentNumber, string? reason, DateOnly? publicityEndsOn, RecognitionResult check,
-        bool townInReserve = false)
+        bool townInReserve = false, string? toSettle = null, string? settlement = null)
     {
         Require(actor, "领导小组审定", Roles.Office, Roles.Admin);
         RequireState("领导小组审定", ApplicationState.AwaitingDecision);
@@ -292,16 +294,21 @@ public sealed class RecognitionApplication
         if (decision == Applications.Decision.Recognize && (publicityEndsOn is not { } end || end < first || end > last))
             throw new ApplicationRuleException(
                 $"公示截止日期应在 {first:yyyy年M月d日} 至 {last:yyyy年M月d日} 之间（晚于今天，公示期不超过 {MaxPublicityDays} 天）", ApplicationFields.PublicityEndsOn);
+        // 形式审查 showed the difference; recognising on figures the platform does not hold needs them settled or explained.
+        var settled = Text(settlement, "核定说明", ApplicationFields.Settlement);
+        if (toSettle is not null && decision != Applications.Decision.Reject && settled.Length == 0)
+            throw new ApplicationRuleException($"申报与平台登记不一致（{toSettle}），审定须核定或说明：写明以哪个数为准及理由，如“申报 12 家含 8 家尚未录入企业库的合作社，已核对名单”", ApplicationFields.Settlement);
+        var settledText = toSettle is null || settled.Length == 0 ? null : $"申报与平台登记核定：{toSettle}。说明：{settled}";
         Decision = decision;
         DecisionDocumentNumber = number;
         switch (decision)
         {
             case Applications.Decision.Recognize:
                 PublicityEndsOn = publicityEndsOn;
-                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy年M月d日}", why));
+                Move(actor, now, "审定：拟认定，进入公示", ApplicationState.Publicity, Joined(DecisionDocumentNumber, $"公示至 {publicityEndsOn:yyyy年M月d日}", why, settledText));
                 break;
             case Applications.Decision.Reserve:
-                Move(actor, now, $"审定：{ReserveLabel(TargetTier)}", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why));
+                Move(actor, now, $"审定：{ReserveLabel(TargetTier)}", ApplicationState.Reserved, Joined(DecisionDocumentNumber, why, settledText));
                 break;
             default:
                 Move(actor, now, townInReserve ? $"审定：{KeepInReserve}" : "审定：不予认定", ApplicationState.Rejected, why);
@@ -421,6 +428,7 @@ public static class ApplicationFields
     public const string Decision = "Decision";
     public const string DocumentNumber = "DocumentNumber";
     public const string PublicityEndsOn = "PublicityEndsOn";
+    public const string Settlement = "Settlement";
     public const string File = "File";
 }
 

@@ -291,12 +291,13 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Conclude(Actor(scope, user), Now, view.OpenCriteria, view.CriterionTitle); });
     }
 
-    public async Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default)
+    public async Task DecideAsync(UserScope scope, string user, int id, Decision decision, string? number, string? reason, DateOnly? publicityEndsOn, CancellationToken ct = default,
+        string? settlement = null)
     {
         var view = await ViewAsync(scope, id, ct);
         var check = view.WithPanel ?? view.PreCheck ?? throw StandardGone(view.Application.StandardId);
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check,
-            townInReserve: view.CurrentTier == Tier.Reserve); });
+            townInReserve: view.CurrentTier == Tier.Reserve, toSettle: DeclaredFacts.ToSettle(view.Comparison), settlement: settlement); });
     }
 
     public Task ObjectAsync(UserScope scope, string user, int id, string objection, CancellationToken ct = default) =>

@@ -20,7 +20,9 @@ public sealed record ApplicationStep(string Action, string? Reason, int[]? Exper
     [property: Description("action 为 score 时：每项待评审条件（openCriteria）的 key → { met, comment }，另须有 overall（总体意见：met 为 true 建议认定、false 不建议认定，comment 为总体评审意见），缺少时答复 400")]
     Dictionary<string, ScoreInput>? Scores,
     [property: Description("action 为 accept 时：预检已有不符合项仍送专家评审，须为 true（确认知道送评后也不能认定），否则答复 409 并说明不符合项")]
-    bool? ConfirmFailedPrecheck = null);
+    bool? ConfirmFailedPrecheck = null,
+    [property: Description("action 为 decide 时：申报事实与平台登记不一致（形式审查所示“不一致”）的，认定或列入储备须写明核定或说明，否则答复 400（settlement）")]
+    string? Settlement = null);
 
 public sealed record ScoreInput(bool Met, string Comment);
 
@@ -112,7 +114,7 @@ public static class ApplicationsApi
                     "score" => service.ScoreAsync(scope, user, id, (step.Scores ?? []).Where(s => s.Value is not null)
                         .ToDictionary(s => s.Key, s => (s.Value.Met, s.Value.Comment ?? "")), ct),
                     "conclude" => service.ConcludeAsync(scope, user, id, ct),
-                    "decide" => service.DecideAsync(scope, user, id, decision!.Value, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct),
+                    "decide" => service.DecideAsync(scope, user, id, decision!.Value, step.DocumentNumber, step.Reason, step.PublicityEndsOn, ct, step.Settlement),
                     "object" => service.ObjectAsync(scope, user, id, step.Reason ?? "", ct),
                     "end-publicity" => service.EndPublicityAsync(scope, user, id, step.ObjectionUpheld ?? false, step.Reason, ct),
                     _ => throw new ApplicationRuleException("action 应为 submit、return、accept、score、conclude、decide、object 或 end-publicity"),
@@ -140,7 +142,7 @@ public static class ApplicationsApi
         + "另须有键 overall（总体意见）：{ \"met\": true 建议认定 / false 不建议认定, \"comment\": \"总体评审意见\" }。"
         + "缺少 scores.overall 或其 comment 为空时答复 400，errors 中为 scores.overall。例：{ \"action\": \"score\", \"scores\": { \"leadingEnterprises\": { \"met\": true, \"comment\": \"龙头企业 3 家，符合\" }, "
         + "\"overall\": { \"met\": true, \"comment\": \"建议认定\" } } }\n"
-        + "- decide：decision（recognize 认定、reserve 列入储备、reject 不予认定），documentNumber（认定或列入储备时必填），reason（不予认定时必填），publicityEndsOn（公示截止日期）\n"
+        + "- decide：decision（recognize 认定、reserve 列入储备、reject 不予认定），documentNumber（认定或列入储备时必填），reason（不予认定时必填），publicityEndsOn（公示截止日期），settlement（申报事实与平台登记不一致时，认定或列入储备必填：核定或说明，记入审定记录）\n"
         + "- object：reason（异议内容）\n"
         + "- end-publicity：objectionUpheld（异议是否成立），reason（异议成立时必填）\n\n"
         + "答复：400 请求体有误（errors 按字段）；403 此步骤不由您的角色办理；404 申报不存在或不在您的数据范围内；409 申报当前的状态不允许此步骤。";

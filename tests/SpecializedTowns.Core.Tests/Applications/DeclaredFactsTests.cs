@@ -23,4 +23,16 @@ public class DeclaredFactsTests
         rows[FactNames.SupportingEnterprises].Differs.ShouldBeFalse("neither side states it");
         DeclaredFacts.Compare(null, declared).Count(r => r.Differs).ShouldBe(5, "nothing registered: every declared figure is to be checked");
     }
+
+    [Fact]
+    public void What_the_decision_must_settle_names_each_differing_figure_with_both_numbers_and_nothing_when_they_agree()
+    {
+        var registered = new TownFacts { Category = "specialty-agriculture", AnnualOutputValueWanYuan = 6000, SupportingEnterprises = 4, LeadingEnterprises = 1 };
+
+        DeclaredFacts.ToSettle(DeclaredFacts.Compare(registered, registered)).ShouldBeNull("an application without a difference is decided as before");
+        DeclaredFacts.ToSettle(DeclaredFacts.Compare(registered, registered with { SupportingEnterprises = 12, AnnualOutputValueWanYuan = 25000 }))
+            .ShouldBe("年产值申报 2.50亿元，平台登记 6,000万元；配套企业申报 12 家，平台登记 4 家");
+        DeclaredFacts.ToSettle(DeclaredFacts.Compare(null, new TownFacts { Category = "manufacturing", LocalEmployment = 2100 }))
+            .ShouldBe("带动就业申报 2,100 人，平台无登记数据");
+    }
 }

@@ -165,6 +165,7 @@ public class ApplicationDecisionTests
 
         var end = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
         decision["PublicityEndsOn"] = end.ToString("yyyy-MM-dd");
+        decision["Settlement"] = "申报数含尚未录入平台的企业，已核对名单";
         (await PostAsync(city, url, url + "?handler=Decide", decision)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var history = Text(Regex.Match(await city.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value);
         history.ShouldContain($"运专领发〔2025〕11号；公示至 {end.Year}年{end.Month}月{end.Day}日");

@@ -49,7 +49,7 @@ public class ReserveAboveTierTests
 
         (await PostAsync(city, url, url + "?handler=Decide", new()
         {
-            ["Decision"] = "Reserve", ["DocumentNumber"] = "运专领发〔2025〕10号", ["Reason"] = "全省市场占有率不足，列入市级培育",
+            ["Decision"] = "Reserve", ["DocumentNumber"] = "运专领发〔2025〕10号", ["Reason"] = "全省市场占有率不足，列入市级培育", ["Settlement"] = "申报数含尚未录入平台的企业，已核对名单",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         Text(Regex.Match(await city.GetStringAsync(url), "<h2 class=\"h6\">办理记录</h2>.*?</ol>", RegexOptions.Singleline).Value)
             .ShouldContain("审定：列入市级培育（储备）");

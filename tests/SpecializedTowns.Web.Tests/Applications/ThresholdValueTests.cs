@@ -129,7 +129,7 @@ public class ThresholdValueTests
         }
         var decided = await PostAsync(office, url, url + "?handler=Decide", new()
         {
-            ["Decision"] = "Recognize", ["DocumentNumber"] = "晋专领发〔2026〕1号",
+            ["Decision"] = "Recognize", ["DocumentNumber"] = "晋专领发〔2026〕1号", ["Settlement"] = "申报数含尚未录入平台的企业，已核对名单",
             ["PublicityEndsOn"] = DateTime.UtcNow.AddHours(8).AddDays(7).ToString("yyyy-MM-dd"),
         });
         decided.StatusCode.ShouldBe(HttpStatusCode.Redirect, Text(await decided.Content.ReadAsStringAsync()));

@@ -62,7 +62,7 @@ public class ApplicationWorkflowTests
         await service.ConcludeAsync(city, "yuncheng-office", id);
         (await Should.ThrowAsync<ApplicationRuleException>(() => service.DecideAsync(office, "xinjiang-office", id, Decision.Recognize, "x", null, new DateOnly(2025, 3, 10))))
             .Message.ShouldContain("领导小组办公室审查、审定");
-        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10));
+        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10), settlement: "申报数含尚未录入平台的企业，已核对名单");
         clock.Now = clock.Now.AddDays(10);
         await service.EndPublicityAsync(city, "yuncheng-office", id, upheld: false, null);
 

@@ -43,7 +43,7 @@ public class ChinaDateTests
         await service.ScoreAsync(new UserScope(expertId, Roles.Expert, "山西省/运城市", null), "expert-zhang", id,
             (await service.ViewAsync(city, id)).OpenCriteria.Append(ExpertScore.Overall).ToDictionary(k => k, _ => (true, "经核实")));
         await service.ConcludeAsync(city, "yuncheng-office", id);
-        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2026〕3号", null, ChinaDay);
+        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2026〕3号", null, ChinaDay, settlement: "申报数含尚未录入平台的企业，已核对名单");
 
         clock.Now = LateEvening;
         await service.EndPublicityAsync(city, "yuncheng-office", id, upheld: false, null);

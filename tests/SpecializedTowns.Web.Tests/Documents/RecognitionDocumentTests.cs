@@ -47,7 +47,7 @@ public class RecognitionDocumentTests
             await service.AcceptAsync(city, "yuncheng-office", id, [expertId]);
             await service.ScoreAsync(expert, "expert-zhang", id, new Dictionary<string, (bool, string)> { ["market-share"] = (true, "培育钻石全国市场空间大"), [ExpertScore.Overall] = (true, "同意认定") });
             await service.ConcludeAsync(city, "yuncheng-office", id);
-            await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10));
+            await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, "运专领发〔2025〕3号", null, new DateOnly(2025, 3, 10), settlement: "申报数含尚未录入平台的企业，已核对名单");
             clock.Now = clock.Now.AddDays(10);
             await service.EndPublicityAsync(city, "yuncheng-office", id, upheld: false, null);
 

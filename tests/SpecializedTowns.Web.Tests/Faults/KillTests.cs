@@ -315,7 +315,7 @@ public class KillTests(ITestOutputHelper output)
         await service.ScoreAsync(new UserScope(expert, Roles.Expert, city.JurisdictionPath, null), "expert-zhang", id,
             new Dictionary<string, (bool, string)> { ["market-share"] = (true, "全国市场空间大"), [ExpertScore.Overall] = (true, "同意认定") });
         await service.ConcludeAsync(city, "yuncheng-office", id);
-        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, $"运专领发〔2025〕{round}号", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20)));
+        await service.DecideAsync(city, "yuncheng-office", id, Decision.Recognize, $"运专领发〔2025〕{round}号", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20)), settlement: "申报数含尚未录入平台的企业，已核对名单");
         return (id, town.Id);
     }
 

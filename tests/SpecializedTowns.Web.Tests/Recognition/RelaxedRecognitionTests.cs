@@ -75,7 +75,7 @@ public class RelaxedRecognitionTests
         scores[ExpertScore.Overall] = (true, "同意按放宽条件认定");
         await service.ScoreAsync(new UserScope(expert.Id, Roles.Expert, "山西省", null), "expert-zhang", id, scores);
         await service.ConcludeAsync(City, "yangquan-office", id);
-        await service.DecideAsync(City, "yangquan-office", id, Decision.Recognize, "阳专领发〔2026〕5号", null, new DateOnly(2026, 11, 11));
+        await service.DecideAsync(City, "yangquan-office", id, Decision.Recognize, "阳专领发〔2026〕5号", null, new DateOnly(2026, 11, 11), settlement: "申报数含尚未录入平台的企业，已核对名单");
         clock.Now = clock.Now.AddDays(10);
         await service.EndPublicityAsync(City, "yangquan-office", id, upheld: false, null);
         (await db.Towns.AsNoTracking().SingleAsync(t => t.Id == town.Id)).Tier.ShouldBe(Tier.Municipal);

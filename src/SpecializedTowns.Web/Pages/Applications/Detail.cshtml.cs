@@ -24,6 +24,9 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     [BindProperty, Display(Name = "领导小组审定")] public Decision? Decision { get; set; }
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public DateOnly? PublicityEndsOn { get; set; }
+
+    /// <summary>审定's settlement of declared figures that differ from the platform's (RecognitionApplication.Decide).</summary>
+    [BindProperty] public string? Settlement { get; set; }
     [BindProperty] public bool ObjectionUpheld { get; set; }
     // Named, so that a form without them does not bind them from every field it posts (the binder's fallback to no prefix),
     // which filed "请勾选或不勾选" against 公示截止日期 and the other fields of 领导小组审定.
@@ -156,7 +159,7 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
 
     public Task<IActionResult> OnPostDecideAsync(int id, CancellationToken ct) =>
         StepAsync(id, ct, "审定结果已登记", (s, u) => Decision is { } d
-            ? applications.DecideAsync(s, u, id, d, DocumentNumber, Reason, PublicityEndsOn, ct)
+            ? applications.DecideAsync(s, u, id, d, DocumentNumber, Reason, PublicityEndsOn, ct, Settlement)
             : throw new ApplicationRuleException("请选择审定结果", ApplicationFields.Decision));
 
     public Task<IActionResult> OnPostObjectAsync(int id, CancellationToken ct) =>
