@@ -366,6 +366,25 @@ public sealed class Notice
         Record(actor, now, position, "删除佐证文件", fileName, onBehalf: !actor.IsRecipient);
     }
 
+    /// <summary>
+    /// A file uploaded to the notice (the API's …/files) and named by no finding may be taken off while the notice is open,
+    /// whatever the findings' states: it is not among what the office verifies. Without this it held one of the notice's
+    /// <see cref="NoticeFile.MaxFiles"/> places for good. Removable rather than no longer counted after some days: a clerk who
+    /// meets the limit expects to see what fills it and delete what is not wanted, as in any list of attachments; a file that
+    /// stopped counting would still be listed and could still be named, and the limit would move with nobody doing anything.
+    /// A file a finding names goes only as that finding's (<see cref="RemoveEvidenceFile"/>), so nothing submitted can be
+    /// taken off this way.
+    /// </summary>
+    public bool MayRemoveUnattached(NoticeActor actor) => State == NoticeState.Issued && actor.MayRecord;
+
+    /// <summary>Takes off a file given to no finding (<see cref="MayRemoveUnattached"/>); the step is kept in the history.</summary>
+    public void RemoveUnattachedFile(NoticeActor actor, DateTime now, string fileName)
+    {
+        if (State != NoticeState.Issued) throw new NoticeRuleException("督办通知书已整改或已处理，不能再删除佐证文件");
+        if (!actor.MayRecord) throw new NoticeRuleException("只有整改对象或领导小组办公室可以删除佐证文件") { Kind = RefusalKind.Forbidden };
+        Record(actor, now, null, "删除未对应问题的佐证文件", fileName, onBehalf: !actor.IsRecipient);
+    }
+
     private NoticeItem EvidenceEditable(NoticeActor actor, int position, string verb)
     {
         if (State != NoticeState.Issued) throw new NoticeRuleException($"督办通知书已整改或已处理，不能再{verb}佐证文件");

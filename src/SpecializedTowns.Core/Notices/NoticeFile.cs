@@ -29,6 +29,21 @@ public sealed class NoticeFile
 
     public static string AllowedList => ApplicationAttachment.AllowedList;
 
+    /// <summary>
+    /// Why <paramref name="adding"/> more files do not fit the notice's <see cref="MaxFiles"/>, or null. Files uploaded to the
+    /// notice and given to no finding (<paramref name="unattached"/>, by name) count too: the refusal names them, since they
+    /// are what a clerk can most readily take off (they show nothing yet) and are listed apart from the findings.
+    /// </summary>
+    public static string? RoomProblem(int held, int adding, IReadOnlyList<string> unattached)
+    {
+        if (adding <= 0 || held + adding <= MaxFiles) return null;
+        var now = adding > 1 ? $"已有 {held} 个，本次又选了 {adding} 个" : $"已有 {held} 个";
+        if (unattached.Count == 0) return $"每份督办通知书最多 {MaxFiles} 个佐证文件（{now}），请先删除不需要的文件";
+        var names = string.Join("、", unattached.Take(5).Select(n => $"“{n}”")) + (unattached.Count > 5 ? $" 等" : "");
+        return $"每份督办通知书最多 {MaxFiles} 个佐证文件（{now}），其中 {unattached.Count} 个上传后未对应到具体问题：{names}；"
+               + "不需要的请在通知书页面“未对应到具体问题的佐证文件”处删除，再上传";
+    }
+
     /// <summary>The name to keep (no folders, at most 200 characters) and its content type, or why the file is refused.</summary>
     public static (string Name, string? ContentType, string? Problem) Check(string fileName, ReadOnlySpan<byte> content)
     {

@@ -186,6 +186,9 @@ public sealed record NoticeView(
     /// <summary>A unit that reads the notice because its 抄送 names it: it follows the 整改, the recipient reports.</summary>
     public bool CopiedOnly { get; init; }
 
+    /// <summary>The person may take off files uploaded to the notice and given to no finding (<see cref="Notice.MayRemoveUnattached"/>).</summary>
+    public bool UnattachedRemovable { get; init; }
+
     /// <summary>The evidence files of one finding, in the order they were uploaded.</summary>
     public IReadOnlyList<NoticeFileInfo> FilesOf(int position) => Files.Where(f => f.Item == position).ToList();
 }

@@ -233,6 +233,7 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             RecordsOnBehalf = !actor.IsRecipient && actor.MayRecord,
             AnsweredBy = AnsweredBy(notice, places),
             CopiedOnly = scope.Role == Roles.MemberUnit && !actor.MayRecord,
+            UnattachedRemovable = notice.MayRemoveUnattached(actor),
         };
     }
 
@@ -602,10 +603,40 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
             var target = notice.Item(item);
             var file = await db.NoticeFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeItemId == target.Id, ct)
                        ?? throw new NoticeRuleException($"第 {item} 项没有这个佐证文件（可能已被删除），请刷新页面后查看") { Kind = RefusalKind.NotFound };
-            var left = await db.NoticeFiles.CountAsync(f => f.NoticeItemId == target.Id && f.Id != fileId, ct);
-            notice.RemoveEvidenceFile(actor, Now, item, file.FileName, left);
+            await RemoveFromItemAsync(notice, actor, target, file, ct);
+        });
+
+    /// <summary>
+    /// Takes one evidence file off the notice: one given to no finding (<see cref="Notice.RemoveUnattachedFile"/>), or one a
+    /// finding holds, under that finding's rule (<see cref="Notice.RemoveEvidenceFile"/>: not once it is submitted).
+    /// </summary>
+    public Task RemoveFileAsync(UserScope scope, string user, int id, int fileId, CancellationToken ct = default) =>
+        StepAsync(scope, user, id, ct, async (notice, actor) =>
+        {
+            var file = await db.NoticeFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.NoticeId == id, ct)
+                       ?? throw new NoticeRuleException("本督办通知书没有这个佐证文件（可能已被删除），请刷新页面后查看") { Kind = RefusalKind.NotFound };
+            if (file.NoticeItemId is { } itemId)
+            {
+                await RemoveFromItemAsync(notice, actor, notice.Items.Single(i => i.Id == itemId), file, ct);
+                return;
+            }
+            notice.RemoveUnattachedFile(actor, Now, file.FileName);
             db.NoticeFiles.Remove(file);
         });
+
+    private async Task RemoveFromItemAsync(Notice notice, NoticeActor actor, NoticeItem item, NoticeFile file, CancellationToken ct)
+    {
+        var left = await db.NoticeFiles.CountAsync(f => f.NoticeItemId == item.Id && f.Id != file.Id, ct);
+        notice.RemoveEvidenceFile(actor, Now, item.Position, file.FileName, left);
+        db.NoticeFiles.Remove(file);
+    }
+
+    /// <summary>Every evidence file of the notice, those given to no finding with a null item, to anyone who may read the notice.</summary>
+    public async Task<IReadOnlyList<NoticeFileInfo>> NoticeFilesAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var notice = await Reachable(scope).AsNoTracking().Include(n => n.Items).SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw new NoticeNotFoundException();
+        return await FilesAsync(notice, ct);
+    }
 
     public async Task<NoticeFile?> FileAsync(UserScope scope, int id, int fileId, CancellationToken ct = default)
     {
@@ -625,8 +656,11 @@ public sealed class NoticeService(TownsDbContext db, TimeProvider time, NoticeSe
 
     private async Task RequireRoomAsync(Notice notice, int adding, CancellationToken ct)
     {
-        if (adding > 0 && await db.NoticeFiles.CountAsync(f => f.NoticeId == notice.Id, ct) + adding > NoticeFile.MaxFiles)
-            throw new NoticeRuleException($"每份督办通知书最多 {NoticeFile.MaxFiles} 个佐证文件", "file");
+        if (adding <= 0) return;
+        var held = await db.NoticeFiles.CountAsync(f => f.NoticeId == notice.Id, ct);
+        if (held + adding <= NoticeFile.MaxFiles) return;
+        var unattached = await db.NoticeFiles.Where(f => f.NoticeId == notice.Id && f.NoticeItemId == null).OrderBy(f => f.Id).Select(f => f.FileName).ToListAsync(ct);
+        throw new NoticeRuleException(NoticeFile.RoomProblem(held, adding, unattached)!, "file");
     }
 
     private NoticeFile NewFile(Notice notice, NoticeItem? item, NoticeActor actor, CheckedFile upload) => new()

@@ -238,6 +238,19 @@ public static class NoticesApi
             .Refuses(StatusCodes.Status403Forbidden)
             .Refuses(StatusCodes.Status409Conflict);
 
+        group.MapGet("/{id:int}/files", async Task<Results<Ok<IReadOnlyList<NoticeFileInfo>>, ProblemHttpResult>> (int id, HttpContext http, NoticeService service, CancellationToken ct) =>
+        {
+            try { return TypedResults.Ok(await service.NoticeFilesAsync(http.Scope(), id, ct)); }
+            catch (NoticeNotFoundException) { return ApiSupport.NotFound("督办通知书"); }
+        }).WithSummary($"通知书的全部佐证文件（按上传先后）：item 为问题序号，为 null 的是经 …/files 上传、尚未对应问题的文件；都计入每份最多 {NoticeFile.MaxFiles} 个的限额");
+
+        group.MapDelete("/{id:int}/files/{fileId:int}", async Task<Results<Ok<NoticeDetail>, ProblemHttpResult>> (int id, [Description("佐证文件编号")] int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
+            await StepAsync(http, service, id, ct, (s, u) => service.RemoveFileAsync(s, u, id, fileId, ct)))
+            .WithSummary("删除一个佐证文件：尚未对应问题的，在通知书整改完成前可删除；已对应某项问题的，按该项的规则（报送前可删，报送后只读）")
+            .Refuses(StatusCodes.Status403Forbidden)
+            .Refuses(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict);
+
         group.MapGet("/{id:int}/files/{fileId:int}", async (int id, [Description("佐证文件编号（上传时返回的 id）")] int fileId, HttpContext http, NoticeService service, CancellationToken ct) =>
             await service.FileAsync(http.Scope(), id, fileId, ct) is { } file
                 ? (IResult)TypedResults.File(file.Content, file.ContentType, file.FileName)

@@ -252,4 +252,35 @@ public class NoticeTests
         n.Verify(Office, Day(new(2025, 3, 10)), 1, accept: false, "许可证不清晰");
         n.AddEvidenceFile(Township, Day(new(2025, 3, 11)), 1, "许可证（清晰）.pdf", files: 2);
     }
+
+    [Fact]
+    public void A_file_given_to_no_finding_is_removable_while_the_notice_is_open_and_the_limit_names_such_files()
+    {
+        var n = Issue();
+        n.MayRemoveUnattached(Township).ShouldBeTrue();
+        n.MayRemoveUnattached(Office).ShouldBeTrue();
+        n.MayRemoveUnattached(Leader).ShouldBeFalse();
+        Should.Throw<NoticeRuleException>(() => n.RemoveUnattachedFile(Leader, Day(new(2025, 3, 5)), "旧照片.jpg")).Kind.ShouldBe(RefusalKind.Forbidden);
+        // Submitted findings do not hold it: it goes whatever their state.
+        n.RecordRectification(Township, Day(new(2025, 3, 5)), 1, "已开工", "施工许可证");
+        n.Submit(Township, Day(new(2025, 3, 6)));
+        n.RemoveUnattachedFile(Township, Day(new(2025, 3, 7)), "旧照片.jpg");
+        n.Events.Last().Action.ShouldBe("删除未对应问题的佐证文件");
+        n.Events.Last().Note.ShouldBe("旧照片.jpg");
+
+        n.Verify(Office, Day(new(2025, 3, 8)), 1, accept: true, null);
+        n.RecordRectification(Township, Day(new(2025, 3, 8)), 2, "已按时报送", "月报");
+        n.Submit(Township, Day(new(2025, 3, 8)));
+        n.Verify(Office, Day(new(2025, 3, 9)), 2, accept: true, null);
+        n.MayRemoveUnattached(Township).ShouldBeFalse();
+        Should.Throw<NoticeRuleException>(() => n.RemoveUnattachedFile(Township, Day(new(2025, 3, 10)), "另一张.jpg"))
+            .Message.ShouldBe("督办通知书已整改或已处理，不能再删除佐证文件");
+
+        NoticeFile.RoomProblem(49, 1, ["a.pdf"]).ShouldBeNull();
+        NoticeFile.RoomProblem(50, 0, []).ShouldBeNull();
+        NoticeFile.RoomProblem(50, 1, []).ShouldBe("每份督办通知书最多 50 个佐证文件（已有 50 个），请先删除不需要的文件");
+        NoticeFile.RoomProblem(48, 3, ["1.pdf", "2.pdf", "3.pdf", "4.pdf", "5.pdf", "6.pdf"]).ShouldBe(
+            "每份督办通知书最多 50 个佐证文件（已有 48 个，本次又选了 3 个），其中 6 个上传后未对应到具体问题：“1.pdf”、“2.pdf”、“3.pdf”、“4.pdf”、“5.pdf” 等；"
+            + "不需要的请在通知书页面“未对应到具体问题的佐证文件”处删除，再上传");
+    }
 }

@@ -57,6 +57,10 @@ public sealed class DetailModel(NoticeService notices) : PageModel
     public Task<IActionResult> OnPostRemoveFileAsync(int id, int item, int fileId, CancellationToken ct) =>
         StepAsync(id, NoticeStep.Record, item, $"已删除第 {item} 项的一个佐证文件", ct, (s, u) => notices.RemoveItemFileAsync(s, u, id, item, fileId, ct));
 
+    /// <summary>A file uploaded to the notice (by API) and given to no finding: it holds a place of the notice's 50 until taken off.</summary>
+    public Task<IActionResult> OnPostRemoveUnattachedFileAsync(int id, int fileId, CancellationToken ct) =>
+        StepAsync(id, NoticeStep.Record, null, "已删除一个未对应到具体问题的佐证文件", ct, (s, u) => notices.RemoveFileAsync(s, u, id, fileId, ct));
+
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         StepAsync(id, NoticeStep.Submit, null, "整改情况已报送，等待办公室核验", ct, async (s, u) => await notices.SubmitAsync(s, u, id, ct));
 
