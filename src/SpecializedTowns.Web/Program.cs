@@ -158,6 +158,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.FilterEnumBinderProvider());
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.OptionListBinderProvider());
         o.Filters.Add(new SpecializedTowns.Web.Platform.PostWithoutHandler());
+        o.Filters.Add(new SpecializedTowns.Web.Platform.OversizedUploads());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.RequiredInChinese());
         o.ModelMetadataDetailsProviders.Add(new SpecializedTowns.Web.Platform.BindingMessagesByType());
     });
@@ -183,6 +184,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         500 => "服务器内部错误，请稍后重试或联系管理员",
         _ => ctx.ProblemDetails.Title,
     };
+    // The framework's 413 says nothing of the limit: the API says which one the request met and what to do instead.
+    if (ctx.ProblemDetails.Status == 413 && ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+        ctx.ProblemDetails.Detail = SpecializedTowns.Web.Api.JsonBodyProblems.TooLarge(ctx.HttpContext);
     ctx.ProblemDetails.Type = null;
     ctx.ProblemDetails.Extensions.Remove("exception");
 });

@@ -58,6 +58,21 @@ internal sealed partial class JsonBodyProblems(IProblemDetailsService problems, 
         });
     }
 
+    /// <summary>
+    /// What an API 413 says: the limit the request met (the endpoint's own, an import's 50MB, or the server's for a JSON body)
+    /// and how large it was, with what to do instead. Files travel one to a request on this API, so only an import or a file
+    /// far over its own 10MB meets a limit.
+    /// </summary>
+    internal static string TooLarge(HttpContext http)
+    {
+        var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var sent = http.Request.ContentLength is { } bytes ? $"（本次约 {SpecializedTowns.Web.Platform.UploadForms.Megabytes(bytes)} MB）" : "";
+        var max = SpecializedTowns.Data.Imports.ImportEngine.MaxFileBytes;
+        if (limit == max) return $"导入文件不能超过 {max / 1024 / 1024} MB{sent}，请拆分后分批导入";
+        var within = limit is { } l ? $"不能超过 {SpecializedTowns.Web.Platform.UploadForms.Megabytes(l)} MB" : "过大";
+        return $"一次请求的内容{within}{sent}：文件请逐个上传，每个不超过 {SpecializedTowns.Core.Applications.ApplicationAttachment.MaxBytes / 1024 / 1024} MB";
+    }
+
     /// <summary>Routing's stand-in endpoint for a content type no endpoint of the path takes (AcceptsMatcherPolicy).</summary>
     public const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
 

@@ -15,5 +15,10 @@ public sealed class StatusModel : PageModel
 
     public void OnPost() => Code = CodeFromQuery();
 
+    /// <summary>The page the request came from, when it is one of the platform's own (the Referer of this host).</summary>
+    public string? Back => Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var from)
+                           && string.Equals(from.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+        ? from.PathAndQuery : null;
+
     private int CodeFromQuery() => int.TryParse(Request.Query["code"], out var code) ? code : 404;
 }

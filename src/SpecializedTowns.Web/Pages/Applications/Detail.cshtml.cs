@@ -11,7 +11,7 @@ using SpecializedTowns.Core;
 namespace SpecializedTowns.Web.Pages.Applications;
 
 [RequestFormLimits(MultipartBodyLengthLimit = ApplicationAttachment.MaxBytes + 64 * 1024)]
-public sealed class DetailModel(ApplicationService applications, TimeProvider time) : PageModel
+public sealed class DetailModel(ApplicationService applications, TimeProvider time) : PageModel, Platform.IAnswersOversizedUploads
 {
     public ApplicationView View { get; private set; } = null!;
     public UserScope Scope { get; private set; } = null!;
@@ -84,6 +84,9 @@ public sealed class DetailModel(ApplicationService applications, TimeProvider ti
     public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct) =>
         StepAsync(id, ct, $"已上传“{file?.FileName}”", async (s, u) =>
         {
+            // A file far over the limit was left out by UploadForms: said as the limit, not as “no file chosen”.
+            if (Platform.UploadForms.FilesDropped(HttpContext, out _))
+                throw new ApplicationRuleException($"所选文件超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传", ApplicationFields.File);
             if (Shared.Uploads.Unreadable(file, out var unreadable)) throw new ApplicationRuleException(unreadable, ApplicationFields.File);
             if (file.Length > ApplicationAttachment.MaxBytes) throw new ApplicationRuleException($"“{file.FileName}”超过 {ApplicationAttachment.MaxBytes / 1024 / 1024}MB，不能上传", ApplicationFields.File);
             using var buffer = new MemoryStream();

@@ -10,7 +10,7 @@ namespace SpecializedTowns.Web.Pages.Notices;
 
 // No request limits of its own: UploadForms reads the form under the platform's ceiling, so that a file over
 // NoticeFile.MaxBytes reaches OnPostRecordAsync and is refused beside the field with the measures kept.
-public sealed class DetailModel(NoticeService notices) : PageModel
+public sealed class DetailModel(NoticeService notices) : PageModel, Platform.IAnswersOversizedUploads
 {
     public sealed class ActionRow
     {
@@ -40,6 +40,8 @@ public sealed class DetailModel(NoticeService notices) : PageModel
     public Task<IActionResult> OnPostRecordAsync(int id, int item, List<IFormFile>? files, CancellationToken ct) =>
         StepAsync(id, NoticeStep.Record, item, $"第 {item} 项整改情况已填报，报送后交办公室核验", ct, async (s, u) =>
         {
+            // Files too large together were left out by UploadForms: nothing is recorded as if none had been chosen.
+            if (Platform.UploadForms.FilesDropped(HttpContext, out var tooLarge)) throw new NoticeRuleException(tooLarge, "file");
             var uploads = new List<EvidenceUpload>();
             // The browser posts one nameless part when no file is chosen: that is no file, not a bad one.
             foreach (var file in (files ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)))

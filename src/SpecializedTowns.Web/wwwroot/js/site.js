@@ -3,6 +3,33 @@ document.querySelectorAll('select.place-switch').forEach(function (select) {
   select.addEventListener('change', function () { select.form.submit(); });
 });
 
+// Files that add up to more than one request takes (UploadForms.MaxRequestBytes) are not sent: the form says so beside its
+// file field and keeps everything chosen and typed. Captured before any other listener (htmx's on the form, the confirm).
+// The server says the same when this does not run.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var meta = document.querySelector('meta[name="upload-max-bytes"]');
+  if (!meta || !form.querySelectorAll) return;
+  var inputs = form.querySelectorAll('input[type=file]');
+  if (inputs.length === 0) return;
+  var total = 0, count = 0;
+  inputs.forEach(function (input) { Array.prototype.forEach.call(input.files || [], function (f) { total += f.size; count++; }); });
+  var old = form.querySelector('[data-upload-total]');
+  if (old) old.remove();
+  var max = Number(meta.getAttribute('content'));
+  if (!max || total <= max) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  var mb = function (b) { return String(Math.round(b / 1024 / 1024 * 10) / 10); };
+  var message = document.createElement('div');
+  message.className = 'text-danger small';
+  message.setAttribute('data-upload-total', '');
+  message.setAttribute('role', 'alert');
+  message.textContent = '本次选择的 ' + count + ' 个文件合计约 ' + mb(total) + ' MB，一次上传的文件合计不能超过 ' + Math.round(max / 1024 / 1024) + ' MB，请分几次上传';
+  var last = inputs[inputs.length - 1];
+  (last.closest('.input-group') || last).insertAdjacentElement('afterend', message);
+}, true);
+
 // Steps that cannot be undone ask first: <form data-confirm="…">.
 document.addEventListener('submit', function (event) {
   var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
