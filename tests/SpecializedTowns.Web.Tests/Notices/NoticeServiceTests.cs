@@ -6,63 +6,31 @@ using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Notices;
-using SpecializedTowns.Core.Policies;
 using SpecializedTowns.Data;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Notices;
 using SpecializedTowns.Data.Notifications;
 using SpecializedTowns.Web.Tests.Infrastructure;
+using static SpecializedTowns.Web.Tests.Notices.NoticeDesk;
 
 namespace SpecializedTowns.Web.Tests.Notices;
 
 /// <summary>The notices' use cases on both providers, with the demo data and the demo accounts' scopes.</summary>
 public class NoticeServiceTests
 {
-    private static readonly PolicyCatalog Catalog = PolicyCatalog.Load(TestDatabases.PoliciesDirectory);
-
-    private const string Yuanqu = "山西省/运城市/垣曲县";
-    private const string Xinjiang = "山西省/运城市/新绛县";
-
-    private static Task<StorageSettings> LoadedAsync(StorageProvider provider) => TestDatabases.WithDemoAccountsAsync(provider);
-
-    private static Task<UserScope> ScopeAsync(TownsDbContext db, string userName) => DemoScopes.OfAsync(db, userName);
-
-    private static NoticeService Service(TownsDbContext db, TimeProvider clock, NoticeSettings? settings = null) =>
-        new(db, clock, settings ?? new NoticeSettings(), Catalog);
-
-    private static Task<int> TownAsync(TownsDbContext db, string name) => db.Towns.Where(t => t.Name == name).Select(t => t.Id).SingleAsync();
-
-    private static Task<int> TownshipAsync(TownsDbContext db, string path) => db.Jurisdictions.Where(j => j.Path == path).Select(j => j.Id).SingleAsync();
-
-    private static Task<int> UnitAsync(TownsDbContext db, string place, string name) =>
-        db.Units.Where(u => u.Jurisdiction!.Path == place && u.Name == name).Select(u => u.Id).SingleAsync();
-
-    private static NoticeDraft Draft(RecipientKind kind, int id, DateOnly deadline, params string[] findings) => new()
-    {
-        RecipientKind = kind, RecipientId = id, Basis = "2025年度专业镇发展评估结果", EvaluationId = 12,
-        Findings = (findings.Length == 0 ? ["重点项目开工率为 40%，低于年度目标", "专班月报 2 个月未按时报送"] : findings)
-            .Select((f, i) => new NoticeFinding(f, i == 0 ? "2025年度评估·项目开工率" : "月报记录")).ToList(),
-        Deadline = deadline, ContactName = "李明", ContactPhone = "0359-6022135", CopyTo = ["县专业镇发展领导小组各成员单位"],
-    };
-
-    // 2030-12-30 10:00 in China: a year with no demo notices in it.
-    private static FixedClock At2030() => new(new DateOnly(2030, 12, 30));
-
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Numbers_run_per_issuing_office_and_year_and_are_never_given_twice(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var yuanqu = await ScopeAsync(db, "yuanqu-office");
-        var xinjiang = await ScopeAsync(db, "xinjiang-office");
-        var lishan = await TownAsync(db, "历山镇蜂蜜专业镇");
-        var gucheng = await TownshipAsync(db, Yuanqu + "/古城镇");
-        var wanan = await TownAsync(db, "万安钻石专业镇");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, clock, service) = (desk.Db, desk.Clock, desk.Service);
+        var yuanqu = await desk.ScopeAsync("yuanqu-office");
+        var xinjiang = await desk.ScopeAsync("xinjiang-office");
+        var lishan = await desk.TownAsync("历山镇蜂蜜专业镇");
+        var gucheng = await desk.TownshipAsync(Yuanqu + "/古城镇");
+        var wanan = await desk.TownAsync("万安钻石专业镇");
         var deadline = new DateOnly(2031, 1, 30);
 
         var a = await service.CreateAsync(yuanqu, "垣曲县专业镇办", Draft(RecipientKind.Town, lishan, deadline));
@@ -71,10 +39,10 @@ public class NoticeServiceTests
         clock.Now = clock.Now.AddDays(3); // 2031-01-02
         var d = await service.CreateAsync(yuanqu, "垣曲县专业镇办", Draft(RecipientKind.Town, lishan, deadline));
         // The prefix may change by configuration; the count of the year goes on.
-        var renamed = Service(db, clock, NoticeSettings.From(null, new Dictionary<string, string> { ["垣曲县"] = "垣专督" }));
+        var renamed = desk.ServiceWith(NoticeSettings.From(null, new Dictionary<string, string> { ["垣曲县"] = "垣专督" }));
         var e = await renamed.CreateAsync(yuanqu, "垣曲县专业镇办", Draft(RecipientKind.Town, lishan, deadline));
         // The administrator issues as the office of the recipient's county, in the same count.
-        var admin = await ScopeAsync(db, "admin");
+        var admin = await desk.ScopeAsync("admin");
         var f = await service.CreateAsync(admin, "系统管理员", Draft(RecipientKind.Town, lishan, deadline));
 
         var numbers = await db.Notices.AsNoTracking().Where(n => new[] { a, b, c, d, e, f }.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => (n.DocumentNumber, n.IssuingOffice));
@@ -87,7 +55,7 @@ public class NoticeServiceTests
         Should.Throw<ArgumentException>(() => NoticeSettings.From(null, new Dictionary<string, string> { ["垣曲县"] = "垣专办督〔" })).Message.ShouldContain("Notices:NumberPrefixes:垣曲县");
 
         // The database itself refuses a number given twice, whoever writes it.
-        await using var other = storage.CreateContext();
+        await using var other = desk.Storage.CreateContext();
         var copy = await other.Notices.AsNoTracking().Include(n => n.Items).SingleAsync(n => n.Id == a);
         copy.Id = 0;
         copy.Items.ForEach(i => { i.Id = 0; i.NoticeId = 0; });
@@ -100,12 +68,10 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_deadline_and_every_field_are_checked_in_chinese_and_nothing_is_written(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var lishan = await TownAsync(db, "历山镇蜂蜜专业镇");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, service) = (desk.Db, desk.Service);
+        var office = await desk.ScopeAsync("yuanqu-office");
+        var lishan = await desk.TownAsync("历山镇蜂蜜专业镇");
         var before = await db.Notices.CountAsync();
 
         async Task<FieldErrors> Refused(UserScope scope, NoticeDraft draft) =>
@@ -123,16 +89,16 @@ public class NoticeServiceTests
             }, ignoreOrder: true);
         (await Refused(office, Draft(RecipientKind.Town, lishan, new DateOnly(2031, 1, 30)) with { RecipientId = null }))["RecipientId"].ShouldBe("请选择整改对象（专业镇、乡镇或单位）");
         // Another county's town, or a recipient that does not exist, is not the office's to name.
-        var xinjiang = await ScopeAsync(db, "xinjiang-office");
+        var xinjiang = await desk.ScopeAsync("xinjiang-office");
         (await Refused(xinjiang, Draft(RecipientKind.Town, lishan, new DateOnly(2031, 1, 30))))["RecipientId"].ShouldBe("所选整改对象不存在，或不在您的数据范围内");
         (await Refused(office, Draft(RecipientKind.Unit, 999_999, new DateOnly(2031, 1, 30))))["RecipientId"].ShouldBe("所选整改对象不存在，或不在您的数据范围内");
-        var cityUnit = await UnitAsync(db, "山西省/运城市", "市工信局");
+        var cityUnit = await desk.UnitAsync("山西省/运城市", "市工信局");
         (await Refused(office, Draft(RecipientKind.Unit, cityUnit, new DateOnly(2031, 1, 30))))["RecipientId"]
             .ShouldStartWith("“市工信局”是运城市的单位，在垣曲县之上", Case.Sensitive, "a county office does not supervise the city's units, and is told so");
         // Only offices issue.
         foreach (var user in new[] { "lishan-township", "yuanqu-member", "yuncheng-leader", "expert-zhang" })
         {
-            var scope = await ScopeAsync(db, user);
+            var scope = await desk.ScopeAsync(user);
             (await Should.ThrowAsync<NoticeRuleException>(() => service.CreateAsync(scope, "x", Draft(RecipientKind.Town, lishan, new DateOnly(2031, 1, 30)))))
                 .Message.ShouldEndWith("不能下发督办通知书");
         }
@@ -144,23 +110,20 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_unit_named_in_the_copy_line_reads_the_notice_and_its_progress_but_does_not_act(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var service = Service(db, At2030());
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var town = await TownAsync(db, "历山镇蜂蜜专业镇");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var service = desk.Service;
         var deadline = new DateOnly(2031, 1, 30);
-        var toAll = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["县专业镇发展领导小组各成员单位"] });
-        var toAgriculture = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["垣曲县农业农村局"] });
-        var toLand = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = ["县自然资源局"] });
-        var toNone = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, town, deadline) with { CopyTo = [] });
+        var toAll = await desk.IssueToLishanAsync(deadline, d => d with { CopyTo = ["县专业镇发展领导小组各成员单位"] });
+        var toAgriculture = await desk.IssueToLishanAsync(deadline, d => d with { CopyTo = ["垣曲县农业农村局"] });
+        var toLand = await desk.IssueToLishanAsync(deadline, d => d with { CopyTo = ["县自然资源局"] });
+        var toNone = await desk.IssueToLishanAsync(deadline, d => d with { CopyTo = [] });
         int[] mine = [toAll, toAgriculture, toLand, toNone];
-        var township = await ScopeAsync(db, "lishan-township");
+        var township = await desk.ScopeAsync("lishan-township");
         await service.RecordAsync(township, "历山镇专业镇专干", toAll, 1, new RectificationInput("已开工建设", "照片"));
 
-        var member = await ScopeAsync(db, "yuanqu-member");
+        var member = await desk.ScopeAsync("yuanqu-member");
         (await service.Visible(member).Where(n => mine.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.Id).ToArrayAsync()).ShouldBe([toAll, toAgriculture]);
-        (await service.Visible(await ScopeAsync(db, "xinjiang-member")).CountAsync(n => mine.Contains(n.Id))).ShouldBe(0, "新绛's member units are not 垣曲's");
+        (await service.Visible(await desk.ScopeAsync("xinjiang-member")).CountAsync(n => mine.Contains(n.Id))).ShouldBe(0, "新绛's member units are not 垣曲's");
 
         var view = await service.ViewAsync(member, toAll, "垣曲县农业农村局");
         view.CopiedOnly.ShouldBeTrue();
@@ -180,21 +143,19 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Each_account_sees_and_acts_on_its_own_notices_and_no_other(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var office = await ScopeAsync(db, "yuanqu-office");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var service = desk.Service;
+        var office = await desk.ScopeAsync("yuanqu-office");
         var deadline = new DateOnly(2031, 1, 30);
-        var toTown = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), deadline));
-        var toLishanTownship = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await TownshipAsync(db, Yuanqu + "/历山镇"), deadline));
-        var toGucheng = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await TownshipAsync(db, Yuanqu + "/古城镇"), deadline));
-        var toAgriculture = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Unit, await UnitAsync(db, Yuanqu, "县农业农村局"), deadline));
-        var toLand = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Unit, await UnitAsync(db, Yuanqu, "县自然资源局"), deadline));
+        var toTown = await desk.IssueToLishanAsync(deadline);
+        var toLishanTownship = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await desk.TownshipAsync(Yuanqu + "/历山镇"), deadline));
+        var toGucheng = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await desk.TownshipAsync(Yuanqu + "/古城镇"), deadline));
+        var toAgriculture = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Unit, await desk.UnitAsync(Yuanqu, "县农业农村局"), deadline));
+        var toLand = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Unit, await desk.UnitAsync(Yuanqu, "县自然资源局"), deadline));
         int[] mine = [toTown, toLishanTownship, toGucheng, toAgriculture, toLand];
 
         async Task<int[]> Sees(string user) =>
-            await service.Visible(await ScopeAsync(db, user)).Where(n => mine.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.Id).ToArrayAsync();
+            await service.Visible(await desk.ScopeAsync(user)).Where(n => mine.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.Id).ToArrayAsync();
 
         (await Sees("yuanqu-office")).ShouldBe(mine);
         (await Sees("yuncheng-office")).ShouldBe(mine);
@@ -207,25 +168,25 @@ public class NoticeServiceTests
         (await Sees("expert-zhang")).ShouldBeEmpty();
 
         // Outside the scope a notice is not there at all, for reading and for every step.
-        var other = await ScopeAsync(db, "xinjiang-office");
+        var other = await desk.ScopeAsync("xinjiang-office");
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.ViewAsync(other, toTown, "x"));
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.RecordAsync(other, "x", toTown, 1, new RectificationInput("已整改", "照片")));
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.VerifyAsync(other, "x", toTown, 1, true, null));
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.RecordActionsAsync(other, "x", toTown, [new ActionInput(NoticeActionKind.Interview, new DateOnly(2030, 12, 30), null, null)]));
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.DocumentAsync(other, toTown));
-        var township = await ScopeAsync(db, "lishan-township");
+        var township = await desk.ScopeAsync("lishan-township");
         await Should.ThrowAsync<NoticeNotFoundException>(() => service.RecordAsync(township, "x", toGucheng, 1, new RectificationInput("已整改", "照片")));
 
         // Who may do what on a notice they see.
         (await service.ViewAsync(township, toTown, "历山镇专业镇专干")).Steps.ShouldBe([NoticeStep.Record]);
-        (await service.ViewAsync(await ScopeAsync(db, "yuanqu-member"), toAgriculture, "垣曲县农业农村局")).Steps.ShouldBe([NoticeStep.Record]);
-        var leader = await service.ViewAsync(await ScopeAsync(db, "yuncheng-leader"), toTown, "运城市分管领导");
+        (await service.ViewAsync(await desk.ScopeAsync("yuanqu-member"), toAgriculture, "垣曲县农业农村局")).Steps.ShouldBe([NoticeStep.Record]);
+        var leader = await service.ViewAsync(await desk.ScopeAsync("yuncheng-leader"), toTown, "运城市分管领导");
         leader.Steps.ShouldBeEmpty();
         leader.RecordsOnBehalf.ShouldBeFalse();
         var asOffice = await service.ViewAsync(office, toTown, "垣曲县专业镇办");
         asOffice.Steps.ShouldBe([NoticeStep.Record]);
         asOffice.RecordsOnBehalf.ShouldBeTrue();
-        var leaderScope = await ScopeAsync(db, "yuncheng-leader");
+        var leaderScope = await desk.ScopeAsync("yuncheng-leader");
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(leaderScope, "x", toTown, 1, new RectificationInput("已整改", "照片"))))
             .Message.ShouldBe("只有整改对象或领导小组办公室可以填报整改情况");
     }
@@ -235,14 +196,12 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Rectification_is_reported_returned_reported_again_and_accepted_with_who_and_when(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var city = await ScopeAsync(db, "yuncheng-office");
-        var township = await ScopeAsync(db, "lishan-township");
-        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), new DateOnly(2031, 1, 30)));
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, clock, service) = (desk.Db, desk.Clock, desk.Service);
+        var office = await desk.ScopeAsync("yuanqu-office");
+        var city = await desk.ScopeAsync("yuncheng-office");
+        var township = await desk.ScopeAsync("lishan-township");
+        var id = await desk.IssueToLishanAsync(new DateOnly(2031, 1, 30));
 
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput(" ", "照片")))).Field.ShouldBe("measures");
         (await Should.ThrowAsync<NoticeRuleException>(() => service.SubmitAsync(township, "历山镇专业镇专干", id))).Message.ShouldStartWith("没有已填报待报送的整改事项");
@@ -262,7 +221,7 @@ public class NoticeServiceTests
         view.Steps.ShouldBe([NoticeStep.Verify]);
         var file = view.FilesOf(1).ShouldHaveSingleItem();
         (await service.FileAsync(office, id, file.Id)).ShouldNotBeNull().Content.ShouldBe(pdf);
-        (await service.FileAsync(await ScopeAsync(db, "xinjiang-office"), id, file.Id)).ShouldBeNull();
+        (await service.FileAsync(await desk.ScopeAsync("xinjiang-office"), id, file.Id)).ShouldBeNull();
         await service.VerifyAsync(office, "垣曲县专业镇办", id, 1, true, null);
         (await Should.ThrowAsync<NoticeRuleException>(() => service.VerifyAsync(office, "垣曲县专业镇办", id, 2, false, ""))).Message.ShouldBe("请写明退回的理由");
         await service.VerifyAsync(office, "垣曲县专业镇办", id, 2, false, "未附报送记录");
@@ -275,7 +234,7 @@ public class NoticeServiceTests
         // The city office, above the issuing one, may verify too.
         await service.VerifyAsync(city, "运城市专业镇办", id, 2, true, "同意");
 
-        await using var check = storage.CreateContext();
+        await using var check = desk.Storage.CreateContext();
         var stored = await check.Notices.Include(n => n.Items).Include(n => n.Events).SingleAsync(n => n.Id == id);
         stored.State.ShouldBe(NoticeState.Rectified);
         (stored.RectifiedAtUtc!.Value - clock.Now.UtcDateTime).Duration().ShouldBeLessThan(TimeSpan.FromSeconds(1));
@@ -299,14 +258,12 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_finding_keeps_several_files_which_may_be_removed_until_it_is_submitted_and_everyone_reading_sees_them(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var township = await ScopeAsync(db, "lishan-township");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var service = desk.Service;
+        var office = await desk.ScopeAsync("yuanqu-office");
+        var township = await desk.ScopeAsync("lishan-township");
         const string clerk = "历山镇专业镇专干";
-        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), new DateOnly(2031, 1, 30)));
+        var id = await desk.IssueToLishanAsync(new DateOnly(2031, 1, 30));
         static byte[] Pdf(string text) => [.. System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 " + text)];
 
         // One bad file among those saved together: none is kept, and the rectification is not recorded either.
@@ -314,7 +271,7 @@ public class NoticeServiceTests
             new RectificationInput("两个项目已开工", null, Files: [new("许可证.pdf", Pdf("许可证")), new("现场照片.png", [0x4D, 0x5A])])));
         bad.Field.ShouldBe("file");
         bad.Message.ShouldBe("“现场照片.png”不能上传：文件内容与扩展名“.png”不符");
-        await using (var check = storage.CreateContext())
+        await using (var check = desk.Storage.CreateContext())
         {
             (await check.NoticeFiles.CountAsync(f => f.NoticeId == id)).ShouldBe(0);
             (await check.NoticeItems.SingleAsync(i => i.NoticeId == id && i.Position == 1)).State.ShouldBe(ItemState.Open);
@@ -330,10 +287,10 @@ public class NoticeServiceTests
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(township, clerk, id, 2, receipt.Id))).Kind.ShouldBe(RefusalKind.NotFound, "a file is removed from its own finding");
 
         // A unit copied on the notice reads the files and changes none; another county does not see the notice at all.
-        var member = await ScopeAsync(db, "yuanqu-member");
+        var member = await desk.ScopeAsync("yuanqu-member");
         (await service.ItemFilesAsync(member, id, 1)).Count.ShouldBe(2);
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RemoveItemFileAsync(member, "县农业农村局", id, 1, receipt.Id))).Kind.ShouldBe(RefusalKind.Forbidden);
-        await Should.ThrowAsync<NoticeNotFoundException>(async () => await service.ItemFilesAsync(await ScopeAsync(db, "xinjiang-office"), id, 1));
+        await Should.ThrowAsync<NoticeNotFoundException>(async () => await service.ItemFilesAsync(await desk.ScopeAsync("xinjiang-office"), id, 1));
 
         for (var n = 3; n <= NoticeFile.MaxPerItem; n++) await service.AddItemFileAsync(township, clerk, id, 1, $"照片{n}.pdf", Pdf($"照片{n}"));
         (await Should.ThrowAsync<NoticeRuleException>(() => service.AddItemFileAsync(township, clerk, id, 1, "多余.pdf", Pdf("多余"))))
@@ -347,7 +304,7 @@ public class NoticeServiceTests
         verifying.FilesOf(1).Count.ShouldBe(NoticeFile.MaxPerItem);
         (await service.FileAsync(office, id, receipt.Id)).ShouldNotBeNull().Content.ShouldBe(Pdf("验收单"));
 
-        await using var stored = storage.CreateContext();
+        await using var stored = desk.Storage.CreateContext();
         var events = await stored.NoticeEvents.Where(e => e.NoticeId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.Note }).ToListAsync();
         events[1].Note.ShouldBe("两个项目已开工\n上传佐证文件：许可证.pdf、现场照片.pdf");
         events.Single(e => e.Action == "删除佐证文件").Note.ShouldBe("现场照片.pdf");
@@ -359,28 +316,21 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Two_people_acting_on_one_notice_at_once_cannot_both_win(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        int id;
-        await using (var db = storage.CreateContext())
-        {
-            var clock = At2030();
-            var service = Service(db, clock);
-            var office = await ScopeAsync(db, "yuanqu-office");
-            var township = await ScopeAsync(db, "lishan-township");
-            id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), new DateOnly(2031, 1, 30)));
-            await service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("已开工", "照片"));
-            await service.SubmitAsync(township, "历山镇专业镇专干", id);
-        }
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var township = await desk.ScopeAsync("lishan-township");
+        var id = await desk.IssueToLishanAsync(new DateOnly(2031, 1, 30));
+        await desk.Service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("已开工", "照片"));
+        await desk.Service.SubmitAsync(township, "历山镇专业镇专干", id);
         var actor = new NoticeActor(1, "垣曲县专业镇办", Roles.Office, false, true, true);
-        await using var first = storage.CreateContext();
-        await using var second = storage.CreateContext();
+        await using var first = desk.Storage.CreateContext();
+        await using var second = desk.Storage.CreateContext();
         var a = await first.Notices.Include(n => n.Items).SingleAsync(n => n.Id == id);
         var b = await second.Notices.Include(n => n.Items).SingleAsync(n => n.Id == id);
         a.Verify(actor, DateTime.UtcNow, 1, accept: true, null);
         b.Verify(actor, DateTime.UtcNow, 1, accept: false, "佐证不足");
         await first.SaveChangesAsync();
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        await using var check = storage.CreateContext();
+        await using var check = desk.Storage.CreateContext();
         (await check.NoticeItems.SingleAsync(i => i.NoticeId == id && i.Position == 1)).State.ShouldBe(ItemState.Accepted);
     }
 
@@ -389,15 +339,13 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task After_a_missed_deadline_the_pack_of_the_recipients_area_proposes_what_follows(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, clock, service) = (desk.Db, desk.Clock, desk.Service);
         var deadline = new DateOnly(2031, 1, 15);
-        var yuanqu = await service.CreateAsync(await ScopeAsync(db, "yuanqu-office"), "垣曲县专业镇办", Draft(RecipientKind.Township, await TownshipAsync(db, Yuanqu + "/古城镇"), deadline));
-        var yangquan = await service.CreateAsync(await ScopeAsync(db, "yangquan-office"), "阳泉市专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "平定砂器刻花瓷专业镇"), deadline));
-        var xinjiangOffice = await ScopeAsync(db, "xinjiang-office");
-        var xinjiang = await service.CreateAsync(xinjiangOffice, "新绛县专业镇办", Draft(RecipientKind.Unit, await UnitAsync(db, Xinjiang, "县农业农村局"), deadline));
+        var yuanqu = await service.CreateAsync(await desk.ScopeAsync("yuanqu-office"), "垣曲县专业镇办", Draft(RecipientKind.Township, await desk.TownshipAsync(Yuanqu + "/古城镇"), deadline));
+        var yangquan = await service.CreateAsync(await desk.ScopeAsync("yangquan-office"), "阳泉市专业镇办", Draft(RecipientKind.Town, await desk.TownAsync("平定砂器刻花瓷专业镇"), deadline));
+        var xinjiangOffice = await desk.ScopeAsync("xinjiang-office");
+        var xinjiang = await service.CreateAsync(xinjiangOffice, "新绛县专业镇办", Draft(RecipientKind.Unit, await desk.UnitAsync(Xinjiang, "县农业农村局"), deadline));
 
         // What the notice prints is decided when it is issued, from the pack governing the recipient's area.
         var stored = await db.Notices.AsNoTracking().Where(n => new[] { yuanqu, yangquan, xinjiang }.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => (n.PolicyPackId, n.OverdueConsequence));
@@ -411,13 +359,13 @@ public class NoticeServiceTests
             .Message.ShouldBe("整改期限（2031年1月15日）未到，不能记录逾期处理");
 
         clock.MoveTo(new DateOnly(2031, 1, 16));
-        var y = await service.ViewAsync(await ScopeAsync(db, "yuanqu-office"), yuanqu, "垣曲县专业镇办");
+        var y = await service.ViewAsync(await desk.ScopeAsync("yuanqu-office"), yuanqu, "垣曲县专业镇办");
         (y.Status, y.Light).ShouldBe((NoticeStatus.Overdue, DeadlineLight.Overdue));
         y.Steps.ShouldContain(NoticeStep.RecordAction);
         y.Proposal.Actions.Select(a => (a.Kind, a.PlatformDefault, a.Source)).ShouldBe([
             (NoticeActionKind.PublicCriticism, false, "垣政办发〔2023〕19号 五（四）"), (NoticeActionKind.Interview, false, "垣政办发〔2023〕19号 五（四）")]);
 
-        var q = await service.ViewAsync(await ScopeAsync(db, "yangquan-office"), yangquan, "阳泉市专业镇办");
+        var q = await service.ViewAsync(await desk.ScopeAsync("yangquan-office"), yangquan, "阳泉市专业镇办");
         q.Status.ShouldBe(NoticeStatus.Overdue);
         q.Proposal.Actions.ShouldHaveSingleItem().ShouldBe(new ProposedAction(NoticeActionKind.PublicCriticism, "未按时完成整改任务的，给予通报批评", "阳政办发〔2023〕24号 六（五）", false));
 
@@ -430,10 +378,10 @@ public class NoticeServiceTests
         // The lists and the count agree.
         (await service.ListAsync(xinjiangOffice, new NoticeFilter { Status = NoticeStatus.Overdue })).Items.Select(n => n.Id).ShouldContain(xinjiang);
         (await service.ListAsync(xinjiangOffice, new NoticeFilter { Overdue = true })).Items.ShouldAllBe(n => n.Status == NoticeStatus.Overdue);
-        (await service.OverdueCountAsync(await ScopeAsync(db, "yangquan-office"))).ShouldBe(1);
+        (await service.OverdueCountAsync(await desk.ScopeAsync("yangquan-office"))).ShouldBe(1);
 
         // The office chose an interview; the unit cannot record it, the office does, and the notice is handled.
-        var unit = await ScopeAsync(db, "xinjiang-member");
+        var unit = await desk.ScopeAsync("xinjiang-member");
         (await Should.ThrowAsync<NoticeRuleException>(() => service.RecordActionsAsync(unit, "新绛县农业农村局", xinjiang,
             [new ActionInput(NoticeActionKind.Interview, new DateOnly(2031, 1, 16), null, null)]))).Message.ShouldContain("只有下发通知书的领导小组办公室");
         // Its 文号 is held to GB/T 9704 as the evaluation's 发文字号 is: refused off the standard, nothing recorded.
@@ -462,14 +410,13 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_notice_downloads_as_an_official_document_with_its_number_findings_deadline_and_consequence(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var service = Service(db, At2030());
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await TownshipAsync(db, Yuanqu + "/古城镇"), new DateOnly(2031, 2, 5),
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var service = desk.Service;
+        var office = await desk.ScopeAsync("yuanqu-office");
+        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Township, await desk.TownshipAsync(Yuanqu + "/古城镇"), new DateOnly(2031, 2, 5),
             "古城镇渔业专业镇重点项目开工率为 40%", "专班月报 2 个月未按时报送"));
 
-        var (content, name) = await service.DocumentAsync(await ScopeAsync(db, "yuncheng-leader"), id);
+        var (content, name) = await service.DocumentAsync(await desk.ScopeAsync("yuncheng-leader"), id);
         name.ShouldBe("督办通知书-垣专办督〔2030〕1号.docx");
         var text = Paragraphs(content);
         text.ShouldContain("垣曲县专业镇发展领导小组办公室");
@@ -486,8 +433,8 @@ public class NoticeServiceTests
         string.Concat(text).ShouldContain("抄送：县专业镇发展领导小组各成员单位");
 
         // A document silent on it: the notice says nothing of a consequence.
-        var silent = await service.CreateAsync(await ScopeAsync(db, "xinjiang-office"), "新绛县专业镇办", Draft(RecipientKind.Unit, await UnitAsync(db, Xinjiang, "县农业农村局"), new DateOnly(2031, 2, 5)));
-        var silentText = Paragraphs((await service.DocumentAsync(await ScopeAsync(db, "xinjiang-office"), silent)).Content);
+        var silent = await service.CreateAsync(await desk.ScopeAsync("xinjiang-office"), "新绛县专业镇办", Draft(RecipientKind.Unit, await desk.UnitAsync(Xinjiang, "县农业农村局"), new DateOnly(2031, 2, 5)));
+        var silentText = Paragraphs((await service.DocumentAsync(await desk.ScopeAsync("xinjiang-office"), silent)).Content);
         silentText.ShouldContain("县农业农村局：");
         silentText.ShouldContain("新专办督〔2030〕1号");
         string.Concat(silentText).ShouldNotContain("逾期未完成整改");
@@ -498,13 +445,12 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task A_batch_from_the_evaluation_is_issued_all_or_nothing(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var service = Service(db, At2030());
-        var city = await ScopeAsync(db, "yuncheng-office");
-        var lishan = await TownAsync(db, "历山镇蜂蜜专业镇");
-        var wanan = await TownAsync(db, "万安钻石专业镇");
-        var gucheng = await TownAsync(db, "古城镇渔业专业镇");
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, service) = (desk.Db, desk.Service);
+        var city = await desk.ScopeAsync("yuncheng-office");
+        var lishan = await desk.TownAsync("历山镇蜂蜜专业镇");
+        var wanan = await desk.TownAsync("万安钻石专业镇");
+        var gucheng = await desk.TownAsync("古城镇渔业专业镇");
         var before = await db.Notices.CountAsync();
         NoticeDraft[] drafts =
         [
@@ -535,13 +481,11 @@ public class NoticeServiceTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task Reminders_tell_the_recipient_of_its_own_and_the_offices_of_their_area(StorageProvider provider)
     {
-        var storage = await LoadedAsync(provider);
-        await using var db = storage.CreateContext();
-        var clock = At2030();
-        var service = Service(db, clock);
-        var office = await ScopeAsync(db, "yuanqu-office");
-        var township = await ScopeAsync(db, "lishan-township");
-        var id = await service.CreateAsync(office, "垣曲县专业镇办", Draft(RecipientKind.Town, await TownAsync(db, "历山镇蜂蜜专业镇"), new DateOnly(2031, 1, 10)));
+        await using var desk = await NoticeDesk.OpenAsync(provider);
+        var (db, clock, service) = (desk.Db, desk.Clock, desk.Service);
+        var office = await desk.ScopeAsync("yuanqu-office");
+        var township = await desk.ScopeAsync("lishan-township");
+        var id = await desk.IssueToLishanAsync(new DateOnly(2031, 1, 10));
         var number = (await db.Notices.SingleAsync(n => n.Id == id)).DocumentNumber;
 
         async Task<List<Reminder>> For(UserScope scope) => (await NoticeReminders.ForAsync(service, scope, default)).Where(r => r.Link == $"/Notices/Detail/{id}").ToList();
@@ -550,8 +494,8 @@ public class NoticeServiceTests
         clock.MoveTo(new DateOnly(2031, 1, 5));
         (await For(township)).ShouldHaveSingleItem().ShouldBe(new Reminder("督办通知书", ReminderLevel.Yellow, $"{number}：整改期限还剩 5 天（2031年1月10日），还有 2 项未报送", $"/Notices/Detail/{id}"));
         (await For(office)).ShouldHaveSingleItem().Text.ShouldBe($"{number}（历山镇蜂蜜专业镇）：整改期限还剩 5 天（2031年1月10日），2 项未报送");
-        (await For(await ScopeAsync(db, "xinjiang-office"))).ShouldBeEmpty();
-        (await For(await ScopeAsync(db, "yuanqu-member"))).ShouldBeEmpty();
+        (await For(await desk.ScopeAsync("xinjiang-office"))).ShouldBeEmpty();
+        (await For(await desk.ScopeAsync("yuanqu-member"))).ShouldBeEmpty();
 
         await service.RecordAsync(township, "历山镇专业镇专干", id, 1, new RectificationInput("已开工", "照片"));
         await service.SubmitAsync(township, "历山镇专业镇专干", id);
@@ -563,7 +507,7 @@ public class NoticeServiceTests
         var officeReminders = await For(office);
         officeReminders.ShouldContain(r => r.Level == ReminderLevel.Red && r.Text == $"{number}（历山镇蜂蜜专业镇）：逾期 3 天未完成整改，请决定处理（通报批评、约谈等）");
         // The city office above hears of it too.
-        (await For(await ScopeAsync(db, "yuncheng-office"))).ShouldContain(r => r.Level == ReminderLevel.Red);
+        (await For(await desk.ScopeAsync("yuncheng-office"))).ShouldContain(r => r.Level == ReminderLevel.Red);
     }
 
     [PostgresTheory]
@@ -573,7 +517,7 @@ public class NoticeServiceTests
     {
         var storage = await TestDatabases.WithDemoAsync(provider);
         await using var db = storage.CreateContext();
-        var service = Service(db, TimeProvider.System);
+        var service = NoticeDesk.ServiceOn(db, TimeProvider.System);
         var admin = new UserScope(1, Roles.Admin, "山西省", null);
         var list = (await service.ListAsync(admin, new NoticeFilter())).Items;
         list.Select(n => (n.RecipientName, n.Status)).ShouldBe([
