@@ -26,12 +26,6 @@ public class RelaxedRecognitionTests
     private static readonly UserScope County = new(100, Roles.Office, "山西省/阳泉市/盂县", null);
     private static readonly UserScope City = new(101, Roles.Office, "山西省/阳泉市", null);
 
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
@@ -63,7 +57,7 @@ public class RelaxedRecognitionTests
         var expert = await db.Users.SingleAsync(u => u.UserName == "expert-zhang");
         expert.JurisdictionId = (await db.Jurisdictions.SingleAsync(j => j.Path == "山西省")).Id;
         await db.SaveChangesAsync();
-        var clock = new Clock(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero));
+        var clock = new FixedClock(new DateOnly(2026, 11, 2));
         var service = new ApplicationService(db, catalog, clock);
         var facts = """{"category":"specialty-agriculture","annualOutputValueWanYuan":6000,"leadingEnterprises":1,"supportingEnterprises":12,"historicalOriginOrGeographicalIndication":true,"industryWithinOneCounty":true}""";
         var id = await service.CreateAsync(County, "盂县", town.Id, "yangquan-municipal", facts);

@@ -27,10 +27,7 @@ public class TownStatisticsYearTests
     private const string Lishan = "历山镇蜂蜜专业镇";
 
     /// <summary>7 December 2026, 10:00 in China: 2026 is not over, 2025 is the latest finished year.</summary>
-    private sealed class Clock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
-    }
+    private static FixedClock Clock() => new(new DateOnly(2026, 12, 7));
 
     private const string Unfinished2026 = "2026年尚未结束，年度统计只能填报已结束的年份（2025年及以前）";
 
@@ -60,20 +57,20 @@ public class TownStatisticsYearTests
         await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
         var (town, output) = await LishanAsync(db);
 
-        var refused = await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2026, OutputValueWanYuan = output }, new Clock());
+        var refused = await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2026, OutputValueWanYuan = output }, Clock());
         refused.Errors[nameof(StatisticsInput.Year)].ShouldBe(Unfinished2026);
         refused.Errors[nameof(StatisticsInput.Year)].ShouldBe(AnnualFigures.YearProblem(2026, new DateOnly(2026, 12, 7)));
         db.ChangeTracker.Clear();
         (await db.TownStatistics.AnyAsync(s => s.SpecializedTownId == town && s.Year == 2026)).ShouldBeFalse("nothing is written");
 
-        var saved = await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2025, OutputValueWanYuan = output * 10, Employment = 100 }, new Clock());
+        var saved = await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2025, OutputValueWanYuan = output * 10, Employment = 100 }, Clock());
         saved.Errors.ShouldBeEmpty();
         saved.Warnings.ShouldBe([Tenfold("年产值", output)]);
         db.ChangeTracker.Clear();
         (await db.TownStatistics.SingleAsync(s => s.SpecializedTownId == town && s.Year == 2025)).OutputValueWanYuan.ShouldBe(output * 10, "a warning, not a refusal");
 
         // Within five times the year before nothing is said.
-        (await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2025, OutputValueWanYuan = output * 5, Employment = 100 }, new Clock()))
+        (await TownRegistry.SaveStatisticsAsync(db, Yuanqu, town, new StatisticsInput { Year = 2025, OutputValueWanYuan = output * 5, Employment = 100 }, Clock()))
             .Warnings.ShouldBeEmpty();
     }
 
@@ -87,13 +84,13 @@ public class TownStatisticsYearTests
         var good = Row(2025, output: (output * 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var withBad = TestFiles.Xlsx(TestFiles.Header(Stats), Row(2026, output: "500"), good);
 
-        var check = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", withBad, commit: false, new Clock());
+        var check = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", withBad, commit: false, Clock());
         check.Errors.Select(e => $"{e.Row} {e.Column} {e.Message}").ShouldBe([$"2 年度 {Unfinished2026}"]);
         string[] warning = [$"3 年产值（万元） {Tenfold("年产值", output)}"];
         check.Warnings.Select(w => $"{w.Row} {w.Column} {w.Message}").ShouldBe(warning);
 
         var file = TestFiles.Xlsx(TestFiles.Header(Stats), good);
-        var written = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, new Clock());
+        var written = await ImportEngine.RunAsync(db, Yuanqu, "测试", Stats, "file.xlsx", file, commit: true, Clock());
         written.Committed.ShouldBeTrue(string.Join("；", written.Errors.Select(e => e.Message)));
         written.Warnings.Select(w => $"{w.Row + 1} {w.Column} {w.Message}").ShouldBe(warning, "the committed result says the same");
         db.ChangeTracker.Clear();
