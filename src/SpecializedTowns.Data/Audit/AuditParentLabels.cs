@@ -9,15 +9,24 @@ namespace SpecializedTowns.Data.Audit;
 /// year) or a 上市后备 candidate (none) and their parts. The page named them from their record (<see cref="AuditValueNames"/>),
 /// but the 对象名称 search and its index (<see cref="AuditLabelIndex"/>) read only what the entry records, so the project's,
 /// the task's, the town's or the enterprise's name found none of them. Recorded here as the page names them
-/// (恒达机电产业园项目 · 2024年3月, 历山镇蜂蜜专业镇专班 · 县农业农村局, 山西某公司 · 2024年融资白名单), one query per kind of
-/// record in a save, inside the save's transaction, as <see cref="AuditPlaces"/> places them.
+/// (恒达机电产业园项目 · 2024年3月, 历山镇蜂蜜专业镇专班 · 县农业农村局, 山西某公司 · 2024年融资白名单), inside the save's
+/// transaction, as <see cref="AuditPlaces"/> places them: from the records the save has tracked where it holds them (a page loads
+/// the project before adding its month), and the others in one query for the save, whatever kinds it wrote.
 /// Entries written before (12-07) keep the label they were written with: the trail is append-only (decision 0014).
 /// </summary>
 public static class AuditParentLabels
 {
-    private delegate Task<List<Named>> Resolver(TownsDbContext db, List<int> ids, CancellationToken ct);
+    private enum Kind { KeyProject, PlanTask, TaskForce, WhiteListEntry, ListingCandidate, Unit, Township }
 
-    private sealed record Named(int Id, string Name);
+    // Set by initialisers, not a constructor: EF maps these onto the columns of every part of the UNION ALL (a constructor's
+    // arguments it can only apply in memory, after the set operation it then cannot translate). Kind as an int: a constant
+    // in each part, which both providers type alike.
+    private sealed class Named
+    {
+        public int Kind { get; init; }
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+    }
 
     // The kinds of record so named, by the record whose name they take (their root in the trail, or themselves).
     private static readonly Dictionary<string, string> Parents = new()
@@ -29,25 +38,17 @@ public static class AuditParentLabels
         ["ListingCandidate"] = "ListingCandidate", ["ListingStageChange"] = "ListingCandidate",
     };
 
-    // Each named as its page and the history name it (AuditValueNames).
-    private static readonly Dictionary<string, Resolver> Resolvers = new()
+    private static readonly Dictionary<string, Kind> Roots = new()
     {
-        ["KeyProject"] = (db, ids, ct) => db.Projects.Where(x => ids.Contains(x.Id)).Select(x => new Named(x.Id, x.Name)).ToListAsync(ct),
-        ["PlanTask"] = (db, ids, ct) => db.PlanTasks.Where(x => ids.Contains(x.Id)).Select(x => new Named(x.Id, x.Title)).ToListAsync(ct),
-        ["TaskForce"] = (db, ids, ct) => db.TaskForces.Where(x => ids.Contains(x.Id)).Select(x => new Named(x.Id, x.Town!.Name + "专班")).ToListAsync(ct),
-        ["WhiteListEntry"] = async (db, ids, ct) => (await (from w in db.WhiteListEntries
-                                                            where ids.Contains(w.Id)
-                                                            join e in db.Enterprises on w.EnterpriseId equals e.Id
-                                                            select new { w.Id, e.Name, w.Year }).ToListAsync(ct))
-            .Select(x => new Named(x.Id, $"{x.Name} · {x.Year}年融资白名单")).ToList(),
-        ["ListingCandidate"] = (db, ids, ct) => (from l in db.ListingCandidates
-                                                 where ids.Contains(l.Id)
-                                                 join e in db.Enterprises on l.EnterpriseId equals e.Id
-                                                 select new Named(l.Id, e.Name + " · 上市后备")).ToListAsync(ct),
+        ["KeyProject"] = Kind.KeyProject, ["PlanTask"] = Kind.PlanTask, ["TaskForce"] = Kind.TaskForce,
+        ["WhiteListEntry"] = Kind.WhiteListEntry, ["ListingCandidate"] = Kind.ListingCandidate,
     };
 
     // A link row (专班牵头单位 “19,138”) is named by what it links: its record, then the other end by this field.
-    private static readonly Dictionary<string, string> OtherEnd = new() { ["TaskForceUnit"] = "UnitId", ["TaskForceTownship"] = "TownshipId" };
+    private static readonly Dictionary<string, (string Field, Kind Kind)> OtherEnd = new()
+    {
+        ["TaskForceUnit"] = ("UnitId", Kind.Unit), ["TaskForceTownship"] = ("TownshipId", Kind.Township),
+    };
 
     /// <summary>
     /// Sets <see cref="AuditEntry.EntityLabel"/> of the entries of the kinds above to their record's name followed by their own
@@ -57,37 +58,81 @@ public static class AuditParentLabels
     {
         var named = entries.Where(e => Parents.TryGetValue(e.EntityType, out var parent) && parent == e.RootType).ToList();
         if (named.Count == 0) return;
-        var names = new Dictionary<(string Type, int Id), string>();
-        foreach (var group in named.GroupBy(e => e.RootType))
-        {
-            var ids = group.Select(e => Id(e.RootId)).Where(id => id > 0).Distinct().ToList();
-            // Chunked: a month's progress imported for every project of a province is one save.
-            foreach (var chunk in ids.Chunk(1000))
-                foreach (var found in await Resolvers[group.Key](db, [.. chunk], ct))
-                    names[(group.Key, found.Id)] = found.Name;
-        }
-        var ends = named.Where(e => OtherEnd.ContainsKey(e.EntityType))
-            .Select(e => (Entry: e, Field: OtherEnd[e.EntityType], Id: Id(e.ReadChanges().FirstOrDefault(c => c.Field == OtherEnd[e.EntityType]) is { } c ? c.New ?? c.Old : null)))
-            .Where(x => x.Id > 0).ToList();
-        var units = await NamesAsync(ends.Where(x => x.Field == "UnitId").Select(x => x.Id), ids => db.Units.Where(u => ids.Contains(u.Id)).Select(u => new Named(u.Id, u.Name)), ct);
-        var places = await NamesAsync(ends.Where(x => x.Field == "TownshipId").Select(x => x.Id), ids => db.Jurisdictions.Where(j => ids.Contains(j.Id)).Select(j => new Named(j.Id, j.Name)), ct);
-        var endNames = ends.ToDictionary(x => x.Entry, x => (x.Field == "UnitId" ? units : places).GetValueOrDefault(x.Id));
+        var ends = new Dictionary<AuditEntry, (Kind, int)>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in named)
+            if (OtherEnd.TryGetValue(entry.EntityType, out var end)
+                && Id(entry.ReadChanges().FirstOrDefault(c => c.Field == end.Field) is { } c ? c.New ?? c.Old : null) is > 0 and var id)
+                ends[entry] = (end.Kind, id);
+        var wanted = named.Select(e => (Kind: Roots[e.RootType], Id: Id(e.RootId))).Where(k => k.Id > 0).Concat(ends.Values).ToHashSet();
+
+        var names = Tracked(db, wanted);
+        // Chunked: a month's progress imported for every project of a province is one save.
+        foreach (var chunk in wanted.Where(k => !names.ContainsKey(k)).Chunk(1000))
+            foreach (var found in await Query(db, chunk).AsNoTracking().ToListAsync(ct))
+                names[((Kind)found.Kind, found.Id)] = found.Name;
+
         foreach (var entry in named)
         {
-            if (!names.TryGetValue((entry.RootType, Id(entry.RootId)), out var name)) continue;
-            var own = entry.EntityType == entry.RootType ? null : endNames.GetValueOrDefault(entry) ?? entry.EntityLabel;
+            if (!names.TryGetValue((Roots[entry.RootType], Id(entry.RootId)), out var name)) continue;
+            var own = entry.EntityType == entry.RootType ? null
+                : (ends.TryGetValue(entry, out var end) ? names.GetValueOrDefault(end) : null) ?? entry.EntityLabel;
             var label = own is { Length: > 0 } ? $"{name} · {own}" : name;
             entry.EntityLabel = label.Length <= 200 ? label : label[..199] + "…";
         }
     }
 
-    private static async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> wanted, Func<List<int>, IQueryable<Named>> query, CancellationToken ct)
+    /// <summary>The names of the records the context tracks: the save has just written them, so they are as stored.</summary>
+    private static Dictionary<(Kind, int), string> Tracked(TownsDbContext db, IEnumerable<(Kind Kind, int Id)> wanted)
     {
-        var names = new Dictionary<int, string>();
-        foreach (var chunk in wanted.Distinct().Chunk(1000))
-            foreach (var found in await query([.. chunk]).AsNoTracking().ToListAsync(ct)) names[found.Id] = found.Name;
+        var names = new Dictionary<(Kind, int), string>();
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        // The save has just detected and accepted every change: reading Local would go through every tracked row again for nothing.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var (kind, id) in wanted)
+                if (TrackedName(db, kind, id) is { } name) names[(kind, id)] = name;
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detect; }
         return names;
     }
+
+    // Each named as its page and the history name it (AuditValueNames), as the query below names it.
+    private static string? TrackedName(TownsDbContext db, Kind kind, int id) => kind switch
+    {
+        Kind.KeyProject => db.Projects.Local.FindEntry(id)?.Entity.Name,
+        Kind.PlanTask => db.PlanTasks.Local.FindEntry(id)?.Entity.Title,
+        Kind.TaskForce => db.TaskForces.Local.FindEntry(id)?.Entity is { } f
+            && (f.Town ?? db.Towns.Local.FindEntry(f.SpecializedTownId)?.Entity) is { } town ? town.Name + "专班" : null,
+        Kind.WhiteListEntry => db.WhiteListEntries.Local.FindEntry(id)?.Entity is { } w
+            && db.Enterprises.Local.FindEntry(w.EnterpriseId)?.Entity is { } e ? $"{e.Name} · {w.Year}年融资白名单" : null,
+        Kind.ListingCandidate => db.ListingCandidates.Local.FindEntry(id)?.Entity is { } l
+            && db.Enterprises.Local.FindEntry(l.EnterpriseId)?.Entity is { } e ? e.Name + " · 上市后备" : null,
+        Kind.Unit => db.Units.Local.FindEntry(id)?.Entity.Name,
+        Kind.Township => db.Jurisdictions.Local.FindEntry(id)?.Entity.Name,
+        _ => null,
+    };
+
+    /// <summary>The names of the records wanted, of whatever kinds, in one statement (a UNION ALL of a part per kind).</summary>
+    private static IQueryable<Named> Query(TownsDbContext db, IEnumerable<(Kind Kind, int Id)> wanted) =>
+        wanted.GroupBy(k => k.Kind).Select(g => Of(db, g.Key, g.Select(k => k.Id).ToList())).Aggregate((all, part) => all.Concat(part));
+
+    private static IQueryable<Named> Of(TownsDbContext db, Kind kind, List<int> ids) => kind switch
+    {
+        Kind.KeyProject => db.Projects.Where(x => ids.Contains(x.Id)).Select(x => new Named { Kind = (int)Kind.KeyProject, Id = x.Id, Name = x.Name }),
+        Kind.PlanTask => db.PlanTasks.Where(x => ids.Contains(x.Id)).Select(x => new Named { Kind = (int)Kind.PlanTask, Id = x.Id, Name = x.Title }),
+        Kind.TaskForce => db.TaskForces.Where(x => ids.Contains(x.Id)).Select(x => new Named { Kind = (int)Kind.TaskForce, Id = x.Id, Name = x.Town!.Name + "专班" }),
+        Kind.WhiteListEntry => from w in db.WhiteListEntries
+                               where ids.Contains(w.Id)
+                               join e in db.Enterprises on w.EnterpriseId equals e.Id
+                               select new Named { Kind = (int)Kind.WhiteListEntry, Id = w.Id, Name = e.Name + " · " + w.Year.ToString() + "年融资白名单" },
+        Kind.ListingCandidate => from l in db.ListingCandidates
+                                 where ids.Contains(l.Id)
+                                 join e in db.Enterprises on l.EnterpriseId equals e.Id
+                                 select new Named { Kind = (int)Kind.ListingCandidate, Id = l.Id, Name = e.Name + " · 上市后备" },
+        Kind.Unit => db.Units.Where(x => ids.Contains(x.Id)).Select(x => new Named { Kind = (int)Kind.Unit, Id = x.Id, Name = x.Name }),
+        _ => db.Jurisdictions.Where(x => ids.Contains(x.Id)).Select(x => new Named { Kind = (int)Kind.Township, Id = x.Id, Name = x.Name }),
+    };
 
     private static int Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 }

@@ -1,8 +1,4 @@
-using System.Data.Common;
-using System.Diagnostics;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Policies;
@@ -19,46 +15,6 @@ namespace SpecializedTowns.Web.Tests.Applications;
 /// </summary>
 public class ThresholdCheckCostTests
 {
-    /// <summary>The commands on threshold_values that reach one database, from any context of this process (EF's DiagnosticListener).</summary>
-    private sealed class ThresholdQueries : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _database;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public ThresholdQueries(string connectionString)
-        {
-            var parts = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            // The SQLite file or the PostgreSQL database the test made: other tests run beside this one on their own.
-            _database = (string)(parts.TryGetValue("Data Source", out var file) ? file : parts["Database"]);
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData d
-                && d.Command.CommandText.Contains("threshold_values", StringComparison.Ordinal)
-                && d.Command.Connection?.ConnectionString.Contains(_database, StringComparison.Ordinal) == true)
-                Interlocked.Increment(ref _count);
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
-        }
-    }
-
     [PostgresTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
@@ -68,7 +24,7 @@ public class ThresholdCheckCostTests
         await using var factory = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
         await using var other = new PlatformFactory(provider.ToString(), storage.ConnectionString, demo: false);
         var office = await PageSignIn.BrowserAsync(factory, "shanxi-office");
-        using var queries = new ThresholdQueries(storage.ConnectionString);
+        using var queries = new DatabaseCommands(storage.ConnectionString, sql => sql.Contains("threshold_values", StringComparison.Ordinal));
 
         foreach (var page in new[] { "/Projects", "/Problems", "/Tasks", "/Enterprises" })
             (await office.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK, page);
