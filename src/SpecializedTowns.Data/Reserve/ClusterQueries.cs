@@ -46,19 +46,35 @@ public sealed record ClusterYear(int Year, IReadOnlyList<IReadOnlyList<ClusterPi
 
     // A cell checked against its target standard (the recognition engine, ~15 µs a cell: 70 ms for a province's 4,664
     // candidates). Keyed by reference — a cell record's own hash goes through every figure it holds — and by the
-    // catalog's standard, not the TargetStandard wrapping it, which is made anew for each request.
-    private readonly ConcurrentDictionary<(ClusterCell, RecognitionStandard?), ReserveCandidate> _checked = new(ByReference.Instance);
+    // catalog's standard, not the TargetStandard wrapping it, which is made anew for each request. A number an office saves
+    // makes the catalog's standards anew (decision 0021): the checks are kept for the entered numbers' latest version only,
+    // or those against the old standards would stay with the year, a set for every number saved, never asked for again.
+    private volatile Checks _checks = new(0);
+
+    private sealed class Checks(long entered)
+    {
+        public long Entered { get; } = entered;
+        public ConcurrentDictionary<(ClusterCell, RecognitionStandard?), ReserveCandidate> Done { get; } = new(ByReference.Instance);
+    }
 
     public IReadOnlyList<ClusterCell> Cells => _cells.Value;
 
     public IReadOnlyList<CountyCell> CountyCells => _counties.Value;
 
     /// <summary>How many cells have been checked against a standard: at most the cells times the standards.</summary>
-    public int CheckedCells => _checked.Count;
+    public int CheckedCells => _checks.Done.Count;
 
-    /// <summary><see cref="ReserveCandidates.Check"/>, once per cell and standard for as long as the year is kept.</summary>
-    public ReserveCandidate Check(ClusterCell cell, TargetStandard? target) =>
-        _checked.GetOrAdd((cell, target?.Standard), _ => ReserveCandidates.Check(cell, target));
+    /// <summary>
+    /// <see cref="ReserveCandidates.Check"/>, once per cell and standard for as long as the year is kept and the entered numbers'
+    /// version (<see cref="PolicyCatalog.EnteredVersion"/>, read before the standards) is <paramref name="entered"/>.
+    /// </summary>
+    public Func<ClusterCell, TargetStandard?, ReserveCandidate> Checker(long entered)
+    {
+        var checks = _checks;
+        // Two requests that see a new version at once may each start the set; one is kept, the other's checks made again.
+        if (checks.Entered != entered) _checks = checks = new Checks(entered);
+        return (cell, target) => checks.Done.GetOrAdd((cell, target?.Standard), _ => ReserveCandidates.Check(cell, target));
+    }
 
     // Pages derive much from a year that stays the same until the data changes, and changes with this year (the places
     // and towns they read are marked in data_changes too). At province scale: placing the 20,000 cells for a scope and
@@ -360,7 +376,7 @@ public static class ClusterQueries
         var targets = new Dictionary<string, TargetStandard?>();
         var ranked = ReserveCandidates.Select(views.Select(v => v.Cell), rules, c => byCell[c].TownId is not null,
             c => targets.TryGetValue(byCell[c].CountyPath, out var t) ? t : targets[byCell[c].CountyPath] = TargetFor(catalog, byCell[c].CountyPath),
-            c => byCell[c].TownshipOrder, data.Check);
+            c => byCell[c].TownshipOrder, data.Checker(entered));
         return data.Keep(seen, rules, catalog, entered, new ClusterPicture(year, placed, ranked.Select((c, i) => new CandidateView(i + 1, byCell[c.Cell], c)).ToList()));
     }
 

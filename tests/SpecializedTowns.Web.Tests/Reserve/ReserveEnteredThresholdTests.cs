@@ -61,4 +61,28 @@ public class ReserveEnteredThresholdTests
         // The same year, kept (no figure changed), ranked against the number now: as ReserveTests finds with the text's own 1 家.
         (await RankAsync()).ShouldBe([("栲栳镇", "五金铸造", 2), ("虞乡镇", "芦笋", 3), ("张营镇", "果品", 4)]);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_kept_year_keeps_its_checks_against_the_latest_number_only(StorageProvider provider)
+    {
+        var catalog = WithoutLeadingEnterpriseNumber();
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var data = await new ClusterYears().GetAsync(db, 2024, ClusterQueries.ProvinceOf(Yongji));
+        async Task<int> CandidatesAsync() => (await ClusterQueries.PictureAsync(db, catalog, Yongji, data, null, new CandidateRules())).Candidates.Count;
+
+        var candidates = await CandidatesAsync();
+        candidates.ShouldBeGreaterThan(0);
+        data.CheckedCells.ShouldBe(candidates);
+        // Each number saved makes the standard anew: its candidates are checked again, and the checks against the one before go.
+        foreach (var number in new[] { 1, 2, 3 })
+        {
+            var saved = await ThresholdValueStore.SetAsync(db, catalog, TimeProvider.System, Yongji, "yongji-office", "yongji-county", "leading-enterprise", null, number,
+                "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 三、一是");
+            saved.Ok.ShouldBeTrue(string.Join("；", saved.Problems.Values));
+            (await CandidatesAsync()).ShouldBe(candidates);
+            data.CheckedCells.ShouldBe(candidates, $"after the number {number} is saved");
+        }
+    }
 }
