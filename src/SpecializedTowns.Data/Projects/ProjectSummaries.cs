@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SpecializedTowns.Core.Projects;
 using SpecializedTowns.Data.Accounts;
 
@@ -59,12 +58,4 @@ public sealed class ProjectChange
     public long Id { get; set; }
 }
 
-internal sealed class ProjectChangeConfiguration : IEntityTypeConfiguration<ProjectChange>
-{
-    public void Configure(EntityTypeBuilder<ProjectChange> e)
-    {
-        e.ToTable("project_changes");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-    }
-}
+internal sealed class ProjectChangeConfiguration() : ChangeMarkConfiguration<ProjectChange>(ChangeMarks.Projects);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SpecializedTowns.Data.Reserve;
 
@@ -94,12 +93,4 @@ public sealed class DataChange
     public long Id { get; set; }
 }
 
-internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataChange>
-{
-    public void Configure(EntityTypeBuilder<DataChange> e)
-    {
-        e.ToTable("data_changes");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-    }
-}
+internal sealed class DataChangeConfiguration() : ChangeMarkConfiguration<DataChange>(ChangeMarks.Data);
