@@ -3,6 +3,7 @@ using SpecializedTowns.Core;
 using SpecializedTowns.Core.Accounts;
 using SpecializedTowns.Core.Jurisdictions;
 using SpecializedTowns.Core.Problems;
+using SpecializedTowns.Core.Units;
 using SpecializedTowns.Data.Accounts;
 using SpecializedTowns.Data.Enterprises;
 using SpecializedTowns.Data.Jurisdictions;
@@ -146,7 +147,12 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
                 // "jurisdiction = any(list) or raised by me" goes through the two indexes (0.4 ms). An office over every
                 // jurisdiction there is needs no condition at all (see JurisdictionsUnderAsync).
                 var jurisdictions = await JurisdictionsUnderAsync(scope.JurisdictionPath, ct);
-                return jurisdictions is null ? db.Problems : db.Problems.Where(p => jurisdictions.Contains(p.JurisdictionId) || p.RaisedByUserId == raiser);
+                if (jurisdictions is null) return db.Problems;
+                // And those its own units still lead after their town moved to another county (decision 0022): the office that
+                // assigned the work keeps sight of it. The units' ids go in as a list for the same reason as the jurisdictions'.
+                var ownUnits = await OwnUnitsAsync(jurisdictions, ct);
+                return db.Problems.Where(p => jurisdictions.Contains(p.JurisdictionId) || p.RaisedByUserId == raiser
+                                              || (p.LeadUnitId != null && ownUnits.Contains(p.LeadUnitId.Value)));
             case Roles.MemberUnit:
                 var unit = scope.UnitId ?? -1;
                 return db.Problems.Where(p => p.LeadUnitId == unit || p.CooperatingUnits.Any(c => c.UnitId == unit) || p.RaisedByUserId == raiser);
@@ -159,6 +165,16 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             default:
                 return db.Problems.Where(_ => false);
         }
+    }
+
+    private (List<int> Under, List<int> Units)? _ownUnits;
+
+    private async Task<List<int>> OwnUnitsAsync(List<int> jurisdictions, CancellationToken ct)
+    {
+        if (_ownUnits is { } known && ReferenceEquals(known.Under, jurisdictions)) return known.Units;
+        var units = await db.Units.Where(u => jurisdictions.Contains(u.JurisdictionId)).Select(u => u.Id).ToListAsync(ct);
+        _ownUnits = (jurisdictions, units);
+        return units;
     }
 
     // A request asks for the same scope several times (the ledger: its page, the overdue count, two filter lists).
@@ -216,15 +232,20 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         };
         var total = await query.CountAsync(ct);
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new ProblemListItem(
-                p.Id, p.Title, p.Source, p.Kind, p.Category, p.State,
-                db.Jurisdictions.Where(j => j.Id == p.JurisdictionId).Select(j => j.Name).First(),
-                p.SpecializedTownId, db.Towns.Where(t => t.Id == p.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
-                p.EnterpriseId, db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
-                p.LeadUnitId, db.Units.Where(u => u.Id == p.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
-                p.Deadline, p.RaisedBy, p.RaisedAtUtc, p.IsDemo, p.AnsweredAtUtc))
+            .Select(p => new
+            {
+                Item = new ProblemListItem(
+                    p.Id, p.Title, p.Source, p.Kind, p.Category, p.State,
+                    db.Jurisdictions.Where(j => j.Id == p.JurisdictionId).Select(j => j.Name).First(),
+                    p.SpecializedTownId, db.Towns.Where(t => t.Id == p.SpecializedTownId).Select(t => t.Name).FirstOrDefault(),
+                    p.EnterpriseId, db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                    p.LeadUnitId, db.Units.Where(u => u.Id == p.LeadUnitId).Select(u => u.Name).FirstOrDefault(),
+                    p.Deadline, p.RaisedBy, p.RaisedAtUtc, p.IsDemo, p.AnsweredAtUtc),
+                // The lead unit's place, only when it is not the problem's county (UnitLabel).
+                LeadPlace = db.Units.Where(u => u.Id == p.LeadUnitId && u.JurisdictionId != p.JurisdictionId).Select(u => u.Jurisdiction!.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var items = rows.Select(r => r with
+        var items = rows.Select(x => x.Item with { LeadUnit = x.Item.LeadUnit is { } lead ? UnitLabel.Of(lead, x.LeadPlace) : null }).Select(r => r with
         {
             DeadlineStatus = ProblemDeadline.Of(r.State, r.Deadline, today, DueSoonDays),
             DaysOverdue = r.Deadline is { } d && ProblemNames.AwaitsAnswer(r.State) ? ProblemDeadline.DaysOverdue(d, today) : 0,
@@ -245,8 +266,9 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             .Select(p => new { p.Id, p.Description, p.LatestAnswer, p.AcceptedAtUtc, p.ClosedAtUtc, p.State })
             .ToDictionaryAsync(p => p.Id, ct);
         var cooperating = (await db.Set<ProblemCooperatingUnit>().AsNoTracking().Where(c => ids.Contains(c.ProblemId))
-                .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { Id = c.ProblemId, u.Name }).ToListAsync(ct))
-            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => string.Join("、", g.Select(c => c.Name).Order(StringComparer.Ordinal)));
+                .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { Id = c.ProblemId, u.Name, u.JurisdictionId, Place = u.Jurisdiction!.Name,
+                    County = db.Problems.Where(p => p.Id == c.ProblemId).Select(p => p.JurisdictionId).First() }).ToListAsync(ct))
+            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => string.Join("、", g.Select(c => UnitLabel.Of(c.Name, c.JurisdictionId, c.Place, c.County)).Order(StringComparer.Ordinal)));
         var rows = page.Items.Select(i =>
         {
             var d = details[i.Id];
@@ -277,10 +299,13 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
         var county = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == problem.JurisdictionId).Select(j => new { j.Name, j.Path }).SingleAsync(ct);
         var unitIds = problem.CooperatingUnits.Select(c => c.UnitId).Append(problem.LeadUnitId ?? 0).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitRows = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.JurisdictionId, Place = u.Jurisdiction!.Name, PlacePath = u.Jurisdiction.Path }).ToListAsync(ct);
+        var units = unitRows.ToDictionary(u => u.Id, u => UnitLabel.Of(u.Name, u.JurisdictionId, u.Place, problem.JurisdictionId));
+        var leadPath = unitRows.FirstOrDefault(u => u.Id == problem.LeadUnitId)?.PlacePath;
         var town = problem.SpecializedTownId is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var enterprise = problem.EnterpriseId is { } e ? await db.Enterprises.Where(x => x.Id == e).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var actor = Actor(scope, userName, county.Path) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) };
+        var actor = Actor(scope, userName, county.Path, leadPath) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) };
         var today = Today;
         return new ProblemView(problem, county.Name, county.Path, town, enterprise,
             problem.LeadUnitId is { } lead ? units.GetValueOrDefault(lead) : null,
@@ -441,11 +466,13 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         var figures = ProblemFigures.ByUnit(rows, Today);
         var unitIds = figures.Select(f => f.LeadUnitId).Distinct().ToList();
         var countyIds = figures.Select(f => f.JurisdictionId).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.JurisdictionId, Place = u.Jurisdiction!.Name }).ToDictionaryAsync(u => u.Id, ct);
         var counties2 = await db.Jurisdictions.AsNoTracking().Where(j => countyIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => new { j.Name, j.Path, j.Code }, ct);
         return figures
             .Select(f => (Order: PlaceOrder.KeyOf(counties2[f.JurisdictionId].Code, counties2[f.JurisdictionId].Path),
-                Row: new UnitFiguresRow(counties2[f.JurisdictionId].Name, counties2[f.JurisdictionId].Path, f.LeadUnitId, units[f.LeadUnitId], f)))
+                Row: new UnitFiguresRow(counties2[f.JurisdictionId].Name, counties2[f.JurisdictionId].Path, f.LeadUnitId,
+                    UnitLabel.Of(units[f.LeadUnitId].Name, units[f.LeadUnitId].JurisdictionId, units[f.LeadUnitId].Place, f.JurisdictionId), f)))
             .OrderBy(x => x.Order, StringComparer.Ordinal).ThenByDescending(x => x.Row.Figures.Overdue).ThenByDescending(x => x.Row.Figures.Open)
             .ThenBy(x => x.Row.Unit, StringComparer.Ordinal).Select(x => x.Row)
             .ToList();
@@ -495,8 +522,13 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     public Task<IReadOnlyList<(int Id, string Name, string Place)>> UnitsForAsync(string countyPath, CancellationToken ct = default) =>
         UnitRegistry.ForPathAsync(db, countyPath, ct);
 
-    private static ProblemActor Actor(UserScope scope, string userName, string countyPath) =>
-        new(scope.UserId, userName, scope.Role, scope.UnitId, scope.IsAdmin || scope.Role == Roles.Office && scope.HomeCovers(countyPath));
+    /// <summary>
+    /// The office oversees the problems of its county, and those its own county's unit still leads after the town moved to
+    /// another county (decision 0022): it assigned that unit the work and may still press it (督办).
+    /// </summary>
+    private static ProblemActor Actor(UserScope scope, string userName, string countyPath, string? leadUnitPath = null) =>
+        new(scope.UserId, userName, scope.Role, scope.UnitId,
+            scope.IsAdmin || scope.Role == Roles.Office && (scope.HomeCovers(countyPath) || leadUnitPath is not null && scope.HomeCovers(leadUnitPath)));
 
     /// <summary>Whether the raiser's account is disabled (停用), so that the office may confirm or reopen for them.</summary>
     private async Task<bool> RaiserDisabledAsync(Problem problem, CancellationToken ct) =>
@@ -508,7 +540,8 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
         var problem = await (await VisibleAsync(scope, ct)).Include(p => p.Events).Include(p => p.CooperatingUnits)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new ProblemNotFoundException();
         var countyPath = await db.Jurisdictions.Where(j => j.Id == problem.JurisdictionId).Select(j => j.Path).SingleAsync(ct);
-        await step(problem, Actor(scope, user, countyPath) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) }, countyPath);
+        var leadPath = problem.LeadUnitId is { } lead ? await db.Units.Where(u => u.Id == lead).Select(u => u.Jurisdiction!.Path).SingleOrDefaultAsync(ct) : null;
+        await step(problem, Actor(scope, user, countyPath, leadPath) with { RaiserDisabled = await RaiserDisabledAsync(problem, ct) }, countyPath);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {

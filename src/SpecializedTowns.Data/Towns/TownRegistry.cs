@@ -60,6 +60,41 @@ public sealed record StatisticsSaved(FieldErrors Errors, IReadOnlyList<string> W
 public sealed record StatisticsField(string Field, string Name, string Unit, FigureRule Rule, Func<StatisticsInput, decimal?> Typed, Func<TownAnnualStatistics, decimal?> Stored);
 
 /// <summary>
+/// What moving a town out of <see cref="County"/> takes along (<see cref="TownRegistry.MoveEffectsAsync"/>) and leaves behind,
+/// in the words of the town's form and of its save.
+/// </summary>
+public sealed record TownMoveEffects(string County, int OpenProblems, IReadOnlyList<string> OpenProblemLeads, int Projects, int Leads,
+    int TaskForces, int EnterprisesFollowing, int EnterprisesStaying)
+{
+    /// <summary>随之转入…：未办结问题 1 件（牵头单位仍为县农业农村局（垣曲县））、重点项目 2 个; null when nothing follows.</summary>
+    public string? Following()
+    {
+        var parts = new List<string>();
+        if (OpenProblems > 0)
+            parts.Add($"未办结问题 {OpenProblems} 件" + (OpenProblemLeads.Count > 0 ? $"（牵头单位仍为{string.Join("、", OpenProblemLeads)}，{County}领导小组办公室仍可查看、督办）" : ""));
+        if (Projects > 0) parts.Add($"重点项目 {Projects} 个");
+        if (Leads > 0) parts.Add($"招商线索 {Leads} 条");
+        if (TaskForces > 0) parts.Add($"推进专班 {TaskForces} 个");
+        if (EnterprisesFollowing > 0) parts.Add($"未登记乡镇的企业 {EnterprisesFollowing} 家");
+        return parts.Count == 0 ? null : string.Join("、", parts);
+    }
+
+    /// <summary>企业 5 家（其乡镇在垣曲县）; null when every enterprise follows.</summary>
+    public string? Staying() => EnterprisesStaying > 0 ? $"企业 {EnterprisesStaying} 家（其乡镇在{County}）" : null;
+
+    /// <summary>The form's word before saving, whichever county is chosen.</summary>
+    public string Before() =>
+        $"如改属其他县：{(Following() is { } f ? $"随本镇转入新县的有{f}" : "没有随本镇转入新县的记录")}；"
+        + (Staying() is { } s ? $"留在{County}、不再属于本镇的有{s}；" : "")
+        + $"已办结的问题留在{County}。依据文件须为新县或上级的文件。";
+
+    /// <summary>The save's message once the town moved to <paramref name="to"/>.</summary>
+    public string After(string to) =>
+        $"改属{to}：" + (Following() is { } f ? $"随之转入{f}" : "没有随之转入的记录")
+        + (Staying() is { } s ? $"；{s}留在{County}，不再属于本镇" : "");
+}
+
+/// <summary>
 /// Registering and changing specialized towns and their yearly figures. The tier changes only through
 /// recognition, except when a town that already holds one is first registered (with its document).
 /// </summary>
@@ -152,6 +187,38 @@ public static class TownRegistry
             town.Townships.Add(new TownTownship { TownshipId = townshipId });
         await EditConflicts.SaveAsync(db, town, ct);
         return (town.Id, errors);
+    }
+
+    /// <summary>
+    /// What a move of the town to another county would take along and leave behind (the rule of
+    /// <see cref="FollowCountyAsync"/>, decision 0022), read before the move: the form says it before saving, and the save's
+    /// message says what was done.
+    /// </summary>
+    public static async Task<TownMoveEffects> MoveEffectsAsync(TownsDbContext db, int townId, CancellationToken ct = default)
+    {
+        var town = await db.Towns.AsNoTracking().Where(t => t.Id == townId)
+            .Select(t => new { t.CountyId, County = db.Jurisdictions.Where(j => j.Id == t.CountyId).Select(j => j.Name).First() }).SingleAsync(ct);
+        var from = town.CountyId;
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => e.SpecializedTownId == townId && e.CountyId == from)
+            .Select(e => new { e.Id, InTownship = e.TownshipId != null }).ToListAsync(ct);
+        var followed = enterprises.Where(e => !e.InTownship).Select(e => e.Id).ToList();
+        var stayed = enterprises.Where(e => e.InTownship).Select(e => e.Id).ToList();
+        var finished = Enum.GetValues<ProblemState>().Where(ProblemNames.IsFinished).ToList();
+        var problems = await db.Problems.AsNoTracking().Where(p => p.JurisdictionId == from && !finished.Contains(p.State)
+                && (p.SpecializedTownId == townId || (p.EnterpriseId != null && followed.Contains(p.EnterpriseId.Value)))
+                && !(p.EnterpriseId != null && stayed.Contains(p.EnterpriseId.Value)))
+            .Select(p => p.LeadUnitId).ToListAsync(ct);
+        var leadIds = problems.Where(l => l is not null).Select(l => l!.Value).Distinct().ToList();
+        var leads = await db.Units.AsNoTracking().Where(u => leadIds.Contains(u.Id)).Select(u => new { u.Name, Place = u.Jurisdiction!.Name }).ToListAsync(ct);
+        return new TownMoveEffects(
+            town.County,
+            problems.Count,
+            // Named with their place: after the move they are another county's units (UnitLabel).
+            leads.Select(u => global::SpecializedTowns.Core.Units.UnitLabel.Of(u.Name, u.Place)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            await db.Projects.CountAsync(p => p.SpecializedTownId == townId && p.CountyId == from, ct),
+            await db.InvestmentLeads.CountAsync(l => l.SpecializedTownId == townId && l.CountyId == from, ct),
+            await db.TaskForces.CountAsync(f => f.SpecializedTownId == townId && f.CountyId == from, ct),
+            followed.Count, stayed.Count);
     }
 
     /// <summary>

@@ -44,6 +44,11 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     public bool Conflict { get; private set; }
     public Tier HighestTier { get; private set; } = Tier.Reserve;
 
+    /// <summary>A town already registered: what a change of its county would take along and leave behind (decision 0022).</summary>
+    public TownMoveEffects? Move { get; private set; }
+    private Dictionary<int, (string Name, string Path)> countyPlaces = [];
+    private int? MovedFrom;
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
@@ -77,6 +82,16 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
             ModelState.AddModelError("Input.PolicyId", "所选文件不适用于您的行政区划");
             return Page();
         }
+        // The basis must govern the town's county: a town moved to another county does not keep the old county's plan, which
+        // its 一镇一档 would go on printing (qa120 1).
+        if (Input.PolicyId is { Length: > 0 } basis && Input.CountyId is { } countyId && countyPlaces.TryGetValue(countyId, out var place)
+            && Policies.FirstOrDefault(p => p.Id == basis) is { } pack && string.Join("/", pack.Document.JurisdictionPath) is var area
+            && !Core.Jurisdictions.Jurisdiction.IsWithin(place.Path, area))
+        {
+            ModelState.AddModelError("Input.PolicyId",
+                $"“{pack.Document.Title}”是{pack.Document.Jurisdiction}的文件，不适用于{place.Name}的专业镇：请改选{place.Name}或上级的文件，或选“未指定”");
+            return Page();
+        }
         // A field that could not be read (a 梯次 the list did not offer, a date that is no date) is said beside it; saving
         // without it would register the town at 储备 or without its 认定日期 as if nothing had been chosen.
         if (ModelState.Unreadable(nameof(Input))) return Page();
@@ -87,6 +102,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
             HistoricalOriginOrGeographicalIndication = Input.HistoricalOriginOrGeographicalIndication, LargeNationalMarketSpace = Input.LargeNationalMarketSpace,
             Tier = Input.Tier, TierSince = Input.TierSince, TierDocumentNumber = Input.TierDocumentNumber, Version = Input.Version,
         };
+        // Read before the save, which moves them: the message says what followed the town.
+        var moving = Move is not null && Input.CountyId is { } to && to != MovedFrom && countyPlaces.TryGetValue(to, out var target) ? target.Name : null;
         int? saved; Data.Enterprises.FieldErrors errors;
         try { (saved, errors) = await TownRegistry.SaveAsync(db, scope, id, input, time, ct); }
         catch (EditConflictException conflict)
@@ -99,7 +116,8 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         }
         if (saved is not null)
         {
-            TempData["Saved"] = id is null ? $"已登记“{input.Name.Trim()}”" : $"已保存“{input.Name.Trim()}”";
+            TempData["Saved"] = id is null ? $"已登记“{input.Name.Trim()}”"
+                : $"已保存“{input.Name.Trim()}”" + (moving is not null ? "，" + Move!.After(moving) : "");
             return Redirect($"/Towns/Detail/{saved}");
         }
         Error = ModelState.Show(errors, nameof(Input));
@@ -115,6 +133,12 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
         if (!scope.IsAdmin) counties = counties.Where(j => j.Path == path || j.Path.StartsWith(under));
         var list = await counties.OrderByCounty(j => j).Select(j => new { j.Id, j.Name, j.Path }).ToListAsync(ct);
         Counties = list.Select(c => new Place(c.Id, c.Name, null)).ToList();
+        countyPlaces = list.ToDictionary(c => c.Id, c => (c.Name, c.Path));
+        if (Id is { } townId && await scope.Towns(db).AsNoTracking().Where(t => t.Id == townId).Select(t => (int?)t.CountyId).SingleOrDefaultAsync(ct) is { } from)
+        {
+            MovedFrom = from;
+            Move = await TownRegistry.MoveEffectsAsync(db, townId, ct);
+        }
         var ids = list.Select(c => c.Id).ToList();
         Townships = await db.Jurisdictions.AsNoTracking().Where(j => j.ParentId != null && ids.Contains(j.ParentId.Value))
             .OrderByPlace(j => j).Select(j => new Place(j.Id, j.Name, j.ParentId)).ToListAsync(ct);
