@@ -510,11 +510,16 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             .Select(u => new ProblemOption(u.Id, u.Name + "（" + u.Jurisdiction!.Name + "）", null)).ToListAsync(ct);
     }
 
-    /// <summary>The towns of the problems the person may see, or of their scope: the town filter of the list.</summary>
+    /// <summary>
+    /// The towns of the problems the person may see, and of their scope: the town filter of the list. A town of the scope
+    /// with no problem yet is offered too, so that its page's link to the ledger is a filter the bar shows (an empty list,
+    /// not a town dropped as out of scope).
+    /// </summary>
     public async Task<IReadOnlyList<ProblemOption>> FilterTownsAsync(UserScope scope, CancellationToken ct = default)
     {
         var ids = (await VisibleAsync(scope, ct)).Where(p => p.SpecializedTownId != null).Select(p => p.SpecializedTownId!.Value);
-        return await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.Name)
+        var own = scope.Towns(db).Select(t => t.Id);
+        return await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id) || own.Contains(t.Id)).OrderBy(t => t.Name)
             .Select(t => new ProblemOption(t.Id, t.Name, null)).ToListAsync(ct);
     }
 

@@ -38,14 +38,22 @@ public sealed class IndexModel(TownsDbContext db, LeadService service, ProjectSe
         var scope = UserScope.From(User)!;
         CanManage = ProjectService.CanManage(scope);
         Today = projects.Today;
-        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        await ReadTownAsync(scope, ct);
         Result = await service.ListAsync(scope, Search, Town, Stage, Math.Max(1, PageNumber), 20, ct);
+    }
+
+    /// <summary>The towns the bar offers; a town of the address outside them is dropped with a note, never an empty list (qa120 2).</summary>
+    private async Task ReadTownAsync(UserScope scope, CancellationToken ct)
+    {
+        Towns = (await scope.Towns(db).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        Town = FilterValues.ReadTown(HttpContext, Town, Towns.Select(t => t.Id), null);
     }
 
     /// <summary>The list as filtered (the same call as the table), every page of it or the ticked rows, to .xlsx or .csv.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var scope = UserScope.From(User)!;
+        await ReadTownAsync(scope, ct);
         var rows = TableExport.AllPages((page, size) => service.ListAsync(scope, Search, Town, Stage, page, size, ct), l => l.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(ProjectExport.Leads, format, rows, time, ct);
     }

@@ -66,7 +66,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
                 LastUrged = await problems.LastUrgedAsync(Result.Items.Select(p => p.Id).ToList(), ct);
                 break;
             default:
-                Towns = await problems.FilterTownsAsync(Scope, ct);
+                await ReadTownAsync(ct);
                 Units = await problems.FilterUnitsAsync(Scope, ct);
                 Result = await problems.ListAsync(Scope, Filter() with { Page = Math.Max(1, PageNumber), PageSize = 20 }, ct);
                 break;
@@ -77,6 +77,16 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
 
     private void ChooseTab() =>
         Tab = FilterValues.ReadTab(HttpContext, Tab, SeesOverdueList ? [ListTab, OverdueTab, UnitsTab] : [ListTab, UnitsTab], SeesOverdueList ? null : [OverdueTab]);
+
+    /// <summary>
+    /// The towns the bar offers (those of the problems the person sees); a town of the address outside them — a bookmark from
+    /// before the town moved to another county — is dropped with a note rather than emptying the list or being ignored (qa120 2).
+    /// </summary>
+    private async Task ReadTownAsync(CancellationToken ct)
+    {
+        Towns = await problems.FilterTownsAsync(Scope, ct);
+        TownId = FilterValues.ReadTown(HttpContext, TownId, Towns.Select(t => t.Id), null);
+    }
 
     /// <summary>The one reading of the tab and filter bar that the table and the export share.</summary>
     private ProblemFilter Filter()
@@ -99,6 +109,7 @@ public sealed class IndexModel(ProblemService problems, TimeProvider time) : Pag
         Scope = UserScope.From(User)!;
         SeesOverdueList = Scope.Role is Roles.Admin or Roles.Office or Roles.Leader;
         ChooseTab();
+        if (Tab != "overdue") await ReadTownAsync(ct);
         var filter = Filter();
         var rows = TableExport.AllPages((page, size) => problems.ExportPageAsync(Scope, filter with { Page = page, PageSize = size }, ct), r => r.Item.Id, ExportFile.Selection(Request), ct);
         return await ExportFile.ResultAsync(ProblemExport.Table, format, rows, time, ct);
