@@ -37,6 +37,22 @@ public sealed record ProblemInput
     public int? LeadUnitId { get; init; }
     public IReadOnlyList<int> CooperatingUnitIds { get; init; } = [];
     public DateOnly? Deadline { get; init; }
+
+    /// <summary>
+    /// The person was told they registered the same problem a moment ago (<see cref="ProblemRepeatException"/>) and means
+    /// to register another one; problems raised from a project or a report row set it, since that row is raised once.
+    /// </summary>
+    public bool RepeatConfirmed { get; init; }
+}
+
+/// <summary>
+/// The same person registered the same title for the same county and town a short time ago
+/// (<see cref="ProblemService.RepeatWindow"/>): most often the form sent again after 返回, or an API call retried. Nothing was
+/// written; the problem already registered is named so that the caller can go to it, or confirm a second one.
+/// </summary>
+public sealed class ProblemRepeatException(int existingId, string message) : Exception(message)
+{
+    public int ExistingId { get; } = existingId;
 }
 
 /// <summary>The office's acceptance: null keeps what the problem already names.</summary>
@@ -122,6 +138,9 @@ public sealed record ProblemFormOptions(
 public sealed class ProblemService(TownsDbContext db, TimeProvider time, ProblemSettings settings)
 {
     public int DueSoonDays => settings.DueSoonDays;
+
+    /// <summary>How long after registering a problem the same title from the same person is taken for a repeat.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(1);
 
     public DateOnly Today => ProblemDeadline.ChinaDate(Now);
 
@@ -324,6 +343,22 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
     {
         var (errors, county, lead, cooperating) = await CheckAsync(scope, input, ct);
         if (!errors.Ok) throw new ProblemInputException(errors);
+        if (!input.RepeatConfirmed)
+        {
+            var raiser = scope.UserId;
+            var title = input.Title!.Trim();
+            var since = Now - RepeatWindow;
+            var earlier = await db.Problems.AsNoTracking()
+                .Where(p => p.RaisedByUserId == raiser && p.JurisdictionId == county!.Id && p.SpecializedTownId == input.TownId
+                            && p.Title == title && p.RaisedAtUtc >= since)
+                .OrderByDescending(p => p.RaisedAtUtc).Select(p => new { p.Id, p.RaisedAtUtc }).FirstOrDefaultAsync(ct);
+            if (earlier is not null)
+            {
+                var minutes = (int)Math.Floor((Now - earlier.RaisedAtUtc).TotalMinutes);
+                var ago = minutes < 1 ? "刚刚" : $"在 {minutes} 分钟前";
+                throw new ProblemRepeatException(earlier.Id, $"您{ago}已登记相同的问题（第 {earlier.Id} 号），如确需再登记一条请勾选确认");
+            }
+        }
         var problem = Problem.Raise(Actor(scope, userDisplayName, county!.Path), Now, input.Title!, input.Description!, input.Source!.Value, input.Kind!.Value,
             input.Category!.Value, county.Id, input.TownId, input.EnterpriseId, lead, cooperating, input.Deadline);
         db.Problems.Add(problem);

@@ -32,7 +32,7 @@ public static class ProjectProblems
         {
             problemId = await problems.RaiseAsync(scope, userName, new ProblemInput
             {
-                Title = title,
+                Title = title, RepeatConfirmed = true,
                 Description = $"{difficulty}\n（{row.Year}年{row.Month}月项目进展，重点项目“{project.Name}”，业主 {project.OwnerName}）",
                 Source = ProblemSource.ProjectProgress,
                 // An enterprise's own project is its 个性问题; a project without a registered owner is the town's.

@@ -54,7 +54,7 @@ public static class ReportProblems
         {
             problemId = await problems.RaiseAsync(scope, userName, new ProblemInput
             {
-                Title = title, Description = description, Source = ProblemSource.MonthlyReport,
+                Title = title, Description = description, Source = ProblemSource.MonthlyReport, RepeatConfirmed = true,
                 // A task force speaks for its town's industry: its difficulty is a 共性问题.
                 Kind = ProblemKind.Common, Category = category, CountyId = force.CountyId, TownId = force.SpecializedTownId,
             }, ct);

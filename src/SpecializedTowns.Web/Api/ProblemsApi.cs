@@ -13,7 +13,8 @@ namespace SpecializedTowns.Web.Api;
 /// <summary>Enumerated fields are written in kebab-case (monthly-report) or in Chinese (月报); the deadline as yyyy-MM-dd.</summary>
 public sealed record NewProblem(
     string? Title, string? Description, string? Source, string? Kind, string? Category, int? CountyId, int? TownId, int? EnterpriseId,
-    int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
+    int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline,
+    [property: Description("同一人在 1 小时内为同一县、同一专业镇登记过相同标题的问题时，登记被拒绝（409，existingId 为已登记的问题）；确需再登记一条时传 true")] bool? ConfirmRepeat = null);
 
 /// <summary>action: accept, decline, handle, answer, confirm, reopen or urge (督办). note: the step's text (受理意见, 理由, 办理情况, 答复, 确认意见, 原因, 督办意见).</summary>
 public sealed record ProblemStepRequest(string? Action, string? Note, int? LeadUnitId, int[]? CooperatingUnitIds, string? Deadline);
@@ -117,7 +118,7 @@ public static class ProblemsApi
                 {
                     Title = body.Title, Description = body.Description, Source = source, Kind = kind, Category = category,
                     CountyId = body.CountyId, TownId = body.TownId, EnterpriseId = body.EnterpriseId, LeadUnitId = body.LeadUnitId,
-                    CooperatingUnitIds = body.CooperatingUnitIds ?? [], Deadline = deadline,
+                    CooperatingUnitIds = body.CooperatingUnitIds ?? [], Deadline = deadline, RepeatConfirmed = body.ConfirmRepeat == true,
                 };
                 if (errors.Count > 0)
                 {
@@ -130,6 +131,11 @@ public static class ProblemsApi
             }
             catch (ProblemInputException ex) { return Invalid(ex.Errors.ToDictionary(e => Camel(e.Key), e => e.Value)); }
             catch (ProblemRuleException ex) { return Rule(ex); }
+            catch (ProblemRepeatException ex)
+            {
+                return TypedResults.Problem(title: "重复登记", detail: ex.Message.Replace("请勾选确认", "请在请求中加上 \"confirmRepeat\": true"),
+                    statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["existingId"] = ex.ExistingId });
+            }
         }).WithSummary("登记问题：标题、描述、来源、性质、类别、所在县（countyId），可选专业镇、企业、牵头单位、配合单位与办理时限")
             .Refuses(StatusCodes.Status403Forbidden, "无权办理：您的角色不能登记问题")
             .Refuses(StatusCodes.Status409Conflict);

@@ -23,7 +23,13 @@ public sealed class NewModel(ProblemService problems) : PageModel
         public int? LeadUnitId { get; set; }
         public List<int> CooperatingUnitIds { get; set; } = [];
         public DateOnly? Deadline { get; set; }
+
+        /// <summary>Ticked after the page said the same problem was registered a moment ago (<see cref="ProblemRepeatException"/>).</summary>
+        public bool RepeatConfirmed { get; set; }
     }
+
+    /// <summary>The same problem was registered a moment ago: the page says which, and asks to tick before registering another.</summary>
+    public ProblemRepeatException? Repeat { get; private set; }
 
     /// <summary>Bound on GET as well, so that a link (or the county switch) can start the form with a county, town or enterprise.</summary>
     [BindProperty(SupportsGet = true)] public Form Input { get; set; } = new();
@@ -58,7 +64,7 @@ public sealed class NewModel(ProblemService problems) : PageModel
         {
             Title = Input.Title, Description = Input.Description, Source = Input.Source, Kind = Input.Kind, Category = Input.Category,
             CountyId = Input.CountyId, TownId = Input.TownId, EnterpriseId = Input.EnterpriseId, LeadUnitId = Input.LeadUnitId,
-            CooperatingUnitIds = Input.CooperatingUnitIds, Deadline = Input.Deadline,
+            CooperatingUnitIds = Input.CooperatingUnitIds, Deadline = Input.Deadline, RepeatConfirmed = Input.RepeatConfirmed,
         };
         if (ModelState.IsValid)
         {
@@ -69,6 +75,7 @@ public sealed class NewModel(ProblemService problems) : PageModel
                 return Redirect($"/Problems/Detail/{id}");
             }
             catch (ProblemInputException ex) { AddErrors(ex.Errors); }
+            catch (ProblemRepeatException ex) { Repeat = ex; }
         }
         else
         {
