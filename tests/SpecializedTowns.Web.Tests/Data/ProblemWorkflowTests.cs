@@ -282,7 +282,9 @@ public class ProblemWorkflowTests
         db.Jurisdictions.Add(hebei);
         await db.SaveChangesAsync();
         var moved = await db.Problems.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        await db.Problems.Where(p => p.Id == moved).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, hebei.Id).SetProperty(p => p.RaisedByUserId, (int?)null));
+        // Led by none of Shanxi's units either: the office keeps sight of what its own units lead elsewhere (decision 0022).
+        await db.Problems.Where(p => p.Id == moved).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, hebei.Id).SetProperty(p => p.RaisedByUserId, (int?)null)
+            .SetProperty(p => p.LeadUnitId, (int?)null));
         var fresh = new ProblemService(db, TimeProvider.System, new ProblemSettings());
         var shanxi = await fresh.ListAsync(await ScopeAsync(db, "shanxi-office"), new ProblemFilter { PageSize = 100 });
         shanxi.Total.ShouldBe(11);
@@ -350,8 +352,9 @@ public class ProblemWorkflowTests
         {
             var id = await service.RaiseAsync(office, "永济市专业镇办", new ProblemInput
             {
+                // Several problems of the same title, one after another: each is meant (not a form sent twice).
                 Title = "t", Description = "d", Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Other,
-                CountyId = yongji.Id, LeadUnitId = lead,
+                CountyId = yongji.Id, LeadUnitId = lead, RepeatConfirmed = true,
             });
             await service.AcceptAsync(office, "永济市专业镇办", id, new AcceptInput(null, null, service.Today.AddDays(deadlineInDays), null));
             return id;
@@ -372,6 +375,7 @@ public class ProblemWorkflowTests
         var declined = await service.RaiseAsync(office, "永济市专业镇办", new ProblemInput
         {
             Title = "t", Description = "d", Source = ProblemSource.Survey, Kind = ProblemKind.Common, Category = ProblemCategory.Other, CountyId = yongji.Id, LeadUnitId = a,
+            RepeatConfirmed = true,
         });
         await service.DeclineAsync(office, "永济市专业镇办", declined, "不属于问题台账范围");
         var otherUnit = await Raise(b, 40);
