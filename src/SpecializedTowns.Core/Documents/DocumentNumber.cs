@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SpecializedTowns.Core.Documents;
@@ -108,11 +107,5 @@ public sealed partial record DocumentNumber(string Agency, int Year, int Sequenc
     [GeneratedRegex(@"〕\s*第?\s*[0-9]")]
     private static partial Regex SequenceAfterYear();
 
-    private static string HalfWidthDigits(string text)
-    {
-        if (!text.Any(c => c is >= '０' and <= '９')) return text;
-        var b = new StringBuilder(text.Length);
-        foreach (var c in text) b.Append(c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c);
-        return b.ToString();
-    }
+    private static string HalfWidthDigits(string text) => NumberText.Digits(text);
 }

@@ -40,6 +40,9 @@ public sealed class PlaceShortNames
         return new PlaceShortNames(byPath);
     }
 
+    /// <summary>Every place's short name, by path.</summary>
+    public IReadOnlyDictionary<string, string> ByPath => _byPath;
+
     /// <summary>The place's short name; a place not in the list (added later) its name without 市/县/区, which no other place shares.</summary>
     public string For(string path) => _byPath.TryGetValue(path, out var name) ? name : Full(NameOf(path));
 

@@ -29,7 +29,7 @@ public static partial class EnteredThresholds
     /// Why a number cannot be entered here, by form field (“CriterionKey”, “Value”, “Source”); empty when it can. The text's own
     /// number is never overridden: the policy document, not the platform, sets it.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Problems(RecognitionStandard pack, string? criterionKey, string? category, decimal? value, string? source)
+    public static IReadOnlyDictionary<string, string> Problems(RecognitionStandard pack, SourceRules sources, string? criterionKey, string? category, decimal? value, string? source)
     {
         var problems = new Dictionary<string, string>();
         // An empty form said nothing at all (qa110 6): it is one message, not a refusal of a criterion nobody chose.
@@ -60,7 +60,7 @@ public static partial class EnteredThresholds
 
         if (string.IsNullOrWhiteSpace(source)) problems["Source"] = "请填写出处（文号及条款），说明数值的依据";
         else if (source.Trim().Length > ThresholdValue.MaxSource) problems["Source"] = $"出处不能超过 {ThresholdValue.MaxSource} 个字";
-        else if (SourceProblem(source, pack.DocumentNumber) is { } sourceProblem) problems["Source"] = sourceProblem;
+        else if (SourceProblem(source, sources) is { } sourceProblem) problems["Source"] = sourceProblem;
         return problems;
     }
 
@@ -68,24 +68,94 @@ public static partial class EnteredThresholds
     [GeneratedRegex(@"[\u4e00-\u9fff]+\s*[〔\[【(（［]\s*[0-9０-９]+\s*[〕\]】)）］]\s*第?\s*[0-9０-９]+\s*号?")]
     private static partial Regex NumberIn();
 
-    [GeneratedRegex(@"《[^《》]{4,}》")]
+    [GeneratedRegex(@"《(?<title>[^《》]*)》")]
     private static partial Regex TitleIn();
 
+    // What follows the document names its clause: a numbered part (三（一）, 第五条, 附件1, 2.3), not any words at all —
+    // "晋政办发〔2022〕80号 随便写的条款" was taken as a clause (qa120 4).
+    [GeneratedRegex(@"^(第\s*[一二三四五六七八九十百零〇0-9]+\s*[条款项章节部分点]|附件\s*[0-9一二三四五六七八九十]*|[一二三四五六七八九十百]+\s*[、，,（(．.]|[一二三四五六七八九十百]+$|[（(]\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]+)")]
+    private static partial Regex ClauseStart();
+
     /// <summary>
-    /// Why an 出处 does not name the document a number comes from: it must hold a 文号 written as GB/T 9704 writes it
-    /// (<see cref="DocumentNumber.Check"/>) or, for a document without one, its 《title》, and may add the clause. "随便写的" was taken
-    /// and shown to applicants as the basis (qa110 6).
+    /// What an 出处 may cite for a standard (qa120 4): the standard's own document, or one of the same or a higher level —
+    /// its own place's or a place above it, told by the 文号's 发文机关代字. Known documents are the policy packs'.
     /// </summary>
-    public static string? SourceProblem(string source, string? documentNumber)
+    /// <param name="OwnPlaces">Short names (代字 beginnings) of the standard's place and the places above it: 晋 for 山西省.</param>
+    /// <param name="Places">Every place's short name with its name (晋中 → 晋中市), to tell 晋中政办发 from 晋政办发.</param>
+    public sealed record SourceRules(string? OwnNumber, string OwnTitle, IReadOnlyCollection<string> OwnPlaces,
+        IReadOnlyDictionary<string, string> Places, IReadOnlyList<(string? Number, string Title, string Jurisdiction)> Documents, int ThisYear);
+
+    /// <summary>
+    /// The <see cref="SourceRules"/> for <paramref name="pack"/>: its place and those above it (and 国, the State Council's),
+    /// every place's short name, and the packs' documents.
+    /// </summary>
+    public static SourceRules RulesFor(PolicyCatalog catalog, RecognitionStandard pack, PlaceShortNames names, int thisYear)
     {
-        var match = NumberIn().Match(source);
-        // A document issued without a 文号 (永济's 行动计划 has none) is cited by its title in 书名号.
-        if (!match.Success && TitleIn().IsMatch(source)) return null;
+        var own = new List<string> { "国" };
+        for (var p = catalog.AreaOf(pack); p.Length > 0; p = p.Contains('/') ? p[..p.LastIndexOf('/')] : "") own.Add(names.For(p));
+        var places = names.ByPath.GroupBy(kv => kv.Value)
+            .ToDictionary(g => g.Key, g => g.First().Key[(g.First().Key.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+        var document = catalog.FindPack(pack.PackId)?.Document;
+        return new SourceRules(pack.DocumentNumber, document?.Title ?? pack.Name, own, places,
+            catalog.Packs.Select(x => (x.Document.Number, x.Document.Title, x.Document.Jurisdiction)).ToList(), thisYear);
+    }
+
+    /// <summary>
+    /// Why an 出处 does not name the document a number comes from (null when it does). It must hold the standard's own document
+    /// — its 文号 (checked by <see cref="DocumentNumber.Check"/>) or, for a document issued without one (永济's 行动计划), its
+    /// 《title》 as the pack gives it — or the 文号 of another document of the same or a higher place, of a year not after this
+    /// one, and may add the clause. "随便写的", "《随便写的》", a 2099 year and 阳泉's 文号 for the province's number were all
+    /// taken and shown to applicants as the basis (qa110 6, qa120 4).
+    /// </summary>
+    public static string? SourceProblem(string source, SourceRules rules)
+    {
+        var own = rules.OwnNumber is null ? $"《{rules.OwnTitle}》" : rules.OwnNumber;
+        var accepted = $"出处应为本标准的文件（{own}）或同级、上级文件的文号";
+        var text = NumberText.Digits(source);
+        var match = NumberIn().Match(text);
         if (!match.Success)
-            return documentNumber is null
-                ? "出处应写明文号或《文件名称》，可再加条款，如“《××市促进专业镇高质量发展行动计划》 三（一）”"
-                : $"出处应写明文号，可再加条款，如“{documentNumber} 三（一）”";
-        return DocumentNumber.Check(match.Value.Trim(), out _) is { } problem ? $"出处中的{problem}" : null;
+        {
+            if (TitleIn().Match(text) is not { Success: true } title)
+                return rules.OwnNumber is null
+                    ? $"出处应写明《文件名称》或文号，可再加条款，如“{own} 三（一）”"
+                    : $"出处应写明文号，可再加条款，如“{own} 三（一）”";
+            var cited = title.Groups["title"].Value.Trim();
+            if (rules.OwnNumber is null && IsTitleOf(cited, rules.OwnTitle))
+                return ClauseProblem(text[(title.Index + title.Length)..]);
+            if (rules.Documents.FirstOrDefault(d => IsTitleOf(cited, d.Title)) is { Number: { } number })
+                return $"《{cited}》有文号，出处请写明文号（{number}），可再加条款";
+            return $"“《{cited}》”不是已知的政策文件名称；{accepted}" + (rules.OwnNumber is null ? $"，无文号的文件请照录其名称" : "");
+        }
+
+        var written = match.Value.Trim();
+        if (DocumentNumber.Check(written, out var parsed) is { } problem) return $"出处中的{problem}";
+        if (parsed!.Year > rules.ThisYear) return $"出处中的文号“{parsed}”年份为 {parsed.Year} 年，晚于今年（{rules.ThisYear}年），请核对";
+        var numberText = parsed.ToString();
+        if (numberText != rules.OwnNumber && PlaceOf(parsed.Agency, rules) is var place && (place is null || !rules.OwnPlaces.Contains(place)))
+        {
+            if (rules.Documents.Where(d => d.Number == numberText).Select(d => ((string Title, string Jurisdiction)?)(d.Title, d.Jurisdiction)).FirstOrDefault() is { } known)
+                return $"{accepted}；“{numberText}”是{known.Jurisdiction}的文件（《{known.Title}》），不是本级或上级文件";
+            return place is not null && rules.Places.TryGetValue(place, out var name)
+                ? $"{accepted}；“{numberText}”是{name}的文号，不是本级或上级文件"
+                : $"{accepted}；看不出“{numberText}”是本级或上级的文件";
+        }
+        return ClauseProblem(text[(match.Index + match.Length)..]);
+    }
+
+    // The place whose short name the 代字 begins with, the longest that fits (晋中 before 晋); 国 for the State Council's.
+    private static string? PlaceOf(string agency, SourceRules rules) =>
+        rules.Places.Keys.Concat(rules.OwnPlaces).Where(p => agency.StartsWith(p, StringComparison.Ordinal)).MaxBy(p => p.Length);
+
+    // The pack's full title, or the short one its own sources use (without （征求意见稿）).
+    private static bool IsTitleOf(string cited, string title) =>
+        cited.Length > 0 && (cited == title || (title.StartsWith(cited, StringComparison.Ordinal) && title[cited.Length..] == "（征求意见稿）"));
+
+    private static string? ClauseProblem(string rest)
+    {
+        var clause = rest.TrimStart(' ', '\t', '　', '）', ')', '》', '，', ',', '、', '：', ':', '；', ';');
+        return clause.Length == 0 || ClauseStart().IsMatch(clause)
+            ? null
+            : $"文号之后应写条款，如“三（一）”“第五条”或“附件1 二（一）”；“{clause}”不是条款，不写条款可留空";
     }
 
     /// <summary>
@@ -96,7 +166,7 @@ public static partial class EnteredThresholds
     {
         value = null;
         if (string.IsNullOrWhiteSpace(typed)) return null;
-        var text = typed.Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "");
+        var text = NumberText.Narrow(typed).Replace(",", "");
         if (text.EndsWith('%'))
         {
             if (criterion is not null && criterion.Unit != "%")

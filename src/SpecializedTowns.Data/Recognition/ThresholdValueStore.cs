@@ -90,7 +90,8 @@ public static class ThresholdValueStore
             return ThresholdChange.Refused("", $"{pack.Name}的数值标准由{area[(area.LastIndexOf('/') + 1)..]}专业镇发展领导小组办公室或系统管理员录入", RefusalKind.Forbidden);
         }
         category = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
-        if (EnteredThresholds.Problems(pack, criterionKey, category, value, source) is { Count: > 0 } problems)
+        var sources = EnteredThresholds.RulesFor(catalog, pack, Jurisdictions.OfficeShortNames.Of(catalog.Packs), ChinaTime.Today(time).Year);
+        if (EnteredThresholds.Problems(pack, sources, criterionKey, category, value, source) is { Count: > 0 } problems)
             return new ThresholdChange(null, problems);
 
         var criterion = pack.Criteria.Single(c => c.Key == criterionKey);

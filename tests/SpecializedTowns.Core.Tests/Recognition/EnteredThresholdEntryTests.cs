@@ -10,22 +10,66 @@ public class EnteredThresholdEntryTests
 {
     private static readonly SpecializedTowns.Core.Policies.RecognitionStandard Province = Packs.Standard("shanxi-provincial");
 
+    private static EnteredThresholds.SourceRules Rules(SpecializedTowns.Core.Policies.RecognitionStandard pack, int thisYear = 2026) =>
+        EnteredThresholds.RulesFor(Packs.Catalog, pack, SpecializedTowns.Data.Jurisdictions.OfficeShortNames.Of(Packs.Catalog.Packs), thisYear);
+
+    private static string? Source(SpecializedTowns.Core.Policies.RecognitionStandard pack, string source) =>
+        EnteredThresholds.Problems(pack, Rules(pack), "leading-enterprise", null, 3, source).GetValueOrDefault("Source");
+
+    /// <summary>
+    /// qa120 4: the 出处 is the standard's own document or one of its place or a place above — not 阳泉's for the province's
+    /// number, not any text in 书名号, not a year to come, and what follows the 文号 is a clause.
+    /// </summary>
+    [Fact]
+    public void The_source_is_the_standards_own_document_or_one_of_the_same_or_a_higher_place()
+    {
+        const string accepted = "出处应为本标准的文件（晋政办发〔2022〕80号）或同级、上级文件的文号";
+        Source(Province, "《随便写的》").ShouldBe($"“《随便写的》”不是已知的政策文件名称；{accepted}");
+        Source(Province, "《山西省专业镇认定管理办法》第三条").ShouldBe($"“《山西省专业镇认定管理办法》”不是已知的政策文件名称；{accepted}");
+        Source(Province, "《山西省促进专业镇高质量发展实施方案》 三（一）").ShouldBe("《山西省促进专业镇高质量发展实施方案》有文号，出处请写明文号（晋政办发〔2022〕80号），可再加条款");
+        Source(Province, "晋政办发〔2099〕80号 三（一）").ShouldBe("出处中的文号“晋政办发〔2099〕80号”年份为 2099 年，晚于今年（2026年），请核对");
+        Source(Province, "晋政办发〔2022〕80号 随便写的条款").ShouldBe("文号之后应写条款，如“三（一）”“第五条”或“附件1 二（一）”；“随便写的条款”不是条款，不写条款可留空");
+        Source(Province, "阳政办发〔2023〕24号 四（五）").ShouldBe($"{accepted}；“阳政办发〔2023〕24号”是阳泉市的文件（《阳泉市促进专业镇高质量发展实施方案》），不是本级或上级文件");
+        Source(Province, "晋中政办发〔2024〕3号 二").ShouldStartWith($"{accepted}；“晋中政办发〔2024〕3号”是");
+        Source(Province, "某某办发〔2024〕3号").ShouldBe($"{accepted}；看不出“某某办发〔2024〕3号”是本级或上级的文件");
+
+        // Accepted: its own 文号 with a clause (full-width digits too), another provincial or a State Council document.
+        Source(Province, "晋政办发〔２０２２〕８０号 三（一）").ShouldBeNull();
+        Source(Province, "晋政办发〔2022〕80号 第五条").ShouldBeNull();
+        Source(Province, "《山西省促进专业镇高质量发展实施方案》（晋政办发〔2022〕80号）附件1 二（一）").ShouldBeNull();
+        Source(Province, "晋政发〔2021〕15号").ShouldBeNull();
+        Source(Province, "国办发〔2023〕12号 三").ShouldBeNull();
+        Source(Province, "晋政办发〔2026〕80号").ShouldBeNull();
+
+        // A city's standard may cite the province's document; a county's its city's; not a sister county's.
+        var yuncheng = Packs.Standard("yuncheng-municipal");
+        Source(yuncheng, "晋政办发〔2022〕80号 三（一）").ShouldBeNull();
+        Source(yuncheng, "运政办发〔2023〕8号 三").ShouldBeNull();
+        Source(yuncheng, "垣政办发〔2023〕19号 三").ShouldStartWith("出处应为本标准的文件（运政办发〔2023〕8号）或同级、上级文件的文号；“垣政办发〔2023〕19号”是垣曲县的文件");
+
+        // 永济's plan has no 文号: its own title (as printed, or as its pack's sources shorten it), not another.
+        var yongji = Packs.Standard("yongji-county");
+        Source(yongji, "《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》 三、一是").ShouldBeNull();
+        Source(yongji, "《永济市促进专业镇高质量发展行动计划》 三").ShouldStartWith("“《永济市促进专业镇高质量发展行动计划》”不是已知的政策文件名称；出处应为本标准的文件（《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》）");
+        Source(yongji, "新政办发〔2023〕33号 三").ShouldStartWith("出处应为本标准的文件（《永济市");
+    }
+
     [Fact]
     public void The_source_must_hold_a_document_number_and_may_add_the_clause()
     {
-        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "随便写的")["Source"]
+        EnteredThresholds.Problems(Province, Rules(Province), "leading-enterprise", null, 5, "随便写的")["Source"]
             .ShouldBe("出处应写明文号，可再加条款，如“晋政办发〔2022〕80号 三（一）”");
-        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "晋政办发(2022)80号 三（一）")["Source"]
+        EnteredThresholds.Problems(Province, Rules(Province), "leading-enterprise", null, 5, "晋政办发(2022)80号 三（一）")["Source"]
             .ShouldStartWith("出处中的发文字号“晋政办发(2022)80号”年份应用六角括号“〔〕”括入");
-        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "晋政办发〔2022〕80号 附件1 二（一）").ShouldBeEmpty();
-        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "晋政办发〔2022〕80号").ShouldBeEmpty();
+        EnteredThresholds.Problems(Province, Rules(Province), "leading-enterprise", null, 5, "晋政办发〔2022〕80号 附件1 二（一）").ShouldBeEmpty();
+        EnteredThresholds.Problems(Province, Rules(Province), "leading-enterprise", null, 5, "晋政办发〔2022〕80号").ShouldBeEmpty();
 
         // A document issued without a 文号 is cited by its title: 永济's plan, whose office enters its numbers too.
         var yongji = Packs.Standard("yongji-county");
-        EnteredThresholds.Problems(yongji, "leading-enterprise", null, 1, "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 三、一是").ContainsKey("Source").ShouldBeFalse();
-        EnteredThresholds.Problems(yongji, "leading-enterprise", null, 1, "随便写的")["Source"]
-            .ShouldBe("出处应写明文号或《文件名称》，可再加条款，如“《××市促进专业镇高质量发展行动计划》 三（一）”");
-        EnteredThresholds.Problems(Province, "leading-enterprise", null, 5, "《随便》").ContainsKey("Source").ShouldBeTrue("a title of under four characters names no document");
+        EnteredThresholds.Problems(yongji, Rules(yongji), "leading-enterprise", null, 1, "《永济市促进专业镇高质量发展行动计划（2024-2025年）》 三、一是").ContainsKey("Source").ShouldBeFalse();
+        EnteredThresholds.Problems(yongji, Rules(yongji), "leading-enterprise", null, 1, "随便写的")["Source"]
+            .ShouldBe("出处应写明《文件名称》或文号，可再加条款，如“《永济市促进专业镇高质量发展行动计划（2024-2025年）（征求意见稿）》 三（一）”");
+        EnteredThresholds.Problems(Province, Rules(Province), "leading-enterprise", null, 5, "《随便》").ContainsKey("Source").ShouldBeTrue("a title of under four characters names no document");
     }
 
     [Fact]
@@ -45,8 +89,8 @@ public class EnteredThresholdEntryTests
     [Fact]
     public void An_empty_form_is_told_it_holds_nothing()
     {
-        EnteredThresholds.Problems(Province, "employment", null, null, " ").ShouldBe(new Dictionary<string, string> { [""] = "没有填写任何数值：请在要录入的条件一行填写数值和出处（文号及条款），再点“录入”" });
-        EnteredThresholds.Problems(Province, null, null, null, null).Keys.ShouldBe([""]);
+        EnteredThresholds.Problems(Province, Rules(Province), "employment", null, null, " ").ShouldBe(new Dictionary<string, string> { [""] = "没有填写任何数值：请在要录入的条件一行填写数值和出处（文号及条款），再点“录入”" });
+        EnteredThresholds.Problems(Province, Rules(Province), null, null, null, null).Keys.ShouldBe([""]);
     }
 
     [Fact]

@@ -48,4 +48,28 @@ public class ThresholdEntryPageTests
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    /// <summary>qa120 4 on the page: 阳泉's 文号, a made-up 《title》 and a year to come are refused in Chinese and nothing is written.</summary>
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Another_citys_document_an_unknown_title_and_a_future_year_are_no_source(StorageProvider provider)
+    {
+        var (factory, office) = await PageSignIn.OwnPlatformAsync(provider, "shanxi-office");
+        await using var _ = factory;
+        const string accepted = "出处应为本标准的文件（晋政办发〔2022〕80号）或同级、上级文件的文号";
+        string Error(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#source-leading-enterprise-error")!.TextContent;
+        Error(await EnterAsync(office, "leading-enterprise", "3", "阳政办发〔2023〕24号 四（五）")).ShouldStartWith($"{accepted}；“阳政办发〔2023〕24号”是阳泉市的文件");
+        Error(await EnterAsync(office, "leading-enterprise", "3", "《随便写的》")).ShouldStartWith("“《随便写的》”不是已知的政策文件名称");
+        var year = DateTime.UtcNow.AddHours(8).Year + 1;
+        Error(await EnterAsync(office, "leading-enterprise", "3", $"晋政办发〔{year}〕80号 三（一）")).ShouldContain($"年份为 {year} 年，晚于今年");
+        Error(await EnterAsync(office, "leading-enterprise", "3", "晋政办发〔2022〕80号 随便写的条款")).ShouldContain("不是条款");
+        using (var scope = factory.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<TownsDbContext>().ThresholdValues.CountAsync()).ShouldBe(0);
+
+        (await PostAsync(office, Page, Page, new() { ["CriterionKey"] = "leading-enterprise", ["Category"] = "", ["Value"] = "３", ["Source"] = "晋政办发〔2022〕80号 附件1 二（一）" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var scope = factory.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<TownsDbContext>().ThresholdValues.Select(v => v.Value).SingleAsync()).ShouldBe(3m);
+    }
 }
