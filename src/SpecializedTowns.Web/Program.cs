@@ -155,6 +155,7 @@ builder.Services.AddRazorPages(o => o.Conventions
         m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效");
         m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.CheckboxBinderProvider());
+        o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.NumberBinderProvider());
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.FilterEnumBinderProvider());
         o.ModelBinderProviders.Insert(0, new SpecializedTowns.Web.Platform.OptionListBinderProvider());
         o.Filters.Add(new SpecializedTowns.Web.Platform.PostWithoutHandler());
