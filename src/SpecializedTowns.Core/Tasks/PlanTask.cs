@@ -158,8 +158,8 @@ public sealed class PlanTask : IVersioned
 
         // Progress that goes back (30% → 20%, 52 → 40 户, a finished milestone reopened) is allowed, since a figure reported
         // too high must be corrected, but never silently: it needs its reason, and the note says it went back.
-        var (mp, md) = milestone is not null ? Settle(milestone.Progress, report) : (0, false);
-        var (op, od) = milestone is null && (report.Progress is not null || report.Done is not null) ? Settle(OwnProgress, report) : (OwnProgress, IsDone);
+        var (mp, md) = milestone is not null ? Settle(milestone.Progress, report, "里程碑") : (0, false);
+        var (op, od) = milestone is null && (report.Progress is not null || report.Done is not null) ? Settle(OwnProgress, report, "任务") : (OwnProgress, IsDone);
         var progressBack = milestone is not null ? mp < milestone.Progress : op < OwnProgress;
         var valueBack = report.CurrentValue is { } newValue && CurrentValue is { } oldValue && newValue < oldValue;
         if ((progressBack || valueBack) && note is null)
@@ -220,9 +220,15 @@ public sealed class PlanTask : IVersioned
     public int ValuePercent(decimal reached) =>
         TargetValue is not > 0 ? 0 : reached >= TargetValue ? 100 : (int)Math.Floor(Math.Max(0m, reached) * 100m / TargetValue.Value);
 
-    /// <summary>Done means 100%, and 100% means done: a ticked box wins over the number typed beside it.</summary>
-    private static (int Progress, bool Done) Settle(int progress, ProgressReport report)
+    /// <summary>
+    /// Done means 100%, and 100% means done. Done with another number beside it says two things, refused as 100 without done
+    /// is: {"progress":30,"done":true} was saved as 100% without a word about the 30 (qa120 8). The page, whose box is ticked
+    /// beside a progress field, sends no number with it.
+    /// </summary>
+    private static (int Progress, bool Done) Settle(int progress, ProgressReport report, string what)
     {
+        if (report.Done == true && report.Progress is { } typed && typed != 100)
+            throw new TaskRuleException($"已完成的{what}进度应为 100%（填写的是 {typed}%）；尚未完成请不要标记为已完成", "progress");
         var p = report.Done == true ? 100 : report.Progress ?? progress;
         if (report.Done == false && p == 100) throw new TaskRuleException("进度 100% 即为已完成；尚未完成请把进度改为小于 100", "progress");
         return (p, p == 100);

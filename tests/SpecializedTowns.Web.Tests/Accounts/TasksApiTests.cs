@@ -97,6 +97,12 @@ public class TasksApiTests
         empty.GetProperty("errors").GetProperty("newDeadline")[0].GetString().ShouldBe("请填写申请延至的日期");
         var percent = await JsonAsync(await member.PostAsJsonAsync($"/api/v1/tasks/{memberTask}/progress", new { milestoneId = 0, progress = 101 }), HttpStatusCode.BadRequest);
         percent.GetProperty("errors").GetProperty("progress")[0].GetString()!.ShouldContain("0 到 100");
+        // Done with 30 beside it says two things, refused like 100 without done (qa120 8), not saved as 100%.
+        var open = System.Text.Json.JsonDocument.Parse(before).RootElement.GetProperty("milestones").EnumerateArray()
+            .First(m => !m.GetProperty("done").GetBoolean()).GetProperty("id").GetInt32();
+        var both = await member.PostAsJsonAsync($"/api/v1/tasks/{memberTask}/progress", new { milestoneId = open, progress = 30, done = true });
+        both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        System.Text.RegularExpressions.Regex.Unescape(await both.Content.ReadAsStringAsync()).ShouldContain("已完成的里程碑进度应为 100%（填写的是 30%）");
         (await JsonAsync(await member.PostAsJsonAsync($"/api/v1/tasks/{memberTask}/extensions/1/decision", new { note = "x" }), HttpStatusCode.BadRequest))
             .GetProperty("errors").TryGetProperty("approve", out _).ShouldBeTrue();
 

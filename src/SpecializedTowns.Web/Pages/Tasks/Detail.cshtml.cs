@@ -64,9 +64,10 @@ public sealed class DetailModel(TaskService tasks) : PageModel
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
+    // A ticked 已完成 wins over the progress field beside it, which still shows the old number.
     public Task<IActionResult> OnPostProgressAsync(int id, CancellationToken ct) =>
         StepAsync(id, nameof(Report), "进展已保存", (s, u) =>
-            tasks.ReportAsync(s, u, id, new ProgressReport(Report.MilestoneId, Report.Progress, Report.Done ? true : null, Report.CurrentValue, Report.Note), ct), ct);
+            tasks.ReportAsync(s, u, id, new ProgressReport(Report.MilestoneId, Report.Done ? null : Report.Progress, Report.Done ? true : null, Report.CurrentValue, Report.Note), ct), ct);
 
     public Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct) =>
         StepAsync(id, nameof(Comment), "进展说明已保存", (s, u) => tasks.NoteAsync(s, u, id, Comment.Note, ct), ct);
