@@ -7,6 +7,37 @@ public enum WarningLevel { None = 0, Yellow = 1, Red = 2 }
 public sealed record ProjectWarning(WarningLevel Level, string Text);
 
 /// <summary>
+/// Investment a project reported for its plan year, with the part reported for the month still under way: the plan is owed
+/// by whole months to the end of last month (<see cref="ProjectWarnings.ExpectedByNow"/>), and the units report each month's
+/// progress once a month (新政办发〔2023〕33号 四（二）“每月向专业镇领导小组办公室汇报进展情况”), so a figure typed on the 8th for
+/// the month under way is measured against that month's plan only once the month is over (QA120-7: 800万元 typed for
+/// December turned a red project yellow against the plan to the end of November).
+/// </summary>
+public readonly record struct PlanYearCompletion(decimal TotalWanYuan, decimal RunningMonthWanYuan)
+{
+    /// <summary>What the plan to the end of last month is measured against.</summary>
+    public decimal ThroughLastMonthWanYuan => TotalWanYuan - RunningMonthWanYuan;
+
+    /// <summary>A total with nothing reported for the month under way (a past plan year, or no figure yet this month).</summary>
+    public static implicit operator PlanYearCompletion(decimal totalWanYuan) => new(totalWanYuan, 0);
+
+    /// <summary>The plan year's monthly figures, split at <paramref name="today"/>'s month: the one place that says which month is under way.</summary>
+    public static PlanYearCompletion Of(IEnumerable<(int Year, int Month, decimal WanYuan)> progress, int planYear, DateOnly today)
+    {
+        decimal total = 0, running = 0;
+        foreach (var (year, month, amount) in progress)
+        {
+            if (year != planYear) continue;
+            total += amount;
+            if (IsRunning(year, month, today)) running += amount;
+        }
+        return new(total, running);
+    }
+
+    public static bool IsRunning(int year, int month, DateOnly today) => year == today.Year && month == today.Month;
+}
+
+/// <summary>
 /// How early a project is flagged (configuration `Projects`): a stage due within <see cref="DueSoonDays"/> is yellow, past due is red;
 /// investment below <see cref="InvestmentYellowBelow"/> of what the year's plan expects by now is yellow, below <see cref="InvestmentRedBelow"/> red.
 /// </summary>
@@ -23,8 +54,9 @@ public static class ProjectWarnings
     /// <summary>The light as the list, the export and the 字典 name it.</summary>
     public static string Chinese(WarningLevel level) => level switch { WarningLevel.Red => "红", WarningLevel.Yellow => "黄", _ => "绿" };
 
-    public static IReadOnlyList<ProjectWarning> For(KeyProject project, decimal completedInPlanYearWanYuan, DateOnly today, ProjectWarningSettings settings)
+    public static IReadOnlyList<ProjectWarning> For(KeyProject project, PlanYearCompletion completed, DateOnly today, ProjectWarningSettings settings)
     {
+        var completedInPlanYearWanYuan = completed.TotalWanYuan;
         var warnings = new List<ProjectWarning>();
         foreach (var stage in ProjectTerms.Milestones.Where(s => s > project.Stage))
         {
@@ -47,10 +79,12 @@ public static class ProjectWarnings
         var expected = ExpectedByNow(project, today);
         if (expected > 0)
         {
-            var ratio = completedInPlanYearWanYuan / expected;
+            var ratio = completed.ThroughLastMonthWanYuan / expected;
             var from = InvestmentFrom(project)!.Value;
             var basis = from.Month == 1 ? "按计划" : $"按计划（自{from.Year}年{from.Month}月起计）";
-            var text = $"{project.PlanYear}年已完成投资 {Quantity.Money(completedInPlanYearWanYuan)}，{basis}到上月底应完成 {Quantity.Money(expected)}（完成 {Math.Floor(ratio * 100)}%）";
+            // Said outright, so that the figure on the project's page (the whole year's reports) and the one measured here are not read as a slip.
+            var running = completed.RunningMonthWanYuan > 0 ? $"（本月已填报 {Quantity.Money(completed.RunningMonthWanYuan)}，月底后计入）" : "";
+            var text = $"{project.PlanYear}年截至上月底已完成投资 {Quantity.Money(completed.ThroughLastMonthWanYuan)}{running}，{basis}到上月底应完成 {Quantity.Money(expected)}（完成 {Math.Floor(ratio * 100)}%）";
             switch (InvestmentLevel(ratio, settings))
             {
                 case WarningLevel.Red: warnings.Add(new(WarningLevel.Red, "投资严重滞后：" + text)); break;
@@ -64,8 +98,9 @@ public static class ProjectWarnings
     /// The level <see cref="For"/> would give, without writing its texts: a province library holds tens of thousands of
     /// projects, and sorting or counting them by warning needs only the level.
     /// </summary>
-    public static WarningLevel LevelFor(KeyProject project, decimal completedInPlanYearWanYuan, DateOnly today, ProjectWarningSettings settings)
+    public static WarningLevel LevelFor(KeyProject project, PlanYearCompletion completed, DateOnly today, ProjectWarningSettings settings)
     {
+        var completedInPlanYearWanYuan = completed.TotalWanYuan;
         var level = WarningLevel.None;
         foreach (var stage in ProjectTerms.Milestones)
         {
@@ -74,7 +109,7 @@ public static class ProjectWarnings
         }
         if (AbovePlan(project, completedInPlanYearWanYuan) || PlanGaps(project).Count > 0) level = Max(level, WarningLevel.Yellow);
         var expected = ExpectedByNow(project, today);
-        return expected > 0 ? Max(level, InvestmentLevel(completedInPlanYearWanYuan / expected, settings)) : level;
+        return expected > 0 ? Max(level, InvestmentLevel(completed.ThroughLastMonthWanYuan / expected, settings)) : level;
     }
 
     private static WarningLevel StageLevel(int daysToPlanned, ProjectWarningSettings settings) =>

@@ -155,7 +155,7 @@ public static class ProjectQueries
             selected = await Rows(sorted).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         }
         var ids = selected.Select(r => r.Id).ToList();
-        var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? filtered : filtered.Where(p => ids.Contains(p.Id)), ct);
+        var completed = await CompletedInPlanYearAsync(db, size == int.MaxValue ? filtered : filtered.Where(p => ids.Contains(p.Id)), today, ct);
 
         var items = selected.Select(r =>
         {
@@ -168,7 +168,7 @@ public static class ProjectQueries
             };
             var done = completed.GetValueOrDefault(r.Id);
             var warnings = ProjectWarnings.For(project, done, today, settings);
-            return new ProjectListItem(r.Id, r.Name, r.TownId, r.Town, r.County, r.Owner, r.Kind, r.Role, r.Total, r.Annual, done, r.PlanYear,
+            return new ProjectListItem(r.Id, r.Name, r.TownId, r.Town, r.County, r.Owner, r.Kind, r.Role, r.Total, r.Annual, done.TotalWanYuan, r.PlanYear,
                 r.Stage, NextPlannedOn(project), r.Unit, ProjectWarnings.LevelOf(warnings), warnings, r.LandedOn) { CountyPath = r.CountyPath };
         }).ToList();
         return new Paged<ProjectListItem>(items, total, page, size);
@@ -180,16 +180,18 @@ public static class ProjectQueries
     /// <summary>
     /// Investment completed within each project's plan year, for the projects of the query (joined to them, not sent as a
     /// list of ids). Summed in the database as doubles (SQLite cannot sum decimals) and rounded back to the cent: amounts
-    /// carry two decimals, far inside a double's precision.
+    /// carry two decimals, far inside a double's precision. The month under way is summed apart (<see cref="PlanYearCompletion"/>):
+    /// the warnings measure the plan to last month's end.
     /// </summary>
-    public static async Task<Dictionary<int, decimal>> CompletedInPlanYearAsync(TownsDbContext db, IQueryable<KeyProject> q, CancellationToken ct) =>
+    public static async Task<Dictionary<int, PlanYearCompletion>> CompletedInPlanYearAsync(TownsDbContext db, IQueryable<KeyProject> q, DateOnly today,
+        CancellationToken ct) =>
         (await (
                 from g in db.ProjectProgress.AsNoTracking()
                 join p in q on g.ProjectId equals p.Id
                 where g.Year == p.PlanYear
-                group (double)g.InvestmentCompletedWanYuan by g.ProjectId into m
-                select new { ProjectId = m.Key, Sum = m.Sum() }).ToListAsync(ct))
-            .ToDictionary(r => r.ProjectId, r => Math.Round((decimal)r.Sum, 2));
+                group new { Amount = (double)g.InvestmentCompletedWanYuan, Running = g.Year == today.Year && g.Month == today.Month } by g.ProjectId into m
+                select new { ProjectId = m.Key, Sum = m.Sum(x => x.Amount), Running = m.Sum(x => x.Running ? x.Amount : 0.0) }).ToListAsync(ct))
+            .ToDictionary(r => r.ProjectId, r => new PlanYearCompletion(Math.Round((decimal)r.Sum, 2), Math.Round((decimal)r.Running, 2)));
 
     /// <summary>The year's annual plans, summed by what decides the month they are owed from (<see cref="ProjectWarnings.InvestmentFrom"/>).</summary>
     private sealed record PlanStart(bool Started, DateOnly? StartedOn, DateOnly? PlannedStartOn, DateOnly? SignedOn, DateOnly? PlannedSignedOn, decimal AnnualWanYuan);

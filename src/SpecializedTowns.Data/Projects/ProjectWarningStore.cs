@@ -71,9 +71,10 @@ public static class ProjectWarningStore
     /// <summary>
     /// Raised when <see cref="ProjectWarnings"/> itself changes, so that rows an older rule computed today are computed again
     /// (2: the plan is owed from the month the project can start, and 计划未完善 is flagged; 3: from the day it really
-    /// started or signed, which the rows were computed without).
+    /// started or signed, which the rows were computed without; 4: the month under way no longer counts against the plan to
+    /// last month's end).
     /// </summary>
-    private const int RuleVersion = 3;
+    private const int RuleVersion = 4;
 
     public static string Basis(DateOnly today, ProjectWarningSettings s) => string.Create(CultureInfo.InvariantCulture,
         $"r{RuleVersion};{today:yyyy-MM-dd};{s.DueSoonDays};{s.InvestmentYellowBelow};{s.InvestmentRedBelow}");
@@ -125,7 +126,7 @@ public static class ProjectWarningStore
                 PlannedSignedOn = p.PlannedSignedOn, PlannedStartOn = p.PlannedStartOn, PlannedProductionOn = p.PlannedProductionOn, PlannedTargetOn = p.PlannedTargetOn,
                 SignedOn = p.SignedOn, StartedOn = p.StartedOn,
             }).ToListAsync(ct);
-            var completed = await ProjectQueries.CompletedInPlanYearAsync(db, Stale(), ct);
+            var completed = await ProjectQueries.CompletedInPlanYearAsync(db, Stale(), today, ct);
             var rows = projects.Select(p => (p.Id, ProjectWarnings.LevelFor(p, completed.GetValueOrDefault(p.Id), today, settings), ProjectQueries.NextPlannedOn(p)));
             foreach (var chunk in rows.Chunk(200)) await UpsertAsync(db, chunk, basis, ct);
             // The first filling of the table (an upgraded or generated database): until autovacuum gets to it, PostgreSQL

@@ -230,8 +230,9 @@ public static class ProjectsApi
             .Select(x => new { Town = x.Town!.Name, County = x.County!.Name, Unit = x.ResponsibleUnit!.Name }).SingleAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => p.Guarantees.Select(g => g.UnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var progress = await db.ProjectProgress.AsNoTracking().Where(x => x.ProjectId == id).OrderBy(x => x.Year).ThenBy(x => x.Month).ToListAsync(ct);
-        var done = progress.Where(x => x.Year == p.PlanYear).Sum(x => x.InvestmentCompletedWanYuan);
-        var warnings = ProjectWarnings.For(p, done, service.Today, settings);
+        var completed = PlanYearCompletion.Of(progress.Select(x => (x.Year, x.Month, x.InvestmentCompletedWanYuan)), p.PlanYear, service.Today);
+        var done = completed.TotalWanYuan;
+        var warnings = ProjectWarnings.For(p, completed, service.Today, settings);
         return new ProjectView(p.Id, p.Name, p.SpecializedTownId, names.Town, names.County, p.OwnerName, p.OwnerEnterpriseId, Key(p.Kind), ProjectTerms.Chinese(p.Kind),
             Key(p.Role), ProjectTerms.Chinese(p.Role), p.Description, p.TotalInvestmentWanYuan, p.AnnualPlannedInvestmentWanYuan, p.PlanYear, done,
             names.Unit, p.ResponsibleLeader, Key(p.Stage), ProjectTerms.Chinese(p.Stage),

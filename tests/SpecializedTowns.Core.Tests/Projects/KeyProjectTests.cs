@@ -98,6 +98,28 @@ public class KeyProjectTests
         ProjectWarnings.For(p, 0, new DateOnly(2026, 7, 1), Settings).ShouldBeEmpty();
     }
 
+    // 历山蜂产品精深加工扩建项目 as QA120 found it on 8 December: 1,430万元 to the end of November against 4,400万元 owed,
+    // then 800万元 typed for December. The month under way is not yet owed, so its figure does not lift the project to yellow.
+    [Fact]
+    public void The_month_under_way_is_not_counted_against_the_plan_to_last_month_s_end()
+    {
+        var p = Project(stage: ProjectStage.Started);
+        (p.PlanYear, p.AnnualPlannedInvestmentWanYuan) = (2026, 4800);
+        var today = new DateOnly(2026, 12, 8);
+        var months = Enumerable.Range(1, 11).Select(m => (2026, m, 130m)).Append((2026, 12, 800m)).Append((2025, 12, 999m)).ToList();
+        var completed = PlanYearCompletion.Of(months, 2026, today);
+        (completed.TotalWanYuan, completed.RunningMonthWanYuan, completed.ThroughLastMonthWanYuan).ShouldBe((2230m, 800m, 1430m));
+
+        ProjectWarnings.ExpectedByNow(p, today).ShouldBe(4400);
+        var warning = ProjectWarnings.For(p, completed, today, Settings).Single();
+        warning.Level.ShouldBe(WarningLevel.Red);
+        warning.Text.ShouldBe("投资严重滞后：2026年截至上月底已完成投资 1,430万元（本月已填报 800万元，月底后计入），按计划到上月底应完成 4,400万元（完成 32%）");
+        ProjectWarnings.LevelFor(p, completed, today, Settings).ShouldBe(WarningLevel.Red);
+
+        // On the first of January the December figure is a closed month, and no longer the plan year's month under way.
+        PlanYearCompletion.Of(months, 2026, new DateOnly(2027, 1, 1)).RunningMonthWanYuan.ShouldBe(0);
+    }
+
     // 皋落食用菌工厂化生产线项目 as the QA found it: signed 3 September, to start 1 December, 8,000万元 planned for the year.
     [Fact]
     public void A_project_owes_nothing_before_the_month_it_can_start()
@@ -118,7 +140,7 @@ public class KeyProjectTests
         ProjectWarnings.ExpectedByNow(p, today).ShouldBe(6000);
         var warning = ProjectWarnings.For(p, 350, today, Settings).Single(w => w.Text.Contains("投资"));
         warning.Level.ShouldBe(WarningLevel.Red);
-        warning.Text.ShouldBe("投资严重滞后：2026年已完成投资 350万元，按计划（自2026年9月起计）到上月底应完成 6,000万元（完成 5%）");
+        warning.Text.ShouldBe("投资严重滞后：2026年截至上月底已完成投资 350万元，按计划（自2026年9月起计）到上月底应完成 6,000万元（完成 5%）");
         ProjectWarnings.LevelFor(p, 350, today, Settings).ShouldBe(WarningLevel.Red);
 
         // Started in August, ahead of its plan: the plan is owed from August.

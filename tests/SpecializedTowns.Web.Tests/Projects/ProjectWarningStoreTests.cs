@@ -23,7 +23,7 @@ public class ProjectWarningStoreTests
         var projects = await db.Projects.AsNoTracking().Include(p => p.Progress).ToListAsync();
         return projects.Select(p =>
             {
-                var done = p.Progress.Where(g => g.Year == p.PlanYear).Sum(g => g.InvestmentCompletedWanYuan);
+                var done = PlanYearCompletion.Of(p.Progress.Select(g => (g.Year, g.Month, g.InvestmentCompletedWanYuan)), p.PlanYear, today);
                 return (p.Id, Level: ProjectWarnings.LevelOf(ProjectWarnings.For(p, done, today, settings)), Next: ProjectQueries.NextPlannedOn(p), p.CountyId);
             })
             .OrderByDescending(x => x.Level).ThenBy(x => x.Next ?? DateOnly.MaxValue).ThenBy(x => x.Id)

@@ -172,9 +172,10 @@ public sealed class DetailModel(TownsDbContext db, ProjectService service, Proje
         var unitIds = Project.Guarantees.Select(g => g.UnitId).Where(u => u != null).Select(u => u!.Value).ToList();
         UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Today = service.Today;
-        CompletedInPlanYear = Progress.Where(p => p.Year == Project.PlanYear).Sum(p => p.InvestmentCompletedWanYuan);
+        var completed = PlanYearCompletion.Of(Progress.Select(p => (p.Year, p.Month, p.InvestmentCompletedWanYuan)), Project.PlanYear, Today);
+        CompletedInPlanYear = completed.TotalWanYuan;
         CompletedTotal = Progress.Sum(p => p.InvestmentCompletedWanYuan);
-        Warnings = ProjectWarnings.For(Project, CompletedInPlanYear, Today, settings);
+        Warnings = ProjectWarnings.For(Project, completed, Today, settings);
         CanManage = ProjectService.CanManage(Scope);
         CanReport = ProjectService.CanReport(Scope, Project);
         if (CanManage) Units = await ProjectPages.UnitsAsync(db, Scope, ct);
