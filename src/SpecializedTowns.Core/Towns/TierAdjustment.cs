@@ -88,13 +88,20 @@ public static class TierAdjustmentRules
     }
 
     /// <summary>
+    /// Whether a year's figures count against the tier a town holds: from the year it reached the tier (<see cref="HeldSince"/>),
+    /// every year when the history does not record it. The one rule for the 动态调整 findings and the 复核 tab, so that the two
+    /// never disagree on whether a town fails.
+    /// </summary>
+    public static bool Counts(int year, int? countedFrom) => countedFrom is not { } from || year >= from;
+
+    /// <summary>
     /// The latest year decides. When it fails, the failing run is the unbroken chain of calendar years before it that
     /// failed too; a year without figures, or a year that passed, ends the chain. Years before <paramref name="countedFrom"/>
     /// (the year the town reached its tier) do not count: a town is not held to a tier it did not yet hold.
     /// </summary>
     public static OwnTierVerdict? ReviewOwnTier(IEnumerable<YearResult> years, int? countedFrom, ExitRule rule)
     {
-        var counted = years.Where(y => countedFrom is null || y.Year >= countedFrom).OrderBy(y => y.Year).ToList();
+        var counted = years.Where(y => Counts(y.Year, countedFrom)).OrderBy(y => y.Year).ToList();
         if (counted.Count == 0 || !counted[^1].Fails) return null;
         var run = new List<YearResult> { counted[^1] };
         for (var i = counted.Count - 2; i >= 0 && counted[i].Year == run[0].Year - 1 && counted[i].Fails; i--)

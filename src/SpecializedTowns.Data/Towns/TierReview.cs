@@ -13,6 +13,12 @@ public sealed record TierReviewItem(int TownId, string Town, string County, Tier
 {
     /// <summary>The relaxations the town was recognised under, which the review held it to (按放宽条件复核（四（一））).</summary>
     public IReadOnlyList<GrantedRelaxation> Relaxed { get; init; } = [];
+
+    /// <summary>
+    /// The day the town reached its tier when its latest figures are of a year before it (<see cref="Year"/>): they do not count
+    /// against the tier (<see cref="TierAdjustmentRules.Counts"/>), so the town is not reviewed until a year it held the tier is in.
+    /// </summary>
+    public DateOnly? NotYetCountedSince { get; init; }
 }
 
 /// <summary>
@@ -22,8 +28,15 @@ public sealed record TierReviewItem(int TownId, string Town, string County, Tier
 /// </summary>
 public static class TierReview
 {
-    public static async Task<IReadOnlyList<TierReviewItem>> ReviewAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default) =>
-        Review(await CheckVisibleAsync(db, catalog, scope, ct));
+    public static async Task<IReadOnlyList<TierReviewItem>> ReviewAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
+    {
+        var checks = await CheckVisibleAsync(db, catalog, scope, ct);
+        var ids = checks.SelectMany(c => c.Towns.Select(t => t.TownId)).Distinct().ToList();
+        var history = (await db.TierChanges.AsNoTracking().Where(h => ids.Contains(h.SpecializedTownId))
+                .Select(h => new { h.SpecializedTownId, h.Tier, h.EffectiveOn }).ToListAsync(ct))
+            .ToLookup(h => h.SpecializedTownId, h => (h.Tier, h.EffectiveOn));
+        return Review(checks, (town, tier) => TierAdjustmentRules.HeldSince(history[town], tier));
+    }
 
     /// <summary>Every visible town checked against every standard that applies where it lies: one pass for the review and the dashboard.</summary>
     public static async Task<IReadOnlyList<StandardCheck>> CheckVisibleAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, CancellationToken ct = default)
@@ -161,11 +174,18 @@ public static class TierReview
             string.Join("；", i.Clauses), i.Rule?.Description ?? "", i.Town.IsDemo ? "是" : "",
         }));
 
-    public static IReadOnlyList<TierReviewItem> Review(IReadOnlyList<StandardCheck> checks) =>
+    /// <param name="heldSince">The day each town reached the tier it holds (<see cref="TierAdjustmentRules.HeldSince"/>), as
+    /// 动态调整 reads it: a latest year before it is not held against the town (QA: a town recognised in 2025 read 不再符合 on
+    /// its 2024 figures here, while 动态调整 rightly said nothing).</param>
+    public static IReadOnlyList<TierReviewItem> Review(IReadOnlyList<StandardCheck> checks, Func<int, Tier, DateOnly?> heldSince) =>
         checks.Where(c => c.Tier != Tier.Reserve)
             .SelectMany(c => c.Towns.Where(r => r.Tier == c.Tier)
-                .Select(r => new TierReviewItem(r.TownId, r.TownName, r.County, r.Tier, c.Standard, r.Year, r.Result, r.IsDemo) { Relaxed = r.Relaxed }))
-            .OrderBy(i => i.Result.Outcome switch { Results.Ineligible => 0, Results.NeedsReview => 1, _ => 2 })
+                .Select(r => new TierReviewItem(r.TownId, r.TownName, r.County, r.Tier, c.Standard, r.Year, r.Result, r.IsDemo)
+                {
+                    Relaxed = r.Relaxed,
+                    NotYetCountedSince = r.Year is { } year && heldSince(r.TownId, r.Tier) is { } since && !TierAdjustmentRules.Counts(year, since.Year) ? since : null,
+                }))
+            .OrderBy(i => i.NotYetCountedSince is not null ? 3 : i.Result.Outcome switch { Results.Ineligible => 0, Results.NeedsReview => 1, _ => 2 })
             .ThenBy(i => i.Town).ToList();
 }
 
@@ -197,7 +217,7 @@ public sealed record AdjustmentItem(
     public string Key => $"{Town.Id}-{AdjustmentKinds.Key(Kind)}";
 
     /// <summary>Whether a year counts for the own-tier check (from the year the town reached its tier).</summary>
-    public bool Counts(int year) => HeldSince is not { } since || year >= since.Year;
+    public bool Counts(int year) => TierAdjustmentRules.Counts(year, HeldSince?.Year);
 
     public IReadOnlyList<int> CausingYears => Kind == AdjustmentKind.Upgrade ? [Years[^1].Year] : FailingRun.Select(y => y.Year).ToList();
 
