@@ -9,8 +9,11 @@ namespace SpecializedTowns.Data;
 /// A form saved against a version of the record that somebody else has since saved over. Nothing of this save was written;
 /// the message names who saved last and when, so the person can compare before saving again.
 /// </summary>
-public sealed class EditConflictException(string message, int? currentVersion, string? savedBy, DateTime? savedAtUtc) : Exception(message)
+public sealed class EditConflictException(string message, int? currentVersion, string? savedBy, DateTime? savedAtUtc, bool bySameAccount = false) : Exception(message)
 {
+    /// <summary>The last save was the same account's, from another window or tab: not "他人".</summary>
+    public bool BySameAccount { get; } = bySameAccount;
+
     /// <summary>The record's version now (null when it has been deleted): the form carries it on, so the next save, made knowingly, goes through.</summary>
     public int? CurrentVersion { get; } = currentVersion;
     public string? SavedBy { get; } = savedBy;
@@ -86,13 +89,29 @@ public static class EditConflicts
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var current = await db.Set<T>().AsNoTracking().Where(r => EF.Property<int>(r, "Id") == id).Select(r => (int?)r.Version).SingleOrDefaultAsync(ct);
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.RootType == type && a.RootId == key)
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(a => new { a.DisplayName, a.UserName, a.AtUtc }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(a => new { a.DisplayName, a.UserName, a.UserId, a.AtUtc }).FirstOrDefaultAsync(ct);
         var who = last is null ? null : string.IsNullOrWhiteSpace(last.DisplayName) ? last.UserName : last.DisplayName;
-        if (current is null)
-            return new EditConflictException("该记录已被他人删除，您填写的内容未保存。", null, who, last?.AtUtc);
-        var by = last is null ? "" : $"（{who} 于 {When(last.AtUtc)} 保存）";
-        return new EditConflictException($"该记录已被他人修改{by}，您填写的内容未保存但已保留在下方，请核对后重新保存。", current, who, last?.AtUtc);
+        return Conflict(current, who, last?.AtUtc, SameAccount(db.Actor.UserId, last?.UserId));
     }
+
+    /// <summary>
+    /// The one wording of a refused save, for every form and API body: "他人" only when the last save was somebody else's — the
+    /// same person in a second tab is told it was saved in another window, not that someone else changed it.
+    /// </summary>
+    public static EditConflictException Conflict(int? currentVersion, string? savedBy, DateTime? savedAtUtc, bool bySameAccount)
+    {
+        var at = savedAtUtc is { } t ? When(t) : null;
+        if (currentVersion is null)
+            return new EditConflictException(bySameAccount ? "该记录已在另一窗口中删除，您填写的内容未保存。" : "该记录已被他人删除，您填写的内容未保存。",
+                null, savedBy, savedAtUtc, bySameAccount);
+        var message = bySameAccount
+            ? $"该记录已在另一窗口中保存{(at is null ? "" : $"（{at}）")}，您填写的内容未保存但已保留在下方，请核对后重新保存。"
+            : $"该记录已被他人修改{(savedBy is null || at is null ? "" : $"（{savedBy} 于 {at} 保存）")}，您填写的内容未保存但已保留在下方，请核对后重新保存。";
+        return new EditConflictException(message, currentVersion, savedBy, savedAtUtc, bySameAccount);
+    }
+
+    /// <summary>Only a signed-in account is ever "the same": the platform and the command line have no id to compare.</summary>
+    public static bool SameAccount(int? saver, int? lastSaver) => saver is { } a && lastSaver == a;
 
     /// <summary>11月22日 14:05, China Standard Time, as the pages write times.</summary>
     public static string When(DateTime utc)

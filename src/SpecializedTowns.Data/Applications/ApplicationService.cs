@@ -193,7 +193,7 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         await StepAsync(scope, id, ct, a =>
         {
             RequireApplicant(scope, a, county, "修改申报事实");
-            if (version is { } v && v != VersionOf(a)) throw Conflict(a);
+            if (version is { } v && v != VersionOf(a)) throw Conflict(a, scope.UserId);
             var (json, outcome) = CheckedFacts(Standard(a), factsJson, category);
             a.ReviseFacts(Actor(scope, user), Now, json, outcome);
         }, exclusive: version is not null);
@@ -206,11 +206,14 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     /// </summary>
     public static int VersionOf(RecognitionApplication a) => a.Events.Count;
 
-    private static EditConflictException Conflict(RecognitionApplication a)
+    private static EditConflictException Conflict(RecognitionApplication a, int saver)
     {
         var last = a.Events.MaxBy(e => e.Id);
-        var by = last is null ? "" : $"（{last.UserName} 于 {EditConflicts.When(last.AtUtc)}：{last.Action}）";
-        return new EditConflictException($"该申报已被他人办理或修改{by}，您提交的内容未保存，请重新读取后核对再提交。", VersionOf(a), last?.UserName, last?.AtUtc);
+        // "他人" only when it was somebody else (EditConflicts.Conflict); the same account in another window is told so.
+        var same = EditConflicts.SameAccount(saver, last?.UserId);
+        var by = last is null ? "" : same ? $"（{EditConflicts.When(last.AtUtc)}：{last.Action}）" : $"（{last.UserName} 于 {EditConflicts.When(last.AtUtc)}：{last.Action}）";
+        var what = same ? "该申报已在另一窗口中办理或修改" : "该申报已被他人办理或修改";
+        return new EditConflictException($"{what}{by}，您提交的内容未保存，请重新读取后核对再提交。", VersionOf(a), last?.UserName, last?.AtUtc, same);
     }
 
     public async Task SubmitAsync(UserScope scope, string user, int id, CancellationToken ct = default)

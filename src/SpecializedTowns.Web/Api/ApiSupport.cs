@@ -76,8 +76,16 @@ internal static class ApiSupport
     /// </summary>
     public static ProblemHttpResult Conflict(EditConflictException ex) =>
         TypedResults.Problem(
-            title: ex.CurrentVersion is null ? "该记录已被他人删除" : "该记录已被他人修改",
-            detail: (ex.SavedBy is null || ex.SavedAtUtc is null ? "" : $"{ex.SavedBy} 于 {EditConflicts.When(ex.SavedAtUtc.Value)} 保存了该记录；")
+            title: (ex.BySameAccount, ex.CurrentVersion is null) switch
+            {
+                (true, true) => "该记录已由您在别处删除",
+                (true, false) => "该记录已由您在别处修改",
+                (false, true) => "该记录已被他人删除",
+                _ => "该记录已被他人修改",
+            },
+            detail: (ex.SavedBy is null || ex.SavedAtUtc is null ? "" : ex.BySameAccount
+                    ? $"您（{ex.SavedBy}）于 {EditConflicts.When(ex.SavedAtUtc.Value)} 在另一窗口或客户端保存了该记录；"
+                    : $"{ex.SavedBy} 于 {EditConflicts.When(ex.SavedAtUtc.Value)} 保存了该记录；")
                 + (ex.CurrentVersion is null ? "您提交的内容未保存。" : $"您提交的内容未保存，请重新读取（当前 version 为 {ex.CurrentVersion}）并核对后再提交。"),
             statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["version"] = ex.CurrentVersion, ["savedBy"] = ex.SavedBy, ["savedAtUtc"] = ex.SavedAtUtc });
