@@ -28,6 +28,12 @@ public sealed record ReportInput
     /// <summary>The version the form or API body was loaded at (<see cref="Core.IVersioned"/>); null saves without the check.</summary>
     public int? Version { get; init; }
 
+    /// <summary>
+    /// The form was read while the month had no report: a report found at saving was started since (in another tab, or by
+    /// someone else) and is refused like a changed version, never overwritten by this first save.
+    /// </summary>
+    public bool ReadBeforeStart { get; init; }
+
     public ReportContent ToContent() => new(
         new FigureValues(OutputWanYuan, OutputYearToDateWanYuan, InvestmentYearToDateWanYuan, Employees, NewMarketEntities, NewAboveScaleEnterprises),
         Progress, NextMonthPlan, Difficulties, OutputExplanation, OutputYearToDateExplanation, InvestmentYearToDateExplanation);
@@ -125,6 +131,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
 
         var now = Now;
         var actor = new Actor(scope.UserId, userName, scope.Role);
+        if (report is not null && input.ReadBeforeStart) throw await EditConflicts.ConflictAsync(db, report, ct);
         if (report is not null) await EditConflicts.GuardAsync(db, report, input.Version, ct);
         if (report is null)
         {
@@ -138,7 +145,7 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
         catch (DbUpdateException) when (report.Id == 0)
         {
             db.ChangeTracker.Clear();
-            throw new ReportRuleException($"{month.Chinese}月报刚刚已由他人创建，请刷新后再修改");
+            throw new ReportRuleException($"{month.Chinese}月报刚刚已在另一窗口或由他人创建，您填写的内容未保存，请刷新后核对再保存");
         }
         return new SaveResult(report.Id, errors, flags);
     }
@@ -204,9 +211,20 @@ public sealed class ReportService(TownsDbContext db, TimeProvider time, ReportSe
 
     private void EnsureOwed(TaskForce force, ReportMonth month)
     {
-        if (!ReportMonth.IsValid(month.Year, month.Month)) throw new ReportRuleException("月份不正确", "month");
-        if (month > ReportMonth.Of(Today)) throw new ReportRuleException($"{month.Chinese}尚未开始，不能填报");
-        if (month < ReportMonth.Of(force.ReportsFrom))
-            throw new ReportRuleException($"本专班自 {ReportMonth.Of(force.ReportsFrom).Chinese} 起报送月报，{month.Chinese}无需报送");
+        if (NotOwed(force, month.Year, month.Month, Today) is { } why)
+            throw new ReportRuleException(why, ReportMonth.IsValid(month.Year, month.Month) ? null : "month");
+    }
+
+    /// <summary>
+    /// Why the task force has no report for this month — no such month, not begun yet, or before it started reporting — or
+    /// null when it has one: the API's refusal and the page opened at such a month (a bookmark, a typed address) say the same.
+    /// </summary>
+    public static string? NotOwed(TaskForce force, int year, int month, DateOnly today)
+    {
+        if (!ReportMonth.IsValid(year, month)) return $"月份不正确：没有{year}年{month}月";
+        var m = new ReportMonth(year, month);
+        if (m > ReportMonth.Of(today)) return $"{m.Chinese}尚未开始，不能填报";
+        var from = ReportMonth.Of(force.ReportsFrom);
+        return m < from ? $"本专班自 {from.Chinese} 起报送月报，{m.Chinese}无需报送" : null;
     }
 }

@@ -32,6 +32,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
         public string? OutputYearToDateExplanation { get; set; }
         public string? InvestmentYearToDateExplanation { get; set; }
         public int? Version { get; set; }
+        public bool ReadBeforeStart { get; set; }
 
         public ReportInput ToInput() => new()
         {
@@ -39,6 +40,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
             Employees = Employees, NewMarketEntities = NewMarketEntities, NewAboveScaleEnterprises = NewAboveScaleEnterprises,
             Progress = Progress, NextMonthPlan = NextMonthPlan, Difficulties = Difficulties, OutputExplanation = OutputExplanation,
             OutputYearToDateExplanation = OutputYearToDateExplanation, InvestmentYearToDateExplanation = InvestmentYearToDateExplanation, Version = Version,
+            ReadBeforeStart = ReadBeforeStart,
         };
 
         public static Form From(MonthlyReport r) => new()
@@ -100,6 +102,9 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>Why the address names a month the task force has no report for (<see cref="ReportService.NotOwed"/>): said instead of the report.</summary>
+    public string? Unavailable { get; private set; }
+
     /// <summary>本月任务进展: notes this month on the town's plan or on tasks the task force's lead units lead.</summary>
     public IReadOnlyList<string>? TaskProgress { get; private set; }
 
@@ -110,7 +115,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
     {
         Message = TempData["Saved"] as string;
         Error = TempData["Error"] as string;
-        if (!await LoadAsync(taskForceId, year, month, ct)) return NotFound();
+        if (!await LoadAsync(taskForceId, year, month, ct)) return Unavailable is null ? NotFound() : Page();
         if (Report is not null) Input = Form.From(Report);
         Flags = await service.FlagsAsync(taskForceId, Month, Input.ToInput().ToContent().Figures, ct);
         return Page();
@@ -122,7 +127,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
 
     private async Task<IActionResult> SaveAsync(int taskForceId, int year, int month, bool submit, CancellationToken ct)
     {
-        if (!await LoadAsync(taskForceId, year, month, ct)) return NotFound();
+        if (!await LoadAsync(taskForceId, year, month, ct)) return Unavailable is null ? NotFound() : Page();
         var scope = Scope;
         Flags = await service.FlagsAsync(taskForceId, Month, Input.ToInput().ToContent().Figures, ct);
         // Numbers that do not parse are reported by model binding in Chinese; what was typed stays in the fields.
@@ -153,6 +158,7 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
             // What was typed stays in the form; the next save, made knowingly against the version now saved, goes through.
             Error = conflict.Message;
             Input.Version = conflict.CurrentVersion;
+            Input.ReadBeforeStart = false;
             if (!await LoadAsync(taskForceId, year, month, ct)) return NotFound();
         }
         return Page();
@@ -215,13 +221,16 @@ public sealed class ReportModel(TownsDbContext db, ReportService service, Data.T
     private async Task<bool> LoadAsync(int taskForceId, int year, int month, CancellationToken ct)
     {
         Scope = UserScope.From(User)!;
-        if (!ReportMonth.IsValid(year, month)) return false;
-        Month = new ReportMonth(year, month);
         try { Force = await service.TaskForceAsync(Scope, taskForceId, ct); }
         catch (ReportNotFoundException) { return false; }
         Today = service.Today;
-        // Months not yet begun, or before the task force reported, have no report to show.
-        if (Month > ReportMonth.Of(Today) || Month < ReportMonth.Of(Force.ReportsFrom)) return false;
+        // Months not yet begun, before the task force reported, or no month at all have no report: the page says why, as the API does.
+        if (ReportService.NotOwed(Force, year, month, Today) is { } why)
+        {
+            Unavailable = why;
+            return false;
+        }
+        Month = new ReportMonth(year, month);
         Report = await service.FindAsync(Scope, taskForceId, Month, ct);
         Previous = await service.PreviousAsync(taskForceId, Month, ct);
         DueOn = ReportDeadline.DueOn(Month, Settings);
