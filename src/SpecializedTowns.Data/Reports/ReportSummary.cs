@@ -16,11 +16,20 @@ public sealed class ReportSummary(TownsDbContext db, PolicyCatalog catalog, Repo
 {
     public async Task<DocumentFile> DocumentAsync(UserScope scope, ReportMonth month, string? documentNumber = null, CancellationToken ct = default)
     {
+        if (await NothingToReportAsync(scope, ct) is { } none) throw new ReportRuleException(none);
         var input = await InputAsync(scope, month, ct) with { DocumentNumber = documentNumber };
         using var stream = new MemoryStream();
         OfficialDocumentWriter.Write(MonthlySummary.Build(input), stream);
         return new DocumentFile(stream.ToArray(), MonthlySummary.FileName(input));
     }
+
+    /// <summary>
+    /// Why there is no 通报 at all: the area looked at has not one 专班 set up, so a 通报 to "各专业镇推进专班" would be
+    /// addressed to nobody. The page offers no 月报汇总 then and says this; the API refuses with it. Null when there is one.
+    /// </summary>
+    public async Task<string?> NothingToReportAsync(UserScope scope, CancellationToken ct = default) =>
+        await ReportScope.TaskForces(db, scope).AnyAsync(ct) ? null
+            : $"{(Offices.AreaName(scope.JurisdictionPath) is { Length: > 0 } area ? area : "全省")}尚未设立专业镇推进专班，没有可通报的月报";
 
     /// <summary>
     /// The whole short name the office's 文号 begin with, as its place writes it: the place part of its configured 督办通知书

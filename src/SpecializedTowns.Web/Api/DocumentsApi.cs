@@ -47,22 +47,25 @@ public static class DocumentsApi
             .WithSummary("当前梯次的认定证书（Word；县级及以上）");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("专班月报");
-        reports.MapGet("/summary.docx", (HttpContext http, ReportSummary summary, ReportService service, PolicyCatalog catalog, NoticeSettings notices,
+        reports.MapGet("/summary.docx", async (HttpContext http, ReportSummary summary, ReportService service, PolicyCatalog catalog, NoticeSettings notices,
                 [Description("月份，yyyy-MM，如 2024-08（不晚于本月）")] string? month, [Description("通报的发文字号（可选，不超过 50 字；须为本办公室的代字）")] string? number, CancellationToken ct) =>
             {
                 var scope = http.Scope();
                 if (ReportScope.SummaryRefusal(scope, numbered: !string.IsNullOrWhiteSpace(number)) is { } refusal)
-                    return Task.FromResult<IResult>(ApiSupport.Refused(global::SpecializedTowns.Core.RefusalKind.Forbidden, refusal));
+                    return (IResult)ApiSupport.Refused(global::SpecializedTowns.Core.RefusalKind.Forbidden, refusal);
                 if (!ReportMonth.TryParse(month, out var m) || m > ReportMonth.Of(service.Today))
-                    return Task.FromResult<IResult>(ApiSupport.Invalid("month", "月份应写作 yyyy-MM，如 2024-08，且不晚于本月"));
+                    return ApiSupport.Invalid("month", "月份应写作 yyyy-MM，如 2024-08，且不晚于本月");
+                if (await summary.NothingToReportAsync(scope, ct) is { } none)
+                    return ApiSupport.Refused(global::SpecializedTowns.Core.RefusalKind.Conflict, none);
                 var written = global::SpecializedTowns.Core.Documents.DocumentNumber.Written(number, out var numberProblem);
                 numberProblem ??= ReportSummary.NumberProblem(scope, written, catalog, notices);
-                if (numberProblem is not null) return Task.FromResult<IResult>(ApiSupport.Invalid("number", numberProblem));
-                return File(() => summary.DocumentAsync(scope, m, written, ct), "月报");
+                if (numberProblem is not null) return ApiSupport.Invalid("number", numberProblem);
+                return await File(() => summary.DocumentAsync(scope, m, written, ct), "月报");
             })
             .WithSummary("月报汇总：一个月全部专班月报的情况通报（Word，?month=2024-08，可选 number=发文字号）；由领导小组办公室印发，领导可阅览（不编文号）")
             .Produces(StatusCodes.Status200OK, contentType: DocumentFile.DocxType)
-            .Refuses(StatusCodes.Status403Forbidden, "只有领导小组办公室可以印发月报通报");
+            .Refuses(StatusCodes.Status403Forbidden, "只有领导小组办公室可以印发月报通报")
+            .Refuses(StatusCodes.Status409Conflict, "所看地区尚未设立专业镇推进专班，没有可通报的月报");
     }
 
     private static async Task<IResult> File(Func<Task<DocumentFile>> write, string what)
