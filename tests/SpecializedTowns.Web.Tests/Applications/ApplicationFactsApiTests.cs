@@ -81,9 +81,10 @@ public class ApplicationFactsApiTests
             stored.PreCheckOutcome.ShouldBe("eligible");
         }
 
-        // Sent again at the version read before that save: refused, with who saved and the version to read at.
+        // Sent again at the version read before that save: refused, with who saved and the version to read at. The save in
+        // between was this same account's, so it is not called 他人's (QA120 #6).
         var stale = await JsonAsync(await PutAsync(county, id, version, GuchengApplication.Stated), HttpStatusCode.Conflict);
-        stale.GetProperty("title").GetString().ShouldBe("该记录已被他人修改");
+        stale.GetProperty("title").GetString().ShouldBe("该记录已由您在别处修改");
         stale.GetProperty("version").GetInt32().ShouldBe(version + 1);
         stale.GetProperty("detail").GetString()!.ShouldContain("您提交的内容未保存");
         (await JsonAsync(await county.GetAsync($"/api/v1/applications/{id}"), HttpStatusCode.OK))
