@@ -78,9 +78,31 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
     /// </summary>
     public async Task<DocumentFile> TownCertificateAsync(UserScope scope, int townId, CancellationToken ct = default)
     {
-        var change = await TownCertificateChangeAsync(scope, townId, ct) ?? throw new ApplicationNotFoundException();
+        var change = await TownCertificateChangeAsync(scope, townId, ct);
+        if (change is null)
+        {
+            // A town that held a tier and left it is told so, with when and by which 文号 (qa120 5), not 未找到.
+            var town = await scope.Towns(db).AsNoTracking().Where(t => t.Id == townId).Select(t => new { t.Name, t.Tier }).SingleOrDefaultAsync(ct);
+            List<TierChange> history = town is null ? [] : await db.TierChanges.AsNoTracking().Where(c => c.SpecializedTownId == townId).ToListAsync(ct);
+            if (town is not null && NoLongerHeld(town.Name, history) is { } why) throw new CertificateRefusedException(why);
+            throw new ApplicationNotFoundException();
+        }
         var basis = change.DocumentNumber is { Length: > 0 } n ? $"根据{n}" : "经认定";
         return await CertificateAsync(townId, change, basis, ct);
+    }
+
+    /// <summary>
+    /// Why a town with no tier to certify has no certificate when it once held one: 平定砂器刻花瓷专业镇已于2026年12月8日退出市级
+    /// （阳专办〔2026〕5号），不再出具认定证书. Null when it never held a recognised tier.
+    /// </summary>
+    public static string? NoLongerHeld(string town, IEnumerable<TierChange> history)
+    {
+        var steps = history.OrderBy(c => c.EffectiveOn).ThenBy(c => c.Id).ToList();
+        for (var i = steps.Count - 1; i > 0; i--)
+            if (Tiers.IsRecognised(steps[i - 1].Tier) && !Tiers.IsRecognised(steps[i].Tier))
+                return $"{town}已于{OfficialDocument.FormatDate(steps[i].EffectiveOn)}退出{Tiers.Chinese(steps[i - 1].Tier)}"
+                    + $"{(steps[i].DocumentNumber is { Length: > 0 } n ? $"（{n}）" : "")}，不再出具认定证书";
+        return null;
     }
 
     /// <summary>The step of the history the town's certificate prints, or null when it has none (or is outside the scope).</summary>
@@ -240,4 +262,11 @@ public sealed class RecognitionDocuments(TownsDbContext db, PolicyCatalog catalo
         OfficialDocumentWriter.Write(document, stream);
         return new DocumentFile(stream.ToArray(), fileName);
     }
+}
+
+/// <summary>No certificate for a town that no longer holds the tier it was recognised at; the message says when it left and by which 文号.</summary>
+public sealed class CertificateRefusedException(string message) : Exception(message), IRefusal
+{
+    public RefusalKind Kind => RefusalKind.Conflict;
+    public string? Field => null;
 }

@@ -10,6 +10,12 @@ namespace SpecializedTowns.Data.Towns;
 /// <summary>What an office records to carry out 动态调整's 建议退出/降级: the tier after it, the 文号, the day it takes effect and why.</summary>
 public sealed record TierExitInput(Tier? To, string? DocumentNumber, DateOnly? EffectiveOn, string? Reason);
 
+/// <summary>An exit or lower tier carried out: the town, the tier before and after, its 文号 and the day it took effect.</summary>
+public sealed record TierExitDone(int TownId, string Town, string County, Tier From, Tier To, string? DocumentNumber, DateOnly EffectiveOn)
+{
+    public string What => TierExits.Describe(From, To);
+}
+
 /// <summary>A refused exit or lower tier, with the input at fault (to, documentNumber, effectiveOn, reason) when there is one.</summary>
 public sealed class TierExitRefusedException(string message, string? field = null, RefusalKind kind = RefusalKind.Invalid) : Exception(message), IRefusal
 {
@@ -55,13 +61,57 @@ public static class TierExits
         scope.IsAdmin || scope.Role == Core.Accounts.Roles.Office
             && (countyPath == scope.HomePath || countyPath.StartsWith(scope.HomePath + "/", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The exits and lower tiers of the person's towns, newest first: each step of a town's history to a tier below the one
+    /// before it, so /Adjustments shows what was done after its proposal has gone (the town no longer fails a tier it holds).
+    /// </summary>
+    public static async Task<IReadOnlyList<TierExitDone>> DoneAsync(TownsDbContext db, UserScope scope, CancellationToken ct = default)
+    {
+        var towns = scope.Towns(db);
+        var steps = await db.TierChanges.AsNoTracking().Where(c => towns.Any(t => t.Id == c.SpecializedTownId))
+            .Select(c => new { c.Id, c.SpecializedTownId, c.Tier, c.EffectiveOn, c.DocumentNumber }).ToListAsync(ct);
+        var downs = steps.GroupBy(s => s.SpecializedTownId).SelectMany(g =>
+        {
+            var ordered = g.OrderBy(s => s.EffectiveOn).ThenBy(s => s.Id).ToList();
+            return ordered.Skip(1).Select((s, i) => (Before: ordered[i], Step: s)).Where(p => p.Step.Tier < p.Before.Tier);
+        }).ToList();
+        if (downs.Count == 0) return [];
+        var ids = downs.Select(d => d.Step.SpecializedTownId).Distinct().ToList();
+        var names = await db.Towns.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, County = t.County!.Name }).ToDictionaryAsync(t => t.Id, ct);
+        return downs.OrderByDescending(d => d.Step.EffectiveOn).ThenByDescending(d => d.Step.Id)
+            .Select(d => new TierExitDone(d.Step.SpecializedTownId, names[d.Step.SpecializedTownId].Name, names[d.Step.SpecializedTownId].County,
+                d.Before.Tier, d.Step.Tier, d.Step.DocumentNumber, d.Step.EffectiveOn)).ToList();
+    }
+
     /// <summary>What the step's note and the pages call the change.</summary>
     public static string Describe(Tier from, Tier to) =>
         to == Tier.Delisted ? (from == Tier.Reserve ? "退出储备，不再列入专业镇名录" : $"退出{Tiers.Chinese(from)}专业镇，不再列入专业镇名录")
         : to == Tier.Reserve ? $"退出{Tiers.Chinese(from)}专业镇，转入储备培育" : $"由{Tiers.Chinese(from)}降为{Tiers.Chinese(to)}专业镇";
 
-    public static async Task<TierChange> RecordAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, int townId, TierExitInput input,
-        TimeProvider time, CancellationToken ct = default)
+    /// <summary>
+    /// Whether 动态调整 proposes the exit or lower tier of a recognised town (its 建议退出/降级), the same finding that puts the
+    /// form on /Adjustments; null when it does, else why not, naming what the review says of the town instead.
+    /// </summary>
+    public static async Task<string?> NotProposedAsync(TownsDbContext db, PolicyCatalog catalog, UserScope scope, AdjustmentSettings settings,
+        SpecializedTown town, CancellationToken ct = default)
+    {
+        var findings = (await TierReview.AdjustmentsAsync(db, catalog, scope, settings, ct)).Where(i => i.Town.Id == town.Id).ToList();
+        if (findings.Any(i => i.Kind == AdjustmentKind.Removal)) return null;
+        var instead = findings.Any(i => i.Kind == AdjustmentKind.Warning) ? "目前仅为预警（最新年度有条件不符合，尚未连续不达标）"
+            : "目前没有不达标的年度";
+        return $"动态调整没有建议{town.Name}退出或降级：{instead}。退出或降级只能办理动态调整“建议退出/降级”的专业镇";
+    }
+
+    /// <summary>
+    /// Why the 文号 is not the deciding office's own (null when it is): its 代字 begins with the office's place's short name,
+    /// the same rule as the monthly 通报's (<see cref="Reports.ReportSummary.AgencyShortName"/>), so 垣专办〔2026〕5号 cannot
+    /// carry 阳泉's decision. The deciding office is that of the standard the town holds (for 储备, the person's own).
+    /// </summary>
+    public static string? NumberNotOwn(PolicyCatalog catalog, global::SpecializedTowns.Data.Notices.NoticeSettings notices, string officePath, string? written) =>
+        Core.Documents.DocumentNumber.CheckIssuer(written, global::SpecializedTowns.Data.Reports.ReportSummary.AgencyShortName(catalog, notices, officePath), Offices.Office(catalog, officePath));
+
+    public static async Task<TierChange> RecordAsync(TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings, global::SpecializedTowns.Data.Notices.NoticeSettings notices,
+        UserScope scope, int townId, TierExitInput input, TimeProvider time, CancellationToken ct = default)
     {
         var town = await scope.Towns(db).Include(t => t.County).Include(t => t.TierHistory).SingleOrDefaultAsync(t => t.Id == townId, ct)
             ?? throw new TierExitRefusedException("专业镇不存在，或不在您的数据范围内", kind: RefusalKind.NotFound);
@@ -81,6 +131,9 @@ public static class TierExits
                 : $"{town.Name}的{Tiers.Chinese(town.Tier)}认定依据{own.Name}，退出或降级由{Offices.Office(catalog, catalog.AreaOf(own))}办理", kind: RefusalKind.Forbidden);
 
         var current = Tiers.Chinese(town.Tier);
+        // The API follows the page: only a town 动态调整 proposes for it leaves a recognised tier (qa120 5).
+        if (town.Tier != Tier.Reserve && await NotProposedAsync(db, catalog, scope, settings, town, ct) is { } notProposed)
+            throw new TierExitRefusedException(notProposed, kind: RefusalKind.Conflict);
         if (input.To is not { } to) throw new TierExitRefusedException("请选择调整后的梯次（转入储备、降为较低梯次或不再列入专业镇名录）", "to");
         if (to >= town.Tier) throw new TierExitRefusedException($"调整后的梯次应低于现梯次（{current}）", "to");
         var choice = Choices(catalog, town.Tier, countyPath).Where(c => c.Tier == to).Select(c => ((Tier, RecognitionStandard?)?)c).FirstOrDefault()
@@ -89,6 +142,8 @@ public static class TierExits
         if (string.IsNullOrWhiteSpace(input.DocumentNumber)) throw new TierExitRefusedException(to == Tier.Delisted ? "不再列入专业镇名录须填写文号" : "退出或降级须填写文号", "documentNumber");
         var number = Core.Documents.DocumentNumber.Written(input.DocumentNumber, out var numberProblem);
         if (numberProblem is not null) throw new TierExitRefusedException(numberProblem, "documentNumber");
+        var issuer = own is not null ? catalog.AreaOf(own) : scope.IsAdmin ? null : scope.HomePath;
+        if (issuer is { Length: > 0 } && NumberNotOwn(catalog, notices, issuer, number) is { } notOwn) throw new TierExitRefusedException(notOwn, "documentNumber");
 
         var today = ChinaTime.Today(time);
         if (input.EffectiveOn is not { } on) throw new TierExitRefusedException("请填写生效日期", "effectiveOn");

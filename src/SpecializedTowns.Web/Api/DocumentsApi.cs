@@ -76,5 +76,6 @@ public static class DocumentsApi
             return TypedResults.File(file.Content, DocumentFile.DocxType, file.FileName);
         }
         catch (Exception ex) when (ex is ApplicationNotFoundException or TownNotFoundException) { return ApiSupport.NotFound(what); }
+        catch (CertificateRefusedException ex) { return ApiSupport.Refused(ex); }
     }
 }

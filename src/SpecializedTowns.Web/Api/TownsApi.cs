@@ -16,16 +16,17 @@ public static class TownsApi
         group.MapGet("/", ListAsync).WithSummary("专业镇名录（分页、筛选）");
         group.MapGet("/{id:int}", GetAsync).WithSummary("一个专业镇的概况、梯次历史与年度统计");
         group.MapPost("/{id:int}/tier-changes", RecordTierExitAsync)
-            .WithSummary("办理动态调整的退出或降级（认定标准所属的领导小组办公室）：to（调整后梯次：reserve 转入储备，或较低的 county/municipal，或 delisted 不再列入专业镇名录，储备专业镇只可 delisted）、documentNumber（文号，必填）、effectiveOn（生效日期 yyyy-MM-dd）、reason（理由，必填）")
+            .WithSummary("办理动态调整的退出或降级（认定标准所属的领导小组办公室）：to（调整后梯次：reserve 转入储备，或较低的 county/municipal，或 delisted 不再列入专业镇名录，储备专业镇只可 delisted）、documentNumber（文号，必填）、effectiveOn（生效日期 yyyy-MM-dd）、reason（理由，必填）。只能办理动态调整“建议退出/降级”的专业镇（储备专业镇不再列入名录除外）；文号须以本办公室的代字开头（如阳泉市的 阳专办〔2026〕5号）")
             .Refuses(StatusCodes.Status403Forbidden, "无权办理：该专业镇的认定标准不属于您的办公室")
-            .Refuses(StatusCodes.Status409Conflict, "储备专业镇没有可退出或降级的认定层级");
+            .Refuses(StatusCodes.Status409Conflict, "动态调整没有建议该专业镇退出或降级（如仅为预警），或储备专业镇没有可退出或降级的认定层级");
     }
 
     /// <summary>The body of an exit or lower tier: codes and text as typed, each checked with a Chinese message.</summary>
     public sealed record TierExitBody(string? To, string? DocumentNumber, string? EffectiveOn, string? Reason);
 
     private static async Task<Results<Created<TownView.TierStep>, ProblemHttpResult>> RecordTierExitAsync(
-        int id, TierExitBody body, HttpContext http, TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog, TimeProvider time, CancellationToken ct)
+        int id, TierExitBody body, HttpContext http, TownsDbContext db, SpecializedTowns.Core.Policies.PolicyCatalog catalog,
+        AdjustmentSettings settings, SpecializedTowns.Data.Notices.NoticeSettings notices, TimeProvider time, CancellationToken ct)
     {
         if (!CodeLists.TryParse<Tier>(body.To, out var to)) return ApiSupport.Invalid("to", $"未知的梯次“{body.To}”，可用：{CodeLists.Tier.Choices}");
         DateOnly? on = null;
@@ -37,7 +38,7 @@ public static class TownsApi
         }
         try
         {
-            var change = await TierExits.RecordAsync(db, catalog, http.Scope(), id, new TierExitInput(to, body.DocumentNumber, on, body.Reason), time, ct);
+            var change = await TierExits.RecordAsync(db, catalog, settings, notices, http.Scope(), id, new TierExitInput(to, body.DocumentNumber, on, body.Reason), time, ct);
             return TypedResults.Created($"/api/v1/towns/{id}", new TownView.TierStep(Tiers.Key(change.Tier), change.StandardId, change.EffectiveOn, change.DocumentNumber, change.Note));
         }
         catch (TierExitRefusedException ex)

@@ -16,7 +16,7 @@ namespace SpecializedTowns.Web.Pages.Adjustments;
 /// 动态调整: the findings over every year on record (升级候选, 预警, 建议退出/降级) with their years, criteria and clauses,
 /// in tabs with paging and CSV; and, in its own tab, every recognised town on its latest figures.
 /// </summary>
-public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings, TimeProvider time) : PageModel
+public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, AdjustmentSettings settings, SpecializedTowns.Data.Notices.NoticeSettings notices, TimeProvider time) : PageModel
 {
     /// <summary>upgrade, warning, removal; "review" for the latest-year review of every recognised town; empty for all findings.</summary>
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
@@ -32,6 +32,9 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
     public bool ShowsReview => Kind == "review";
     public AdjustmentKind? Selected => ShowsReview ? null : SpecializedTowns.Web.Pages.Shared.FilterValues.Read<AdjustmentKind>(HttpContext, Kind, "调整类别");
     public AdjustmentSettings Settings => settings;
+
+    /// <summary>The exits and lower tiers already carried out (已办理), newest first: a proposal leaves the tabs once done.</summary>
+    public IReadOnlyList<TierExitDone> Done { get; private set; } = [];
 
     /// <summary>The exit rules the findings used, each once (the platform default, or a pack's own).</summary>
     public IReadOnlyList<ExitRule> Rules { get; private set; } = [];
@@ -56,6 +59,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
                 .Where(r => Tier is null || r.Tier == Tier).ToList();
         }
         All = await TierReview.AdjustmentsAsync(db, catalog, scope, settings, ct);
+        Done = await TierExits.DoneAsync(db, scope, ct);
         Shown = TierReview.Filter(All, Filter() with { Page = PageNumber, PageSize = PageSize });
         Rules = All.Where(i => i.Rule is not null).Select(i => i.Rule!).Distinct().ToList();
         if (Rules.Count == 0) Rules = [ExitRule.PlatformDefault(settings.ExitAfterYears)];
@@ -117,7 +121,7 @@ public sealed class IndexModel(TownsDbContext db, PolicyCatalog catalog, Adjustm
         {
             try
             {
-                var change = await TierExits.RecordAsync(db, catalog, scope, Exit.TownId,
+                var change = await TierExits.RecordAsync(db, catalog, settings, notices, scope, Exit.TownId,
                     new TierExitInput(Enum.Parse<Tier>(Exit.To!), Exit.DocumentNumber, on, Exit.Reason), time, ct);
                 TempData["Saved"] = $"已办理：{change.Note}（{change.DocumentNumber}，{SpecializedTowns.Web.Pages.Shared.Display.Date(change.EffectiveOn)}起）";
                 TempData["SavedTown"] = Exit.TownId;
