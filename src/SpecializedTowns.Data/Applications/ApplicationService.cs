@@ -298,6 +298,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
         string? settlement = null)
     {
         var view = await ViewAsync(scope, id, ct);
+        if (decision != Decision.Reject && await global::SpecializedTowns.Data.Towns.DelistedTowns.DecisionRefusalAsync(db, view.Application.SpecializedTownId, ct) is { } offList)
+            throw new ApplicationRuleException(offList, "decision");
         var check = view.WithPanel ?? view.PreCheck ?? throw StandardGone(view.Application.StandardId);
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.Decide(Actor(scope, user), Now, decision, number, reason, publicityEndsOn, check,
             townInReserve: view.CurrentTier == Tier.Reserve, toSettle: DeclaredFacts.ToSettle(view.Comparison), settlement: settlement); });
@@ -309,6 +311,8 @@ public sealed class ApplicationService(TownsDbContext db, PolicyCatalog catalog,
     public async Task EndPublicityAsync(UserScope scope, string user, int id, bool upheld, string? reason, CancellationToken ct = default)
     {
         var view = await ViewAsync(scope, id, ct);
+        if (upheld && await global::SpecializedTowns.Data.Towns.DelistedTowns.DecisionRefusalAsync(db, view.Application.SpecializedTownId, ct) is { } offList)
+            throw new ApplicationRuleException(offList, "upheld");
         var notConfigured = (view.WithPanel ?? view.PreCheck)?.NotConfigured;
         await StepAsync(scope, id, ct, a => { RequireReviewer(scope, a); a.EndPublicity(Actor(scope, user), Now, upheld, reason, notConfigured); }, async a =>
         {

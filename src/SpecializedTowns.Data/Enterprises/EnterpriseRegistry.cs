@@ -132,6 +132,7 @@ public static class EnterpriseRegistry
         {
             var town = await scope.Towns(db).Where(t => t.Id == townId).Select(t => new { t.CountyId, t.Name }).SingleOrDefaultAsync(ct);
             if (town is null) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在您的数据范围内";
+            else if (await global::SpecializedTowns.Data.Towns.DelistedTowns.RefusalAsync(db, townId, "企业", existing?.SpecializedTownId, ct) is { } offList) errors[nameof(input.SpecializedTownId)] = offList;
             else if (county is not null && town.CountyId != county.Id) errors[nameof(input.SpecializedTownId)] = "所选专业镇不在所选县";
             else if (input.TownshipId is { } chosen && !errors.ContainsKey(nameof(input.TownshipId)))
             {

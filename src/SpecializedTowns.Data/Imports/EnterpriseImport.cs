@@ -151,6 +151,7 @@ public sealed class EnterpriseImport : ImportKind
             {
                 var (t, p) = townIndex.Find(townText);
                 if (t is null) run.Error(row, "town", p ?? $"专业镇“{townText}”不存在，或不在您的数据范围内");
+                else if (t.OffList is { } off) run.Error(row, "town", off.Refusal("企业"));
                 else if (county is not null && t.CountyId != county.Id) run.Error(row, "town", $"专业镇“{townText}”在{t.CountyName}，不在{county.Name}");
                 else townId = t.Id;
                 if (townId is { } tid && townshipId is { } sid && townTownships.TryGetValue(tid, out var theirs)
@@ -244,7 +245,7 @@ public sealed class EnterpriseImport : ImportKind
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
-        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
+        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault(t => t.OffList is null);
         var county = town is not null ? new PlaceRef(town.CountyId, town.CountyName, town.CountyPath, null) : (await ImportLookups.CountiesAsync(db, scope, ct)).FirstOrDefault();
         // The example's township is one of its town's: another would be refused (EnterpriseRegistry.TownshipOutsideTown).
         var townships = county is null ? [] : await ImportLookups.TownshipsAsync(db, [county.Id], ct);

@@ -8,7 +8,8 @@ namespace SpecializedTowns.Data.Imports;
 
 public sealed record PlaceRef(int Id, string Name, string Path, int? ParentId);
 
-public sealed record TownRef(int Id, string Name, int CountyId, string CountyName, string CountyPath);
+/// <param name="OffList">Set when the town is off the list: a row naming it is refused (<see cref="Towns.DelistedTowns"/>).</param>
+public sealed record TownRef(int Id, string Name, int CountyId, string CountyName, string CountyPath, global::SpecializedTowns.Data.Towns.OffList? OffList = null);
 
 /// <summary>
 /// The names a file may use, loaded once per import and looked up in memory: the counties, townships and specialized towns
@@ -46,10 +47,13 @@ internal static class ImportLookups
             .OrderByPlace(j => j).Select(j => new { j.Id, j.Name, j.Path, j.ParentId }).ToListAsync(ct))
         .Select(j => new PlaceRef(j.Id, j.Name, j.Path, j.ParentId)).ToList();
 
-    public static async Task<List<TownRef>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>
-        (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
+    public static async Task<List<TownRef>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var offList = await global::SpecializedTowns.Data.Towns.DelistedTowns.OfAsync(scope.Towns(db), ct);
+        return (await scope.Towns(db).AsNoTracking().OrderByCounty(t => t.County).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path }).ToListAsync(ct))
-        .Select(t => new TownRef(t.Id, t.Name, t.CountyId, t.County, t.Path)).ToList();
+        .Select(t => new TownRef(t.Id, t.Name, t.CountyId, t.County, t.Path, offList.GetValueOrDefault(t.Id))).ToList();
+    }
 
     /// <summary>
     /// Finds a place by name the way people write it: “垣曲县”, or with its city in front when two cities have a county of
@@ -73,7 +77,7 @@ internal static class ImportLookups
             case ReferenceKind.County:
                 return (await CountiesAsync(db, scope, ct)).Select(c => c.Name).Distinct().ToList();
             case ReferenceKind.Town:
-                return (await TownsAsync(db, scope, ct)).Select(t => t.Name).Distinct().ToList();
+                return (await TownsAsync(db, scope, ct)).Where(t => t.OffList is null).Select(t => t.Name).Distinct().ToList();
             case ReferenceKind.Township:
                 var counties = await CountiesAsync(db, scope, ct);
                 return (await TownshipsAsync(db, counties.Select(c => c.Id).ToList(), ct)).Select(t => t.Name).Distinct().ToList();

@@ -59,6 +59,7 @@ public sealed class ProjectImport : ImportKind
             if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = townIndex.Find(text);
             if (town is null) run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内");
+            else if (town.OffList is { } off) run.Error(row, "town", off.Refusal("重点项目"));
             else resolved[row] = town;
         }
         run.FirstOfEach(r => resolved.TryGetValue(r, out var t) && run.Text(r, "name") is { } n ? $"{t.Id}/{n}" : null, "name", "专业镇和项目名称");
@@ -130,7 +131,7 @@ public sealed class ProjectImport : ImportKind
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
-        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
+        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault(t => t.OffList is null);
         var unit = town is null ? null : (await UnitLookup.LoadAsync(db, [town.CountyPath], ct)).At(town.CountyPath).OrderByDescending(u => u.Depth).FirstOrDefault();
         return new Dictionary<string, string>
         {

@@ -53,6 +53,7 @@ public sealed class ProjectProgressImport : ImportKind
             if (run.Text(row, "town") is not { } text) continue;
             var (town, problem) = townIndex.Find(text);
             if (town is null) { run.Error(row, "town", problem ?? $"专业镇“{text}”不存在，或不在您的数据范围内"); continue; }
+            if (town.OffList is { } off) { run.Error(row, "town", off.Refusal("项目进度")); continue; }
             if (run.Text(row, "project") is not { } name) continue;
             if (!projects.TryGetValue((town.Id, name), out var project)) { run.Error(row, "project", $"{town.Name}没有名为“{name}”的重点项目，请先导入项目"); continue; }
             if (run.Number(row, "amount") > project.TotalInvestmentWanYuan) run.Error(row, "amount", "当月完成投资超过了项目总投资，请核对单位是否为万元");

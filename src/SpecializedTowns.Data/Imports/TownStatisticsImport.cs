@@ -62,6 +62,7 @@ public sealed class TownStatisticsImport : ImportKind
             var (town, problem) = townIndex.Find(text);
             if (town is null)
                 run.Error(row, "town", problem ?? (allTownNames.Contains(text) ? $"专业镇“{text}”不在您的数据范围内" : $"没有名为“{text}”的专业镇，请从下拉列表中选择"));
+            else if (town.OffList is { } off) run.Error(row, "town", off.Refusal("统计数据"));
             else resolved[row] = town;
         }
         run.FirstOfEach(r => resolved.TryGetValue(r, out var t) && run.Integer(r, "year") is { } y ? $"{t.Id}/{y}" : null, "year", "专业镇和年度");
@@ -102,7 +103,7 @@ public sealed class TownStatisticsImport : ImportKind
 
     internal override async Task<IReadOnlyDictionary<string, string>> ExampleAsync(TownsDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
-        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault();
+        var town = (await ImportLookups.TownsAsync(db, scope, ct)).FirstOrDefault(t => t.OffList is null);
         var taken = town is null ? [] : await db.TownStatistics.Where(s => s.SpecializedTownId == town.Id).Select(s => s.Year).ToListAsync(ct);
         return new Dictionary<string, string>
         {

@@ -393,6 +393,8 @@ public sealed class ProblemService(TownsDbContext db, TimeProvider time, Problem
             if (input.TownId is { } townId
                 && !await scope.Towns(db).AnyAsync(t => t.Id == townId && t.CountyId == county.Id, ct))
                 errors[nameof(input.TownId)] = "所选专业镇不在该县或不在您的数据范围内";
+            else if (await global::SpecializedTowns.Data.Towns.DelistedTowns.RefusalAsync(db, input.TownId, "问题", ct: ct) is { } offList)
+                errors[nameof(input.TownId)] = offList;
             if (input.EnterpriseId is { } enterpriseId)
             {
                 var enterprise = await scope.Enterprises(db).AsNoTracking()

@@ -80,6 +80,7 @@ public sealed class LeadService(TownsDbContext db, TimeProvider time)
         var town = input.TownId is { } townId
             ? await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
         if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择所属专业镇" : "所选专业镇不在您的数据范围内";
+        else if (await global::SpecializedTowns.Data.Towns.DelistedTowns.RefusalAsync(db, town.Id, "招商项目", lead?.SpecializedTownId, ct) is { } offList) errors[nameof(input.TownId)] = offList;
         var target = input.TargetEnterprise.Trim();
         if (target.Length == 0) errors[nameof(input.TargetEnterprise)] = "请填写招商目标企业";
         else if (target.Length > ProjectLimits.Name) errors[nameof(input.TargetEnterprise)] = $"目标企业不超过 {ProjectLimits.Name} 字";

@@ -87,6 +87,7 @@ public sealed class ProjectService(TownsDbContext db, TimeProvider time)
         var town = input.TownId is { } townId
             ? await scope.Towns(db).AsNoTracking().Include(t => t.County).SingleOrDefaultAsync(t => t.Id == townId, ct) : null;
         if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择所属专业镇" : "所选专业镇不在您的数据范围内";
+        else if (await global::SpecializedTowns.Data.Towns.DelistedTowns.RefusalAsync(db, town.Id, "重点项目", project?.SpecializedTownId, ct) is { } offList) errors[nameof(input.TownId)] = offList;
 
         string? ownerName = input.OwnerName?.Trim();
         if (input.OwnerEnterpriseId is { } enterpriseId)

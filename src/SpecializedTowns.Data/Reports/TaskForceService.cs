@@ -120,6 +120,7 @@ public sealed class TaskForceService(TownsDbContext db, TimeProvider time, Speci
         if (force is not null && input.TownId is { } changed && changed != force.SpecializedTownId)
             errors[nameof(input.TownId)] = "专班所属的专业镇不能更改";
         else if (town is null) errors[nameof(input.TownId)] = input.TownId is null ? "请选择专业镇" : "所选专业镇不在您的数据范围内";
+        else if (await global::SpecializedTowns.Data.Towns.DelistedTowns.RefusalAsync(db, town.Id, "专班", force?.SpecializedTownId, ct) is { } offList) errors[nameof(input.TownId)] = offList;
         else if (force is null && !ReportScope.CanManage(scope, town.County!.Path)) { errors.Forbidden(NotManager(scope)); return (null, errors); }
         else if (force is null && await db.TaskForces.AnyAsync(f => f.SpecializedTownId == town.Id, ct))
             errors[nameof(input.TownId)] = "该专业镇已设立专班，请修改原专班";

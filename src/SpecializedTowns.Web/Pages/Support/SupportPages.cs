@@ -18,8 +18,25 @@ public static class SupportPages
     /// The towns a person may pick or filter by on the support pages, grouped by county in the order of the division codes;
     /// on a list filtered to a place (<paramref name="under"/>), only that place's towns.
     /// </summary>
-    public static async Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
-        (await TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
+    public static Task<IReadOnlyList<SupportOption>> TownOptionsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
+        OptionsAsync(TownsIn(scope, db, under), ct);
+
+    /// <summary>
+    /// The towns a form may save against: those on the list, and the ones the record already names (<paramref name="keep"/>),
+    /// so a town taken off the list (decision 0024) is not offered for new work yet an older record keeps its town.
+    /// </summary>
+    public static Task<IReadOnlyList<SupportOption>> PickerOptionsAsync(TownsDbContext db, UserScope scope, IEnumerable<int?> keep, CancellationToken ct) =>
+        OptionsAsync(Pickable(scope, db, keep), ct);
+
+    /// <summary>The person's towns on the list, and those of <paramref name="keep"/> even when off it.</summary>
+    public static IQueryable<Core.Towns.SpecializedTown> Pickable(UserScope scope, TownsDbContext db, IEnumerable<int?> keep)
+    {
+        var kept = keep.OfType<int>().Distinct().ToList();
+        return scope.Towns(db).Where(t => t.Tier != Core.Towns.Tier.Delisted || kept.Contains(t.Id));
+    }
+
+    private static async Task<IReadOnlyList<SupportOption>> OptionsAsync(IQueryable<Core.Towns.SpecializedTown> towns, CancellationToken ct) =>
+        (await towns.AsNoTracking().Select(t => new { t.Id, t.Name, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
             .OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new SupportOption(t.Id, t.Name, t.County)).ToList();
 
     /// <summary>The towns of the person's scope, within a place when one is chosen.</summary>

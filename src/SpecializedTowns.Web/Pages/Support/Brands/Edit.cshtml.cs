@@ -77,7 +77,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
         var towns = scope.Towns(db).Select(t => t.Id);
         Enterprises = (await db.Enterprises.AsNoTracking().Where(e => e.SpecializedTownId != null && towns.Contains(e.SpecializedTownId.Value))
                 .Select(e => new { e.Id, e.Name, Town = db.Towns.Where(t => t.Id == e.SpecializedTownId).Select(t => t.Name).First() }).ToListAsync(ct))

@@ -102,7 +102,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, Input.TownIds.Select(i => (int?)i), ct);
         Enterprises = await SupportPages.EnterpriseOptionsAsync(db, scope, ct);
         Clauses = TradeEvents.ClauseChoices(catalog, scope);
     }

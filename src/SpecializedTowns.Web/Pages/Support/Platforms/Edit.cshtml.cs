@@ -43,7 +43,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         var scope = UserScope.From(User)!;
         if (!SupportScope.CanEdit(scope)) return Forbid();
         Id = id;
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, [], ct);
         if (id is { } editId)
         {
             if (await ServicePlatforms.FindAsync(db, editId, scope, ct) is not { } p) return NotFound();
@@ -52,6 +52,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
                 Name = p.Name, SpecializedTownId = p.TownId, Operator = p.Operator, OperatorKind = p.OperatorKind, Level = p.Level,
                 EstablishedYear = p.EstablishedYear, Mode = p.Mode, Functions = [.. p.Functions], ServedYear = p.ServedYear, EnterprisesServed = p.EnterprisesServed, Note = p.Note,
             };
+            if (Input.SpecializedTownId is { } kept && Towns.All(o => o.Id != kept)) Towns = await SupportPages.PickerOptionsAsync(db, scope, [kept], ct);
         }
         else if (town is { } t && Towns.Any(o => o.Id == t)) Input.SpecializedTownId = t;
         return Page();
@@ -66,7 +67,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         // the platform without it, as if it had not been chosen.
         if (ModelState.Unreadable(nameof(Input)))
         {
-            Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+            Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
             return Page();
         }
         var (savedId, errors) = await ServicePlatforms.SaveAsync(db, scope, id, Input.ToInput(), ExportFile.Today(time), HttpContext.DisplayName(),
@@ -78,7 +79,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         }
         Error = ModelState.Show(errors, nameof(Input));
         if (Error?.Contains("不存在") == true) return NotFound();
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
         return Page();
     }
 }

@@ -56,6 +56,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
                 Name = t.Name, Category = t.Category, CountyId = t.CountyId, SpecializedTownId = t.TownId, EnterpriseId = t.EnterpriseId,
                 Employer = t.Employer, JobTitle = t.JobTitle, Honours = t.Honours, Year = t.Year, Note = t.Note,
             };
+            if (Input.SpecializedTownId is { } kept && Towns.All(o => o.Id != kept)) Towns = await TalentPages.PickerTownsAsync(db, scope, kept, ct);
         }
         else
         {
@@ -101,7 +102,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Counties = await TalentPages.CountiesAsync(db, scope, ct);
-        Towns = await TalentPages.TownsAsync(db, scope, ct);
+        Towns = await TalentPages.PickerTownsAsync(db, scope, Input.SpecializedTownId, ct);
         Enterprises = await TalentPages.EnterprisesAsync(db, scope, ct);
         Years = SupportPages.Years(ExportFile.Today(time));
     }

@@ -58,6 +58,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
                 CountyId = p.CountyId, SpecializedTownId = p.TownId, Title = p.Title, Mode = p.Mode, Organiser = p.Organiser, OrganiserKind = p.OrganiserKind,
                 StartOn = p.StartOn, EndOn = p.EndOn, Trainees = p.Trainees, Employed = p.Employed, SubsidyWanYuan = p.SubsidyWanYuan, ClauseSource = p.ClauseSource, Note = p.Note,
             };
+            if (Input.SpecializedTownId is { } kept && Towns.All(o => o.Id != kept)) Towns = await TalentPages.PickerTownsAsync(db, scope, kept, ct);
         }
         else
         {
@@ -105,7 +106,7 @@ public sealed class EditModel(TownsDbContext db, PolicyCatalog catalog, TimeProv
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Counties = await TalentPages.CountiesAsync(db, scope, ct);
-        Towns = await TalentPages.TownsAsync(db, scope, ct);
+        Towns = await TalentPages.PickerTownsAsync(db, scope, Input.SpecializedTownId, ct);
         Clauses = TrainingProgrammes.ClauseChoices(catalog, scope);
     }
 }

@@ -18,8 +18,15 @@ public static class TalentPages
             .OrderBy(j => PlaceOrder.KeyOf(j.Code, j.Path), StringComparer.Ordinal).Select(j => new PlaceOption(j.Id, j.Name, j.Id, j.Path.Replace("/", " / "))).ToList();
 
     /// <summary>The towns in the person's scope (within a place when a list is filtered to one), for the filter and the forms.</summary>
-    public static async Task<IReadOnlyList<PlaceOption>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
-        (await SupportPages.TownsIn(scope, db, under).AsNoTracking().Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
+    public static Task<IReadOnlyList<PlaceOption>> TownsAsync(TownsDbContext db, UserScope scope, CancellationToken ct, string? under = null) =>
+        OptionsAsync(SupportPages.TownsIn(scope, db, under), ct);
+
+    /// <summary>The towns a form may save against: on the list, or the one the record already names (<see cref="SupportPages.Pickable"/>).</summary>
+    public static Task<IReadOnlyList<PlaceOption>> PickerTownsAsync(TownsDbContext db, UserScope scope, int? keep, CancellationToken ct) =>
+        OptionsAsync(SupportPages.Pickable(scope, db, [keep]), ct);
+
+    private static async Task<IReadOnlyList<PlaceOption>> OptionsAsync(IQueryable<Core.Towns.SpecializedTown> towns, CancellationToken ct) =>
+        (await towns.AsNoTracking().Select(t => new { t.Id, t.Name, t.CountyId, County = t.County!.Name, t.County.Path, t.County.Code }).ToListAsync(ct))
             .OrderBy(t => PlaceOrder.KeyOf(t.Code, t.Path), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new PlaceOption(t.Id, t.Name, t.CountyId, t.County)).ToList();
 
     public static async Task<IReadOnlyList<PlaceOption>> EnterprisesAsync(TownsDbContext db, UserScope scope, CancellationToken ct) =>

@@ -41,7 +41,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
             Input = new Form { SpecializedTownId = g.TownId, Name = g.Name, Product = g.Product, Kind = g.Kind, Applicant = g.Applicant, Status = g.Status, StatusSince = g.StatusSince, Note = g.Note };
         }
         else Input = new Form { Status = GeoIndicationStatus.Preparing, StatusSince = ExportFile.Today(time) };
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
         return Page();
     }
 
@@ -54,7 +54,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         // saving the rest would store it blank, as if nothing had been chosen.
         if (ModelState.Unreadable(nameof(Input)))
         {
-            Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+            Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
             return Page();
         }
         var (savedId, errors) = await GeoIndicationRegister.SaveAsync(db, scope, id, new GeoIndicationInput
@@ -69,7 +69,7 @@ public sealed class EditModel(TownsDbContext db, TimeProvider time) : PageModel
         }
         Error = ModelState.Show(errors, nameof(Input));
         if (Error?.Contains("不存在") == true) return NotFound();
-        Towns = await SupportPages.TownOptionsAsync(db, scope, ct);
+        Towns = await SupportPages.PickerOptionsAsync(db, scope, [Input.SpecializedTownId], ct);
         return Page();
     }
 }
