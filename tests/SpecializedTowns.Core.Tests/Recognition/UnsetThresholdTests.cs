@@ -64,7 +64,9 @@ public class UnsetThresholdTests
         var now = new DateTime(2026, 12, 7, 2, 0, 0, DateTimeKind.Utc);
         var check = RecognitionEngine.Evaluate(Packs.Standard("shanxi-provincial"), AllTicked());
         var open = check.Criteria.Select(c => c.Key).ToList();
-        var a = new RecognitionApplication();
+        // The tier applied for, as every application has: left at default(Tier) it read 省级 only by accident, and reads 已退出
+        // since 0 is Tier.Delisted (decision 0024).
+        var a = new RecognitionApplication { TargetTier = SpecializedTowns.Core.Towns.Tier.Provincial };
         a.Submit(new Actor(10, "yongji-office", Roles.Office), now);
         a.Accept(office, now, [expert.UserId]);
         a.Score(expert, now, open.Append(ExpertScore.Overall).ToDictionary(k => k, _ => (true, "同意")), open);

@@ -86,7 +86,7 @@ public class ReportPlausibilityTests
         var december = new ReportMonth(2026, 12);
         var november = LastMonth with { OutputWanYuan = 1700, OutputYearToDateWanYuan = 20196 };
         Check(december, november with { OutputWanYuan = 1800, OutputYearToDateWanYuan = 35000 }, november).Single().ShouldBe(new FigureFlag(ReportFigure.OutputYearToDate,
-            "当年累计产值 35,000万元，不等于上月累计 20,196万元 加当月产值 1,800万元（应为 21,996万元）"));
+            "当年累计产值 35,000万元，不等于上月累计 20,196万元 加当月产值 1,800万元（应为 21,996万元）") { Against = new ReportMonth(2026, 11) });
         Check(december, november with { OutputWanYuan = 1800, OutputYearToDateWanYuan = 21996 }, november).ShouldBeEmpty();
         // A fall is told once, as a fall.
         Check(december, november with { OutputWanYuan = 1800, OutputYearToDateWanYuan = 20000 }, november).Single().Text.ShouldContain("当年累计数不应减少");
