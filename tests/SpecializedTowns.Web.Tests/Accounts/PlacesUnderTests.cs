@@ -43,7 +43,8 @@ public class PlacesUnderTests
         for (var i = 0; i < edgeIds.Count; i++)
         {
             var (county, town, project, problem) = (edgeIds[i], towns[i], projects[i], problems[i]);
-            await db.Problems.Where(p => p.Id == problem).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, county));
+            // Its lead unit goes too: an office keeps sight of problems its own units lead wherever they lie (decision 0022).
+            await db.Problems.Where(p => p.Id == problem).ExecuteUpdateAsync(s => s.SetProperty(p => p.JurisdictionId, county).SetProperty(p => p.LeadUnitId, (int?)null));
             await db.Towns.Where(t => t.Id == town).ExecuteUpdateAsync(s => s.SetProperty(t => t.CountyId, county));
             await db.Projects.Where(p => p.Id == project).ExecuteUpdateAsync(s => s.SetProperty(p => p.CountyId, county));
             if (i < plans.Count)

@@ -70,7 +70,7 @@ public class TownCommandTests
 
         var unknown = Run(Loaded.Value, "towns", "list", "--tier", "2");
         unknown.Code.ShouldBe(2);
-        unknown.Error.ShouldContain("未知的梯次“2”，可用：reserve（储备）、county（县级）、municipal（市级）、provincial（省级）");
+        unknown.Error.ShouldContain("未知的梯次“2”，可用：delisted（已退出）、reserve（储备）、county（县级）、municipal（市级）、provincial（省级）");
         Run(Loaded.Value, "towns", "list", "--category", "mining").Error.ShouldContain("未知的领域“mining”，可用：manufacturing（制造业）");
     }
 

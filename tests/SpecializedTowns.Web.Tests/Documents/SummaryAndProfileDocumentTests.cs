@@ -75,28 +75,31 @@ public class SummaryAndProfileDocumentTests
     [InlineData(StorageProvider.PostgreSql)]
     public async Task The_summary_covers_only_the_task_forces_in_scope_and_checks_the_month(StorageProvider provider)
     {
-        var yangquan = await SeededPlatforms.ClientAsync(provider, "yangquan-office");
-        var docx = await Docx.DownloadAsync(yangquan, $"/api/v1/reports/summary.docx?month={Closed}");
+        // 阳泉 has no 专班: nothing to 通报 (qa120 8).
+        var none = await (await SeededPlatforms.ClientAsync(provider, "yangquan-office")).GetAsync($"/api/v1/reports/summary.docx?month={Closed}");
+        none.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("阳泉市尚未设立专业镇推进专班");
+        var yuanqu = await SeededPlatforms.ClientAsync(provider, "yuanqu-office");
+        var docx = await Docx.DownloadAsync(yuanqu, $"/api/v1/reports/summary.docx?month={Closed}");
         docx.AllText.ShouldNotContain("万安钻石");
-        docx.AllText.ShouldContain("没有需要报送月报的专班");
 
-        (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2024-13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await yangquan.GetAsync("/api/v1/reports/summary.docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await yangquan.GetAsync("/api/v1/reports/summary.docx?month=2999-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await yuanqu.GetAsync("/api/v1/reports/summary.docx?month=2024-13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await yuanqu.GetAsync("/api/v1/reports/summary.docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await yuanqu.GetAsync("/api/v1/reports/summary.docx?month=2999-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // The office gives the 通报 its 发文字号 as it downloads, from the reports page's menu; none leaves the line out.
-        docx.AllText.ShouldNotContain("〔");
-        var page = await (await SeededPlatforms.SignedInAsync(provider, "yangquan-office")).GetStringAsync($"/Reports?month={Closed}");
+        docx.AllText.ShouldNotContain("专办〔");
+        var page = await (await SeededPlatforms.SignedInAsync(provider, "yuanqu-office")).GetStringAsync($"/Reports?month={Closed}");
         page.ShouldContain("action=\"/api/v1/reports/summary.docx\" id=\"summary-docx\"");
         page.ShouldContain($"name=\"month\" value=\"{Closed}\"");
-        var numbered = await Docx.DownloadAsync(yangquan, $"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString(" 阳专办〔2024〕5号 "));
-        numbered.Texts.ShouldContain("阳专办〔2024〕5号");
-        (await yangquan.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number={new string('号', 51)}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var numbered = await Docx.DownloadAsync(yuanqu, $"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString(" 垣专办〔2024〕5号 "));
+        numbered.Texts.ShouldContain("垣专办〔2024〕5号");
+        (await yuanqu.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number={new string('号', 51)}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         // Printed only as GB/T 9704 writes it, the rule the evaluation's 发文字号 follows.
-        var off = await yangquan.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString("abc(2026)1"));
+        var off = await yuanqu.GetAsync($"/api/v1/reports/summary.docx?month={Closed}&number=" + Uri.EscapeDataString("abc(2026)1"));
         off.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await off.Content.ReadAsStringAsync()).ShouldContain("年份应用六角括号");
-        (await yangquan.GetAsync("/api/v1/applications/decision.docx?standard=yuncheng-municipal&year=2025&number=" + Uri.EscapeDataString("运专领发(2025)9号")))
+        (await yuanqu.GetAsync("/api/v1/applications/decision.docx?standard=yuncheng-municipal&year=2025&number=" + Uri.EscapeDataString("运专领发(2025)9号")))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
