@@ -184,4 +184,51 @@ public class EnterpriseScopeCountTests
                 }
         pagesChecked.ShouldBeGreaterThan(50);
     }
+
+    [PostgresTheory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Pages_in_place_order_found_from_the_tallies_hold_the_rows_the_walk_would(StorageProvider provider)
+    {
+        // From page 51 a page in place order starts where the tallies say its county and role begin (a middle page no longer
+        // walks half the province). Jumping from the first row on, every page must still be the list read in order: groups
+        // of one row, a page across several counties and roles, the last page short, a town's list in role order.
+        await using var db = (await TestDatabases.WithDemoAsync(provider)).CreateContext();
+        var county = await db.Jurisdictions.SingleAsync(j => j.Path == "山西省/运城市/垣曲县");
+        for (var i = 0; i < 3; i++)
+            db.Enterprises.Add(new Enterprise { Name = "同名测试有限公司", Uscc = $"91140000TESTJMP{i}0X", CountyId = county.Id, Role = EnterpriseRole.Supporting });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var town = await db.Enterprises.Where(e => e.SpecializedTownId != null).GroupBy(e => e.SpecializedTownId!.Value)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+
+        var pagesChecked = 0;
+        foreach (var scope in new[]
+                 {
+                     new UserScope(1, Roles.Office, "山西省", null), new UserScope(1, Roles.Office, "山西省/运城市", null),
+                     new UserScope(1, Roles.Office, "山西省/运城市/垣曲县", null), new UserScope(1, Roles.Township, "山西省/不存在的乡镇", town),
+                 })
+            foreach (var filter in new[]
+                     {
+                         new EnterpriseFilter(), new EnterpriseFilter { TownId = town }, new EnterpriseFilter { Role = EnterpriseRole.Supporting },
+                         new EnterpriseFilter { JurisdictionPath = "山西省/运城市/垣曲县" },
+                     })
+                foreach (var size in new[] { 3, 7 })
+                {
+                    var f = filter with { PageSize = size };
+                    var all = await EnterpriseQueries.AllAsync(db, f, scope).Select(e => e.Id).ToListAsync();
+                    var paged = new List<int>();
+                    for (var page = 1; ; page++)
+                    {
+                        var p = await EnterpriseQueries.ListAsync(db, f with { Page = page }, scope, jumpFrom: 0);
+                        p.Total.ShouldBe(all.Count);
+                        if (p.Items.Count == 0) break;
+                        p.Items.Count.ShouldBe(Math.Min(size, all.Count - paged.Count));
+                        paged.AddRange(p.Items.Select(e => e.Id));
+                        pagesChecked++;
+                    }
+                    paged.ShouldBe(all, $"{scope.JurisdictionPath} {f}");
+                }
+        pagesChecked.ShouldBeGreaterThan(100);
+    }
 }
